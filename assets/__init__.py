@@ -1,0 +1,1 @@
+"""The thin Dagster shell: one module per stage; each asset names a warehouse table and calls the core."""

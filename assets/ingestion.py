@@ -1,0 +1,72 @@
+"""Stage 2: statistical reports -> observations, with every file accounted for and every bad row quarantined."""
+
+import dagster as dg
+
+from pipelines.resources import TargetwatchPaths
+from targetwatch.catalogue import load_catalogue
+from targetwatch.documents import load_documents
+from targetwatch.reports.ingest import ingest_folder
+from targetwatch.warehouse import write_tables
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(
+            "report_files",
+            group_name="ingestion",
+            kinds={"duckdb"},
+            deps=["indicators"],
+            description="One row per report file read: path, sha256, format, encoding, release date, "
+            "rows read / accepted / rejected, status and error.",
+        ),
+        dg.AssetSpec(
+            "observations",
+            group_name="ingestion",
+            kinds={"duckdb"},
+            deps=["indicators"],
+            description="One row per published figure in base units, with its file, sheet/row/column or "
+            "sentence, value and unit as written, and release date (vintage).",
+        ),
+        dg.AssetSpec(
+            "rejected_rows",
+            group_name="ingestion",
+            kinds={"duckdb"},
+            deps=["indicators"],
+            description="One row per quarantined input row: file, location, raw content, reason.",
+        ),
+    ],
+)
+def reports(context: dg.AssetExecutionContext, paths: TargetwatchPaths):
+    """Read every file in the reports folder; a file that cannot be read is recorded as failed, not skipped."""
+    s = paths.settings()
+    cat = load_catalogue(s.targets_file, load_documents(s.policies_dir))
+    result = ingest_folder(s.reports_dir, cat, as_of=s.effective_as_of, release_date=paths.release_date or None)
+    write_tables(
+        paths.build_warehouse,
+        {
+            "report_files": result.report_files,
+            "observations": result.observations,
+            "rejected_rows": result.rejected_rows,
+        },
+    )
+    failed = result.report_files[result.report_files["status"] == "failed"]
+    for _, f in failed.iterrows():
+        context.log.error(f"report file failed: {f['error']}")
+    preview = result.rejected_rows[["source_file", "location", "reason"]].head(20)
+    yield dg.MaterializeResult(
+        asset_key="report_files",
+        metadata={
+            "files": len(result.report_files),
+            "failed": len(failed),
+            "preview": dg.MetadataValue.md(
+                result.report_files[
+                    ["source_file", "format", "encoding", "rows_read", "rows_accepted", "rows_rejected", "status"]
+                ].to_markdown(index=False)
+            ),
+        },
+    )
+    yield dg.MaterializeResult(asset_key="observations", metadata={"rows": len(result.observations)})
+    yield dg.MaterializeResult(
+        asset_key="rejected_rows",
+        metadata={"rows": len(result.rejected_rows), "preview": dg.MetadataValue.md(preview.to_markdown(index=False))},
+    )

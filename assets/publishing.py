@@ -1,0 +1,62 @@
+"""Stage 4: dashboards and the quality report built aside, then published atomically with a run record."""
+
+import datetime as dt
+import json
+
+import dagster as dg
+
+from pipelines.resources import TargetwatchPaths
+from targetwatch.provenance import code_version, input_hashes
+from targetwatch.site import SiteData, build_dashboards, build_quality_report
+from targetwatch.warehouse import connect, publish, read_table, record_run
+
+
+def _site_data(paths: TargetwatchPaths, run_id: str) -> SiteData:
+    with connect(paths.build_warehouse, read_only=True) as con:
+        return SiteData.from_warehouse(con, run_id=run_id, code_version=code_version())
+
+
+@dg.asset(group_name="publishing", kinds={"plotly", "html"}, deps=["assessments", "assessment_years"])
+def dashboards(context: dg.AssetExecutionContext, paths: TargetwatchPaths) -> dg.MaterializeResult:
+    """The leaders' gap dashboards: overview and one page per target (static HTML, works offline)."""
+    s = paths.settings()
+    site = s.build_dir / "site" / "dashboards"
+    pages = build_dashboards(_site_data(paths, context.run_id), site, s.lang)
+    return dg.MaterializeResult(
+        metadata={"pages": len(pages), "index": dg.MetadataValue.path(str(s.out_dir / "dashboards" / "index.html"))}
+    )
+
+
+@dg.asset(
+    group_name="publishing", kinds={"html"}, deps=["assessments", "report_files", "rejected_rows", "observations"]
+)
+def quality_report(context: dg.AssetExecutionContext, paths: TargetwatchPaths) -> dg.MaterializeResult:
+    """The auditors' data-quality report: files and checksums, every check, quarantined rows, coverage."""
+    s = paths.settings()
+    page = build_quality_report(_site_data(paths, context.run_id), s.build_dir / "site" / "quality", s.lang)
+    return dg.MaterializeResult(metadata={"index": dg.MetadataValue.path(str(s.out_dir / "quality" / page.name))})
+
+
+@dg.asset(group_name="publishing", kinds={"duckdb"}, deps=["dashboards", "quality_report"])
+def runs(context: dg.AssetExecutionContext, paths: TargetwatchPaths) -> dg.MaterializeResult:
+    """One row per run (as-of date, input hashes, code version, outcome); writing it publishes the outputs."""
+    s = paths.settings()
+    files = read_table(paths.build_warehouse, "report_files")
+    stats = context.instance.get_run_stats(context.run_id)
+    started = dt.datetime.fromtimestamp(stats.start_time) if stats and stats.start_time else dt.datetime.now()
+    row = {
+        "run_id": context.run_id,
+        "started_at": started,
+        "finished_at": dt.datetime.now(),
+        "as_of": s.effective_as_of,
+        "outcome": "success",
+        "trigger": context.run.tags.get("targetwatch/trigger", "dagster"),
+        "code_version": code_version(),
+        "input_hashes": input_hashes(
+            dict(zip(files["source_file"], files["sha256"], strict=True)), s.targets_file, s.policies_dir
+        ),
+        "message": json.dumps({"files": len(files)}),
+    }
+    record_run(paths.build_warehouse, row)
+    published = publish(s.build_dir, s.out_dir)
+    return dg.MaterializeResult(metadata={"published": [str(p) for p in published]})

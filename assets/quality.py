@@ -1,0 +1,54 @@
+"""Great Expectations suites on the observations, run as Dagster asset checks.
+
+`observations_valid` (severity error) is blocking: if it fails, the assessment does not run and the
+previous published outputs stay as they were. `observations_plausible` (warning) is reported only.
+"""
+
+import dagster as dg
+
+from pipelines.resources import TargetwatchPaths
+from targetwatch.catalogue import load_catalogue
+from targetwatch.documents import load_documents
+from targetwatch.quality.results import store_check_results
+from targetwatch.quality.suites import OBSERVATIONS_PLAUSIBLE, OBSERVATIONS_VALID, run_suite
+from targetwatch.warehouse import read_table
+
+
+def _run(name: str, paths: TargetwatchPaths) -> dg.AssetCheckResult:
+    s = paths.settings()
+    cat = load_catalogue(s.targets_file, load_documents(s.policies_dir))
+    outcome = run_suite(name, read_table(paths.build_warehouse, "observations"), cat, s.effective_as_of)
+    store_check_results(paths.build_warehouse, outcome.results)
+    failed = outcome.results[~outcome.results["success"]]
+    return dg.AssetCheckResult(
+        passed=outcome.success,
+        severity=dg.AssetCheckSeverity.ERROR if outcome.severity == "error" else dg.AssetCheckSeverity.WARN,
+        metadata={
+            "expectations": len(outcome.results),
+            "failed": len(failed),
+            "failures": dg.MetadataValue.md(
+                failed[["expectation", "column_name", "unexpected_count", "unexpected_sample"]].to_markdown(index=False)
+                if len(failed)
+                else "none"
+            ),
+        },
+    )
+
+
+@dg.asset_check(
+    asset="observations",
+    name=OBSERVATIONS_VALID,
+    blocking=True,
+    description="Schema, known codes, year bounds, unit-aware ranges, one value per series/year/vintage.",
+)
+def observations_valid(paths: TargetwatchPaths) -> dg.AssetCheckResult:
+    return _run(OBSERVATIONS_VALID, paths)
+
+
+@dg.asset_check(
+    asset="observations",
+    name=OBSERVATIONS_PLAUSIBLE,
+    description="Year-on-year jumps, coverage of every target's indicator, low-confidence figures.",
+)
+def observations_plausible(paths: TargetwatchPaths) -> dg.AssetCheckResult:
+    return _run(OBSERVATIONS_PLAUSIBLE, paths)

@@ -1,0 +1,19 @@
+"""The code location: the only module-level Definitions. No work at import time."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from assets import assessment, catalogue, ingestion, publishing, quality
+from pipelines.jobs import refresh_job
+from pipelines.loggers import progress_logger
+from pipelines.resources import TargetwatchPaths
+
+defs = dg.Definitions(
+    assets=dg.load_assets_from_modules([catalogue, ingestion, assessment, publishing]),
+    asset_checks=dg.load_asset_checks_from_modules([quality]),
+    jobs=[refresh_job],
+    resources={"paths": TargetwatchPaths()},
+    executor=dg.in_process_executor,
+    loggers={"console": dg.colored_console_logger, "progress": progress_logger},
+)

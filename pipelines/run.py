@@ -1,0 +1,129 @@
+"""Run the `refresh` job in process (the CLI's way in), relaying step events and recording failures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import dagster as dg
+
+from pipelines import loggers
+from targetwatch.config import Settings
+from targetwatch.warehouse import WAREHOUSE_FILE, record_run
+
+
+@dataclass
+class RefreshOutcome:
+    success: bool
+    run_id: str
+    message: str
+
+
+class _Relay(logging.Handler):
+    """Forward step start/success/failure and check results from Dagster's log stream to a callback."""
+
+    def __init__(self, on_event: Callable[[str, str], None]):
+        super().__init__()
+        self.on_event = on_event
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            self._relay(record)
+        except Exception:  # progress display must never fail a run
+            self.handleError(record)
+
+    def _relay(self, record: logging.LogRecord) -> None:
+        event = (getattr(record, "dagster_meta", None) or {}).get("dagster_event")
+        if event is None:
+            return
+        kind = event.event_type_value
+        if kind == "STEP_START":
+            self.on_event("start", event.step_key or "")
+        elif kind == "STEP_SUCCESS":
+            self.on_event("success", event.step_key or "")
+        elif kind == "STEP_FAILURE":
+            self.on_event("failure", event.step_key or "")
+        elif kind == "ASSET_CHECK_EVALUATION":
+            data = event.event_specific_data
+            self.on_event(
+                "check",
+                f"{data.check_name}: " + ("passed" if data.passed else f"did not pass ({data.severity.value.lower()})"),
+            )
+
+
+def run_config(s: Settings, release_date: str | None) -> dict:
+    """Resources from the settings; Dagster's console log is quiet (errors only), progress goes to the caller."""
+    return {
+        "loggers": {"console": {"config": {"log_level": "ERROR"}}, "progress": {}},
+        "resources": {
+            "paths": {
+                "config": {
+                    "reports_dir": str(s.reports_dir.resolve()),
+                    "out_dir": str(s.out_dir.resolve()),
+                    "as_of": s.as_of.isoformat() if s.as_of else "",
+                    "release_date": release_date or "",
+                    "project_dir": str(s.project_dir),
+                    "lang": s.lang,
+                }
+            }
+        },
+    }
+
+
+def failure_message(result: dg.ExecuteInProcessResult) -> str:
+    """Name the step and the error (which names the file and line) of a failed run."""
+    lines = []
+    for e in result.all_events:
+        if e.event_type_value == "STEP_FAILURE":
+            info = e.event_specific_data.error
+            msg = info.message.strip() if info else ""
+            cause = info.cause.message.strip() if info and info.cause else ""
+            lines.append(f"step {e.step_key} failed: {cause or msg}")
+        elif e.event_type_value == "ASSET_CHECK_EVALUATION":
+            data = e.event_specific_data
+            if not data.passed:
+                lines.append(f"check {data.check_name} failed on {data.asset_key.to_user_string()}")
+    return "\n".join(lines) or "run failed"
+
+
+def run_refresh_job(
+    s: Settings,
+    release_date: str | None = None,
+    trigger: str = "cli",
+    on_event: Callable[[str, str], None] | None = None,
+) -> RefreshOutcome:
+    from pipelines.definitions import defs
+
+    started = dt.datetime.now()
+    relay = _Relay(on_event) if on_event else None
+    if relay:
+        loggers.listeners.append(relay.emit)
+    try:
+        with dg.DagsterInstance.get() as instance:
+            result = defs.resolve_job_def("refresh").execute_in_process(
+                run_config=run_config(s, release_date),
+                instance=instance,
+                raise_on_error=False,
+                tags={"targetwatch/trigger": trigger},
+            )
+    finally:
+        if relay:
+            loggers.listeners.remove(relay.emit)
+    if result.success:
+        return RefreshOutcome(True, result.run_id, "")
+    message = failure_message(result)
+    record_run(
+        s.build_dir / WAREHOUSE_FILE,
+        {
+            "run_id": result.run_id,
+            "started_at": started,
+            "finished_at": dt.datetime.now(),
+            "as_of": s.effective_as_of,
+            "outcome": "failed",
+            "trigger": trigger,
+            "message": message,
+        },
+    )
+    return RefreshOutcome(False, result.run_id, message)

@@ -1,0 +1,360 @@
+"""Assessment: every target against the observations, in one set-based DuckDB query.
+
+The method (statuses, pace thresholds, baselines, growth models, vintages) is documented for auditors
+in docs/methodology.md; thresholds come from targetwatch.vocab so code and docs cannot drift.
+Every output row keeps its calculation trail, so a status can be recomputed by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import pandas as pd
+
+from targetwatch import vocab
+from targetwatch.catalogue import Catalogue
+
+TARGET_COLUMNS: tuple[str, ...] = (
+    "target_id",
+    "jurisdiction",
+    "indicator",
+    "kind",
+    "comparator",
+    "value",
+    "value_high",
+    "tolerance",
+    "multiple",
+    "baseline_year",
+    "baseline_value",
+    "reference_jurisdiction",
+    "deadline",
+    "per_year",
+    "plan_start",
+    "direction",
+    "unit",
+    "headline",
+    "parent",
+)
+
+
+def targets_frame(catalogue: Catalogue) -> pd.DataFrame:
+    """The catalogue flattened to the columns the assessment needs (tolerance already defaulted)."""
+    units = {i.code: (i.unit, i.direction) for i in catalogue.indicators}
+    rows = []
+    for t in catalogue.targets:
+        unit, direction = units.get(t.indicator or "", (None, "increase"))
+        rows.append(
+            {
+                "target_id": t.id,
+                "jurisdiction": t.jurisdiction,
+                "indicator": t.indicator,
+                "kind": t.kind,
+                "comparator": t.comparator,
+                "value": t.value,
+                "value_high": t.value_high,
+                "tolerance": t.effective_tolerance,
+                "multiple": t.multiple,
+                "baseline_year": t.baseline_year,
+                "baseline_value": t.baseline_value,
+                "reference_jurisdiction": t.reference_jurisdiction,
+                "deadline": t.deadline,
+                "per_year": t.per_year,
+                "plan_start": t.plan_start,
+                "direction": "decrease" if t.comparator == "at_most" else direction,
+                "unit": unit,
+                "headline": t.headline,
+                "parent": t.parent,
+            }
+        )
+    df = pd.DataFrame(rows, columns=list(TARGET_COLUMNS))
+    for col in ("value", "value_high", "tolerance", "multiple", "baseline_value"):
+        df[col] = df[col].astype("float64")
+    for col in ("baseline_year", "deadline", "plan_start"):
+        df[col] = df[col].astype("Int64")
+    return df
+
+
+_STATUS_SQL = """
+-- Observations usable on the as-of date: actual annual figures whose vintage was released by then.
+-- A figure with no stated release date is taken as available from the end of the following year.
+WITH obs AS (
+    SELECT *, coalesce(release_date, make_date(CAST(year AS INT) + 1, 12, 31)) AS available_from
+    FROM observations
+    WHERE figure_type = 'actual' AND period_type = 'annual'
+),
+vintaged AS (SELECT * FROM obs WHERE available_from <= $as_of),
+-- One value per (jurisdiction, indicator, year): best confidence first, then a stated release date,
+-- then the latest release (a revision supersedes the first release).
+best AS (
+    SELECT *,
+        count(DISTINCT value) OVER (PARTITION BY jurisdiction, indicator, year) AS n_vintage_values
+    FROM vintaged
+    QUALIFY row_number() OVER (
+        PARTITION BY jurisdiction, indicator, year
+        ORDER BY CASE confidence WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END,
+                 release_date IS NULL, release_date DESC, source_file, observation_id) = 1
+),
+t AS (SELECT * FROM targets WHERE comparator <> 'qualitative'),
+-- The baseline observation: the year the document names, else the plan's start year.
+stated_base AS (
+    SELECT t.target_id, b.year AS obs_base_year, b.value AS obs_base_value
+    FROM t JOIN best b ON b.jurisdiction = t.jurisdiction AND b.indicator = t.indicator
+        AND b.year = coalesce(t.baseline_year, t.plan_start)
+),
+ty AS (
+    SELECT t.target_id, b.year, b.value, b.observation_id, b.source_file, b.location, b.release_date,
+        b.n_vintage_values, r.value AS reference_value,
+        CASE WHEN t.comparator = 'relative_to_reference' THEN b.value - r.value ELSE b.value END AS metric
+    FROM t
+    JOIN best b ON b.jurisdiction = t.jurisdiction AND b.indicator = t.indicator
+    LEFT JOIN best r ON r.jurisdiction = t.reference_jurisdiction AND r.indicator = t.indicator AND r.year = b.year
+    WHERE t.comparator <> 'relative_to_reference' OR r.value IS NOT NULL
+),
+first_obs AS (
+    SELECT target_id, arg_min(year, year) AS first_year, arg_min(metric, year) AS first_metric,
+        count(*) AS n_points, max(year) - min(year) AS years_spanned
+    FROM ty GROUP BY target_id
+),
+-- Baseline: stated in the catalogue, else observed at the stated/plan-start year, else the first observation.
+base AS (
+    SELECT t.target_id,
+        CASE WHEN t.baseline_value IS NOT NULL THEN t.baseline_year
+             WHEN sb.obs_base_year IS NOT NULL THEN sb.obs_base_year
+             ELSE f.first_year END AS base_year,
+        CASE WHEN t.baseline_value IS NOT NULL THEN t.baseline_value
+             WHEN sb.obs_base_year IS NOT NULL AND t.comparator = 'relative_to_reference'
+                 THEN (SELECT metric FROM ty WHERE ty.target_id = t.target_id AND ty.year = sb.obs_base_year)
+             WHEN sb.obs_base_year IS NOT NULL THEN sb.obs_base_value
+             ELSE f.first_metric END AS base_value,
+        CASE WHEN t.baseline_value IS NOT NULL THEN 'stated in the document'
+             WHEN sb.obs_base_year IS NOT NULL AND t.baseline_year IS NOT NULL THEN 'observed in the baseline year the document names'
+             WHEN sb.obs_base_year IS NOT NULL THEN 'observed in the plan start year'
+             WHEN f.first_year IS NOT NULL THEN 'first observed year'
+             ELSE NULL END AS base_basis,
+        sb.obs_base_year IS NOT NULL OR t.baseline_value IS NOT NULL AS base_observed,
+        f.n_points, f.years_spanned
+    FROM t
+    LEFT JOIN stated_base sb USING (target_id)
+    LEFT JOIN first_obs f USING (target_id)
+),
+-- What the target asks for in each year with data (a moving goal for relative targets).
+goals AS (
+    SELECT ty.*, t.comparator, t.per_year, t.deadline, t.plan_start, t.direction, t.unit, t.tolerance,
+        t.value AS target_value_stated, t.value_high, t.multiple,
+        base.base_year, base.base_value, base.base_basis, base.base_observed, base.n_points, base.years_spanned,
+        CASE t.comparator
+            WHEN 'multiple_of_baseline' THEN CASE WHEN base.base_observed THEN base.base_value * t.multiple END
+            WHEN 'relative_to_reference' THEN ty.reference_value
+            WHEN 'growth_rate' THEN base.base_value * pow(1 + t.value / 100, ty.year - base.base_year)
+            ELSE t.value END AS goal,
+        CASE WHEN t.comparator = 'growth_rate' AND ty.year > base.base_year AND base.base_value > 0 AND ty.value > 0
+             THEN 100 * (pow(ty.value / base.base_value, 1.0 / (ty.year - base.base_year)) - 1) END AS realised_cagr
+    FROM ty JOIN t USING (target_id) JOIN base USING (target_id)
+),
+judged AS (
+    SELECT *,
+        CASE comparator
+            WHEN 'at_least' THEN value >= goal
+            WHEN 'exact' THEN value >= goal
+            WHEN 'exceed' THEN value > goal
+            WHEN 'at_most' THEN value <= goal
+            WHEN 'approx' THEN abs(value - goal) <= tolerance * abs(goal)
+            WHEN 'range' THEN value >= goal
+            WHEN 'multiple_of_baseline' THEN value >= goal
+            WHEN 'relative_to_reference' THEN value >= goal
+            WHEN 'growth_rate' THEN realised_cagr >= target_value_stated
+        END AS met,
+        value - goal AS gap,
+        CASE
+            WHEN comparator = 'approx' THEN greatest(abs(value - goal) - tolerance * abs(goal), 0) * sign(value - goal)
+            WHEN comparator = 'range' THEN CASE WHEN value < goal THEN value - goal
+                                                WHEN value > value_high THEN value - value_high ELSE 0 END
+        END AS gap_to_band,
+        CASE WHEN goal IS NULL OR goal = 0 OR value IS NULL THEN NULL
+             WHEN comparator = 'at_most' THEN CASE WHEN value = 0 THEN NULL ELSE goal / value END
+             ELSE value / goal END AS attainment,
+        year >= coalesce(plan_start, year) AND year <= deadline AS in_plan
+    FROM goals
+),
+per_target AS (
+    SELECT target_id,
+        arg_max(year, year) AS latest_year,
+        arg_max(value, year) AS latest_value,
+        arg_max(metric, year) AS latest_metric,
+        arg_max(goal, year) AS latest_goal,
+        arg_max(gap, year) AS latest_gap,
+        arg_max(gap_to_band, year) AS latest_gap_to_band,
+        arg_max(attainment, year) AS latest_attainment,
+        arg_max(met, year) AS latest_met,
+        arg_max(reference_value, year) AS latest_reference_value,
+        arg_max(realised_cagr, year) AS latest_cagr,
+        arg_max(observation_id, year) AS latest_observation_id,
+        arg_max(source_file, year) AS latest_source_file,
+        arg_max(location, year) AS latest_location,
+        arg_max(release_date, year) AS latest_release_date,
+        max(CASE WHEN year = deadline THEN value END) AS deadline_value,
+        bool_or(CASE WHEN year = deadline THEN met END) AS deadline_met,
+        min(CASE WHEN year > deadline AND met THEN year END) AS first_met_after_deadline,
+        count(*) FILTER (WHERE year > deadline) AS n_after_deadline,
+        count(*) FILTER (WHERE in_plan) AS plan_years_with_data,
+        count(*) FILTER (WHERE in_plan AND met) AS plan_years_met,
+        sum(value) FILTER (WHERE in_plan) AS plan_cumulative,
+        max(n_vintage_values) > 1 AS has_revisions
+    FROM judged GROUP BY target_id
+),
+pace AS (
+    SELECT t.target_id, t.comparator, t.per_year, t.deadline, t.unit, t.value AS target_value_stated,
+        t.value_high, t.tolerance, t.multiple, t.reference_jurisdiction, t.plan_start,
+        b.base_year, b.base_value, b.base_basis, b.base_observed, coalesce(b.n_points, 0) AS n_points,
+        coalesce(b.years_spanned, 0) AS years_spanned, p.*  EXCLUDE (target_id),
+        -- The goal at the deadline, on the same scale as `metric` (0 gap for relative targets).
+        CASE t.comparator
+            WHEN 'relative_to_reference' THEN 0
+            WHEN 'multiple_of_baseline' THEN CASE WHEN b.base_observed THEN b.base_value * t.multiple END
+            WHEN 'growth_rate' THEN b.base_value * pow(1 + t.value / 100, t.deadline - b.base_year)
+            ELSE t.value END AS goal_at_deadline,
+        -- Compound growth for positive counts, money and persons; linear for shares, rates, gaps and zero starts.
+        CASE WHEN t.unit <> 'percent' AND t.comparator <> 'relative_to_reference' AND b.base_value > 0
+                  AND p.latest_metric > 0 THEN 'compound' ELSE 'linear' END AS growth_model
+    FROM t LEFT JOIN base b USING (target_id) LEFT JOIN per_target p USING (target_id)
+),
+rates AS (
+    SELECT *,
+        latest_year - base_year AS years_observed,
+        deadline - base_year AS years_planned,
+        CASE WHEN latest_year > base_year THEN
+            CASE WHEN growth_model = 'compound' THEN pow(latest_metric / base_value, 1.0 / (latest_year - base_year)) - 1
+                 ELSE (latest_metric - base_value) / (latest_year - base_year) END END AS actual_rate,
+        CASE WHEN deadline > base_year AND goal_at_deadline IS NOT NULL THEN
+            CASE WHEN growth_model = 'compound' AND goal_at_deadline > 0
+                     THEN pow(goal_at_deadline / base_value, 1.0 / (deadline - base_year)) - 1
+                 ELSE (goal_at_deadline - base_value) / (deadline - base_year) END END AS required_rate
+    FROM pace
+),
+scored AS (
+    SELECT *,
+        CASE
+            WHEN per_year THEN CASE WHEN plan_years_with_data > 0 THEN plan_years_met / plan_years_with_data END
+            WHEN comparator = 'growth_rate' THEN CASE WHEN latest_cagr IS NOT NULL THEN latest_cagr / target_value_stated END
+            WHEN comparator = 'range' AND base_value = 0 THEN NULL
+            WHEN actual_rate IS NOT NULL AND required_rate IS NOT NULL AND required_rate <> 0
+                THEN actual_rate / required_rate END AS pace_ratio,
+        CASE WHEN goal_at_deadline IS NOT NULL AND goal_at_deadline <> base_value AND latest_year > base_year
+             THEN (latest_metric - base_value) / (goal_at_deadline - base_value) END AS covered_share,
+        CASE WHEN deadline > base_year
+             THEN least(greatest((year($as_of) - base_year) / (deadline - base_year), 0), 1) END AS elapsed_share,
+        greatest(deadline, coalesce(latest_year, deadline) + 1) AS projection_year
+    FROM rates
+),
+projected AS (
+    SELECT *,
+        CASE WHEN latest_year > base_year THEN
+            latest_metric + (latest_metric - base_value) / (latest_year - base_year) * (projection_year - latest_year)
+        END AS projection_linear,
+        CASE WHEN latest_year > base_year AND base_value > 0 AND latest_metric > 0 THEN
+            latest_metric * pow(latest_metric / base_value, (projection_year - latest_year) / (latest_year - base_year))
+        END AS projection_compound,
+        $as_of > make_date(CAST(deadline AS INT), 12, 31) AS deadline_passed
+    FROM scored
+)
+SELECT *,
+    CASE
+        WHEN n_points = 0 THEN 'no_data'
+        WHEN comparator = 'multiple_of_baseline' AND NOT base_observed THEN 'no_data'
+        WHEN per_year AND deadline_passed THEN
+            CASE WHEN plan_years_with_data = 0 THEN 'no_data'
+                 WHEN plan_years_met = plan_years_with_data THEN 'achieved' ELSE 'missed' END
+        WHEN deadline_passed AND deadline_value IS NOT NULL AND deadline_met THEN 'achieved'
+        WHEN deadline_passed AND first_met_after_deadline IS NOT NULL THEN 'achieved_late'
+        WHEN deadline_passed AND (deadline_value IS NOT NULL OR n_after_deadline > 0) THEN 'missed'
+        WHEN latest_met AND NOT per_year THEN 'on_track'
+        WHEN pace_ratio IS NULL THEN 'no_data'
+        WHEN pace_ratio >= $on_track THEN 'on_track'
+        WHEN pace_ratio >= $at_risk THEN 'at_risk'
+        WHEN pace_ratio >= 0 THEN 'off_track'
+        ELSE 'regressing'
+    END AS status
+FROM projected
+"""
+
+
+def _reasons(df: pd.DataFrame) -> pd.DataFrame:
+    """One line per target, in Chinese and English, saying why the status is what it is (vectorised)."""
+    fmt = lambda s: s.map(lambda v: "" if pd.isna(v) else f"{v:,.4g}")  # noqa: E731
+    yr = df["latest_year"].astype("Int64").astype(str)
+    dl = df["deadline"].astype("Int64").astype(str)
+    lv, goal = fmt(df["latest_value"]), fmt(df["latest_goal"])
+    pace = df["pace_ratio"].map(lambda v: "" if pd.isna(v) else f"{v:.2f}")
+    cases = {
+        "qualitative": ("定性目标，无可量化数值", "qualitative goal with no number to measure"),
+        "no_data": None,
+        "achieved": (
+            f"截止年{dl}实际{fmt(df['deadline_value'])}，达到目标{goal}",
+            f"{fmt(df['deadline_value'])} in deadline year {dl} meets the target",
+        ),
+        "achieved_late": (
+            "截止年" + dl + "未达到或无数据，" + df["first_met_after_deadline"].astype("Int64").astype(str) + "年达到",
+            "not shown to be met in " + dl + "; met in " + df["first_met_after_deadline"].astype("Int64").astype(str),
+        ),
+        "missed": (
+            "截止年" + dl + "未达到目标；最新" + yr + "年为" + lv + "，目标" + goal,
+            "target not met by " + dl + "; latest " + lv + " (" + yr + ") against " + goal,
+        ),
+        "on_track": ("最新" + yr + "年" + lv + "，进度比" + pace, "latest " + lv + " (" + yr + "), pace ratio " + pace),
+        "at_risk": ("进度比" + pace + "（低于0.95）", "pace ratio " + pace + " is below 0.95"),
+        "off_track": ("进度比" + pace + "（低于0.60）", "pace ratio " + pace + " is below 0.60"),
+        "regressing": ("指标朝目标相反方向变化", "the indicator is moving away from the target"),
+    }
+    zh = pd.Series("", index=df.index, dtype=object)
+    en = pd.Series("", index=df.index, dtype=object)
+    for status, texts in cases.items():
+        mask = df["status"] == status
+        if texts is None:
+            continue
+        z, e = texts
+        zh[mask] = z[mask] if isinstance(z, pd.Series) else z
+        en[mask] = e[mask] if isinstance(e, pd.Series) else e
+    nd = df["status"] == "no_data"
+    none = nd & (df["n_points"] == 0)
+    base_missing = nd & (df["comparator"] == "multiple_of_baseline") & ~none
+    single = nd & ~none & ~base_missing
+    zh[none] = "该指标没有可用的统计数据"
+    en[none] = "no usable figure for this indicator"
+    zh[base_missing] = "基期年份" + df["base_year"].astype("Int64").astype(str) + "无观测值，无法计算目标值"
+    en[base_missing] = "baseline year has no observed value, so the target value cannot be derived"
+    zh[single] = "截止年及以后无数据，仅有" + yr + "年一个数据点（" + lv + "），趋势未知"
+    en[single] = "no figure for the deadline year or later; one point only (" + lv + " in " + yr + "): trend unknown"
+    return pd.DataFrame({"reason_zh": zh, "reason_en": en})
+
+
+def assess(
+    catalogue: Catalogue, observations: pd.DataFrame, as_of: dt.date, con: duckdb.DuckDBPyConnection | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return (assessments: one row per target, assessment_years: one row per target and year with data)."""
+    targets = targets_frame(catalogue)
+    own = con is None
+    con = con or duckdb.connect()
+    try:
+        con.register("targets", targets)
+        con.register("observations", observations)
+        params = {"as_of": as_of, "on_track": vocab.PACE_ON_TRACK, "at_risk": vocab.PACE_AT_RISK}
+        scored = con.execute(_STATUS_SQL, params).df()
+        years_sql = _STATUS_SQL.split("per_target AS")[0].rstrip().rstrip(",") + "\nSELECT * FROM judged"
+        years = con.execute(years_sql, {"as_of": as_of}).df()
+    finally:
+        con.unregister("targets")
+        con.unregister("observations")
+        if own:
+            con.close()
+    qualitative = targets[targets["comparator"] == "qualitative"][["target_id", "comparator", "deadline"]]
+    qualitative = qualitative.assign(status="qualitative", n_points=0)
+    assessments = pd.concat([scored, qualitative], ignore_index=True) if len(qualitative) else scored
+    assessments = targets[["target_id", "jurisdiction", "indicator", "kind", "headline"]].merge(
+        assessments, on="target_id", how="left"
+    )
+    assessments = pd.concat([assessments, _reasons(assessments)], axis=1)
+    assessments["as_of"] = as_of
+    years = years.assign(as_of=as_of)
+    assert assessments["status"].isin(vocab.STATUS_CODES).all()
+    return assessments, years

@@ -1,0 +1,391 @@
+"""The target catalogue: `targets.yaml` models, loading, validation and provenance checks.
+
+Every problem is reported as `targets.yaml:LINE: id: problem`, because the people who maintain the
+catalogue are statisticians editing a YAML file, not programmers reading tracebacks.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from targetwatch import vocab
+from targetwatch.documents import LoadedDocument
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+Comparator = Literal[
+    "at_least",
+    "exceed",
+    "at_most",
+    "approx",
+    "exact",
+    "range",
+    "growth_rate",
+    "multiple_of_baseline",
+    "relative_to_reference",
+    "qualitative",
+]
+Kind = Literal["outcome", "sub_target", "coverage", "policy_floor", "qualitative"]
+UnitCode = Literal["count", "persons", "households", "items", "yuan", "percent", "sqm"]
+assert set(Comparator.__args__) == set(vocab.COMPARATORS)  # type: ignore[attr-defined]
+assert set(Kind.__args__) == set(vocab.KINDS)  # type: ignore[attr-defined]
+assert set(UnitCode.__args__) == set(vocab.UNIT_CODES)  # type: ignore[attr-defined]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Jurisdiction(_Strict):
+    code: str
+    admin_code: str = Field(pattern=r"^\d{6}$", description="GB/T 2260 administrative division code")
+    name_zh: str
+    name_en: str
+    level: Literal["national", "province", "prefecture"]
+    parent: str | None = None
+    aliases: list[str] = []
+
+
+class Indicator(_Strict):
+    code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name_zh: str
+    name_en: str
+    unit: UnitCode
+    measure: Literal["stock", "flow", "rate"]
+    direction: Literal["increase", "decrease"] = "increase"
+    definition_en: str
+    definition_zh: str | None = None
+    aliases: list[str] = Field(default=[], description="simplified and traditional names used in reports")
+    proxy_of: str | None = Field(default=None, description="the indicator this one approximates, if any")
+    proxy_note: str | None = None
+
+
+class Source(_Strict):
+    document: str
+    clause: str
+    quote: str = Field(min_length=4)
+
+
+class Target(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    jurisdiction: str
+    indicator: str | None = None
+    name_zh: str
+    name_en: str
+    kind: Kind
+    comparator: Comparator
+    value: float | None = None
+    value_high: float | None = None
+    tolerance: float | None = Field(default=None, gt=0, lt=1)
+    multiple: float | None = Field(default=None, gt=0)
+    baseline_year: int | None = Field(default=None, ge=1990, le=2100)
+    baseline_value: float | None = None
+    reference_jurisdiction: str | None = None
+    deadline: int | None = Field(default=None, ge=1990, le=2100)
+    per_year: bool = False
+    plan_start: int | None = Field(default=None, ge=1990, le=2100)
+    headline: bool = False
+    parent: str | None = None
+    departments: list[str] = []
+    department_role: Literal["lead", "shared"] | None = None
+    sources: list[Source] = Field(min_length=1)
+    notes: str | None = None
+
+    @model_validator(mode="after")
+    def _comparator_needs(self) -> Target:
+        """Each comparator needs its own fields; say which one is missing in plain words."""
+        c = self.comparator
+        if c == "qualitative":
+            if self.value is not None:
+                raise ValueError("a qualitative target has no value")
+            return self
+        if self.indicator is None:
+            raise ValueError(f"comparator {c} needs an indicator")
+        if self.deadline is None and not self.per_year:
+            raise ValueError(f"comparator {c} needs a deadline year")
+        if c == "range" and (self.value is None or self.value_high is None or self.value_high < self.value):
+            raise ValueError("range needs value (low) and value_high (high) with low <= high")
+        if c == "multiple_of_baseline" and (self.multiple is None or self.baseline_year is None):
+            raise ValueError("multiple_of_baseline needs multiple and baseline_year")
+        if c == "relative_to_reference" and self.reference_jurisdiction is None:
+            raise ValueError("relative_to_reference needs reference_jurisdiction")
+        if c in {"at_least", "exceed", "at_most", "approx", "exact", "growth_rate"} and self.value is None:
+            raise ValueError(f"comparator {c} needs a value")
+        if self.kind == "sub_target" and self.parent is None:
+            raise ValueError("a sub_target needs a parent")
+        return self
+
+    @property
+    def effective_tolerance(self) -> float | None:
+        if self.comparator != "approx":
+            return None
+        return self.tolerance if self.tolerance is not None else vocab.DEFAULT_APPROX_TOLERANCE
+
+
+class Measure(_Strict):
+    """A policy measure with no number (the 2018 Gansu document holds only these), kept for ownership."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    document: str
+    clause: str
+    title_zh: str
+    quote: str = Field(min_length=4)
+    departments: list[str] = Field(min_length=1)
+    department_role: Literal["lead", "shared"]
+
+
+class Catalogue(_Strict):
+    version: int
+    jurisdictions: list[Jurisdiction]
+    indicators: list[Indicator]
+    targets: list[Target]
+    measures: list[Measure] = []
+
+    def target(self, target_id: str) -> Target:
+        return next(t for t in self.targets if t.id == target_id)
+
+    def indicator(self, code: str) -> Indicator:
+        return next(i for i in self.indicators if i.code == code)
+
+
+@dataclass
+class Problem:
+    line: int
+    id: str
+    message: str
+
+    def format(self, filename: str) -> str:
+        return f"{filename}:{self.line}: {self.id}: {self.message}"
+
+
+class CatalogueError(Exception):
+    """Raised with every problem found, each formatted as `file:LINE: id: problem`."""
+
+    def __init__(self, filename: str, problems: list[Problem]):
+        self.filename = filename
+        self.problems = problems
+        super().__init__("\n".join(p.format(filename) for p in problems))
+
+
+@dataclass
+class _Lines:
+    """Line numbers of YAML nodes by path, so validation errors point at the offending line."""
+
+    by_path: dict[tuple, int] = field(default_factory=dict)
+
+    def walk(self, node: yaml.Node, path: tuple = ()) -> None:
+        self.by_path[path] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                self.by_path[(*path, key.value)] = key.start_mark.line + 1
+                self.walk(value, (*path, key.value))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                self.walk(item, (*path, i))
+
+    def line(self, path: tuple) -> int:
+        while path and path not in self.by_path:
+            path = path[:-1]
+        return self.by_path.get(path, 1)
+
+
+def _entry_id(raw: dict, path: tuple) -> str:
+    if len(path) >= 2 and isinstance(raw.get(path[0]), list) and isinstance(path[1], int):
+        items = raw[path[0]]
+        if path[1] < len(items) and isinstance(items[path[1]], dict):
+            return str(items[path[1]].get("id") or items[path[1]].get("code") or f"{path[0]}[{path[1]}]")
+    return "catalogue"
+
+
+def load_catalogue(path: Path, documents: dict[str, LoadedDocument] | None = None) -> Catalogue:
+    """Parse, validate and (when documents are given) verify every quote; raise CatalogueError on any problem."""
+    filename = path.name
+    text = path.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text)
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        raise CatalogueError(filename, [Problem(line, "catalogue", f"YAML syntax error: {exc}")]) from exc
+    lines = _Lines()
+    if node is not None:
+        lines.walk(node)
+    if not isinstance(raw, dict):
+        raise CatalogueError(filename, [Problem(1, "catalogue", "the file must be a mapping with targets:")])
+    try:
+        catalogue = Catalogue.model_validate(raw)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            # Drop pydantic's discriminator-free model names from the location path.
+            loc = tuple(p for p in loc if not (isinstance(p, str) and p[:1].isupper()))
+            where = ".".join(str(p) for p in loc[2:]) or "entry"
+            msg = err["msg"].removeprefix("Value error, ")
+            problems.append(Problem(lines.line(loc), _entry_id(raw, loc), f"{where}: {msg}"))
+        raise CatalogueError(filename, problems) from exc
+    problems = cross_check(catalogue, lines, documents)
+    if problems:
+        raise CatalogueError(filename, problems)
+    return catalogue
+
+
+def cross_check(catalogue: Catalogue, lines: _Lines, documents: dict[str, LoadedDocument] | None) -> list[Problem]:
+    """References that pydantic cannot see: ids unique, codes known, quotes verbatim in their document."""
+    problems: list[Problem] = []
+    jurisdictions = {j.code for j in catalogue.jurisdictions}
+    indicators = {i.code: i for i in catalogue.indicators}
+    target_ids = Counter(t.id for t in catalogue.targets)
+    measure_ids = Counter(m.id for m in catalogue.measures)
+
+    def add(section: str, index: int, ident: str, message: str, key: str | None = None) -> None:
+        path = (section, index, key) if key else (section, index)
+        problems.append(Problem(lines.line(path), ident, message))
+
+    for section, counts in (("targets", target_ids), ("measures", measure_ids)):
+        seen: set[str] = set()
+        for i, ident in enumerate(t.id for t in getattr(catalogue, section)):
+            if counts[ident] > 1 and ident in seen:
+                add(section, i, ident, "duplicate id (each id must be unique)", "id")
+            seen.add(ident)
+    for i, ind in enumerate(catalogue.indicators):
+        if ind.proxy_of is not None and ind.proxy_of not in indicators:
+            add("indicators", i, ind.code, f"proxy_of: unknown indicator {ind.proxy_of!r}", "proxy_of")
+    for i, t in enumerate(catalogue.targets):
+        if t.jurisdiction not in jurisdictions:
+            add("targets", i, t.id, f"jurisdiction: unknown jurisdiction {t.jurisdiction!r}", "jurisdiction")
+        if t.reference_jurisdiction is not None and t.reference_jurisdiction not in jurisdictions:
+            add(
+                "targets",
+                i,
+                t.id,
+                f"reference_jurisdiction: unknown {t.reference_jurisdiction!r}",
+                "reference_jurisdiction",
+            )
+        if t.indicator is not None and t.indicator not in indicators:
+            add("targets", i, t.id, f"indicator: unknown indicator {t.indicator!r}", "indicator")
+        elif t.indicator is not None and indicators[t.indicator].proxy_of is not None:
+            add(
+                "targets",
+                i,
+                t.id,
+                f"indicator: {t.indicator!r} is a proxy; targets use the real indicator",
+                "indicator",
+            )
+        if t.parent is not None and t.parent not in target_ids:
+            add("targets", i, t.id, f"parent: unknown target {t.parent!r}", "parent")
+        if t.parent == t.id:
+            add("targets", i, t.id, "parent: a target cannot be its own parent", "parent")
+        for s, src in enumerate(t.sources):
+            problems += _check_source(lines, ("targets", i, "sources", s), t.id, src.document, src.quote, documents)
+    for i, m in enumerate(catalogue.measures):
+        problems += _check_source(lines, ("measures", i), m.id, m.document, m.quote, documents)
+    return sorted(problems, key=lambda p: p.line)
+
+
+def _check_source(
+    lines: _Lines,
+    path: tuple,
+    ident: str,
+    document: str,
+    quote: str,
+    documents: dict[str, LoadedDocument] | None,
+) -> list[Problem]:
+    if documents is None:
+        return []
+    if document not in documents:
+        return [Problem(lines.line((*path, "document")), ident, f"document: unknown document {document!r}")]
+    if quote not in documents[document].text:
+        return [
+            Problem(
+                lines.line((*path, "quote")),
+                ident,
+                f"quote: not found verbatim in {documents[document].meta.file}: {quote[:40]!r}",
+            )
+        ]
+    return []
+
+
+def quote_offsets(quote: str, text: str) -> tuple[int, int]:
+    """Character offsets of the first occurrence: a document pasted twice still yields one source."""
+    start = text.find(quote)
+    return start, start + len(quote)
+
+
+def catalogue_tables(catalogue: Catalogue, documents: dict[str, LoadedDocument]) -> dict[str, pd.DataFrame]:
+    """The catalogue as warehouse tables: targets, target_sources, target_departments, indicators,
+    jurisdictions, policy_documents, measures. Quote offsets point into the document text."""
+    import pandas as pd
+
+    from targetwatch.assessment import targets_frame
+
+    names = pd.DataFrame(
+        [
+            {
+                "target_id": t.id,
+                "name_zh": t.name_zh,
+                "name_en": t.name_en,
+                "department_role": t.department_role,
+                "notes": t.notes,
+                "departments": "、".join(t.departments),
+                "documents": "|".join(dict.fromkeys(s.document for s in t.sources)),
+            }
+            for t in catalogue.targets
+        ]
+    )
+    targets = targets_frame(catalogue).merge(names, on="target_id")
+    sources = pd.DataFrame(
+        [
+            {
+                "target_id": t.id,
+                "document": s.document,
+                "clause": s.clause,
+                "quote": s.quote,
+                "char_start": quote_offsets(s.quote, documents[s.document].text)[0]
+                if s.document in documents
+                else None,
+                "char_end": quote_offsets(s.quote, documents[s.document].text)[1] if s.document in documents else None,
+                "document_sha256": documents[s.document].sha256 if s.document in documents else None,
+                "source_order": i,
+            }
+            for t in catalogue.targets
+            for i, s in enumerate(t.sources)
+        ]
+    )
+    departments = pd.DataFrame(
+        [
+            {"target_id": t.id, "department": d, "role": t.department_role, "owner_type": "target"}
+            for t in catalogue.targets
+            for d in t.departments
+        ]
+        + [
+            {"target_id": m.id, "department": d, "role": m.department_role, "owner_type": "measure"}
+            for m in catalogue.measures
+            for d in m.departments
+        ],
+        columns=["target_id", "department", "role", "owner_type"],
+    )
+    indicators = pd.DataFrame([i.model_dump() | {"aliases": "|".join(i.aliases)} for i in catalogue.indicators])
+    jurisdictions = pd.DataFrame([j.model_dump() | {"aliases": "|".join(j.aliases)} for j in catalogue.jurisdictions])
+    docs = pd.DataFrame([d.meta.model_dump() | {"sha256": d.sha256, "chars": len(d.text)} for d in documents.values()])
+    measures = pd.DataFrame(
+        [m.model_dump() | {"departments": "、".join(m.departments)} for m in catalogue.measures],
+        columns=["id", "document", "clause", "title_zh", "quote", "departments", "department_role"],
+    )
+    return {
+        "targets": targets,
+        "target_sources": sources,
+        "target_departments": departments,
+        "indicators": indicators,
+        "jurisdictions": jurisdictions,
+        "policy_documents": docs,
+        "measures": measures,
+    }

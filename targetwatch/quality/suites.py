@@ -1,0 +1,184 @@
+"""Great Expectations suites on the normalised observations.
+
+Two suites with a severity each: `error` blocks the assessment (the Dagster check is blocking);
+`warning` is shown in the quality report. GE is imported inside the functions: its import costs
+seconds and the Dagster code server imports this project on every start.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+import pandas as pd
+
+from targetwatch import vocab
+from targetwatch.catalogue import Catalogue
+
+CHECK_RESULT_COLUMNS: tuple[str, ...] = (
+    "check_name",
+    "suite",
+    "severity",
+    "expectation",
+    "column_name",
+    "success",
+    "element_count",
+    "unexpected_count",
+    "unexpected_percent",
+    "unexpected_sample",
+    "observed_value",
+    "description",
+    "checked_at",
+)
+
+# Check names live here as constants (the Dagster layer and the report use the same names).
+OBSERVATIONS_VALID = "observations_valid"
+OBSERVATIONS_PLAUSIBLE = "observations_plausible"
+SEVERITY_OF = {OBSERVATIONS_VALID: "error", OBSERVATIONS_PLAUSIBLE: "warning"}
+
+YOY_MAX_FACTOR = 5.0  # a year-on-year change beyond x5 or /5 is flagged for a human look
+
+
+@dataclass
+class SuiteOutcome:
+    name: str
+    severity: str
+    success: bool
+    results: pd.DataFrame  # one row per expectation, CHECK_RESULT_COLUMNS
+
+
+def _with_yoy(observations: pd.DataFrame) -> pd.DataFrame:
+    """Add the year-on-year ratio per series (set-based), for the plausibility suite."""
+    df = observations.sort_values(["jurisdiction", "indicator", "year"]).copy()
+    prev = df.groupby(["jurisdiction", "indicator"])["value"].shift(1)
+    prev_year = df.groupby(["jurisdiction", "indicator"])["year"].shift(1)
+    df["yoy_ratio"] = (df["value"] / prev).where((df["year"] - prev_year == 1) & (prev > 0))
+    return df
+
+
+def _expectations(name: str, catalogue: Catalogue, as_of: dt.date) -> list:
+    import great_expectations.expectations as gxe
+
+    if name == OBSERVATIONS_VALID:
+        required = [
+            "observation_id",
+            "jurisdiction",
+            "indicator",
+            "year",
+            "value",
+            "unit",
+            "source_file",
+            "sha256",
+            "location",
+        ]
+        exps: list = [
+            gxe.ExpectColumnValuesToNotBeNull(column=c, description=f"{c} is always filled") for c in required
+        ]
+        exps += [
+            gxe.ExpectColumnValuesToBeInSet(
+                column="jurisdiction",
+                value_set=[j.code for j in catalogue.jurisdictions],
+                description="jurisdiction is one of the catalogue's",
+            ),
+            gxe.ExpectColumnValuesToBeInSet(
+                column="indicator",
+                value_set=[i.code for i in catalogue.indicators],
+                description="indicator is one of the catalogue's",
+            ),
+            gxe.ExpectColumnValuesToBeInSet(
+                column="unit", value_set=list(vocab.UNIT_CODES), description="unit is a base unit"
+            ),
+            gxe.ExpectColumnValuesToBeBetween(
+                column="year",
+                min_value=1949,
+                max_value=as_of.year,
+                description="year is plausible and not in the future",
+            ),
+            gxe.ExpectColumnValuesToBeBetween(
+                column="value",
+                min_value=-100,
+                max_value=100,
+                row_condition='unit=="percent"',
+                condition_parser="pandas",
+                description="a percentage lies within -100..100",
+            ),
+            gxe.ExpectColumnValuesToBeBetween(
+                column="value",
+                min_value=0,
+                row_condition='unit!="percent"',
+                condition_parser="pandas",
+                description="counts, persons and money are not negative",
+            ),
+            gxe.ExpectCompoundColumnsToBeUnique(
+                column_list=["jurisdiction", "indicator", "year", "period_type", "source_file", "location"],
+                description="one value per series, year and vintage (file and cell)",
+            ),
+            gxe.ExpectColumnValuesToBeUnique(column="observation_id", description="observation ids are unique"),
+        ]
+        return exps
+    target_indicators = sorted({t.indicator for t in catalogue.targets if t.indicator})
+    return [
+        gxe.ExpectColumnValuesToBeBetween(
+            column="yoy_ratio",
+            min_value=1 / YOY_MAX_FACTOR,
+            max_value=YOY_MAX_FACTOR,
+            description=f"year-on-year change within x{YOY_MAX_FACTOR:g}",
+        ),
+        gxe.ExpectColumnDistinctValuesToContainSet(
+            column="indicator",
+            value_set=target_indicators,
+            description="every target's indicator has at least one figure",
+        ),
+        gxe.ExpectColumnValuesToBeInSet(
+            column="confidence", value_set=["high", "medium"], description="figures are of high or medium confidence"
+        ),
+    ]
+
+
+def run_suite(name: str, observations: pd.DataFrame, catalogue: Catalogue, as_of: dt.date) -> SuiteOutcome:
+    """Validate with an ephemeral GE context (no files written); return one row per expectation."""
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    ctx = gx.get_context(mode="ephemeral")
+    ctx.variables.progress_bars = ProgressBarsConfig(globally=False)
+    batch_def = (
+        ctx.data_sources.add_pandas(f"{name}_source")
+        .add_dataframe_asset("observations")
+        .add_batch_definition_whole_dataframe("all")
+    )
+    frame = _with_yoy(observations) if name == OBSERVATIONS_PLAUSIBLE else observations
+    frame = frame.astype({"year": "float64", "value": "float64"}) if len(frame) else frame
+    batch = batch_def.get_batch(batch_parameters={"dataframe": frame})
+    suite = gx.ExpectationSuite(name=name, expectations=_expectations(name, catalogue, as_of))
+    validation = batch.validate(suite)
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    rows = []
+    for r in validation.results:
+        cfg = r.expectation_config
+        res = r.result or {}
+        kwargs = cfg.kwargs
+        rows.append(
+            {
+                "check_name": name,
+                "suite": name,
+                "severity": SEVERITY_OF[name],
+                "expectation": cfg.type,
+                "column_name": kwargs.get("column") or ",".join(kwargs.get("column_list", [])),
+                "success": bool(r.success),
+                "element_count": res.get("element_count"),
+                "unexpected_count": res.get("unexpected_count"),
+                "unexpected_percent": res.get("unexpected_percent"),
+                "unexpected_sample": json.dumps(
+                    res.get("partial_unexpected_list", [])[:10], ensure_ascii=False, default=str
+                ),
+                "observed_value": json.dumps(res.get("observed_value"), ensure_ascii=False, default=str)
+                if "observed_value" in res
+                else None,
+                "description": cfg.description,
+                "checked_at": now,
+            }
+        )
+    results = pd.DataFrame(rows, columns=list(CHECK_RESULT_COLUMNS))
+    return SuiteOutcome(name=name, severity=SEVERITY_OF[name], success=bool(validation.success), results=results)

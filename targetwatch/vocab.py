@@ -1,0 +1,146 @@
+"""The one list of every controlled vocabulary: statuses, comparators, kinds, units, colours, labels.
+
+Code, warehouse tables, dashboards and docs all read from here, so a status or unit cannot be
+spelled two ways. Chinese comes first because leaders read Chinese first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+
+@dataclass(frozen=True)
+class Status:
+    code: str
+    zh: str
+    en: str
+    colour: str
+    meaning_en: str
+
+
+# Order is the reading order on dashboards: verdicts after the deadline, then pace, then the rest.
+STATUSES: Final[tuple[Status, ...]] = (
+    Status("achieved", "已实现", "Achieved", "#1a7f37", "the comparator held in the deadline year"),
+    Status(
+        "achieved_late",
+        "逾期实现",
+        "Achieved late",
+        "#6a9f2a",
+        "the comparator held only in a year after the deadline (or the deadline year has no figure)",
+    ),
+    Status("missed", "未实现", "Missed", "#b42318", "the comparator did not hold at the deadline or after"),
+    Status("on_track", "进度符合预期", "On track", "#2f6fde", "progress at 95% or more of the required pace"),
+    Status("at_risk", "需加快进度", "At risk", "#d08a00", "progress at 60-95% of the required pace"),
+    Status("off_track", "进展缓慢", "Off track", "#e4572e", "progress below 60% of the required pace"),
+    Status("regressing", "出现倒退", "Regressing", "#7a1f1f", "moving away from the target"),
+    Status("no_data", "无数据", "No data", "#8c8c8c", "no usable figure for the target's indicator"),
+    Status("qualitative", "定性目标", "Qualitative", "#6e56cf", "a goal with no number to measure"),
+)
+STATUS_CODES: Final[tuple[str, ...]] = tuple(s.code for s in STATUSES)
+STATUS_BY_CODE: Final[dict[str, Status]] = {s.code: s for s in STATUSES}
+
+# How a target's value is compared with an observation. Direction comes from the comparator.
+COMPARATORS: Final[tuple[str, ...]] = (
+    "at_least",  # 达到…以上 / 不低于 / 不少于: value >= target
+    "exceed",  # 突破 / 超过: value > target (strict)
+    "at_most",  # 以下 / 不超过: value <= target
+    "approx",  # 左右: |value - target| <= tolerance * target
+    "exact",  # a plain number with no qualifier, read as a floor the document means to reach
+    "range",  # 1-2个: low is the commitment, high a stretch
+    "growth_rate",  # 年均增长10%以上: compound annual growth rate >= value (percent)
+    "multiple_of_baseline",  # 翻一番 / 比2017年增长一倍: value >= multiple * baseline
+    "relative_to_reference",  # 达到全国平均水平: value >= the reference jurisdiction's value
+    "qualitative",  # 达到全国先进水平 and other goals with no number
+)
+
+KINDS: Final[tuple[str, ...]] = ("outcome", "sub_target", "coverage", "policy_floor", "qualitative")
+
+MEASURES: Final[tuple[str, ...]] = ("stock", "flow", "rate")
+
+DEPARTMENT_ROLES: Final[tuple[str, ...]] = ("lead", "shared")  # 牵头负责 / 按职责分工负责
+
+# Tolerance for `approx` when the catalogue states none (documented in docs/methodology.md).
+DEFAULT_APPROX_TOLERANCE: Final[float] = 0.05
+
+
+@dataclass(frozen=True)
+class Unit:
+    code: str
+    zh: str
+    en: str
+    integer: bool  # counts of things are whole numbers
+    min_value: float | None
+    max_value: float | None
+
+
+# Base units: every observation and target value is stored in one of these.
+UNITS: Final[tuple[Unit, ...]] = (
+    Unit("count", "个", "count", True, 0, None),
+    Unit("persons", "人", "persons", True, 0, None),
+    Unit("households", "户", "households", True, 0, None),
+    Unit("items", "件", "items", True, 0, None),
+    Unit("yuan", "元", "yuan", False, 0, None),
+    Unit("percent", "%", "%", False, -100, 100),
+    Unit("sqm", "平方米", "m²", False, 0, None),
+)
+UNIT_CODES: Final[tuple[str, ...]] = tuple(u.code for u in UNITS)
+UNIT_BY_CODE: Final[dict[str, Unit]] = {u.code: u for u in UNITS}
+
+# Units as they are written in reports and documents -> (base unit, factor to the base unit).
+# Simplified and traditional forms both appear; full-width % is normalised before lookup.
+WRITTEN_UNITS: Final[dict[str, tuple[str, float]]] = {
+    "个": ("count", 1),
+    "家": ("count", 1),
+    "处": ("count", 1),
+    "處": ("count", 1),
+    "个数": ("count", 1),
+    "個": ("count", 1),
+    "所": ("count", 1),
+    "项": ("count", 1),
+    "項": ("count", 1),
+    "count": ("count", 1),
+    "firms": ("count", 1),
+    "家企业": ("count", 1),
+    "人": ("persons", 1),
+    "人次": ("persons", 1),
+    "persons": ("persons", 1),
+    "万人": ("persons", 1e4),
+    "萬人": ("persons", 1e4),
+    "户": ("households", 1),
+    "戶": ("households", 1),
+    "万户": ("households", 1e4),
+    "萬戶": ("households", 1e4),
+    "件": ("items", 1),
+    "万件": ("items", 1e4),
+    "萬件": ("items", 1e4),
+    "元": ("yuan", 1),
+    "万元": ("yuan", 1e4),
+    "萬元": ("yuan", 1e4),
+    "亿元": ("yuan", 1e8),
+    "億元": ("yuan", 1e8),
+    "%": ("percent", 1),
+    "percent": ("percent", 1),
+    "平方米": ("sqm", 1),
+    "万平方米": ("sqm", 1e4),
+    "萬平方米": ("sqm", 1e4),
+}
+
+# Scale words for figures written as 1.3万 or 45万; the unit then follows.
+MULTIPLIERS: Final[dict[str, float]] = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "千": 1e3}
+
+# Confidence of a published figure, best first; when two sources give the same year, the better wins.
+CONFIDENCE_LEVELS: Final[tuple[str, ...]] = ("high", "medium", "low")
+
+# Figure types: only actuals are assessed; forecasts are quarantined with a reason.
+FIGURE_TYPES: Final[tuple[str, ...]] = ("actual", "forecast")
+
+# Period types: a partial-year figure is never compared with an annual target.
+PERIOD_TYPES: Final[tuple[str, ...]] = ("annual", "partial")
+
+# Pace thresholds on the ratio actual rate / required rate (Eurostat / Statistics Canada style).
+PACE_ON_TRACK: Final[float] = 0.95
+PACE_AT_RISK: Final[float] = 0.60
+
+# Severity of a data-quality check: errors block assessment of the affected rows, warnings are shown.
+SEVERITIES: Final[tuple[str, ...]] = ("error", "warning")
