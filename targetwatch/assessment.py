@@ -179,20 +179,20 @@ judged AS (
 ),
 per_target AS (
     SELECT target_id,
-        arg_max(year, year) AS latest_year,
-        arg_max(value, year) AS latest_value,
-        arg_max(metric, year) AS latest_metric,
-        arg_max(goal, year) AS latest_goal,
-        arg_max(gap, year) AS latest_gap,
-        arg_max(gap_to_band, year) AS latest_gap_to_band,
-        arg_max(attainment, year) AS latest_attainment,
-        arg_max(met, year) AS latest_met,
-        arg_max(reference_value, year) AS latest_reference_value,
-        arg_max(realised_cagr, year) AS latest_cagr,
-        arg_max(observation_id, year) AS latest_observation_id,
-        arg_max(source_file, year) AS latest_source_file,
-        arg_max(location, year) AS latest_location,
-        arg_max(release_date, year) AS latest_release_date,
+        arg_max_null(year, year) AS latest_year,
+        arg_max_null(value, year) AS latest_value,
+        arg_max_null(metric, year) AS latest_metric,
+        arg_max_null(goal, year) AS latest_goal,
+        arg_max_null(gap, year) AS latest_gap,
+        arg_max_null(gap_to_band, year) AS latest_gap_to_band,
+        arg_max_null(attainment, year) AS latest_attainment,
+        arg_max_null(met, year) AS latest_met,
+        arg_max_null(reference_value, year) AS latest_reference_value,
+        arg_max_null(realised_cagr, year) AS latest_cagr,
+        arg_max_null(observation_id, year) AS latest_observation_id,
+        arg_max_null(source_file, year) AS latest_source_file,
+        arg_max_null(location, year) AS latest_location,
+        arg_max_null(release_date, year) AS latest_release_date,
         max(CASE WHEN year = deadline THEN value END) AS deadline_value,
         bool_or(CASE WHEN year = deadline THEN met END) AS deadline_met,
         min(CASE WHEN year > deadline AND met THEN year END) AS first_met_after_deadline,
@@ -323,8 +323,13 @@ def _reasons(df: pd.DataFrame) -> pd.DataFrame:
     en[none] = "no usable figure for this indicator"
     zh[base_missing] = "基期年份" + df["base_year"].astype("Int64").astype(str) + "无观测值，无法计算目标值"
     en[base_missing] = "baseline year has no observed value, so the target value cannot be derived"
-    zh[single] = "截止年及以后无数据，仅有" + yr + "年一个数据点（" + lv + "），趋势未知"
-    en[single] = "no figure for the deadline year or later; one point only (" + lv + " in " + yr + "): trend unknown"
+    one = single & (df["n_points"] == 1)
+    since = single & (df["n_points"] > 1)
+    by = df["base_year"].astype("Int64").astype(str)
+    zh[one] = "仅有" + yr + "年一个数据点（" + lv + "），趋势未知"
+    en[one] = "one figure only (" + lv + " in " + yr + "): trend unknown"
+    zh[since] = "基期" + by + "年之后没有新数据，趋势未知"
+    en[since] = "no figure after the baseline year " + by + ": trend unknown"
     return pd.DataFrame({"reason_zh": zh, "reason_en": en})
 
 

@@ -214,7 +214,9 @@ def load_catalogue(path: Path, documents: dict[str, LoadedDocument] | None = Non
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
-        raise CatalogueError(filename, [Problem(line, "catalogue", f"YAML syntax error: {exc}")]) from exc
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        where = f" at column {mark.column + 1}" if mark else ""
+        raise CatalogueError(filename, [Problem(line, "catalogue", f"YAML syntax error: {problem}{where}")]) from exc
     lines = _Lines()
     if node is not None:
         lines.walk(node)

@@ -106,7 +106,14 @@ def _fig_html(fig, div_id: str) -> str:
 
 
 def _none(v):
-    return None if v is None or (isinstance(v, float) and pd.isna(v)) or v is pd.NA else v
+    """Display value: missing -> None, timestamps -> dates, floats -> 4 significant digits."""
+    if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and pd.isna(v)):
+        return None
+    if isinstance(v, pd.Timestamp):
+        return v.date().isoformat() if v == v.normalize() else v.isoformat(sep=" ", timespec="seconds")
+    if isinstance(v, float) and not v.is_integer():
+        return float(f"{v:.6g}")
+    return v
 
 
 def target_rows(data: SiteData) -> pd.DataFrame:
@@ -219,8 +226,7 @@ def build_dashboards(data: SiteData, site: Path, lang: str = "zh") -> list[Path]
         series = years[years["target_id"] == tid]
         ref = None
         if r["comparator"] == "relative_to_reference":
-            ref = obs[(obs["jurisdiction"] == r["reference_jurisdiction"]) & (obs["indicator"] == r["indicator"])]
-            ref = series[["year", "reference_value"]].rename(columns={"reference_value": "value"})
+            ref = series[["year", "reference_value"]].rename(columns={"reference_value": "value"}).sort_values("year")
         proxies = pd.DataFrame()
         if r["indicator"]:
             proxy_codes = list(ind.index[ind["proxy_of"] == r["indicator"]])

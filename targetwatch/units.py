@@ -47,20 +47,19 @@ def parse_number(text: object) -> float | None:
         return None
     if isinstance(text, int | float):
         return float(text)
-    s = normalise_text(str(text))
+    s = normalise_text(_FOOTNOTE.sub("", str(text).strip()))  # marks first: NFKC turns ① into 1
     s = _FOOTNOTE.sub("", s).replace(",", "").replace("−", "-")
     if s in MISSING_MARKS:
         return None
     if _NUMBER.match(s):
         return float(s)
-    scale = 1.0
     if s and s[-1] in vocab.MULTIPLIERS and len(s) > 1 and _NUMBER.match(s[:-1]):
         return float(s[:-1]) * vocab.MULTIPLIERS[s[-1]]
     try:
         value = cn2an.cn2an(s, "smart")
     except (ValueError, KeyError, IndexError) as exc:
         raise ValueError(f"not a number: {text!r}") from exc
-    return float(value) * scale
+    return float(value)
 
 
 def split_value_unit(text: str) -> tuple[str, str]:
@@ -69,7 +68,10 @@ def split_value_unit(text: str) -> tuple[str, str]:
     m = re.match(r"^([+-]?[\d.,]+[万萬亿億千]?|[零〇一二两兩三四五六七八九十百千万萬亿億点點]+)(.*)$", s)
     if not m:
         return s, ""
-    return m.group(1), m.group(2)
+    number, unit = m.group(1), m.group(2)
+    if number[-1] in vocab.MULTIPLIERS and number[-1] + unit in vocab.WRITTEN_UNITS:
+        return number[:-1], number[-1] + unit  # 亿元 is a unit of its own; 1.3万件 keeps 万 with the number
+    return number, unit
 
 
 def written_unit(unit: object) -> tuple[str, float] | None:

@@ -1,0 +1,99 @@
+"""The whole Dagster job on the bundled real figures, into a temporary output folder."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pytest
+
+from pipelines.definitions import defs
+from pipelines.resources import TargetwatchPaths
+from targetwatch.config import PROJECT_DIR
+
+TABLES = ["targets", "target_sources", "target_departments", "indicators", "jurisdictions", "policy_documents",
+          "measures", "report_files", "observations", "rejected_rows", "check_results", "assessments",
+          "assessment_years", "runs"]
+
+
+def _materialize(out: Path, reports: Path = PROJECT_DIR / "reports", project: Path = PROJECT_DIR):
+    paths = TargetwatchPaths(out_dir=str(out), reports_dir=str(reports), project_dir=str(project), as_of="2026-11-23")
+    job = defs.resolve_job_def("refresh")
+    with dg.instance_for_test() as instance:
+        return job.execute_in_process(instance=instance, raise_on_error=False,
+                                      run_config={"resources": {"paths": {"config": paths.model_dump()}}})
+
+
+@pytest.fixture(scope="module")
+def refreshed(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    result = _materialize(out)
+    return out, result
+
+
+def test_refresh_succeeds_and_publishes(refreshed):
+    out, result = refreshed
+    assert result.success
+    assert (out / "warehouse.duckdb").is_file()
+    assert (out / "dashboards" / "index.html").is_file()
+    assert (out / "dashboards" / "plotly.min.js").is_file()
+    assert not list((out / "dashboards").rglob("*.html"))[0].read_text(encoding="utf-8").count("cdn.plot.ly")
+    assert (out / "quality" / "index.html").is_file()
+
+
+def test_warehouse_has_every_table_with_real_rows(refreshed):
+    out, _ = refreshed
+    with duckdb.connect(str(out / "warehouse.duckdb"), read_only=True) as con:
+        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in TABLES}
+        assert all(counts[t] > 0 for t in TABLES), counts
+        # 131 real figures: 130 accepted, 1 forecast quarantined with its reason
+        assert counts["observations"] + counts["rejected_rows"] == 131
+        reason = con.execute("SELECT reason FROM rejected_rows").fetchall()
+        assert reason == [("a forecast, not an actual figure: kept out of the assessment",)]
+        assert con.execute("SELECT sum(rows_read) FROM report_files").fetchall()[0][0] == 131
+        statuses = dict(con.execute("SELECT target_id, status FROM assessments").fetchall())
+        assert statuses["shanxi-2017-rd-intensity"] == "missed"
+        assert statuses["shanxi-2017-high-tech-enterprises"] == "achieved_late"
+        run = con.execute("SELECT outcome, as_of, input_hashes FROM runs").fetchall()[0]
+        assert run[0] == "success" and str(run[1]) == "2026-11-23" and "targets.yaml" in run[2]
+
+
+def test_great_expectations_checks_ran(refreshed):
+    _, result = refreshed
+    evaluations = {e.check_name: e for e in result.get_asset_check_evaluations()}
+    assert evaluations["observations_valid"].passed
+    # the warning suite flags the low-confidence figures (a plan figure and two partial-year news items)
+    assert not evaluations["observations_plausible"].passed
+    assert evaluations["observations_plausible"].severity == dg.AssetCheckSeverity.WARN
+
+
+def test_a_bad_catalogue_fails_the_run_and_leaves_outputs_intact(refreshed, tmp_path):
+    out, _ = refreshed
+    before = {p: p.read_bytes() for p in [out / "warehouse.duckdb", out / "dashboards" / "index.html"]}
+    project = tmp_path / "project"
+    shutil.copytree(PROJECT_DIR / "policies", project / "policies")
+    text = (PROJECT_DIR / "targets.yaml").read_text(encoding="utf-8")
+    (project / "targets.yaml").write_text(text.replace("comparator: at_least", "comparator: more_or_less", 1),
+                                          encoding="utf-8")
+    result = _materialize(out, project=project)
+    assert not result.success
+    failure = next(e for e in result.all_events if e.event_type_value == "STEP_FAILURE")
+    assert failure.step_key == "catalogue"
+    assert "targets.yaml:" in failure.event_specific_data.error.cause.message
+    assert {p: p.read_bytes() for p in before} == before
+
+
+def test_an_unreadable_file_is_recorded_and_the_others_still_load(tmp_path):
+    reports = tmp_path / "reports"
+    shutil.copytree(PROJECT_DIR / "reports", reports)
+    (reports / "broken.xlsx").write_bytes(b"this is not a workbook")
+    (reports / "~$lock.xlsx").write_bytes(b"excel lock file")  # temporary files are not reports
+    out = tmp_path / "out"
+    assert _materialize(out, reports=reports).success
+    with duckdb.connect(str(out / "warehouse.duckdb"), read_only=True) as con:
+        rows = con.execute("SELECT source_file, status, error FROM report_files WHERE status = 'failed'").fetchall()
+        assert [(r[0], r[1]) for r in rows] == [("broken.xlsx", "failed")]
+        assert rows[0][2].startswith("broken.xlsx: cannot be read as xlsx")
+        assert con.execute("SELECT count(*) FROM observations").fetchall()[0][0] == 130

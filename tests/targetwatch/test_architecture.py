@@ -1,0 +1,29 @@
+"""The functional core never imports Dagster; only assets/ and pipelines/ wire it."""
+
+from __future__ import annotations
+
+import ast
+
+from targetwatch.config import PROJECT_DIR
+
+
+def test_core_does_not_import_dagster():
+    offenders = []
+    for path in (PROJECT_DIR / "targetwatch").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] == "dagster"]
+    assert offenders == []
+
+
+def test_one_status_vocabulary():
+    from targetwatch import vocab
+
+    assert vocab.STATUS_CODES == ("achieved", "achieved_late", "missed", "on_track", "at_risk", "off_track",
+                                  "regressing", "no_data", "qualitative")
+    assert [s.zh for s in vocab.STATUSES] == ["已实现", "逾期实现", "未实现", "进度符合预期", "需加快进度", "进展缓慢",
+                                              "出现倒退", "无数据", "定性目标"]

@@ -1,0 +1,109 @@
+"""targets.yaml: the real catalogue validates, and each kind of mistake is reported with its line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from targetwatch.catalogue import CatalogueError, load_catalogue
+from targetwatch.config import PROJECT_DIR
+
+HEADLINE = ["gansu-2015-maker-spaces", "gansu-2015-jobs-per-year", "shanxi-2017-high-tech-enterprises",
+            "shanxi-2017-rd-intensity"]
+
+
+def test_real_catalogue_has_the_headline_targets(catalogue):
+    ids = {t.id for t in catalogue.targets}
+    assert set(HEADLINE) <= ids
+    assert catalogue.target("gansu-2015-jobs-per-year").value == 450000
+    assert catalogue.target("gansu-2015-jobs-per-year").per_year is True
+    assert catalogue.target("shanxi-2017-rd-intensity").reference_jurisdiction == "national"
+
+
+def test_every_quote_is_verbatim_and_traditional_stays_traditional(catalogue, documents):
+    for t in catalogue.targets:
+        for s in t.sources:
+            assert s.quote in documents[s.document].text
+    xining = [s.quote for t in catalogue.targets for s in t.sources if s.document == "xining-2018"]
+    assert all("众创空间" not in q for q in xining)  # the simplified form never appears in a Xining quote
+
+
+GOOD_ENTRY = """\
+  - id: gansu-2015-maker-spaces
+    jurisdiction: gansu
+    indicator: maker_spaces
+    name_zh: 众创空间达到300个
+    name_en: 300 maker spaces
+    kind: outcome
+    comparator: {comparator}
+    value: 300
+    deadline: 2020
+    sources:
+      - document: gansu-2015
+        clause: 一、（三）主要目标
+        quote: {quote}
+"""
+
+
+def _write(tmp_path: Path, entries: list[str], tail: str = "") -> Path:
+    head = (PROJECT_DIR / "targets.yaml").read_text(encoding="utf-8").split("\ntargets:")[0]
+    path = tmp_path / "targets.yaml"
+    path.write_text(head + "\ntargets:\n" + "".join(entries) + tail, encoding="utf-8")
+    return path
+
+
+def _problems(path: Path, documents) -> list[str]:
+    with pytest.raises(CatalogueError) as info:
+        load_catalogue(path, documents)
+    return str(info.value).splitlines()
+
+
+def _line_of(path: Path, needle: str, nth: int = 1) -> int:
+    hits = [i + 1 for i, line in enumerate(path.read_text(encoding="utf-8").splitlines()) if needle in line]
+    return hits[nth - 1]
+
+
+def test_wrong_quote_names_its_line(tmp_path, documents):
+    path = _write(tmp_path, [GOOD_ENTRY.format(comparator="at_least", quote="形成3000个众创空间。")])
+    (problem,) = _problems(path, documents)
+    assert problem.startswith(f"targets.yaml:{_line_of(path, 'quote: 形成3000')}: gansu-2015-maker-spaces: quote:")
+    assert "not found verbatim in gansu-2015.txt" in problem
+
+
+def test_duplicate_id_names_the_second_entry(tmp_path, documents):
+    entry = GOOD_ENTRY.format(comparator="at_least", quote="形成300个市场化、集成化、专业化、网络化、开放式的众创空间。")
+    path = _write(tmp_path, [entry, entry])
+    (problem,) = _problems(path, documents)
+    line = _line_of(path, "- id: gansu-2015-maker-spaces", nth=2)
+    assert problem == f"targets.yaml:{line}: gansu-2015-maker-spaces: duplicate id (each id must be unique)"
+
+
+def test_unknown_comparator_names_its_line(tmp_path, documents):
+    path = _write(tmp_path, [GOOD_ENTRY.format(comparator="more_or_less", quote="形成300个")])
+    (problem,) = _problems(path, documents)
+    assert problem.startswith(f"targets.yaml:{_line_of(path, 'comparator: more_or_less')}: gansu-2015-maker-spaces:")
+    assert "comparator" in problem and "at_least" in problem
+
+
+def test_missing_quote_and_wrong_type(tmp_path, documents):
+    entry = GOOD_ENTRY.format(comparator="at_least", quote="x").replace("        quote: x\n", "")
+    entry = entry.replace("deadline: 2020", "deadline: soon")
+    path = _write(tmp_path, [entry])
+    problems = _problems(path, documents)
+    assert any(re.match(rf"targets.yaml:{_line_of(path, 'deadline: soon')}: .*deadline", p) for p in problems)
+    assert any("sources.0.quote: Field required" in p for p in problems)
+
+
+def test_yaml_syntax_error_names_its_line(tmp_path, documents):
+    path = _write(tmp_path, [GOOD_ENTRY.format(comparator="at_least", quote="形成300个")], tail="  - id: [unclosed\n")
+    (problem,) = _problems(path, documents)
+    assert problem.startswith("targets.yaml:") and "YAML syntax error" in problem
+    assert int(problem.split(":")[1]) >= _line_of(path, "[unclosed")
+
+
+def test_comparator_specific_fields_are_required(tmp_path, documents):
+    entry = GOOD_ENTRY.format(comparator="range", quote="形成300个")
+    (problem,) = _problems(_write(tmp_path, [entry]), documents)
+    assert "range needs value (low) and value_high" in problem
