@@ -98,7 +98,7 @@ best AS (
 t AS (SELECT * FROM targets WHERE comparator <> 'qualitative'),
 -- The baseline observation: the year the document names, else the plan's start year.
 stated_base AS (
-    SELECT t.target_id, b.year AS obs_base_year, b.value AS obs_base_value
+    SELECT t.target_id, b.year AS obs_base_year, b.value AS obs_base_value, b.observation_id AS obs_base_id
     FROM t JOIN best b ON b.jurisdiction = t.jurisdiction AND b.indicator = t.indicator
         AND b.year = coalesce(t.baseline_year, t.plan_start)
 ),
@@ -113,7 +113,7 @@ ty AS (
 ),
 first_obs AS (
     SELECT target_id, arg_min(year, year) AS first_year, arg_min(metric, year) AS first_metric,
-        count(*) AS n_points, max(year) - min(year) AS years_spanned
+        arg_min(observation_id, year) AS first_observation_id, count(*) AS n_points, max(year) - min(year) AS years_spanned
     FROM ty GROUP BY target_id
 ),
 -- Baseline: stated in the catalogue, else observed at the stated/plan-start year, else the first observation.
@@ -133,6 +133,9 @@ base AS (
              WHEN f.first_year IS NOT NULL THEN 'first observed year'
              ELSE NULL END AS base_basis,
         sb.obs_base_year IS NOT NULL OR t.baseline_value IS NOT NULL AS base_observed,
+        CASE WHEN t.baseline_value IS NOT NULL THEN NULL
+             WHEN sb.obs_base_year IS NOT NULL THEN sb.obs_base_id
+             ELSE f.first_observation_id END AS base_observation_id,
         f.n_points, f.years_spanned
     FROM t
     LEFT JOIN stated_base sb USING (target_id)
@@ -206,7 +209,7 @@ per_target AS (
 pace AS (
     SELECT t.target_id, t.comparator, t.per_year, t.deadline, t.unit, t.value AS target_value_stated,
         t.value_high, t.tolerance, t.multiple, t.reference_jurisdiction, t.plan_start,
-        b.base_year, b.base_value, b.base_basis, b.base_observed, coalesce(b.n_points, 0) AS n_points,
+        b.base_year, b.base_value, b.base_basis, b.base_observed, b.base_observation_id, coalesce(b.n_points, 0) AS n_points,
         coalesce(b.years_spanned, 0) AS years_spanned, p.*  EXCLUDE (target_id),
         -- The goal at the deadline, on the same scale as `metric` (0 gap for relative targets).
         CASE t.comparator
@@ -255,10 +258,21 @@ projected AS (
         CASE WHEN latest_year > base_year AND base_value > 0 AND latest_metric > 0 THEN
             latest_metric * pow(latest_metric / base_value, (projection_year - latest_year) / (latest_year - base_year))
         END AS projection_compound,
-        $as_of > make_date(CAST(deadline AS INT), 12, 31) AS deadline_passed
+        $as_of > make_date(CAST(deadline AS INT), 12, 31) AS deadline_passed,
+        -- Where the value should be now on the required path (时间过半、任务过半).
+        CASE WHEN elapsed_share IS NOT NULL AND goal_at_deadline IS NOT NULL THEN
+            CASE WHEN growth_model = 'compound' AND goal_at_deadline > 0
+                 THEN base_value * pow(goal_at_deadline / base_value, elapsed_share)
+                 ELSE base_value + elapsed_share * (goal_at_deadline - base_value) END END AS expected_now,
+        CASE WHEN n_points = 0 THEN 'none'
+             WHEN n_points = 1 OR latest_year <= base_year THEN 'single_point'
+             ELSE 'trend' END AS evidence,
+        CASE WHEN comparator = 'relative_to_reference' AND latest_year > base_year THEN
+            CASE WHEN latest_metric - base_value > $flat_pp THEN 'closing'
+                 WHEN latest_metric - base_value < -$flat_pp THEN 'widening' ELSE 'flat' END END AS gap_trend
     FROM scored
 )
-SELECT *,
+SELECT *, growth_model AS projection_used,
     CASE
         WHEN n_points = 0 THEN 'no_data'
         WHEN comparator = 'multiple_of_baseline' AND NOT base_observed THEN 'no_data'
@@ -333,6 +347,17 @@ def _reasons(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"reason_zh": zh, "reason_en": en})
 
 
+def _proxy_flags(catalogue: Catalogue, observations: pd.DataFrame, assessments: pd.DataFrame) -> pd.Series:
+    """True where a proxy of the target's indicator has figures for the target's jurisdiction (shown, never judged)."""
+    proxies = pd.DataFrame(
+        [(i.code, i.proxy_of) for i in catalogue.indicators if i.proxy_of], columns=["proxy", "indicator"]
+    )
+    have = observations[["jurisdiction", "indicator"]].drop_duplicates().rename(columns={"indicator": "proxy"})
+    flagged = proxies.merge(have, on="proxy")[["jurisdiction", "indicator"]].drop_duplicates().assign(flag=True)
+    merged = assessments[["jurisdiction", "indicator"]].merge(flagged, on=["jurisdiction", "indicator"], how="left")
+    return merged["flag"].eq(True).to_numpy()
+
+
 def assess(
     catalogue: Catalogue, observations: pd.DataFrame, as_of: dt.date, con: duckdb.DuckDBPyConnection | None = None
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -343,7 +368,8 @@ def assess(
     try:
         con.register("targets", targets)
         con.register("observations", observations)
-        params = {"as_of": as_of, "on_track": vocab.PACE_ON_TRACK, "at_risk": vocab.PACE_AT_RISK}
+        params = {"as_of": as_of, "on_track": vocab.PACE_ON_TRACK, "at_risk": vocab.PACE_AT_RISK,
+                  "flat_pp": vocab.GAP_FLAT_PP}
         scored = con.execute(_STATUS_SQL, params).df()
         years_sql = _STATUS_SQL.split("per_target AS")[0].rstrip().rstrip(",") + "\nSELECT * FROM judged"
         years = con.execute(years_sql, {"as_of": as_of}).df()
@@ -359,6 +385,9 @@ def assess(
         assessments, on="target_id", how="left"
     )
     assessments = pd.concat([assessments, _reasons(assessments)], axis=1)
+    assessments["verdict"] = assessments["status"].where(
+        assessments["status"].isin(["achieved", "achieved_late", "missed"]))
+    assessments["has_proxy_data"] = _proxy_flags(catalogue, observations, assessments)
     assessments["as_of"] = as_of
     years = years.assign(as_of=as_of)
     assert assessments["status"].isin(vocab.STATUS_CODES).all()

@@ -142,5 +142,8 @@ PERIOD_TYPES: Final[tuple[str, ...]] = ("annual", "partial")
 PACE_ON_TRACK: Final[float] = 0.95
 PACE_AT_RISK: Final[float] = 0.60
 
+# A relative target's gap that moved less than this (percentage points) since the baseline is "flat".
+GAP_FLAT_PP: Final[float] = 0.02
+
 # Severity of a data-quality check: errors block assessment of the affected rows, warnings are shown.
 SEVERITIES: Final[tuple[str, ...]] = ("error", "warning")

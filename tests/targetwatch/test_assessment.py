@@ -227,3 +227,45 @@ def test_shanxi_rd_intensity_replayed_mid_2021(bundled):
     assert a["latest_year"] == 2019
     assert a["pace_ratio"] == pytest.approx(0.035 / (1.18 / 3), rel=1e-6)
     assert a["status"] == "off_track"
+
+
+def test_on_track_then_missed_replay():
+    # 300 by 2020 from 100 (2015); 2017 = 160 was on pace (ratio 1.078, see PACE) when judged at end-2018,
+    # but 2020 came in at 250: missed when judged today. Same data, two as-of dates.
+    rows = [("xx", "things", 2015, 100), ("xx", "things", 2017, 160), ("xx", "things", 2020, 250)]
+    then, _ = run(target(value=300), rows, as_of=dt.date(2018, 12, 31))
+    now, _ = run(target(value=300), rows)
+    assert (then["status"], now["status"]) == ("on_track", "missed")
+    assert now["verdict"] == "missed"
+    assert then["verdict"] is None or (isinstance(then["verdict"], float) and math.isnan(then["verdict"]))
+
+
+def test_position_expected_now_and_evidence():
+    # compound path 100 -> 300 over 2015-2020; at end-2018, 3/5 of the time: 100 * 3**(3/5) = 193.318
+    a, _ = run(target(value=300), [("xx", "things", 2015, 100), ("xx", "things", 2017, 160)],
+               as_of=dt.date(2018, 12, 31))
+    assert a["expected_now"] == pytest.approx(100 * 3 ** 0.6)
+    assert a["evidence"] == "trend"
+    assert a["base_observation_id"] == "syn:0"
+    assert a["projection_used"] == "compound"
+    # compound projection to 2020: 160 * 1.6**(3/2) = 323.82; linear: 160 + 30 * 3 = 250
+    assert a["projection_compound"] == pytest.approx(160 * 1.6**1.5)
+    assert a["projection_linear"] == pytest.approx(250)
+
+
+@pytest.mark.parametrize(("x2019", "trend"), [(2.3, "closing"), (1.9, "widening"), (2.11, "flat")])
+def test_relative_gap_trend(x2019, trend):
+    # gap at plan start 2015: 2.0 - 2.4 = -0.4; in 2019: x - 2.5 (2.3: -0.2 closing; 1.9: -0.6 widening; 2.11: -0.39 flat)
+    rows = [("xx", "share", 2015, 2.0), ("nat", "share", 2015, 2.4), ("xx", "share", 2019, x2019),
+            ("nat", "share", 2019, 2.5)]
+    t = target(comparator="relative_to_reference", reference_jurisdiction="nat", indicator="share")
+    a, _ = run(t, rows, as_of=dt.date(2021, 1, 15))  # 2019 figures count from end-2020
+    assert a["gap_trend"] == trend
+    assert a["latest_gap"] == pytest.approx(x2019 - 2.5)
+
+
+def test_proxy_flag_on_bundled_jobs_target(bundled):
+    a, _ = _headline(bundled, "gansu-2015-jobs-per-year")
+    assert bool(a["has_proxy_data"]) is True  # new urban jobs (proxy) exists for Gansu, shown but never judged
+    b, _ = _headline(bundled, "shanxi-2017-rd-intensity")
+    assert bool(b["has_proxy_data"]) is False
