@@ -104,7 +104,7 @@ stated_base AS (
 ),
 ty AS (
     SELECT t.target_id, b.year, b.value, b.observation_id, b.source_file, b.location, b.release_date,
-        b.n_vintage_values, r.value AS reference_value,
+        b.n_vintage_values, r.value AS reference_value, r.observation_id AS reference_observation_id,
         CASE WHEN t.comparator = 'relative_to_reference' THEN b.value - r.value ELSE b.value END AS metric
     FROM t
     JOIN best b ON b.jurisdiction = t.jurisdiction AND b.indicator = t.indicator
@@ -113,7 +113,8 @@ ty AS (
 ),
 first_obs AS (
     SELECT target_id, arg_min(year, year) AS first_year, arg_min(metric, year) AS first_metric,
-        arg_min(observation_id, year) AS first_observation_id, count(*) AS n_points, max(year) - min(year) AS years_spanned
+        arg_min(observation_id, year) AS first_observation_id, count(*) AS n_points,
+        max(year) - min(year) AS years_spanned
     FROM ty GROUP BY target_id
 ),
 -- Baseline: stated in the catalogue, else observed at the stated/plan-start year, else the first observation.
@@ -128,7 +129,8 @@ base AS (
              WHEN sb.obs_base_year IS NOT NULL THEN sb.obs_base_value
              ELSE f.first_metric END AS base_value,
         CASE WHEN t.baseline_value IS NOT NULL THEN 'stated in the document'
-             WHEN sb.obs_base_year IS NOT NULL AND t.baseline_year IS NOT NULL THEN 'observed in the baseline year the document names'
+             WHEN sb.obs_base_year IS NOT NULL AND t.baseline_year IS NOT NULL
+                 THEN 'observed in the baseline year the document names'
              WHEN sb.obs_base_year IS NOT NULL THEN 'observed in the plan start year'
              WHEN f.first_year IS NOT NULL THEN 'first observed year'
              ELSE NULL END AS base_basis,
@@ -209,7 +211,8 @@ per_target AS (
 pace AS (
     SELECT t.target_id, t.comparator, t.per_year, t.deadline, t.unit, t.value AS target_value_stated,
         t.value_high, t.tolerance, t.multiple, t.reference_jurisdiction, t.plan_start,
-        b.base_year, b.base_value, b.base_basis, b.base_observed, b.base_observation_id, coalesce(b.n_points, 0) AS n_points,
+        b.base_year, b.base_value, b.base_basis, b.base_observed, b.base_observation_id,
+        coalesce(b.n_points, 0) AS n_points,
         coalesce(b.years_spanned, 0) AS years_spanned, p.*  EXCLUDE (target_id),
         -- The goal at the deadline, on the same scale as `metric` (0 gap for relative targets).
         CASE t.comparator
@@ -227,7 +230,8 @@ rates AS (
         latest_year - base_year AS years_observed,
         deadline - base_year AS years_planned,
         CASE WHEN latest_year > base_year THEN
-            CASE WHEN growth_model = 'compound' THEN pow(latest_metric / base_value, 1.0 / (latest_year - base_year)) - 1
+            CASE WHEN growth_model = 'compound'
+                 THEN pow(latest_metric / base_value, 1.0 / (latest_year - base_year)) - 1
                  ELSE (latest_metric - base_value) / (latest_year - base_year) END END AS actual_rate,
         CASE WHEN deadline > base_year AND goal_at_deadline IS NOT NULL THEN
             CASE WHEN growth_model = 'compound' AND goal_at_deadline > 0
@@ -239,7 +243,8 @@ scored AS (
     SELECT *,
         CASE
             WHEN per_year THEN CASE WHEN plan_years_with_data > 0 THEN plan_years_met / plan_years_with_data END
-            WHEN comparator = 'growth_rate' THEN CASE WHEN latest_cagr IS NOT NULL THEN latest_cagr / target_value_stated END
+            WHEN comparator = 'growth_rate'
+                THEN CASE WHEN latest_cagr IS NOT NULL THEN latest_cagr / target_value_stated END
             WHEN comparator = 'range' AND base_value = 0 THEN NULL
             WHEN actual_rate IS NOT NULL AND required_rate IS NOT NULL AND required_rate <> 0
                 THEN actual_rate / required_rate END AS pace_ratio,

@@ -146,5 +146,65 @@ def check_targets(
     )
 
 
+@app.command()
+def explain(
+    target_id: Annotated[str, typer.Argument(help="a target id from targets.yaml")],
+    out: Annotated[Path | None, typer.Option(help="output folder holding warehouse.duckdb (default: out/)")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="replay the verdict as of this date")] = None,
+) -> None:
+    """Print the lineage of a target's status: sentence -> figures -> files and checksums -> checks -> formula."""
+    from targetwatch.catalogue import load_catalogue
+    from targetwatch.documents import load_documents
+    from targetwatch.lineage import as_of_assessment, trace
+    from targetwatch.warehouse import WAREHOUSE_FILE, connect
+
+    s = _settings(None, out, as_of)
+    warehouse = s.out_dir / WAREHOUSE_FILE
+    if not warehouse.exists():
+        err.print(f"[red]{warehouse} does not exist: run `targetwatch refresh` first[/red]")
+        raise typer.Exit(1)
+    with connect(warehouse, read_only=True) as con:
+        try:
+            replay, used = None, None
+            if s.as_of:
+                cat = load_catalogue(s.targets_file, load_documents(s.policies_dir))
+                replay, used = as_of_assessment(con, cat, target_id, s.as_of)
+            chain = trace(con, target_id, replay, used)
+        except KeyError as exc:
+            err.print(f"[red]{exc.args[0]}[/red]")
+            raise typer.Exit(1) from None
+    t, a = chain.target, chain.assessment
+    status = vocab.STATUS_BY_CODE[a["status"]]
+    console.rule(f"[bold]{target_id}[/bold]  {t['name_zh']} / {t['name_en']}")
+    console.print(f"status as of {str(a['as_of'])[:10]}: [bold]{status.zh} {status.code}[/bold]")
+    console.print(f"  {a['reason_zh']}\n  {a['reason_en']}")
+    console.print("\n[bold]1. policy sentence[/bold]")
+    for src in chain.sources:
+        console.print(f"  「{src['quote']}」")
+        console.print(f"  {src['title_zh']} {src['number'] or ''} · {src['clause']} · policies/{src['file']} "
+                      f"chars {src['char_start']}-{src['char_end']} · sha256 {src['document_sha256'][:16]}…")
+    console.print("\n[bold]2. figures[/bold] (✓ = the vintage used; value as written -> normalised; file, location)")
+    for o in chain.observations:
+        who = "" if o["own_series"] else " [reference series]"
+        mark = "✓" if o["used"] else " "
+        released = str(o["release_date"])[:10] if o["release_date"] is not None else "not stated"
+        console.print(f"  {mark} {o['year']}: {o['value_as_written']} {o['unit_as_written']} -> {o['value']:g} "
+                      f"{o['unit']}{who} · {o['source_file']} {o['location']} · released {released}"
+                      f" · sha256 {o['sha256'][:16]}…")
+    if not chain.observations:
+        console.print("  (none)")
+    console.print("\n[bold]3. report files[/bold]")
+    for f in chain.files:
+        console.print(f"  {f['source_file']} · sha256 {f['sha256']} · {f['format']} {f['encoding']} · "
+                      f"{f['rows_accepted']} accepted / {f['rows_rejected']} rejected")
+    console.print("\n[bold]4. checks on the observations[/bold]")
+    for c in chain.checks:
+        mark = "passed" if c["success"] else ("FAILED" if c["severity"] == "error" else "warning")
+        console.print(f"  {c['check_name']} · {c['expectation']}({c['column_name']}) · {mark}")
+    console.print("\n[bold]5. calculation[/bold]")
+    for line in chain.formula:
+        console.print(f"  {line}")
+
+
 def main() -> None:  # pragma: no cover
     sys.exit(app())

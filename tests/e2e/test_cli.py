@@ -29,6 +29,12 @@ def test_refresh_prints_progress_and_a_summary(tmp_path):
     assert (out / ".dagster" / "dagster.yaml").is_file()  # DAGSTER_HOME defaults inside out/
     with duckdb.connect(str(out / "warehouse.duckdb"), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM runs WHERE outcome = 'success'").fetchall()[0][0] == 1
+    # explain prints the real source location of the figures and the policy sentence
+    proc = _run(["explain", "shanxi-2017-rd-intensity", "--out", str(out)], tmp_path, COLUMNS="200")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "研究与试验发展（R&D）经费投入占地区生产总值的比重争取达到全国平均水平" in proc.stdout
+    assert "✓ 2020: 1.2 % -> 1.2 percent · rd-by-province_techme.csv line 55" in proc.stdout
+    assert "status = missed" in proc.stdout
 
 
 def test_refresh_with_a_missing_reports_folder_says_so(tmp_path):
@@ -47,7 +53,8 @@ def test_check_targets_passes_on_the_repo_catalogue(tmp_path):
 def test_check_targets_names_the_line_of_a_bad_quote(tmp_path):
     bad = tmp_path / "targets.yaml"
     text = (PROJECT_DIR / "targets.yaml").read_text(encoding="utf-8")
-    bad.write_text(text.replace("每年通过创业创新带动就业45万人。", "每年通过创业创新带动就业46万人。"), encoding="utf-8")
+    wrong = text.replace("每年通过创业创新带动就业45万人。", "每年通过创业创新带动就业46万人。")
+    bad.write_text(wrong, encoding="utf-8")
     line = next(i + 1 for i, s in enumerate(bad.read_text(encoding="utf-8").splitlines()) if "46万人。" in s)
     proc = _run(["check-targets", str(bad)], tmp_path)
     assert proc.returncode == 1

@@ -8,8 +8,8 @@ import math
 import pytest
 
 from targetwatch.assessment import assess
-from targetwatch.reports.ingest import ingest_folder
 from targetwatch.config import PROJECT_DIR
+from targetwatch.reports.ingest import ingest_folder
 from tests.conftest import TODAY, observations, target, tiny_catalogue
 
 AFTER = dt.date(2026, 6, 30)  # every synthetic deadline (2020) has passed
@@ -255,7 +255,8 @@ def test_position_expected_now_and_evidence():
 
 @pytest.mark.parametrize(("x2019", "trend"), [(2.3, "closing"), (1.9, "widening"), (2.11, "flat")])
 def test_relative_gap_trend(x2019, trend):
-    # gap at plan start 2015: 2.0 - 2.4 = -0.4; in 2019: x - 2.5 (2.3: -0.2 closing; 1.9: -0.6 widening; 2.11: -0.39 flat)
+    # gap at plan start 2015: 2.0 - 2.4 = -0.4; in 2019: x - 2.5
+    # (2.3: -0.2 closing; 1.9: -0.6 widening; 2.11: -0.39 flat)
     rows = [("xx", "share", 2015, 2.0), ("nat", "share", 2015, 2.4), ("xx", "share", 2019, x2019),
             ("nat", "share", 2019, 2.5)]
     t = target(comparator="relative_to_reference", reference_jurisdiction="nat", indicator="share")

@@ -73,7 +73,8 @@ def test_wrong_quote_names_its_line(tmp_path, documents):
 
 
 def test_duplicate_id_names_the_second_entry(tmp_path, documents):
-    entry = GOOD_ENTRY.format(comparator="at_least", quote="形成300个市场化、集成化、专业化、网络化、开放式的众创空间。")
+    quote = "形成300个市场化、集成化、专业化、网络化、开放式的众创空间。"
+    entry = GOOD_ENTRY.format(comparator="at_least", quote=quote)
     path = _write(tmp_path, [entry, entry])
     (problem,) = _problems(path, documents)
     line = _line_of(path, "- id: gansu-2015-maker-spaces", nth=2)

@@ -61,7 +61,8 @@ def test_written_unit(unit, expected):
 
 @pytest.mark.parametrize(
     ("text", "value", "unit"),
-    [("265亿元", 265e8, "yuan"), ("1.3万件", 13000, "items"), ("１５％", 15, "percent"), ("四十万人", 400000, "persons"),
+    [("265亿元", 265e8, "yuan"), ("1.3万件", 13000, "items"), ("１５％", 15, "percent"),
+     ("四十万人", 400000, "persons"),
      ("45万人", 450000, "persons"), ("1500家", 1500, "count")],
 )
 def test_split_value_unit_normalises_to_base_units(text, value, unit):
