@@ -164,7 +164,9 @@ judged AS (
             WHEN 'exact' THEN value >= goal
             WHEN 'exceed' THEN value > goal
             WHEN 'at_most' THEN value <= goal
+            -- 左右: within the band; overshooting a goal whose direction is increase is not a failure
             WHEN 'approx' THEN abs(value - goal) <= tolerance * abs(goal)
+                OR (direction = 'increase' AND value > goal)
             WHEN 'range' THEN value >= goal
             WHEN 'multiple_of_baseline' THEN value >= goal
             WHEN 'relative_to_reference' THEN value >= goal
@@ -298,9 +300,17 @@ FROM projected
 """
 
 
+def _fmt(v: object) -> str:
+    """Readable in both languages: whole thousands separated, small numbers to 4 significant digits."""
+    if v is None or pd.isna(v):
+        return ""
+    v = float(v)
+    return f"{v:,.0f}" if abs(v) >= 1000 else f"{v:.4g}"
+
+
 def _reasons(df: pd.DataFrame) -> pd.DataFrame:
     """One line per target, in Chinese and English, saying why the status is what it is (vectorised)."""
-    fmt = lambda s: s.map(lambda v: "" if pd.isna(v) else f"{v:,.4g}")  # noqa: E731
+    fmt = lambda s: s.map(_fmt)  # noqa: E731
     yr = df["latest_year"].astype("Int64").astype(str)
     dl = df["deadline"].astype("Int64").astype(str)
     lv, goal = fmt(df["latest_value"]), fmt(df["latest_goal"])
@@ -334,6 +344,12 @@ def _reasons(df: pd.DataFrame) -> pd.DataFrame:
         z, e = texts
         zh[mask] = z[mask] if isinstance(z, pd.Series) else z
         en[mask] = e[mask] if isinstance(e, pd.Series) else e
+    met_early = (df["status"] == "on_track") & df["latest_met"].eq(True) & ~df["per_year"].eq(True)
+    zh[met_early] = yr + "年已达到目标（" + lv + "，目标" + goal + "）"
+    en[met_early] = "already meets the target in " + yr + " (" + lv + " against " + goal + ")"
+    late = met_early & df["deadline_passed"].eq(True)
+    zh[late] = zh[late] + "；截止年" + dl + "及以后暂无数据"
+    en[late] = en[late] + "; no figure yet for " + dl + " or later"
     nd = df["status"] == "no_data"
     none = nd & (df["n_points"] == 0)
     base_missing = nd & (df["comparator"] == "multiple_of_baseline") & ~none

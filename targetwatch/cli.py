@@ -206,5 +206,18 @@ def explain(
         console.print(f"  {line}")
 
 
+@app.command()
+def dev(
+    host: Annotated[str, typer.Option(help="address to bind; the default serves this machine only")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port of the Dagster UI")] = 3000,
+) -> None:
+    """Start the Dagster UI (dagster dev) on 127.0.0.1 with run history inside out/.dagster."""
+    s = from_env()
+    _dagster_home(s.out_dir)
+    workspace = str(s.project_dir / "workspace.yaml")
+    console.print(f"Dagster UI on http://{host}:{port} · DAGSTER_HOME={os.environ['DAGSTER_HOME']}")
+    os.execvp(sys.executable, [sys.executable, "-m", "dagster", "dev", "-w", workspace, "-h", host, "-p", str(port)])
+
+
 def main() -> None:  # pragma: no cover
     sys.exit(app())

@@ -41,6 +41,9 @@ CASES = [
      AFTER, "achieved", 12500, -500, 12500 / 13000),
     ("approx outside tolerance", {"comparator": "approx", "value": 13000}, [("xx", "things", 2020, 12000)],
      AFTER, "missed", 12000, -1000, 12000 / 13000),
+    # 达到1.3万件左右 and 16471 came in: overshooting a goal to reach is not a failure
+    ("approx overshoot of an increase goal", {"comparator": "approx", "value": 13000}, [("xx", "things", 2020, 16471)],
+     AFTER, "achieved", 16471, 3471, 16471 / 13000),
     ("range low bound met", {"comparator": "range", "value": 1, "value_high": 2}, [("xx", "things", 2020, 1)],
      AFTER, "achieved", 1, 0, 1.0),
     ("range missed", {"comparator": "range", "value": 1, "value_high": 2},
