@@ -18,6 +18,7 @@ from rich.table import Table
 
 from targetwatch import vocab
 from targetwatch.config import Settings, from_env
+from targetwatch.extraction.cli import extract_targets_command
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, help="targetwatch: monitor policy targets against published statistics."
@@ -217,6 +218,9 @@ def dev(
     workspace = str(s.project_dir / "workspace.yaml")
     console.print(f"Dagster UI on http://{host}:{port} · DAGSTER_HOME={os.environ['DAGSTER_HOME']}")
     os.execvp(sys.executable, [sys.executable, "-m", "dagster", "dev", "-w", workspace, "-h", host, "-p", str(port)])
+
+
+app.command("extract-targets")(extract_targets_command)
 
 
 def main() -> None:  # pragma: no cover

@@ -1,0 +1,95 @@
+"""`targetwatch extract-targets FILE`: print proposed targets as YAML (pasteable under `targets:`) or JSON.
+
+The lead registers it in targetwatch/cli.py with `app.command("extract-targets")(extract_targets_command)`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Annotated
+
+import typer
+import yaml
+
+from targetwatch.extraction import rules
+from targetwatch.extraction.extract import Proposal, extract_targets
+from targetwatch.extraction.readers import SUFFIXES, read_document
+
+FORMATS = ("yaml", "json")
+
+
+def _document_id(path: Path) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "document"
+
+
+def _load_catalogue(path: Path | None):
+    """The catalogue for indicator codes and jurisdictions; a catalogue that does not load only costs that."""
+    from targetwatch.catalogue import CatalogueError, load_catalogue
+    from targetwatch.config import from_env
+
+    path = path or from_env().targets_file
+    if not path.exists():
+        return None
+    try:
+        return load_catalogue(path)
+    except CatalogueError as exc:
+        typer.echo(f"warning: {path.name} does not load ({len(exc.problems)} problems); proposing new codes only",
+                   err=True)
+        return None
+
+
+class _Dumper(yaml.SafeDumper):
+    """Indent list items under their key, as targets.yaml does (sources:\n  - document: …)."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        return super().increase_indent(flow, False)
+
+
+def to_yaml(proposals: list[Proposal], source: str) -> str:
+    """Entries indented to sit under `targets:`, each after comment lines with its confidence, rule and offsets."""
+    out = [
+        f"# {len(proposals)} proposed targets from {source} (targetwatch extract-targets).",
+        "# Paste under `targets:` in targets.yaml; check each figure against its quote first.",
+    ]
+    for p in proposals:
+        unit = f" · unit {p.unit} (written {p.unit_as_written})" if p.unit else ""
+        out.append(f"  # confidence {p.confidence:.2f} · rule {p.rule} · chars {p.char_start}-{p.char_end}{unit}")
+        out += [f"  # to do: {problem}" for problem in p.problems]
+        block = yaml.dump([p.entry], Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
+        out += ["  " + line for line in block.rstrip("\n").split("\n")]
+    return "\n".join(out) + "\n"
+
+
+def to_json(proposals: list[Proposal]) -> str:
+    return json.dumps([p.model_dump() for p in proposals], ensure_ascii=False, indent=2) + "\n"
+
+
+def extract_targets_command(
+    file: Annotated[Path, typer.Argument(help=f"policy document ({', '.join(SUFFIXES)}), UTF-8, GB18030 or Big5")],
+    format: Annotated[str, typer.Option("--format", "-f", help="yaml (pasteable under targets:) or json")] = "yaml",
+    document_id: Annotated[
+        str | None, typer.Option("--document-id", help="id written in each source (default: from the file name)")
+    ] = None,
+    min_confidence: Annotated[
+        float, typer.Option("--min-confidence", min=0.0, max=1.0, help="drop proposals below this confidence")
+    ] = rules.MIN_CONFIDENCE,
+    catalogue: Annotated[
+        Path | None, typer.Option("--catalogue", help="catalogue for indicator codes (default: targets.yaml)")
+    ] = None,
+) -> None:
+    """Propose targets from a policy document: verbatim quote, value, comparator, deadline, kind, indicator."""
+    if format not in FORMATS:
+        raise typer.BadParameter(f"{format!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+    if not file.is_file():
+        typer.echo(f"error: {file} is not a file", err=True)
+        raise typer.Exit(2)
+    try:
+        text, _encoding = read_document(file)
+    except ValueError as exc:  # an unknown suffix, or bytes no supported encoding decodes
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    proposals = extract_targets(text, document_id or _document_id(file), _load_catalogue(catalogue),
+                                min_confidence=min_confidence)
+    typer.echo(to_yaml(proposals, file.name) if format == "yaml" else to_json(proposals), nl=False)

@@ -1,0 +1,234 @@
+"""Measure the extractor against the hand-made catalogue: precision, recall and F1 per document, overall and
+per kind, with every miss and every false positive listed.
+
+A proposal matches a gold target when both quote the same document, their quotes overlap (character offsets
+of the first occurrence, as `catalogue.quote_offsets` places them) and their values agree. Each gold target and
+each proposal is matched at most once (largest overlap first).
+
+    uv run python -m targetwatch.extraction.evaluate            # Markdown report on stdout
+    uv run python -m targetwatch.extraction.evaluate --json     # the same figures as JSON
+    uv run python -m targetwatch.extraction.evaluate --blind    # extract without the catalogue's aliases
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from targetwatch import vocab
+from targetwatch.catalogue import Catalogue, Target, load_catalogue, quote_offsets
+from targetwatch.config import PROJECT_DIR
+from targetwatch.documents import LoadedDocument, load_documents
+from targetwatch.extraction import rules
+from targetwatch.extraction.extract import Proposal, extract_targets
+
+# Attributes compared on matched pairs (reported, not used for matching).
+ATTRIBUTES = ("comparator", "deadline", "per_year", "kind", "indicator")
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: Score) -> None:
+        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
+
+    def as_dict(self) -> dict[str, float]:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 3),
+                "recall": round(self.recall, 3), "f1": round(self.f1, 3)}
+
+
+@dataclass
+class Gold:
+    target: Target
+    document: str
+    spans: list[tuple[int, int]]
+
+
+@dataclass
+class Evaluation:
+    catalogue_targets: int
+    min_confidence: float
+    blind: bool = False
+    per_document: dict[str, Score] = field(default_factory=dict)
+    overall: Score = field(default_factory=Score)
+    recall_by_kind: dict[str, Score] = field(default_factory=dict)  # gold kind: tp and fn
+    precision_by_kind: dict[str, Score] = field(default_factory=dict)  # proposed kind: tp and fp
+    matches: list[tuple[Gold, Proposal]] = field(default_factory=list)
+    misses: list[Gold] = field(default_factory=list)
+    false_positives: list[Proposal] = field(default_factory=list)
+
+    def attribute_agreement(self) -> dict[str, float]:
+        """Share of matched pairs on which the proposal and the gold target agree, per attribute."""
+        out = {}
+        for attr in ATTRIBUTES:
+            same = sum(getattr(g.target, attr) == p.entry.get(attr, False if attr == "per_year" else None)
+                       for g, p in self.matches)
+            out[attr] = round(same / len(self.matches), 3) if self.matches else 0.0
+        return out
+
+
+def values_agree(gold: Target, proposal: Proposal) -> bool:
+    """Same value (in base units); a target stated only as a multiple agrees on the multiple; two targets with
+    no value (national average, qualitative) agree."""
+    gv, pv = gold.value, proposal.value
+    if gv is not None and pv is not None:
+        return math.isclose(gv, pv, rel_tol=1e-6, abs_tol=1e-9)
+    if gv is None and pv is None:
+        return gold.multiple == proposal.entry.get("multiple")
+    return gold.multiple is not None and gold.multiple == proposal.entry.get("multiple")
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def gold_targets(catalogue: Catalogue, documents: dict[str, LoadedDocument]) -> dict[str, list[Gold]]:
+    """Each catalogue target once per document it quotes, with the offsets of each of its quotes there."""
+    out: dict[str, list[Gold]] = {d: [] for d in documents}
+    for t in catalogue.targets:
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for s in t.sources:
+            if s.document in documents and s.quote in documents[s.document].text:
+                spans.setdefault(s.document, []).append(quote_offsets(s.quote, documents[s.document].text))
+        for doc, sp in spans.items():
+            out[doc].append(Gold(t, doc, sp))
+    return out
+
+
+def match(golds: list[Gold], proposals: list[Proposal]) -> list[tuple[Gold, Proposal]]:
+    """One-to-one pairs whose quotes overlap and whose values agree, the largest overlap first."""
+    pairs = []
+    for gi, g in enumerate(golds):
+        for pi, p in enumerate(proposals):
+            overlap = max(_overlap(s, o) for s in g.spans for o in p.offsets)
+            if overlap > 0 and values_agree(g.target, p):
+                pairs.append((overlap, gi, pi))
+    used_g, used_p, out = set(), set(), []
+    for _, gi, pi in sorted(pairs, key=lambda x: (-x[0], x[1], x[2])):
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            out.append((golds[gi], proposals[pi]))
+    return out
+
+
+def evaluate(
+    catalogue: Catalogue,
+    documents: dict[str, LoadedDocument],
+    min_confidence: float = rules.MIN_CONFIDENCE,
+    blind: bool = False,
+) -> Evaluation:
+    """Run the extractor on every document and compare with the catalogue's targets. `blind` extracts without
+    the catalogue (no indicator aliases, no jurisdiction names), as for a document from a field it does not cover."""
+    ev = Evaluation(catalogue_targets=len(catalogue.targets), min_confidence=min_confidence, blind=blind)
+    golds = gold_targets(catalogue, documents)
+    for doc_id, doc in documents.items():
+        proposals = extract_targets(doc.text, doc_id, None if blind else catalogue, min_confidence=min_confidence)
+        pairs = match(golds[doc_id], proposals)
+        matched_g = {id(g) for g, _ in pairs}
+        matched_p = {id(p) for _, p in pairs}
+        score = Score(tp=len(pairs), fp=len(proposals) - len(pairs), fn=len(golds[doc_id]) - len(pairs))
+        ev.per_document[doc_id] = score
+        ev.overall.add(score)
+        ev.matches += pairs
+        ev.misses += [g for g in golds[doc_id] if id(g) not in matched_g]
+        ev.false_positives += [p for p in proposals if id(p) not in matched_p]
+        for g in golds[doc_id]:
+            s = ev.recall_by_kind.setdefault(g.target.kind, Score())
+            s.tp, s.fn = s.tp + (id(g) in matched_g), s.fn + (id(g) not in matched_g)
+        for p in proposals:
+            s = ev.precision_by_kind.setdefault(p.entry["kind"], Score())
+            s.tp, s.fp = s.tp + (id(p) in matched_p), s.fp + (id(p) not in matched_p)
+    return ev
+
+
+def _pct(x: float, defined: bool = True) -> str:
+    return f"{100 * x:.1f}%" if defined else "-"
+
+
+def markdown(ev: Evaluation, today: dt.date | None = None) -> str:
+    """The report as Markdown: tables first, then every miss and false positive."""
+    today = today or dt.date.today()
+    lines = [
+        f"Measured {today.isoformat()} against targets.yaml with {ev.catalogue_targets} targets "
+        f"(proposals with confidence >= {ev.min_confidence}"
+        f"{'; extracted without the catalogue' if ev.blind else ''}).",
+        "",
+        "| document | gold | proposed | matched | precision | recall | F1 |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for doc, s in [*ev.per_document.items(), ("**overall**", ev.overall)]:
+        p_ok, r_ok = s.tp + s.fp > 0, s.tp + s.fn > 0  # "-": nothing proposed / nothing to find
+        lines.append(f"| {doc} | {s.tp + s.fn} | {s.tp + s.fp} | {s.tp} | {_pct(s.precision, p_ok)} "
+                     f"| {_pct(s.recall, r_ok)} | {_pct(s.f1, p_ok and r_ok)} |")
+    lines += ["", "| kind | gold | recall | proposed | precision |", "|---|---:|---:|---:|---:|"]
+    for kind in vocab.KINDS:
+        r = ev.recall_by_kind.get(kind, Score())
+        p = ev.precision_by_kind.get(kind, Score())
+        lines.append(f"| {kind} | {r.tp + r.fn} | {_pct(r.recall, r.tp + r.fn > 0)} | {p.tp + p.fp} "
+                     f"| {_pct(p.precision, p.tp + p.fp > 0)} |")
+    agreement = ev.attribute_agreement()
+    lines += ["", "Agreement on matched pairs: " + ", ".join(f"{k} {_pct(v)}" for k, v in agreement.items()) + "."]
+    lines += ["", f"Misses ({len(ev.misses)}):", ""]
+    lines += [f"- `{g.target.id}` ({g.target.kind}, {g.target.comparator} {g.target.value}): "
+              f"{g.target.sources[0].quote}" for g in ev.misses] or ["- none"]
+    lines += ["", f"False positives ({len(ev.false_positives)}):", ""]
+    lines += [f"- {p.document} [{p.char_start}:{p.char_end}] {p.entry['kind']} {p.entry['comparator']} "
+              f"{p.value} ({p.confidence}): {p.quote}" for p in ev.false_positives] or ["- none"]
+    return "\n".join(lines) + "\n"
+
+
+def as_json(ev: Evaluation) -> dict:
+    return {
+        "catalogue_targets": ev.catalogue_targets,
+        "min_confidence": ev.min_confidence,
+        "blind": ev.blind,
+        "overall": ev.overall.as_dict(),
+        "per_document": {d: s.as_dict() for d, s in ev.per_document.items()},
+        "recall_by_kind": {k: s.as_dict() for k, s in ev.recall_by_kind.items()},
+        "precision_by_kind": {k: s.as_dict() for k, s in ev.precision_by_kind.items()},
+        "attribute_agreement": ev.attribute_agreement(),
+        "misses": [{"id": g.target.id, "document": g.document, "spans": g.spans} for g in ev.misses],
+        "false_positives": [p.model_dump() for p in ev.false_positives],
+        "matches": [{"gold": g.target.id, "document": g.document, "char_start": p.char_start, "char_end": p.char_end,
+                     "quote": p.quote, "confidence": p.confidence} for g, p in ev.matches],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--targets", type=Path, default=PROJECT_DIR / "targets.yaml")
+    parser.add_argument("--policies", type=Path, default=PROJECT_DIR / "policies")
+    parser.add_argument("--min-confidence", type=float, default=rules.MIN_CONFIDENCE)
+    parser.add_argument("--blind", action="store_true", help="extract without the catalogue (no aliases)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
+    args = parser.parse_args(argv)
+    documents = load_documents(args.policies)
+    ev = evaluate(load_catalogue(args.targets, documents), documents, args.min_confidence, args.blind)
+    sys.stdout.write(json.dumps(as_json(ev), ensure_ascii=False, indent=2) + "\n" if args.json else markdown(ev))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,237 @@
+"""Every rule the extractor applies, in one place, as tables a reviewer can read top to bottom.
+
+The patterns run over the folded view of the text (`text.fold`: NFKC, simplified script, lower case), so one
+pattern serves 达到 and 達到, ％ and %. Numbers are parsed by cn2an through `targetwatch.units.parse_number`;
+written units and their factors come from `targetwatch.vocab.WRITTEN_UNITS`. Nothing here knows a particular
+document: what a rule matches in one plan it matches in the next.
+
+Reading order: how a figure is found (numbers, units, ranges) -> which comparator it gets (suffix, then prefix)
+-> figures that are not targets (filters) -> constructs without a figure (翻一番, 全国平均水平) -> deadlines and
+per-year cues -> kinds -> confidence -> departments -> names for indicators the catalogue does not have yet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from targetwatch import vocab
+
+# --- 1. figures: a number, an optional scale word, a written unit --------------------------------------------
+
+# Arabic (after NFKC: １２ -> 12) or Chinese numerals. A Chinese numeral must start with a digit word, so 千亿元
+# (a plan's name) and 万众 (a slogan) are never figures; cn2an reads 两, 十, 百, 千 inside it.
+NUMBER: Final = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十][〇零一二两三四五六七八九十百千]*)"
+SCALE: Final = r"[万亿千]"  # 1.3万件, 四十万人, 265亿元: vocab.MULTIPLIERS gives the factor
+
+# Units beyond vocab.WRITTEN_UNITS that policy documents use for counts.
+EXTRA_UNITS: Final[dict[str, tuple[str, float]]] = {"名": ("persons", 1)}
+UNITS: Final[dict[str, tuple[str, float]]] = {
+    k: v
+    for k, v in (vocab.WRITTEN_UNITS | EXTRA_UNITS).items()
+    if (not k.isascii() or k == "%") and k != "个数"
+}
+# A unit followed by one of these is part of another word: 2个月, 人民, 家庭, 处理, 件事.
+NOT_A_UNIT_AFTER: Final = "月民庭理事"
+RANGE_SEPARATOR: Final = r"(?:-|—{1,2}|–|~|～|至|到)"
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+
+FIGURE: Final = re.compile(
+    rf"(?<![\d.a-z])(?:(?P<low>{NUMBER})(?P<low_scale>{SCALE})?%?(?P<sep>{RANGE_SEPARATOR}))?"
+    rf"(?P<num>{NUMBER})(?P<scale>{SCALE})?(?P<more>多|余)?(?P<unit>{_UNIT_ALT})(?![{NOT_A_UNIT_AFTER}])"
+    r"(?P<post>以上|以下|以内|左右)?"
+)
+
+# --- 2. comparators: what a figure's neighbours say ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cue:
+    """Words next to a figure and the comparator they give it. `rule` names the cue in every proposal."""
+
+    rule: str
+    words: tuple[str, ...]
+    comparator: str
+    where: str  # "after" the unit, or "before" the number (within the clause)
+
+
+# Checked in this order; the first that matches decides. 年均增长 comes first (年均增长10%以上 is a growth rate);
+# then a suffix, more specific than a prefix (达到1500家以上 is at_least because of 以上). 3000多家 and
+# 3000余家 count as 以上. A "before" cue may stand up to PREFIX_REACH characters before the number, in the same
+# clause and with no other number between (不低于采购总额的30%).
+COMPARATOR_CUES: Final[tuple[Cue, ...]] = (
+    Cue("prefix_annual_growth", ("年均增长", "年均增速", "年平均增长", "年均提高"), "growth_rate", "before"),
+    Cue("suffix_yishang", ("以上", "多", "余"), "at_least", "after"),
+    Cue("suffix_yixia", ("以下", "以内"), "at_most", "after"),
+    Cue("suffix_zuoyou", ("左右",), "approx", "after"),
+    Cue("prefix_floor", ("不低于", "不少于", "至少", "不下于"), "at_least", "before"),
+    Cue("prefix_ceiling", ("不超过", "不高于", "不多于", "控制在"), "at_most", "before"),
+    Cue("prefix_exceed", ("超过", "突破", "逾", "多于", "高于"), "exceed", "before"),
+    Cue("prefix_reach", ("达到", "達到"), "at_least", "before"),
+)
+PREFIX_REACH: Final = 8
+RANGE_RULE: Final = "range"  # 1-2个, 3—5家, 3至5家: low is the commitment, high a stretch
+# A bare number (建设100个…) is `exact`, a level the document means to reach; 达到N (reach N) is read as a floor,
+# `at_least`, as the catalogue writes it (both are judged value >= target).
+PLAIN_RULE: Final = "plain"
+
+# Aspiration words: the document hedges (力争 = strive to). Kept in the proposal's notes, comparator unchanged.
+ASPIRATION: Final[tuple[str, ...]] = ("力争", "争取", "努力")
+
+# Verbs that make a figure a commitment (形成300个, 建设1000个, 达到40万人). Looked for in the clause before it.
+TARGET_VERBS: Final[tuple[str, ...]] = (
+    "达到", "达", "形成", "建设", "建成", "创建", "建立", "打造", "培育", "新增", "新创办", "新组建", "组建", "带动",
+    "吸纳", "聚集", "集聚", "引进", "吸引", "孵化", "实施", "发展", "突破", "超过", "提高到", "提升到", "增加到",
+    "增长", "扶持", "认定", "培养", "建", "在孵", "完成", "新建", "整合引进",
+)
+
+# --- 3. figures that are not targets ----------------------------------------------------------------------------
+
+# A clause that opens with one of these words and lists names before the figure is counting what exists
+# (支持兰州大学、兰州交通大学、兰州理工大学3个大学科技园), not committing to a number.
+ENUMERATION_OPENERS: Final[tuple[str, ...]] = ("支持", "鼓励", "依托", "围绕", "包括", "面向", "对")
+# Section headings that name a box (专栏2：20个…) repeat a target stated in the text: never a proposal.
+HEADING: Final = re.compile(r"^\s*专栏\s*\d+\s*[:：]")
+# A clause ending in 的 before a comma is a condition (对小微企业占联合体股份达到30%以上的，…).
+CONDITION_END: Final = re.compile(r"的\s*[,，:：]$")
+
+# A figure that reports where things stand (截至2017年底共有…, 目前已建成…, 同比增长…) is background, not a
+# target: plans open with such statistics. Looked for in the sentence before the figure.
+STATUS_WORDS: Final[tuple[str, ...]] = (
+    "截至", "截止", "目前", "现有", "共有", "已有", "已建成", "已经", "同比", "比上年",
+)
+
+# --- 4. constructs without a figure (or whose figure is a multiple) ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class Construct:
+    rule: str
+    pattern: re.Pattern[str]
+    comparator: str
+    reference_jurisdiction: str | None = None
+
+
+# 翻一番 = x2, 翻两番 = x4 (2 to the power of the count); 增长一倍 = x2, 增长两倍 = x3.
+DOUBLING: Final = re.compile(r"翻(?P<n>[一二两三四1-4])番")
+GROWTH_MULTIPLE: Final = re.compile(r"增长(?P<n>[一二两三四五1-9])倍")
+# 比2015年增长50% is a multiple of the baseline year's value (x1.5), not a level of 50%.
+GROWTH_OVER_BASELINE: Final = re.compile(r"(?:比|较)(?P<year>(?:19|20)\d{2})年(?:底|末)?(?:增长|提高|增加|上升)$")
+BASELINE_YEAR: Final = re.compile(r"(?:比|较|在|以)(?P<year>(?:19|20)\d{2})年(?:底|末)?(?:的?基础上)?")
+# 由2015年的50家增加到100家: the first figure is the baseline (value and year) of the one after 到.
+BASELINE_VALUE: Final = re.compile(
+    rf"(?:从|由)(?:(?P<base_year>(?:19|20)\d{{2}})年(?:底|末)?的?)?(?P<base>{NUMBER})(?P<base_scale>{SCALE})?"
+    rf"(?P<base_unit>{_UNIT_ALT})?(?:提高|提升|增加|增长|扩大|达)到"
+)
+
+CONSTRUCTS: Final[tuple[Construct, ...]] = (
+    Construct("national_average", re.compile(r"达到(?:或超过)?全国(?:平均|平均水平|平均值)(?:水平)?(?:以上)?"),
+              "relative_to_reference", "national"),
+    Construct("national_advanced", re.compile(r"达到(?:全国|国内|国际)(?:先进|领先|一流)水平"), "qualitative"),
+    Construct("national_rank", re.compile(r"(?:进入|跻身|走在|位居|位于)全国(?:第一方阵|前列|先进行列|第一梯队)"),
+              "qualitative"),
+)
+
+# Goals without a number. A sentence with no figure that says a state will be reached (基本形成…体系,
+# …更加完善) is a qualitative goal where the document states its goals (under a 目标 heading) or dates it
+# (到2020年 in the same sentence).
+QUALITATIVE_GOALS: Final[tuple[str, ...]] = (
+    "基本形成", "初步形成", "基本建成", "初步建成", "全面建成", "更加完善", "更加优化", "更加浓厚", "显著增强",
+    "显著提升", "明显提升", "明显增强",
+)
+# A dated project (在2020年前，打造…聚集区): the clause right after a deadline clause opens with a build verb and
+# has no figure and no vague count (建设一批… = "a number of", whose count, if any, follows). Figures later in
+# the same sentence are its parts (sub_target).
+PROJECT_VERBS: Final[tuple[str, ...]] = ("打造", "建成", "建设", "建立", "创建")
+VAGUE_COUNTS: Final[tuple[str, ...]] = ("一批", "一大批", "若干", "一些")
+
+# --- 5. deadlines and per-year cues -------------------------------------------------------------------------------
+
+# (rule, pattern): the group `year` is a calendar year; `n` a count of years from the document's own year. A year
+# before the document's issue year is a date in the past (截至2017年底…), never a deadline.
+DEADLINES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
+    ("deadline_by_year", re.compile(r"(?:到|至|截至|截止到|截止)(?P<year>(?:19|20)\d{2})年(?:底|末|年底)?")),
+    ("deadline_before_year", re.compile(r"在?(?P<year>(?:19|20)\d{2})年(?:底|末)?(?:以前|之前|前)")),
+    ("deadline_next_years", re.compile(r"(?:未来|今后)(?P<n>[一二两三四五六七八九十\d]+)年")),
+    ("deadline_within_years", re.compile(
+        rf"用(?:{NUMBER}{RANGE_SEPARATOR})?(?P<n>[一二两三四五六七八九十\d]+)年(?:左右)?(?:的)?时间")),
+)
+# 未来三年 counts the year the document is issued as the first of the three (2018 -> 2018, 2019, 2020).
+NEXT_YEARS_INCLUDE_ISSUE_YEAR: Final = True
+PER_YEAR: Final[tuple[str, ...]] = ("每年", "每一年", "年年", "逐年")
+CUMULATIVE: Final[tuple[str, ...]] = ("累计",)
+# The document's issue date, for 未来三年 and plan_start: the first full date in the text.
+ISSUE_DATE: Final = re.compile(r"(?P<year>(?:19|20)\d{2})年(?P<month>\d{1,2})月(?P<day>\d{1,2})日")
+# Headings whose section states the plan's goals (a confidence bonus; qualitative goals are looked for there). A
+# figure with no deadline in its sentence, paragraph or list takes the document's: the commonest among the goals.
+GOALS_HEADING: Final = re.compile(r"目标")
+
+# --- 6. kinds -----------------------------------------------------------------------------------------------------
+
+# coverage: one per unit of territory or organisation (每个开发区建立1家, 每个乡镇建设1处以上), proposed as the
+# catalogue writes it: at_least 100 (percent of the units covered), the per-unit count kept in the notes.
+COVERAGE: Final = re.compile(r"(?:每个|每一个|每所|每家|各个)[^\d,，;；。]{1,12}?(?:建立|建设|建成|设立|配备|打造)")
+COVERAGE_WORDS: Final[tuple[str, ...]] = ("全覆盖",)
+# sub_target: a part of the figure before it (产业技术创新战略联盟达到50家，其中国家级10家).
+SUB_TARGET_WORDS: Final[tuple[str, ...]] = ("其中",)
+# policy_floor: a rule the government binds itself to (采购不低于30%, 收益不少于50%, 发放5万元创新券),
+# recognised by the words of money, shares and rewards around a percentage or an amount of yuan.
+POLICY_WORDS: Final[tuple[str, ...]] = (
+    "比例", "采购", "收益", "奖励", "扣除", "补贴", "补助", "预留", "用于", "资金总量", "倾斜", "创新券", "发放",
+    "所得", "抵免", "资助", "净收入", "财政", "专项资金",
+)
+# ...unless the percentage is an outcome share: 比重, 贡献率, 强度, 增长.
+OUTCOME_RATE_WORDS: Final[tuple[str, ...]] = ("比重", "贡献率", "强度", "增长", "占比", "覆盖率")
+
+# --- 7. confidence --------------------------------------------------------------------------------------------------
+
+CONFIDENCE: Final[dict[str, float]] = {
+    "base": 0.40,  # a number with a unit, in a sentence
+    "comparator": 0.20,  # an explicit comparator (以上, 不低于, 突破, a range)
+    "verb": 0.20,  # a target verb before it in the clause (形成, 建设, 达到)
+    "deadline": 0.10,  # a deadline stated in its sentence, paragraph or the list it belongs to
+    "indicator": 0.10,  # the catalogue knows the indicator
+    "goals_section": 0.10,  # under a heading with 目标
+    "enumeration": -0.35,  # 支持A、B、C 3个… counts what exists
+    "status": -0.40,  # 截至…共有, 目前已建成, 同比: a statistic about the present, not a goal
+    "per_item_rule": -0.10,  # a percentage in a policy sentence with no floor word: probably a rate, not a floor
+    "qualitative_goal": 0.50,  # a goal without a number (基本形成…, 打造…聚集区), before the deadline and goals bonuses
+}
+MIN_CONFIDENCE: Final = 0.5  # proposals below this are dropped by default (CLI: --min-confidence)
+
+# --- 8. departments ------------------------------------------------------------------------------------------------
+
+# (省知识产权局牵头负责) -> lead; (省科技厅、省教育厅等按职责分工负责) -> shared; a plain 负责 is lead when one
+# department is named, shared when several are.
+DEPARTMENT_BRACKET: Final = re.compile(r"[(（](?P<body>[^()（）]{2,200}?)(?P<role>牵头负责|按职责分工负责|负责)[)）]")
+DEPARTMENT_SEPARATORS: Final = re.compile(r"[、,，;；]")
+DEPARTMENT_TRAILERS: Final = re.compile(r"(?:等(?:部门|单位|有关部门|有关单位)?|按职责分工|牵头|牵)$")
+
+# --- 9. names for indicators the catalogue does not have -----------------------------------------------------------
+
+# Head nouns (simplified) -> English words for a proposed indicator code, longest first when matching.
+GLOSSARY: Final[dict[str, str]] = {
+    "众创空间": "maker_spaces", "星创天地": "rural_maker_spaces", "孵化器": "incubators",
+    "孵化载体": "incubation_carriers", "创业孵化基地": "incubation_bases", "孵化网点": "incubation_points",
+    "示范基地": "demo_bases", "示范县": "demo_counties", "示范城市": "demo_cities", "示范园": "demo_parks",
+    "科技创新园": "science_parks", "科技园": "science_parks", "实训基地": "training_bases",
+    "培训基地": "training_bases", "创业基地": "startup_bases", "公共服务中心": "public_service_centres",
+    "就业服务中心": "job_service_centres", "返乡创业园": "returnee_startup_parks", "创业园": "startup_parks",
+    "创业青年": "young_entrepreneurs", "带动就业": "jobs", "就业": "jobs", "创客": "makers",
+    "高新技术企业": "high_tech_enterprises", "中小微企业": "smes", "科技型企业": "tech_enterprises",
+    "企业": "enterprises", "销售收入": "sales_revenue_share", "技术合同": "tech_contract_turnover",
+    "贡献率": "contribution_rate", "发明专利": "invention_patents", "专利申请量": "patent_applications",
+    "开发区": "development_zones", "实验室": "labs", "联盟": "alliances", "工作站": "workstations",
+    "团队": "teams", "项目": "projects", "成果": "achievements", "导师": "mentors", "人员": "persons",
+    "人才": "talents", "创业公寓": "startup_apartments", "工场": "workshops", "研发中心": "rd_centres",
+    "技术中心": "tech_centres", "科技实力": "st_strength", "经费": "rd_expenditure", "投入强度": "rd_intensity",
+    "采购": "procurement_share", "价格扣除": "price_deduction", "收益": "income_share",
+    "奖励": "reward_share", "创新券": "innovation_vouchers", "支持比例": "support_share",
+    "倾斜比例": "priority_share", "比例": "share", "所得": "income_share", "净收入": "income_share",
+}
+LEVELS: Final[dict[str, str]] = {"国家级": "national", "国家": "national", "省级": "provincial", "县级": "county",
+                                 "乡镇": "township", "大学生": "student", "农民工": "migrant", "农村": "rural"}
+NEW_INDICATOR_PREFIX: Final = "new_"
+# Proposed heads too vague to say two figures count the same thing (a restated goal is merged only when they do).
+GENERIC_HEADS: Final[frozenset[str]] = frozenset({"indicator", "enterprises", "persons", "share", "projects", "teams"})

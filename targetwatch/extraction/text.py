@@ -1,0 +1,109 @@
+"""The text as the rules see it: one folded view with the same offsets as the text as written, split into
+paragraphs, sentences and clauses.
+
+The view folds full-width forms (NFKC: ％ -> %, １２ -> 12, ， -> ,) and traditional characters (OpenCC, via
+`targetwatch.units.to_simplified`) one character for one character, so an offset found in the view is an
+offset in the original text, and every quote is cut from the original, never rebuilt.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from targetwatch.units import to_simplified
+
+SENTENCE_END = "。；;！!？?"
+CLAUSE_END = ",，:："  # not 、: it joins the items of one noun phrase (市场化、集成化…的众创空间)
+
+
+def fold(text: str) -> str:
+    """A view of `text` of exactly the same length: NFKC per character, simplified script, lower case."""
+    chars = []
+    for ch in text:
+        n = unicodedata.normalize("NFKC", ch)
+        chars.append(n if len(n) == 1 else ch)
+    nfkc = "".join(chars)
+    simplified = to_simplified(nfkc)
+    if len(simplified) != len(nfkc):  # an OpenCC phrase rule changed the length: convert character by character
+        simplified = "".join(s if len(s := to_simplified(c)) == 1 else c for c in nfkc)
+    lowered = simplified.lower()
+    return lowered if len(lowered) == len(text) else simplified
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+
+
+@dataclass
+class Sentence(Span):
+    clauses: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Paragraph(Span):
+    sentences: list[Sentence] = field(default_factory=list)
+    bullet: bool = False  # a line that starts with -- / —— (a list item under the paragraph above it)
+
+
+_BULLET = re.compile(r"^\s*(?:--|——|—|-)")
+
+
+def _split(view: str, start: int, end: int, marks: str) -> list[Span]:
+    """Spans of view[start:end] ending after each mark (the mark stays with the span before it)."""
+    spans, s = [], start
+    for i in range(start, end):
+        if view[i] in marks and not _inside_number(view, i):
+            if i + 1 > s:
+                spans.append(Span(s, i + 1))
+            s = i + 1
+    if end > s:
+        spans.append(Span(s, end))
+    return [sp for sp in spans if view[sp.start : sp.end].strip()]
+
+
+def _inside_number(view: str, i: int) -> bool:
+    """A comma between digits (1,000) separates thousands, not clauses."""
+    return view[i] == "," and 0 < i < len(view) - 1 and view[i - 1].isdigit() and view[i + 1].isdigit()
+
+
+# Two ideographic spaces inside a line open a new paragraph (boxes of several items pasted on one line).
+_INDENT = re.compile(r"(?<=\S)\u3000{2,}(?=\S)")
+
+
+def paragraphs(view: str) -> list[Paragraph]:
+    """Lines of the text (and indented items within a line), each split into sentences (。；！？) and
+    clauses (，：)."""
+    out = []
+    pos = 0
+    for line in view.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        cuts = [0, *(m.start() for m in _INDENT.finditer(line)), len(line)]
+        for a, b in itertools.pairwise(cuts):
+            start, end = line_start + a, line_start + b
+            if not view[start:end].strip():
+                continue
+            para = Paragraph(start, end, bullet=bool(_BULLET.match(view[start:end])))
+            for s in _split(view, start, end, SENTENCE_END):
+                para.sentences.append(Sentence(s.start, s.end, _split(view, s.start, s.end, CLAUSE_END)))
+            out.append(para)
+    return out
+
+
+def inside_marks(view: str, start: int, end: int, opening: str = "“《\"「『", closing: str = "”》\"」』") -> bool:
+    """True when view[start:end] sits inside quotation marks or book-title marks of its own sentence line."""
+    line_start = view.rfind("\n", 0, start) + 1
+    depth = 0
+    for ch in view[line_start:start]:
+        if ch in opening and ch not in closing:
+            depth += 1
+        elif ch in closing and ch not in opening:
+            depth = max(0, depth - 1)
+        elif ch in opening:  # a straight quote opens and closes
+            depth = 0 if depth else 1
+    return depth > 0 and any(c in closing for c in view[end : end + 60].split("\n")[0])
