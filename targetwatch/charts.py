@@ -1,201 +1,612 @@
 """Plotly figure builders: data in, figure out. No file I/O here (the site module writes pages).
 
-Labels come in the page language (zh first); colours come from targetwatch.vocab.
+Every builder returns a plain Plotly figure specification (a dict with `data` and `layout`) made of
+JSON-ready Python values: the site embeds it in the page and the browser draws it with the one
+plotly.min.js of the site. Plain dicts keep a site of ~80 targets fast to build (a `go.Figure` costs
+~25 ms to validate, a dict nothing); `to_figure` validates a spec against Plotly's schema (tests).
+
+Labels come in the page language (zh first); status colours come from targetwatch.vocab; numbers are
+written with 万/亿 in Chinese and thousands separators in English, axis ticks included.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from targetwatch import vocab
 
 FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 
+# Colours of the non-status lines; status colours come from vocab.STATUSES.
+TARGET_COLOUR = "#b42318"
+PATH_COLOUR = "#6e7781"
+REFERENCE_COLOUR = "#404040"
+PROXY_COLOUR = "#8250df"
+GRID_COLOUR = "#e6e9ef"
+
 LABELS = {
     "zh": {
         "actual": "实际值",
+        "actual_yearly": "每年实际值",
         "target": "目标值",
+        "target_high": "目标上限",
+        "target_yearly": "每年目标",
+        "cumulative": "累计实际值",
+        "cumulative_target": "累计目标",
+        "cumulative_axis": "累计",
         "path": "应达路径",
         "projection": "趋势外推",
         "year": "年份",
-        "reference": "参照（全国）",
+        "reference": "参照",
         "gap": "差距",
+        "gap_pp": "差距（百分点）",
+        "gap_series": "与参照的差距",
+        "gap_zero": "目标：差距为0（达到参照水平）",
         "count": "目标数",
         "proxy": "替代指标（仅供参考）",
-        "gap_pp": "差距（百分点）",
+        "deadline": "截止",
+        "year_suffix": "年",
+        "pp": "个百分点",
     },
     "en": {
         "actual": "Actual",
+        "actual_yearly": "Actual (each year)",
         "target": "Target",
+        "target_high": "Target (upper)",
+        "target_yearly": "Yearly target",
+        "cumulative": "Cumulative actual",
+        "cumulative_target": "Cumulative target",
+        "cumulative_axis": "Cumulative",
         "path": "Required path",
         "projection": "Projection",
         "year": "Year",
-        "reference": "Reference (national)",
+        "reference": "Reference",
         "gap": "Gap",
-        "count": "Targets",
-        "proxy": "Proxy (for context only)",
         "gap_pp": "Gap (percentage points)",
+        "gap_series": "Gap to the reference",
+        "gap_zero": "Target: gap of 0 (reference level reached)",
+        "count": "Targets",
+        "proxy": "Proxy (context only)",
+        "deadline": "deadline",
+        "year_suffix": "",
+        "pp": " pp",
     },
 }
 
+# Value-axis titles by base unit (the unit words themselves come from vocab.UNITS).
+AXIS_WORDS = {
+    "zh": {"count": "数量", "persons": "人数", "households": "户数", "items": "件数", "yuan": "金额",
+           "percent": "比重", "sqm": "面积"},
+    "en": {"count": "Count", "persons": "Persons", "households": "Households", "items": "Items", "yuan": "Yuan",
+           "percent": "Share", "sqm": "Area"},
+}
 
-def format_number(value: float | None, lang: str) -> str:
-    """万/亿 in Chinese, thousands separators in English; None -> an em dash."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    v = float(value)
+Spec = dict[str, Any]
+
+
+def axis_title(unit: str | None, lang: str) -> str:
+    """The value axis title for a unit: 数量（个）, 比重（%）; Count, Share (%)."""
+    u = vocab.UNIT_BY_CODE.get(str(unit))
+    if u is None:
+        return ""
+    word = AXIS_WORDS[lang].get(u.code, "")
+    label = u.zh if lang == "zh" else u.en
     if lang == "zh":
-        for size, word in ((1e8, "亿"), (1e4, "万")):
+        return f"{word}（{label}）" if word else label
+    return word if word.lower() == label.lower() else f"{word} ({label})"
+
+
+# --- numbers -----------------------------------------------------------------------------------
+
+
+def _missing(value: object) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    try:
+        return math.isnan(float(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+
+
+def _fixed(x: float, digits: int, sep: str) -> str:
+    """`x` with `digits` significant digits, no exponent, trailing zeros dropped."""
+    if x == 0:
+        return "0"
+    decimals = max(0, digits - 1 - math.floor(math.log10(abs(x))))
+    s = f"{x:{sep}.{decimals}f}"
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return "0" if s == "-0" else s
+
+
+def format_number(value: float | None, lang: str, digits: int = 4) -> str:
+    """万/亿 in Chinese (450000 -> 45万), thousands separators in English (450,000); missing -> an em dash.
+
+    Chinese keeps `digits` significant digits of the scaled number (14415000000 -> 144.2亿); English
+    writes whole numbers in full (26,500,000,000) and other numbers to `digits` significant digits.
+    """
+    if _missing(value):
+        return "—"
+    v = float(value)  # type: ignore[arg-type]
+    if lang == "zh":
+        v = float(f"{v:.{digits}g}")  # round first, so 9999.95 becomes 1万, not 10000
+        for size, word in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
             if abs(v) >= size:
-                return f"{v / size:,.4g}{word}"
-        return f"{v:,.4g}" if v != int(v) else f"{int(v):d}"
-    if abs(v) >= 1e9:
-        return f"{v / 1e9:,.3g} bn"
-    return f"{v:,.0f}" if v == int(v) else f"{v:,.4g}"
+                return _fixed(v / size, digits, "") + word
+        return _fixed(v, digits, "")
+    if v.is_integer() or abs(v) >= 10**digits:
+        return "0" if round(v) == 0 else f"{round(v):,d}"
+    return _fixed(v, digits, ",")
 
 
-def _layout(fig: go.Figure, title: str, lang: str, y_title: str) -> go.Figure:
-    fig.update_layout(
-        title={"text": title, "x": 0.01},
-        font={"family": FONT, "size": 13},
-        template="plotly_white",
-        height=380,
-        margin={"l": 60, "r": 20, "t": 60, "b": 40},
-        hovermode="x unified",
-        legend={"orientation": "h", "y": -0.18},
-        xaxis_title=LABELS[lang]["year"],
-        yaxis_title=y_title,
+def format_value(
+    value: float | None, unit: str | None, lang: str, *, signed: bool = False, per_year: bool = False
+) -> str:
+    """A number with its unit in the page language: 45万人, 1.16%, 265亿元; 450,000 persons, 26.5 ...
+
+    `signed` writes gaps (+2655, -197) and, for percentages, in percentage points (-1.49个百分点 / -1.49 pp).
+    """
+    if _missing(value):
+        return "—"
+    n = format_number(value, lang)
+    if signed and float(value) > 0:  # type: ignore[arg-type]
+        n = "+" + n
+    lab = LABELS[lang]
+    if unit == "percent":
+        text = n + lab["pp"] if signed else n + "%"
+    elif unit in vocab.UNIT_BY_CODE:
+        u = vocab.UNIT_BY_CODE[unit]
+        text = n + u.zh if lang == "zh" else (n if unit == "count" else f"{n} {u.en}")
+    else:
+        text = n
+    if per_year:
+        text += "/年" if lang == "zh" else " a year"
+    return text
+
+
+def nice_ticks(lo: float, hi: float, n: int = 5) -> list[float]:
+    """Round tick values covering [lo, hi] with about `n` intervals (steps of 1, 2, 2.5 or 5 x 10^k)."""
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        return []
+    if hi < lo:
+        lo, hi = hi, lo
+    if hi == lo:
+        pad = abs(hi) * 0.1 or 1.0
+        lo, hi = lo - pad, hi + pad
+    raw = (hi - lo) / n
+    mag = 10 ** math.floor(math.log10(raw))
+    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if (hi - lo) / (m * mag) <= n)
+    start, end = math.floor(lo / step + 1e-9) * step, math.ceil(hi / step - 1e-9) * step
+    count = round((end - start) / step)
+    return [round(start + i * step, 10) + 0.0 for i in range(count + 1)]
+
+
+def _num(v: object) -> float | None:
+    return None if _missing(v) else float(v)  # type: ignore[arg-type]
+
+
+def _nums(values: Iterable[object]) -> list[float | None]:
+    return [_num(v) for v in values]
+
+
+def _years(values: Iterable[object]) -> list[int]:
+    return [int(v) for v in values]  # type: ignore[call-overload]
+
+
+# --- layout ------------------------------------------------------------------------------------
+
+
+def _value_axis(
+    values: Iterable[float | None], lang: str, title: str, *, zero: bool = False, text_room: bool = False
+) -> dict:
+    """A y axis whose ticks are written like the page's numbers (45万 / 450,000); `text_room` leaves space
+    beyond the bars for their value labels."""
+    vals = [v for v in values if v is not None and math.isfinite(v)]
+    axis: dict[str, Any] = {"title": {"text": title}, "gridcolor": GRID_COLOUR, "zerolinecolor": "#b0b7c3"}
+    if not vals:
+        return axis
+    lo, hi = min(vals), max(vals)
+    if zero or (lo > 0 and lo < 0.5 * hi):
+        lo = min(lo, 0.0)
+    if zero and hi < 0:
+        hi = 0.0
+    ticks = nice_ticks(lo, hi)
+    span = ticks[-1] - ticks[0]
+    below = 0.0 if ticks[0] == 0 and lo >= 0 else span * (0.14 if text_room and lo < 0 else 0.04)
+    above = span * (0.12 if text_room and hi > 0 else 0.04)
+    axis |= {
+        "tickvals": ticks,
+        "ticktext": [format_number(t, lang) for t in ticks],
+        "range": [ticks[0] - below, ticks[-1] + above],
+    }
+    return axis
+
+
+LEGEND_GAP_PX = 62  # below the x axis: tick labels and the axis title come first
+
+
+def _layout(lang: str, x_years: Iterable[int], y_axis: dict, *, height: int = 420) -> dict:
+    years = list(x_years)
+    lo, hi = (min(years), max(years)) if years else (2015, 2020)
+    margin = {"l": 76, "r": 30, "t": 36, "b": 120}
+    plot_height = height - margin["t"] - margin["b"]
+    return {
+        "font": {"family": FONT, "size": 13, "color": "#1f2328"},
+        "height": height,
+        "margin": margin,
+        "paper_bgcolor": "#ffffff",
+        "plot_bgcolor": "#ffffff",
+        "hovermode": "x unified",
+        "hoverlabel": {"font": {"family": FONT}},
+        "legend": {"orientation": "h", "y": -LEGEND_GAP_PX / plot_height, "yanchor": "top", "x": 0,
+                   "font": {"size": 12}},
+        "xaxis": {
+            "title": {"text": LABELS[lang]["year"]},
+            "dtick": 1 if hi - lo <= 12 else 2,
+            "tickformat": "d",
+            "range": [lo - 0.6, hi + 0.6],
+            "gridcolor": GRID_COLOUR,
+            "showline": True,
+            "linecolor": "#b0b7c3",
+        },
+        "yaxis": y_axis,
+        "shapes": [],
+        "annotations": [],
+        "separators": ".,",
+    }
+
+
+def _line(
+    name: str, x: list, y: list, lang: str, unit: str | None, *, colour: str, dash: str = "solid",
+    width: float = 2, markers: bool = False, signed: bool = False, **extra: Any,
+) -> dict:
+    trace = {
+        "type": "scatter",
+        "name": name,
+        "x": x,
+        "y": y,
+        "mode": "lines+markers" if markers else "lines",
+        "line": {"color": colour, "dash": dash, "width": width},
+        "text": [format_value(v, unit, lang, signed=signed) for v in y],
+        "hovertemplate": "%{text}",
+    }
+    if markers:
+        trace["marker"] = {"size": 8, "color": colour}
+    return trace | extra
+
+
+def _deadline_marker(layout: dict, deadline: object, lang: str) -> None:
+    if _missing(deadline):
+        return
+    d = int(deadline)  # type: ignore[call-overload]
+    layout["shapes"].append(
+        {"type": "line", "xref": "x", "yref": "paper", "x0": d, "x1": d, "y0": 0, "y1": 1,
+         "line": {"color": "#8c959f", "dash": "dot", "width": 1}}
     )
-    fig.update_xaxes(dtick=1, tickformat="d")
-    return fig
+    layout["annotations"].append(
+        {"x": d, "xref": "x", "y": 1, "yref": "paper", "yanchor": "bottom", "showarrow": False,
+         "text": f"{LABELS[lang]['deadline']} {d}", "font": {"size": 11, "color": "#59636e"}}
+    )
+
+
+def _gap_note(layout: dict, x: int, y_from: float, y_to: float, gap: float, unit: str | None, lang: str,
+              colour: str, *, pp: bool = False, yref: str = "y") -> list[dict]:
+    """The gap at the latest year: a bracket from the actual value to what the target asks, labelled
+    on the side of the bracket that has room (left when the latest year is near the right edge)."""
+    lab = LABELS[lang]
+    text = f"{lab['gap']} {format_value(gap, 'percent' if pp else unit, lang, signed=True)}"
+    lo, hi = layout["xaxis"]["range"]
+    left = (x - lo) / ((hi - lo) or 1) > 0.7
+    layout["annotations"].append(
+        {"x": x, "y": (y_from + y_to) / 2, "xref": "x", "yref": yref, "text": f"<b>{text}</b>",
+         "showarrow": True, "arrowhead": 0, "ax": -40 if left else 40, "ay": 0,
+         "xanchor": "right" if left else "left",
+         "bgcolor": "rgba(255,255,255,0.85)", "bordercolor": colour, "font": {"color": colour, "size": 12}}
+    )
+    return [
+        {"type": "scatter", "name": lab["gap"], "x": [x, x], "y": [y_from, y_to], "mode": "lines",
+         "line": {"color": colour, "width": 2, "dash": "dot"}, "showlegend": False, "hoverinfo": "skip",
+         "yaxis": yref}
+    ]
+
+
+def _colon(lang: str) -> str:
+    return "：" if lang == "zh" else ": "
+
+
+def _status(target: Mapping) -> vocab.Status:
+    return vocab.STATUS_BY_CODE.get(str(target.get("status")), vocab.STATUS_BY_CODE["no_data"])
+
+
+def _proxy_traces(proxies: pd.DataFrame | None, lang: str, unit: str | None) -> list[dict]:
+    """Related series shown only for context, labelled as proxies in the legend and the hover text."""
+    if proxies is None or not len(proxies):
+        return []
+    lab = LABELS[lang]
+    traces = []
+    name_col = f"indicator_name_{lang}" if f"indicator_name_{lang}" in proxies else "indicator_name"
+    for i, (name, grp) in enumerate(proxies.sort_values("year").groupby(name_col, sort=True)):
+        traces.append(
+            {"type": "scatter", "name": f"{lab['proxy']}{_colon(lang)}{name}", "x": _years(grp["year"]),
+             "y": _nums(grp["value"]), "mode": "markers",
+             "marker": {"symbol": ["diamond-open", "square-open", "circle-open"][i % 3], "size": 10,
+                        "color": PROXY_COLOUR, "line": {"width": 2}},
+             "text": [format_value(v, unit, lang) for v in grp["value"]], "hovertemplate": "%{text}"}
+        )
+    return traces
+
+
+# --- gap charts --------------------------------------------------------------------------------
 
 
 def gap_chart(
-    target: pd.Series,
+    target: Mapping,
     years: pd.DataFrame,
     reference: pd.DataFrame | None,
     proxies: pd.DataFrame | None,
     lang: str,
-    title: str,
     y_title: str,
-) -> go.Figure:
-    """Actual series against the target, the required path from baseline to deadline, and the projection.
+    reference_name: str = "",
+) -> Spec:
+    """Actual series against the target, the required path from baseline to deadline, the projection to
+    the deadline and the gap at the latest year; per-year targets get yearly bars and a cumulative line.
 
-    `target` is one assessments row; `years` its assessment_years rows; `reference` the reference
-    jurisdiction's series for relative targets; `proxies` related series shown only as labelled proxies.
+    `target` is one assessments row (with its targets columns); `years` its assessment_years rows;
+    `reference` the reference jurisdiction's series (year, value) for relative targets; `proxies`
+    related series (year, value, indicator_name[_zh|_en]) shown only as labelled proxies.
     """
+    if bool(target.get("per_year")):
+        return per_year_chart(target, years, proxies, lang, y_title)
     lab = LABELS[lang]
-    fig = go.Figure()
+    status = _status(target)
+    unit = target.get("unit")
+    relative = target.get("comparator") == "relative_to_reference"
     years = years.sort_values("year")
-    status = vocab.STATUS_BY_CODE[target["status"]]
-    if len(years):
-        fig.add_trace(
-            go.Scatter(
-                x=years["year"],
-                y=years["value"],
-                mode="lines+markers",
-                name=lab["actual"],
-                line={"color": status.colour, "width": 3},
-                marker={"size": 8},
-            )
-        )
-    if reference is not None and len(reference):
-        fig.add_trace(
-            go.Scatter(
-                x=reference["year"],
-                y=reference["value"],
-                mode="lines+markers",
-                name=lab["reference"],
-                line={"color": "#555", "dash": "dot"},
-            )
-        )
-    deadline = target.get("deadline")
-    goal = target.get("goal_at_deadline")
-    stated = target.get("target_value_stated")
-    comparator = target.get("comparator")
-    if comparator not in ("relative_to_reference", "qualitative") and pd.notna(deadline):
-        level = goal if pd.notna(goal) else stated
-        if pd.notna(level):
-            fig.add_hline(
-                y=float(level),
-                line={"color": "#b42318", "dash": "dash"},
-                annotation_text=f"{lab['target']} {format_number(level, lang)} ({int(deadline)})",
-                annotation_position="top left",
-            )
+    traces: list[dict] = []
+    x_all: list[int] = _years(years["year"])
+    y_all: list[float | None] = _nums(years["value"])
+    deadline = None if _missing(target.get("deadline")) else int(target["deadline"])
+
+    if relative and reference is not None and len(reference):
+        ref = reference.sort_values("year")
+        name = f"{lab['reference']}{_colon(lang)}{reference_name}" if reference_name else lab["reference"]
+        traces.append(_line(name, _years(ref["year"]), _nums(ref["value"]), lang, unit, colour=REFERENCE_COLOUR,
+                            dash="dash", markers=True))
+        x_all += _years(ref["year"])
+        y_all += _nums(ref["value"])
+
+    level = target.get("goal_at_deadline")
+    if _missing(level):
+        level = target.get("target_value_stated")
+    if not relative and deadline is not None and not _missing(level):
+        level = float(level)
+        first = min([*x_all, deadline, *([int(target["base_year"])] if not _missing(target.get("base_year")) else [])])
+        last = max([*x_all, deadline])
+        if target.get("comparator") == "growth_rate":  # the goal grows every year: mark where it must end up
+            traces.append({"type": "scatter", "name": lab["target"], "x": [deadline], "y": [level], "mode": "markers",
+                           "marker": {"symbol": "star", "size": 15, "color": TARGET_COLOUR},
+                           "text": [format_value(level, unit, lang)], "hovertemplate": "%{text}"})
+        else:
+            traces.append(_line(lab["target"], [first, last], [level, level], lang, unit, colour=TARGET_COLOUR,
+                                dash="dash", width=1.5))
+        if not _missing(target.get("value_high")) and target.get("comparator") == "range":
+            high = float(target["value_high"])
+            traces.append(_line(lab["target_high"], [first, last], [high, high], lang, unit, colour=TARGET_COLOUR,
+                                dash="dot", width=1))
+            y_all.append(high)
+        y_all.append(level)
         base_year, base_value = target.get("base_year"), target.get("base_value")
-        if pd.notna(base_year) and pd.notna(base_value) and pd.notna(level) and int(base_year) < int(deadline):
-            fig.add_trace(
-                go.Scatter(
-                    x=[int(base_year), int(deadline)],
-                    y=[base_value, level],
-                    mode="lines",
-                    name=lab["path"],
-                    line={"color": "#8c8c8c", "dash": "dash"},
-                )
-            )
+        if not _missing(base_year) and not _missing(base_value) and int(base_year) < deadline:
+            b0, b = int(base_year), float(base_value)
+            path_years = list(range(b0, deadline + 1))
+            if target.get("growth_model") == "compound" and b > 0 and level > 0:
+                path = [b * (level / b) ** ((y - b0) / (deadline - b0)) for y in path_years]
+            else:
+                path = [b + (level - b) * (y - b0) / (deadline - b0) for y in path_years]
+            traces.append(_line(lab["path"], path_years, path, lang, unit, colour=PATH_COLOUR, dash="dash",
+                                width=1.5))
+            x_all.append(b0)
+            y_all.append(b)
+        proj = _projection(target)
+        if proj is not None:
+            traces.append(_line(lab["projection"], proj[0], proj[1], lang, unit, colour=status.colour, dash="dot",
+                                width=2))
+            x_all += proj[0]
+            y_all += proj[1]
+
+    if len(years):
+        traces.append(_line(lab["actual"], _years(years["year"]), _nums(years["value"]), lang, unit,
+                            colour=status.colour, width=3, markers=True))
+    for t in _proxy_traces(proxies, lang, unit):
+        traces.append(t)
+        x_all += t["x"]
+        y_all += t["y"]
+
+    if deadline is not None:
+        x_all.append(deadline)
+    layout = _layout(lang, x_all, _value_axis(y_all, lang, y_title))
+    _deadline_marker(layout, deadline, lang)
+    latest_year, latest_value, gap = target.get("latest_year"), target.get("latest_value"), target.get("latest_gap")
+    if len(years) and not _missing(latest_year) and not _missing(gap) and not _missing(latest_value):
+        goal_now = target.get("latest_reference_value") if relative else target.get("latest_goal")
+        if not _missing(goal_now):
+            traces += _gap_note(layout, int(latest_year), float(latest_value), float(goal_now), float(gap), unit,
+                                lang, status.colour, pp=relative)
+    return {"data": traces, "layout": layout}
+
+
+def _projection(target: Mapping) -> tuple[list[int], list[float]] | None:
+    """The trend from the latest figure to the deadline, when the deadline is still ahead of the data."""
+    latest_year, deadline = target.get("latest_year"), target.get("deadline")
+    if _missing(latest_year) or _missing(deadline) or int(latest_year) >= int(deadline):
+        return None
+    column = "projection_compound" if target.get("projection_used") == "compound" else "projection_linear"
+    proj = target.get(column)
+    if _missing(proj):
         proj = target.get("projection_linear")
-        if pd.notna(proj) and pd.notna(target.get("latest_year")):
-            fig.add_trace(
-                go.Scatter(
-                    x=[int(target["latest_year"]), int(target["projection_year"])],
-                    y=[target["latest_value"], proj],
-                    mode="lines",
-                    name=lab["projection"],
-                    line={"color": status.colour, "dash": "dot", "width": 1.5},
-                )
-            )
-    if proxies is not None and len(proxies):
-        for name, grp in proxies.groupby("indicator_name"):
-            fig.add_trace(
-                go.Scatter(
-                    x=grp["year"],
-                    y=grp["value"],
-                    mode="markers",
-                    name=f"{lab['proxy']}: {name}",
-                    marker={"symbol": "diamond-open", "size": 9},
-                )
-            )
-    if len(years) and pd.notna(target.get("latest_gap")):
-        gap = target["latest_gap"]
-        unit_pp = comparator == "relative_to_reference"
-        text = f"{lab['gap']} {'+' if gap >= 0 else ''}{format_number(gap, lang)}{'pp' if unit_pp else ''}"
-        fig.add_annotation(
-            x=int(target["latest_year"]),
-            y=float(target["latest_value"]),
-            text=text,
-            showarrow=True,
-            arrowhead=2,
-            ay=-40,
-        )
-    return _layout(fig, title, lang, y_title)
+    if _missing(proj) or _missing(target.get("latest_metric")):
+        return None
+    return [int(latest_year), int(target["projection_year"])], [float(target["latest_metric"]), float(proj)]
 
 
-def status_overview(counts: pd.DataFrame, lang: str, title: str) -> go.Figure:
-    """Stacked bars: targets by status for each jurisdiction; `counts` has jurisdiction_name, status, n."""
-    fig = go.Figure()
-    for s in vocab.STATUSES:
-        sub = counts[counts["status"] == s.code]
-        if len(sub):
-            fig.add_trace(
-                go.Bar(
-                    y=sub["jurisdiction_name"],
-                    x=sub["n"],
-                    name=s.zh if lang == "zh" else s.en,
-                    orientation="h",
-                    marker_color=s.colour,
-                )
-            )
-    fig.update_layout(
-        barmode="stack",
-        font={"family": FONT, "size": 13},
-        template="plotly_white",
-        title={"text": title, "x": 0.01},
-        height=120 + 40 * max(1, counts["jurisdiction_name"].nunique()),
-        margin={"l": 90, "r": 20, "t": 50, "b": 30},
-        legend={"orientation": "h", "y": -0.3},
-        xaxis_title=LABELS[lang]["count"],
+def gap_pp_chart(target: Mapping, years: pd.DataFrame, lang: str, reference_name: str = "") -> Spec:
+    """For relative targets: the gap to the reference in percentage points, year by year, with the
+    path the gap had to follow from the baseline to 0 at the deadline and its projection."""
+    lab = LABELS[lang]
+    status = _status(target)
+    years = years.sort_values("year")
+    x = _years(years["year"])
+    gaps = _nums(years["metric"])
+    name = f"{lab['gap_series']}（{reference_name}）" if reference_name and lang == "zh" else (
+        f"{lab['gap_series']} ({reference_name})" if reference_name else lab["gap_series"])
+    colours = [vocab.STATUS_BY_CODE["achieved"].colour if (g is not None and g >= 0) else status.colour for g in gaps]
+    traces: list[dict] = [
+        {"type": "bar", "name": name, "x": x, "y": gaps, "marker": {"color": colours},
+         "text": [("+" if g and g > 0 else "") + format_number(g, lang) for g in gaps], "textposition": "outside",
+         "hovertext": [format_value(g, "percent", lang, signed=True) for g in gaps],
+         "hovertemplate": "%{hovertext}", "cliponaxis": False}
+    ]
+    deadline = None if _missing(target.get("deadline")) else int(target["deadline"])
+    y_all: list[float | None] = [*gaps, 0.0]
+    x_all = list(x)
+    base_year, base_value = target.get("base_year"), target.get("base_value")
+    if deadline is not None and not _missing(base_year) and not _missing(base_value) and int(base_year) < deadline:
+        traces.append(_line(lab["path"], [int(base_year), deadline], [float(base_value), 0.0], lang, "percent",
+                            colour=PATH_COLOUR, dash="dash", width=1.5, signed=True))
+        x_all += [int(base_year), deadline]
+    proj = _projection(target)
+    if proj is not None:
+        traces.append(_line(lab["projection"], proj[0], proj[1], lang, "percent", colour=status.colour, dash="dot",
+                            signed=True))
+        x_all += proj[0]
+        y_all += proj[1]
+    layout = _layout(lang, x_all, _value_axis(y_all, lang, lab["gap_pp"], zero=True, text_room=True), height=380)
+    layout["yaxis"]["zeroline"] = False
+    layout["shapes"].append(
+        {"type": "line", "xref": "paper", "yref": "y", "x0": 0, "x1": 1, "y0": 0, "y1": 0,
+         "line": {"color": TARGET_COLOUR, "dash": "dash", "width": 1.5}}
     )
-    return fig
+    layout["annotations"].append(
+        {"xref": "paper", "x": 0, "xanchor": "left", "yref": "y", "y": 0, "yanchor": "bottom", "showarrow": False,
+         "text": lab["gap_zero"], "font": {"size": 11, "color": TARGET_COLOUR}}
+    )
+    _deadline_marker(layout, deadline, lang)
+    return {"data": traces, "layout": layout}
+
+
+def per_year_chart(
+    target: Mapping, years: pd.DataFrame, proxies: pd.DataFrame | None, lang: str, y_title: str
+) -> Spec:
+    """A target set for every year (每年…): yearly bars against the yearly target, and the cumulative
+    actual against the cumulative target over the plan years on a second axis."""
+    lab = LABELS[lang]
+    unit = target.get("unit")
+    met_colour = vocab.STATUS_BY_CODE["achieved"].colour
+    miss_colour = vocab.STATUS_BY_CODE["missed"].colour
+    out_colour = vocab.STATUS_BY_CODE["no_data"].colour
+    yearly = _num(target.get("target_value_stated"))
+    deadline = None if _missing(target.get("deadline")) else int(target["deadline"])
+    start = target.get("plan_start")
+    start = None if _missing(start) else int(start)
+    years = years.sort_values("year")
+    traces: list[dict] = []
+    x_all = _years(years["year"])
+    y_all: list[float | None] = _nums(years["value"])
+    if len(years):
+        in_plan = years["in_plan"].fillna(False).astype(bool).tolist()
+        met = years["met"].fillna(False).astype(bool).tolist()
+        colours = [(met_colour if m else miss_colour) if p else out_colour for p, m in zip(in_plan, met, strict=True)]
+        traces.append(
+            {"type": "bar", "name": lab["actual_yearly"], "x": _years(years["year"]), "y": _nums(years["value"]),
+             "marker": {"color": colours}, "text": [format_value(v, unit, lang) for v in years["value"]],
+             "textposition": "inside", "insidetextanchor": "end", "textfont": {"color": "#ffffff"},
+             "hovertemplate": "%{text}"}
+        )
+    plan_years = list(range(start, deadline + 1)) if start is not None and deadline is not None else []
+    if yearly is not None and plan_years:
+        traces.append(_line(lab["target_yearly"], [plan_years[0] - 0.4, plan_years[-1] + 0.4], [yearly, yearly],
+                            lang, unit, colour=TARGET_COLOUR, dash="dash", width=2))
+        traces[-1]["text"] = [format_value(yearly, unit, lang, per_year=True)] * 2
+        y_all.append(yearly)
+        x_all += plan_years
+    # Cumulative over the plan years, on a second axis, once there is something to add up.
+    done = years[years["in_plan"].fillna(False).astype(bool)] if len(years) else years
+    y2_all: list[float | None] = []
+    if len(done) and plan_years:
+        if yearly is not None:
+            cum_goal = [yearly * (i + 1) for i in range(len(plan_years))]
+            traces.append(_line(lab["cumulative_target"], plan_years, cum_goal, lang, unit, colour=TARGET_COLOUR,
+                                dash="dot", width=1.5, yaxis="y2"))
+            y2_all += cum_goal
+        cum = done["value"].cumsum()
+        traces.append(_line(lab["cumulative"], _years(done["year"]), _nums(cum), lang, unit,
+                            colour=_status(target).colour, width=2.5, markers=True, yaxis="y2"))
+        y2_all += _nums(cum)
+    for t in _proxy_traces(proxies, lang, unit):
+        traces.append(t)
+        x_all += t["x"]
+        y_all += t["y"]
+    if deadline is not None:
+        x_all.append(deadline)
+    layout = _layout(lang, x_all, _value_axis(y_all, lang, y_title, zero=True, text_room=True))
+    if y2_all:
+        y2 = _value_axis(y2_all, lang, lab["cumulative_axis"], zero=True)
+        layout["yaxis2"] = y2 | {"overlaying": "y", "side": "right", "showgrid": False}
+        layout["margin"]["r"] = 70
+    layout["barmode"] = "overlay"
+    _deadline_marker(layout, deadline, lang)
+    latest_year, latest_value, gap = target.get("latest_year"), target.get("latest_value"), target.get("latest_gap")
+    if len(years) and not any(_missing(v) for v in (latest_year, latest_value, gap, target.get("latest_goal"))):
+        # above the latest bar (a bracket between a bar and the yearly line would be too short to read)
+        layout["annotations"].append(
+            {"x": int(latest_year), "y": max(float(latest_value), float(target["latest_goal"])), "xref": "x",
+             "yref": "y", "text": f"<b>{lab['gap']} {format_value(float(gap), unit, lang, signed=True)}</b>",
+             "showarrow": True, "arrowhead": 0, "ax": 0, "ay": -26, "yanchor": "bottom",
+             "bgcolor": "rgba(255,255,255,0.85)", "bordercolor": _status(target).colour,
+             "font": {"color": _status(target).colour, "size": 12}}
+        )
+    return {"data": traces, "layout": layout}
+
+
+def status_overview(counts: pd.DataFrame, lang: str, title: str = "") -> Spec:
+    """Stacked bars: targets by status for each jurisdiction; `counts` has jurisdiction_name, status, n."""
+    names = list(dict.fromkeys(counts["jurisdiction_name"]))
+    traces = []
+    for s in vocab.STATUSES:
+        sub = counts[counts["status"] == s.code].set_index("jurisdiction_name")["n"]
+        if len(sub):
+            traces.append(
+                {"type": "bar", "orientation": "h", "name": s.zh if lang == "zh" else s.en,
+                 "y": names, "x": [int(sub.get(n, 0)) for n in names], "marker": {"color": s.colour},
+                 "hovertemplate": "%{y}: %{x}"}
+            )
+    plot_height = 30 + 34 * max(1, len(names))
+    label_px = max((len(str(n)) for n in names), default=4) * (14 if lang == "zh" else 7.5)
+    layout: dict[str, Any] = {
+        "barmode": "stack",
+        "font": {"family": FONT, "size": 13, "color": "#1f2328"},
+        "height": plot_height + 50 + 56,
+        "margin": {"l": int(min(240, 16 + label_px)), "r": 20, "t": 50, "b": 56},
+        "legend": {"orientation": "h", "y": -12 / plot_height, "yanchor": "top", "x": 0, "traceorder": "normal"},
+        "xaxis": {"gridcolor": GRID_COLOUR, "tickformat": "d", "side": "top",
+                  "title": {"text": LABELS[lang]["count"], "standoff": 4}},
+        "yaxis": {"autorange": "reversed"},
+        "paper_bgcolor": "#ffffff",
+        "plot_bgcolor": "#ffffff",
+    }
+    if title:
+        layout["title"] = {"text": title, "x": 0.01}
+    if len(counts) and counts.groupby("jurisdiction_name")["n"].sum().max() <= 12:
+        layout["xaxis"]["dtick"] = 1
+    return {"data": traces, "layout": layout}
+
+
+def to_figure(spec: Spec):
+    """The spec as a validated `plotly.graph_objects.Figure` (raises on any property Plotly does not know)."""
+    import plotly.graph_objects as go
+
+    return go.Figure(spec)

@@ -1,41 +1,136 @@
-// Language toggle (zh first, remembered) and sortable/filterable tables. No network access.
+// targetwatch dashboards: language toggle (zh first, remembered), charts drawn from inline JSON with
+// the site's one plotly.min.js, sortable and filterable tables. No network access of any kind.
 (function () {
+  "use strict";
+  var root = document.documentElement;
   var saved = null;
-  try { saved = localStorage.getItem("tw-lang"); } catch (e) {}
-  if (saved) document.documentElement.lang = saved;
+  try { saved = localStorage.getItem("tw-lang"); } catch (e) { /* file:// without storage */ }
+  if (saved === "zh" || saved === "en") root.lang = saved;
+
+  function each(list, fn) { Array.prototype.forEach.call(list, fn); }
+
+  // --- charts: draw the ones that are visible (the other language waits for the toggle) ---
+  function drawCharts() {
+    if (typeof window.Plotly === "undefined") return;
+    each(document.querySelectorAll(".plot[data-spec]"), function (el) {
+      if (el.offsetParent === null) return;  // hidden (other language)
+      if (el.getAttribute("data-drawn")) { window.Plotly.Plots.resize(el); return; }
+      var spec = JSON.parse(document.getElementById(el.getAttribute("data-spec")).textContent);
+      window.Plotly.newPlot(el, spec.data, spec.layout, {
+        displaylogo: false, responsive: true,
+        modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"]
+      });
+      el.setAttribute("data-drawn", "1");
+    });
+  }
+
+  function relabelOptions() {
+    var lang = root.lang;
+    each(document.querySelectorAll("option[data-" + lang + "]"), function (o) {
+      o.textContent = o.getAttribute("data-" + lang);
+    });
+  }
+
   window.twToggleLang = function () {
-    var next = document.documentElement.lang === "zh" ? "en" : "zh";
-    document.documentElement.lang = next;
-    try { localStorage.setItem("tw-lang", next); } catch (e) {}
-    window.dispatchEvent(new Event("resize"));  // let Plotly re-measure the now-visible charts
+    var next = root.lang === "zh" ? "en" : "zh";
+    root.lang = next;
+    try { localStorage.setItem("tw-lang", next); } catch (e) { /* ignore */ }
+    relabelOptions();
+    drawCharts();
   };
-  function cellValue(td) { var v = td.getAttribute("data-sort"); return v !== null ? v : td.textContent.trim(); }
-  document.addEventListener("click", function (ev) {
-    var th = ev.target.closest("th[data-col]");
-    if (!th) return;
+
+  // --- sorting: click a header with data-col; numbers from data-sort, else the visible text ---
+  function cellValue(td) {
+    if (!td) return "";
+    var v = td.getAttribute("data-sort");
+    if (v !== null) return v;
+    var shown = td.querySelector("." + root.lang);
+    return (shown ? shown.textContent : td.textContent).trim();
+  }
+  function sortBy(th) {
     var table = th.closest("table"), idx = Array.prototype.indexOf.call(th.parentNode.children, th);
     var body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows);
     var asc = th.getAttribute("data-dir") !== "asc";
     rows.sort(function (a, b) {
       var x = cellValue(a.cells[idx]), y = cellValue(b.cells[idx]);
       var nx = parseFloat(x), ny = parseFloat(y);
-      var c = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y, "zh");
+      var c = (!isNaN(nx) && !isNaN(ny) && String(nx) !== "NaN") ? nx - ny : x.localeCompare(y, root.lang === "zh" ? "zh-CN" : "en");
       return asc ? c : -c;
     });
     rows.forEach(function (r) { body.appendChild(r); });
+    each(th.parentNode.children, function (h) { h.removeAttribute("data-dir"); h.removeAttribute("aria-sort"); });
     th.setAttribute("data-dir", asc ? "asc" : "desc");
+    th.setAttribute("aria-sort", asc ? "ascending" : "descending");
+  }
+
+  // --- filtering: selects (data-filter), a search box, a headline-only box ---
+  function applyFilters(tableId) {
+    var table = document.getElementById(tableId);
+    if (!table) return;
+    var selects = document.querySelectorAll("select[data-table='" + tableId + "']");
+    var search = document.querySelector("input[data-search='" + tableId + "']");
+    var headline = document.querySelector("input[data-headline='" + tableId + "']");
+    var needle = search ? search.value.trim().toLowerCase() : "";
+    var shown = 0;
+    each(table.tBodies[0].rows, function (row) {
+      var show = true;
+      each(selects, function (f) {
+        if (!f.value) return;
+        var have = (row.getAttribute("data-" + f.getAttribute("data-filter")) || "").split("|");
+        if (have.indexOf(f.value) < 0) show = false;
+      });
+      if (show && needle && row.textContent.toLowerCase().indexOf(needle) < 0) show = false;
+      if (show && headline && headline.checked && row.getAttribute("data-headline") !== "1") show = false;
+      row.hidden = !show;
+      if (show) shown += 1;
+    });
+    var count = document.getElementById("shown-count");
+    if (count) {
+      var total = count.getAttribute("data-total");
+      count.textContent = "(" + (shown === Number(total) ? total : shown + " / " + total) + ")";
+    }
+    var none = document.getElementById("no-rows");
+    if (none) none.hidden = shown > 0;
+  }
+
+  document.addEventListener("click", function (ev) {
+    if (ev.target.closest("#lang-toggle")) { window.twToggleLang(); return; }
+    var th = ev.target.closest("th[data-col]");
+    if (th) { sortBy(th); return; }
+    var setter = ev.target.closest("[data-set-filter]");
+    if (setter) {
+      var keys = setter.getAttribute("data-set-filter").split(" ");
+      var values = setter.getAttribute("data-value").split(" ");
+      var tableId = "targets-table";
+      each(document.querySelectorAll("select[data-table='" + tableId + "']"), function (s) { s.value = ""; });
+      keys.forEach(function (k, i) {
+        var sel = document.querySelector("select[data-filter='" + k + "'][data-table='" + tableId + "']");
+        if (sel) sel.value = values[i];
+      });
+      applyFilters(tableId);
+      var table = document.getElementById(tableId);
+      if (table && setter.tagName !== "A") table.scrollIntoView({ block: "start" });
+      return;
+    }
+    var reset = ev.target.closest("[data-reset]");
+    if (reset) {
+      var id = reset.getAttribute("data-reset");
+      each(document.querySelectorAll("select[data-table='" + id + "']"), function (s) { s.value = ""; });
+      each(document.querySelectorAll("input[data-search='" + id + "']"), function (s) { s.value = ""; });
+      each(document.querySelectorAll("input[data-headline='" + id + "']"), function (s) { s.checked = false; });
+      applyFilters(id);
+    }
   });
   document.addEventListener("change", function (ev) {
-    var sel = ev.target.closest("select[data-filter]");
-    if (!sel) return;
-    var table = document.getElementById(sel.getAttribute("data-table"));
-    var filters = document.querySelectorAll("select[data-table='" + table.id + "']");
-    Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
-      var show = true;
-      Array.prototype.forEach.call(filters, function (f) {
-        if (f.value && row.getAttribute("data-" + f.getAttribute("data-filter")).split("|").indexOf(f.value) < 0) show = false;
-      });
-      row.style.display = show ? "" : "none";
-    });
+    var el = ev.target.closest("select[data-filter], input[data-headline]");
+    if (el) applyFilters(el.getAttribute("data-table") || el.getAttribute("data-headline"));
+  });
+  document.addEventListener("input", function (ev) {
+    var el = ev.target.closest("input[data-search]");
+    if (el) applyFilters(el.getAttribute("data-search"));
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    relabelOptions();
+    drawCharts();
   });
 })();

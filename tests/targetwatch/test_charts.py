@@ -1,0 +1,231 @@
+"""Numbers as leaders read them (万/亿 in Chinese, thousands separators in English) and the gap charts'
+traces for each kind of target, built from a SYNTHETIC assessment (tests/targetwatch/test_site.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from targetwatch import charts, vocab
+from targetwatch.site import target_rows
+from tests.targetwatch.test_site import synthetic_site_data
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [
+        (450000, "zh", "45万"),
+        (2.65e10, "zh", "265亿"),
+        (14415000000, "zh", "144.2亿"),  # 4 significant digits of the scaled number
+        (1.2e12, "zh", "1.2万亿"),
+        (4155, "zh", "4155"),  # below 万: written in full, no separator
+        (9999.95, "zh", "1万"),  # rounds up into the next scale word
+        (-12000, "zh", "-1.2万"),
+        (1.16, "zh", "1.16"),
+        (0, "zh", "0"),
+        (450000, "en", "450,000"),
+        (2.65e10, "en", "26,500,000,000"),
+        (1234567, "en", "1,234,567"),  # whole numbers in full
+        (4155, "en", "4,155"),
+        (12345.678, "en", "12,346"),
+        (1.16, "en", "1.16"),
+        (-1.49, "en", "-1.49"),
+        (0.0, "en", "0"),
+        (None, "zh", "—"),
+        (float("nan"), "en", "—"),
+        (pd.NA, "en", "—"),
+    ],
+)
+def test_format_number(value, lang, expected):
+    assert charts.format_number(value, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "lang", "kw", "expected"),
+    [
+        (450000, "persons", "zh", {}, "45万人"),
+        (450000, "persons", "en", {}, "450,000 persons"),
+        (450000, "persons", "zh", {"per_year": True}, "45万人/年"),
+        (450000, "persons", "en", {"per_year": True}, "450,000 persons a year"),
+        (2.65e10, "yuan", "zh", {}, "265亿元"),
+        (1.16, "percent", "zh", {}, "1.16%"),
+        (-1.49, "percent", "zh", {"signed": True}, "-1.49个百分点"),  # a gap in a share is in points
+        (-1.49, "percent", "en", {"signed": True}, "-1.49 pp"),
+        (2655, "count", "zh", {"signed": True}, "+2655个"),
+        (2655, "count", "en", {"signed": True}, "+2,655"),
+        (None, "count", "zh", {}, "—"),
+    ],
+)
+def test_format_value(value, unit, lang, kw, expected):
+    assert charts.format_value(value, unit, lang, **kw) == expected
+
+
+@pytest.mark.parametrize(
+    ("lo", "hi", "expected"),
+    [
+        (0, 1000, [0, 200, 400, 600, 800, 1000]),
+        (0, 450000, [0, 100000, 200000, 300000, 400000, 500000]),
+        (-1.49, 0, [-1.5, -1.0, -0.5, 0]),
+        (0.95, 2.65, [0.5, 1.0, 1.5, 2.0, 2.5, 3.0]),
+        (5, 5, [4.4, 4.6, 4.8, 5.0, 5.2, 5.4, 5.6]),  # a flat series still gets an axis
+    ],
+)
+def test_nice_ticks(lo, hi, expected):
+    assert charts.nice_ticks(lo, hi) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("unit", "lang", "expected"),
+    [("count", "zh", "数量（个）"), ("percent", "zh", "比重（%）"), ("persons", "en", "Persons"),
+     ("percent", "en", "Share (%)"), (None, "zh", "")],
+)
+def test_axis_title(unit, lang, expected):
+    assert charts.axis_title(unit, lang) == expected
+
+
+@pytest.fixture(scope="module")
+def synthetic():
+    data = synthetic_site_data()
+    rows = {r["target_id"]: r for r in target_rows(data).to_dict("records")}
+    years = {k: g for k, g in data.assessment_years.groupby("target_id")}
+    return rows, years
+
+
+def _names(spec: dict) -> list[str]:
+    return [t["name"] for t in spec["data"]]
+
+
+def _valid(spec: dict) -> dict:
+    json.dumps(spec, allow_nan=False)  # embeddable as it is
+    charts.to_figure(spec)  # every property is one Plotly knows
+    return spec
+
+
+# (target, language, trace names expected in order of drawing)
+TRACE_CASES = [
+    ("syn-stock", "zh", ["目标值", "应达路径", "趋势外推", "实际值", "差距"]),
+    ("syn-stock", "en", ["Target", "Required path", "Projection", "Actual", "Gap"]),
+    ("syn-relative", "zh", ["参照：全国", "实际值", "差距"]),
+    ("syn-relative", "en", ["Reference: National", "Actual", "Gap"]),
+    ("syn-per-year", "zh", ["每年实际值", "每年目标", "累计目标", "累计实际值"]),
+    ("syn-per-year", "en", ["Actual (each year)", "Yearly target", "Cumulative target", "Cumulative actual"]),
+]
+
+
+@pytest.mark.parametrize(("target_id", "lang", "names"), TRACE_CASES)
+def test_gap_chart_traces(synthetic, target_id, lang, names):
+    rows, years = synthetic
+    r = rows[target_id]
+    reference = years[target_id][["year", "reference_value"]].rename(columns={"reference_value": "value"})
+    spec = _valid(charts.gap_chart(r, years[target_id], reference, None, lang, charts.axis_title(r["unit"], lang),
+                                   r[f"reference_{lang}"] if isinstance(r[f"reference_{lang}"], str) else ""))
+    assert _names(spec) == names
+    assert spec["layout"]["xaxis"]["title"]["text"] == charts.LABELS[lang]["year"]
+    assert spec["layout"]["yaxis"]["title"]["text"] == charts.axis_title(r["unit"], lang)
+
+
+def test_stock_chart_uses_the_status_colour_and_annotates_the_gap(synthetic):
+    rows, years = synthetic
+    r = rows["syn-stock"]
+    spec = charts.gap_chart(r, years["syn-stock"], None, None, "zh", "数量（个）")
+    actual = next(t for t in spec["data"] if t["name"] == "实际值")
+    assert actual["line"]["color"] == vocab.STATUS_BY_CODE[r["status"]].colour
+    assert actual["x"] == [2020, 2021, 2022] and actual["text"][-1] == "640个"
+    target = next(t for t in spec["data"] if t["name"] == "目标值")
+    assert target["y"] == [1000.0, 1000.0] and target["x"][-1] == 2025
+    path = next(t for t in spec["data"] if t["name"] == "应达路径")
+    assert path["x"][0] == 2020 and path["y"][0] == 400 and path["y"][-1] == pytest.approx(1000)
+    notes = [a["text"] for a in spec["layout"]["annotations"]]
+    assert "<b>差距 -360个</b>" in notes and "截止 2025" in notes
+
+
+def test_relative_chart_has_the_reference_and_no_fixed_target(synthetic):
+    rows, years = synthetic
+    r = rows["syn-relative"]
+    reference = years["syn-relative"][["year", "reference_value"]].rename(columns={"reference_value": "value"})
+    spec = charts.gap_chart(r, years["syn-relative"], reference, None, "zh", "比重（%）", "全国")
+    ref = spec["data"][0]
+    assert ref["name"] == "参照：全国" and ref["y"] == [2.0, 2.1, 2.2]
+    assert "目标值" not in _names(spec)
+    assert any("差距 -0.9个百分点" in a["text"] for a in spec["layout"]["annotations"])
+
+
+def test_gap_in_points_chart_for_relative_targets(synthetic):
+    rows, years = synthetic
+    spec = _valid(charts.gap_pp_chart(rows["syn-relative"], years["syn-relative"], "zh", "全国"))
+    bars = spec["data"][0]
+    assert bars["type"] == "bar" and bars["y"] == pytest.approx([-1.0, -1.0, -0.9])
+    assert bars["hovertext"][-1] == "-0.9个百分点"
+    assert _names(spec)[1:] == ["应达路径", "趋势外推"]
+    assert spec["layout"]["yaxis"]["title"]["text"] == "差距（百分点）"
+    assert spec["layout"]["shapes"][0]["y0"] == 0  # the target: a gap of zero
+
+
+def test_per_year_bars_are_coloured_met_or_missed(synthetic):
+    rows, years = synthetic
+    spec = charts.gap_chart(rows["syn-per-year"], years["syn-per-year"], None, None, "zh", "人数（人）")
+    bars = next(t for t in spec["data"] if t["type"] == "bar")
+    met, missed = vocab.STATUS_BY_CODE["achieved"].colour, vocab.STATUS_BY_CODE["missed"].colour
+    assert bars["x"] == [2020, 2021, 2022] and bars["marker"]["color"] == [met, missed, met]
+    cumulative = next(t for t in spec["data"] if t["name"] == "累计实际值")
+    assert cumulative["yaxis"] == "y2" and cumulative["y"] == [460000, 890000, 1345000]
+    assert spec["layout"]["yaxis"]["ticktext"][-1].endswith("万")  # axis ticks in 万 too
+
+
+def test_proxies_are_labelled_as_proxies(synthetic):
+    rows, years = synthetic
+    proxies = pd.DataFrame({"year": [2022], "value": [120.0], "indicator_name_zh": ["部分事物"],
+                            "indicator_name_en": ["Some things"]})
+    zh = _valid(charts.gap_chart(rows["syn-stock"], years["syn-stock"], None, proxies, "zh", "数量（个）"))
+    en = charts.gap_chart(rows["syn-stock"], years["syn-stock"], None, proxies, "en", "Count")
+    assert "替代指标（仅供参考）：部分事物" in _names(zh)
+    assert "Proxy (context only): Some things" in _names(en)
+
+
+def test_chart_without_figures_still_shows_the_target(synthetic):
+    rows, years = synthetic
+    r = dict(rows["syn-stock"]) | {"latest_year": None, "latest_value": None, "latest_gap": None}
+    spec = _valid(charts.gap_chart(r, years["syn-stock"].iloc[0:0], None, None, "zh", "数量（个）"))
+    assert "实际值" not in _names(spec) and "目标值" in _names(spec)
+
+
+def test_status_overview_stacks_statuses_in_vocabulary_order():
+    counts = pd.DataFrame({"jurisdiction_name": ["甘肃省", "山西省", "山西省"],
+                           "status": ["no_data", "missed", "achieved_late"], "n": [2, 1, 1]})
+    spec = _valid(charts.status_overview(counts, "zh"))
+    assert _names(spec) == ["逾期实现", "未实现", "无数据"]  # vocab.STATUSES order, labels from vocab
+    assert [t["marker"]["color"] for t in spec["data"]] == [
+        vocab.STATUS_BY_CODE[c].colour for c in ("achieved_late", "missed", "no_data")]
+    assert _names(charts.status_overview(counts, "en")) == ["Achieved late", "Missed", "No data"]
+
+
+# (comparator fields, observations, trace names): every comparator charts without error, as Plotly accepts
+COMPARATOR_CASES = [
+    ({"comparator": "at_most", "value": 50}, [(2016, 90), (2018, 70)], ["目标值", "应达路径", "趋势外推", "实际值"]),
+    ({"comparator": "exceed", "value": 100}, [(2016, 40), (2018, 70)], ["目标值", "应达路径", "趋势外推", "实际值"]),
+    ({"comparator": "approx", "value": 100}, [(2016, 40), (2018, 70)], ["目标值", "应达路径", "趋势外推", "实际值"]),
+    ({"comparator": "range", "value": 100, "value_high": 120}, [(2016, 40), (2018, 70)],
+     ["目标值", "目标上限", "应达路径", "趋势外推", "实际值"]),
+    ({"comparator": "growth_rate", "value": 10, "baseline_year": 2015}, [(2015, 100), (2018, 120)],
+     ["目标值", "应达路径", "趋势外推", "实际值"]),
+    ({"comparator": "multiple_of_baseline", "multiple": 2, "baseline_year": 2015}, [(2015, 100), (2018, 150)],
+     ["目标值", "应达路径", "趋势外推", "实际值"]),
+]
+
+
+@pytest.mark.parametrize(("fields", "rows", "names"), COMPARATOR_CASES)
+def test_every_comparator_charts(fields, rows, names):
+    import datetime as dt
+
+    from targetwatch.assessment import assess
+    from tests.conftest import observations, target, tiny_catalogue
+
+    a, years = assess(tiny_catalogue(target(**fields)), observations([("xx", "things", y, v) for y, v in rows]),
+                      dt.date(2020, 6, 30))  # 2018 figures are out, the 2020 deadline is ahead
+    spec = _valid(charts.gap_chart(a.iloc[0].to_dict(), years, None, None, "zh", "数量（个）"))
+    assert [n for n in _names(spec) if n != "差距"] == names
+    if fields["comparator"] == "growth_rate":
+        star = spec["data"][0]
+        assert star["mode"] == "markers" and star["x"] == [2020]  # a growing goal: marked at the deadline

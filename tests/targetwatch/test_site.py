@@ -1,0 +1,371 @@
+"""The dashboards site built from a small SYNTHETIC warehouse: files written, links, slugs, revisions, banner.
+
+`synthetic_site_data` is also used by the browser tests (tests/e2e) for the pages the bundled real
+catalogue cannot show yet (departments, measures, revisions, per-year bars, the synthetic banner).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from targetwatch import vocab
+from targetwatch.assessment import assess
+from targetwatch.catalogue import Catalogue, Indicator, Jurisdiction, Measure, Source, Target, catalogue_tables
+from targetwatch.documents import LoadedDocument, PolicyDocument
+from targetwatch.site import (
+    SiteData,
+    build_dashboards,
+    build_quality_report,
+    department_slug,
+    observation_revisions,
+    target_rows,
+)
+
+AS_OF = dt.date(2023, 6, 30)
+DOC_TEXT = (
+    "SYNTHETIC test document. 一、主要目标。研发投入强度达到全国平均水平。"
+    "到2025年，测试事物达到1000个。每年带动就业45万人。以上为合成测试文本。"
+    "二、措施。建设测试平台。"
+)
+SCIENCE, LABOUR = "省科技厅", "省人力资源社会保障厅"
+
+
+def _document() -> LoadedDocument:
+    meta = PolicyDocument(id="syn-doc", file="syn-doc.txt", original_file="syn-doc.txt", jurisdiction="xx",
+                          issuer_zh="测试省人民政府", issuer_en="Testland Government", date=dt.date(2020, 1, 1),
+                          number="测政发〔2020〕1号", title_zh="测试省合成测试方案", title_en="Testland synthetic plan",
+                          script="simplified")
+    return LoadedDocument(meta=meta, path=Path("syn-doc.txt"), text=DOC_TEXT,
+                          sha256=hashlib.sha256(DOC_TEXT.encode()).hexdigest())
+
+
+def _catalogue(n_extra: int = 0) -> Catalogue:
+    src = lambda quote: [Source(document="syn-doc", clause="一、主要目标", quote=quote)]  # noqa: E731
+    targets = [
+        # listed in a different order from the document, so document pages must sort by the quote's offset
+        Target(id="syn-stock", jurisdiction="xx", indicator="things", name_zh="测试事物达到1000个",
+               name_en="1,000 things", kind="outcome", comparator="at_least", value=1000, deadline=2025,
+               plan_start=2020, headline=True, departments=[SCIENCE], department_role="lead",
+               sources=src("到2025年，测试事物达到1000个。")),
+        Target(id="syn-per-year", jurisdiction="xx", indicator="jobs", name_zh="每年带动就业45万人",
+               name_en="450,000 jobs a year", kind="outcome", comparator="at_least", value=450000, per_year=True,
+               plan_start=2020, deadline=2024, headline=True, departments=[LABOUR, SCIENCE],
+               department_role="shared", sources=src("每年带动就业45万人。")),
+        Target(id="syn-relative", jurisdiction="xx", indicator="share", name_zh="研发投入强度达到全国平均水平",
+               name_en="R&D intensity to reach the national average", kind="outcome",
+               comparator="relative_to_reference", reference_jurisdiction="nat", deadline=2025, plan_start=2020,
+               headline=True, departments=[SCIENCE], department_role="lead",
+               sources=src("研发投入强度达到全国平均水平。")),
+        Target(id="syn-qualitative", jurisdiction="xx", name_zh="建设测试平台", name_en="Build a test platform",
+               kind="qualitative", comparator="qualitative", sources=src("建设测试平台。")),
+    ]
+    targets += [
+        Target(id=f"syn-extra-{i:03d}", jurisdiction="xx", indicator="things", name_zh=f"合成目标{i}",
+               name_en=f"Synthetic target {i}", kind="sub_target" if i % 2 else "outcome", parent="syn-stock",
+               comparator="at_least", value=500 + 10 * i, deadline=2025, plan_start=2020,
+               departments=[SCIENCE if i % 3 else LABOUR], department_role="lead",
+               sources=src("到2025年，测试事物达到1000个。"))
+        if i % 2 else
+        Target(id=f"syn-extra-{i:03d}", jurisdiction="nat", indicator="share", name_zh=f"合成目标{i}",
+               name_en=f"Synthetic target {i}", kind="outcome", comparator="at_least", value=2 + i / 100,
+               deadline=2025, plan_start=2020, sources=src("研发投入强度达到全国平均水平。"))
+        for i in range(n_extra)
+    ]
+    return Catalogue(
+        version=1,
+        jurisdictions=[
+            Jurisdiction(code="xx", admin_code="990000", name_zh="测试省", name_en="Testland", level="province"),
+            Jurisdiction(code="nat", admin_code="100000", name_zh="全国", name_en="National", level="national"),
+        ],
+        indicators=[
+            Indicator(code="things", name_zh="事物", name_en="Things", unit="count", measure="stock",
+                      definition_en="synthetic stock"),
+            Indicator(code="things_subset", name_zh="部分事物", name_en="Some things", unit="count", measure="stock",
+                      definition_en="synthetic proxy", proxy_of="things", proxy_note="a subset of all things"),
+            Indicator(code="jobs", name_zh="就业", name_en="Jobs", unit="persons", measure="flow",
+                      definition_en="synthetic flow"),
+            Indicator(code="share", name_zh="比重", name_en="Share", unit="percent", measure="rate",
+                      definition_en="synthetic share"),
+        ],
+        targets=targets,
+        measures=[Measure(id="syn-measure", document="syn-doc", clause="二、措施", title_zh="建设测试平台",
+                          quote="建设测试平台。", departments=[SCIENCE], department_role="lead")],
+    )
+
+
+# (jurisdiction, indicator, year, value, unit, file, release date): two files give 2021 differently (a revision)
+OBSERVATIONS = [
+    ("xx", "things", 2020, 400, "count", "syn-a.csv", "2021-03-01"),
+    ("xx", "things", 2021, 500, "count", "syn-a.csv", "2022-03-01"),
+    ("xx", "things", 2021, 510, "count", "syn-b.csv", "2022-09-01"),
+    ("xx", "things", 2022, 640, "count", "syn-a.csv", "2023-03-01"),
+    ("xx", "things_subset", 2022, 120, "count", "syn-b.csv", "2023-03-01"),
+    ("xx", "jobs", 2020, 460000, "persons", "syn-a.csv", "2021-03-01"),
+    ("xx", "jobs", 2021, 430000, "persons", "syn-a.csv", "2022-03-01"),
+    ("xx", "jobs", 2022, 455000, "persons", "syn-a.csv", "2023-03-01"),
+    ("xx", "share", 2020, 1.0, "percent", "syn-a.csv", "2021-09-01"),
+    ("xx", "share", 2021, 1.1, "percent", "syn-a.csv", "2022-09-01"),
+    ("xx", "share", 2022, 1.3, "percent", "syn-a.csv", "2023-03-01"),
+    ("nat", "share", 2020, 2.0, "percent", "syn-b.csv", "2021-09-01"),
+    ("nat", "share", 2021, 2.1, "percent", "syn-b.csv", "2022-09-01"),
+    ("nat", "share", 2022, 2.2, "percent", "syn-b.csv", "2023-03-01"),
+]
+
+
+def _observations() -> pd.DataFrame:
+    rows = []
+    for i, (j, ind, year, value, unit, file, release) in enumerate(OBSERVATIONS):
+        rows.append({
+            "observation_id": f"syn:{i}", "jurisdiction": j, "indicator": ind, "year": year, "value": float(value),
+            "unit": unit, "value_as_written": str(value), "unit_as_written": "个", "period_type": "annual",
+            "figure_type": "actual", "release_date": pd.Timestamp(release), "release_date_basis": "row",
+            "confidence": "high", "source_file": file, "sha256": hashlib.sha256(file.encode()).hexdigest(),
+            "sheet": None, "row_number": i + 2, "column_name": None, "location": f"line {i + 2}",
+            "char_start": None, "char_end": None, "raw_content": "", "source_title": "SYNTHETIC test data",
+            "source_ref": "", "notes": "",
+        })
+    df = pd.DataFrame(rows)
+    df["year"] = df["year"].astype("Int64")
+    return df
+
+
+def synthetic_site_data(n_extra: int = 0, synthetic_column: bool = True) -> SiteData:
+    """A SYNTHETIC warehouse's tables: one stock, one per-year, one relative and one qualitative target
+    (plus `n_extra` simple ones), a measure, two departments, a revised figure, two report files."""
+    catalogue = _catalogue(n_extra)
+    tables = catalogue_tables(catalogue, {"syn-doc": _document()})
+    obs = _observations()
+    assessments, years = assess(catalogue, obs, AS_OF)
+    files = pd.DataFrame({
+        "source_file": ["syn-a.csv", "syn-b.csv"], "sha256": [hashlib.sha256(b"a").hexdigest()] * 2,
+        "size_bytes": [100, 100], "format": ["template_csv"] * 2, "encoding": ["utf-8"] * 2,
+        "release_date": [None, None], "release_date_basis": ["row", "row"], "title": [None, None],
+        "rows_read": [10, 4], "rows_accepted": [10, 4], "rows_rejected": [0, 0], "status": ["loaded"] * 2,
+        "error": [None, None],
+    })
+    if synthetic_column:
+        files["synthetic"] = [True, False]
+    checks = pd.DataFrame({
+        "check_name": ["observations_valid", "observations_plausible"], "suite": ["observations_valid",
+                                                                                   "observations_plausible"],
+        "severity": ["error", "warning"], "expectation": ["expect_column_values_to_not_be_null",
+                                                          "expect_column_values_to_be_in_set"],
+        "column_name": ["value", "confidence"], "success": [True, False], "element_count": [14, 14],
+        "unexpected_count": [0, 1], "unexpected_percent": [0.0, 7.1], "unexpected_sample": ["[]", '["low"]'],
+        "observed_value": [None, None], "description": ["value is always filled", "figures are of high confidence"],
+        "checked_at": [pd.Timestamp("2023-06-30")] * 2,
+    })
+    rejected = pd.DataFrame(columns=["source_file", "sha256", "sheet", "row_number", "location", "raw_content",
+                                     "reason"])
+    return SiteData(
+        targets=tables["targets"], target_sources=tables["target_sources"], assessments=assessments,
+        assessment_years=years, observations=obs, indicators=tables["indicators"],
+        jurisdictions=tables["jurisdictions"], policy_documents=tables["policy_documents"], report_files=files,
+        rejected_rows=rejected, check_results=checks, as_of=AS_OF.isoformat(),
+        target_departments=tables["target_departments"], measures=tables["measures"],
+    )
+
+
+@pytest.fixture(scope="module")
+def data() -> SiteData:
+    return synthetic_site_data()
+
+
+@pytest.fixture(scope="module")
+def site(data, tmp_path_factory) -> tuple[Path, list[Path]]:
+    out = tmp_path_factory.mktemp("site")
+    pages = build_dashboards(data, out / "dashboards")
+    build_quality_report(data, out / "quality")
+    return out, pages
+
+
+def test_site_build_writes_every_page(site):
+    out, pages = site
+    d = out / "dashboards"
+    expected = {
+        "index.html", "plotly.min.js", "static/site.css", "static/site.js",
+        "targets/syn-stock.html", "targets/syn-per-year.html", "targets/syn-relative.html",
+        "targets/syn-qualitative.html", "documents/syn-doc.html",
+        f"departments/{department_slug(SCIENCE)}.html", f"departments/{department_slug(LABOUR)}.html",
+    }
+    written = {p.relative_to(d).as_posix() for p in d.rglob("*") if p.is_file()}
+    assert written == expected
+    assert {p.relative_to(d).as_posix() for p in pages} == expected - {"plotly.min.js", "static/site.css",
+                                                                      "static/site.js"}
+    assert (out / "quality" / "index.html").exists() and not list((out / "quality").rglob("plotly*.js"))
+
+
+def test_pages_with_charts_reference_the_one_plotly_relatively_and_never_the_network(site):
+    out, pages = site
+    assert len(list(out.rglob("plotly*.js"))) == 1
+    with_charts = set()
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        depth = len(page.relative_to(out / "dashboards").parts) - 1
+        if 'class="plot"' in text:
+            with_charts.add(page.relative_to(out / "dashboards").as_posix())
+            assert f'<script src="{"../" * depth}plotly.min.js"></script>' in text
+            assert text.count("plotly.min.js") == 1
+        else:
+            assert "plotly.min.js" not in text  # no chart, no 4.8 MB to parse
+        assert not re.search(r'(src|href)="(https?:)?//', text), page.name
+        assert len(text) < 300_000  # charts are specs, not an embedded plotly.js
+    assert with_charts == {"index.html", "targets/syn-stock.html", "targets/syn-per-year.html",
+                           "targets/syn-relative.html"}
+
+
+def test_every_page_links_to_the_quality_report(site):
+    out, pages = site
+    for page in pages:
+        assert "quality/index.html" in page.read_text(encoding="utf-8"), page.name
+    assert 'href="../../quality/index.html#t-syn-relative"' in (out / "dashboards/targets/syn-relative.html").read_text(
+        encoding="utf-8")
+    quality = (out / "quality" / "index.html").read_text(encoding="utf-8")
+    assert 'id="t-syn-relative"' in quality
+
+
+def test_page_titles_are_stable_and_chinese_first(site):
+    out, _ = site
+    title = lambda p: re.search(r"<title>(.*?)</title>", (out / "dashboards" / p).read_text(encoding="utf-8"))[1]  # noqa: E731
+    assert title("index.html") == "政策目标监测 · 总览 / Policy target monitor · Overview"
+    assert title("targets/syn-stock.html") == "测试事物达到1000个 / 1,000 things"
+    assert title("documents/syn-doc.html") == "测试省合成测试方案 / Testland synthetic plan"
+
+
+@pytest.mark.parametrize("name", [SCIENCE, LABOUR, "省发展改革委", " 省科技厅 "])
+def test_department_slug_is_stable_and_ascii(name):
+    slug = department_slug(name)
+    assert re.fullmatch(r"dept-[0-9a-f]{10}", slug)
+    assert slug == department_slug(name)  # the same in every run: a hash of the name, not a position in a list
+    assert slug == "dept-" + hashlib.sha1(name.strip().encode("utf-8")).hexdigest()[:10]
+
+
+def test_department_slugs_differ():
+    assert department_slug(SCIENCE) != department_slug(LABOUR)
+    assert department_slug(SCIENCE) == "dept-" + hashlib.sha1(SCIENCE.encode()).hexdigest()[:10]
+
+
+def test_document_page_lists_targets_in_document_order_and_measures(site):
+    out, _ = site
+    text = (out / "dashboards" / "documents" / "syn-doc.html").read_text(encoding="utf-8")
+    order = re.findall(r'<tr data-target="([^"]+)"', text)
+    # the quotes appear in the document as: relative, stock, per-year, qualitative (the catalogue lists stock first)
+    assert order[:4] == ["syn-relative", "syn-stock", "syn-per-year", "syn-qualitative"]
+    assert 'data-measure="syn-measure"' in text
+
+
+def test_department_page_lists_its_targets_and_measures(site):
+    out, _ = site
+    science = (out / "dashboards" / "departments" / f"{department_slug(SCIENCE)}.html").read_text(encoding="utf-8")
+    labour = (out / "dashboards" / "departments" / f"{department_slug(LABOUR)}.html").read_text(encoding="utf-8")
+    assert set(re.findall(r'<tr data-target="([^"]+)"', science)) == {"syn-stock", "syn-per-year", "syn-relative"}
+    assert 'data-measure="syn-measure"' in science
+    assert re.findall(r'<tr data-target="([^"]+)"', labour) == ["syn-per-year"]
+    assert "data-measure" not in labour
+
+
+def test_target_page_marks_revised_figures_and_the_value_used(site):
+    out, _ = site
+    text = (out / "dashboards" / "targets" / "syn-stock.html").read_text(encoding="utf-8")
+    revised = re.findall(r'<tr data-observation="([^"]+)" class="([^"]*)"', text)
+    classes = dict(revised)
+    assert "revised" in classes["syn:1"] and "revised" in classes["syn:2"]  # 2021: 500 and 510
+    assert "used" in classes["syn:2"] and "used" not in classes["syn:1"]  # the later release was used
+    assert "revised" not in classes["syn:0"]
+    assert "替代" in text and "things_subset" not in text.split('id="proxies"')[0].split("<main>")[0]
+
+
+def test_observation_revisions_counts_distinct_values_per_year():
+    rev = observation_revisions(_observations()).set_index("observation_id")
+    assert rev.loc["syn:1", "n_values"] == 2 and bool(rev.loc["syn:1", "revised"])
+    assert not rev.loc["syn:0", "revised"]
+
+
+def test_synthetic_banner_with_and_without_the_column(tmp_path):
+    with_col = synthetic_site_data()
+    assert with_col.synthetic_files == ["syn-a.csv"]
+    build_dashboards(with_col, tmp_path / "a")
+    assert 'id="synthetic-banner"' in (tmp_path / "a" / "index.html").read_text(encoding="utf-8")
+    without = synthetic_site_data(synthetic_column=False)
+    assert without.synthetic_files == []
+    build_dashboards(without, tmp_path / "b")
+    index = (tmp_path / "b" / "index.html").read_text(encoding="utf-8")
+    assert 'id="synthetic-banner"' not in index and 'id="real-banner"' in index
+    nulls = synthetic_site_data()
+    nulls.report_files["synthetic"] = [None, None]
+    assert nulls.synthetic_files == []
+
+
+def test_target_rows_format_both_languages(data):
+    rows = target_rows(data).set_index("target_id")
+    rel = rows.loc["syn-relative"]
+    assert rel["latest_zh"] == "1.3%" and rel["gap_zh"] == "-0.9个百分点" and rel["gap_en"] == "-0.9 pp"
+    assert rel["goal_zh"] == "全国 2.2%"
+    jobs = rows.loc["syn-per-year"]
+    assert jobs["goal_zh"] == "45万人/年" and jobs["goal_en"] == "450,000 persons a year"
+    assert jobs["latest_zh"] == "45.5万人" and jobs["latest_en"] == "455,000 persons"
+    assert list(rows.index[:3]) == ["syn-stock", "syn-per-year", "syn-relative"]  # headline first, by status
+    assert set(rows["status"]) <= set(vocab.STATUS_CODES)
+
+
+def test_statuses_are_not_hard_coded_in_templates():
+    from targetwatch.site import DASHBOARD_DIR
+
+    for path in [*(DASHBOARD_DIR / "templates").glob("*.html"), DASHBOARD_DIR / "static" / "site.js",
+                 DASHBOARD_DIR / "strings.yaml"]:
+        text = path.read_text(encoding="utf-8")
+        for s in vocab.STATUSES:
+            assert s.zh not in text, (path.name, s.zh)
+            assert f"'{s.code}'" not in text and f'"{s.code}"' not in text, (path.name, s.code)
+
+
+def test_site_from_a_warehouse_without_measures_or_departments(tmp_path):
+    import duckdb
+
+    data = synthetic_site_data()
+    con = duckdb.connect()
+    for name in ("targets", "target_sources", "assessments", "assessment_years", "observations", "indicators",
+                 "jurisdictions", "policy_documents", "report_files", "rejected_rows", "check_results"):
+        con.register(f"v_{name}", getattr(data, name))
+        con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM v_{name}')
+    read = SiteData.from_warehouse(con)
+    assert len(read.measures) == 0 and len(read.target_departments) == 0
+    pages = build_dashboards(read, tmp_path / "d")
+    assert not (tmp_path / "d" / "departments").exists()
+    assert len(pages) == 1 + len(read.targets) + len(read.policy_documents)
+
+
+@pytest.mark.slow
+def test_site_build_time_for_a_grown_catalogue(tmp_path):
+    """~80 targets (the catalogue's expected size) build in well under the 10 s budget."""
+    data = synthetic_site_data(n_extra=76)
+    start = time.perf_counter()
+    pages = build_dashboards(data, tmp_path / "dashboards")
+    build_quality_report(data, tmp_path / "quality")
+    elapsed = time.perf_counter() - start
+    assert len(data.targets) == 80 and len(pages) >= 80
+    assert elapsed < 10, elapsed
+
+
+def test_chart_json_cannot_end_its_script_element():
+    from targetwatch.site import chart_html
+
+    html = str(chart_html({"data": [{"type": "scatter", "name": "</script><!-- x", "x": [1], "y": [float("nan")]}],
+                           "layout": {}}, "c-zh", "zh"))
+    payload = html.split('type="application/json" id="c-zh-spec">')[1].removesuffix("</script></div>")
+    assert "<" not in payload
+    assert json.loads(payload)["data"][0] == {"type": "scatter", "name": "</script><!-- x", "x": [1], "y": [None]}
+
+
+def test_english_first_site(tmp_path):
+    build_dashboards(synthetic_site_data(), tmp_path, lang="en")
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in index and '<option value="" data-zh="全部" data-en="All">All</option>' in index
