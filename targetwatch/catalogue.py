@@ -379,8 +379,11 @@ def catalogue_tables(catalogue: Catalogue, documents: dict[str, LoadedDocument])
     jurisdictions = pd.DataFrame([j.model_dump() | {"aliases": "|".join(j.aliases)} for j in catalogue.jurisdictions])
     docs = pd.DataFrame([d.meta.model_dump() | {"sha256": d.sha256, "chars": len(d.text)} for d in documents.values()])
     measures = pd.DataFrame(
-        [m.model_dump() | {"departments": "、".join(m.departments)} for m in catalogue.measures],
-        columns=["id", "document", "clause", "title_zh", "quote", "departments", "department_role"],
+        [m.model_dump() | {"departments": "、".join(m.departments),
+                           "char_start": quote_offsets(m.quote, documents[m.document].text)[0]
+                           if m.document in documents else None}
+         for m in catalogue.measures],
+        columns=["id", "document", "clause", "title_zh", "quote", "departments", "department_role", "char_start"],
     )
     return {
         "targets": targets,
