@@ -18,6 +18,7 @@ from targetwatch import vocab
 MISSING_MARKS = frozenset({"", "—", "–", "-", "…", "...", "……", "－", "/", "nan", "NaN", "None", "NA", "n/a"})
 _FOOTNOTE = re.compile(r"[*＊①②③④⑤⑥⑦⑧⑨⑩†‡]+$")
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+_NUMERALS = re.compile(r"^[负負+-]?[\d.零〇○一二两兩三四五六七八九十百千万萬亿億点點]+$")
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +56,10 @@ def parse_number(text: object) -> float | None:
         return float(s)
     if s and s[-1] in vocab.MULTIPLIERS and len(s) > 1 and _NUMBER.match(s[:-1]):
         return float(s[:-1]) * vocab.MULTIPLIERS[s[-1]]
+    if len(s) > 2 and s[-2] in vocab.MULTIPLIERS and s[-1] in vocab.MULTIPLIERS and _NUMBER.match(s[:-2]):
+        return float(s[:-2]) * vocab.MULTIPLIERS[s[-2]] * vocab.MULTIPLIERS[s[-1]]  # 1.2万亿
+    if not _NUMERALS.match(s):  # cn2an's smart mode would also accept '265亿元' and drop the 元
+        raise ValueError(f"not a number: {text!r}")
     try:
         value = cn2an.cn2an(s, "smart")
     except (ValueError, KeyError, IndexError) as exc:
@@ -92,3 +97,52 @@ def unit_factors() -> pd.DataFrame:
         [(k, base, factor) for k, (base, factor) in vocab.WRITTEN_UNITS.items()],
         columns=["unit_key", "base_unit", "factor"],
     )
+
+
+# --- additions for the yearbook and communiqué readers -------------------------------------------
+
+_TRAILING_MARKS = re.compile(r"[\s*＊①②③④⑤⑥⑦⑧⑨⑩†‡]+$")
+_CIRCLED = frozenset("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
+_YEAR = re.compile(r"^((?:19|20)\d{2})(?:\.0+)?年?$")
+_CN_YEAR = re.compile(r"^([〇零○Ｏ一二三四五六七八九]{4})年?$")
+
+
+def strip_footnotes(text: str) -> str:
+    """Drop footnote marks and spaces at the end of a cell: '1523①' -> '1523', '22000 *' -> '22000'."""
+    return _TRAILING_MARKS.sub("", str(text))
+
+
+def parse_year(text: object) -> int | None:
+    """A calendar year as written in a header or title: 2019, '2019年', '２０１９年', '二〇一九年'; else None."""
+    if text is None or (isinstance(text, float) and pd.isna(text)):
+        return None
+    s = normalise_text(strip_footnotes(str(text).strip()))
+    if m := _YEAR.match(s):
+        return int(m.group(1))
+    if m := _CN_YEAR.match(s):
+        return int("".join(str(_CN_DIGITS[c]) for c in m.group(1)))
+    return None
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Fold text for alias matching the way `normalise_text(...).lower()` + `to_simplified` fold catalogue keys.
+
+    Returns the folded text and, for each of its characters, the index of the character of `text` it came
+    from, so a match in the folded text maps back to offsets in the text as written. Whitespace and circled
+    footnote marks are dropped; U+2212 (−) becomes '-'.
+    """
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        if ch.isspace() or ch in _CIRCLED:
+            continue
+        for c in unicodedata.normalize("NFKC", "-" if ch == "−" else ch).lower():
+            if not c.isspace():
+                out.append(c)
+                index.append(i)
+    folded = "".join(out)
+    simplified = to_simplified(folded)
+    if len(simplified) != len(folded):  # OpenCC phrase rules changed the length: convert char by char
+        simplified = "".join(to_simplified(c) if len(to_simplified(c)) == 1 else c for c in folded)
+    return simplified, index

@@ -1,21 +1,27 @@
-"""Read every report file in a folder: checksum, detect the format, read, normalise, account for every row.
+"""Read every report file in a folder: checksum, archive, detect the format, read, normalise, account for every row.
 
 One file failing does not stop the others: it is recorded in `report_files` with the reason.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
+import io
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import yaml
 
 from targetwatch.catalogue import Catalogue
-from targetwatch.reports import template
-from targetwatch.reports.model import ReadResult, UnreadableReportError
+from targetwatch.reports import communique, template, yearbook
+from targetwatch.reports.encoding import decode
+from targetwatch.reports.model import Aliases, ReadResult, UnreadableReportError
 from targetwatch.reports.normalise import OBSERVATION_COLUMNS, REJECTED_COLUMNS, normalise
 
 REPORT_FILE_COLUMNS: tuple[str, ...] = (
@@ -32,8 +38,13 @@ REPORT_FILE_COLUMNS: tuple[str, ...] = (
     "rows_rejected",
     "status",
     "error",
+    "synthetic",  # the file declares itself synthetic: the dashboards show a red banner
+    "missing_values",  # value cells written as a missing mark (— … empty): not figures, counted here
+    "archive_path",  # where the raw bytes were archived, relative to the archive folder (<sha[:2]>/<sha><suffix>)
 )
 IGNORED_SUFFIXES = (".part", ".tmp", ".crdownload", ".meta.yaml", ".md", ".swp")
+SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls"})
+TEXT_SUFFIXES = frozenset({".txt", ".html", ".htm"})
 
 
 def is_report_candidate(path: Path) -> bool:
@@ -46,24 +57,79 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def read_one(path: Path) -> ReadResult:
-    """Pick the reader from the extension and the header; raise UnreadableReportError with the reason."""
+def archive_copy(data: bytes, digest: str, suffix: str, archive_dir: Path) -> str:
+    """Copy the bytes to `<archive_dir>/<sha256[:2]>/<sha256><suffix>` (once, atomically); return that relative path."""
+    relative = f"{digest[:2]}/{digest}{suffix.lower()}"
+    target = archive_dir / relative
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    return relative
+
+
+def _csv_is_template(path: Path) -> bool:
+    text, _ = decode(path.read_bytes(), path.name)
+    lines, skip, _ = template.read_lines(text)
+    if skip >= len(lines):
+        return False
+    header = next(csv.reader(io.StringIO(lines[skip]), skipinitialspace=True), [])
+    return template.is_template(header)
+
+
+def _xlsx_is_template(path: Path) -> bool:
+    first = pd.read_excel(path, header=None, nrows=1, dtype=str, engine="calamine", keep_default_na=False)
+    return len(first) > 0 and template.is_template([str(c) for c in first.iloc[0]])
+
+
+def read_one(path: Path, aliases: Aliases | None = None, meta: Mapping[str, Any] | None = None) -> ReadResult:
+    """Pick the reader from the extension and the header; raise UnreadableReportError with the reason.
+
+    `.csv` and `.xlsx/.xlsm/.xls` are template (long) reports when their first table line is a template
+    header, else yearbook (wide) tables; `.txt/.html/.htm` are communiqués, which need `aliases` (the
+    catalogue's names for indicators and jurisdictions). `meta` is the file's sidecar (`<file>.meta.yaml`).
+    """
     suffix = path.suffix.lower()
+    meta = meta or {}
     try:
         if suffix == ".csv":
-            return template.read_csv(path)
-        if suffix in {".xlsx", ".xlsm", ".xls"}:
-            return template.read_xlsx(path)
+            return template.read_csv(path) if _csv_is_template(path) else yearbook.read_csv(path, aliases, meta)
+        if suffix in SPREADSHEET_SUFFIXES:
+            return template.read_xlsx(path) if _xlsx_is_template(path) else yearbook.read_xlsx(path, aliases, meta)
+        if suffix in TEXT_SUFFIXES:
+            if aliases is None:
+                raise UnreadableReportError(
+                    f"{path.name}: a communiqué is read with the catalogue's aliases; none given"
+                )
+            return communique.read_text(path, aliases, meta)
     except UnreadableReportError:
         raise
     except Exception as exc:  # a broken file must name itself, not crash the refresh
         raise UnreadableReportError(f"{path.name}: cannot be read as {suffix[1:]}: {exc}") from exc
-    raise UnreadableReportError(f"{path.name}: unknown report format {suffix!r} (expected .csv, .xlsx, .txt, .html)")
+    raise UnreadableReportError(
+        f"{path.name}: unknown report format {suffix!r} (expected .csv, .xlsx, .xlsm, .xls, .txt, .html, .htm)"
+    )
 
 
-def _sidecar(path: Path) -> dict:
+def read_sidecar(path: Path) -> dict:
+    """The file's `<name>.meta.yaml` (release_date, jurisdiction, year, title, synthetic), or {}."""
     meta = path.with_name(path.name + ".meta.yaml")
-    return yaml.safe_load(meta.read_text(encoding="utf-8")) or {} if meta.exists() else {}
+    if not meta.exists():
+        return {}
+    try:
+        loaded = yaml.safe_load(meta.read_text(encoding="utf-8-sig"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise UnreadableReportError(f"{meta.name}: the sidecar is not valid UTF-8 YAML: {exc}") from exc
+    if loaded is None:
+        return {}
+    if not isinstance(loaded, dict):
+        raise UnreadableReportError(f"{meta.name}: the sidecar must be a mapping (key: value lines)")
+    return loaded
+
+
+def _truthy(value: object) -> bool:
+    return value is True or str(value).strip().lower() in {"true", "yes", "1"}
 
 
 @dataclass
@@ -74,15 +140,35 @@ class IngestResult:
 
 
 def ingest_folder(
-    reports_dir: Path, catalogue: Catalogue, *, as_of: dt.date, release_date: str | None = None
+    reports_dir: Path,
+    catalogue: Catalogue,
+    *,
+    as_of: dt.date,
+    release_date: str | None = None,
+    archive_dir: Path | None = None,
 ) -> IngestResult:
+    """Read every report under `reports_dir`.
+
+    A file's release date is, in order: the row's own release_date column (normaliser), the sidecar's
+    `release_date:`, a date the file states (`发布日期：…`), then `release_date` (the `--release-date`
+    option). With `archive_dir`, each file's bytes are first copied to `<archive_dir>/<sha[:2]>/<sha><suffix>`.
+    """
+    aliases = Aliases.from_catalogue(catalogue)
     files, observations, rejected = [], [], []
+    archived = archive_dir.resolve() if archive_dir is not None else None
     for path in sorted(p for p in reports_dir.rglob("*") if is_report_candidate(p)):
+        if archived is not None and path.resolve().is_relative_to(archived):
+            continue  # an archive kept inside the reports folder is not read as reports
         rel = path.relative_to(reports_dir).as_posix()
-        digest = sha256_of(path)
-        record = {"source_file": rel, "sha256": digest, "size_bytes": path.stat().st_size}
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        record: dict[str, Any] = {"source_file": rel, "sha256": digest, "size_bytes": len(data)}
+        if archive_dir is not None:
+            record["archive_path"] = archive_copy(data, digest, path.suffix, archive_dir)
+        meta: dict = {}
         try:
-            result = read_one(path)
+            meta = read_sidecar(path)
+            result = read_one(path, aliases, meta)
         except UnreadableReportError as exc:
             files.append(
                 record
@@ -94,18 +180,20 @@ def ingest_folder(
                     "rows_rejected": 0,
                     "status": "failed",
                     "error": str(exc),
+                    "synthetic": _truthy(meta.get("synthetic")),
+                    "missing_values": 0,
                 }
             )
             continue
-        meta = _sidecar(path)
-        file_release = release_date or meta.get("release_date") or result.release_date
+        sidecar_release = meta.get("release_date")
+        file_release = sidecar_release or result.release_date or release_date
         basis = (
-            "command line"
-            if release_date
-            else "sidecar"
-            if meta.get("release_date")
+            "sidecar"
+            if sidecar_release
             else "file"
             if result.release_date
+            else "command line"
+            if release_date
             else "not stated"
         )
         obs, rej = normalise(
@@ -134,10 +222,14 @@ def ingest_folder(
                 "rows_rejected": len(rej),
                 "status": "loaded",
                 "error": None,
+                "synthetic": result.synthetic or _truthy(meta.get("synthetic")),
+                "missing_values": result.missing_values,
             }
         )
+    report_files = pd.DataFrame(files, columns=list(REPORT_FILE_COLUMNS))
+    report_files["synthetic"] = report_files["synthetic"].fillna(False).astype(bool)
     return IngestResult(
-        report_files=pd.DataFrame(files, columns=list(REPORT_FILE_COLUMNS)),
+        report_files=report_files,
         observations=pd.concat(observations, ignore_index=True)
         if observations
         else pd.DataFrame(columns=list(OBSERVATION_COLUMNS)),

@@ -1,10 +1,21 @@
-"""The shape every reader returns: raw rows as written, with where they stand in the file."""
+"""What every reader shares: the shape it returns (raw rows as written, with where they stand in the file),
+the catalogue's aliases as readers search them, and the few marks a file can carry about itself."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
+
+from targetwatch.units import fold_with_offsets, normalise_text
+
+if TYPE_CHECKING:
+    from targetwatch.catalogue import Catalogue
 
 # Columns of a raw row. Readers fill what their format has and leave the rest empty.
 RAW_COLUMNS: tuple[str, ...] = (
@@ -12,7 +23,7 @@ RAW_COLUMNS: tuple[str, ...] = (
     "row_number",  # 1-based line/row in the file or sheet
     "column_name",  # header of the value column (wide tables) or empty
     "location",  # human-readable: 'line 5', 'Sheet1!C7', 'sentence 3 [120:148]'
-    "char_start",  # offsets of the sentence in the text (communiqués)
+    "char_start",  # offsets of the figure in the decoded text (communiqués)
     "char_end",
     "raw_content",  # the row or sentence as written, for auditors and quarantine
     "jurisdiction_raw",
@@ -42,17 +53,121 @@ class ReadResult:
     encoding: str | None = None  # detected text encoding, or "xlsx"
     release_date: str | None = None  # file-level release date, if the file states one
     title: str | None = None
+    synthetic: bool = False  # the file declares itself synthetic (comment line or title)
+    missing_values: int = 0  # value cells written as a missing mark (— … empty): not figures, only counted
 
     def __post_init__(self) -> None:
-        for col in RAW_COLUMNS:
-            if col not in self.rows.columns:
-                self.rows[col] = None
-        self.rows = self.rows[list(RAW_COLUMNS)]
-        for col in REJECT_COLUMNS:
-            if col not in self.rejected.columns:
-                self.rejected[col] = None
-        self.rejected = self.rejected[list(REJECT_COLUMNS)]
+        self.rows = _conform(self.rows, RAW_COLUMNS)
+        self.rejected = _conform(self.rejected, REJECT_COLUMNS)
+
+
+def _conform(df: pd.DataFrame | list[dict], columns: tuple[str, ...]) -> pd.DataFrame:
+    df = pd.DataFrame(df) if not isinstance(df, pd.DataFrame) else df
+    for col in columns:
+        if col not in df.columns:
+            df[col] = None
+    return df[list(columns)].reset_index(drop=True)
 
 
 class UnreadableReportError(ValueError):
     """A file that cannot be read at all; the message names the file and the problem."""
+
+
+# --- marks a file carries about itself --------------------------------------------------------------
+
+_SYNTHETIC_COMMENT = re.compile(r"^\s*(?:#|<!--)\s*data\s*[:：]\s*synthetic\b", re.IGNORECASE)
+_SYNTHETIC_WORD = re.compile(r"synthetic", re.IGNORECASE)
+_RELEASE = re.compile(
+    r"(?:发布日期|發布日期|发布时间|發布時間|发布于|發布於|releasedate|released)[:：]?"
+    r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})",
+    re.IGNORECASE,
+)
+
+
+def declares_synthetic(line: str) -> bool:
+    """A comment line `# data: synthetic` (CSV, TXT) or `<!-- data: synthetic -->` (HTML)."""
+    return bool(_SYNTHETIC_COMMENT.match(line))
+
+
+def title_says_synthetic(title: str) -> bool:
+    """The word SYNTHETIC (any case) in a title row: yearbook fixtures and test tables say so there."""
+    return bool(_SYNTHETIC_WORD.search(title))
+
+
+def find_release_date(text: str) -> str | None:
+    """An explicitly labelled release date ('发布日期：2020年3月5日', '发布时间: 2020-03-05') as ISO, else None."""
+    for m in _RELEASE.finditer(normalise_text(text)):
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+# --- the catalogue's aliases, as readers search running text for them ---------------------------------
+
+# Words that name "the document's own jurisdiction": they are resolved to the file's jurisdiction, never
+# looked up in the catalogue (where `全省` happens to be an alias of one province).
+GENERIC_JURISDICTIONS: tuple[str, ...] = ("全省", "全市", "全区", "全州", "全县", "本省", "本市", "全省域", "全市域")
+
+
+@dataclass(frozen=True)
+class AliasMatch:
+    start: int  # offsets in the folded text (see units.fold_with_offsets)
+    end: int
+    code: str
+    key: str  # the catalogue key that matched, folded
+
+
+class Aliases:
+    """Lookup keys -> codes for jurisdictions and indicators, as `normalise.alias_map(catalogue)` builds them
+    (codes, names, aliases; folded: NFKC, lower case, simplified script)."""
+
+    def __init__(self, jurisdictions: Mapping[str, str], indicators: Mapping[str, str]):
+        self.jurisdictions = dict(jurisdictions)
+        self.indicators = dict(indicators)
+
+    @classmethod
+    def from_catalogue(cls, catalogue: Catalogue) -> Aliases:
+        from targetwatch.reports.normalise import alias_map
+
+        return cls(*alias_map(catalogue))
+
+    @staticmethod
+    def _pattern(keys: list[str]) -> re.Pattern[str]:
+        keys = sorted({k for k in keys if len(k) >= 2}, key=lambda k: (-len(k), k))  # longest first wins
+        return re.compile("|".join(map(re.escape, keys)) or r"(?!x)x")
+
+    @cached_property
+    def _patterns(self) -> dict[str, re.Pattern[str]]:
+        generic = set(GENERIC_JURISDICTIONS)
+        return {
+            "jurisdiction": self._pattern([k for k in self.jurisdictions if k not in generic]),
+            "indicator": self._pattern(list(self.indicators)),
+            "generic": self._pattern(list(GENERIC_JURISDICTIONS)),
+        }
+
+    @cached_property
+    def indicator_keys(self) -> dict[str, list[str]]:
+        """Code -> every folded key of that indicator (to tell '国家级众创空间' from a name that includes 国家级)."""
+        out: dict[str, list[str]] = {}
+        for k, code in self.indicators.items():
+            out.setdefault(code, []).append(k)
+        return out
+
+    def find_folded(self, folded: str, kind: Literal["jurisdiction", "indicator", "generic"]) -> list[AliasMatch]:
+        """Leftmost-longest, non-overlapping matches in text already folded with `fold_with_offsets`."""
+        table = {"indicator": self.indicators, "jurisdiction": self.jurisdictions}.get(kind, {})
+        return [
+            AliasMatch(m.start(), m.end(), table.get(m.group(), m.group()), m.group())
+            for m in self._patterns[kind].finditer(folded)
+        ]
+
+    def first_jurisdiction(self, text: str) -> str | None:
+        """The first non-generic jurisdiction named in `text`, as written there (e.g. '山西省'), or None."""
+        folded, index = fold_with_offsets(text)
+        found = self.find_folded(folded, "jurisdiction")
+        if not found:
+            return None
+        m = found[0]
+        return text[index[m.start] : index[m.end - 1] + 1]

@@ -90,6 +90,8 @@ def _parse_values(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
             error[idx] = "value is missing (empty or a missing mark such as — or …)"
         else:
             value[idx] = parsed
+    infinite = value.notna() & ~np.isfinite(value) & (error == "")  # 'inf', '1e999': not a figure
+    error[infinite] = "value " + raw[infinite].astype(str).map(repr) + " is not a finite number"
     return value, error
 
 
@@ -112,6 +114,7 @@ def normalise(
     df["jurisdiction"] = jkey.map(jur_map).fillna(jkey.map(to_simplified).map(jur_map))
     df["indicator"] = ikey.map(ind_map).fillna(ikey.map(to_simplified).map(ind_map))
     year = pd.to_numeric(df["year_raw"].fillna("").astype(str).map(normalise_text).str.rstrip("年"), errors="coerce")
+    year = year.where(np.isfinite(year))  # 'inf' is not a year
     df["year"] = year
     value, value_error = _parse_values(df["value_raw"])
     unit_info = df["unit_raw"].map(lambda u: written_unit(u) or (None, np.nan))
@@ -132,7 +135,7 @@ def normalise(
         [(u.code, u.integer, u.min_value, u.max_value) for u in vocab.UNITS],
         columns=["unit", "integer", "min_v", "max_v"],
     ).set_index("unit")
-    integer = expected_unit.map(unit_meta["integer"]).fillna(False).astype(bool)
+    integer = expected_unit.map(unit_meta["integer"]).eq(True)  # unknown unit: not an integer unit
     min_v = expected_unit.map(unit_meta["min_v"])
     max_v = expected_unit.map(unit_meta["max_v"])
     v = df["value"]
@@ -148,7 +151,7 @@ def normalise(
         (year.isna() | (year != year.round()), "year " + df["year_raw"].astype(str).map(repr) + " is not a year"),
         (
             (year < MIN_YEAR) | (year > as_of.year),
-            "impossible year " + year.astype("Int64").astype(str) + f" (outside {MIN_YEAR}-{as_of.year})",
+            "impossible year " + year.round().astype("Int64").astype(str) + f" (outside {MIN_YEAR}-{as_of.year})",
         ),
         (value_error != "", value_error),
         (df["unit"].isna(), "unknown unit " + df["unit_raw"].astype(str).map(repr)),
@@ -182,7 +185,7 @@ def normalise(
     df["sha256"] = sha256
     df["value_as_written"] = df["value_raw"]
     df["unit_as_written"] = df["unit_raw"]
-    df["year"] = year.astype("Int64")
+    df["year"] = year.where(year == year.round()).astype("Int64")  # 2019.5 is rejected above, not cast
     df["observation_id"] = sha256[:12] + ":" + df["location"].astype(str)
 
     good = reason == ""

@@ -1,18 +1,21 @@
 """Template (long) reports: one row per figure, as departments fill in the bureau's return form.
 
 Headers may be English or Chinese; leading lines starting with '#' are comments (the bundled files
-cite their sources there). CSV in any detected encoding, or the first sheet of an XLSX workbook.
+cite their sources there; `# data: synthetic` marks a synthetic file). CSV in any detected encoding, or the
+first sheet of an XLSX workbook.
 """
 
 from __future__ import annotations
 
+import csv
 import io
+import warnings
 from pathlib import Path
 
 import pandas as pd
 
 from targetwatch.reports.encoding import decode
-from targetwatch.reports.model import ReadResult, UnreadableReportError
+from targetwatch.reports.model import ReadResult, UnreadableReportError, declares_synthetic
 
 # Accepted header spellings -> raw column. One list, used by detection and reading.
 HEADERS: dict[str, str] = {
@@ -60,31 +63,120 @@ def is_template(columns: list[str]) -> bool:
     return all(r in mapped for r in REQUIRED)
 
 
-def _frame(df: pd.DataFrame, first_data_line: int, filename: str, sheet: str | None) -> pd.DataFrame:
-    missing = [r for r in REQUIRED if r not in {HEADERS.get(str(c).strip().lower()) for c in df.columns}]
+def _frame(df: pd.DataFrame, first_data_line: int | list[int], filename: str, sheet: str | None) -> pd.DataFrame:
+    mapped = [HEADERS.get(str(c).strip().lower()) for c in df.columns]
+    missing = [r for r in REQUIRED if r not in mapped]
     if missing:
         raise UnreadableReportError(
             f"{filename}: template header lacks columns {', '.join(missing)} (found: {', '.join(map(str, df.columns))})"
         )
-    raw_content = df.astype(str).agg(",".join, axis=1)
+    twice = sorted({m for m in mapped if m and mapped.count(m) > 1})
+    if twice:
+        raise UnreadableReportError(f"{filename}: template header names {', '.join(twice)} more than once")
+    raw_content = [",".join(map(str, cells)) for cells in df.to_numpy().tolist()]
     out = df.rename(columns=lambda c: HEADERS.get(str(c).strip().lower(), f"extra:{c}"))
     out = out[[c for c in out.columns if not c.startswith("extra:")]].copy()
-    out["row_number"] = range(first_data_line, first_data_line + len(out))
+    if isinstance(first_data_line, int):
+        out["row_number"] = range(first_data_line, first_data_line + len(out))
+    else:
+        out["row_number"] = first_data_line
     out["sheet"] = sheet
-    out["location"] = (f"{sheet}!row " if sheet else "line ") + out["row_number"].astype(str)
-    out["raw_content"] = raw_content.values
+    prefix = f"{sheet}!row " if sheet else "line "
+    out["location"] = [f"{prefix}{n}" for n in out["row_number"].tolist()]
+    out["raw_content"] = raw_content
     return out
 
 
-def read_csv(path: Path) -> ReadResult:
-    text, encoding = decode(path.read_bytes(), path.name)
+def read_lines(text: str) -> tuple[list[str], int, bool]:
+    """Split off the leading comment and blank lines: (lines, index of the first table line, declares synthetic)."""
     lines = text.splitlines()
     skip = 0
     while skip < len(lines) and (lines[skip].startswith("#") or not lines[skip].strip()):
         skip += 1
-    body = "\n".join(lines[skip:])
-    df = pd.read_csv(io.StringIO(body), dtype=str, keep_default_na=False, skipinitialspace=True)
-    return ReadResult(format="template_csv", rows=_frame(df, skip + 2, path.name, None), encoding=encoding)
+    return lines, skip, any(declares_synthetic(line) for line in lines[:skip])
+
+
+def _records_fast(lines: list[str], width: int) -> pd.DataFrame | None:
+    """The data lines through pandas' C parser, when each line is one record of at most `width` cells; else None."""
+    if not lines:
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", pd.errors.ParserWarning)  # pandas would drop surplus cells silently
+            df = pd.read_csv(
+                io.StringIO("\n".join(lines)),
+                header=None,
+                names=list(range(width + 1)),
+                dtype=str,
+                keep_default_na=False,
+                skipinitialspace=True,
+                skip_blank_lines=False,
+                index_col=False,
+            )
+    except (pd.errors.ParserError, pd.errors.ParserWarning, ValueError, csv.Error):
+        return None  # a line with more cells than the header
+    if len(df) != len(lines) or (df[width].fillna("") != "").any():
+        return None  # a quoted cell spans lines, or a line has a surplus cell
+    return df.drop(columns=[width]).fillna("")
+
+
+def _records_slow(body: str, filename: str) -> list[tuple[int, list[str]]]:
+    """(line the record starts on, cells) for every record, through the csv module."""
+    reader = csv.reader(io.StringIO(body), skipinitialspace=True)
+    parsed, previous = [], 0
+    try:
+        for row in reader:
+            parsed.append((previous + 1, row))
+            previous = reader.line_num
+    except csv.Error as exc:
+        raise UnreadableReportError(f"{filename}: cannot be read as csv: {exc}") from exc
+    return parsed
+
+
+def read_csv(path: Path) -> ReadResult:
+    """Every data line becomes a raw row, or a rejected row when it has more cells than the header."""
+    text, encoding = decode(path.read_bytes(), path.name)
+    lines, skip, synthetic = read_lines(text)
+    if skip >= len(lines):
+        raise UnreadableReportError(f"{path.name}: no template header line (the file holds only comments)")
+    header = [h.strip() for h in next(csv.reader([lines[skip]], skipinitialspace=True), [])]
+    width = len(header)
+    fast = _records_fast(lines[skip + 1 :], width) if width and '"' not in lines[skip] else None
+    rejected = []
+    if fast is not None:  # the common case: line k of the data is record k
+        cells = fast.to_numpy().tolist()
+        keep = [i for i, c in enumerate(cells) if "".join(c).strip()]  # a blank line is not a row
+        df = pd.DataFrame([cells[i] for i in keep], columns=header, dtype=object)
+        numbers = [skip + 2 + i for i in keep]
+    else:
+        parsed = _records_slow("\n".join(lines[skip:]), path.name)
+        header = [h.strip() for h in parsed[0][1]]
+        width = len(header)
+        rows, numbers = [], []
+        for line_num, cells in parsed[1:]:
+            if not "".join(cells).strip():
+                continue
+            line = skip + line_num
+            if len(cells) > width and "".join(cells[width:]).strip():
+                rejected.append(
+                    {
+                        "row_number": line,
+                        "location": f"line {line}",
+                        "raw_content": ",".join(cells),
+                        "reason": f"line {line} has {len(cells)} cells, the header has {width}",
+                    }
+                )
+                continue
+            rows.append((cells + [""] * (width - len(cells)))[:width])
+            numbers.append(line)
+        df = pd.DataFrame(rows, columns=header, dtype=object) if rows else pd.DataFrame(columns=header, dtype=object)
+    return ReadResult(
+        format="template_csv",
+        rows=_frame(df, numbers, path.name, None),
+        rejected=pd.DataFrame(rejected),
+        encoding=encoding,
+        synthetic=synthetic,
+    )
 
 
 def read_xlsx(path: Path, sheet_name: str | int = 0) -> ReadResult:

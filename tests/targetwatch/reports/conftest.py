@@ -1,0 +1,52 @@
+"""Helpers for the reader tests: the catalogue's aliases, and one-folder ingestion in tmp_path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from targetwatch.reports.ingest import IngestResult, ingest_folder
+from targetwatch.reports.model import Aliases
+from tests.conftest import TODAY
+
+ENCODINGS = ("utf-8", "utf-8-sig", "gb18030")
+SCRIPTS = ("simplified", "traditional")
+
+
+@pytest.fixture(scope="session")
+def aliases(catalogue) -> Aliases:
+    return Aliases.from_catalogue(catalogue)
+
+
+@pytest.fixture
+def ingest(tmp_path, catalogue):
+    """Write {name: bytes | str} into a fresh reports folder and ingest it with the real catalogue."""
+
+    def run(files: dict[str, bytes | str], **kwargs) -> IngestResult:
+        folder = tmp_path / "reports"
+        folder.mkdir(exist_ok=True)
+        for name, data in files.items():
+            (folder / name).write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        return ingest_folder(folder, catalogue, as_of=TODAY, **kwargs)
+
+    return run
+
+
+def observed(result: IngestResult) -> list[tuple]:
+    """(jurisdiction, indicator, year, value in base units, unit, location) of each observation, in file order."""
+    o = result.observations
+    return [
+        (r.jurisdiction, r.indicator, int(r.year), round(float(r.value), 6), r.unit, r.location) for r in o.itertuples()
+    ]
+
+
+def rejections(result: IngestResult) -> list[tuple[str, str]]:
+    return sorted((r.location, r.reason) for r in result.rejected_rows.itertuples())
+
+
+def write(folder: Path, name: str, data: bytes | str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path

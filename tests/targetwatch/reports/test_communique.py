@@ -1,0 +1,279 @@
+"""Communiqués: figures found in sentences through the catalogue's aliases, with the sentence as location."""
+
+from __future__ import annotations
+
+import pytest
+
+from targetwatch.reports import communique
+from targetwatch.reports.normalise import normalise
+from tests.conftest import TODAY
+from tests.targetwatch.reports.conftest import ENCODINGS, SCRIPTS, observed, rejections, write
+from tests.targetwatch.reports.samples import COMMUNIQUE, HTML
+
+TXT_OBSERVATIONS = [
+    ("shanxi", "high_tech_enterprises", 2019, 1523.0, "count", "sentence 4 [101:113]"),  # 全省 -> the title's 山西省
+    ("shanxi", "rd_intensity", 2019, 1.22, "percent", "sentence 5 [127:151]"),  # not the 0.06 percentage points
+    ("shanxi", "new_urban_jobs", 2019, 437000.0, "persons", "sentence 6 [169:181]"),
+    ("shanxi", "tech_contract_turnover", 2019, 26500000000.0, "yuan", "sentence 7 [184:196]"),
+    ("national", "high_tech_enterprises", 2019, 225000.0, "count", "sentence 8 [200:212]"),  # 全国 … 22.5万家
+    ("shanxi", "tech_incubators", 2019, 65.0, "count", "sentence 9 [216:226]"),
+]
+TXT_PHRASES = {  # text[char_start:char_end] of each observation
+    "simplified": [
+        "高新技术企业1，523家",
+        "研究与试验发展（R&D）经费投入强度为1.22%",
+        "城镇新增就业43.7万人",
+        "技术合同成交额265亿元",
+        "高新技术企业22.5万家",
+        "科技企业孵化器65家",
+    ],
+    "traditional": [
+        "高新技術企業1，523家",
+        "研究與試驗發展（R&D）經費投入強度為1.22%",
+        "城鎮新增就業43.7萬人",
+        "技術合同成交額265億元",
+        "高新技術企業22.5萬家",
+        "科技企業孵化器65家",
+    ],
+}
+
+
+def txt_rejections(script: str) -> list[tuple[str, str]]:
+    t = script == "traditional"
+    return sorted(
+        [
+            (
+                "sentence 9 [232:242]",
+                "sentence 9: {!r} is a subset (国家级) of tech_incubators, not its total".format(
+                    "國家級科技企業孵化器" if t else "国家级科技企业孵化器"
+                ),
+            ),
+            (
+                "sentence 10 [244:263]",
+                "sentence 10: {!r} is a change in percentage points, not a level of st_progress_contribution".format(
+                    "比上年提高1.5個百分點" if t else "比上年提高1.5个百分点"
+                ),
+            ),
+            (
+                "sentence 11 [274:288]",
+                "a forecast, not an actual figure: kept out of the assessment",
+            ),  # 到2025年…将达到
+            (
+                "sentence 12 [295:310]",
+                "sentence 12: {!r}: figures listed with 分别 (respectively) are not matched to "
+                "indicators automatically".format(
+                    "科技企業孵化器分別達到300家" if t else "科技企业孵化器分别达到300家"
+                ),
+            ),
+        ]
+    )
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize("encoding", ENCODINGS)
+def test_communique_txt(ingest, encoding, script):
+    text = COMMUNIQUE[script]
+    result = ingest({"synthetic-communique.txt": text.encode(encoding)})
+    assert observed(result) == TXT_OBSERVATIONS
+    assert rejections(result) == txt_rejections(script)
+    obs = result.observations
+    assert [text[s:e] for s, e in zip(obs.char_start, obs.char_end, strict=True)] == TXT_PHRASES[script]
+    assert obs.raw_content.iloc[0] == text.splitlines()[4]  # the whole sentence as written
+    assert obs.notes.iloc[1].startswith("ignored, a change not a level: '比上年提高0.06")
+    f = result.report_files.iloc[0]
+    assert (f.format, f.encoding, f.rows_read, f.rows_accepted, f.rows_rejected) == (
+        "communique_txt",
+        encoding,
+        10,
+        6,
+        4,
+    )
+    assert (f.release_date, f.release_date_basis, bool(f.synthetic)) == ("2020-03-05", "file", True)
+
+
+HTML_OBSERVATIONS = [
+    ("gansu", "high_tech_enterprises", 2019, 1229.0, "count", "sentence 3 [{}:{}]"),
+    ("gansu", "new_urban_jobs", 2019, 315000.0, "persons", "sentence 4 [{}:{}]"),
+    ("gansu", "rd_intensity", 2019, 1.26, "percent", "sentence 5 [{}:{}]"),
+]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize(
+    ("encoding", "declared"), [("utf-8", "utf-8"), ("utf-8-sig", "utf-8"), ("gb18030", "gb18030"), ("gb18030", "utf-8")]
+)
+def test_communique_html(ingest, encoding, declared, script):
+    source = HTML[script].format(charset=declared)
+    result = ingest({"synthetic-communique.html": source.encode(encoding)})
+    phrases = [
+        ("高新技術企業" if script == "traditional" else "高新技术企业") + "</b>1,229家",
+        "城鎮新增就業31.5萬人" if script == "traditional" else "城镇新增就业31.5万人",
+        "研究與試驗發展（R&amp;D）經費投入強度為1.26%"
+        if script == "traditional"
+        else "研究与试验发展（R&amp;D）经费投入强度为1.26%",
+    ]
+    spans = [(source.index(p), source.index(p) + len(p)) for p in phrases]  # offsets into the decoded HTML
+    expected = [(*o[:5], o[5].format(*span)) for o, span in zip(HTML_OBSERVATIONS, spans, strict=True)]
+    assert observed(result) == expected  # the <script> teaser (999家) is not text
+    assert rejections(result) == []
+    f = result.report_files.iloc[0]
+    assert (f.format, f.encoding, f.release_date, bool(f.synthetic)) == (
+        "communique_html",
+        encoding,
+        "2020-03-18",
+        True,
+    )
+
+
+def read_sentence(tmp_path, aliases, catalogue, sentence: str, title: str = "2019年山西省统计公报（SYNTHETIC）"):
+    path = write(tmp_path, "synthetic.txt", f"{title}\n{sentence}\n")
+    result = communique.read_text(path, aliases)
+    obs, rej = normalise(
+        result.rows,
+        catalogue,
+        source_file="synthetic.txt",
+        sha256="0" * 64,
+        default_release_date=None,
+        release_date_basis="not stated",
+        as_of=TODAY,
+    )
+    found = [
+        (o.jurisdiction, o.indicator, int(o.year), round(o.value, 6), o.unit, o.period_type) for o in obs.itertuples()
+    ]
+    return found, [r.reason for r in result.rejected.itertuples()] + [r.reason for r in rej.itertuples()]
+
+
+FIGURES = [  # sentence -> (jurisdiction, indicator, year, value, unit, period)
+    ("年末全省共有高新技术企业1523家。", ("shanxi", "high_tech_enterprises", 2019, 1523.0, "count", "annual")),
+    ("研究与试验发展（R&D）经费投入强度为1.22%。", ("shanxi", "rd_intensity", 2019, 1.22, "percent", "annual")),
+    ("全年城镇新增就业43.7万人。", ("shanxi", "new_urban_jobs", 2019, 437000.0, "persons", "annual")),
+    ("全年城镇新增就业四十万人。", ("shanxi", "new_urban_jobs", 2019, 400000.0, "persons", "annual")),
+    ("全年城镇新增就业１２，３４５人。", ("shanxi", "new_urban_jobs", 2019, 12345.0, "persons", "annual")),
+    ("全年技术合同成交额265亿元。", ("shanxi", "tech_contract_turnover", 2019, 26500000000.0, "yuan", "annual")),
+    ("全年R&D经费投入1.2万亿元。", ("shanxi", "rd_expenditure", 2019, 1200000000000.0, "yuan", "annual")),
+    ("全省有效发明专利1.3万件。", ("shanxi", "valid_invention_patents", 2019, 13000.0, "items", "annual")),
+    ("科技进步贡献率为－1.5％。", ("shanxi", "st_progress_contribution", 2019, -1.5, "percent", "annual")),
+    ("兰州市高新技术企业320家。", ("lanzhou", "high_tech_enterprises", 2019, 320.0, "count", "annual")),
+    ("蘭州市高新技術企業320家。", ("lanzhou", "high_tech_enterprises", 2019, 320.0, "count", "annual")),
+    ("2018年末全省高新技术企业1200家。", ("shanxi", "high_tech_enterprises", 2018, 1200.0, "count", "annual")),
+    ("高新技术企业数量比2018年增加到1600家。", ("shanxi", "high_tech_enterprises", 2019, 1600.0, "count", "annual")),
+    ("全省省级众创空间250家。", ("shanxi", "maker_spaces_provincial", 2019, 250.0, "count", "annual")),
+    (
+        "上半年，全省新登记市场主体24.4万户。",
+        ("shanxi", "new_market_entities", 2019, 244000.0, "households", "partial"),
+    ),
+]
+
+
+FIGURES += [
+    (
+        "“十三五”规划实施以来，全省高新技术企业达到1523家。",
+        ("shanxi", "high_tech_enterprises", 2019, 1523.0, "count", "annual"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), FIGURES)
+def test_figures_in_sentences(tmp_path, aliases, catalogue, sentence, expected):
+    assert read_sentence(tmp_path, aliases, catalogue, sentence) == ([expected], [])
+
+
+NOT_LEVELS = [  # sentence -> reason (the figure is never read as the indicator's value)
+    (
+        "研究与试验发展（R&D）经费投入强度比上年提高0.06个百分点。",
+        "sentence 2: '比上年提高0.06个百分点' is a change in percentage points, not a level of rd_intensity",
+    ),
+    (
+        "高新技术企业数量比2018年增加200家。",
+        "sentence 2: '比2018年增加200家' is a change, not a level of high_tech_enterprises",
+    ),
+    ("高新技术企业增长1.5倍。", "sentence 2: '增长1.5倍' is a multiple (倍), not a level of high_tech_enterprises"),
+    (
+        "高新技术企业发展迅速，增长12.5%。",
+        "sentence 2: '发展迅速，增长12.5%' is a change, not a level of high_tech_enterprises",
+    ),
+    (
+        "国家级科技企业孵化器12家。",
+        "sentence 2: '国家级科技企业孵化器' is a subset (国家级) of tech_incubators, not its total",
+    ),
+    (
+        "众创空间、科技企业孵化器分别达到300家和65家。",
+        "sentence 2: '科技企业孵化器分别达到300家': figures listed with 分别 (respectively) are not matched "
+        "to indicators automatically",
+    ),
+    ("预计全年高新技术企业达到1600家。", "a forecast, not an actual figure: kept out of the assessment"),
+    (
+        "高新技术企业1523个百分点。",
+        "sentence 2: '1523个百分点' is a change in percentage points, not a level of high_tech_enterprises",
+    ),
+    ("技术合同成交额265家。", "unit '家' does not fit indicator tech_contract_turnover (measured in yuan)"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "reason"), NOT_LEVELS)
+def test_changes_subsets_and_forecasts_are_rejected_with_the_reason(tmp_path, aliases, catalogue, sentence, reason):
+    assert read_sentence(tmp_path, aliases, catalogue, sentence) == ([], [reason])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "加快培育高新技术企业。",
+        "实施“十三五”科技创新规划。",
+        "高新技术企业发展迅速，一批企业脱颖而出。",
+        "全省经济运行稳中有进。",
+    ],
+)
+def test_an_alias_without_a_number_is_no_figure(tmp_path, aliases, catalogue, sentence):
+    assert read_sentence(tmp_path, aliases, catalogue, sentence) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence", "reason"),
+    [
+        (
+            "统计公报（SYNTHETIC）",
+            "年末全省共有高新技术企业1523家。",
+            "sentence 2: no year: the sentence names none and the title gives none (add `year:` to a sidecar)",
+        ),
+        (
+            "2019年统计公报（SYNTHETIC）",
+            "年末全省共有高新技术企业1523家。",
+            "sentence 2: '全省' names the document's own jurisdiction, but the title and sidecar name none",
+        ),
+        (
+            "2019年统计公报（SYNTHETIC）",
+            "年末共有高新技术企业1523家。",
+            "sentence 2: no jurisdiction: the sentence and the title name none (add `jurisdiction:` to a sidecar)",
+        ),
+    ],
+)
+def test_a_figure_needs_a_year_and_a_jurisdiction(tmp_path, aliases, catalogue, title, sentence, reason):
+    assert read_sentence(tmp_path, aliases, catalogue, sentence, title) == ([], [reason])
+
+
+def test_title_year_in_chinese_numerals_and_sidecar_jurisdiction(ingest):
+    text = "二〇一九年国民经济和社会发展统计公报（SYNTHETIC）\n年末全省共有高新技术企业1523家。\n"
+    result = ingest({"synthetic.txt": text, "synthetic.txt.meta.yaml": "jurisdiction: shanxi\n"})
+    assert observed(result) == [
+        ("shanxi", "high_tech_enterprises", 2019, 1523.0, "count", "sentence 2 [36:47]")
+    ]  # 29 title chars + newline, 年末全省共有
+
+
+def test_sentences_are_numbered_and_offset_in_the_text():
+    text = "标题\n  第一句。第二句！\n\n第三句"
+    assert [(s.number, s.start, s.end, s.text) for s in communique.sentences(text)] == [
+        (1, 0, 2, "标题"),
+        (2, 5, 9, "第一句。"),
+        (3, 9, 13, "第二句！"),
+        (4, 15, 18, "第三句"),
+    ]
+
+
+def test_approximate_wording_is_kept_in_the_notes(tmp_path, aliases):
+    path = write(tmp_path, "synthetic.txt", "2019年山西省统计公报（SYNTHETIC）\n全省高新技术企业约1500家，增长12%。\n")
+    rows = communique.read_text(path, aliases).rows
+    assert (rows.value_raw.tolist(), rows.notes.tolist()) == (
+        ["1500"],
+        ["written as approximate: '约'; ignored, a change not a level: '增长12%'"],
+    )

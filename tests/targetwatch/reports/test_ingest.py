@@ -1,0 +1,211 @@
+"""Ingestion: format dispatch, the content-addressed archive, the synthetic flag, release dates, sidecars."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import pandas as pd
+import pytest
+
+from targetwatch.config import PROJECT_DIR
+from targetwatch.reports.ingest import REPORT_FILE_COLUMNS, ingest_folder, read_one
+from targetwatch.reports.model import UnreadableReportError
+from tests.conftest import TODAY
+from tests.targetwatch.reports.conftest import observed, write
+from tests.targetwatch.reports.samples import COMMUNIQUE, TEMPLATE, yearbook_csv
+
+FIXTURES = PROJECT_DIR / "tests" / "fixtures" / "reports"
+ORIGINAL_COLUMNS = (
+    "source_file",
+    "sha256",
+    "size_bytes",
+    "format",
+    "encoding",
+    "release_date",
+    "release_date_basis",
+    "title",
+    "rows_read",
+    "rows_accepted",
+    "rows_rejected",
+    "status",
+    "error",
+)
+
+
+def test_report_files_keeps_every_column_and_adds_provenance():
+    assert REPORT_FILE_COLUMNS[: len(ORIGINAL_COLUMNS)] == ORIGINAL_COLUMNS
+    assert REPORT_FILE_COLUMNS[len(ORIGINAL_COLUMNS) :] == ("synthetic", "missing_values", "archive_path")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "fmt"),
+    [
+        ("a.csv", TEMPLATE["simplified"], "template_csv"),
+        ("b.csv", yearbook_csv("simplified"), "yearbook_csv"),
+        ("c.txt", COMMUNIQUE["simplified"], "communique_txt"),
+        ("d.htm", "<title>2019年山西省统计公报 SYNTHETIC</title><p>高新技术企业1523家。</p>", "communique_html"),
+    ],
+)
+def test_the_reader_is_chosen_by_extension_and_header(tmp_path, aliases, name, content, fmt):
+    assert read_one(write(tmp_path, name, content), aliases).format == fmt
+
+
+def test_unknown_formats_and_communiques_without_aliases_are_unreadable(tmp_path):
+    with pytest.raises(UnreadableReportError, match=r"^x.pdf: unknown report format '.pdf'"):
+        read_one(write(tmp_path, "x.pdf", b"%PDF"))
+    with pytest.raises(UnreadableReportError, match=r"^c.txt: a communiqué is read with the catalogue's aliases"):
+        read_one(write(tmp_path, "c.txt", COMMUNIQUE["simplified"]))
+
+
+def test_every_file_is_archived_by_content_before_it_is_parsed(tmp_path, catalogue):
+    reports = tmp_path / "reports"
+    good = write(reports, "synthetic-template.csv", TEMPLATE["simplified"])
+    broken = write(reports, "sub/broken.xlsx", b"not a workbook")
+    archive = tmp_path / "archive"
+    result = ingest_folder(reports, catalogue, as_of=TODAY, archive_dir=archive)
+    files = result.report_files.set_index("source_file")
+    for path, rel in [(good, "synthetic-template.csv"), (broken, "sub/broken.xlsx")]:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        expected = f"{digest[:2]}/{digest}{path.suffix}"
+        assert files.loc[rel, "archive_path"] == expected
+        assert (archive / expected).read_bytes() == path.read_bytes()
+    assert files.loc["sub/broken.xlsx", "status"] == "failed"  # archived although it cannot be parsed
+    assert sorted(p.name for p in archive.rglob("*") if p.is_file()) == sorted(
+        f"{hashlib.sha256(p.read_bytes()).hexdigest()}{p.suffix}" for p in (good, broken)
+    )
+    again = ingest_folder(reports, catalogue, as_of=TODAY, archive_dir=archive)  # same bytes, same place
+    assert list(again.report_files.archive_path) == list(result.report_files.archive_path)
+
+
+def test_without_an_archive_dir_nothing_is_archived(ingest):
+    result = ingest({"synthetic.csv": TEMPLATE["simplified"]})
+    assert result.report_files.archive_path.isna().all()
+
+
+@pytest.mark.parametrize(
+    ("files", "synthetic"),
+    [
+        ({"t.csv": TEMPLATE["simplified"]}, True),  # '# data: synthetic'
+        ({"t.csv": TEMPLATE["simplified"].replace("# data: synthetic\n", "")}, False),
+        (
+            {
+                "t.csv": TEMPLATE["simplified"].replace("# data: synthetic\n", ""),
+                "t.csv.meta.yaml": "synthetic: true\n",
+            },
+            True,
+        ),
+        ({"y.csv": yearbook_csv("simplified")}, True),  # SYNTHETIC in the title row
+        ({"y.csv": yearbook_csv("simplified").replace("SYNTHETIC ", "")}, False),
+        ({"c.txt": COMMUNIQUE["simplified"]}, True),
+        ({"c.txt": "2019年山西省统计公报\n高新技术企业1523家。\n", "c.txt.meta.yaml": "synthetic: yes\n"}, True),
+        ({"broken.xlsx": b"junk", "broken.xlsx.meta.yaml": "synthetic: true\n"}, True),
+    ],
+)
+def test_the_synthetic_flag(ingest, files, synthetic):
+    f = ingest(files).report_files
+    assert f.synthetic.dtype == bool
+    assert list(f.synthetic) == [synthetic]
+
+
+YEARBOOK_WITH_DATE = (
+    "山西省主要科技指标（SYNTHETIC）\n指标,2019年\n高新技术企业（家）,2405\n注：发布日期：2020年3月5日\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sidecar", "in_file", "command_line", "expected"),
+    [
+        ("2021-01-02", True, "2022-02-03", ("2021-01-02", "sidecar")),
+        (None, True, "2022-02-03", ("2020-03-05", "file")),
+        (None, False, "2022-02-03", ("2022-02-03", "command line")),  # only for files that state none
+        (None, False, None, (None, "not stated")),
+    ],
+)
+def test_release_date_precedence(ingest, sidecar, in_file, command_line, expected):
+    table = YEARBOOK_WITH_DATE if in_file else YEARBOOK_WITH_DATE.replace("发布日期：2020年3月5日", "")
+    files = {"synthetic.csv": table} | ({"synthetic.csv.meta.yaml": f"release_date: {sidecar}\n"} if sidecar else {})
+    result = ingest(files, release_date=command_line)
+    f = result.report_files.iloc[0]
+    assert (f.release_date, f.release_date_basis) == expected
+    obs = result.observations.iloc[0]
+    assert (None if pd.isna(obs.release_date) else str(obs.release_date), obs.release_date_basis) == expected
+
+
+def test_a_row_release_date_wins_over_the_file(ingest):
+    text = (
+        "# data: synthetic\njurisdiction,indicator,year,value,unit,release_date\nshanxi,高新技术企业,2019,1523,家,"
+        "2020-02-28\nshanxi,高新技术企业,2020,2405,家,\n"
+    )
+    obs = ingest({"t.csv": text, "t.csv.meta.yaml": "release_date: 2021-01-02\n"}).observations
+    assert [(str(o.release_date), o.release_date_basis) for o in obs.itertuples()] == [
+        ("2020-02-28", "row"),
+        ("2021-01-02", "sidecar"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sidecar", "error"),
+    [
+        ("release_date: [unclosed\n", r"^synthetic.csv.meta.yaml: the sidecar is not valid UTF-8 YAML"),
+        ("- a list\n- not a mapping\n", r"^synthetic.csv.meta.yaml: the sidecar must be a mapping"),
+    ],
+)
+def test_a_broken_sidecar_fails_its_file_only(ingest, sidecar, error):
+    result = ingest(
+        {
+            "synthetic.csv": TEMPLATE["simplified"],
+            "synthetic.csv.meta.yaml": sidecar,
+            "other.csv": TEMPLATE["simplified"],
+        }
+    )
+    files = result.report_files.set_index("source_file")
+    assert files.loc["synthetic.csv", "status"] == "failed"
+    assert re.match(error, files.loc["synthetic.csv", "error"])
+    assert files.loc["other.csv", "status"] == "loaded"
+
+
+def test_the_committed_fixtures_say_they_are_synthetic(catalogue):
+    paths = sorted(p for p in FIXTURES.iterdir() if p.is_file())
+    assert {p.name for p in paths} == {
+        "synthetic-yearbook-shanxi.xlsx",
+        "synthetic-yearbook-shanxi-traditional.csv",
+        "synthetic-yearbook-shanxi-traditional.csv.meta.yaml",
+        "synthetic-communique-shanxi-2019.txt",
+        "synthetic-communique-gansu-2019.html",
+    }
+    for p in paths:
+        assert "synthetic" in p.name
+        if p.suffix != ".xlsx":
+            assert "SYNTHETIC" in p.read_text(encoding="utf-8"), p.name
+    result = ingest_folder(FIXTURES, catalogue, as_of=TODAY)
+    files = result.report_files.set_index("source_file")
+    assert files.synthetic.all() and (files.status == "loaded").all()
+    assert (files.rows_read == files.rows_accepted + files.rows_rejected).all()
+    assert (
+        files.to_dict("index")["synthetic-yearbook-shanxi.xlsx"]["title"] == "山西省主要科技指标（SYNTHETIC 测试数据）"
+    )
+    assert dict(files.rows_accepted) == {
+        "synthetic-communique-gansu-2019.html": 3,
+        "synthetic-communique-shanxi-2019.txt": 6,
+        "synthetic-yearbook-shanxi-traditional.csv": 12,
+        "synthetic-yearbook-shanxi.xlsx": 12,
+    }
+    assert files.loc["synthetic-yearbook-shanxi-traditional.csv", "release_date"] == "2021-09-30"  # its sidecar
+    assert ("shanxi", "high_tech_enterprises", 2018, 1523.0, "count", "C6") in observed(result)  # comment line 1
+
+
+def test_the_committed_fixtures_match_their_builder(tmp_path):
+    from tests.targetwatch.reports.samples import build_fixtures
+
+    for built in build_fixtures(tmp_path):
+        if built.suffix != ".xlsx":  # xlsx bytes carry a timestamp; its content is checked above
+            assert built.read_bytes() == (FIXTURES / built.name).read_bytes(), built.name
+
+
+def test_an_archive_inside_the_reports_folder_is_not_read_as_reports(tmp_path, catalogue):
+    reports = tmp_path / "reports"
+    write(reports, "synthetic.csv", TEMPLATE["simplified"])
+    for _ in range(2):
+        result = ingest_folder(reports, catalogue, as_of=TODAY, archive_dir=reports / ".." / "reports" / "archive")
+        assert list(result.report_files.source_file) == ["synthetic.csv"]

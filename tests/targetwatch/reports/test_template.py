@@ -1,0 +1,77 @@
+"""Template (long) reports in every encoding and script; ragged lines are rejected, not fatal."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.targetwatch.reports.conftest import ENCODINGS, SCRIPTS, observed, rejections
+from tests.targetwatch.reports.samples import TEMPLATE
+
+OBSERVATIONS = [
+    ("shanxi", "high_tech_enterprises", 2019, 1523.0, "count", "line 4"),  # "１，５２３"
+    ("shanxi", "rd_intensity", 2019, 1.22, "percent", "line 5"),  # "2019年", "％"
+    ("shanxi", "new_urban_jobs", 2019, 437000.0, "persons", "line 6"),  # "四十三万七千"
+    ("gansu", "tech_contract_turnover", 2019, 26500000000.0, "yuan", "line 7"),
+]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize("encoding", ENCODINGS)
+def test_template_csv(ingest, encoding, script):
+    result = ingest({"synthetic-template.csv": TEMPLATE[script].encode(encoding)})
+    assert observed(result) == OBSERVATIONS
+    t = script == "traditional"
+    assert rejections(result) == [
+        (
+            "line 10",
+            "unknown indicator {!r} (not a code, name or alias in targets.yaml)".format(
+                "未知指標" if t else "未知指标"
+            ),
+        ),
+        ("line 8", "value {!r} is not a number".format("約1500" if t else "约1500")),
+        ("line 9", "value is missing (empty or a missing mark such as — or …)"),
+    ]
+    f = result.report_files.iloc[0]
+    assert (f.format, f.encoding, f.rows_read, f.rows_accepted, f.rows_rejected, bool(f.synthetic)) == (
+        "template_csv",
+        encoding,
+        7,
+        4,
+        3,
+        True,
+    )
+
+
+def test_a_line_with_more_cells_than_the_header_is_rejected_not_fatal(ingest):
+    text = (
+        "# data: synthetic\njurisdiction,indicator,year,value,unit\nshanxi,high_tech_enterprises,2019,1523,家\n"
+        "shanxi,high_tech_enterprises,2020,2405,家,extra\nshanxi,high_tech_enterprises,2021,3000,家,,\n"
+    )
+    result = ingest({"synthetic.csv": text})
+    assert [o[2] for o in observed(result)] == [2019, 2021]  # trailing empty cells are harmless
+    assert rejections(result) == [("line 4", "line 4 has 6 cells, the header has 5")]
+
+
+def test_the_bundled_real_reports_are_not_flagged_synthetic(ingest):
+    from targetwatch.config import PROJECT_DIR
+
+    name = "shanxi-bulletins-and-news.csv"
+    result = ingest({name: (PROJECT_DIR / "reports" / name).read_bytes()})
+    f = result.report_files.iloc[0]
+    assert (f.format, bool(f.synthetic), f.rows_read) == ("template_csv", False, 22)
+
+
+@pytest.mark.parametrize(
+    ("body", "locations"),
+    [
+        ("shanxi,高新技术企业,2019,1523,家,\n\nshanxi,高新技术企业,2020,2405,家,\n", ["line 3", "line 5"]),
+        (
+            'shanxi,高新技术企业,2019,1523,家,\n\nshanxi,高新技术企业,2020,2405,家,"two\nlines"\n'
+            "shanxi,高新技术企业,2021,3000,家,\n",
+            ["line 3", "line 5", "line 7"],  # a record is numbered by the line it starts on
+        ),
+    ],
+)
+def test_line_numbers_count_blank_lines_and_multiline_cells(ingest, body, locations):
+    text = "# data: synthetic\njurisdiction,indicator,year,value,unit,notes\n" + body
+    assert [o[5] for o in observed(ingest({"synthetic.csv": text}))] == locations
