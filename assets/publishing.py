@@ -1,11 +1,21 @@
-"""Stage 4: dashboards and the quality report built aside, then published atomically with a run record."""
+"""Stage 4: dashboards and the quality report built aside, then published atomically with a run record.
+
+Everything here writes under out/.build/ except `runs`, whose materialisation is the publication: it
+records the run, checks that the build is complete and every blocking check passed, and swaps the
+warehouse and both sites into out/ together (targetwatch.warehouse.publish). If that fails, out/ is left
+exactly as it was and the run's row says `failed`. An I/O error (a file held open, a network share that
+hiccups) retries the step; any other error fails it at once.
+"""
 
 import datetime as dt
 import json
+import shutil
 
 import dagster as dg
 
+from pipelines.jobs import TRIGGER_TAG
 from pipelines.resources import TargetwatchPaths
+from pipelines.retries import retry_io_errors
 from targetwatch.provenance import code_version, input_hashes
 from targetwatch.site import SiteData, build_dashboards, build_quality_report
 from targetwatch.warehouse import connect, publish, read_table, record_run
@@ -21,7 +31,9 @@ def dashboards(context: dg.AssetExecutionContext, paths: TargetwatchPaths) -> dg
     """The leaders' gap dashboards: overview and one page per target (static HTML, works offline)."""
     s = paths.settings()
     site = s.build_dir / "site" / "dashboards"
-    pages = build_dashboards(_site_data(paths, context.run_id), site, s.lang)
+    with retry_io_errors(context):
+        shutil.rmtree(site, ignore_errors=True)  # no page of an earlier build survives
+        pages = build_dashboards(_site_data(paths, context.run_id), site, s.lang)
     return dg.MaterializeResult(
         metadata={"pages": len(pages), "index": dg.MetadataValue.path(str(s.out_dir / "dashboards" / "index.html"))}
     )
@@ -33,7 +45,10 @@ def dashboards(context: dg.AssetExecutionContext, paths: TargetwatchPaths) -> dg
 def quality_report(context: dg.AssetExecutionContext, paths: TargetwatchPaths) -> dg.MaterializeResult:
     """The auditors' data-quality report: files and checksums, every check, quarantined rows, coverage."""
     s = paths.settings()
-    page = build_quality_report(_site_data(paths, context.run_id), s.build_dir / "site" / "quality", s.lang)
+    site = s.build_dir / "site" / "quality"
+    with retry_io_errors(context):
+        shutil.rmtree(site, ignore_errors=True)
+        page = build_quality_report(_site_data(paths, context.run_id), site, s.lang)
     return dg.MaterializeResult(metadata={"index": dg.MetadataValue.path(str(s.out_dir / "quality" / page.name))})
 
 
@@ -50,13 +65,26 @@ def runs(context: dg.AssetExecutionContext, paths: TargetwatchPaths) -> dg.Mater
         "finished_at": dt.datetime.now(),
         "as_of": s.effective_as_of,
         "outcome": "success",
-        "trigger": context.run.tags.get("targetwatch/trigger", "dagster"),
+        "trigger": context.run.tags.get(TRIGGER_TAG, "dagster"),
         "code_version": code_version(),
         "input_hashes": input_hashes(
             dict(zip(files["source_file"], files["sha256"], strict=True)), s.targets_file, s.policies_dir
         ),
         "message": json.dumps({"files": len(files)}),
     }
-    record_run(paths.build_warehouse, row)
-    published = publish(s.build_dir, s.out_dir)
-    return dg.MaterializeResult(metadata={"published": [str(p) for p in published]})
+    record_run(paths.build_warehouse, row)  # the published warehouse carries its own run's row
+    try:
+        with retry_io_errors(context):
+            published = publish(s.build_dir, s.out_dir)
+    except BaseException as exc:
+        cause = exc.__cause__ if isinstance(exc, dg.RetryRequested) and exc.__cause__ else exc
+        reason = f"step runs failed: publication: {type(cause).__name__}: {cause}; the previous outputs are unchanged"
+        record_run(paths.build_warehouse, row | {"outcome": "failed", "message": reason})
+        raise
+    return dg.MaterializeResult(
+        metadata={
+            "published": [str(p) for p in published],
+            "dashboards": dg.MetadataValue.path(str(s.out_dir / "dashboards" / "index.html")),
+            "quality_report": dg.MetadataValue.path(str(s.out_dir / "quality" / "index.html")),
+        }
+    )

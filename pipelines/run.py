@@ -1,4 +1,8 @@
-"""Run the `refresh` job in process (the CLI's way in), relaying step events and recording failures."""
+"""Run the `refresh` job in process (the CLI's way in), relaying step events and recording failures.
+
+The run holds the refresh lock (re-entrant: the CLI already holds it) from before its first step until its
+failure is recorded, so nothing else writes the build warehouse in between.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import dagster as dg
+import duckdb
 
 from pipelines import loggers
+from pipelines.failures import describe_failure
+from pipelines.jobs import TRIGGER_TAG
 from targetwatch.config import Settings
-from targetwatch.warehouse import WAREHOUSE_FILE, record_run
+from targetwatch.locking import RefreshLock
+from targetwatch.provenance import code_version
+from targetwatch.warehouse import WAREHOUSE_FILE, record_run, record_run_later
 
 
 @dataclass
@@ -74,18 +83,7 @@ def run_config(s: Settings, release_date: str | None) -> dict:
 
 def failure_message(result: dg.ExecuteInProcessResult) -> str:
     """Name the step and the error (which names the file and line) of a failed run."""
-    lines = []
-    for e in result.all_events:
-        if e.event_type_value == "STEP_FAILURE":
-            info = e.event_specific_data.error
-            msg = info.message.strip() if info else ""
-            cause = info.cause.message.strip() if info and info.cause else ""
-            lines.append(f"step {e.step_key} failed: {cause or msg}")
-        elif e.event_type_value == "ASSET_CHECK_EVALUATION":
-            data = e.event_specific_data
-            if not data.passed:
-                lines.append(f"check {data.check_name} failed on {data.asset_key.to_user_string()}")
-    return "\n".join(lines) or "run failed"
+    return describe_failure(result.all_events)
 
 
 def run_refresh_job(
@@ -94,36 +92,40 @@ def run_refresh_job(
     trigger: str = "cli",
     on_event: Callable[[str, str], None] | None = None,
 ) -> RefreshOutcome:
+    """Execute the refresh job in this process; raises RefreshLocked if another process is refreshing."""
     from pipelines.definitions import defs
 
     started = dt.datetime.now()
     relay = _Relay(on_event) if on_event else None
-    if relay:
-        loggers.listeners.append(relay.emit)
-    try:
-        with dg.DagsterInstance.get() as instance:
-            result = defs.resolve_job_def("refresh").execute_in_process(
-                run_config=run_config(s, release_date),
-                instance=instance,
-                raise_on_error=False,
-                tags={"targetwatch/trigger": trigger},
-            )
-    finally:
+    with RefreshLock(s.out_dir, holder=f"targetwatch refresh ({trigger})"):
         if relay:
-            loggers.listeners.remove(relay.emit)
-    if result.success:
-        return RefreshOutcome(True, result.run_id, "")
-    message = failure_message(result)
-    record_run(
-        s.build_dir / WAREHOUSE_FILE,
-        {
+            loggers.listeners.append(relay.emit)
+        try:
+            with dg.DagsterInstance.get() as instance:
+                result = defs.resolve_job_def("refresh").execute_in_process(
+                    run_config=run_config(s, release_date),
+                    instance=instance,
+                    raise_on_error=False,
+                    tags={TRIGGER_TAG: trigger},
+                )
+        finally:
+            if relay:
+                loggers.listeners.remove(relay.emit)
+        if result.success:
+            return RefreshOutcome(True, result.run_id, "")
+        message = failure_message(result)
+        row = {
             "run_id": result.run_id,
             "started_at": started,
             "finished_at": dt.datetime.now(),
             "as_of": s.effective_as_of,
             "outcome": "failed",
             "trigger": trigger,
+            "code_version": code_version(s.project_dir),
             "message": message,
-        },
-    )
+        }
+        try:
+            record_run(s.build_dir / WAREHOUSE_FILE, row)
+        except duckdb.Error:  # the build warehouse itself is broken: the next run's fresh build takes the row
+            record_run_later(s.out_dir, row)
     return RefreshOutcome(False, result.run_id, message)

@@ -4,6 +4,10 @@ TARGETWATCH_REPORTS   reports folder          (default: <project>/reports)
 TARGETWATCH_OUT       output folder           (default: <project>/out)
 TARGETWATCH_AS_OF     as-of date, YYYY-MM-DD  (default: today)
 TARGETWATCH_LANG      default dashboard language, zh or en (default: zh)
+DAGSTER_HOME          Dagster's run history, schedules and logs (default: <output folder>/.dagster)
+
+Derived from the output folder: the published warehouse (<out>/warehouse.duckdb), the build area
+(<out>/.build) and the refresh lock (<out>/.refresh.lock).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
+WAREHOUSE_FILE = "warehouse.duckdb"
 
 
 @dataclass(frozen=True)
@@ -23,6 +28,7 @@ class Settings:
     out_dir: Path = PROJECT_DIR / "out"
     as_of: dt.date | None = None
     lang: str = "zh"
+    dagster_home: Path | None = None  # None: <out_dir>/.dagster
 
     @property
     def targets_file(self) -> Path:
@@ -36,6 +42,16 @@ class Settings:
     def build_dir(self) -> Path:
         """Where a run builds its warehouse and site before they are published."""
         return self.out_dir / ".build"
+
+    @property
+    def warehouse_path(self) -> Path:
+        """The published warehouse that analysts and auditors open."""
+        return self.out_dir / WAREHOUSE_FILE
+
+    @property
+    def dagster_home_dir(self) -> Path:
+        """Dagster's instance folder: run history, event logs, schedule and sensor state."""
+        return self.dagster_home or self.out_dir / ".dagster"
 
     @property
     def effective_as_of(self) -> dt.date:
@@ -54,4 +70,5 @@ def from_env(env: dict[str, str] | None = None) -> Settings:
         out_dir=Path(env["TARGETWATCH_OUT"]) if env.get("TARGETWATCH_OUT") else None,
         as_of=dt.date.fromisoformat(as_of) if as_of else None,
         lang=env.get("TARGETWATCH_LANG") or None,
+        dagster_home=Path(env["DAGSTER_HOME"]) if env.get("DAGSTER_HOME") else None,
     )

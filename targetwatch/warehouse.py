@@ -1,14 +1,30 @@
 """The DuckDB warehouse: table writes in the build area, the run log, and atomic publication.
 
 A run builds everything under out/.build/ and only `publish` touches what leaders and auditors
-see (out/warehouse.duckdb, out/dashboards/, out/quality/). A run that fails before publishing
-leaves the previous outputs exactly as they were.
+see (out/warehouse.duckdb, out/dashboards/, out/quality/). The life of one run:
+
+1. `prepare_build` (under the refresh lock, before the first table is written): recover whatever an
+   interrupted publication left, carry the `runs` history over, and start a fresh build warehouse and
+   site, so a build half-written by a killed run (even an unreadable file) is never read again.
+2. The stages write their tables and pages into out/.build/.
+3. `publish` checks that the build is complete and that every blocking check passed, stages copies
+   beside the outputs, writes a journal, and swaps each output in with one rename (an atomic exchange
+   where the kernel offers it, so out/dashboards never disappears even for a moment).
+
+A run that fails before or during publication leaves the previous outputs exactly as they were: a
+failure inside `publish` rolls back the outputs already swapped, and a run killed mid-swap is rolled
+back by `recover_publication` at the start of the next run (the journal says which outputs were
+swapped). Failed runs are recorded in the build warehouse's `runs` table, which the next successful
+run publishes with everything else.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import datetime as dt
+import errno
+import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -17,8 +33,30 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-WAREHOUSE_FILE = "warehouse.duckdb"
+from targetwatch.config import WAREHOUSE_FILE  # the file name is configuration; imported from here too
+
 SITE_DIRS = ("dashboards", "quality")
+PUBLISHED = (WAREHOUSE_FILE, *SITE_DIRS)
+PUBLISH_DIR = ".publish"  # under out/: staged copies, the previous outputs and the journal of one publication
+PENDING_RUNS_DIR = ".pending-runs"  # under out/: run records written while another run held the lock
+
+# A build is complete when every table exists (check_results is written by the quality checks).
+REQUIRED_TABLES = (
+    "targets",
+    "target_sources",
+    "target_departments",
+    "indicators",
+    "jurisdictions",
+    "policy_documents",
+    "measures",
+    "report_files",
+    "observations",
+    "rejected_rows",
+    "check_results",
+    "assessments",
+    "assessment_years",
+    "runs",
+)
 
 RUNS_DDL = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -27,12 +65,27 @@ CREATE TABLE IF NOT EXISTS runs (
     finished_at TIMESTAMP,
     as_of DATE,
     outcome VARCHAR,          -- success | failed
-    trigger VARCHAR,          -- cli | dagster
+    trigger VARCHAR,          -- cli | schedule | sensor | dagster
     code_version VARCHAR,
     input_hashes VARCHAR,     -- JSON: {file: sha256} of every report, the catalogue and the policies
     message VARCHAR
 )
 """
+RUN_COLUMNS = (
+    "run_id",
+    "started_at",
+    "finished_at",
+    "as_of",
+    "outcome",
+    "trigger",
+    "code_version",
+    "input_hashes",
+    "message",
+)
+
+
+class BuildIncomplete(RuntimeError):
+    """The build area does not hold a complete, checked build: nothing is published."""
 
 
 @contextlib.contextmanager
@@ -65,46 +118,263 @@ def read_table(path: Path, name: str) -> pd.DataFrame:
         return con.execute(f'SELECT * FROM "{name}"').df()
 
 
+# --- the run log -------------------------------------------------------------------------------------
+
+
 def record_run(path: Path, row: dict) -> None:
+    """Insert or replace one run's row (a failure recorded later replaces the run's earlier row)."""
     with connect(path) as con:
-        con.execute(RUNS_DDL)
+        _insert_runs(con, [row])
+
+
+def _insert_runs(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> None:
+    con.execute(RUNS_DDL)
+    for row in rows:
         con.execute("DELETE FROM runs WHERE run_id = ?", [row["run_id"]])
-        cols = [
-            "run_id",
-            "started_at",
-            "finished_at",
-            "as_of",
-            "outcome",
-            "trigger",
-            "code_version",
-            "input_hashes",
-            "message",
-        ]
         con.execute(
-            f"INSERT INTO runs ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", [row.get(c) for c in cols]
+            f"INSERT INTO runs ({', '.join(RUN_COLUMNS)}) VALUES ({', '.join('?' * len(RUN_COLUMNS))})",
+            [row.get(c) for c in RUN_COLUMNS],
         )
 
 
-def publish(build_dir: Path, out_dir: Path) -> list[Path]:
-    """Swap the built warehouse and sites into place; each swap is a rename, so readers never see half a file."""
-    published = []
-    stamp = dt.datetime.now().strftime("%Y%m%d%H%M%S%f")
-    src = build_dir / WAREHOUSE_FILE
-    tmp = out_dir / f".{WAREHOUSE_FILE}.{stamp}.tmp"
-    shutil.copy2(src, tmp)
-    os.replace(tmp, out_dir / WAREHOUSE_FILE)
-    published.append(out_dir / WAREHOUSE_FILE)
+def _runs_of(path: Path) -> list[dict]:
+    """Every row of `runs` in the warehouse at `path` ([] when it has none); raises duckdb.Error if unreadable."""
+    if not path.exists():
+        return []
+    with connect(path, read_only=True) as con:
+        if not con.execute("SELECT 1 FROM information_schema.tables WHERE table_name = 'runs'").fetchall():
+            return []
+        rows = con.execute(f"SELECT {', '.join(RUN_COLUMNS)} FROM runs").fetchall()
+    return [dict(zip(RUN_COLUMNS, r, strict=True)) for r in rows]
+
+
+def record_run_later(out_dir: Path, row: dict) -> Path:
+    """Leave a run record for the next holder of the refresh lock (written atomically; no DuckDB, no lock)."""
+    pending = out_dir / PENDING_RUNS_DIR
+    pending.mkdir(parents=True, exist_ok=True)
+    path = pending / f"{row['run_id']}.json"
+    data = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in row.items() if k in RUN_COLUMNS}
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, path)
+    return path
+
+
+def flush_pending_runs(out_dir: Path, warehouse: Path) -> int:
+    """Move the pending run records into `warehouse`'s runs table (the caller holds the refresh lock)."""
+    pending = out_dir / PENDING_RUNS_DIR
+    files = sorted(pending.glob("*.json")) if pending.is_dir() else []
+    if not files:
+        return 0
+    rows = []
+    for f in files:
+        row = json.loads(f.read_text(encoding="utf-8"))
+        for key in ("started_at", "finished_at"):
+            row[key] = dt.datetime.fromisoformat(row[key]) if row.get(key) else None
+        row["as_of"] = dt.date.fromisoformat(row["as_of"][:10]) if row.get("as_of") else None
+        rows.append(row)
+    with connect(warehouse) as con:
+        _insert_runs(con, rows)
+    for f in files:
+        f.unlink(missing_ok=True)
+    return len(rows)
+
+
+# --- the build area ----------------------------------------------------------------------------------
+
+
+def prepare_build(build_dir: Path, out_dir: Path) -> list[str]:
+    """Start a fresh build (the caller holds the refresh lock); return notes on anything that was repaired.
+
+    The run history survives: it is read from the previous build warehouse (which holds failed runs the
+    published one does not yet show), merged with the published warehouse's, and written into the new
+    build warehouse with any pending run records. A build warehouse that cannot be read (a run killed while
+    writing it) is set aside with a note, never an error.
+    """
+    notes = [f"interrupted publication rolled back: {a}" for a in recover_publication(out_dir)]
+    history: dict[str, dict] = {}
+    for source in (out_dir / WAREHOUSE_FILE, build_dir / WAREHOUSE_FILE):  # the build's rows win
+        try:
+            history |= {r["run_id"]: r for r in _runs_of(source)}
+        except duckdb.Error as exc:
+            notes.append(
+                f"{source} could not be read and is replaced; runs recorded only there are lost "
+                f"({type(exc).__name__}: {exc})"
+            )
+    if build_dir.exists():
+        shutil.rmtree(build_dir)
+    build_dir.mkdir(parents=True)
+    warehouse = build_dir / WAREHOUSE_FILE
+    with connect(warehouse) as con:
+        _insert_runs(con, sorted(history.values(), key=lambda r: str(r["started_at"] or "")))
+    flush_pending_runs(out_dir, warehouse)
+    return notes
+
+
+def verify_build(build_dir: Path) -> None:
+    """Raise BuildIncomplete unless every table and both sites exist and every blocking check passed.
+
+    Also checkpoints the build warehouse, so the file is whole without its write-ahead log.
+    """
+    warehouse = build_dir / WAREHOUSE_FILE
+    if not warehouse.exists():
+        raise BuildIncomplete(f"{warehouse} does not exist: nothing to publish")
+    with connect(warehouse) as con:
+        con.execute("CHECKPOINT")
+        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        missing = [t for t in REQUIRED_TABLES if t not in tables]
+        if missing:
+            raise BuildIncomplete(f"the build is incomplete (no table {', '.join(missing)}): nothing was published")
+        blocking = con.execute(
+            "SELECT count(*), count(*) FILTER (WHERE NOT success) FROM check_results WHERE severity = 'error'"
+        ).fetchall()[0]
+        if blocking[0] == 0:
+            raise BuildIncomplete("the blocking checks did not run on this build: nothing was published")
+        if blocking[1]:
+            raise BuildIncomplete(f"{blocking[1]} blocking check(s) did not pass: nothing was published")
     for name in SITE_DIRS:
-        built = build_dir / "site" / name
-        if not built.exists():
-            continue
-        staged = out_dir / f".{name}.{stamp}.new"
-        shutil.copytree(built, staged)
-        target = out_dir / name
-        old = out_dir / f".{name}.{stamp}.old"
-        if target.exists():
-            os.replace(target, old)
-        os.replace(staged, target)
-        shutil.rmtree(old, ignore_errors=True)
-        published.append(target)
-    return published
+        if not (build_dir / "site" / name / "index.html").is_file():
+            raise BuildIncomplete(f"the {name} site was not built: nothing was published")
+
+
+# --- publication -------------------------------------------------------------------------------------
+
+
+def publish(build_dir: Path, out_dir: Path) -> list[Path]:
+    """Swap the built warehouse and sites into out/ together, or leave out/ exactly as it was.
+
+    Everything is copied beside the outputs first (same file system, so each swap is a rename); the journal
+    records the new copies' inodes; each swap is one `renameat2(RENAME_EXCHANGE)` (or, where the kernel or
+    file system lacks it, a hard link plus rename for the warehouse and two renames for a site). Any error
+    rolls the swapped outputs back; a kill is rolled back by the next run's `recover_publication`.
+    """
+    verify_build(build_dir)
+    recover_publication(out_dir)
+    work = out_dir / PUBLISH_DIR
+    new, old = work / "new", work / "old"
+    try:
+        new.mkdir(parents=True)
+        old.mkdir()
+        shutil.copy2(build_dir / WAREHOUSE_FILE, new / WAREHOUSE_FILE)
+        _fsync(new / WAREHOUSE_FILE)
+        with connect(new / WAREHOUSE_FILE, read_only=True) as con:  # the copy opens: never publish a torn file
+            con.execute("SELECT count(*) FROM runs").fetchall()
+        for name in SITE_DIRS:
+            shutil.copytree(build_dir / "site" / name, new / name)
+        inodes = {name: (new / name).stat().st_ino for name in PUBLISHED}
+        _write_journal(work, {"state": "swapping", "inodes": inodes})
+        for name in PUBLISHED:
+            _swap_in(new / name, out_dir / name, old / name)
+    except BaseException:
+        recover_publication(out_dir)
+        raise
+    _write_journal(work, {"state": "done"})  # the commit point: from here on the new outputs stay
+    shutil.rmtree(work)
+    _fsync(out_dir)
+    return [out_dir / name for name in PUBLISHED]
+
+
+def recover_publication(out_dir: Path) -> list[str]:
+    """Undo a publication that did not reach its commit point; return what was restored.
+
+    Without a journal the staged copies were never swapped in and are simply removed; a journal in state
+    `swapping` means some outputs may hold the new copies (recognised by inode) and get their previous
+    version back; state `done` means the publication was complete and only its leftovers are removed.
+    """
+    work = out_dir / PUBLISH_DIR
+    if not work.exists():
+        return []
+    actions = []
+    journal = _read_journal(work)
+    if journal.get("state") == "swapping":
+        for name, inode in journal["inodes"].items():
+            target, old, new = out_dir / name, work / "old" / name, work / "new" / name
+            if _inode(target) == inode:  # swapped in: put the previous version back, or remove a first one
+                # the previous version is in old/, or still in new/ if the run died right after an exchange
+                previous = old if _inode(old) is not None else new if _inode(new) not in (None, inode) else None
+                if previous is not None:
+                    _swap_in(previous, target, work / "rolled-back" / name)
+                else:
+                    (work / "rolled-back").mkdir(exist_ok=True)
+                    os.replace(target, work / "rolled-back" / name)
+                actions.append(name)
+            elif _inode(target) is None and _inode(old) is not None:  # killed between two renames
+                os.replace(old, target)
+                actions.append(name)
+    shutil.rmtree(work)
+    _fsync(out_dir)
+    return actions
+
+
+def _swap_in(new: Path, target: Path, previous: Path) -> None:
+    """Put `new` at `target` and the former `target` (if any) at `previous`.
+
+    With an exchange (or for a file) there is no moment without a target; a directory without the exchange
+    is missing between two renames, for microseconds (`recover_publication` handles a kill in between).
+    """
+    previous.parent.mkdir(parents=True, exist_ok=True)
+    if _inode(target) is None:
+        os.replace(new, target)
+        return
+    if _exchange(new, target):
+        os.replace(new, previous)  # `new` now names the former target
+    elif new.is_dir():
+        os.replace(target, previous)
+        os.replace(new, target)
+    else:
+        os.link(target, previous)
+        os.replace(new, target)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically exchange two paths (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    fn = getattr(_libc(), "renameat2", None)
+    if fn is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if fn(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+        return False
+    raise OSError(err, os.strerror(err), str(a), None, str(b))
+
+
+_LIBC: list[ctypes.CDLL] = []
+
+
+def _libc() -> ctypes.CDLL:
+    if not _LIBC:
+        _LIBC.append(ctypes.CDLL(None, use_errno=True))
+    return _LIBC[0]
+
+
+def _inode(path: Path) -> int | None:
+    try:
+        return path.lstat().st_ino
+    except FileNotFoundError:
+        return None
+
+
+def _write_journal(work: Path, data: dict) -> None:
+    tmp = work / "journal.json.tmp"
+    tmp.write_text(json.dumps(data), encoding="utf-8")
+    _fsync(tmp)
+    os.replace(tmp, work / "journal.json")
+    _fsync(work)
+
+
+def _read_journal(work: Path) -> dict:
+    try:
+        return json.loads((work / "journal.json").read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return {}
+
+
+def _fsync(path: Path) -> None:
+    """Flush a file, or a directory's entries, to disk."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

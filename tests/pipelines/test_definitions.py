@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 
@@ -15,6 +16,8 @@ ASSET_KEYS = sorted([
     "target_sources", "targets",
 ])
 CHECK_KEYS = ["observations:observations_plausible", "observations:observations_valid"]
+SCHEDULES = ["monthly_refresh_schedule", "yearly_refresh_schedule"]
+SENSORS = ["new_report_sensor", "refresh_canceled_sensor", "refresh_failure_sensor"]
 
 
 def test_asset_keys_are_deliberate():
@@ -35,9 +38,25 @@ def test_refresh_job_covers_every_asset():
     assert len(job.asset_layer.executable_asset_keys) == len(ASSET_KEYS)
 
 
+def test_schedules_and_sensors_are_deliberate():
+    assert sorted(s.name for s in defs.schedules) == SCHEDULES
+    assert sorted(s.name for s in defs.sensors) == SENSORS
+    assert all(defs.resolve_schedule_def(name).job_name == "refresh" for name in SCHEDULES)
+    assert defs.resolve_sensor_def("new_report_sensor").job_name == "refresh"
+
+
+def test_the_first_step_is_the_only_root_of_the_build():
+    """pipelines.resources starts a fresh build area when a run executes FIRST_STEP: it must be the only root."""
+    from pipelines.resources import FIRST_ASSET, FIRST_STEP
+
+    roots = [spec.key for spec in defs.resolve_all_asset_specs() if not spec.deps]
+    assert FIRST_ASSET in roots
+    assert {defs.resolve_assets_def(key).op.name for key in roots} == {FIRST_STEP}
+
+
 def test_dagster_cli_validates_the_workspace(tmp_path):
     env = os.environ | {"DAGSTER_HOME": str(tmp_path)}
-    (tmp_path / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
+    shutil.copyfile(PROJECT_DIR / "dagster.yaml", tmp_path / "dagster.yaml")  # the project's instance settings
     proc = subprocess.run([sys.executable, "-m", "dagster", "definitions", "validate", "-w", "workspace.yaml"],
                           cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=180)
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -1,0 +1,71 @@
+"""Start Dagster for the bureau: the UI and the daemon (schedules, sensors, run queue), kept inside out/.
+
+    python -m pipelines.dev [--host 127.0.0.1] [--port 3000]
+
+It sets DAGSTER_HOME to out/.dagster (TARGETWATCH_OUT moves it; an explicit DAGSTER_HOME wins), puts the
+project's dagster.yaml there (telemetry off, one run at a time, run monitoring), and replaces itself with
+`dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000`, so signals reach Dagster directly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from targetwatch.config import Settings, from_env
+
+DEFAULT_HOST = "127.0.0.1"  # the UI has no login: only this machine may reach it unless the operator says so
+DEFAULT_PORT = 3000
+INSTANCE_CONFIG = "dagster.yaml"
+
+
+def ensure_dagster_home(s: Settings | None = None) -> Path:
+    """Create Dagster's home with the project's instance settings and export DAGSTER_HOME; return it.
+
+    The default home (inside the output folder) always gets the project's dagster.yaml, so editing the
+    file at the repository root takes effect at the next start. A DAGSTER_HOME the operator chose keeps
+    its own dagster.yaml; it gets the project's only when it has none.
+    """
+    s = s or from_env()
+    home = s.dagster_home_dir.resolve()
+    home.mkdir(parents=True, exist_ok=True)
+    source, target = s.project_dir / INSTANCE_CONFIG, home / INSTANCE_CONFIG
+    managed = s.dagster_home is None
+    if source.is_file() and (not target.exists() or (managed and target.read_bytes() != source.read_bytes())):
+        shutil.copyfile(source, target)
+    os.environ["DAGSTER_HOME"] = str(home)
+    return home
+
+
+def dev_command(s: Settings, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> list[str]:
+    """The `dagster dev` command line for this project's workspace."""
+    workspace = s.project_dir / "workspace.yaml"
+    return [sys.executable, "-m", "dagster", "dev", "-w", str(workspace), "-h", host, "-p", str(port)]
+
+
+def run_dev(s: Settings | None = None, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> None:
+    """Become `dagster dev` (never returns): the CLI's `targetwatch dev` calls this."""
+    s = s or from_env()
+    home = ensure_dagster_home(s)
+    for var in ("TARGETWATCH_OUT", "TARGETWATCH_REPORTS"):  # relative to where the operator was, not the project
+        if os.environ.get(var):
+            os.environ[var] = str(Path(os.environ[var]).resolve())
+    print(f"Dagster UI on http://{host}:{port} · DAGSTER_HOME={home} · outputs in {s.out_dir}", flush=True)
+    os.chdir(s.project_dir)
+    command = dev_command(s, host, port)
+    os.execv(command[0], command)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m pipelines.dev", description=__doc__.splitlines()[0])
+    parser.add_argument("--host", default=DEFAULT_HOST, help=f"interface the UI listens on (default {DEFAULT_HOST})")
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"UI port (default {DEFAULT_PORT})")
+    args = parser.parse_args(argv)
+    run_dev(host=args.host, port=args.port)
+
+
+if __name__ == "__main__":
+    main()

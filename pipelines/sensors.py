@@ -1,0 +1,137 @@
+"""Sensors: a refresh when a report is added or changed, and a `runs` row for every Dagster run that fails.
+
+`new_report_sensor` compares the sha256 of every report in the reports folder with its cursor (JSON of
+{file: sha256}), so touching a file or copying the same bytes again starts nothing, and Excel lock files,
+`.part` downloads and hidden files are never looked at (`is_report_candidate`, the rule ingestion uses).
+A file's `<name>.meta.yaml` sidecar counts with it: a new release date changes the verdicts too.
+
+`refresh_failure_sensor` and `refresh_canceled_sensor` record failed and canceled Dagster-launched runs (a
+refused one too) in the build warehouse's `runs` table, which the next successful run publishes; the CLI
+records its own failures. While another run holds the refresh lock, the row waits in out/.pending-runs/
+and the next run takes it in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+
+from pipelines.failures import describe_failure
+from pipelines.jobs import TRIGGER_TAG, refresh_job
+from pipelines.resources import TargetwatchPaths
+from targetwatch.locking import RefreshLock, RefreshLocked
+from targetwatch.provenance import code_version
+from targetwatch.reports.ingest import is_report_candidate
+from targetwatch.warehouse import WAREHOUSE_FILE, flush_pending_runs, record_run_later, recover_publication
+
+SIDECAR_SUFFIX = ".meta.yaml"
+CHANGED_TAG = "targetwatch/reports_changed"
+
+
+def report_hashes(reports_dir: Path) -> dict[str, str]:
+    """{path relative to the folder: sha256} of every report and its sidecar (the files ingestion reads)."""
+    hashes = {}
+    for path in sorted(reports_dir.rglob("*")):
+        if not is_report_candidate(path):
+            continue
+        for f in (path, path.with_name(path.name + SIDECAR_SUFFIX)):
+            try:
+                with f.open("rb") as fh:
+                    hashes[f.relative_to(reports_dir).as_posix()] = hashlib.file_digest(fh, "sha256").hexdigest()
+            except OSError:  # no sidecar, or the file went away or is still locked: it counts at the next tick
+                continue
+    return hashes
+
+
+@dg.sensor(
+    job=refresh_job,
+    minimum_interval_seconds=60,
+    default_status=dg.DefaultSensorStatus.STOPPED,
+    description="Start a refresh when a report in the reports folder is added or its content changes "
+    "(sha256; touching a file does nothing; ~$ lock files, .part downloads and hidden files are ignored).",
+)
+def new_report_sensor(context: dg.SensorEvaluationContext, paths: TargetwatchPaths) -> dg.SensorResult:
+    reports_dir = paths.settings().reports_dir
+    if not reports_dir.is_dir():
+        return dg.SensorResult(skip_reason=f"reports folder {reports_dir} does not exist", cursor=context.cursor)
+    try:
+        seen: dict[str, str] = json.loads(context.cursor) if context.cursor else {}
+    except ValueError:  # a cursor edited by hand: start over (one refresh)
+        seen = {}
+    now = report_hashes(reports_dir)
+    cursor = json.dumps(now, sort_keys=True, ensure_ascii=False)
+    added = [f for f in now if f not in seen]
+    changed = [f for f in now if f in seen and seen[f] != now[f]]
+    removed = [f for f in seen if f not in now]
+    if not added and not changed:
+        note = f"; no longer there (not a reason to refresh): {', '.join(removed)}" if removed else ""
+        return dg.SensorResult(skip_reason=f"{len(now)} report file(s), none added or changed{note}", cursor=cursor)
+    # The key covers the state before and after, so a change that undoes an earlier one still refreshes,
+    # and a tick evaluated twice (daemon restart before the cursor was saved) launches one run.
+    run_key = "reports-" + hashlib.sha256(json.dumps([seen, now], sort_keys=True).encode()).hexdigest()[:16]
+    summary = ", ".join([f"added {f}" for f in added] + [f"changed {f}" for f in changed])
+    context.log.info(f"starting a refresh: {summary}")
+    return dg.SensorResult(
+        run_requests=[
+            dg.RunRequest(run_key=run_key, tags={TRIGGER_TAG: "sensor", CHANGED_TAG: summary[:1000]})
+        ],
+        cursor=cursor,
+    )
+
+
+def paths_of_run(run: dg.DagsterRun, default: TargetwatchPaths) -> TargetwatchPaths:
+    """The `paths` a run was configured with (its run config over the code location's resource)."""
+    config = ((run.run_config or {}).get("resources", {}).get("paths") or {}).get("config") or {}
+    return TargetwatchPaths(**(default.model_dump() | config))
+
+
+def record_failed_run(context: dg.RunStatusSensorContext, paths: TargetwatchPaths, what: str) -> dg.SkipReason:
+    """Write the run's `failed` row (step and error) into the build warehouse, or leave it pending."""
+    run = context.dagster_run
+    if run.tags.get(TRIGGER_TAG) == "cli":
+        return dg.SkipReason(f"run {run.run_id} was started by the CLI, which records its own failures")
+    s = paths_of_run(run, paths).settings()
+    events = [r.dagster_event for r in context.instance.all_logs(run.run_id) if r.dagster_event]
+    message = describe_failure(events, fallback=f"{what}: {context.dagster_event.message or 'no reason given'}")
+    stats = context.instance.get_run_stats(run.run_id)
+    row = {
+        "run_id": run.run_id,
+        "started_at": dt.datetime.fromtimestamp(stats.start_time) if stats.start_time else None,
+        "finished_at": dt.datetime.fromtimestamp(stats.end_time) if stats.end_time else dt.datetime.now(),
+        "as_of": s.effective_as_of,
+        "outcome": "failed",
+        "trigger": run.tags.get(TRIGGER_TAG, "dagster"),
+        "code_version": code_version(s.project_dir),
+        "message": message,
+    }
+    record_run_later(s.out_dir, row)
+    try:
+        with RefreshLock(s.out_dir, holder=f"failure sensor, recording run {run.run_id[:8]}"):
+            undone = recover_publication(s.out_dir)  # a run killed while publishing: roll back now
+            flush_pending_runs(s.out_dir, s.build_dir / WAREHOUSE_FILE)
+    except (RefreshLocked, duckdb.Error) as exc:
+        return dg.SkipReason(f"run {run.run_id} {what}; its row waits in {s.out_dir} for the next run ({exc})")
+    rolled_back = f"; rolled back its unfinished publication of {', '.join(undone)}" if undone else ""
+    return dg.SkipReason(f"run {run.run_id} {what}: recorded in the runs table{rolled_back}")
+
+
+@dg.run_failure_sensor(
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="Record every failed run of this code location (a refused one too) in the runs table.",
+)
+def refresh_failure_sensor(context: dg.RunFailureSensorContext, paths: TargetwatchPaths) -> dg.SkipReason:
+    return record_failed_run(context, paths, "failed")
+
+
+@dg.run_status_sensor(
+    run_status=dg.DagsterRunStatus.CANCELED,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="Record every canceled run (terminated in the UI, or over its maximum run time) in the runs table.",
+)
+def refresh_canceled_sensor(context: dg.RunStatusSensorContext, paths: TargetwatchPaths) -> dg.SkipReason:
+    return record_failed_run(context, paths, "was canceled")
