@@ -319,8 +319,8 @@ def _reasons(df: pd.DataFrame) -> pd.DataFrame:
         "qualitative": ("定性目标，无可量化数值", "qualitative goal with no number to measure"),
         "no_data": None,
         "achieved": (
-            f"截止年{dl}实际{fmt(df['deadline_value'])}，达到目标{goal}",
-            f"{fmt(df['deadline_value'])} in deadline year {dl} meets the target",
+            "截止年" + dl + "实际" + fmt(df["deadline_value"]) + "，达到目标" + goal,
+            fmt(df["deadline_value"]) + " in deadline year " + dl + " meets the target " + goal,
         ),
         "achieved_late": (
             "截止年" + dl + "未达到或无数据，" + df["first_met_after_deadline"].astype("Int64").astype(str) + "年达到",

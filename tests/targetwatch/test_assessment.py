@@ -92,6 +92,13 @@ def test_comparators(case, fields, rows, as_of, status, latest, gap, attainment)
     assert a["reason_zh"] and a["reason_en"]
 
 
+def test_achieved_reason_names_this_targets_figures_only():
+    # 120 in 2020 against at least 100: the sentence quotes exactly those numbers (no other target's column)
+    a, _ = run(target(value=100), [("xx", "things", 2018, 80), ("xx", "things", 2020, 120)])
+    assert a["reason_zh"] == "截止年2020实际120，达到目标100"
+    assert a["reason_en"] == "120 in deadline year 2020 meets the target 100"
+
+
 def test_approx_gap_to_band():
     # 12000 vs 13000 ±650: outside the band by 1000 - 650 = 350, below it
     a, _ = run(target(comparator="approx", value=13000), [("xx", "things", 2020, 12000)])
