@@ -15,6 +15,7 @@ from pathlib import Path
 
 import dagster as dg
 
+from pipelines.failures import record_interrupted
 from targetwatch.config import Settings, from_env
 from targetwatch.locking import RefreshLock
 from targetwatch.warehouse import WAREHOUSE_FILE, prepare_build
@@ -69,6 +70,9 @@ class TargetwatchPaths(dg.ConfigurableResource):
             return
         s = self.settings()
         with RefreshLock(s.out_dir, holder=f"Dagster run {run.run_id[:8]} of {run.job_name}"):
+            interrupted = record_interrupted(s.out_dir)
+            if interrupted and context.log:
+                context.log.warning(interrupted)
             if starts_a_build(run):
                 for note in prepare_build(s.build_dir, s.out_dir):
                     if context.log:

@@ -21,7 +21,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
-from pipelines.failures import describe_failure
+from pipelines.failures import describe_failure, record_interrupted
 from pipelines.jobs import TRIGGER_TAG, refresh_job
 from pipelines.resources import TargetwatchPaths
 from targetwatch.locking import RefreshLock, RefreshLocked
@@ -112,6 +112,7 @@ def record_failed_run(context: dg.RunStatusSensorContext, paths: TargetwatchPath
     record_run_later(s.out_dir, row)
     try:
         with RefreshLock(s.out_dir, holder=f"failure sensor, recording run {run.run_id[:8]}"):
+            record_interrupted(s.out_dir)  # a refresh killed before this one: on record too
             undone = recover_publication(s.out_dir)  # a run killed while publishing: roll back now
             flush_pending_runs(s.out_dir, s.build_dir / WAREHOUSE_FILE)
     except (RefreshLocked, duckdb.Error) as exc:

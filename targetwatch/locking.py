@@ -1,8 +1,10 @@
 """One writer at a time: an exclusive lock on out/.refresh.lock that the CLI and Dagster runs both take.
 
 The lock is an `flock` on the file, so the kernel releases it when the holding process exits, however it
-exits (a killed run never leaves a stale lock behind). The file's text only says who holds it, for the
-message a refused refresh prints.
+exits (a killed run never leaves a stale lock behind). The file's text says who holds it, for the message a
+refused refresh prints; a clean release empties it. So text found by the next holder means the previous
+holder was killed (SIGKILL, out of memory, power cut) while it held the lock: `take_interrupted` hands that
+text over once, for the runs table, because a killed process cannot record its own end.
 
 The lock is re-entrant within one process: the CLI takes it and then executes the Dagster job in the same
 process, whose `paths` resource takes it again. Two processes never hold it at once.
@@ -20,6 +22,7 @@ from typing import IO
 LOCK_FILE = ".refresh.lock"
 
 _held: dict[Path, tuple[IO[str], int]] = {}  # lock path -> (open file holding the flock, nesting depth)
+_interrupted: dict[Path, str] = {}  # lock path -> text a killed holder left behind, until someone records it
 _guard = threading.Lock()
 
 
@@ -55,6 +58,10 @@ class RefreshLock:
                     f"Wait for it to finish (it holds {self.path}) and start again."
                 ) from None
             fh.seek(0)
+            left_behind = fh.read().strip()
+            if left_behind:
+                _interrupted[self.path] = left_behind
+            fh.seek(0)
             fh.truncate()
             since = dt.datetime.now().isoformat(timespec="seconds")
             fh.write(" · ".join(filter(None, [f"pid {os.getpid()}", self.holder, f"since {since}"])))
@@ -73,6 +80,9 @@ class RefreshLock:
                 _held[self.path] = (fh, depth - 1)
                 return
             del _held[self.path]
+            fh.seek(0)
+            fh.truncate()  # a clean release leaves no holder behind
+            fh.flush()
             fcntl.flock(fh, fcntl.LOCK_UN)
             fh.close()
 
@@ -81,3 +91,12 @@ def held_here(out_dir: Path) -> bool:
     """Whether this process holds the refresh lock of `out_dir`."""
     with _guard:
         return (out_dir / LOCK_FILE).resolve() in _held
+
+
+def take_interrupted(out_dir: Path) -> str | None:
+    """The holder text a killed refresh left in the lock file ("pid … · … · since …"), once; None if none.
+
+    Call it while holding the lock, so that exactly one holder records the interruption.
+    """
+    with _guard:
+        return _interrupted.pop((out_dir / LOCK_FILE).resolve(), None)
