@@ -17,6 +17,7 @@ import datetime as dt
 import json
 import math
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,6 +78,8 @@ class Evaluation:
     matches: list[tuple[Gold, Proposal]] = field(default_factory=list)
     misses: list[Gold] = field(default_factory=list)
     false_positives: list[Proposal] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time of extract_targets per document
+    sizes: dict[str, int] = field(default_factory=dict)  # the document's size in UTF-8 bytes
 
     def attribute_agreement(self) -> dict[str, float]:
         """Share of matched pairs on which the proposal and the gold target agree, per attribute."""
@@ -144,7 +147,10 @@ def evaluate(
     ev = Evaluation(catalogue_targets=len(catalogue.targets), min_confidence=min_confidence, blind=blind)
     golds = gold_targets(catalogue, documents)
     for doc_id, doc in documents.items():
+        started = time.perf_counter()
         proposals = extract_targets(doc.text, doc_id, None if blind else catalogue, min_confidence=min_confidence)
+        ev.seconds[doc_id] = time.perf_counter() - started
+        ev.sizes[doc_id] = len(doc.text.encode("utf-8"))
         pairs = match(golds[doc_id], proposals)
         matched_g = {id(g) for g, _ in pairs}
         matched_p = {id(p) for _, p in pairs}
@@ -188,6 +194,8 @@ def markdown(ev: Evaluation, today: dt.date | None = None) -> str:
         p = ev.precision_by_kind.get(kind, Score())
         lines.append(f"| {kind} | {r.tp + r.fn} | {_pct(r.recall, r.tp + r.fn > 0)} | {p.tp + p.fp} "
                      f"| {_pct(p.precision, p.tp + p.fp > 0)} |")
+    lines += ["", "Speed (extract_targets, one pass, wall time): " + ", ".join(
+        f"{d} {ev.sizes[d] / 1024:.0f} KB in {ev.seconds[d] * 1000:.0f} ms" for d in ev.per_document) + "."]
     agreement = ev.attribute_agreement()
     lines += ["", "Agreement on matched pairs: " + ", ".join(f"{k} {_pct(v)}" for k, v in agreement.items()) + "."]
     lines += ["", f"Misses ({len(ev.misses)}):", ""]
@@ -209,6 +217,8 @@ def as_json(ev: Evaluation) -> dict:
         "recall_by_kind": {k: s.as_dict() for k, s in ev.recall_by_kind.items()},
         "precision_by_kind": {k: s.as_dict() for k, s in ev.precision_by_kind.items()},
         "attribute_agreement": ev.attribute_agreement(),
+        "seconds": ev.seconds,
+        "sizes": ev.sizes,
         "misses": [{"id": g.target.id, "document": g.document, "spans": g.spans} for g in ev.misses],
         "false_positives": [p.model_dump() for p in ev.false_positives],
         "matches": [{"gold": g.target.id, "document": g.document, "char_start": p.char_start, "char_end": p.char_end,
