@@ -6,7 +6,7 @@ from pipelines.resources import TargetwatchPaths
 from targetwatch.catalogue import load_catalogue
 from targetwatch.documents import load_documents
 from targetwatch.reports.ingest import ingest_folder
-from targetwatch.warehouse import write_tables
+from targetwatch.warehouse import archive_dir, cache_dir, write_tables
 
 
 @dg.multi_asset(
@@ -37,10 +37,21 @@ from targetwatch.warehouse import write_tables
     ],
 )
 def reports(context: dg.AssetExecutionContext, paths: TargetwatchPaths):
-    """Read every file in the reports folder; a file that cannot be read is recorded as failed, not skipped."""
+    """Read every file in the reports folder; a file that cannot be read is recorded as failed, not skipped.
+
+    Each file is archived by content into out/archive/ before it is read, and the folder recorded there as a
+    snapshot (`targetwatch rebuild` reads it back); a file read before is taken from out/cache/.
+    """
     s = paths.settings()
     cat = load_catalogue(s.targets_file, load_documents(s.policies_dir))
-    result = ingest_folder(s.reports_dir, cat, as_of=s.effective_as_of, release_date=paths.release_date or None)
+    result = ingest_folder(
+        s.reports_dir,
+        cat,
+        as_of=s.effective_as_of,
+        release_date=paths.release_date or None,
+        archive_dir=archive_dir(s.out_dir),
+        cache_dir=cache_dir(s.out_dir),
+    )
     write_tables(
         paths.build_warehouse,
         {
@@ -58,6 +69,10 @@ def reports(context: dg.AssetExecutionContext, paths: TargetwatchPaths):
         metadata={
             "files": len(result.report_files),
             "failed": len(failed),
+            "parsed": sum(v == "parsed" for v in result.parsed.values()),
+            "from_cache": sum(v == "cached" for v in result.parsed.values()),
+            "snapshot": result.snapshot,
+            "archive": dg.MetadataValue.path(str(archive_dir(s.out_dir))),
             "preview": dg.MetadataValue.md(
                 result.report_files[
                     ["source_file", "format", "encoding", "rows_read", "rows_accepted", "rows_rejected", "status"]

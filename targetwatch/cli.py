@@ -7,7 +7,6 @@ pipelines.definitions, so a CLI run and a Dagster UI run produce the same tables
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -36,16 +35,12 @@ def _settings(reports: Path | None, out: Path | None, as_of: str | None) -> Sett
     return from_env().with_overrides(reports_dir=reports, out_dir=out, as_of=as_of_date)
 
 
-def _dagster_home(out_dir: Path) -> None:
-    """Keep Dagster's run history inside out/ unless DAGSTER_HOME says otherwise; telemetry off."""
-    if os.environ.get("DAGSTER_HOME"):
-        return
-    home = (out_dir / ".dagster").resolve()
-    home.mkdir(parents=True, exist_ok=True)
-    cfg = home / "dagster.yaml"
-    if not cfg.exists():
-        cfg.write_text("telemetry:\n  enabled: false\n", encoding="utf-8")
-    os.environ["DAGSTER_HOME"] = str(home)
+def _dagster_home(s: Settings) -> None:
+    """Keep Dagster's run history inside out/ unless DAGSTER_HOME says otherwise, with the project's dagster.yaml
+    (telemetry off, one run at a time): the same home `targetwatch dev` and `python -m pipelines.dev` use."""
+    from pipelines.dev import ensure_dagster_home
+
+    ensure_dagster_home(s)
 
 
 def _progress(status, kind: str, text: str) -> None:
@@ -68,9 +63,64 @@ def refresh(
     release_date: Annotated[str | None, typer.Option(help="release date for files that state none")] = None,
 ) -> None:
     """Read the catalogue and every report, check, assess, and publish the warehouse, dashboards and quality report."""
-    s = _settings(reports, out, as_of)
+    _refresh(_settings(reports, out, as_of), release_date)
+
+
+@app.command()
+def rebuild(
+    snapshot: Annotated[
+        str | None, typer.Argument(help="snapshot name, or a unique part of it such as its date (default: the latest)")
+    ] = None,
+    out: Annotated[Path | None, typer.Option(help="output folder to publish into (default: out/)")] = None,
+    archive: Annotated[
+        Path | None, typer.Option(help="archive folder to read the snapshot from (default: <out>/archive)")
+    ] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="judge as of this date, YYYY-MM-DD")] = None,
+    release_date: Annotated[
+        str | None,
+        typer.Option(help="release date for files that state none (default: the one the snapshot was read with)"),
+    ] = None,
+    list_snapshots: Annotated[bool, typer.Option("--list", help="list the archive's snapshots and stop")] = False,
+) -> None:
+    """Rebuild from the raw archive alone: restore a snapshot of the reports folder, then run the refresh job on it.
+
+    The files and sidecars are restored byte for byte into a temporary folder and read by the same Dagster job
+    as `refresh`, so the tables equal those of the refresh that wrote the snapshot (given the same --as-of).
+    """
+    import tempfile
+
+    from targetwatch.reports import archive as raw_archive
+    from targetwatch.warehouse import archive_dir
+
+    s = _settings(None, out, as_of)
+    folder = archive or archive_dir(s.out_dir)
+    if list_snapshots:
+        names = raw_archive.list_snapshots(folder)
+        for name in names:
+            try:
+                snap = raw_archive.load_snapshot(folder, name)
+            except raw_archive.ArchiveError as exc:
+                console.print(f"{name}  unreadable: {exc}")
+                continue
+            option = f" · --release-date {snap.release_date}" if snap.release_date else ""
+            console.print(f"{name}  {len(snap.files)} files{option}")
+        if not names:
+            console.print(f"{folder} holds no snapshots")
+        return
+    with tempfile.TemporaryDirectory(prefix="targetwatch-rebuild-") as tmp:
+        try:
+            snap = raw_archive.restore_snapshot(folder, snapshot, Path(tmp) / "reports")
+        except raw_archive.ArchiveError as exc:
+            err.print(f"[red]{exc}; nothing was written[/red]")
+            raise typer.Exit(1) from None
+        console.print(f"[bold]targetwatch rebuild[/bold] from snapshot {snap.name} ({len(snap.files)} files, {folder})")
+        _refresh(s.with_overrides(reports_dir=Path(tmp) / "reports"), release_date or snap.release_date)
+
+
+def _refresh(s: Settings, release_date: str | None) -> None:
+    """Validate the catalogue and the reports folder, then run the refresh job under the refresh lock."""
     s.out_dir.mkdir(parents=True, exist_ok=True)
-    _dagster_home(s.out_dir)
+    _dagster_home(s)
     from targetwatch.catalogue import CatalogueError, load_catalogue
     from targetwatch.documents import load_documents
     from targetwatch.locking import RefreshLock, RefreshLocked
@@ -84,7 +134,7 @@ def refresh(
         err.print(f"[red]reports folder {s.reports_dir} does not exist; nothing was written[/red]")
         raise typer.Exit(1)
     try:
-        with RefreshLock(s.out_dir):
+        with RefreshLock(s.out_dir, holder="targetwatch refresh (cli)"):
             ok = _run_refresh(s, release_date)
     except RefreshLocked as exc:
         err.print(f"[red]{exc}[/red]")
@@ -95,7 +145,8 @@ def refresh(
 
 def _run_refresh(s: Settings, release_date: str | None) -> bool:
     from pipelines.run import run_refresh_job
-    from targetwatch.warehouse import WAREHOUSE_FILE, connect
+    from targetwatch.reports.archive import list_snapshots
+    from targetwatch.warehouse import WAREHOUSE_FILE, archive_dir, connect
 
     console.print(f"[bold]targetwatch refresh[/bold] as of {s.effective_as_of} · reports {s.reports_dir}")
     with console.status("starting …") as status:
@@ -122,6 +173,9 @@ def _run_refresh(s: Settings, release_date: str | None) -> bool:
     console.print(f"warehouse:  {s.out_dir / WAREHOUSE_FILE}")
     console.print(f"dashboards: {s.out_dir / 'dashboards' / 'index.html'}")
     console.print(f"quality:    {s.out_dir / 'quality' / 'index.html'}")
+    snapshots = list_snapshots(archive_dir(s.out_dir))
+    if snapshots:
+        console.print(f"archive:    {archive_dir(s.out_dir)} · snapshot {snapshots[-1]}")
     return True
 
 
@@ -212,12 +266,10 @@ def dev(
     host: Annotated[str, typer.Option(help="address to bind; the default serves this machine only")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="port of the Dagster UI")] = 3000,
 ) -> None:
-    """Start the Dagster UI (dagster dev) on 127.0.0.1 with run history inside out/.dagster."""
-    s = from_env()
-    _dagster_home(s.out_dir)
-    workspace = str(s.project_dir / "workspace.yaml")
-    console.print(f"Dagster UI on http://{host}:{port} · DAGSTER_HOME={os.environ['DAGSTER_HOME']}")
-    os.execvp(sys.executable, [sys.executable, "-m", "dagster", "dev", "-w", workspace, "-h", host, "-p", str(port)])
+    """Start the Dagster UI and its daemon (dagster dev) on 127.0.0.1, with run history inside out/.dagster."""
+    from pipelines.dev import run_dev
+
+    run_dev(from_env(), host=host, port=port)
 
 
 app.command("extract-targets")(extract_targets_command)

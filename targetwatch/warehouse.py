@@ -16,6 +16,10 @@ failure inside `publish` rolls back the outputs already swapped, and a run kille
 back by `recover_publication` at the start of the next run (the journal says which outputs were
 swapped). Failed runs are recorded in the build warehouse's `runs` table, which the next successful
 run publishes with everything else.
+
+Two folders under out/ are neither built nor published and outlive every run, failed ones included:
+out/archive/ (the raw reports by sha256 and a snapshot per ingest, from which the warehouse can be rebuilt)
+and out/cache/ (the parse cache). Ingestion writes into them directly: both are content-addressed.
 """
 
 from __future__ import annotations
@@ -39,6 +43,10 @@ SITE_DIRS = ("dashboards", "quality")
 PUBLISHED = (WAREHOUSE_FILE, *SITE_DIRS)
 PUBLISH_DIR = ".publish"  # under out/: staged copies, the previous outputs and the journal of one publication
 PENDING_RUNS_DIR = ".pending-runs"  # under out/: run records written while another run held the lock
+# Under out/ and kept across runs: neither the build area (which each run starts afresh) nor a published output
+# (which publication swaps), so neither `prepare_build` nor `publish` ever removes them.
+ARCHIVE_DIR = "archive"  # every report's bytes by sha256 and one snapshot per ingest (append-only)
+CACHE_DIR = "cache"  # what the readers made of each file, so an unchanged file is not parsed again
 
 # A build is complete when every table exists (check_results is written by the quality checks).
 REQUIRED_TABLES = (
@@ -82,6 +90,16 @@ RUN_COLUMNS = (
     "input_hashes",
     "message",
 )
+
+
+def archive_dir(out_dir: Path) -> Path:
+    """The raw archive of `out_dir` (targetwatch.reports.archive); it outlives every run, failed ones too."""
+    return out_dir / ARCHIVE_DIR
+
+
+def cache_dir(out_dir: Path) -> Path:
+    """The parse cache of `out_dir` (targetwatch.reports.cache); safe to delete at any time."""
+    return out_dir / CACHE_DIR
 
 
 class BuildIncomplete(RuntimeError):

@@ -1,6 +1,9 @@
 """Read every report file in a folder: checksum, archive, detect the format, read, normalise, account for every row.
 
-One file failing does not stop the others: it is recorded in `report_files` with the reason.
+One file failing does not stop the others: it is recorded in `report_files` with the reason. With an archive
+folder, every file's bytes (and its sidecar's) are archived before parsing and the folder is recorded as a
+snapshot (targetwatch.reports.archive); with a cache folder, a file whose read is cached is not parsed again
+(targetwatch.reports.cache).
 """
 
 from __future__ import annotations
@@ -9,9 +12,8 @@ import csv
 import datetime as dt
 import hashlib
 import io
-import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,8 @@ import yaml
 
 from targetwatch.catalogue import Catalogue
 from targetwatch.reports import communique, template, yearbook
+from targetwatch.reports.archive import SIDECAR_SUFFIX, archive_copy, snapshot_entry, write_snapshot
+from targetwatch.reports.cache import ParseCache
 from targetwatch.reports.encoding import decode
 from targetwatch.reports.model import Aliases, ReadResult, UnreadableReportError
 from targetwatch.reports.normalise import OBSERVATION_COLUMNS, REJECTED_COLUMNS, normalise
@@ -55,18 +59,6 @@ def is_report_candidate(path: Path) -> bool:
 
 def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def archive_copy(data: bytes, digest: str, suffix: str, archive_dir: Path) -> str:
-    """Copy the bytes to `<archive_dir>/<sha256[:2]>/<sha256><suffix>` (once, atomically); return that relative path."""
-    relative = f"{digest[:2]}/{digest}{suffix.lower()}"
-    target = archive_dir / relative
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
-    return relative
 
 
 def _csv_is_template(path: Path) -> bool:
@@ -112,19 +104,26 @@ def read_one(path: Path, aliases: Aliases | None = None, meta: Mapping[str, Any]
     )
 
 
+def sidecar_path(path: Path) -> Path:
+    return path.with_name(path.name + SIDECAR_SUFFIX)
+
+
 def read_sidecar(path: Path) -> dict:
     """The file's `<name>.meta.yaml` (release_date, jurisdiction, year, title, synthetic), or {}."""
-    meta = path.with_name(path.name + ".meta.yaml")
-    if not meta.exists():
-        return {}
+    meta = sidecar_path(path)
+    return parse_sidecar(meta.read_bytes(), meta.name) if meta.exists() else {}
+
+
+def parse_sidecar(data: bytes, name: str) -> dict:
+    """The sidecar's mapping; UnreadableReportError (naming the sidecar) if it is not UTF-8 YAML or not a mapping."""
     try:
-        loaded = yaml.safe_load(meta.read_text(encoding="utf-8-sig"))
+        loaded = yaml.safe_load(data.decode("utf-8-sig"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise UnreadableReportError(f"{meta.name}: the sidecar is not valid UTF-8 YAML: {exc}") from exc
+        raise UnreadableReportError(f"{name}: the sidecar is not valid UTF-8 YAML: {exc}") from exc
     if loaded is None:
         return {}
     if not isinstance(loaded, dict):
-        raise UnreadableReportError(f"{meta.name}: the sidecar must be a mapping (key: value lines)")
+        raise UnreadableReportError(f"{name}: the sidecar must be a mapping (key: value lines)")
     return loaded
 
 
@@ -137,6 +136,32 @@ class IngestResult:
     report_files: pd.DataFrame
     observations: pd.DataFrame
     rejected_rows: pd.DataFrame
+    parsed: dict[str, str] = field(default_factory=dict)  # source_file -> "parsed" | "cached" (read from the cache)
+    snapshot: str | None = None  # the archive snapshot of this folder (with an archive folder)
+
+
+def _read(path: Path, digest: str, aliases: Aliases, meta: dict, cache: ParseCache | None, key: str) -> tuple:
+    """(ReadResult or the UnreadableReportError, "parsed" | "cached"), through the cache when there is one."""
+    if cache is not None:
+        hit = cache.get(key)
+        if hit is not None:
+            return hit, "cached"
+    try:
+        result: ReadResult | UnreadableReportError = read_one(path, aliases, meta)
+    except UnreadableReportError as exc:
+        result = exc
+    # Not kept: a file that could not be opened (locked, permissions) may open next time, and a file rewritten
+    # while it was read was not read as the bytes its key names.
+    if cache is not None and not isinstance(getattr(result, "__cause__", None), OSError) and _unchanged(path, digest):
+        cache.put(key, result)
+    return result, "parsed"
+
+
+def _unchanged(path: Path, digest: str) -> bool:
+    try:
+        return sha256_of(path) == digest
+    except OSError:
+        return False
 
 
 def ingest_folder(
@@ -146,30 +171,44 @@ def ingest_folder(
     as_of: dt.date,
     release_date: str | None = None,
     archive_dir: Path | None = None,
+    cache_dir: Path | None = None,
 ) -> IngestResult:
     """Read every report under `reports_dir`.
 
     A file's release date is, in order: the row's own release_date column (normaliser), the sidecar's
     `release_date:`, a date the file states (`发布日期：…`), then `release_date` (the `--release-date`
-    option). With `archive_dir`, each file's bytes are first copied to `<archive_dir>/<sha[:2]>/<sha><suffix>`.
+    option). With `archive_dir`, each file's bytes (and its sidecar's) are first copied to
+    `<archive_dir>/<sha[:2]>/<sha><suffix>`, and the folder is recorded in `<archive_dir>/snapshots/`.
+    With `cache_dir`, a file read before (same bytes, name, sidecar, aliases and reader code) is taken
+    from the cache instead of being parsed; the normaliser runs on every file either way.
     """
     aliases = Aliases.from_catalogue(catalogue)
+    cache = ParseCache(cache_dir, aliases) if cache_dir is not None else None
     files, observations, rejected = [], [], []
-    archived = archive_dir.resolve() if archive_dir is not None else None
+    parsed: dict[str, str] = {}
+    manifest: dict[str, dict] = {}
+    excluded = [d.resolve() for d in (archive_dir, cache_dir) if d is not None]
     for path in sorted(p for p in reports_dir.rglob("*") if is_report_candidate(p)):
-        if archived is not None and path.resolve().is_relative_to(archived):
-            continue  # an archive kept inside the reports folder is not read as reports
+        if any(path.resolve().is_relative_to(d) for d in excluded):
+            continue  # an archive or cache kept inside the reports folder is not read as reports
         rel = path.relative_to(reports_dir).as_posix()
         data = path.read_bytes()
         digest = hashlib.sha256(data).hexdigest()
+        side = sidecar_path(path)
+        sidecar = side.read_bytes() if side.is_file() else None
         record: dict[str, Any] = {"source_file": rel, "sha256": digest, "size_bytes": len(data)}
         if archive_dir is not None:
             record["archive_path"] = archive_copy(data, digest, path.suffix, archive_dir)
+            manifest[rel] = snapshot_entry(data, digest, record["archive_path"], sidecar, archive_dir)
         meta: dict = {}
         try:
-            meta = read_sidecar(path)
-            result = read_one(path, aliases, meta)
+            meta = parse_sidecar(sidecar, side.name) if sidecar is not None else {}
+            key = cache.key(path.name, digest, sidecar) if cache is not None else ""
+            result, parsed[rel] = _read(path, digest, aliases, meta, cache, key)
+            if isinstance(result, UnreadableReportError):
+                raise result
         except UnreadableReportError as exc:
+            parsed.setdefault(rel, "parsed")
             files.append(
                 record
                 | {
@@ -228,6 +267,7 @@ def ingest_folder(
         )
     report_files = pd.DataFrame(files, columns=list(REPORT_FILE_COLUMNS))
     report_files["synthetic"] = report_files["synthetic"].fillna(False).astype(bool)
+    snapshot = write_snapshot(archive_dir, manifest, release_date) if archive_dir is not None else None
     return IngestResult(
         report_files=report_files,
         observations=pd.concat(observations, ignore_index=True)
@@ -236,4 +276,6 @@ def ingest_folder(
         rejected_rows=pd.concat(rejected, ignore_index=True)
         if rejected
         else pd.DataFrame(columns=list(REJECTED_COLUMNS)),
+        parsed=parsed,
+        snapshot=snapshot,
     )

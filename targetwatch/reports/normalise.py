@@ -73,6 +73,19 @@ def alias_map(catalogue: Catalogue) -> tuple[dict[str, str], dict[str, str]]:
     return jur, ind
 
 
+def _codes(keys: pd.Series, table: dict[str, str]) -> pd.Series:
+    """The code of each folded key, as written or else in simplified script; None where the catalogue has neither.
+
+    Looked up per key rather than by filling one mapped column from another: a column of misses is all
+    missing and pandas would silently change its dtype (object -> float).
+    """
+
+    def code(key: str) -> str | None:
+        return table[key] if key in table else table.get(to_simplified(key))
+
+    return pd.Series([code(k) for k in keys], index=keys.index, dtype=object)
+
+
 def _parse_values(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
     """(value, error message). Plain numbers go through to_numeric; only the rest meet the numeral parser."""
     cleaned = raw.fillna("").astype(str).map(normalise_text).str.replace(",", "", regex=False)
@@ -111,8 +124,8 @@ def normalise(
     df = rows.copy()
     key = lambda s: s.fillna("").astype(str).map(normalise_text).str.lower()  # noqa: E731
     jkey, ikey = key(df["jurisdiction_raw"]), key(df["indicator_raw"])
-    df["jurisdiction"] = jkey.map(jur_map).fillna(jkey.map(to_simplified).map(jur_map))
-    df["indicator"] = ikey.map(ind_map).fillna(ikey.map(to_simplified).map(ind_map))
+    df["jurisdiction"] = _codes(jkey, jur_map)
+    df["indicator"] = _codes(ikey, ind_map)
     year = pd.to_numeric(df["year_raw"].fillna("").astype(str).map(normalise_text).str.rstrip("年"), errors="coerce")
     year = year.where(np.isfinite(year))  # 'inf' is not a year
     df["year"] = year

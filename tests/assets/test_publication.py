@@ -72,8 +72,9 @@ def out(first_out, tmp_path) -> Path:
 
 
 def test_publication_leaves_nothing_behind(first_out):
+    # the published outputs, the build area of the next run, the lock, and the raw archive and parse cache
     assert sorted(p.name for p in first_out.iterdir()) == [
-        ".build", ".refresh.lock", "dashboards", "quality", "warehouse.duckdb"
+        ".build", ".refresh.lock", "archive", "cache", "dashboards", "quality", "warehouse.duckdb"
     ]
     assert not list(first_out.glob(".build/*.wal"))
 

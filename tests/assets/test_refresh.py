@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 from pathlib import Path
 
@@ -97,3 +99,27 @@ def test_an_unreadable_file_is_recorded_and_the_others_still_load(tmp_path):
         assert [(r[0], r[1]) for r in rows] == [("broken.xlsx", "failed")]
         assert rows[0][2].startswith("broken.xlsx: cannot be read as xlsx")
         assert con.execute("SELECT count(*) FROM observations").fetchall()[0][0] == 130
+
+
+def test_reports_are_archived_and_an_unchanged_folder_is_read_from_the_cache(refreshed):
+    out, first = refreshed
+    archive = out / "archive"
+    reports = sorted((PROJECT_DIR / "reports").glob("*.csv"))
+    for path in reports:  # every report's bytes, by sha256, outside the build area and the published outputs
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        assert (archive / digest[:2] / f"{digest}.csv").read_bytes() == path.read_bytes()
+    snapshots = sorted((archive / "snapshots").glob("*.json"))
+    assert len(snapshots) == 1  # one folder state (the failed run in between stopped before reading reports)
+    assert sorted(json.loads(snapshots[0].read_text(encoding="utf-8"))["files"]) == [p.name for p in reports]
+
+    def parsing(result) -> dict:
+        mat = next(m for m in result.asset_materializations_for_node("reports") if m.asset_key.path == ["report_files"])
+        return {k: mat.metadata[k].value for k in ("parsed", "from_cache", "snapshot")}
+
+    second = _materialize(out)
+    assert second.success
+    assert parsing(first) == {"parsed": 6, "from_cache": 0, "snapshot": snapshots[0].stem}
+    assert parsing(second) == {"parsed": 0, "from_cache": 6, "snapshot": snapshots[0].stem}
+    with duckdb.connect(str(out / "warehouse.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM observations").fetchall()[0][0] == 130
+        assert con.execute("SELECT count(*) FROM runs WHERE outcome = 'success'").fetchall()[0][0] == 2

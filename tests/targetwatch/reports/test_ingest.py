@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
+import warnings
 
 import pandas as pd
 import pytest
 
 from targetwatch.config import PROJECT_DIR
+from targetwatch.reports.archive import list_snapshots
 from targetwatch.reports.ingest import REPORT_FILE_COLUMNS, ingest_folder, read_one
 from targetwatch.reports.model import UnreadableReportError
 from tests.conftest import TODAY
@@ -71,9 +74,8 @@ def test_every_file_is_archived_by_content_before_it_is_parsed(tmp_path, catalog
         assert files.loc[rel, "archive_path"] == expected
         assert (archive / expected).read_bytes() == path.read_bytes()
     assert files.loc["sub/broken.xlsx", "status"] == "failed"  # archived although it cannot be parsed
-    assert sorted(p.name for p in archive.rglob("*") if p.is_file()) == sorted(
-        f"{hashlib.sha256(p.read_bytes()).hexdigest()}{p.suffix}" for p in (good, broken)
-    )
+    blobs = sorted(p.name for p in archive.rglob("*") if p.is_file() and p.parent.name != "snapshots")
+    assert blobs == sorted(f"{hashlib.sha256(p.read_bytes()).hexdigest()}{p.suffix}" for p in (good, broken))
     again = ingest_folder(reports, catalogue, as_of=TODAY, archive_dir=archive)  # same bytes, same place
     assert list(again.report_files.archive_path) == list(result.report_files.archive_path)
 
@@ -209,3 +211,63 @@ def test_an_archive_inside_the_reports_folder_is_not_read_as_reports(tmp_path, c
     for _ in range(2):
         result = ingest_folder(reports, catalogue, as_of=TODAY, archive_dir=reports / ".." / "reports" / "archive")
         assert list(result.report_files.source_file) == ["synthetic.csv"]
+
+
+def _template(rows: str) -> str:
+    return "# data: synthetic\njurisdiction,indicator,year,value,unit,release_date\n" + rows
+
+
+def test_a_new_file_adds_its_figures_and_a_corrected_file_adds_a_vintage(tmp_path, catalogue):
+    """The refresh cycle on one folder, as the ingestion asset runs it (archive and cache under out/)."""
+    from targetwatch.assessment import assess
+
+    reports, out = tmp_path / "reports", tmp_path / "out"
+
+    def refresh(as_of=TODAY):
+        result = ingest_folder(reports, catalogue, as_of=as_of, archive_dir=out / "archive", cache_dir=out / "cache")
+        assessments, _ = assess(catalogue, result.observations, as_of)
+        return result, assessments.set_index("target_id").loc["shanxi-2017-high-tech-enterprises"]
+
+    def figures(result):
+        o = result.observations.sort_values(["year", "release_date"])
+        return [(int(r.year), r.value, str(r.release_date), r.source_file) for r in o.itertuples()]
+
+    write(reports, "shanxi-2020.csv", _template("shanxi,高新技术企业,2020,1480,家,2021-03-01\n"))
+    first, target = refresh()
+    assert figures(first) == [(2020, 1480.0, "2021-03-01", "shanxi-2020.csv")]
+    assert (target.latest_year, target.latest_value, target.status) == (2020, 1480.0, "missed")
+
+    write(reports, "shanxi-2019.csv", _template("shanxi,高新技术企业,2019,1300,家,2020-03-01\n"))  # a new file
+    second, target = refresh()
+    assert second.parsed == {"shanxi-2019.csv": "parsed", "shanxi-2020.csv": "cached"}
+    assert figures(second) == [
+        (2019, 1300.0, "2020-03-01", "shanxi-2019.csv"),
+        (2020, 1480.0, "2021-03-01", "shanxi-2020.csv"),
+    ]
+    assert (target.latest_value, target.status) == (1480.0, "missed")
+
+    # the bureau corrects 2020: same figure, a different value, a later release date -> a second vintage
+    write(reports, "shanxi-2020-revised.csv", _template("shanxi,高新技术企业,2020,1520,家,2021-09-30\n"))
+    third, target = refresh()
+    assert third.parsed == {"shanxi-2019.csv": "cached", "shanxi-2020-revised.csv": "parsed",
+                            "shanxi-2020.csv": "cached"}
+    assert figures(third) == [
+        (2019, 1300.0, "2020-03-01", "shanxi-2019.csv"),
+        (2020, 1480.0, "2021-03-01", "shanxi-2020.csv"),
+        (2020, 1520.0, "2021-09-30", "shanxi-2020-revised.csv"),
+    ]
+    assert list(third.report_files.source_file) == ["shanxi-2019.csv", "shanxi-2020-revised.csv", "shanxi-2020.csv"]
+    assert (target.latest_year, target.latest_value, target.status) == (2020, 1520.0, "achieved")
+    # replayed before the correction was released, the first vintage still decides
+    _, replay = refresh(as_of=dt.date(2021, 6, 30))
+    assert (replay.latest_value, replay.status) == (1480.0, "missed")
+    # every state of the folder is a snapshot in the archive
+    assert len(list_snapshots(out / "archive")) == 3
+
+
+def test_rows_that_name_nothing_the_catalogue_knows_are_rejected_without_a_pandas_warning(ingest):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a column of misses used to be silently downcast (FutureWarning)
+        result = ingest({"synthetic.csv": _template("atlantis,未知指标,2019,5,个,\n")})
+    assert result.observations.empty
+    assert list(result.rejected_rows.reason) == ["unknown jurisdiction 'atlantis'"]

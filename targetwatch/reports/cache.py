@@ -1,0 +1,179 @@
+"""The parse cache: what a reader made of a file, kept so that an unchanged file is not parsed again.
+
+The key is everything a reader's output depends on: the file's sha256 and name (readers put the name in
+their messages), its sidecar's bytes, the catalogue's aliases (communiqués and yearbooks find indicators
+and places through them), and the reader code version (the source of targetwatch/reports/, units.py and
+vocab.py, and the versions of the libraries that decode and open files). Anything else that changes the
+result (the `--release-date` option, the as-of date, the catalogue's units) acts in the normaliser, which
+runs on every refresh, cached read or not.
+
+An entry is a folder `<cache>/reads/<key[:2]>/<key>/` with `result.json` (the reader's scalars and column
+dtypes, or the error that made the file unreadable) and `rows.parquet` / `rejected.parquet` (written and
+read by DuckDB). An entry is kept only if reading it back gives exactly the frames the reader returned
+(values, dtypes and Python types), so a cached read is never different from a fresh one. The cache can be
+deleted at any time; it fills again on the next refresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import shutil
+import sys
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from targetwatch.reports.model import Aliases, ReadResult, UnreadableReportError
+
+CACHE_FORMAT = 1
+READS_DIR = "reads"
+# Libraries whose behaviour is part of what a reader returns.
+READER_LIBRARIES = ("pandas", "numpy", "python-calamine", "openpyxl", "charset-normalizer", "opencc", "cn2an", "duckdb")
+_SCALARS = ("format", "encoding", "release_date", "title", "synthetic", "missing_values")
+
+
+@lru_cache(maxsize=1)
+def reader_version() -> str:
+    """sha256 over the readers' source (targetwatch/reports/*.py, units.py, vocab.py) and library versions."""
+    return source_version(Path(__file__).resolve().parents[1])
+
+
+def source_version(package: Path) -> str:
+    """The reader code version of the `targetwatch` package folder `package`."""
+    h = hashlib.sha256(f"cache {CACHE_FORMAT} python {sys.version_info[:2]}\n".encode())
+    for path in [*sorted((package / "reports").glob("*.py")), package / "units.py", package / "vocab.py"]:
+        h.update(f"{path.relative_to(package).as_posix()}\n".encode())
+        h.update(path.read_bytes())
+    for lib in READER_LIBRARIES:
+        try:
+            h.update(f"{lib}=={version(lib)}\n".encode())
+        except PackageNotFoundError:
+            h.update(f"{lib} absent\n".encode())
+    return h.hexdigest()
+
+
+def aliases_digest(aliases: Aliases) -> str:
+    data = {"jurisdictions": aliases.jurisdictions, "indicators": aliases.indicators}
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+class ParseCache:
+    """Reader results under `cache_dir`, keyed by file content, sidecar, aliases and reader code."""
+
+    def __init__(self, cache_dir: Path, aliases: Aliases, code_version: str | None = None):
+        self.root = cache_dir / READS_DIR
+        self._context = {
+            "cache_format": CACHE_FORMAT,
+            "reader": code_version or reader_version(),
+            "aliases": aliases_digest(aliases),
+        }
+
+    def key(self, name: str, sha256: str, sidecar: bytes | None) -> str:
+        parts = self._context | {
+            "name": name,
+            "sha256": sha256,
+            "sidecar": hashlib.sha256(sidecar).hexdigest() if sidecar is not None else None,
+        }
+        return hashlib.sha256(json.dumps(parts, sort_keys=True).encode("utf-8")).hexdigest()
+
+    def _entry(self, key: str) -> Path:
+        return self.root / key[:2] / key
+
+    def get(self, key: str) -> ReadResult | UnreadableReportError | None:
+        """The cached read (or the cached reason the file is unreadable); None when not cached or unusable."""
+        entry = self._entry(key)
+        try:
+            meta = json.loads((entry / "result.json").read_text(encoding="utf-8"))
+            if "error" in meta:
+                return UnreadableReportError(meta["error"])
+            rows = _read_frame(entry / "rows.parquet", meta["dtypes"]["rows"])
+            rejected = _read_frame(entry / "rejected.parquet", meta["dtypes"]["rejected"])
+            return ReadResult(rows=rows, rejected=rejected, **{k: meta[k] for k in _SCALARS})
+        except (OSError, ValueError, KeyError, TypeError, duckdb.Error):
+            return None  # not cached, or an entry from an interrupted write: the file is parsed again
+
+    def put(self, key: str, result: ReadResult | UnreadableReportError) -> bool:
+        """Store a read; return whether it was kept (frames that do not survive Parquet exactly are not)."""
+        entry = self._entry(key)
+        tmp = entry.with_name(f".{key}.{os.getpid()}.tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        try:  # a cache that cannot be written (disk full, read-only) costs a parse next time, never the refresh
+            tmp.mkdir(parents=True)
+            if isinstance(result, UnreadableReportError):
+                meta: dict = {"error": str(result)}
+            else:
+                meta = {k: _plain(getattr(result, k)) for k in _SCALARS}
+                meta["dtypes"] = {}
+                for part in ("rows", "rejected"):
+                    frame = getattr(result, part)
+                    meta["dtypes"][part] = _write_frame(frame, tmp / f"{part}.parquet")
+                    if not _identical(_read_frame(tmp / f"{part}.parquet", meta["dtypes"][part]), frame):
+                        shutil.rmtree(tmp, ignore_errors=True)
+                        return False
+            (tmp / "result.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+            if entry.exists():  # only ever a damaged entry: `put` follows a miss
+                shutil.rmtree(entry)
+            os.replace(tmp, entry)
+        except (OSError, TypeError, ValueError, duckdb.Error):
+            shutil.rmtree(tmp, ignore_errors=True)
+            return False
+        return True
+
+
+def _plain(value: object) -> object:
+    """JSON-ready scalar (numpy ints and bools from a reader become Python ones)."""
+    return value.item() if hasattr(value, "item") else value
+
+
+def _write_frame(df: pd.DataFrame, path: Path) -> dict[str, str]:
+    dtypes = {str(c): str(t) for c, t in df.dtypes.items()}
+    if len(df):
+        with duckdb.connect() as con:
+            con.register("frame", df)
+            con.execute(f"COPY frame TO '{_sql_path(path)}' (FORMAT parquet)")
+    return dtypes
+
+
+def _read_frame(path: Path, dtypes: dict[str, str]) -> pd.DataFrame:
+    if not path.exists():  # an empty frame: nothing was written
+        return pd.DataFrame({c: pd.Series([], dtype=object if t == "object" else t) for c, t in dtypes.items()})
+    with duckdb.connect() as con:
+        df = con.execute("SELECT * FROM read_parquet(?)", [str(path)]).df()
+    if list(df.columns) != list(dtypes):
+        raise ValueError(f"{path}: columns differ from the entry's")
+    out = {}
+    for c, t in dtypes.items():
+        if t == "object":  # Parquet typed the column (VARCHAR, INTEGER, …): back to Python objects, None for NULL
+            out[c] = pd.Series([None if v is pd.NA or _is_nan(v) else v for v in df[c].tolist()], dtype=object)
+        else:
+            out[c] = df[c].astype(t)
+    return pd.DataFrame(out)
+
+
+def _is_nan(v: object) -> bool:
+    return isinstance(v, float) and math.isnan(v)
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def _identical(a: pd.DataFrame, b: pd.DataFrame) -> bool:
+    """Same columns, dtypes and values, and the same Python type for every value (1 is not 1.0, None is not NaN)."""
+    if list(a.columns) != list(b.columns) or list(a.dtypes) != list(b.dtypes) or len(a) != len(b):
+        return False
+    for c in a.columns:
+        for x, y in zip(a[c].tolist(), b[c].tolist(), strict=True):
+            if type(x) is not type(y):
+                return False
+            if x is y or (_is_nan(x) and _is_nan(y)):
+                continue
+            if x != y:
+                return False
+    return True

@@ -1,0 +1,237 @@
+"""The parse cache: an unchanged file is not parsed again, and a cached read gives exactly the same tables."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pytest
+
+from targetwatch.config import PROJECT_DIR
+from targetwatch.reports import cache as parse_cache
+from targetwatch.reports import ingest as ingest_module
+from targetwatch.reports.cache import ParseCache
+from targetwatch.reports.ingest import ingest_folder
+from targetwatch.reports.model import Aliases, ReadResult, UnreadableReportError
+from tests.conftest import TODAY
+from tests.targetwatch.reports.conftest import write
+from tests.targetwatch.reports.samples import TEMPLATE
+
+FIXTURES = PROJECT_DIR / "tests" / "fixtures" / "reports"
+TABLES = ("report_files", "observations", "rejected_rows")
+
+
+@pytest.fixture
+def parses(monkeypatch) -> list[str]:
+    """The names of the files the readers are called on, in order (the cache is what avoids the calls)."""
+    calls: list[str] = []
+    real = ingest_module.read_one
+
+    def counting(path, *args, **kwargs):
+        calls.append(path.name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(ingest_module, "read_one", counting)
+    return calls
+
+
+@pytest.fixture
+def reports(tmp_path):
+    folder = tmp_path / "reports"
+    shutil.copytree(FIXTURES, folder)
+    write(folder, "synthetic-template.csv", TEMPLATE["simplified"])
+    write(folder, "broken.xlsx", b"not a workbook")
+    return folder
+
+
+def _equal(a, b) -> None:
+    for table in TABLES:
+        pd.testing.assert_frame_equal(getattr(a, table), getattr(b, table), check_exact=True)
+
+
+def test_a_second_ingest_of_an_unchanged_folder_parses_nothing_and_gives_the_same_tables(
+    tmp_path, reports, catalogue, parses
+):
+    uncached = ingest_folder(reports, catalogue, as_of=TODAY)
+    names = sorted(p.name for p in reports.iterdir() if not p.name.endswith(".meta.yaml"))
+    assert sorted(parses) == names
+    parses.clear()
+    first = ingest_folder(reports, catalogue, as_of=TODAY, cache_dir=tmp_path / "cache")
+    assert sorted(parses) == names and set(first.parsed.values()) == {"parsed"}
+    parses.clear()
+    second = ingest_folder(reports, catalogue, as_of=TODAY, cache_dir=tmp_path / "cache")
+    assert parses == []  # not one reader call
+    assert second.parsed == dict.fromkeys(names, "cached")
+    _equal(second, uncached)
+    _equal(first, uncached)
+    assert second.report_files.set_index("source_file").loc["broken.xlsx", "error"].startswith(
+        "broken.xlsx: cannot be read as xlsx"
+    )  # an unreadable file's reason is cached too
+
+
+@pytest.mark.parametrize(
+    ("change", "reparsed"),
+    [
+        ("file", ["synthetic-template.csv"]),
+        ("sidecar", ["synthetic-yearbook-shanxi-traditional.csv"]),
+        ("new sidecar", ["synthetic-template.csv"]),
+        ("rename", ["synthetic-renamed.csv"]),
+        ("alias", "all"),
+        ("reader code", "all"),
+    ],
+)
+def test_a_changed_file_sidecar_name_alias_or_reader_is_parsed_again(
+    tmp_path, reports, catalogue, parses, monkeypatch, change, reparsed
+):
+    cache = tmp_path / "cache"
+    ingest_folder(reports, catalogue, as_of=TODAY, cache_dir=cache)
+    parses.clear()
+    cat = catalogue
+    if change == "file":
+        write(reports, "synthetic-template.csv", TEMPLATE["simplified"].replace("265", "266"))
+    elif change == "sidecar":
+        sidecar = reports / "synthetic-yearbook-shanxi-traditional.csv.meta.yaml"
+        sidecar.write_text(sidecar.read_text(encoding="utf-8").replace("2021-09-30", "2021-10-08"), encoding="utf-8")
+    elif change == "new sidecar":
+        write(reports, "synthetic-template.csv.meta.yaml", "release_date: 2020-03-05\n")
+    elif change == "rename":
+        (reports / "synthetic-template.csv").rename(reports / "synthetic-renamed.csv")
+    elif change == "alias":
+        cat = catalogue.model_copy(deep=True)
+        next(i for i in cat.indicators if i.code == "high_tech_enterprises").aliases.append("高企")
+    elif change == "reader code":
+        monkeypatch.setattr(parse_cache, "reader_version", lambda: "another version of the readers")
+    result = ingest_folder(reports, cat, as_of=TODAY, cache_dir=cache)
+    if reparsed == "all":
+        reparsed = sorted(result.parsed)
+    assert sorted(parses) == reparsed
+    assert sorted(k for k, v in result.parsed.items() if v == "parsed") == reparsed
+    _equal(result, ingest_folder(reports, cat, as_of=TODAY))  # and the same tables as without a cache
+
+
+def test_the_release_date_option_and_the_as_of_date_apply_to_cached_reads(tmp_path, reports, catalogue, parses):
+    cache = tmp_path / "cache"
+    ingest_folder(reports, catalogue, as_of=TODAY, cache_dir=cache)
+    parses.clear()
+    kwargs = {"as_of": pd.Timestamp("2019-12-31").date(), "release_date": "2020-01-15"}
+    cached = ingest_folder(reports, catalogue, cache_dir=cache, **kwargs)
+    assert parses == []
+    _equal(cached, ingest_folder(reports, catalogue, **kwargs))
+    files = cached.report_files.set_index("source_file")
+    assert files.loc["synthetic-yearbook-shanxi.xlsx", ["release_date", "release_date_basis"]].tolist() == [
+        "2020-01-15",
+        "command line",
+    ]
+    assert (cached.observations.year <= 2019).all()  # as of 2019, a 2020 figure is an impossible year
+    assert cached.rejected_rows.reason.str.startswith("impossible year 2020").any()
+
+
+def test_a_file_that_could_not_be_opened_is_not_cached_as_unreadable(tmp_path, catalogue, monkeypatch):
+    reports = tmp_path / "reports"
+    write(reports, "synthetic-template.csv", TEMPLATE["simplified"])
+    real = ingest_module.read_one
+
+    def locked(path, *args, **kwargs):
+        try:
+            raise PermissionError(13, "Permission denied")
+        except PermissionError as exc:
+            raise UnreadableReportError(f"{path.name}: cannot be read as csv: {exc}") from exc
+
+    monkeypatch.setattr(ingest_module, "read_one", locked)
+    failed = ingest_folder(reports, catalogue, as_of=TODAY, cache_dir=tmp_path / "cache")
+    assert failed.report_files.status.tolist() == ["failed"]
+    monkeypatch.setattr(ingest_module, "read_one", real)
+    again = ingest_folder(reports, catalogue, as_of=TODAY, cache_dir=tmp_path / "cache")
+    assert again.parsed == {"synthetic-template.csv": "parsed"} and again.report_files.status.tolist() == ["loaded"]
+
+
+@pytest.mark.parametrize(
+    ("column", "values"),
+    [
+        ("row_number", [5, 6]),  # int64
+        ("char_start", [12, None]),  # Python ints and None in an object column
+        ("notes", ["a note", None]),
+        ("value_raw", ["１，５２３", ""]),
+    ],
+)
+def test_frames_come_back_exactly(tmp_path, aliases, column, values):
+    rows = pd.DataFrame({"location": ["line 5", "line 6"], column: pd.Series(values, dtype=None)})
+    if column == "char_start":
+        rows[column] = pd.Series(values, dtype=object)
+    result = ReadResult(format="template_csv", rows=rows, encoding="utf-8", missing_values=2)
+    cache = ParseCache(tmp_path, aliases)
+    assert cache.put("k" * 64, result)
+    got = cache.get("k" * 64)
+    pd.testing.assert_frame_equal(got.rows, result.rows, check_exact=True)
+    assert [type(v) for v in got.rows[column]] == [type(v) for v in result.rows[column]]
+    assert (got.format, got.encoding, got.missing_values, got.synthetic) == ("template_csv", "utf-8", 2, False)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        [1, 2.5],  # an int and a float in one object column: Parquet would make both floats
+        [float("nan"), "x"],  # NaN is not None
+    ],
+)
+def test_a_read_that_parquet_would_change_is_not_cached(tmp_path, aliases, values):
+    rows = pd.DataFrame({"value_raw": pd.Series(values, dtype=object)})
+    cache = ParseCache(tmp_path, aliases)
+    assert not cache.put("k" * 64, ReadResult(format="template_csv", rows=rows))
+    assert cache.get("k" * 64) is None
+    assert not list(tmp_path.rglob("*.parquet"))  # nothing half-written is left
+
+
+def test_a_damaged_cache_entry_is_parsed_again(tmp_path, reports, catalogue, parses):
+    cache = tmp_path / "cache"
+    first = ingest_folder(reports, catalogue, as_of=TODAY, cache_dir=cache)
+    for entry in cache.rglob("result.json"):
+        entry.write_text("{truncated", encoding="utf-8")
+    parses.clear()
+    again = ingest_folder(reports, catalogue, as_of=TODAY, cache_dir=cache)
+    assert sorted(parses) == sorted(first.parsed)
+    _equal(again, first)
+    parses.clear()
+    assert set(ingest_folder(reports, catalogue, as_of=TODAY, cache_dir=cache).parsed.values()) == {"cached"}
+    assert parses == []  # the damaged entries were replaced
+
+
+def test_a_file_rewritten_while_it_is_read_is_not_cached(tmp_path, catalogue, monkeypatch):
+    reports = tmp_path / "reports"
+    path = write(reports, "synthetic-template.csv", TEMPLATE["simplified"])
+    real = ingest_module.read_one
+
+    def rewritten_meanwhile(p, *args, **kwargs):
+        path.write_text(TEMPLATE["simplified"].replace("265", "266"), encoding="utf-8")
+        return real(p, *args, **kwargs)
+
+    monkeypatch.setattr(ingest_module, "read_one", rewritten_meanwhile)
+    ingest_folder(reports, catalogue, as_of=TODAY, cache_dir=tmp_path / "cache")
+    assert not list((tmp_path / "cache").rglob("result.json"))
+
+
+def test_the_key_covers_name_content_sidecar_aliases_and_code(aliases):
+    base = ParseCache(PROJECT_DIR, aliases, code_version="v1")
+    key = base.key("a.csv", "0" * 64, None)
+    assert key == ParseCache(PROJECT_DIR, aliases, code_version="v1").key("a.csv", "0" * 64, None)
+    other_aliases = Aliases(aliases.jurisdictions, aliases.indicators | {"高企": "high_tech_enterprises"})
+    assert len({
+        key,
+        base.key("b.csv", "0" * 64, None),
+        base.key("a.csv", "1" * 64, None),
+        base.key("a.csv", "0" * 64, b"release_date: 2020-03-05\n"),
+        ParseCache(PROJECT_DIR, other_aliases, code_version="v1").key("a.csv", "0" * 64, None),
+        ParseCache(PROJECT_DIR, aliases, code_version="v2").key("a.csv", "0" * 64, None),
+    }) == 6
+
+
+@pytest.mark.parametrize("changed", ["reports/communique.py", "units.py", "vocab.py"])
+def test_the_reader_version_changes_with_the_reader_sources(tmp_path, changed):
+    package = tmp_path / "targetwatch"
+    shutil.copytree(PROJECT_DIR / "targetwatch" / "reports", package / "reports")
+    for name in ("units.py", "vocab.py"):
+        shutil.copy(PROJECT_DIR / "targetwatch" / name, package / name)
+    before = parse_cache.source_version(package)
+    assert before == parse_cache.reader_version()  # the installed package, hashed the same way
+    (package / changed).write_text((package / changed).read_text(encoding="utf-8") + "\n# changed\n")
+    assert parse_cache.source_version(package) != before
