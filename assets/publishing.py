@@ -17,7 +17,8 @@ from pipelines.jobs import TRIGGER_TAG
 from pipelines.resources import TargetwatchPaths
 from pipelines.retries import retry_io_errors
 from targetwatch.provenance import code_version, input_hashes
-from targetwatch.site import SiteData, build_dashboards, build_quality_report
+from targetwatch.quality.report import build_quality_report
+from targetwatch.site import SiteData, build_dashboards
 from targetwatch.warehouse import connect, publish, read_table, record_run
 
 
@@ -43,13 +44,33 @@ def dashboards(context: dg.AssetExecutionContext, paths: TargetwatchPaths) -> dg
     group_name="publishing", kinds={"html"}, deps=["assessments", "report_files", "rejected_rows", "observations"]
 )
 def quality_report(context: dg.AssetExecutionContext, paths: TargetwatchPaths) -> dg.MaterializeResult:
-    """The auditors' data-quality report: files and checksums, every check, quarantined rows, coverage."""
+    """The auditors' data-quality report: runs, files and checksums with their checks, GE validation results,
+    flagged and quarantined rows, revisions, coverage, and one lineage page per target (static HTML, offline)."""
     s = paths.settings()
     site = s.build_dir / "site" / "quality"
+    files = read_table(paths.build_warehouse, "report_files")
+    this_run = {
+        "run_id": context.run_id, "as_of": s.effective_as_of, "code_version": code_version(),
+        "trigger": context.run.tags.get(TRIGGER_TAG, "dagster"),
+        "input_hashes": input_hashes(
+            dict(zip(files["source_file"], files["sha256"], strict=True)), s.targets_file, s.policies_dir
+        ),
+    }
     with retry_io_errors(context):
         shutil.rmtree(site, ignore_errors=True)
-        page = build_quality_report(_site_data(paths, context.run_id), site, s.lang)
-    return dg.MaterializeResult(metadata={"index": dg.MetadataValue.path(str(s.out_dir / "quality" / page.name))})
+        with connect(paths.build_warehouse, read_only=True) as con:
+            pages = build_quality_report(
+                con, site, s.lang, run_id=context.run_id, code_version=this_run["code_version"], this_run=this_run
+            )
+    html = [p for p in pages if p.suffix == ".html"]
+    return dg.MaterializeResult(
+        metadata={
+            "pages": len(html),
+            "lineage_pages": len(html) - 1,
+            "index": dg.MetadataValue.path(str(s.out_dir / "quality" / "index.html")),
+            "lineage": dg.MetadataValue.path(str(s.out_dir / "quality" / "lineage")),
+        }
+    )
 
 
 @dg.asset(group_name="publishing", kinds={"duckdb"}, deps=["dashboards", "quality_report"])

@@ -2,6 +2,8 @@
 
 `observations_valid` (severity error) is blocking: if it fails, the assessment does not run and the
 previous published outputs stay as they were. `observations_plausible` (warning) is reported only.
+Each check writes its rows of `check_results`, `check_failures` (every failing row, with its file) and
+`check_validations` (GE's validation result JSON, rendered offline by the auditors' report).
 """
 
 import dagster as dg
@@ -18,7 +20,7 @@ def _run(name: str, paths: TargetwatchPaths) -> dg.AssetCheckResult:
     s = paths.settings()
     cat = load_catalogue(s.targets_file, load_documents(s.policies_dir))
     outcome = run_suite(name, read_table(paths.build_warehouse, "observations"), cat, s.effective_as_of)
-    store_check_results(paths.build_warehouse, outcome.results)
+    store_check_results(paths.build_warehouse, outcome)
     failed = outcome.results[~outcome.results["success"]]
     return dg.AssetCheckResult(
         passed=outcome.success,
@@ -26,6 +28,9 @@ def _run(name: str, paths: TargetwatchPaths) -> dg.AssetCheckResult:
         metadata={
             "expectations": len(outcome.results),
             "failed": len(failed),
+            "rows_flagged": int(outcome.failures["observation_id"].nunique()),
+            "files_flagged": int(outcome.failures["source_file"].nunique()),
+            "quality_report": dg.MetadataValue.path(str(s.out_dir / "quality" / "index.html")),
             "failures": dg.MetadataValue.md(
                 failed[["expectation", "column_name", "unexpected_count", "unexpected_sample"]].to_markdown(index=False)
                 if len(failed)

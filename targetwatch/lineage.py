@@ -2,12 +2,28 @@
 
 An auditor must be able to follow any status back without asking anyone. This module assembles the
 chain from the warehouse tables (so it shows what is stored) and writes out the formula of the
-verdict with the numbers filled in, so it can be recomputed by hand.
+verdict with the numbers filled in, so it can be recomputed by hand. It is the one source of the chain:
+`targetwatch explain` prints it and the auditors' report (targetwatch.quality.report) renders it as a page.
+
+Each figure in the chain carries its vintage on the as-of date:
+
+    used          the assessment used this figure
+    not_released  released after the as-of date (a figure with no release date counts from the end of the
+                  year after its year, as in the assessment)
+    superseded    another vintage of the same figure (jurisdiction, indicator, year) was used instead
+    not_used      not needed for this target's calculation (not an annual actual figure, or a year or a
+                  reference value the calculation does not use)
+
+and the checks that flagged it. The checks of the chain are those on the figures used: an expectation on
+rows passes for the target when none of its figures failed it; an expectation on the whole table (coverage)
+keeps its overall result. A qualitative target's chain stops at its sentence, a target with no usable figure
+at its figures; `stops_at` and `stop_zh`/`stop_en` say so.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from dataclasses import dataclass, field
 
@@ -15,6 +31,14 @@ import duckdb
 import pandas as pd
 
 from targetwatch import vocab
+
+VINTAGES: tuple[str, ...] = ("used", "not_released", "superseded", "not_used")
+VINTAGE_LABELS: dict[str, tuple[str, str]] = {
+    "used": ("采用", "used"),
+    "superseded": ("已被取代", "superseded"),
+    "not_released": ("基准日后发布", "released after the as-of date"),
+    "not_used": ("未用于计算", "not used in the calculation"),
+}
 
 
 @dataclass
@@ -25,11 +49,24 @@ class Lineage:
     files: list[dict]
     checks: list[dict]
     assessment: dict
-    formula: list[str] = field(default_factory=list)
+    formula: list[str] = field(default_factory=list)  # English, as `explain` prints it
+    formula_zh: list[str] = field(default_factory=list)  # the same lines in Chinese
+    indicator: dict = field(default_factory=dict)
+    stops_at: str | None = None  # None (complete) | "quote" (qualitative) | "figures" (no usable figure)
+    stop_zh: str = ""
+    stop_en: str = ""
+
+    @property
+    def used(self) -> list[dict]:
+        return [o for o in self.observations if o["used"]]
+
+
+def _empty(v: object) -> bool:
+    return v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and math.isnan(v))
 
 
 def _num(v: object) -> str:
-    if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
+    if _empty(v):
         return "—"
     if isinstance(v, float):
         return f"{v:.6g}"
@@ -37,117 +74,269 @@ def _num(v: object) -> str:
 
 
 def _records(df: pd.DataFrame) -> list[dict]:
-    return [{k: (None if (isinstance(v, float) and math.isnan(v)) or v is pd.NA or v is pd.NaT else v)
-             for k, v in r.items()} for r in df.to_dict("records")]
+    return [{k: (None if _empty(v) else v) for k, v in r.items()} for r in df.to_dict("records")]
 
 
-def formula(a: dict) -> list[str]:
-    """The calculation that produced the status, with this target's numbers substituted."""
-    lines: list[str] = []
+# The baseline's basis as the assessment states it (targetwatch.assessment), in Chinese.
+BASE_BASIS_ZH: dict[str, str] = {
+    "stated in the document": "文件中给出",
+    "observed in the baseline year the document names": "文件所指基期年份的实际数据",
+    "observed in the plan start year": "规划起始年的实际数据",
+    "first observed year": "最早有数据的年份",
+}
+
+
+def _status_zh(code: object) -> str:
+    s = vocab.STATUS_BY_CODE.get(str(code))
+    return s.zh if s else str(code)
+
+
+def _formula_lines(a: dict) -> list[tuple[str, str]]:
+    """The calculation that produced the status, with this target's numbers substituted: (zh, en) per line."""
+    lines: list[tuple[str, str]] = []
     status = a.get("status")
     comparator = a.get("comparator")
     if status == "qualitative":
-        return ["qualitative goal: no number, so no calculation (status 'qualitative')"]
+        return [("定性目标：没有数值，因此不计算（状态“定性目标”）",
+                 "qualitative goal: no number, so no calculation (status 'qualitative')")]
     if not a.get("n_points"):
-        return ["no usable figure for the indicator in this jurisdiction: status 'no_data'"]
+        return [("本地区该指标没有可用数据：状态“无数据”",
+                 "no usable figure for the indicator in this jurisdiction: status 'no_data'")]
     ly, lv, goal = a.get("latest_year"), a.get("latest_value"), a.get("latest_goal")
-    lines.append(f"latest figure: {_num(lv)} in {_num(ly)} (observation {a.get('latest_observation_id')}, "
-                 f"released {_num(a.get('latest_release_date'))})")
+    oid, released = a.get("latest_observation_id"), _num(a.get("latest_release_date"))
+    lines.append((f"最新数值：{_num(ly)}年 {_num(lv)}（数据 {oid}，发布日期 {released}）",
+                  f"latest figure: {_num(lv)} in {_num(ly)} (observation {oid}, released {released})"))
     if comparator == "relative_to_reference":
-        ref = a.get("latest_reference_value")
-        lines.append(f"target that year = reference ({a.get('reference_jurisdiction')}) = {_num(ref)}")
-        lines.append(f"gap = {_num(lv)} - {_num(ref)} = {_num(a.get('latest_gap'))} percentage points")
+        ref, gap = _num(a.get("latest_reference_value")), _num(a.get("latest_gap"))
+        lines.append((f"当年目标 = 参照（{a.get('reference_jurisdiction')}）= {ref}",
+                      f"target that year = reference ({a.get('reference_jurisdiction')}) = {ref}"))
+        lines.append((f"差距 = {_num(lv)} - {ref} = {gap} 个百分点",
+                      f"gap = {_num(lv)} - {ref} = {gap} percentage points"))
     else:
-        lines.append(f"target value ({comparator}) = {_num(goal)}; gap = {_num(lv)} - {_num(goal)} = "
-                     f"{_num(a.get('latest_gap'))}")
-    if a.get("latest_attainment") is not None:
-        lines.append(f"attainment = {'target / value' if comparator == 'at_most' else 'value / target'} = "
-                     f"{_num(a.get('latest_attainment'))}")
+        gap = _num(a.get("latest_gap"))
+        lines.append((f"目标值（{comparator}）= {_num(goal)}；差距 = {_num(lv)} - {_num(goal)} = {gap}",
+                      f"target value ({comparator}) = {_num(goal)}; gap = {_num(lv)} - {_num(goal)} = {gap}"))
+    if not _empty(a.get("latest_attainment")):
+        at_most = comparator == "at_most"
+        att = _num(a.get("latest_attainment"))
+        lines.append((f"完成度 = {'目标值 / 实际值' if at_most else '实际值 / 目标值'} = {att}",
+                      f"attainment = {'target / value' if at_most else 'value / target'} = {att}"))
+    deadline = _num(a.get("deadline"))
     if a.get("deadline_passed"):
         dv = a.get("deadline_value")
         if a.get("per_year"):
-            lines.append(f"per-year target over the plan years: met in {_num(a.get('plan_years_met'))} of "
-                         f"{_num(a.get('plan_years_with_data'))} years with data "
-                         f"(cumulative {_num(a.get('plan_cumulative'))})")
-        elif dv is not None:
-            lines.append(f"deadline {_num(a.get('deadline'))} has passed: value then {_num(dv)}; comparator held: "
-                         f"{bool(a.get('deadline_met'))}")
+            met, years, cum = (_num(a.get(k)) for k in ("plan_years_met", "plan_years_with_data", "plan_cumulative"))
+            lines.append((f"每年目标：规划期内有数据的 {years} 年中有 {met} 年达到（累计 {cum}）",
+                          f"per-year target over the plan years: met in {met} of {years} years with data "
+                          f"(cumulative {cum})"))
+        elif not _empty(dv):
+            held = bool(a.get("deadline_met"))
+            lines.append((f"截止年 {deadline} 已过：当年数值 {_num(dv)}；是否达到：{'是' if held else '否'}",
+                          f"deadline {deadline} has passed: value then {_num(dv)}; comparator held: {held}"))
         else:
-            lines.append(f"deadline {_num(a.get('deadline'))} has passed but has no figure; first year after it "
-                         f"in which the comparator held: {_num(a.get('first_met_after_deadline'))}")
+            first = _num(a.get("first_met_after_deadline"))
+            lines.append((f"截止年 {deadline} 已过但当年没有数据；截止年后首次达到的年份：{first}",
+                          f"deadline {deadline} has passed but has no figure; first year after it in which the "
+                          f"comparator held: {first}"))
     else:
-        lines.append(f"deadline {_num(a.get('deadline'))} not yet passed on the as-of date {_num(a.get('as_of'))}")
+        as_of = _num(a.get("as_of"))[:10]
+        lines.append((f"截至评估基准日 {as_of}，截止年 {deadline} 尚未到",
+                      f"deadline {deadline} not yet passed on the as-of date {as_of}"))
     by, bv = a.get("base_year"), a.get("base_value")
-    if by is not None:
-        lines.append(f"baseline: {_num(bv)} in {_num(by)} ({a.get('base_basis')}; observation "
-                     f"{a.get('base_observation_id') or 'stated in the document'})")
-    model = a.get("growth_model")
-    if a.get("actual_rate") is not None and a.get("required_rate") is not None and ly is not None and by is not None:
-        g = a.get("goal_at_deadline")
-        metric = a.get("latest_metric")
-        if model == "compound":
-            lines.append(f"actual rate (compound) = ({_num(metric)} / {_num(bv)})^(1/({_num(ly)} - {_num(by)})) - 1 "
-                         f"= {_num(a['actual_rate'])}")
-            lines.append(f"required rate = ({_num(g)} / {_num(bv)})^(1/({_num(a.get('deadline'))} - {_num(by)})) - 1 "
-                         f"= {_num(a['required_rate'])}")
+    if not _empty(by):
+        bid = a.get("base_observation_id")
+        basis_zh = BASE_BASIS_ZH.get(str(a.get("base_basis")), a.get("base_basis"))
+        lines.append((f"基期：{_num(by)}年 {_num(bv)}（{basis_zh}；数据 {bid or '文件中给出'}）",
+                      f"baseline: {_num(bv)} in {_num(by)} ({a.get('base_basis')}; observation "
+                      f"{bid or 'stated in the document'})"))
+    rates = not _empty(a.get("actual_rate")) and not _empty(a.get("required_rate"))
+    if rates and not _empty(ly) and not _empty(by):
+        g, metric, d = _num(a.get("goal_at_deadline")), _num(a.get("latest_metric")), deadline
+        actual, required = _num(a["actual_rate"]), _num(a["required_rate"])
+        if a.get("growth_model") == "compound":
+            f_actual = f"({metric} / {_num(bv)})^(1/({_num(ly)} - {_num(by)})) - 1 = {actual}"
+            f_required = f"({g} / {_num(bv)})^(1/({d} - {_num(by)})) - 1 = {required}"
+            lines.append((f"实际年均增速（复合）= {f_actual}", f"actual rate (compound) = {f_actual}"))
+            lines.append((f"所需年均增速 = {f_required}", f"required rate = {f_required}"))
         else:
-            lines.append(f"actual rate (linear) = ({_num(metric)} - {_num(bv)}) / ({_num(ly)} - {_num(by)}) "
-                         f"= {_num(a['actual_rate'])} per year")
-            lines.append(f"required rate = ({_num(g)} - {_num(bv)}) / ({_num(a.get('deadline'))} - {_num(by)}) "
-                         f"= {_num(a['required_rate'])} per year")
-    if a.get("pace_ratio") is not None:
-        lines.append(f"pace ratio = {_num(a['pace_ratio'])} (on track >= {vocab.PACE_ON_TRACK}, at risk >= "
-                     f"{vocab.PACE_AT_RISK}, off track >= 0, regressing < 0)")
-    if a.get("covered_share") is not None:
-        lines.append(f"position: {_num(a['covered_share'])} of the distance covered vs {_num(a.get('elapsed_share'))} "
-                     f"of the time elapsed (expected now {_num(a.get('expected_now'))})")
-    if a.get("projection_linear") is not None:
-        lines.append(f"projection to {_num(a.get('projection_year'))}: linear {_num(a['projection_linear'])}, "
-                     f"constant growth {_num(a.get('projection_compound'))} (used: {a.get('projection_used')})")
-    lines.append(f"status = {status}: {a.get('reason_en')}")
+            f_actual = f"({metric} - {_num(bv)}) / ({_num(ly)} - {_num(by)}) = {actual}"
+            f_required = f"({g} - {_num(bv)}) / ({d} - {_num(by)}) = {required}"
+            lines.append((f"实际年均增量（线性）= {f_actual} / 年", f"actual rate (linear) = {f_actual} per year"))
+            lines.append((f"所需年均增量 = {f_required} / 年", f"required rate = {f_required} per year"))
+    if not _empty(a.get("pace_ratio")):
+        p, on, risk = _num(a["pace_ratio"]), vocab.PACE_ON_TRACK, vocab.PACE_AT_RISK
+        lines.append((f"进度比 = {p}（≥ {on} {_status_zh('on_track')}，≥ {risk} {_status_zh('at_risk')}，"
+                      f"≥ 0 {_status_zh('off_track')}，< 0 {_status_zh('regressing')}）",
+                      f"pace ratio = {p} (on track >= {on}, at risk >= {risk}, off track >= 0, regressing < 0)"))
+    if not _empty(a.get("covered_share")):
+        c, e, x = _num(a["covered_share"]), _num(a.get("elapsed_share")), _num(a.get("expected_now"))
+        lines.append((f"进度：已完成距离的 {c}，已过时间的 {e}（当前应达 {x}）",
+                      f"position: {c} of the distance covered vs {e} of the time elapsed (expected now {x})"))
+    if not _empty(a.get("projection_linear")):
+        y, lin, comp = _num(a.get("projection_year")), _num(a["projection_linear"]), _num(a.get("projection_compound"))
+        used = a.get("projection_used")
+        lines.append((f"外推至 {y} 年：线性 {lin}，按不变增速 {comp}（采用：{used}）",
+                      f"projection to {y}: linear {lin}, constant growth {comp} (used: {used})"))
+    lines.append((f"状态 = {_status_zh(status)}：{a.get('reason_zh')}", f"status = {status}: {a.get('reason_en')}"))
     return lines
+
+
+def formula(a: dict) -> list[str]:
+    """The calculation that produced the status, with this target's numbers substituted (English)."""
+    return [en for _, en in _formula_lines(a)]
+
+
+def formula_zh(a: dict) -> list[str]:
+    """The same lines as `formula`, in Chinese."""
+    return [zh for zh, _ in _formula_lines(a)]
+
+
+_OBSERVATIONS_SQL = """
+WITH t AS (SELECT * FROM targets WHERE target_id = $target_id),
+o AS (
+    SELECT o.*, o.jurisdiction = t.jurisdiction AS own_series,
+        list_contains(CAST($used_ids AS VARCHAR[]), o.observation_id) AS used,
+        coalesce(CAST(o.release_date AS DATE), make_date(CAST(o.year AS INT) + 1, 12, 31)) AS available_from
+    FROM observations o, t
+    WHERE o.indicator = t.indicator AND (o.jurisdiction = t.jurisdiction OR o.jurisdiction = t.reference_jurisdiction)
+)
+SELECT year, value_as_written, unit_as_written, value, unit, source_file, sheet, row_number, column_name,
+    location, char_start, char_end, sha256, release_date, release_date_basis, confidence, observation_id,
+    source_title, source_ref, own_series, used, jurisdiction, indicator, {extra}
+    CASE WHEN used THEN 'used'
+         WHEN CAST($as_of AS DATE) IS NOT NULL AND available_from > CAST($as_of AS DATE) THEN 'not_released'
+         WHEN bool_or(used) OVER figure THEN 'superseded'
+         ELSE 'not_used' END AS vintage,
+    max(CASE WHEN used THEN observation_id END) OVER figure AS used_vintage,
+    count(*) OVER figure AS n_vintages
+FROM o
+WINDOW figure AS (PARTITION BY jurisdiction, indicator, year)
+ORDER BY own_series DESC, year, release_date NULLS FIRST, source_file, observation_id
+"""
+_CHECK_COLUMNS = ("check_name", "severity", "expectation", "column_name", "success", "unexpected_count",
+                  "description", "expectation_id", "scope", "kwargs")
+_NO_FAILURES = pd.DataFrame(columns=["observation_id", "expectation_id", "unexpected_value"])
+
+
+class Tracer:
+    """Traces targets of one warehouse: the small tables (targets, sources, assessments, checks, files) are
+    read once, and each target then costs one query for its figures and one for their failed checks."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        cols = con.execute("SELECT table_name, column_name FROM information_schema.columns").fetchall()
+        self.columns: dict[str, set[str]] = {}
+        for table, column in cols:
+            self.columns.setdefault(table, set()).add(column)
+        self.targets = {r["target_id"]: r for r in _records(con.execute("SELECT * FROM targets").df())}
+        self.sources: dict[str, list[dict]] = {}
+        for r in _records(con.execute(
+                """SELECT s.target_id, s.document, s.clause, s.quote, s.char_start, s.char_end, s.document_sha256,
+                          d.title_zh, d.title_en, d.number, d.file, d.issuer_zh, d.issuer_en, d.date
+                   FROM target_sources s LEFT JOIN policy_documents d ON d.id = s.document
+                   ORDER BY s.target_id, s.source_order""").df()):
+            self.sources.setdefault(r.pop("target_id"), []).append(r)
+        self.indicators = {r["code"]: r for r in _records(con.execute("SELECT * FROM indicators").df())}
+        self.assessments = {r["target_id"]: r for r in _records(con.execute("SELECT * FROM assessments").df())}
+        self.used: dict[str, set[str]] = {}
+        for tid, oid in con.execute("SELECT target_id, unnest([observation_id, reference_observation_id]) "
+                                    "FROM assessment_years").fetchall():
+            if not _empty(oid):
+                self.used.setdefault(tid, set()).add(oid)
+        self.files = con.execute("SELECT * FROM report_files").df()
+        have = self.columns.get("check_results", set())
+        pick = ", ".join(c if c in have else f"NULL AS {c}" for c in _CHECK_COLUMNS)
+        checks = (con.execute(f"SELECT {pick} FROM check_results ORDER BY check_name, expectation_id, expectation")
+                  .df() if have else pd.DataFrame(columns=list(_CHECK_COLUMNS)))
+        # a warehouse from before expectation ids and scopes: ids by position, every check on the whole table
+        checks["expectation_id"] = checks["expectation_id"].fillna(
+            checks["check_name"] + ":" + checks.index.astype(str))
+        checks["scope"] = checks["scope"].fillna("table")
+        checks["success_overall"] = checks["success"].astype("boolean")
+        checks["kwargs"] = checks["kwargs"].map(lambda v: json.loads(v) if isinstance(v, str) else {})
+        self.check_records = _records(checks)
+        have = self.columns.get("observations", set())
+        extra = "".join(f"{c}, " if c in have else f"NULL AS {c}, "
+                        for c in ("period_type", "figure_type", "raw_content", "notes"))
+        self.observations_sql = _OBSERVATIONS_SQL.format(extra=extra)
+
+    def known(self) -> list[str]:
+        return sorted(self.targets)
+
+    def _failures(self, ids: list[str]) -> pd.DataFrame:
+        if "check_failures" not in self.columns or not ids:
+            return _NO_FAILURES
+        return self.con.execute(
+            "SELECT DISTINCT observation_id, expectation_id, unexpected_value FROM check_failures "
+            "WHERE list_contains(CAST($ids AS VARCHAR[]), observation_id)", {"ids": ids}).df()
+
+    def _checks(self, observations: pd.DataFrame, failed: pd.DataFrame) -> list[dict]:
+        """The checks on the figures used (an expectation on rows passes when none of them failed it; one on
+        the whole table keeps its result); with no figure used, only the checks on the whole table."""
+        used = set(observations.loc[observations["used"], "observation_id"])
+        flagged = failed[failed["observation_id"].isin(used)].groupby("expectation_id")["observation_id"].nunique()
+        out = []
+        for c in self.check_records:  # one per expectation (a few dozen), not per row
+            on_rows = c["scope"] == "rows"
+            if on_rows and not used:
+                continue
+            n = int(flagged.get(c["expectation_id"], 0)) if on_rows else 0
+            success = n == 0 if on_rows else bool(c["success_overall"])
+            result = "passed" if success else ("failed" if c["severity"] == "error" else "warned")
+            out.append(c | {"rows_checked": len(used), "rows_flagged": n, "success": success, "result": result})
+        return out
+
+    def trace(self, target_id: str, assessment: dict | None = None, used_ids: set[str] | None = None) -> Lineage:
+        """The chain of one target; `assessment` and `used_ids` override the stored ones (--as-of replay)."""
+        if target_id not in self.targets:
+            raise KeyError(f"unknown target {target_id!r}; known targets: {', '.join(self.known())}")
+        t = self.targets[target_id]
+        if assessment is None:
+            assessment = self.assessments[target_id]
+        if used_ids is None:
+            used_ids = self.used.get(target_id, set())
+        used_ids = {u for u in used_ids if not _empty(u)}
+        as_of = assessment.get("as_of")
+        as_of = None if _empty(as_of) else pd.Timestamp(as_of).date()
+        obs = self.con.execute(self.observations_sql,
+                               {"target_id": target_id, "used_ids": sorted(used_ids), "as_of": as_of}).df()
+        has_indicator = not _empty(t.get("indicator")) and t.get("comparator") != "qualitative"
+        failed = self._failures(obs["observation_id"].tolist())
+        checks = self._checks(obs, failed) if has_indicator else []
+        flags = failed.groupby("observation_id")["expectation_id"].agg(lambda s: sorted(set(s)))
+        obs["checks_failed"] = obs["observation_id"].map(flags).map(lambda v: v if isinstance(v, list) else [])
+        files = self.files[self.files["source_file"].isin(obs["source_file"])].sort_values("source_file")
+        files = files.assign(used=files["source_file"].isin(obs.loc[obs["used"], "source_file"]))
+        assessment = dict(assessment) | {"reference_jurisdiction": t.get("reference_jurisdiction"),
+                                         "per_year": t.get("per_year")}
+        lines = _formula_lines(assessment)
+        stops_at, stop_zh, stop_en = None, "", ""
+        if not has_indicator:
+            stops_at = "quote"
+            stop_zh = "定性目标：没有指标、数据和计算，溯源止于政策原文。"
+            stop_en = ("Qualitative goal: no indicator, no figures and no calculation; the chain stops at the "
+                       "policy sentence.")
+        elif not used_ids & set(obs["observation_id"]):
+            stops_at = "figures"
+            if len(obs):
+                stop_zh = "有该指标的数据，但没有一个可用于评估（见各数据的状态），溯源止于数据。"
+                stop_en = ("There are figures for this indicator, but none is usable for the assessment (see each "
+                           "figure's vintage); the chain stops at the figures.")
+            else:
+                stop_zh = "任何报告文件中都没有本地区该指标的数据，溯源止于数据（状态“无数据”）。"
+                stop_en = ("No report file gives this indicator for this jurisdiction; the chain stops at the "
+                           "figures (status no_data).")
+        return Lineage(target=t, sources=self.sources.get(target_id, []), observations=_records(obs),
+                       files=_records(files), checks=checks, assessment=assessment,
+                       formula=[en for _, en in lines], formula_zh=[zh for zh, _ in lines],
+                       indicator=self.indicators.get(t.get("indicator"), {}), stops_at=stops_at,
+                       stop_zh=stop_zh, stop_en=stop_en)
 
 
 def trace(con: duckdb.DuckDBPyConnection, target_id: str, assessment: dict | None = None,
           used_ids: set[str] | None = None) -> Lineage:
     """Assemble the chain for one target from the warehouse; `assessment` overrides the stored one (--as-of)."""
-    target = con.execute("SELECT * FROM targets WHERE target_id = ?", [target_id]).df()
-    if target.empty:
-        known = [r[0] for r in con.execute("SELECT target_id FROM targets ORDER BY 1").fetchall()]
-        raise KeyError(f"unknown target {target_id!r}; known targets: {', '.join(known)}")
-    t = _records(target)[0]
-    sources = _records(con.execute(
-        """SELECT s.document, s.clause, s.quote, s.char_start, s.char_end, s.document_sha256,
-                  d.title_zh, d.number, d.file
-           FROM target_sources s LEFT JOIN policy_documents d ON d.id = s.document
-           WHERE s.target_id = ? ORDER BY s.source_order""", [target_id]).df())
-    obs = con.execute(
-        """SELECT o.year, o.value_as_written, o.unit_as_written, o.value, o.unit, o.source_file, o.sheet,
-                  o.row_number, o.column_name, o.location, o.char_start, o.char_end, o.sha256, o.release_date,
-                  o.release_date_basis, o.confidence, o.observation_id, o.source_title, o.source_ref,
-                  o.jurisdiction = t.jurisdiction AS own_series
-           FROM observations o JOIN targets t ON t.target_id = ?
-           WHERE o.indicator = t.indicator
-             AND (o.jurisdiction = t.jurisdiction OR o.jurisdiction = t.reference_jurisdiction)
-           ORDER BY own_series DESC, o.year, o.release_date NULLS FIRST""", [target_id]).df()
-    if used_ids is None:
-        used_ids = {r[0] for r in con.execute(
-            "SELECT unnest([observation_id, reference_observation_id]) FROM assessment_years WHERE target_id = ?",
-            [target_id]).fetchall()}
-    obs["used"] = obs["observation_id"].isin(used_ids)
-    files = _records(con.execute(
-        "SELECT * FROM report_files WHERE source_file IN (SELECT unnest(?::VARCHAR[]))",
-        [sorted(obs["source_file"].unique().tolist())]).df())
-    checks = _records(con.execute(
-        "SELECT check_name, severity, expectation, column_name, success, unexpected_count, description "
-        "FROM check_results ORDER BY check_name, expectation").df())
-    if assessment is None:
-        stored = con.execute("SELECT * FROM assessments WHERE target_id = ?", [target_id]).df()
-        assessment = _records(stored)[0]
-    assessment = dict(assessment) | {"reference_jurisdiction": t.get("reference_jurisdiction"),
-                                     "per_year": t.get("per_year")}
-    return Lineage(target=t, sources=sources, observations=_records(obs), files=files, checks=checks,
-                   assessment=assessment, formula=formula(assessment))
+    return Tracer(con).trace(target_id, assessment, used_ids)
 
 
 def as_of_assessment(

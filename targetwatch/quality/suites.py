@@ -3,13 +3,24 @@
 Two suites with a severity each: `error` blocks the assessment (the Dagster check is blocking);
 `warning` is shown in the quality report. GE is imported inside the functions: its import costs
 seconds and the Dagster code server imports this project on every start.
+
+A suite run gives three things, each stored in its own warehouse table (targetwatch.quality.results):
+
+- `results`: one row per expectation (`check_results`), with an `expectation_id` (`<suite>:<nn>`, the
+  expectation's place in the suite), its `scope` (`rows`: GE names every failing row; `table`: a property of
+  the whole table, such as coverage) and its arguments (`kwargs`, JSON);
+- `failures`: one row per failing row per expectation (`check_failures`): GE's own `unexpected_index_list`,
+  each row named by observation id and source file, so failures can be counted per report file and shown on
+  the lineage of every figure;
+- `validation`: GE's validation result (the JSON Data Docs are rendered from), without the complete lists of
+  failing rows (those are the `failures`), which the auditors' report renders offline.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -30,7 +41,18 @@ CHECK_RESULT_COLUMNS: tuple[str, ...] = (
     "observed_value",
     "description",
     "checked_at",
+    "expectation_id",
+    "scope",
+    "kwargs",
 )
+CHECK_FAILURE_COLUMNS: tuple[str, ...] = ("check_name", "expectation_id", "observation_id", "source_file",
+                                          "unexpected_value")
+CHECK_VALIDATION_COLUMNS: tuple[str, ...] = ("check_name", "suite", "severity", "success", "evaluated", "successful",
+                                             "unsuccessful", "ge_version", "validation_json", "checked_at")
+# How GE names each failing row (`unexpected_index_column_names`): enough to find its file and its lineage.
+ROW_KEYS: tuple[str, ...] = ("observation_id", "source_file")
+# GE's complete lists of failing rows: stored as `failures` rows, left out of the stored validation JSON.
+FULL_LISTS: tuple[str, ...] = ("unexpected_list", "unexpected_index_list", "unexpected_index_query")
 
 # Check names live here as constants (the Dagster layer and the report use the same names).
 OBSERVATIONS_VALID = "observations_valid"
@@ -46,6 +68,8 @@ class SuiteOutcome:
     severity: str
     success: bool
     results: pd.DataFrame  # one row per expectation, CHECK_RESULT_COLUMNS
+    failures: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(CHECK_FAILURE_COLUMNS)))
+    validation: dict = field(default_factory=dict)  # GE's validation result JSON without FULL_LISTS
 
 
 def _with_yoy(observations: pd.DataFrame) -> pd.DataFrame:
@@ -58,6 +82,14 @@ def _with_yoy(observations: pd.DataFrame) -> pd.DataFrame:
 
 
 def _expectations(name: str, catalogue: Catalogue, as_of: dt.date) -> list:
+    """The suite's expectations, each tagged with its id `<suite>:<nn>` in `meta` (GE reorders results)."""
+    exps = _suite_expectations(name, catalogue, as_of)
+    for i, e in enumerate(exps):
+        e.meta = {"expectation_id": f"{name}:{i:02d}"}
+    return exps
+
+
+def _suite_expectations(name: str, catalogue: Catalogue, as_of: dt.date) -> list:
     import great_expectations.expectations as gxe
 
     if name == OBSERVATIONS_VALID:
@@ -136,8 +168,33 @@ def _expectations(name: str, catalogue: Catalogue, as_of: dt.date) -> list:
     ]
 
 
+def _failures(name: str, expectation_id: str, kwargs: dict, result: dict) -> pd.DataFrame:
+    """GE's failing rows of one expectation (`unexpected_index_list`, one dict per row) as CHECK_FAILURE_COLUMNS."""
+    entries = result.get("unexpected_index_list") or []
+    if not entries or not isinstance(entries[0], dict):
+        return pd.DataFrame(columns=list(CHECK_FAILURE_COLUMNS))
+    rows = pd.DataFrame(entries)
+    for key in ROW_KEYS:
+        if key not in rows:
+            rows[key] = None
+    column, column_list = kwargs.get("column"), [c for c in kwargs.get("column_list", []) if c in rows]
+    if column in rows:
+        value = rows[column].astype("string")
+    elif column_list:
+        value = rows[column_list].astype("string").fillna("∅").agg(" | ".join, axis=1)
+    else:
+        value = pd.Series(pd.NA, index=rows.index, dtype="string")  # e.g. a null: GE gives no value
+    return pd.DataFrame({"check_name": name, "expectation_id": expectation_id,
+                         "observation_id": rows["observation_id"], "source_file": rows["source_file"],
+                         "unexpected_value": value}, columns=list(CHECK_FAILURE_COLUMNS))
+
+
 def run_suite(name: str, observations: pd.DataFrame, catalogue: Catalogue, as_of: dt.date) -> SuiteOutcome:
-    """Validate with an ephemeral GE context (no files written); return one row per expectation."""
+    """Validate with an ephemeral GE context (no files written).
+
+    Returns one row per expectation, one row per failing row and expectation (GE's `COMPLETE` result format,
+    rows named by ROW_KEYS), and GE's validation result JSON (without the complete lists of failing rows).
+    """
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
@@ -152,13 +209,17 @@ def run_suite(name: str, observations: pd.DataFrame, catalogue: Catalogue, as_of
     frame = frame.astype({"year": "float64", "value": "float64"}) if len(frame) else frame
     batch = batch_def.get_batch(batch_parameters={"dataframe": frame})
     suite = gx.ExpectationSuite(name=name, expectations=_expectations(name, catalogue, as_of))
-    validation = batch.validate(suite)
+    keys = [k for k in ROW_KEYS if k in frame]
+    result_format = {"result_format": "COMPLETE", "unexpected_index_column_names": keys} if keys else "SUMMARY"
+    validation = batch.validate(suite, result_format=result_format)
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    rows = []
+    rows, failures = [], []
     for r in validation.results:
         cfg = r.expectation_config
         res = r.result or {}
-        kwargs = cfg.kwargs
+        kwargs = {k: v for k, v in cfg.kwargs.items() if k != "batch_id"}
+        expectation_id = (cfg.meta or {}).get("expectation_id") or f"{name}:{cfg.type}:{kwargs.get('column')}"
+        failures.append(_failures(name, expectation_id, kwargs, res))
         rows.append(
             {
                 "check_name": name,
@@ -170,15 +231,28 @@ def run_suite(name: str, observations: pd.DataFrame, catalogue: Catalogue, as_of
                 "element_count": res.get("element_count"),
                 "unexpected_count": res.get("unexpected_count"),
                 "unexpected_percent": res.get("unexpected_percent"),
+                # the first values that failed; for a set-containment expectation, the values missing
                 "unexpected_sample": json.dumps(
-                    res.get("partial_unexpected_list", [])[:10], ensure_ascii=False, default=str
+                    res.get("partial_unexpected_list", sorted(res.get("partial_missing_list", []), key=str))[:10],
+                    ensure_ascii=False, default=str,
                 ),
                 "observed_value": json.dumps(res.get("observed_value"), ensure_ascii=False, default=str)
                 if "observed_value" in res
                 else None,
                 "description": cfg.description,
                 "checked_at": now,
+                "expectation_id": expectation_id,
+                "scope": "rows" if "unexpected_index_list" in res else "table",
+                "kwargs": json.dumps(kwargs, ensure_ascii=False, default=str, sort_keys=True),
             }
         )
-    results = pd.DataFrame(rows, columns=list(CHECK_RESULT_COLUMNS))
-    return SuiteOutcome(name=name, severity=SEVERITY_OF[name], success=bool(validation.success), results=results)
+    results = pd.DataFrame(rows, columns=list(CHECK_RESULT_COLUMNS)).sort_values("expectation_id", ignore_index=True)
+    failures = [f for f in failures if len(f)]
+    failed_rows = (pd.concat(failures, ignore_index=True) if failures
+                   else pd.DataFrame(columns=list(CHECK_FAILURE_COLUMNS)))
+    doc = validation.to_json_dict()
+    for r in doc.get("results", []):
+        for key in FULL_LISTS:
+            (r.get("result") or {}).pop(key, None)
+    return SuiteOutcome(name=name, severity=SEVERITY_OF[name], success=bool(validation.success), results=results,
+                        failures=failed_rows, validation=doc)

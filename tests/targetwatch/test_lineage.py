@@ -1,4 +1,8 @@
-"""Lineage: every status traces back to its sentence, figures, files and checksums, with the formula filled in."""
+"""Lineage: every status traces back to its sentence, figures, files and checksums, with the formula filled in.
+
+The bundled real figures for outcome targets and for the chains that stop (qualitative, no data); a SYNTHETIC
+warehouse (tests/targetwatch/quality/synthetic.py, real GE suites) for one target of each kind with figures.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +15,11 @@ import pytest
 from targetwatch.assessment import assess
 from targetwatch.catalogue import catalogue_tables
 from targetwatch.config import PROJECT_DIR
-from targetwatch.lineage import as_of_assessment, trace
+from targetwatch.lineage import Lineage, as_of_assessment, trace
 from targetwatch.quality.suites import CHECK_RESULT_COLUMNS
 from targetwatch.reports.ingest import ingest_folder
 from tests.conftest import TODAY
+from tests.targetwatch.quality import synthetic
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +66,9 @@ def test_stock_target_formula_with_numbers(con):
 def test_no_data_target_says_so(con):
     chain = trace(con, "gansu-2015-jobs-per-year")
     assert chain.formula == ["no usable figure for the indicator in this jurisdiction: status 'no_data'"]
+    assert chain.formula_zh == ["本地区该指标没有可用数据：状态“无数据”"]
     assert all(not o["used"] for o in chain.observations)
+    assert chain.stops_at == "figures" and "the chain stops at the figures" in chain.stop_en
 
 
 def test_replay_as_of_uses_only_earlier_vintages(con, catalogue):
@@ -75,3 +82,83 @@ def test_replay_as_of_uses_only_earlier_vintages(con, catalogue):
 def test_unknown_target_lists_the_known_ones(con):
     with pytest.raises(KeyError, match=r"unknown target 'nope'; known targets: .*shanxi-2017-rd-intensity"):
         trace(con, "nope")
+
+
+def _assert_complete(chain: Lineage, text: str) -> None:
+    """Sentence (verbatim at its offsets, document checksum) -> figures used (as written, normalised, location,
+    checksum of a listed file) -> checks on those rows -> formula ending in the status."""
+    assert chain.sources and chain.stops_at is None
+    for src in chain.sources:
+        assert text[src["char_start"]:src["char_end"]] == src["quote"] and len(src["document_sha256"]) == 64
+    files = {f["source_file"]: f for f in chain.files}
+    assert chain.used and all(len(f["sha256"]) == 64 for f in files.values())
+    for o in chain.used:
+        assert o["value_as_written"] and o["unit_as_written"] and o["value"] is not None and o["location"]
+        assert o["sha256"] == files[o["source_file"]]["sha256"] and files[o["source_file"]]["used"]
+    assert {c["rows_checked"] for c in chain.checks} == {len(chain.used)}
+    assert chain.formula[-1].startswith(f"status = {chain.assessment['status']}")
+    assert len(chain.formula_zh) == len(chain.formula)
+
+
+@pytest.fixture(scope="module")
+def syn(tmp_path_factory):
+    path = synthetic.build(tmp_path_factory.mktemp("lineage") / "warehouse.duckdb")
+    db = duckdb.connect(str(path), read_only=True)
+    yield db
+    db.close()
+
+
+# target, kind, figures used (file, year), other vintages (file, year, vintage), checks the used rows did not pass
+@pytest.mark.parametrize(("target_id", "kind", "used", "others", "not_passed"), [
+    ("syn-outcome", "outcome", [("a.csv", 2020), ("c.csv", 2021), ("c.csv", 2022)],
+     [("a.csv", 2021, "superseded"), ("c.csv", 2022, "not_released")], {}),
+    ("syn-sub", "sub_target", [("a.csv", 2020), ("a.csv", 2021), ("a.csv", 2022)], [],
+     {"observations_valid:14": "failed", "observations_plausible:00": "warned"}),
+    ("syn-coverage", "coverage", [("b.csv", 2021), ("b.csv", 2022)], [], {}),
+    ("syn-floor", "policy_floor", [("b.csv", 2021), ("b.csv", 2022)], [],
+     {"observations_valid:13": "failed", "observations_plausible:02": "warned"}),
+])
+def test_chain_is_complete_for_each_kind(syn, target_id, kind, used, others, not_passed):
+    chain = trace(syn, target_id)
+    assert chain.target["kind"] == kind
+    _assert_complete(chain, synthetic.DOC_TEXT)
+    assert [(o["source_file"], o["year"]) for o in chain.used] == used
+    assert [(o["source_file"], o["year"], o["vintage"]) for o in chain.observations if not o["used"]] == others
+    assert {c["expectation_id"]: c["result"] for c in chain.checks if c["result"] != "passed"} == not_passed
+    assert all(c["rows_flagged"] == 1 for c in chain.checks if c["expectation_id"] in not_passed)
+    flagged = {e for o in chain.used for e in o["checks_failed"]}
+    assert flagged == set(not_passed)
+
+
+def test_superseded_vintage_names_the_one_used(syn):
+    chain = trace(syn, "syn-outcome")
+    old = next(o for o in chain.observations if o["vintage"] == "superseded")
+    assert (old["value_as_written"], old["used_vintage"]) == ("500", "c.csv:line 2")
+    assert "latest figure: 640 in 2022 (observation c.csv:line 3, released 2023-03-01 00:00:00)" in chain.formula
+
+
+@pytest.mark.parametrize("target_id", ["syn-qualitative", "gansu-2015-ecosystem"])
+def test_qualitative_chain_stops_at_the_quote(syn, con, documents, target_id):
+    db, text = (syn, synthetic.DOC_TEXT) if target_id.startswith("syn-") else (con, documents["gansu-2015"].text)
+    chain = trace(db, target_id)
+    (src,) = chain.sources
+    assert text[src["char_start"]:src["char_end"]] == src["quote"]
+    assert chain.stops_at == "quote" and "the chain stops at the policy sentence" in chain.stop_en
+    assert "溯源止于政策原文" in chain.stop_zh
+    assert chain.observations == [] and chain.files == [] and chain.checks == []
+    assert chain.formula == ["qualitative goal: no number, so no calculation (status 'qualitative')"]
+
+
+@pytest.mark.parametrize(("target_id", "kind"), [
+    ("gansu-2015-county-return-park-coverage", "coverage"),
+    ("gansu-2015-sme-procurement-share", "policy_floor"),
+    ("gansu-2016-maker-spaces-enterprise-based", "sub_target"),
+])
+def test_bundled_targets_without_figures_stop_at_the_figures(con, documents, target_id, kind):
+    """The bundled coverage, policy-floor and sub-targets have no real figure yet: the chain says so."""
+    chain = trace(con, target_id)
+    assert chain.target["kind"] == kind
+    src = chain.sources[0]
+    assert documents[src["document"]].text[src["char_start"]:src["char_end"]] == src["quote"]
+    assert chain.stops_at == "figures" and chain.assessment["status"] == "no_data"
+    assert "No report file gives this indicator" in chain.stop_en and chain.files == []

@@ -1,0 +1,435 @@
+"""The auditors' data-quality report: a static site built from the warehouse, readable offline and in print.
+
+    index.html                  this run and the run history with their inputs; every report file (sha256,
+                                format, encoding, release date, rows read/accepted/rejected, the checks it passed,
+                                warned on and failed); the Great Expectations validation results; every flagged
+                                and every quarantined row; revisions between vintages; coverage of every target
+                                (anchor `t-<target_id>`, which the dashboards link to)
+    lineage/<target_id>.html    one target: sentence -> figures -> files -> checks -> calculation
+                                (targetwatch.lineage, the same chain `targetwatch explain` prints)
+    validations/<suite>.json    Great Expectations' validation result of each suite, as stored
+    static/                     the dashboards' CSS and JS (no plotly: the report has no charts)
+
+Great Expectations' own Data Docs load Bootstrap, jQuery, Font Awesome and vega from public CDNs and render
+unstyled without a network, so they are not used: the validation results are rendered here, by targetwatch's
+templates, from GE's validation result JSON (table `check_validations`). No page refers to any http(s) URL.
+Everything is escaped by Jinja's autoescape; pages are Chinese first with English on the toggle, as the dashboards.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from targetwatch import vocab
+from targetwatch.lineage import VINTAGE_LABELS, Lineage, Tracer
+from targetwatch.quality.results import TABLES as CHECK_TABLES
+from targetwatch.quality.results import file_check_counts, file_check_results, read_check_tables
+from targetwatch.site import SiteData, _copy_static, _display, _env, _records, target_rows
+from targetwatch.warehouse import RUN_COLUMNS, RUNS_DDL
+
+LINEAGE_DIR = "lineage"
+VALIDATIONS_DIR = "validations"
+
+# Why a target has (or has no) data, in the order of the coverage table.
+COVERAGE_REASONS: dict[str, tuple[str, str]] = {
+    "no_report": ("没有任何报告文件提供该指标", "no report file gives this indicator"),
+    "other_jurisdictions": ("只有其他地区的该指标数据",
+                            "figures for this indicator exist only for other jurisdictions"),
+    "proxy_only": ("只有替代指标的数据（仅供参考，不用于判定）",
+                   "only proxy figures (shown for context, never used for the verdict)"),
+    "none_usable": ("有数据，但在评估基准日没有可用于评估的数值（见溯源页）",
+                    "figures exist, but none is usable on the as-of date (see the lineage page)"),
+    "qualitative": ("定性目标，不需要数据", "qualitative goal: needs no figure"),
+    "covered": ("有数据", "has figures"),
+}
+RESULT_LABELS: dict[str, tuple[str, str]] = {"passed": ("通过", "passed"), "warned": ("警告", "warning"),
+                                             "failed": ("失败", "failed")}
+SCOPE_LABELS: dict[str, tuple[str, str]] = {"rows": ("逐行", "each row"), "table": ("全表", "whole table")}
+
+# Columns the report reads from each table; a SiteData (or an older warehouse) lacking one reads it as null.
+REPORT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "targets": ("target_id", "jurisdiction", "indicator", "kind", "comparator", "reference_jurisdiction", "per_year",
+                "name_zh", "name_en", "deadline"),
+    "target_sources": ("target_id", "document", "clause", "quote", "char_start", "char_end", "document_sha256",
+                       "source_order"),
+    "policy_documents": ("id", "title_zh", "title_en", "number", "file", "issuer_zh", "issuer_en", "date", "sha256"),
+    "indicators": ("code", "name_zh", "name_en", "unit", "proxy_of", "proxy_note"),
+    "observations": ("observation_id", "jurisdiction", "indicator", "year", "value", "unit", "value_as_written",
+                     "unit_as_written", "period_type", "figure_type", "release_date", "release_date_basis",
+                     "confidence", "source_file", "sha256", "sheet", "row_number", "column_name", "location",
+                     "char_start", "char_end", "raw_content", "source_title", "source_ref", "notes"),
+    "report_files": ("source_file", "sha256", "size_bytes", "format", "encoding", "release_date",
+                     "release_date_basis", "title", "rows_read", "rows_accepted", "rows_rejected", "status", "error",
+                     "synthetic"),
+    "rejected_rows": ("source_file", "sha256", "sheet", "row_number", "location", "raw_content", "reason"),
+    "assessment_years": ("target_id", "year", "observation_id", "reference_observation_id"),
+    **CHECK_TABLES,
+    "runs": RUN_COLUMNS,
+}
+OPTIONAL_TABLES: dict[str, str] = {  # created empty (TEMP, in memory) when a warehouse lacks them
+    **{name: f"CREATE TEMP TABLE {name} ({', '.join(f'{c} VARCHAR' for c in cols)})"
+       for name, cols in CHECK_TABLES.items()},
+    "runs": RUNS_DDL.replace("CREATE TABLE IF NOT EXISTS", "CREATE TEMP TABLE"),
+}
+
+
+# --- reading ---------------------------------------------------------------------------------------------
+
+
+def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+
+
+def warehouse_of(data: SiteData) -> duckdb.DuckDBPyConnection:
+    """An in-memory warehouse holding a SiteData's tables (columns the report reads and the frames lack are
+    added as null), for callers that have frames rather than a warehouse (tests, the synthetic site)."""
+    con = duckdb.connect()
+    frames = {f.name: getattr(data, f.name) for f in fields(data) if isinstance(getattr(data, f.name), pd.DataFrame)}
+    for name, frame in frames.items():
+        frame = frame.copy()
+        for col in REPORT_COLUMNS.get(name, ()):
+            if col not in frame:
+                frame[col] = None
+        con.register("_frame", frame)
+        con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM _frame')
+        con.unregister("_frame")
+    return con
+
+
+def _ensure_optional(con: duckdb.DuckDBPyConnection) -> None:
+    present = _tables(con)
+    for name, ddl in OPTIONAL_TABLES.items():
+        if name not in present:
+            con.execute(ddl)
+
+
+def _df(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None) -> pd.DataFrame:
+    return con.execute(sql, params or {}).df()
+
+
+# --- what the index shows ----------------------------------------------------------------------------------
+
+
+def runs_table(con: duckdb.DuckDBPyConnection, this_run: dict | None) -> list[dict]:
+    """Every recorded run, newest first; this report's run first when it is not recorded yet (the `runs` row is
+    written when the outputs are published, after this report is built)."""
+    runs = _df(con, "SELECT * FROM runs ORDER BY started_at DESC NULLS LAST, run_id")
+    rows = _records(runs)
+    if this_run and this_run.get("run_id") not in set(runs["run_id"]):
+        rows.insert(0, {c: this_run.get(c) for c in RUN_COLUMNS} | {"outcome": "building", "this_run": True})
+    for r in rows:
+        try:
+            inputs = json.loads(r.get("input_hashes") or "{}")
+        except (TypeError, ValueError):
+            inputs = {}
+        r["inputs"] = sorted(inputs.items())
+        r["this_run"] = bool(r.get("this_run")) or (this_run or {}).get("run_id") == r.get("run_id")
+    return rows
+
+
+def files_table(files: pd.DataFrame, checks: pd.DataFrame, failures: pd.DataFrame) -> list[dict]:
+    """Every report file with its row counts, the checks it passed/warned on/failed and those it did not pass."""
+    counts = file_check_counts(files, checks, failures)
+    grid = file_check_results(files, checks, failures)
+    not_passed = grid[grid["result"] != "passed"]
+    rows = _records(files.merge(counts, on="source_file", how="left"))
+    by_file: dict[str, list[dict]] = {}
+    for r in _records(not_passed):
+        by_file.setdefault(r["source_file"], []).append(r)
+    for i, r in enumerate(rows):
+        r["anchor"] = f"file-{i + 1}"
+        r["not_passed"] = by_file.get(r["source_file"], [])
+    return rows
+
+
+def _kwargs_display(kwargs: dict) -> list[tuple[str, str]]:
+    """An expectation's arguments as (name, text): row conditions as written, long sets shortened."""
+    out = []
+    for k, v in kwargs.items():
+        if k == "batch_id":
+            continue
+        if isinstance(v, dict) and "pass_through_filter" in v:
+            v = v["pass_through_filter"]
+        if isinstance(v, list):
+            shown = ", ".join(map(str, v[:12])) + (f", … (+{len(v) - 12})" if len(v) > 12 else "")
+            out.append((f"{k} ({len(v)})", shown))
+        else:
+            out.append((k, str(v)))
+    return out
+
+
+def _examples(kwargs: dict, result: dict, limit: int = 10) -> list[dict]:
+    """GE's first failing rows (value, observation id, source file), or its first failing values."""
+    indexed = result.get("partial_unexpected_index_list") or []
+    if not indexed:
+        return [{"value": x, "observation_id": None, "source_file": None}
+                for x in result.get("partial_unexpected_list", [])[:limit]]
+    column, column_list = kwargs.get("column"), kwargs.get("column_list") or []
+    out = []
+    for e in indexed[:limit]:
+        value = e.get(column) if column else " | ".join(str(e.get(c)) for c in column_list) or None
+        out.append({"value": value, "observation_id": e.get("observation_id"), "source_file": e.get("source_file")})
+    return out
+
+
+def validation_suites(checks: pd.DataFrame, validations: pd.DataFrame) -> list[dict]:
+    """Per suite: GE's statistics and one display row per expectation, from GE's validation result JSON
+    (`check_validations`); a warehouse without it falls back on the `check_results` rows."""
+    meta = {r["expectation_id"]: r for r in _records(checks) if r.get("expectation_id")}
+    suites = []
+    for v in _records(validations.sort_values("check_name")):
+        doc = json.loads(v["validation_json"] or "{}")
+        rows = []
+        for res in doc.get("results", []):  # one per expectation (a few dozen)
+            cfg, result = res.get("expectation_config", {}), res.get("result") or {}
+            eid = (cfg.get("meta") or {}).get("expectation_id", "")
+            examples = _examples(cfg.get("kwargs", {}), result)
+            exc = res.get("exception_info") or {}
+            rows.append({
+                "expectation_id": eid, "expectation": cfg.get("type"), "kwargs": _kwargs_display(cfg.get("kwargs", {})),
+                "description": cfg.get("description"), "success": bool(res.get("success")),
+                "scope": meta.get(eid, {}).get("scope"), "element_count": result.get("element_count"),
+                "unexpected_count": result.get("unexpected_count"),
+                "unexpected_percent": _display(result.get("unexpected_percent")),
+                "missing_count": result.get("missing_count"),
+                "observed_value": json.dumps(result["observed_value"], ensure_ascii=False, default=str)
+                if result.get("observed_value") is not None else None,
+                "missing_values": sorted(map(str, result.get("partial_missing_list", []))),
+                "examples": examples[:10],
+                "exception": exc.get("exception_message") if exc.get("raised_exception") else None,
+            })
+        rows.sort(key=lambda r: r["expectation_id"])
+        suites.append(v | {"doc": doc, "rows": rows, "json_file": f"{VALIDATIONS_DIR}/{_safe(v['check_name'])}.json",
+                           "source": "ge_json"})
+    done = {s["check_name"] for s in suites}
+    for name, group in checks[~checks["check_name"].isin(done)].groupby("check_name", sort=True):
+        rows = [{"expectation_id": r.get("expectation_id") or "", "expectation": r["expectation"],
+                 "kwargs": _kwargs_display(json.loads(r["kwargs"]) if r.get("kwargs") else
+                                           {"column": r.get("column_name")}),
+                 "description": r.get("description"), "success": bool(r.get("success")), "scope": r.get("scope"),
+                 "element_count": r.get("element_count"), "unexpected_count": r.get("unexpected_count"),
+                 "unexpected_percent": r.get("unexpected_percent"), "missing_count": None,
+                 "observed_value": r.get("observed_value"), "missing_values": [],
+                 "examples": [{"value": x, "observation_id": None, "source_file": None}
+                              for x in json.loads(r.get("unexpected_sample") or "[]")],
+                 "exception": None} for r in _records(group)]
+        severity = group["severity"].iloc[0]
+        ok = bool(group["success"].fillna(False).astype(bool).all())
+        suites.append({"check_name": name, "suite": name, "severity": severity, "success": ok,
+                       "evaluated": len(rows), "successful": sum(r["success"] for r in rows),
+                       "unsuccessful": sum(not r["success"] for r in rows), "ge_version": None, "checked_at": None,
+                       "doc": None, "rows": rows, "json_file": None, "source": "check_results"})
+    for s in suites:
+        s["result"] = "passed" if s["success"] else ("failed" if s["severity"] == "error" else "warned")
+        for r in s["rows"]:
+            r["result"] = "passed" if r["success"] else ("failed" if s["severity"] == "error" else "warned")
+    return suites
+
+
+_FLAGGED_SQL = """
+SELECT f.check_name, f.expectation_id, r.severity, r.expectation, r.column_name, r.description, f.observation_id,
+    f.source_file, f.unexpected_value, o.jurisdiction, o.indicator, o.year, o.location, o.value_as_written,
+    o.unit_as_written
+FROM check_failures f
+LEFT JOIN check_results r ON r.expectation_id = f.expectation_id
+LEFT JOIN observations o ON o.observation_id = f.observation_id
+ORDER BY r.severity, f.expectation_id, f.source_file, o.year, f.observation_id
+"""
+
+_REVISIONS_SQL = """
+WITH used AS (
+    SELECT DISTINCT unnest([observation_id, reference_observation_id]) AS observation_id FROM assessment_years
+),
+v AS (
+    SELECT o.*, count(DISTINCT o.value) OVER figure AS n_values, count(*) OVER figure AS n_vintages,
+        lag(o.value) OVER vintages AS previous_value, row_number() OVER vintages AS vintage_no,
+        o.observation_id IN (SELECT observation_id FROM used) AS used
+    FROM observations o
+    WINDOW figure AS (PARTITION BY jurisdiction, indicator, year, period_type),
+           vintages AS (PARTITION BY jurisdiction, indicator, year, period_type
+                        ORDER BY release_date NULLS FIRST, source_file, observation_id)
+)
+SELECT jurisdiction, indicator, year, period_type, vintage_no, n_vintages, n_values, value, unit, value_as_written,
+    unit_as_written, value - previous_value AS change, 100 * (value - previous_value) / nullif(previous_value, 0)
+    AS change_pct, source_file, location, sha256, release_date, release_date_basis,
+    observation_id, used
+FROM v WHERE n_vintages > 1
+ORDER BY jurisdiction, indicator, year, period_type, vintage_no
+"""
+
+_COVERAGE_SQL = """
+WITH own AS (SELECT jurisdiction, indicator, count(*) AS n FROM observations GROUP BY ALL),
+any_place AS (SELECT indicator, count(*) AS n, count(DISTINCT jurisdiction) AS places FROM observations GROUP BY ALL),
+proxy AS (
+    SELECT i.proxy_of AS indicator, o.jurisdiction, count(*) AS n
+    FROM observations o JOIN indicators i ON i.code = o.indicator
+    WHERE i.proxy_of IS NOT NULL GROUP BY ALL
+),
+used AS (SELECT target_id, count(DISTINCT observation_id) AS n FROM assessment_years GROUP BY ALL)
+SELECT t.target_id, coalesce(own.n, 0) AS n_own, coalesce(any_place.n, 0) AS n_any,
+    coalesce(any_place.places, 0) AS n_places, coalesce(proxy.n, 0) AS n_proxy, coalesce(used.n, 0) AS n_used,
+    CASE WHEN t.comparator = 'qualitative' OR t.indicator IS NULL THEN 'qualitative'
+         WHEN coalesce(used.n, 0) > 0 THEN 'covered'
+         WHEN coalesce(own.n, 0) > 0 THEN 'none_usable'
+         WHEN coalesce(proxy.n, 0) > 0 THEN 'proxy_only'
+         WHEN coalesce(any_place.n, 0) > 0 THEN 'other_jurisdictions'
+         ELSE 'no_report' END AS coverage
+FROM targets t
+LEFT JOIN own ON own.jurisdiction = t.jurisdiction AND own.indicator = t.indicator
+LEFT JOIN any_place ON any_place.indicator = t.indicator
+LEFT JOIN proxy ON proxy.indicator = t.indicator AND proxy.jurisdiction = t.jurisdiction
+LEFT JOIN used ON used.target_id = t.target_id
+"""
+
+
+def coverage_table(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame) -> list[dict]:
+    """Every target with its status, how many figures it has and used, and why it has none (set-based)."""
+    cov = _df(con, _COVERAGE_SQL)
+    df = rows.merge(cov, on="target_id", how="left")
+    order = {k: i for i, k in enumerate(COVERAGE_REASONS)}
+    df["coverage_rank"] = df["coverage"].map(order)
+    df = df.sort_values(["coverage_rank", "jurisdiction", "target_id"], kind="stable")
+    out = _records(df)
+    for r in out:
+        r["coverage_zh"], r["coverage_en"] = COVERAGE_REASONS.get(r["coverage"], (r["coverage"], r["coverage"]))
+    return out
+
+
+# --- rendering ----------------------------------------------------------------------------------------------
+
+
+def _safe(name: object) -> str:
+    """A file name for a suite or target id (ids are already slugs; anything else is replaced)."""
+    return re.sub(r"[^A-Za-z0-9._-]", "_", str(name))
+
+
+def _num(v: Any) -> str:
+    v = _display(v)
+    if v is None:
+        return "—"
+    if isinstance(v, float):
+        if v.is_integer() and abs(v) < 1e18:
+            return f"{int(v):,}"
+        return f"{v:,.6g}" if abs(v) < 1e15 else f"{v:.6g}"
+    if isinstance(v, int) and not isinstance(v, bool):
+        return f"{v:,}"
+    return str(v)
+
+
+def _environment():
+    env = _env()
+    env.globals |= {
+        "RESULT_LABELS": RESULT_LABELS, "VINTAGE_LABELS": VINTAGE_LABELS, "SCOPE_LABELS": SCOPE_LABELS,
+        "LINEAGE_DIR": LINEAGE_DIR,
+    }
+    env.filters["num"] = _num
+    env.filters["kw"] = _kwargs_display
+    env.filters["d"] = lambda v: "—" if _display(v) is None else _display(v)
+    return env
+
+
+class _Report:
+    def __init__(self, con: duckdb.DuckDBPyConnection, data: SiteData, site: Path, lang: str,
+                 this_run: dict | None) -> None:
+        self.con, self.data, self.site, self.lang = con, data, site, lang
+        self.env = _environment()
+        self.rows = target_rows(data)
+        self.by_id = {r["target_id"]: r for r in _records(self.rows)}
+        tables = read_check_tables(con)
+        self.checks, self.failures, self.validations = (tables[n] for n in CHECK_TABLES)
+        self.files = _df(con, "SELECT * FROM report_files ORDER BY source_file")
+        self.file_anchor: dict[str, str] = {}
+        self.this_run = this_run
+        self.common = {"lang": lang, "as_of": data.as_of, "synthetic_files": data.synthetic_files, "plotly": False}
+
+    def _render(self, template: str, path: Path, **context: Any) -> Path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(self.env.get_template(template).render(**(self.common | context)), encoding="utf-8")
+        return path
+
+    def validation_files(self, suites: list[dict]) -> list[Path]:
+        out = []
+        for s in suites:
+            if s["json_file"]:
+                path = self.site / s["json_file"]
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(json.dumps(s["doc"], ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+                out.append(path)
+        return out
+
+    def index(self, suites: list[dict]) -> Path:
+        files = files_table(self.files, self.checks, self.failures)
+        self.file_anchor = {f["source_file"]: f["anchor"] for f in files}
+        flagged = _records(_df(self.con, _FLAGGED_SQL))
+        revisions = _records(_df(self.con, _REVISIONS_SQL))
+        coverage = coverage_table(self.con, self.rows)
+        rejected = _records(_df(self.con, "SELECT * FROM rejected_rows ORDER BY source_file, row_number, location"))
+        n_obs = self.con.execute("SELECT count(*) FROM observations").fetchall()[0][0]
+        results = [r["result"] for s in suites for r in s["rows"]]
+        summary = {
+            "files": len(files), "observations": n_obs, "rejected": len(rejected), "flagged_rows":
+            len({(f["observation_id"], f["source_file"]) for f in flagged}),
+            "checks": {k: results.count(k) for k in RESULT_LABELS},
+            "revised_figures": len({(r["jurisdiction"], r["indicator"], r["year"], r["period_type"])
+                                    for r in revisions if r["n_values"] > 1}),
+            "republished_figures": len({(r["jurisdiction"], r["indicator"], r["year"], r["period_type"])
+                                        for r in revisions if r["n_values"] == 1}),
+            "no_data": sum(c["status"] == "no_data" for c in coverage),
+            "targets": len(coverage),
+        }
+        return self._render(
+            "quality_index.html", self.site / "index.html",
+            root="", page_title="数据质量报告 / Data-quality report",
+            home_link="../dashboards/index.html", quality_link="index.html", dashboards_link="../dashboards/",
+            run_id=self.data.run_id, code_version=self.data.code_version, summary=summary,
+            runs=runs_table(self.con, self.this_run), files=files, suites=suites, flagged=flagged,
+            file_anchor=self.file_anchor, rejected=rejected, revisions=revisions, coverage=coverage,
+            coverage_reasons=COVERAGE_REASONS, STATUS_RANK={s.code: i for i, s in enumerate(vocab.STATUSES)},
+        )
+
+    def lineage_page(self, chain: Lineage) -> Path:
+        tid = chain.target["target_id"]
+        r = self.by_id.get(tid, {"target_id": tid, "status": chain.assessment.get("status") or "no_data"})
+        expectations = {c["expectation_id"]: c for c in chain.checks}
+        expectations |= {e["expectation_id"]: e for e in _records(self.checks) if e.get("expectation_id")}
+        own = [o for o in chain.observations if o["own_series"]]
+        reference = [o for o in chain.observations if not o["own_series"]]
+        return self._render(
+            "lineage.html", self.site / LINEAGE_DIR / f"{_safe(tid)}.html",
+            root="../", page_title=f"溯源 · {r.get('name_zh') or tid} / Lineage · {r.get('name_en') or tid}",
+            home_link="../../dashboards/index.html", quality_link="../index.html",
+            dashboard_link=f"../../dashboards/targets/{tid}.html",
+            c=chain, r=r, own=own, reference=reference, expectations=expectations, file_anchor=self.file_anchor,
+        )
+
+
+def build_quality_report(source: duckdb.DuckDBPyConnection | SiteData, site: Path, lang: str = "zh", *,
+                         run_id: str = "", code_version: str = "", this_run: dict | None = None) -> list[Path]:
+    """Write the auditors' report under `site` from a warehouse connection (or a SiteData's tables); return the
+    pages written, index first (then one lineage page per target and the validation JSON files).
+
+    `this_run` (run_id, as_of, code_version, trigger, input_hashes, started_at) describes the run building the
+    report, whose `runs` row is written only when the outputs are published.
+    """
+    if isinstance(source, SiteData):
+        data, con = source, warehouse_of(source)
+    else:
+        con = source
+        data = SiteData.from_warehouse(con, run_id=run_id, code_version=code_version)
+    _ensure_optional(con)
+    lang = "en" if str(lang).lower().startswith("en") else "zh"
+    site.mkdir(parents=True, exist_ok=True)
+    _copy_static(site, with_plotly=False)
+    report = _Report(con, data, site, lang, this_run)
+    suites = validation_suites(report.checks, report.validations)
+    index = report.index(suites)  # first: it numbers the files the lineage pages link to
+    tracer = Tracer(con)
+    pages = [report.lineage_page(tracer.trace(tid)) for tid in sorted(report.by_id)]
+    return [index, *pages, *report.validation_files(suites)]

@@ -1,0 +1,73 @@
+"""Shared browser-test fixtures: the refreshed real site (once per session) and Debian's headless Chromium.
+
+One refresh serves every browser test module.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import dagster as dg
+import pytest
+
+from pipelines.definitions import defs
+from pipelines.resources import TargetwatchPaths
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-quic"]
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The `refresh` job on the bundled real figures, published into a temporary output folder."""
+    out = tmp_path_factory.mktemp("site")
+    paths = TargetwatchPaths(out_dir=str(out), as_of="2026-11-23")
+    with dg.instance_for_test() as instance:
+        result = defs.resolve_job_def("refresh").execute_in_process(
+            instance=instance, run_config={"resources": {"paths": {"config": paths.model_dump()}}})
+    assert result.success
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def context(browser):
+    """One browser context per module: pages share Chromium's compiled plotly.js (parsing it anew on every page
+    costs seconds); storage is cleared before every page, so each opens in Chinese first."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    ctx.add_init_script("try { localStorage.clear(); } catch (e) {}")
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def open_page(context):
+    """Open a site file with console errors and non-file requests recorded; the pages close after the test."""
+    pages = []
+
+    def _open(path: Path, fragment: str = ""):
+        page = context.new_page()
+        pages.append(page)
+        errors, remote = [], []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("request", lambda r: remote.append(r.url)
+                if not r.url.startswith(("file://", "data:", "blob:")) else None)
+        page.goto(path.as_uri() + fragment)
+        page.wait_for_load_state("load")
+        return page, errors, remote
+
+    yield _open
+    for page in pages:
+        page.close()

@@ -1,0 +1,153 @@
+"""The auditors' report built from the SYNTHETIC warehouse (synthetic.py): pages, anchors, counts, escaping, offline."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from targetwatch.quality.report import build_quality_report
+from targetwatch.site import SiteData
+from tests.targetwatch.quality.synthetic import EVIL, KIND_OF, SHA
+
+TARGETS = sorted(KIND_OF)
+
+
+class _Page(HTMLParser):
+    """Ids, link targets and resource URLs of one page, and elements by id with their text."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.urls: list[str] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        self.urls += [v for k, v in attrs if k in ("href", "src", "action", "poster", "data") and v]
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script and data.strip():
+            self.scripts.append(data)
+
+
+@pytest.fixture(scope="module")
+def report(synthetic_warehouse, tmp_path_factory) -> tuple[Path, list[Path]]:
+    site = tmp_path_factory.mktemp("report") / "quality"
+    with duckdb.connect(str(synthetic_warehouse), read_only=True) as con:
+        pages = build_quality_report(con, site, run_id="run-1", code_version="abc123",
+                                     this_run={"run_id": "run-1", "as_of": "2023-06-30", "code_version": "abc123",
+                                               "input_hashes": json.dumps({"reports/a.csv": SHA["a.csv"]})})
+    return site, pages
+
+
+def _text(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def test_pages_written(report):
+    site, pages = report
+    rel = [p.relative_to(site).as_posix() for p in pages]
+    assert rel == ["index.html", *[f"lineage/{t}.html" for t in TARGETS],
+                   "validations/observations_plausible.json", "validations/observations_valid.json"]
+    assert (site / "static" / "site.css").is_file() and not list(site.rglob("plotly*.js"))
+
+
+def test_every_target_has_an_anchor_linking_to_its_lineage(report):
+    site, _ = report
+    index = _Page(_text(site / "index.html"))
+    for t in TARGETS:
+        assert f"t-{t}" in index.ids
+        assert f"lineage/{t}.html" in index.urls and (site / "lineage" / f"{t}.html").is_file()
+
+
+def test_nothing_refers_to_the_network_and_every_local_link_resolves(report):
+    _, pages = report
+    for page in (p for p in pages if p.suffix == ".html"):
+        parsed = _Page(_text(page))
+        for url in parsed.urls:
+            assert not re.match(r"^[a-z]+:", url) or url.startswith("#"), (page.name, url)
+            target = url.split("#")[0]
+            if target and not target.startswith("../../dashboards/") and not target.startswith("../dashboards/"):
+                assert (page.parent / target).resolve().exists(), (page.name, url)
+        assert not re.search(r"https?:|//[a-z]", _text(page)), page.name  # no URL at all, not even in text
+
+
+def test_raw_content_is_escaped(report):
+    site, _ = report
+    text = _text(site / "index.html")
+    assert EVIL not in text and "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in text
+    assert "unknown unit: &#39;&lt;b&gt;&#39;" in text
+    assert all("alert" not in s for s in _Page(text).scripts)
+
+
+def test_files_table_shows_per_file_check_counts(report):
+    site, _ = report
+    text = _text(site / "index.html")
+    counts = {}
+    for m in re.finditer(r'<tr id="file-\d+" data-file="([^"]+)">(.*?)</tr>', text, re.S):
+        cells = dict(re.findall(r'data-checks="(\w+)">([^<]*)<', m.group(2)))
+        counts[m.group(1)] = (cells["passed"], cells["warned"], cells["failed"])
+        assert SHA[m.group(1)] in m.group(2)
+    assert counts == {"a.csv": ("17", "1", "1"), "b.csv": ("17", "1", "1"), "c.csv": ("19", "0", "0"),
+                      "d.csv": ("—", "—", "—")}
+
+
+def test_validation_results_are_rendered_from_ge_json(report):
+    site, _ = report
+    text = _text(site / "index.html")
+    rows = re.findall(r'<tr data-success="(True|False)" data-expectation="([^"]+)">', text)
+    assert len(rows) == 20 and sorted(e for s, e in rows if s == "False") == [
+        "observations_plausible:00", "observations_plausible:02", "observations_valid:13", "observations_valid:14"]
+    assert 'row_condition</b>: <code>unit==&#34;percent&#34;</code>' in text  # GE's kwargs, as GE states them
+    assert "Data Docs" in text and 'href="validations/observations_valid.json"' in text
+    doc = json.loads(_text(site / "validations" / "observations_valid.json"))
+    assert doc["statistics"]["unsuccessful_expectations"] == 2
+
+
+def test_runs_revisions_and_coverage(report):
+    site, _ = report
+    text = _text(site / "index.html")
+    assert 'data-outcome="building"' in text and "reports/a.csv" in text  # this run and its inputs
+    revisions = re.search(r'<table id="revisions-table">(.*?)</table>', text, re.S).group(1)
+    assert revisions.count("<tr class=\"revised") == 4  # things 2021 (500 -> 510) and 2022 (640 -> 660)
+    assert 'data-coverage="qualitative"' in text and 'data-coverage="covered"' in text
+
+
+def test_lineage_page_of_a_policy_floor(report):
+    site, _ = report
+    text = _text(site / "lineage" / "syn-floor.html")
+    assert "测试份额每年不低于30%。" in text and "syn-doc.txt" in text  # the quote, its document and offsets
+    assert SHA["b.csv"] in text and "line 2" in text  # the file's checksum and the row
+    assert 'data-vintage="used"' in text and "observations_valid:13" in text  # the check the row failed
+    assert 'id="formula"' in text and "status = on_track" in text
+    assert 'href="../../dashboards/targets/syn-floor.html"' in text
+
+
+def test_lineage_page_of_a_qualitative_target_stops_at_the_quote(report):
+    site, _ = report
+    text = _text(site / "lineage" / "syn-qualitative.html")
+    assert 'data-stops-at="quote"' in text and "the chain stops at the policy sentence" in text
+    assert 'id="figures"' not in text and 'id="checks"' not in text
+
+
+def test_built_from_site_data_too(synthetic_warehouse, tmp_path):
+    """Callers with a SiteData (the dashboards' tables) get the same pages; checks without their failing rows
+    are then not attributed to files."""
+    with duckdb.connect(str(synthetic_warehouse), read_only=True) as con:
+        data = SiteData.from_warehouse(con)
+    pages = build_quality_report(data, tmp_path / "quality")
+    assert [p.name for p in pages[:1 + len(TARGETS)]] == ["index.html", *[f"{t}.html" for t in TARGETS]]
+    assert "t-syn-floor" in _Page(_text(pages[0])).ids
