@@ -221,19 +221,49 @@ def step_assess(work: Path, repeat: int, **_: object) -> dict:
     out["rows"] = {"assessments": len(a), "assessment_years": len(y)}
     out["status_counts"] = {k: int(v) for k, v in a["status"].value_counts().items()}
     save_outputs(a, y, work / "outputs-assess")
+    out["breakdown"] = assess_breakdown(cat, obs, as_of)
     return out
 
 
-def step_assess_fast(work: Path, repeat: int, **_: object) -> dict:
-    """The prototype (benchmarks/assess_fast.py), same inputs and outputs as `assess`."""
-    from benchmarks.assess_fast import assess_fast
+def assess_breakdown(cat: Catalogue, obs: pd.DataFrame, as_of: dt.date) -> dict:
+    """Where `assess`'s time goes (one untimed-by-the-goal run, stage by stage), beside two floors of the
+    DataFrame contract: reading only the columns the rules need out of the frame, and converting the per-year
+    rows to pandas."""
+    from targetwatch import assessment as A
 
+    t = time.perf_counter
     out: dict = {}
-    cat, obs = _load(work, out)
-    as_of = _as_of(work)
-    out["assess_fast"], (a, y) = repeated(lambda: assess_fast(cat, obs, as_of), repeat)
-    save_outputs(a, y, work / "outputs-assess-fast")
-    out["equal_to_assess"] = compare_outputs(work / "outputs-assess", work / "outputs-assess-fast")
+    s = t()
+    targets = A.targets_frame(cat)
+    out["targets_frame"] = round(t() - s, 3)
+    con = duckdb.connect()
+    con.register("targets", targets)
+    con.register("observations", obs)
+    for name in ("_SERIES_SQL", "_BEST_SQL", "_T_SQL", "_TY_SQL", "_BASE_SQL", "_JUDGED_SQL"):
+        sql = getattr(A, name)
+        s = t()
+        con.execute(sql, {"as_of": as_of} if "$as_of" in sql else None)
+        out[name.strip("_").lower()] = round(t() - s, 3)
+    params = {"as_of": as_of, "on_track": A.vocab.PACE_ON_TRACK, "at_risk": A.vocab.PACE_AT_RISK,
+              "flat_pp": A.vocab.GAP_FLAT_PP}
+    s = t()
+    scored = con.execute(A._STATUS_SQL, params).df()
+    out["status_sql_to_pandas"] = round(t() - s, 3)
+    s = t()
+    A._years_frame(con)
+    out["years_to_pandas"] = round(t() - s, 3)
+    s = t()
+    A.complete_assessments(targets, scored, lambda a: A._proxy_flags(cat, obs, a), as_of)
+    out["reasons_and_flags"] = round(t() - s, 3)
+    s = t()
+    con.execute("CREATE TEMP TABLE _rule_columns AS SELECT jurisdiction, indicator, year, value, observation_id, "
+                "source_file, location, release_date, confidence, figure_type, period_type FROM observations")
+    out["floor_read_rule_columns"] = round(t() - s, 3)
+    s = t()
+    con.execute("SELECT * FROM _tw_judged").df()
+    out["floor_years_to_pandas_plain"] = round(t() - s, 3)
+    A.drop_stages(con)
+    con.close()
     return out
 
 
@@ -250,7 +280,7 @@ def step_assess_warehouse(work: Path, repeat: int, **_: object) -> dict:
         out["floor_table"], _ = repeated(lambda: con.execute(FLOOR_SQL.format(src="observations")).fetchall(), repeat)
 
         def run() -> pd.DataFrame:
-            a, _ = assess_fast(cat, "observations", as_of, con, years_table="assessment_years")
+            a = assess_fast(cat, "observations", as_of, con, years_table="assessment_years")
             con.register("_a", a)
             con.execute("CREATE OR REPLACE TABLE assessments AS SELECT * FROM _a")
             con.unregister("_a")
@@ -437,66 +467,127 @@ def _site_warehouse(work: Path, cat: Catalogue, sample: list) -> duckdb.DuckDBPy
 
 
 def _tree_bytes(folder: Path) -> dict[str, int]:
-    sizes = {"index": 0, "target_pages": 0, "other_pages": 0, "static": 0, "target_page_count": 0}
+    """Bytes of a dashboards site by part, and the number of pages (HTML files)."""
+    sizes = {"index": 0, "target_pages": 0, "jurisdiction_pages": 0, "list_pages": 0, "other_pages": 0,
+             "data_files": 0, "static": 0, "target_page_count": 0, "pages": 0, "files": 0}
     for p in folder.rglob("*"):
         if not p.is_file():
             continue
         rel = p.relative_to(folder).as_posix()
         n = p.stat().st_size
+        sizes["files"] += 1
+        sizes["pages"] += rel.endswith(".html")
         if rel == "index.html":
             sizes["index"] += n
         elif rel.startswith("targets/"):
             sizes["target_pages"] += n
             sizes["target_page_count"] += 1
+        elif rel.startswith("jurisdictions/"):
+            sizes["jurisdiction_pages"] += n
+        elif rel.startswith("lists/"):
+            sizes["list_pages"] += n
+        elif rel.startswith("data/"):
+            sizes["data_files"] += n
         elif rel.endswith(".html"):
             sizes["other_pages"] += n
         else:
             sizes["static"] += n
+    sizes["total"] = sum(v for k, v in sizes.items() if k not in ("target_page_count", "pages", "files"))
     return sizes
 
 
+def _sample(targets: list, n: int) -> list:
+    """`n` targets spread evenly over the catalogue (all when n is 0 or too large)."""
+    if not n or n >= len(targets):
+        return list(targets)
+    step = len(targets) / n
+    return [targets[int(i * step)] for i in range(n)]
+
+
 def step_dashboards(work: Path, sample: int, **_: object) -> dict:
-    """`build_dashboards` on two samples of targets (with every observation), extrapolated linearly."""
-    from targetwatch.site import SiteData, build_dashboards
+    """The per-target layout (one pre-rendered page per target, every row on the overview: what the site builds
+    for up to LARGE_SITE_TARGETS targets), timed part by part on `sample` targets (with every observation) and
+    extrapolated: what that layout would cost for the whole workload and for 100,000 targets.
+
+    The parts are timed separately (preparing the tables, which depends on the observations, not on the number of
+    targets; the overview and the target pages, which grow with it) because two whole builds of a few hundred
+    targets differ by less than the noise of the fixed part."""
+    from targetwatch.site import SiteData, _copy_static, _records, _Site
 
     cat = load_catalogue(work)
     n_all = len(cat.targets)
-    sizes = sorted({max(10, sample // 4), sample})
-    out: dict = {"samples": []}
-    for n in sizes:
-        chosen = cat.targets[:: max(1, n_all // n)][:n]
-        con = _site_warehouse(work, cat, chosen)
-        rec_read: dict = {}
-        with probe(rec_read):
-            data = SiteData.from_warehouse(con)
-        con.close()
-        site = work / f"SYNTHETIC-site-{n}"
-        shutil.rmtree(site, ignore_errors=True)
-        rec: dict = {}
-        with probe(rec):
-            pages = build_dashboards(data, site, "zh")
-        out["samples"].append({"targets": len(chosen), "read_warehouse": rec_read, "build": rec,
-                               "pages": len(pages), "bytes": _tree_bytes(site)})
-        shutil.rmtree(site, ignore_errors=True)
-        del data
-    (a, b) = out["samples"][0], out["samples"][-1]
-    dn = b["targets"] - a["targets"]
-    per_target_s = (b["build"]["wall_s"] - a["build"]["wall_s"]) / dn if dn else b["build"]["wall_s"] / b["targets"]
-    fixed_s = max(a["build"]["wall_s"] - per_target_s * a["targets"], 0.0)
-    page_bytes = b["bytes"]["target_pages"] / max(b["bytes"]["target_page_count"], 1)
-    index_per_target = (b["bytes"]["index"] - a["bytes"]["index"]) / dn if dn else b["bytes"]["index"] / b["targets"]
-    out["extrapolated"] = {}
-    for label, n in (("100k", 100_000), ("workload", n_all)):
-        out["extrapolated"][label] = {
-            "targets": n,
-            "build_wall_s": round(fixed_s + per_target_s * n),
-            "build_hours": round((fixed_s + per_target_s * n) / 3600, 2),
-            "target_pages_gb": round(page_bytes * n / 1e9, 2),
-            "index_html_mb": round((b["bytes"]["index"] + index_per_target * (n - b["targets"])) / 1e6, 1),
-        }
+    chosen = _sample(cat.targets, sample)
+    n = len(chosen)
+    con = _site_warehouse(work, cat, chosen)
+    del cat
+    out: dict = {"layout": "per-target (targetwatch.site._Site, timed part by part)", "targets": n}
+    out["read_warehouse"] = {}
+    with probe(out["read_warehouse"]):
+        data = SiteData.from_warehouse(con)
+    con.close()
+    site = work / f"SYNTHETIC-site-per-target-{n}"
+    shutil.rmtree(site, ignore_errors=True)
+    parts = {k: {} for k in ("prepare", "index", "target_pages", "documents_departments")}
+    with probe(parts["prepare"]):
+        _copy_static(site, with_plotly=True)
+        s = _Site(data, site, "zh")
+    with probe(parts["index"]):
+        s.index()
+    with probe(parts["target_pages"]):
+        for r in s.records:
+            s.target_page(r)
+    with probe(parts["documents_departments"]):
+        for d in _records(data.policy_documents):
+            s.document_page(d)
+        for name in sorted(set(data.target_departments["department"].dropna())):
+            s.department_page(name)
+    out["parts"] = parts
+    out["bytes"] = _tree_bytes(site)
+    shutil.rmtree(site, ignore_errors=True)
+    fixed_s = parts["prepare"]["wall_s"]
+    per_target_s = (parts["index"]["wall_s"] + parts["target_pages"]["wall_s"]
+                    + parts["documents_departments"]["wall_s"]) / n
+    page_bytes = out["bytes"]["target_pages"] / max(out["bytes"]["target_page_count"], 1)
+    index_per_target = out["bytes"]["index"] / n
     out["model"] = {"fixed_s": round(fixed_s, 2), "per_target_s": round(per_target_s, 4),
                     "bytes_per_target_page": round(page_bytes), "index_bytes_per_target": round(index_per_target)}
+    out["extrapolated"] = {}
+    for label, count in (("100k", 100_000), ("workload", n_all)):
+        out["extrapolated"][label] = {
+            "targets": count,
+            "build_wall_s": round(fixed_s + per_target_s * count),
+            "build_hours": round((fixed_s + per_target_s * count) / 3600, 2),
+            "target_pages_gb": round(page_bytes * count / 1e9, 2),
+            "index_html_mb": round(index_per_target * count / 1e6, 1),
+        }
     return out
+
+
+def step_site(work: Path, sample: int, **_: object) -> dict:
+    """The dashboards as `refresh` builds them (the layout chosen by size: the large layout above
+    LARGE_SITE_TARGETS targets) for `sample` targets spread over the workload (0: all), with every observation.
+    Measured: reading the warehouse tables (`SiteData.from_warehouse`) and `build_dashboards`, the site's bytes."""
+    from targetwatch.site import LARGE_SITE_TARGETS, SiteData, build_dashboards
+
+    cat = load_catalogue(work)
+    chosen = _sample(cat.targets, sample)
+    con = _site_warehouse(work, cat, chosen)
+    del cat
+    rec_read: dict = {}
+    with probe(rec_read):
+        data = SiteData.from_warehouse(con)
+    con.close()
+    site = work / f"SYNTHETIC-site-{len(chosen)}"
+    shutil.rmtree(site, ignore_errors=True)
+    rec: dict = {}
+    with probe(rec):
+        pages = build_dashboards(data, site, "zh")
+    sizes = _tree_bytes(site)
+    shutil.rmtree(site, ignore_errors=True)
+    return {"targets": len(chosen), "observations": len(data.observations),
+            "layout": "large" if len(chosen) > LARGE_SITE_TARGETS else "per-target",
+            "read_warehouse": rec_read, "build": rec, "pages_returned": len(pages), "bytes": sizes,
+            "bytes_per_target": round(sizes["total"] / len(chosen))}
 
 
 def step_prepare(work: Path, scale: str = "small", **_: object) -> dict:
@@ -541,7 +632,6 @@ STEPS: dict[str, Callable[..., dict]] = {
     "prepare": step_prepare,
     "floor": step_floor,
     "assess": step_assess,
-    "assess_fast": step_assess_fast,
     "assess_warehouse": step_assess_warehouse,
     "naive": step_naive,
     "init_state": step_init_state,
@@ -549,6 +639,7 @@ STEPS: dict[str, Callable[..., dict]] = {
     "full_refresh": step_full_refresh,
     "verify_incremental": step_verify_incremental,
     "dashboards": step_dashboards,
+    "site": step_site,
 }
 
 

@@ -8,9 +8,11 @@ hide in another's peak. Prints the counts, a table and the goals; writes benchma
     (every column read from the warehouse into pandas);
 (b) the floor: one DuckDB scan-and-aggregate of the same observations (latest year and value per series);
 (c) the naive pandas loop over targets, timed on a sample and extrapolated linearly (the output says so);
-plus the prototype of a faster assessment (benchmarks/assess_fast.py) in two modes, an incremental refresh
-after one new report file against a full ingest + assess (benchmarks/incremental.py), and the dashboards'
-build time and size extrapolated from two samples.
+plus the same assessment in "warehouse mode" (benchmarks/assess_fast.py: data kept in DuckDB), an incremental refresh
+after one new report file against a full ingest + assess (benchmarks/incremental.py), and the dashboards: the
+per-target layout extrapolated from two samples (what the large layout replaces), and the site `refresh` builds
+(the large layout above targetwatch.site.LARGE_SITE_TARGETS targets) measured for the whole workload and, at
+full scale, for 100,000 targets.
 """
 
 from __future__ import annotations
@@ -82,7 +84,7 @@ def _ratio(x: float, y: float) -> float | None:
 def summarise(r: dict) -> dict:
     a, b = r["assess"]["assess"], r["floor"]["floor_frame"]
     c = r["naive"]["naive"]
-    fast, wh = r["assess_fast"]["assess_fast"], r["assess_warehouse"]["assess_warehouse"]
+    wh = r["assess_warehouse"]["assess_warehouse"]
     floor_table = r["assess_warehouse"]["floor_table"]
     inc, full = r["incremental"]["incremental"], r["full_refresh"]["full_refresh"]
     s = {
@@ -91,9 +93,7 @@ def summarise(r: dict) -> dict:
         "c_naive": {k: c[k] for k in ("wall_s", "cpu_s", "peak_rss_mb", "extrapolated", "how")},
         "a_over_b": {"wall": _ratio(a["wall_s"], b["wall_s"]), "cpu": _ratio(a["cpu_s"], b["cpu_s"])},
         "c_over_a": {"wall": _ratio(c["wall_s"], a["wall_s"]), "cpu": _ratio(c["cpu_s"], a["cpu_s"])},
-        "prototype_dataframes": {k: fast[k] for k in ("wall_s", "cpu_s", "peak_rss_mb", "rss_before_mb")}
-        | {"over_b_wall": _ratio(fast["wall_s"], b["wall_s"]), "over_b_cpu": _ratio(fast["cpu_s"], b["cpu_s"]),
-           "equal_to_assess": all(v.get("equal") for v in r["assess_fast"]["equal_to_assess"].values())},
+        "assess_breakdown_s": r["assess"].get("breakdown"),
         "prototype_warehouse": {k: wh[k] for k in ("wall_s", "cpu_s", "peak_rss_mb", "rss_before_mb")}
         | {"floor_on_same_table_wall_s": floor_table["wall_s"], "floor_on_same_table_cpu_s": floor_table["cpu_s"],
            "over_floor_wall": _ratio(wh["wall_s"], floor_table["wall_s"]),
@@ -106,7 +106,11 @@ def summarise(r: dict) -> dict:
                         "incremental_peak_rss_mb": inc["peak_rss_mb"], "full_peak_rss_mb": full["peak_rss_mb"],
                         "equal_to_full": all(v.get("equal") for v in
                                              r["verify_incremental"]["incremental_equals_full"].values())},
-        "dashboards": r["dashboards"]["extrapolated"],
+        "dashboards": {
+            "per_target_layout_extrapolated": r["dashboards"]["extrapolated"],
+            **{label: _site_summary(r[step]) for label, step in (("workload", "site_workload"), ("100k", "site_100k"))
+               if step in r},
+        },
     }
     ab, ca = s["a_over_b"]["wall"], s["c_over_a"]["wall"]
     s["goals"] = {
@@ -114,11 +118,26 @@ def summarise(r: dict) -> dict:
                           "prototype_warehouse": s["prototype_warehouse"]["over_floor_wall"]},
         "c_over_a >= 20": {"met": (ca or 0) >= GOALS["c_over_a_min"], "value": ca},
         "peak memory < 2 GB (assess)": {"met": a["peak_rss_mb"] < GOALS["peak_rss_mb_max"],
-                                        "value_mb": a["peak_rss_mb"], "prototype_warehouse_mb": wh["peak_rss_mb"]},
+                                        "value_mb": a["peak_rss_mb"],
+                                        "inputs_resident_before_mb": a["rss_before_mb"],
+                                        "assess_own_increase_mb": a["peak_rss_mb"] - a["rss_before_mb"],
+                                        "prototype_warehouse_mb": wh["peak_rss_mb"]},
         "incremental < 10% of full": {"met": (s["incremental"]["ratio"] or 1) < GOALS["incremental_over_full_max"],
                                       "value": s["incremental"]["ratio"]},
     }
     return s
+
+
+def _site_summary(site: dict) -> dict:
+    b = site["bytes"]
+    return {"targets": site["targets"], "layout": site["layout"], "build_wall_s": site["build"]["wall_s"],
+            "build_cpu_s": site["build"]["cpu_s"], "build_peak_rss_mb": site["build"]["peak_rss_mb"],
+            "read_warehouse_wall_s": site["read_warehouse"]["wall_s"],
+            "read_warehouse_peak_rss_mb": site["read_warehouse"]["peak_rss_mb"],
+            "size_mb": round(b["total"] / 1e6, 1), "index_kb": round(b["index"] / 1e3, 1), "pages": b["pages"],
+            "files": b["files"], "bytes_per_target": site["bytes_per_target"],
+            "parts_mb": {k: round(b[k] / 1e6, 1) for k in ("index", "jurisdiction_pages", "list_pages", "target_pages",
+                                                            "other_pages", "data_files", "static")}}
 
 
 def _row(label: str, rec: dict, note: str = "") -> str:
@@ -146,8 +165,6 @@ def print_report(results: dict) -> None:
     print(_row("(c) naive pandas loop" + (" [EXTRAPOLATED]" if s["c_naive"]["extrapolated"] else ""), s["c_naive"],
                s["c_naive"]["how"]))
     print(_row("    floor on the Parquet file", r["floor"]["floor_parquet"]))
-    print(_row("prototype assess_fast (DataFrames)", s["prototype_dataframes"],
-               f"equal to assess: {s['prototype_dataframes']['equal_to_assess']}"))
     print(_row("prototype assess_fast (warehouse mode)", s["prototype_warehouse"],
                f"equal to assess: {s['prototype_warehouse']['equal_to_assess']}"))
     print(_row("    floor on the same DuckDB table", r["assess_warehouse"]["floor_table"]))
@@ -160,15 +177,25 @@ def print_report(results: dict) -> None:
     print()
     print(f"a/b = {s['a_over_b']['wall']} (wall), {s['a_over_b']['cpu']} (cpu);  "
           f"c/a = {s['c_over_a']['wall']} (wall), {s['c_over_a']['cpu']} (cpu)")
+    if s.get("assess_breakdown_s"):
+        print("assess, stage by stage (s): " + ", ".join(f"{k} {v}" for k, v in s["assess_breakdown_s"].items()))
     pw = s["prototype_warehouse"]
     print(f"prototype (warehouse mode) / floor on the same table = {pw['over_floor_wall']} (wall), "
           f"{pw['over_floor_cpu']} (cpu)")
     print(f"incremental / full = {s['incremental']['ratio']} (wall), {s['incremental']['ratio_cpu']} (cpu)")
     d = r["dashboards"]
     ex = d["extrapolated"]["100k"]
-    print(f"dashboards (build_dashboards, extrapolated from samples of "
-          f"{', '.join(str(x['targets']) for x in d['samples'])} targets): 100k targets ≈ {ex['build_hours']} h, "
+    print(f"dashboards, per-target layout (timed on {d['targets']} targets, extrapolated): "
+          f"100k targets ≈ {ex['build_hours']} h, "
           f"{ex['target_pages_gb']} GB of target pages, index.html ≈ {ex['index_html_mb']} MB")
+    for label in ("workload", "100k"):
+        x = s["dashboards"].get(label)
+        if x:
+            print(f"dashboards, {x['layout']} layout, {x['targets']:,} targets (measured): "
+                  f"build {x['build_wall_s']:.0f} s "
+                  f"(peak {x['build_peak_rss_mb']} MB; reading the warehouse {x['read_warehouse_wall_s']:.0f} s), "
+                  f"{x['size_mb']} MB in {x['files']:,} files ({x['bytes_per_target']} B/target), "
+                  f"index.html {x['index_kb']} kB")
     print()
     for goal, v in s["goals"].items():
         detail = json.dumps({k: x for k, x in v.items() if k != "met"})
@@ -182,7 +209,8 @@ def main(argv: list[str] | None = None) -> dict:
     p.add_argument("--keep", action="store_true", help="keep the working folder")
     p.add_argument("--repeat", type=int, default=2, help="timed runs of (a), (b) and the prototypes (minimum kept)")
     p.add_argument("--naive-sample", type=int, default=60, help="targets timed for (c); 0 = all")
-    p.add_argument("--site-sample", type=int, default=120, help="largest dashboards sample (targets)")
+    p.add_argument("--site-sample", type=int, default=200,
+                   help="targets of the per-target layout's timed sample (extrapolated to the workload and 100k)")
     p.add_argument("--output", type=Path, help="results JSON (default benchmarks/results/latest[-SCALE].json)")
     args = p.parse_args(argv)
 
@@ -194,7 +222,7 @@ def main(argv: list[str] | None = None) -> dict:
     steps: dict[str, dict] = {}
     try:
         steps["prepare"] = _child("prepare", work, scale=args.scale)
-        for step in ("floor", "assess", "assess_fast", "assess_warehouse"):
+        for step in ("floor", "assess", "assess_warehouse"):
             steps[step] = _child(step, work, repeat=args.repeat)
         steps["naive"] = _child("naive", work, sample=args.naive_sample)
         steps["init_state"] = _child("init_state", work)
@@ -206,6 +234,9 @@ def main(argv: list[str] | None = None) -> dict:
         steps["full_refresh"] = _child("full_refresh", work)
         steps["verify_incremental"] = _child("verify_incremental", work)
         steps["dashboards"] = _child("dashboards", work, sample=args.site_sample)
+        steps["site_workload"] = _child("site", work, sample=0)
+        if args.scale == "full":
+            steps["site_100k"] = _child("site", work, sample=100_000)
     finally:
         if not args.keep and args.workdir is None:
             shutil.rmtree(work, ignore_errors=True)

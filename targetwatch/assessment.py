@@ -1,4 +1,4 @@
-"""Assessment: every target against the observations, in one set-based DuckDB query.
+"""Assessment: every target against the observations, in a few set-based DuckDB statements.
 
 The method (statuses, pace thresholds, baselines, growth models, vintages) is documented for auditors
 in docs/methodology.md; thresholds come from targetwatch.vocab so code and docs cannot drift.
@@ -75,74 +75,114 @@ def targets_frame(catalogue: Catalogue) -> pd.DataFrame:
     return df
 
 
-_STATUS_SQL = """
+# The assessment runs as a few statements over TEMP tables (each stage computed once, then read by both outputs);
+# the stages and their formulas are documented for auditors in docs/methodology.md.
+
+# The series a target reads: its own and its reference's (a target with no reference reads only its own).
+_SERIES_SQL = """
+CREATE OR REPLACE TEMP TABLE _tw_series AS
+SELECT jurisdiction, indicator FROM targets WHERE comparator <> 'qualitative' AND indicator IS NOT NULL
+UNION
+SELECT reference_jurisdiction, indicator FROM targets
+WHERE comparator <> 'qualitative' AND indicator IS NOT NULL AND reference_jurisdiction IS NOT NULL
+"""
+
+# One value per (jurisdiction, indicator, year) of those series.
+_BEST_SQL = """
+CREATE OR REPLACE TEMP TABLE _tw_best AS
 -- Observations usable on the as-of date: actual annual figures whose vintage was released by then.
 -- A figure with no stated release date is taken as available from the end of the following year.
-WITH obs AS (
-    SELECT *, coalesce(release_date, make_date(CAST(year AS INT) + 1, 12, 31)) AS available_from
-    FROM observations
-    WHERE figure_type = 'actual' AND period_type = 'annual'
+WITH vintaged AS (
+    SELECT o.jurisdiction, o.indicator, o.year, o.value, o.observation_id, o.source_file, o.location, o.release_date,
+        CASE o.confidence WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END AS confidence_rank
+    FROM observations o SEMI JOIN _tw_series s ON s.jurisdiction = o.jurisdiction AND s.indicator = o.indicator
+    WHERE o.figure_type = 'actual' AND o.period_type = 'annual'
+      AND coalesce(o.release_date, make_date(CAST(o.year AS INT) + 1, 12, 31)) <= $as_of
 ),
-vintaged AS (SELECT * FROM obs WHERE available_from <= $as_of),
--- One value per (jurisdiction, indicator, year): best confidence first, then a stated release date,
--- then the latest release (a revision supersedes the first release).
-best AS (
-    SELECT *,
-        count(DISTINCT value) OVER (PARTITION BY jurisdiction, indicator, year) AS n_vintage_values
-    FROM vintaged
-    QUALIFY row_number() OVER (
-        PARTITION BY jurisdiction, indicator, year
-        ORDER BY CASE confidence WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END,
-                 release_date IS NULL, release_date DESC, source_file, observation_id) = 1
+-- Best confidence first, then a stated release date, then the latest release (a revision supersedes the first
+-- release); n_rows counts the vintages of the year.
+ranked AS MATERIALIZED (
+    SELECT *, count(*) OVER w AS n_rows,
+        row_number() OVER (w ORDER BY confidence_rank, release_date IS NULL, release_date DESC, source_file,
+                           observation_id) AS rn
+    FROM vintaged WINDOW w AS (PARTITION BY jurisdiction, indicator, year)
 ),
-t AS (SELECT * FROM targets WHERE comparator <> 'qualitative'),
+-- How many different values the vintages give (counted only where there is more than one vintage).
+revised AS (
+    SELECT jurisdiction, indicator, year, count(DISTINCT value) AS n
+    FROM ranked WHERE n_rows > 1 GROUP BY jurisdiction, indicator, year
+)
+SELECT r.jurisdiction, r.indicator, r.year, r.value, r.observation_id, r.source_file, r.location, r.release_date,
+    CASE WHEN r.n_rows = 1 THEN (r.value IS NOT NULL)::BIGINT ELSE v.n END AS n_vintage_values
+FROM ranked r
+LEFT JOIN revised v ON v.jurisdiction = r.jurisdiction AND v.indicator = r.indicator
+    AND v.year IS NOT DISTINCT FROM r.year
+WHERE r.rn = 1
+"""
+
+_T_SQL = "CREATE OR REPLACE TEMP TABLE _tw_t AS SELECT * FROM targets WHERE comparator <> 'qualitative'"
+
+# Each target's figures year by year (with the reference's figure of the same year).
+_TY_SQL = """
+CREATE OR REPLACE TEMP TABLE _tw_ty AS
+SELECT t.target_id, b.year, b.value, b.observation_id, b.source_file, b.location, b.release_date,
+    b.n_vintage_values, r.value AS reference_value, r.observation_id AS reference_observation_id,
+    CASE WHEN t.comparator = 'relative_to_reference' THEN b.value - r.value ELSE b.value END AS metric
+FROM _tw_t t
+JOIN _tw_best b ON b.jurisdiction = t.jurisdiction AND b.indicator = t.indicator
+LEFT JOIN _tw_best r ON r.jurisdiction = t.reference_jurisdiction AND r.indicator = t.indicator AND r.year = b.year
+WHERE t.comparator <> 'relative_to_reference' OR r.value IS NOT NULL
+"""
+
+_BASE_SQL = """
+CREATE OR REPLACE TEMP TABLE _tw_base AS
+WITH t AS (SELECT * FROM _tw_t),
+ty AS (SELECT * FROM _tw_ty),
 -- The baseline observation: the year the document names, else the plan's start year.
 stated_base AS (
     SELECT t.target_id, b.year AS obs_base_year, b.value AS obs_base_value, b.observation_id AS obs_base_id
-    FROM t JOIN best b ON b.jurisdiction = t.jurisdiction AND b.indicator = t.indicator
+    FROM t JOIN _tw_best b ON b.jurisdiction = t.jurisdiction AND b.indicator = t.indicator
         AND b.year = coalesce(t.baseline_year, t.plan_start)
-),
-ty AS (
-    SELECT t.target_id, b.year, b.value, b.observation_id, b.source_file, b.location, b.release_date,
-        b.n_vintage_values, r.value AS reference_value, r.observation_id AS reference_observation_id,
-        CASE WHEN t.comparator = 'relative_to_reference' THEN b.value - r.value ELSE b.value END AS metric
-    FROM t
-    JOIN best b ON b.jurisdiction = t.jurisdiction AND b.indicator = t.indicator
-    LEFT JOIN best r ON r.jurisdiction = t.reference_jurisdiction AND r.indicator = t.indicator AND r.year = b.year
-    WHERE t.comparator <> 'relative_to_reference' OR r.value IS NOT NULL
 ),
 first_obs AS (
     SELECT target_id, arg_min(year, year) AS first_year, arg_min(metric, year) AS first_metric,
         arg_min(observation_id, year) AS first_observation_id, count(*) AS n_points,
         max(year) - min(year) AS years_spanned
     FROM ty GROUP BY target_id
-),
+)
 -- Baseline: stated in the catalogue, else observed at the stated/plan-start year, else the first observation.
-base AS (
-    SELECT t.target_id,
-        CASE WHEN t.baseline_value IS NOT NULL THEN t.baseline_year
-             WHEN sb.obs_base_year IS NOT NULL THEN sb.obs_base_year
-             ELSE f.first_year END AS base_year,
-        CASE WHEN t.baseline_value IS NOT NULL THEN t.baseline_value
-             WHEN sb.obs_base_year IS NOT NULL AND t.comparator = 'relative_to_reference'
-                 THEN (SELECT metric FROM ty WHERE ty.target_id = t.target_id AND ty.year = sb.obs_base_year)
-             WHEN sb.obs_base_year IS NOT NULL THEN sb.obs_base_value
-             ELSE f.first_metric END AS base_value,
-        CASE WHEN t.baseline_value IS NOT NULL THEN 'stated in the document'
-             WHEN sb.obs_base_year IS NOT NULL AND t.baseline_year IS NOT NULL
-                 THEN 'observed in the baseline year the document names'
-             WHEN sb.obs_base_year IS NOT NULL THEN 'observed in the plan start year'
-             WHEN f.first_year IS NOT NULL THEN 'first observed year'
-             ELSE NULL END AS base_basis,
-        sb.obs_base_year IS NOT NULL OR t.baseline_value IS NOT NULL AS base_observed,
-        CASE WHEN t.baseline_value IS NOT NULL THEN NULL
-             WHEN sb.obs_base_year IS NOT NULL THEN sb.obs_base_id
-             ELSE f.first_observation_id END AS base_observation_id,
-        f.n_points, f.years_spanned
-    FROM t
-    LEFT JOIN stated_base sb USING (target_id)
-    LEFT JOIN first_obs f USING (target_id)
-),
+-- (A relative target's observed baseline is its metric, the gap to the reference, in that year.)
+SELECT t.target_id,
+    CASE WHEN t.baseline_value IS NOT NULL THEN t.baseline_year
+         WHEN sb.obs_base_year IS NOT NULL THEN sb.obs_base_year
+         ELSE f.first_year END AS base_year,
+    CASE WHEN t.baseline_value IS NOT NULL THEN t.baseline_value
+         WHEN sb.obs_base_year IS NOT NULL AND t.comparator = 'relative_to_reference' THEN bm.metric
+         WHEN sb.obs_base_year IS NOT NULL THEN sb.obs_base_value
+         ELSE f.first_metric END AS base_value,
+    CASE WHEN t.baseline_value IS NOT NULL THEN 'stated in the document'
+         WHEN sb.obs_base_year IS NOT NULL AND t.baseline_year IS NOT NULL
+             THEN 'observed in the baseline year the document names'
+         WHEN sb.obs_base_year IS NOT NULL THEN 'observed in the plan start year'
+         WHEN f.first_year IS NOT NULL THEN 'first observed year'
+         ELSE NULL END AS base_basis,
+    sb.obs_base_year IS NOT NULL OR t.baseline_value IS NOT NULL AS base_observed,
+    CASE WHEN t.baseline_value IS NOT NULL THEN NULL
+         WHEN sb.obs_base_year IS NOT NULL THEN sb.obs_base_id
+         ELSE f.first_observation_id END AS base_observation_id,
+    f.n_points, f.years_spanned
+FROM t
+LEFT JOIN stated_base sb USING (target_id)
+LEFT JOIN first_obs f USING (target_id)
+LEFT JOIN ty bm ON bm.target_id = t.target_id AND bm.year = sb.obs_base_year
+"""
+
+# The per-year rows (the `assessment_years` output): goal, met, gap and attainment in every year with data.
+_JUDGED_SQL = """
+CREATE OR REPLACE TEMP TABLE _tw_judged AS
+WITH t AS (SELECT * FROM _tw_t),
+ty AS (SELECT * FROM _tw_ty),
+base AS (SELECT * FROM _tw_base),
 -- What the target asks for in each year with data (a moving goal for relative targets).
 goals AS (
     SELECT ty.*, t.comparator, t.per_year, t.deadline, t.plan_start, t.direction, t.unit, t.tolerance,
@@ -183,7 +223,15 @@ judged AS (
              ELSE value / goal END AS attainment,
         year >= coalesce(plan_start, year) AND year <= deadline AS in_plan
     FROM goals
-),
+)
+SELECT * FROM judged
+"""
+
+# The per-target rows (the `assessments` output): latest figures, pace, projections and the status.
+_STATUS_SQL = """
+WITH t AS (SELECT * FROM _tw_t),
+base AS (SELECT * FROM _tw_base),
+judged AS (SELECT * FROM _tw_judged),
 per_target AS (
     SELECT target_id,
         arg_max_null(year, year) AS latest_year,
@@ -299,6 +347,8 @@ SELECT *, growth_model AS projection_used,
 FROM projected
 """
 
+_TEMP_TABLES = ("_tw_series", "_tw_best", "_tw_t", "_tw_ty", "_tw_base", "_tw_judged")
+
 
 def _fmt(v: object) -> str:
     """Readable in both languages: whole thousands separated, small numbers to 4 significant digits."""
@@ -315,35 +365,35 @@ def _reasons(df: pd.DataFrame) -> pd.DataFrame:
     dl = df["deadline"].astype("Int64").astype(str)
     lv, goal = fmt(df["latest_value"]), fmt(df["latest_goal"])
     pace = df["pace_ratio"].map(lambda v: "" if pd.isna(v) else f"{v:.2f}")
+    late_year = lambda m: df.loc[m, "first_met_after_deadline"].astype("Int64").astype(str)  # noqa: E731
+    # Each status's wording, built only for the rows with that status.
     cases = {
-        "qualitative": ("定性目标，无可量化数值", "qualitative goal with no number to measure"),
-        "no_data": None,
-        "achieved": (
-            "截止年" + dl + "实际" + fmt(df["deadline_value"]) + "，达到目标" + goal,
-            fmt(df["deadline_value"]) + " in deadline year " + dl + " meets the target " + goal,
+        "qualitative": lambda m: ("定性目标，无可量化数值", "qualitative goal with no number to measure"),
+        "achieved": lambda m: (
+            "截止年" + dl[m] + "实际" + fmt(df.loc[m, "deadline_value"]) + "，达到目标" + goal[m],
+            fmt(df.loc[m, "deadline_value"]) + " in deadline year " + dl[m] + " meets the target " + goal[m],
         ),
-        "achieved_late": (
-            "截止年" + dl + "未达到或无数据，" + df["first_met_after_deadline"].astype("Int64").astype(str) + "年达到",
-            "not shown to be met in " + dl + "; met in " + df["first_met_after_deadline"].astype("Int64").astype(str),
+        "achieved_late": lambda m: (
+            "截止年" + dl[m] + "未达到或无数据，" + late_year(m) + "年达到",
+            "not shown to be met in " + dl[m] + "; met in " + late_year(m),
         ),
-        "missed": (
-            "截止年" + dl + "未达到目标；最新" + yr + "年为" + lv + "，目标" + goal,
-            "target not met by " + dl + "; latest " + lv + " (" + yr + ") against " + goal,
+        "missed": lambda m: (
+            "截止年" + dl[m] + "未达到目标；最新" + yr[m] + "年为" + lv[m] + "，目标" + goal[m],
+            "target not met by " + dl[m] + "; latest " + lv[m] + " (" + yr[m] + ") against " + goal[m],
         ),
-        "on_track": ("最新" + yr + "年" + lv + "，进度比" + pace, "latest " + lv + " (" + yr + "), pace ratio " + pace),
-        "at_risk": ("进度比" + pace + "（低于0.95）", "pace ratio " + pace + " is below 0.95"),
-        "off_track": ("进度比" + pace + "（低于0.60）", "pace ratio " + pace + " is below 0.60"),
-        "regressing": ("指标朝目标相反方向变化", "the indicator is moving away from the target"),
+        "on_track": lambda m: ("最新" + yr[m] + "年" + lv[m] + "，进度比" + pace[m],
+                               "latest " + lv[m] + " (" + yr[m] + "), pace ratio " + pace[m]),
+        "at_risk": lambda m: ("进度比" + pace[m] + "（低于0.95）", "pace ratio " + pace[m] + " is below 0.95"),
+        "off_track": lambda m: ("进度比" + pace[m] + "（低于0.60）", "pace ratio " + pace[m] + " is below 0.60"),
+        "regressing": lambda m: ("指标朝目标相反方向变化", "the indicator is moving away from the target"),
     }
     zh = pd.Series("", index=df.index, dtype=object)
     en = pd.Series("", index=df.index, dtype=object)
     for status, texts in cases.items():
         mask = df["status"] == status
-        if texts is None:
+        if not mask.any():
             continue
-        z, e = texts
-        zh[mask] = z[mask] if isinstance(z, pd.Series) else z
-        en[mask] = e[mask] if isinstance(e, pd.Series) else e
+        zh[mask], en[mask] = texts(mask)
     met_early = (df["status"] == "on_track") & df["latest_met"].eq(True) & ~df["per_year"].eq(True)
     zh[met_early] = yr + "年已达到目标（" + lv + "，目标" + goal + "）"
     en[met_early] = "already meets the target in " + yr + " (" + lv + " against " + goal + ")"
@@ -379,6 +429,59 @@ def _proxy_flags(catalogue: Catalogue, observations: pd.DataFrame, assessments: 
     return merged["flag"].eq(True).to_numpy()
 
 
+# Text columns of `assessment_years` that belong to the target (the same on each of its rows) and where they come from.
+_TARGET_TEXT_COLUMNS = {"comparator": "t", "direction": "t", "unit": "t", "base_basis": "b"}
+
+
+def _years_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The per-year rows as a DataFrame. Converting text to Python strings is most of the cost, so the target's own
+    text columns are read once per target and spread over its rows (the same values, in the same column order)."""
+    columns = [d[0] for d in con.execute("SELECT * FROM _tw_judged LIMIT 0").description]
+    repeated = [c for c in _TARGET_TEXT_COLUMNS if c in columns]
+    years = con.execute(f"SELECT * EXCLUDE ({', '.join(repeated)}) FROM _tw_judged").df()
+    per_target = con.execute(
+        f"SELECT t.target_id, {', '.join(f'{_TARGET_TEXT_COLUMNS[c]}.{c}' for c in repeated)} "
+        "FROM _tw_t t JOIN _tw_base b USING (target_id)"
+    ).df()
+    rows = pd.Index(per_target["target_id"]).get_indexer(years["target_id"])
+    for c in repeated:
+        years[c] = per_target[c].to_numpy()[rows]
+    return years[columns]
+
+
+def run_stages(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> pd.DataFrame:
+    """Run the assessment on `con`, which has `targets` (`targets_frame`) and `observations`: return the scored
+    per-target rows; the per-year rows are left in the TEMP table `_tw_judged` (`drop_stages` removes them)."""
+    for sql in (_SERIES_SQL, _BEST_SQL, _T_SQL, _TY_SQL, _BASE_SQL, _JUDGED_SQL):
+        con.execute(sql, {"as_of": as_of} if "$as_of" in sql else None)
+    params = {"as_of": as_of, "on_track": vocab.PACE_ON_TRACK, "at_risk": vocab.PACE_AT_RISK,
+              "flat_pp": vocab.GAP_FLAT_PP}
+    return con.execute(_STATUS_SQL, params).df()
+
+
+def drop_stages(con: duckdb.DuckDBPyConnection) -> None:
+    for table in _TEMP_TABLES:
+        con.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def complete_assessments(targets: pd.DataFrame, scored: pd.DataFrame, has_proxy_data, as_of: dt.date) -> pd.DataFrame:
+    """One row per target: the scored rows, the qualitative targets, reasons, verdict, proxy flags
+    (`has_proxy_data(assessments)` gives them) and the as-of date."""
+    qualitative = targets[targets["comparator"] == "qualitative"][["target_id", "comparator", "deadline"]]
+    qualitative = qualitative.assign(status="qualitative", n_points=0)
+    assessments = pd.concat([scored, qualitative], ignore_index=True) if len(qualitative) else scored
+    assessments = targets[["target_id", "jurisdiction", "indicator", "kind", "headline"]].merge(
+        assessments, on="target_id", how="left"
+    )
+    assessments = pd.concat([assessments, _reasons(assessments)], axis=1)
+    assessments["verdict"] = assessments["status"].where(
+        assessments["status"].isin(["achieved", "achieved_late", "missed"]))
+    assessments["has_proxy_data"] = has_proxy_data(assessments)
+    assessments["as_of"] = as_of
+    assert assessments["status"].isin(vocab.STATUS_CODES).all()
+    return assessments
+
+
 def assess(
     catalogue: Catalogue, observations: pd.DataFrame, as_of: dt.date, con: duckdb.DuckDBPyConnection | None = None
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -389,27 +492,14 @@ def assess(
     try:
         con.register("targets", targets)
         con.register("observations", observations)
-        params = {"as_of": as_of, "on_track": vocab.PACE_ON_TRACK, "at_risk": vocab.PACE_AT_RISK,
-                  "flat_pp": vocab.GAP_FLAT_PP}
-        scored = con.execute(_STATUS_SQL, params).df()
-        years_sql = _STATUS_SQL.split("per_target AS")[0].rstrip().rstrip(",") + "\nSELECT * FROM judged"
-        years = con.execute(years_sql, {"as_of": as_of}).df()
+        scored = run_stages(con, as_of)
+        years = _years_frame(con)
     finally:
+        drop_stages(con)
         con.unregister("targets")
         con.unregister("observations")
         if own:
             con.close()
-    qualitative = targets[targets["comparator"] == "qualitative"][["target_id", "comparator", "deadline"]]
-    qualitative = qualitative.assign(status="qualitative", n_points=0)
-    assessments = pd.concat([scored, qualitative], ignore_index=True) if len(qualitative) else scored
-    assessments = targets[["target_id", "jurisdiction", "indicator", "kind", "headline"]].merge(
-        assessments, on="target_id", how="left"
-    )
-    assessments = pd.concat([assessments, _reasons(assessments)], axis=1)
-    assessments["verdict"] = assessments["status"].where(
-        assessments["status"].isin(["achieved", "achieved_late", "missed"]))
-    assessments["has_proxy_data"] = _proxy_flags(catalogue, observations, assessments)
-    assessments["as_of"] = as_of
-    years = years.assign(as_of=as_of)
-    assert assessments["status"].isin(vocab.STATUS_CODES).all()
-    return assessments, years
+    assessments = complete_assessments(
+        targets, scored, lambda a: _proxy_flags(catalogue, observations, a), as_of)
+    return assessments, years.assign(as_of=as_of)

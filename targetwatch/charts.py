@@ -605,6 +605,21 @@ def status_overview(counts: pd.DataFrame, lang: str, title: str = "") -> Spec:
     return {"data": traces, "layout": layout}
 
 
+def client_config() -> dict[str, Any]:
+    """What dashboards/static/target-view.js needs to draw the same gap charts in the browser (the large
+    layout's one target page): labels, axis words, colours, font, legend gap, unit words, status colours."""
+    return {
+        "labels": LABELS,
+        "axis_words": AXIS_WORDS,
+        "font": FONT,
+        "colours": {"target": TARGET_COLOUR, "path": PATH_COLOUR, "reference": REFERENCE_COLOUR,
+                    "proxy": PROXY_COLOUR, "grid": GRID_COLOUR},
+        "legend_gap_px": LEGEND_GAP_PX,
+        "units": {u.code: {"zh": u.zh, "en": u.en} for u in vocab.UNITS},
+        "status_colours": {s.code: s.colour for s in vocab.STATUSES},
+    }
+
+
 def to_figure(spec: Spec):
     """The spec as a validated `plotly.graph_objects.Figure` (raises on any property Plotly does not know)."""
     import plotly.graph_objects as go

@@ -13,9 +13,9 @@ from pathlib import Path
 import pandas as pd
 
 from targetwatch import vocab
-from targetwatch.site import SiteData, target_rows
+from targetwatch.site import WORKBOOK_FILE, SiteData, target_rows
 
-WORKBOOK_FILE = "targetwatch-gap-table.xlsx"
+__all__ = ["WORKBOOK_FILE", "build_gap_workbook", "gap_table", "sheet_name", "sources_table"]
 
 # (column in target_rows, zh header, en header): one list for both languages
 GAP_COLUMNS = (

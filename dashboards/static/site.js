@@ -31,6 +31,8 @@
     });
   }
 
+  window.twDrawCharts = drawCharts;  // for pages that add charts after loading (targets/view.html)
+
   window.twToggleLang = function () {
     var next = root.lang === "zh" ? "en" : "zh";
     root.lang = next;

@@ -7,33 +7,17 @@ revised figures, per-year bars and the red synthetic-data banner. Screenshots go
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import dagster as dg
 import pytest
 
-from pipelines.definitions import defs
-from pipelines.resources import TargetwatchPaths
-from targetwatch.site import build_dashboards, build_quality_report, department_slug
+from targetwatch.quality.report import build_quality_report
+from targetwatch.site import build_dashboards, department_slug
+from tests.e2e.conftest import CHROMIUM
 from tests.targetwatch.test_site import LABOUR, SCIENCE, synthetic_site_data
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")]
-ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-quic"]
 RELATIVE, PER_YEAR, STOCK = "shanxi-2017-rd-intensity", "gansu-2015-jobs-per-year", "shanxi-2017-high-tech-enterprises"
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    paths = TargetwatchPaths(out_dir=str(out), as_of="2026-11-23")
-    with dg.instance_for_test() as instance:
-        result = defs.resolve_job_def("refresh").execute_in_process(
-            instance=instance, run_config={"resources": {"paths": {"config": paths.model_dump()}}})
-    assert result.success
-    return out
 
 
 @pytest.fixture(scope="module")
@@ -43,48 +27,6 @@ def synthetic_site(tmp_path_factory) -> Path:
     build_dashboards(data, out / "dashboards")
     build_quality_report(data, out / "quality")
     return out
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="module")
-def context(browser):
-    """One browser context for the module: pages share Chromium's compiled plotly.min.js (parsing it anew on
-    every page costs seconds); storage is cleared before every page, so each opens in Chinese first."""
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-    ctx.add_init_script("try { localStorage.clear(); } catch (e) {}")
-    yield ctx
-    ctx.close()
-
-
-@pytest.fixture
-def open_page(context):
-    """Open a site file with console errors and non-file requests recorded; the pages close after the test."""
-    pages = []
-
-    def _open(path: Path):
-        page = context.new_page()
-        pages.append(page)
-        errors, remote = [], []
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.on("request", lambda r: remote.append(r.url)
-                if not r.url.startswith(("file://", "data:", "blob:")) else None)
-        page.goto(path.as_uri())
-        page.wait_for_load_state("load")
-        return page, errors, remote
-
-    yield _open
-    for page in pages:
-        page.close()
 
 
 def _traces(page, div_id: str) -> list[dict]:
@@ -322,3 +264,111 @@ def test_quality_report_opens_offline(open_page, site):
     assert errors == [] and remote == []
     assert "observations_valid" in page.inner_text("#checks-table")
     assert "a forecast, not an actual figure" in page.inner_text("#rejected-table")
+
+
+# --- the large layout: aggregated overview, paginated lists, one client-side target page --------------------------
+
+
+@pytest.fixture(scope="module")
+def large_synthetic_site(tmp_path_factory) -> Path:
+    """The SYNTHETIC site in the large layout (what a catalogue of every county gets), forced on a small one."""
+    out = tmp_path_factory.mktemp("large-synthetic-site")
+    data = synthetic_site_data(n_extra=12)
+    build_dashboards(data, out / "dashboards", large=True)
+    build_quality_report(data, out / "quality")
+    return out
+
+
+def _open_view(open_page, site: Path, jurisdiction: str, target_id: str):
+    page, errors, remote = open_page(site / "dashboards" / "targets" / "view.html", f"#j={jurisdiction}&t={target_id}")
+    page.wait_for_selector("#target-view[data-state='ready']")
+    return page, errors, remote
+
+
+def test_large_overview_drills_down_to_a_target(open_page, large_synthetic_site):
+    page, errors, remote = open_page(large_synthetic_site / "dashboards" / "index.html")
+    assert errors == [] and remote == []
+    assert page.locator("#targets-table").count() == 0  # counts, not every row
+    assert page.locator("#level-matrix tr[data-key='province']").is_visible()
+    assert page.locator("#region-matrix tr[data-key='xx'] a").count() >= 1
+    assert page.locator("#overview-zh .main-svg").count() >= 1
+    page.click("#level-matrix tr[data-key='province'] a.count >> nth=0")
+    page.wait_for_load_state("load")
+    assert "/lists/province-" in page.url
+    statuses = set(page.locator("#list-targets tbody tr").evaluate_all("rows => rows.map(r => r.dataset.status)"))
+    assert len(statuses) == 1
+    page.click("#list-targets tbody tr >> nth=0 >> td.name a")
+    page.wait_for_selector("#target-view[data-state='ready']")
+    assert page.locator("h1 .chip").get_attribute("data-status") in statuses
+    page.click("#crumbs a >> nth=1")  # the jurisdiction's page lists its own targets
+    page.wait_for_load_state("load")
+    assert page.url.endswith("jurisdictions/xx.html")
+    assert page.locator("#jurisdiction-targets tr[data-target='syn-stock']").count() == 1
+    assert errors == [] and remote == []
+
+
+@pytest.mark.parametrize("target_id", ["syn-stock", "syn-per-year", "syn-relative", "syn-qualitative"])
+def test_client_side_target_page_shows_what_the_prerendered_page_shows(open_page, synthetic_site,
+                                                                       large_synthetic_site, target_id):
+    """The same target drawn by Python (pre-rendered page) and by target-view.js (large layout): the same
+    charts (trace names and types, both languages), key figures, reason, figures with used/revised marks."""
+    before, errors_a, _ = open_page(synthetic_site / "dashboards" / "targets" / f"{target_id}.html")
+    after, errors_b, remote = _open_view(open_page, large_synthetic_site, "xx", target_id)
+    assert errors_a == [] and errors_b == [] and remote == []
+    charts = before.locator(".plot").evaluate_all("els => els.map(e => e.id)")
+    assert charts == after.locator(".plot").evaluate_all("els => els.map(e => e.id)")
+    for chart in [c for c in charts if c.endswith("-zh")]:
+        assert _traces(after, chart) == _traces(before, chart), chart
+    for sel in ("h1", "#key-figures", "#reason", "#sources", ".meta"):
+        assert after.inner_text(sel) == before.inner_text(sel), sel
+    rows = "rows => rows.map(r => [r.dataset.observation, r.className.trim()])"
+    assert after.locator("#figures-table tbody tr").evaluate_all(rows) == \
+        before.locator("#figures-table tbody tr").evaluate_all(rows)
+    assert after.locator("#target-quality-link").get_attribute("href") == \
+        before.locator("#target-quality-link").get_attribute("href")
+    for page in (before, after):
+        page.click("#lang-toggle")
+    for chart in [c for c in charts if c.endswith("-en")]:
+        assert _traces(after, chart) == _traces(before, chart), chart
+    assert after.inner_text("#key-figures") == before.inner_text("#key-figures")
+    assert errors_a == [] and errors_b == []
+
+
+def test_client_side_target_page_for_an_unknown_target(open_page, large_synthetic_site):
+    view = large_synthetic_site / "dashboards" / "targets" / "view.html"
+    for fragment in ("j=xx&t=no-such-target", "j=no-such-place&t=syn-stock", "j=../secret&t=x", ""):
+        page, errors, remote = open_page(view, "#" + fragment if fragment else "")
+        page.wait_for_selector("#target-view[data-state='missing']")
+        assert page.locator("#view-missing").is_visible() and remote == []
+        assert [e for e in errors if "ERR_FILE_NOT_FOUND" not in e] == []
+
+
+VALUES = [0, 1, -1, 0.5, 2.5, 12.345, 999.95, 9999.95, 12345, 450000, -197, 1.16, 0.004321, 26_500_000_000,
+          14_415_000_000, 1e12 + 5e10, 123456.5, 0.1 + 0.2, 7.0]
+
+
+def test_client_side_numbers_are_written_like_the_python_ones(open_page, large_synthetic_site):
+    from targetwatch import charts
+
+    page, errors, _ = _open_view(open_page, large_synthetic_site, "xx", "syn-stock")
+    for lang in ("zh", "en"):
+        js = page.evaluate(f"vals => vals.map(v => window.twFormat.number(v, '{lang}'))", VALUES)
+        assert js == [charts.format_number(v, lang) for v in VALUES], lang
+        for unit in ("percent", "persons", "count", "yuan"):
+            js = page.evaluate(f"vals => vals.map(v => window.twFormat.value(v, '{unit}', '{lang}', true))", VALUES)
+            assert js == [charts.format_value(v, unit, lang, signed=True) for v in VALUES], (lang, unit)
+    for lo, hi in [(0, 1), (400, 1295.27), (-1.0, 0.0), (2.0, 2.0), (0.1, 99.5), (1e4, 2.6e10)]:
+        assert page.evaluate(f"window.twFormat.ticks({lo}, {hi})") == charts.nice_ticks(lo, hi), (lo, hi)
+    assert errors == []
+
+
+def test_the_gap_workbook_is_linked_from_the_overview(open_page, site):
+    import openpyxl
+
+    page, errors, remote = open_page(site / "dashboards" / "index.html")
+    assert errors == [] and remote == []
+    link = page.locator("#workbook-link")
+    assert "下载差距表" in link.inner_text()
+    book = openpyxl.load_workbook(site / "dashboards" / link.get_attribute("href"), read_only=True)
+    # one sheet per jurisdiction with targets on the bundled catalogue, then the sources
+    assert {"甘肃省", "山西省", "西宁市"} <= set(book.sheetnames) and book.sheetnames[-1] == "来源 Sources"

@@ -229,3 +229,13 @@ def test_every_comparator_charts(fields, rows, names):
     if fields["comparator"] == "growth_rate":
         star = spec["data"][0]
         assert star["mode"] == "markers" and star["x"] == [2020]  # a growing goal: marked at the deadline
+
+
+def test_client_config_gives_the_browser_the_same_labels_and_colours():
+    """The large layout's target page draws its charts in the browser (dashboards/static/target-view.js) from
+    this configuration: the same labels, unit words and colours as the Python builders."""
+    cfg = charts.client_config()
+    assert cfg["labels"] == charts.LABELS and set(cfg["labels"]) == {"zh", "en"}
+    assert cfg["status_colours"] == {s.code: s.colour for s in vocab.STATUSES}
+    assert cfg["colours"]["target"] == charts.TARGET_COLOUR and cfg["font"] == charts.FONT
+    assert cfg["units"]["percent"] == {"zh": vocab.UNIT_BY_CODE["percent"].zh, "en": vocab.UNIT_BY_CODE["percent"].en}

@@ -16,16 +16,19 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import targetwatch.site as site_module
 from targetwatch import vocab
 from targetwatch.assessment import assess
 from targetwatch.catalogue import Catalogue, Indicator, Jurisdiction, Measure, Source, Target, catalogue_tables
 from targetwatch.documents import LoadedDocument, PolicyDocument
+from targetwatch.quality.report import build_quality_report
 from targetwatch.site import (
     SiteData,
     build_dashboards,
-    build_quality_report,
     department_slug,
+    jurisdiction_tree,
     observation_revisions,
+    page_name,
     target_rows,
 )
 
@@ -191,15 +194,15 @@ def test_site_build_writes_every_page(site):
     out, pages = site
     d = out / "dashboards"
     expected = {
-        "index.html", "plotly.min.js", "static/site.css", "static/site.js",
+        "index.html", "plotly.min.js", "static/site.css", "static/site.js", "targetwatch-gap-table.xlsx",
         "targets/syn-stock.html", "targets/syn-per-year.html", "targets/syn-relative.html",
         "targets/syn-qualitative.html", "documents/syn-doc.html",
         f"departments/{department_slug(SCIENCE)}.html", f"departments/{department_slug(LABOUR)}.html",
     }
     written = {p.relative_to(d).as_posix() for p in d.rglob("*") if p.is_file()}
     assert written == expected
-    assert {p.relative_to(d).as_posix() for p in pages} == expected - {"plotly.min.js", "static/site.css",
-                                                                      "static/site.js"}
+    assert {p.relative_to(d).as_posix() for p in pages} == expected - {
+        "plotly.min.js", "static/site.css", "static/site.js", "targetwatch-gap-table.xlsx"}
     assert (out / "quality" / "index.html").exists() and not list((out / "quality").rglob("plotly*.js"))
 
 
@@ -369,3 +372,195 @@ def test_english_first_site(tmp_path):
     build_dashboards(synthetic_site_data(), tmp_path, lang="en")
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in index and '<option value="" data-zh="全部" data-en="All">All</option>' in index
+
+
+# --- the large layout (a catalogue of every province, prefecture and county) -----------------------------------
+
+def _large(tmp: Path, n_extra: int = 12) -> tuple[Path, SiteData, list[Path]]:
+    data = synthetic_site_data(n_extra=n_extra)
+    pages = build_dashboards(data, tmp / "dashboards", large=True)
+    return tmp / "dashboards", data, pages
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory) -> tuple[Path, SiteData, list[Path]]:
+    return _large(tmp_path_factory.mktemp("large-site"))
+
+
+def _data_file(path: Path, function: str) -> dict:
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(function + "(") and text.endswith(");\n")
+    return json.loads(text[len(function) + 1: -3])
+
+
+def test_the_layout_is_chosen_by_the_catalogue_size(monkeypatch, tmp_path):
+    data = synthetic_site_data()
+    build_dashboards(data, tmp_path / "small")
+    assert (tmp_path / "small/targets/syn-stock.html").exists() and not (tmp_path / "small/targets/view.html").exists()
+    monkeypatch.setattr(site_module, "LARGE_SITE_TARGETS", len(data.targets) - 1)
+    build_dashboards(data, tmp_path / "large")
+    assert [p.name for p in (tmp_path / "large/targets").iterdir()] == ["view.html"]
+    assert (tmp_path / "large/data/xx.js").exists()
+
+
+def test_large_site_writes_one_target_page_and_a_data_file_per_jurisdiction(large_site):
+    d, _, pages = large_site
+    written = {p.relative_to(d).as_posix() for p in d.rglob("*") if p.is_file()}
+    assert {p for p in written if p.startswith("targets/")} == {"targets/view.html"}
+    assert {p for p in written if p.startswith("data/")} == {"data/_common.js", "data/xx.js", "data/nat.js"}
+    assert {"index.html", "jurisdictions/xx.html", "jurisdictions/nat.html", "documents/syn-doc.html",
+            "static/target-view.js", "plotly.min.js"} <= written
+    assert {p.relative_to(d).as_posix() for p in pages} == {p for p in written if p.endswith(".html")}
+
+
+def test_large_overview_counts_by_level_and_region_instead_of_listing_rows(large_site):
+    d, data, _ = large_site
+    index = (d / "index.html").read_text(encoding="utf-8")
+    assert "data-target=" not in index and 'id="targets-table"' not in index
+    levels = re.search(r'<table id="level-matrix".*?</table>', index, re.S)[0]
+    links = re.findall(r'<a href="(lists/[^"]+)" class="count"[^>]*data-status="([^"]+)">(\d+)</a>', levels)
+    assert sum(int(n) for _, _, n in links) == len(data.targets)
+    rows = target_rows(data)
+    for href, status, n in links:  # every count opens the list of exactly those targets
+        page = (d / href).read_text(encoding="utf-8")
+        listed = re.findall(r'<tr data-target="([^"]+)" data-status="([^"]+)"', page)
+        assert len(listed) == int(n) and {s for _, s in listed} == {status}
+        level = href.removeprefix("lists/").split("-")[0]
+        expected = rows.loc[rows["status"] == status, "jurisdiction"].map({"xx": "province", "nat": "national"})
+        assert level in set(expected)
+    regions = re.search(r'<table id="region-matrix".*?</table>', index, re.S)[0]
+    assert 'href="jurisdictions/xx.html"' in regions and 'id="overview-zh"' in index
+
+
+def test_every_local_link_of_the_large_site_resolves(large_site):
+    d, _, pages = large_site
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r'(src|href)="(https?:)?//', text), page.name
+        for ref in re.findall(r'(?:src|href)="([^"#]+)', text):
+            if ref.startswith("../../quality/") or ref.startswith("../quality/"):
+                continue  # the auditors' report is a sibling site
+            assert (page.parent / ref).resolve().exists(), (page.relative_to(d), ref)
+
+
+def test_target_links_name_the_jurisdiction_data_file(large_site):
+    d, data, _ = large_site
+    page = (d / "jurisdictions/xx.html").read_text(encoding="utf-8")
+    links = dict(re.findall(r'href="\.\./targets/view\.html#j=([^&"]+)&amp;t=([^"]+)"', page))
+    assert links and set(links) == {"xx"}
+    own = set(data.targets.loc[data.targets["jurisdiction"] == "xx", "target_id"])
+    assert set(re.findall(r'<tr data-target="([^"]+)"', page)) == own
+
+
+def test_data_files_hold_each_target_with_its_years_and_the_figures_it_used(large_site):
+    d, data, _ = large_site
+    common = _data_file(d / "data/_common.js", "twCommon")
+    xx = _data_file(d / "data/xx.js", "twTargets")
+    assert set(xx["targets"]) == set(data.targets.loc[data.targets["jurisdiction"] == "xx", "target_id"])
+    fields = site_module.FIGURE_FIELDS
+    years = data.assessment_years.set_index(["target_id", "year"])
+    for tid in ("syn-stock", "syn-relative", "syn-per-year"):
+        t = xx["targets"][tid]
+        rows = [dict(zip(fields, r, strict=True)) for r in xx["series"][t["series"]]]
+        for k, (year, o) in enumerate(zip(t["years"]["y"], t["years"]["o"], strict=True)):
+            used = rows[o]
+            assert used["year"] == year
+            oid = used["observation_id"] or f"{common['files'][used['file']][1]}:{used['location']}"
+            assert oid == years.loc[(tid, year), "observation_id"], (tid, year, k)
+    rel = xx["targets"]["syn-relative"]
+    assert rel["reference_series"] == "nat|share" and "nat|share" in xx["series"]
+    assert xx["targets"]["syn-stock"]["proxy_series"] == ["xx|things_subset"]
+    stock_trail = dict(zip(_trail_keys(), xx["targets"]["syn-stock"]["trail"], strict=False))
+    assert stock_trail["deadline"] == 2025 and stock_trail["comparator"] == "at_least"
+    revised = [dict(zip(fields, r, strict=True)) for r in xx["series"]["xx|things"] if r[fields.index("n_values")] > 1]
+    assert [r["year"] for r in revised] == [2021, 2021]
+
+
+def _trail_keys() -> list[str]:
+    return list(site_module.TRAIL_KEYS)
+
+
+def test_long_lists_are_paginated(monkeypatch, tmp_path):
+    monkeypatch.setattr(site_module, "PAGE_ROWS", 4)
+    d, data, _ = _large(tmp_path)
+    pages = sorted(p.name for p in (d / "jurisdictions").glob("xx*.html"))
+    assert pages == ["xx-p2.html", "xx-p3.html", "xx.html"]  # 10 targets, 4 a page
+    seen = []
+    for name in ("xx.html", "xx-p2.html", "xx-p3.html"):
+        text = (d / "jurisdictions" / name).read_text(encoding="utf-8")
+        seen += re.findall(r'<tr data-target="([^"]+)"', text)
+        assert 'class="pager"' in text
+    assert sorted(seen) == sorted(data.targets.loc[data.targets["jurisdiction"] == "xx", "target_id"])
+    first = (d / "jurisdictions/xx.html").read_text(encoding="utf-8")
+    assert 'href="xx-p2.html" rel="next"' in first and 'rel="prev"' not in first
+
+
+def test_a_large_document_or_department_shows_counts_not_rows(monkeypatch, tmp_path):
+    monkeypatch.setattr(site_module, "PAGE_ROWS", 4)
+    d, data, _ = _large(tmp_path)
+    doc = (d / "documents/syn-doc.html").read_text(encoding="utf-8")
+    assert 'id="doc-targets"' not in doc and 'id="level-matrix"' in doc and 'id="region-matrix"' in doc
+    assert f"({len(data.targets)})" in doc
+    science = (d / "departments" / f"{department_slug(SCIENCE)}.html").read_text(encoding="utf-8")
+    assert 'id="dept-targets"' not in science and 'id="level-matrix"' in science
+    assert 'data-measure="syn-measure"' in science  # measures are still listed
+    labour = (d / "departments" / f"{department_slug(LABOUR)}.html").read_text(encoding="utf-8")
+    owned = data.target_departments.query("department == @LABOUR and owner_type == 'target'")["target_id"]
+    assert 1 < len(owned) <= 4
+    assert sorted(re.findall(r'<tr data-target="([^"]+)"', labour)) == sorted(owned)  # few targets: listed
+    assert 'href="../targets/view.html#j=xx&amp;t=syn-per-year"' in labour
+
+
+def test_the_target_view_page_carries_its_configuration(large_site):
+    d, _, _ = large_site
+    text = (d / "targets/view.html").read_text(encoding="utf-8")
+    cfg = json.loads(re.search(r'<script type="application/json" id="tw-config">(.*?)</script>', text, re.S)[1])
+    assert [s["code"] for s in cfg["statuses"]] == list(vocab.STATUS_CODES)
+    assert cfg["trail"] == list(site_module.TRAIL_KEYS) and cfg["figure_fields"] == list(site_module.FIGURE_FIELDS)
+    assert cfg["documents"]["syn-doc"]["label"] == "测政发〔2020〕1号"
+    assert text.index("static/target-view.js") < text.index("data/_common.js")
+    assert 'id="checks-table"' in text and "observations_plausible" in text
+
+
+@pytest.mark.parametrize(
+    ("code", "admin", "level", "parent", "expected_level", "province", "region"),
+    [
+        ("nat", "100000", "national", None, "national", None, "national"),
+        ("p", "140000", "province", "nat", "province", "p", "1"),
+        ("c", "140100", "prefecture", "p", "prefecture", "p", "1"),
+        ("k", "140102", "prefecture", "c", "county", "p", "1"),  # a county filed as a prefecture: told by its code
+        ("orphan", "140200", "prefecture", "nat", "prefecture", "p", "1"),  # no province above: found by its code
+        ("xining", "630100", "prefecture", "nat", "prefecture", None, "6"),  # its province is not in the catalogue
+        ("odd", "990000", "province", None, "province", "odd", "other"),
+    ],
+)
+def test_jurisdiction_tree(code, admin, level, parent, expected_level, province, region):
+    table = pd.DataFrame([
+        {"code": "nat", "admin_code": "100000", "name_zh": "全国", "name_en": "National", "level": "national",
+         "parent": None},
+        {"code": "p", "admin_code": "140000", "name_zh": "省", "name_en": "P", "level": "province", "parent": "nat"},
+        {"code": "c", "admin_code": "140100", "name_zh": "市", "name_en": "C", "level": "prefecture", "parent": "p"},
+        {"code": code, "admin_code": admin, "name_zh": code, "name_en": code, "level": level, "parent": parent},
+    ]).drop_duplicates("code", keep="last")
+    tree = jurisdiction_tree(table)
+    assert tree.at[code, "level"] == expected_level
+    assert (tree.at[code, "province"] or None) == province
+    assert tree.at[code, "region"] == region
+
+
+@pytest.mark.parametrize(("code", "safe"), [("shanxi", True), ("syn-140102", True), ("a_b", True),
+                                              ("山西", False), ("../x", False), ("_common", False), ("", False)])
+def test_page_name_is_a_plain_file_name(code, safe):
+    name = page_name(code)
+    assert (name == code) is safe
+    assert re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", name) and page_name(code) == name
+
+
+def test_json_values_are_ready_for_json():
+    from targetwatch.site import _json_values
+
+    assert _json_values(pd.Series([1.0, float("nan"), float("inf"), 0.123456789, 1234567.0]), digits=6) == [
+        1.0, None, None, 0.123457, 1234567.0]
+    assert _json_values(pd.Series([1, None], dtype="Int64")) == [1, None]
+    assert _json_values(pd.Series(pd.to_datetime(["2021-03-01", None]))) == ["2021-03-01", None]
+    assert _json_values(pd.Series(["a", None, float("nan")], dtype=object)) == ["a", None, None]
