@@ -254,9 +254,7 @@ def _copy_static(site: Path, with_plotly: bool, large: bool = False) -> None:
     ignore = None if large else shutil.ignore_patterns(*LARGE_LAYOUT_STATIC)
     shutil.copytree(DASHBOARD_DIR / "static", site / "static", dirs_exist_ok=True, ignore=ignore)
     if with_plotly:
-        from plotly.offline import get_plotlyjs
-
-        (site / "plotly.min.js").write_text(get_plotlyjs(), encoding="utf-8")
+        shutil.copyfile(PLOTLY_BUNDLE, site / "plotly.min.js")
 
 
 def _unit_label(unit: object, lang: str) -> str:
@@ -589,6 +587,10 @@ def _measure_rows(measures: pd.DataFrame, document: str) -> list[dict]:
 
 # --- the large layout ----------------------------------------------------------------------------------------
 
+# plotly.js's basic bundle (scatter, bar, pie), the version the plotly package embeds: a quarter of the full
+# bundle's 4.8 MB, which a slow PC takes seconds to parse (dashboards/vendor/README.md)
+PLOTLY_BUNDLE = DASHBOARD_DIR / "vendor" / "plotly-basic.min.js"
+PLOTLY_TRACE_TYPES = frozenset({"scatter", "bar", "pie"})
 LARGE_SITE_TARGETS = 2_000  # more targets than this: the large layout (module docstring)
 WORKBOOK_FILE = "targetwatch-gap-table.xlsx"  # the gap table in Excel, beside index.html (small layout only)
 PAGE_ROWS = 500  # rows per page of a long target list

@@ -564,3 +564,26 @@ def test_json_values_are_ready_for_json():
     assert _json_values(pd.Series([1, None], dtype="Int64")) == [1, None]
     assert _json_values(pd.Series(pd.to_datetime(["2021-03-01", None]))) == ["2021-03-01", None]
     assert _json_values(pd.Series(["a", None, float("nan")], dtype=object)) == ["a", None, None]
+
+
+def test_the_shipped_plotly_is_the_basic_bundle_of_the_version_the_plotly_package_embeds():
+    from plotly.offline import get_plotlyjs
+
+    from targetwatch.site import PLOTLY_BUNDLE
+
+    embedded = re.search(r"plotly\.js v(\d+\.\d+\.\d+)", get_plotlyjs()[:300]).group(1)
+    shipped = re.search(r"plotly\.js \(basic - minified\) v(\d+\.\d+\.\d+)",
+                        PLOTLY_BUNDLE.read_text(encoding="utf-8")[:300]).group(1)
+    assert shipped == embedded
+
+
+def test_every_chart_uses_only_trace_types_of_the_basic_bundle(site):
+    from targetwatch.site import PLOTLY_TRACE_TYPES
+
+    out, pages = site
+    types = set()
+    for page in pages:
+        for spec in re.findall(r'type="application/json" id="[^"]+-spec">(.*?)</script>', page.read_text("utf-8")):
+            types |= {t.get("type", "scatter") for t in json.loads(spec)["data"]}
+    assert types and types <= PLOTLY_TRACE_TYPES, types
+    assert (out / "dashboards" / "plotly.min.js").stat().st_size < 1_300_000
