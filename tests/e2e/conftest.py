@@ -31,6 +31,23 @@ def site(tmp_path_factory) -> Path:
     return out
 
 
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "out" / "screenshots"  # git-ignored, kept for review
+
+
+@pytest.fixture(scope="session")
+def screenshot():
+    """Save a full-page screenshot as out/screenshots/<name>.png for a person to look at; return its path."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    def _save(page, name: str) -> Path:
+        path = SCREENSHOTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        assert path.stat().st_size > 0
+        return path
+
+    return _save
+
+
 @pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright

@@ -2,7 +2,7 @@
 
 Two sites: the real one (the `refresh` job on the bundled real figures) and a small SYNTHETIC one
 (tests/targetwatch/test_site.py) for what the bundled catalogue may not hold yet: departments, measures,
-revised figures, per-year bars and the red synthetic-data banner. Screenshots go to the sites' tmp folders.
+revised figures, per-year bars and the red synthetic-data banner. Screenshots go to out/screenshots/ for review.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def _visible_statuses(page) -> list[str]:
     return page.locator("#targets-table tbody tr:visible").evaluate_all("rows => rows.map(r => r.dataset.status)")
 
 
-def test_overview_opens_offline_in_chinese(open_page, site):
+def test_overview_opens_offline_in_chinese(screenshot, open_page, site):
     page, errors, remote = open_page(site / "dashboards" / "index.html")
     assert errors == [] and remote == []
     assert page.evaluate("document.documentElement.lang") == "zh"
@@ -60,10 +60,10 @@ def test_overview_opens_offline_in_chinese(open_page, site):
     assert page.locator("#quality-link").get_attribute("href") == "../quality/index.html"
     # a CJK font is really used (not tofu boxes): the system's Noto CJK is available to the page
     assert page.evaluate("document.fonts.check('16px \"Noto Sans CJK SC\"')")
-    page.screenshot(path=str(site / "overview-zh.png"), full_page=True)
+    screenshot(page, "overview-zh")
 
 
-def test_language_toggle_changes_labels_and_charts(open_page, site):
+def test_language_toggle_changes_labels_and_charts(screenshot, open_page, site):
     page, errors, _ = open_page(site / "dashboards" / "index.html")
     assert page.locator("#targets-table thead").inner_text().startswith("主要")
     page.click("#lang-toggle")
@@ -75,7 +75,7 @@ def test_language_toggle_changes_labels_and_charts(open_page, site):
     assert "Shanxi" in page.locator("select[data-filter='jurisdiction']").inner_text()
     legend = [t["name"] for t in _traces(page, "overview-en")]
     assert "Missed" in legend and "未实现" not in legend
-    page.screenshot(path=str(site / "overview-en.png"), full_page=True)
+    screenshot(page, "overview-en")
     page.click("#lang-toggle")
     assert page.evaluate("document.documentElement.lang") == "zh"
     assert page.locator(f"tr[data-target='{RELATIVE}'] .chip").inner_text() == "未实现"
@@ -131,7 +131,7 @@ def test_sorting_by_gap_and_by_status(open_page, site):
     assert errors == []
 
 
-def test_relative_target_page_shows_reference_and_gap_in_points(open_page, site):
+def test_relative_target_page_shows_reference_and_gap_in_points(screenshot, open_page, site):
     page, errors, remote = open_page(site / "dashboards" / "targets" / f"{RELATIVE}.html")
     assert errors == [] and remote == []
     names = [t["name"] for t in _traces(page, "gap-zh")]
@@ -146,19 +146,19 @@ def test_relative_target_page_shows_reference_and_gap_in_points(open_page, site)
     assert page.locator("#checks-table").count() == 1 and "通过" in page.inner_text("#check-summary")
     link = page.locator("#target-quality-link").get_attribute("href")
     assert link == f"../../quality/index.html#t-{RELATIVE}"
-    page.screenshot(path=str(site / "target-relative-zh.png"), full_page=True)
+    screenshot(page, "target-relative-zh")
     page.click("#lang-toggle")
     names_en = [t["name"] for t in _traces(page, "gap-en")]
     assert "Actual" in names_en and any(n.startswith("Reference") for n in names_en)
     assert " pp" in page.inner_text("#key-figures")
-    page.screenshot(path=str(site / "target-relative-en.png"), full_page=True)
+    screenshot(page, "target-relative-en")
     page.click("#target-quality-link")
     page.wait_for_load_state("load")
     assert page.locator(f"#t-{RELATIVE}").count() == 1
     assert errors == [] and remote == []
 
 
-def test_per_year_target_page(open_page, site, synthetic_site):
+def test_per_year_target_page(screenshot, open_page, site, synthetic_site):
     page, errors, remote = open_page(site / "dashboards" / "targets" / f"{PER_YEAR}.html")
     assert errors == [] and remote == []
     assert "每年" in page.inner_text(".meta")
@@ -167,17 +167,17 @@ def test_per_year_target_page(open_page, site, synthetic_site):
     if page.locator("#proxies").count():  # proxies are labelled as such, in the legend and the table
         assert any(n.startswith("替代指标（仅供参考）") for n in names)
         assert "不用于判定" in page.inner_text("#proxies")
-    page.screenshot(path=str(site / "target-per-year.png"), full_page=True)
+    screenshot(page, "target-per-year")
     # with yearly figures (synthetic site): bars against the yearly target and the cumulative line
     page, errors, remote = open_page(synthetic_site / "dashboards" / "targets" / "syn-per-year.html")
     traces = _traces(page, "gap-zh")
     assert [t["type"] for t in traces if t["name"] == "每年实际值"] == ["bar"]
     assert {"每年目标", "累计实际值", "累计目标"} <= {t["name"] for t in traces}
     assert errors == [] and remote == []
-    page.screenshot(path=str(synthetic_site / "target-per-year.png"), full_page=True)
+    screenshot(page, "synthetic-target-per-year")
 
 
-def test_stock_target_page(open_page, site):
+def test_stock_target_page(screenshot, open_page, site):
     page, errors, remote = open_page(site / "dashboards" / "targets" / f"{STOCK}.html")
     assert errors == [] and remote == []
     names = [t["name"] for t in _traces(page, "gap-zh")]
@@ -185,7 +185,7 @@ def test_stock_target_page(open_page, site):
     assert "高新技术企业" in page.inner_text("blockquote")
     assert page.locator("#figures-table tbody tr").count() >= 2
     assert page.locator("#reason").is_visible()
-    page.screenshot(path=str(site / "target-stock.png"), full_page=True)
+    screenshot(page, "target-stock")
 
 
 def test_revised_figures_are_marked(open_page, synthetic_site):
@@ -197,20 +197,20 @@ def test_revised_figures_are_marked(open_page, synthetic_site):
     assert {"实际值", "目标值", "应达路径", "趋势外推"} <= {t["name"] for t in _traces(page, "gap-zh")}
 
 
-def test_document_page(open_page, site):
+def test_document_page(screenshot, open_page, site):
     page, errors, remote = open_page(site / "dashboards" / "documents" / "shanxi-2017.html")
     assert errors == [] and remote == []
     order = page.locator("#doc-targets tbody tr").evaluate_all("rows => rows.map(r => r.dataset.target)")
     assert order.index(STOCK) < order.index(RELATIVE)  # the high-tech sentence comes first in the document
     assert page.locator("#measures").count() == 1
-    page.screenshot(path=str(site / "document.png"), full_page=True)
+    screenshot(page, "document")
     page.click(f"#doc-targets tr[data-target='{RELATIVE}'] a")
     page.wait_for_load_state("load")
     assert page.url.endswith(f"targets/{RELATIVE}.html")
     assert errors == [] and remote == []
 
 
-def test_department_page(open_page, site, synthetic_site):
+def test_department_page(screenshot, open_page, site, synthetic_site):
     path = synthetic_site / "dashboards" / "departments" / f"{department_slug(SCIENCE)}.html"
     page, errors, remote = open_page(path)
     assert errors == [] and remote == []
@@ -222,7 +222,7 @@ def test_department_page(open_page, site, synthetic_site):
     assert banner.is_visible() and "合成" in banner.inner_text()
     assert page.evaluate("getComputedStyle(document.getElementById('synthetic-banner')).borderColor") == \
         "rgb(180, 35, 24)"
-    page.screenshot(path=str(synthetic_site / "department.png"), full_page=True)
+    screenshot(page, "synthetic-department")
     page.click("#lang-toggle")
     assert "Targets owned" in page.inner_text("main")
     # the overview links to both departments; the real site's department pages open cleanly too

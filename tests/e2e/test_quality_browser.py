@@ -22,7 +22,7 @@ def sha256_of(site) -> dict[str, str]:
         return dict(con.execute("SELECT source_file, sha256 FROM report_files").fetchall())
 
 
-def test_quality_index_opens_offline(open_page, site, sha256_of):
+def test_quality_index_opens_offline(screenshot, open_page, site, sha256_of):
     page, errors, remote = open_page(site / "quality" / "index.html")
     assert errors == [] and remote == []
     assert page.evaluate("document.documentElement.lang") == "zh" and "数据质量报告" in page.inner_text("h1")
@@ -39,7 +39,7 @@ def test_quality_index_opens_offline(open_page, site, sha256_of):
     # the anchor the dashboards link to, and from it the lineage page
     anchor = page.locator(f"#t-{RELATIVE}")
     assert anchor.count() == 1
-    page.screenshot(path=str(site / "quality-zh.png"), full_page=True)
+    screenshot(page, "quality-zh")
     page.click("#lang-toggle")
     assert "Data-quality report" in page.inner_text("h1") and "Report files" in page.inner_text("#files h2")
     anchor.locator("a.lineage-link").click()
@@ -48,7 +48,7 @@ def test_quality_index_opens_offline(open_page, site, sha256_of):
     assert errors == [] and remote == []
 
 
-def test_lineage_page_opens_offline_and_shows_the_chain(open_page, site, sha256_of):
+def test_lineage_page_opens_offline_and_shows_the_chain(screenshot, open_page, site, sha256_of):
     page, errors, remote = open_page(site / "quality" / "lineage" / f"{RELATIVE}.html")
     assert errors == [] and remote == []
     # 1. the sentence, its document and character offsets
@@ -64,7 +64,7 @@ def test_lineage_page_opens_offline_and_shows_the_chain(open_page, site, sha256_
     assert sha256_of["rd-by-province_techme.csv"] in page.inner_text("#lineage-files")
     assert page.locator("#lineage-checks tbody tr").count() >= 17
     assert "差距 = 1.16 - 2.65 = -1.49 个百分点" in page.inner_text("#formula")
-    page.screenshot(path=str(site / "lineage-zh.png"), full_page=True)
+    screenshot(page, "lineage-zh")
     page.click("#lang-toggle")
     assert "gap = 1.16 - 2.65 = -1.49 percentage points" in page.inner_text("#formula")
     # prints without the navigation and the language button
