@@ -519,11 +519,13 @@ def per_year_chart(
     if len(years):
         in_plan = years["in_plan"].fillna(False).astype(bool).tolist()
         met = years["met"].fillna(False).astype(bool).tolist()
-        colours = [(met_colour if m else miss_colour) if p else out_colour for p, m in zip(in_plan, met, strict=True)]
+        codes = [("achieved" if m else "missed") if p else "no_data" for p, m in zip(in_plan, met, strict=True)]
+        colours = [{"achieved": met_colour, "missed": miss_colour, "no_data": out_colour}[c] for c in codes]
+        inks = [vocab.STATUS_BY_CODE[c].text_colour for c in codes]  # the value must read on its bar
         traces.append(
             {"type": "bar", "name": lab["actual_yearly"], "x": _years(years["year"]), "y": _nums(years["value"]),
              "marker": {"color": colours}, "text": [format_value(v, unit, lang) for v in years["value"]],
-             "textposition": "inside", "insidetextanchor": "end", "textfont": {"color": "#ffffff"},
+             "textposition": "inside", "insidetextanchor": "end", "textfont": {"color": inks},
              "hovertemplate": "%{text}"}
         )
     plan_years = list(range(start, deadline + 1)) if start is not None and deadline is not None else []
@@ -617,6 +619,7 @@ def client_config() -> dict[str, Any]:
         "legend_gap_px": LEGEND_GAP_PX,
         "units": {u.code: {"zh": u.zh, "en": u.en} for u in vocab.UNITS},
         "status_colours": {s.code: s.colour for s in vocab.STATUSES},
+        "status_text_colours": {s.code: s.text_colour for s in vocab.STATUSES},
     }
 
 

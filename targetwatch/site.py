@@ -979,8 +979,8 @@ class _LargeSite:
         checks = check_records(self.data.check_results)  # as on the per-target pages
         config = {
             "strings": self.strings,
-            "statuses": [{"code": s.code, "zh": s.zh, "en": s.en, "colour": s.colour, "meaning_en": s.meaning_en}
-                         for s in vocab.STATUSES],
+            "statuses": [{"code": s.code, "zh": s.zh, "en": s.en, "colour": s.colour, "icon": s.icon,
+                          "text_colour": s.text_colour, "meaning_en": s.meaning_en} for s in vocab.STATUSES],
             "units": {u.code: [u.zh, u.en] for u in vocab.UNITS},
             "charts": charts.client_config(),
             "trail": list(TRAIL_KEYS),

@@ -9,6 +9,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+INK: Final = "#1f2328"  # the dark text colour of the dashboards
+
+
+def _luminance(hex_colour: str) -> float:
+    """WCAG relative luminance of an sRGB colour."""
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two colours (1 to 21)."""
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
 
 @dataclass(frozen=True)
 class Status:
@@ -16,26 +31,36 @@ class Status:
     zh: str
     en: str
     colour: str
+    icon: str  # a status is never told by colour alone: every chip, count and legend pairs icon, word, colour
     meaning_en: str
+
+    @property
+    def text_colour(self) -> str:
+        """White or ink, whichever reads better on the status colour (chips put words on it)."""
+        return "#ffffff" if contrast(self.colour, "#ffffff") >= contrast(self.colour, INK) else INK
 
 
 # Order is the reading order on dashboards: verdicts after the deadline, then pace, then the rest.
+# Colours are Okabe & Ito's palette for colour-blind readers (vermillion darkened to carry white text, plus two
+# greys told apart by lightness), so the nine stay distinct under protanopia, deuteranopia and tritanopia
+# (tests/targetwatch/test_vocab.py measures it); the icons are in the system CJK fonts, ✗ in DejaVu (both installed by .ci/run).
 STATUSES: Final[tuple[Status, ...]] = (
-    Status("achieved", "已实现", "Achieved", "#1a7f37", "the comparator held in the deadline year"),
+    Status("achieved", "已实现", "Achieved", "#009E73", "✓", "the comparator held in the deadline year"),
     Status(
         "achieved_late",
         "逾期实现",
         "Achieved late",
-        "#6a9f2a",
+        "#56B4E9",
+        "◑",
         "the comparator held only in a year after the deadline (or the deadline year has no figure)",
     ),
-    Status("missed", "未实现", "Missed", "#b42318", "the comparator did not hold at the deadline or after"),
-    Status("on_track", "进度符合预期", "On track", "#2f6fde", "progress at 95% or more of the required pace"),
-    Status("at_risk", "需加快进度", "At risk", "#d08a00", "progress at 60-95% of the required pace"),
-    Status("off_track", "进展缓慢", "Off track", "#e4572e", "progress below 60% of the required pace"),
-    Status("regressing", "出现倒退", "Regressing", "#7a1f1f", "moving away from the target"),
-    Status("no_data", "无数据", "No data", "#8c8c8c", "no usable figure for the target's indicator"),
-    Status("qualitative", "定性目标", "Qualitative", "#6e56cf", "a goal with no number to measure"),
+    Status("missed", "未实现", "Missed", "#C05500", "✗", "the comparator did not hold at the deadline or after"),
+    Status("on_track", "进度符合预期", "On track", "#0072B2", "→", "progress at 95% or more of the required pace"),
+    Status("at_risk", "需加快进度", "At risk", "#E69F00", "⚠", "progress at 60-95% of the required pace"),
+    Status("off_track", "进展缓慢", "Off track", "#CC79A7", "▼", "progress below 60% of the required pace"),
+    Status("regressing", "出现倒退", "Regressing", "#000000", "↓", "moving away from the target"),
+    Status("no_data", "无数据", "No data", "#CCCCCC", "○", "no usable figure for the target's indicator"),
+    Status("qualitative", "定性目标", "Qualitative", "#5A5A5A", "◆", "a goal with no number to measure"),
 )
 STATUS_CODES: Final[tuple[str, ...]] = tuple(s.code for s in STATUSES)
 STATUS_BY_CODE: Final[dict[str, Status]] = {s.code: s for s in STATUSES}

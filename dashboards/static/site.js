@@ -31,6 +31,16 @@
     });
   }
 
+  // Printing lays the page out at A4 width: redraw the charts at that width, and back after.
+  function fitCharts() {
+    if (typeof window.Plotly === "undefined") return;
+    each(document.querySelectorAll(".plot[data-drawn]"), function (el) {
+      if (el.offsetParent !== null) window.Plotly.Plots.resize(el);
+    });
+  }
+  window.addEventListener("beforeprint", fitCharts);
+  window.addEventListener("afterprint", fitCharts);
+
   window.twDrawCharts = drawCharts;  // for pages that add charts after loading (targets/view.html)
 
   window.twToggleLang = function () {

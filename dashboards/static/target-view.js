@@ -30,8 +30,9 @@
   function chip(code) {
     var s = statusOf(code);
     if (!s) return "";
-    return '<span class="chip" data-status="' + esc(s.code) + '" style="background:' + s.colour + '" title="' +
-      esc(s.meaning_en) + '">' + bi(s.zh, s.en) + "</span>";
+    return '<span class="chip" data-status="' + esc(s.code) + '" style="background:' + s.colour + ";color:" +
+      s.text_colour + '" title="' + esc(s.meaning_en) + '"><span class="icon" aria-hidden="true">' + esc(s.icon) +
+      "</span>" + bi(s.zh, s.en) + "</span>";
   }
   function display(v) {
     if (v === true) return "True";
@@ -315,16 +316,18 @@
     return { data: traces, layout: lay };
   }
   function perYearChart(T, Y, proxies, lang, yTitle) {
-    var lab = C.labels[lang], unit = T.unit, sc = C.status_colours;
+    var lab = C.labels[lang], unit = T.unit, sc = C.status_colours, ink = C.status_text_colours;
     var yearly = missing(T.target_value_stated) ? null : T.target_value_stated;
     var deadline = missing(T.deadline) ? null : Math.trunc(T.deadline);
     var start = missing(T.plan_start) ? null : Math.trunc(T.plan_start);
     var traces = [], xAll = Y.year.slice(), yAll = Y.value.slice(), i;
     if (Y.year.length) {
+      var codes = Y.year.map(function (_, k) { return Y.in_plan[k] ? (Y.met[k] ? "achieved" : "missed") : "no_data"; });
       traces.push({ type: "bar", name: lab.actual_yearly, x: Y.year, y: Y.value,
-                    marker: { color: Y.year.map(function (_, k) { return Y.in_plan[k] ? (Y.met[k] ? sc.achieved : sc.missed) : sc.no_data; }) },
+                    marker: { color: codes.map(function (c) { return sc[c]; }) },
                     text: Y.value.map(function (v) { return formatValue(v, unit, lang); }), textposition: "inside",
-                    insidetextanchor: "end", textfont: { color: "#ffffff" }, hovertemplate: "%{text}" });
+                    insidetextanchor: "end", textfont: { color: codes.map(function (c) { return ink[c]; }) },
+                    hovertemplate: "%{text}" });
     }
     var planYears = [];
     if (start !== null && deadline !== null) for (i = start; i <= deadline; i++) planYears.push(i);

@@ -7,13 +7,14 @@ revised figures, per-year bars and the red synthetic-data banner. Screenshots go
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from targetwatch.quality.report import build_quality_report
 from targetwatch.site import build_dashboards, department_slug
-from tests.e2e.conftest import CHROMIUM
+from tests.e2e.conftest import CHROMIUM, SCREENSHOTS
 from tests.targetwatch.test_site import LABOUR, SCIENCE, synthetic_site_data
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")]
@@ -70,7 +71,7 @@ def test_language_toggle_changes_labels_and_charts(screenshot, open_page, site):
     assert page.evaluate("document.documentElement.lang") == "en"
     assert page.locator("h1 .en").is_visible() and not page.locator("h1 .zh").is_visible()
     assert "Status" in page.locator("#targets-table thead").inner_text()
-    assert page.locator(f"tr[data-target='{RELATIVE}'] .chip").inner_text() == "Missed"
+    assert page.locator(f"tr[data-target='{RELATIVE}'] .chip").inner_text() == "✗Missed"  # icon and word
     assert page.locator("select[data-filter='status'] option[value='']").inner_text() == "All"
     assert "Shanxi" in page.locator("select[data-filter='jurisdiction']").inner_text()
     legend = [t["name"] for t in _traces(page, "overview-en")]
@@ -78,7 +79,7 @@ def test_language_toggle_changes_labels_and_charts(screenshot, open_page, site):
     screenshot(page, "overview-en")
     page.click("#lang-toggle")
     assert page.evaluate("document.documentElement.lang") == "zh"
-    assert page.locator(f"tr[data-target='{RELATIVE}'] .chip").inner_text() == "未实现"
+    assert page.locator(f"tr[data-target='{RELATIVE}'] .chip").inner_text() == "✗未实现"
     assert errors == []
 
 
@@ -372,3 +373,48 @@ def test_the_gap_workbook_is_linked_from_the_overview(open_page, site):
     book = openpyxl.load_workbook(site / "dashboards" / link.get_attribute("href"), read_only=True)
     # one sheet per jurisdiction with targets on the bundled catalogue, then the sources
     assert {"甘肃省", "山西省", "西宁市"} <= set(book.sheetnames) and book.sheetnames[-1] == "来源 Sources"
+
+
+A4_LANDSCAPE_PX = 1047  # 297 mm less the two 10 mm margins of the @page rule, at 96 px per inch
+
+
+@pytest.mark.parametrize("page_path", ["index.html", f"targets/{PER_YEAR}.html", f"targets/{RELATIVE}.html"])
+def test_pages_print_on_a4_landscape(open_page, site, page_path):
+    """A briefing printout: A4 landscape from the page's own @page rule, controls hidden, nothing wider than
+    the paper, charts redrawn to the paper's width, colours kept; the PDF is saved for a person to look at."""
+    page, errors, remote = open_page(site / "dashboards" / page_path)
+    page.wait_for_selector(".plot[data-drawn] .main-svg")
+    page.set_viewport_size({"width": A4_LANDSCAPE_PX, "height": 740})
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.wait_for_timeout(200)
+    assert page.evaluate("document.documentElement.scrollWidth") <= A4_LANDSCAPE_PX
+    widths = page.locator(".plot[data-drawn] .main-svg").evaluate_all(
+        "els => els.map(e => e.getBoundingClientRect().right)")
+    assert widths and max(widths) <= A4_LANDSCAPE_PX
+    assert not page.locator("header button").is_visible()
+    if page_path == "index.html":
+        assert not page.locator(".filters").first.is_visible()
+    pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+    assert pdf.startswith(b"%PDF")
+    # every page of the PDF is A4 landscape: 842 x 595 points
+    boxes = {tuple(round(float(v)) for v in m.split()) for m in re.findall(rb"/MediaBox \[([\d. ]+)\]", pdf)}
+    assert boxes == {(0, 0, 842, 595)}
+    name = "print-" + page_path.replace("/", "-").removesuffix(".html") + ".pdf"
+    out = SCREENSHOTS / name
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(pdf)
+    assert errors == [] and remote == []
+
+
+def test_every_status_word_has_its_icon(open_page, site):
+    """Colour is never the only sign: each chip on the overview carries its status's icon and word."""
+    from targetwatch import vocab
+
+    page, errors, remote = open_page(site / "dashboards" / "index.html")
+    chips = page.locator("#targets-table .chip").evaluate_all(
+        "els => els.map(e => [e.dataset.status, e.querySelector('.icon').textContent,"
+        " e.querySelector('.zh').textContent])")
+    assert chips and {tuple(c) for c in chips} <= {(s.code, s.icon, s.zh) for s in vocab.STATUSES}
+    assert {c[0] for c in chips} >= {"achieved", "missed", "no_data", "qualitative"}
+    assert errors == [] and remote == []

@@ -169,6 +169,8 @@ def test_per_year_bars_are_coloured_met_or_missed(synthetic):
     bars = next(t for t in spec["data"] if t["type"] == "bar")
     met, missed = vocab.STATUS_BY_CODE["achieved"].colour, vocab.STATUS_BY_CODE["missed"].colour
     assert bars["x"] == [2020, 2021, 2022] and bars["marker"]["color"] == [met, missed, met]
+    # the figure on each bar is written in the colour that reads on that bar: ink on green, white on vermillion
+    assert bars["textfont"]["color"] == ["#1f2328", "#ffffff", "#1f2328"]
     cumulative = next(t for t in spec["data"] if t["name"] == "累计实际值")
     assert cumulative["yaxis"] == "y2" and cumulative["y"] == [460000, 890000, 1345000]
     assert spec["layout"]["yaxis"]["ticktext"][-1].endswith("万")  # axis ticks in 万 too
@@ -237,5 +239,6 @@ def test_client_config_gives_the_browser_the_same_labels_and_colours():
     cfg = charts.client_config()
     assert cfg["labels"] == charts.LABELS and set(cfg["labels"]) == {"zh", "en"}
     assert cfg["status_colours"] == {s.code: s.colour for s in vocab.STATUSES}
+    assert cfg["status_text_colours"] == {s.code: s.text_colour for s in vocab.STATUSES}
     assert cfg["colours"]["target"] == charts.TARGET_COLOUR and cfg["font"] == charts.FONT
     assert cfg["units"]["percent"] == {"zh": vocab.UNIT_BY_CODE["percent"].zh, "en": vocab.UNIT_BY_CODE["percent"].en}

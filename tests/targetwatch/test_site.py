@@ -418,7 +418,8 @@ def test_large_overview_counts_by_level_and_region_instead_of_listing_rows(large
     index = (d / "index.html").read_text(encoding="utf-8")
     assert "data-target=" not in index and 'id="targets-table"' not in index
     levels = re.search(r'<table id="level-matrix".*?</table>', index, re.S)[0]
-    links = re.findall(r'<a href="(lists/[^"]+)" class="count"[^>]*data-status="([^"]+)">(\d+)</a>', levels)
+    icon = r'<span class="icon"[^>]*>[^<]+</span>'  # each count carries its status's icon
+    links = re.findall(rf'<a href="(lists/[^"]+)" class="count"[^>]*data-status="([^"]+)">{icon}(\d+)</a>', levels)
     assert sum(int(n) for _, _, n in links) == len(data.targets)
     rows = target_rows(data)
     for href, status, n in links:  # every count opens the list of exactly those targets
