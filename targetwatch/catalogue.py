@@ -204,13 +204,18 @@ def _entry_id(raw: dict, path: tuple) -> str:
     return "catalogue"
 
 
+# libyaml's safe loader when PyYAML was built with it: same results and line marks, ten times faster than the
+# pure-Python parser (the catalogue is read by several steps of every refresh).
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_catalogue(path: Path, documents: dict[str, LoadedDocument] | None = None) -> Catalogue:
     """Parse, validate and (when documents are given) verify every quote; raise CatalogueError on any problem."""
     filename = path.name
     text = path.read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text)
-        raw = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=YAML_LOADER)
+        raw = yaml.load(text, Loader=YAML_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1

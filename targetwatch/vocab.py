@@ -43,7 +43,8 @@ class Status:
 # Order is the reading order on dashboards: verdicts after the deadline, then pace, then the rest.
 # Colours are Okabe & Ito's palette for colour-blind readers (vermillion darkened to carry white text, plus two
 # greys told apart by lightness), so the nine stay distinct under protanopia, deuteranopia and tritanopia
-# (tests/targetwatch/test_vocab.py measures it); the icons are in the system CJK fonts, ✗ in DejaVu (both installed by .ci/run).
+# (tests/targetwatch/test_vocab.py measures it). The icons are in the system CJK fonts, ✗ in DejaVu (both
+# installed by .ci/run).
 STATUSES: Final[tuple[Status, ...]] = (
     Status("achieved", "已实现", "Achieved", "#009E73", "✓", "the comparator held in the deadline year"),
     Status(
