@@ -415,6 +415,11 @@ def _reasons(df: pd.DataFrame) -> pd.DataFrame:
     en[one] = "one figure only (" + lv + " in " + yr + "): trend unknown"
     zh[since] = "基期" + by + "年之后没有新数据，趋势未知"
     en[since] = "no figure after the baseline year " + by + ": trend unknown"
+    # After the deadline the question is the verdict, not the trend: say which figure is missing, and what is known.
+    due = single & df["deadline_passed"].eq(True)
+    zh[due] = "截止年" + dl + "年及以后没有数据，无法判定是否实现；最新为" + yr + "年" + lv + "（目标" + goal + "）"
+    en[due] = ("no figure for the deadline year " + dl + " or later, so no verdict; latest " + lv + " in " + yr
+               + " against " + goal)
     return pd.DataFrame({"reason_zh": zh, "reason_en": en})
 
 

@@ -144,6 +144,15 @@ def test_single_point_reports_gap_but_no_trend():
     assert "trend unknown" in a["reason_en"]
 
 
+def test_a_single_point_before_a_passed_deadline_gives_no_verdict_and_says_why():
+    # Gansu's maker spaces: 103 in 2017, 300 by 2020, nothing since; judged in 2026: gap 103 - 300 = -197
+    a, _ = run(target(value=300, plan_start=2017), [("xx", "things", 2017, 103)])
+    assert a["status"] == "no_data" and a["latest_gap"] == pytest.approx(-197)
+    assert a["reason_en"] == ("no figure for the deadline year 2020 or later, so no verdict; "
+                              "latest 103 in 2017 against 300")
+    assert a["reason_zh"] == "截止年2020年及以后没有数据，无法判定是否实现；最新为2017年103（目标300）"
+
+
 def test_revision_latest_vintage_wins_and_as_of_replays_the_first_release():
     rows = [("xx", "things", 2020, 95, "2021-02-01"), ("xx", "things", 2020, 102, "2021-09-01")]
     now, _ = run(target(value=100), rows)
