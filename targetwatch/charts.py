@@ -582,7 +582,7 @@ def status_overview(counts: pd.DataFrame, lang: str, title: str = "") -> Spec:
         sub = counts[counts["status"] == s.code].set_index("jurisdiction_name")["n"]
         if len(sub):
             traces.append(
-                {"type": "bar", "orientation": "h", "name": s.zh if lang == "zh" else s.en,
+                {"type": "bar", "orientation": "h", "name": f"{s.icon} {s.zh if lang == 'zh' else s.en}",
                  "y": names, "x": [int(sub.get(n, 0)) for n in names], "marker": {"color": s.colour},
                  "hovertemplate": "%{y}: %{x}"}
             )

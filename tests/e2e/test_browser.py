@@ -75,7 +75,7 @@ def test_language_toggle_changes_labels_and_charts(screenshot, open_page, site):
     assert page.locator("select[data-filter='status'] option[value='']").inner_text() == "All"
     assert "Shanxi" in page.locator("select[data-filter='jurisdiction']").inner_text()
     legend = [t["name"] for t in _traces(page, "overview-en")]
-    assert "Missed" in legend and "未实现" not in legend
+    assert "✗ Missed" in legend and "✗ 未实现" not in legend
     screenshot(page, "overview-en")
     page.click("#lang-toggle")
     assert page.evaluate("document.documentElement.lang") == "zh"

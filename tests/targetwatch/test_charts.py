@@ -197,10 +197,10 @@ def test_status_overview_stacks_statuses_in_vocabulary_order():
     counts = pd.DataFrame({"jurisdiction_name": ["甘肃省", "山西省", "山西省"],
                            "status": ["no_data", "missed", "achieved_late"], "n": [2, 1, 1]})
     spec = _valid(charts.status_overview(counts, "zh"))
-    assert _names(spec) == ["逾期实现", "未实现", "无数据"]  # vocab.STATUSES order, labels from vocab
+    assert _names(spec) == ["◑ 逾期实现", "✗ 未实现", "○ 无数据"]  # vocab.STATUSES order, icon and word from vocab
     assert [t["marker"]["color"] for t in spec["data"]] == [
         vocab.STATUS_BY_CODE[c].colour for c in ("achieved_late", "missed", "no_data")]
-    assert _names(charts.status_overview(counts, "en")) == ["Achieved late", "Missed", "No data"]
+    assert _names(charts.status_overview(counts, "en")) == ["◑ Achieved late", "✗ Missed", "○ No data"]
 
 
 # (comparator fields, observations, trace names): every comparator charts without error, as Plotly accepts
