@@ -112,7 +112,18 @@ def build_gap_workbook(data: SiteData, path: Path, lang: str = "zh") -> Path:
         sheet = sheet_name("来源 Sources", taken)
         sources.to_excel(xl, sheet_name=sheet, index=False, startrow=1)
         xl.sheets[sheet].cell(row=1, column=1, value=note)
+        for ws in xl.sheets.values():
+            _text_stays_text(ws)
     return path
+
+
+def _text_stays_text(ws) -> None:
+    """openpyxl stores any string starting with "=" as a formula; text from documents and reports must never run
+    in the reader's Excel (formula injection), so such cells are written back as plain strings."""
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.data_type == "f":
+                cell.data_type = "s"
 
 
 def _note(data: SiteData, lang: str) -> str:

@@ -76,3 +76,15 @@ def test_sheet_names_are_legal_and_unique(name, expected):
     taken: set[str] = set()
     assert sheet_name(name, taken) == expected
     assert sheet_name(name, taken) == expected[:27] + " (2)"
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path):
+    """A report or catalogue string such as '=HYPERLINK(...)' must reach Excel as text, never as a formula."""
+    data = synthetic_site_data()
+    hostile = '=HYPERLINK("http://example.invalid","点此")'
+    data.targets.loc[data.targets["target_id"] == "syn-stock", "name_zh"] = hostile
+    path = build_gap_workbook(data, tmp_path / "gap.xlsx")
+    book = openpyxl.load_workbook(path)
+    cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value == hostile]
+    assert len(cells) == 1 and cells[0].data_type == "s"
+    assert not [c for ws in book.worksheets for row in ws.iter_rows() for c in row if c.data_type == "f"]
