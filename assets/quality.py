@@ -11,7 +11,7 @@ import dagster as dg
 from pipelines.resources import TargetwatchPaths
 from targetwatch.catalogue import load_catalogue
 from targetwatch.documents import load_documents
-from targetwatch.quality.results import store_check_results
+from targetwatch.quality.results import failure_summary, store_check_results
 from targetwatch.quality.suites import OBSERVATIONS_PLAUSIBLE, OBSERVATIONS_VALID, run_suite
 from targetwatch.warehouse import read_table
 
@@ -24,6 +24,7 @@ def _run(name: str, paths: TargetwatchPaths) -> dg.AssetCheckResult:
     failed = outcome.results[~outcome.results["success"]]
     return dg.AssetCheckResult(
         passed=outcome.success,
+        description=failure_summary(outcome.results, outcome.failures) if len(failed) else None,
         severity=dg.AssetCheckSeverity.ERROR if outcome.severity == "error" else dg.AssetCheckSeverity.WARN,
         metadata={
             "expectations": len(outcome.results),

@@ -36,7 +36,8 @@ def describe_failure(events: Iterable[dg.DagsterEvent], fallback: str = "run fai
         if kind == "STEP_FAILURE":
             lines.append(f"step {e.step_key} failed: {error_text(data.error)}")
         elif kind == "ASSET_CHECK_EVALUATION" and not data.passed and data.severity == dg.AssetCheckSeverity.ERROR:
-            lines.append(f"blocking check {data.check_name} did not pass on {data.asset_key.to_user_string()}")
+            detail = f": {data.description}" if getattr(data, "description", None) else ""
+            lines.append(f"blocking check {data.check_name} did not pass on {data.asset_key.to_user_string()}{detail}")
         elif kind == "RESOURCE_INIT_FAILURE":
             lines.append(f"the run did not start: {error_text(data.error)}")
         elif kind == "PIPELINE_FAILURE" and getattr(data, "error", None) is not None:

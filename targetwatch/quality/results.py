@@ -147,3 +147,19 @@ def file_check_counts(report_files: pd.DataFrame, check_results: pd.DataFrame,
     columns = [f"checks_{r}" for r in RESULTS] + ["rows_flagged"]
     out[columns] = out[columns].astype("Int64")
     return out
+
+
+def failure_summary(results: pd.DataFrame, failures: pd.DataFrame, most_files: int = 5) -> str:
+    """One line for an operator: which expectations failed and in which report files, with row counts.
+
+    A failed blocking check stops publication; the message must say where to look without opening the warehouse.
+    """
+    failed = results.loc[~results["success"].astype(bool), "description"].fillna("").tolist()
+    text = f"{len(failed)} expectation(s) failed ({'; '.join(failed)})"
+    if len(failures):
+        per_file = failures.groupby("source_file", dropna=False)["observation_id"].nunique()
+        per_file = per_file.sort_values(ascending=False, kind="stable")
+        shown = [f"{name} ({n} row{'s' if n != 1 else ''})" for name, n in per_file.head(most_files).items()]
+        more = f" and {len(per_file) - most_files} more file(s)" if len(per_file) > most_files else ""
+        text += f" in {', '.join(shown)}{more}; every failing row is in check_failures and the quality report"
+    return text

@@ -121,6 +121,9 @@ def history(tmp_path_factory, cli_env):
 def test_a_failed_run_keeps_what_it_archived(history):
     assert history["failed"].exit_code == 1, history["failed"].output
     assert "observations_valid" in history["failed"].output
+    # the operator is told which expectation failed and in which files, without opening the warehouse
+    output = " ".join(history["failed"].output.split())
+    assert "observation ids are unique" in output and "synthetic-copy.txt (" in output, output
     assert not history["after_failure"]["published"]  # nothing was published
     archive, snapshot = history["archive"], history["after_failure"]["snapshots"]
     assert len(snapshot) == 1

@@ -149,3 +149,16 @@ def test_store_adds_the_columns_an_older_build_lacks(tmp_path):
     store_check_results(path, _outcome("one", False))
     with duckdb.connect(str(path)) as con:
         assert con.execute("SELECT expectation_id, scope FROM check_results").fetchall() == [("one:00", "rows")]
+
+
+def test_failure_summary_names_the_files_and_counts_their_rows():
+    from targetwatch.quality.results import failure_summary
+
+    results = pd.DataFrame({"success": [True, False, False],
+                            "description": ["year is plausible", "observation ids are unique", "unit is a base unit"]})
+    failures = pd.DataFrame({"observation_id": ["a", "b", "b", "c"],
+                             "source_file": ["copy.txt", "copy.txt", "copy.txt", "yearbook.xlsx"]})
+    assert failure_summary(results, failures) == (
+        "2 expectation(s) failed (observation ids are unique; unit is a base unit) in copy.txt (2 rows), "
+        "yearbook.xlsx (1 row); every failing row is in check_failures and the quality report")
+    assert failure_summary(results, failures, most_files=1).count("and 1 more file(s)") == 1
