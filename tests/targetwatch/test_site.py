@@ -588,3 +588,21 @@ def test_every_chart_uses_only_trace_types_of_the_basic_bundle(site):
             types |= {t.get("type", "scatter") for t in json.loads(spec)["data"]}
     assert types and types <= PLOTLY_TRACE_TYPES, types
     assert (out / "dashboards" / "plotly.min.js").stat().st_size < 1_300_000
+
+
+HOSTILE = '</script><script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def test_text_from_targets_and_reports_is_escaped_on_every_page(tmp_path):
+    """A target name and a report's source text holding markup show as text: never as a tag, and never able to
+    close the inline chart JSON's <script> element."""
+    data = synthetic_site_data()
+    data.targets.loc[data.targets["target_id"] == "syn-stock", "name_zh"] = HOSTILE
+    data.observations.loc[data.observations["source_file"] == "syn-a.csv", "source_ref"] = HOSTILE
+    pages = build_dashboards(data, tmp_path / "dashboards")
+    html = {p.relative_to(tmp_path).as_posix(): p.read_text(encoding="utf-8") for p in pages if p.suffix == ".html"}
+    target = html["dashboards/targets/syn-stock.html"]
+    assert "&lt;/script&gt;&lt;script&gt;alert(" in target  # the name and the source, as text
+    for name, text in html.items():
+        assert "<script>alert(" not in text and "<img src=x" not in text, name
+        assert 'onerror=alert(1)>' not in text.replace("&gt;", ""), name
