@@ -1,8 +1,8 @@
 """Template (long) reports: one row per figure, as departments fill in the bureau's return form.
 
 Headers may be English or Chinese; leading lines starting with '#' are comments (the bundled files
-cite their sources there; `# data: synthetic` marks a synthetic file). CSV in any detected encoding, or the
-first sheet of an XLSX workbook.
+cite their sources there; `# data: synthetic` marks a synthetic file). CSV in any detected encoding, or every
+sheet of an XLSX workbook (a sheet without the template header is quarantined with the reason).
 """
 
 from __future__ import annotations
@@ -179,7 +179,21 @@ def read_csv(path: Path) -> ReadResult:
     )
 
 
-def read_xlsx(path: Path, sheet_name: str | int = 0) -> ReadResult:
-    df = pd.read_excel(path, sheet_name=sheet_name, dtype=str, engine="calamine", keep_default_na=False)
-    sheet = sheet_name if isinstance(sheet_name, str) else pd.ExcelFile(path, engine="calamine").sheet_names[0]
-    return ReadResult(format="template_xlsx", rows=_frame(df, 2, path.name, sheet), encoding="xlsx")
+def read_xlsx(path: Path) -> ReadResult:
+    """Every sheet of the workbook: a sheet with the template's header is read like the first; any other sheet
+    that holds something is quarantined whole with the reason (a workbook's second sheet is never silently lost)."""
+    book = pd.read_excel(path, sheet_name=None, dtype=str, engine="calamine", keep_default_na=False)
+    frames, rejected = [], []
+    for i, (sheet, df) in enumerate(book.items()):
+        if i == 0 or is_template([str(c) for c in df.columns]):
+            frames.append(_frame(df, 2, path.name, sheet))
+        elif len(df.columns) or len(df):
+            header = [str(c) for c in df.columns if not str(c).startswith("Unnamed:")]
+            rejected.append({
+                "sheet": sheet, "row_number": 1, "location": f"{sheet}!row 1",
+                "raw_content": ",".join(header),
+                "reason": (f"sheet {sheet} does not have the template's columns (jurisdiction, indicator, year, "
+                           f"value, unit), so its {len(df)} row(s) were not read"),
+            })
+    return ReadResult(format="template_xlsx", rows=pd.concat(frames, ignore_index=True),
+                      rejected=pd.DataFrame(rejected), encoding="xlsx")

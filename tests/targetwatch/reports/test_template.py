@@ -75,3 +75,46 @@ def test_the_bundled_real_reports_are_not_flagged_synthetic(ingest):
 def test_line_numbers_count_blank_lines_and_multiline_cells(ingest, body, locations):
     text = "# data: synthetic\njurisdiction,indicator,year,value,unit,notes\n" + body
     assert [o[5] for o in observed(ingest({"synthetic.csv": text}))] == locations
+
+
+def _workbook(sheets: dict[str, list[list]]) -> bytes:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        ws = book.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_template_xlsx_reads_every_template_sheet_and_quarantines_the_others(ingest):
+    """SYNTHETIC workbook: a department return in two template sheets (Chinese and English headers) and a notes
+    sheet. Both template sheets are read, with sheet and row as the location; the notes sheet is quarantined."""
+    data = _workbook({
+        "2019": [["地区", "指标", "年份", "数值", "单位"],
+                 ["shanxi", "high_tech_enterprises", 2019, "1,523", "家"],
+                 ["shanxi", "rd_intensity", "2019年", "1.22", "%"],
+                 ["shanxi", "high_tech_enterprises", 2019, "约1500", "家"]],
+        "2020": [["jurisdiction", "indicator", "year", "value", "unit"],
+                 ["shanxi", "high_tech_enterprises", 2020, 2405, "家"]],
+        "说明": [["填表说明"], ["本表为合成测试数据"]],
+    })
+    result = ingest({"synthetic-return.xlsx": data})
+    assert observed(result) == [
+        ("shanxi", "high_tech_enterprises", 2019, 1523.0, "count", "2019!row 2"),
+        ("shanxi", "rd_intensity", 2019, 1.22, "percent", "2019!row 3"),
+        ("shanxi", "high_tech_enterprises", 2020, 2405.0, "count", "2020!row 2"),
+    ]
+    assert rejections(result) == [
+        ("2019!row 4", "value '约1500' is not a number"),
+        ("说明!row 1", "sheet 说明 does not have the template's columns (jurisdiction, indicator, year, value, unit), "
+                      "so its 1 row(s) were not read"),
+    ]
+    f = result.report_files.iloc[0]
+    assert (f.format, f.encoding, f.rows_accepted, f.rows_rejected) == ("template_xlsx", "xlsx", 3, 2)
