@@ -73,11 +73,15 @@ class SuiteOutcome:
 
 
 def _with_yoy(observations: pd.DataFrame) -> pd.DataFrame:
-    """Add the year-on-year ratio per series (set-based), for the plausibility suite."""
+    """Add the year-on-year ratio per series and the values per release (set-based), for the plausibility suite."""
     df = observations.sort_values(["jurisdiction", "indicator", "year"]).copy()
     prev = df.groupby(["jurisdiction", "indicator"])["value"].shift(1)
     prev_year = df.groupby(["jurisdiction", "indicator"])["year"].shift(1)
     df["yoy_ratio"] = (df["value"] / prev).where((df["year"] - prev_year == 1) & (prev > 0))
+    # Distinct values that the same release gives for one series and year: two files (or cells) that disagree
+    # without a later release to settle it. An undated release counts as one release.
+    release = ["jurisdiction", "indicator", "year", "period_type", "release_date"]
+    df["values_in_release"] = df.groupby(release, dropna=False)["value"].transform("nunique")
     return df
 
 
@@ -144,7 +148,7 @@ def _suite_expectations(name: str, catalogue: Catalogue, as_of: dt.date) -> list
             ),
             gxe.ExpectCompoundColumnsToBeUnique(
                 column_list=["jurisdiction", "indicator", "year", "period_type", "source_file", "location"],
-                description="one value per series, year and vintage (file and cell)",
+                description="one figure per series and year in each file cell (a cell is not read twice)",
             ),
             gxe.ExpectColumnValuesToBeUnique(column="observation_id", description="observation ids are unique"),
         ]
@@ -164,6 +168,11 @@ def _suite_expectations(name: str, catalogue: Catalogue, as_of: dt.date) -> list
         ),
         gxe.ExpectColumnValuesToBeInSet(
             column="confidence", value_set=["high", "medium"], description="figures are of high or medium confidence"
+        ),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="values_in_release",
+            max_value=1,
+            description="one value per series, year and release: no two files or cells of one release disagree",
         ),
     ]
 

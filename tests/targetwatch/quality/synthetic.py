@@ -10,8 +10,8 @@ four report files, of which two hold rows that fail checks and one could not be 
            things 2022 = 660 is released after the as-of date
     d.csv  failed to read: no rows
 
-So, per file, of the 19 expectations on rows (17 in observations_valid, 2 in observations_plausible):
-a.csv 17 passed / 1 warned / 1 failed, 1 row flagged; b.csv 17 / 1 / 1, 2 rows flagged; c.csv 19 / 0 / 0;
+So, per file, of the 20 expectations on rows (17 in observations_valid, 3 in observations_plausible):
+a.csv 18 passed / 1 warned / 1 failed, 1 row flagged; b.csv 18 / 1 / 1, 2 rows flagged; c.csv 20 / 0 / 0;
 d.csv none (nothing was checked).
 """
 

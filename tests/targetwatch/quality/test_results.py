@@ -87,13 +87,13 @@ def test_ge_names_every_failing_row_with_its_file(synthetic_con):
         ("observations_valid:14", "a.csv:line 5", "a.csv", "-5.0"),
     ]
     scopes = dict(synthetic_con.execute("SELECT expectation_id, scope FROM check_results").fetchall())
-    assert len(scopes) == 20 and [k for k, v in scopes.items() if v == "table"] == ["observations_plausible:01"]
+    assert len(scopes) == 21 and [k for k, v in scopes.items() if v == "table"] == ["observations_plausible:01"]
 
 
 @pytest.mark.parametrize(("source_file", "passed", "warned", "failed", "rows_flagged"), [
-    ("a.csv", 17, 1, 1, 1),
-    ("b.csv", 17, 1, 1, 2),
-    ("c.csv", 19, 0, 0, 0),
+    ("a.csv", 18, 1, 1, 1),
+    ("b.csv", 18, 1, 1, 2),
+    ("c.csv", 20, 0, 0, 0),
     ("d.csv", None, None, None, None),
 ])
 def test_ge_counts_per_file(synthetic_con, source_file, passed, warned, failed, rows_flagged):
@@ -110,7 +110,7 @@ def test_validation_json_is_stored_without_the_full_row_lists(synthetic_con):
 
     rows = synthetic_con.execute("SELECT check_name, evaluated, unsuccessful, validation_json FROM check_validations "
                                  "ORDER BY check_name").fetchall()
-    assert [(n, e, u) for n, e, u, _ in rows] == [("observations_plausible", 3, 2), ("observations_valid", 17, 2)]
+    assert [(n, e, u) for n, e, u, _ in rows] == [("observations_plausible", 4, 2), ("observations_valid", 17, 2)]
     doc = json.loads(rows[1][3])
     assert doc["suite_name"] == "observations_valid" and len(doc["results"]) == 17
     assert all("unexpected_index_list" not in (r["result"] or {}) for r in doc["results"])
@@ -162,3 +162,23 @@ def test_failure_summary_names_the_files_and_counts_their_rows():
         "2 expectation(s) failed (observation ids are unique; unit is a base unit) in copy.txt (2 rows), "
         "yearbook.xlsx (1 row); every failing row is in check_failures and the quality report")
     assert failure_summary(results, failures, most_files=1).count("and 1 more file(s)") == 1
+
+
+def test_two_files_of_one_release_that_disagree_are_flagged_with_both_files():
+    """SYNTHETIC: c.csv also states a.csv's 2021 figure for things (500), with the same release date, as 505.
+    The plausibility suite names both rows and both files; a later release (a revision) is not a conflict."""
+    from targetwatch.quality.suites import OBSERVATIONS_PLAUSIBLE, run_suite
+    from tests.targetwatch.quality import synthetic
+
+    obs = synthetic.observations()
+    a2021 = obs[(obs["source_file"] == "a.csv") & (obs["indicator"] == "things") & (obs["year"] == 2021)]
+    assert len(a2021) == 1
+    clash = a2021.assign(observation_id="c.csv:line 9", source_file="c.csv", value=505.0, row_number=9,
+                         location="line 9")
+    outcome = run_suite(OBSERVATIONS_PLAUSIBLE, pd.concat([obs, clash], ignore_index=True), synthetic.catalogue(),
+                        synthetic.AS_OF)
+    check = outcome.results.set_index("expectation_id").loc["observations_plausible:03"]
+    assert not check["success"] and check["unexpected_count"] == 2
+    flagged = outcome.failures[outcome.failures["expectation_id"] == "observations_plausible:03"]
+    assert sorted(zip(flagged["observation_id"], flagged["source_file"], strict=True)) == [
+        ("a.csv:line 3", "a.csv"), ("c.csv:line 9", "c.csv")]
