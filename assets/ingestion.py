@@ -3,6 +3,7 @@
 import dagster as dg
 
 from pipelines.resources import TargetwatchPaths
+from pipelines.retries import retry_io_errors
 from targetwatch.catalogue import load_catalogue
 from targetwatch.documents import load_documents
 from targetwatch.reports.ingest import ingest_folder
@@ -37,21 +38,23 @@ from targetwatch.warehouse import archive_dir, cache_dir, write_tables
     ],
 )
 def reports(context: dg.AssetExecutionContext, paths: TargetwatchPaths):
-    """Read every file in the reports folder; a file that cannot be read is recorded as failed, not skipped.
+    """Read every file in the reports folder; a file that cannot be read is recorded as failed, not skipped, and
+    one the system could not open (an I/O error) retries the step, then fails the run naming the file.
 
     Each file is archived by content into out/archive/ before it is read, and the folder recorded there as a
     snapshot (`targetwatch rebuild` reads it back); a file read before is taken from out/cache/.
     """
     s = paths.settings()
     cat = load_catalogue(s.targets_file, load_documents(s.policies_dir))
-    result = ingest_folder(
-        s.reports_dir,
-        cat,
-        as_of=s.effective_as_of,
-        release_date=paths.release_date or None,
-        archive_dir=archive_dir(s.out_dir),
-        cache_dir=cache_dir(s.out_dir),
-    )
+    with retry_io_errors(context):  # a report the system could not read: try again, then fail naming the file
+        result = ingest_folder(
+            s.reports_dir,
+            cat,
+            as_of=s.effective_as_of,
+            release_date=paths.release_date or None,
+            archive_dir=archive_dir(s.out_dir),
+            cache_dir=cache_dir(s.out_dir),
+        )
     write_tables(
         paths.build_warehouse,
         {

@@ -25,7 +25,7 @@ from targetwatch.reports import communique, template, yearbook
 from targetwatch.reports.archive import SIDECAR_SUFFIX, archive_copy, snapshot_entry, write_snapshot
 from targetwatch.reports.cache import ParseCache
 from targetwatch.reports.encoding import decode
-from targetwatch.reports.model import Aliases, ReadResult, UnreadableReportError
+from targetwatch.reports.model import Aliases, ReadResult, ReportIOError, UnreadableReportError
 from targetwatch.reports.normalise import OBSERVATION_COLUMNS, REJECTED_COLUMNS, normalise
 
 REPORT_FILE_COLUMNS: tuple[str, ...] = (
@@ -97,6 +97,8 @@ def read_one(path: Path, aliases: Aliases | None = None, meta: Mapping[str, Any]
             return communique.read_text(path, aliases, meta)
     except UnreadableReportError:
         raise
+    except OSError as exc:  # the system, not the file: retried by the caller, never a "failed" file
+        raise ReportIOError(f"{path.name}: could not be read ({exc})") from exc
     except Exception as exc:  # a broken file must name itself, not crash the refresh
         raise UnreadableReportError(f"{path.name}: cannot be read as {suffix[1:]}: {exc}") from exc
     raise UnreadableReportError(
@@ -150,9 +152,9 @@ def _read(path: Path, digest: str, aliases: Aliases, meta: dict, cache: ParseCac
         result: ReadResult | UnreadableReportError = read_one(path, aliases, meta)
     except UnreadableReportError as exc:
         result = exc
-    # Not kept: a file that could not be opened (locked, permissions) may open next time, and a file rewritten
-    # while it was read was not read as the bytes its key names.
-    if cache is not None and not isinstance(getattr(result, "__cause__", None), OSError) and _unchanged(path, digest):
+    # Not kept: a file rewritten while it was read was not read as the bytes its key names. (A file that could not
+    # be opened raises ReportIOError before this point.)
+    if cache is not None and _unchanged(path, digest):
         cache.put(key, result)
     return result, "parsed"
 

@@ -73,6 +73,13 @@ class UnreadableReportError(ValueError):
     """A file that cannot be read at all; the message names the file and the problem."""
 
 
+class ReportIOError(OSError):
+    """A file the system could not open or read (locked, a share that hiccups): not a verdict on its content.
+
+    It is never recorded as a failed file: the step is retried, and if it persists the run fails naming the file,
+    so a refresh never publishes figures that silently lack a report."""
+
+
 # --- marks a file carries about itself --------------------------------------------------------------
 
 _SYNTHETIC_COMMENT = re.compile(r"^\s*(?:#|<!--)\s*data\s*[:：]\s*synthetic\b", re.IGNORECASE)

@@ -198,3 +198,38 @@ def test_a_transient_io_error_while_publishing_is_retried(out, instance, monkeyp
     assert result.success, describe_failure(result.all_events)
     assert [e.step_key for e in result.all_events if e.event_type_value == "STEP_UP_FOR_RETRY"] == ["runs"]
     assert runs_of(out / "warehouse.duckdb")[-1][:2] == (result.run_id, "success")
+
+
+def test_a_report_the_system_cannot_read_retries_the_step_then_fails_naming_the_file(out, instance, monkeypatch):
+    """A transient read error (a file held open) is retried and the run succeeds with every file; one that
+    persists fails the run naming the step and the file, and the published outputs stay as they were."""
+    import targetwatch.reports.template as template
+
+    real_read_csv = template.read_csv
+    attempts: list[str] = []
+
+    def held_open(path, *args, **kwargs):  # a fake: the bureau's file is held open by another program
+        if path.name == "shanxi-bulletins-and-news.csv" and len(attempts) < limit:
+            attempts.append(path.name)
+            raise PermissionError(13, "held open by another program", str(path))
+        return real_read_csv(path, *args, **kwargs)
+
+    monkeypatch.setattr(template, "read_csv", held_open)
+    shutil.rmtree(out / "cache")  # every file is read again, not taken from the parse cache
+    before = published(out)
+    limit = 99  # persists: three attempts (the first and two retries), then the run fails
+    result = refresh(out, instance)
+    assert not result.success and len(attempts) == 3
+    message = describe_failure(result.all_events)
+    assert message.startswith("step reports failed: ReportIOError: shanxi-bulletins-and-news.csv: could not be read")
+    assert published(out) == before
+
+    attempts.clear()
+    shutil.rmtree(out / "cache", ignore_errors=True)
+    limit = 1  # transient: the retry reads it
+    result = refresh(out, instance)
+    assert result.success, describe_failure(result.all_events)
+    assert [e.step_key for e in result.all_events if e.event_type_value == "STEP_UP_FOR_RETRY"] == ["reports"]
+    with duckdb.connect(str(out / "warehouse.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM report_files WHERE status <> 'loaded'").fetchone() == (0,)
+        assert con.execute("SELECT count(*) FROM report_files").fetchone() == (6,)

@@ -12,7 +12,7 @@ from targetwatch.reports import cache as parse_cache
 from targetwatch.reports import ingest as ingest_module
 from targetwatch.reports.cache import ParseCache
 from targetwatch.reports.ingest import ingest_folder
-from targetwatch.reports.model import Aliases, ReadResult, UnreadableReportError
+from targetwatch.reports.model import Aliases, ReadResult, ReportIOError
 from tests.conftest import TODAY
 from tests.targetwatch.reports.conftest import write
 from tests.targetwatch.reports.samples import TEMPLATE
@@ -126,21 +126,21 @@ def test_the_release_date_option_and_the_as_of_date_apply_to_cached_reads(tmp_pa
     assert cached.rejected_rows.reason.str.startswith("impossible year 2020").any()
 
 
-def test_a_file_that_could_not_be_opened_is_not_cached_as_unreadable(tmp_path, catalogue, monkeypatch):
+def test_a_file_the_system_could_not_read_is_an_io_error_naming_it_never_a_failed_file(tmp_path, catalogue,
+                                                                                        monkeypatch):
+    """A locked file is not a broken file: ingest raises (the step is retried, then the run fails naming the
+    file) instead of recording it as failed and publishing without it; nothing is cached for it."""
     reports = tmp_path / "reports"
     write(reports, "synthetic-template.csv", TEMPLATE["simplified"])
-    real = ingest_module.read_one
+    real_read_csv = ingest_module.template.read_csv
 
-    def locked(path, *args, **kwargs):
-        try:
-            raise PermissionError(13, "Permission denied")
-        except PermissionError as exc:
-            raise UnreadableReportError(f"{path.name}: cannot be read as csv: {exc}") from exc
+    def locked(path, *args, **kwargs):  # a fake: the file is held open by another program
+        raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(ingest_module, "read_one", locked)
-    failed = ingest_folder(reports, catalogue, as_of=TODAY, cache_dir=tmp_path / "cache")
-    assert failed.report_files.status.tolist() == ["failed"]
-    monkeypatch.setattr(ingest_module, "read_one", real)
+    monkeypatch.setattr(ingest_module.template, "read_csv", locked)
+    with pytest.raises(ReportIOError, match=r"synthetic-template\.csv: could not be read \(\[Errno 13\]"):
+        ingest_folder(reports, catalogue, as_of=TODAY, cache_dir=tmp_path / "cache")
+    monkeypatch.setattr(ingest_module.template, "read_csv", real_read_csv)
     again = ingest_folder(reports, catalogue, as_of=TODAY, cache_dir=tmp_path / "cache")
     assert again.parsed == {"synthetic-template.csv": "parsed"} and again.report_files.status.tolist() == ["loaded"]
 
