@@ -37,7 +37,7 @@ def report_hashes(reports_dir: Path) -> dict[str, str]:
     """{path relative to the folder: sha256} of every report and its sidecar (the files ingestion reads)."""
     hashes = {}
     for path in sorted(reports_dir.rglob("*")):
-        if not is_report_candidate(path):
+        if not is_report_candidate(path, reports_dir):
             continue
         for f in (path, path.with_name(path.name + SIDECAR_SUFFIX)):
             try:

@@ -51,10 +51,13 @@ SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls"})
 TEXT_SUFFIXES = frozenset({".txt", ".html", ".htm"})
 
 
-def is_report_candidate(path: Path) -> bool:
-    """Temporary, hidden and sidecar files are not reports (Excel's ~$ lock files, .part downloads)."""
+def is_report_candidate(path: Path, folder: Path | None = None) -> bool:
+    """Temporary, hidden and sidecar files are not reports (Excel's ~$ lock files, .part downloads), nor is
+    anything inside a hidden folder below `folder` (a sync tool's .trash, a .git)."""
     name = path.name
-    return path.is_file() and not name.startswith((".", "~$", "~")) and not name.endswith(IGNORED_SUFFIXES)
+    inside = path.relative_to(folder).parts[:-1] if folder is not None else ()
+    return (path.is_file() and not name.startswith((".", "~$", "~")) and not name.endswith(IGNORED_SUFFIXES)
+            and not any(part.startswith(".") for part in inside))
 
 
 def sha256_of(path: Path) -> str:
@@ -190,7 +193,7 @@ def ingest_folder(
     parsed: dict[str, str] = {}
     manifest: dict[str, dict] = {}
     excluded = [d.resolve() for d in (archive_dir, cache_dir) if d is not None]
-    for path in sorted(p for p in reports_dir.rglob("*") if is_report_candidate(p)):
+    for path in sorted(p for p in reports_dir.rglob("*") if is_report_candidate(p, reports_dir)):
         if any(path.resolve().is_relative_to(d) for d in excluded):
             continue  # an archive or cache kept inside the reports folder is not read as reports
         rel = path.relative_to(reports_dir).as_posix()

@@ -50,6 +50,8 @@ def test_new_file_touch_change_and_temporary_files(instance, reports):
     (reports / "~$x.xlsx").write_bytes(b"excel lock")
     (reports / "x.part").write_bytes(b"half a download")
     (reports / ".hidden").write_bytes(b"editor state")
+    (reports / ".trash").mkdir()
+    (reports / ".trash" / "old.csv").write_bytes(b"year,value\n2019,9\n")  # inside a hidden folder
     requests, _, cursor3 = tick(instance, reports, cursor)
     assert requests == [] and cursor3 == cursor
 

@@ -271,3 +271,16 @@ def test_rows_that_name_nothing_the_catalogue_knows_are_rejected_without_a_panda
         result = ingest({"synthetic.csv": _template("atlantis,未知指标,2019,5,个,\n")})
     assert result.observations.empty
     assert list(result.rejected_rows.reason) == ["unknown jurisdiction 'atlantis'"]
+
+
+def test_temporary_hidden_and_sidecar_files_and_hidden_folders_are_not_reports(tmp_path, catalogue):
+    """Only the real report is read: not Excel's lock file, a partial download, a hidden file, its sidecar as a
+    report, nor anything inside a hidden folder (a sync tool's .trash); a visible subfolder is read."""
+    reports = tmp_path / "reports"
+    write(reports, "synthetic-template.csv", TEMPLATE["simplified"])
+    write(reports, "sub/synthetic-again.csv", TEMPLATE["simplified"].replace("2019", "2018"))
+    for name in ("~$book.xlsx", "download.csv.part", ".hidden.csv", ".trash/synthetic-old.csv",
+                 "synthetic-template.csv.meta.yaml"):
+        write(reports, name, TEMPLATE["simplified"] if name.endswith(".csv") else "release_date: 2020-03-01\n")
+    result = ingest_folder(reports, catalogue, as_of=TODAY)
+    assert result.report_files["source_file"].tolist() == ["sub/synthetic-again.csv", "synthetic-template.csv"]
