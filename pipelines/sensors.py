@@ -31,6 +31,10 @@ from targetwatch.warehouse import WAREHOUSE_FILE, flush_pending_runs, record_run
 
 SIDECAR_SUFFIX = ".meta.yaml"
 CHANGED_TAG = "targetwatch/reports_changed"
+LOCK_RETRY_TAG = "targetwatch/lock_retry"
+# A sensor or schedule run refused because another refresh held the lock is requested again, at most this many
+# times, one failure-sensor tick (about 30 s) apart: the new report it was started for is not left waiting.
+MAX_LOCK_RETRIES = 3
 
 
 def report_hashes(reports_dir: Path) -> dict[str, str]:
@@ -90,7 +94,8 @@ def paths_of_run(run: dg.DagsterRun, default: TargetwatchPaths) -> TargetwatchPa
     return TargetwatchPaths(**(default.model_dump() | config))
 
 
-def record_failed_run(context: dg.RunStatusSensorContext, paths: TargetwatchPaths, what: str) -> dg.SkipReason:
+def record_failed_run(context: dg.RunStatusSensorContext, paths: TargetwatchPaths, what: str,
+                      retry: bool = False) -> dg.SkipReason | dg.RunRequest:
     """Write the run's `failed` row (step and error) into the build warehouse, or leave it pending."""
     run = context.dagster_run
     if run.tags.get(TRIGGER_TAG) == "cli":
@@ -110,23 +115,40 @@ def record_failed_run(context: dg.RunStatusSensorContext, paths: TargetwatchPath
         "message": message,
     }
     record_run_later(s.out_dir, row)
+    again = retry_refused(run, message) if retry else None
     try:
         with RefreshLock(s.out_dir, holder=f"failure sensor, recording run {run.run_id[:8]}"):
             record_interrupted(s.out_dir)  # a refresh killed before this one: on record too
             undone = recover_publication(s.out_dir)  # a run killed while publishing: roll back now
             flush_pending_runs(s.out_dir, s.build_dir / WAREHOUSE_FILE)
     except (RefreshLocked, duckdb.Error) as exc:
-        return dg.SkipReason(f"run {run.run_id} {what}; its row waits in {s.out_dir} for the next run ({exc})")
+        return again or dg.SkipReason(
+            f"run {run.run_id} {what}; its row waits in {s.out_dir} for the next run ({exc})")
     rolled_back = f"; rolled back its unfinished publication of {', '.join(undone)}" if undone else ""
-    return dg.SkipReason(f"run {run.run_id} {what}: recorded in the runs table{rolled_back}")
+    return again or dg.SkipReason(f"run {run.run_id} {what}: recorded in the runs table{rolled_back}")
+
+
+def retry_refused(run: dg.DagsterRun, message: str) -> dg.RunRequest | None:
+    """The same refresh again, if the run was started by the sensor or a schedule and refused by the refresh lock
+    (its row stays on record as `failed`); None for any other failure or after MAX_LOCK_RETRIES attempts."""
+    tried = int(run.tags.get(LOCK_RETRY_TAG, "0") or 0)
+    if run.tags.get(TRIGGER_TAG) not in ("sensor", "schedule") or "RefreshLocked" not in message:
+        return None
+    if tried >= MAX_LOCK_RETRIES:
+        return None
+    tags = {k: v for k, v in run.tags.items() if k in (TRIGGER_TAG, CHANGED_TAG)}
+    return dg.RunRequest(run_config=run.run_config, tags=tags | {LOCK_RETRY_TAG: str(tried + 1)})
 
 
 @dg.run_failure_sensor(
     default_status=dg.DefaultSensorStatus.RUNNING,
-    description="Record every failed run of this code location (a refused one too) in the runs table.",
+    request_job=refresh_job,
+    description="Record every failed run of this code location (a refused one too) in the runs table; request a "
+    "sensor or schedule refresh refused by the refresh lock again (at most 3 times).",
 )
-def refresh_failure_sensor(context: dg.RunFailureSensorContext, paths: TargetwatchPaths) -> dg.SkipReason:
-    return record_failed_run(context, paths, "failed")
+def refresh_failure_sensor(context: dg.RunFailureSensorContext,
+                           paths: TargetwatchPaths) -> dg.SkipReason | dg.RunRequest:
+    return record_failed_run(context, paths, "failed", retry=True)
 
 
 @dg.run_status_sensor(

@@ -69,14 +69,19 @@ def run_job(out: Path, instance, project: Path = PROJECT_DIR, tags=None) -> dg.E
     )
 
 
-def sensor_records(run_id: str, instance) -> str:
-    """Evaluate refresh_failure_sensor on a failed run, as the daemon would; return its skip message."""
+def evaluate_failure_sensor(run_id: str, instance) -> dg.SkipReason | dg.RunRequest:
+    """Evaluate refresh_failure_sensor on a failed run, as the daemon would."""
     failure = instance.all_logs(run_id, of_type=dg.DagsterEventType.RUN_FAILURE)[0].dagster_event
     with dg.build_run_status_sensor_context(
         sensor_name="refresh_failure_sensor", dagster_event=failure, dagster_instance=instance,
         dagster_run=instance.get_run_by_id(run_id), resources={"paths": TargetwatchPaths()},
     ).for_run_failure() as context:
-        return refresh_failure_sensor(context).skip_message
+        return refresh_failure_sensor(context)
+
+
+def sensor_records(run_id: str, instance) -> str:
+    """The failure sensor's skip message for a failed run (what it did with the run's row)."""
+    return evaluate_failure_sensor(run_id, instance).skip_message
 
 
 def runs_of(db: Path) -> dict[str, tuple]:
@@ -146,3 +151,25 @@ def test_the_cli_refuses_a_second_refresh_with_the_holder(tmp_path):
     assert proc.returncode == 3, proc.stdout + proc.stderr
     assert re.search(refused(os.getpid()), proc.stderr.replace("\n", ""))
     assert not (out / ".build").exists() and not (out / "warehouse.duckdb").exists()
+
+
+def test_a_sensor_run_refused_by_the_lock_is_requested_again_a_bounded_number_of_times(tmp_path, instance):
+    """The new report a sensor run was started for must not wait for the next change: the refused run is on
+    record as failed and the failure sensor requests the same refresh again (same config, sensor trigger, the
+    changed files), up to MAX_LOCK_RETRIES times; a refused run started from the UI or a failed step is not."""
+    from pipelines.sensors import LOCK_RETRY_TAG, MAX_LOCK_RETRIES
+
+    out = tmp_path / "out"
+    tags = {"targetwatch/trigger": "sensor", "targetwatch/reports_changed": "added a.csv"}
+    with lock_held_elsewhere(out):
+        refused_run = run_job(out, instance, tags=tags)
+        last = run_job(out, instance, tags=tags | {LOCK_RETRY_TAG: str(MAX_LOCK_RETRIES)})
+        manual = run_job(out, instance)  # started from the UI: the operator sees it failed and decides
+        again = evaluate_failure_sensor(refused_run.run_id, instance)
+        assert isinstance(again, dg.RunRequest)
+        assert again.tags == tags | {LOCK_RETRY_TAG: "1"}
+        assert again.run_config == instance.get_run_by_id(refused_run.run_id).run_config
+        assert isinstance(evaluate_failure_sensor(last.run_id, instance), dg.SkipReason)
+        assert isinstance(evaluate_failure_sensor(manual.run_id, instance), dg.SkipReason)
+    failed_step = run_job(out, instance, project=bad_project(tmp_path), tags=tags)
+    assert isinstance(evaluate_failure_sensor(failed_step.run_id, instance), dg.SkipReason)
