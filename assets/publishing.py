@@ -27,6 +27,21 @@ def _site_data(paths: TargetwatchPaths, run_id: str) -> SiteData:
         return SiteData.from_warehouse(con, run_id=run_id, code_version=code_version())
 
 
+def _this_run(context: dg.AssetExecutionContext, paths: TargetwatchPaths) -> dict:
+    """What identifies this run in the `runs` table and the quality report: id, as-of date, trigger, code version
+    and the hashes of its inputs (report files, catalogue, policy documents)."""
+    s = paths.settings()
+    files = read_table(paths.build_warehouse, "report_files")
+    return {
+        "run_id": context.run_id, "as_of": s.effective_as_of, "code_version": code_version(),
+        "trigger": context.run.tags.get(TRIGGER_TAG, "dagster"),
+        "input_hashes": input_hashes(
+            dict(zip(files["source_file"], files["sha256"], strict=True)), s.targets_file, s.policies_dir
+        ),
+        "n_files": len(files),
+    }
+
+
 @dg.asset(group_name="publishing", kinds={"plotly", "html"}, deps=["assessments", "assessment_years"])
 def dashboards(context: dg.AssetExecutionContext, paths: TargetwatchPaths) -> dg.MaterializeResult:
     """The leaders' gap dashboards: overview and one page per target (static HTML, works offline)."""
@@ -48,14 +63,7 @@ def quality_report(context: dg.AssetExecutionContext, paths: TargetwatchPaths) -
     flagged and quarantined rows, revisions, coverage, and one lineage page per target (static HTML, offline)."""
     s = paths.settings()
     site = s.build_dir / "site" / "quality"
-    files = read_table(paths.build_warehouse, "report_files")
-    this_run = {
-        "run_id": context.run_id, "as_of": s.effective_as_of, "code_version": code_version(),
-        "trigger": context.run.tags.get(TRIGGER_TAG, "dagster"),
-        "input_hashes": input_hashes(
-            dict(zip(files["source_file"], files["sha256"], strict=True)), s.targets_file, s.policies_dir
-        ),
-    }
+    this_run = _this_run(context, paths)
     with retry_io_errors(context):
         shutil.rmtree(site, ignore_errors=True)
         with connect(paths.build_warehouse, read_only=True) as con:
@@ -77,21 +85,19 @@ def quality_report(context: dg.AssetExecutionContext, paths: TargetwatchPaths) -
 def runs(context: dg.AssetExecutionContext, paths: TargetwatchPaths) -> dg.MaterializeResult:
     """One row per run (as-of date, input hashes, code version, outcome); writing it publishes the outputs."""
     s = paths.settings()
-    files = read_table(paths.build_warehouse, "report_files")
     stats = context.instance.get_run_stats(context.run_id)
     started = dt.datetime.fromtimestamp(stats.start_time) if stats and stats.start_time else dt.datetime.now()
+    this_run = _this_run(context, paths)
     row = {
-        "run_id": context.run_id,
+        "run_id": this_run["run_id"],
         "started_at": started,
         "finished_at": dt.datetime.now(),
-        "as_of": s.effective_as_of,
+        "as_of": this_run["as_of"],
         "outcome": "success",
-        "trigger": context.run.tags.get(TRIGGER_TAG, "dagster"),
-        "code_version": code_version(),
-        "input_hashes": input_hashes(
-            dict(zip(files["source_file"], files["sha256"], strict=True)), s.targets_file, s.policies_dir
-        ),
-        "message": json.dumps({"files": len(files)}),
+        "trigger": this_run["trigger"],
+        "code_version": this_run["code_version"],
+        "input_hashes": this_run["input_hashes"],
+        "message": json.dumps({"files": this_run["n_files"]}),
     }
     record_run(paths.build_warehouse, row)  # the published warehouse carries its own run's row
     try:

@@ -26,10 +26,9 @@ from pipelines.jobs import TRIGGER_TAG, refresh_job
 from pipelines.resources import TargetwatchPaths
 from targetwatch.locking import RefreshLock, RefreshLocked
 from targetwatch.provenance import code_version
-from targetwatch.reports.ingest import is_report_candidate
+from targetwatch.reports.ingest import is_report_candidate, sidecar_path
 from targetwatch.warehouse import WAREHOUSE_FILE, flush_pending_runs, record_run_later, recover_publication
 
-SIDECAR_SUFFIX = ".meta.yaml"
 CHANGED_TAG = "targetwatch/reports_changed"
 LOCK_RETRY_TAG = "targetwatch/lock_retry"
 # A sensor or schedule run refused because another refresh held the lock is requested again, at most this many
@@ -43,7 +42,7 @@ def report_hashes(reports_dir: Path) -> dict[str, str]:
     for path in sorted(reports_dir.rglob("*")):
         if not is_report_candidate(path, reports_dir):
             continue
-        for f in (path, path.with_name(path.name + SIDECAR_SUFFIX)):
+        for f in (path, sidecar_path(path)):
             try:
                 with f.open("rb") as fh:
                     hashes[f.relative_to(reports_dir).as_posix()] = hashlib.file_digest(fh, "sha256").hexdigest()
@@ -144,7 +143,7 @@ def retry_refused(run: dg.DagsterRun, message: str) -> dg.RunRequest | None:
     default_status=dg.DefaultSensorStatus.RUNNING,
     request_job=refresh_job,
     description="Record every failed run of this code location (a refused one too) in the runs table; request a "
-    "sensor or schedule refresh refused by the refresh lock again (at most 3 times).",
+    f"sensor or schedule refresh refused by the refresh lock again (at most {MAX_LOCK_RETRIES} times).",
 )
 def refresh_failure_sensor(context: dg.RunFailureSensorContext,
                            paths: TargetwatchPaths) -> dg.SkipReason | dg.RunRequest:

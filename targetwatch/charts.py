@@ -505,9 +505,6 @@ def per_year_chart(
     actual against the cumulative target over the plan years on a second axis."""
     lab = LABELS[lang]
     unit = target.get("unit")
-    met_colour = vocab.STATUS_BY_CODE["achieved"].colour
-    miss_colour = vocab.STATUS_BY_CODE["missed"].colour
-    out_colour = vocab.STATUS_BY_CODE["no_data"].colour
     yearly = _num(target.get("target_value_stated"))
     deadline = None if _missing(target.get("deadline")) else int(target["deadline"])
     start = target.get("plan_start")
@@ -520,8 +517,9 @@ def per_year_chart(
         in_plan = years["in_plan"].fillna(False).astype(bool).tolist()
         met = years["met"].fillna(False).astype(bool).tolist()
         codes = [("achieved" if m else "missed") if p else "no_data" for p, m in zip(in_plan, met, strict=True)]
-        colours = [{"achieved": met_colour, "missed": miss_colour, "no_data": out_colour}[c] for c in codes]
-        inks = [vocab.STATUS_BY_CODE[c].text_colour for c in codes]  # the value must read on its bar
+        statuses = [vocab.STATUS_BY_CODE[c] for c in codes]
+        colours = [s.colour for s in statuses]
+        inks = [s.text_colour for s in statuses]  # the value must read on its bar
         traces.append(
             {"type": "bar", "name": lab["actual_yearly"], "x": _years(years["year"]), "y": _nums(years["value"]),
              "marker": {"color": colours}, "text": [format_value(v, unit, lang) for v in years["value"]],

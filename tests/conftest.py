@@ -25,14 +25,18 @@ def catalogue(documents) -> Catalogue:
     return load_catalogue(PROJECT_DIR / "targets.yaml", documents)
 
 
+# The places of every synthetic test catalogue: one province `xx` and the national reference `nat`.
+SYNTHETIC_JURISDICTIONS: tuple[Jurisdiction, ...] = (
+    Jurisdiction(code="xx", admin_code="990000", name_zh="测试省", name_en="Testland", level="province"),
+    Jurisdiction(code="nat", admin_code="100000", name_zh="全国", name_en="National", level="national"),
+)
+
+
 def tiny_catalogue(*targets: Target) -> Catalogue:
     """A synthetic catalogue (one place `xx`, one reference `nat`) for table-driven assessment cases."""
     return Catalogue(
         version=1,
-        jurisdictions=[
-            Jurisdiction(code="xx", admin_code="990000", name_zh="测试省", name_en="Testland", level="province"),
-            Jurisdiction(code="nat", admin_code="100000", name_zh="全国", name_en="National", level="national"),
-        ],
+        jurisdictions=list(SYNTHETIC_JURISDICTIONS),
         indicators=[
             Indicator(code="things", name_zh="事物", name_en="Things", unit="count", measure="stock",
                       definition_en="synthetic stock"),

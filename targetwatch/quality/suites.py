@@ -72,7 +72,7 @@ class SuiteOutcome:
     validation: dict = field(default_factory=dict)  # GE's validation result JSON without FULL_LISTS
 
 
-def _with_yoy(observations: pd.DataFrame) -> pd.DataFrame:
+def _with_plausibility_columns(observations: pd.DataFrame) -> pd.DataFrame:
     """Add the year-on-year ratio per series and the values per release (set-based), for the plausibility suite."""
     df = observations.sort_values(["jurisdiction", "indicator", "year"]).copy()
     prev = df.groupby(["jurisdiction", "indicator"])["value"].shift(1)
@@ -214,7 +214,7 @@ def run_suite(name: str, observations: pd.DataFrame, catalogue: Catalogue, as_of
         .add_dataframe_asset("observations")
         .add_batch_definition_whole_dataframe("all")
     )
-    frame = _with_yoy(observations) if name == OBSERVATIONS_PLAUSIBLE else observations
+    frame = _with_plausibility_columns(observations) if name == OBSERVATIONS_PLAUSIBLE else observations
     frame = frame.astype({"year": "float64", "value": "float64"}) if len(frame) else frame
     batch = batch_def.get_batch(batch_parameters={"dataframe": frame})
     suite = gx.ExpectationSuite(name=name, expectations=_expectations(name, catalogue, as_of))

@@ -113,14 +113,9 @@ def sidecar_path(path: Path) -> Path:
     return path.with_name(path.name + SIDECAR_SUFFIX)
 
 
-def read_sidecar(path: Path) -> dict:
-    """The file's `<name>.meta.yaml` (release_date, jurisdiction, year, title, synthetic), or {}."""
-    meta = sidecar_path(path)
-    return parse_sidecar(meta.read_bytes(), meta.name) if meta.exists() else {}
-
-
 def parse_sidecar(data: bytes, name: str) -> dict:
-    """The sidecar's mapping; UnreadableReportError (naming the sidecar) if it is not UTF-8 YAML or not a mapping."""
+    """A sidecar's mapping (release_date, jurisdiction, year, title, synthetic); UnreadableReportError (naming the
+    sidecar) if it is not UTF-8 YAML or not a mapping."""
     try:
         loaded = yaml.safe_load(data.decode("utf-8-sig"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:

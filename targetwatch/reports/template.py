@@ -56,6 +56,7 @@ HEADERS: dict[str, str] = {
     "備註": "notes",
 }
 REQUIRED = ("jurisdiction_raw", "indicator_raw", "year_raw", "value_raw", "unit_raw")
+_REQUIRED_NAMES = ", ".join(r.removesuffix("_raw") for r in REQUIRED)
 
 
 def is_template(columns: list[str]) -> bool:
@@ -192,8 +193,8 @@ def read_xlsx(path: Path) -> ReadResult:
             rejected.append({
                 "sheet": sheet, "row_number": 1, "location": f"{sheet}!row 1",
                 "raw_content": ",".join(header),
-                "reason": (f"sheet {sheet} does not have the template's columns (jurisdiction, indicator, year, "
-                           f"value, unit), so its {len(df)} row(s) were not read"),
+                "reason": (f"sheet {sheet} does not have the template's columns ({_REQUIRED_NAMES}), "
+                           f"so its {len(df)} row(s) were not read"),
             })
     return ReadResult(format="template_xlsx", rows=pd.concat(frames, ignore_index=True),
                       rejected=pd.DataFrame(rejected), encoding="xlsx")

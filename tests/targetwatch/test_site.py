@@ -19,7 +19,7 @@ import pytest
 import targetwatch.site as site_module
 from targetwatch import vocab
 from targetwatch.assessment import assess
-from targetwatch.catalogue import Catalogue, Indicator, Jurisdiction, Measure, Source, Target, catalogue_tables
+from targetwatch.catalogue import Catalogue, Indicator, Measure, Source, Target, catalogue_tables
 from targetwatch.documents import LoadedDocument, PolicyDocument
 from targetwatch.quality.report import build_quality_report
 from targetwatch.site import (
@@ -31,6 +31,7 @@ from targetwatch.site import (
     page_name,
     target_rows,
 )
+from tests.conftest import SYNTHETIC_JURISDICTIONS
 
 AS_OF = dt.date(2023, 6, 30)
 DOC_TEXT = (
@@ -84,10 +85,7 @@ def _catalogue(n_extra: int = 0) -> Catalogue:
     ]
     return Catalogue(
         version=1,
-        jurisdictions=[
-            Jurisdiction(code="xx", admin_code="990000", name_zh="测试省", name_en="Testland", level="province"),
-            Jurisdiction(code="nat", admin_code="100000", name_zh="全国", name_en="National", level="national"),
-        ],
+        jurisdictions=list(SYNTHETIC_JURISDICTIONS),
         indicators=[
             Indicator(code="things", name_zh="事物", name_en="Things", unit="count", measure="stock",
                       definition_en="synthetic stock"),

@@ -24,11 +24,12 @@ from pathlib import Path
 import pandas as pd
 
 from targetwatch.assessment import assess
-from targetwatch.catalogue import Catalogue, Indicator, Jurisdiction, Source, Target, catalogue_tables
+from targetwatch.catalogue import Catalogue, Indicator, Source, Target, catalogue_tables
 from targetwatch.documents import LoadedDocument, PolicyDocument
 from targetwatch.quality.results import store_check_results
 from targetwatch.quality.suites import OBSERVATIONS_PLAUSIBLE, OBSERVATIONS_VALID, run_suite
 from targetwatch.warehouse import write_tables
+from tests.conftest import SYNTHETIC_JURISDICTIONS
 
 AS_OF = dt.date(2023, 6, 30)
 DOC_TEXT = ("SYNTHETIC test plan. 一、目标。到2025年，测试事物达到1000个。其中测试就业达到15万人。"
@@ -78,10 +79,7 @@ def catalogue() -> Catalogue:
     base = {"jurisdiction": "xx", "deadline": 2025, "plan_start": 2020, "comparator": "at_least"}
     return Catalogue(
         version=1,
-        jurisdictions=[
-            Jurisdiction(code="xx", admin_code="990000", name_zh="测试省", name_en="Testland", level="province"),
-            Jurisdiction(code="nat", admin_code="100000", name_zh="全国", name_en="National", level="national"),
-        ],
+        jurisdictions=list(SYNTHETIC_JURISDICTIONS),
         indicators=[
             Indicator(code="things", name_zh="事物", name_en="Things", unit="count", measure="stock",
                       definition_en="synthetic stock"),
