@@ -30,7 +30,8 @@ _spec.loader.exec_module(bundler)
         ("related to / (demonstration parks / startup bases) but", "gansu", "incubation_demo_bases",
          "related to gansu-2015-demo-parks / gansu-2015-small-micro-startup-bases (demonstration parks / startup "
          "bases) but"),
-        ("proxy for ; 'planned' = 40万", "gansu", "new_urban_jobs", "proxy for gansu-2015-jobs-per-year; 'planned' = 40万"),
+        ("proxy for ; 'planned' = 40万", "gansu", "new_urban_jobs",
+         "proxy for gansu-2015-jobs-per-year; 'planned' = 40万"),
         ("a note with no hole (a / b); fine", "gansu", "maker_spaces", "a note with no hole (a / b); fine"),
     ],
 )
