@@ -27,7 +27,9 @@ SCALE: Final = r"[万亿千]"  # 1.3万件, 四十万人, 265亿元: vocab.MULTI
 
 # Units beyond vocab.WRITTEN_UNITS that policy documents use for counts. 人年 (person-years of R&D staff) and 套
 # (flats) have base units of their own: a proposal carries them, the catalogue has no indicator in them yet.
-EXTRA_UNITS: Final[dict[str, tuple[str, float]]] = {"名": ("persons", 1), "人年": ("person_years", 1), "套": ("sets", 1)}
+EXTRA_UNITS: Final[dict[str, tuple[str, float]]] = {
+    "名": ("persons", 1), "人年": ("person_years", 1), "套": ("sets", 1),
+}
 UNITS: Final[dict[str, tuple[str, float]]] = {
     k: v
     for k, v in (vocab.WRITTEN_UNITS | EXTRA_UNITS).items()
@@ -195,7 +197,8 @@ GROWTH_ABOVE_COMPARATOR: Final = "growth_above_reference"
 
 # …分别达到300万、400万、500万平方米: the numbers before the last share its unit and scale; each is its own target.
 DISTRIBUTIVE: Final = re.compile(
-    rf"分别(?P<cue>[^\d,，;；。]{{0,4}}?) {{0,2}}(?P<items>(?:(?:{NUMBER})(?:{SCALE})? {{0,2}}(?:、|和|与|及|,|，) {{0,2}})+)"
+    rf"分别(?P<cue>[^\d,，;；。]{{0,4}}?) {{0,2}}"
+    rf"(?P<items>(?:(?:{NUMBER})(?:{SCALE})? {{0,2}}(?:、|和|与|及|,|，) {{0,2}})+)"
     rf"(?P<last>{NUMBER})(?P<scale>{SCALE})? {{0,2}}(?P<unit>{_UNIT_ALT})"
 )
 DISTRIBUTIVE_ITEM: Final = re.compile(rf"(?P<num>{NUMBER})(?P<scale>{SCALE})?")
@@ -223,7 +226,8 @@ VAGUE_COUNTS: Final[tuple[str, ...]] = ("一批", "一大批", "若干", "一些
 # (rule, pattern): the group `year` is a calendar year; `n` a count of years from the document's own year. A year
 # before the document's issue year is a date in the past (截至2017年底…), never a deadline.
 DEADLINES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
-    ("deadline_by_year", re.compile(r"(?:到|至|截至|截止到|截止) {0,2}(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末|年底)?")),
+    ("deadline_by_year",
+     re.compile(r"(?:到|至|截至|截止到|截止) {0,2}(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末|年底)?")),
     ("deadline_before_year", re.compile(r"在?(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末)?(?:以前|之前|前)")),
     ("deadline_next_years", re.compile(r"(?:未来|今后)(?P<n>[一二两三四五六七八九十\d]+)年")),
     ("deadline_within_years", re.compile(
