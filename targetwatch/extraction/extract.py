@@ -235,6 +235,8 @@ def _counts_the_list(view: str, clause: Span, m: re.Match[str]) -> bool:
     before = view[clause.start : m.start()].rstrip(" ")
     if not before.endswith(rules.ENUMERATION_COUNT_BEFORE) or m["post"] or m["more"]:
         return False
+    if view[m.end() : m.end() + 4].lstrip(" ").startswith(("指标", "主要指标")):
+        return True  # 等6项指标翻两番: the number of indicators a multiple applies to
     try:
         n = _number(m["num"])
     except ValueError:
@@ -273,7 +275,7 @@ def _category_thresholds(view: str, found: list[_Candidate]) -> None:
             continue
         qualifies = between.lstrip(" ").startswith("的") or (
             (a.comparator in ("at_least", "at_most", "exceed")) and bool(_CJK.match(between.lstrip(" ")))
-            and not between.lstrip(" ").startswith(rules.TARGET_VERBS)
+            and not between.lstrip(" ").startswith(rules.THRESHOLD_NOT_BEFORE)
         )
         if qualifies:
             a.score += rules.CONFIDENCE["category_threshold"]
@@ -744,7 +746,8 @@ def _distribute(doc: _Document, sent: Sentence, found: list[_Candidate]) -> None
             c.comparator = items[0].comparator
             c.score += rules.CONFIDENCE["comparator"]
             c.rules_fired.append("distributive_comparator")
-    years = [int(y) for y in rules.YEAR_LIST.findall(view, sent.start, at)]
+    lists = list(rules.YEAR_LIST.finditer(view, sent.start, at))
+    years = [int(y) for y in rules.YEAR.findall(lists[-1].group())] if lists else []
     if len(years) == len(items):
         for c, year in zip(items, years, strict=True):
             c.deadline = year
@@ -1077,7 +1080,8 @@ def extract_targets(
         _coverage(doc, c)
         _indicator(doc, c)
         # The same sentence with the same figure at the same place (a document pasted twice) is the same target.
-        key = (doc.view[c.sentence.start : c.sentence.end], c.start - c.sentence.start, c.value, c.comparator)
+        key = (doc.view[c.sentence.start : c.sentence.end], c.start - c.sentence.start, c.value, c.comparator,
+               c.name_hint)
         if key in seen:
             continue
         seen.add(key)

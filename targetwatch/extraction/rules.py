@@ -203,7 +203,15 @@ DISTRIBUTIVE: Final = re.compile(
 )
 DISTRIBUTIVE_ITEM: Final = re.compile(rf"(?P<num>{NUMBER})(?P<scale>{SCALE})?")
 # A list of years paired with a 分别 list (到2018年、2019年、2020年…分别…).
-YEAR_LIST: Final = re.compile(r"(?:19|20)\d{2}(?= {0,2}年)")
+YEAR_LIST: Final = re.compile(
+    r"(?:19|20)\d{2} {0,2}年?(?: {0,2}(?:、|和|及|与|,|，) {0,2}(?:19|20)\d{2} {0,2}年?)+(?! {0,2}的?基础)"
+)
+YEAR: Final = re.compile(r"(?:19|20)\d{2}")
+# 2万平方米以上孵化器超150个: the first figure qualifies the noun after it, unless a verb of its own follows it
+# (培育企业100家以上带动就业1万人: two targets).
+THRESHOLD_NOT_BEFORE: Final[tuple[str, ...]] = (
+    "带动", "吸纳", "新增", "实现", "达到", "形成", "建设", "培育", "引进", "聚集", "集聚", "完成", "突破", "超过",
+)
 # Item names joined before 分别 (高新技术企业和科技型企业…分别超过90家和870家).
 ITEM_JOINERS: Final = re.compile(r"、|和|与|及")
 # A, B … 等6项指标翻两番: one multiple for each named indicator.
