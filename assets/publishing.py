@@ -46,7 +46,8 @@ def _build_quality_report(paths: TargetwatchPaths, this_run: runlog.RunRecord, l
                                     lineage=lineage)
 
 
-@dg.asset(group_name="publishing", kinds={"plotly", "html"}, deps=["assessments", "assessment_years"])
+@dg.asset(group_name="publishing", kinds={"plotly", "html"},
+          deps=["assessments", "assessment_years", "data_owed", "changes"])
 def dashboards(context: dg.AssetExecutionContext, paths: TargetwatchPaths) -> dg.MaterializeResult:
     """The leaders' gap dashboards: overview and one page per target (static HTML, works offline)."""
     s = paths.settings()
