@@ -2,8 +2,8 @@
 
 import dagster as dg
 
-from pipelines.resources import TargetwatchPaths
-from pipelines.retries import retry_io_errors
+from assets.resources import TargetwatchPaths
+from assets.retries import retry_io_errors
 from targetwatch.reports.ingest import ingest_folder
 from targetwatch.warehouse import archive_dir, cache_dir, saved_catalogue, write_tables
 

@@ -13,8 +13,8 @@ import dagster as dg
 import duckdb
 import pytest
 
+from assets.resources import TargetwatchPaths
 from pipelines.definitions import defs
-from pipelines.resources import TargetwatchPaths
 from targetwatch.config import PROJECT_DIR
 
 TABLES = ["targets", "target_sources", "target_departments", "indicators", "jurisdictions", "policy_documents",
