@@ -10,7 +10,7 @@ import duckdb
 
 from targetwatch.config import PROJECT_DIR
 
-CLI = [sys.executable, "-c", "from targetwatch.cli import app; app()"]
+CLI = [sys.executable, "-c", "from pipelines.cli import main; main()"]
 
 
 def _run(args, tmp_path, **env):
