@@ -167,7 +167,8 @@ def explain(
         tracer = Tracer(con)
         if target_id not in tracer.targets:
             near = closest(target_id, tracer.known())
-            hint = f"; did you mean {' or '.join(near)}?" if near else "; `targetwatch check-targets` lists them all"
+            listed = f"{', '.join(near[:-1])} or {near[-1]}" if len(near) > 1 else "".join(near)
+            hint = f"; did you mean {listed}?" if near else "; `targetwatch check-targets` lists them all"
             raise fail(f"unknown target {target_id!r}{hint}", EXIT_FAILED)
         replay, used = None, None
         if s.as_of:

@@ -14,6 +14,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from pipelines.dev import dev_command, ensure_dagster_home
 from targetwatch.config import PROJECT_DIR, Settings
 from tests.pipelines.test_definitions import ASSET_KEYS
@@ -85,6 +87,7 @@ def test_the_ui_listens_on_localhost_by_default():
                            "-h", "127.0.0.1", "-p", "3456"]
 
 
+@pytest.mark.slow  # a real `dagster dev` (webserver, daemon, code server): `pytest -m slow`
 def test_dagster_dev_serves_the_code_location_on_localhost(tmp_path, monkeypatch):
     monkeypatch.delenv("DAGSTER_HOME", raising=False)
     home = ensure_dagster_home(Settings(out_dir=tmp_path / "out", dagster_home=tmp_path / "dagster_home"))

@@ -20,6 +20,8 @@ import pytest
 
 from targetwatch.config import PROJECT_DIR
 
+pytestmark = pytest.mark.slow  # three CLI refreshes in their own processes: `pytest -m slow` (.ci/run runs it)
+
 PUBLISHED = ("warehouse.duckdb", "dashboards", "quality")  # what leaders and auditors see
 # Tables whose every row and column must be the same after any refresh of the same inputs on the same day.
 CONTENT_TABLES = ("targets", "measures", "observations", "rejected_rows", "assessments", "assessment_years")
