@@ -43,7 +43,8 @@ def _this_run(context: dg.AssetExecutionContext, paths: TargetwatchPaths) -> dic
     }
 
 
-@dg.asset(group_name="publishing", kinds={"plotly", "html"}, deps=["assessments", "assessment_years"])
+@dg.asset(group_name="publishing", kinds={"plotly", "html"},
+          deps=["assessments", "assessment_years", "data_owed", "changes"])
 def dashboards(context: dg.AssetExecutionContext, paths: TargetwatchPaths) -> dg.MaterializeResult:
     """The leaders' gap dashboards: overview and one page per target (static HTML, works offline)."""
     s = paths.settings()

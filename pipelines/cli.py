@@ -163,6 +163,7 @@ def _run_refresh(s: Settings, release_date: dt.date | None) -> bool:
             "SELECT count(*), sum(rows_read), count(*) FILTER (WHERE status = 'failed') FROM report_files"
         ).fetchall()[0]
         rejected = con.execute("SELECT count(*) FROM rejected_rows").fetchall()[0][0]
+        changed = _change_counts(con, outcome.run_id)
     table = Table(title=f"{sum(statuses.values())} targets assessed as of {s.effective_as_of}")
     table.add_column("status")
     table.add_column("状态")
@@ -171,6 +172,8 @@ def _run_refresh(s: Settings, release_date: dt.date | None) -> bool:
         table.add_row(st.code, st.zh, str(statuses.get(st.code, 0)))
     console.print(table)
     console.print(f"files read: {files[0]} ({files[1] or 0} rows, {files[2]} failed) · rows rejected: {rejected}")
+    if changed is not None:
+        console.print("changes since the previous publication: " + " · ".join(f"{n} {k}" for k, n in changed.items()))
     console.print(f"warehouse:  {s.out_dir / WAREHOUSE_FILE}", markup=False)
     console.print(f"dashboards: {s.out_dir / 'dashboards' / 'index.html'}", markup=False)
     console.print(f"quality:    {s.out_dir / 'quality' / 'index.html'}", markup=False)
@@ -178,6 +181,18 @@ def _run_refresh(s: Settings, release_date: dt.date | None) -> bool:
     if snapshots:
         console.print(f"archive:    {archive_dir(s.out_dir)} · snapshot {snapshots[-1]}", markup=False)
     return True
+
+
+def _change_counts(con, run_id: str) -> dict[str, int] | None:
+    """This run's rows of the `changes` table by kind (None for the first publication, which has nothing before)."""
+    from targetwatch.changes import KINDS
+
+    rows = con.execute("SELECT kind, count(*) FROM changes WHERE run_id = ? GROUP BY 1", [run_id]).fetchall()
+    previous = con.execute("SELECT count(*) FROM runs WHERE outcome = 'success' AND run_id <> ?", [run_id]).fetchall()
+    if not previous[0][0]:
+        return None
+    found = dict(rows)
+    return {kind.replace("_", " "): int(found.get(kind, 0)) for kind in KINDS}
 
 
 def dev(

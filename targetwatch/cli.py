@@ -217,10 +217,43 @@ def print_chain(chain) -> None:
         say(escape(f"  {line}"))
 
 
+def data_call(
+    department: Annotated[str | None, typer.Option(help="only this department (as named in the workbooks)")] = None,
+    due: Annotated[
+        dt.date | None,
+        typer.Option(parser=parse_date, metavar=DATE_METAVAR, help="due date (default: 30 days from today)"),
+    ] = None,
+    out: Annotated[Path | None, typer.Option(help="output folder holding the published warehouse (default: out/)")]
+    = None,
+) -> None:
+    """Write one Excel workbook per lead department that owes figures, under <out>/data-call/."""
+    from targetwatch.data_call import DATA_CALL_DIR, figures_owed, issue_call
+    from targetwatch.warehouse import connect
+
+    s = settings(None, out, None)
+    today = s.effective_as_of
+    due_date = due or today + dt.timedelta(days=30)
+    if not s.warehouse_path.is_file():
+        raise fail(f"no published warehouse at {s.warehouse_path}: run `targetwatch refresh` first", EXIT_FAILED)
+    with connect(s.warehouse_path, read_only=True) as con:
+        owed = figures_owed(con, today)
+    if department is not None and department not in set(owed["department"]):
+        names = "、".join(sorted(set(owed.loc[owed["state"] == "owed", "department"])))
+        raise fail(f"{department!r} owes no figures; departments that do: {names}", EXIT_FAILED)
+    writable_folder(s.out_dir, "--out")
+    calls = issue_call(owed, s.out_dir, issued=today, due=due_date, department=department)
+    folder = s.out_dir / DATA_CALL_DIR
+    for c in calls:
+        console.print(f"  {c.department}: {c.rows} figures owed → {folder / c.file}", markup=False)
+    console.print(f"{len(calls)} workbooks, {sum(c.rows for c in calls)} figures owed, due {due_date}, in {folder}",
+                  markup=False)
+
+
 CORE_COMMANDS: tuple[tuple[str, Callable], ...] = (
     ("check-targets", check_targets),
     ("explain", explain),
     ("extract-targets", extract_targets_command),
+    ("data-call", data_call),
 )
 
 

@@ -238,4 +238,4 @@ def test_a_report_the_system_cannot_read_retries_the_step_then_fails_naming_the_
     assert [e.step_key for e in result.all_events if e.event_type_value == "STEP_UP_FOR_RETRY"] == ["reports"]
     with duckdb.connect(str(out / "warehouse.duckdb"), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM report_files WHERE status <> 'loaded'").fetchone() == (0,)
-        assert con.execute("SELECT count(*) FROM report_files").fetchone() == (6,)
+        assert con.execute("SELECT count(*) FROM report_files").fetchone() == (7,)

@@ -128,7 +128,7 @@ def test_every_command_is_in_the_one_targetwatch_command(capsys):
     code, out, _ = targetwatch(capsys, "--help")
     assert code == 0
     commands = re.findall(r"^  ([a-z-]+)\s", out.split("Commands:")[1], flags=re.M)
-    assert commands == ["refresh", "rebuild", "dev", "check-targets", "explain", "extract-targets"]
+    assert commands == ["refresh", "rebuild", "dev", "check-targets", "explain", "extract-targets", "data-call"]
 
 
 def test_a_misspelt_target_gets_did_you_mean(capsys, published):
