@@ -320,9 +320,12 @@ def _figures(doc: _Document, para: Paragraph, sent: Sentence, clause: Span) -> l
     view = doc.view
     out = []
     baselines = list(rules.BASELINE_VALUE.finditer(view, clause.start, clause.end))
+    above = list(rules.ABOVE_REFERENCE.finditer(view, clause.start, clause.end))
     for m in rules.FIGURE.finditer(view, clause.start, clause.end):
         if any(b.start() <= m.start() < b.end() for b in baselines):
             continue  # 由50家增加到…: the baseline, attached to the figure after 到 below
+        if any(a.start() <= m.start() < a.end() for a in above):
+            continue  # 比全国高15个百分点: read whole as a level above a reference (_above_reference)
         if inside_marks(view, m.start(), m.end()):
             continue  # “三个工程”, 《…》: a name, not a figure
         if view[m.start() - 1 : m.start()] in ("第", "每"):

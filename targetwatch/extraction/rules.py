@@ -29,6 +29,7 @@ SCALE: Final = r"[万亿千]"  # 1.3万件, 四十万人, 265亿元: vocab.MULTI
 # (flats) have base units of their own: a proposal carries them, the catalogue has no indicator in them yet.
 EXTRA_UNITS: Final[dict[str, tuple[str, float]]] = {
     "名": ("persons", 1), "人年": ("person_years", 1), "套": ("sets", 1),
+    "个百分点": ("percentage_points", 1),  # 提高2个百分点, 比全国高15个百分点: a difference of percentages
 }
 UNITS: Final[dict[str, tuple[str, float]]] = {
     k: v
