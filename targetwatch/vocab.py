@@ -187,3 +187,7 @@ GAP_FLAT_PP: Final[float] = 0.02
 
 # Severity of a data-quality check: errors block assessment of the affected rows, warnings are shown.
 SEVERITIES: Final[tuple[str, ...]] = ("error", "warning")
+
+# What `extract-targets --against targets.yaml` says of each proposal: a quote no target shares; a target with the
+# same quote, value and comparator; a target with the same quote read otherwise (issue 18).
+REVIEW_STATUSES: Final[tuple[str, ...]] = ("new", "catalogued", "conflicting")
