@@ -38,7 +38,7 @@ import yaml
 
 from targetwatch.catalogue import Catalogue
 from targetwatch.limits import DEFAULT_LIMITS, LimitExceededError, Limits, check_size, check_zip
-from targetwatch.reports import communique, template, yearbook
+from targetwatch.reports import communique, department_return, template, yearbook
 from targetwatch.reports.archive import SIDECAR_SUFFIX, archive_file, snapshot_entry, write_snapshot
 from targetwatch.reports.cache import ParseCache
 from targetwatch.reports.model import Aliases, ReadResult, ReportIOError, UnreadableReportError
@@ -256,6 +256,8 @@ def read_one(path: Path, aliases: Aliases | None = None, meta: Mapping[str, Any]
         if suffix in SPREADSHEET_SUFFIXES:
             if suffix in ZIP_SUFFIXES:
                 check_zip(path, path.name, limits)
+            if suffix != ".xls" and department_return.marker_of(path) is not None:
+                return department_return.read_xlsx(path)  # a returned data-call workbook, known by its marker
             return template.read_xlsx(path) if _xlsx_is_template(path) else yearbook.read_xlsx(path, aliases, meta)
         if suffix in TEXT_SUFFIXES:
             if aliases is None:
