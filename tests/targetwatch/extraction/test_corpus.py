@@ -19,13 +19,14 @@ from targetwatch.extraction.corpus import load_corpus, score
 
 def test_every_text_is_listed_split_and_every_quote_is_placed():
     docs, golds = load_corpus()
-    assert len(docs) == 37
-    assert {s: sum(d.split == s for d in docs.values()) for s in ("development", "test", "holdout")} == {
-        "development": 16, "test": 13, "holdout": 8}
+    splits = ("development", "test", "holdout", "holdout-2")
+    assert len(docs) == 41
+    assert {s: sum(d.split == s for d in docs.values()) for s in splits} == {
+        "development": 16, "test": 13, "holdout": 8, "holdout-2": 4}
     assert sum(d.script == "traditional" for d in docs.values()) == 11
-    assert len(golds) == 240
-    assert {s: sum(docs[g.document].split == s for g in golds) for s in ("development", "test", "holdout")} == {
-        "development": 131, "test": 87, "holdout": 22}
+    assert len(golds) == 249
+    assert {s: sum(docs[g.document].split == s for g in golds) for s in splits} == {
+        "development": 131, "test": 87, "holdout": 22, "holdout-2": 9}
     for g in golds:
         assert docs[g.document].text[g.start : g.end] == g.quote
     assert all(d.url.startswith("http") for d in docs.values())
