@@ -35,11 +35,12 @@ def test_refresh_prints_progress_and_a_summary(tmp_path):
     assert "研究与试验发展（R&D）经费投入占地区生产总值的比重争取达到全国平均水平" in proc.stdout
     assert "✓ 2020: 1.2 % -> 1.2 percent · rd-by-province_techme.csv line 55" in proc.stdout
     assert "status = missed" in proc.stdout
-    # replay: as of 2021-06-30 only figures released by then count (the latest is 2014) and the verdict was on_track
-    proc = _run(["explain", "shanxi-2017-high-tech-enterprises", "--as-of", "2021-06-30", "--out", str(out)],
+    # replay: as of 2020-06-30 (before the deadline) only figures released by then count (the latest is 2014) and
+    # the status was on_track
+    proc = _run(["explain", "shanxi-2017-high-tech-enterprises", "--as-of", "2020-06-30", "--out", str(out)],
                 tmp_path, COLUMNS="200")
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "status as of 2021-06-30: 进度符合预期 on_track" in proc.stdout
+    assert "status as of 2020-06-30: 进度符合预期 on_track" in proc.stdout
     assert "actual rate (compound) = (520 / 248)^(1/(2014 - 2011)) - 1 = 0.279923" in proc.stdout
 
 
