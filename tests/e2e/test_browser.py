@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from targetwatch.quality.report import build_quality_report
-from targetwatch.site import build_dashboards, department_slug
+from targetwatch.render.dashboards import build_dashboards
+from targetwatch.render.page import department_slug
+from targetwatch.render.quality_report import build_quality_report
 from tests.e2e.conftest import CHROMIUM, SCREENSHOTS
 from tests.targetwatch.test_site import LABOUR, SCIENCE, synthetic_site_data
 
