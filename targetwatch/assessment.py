@@ -575,3 +575,17 @@ def assess(
     assessments = complete_assessments(
         targets, scored, lambda a: _proxy_flags(catalogue, observations, a), as_of)
     return assessments, years.assign(as_of=as_of)
+
+
+def evidence_shares(assessments: pd.DataFrame) -> pd.DataFrame:
+    """Per jurisdiction, how many quantitative statuses are observed, inferred or without evidence, and their shares
+    (one row per jurisdiction: n, n_<grade>, share_<grade>), so a leader sees how much of the picture is measured."""
+    quantitative = assessments[assessments["status"] != "qualitative"]
+    counts = pd.crosstab(quantitative["jurisdiction"], quantitative["evidence_grade"])
+    counts = counts.reindex(columns=list(vocab.EVIDENCE_GRADE_CODES), fill_value=0)
+    total = counts.sum(axis=1)
+    out = pd.DataFrame({"n": total})
+    for grade in vocab.EVIDENCE_GRADE_CODES:
+        out[f"n_{grade}"] = counts[grade]
+        out[f"share_{grade}"] = counts[grade] / total
+    return out.rename_axis("jurisdiction").reset_index()

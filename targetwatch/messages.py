@@ -139,6 +139,24 @@ REASONS: Final[dict[str, Message]] = {
 REASON_CODES: Final[tuple[str, ...]] = tuple(REASONS)
 
 
+# Sentences of the lineage chain (`explain` and the lineage page) about the evidence; parameters are labels and years
+# already written out, so they are filled with str.format.
+LINEAGE: Final[dict[str, Message]] = {
+    "evidence": Message(zh="证据基础：{basis}；证据等级：{grade}",
+                        en="evidence basis: {basis}; evidence grade: {grade}"),
+    "inferred": Message(zh="截止年是否达到由{year}年的数据推断（该指标声明只增不减）",
+                        en="whether the deadline year met the target is inferred from {year} "
+                           "(the indicator is declared non-decreasing)"),
+    "contradicted": Message(zh="该指标声明只增不减，但数据出现下降：不作推断",
+                            en="the indicator is declared non-decreasing but its figures fell: no inference is made"),
+}
+
+
+def sentence(key: str, lang: str, **params: object) -> str:
+    """A lineage sentence in `lang` with its (already written out) parameters."""
+    return LINEAGE[key].text(lang).format(**params)
+
+
 def pace_rules() -> dict[str, Message]:
     """The threshold each pace status stands for, from vocab (so the reason cites the rule that was applied)."""
     on, risk = f"{vocab.PACE_ON_TRACK:.2f}", f"{vocab.PACE_AT_RISK:.2f}"

@@ -591,3 +591,19 @@ def test_bundled_verdicts_with_their_evidence_basis(bundled):
     late = a[a["status"] == "achieved_late"]
     assert (late["deadline_met"].eq(False) | late["evidence_basis"].eq("bracketed")).all()
     assert not (a["deadline_passed"].eq(True) & a["status"].isin(vocab.PACE_STATUSES)).any()
+
+
+def test_evidence_shares_per_jurisdiction(bundled):
+    # Shanxi's 22 quantitative targets: 2 observed (R&D, patents), 0 inferred, 20 without evidence;
+    # Gansu: 1 inferred (cumulative entrepreneurs); qualitative targets are left out
+    from targetwatch.assessment import evidence_shares
+
+    catalogue, obs = bundled
+    a = assess(catalogue, obs, TODAY)[0]
+    shares = evidence_shares(a).set_index("jurisdiction")
+    n_shanxi = int(((a["jurisdiction"] == "shanxi") & (a["status"] != "qualitative")).sum())
+    assert n_shanxi == 22
+    assert tuple(shares.loc["shanxi", ["n", "n_observed", "n_inferred", "n_none"]]) == (22, 2, 0, 20)
+    assert shares.loc["shanxi", "share_observed"] == pytest.approx(2 / n_shanxi)
+    assert shares.loc["gansu", "n_inferred"] == 1
+    assert shares[["share_observed", "share_inferred", "share_none"]].sum(axis=1).tolist() == pytest.approx([1.0] * 3)
