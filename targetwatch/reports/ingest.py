@@ -207,7 +207,8 @@ def _stage(entry: Entry, root: Path, staging: Path, limits: Limits) -> tuple[Pat
             while chunk := src.read(2**20):
                 n += len(chunk)
                 if n > limits.max_file_bytes:  # it grew while read
-                    raise LimitExceededError(Path(entry.rel).name, "max_file_bytes", n, limits.max_file_bytes, "bytes")
+                    raise LimitExceededError(Path(entry.rel).name, "max_file_bytes", n, limits.max_file_bytes,
+                                             "it grew while read")
                 h.update(chunk)
                 dst.write(chunk)
     return copy, h.hexdigest(), n
