@@ -61,9 +61,9 @@ def runs(tmp_path_factory):
     shutil.copy(bundled / "shanxi-bulletins-and-news.csv", hostile / "zz-copy-of-shanxi.csv")
     return {
         "expect": expect,
-        "bundled": _refresh(bundled, tmp / "out-bundled") + (tmp / "out-bundled",),
-        "hostile": _refresh(hostile, tmp / "out-hostile") + (tmp / "out-hostile",),
-        "empty": _refresh(empty, tmp / "out-empty") + (tmp / "out-empty",),
+        "bundled": (*_refresh(bundled, tmp / "out-bundled"), tmp / "out-bundled"),
+        "hostile": (*_refresh(hostile, tmp / "out-hostile"), tmp / "out-hostile"),
+        "empty": (*_refresh(empty, tmp / "out-empty"), tmp / "out-empty"),
     }
 
 
