@@ -15,11 +15,11 @@ import dagster as dg
 import duckdb
 import pytest
 
-import pipelines.retries as retries
+import assets.retries as retries
 import targetwatch.warehouse as warehouse
+from assets.resources import TargetwatchPaths
 from pipelines.definitions import defs
 from pipelines.failures import describe_failure
-from pipelines.resources import TargetwatchPaths
 from targetwatch import runlog
 from targetwatch.config import PROJECT_DIR
 from targetwatch.warehouse import BuildIncomplete, prepare_build, publish, verify_build
