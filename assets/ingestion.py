@@ -2,10 +2,12 @@
 
 import dagster as dg
 
-from pipelines.resources import TargetwatchPaths
-from pipelines.retries import retry_io_errors
+from assets.metadata import table_metadata
+from assets.resources import TargetwatchPaths
+from assets.retries import retry_io_errors
+from targetwatch.limits import from_env as limits_from_env
 from targetwatch.reports.ingest import ingest_folder
-from targetwatch.warehouse import archive_dir, cache_dir, saved_catalogue, write_tables
+from targetwatch.warehouse import archive_dir, cache_dir, saved_catalogue
 
 
 @dg.multi_asset(
@@ -52,23 +54,23 @@ def reports(context: dg.AssetExecutionContext, paths: TargetwatchPaths):
             release_date=paths.release_date or None,
             archive_dir=archive_dir(s.out_dir),
             cache_dir=cache_dir(s.out_dir),
+            warehouse=paths.build_warehouse,  # the tables are written there, in batches
+            limits=limits_from_env(),
         )
-    write_tables(
-        paths.build_warehouse,
-        {
-            "report_files": result.report_files,
-            "observations": result.observations,
-            "rejected_rows": result.rejected_rows,
-        },
-    )
     failed = result.report_files[result.report_files["status"] == "failed"]
     for _, f in failed.iterrows():
         context.log.error(f"report file failed: {f['error']}")
-    preview = result.rejected_rows[["source_file", "location", "reason"]].head(20)
+    for _, f in result.report_files[result.report_files["status"] == "refused"].iterrows():
+        context.log.warning(f"report file refused: {f['error']}")
+    with paths.duckdb.get_connection() as con:
+        observations = table_metadata(con, "observations", ("jurisdiction", "indicator", "year", "value", "unit",
+                                                             "source_file", "location"))
+        rejected = table_metadata(con, "rejected_rows", ("source_file", "location", "reason"))
     yield dg.MaterializeResult(
         asset_key="report_files",
         metadata={
             "files": len(result.report_files),
+            "dagster/row_count": dg.MetadataValue.int(len(result.report_files)),
             "failed": len(failed),
             "parsed": sum(v == "parsed" for v in result.parsed.values()),
             "from_cache": sum(v == "cached" for v in result.parsed.values()),
@@ -81,8 +83,5 @@ def reports(context: dg.AssetExecutionContext, paths: TargetwatchPaths):
             ),
         },
     )
-    yield dg.MaterializeResult(asset_key="observations", metadata={"rows": len(result.observations)})
-    yield dg.MaterializeResult(
-        asset_key="rejected_rows",
-        metadata={"rows": len(result.rejected_rows), "preview": dg.MetadataValue.md(preview.to_markdown(index=False))},
-    )
+    yield dg.MaterializeResult(asset_key="observations", metadata=observations)
+    yield dg.MaterializeResult(asset_key="rejected_rows", metadata=rejected)

@@ -18,10 +18,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import dagster as dg
+from dagster_duckdb import DuckDBResource
 from pydantic import PrivateAttr
 
-from pipelines.failures import record_interrupted
-from pipelines.jobs import TRIGGER_TAG
 from targetwatch import runlog
 from targetwatch.config import Settings, from_env
 from targetwatch.locking import RefreshLock
@@ -32,6 +31,8 @@ from targetwatch.warehouse import WAREHOUSE_FILE, prepare_build
 # that it is the only root of the refresh job). Other runs (a UI run of the publishing stage only, a
 # re-execution from a failed step) continue the build that is there.
 FIRST_STEP = "catalogue"
+# Who started a run (cli | schedule | sensor; UI runs have none and count as "dagster"): the `runs` table says.
+TRIGGER_TAG = "targetwatch/trigger"
 FIRST_ASSET = dg.AssetKey("targets")
 
 
@@ -78,6 +79,15 @@ class TargetwatchPaths(dg.ConfigurableResource):
     def build_warehouse(self) -> Path:
         return self.settings().build_dir / WAREHOUSE_FILE
 
+    @property
+    def duckdb(self) -> DuckDBResource:
+        """The one way the steps reach the build warehouse: dagster-duckdb's resource on this run's file
+        (`with paths.duckdb.get_connection() as con:`; it retries while another process holds the file).
+
+        It follows `paths` rather than being configured on its own, so the CLI, tests and UI runs that set the
+        output folder once can never point the steps at another warehouse."""
+        return DuckDBResource(database=str(self.build_warehouse))
+
     @contextlib.contextmanager
     def yield_for_execution(self, context: dg.InitResourceContext) -> Iterator[TargetwatchPaths]:
         """For a run: hold the refresh lock from before the first step to after the last.
@@ -95,7 +105,7 @@ class TargetwatchPaths(dg.ConfigurableResource):
                                       started_at=dt.datetime.now(), code_version=code_version(s.project_dir))
             lock.describe(run_id=record.run_id, trigger=record.trigger, as_of=s.as_of.isoformat(),
                           code_version=record.code_version)
-            interrupted = record_interrupted(s.out_dir)
+            interrupted = runlog.record_interrupted(s.out_dir)
             if interrupted and context.log:
                 context.log.warning(interrupted)
             if starts_a_build(run):
