@@ -100,15 +100,29 @@ class Unit:
     max_value: float | None
 
 
-# Base units: every observation and target value is stored in one of these.
+# Base units: every observation and target value is stored in one of these. The range is what a figure in that
+# unit can plausibly be (both ends included; a value outside it, or not finite, is quarantined with the reason):
+# counts are whole numbers below 1e9, persons below 2e9 (more than China's population), money below 1e15 yuan
+# (more than a decade of China's GDP), floor space below 1e13 m² (more than China's land area), percentages
+# -100..100 (0..100 for an indicator declared a share, `Indicator.share` in targets.yaml).
 UNITS: Final[tuple[Unit, ...]] = (
-    Unit("count", "个", "count", True, 0, None),
-    Unit("persons", "人", "persons", True, 0, None),
-    Unit("households", "户", "households", True, 0, None),
-    Unit("items", "件", "items", True, 0, None),
-    Unit("yuan", "元", "yuan", False, 0, None),
+    Unit("count", "个", "count", True, 0, 999_999_999),
+    Unit("persons", "人", "persons", True, 0, 1_999_999_999),
+    Unit("households", "户", "households", True, 0, 999_999_999),
+    Unit("items", "件", "items", True, 0, 999_999_999),
+    Unit("yuan", "元", "yuan", False, 0, 1e15),
     Unit("percent", "%", "%", False, -100, 100),
-    Unit("sqm", "平方米", "m²", False, 0, None),
+    Unit("sqm", "平方米", "m²", False, 0, 1e13),
+)
+SHARE_RANGE: Final[tuple[float, float]] = (0, 100)  # an indicator declared a share (percent of a whole)
+
+# What became of each file in the reports folder (`report_files.status`).
+FILE_STATUSES: Final[tuple[str, ...]] = (
+    "loaded",  # read; every row is an observation or a quarantined row
+    "failed",  # the file's content cannot be read (the error says why)
+    "refused",  # never read: outside the folder, not a regular file, or over a limit (targetwatch.limits)
+    "duplicate",  # the same bytes as another file, which was read instead (`duplicate of …`)
+    "not yet released",  # released after the as-of date: not visible in a replay of that date
 )
 UNIT_CODES: Final[tuple[str, ...]] = tuple(u.code for u in UNITS)
 UNIT_BY_CODE: Final[dict[str, Unit]] = {u.code: u for u in UNITS}

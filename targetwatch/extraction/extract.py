@@ -91,6 +91,7 @@ class _Document:
     issue_month: int | None = None
     jurisdiction: str = "unknown"
     indicators: list[_Indicator] = field(default_factory=list)
+    is_report: bool = False  # no deadline and no word of intent anywhere: a statistics report
 
     def __post_init__(self) -> None:
         if m := rules.ISSUE_DATE.search(self.view):
@@ -98,6 +99,11 @@ class _Document:
         elif m := re.search(r"[〔\[]((?:19|20)\d{2})[〕\]]", self.view[:400]):  # 晋发〔2017〕51号 in the header
             self.issue_year = int(m.group(1))
         self.jurisdiction = self._jurisdiction()
+        self.is_report = (
+            len(rules.FIGURE.findall(self.view)) >= rules.REPORT_MIN_FIGURES
+            and not rules.INTENT.search(self.view) and not rules.THIS_YEAR.search(self.view)
+            and not _deadlines(self.view, Span(0, len(self.view)), self)
+        )
         if self.catalogue is not None:
             self.indicators = [
                 _Indicator(i.code, i.unit, sorted({fold(k) for k in _names(i.name_zh, i.aliases) if len(k) >= 2}))
@@ -220,28 +226,46 @@ def _comparator(view: str, m: re.Match[str], clause: Span) -> tuple[str, str]:
             if cue.comparator == "growth_rate" and m["unit"] != "%":
                 continue
             return cue.comparator, cue.rule
+    wide = re.split(r"\d", view[max(clause.start, m.start() - rules.SHARE_OF_REACH) : m.start()])[-1]
+    if wide.rstrip(" ").endswith("的") and not m["low"]:  # 达到全国耕地总面积的0.5%: a share of what is named
+        for cue in rules.COMPARATOR_CUES:
+            if cue.where == "before" and cue.comparator in ("at_least", "at_most") \
+                    and any(w in wide for w in cue.words):
+                return cue.comparator, cue.rule
     if m["low"]:
         return "range", rules.RANGE_RULE
     return "exact", rules.PLAIN_RULE
 
 
 def _has_verb(before: str) -> bool:
-    return any(v in before for v in rules.TARGET_VERBS)
+    """A target verb in the text, not as part of a noun (孵化器, 建设发展大会)."""
+    for v in rules.TARGET_VERBS:
+        at = before.find(v)
+        while at >= 0:
+            if not rules.VERB_IN_NOUN.match(before, at + len(v)):
+                return True
+            at = before.find(v, at + 1)
+    return False
 
 
 def _counts_the_list(view: str, clause: Span, m: re.Match[str]) -> bool:
     """从A、B、C、D、E、F等六个方面: 等N right after a list of N items counts the list. 众创空间、创业咖啡、创新工场
     等10家以上 (3 kinds, 10 places) is a target."""
     before = view[clause.start : m.start()].rstrip(" ")
-    if not before.endswith(rules.ENUMERATION_COUNT_BEFORE) or m["post"] or m["more"]:
+    if m["post"] or m["more"] or m["low"]:
         return False
-    if view[m.end() : m.end() + 4].lstrip(" ").startswith(("指标", "主要指标")):
+    deng = before.endswith(rules.ENUMERATION_COUNT_BEFORE)
+    if deng and view[m.end() : m.end() + 4].lstrip(" ").startswith(("指标", "主要指标")):
         return True  # 等6项指标翻两番: the number of indicators a multiple applies to
+    if "、" not in before:
+        return False
     try:
         n = _number(m["num"])
     except ValueError:
         return False
-    return before.count("、") + 1 == n
+    parts = before.split("、")
+    items = len(parts) + len(rules.ITEM_JOINERS.findall(parts[-1])[:1])  # …、关键基础材料和产业技术基础6个领域
+    return n >= 2 and (items == n or (deng and len(parts) == n))
 
 
 def _reported(doc: _Document, para: Paragraph, at: int) -> bool:
@@ -252,7 +276,23 @@ def _reported(doc: _Document, para: Paragraph, at: int) -> bool:
     if cue < 0:
         return False
     after = doc.view[para.start + cue : at]
-    return not any(w in after for w in rules.INTENT_WORDS) and not _deadlines(doc.view, Span(para.start + cue, at), doc)
+    return not rules.INTENT.search(after) and not _deadlines(doc.view, Span(para.start + cue, at), doc)
+
+
+def _past_period(doc: _Document, para: Paragraph, at: int) -> bool:
+    """“十三五”期间…增至6006名 in a text of 2022: a plan period that ended before the text, named earlier in the
+    paragraph with no deadline or word of intent between its name and the figure."""
+    if doc.issue_year is None:
+        return False
+    text = doc.view[para.start : at]
+    for name, end in rules.PLAN_PERIODS.items():
+        where = text.rfind(name)
+        if where >= 0 and end < doc.issue_year:
+            after = doc.view[para.start + where : at]
+            if not rules.INTENT.search(after) and not _deadlines(
+                    doc.view, Span(para.start + where, at), doc):
+                return True
+    return False
 
 
 def _past_end(doc: _Document, before: str, sentence_before: str = "") -> bool:
@@ -286,9 +326,12 @@ def _figures(doc: _Document, para: Paragraph, sent: Sentence, clause: Span) -> l
     view = doc.view
     out = []
     baselines = list(rules.BASELINE_VALUE.finditer(view, clause.start, clause.end))
+    above = list(rules.ABOVE_REFERENCE.finditer(view, clause.start, clause.end))
     for m in rules.FIGURE.finditer(view, clause.start, clause.end):
         if any(b.start() <= m.start() < b.end() for b in baselines):
             continue  # 由50家增加到…: the baseline, attached to the figure after 到 below
+        if any(a.start() <= m.start() < a.end() for a in above):
+            continue  # 比全国高15个百分点: read whole as a level above a reference (_above_reference)
         if inside_marks(view, m.start(), m.end()):
             continue  # “三个工程”, 《…》: a name, not a figure
         if view[m.start() - 1 : m.start()] in ("第", "每"):
@@ -316,12 +359,17 @@ def _figures(doc: _Document, para: Paragraph, sent: Sentence, clause: Span) -> l
         if any(w in view[sent.start : m.start()] for w in rules.STATUS_WORDS):
             score += rules.CONFIDENCE["status"]
             fired.append("status_report")
-        elif _reported(doc, para, m.start()):
+        elif doc.is_report or _reported(doc, para, m.start()):
             score += rules.CONFIDENCE["report"]
             fired.append("news_report")
-        if rules.DONE_BEFORE.search(before) or _past_end(doc, before, view[sent.start : m.start()]):
+        if rules.DONE_BEFORE.search(before) or _past_end(doc, before, view[sent.start : m.start()]) \
+                or _past_period(doc, para, m.start()):
             score += rules.CONFIDENCE["done"]
             fired.append("done")
+        if rules.PER_UNIT.search(view[sent.start : m.start()].lstrip(_STRIP_HEAD)) \
+                and not rules.COVERAGE.search(view, clause.start, m.start()):
+            score += rules.CONFIDENCE["per_unit_norm"]
+            fired.append("per_unit_norm")
         opener = view[clause.start : clause.end].lstrip(_STRIP_HEAD)
         if opener.startswith(rules.ENUMERATION_OPENERS) and "、" in before and not _has_verb(before.split("、")[-1]):
             score += rules.CONFIDENCE["enumeration"]
@@ -387,6 +435,61 @@ def _constructs(doc: _Document, para: Paragraph, sent: Sentence, clause: Span) -
                 cand.rules_fired.append("baseline_year")
             out += _per_indicator(view, clause, m.start(), cand)
     out += _indices(doc, para, sent, clause) + _ranks(doc, para, sent, clause) + _growth_above(doc, para, sent, clause)
+    out += _above_reference(doc, para, sent, clause) + _coverage_goals(doc, para, sent, clause)
+    return out
+
+
+def _status_penalty(doc: _Document, para: Paragraph, sent: Sentence, c: _Candidate) -> None:
+    """The status and report cues of `_figures`, for a construct."""
+    if any(w in doc.view[sent.start : c.start] for w in rules.STATUS_WORDS):
+        c.score += rules.CONFIDENCE["status"]
+        c.rules_fired.append("status_report")
+    elif doc.is_report or _reported(doc, para, c.start):
+        c.score += rules.CONFIDENCE["report"]
+        c.rules_fired.append("news_report")
+
+
+def _above_reference(doc: _Document, para: Paragraph, sent: Sentence, clause: Span) -> list[_Candidate]:
+    """比全国高15个百分点, 比当地平均水平高50%, 比当地平均水平高一倍: a level above a reference's."""
+    out = []
+    for m in rules.ABOVE_REFERENCE.finditer(doc.view, clause.start, clause.end):
+        try:
+            n = _number(m["n"])
+        except ValueError:
+            continue
+        ref = m["ref"].strip()
+        cand = _Candidate(start=m.start(), end=m.end(), sentence=sent, paragraph=para, clause=clause,
+                          comparator=rules.ABOVE_REFERENCE_COMPARATOR, rules_fired=["above_reference"],
+                          score=_CONSTRUCT_SCORE,
+                          reference_jurisdiction=next((v for k, v in rules.RANK_SCOPES.items() if ref.startswith(k)),
+                                                      None))
+        if m["unit"] == "倍":
+            cand.multiple = n + 1  # 高一倍: twice as high
+        else:
+            cand.value, cand.unit = n, "percentage_points" if m["unit"] == "个百分点" else "percent"
+        cand.notes.append(f"above: {doc.text[m.start('ref') : m.end('ref')].strip()}")
+        _status_penalty(doc, para, sent, cand)
+        out.append(cand)
+    return out
+
+
+def _coverage_goals(doc: _Document, para: Paragraph, sent: Sentence, clause: Span) -> list[_Candidate]:
+    """推动…实现全覆盖 with no figure in its clause: every unit covered, at least 100 percent."""
+    view = doc.view
+    if rules.FIGURE.search(view, clause.start, clause.end):
+        return []
+    # Only among targets: a sentence that also states figures or a deadline (推动…实现全覆盖，关键工序数控化率超过
+    # 85%); 实现信用记录全覆盖 among measures is a measure, not a target.
+    if not rules.FIGURE.search(view, sent.start, sent.end) and not _deadlines(view, sent, doc):
+        return []
+    out = []
+    for m in rules.COVERAGE_GOAL.finditer(view, clause.start, clause.end):
+        cand = _Candidate(start=m.start(), end=m.end(), sentence=sent, paragraph=para, clause=clause,
+                          comparator="at_least", rules_fired=["coverage_goal"], score=_CONSTRUCT_SCORE,
+                          value=100.0, unit="percent", kind="coverage")
+        cand.notes.append("coverage: every unit (全覆盖)")
+        _status_penalty(doc, para, sent, cand)
+        out.append(cand)
     return out
 
 
@@ -431,9 +534,11 @@ def _indices(doc: _Document, para: Paragraph, sent: Sentence, clause: Span) -> l
         cue = m["cue"] or ""
         comparator = ("at_least" if post == "以上" else "at_most" if post == "以下" else "approx" if post == "左右"
                       else "exceed" if cue in ("超过", "突破") else "at_least" if cue else "exact")
-        out.append(_Candidate(start=m.start("num"), end=m.end(), sentence=sent, paragraph=para, clause=clause,
-                              comparator=comparator, rules_fired=["index_value"], score=_CONSTRUCT_SCORE,
-                              value=float(m["num"]), unit=rules.INDEX_UNIT, unit_as_written=m["name"]))
+        cand = _Candidate(start=m.start("num"), end=m.end(), sentence=sent, paragraph=para, clause=clause,
+                          comparator=comparator, rules_fired=["index_value"], score=_CONSTRUCT_SCORE,
+                          value=float(m["num"]), unit=rules.INDEX_UNIT, unit_as_written=m["name"])
+        _status_penalty(doc, para, sent, cand)
+        out.append(cand)
     return out
 
 
@@ -455,9 +560,7 @@ def _ranks(doc: _Document, para: Paragraph, sent: Sentence, clause: Span) -> lis
                           comparator=rules.RANK_COMPARATOR, rules_fired=["rank"], score=_CONSTRUCT_SCORE,
                           value=n, unit=rules.RANK_UNIT, unit_as_written="前N位" if m["qian"] else "第N",
                           reference_jurisdiction=scope)
-        if any(w in view[sent.start : m.start()] for w in rules.STATUS_WORDS):
-            cand.score += rules.CONFIDENCE["status"]
-            cand.rules_fired.append("status_report")
+        _status_penalty(doc, para, sent, cand)
         number_at = m.start("n") if m["n"] else m.start("nth")
         if _past_end(doc, view[clause.start : number_at].rstrip("前第 "), view[sent.start : m.start()]):
             cand.score += rules.CONFIDENCE["done"]
@@ -476,6 +579,7 @@ def _growth_above(doc: _Document, para: Paragraph, sent: Sentence, clause: Span)
                           comparator=rules.GROWTH_ABOVE_COMPARATOR, rules_fired=["growth_above_reference"],
                           score=_CONSTRUCT_SCORE, reference_jurisdiction=scope)
         cand.notes.append(f"growth above: {doc.text[m.start('ref') : m.end('ref')].strip()}")
+        _status_penalty(doc, para, sent, cand)
         out.append(cand)
     return out
 
@@ -853,7 +957,8 @@ def _kinds(doc: _Document, cands: list[_Candidate]) -> None:
         sentence = view[c.sentence.start : c.sentence.end]
         near = view[c.sentence.start : c.start][-24:] + view[c.clause.start : c.clause.end]
         if c.unit in ("percent", "yuan") and any(w in sentence for w in rules.POLICY_WORDS) \
-                and not any(w in near for w in rules.OUTCOME_RATE_WORDS):
+                and not any(w in near for w in rules.OUTCOME_RATE_WORDS) \
+                and not rules.SHARE_OF.search(view, c.clause.start, c.start):
             c.kind = "policy_floor"
             c.per_year = True  # a rule the government applies in every year of the plan
             c.rules_fired.append("policy_floor")
@@ -971,6 +1076,7 @@ def _name_en(doc: _Document, c: _Candidate) -> str:
         "multiple_of_baseline": "x{m} the baseline", "relative_to_reference": "at the national average",
         "qualitative": "qualitative goal", "rank_at_most": "ranked {v} or better",
         "growth_above_reference": "growing faster than the reference",
+        "above_reference": "above the reference by {v}" if c.value is not None else "x{m} the reference",
     }[c.comparator]
 
     def fmt(x: float | None) -> str:

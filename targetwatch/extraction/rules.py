@@ -29,6 +29,8 @@ SCALE: Final = r"[万亿千]"  # 1.3万件, 四十万人, 265亿元: vocab.MULTI
 # (flats) have base units of their own: a proposal carries them, the catalogue has no indicator in them yet.
 EXTRA_UNITS: Final[dict[str, tuple[str, float]]] = {
     "名": ("persons", 1), "人年": ("person_years", 1), "套": ("sets", 1),
+    "个百分点": ("percentage_points", 1),  # 提高2个百分点, 比全国高15个百分点: a difference of percentages
+    "成": ("percent", 10),  # 增幅超7成: tenths
 }
 UNITS: Final[dict[str, tuple[str, float]]] = {
     k: v
@@ -67,20 +69,24 @@ class Cue:
 # 3000余家 count as 以上. A "before" cue may stand up to PREFIX_REACH characters before the number, in the same
 # clause and with no other number between (不低于采购总额的30%).
 COMPARATOR_CUES: Final[tuple[Cue, ...]] = (
-    Cue("prefix_annual_growth", ("年均增长", "年均增速", "年平均增长", "年均提高"), "growth_rate", "before"),
+    Cue("prefix_annual_growth", ("年均增长", "年均增速", "年均增幅", "年平均增长", "年均提高"), "growth_rate",
+        "before"),
     Cue("suffix_yishang", ("以上", "多", "余"), "at_least", "after"),
     Cue("suffix_yixia", ("以下", "以内"), "at_most", "after"),
     Cue("suffix_zuoyou", ("左右",), "approx", "after"),
     Cue("prefix_floor", ("不低于", "不少于", "至少", "不下于"), "at_least", "before"),
     Cue("prefix_ceiling", ("不超过", "不高于", "不多于", "控制在"), "at_most", "before"),
     Cue("prefix_exceed", ("超过", "突破", "逾", "多于", "高于"), "exceed", "before"),
-    Cue("prefix_reach", ("达到", "達到"), "at_least", "before"),
+    Cue("prefix_reach", ("达到", "達到", "迈上", "跨上", "站上"), "at_least", "before"),  # 迈上3600亿元台阶
     # One character, so only right before the number (spaces aside): 超4000家, 比重超38%, 过万家 (过 in 通过 or 超 in
     # 超市 further away says nothing); 总数达450家, 建有率达100% (达 = 达到).
     Cue("prefix_chao", ("超", "过"), "exceed", "adjacent"),
     Cue("prefix_da", ("达",), "at_least", "adjacent"),
 )
 PREFIX_REACH: Final = 8
+# …but 达到 / 不低于 reach further across "X的" (达到全国耕地总面积的0.5%, 不低于采购总额的30%): the figure is a share
+# of the X named between them.
+SHARE_OF_REACH: Final = 20
 RANGE_RULE: Final = "range"  # 1-2个, 3—5家, 3至5家: low is the commitment, high a stretch
 # A bare number (建设100个…) is `exact`, a level the document means to reach; 达到N (reach N) is read as a floor,
 # `at_least`, as the catalogue writes it (both are judged value >= target).
@@ -89,6 +95,8 @@ PLAIN_RULE: Final = "plain"
 # Aspiration words: the document hedges (力争 = strive to). Kept in the proposal's notes, comparator unchanged.
 ASPIRATION: Final[tuple[str, ...]] = ("力争", "争取", "努力")
 
+# A verb written inside a noun is no verb: 孵化器, 建设发展大会, 培育基地.
+VERB_IN_NOUN: Final = re.compile(r"(?:器|基地|载体|园区|网点|平台|大会|中心|工程)")
 # Verbs that make a figure a commitment (形成300个, 建设1000个, 达到40万人). Looked for in the clause before it.
 TARGET_VERBS: Final[tuple[str, ...]] = (
     "达到", "达", "形成", "建设", "建成", "创建", "建立", "打造", "培育", "新增", "新创办", "新组建", "组建", "带动",
@@ -117,10 +125,21 @@ STATUS_WORDS: Final[tuple[str, ...]] = (
 # News reports of what has been done: a cue anywhere earlier in the paragraph marks its figures as status, until a
 # deadline or a word of intent (到2025年, 力争, 将) comes after it (…据介绍，…。到2020年，将…: the last is a goal).
 REPORT_WORDS: Final[tuple[str, ...]] = (
-    "据介绍", "据统计", "数据显示", "报告显示", "统计显示", "截至目前", "截止目前", "近年来", "去年", "上半年",
+    "据统计", "数据显示", "报告显示", "统计显示", "截至目前", "截止目前", "近年来", "去年", "上半年",
     "日前", "公布", "目前",
 )
-INTENT_WORDS: Final[tuple[str, ...]] = ("力争", "争取", "将", "要", "计划", "拟", "预计", "确保", "目标")
+# A figure in a sentence about a five-year plan period that ended before the text was issued (“十三五”期间… in a
+# text of 2022) reports what was done.
+PLAN_PERIODS: Final[dict[str, int]] = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+# Words of intent, as words: 要 but not 重要 / 主要 / 需要 / 要求; 计划 as a verb (计划到2020年), not in a name
+# (人才推进计划); 预计 is left out (a review estimates its own year with it: 2020年预计达到350家).
+INTENT: Final = re.compile(
+    r"力争|争取|确保|目标|拟|将(?!军)|(?<![重主需纲概摘纪首])要(?![求素点闻])|计划(?=[到在于新建实培引])"
+)
+# A text that states no deadline (到2025年, 2020年前, 未来三年, 今年, 全年, 年内, 明年) and no word of intent anywhere
+# reports; every figure in it is a statistic.
+THIS_YEAR: Final = re.compile(r"今年|全年|年内|明年")
+REPORT_MIN_FIGURES: Final = 5  # …a text, that is: one sentence with a figure and no deadline says too little
 # 建立了15家, 提出了18项: 了 right before a figure reports a thing done.
 DONE_BEFORE: Final = re.compile(r"了 {0,2}$")
 # 增加到2021年的33万家 in a 2022 text: an end point in the past is a statistic.
@@ -192,6 +211,12 @@ GROWTH_ABOVE: Final = re.compile(
     r"(?P<ref>[^,，;；。:：]{1,20}?)的?(?:平均)?(?:增幅|增速|增长速度|增长率|水平)"
 )
 GROWTH_ABOVE_COMPARATOR: Final = "growth_above_reference"
+# A level above a reference's: 比全国高15个百分点, 比当地平均水平高50%, 比当地平均水平高一倍.
+ABOVE_REFERENCE: Final = re.compile(
+    rf"比(?P<ref>[^,，;；。\d]{{1,12}}?)(?:平均水平|平均|水平)?(?:高出|高) {{0,2}}(?P<n>{NUMBER}) {{0,2}}"
+    r"(?P<unit>个百分点|%|倍)"
+)
+ABOVE_REFERENCE_COMPARATOR: Final = "above_reference"
 
 # --- 4c. lists: one figure per item (分别), one multiple over named indicators (等6项指标翻两番) -------------------
 
@@ -257,8 +282,14 @@ GOALS_HEADING: Final = re.compile(r"目标")
 
 # coverage: one per unit of territory or organisation (每个开发区建立1家, 每个乡镇建设1处以上), proposed as the
 # catalogue writes it: at_least 100 (percent of the units covered), the per-unit count kept in the notes.
-COVERAGE: Final = re.compile(r"(?:每个|每一个|每所|每家|各个)[^\d,，;；。]{1,12}?(?:建立|建设|建成|设立|配备|打造)")
+COVERAGE: Final = re.compile(
+    r"(?:(?:每个|每一个|每所|每家|各个)[^\d,，;；。]{1,12}?|各)(?:建立|建设|建成|设立|配备|打造)"  # …至少各建成1个
+)
 COVERAGE_WORDS: Final[tuple[str, ...]] = ("全覆盖",)
+# 实现全覆盖 with no figure: every unit covered, at least 100 percent.
+COVERAGE_GOAL: Final = re.compile(r"(?:实现|达到|基本实现)[^,，;；。]{0,12}?全覆盖")
+# 每个国家级示范区覆盖10万亩，带动10万户: a norm for each unit, not a target for the jurisdiction (no build verb).
+PER_UNIT: Final = re.compile(r"(?:^|[,，:：])[ \u3000]*(?:每个|每一个|每所|每家)")
 # sub_target: a part of the figure before it (产业技术创新战略联盟达到50家，其中国家级10家).
 SUB_TARGET_WORDS: Final[tuple[str, ...]] = ("其中",)
 # policy_floor: a rule the government binds itself to (采购不低于30%, 收益不少于50%, 发放5万元创新券),
@@ -269,6 +300,8 @@ POLICY_WORDS: Final[tuple[str, ...]] = (
 )
 # ...unless the percentage is an outcome share: 比重, 贡献率, 强度, 增长.
 OUTCOME_RATE_WORDS: Final[tuple[str, ...]] = ("比重", "贡献率", "强度", "增长", "占比", "覆盖率")
+# 研发经费支出占GDP比例为13.67%: a share of something (占…比例) is an outcome, not a rule's rate.
+SHARE_OF: Final = re.compile(r"占[^,，;；。]{0,30}?比例")
 
 # --- 7. confidence --------------------------------------------------------------------------------------------------
 
@@ -284,6 +317,7 @@ CONFIDENCE: Final[dict[str, float]] = {
     "report": -0.50,  # in a paragraph that reports (据介绍, 数据显示, 日前…公布) with no deadline or intent after it
     "done": -0.50,  # 建立了15家, or an end point in the past (增加到2021年的33万家)
     "category_threshold": -0.60,  # 300人以上的企业20家: the first figure says what is counted, the count is the target
+    "per_unit_norm": -0.50,  # 每个示范区…带动10万户: a norm for each unit
     "per_item_rule": -0.10,  # a percentage in a policy sentence with no floor word: probably a rate, not a floor
     "qualitative_goal": 0.50,  # a goal without a number (基本形成…, 打造…聚集区), before the deadline and goals bonuses
 }
