@@ -112,7 +112,8 @@ def _headers(columns: tuple[tuple[str, str, str], ...], lang: str) -> dict[str, 
 
 
 def build_gap_workbook(data: SiteData, path: Path, lang: str = "zh") -> Path:
-    """Write the workbook to `path`: a sheet per jurisdiction (headline targets first), then the sources."""
+    """Write the workbook to `path`: a sheet per jurisdiction (headline targets first), the figures the data call
+    asks each department for (when any), then the sources."""
     table = gap_table(data)
     names = data.jurisdictions.set_index("code")["name_zh" if lang == "zh" else "name_en"]
     taken: set[str] = set()
@@ -125,15 +126,15 @@ def build_gap_workbook(data: SiteData, path: Path, lang: str = "zh") -> Path:
             frame = rows[[c for c, _, _ in GAP_COLUMNS]].rename(columns=heads)
             frame.to_excel(xl, sheet_name=sheet, index=False, startrow=1)
             xl.sheets[sheet].cell(row=1, column=1, value=note)
-        sources = sources_table(data)[[c for c, _, _ in SOURCE_COLUMNS]].rename(columns=_headers(SOURCE_COLUMNS, lang))
-        sheet = sheet_name("来源 Sources", taken)
-        sources.to_excel(xl, sheet_name=sheet, index=False, startrow=1)
-        xl.sheets[sheet].cell(row=1, column=1, value=note)
         if len(data.data_owed):
             owed = owed_by_department(data.data_owed)[[c for c, _, _ in OWED_COLUMNS]]
             sheet = sheet_name("待报数据 Data owed", taken)
             owed.rename(columns=_headers(OWED_COLUMNS, lang)).to_excel(xl, sheet_name=sheet, index=False, startrow=1)
             xl.sheets[sheet].cell(row=1, column=1, value=note)
+        sources = sources_table(data)[[c for c, _, _ in SOURCE_COLUMNS]].rename(columns=_headers(SOURCE_COLUMNS, lang))
+        sheet = sheet_name("来源 Sources", taken)
+        sources.to_excel(xl, sheet_name=sheet, index=False, startrow=1)
+        xl.sheets[sheet].cell(row=1, column=1, value=note)
         for ws in xl.sheets.values():
             _text_stays_text(ws)
     return path
