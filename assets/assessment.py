@@ -2,6 +2,7 @@
 
 import dagster as dg
 
+from assets.metadata import table_metadata
 from assets.resources import TargetwatchPaths
 from targetwatch import vocab
 from targetwatch.assessment import assess
@@ -31,20 +32,18 @@ def assessment(context: dg.AssetExecutionContext, paths: TargetwatchPaths):
     """Judge every target as of the configured date (default today)."""
     s = paths.settings()
     cat = saved_catalogue(s.build_dir)  # validated once, by the catalogue step
-    assessments, years = assess(cat, read_table(paths.build_warehouse, "observations"), s.effective_as_of)
-    write_tables(paths.build_warehouse, {"assessments": assessments, "assessment_years": years})
-    counts = assessments["status"].value_counts()
+    with paths.duckdb.get_connection() as con:
+        assessments, years = assess(cat, read_table(con, "observations"), s.effective_as_of)
+        write_tables(con, {"assessments": assessments, "assessment_years": years})
+        counts = dict(con.execute("SELECT status, count(*) FROM assessments GROUP BY ALL").fetchall())
+        meta = table_metadata(con, "assessments", ("target_id", "status", "latest_year", "latest_value", "reason_en"))
+        years_meta = table_metadata(con, "assessment_years", ("target_id", "year", "value", "goal", "met", "gap"))
     yield dg.MaterializeResult(
         asset_key="assessments",
         metadata={
             "as_of": str(s.effective_as_of),
-            "rows": len(assessments),
+            **meta,
             **{f"status_{code}": int(counts.get(code, 0)) for code in vocab.STATUS_CODES},
-            "preview": dg.MetadataValue.md(
-                assessments[["target_id", "status", "latest_year", "latest_value", "reason_en"]].to_markdown(
-                    index=False
-                )
-            ),
         },
     )
-    yield dg.MaterializeResult(asset_key="assessment_years", metadata={"rows": len(years)})
+    yield dg.MaterializeResult(asset_key="assessment_years", metadata=years_meta)
