@@ -272,7 +272,8 @@ per_target AS (
         count(*) FILTER (WHERE year < deadline) AS n_before_deadline,
         count(*) FILTER (WHERE in_plan) AS plan_years_with_data,
         count(*) FILTER (WHERE in_plan AND met) AS plan_years_met,
-        sum(value) FILTER (WHERE in_plan) AS plan_cumulative,
+        -- summed year by year, so the total is the same whatever order the engine's threads meet the rows in
+        list_sum(list(value ORDER BY year) FILTER (WHERE in_plan)) AS plan_cumulative,
         max(n_vintage_values) > 1 AS has_revisions
     FROM judged GROUP BY target_id
 ),
@@ -636,8 +637,8 @@ def assess_warehouse(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> dict[str
                                              + ")"),
                     {"as_of": as_of, "qualitative_zh": messages.text("qualitative", "zh"),
                      "qualitative_en": messages.text("qualitative", "en")})
-        con.execute("CREATE OR REPLACE TABLE assessment_years AS SELECT *, $as_of::DATE AS as_of FROM _tw_judged",
-                    {"as_of": as_of})
+        con.execute("CREATE OR REPLACE TABLE assessment_years AS SELECT *, $as_of::DATE AS as_of FROM _tw_judged "
+                    "ORDER BY target_id, year", {"as_of": as_of})
         counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
                   for t in ("assessments", "assessment_years")}
     finally:
