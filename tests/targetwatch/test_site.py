@@ -515,6 +515,11 @@ def test_the_target_view_page_carries_its_configuration(large_site):
     assert [s["code"] for s in cfg["statuses"]] == list(vocab.STATUS_CODES)
     assert cfg["trail"] == list(TRAIL_KEYS) and cfg["figure_fields"] == list(large_module.FIGURE_FIELDS)
     assert cfg["documents"]["syn-doc"]["label"] == "测政发〔2020〕1号"
+    # the evidence labels come from vocab (issue 14); each target's basis and grade travel in its trail
+    assert cfg["evidence_bases"]["before_and_after"] == ["截止年前后均有数据（可能减少）",
+                                                         "before and after (may fall)"]
+    assert cfg["evidence_grades"]["inferred"] == ["推断", "inferred"]
+    assert {"evidence_basis", "evidence_grade", "deadline_inferred_from"} <= set(cfg["trail"])
     assert text.index("static/target-view.js") < text.index("data/_common.js")
     assert 'id="checks-table"' in text and "observations_plausible" in text
 
