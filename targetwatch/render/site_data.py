@@ -27,6 +27,12 @@ SITE_TABLES: dict[str, tuple[str, ...]] = {
     "report_files": ("source_file", "sha256", "release_date", "release_date_basis"),
     "rejected_rows": ("source_file", "location", "reason", "raw_content"),
     "check_results": ("check_name", "severity", "expectation", "column_name", "success", "description"),
+    "data_owed": ("department", "department_named", "owner_basis", "target_id", "year", "target_zh", "target_en",
+                  "state", "due", "overdue"),
+    "return_conflicts": ("jurisdiction", "indicator", "year", "official_value", "official_file", "returned_value",
+                         "returned_file"),
+    "changes": ("run_id", "previous_run_id", "kind", "target_id", "from_status", "to_status"),
+    "runs": ("run_id", "outcome", "finished_at"),
 }
 
 
@@ -51,6 +57,11 @@ class SiteData:
     target_departments: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
         columns=list(SITE_TABLES["target_departments"])))
     measures: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(SITE_TABLES["measures"])))
+    data_owed: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(SITE_TABLES["data_owed"])))
+    return_conflicts: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
+        columns=list(SITE_TABLES["return_conflicts"])))
+    changes: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(SITE_TABLES["changes"])))
+    runs: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(SITE_TABLES["runs"])))
 
     @classmethod
     def from_warehouse(cls, con, run_id: str = "", code_version: str = "") -> SiteData:
