@@ -33,6 +33,7 @@ class Status:
     colour: str
     icon: str  # a status is never told by colour alone: every chip, count and legend pairs icon, word, colour
     meaning_en: str
+    meaning_zh: str = ""  # what the status means, in Chinese (a chip's tooltip, opened on tap on a phone)
 
     @property
     def text_colour(self) -> str:
@@ -46,7 +47,8 @@ class Status:
 # (tests/targetwatch/test_vocab.py measures it). The icons are in the system CJK fonts, ✗ in DejaVu (both
 # installed by .ci/run).
 STATUSES: Final[tuple[Status, ...]] = (
-    Status("achieved", "已实现", "Achieved", "#009E73", "✓", "the comparator held in the deadline year"),
+    Status("achieved", "已实现", "Achieved", "#009E73", "✓",
+           "the comparator held in the deadline year", "截止年份已达到目标"),
     Status(
         "achieved_late",
         "逾期实现",
@@ -54,14 +56,22 @@ STATUSES: Final[tuple[Status, ...]] = (
         "#56B4E9",
         "◑",
         "the comparator held only in a year after the deadline (or the deadline year has no figure)",
+        "截止年份之后才达到目标（或截止年份无数据）",
     ),
-    Status("missed", "未实现", "Missed", "#C05500", "✗", "the comparator did not hold at the deadline or after"),
-    Status("on_track", "进度符合预期", "On track", "#0072B2", "→", "progress at 95% or more of the required pace"),
-    Status("at_risk", "需加快进度", "At risk", "#E69F00", "⚠", "progress at 60-95% of the required pace"),
-    Status("off_track", "进展缓慢", "Off track", "#CC79A7", "▼", "progress below 60% of the required pace"),
-    Status("regressing", "出现倒退", "Regressing", "#000000", "↓", "moving away from the target"),
-    Status("no_data", "无数据", "No data", "#CCCCCC", "○", "no usable figure for the target's indicator"),
-    Status("qualitative", "定性目标", "Qualitative", "#5A5A5A", "◆", "a goal with no number to measure"),
+    Status("missed", "未实现", "Missed", "#C05500", "✗",
+           "the comparator did not hold at the deadline or after", "截止年份及之后均未达到目标"),
+    Status("on_track", "进度符合预期", "On track", "#0072B2", "→",
+           "progress at 95% or more of the required pace", "进度达到应有进度的95%及以上"),
+    Status("at_risk", "需加快进度", "At risk", "#E69F00", "⚠",
+           "progress at 60-95% of the required pace", "进度为应有进度的60%至95%"),
+    Status("off_track", "进展缓慢", "Off track", "#CC79A7", "▼",
+           "progress below 60% of the required pace", "进度低于应有进度的60%"),
+    Status("regressing", "出现倒退", "Regressing", "#000000", "↓",
+           "moving away from the target", "与目标的差距在扩大"),
+    Status("no_data", "无数据", "No data", "#CCCCCC", "○",
+           "no usable figure for the target's indicator", "该指标没有可用的统计数据"),
+    Status("qualitative", "定性目标", "Qualitative", "#5A5A5A", "◆",
+           "a goal with no number to measure", "没有可量化数值的定性目标"),
 )
 STATUS_CODES: Final[tuple[str, ...]] = tuple(s.code for s in STATUSES)
 STATUS_BY_CODE: Final[dict[str, Status]] = {s.code: s for s in STATUSES}
