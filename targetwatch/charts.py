@@ -296,10 +296,11 @@ def _narrow(layout: dict) -> dict[str, Any]:
     ticks are plainly years), the legend kept just below the ticks."""
     lo, hi = layout["xaxis"]["range"]
     span = max(1, round(hi - lo - 1.2))
-    margin = {"l": 48, "r": 46 if "yaxis2" in layout else 8, "t": 30, "b": 120}
-    plot_height = layout["height"] - margin["t"] - margin["b"]
+    margin = {"l": 48, "r": 46 if "yaxis2" in layout else 8, "t": 30, "b": 100}
+    height = layout["height"] - 30
+    plot_height = height - margin["t"] - margin["b"]
     return {
-        "font.size": 11, "legend.font.size": 11, "hoverlabel.font.size": 11,
+        "height": height, "font.size": 11, "legend.font.size": 11, "hoverlabel.font.size": 11,
         **{f"margin.{k}": v for k, v in margin.items()},
         "xaxis.dtick": max(int(layout["xaxis"].get("dtick", 1)), math.ceil(span / NARROW_X_TICKS)),
         "xaxis.title.text": "",

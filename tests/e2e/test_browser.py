@@ -12,22 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from targetwatch.quality.report import build_quality_report
-from targetwatch.site import build_dashboards, department_slug
+from targetwatch.site import department_slug
 from tests.e2e.conftest import CHROMIUM, SCREENSHOTS
-from tests.targetwatch.test_site import LABOUR, SCIENCE, synthetic_site_data
+from tests.targetwatch.test_site import LABOUR, SCIENCE
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")]
 RELATIVE, PER_YEAR, STOCK = "shanxi-2017-rd-intensity", "gansu-2015-jobs-per-year", "shanxi-2017-high-tech-enterprises"
-
-
-@pytest.fixture(scope="module")
-def synthetic_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("synthetic-site")
-    data = synthetic_site_data()
-    build_dashboards(data, out / "dashboards")
-    build_quality_report(data, out / "quality")
-    return out
 
 
 def _traces(page, div_id: str) -> list[dict]:
@@ -282,16 +272,6 @@ def test_quality_report_opens_offline(open_page, site):
 
 
 # --- the large layout: aggregated overview, paginated lists, one client-side target page --------------------------
-
-
-@pytest.fixture(scope="module")
-def large_synthetic_site(tmp_path_factory) -> Path:
-    """The SYNTHETIC site in the large layout (what a catalogue of every county gets), forced on a small one."""
-    out = tmp_path_factory.mktemp("large-synthetic-site")
-    data = synthetic_site_data(n_extra=12)
-    build_dashboards(data, out / "dashboards", large=True)
-    build_quality_report(data, out / "quality")
-    return out
 
 
 def _open_view(open_page, site: Path, jurisdiction: str, target_id: str):

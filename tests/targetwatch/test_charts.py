@@ -151,7 +151,8 @@ def test_phone_variant_keeps_the_chart_and_saves_room(synthetic):
     spec = _valid(charts.gap_chart(rows["syn-stock"], years["syn-stock"], None, None, "zh", "数量（个）"))
     narrow = spec["narrow"]
     layout = charts.apply_overrides(spec["layout"], narrow)
-    assert layout["font"]["size"] == 11 and layout["margin"] == {"l": 48, "r": 8, "t": 30, "b": 120}
+    assert layout["font"]["size"] == 11 and layout["margin"] == {"l": 48, "r": 8, "t": 30, "b": 100}
+    assert layout["height"] == 390  # 420 on a laptop
     assert layout["xaxis"]["title"]["text"] == "" and layout["font"]["family"] == charts.FONT  # the rest is kept
     lo, hi = layout["xaxis"]["range"]
     assert (hi - lo) / layout["xaxis"]["dtick"] <= 7
