@@ -17,8 +17,9 @@ from pipelines.jobs import TRIGGER_TAG
 from pipelines.resources import TargetwatchPaths
 from pipelines.retries import retry_io_errors
 from targetwatch.provenance import code_version, input_hashes
-from targetwatch.quality.report import build_quality_report
-from targetwatch.site import SiteData, build_dashboards
+from targetwatch.render.dashboards import build_dashboards
+from targetwatch.render.quality_report import build_quality_report
+from targetwatch.render.site_data import SiteData
 from targetwatch.warehouse import connect, publish, read_table, record_run
 
 

@@ -512,7 +512,9 @@ def step_dashboards(work: Path, sample: int, **_: object) -> dict:
     The parts are timed separately (preparing the tables, which depends on the observations, not on the number of
     targets; the overview and the target pages, which grow with it) because two whole builds of a few hundred
     targets differ by less than the noise of the fixed part."""
-    from targetwatch.site import SiteData, _copy_static, _records, _Site
+    from targetwatch.render.page import copy_static, display_records
+    from targetwatch.render.site_data import SiteData
+    from targetwatch.render.small_site import SmallSite
 
     cat = load_catalogue(work)
     n_all = len(cat.targets)
@@ -520,7 +522,7 @@ def step_dashboards(work: Path, sample: int, **_: object) -> dict:
     n = len(chosen)
     con = _site_warehouse(work, cat, chosen)
     del cat
-    out: dict = {"layout": "per-target (targetwatch.site._Site, timed part by part)", "targets": n}
+    out: dict = {"layout": "per-target (targetwatch.render.small_site.SmallSite, timed part by part)", "targets": n}
     out["read_warehouse"] = {}
     with probe(out["read_warehouse"]):
         data = SiteData.from_warehouse(con)
@@ -529,15 +531,15 @@ def step_dashboards(work: Path, sample: int, **_: object) -> dict:
     shutil.rmtree(site, ignore_errors=True)
     parts = {k: {} for k in ("prepare", "index", "target_pages", "documents_departments")}
     with probe(parts["prepare"]):
-        _copy_static(site, with_plotly=True)
-        s = _Site(data, site, "zh")
+        copy_static(site, with_plotly=True)
+        s = SmallSite(data, site, "zh")
     with probe(parts["index"]):
         s.index()
     with probe(parts["target_pages"]):
         for r in s.records:
             s.target_page(r)
     with probe(parts["documents_departments"]):
-        for d in _records(data.policy_documents):
+        for d in display_records(data.policy_documents):
             s.document_page(d)
         for name in sorted(set(data.target_departments["department"].dropna())):
             s.department_page(name)
@@ -567,7 +569,8 @@ def step_site(work: Path, sample: int, **_: object) -> dict:
     """The dashboards as `refresh` builds them (the layout chosen by size: the large layout above
     LARGE_SITE_TARGETS targets) for `sample` targets spread over the workload (0: all), with every observation.
     Measured: reading the warehouse tables (`SiteData.from_warehouse`) and `build_dashboards`, the site's bytes."""
-    from targetwatch.site import LARGE_SITE_TARGETS, SiteData, build_dashboards
+    from targetwatch.render.dashboards import LARGE_SITE_TARGETS, build_dashboards
+    from targetwatch.render.site_data import SiteData
 
     cat = load_catalogue(work)
     chosen = _sample(cat.targets, sample)

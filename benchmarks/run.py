@@ -11,8 +11,8 @@ hide in another's peak. Prints the counts, a table and the goals; writes benchma
 plus the same assessment in "warehouse mode" (benchmarks/assess_fast.py: data kept in DuckDB), an incremental refresh
 after one new report file against a full ingest + assess (benchmarks/incremental.py), and the dashboards: the
 per-target layout extrapolated from two samples (what the large layout replaces), and the site `refresh` builds
-(the large layout above targetwatch.site.LARGE_SITE_TARGETS targets) measured for the whole workload and, at
-full scale, for 100,000 targets.
+(the large layout above targetwatch.render.dashboards.LARGE_SITE_TARGETS targets) measured for the whole workload
+and, at full scale, for 100,000 targets.
 """
 
 from __future__ import annotations

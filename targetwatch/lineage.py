@@ -3,7 +3,7 @@
 An auditor must be able to follow any status back without asking anyone. This module assembles the
 chain from the warehouse tables (so it shows what is stored) and writes out the formula of the
 verdict with the numbers filled in, so it can be recomputed by hand. It is the one source of the chain:
-`targetwatch explain` prints it and the auditors' report (targetwatch.quality.report) renders it as a page.
+`targetwatch explain` prints it and the auditors' report (targetwatch.render.quality_report) renders it as a page.
 
 Each figure in the chain carries its vintage on the as-of date:
 

@@ -50,11 +50,11 @@ def test_warehouse_has_every_table_with_real_rows(refreshed):
     with duckdb.connect(str(out / "warehouse.duckdb"), read_only=True) as con:
         counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in TABLES}
         assert all(counts[t] > 0 for t in TABLES), counts
-        # 131 real figures: 130 accepted, 1 forecast quarantined with its reason
-        assert counts["observations"] + counts["rejected_rows"] == 131
+        # 145 real figures (131 + 14 found in 2026-12): 144 accepted, 1 forecast quarantined with its reason
+        assert counts["observations"] + counts["rejected_rows"] == 145
         reason = con.execute("SELECT reason FROM rejected_rows").fetchall()
         assert reason == [("a forecast, not an actual figure: kept out of the assessment",)]
-        assert con.execute("SELECT sum(rows_read) FROM report_files").fetchall()[0][0] == 131
+        assert con.execute("SELECT sum(rows_read) FROM report_files").fetchall()[0][0] == 145
         statuses = dict(con.execute("SELECT target_id, status FROM assessments").fetchall())
         assert statuses["shanxi-2017-rd-intensity"] == "missed"
         assert statuses["shanxi-2017-high-tech-enterprises"] == "achieved_late"
@@ -98,7 +98,7 @@ def test_an_unreadable_file_is_recorded_and_the_others_still_load(tmp_path):
         rows = con.execute("SELECT source_file, status, error FROM report_files WHERE status = 'failed'").fetchall()
         assert [(r[0], r[1]) for r in rows] == [("broken.xlsx", "failed")]
         assert rows[0][2].startswith("broken.xlsx: cannot be read as xlsx")
-        assert con.execute("SELECT count(*) FROM observations").fetchall()[0][0] == 130
+        assert con.execute("SELECT count(*) FROM observations").fetchall()[0][0] == 144
 
 
 def test_reports_are_archived_and_an_unchanged_folder_is_read_from_the_cache(refreshed):
@@ -118,8 +118,8 @@ def test_reports_are_archived_and_an_unchanged_folder_is_read_from_the_cache(ref
 
     second = _materialize(out)
     assert second.success
-    assert parsing(first) == {"parsed": 6, "from_cache": 0, "snapshot": snapshots[0].stem}
-    assert parsing(second) == {"parsed": 0, "from_cache": 6, "snapshot": snapshots[0].stem}
+    assert parsing(first) == {"parsed": 7, "from_cache": 0, "snapshot": snapshots[0].stem}
+    assert parsing(second) == {"parsed": 0, "from_cache": 7, "snapshot": snapshots[0].stem}
     with duckdb.connect(str(out / "warehouse.duckdb"), read_only=True) as con:
-        assert con.execute("SELECT count(*) FROM observations").fetchall()[0][0] == 130
+        assert con.execute("SELECT count(*) FROM observations").fetchall()[0][0] == 144
         assert con.execute("SELECT count(*) FROM runs WHERE outcome = 'success'").fetchall()[0][0] == 2

@@ -34,8 +34,8 @@ def site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def synthetic_site(tmp_path_factory) -> Path:
     """A small SYNTHETIC site (tests/targetwatch/test_site.py): departments, measures, revisions, per-year bars."""
-    from targetwatch.quality.report import build_quality_report
-    from targetwatch.site import build_dashboards
+    from targetwatch.render.dashboards import build_dashboards
+    from targetwatch.render.quality_report import build_quality_report
     from tests.targetwatch.test_site import synthetic_site_data
 
     out = tmp_path_factory.mktemp("synthetic-site")
@@ -48,8 +48,8 @@ def synthetic_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def large_synthetic_site(tmp_path_factory) -> Path:
     """The SYNTHETIC site in the large layout (what a catalogue of every county gets), forced on a small one."""
-    from targetwatch.quality.report import build_quality_report
-    from targetwatch.site import build_dashboards
+    from targetwatch.render.dashboards import build_dashboards
+    from targetwatch.render.quality_report import build_quality_report
     from tests.targetwatch.test_site import synthetic_site_data
 
     out = tmp_path_factory.mktemp("large-synthetic-site")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from targetwatch.site import department_slug
+from targetwatch.render.page import department_slug
 from tests.e2e.conftest import CHROMIUM, SCREENSHOTS
 from tests.targetwatch.test_site import LABOUR, SCIENCE
 

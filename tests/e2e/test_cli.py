@@ -24,7 +24,7 @@ def test_refresh_prints_progress_and_a_summary(tmp_path):
     proc = _run(["refresh", "--out", str(out)], tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "✓ assessment" in proc.stdout
-    assert "files read: 6 (131 rows, 0 failed) · rows rejected: 1" in proc.stdout
+    assert "files read: 7 (145 rows, 0 failed) · rows rejected: 1" in proc.stdout
     assert str(out / "dashboards" / "index.html") in proc.stdout
     assert (out / ".dagster" / "dagster.yaml").is_file()  # DAGSTER_HOME defaults inside out/
     with duckdb.connect(str(out / "warehouse.duckdb"), read_only=True) as con:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from targetwatch import vocab
-from targetwatch.site import department_slug
+from targetwatch.render.page import department_slug
 from tests.e2e.conftest import CHROMIUM, PHONE
 from tests.targetwatch.test_site import SCIENCE
 

@@ -27,3 +27,26 @@ def test_one_status_vocabulary():
                                   "regressing", "no_data", "qualitative")
     assert [s.zh for s in vocab.STATUSES] == ["已实现", "逾期实现", "未实现", "进度符合预期", "需加快进度", "进展缓慢",
                                               "出现倒退", "无数据", "定性目标"]
+
+
+def _imports(path):
+    """(module, name) of every `from module import name` in a file, lazy ones (inside functions) included."""
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            out += [(node.module, a.name) for a in node.names]
+    return out
+
+
+def test_no_module_reaches_into_another_modules_private_names():
+    offenders = [f"{p.relative_to(PROJECT_DIR)}: {m}.{n}"
+                 for folder in ("targetwatch", "assets", "pipelines")
+                 for p in (PROJECT_DIR / folder).rglob("*.py")
+                 for m, n in _imports(p) if n.startswith("_") and not n.startswith("__")]
+    assert offenders == []
+
+
+def test_render_modules_stay_small():
+    sizes = {p.name: len(p.read_text(encoding="utf-8").splitlines())
+             for p in (PROJECT_DIR / "targetwatch" / "render").glob("*.py")}
+    assert {name: n for name, n in sizes.items() if n > 700} == {}

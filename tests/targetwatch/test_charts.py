@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from targetwatch import charts, vocab
-from targetwatch.site import target_rows
+from targetwatch.render.rows import target_rows
 from tests.targetwatch.test_site import synthetic_site_data
 
 

@@ -16,21 +16,18 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import targetwatch.site as site_module
+import targetwatch.render.dashboards as dashboards_module
+import targetwatch.render.large_site as large_module
 from targetwatch import vocab
 from targetwatch.assessment import assess
 from targetwatch.catalogue import Catalogue, Indicator, Measure, Source, Target, catalogue_tables
 from targetwatch.documents import LoadedDocument, PolicyDocument
-from targetwatch.quality.report import build_quality_report
-from targetwatch.site import (
-    SiteData,
-    build_dashboards,
-    department_slug,
-    jurisdiction_tree,
-    observation_revisions,
-    page_name,
-    target_rows,
-)
+from targetwatch.render.dashboards import build_dashboards
+from targetwatch.render.large_site import jurisdiction_tree, page_name
+from targetwatch.render.page import department_slug
+from targetwatch.render.quality_report import build_quality_report
+from targetwatch.render.rows import TRAIL_KEYS, target_rows
+from targetwatch.render.site_data import SiteData, observation_revisions
 from tests.conftest import SYNTHETIC_JURISDICTIONS
 
 AS_OF = dt.date(2023, 6, 30)
@@ -318,7 +315,7 @@ def test_target_rows_format_both_languages(data):
 
 
 def test_statuses_are_not_hard_coded_in_templates():
-    from targetwatch.site import DASHBOARD_DIR
+    from targetwatch.render.page import DASHBOARD_DIR
 
     for path in [*(DASHBOARD_DIR / "templates").glob("*.html"), DASHBOARD_DIR / "static" / "site.js",
                  DASHBOARD_DIR / "strings.yaml"]:
@@ -357,7 +354,7 @@ def test_site_build_time_for_a_grown_catalogue(tmp_path):
 
 
 def test_chart_json_cannot_end_its_script_element():
-    from targetwatch.site import chart_html
+    from targetwatch.render.page import chart_html
 
     html = str(chart_html({"data": [{"type": "scatter", "name": "</script><!-- x", "x": [1], "y": [float("nan")]}],
                            "layout": {}}, "c-zh", "zh"))
@@ -395,7 +392,7 @@ def test_the_layout_is_chosen_by_the_catalogue_size(monkeypatch, tmp_path):
     data = synthetic_site_data()
     build_dashboards(data, tmp_path / "small")
     assert (tmp_path / "small/targets/syn-stock.html").exists() and not (tmp_path / "small/targets/view.html").exists()
-    monkeypatch.setattr(site_module, "LARGE_SITE_TARGETS", len(data.targets) - 1)
+    monkeypatch.setattr(dashboards_module, "LARGE_SITE_TARGETS", len(data.targets) - 1)
     build_dashboards(data, tmp_path / "large")
     assert [p.name for p in (tmp_path / "large/targets").iterdir()] == ["view.html"]
     assert (tmp_path / "large/data/xx.js").exists()
@@ -456,7 +453,7 @@ def test_data_files_hold_each_target_with_its_years_and_the_figures_it_used(larg
     common = _data_file(d / "data/_common.js", "twCommon")
     xx = _data_file(d / "data/xx.js", "twTargets")
     assert set(xx["targets"]) == set(data.targets.loc[data.targets["jurisdiction"] == "xx", "target_id"])
-    fields = site_module.FIGURE_FIELDS
+    fields = large_module.FIGURE_FIELDS
     years = data.assessment_years.set_index(["target_id", "year"])
     for tid in ("syn-stock", "syn-relative", "syn-per-year"):
         t = xx["targets"][tid]
@@ -476,11 +473,11 @@ def test_data_files_hold_each_target_with_its_years_and_the_figures_it_used(larg
 
 
 def _trail_keys() -> list[str]:
-    return list(site_module.TRAIL_KEYS)
+    return list(TRAIL_KEYS)
 
 
 def test_long_lists_are_paginated(monkeypatch, tmp_path):
-    monkeypatch.setattr(site_module, "PAGE_ROWS", 4)
+    monkeypatch.setattr(large_module, "PAGE_ROWS", 4)
     d, data, _ = _large(tmp_path)
     pages = sorted(p.name for p in (d / "jurisdictions").glob("xx*.html"))
     assert pages == ["xx-p2.html", "xx-p3.html", "xx.html"]  # 10 targets, 4 a page
@@ -495,7 +492,7 @@ def test_long_lists_are_paginated(monkeypatch, tmp_path):
 
 
 def test_a_large_document_or_department_shows_counts_not_rows(monkeypatch, tmp_path):
-    monkeypatch.setattr(site_module, "PAGE_ROWS", 4)
+    monkeypatch.setattr(large_module, "PAGE_ROWS", 4)
     d, data, _ = _large(tmp_path)
     doc = (d / "documents/syn-doc.html").read_text(encoding="utf-8")
     assert 'id="doc-targets"' not in doc and 'id="level-matrix"' in doc and 'id="region-matrix"' in doc
@@ -515,7 +512,7 @@ def test_the_target_view_page_carries_its_configuration(large_site):
     text = (d / "targets/view.html").read_text(encoding="utf-8")
     cfg = json.loads(re.search(r'<script type="application/json" id="tw-config">(.*?)</script>', text, re.S)[1])
     assert [s["code"] for s in cfg["statuses"]] == list(vocab.STATUS_CODES)
-    assert cfg["trail"] == list(site_module.TRAIL_KEYS) and cfg["figure_fields"] == list(site_module.FIGURE_FIELDS)
+    assert cfg["trail"] == list(TRAIL_KEYS) and cfg["figure_fields"] == list(large_module.FIGURE_FIELDS)
     assert cfg["documents"]["syn-doc"]["label"] == "测政发〔2020〕1号"
     assert text.index("static/target-view.js") < text.index("data/_common.js")
     assert 'id="checks-table"' in text and "observations_plausible" in text
@@ -556,19 +553,19 @@ def test_page_name_is_a_plain_file_name(code, safe):
 
 
 def test_json_values_are_ready_for_json():
-    from targetwatch.site import _json_values
+    from targetwatch.render.large_site import json_values
 
-    assert _json_values(pd.Series([1.0, float("nan"), float("inf"), 0.123456789, 1234567.0]), digits=6) == [
+    assert json_values(pd.Series([1.0, float("nan"), float("inf"), 0.123456789, 1234567.0]), digits=6) == [
         1.0, None, None, 0.123457, 1234567.0]
-    assert _json_values(pd.Series([1, None], dtype="Int64")) == [1, None]
-    assert _json_values(pd.Series(pd.to_datetime(["2021-03-01", None]))) == ["2021-03-01", None]
-    assert _json_values(pd.Series(["a", None, float("nan")], dtype=object)) == ["a", None, None]
+    assert json_values(pd.Series([1, None], dtype="Int64")) == [1, None]
+    assert json_values(pd.Series(pd.to_datetime(["2021-03-01", None]))) == ["2021-03-01", None]
+    assert json_values(pd.Series(["a", None, float("nan")], dtype=object)) == ["a", None, None]
 
 
 def test_the_shipped_plotly_is_the_basic_bundle_of_the_version_the_plotly_package_embeds():
     from plotly.offline import get_plotlyjs
 
-    from targetwatch.site import PLOTLY_BUNDLE
+    from targetwatch.render.page import PLOTLY_BUNDLE
 
     embedded = re.search(r"plotly\.js v(\d+\.\d+\.\d+)", get_plotlyjs()[:300]).group(1)
     shipped = re.search(r"plotly\.js \(basic - minified\) v(\d+\.\d+\.\d+)",
@@ -577,7 +574,7 @@ def test_the_shipped_plotly_is_the_basic_bundle_of_the_version_the_plotly_packag
 
 
 def test_every_chart_uses_only_trace_types_of_the_basic_bundle(site):
-    from targetwatch.site import PLOTLY_TRACE_TYPES
+    from targetwatch.render.page import PLOTLY_TRACE_TYPES
 
     out, pages = site
     types = set()

@@ -6,7 +6,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from targetwatch.workbook import build_gap_workbook, sheet_name
+from targetwatch.render.workbook import build_gap_workbook, sheet_name
 from tests.targetwatch.test_site import synthetic_site_data
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from targetwatch.quality.report import build_quality_report
-from targetwatch.site import SiteData
+from targetwatch.render.quality_report import build_quality_report
+from targetwatch.render.site_data import SiteData
 from tests.targetwatch.quality.synthetic import EVIL, KIND_OF, SHA
 
 TARGETS = sorted(KIND_OF)

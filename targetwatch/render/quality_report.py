@@ -31,7 +31,9 @@ from targetwatch import vocab
 from targetwatch.lineage import VINTAGE_LABELS, Lineage, Tracer
 from targetwatch.quality.results import TABLES as CHECK_TABLES
 from targetwatch.quality.results import file_check_counts, file_check_results, read_check_tables
-from targetwatch.site import SiteData, _copy_static, _display, _env, _records, target_rows
+from targetwatch.render.page import copy_static, display_records, display_value, page_environment
+from targetwatch.render.rows import target_rows
+from targetwatch.render.site_data import SiteData
 from targetwatch.warehouse import RUN_COLUMNS, RUNS_DDL
 
 LINEAGE_DIR = "lineage"
@@ -121,7 +123,7 @@ def runs_table(con: duckdb.DuckDBPyConnection, this_run: dict | None) -> list[di
     """Every recorded run, newest first; this report's run first when it is not recorded yet (the `runs` row is
     written when the outputs are published, after this report is built)."""
     runs = _df(con, "SELECT * FROM runs ORDER BY started_at DESC NULLS LAST, run_id")
-    rows = _records(runs)
+    rows = display_records(runs)
     if this_run and this_run.get("run_id") not in set(runs["run_id"]):
         rows.insert(0, {c: this_run.get(c) for c in RUN_COLUMNS} | {"outcome": "building", "this_run": True})
     for r in rows:
@@ -139,9 +141,9 @@ def files_table(files: pd.DataFrame, checks: pd.DataFrame, failures: pd.DataFram
     counts = file_check_counts(files, checks, failures)
     grid = file_check_results(files, checks, failures)
     not_passed = grid[grid["result"] != "passed"]
-    rows = _records(files.merge(counts, on="source_file", how="left"))
+    rows = display_records(files.merge(counts, on="source_file", how="left"))
     by_file: dict[str, list[dict]] = {}
-    for r in _records(not_passed):
+    for r in display_records(not_passed):
         by_file.setdefault(r["source_file"], []).append(r)
     for i, r in enumerate(rows):
         r["anchor"] = f"file-{i + 1}"
@@ -182,9 +184,9 @@ def _examples(kwargs: dict, result: dict, limit: int = 10) -> list[dict]:
 def validation_suites(checks: pd.DataFrame, validations: pd.DataFrame) -> list[dict]:
     """Per suite: GE's statistics and one display row per expectation, from GE's validation result JSON
     (`check_validations`); a warehouse without it falls back on the `check_results` rows."""
-    meta = {r["expectation_id"]: r for r in _records(checks) if r.get("expectation_id")}
+    meta = {r["expectation_id"]: r for r in display_records(checks) if r.get("expectation_id")}
     suites = []
-    for v in _records(validations.sort_values("check_name")):
+    for v in display_records(validations.sort_values("check_name")):
         doc = json.loads(v["validation_json"] or "{}")
         rows = []
         for res in doc.get("results", []):  # one per expectation (a few dozen)
@@ -197,7 +199,7 @@ def validation_suites(checks: pd.DataFrame, validations: pd.DataFrame) -> list[d
                 "description": cfg.get("description"), "success": bool(res.get("success")),
                 "scope": meta.get(eid, {}).get("scope"), "element_count": result.get("element_count"),
                 "unexpected_count": result.get("unexpected_count"),
-                "unexpected_percent": _display(result.get("unexpected_percent")),
+                "unexpected_percent": display_value(result.get("unexpected_percent")),
                 "missing_count": result.get("missing_count"),
                 "observed_value": json.dumps(result["observed_value"], ensure_ascii=False, default=str)
                 if result.get("observed_value") is not None else None,
@@ -219,7 +221,7 @@ def validation_suites(checks: pd.DataFrame, validations: pd.DataFrame) -> list[d
                  "observed_value": r.get("observed_value"), "missing_values": [],
                  "examples": [{"value": x, "observation_id": None, "source_file": None}
                               for x in json.loads(r.get("unexpected_sample") or "[]")],
-                 "exception": None} for r in _records(group)]
+                 "exception": None} for r in display_records(group)]
         severity = group["severity"].iloc[0]
         ok = bool(group["success"].fillna(False).astype(bool).all())
         suites.append({"check_name": name, "suite": name, "severity": severity, "success": ok,
@@ -296,7 +298,7 @@ def coverage_table(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame) -> list[d
     order = {k: i for i, k in enumerate(COVERAGE_REASONS)}
     df["coverage_rank"] = df["coverage"].map(order)
     df = df.sort_values(["coverage_rank", "jurisdiction", "target_id"], kind="stable")
-    out = _records(df)
+    out = display_records(df)
     for r in out:
         r["coverage_zh"], r["coverage_en"] = COVERAGE_REASONS.get(r["coverage"], (r["coverage"], r["coverage"]))
     return out
@@ -311,7 +313,7 @@ def _safe(name: object) -> str:
 
 
 def _num(v: Any) -> str:
-    v = _display(v)
+    v = display_value(v)
     if v is None:
         return "—"
     if isinstance(v, float):
@@ -324,14 +326,14 @@ def _num(v: Any) -> str:
 
 
 def _environment():
-    env = _env()
+    env = page_environment()
     env.globals |= {
         "RESULT_LABELS": RESULT_LABELS, "VINTAGE_LABELS": VINTAGE_LABELS, "SCOPE_LABELS": SCOPE_LABELS,
         "LINEAGE_DIR": LINEAGE_DIR,
     }
     env.filters["num"] = _num
     env.filters["kw"] = _kwargs_display
-    env.filters["d"] = lambda v: "—" if _display(v) is None else _display(v)
+    env.filters["d"] = lambda v: "—" if display_value(v) is None else display_value(v)
     return env
 
 
@@ -341,7 +343,7 @@ class _Report:
         self.con, self.data, self.site, self.lang = con, data, site, lang
         self.env = _environment()
         self.rows = target_rows(data)
-        self.by_id = {r["target_id"]: r for r in _records(self.rows)}
+        self.by_id = {r["target_id"]: r for r in display_records(self.rows)}
         tables = read_check_tables(con)
         self.checks, self.failures, self.validations = (tables[n] for n in CHECK_TABLES)
         self.files = _df(con, "SELECT * FROM report_files ORDER BY source_file")
@@ -367,10 +369,11 @@ class _Report:
     def index(self, suites: list[dict]) -> Path:
         files = files_table(self.files, self.checks, self.failures)
         self.file_anchor = {f["source_file"]: f["anchor"] for f in files}
-        flagged = _records(_df(self.con, _FLAGGED_SQL))
-        revisions = _records(_df(self.con, _REVISIONS_SQL))
+        flagged = display_records(_df(self.con, _FLAGGED_SQL))
+        revisions = display_records(_df(self.con, _REVISIONS_SQL))
         coverage = coverage_table(self.con, self.rows)
-        rejected = _records(_df(self.con, "SELECT * FROM rejected_rows ORDER BY source_file, row_number, location"))
+        rejected = display_records(_df(self.con, "SELECT * FROM rejected_rows ORDER BY source_file, row_number, "
+                                                 "location"))
         n_obs = self.con.execute("SELECT count(*) FROM observations").fetchall()[0][0]
         results = [r["result"] for s in suites for r in s["rows"]]
         summary = {
@@ -398,7 +401,7 @@ class _Report:
         tid = chain.target["target_id"]
         r = self.by_id.get(tid, {"target_id": tid, "status": chain.assessment.get("status") or "no_data"})
         expectations = {c["expectation_id"]: c for c in chain.checks}
-        expectations |= {e["expectation_id"]: e for e in _records(self.checks) if e.get("expectation_id")}
+        expectations |= {e["expectation_id"]: e for e in display_records(self.checks) if e.get("expectation_id")}
         own = [o for o in chain.observations if o["own_series"]]
         reference = [o for o in chain.observations if not o["own_series"]]
         return self._render(
@@ -426,7 +429,7 @@ def build_quality_report(source: duckdb.DuckDBPyConnection | SiteData, site: Pat
     _ensure_optional(con)
     lang = "en" if str(lang).lower().startswith("en") else "zh"
     site.mkdir(parents=True, exist_ok=True)
-    _copy_static(site, with_plotly=False)
+    copy_static(site, with_plotly=False)
     report = _Report(con, data, site, lang, this_run)
     suites = validation_suites(report.checks, report.validations)
     index = report.index(suites)  # first: it numbers the files the lineage pages link to

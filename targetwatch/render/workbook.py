@@ -13,7 +13,8 @@ from pathlib import Path
 import pandas as pd
 
 from targetwatch import vocab
-from targetwatch.site import WORKBOOK_FILE, SiteData, target_rows
+from targetwatch.render.rows import target_rows
+from targetwatch.render.site_data import SiteData
 
 __all__ = ["WORKBOOK_FILE", "build_gap_workbook", "gap_table", "sheet_name", "sources_table"]
 
@@ -50,6 +51,7 @@ SOURCE_COLUMNS = (
     ("sha256", "文件SHA-256", "file sha256"),
 )
 
+WORKBOOK_FILE = "targetwatch-gap-table.xlsx"  # the gap table in Excel, beside index.html (small layout only)
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 

@@ -1,0 +1,46 @@
+"""The leaders' gap dashboards, built from the warehouse: the one entry point that chooses the layout.
+
+Everything is read from the warehouse tables (so what is shown is what is stored), rendered with the
+Jinja templates in dashboards/, and works from file:// with no network: plotly.js is written once at
+the site root, every page links to it relatively, and each chart is an inline JSON spec that
+dashboards/static/site.js draws (only the charts of the visible language, the others on the toggle).
+
+A catalogue of up to `LARGE_SITE_TARGETS` targets gets the small layout (targetwatch.render.small_site: a page
+per target, document and department, and the gap workbook beside index.html); a larger one gets the large
+layout (targetwatch.render.large_site: pages per jurisdiction and status, one client-side target page).
+Both ship `plotly.min.js` and `static/` once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from targetwatch.render.large_site import LargeSite
+from targetwatch.render.page import copy_static, display_records
+from targetwatch.render.site_data import SiteData
+from targetwatch.render.small_site import SmallSite
+from targetwatch.render.workbook import WORKBOOK_FILE, build_gap_workbook
+
+LARGE_SITE_TARGETS = 2_000  # more targets than this: the large layout (module docstring)
+
+
+def build_dashboards(data: SiteData, site: Path, lang: str = "zh", *, large: bool | None = None) -> list[Path]:
+    """Write the dashboards site under `site` (overview, target, document and department pages); return the pages.
+
+    `large` chooses the layout: None (the default) takes the large layout when the catalogue has more than
+    `LARGE_SITE_TARGETS` targets (see the module docstring), True or False forces one.
+    """
+    site.mkdir(parents=True, exist_ok=True)
+    lang = "en" if str(lang).lower().startswith("en") else "zh"
+    if large is None:
+        large = len(data.targets) > LARGE_SITE_TARGETS
+    copy_static(site, with_plotly=True, large=large)
+    if large:
+        return LargeSite(data, site, lang).build()
+    build_gap_workbook(data, site / WORKBOOK_FILE, lang)  # linked from the overview, for staff who work in Excel
+    s = SmallSite(data, site, lang)
+    pages = [s.index()]
+    pages += [s.target_page(r) for r in s.records]
+    pages += [s.document_page(d) for d in display_records(data.policy_documents)]
+    pages += [s.department_page(n) for n in sorted(set(data.target_departments["department"].dropna()))]
+    return pages

@@ -1,0 +1,601 @@
+"""The large dashboards layout, for catalogues of more than `LARGE_SITE_TARGETS` targets (every province,
+prefecture and county), so that the build stays bounded in time and size (docs/scaling.md has the figures):
+
+    index.html                    overview: status counts by level and by region (province), with links
+    jurisdictions/<code>[-pN].html one jurisdiction: its sub-jurisdictions' counts, its own targets (paginated)
+    lists/<level>-<status>[-pN].html the targets of one level with one status (paginated)
+    targets/view.html             the one target page: renders any target client-side from its jurisdiction's
+                                  data file (`view.html#j=<code>&t=<target_id>`; works from file://)
+    data/<code>.js, data/_common.js  per-jurisdiction target, per-year and figure data loaded by <script src>
+    documents/, departments/      as in the small layout; a document or department with many targets shows
+                                  counts by level and region instead of every row
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+import urllib.parse
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from markupsafe import Markup
+
+from targetwatch import charts, vocab
+from targetwatch.render.page import (
+    chart_html,
+    department_slug,
+    display_records,
+    display_value,
+    is_empty,
+    jsonable,
+    load_strings,
+    page_environment,
+)
+from targetwatch.render.rows import TRAIL_KEYS, in_document_order, measure_rows, target_rows
+from targetwatch.render.site_data import SiteData, check_records, observation_revisions
+
+PAGE_ROWS = 500  # rows per page of a long target list
+LEVELS: tuple[str, ...] = ("national", "province", "prefecture", "county")
+REGIONS: tuple[str, ...] = ("1", "2", "3", "4", "5", "6")  # GB/T 2260: a code's first digit is its greater region
+
+# A target row in lists (jurisdiction pages, status lists, documents, departments): what `target_cells` shows.
+LIST_COLUMNS: tuple[str, ...] = (
+    "target_id", "name_zh", "name_en", "jurisdiction", "jurisdiction_zh", "jurisdiction_en", "status", "status_rank",
+    "status_colour", "latest_zh", "latest_en", "latest_year", "latest_value_sort", "goal_zh", "goal_en", "goal_sort",
+    "gap_zh", "gap_en", "gap_sort", "attainment_pct", "attainment_sort", "deadline", "headline", "per_year",
+    "comparator", "kind", "documents", "departments", "href",
+)
+# What the client-side target page needs of a target, besides its calculation trail (TRAIL_KEYS).
+VIEW_COLUMNS: tuple[str, ...] = (
+    "name_zh", "name_en", "status", "jurisdiction", "indicator", "indicator_zh", "indicator_en", "comparator", "kind",
+    "headline", "per_year", "reference_jurisdiction", "reference_zh", "reference_en", "unit", "latest_zh",
+    "latest_en", "latest_year", "goal_zh", "goal_en", "gap_zh", "gap_en", "gap_sort", "attainment_pct", "reason_zh",
+    "reason_en", "gap_trend", "evidence", "latest_value", "latest_goal", "latest_gap", "latest_reference_value",
+    "latest_metric", "documents",
+)
+# One figure in a data file, in this order (see dashboards/static/target-view.js).
+FIGURE_FIELDS: tuple[str, ...] = (
+    "year", "value", "value_as_written", "unit_as_written", "file", "location", "release_date", "confidence",
+    "n_values", "observation_id", "period_type", "source_title", "source_ref",
+)
+_SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,79}")
+
+
+def page_name(code: str) -> str:
+    """The file name (no suffix) of a jurisdiction's page and data file: the code itself when it is a plain
+    ASCII name, else a hash of it (stable from run to run)."""
+    code = str(code)
+    return code if _SAFE_NAME.fullmatch(code) else "j-" + hashlib.sha1(code.encode("utf-8")).hexdigest()[:12]
+
+
+def jurisdiction_tree(jurisdictions: pd.DataFrame) -> pd.DataFrame:
+    """Per jurisdiction (indexed by code): names, level, parent, province and greater region.
+
+    A county filed as a prefecture (the catalogue has no county level yet) is told apart by its code, PPCCXX with
+    XX > 00. The province is the nearest province among the ancestors, else the one whose code is PP0000; the
+    region is the first digit of the code (GB/T 2260), `national` for the country and `other` when unknown.
+    """
+    j = jurisdictions.reindex(columns=["code", "admin_code", "name_zh", "name_en", "level", "parent"]).copy()
+    admin = j["admin_code"].fillna("").astype(str)
+    level = j["level"].fillna("prefecture").astype(str)
+    j["level"] = level.mask((level == "prefecture") & (admin.str.len() == 6) & (admin.str[4:] != "00"), "county")
+    parent = dict(zip(j["code"], j["parent"], strict=True))
+    lvl = dict(zip(j["code"], j["level"], strict=True))
+    by_admin = {a: c for a, c in zip(admin, j["code"], strict=True) if a}
+
+    def province(code: str, adm: str) -> str | None:
+        c, seen = code, set()
+        while isinstance(c, str) and c not in seen:
+            if lvl.get(c) == "province":
+                return c
+            seen.add(c)
+            c = parent.get(c)
+        guess = by_admin.get(adm[:2] + "0000") if len(adm) == 6 else None
+        return guess if guess is not None and lvl.get(guess) == "province" else None
+
+    j["province"] = [province(c, a) for c, a in zip(j["code"], admin, strict=True)]
+    first = admin.str[:1]
+    j["region"] = first.where(first.isin(REGIONS), "other").mask(j["level"] == "national", "national")
+    j["parent"] = j["parent"].where(j["parent"].isin(set(j["code"])), None)
+    j["file"] = j["code"].map(page_name)
+    return j.set_index("code", drop=False)
+
+
+def _ancestors(tree: pd.DataFrame) -> dict[str, list[str]]:
+    """code -> [code, parent, grandparent, ...]."""
+    parent = dict(zip(tree["code"], tree["parent"], strict=True))
+    out = {}
+    for code in tree["code"]:
+        chain, c = [], code
+        while isinstance(c, str) and c not in chain:
+            chain.append(c)
+            c = parent.get(c)
+        out[code] = chain
+    return out
+
+
+def _pages(items: list, stem: str) -> list[tuple[list, dict]]:
+    """`items` cut into pages of PAGE_ROWS, each with its pager: file names `<stem>.html`, `<stem>-p2.html`, ..."""
+    n = max(1, math.ceil(len(items) / PAGE_ROWS))
+    names = [f"{stem}.html" if i == 1 else f"{stem}-p{i}.html" for i in range(1, n + 1)]
+    out = []
+    for i in range(1, n + 1):
+        pager = {"page": i, "pages": n, "total": len(items), "first": (i - 1) * PAGE_ROWS + 1,
+                 "last": min(i * PAGE_ROWS, len(items)), "names": names,
+                 "prev": names[i - 2] if i > 1 else None, "next": names[i] if i < n else None}
+        out.append((items[(i - 1) * PAGE_ROWS: i * PAGE_ROWS], pager))
+    return out
+
+
+def json_values(values: pd.Series, digits: int | None = None) -> list:
+    """A column as JSON-ready Python values, converted at once: missing and non-finite -> None, timestamps ->
+    ISO dates (with the time when there is one), numpy scalars -> Python; `digits` rounds floats to that many
+    significant digits (as the pages show them)."""
+    if isinstance(values.dtype, np.dtype) and values.dtype.kind == "f":
+        a = values.to_numpy(dtype="float64", na_value=math.nan)
+        ok = np.isfinite(a)
+        if digits:
+            mag = np.zeros_like(a)
+            mag[ok & (a != 0)] = np.floor(np.log10(np.abs(a[ok & (a != 0)])))
+            e = (digits - 1 - mag).astype(int)
+            up = e >= 0
+            r = np.empty_like(a)
+            r[up] = np.round(a[up] * 10.0 ** e[up]) / 10.0 ** e[up]
+            r[~up] = np.round(a[~up] / 10.0 ** -e[~up]) * 10.0 ** -e[~up]
+            a = np.where(ok & (a != np.floor(np.where(ok, a, 0))), r, a)  # whole numbers stay whole
+        out = a.astype(object)
+        out[~ok] = None
+        return out.tolist()
+    if isinstance(values.dtype, np.dtype) and values.dtype.kind in "iub":
+        return values.tolist()
+    if pd.api.types.is_datetime64_any_dtype(values.dtype):
+        v = pd.to_datetime(values)
+        day = v.dt.strftime("%Y-%m-%d")
+        stamp = v.dt.strftime("%Y-%m-%d %H:%M:%S")
+        text = day.where(v == v.dt.normalize(), stamp)
+        return text.astype(object).where(v.notna(), None).tolist()
+    out = values.astype(object).where(values.notna(), None).tolist()
+    return [None if isinstance(v, float) and not math.isfinite(v) else
+            (v.item() if hasattr(v, "item") else v) for v in out]
+
+
+def _json_default(o: Any) -> Any:
+    return o.item() if hasattr(o, "item") else (o.isoformat() if hasattr(o, "isoformat") else str(o))
+
+
+def _dump_js(path: Path, function: str, payload: Any) -> int:
+    """Write `function(payload);` (loaded with <script src>: file:// pages cannot fetch JSON); return the bytes."""
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_json_default)
+    text = function + "(" + text.replace("<", "\\u003c") + ");\n"  # no "</script>" can end it early
+    path.write_text(text, encoding="utf-8")
+    return len(text.encode("utf-8"))
+
+
+class LargeSite:
+    """The large layout: counts by level and region on the overview, one page per jurisdiction, paginated status
+    lists, and one target page that renders any target from its jurisdiction's data file (no page per target)."""
+
+    def __init__(self, data: SiteData, root: Path, lang: str) -> None:
+        self.data, self.root = data, root
+        self.env = page_environment()
+        self.strings = load_strings()
+        self.common = {"lang": lang, "as_of": data.as_of, "synthetic_files": data.synthetic_files}
+        known = data.jurisdictions
+        missing = sorted(set(data.targets["jurisdiction"].dropna()) - set(known["code"]))
+        if missing:  # a target's jurisdiction the table lacks still gets a page
+            known = pd.concat([known, pd.DataFrame({"code": missing, "name_zh": missing, "name_en": missing})])
+        self.tree = jurisdiction_tree(known)
+        self.ancestors = _ancestors(self.tree)
+        rows = target_rows(data)
+        jur = rows["jurisdiction"]
+        rows["level"] = jur.map(self.tree["level"])
+        rows["top"] = jur.map(self.tree["province"]).fillna(jur)  # its province, else itself
+        rows["region"] = jur.map(self.tree["region"])
+        rows["href"] = ("targets/view.html#j=" + jur.map(self.tree["file"]) + "&t="
+                        + rows["target_id"].map(lambda t: urllib.parse.quote(str(t), safe="")))
+        self.rows = rows
+        self.records = display_records(rows[list(LIST_COLUMNS)])
+        self.by_id = {r["target_id"]: r for r in self.records}
+        self.by_jurisdiction: dict[str, list[dict]] = {}
+        for r in self.records:
+            self.by_jurisdiction.setdefault(r["jurisdiction"], []).append(r)
+        # status counts of every jurisdiction's whole subtree (itself and everything below it)
+        status = rows[["jurisdiction", "status"]].copy()
+        status["node"] = status["jurisdiction"].map(self.ancestors)
+        sub = status.explode("node").groupby(["node", "status"]).size()
+        self.subtree: dict[str, dict[str, int]] = {}
+        for (node, st), n in sub.items():
+            self.subtree.setdefault(node, {})[st] = int(n)
+        macros = self.env.get_template("_macros.html").make_module()
+        cells: dict[str, Markup] = {}
+
+        def row_cells(r: dict) -> Markup:  # pages in subfolders: the same HTML in every list of the target
+            if r["target_id"] not in cells:
+                cells[r["target_id"]] = Markup(macros.name_and_cells(r, "../"))
+            return cells[r["target_id"]]
+
+        self.row_cells = row_cells
+        self.children: dict[str, list[str]] = {}
+        for code, parent in zip(self.tree["code"], self.tree["parent"], strict=True):
+            if isinstance(parent, str):
+                self.children.setdefault(parent, []).append(code)
+
+    # --- helpers ---
+
+    def _render(self, template: str, path: Path, *, plotly: bool = False, **context: Any) -> Path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        page = self.env.get_template(template).render(**(self.common | {"plotly": plotly}), **context)
+        path.write_text(page, encoding="utf-8")
+        return path
+
+    def _name(self, code: str, lang: str) -> str:
+        return str(self.tree.at[code, f"name_{lang}"]) if code in self.tree.index else str(code)
+
+    def _count_row(self, key: str, name_zh: str, name_en: str, counts: dict[str, int], href: str | None = None,
+                   links: dict[str, str] | None = None, group: bool = False) -> dict:
+        return {"key": key, "name_zh": name_zh, "name_en": name_en, "href": href, "counts": counts,
+                "links": links or {}, "total": sum(counts.values()), "group": group}
+
+    def _level_matrix(self, rows: pd.DataFrame, prefix: str | None) -> list[dict]:
+        """Counts by level; with `prefix` (the path to the site root) every count links to its status list."""
+        counts = rows.groupby(["level", "status"]).size()
+        out = []
+        for level in LEVELS:
+            if level not in counts.index.get_level_values(0):
+                continue
+            c = {st: int(n) for st, n in counts[level].items()}
+            links = {st: f"{prefix}lists/{level}-{st}.html" for st in c} if prefix is not None else None
+            lab = self.strings[f"level_{level}"]
+            out.append(self._count_row(level, lab["zh"], lab["en"], c, links=links))
+        return out
+
+    def _region_matrix(self, rows: pd.DataFrame, prefix: str) -> list[dict]:
+        """Counts by greater region, then by province (or a jurisdiction with no province) within it; the names and
+        counts link to the province's page."""
+        counts = rows.groupby(["region", "top", "status"]).size()
+        out = []
+        for region in ("national", *REGIONS, "other"):
+            if region not in counts.index.get_level_values(0):
+                continue
+            sub = counts[region]
+            lab = self.strings[f"region_{region}"]
+            total = sub.groupby(level=1).sum()
+            out.append(self._count_row(f"region-{region}", lab["zh"], lab["en"],
+                                       {st: int(n) for st, n in total.items()}, group=True))
+            for top in sorted(set(sub.index.get_level_values(0)), key=lambda c: (str(self.tree["admin_code"].get(c)),
+                                                                                   str(c))):
+                c = {st: int(n) for st, n in sub[top].items()}
+                href = f"{prefix}jurisdictions/{self.tree.at[top, 'file']}.html"
+                out.append(self._count_row(top, self._name(top, "zh"), self._name(top, "en"), c, href=href,
+                                           links=dict.fromkeys(c, href)))
+        return out
+
+    def _crumbs(self, code: str, prefix: str) -> list[dict]:
+        """The jurisdiction's ancestors from the top down (itself excluded), each linking to its page."""
+        chain = self.ancestors.get(code, [code])[1:]
+        return [{"name_zh": self._name(c, "zh"), "name_en": self._name(c, "en"),
+                 "href": f"{prefix}jurisdictions/{self.tree.at[c, 'file']}.html"} for c in reversed(chain)]
+
+    @staticmethod
+    def _status_counts(rows: list[dict]) -> list[tuple]:
+        return [(s, n) for s in vocab.STATUSES if (n := sum(r["status"] == s.code for r in rows))]
+
+    # --- pages ---
+
+    def build(self) -> list[Path]:
+        pages = [self.index()]
+        pages += self.jurisdiction_pages()
+        pages += self.status_lists()
+        pages += [self.document_page(d) for d in display_records(self.data.policy_documents)]
+        pages += [self.department_page(n) for n in sorted(set(self.data.target_departments["department"].dropna()))]
+        pages.append(self.target_view())
+        self.write_data()
+        return pages
+
+    def index(self) -> Path:
+        rows = self.rows
+        status_counts = [{"status": s, "n": int((rows["status"] == s.code).sum())} for s in vocab.STATUSES]
+        regions = self._region_matrix(rows, "")
+        provinces = [m for m in regions if not m["group"]]
+        overview = []
+        for lg in ("zh", "en"):
+            c = pd.DataFrame([{"jurisdiction_name": m[f"name_{lg}"], "status": st, "n": n}
+                              for m in provinces for st, n in m["counts"].items()])
+            overview.append(chart_html(charts.status_overview(c, lg), f"overview-{lg}", lg))
+        return self._render(
+            "overview_large.html", self.root / "index.html", plotly=True,
+            root="", page_title="政策目标监测 · 总览 / Policy target monitor · Overview",
+            quality_link="../quality/index.html",
+            n_targets=len(rows), n_jurisdictions=int(rows["jurisdiction"].nunique()), status_counts=status_counts,
+            levels=self._level_matrix(rows, ""), regions=regions, overview_charts=overview,
+            documents=self._document_summaries(), departments=self._department_summaries(),
+        )
+
+    def _summary_counts(self, ids: pd.Series) -> list[tuple]:
+        st = self.rows.loc[self.rows["target_id"].isin(set(ids)), "status"].value_counts()
+        return [(s, int(st[s.code])) for s in vocab.STATUSES if s.code in st]
+
+    def _document_summaries(self) -> list[dict]:
+        src = self.data.target_sources
+        return [d | {"n_targets": int(src.loc[src["document"] == d["id"], "target_id"].nunique()),
+                     "n_measures": int((self.data.measures["document"] == d["id"]).sum()),
+                     "counts": self._summary_counts(src.loc[src["document"] == d["id"], "target_id"])}
+                for d in display_records(self.data.policy_documents)]
+
+    def _department_summaries(self) -> list[dict]:
+        td = self.data.target_departments
+        out = []
+        for name, own in td.dropna(subset=["department"]).groupby("department", sort=True):
+            targets = own.loc[own["owner_type"] == "target", "target_id"]
+            out.append({"name": name, "slug": department_slug(name), "n_targets": int(targets.nunique()),
+                        "n_measures": int((own["owner_type"] == "measure").sum()),
+                        "n_lead": int((own["role"] == "lead").sum()), "counts": self._summary_counts(targets)})
+        return out
+
+    def jurisdiction_pages(self) -> list[Path]:
+        written = []
+        tree_records = {r["code"]: r for r in display_records(self.tree.reset_index(drop=True))}
+        for code in self.tree["code"]:
+            file = self.tree.at[code, "file"]
+            own = self.by_jurisdiction.get(code, [])
+            children = [self._count_row(c, self._name(c, "zh"), self._name(c, "en"), self.subtree.get(c, {}),
+                                        href=f"{self.tree.at[c, 'file']}.html",
+                                        links=dict.fromkeys(self.subtree.get(c, {}), f"{self.tree.at[c, 'file']}.html"))
+                        for c in sorted(self.children.get(code, []), key=lambda c: str(self.tree.at[c, "admin_code"]))]
+            children = [c for c in children if c["total"]]
+            if not own and not children:
+                continue
+            j = tree_records[code]
+            level = self.strings.get(f"level_{j['level']}", {"zh": j["level"], "en": j["level"]})
+            for part, pager in _pages(own, file):
+                written.append(self._render(
+                    "jurisdiction.html", self.root / "jurisdictions" / pager["names"][pager["page"] - 1],
+                    root="../", page_title=f"{j['name_zh']} / {j['name_en']}", quality_link="../../quality/index.html",
+                    j=j, level=level, crumbs=self._crumbs(code, "../"),
+                    counts=self._status_counts(own),
+                    children=children, targets=part, paging=pager, cells=self.row_cells,
+                ))
+        return written
+
+    def status_lists(self) -> list[Path]:
+        written = []
+        rows = self.rows.sort_values(["level", "status", "top", "jurisdiction", "headline", "target_id"],
+                                     ascending=[True, True, True, True, False, True])
+        for (level, status), ids in rows.groupby(["level", "status"], sort=False)["target_id"]:
+            records = [self.by_id[t] for t in ids]
+            lab = self.strings[f"level_{level}"]
+            for part, pager in _pages(records, f"{level}-{status}"):
+                written.append(self._render(
+                    "target_list.html", self.root / "lists" / pager["names"][pager["page"] - 1],
+                    root="../", page_title=f"{lab['zh']} · {vocab.STATUS_BY_CODE[status].zh} / {lab['en']} · "
+                    f"{vocab.STATUS_BY_CODE[status].en}", quality_link="../../quality/index.html",
+                    level=lab, status=status, targets=part, paging=pager, cells=self.row_cells,
+                ))
+        return written
+
+    def _aggregate(self, ids: pd.Series) -> dict:
+        rows = self.rows[self.rows["target_id"].isin(set(ids))]
+        return {"levels": self._level_matrix(rows, None), "regions": self._region_matrix(rows, "../")}
+
+    def document_page(self, doc: dict) -> Path:
+        mine = in_document_order(self.data.target_sources, doc["id"])
+        large = len(mine) > PAGE_ROWS
+        targets = [] if large else [self.by_id[t] | {"clause": c, "quote": q} for t, c, q in
+                                    zip(mine["target_id"], mine["clause"], mine["quote"], strict=True)
+                                    if t in self.by_id]
+        return self._render(
+            "document.html", self.root / "documents" / f"{doc['id']}.html",
+            root="../", page_title=f"{doc['title_zh']} / {doc['title_en']}", quality_link="../../quality/index.html",
+            doc=doc, targets=targets, measures=measure_rows(self.data.measures, doc["id"]),
+            counts=self._summary_counts(mine["target_id"]), n_targets=len(mine),
+            aggregate=self._aggregate(mine["target_id"]) if large else None,
+        )
+
+    def department_page(self, name: str) -> Path:
+        td = self.data.target_departments
+        own = td[td["department"] == name]
+        owned = own[own["owner_type"] == "target"]
+        large = owned["target_id"].nunique() > PAGE_ROWS
+        role_rank = {r: i for i, r in enumerate(vocab.DEPARTMENT_ROLES)}
+        targets = [] if large else sorted(
+            (self.by_id[t] | {"role": role} for t, role in zip(owned["target_id"], owned["role"], strict=True)
+             if t in self.by_id),
+            key=lambda t: (role_rank.get(t["role"], 9), not t["headline"], t["status_rank"], t["target_id"]))
+        measures_by_id = {m["id"]: m for m in display_records(self.data.measures)}
+        doc_labels = {d["id"]: {"id": d["id"], "label": d["number"] if not is_empty(d.get("number")) else d["id"]}
+                      for d in display_records(self.data.policy_documents)}
+        measures = [measures_by_id[m] | {"role": role, "doc": doc_labels.get(measures_by_id[m]["document"])}
+                    for m, role in zip(own.loc[own["owner_type"] == "measure", "target_id"],
+                                       own.loc[own["owner_type"] == "measure", "role"], strict=True)
+                    if m in measures_by_id]
+        return self._render(
+            "department.html", self.root / "departments" / f"{department_slug(name)}.html",
+            root="../", page_title=f"{name} · 责任部门 / Department", quality_link="../../quality/index.html",
+            name=name, targets=targets, measures=measures, counts=self._summary_counts(owned["target_id"]),
+            n_targets=int(owned["target_id"].nunique()),
+            aggregate=self._aggregate(owned["target_id"]) if large else None,
+        )
+
+    def target_view(self) -> Path:
+        checks = check_records(self.data.check_results)  # as on the per-target pages
+        config = {
+            "strings": self.strings,
+            "statuses": [{"code": s.code, "zh": s.zh, "en": s.en, "colour": s.colour, "icon": s.icon,
+                          "text_colour": s.text_colour, "meaning_en": s.meaning_en} for s in vocab.STATUSES],
+            "units": {u.code: [u.zh, u.en] for u in vocab.UNITS},
+            "charts": charts.client_config(),
+            "trail": list(TRAIL_KEYS),
+            "figure_fields": list(FIGURE_FIELDS),
+            "documents": {d["id"]: {"label": d["number"] if not is_empty(d.get("number")) else d["id"],
+                                    "title_zh": d.get("title_zh"), "title_en": d.get("title_en"),
+                                    "number": d.get("number"), "issuer_zh": d.get("issuer_zh"), "date": d.get("date")}
+                          for d in display_records(self.data.policy_documents)},
+        }
+        payload = json.dumps(jsonable(config), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        return self._render(
+            "target_view.html", self.root / "targets" / "view.html", plotly=True,
+            root="../", page_title="目标 / Target", quality_link="../../quality/index.html",
+            config=Markup(payload.replace("<", "\\u003c")), checks=checks,
+            check_counts={k: sum(c["result"] == k for c in checks) for k in ("passed", "warned", "failed")},
+        )
+
+    # --- data files ---
+
+    def write_data(self) -> dict[str, int]:
+        """data/_common.js (files, source texts, jurisdictions, indicators) and one data/<code>.js per jurisdiction
+        with targets (their display fields, trail, per-year rows, sources, owners) and the figures they read.
+
+        Built column by column (a per-row pandas conversion of 100,000 targets and 2 million figures takes minutes).
+        """
+        folder = self.root / "data"
+        folder.mkdir(parents=True, exist_ok=True)
+        data = self.data
+        view = self.rows[["target_id", *VIEW_COLUMNS, *[k for k in TRAIL_KEYS if k not in VIEW_COLUMNS]]]
+        cols = {c: json_values(view[c], digits=6) for c in view.columns}
+        n = len(view)
+
+        # the series each target reads: its own, its reference's (relative targets) and its proxies'
+        proxies: dict[str, list[str]] = {}
+        if "proxy_of" in data.indicators:
+            for code, of in zip(data.indicators["code"], data.indicators["proxy_of"], strict=True):
+                if not is_empty(of):
+                    proxies.setdefault(of, []).append(code)
+        obs = data.observations
+        have = set(zip(obs["jurisdiction"], obs["indicator"], strict=True))
+        own_s, ref_s, proxy_s = [None] * n, [None] * n, [None] * n
+        for i, (j, ind, comp, ref) in enumerate(zip(cols["jurisdiction"], cols["indicator"], cols["comparator"],
+                                                    cols["reference_jurisdiction"], strict=True)):
+            if ind is None:
+                continue
+            own_s[i] = (j, ind)
+            if comp == "relative_to_reference" and ref is not None:
+                ref_s[i] = (ref, ind)
+            proxy_s[i] = [(j, p) for p in proxies.get(ind, []) if (j, p) in have]
+        needed = {k for k in own_s if k} | {k for k in ref_s if k} | {k for ks in proxy_s if ks for k in ks}
+
+        # the figures of those series, converted once, one series after another in the order the page lists them
+        keys = pd.Series(list(zip(obs["jurisdiction"], obs["indicator"], strict=True)), index=obs.index)
+        fig = obs[keys.isin(needed).to_numpy()]
+        rev = observation_revisions(fig.drop(columns=[c for c in ("n_values", "revised") if c in fig]))
+        fig = fig.assign(n_values=fig["observation_id"].map(dict(zip(rev["observation_id"], rev["n_values"],
+                                                                       strict=True))))
+        sort_cols = [c for c in ("jurisdiction", "indicator", "year", "release_date", "source_file") if c in fig]
+        fig = fig.sort_values(sort_cols, na_position="first", kind="stable")
+        files = data.report_files.drop_duplicates("source_file").set_index("source_file")
+        file_list = sorted(set(files.index.dropna()) | set(fig["source_file"].dropna()))
+        file_idx = {f: i for i, f in enumerate(file_list)}
+        file_rows = [[name, str(files["sha256"].get(name) or "")[:12] if "sha256" in files else "",
+                      display_value(files["release_date"].get(name)) if "release_date" in files else None]
+                     for name in file_list]
+        texts: dict[str, int] = {}
+        series: dict[tuple, tuple[int, int]] = {}
+        columns: list[list] = []
+        for name in FIGURE_FIELDS:
+            if name == "file":
+                columns.append([file_idx.get(v) for v in fig["source_file"].tolist()])
+            elif name in ("source_title", "source_ref") and name in fig:
+                columns.append([None if v is None else texts.setdefault(str(v), len(texts))
+                                for v in json_values(fig[name])])
+            elif name in fig:
+                columns.append(json_values(fig[name]))
+            else:
+                columns.append([None] * len(fig))
+        # an id that is `<sha256[:12]>:<location>` (targetwatch.reports.normalise) and the period type `annual` are
+        # left out (null): target-view.js puts them back
+        fields = {name: i for i, name in enumerate(FIGURE_FIELDS)}
+        ids, locs, fnos = columns[fields["observation_id"]], columns[fields["location"]], columns[fields["file"]]
+        columns[fields["observation_id"]] = [
+            None if fno is not None and oid == f"{file_rows[fno][1]}:{loc}" else oid
+            for oid, loc, fno in zip(ids, locs, fnos, strict=True)]
+        columns[fields["period_type"]] = [None if v == "annual" else v for v in columns[fields["period_type"]]]
+
+        def figure_rows(first: int, last: int) -> list[list]:  # made per series (not all held at once)
+            return [list(r) for r in zip(*(c[first:last] for c in columns), strict=True)]
+
+        position = {}  # observation id -> its row number within its series
+        for i, key in enumerate(zip(fig["jurisdiction"].tolist(), fig["indicator"].tolist(), strict=True)):
+            first, _ = series.get(key, (i, i))
+            series[key] = (first, i + 1)
+            position[ids[i]] = i - first
+
+        # per-year rows of each target
+        yrs = data.assessment_years.sort_values(["target_id", "year"], kind="stable")
+        year_cols = {"year": "y", "value": "v", "reference_value": "r", "metric": "m", "met": "met",
+                     "in_plan": "p", "observation_id": "o", "reference_observation_id": "ro"}
+        ycols = {short: json_values(yrs[c]) for c, short in year_cols.items() if c in yrs}
+        for short in ("o", "ro"):  # the figure used, as its row number in the target's (reference) series
+            if short in ycols:
+                ycols[short] = [position.get(v) for v in ycols[short]]
+        years_of: dict[str, tuple[int, int]] = {}
+        for i, tid in enumerate(yrs["target_id"].tolist()):
+            first, _ = years_of.get(tid, (i, i))
+            years_of[tid] = (first, i + 1)
+
+        sources_of: dict[str, list] = {}
+        src = data.target_sources.sort_values(["target_id", "source_order"], kind="stable")
+        for tid, doc, clause, quote in zip(src["target_id"], src["document"], src["clause"], src["quote"],
+                                           strict=True):
+            sources_of.setdefault(tid, []).append([doc, clause, quote])
+        owners_of: dict[str, list] = {}
+        owners = data.target_departments
+        owners = owners[owners["owner_type"] == "target"]
+        slugs = {d: department_slug(d) for d in set(owners["department"].dropna())}
+        for tid, dept, role in zip(owners["target_id"], owners["department"], owners["role"], strict=True):
+            owners_of.setdefault(tid, []).append([dept, None if is_empty(role) else role, slugs.get(dept)])
+
+        by_jurisdiction: dict[str, list[int]] = {}
+        for i, j in enumerate(cols["jurisdiction"]):
+            by_jurisdiction.setdefault(j, []).append(i)
+        shown = [c for c in VIEW_COLUMNS if c not in ("jurisdiction", "reference_jurisdiction")]
+        sizes = {"data_files": 0, "data_bytes": 0}
+        for code, members in by_jurisdiction.items():
+            targets: dict[str, dict] = {}
+            wanted: dict[tuple, None] = {}
+            for i in members:
+                tid = cols["target_id"][i]
+                r = {c: cols[c][i] for c in shown}
+                r["jurisdiction"] = code
+                trail = [cols[k][i] if k in cols else None for k in TRAIL_KEYS]  # in TRAIL_KEYS order
+                while trail and trail[-1] is None:
+                    trail.pop()
+                r["trail"] = trail
+                s, e = years_of.get(tid, (0, 0))
+                r["years"] = {k: v[s:e] for k, v in ycols.items() if any(x is not None for x in v[s:e])}
+                if r["years"].get("m") == r["years"].get("v"):
+                    r["years"].pop("m", None)  # the metric is the value itself (not a relative target)
+                r["sources"] = sources_of.get(tid)
+                r["departments"] = owners_of.get(tid)
+                if own_s[i]:
+                    r["series"] = "|".join(own_s[i])
+                    wanted[own_s[i]] = None
+                if ref_s[i]:
+                    r["reference_series"] = "|".join(ref_s[i])
+                    wanted[ref_s[i]] = None
+                if proxy_s[i]:
+                    r["proxy_series"] = ["|".join(k) for k in proxy_s[i]]
+                    wanted |= dict.fromkeys(proxy_s[i])
+                targets[tid] = {k: v for k, v in r.items() if v is not None and v != [] and v != {}}
+            payload = {"jurisdiction": code, "targets": targets,
+                       "series": {"|".join(k): figure_rows(*series[k]) for k in wanted if k in series}}
+            sizes["data_bytes"] += _dump_js(folder / f"{page_name(code)}.js", "twTargets", payload)
+            sizes["data_files"] += 1
+        ind = data.indicators.set_index("code")
+        tree = self.tree
+        common = {
+            "files": file_rows,
+            "texts": list(texts),
+            "jurisdictions": {c: [zh, en, f, p if isinstance(p, str) else None] for c, zh, en, f, p in
+                              zip(tree["code"], tree["name_zh"], tree["name_en"], tree["file"], tree["parent"],
+                                  strict=True)},
+            "indicators": {c: [ind.at[c, "name_zh"], ind.at[c, "name_en"],
+                               None if "proxy_note" not in ind or is_empty(ind.at[c, "proxy_note"])
+                               else ind.at[c, "proxy_note"]] for c in ind.index},
+        }
+        sizes["data_bytes"] += _dump_js(folder / "_common.js", "twCommon", common)
+        return sizes
+

@@ -1,0 +1,142 @@
+"""The shared page environment of every static site (the dashboards and the auditors' quality report).
+
+One Jinja environment over the templates in dashboards/ (Chinese and English side by side, escaped by
+autoescape), the display conversion every page applies to warehouse values, inline chart specs that
+dashboards/static/site.js draws, and the static files (CSS, JS, plotly.js) shipped once per site.
+Everything here works from file:// with no network.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import math
+import shutil
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import pandas as pd
+import yaml
+from markupsafe import Markup
+
+from targetwatch import charts, vocab
+from targetwatch.config import PROJECT_DIR
+
+DASHBOARD_DIR = PROJECT_DIR / "dashboards"
+
+# plotly.js's basic bundle (scatter, bar, pie), the version the plotly package embeds: a quarter of the full
+# bundle's 4.8 MB, which a slow PC takes seconds to parse (dashboards/vendor/README.md)
+PLOTLY_BUNDLE = DASHBOARD_DIR / "vendor" / "plotly-basic.min.js"
+PLOTLY_TRACE_TYPES = frozenset({"scatter", "bar", "pie"})
+LARGE_LAYOUT_STATIC = ("target-view.js",)  # shipped only with the large layout
+
+
+def is_empty(v: object) -> bool:
+    if v is None or v is pd.NA or v is pd.NaT:
+        return True
+    return isinstance(v, float) and math.isnan(v)
+
+
+def department_slug(name: str) -> str:
+    """A stable, ASCII-safe file name for a department: the same name gives the same slug in every run."""
+    return "dept-" + hashlib.sha1(name.strip().encode("utf-8")).hexdigest()[:10]
+
+
+def display_value(v: Any) -> Any:
+    """Display value: missing -> None, timestamps -> dates, floats -> 6 significant digits."""
+    if is_empty(v):
+        return None
+    if isinstance(v, pd.Timestamp):
+        return v.date().isoformat() if v == v.normalize() else v.isoformat(sep=" ", timespec="seconds")
+    if isinstance(v, float) and not v.is_integer():
+        return float(f"{v:.6g}")
+    return v
+
+
+def display_records(df: pd.DataFrame) -> list[dict]:
+    return [{k: display_value(v) for k, v in r.items()} for r in df.to_dict("records")]
+
+
+def group_records(df: pd.DataFrame, key: str) -> dict[Any, list[dict]]:
+    """Display records grouped by one column, each group in the frame's order."""
+    groups: dict[Any, list[dict]] = {}
+    for r in display_records(df):
+        groups.setdefault(r[key], []).append(r)
+    return groups
+
+
+def jsonable(o: Any) -> Any:
+    """Plain JSON values for a chart spec: NaN and infinities become null, numpy scalars Python numbers."""
+    if isinstance(o, dict):
+        return {k: jsonable(v) for k, v in o.items()}
+    if isinstance(o, list | tuple):
+        return [jsonable(v) for v in o]
+    if isinstance(o, bool | str) or o is None:
+        return o
+    if isinstance(o, int | float):
+        return None if isinstance(o, float) and not math.isfinite(o) else o
+    if hasattr(o, "item"):
+        return jsonable(o.item())
+    if is_empty(o):
+        return None
+    return str(o)
+
+
+def chart_html(spec: dict, chart_id: str, lang: str) -> Markup:
+    """A chart for one language: an empty div and its spec as inline JSON, drawn by site.js."""
+    payload = json.dumps(jsonable(spec), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    payload = payload.replace("<", "\\u003c")  # no "</script>" or "<!--" can end the JSON early
+    return Markup(
+        f'<div class="chart {lang}"><div class="plot" id="{chart_id}" data-spec="{chart_id}-spec"></div>'
+        f'<script type="application/json" id="{chart_id}-spec">{payload}</script></div>'
+    )
+
+
+def load_strings() -> dict[str, dict[str, str]]:
+    return yaml.safe_load((DASHBOARD_DIR / "strings.yaml").read_text(encoding="utf-8"))
+
+
+def page_environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(DASHBOARD_DIR / "templates"),
+        autoescape=jinja2.select_autoescape(["html"]),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    strings = load_strings()
+
+    def bi(zh: object, en: object) -> Markup:
+        zh, en = ("—" if is_empty(zh) else zh), ("—" if is_empty(en) else en)
+        return Markup(f'<span class="zh">{html.escape(str(zh))}</span><span class="en">{html.escape(str(en))}</span>')
+
+    labels: dict[str, Markup] = {}
+
+    def t(key: str) -> Markup:
+        if key not in labels:  # the same few labels appear on every page and row: made once
+            labels[key] = bi(strings[key]["zh"], strings[key]["en"])
+        return labels[key]
+
+    def t_or(key: str, fallback: str) -> Markup:
+        return t(key) if key in strings else bi(fallback, fallback)
+
+    env.globals |= {
+        "t": t,
+        "t_or": t_or,
+        "bi": bi,
+        "STATUSES": vocab.STATUSES,
+        "STATUS": vocab.STATUS_BY_CODE,
+        "fmt": charts.format_number,
+    }
+    env.filters["slug"] = department_slug
+    return env
+
+
+def copy_static(site: Path, with_plotly: bool, large: bool = False) -> None:
+    ignore = None if large else shutil.ignore_patterns(*LARGE_LAYOUT_STATIC)
+    shutil.copytree(DASHBOARD_DIR / "static", site / "static", dirs_exist_ok=True, ignore=ignore)
+    if with_plotly:
+        shutil.copyfile(PLOTLY_BUNDLE, site / "plotly.min.js")
+

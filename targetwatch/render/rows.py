@@ -1,0 +1,113 @@
+"""The row builders: one display row per target (names, status labels, numbers formatted in both languages,
+owners, documents), which every page, the gap workbook and the quality report take their target rows from."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from targetwatch import charts, vocab
+from targetwatch.render.page import department_slug, display_records, is_empty
+from targetwatch.render.site_data import SiteData
+
+STATUS_RANK = {s.code: i for i, s in enumerate(vocab.STATUSES)}
+
+# The calculation trail shown on each target page, in reading order.
+TRAIL_KEYS: tuple[str, ...] = (
+    "as_of", "comparator", "target_value_stated", "value_high", "tolerance", "multiple", "reference_jurisdiction",
+    "goal_at_deadline", "deadline", "plan_start", "base_year", "base_value", "base_basis", "growth_model",
+    "actual_rate", "required_rate", "pace_ratio", "covered_share", "elapsed_share", "expected_now",
+    "projection_year", "projection_used", "projection_linear", "projection_compound", "plan_years_with_data",
+    "plan_years_met", "plan_cumulative", "latest_gap", "latest_gap_to_band", "latest_attainment", "evidence",
+    "gap_trend", "latest_observation_id", "latest_release_date",
+    "n_points", "years_spanned", "has_revisions",
+)
+
+
+def unit_label(unit: object, lang: str) -> str:
+    u = vocab.UNIT_BY_CODE.get(str(unit))
+    return "" if u is None else (u.zh if lang == "zh" else u.en)
+
+
+def target_rows(data: SiteData) -> pd.DataFrame:
+    """One display row per target: names, status labels, formatted numbers (both languages), owners, documents.
+
+    Headline targets first, then jurisdiction, status (vocabulary order) and id.
+    """
+    a = data.assessments.drop(columns=["jurisdiction", "indicator", "kind", "headline"], errors="ignore")
+    df = data.targets.merge(a, on="target_id", how="left", suffixes=("", "_a"))
+    for col in ("comparator", "per_year", "deadline", "unit", "plan_start"):
+        if f"{col}_a" in df:
+            df[col] = df[col].where(df[col].notna(), df[f"{col}_a"])
+    df["status"] = df["status"].fillna("no_data")
+    jur = data.jurisdictions.set_index("code")
+    df["jurisdiction_zh"] = df["jurisdiction"].map(jur["name_zh"]).fillna(df["jurisdiction"])
+    df["jurisdiction_en"] = df["jurisdiction"].map(jur["name_en"]).fillna(df["jurisdiction"])
+    ref = df["reference_jurisdiction"] if "reference_jurisdiction" in df else pd.Series(None, index=df.index)
+    df["reference_zh"] = ref.map(jur["name_zh"])
+    df["reference_en"] = ref.map(jur["name_en"])
+    status = df["status"].map(vocab.STATUS_BY_CODE)
+    df["status_zh"] = status.map(lambda s: s.zh)
+    df["status_en"] = status.map(lambda s: s.en)
+    df["status_colour"] = status.map(lambda s: s.colour)
+    df["status_rank"] = df["status"].map(STATUS_RANK)
+    ind = data.indicators.set_index("code")
+    df["indicator_zh"] = df["indicator"].map(ind["name_zh"])
+    df["indicator_en"] = df["indicator"].map(ind["name_en"])
+    df["per_year"] = df["per_year"].fillna(False).astype(bool)
+    df["headline"] = df["headline"].fillna(False).astype(bool)
+
+    records = df.to_dict("records")
+    for lang in ("zh", "en"):
+        latest, goal, gap = [], [], []
+        for r in records:
+            unit, relative = r.get("unit"), r.get("comparator") == "relative_to_reference"
+            latest.append(charts.format_value(r.get("latest_value"), unit, lang))
+            if r.get("comparator") == "qualitative":
+                goal.append("—")
+            elif relative:
+                ref_value = charts.format_value(r.get("latest_reference_value"), unit, lang)
+                goal.append(f"{r.get(f'reference_{lang}') or ''} {ref_value}".strip())
+            elif r["per_year"]:
+                goal.append(charts.format_value(r.get("target_value_stated"), unit, lang, per_year=True))
+            else:
+                level = next((r.get(k) for k in ("latest_goal", "goal_at_deadline", "target_value_stated")
+                              if not is_empty(r.get(k))), None)
+                goal.append(charts.format_value(level, unit, lang))
+            # the plain difference from what the target asks, as the chart's bracket shows it (the gap beyond
+            # an approx/range band is in the calculation trail)
+            gap.append(charts.format_value(r.get("latest_gap"), unit, lang, signed=True))
+        df[f"latest_{lang}"], df[f"goal_{lang}"], df[f"gap_{lang}"] = latest, goal, gap
+        df[f"unit_{lang}"] = df["unit"].map(lambda u, lg=lang: unit_label(u, lg))
+    df["latest_value_sort"] = df["latest_value"].fillna(-1e18)
+    df["goal_sort"] = df["latest_goal"].fillna(df["goal_at_deadline"]).fillna(-1e18)
+    df["gap_sort"] = df["latest_gap"].fillna(-1e18)
+    df["attainment_pct"] = (df["latest_attainment"] * 100).round(0).astype("Int64")
+    df["attainment_sort"] = df["latest_attainment"].fillna(-1)
+    for col in ("latest_year", "deadline", "plan_start"):
+        df[col] = df[col].astype("Int64")
+
+    src = data.target_sources.sort_values(["target_id", "source_order"])
+    docs_of = src.groupby("target_id", sort=False)["document"].agg(lambda s: list(dict.fromkeys(s)))
+    df["documents"] = df["target_id"].map(docs_of).map(lambda v: v if isinstance(v, list) else [])
+    owners = data.target_departments
+    owners = owners[owners["owner_type"] == "target"] if len(owners) else owners
+    depts_of = owners.groupby("target_id", sort=False)["department"].agg(lambda s: list(dict.fromkeys(s)))
+    df["departments"] = df["target_id"].map(depts_of).map(lambda v: v if isinstance(v, list) else [])
+    df["department_slugs"] = df["departments"].map(lambda ds: [department_slug(d) for d in ds])
+    return df.sort_values(["headline", "jurisdiction", "status_rank", "target_id"],
+                          ascending=[False, True, True, True]).reset_index(drop=True)
+
+
+def in_document_order(sources: pd.DataFrame, document: str) -> pd.DataFrame:
+    """The targets quoted from one document (target_id, clause, quote), in the order of their quotes."""
+    mine = sources[sources["document"] == document].copy()
+    mine["char_start"] = pd.to_numeric(mine["char_start"], errors="coerce")
+    mine = mine.sort_values(["char_start", "source_order", "target_id"], na_position="last")
+    return mine.drop_duplicates("target_id")
+
+
+def measure_rows(measures: pd.DataFrame, document: str) -> list[dict]:
+    mine = measures[measures["document"] == document]
+    return [m | {"department_list": [d for d in str(m.get("departments") or "").split("、") if d]}
+            for m in display_records(mine)]
+

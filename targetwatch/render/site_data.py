@@ -1,0 +1,92 @@
+"""The warehouse tables a site reads, read once, and the row sets derived from them that more than one page shows
+(every check with its result, the revisions of each figure)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from targetwatch.render.page import display_records, is_empty
+
+# Columns of the tables a site reads; a table missing from an older warehouse reads as empty.
+SITE_TABLES: dict[str, tuple[str, ...]] = {
+    "targets": ("target_id", "jurisdiction", "indicator", "kind", "comparator", "name_zh", "name_en", "headline"),
+    "target_sources": ("target_id", "document", "clause", "quote", "char_start", "char_end", "source_order"),
+    "target_departments": ("target_id", "department", "role", "owner_type"),
+    "measures": ("id", "document", "clause", "title_zh", "quote", "departments", "department_role"),
+    "assessments": ("target_id", "status", "as_of"),
+    "assessment_years": ("target_id", "year", "value", "observation_id", "reference_value", "metric"),
+    "observations": ("observation_id", "jurisdiction", "indicator", "year", "value", "period_type", "source_file"),
+    "indicators": ("code", "name_zh", "name_en", "unit", "proxy_of", "proxy_note"),
+    "jurisdictions": ("code", "name_zh", "name_en"),
+    "policy_documents": ("id", "title_zh", "title_en", "number", "issuer_zh", "issuer_en", "date"),
+    "report_files": ("source_file", "sha256", "release_date", "release_date_basis"),
+    "rejected_rows": ("source_file", "location", "reason", "raw_content"),
+    "check_results": ("check_name", "severity", "expectation", "column_name", "success", "description"),
+}
+
+
+@dataclass
+class SiteData:
+    """The warehouse tables a site needs, read once."""
+
+    targets: pd.DataFrame
+    target_sources: pd.DataFrame
+    assessments: pd.DataFrame
+    assessment_years: pd.DataFrame
+    observations: pd.DataFrame
+    indicators: pd.DataFrame
+    jurisdictions: pd.DataFrame
+    policy_documents: pd.DataFrame
+    report_files: pd.DataFrame
+    rejected_rows: pd.DataFrame
+    check_results: pd.DataFrame
+    as_of: str
+    run_id: str = ""
+    code_version: str = ""
+    target_departments: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
+        columns=list(SITE_TABLES["target_departments"])))
+    measures: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(SITE_TABLES["measures"])))
+
+    @classmethod
+    def from_warehouse(cls, con, run_id: str = "", code_version: str = "") -> SiteData:
+        present = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        tables = {
+            name: con.execute(f'SELECT * FROM "{name}"').df() if name in present else pd.DataFrame(columns=list(cols))
+            for name, cols in SITE_TABLES.items()
+        }
+        as_of = str(tables["assessments"]["as_of"].iloc[0])[:10] if len(tables["assessments"]) else ""
+        return cls(**tables, as_of=as_of, run_id=run_id, code_version=code_version)
+
+    @property
+    def synthetic_files(self) -> list[str]:
+        """Report files marked synthetic (column `synthetic` of report_files, when the warehouse has it)."""
+        if "synthetic" not in self.report_files:
+            return []
+        flag = self.report_files["synthetic"].map(lambda v: False if is_empty(v) else bool(v))
+        return sorted(self.report_files.loc[flag, "source_file"])
+
+
+def check_records(check_results: pd.DataFrame) -> list[dict]:
+    """Every check with its result (failed, warned, passed), failures first."""
+    checks = check_results.copy()
+    if not len(checks):
+        return []
+    ok = checks["success"].map(lambda v: bool(v) if not is_empty(v) else False)
+    checks["result"] = ["passed" if s else ("failed" if sev == "error" else "warned")
+                        for s, sev in zip(ok, checks["severity"], strict=True)]
+    checks["result_rank"] = checks["result"].map({"failed": 0, "warned": 1, "passed": 2})
+    return display_records(checks.sort_values(["result_rank", "check_name"], kind="stable"))
+
+
+def observation_revisions(observations: pd.DataFrame) -> pd.DataFrame:
+    """Per observation: how many different values the files and releases give for its (jurisdiction,
+    indicator, year, period), and whether that figure was therefore revised (published differently)."""
+    if not len(observations):
+        return pd.DataFrame({"observation_id": [], "n_values": [], "revised": []})
+    keys = ["jurisdiction", "indicator", "year", "period_type"]
+    obs = observations[["observation_id", *keys, "value"]].copy()
+    obs["n_values"] = obs.groupby(keys, dropna=False)["value"].transform("nunique")
+    obs["revised"] = obs["n_values"] > 1
+    return obs[["observation_id", "n_values", "revised"]]

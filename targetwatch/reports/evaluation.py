@@ -1,0 +1,176 @@
+"""How well the readers read real publications: precision and recall on a hand-annotated corpus, per half.
+
+The corpus (tests/fixtures/real/) is a folder of real published texts (`reports/`), a `corpus.csv` naming each
+document's half (`dev`: the rules were written against it; `test`: never looked at while writing rules) and a
+`figures.csv` in which every figure of those texts was annotated by hand:
+
+    expect   observe  a level of a catalogue indicator that must become this observation (indicator,
+                      jurisdiction, year, value, unit)
+             change   a change, growth rate, multiple, percentage points or threshold: must never be a level
+             other    must not be read either (a subset, another place, a target, a period total, a ratio)
+
+Each half is read by the real pipeline (`ingest_folder`: readers, sidecars, normaliser), then compared:
+
+* recall: the share of `observe` figures found with the right indicator, jurisdiction, year and value;
+* precision: the share of observations that are such a figure (a second observation of one figure is an error);
+* changes taken for levels: observations whose value is an annotated `change` of that document;
+* silent: annotated figures that are neither an observation nor a quarantined row (their sentence is in no
+  observation's or rejected row's raw_content).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from targetwatch.catalogue import Catalogue
+from targetwatch.reports.ingest import ingest_folder
+from targetwatch.units import normalise_text, to_simplified, written_unit
+
+HALVES = ("dev", "test")
+EXPECT = ("observe", "change", "other")
+
+
+@dataclass
+class HalfScore:
+    half: str
+    documents: int
+    figures: int  # annotated `observe` figures
+    found: int  # of those, read with the right indicator, jurisdiction, year and value
+    value_right_year_wrong: int
+    observations: int
+    correct_observations: int
+    changes_as_levels: int
+    silent: int  # annotated figures (any kind) neither observed nor quarantined
+    annotated: int  # annotated figures of any kind
+    detail: pd.DataFrame  # one row per annotated figure: how it came out
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.figures if self.figures else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.correct_observations / self.observations if self.observations else 1.0
+
+
+def _fold(text: object) -> str:
+    return to_simplified(normalise_text(str(text))).lower()
+
+
+def base_value(value: object, unit: object) -> float | None:
+    """The annotated value in the catalogue's base unit (`%`, `倍` and unknown units stay as written)."""
+    found = written_unit(unit)
+    return float(value) * (found[1] if found else 1.0)
+
+
+def load_corpus(root: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    corpus = pd.read_csv(root / "corpus.csv", dtype=str)
+    figures = pd.read_csv(root / "figures.csv", dtype=str, keep_default_na=False)
+    unknown = set(figures["doc_id"]) - set(corpus["doc_id"])
+    if unknown:
+        raise ValueError(f"figures.csv names documents not in corpus.csv: {sorted(unknown)}")
+    bad = set(figures["expect"]) - set(EXPECT)
+    if bad:
+        raise ValueError(f"figures.csv: unknown expect values {sorted(bad)}")
+    figures["base"] = [base_value(v, u) for v, u in zip(figures["value"], figures["unit"], strict=True)]
+    return corpus, figures
+
+
+def read_half(root: Path, corpus: pd.DataFrame, catalogue: Catalogue, half: str, as_of: dt.date):
+    """Run the real ingestion on one half's files (and their sidecars), in a temporary folder."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for rel in corpus.loc[corpus["half"] == half, "file"]:
+            src = root / rel
+            shutil.copy(src, folder / src.name)
+            side = src.with_name(src.name + ".meta.yaml")
+            if side.is_file():
+                shutil.copy(side, folder / side.name)
+        return ingest_folder(folder, catalogue, as_of=as_of)
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+def score_half(root: Path, catalogue: Catalogue, half: str, as_of: dt.date | None = None) -> HalfScore:
+    corpus, figures = load_corpus(root)
+    as_of = as_of or dt.date.today()
+    result = read_half(root, corpus, catalogue, half, as_of)
+    doc_of = {Path(f).name: d for f, d in zip(corpus["file"], corpus["doc_id"], strict=True)}
+    obs = result.observations.assign(doc_id=result.observations["source_file"].map(doc_of))
+    rej = result.rejected_rows.assign(doc_id=result.rejected_rows["source_file"].map(doc_of))
+    figs = figures[figures["doc_id"].isin(corpus.loc[corpus["half"] == half, "doc_id"])].reset_index(drop=True)
+
+    used: set[int] = set()
+    outcome: list[str] = []
+    for fig in figs.itertuples():  # a few hundred hand-annotated figures: matching them one by one is clearest
+        cands = obs[obs["doc_id"] == fig.doc_id]
+        same_value = cands[[_close(float(v), fig.base) for v in cands["value"]]] if len(cands) else cands
+        if fig.expect != "observe":  # a value read from this figure's own sentence, not an equal value elsewhere
+            same_value = same_value[[_fold(fig.phrase) in _fold(s) for s in same_value["raw_content"]]]
+        if fig.expect == "observe":
+            exact = same_value[
+                (same_value["indicator"] == fig.indicator)
+                & (same_value["jurisdiction"] == fig.jurisdiction)
+                & (same_value["year"].astype("Int64").astype(str) == str(fig.year))
+            ]
+            free = [i for i in exact.index if i not in used]
+            if free:
+                used.add(free[0])
+                outcome.append("found")
+                continue
+            if len(same_value[same_value["indicator"] == fig.indicator]):
+                outcome.append("value right, year or place wrong")
+                continue
+        elif len(same_value) and fig.expect == "change":
+            outcome.append("CHANGE TAKEN FOR A LEVEL")
+            continue
+        elif len(same_value) and fig.indicator and (same_value["indicator"] == fig.indicator).any():
+            outcome.append("read although it must not be")
+            continue
+        phrase = _fold(fig.phrase)
+        number = normalise_text(fig.value)
+        sentences = pd.concat([cands["raw_content"], rej.loc[rej["doc_id"] == fig.doc_id, "raw_content"]])
+        folded = [_fold(s) for s in sentences.dropna()]
+        accounted = any(phrase in s or (number in s and phrase[:4] in s) for s in folded)
+        if fig.expect == "observe":
+            outcome.append("missed, quarantined" if accounted else "missed, SILENT")
+        else:
+            outcome.append("not read, quarantined" if accounted else "not read, SILENT")
+    detail = figs.assign(outcome=outcome)
+    observe = detail["expect"] == "observe"
+    return HalfScore(
+        half=half,
+        documents=int((corpus["half"] == half).sum()),
+        figures=int(observe.sum()),
+        found=int((detail["outcome"] == "found").sum()),
+        value_right_year_wrong=int((detail["outcome"] == "value right, year or place wrong").sum()),
+        observations=len(obs),
+        correct_observations=len(used),
+        changes_as_levels=int((detail["outcome"] == "CHANGE TAKEN FOR A LEVEL").sum()),
+        silent=int(detail["outcome"].str.endswith("SILENT").sum()),
+        annotated=len(detail),
+        detail=detail,
+    )
+
+
+def summary_table(scores: list[HalfScore]) -> str:
+    """A Markdown table of the halves' numbers, as docs/report-formats.md shows them."""
+    lines = [
+        "| half | documents | figures | found (right year and value) | recall | observations | precision "
+        "| changes taken for levels | figures neither read nor quarantined |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for s in scores:
+        lines.append(
+            f"| {s.half} | {s.documents} | {s.figures} | {s.found} | {s.recall:.0%} | {s.observations} "
+            f"| {s.precision:.0%} | {s.changes_as_levels} | {s.silent} of {s.annotated} |"
+        )
+    return "\n".join(lines)

@@ -1,0 +1,39 @@
+"""Score the readers on the real-text corpus (tests/fixtures/real): precision and recall per half.
+
+    uv run python tools/evaluate_corpus.py                 # both halves, the summary table
+    uv run python tools/evaluate_corpus.py --half dev -v   # one half, with every figure's outcome
+
+Rules are written against the `dev` half only; the `test` half is measured, never tuned on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from targetwatch.catalogue import load_catalogue  # noqa: E402
+from targetwatch.reports.evaluation import HALVES, score_half, summary_table  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--half", choices=HALVES, action="append")
+    parser.add_argument("-v", "--verbose", action="store_true", help="every figure's outcome")
+    parser.add_argument("--corpus", type=Path, default=ROOT / "tests/fixtures/real")
+    args = parser.parse_args()
+    catalogue = load_catalogue(ROOT / "targets.yaml")
+    scores = [score_half(args.corpus, catalogue, h) for h in args.half or HALVES]
+    print(summary_table(scores))
+    if args.verbose:
+        for s in scores:
+            cols = ["doc_id", "expect", "indicator", "year", "value", "unit", "outcome"]
+            print(f"\n{s.half}:")
+            print(s.detail[cols].to_string())
+
+
+if __name__ == "__main__":
+    main()
