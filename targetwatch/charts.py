@@ -88,6 +88,14 @@ AXIS_WORDS = {
 
 Spec = dict[str, Any]
 
+# The fields of a target (an assessments row with its targets and display columns) that its charts read.
+TARGET_FIELDS: tuple[str, ...] = (
+    "status", "unit", "comparator", "per_year", "deadline", "plan_start", "goal_at_deadline", "target_value_stated",
+    "value_high", "base_year", "base_value", "growth_model", "latest_year", "latest_value", "latest_gap",
+    "latest_goal", "latest_reference_value", "latest_metric", "projection_used", "projection_linear",
+    "projection_compound", "projection_year", "reference_zh", "reference_en",
+)
+
 
 def axis_title(unit: str | None, lang: str) -> str:
     """The value axis title for a unit: 数量（个）, 比重（%）; Count, Share (%)."""
@@ -594,20 +602,43 @@ def status_overview(counts: pd.DataFrame, lang: str, title: str = "") -> Spec:
     return {"data": traces, "layout": layout, "narrow": narrow}
 
 
-def client_config() -> dict[str, Any]:
-    """What dashboards/static/target-view.js needs to draw the same gap charts in the browser (the large
-    layout's one target page): labels, axis words, colours, font, legend gap, unit words, status colours."""
-    return {
-        "labels": LABELS,
-        "axis_words": AXIS_WORDS,
-        "font": FONT,
-        "colours": {"target": TARGET_COLOUR, "path": PATH_COLOUR, "reference": REFERENCE_COLOUR,
-                    "proxy": PROXY_COLOUR, "grid": GRID_COLOUR},
-        "legend_gap_px": LEGEND_GAP_PX,
-        "units": {u.code: {"zh": u.zh, "en": u.en} for u in vocab.UNITS},
-        "status_colours": {s.code: s.colour for s in vocab.STATUSES},
-        "status_text_colours": {s.code: s.text_colour for s in vocab.STATUSES},
-    }
+def reference_series(years: pd.DataFrame, reference_figures: pd.DataFrame) -> pd.DataFrame:
+    """A relative target's reference line (year, value): the values its assessment compared with, then the
+    reference's own annual figures (the latest release of each) for years the target's jurisdiction lacks."""
+    used = years[["year", "reference_value"]].rename(columns={"reference_value": "value"}).dropna()
+    ref = reference_figures
+    if "period_type" in ref:
+        ref = ref[ref["period_type"].fillna("annual") == "annual"]
+    if not len(ref):
+        return used
+    extra = ref[~ref["year"].isin(used["year"])]
+    if "release_date" in extra:
+        extra = extra.sort_values("release_date", na_position="first", kind="stable")
+    extra = extra.drop_duplicates("year", keep="last")
+    return pd.concat([used, extra[["year", "value"]]]).sort_values("year", kind="stable")
+
+
+def target_charts(
+    target: Mapping, years: pd.DataFrame, reference: pd.DataFrame | None, proxies: pd.DataFrame | None
+) -> list[dict[str, Any]]:
+    """Every chart of one target page, in both languages: [{"title": a strings.yaml key, "id": "gap" | "gappp",
+    "specs": {"zh": spec, "en": spec}}]. Both layouts show these: the small one inline, the large one from its data
+    files (the browser draws them as they are)."""
+    relative = target.get("comparator") == "relative_to_reference"
+    has_proxies = proxies is not None and len(proxies) > 0
+    drawable = target.get("comparator") != "qualitative" and (len(years) or has_proxies or target.get("per_year"))
+    if not drawable:
+        return []
+    unit = target.get("unit")
+    title = "chart_per_year" if target.get("per_year") else ("chart_relative" if relative else "chart_gap")
+    sets = [{"title": title, "id": "gap", "specs": {
+        lg: gap_chart(target, years, reference, proxies if has_proxies else None, lg, axis_title(unit, lg),
+                      target.get(f"reference_{lg}") or "")
+        for lg in LABELS}}]
+    if relative and len(years):
+        sets.append({"title": "chart_gap_pp", "id": "gappp", "specs": {
+            lg: gap_pp_chart(target, years, lg, target.get(f"reference_{lg}") or "") for lg in LABELS}})
+    return sets
 
 
 def to_figure(spec: Spec, *, narrow: bool = False):

@@ -124,6 +124,20 @@ def format_percent(value: object) -> str:
     return f"{_decimal(float(value)).quantize(Decimal(1), rounding=ROUND_HALF_EVEN)}%"  # type: ignore[arg-type]
 
 
+def format_audit(value: object) -> str:
+    """A number for auditors (the quality report), the same in both languages: whole numbers in full with
+    separators (1,234,567), others to 6 significant digits (0.0123457, 1,234.57); text is shown as it is."""
+    if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return MISSING
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    if value.is_integer() and abs(value) < 1e18:
+        return f"{int(value):,}"
+    return f"{value:,.6g}" if abs(value) < 1e15 else f"{value:.6g}"
+
+
 def both(value: object, unit: object = None, **kw: bool) -> dict[str, str]:
     """The same value written in both page languages: {"zh": ..., "en": ...}."""
     return {lang: format_value(value, unit, lang, **kw) for lang in LOCALES}

@@ -33,7 +33,11 @@ class Status:
     colour: str
     icon: str  # a status is never told by colour alone: every chip, count and legend pairs icon, word, colour
     meaning_en: str
-    meaning_zh: str = ""  # what the status means, in Chinese (a chip's tooltip, opened on tap on a phone)
+
+    @property
+    def meaning_zh(self) -> str:
+        """What the status means, in Chinese (a chip's tooltip, opened on tap on a phone); English if none yet."""
+        return STATUS_MEANINGS_ZH.get(self.code, self.meaning_en)
 
     @property
     def text_colour(self) -> str:
@@ -47,8 +51,7 @@ class Status:
 # (tests/targetwatch/test_vocab.py measures it). The icons are in the system CJK fonts, ✗ in DejaVu (both
 # installed by .ci/run).
 STATUSES: Final[tuple[Status, ...]] = (
-    Status("achieved", "已实现", "Achieved", "#009E73", "✓",
-           "the comparator held in the deadline year", "截止年份已达到目标"),
+    Status("achieved", "已实现", "Achieved", "#009E73", "✓", "the comparator held in the deadline year"),
     Status(
         "achieved_late",
         "逾期实现",
@@ -56,22 +59,14 @@ STATUSES: Final[tuple[Status, ...]] = (
         "#56B4E9",
         "◑",
         "the comparator held only in a year after the deadline (or the deadline year has no figure)",
-        "截止年份之后才达到目标（或截止年份无数据）",
     ),
-    Status("missed", "未实现", "Missed", "#C05500", "✗",
-           "the comparator did not hold at the deadline or after", "截止年份及之后均未达到目标"),
-    Status("on_track", "进度符合预期", "On track", "#0072B2", "→",
-           "progress at 95% or more of the required pace", "进度达到应有进度的95%及以上"),
-    Status("at_risk", "需加快进度", "At risk", "#E69F00", "⚠",
-           "progress at 60-95% of the required pace", "进度为应有进度的60%至95%"),
-    Status("off_track", "进展缓慢", "Off track", "#CC79A7", "▼",
-           "progress below 60% of the required pace", "进度低于应有进度的60%"),
-    Status("regressing", "出现倒退", "Regressing", "#000000", "↓",
-           "moving away from the target", "与目标的差距在扩大"),
-    Status("no_data", "无数据", "No data", "#CCCCCC", "○",
-           "no usable figure for the target's indicator", "该指标没有可用的统计数据"),
-    Status("qualitative", "定性目标", "Qualitative", "#5A5A5A", "◆",
-           "a goal with no number to measure", "没有可量化数值的定性目标"),
+    Status("missed", "未实现", "Missed", "#C05500", "✗", "the comparator did not hold at the deadline or after"),
+    Status("on_track", "进度符合预期", "On track", "#0072B2", "→", "progress at 95% or more of the required pace"),
+    Status("at_risk", "需加快进度", "At risk", "#E69F00", "⚠", "progress at 60-95% of the required pace"),
+    Status("off_track", "进展缓慢", "Off track", "#CC79A7", "▼", "progress below 60% of the required pace"),
+    Status("regressing", "出现倒退", "Regressing", "#000000", "↓", "moving away from the target"),
+    Status("no_data", "无数据", "No data", "#CCCCCC", "○", "no usable figure for the target's indicator"),
+    Status("qualitative", "定性目标", "Qualitative", "#5A5A5A", "◆", "a goal with no number to measure"),
 )
 STATUS_CODES: Final[tuple[str, ...]] = tuple(s.code for s in STATUSES)
 STATUS_BY_CODE: Final[dict[str, Status]] = {s.code: s for s in STATUSES}
@@ -183,3 +178,22 @@ GAP_FLAT_PP: Final[float] = 0.02
 
 # Severity of a data-quality check: errors block assessment of the affected rows, warnings are shown.
 SEVERITIES: Final[tuple[str, ...]] = ("error", "warning")
+
+# What `extract-targets --against targets.yaml` says of each proposal: a quote no target shares; a target with the
+# same quote, value and comparator; a target with the same quote read otherwise (issue 18).
+REVIEW_STATUSES: Final[tuple[str, ...]] = ("new", "catalogued", "conflicting")
+
+
+# What each status means, in Chinese (Status.meaning_zh): the tooltip of a status chip and of a status column.
+STATUS_MEANINGS_ZH: Final[dict[str, str]] = {
+    "achieved": "截止年份已达到目标",
+    "achieved_late": "截止年份之后才达到目标",
+    "missed": "截止年份未达到目标，之后也未达到",
+    "deadline_unpublished": "截止期已过，尚无数据表明截止年份是否达到目标",
+    "on_track": "截止期前：已达到目标，或进度达到应有进度的95%及以上",
+    "at_risk": "进度为应有进度的60%至95%",
+    "off_track": "进度低于应有进度的60%",
+    "regressing": "与目标的差距在扩大",
+    "no_data": "该指标没有可用的统计数据",
+    "qualitative": "没有可量化数值的定性目标",
+}

@@ -428,7 +428,6 @@ class LargeSite:
             "statuses": [{"code": s.code, "zh": s.zh, "en": s.en, "colour": s.colour, "icon": s.icon,
                           "text_colour": s.text_colour, "meaning_en": s.meaning_en} for s in vocab.STATUSES],
             "units": {u.code: [u.zh, u.en] for u in vocab.UNITS},
-            "charts": charts.client_config(),
             "trail": list(TRAIL_KEYS),
             "figure_fields": list(FIGURE_FIELDS),
             "documents": {d["id"]: {"label": d["number"] if not is_empty(d.get("number")) else d["id"],
@@ -523,10 +522,9 @@ class LargeSite:
             series[key] = (first, i + 1)
             position[ids[i]] = i - first
 
-        # per-year rows of each target
-        yrs = data.assessment_years.sort_values(["target_id", "year"], kind="stable")
-        year_cols = {"year": "y", "value": "v", "reference_value": "r", "metric": "m", "met": "met",
-                     "in_plan": "p", "observation_id": "o", "reference_observation_id": "ro"}
+        # per-year rows of each target: the page marks the figures they used (its charts come built, below)
+        yrs = data.assessment_years.sort_values(["target_id", "year"], kind="stable").reset_index(drop=True)
+        year_cols = {"year": "y", "observation_id": "o", "reference_observation_id": "ro"}
         ycols = {short: json_values(yrs[c]) for c, short in year_cols.items() if c in yrs}
         for short in ("o", "ro"):  # the figure used, as its row number in the target's (reference) series
             if short in ycols:
@@ -548,6 +546,24 @@ class LargeSite:
         for tid, dept, role in zip(owners["target_id"], owners["department"], owners["role"], strict=True):
             owners_of.setdefault(tid, []).append([dept, None if is_empty(role) else role, slugs.get(dept)])
 
+        # each target's charts, built here as on a pre-rendered page (charts.target_charts), from unrounded values
+        chart_cols = {c: self.rows[c].tolist() for c in charts.TARGET_FIELDS if c in self.rows}
+        ind_names = data.indicators.set_index("code")[["name_zh", "name_en"]]
+
+        def series_figures(key: tuple | None) -> pd.DataFrame:
+            first, last = series.get(key, (0, 0)) if key else (0, 0)
+            return fig.iloc[first:last]
+
+        def target_charts(i: int, years: pd.DataFrame) -> list[dict]:
+            target = {c: v[i] for c, v in chart_cols.items()}
+            reference = charts.reference_series(years, series_figures(ref_s[i])) if ref_s[i] else None
+            parts = [series_figures(k) for k in proxy_s[i] or []]
+            proxy = pd.concat([p for p in parts if len(p)]) if any(len(p) for p in parts) else None
+            if proxy is not None:
+                proxy = proxy.assign(indicator_name_zh=proxy["indicator"].map(ind_names["name_zh"]),
+                                     indicator_name_en=proxy["indicator"].map(ind_names["name_en"]))
+            return charts.target_charts(target, years, reference, proxy)
+
         by_jurisdiction: dict[str, list[int]] = {}
         for i, j in enumerate(cols["jurisdiction"]):
             by_jurisdiction.setdefault(j, []).append(i)
@@ -566,8 +582,7 @@ class LargeSite:
                 r["trail"] = trail
                 s, e = years_of.get(tid, (0, 0))
                 r["years"] = {k: v[s:e] for k, v in ycols.items() if any(x is not None for x in v[s:e])}
-                if r["years"].get("m") == r["years"].get("v"):
-                    r["years"].pop("m", None)  # the metric is the value itself (not a relative target)
+                r["charts"] = jsonable(target_charts(i, yrs.iloc[s:e]))
                 r["sources"] = sources_of.get(tid)
                 r["departments"] = owners_of.get(tid)
                 if own_s[i]:

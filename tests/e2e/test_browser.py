@@ -338,25 +338,6 @@ def test_client_side_target_page_for_an_unknown_target(open_page, large_syntheti
         assert [e for e in errors if "ERR_FILE_NOT_FOUND" not in e] == []
 
 
-VALUES = [0, 1, -1, 0.5, 2.5, 12.345, 999.95, 9999.95, 12345, 450000, -197, 1.16, 0.004321, 26_500_000_000,
-          14_415_000_000, 1e12 + 5e10, 123456.5, 0.1 + 0.2, 7.0]
-
-
-def test_client_side_numbers_are_written_like_the_python_ones(open_page, large_synthetic_site):
-    from targetwatch import charts
-
-    page, errors, _ = _open_view(open_page, large_synthetic_site, "xx", "syn-stock")
-    for lang in ("zh", "en"):
-        js = page.evaluate(f"vals => vals.map(v => window.twFormat.number(v, '{lang}'))", VALUES)
-        assert js == [charts.format_number(v, lang) for v in VALUES], lang
-        for unit in ("percent", "persons", "count", "yuan"):
-            js = page.evaluate(f"vals => vals.map(v => window.twFormat.value(v, '{unit}', '{lang}', true))", VALUES)
-            assert js == [charts.format_value(v, unit, lang, signed=True) for v in VALUES], (lang, unit)
-    for lo, hi in [(0, 1), (400, 1295.27), (-1.0, 0.0), (2.0, 2.0), (0.1, 99.5), (1e4, 2.6e10)]:
-        assert page.evaluate(f"window.twFormat.ticks({lo}, {hi})") == charts.nice_ticks(lo, hi), (lo, hi)
-    assert errors == []
-
-
 def test_the_gap_workbook_is_linked_from_the_overview(open_page, site):
     import openpyxl
 

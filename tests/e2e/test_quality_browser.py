@@ -55,13 +55,14 @@ def test_lineage_page_opens_offline_and_shows_the_chain(screenshot, open_page, s
     quote = "研究与试验发展（R&D）经费投入占地区生产总值的比重争取达到全国平均水平"
     assert quote in page.inner_text("#sentence blockquote")
     assert "policies/shanxi-2017.txt" in page.inner_text("#sentence")
-    # 2. the figure used for 2020, as written, with its file, sha256 and source location
+    # 2. the figure used for 2020, as written, with its file, sha256 and source location (since the bundle of
+    # 2026-12 the dated found-figures row, same value, wins over the undated yearbook row)
     row = page.locator("#lineage-figures tr[data-observation][data-vintage='used']").filter(has_text="2020").first
     text = row.inner_text()
-    assert "1.2 %" in text and "rd-by-province_techme.csv" in text and "line 55" in text
-    assert sha256_of["rd-by-province_techme.csv"] in text
+    assert "1.2 %" in text and "found-figures-2026-12.csv" in text and "line 6" in text
+    assert sha256_of["found-figures-2026-12.csv"] in text
     # 3. the files with their full sha256; 4. the checks on those rows; 5. the formula with the numbers
-    assert sha256_of["rd-by-province_techme.csv"] in page.inner_text("#lineage-files")
+    assert sha256_of["found-figures-2026-12.csv"] in page.inner_text("#lineage-files")
     assert page.locator("#lineage-checks tbody tr").count() >= 17
     assert "差距 = 1.16 - 2.65 = -1.49 个百分点" in page.inner_text("#formula")
     screenshot(page, "lineage-zh")

@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pandas as pd
 import pytest
 
 from targetwatch import charts, vocab
+from targetwatch.config import PROJECT_DIR
 from targetwatch.render.rows import target_rows
 from tests.targetwatch.test_site import synthetic_site_data
 
@@ -213,12 +215,36 @@ def test_every_comparator_charts(fields, rows, names):
         assert star["mode"] == "markers" and star["x"] == [2020]  # a growing goal: marked at the deadline
 
 
-def test_client_config_gives_the_browser_the_same_labels_and_colours():
-    """The large layout's target page draws its charts in the browser (dashboards/static/target-view.js) from
-    this configuration: the same labels, unit words and colours as the Python builders."""
-    cfg = charts.client_config()
-    assert cfg["labels"] == charts.LABELS and set(cfg["labels"]) == {"zh", "en"}
-    assert cfg["status_colours"] == {s.code: s.colour for s in vocab.STATUSES}
-    assert cfg["status_text_colours"] == {s.code: s.text_colour for s in vocab.STATUSES}
-    assert cfg["colours"]["target"] == charts.TARGET_COLOUR and cfg["font"] == charts.FONT
-    assert cfg["units"]["percent"] == {"zh": vocab.UNIT_BY_CODE["percent"].zh, "en": vocab.UNIT_BY_CODE["percent"].en}
+# What re-implementing number formatting or chart building in a browser script would look like.
+BROWSER_FORMATTING = re.compile(r"toFixed|toPrecision|toLocaleString|NumberFormat|roundHalfEven|万|亿|"
+                                r"hovertemplate|tickvals|ticktext|type: *\"(scatter|bar)\"")
+
+
+def test_no_browser_script_formats_numbers_or_builds_charts():
+    """Python writes every number and chart spec (issue 20): the scripts only draw, filter and switch language."""
+    scripts = sorted((PROJECT_DIR / "dashboards" / "static").glob("*.js"))
+    assert {p.name for p in scripts} >= {"site.js", "target-view.js"}
+    for path in scripts:
+        found = BROWSER_FORMATTING.findall(path.read_text(encoding="utf-8"))
+        assert found == [], (path.name, found)
+
+
+def test_target_charts_give_every_chart_of_a_target_page_in_both_languages(synthetic):
+    rows, years = synthetic
+    sets = charts.target_charts(rows["syn-relative"], years["syn-relative"], None, None)
+    assert [(c["title"], c["id"]) for c in sets] == [("chart_relative", "gap"), ("chart_gap_pp", "gappp")]
+    assert all(set(c["specs"]) == {"zh", "en"} for c in sets)
+    assert _names(sets[0]["specs"]["en"]) == ["Actual", "Gap"]  # no reference series given: no reference line
+    stock = charts.target_charts(rows["syn-stock"], years["syn-stock"], None, None)
+    assert [c["title"] for c in stock] == ["chart_gap"]
+    assert charts.target_charts(rows["syn-qualitative"], years["syn-stock"].iloc[0:0], None, None) == []
+
+
+def test_reference_series_fills_the_years_the_target_lacks():
+    """The assessment's reference values first; then, for other years, the reference's latest annual release."""
+    years = pd.DataFrame({"year": [2019, 2020], "reference_value": [2.0, None]})
+    figures = pd.DataFrame({"year": [2018, 2018, 2019, 2017], "value": [1.5, 1.6, 9.9, 7.0],
+                            "release_date": ["2019-02-01", "2019-09-01", "2020-02-01", "2018-02-01"],
+                            "period_type": ["annual", "annual", "annual", "quarterly"]})
+    ref = charts.reference_series(years, figures)
+    assert ref["year"].tolist() == [2018, 2019] and ref["value"].tolist() == [1.6, 2.0]
