@@ -4,10 +4,8 @@ import dagster as dg
 
 from pipelines.resources import TargetwatchPaths
 from pipelines.retries import retry_io_errors
-from targetwatch.catalogue import load_catalogue
-from targetwatch.documents import load_documents
 from targetwatch.reports.ingest import ingest_folder
-from targetwatch.warehouse import archive_dir, cache_dir, write_tables
+from targetwatch.warehouse import archive_dir, cache_dir, saved_catalogue, write_tables
 
 
 @dg.multi_asset(
@@ -45,7 +43,7 @@ def reports(context: dg.AssetExecutionContext, paths: TargetwatchPaths):
     snapshot (`targetwatch rebuild` reads it back); a file read before is taken from out/cache/.
     """
     s = paths.settings()
-    cat = load_catalogue(s.targets_file, load_documents(s.policies_dir))
+    cat = saved_catalogue(s.build_dir)  # validated once, by the catalogue step
     with retry_io_errors(context):  # a report the system could not read: try again, then fail naming the file
         result = ingest_folder(
             s.reports_dir,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dagster as dg
 
-from assets import assessment, catalogue, ingestion, publishing, quality
+from assets import assessment, catalogue, data_call, ingestion, publishing, quality
 from pipelines.jobs import refresh_job
 from pipelines.loggers import progress_logger
 from pipelines.resources import TargetwatchPaths
@@ -12,7 +12,7 @@ from pipelines.schedules import monthly_refresh_schedule, yearly_refresh_schedul
 from pipelines.sensors import new_report_sensor, refresh_canceled_sensor, refresh_failure_sensor
 
 defs = dg.Definitions(
-    assets=dg.load_assets_from_modules([catalogue, ingestion, assessment, publishing]),
+    assets=dg.load_assets_from_modules([catalogue, ingestion, assessment, data_call, publishing]),
     asset_checks=dg.load_asset_checks_from_modules([quality]),
     jobs=[refresh_job],
     schedules=[monthly_refresh_schedule, yearly_refresh_schedule],

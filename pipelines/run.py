@@ -12,15 +12,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import dagster as dg
-import duckdb
 
 from pipelines import loggers
 from pipelines.failures import describe_failure
 from pipelines.jobs import TRIGGER_TAG
+from targetwatch import runlog
 from targetwatch.config import Settings
 from targetwatch.locking import RefreshLock
 from targetwatch.provenance import code_version
-from targetwatch.warehouse import WAREHOUSE_FILE, record_run, record_run_later
+from targetwatch.warehouse import WAREHOUSE_FILE
 
 
 @dataclass
@@ -92,9 +92,13 @@ def run_refresh_job(
     trigger: str = "cli",
     on_event: Callable[[str, str], None] | None = None,
 ) -> RefreshOutcome:
-    """Execute the refresh job in this process; raises RefreshLocked if another process is refreshing."""
+    """Execute the refresh job in this process; raises RefreshLocked if another process is refreshing.
+
+    The settings are resolved here, once (the as-of date pinned to the Asia/Shanghai day), and handed to the run.
+    """
     from pipelines.definitions import defs
 
+    s = s.resolved()
     started = dt.datetime.now()
     relay = _Relay(on_event) if on_event else None
     with RefreshLock(s.out_dir, holder=f"targetwatch refresh ({trigger})"):
@@ -114,18 +118,8 @@ def run_refresh_job(
         if result.success:
             return RefreshOutcome(True, result.run_id, "")
         message = failure_message(result)
-        row = {
-            "run_id": result.run_id,
-            "started_at": started,
-            "finished_at": dt.datetime.now(),
-            "as_of": s.effective_as_of,
-            "outcome": "failed",
-            "trigger": trigger,
-            "code_version": code_version(s.project_dir),
-            "message": message,
-        }
-        try:
-            record_run(s.build_dir / WAREHOUSE_FILE, row)
-        except duckdb.Error:  # the build warehouse itself is broken: the next run's fresh build takes the row
-            record_run_later(s.out_dir, row)
+        record = runlog.RunRecord(run_id=result.run_id, trigger=trigger, as_of=s.as_of, started_at=started,
+                                  code_version=code_version(s.project_dir))
+        # the build warehouse itself may be broken: then the next run's fresh build takes the row
+        runlog.write_or_leave(s.build_dir / WAREHOUSE_FILE, s.out_dir, record.finished("failed", message))
     return RefreshOutcome(False, result.run_id, message)

@@ -162,6 +162,7 @@ def _run_refresh(s: Settings, release_date: str | None) -> bool:
             "SELECT count(*), sum(rows_read), count(*) FILTER (WHERE status = 'failed') FROM report_files"
         ).fetchall()[0]
         rejected = con.execute("SELECT count(*) FROM rejected_rows").fetchall()[0][0]
+        changed = _change_counts(con, outcome.run_id)
     table = Table(title=f"{sum(statuses.values())} targets assessed as of {s.effective_as_of}")
     table.add_column("status")
     table.add_column("状态")
@@ -170,6 +171,9 @@ def _run_refresh(s: Settings, release_date: str | None) -> bool:
         table.add_row(st.code, st.zh, str(statuses.get(st.code, 0)))
     console.print(table)
     console.print(f"files read: {files[0]} ({files[1] or 0} rows, {files[2]} failed) · rows rejected: {rejected}")
+    if changed is not None:
+        console.print("changes since the previous publication: " + " · ".join(f"{n} {k}" for k, n in changed.items()),
+                      soft_wrap=True)
     console.print(f"warehouse:  {s.out_dir / WAREHOUSE_FILE}")
     console.print(f"dashboards: {s.out_dir / 'dashboards' / 'index.html'}")
     console.print(f"quality:    {s.out_dir / 'quality' / 'index.html'}")
@@ -177,6 +181,53 @@ def _run_refresh(s: Settings, release_date: str | None) -> bool:
     if snapshots:
         console.print(f"archive:    {archive_dir(s.out_dir)} · snapshot {snapshots[-1]}")
     return True
+
+
+def _change_counts(con, run_id: str) -> dict[str, int] | None:
+    """This run's rows of the `changes` table by kind (None for the first publication, which has nothing before)."""
+    from targetwatch.changes import KINDS
+
+    rows = con.execute("SELECT kind, count(*) FROM changes WHERE run_id = ? GROUP BY 1", [run_id]).fetchall()
+    previous = con.execute("SELECT count(*) FROM runs WHERE outcome = 'success' AND run_id <> ?", [run_id]).fetchall()
+    if not previous[0][0]:
+        return None
+    found = dict(rows)
+    return {kind.replace("_", " "): int(found.get(kind, 0)) for kind in KINDS}
+
+
+@app.command("data-call")
+def data_call(
+    department: Annotated[str | None, typer.Option(help="only this department (as named in the workbooks)")] = None,
+    due: Annotated[str | None, typer.Option(help="due date, YYYY-MM-DD (default: 30 days from today)")] = None,
+    out: Annotated[Path | None, typer.Option(help="output folder holding the published warehouse (default: out/)")]
+    = None,
+) -> None:
+    """Write one Excel workbook per lead department that owes figures, under <out>/data-call/."""
+    from targetwatch.data_call import DATA_CALL_DIR, figures_owed, issue_call
+    from targetwatch.warehouse import connect
+
+    s = _settings(None, out, None)
+    today = s.effective_as_of
+    try:
+        due_date = dt.date.fromisoformat(due) if due else today + dt.timedelta(days=30)
+    except ValueError:
+        err.print(f"[red]--due {due!r} is not a date (YYYY-MM-DD)[/red]")
+        raise typer.Exit(2) from None
+    if not s.warehouse_path.is_file():
+        err.print(f"[red]no published warehouse at {s.warehouse_path}: run `targetwatch refresh` first[/red]")
+        raise typer.Exit(1)
+    with connect(s.warehouse_path, read_only=True) as con:
+        owed = figures_owed(con, today)
+    if department is not None and department not in set(owed["department"]):
+        names = "、".join(sorted(set(owed.loc[owed["state"] == "owed", "department"])))
+        err.print(f"[red]{department!r} owes no figures; departments that do: {names}[/red]")
+        raise typer.Exit(1)
+    calls = issue_call(owed, s.out_dir, issued=today, due=due_date, department=department)
+    folder = s.out_dir / DATA_CALL_DIR
+    for c in calls:
+        console.print(f"  {c.department}: {c.rows} figures owed → {folder / c.file}", soft_wrap=True)
+    console.print(f"{len(calls)} workbooks, {sum(c.rows for c in calls)} figures owed, due {due_date}, in {folder}",
+                  soft_wrap=True)
 
 
 @app.command("check-targets")

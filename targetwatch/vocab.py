@@ -160,8 +160,13 @@ WRITTEN_UNITS: Final[dict[str, tuple[str, float]]] = {
 # Scale words for figures written as 1.3万 or 45万; the unit then follows.
 MULTIPLIERS: Final[dict[str, float]] = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "千": 1e3}
 
-# Confidence of a published figure, best first; when two sources give the same year, the better wins.
-CONFIDENCE_LEVELS: Final[tuple[str, ...]] = ("high", "medium", "low")
+# Confidence of a published figure, best first; when two sources give the same year, the better wins. A figure a
+# department reported in a data-call return (targetwatch.data_call) comes last: an official statistic for the same
+# series and year wins over it.
+CONFIDENCE_LEVELS: Final[tuple[str, ...]] = ("high", "medium", "low", "department-reported")
+DEPARTMENT_REPORTED: Final = "department-reported"
+# The badge shown beside a department-reported figure on the dashboards, the workbook and the lineage pages.
+DEPARTMENT_REPORTED_BADGE: Final[dict[str, str]] = {"zh": "部门报送", "en": "department-reported"}
 
 # Figure types: only actuals are assessed; forecasts are quarantined with a reason.
 FIGURE_TYPES: Final[tuple[str, ...]] = ("actual", "forecast")

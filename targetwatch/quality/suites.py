@@ -167,7 +167,8 @@ def _suite_expectations(name: str, catalogue: Catalogue, as_of: dt.date) -> list
             description="every target's indicator has at least one figure",
         ),
         gxe.ExpectColumnValuesToBeInSet(
-            column="confidence", value_set=["high", "medium"], description="figures are of high or medium confidence"
+            column="confidence", value_set=["high", "medium", vocab.DEPARTMENT_REPORTED],
+            description="figures are of high or medium confidence, or reported by a department in a data-call return"
         ),
         gxe.ExpectColumnValuesToBeBetween(
             column="values_in_release",

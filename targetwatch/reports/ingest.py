@@ -21,7 +21,7 @@ import pandas as pd
 import yaml
 
 from targetwatch.catalogue import Catalogue
-from targetwatch.reports import communique, template, yearbook
+from targetwatch.reports import communique, department_return, template, yearbook
 from targetwatch.reports.archive import SIDECAR_SUFFIX, archive_copy, snapshot_entry, write_snapshot
 from targetwatch.reports.cache import ParseCache
 from targetwatch.reports.encoding import decode
@@ -90,6 +90,8 @@ def read_one(path: Path, aliases: Aliases | None = None, meta: Mapping[str, Any]
     try:
         if suffix == ".csv":
             return template.read_csv(path) if _csv_is_template(path) else yearbook.read_csv(path, aliases, meta)
+        if suffix in SPREADSHEET_SUFFIXES and suffix != ".xls" and department_return.marker_of(path) is not None:
+            return department_return.read_xlsx(path)  # a returned data-call workbook, known by its marker
         if suffix in SPREADSHEET_SUFFIXES:
             return template.read_xlsx(path) if _xlsx_is_template(path) else yearbook.read_xlsx(path, aliases, meta)
         if suffix in TEXT_SUFFIXES:

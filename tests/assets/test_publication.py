@@ -19,8 +19,9 @@ import targetwatch.warehouse as warehouse
 from pipelines.definitions import defs
 from pipelines.failures import describe_failure
 from pipelines.resources import TargetwatchPaths
+from targetwatch import runlog
 from targetwatch.config import PROJECT_DIR
-from targetwatch.warehouse import BuildIncomplete, prepare_build, publish, record_run, verify_build
+from targetwatch.warehouse import BuildIncomplete, prepare_build, publish, verify_build
 
 RUNS_ONLY = [dg.AssetKey("runs")]  # the publication step alone, on the build that is there
 
@@ -127,7 +128,7 @@ def test_a_run_killed_midway_through_publishing_is_rolled_back_by_the_next_run(o
         real_swap(new, target, previous)
         os.kill(os.getpid(), signal.SIGKILL)  # killed right after the first output went in
 
-    record_run(out / ".build" / "warehouse.duckdb", {"run_id": "the-killed-run", "outcome": "success"})
+    runlog.write(out / ".build" / "warehouse.duckdb", runlog.RunRecord("the-killed-run", "cli", outcome="success"))
     (out / ".build" / "site" / "dashboards" / "new-page.html").write_text("new", encoding="utf-8")
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child dies inside publish
@@ -152,7 +153,7 @@ def test_a_run_killed_midway_through_publishing_is_rolled_back_by_the_next_run(o
 
 def test_without_the_atomic_exchange_a_failed_publication_is_still_rolled_back(out, monkeypatch):
     before = published(out)
-    record_run(out / ".build" / "warehouse.duckdb", {"run_id": "a-newer-run", "outcome": "success"})
+    runlog.write(out / ".build" / "warehouse.duckdb", runlog.RunRecord("a-newer-run", "cli", outcome="success"))
     monkeypatch.setattr(warehouse, "_exchange", lambda a, b: False)
     real_replace = os.replace
 
@@ -232,4 +233,4 @@ def test_a_report_the_system_cannot_read_retries_the_step_then_fails_naming_the_
     assert [e.step_key for e in result.all_events if e.event_type_value == "STEP_UP_FOR_RETRY"] == ["reports"]
     with duckdb.connect(str(out / "warehouse.duckdb"), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM report_files WHERE status <> 'loaded'").fetchone() == (0,)
-        assert con.execute("SELECT count(*) FROM report_files").fetchone() == (6,)
+        assert con.execute("SELECT count(*) FROM report_files").fetchone() == (7,)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -123,3 +125,20 @@ def test_reports_are_archived_and_an_unchanged_folder_is_read_from_the_cache(ref
     with duckdb.connect(str(out / "warehouse.duckdb"), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM observations").fetchall()[0][0] == 144
         assert con.execute("SELECT count(*) FROM runs WHERE outcome = 'success'").fetchall()[0][0] == 2
+
+
+def test_the_published_run_row_and_quality_report_show_the_run_as_it_ended(refreshed):
+    out, result = refreshed
+    with duckdb.connect(str(out / "warehouse.duckdb"), read_only=True) as con:
+        rows = con.execute("SELECT run_id, outcome, trigger, as_of, started_at < finished_at FROM runs "
+                           "WHERE run_id = ?", [result.run_id]).fetchall()
+    assert [r[:4] for r in rows] == [(result.run_id, "success", "dagster", dt.date(2026, 11, 23))]
+    assert rows[0][4] is True
+    page = (out / "quality" / "index.html").read_text(encoding="utf-8")
+    shown = re.findall(r'<tr class="this-run" data-outcome="(\w+)"><td><code title="([^"]+)">', page)
+    with duckdb.connect(str(out / "warehouse.duckdb"), read_only=True) as con:  # the run that published it
+        published = con.execute("SELECT run_id FROM runs WHERE outcome = 'success' ORDER BY finished_at DESC "
+                                "LIMIT 1").fetchall()[0][0]
+    assert shown == [("success", published)]
+    assert 'data-outcome="building"' not in page and 'data-outcome="running"' not in page
+    assert not (out / "catalogue.json").exists() and (out / ".build" / "catalogue.json").is_file()

@@ -11,9 +11,9 @@ from pipelines.definitions import defs
 from targetwatch.config import PROJECT_DIR
 
 ASSET_KEYS = sorted([
-    "assessment_years", "assessments", "dashboards", "indicators", "jurisdictions", "measures", "observations",
-    "policy_documents", "quality_report", "rejected_rows", "report_files", "runs", "target_departments",
-    "target_sources", "targets",
+    "assessment_years", "assessments", "changes", "dashboards", "data_owed", "indicators", "jurisdictions", "measures",
+    "observations", "policy_documents", "quality_report", "rejected_rows", "report_files", "return_conflicts", "runs",
+    "target_departments", "target_sources", "targets",
 ])
 CHECK_KEYS = ["observations:observations_plausible", "observations:observations_valid"]
 SCHEDULES = ["monthly_refresh_schedule", "yearly_refresh_schedule"]
