@@ -90,7 +90,8 @@ def test_both_languages_at_once():
 
 @pytest.mark.parametrize(("value", "expected"), [
     (1234567, "1,234,567"), (1234567.0, "1,234,567"), (1234.5678, "1,234.57"), (0.012345678, "0.0123457"),
-    (2.5e15, "2,500,000,000,000,000"), (2.5e18, "2.5e+18"), (1.5e15 + 0.5, "1.5e+15"), (True, "True"), ("line 22", "line 22"), (None, "—"), (float("nan"), "—"),
+    (2.5e15, "2,500,000,000,000,000"), (2.5e18, "2.5e+18"), (1.5e15 + 0.5, "1.5e+15"),
+    (True, "True"), ("line 22", "line 22"), (None, "—"), (float("nan"), "—"),
 ])
 def test_format_audit(value, expected):
     """The quality report's numbers: the same in both languages, 6 significant digits, separators."""
