@@ -52,7 +52,8 @@ def observations_valid(paths: TargetwatchPaths) -> dg.AssetCheckResult:
 @dg.asset_check(
     asset="observations",
     name=OBSERVATIONS_PLAUSIBLE,
-    description="Year-on-year jumps, coverage of every target's indicator, low-confidence figures.",
+    description="Year-on-year jumps, low-confidence figures, two releases that disagree "
+    "(coverage is the quality report's table, not a check).",
 )
 def observations_plausible(paths: TargetwatchPaths) -> dg.AssetCheckResult:
     return _run(OBSERVATIONS_PLAUSIBLE, paths)

@@ -31,11 +31,15 @@ class RefreshOutcome:
 
 
 class _Relay(logging.Handler):
-    """Forward step start/success/failure and check results from Dagster's log stream to a callback."""
+    """Forward step start/success/failure and check results from Dagster's log stream to a callback.
 
-    def __init__(self, on_event: Callable[[str, str], None]):
+    A check's step key doubles its asset's name (`observations_observations_valid`): it is shown as
+    `check observations_valid`, and its success is not repeated after the check's own result line."""
+
+    def __init__(self, on_event: Callable[[str, str], None], step_names: dict[str, str] | None = None):
         super().__init__()
         self.on_event = on_event
+        self.step_names = step_names or {}
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
@@ -48,18 +52,32 @@ class _Relay(logging.Handler):
         if event is None:
             return
         kind = event.event_type_value
+        step = event.step_key or ""
+        name = self.step_names.get(step, step)
         if kind == "STEP_START":
-            self.on_event("start", event.step_key or "")
+            self.on_event("start", name)
         elif kind == "STEP_SUCCESS":
-            self.on_event("success", event.step_key or "")
+            if step not in self.step_names:  # a check step already printed its result
+                self.on_event("success", name)
         elif kind == "STEP_FAILURE":
-            self.on_event("failure", event.step_key or "")
+            self.on_event("failure", name)
         elif kind == "ASSET_CHECK_EVALUATION":
             data = event.event_specific_data
-            self.on_event(
-                "check",
-                f"{data.check_name}: " + ("passed" if data.passed else f"did not pass ({data.severity.value.lower()})"),
-            )
+            flagged = (data.metadata or {}).get("rows_flagged")
+            rows = f"{flagged.value} figures" if flagged is not None else "figures"
+            if data.passed:
+                outcome = "passed"
+            elif data.severity == dg.AssetCheckSeverity.WARN:  # a review list, not a fault: the run goes on
+                outcome = f"{rows} flagged for review (see the quality report)"
+            else:
+                outcome = f"FAILED on {rows} (blocking)"
+            self.on_event("check", f"{data.check_name}: {outcome}")
+
+
+def check_step_names(defs: dg.Definitions) -> dict[str, str]:
+    """Each asset check's step key (`<asset>_<check>`) -> `check <check>`, as the CLI shows it."""
+    keys = defs.resolve_asset_graph().asset_check_keys
+    return {f"{'_'.join(k.asset_key.path)}_{k.name}": f"check {k.name}" for k in keys}
 
 
 def run_config(s: Settings, release_date: str | None) -> dict:
@@ -100,7 +118,7 @@ def run_refresh_job(
 
     s = s.resolved()
     started = dt.datetime.now()
-    relay = _Relay(on_event) if on_event else None
+    relay = _Relay(on_event, check_step_names(defs)) if on_event else None
     with RefreshLock(s.out_dir, holder=f"targetwatch refresh ({trigger})"):
         if relay:
             loggers.listeners.append(relay.emit)

@@ -1,6 +1,6 @@
 """`targetwatch extract-targets FILE`: print proposed targets as YAML (pasteable under `targets:`) or JSON.
 
-The lead registers it in targetwatch/cli.py with `app.command("extract-targets")(extract_targets_command)`.
+targetwatch/cli.py lists it among the core commands (CORE_COMMANDS).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from targetwatch.cli import app
+from pipelines.cli import app
 from targetwatch.config import PROJECT_DIR
 from targetwatch.reports.archive import list_snapshots, load_snapshot
 from targetwatch.warehouse import WAREHOUSE_FILE

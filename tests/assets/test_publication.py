@@ -1,7 +1,7 @@
 """Atomic publication: out/ changes only when a complete, checked build is swapped in, and never by halves.
 
-One real refresh is published once per module; each case works on a copy of that out/ folder and compares
-the published bytes (warehouse and every page of both sites) before and after.
+One real refresh is published once per session (tests/conftest.py `published`); each case works on a copy of that
+out/ folder and compares the published bytes (warehouse and every page of both sites) before and after.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import dagster as dg
 import duckdb
 import pytest
 
+import pipelines.retries as retries
 import targetwatch.warehouse as warehouse
 from pipelines.definitions import defs
 from pipelines.failures import describe_failure
@@ -50,6 +51,12 @@ def runs_of(db: Path) -> list[tuple]:
         return con.execute("SELECT run_id, outcome, message FROM runs ORDER BY started_at").fetchall()
 
 
+@pytest.fixture(autouse=True)
+def no_wait_between_retries(monkeypatch):
+    """Retries happen at once here (the bureau's runs wait 2 s for a lock to be released)."""
+    monkeypatch.setattr(retries, "SECONDS_TO_WAIT", 0)
+
+
 @pytest.fixture(scope="module")
 def instance(tmp_path_factory):
     home = tmp_path_factory.mktemp("dagster_home")
@@ -58,10 +65,9 @@ def instance(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def first_out(tmp_path_factory, instance) -> Path:
-    out = tmp_path_factory.mktemp("published") / "out"
-    assert refresh(out, instance).success
-    return out
+def first_out(published) -> Path:
+    """The session's published refresh (read-only; each case works on its own copy, `out`)."""
+    return published.out
 
 
 @pytest.fixture

@@ -20,6 +20,22 @@ def test_core_does_not_import_dagster():
     assert offenders == []
 
 
+def test_core_never_imports_the_shell():
+    """Dependencies point one way: assets/ and pipelines/ (the shell, the CLI that runs Dagster included) import
+    the core, never the reverse, at module level or lazily inside a function."""
+    offenders = []
+    for path in (PROJECT_DIR / "targetwatch").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module]
+            offenders += [f"{path.relative_to(PROJECT_DIR)}:{node.lineno}: {n}" for n in names
+                          if n.split(".")[0] in ("assets", "pipelines")]
+    assert offenders == []
+
+
 def test_one_status_vocabulary():
     from targetwatch import vocab
 
