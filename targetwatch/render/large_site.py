@@ -26,6 +26,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from targetwatch import charts, vocab
+from targetwatch.render.brief import brief_file
 from targetwatch.render.page import (
     chart_html,
     department_slug,
@@ -314,6 +315,8 @@ class LargeSite:
             n_targets=len(rows), n_jurisdictions=int(rows["jurisdiction"].nunique()), status_counts=status_counts,
             levels=self._level_matrix(rows, ""), regions=regions, overview_charts=overview,
             documents=self._document_summaries(), departments=self._department_summaries(),
+            briefs={m["key"]: brief_file(self.tree.at[m["key"], "file"]) for m in provinces
+                    if m["key"] in self.by_jurisdiction},
         )
 
     def _summary_counts(self, ids: pd.Series) -> list[tuple]:

@@ -15,6 +15,8 @@ from typing import Any
 import pandas as pd
 
 from targetwatch import charts, vocab
+from targetwatch.render.brief import brief_file
+from targetwatch.render.large_site import page_name
 from targetwatch.render.page import (
     chart_html,
     department_slug,
@@ -114,6 +116,7 @@ class SmallSite:
                 "name_en": sub["jurisdiction_en"].iloc[0],
                 "counts": {s.code: int((sub["status"] == s.code).sum()) for s in vocab.STATUSES},
                 "total": len(sub),
+                "brief": brief_file(page_name(code)),
             })
         status_counts = [{"status": s, "n": int((rows["status"] == s.code).sum())} for s in vocab.STATUSES]
         counts = rows.groupby(["jurisdiction", "status"]).size().reset_index(name="n")
