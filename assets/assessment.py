@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from pipelines.resources import TargetwatchPaths
+from assets.resources import TargetwatchPaths
 from targetwatch import vocab
 from targetwatch.assessment import assess
 from targetwatch.warehouse import read_table, saved_catalogue, write_tables

@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from pipelines.resources import TargetwatchPaths
+from assets.resources import TargetwatchPaths
 from targetwatch.catalogue import catalogue_tables, load_catalogue
 from targetwatch.documents import load_documents
 from targetwatch.warehouse import save_catalogue, write_tables

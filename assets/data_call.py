@@ -3,7 +3,7 @@ previous publication. Both are computed in the core (targetwatch.data_call, targ
 
 import dagster as dg
 
-from pipelines.resources import TargetwatchPaths
+from assets.resources import TargetwatchPaths
 from targetwatch.changes import change_counts, compute_changes
 from targetwatch.data_call import figures_owed, load_calls, return_conflicts, with_calls
 from targetwatch.warehouse import connect, write_tables

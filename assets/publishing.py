@@ -14,8 +14,8 @@ import shutil
 
 import dagster as dg
 
-from pipelines.resources import TargetwatchPaths
-from pipelines.retries import retry_io_errors
+from assets.resources import TargetwatchPaths
+from assets.retries import retry_io_errors
 from targetwatch import runlog
 from targetwatch.provenance import input_hashes
 from targetwatch.render.dashboards import build_dashboards

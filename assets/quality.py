@@ -8,7 +8,7 @@ Each check writes its rows of `check_results`, `check_failures` (every failing r
 
 import dagster as dg
 
-from pipelines.resources import TargetwatchPaths
+from assets.resources import TargetwatchPaths
 from targetwatch.quality.results import failure_summary, store_check_results
 from targetwatch.quality.suites import OBSERVATIONS_PLAUSIBLE, OBSERVATIONS_VALID, run_suite
 from targetwatch.warehouse import read_table, saved_catalogue

@@ -5,9 +5,9 @@ from __future__ import annotations
 import dagster as dg
 
 from assets import assessment, catalogue, data_call, ingestion, publishing, quality
+from assets.resources import TargetwatchPaths
 from pipelines.jobs import refresh_job
 from pipelines.loggers import progress_logger
-from pipelines.resources import TargetwatchPaths
 from pipelines.schedules import monthly_refresh_schedule, yearly_refresh_schedule
 from pipelines.sensors import new_report_sensor, refresh_canceled_sensor, refresh_failure_sensor
 

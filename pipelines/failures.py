@@ -7,12 +7,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from pathlib import Path
 
 import dagster as dg
-
-from targetwatch import runlog
-from targetwatch.locking import take_interrupted
 
 _QUALIFIED = re.compile(r"^(?:[A-Za-z_][\w]*\.)+([A-Za-z_]\w*): ")
 
@@ -42,18 +38,3 @@ def describe_failure(events: Iterable[dg.DagsterEvent], fallback: str = "run fai
             run_errors.append(f"run failed: {error_text(data.error)}")
     lines = lines or run_errors
     return "\n".join(dict.fromkeys(lines)) or fallback
-
-
-def record_interrupted(out_dir: Path) -> str | None:
-    """If the previous holder of the refresh lock was killed, leave its `failed` run row; return the message.
-
-    The row takes the killed run's id, trigger, as-of date and start from the fields the lock file kept (never
-    from its text). The caller holds the lock; the row is flushed into `runs` with the other pending rows when
-    the build starts, replacing the killed run's `running` row.
-    """
-    left = take_interrupted(out_dir)
-    if not left:
-        return None
-    record = runlog.interrupted(*left)
-    runlog.write_later(out_dir, record)
-    return record.message

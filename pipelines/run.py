@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import dagster as dg
 
+from assets.resources import TRIGGER_TAG
 from pipelines import loggers
 from pipelines.failures import describe_failure
-from pipelines.jobs import TRIGGER_TAG
 from targetwatch import runlog
 from targetwatch.config import Settings
 from targetwatch.locking import RefreshLock

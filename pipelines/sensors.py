@@ -21,9 +21,9 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
-from pipelines.failures import describe_failure, record_interrupted
-from pipelines.jobs import TRIGGER_TAG, refresh_job
-from pipelines.resources import TargetwatchPaths
+from assets.resources import TRIGGER_TAG, TargetwatchPaths
+from pipelines.failures import describe_failure
+from pipelines.jobs import refresh_job
 from targetwatch import runlog
 from targetwatch.locking import RefreshLock, RefreshLocked
 from targetwatch.provenance import code_version
@@ -113,7 +113,7 @@ def record_failed_run(context: dg.RunStatusSensorContext, paths: TargetwatchPath
     again = retry_refused(run, message) if retry else None
     try:
         with RefreshLock(s.out_dir, holder=f"failure sensor, recording run {run.run_id[:8]}"):
-            record_interrupted(s.out_dir)  # a refresh killed before this one: on record too
+            runlog.record_interrupted(s.out_dir)  # a refresh killed before this one: on record too
             undone = recover_publication(s.out_dir)  # a run killed while publishing: roll back now
             runlog.flush_pending(s.out_dir, s.build_dir / WAREHOUSE_FILE)
     except (RefreshLocked, duckdb.Error) as exc:

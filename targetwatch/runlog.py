@@ -29,6 +29,8 @@ from pathlib import Path
 
 import duckdb
 
+from targetwatch.locking import take_interrupted
+
 OUTCOMES = ("running", "success", "failed")
 TRIGGERS = ("cli", "schedule", "sensor", "dagster")
 PENDING_RUNS_DIR = ".pending-runs"  # under out/: run records written while another run held the lock
@@ -185,3 +187,18 @@ def interrupted(holder: str, fields: dict) -> RunRecord:
         "its unfinished build was discarded and the published outputs were left as they were",
     )
 
+
+
+def record_interrupted(out_dir: Path) -> str | None:
+    """If the previous holder of the refresh lock was killed, leave its `failed` row; return the message.
+
+    The row takes the killed run's id, trigger, as-of date and start from the fields the lock file kept (never
+    from its text). The caller holds the lock; the row is flushed into `runs` with the other pending rows when
+    the build starts, replacing the killed run's `running` row.
+    """
+    left = take_interrupted(out_dir)
+    if not left:
+        return None
+    record = interrupted(*left)
+    write_later(out_dir, record)
+    return record.message

@@ -39,8 +39,8 @@ def published(tmp_path_factory) -> Published:
     Read-only: a test that writes (a second run, a failed publication) works on `published.copy_to(tmp_path)`."""
     import dagster as dg
 
+    from assets.resources import TargetwatchPaths
     from pipelines.definitions import defs
-    from pipelines.resources import TargetwatchPaths
 
     out = tmp_path_factory.mktemp("published") / "out"
     paths = TargetwatchPaths(out_dir=str(out), reports_dir=str(PROJECT_DIR / "reports"),

@@ -91,6 +91,7 @@ class _Document:
     issue_month: int | None = None
     jurisdiction: str = "unknown"
     indicators: list[_Indicator] = field(default_factory=list)
+    is_report: bool = False  # no deadline and no word of intent anywhere: a statistics report
 
     def __post_init__(self) -> None:
         if m := rules.ISSUE_DATE.search(self.view):
@@ -98,6 +99,11 @@ class _Document:
         elif m := re.search(r"[〔\[]((?:19|20)\d{2})[〕\]]", self.view[:400]):  # 晋发〔2017〕51号 in the header
             self.issue_year = int(m.group(1))
         self.jurisdiction = self._jurisdiction()
+        self.is_report = (
+            len(rules.FIGURE.findall(self.view)) >= rules.REPORT_MIN_FIGURES
+            and not rules.INTENT.search(self.view) and not rules.THIS_YEAR.search(self.view)
+            and not _deadlines(self.view, Span(0, len(self.view)), self)
+        )
         if self.catalogue is not None:
             self.indicators = [
                 _Indicator(i.code, i.unit, sorted({fold(k) for k in _names(i.name_zh, i.aliases) if len(k) >= 2}))
@@ -270,21 +276,21 @@ def _reported(doc: _Document, para: Paragraph, at: int) -> bool:
     if cue < 0:
         return False
     after = doc.view[para.start + cue : at]
-    return not any(w in after for w in rules.INTENT_WORDS) and not _deadlines(doc.view, Span(para.start + cue, at), doc)
+    return not rules.INTENT.search(after) and not _deadlines(doc.view, Span(para.start + cue, at), doc)
 
 
-def _past_period(doc: _Document, sent: Sentence, at: int) -> bool:
-    """“十三五”期间…增至6006名 in a text of 2022: a plan period that ended before the text, with no deadline or word
-    of intent between its name and the figure."""
+def _past_period(doc: _Document, para: Paragraph, at: int) -> bool:
+    """“十三五”期间…增至6006名 in a text of 2022: a plan period that ended before the text, named earlier in the
+    paragraph with no deadline or word of intent between its name and the figure."""
     if doc.issue_year is None:
         return False
-    text = doc.view[sent.start : at]
+    text = doc.view[para.start : at]
     for name, end in rules.PLAN_PERIODS.items():
         where = text.rfind(name)
         if where >= 0 and end < doc.issue_year:
-            after = doc.view[sent.start + where : at]
-            if not any(w in after for w in rules.INTENT_WORDS) and not _deadlines(
-                    doc.view, Span(sent.start + where, at), doc):
+            after = doc.view[para.start + where : at]
+            if not rules.INTENT.search(after) and not _deadlines(
+                    doc.view, Span(para.start + where, at), doc):
                 return True
     return False
 
@@ -353,11 +359,11 @@ def _figures(doc: _Document, para: Paragraph, sent: Sentence, clause: Span) -> l
         if any(w in view[sent.start : m.start()] for w in rules.STATUS_WORDS):
             score += rules.CONFIDENCE["status"]
             fired.append("status_report")
-        elif _reported(doc, para, m.start()):
+        elif doc.is_report or _reported(doc, para, m.start()):
             score += rules.CONFIDENCE["report"]
             fired.append("news_report")
         if rules.DONE_BEFORE.search(before) or _past_end(doc, before, view[sent.start : m.start()]) \
-                or _past_period(doc, sent, m.start()):
+                or _past_period(doc, para, m.start()):
             score += rules.CONFIDENCE["done"]
             fired.append("done")
         if rules.PER_UNIT.search(view[sent.start : m.start()].lstrip(_STRIP_HEAD)) \
@@ -438,7 +444,7 @@ def _status_penalty(doc: _Document, para: Paragraph, sent: Sentence, c: _Candida
     if any(w in doc.view[sent.start : c.start] for w in rules.STATUS_WORDS):
         c.score += rules.CONFIDENCE["status"]
         c.rules_fired.append("status_report")
-    elif _reported(doc, para, c.start):
+    elif doc.is_report or _reported(doc, para, c.start):
         c.score += rules.CONFIDENCE["report"]
         c.rules_fired.append("news_report")
 
@@ -528,9 +534,11 @@ def _indices(doc: _Document, para: Paragraph, sent: Sentence, clause: Span) -> l
         cue = m["cue"] or ""
         comparator = ("at_least" if post == "以上" else "at_most" if post == "以下" else "approx" if post == "左右"
                       else "exceed" if cue in ("超过", "突破") else "at_least" if cue else "exact")
-        out.append(_Candidate(start=m.start("num"), end=m.end(), sentence=sent, paragraph=para, clause=clause,
-                              comparator=comparator, rules_fired=["index_value"], score=_CONSTRUCT_SCORE,
-                              value=float(m["num"]), unit=rules.INDEX_UNIT, unit_as_written=m["name"]))
+        cand = _Candidate(start=m.start("num"), end=m.end(), sentence=sent, paragraph=para, clause=clause,
+                          comparator=comparator, rules_fired=["index_value"], score=_CONSTRUCT_SCORE,
+                          value=float(m["num"]), unit=rules.INDEX_UNIT, unit_as_written=m["name"])
+        _status_penalty(doc, para, sent, cand)
+        out.append(cand)
     return out
 
 
@@ -552,9 +560,7 @@ def _ranks(doc: _Document, para: Paragraph, sent: Sentence, clause: Span) -> lis
                           comparator=rules.RANK_COMPARATOR, rules_fired=["rank"], score=_CONSTRUCT_SCORE,
                           value=n, unit=rules.RANK_UNIT, unit_as_written="前N位" if m["qian"] else "第N",
                           reference_jurisdiction=scope)
-        if any(w in view[sent.start : m.start()] for w in rules.STATUS_WORDS):
-            cand.score += rules.CONFIDENCE["status"]
-            cand.rules_fired.append("status_report")
+        _status_penalty(doc, para, sent, cand)
         number_at = m.start("n") if m["n"] else m.start("nth")
         if _past_end(doc, view[clause.start : number_at].rstrip("前第 "), view[sent.start : m.start()]):
             cand.score += rules.CONFIDENCE["done"]
@@ -573,6 +579,7 @@ def _growth_above(doc: _Document, para: Paragraph, sent: Sentence, clause: Span)
                           comparator=rules.GROWTH_ABOVE_COMPARATOR, rules_fired=["growth_above_reference"],
                           score=_CONSTRUCT_SCORE, reference_jurisdiction=scope)
         cand.notes.append(f"growth above: {doc.text[m.start('ref') : m.end('ref')].strip()}")
+        _status_penalty(doc, para, sent, cand)
         out.append(cand)
     return out
 

@@ -30,6 +30,7 @@ SCALE: Final = r"[万亿千]"  # 1.3万件, 四十万人, 265亿元: vocab.MULTI
 EXTRA_UNITS: Final[dict[str, tuple[str, float]]] = {
     "名": ("persons", 1), "人年": ("person_years", 1), "套": ("sets", 1),
     "个百分点": ("percentage_points", 1),  # 提高2个百分点, 比全国高15个百分点: a difference of percentages
+    "成": ("percent", 10),  # 增幅超7成: tenths
 }
 UNITS: Final[dict[str, tuple[str, float]]] = {
     k: v
@@ -76,7 +77,7 @@ COMPARATOR_CUES: Final[tuple[Cue, ...]] = (
     Cue("prefix_floor", ("不低于", "不少于", "至少", "不下于"), "at_least", "before"),
     Cue("prefix_ceiling", ("不超过", "不高于", "不多于", "控制在"), "at_most", "before"),
     Cue("prefix_exceed", ("超过", "突破", "逾", "多于", "高于"), "exceed", "before"),
-    Cue("prefix_reach", ("达到", "達到"), "at_least", "before"),
+    Cue("prefix_reach", ("达到", "達到", "迈上", "跨上", "站上"), "at_least", "before"),  # 迈上3600亿元台阶
     # One character, so only right before the number (spaces aside): 超4000家, 比重超38%, 过万家 (过 in 通过 or 超 in
     # 超市 further away says nothing); 总数达450家, 建有率达100% (达 = 达到).
     Cue("prefix_chao", ("超", "过"), "exceed", "adjacent"),
@@ -130,7 +131,15 @@ REPORT_WORDS: Final[tuple[str, ...]] = (
 # A figure in a sentence about a five-year plan period that ended before the text was issued (“十三五”期间… in a
 # text of 2022) reports what was done.
 PLAN_PERIODS: Final[dict[str, int]] = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
-INTENT_WORDS: Final[tuple[str, ...]] = ("力争", "争取", "将", "要", "计划", "拟", "预计", "确保", "目标")
+# Words of intent, as words: 要 but not 重要 / 主要 / 需要 / 要求; 计划 as a verb (计划到2020年), not in a name
+# (人才推进计划); 预计 is left out (a review estimates its own year with it: 2020年预计达到350家).
+INTENT: Final = re.compile(
+    r"力争|争取|确保|目标|拟|将(?!军)|(?<![重主需纲概摘纪首])要(?![求素点闻])|计划(?=[到在于新建实培引])"
+)
+# A text that states no deadline (到2025年, 2020年前, 未来三年, 今年, 全年, 年内, 明年) and no word of intent anywhere
+# reports; every figure in it is a statistic.
+THIS_YEAR: Final = re.compile(r"今年|全年|年内|明年")
+REPORT_MIN_FIGURES: Final = 5  # …a text, that is: one sentence with a figure and no deadline says too little
 # 建立了15家, 提出了18项: 了 right before a figure reports a thing done.
 DONE_BEFORE: Final = re.compile(r"了 {0,2}$")
 # 增加到2021年的33万家 in a 2022 text: an end point in the past is a statistic.

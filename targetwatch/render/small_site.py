@@ -17,6 +17,7 @@ import pandas as pd
 from targetwatch import charts, vocab
 from targetwatch.render.brief import brief_file
 from targetwatch.render.large_site import page_name
+from targetwatch.assessment import evidence_shares
 from targetwatch.render.page import (
     chart_html,
     department_slug,
@@ -31,6 +32,16 @@ from targetwatch.render.rows import TRAIL_KEYS, in_document_order, measure_rows,
 from targetwatch.render.site_data import SiteData, check_records, observation_revisions
 from targetwatch.render.workbook import WORKBOOK_FILE
 
+
+def grade_shares(assessments: pd.DataFrame) -> dict[str, list[dict]]:
+    """Per jurisdiction: each evidence grade (vocab order) with its count and whole-percent share of the
+    quantitative statuses (targetwatch.assessment.evidence_shares), for the overview."""
+    if "evidence_grade" not in assessments:
+        return {}
+    shares = evidence_shares(assessments)
+    return {r["jurisdiction"]: [{"grade": g, "n": int(r[f"n_{g.code}"]), "pct": round(100 * r[f"share_{g.code}"])}
+                                for g in vocab.EVIDENCE_GRADES]
+            for r in shares.to_dict("records") if r["n"]}
 
 class SmallSite:
     """Builds the pages of one dashboards site from one SiteData."""
@@ -108,6 +119,7 @@ class SmallSite:
         jur_order = [c for c in self.jur.index if c in set(rows["jurisdiction"])]
         jur_order += [c for c in dict.fromkeys(rows["jurisdiction"]) if c not in jur_order]
         matrix = []
+        shares = grade_shares(self.data.assessments)
         for code in jur_order:
             sub = rows[rows["jurisdiction"] == code]
             matrix.append({
@@ -117,6 +129,7 @@ class SmallSite:
                 "counts": {s.code: int((sub["status"] == s.code).sum()) for s in vocab.STATUSES},
                 "total": len(sub),
                 "brief": brief_file(page_name(code)),
+                "grades": shares.get(code, []),
             })
         status_counts = [{"status": s, "n": int((rows["status"] == s.code).sum())} for s in vocab.STATUSES]
         counts = rows.groupby(["jurisdiction", "status"]).size().reset_index(name="n")

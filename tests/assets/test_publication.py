@@ -15,11 +15,11 @@ import dagster as dg
 import duckdb
 import pytest
 
-import pipelines.retries as retries
+import assets.retries as retries
 import targetwatch.warehouse as warehouse
+from assets.resources import TargetwatchPaths
 from pipelines.definitions import defs
 from pipelines.failures import describe_failure
-from pipelines.resources import TargetwatchPaths
 from targetwatch import runlog
 from targetwatch.config import PROJECT_DIR
 from targetwatch.warehouse import BuildIncomplete, prepare_build, publish, verify_build
@@ -212,16 +212,16 @@ def test_a_report_the_system_cannot_read_retries_the_step_then_fails_naming_the_
     persists fails the run naming the step and the file, and the published outputs stay as they were."""
     import targetwatch.reports.template as template
 
-    real_read_csv = template.read_csv
+    real_iter_csv = template.iter_csv  # the streaming reader ingestion uses for template CSVs
     attempts: list[str] = []
 
     def held_open(path, *args, **kwargs):  # a fake: the bureau's file is held open by another program
         if path.name == "shanxi-bulletins-and-news.csv" and len(attempts) < limit:
             attempts.append(path.name)
             raise PermissionError(13, "held open by another program", str(path))
-        return real_read_csv(path, *args, **kwargs)
+        return real_iter_csv(path, *args, **kwargs)
 
-    monkeypatch.setattr(template, "read_csv", held_open)
+    monkeypatch.setattr(template, "iter_csv", held_open)
     shutil.rmtree(out / "cache")  # every file is read again, not taken from the parse cache
     before = published(out)
     limit = 99  # persists: three attempts (the first and two retries), then the run fails

@@ -46,8 +46,8 @@ def test_schedules_and_sensors_are_deliberate():
 
 
 def test_the_first_step_is_the_only_root_of_the_build():
-    """pipelines.resources starts a fresh build area when a run executes FIRST_STEP: it must be the only root."""
-    from pipelines.resources import FIRST_ASSET, FIRST_STEP
+    """assets.resources starts a fresh build area when a run executes FIRST_STEP: it must be the only root."""
+    from assets.resources import FIRST_ASSET, FIRST_STEP
 
     roots = [spec.key for spec in defs.resolve_all_asset_specs() if not spec.deps]
     assert FIRST_ASSET in roots

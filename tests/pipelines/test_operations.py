@@ -15,9 +15,9 @@ import dagster as dg
 import duckdb
 import pytest
 
+from assets.resources import TargetwatchPaths
 from pipelines.definitions import defs
 from pipelines.failures import describe_failure
-from pipelines.resources import TargetwatchPaths
 from pipelines.run import run_refresh_job
 from pipelines.sensors import refresh_failure_sensor
 from targetwatch.config import PROJECT_DIR, Settings

@@ -128,7 +128,8 @@ def test_the_workbook_layout(issued):
     assert maker[value_col - 1].value is None
     assert ws.protection.sheet and not maker[value_col - 1].protection.locked and maker[0].protection.locked
     rule = next(dv for dv in ws.data_validations.dataValidation if maker[value_col - 1].coordinate in dv.sqref)
-    assert (rule.type, rule.operator, rule.formula1) == ("whole", "greaterThanOrEqual", "0")
+    # counts have a plausible maximum (vocab.UNITS, issue 15): whole numbers 0..999,999,999
+    assert (rule.type, rule.operator, rule.formula1, rule.formula2) == ("whole", "between", "0", "999999999")
     assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$1"
 
 

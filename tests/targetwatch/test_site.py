@@ -602,3 +602,19 @@ def test_text_from_targets_and_reports_is_escaped_on_every_page(tmp_path):
     for name, text in html.items():
         assert "<script>alert(" not in text and "<img src=x" not in text, name
         assert 'onerror=alert(1)>' not in text.replace("&gt;", ""), name
+
+
+def test_every_status_states_its_evidence_basis(site):
+    # issue 14: the chip's tooltip and the target page name the evidence basis and grade; the overview gives each
+    # jurisdiction's share of observed / inferred / no-evidence statuses. Testland's three quantitative targets are
+    # before their deadlines with a measured pace: 3 of 3 observed.
+    out, _ = site
+    page = (out / "dashboards" / "targets" / "syn-stock.html").read_text(encoding="utf-8")
+    assert 'id="evidence-basis" data-basis="before_deadline_only" data-grade="observed"' in page
+    assert "· 证据 仅有截止年前数据（实测）/ evidence: before the deadline only (observed)" in page
+    index = (out / "dashboards" / "index.html").read_text(encoding="utf-8")
+    row = re.search(r'<tr data-jurisdiction="xx">.*?</tr>', index, re.S).group(0)
+    shares = re.findall(r'data-grade="(\w+)".*?</span> (\d+)%', row)
+    assert shares == [("observed", "100"), ("inferred", "0"), ("none", "0")]
+    lineage = (out / "quality" / "lineage" / "syn-stock.html").read_text(encoding="utf-8")
+    assert "仅有截止年前数据" in lineage and "before the deadline only" in lineage

@@ -20,8 +20,6 @@ from pathlib import Path
 import dagster as dg
 from pydantic import PrivateAttr
 
-from pipelines.failures import record_interrupted
-from pipelines.jobs import TRIGGER_TAG
 from targetwatch import runlog
 from targetwatch.config import Settings, from_env
 from targetwatch.locking import RefreshLock
@@ -32,6 +30,8 @@ from targetwatch.warehouse import WAREHOUSE_FILE, prepare_build
 # that it is the only root of the refresh job). Other runs (a UI run of the publishing stage only, a
 # re-execution from a failed step) continue the build that is there.
 FIRST_STEP = "catalogue"
+# Who started a run (cli | schedule | sensor; UI runs have none and count as "dagster"): the `runs` table says.
+TRIGGER_TAG = "targetwatch/trigger"
 FIRST_ASSET = dg.AssetKey("targets")
 
 
@@ -95,7 +95,7 @@ class TargetwatchPaths(dg.ConfigurableResource):
                                       started_at=dt.datetime.now(), code_version=code_version(s.project_dir))
             lock.describe(run_id=record.run_id, trigger=record.trigger, as_of=s.as_of.isoformat(),
                           code_version=record.code_version)
-            interrupted = record_interrupted(s.out_dir)
+            interrupted = runlog.record_interrupted(s.out_dir)
             if interrupted and context.log:
                 context.log.warning(interrupted)
             if starts_a_build(run):
