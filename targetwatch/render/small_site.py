@@ -15,9 +15,9 @@ from typing import Any
 import pandas as pd
 
 from targetwatch import charts, vocab
+from targetwatch.assessment import evidence_shares
 from targetwatch.render.brief import brief_file
 from targetwatch.render.large_site import page_name
-from targetwatch.assessment import evidence_shares
 from targetwatch.render.page import (
     chart_html,
     department_slug,
