@@ -57,6 +57,7 @@ def test_a_status_explanation_opens_on_tap(open_phone_page, site):
     assert errors == []
 
 
+@pytest.mark.slow  # print-to-PDF: `pytest -m slow` (.ci/run runs it)
 @pytest.mark.parametrize("jurisdiction", JURISDICTIONS)
 def test_a_brief_prints_on_one_a4_page(open_page, site, jurisdiction):
     page, errors, remote = open_page(site / "dashboards" / "brief" / f"{jurisdiction}.html")

@@ -72,6 +72,23 @@ def test_real_pages_fit_a_phone(open_phone_page, site, screenshot, path, name):
     assert errors == []
 
 
+def test_one_page_of_every_kind_fits_a_phone(open_phone_page, site):
+    """Every top-level page of the dashboards (the overview, and pages other issues add there: data owed, what
+    changed) and the first page of every folder (targets, documents, departments, briefs; quality, lineage)."""
+    pages = []
+    for root in (site / "dashboards", site / "quality"):
+        pages += sorted(root.glob("*.html"))
+        pages += [sorted(d.glob("*.html"))[0] for d in sorted(root.iterdir()) if d.is_dir() and any(d.glob("*.html"))]
+    assert len(pages) >= 7
+    page, errors, remote = open_phone_page(pages[0])
+    for p in pages:
+        page.goto(p.as_uri())
+        page.wait_for_load_state("load")
+        assert errors == [] and remote == [], p
+        _fits_the_screen(page)
+        assert _small_taps(page) == [], p
+
+
 def test_every_real_department_page_fits_a_phone(open_phone_page, site, screenshot):
     pages = sorted((site / "dashboards" / "departments").glob("*.html"))
     assert pages
