@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from targetwatch import vocab
+from targetwatch.render.data_call_pages import previous_publication
 from targetwatch.render.page import is_empty, page_environment
 from targetwatch.render.rows import target_rows
 from targetwatch.render.site_data import SiteData
@@ -67,10 +68,14 @@ def _data_date(rows: pd.DataFrame) -> dict[str, Any]:
     }
 
 
-def _changes(changes: pd.DataFrame | None, code: str, names: dict[str, dict[str, str]]) -> dict[str, Any] | None:
-    """This jurisdiction's changes since the previous publication: counts by kind and the status changes first."""
+def _changes(changes: pd.DataFrame | None, code: str, names: dict[str, dict[str, str]], run_id: str,
+             previous: str | None) -> dict[str, Any] | None:
+    """This jurisdiction's changes in this run against the previous publication (`previous`, None for the first):
+    counts by kind and the status changes first."""
     if changes is None:
         return None
+    if run_id and "run_id" in changes:
+        changes = changes[changes["run_id"] == run_id]
     mine = changes[changes["jurisdiction"] == code] if "jurisdiction" in changes else changes.iloc[0:0]
     kinds = [k for k in CHANGE_ORDER if (mine["kind"] == k).any()] if len(mine) else []
     counts = [{"kind": k, "n": int((mine["kind"] == k).sum())} for k in kinds]
@@ -85,7 +90,8 @@ def _changes(changes: pd.DataFrame | None, code: str, names: dict[str, dict[str,
             "to_status": None if is_empty(r.get("to_status")) else vocab.STATUS_BY_CODE.get(r["to_status"]),
             "year": None if is_empty(r.get("year")) else int(r["year"]),
         })
-    return {"counts": counts, "items": items, "more": max(0, len(mine) - MAX_CHANGES), "total": len(mine)}
+    return {"counts": counts, "items": items, "more": max(0, len(mine) - MAX_CHANGES), "total": len(mine),
+            "previous": previous}
 
 
 def _owed(owed: pd.DataFrame | None, code: str) -> dict[str, Any] | None:
@@ -123,6 +129,8 @@ def build_briefs(data: SiteData, site: Path, files: dict[str, str], overview: st
     names = {t: {"zh": zh, "en": en} for t, zh, en in zip(rows["target_id"], rows["name_zh"], rows["name_en"],
                                                           strict=True)}
     changes, owed = _optional(data, "changes"), _optional(data, "data_owed")
+    runs = _optional(data, "runs")
+    previous = previous_publication(runs, data.run_id) if runs is not None else "unknown"
     jur = data.jurisdictions.set_index("code") if len(data.jurisdictions) else pd.DataFrame(
         columns=["name_zh", "name_en"])
     written = []
@@ -144,7 +152,8 @@ def build_briefs(data: SiteData, site: Path, files: dict[str, str], overview: st
             more_targets=max(0, len(measured) - MAX_TARGETS), unmeasured=[(s, rs) for s, rs in unmeasured if rs],
             n_targets=len(mine), has_basis=has_basis,
             counts=[(s, int(statuses[s.code])) for s in vocab.STATUSES if s.code in statuses],
-            data_date=_data_date(mine), changes=_changes(changes, code, names), owed=_owed(owed, code),
+            data_date=_data_date(mine), changes=_changes(changes, code, names, data.run_id, previous),
+            owed=_owed(owed, code),
             run_id=data.run_id,
         )
         path = folder / f"{files.get(code, code)}.html"

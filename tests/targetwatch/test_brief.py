@@ -14,6 +14,7 @@ from targetwatch.render.brief import MAX_CHANGES, build_briefs
 from tests.targetwatch.test_site import synthetic_site_data
 
 FILES = {"xx": "xx", "nat": "nat"}
+RUNS = pd.DataFrame({"run_id": ["before"], "outcome": ["success"], "finished_at": [pd.Timestamp("2023-06-01")]})
 
 
 def _brief(tmp_path: Path, **tables) -> str:
@@ -49,7 +50,8 @@ def test_headline_targets_with_their_verdicts_and_figures(tmp_path):
 
 
 def test_parts_the_warehouse_lacks_say_not_available(tmp_path):
-    html = _brief(tmp_path, assessments=lambda a: a.drop(columns=["evidence_basis"], errors="ignore"))
+    html = _brief(tmp_path, assessments=lambda a: a.drop(columns=["evidence_basis"], errors="ignore"), changes=None,
+                  data_owed=None)
     text = _text(html)
     assert "不详：本次发布没有变化记录" in text
     assert "Not available: this publication has no record of changes" in _text(html, "en")
@@ -73,21 +75,34 @@ def test_changes_since_the_last_publication(tmp_path):
         "year": [None, 2022, 2022, None],
         "from_status": ["no_data", None, None, "no_data"], "to_status": ["on_track", None, None, "missed"],
     })
-    html = _brief(tmp_path, changes=changes)
+    html = _brief(tmp_path, changes=changes, runs=RUNS)
     text = _text(html)
     assert "状态变化 1 · 新数据 2" in text  # nat's change is not xx's
     items = re.findall(r'<li data-kind="([^"]+)">', html)
     assert items == ["status", "new_figure", "new_figure"]  # status changes first
     assert "无数据 → " in text and 'data-status="on_track"' in html.split('id="change-list"')[1]
-    empty = _text(_brief(tmp_path, changes=changes.iloc[0:0]))
+    empty = _text(_brief(tmp_path, changes=changes.iloc[0:0], runs=RUNS))
     assert "与上次发布相比没有变化" in empty
+    first = _text(_brief(tmp_path, changes=changes.iloc[0:0]))  # no earlier successful run
+    assert "这是首次发布，没有可比较的上一版" in first
+
+
+def test_only_this_runs_changes(tmp_path):
+    changes = pd.DataFrame({"run_id": ["this", "older"], "kind": ["status", "status"],
+                            "target_id": ["syn-stock", "syn-relative"], "jurisdiction": ["xx", "xx"],
+                            "year": [None, None],
+                            "from_status": ["no_data", "no_data"], "to_status": ["on_track", "missed"]})
+    data = synthetic_site_data()
+    data.changes, data.runs, data.run_id = changes, RUNS, "this"
+    html = build_briefs(data, tmp_path, FILES)[0].read_text(encoding="utf-8")
+    assert re.findall(r'<li data-kind="([^"]+)">', html) == ["status"] and "测试事物达到1000个" in html
 
 
 def test_changes_are_capped_to_fit_the_page(tmp_path):
     n = MAX_CHANGES + 3
     changes = pd.DataFrame({"kind": ["new_figure"] * n, "target_id": ["syn-stock"] * n, "jurisdiction": ["xx"] * n,
                             "year": list(range(2010, 2010 + n)), "from_status": [None] * n, "to_status": [None] * n})
-    html = _brief(tmp_path, changes=changes)
+    html = _brief(tmp_path, changes=changes, runs=RUNS)
     assert len(re.findall(r'<li data-kind=', html)) == MAX_CHANGES and "另有3项变化" in html
 
 

@@ -194,6 +194,7 @@ def test_site_build_writes_every_page(site):
         "targets/syn-qualitative.html", "documents/syn-doc.html",
         f"departments/{department_slug(SCIENCE)}.html", f"departments/{department_slug(LABOUR)}.html",
         "brief/xx.html",  # the one-page briefing of the one jurisdiction with targets (issue 23)
+        "data-owed.html", "changes.html",  # the data call's pages
     }
     written = {p.relative_to(d).as_posix() for p in d.rglob("*") if p.is_file()}
     assert written == expected
@@ -339,7 +340,7 @@ def test_site_from_a_warehouse_without_measures_or_departments(tmp_path):
     assert len(read.measures) == 0 and len(read.target_departments) == 0
     pages = build_dashboards(read, tmp_path / "d")
     assert not (tmp_path / "d" / "departments").exists()
-    assert len(pages) == 1 + len(read.targets) + len(read.policy_documents) + 1  # and the brief of xx
+    assert len(pages) == 1 + len(read.targets) + len(read.policy_documents) + 3  # + data owed, changes, brief
 
 
 @pytest.mark.slow
@@ -515,6 +516,11 @@ def test_the_target_view_page_carries_its_configuration(large_site):
     assert [s["code"] for s in cfg["statuses"]] == list(vocab.STATUS_CODES)
     assert cfg["trail"] == list(TRAIL_KEYS) and cfg["figure_fields"] == list(large_module.FIGURE_FIELDS)
     assert cfg["documents"]["syn-doc"]["label"] == "测政发〔2020〕1号"
+    # the evidence labels come from vocab (issue 14); each target's basis and grade travel in its trail
+    assert cfg["evidence_bases"]["before_and_after"] == ["截止年前后均有数据（可能减少）",
+                                                         "before and after (may fall)"]
+    assert cfg["evidence_grades"]["inferred"] == ["推断", "inferred"]
+    assert {"evidence_basis", "evidence_grade", "deadline_inferred_from"} <= set(cfg["trail"])
     assert text.index("static/target-view.js") < text.index("data/_common.js")
     assert 'id="checks-table"' in text and "observations_plausible" in text
 
