@@ -150,7 +150,8 @@
     reason.innerHTML = "<b>" + t("reason") + colon() + "</b>" + bi(T.reason_zh, T.reason_en) +
       (T.gap_trend ? "<br><b>" + t("gap_trend") + colon() + "</b>" + tOr("gap_trend_" + T.gap_trend, T.gap_trend) : "") +
       (evidenceOf(T) ? '<br><b>' + t("evidence_basis") + colon() + '</b><span id="evidence-basis" data-basis="' +
-        esc(T.evidence_basis) + '">' + bi(evidenceOf(T).zh, evidenceOf(T).en) + "</span>" +
+        esc(T.evidence_basis) + '">' + bi(cfg.evidence_bases[T.evidence_basis][0], cfg.evidence_bases[T.evidence_basis][1]) +
+        " · " + bi(cfg.evidence_grades[T.evidence_grade][0], cfg.evidence_grades[T.evidence_grade][1]) + "</span>" +
         (missing(T.deadline_inferred_from) ? "" : " · " + t("inferred_from") + " " + esc(T.deadline_inferred_from)) : "") +
       (T.evidence ? "<br><b>" + t("evidence") + colon() + "</b>" + tOr("evidence_" + T.evidence, T.evidence) : "") +
       (proxies.length ? '<br><span class="proxy-note">' + t("proxy_note") + "</span>" : "");
