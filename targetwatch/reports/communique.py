@@ -23,11 +23,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from targetwatch import vocab
 from targetwatch.reports.encoding import decode
+from targetwatch.reports.matching import IndicatorMatcher, ambiguity_reason, normalised_key, strip_deletions
 from targetwatch.reports.model import (
     GENERIC_JURISDICTIONS,
     Aliases,
+    AliasMatch,
     ReadResult,
     UnreadableReportError,
     declares_synthetic,
@@ -48,10 +52,12 @@ _CHANGE = re.compile(r"(?:增长|增加|提高|上升|下降|减少|降低|回�
 _PERCENTAGE_POINTS = re.compile(r"^个?百分点")
 _TIMES = re.compile(r"^倍")
 _RESPECTIVELY = re.compile(r"分别")
-_QUALIFIER = re.compile(r"(?:国家级|省级|市级|县级|省级以上|省级及以上|国家级以上|省部级)$")
-_FORECAST = re.compile(r"预计|预测|力争|计划到|目标是|规划到|将达到|将突破|将超过")
+_QUALIFIER = re.compile(
+    r"(?:国家级|省级|市级|县级|省级以上|省级及以上|国家级以上|省部级|国家|重点|企业|规模以上|省属|市属|专业化|备案|其中包括|其中)$"
+)
+_FORECAST = re.compile(r"预计|预测|力争|争取|计划到|目标是|规划到|将达到|将突破|将超过")
 _PARTIAL = re.compile(r"上半年|前三季度|一季度|第一季度|1-\d{1,2}月|1至\d{1,2}月|前\d{1,2}个月")
-_APPROXIMATE = re.compile(r"(?:约|近|逾|超过|突破|将近|接近)$")
+_APPROXIMATE = re.compile(r"(?:约|近|逾|超过|将近|接近)$")
 _MULTIPLIERS = "万亿千"
 MAX_GAP = 12  # characters allowed between an alias and its number ('数量为', '比2018年增加')
 _SENTENCE_END = "。！？!?；;\n"
@@ -260,147 +266,463 @@ class Sentence:
     start: int  # offsets in the plain text
     end: int
     text: str
+    paragraph: int = 0  # lines (txt) and blocks (html) are paragraphs: a stated year is carried within one
+    goes_on: bool = False  # ended with ；: the next piece continues the same sentence (a list of targets)
 
 
 def sentences(text: str) -> list[Sentence]:
     """Split after 。！？； and at line breaks; numbered from 1 over the non-empty ones."""
     out: list[Sentence] = []
+    paragraph = 0
 
-    def emit(start: int, end: int) -> None:
+    def emit(start: int, end: int, ch: str) -> None:
         piece = text[start:end]
         if piece.strip():
             lead = len(piece) - len(piece.lstrip())
-            out.append(Sentence(len(out) + 1, start + lead, start + len(piece.rstrip()), piece.strip()))
+            out.append(
+                Sentence(len(out) + 1, start + lead, start + len(piece.rstrip()), piece.strip(), paragraph, ch in "；;")
+            )
 
     start = 0
     for i, ch in enumerate(text):
         if ch in _SENTENCE_END:
-            emit(start, i if ch == "\n" else i + 1)
+            emit(start, i if ch == "\n" else i + 1, ch)
             start = i + 1
-    emit(start, len(text))
+            paragraph += ch == "\n"
+    emit(start, len(text), "")
     return out
+
+
+# --- reference periods ----------------------------------------------------------------------------------
+
+_REVIEW = re.compile(r"政府工作报告|工作会议|工作会|工作视频会议|工作回顾")
+_DATELINE = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})|(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})")
+_RELATIVE = re.compile(r"(?<![比较同与])(?:去年|过去一年|过去五年|上一年)|今年|本年")
+_PLAN = re.compile(r"十([一二三四五])五(末|期间|时期|以来)?")
+_PLAN_END = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030}
+_PERIOD_TOTAL = re.compile(r"累计|合计|共计")
+_ESTIMATE = re.compile(r"预计")
+# a place in a dateline (中新网西宁2月24日电) is where the reporter was; a place in a zone's name is not the place
+_DATELINE_AFTER = re.compile(r"^\d{1,2}月\d{1,2}日(?:电|讯)")
+_ZONE_AFTER = re.compile(
+    r"^(?:白银|兰白)?(?:国家)?(?:高新区|高新技术产业开发区|自创区|自主创新示范区|科技创新改革试验区|新区|经济技术开发区|开发区)"
+)
+# provinces (short names) the catalogue may not know: a figure of one of them is not the document's own
+_PROVINCES = (
+    "北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|"
+    "重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆"
+)
+_PROVINCE = re.compile(rf"(?:{_PROVINCES})(?:省|市|自治区)?")
+
+
+_RANK_AFTER = re.compile(r"^(?:的)?(?:第[\d一二三四五六七八九十]+|排名|平均|前列|首位)")
+
+
+def _place_is_mentioned(folded: str, start: int, end: int) -> bool:
+    """False for a place in a dateline (中新网西宁2月24日电), in the name of a development zone (兰州高新区) or
+    in a ranking (居全国第22位)."""
+    after = folded[end:]
+    return not (_DATELINE_AFTER.match(after) or _ZONE_AFTER.match(after) or _RANK_AFTER.match(after))
+
+
+def _head_date(lines: list[str]) -> str | None:
+    """The first full date in the first lines: a dateline (2020/03/26 08:54, 发布时间:2012-2-23, 18.01.2016)."""
+    import datetime as dt
+
+    for line in lines:
+        for m in _DATELINE.finditer(fold_with_offsets(line)[0]):
+            y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(6), m.group(5), m.group(4))
+            try:
+                return dt.date(int(y), int(mo), int(d)).isoformat()
+            except ValueError:
+                continue
+    return None
 
 
 @dataclass
 class Document:
-    year: int | None
+    year: int | None  # the reference year of the document's figures
+    year_basis: str | None  # how it was found: sidecar | title | work report | release date
     jurisdiction: str | None  # as written in the title or the sidecar
     partial: bool
     plain: PlainText
+    now: int | None = None  # the year of release (else of the title): 去年 and 今年 count from it
+    local: str | None = None  # the first place below the nation named in the head: what 我省/全省 mean there
+    outside: str | None = None  # the document is about a place the catalogue does not know (青海省)
 
 
-def _document(plain: PlainText, aliases: Aliases, meta: Mapping[str, Any]) -> Document:
+def _first_year(folded: str) -> int | None:
+    """The first year named, unless it is a comparison (比2015年) or a starting point (2017年以来)."""
+    for m in _YEAR_TOKEN.finditer(folded):
+        if _COMPARISON_BEFORE.search(folded[: m.start()]) or _SINCE_AFTER.match(folded[m.end() :]):
+            continue
+        return parse_year(m.group(1))
+    return None
+
+
+def _document(plain: PlainText, aliases: Aliases, meta: Mapping[str, Any], release: str | None) -> Document:
     head = [line.strip() for line in plain.text.splitlines() if line.strip()][:5]
     if plain.title and (not head or head[0] != plain.title):
         head.insert(0, plain.title)
-    year = None
+    if meta.get("title"):
+        head.insert(0, str(meta["title"]))
+    folded_head = [strip_deletions(*fold_with_offsets(line))[0] for line in head]
+    release_year = int(release[:4]) if release else None
+    year, basis, now = None, None, release_year
     if meta.get("year") is not None:
-        year = parse_year(str(meta["year"]))
-    for line in head:
+        year, basis = parse_year(str(meta["year"])), "sidecar"
+    # the title (and the sidecar's) names the year; later lines only when no release date says more
+    lines = folded_head if release_year is None else folded_head[: 1 + bool(meta.get("title"))]
+    for line in lines:
         if year is not None:
             break
-        if m := _YEAR_TOKEN.search(fold_with_offsets(line)[0]):
-            year = parse_year(m.group(1))
+        found = _first_year(line)
+        if found is not None and _REVIEW.search(line):  # a work report or meeting of year N reviews N-1
+            year, basis, now = found - 1, "work report", now or found
+        elif found is not None:
+            year, basis, now = found, "title", now or found
+    if year is None and release_year is not None:
+        reviews = any(_REVIEW.search(line) for line in folded_head)
+        year, basis = (release_year - 1, "work report") if reviews else (release_year, "release date")
     jurisdiction = str(meta["jurisdiction"]) if meta.get("jurisdiction") else None
-    for line in head:
-        if jurisdiction is not None:
+    outside = None
+    for line in folded_head:
+        if jurisdiction is not None or outside is not None:
             break
-        jurisdiction = aliases.first_jurisdiction(line)
+        known = [p for p in aliases.find_folded(line, "jurisdiction") if _place_is_mentioned(line, p.start, p.end)]
+        other = [m for m in _PROVINCE.finditer(line) if not aliases.find_folded(m.group(), "jurisdiction")]
+        if other and (not known or other[0].start() < known[0].start):
+            outside = other[0].group()
+        elif known:
+            jurisdiction = line[known[0].start : known[0].end]
+    local = next(
+        (
+            line[p.start : p.end]
+            for line in folded_head
+            for p in aliases.find_folded(line, "jurisdiction")
+            if aliases.jurisdictions.get(p.key) != "national" and _place_is_mentioned(line, p.start, p.end)
+        ),
+        None,
+    )
     partial = bool(plain.title and _PARTIAL.search(fold_with_offsets(plain.title)[0]))
-    return Document(year, jurisdiction, partial, plain)
+    return Document(year, basis, jurisdiction, partial, plain, now=now, local=local, outside=outside)
 
 
-def _figures(doc: Document, sentence: Sentence, aliases: Aliases) -> tuple[list[dict], list[dict]]:
-    folded, index = fold_with_offsets(sentence.text)
-    hits = aliases.find_folded(folded, "indicator")
+@dataclass
+class Context:
+    """What a sentence inherits from the ones before it."""
+
+    paragraph: int = -1
+    year: int | None = None  # the last year stated in this paragraph
+    forecast: bool = False  # an open list of targets (目标：…；…；…)
+
+
+@dataclass
+class TextKeys:
+    """The catalogue's indicator names as normalised keys, for running text (targetwatch.reports.matching)."""
+
+    pattern: re.Pattern[str]
+    codes: dict[str, str | None]  # None: the key names two indicators
+    matcher: IndicatorMatcher
+
+    @classmethod
+    def of(cls, aliases: Aliases) -> TextKeys:
+        matcher = IndicatorMatcher(aliases.indicators, {})
+        codes = matcher.text_keys()
+        for name, code in matcher.exact.items():  # names as written (高新技术企业数量) match whole, before keys
+            written = strip_deletions(name)[0]
+            if len(written) >= 2 and codes.get(normalised_key(name), code) == code:
+                codes.setdefault(written, code)
+        keys = sorted(codes, key=lambda k: (-len(k), k))
+        return cls(re.compile("|".join(map(re.escape, keys)) or r"(?!x)x"), codes, matcher)
+
+    def find(self, view: str) -> list[AliasMatch]:
+        """Leftmost-longest matches; a key starting with 省/市 is not matched where that character ends 该省,
+        全省, 本省, 我省 (该省重点实验室 is the province's key laboratories, not 省重点实验室)."""
+        out = []
+        for m in self.pattern.finditer(view):
+            if m.group()[0] in "省市" and m.start() > 0 and view[m.start() - 1] in "该全本我各":
+                continue
+            out.append(AliasMatch(m.start(), m.end(), self.codes[m.group()], m.group()))  # type: ignore[arg-type]
+        return out
+
+
+_THRESHOLD = re.compile(r"突破$")
+_LEVEL_AFTER = re.compile(r"^(?:达到|达|为|增至|增加到|上升到|升至|到)")
+_PER_CAPITA = re.compile(r"(?:每?万人口?|人均|每万人)$")
+_FROM = re.compile(r"(?:从|由)")
+_TO = re.compile(r"^[^0-9]{0,6}?(?:增加|增长|上升|提高|提升|发展|跃升)?(?:到|至)((?:19|20)\d{2})?年?(?:底|末)?的?")
+# an indicator-like noun followed by a figure that no catalogue name matched: quarantined as "not recognised"
+_NOUN_FIGURE = re.compile(
+    r"([\u4e00-\u9fffa-z&]{0,6}(?:企业|空间|孵化器|基地|实验室|中心|经费|强度|贡献率|成交额|交易额|专利|就业|主体|园区|"
+    r"天地|载体|联盟|平台|机构|研发投入|研发支出|申请量|授权量|拥有量|有效量|总额|总量))[^0-9,;。]{0,10}?(\d[\d,.]*)"
+)
+
+
+def _plan_year(before: str) -> tuple[int | None, bool]:
+    """(end year, is a period) of the last five-year-plan expression before the alias: 十二五末 -> (2015, False)."""
+    found = None
+    for m in _PLAN.finditer(before):
+        found = m
+    if found is None:
+        return None, False
+    return _PLAN_END[found.group(1)], found.group(2) in {"期间", "时期", "以来", None} and bool(
+        _PERIOD_TOTAL.search(before[found.end() :] + "")
+    )
+
+
+def _year_of(doc: Document, before: str, after: str, ctx: Context) -> tuple[int | None, str, str | None]:
+    """(year, basis, problem) for a figure: stated before it, a plan period, relative, carried, the document's."""
+    stated = _sentence_year(before)
+    if stated is not None:
+        return stated, "stated", None
+    plan_end, _ = _plan_year(before)
+    plan = list(_PLAN.finditer(before))
+    if (
+        plan
+        and (plan[-1].group(2) in {"期间", "时期", "以来"} or plan[-1].group(2) is None)
+        and _PERIOD_TOTAL.search(before[plan[-1].end() :] + after)
+    ):
+        return None, "plan period", f"a total over the {plan[-1].group()} period (to {plan_end}), not a year's value"
+    if plan and plan[-1].group(2) == "末":
+        return plan_end, "plan period", None
+    rel = list(_RELATIVE.finditer(before))
+    if rel and doc.now is not None:
+        word = rel[-1].group()
+        return (doc.now if word in {"今年", "本年"} else doc.now - 1), "relative", None
+    if ctx.year is not None:
+        return ctx.year, "carried", None
+    if plan and plan[-1].group(2) is None and doc.now is not None and doc.now - 1 == plan_end:
+        return plan_end, "plan period", None
+    return doc.year, doc.year_basis or "document", None
+
+
+def _figures(
+    doc: Document, sentence: Sentence, aliases: Aliases, keys: TextKeys, ctx: Context
+) -> tuple[list[dict], list[dict]]:
+    folded, index = strip_deletions(*fold_with_offsets(sentence.text))
+    hits = keys.find(folded)
     places = sorted(
-        aliases.find_folded(folded, "jurisdiction") + aliases.find_folded(folded, "generic"), key=lambda m: m.start
+        [p for p in aliases.find_folded(folded, "jurisdiction") if _place_is_mentioned(folded, p.start, p.end)]
+        + aliases.find_folded(folded, "generic"),
+        key=lambda m: m.start,
     )
     place_starts = [p.start for p in places]
+    outside = [m for m in _PROVINCE.finditer(folded) if not aliases.find_folded(m.group(), "jurisdiction")]
     rows: list[dict] = []
     rejected: list[dict] = []
+    covered: list[tuple[int, int]] = []  # spans of folded text a row or rejection accounts for
 
     def original(a: int, b: int) -> str:
         return sentence.text[index[a] : index[b - 1] + 1] if b > a else ""
 
+    base = {"row_number": sentence.number, "raw_content": sentence.text}
+
+    def located(a: int, b: int) -> dict:
+        plain_start = sentence.start + index[a]
+        plain_end = sentence.start + index[b - 1] + 1
+        char_start, char_end = doc.plain.source_span(plain_start, plain_end)
+        return base | {
+            "location": f"sentence {sentence.number} [{char_start}:{char_end}]",
+            "char_start": char_start,
+            "char_end": char_end,
+        }
+
+    def reject(a: int, b: int, problem: str) -> None:
+        covered.append((a, b))
+        rejected.append(located(a, b) | {"reason": f"sentence {sentence.number}: {problem}"})
+
+    forecast_here = bool(_FORECAST.search(folded)) or ctx.forecast
     for k, hit in enumerate(hits):
         stop = hits[k + 1].start if k + 1 < len(hits) else len(folded)
         clauses = _clauses(folded, hit.end, stop)
         found = _number_in(folded[clauses[0][0] : clauses[0][1]])
         changes = [(a, f) for a, b in clauses[1:] if (f := _number_in(folded[a:b])) and _is_change(folded[a:b], f)]
+        if found is None and not changes:
+            continue  # an alias with no figure after it: not a figure
         if found is not None:
             first, later = (hit.end, found), changes
-        elif changes:  # no level after the alias, only a change in a later clause ('…发展较快，增加200家')
+        else:  # no level after the alias, only a change in a later clause ('…发展较快，增加200家')
             first, later = changes[0], []
-        else:
-            continue  # an alias with no figure after it: not a figure
         num_start, num_end, unit_end = (first[0] + x for x in first[1][:3])
         kind = first[1][3]
         gap = folded[first[0] : num_start] if first[0] == hit.end else folded[hit.end : num_start]
-
-        plain_start = sentence.start + index[hit.start]
-        plain_end = sentence.start + index[unit_end - 1] + 1
-        char_start, char_end = doc.plain.source_span(plain_start, plain_end)
         phrase = original(hit.start, unit_end)
-        base = {
-            "row_number": sentence.number,
-            "location": f"sentence {sentence.number} [{char_start}:{char_end}]",
-            "raw_content": sentence.text,
-        }
-        problem = None
         tail = original(hit.end, unit_end)
-        if _RESPECTIVELY.search(gap):
+        name = hit.code or "either indicator"
+        figures: list[tuple[int, int, int, str | None]] = []  # (number start, end, unit end, year override)
+        problem = None
+        if hit.code is None:
+            problem = ambiguity_reason(original(hit.start, hit.end), keys.matcher.candidates(hit.key))
+        elif _RESPECTIVELY.search(gap):
             problem = f"{phrase!r}: figures listed with 分别 (respectively) are not matched to indicators automatically"
         elif kind == "pp":
-            problem = f"{tail!r} is a change in percentage points, not a level of {hit.code}"
+            problem = f"{tail!r} is a change in percentage points, not a level of {name}"
         elif kind == "times":
-            problem = f"{tail!r} is a multiple (倍), not a level of {hit.code}"
+            problem = f"{tail!r} is a multiple (倍), not a level of {name}"
         elif _CHANGE.search(gap):
-            problem = f"{tail!r} is a change, not a level of {hit.code}"
-        elif (q := _QUALIFIER.search(folded[: hit.start])) and not any(
-            q.group() + hit.key in key for key in aliases.indicator_keys.get(hit.code, [])
-        ):
-            problem = f"{original(q.start(), hit.end)!r} is a subset ({q.group()}) of {hit.code}, not its total"
-        year = _sentence_year(folded[: hit.start]) or doc.year
-        if problem is None and year is None:
-            problem = "no year: the sentence names none and the title gives none (add `year:` to a sidecar)"
+            problem = f"{tail!r} is a change, not a level of {name}"
+        elif (m := _PER_CAPITA.search(folded[: hit.start])) is not None:
+            problem = f"{original(m.start(), unit_end)!r} is a ratio ({m.group()}), not a level of {name}"
+        elif (q := _QUALIFIER.search(folded[: hit.start])) and keys.codes.get(
+            normalised_key(q.group() + hit.key)
+        ) != hit.code:
+            problem = f"{original(q.start(), hit.end)!r} is a subset ({q.group()}) of {name}, not its total"
+        elif _THRESHOLD.search(gap):
+            reject(hit.start, unit_end, f"{tail!r} is a threshold passed (突破), not the level of {name}")
+            level = next(
+                (
+                    (a, f)
+                    for a, b in clauses[1:]
+                    if _LEVEL_AFTER.match(folded[a:b]) and (f := _number_in(folded[a:b])) and f[3] == "level"
+                ),
+                None,
+            )
+            if level is None:
+                continue
+            num_start, num_end, unit_end = (level[0] + x for x in level[1][:3])
+            later = [c for c in later if c[0] != level[0]]
+        if problem is None:
+            figures.append((num_start, num_end, unit_end, None))
+            # 从A增加到B: the start point and the end point are two figures
+            if _FROM.search(gap) and (to := _TO.match(folded[unit_end : clauses[0][1]])) is not None:
+                second = _number_in(folded[unit_end + to.end() : clauses[0][1]])
+                if second is not None and second[3] == "level" and second[0] == 0:
+                    s0 = unit_end + to.end()
+                    figures.append((s0 + second[0], s0 + second[1], s0 + second[2], to.group(1)))
+        else:
+            reject(hit.start, unit_end, problem)
+            continue
         # the last place named before the alias; 全省/全市 (or none) mean the document's own jurisdiction
-        before = bisect.bisect_left(place_starts, hit.start)
-        named = places[before - 1] if before else None
+        before_place = bisect.bisect_left(place_starts, hit.start)
+        named = places[before_place - 1] if before_place else None
         jurisdiction = doc.jurisdiction
         if named is not None and named.key not in GENERIC_JURISDICTIONS:
             jurisdiction = original(named.start, named.end)
-        if problem is None and jurisdiction is None:
-            problem = (
-                "no jurisdiction: the sentence and the title name none (add `jurisdiction:` to a sidecar)"
-                if named is None
-                else f"{original(named.start, named.end)!r} names the document's own jurisdiction, but the title "
-                "and sidecar name none"
+        elif (  # 我省/全省 in a text whose head opens with 全国… means the province it names next
+            doc.local
+            and jurisdiction
+            and aliases.jurisdictions.get(fold_with_offsets(jurisdiction)[0]) == "national"
+            and _OWN_PROVINCE.search(folded[: hit.start])
+        ):
+            jurisdiction = doc.local
+        other = [m for m in outside if m.end() <= hit.start and (named is None or m.start() > named.start)]
+        where = (
+            other[-1].group()
+            if other
+            else (
+                doc.outside if named is None or (named.key in GENERIC_JURISDICTIONS and jurisdiction is None) else None
             )
-        if problem is not None:
-            rejected.append(base | {"reason": f"sentence {sentence.number}: {problem}"})
+        )
+        for n, (a, b, u, to_year) in enumerate(figures):
+            if n == 0:
+                year, basis, problem = _year_of(doc, folded[: hit.start] + gap[: max(0, a - hit.end)], "", ctx)
+                if len(figures) > 1 and _FROM.search(gap):
+                    start_year = (
+                        _sentence_year(gap)
+                        or _plan_year(gap)[0]
+                        or (_year_of(doc, gap, "", Context())[0] if _PLAN.search(gap) else None)
+                    )
+                    year, basis = start_year, "stated" if start_year else basis
+                    if start_year is None:
+                        reject(a, u, f"{original(a, u)!r} is a start point with no year stated")
+                        continue
+                if problem is None and _PERIOD_TOTAL.search(gap) and _PLAN.search(folded[: hit.start]):
+                    problem = "a total over a plan period, not a year's value"
+            else:
+                year, basis, problem = (
+                    (int(to_year), "stated", None) if to_year else _year_of(doc, folded[: hit.start], "", ctx)
+                )
+            if problem is None and where is not None:
+                problem = f"the figure is about {original_place(where)}, a place not in targets.yaml"
+            if problem is None and year is None:
+                problem = "no year: the sentence names none and the title gives none (add `year:` to a sidecar)"
+            if problem is None and jurisdiction is None:
+                problem = (
+                    "no jurisdiction: the sentence and the title name none (add `jurisdiction:` to a sidecar)"
+                    if named is None
+                    else f"{original(named.start, named.end)!r} names the document's own jurisdiction, but the "
+                    "title and sidecar name none"
+                )
+            if problem is not None:
+                reject(hit.start if n == 0 else a, u, problem)
+                continue
+            covered.append((hit.start, u))
+            words = folded[:a]
+            estimate = bool(_ESTIMATE.search(words)) and doc.now is not None and year < doc.now
+            forecast = not estimate and (
+                bool(_FORECAST.search(words))
+                or (forecast_here and bool(_FORECAST_WORDS.search(folded)))
+                or ctx.forecast
+                or (doc.now is not None and year > doc.now)
+            )
+            notes = [f"written as approximate: {m.group()!r}"] if (m := _APPROXIMATE.search(folded[:a])) else []
+            if estimate:
+                notes.append("an estimate (预计) of a past year, not a forecast")
+            if basis not in {"stated", "title", "sidecar", "document"}:
+                notes.append(f"year {year} {YEAR_BASIS_WORDS.get(basis, basis)}")
+            if ignored := [original(c, c + f[2]) for c, f in later]:
+                notes.append("ignored, a change not a level: " + "; ".join(map(repr, ignored)))
+                covered.extend((c, c + f[2]) for c, f in later)
+            rows.append(
+                located(hit.start if n == 0 else a, u)
+                | {
+                    "jurisdiction_raw": jurisdiction,
+                    "indicator_raw": original(hit.start, hit.end),
+                    "year_raw": str(year),
+                    "year_basis": basis,
+                    "value_raw": original(a, b),
+                    "unit_raw": original(b, u),
+                    "period_type": "partial" if doc.partial or _PARTIAL.search(folded[:a]) else "annual",
+                    "figure_type": "forecast" if forecast else "actual",
+                    "source_title": doc.plain.title,
+                    "notes": "; ".join(notes) or None,
+                }
+            )
+    rejected += _not_recognised(folded, covered, original, located)
+    return rows, rejected
+
+
+YEAR_BASIS_WORDS = {
+    "carried": "carried from the year stated earlier in the paragraph",
+    "relative": "from 去年/过去一年/今年 and the release date",
+    "plan period": "from the five-year-plan expression (十二五末 = 2015)",
+    "work report": "inferred: a work report or work meeting reviews the year before",
+    "release date": "inferred from the release date (no year in the text)",
+    "title": "from the title",
+    "sidecar": "from the sidecar",
+    "document": "from the document",
+}
+_OWN_PROVINCE = re.compile(r"我省|全省|本省|该省|我市|全市|本市")
+_FORECAST_WORDS = re.compile(r"目标|力争|争取")
+
+
+def original_place(place: str) -> str:
+    return place
+
+
+def _not_recognised(folded: str, covered: list[tuple[int, int]], original, located) -> list[dict]:
+    """A number next to an indicator-like noun that no row or rejection accounts for: quarantined, never lost."""
+    out = []
+    for m in _NOUN_FIGURE.finditer(folded):
+        a, b = m.start(2), m.end(2)
+        if any(s <= a < e for s, e in covered) or _YEAR_TOKEN.match(folded, a):
             continue
-        forecast = bool(_FORECAST.search(folded[:num_start])) or (doc.year is not None and year > doc.year)
-        notes = [f"written as approximate: {m.group()!r}"] if (m := _APPROXIMATE.search(gap)) else []
-        if ignored := [original(a, a + f[2]) for a, f in later]:
-            notes.append("ignored, a change not a level: " + "; ".join(map(repr, ignored)))
-        rows.append(
-            base
+        after = folded[b:]
+        if _PERCENTAGE_POINTS.match(after) or _TIMES.match(after) or _CHANGE.search(folded[m.end(1) : a]):
+            continue
+        unit = _UNIT.match(after) or (after[:1] in _MULTIPLIERS and _UNIT.match(after[1:]))
+        if not unit and not after.startswith("%"):
+            continue
+        noun = original(m.start(1), m.end(1))
+        out.append(
+            located(m.start(1), b)
             | {
-                "char_start": char_start,
-                "char_end": char_end,
-                "jurisdiction_raw": jurisdiction,
-                "indicator_raw": original(hit.start, hit.end),
-                "year_raw": str(year),
-                "value_raw": original(num_start, num_end),
-                "unit_raw": original(num_end, unit_end),
-                "period_type": "partial" if doc.partial or _PARTIAL.search(folded[:num_start]) else "annual",
-                "figure_type": "forecast" if forecast else "actual",
-                "source_title": doc.plain.title,
-                "notes": "; ".join(notes) or None,
+                "reason": f"not recognised: {original(m.start(1), b + 1)!r} (no indicator in targets.yaml is "
+                f"named {noun!r})"
             }
         )
-    return rows, rejected
+    return out
 
 
 def _clauses(folded: str, start: int, stop: int) -> list[tuple[int, int]]:
@@ -457,6 +779,34 @@ def _number_in(window: str) -> tuple[int, int, int, str] | None:
     return None
 
 
+def _one_per_figure(rows: pd.DataFrame) -> pd.DataFrame:
+    """A figure stated twice in one file (headline and body, a repeated sentence) is one row; the first mention
+    stays and its notes list where else it stands."""
+    if rows.empty:
+        return rows
+    key = (
+        rows["indicator_raw"].map(normalised_key)
+        + "|"
+        + rows["jurisdiction_raw"].astype(str)
+        + "|"
+        + rows["year_raw"].astype(str)
+        + "|"
+        + rows["value_raw"].map(normalise_text)
+        + "|"
+        + rows["unit_raw"].map(lambda u: normalise_text(to_simplified(str(u))))
+    )
+    first = ~key.duplicated()
+    others = rows.loc[~first].groupby(key[~first])["location"].agg("; ".join)
+    also = key.map(others)
+    kept = rows.loc[first].copy()
+    extra = also[first].dropna()
+    kept.loc[extra.index, "notes"] = [
+        "; ".join(filter(None, [n if isinstance(n, str) else None, f"also stated at {where}"]))
+        for n, where in zip(kept.loc[extra.index, "notes"], extra, strict=True)
+    ]
+    return kept.reset_index(drop=True)
+
+
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
@@ -464,8 +814,9 @@ def read_text(path: Path, aliases: Aliases, meta: Mapping[str, Any] | None = Non
     """Read a communiqué (.txt, or .html/.htm with tags stripped) for figures of the catalogue's indicators.
 
     `aliases` (from `Aliases.from_catalogue`) says which words name indicators and jurisdictions; `meta` is
-    the sidecar (`jurisdiction:`, `year:`), which wins over the title.
+    the sidecar (`jurisdiction:`, `year:`, `title:`, `release_date:`), which wins over the text.
     """
+    meta = meta or {}
     data = path.read_bytes()
     is_html = path.suffix.lower() in {".html", ".htm"}
     declared = None
@@ -473,19 +824,30 @@ def read_text(path: Path, aliases: Aliases, meta: Mapping[str, Any] | None = Non
         declared = m.group(1).decode("ascii")
     text, encoding = decode(data, path.name, declared)
     plain = _plain_html(text, path.name) if is_html else _plain_txt(text)
-    doc = _document(plain, aliases, meta or {})
+    head = [line.strip() for line in plain.text.splitlines() if line.strip()][:6]
+    file_release = plain.release_date or find_release_date(plain.text) or _head_date(head)
+    release = str(meta["release_date"]) if meta.get("release_date") else file_release
+    doc = _document(plain, aliases, meta, release)
+    keys = TextKeys.of(aliases)
     rows: list[dict] = []
     rejected: list[dict] = []
+    ctx = Context()
     for sentence in sentences(plain.text):
-        found, refused = _figures(doc, sentence, aliases)
+        if sentence.paragraph != ctx.paragraph:
+            ctx = Context(paragraph=sentence.paragraph)
+        found, refused = _figures(doc, sentence, aliases, keys, ctx)
         rows += found
         rejected += refused
+        folded = fold_with_offsets(sentence.text)[0]
+        ctx.year = _sentence_year(folded) or ctx.year
+        opens = bool(_FORECAST.search(folded) or _FORECAST_WORDS.search(folded))
+        ctx.forecast = sentence.goes_on and (ctx.forecast or opens)
     return ReadResult(
         format="communique_html" if is_html else "communique_txt",
-        rows=rows,  # type: ignore[arg-type]
+        rows=_one_per_figure(pd.DataFrame(rows)),
         rejected=rejected,  # type: ignore[arg-type]
         encoding=encoding,
-        release_date=plain.release_date or find_release_date(plain.text),
+        release_date=file_release,
         title=plain.title,
         synthetic=plain.synthetic or title_says_synthetic(plain.title or ""),
     )

@@ -56,8 +56,12 @@ def is_report_candidate(path: Path, folder: Path | None = None) -> bool:
     anything inside a hidden folder below `folder` (a sync tool's .trash, a .git)."""
     name = path.name
     inside = path.relative_to(folder).parts[:-1] if folder is not None else ()
-    return (path.is_file() and not name.startswith((".", "~$", "~")) and not name.endswith(IGNORED_SUFFIXES)
-            and not any(part.startswith(".") for part in inside))
+    return (
+        path.is_file()
+        and not name.startswith((".", "~$", "~"))
+        and not name.endswith(IGNORED_SUFFIXES)
+        and not any(part.startswith(".") for part in inside)
+    )
 
 
 def sha256_of(path: Path) -> str:

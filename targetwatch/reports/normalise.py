@@ -10,13 +10,16 @@ import pandas as pd
 
 from targetwatch import vocab
 from targetwatch.catalogue import Catalogue
+from targetwatch.reports.matching import IndicatorMatcher, ambiguity_reason
 from targetwatch.units import normalise_text, parse_number, to_simplified, written_unit
 
 OBSERVATION_COLUMNS: tuple[str, ...] = (
     "observation_id",
     "jurisdiction",
     "indicator",
+    "matched_by",  # how the indicator's name was matched: exact | alias | normalised (targetwatch.reports.matching)
     "year",
+    "year_basis",  # stated, or how the year was inferred (carried, work report, release date, plan period, …)
     "value",
     "unit",
     "value_as_written",
@@ -73,6 +76,11 @@ def alias_map(catalogue: Catalogue) -> tuple[dict[str, str], dict[str, str]]:
     return jur, ind
 
 
+def indicator_matcher(catalogue: Catalogue) -> IndicatorMatcher:
+    """Exact names (code, name_zh, name_en), aliases, then normalised keys (targetwatch.reports.matching)."""
+    return IndicatorMatcher.from_names((i.code, [i.name_zh, i.name_en], i.aliases) for i in catalogue.indicators)
+
+
 def _codes(keys: pd.Series, table: dict[str, str]) -> pd.Series:
     """The code of each folded key, as written or else in simplified script; None where the catalogue has neither.
 
@@ -126,6 +134,19 @@ def normalise(
     jkey, ikey = key(df["jurisdiction_raw"]), key(df["indicator_raw"])
     df["jurisdiction"] = _codes(jkey, jur_map)
     df["indicator"] = _codes(ikey, ind_map)
+    # Names the lookup above misses are matched by their normalised key; one key of two indicators is refused.
+    matches = [indicator_matcher(catalogue).match(name) for name in df["indicator_raw"]]
+    df["matched_by"] = [m.matched_by for m in matches]
+    df.loc[df["indicator"].isna(), "indicator"] = pd.Series([m.code for m in matches], index=df.index, dtype=object)
+    ambiguous = pd.Series([m.ambiguous for m in matches], index=df.index, dtype=bool)
+    ambiguity = pd.Series(
+        [
+            ambiguity_reason(n, m.candidates) if m.ambiguous else ""
+            for n, m in zip(df["indicator_raw"], matches, strict=True)
+        ],
+        index=df.index,
+        dtype=object,
+    )
     year = pd.to_numeric(df["year_raw"].fillna("").astype(str).map(normalise_text).str.rstrip("年"), errors="coerce")
     year = year.where(np.isfinite(year))  # 'inf' is not a year
     df["year"] = year
@@ -155,6 +176,7 @@ def normalise(
 
     conditions = [
         (df["jurisdiction"].isna(), "unknown jurisdiction " + df["jurisdiction_raw"].astype(str).map(repr)),
+        (ambiguous, ambiguity),
         (
             df["indicator"].isna(),
             "unknown indicator "

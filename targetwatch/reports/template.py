@@ -190,11 +190,21 @@ def read_xlsx(path: Path) -> ReadResult:
             frames.append(_frame(df, 2, path.name, sheet))
         elif len(df.columns) or len(df):
             header = [str(c) for c in df.columns if not str(c).startswith("Unnamed:")]
-            rejected.append({
-                "sheet": sheet, "row_number": 1, "location": f"{sheet}!row 1",
-                "raw_content": ",".join(header),
-                "reason": (f"sheet {sheet} does not have the template's columns ({_REQUIRED_NAMES}), "
-                           f"so its {len(df)} row(s) were not read"),
-            })
-    return ReadResult(format="template_xlsx", rows=pd.concat(frames, ignore_index=True),
-                      rejected=pd.DataFrame(rejected), encoding="xlsx")
+            rejected.append(
+                {
+                    "sheet": sheet,
+                    "row_number": 1,
+                    "location": f"{sheet}!row 1",
+                    "raw_content": ",".join(header),
+                    "reason": (
+                        f"sheet {sheet} does not have the template's columns ({_REQUIRED_NAMES}), "
+                        f"so its {len(df)} row(s) were not read"
+                    ),
+                }
+            )
+    return ReadResult(
+        format="template_xlsx",
+        rows=pd.concat(frames, ignore_index=True),
+        rejected=pd.DataFrame(rejected),
+        encoding="xlsx",
+    )
