@@ -745,8 +745,13 @@ def _sentence_year(before: str) -> int | None:
     for m in _YEAR_TOKEN.finditer(before):
         if _COMPARISON_BEFORE.search(before[: m.start()]) or _SINCE_AFTER.match(before[m.end() :]):
             continue
+        if _MEETING_AFTER.match(before[m.end() :]):  # 2021年…工作会议披露: the meeting's year, not the figure's
+            continue
         year = parse_year(m.group(1))
     return year
+
+
+_MEETING_AFTER = re.compile(r"^[^,;。]{0,16}?(?:政府工作报告|工作会议|工作会|工作视频会议)")
 
 
 def _number_in(window: str) -> tuple[int, int, int, str] | None:
@@ -756,6 +761,9 @@ def _number_in(window: str) -> tuple[int, int, int, str] | None:
         if m.start() > MAX_GAP:
             return None
         token, after = m.group(), window[m.end() :]
+        if m.start() > 0 and window[m.start() - 1] == "第":  # 排名第14位: a rank, not the figure
+            pos = m.end()
+            continue
         if _YEAR_TOKEN.match(window, m.start()):  # '比2018年' inside the gap: a year, not the figure
             pos = _YEAR_TOKEN.match(window, m.start()).end()  # type: ignore[union-attr]
             continue
