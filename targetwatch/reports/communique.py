@@ -390,7 +390,11 @@ def _document(plain: PlainText, aliases: Aliases, meta: Mapping[str, Any], relea
         if jurisdiction is not None or outside is not None:
             break
         known = [p for p in aliases.find_folded(line, "jurisdiction") if _place_is_mentioned(line, p.start, p.end)]
-        other = [m for m in _PROVINCE.finditer(line) if not aliases.find_folded(m.group(), "jurisdiction")]
+        other = [
+            m
+            for m in _PROVINCE.finditer(line)
+            if not aliases.find_folded(m.group(), "jurisdiction") and _place_is_mentioned(line, m.start(), m.end())
+        ]
         if other and (not known or other[0].start() < known[0].start):
             outside = other[0].group()
         elif known:
@@ -448,6 +452,8 @@ class TextKeys:
 
 
 _THRESHOLD = re.compile(r"突破$")
+_COUNT_BEFORE = re.compile(r"(?:\d[\d,.]*|[一二两三四五六七八九十百]+)(?:家|个|项|所|座|户)[^,;。\d]{0,8}$")
+_LEVEL_CONTINUES = re.compile(r"^(?:数量|总数|总量|数)?(?:达到|达|增加到|增至|增长到|上升到|为)")
 _LEVEL_AFTER = re.compile(r"^(?:达到|达|为|增至|增加到|上升到|升至|到)")
 _PER_CAPITA = re.compile(r"(?:每?万人口?|人均|每万人)$")
 _FROM = re.compile(r"(?:从|由)")
@@ -508,7 +514,11 @@ def _figures(
         key=lambda m: m.start,
     )
     place_starts = [p.start for p in places]
-    outside = [m for m in _PROVINCE.finditer(folded) if not aliases.find_folded(m.group(), "jurisdiction")]
+    outside = [
+        m
+        for m in _PROVINCE.finditer(folded)
+        if not aliases.find_folded(m.group(), "jurisdiction") and _place_is_mentioned(folded, m.start(), m.end())
+    ]
     rows: list[dict] = []
     rejected: list[dict] = []
     covered: list[tuple[int, int]] = []  # spans of folded text a row or rejection accounts for
@@ -534,10 +544,28 @@ def _figures(
 
     forecast_here = bool(_FORECAST.search(folded)) or ctx.forecast
     for k, hit in enumerate(hits):
+        clause_start = max([m.end() for m in _CLAUSE_END.finditer(folded, 0, hit.start)], default=0)
+        if (pre := _COUNT_BEFORE.search(folded, clause_start, hit.start)) is not None:
+            reject(
+                pre.start(),
+                hit.end,
+                f"{original(pre.start(), hit.end)!r}: a number written before the name is not read as the level "
+                f"of {hit.code or 'an indicator'} (new, listed or subset counts are written so)",
+            )
         stop = hits[k + 1].start if k + 1 < len(hits) else len(folded)
         clauses = _clauses(folded, hit.end, stop)
         found = _number_in(folded[clauses[0][0] : clauses[0][1]])
         changes = [(a, f) for a, b in clauses[1:] if (f := _number_in(folded[a:b])) and _is_change(folded[a:b], f)]
+        if found is None and len(clauses) > 1:  # 高新技术企业，数量增加到520家: the level is in the next clause
+            a, b = clauses[1]
+            if (
+                _LEVEL_CONTINUES.match(folded[a:b])
+                and (f := _number_in(folded[a:b]))
+                and not _is_change(folded[a:b], f)
+            ):
+                clauses = clauses[1:]
+                found = f
+                changes = [c for c in changes if c[0] != a]
         if found is None and not changes:
             continue  # an alias with no figure after it: not a figure
         if found is not None:
@@ -623,7 +651,10 @@ def _figures(
                         or _plan_year(gap)[0]
                         or (_year_of(doc, gap, "", Context())[0] if _PLAN.search(gap) else None)
                     )
-                    year, basis = start_year, "stated" if start_year else basis
+                    year, basis = (
+                        start_year,
+                        ("stated" if _sentence_year(gap) else "plan period") if start_year else basis,
+                    )
                     if start_year is None:
                         reject(a, u, f"{original(a, u)!r} is a start point with no year stated")
                         continue
@@ -711,14 +742,16 @@ def _not_recognised(folded: str, covered: list[tuple[int, int]], original, locat
         after = folded[b:]
         if _PERCENTAGE_POINTS.match(after) or _TIMES.match(after) or _CHANGE.search(folded[m.end(1) : a]):
             continue
-        unit = _UNIT.match(after) or (after[:1] in _MULTIPLIERS and _UNIT.match(after[1:]))
-        if not unit and not after.startswith("%"):
+        skip = 1 if after[:1] in _MULTIPLIERS else 0
+        unit = _UNIT.match(after[skip:])
+        if unit is None:
             continue
+        end = b + skip + unit.end()
         noun = original(m.start(1), m.end(1))
         out.append(
-            located(m.start(1), b)
+            located(m.start(1), end)
             | {
-                "reason": f"not recognised: {original(m.start(1), b + 1)!r} (no indicator in targets.yaml is "
+                "reason": f"not recognised: {original(m.start(1), end)!r} (no indicator in targets.yaml is "
                 f"named {noun!r})"
             }
         )
@@ -804,7 +837,8 @@ def _one_per_figure(rows: pd.DataFrame) -> pd.DataFrame:
         + rows["unit_raw"].map(lambda u: normalise_text(to_simplified(str(u))))
     )
     first = ~key.duplicated()
-    others = rows.loc[~first].groupby(key[~first])["location"].agg("; ".join)
+    where = rows["location"] + rows["notes"].map(lambda n: f" ({n})" if isinstance(n, str) and n else "")
+    others = where[~first].groupby(key[~first]).agg("; ".join)
     also = key.map(others)
     kept = rows.loc[first].copy()
     extra = also[first].dropna()

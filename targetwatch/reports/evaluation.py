@@ -138,7 +138,9 @@ def score_half(root: Path, catalogue: Catalogue, half: str, as_of: dt.date | Non
             continue
         phrase = _fold(fig.phrase)
         number = normalise_text(fig.value)
-        sentences = pd.concat([cands["raw_content"], rej.loc[rej["doc_id"] == fig.doc_id, "raw_content"]])
+        sentences = pd.concat(  # an observation's notes name the changes it ignored and its other mentions
+            [cands["raw_content"], cands["notes"], rej.loc[rej["doc_id"] == fig.doc_id, "raw_content"]]
+        )
         folded = [_fold(s) for s in sentences.dropna()]
         alone = re.compile(rf"(?<![\d.]){re.escape(number)}(?![\d])")
         accounted = any(phrase in s or alone.search(s) for s in folded)
