@@ -556,6 +556,7 @@ def _figures(
         clauses = _clauses(folded, hit.end, stop)
         found = _number_in(folded[clauses[0][0] : clauses[0][1]])
         changes = [(a, f) for a, b in clauses[1:] if (f := _number_in(folded[a:b])) and _is_change(folded[a:b], f)]
+        found_at = hit.end
         if found is None and len(clauses) > 1:  # 高新技术企业，数量增加到520家: the level is in the next clause
             a, b = clauses[1]
             if (
@@ -564,17 +565,17 @@ def _figures(
                 and not _is_change(folded[a:b], f)
             ):
                 clauses = clauses[1:]
-                found = f
+                found, found_at = f, a
                 changes = [c for c in changes if c[0] != a]
         if found is None and not changes:
             continue  # an alias with no figure after it: not a figure
         if found is not None:
-            first, later = (hit.end, found), changes
+            first, later = (found_at, found), changes
         else:  # no level after the alias, only a change in a later clause ('…发展较快，增加200家')
             first, later = changes[0], []
         num_start, num_end, unit_end = (first[0] + x for x in first[1][:3])
         kind = first[1][3]
-        gap = folded[first[0] : num_start] if first[0] == hit.end else folded[hit.end : num_start]
+        gap = folded[first[0] : num_start] if first[0] == found_at else folded[hit.end : num_start]
         phrase = original(hit.start, unit_end)
         tail = original(hit.end, unit_end)
         name = hit.code or "either indicator"
@@ -717,7 +718,7 @@ def _figures(
 YEAR_BASIS_WORDS = {
     "carried": "carried from the year stated earlier in the paragraph",
     "relative": "from 去年/过去一年/今年 and the release date",
-    "plan period": "from the five-year-plan expression (十二五末 = 2015)",
+    "plan period": "from a five-year-plan expression (十二五末 = 2015, “十三五” ends in 2020)",
     "work report": "inferred: a work report or work meeting reviews the year before",
     "release date": "inferred from the release date (no year in the text)",
     "title": "from the title",

@@ -2,7 +2,7 @@
 
 Publications name one indicator in many ways. These are the same indicator:
 
-    研究与试验发展（R&D）经费投入强度   研究与试验发展经费投入强度          (a bracketed abbreviation)
+    研究与试验发展（R&D）经费投入强度   研究与试验发展经费投入强度          (an abbreviation in brackets)
     高新技术企业                        高新技术企业数量 / 高新技术企业数    (a trailing 数, 数量, 总数, 总额)
     科技进步贡献率                      科技进步对经济增长的贡献率           (a known inserted phrase)
                                         科技对经济增长的贡献率
@@ -33,7 +33,9 @@ MATCHED_BY = ("exact", "alias", "normalised")
 
 # Pieces of folded text removed before matching; each is a deletion, so offsets map back to the text as written.
 _GLOSS = r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}\)"  # 業(yè): pinyin that mirror sites put after a character
-_BRACKETED = r"[(\[【][^()\[\]【】\d]{1,14}[)\]】]"  # （R&D）, （园区）, (与地区生产总值之比): no digits inside
+# （R&D）, (简称R&D或研发): an abbreviation in brackets. Other bracketed words may qualify a name (（登记）, （累计）)
+# and are kept.
+_BRACKETED = r"[(\[【][^()\[\]【】\d]{0,14}?[a-z][^()\[\]【】\d]{0,14}[)\]】]"
 _QUOTES = r"[“”\"‘’'《》「」]"
 # Known inserted or optional phrases: deleted from names and text alike.
 _INFIXES = (

@@ -26,6 +26,8 @@ from targetwatch.reports.normalise import indicator_matcher
         ("省级及以上“双创”示范基地", "省级以上双创示范基地"),  # quotes, 及以上
         ("雙創(chuàng)示範基地", "双创示范基地"),  # a mirror site's pinyin gloss
         ("数", "数"),  # a suffix is only dropped from a longer name
+        ("科技成果数量（登记）", "科技成果数量(登记)"),  # a bracketed qualifier is kept: only abbreviations go
+        ("众创空间带动创业人数（累计）", "众创空间带动创业人数(累计)"),
     ],
 )
 def test_normalised_key(name, key):
@@ -33,9 +35,9 @@ def test_normalised_key(name, key):
 
 
 def test_deletions_keep_the_offsets_of_the_text_as_written():
-    text, index = strip_deletions("r&d经费(亿元)为1.2")
-    assert text == "r&d经费为1.2"
-    assert [index[i] for i in (4, 5)] == [4, 9]  # '费' at 4, then '为' at 9 of the text as written
+    text, index = strip_deletions("经费(r&d)为1.2")
+    assert text == "经费为1.2"
+    assert [index[i] for i in (1, 2)] == [1, 7]  # '费' at 1, then '为' at 7 of the text as written
 
 
 @pytest.mark.parametrize(
