@@ -243,9 +243,11 @@ def explain(
         who = "" if o["own_series"] else " [reference series]"
         mark = "✓" if o["used"] else " "
         released = str(o["release_date"])[:10] if o["release_date"] is not None else "not stated"
+        matched = f" · indicator matched {o['matched_by']}" if o.get("matched_by") else ""
+        year_by = f" · year {o['year_basis']}" if o.get("year_basis") and o["year_basis"] != "stated" else ""
         console.print(f"  {mark} {o['year']}: {o['value_as_written']} {o['unit_as_written']} -> {o['value']:g} "
                       f"{o['unit']}{who} · {o['source_file']} {o['location']} · released {released}"
-                      f" · sha256 {o['sha256'][:16]}…")
+                      f" · sha256 {o['sha256'][:16]}…{matched}{year_by}")
     if not chain.observations:
         console.print("  (none)")
     console.print("\n[bold]3. report files[/bold]")
