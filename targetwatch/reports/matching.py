@@ -16,9 +16,8 @@ removed; what is left is its **normalised key**. A name in a report matches an i
 are equal. When one key belongs to two indicators the match is refused and both are named (the ambiguity
 guard): a fuzzy match never picks one of two indicators silently.
 
-Every observation says how its indicator was matched (`matched_by`): `exact` (the code or the catalogue name
-as written), `alias` (an alias, or a name in the other script), `normalised` (only the normalised keys are
-equal). Auditors can list every fuzzy match from that column.
+Every observation says how its indicator was matched (`matched_by`): `exact` (the code or the catalogue name,
+in either script), `alias` (an alias, in either script), `normalised` (only the normalised keys are equal). Auditors can list every fuzzy match from that column.
 """
 
 from __future__ import annotations
