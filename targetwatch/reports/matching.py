@@ -17,7 +17,8 @@ are equal. When one key belongs to two indicators the match is refused and both 
 guard): a fuzzy match never picks one of two indicators silently.
 
 Every observation says how its indicator was matched (`matched_by`): `exact` (the code or the catalogue name,
-in either script), `alias` (an alias, in either script), `normalised` (only the normalised keys are equal). Auditors can list every fuzzy match from that column.
+in either script), `alias` (an alias, in either script), `normalised` (only the normalised keys are equal).
+Auditors can list every fuzzy match from that column.
 """
 
 from __future__ import annotations
