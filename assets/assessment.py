@@ -2,12 +2,10 @@
 
 import dagster as dg
 
-from pipelines.resources import TargetwatchPaths
+from assets.resources import TargetwatchPaths
 from targetwatch import vocab
 from targetwatch.assessment import assess
-from targetwatch.catalogue import load_catalogue
-from targetwatch.documents import load_documents
-from targetwatch.warehouse import read_table, write_tables
+from targetwatch.warehouse import read_table, saved_catalogue, write_tables
 
 
 @dg.multi_asset(
@@ -32,7 +30,7 @@ from targetwatch.warehouse import read_table, write_tables
 def assessment(context: dg.AssetExecutionContext, paths: TargetwatchPaths):
     """Judge every target as of the configured date (default today)."""
     s = paths.settings()
-    cat = load_catalogue(s.targets_file, load_documents(s.policies_dir))
+    cat = saved_catalogue(s.build_dir)  # validated once, by the catalogue step
     assessments, years = assess(cat, read_table(paths.build_warehouse, "observations"), s.effective_as_of)
     write_tables(paths.build_warehouse, {"assessments": assessments, "assessment_years": years})
     counts = assessments["status"].value_counts()

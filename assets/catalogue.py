@@ -2,10 +2,10 @@
 
 import dagster as dg
 
-from pipelines.resources import TargetwatchPaths
+from assets.resources import TargetwatchPaths
 from targetwatch.catalogue import catalogue_tables, load_catalogue
 from targetwatch.documents import load_documents
-from targetwatch.warehouse import write_tables
+from targetwatch.warehouse import save_catalogue, write_tables
 
 CATALOGUE_TABLES = {
     "targets": "One row per target in targets.yaml: jurisdiction, indicator, comparator, value, deadline, owners.",
@@ -30,5 +30,6 @@ def catalogue(context: dg.AssetExecutionContext, paths: TargetwatchPaths):
     documents = load_documents(s.policies_dir)
     cat = load_catalogue(s.targets_file, documents)  # CatalogueError names file:line: id: problem
     counts = write_tables(paths.build_warehouse, catalogue_tables(cat, documents))
+    save_catalogue(s.build_dir, cat)  # the later steps read it from here: targets.yaml is parsed once per run
     for name in CATALOGUE_TABLES:
         yield dg.MaterializeResult(asset_key=name, metadata={"rows": dg.MetadataValue.int(counts[name])})

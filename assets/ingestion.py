@@ -2,12 +2,11 @@
 
 import dagster as dg
 
-from pipelines.resources import TargetwatchPaths
-from pipelines.retries import retry_io_errors
-from targetwatch.catalogue import load_catalogue
-from targetwatch.documents import load_documents
+from assets.resources import TargetwatchPaths
+from assets.retries import retry_io_errors
+from targetwatch.limits import from_env as limits_from_env
 from targetwatch.reports.ingest import ingest_folder
-from targetwatch.warehouse import archive_dir, cache_dir, write_tables
+from targetwatch.warehouse import archive_dir, cache_dir, saved_catalogue
 
 
 @dg.multi_asset(
@@ -45,7 +44,7 @@ def reports(context: dg.AssetExecutionContext, paths: TargetwatchPaths):
     snapshot (`targetwatch rebuild` reads it back); a file read before is taken from out/cache/.
     """
     s = paths.settings()
-    cat = load_catalogue(s.targets_file, load_documents(s.policies_dir))
+    cat = saved_catalogue(s.build_dir)  # validated once, by the catalogue step
     with retry_io_errors(context):  # a report the system could not read: try again, then fail naming the file
         result = ingest_folder(
             s.reports_dir,
@@ -54,19 +53,15 @@ def reports(context: dg.AssetExecutionContext, paths: TargetwatchPaths):
             release_date=paths.release_date or None,
             archive_dir=archive_dir(s.out_dir),
             cache_dir=cache_dir(s.out_dir),
+            warehouse=paths.build_warehouse,  # the tables are written there, in batches
+            limits=limits_from_env(),
         )
-    write_tables(
-        paths.build_warehouse,
-        {
-            "report_files": result.report_files,
-            "observations": result.observations,
-            "rejected_rows": result.rejected_rows,
-        },
-    )
     failed = result.report_files[result.report_files["status"] == "failed"]
     for _, f in failed.iterrows():
         context.log.error(f"report file failed: {f['error']}")
-    preview = result.rejected_rows[["source_file", "location", "reason"]].head(20)
+    for _, f in result.report_files[result.report_files["status"] == "refused"].iterrows():
+        context.log.warning(f"report file refused: {f['error']}")
+    preview = result.rejected_preview
     yield dg.MaterializeResult(
         asset_key="report_files",
         metadata={
@@ -83,8 +78,9 @@ def reports(context: dg.AssetExecutionContext, paths: TargetwatchPaths):
             ),
         },
     )
-    yield dg.MaterializeResult(asset_key="observations", metadata={"rows": len(result.observations)})
+    yield dg.MaterializeResult(asset_key="observations", metadata={"rows": result.counts["observations"]})
     yield dg.MaterializeResult(
         asset_key="rejected_rows",
-        metadata={"rows": len(result.rejected_rows), "preview": dg.MetadataValue.md(preview.to_markdown(index=False))},
+        metadata={"rows": result.counts["rejected_rows"],
+                  "preview": dg.MetadataValue.md(preview.to_markdown(index=False))},
     )

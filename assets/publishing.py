@@ -1,49 +1,53 @@
 """Stage 4: dashboards and the quality report built aside, then published atomically with a run record.
 
 Everything here writes under out/.build/ except `runs`, whose materialisation is the publication: it
-records the run, checks that the build is complete and every blocking check passed, and swaps the
-warehouse and both sites into out/ together (targetwatch.warehouse.publish). If that fails, out/ is left
+records the run's final row (targetwatch.runlog), writes the quality report's index again so that the published
+report shows its own run as it ended, checks that the build is complete and every blocking check passed, and
+swaps the warehouse and both sites into out/ together (targetwatch.warehouse.publish). If that fails, out/ is left
 exactly as it was and the run's row says `failed`. An I/O error (a file held open, a network share that
 hiccups) retries the step; any other error fails it at once.
 """
 
-import datetime as dt
+import dataclasses
 import json
 import shutil
 
 import dagster as dg
 
-from pipelines.jobs import TRIGGER_TAG
-from pipelines.resources import TargetwatchPaths
-from pipelines.retries import retry_io_errors
-from targetwatch.provenance import code_version, input_hashes
+from assets.resources import TargetwatchPaths
+from assets.retries import retry_io_errors
+from targetwatch import runlog
+from targetwatch.provenance import input_hashes
 from targetwatch.render.dashboards import build_dashboards
 from targetwatch.render.quality_report import build_quality_report
 from targetwatch.render.site_data import SiteData
-from targetwatch.warehouse import connect, publish, read_table, record_run
+from targetwatch.warehouse import connect, publish, read_table
 
 
 def _site_data(paths: TargetwatchPaths, run_id: str) -> SiteData:
     with connect(paths.build_warehouse, read_only=True) as con:
-        return SiteData.from_warehouse(con, run_id=run_id, code_version=code_version())
+        return SiteData.from_warehouse(con, run_id=run_id, code_version=paths.run_record.code_version or "")
 
 
-def _this_run(context: dg.AssetExecutionContext, paths: TargetwatchPaths) -> dict:
-    """What identifies this run in the `runs` table and the quality report: id, as-of date, trigger, code version
-    and the hashes of its inputs (report files, catalogue, policy documents)."""
+def _this_run(paths: TargetwatchPaths) -> runlog.RunRecord:
+    """This run's row with the hashes of its inputs (report files, catalogue, policy documents) and file count."""
     s = paths.settings()
     files = read_table(paths.build_warehouse, "report_files")
-    return {
-        "run_id": context.run_id, "as_of": s.effective_as_of, "code_version": code_version(),
-        "trigger": context.run.tags.get(TRIGGER_TAG, "dagster"),
-        "input_hashes": input_hashes(
-            dict(zip(files["source_file"], files["sha256"], strict=True)), s.targets_file, s.policies_dir
-        ),
-        "n_files": len(files),
-    }
+    hashes = input_hashes(dict(zip(files["source_file"], files["sha256"], strict=True)), s.targets_file,
+                          s.policies_dir)
+    return dataclasses.replace(paths.run_record, input_hashes=hashes, message=json.dumps({"files": len(files)}))
 
 
-@dg.asset(group_name="publishing", kinds={"plotly", "html"}, deps=["assessments", "assessment_years"])
+def _build_quality_report(paths: TargetwatchPaths, this_run: runlog.RunRecord, lineage: bool = True) -> list:
+    s = paths.settings()
+    with connect(paths.build_warehouse, read_only=True) as con:
+        return build_quality_report(con, s.build_dir / "site" / "quality", s.lang, run_id=this_run.run_id,
+                                    code_version=this_run.code_version or "", this_run=this_run.row(),
+                                    lineage=lineage)
+
+
+@dg.asset(group_name="publishing", kinds={"plotly", "html"},
+          deps=["assessments", "assessment_years", "data_owed", "changes"])
 def dashboards(context: dg.AssetExecutionContext, paths: TargetwatchPaths) -> dg.MaterializeResult:
     """The leaders' gap dashboards: overview and one page per target (static HTML, works offline)."""
     s = paths.settings()
@@ -64,13 +68,10 @@ def quality_report(context: dg.AssetExecutionContext, paths: TargetwatchPaths) -
     flagged and quarantined rows, revisions, coverage, and one lineage page per target (static HTML, offline)."""
     s = paths.settings()
     site = s.build_dir / "site" / "quality"
-    this_run = _this_run(context, paths)
+    this_run = _this_run(paths)
     with retry_io_errors(context):
         shutil.rmtree(site, ignore_errors=True)
-        with connect(paths.build_warehouse, read_only=True) as con:
-            pages = build_quality_report(
-                con, site, s.lang, run_id=context.run_id, code_version=this_run["code_version"], this_run=this_run
-            )
+        pages = _build_quality_report(paths, this_run)
     html = [p for p in pages if p.suffix == ".html"]
     return dg.MaterializeResult(
         metadata={
@@ -84,30 +85,22 @@ def quality_report(context: dg.AssetExecutionContext, paths: TargetwatchPaths) -
 
 @dg.asset(group_name="publishing", kinds={"duckdb"}, deps=["dashboards", "quality_report"])
 def runs(context: dg.AssetExecutionContext, paths: TargetwatchPaths) -> dg.MaterializeResult:
-    """One row per run (as-of date, input hashes, code version, outcome); writing it publishes the outputs."""
+    """One row per run (as-of date, input hashes, code version, outcome); writing it publishes the outputs.
+
+    The row says `success` from just before publication (finished_at is then): the published warehouse and quality
+    report show the run's own final row. If publication fails the row becomes `failed` and nothing is published.
+    """
     s = paths.settings()
-    stats = context.instance.get_run_stats(context.run_id)
-    started = dt.datetime.fromtimestamp(stats.start_time) if stats and stats.start_time else dt.datetime.now()
-    this_run = _this_run(context, paths)
-    row = {
-        "run_id": this_run["run_id"],
-        "started_at": started,
-        "finished_at": dt.datetime.now(),
-        "as_of": this_run["as_of"],
-        "outcome": "success",
-        "trigger": this_run["trigger"],
-        "code_version": this_run["code_version"],
-        "input_hashes": this_run["input_hashes"],
-        "message": json.dumps({"files": this_run["n_files"]}),
-    }
-    record_run(paths.build_warehouse, row)  # the published warehouse carries its own run's row
+    done = _this_run(paths).finished("success")
+    runlog.write(paths.build_warehouse, done)  # the published warehouse carries its own run's row
     try:
         with retry_io_errors(context):
+            _build_quality_report(paths, done, lineage=False)  # its index again, with this run as it ended
             published = publish(s.build_dir, s.out_dir)
     except BaseException as exc:
         cause = exc.__cause__ if isinstance(exc, dg.RetryRequested) and exc.__cause__ else exc
         reason = f"step runs failed: publication: {type(cause).__name__}: {cause}; the previous outputs are unchanged"
-        record_run(paths.build_warehouse, row | {"outcome": "failed", "message": reason})
+        runlog.write(paths.build_warehouse, done.finished("failed", reason))
         raise
     return dg.MaterializeResult(
         metadata={

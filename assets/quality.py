@@ -8,17 +8,15 @@ Each check writes its rows of `check_results`, `check_failures` (every failing r
 
 import dagster as dg
 
-from pipelines.resources import TargetwatchPaths
-from targetwatch.catalogue import load_catalogue
-from targetwatch.documents import load_documents
+from assets.resources import TargetwatchPaths
 from targetwatch.quality.results import failure_summary, store_check_results
 from targetwatch.quality.suites import OBSERVATIONS_PLAUSIBLE, OBSERVATIONS_VALID, run_suite
-from targetwatch.warehouse import read_table
+from targetwatch.warehouse import read_table, saved_catalogue
 
 
 def _run(name: str, paths: TargetwatchPaths) -> dg.AssetCheckResult:
     s = paths.settings()
-    cat = load_catalogue(s.targets_file, load_documents(s.policies_dir))
+    cat = saved_catalogue(s.build_dir)  # validated once, by the catalogue step
     outcome = run_suite(name, read_table(paths.build_warehouse, "observations"), cat, s.effective_as_of)
     store_check_results(paths.build_warehouse, outcome)
     failed = outcome.results[~outcome.results["success"]]
@@ -54,7 +52,8 @@ def observations_valid(paths: TargetwatchPaths) -> dg.AssetCheckResult:
 @dg.asset_check(
     asset="observations",
     name=OBSERVATIONS_PLAUSIBLE,
-    description="Year-on-year jumps, coverage of every target's indicator, low-confidence figures.",
+    description="Year-on-year jumps, low-confidence figures, two releases that disagree "
+    "(coverage is the quality report's table, not a check).",
 )
 def observations_plausible(paths: TargetwatchPaths) -> dg.AssetCheckResult:
     return _run(OBSERVATIONS_PLAUSIBLE, paths)

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import dagster as dg
 
-from assets import assessment, catalogue, ingestion, publishing, quality
+from assets import assessment, catalogue, data_call, ingestion, publishing, quality
+from assets.resources import TargetwatchPaths
 from pipelines.jobs import refresh_job
 from pipelines.loggers import progress_logger
-from pipelines.resources import TargetwatchPaths
 from pipelines.schedules import monthly_refresh_schedule, yearly_refresh_schedule
 from pipelines.sensors import new_report_sensor, refresh_canceled_sensor, refresh_failure_sensor
 
 defs = dg.Definitions(
-    assets=dg.load_assets_from_modules([catalogue, ingestion, assessment, publishing]),
+    assets=dg.load_assets_from_modules([catalogue, ingestion, assessment, data_call, publishing]),
     asset_checks=dg.load_asset_checks_from_modules([quality]),
     jobs=[refresh_job],
     schedules=[monthly_refresh_schedule, yearly_refresh_schedule],

@@ -5,16 +5,10 @@ Shared by the CLI's in-process runs (pipelines.run) and the failure sensor of Da
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import re
 from collections.abc import Iterable
-from pathlib import Path
 
 import dagster as dg
-
-from targetwatch.locking import take_interrupted
-from targetwatch.warehouse import record_run_later
 
 _QUALIFIED = re.compile(r"^(?:[A-Za-z_][\w]*\.)+([A-Za-z_]\w*): ")
 
@@ -44,39 +38,3 @@ def describe_failure(events: Iterable[dg.DagsterEvent], fallback: str = "run fai
             run_errors.append(f"run failed: {error_text(data.error)}")
     lines = lines or run_errors
     return "\n".join(dict.fromkeys(lines)) or fallback
-
-
-def _trigger_of(holder: str) -> str:
-    if "targetwatch refresh" in holder:
-        return "cli"
-    return "dagster" if "Dagster run" in holder else "unknown"
-
-
-def record_interrupted(out_dir: Path) -> str | None:
-    """If the previous holder of the refresh lock was killed, leave a `failed` run row for it; return the message.
-
-    The caller holds the lock; the row is flushed into `runs` with the other pending rows when the build starts.
-    """
-    holder = take_interrupted(out_dir)
-    if not holder:
-        return None
-    since = re.search(r"since (\S+)", holder)
-    started = None
-    if since:
-        try:
-            started = dt.datetime.fromisoformat(since.group(1))
-        except ValueError:
-            started = None
-    message = (
-        f"refresh interrupted: the process was killed while it held the refresh lock ({holder}); "
-        "its unfinished build was discarded and the published outputs were left as they were"
-    )
-    record_run_later(out_dir, {
-        "run_id": "interrupted-" + hashlib.sha256(holder.encode()).hexdigest()[:12],
-        "started_at": started,
-        "finished_at": None,
-        "outcome": "failed",
-        "trigger": _trigger_of(holder),
-        "message": message,
-    })
-    return message

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import dagster as dg
 
-# Who started a run (cli | schedule | sensor; UI runs have none and count as "dagster"): the `runs` table says.
-TRIGGER_TAG = "targetwatch/trigger"
-
 refresh_job = dg.define_asset_job(
     "refresh",
     selection=dg.AssetSelection.all(),

@@ -12,15 +12,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import dagster as dg
-import duckdb
 
+from assets.resources import TRIGGER_TAG
 from pipelines import loggers
 from pipelines.failures import describe_failure
-from pipelines.jobs import TRIGGER_TAG
+from targetwatch import runlog
 from targetwatch.config import Settings
 from targetwatch.locking import RefreshLock
 from targetwatch.provenance import code_version
-from targetwatch.warehouse import WAREHOUSE_FILE, record_run, record_run_later
+from targetwatch.warehouse import WAREHOUSE_FILE
 
 
 @dataclass
@@ -31,11 +31,15 @@ class RefreshOutcome:
 
 
 class _Relay(logging.Handler):
-    """Forward step start/success/failure and check results from Dagster's log stream to a callback."""
+    """Forward step start/success/failure and check results from Dagster's log stream to a callback.
 
-    def __init__(self, on_event: Callable[[str, str], None]):
+    A check's step key doubles its asset's name (`observations_observations_valid`): it is shown as
+    `check observations_valid`, and its success is not repeated after the check's own result line."""
+
+    def __init__(self, on_event: Callable[[str, str], None], step_names: dict[str, str] | None = None):
         super().__init__()
         self.on_event = on_event
+        self.step_names = step_names or {}
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
@@ -48,18 +52,32 @@ class _Relay(logging.Handler):
         if event is None:
             return
         kind = event.event_type_value
+        step = event.step_key or ""
+        name = self.step_names.get(step, step)
         if kind == "STEP_START":
-            self.on_event("start", event.step_key or "")
+            self.on_event("start", name)
         elif kind == "STEP_SUCCESS":
-            self.on_event("success", event.step_key or "")
+            if step not in self.step_names:  # a check step already printed its result
+                self.on_event("success", name)
         elif kind == "STEP_FAILURE":
-            self.on_event("failure", event.step_key or "")
+            self.on_event("failure", name)
         elif kind == "ASSET_CHECK_EVALUATION":
             data = event.event_specific_data
-            self.on_event(
-                "check",
-                f"{data.check_name}: " + ("passed" if data.passed else f"did not pass ({data.severity.value.lower()})"),
-            )
+            flagged = (data.metadata or {}).get("rows_flagged")
+            rows = f"{flagged.value} figures" if flagged is not None else "figures"
+            if data.passed:
+                outcome = "passed"
+            elif data.severity == dg.AssetCheckSeverity.WARN:  # a review list, not a fault: the run goes on
+                outcome = f"{rows} flagged for review (see the quality report)"
+            else:
+                outcome = f"FAILED on {rows} (blocking)"
+            self.on_event("check", f"{data.check_name}: {outcome}")
+
+
+def check_step_names(defs: dg.Definitions) -> dict[str, str]:
+    """Each asset check's step key (`<asset>_<check>`) -> `check <check>`, as the CLI shows it."""
+    keys = defs.resolve_asset_graph().asset_check_keys
+    return {f"{'_'.join(k.asset_key.path)}_{k.name}": f"check {k.name}" for k in keys}
 
 
 def run_config(s: Settings, release_date: str | None) -> dict:
@@ -92,11 +110,15 @@ def run_refresh_job(
     trigger: str = "cli",
     on_event: Callable[[str, str], None] | None = None,
 ) -> RefreshOutcome:
-    """Execute the refresh job in this process; raises RefreshLocked if another process is refreshing."""
+    """Execute the refresh job in this process; raises RefreshLocked if another process is refreshing.
+
+    The settings are resolved here, once (the as-of date pinned to the Asia/Shanghai day), and handed to the run.
+    """
     from pipelines.definitions import defs
 
+    s = s.resolved()
     started = dt.datetime.now()
-    relay = _Relay(on_event) if on_event else None
+    relay = _Relay(on_event, check_step_names(defs)) if on_event else None
     with RefreshLock(s.out_dir, holder=f"targetwatch refresh ({trigger})"):
         if relay:
             loggers.listeners.append(relay.emit)
@@ -114,18 +136,8 @@ def run_refresh_job(
         if result.success:
             return RefreshOutcome(True, result.run_id, "")
         message = failure_message(result)
-        row = {
-            "run_id": result.run_id,
-            "started_at": started,
-            "finished_at": dt.datetime.now(),
-            "as_of": s.effective_as_of,
-            "outcome": "failed",
-            "trigger": trigger,
-            "code_version": code_version(s.project_dir),
-            "message": message,
-        }
-        try:
-            record_run(s.build_dir / WAREHOUSE_FILE, row)
-        except duckdb.Error:  # the build warehouse itself is broken: the next run's fresh build takes the row
-            record_run_later(s.out_dir, row)
+        record = runlog.RunRecord(run_id=result.run_id, trigger=trigger, as_of=s.as_of, started_at=started,
+                                  code_version=code_version(s.project_dir))
+        # the build warehouse itself may be broken: then the next run's fresh build takes the row
+        runlog.write_or_leave(s.build_dir / WAREHOUSE_FILE, s.out_dir, record.finished("failed", message))
     return RefreshOutcome(False, result.run_id, message)

@@ -12,9 +12,10 @@ from zoneinfo import ZoneInfo
 
 import dagster as dg
 
-from pipelines.jobs import TRIGGER_TAG, refresh_job
+from assets.resources import TRIGGER_TAG
+from pipelines.jobs import refresh_job
+from targetwatch.config import TIMEZONE
 
-TIMEZONE = "Asia/Shanghai"
 MONTHLY_CRON = "0 9 5 * *"  # the 5th of every month, 09:00: monthly bulletins are out by then
 YEARLY_CRON = "0 9 1 10 *"  # 1 October, 09:00: the provincial statistical yearbooks appear in September
 

@@ -21,13 +21,14 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
-from pipelines.failures import describe_failure, record_interrupted
-from pipelines.jobs import TRIGGER_TAG, refresh_job
-from pipelines.resources import TargetwatchPaths
+from assets.resources import TRIGGER_TAG, TargetwatchPaths
+from pipelines.failures import describe_failure
+from pipelines.jobs import refresh_job
+from targetwatch import runlog
 from targetwatch.locking import RefreshLock, RefreshLocked
 from targetwatch.provenance import code_version
 from targetwatch.reports.ingest import is_report_candidate, sidecar_path
-from targetwatch.warehouse import WAREHOUSE_FILE, flush_pending_runs, record_run_later, recover_publication
+from targetwatch.warehouse import WAREHOUSE_FILE, recover_publication
 
 CHANGED_TAG = "targetwatch/reports_changed"
 LOCK_RETRY_TAG = "targetwatch/lock_retry"
@@ -103,23 +104,18 @@ def record_failed_run(context: dg.RunStatusSensorContext, paths: TargetwatchPath
     events = [r.dagster_event for r in context.instance.all_logs(run.run_id) if r.dagster_event]
     message = describe_failure(events, fallback=f"{what}: {context.dagster_event.message or 'no reason given'}")
     stats = context.instance.get_run_stats(run.run_id)
-    row = {
-        "run_id": run.run_id,
-        "started_at": dt.datetime.fromtimestamp(stats.start_time) if stats.start_time else None,
-        "finished_at": dt.datetime.fromtimestamp(stats.end_time) if stats.end_time else dt.datetime.now(),
-        "as_of": s.effective_as_of,
-        "outcome": "failed",
-        "trigger": run.tags.get(TRIGGER_TAG, "dagster"),
-        "code_version": code_version(s.project_dir),
-        "message": message,
-    }
-    record_run_later(s.out_dir, row)
+    record = runlog.RunRecord(
+        run_id=run.run_id, trigger=run.tags.get(TRIGGER_TAG, "dagster"), as_of=s.as_of,
+        started_at=dt.datetime.fromtimestamp(stats.start_time) if stats.start_time else None,
+        code_version=code_version(s.project_dir),
+    ).finished("failed", message, at=dt.datetime.fromtimestamp(stats.end_time) if stats.end_time else None)
+    runlog.write_later(s.out_dir, record)
     again = retry_refused(run, message) if retry else None
     try:
         with RefreshLock(s.out_dir, holder=f"failure sensor, recording run {run.run_id[:8]}"):
-            record_interrupted(s.out_dir)  # a refresh killed before this one: on record too
+            runlog.record_interrupted(s.out_dir)  # a refresh killed before this one: on record too
             undone = recover_publication(s.out_dir)  # a run killed while publishing: roll back now
-            flush_pending_runs(s.out_dir, s.build_dir / WAREHOUSE_FILE)
+            runlog.flush_pending(s.out_dir, s.build_dir / WAREHOUSE_FILE)
     except (RefreshLocked, duckdb.Error) as exc:
         return again or dg.SkipReason(
             f"run {run.run_id} {what}; its row waits in {s.out_dir} for the next run ({exc})")

@@ -94,7 +94,7 @@ CREATE OR REPLACE TEMP TABLE _tw_best AS
 -- A figure with no stated release date is taken as available from the end of the following year.
 WITH vintaged AS (
     SELECT o.jurisdiction, o.indicator, o.year, o.value, o.observation_id, o.source_file, o.location, o.release_date,
-        CASE o.confidence WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END AS confidence_rank
+        CASE o.confidence WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END AS confidence_rank
     FROM observations o SEMI JOIN _tw_series s ON s.jurisdiction = o.jurisdiction AND s.indicator = o.indicator
     WHERE o.figure_type = 'actual' AND o.period_type = 'annual'
       AND coalesce(o.release_date, make_date(CAST(o.year AS INT) + 1, 12, 31)) <= $as_of

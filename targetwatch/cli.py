@@ -1,185 +1,120 @@
-"""The `targetwatch` command: runs the same Dagster definitions the UI shows, in process.
+"""The core half of the `targetwatch` command: the commands that need no Dagster, and the rules every command shares.
 
-The CLI holds no pipeline logic of its own: `refresh` executes the `refresh` job of
-pipelines.definitions, so a CLI run and a Dagster UI run produce the same tables and pages.
+`check-targets`, `explain` and `extract-targets` read files and the published warehouse only. The commands that
+run Dagster (`refresh`, `rebuild`, `dev`) live in the shell (pipelines/cli.py), which assembles the one
+`targetwatch` command from both halves with `make_app`: the core never imports the shell.
+
+What every command shares lives here, so a new user meets the same rules everywhere:
+
+- a date option is checked when it is parsed (`--as-of`, `--release-date`: YYYY-MM-DD), and an output folder
+  before anything is written (`writable_folder`);
+- a bad option, an unwritable folder or a full disk ends in one line on stderr and a non-zero exit, never a
+  traceback (`run`);
+- output is never wrapped: piped into a file, a sha256 or a snapshot name stays whole.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import errno
 import sys
+import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
+from rich.markup import escape
 
 from targetwatch import vocab
 from targetwatch.config import Settings, from_env
 from targetwatch.extraction.cli import extract_targets_command
 
-app = typer.Typer(
-    add_completion=False, no_args_is_help=True, help="targetwatch: monitor policy targets against published statistics."
-)
-console = Console()
-err = Console(stderr=True)
+PROG = "targetwatch"
+HELP = "targetwatch: monitor policy targets against published statistics."
+DATE_METAVAR = "YYYY-MM-DD"
+
+# soft_wrap: never break a line at the terminal's (or a pipe's 80-column) width; the terminal wraps if it must.
+console = Console(soft_wrap=True, highlight=False)
+err = Console(stderr=True, soft_wrap=True, highlight=False)
+
+# Exit codes: 1 the work failed (nothing published), 2 a bad option or folder, 3 another refresh holds the lock.
+EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED = 1, 2, 3
 
 
-def _settings(reports: Path | None, out: Path | None, as_of: str | None) -> Settings:
+def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
+    """A problem the user can fix (an option, a folder, the disk): one line on stderr, then exit `code`.
+
+    Raise what it returns (`raise fail(...)`), so the type checker and the reader see the command stop here."""
+    err.print(f"{PROG}: {message}", markup=False)
+    return typer.Exit(code)
+
+
+def parse_date(value: str | dt.date | None) -> dt.date | None:
+    """A YYYY-MM-DD date option (typer `parser`): anything else is a usage error naming the option."""
+    if value is None or isinstance(value, dt.date):
+        return value
     try:
-        as_of_date = dt.date.fromisoformat(as_of) if as_of else None
+        return dt.date.fromisoformat(value.strip())
     except ValueError:
-        err.print(f"[red]--as-of {as_of!r} is not a date (YYYY-MM-DD)[/red]")
-        raise typer.Exit(2) from None
-    return from_env().with_overrides(reports_dir=reports, out_dir=out, as_of=as_of_date)
+        raise typer.BadParameter(f"{value!r} is not a date; write it as {DATE_METAVAR}, e.g. 2026-11-23") from None
 
 
-def _dagster_home(s: Settings) -> None:
-    """Keep Dagster's run history inside out/ unless DAGSTER_HOME says otherwise, with the project's dagster.yaml
-    (telemetry off, one run at a time): the same home `targetwatch dev` and `python -m pipelines.dev` use."""
-    from pipelines.dev import ensure_dagster_home
-
-    ensure_dagster_home(s)
+AsOfOption = Annotated[
+    dt.date | None,
+    typer.Option("--as-of", parser=parse_date, metavar=DATE_METAVAR, help="judge as of this date"),
+]
 
 
-def _progress(status, kind: str, text: str) -> None:
-    """Show each Dagster step as it starts and ends (the run's own events, relayed by pipelines.run)."""
-    if kind == "start":
-        status.update(f"[bold]running[/bold] {text} …")
-    elif kind == "success":
-        console.print(f"  [green]✓[/green] {text}")
-    elif kind == "failure":
-        console.print(f"  [red]✗[/red] {text}")
-    elif kind == "check":
-        console.print(f"  [cyan]•[/cyan] check {text}")
+def describe_os_error(exc: OSError) -> str:
+    """An OSError as a person reads it: what went wrong and with which path."""
+    reason = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
+              errno.EROFS: "the file system is read-only", errno.EACCES: "permission denied",
+              errno.EPERM: "permission denied", errno.ENOTDIR: "a part of the path is a file, not a folder",
+              errno.EEXIST: "a file of that name is in the way"}.get(exc.errno or 0, exc.strerror or str(exc))
+    where = exc.filename
+    return f"{reason}: {where}" if where else reason
 
 
-@app.command()
-def refresh(
-    reports: Annotated[Path | None, typer.Option(help="reports folder (default: the bundled reports/)")] = None,
-    out: Annotated[Path | None, typer.Option(help="output folder (default: out/)")] = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="judge as of this date, YYYY-MM-DD")] = None,
-    release_date: Annotated[str | None, typer.Option(help="release date for files that state none")] = None,
-) -> None:
-    """Read the catalogue and every report, check, assess, and publish the warehouse, dashboards and quality report."""
-    _refresh(_settings(reports, out, as_of), release_date)
+def writable_folder(path: Path, option: str) -> Path:
+    """Make sure `path` is a folder this process can write to (creating it), before any work starts.
 
-
-@app.command()
-def rebuild(
-    snapshot: Annotated[
-        str | None, typer.Argument(help="snapshot name, or a unique part of it such as its date (default: the latest)")
-    ] = None,
-    out: Annotated[Path | None, typer.Option(help="output folder to publish into (default: out/)")] = None,
-    archive: Annotated[
-        Path | None, typer.Option(help="archive folder to read the snapshot from (default: <out>/archive)")
-    ] = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="judge as of this date, YYYY-MM-DD")] = None,
-    release_date: Annotated[
-        str | None,
-        typer.Option(help="release date for files that state none (default: the one the snapshot was read with)"),
-    ] = None,
-    list_snapshots: Annotated[bool, typer.Option("--list", help="list the archive's snapshots and stop")] = False,
-) -> None:
-    """Rebuild from the raw archive alone: restore a snapshot of the reports folder, then run the refresh job on it.
-
-    The files and sidecars are restored byte for byte into a temporary folder and read by the same Dagster job
-    as `refresh`, so the tables equal those of the refresh that wrote the snapshot (given the same --as-of).
-    """
-    import tempfile
-
-    from targetwatch.reports import archive as raw_archive
-    from targetwatch.warehouse import archive_dir
-
-    s = _settings(None, out, as_of)
-    folder = archive or archive_dir(s.out_dir)
-    if list_snapshots:
-        names = raw_archive.list_snapshots(folder)
-        for name in names:
-            try:
-                snap = raw_archive.load_snapshot(folder, name)
-            except raw_archive.ArchiveError as exc:
-                console.print(f"{name}  unreadable: {exc}")
-                continue
-            option = f" · --release-date {snap.release_date}" if snap.release_date else ""
-            console.print(f"{name}  {len(snap.files)} files{option}")
-        if not names:
-            console.print(f"{folder} holds no snapshots")
-        return
-    with tempfile.TemporaryDirectory(prefix="targetwatch-rebuild-") as tmp:
-        try:
-            snap = raw_archive.restore_snapshot(folder, snapshot, Path(tmp) / "reports")
-        except raw_archive.ArchiveError as exc:
-            err.print(f"[red]{exc}; nothing was written[/red]")
-            raise typer.Exit(1) from None
-        console.print(f"[bold]targetwatch rebuild[/bold] from snapshot {snap.name} ({len(snap.files)} files, {folder})")
-        _refresh(s.with_overrides(reports_dir=Path(tmp) / "reports"), release_date or snap.release_date)
-
-
-def _refresh(s: Settings, release_date: str | None) -> None:
-    """Validate the catalogue and the reports folder, then run the refresh job under the refresh lock."""
-    s.out_dir.mkdir(parents=True, exist_ok=True)
-    _dagster_home(s)
-    from targetwatch.catalogue import CatalogueError, load_catalogue
-    from targetwatch.documents import load_documents
-    from targetwatch.locking import RefreshLock, RefreshLocked
-
-    try:  # fail before anything is written, with the same message check-targets gives
-        load_catalogue(s.targets_file, load_documents(s.policies_dir))
-    except CatalogueError as exc:
-        err.print(f"[red]targets.yaml is invalid; nothing was written:[/red]\n{exc}")
-        raise typer.Exit(1) from None
-    if not s.reports_dir.is_dir():
-        err.print(f"[red]reports folder {s.reports_dir} does not exist; nothing was written[/red]")
-        raise typer.Exit(1)
+    A file in its place, a read-only folder or a full disk is a usage error naming the option, so it fails in one
+    line instead of a traceback halfway through a run."""
+    if path.exists() and not path.is_dir():
+        raise fail(f"{option} {path} is a file, not a folder; nothing was written")
     try:
-        with RefreshLock(s.out_dir, holder="targetwatch refresh (cli)"):
-            ok = _run_refresh(s, release_date)
-    except RefreshLocked as exc:
-        err.print(f"[red]{exc}[/red]")
-        raise typer.Exit(3) from None
-    if not ok:
-        raise typer.Exit(1)
+        path.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path, prefix=".write-test-"):
+            pass  # a probe: creating, writing and removing one file is what the run will do
+    except OSError as exc:
+        raise fail(f"{option} {path} cannot be written ({describe_os_error(exc)}); nothing was written") from None
+    return path
 
 
-def _run_refresh(s: Settings, release_date: str | None) -> bool:
-    from pipelines.run import run_refresh_job
-    from targetwatch.reports.archive import list_snapshots
-    from targetwatch.warehouse import WAREHOUSE_FILE, archive_dir, connect
-
-    console.print(f"[bold]targetwatch refresh[/bold] as of {s.effective_as_of} · reports {s.reports_dir}")
-    with console.status("starting …") as status:
-        outcome = run_refresh_job(
-            s, release_date, trigger="cli", on_event=lambda kind, text: _progress(status, kind, text)
-        )
-    if not outcome.success:
-        err.print(f"[red]refresh failed; the previous warehouse and dashboards are unchanged.[/red]\n{outcome.message}")
-        return False
-    with connect(s.out_dir / WAREHOUSE_FILE, read_only=True) as con:
-        statuses = dict(con.execute("SELECT status, count(*) FROM assessments GROUP BY 1").fetchall())
-        files = con.execute(
-            "SELECT count(*), sum(rows_read), count(*) FILTER (WHERE status = 'failed') FROM report_files"
-        ).fetchall()[0]
-        rejected = con.execute("SELECT count(*) FROM rejected_rows").fetchall()[0][0]
-    table = Table(title=f"{sum(statuses.values())} targets assessed as of {s.effective_as_of}")
-    table.add_column("status")
-    table.add_column("状态")
-    table.add_column("targets", justify="right")
-    for st in vocab.STATUSES:
-        table.add_row(st.code, st.zh, str(statuses.get(st.code, 0)))
-    console.print(table)
-    console.print(f"files read: {files[0]} ({files[1] or 0} rows, {files[2]} failed) · rows rejected: {rejected}")
-    console.print(f"warehouse:  {s.out_dir / WAREHOUSE_FILE}")
-    console.print(f"dashboards: {s.out_dir / 'dashboards' / 'index.html'}")
-    console.print(f"quality:    {s.out_dir / 'quality' / 'index.html'}")
-    snapshots = list_snapshots(archive_dir(s.out_dir))
-    if snapshots:
-        console.print(f"archive:    {archive_dir(s.out_dir)} · snapshot {snapshots[-1]}")
-    return True
+def settings(
+    reports: Path | None = None, out: Path | None = None, as_of: dt.date | None = None, env: dict | None = None
+) -> Settings:
+    """The run's settings: defaults, then TARGETWATCH_* variables, then the command line's options."""
+    try:
+        base = from_env(env)
+    except ValueError as exc:  # TARGETWATCH_AS_OF is not a date
+        raise fail(f"TARGETWATCH_AS_OF: {exc}; write it as {DATE_METAVAR}") from None
+    s = base.with_overrides(reports_dir=reports, out_dir=out, as_of=as_of)
+    if s.out_dir.exists() and not s.out_dir.is_dir():
+        raise fail(f"--out {s.out_dir} is a file, not a folder")
+    return s
 
 
-@app.command("check-targets")
+def check_release_date(release_date: dt.date | None, s: Settings) -> dt.date | None:
+    """A release date in the future would hold back every figure of the files that state none: refuse it."""
+    if release_date is not None and release_date > dt.date.today():
+        raise fail(f"--release-date {release_date} is in the future; nothing was written")
+    return release_date
+
+
 def check_targets(
     targets: Annotated[Path | None, typer.Argument(help="catalogue file (default: targets.yaml)")] = None,
 ) -> None:
@@ -187,95 +122,178 @@ def check_targets(
     from targetwatch.catalogue import CatalogueError, load_catalogue
     from targetwatch.documents import load_documents
 
-    s = from_env()
+    s = settings()
     path = targets or s.targets_file
+    if not path.is_file():
+        raise fail(f"{path} is not a file")
     try:
         cat = load_catalogue(path, load_documents(s.policies_dir))
     except CatalogueError as exc:
         for p in exc.problems:
             print(p.format(str(path) if targets else path.name))
-        raise typer.Exit(1) from None
+        raise typer.Exit(EXIT_FAILED) from None
     console.print(
         f"{path.name}: OK · {len(cat.targets)} targets, {len(cat.measures)} measures, "
-        f"{len(cat.indicators)} indicators; every quote found verbatim"
+        f"{len(cat.indicators)} indicators; every quote found verbatim", markup=False,
     )
 
 
-@app.command()
+def closest(word: str, known: Sequence[str], n: int = 3) -> list[str]:
+    """The known ids nearest to a misspelt one (difflib's ratio), best first."""
+    return difflib.get_close_matches(word, known, n=n, cutoff=0.6)
+
+
+def _place(o: dict) -> str:
+    zh, en = o.get("place_zh"), o.get("place_en")
+    return f"{zh} {en}" if zh and en else str(zh or en or o.get("jurisdiction") or "")
+
+
 def explain(
     target_id: Annotated[str, typer.Argument(help="a target id from targets.yaml")],
     out: Annotated[Path | None, typer.Option(help="output folder holding warehouse.duckdb (default: out/)")] = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="replay the verdict as of this date")] = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """Print the lineage of a target's status: sentence -> figures -> files and checksums -> checks -> formula."""
     from targetwatch.catalogue import load_catalogue
     from targetwatch.documents import load_documents
-    from targetwatch.lineage import as_of_assessment, trace
+    from targetwatch.lineage import Tracer, as_of_assessment
     from targetwatch.warehouse import WAREHOUSE_FILE, connect
 
-    s = _settings(None, out, as_of)
+    s = settings(None, out, as_of)
     warehouse = s.out_dir / WAREHOUSE_FILE
     if not warehouse.exists():
-        err.print(f"[red]{warehouse} does not exist: run `targetwatch refresh` first[/red]")
-        raise typer.Exit(1)
+        raise fail(f"{warehouse} does not exist: run `targetwatch refresh` first", EXIT_FAILED)
     with connect(warehouse, read_only=True) as con:
-        try:
-            replay, used = None, None
-            if s.as_of:
-                cat = load_catalogue(s.targets_file, load_documents(s.policies_dir))
-                replay, used = as_of_assessment(con, cat, target_id, s.as_of)
-            chain = trace(con, target_id, replay, used)
-        except KeyError as exc:
-            err.print(f"[red]{exc.args[0]}[/red]")
-            raise typer.Exit(1) from None
+        tracer = Tracer(con)
+        if target_id not in tracer.targets:
+            near = closest(target_id, tracer.known())
+            listed = f"{', '.join(near[:-1])} or {near[-1]}" if len(near) > 1 else "".join(near)
+            hint = f"; did you mean {listed}?" if near else "; `targetwatch check-targets` lists them all"
+            raise fail(f"unknown target {target_id!r}{hint}", EXIT_FAILED)
+        replay, used = None, None
+        if s.as_of:
+            cat = load_catalogue(s.targets_file, load_documents(s.policies_dir))
+            replay, used = as_of_assessment(con, cat, target_id, s.as_of)
+        chain = tracer.trace(target_id, replay, used)
+    print_chain(chain)
+
+
+def print_chain(chain) -> None:
+    """The chain as `explain` prints it: data is escaped (a file name may hold [brackets]) and never wrapped."""
     t, a = chain.target, chain.assessment
     status = vocab.STATUS_BY_CODE[a["status"]]
-    console.rule(f"[bold]{target_id}[/bold]  {t['name_zh']} / {t['name_en']}")
-    console.print(f"status as of {str(a['as_of'])[:10]}: [bold]{status.zh} {status.code}[/bold]")
-    console.print(f"  {a['reason_zh']}\n  {a['reason_en']}")
-    console.print("\n[bold]1. policy sentence[/bold]")
+    say = console.print
+    say(f"[bold]{escape(t['target_id'])}[/bold]  {escape(t['name_zh'])} / {escape(t['name_en'])}")
+    say(f"status as of {str(a['as_of'])[:10]}: [bold]{status.zh} {status.code}[/bold]")
+    say(f"  {escape(str(a['reason_zh']))}\n  {escape(str(a['reason_en']))}")
+    say("\n[bold]1. policy sentence[/bold]")
     for src in chain.sources:
-        console.print(f"  「{src['quote']}」")
-        console.print(f"  {src['title_zh']} {src['number'] or ''} · {src['clause']} · policies/{src['file']} "
-                      f"chars {src['char_start']}-{src['char_end']} · sha256 {src['document_sha256'][:16]}…")
-    console.print("\n[bold]2. figures[/bold] (✓ = the vintage used; value as written -> normalised; file, location)")
+        say(f"  「{escape(src['quote'])}」")
+        say(escape(f"  {src['title_zh']} {src['number'] or ''} · {src['clause']} · policies/{src['file']} "
+                   f"chars {src['char_start']}-{src['char_end']} · sha256 {src['document_sha256']}"))
+    say("\n[bold]2. figures[/bold] (✓ = the vintage used; place, year: value as written -> normalised; file, "
+        "location)")
     for o in chain.observations:
-        who = "" if o["own_series"] else " [reference series]"
+        who = "" if o["own_series"] else " (reference series)"
         mark = "✓" if o["used"] else " "
         released = str(o["release_date"])[:10] if o["release_date"] is not None else "not stated"
         matched = f" · indicator matched {o['matched_by']}" if o.get("matched_by") else ""
-        year_by = f" · year {o['year_basis']}" if o.get("year_basis") and o["year_basis"] != "stated" else ""
-        console.print(f"  {mark} {o['year']}: {o['value_as_written']} {o['unit_as_written']} -> {o['value']:g} "
-                      f"{o['unit']}{who} · {o['source_file']} {o['location']} · released {released}"
-                      f" · sha256 {o['sha256'][:16]}…{matched}{year_by}")
+        year_by = f" · year {o['year_basis']}" if o.get("year_basis") not in (None, "", "stated") else ""
+        say(escape(f"  {mark} {_place(o)} {o['year']}: {o['value_as_written']} {o['unit_as_written']} -> "
+                   f"{o['value']:g} {o['unit']}{who} · {o['source_file']} {o['location']} · released {released}"
+                   f"{matched}{year_by}"))
     if not chain.observations:
-        console.print("  (none)")
-    console.print("\n[bold]3. report files[/bold]")
+        say("  (none)")
+    say("\n[bold]3. report files[/bold]")
     for f in chain.files:
-        console.print(f"  {f['source_file']} · sha256 {f['sha256']} · {f['format']} {f['encoding']} · "
-                      f"{f['rows_accepted']} accepted / {f['rows_rejected']} rejected")
-    console.print("\n[bold]4. checks on the observations[/bold]")
+        say(escape(f"  {f['source_file']} · sha256 {f['sha256']} · {f['format']} {f['encoding']} · "
+                   f"{f['rows_accepted']} accepted / {f['rows_rejected']} rejected"))
+    say("\n[bold]4. checks on the figures used[/bold]")
     for c in chain.checks:
-        mark = "passed" if c["success"] else ("FAILED" if c["severity"] == "error" else "warning")
-        console.print(f"  {c['check_name']} · {c['expectation']}({c['column_name']}) · {mark}")
-    console.print("\n[bold]5. calculation[/bold]")
+        mark = {"passed": "passed", "failed": "FAILED", "warned": "warning"}[c["result"]]
+        flagged = f" ({c['rows_flagged']} of {c['rows_checked']} figures)" if c["rows_flagged"] else ""
+        say(escape(f"  {c['check_name']} · {c['description'] or c['expectation']} · {mark}{flagged}"))
+    if not chain.checks:
+        say("  (none: no figure of this target was used)")
+    say("\n[bold]5. calculation[/bold]")
     for line in chain.formula:
-        console.print(f"  {line}")
+        say(escape(f"  {line}"))
 
 
-@app.command()
-def dev(
-    host: Annotated[str, typer.Option(help="address to bind; the default serves this machine only")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="port of the Dagster UI")] = 3000,
+def data_call(
+    department: Annotated[str | None, typer.Option(help="only this department (as named in the workbooks)")] = None,
+    due: Annotated[
+        dt.date | None,
+        typer.Option(parser=parse_date, metavar=DATE_METAVAR, help="due date (default: 30 days from today)"),
+    ] = None,
+    out: Annotated[Path | None, typer.Option(help="output folder holding the published warehouse (default: out/)")]
+    = None,
 ) -> None:
-    """Start the Dagster UI and its daemon (dagster dev) on 127.0.0.1, with run history inside out/.dagster."""
-    from pipelines.dev import run_dev
+    """Write one Excel workbook per lead department that owes figures, under <out>/data-call/."""
+    from targetwatch.data_call import DATA_CALL_DIR, figures_owed, issue_call
+    from targetwatch.warehouse import connect
 
-    run_dev(from_env(), host=host, port=port)
+    s = settings(None, out, None)
+    today = s.effective_as_of
+    due_date = due or today + dt.timedelta(days=30)
+    if not s.warehouse_path.is_file():
+        raise fail(f"no published warehouse at {s.warehouse_path}: run `targetwatch refresh` first", EXIT_FAILED)
+    with connect(s.warehouse_path, read_only=True) as con:
+        owed = figures_owed(con, today)
+    if department is not None and department not in set(owed["department"]):
+        names = "、".join(sorted(set(owed.loc[owed["state"] == "owed", "department"])))
+        raise fail(f"{department!r} owes no figures; departments that do: {names}", EXIT_FAILED)
+    writable_folder(s.out_dir, "--out")
+    calls = issue_call(owed, s.out_dir, issued=today, due=due_date, department=department)
+    folder = s.out_dir / DATA_CALL_DIR
+    for c in calls:
+        console.print(f"  {c.department}: {c.rows} figures owed → {folder / c.file}", markup=False)
+    console.print(f"{len(calls)} workbooks, {sum(c.rows for c in calls)} figures owed, due {due_date}, in {folder}",
+                  markup=False)
 
 
-app.command("extract-targets")(extract_targets_command)
+CORE_COMMANDS: tuple[tuple[str, Callable], ...] = (
+    ("check-targets", check_targets),
+    ("explain", explain),
+    ("extract-targets", extract_targets_command),
+    ("data-call", data_call),
+)
 
 
-def main() -> None:  # pragma: no cover
-    sys.exit(app())
+def make_app(shell_commands: Sequence[tuple[str, Callable]] = ()) -> typer.Typer:
+    """The `targetwatch` command: the shell's commands (those that run Dagster) first, then the core's.
+
+    Plain (not rich) help: typer's rich help shows flags such as --help and --list as taking a `<bool>` value."""
+    app = typer.Typer(add_completion=False, no_args_is_help=True, help=HELP, rich_markup_mode=None,
+                      pretty_exceptions_enable=False)
+    for name, command in (*shell_commands, *CORE_COMMANDS):
+        app.command(name)(command)
+    return app
+
+
+def _usage_line(exc: Exception) -> str:
+    """A click usage error (unknown option, bad value, missing argument) as one line naming the command."""
+    ctx = getattr(exc, "ctx", None)
+    where = ctx.command_path if ctx is not None else PROG
+    message = exc.format_message()  # type: ignore[attr-defined]
+    return f"{where}: {message[:1].lower()}{message[1:]} (see `{where} --help`)"
+
+
+def run(app: typer.Typer, argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit code: every error the user can fix is one line on stderr."""
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(args=list(sys.argv[1:] if argv is None else argv), prog_name=PROG,
+                            standalone_mode=False)
+    except OSError as exc:  # the disk filled up or a folder vanished mid-command: say which, no traceback
+        err.print(f"{PROG}: {describe_os_error(exc)}", markup=False)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        err.print(f"{PROG}: interrupted", markup=False)
+        return 130
+    except Exception as exc:
+        if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):  # click's UsageError / Abort family
+            err.print(_usage_line(exc), markup=False)
+            return int(exc.exit_code)
+        raise
+    return code if isinstance(code, int) else 0

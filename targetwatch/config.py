@@ -2,12 +2,16 @@
 
 TARGETWATCH_REPORTS   reports folder          (default: <project>/reports)
 TARGETWATCH_OUT       output folder           (default: <project>/out)
-TARGETWATCH_AS_OF     as-of date, YYYY-MM-DD  (default: today)
+TARGETWATCH_AS_OF     as-of date, YYYY-MM-DD  (default: today in Asia/Shanghai, whoever starts the run)
 TARGETWATCH_LANG      default dashboard language, zh or en (default: zh)
 DAGSTER_HOME          Dagster's run history, schedules and logs (default: <output folder>/.dagster)
 
 Derived from the output folder: the published warehouse (<out>/warehouse.duckdb), the build area
 (<out>/.build) and the refresh lock (<out>/.refresh.lock).
+
+A run resolves its settings once, at its start (`Settings.resolved`): the as-of date is pinned then, to the
+bureau's calendar day, so a run that crosses midnight, or one started from a machine in another time zone,
+judges every target as of the same day.
 """
 
 from __future__ import annotations
@@ -16,9 +20,16 @@ import datetime as dt
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 WAREHOUSE_FILE = "warehouse.duckdb"
+TIMEZONE = "Asia/Shanghai"  # the bureau's calendar: the default as-of date and the schedules' clock
+
+
+def today() -> dt.date:
+    """Today's date in the bureau's time zone (not the machine's)."""
+    return dt.datetime.now(ZoneInfo(TIMEZONE)).date()
 
 
 @dataclass(frozen=True)
@@ -55,7 +66,12 @@ class Settings:
 
     @property
     def effective_as_of(self) -> dt.date:
-        return self.as_of or dt.date.today()
+        """The as-of date: the one given, else today in Asia/Shanghai (a resolved Settings always has one)."""
+        return self.as_of or today()
+
+    def resolved(self) -> Settings:
+        """These settings with the as-of date pinned: what one run uses from its start to its end."""
+        return replace(self, as_of=self.effective_as_of)
 
     def with_overrides(self, **kwargs: object) -> Settings:
         return replace(self, **{k: v for k, v in kwargs.items() if v is not None})

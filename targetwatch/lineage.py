@@ -142,13 +142,18 @@ def _formula_lines(a: dict) -> list[tuple[str, str]]:
         as_of = _num(a.get("as_of"))[:10]
         lines.append((f"截至评估基准日 {as_of}，截止年 {deadline} 尚未到",
                       f"deadline {deadline} not yet passed on the as-of date {as_of}"))
+    # A target relative to a reference is tracked on its gap (value - reference): the baseline, the rates and the
+    # projection below are gaps in percentage points, and are labelled so, never as values.
+    on_gap = comparator == "relative_to_reference"
+    of_zh, of_en = ("差距", "gap ") if on_gap else ("", "")
+    pts_zh, pts_en = (" 个百分点", " percentage points") if on_gap else ("", "")
     by, bv = a.get("base_year"), a.get("base_value")
     if not _empty(by):
         bid = a.get("base_observation_id")
         basis_zh = BASE_BASIS_ZH.get(str(a.get("base_basis")), a.get("base_basis"))
-        lines.append((f"基期：{_num(by)}年 {_num(bv)}（{basis_zh}；数据 {bid or '文件中给出'}）",
-                      f"baseline: {_num(bv)} in {_num(by)} ({a.get('base_basis')}; observation "
-                      f"{bid or 'stated in the document'})"))
+        lines.append((f"基期{of_zh}：{_num(by)}年 {_num(bv)}{pts_zh}（{basis_zh}；数据 {bid or '文件中给出'}）",
+                      f"baseline{' gap' if on_gap else ''}: {_num(bv)}{pts_en} in {_num(by)} "
+                      f"({a.get('base_basis')}; observation {bid or 'stated in the document'})"))
     rates = not _empty(a.get("actual_rate")) and not _empty(a.get("required_rate"))
     if rates and not _empty(ly) and not _empty(by):
         g, metric, d = _num(a.get("goal_at_deadline")), _num(a.get("latest_metric")), deadline
@@ -161,8 +166,10 @@ def _formula_lines(a: dict) -> list[tuple[str, str]]:
         else:
             f_actual = f"({metric} - {_num(bv)}) / ({_num(ly)} - {_num(by)}) = {actual}"
             f_required = f"({g} - {_num(bv)}) / ({d} - {_num(by)}) = {required}"
-            lines.append((f"实际年均增量（线性）= {f_actual} / 年", f"actual rate (linear) = {f_actual} per year"))
-            lines.append((f"所需年均增量 = {f_required} / 年", f"required rate = {f_required} per year"))
+            lines.append((f"实际{of_zh}年均变化（线性）= {f_actual}{pts_zh} / 年",
+                          f"actual {of_en}rate (linear) = {f_actual}{pts_en} per year"))
+            lines.append((f"所需{of_zh}年均变化 = {f_required}{pts_zh} / 年",
+                          f"required {of_en}rate = {f_required}{pts_en} per year"))
     if not _empty(a.get("pace_ratio")):
         p, on, risk = _num(a["pace_ratio"]), vocab.PACE_ON_TRACK, vocab.PACE_AT_RISK
         lines.append((f"进度比 = {p}（≥ {on} {_status_zh('on_track')}，≥ {risk} {_status_zh('at_risk')}，"
@@ -175,8 +182,8 @@ def _formula_lines(a: dict) -> list[tuple[str, str]]:
     if not _empty(a.get("projection_linear")):
         y, lin, comp = _num(a.get("projection_year")), _num(a["projection_linear"]), _num(a.get("projection_compound"))
         used = a.get("projection_used")
-        lines.append((f"外推至 {y} 年：线性 {lin}，按不变增速 {comp}（采用：{used}）",
-                      f"projection to {y}: linear {lin}, constant growth {comp} (used: {used})"))
+        lines.append((f"{of_zh}外推至 {y} 年：线性 {lin}，按不变增速 {comp}（采用：{used}）",
+                      f"projected {of_en}to {y}: linear {lin}, constant growth {comp} (used: {used})"))
     lines.append((f"状态 = {_status_zh(status)}：{a.get('reason_zh')}", f"status = {status}: {a.get('reason_en')}"))
     return lines
 
@@ -218,6 +225,19 @@ _CHECK_COLUMNS = ("check_name", "severity", "expectation", "column_name", "succe
 _NO_FAILURES = pd.DataFrame(columns=["observation_id", "expectation_id", "unexpected_value"])
 
 
+def _rows_selected(rows: pd.DataFrame, kwargs: dict) -> int:
+    """How many of `rows` an expectation's `row_condition` (pandas syntax, as the suites write it) selects."""
+    condition = kwargs.get("row_condition") if isinstance(kwargs, dict) else None
+    if isinstance(condition, dict):  # GE 1.24 stores it as {"type": "pass_through", "pass_through_filter": "…"}
+        condition = condition.get("pass_through_filter")
+    if not condition:
+        return len(rows)
+    try:
+        return len(rows.query(condition, engine="python"))
+    except (NameError, KeyError, SyntaxError, ValueError, TypeError):  # a column the figures do not carry
+        return len(rows)
+
+
 class Tracer:
     """Traces targets of one warehouse: the small tables (targets, sources, assessments, checks, files) are
     read once, and each target then costs one query for its figures and one for their failed checks."""
@@ -237,6 +257,9 @@ class Tracer:
                    ORDER BY s.target_id, s.source_order""").df()):
             self.sources.setdefault(r.pop("target_id"), []).append(r)
         self.indicators = {r["code"]: r for r in _records(con.execute("SELECT * FROM indicators").df())}
+        self.places: dict[str, tuple[str, str]] = (
+            {code: (zh, en) for code, zh, en in con.execute("SELECT code, name_zh, name_en FROM jurisdictions")
+             .fetchall()} if {"code", "name_zh", "name_en"} <= self.columns.get("jurisdictions", set()) else {})
         self.assessments = {r["target_id"]: r for r in _records(con.execute("SELECT * FROM assessments").df())}
         self.used: dict[str, set[str]] = {}
         for tid, oid in con.execute("SELECT target_id, unnest([observation_id, reference_observation_id]) "
@@ -271,19 +294,24 @@ class Tracer:
             "WHERE list_contains(CAST($ids AS VARCHAR[]), observation_id)", {"ids": ids}).df()
 
     def _checks(self, observations: pd.DataFrame, failed: pd.DataFrame) -> list[dict]:
-        """The checks on the figures used (an expectation on rows passes when none of them failed it; one on
-        the whole table keeps its result); with no figure used, only the checks on the whole table."""
-        used = set(observations.loc[observations["used"], "observation_id"])
+        """The checks that ran on the figures used: expectations on rows whose row condition (if any, such as
+        `unit=="percent"`) selects at least one of them; each passes when none of them failed it. Checks on
+        the whole table (none today; coverage is the quality report's coverage table) keep their result."""
+        used_rows = observations[observations["used"]]
+        used = set(used_rows["observation_id"])
         flagged = failed[failed["observation_id"].isin(used)].groupby("expectation_id")["observation_id"].nunique()
         out = []
         for c in self.check_records:  # one per expectation (a few dozen), not per row
             on_rows = c["scope"] == "rows"
             if on_rows and not used:
                 continue
+            checked = _rows_selected(used_rows, c["kwargs"]) if on_rows else len(used)
+            if on_rows and checked == 0:
+                continue  # its condition selects none of this target's figures: it did not run on them
             n = int(flagged.get(c["expectation_id"], 0)) if on_rows else 0
             success = n == 0 if on_rows else bool(c["success_overall"])
             result = "passed" if success else ("failed" if c["severity"] == "error" else "warned")
-            out.append(c | {"rows_checked": len(used), "rows_flagged": n, "success": success, "result": result})
+            out.append(c | {"rows_checked": checked, "rows_flagged": n, "success": success, "result": result})
         return out
 
     def trace(self, target_id: str, assessment: dict | None = None, used_ids: set[str] | None = None) -> Lineage:
@@ -305,6 +333,9 @@ class Tracer:
         checks = self._checks(obs, failed) if has_indicator else []
         flags = failed.groupby("observation_id")["expectation_id"].agg(lambda s: sorted(set(s)))
         obs["checks_failed"] = obs["observation_id"].map(flags).map(lambda v: v if isinstance(v, list) else [])
+        # the place of every figure (the target's own or its reference's), so no figure line is ambiguous
+        obs["place_zh"] = obs["jurisdiction"].map(lambda j: self.places.get(j, (j, j))[0])
+        obs["place_en"] = obs["jurisdiction"].map(lambda j: self.places.get(j, (j, j))[1])
         files = self.files[self.files["source_file"].isin(obs["source_file"])].sort_values("source_file")
         files = files.assign(used=files["source_file"].isin(obs.loc[obs["used"], "source_file"]))
         assessment = dict(assessment) | {"reference_jurisdiction": t.get("reference_jurisdiction"),

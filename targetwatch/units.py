@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal
 from functools import lru_cache
 
 import cn2an
@@ -55,9 +56,10 @@ def parse_number(text: object) -> float | None:
     if _NUMBER.match(s):
         return float(s)
     if s and s[-1] in vocab.MULTIPLIERS and len(s) > 1 and _NUMBER.match(s[:-1]):
-        return float(s[:-1]) * vocab.MULTIPLIERS[s[-1]]
+        # Decimal arithmetic: 1.1万 is 11000, not 11000.000000000002
+        return float(Decimal(s[:-1]) * Decimal(vocab.MULTIPLIERS[s[-1]]))
     if len(s) > 2 and s[-2] in vocab.MULTIPLIERS and s[-1] in vocab.MULTIPLIERS and _NUMBER.match(s[:-2]):
-        return float(s[:-2]) * vocab.MULTIPLIERS[s[-2]] * vocab.MULTIPLIERS[s[-1]]  # 1.2万亿
+        return float(Decimal(s[:-2]) * Decimal(vocab.MULTIPLIERS[s[-2]]) * Decimal(vocab.MULTIPLIERS[s[-1]]))
     if not _NUMERALS.match(s):  # cn2an's smart mode would also accept '265亿元' and drop the 元
         raise ValueError(f"not a number: {text!r}")
     try:

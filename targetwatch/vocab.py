@@ -100,15 +100,29 @@ class Unit:
     max_value: float | None
 
 
-# Base units: every observation and target value is stored in one of these.
+# Base units: every observation and target value is stored in one of these. The range is what a figure in that
+# unit can plausibly be (both ends included; a value outside it, or not finite, is quarantined with the reason):
+# counts are whole numbers below 1e9, persons below 2e9 (more than China's population), money below 1e15 yuan
+# (more than a decade of China's GDP), floor space below 1e13 m² (more than China's land area), percentages
+# -100..100 (0..100 for an indicator declared a share, `Indicator.share` in targets.yaml).
 UNITS: Final[tuple[Unit, ...]] = (
-    Unit("count", "个", "count", True, 0, None),
-    Unit("persons", "人", "persons", True, 0, None),
-    Unit("households", "户", "households", True, 0, None),
-    Unit("items", "件", "items", True, 0, None),
-    Unit("yuan", "元", "yuan", False, 0, None),
+    Unit("count", "个", "count", True, 0, 999_999_999),
+    Unit("persons", "人", "persons", True, 0, 1_999_999_999),
+    Unit("households", "户", "households", True, 0, 999_999_999),
+    Unit("items", "件", "items", True, 0, 999_999_999),
+    Unit("yuan", "元", "yuan", False, 0, 1e15),
     Unit("percent", "%", "%", False, -100, 100),
-    Unit("sqm", "平方米", "m²", False, 0, None),
+    Unit("sqm", "平方米", "m²", False, 0, 1e13),
+)
+SHARE_RANGE: Final[tuple[float, float]] = (0, 100)  # an indicator declared a share (percent of a whole)
+
+# What became of each file in the reports folder (`report_files.status`).
+FILE_STATUSES: Final[tuple[str, ...]] = (
+    "loaded",  # read; every row is an observation or a quarantined row
+    "failed",  # the file's content cannot be read (the error says why)
+    "refused",  # never read: outside the folder, not a regular file, or over a limit (targetwatch.limits)
+    "duplicate",  # the same bytes as another file, which was read instead (`duplicate of …`)
+    "not yet released",  # released after the as-of date: not visible in a replay of that date
 )
 UNIT_CODES: Final[tuple[str, ...]] = tuple(u.code for u in UNITS)
 UNIT_BY_CODE: Final[dict[str, Unit]] = {u.code: u for u in UNITS}
@@ -155,8 +169,13 @@ WRITTEN_UNITS: Final[dict[str, tuple[str, float]]] = {
 # Scale words for figures written as 1.3万 or 45万; the unit then follows.
 MULTIPLIERS: Final[dict[str, float]] = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "千": 1e3}
 
-# Confidence of a published figure, best first; when two sources give the same year, the better wins.
-CONFIDENCE_LEVELS: Final[tuple[str, ...]] = ("high", "medium", "low")
+# Confidence of a published figure, best first; when two sources give the same year, the better wins. A figure a
+# department reported in a data-call return (targetwatch.data_call) comes last: an official statistic for the same
+# series and year wins over it.
+CONFIDENCE_LEVELS: Final[tuple[str, ...]] = ("high", "medium", "low", "department-reported")
+DEPARTMENT_REPORTED: Final = "department-reported"
+# The badge shown beside a department-reported figure on the dashboards, the workbook and the lineage pages.
+DEPARTMENT_REPORTED_BADGE: Final[dict[str, str]] = {"zh": "部门报送", "en": "department-reported"}
 
 # Figure types: only actuals are assessed; forecasts are quarantined with a reason.
 FIGURE_TYPES: Final[tuple[str, ...]] = ("actual", "forecast")
@@ -173,3 +192,7 @@ GAP_FLAT_PP: Final[float] = 0.02
 
 # Severity of a data-quality check: errors block assessment of the affected rows, warnings are shown.
 SEVERITIES: Final[tuple[str, ...]] = ("error", "warning")
+
+# What `extract-targets --against targets.yaml` says of each proposal: a quote no target shares; a target with the
+# same quote, value and comparator; a target with the same quote read otherwise (issue 18).
+REVIEW_STATUSES: Final[tuple[str, ...]] = ("new", "catalogued", "conflicting")

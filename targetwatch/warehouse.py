@@ -14,8 +14,8 @@ see (out/warehouse.duckdb, out/dashboards/, out/quality/). The life of one run:
 A run that fails before or during publication leaves the previous outputs exactly as they were: a
 failure inside `publish` rolls back the outputs already swapped, and a run killed mid-swap is rolled
 back by `recover_publication` at the start of the next run (the journal says which outputs were
-swapped). Failed runs are recorded in the build warehouse's `runs` table, which the next successful
-run publishes with everything else.
+swapped). Failed runs are recorded in the build warehouse's `runs` table (targetwatch.runlog writes every
+row), which the next successful run publishes with everything else.
 
 Two folders under out/ are neither built nor published and outlive every run, failed ones included:
 out/archive/ (the raw reports by sha256 and a snapshot per ingest, from which the warehouse can be rebuilt)
@@ -26,27 +26,32 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import datetime as dt
 import errno
 import json
 import os
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 import pandas as pd
 
+from targetwatch import runlog
+
+if TYPE_CHECKING:
+    from targetwatch.catalogue import Catalogue
 from targetwatch.config import WAREHOUSE_FILE  # the file name is configuration; imported from here too
 
 SITE_DIRS = ("dashboards", "quality")
 PUBLISHED = (WAREHOUSE_FILE, *SITE_DIRS)
 PUBLISH_DIR = ".publish"  # under out/: staged copies, the previous outputs and the journal of one publication
-PENDING_RUNS_DIR = ".pending-runs"  # under out/: run records written while another run held the lock
 # Under out/ and kept across runs: neither the build area (which each run starts afresh) nor a published output
 # (which publication swaps), so neither `prepare_build` nor `publish` ever removes them.
 ARCHIVE_DIR = "archive"  # every report's bytes by sha256 and one snapshot per ingest (append-only)
 CACHE_DIR = "cache"  # what the readers made of each file, so an unchanged file is not parsed again
+CATALOGUE_FILE = "catalogue.json"  # under the build area: the catalogue as validated by the run's first step
 
 # A build is complete when every table exists (check_results is written by the quality checks).
 REQUIRED_TABLES = (
@@ -65,32 +70,6 @@ REQUIRED_TABLES = (
     "assessment_years",
     "runs",
 )
-
-RUNS_DDL = """
-CREATE TABLE IF NOT EXISTS runs (
-    run_id VARCHAR PRIMARY KEY,
-    started_at TIMESTAMP,
-    finished_at TIMESTAMP,
-    as_of DATE,
-    outcome VARCHAR,          -- success | failed
-    trigger VARCHAR,          -- cli | schedule | sensor | dagster
-    code_version VARCHAR,
-    input_hashes VARCHAR,     -- JSON: {file: sha256} of every report, the catalogue and the policies
-    message VARCHAR
-)
-"""
-RUN_COLUMNS = (
-    "run_id",
-    "started_at",
-    "finished_at",
-    "as_of",
-    "outcome",
-    "trigger",
-    "code_version",
-    "input_hashes",
-    "message",
-)
-
 
 def archive_dir(out_dir: Path) -> Path:
     """The raw archive of `out_dir` (targetwatch.reports.archive); it outlives every run, failed ones too."""
@@ -136,66 +115,25 @@ def read_table(path: Path, name: str) -> pd.DataFrame:
         return con.execute(f'SELECT * FROM "{name}"').df()
 
 
-# --- the run log -------------------------------------------------------------------------------------
+# --- the catalogue of a run ---------------------------------------------------------------------------
 
 
-def record_run(path: Path, row: dict) -> None:
-    """Insert or replace one run's row (a failure recorded later replaces the run's earlier row)."""
-    with connect(path) as con:
-        _insert_runs(con, [row])
-
-
-def _insert_runs(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> None:
-    con.execute(RUNS_DDL)
-    for row in rows:
-        con.execute("DELETE FROM runs WHERE run_id = ?", [row["run_id"]])
-        con.execute(
-            f"INSERT INTO runs ({', '.join(RUN_COLUMNS)}) VALUES ({', '.join('?' * len(RUN_COLUMNS))})",
-            [row.get(c) for c in RUN_COLUMNS],
-        )
-
-
-def _runs_of(path: Path) -> list[dict]:
-    """Every row of `runs` in the warehouse at `path` ([] when it has none); raises duckdb.Error if unreadable."""
-    if not path.exists():
-        return []
-    with connect(path, read_only=True) as con:
-        if not con.execute("SELECT 1 FROM information_schema.tables WHERE table_name = 'runs'").fetchall():
-            return []
-        rows = con.execute(f"SELECT {', '.join(RUN_COLUMNS)} FROM runs").fetchall()
-    return [dict(zip(RUN_COLUMNS, r, strict=True)) for r in rows]
-
-
-def record_run_later(out_dir: Path, row: dict) -> Path:
-    """Leave a run record for the next holder of the refresh lock (written atomically; no DuckDB, no lock)."""
-    pending = out_dir / PENDING_RUNS_DIR
-    pending.mkdir(parents=True, exist_ok=True)
-    path = pending / f"{row['run_id']}.json"
-    data = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in row.items() if k in RUN_COLUMNS}
+def save_catalogue(build_dir: Path, catalogue: Catalogue) -> Path:
+    """Keep the catalogue the first step validated (targets.yaml checked against every policy document) in the
+    build area, so that later steps read it instead of parsing and checking the YAML and documents again."""
+    path = build_dir / CATALOGUE_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    tmp.write_text(catalogue.model_dump_json(), encoding="utf-8")
     os.replace(tmp, path)
     return path
 
 
-def flush_pending_runs(out_dir: Path, warehouse: Path) -> int:
-    """Move the pending run records into `warehouse`'s runs table (the caller holds the refresh lock)."""
-    pending = out_dir / PENDING_RUNS_DIR
-    files = sorted(pending.glob("*.json")) if pending.is_dir() else []
-    if not files:
-        return 0
-    rows = []
-    for f in files:
-        row = json.loads(f.read_text(encoding="utf-8"))
-        for key in ("started_at", "finished_at"):
-            row[key] = dt.datetime.fromisoformat(row[key]) if row.get(key) else None
-        row["as_of"] = dt.date.fromisoformat(row["as_of"][:10]) if row.get("as_of") else None
-        rows.append(row)
-    with connect(warehouse) as con:
-        _insert_runs(con, rows)
-    for f in files:
-        f.unlink(missing_ok=True)
-    return len(rows)
+def saved_catalogue(build_dir: Path) -> Catalogue:
+    """The catalogue of this build, as its first step validated it (raises FileNotFoundError before that)."""
+    from targetwatch.catalogue import Catalogue
+
+    return Catalogue.model_validate_json((build_dir / CATALOGUE_FILE).read_bytes())
 
 
 # --- the build area ----------------------------------------------------------------------------------
@@ -210,10 +148,10 @@ def prepare_build(build_dir: Path, out_dir: Path) -> list[str]:
     writing it) is set aside with a note, never an error.
     """
     notes = [f"interrupted publication rolled back: {a}" for a in recover_publication(out_dir)]
-    history: dict[str, dict] = {}
+    history: dict[str, runlog.RunRecord] = {}
     for source in (out_dir / WAREHOUSE_FILE, build_dir / WAREHOUSE_FILE):  # the build's rows win
         try:
-            history |= {r["run_id"]: r for r in _runs_of(source)}
+            history |= {r.run_id: r for r in runlog.history(source)}
         except duckdb.Error as exc:
             notes.append(
                 f"{source} could not be read and is replaced; runs recorded only there are lost "
@@ -223,9 +161,14 @@ def prepare_build(build_dir: Path, out_dir: Path) -> list[str]:
         shutil.rmtree(build_dir)
     build_dir.mkdir(parents=True)
     warehouse = build_dir / WAREHOUSE_FILE
+    # a run still `running` in the history ended without recording how (no run can be going on: the caller holds
+    # the lock); the pending rows, flushed next, replace it when someone did record it
+    unfinished = "the run ended without recording its outcome (its process stopped, or no sensor recorded it)"
+    rows = [replace(r, outcome="failed", message=unfinished) if r.outcome == "running" else r
+            for r in history.values()]
     with connect(warehouse) as con:
-        _insert_runs(con, sorted(history.values(), key=lambda r: str(r["started_at"] or "")))
-    flush_pending_runs(out_dir, warehouse)
+        runlog.insert(con, sorted(rows, key=lambda r: str(r.started_at or "")))
+    runlog.flush_pending(out_dir, warehouse)
     return notes
 
 

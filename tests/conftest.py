@@ -1,8 +1,11 @@
-"""Shared fixtures: the real catalogue and documents (read once), and tiny synthetic catalogues for cases."""
+"""Shared fixtures: the real catalogue and documents (read once), one published refresh of the bundled reports
+(once per session, read-only), and tiny synthetic catalogues for cases."""
 
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -13,6 +16,42 @@ from targetwatch.config import PROJECT_DIR
 from targetwatch.documents import load_documents
 
 TODAY = dt.date(2026, 11, 23)
+AS_OF = TODAY.isoformat()  # the as-of date of the shared published refresh
+
+
+@dataclass(frozen=True)
+class Published:
+    """The `refresh` job's result on the bundled reports and the out/ folder it published (read-only)."""
+
+    out: Path
+    result: object  # dagster.ExecuteInProcessResult: events and check evaluations, kept in memory
+
+    def copy_to(self, target: Path) -> Path:
+        """A private copy of the published out/ folder, for a test that writes into one."""
+        shutil.copytree(self.out, target)
+        return target
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory) -> Published:
+    """One refresh of the bundled real figures, as of TODAY, shared by every test that needs a published out/.
+
+    Read-only: a test that writes (a second run, a failed publication) works on `published.copy_to(tmp_path)`."""
+    import dagster as dg
+
+    from assets.resources import TargetwatchPaths
+    from pipelines.definitions import defs
+
+    out = tmp_path_factory.mktemp("published") / "out"
+    paths = TargetwatchPaths(out_dir=str(out), reports_dir=str(PROJECT_DIR / "reports"),
+                             project_dir=str(PROJECT_DIR), as_of=AS_OF)
+    with dg.instance_for_test() as instance:
+        result = defs.resolve_job_def("refresh").execute_in_process(
+            instance=instance, raise_on_error=False,
+            run_config={"loggers": {"console": {"config": {"log_level": "CRITICAL"}}, "progress": {}},
+                        "resources": {"paths": {"config": paths.model_dump()}}})
+    assert result.success, [e.message for e in result.all_events if e.is_failure]
+    return Published(out=out, result=result)
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,6 @@
 """`targetwatch extract-targets FILE`: print proposed targets as YAML (pasteable under `targets:`) or JSON.
 
-The lead registers it in targetwatch/cli.py with `app.command("extract-targets")(extract_targets_command)`.
+targetwatch/cli.py lists it among the core commands (CORE_COMMANDS).
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ import yaml
 from targetwatch.extraction import rules
 from targetwatch.extraction.extract import Proposal, extract_targets
 from targetwatch.extraction.readers import SUFFIXES, read_document
+from targetwatch.extraction.review import Review, review
+from targetwatch.vocab import REVIEW_STATUSES
 
 FORMATS = ("yaml", "json")
 
@@ -47,14 +49,20 @@ class _Dumper(yaml.SafeDumper):
         return super().increase_indent(flow, False)
 
 
-def to_yaml(proposals: list[Proposal], source: str) -> str:
-    """Entries indented to sit under `targets:`, each after comment lines with its confidence, rule and offsets."""
+def to_yaml(proposals: list[Proposal], source: str, reviews: list[Review] | None = None) -> str:
+    """Entries indented to sit under `targets:`, each after comment lines with its confidence, rule and offsets
+    (and, with --against, whether the catalogue already has it)."""
     out = [
         f"# {len(proposals)} proposed targets from {source} (targetwatch extract-targets).",
         "# Paste under `targets:` in targets.yaml; check each figure against its quote first.",
     ]
-    for p in proposals:
+    if reviews is not None:
+        counts = {s: sum(r.status == s for r in reviews) for s in REVIEW_STATUSES}
+        out.append("# Against the catalogue: " + ", ".join(f"{n} {s}" for s, n in counts.items()) + ".")
+    for i, p in enumerate(proposals):
         unit = f" · unit {p.unit} (written {p.unit_as_written})" if p.unit else ""
+        if reviews is not None:
+            out.append("  " + reviews[i].line())
         out.append(f"  # confidence {p.confidence:.2f} · rule {p.rule} · chars {p.char_start}-{p.char_end}{unit}")
         out += [f"  # to do: {problem}" for problem in p.problems]
         block = yaml.dump([p.entry], Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
@@ -62,8 +70,11 @@ def to_yaml(proposals: list[Proposal], source: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def to_json(proposals: list[Proposal]) -> str:
-    return json.dumps([p.model_dump() for p in proposals], ensure_ascii=False, indent=2) + "\n"
+def to_json(proposals: list[Proposal], reviews: list[Review] | None = None) -> str:
+    rows = [p.model_dump() for p in proposals]
+    for row, r in zip(rows, reviews or [], strict=False):
+        row["review"] = {"status": r.status, "target_ids": list(r.target_ids), "reason": r.reason}
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
 
 
 def extract_targets_command(
@@ -78,6 +89,13 @@ def extract_targets_command(
     catalogue: Annotated[
         Path | None, typer.Option("--catalogue", help="catalogue for indicator codes (default: targets.yaml)")
     ] = None,
+    against: Annotated[
+        Path | None,
+        typer.Option("--against", help="mark each proposal new / catalogued / conflicting against this targets.yaml"),
+    ] = None,
+    skip_catalogued: Annotated[
+        bool, typer.Option("--skip-catalogued", help="with --against: leave out proposals already catalogued")
+    ] = False,
 ) -> None:
     """Propose targets from a policy document: verbatim quote, value, comparator, deadline, kind, indicator."""
     if format not in FORMATS:
@@ -90,6 +108,20 @@ def extract_targets_command(
     except ValueError as exc:  # an unknown suffix, or bytes no supported encoding decodes
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
-    proposals = extract_targets(text, document_id or _document_id(file), _load_catalogue(catalogue),
+    reference = None
+    if against is not None:
+        from targetwatch.catalogue import CatalogueError, load_catalogue
+
+        try:
+            reference = load_catalogue(against)
+        except (CatalogueError, OSError) as exc:
+            typer.echo(f"error: --against {against}: {exc}", err=True)
+            raise typer.Exit(2) from None
+    proposals = extract_targets(text, document_id or _document_id(file),
+                                _load_catalogue(catalogue) if catalogue is not None or reference is None else reference,
                                 min_confidence=min_confidence)
-    typer.echo(to_yaml(proposals, file.name) if format == "yaml" else to_json(proposals), nl=False)
+    reviews = review(proposals, reference) if reference is not None else None
+    if reviews is not None and skip_catalogued:
+        kept = [(p, r) for p, r in zip(proposals, reviews, strict=True) if r.status != "catalogued"]
+        proposals, reviews = [p for p, _ in kept], [r for _, r in kept]
+    typer.echo(to_yaml(proposals, file.name, reviews) if format == "yaml" else to_json(proposals, reviews), nl=False)

@@ -8,6 +8,7 @@ each proposal is matched at most once (largest overlap first).
     uv run python -m targetwatch.extraction.evaluate            # Markdown report on stdout
     uv run python -m targetwatch.extraction.evaluate --json     # the same figures as JSON
     uv run python -m targetwatch.extraction.evaluate --blind    # extract without the catalogue's aliases
+    uv run python -m targetwatch.extraction.evaluate --corpus   # the real-text corpus, by half, and the seeds
 """
 
 from __future__ import annotations
@@ -226,6 +227,73 @@ def as_json(ev: Evaluation) -> dict:
     }
 
 
+def seed_calibration(ev: Evaluation) -> dict[tuple[float, float], list[int]]:
+    """Calibration bands on the seeds: a proposal is right when it matches a catalogue target with the same
+    comparator (as on the corpus)."""
+    from targetwatch.extraction.corpus import BANDS
+
+    bands = {b: [0, 0] for b in BANDS}
+    right = {id(p) for g, p in ev.matches if g.target.comparator == p.entry["comparator"]}
+    for p in [*(p for _, p in ev.matches), *ev.false_positives]:
+        if p.entry["comparator"] == "qualitative":
+            continue
+        band = next(b for b in BANDS if b[0] <= p.confidence < b[1])
+        bands[band][0] += id(p) in right
+        bands[band][1] += 1
+    return bands
+
+
+def corpus_markdown(min_confidence: float = rules.MIN_CONFIDENCE, today: dt.date | None = None) -> str:
+    """The real-text corpus, each half on its own, then the seeds: precision and recall with value match,
+    comparator agreement on matched targets, and the calibration table (confidence band against share right)."""
+    from targetwatch.extraction.corpus import BANDS, load_corpus, score
+
+    today = today or dt.date.today()
+    catalogue = load_catalogue(PROJECT_DIR / "targets.yaml")
+    docs, golds = load_corpus()
+    proposals = {d: extract_targets(doc.text, d, catalogue, min_confidence=min_confidence) for d, doc in docs.items()}
+    halves = score(docs, golds, proposals)
+    seeds = load_documents(PROJECT_DIR / "policies")
+    ev = evaluate(load_catalogue(PROJECT_DIR / "targets.yaml", seeds), seeds, min_confidence)
+    agreement = ev.attribute_agreement()["comparator"]
+    lines = [
+        f"Measured {today.isoformat()}, proposals with confidence >= {min_confidence}, extractor given targets.yaml.",
+        "",
+        "| set | texts | gold | proposed | matched | precision | recall | comparator agrees | right at >= 0.9 |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for split, s in halves.items():
+        n = sum(d.split == split for d in docs.values())
+        right, total = s.right_above(0.9)
+        lines.append(f"| {split} half | {n} | {s.gold} | {s.proposed} | {s.matched} | {_pct(s.precision)} "
+                     f"| {_pct(s.recall)} | {_pct(s.comparator_agreement)} | {right}/{total} |")
+    seed_bands = seed_calibration(ev)
+    seed_right = sum(r for (low, _), (r, _n) in seed_bands.items() if low >= 0.9)
+    seed_total = sum(n for (low, _), (_r, n) in seed_bands.items() if low >= 0.9)
+    o = ev.overall
+    lines.append(f"| seeds (policies/) | {len(seeds)} | {o.tp + o.fn} | {o.tp + o.fp} | {o.tp} | {_pct(o.precision)} "
+                 f"| {_pct(o.recall)} | {_pct(agreement)} | {seed_right}/{seed_total} |")
+    lines += ["", "Calibration: share of proposals that are right (matched, same comparator) by confidence band.", "",
+              "| confidence | " + " | ".join(f"{s} half" for s in halves) + " | seeds |",
+              "|---|" + "---:|" * (len(halves) + 1)]
+    for band in BANDS:
+        cells = [halves[s].bands[band] for s in halves] + [seed_bands[band]]
+        label = f"{band[0]:.1f}–{min(band[1], 1.0):.1f}" + (" (below the default)" if band[1] <= min_confidence else "")
+        lines.append(f"| {label} | " + " | ".join(
+            f"{r}/{n} ({100 * r / n:.0f}%)" if n else "-" for r, n in cells) + " |")
+    for split, s in halves.items():
+        lines += ["", f"Misses, {split} half ({len(s.misses)}):", ""]
+        lines += [f"- {g.document}: {g.comparator} {g.value if g.value is not None else ''} {g.unit or ''} — "
+                  f"{g.quote}" for g in s.misses] or ["- none"]
+        lines += ["", f"False positives, {split} half ({len(s.false_positives)}):", ""]
+        lines += [f"- {p.document} ({p.confidence:.2f}, {p.rule}): {p.entry['comparator']} {p.value} — {p.quote}"
+                  for p in s.false_positives] or ["- none"]
+        lines += ["", f"Comparator disagreements, {split} half ({len(s.wrong_comparator)}):", ""]
+        lines += [f"- {g.document}: gold {g.comparator}, proposed {p.entry['comparator']} — {g.quote}"
+                  for g, p in s.wrong_comparator] or ["- none"]
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--targets", type=Path, default=PROJECT_DIR / "targets.yaml")
@@ -233,7 +301,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-confidence", type=float, default=rules.MIN_CONFIDENCE)
     parser.add_argument("--blind", action="store_true", help="extract without the catalogue (no aliases)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
+    parser.add_argument("--corpus", action="store_true",
+                        help="score the real-text corpus (development and test halves) and the seeds, with calibration")
     args = parser.parse_args(argv)
+    if args.corpus:
+        sys.stdout.write(corpus_markdown(args.min_confidence))
+        return 0
     documents = load_documents(args.policies)
     ev = evaluate(load_catalogue(args.targets, documents), documents, args.min_confidence, args.blind)
     sys.stdout.write(json.dumps(as_json(ev), ensure_ascii=False, indent=2) + "\n" if args.json else markdown(ev))

@@ -8,6 +8,7 @@ slice of the text as written, checked to occur verbatim before it is returned.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 import re
@@ -90,13 +91,19 @@ class _Document:
     issue_month: int | None = None
     jurisdiction: str = "unknown"
     indicators: list[_Indicator] = field(default_factory=list)
+    is_report: bool = False  # no deadline and no word of intent anywhere: a statistics report
 
     def __post_init__(self) -> None:
         if m := rules.ISSUE_DATE.search(self.view):
-            self.issue_year, self.issue_month = int(m["year"]), int(m["month"])
+            self.issue_year, self.issue_month = int(m["year"]), int(m["month"] or m["m2"])
         elif m := re.search(r"[〔\[]((?:19|20)\d{2})[〕\]]", self.view[:400]):  # 晋发〔2017〕51号 in the header
             self.issue_year = int(m.group(1))
         self.jurisdiction = self._jurisdiction()
+        self.is_report = (
+            len(rules.FIGURE.findall(self.view)) >= rules.REPORT_MIN_FIGURES
+            and not rules.INTENT.search(self.view) and not rules.THIS_YEAR.search(self.view)
+            and not _deadlines(self.view, Span(0, len(self.view)), self)
+        )
         if self.catalogue is not None:
             self.indicators = [
                 _Indicator(i.code, i.unit, sorted({fold(k) for k in _names(i.name_zh, i.aliases) if len(k) >= 2}))
@@ -167,19 +174,21 @@ class _Candidate:
     indicator_status: str = "none"
     indicator_name_zh: str | None = None
     sub_clauses: list[Span] = field(default_factory=list)
+    name_hint: str | None = None  # what it counts, when a list says so (A和B…分别…; A、B等6项指标翻两番)
     more_quotes: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, heading) of a restatement
 
 
 def _number(text: str) -> float:
-    return float(parse_number(text))  # type: ignore[arg-type]
+    """A written number; an empty one is the bare scale word of 过万家 (one 万)."""
+    return float(parse_number(text)) if text else 1.0  # type: ignore[arg-type]
 
 
 def _scaled(num: str, scale: str | None, unit: str) -> tuple[float, str]:
-    """A written figure in its base unit: ('1.3', '万', '件') -> (13000, 'items')."""
+    """A written figure in its base unit: ('1.3', '万', '件') -> (13000, 'items'). 1.3 x 10000 is 13000, not
+    13000.000000000002; a count written with decimals stays so (每千家企业中不少于5.67家 is a density)."""
     base, factor = rules.UNITS[unit]
     value = _number(num) * (vocab.MULTIPLIERS[scale] if scale else 1) * factor
-    # counts are whole numbers; 1.3 x 10000 is 13000, not 13000.000000000002
-    return (float(round(value)) if vocab.UNIT_BY_CODE[base].integer else float(f"{value:.10g}")), base
+    return float(f"{value:.10g}"), base
 
 
 def _deadlines(view: str, span: Span, doc: _Document) -> list[tuple[int, int, str]]:
@@ -205,33 +214,130 @@ def _comparator(view: str, m: re.Match[str], clause: Span) -> tuple[str, str]:
     before = view[max(clause.start, m.start() - rules.PREFIX_REACH) : m.start()]
     before = re.split(r"\d", before)[-1]  # no other number between a cue and its figure
     after = (m["post"] or "") + (m["more"] or "")
+    adjacent = before.rstrip(" ")
     for cue in rules.COMPARATOR_CUES:
         if cue.where == "after" and any(w in after for w in cue.words):
             return cue.comparator, cue.rule
+        if cue.where == "adjacent":
+            if adjacent.endswith(cue.words) or (not m["num"] and before.endswith(cue.words)):
+                return cue.comparator, cue.rule
+            continue
         if cue.where == "before" and any(w in before for w in cue.words):
             if cue.comparator == "growth_rate" and m["unit"] != "%":
                 continue
             return cue.comparator, cue.rule
+    wide = re.split(r"\d", view[max(clause.start, m.start() - rules.SHARE_OF_REACH) : m.start()])[-1]
+    if wide.rstrip(" ").endswith("的") and not m["low"]:  # 达到全国耕地总面积的0.5%: a share of what is named
+        for cue in rules.COMPARATOR_CUES:
+            if cue.where == "before" and cue.comparator in ("at_least", "at_most") \
+                    and any(w in wide for w in cue.words):
+                return cue.comparator, cue.rule
     if m["low"]:
         return "range", rules.RANGE_RULE
     return "exact", rules.PLAIN_RULE
 
 
 def _has_verb(before: str) -> bool:
-    return any(v in before for v in rules.TARGET_VERBS)
+    """A target verb in the text, not as part of a noun (孵化器, 建设发展大会)."""
+    for v in rules.TARGET_VERBS:
+        at = before.find(v)
+        while at >= 0:
+            if not rules.VERB_IN_NOUN.match(before, at + len(v)):
+                return True
+            at = before.find(v, at + 1)
+    return False
+
+
+def _counts_the_list(view: str, clause: Span, m: re.Match[str]) -> bool:
+    """从A、B、C、D、E、F等六个方面: 等N right after a list of N items counts the list. 众创空间、创业咖啡、创新工场
+    等10家以上 (3 kinds, 10 places) is a target."""
+    before = view[clause.start : m.start()].rstrip(" ")
+    if m["post"] or m["more"] or m["low"]:
+        return False
+    deng = before.endswith(rules.ENUMERATION_COUNT_BEFORE)
+    if deng and view[m.end() : m.end() + 4].lstrip(" ").startswith(("指标", "主要指标")):
+        return True  # 等6项指标翻两番: the number of indicators a multiple applies to
+    if "、" not in before:
+        return False
+    try:
+        n = _number(m["num"])
+    except ValueError:
+        return False
+    parts = before.split("、")
+    items = len(parts) + len(rules.ITEM_JOINERS.findall(parts[-1])[:1])  # …、关键基础材料和产业技术基础6个领域
+    return n >= 2 and (items == n or (deng and len(parts) == n))
+
+
+def _reported(doc: _Document, para: Paragraph, at: int) -> bool:
+    """A news report's cue (据介绍, 数据显示, 日前…公布) earlier in the paragraph, with no deadline or word of intent
+    between it and the figure: the figure says what was done, not what is planned."""
+    text = doc.view[para.start : at]
+    cue = max((text.rfind(w) for w in rules.REPORT_WORDS), default=-1)
+    if cue < 0:
+        return False
+    after = doc.view[para.start + cue : at]
+    return not rules.INTENT.search(after) and not _deadlines(doc.view, Span(para.start + cue, at), doc)
+
+
+def _past_period(doc: _Document, para: Paragraph, at: int) -> bool:
+    """“十三五”期间…增至6006名 in a text of 2022: a plan period that ended before the text, named earlier in the
+    paragraph with no deadline or word of intent between its name and the figure."""
+    if doc.issue_year is None:
+        return False
+    text = doc.view[para.start : at]
+    for name, end in rules.PLAN_PERIODS.items():
+        where = text.rfind(name)
+        if where >= 0 and end < doc.issue_year:
+            after = doc.view[para.start + where : at]
+            if not rules.INTENT.search(after) and not _deadlines(
+                    doc.view, Span(para.start + where, at), doc):
+                return True
+    return False
+
+
+def _past_end(doc: _Document, before: str, sentence_before: str = "") -> bool:
+    """增加到2021年的33万家, or a sentence opening 2021年，… in a text of 2022: the figure says where things stood."""
+    if doc.issue_year is None:
+        return False
+    m = rules.PAST_END.search(before) or rules.PAST_YEAR_OPENING.match(sentence_before.lstrip(_STRIP_HEAD))
+    return m is not None and int(m["year"]) < doc.issue_year
+
+
+def _category_thresholds(view: str, found: list[_Candidate]) -> None:
+    """In 2万平方米以上孵化器超150个, 吸纳300人以上的孵化器超200个, 总收入超过100亿元的企业达到10家以上 the first
+    figure says which things are counted; the count after it is the target. A figure followed by 的 or by a noun
+    (after 以上/以下, or after 超过), with a figure of another unit later in its clause, is such a threshold."""
+    for a, b in itertools.pairwise(found):
+        if a.clause is not b.clause or a.value is None or b.value is None or a.unit == b.unit:
+            continue
+        between = view[a.end : b.start]
+        if any(ch in between for ch in "、,，;；"):
+            continue
+        qualifies = between.lstrip(" ").startswith("的") or (
+            (a.comparator in ("at_least", "at_most", "exceed")) and bool(_CJK.match(between.lstrip(" ")))
+            and not between.lstrip(" ").startswith(rules.THRESHOLD_NOT_BEFORE)
+        )
+        if qualifies:
+            a.score += rules.CONFIDENCE["category_threshold"]
+            a.rules_fired.append("category_threshold")
 
 
 def _figures(doc: _Document, para: Paragraph, sent: Sentence, clause: Span) -> list[_Candidate]:
     view = doc.view
     out = []
     baselines = list(rules.BASELINE_VALUE.finditer(view, clause.start, clause.end))
+    above = list(rules.ABOVE_REFERENCE.finditer(view, clause.start, clause.end))
     for m in rules.FIGURE.finditer(view, clause.start, clause.end):
         if any(b.start() <= m.start() < b.end() for b in baselines):
             continue  # 由50家增加到…: the baseline, attached to the figure after 到 below
+        if any(a.start() <= m.start() < a.end() for a in above):
+            continue  # 比全国高15个百分点: read whole as a level above a reference (_above_reference)
         if inside_marks(view, m.start(), m.end()):
             continue  # “三个工程”, 《…》: a name, not a figure
         if view[m.start() - 1 : m.start()] in ("第", "每"):
             continue
+        if _counts_the_list(view, clause, m):
+            continue  # A、B、C…等六个方面: how many things were just listed
         if m["num"] == "一" and not m["low"]:
             continue  # 一个窗口, 一家: an article, not a count
         if rules.CONDITION_END.search(view[clause.start : clause.end].strip()):
@@ -253,6 +359,17 @@ def _figures(doc: _Document, para: Paragraph, sent: Sentence, clause: Span) -> l
         if any(w in view[sent.start : m.start()] for w in rules.STATUS_WORDS):
             score += rules.CONFIDENCE["status"]
             fired.append("status_report")
+        elif doc.is_report or _reported(doc, para, m.start()):
+            score += rules.CONFIDENCE["report"]
+            fired.append("news_report")
+        if rules.DONE_BEFORE.search(before) or _past_end(doc, before, view[sent.start : m.start()]) \
+                or _past_period(doc, para, m.start()):
+            score += rules.CONFIDENCE["done"]
+            fired.append("done")
+        if rules.PER_UNIT.search(view[sent.start : m.start()].lstrip(_STRIP_HEAD)) \
+                and not rules.COVERAGE.search(view, clause.start, m.start()):
+            score += rules.CONFIDENCE["per_unit_norm"]
+            fired.append("per_unit_norm")
         opener = view[clause.start : clause.end].lstrip(_STRIP_HEAD)
         if opener.startswith(rules.ENUMERATION_OPENERS) and "、" in before and not _has_verb(before.split("、")[-1]):
             score += rules.CONFIDENCE["enumeration"]
@@ -316,7 +433,154 @@ def _constructs(doc: _Document, para: Paragraph, sent: Sentence, clause: Span) -
             if b := rules.BASELINE_YEAR.search(view, clause.start, m.start()):
                 cand.baseline_year = int(b["year"])
                 cand.rules_fired.append("baseline_year")
-            out.append(cand)
+            out += _per_indicator(view, clause, m.start(), cand)
+    out += _indices(doc, para, sent, clause) + _ranks(doc, para, sent, clause) + _growth_above(doc, para, sent, clause)
+    out += _above_reference(doc, para, sent, clause) + _coverage_goals(doc, para, sent, clause)
+    return out
+
+
+def _status_penalty(doc: _Document, para: Paragraph, sent: Sentence, c: _Candidate) -> None:
+    """The status and report cues of `_figures`, for a construct."""
+    if any(w in doc.view[sent.start : c.start] for w in rules.STATUS_WORDS):
+        c.score += rules.CONFIDENCE["status"]
+        c.rules_fired.append("status_report")
+    elif doc.is_report or _reported(doc, para, c.start):
+        c.score += rules.CONFIDENCE["report"]
+        c.rules_fired.append("news_report")
+
+
+def _above_reference(doc: _Document, para: Paragraph, sent: Sentence, clause: Span) -> list[_Candidate]:
+    """比全国高15个百分点, 比当地平均水平高50%, 比当地平均水平高一倍: a level above a reference's."""
+    out = []
+    for m in rules.ABOVE_REFERENCE.finditer(doc.view, clause.start, clause.end):
+        try:
+            n = _number(m["n"])
+        except ValueError:
+            continue
+        ref = m["ref"].strip()
+        cand = _Candidate(start=m.start(), end=m.end(), sentence=sent, paragraph=para, clause=clause,
+                          comparator=rules.ABOVE_REFERENCE_COMPARATOR, rules_fired=["above_reference"],
+                          score=_CONSTRUCT_SCORE,
+                          reference_jurisdiction=next((v for k, v in rules.RANK_SCOPES.items() if ref.startswith(k)),
+                                                      None))
+        if m["unit"] == "倍":
+            cand.multiple = n + 1  # 高一倍: twice as high
+        else:
+            cand.value, cand.unit = n, "percentage_points" if m["unit"] == "个百分点" else "percent"
+        cand.notes.append(f"above: {doc.text[m.start('ref') : m.end('ref')].strip()}")
+        _status_penalty(doc, para, sent, cand)
+        out.append(cand)
+    return out
+
+
+def _coverage_goals(doc: _Document, para: Paragraph, sent: Sentence, clause: Span) -> list[_Candidate]:
+    """推动…实现全覆盖 with no figure in its clause: every unit covered, at least 100 percent."""
+    view = doc.view
+    if rules.FIGURE.search(view, clause.start, clause.end):
+        return []
+    # Only among targets: a sentence that also states figures or a deadline (推动…实现全覆盖，关键工序数控化率超过
+    # 85%); 实现信用记录全覆盖 among measures is a measure, not a target.
+    if not rules.FIGURE.search(view, sent.start, sent.end) and not _deadlines(view, sent, doc):
+        return []
+    out = []
+    for m in rules.COVERAGE_GOAL.finditer(view, clause.start, clause.end):
+        cand = _Candidate(start=m.start(), end=m.end(), sentence=sent, paragraph=para, clause=clause,
+                          comparator="at_least", rules_fired=["coverage_goal"], score=_CONSTRUCT_SCORE,
+                          value=100.0, unit="percent", kind="coverage")
+        cand.notes.append("coverage: every unit (全覆盖)")
+        _status_penalty(doc, para, sent, cand)
+        out.append(cand)
+    return out
+
+
+def _per_indicator(view: str, clause: Span, at: int, cand: _Candidate) -> list[_Candidate]:
+    """A、B、C、D、E、F等6项指标翻两番: one multiple for each named indicator (when the names listed are as many as
+    the count says; otherwise the one proposal stands)."""
+    m = next((m for m in rules.LIST_MULTIPLE.finditer(view, clause.start, at)
+              if not view[m.end() : at].strip(" ").replace("比", "").strip("0123456789年的基础上均都 ")), None)
+    if m is None:
+        return [cand]
+    names = [n.strip(_STRIP_HEAD + _STRIP_TAIL) for n in re.split("、", m["names"])]
+    names = [re.sub(r"^.*(?:实现|使|推动|力争|确保|到(?:19|20)\d{2}年(?:底|末)?)", "", n) for n in names]
+    try:
+        count = int(_number(m["n"]))
+    except ValueError:
+        return [cand]
+    if len(names) != count or not all(names):
+        return [cand]
+    out = []
+    for name in names:
+        c = dataclasses.replace(cand, rules_fired=[*cand.rules_fired, "multiple_per_indicator"], notes=list(cand.notes))
+        c.name_hint = name
+        out.append(c)
+    return out
+
+
+def _scope(view: str, clause: Span, start: int, end: int) -> str | None:
+    """The scope of a rank: 全省 / 全市 / 世界 … between the verb and the number, else the last one earlier in the
+    clause."""
+    for text in (view[start:end], view[clause.start : start]):
+        found = [(text.rfind(k), v) for k, v in rules.RANK_SCOPES.items() if k in text]
+        if found:
+            return max(found)[1]
+    return None
+
+
+def _indices(doc: _Document, para: Paragraph, sent: Sentence, clause: Span) -> list[_Candidate]:
+    """区域科技创新指数达到160以上: a score with no unit."""
+    out = []
+    for m in rules.INDEX.finditer(doc.view, clause.start, clause.end):
+        post = (m["post"] or "").strip()
+        cue = m["cue"] or ""
+        comparator = ("at_least" if post == "以上" else "at_most" if post == "以下" else "approx" if post == "左右"
+                      else "exceed" if cue in ("超过", "突破") else "at_least" if cue else "exact")
+        cand = _Candidate(start=m.start("num"), end=m.end(), sentence=sent, paragraph=para, clause=clause,
+                          comparator=comparator, rules_fired=["index_value"], score=_CONSTRUCT_SCORE,
+                          value=float(m["num"]), unit=rules.INDEX_UNIT, unit_as_written=m["name"])
+        _status_penalty(doc, para, sent, cand)
+        out.append(cand)
+    return out
+
+
+def _ranks(doc: _Document, para: Paragraph, sent: Sentence, clause: Span) -> list[_Candidate]:
+    """跃居全省前40位, 达到全市前3水平, 进入前15位, 达到世界第二: a rank of at most N within a scope."""
+    view = doc.view
+    out = []
+    for m in rules.RANK.finditer(view, clause.start, clause.end):
+        if inside_marks(view, m.start(), m.end()):
+            continue
+        try:
+            n = _number(m["n"] or m["nth"])
+        except ValueError:
+            continue
+        scope = _scope(view, clause, m.start(), m.end())
+        if scope is None and not any(w in view[clause.start : m.end()] for w in rules.RANKED_THINGS):
+            continue  # 提升至整个指标体系的前两位: neither a scope nor a thing that is ranked
+        cand = _Candidate(start=m.start(), end=m.end(), sentence=sent, paragraph=para, clause=clause,
+                          comparator=rules.RANK_COMPARATOR, rules_fired=["rank"], score=_CONSTRUCT_SCORE,
+                          value=n, unit=rules.RANK_UNIT, unit_as_written="前N位" if m["qian"] else "第N",
+                          reference_jurisdiction=scope)
+        _status_penalty(doc, para, sent, cand)
+        number_at = m.start("n") if m["n"] else m.start("nth")
+        if _past_end(doc, view[clause.start : number_at].rstrip("前第 "), view[sent.start : m.start()]):
+            cand.score += rules.CONFIDENCE["done"]
+            cand.rules_fired.append("done")
+        out.append(cand)
+    return out
+
+
+def _growth_above(doc: _Document, para: Paragraph, sent: Sentence, clause: Span) -> list[_Candidate]:
+    """…增幅明显高于全省平均增幅: growth faster than a reference's, year by year; no value of its own."""
+    out = []
+    for m in rules.GROWTH_ABOVE.finditer(doc.view, clause.start, clause.end):
+        ref = m["ref"].strip()
+        scope = next((v for k, v in rules.RANK_SCOPES.items() if ref.startswith(k)), None)
+        cand = _Candidate(start=m.start(), end=m.end(), sentence=sent, paragraph=para, clause=clause,
+                          comparator=rules.GROWTH_ABOVE_COMPARATOR, rules_fired=["growth_above_reference"],
+                          score=_CONSTRUCT_SCORE, reference_jurisdiction=scope)
+        cand.notes.append(f"growth above: {doc.text[m.start('ref') : m.end('ref')].strip()}")
+        _status_penalty(doc, para, sent, cand)
+        out.append(cand)
     return out
 
 
@@ -335,6 +599,8 @@ _TRAILING_VERB = re.compile(
 def _noun_phrase(doc: _Document, c: _Candidate) -> str:
     """What the figure counts: the words after it (形成300个…众创空间) or, when none follow, its subject
     (全省高新技术企业达到1500家以上)."""
+    if c.name_hint:
+        return c.name_hint
     view = doc.view
     after = view[c.end : c.clause.end].strip(_STRIP_TAIL + "。")
     after = re.sub(r"^(?:的|以上|以下|左右)", "", after)
@@ -450,8 +716,10 @@ def _walk(doc: _Document) -> list[_Candidate]:
             stated = _deadlines(view, sent, doc)
             found = _dated_projects(doc, para, sent, stated)
             for clause in sent.clauses:
-                figures = sorted(_figures(doc, para, sent, clause) + _constructs(doc, para, sent, clause),
+                figures = _figures(doc, para, sent, clause)
+                figures = sorted(figures + _list_items(doc, clause, figures) + _constructs(doc, para, sent, clause),
                                  key=lambda c: c.start)
+                _category_thresholds(view, figures)
                 _share_clause(view, figures)
                 found += figures
             if not found and (goal := _qualitative_goal(doc, para, sent, goals or bool(stated))):
@@ -466,6 +734,7 @@ def _walk(doc: _Document) -> list[_Candidate]:
                 _place(c, stated, deadline, goals, heading)
                 out.append(c)
                 prev = c
+            _distribute(doc, sent, found)
             if stated:
                 deadline = stated[-1][1]
         if not para.bullet:
@@ -537,6 +806,67 @@ def _qualitative_goal(doc: _Document, para: Paragraph, sent: Sentence, in_scope:
             c.sub_clauses = sent.clauses[i + 1 :]
             return c
     return None
+
+
+def _list_items(doc: _Document, clause: Span, figures: list[_Candidate]) -> list[_Candidate]:
+    """…分别达到300万、400万、500万平方米: the numbers before the last share its scale and unit; each becomes a
+    candidate of its own, with the comparator of the cue after 分别 (or the suffix of the last, 以上)."""
+    view = doc.view
+    out = []
+    for m in rules.DISTRIBUTIVE.finditer(view, clause.start, clause.end):
+        last = next((f for f in figures if f.start == m.start("last")), None)
+        if last is None:
+            continue
+        comparator = next((c.comparator for c in rules.COMPARATOR_CUES
+                           if c.where != "after" and any(w in m["cue"] for w in c.words)), None)
+        if last.rules_fired[0] in (rules.PLAIN_RULE, "prefix_annual_growth") and comparator is not None:
+            last.comparator = comparator
+            last.score += rules.CONFIDENCE["comparator"]
+        for item in rules.DISTRIBUTIVE_ITEM.finditer(view, m.start("items"), m.end("items")):
+            try:
+                value = _scaled(item["num"], item["scale"] or m["scale"], m["unit"])[0]
+            except ValueError:
+                continue
+            c = dataclasses.replace(last, start=item.start(), end=item.end(), value=value,
+                                    rules_fired=[*last.rules_fired, "distributive_item"], notes=list(last.notes))
+            out.append(c)
+        last.rules_fired.append("distributive_item")
+    return out
+
+
+def _distribute(doc: _Document, sent: Sentence, found: list[_Candidate]) -> None:
+    """In a sentence with 分别, the figures after it are one list: a figure with no cue of its own takes the first
+    one's comparator (分别超过90家和870家); a list of as many years gives each its deadline (到2018年、2019年、
+    2020年…分别…); a list of as many names before 分别 says what each counts (高新技术企业和科技型企业…)."""
+    view = doc.view
+    at = view.find("分别", sent.start, sent.end)
+    if at < 0:
+        return
+    items = [c for c in sorted(found, key=lambda c: c.start) if c.start > at and c.value is not None]
+    if len(items) < 2:
+        return
+    for c in items[1:]:
+        if c.rules_fired[0] == rules.PLAIN_RULE and items[0].comparator != "exact":
+            c.comparator = items[0].comparator
+            c.score += rules.CONFIDENCE["comparator"]
+            c.rules_fired.append("distributive_comparator")
+    lists = list(rules.YEAR_LIST.finditer(view, sent.start, at))
+    years = [int(y) for y in rules.YEAR.findall(lists[-1].group())] if lists else []
+    if len(years) == len(items):
+        for c, year in zip(items, years, strict=True):
+            c.deadline = year
+            c.rules_fired.append("distributive_year")
+    subject = view[sent.start : at]
+    for _, pattern in rules.DEADLINES:
+        subject = pattern.sub("", subject)
+    for part in reversed(re.split(r"[,，:：]", subject)):
+        part = re.sub(r"在(?:19|20)\d{2}年的?基础上.*$", "", part)  # …企业在2022年的基础上实现“双倍增”
+        names = [re.sub(r"^(?:全省|全市|全区|全县)", "", n.strip(_STRIP_HEAD + _STRIP_TAIL))
+                 for n in rules.ITEM_JOINERS.split(part)]
+        if len(names) == len(items) and all(names):
+            for c, name in zip(items, names, strict=True):
+                c.name_hint = name
+            break
 
 
 def _share_clause(view: str, found: list[_Candidate]) -> None:
@@ -627,7 +957,8 @@ def _kinds(doc: _Document, cands: list[_Candidate]) -> None:
         sentence = view[c.sentence.start : c.sentence.end]
         near = view[c.sentence.start : c.start][-24:] + view[c.clause.start : c.clause.end]
         if c.unit in ("percent", "yuan") and any(w in sentence for w in rules.POLICY_WORDS) \
-                and not any(w in near for w in rules.OUTCOME_RATE_WORDS):
+                and not any(w in near for w in rules.OUTCOME_RATE_WORDS) \
+                and not rules.SHARE_OF.search(view, c.clause.start, c.start):
             c.kind = "policy_floor"
             c.per_year = True  # a rule the government applies in every year of the plan
             c.rules_fired.append("policy_floor")
@@ -743,7 +1074,9 @@ def _name_en(doc: _Document, c: _Candidate) -> str:
         "at_least": "at least {v}", "exceed": "more than {v}", "at_most": "at most {v}", "approx": "about {v}",
         "exact": "{v}", "range": "{v}-{hi}", "growth_rate": "growing {v}% a year",
         "multiple_of_baseline": "x{m} the baseline", "relative_to_reference": "at the national average",
-        "qualitative": "qualitative goal",
+        "qualitative": "qualitative goal", "rank_at_most": "ranked {v} or better",
+        "growth_above_reference": "growing faster than the reference",
+        "above_reference": "above the reference by {v}" if c.value is not None else "x{m} the reference",
     }[c.comparator]
 
     def fmt(x: float | None) -> str:
@@ -754,6 +1087,8 @@ def _name_en(doc: _Document, c: _Candidate) -> str:
     figure = words.format(v=fmt(c.value), hi=fmt(c.value_high), m=fmt(c.multiple))
     if c.unit == "percent" and c.value is not None and c.comparator != "growth_rate":
         figure += "%"
+    elif c.unit == rules.RANK_UNIT and c.reference_jurisdiction:
+        figure += f" in the {c.reference_jurisdiction}"
     when = " a year" if c.per_year else ""
     by = f" by {c.deadline}" if c.deadline else ""
     return f"{what}: {figure}{when}{by}"
@@ -785,6 +1120,14 @@ def _coverage(doc: _Document, c: _Candidate) -> None:
     c.rules_fired.append("coverage")
 
 
+def _bare(c: _Candidate) -> bool:
+    """A number with no cue, no verb and no deadline stated around it."""
+    return c.rules_fired[0] == rules.PLAIN_RULE and not any(
+        r in ("target_verb", "verb_carried") or (r.startswith("deadline_") and r != "deadline_from_document")
+        for r in c.rules_fired
+    )
+
+
 def _indicator(doc: _Document, c: _Candidate) -> None:
     if c.comparator == "qualitative":
         return
@@ -792,8 +1135,9 @@ def _indicator(doc: _Document, c: _Candidate) -> None:
     c.indicator = _match_indicator(doc, c, phrase)
     if c.indicator is not None:
         c.indicator_status = "matched"
-        c.score += rules.CONFIDENCE["indicator"]
         c.rules_fired.append("indicator_alias")
+        if not _bare(c):  # a known indicator does not make a bare number in a title (18项措施) a commitment
+            c.score += rules.CONFIDENCE["indicator"]
     else:
         code = _new_code(phrase)
         c.indicator, c.indicator_status = (code + "_coverage" if c.kind == "coverage" else code), "new"
@@ -831,7 +1175,7 @@ def extract_targets(
     cands = _walk(doc)
     fallback = _document_deadline(cands)
     for c in cands:
-        if c.deadline is None and not c.per_year and fallback is not None and c.comparator != "qualitative":
+        if c.deadline is None and fallback is not None and c.comparator != "qualitative":
             c.deadline = fallback
             c.rules_fired.append("deadline_from_document")
     cands = _merge_multiples(cands, doc.view)
@@ -842,7 +1186,8 @@ def extract_targets(
         _coverage(doc, c)
         _indicator(doc, c)
         # The same sentence with the same figure at the same place (a document pasted twice) is the same target.
-        key = (doc.view[c.sentence.start : c.sentence.end], c.start - c.sentence.start, c.value, c.comparator)
+        key = (doc.view[c.sentence.start : c.sentence.end], c.start - c.sentence.start, c.value, c.comparator,
+               c.name_hint)
         if key in seen:
             continue
         seen.add(key)

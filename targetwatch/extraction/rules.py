@@ -25,8 +25,13 @@ from targetwatch import vocab
 NUMBER: Final = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十][〇零一二两三四五六七八九十百千]*)"
 SCALE: Final = r"[万亿千]"  # 1.3万件, 四十万人, 265亿元: vocab.MULTIPLIERS gives the factor
 
-# Units beyond vocab.WRITTEN_UNITS that policy documents use for counts.
-EXTRA_UNITS: Final[dict[str, tuple[str, float]]] = {"名": ("persons", 1)}
+# Units beyond vocab.WRITTEN_UNITS that policy documents use for counts. 人年 (person-years of R&D staff) and 套
+# (flats) have base units of their own: a proposal carries them, the catalogue has no indicator in them yet.
+EXTRA_UNITS: Final[dict[str, tuple[str, float]]] = {
+    "名": ("persons", 1), "人年": ("person_years", 1), "套": ("sets", 1),
+    "个百分点": ("percentage_points", 1),  # 提高2个百分点, 比全国高15个百分点: a difference of percentages
+    "成": ("percent", 10),  # 增幅超7成: tenths
+}
 UNITS: Final[dict[str, tuple[str, float]]] = {
     k: v
     for k, v in (vocab.WRITTEN_UNITS | EXTRA_UNITS).items()
@@ -37,10 +42,13 @@ NOT_A_UNIT_AFTER: Final = "月民庭理事"
 RANGE_SEPARATOR: Final = r"(?:-|—{1,2}|–|~|～|至|到)"
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 
+# A number may stand apart from its unit (每年新增在孵企业 200 家以上): spaces (a full-width one folds to " ") are
+# allowed between the parts. 过万家 / 超千万元: a bare scale word after 过/超/逾 is one of it (过万 = over 10 000).
+_GAP = r" {0,2}"
 FIGURE: Final = re.compile(
-    rf"(?<![\d.a-z])(?:(?P<low>{NUMBER})(?P<low_scale>{SCALE})?%?(?P<sep>{RANGE_SEPARATOR}))?"
-    rf"(?P<num>{NUMBER})(?P<scale>{SCALE})?(?P<more>多|余)?(?P<unit>{_UNIT_ALT})(?![{NOT_A_UNIT_AFTER}])"
-    r"(?P<post>以上|以下|以内|左右)?"
+    rf"(?<![\d.a-z])(?:(?P<low>{NUMBER})(?P<low_scale>{SCALE})?%?{_GAP}(?P<sep>{RANGE_SEPARATOR}){_GAP})?"
+    rf"(?P<num>{NUMBER}|(?<=[过超逾])(?=[万千亿]))(?P<scale>{SCALE})?(?P<more>多|余)?{_GAP}(?P<unit>{_UNIT_ALT})"
+    rf"(?![{NOT_A_UNIT_AFTER}])(?P<post>{_GAP}(?:以上|以下|以内|左右))?"
 )
 
 # --- 2. comparators: what a figure's neighbours say ------------------------------------------------------------
@@ -53,7 +61,7 @@ class Cue:
     rule: str
     words: tuple[str, ...]
     comparator: str
-    where: str  # "after" the unit, or "before" the number (within the clause)
+    where: str  # "after" the unit, "before" the number (within the clause), or "adjacent": right before it
 
 
 # Checked in this order; the first that matches decides. 年均增长 comes first (年均增长10%以上 is a growth rate);
@@ -61,16 +69,24 @@ class Cue:
 # 3000余家 count as 以上. A "before" cue may stand up to PREFIX_REACH characters before the number, in the same
 # clause and with no other number between (不低于采购总额的30%).
 COMPARATOR_CUES: Final[tuple[Cue, ...]] = (
-    Cue("prefix_annual_growth", ("年均增长", "年均增速", "年平均增长", "年均提高"), "growth_rate", "before"),
+    Cue("prefix_annual_growth", ("年均增长", "年均增速", "年均增幅", "年平均增长", "年均提高"), "growth_rate",
+        "before"),
     Cue("suffix_yishang", ("以上", "多", "余"), "at_least", "after"),
     Cue("suffix_yixia", ("以下", "以内"), "at_most", "after"),
     Cue("suffix_zuoyou", ("左右",), "approx", "after"),
     Cue("prefix_floor", ("不低于", "不少于", "至少", "不下于"), "at_least", "before"),
     Cue("prefix_ceiling", ("不超过", "不高于", "不多于", "控制在"), "at_most", "before"),
     Cue("prefix_exceed", ("超过", "突破", "逾", "多于", "高于"), "exceed", "before"),
-    Cue("prefix_reach", ("达到", "達到"), "at_least", "before"),
+    Cue("prefix_reach", ("达到", "達到", "迈上", "跨上", "站上"), "at_least", "before"),  # 迈上3600亿元台阶
+    # One character, so only right before the number (spaces aside): 超4000家, 比重超38%, 过万家 (过 in 通过 or 超 in
+    # 超市 further away says nothing); 总数达450家, 建有率达100% (达 = 达到).
+    Cue("prefix_chao", ("超", "过"), "exceed", "adjacent"),
+    Cue("prefix_da", ("达",), "at_least", "adjacent"),
 )
 PREFIX_REACH: Final = 8
+# …but 达到 / 不低于 reach further across "X的" (达到全国耕地总面积的0.5%, 不低于采购总额的30%): the figure is a share
+# of the X named between them.
+SHARE_OF_REACH: Final = 20
 RANGE_RULE: Final = "range"  # 1-2个, 3—5家, 3至5家: low is the commitment, high a stretch
 # A bare number (建设100个…) is `exact`, a level the document means to reach; 达到N (reach N) is read as a floor,
 # `at_least`, as the catalogue writes it (both are judged value >= target).
@@ -79,11 +95,14 @@ PLAIN_RULE: Final = "plain"
 # Aspiration words: the document hedges (力争 = strive to). Kept in the proposal's notes, comparator unchanged.
 ASPIRATION: Final[tuple[str, ...]] = ("力争", "争取", "努力")
 
+# A verb written inside a noun is no verb: 孵化器, 建设发展大会, 培育基地.
+VERB_IN_NOUN: Final = re.compile(r"(?:器|基地|载体|园区|网点|平台|大会|中心|工程)")
 # Verbs that make a figure a commitment (形成300个, 建设1000个, 达到40万人). Looked for in the clause before it.
 TARGET_VERBS: Final[tuple[str, ...]] = (
     "达到", "达", "形成", "建设", "建成", "创建", "建立", "打造", "培育", "新增", "新创办", "新组建", "组建", "带动",
     "吸纳", "聚集", "集聚", "引进", "吸引", "孵化", "实施", "发展", "突破", "超过", "提高到", "提升到", "增加到",
-    "增长", "扶持", "认定", "培养", "建", "在孵", "完成", "新建", "整合引进",
+    "增长", "扶持", "认定", "培养", "建", "在孵", "完成", "新建", "整合引进", "提升至", "提高至",
+    "增加至",
 )
 
 # --- 3. figures that are not targets ----------------------------------------------------------------------------
@@ -91,6 +110,8 @@ TARGET_VERBS: Final[tuple[str, ...]] = (
 # A clause that opens with one of these words and lists names before the figure is counting what exists
 # (支持兰州大学、兰州交通大学、兰州理工大学3个大学科技园), not committing to a number.
 ENUMERATION_OPENERS: Final[tuple[str, ...]] = ("支持", "鼓励", "依托", "围绕", "包括", "面向", "对")
+# 等6项 / 等六个方面: a count of the things just listed, not a commitment (unless a multiple follows: LIST_MULTIPLE).
+ENUMERATION_COUNT_BEFORE: Final = "等"
 # Section headings that name a box (专栏2：20个…) repeat a target stated in the text: never a proposal.
 HEADING: Final = re.compile(r"^\s*专栏\s*\d+\s*[:：]")
 # A clause ending in 的 before a comma is a condition (对小微企业占联合体股份达到30%以上的，…).
@@ -99,8 +120,32 @@ CONDITION_END: Final = re.compile(r"的\s*[,，:：]$")
 # A figure that reports where things stand (截至2017年底共有…, 目前已建成…, 同比增长…) is background, not a
 # target: plans open with such statistics. Looked for in the sentence before the figure.
 STATUS_WORDS: Final[tuple[str, ...]] = (
-    "截至", "截止", "目前", "现有", "共有", "已有", "已建成", "已经", "同比", "比上年",
+    "截至", "截止", "目前", "现有", "共有", "已有", "已建成", "已经", "同比", "比上年", "较上年",
 )
+# News reports of what has been done: a cue anywhere earlier in the paragraph marks its figures as status, until a
+# deadline or a word of intent (到2025年, 力争, 将) comes after it (…据介绍，…。到2020年，将…: the last is a goal).
+REPORT_WORDS: Final[tuple[str, ...]] = (
+    "据统计", "数据显示", "报告显示", "统计显示", "截至目前", "截止目前", "近年来", "去年", "上半年",
+    "日前", "公布", "目前",
+)
+# A figure in a sentence about a five-year plan period that ended before the text was issued (“十三五”期间… in a
+# text of 2022) reports what was done.
+PLAN_PERIODS: Final[dict[str, int]] = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+# Words of intent, as words: 要 but not 重要 / 主要 / 需要 / 要求; 计划 as a verb (计划到2020年), not in a name
+# (人才推进计划); 预计 is left out (a review estimates its own year with it: 2020年预计达到350家).
+INTENT: Final = re.compile(
+    r"力争|争取|确保|目标|拟|将(?!军)|(?<![重主需纲概摘纪首])要(?![求素点闻])|计划(?=[到在于新建实培引])"
+)
+# A text that states no deadline (到2025年, 2020年前, 未来三年, 今年, 全年, 年内, 明年) and no word of intent anywhere
+# reports; every figure in it is a statistic.
+THIS_YEAR: Final = re.compile(r"今年|全年|年内|明年")
+REPORT_MIN_FIGURES: Final = 5  # …a text, that is: one sentence with a figure and no deadline says too little
+# 建立了15家, 提出了18项: 了 right before a figure reports a thing done.
+DONE_BEFORE: Final = re.compile(r"了 {0,2}$")
+# 增加到2021年的33万家 in a 2022 text: an end point in the past is a statistic.
+PAST_END: Final = re.compile(r"(?:到|至) {0,2}(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末)?的? {0,2}$")
+# 2021年，全国技术合同成交额达3.73万亿元 in a text of 2022: a sentence that opens with a past year reports it.
+PAST_YEAR_OPENING: Final = re.compile(r"(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末)?[,，]")
 
 # --- 4. constructs without a figure (or whose figure is a multiple) ---------------------------------------------
 
@@ -122,7 +167,8 @@ BASELINE_YEAR: Final = re.compile(r"(?:比|较|在|以)(?P<year>(?:19|20)\d{2})�
 # 由2015年的50家增加到100家: the first figure is the baseline (value and year) of the one after 到.
 BASELINE_VALUE: Final = re.compile(
     rf"(?:从|由)(?:(?P<base_year>(?:19|20)\d{{2}})年(?:底|末)?的?)?(?P<base>{NUMBER})(?P<base_scale>{SCALE})?"
-    rf"(?P<base_unit>{_UNIT_ALT})?(?:提高|提升|增加|增长|扩大|达)到"
+    rf"(?P<base_unit>{_UNIT_ALT})?(?:(?:提高|提升|增加|增长|扩大|达|上升)(?:到|至)|增至|升至)"
+    r"(?:(?:19|20)\d{2}年(?:底|末)?的?)?"  # 增至2020年的34万亿元: the target's own year, read as its deadline
 )
 
 CONSTRUCTS: Final[tuple[Construct, ...]] = (
@@ -136,6 +182,68 @@ CONSTRUCTS: Final[tuple[Construct, ...]] = (
 # Goals without a number. A sentence with no figure that says a state will be reached (基本形成…体系,
 # …更加完善) is a qualitative goal where the document states its goals (under a 目标 heading) or dates it
 # (到2020年 in the same sentence).
+# --- 4b. targets written without a unit, as a rank, or as growth above a reference ---------------------------------
+
+# A score has no unit (区域科技创新指数达到160以上): a bare number right after an index word and its cue.
+INDEX: Final = re.compile(
+    r"(?P<name>指数|得分|评分|分值)(?P<cue>达到|达|超过|突破|提高到|提升到|提升至|提高至|不低于|不少于)? {0,2}"
+    r"(?P<num>\d+(?:\.\d+)?)(?P<post> {0,2}(?:以上|以下|左右))?(?![\d.%万亿千个家项件人户元名位])"
+)
+INDEX_UNIT: Final = "index"
+# A rank: a verb of moving up (跃居, 进入, 提升到, 达到) then 前N位 / 前N名 / 第N, within the scope written before it
+# (全省前40位, 全市前3水平, 世界第二). 位居 / 居 (is ranked) report the present and are not in the list.
+RANK: Final = re.compile(
+    rf"(?P<verb>跃居|跃升至|跃升到|跃升|进入|迈入|跻身|提升到|提升至|提高到|提高至|上升到|上升至|达到|保持在|保持|争创)"
+    rf"(?P<gap>[^,，;；。:：]{{0,12}}?)(?:(?P<qian>前) {{0,2}}(?P<n>{NUMBER})|第 {{0,2}}(?P<nth>{NUMBER}))"
+    r" {0,2}(?:位|名|强)?(?:水平|行列|以内)?(?![\u4e00-\u9fff\d])"
+)
+# Without a scope, a rank needs a word for what is ranked (国家整体创新能力…提升到第15名).
+RANKED_THINGS: Final[tuple[str, ...]] = ("排名", "位次", "排位", "能力", "指数", "竞争力")
+RANK_UNIT: Final = "rank"
+RANK_COMPARATOR: Final = "rank_at_most"
+# The scope of a rank, looked for between the verb and the number, else earlier in the clause.
+RANK_SCOPES: Final[dict[str, str]] = {"全国": "national", "国内": "national", "全省": "province", "省内": "province",
+                                      "全市": "city", "全区": "district", "全县": "county", "世界": "world",
+                                      "全球": "world", "国际": "world"}
+# Growth faster than a reference's (增幅明显高于全省平均增幅): no value; the reference is named.
+GROWTH_ABOVE: Final = re.compile(
+    r"(?:增幅|增速|增长速度|增长率)(?:要|应)?(?:明显|显著|持续|始终|均)?(?:高于|快于|超过|大于)"
+    r"(?P<ref>[^,，;；。:：]{1,20}?)的?(?:平均)?(?:增幅|增速|增长速度|增长率|水平)"
+)
+GROWTH_ABOVE_COMPARATOR: Final = "growth_above_reference"
+# A level above a reference's: 比全国高15个百分点, 比当地平均水平高50%, 比当地平均水平高一倍.
+ABOVE_REFERENCE: Final = re.compile(
+    rf"比(?P<ref>[^,，;；。\d]{{1,12}}?)(?:平均水平|平均|水平)?(?:高出|高) {{0,2}}(?P<n>{NUMBER}) {{0,2}}"
+    r"(?P<unit>个百分点|%|倍)"
+)
+ABOVE_REFERENCE_COMPARATOR: Final = "above_reference"
+
+# --- 4c. lists: one figure per item (分别), one multiple over named indicators (等6项指标翻两番) -------------------
+
+# …分别达到300万、400万、500万平方米: the numbers before the last share its unit and scale; each is its own target.
+DISTRIBUTIVE: Final = re.compile(
+    rf"分别(?P<cue>[^\d,，;；。]{{0,4}}?) {{0,2}}"
+    rf"(?P<items>(?:(?:{NUMBER})(?:{SCALE})? {{0,2}}(?:、|和|与|及|,|，) {{0,2}})+)"
+    rf"(?P<last>{NUMBER})(?P<scale>{SCALE})? {{0,2}}(?P<unit>{_UNIT_ALT})"
+)
+DISTRIBUTIVE_ITEM: Final = re.compile(rf"(?P<num>{NUMBER})(?P<scale>{SCALE})?")
+# A list of years paired with a 分别 list (到2018年、2019年、2020年…分别…).
+YEAR_LIST: Final = re.compile(
+    r"(?:19|20)\d{2} {0,2}年?(?: {0,2}(?:、|和|及|与|,|，) {0,2}(?:19|20)\d{2} {0,2}年?)+(?! {0,2}的?基础)"
+)
+YEAR: Final = re.compile(r"(?:19|20)\d{2}")
+# 2万平方米以上孵化器超150个: the first figure qualifies the noun after it, unless a verb of its own follows it
+# (培育企业100家以上带动就业1万人: two targets).
+THRESHOLD_NOT_BEFORE: Final[tuple[str, ...]] = (
+    "带动", "吸纳", "新增", "实现", "达到", "形成", "建设", "培育", "引进", "聚集", "集聚", "完成", "突破", "超过",
+)
+# Item names joined before 分别 (高新技术企业和科技型企业…分别超过90家和870家).
+ITEM_JOINERS: Final = re.compile(r"、|和|与|及")
+# A, B … 等6项指标翻两番: one multiple for each named indicator.
+LIST_MULTIPLE: Final = re.compile(
+    rf"(?P<names>[^,，;；。:：]+?)等 {{0,2}}(?P<n>{NUMBER}) {{0,2}}(?:项|个)(?:主要)?指标(?:均|都|全部)?"
+)
+
 QUALITATIVE_GOALS: Final[tuple[str, ...]] = (
     "基本形成", "初步形成", "基本建成", "初步建成", "全面建成", "更加完善", "更加优化", "更加浓厚", "显著增强",
     "显著提升", "明显提升", "明显增强",
@@ -151,8 +259,9 @@ VAGUE_COUNTS: Final[tuple[str, ...]] = ("一批", "一大批", "若干", "一些
 # (rule, pattern): the group `year` is a calendar year; `n` a count of years from the document's own year. A year
 # before the document's issue year is a date in the past (截至2017年底…), never a deadline.
 DEADLINES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
-    ("deadline_by_year", re.compile(r"(?:到|至|截至|截止到|截止)(?P<year>(?:19|20)\d{2})年(?:底|末|年底)?")),
-    ("deadline_before_year", re.compile(r"在?(?P<year>(?:19|20)\d{2})年(?:底|末)?(?:以前|之前|前)")),
+    ("deadline_by_year",
+     re.compile(r"(?:到|至|截至|截止到|截止) {0,2}(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末|年底)?")),
+    ("deadline_before_year", re.compile(r"在?(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末)?(?:以前|之前|前)")),
     ("deadline_next_years", re.compile(r"(?:未来|今后)(?P<n>[一二两三四五六七八九十\d]+)年")),
     ("deadline_within_years", re.compile(
         rf"用(?:{NUMBER}{RANGE_SEPARATOR})?(?P<n>[一二两三四五六七八九十\d]+)年(?:左右)?(?:的)?时间")),
@@ -162,7 +271,9 @@ NEXT_YEARS_INCLUDE_ISSUE_YEAR: Final = True
 PER_YEAR: Final[tuple[str, ...]] = ("每年", "每一年", "年年", "逐年")
 CUMULATIVE: Final[tuple[str, ...]] = ("累计",)
 # The document's issue date, for 未来三年 and plan_start: the first full date in the text.
-ISSUE_DATE: Final = re.compile(r"(?P<year>(?:19|20)\d{2})年(?P<month>\d{1,2})月(?P<day>\d{1,2})日")
+ISSUE_DATE: Final = re.compile(
+    r"(?P<year>(?:19|20)\d{2})(?:年(?P<month>\d{1,2})月(?P<day>\d{1,2})日|-(?P<m2>\d{2})-(?P<d2>\d{2}))"
+)
 # Headings whose section states the plan's goals (a confidence bonus; qualitative goals are looked for there). A
 # figure with no deadline in its sentence, paragraph or list takes the document's: the commonest among the goals.
 GOALS_HEADING: Final = re.compile(r"目标")
@@ -171,8 +282,14 @@ GOALS_HEADING: Final = re.compile(r"目标")
 
 # coverage: one per unit of territory or organisation (每个开发区建立1家, 每个乡镇建设1处以上), proposed as the
 # catalogue writes it: at_least 100 (percent of the units covered), the per-unit count kept in the notes.
-COVERAGE: Final = re.compile(r"(?:每个|每一个|每所|每家|各个)[^\d,，;；。]{1,12}?(?:建立|建设|建成|设立|配备|打造)")
+COVERAGE: Final = re.compile(
+    r"(?:(?:每个|每一个|每所|每家|各个)[^\d,，;；。]{1,12}?|各)(?:建立|建设|建成|设立|配备|打造)"  # …至少各建成1个
+)
 COVERAGE_WORDS: Final[tuple[str, ...]] = ("全覆盖",)
+# 实现全覆盖 with no figure: every unit covered, at least 100 percent.
+COVERAGE_GOAL: Final = re.compile(r"(?:实现|达到|基本实现)[^,，;；。]{0,12}?全覆盖")
+# 每个国家级示范区覆盖10万亩，带动10万户: a norm for each unit, not a target for the jurisdiction (no build verb).
+PER_UNIT: Final = re.compile(r"(?:^|[,，:：])[ \u3000]*(?:每个|每一个|每所|每家)")
 # sub_target: a part of the figure before it (产业技术创新战略联盟达到50家，其中国家级10家).
 SUB_TARGET_WORDS: Final[tuple[str, ...]] = ("其中",)
 # policy_floor: a rule the government binds itself to (采购不低于30%, 收益不少于50%, 发放5万元创新券),
@@ -183,6 +300,8 @@ POLICY_WORDS: Final[tuple[str, ...]] = (
 )
 # ...unless the percentage is an outcome share: 比重, 贡献率, 强度, 增长.
 OUTCOME_RATE_WORDS: Final[tuple[str, ...]] = ("比重", "贡献率", "强度", "增长", "占比", "覆盖率")
+# 研发经费支出占GDP比例为13.67%: a share of something (占…比例) is an outcome, not a rule's rate.
+SHARE_OF: Final = re.compile(r"占[^,，;；。]{0,30}?比例")
 
 # --- 7. confidence --------------------------------------------------------------------------------------------------
 
@@ -194,7 +313,11 @@ CONFIDENCE: Final[dict[str, float]] = {
     "indicator": 0.10,  # the catalogue knows the indicator
     "goals_section": 0.10,  # under a heading with 目标
     "enumeration": -0.35,  # 支持A、B、C 3个… counts what exists
-    "status": -0.40,  # 截至…共有, 目前已建成, 同比: a statistic about the present, not a goal
+    "status": -0.60,  # 截至…共有, 目前已建成, 同比: a statistic about the present, not a goal
+    "report": -0.50,  # in a paragraph that reports (据介绍, 数据显示, 日前…公布) with no deadline or intent after it
+    "done": -0.50,  # 建立了15家, or an end point in the past (增加到2021年的33万家)
+    "category_threshold": -0.60,  # 300人以上的企业20家: the first figure says what is counted, the count is the target
+    "per_unit_norm": -0.50,  # 每个示范区…带动10万户: a norm for each unit
     "per_item_rule": -0.10,  # a percentage in a policy sentence with no floor word: probably a rate, not a floor
     "qualitative_goal": 0.50,  # a goal without a number (基本形成…, 打造…聚集区), before the deadline and goals bonuses
 }

@@ -96,14 +96,26 @@ def paragraphs(view: str) -> list[Paragraph]:
 
 
 def inside_marks(view: str, start: int, end: int, opening: str = "“《\"「『", closing: str = "”》\"」』") -> bool:
-    """True when view[start:end] sits inside quotation marks or book-title marks of its own sentence line."""
+    """True when view[start:end] sits inside quotation marks or book-title marks of its own sentence line, and the
+    quoted piece is a name (“两个倍增”工程, 《…规划》), not a quoted speech: a speech runs over clauses (，。；), a
+    name does not."""
     line_start = view.rfind("\n", 0, start) + 1
     depth = 0
-    for ch in view[line_start:start]:
+    opened = line_start
+    for i in range(line_start, start):
+        ch = view[i]
         if ch in opening and ch not in closing:
             depth += 1
+            opened = i
         elif ch in closing and ch not in opening:
             depth = max(0, depth - 1)
         elif ch in opening:  # a straight quote opens and closes
             depth = 0 if depth else 1
-    return depth > 0 and any(c in closing for c in view[end : end + 60].split("\n")[0])
+            opened = i
+    if depth == 0:
+        return False
+    rest = view[end : end + 60].split("\n")[0]
+    close = min((rest.find(c) for c in closing if c in rest), default=-1)
+    if close < 0:
+        return False
+    return not any(ch in SENTENCE_END + CLAUSE_END for ch in view[opened:start] + rest[:close])

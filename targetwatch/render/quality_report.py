@@ -34,7 +34,7 @@ from targetwatch.quality.results import file_check_counts, file_check_results, r
 from targetwatch.render.page import copy_static, display_records, display_value, page_environment
 from targetwatch.render.rows import target_rows
 from targetwatch.render.site_data import SiteData
-from targetwatch.warehouse import RUN_COLUMNS, RUNS_DDL
+from targetwatch.runlog import RUN_COLUMNS, RUNS_DDL
 
 LINEAGE_DIR = "lineage"
 VALIDATIONS_DIR = "validations"
@@ -120,8 +120,9 @@ def _df(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None) ->
 
 
 def runs_table(con: duckdb.DuckDBPyConnection, this_run: dict | None) -> list[dict]:
-    """Every recorded run, newest first; this report's run first when it is not recorded yet (the `runs` row is
-    written when the outputs are published, after this report is built)."""
+    """Every recorded run, newest first; this report's run first, as `building`, when the warehouse has no row
+    for it (a report built outside a run: a refresh writes its run's row when it starts, and again, final, just
+    before it publishes this report)."""
     runs = _df(con, "SELECT * FROM runs ORDER BY started_at DESC NULLS LAST, run_id")
     rows = display_records(runs)
     if this_run and this_run.get("run_id") not in set(runs["run_id"]):
@@ -414,12 +415,14 @@ class _Report:
 
 
 def build_quality_report(source: duckdb.DuckDBPyConnection | SiteData, site: Path, lang: str = "zh", *,
-                         run_id: str = "", code_version: str = "", this_run: dict | None = None) -> list[Path]:
+                         run_id: str = "", code_version: str = "", this_run: dict | None = None,
+                         lineage: bool = True) -> list[Path]:
     """Write the auditors' report under `site` from a warehouse connection (or a SiteData's tables); return the
     pages written, index first (then one lineage page per target and the validation JSON files).
 
     `this_run` (run_id, as_of, code_version, trigger, input_hashes, started_at) describes the run building the
-    report, whose `runs` row is written only when the outputs are published.
+    report. `lineage=False` writes the index and validation files only (a run writes its index again once its
+    `runs` row is final).
     """
     if isinstance(source, SiteData):
         data, con = source, warehouse_of(source)
@@ -433,6 +436,8 @@ def build_quality_report(source: duckdb.DuckDBPyConnection | SiteData, site: Pat
     report = _Report(con, data, site, lang, this_run)
     suites = validation_suites(report.checks, report.validations)
     index = report.index(suites)  # first: it numbers the files the lineage pages link to
-    tracer = Tracer(con)
-    pages = [report.lineage_page(tracer.trace(tid)) for tid in sorted(report.by_id)]
+    pages = []
+    if lineage:
+        tracer = Tracer(con)
+        pages = [report.lineage_page(tracer.trace(tid)) for tid in sorted(report.by_id)]
     return [index, *pages, *report.validation_files(suites)]

@@ -17,6 +17,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +36,19 @@ def archive_copy(data: bytes, digest: str, suffix: str, archive_dir: Path) -> st
     target = archive_dir / relative
     if not target.exists():
         _write_atomically(target, data)
+    return relative
+
+
+def archive_file(source: Path, digest: str, suffix: str, archive_dir: Path) -> str:
+    """Copy the file `source` (whose sha256 is `digest`) into the archive like `archive_copy`, without reading it
+    into memory; return the relative path."""
+    relative = f"{digest[:2]}/{digest}{suffix.lower()}"
+    target = archive_dir / relative
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        shutil.copyfile(source, tmp)
+        os.replace(tmp, target)
     return relative
 
 
@@ -64,9 +78,9 @@ def _inputs_hash(files: dict[str, dict], release_date: str | None) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def snapshot_entry(data: bytes, digest: str, archive_path: str, sidecar: bytes | None, archive_dir: Path) -> dict:
+def snapshot_entry(size: int, digest: str, archive_path: str, sidecar: bytes | None, archive_dir: Path) -> dict:
     """A file's line in the manifest; archives the sidecar's bytes too (a sidecar may not even be valid YAML)."""
-    entry: dict = {"sha256": digest, "size_bytes": len(data), "archive_path": archive_path, "sidecar": None}
+    entry: dict = {"sha256": digest, "size_bytes": size, "archive_path": archive_path, "sidecar": None}
     if sidecar is not None:
         side_digest = hashlib.sha256(sidecar).hexdigest()
         entry["sidecar"] = {

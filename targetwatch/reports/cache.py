@@ -16,6 +16,7 @@ deleted at any time; it fills again on the next refresh.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import math
@@ -36,6 +37,7 @@ READS_DIR = "reads"
 # Libraries whose behaviour is part of what a reader returns.
 READER_LIBRARIES = ("pandas", "numpy", "python-calamine", "openpyxl", "charset-normalizer", "opencc", "cn2an", "duckdb")
 _SCALARS = ("format", "encoding", "release_date", "title", "synthetic", "missing_values")
+TABLE_LAYOUT = "raw-table-1"  # entries written by `put_from`: typed raw-row tables (targetwatch.reports.normalise)
 
 
 @lru_cache(maxsize=1)
@@ -124,6 +126,55 @@ class ParseCache:
             shutil.rmtree(tmp, ignore_errors=True)
             return False
         return True
+
+
+    # --- the table-level cache ingestion uses: raw-row tables in a DuckDB connection ---------------------
+
+    def get_into(self, con: duckdb.DuckDBPyConnection, key: str, raw: str) -> dict | UnreadableReportError | None:
+        """Fill the (empty, typed) raw table `raw` and `<raw>_rejected` from the cache; return the read's scalars,
+        the cached reason the file is unreadable, or None (not cached or unusable: the file is parsed again)."""
+        entry = self._entry(key)
+        try:
+            meta = json.loads((entry / "result.json").read_text(encoding="utf-8"))
+            if "error" in meta:
+                return UnreadableReportError(meta["error"])
+            if meta.get("layout") != TABLE_LAYOUT:
+                return None
+            for table, part in ((raw, "rows"), (f"{raw}_rejected", "rejected")):
+                path = entry / f"{part}.parquet"
+                if path.exists():
+                    con.execute(f'INSERT INTO "{table}" SELECT * FROM read_parquet(?)', [str(path)])
+            return {k: meta[k] for k in _SCALARS}
+        except (OSError, ValueError, KeyError, TypeError, duckdb.Error):
+            for table in (raw, f"{raw}_rejected"):
+                with contextlib.suppress(duckdb.Error):
+                    con.execute(f'DELETE FROM "{table}"')
+            return None
+
+    def put_from(self, con: duckdb.DuckDBPyConnection, key: str, raw: str, scalars: dict) -> bool:
+        """Store the raw table `raw` (and `<raw>_rejected`) as Parquet, written by DuckDB: typed columns come back
+        exactly as they went in. Return whether the entry was kept."""
+        entry = self._entry(key)
+        tmp = entry.with_name(f".{key}.{os.getpid()}.tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        try:
+            tmp.mkdir(parents=True)
+            for table, part in ((raw, "rows"), (f"{raw}_rejected", "rejected")):
+                if con.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0]:
+                    con.execute(f"COPY \"{table}\" TO '{_sql_path(tmp / f'{part}.parquet')}' (FORMAT parquet)")
+            meta = {k: _plain(scalars[k]) for k in _SCALARS} | {"layout": TABLE_LAYOUT}
+            (tmp / "result.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+            if entry.exists():
+                shutil.rmtree(entry)
+            os.replace(tmp, entry)
+        except (OSError, TypeError, ValueError, duckdb.Error):
+            shutil.rmtree(tmp, ignore_errors=True)
+            return False
+        return True
+
+    def put_error(self, key: str, error: UnreadableReportError) -> bool:
+        """Remember why a file is unreadable (so it is not parsed again only to fail the same way)."""
+        return self.put(key, error)
 
 
 def _plain(value: object) -> object:

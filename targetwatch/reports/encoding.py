@@ -4,6 +4,7 @@ and, for traditional-script files from Taiwan or Hong Kong, Big5."""
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 from targetwatch.reports.model import UnreadableReportError
 
@@ -71,3 +72,59 @@ def _first_error(data: bytes) -> UnicodeDecodeError:
     except UnicodeDecodeError as exc:
         return exc
     raise AssertionError("unreachable: GB18030 decoded the bytes")  # pragma: no cover
+
+
+# Files up to this size are decoded whole by `decode` (exactly its rules); larger ones are checked in chunks.
+WHOLE_FILE_BYTES = 8 * 2**20
+_CHUNK = 2**20
+
+
+def detect_file(path: Path) -> str:
+    """The encoding of a file, by `decode`'s rules, without holding a large file in memory.
+
+    A file up to WHOLE_FILE_BYTES is decoded whole. A larger one: a byte-order mark decides; else each candidate
+    (UTF-8, then GB18030 and Big5) is tried by an incremental strict decoder over 1 MiB chunks; when both legacy
+    encodings decode it, charset-normalizer chooses from the first chunk."""
+    size = path.stat().st_size
+    if size <= WHOLE_FILE_BYTES:
+        return decode(path.read_bytes(), path.name)[1]
+    with open(path, "rb") as f:
+        start = f.read(4)
+    if start.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig" if _decodes(path, "utf-8-sig") is None else _undecodable(path, "utf-8-sig")
+    if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16" if _decodes(path, "utf-16") is None else _undecodable(path, "utf-16")
+    first_error = _decodes(path, "utf-8")
+    if first_error is None:
+        return "utf-8"
+    decoded = [enc for enc in LEGACY if _decodes(path, enc) is None]
+    if len(decoded) == 1:
+        return decoded[0]
+    if len(decoded) == 2:
+        from charset_normalizer import from_bytes
+
+        with open(path, "rb") as f:
+            best = from_bytes(f.read(_CHUNK), cp_isolation=list(LEGACY)).best()
+        return best.encoding if best is not None and best.encoding in decoded else LEGACY[0]
+    offset = _decodes(path, "gb18030")
+    raise UndecodableFileError(f"{path.name}: cannot decode as UTF-8, GB18030 or Big5 (byte {offset})")
+
+
+def _decodes(path: Path, encoding: str) -> int | None:
+    """None when the whole file decodes strictly; else the offset of the first byte that does not."""
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    offset = 0
+    with open(path, "rb") as f:
+        while True:
+            chunk = f.read(_CHUNK)
+            try:
+                decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as exc:
+                return offset + max(exc.start, 0)
+            if not chunk:
+                return None
+            offset += len(chunk)
+
+
+def _undecodable(path: Path, encoding: str) -> str:
+    raise UndecodableFileError(f"{path.name}: starts with a {encoding} byte-order mark but is not valid {encoding}")

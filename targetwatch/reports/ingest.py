@@ -1,32 +1,55 @@
-"""Read every report file in a folder: checksum, archive, detect the format, read, normalise, account for every row.
+"""Read every report file in a folder: check it may be read, copy, checksum, archive, read in batches into DuckDB,
+normalise in SQL, and account for every row.
 
-One file failing does not stop the others: it is recorded in `report_files` with the reason. With an archive
-folder, every file's bytes (and its sidecar's) are archived before parsing and the folder is recorded as a
-snapshot (targetwatch.reports.archive); with a cache folder, a file whose read is cached is not parsed again
-(targetwatch.reports.cache).
+The folder is a boundary (docs/security.md). A symbolic link that resolves outside it, a device, FIFO or
+socket, or a file over a limit (targetwatch.limits) is recorded in `report_files` as `refused` with the reason,
+and not one of its bytes is read: not into the archive, the cache, the warehouse or a page. Every other file is
+copied once, through a descriptor opened without following links, into a private staging folder while its
+sha256 is computed; the readers, the archive and the cache all see that copy, so a file rewritten or swapped
+while a refresh runs is read as the bytes its checksum names.
+
+The same bytes under a second name are read once: the second file is recorded as `duplicate` (`duplicate of …`).
+One file failing does not stop the others: it is recorded with the reason. With an archive folder, every file's
+bytes (and its sidecar's) are archived and the folder is recorded as a snapshot (targetwatch.reports.archive);
+with a cache folder, a file whose read is cached is not parsed again (targetwatch.reports.cache).
+
+Readers emit raw rows into one DuckDB table per file, in batches (a template CSV is streamed: a million-row file
+never sits in memory as Python objects); the normaliser (targetwatch.reports.normalise) turns that table into
+observations and quarantined rows in one SQL pass. With `warehouse`, the tables are written straight into that
+DuckDB file; without, an in-memory database is used and the tables are returned as pandas frames.
 """
 
 from __future__ import annotations
 
-import csv
+import contextlib
 import datetime as dt
 import hashlib
-import io
-from collections.abc import Mapping
+import os
+import stat
+import tempfile
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pandas as pd
 import yaml
 
 from targetwatch.catalogue import Catalogue
-from targetwatch.reports import communique, template, yearbook
-from targetwatch.reports.archive import SIDECAR_SUFFIX, archive_copy, snapshot_entry, write_snapshot
+from targetwatch.limits import DEFAULT_LIMITS, LimitExceededError, Limits, check_size, check_zip
+from targetwatch.reports import communique, department_return, template, yearbook
+from targetwatch.reports.archive import SIDECAR_SUFFIX, archive_file, snapshot_entry, write_snapshot
 from targetwatch.reports.cache import ParseCache
-from targetwatch.reports.encoding import decode
 from targetwatch.reports.model import Aliases, ReadResult, ReportIOError, UnreadableReportError
-from targetwatch.reports.normalise import OBSERVATION_COLUMNS, REJECTED_COLUMNS, normalise
+from targetwatch.reports.normalise import (
+    OBSERVATION_COLUMNS,
+    REJECTED_COLUMNS,
+    Normaliser,
+    append_raw,
+    create_raw,
+    frames,
+)
 
 REPORT_FILE_COLUMNS: tuple[str, ...] = (
     "source_file",
@@ -40,41 +63,171 @@ REPORT_FILE_COLUMNS: tuple[str, ...] = (
     "rows_read",
     "rows_accepted",
     "rows_rejected",
-    "status",
+    "status",  # vocab.FILE_STATUSES
     "error",
     "synthetic",  # the file declares itself synthetic: the dashboards show a red banner
     "missing_values",  # value cells written as a missing mark (— … empty): not figures, counted here
     "archive_path",  # where the raw bytes were archived, relative to the archive folder (<sha[:2]>/<sha><suffix>)
+    "rows_not_yet_released",  # rows released after the as-of date: not visible in this replay (rows_read counts them)
+    "warning",  # loaded, but worth a look: a header-only file, or `duplicate of …`
 )
+REPORT_FILE_TYPES: dict[str, str] = {c: "VARCHAR" for c in REPORT_FILE_COLUMNS} | {
+    "size_bytes": "BIGINT", "rows_read": "BIGINT", "rows_accepted": "BIGINT", "rows_rejected": "BIGINT",
+    "synthetic": "BOOLEAN", "missing_values": "BIGINT", "rows_not_yet_released": "BIGINT"}
 IGNORED_SUFFIXES = (".part", ".tmp", ".crdownload", ".meta.yaml", ".md", ".swp")
 SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls"})
+ZIP_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 TEXT_SUFFIXES = frozenset({".txt", ".html", ".htm"})
+SIDECAR_MAX_BYTES = 2**20
+RAW = "_tw_raw"
+
+
+def _is_candidate_name(name: str, inside: tuple[str, ...]) -> bool:
+    return (not name.startswith((".", "~$", "~")) and not name.endswith(IGNORED_SUFFIXES)
+            and not any(part.startswith(".") for part in inside))
 
 
 def is_report_candidate(path: Path, folder: Path | None = None) -> bool:
     """Temporary, hidden and sidecar files are not reports (Excel's ~$ lock files, .part downloads), nor is
-    anything inside a hidden folder below `folder` (a sync tool's .trash, a .git)."""
-    name = path.name
+    anything inside a hidden folder below `folder` (a sync tool's .trash, a .git). Links, devices and FIFOs are
+    candidates: ingestion records them as refused (`scan_folder`)."""
     inside = path.relative_to(folder).parts[:-1] if folder is not None else ()
-    return (
-        path.is_file()
-        and not name.startswith((".", "~$", "~"))
-        and not name.endswith(IGNORED_SUFFIXES)
-        and not any(part.startswith(".") for part in inside)
-    )
+    return (path.is_file() or path.is_symlink()) and _is_candidate_name(path.name, inside)
 
 
 def sha256_of(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(2**20):
+            h.update(chunk)
+    return h.hexdigest()
 
 
-def _csv_is_template(path: Path) -> bool:
-    text, _ = decode(path.read_bytes(), path.name)
-    lines, skip, _ = template.read_lines(text)
-    if skip >= len(lines):
-        return False
-    header = next(csv.reader(io.StringIO(lines[skip]), skipinitialspace=True), [])
-    return template.is_template(header)
+# --- the folder as a boundary -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One candidate in the reports folder: a regular file to read (`path`, inside the folder), or refused."""
+
+    rel: str
+    path: Path
+    refused: str | None = None
+
+
+_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder"))
+
+
+def _kind(mode: int) -> str:
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def scan_folder(reports_dir: Path, excluded: tuple[Path, ...] = ()) -> list[Entry]:
+    """Every candidate under `reports_dir`, sorted, links not followed. A link that resolves inside the folder is
+    read through its target; one that resolves outside (or dangles), and anything that is not a regular file, is
+    refused with the reason. Nothing here opens a file."""
+    root = reports_dir.resolve()
+    entries: list[Entry] = []
+    for dirpath, dirnames, filenames in os.walk(reports_dir, followlinks=False):
+        here = Path(dirpath)
+        inside = here.relative_to(reports_dir).parts
+        if any(part.startswith(".") for part in inside) or any(here.resolve() == d for d in excluded):
+            dirnames[:] = []
+            continue
+        links_to_folders = [d for d in dirnames if (here / d).is_symlink()]
+        dirnames[:] = sorted(d for d in dirnames if d not in links_to_folders)
+        for name in sorted([*filenames, *links_to_folders]):
+            if not _is_candidate_name(name, inside):
+                continue
+            path = here / name
+            rel = path.relative_to(reports_dir).as_posix()
+            try:
+                mode = os.lstat(path).st_mode
+            except OSError:
+                continue  # gone since the listing
+            if stat.S_ISLNK(mode):
+                target = Path(os.path.realpath(path))
+                if not target.is_relative_to(root):
+                    entries.append(Entry(rel, path, "refused: a symbolic link to a place outside the reports folder "
+                                                    "(links are read only when they stay inside it)"))
+                    continue
+                try:
+                    mode = os.stat(target).st_mode
+                except OSError:
+                    entries.append(Entry(rel, path, "refused: a symbolic link to nothing (its target does not exist)"))
+                    continue
+                if stat.S_ISDIR(mode):
+                    entries.append(Entry(rel, path, "refused: a symbolic link to a folder (not followed)"))
+                    continue
+                path = target
+            if not stat.S_ISREG(mode):
+                entries.append(Entry(rel, path, f"refused: {_kind(mode)}, not a regular file (never opened)"))
+                continue
+            if any(path.resolve().is_relative_to(d) for d in excluded):
+                continue  # an archive or cache kept inside the reports folder is not read as reports
+            entries.append(Entry(rel, path))
+    return sorted(entries, key=lambda e: e.rel)
+
+
+def _open_inside(path: Path, root: Path) -> int:
+    """A read-only descriptor of the regular file `path`, refusing (UnreadableReportError) anything that became a
+    link, a FIFO or a device, or resolves outside `root`, since the folder was listed."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        if exc.errno in (getattr(os, "ELOOP", -1), getattr(os, "ENXIO", -1)):
+            raise UnreadableReportError(f"{path.name}: refused: it became a link or a special file while read") from exc
+        raise
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise UnreadableReportError(f"{path.name}: refused: {_kind(st.st_mode)}, not a regular file")
+        proc = Path(f"/proc/self/fd/{fd}")
+        if proc.is_symlink() and not Path(os.readlink(proc)).is_relative_to(root):
+            raise UnreadableReportError(f"{path.name}: refused: it resolves outside the reports folder")
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _stage(entry: Entry, root: Path, staging: Path, limits: Limits) -> tuple[Path, str, int]:
+    """Copy the file into `staging/<n>/<its name>` while hashing it; return (copy, sha256, size). The size limit is
+    checked on the open descriptor before a byte is read."""
+    fd = _open_inside(entry.path, root)
+    with os.fdopen(fd, "rb") as src:
+        size = os.fstat(src.fileno()).st_size
+        check_size(Path(entry.rel).name, size, limits)
+        folder = staging / str(len(list(staging.iterdir())))
+        folder.mkdir()
+        copy = folder / Path(entry.rel).name
+        h, n = hashlib.sha256(), 0
+        with open(copy, "wb") as dst:
+            while chunk := src.read(2**20):
+                n += len(chunk)
+                if n > limits.max_file_bytes:  # it grew while read
+                    raise LimitExceededError(Path(entry.rel).name, "max_file_bytes", n, limits.max_file_bytes, "bytes")
+                h.update(chunk)
+                dst.write(chunk)
+    return copy, h.hexdigest(), n
+
+
+def _read_sidecar(entry: Entry, root: Path) -> bytes | None:
+    side = entry.path.with_name(entry.path.name + SIDECAR_SUFFIX)
+    if not os.path.lexists(side):
+        return None
+    if side.is_symlink() and not Path(os.path.realpath(side)).is_relative_to(root):
+        raise UnreadableReportError(f"{side.name}: refused: a sidecar that links outside the reports folder")
+    fd = _open_inside(Path(os.path.realpath(side)), root)
+    with os.fdopen(fd, "rb") as f:
+        data = f.read(SIDECAR_MAX_BYTES + 1)
+    if len(data) > SIDECAR_MAX_BYTES:
+        raise UnreadableReportError(f"{side.name}: refused: a sidecar over {SIDECAR_MAX_BYTES} bytes")
+    return data
+
+
+# --- readers -------------------------------------------------------------------------------------------
 
 
 def _xlsx_is_template(path: Path) -> bool:
@@ -82,19 +235,29 @@ def _xlsx_is_template(path: Path) -> bool:
     return len(first) > 0 and template.is_template([str(c) for c in first.iloc[0]])
 
 
-def read_one(path: Path, aliases: Aliases | None = None, meta: Mapping[str, Any] | None = None) -> ReadResult:
+def read_one(path: Path, aliases: Aliases | None = None, meta: Mapping[str, Any] | None = None,
+             limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     """Pick the reader from the extension and the header; raise UnreadableReportError with the reason.
 
     `.csv` and `.xlsx/.xlsm/.xls` are template (long) reports when their first table line is a template
     header, else yearbook (wide) tables; `.txt/.html/.htm` are communiqués, which need `aliases` (the
     catalogue's names for indicators and jurisdictions). `meta` is the file's sidecar (`<file>.meta.yaml`).
+    A zip container is checked against the limits (central directory) before it is opened.
     """
     suffix = path.suffix.lower()
     meta = meta or {}
     try:
+        check_size(path.name, path.stat().st_size, limits)
         if suffix == ".csv":
-            return template.read_csv(path) if _csv_is_template(path) else yearbook.read_csv(path, aliases, meta)
+            head = template.read_head(path)
+            if head is not None and template.is_template(head.header):
+                return template.read_csv(path, limits)
+            return yearbook.read_csv(path, aliases, meta)
         if suffix in SPREADSHEET_SUFFIXES:
+            if suffix in ZIP_SUFFIXES:
+                check_zip(path, path.name, limits)
+            if suffix != ".xls" and department_return.marker_of(path) is not None:
+                return department_return.read_xlsx(path)  # a returned data-call workbook, known by its marker
             return template.read_xlsx(path) if _xlsx_is_template(path) else yearbook.read_xlsx(path, aliases, meta)
         if suffix in TEXT_SUFFIXES:
             if aliases is None:
@@ -113,8 +276,43 @@ def read_one(path: Path, aliases: Aliases | None = None, meta: Mapping[str, Any]
     )
 
 
-def sidecar_path(path: Path) -> Path:
-    return path.with_name(path.name + SIDECAR_SUFFIX)
+@dataclass
+class ReadInfo:
+    """What a read says about a file besides its rows (the ReadResult's scalars)."""
+
+    format: str
+    encoding: str | None = None
+    release_date: str | None = None
+    title: str | None = None
+    synthetic: bool = False
+    missing_values: int = 0
+
+
+def read_into(con: duckdb.DuckDBPyConnection, raw: str, path: Path, aliases: Aliases | None,
+              meta: Mapping[str, Any], limits: Limits) -> ReadInfo:
+    """Read one file into the raw table `raw` (created empty by the caller). A template CSV is streamed in
+    batches; every other reader's rows go through the same table. Raises like `read_one`."""
+    if path.suffix.lower() == ".csv":
+        try:
+            head = template.read_head(path)
+            if head is not None and template.is_template(head.header):
+                rows = 0
+                for batch in template.iter_csv(path, limits, head):
+                    append_raw(con, raw, batch.rows, batch.rejected)
+                    rows += len(batch.rows)
+                return ReadInfo("template_csv", head.encoding, synthetic=head.synthetic)
+        except UnreadableReportError:
+            raise
+        except OSError as exc:
+            raise ReportIOError(f"{path.name}: could not be read ({exc})") from exc
+        except Exception as exc:
+            raise UnreadableReportError(f"{path.name}: cannot be read as csv: {exc}") from exc
+    result = read_one(path, aliases, meta, limits)
+    if len(result.rows) > limits.max_rows:
+        raise LimitExceededError(path.name, "max_rows", len(result.rows), limits.max_rows, "figures")
+    append_raw(con, raw, result.rows, result.rejected)
+    return ReadInfo(result.format, result.encoding, result.release_date, result.title, result.synthetic,
+                    result.missing_values)
 
 
 def parse_sidecar(data: bytes, name: str) -> dict:
@@ -131,6 +329,10 @@ def parse_sidecar(data: bytes, name: str) -> dict:
     return loaded
 
 
+def sidecar_path(path: Path) -> Path:
+    return path.with_name(path.name + SIDECAR_SUFFIX)
+
+
 def _truthy(value: object) -> bool:
     return value is True or str(value).strip().lower() in {"true", "yes", "1"}
 
@@ -138,34 +340,24 @@ def _truthy(value: object) -> bool:
 @dataclass
 class IngestResult:
     report_files: pd.DataFrame
-    observations: pd.DataFrame
-    rejected_rows: pd.DataFrame
+    observations: pd.DataFrame | None  # None when the tables were written into a warehouse
+    rejected_rows: pd.DataFrame | None
     parsed: dict[str, str] = field(default_factory=dict)  # source_file -> "parsed" | "cached" (read from the cache)
     snapshot: str | None = None  # the archive snapshot of this folder (with an archive folder)
+    counts: dict[str, int] = field(default_factory=dict)  # rows in observations and rejected_rows
+    rejected_preview: pd.DataFrame | None = None  # the first 20 quarantined rows (file, location, reason)
 
 
-def _read(path: Path, digest: str, aliases: Aliases, meta: dict, cache: ParseCache | None, key: str) -> tuple:
-    """(ReadResult or the UnreadableReportError, "parsed" | "cached"), through the cache when there is one."""
-    if cache is not None:
-        hit = cache.get(key)
-        if hit is not None:
-            return hit, "cached"
+@contextlib.contextmanager
+def _database(warehouse: Path | None, scratch: Path, limits: Limits) -> Iterator[duckdb.DuckDBPyConnection]:
+    con = duckdb.connect(str(warehouse) if warehouse is not None else ":memory:")
     try:
-        result: ReadResult | UnreadableReportError = read_one(path, aliases, meta)
-    except UnreadableReportError as exc:
-        result = exc
-    # Not kept: a file rewritten while it was read was not read as the bytes its key names. (A file that could not
-    # be opened raises ReportIOError before this point.)
-    if cache is not None and _unchanged(path, digest):
-        cache.put(key, result)
-    return result, "parsed"
-
-
-def _unchanged(path: Path, digest: str) -> bool:
-    try:
-        return sha256_of(path) == digest
-    except OSError:
-        return False
+        con.execute(f"SET memory_limit = '{limits.duckdb_memory_mb}MB'")
+        con.execute(f"SET temp_directory = '{str(scratch / 'duckdb').replace(chr(39), chr(39) * 2)}'")
+        con.execute("SET preserve_insertion_order = true")
+        yield con
+    finally:
+        con.close()
 
 
 def ingest_folder(
@@ -176,6 +368,9 @@ def ingest_folder(
     release_date: str | None = None,
     archive_dir: Path | None = None,
     cache_dir: Path | None = None,
+    warehouse: Path | None = None,
+    limits: Limits | None = None,
+    today: dt.date | None = None,
 ) -> IngestResult:
     """Read every report under `reports_dir`.
 
@@ -184,102 +379,168 @@ def ingest_folder(
     option). With `archive_dir`, each file's bytes (and its sidecar's) are first copied to
     `<archive_dir>/<sha[:2]>/<sha><suffix>`, and the folder is recorded in `<archive_dir>/snapshots/`.
     With `cache_dir`, a file read before (same bytes, name, sidecar, aliases and reader code) is taken
-    from the cache instead of being parsed; the normaliser runs on every file either way.
+    from the cache instead of being parsed; the normaliser runs on every file either way. With `warehouse`,
+    `report_files`, `observations` and `rejected_rows` are (re)written in that DuckDB file.
     """
+    limits = limits or DEFAULT_LIMITS
     aliases = Aliases.from_catalogue(catalogue)
     cache = ParseCache(cache_dir, aliases) if cache_dir is not None else None
-    files, observations, rejected = [], [], []
+    root = reports_dir.resolve()
+    excluded = tuple(d.resolve() for d in (archive_dir, cache_dir) if d is not None)
+    scratch_parent = archive_dir.parent if archive_dir is not None else None
+    if scratch_parent is not None:
+        scratch_parent.mkdir(parents=True, exist_ok=True)
+    files: list[dict] = []
     parsed: dict[str, str] = {}
     manifest: dict[str, dict] = {}
-    excluded = [d.resolve() for d in (archive_dir, cache_dir) if d is not None]
-    for path in sorted(p for p in reports_dir.rglob("*") if is_report_candidate(p, reports_dir)):
-        if any(path.resolve().is_relative_to(d) for d in excluded):
-            continue  # an archive or cache kept inside the reports folder is not read as reports
-        rel = path.relative_to(reports_dir).as_posix()
-        data = path.read_bytes()
-        digest = hashlib.sha256(data).hexdigest()
-        side = sidecar_path(path)
-        sidecar = side.read_bytes() if side.is_file() else None
-        record: dict[str, Any] = {"source_file": rel, "sha256": digest, "size_bytes": len(data)}
-        if archive_dir is not None:
-            record["archive_path"] = archive_copy(data, digest, path.suffix, archive_dir)
-            manifest[rel] = snapshot_entry(data, digest, record["archive_path"], sidecar, archive_dir)
-        meta: dict = {}
-        try:
-            meta = parse_sidecar(sidecar, side.name) if sidecar is not None else {}
-            key = cache.key(path.name, digest, sidecar) if cache is not None else ""
-            result, parsed[rel] = _read(path, digest, aliases, meta, cache, key)
-            if isinstance(result, UnreadableReportError):
-                raise result
-        except UnreadableReportError as exc:
-            parsed.setdefault(rel, "parsed")
-            files.append(
-                record
-                | {
-                    "format": None,
-                    "encoding": None,
-                    "rows_read": 0,
-                    "rows_accepted": 0,
-                    "rows_rejected": 0,
-                    "status": "failed",
-                    "error": str(exc),
-                    "synthetic": _truthy(meta.get("synthetic")),
-                    "missing_values": 0,
-                }
-            )
-            continue
-        sidecar_release = meta.get("release_date")
-        file_release = sidecar_release or result.release_date or release_date
-        basis = (
-            "sidecar"
-            if sidecar_release
-            else "file"
-            if result.release_date
-            else "command line"
-            if release_date
-            else "not stated"
-        )
-        obs, rej = normalise(
-            result.rows,
-            catalogue,
-            source_file=rel,
-            sha256=digest,
-            default_release_date=str(file_release) if file_release else None,
-            release_date_basis=basis,
-            as_of=as_of,
-        )
-        reader_rej = result.rejected.assign(source_file=rel, sha256=digest)[list(REJECTED_COLUMNS)]
-        rej = pd.concat([reader_rej, rej], ignore_index=True) if len(reader_rej) else rej
-        observations.append(obs)
-        rejected.append(rej)
-        files.append(
-            record
-            | {
-                "format": result.format,
-                "encoding": result.encoding,
-                "release_date": str(file_release) if file_release else None,
-                "release_date_basis": basis,
-                "title": meta.get("title") or result.title,
-                "rows_read": len(result.rows) + len(result.rejected),
-                "rows_accepted": len(obs),
-                "rows_rejected": len(rej),
-                "status": "loaded",
-                "error": None,
-                "synthetic": result.synthetic or _truthy(meta.get("synthetic")),
-                "missing_values": result.missing_values,
-            }
-        )
-    report_files = pd.DataFrame(files, columns=list(REPORT_FILE_COLUMNS))
-    report_files["synthetic"] = report_files["synthetic"].fillna(False).astype(bool)
+    seen: dict[tuple, str] = {}  # (sha256, sidecar's sha256) -> the first file with those bytes
+    with tempfile.TemporaryDirectory(prefix=".ingest-", dir=scratch_parent) as tmp:
+        scratch = Path(tmp)
+        staging = scratch / "files"
+        staging.mkdir()
+        with _database(warehouse, scratch, limits) as con:
+            con.execute("BEGIN")
+            for table in ("observations", "rejected_rows", "report_files"):
+                con.execute(f'DROP TABLE IF EXISTS "{table}"')
+            normaliser = Normaliser(con, catalogue, as_of=as_of, today=today)
+            for entry in scan_folder(reports_dir, excluded):
+                files.append(_ingest_one(entry, root, staging, con, normaliser, aliases, cache, archive_dir,
+                                         manifest, seen, parsed, release_date, limits))
+            report_files = pd.DataFrame(files, columns=list(REPORT_FILE_COLUMNS))
+            report_files["synthetic"] = report_files["synthetic"].fillna(False).astype(bool)
+            for c in ("rows_read", "rows_accepted", "rows_rejected", "missing_values", "rows_not_yet_released"):
+                report_files[c] = report_files[c].fillna(0).astype("int64")
+            con.execute(_ddl("report_files", REPORT_FILE_TYPES))
+            con.register("_tw_files", report_files)
+            con.execute("INSERT INTO report_files SELECT * FROM _tw_files")
+            con.unregister("_tw_files")
+            counts = {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchall()[0][0]
+                      for t in ("observations", "rejected_rows")}
+            preview = con.execute("SELECT source_file, location, reason FROM rejected_rows LIMIT 20").df()
+            observations = rejected = None
+            if warehouse is None:
+                observations, rejected = frames(con)
+            con.execute("COMMIT")
     snapshot = write_snapshot(archive_dir, manifest, release_date) if archive_dir is not None else None
-    return IngestResult(
-        report_files=report_files,
-        observations=pd.concat(observations, ignore_index=True)
-        if observations
-        else pd.DataFrame(columns=list(OBSERVATION_COLUMNS)),
-        rejected_rows=pd.concat(rejected, ignore_index=True)
-        if rejected
-        else pd.DataFrame(columns=list(REJECTED_COLUMNS)),
-        parsed=parsed,
-        snapshot=snapshot,
-    )
+    return IngestResult(report_files, observations, rejected, parsed, snapshot, counts, preview)
+
+
+def _ddl(table: str, types: dict[str, str]) -> str:
+    return f'CREATE TABLE "{table}" (' + ", ".join(f'"{c}" {t}' for c, t in types.items()) + ")"
+
+
+def _ingest_one(entry: Entry, root: Path, staging: Path, con: duckdb.DuckDBPyConnection, normaliser: Normaliser,
+                aliases: Aliases, cache: ParseCache | None, archive_dir: Path | None, manifest: dict,
+                seen: dict[tuple, str], parsed: dict[str, str], release_date: str | None, limits: Limits) -> dict:
+    """One file's `report_files` row; its rows go into the connection's tables."""
+    rel = entry.rel
+    record: dict[str, Any] = {"source_file": rel, "rows_read": 0, "rows_accepted": 0, "rows_rejected": 0,
+                              "missing_values": 0, "rows_not_yet_released": 0, "synthetic": False}
+    if entry.refused:
+        return record | {"status": "refused", "error": f"{Path(rel).name}: {entry.refused}"}
+    try:
+        copy, digest, size = _stage(entry, root, staging, limits)
+    except LimitExceededError as exc:
+        return record | {"status": "refused", "error": str(exc)}
+    except UnreadableReportError as exc:
+        return record | {"status": "refused", "error": str(exc)}
+    except OSError as exc:
+        raise ReportIOError(f"{rel}: could not be read ({exc})") from exc
+    record |= {"sha256": digest, "size_bytes": size}
+    meta: dict = {}
+    try:
+        sidecar = _read_sidecar(entry, root)
+    except UnreadableReportError as exc:
+        return record | {"status": "failed", "error": str(exc)}
+    if archive_dir is not None:
+        record["archive_path"] = archive_file(copy, digest, Path(rel).suffix, archive_dir)
+        manifest[rel] = snapshot_entry(size, digest, record["archive_path"], sidecar, archive_dir)
+    try:
+        meta = parse_sidecar(sidecar, Path(rel).name + SIDECAR_SUFFIX) if sidecar is not None else {}
+    except UnreadableReportError as exc:
+        parsed[rel] = "parsed"
+        return record | {"status": "failed", "error": str(exc)}
+    # The same bytes with the same sidecar are the same report: read once. (Another sidecar can make the same
+    # bytes another vintage, with another release date.)
+    same = (digest, hashlib.sha256(sidecar).hexdigest() if sidecar is not None else None)
+    if same in seen:
+        return record | {"status": "duplicate", "warning": f"duplicate of {seen[same]} (the same bytes): read once"}
+    seen[same] = rel
+    create_raw(con, RAW)
+    try:
+        info, parsed[rel] = _read(con, copy, aliases, meta, cache, digest, sidecar, limits)
+        if isinstance(info, UnreadableReportError):
+            raise info
+    except LimitExceededError as exc:
+        parsed.setdefault(rel, "parsed")
+        return record | {"status": "refused", "error": str(exc), "synthetic": _truthy(meta.get("synthetic"))}
+    except UnreadableReportError as exc:
+        parsed.setdefault(rel, "parsed")
+        return record | {"status": "failed", "error": str(exc), "synthetic": _truthy(meta.get("synthetic"))}
+    sidecar_release = meta.get("release_date")
+    file_release = sidecar_release or info.release_date or release_date
+    basis = ("sidecar" if sidecar_release else "file" if info.release_date
+             else "command line" if release_date else "not stated")
+    counts = normaliser.run(RAW, source_file=rel, sha256=digest,
+                            default_release_date=str(file_release) if file_release else None,
+                            release_date_basis=basis)
+    rows_read = con.execute(f"SELECT (SELECT count(*) FROM {RAW}) + (SELECT count(*) FROM {RAW}_rejected)"
+                            ).fetchall()[0][0]
+    hidden = counts["not_yet_released"]
+    status = "not yet released" if rows_read and hidden == rows_read else "loaded"
+    warning = None
+    if rows_read == 0:
+        warning = "the file holds no rows (a header only, or an empty table): nothing to read"
+    return record | {
+        "format": info.format,
+        "encoding": info.encoding,
+        "release_date": str(file_release) if file_release else None,
+        "release_date_basis": basis,
+        "title": meta.get("title") or info.title,
+        "rows_read": rows_read,
+        "rows_accepted": counts["accepted"],
+        "rows_rejected": counts["rejected"],
+        "rows_not_yet_released": hidden,
+        "status": status,
+        "error": None,
+        "warning": warning,
+        "synthetic": info.synthetic or _truthy(meta.get("synthetic")),
+        "missing_values": info.missing_values,
+    }
+
+
+def _read(con: duckdb.DuckDBPyConnection, copy: Path, aliases: Aliases, meta: dict, cache: ParseCache | None,
+          digest: str, sidecar: bytes | None, limits: Limits) -> tuple[ReadInfo | UnreadableReportError, str]:
+    """Fill the raw table from the cache or the reader: (what the read says, or why the file cannot be read;
+    "parsed" | "cached"). An unreadable file's reason is cached too; a refusal over a limit is not (limits may be
+    raised)."""
+    key = cache.key(copy.name, digest, sidecar) if cache is not None else ""
+    if cache is not None:
+        hit = cache.get_into(con, key, RAW)
+        if isinstance(hit, UnreadableReportError):
+            return hit, "cached"
+        if hit is not None:
+            return ReadInfo(**hit), "cached"
+    try:
+        info = read_into(con, RAW, copy, aliases, meta, limits)
+    except LimitExceededError as exc:
+        return exc, "parsed"
+    except UnreadableReportError as exc:
+        if cache is not None:
+            cache.put_error(key, exc)
+        return exc, "parsed"
+    if cache is not None:
+        cache.put_from(con, key, RAW, vars(info))
+    return info, "parsed"
+
+
+__all__ = [
+    "OBSERVATION_COLUMNS",
+    "REJECTED_COLUMNS",
+    "REPORT_FILE_COLUMNS",
+    "IngestResult",
+    "ingest_folder",
+    "is_report_candidate",
+    "read_one",
+    "scan_folder",
+]

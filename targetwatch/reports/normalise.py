@@ -1,16 +1,33 @@
-"""Raw rows -> observations in base units, or quarantine with a reason. Vectorised pandas, no row loops
-except the numeral parser for cells that are not plain numbers (1.3万, 四十万, １２３)."""
+"""Raw rows -> observations in base units, or quarantine with a reason, as SQL over a DuckDB table of raw rows.
+
+Readers put their raw rows (as written, with their place in the file) into a table; one SQL statement per file
+computes every row's jurisdiction, indicator, year, value in base units and release date, and the first problem
+found as its reason, in the same pass. Python runs only over the *distinct* raw spellings of a column (folding
+names, parsing numerals such as 1.3万 or 四十万, years and dates), never once per row.
+
+Values keep the significant digits as written: a unit's factor is a power of ten, applied to the written decimal
+number by shifting its exponent ('152.2' 亿元 is parsed as '152.2e8', exactly 15220000000), never by multiplying
+floats (152.2 * 1e8 = 15219999999.999998).
+
+A figure released after the as-of date is not visible: in a replay of 2019-06-30, a figure released in 2023 is
+neither an observation nor a quarantined row (it is counted in `report_files.rows_not_yet_released`). A year is
+plausible between 1949 and the figure's own release year (without a release date: this year), never against
+the as-of date.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import math
+from collections.abc import Callable, Iterable
 
-import numpy as np
+import duckdb
 import pandas as pd
 
 from targetwatch import vocab
 from targetwatch.catalogue import Catalogue
 from targetwatch.reports.matching import IndicatorMatcher, ambiguity_reason
+from targetwatch.reports.model import RAW_COLUMNS
 from targetwatch.units import normalise_text, parse_number, to_simplified, written_unit
 
 OBSERVATION_COLUMNS: tuple[str, ...] = (
@@ -81,39 +98,328 @@ def indicator_matcher(catalogue: Catalogue) -> IndicatorMatcher:
     return IndicatorMatcher.from_names((i.code, [i.name_zh, i.name_en], i.aliases) for i in catalogue.indicators)
 
 
-def _codes(keys: pd.Series, table: dict[str, str]) -> pd.Series:
-    """The code of each folded key, as written or else in simplified script; None where the catalogue has neither.
+def _indicator(matcher: IndicatorMatcher, raw: str | None) -> tuple[str | None, str | None, str | None]:
+    """(code, matched_by, ambiguity reason) of one distinct indicator name."""
+    match = matcher.match(raw)
+    return match.code, match.matched_by, ambiguity_reason(raw, match.candidates) if match.ambiguous else None
 
-    Looked up per key rather than by filling one mapped column from another: a column of misses is all
-    missing and pandas would silently change its dtype (object -> float).
-    """
 
-    def code(key: str) -> str | None:
+# Column types of the tables the normaliser reads and writes. Typed, so an empty table is still the same table.
+_INTEGER_COLUMNS = frozenset({"row_number", "char_start", "char_end"})
+RAW_TYPES: dict[str, str] = {c: "BIGINT" if c in _INTEGER_COLUMNS else "VARCHAR" for c in RAW_COLUMNS}
+OBSERVATION_TYPES: dict[str, str] = {c: "VARCHAR" for c in OBSERVATION_COLUMNS} | {
+    "year": "BIGINT", "value": "DOUBLE", "release_date": "DATE", "row_number": "BIGINT", "char_start": "BIGINT",
+    "char_end": "BIGINT"}
+REJECTED_TYPES: dict[str, str] = {c: "VARCHAR" for c in REJECTED_COLUMNS} | {"row_number": "BIGINT"}
+
+_PLAIN_NUMBER = r"[+-]?[0-9]+(\.[0-9]+)?"  # what SQL reads straight; everything else meets the numeral parser
+
+
+def ddl(table: str, types: dict[str, str], *, temp: bool = False) -> str:
+    cols = ", ".join(f'"{c}" {t}' for c, t in types.items())
+    return f'CREATE {"TEMP " if temp else ""}TABLE IF NOT EXISTS "{table}" ({cols})'
+
+
+def create_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """The output tables, empty and typed (a folder without figures still publishes tables of the right shape)."""
+    con.execute(ddl("observations", OBSERVATION_TYPES))
+    con.execute(ddl("rejected_rows", REJECTED_TYPES))
+
+
+def create_raw(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """A fresh table of raw rows (RAW_COLUMNS, typed, plus their order in the file) and of reader rejects."""
+    con.execute(f'DROP TABLE IF EXISTS "{table}"')
+    con.execute(ddl(table, RAW_TYPES | {"_seq": "BIGINT"}, temp=True))
+    con.execute(f'DROP TABLE IF EXISTS "{table}_rejected"')
+    con.execute(ddl(f"{table}_rejected", {c: RAW_TYPES.get(c, "VARCHAR") for c in
+                                          ("sheet", "row_number", "location", "raw_content", "reason")}
+                    | {"_seq": "BIGINT"}, temp=True))
+
+
+def append_raw(con: duckdb.DuckDBPyConnection, table: str, rows: pd.DataFrame, rejected: pd.DataFrame | None = None,
+               ) -> None:
+    """Append a reader's batch (pandas, any Python values) to the raw table, cast to its column types."""
+    for name, frame, columns in ((table, rows, RAW_COLUMNS),
+                                 (f"{table}_rejected", rejected, ("sheet", "row_number", "location", "raw_content",
+                                                                  "reason"))):
+        if frame is None or not len(frame):
+            continue
+        start = con.execute(f'SELECT count(*) FROM "{name}"').fetchall()[0][0]
+        present = set(frame.columns)
+        select = ", ".join(
+            f'CAST("{c}" AS {RAW_TYPES.get(c, "VARCHAR")})' if c in present else f"NULL::{RAW_TYPES.get(c, 'VARCHAR')}"
+            for c in columns
+        )
+        con.register("_tw_batch", frame)
+        try:
+            con.execute(f'INSERT INTO "{name}" SELECT {select}, {start} + row_number() OVER () FROM _tw_batch')
+        finally:
+            con.unregister("_tw_batch")
+
+
+def _codes(keys: Iterable[str | None], table: dict[str, str]) -> list[str | None]:
+    """The code of each raw name (folded: NFKC, no spaces, lower case; as written or in simplified script)."""
+
+    def code(raw: str | None) -> str | None:
+        key = normalise_text(raw or "").lower()
         return table[key] if key in table else table.get(to_simplified(key))
 
-    return pd.Series([code(k) for k in keys], index=keys.index, dtype=object)
+    return [code(k) for k in keys]
 
 
-def _parse_values(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """(value, error message). Plain numbers go through to_numeric; only the rest meet the numeral parser."""
-    cleaned = raw.fillna("").astype(str).map(normalise_text).str.replace(",", "", regex=False)
-    fast = pd.to_numeric(cleaned, errors="coerce")
-    value = fast.astype(float)
-    error = pd.Series("", index=raw.index, dtype=object)
-    slow = fast.isna()
-    for idx, text in cleaned[slow].items():  # only the non-plain cells: 1.3万, 四十万, —
-        try:
-            parsed = parse_number(text)
-        except ValueError:
-            error[idx] = f"value {raw[idx]!r} is not a number"
-            continue
-        if parsed is None:
-            error[idx] = "value is missing (empty or a missing mark such as — or …)"
+def _year(raw: str | None) -> float | None:
+    text = normalise_text(raw or "").rstrip("年")
+    try:
+        year = float(text)
+    except ValueError:
+        return None
+    return year if math.isfinite(year) else None
+
+
+def _value(raw: str | None) -> tuple[str | None, str | None]:
+    """(the number as a decimal string, error) for a cell SQL could not read as a plain number."""
+    cleaned = normalise_text(raw or "").replace(",", "")
+    try:
+        number = float(cleaned)
+    except ValueError:
+        number = math.nan
+    if not math.isnan(number):
+        if math.isfinite(number):
+            return cleaned, None
+        return None, f"value {raw!r} is not a finite number"
+    try:
+        parsed = parse_number(cleaned)
+    except ValueError:
+        return None, f"value {raw!r} is not a number"
+    except (OverflowError, ArithmeticError):
+        return None, f"value {raw!r} is not a finite number"
+    if parsed is None:
+        return None, "value is missing (empty or a missing mark such as — or …)"
+    if not math.isfinite(parsed):
+        return None, f"value {raw!r} is not a finite number"
+    return repr(parsed), None  # the shortest repr gives back exactly the float parse_number computed
+
+
+def _unit(raw: str | None) -> tuple[str | None, int | None]:
+    found = written_unit(raw) if raw is not None else None
+    if not found:
+        return None, None
+    unit, factor = found
+    exponent = round(math.log10(factor))
+    if 10**exponent != factor:  # pragma: no cover - vocab holds powers of ten only (a test keeps it so)
+        raise ValueError(f"unit {raw!r}: factor {factor} is not a power of ten")
+    return unit, exponent
+
+
+def _release(raw: str | None) -> object:
+    if not raw:
+        return None
+    parsed = pd.to_datetime(pd.Series([raw]), errors="coerce", format="mixed").iloc[0]
+    return None if pd.isna(parsed) else parsed.date()
+
+
+def _lookup(con: duckdb.DuckDBPyConnection, raw: str, column: str, where: str, fn: Callable, names: list[str],
+            types: list[str]) -> str:
+    """A temp table mapping each distinct value of `column` (rows `where`) to fn(value) -> the columns `names`.
+    Returns its name. Python sees each distinct spelling once, however many rows share it."""
+    values = [r[0] for r in con.execute(f'SELECT DISTINCT "{column}" FROM "{raw}" WHERE {where}').fetchall()]
+    results = [fn(v) for v in values]
+    if len(names) == 1:
+        results = [(r,) for r in results]
+    frame = pd.DataFrame({"raw": pd.Series(values, dtype=object), "raw_repr": [repr(v or "") for v in values]}
+                         | {n: pd.Series([r[i] for r in results], dtype=object) for i, n in enumerate(names)})
+    table = f"_tw_map_{column}"
+    cols = ", ".join(f"CAST({n} AS {t}) AS {n}" for n, t in zip(names, types, strict=True))
+    con.register("_tw_lookup", frame)
+    try:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT CAST(raw AS VARCHAR) AS raw, "
+                    f"CAST(raw_repr AS VARCHAR) AS raw_repr, {cols} FROM _tw_lookup")
+    finally:
+        con.unregister("_tw_lookup")
+    return table
+
+
+def _sql_repr(expr: str) -> str:
+    """Python's repr of a text in SQL, for the common case (no quote or backslash inside)."""
+    return "'''' || coalesce(" + expr + ", '') || ''''"
+
+
+class Normaliser:
+    """Normalises the raw-row tables of one connection into its `observations` and `rejected_rows` tables.
+
+    Built once per ingest (the catalogue's aliases, units and share declarations become small tables); `run` is
+    called once per file."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, catalogue: Catalogue, *, as_of: dt.date,
+                 today: dt.date | None = None):
+        self.con, self.as_of, self.today = con, as_of, today or dt.date.today()
+        self.jur_map, self.ind_map = alias_map(catalogue)
+        self.matcher = indicator_matcher(catalogue)  # exact, alias, then normalised names; ambiguity refused
+        create_tables(con)
+        indicators = pd.DataFrame(
+            [(i.code, i.unit, bool(getattr(i, "share", False))) for i in catalogue.indicators],
+            columns=["code", "unit", "share"],
+        )
+        units = pd.DataFrame([(u.code, u.integer, u.min_value, u.max_value) for u in vocab.UNITS],
+                             columns=["unit", "integer", "min_v", "max_v"])
+        for name, frame in (("_tw_indicator_meta", indicators), ("_tw_unit_meta", units)):
+            con.register("_tw_meta", frame)
+            con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM _tw_meta")
+            con.unregister("_tw_meta")
+
+    def run(self, raw: str, *, source_file: str, sha256: str, default_release_date: str | None,
+            release_date_basis: str) -> dict[str, int]:
+        """Normalise the raw table `raw` of one file; append to observations and rejected_rows (reader rejects
+        first, from `<raw>_rejected`). Return the counts: accepted, rejected, not_yet_released."""
+        con = self.con
+        jur = _lookup(con, raw, "jurisdiction_raw", "true", lambda v: _codes([v], self.jur_map)[0], ["code"],
+                      ["VARCHAR"])
+        ind = _lookup(con, raw, "indicator_raw", "true", lambda v: _indicator(self.matcher, v),
+                      ["code", "matched_by", "ambiguity"], ["VARCHAR", "VARCHAR", "VARCHAR"])
+        yr = _lookup(con, raw, "year_raw", "true", _year, ["year"], ["DOUBLE"])
+        unit = _lookup(con, raw, "unit_raw", "true", _unit, ["unit", "exponent"], ["VARCHAR", "INTEGER"])
+        plain = f"regexp_full_match(regexp_replace(coalesce(value_raw, ''), '[,\\s]', '', 'g'), '{_PLAIN_NUMBER}')"
+        val = _lookup(con, raw, "value_raw", f"NOT {plain}", _value, ["num", "error"], ["VARCHAR", "VARCHAR"])
+        rel = _lookup(con, raw, "release_date_raw", "true", _release, ["date"], ["DATE"])
+        params = {
+            "source_file": source_file, "sha256": sha256, "prefix": sha256[:12],
+            "default_release": default_release_date or "", "basis": release_date_basis,
+            "as_of": self.as_of, "today": self.today, "min_year": MIN_YEAR,
+        }
+        default_date = _release(default_release_date) if default_release_date else None
+        params["default_date"] = default_date
+        sql = f"""
+CREATE OR REPLACE TEMP TABLE _tw_norm AS
+WITH base AS (
+    SELECT r.*, j.code AS jurisdiction, i.code AS indicator, i.matched_by AS matched_by_n, i.ambiguity,
+        y.year AS year_num, u.unit AS unit,
+        u.exponent AS unit_exponent,
+        CASE WHEN {plain} THEN regexp_replace(r.value_raw, '[,\\s]', '', 'g') ELSE v.num END AS num,
+        CASE WHEN {plain} THEN NULL ELSE v.error END AS value_error,
+        CASE WHEN coalesce(trim(r.period_type), '') = '' THEN 'annual' ELSE lower(trim(r.period_type)) END
+            AS period_type_n,
+        CASE WHEN coalesce(trim(r.figure_type), '') = '' THEN 'actual' ELSE lower(trim(r.figure_type)) END
+            AS figure_type_n,
+        CASE WHEN coalesce(trim(r.confidence), '') = '' THEN 'medium' ELSE lower(trim(r.confidence)) END
+            AS confidence_n,
+        coalesce(trim(r.release_date_raw), '') <> '' AS row_dated,
+        CASE WHEN coalesce(trim(r.release_date_raw), '') <> '' THEN d.date ELSE $default_date END AS release_date_n,
+        CASE WHEN coalesce(trim(r.release_date_raw), '') <> '' THEN trim(r.release_date_raw)
+             ELSE $default_release END AS release_text,
+        j.raw_repr AS jur_repr, i.raw_repr AS ind_repr, y.raw_repr AS year_repr, u.raw_repr AS unit_repr
+    FROM "{raw}" r
+    LEFT JOIN {jur} j ON j.raw IS NOT DISTINCT FROM r.jurisdiction_raw
+    LEFT JOIN {ind} i ON i.raw IS NOT DISTINCT FROM r.indicator_raw
+    LEFT JOIN {yr} y ON y.raw IS NOT DISTINCT FROM r.year_raw
+    LEFT JOIN {unit} u ON u.raw IS NOT DISTINCT FROM r.unit_raw
+    LEFT JOIN {val} v ON v.raw IS NOT DISTINCT FROM r.value_raw
+    LEFT JOIN {rel} d ON d.raw IS NOT DISTINCT FROM r.release_date_raw
+),
+valued AS (
+    -- The unit's power of ten is added to the written number's exponent: parsed once, correctly rounded.
+    SELECT b.*, m.unit AS expected_unit, m.share, um.integer, um.min_v, um.max_v,
+        TRY_CAST(regexp_extract(num, '^([^eE]*)', 1) || 'e'
+                 || CAST(coalesce(TRY_CAST(regexp_extract(num, '[eE]([+-]?[0-9]+)$', 1) AS INTEGER), 0)
+                         + coalesce(unit_exponent, 0) AS VARCHAR) AS DOUBLE) AS value_n
+    FROM base b
+    LEFT JOIN _tw_indicator_meta m ON m.code = b.indicator
+    LEFT JOIN _tw_unit_meta um ON um.unit = m.unit
+),
+judged AS (
+    SELECT *,
+        -- Released after the as-of date (and not in the future of the run itself): not visible in this replay.
+        -- Without a release date: an annual figure for a year that had not ended by the as-of date (but has by
+        -- today) cannot have been released by then either.
+        CASE WHEN release_date_n IS NOT NULL THEN release_date_n > $as_of AND release_date_n <= $today
+             ELSE year_num IS NOT NULL AND year_num < year($today)
+                  AND (year_num > year($as_of) OR (year_num = year($as_of) AND period_type_n = 'annual'))
+        END AS not_yet_released,
+        CASE
+            WHEN jurisdiction IS NULL THEN 'unknown jurisdiction ' || jur_repr
+            WHEN ambiguity IS NOT NULL THEN ambiguity
+            WHEN indicator IS NULL
+                THEN 'unknown indicator ' || ind_repr || ' (not a code, name or alias in targets.yaml)'
+            WHEN year_num IS NULL OR year_num <> round(year_num) THEN 'year ' || year_repr || ' is not a year'
+            WHEN year_num < $min_year
+                THEN 'impossible year ' || CAST(year_num AS BIGINT) || ' (before ' || $min_year || ')'
+            WHEN release_date_n IS NOT NULL AND year_num > year(release_date_n) AND figure_type_n <> 'forecast'
+                THEN 'impossible year ' || CAST(year_num AS BIGINT) || ' (after its release date '
+                     || strftime(release_date_n, '%Y-%m-%d') || ')'
+            WHEN release_date_n IS NULL AND year_num > year($today) AND figure_type_n <> 'forecast'
+                THEN 'impossible year ' || CAST(year_num AS BIGINT) || ' (after this year, ' || year($today) || ')'
+            WHEN value_error IS NOT NULL THEN value_error
+            WHEN value_n IS NULL THEN 'value ' || {_sql_repr("value_raw")} || ' is not a number'
+            WHEN NOT isfinite(value_n) THEN 'value ' || {_sql_repr("value_raw")} || ' ' || coalesce(unit_raw, '')
+                || ' is not a finite number in base units'
+            WHEN unit IS NULL THEN 'unknown unit ' || unit_repr
+            WHEN unit <> expected_unit THEN 'unit ' || unit_repr || ' does not fit indicator ' || indicator
+                || ' (measured in ' || expected_unit || ')'
+            WHEN share AND (value_n < {vocab.SHARE_RANGE[0]} OR value_n > {vocab.SHARE_RANGE[1]})
+                THEN 'value ' || value_n || ' outside 0..100, the range of a share'
+            WHEN min_v IS NOT NULL AND value_n < min_v
+                THEN 'value ' || value_n || ' below the unit''s minimum ' || CAST(min_v AS DOUBLE)
+            WHEN max_v IS NOT NULL AND value_n > max_v
+                THEN 'value ' || value_n || ' above the unit''s plausible maximum ' || CAST(max_v AS DOUBLE)
+                     || ' (' || expected_unit || ')'
+            WHEN integer AND value_n <> round(value_n) THEN 'value ' || value_n || ' should be a whole number'
+            WHEN period_type_n NOT IN {_sql_list(vocab.PERIOD_TYPES)}
+                THEN 'unknown period_type ' || {_sql_repr("period_type_n")}
+            WHEN figure_type_n = 'forecast' THEN 'a forecast, not an actual figure: kept out of the assessment'
+            WHEN figure_type_n NOT IN {_sql_list(vocab.FIGURE_TYPES)}
+                THEN 'unknown figure_type ' || {_sql_repr("figure_type_n")}
+            WHEN confidence_n NOT IN {_sql_list(vocab.CONFIDENCE_LEVELS)}
+                THEN 'unknown confidence ' || {_sql_repr("confidence_n")}
+            WHEN release_text <> '' AND release_date_n IS NULL
+                THEN 'release date ' || {_sql_repr("release_text")} || ' is not a date'
+            WHEN release_date_n > $today THEN 'release date ' || strftime(release_date_n, '%Y-%m-%d')
+                || ' is in the future (today is ' || strftime($today, '%Y-%m-%d') || ')'
+        END AS reason
+    FROM valued
+)
+SELECT * FROM judged
+"""
+        con.execute(sql, _used(params, sql))
+        counts = {}
+        counts["not_yet_released"] = con.execute("SELECT count(*) FROM _tw_norm WHERE not_yet_released"
+                                                 ).fetchall()[0][0]
+        obs_select = {
+            "observation_id": "$prefix || ':' || location", "jurisdiction": "jurisdiction", "indicator": "indicator",
+            "matched_by": "matched_by_n",
+            "year": "CAST(year_num AS BIGINT)", "value": "value_n", "unit": "unit", "value_as_written": "value_raw",
+            "unit_as_written": "unit_raw", "period_type": "period_type_n", "figure_type": "figure_type_n",
+            "release_date": "release_date_n",
+            "release_date_basis": "CASE WHEN row_dated THEN 'row' ELSE $basis END",
+            "confidence": "confidence_n", "source_file": "$source_file", "sha256": "$sha256",
+        }
+        cols = ", ".join(obs_select.get(c, f'"{c}"') for c in OBSERVATION_COLUMNS)
+        p = {k: params[k] for k in ("prefix", "basis", "source_file", "sha256")}
+        con.execute(f"INSERT INTO observations SELECT {cols} FROM _tw_norm "
+                    f"WHERE reason IS NULL AND NOT not_yet_released ORDER BY _seq", p)
+        counts["accepted"] = con.execute("SELECT count(*) FROM _tw_norm WHERE reason IS NULL AND NOT not_yet_released"
+                                         ).fetchall()[0][0]
+        rej = "$source_file, $sha256, sheet, row_number, location, raw_content, reason"
+        p2 = {"source_file": source_file, "sha256": sha256}
+        # What the reader rejected has no release date of its own: it shares the file's.
+        file_hidden = default_date is not None and self.as_of < default_date <= self.today
+        reader_rejected = con.execute(f'SELECT count(*) FROM "{raw}_rejected"').fetchall()[0][0]
+        if file_hidden:
+            counts["not_yet_released"] += reader_rejected
         else:
-            value[idx] = parsed
-    infinite = value.notna() & ~np.isfinite(value) & (error == "")  # 'inf', '1e999': not a figure
-    error[infinite] = "value " + raw[infinite].astype(str).map(repr) + " is not a finite number"
-    return value, error
+            con.execute(f'INSERT INTO rejected_rows SELECT {rej} FROM "{raw}_rejected" ORDER BY _seq', p2)
+        con.execute(f"INSERT INTO rejected_rows SELECT {rej} FROM _tw_norm "
+                    f"WHERE reason IS NOT NULL AND NOT not_yet_released ORDER BY _seq", p2)
+        counts["rejected"] = (0 if file_hidden else reader_rejected) + con.execute(
+            "SELECT count(*) FROM _tw_norm WHERE reason IS NOT NULL AND NOT not_yet_released").fetchall()[0][0]
+        return counts
+
+
+def _used(params: dict, sql: str) -> dict:
+    """The parameters a statement names (DuckDB refuses any other)."""
+    return {k: v for k, v in params.items() if f"${k}" in sql}
+
+
+def _sql_list(values: Iterable[str]) -> str:
+    return "(" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + ")"
 
 
 def normalise(
@@ -125,105 +431,25 @@ def normalise(
     default_release_date: str | None,
     release_date_basis: str,
     as_of: dt.date,
+    today: dt.date | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Return (observations, rejected). Each rejected row carries the first problem found, in plain words."""
-    jur_map, ind_map = alias_map(catalogue)
-    units_of = {i.code: i.unit for i in catalogue.indicators}
-    df = rows.copy()
-    key = lambda s: s.fillna("").astype(str).map(normalise_text).str.lower()  # noqa: E731
-    jkey, ikey = key(df["jurisdiction_raw"]), key(df["indicator_raw"])
-    df["jurisdiction"] = _codes(jkey, jur_map)
-    df["indicator"] = _codes(ikey, ind_map)
-    # Names the lookup above misses are matched by their normalised key; one key of two indicators is refused.
-    matches = [indicator_matcher(catalogue).match(name) for name in df["indicator_raw"]]
-    df["matched_by"] = [m.matched_by for m in matches]
-    df.loc[df["indicator"].isna(), "indicator"] = pd.Series([m.code for m in matches], index=df.index, dtype=object)
-    ambiguous = pd.Series([m.ambiguous for m in matches], index=df.index, dtype=bool)
-    ambiguity = pd.Series(
-        [
-            ambiguity_reason(n, m.candidates) if m.ambiguous else ""
-            for n, m in zip(df["indicator_raw"], matches, strict=True)
-        ],
-        index=df.index,
-        dtype=object,
-    )
-    year = pd.to_numeric(df["year_raw"].fillna("").astype(str).map(normalise_text).str.rstrip("年"), errors="coerce")
-    year = year.where(np.isfinite(year))  # 'inf' is not a year
-    df["year"] = year
-    value, value_error = _parse_values(df["value_raw"])
-    unit_info = df["unit_raw"].map(lambda u: written_unit(u) or (None, np.nan))
-    df["unit"] = unit_info.str[0]
-    df["value"] = value * unit_info.str[1].astype(float)
-    expected_unit = df["indicator"].map(units_of)
-    df["period_type"] = df["period_type"].fillna("").replace("", "annual").str.strip().str.lower()
-    df["figure_type"] = df["figure_type"].fillna("").replace("", "actual").str.strip().str.lower()
-    df["confidence"] = df["confidence"].fillna("").replace("", "medium").str.strip().str.lower()
+    """Return (observations, rejected) of one reader's raw rows, through the SQL normaliser on a private
+    in-memory DuckDB. Each rejected row carries the first problem found, in plain words."""
+    with duckdb.connect() as con:
+        n = Normaliser(con, catalogue, as_of=as_of, today=today)
+        create_raw(con, "_tw_raw")
+        append_raw(con, "_tw_raw", rows)
+        n.run("_tw_raw", source_file=source_file, sha256=sha256, default_release_date=default_release_date,
+              release_date_basis=release_date_basis)
+        return frames(con)
 
-    rel = df["release_date_raw"].fillna("").astype(str).str.strip()
-    df["release_date_basis"] = np.where(rel != "", "row", release_date_basis)
-    rel = rel.where(rel != "", default_release_date or "")
-    df["release_date"] = pd.to_datetime(rel.replace("", None), errors="coerce", format="mixed").dt.date
-    bad_date = (rel != "") & df["release_date"].isna()
 
-    unit_meta = pd.DataFrame(
-        [(u.code, u.integer, u.min_value, u.max_value) for u in vocab.UNITS],
-        columns=["unit", "integer", "min_v", "max_v"],
-    ).set_index("unit")
-    integer = expected_unit.map(unit_meta["integer"]).eq(True)  # unknown unit: not an integer unit
-    min_v = expected_unit.map(unit_meta["min_v"])
-    max_v = expected_unit.map(unit_meta["max_v"])
-    v = df["value"]
-
-    conditions = [
-        (df["jurisdiction"].isna(), "unknown jurisdiction " + df["jurisdiction_raw"].astype(str).map(repr)),
-        (ambiguous, ambiguity),
-        (
-            df["indicator"].isna(),
-            "unknown indicator "
-            + df["indicator_raw"].astype(str).map(repr)
-            + " (not a code, name or alias in targets.yaml)",
-        ),
-        (year.isna() | (year != year.round()), "year " + df["year_raw"].astype(str).map(repr) + " is not a year"),
-        (
-            (year < MIN_YEAR) | (year > as_of.year),
-            "impossible year " + year.round().astype("Int64").astype(str) + f" (outside {MIN_YEAR}-{as_of.year})",
-        ),
-        (value_error != "", value_error),
-        (df["unit"].isna(), "unknown unit " + df["unit_raw"].astype(str).map(repr)),
-        (
-            df["unit"] != expected_unit,
-            "unit "
-            + df["unit_raw"].astype(str).map(repr)
-            + " does not fit indicator "
-            + df["indicator"].astype(str)
-            + " (measured in "
-            + expected_unit.astype(str)
-            + ")",
-        ),
-        (min_v.notna() & (v < min_v), "value " + v.astype(str) + " below the unit's minimum " + min_v.astype(str)),
-        (max_v.notna() & (v > max_v), "value " + v.astype(str) + " above the unit's maximum " + max_v.astype(str)),
-        (integer & ((v - v.round()).abs() > 1e-6), "value " + v.astype(str) + " should be a whole number"),
-        (~df["period_type"].isin(vocab.PERIOD_TYPES), "unknown period_type " + df["period_type"].map(repr)),
-        (df["figure_type"] == "forecast", "a forecast, not an actual figure: kept out of the assessment"),
-        (~df["figure_type"].isin(vocab.FIGURE_TYPES), "unknown figure_type " + df["figure_type"].map(repr)),
-        (~df["confidence"].isin(vocab.CONFIDENCE_LEVELS), "unknown confidence " + df["confidence"].map(repr)),
-        (bad_date, "release date " + rel.map(repr) + " is not a date"),
-        (
-            df["release_date"].notna()
-            & (pd.to_datetime(df["release_date"]) > pd.Timestamp(as_of) + pd.Timedelta(days=3650)),
-            "release date is in the far future",
-        ),
-    ]
-    reason = pd.Series(np.select([c for c, _ in conditions], [r for _, r in conditions], default=""), index=df.index)
-
-    df["source_file"] = source_file
-    df["sha256"] = sha256
-    df["value_as_written"] = df["value_raw"]
-    df["unit_as_written"] = df["unit_raw"]
-    df["year"] = year.where(year == year.round()).astype("Int64")  # 2019.5 is rejected above, not cast
-    df["observation_id"] = sha256[:12] + ":" + df["location"].astype(str)
-
-    good = reason == ""
-    obs = df.loc[good, list(OBSERVATION_COLUMNS)].reset_index(drop=True)
-    rej = df.loc[~good].assign(reason=reason[~good])[list(REJECTED_COLUMNS)].reset_index(drop=True)
+def frames(con: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The observations and rejected_rows tables as pandas (for small inputs: tests and callers that want frames)."""
+    obs = con.execute("SELECT * FROM observations").df()
+    rej = con.execute("SELECT * FROM rejected_rows").df()
+    obs["year"] = obs["year"].astype("Int64")
+    obs["release_date"] = [None if pd.isna(d) else d.date() for d in obs["release_date"]]
+    obs["release_date"] = obs["release_date"].astype(object)
     return obs, rej
+

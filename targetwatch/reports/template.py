@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import csv
 import io
-import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from targetwatch.reports.encoding import decode
+from targetwatch.limits import DEFAULT_LIMITS, LimitExceededError, Limits
+from targetwatch.reports.encoding import detect_file
 from targetwatch.reports.model import ReadResult, UnreadableReportError, declares_synthetic
 
 # Accepted header spellings -> raw column. One list, used by detection and reading.
@@ -97,86 +99,138 @@ def read_lines(text: str) -> tuple[list[str], int, bool]:
     return lines, skip, any(declares_synthetic(line) for line in lines[:skip])
 
 
-def _records_fast(lines: list[str], width: int) -> pd.DataFrame | None:
-    """The data lines through pandas' C parser, when each line is one record of at most `width` cells; else None."""
-    if not lines:
-        return None
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", pd.errors.ParserWarning)  # pandas would drop surplus cells silently
-            df = pd.read_csv(
-                io.StringIO("\n".join(lines)),
-                header=None,
-                names=list(range(width + 1)),
-                dtype=str,
-                keep_default_na=False,
-                skipinitialspace=True,
-                skip_blank_lines=False,
-                index_col=False,
-            )
-    except (pd.errors.ParserError, pd.errors.ParserWarning, ValueError, csv.Error):
-        return None  # a line with more cells than the header
-    if len(df) != len(lines) or (df[width].fillna("") != "").any():
-        return None  # a quoted cell spans lines, or a line has a surplus cell
-    return df.drop(columns=[width]).fillna("")
+@dataclass
+class CsvHead:
+    """What the first lines of a CSV say: its encoding, the comment lines before the table, and the header."""
+
+    encoding: str
+    skip: int  # comment and blank lines before the header
+    header: list[str]
+    synthetic: bool
 
 
-def _records_slow(body: str, filename: str) -> list[tuple[int, list[str]]]:
-    """(line the record starts on, cells) for every record, through the csv module."""
-    reader = csv.reader(io.StringIO(body), skipinitialspace=True)
-    parsed, previous = [], 0
-    try:
-        for row in reader:
-            parsed.append((previous + 1, row))
-            previous = reader.line_num
-    except csv.Error as exc:
-        raise UnreadableReportError(f"{filename}: cannot be read as csv: {exc}") from exc
-    return parsed
+def _open_text(path: Path, encoding: str) -> io.TextIOWrapper:
+    return open(path, encoding=encoding, newline="")
 
 
-def read_csv(path: Path) -> ReadResult:
-    """Every data line becomes a raw row, or a rejected row when it has more cells than the header."""
-    text, encoding = decode(path.read_bytes(), path.name)
-    lines, skip, synthetic = read_lines(text)
-    if skip >= len(lines):
+def read_head(path: Path, encoding: str | None = None) -> CsvHead | None:
+    """The encoding (detected by `encoding.detect_file`, which streams), leading comments and header line of a
+    CSV; None when the file holds only comments and blank lines."""
+    encoding = encoding or detect_file(path)
+    comments: list[str] = []
+    with _open_text(path, encoding) as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                comments.append(line)
+                continue
+            header = [h.strip() for h in next(csv.reader([line], skipinitialspace=True), [])]
+            return CsvHead(encoding, len(comments), header, any(declares_synthetic(c) for c in comments))
+    return None
+
+
+def iter_csv(path: Path, limits: Limits = DEFAULT_LIMITS, head: CsvHead | None = None) -> Iterator[RawBatch]:
+    """Stream a template CSV as batches of raw rows (at most `limits.batch_rows` each), never the whole file.
+
+    Each record is numbered by the line it starts on (blank lines count; a quoted cell may span lines). A record
+    with more non-empty cells than the header is a rejected row; blank records are skipped. A record over the
+    cells-per-row limit, a cell over the characters-per-cell limit or a file over the rows limit refuse the whole
+    file (LimitExceededError), since its size is then not what a department's return looks like.
+    """
+    head = head or read_head(path)
+    if head is None:
         raise UnreadableReportError(f"{path.name}: no template header line (the file holds only comments)")
-    header = [h.strip() for h in next(csv.reader([lines[skip]], skipinitialspace=True), [])]
-    width = len(header)
-    fast = _records_fast(lines[skip + 1 :], width) if width and '"' not in lines[skip] else None
-    rejected = []
-    if fast is not None:  # the common case: line k of the data is record k
-        cells = fast.to_numpy().tolist()
-        keep = [i for i, c in enumerate(cells) if "".join(c).strip()]  # a blank line is not a row
-        df = pd.DataFrame([cells[i] for i in keep], columns=header, dtype=object)
-        numbers = [skip + 2 + i for i in keep]
-    else:
-        parsed = _records_slow("\n".join(lines[skip:]), path.name)
-        header = [h.strip() for h in parsed[0][1]]
-        width = len(header)
-        rows, numbers = [], []
-        for line_num, cells in parsed[1:]:
-            if not "".join(cells).strip():
-                continue
-            line = skip + line_num
-            if len(cells) > width and "".join(cells[width:]).strip():
-                rejected.append(
-                    {
-                        "row_number": line,
-                        "location": f"line {line}",
-                        "raw_content": ",".join(cells),
-                        "reason": f"line {line} has {len(cells)} cells, the header has {width}",
-                    }
-                )
-                continue
-            rows.append((cells + [""] * (width - len(cells)))[:width])
-            numbers.append(line)
-        df = pd.DataFrame(rows, columns=header, dtype=object) if rows else pd.DataFrame(columns=header, dtype=object)
+    header, width = head.header, len(head.header)
+    if width > limits.max_cells_per_row:
+        raise LimitExceededError(path.name, "max_cells_per_row", width, limits.max_cells_per_row, "header")
+    columns = _columns(header, path.name)
+    previous_limit = csv.field_size_limit(limits.max_chars_per_cell)
+    try:
+        with _open_text(path, head.encoding) as f:
+            for _ in range(head.skip + 1):  # comments and the header
+                f.readline()
+            reader = csv.reader(f, skipinitialspace=True)
+            rows: list[list[str]] = []
+            numbers: list[int] = []
+            contents: list[str] = []
+            rejected: list[dict] = []
+            count, previous, first = 0, 0, head.skip + 1  # `first`: the header's line number
+            try:
+                for cells in reader:
+                    line = first + previous + 1
+                    previous = reader.line_num
+                    if len(cells) > limits.max_cells_per_row:
+                        raise LimitExceededError(path.name, "max_cells_per_row", len(cells),
+                                                 limits.max_cells_per_row, f"line {line}")
+                    if not "".join(cells).strip():
+                        continue
+                    count += 1
+                    if count > limits.max_rows:
+                        raise LimitExceededError(path.name, "max_rows", count, limits.max_rows, "data rows, at least")
+                    if len(cells) > width and "".join(cells[width:]).strip():
+                        rejected.append({"row_number": line, "location": f"line {line}",
+                                         "raw_content": ",".join(cells),
+                                         "reason": f"line {line} has {len(cells)} cells, the header has {width}"})
+                    else:
+                        if len(cells) != width:
+                            cells = (cells + [""] * (width - len(cells)))[:width]
+                        rows.append(cells)
+                        numbers.append(line)
+                        contents.append(",".join(cells))
+                    if len(rows) + len(rejected) >= limits.batch_rows:
+                        yield _batch(rows, numbers, contents, rejected, columns)
+                        rows, numbers, contents, rejected = [], [], [], []
+            except csv.Error as exc:
+                if "field larger than field limit" in str(exc):
+                    raise LimitExceededError(path.name, "max_chars_per_cell", None, limits.max_chars_per_cell,
+                                             f"a cell on line {first + reader.line_num}") from exc
+                raise UnreadableReportError(f"{path.name}: cannot be read as csv: {exc}") from exc
+            yield _batch(rows, numbers, contents, rejected, columns)
+    finally:
+        csv.field_size_limit(previous_limit)
+
+
+@dataclass
+class RawBatch:
+    """Some raw rows of one file (RAW_COLUMNS) and the rows its reader had to reject (REJECT_COLUMNS)."""
+
+    rows: pd.DataFrame
+    rejected: pd.DataFrame
+
+
+def _columns(header: list[str], filename: str) -> list[str | None]:
+    """The raw column of each header cell (None for a column the template does not know), or the header's fault."""
+    mapped = [HEADERS.get(str(c).strip().lower()) for c in header]
+    missing = [r for r in REQUIRED if r not in mapped]
+    if missing:
+        raise UnreadableReportError(
+            f"{filename}: template header lacks columns {', '.join(missing)} (found: {', '.join(map(str, header))})"
+        )
+    twice = sorted({m for m in mapped if m and mapped.count(m) > 1})
+    if twice:
+        raise UnreadableReportError(f"{filename}: template header names {', '.join(twice)} more than once")
+    return mapped
+
+
+def _batch(rows: list[list[str]], numbers: list[int], contents: list[str], rejected: list[dict],
+           columns: list[str | None]) -> RawBatch:
+    cells = list(zip(*rows, strict=True)) if rows else [()] * len(columns)
+    data = {col: list(cells[i]) for i, col in enumerate(columns) if col}
+    data |= {"row_number": numbers, "location": [f"line {n}" for n in numbers], "raw_content": contents}
+    return RawBatch(pd.DataFrame(data), pd.DataFrame(rejected))
+
+
+def read_csv(path: Path, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
+    """The whole file as one ReadResult (for small files and tests; ingestion streams `iter_csv`)."""
+    head = read_head(path)
+    if head is None:
+        raise UnreadableReportError(f"{path.name}: no template header line (the file holds only comments)")
+    batches = list(iter_csv(path, limits, head))
     return ReadResult(
         format="template_csv",
-        rows=_frame(df, numbers, path.name, None),
-        rejected=pd.DataFrame(rejected),
-        encoding=encoding,
-        synthetic=synthetic,
+        rows=pd.concat([b.rows for b in batches], ignore_index=True),
+        rejected=pd.concat([b.rejected for b in batches if len(b.rejected)] or [pd.DataFrame()], ignore_index=True),
+        encoding=head.encoding,
+        synthetic=head.synthetic,
     )
 
 
@@ -190,21 +244,11 @@ def read_xlsx(path: Path) -> ReadResult:
             frames.append(_frame(df, 2, path.name, sheet))
         elif len(df.columns) or len(df):
             header = [str(c) for c in df.columns if not str(c).startswith("Unnamed:")]
-            rejected.append(
-                {
-                    "sheet": sheet,
-                    "row_number": 1,
-                    "location": f"{sheet}!row 1",
-                    "raw_content": ",".join(header),
-                    "reason": (
-                        f"sheet {sheet} does not have the template's columns ({_REQUIRED_NAMES}), "
-                        f"so its {len(df)} row(s) were not read"
-                    ),
-                }
-            )
-    return ReadResult(
-        format="template_xlsx",
-        rows=pd.concat(frames, ignore_index=True),
-        rejected=pd.DataFrame(rejected),
-        encoding="xlsx",
-    )
+            rejected.append({
+                "sheet": sheet, "row_number": 1, "location": f"{sheet}!row 1",
+                "raw_content": ",".join(header),
+                "reason": (f"sheet {sheet} does not have the template's columns ({_REQUIRED_NAMES}), "
+                           f"so its {len(df)} row(s) were not read"),
+            })
+    return ReadResult(format="template_xlsx", rows=pd.concat(frames, ignore_index=True),
+                      rejected=pd.DataFrame(rejected), encoding="xlsx")

@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from targetwatch.cli import app
+from pipelines.cli import app
 from targetwatch.config import PROJECT_DIR
 from targetwatch.reports.archive import list_snapshots, load_snapshot
 from targetwatch.warehouse import WAREHOUSE_FILE
@@ -87,8 +87,10 @@ def history(tmp_path_factory, cli_env):
     refresh = ["refresh", "--reports", reports, "--out", out, "--as-of", AS_OF]
 
     shutil.copytree(FIXTURES, reports)
-    # the same report twice: its observation ids collide, the blocking check fails, the run fails
+    # the same report twice, the copy with a sidecar of its own (so it is another vintage, not a duplicate read
+    # once, issue 15): its observation ids collide, the blocking check fails, the run fails
     shutil.copy(reports / "synthetic-communique-shanxi-2019.txt", reports / "synthetic-copy.txt")
+    (reports / "synthetic-copy.txt.meta.yaml").write_text("release_date: 2020-03-06\n", encoding="utf-8")
     state["failed"] = _cli(*refresh, expect=1)
     state["after_failure"] = {
         "published": (out / WAREHOUSE_FILE).exists(),
@@ -97,6 +99,7 @@ def history(tmp_path_factory, cli_env):
     }
 
     (reports / "synthetic-copy.txt").unlink()
+    (reports / "synthetic-copy.txt.meta.yaml").unlink()
     state["first"] = _cli(*refresh, expect=0)
     state["first_tables"] = _tables(out)
 

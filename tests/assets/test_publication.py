@@ -1,7 +1,7 @@
 """Atomic publication: out/ changes only when a complete, checked build is swapped in, and never by halves.
 
-One real refresh is published once per module; each case works on a copy of that out/ folder and compares
-the published bytes (warehouse and every page of both sites) before and after.
+One real refresh is published once per session (tests/conftest.py `published`); each case works on a copy of that
+out/ folder and compares the published bytes (warehouse and every page of both sites) before and after.
 """
 
 from __future__ import annotations
@@ -15,12 +15,14 @@ import dagster as dg
 import duckdb
 import pytest
 
+import assets.retries as retries
 import targetwatch.warehouse as warehouse
+from assets.resources import TargetwatchPaths
 from pipelines.definitions import defs
 from pipelines.failures import describe_failure
-from pipelines.resources import TargetwatchPaths
+from targetwatch import runlog
 from targetwatch.config import PROJECT_DIR
-from targetwatch.warehouse import BuildIncomplete, prepare_build, publish, record_run, verify_build
+from targetwatch.warehouse import BuildIncomplete, prepare_build, publish, verify_build
 
 RUNS_ONLY = [dg.AssetKey("runs")]  # the publication step alone, on the build that is there
 
@@ -49,6 +51,12 @@ def runs_of(db: Path) -> list[tuple]:
         return con.execute("SELECT run_id, outcome, message FROM runs ORDER BY started_at").fetchall()
 
 
+@pytest.fixture(autouse=True)
+def no_wait_between_retries(monkeypatch):
+    """Retries happen at once here (the bureau's runs wait 2 s for a lock to be released)."""
+    monkeypatch.setattr(retries, "SECONDS_TO_WAIT", 0)
+
+
 @pytest.fixture(scope="module")
 def instance(tmp_path_factory):
     home = tmp_path_factory.mktemp("dagster_home")
@@ -57,10 +65,9 @@ def instance(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def first_out(tmp_path_factory, instance) -> Path:
-    out = tmp_path_factory.mktemp("published") / "out"
-    assert refresh(out, instance).success
-    return out
+def first_out(published) -> Path:
+    """The session's published refresh (read-only; each case works on its own copy, `out`)."""
+    return published.out
 
 
 @pytest.fixture
@@ -127,7 +134,7 @@ def test_a_run_killed_midway_through_publishing_is_rolled_back_by_the_next_run(o
         real_swap(new, target, previous)
         os.kill(os.getpid(), signal.SIGKILL)  # killed right after the first output went in
 
-    record_run(out / ".build" / "warehouse.duckdb", {"run_id": "the-killed-run", "outcome": "success"})
+    runlog.write(out / ".build" / "warehouse.duckdb", runlog.RunRecord("the-killed-run", "cli", outcome="success"))
     (out / ".build" / "site" / "dashboards" / "new-page.html").write_text("new", encoding="utf-8")
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child dies inside publish
@@ -152,7 +159,7 @@ def test_a_run_killed_midway_through_publishing_is_rolled_back_by_the_next_run(o
 
 def test_without_the_atomic_exchange_a_failed_publication_is_still_rolled_back(out, monkeypatch):
     before = published(out)
-    record_run(out / ".build" / "warehouse.duckdb", {"run_id": "a-newer-run", "outcome": "success"})
+    runlog.write(out / ".build" / "warehouse.duckdb", runlog.RunRecord("a-newer-run", "cli", outcome="success"))
     monkeypatch.setattr(warehouse, "_exchange", lambda a, b: False)
     real_replace = os.replace
 
@@ -205,16 +212,16 @@ def test_a_report_the_system_cannot_read_retries_the_step_then_fails_naming_the_
     persists fails the run naming the step and the file, and the published outputs stay as they were."""
     import targetwatch.reports.template as template
 
-    real_read_csv = template.read_csv
+    real_iter_csv = template.iter_csv  # the streaming reader ingestion uses for template CSVs
     attempts: list[str] = []
 
     def held_open(path, *args, **kwargs):  # a fake: the bureau's file is held open by another program
         if path.name == "shanxi-bulletins-and-news.csv" and len(attempts) < limit:
             attempts.append(path.name)
             raise PermissionError(13, "held open by another program", str(path))
-        return real_read_csv(path, *args, **kwargs)
+        return real_iter_csv(path, *args, **kwargs)
 
-    monkeypatch.setattr(template, "read_csv", held_open)
+    monkeypatch.setattr(template, "iter_csv", held_open)
     shutil.rmtree(out / "cache")  # every file is read again, not taken from the parse cache
     before = published(out)
     limit = 99  # persists: three attempts (the first and two retries), then the run fails
@@ -232,4 +239,4 @@ def test_a_report_the_system_cannot_read_retries_the_step_then_fails_naming_the_
     assert [e.step_key for e in result.all_events if e.event_type_value == "STEP_UP_FOR_RETRY"] == ["reports"]
     with duckdb.connect(str(out / "warehouse.duckdb"), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM report_files WHERE status <> 'loaded'").fetchone() == (0,)
-        assert con.execute("SELECT count(*) FROM report_files").fetchone() == (6,)
+        assert con.execute("SELECT count(*) FROM report_files").fetchone() == (7,)

@@ -1,9 +1,12 @@
-"""The whole Dagster job on the bundled real figures, into a temporary output folder."""
+"""The whole Dagster job on the bundled real figures (the session's shared published refresh, read-only), a failed
+run on a copy of it, and the ingestion stage alone (`dagster.materialize`) on a small changed reports folder."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -11,9 +14,11 @@ import dagster as dg
 import duckdb
 import pytest
 
+from assets import catalogue, ingestion
+from assets.resources import TargetwatchPaths
 from pipelines.definitions import defs
-from pipelines.resources import TargetwatchPaths
 from targetwatch.config import PROJECT_DIR
+from tests.conftest import AS_OF, Published
 
 TABLES = ["targets", "target_sources", "target_departments", "indicators", "jurisdictions", "policy_documents",
           "measures", "report_files", "observations", "rejected_rows", "check_results", "assessments",
@@ -28,11 +33,17 @@ def _materialize(out: Path, reports: Path = PROJECT_DIR / "reports", project: Pa
                                       run_config={"resources": {"paths": {"config": paths.model_dump()}}})
 
 
-@pytest.fixture(scope="module")
-def refreshed(tmp_path_factory):
-    out = tmp_path_factory.mktemp("out")
-    result = _materialize(out)
-    return out, result
+def _ingest(out: Path, reports: Path) -> dg.ExecuteInProcessResult:
+    """The catalogue and ingestion stages alone, into out/.build (nothing is published)."""
+    paths = TargetwatchPaths(out_dir=str(out), reports_dir=str(reports), as_of="2026-11-23")
+    with dg.instance_for_test() as instance:
+        return dg.materialize([catalogue.catalogue, ingestion.reports], instance=instance,
+                              resources={"paths": paths}, raise_on_error=False)
+
+
+@pytest.fixture
+def refreshed(published: Published):
+    return published.out, published.result
 
 
 def test_refresh_succeeds_and_publishes(refreshed):
@@ -71,8 +82,8 @@ def test_great_expectations_checks_ran(refreshed):
     assert evaluations["observations_plausible"].severity == dg.AssetCheckSeverity.WARN
 
 
-def test_a_bad_catalogue_fails_the_run_and_leaves_outputs_intact(refreshed, tmp_path):
-    out, _ = refreshed
+def test_a_bad_catalogue_fails_the_run_and_leaves_outputs_intact(published, tmp_path):
+    out = published.copy_to(tmp_path / "out")
     before = {p: p.read_bytes() for p in [out / "warehouse.duckdb", out / "dashboards" / "index.html"]}
     project = tmp_path / "project"
     shutil.copytree(PROJECT_DIR / "policies", project / "policies")
@@ -93,23 +104,23 @@ def test_an_unreadable_file_is_recorded_and_the_others_still_load(tmp_path):
     (reports / "broken.xlsx").write_bytes(b"this is not a workbook")
     (reports / "~$lock.xlsx").write_bytes(b"excel lock file")  # temporary files are not reports
     out = tmp_path / "out"
-    assert _materialize(out, reports=reports).success
-    with duckdb.connect(str(out / "warehouse.duckdb"), read_only=True) as con:
+    assert _ingest(out, reports).success  # the ingestion stage: one file failing does not fail the step
+    with duckdb.connect(str(out / ".build" / "warehouse.duckdb"), read_only=True) as con:
         rows = con.execute("SELECT source_file, status, error FROM report_files WHERE status = 'failed'").fetchall()
         assert [(r[0], r[1]) for r in rows] == [("broken.xlsx", "failed")]
         assert rows[0][2].startswith("broken.xlsx: cannot be read as xlsx")
         assert con.execute("SELECT count(*) FROM observations").fetchall()[0][0] == 144
 
 
-def test_reports_are_archived_and_an_unchanged_folder_is_read_from_the_cache(refreshed):
-    out, first = refreshed
+def test_reports_are_archived_and_an_unchanged_folder_is_read_from_the_cache(published, tmp_path):
+    out, first = published.copy_to(tmp_path / "out"), published.result
     archive = out / "archive"
     reports = sorted((PROJECT_DIR / "reports").glob("*.csv"))
     for path in reports:  # every report's bytes, by sha256, outside the build area and the published outputs
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         assert (archive / digest[:2] / f"{digest}.csv").read_bytes() == path.read_bytes()
     snapshots = sorted((archive / "snapshots").glob("*.json"))
-    assert len(snapshots) == 1  # one folder state (the failed run in between stopped before reading reports)
+    assert len(snapshots) == 1  # one folder state
     assert sorted(json.loads(snapshots[0].read_text(encoding="utf-8"))["files"]) == [p.name for p in reports]
 
     def parsing(result) -> dict:
@@ -123,3 +134,20 @@ def test_reports_are_archived_and_an_unchanged_folder_is_read_from_the_cache(ref
     with duckdb.connect(str(out / "warehouse.duckdb"), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM observations").fetchall()[0][0] == 144
         assert con.execute("SELECT count(*) FROM runs WHERE outcome = 'success'").fetchall()[0][0] == 2
+
+
+def test_the_published_run_row_and_quality_report_show_the_run_as_it_ended(refreshed):
+    out, result = refreshed
+    with duckdb.connect(str(out / "warehouse.duckdb"), read_only=True) as con:
+        rows = con.execute("SELECT run_id, outcome, trigger, as_of, started_at < finished_at FROM runs "
+                           "WHERE run_id = ?", [result.run_id]).fetchall()
+    assert [r[:4] for r in rows] == [(result.run_id, "success", "dagster", dt.date.fromisoformat(AS_OF))]
+    assert rows[0][4] is True
+    page = (out / "quality" / "index.html").read_text(encoding="utf-8")
+    shown = re.findall(r'<tr class="this-run" data-outcome="(\w+)"><td><code title="([^"]+)">', page)
+    with duckdb.connect(str(out / "warehouse.duckdb"), read_only=True) as con:  # the run that published it
+        published = con.execute("SELECT run_id FROM runs WHERE outcome = 'success' ORDER BY finished_at DESC "
+                                "LIMIT 1").fetchall()[0][0]
+    assert shown == [("success", published)]
+    assert 'data-outcome="building"' not in page and 'data-outcome="running"' not in page
+    assert not (out / "catalogue.json").exists() and (out / ".build" / "catalogue.json").is_file()

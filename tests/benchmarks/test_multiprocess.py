@@ -20,6 +20,8 @@ from benchmarks.partitioned import (
 from targetwatch import synthetic
 from targetwatch.assessment import assess
 
+pytestmark = pytest.mark.slow  # Dagster's multiprocess executor, a process per step: `pytest -m slow`
+
 
 @pytest.fixture(scope="module")
 def workload(tmp_path_factory):

@@ -1,6 +1,6 @@
 """Shared browser-test fixtures: the refreshed real site (once per session) and Debian's headless Chromium.
 
-One refresh serves every browser test module.
+The published refresh is the session's shared one (tests/conftest.py); one Chromium serves every module.
 """
 
 from __future__ import annotations
@@ -8,11 +8,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import dagster as dg
 import pytest
-
-from pipelines.definitions import defs
-from pipelines.resources import TargetwatchPaths
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -20,23 +16,18 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The `refresh` job on the bundled real figures, published into a temporary output folder."""
-    out = tmp_path_factory.mktemp("site")
-    paths = TargetwatchPaths(out_dir=str(out), as_of="2026-11-23")
-    with dg.instance_for_test() as instance:
-        result = defs.resolve_job_def("refresh").execute_in_process(
-            instance=instance, run_config={"resources": {"paths": {"config": paths.model_dump()}}})
-    assert result.success
-    return out
+def site(published) -> Path:
+    """The `refresh` job on the bundled real figures: the session's shared published out/ (read-only)."""
+    return published.out
 
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "out" / "screenshots"  # git-ignored, kept for review
+# Test artifacts in their own git-ignored folder, never beside the published outputs in out/.
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
 
 @pytest.fixture(scope="session")
 def screenshot():
-    """Save a full-page screenshot as out/screenshots/<name>.png for a person to look at; return its path."""
+    """Save a full-page screenshot as test-artifacts/screenshots/<name>.png for a person to look at; return it."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
     def _save(page, name: str) -> Path:
@@ -48,8 +39,9 @@ def screenshot():
     return _save
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
+    """One Chromium for every browser test module (each module opens its own context)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

@@ -2,7 +2,8 @@
 
 Two sites: the real one (the `refresh` job on the bundled real figures) and a small SYNTHETIC one
 (tests/targetwatch/test_site.py) for what the bundled catalogue may not hold yet: departments, measures,
-revised figures, per-year bars and the red synthetic-data banner. Screenshots go to out/screenshots/ for review.
+revised figures, per-year bars and the red synthetic-data banner. Screenshots go to test-artifacts/screenshots/ for
+review.
 """
 
 from __future__ import annotations
@@ -393,6 +394,7 @@ def test_the_gap_workbook_is_linked_from_the_overview(open_page, site):
 A4_LANDSCAPE_PX = 1047  # 297 mm less the two 10 mm margins of the @page rule, at 96 px per inch
 
 
+@pytest.mark.slow  # print-to-PDF: `pytest -m slow` (.ci/run runs it)
 @pytest.mark.parametrize("page_path", ["index.html", f"targets/{PER_YEAR}.html", f"targets/{RELATIVE}.html"])
 def test_pages_print_on_a4_landscape(open_page, site, page_path):
     """A briefing printout: A4 landscape from the page's own @page rule, controls hidden, nothing wider than

@@ -14,6 +14,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from pipelines.dev import dev_command, ensure_dagster_home
 from targetwatch.config import PROJECT_DIR, Settings
 from tests.pipelines.test_definitions import ASSET_KEYS
@@ -85,6 +87,7 @@ def test_the_ui_listens_on_localhost_by_default():
                            "-h", "127.0.0.1", "-p", "3456"]
 
 
+@pytest.mark.slow  # a real `dagster dev` (webserver, daemon, code server): `pytest -m slow`
 def test_dagster_dev_serves_the_code_location_on_localhost(tmp_path, monkeypatch):
     monkeypatch.delenv("DAGSTER_HOME", raising=False)
     home = ensure_dagster_home(Settings(out_dir=tmp_path / "out", dagster_home=tmp_path / "dagster_home"))
@@ -126,3 +129,18 @@ def test_dagster_dev_serves_the_code_location_on_localhost(tmp_path, monkeypatch
     assert data["instance"]["runQueueConfig"]["maxConcurrentRuns"] == 1
     assert {"history", "schedules"} <= {p.name for p in home.iterdir()}  # its state went to the temporary home
     print(f"dagster dev served the code location after {startup:.1f} s")
+
+
+def test_scratch_homes_left_by_a_killed_bare_dagster_dev_are_removed_and_a_live_one_is_kept(tmp_path):
+    from pipelines.dev import remove_stale_scratch_homes
+
+    stale, live = tmp_path / ".tmp_dagster_home_abc123", tmp_path / ".tmp_dagster_home_def456"
+    for home in (stale, live):
+        (home / "history").mkdir(parents=True)
+        (home / "history" / "runs.db").write_bytes(b"SQLite format 3\0")
+    (tmp_path / ".tmp_dagster_home_note.txt").write_text("a file, not a home")
+    with (live / "history" / "runs.db").open("rb"):  # a running Dagster holds its run database open
+        removed = remove_stale_scratch_homes(tmp_path)
+    assert removed == [stale]
+    assert not stale.exists() and live.is_dir() and (tmp_path / ".tmp_dagster_home_note.txt").is_file()
+    assert remove_stale_scratch_homes(tmp_path / "empty") == []

@@ -11,9 +11,9 @@ from pipelines.definitions import defs
 from targetwatch.config import PROJECT_DIR
 
 ASSET_KEYS = sorted([
-    "assessment_years", "assessments", "dashboards", "indicators", "jurisdictions", "measures", "observations",
-    "policy_documents", "quality_report", "rejected_rows", "report_files", "runs", "target_departments",
-    "target_sources", "targets",
+    "assessment_years", "assessments", "changes", "dashboards", "data_owed", "indicators", "jurisdictions", "measures",
+    "observations", "policy_documents", "quality_report", "rejected_rows", "report_files", "return_conflicts", "runs",
+    "target_departments", "target_sources", "targets",
 ])
 CHECK_KEYS = ["observations:observations_plausible", "observations:observations_valid"]
 SCHEDULES = ["monthly_refresh_schedule", "yearly_refresh_schedule"]
@@ -46,8 +46,8 @@ def test_schedules_and_sensors_are_deliberate():
 
 
 def test_the_first_step_is_the_only_root_of_the_build():
-    """pipelines.resources starts a fresh build area when a run executes FIRST_STEP: it must be the only root."""
-    from pipelines.resources import FIRST_ASSET, FIRST_STEP
+    """assets.resources starts a fresh build area when a run executes FIRST_STEP: it must be the only root."""
+    from assets.resources import FIRST_ASSET, FIRST_STEP
 
     roots = [spec.key for spec in defs.resolve_all_asset_specs() if not spec.deps]
     assert FIRST_ASSET in roots

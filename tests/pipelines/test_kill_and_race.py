@@ -20,6 +20,8 @@ import pytest
 
 from targetwatch.config import PROJECT_DIR
 
+pytestmark = pytest.mark.slow  # three CLI refreshes in their own processes: `pytest -m slow` (.ci/run runs it)
+
 PUBLISHED = ("warehouse.duckdb", "dashboards", "quality")  # what leaders and auditors see
 # Tables whose every row and column must be the same after any refresh of the same inputs on the same day.
 CONTENT_TABLES = ("targets", "measures", "observations", "rejected_rows", "assessments", "assessment_years")
@@ -29,7 +31,7 @@ def cli(out: Path, home: Path) -> subprocess.Popen:
     env = os.environ | {"DAGSTER_HOME": str(home), "COLUMNS": "200", "TARGETWATCH_AS_OF": "2026-11-23"}
     home.mkdir(parents=True, exist_ok=True)
     return subprocess.Popen(
-        [sys.executable, "-c", "from targetwatch.cli import app; app()", "refresh", "--out", str(out)],
+        [sys.executable, "-c", "from pipelines.cli import main; main()", "refresh", "--out", str(out)],
         cwd=PROJECT_DIR, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
     )
 

@@ -15,9 +15,9 @@ import dagster as dg
 import duckdb
 import pytest
 
+from assets.resources import TargetwatchPaths
 from pipelines.definitions import defs
 from pipelines.failures import describe_failure
-from pipelines.resources import TargetwatchPaths
 from pipelines.run import run_refresh_job
 from pipelines.sensors import refresh_failure_sensor
 from targetwatch.config import PROJECT_DIR, Settings
@@ -145,7 +145,7 @@ def test_the_cli_refuses_a_second_refresh_with_the_holder(tmp_path):
     out = tmp_path / "out"
     env = os.environ | {"DAGSTER_HOME": str(tmp_path / "dagster_home"), "COLUMNS": "200"}
     with RefreshLock(out, holder="a test holding the lock"):  # this process stands in for a Dagster run
-        proc = subprocess.run([sys.executable, "-c", "from targetwatch.cli import app; app()", "refresh",
+        proc = subprocess.run([sys.executable, "-c", "from pipelines.cli import main; main()", "refresh",
                                "--out", str(out)], cwd=PROJECT_DIR, env=env, capture_output=True, text=True,
                               timeout=300)
     assert proc.returncode == 3, proc.stdout + proc.stderr

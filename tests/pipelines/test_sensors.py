@@ -9,7 +9,7 @@ import os
 import dagster as dg
 import pytest
 
-from pipelines.resources import TargetwatchPaths
+from assets.resources import TargetwatchPaths
 from pipelines.sensors import new_report_sensor
 
 

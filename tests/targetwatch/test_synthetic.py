@@ -3,6 +3,7 @@ requested scale, and report files that ingest back to exactly the observations t
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
 import duckdb
@@ -127,10 +128,17 @@ def test_vintages_and_release_dates(tiny):
 def test_report_files_ingest_to_the_same_observations(tiny, tmp_path):
     tiny.write_reports(tmp_path)
     result = ingest_folder(tmp_path, tiny.catalogue, as_of=tiny.as_of)
-    assert set(result.report_files["status"]) == {"loaded"}
+    # Revisions released after the as-of date are not visible as of that date (issue 14 item 5): their files are
+    # `not yet released`, and only the figures released by then are observations.
+    files = result.report_files
+    assert set(files["status"]) == {"loaded", "not yet released"}
+    assert files.loc[files["status"] == "not yet released", "source_file"].str.endswith("_revision.csv").all()
     assert len(result.rejected_rows) == 0
+    visible = tiny.observations["release_date"].map(lambda d: not isinstance(d, dt.date) or d <= tiny.as_of)
+    assert (~visible).any()  # the workload does hold later releases
+    assert files["rows_not_yet_released"].sum() == (~visible).sum()
     got = result.observations.sort_values("observation_id").reset_index(drop=True)
-    want = tiny.observations.sort_values("observation_id").reset_index(drop=True)
+    want = tiny.observations[visible].sort_values("observation_id").reset_index(drop=True)
     pd.testing.assert_frame_equal(got, want, check_dtype=False)
 
 

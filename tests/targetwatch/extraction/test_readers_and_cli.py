@@ -81,7 +81,7 @@ def test_a_plan_in_words_the_rules_were_not_built_on():
         ("outcome", "exact", 5000, None, 2021, True),
         ("outcome", "exact", 200, None, 2021, False),
         ("outcome", "approx", 1.8, None, 2021, False),
-        ("policy_floor", "at_least", 500_000_000, None, None, True),
+        ("policy_floor", "at_least", 500_000_000, None, 2021, True),  # per-year: the plan's end (issue 18)
     ]
 
 

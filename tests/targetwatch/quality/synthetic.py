@@ -5,7 +5,7 @@ four report files, of which two hold rows that fail checks and one could not be 
 
     a.csv  jobs 2021 = -5 persons: fails observations_valid:14 (not negative) and observations_plausible:00 (x5 jump)
     b.csv  share 2021 = 150 %: fails observations_valid:13 (a percentage within -100..100);
-           share 2022 has confidence low: fails observations_plausible:02; one row quarantined
+           share 2022 has confidence low: fails observations_plausible:01; one row quarantined
     c.csv  clean; things 2021 = 510 revises a.csv's 500 (a.csv's vintage is superseded);
            things 2022 = 660 is released after the as-of date
     d.csv  failed to read: no rows

@@ -109,8 +109,8 @@ def test_validation_results_are_rendered_from_ge_json(report):
     site, _ = report
     text = _text(site / "index.html")
     rows = re.findall(r'<tr data-success="(True|False)" data-expectation="([^"]+)">', text)
-    assert len(rows) == 21 and sorted(e for s, e in rows if s == "False") == [
-        "observations_plausible:00", "observations_plausible:02", "observations_valid:13", "observations_valid:14"]
+    assert len(rows) == 20 and sorted(e for s, e in rows if s == "False") == [
+        "observations_plausible:00", "observations_plausible:01", "observations_valid:13", "observations_valid:14"]
     assert 'row_condition</b>: <code>unit==&#34;percent&#34;</code>' in text  # GE's kwargs, as GE states them
     assert "Data Docs" in text and 'href="validations/observations_valid.json"' in text
     doc = json.loads(_text(site / "validations" / "observations_valid.json"))

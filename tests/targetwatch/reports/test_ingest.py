@@ -38,7 +38,8 @@ ORIGINAL_COLUMNS = (
 
 def test_report_files_keeps_every_column_and_adds_provenance():
     assert REPORT_FILE_COLUMNS[: len(ORIGINAL_COLUMNS)] == ORIGINAL_COLUMNS
-    assert REPORT_FILE_COLUMNS[len(ORIGINAL_COLUMNS) :] == ("synthetic", "missing_values", "archive_path")
+    assert REPORT_FILE_COLUMNS[len(ORIGINAL_COLUMNS) :] == (
+        "synthetic", "missing_values", "archive_path", "rows_not_yet_released", "warning")
 
 
 @pytest.mark.parametrize(

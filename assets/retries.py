@@ -12,12 +12,15 @@ from collections.abc import Iterator
 import dagster as dg
 
 MAX_RETRIES = 2
+SECONDS_TO_WAIT = 2.0  # between attempts: long enough for a lock to be released (tests set it to 0)
 
 
 @contextlib.contextmanager
-def retry_io_errors(context: dg.AssetExecutionContext, seconds_to_wait: float = 2) -> Iterator[None]:
+def retry_io_errors(context: dg.AssetExecutionContext, seconds_to_wait: float | None = None) -> Iterator[None]:
     """Turn an OSError inside the block into a retry of the step (at most MAX_RETRIES times); the last attempt's
     error fails the step as it is, so the run's message names the file rather than "exceeded max_retries"."""
+    if seconds_to_wait is None:
+        seconds_to_wait = SECONDS_TO_WAIT
     try:
         yield
     except OSError as exc:

@@ -4,6 +4,10 @@
 executor Dagster initialises it once, before the first step, for the whole run. Initialising it for a
 run takes the refresh lock (out/.refresh.lock, the same lock the CLI takes) and, when the run starts
 from the first stage, a fresh build area; the lock is released when the run ends, however it ends.
+
+It also resolves the run once: the settings (with the as-of date pinned to the Asia/Shanghai day, whatever
+started the run) and the run's `runs` row (`running`, with its trigger taken from the run's tag), which every
+step then reads from `paths.settings()` and `paths.run_record` instead of working them out again.
 """
 
 from __future__ import annotations
@@ -14,16 +18,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import dagster as dg
+from pydantic import PrivateAttr
 
-from pipelines.failures import record_interrupted
+from targetwatch import runlog
 from targetwatch.config import Settings, from_env
 from targetwatch.locking import RefreshLock
+from targetwatch.provenance import code_version
 from targetwatch.warehouse import WAREHOUSE_FILE, prepare_build
 
 # The stage that starts a build: a run that executes it starts from an empty build area (a test checks
 # that it is the only root of the refresh job). Other runs (a UI run of the publishing stage only, a
 # re-execution from a failed step) continue the build that is there.
 FIRST_STEP = "catalogue"
+# Who started a run (cli | schedule | sensor; UI runs have none and count as "dagster"): the `runs` table says.
+TRIGGER_TAG = "targetwatch/trigger"
 FIRST_ASSET = dg.AssetKey("targets")
 
 
@@ -44,14 +52,27 @@ class TargetwatchPaths(dg.ConfigurableResource):
     release_date: str = ""
     lang: str = ""
 
+    _resolved: Settings | None = PrivateAttr(default=None)
+    _run_record: runlog.RunRecord | None = PrivateAttr(default=None)
+
     def settings(self) -> Settings:
+        """The run's settings, resolved once at its start; outside a run (sensors), resolved on each call."""
+        if self._resolved is not None:
+            return self._resolved
         return from_env().with_overrides(
             project_dir=Path(self.project_dir) if self.project_dir else None,
             reports_dir=Path(self.reports_dir) if self.reports_dir else None,
             out_dir=Path(self.out_dir) if self.out_dir else None,
             as_of=dt.date.fromisoformat(self.as_of) if self.as_of else None,
             lang=self.lang or None,
-        )
+        ).resolved()
+
+    @property
+    def run_record(self) -> runlog.RunRecord:
+        """This run's `runs` row as written at its start (outcome `running`)."""
+        if self._run_record is None:
+            raise RuntimeError("paths.run_record is only known inside a run")
+        return self._run_record
 
     @property
     def build_warehouse(self) -> Path:
@@ -69,12 +90,21 @@ class TargetwatchPaths(dg.ConfigurableResource):
             yield self
             return
         s = self.settings()
-        with RefreshLock(s.out_dir, holder=f"Dagster run {run.run_id[:8]} of {run.job_name}"):
-            interrupted = record_interrupted(s.out_dir)
+        with RefreshLock(s.out_dir, holder=f"Dagster run {run.run_id[:8]} of {run.job_name}") as lock:
+            record = runlog.RunRecord(run_id=run.run_id, trigger=run.tags.get(TRIGGER_TAG, "dagster"), as_of=s.as_of,
+                                      started_at=dt.datetime.now(), code_version=code_version(s.project_dir))
+            lock.describe(run_id=record.run_id, trigger=record.trigger, as_of=s.as_of.isoformat(),
+                          code_version=record.code_version)
+            interrupted = runlog.record_interrupted(s.out_dir)
             if interrupted and context.log:
                 context.log.warning(interrupted)
             if starts_a_build(run):
                 for note in prepare_build(s.build_dir, s.out_dir):
                     if context.log:
                         context.log.warning(note)
-            yield self
+            runlog.write_or_leave(s.build_dir / WAREHOUSE_FILE, s.out_dir, record)
+            self._resolved, self._run_record = s, record
+            try:
+                yield self
+            finally:
+                self._resolved, self._run_record = None, None

@@ -1,0 +1,185 @@
+"""The real-text corpus that measures extraction on texts its rules were not written against (issue 18).
+
+`tests/fixtures/real/policies/` holds the texts (`corpus.yaml`: source, date, split) and the targets annotated by
+hand (`targets.csv`, one row per statement of a quantified target). The split into a development half and a test
+half was fixed before any rule was written; `score` reports each half on its own, so a rule tuned on the
+development half cannot hide its effect on the test half.
+
+A proposal is *matched* when it quotes an overlapping piece of the same text and its value agrees with the gold
+row's (base units; a multiple agrees on the multiple; two rows with no value agree). It is *right* when it is
+matched and its comparator agrees too: that is what a person pasting it unread would need. Qualitative
+proposals are left out (the corpus annotates quantified targets only).
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from targetwatch.config import PROJECT_DIR
+from targetwatch.extraction.extract import Proposal
+
+CORPUS_DIR = PROJECT_DIR / "tests" / "fixtures" / "real" / "policies"
+SPLITS = ("development", "test", "holdout", "holdout-2")
+# Confidence bands of the calibration table, lowest first: [low, high).
+BANDS: tuple[tuple[float, float], ...] = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
+
+
+@dataclass(frozen=True)
+class CorpusDocument:
+    id: str
+    text: str
+    split: str
+    url: str
+    published: str
+    script: str
+
+
+@dataclass(frozen=True)
+class GoldTarget:
+    """One hand-annotated statement of a target, placed in its text."""
+
+    document: str
+    quote: str
+    start: int
+    end: int
+    value: float | None
+    unit: str | None
+    comparator: str
+    deadline: int | None
+    kind: str
+    per_year: bool
+    multiple: float | None
+    reference: str | None
+    note: str
+
+
+def _float(s: str) -> float | None:
+    return float(s) if s.strip() else None
+
+
+def _place(text: str, quote: str, occurrence: int) -> tuple[int, int]:
+    """Offsets of the n-th occurrence of `quote` in `text`; an annotation that does not occur is an error."""
+    at = -1
+    for _ in range(occurrence):
+        at = text.find(quote, at + 1)
+        if at < 0:
+            raise ValueError(f"quote {quote!r} does not occur {occurrence} time(s) in the text")
+    return at, at + len(quote)
+
+
+def load_corpus(folder: Path = CORPUS_DIR) -> tuple[dict[str, CorpusDocument], list[GoldTarget]]:
+    """The texts (by id) and every annotated target, each placed at its offsets in its text."""
+    meta = yaml.safe_load((folder / "corpus.yaml").read_text(encoding="utf-8"))["documents"]
+    docs = {
+        m["id"]: CorpusDocument(m["id"], (folder / f"{m['id']}.txt").read_text(encoding="utf-8"), m["split"],
+                                m["url"], str(m["published"]), m["script"])
+        for m in meta
+    }
+    golds = []
+    with (folder / "targets.csv").open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            doc = docs[row["document"]]
+            start, end = _place(doc.text, row["quote"], int(row["occurrence"] or 1))
+            golds.append(GoldTarget(
+                document=doc.id, quote=row["quote"], start=start, end=end, value=_float(row["value"]),
+                unit=row["unit"] or None, comparator=row["comparator"],
+                deadline=int(row["deadline"]) if row["deadline"] else None, kind=row["kind"],
+                per_year=row["per_year"] == "true", multiple=_float(row["multiple"]),
+                reference=row["reference"] or None, note=row["note"],
+            ))
+    return docs, golds
+
+
+def scored(p: Proposal) -> bool:
+    """Qualitative proposals are not scored: the corpus annotates quantified targets only."""
+    return p.entry["comparator"] != "qualitative"
+
+
+def values_agree(gold: GoldTarget, p: Proposal) -> bool:
+    if gold.value is not None and p.value is not None:
+        return math.isclose(gold.value, p.value, rel_tol=1e-6, abs_tol=1e-9)
+    if gold.value is None and p.value is None:
+        return gold.multiple == p.entry.get("multiple")
+    return gold.multiple is not None and gold.multiple == p.entry.get("multiple")
+
+
+def match(golds: list[GoldTarget], proposals: list[Proposal]) -> list[tuple[GoldTarget, Proposal]]:
+    """One-to-one pairs whose quotes overlap and whose values agree, the largest overlap first."""
+    pairs = []
+    for gi, g in enumerate(golds):
+        for pi, p in enumerate(proposals):
+            overlap = max(min(g.end, b) - max(g.start, a) for a, b in p.offsets)
+            if overlap > 0 and values_agree(g, p):
+                pairs.append((overlap, gi, pi))
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out = []
+    for _, gi, pi in sorted(pairs, key=lambda x: (-x[0], x[1], x[2])):
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            out.append((golds[gi], proposals[pi]))
+    return out
+
+
+@dataclass
+class SplitScore:
+    """Precision and recall with value match, comparator agreement and calibration for one half."""
+
+    gold: int = 0
+    proposed: int = 0
+    matched: int = 0
+    comparator_agrees: int = 0
+    bands: dict[tuple[float, float], list[int]] = field(default_factory=lambda: {b: [0, 0] for b in BANDS})
+    misses: list[GoldTarget] = field(default_factory=list)
+    false_positives: list[Proposal] = field(default_factory=list)
+    wrong_comparator: list[tuple[GoldTarget, Proposal]] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.proposed if self.proposed else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    @property
+    def comparator_agreement(self) -> float:
+        return self.comparator_agrees / self.matched if self.matched else 0.0
+
+    def right_above(self, threshold: float) -> tuple[int, int]:
+        """(right, proposed) among proposals with confidence >= threshold."""
+        right = sum(r for (low, _), (r, _n) in self.bands.items() if low >= threshold)
+        total = sum(n for (low, _), (_r, n) in self.bands.items() if low >= threshold)
+        return right, total
+
+
+def score(docs: dict[str, CorpusDocument], golds: list[GoldTarget],
+          proposals: dict[str, list[Proposal]]) -> dict[str, SplitScore]:
+    """Each half scored on its own: {"development": …, "test": …}."""
+    out = {s: SplitScore() for s in SPLITS}
+    for doc_id, doc in docs.items():
+        s = out[doc.split]
+        mine = [g for g in golds if g.document == doc_id]
+        props = [p for p in proposals.get(doc_id, []) if scored(p)]
+        pairs = match(mine, props)
+        s.gold += len(mine)
+        s.proposed += len(props)
+        s.matched += len(pairs)
+        matched_g = {id(g) for g, _ in pairs}
+        right = {id(p) for g, p in pairs if g.comparator == p.entry["comparator"]}
+        s.comparator_agrees += len(right)
+        s.wrong_comparator += [(g, p) for g, p in pairs if id(p) not in right]
+        s.misses += [g for g in mine if id(g) not in matched_g]
+        matched_p = {id(p) for _, p in pairs}
+        s.false_positives += [p for p in props if id(p) not in matched_p]
+        for p in props:
+            band = next(b for b in BANDS if b[0] <= p.confidence < b[1])
+            s.bands[band][0] += id(p) in right
+            s.bands[band][1] += 1
+    return out
