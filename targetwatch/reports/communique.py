@@ -18,8 +18,6 @@ import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from html import unescape
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -33,20 +31,30 @@ from targetwatch.reports.model import (
     Aliases,
     AliasMatch,
     ReadResult,
-    UnreadableReportError,
-    declares_synthetic,
     find_release_date,
     title_says_synthetic,
 )
+from targetwatch.reports.periods import (
+    ESTIMATE,
+    PERIOD_TOTAL,
+    PLAN,
+    REVIEW,
+    YEAR_BASIS_WORDS,
+    YEAR_TOKEN,
+    Context,
+    first_year,
+    head_date,
+    plan_year,
+    sentence_year,
+    year_of,
+)
+from targetwatch.reports.plaintext import PlainText, Sentence, plain_html, plain_txt, sentences
 from targetwatch.units import fold_with_offsets, normalise_text, parse_year, to_simplified
 
 # --- the grammar of a figure, on folded text (NFKC, lower case, simplified) ---------------------------
 
 _NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|[零〇○一二两三四五六七八九十百千万亿点]+")
 _ARABIC = re.compile(r"[-+]?\d")
-_YEAR_TOKEN = re.compile(r"((?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})年")
-_COMPARISON_BEFORE = re.compile(r"(?:比|较|同|与|自|从|和)$")
-_SINCE_AFTER = re.compile(r"^(?:以来|起|至今)")
 _CLAUSE_END = re.compile(r"[;。!?、]|(?<!\d),|,(?!\d{3}(?!\d))")  # a comma between digits groups thousands
 _CHANGE = re.compile(r"(?:增长|增加|提高|上升|下降|减少|降低|回落|提升|扩大|缩小|增|减|降|多|少)了?$")
 _PERCENTAGE_POINTS = re.compile(r"^个?百分点")
@@ -60,7 +68,6 @@ _PARTIAL = re.compile(r"上半年|前三季度|一季度|第一季度|1-\d{1,2}�
 _APPROXIMATE = re.compile(r"(?:约|近|逾|超过|将近|接近)$")
 _MULTIPLIERS = "万亿千"
 MAX_GAP = 12  # characters allowed between an alias and its number ('数量为', '比2018年增加')
-_SENTENCE_END = "。！？!?；;\n"
 
 
 def _unit_pattern() -> re.Pattern[str]:
@@ -71,237 +78,8 @@ def _unit_pattern() -> re.Pattern[str]:
 _UNIT = _unit_pattern()
 
 
-# --- plain text with a map back to the decoded file ----------------------------------------------------
-
-
-@dataclass
-class PlainText:
-    """The readable text of a document and, per character, its span in the decoded file."""
-
-    text: str
-    starts: list[int]
-    ends: list[int]
-    title: str | None = None
-    synthetic: bool = False
-    release_date: str | None = None
-
-    def source_span(self, start: int, end: int) -> tuple[int, int]:
-        return self.starts[start], self.ends[end - 1]
-
-
-def _plain_txt(text: str) -> PlainText:
-    lines = text.splitlines(keepends=True)
-    out, synthetic, title = [], False, None
-    for line in lines:
-        if line.lstrip().startswith("#"):
-            synthetic = synthetic or declares_synthetic(line)
-            out.append("".join(" " if not c.isspace() else c for c in line))  # keep offsets, drop the comment
-            continue
-        if title is None and line.strip():
-            title = line.strip()
-        out.append(line)
-    plain = "".join(out)
-    return PlainText(plain, list(range(len(plain))), list(range(1, len(plain) + 1)), title=title, synthetic=synthetic)
-
-
-_BLOCK_TAGS = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "br",
-        "dd",
-        "div",
-        "dl",
-        "dt",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hr",
-        "li",
-        "main",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "title",
-        "tr",
-        "ul",
-    ]
-)
-_HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template"})
-
-
-class _HtmlText(HTMLParser):
-    def __init__(self, source: str):
-        super().__init__(convert_charrefs=False)
-        self.source = source
-        self.line_starts = [0] + [i + 1 for i, c in enumerate(source) if c == "\n"]
-        self.chars: list[str] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.hidden = 0
-        self.in_title = False
-        self.title: list[str] = []
-        self.h1: list[str] = []
-        self.in_h1 = False
-        self.synthetic = False
-        self.pubdate: str | None = None
-
-    def _pos(self) -> int:
-        line, col = self.getpos()
-        return self.line_starts[line - 1] + col
-
-    def _add(self, text: str, start: int, width: int | None = None) -> None:
-        if self.hidden:
-            return
-        if self.in_title:
-            self.title.append(text)
-        if self.in_h1:
-            self.h1.append(text)
-        for i, ch in enumerate(text):
-            s = start + (i if width is None else 0)
-            self.chars.append(" " if ch in "\r\n\t" and width is None else ch)
-            self.starts.append(s)
-            self.ends.append(s + (1 if width is None else width))
-
-    def _break(self) -> None:
-        pos = self._pos()
-        self.chars.append("\n")
-        self.starts.append(pos)
-        self.ends.append(pos)
-
-    def handle_starttag(self, tag, attrs):
-        attrs_d = {k.lower(): (v or "") for k, v in attrs}
-        if tag in _HIDDEN_TAGS:
-            self.hidden += 1
-        if tag == "meta":
-            name = (attrs_d.get("name") or attrs_d.get("property") or "").lower()
-            content = attrs_d.get("content", "")
-            if name in {"pubdate", "publishdate", "publish_date", "article:published_time", "dc.date", "date"}:
-                self.pubdate = self.pubdate or find_release_date("发布日期:" + content[:10])
-            if name == "data" and content.strip().lower() == "synthetic":
-                self.synthetic = True
-        if tag in _BLOCK_TAGS:
-            self._break()
-        if tag == "title":
-            self.in_title = True
-        if tag == "h1":
-            self.in_h1 = True
-
-    def handle_endtag(self, tag):
-        if tag in _HIDDEN_TAGS and self.hidden:
-            self.hidden -= 1
-        if tag in _BLOCK_TAGS:
-            self._break()
-        if tag == "title":
-            self.in_title = False
-        if tag == "h1":
-            self.in_h1 = False
-
-    def handle_data(self, data):
-        self._add(data, self._pos())
-
-    def _reference(self, name: str, prefix: str) -> None:
-        """&amp; / &#20013; -> the character, spanning the whole reference; an unknown '&D' stays as written."""
-        pos = self._pos()
-        end = pos + len(prefix) + len(name)
-        if self.source.startswith(";", end):
-            end += 1
-        raw = self.source[pos:end]
-        text = unescape(raw)
-        if text == raw:
-            self._add(raw, pos)
-        else:
-            self._add(text, pos, end - pos)
-
-    def handle_entityref(self, name):
-        self._reference(name, "&")
-
-    def handle_charref(self, name):
-        self._reference(name, "&#")
-
-    def handle_comment(self, data):
-        self.synthetic = self.synthetic or declares_synthetic("#" + data)
-
-
-def _plain_html(source: str, filename: str) -> PlainText:
-    parser = _HtmlText(source)
-    try:
-        parser.feed(source)
-        parser.close()
-    except Exception as exc:  # html.parser is lenient; anything it still refuses is a whole-file problem
-        raise UnreadableReportError(f"{filename}: cannot be read as html: {exc}") from exc
-    text = "".join(parser.chars)
-    title = " ".join("".join(parser.title).split()) or " ".join("".join(parser.h1).split()) or None
-    if title is None:
-        title = next((line.strip() for line in text.splitlines() if line.strip()), None)
-    return PlainText(
-        text, parser.starts, parser.ends, title=title, synthetic=parser.synthetic, release_date=parser.pubdate
-    )
-
-
-# --- sentences and figures ----------------------------------------------------------------------------
-
-
-@dataclass
-class Sentence:
-    number: int
-    start: int  # offsets in the plain text
-    end: int
-    text: str
-    paragraph: int = 0  # lines (txt) and blocks (html) are paragraphs: a stated year is carried within one
-    goes_on: bool = False  # ended with ；: the next piece continues the same sentence (a list of targets)
-
-
-def sentences(text: str) -> list[Sentence]:
-    """Split after 。！？； and at line breaks; numbered from 1 over the non-empty ones."""
-    out: list[Sentence] = []
-    paragraph = 0
-
-    def emit(start: int, end: int, ch: str) -> None:
-        piece = text[start:end]
-        if piece.strip():
-            lead = len(piece) - len(piece.lstrip())
-            out.append(
-                Sentence(len(out) + 1, start + lead, start + len(piece.rstrip()), piece.strip(), paragraph, ch in "；;")
-            )
-
-    start = 0
-    for i, ch in enumerate(text):
-        if ch in _SENTENCE_END:
-            emit(start, i if ch == "\n" else i + 1, ch)
-            start = i + 1
-            paragraph += ch == "\n"
-    emit(start, len(text), "")
-    return out
-
-
 # --- reference periods ----------------------------------------------------------------------------------
 
-_REVIEW = re.compile(r"政府工作报告|工作会议|工作会|工作视频会议|工作回顾")
-_DATELINE = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})|(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})")
-_RELATIVE = re.compile(r"(?<![比较同与])(?:去年|过去一年|过去五年|上一年)|今年|本年")
-_PLAN = re.compile(r"十([一二三四五])五(末|期间|时期|以来)?")
-_PLAN_END = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030}
-_PERIOD_TOTAL = re.compile(r"累计|合计|共计")
-_ESTIMATE = re.compile(r"预计")
 # a place in a dateline (中新网西宁2月24日电) is where the reporter was; a place in a zone's name is not the place
 _DATELINE_AFTER = re.compile(r"^\d{1,2}月\d{1,2}日(?:电|讯)")
 _ZONE_AFTER = re.compile(
@@ -325,20 +103,6 @@ def _place_is_mentioned(folded: str, start: int, end: int) -> bool:
     return not (_DATELINE_AFTER.match(after) or _ZONE_AFTER.match(after) or _RANK_AFTER.match(after))
 
 
-def _head_date(lines: list[str]) -> str | None:
-    """The first full date in the first lines: a dateline (2020/03/26 08:54, 发布时间:2012-2-23, 18.01.2016)."""
-    import datetime as dt
-
-    for line in lines:
-        for m in _DATELINE.finditer(fold_with_offsets(line)[0]):
-            y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(6), m.group(5), m.group(4))
-            try:
-                return dt.date(int(y), int(mo), int(d)).isoformat()
-            except ValueError:
-                continue
-    return None
-
-
 @dataclass
 class Document:
     year: int | None  # the reference year of the document's figures
@@ -349,15 +113,6 @@ class Document:
     now: int | None = None  # the year of release (else of the title): 去年 and 今年 count from it
     local: str | None = None  # the first place below the nation named in the head: what 我省/全省 mean there
     outside: str | None = None  # the document is about a place the catalogue does not know (青海省)
-
-
-def _first_year(folded: str) -> int | None:
-    """The first year named, unless it is a comparison (比2015年) or a starting point (2017年以来)."""
-    for m in _YEAR_TOKEN.finditer(folded):
-        if _COMPARISON_BEFORE.search(folded[: m.start()]) or _SINCE_AFTER.match(folded[m.end() :]):
-            continue
-        return parse_year(m.group(1))
-    return None
 
 
 def _document(plain: PlainText, aliases: Aliases, meta: Mapping[str, Any], release: str | None) -> Document:
@@ -376,13 +131,13 @@ def _document(plain: PlainText, aliases: Aliases, meta: Mapping[str, Any], relea
     for line in lines:
         if year is not None:
             break
-        found = _first_year(line)
-        if found is not None and _REVIEW.search(line):  # a work report or meeting of year N reviews N-1
+        found = first_year(line)
+        if found is not None and REVIEW.search(line):  # a work report or meeting of year N reviews N-1
             year, basis, now = found - 1, "work report", now or found
         elif found is not None:
             year, basis, now = found, "title", now or found
     if year is None and release_year is not None:
-        reviews = any(_REVIEW.search(line) for line in folded_head)
+        reviews = any(REVIEW.search(line) for line in folded_head)
         year, basis = (release_year - 1, "work report") if reviews else (release_year, "release date")
     jurisdiction = str(meta["jurisdiction"]) if meta.get("jurisdiction") else None
     outside = None
@@ -410,15 +165,6 @@ def _document(plain: PlainText, aliases: Aliases, meta: Mapping[str, Any], relea
     )
     partial = bool(plain.title and _PARTIAL.search(fold_with_offsets(plain.title)[0]))
     return Document(year, basis, jurisdiction, partial, plain, now=now, local=local, outside=outside)
-
-
-@dataclass
-class Context:
-    """What a sentence inherits from the ones before it."""
-
-    paragraph: int = -1
-    year: int | None = None  # the last year stated in this paragraph
-    forecast: bool = False  # an open list of targets (目标：…；…；…)
 
 
 @dataclass
@@ -463,44 +209,6 @@ _NOUN_FIGURE = re.compile(
     r"([\u4e00-\u9fffa-z&]{0,6}(?:企业|空间|孵化器|基地|实验室|中心|经费|强度|贡献率|成交额|交易额|专利|就业|主体|园区|"
     r"天地|载体|联盟|平台|机构|研发投入|研发支出|申请量|授权量|拥有量|有效量|总额|总量))[^0-9,;。]{0,10}?(\d[\d,.]*)"
 )
-
-
-def _plan_year(before: str) -> tuple[int | None, bool]:
-    """(end year, is a period) of the last five-year-plan expression before the alias: 十二五末 -> (2015, False)."""
-    found = None
-    for m in _PLAN.finditer(before):
-        found = m
-    if found is None:
-        return None, False
-    return _PLAN_END[found.group(1)], found.group(2) in {"期间", "时期", "以来", None} and bool(
-        _PERIOD_TOTAL.search(before[found.end() :] + "")
-    )
-
-
-def _year_of(doc: Document, before: str, after: str, ctx: Context) -> tuple[int | None, str, str | None]:
-    """(year, basis, problem) for a figure: stated before it, a plan period, relative, carried, the document's."""
-    stated = _sentence_year(before)
-    if stated is not None:
-        return stated, "stated", None
-    plan_end, _ = _plan_year(before)
-    plan = list(_PLAN.finditer(before))
-    if (
-        plan
-        and (plan[-1].group(2) in {"期间", "时期", "以来"} or plan[-1].group(2) is None)
-        and _PERIOD_TOTAL.search(before[plan[-1].end() :] + after)
-    ):
-        return None, "plan period", f"a total over the {plan[-1].group()} period (to {plan_end}), not a year's value"
-    if plan and plan[-1].group(2) == "末":
-        return plan_end, "plan period", None
-    rel = list(_RELATIVE.finditer(before))
-    if rel and doc.now is not None:
-        word = rel[-1].group()
-        return (doc.now if word in {"今年", "本年"} else doc.now - 1), "relative", None
-    if ctx.year is not None:
-        return ctx.year, "carried", None
-    if plan and plan[-1].group(2) is None and doc.now is not None and doc.now - 1 == plan_end:
-        return plan_end, "plan period", None
-    return doc.year, doc.year_basis or "document", None
 
 
 def _figures(
@@ -645,25 +353,25 @@ def _figures(
         )
         for n, (a, b, u, to_year) in enumerate(figures):
             if n == 0:
-                year, basis, problem = _year_of(doc, folded[: hit.start] + gap[: max(0, a - hit.end)], "", ctx)
+                year, basis, problem = year_of(doc, folded[: hit.start] + gap[: max(0, a - hit.end)], "", ctx)
                 if len(figures) > 1 and _FROM.search(gap):
                     start_year = (
-                        _sentence_year(gap)
-                        or _plan_year(gap)[0]
-                        or (_year_of(doc, gap, "", Context())[0] if _PLAN.search(gap) else None)
+                        sentence_year(gap)
+                        or plan_year(gap)[0]
+                        or (year_of(doc, gap, "", Context())[0] if PLAN.search(gap) else None)
                     )
                     year, basis = (
                         start_year,
-                        ("stated" if _sentence_year(gap) else "plan period") if start_year else basis,
+                        ("stated" if sentence_year(gap) else "plan period") if start_year else basis,
                     )
                     if start_year is None:
                         reject(a, u, f"{original(a, u)!r} is a start point with no year stated")
                         continue
-                if problem is None and _PERIOD_TOTAL.search(gap) and _PLAN.search(folded[: hit.start]):
+                if problem is None and PERIOD_TOTAL.search(gap) and PLAN.search(folded[: hit.start]):
                     problem = "a total over a plan period, not a year's value"
             else:
                 year, basis, problem = (
-                    (int(to_year), "stated", None) if to_year else _year_of(doc, folded[: hit.start], "", ctx)
+                    (int(to_year), "stated", None) if to_year else year_of(doc, folded[: hit.start], "", ctx)
                 )
             if problem is None and where is not None:
                 problem = f"the figure is about {original_place(where)}, a place not in targets.yaml"
@@ -681,7 +389,7 @@ def _figures(
                 continue
             covered.append((hit.start, u))
             words = folded[:a]
-            estimate = bool(_ESTIMATE.search(words)) and doc.now is not None and year < doc.now
+            estimate = bool(ESTIMATE.search(words)) and doc.now is not None and year < doc.now
             forecast = not estimate and (
                 bool(_FORECAST.search(words))
                 or (forecast_here and bool(_FORECAST_WORDS.search(folded)))
@@ -715,16 +423,6 @@ def _figures(
     return rows, rejected
 
 
-YEAR_BASIS_WORDS = {
-    "carried": "carried from the year stated earlier in the paragraph",
-    "relative": "from 去年/过去一年/今年 and the release date",
-    "plan period": "from a five-year-plan expression (十二五末 = 2015, “十三五” ends in 2020)",
-    "work report": "inferred: a work report or work meeting reviews the year before",
-    "release date": "inferred from the release date (no year in the text)",
-    "title": "from the title",
-    "sidecar": "from the sidecar",
-    "document": "from the document",
-}
 _OWN_PROVINCE = re.compile(r"我省|全省|本省|该省|我市|全市|本市")
 _FORECAST_WORDS = re.compile(r"目标|力争|争取")
 
@@ -738,7 +436,7 @@ def _not_recognised(folded: str, covered: list[tuple[int, int]], original, locat
     out = []
     for m in _NOUN_FIGURE.finditer(folded):
         a, b = m.start(2), m.end(2)
-        if any(s <= a < e for s, e in covered) or _YEAR_TOKEN.match(folded, a):
+        if any(s <= a < e for s, e in covered) or YEAR_TOKEN.match(folded, a):
             continue
         after = folded[b:]
         if _PERCENTAGE_POINTS.match(after) or _TIMES.match(after) or _CHANGE.search(folded[m.end(1) : a]):
@@ -773,21 +471,6 @@ def _is_change(clause: str, found: tuple[int, int, int, str]) -> bool:
     return found[3] in {"pp", "times"} or bool(_CHANGE.search(clause[: found[0]]))
 
 
-def _sentence_year(before: str) -> int | None:
-    """The last year named before the alias, unless it is a comparison ('比2015年') or a start ('2015年以来')."""
-    year = None
-    for m in _YEAR_TOKEN.finditer(before):
-        if _COMPARISON_BEFORE.search(before[: m.start()]) or _SINCE_AFTER.match(before[m.end() :]):
-            continue
-        if _MEETING_AFTER.match(before[m.end() :]):  # 2021年…工作会议披露: the meeting's year, not the figure's
-            continue
-        year = parse_year(m.group(1))
-    return year
-
-
-_MEETING_AFTER = re.compile(r"^[^,;。]{0,16}?(?:政府工作报告|工作会议|工作会|工作视频会议)")
-
-
 def _number_in(window: str) -> tuple[int, int, int, str] | None:
     """(number start, number end, unit end, kind) of the first figure in the window after an alias."""
     pos = 0
@@ -798,8 +481,8 @@ def _number_in(window: str) -> tuple[int, int, int, str] | None:
         if m.start() > 0 and window[m.start() - 1] == "第":  # 排名第14位: a rank, not the figure
             pos = m.end()
             continue
-        if _YEAR_TOKEN.match(window, m.start()):  # '比2018年' inside the gap: a year, not the figure
-            pos = _YEAR_TOKEN.match(window, m.start()).end()  # type: ignore[union-attr]
+        if YEAR_TOKEN.match(window, m.start()):  # '比2018年' inside the gap: a year, not the figure
+            pos = YEAR_TOKEN.match(window, m.start()).end()  # type: ignore[union-attr]
             continue
         arabic = bool(_ARABIC.match(token))
         num_end = m.end()
@@ -866,9 +549,9 @@ def read_text(path: Path, aliases: Aliases, meta: Mapping[str, Any] | None = Non
     if is_html and (m := _CHARSET.search(data[:4096])):
         declared = m.group(1).decode("ascii")
     text, encoding = decode(data, path.name, declared)
-    plain = _plain_html(text, path.name) if is_html else _plain_txt(text)
+    plain = plain_html(text, path.name) if is_html else plain_txt(text)
     head = [line.strip() for line in plain.text.splitlines() if line.strip()][:6]
-    file_release = plain.release_date or find_release_date(plain.text) or _head_date(head)
+    file_release = plain.release_date or find_release_date(plain.text) or head_date(head)
     release = str(meta["release_date"]) if meta.get("release_date") else file_release
     doc = _document(plain, aliases, meta, release)
     keys = TextKeys.of(aliases)
@@ -882,7 +565,7 @@ def read_text(path: Path, aliases: Aliases, meta: Mapping[str, Any] | None = Non
         rows += found
         rejected += refused
         folded = fold_with_offsets(sentence.text)[0]
-        ctx.year = _sentence_year(folded) or ctx.year
+        ctx.year = sentence_year(folded) or ctx.year
         opens = bool(_FORECAST.search(folded) or _FORECAST_WORDS.search(folded))
         ctx.forecast = sentence.goes_on and (ctx.forecast or opens)
     return ReadResult(
