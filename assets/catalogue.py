@@ -2,6 +2,7 @@
 
 import dagster as dg
 
+from assets.metadata import table_metadata
 from assets.resources import TargetwatchPaths
 from targetwatch.catalogue import catalogue_tables, load_catalogue
 from targetwatch.documents import load_documents
@@ -17,6 +18,15 @@ CATALOGUE_TABLES = {
     "measures": "One row per policy measure with no number (for department pages).",
 }
 
+PREVIEW_COLUMNS = {
+    "targets": ("target_id", "jurisdiction", "indicator", "comparator", "value", "unit", "deadline"),
+    "target_sources": ("target_id", "document", "clause", "quote"),
+    "indicators": ("code", "name_zh", "name_en", "unit", "proxy_of"),
+    "jurisdictions": ("code", "admin_code", "name_zh", "name_en", "level"),
+    "policy_documents": ("id", "number", "title_zh", "issuer_zh", "date"),
+    "measures": ("id", "document", "clause", "title_zh", "departments"),
+}
+
 
 @dg.multi_asset(
     specs=[
@@ -29,7 +39,9 @@ def catalogue(context: dg.AssetExecutionContext, paths: TargetwatchPaths):
     s = paths.settings()
     documents = load_documents(s.policies_dir)
     cat = load_catalogue(s.targets_file, documents)  # CatalogueError names file:line: id: problem
-    counts = write_tables(paths.build_warehouse, catalogue_tables(cat, documents))
+    with paths.duckdb.get_connection() as con:
+        write_tables(con, catalogue_tables(cat, documents))
+        metadata = {name: table_metadata(con, name, PREVIEW_COLUMNS.get(name, ())) for name in CATALOGUE_TABLES}
     save_catalogue(s.build_dir, cat)  # the later steps read it from here: targets.yaml is parsed once per run
     for name in CATALOGUE_TABLES:
-        yield dg.MaterializeResult(asset_key=name, metadata={"rows": dg.MetadataValue.int(counts[name])})
+        yield dg.MaterializeResult(asset_key=name, metadata=metadata[name])

@@ -6,7 +6,7 @@ import dagster as dg
 from assets.resources import TargetwatchPaths
 from targetwatch.changes import change_counts, compute_changes
 from targetwatch.data_call import figures_owed, load_calls, return_conflicts, with_calls
-from targetwatch.warehouse import connect, write_tables
+from targetwatch.warehouse import write_tables
 
 
 @dg.multi_asset(
@@ -27,7 +27,7 @@ from targetwatch.warehouse import connect, write_tables
 def data_owed(context: dg.AssetExecutionContext, paths: TargetwatchPaths):
     """Who owes which figure, and which returned figures disagree with an official statistic (a warning each)."""
     s = paths.settings()
-    with connect(paths.build_warehouse) as con:
+    with paths.duckdb.get_connection() as con:
         owed = figures_owed(con, s.effective_as_of)
         conflicts = return_conflicts(con)
     owed = with_calls(owed, load_calls(s.out_dir), s.effective_as_of)
@@ -56,7 +56,7 @@ def changes(context: dg.AssetExecutionContext, paths: TargetwatchPaths) -> dg.Ma
     """One row per change since the previous publication (status from -> to with the reason, new and revised figures,
     targets that newly have data), kept for every run."""
     s = paths.settings()
-    with connect(paths.build_warehouse) as con:
+    with paths.duckdb.get_connection() as con:
         df = compute_changes(con, s.warehouse_path, context.run_id)
     write_tables(paths.build_warehouse, {"changes": df})
     return dg.MaterializeResult(metadata={"rows": len(df), **change_counts(df, context.run_id)})

@@ -2,6 +2,7 @@
 
 import dagster as dg
 
+from assets.metadata import table_metadata
 from assets.resources import TargetwatchPaths
 from assets.retries import retry_io_errors
 from targetwatch.limits import from_env as limits_from_env
@@ -61,11 +62,15 @@ def reports(context: dg.AssetExecutionContext, paths: TargetwatchPaths):
         context.log.error(f"report file failed: {f['error']}")
     for _, f in result.report_files[result.report_files["status"] == "refused"].iterrows():
         context.log.warning(f"report file refused: {f['error']}")
-    preview = result.rejected_preview
+    with paths.duckdb.get_connection() as con:
+        observations = table_metadata(con, "observations", ("jurisdiction", "indicator", "year", "value", "unit",
+                                                             "source_file", "location"))
+        rejected = table_metadata(con, "rejected_rows", ("source_file", "location", "reason"))
     yield dg.MaterializeResult(
         asset_key="report_files",
         metadata={
             "files": len(result.report_files),
+            "dagster/row_count": dg.MetadataValue.int(len(result.report_files)),
             "failed": len(failed),
             "parsed": sum(v == "parsed" for v in result.parsed.values()),
             "from_cache": sum(v == "cached" for v in result.parsed.values()),
@@ -78,9 +83,5 @@ def reports(context: dg.AssetExecutionContext, paths: TargetwatchPaths):
             ),
         },
     )
-    yield dg.MaterializeResult(asset_key="observations", metadata={"rows": result.counts["observations"]})
-    yield dg.MaterializeResult(
-        asset_key="rejected_rows",
-        metadata={"rows": result.counts["rejected_rows"],
-                  "preview": dg.MetadataValue.md(preview.to_markdown(index=False))},
-    )
+    yield dg.MaterializeResult(asset_key="observations", metadata=observations)
+    yield dg.MaterializeResult(asset_key="rejected_rows", metadata=rejected)

@@ -21,18 +21,19 @@ from targetwatch.provenance import input_hashes
 from targetwatch.render.dashboards import build_dashboards
 from targetwatch.render.quality_report import build_quality_report
 from targetwatch.render.site_data import SiteData
-from targetwatch.warehouse import connect, publish, read_table
+from targetwatch.warehouse import publish, read_table
 
 
 def _site_data(paths: TargetwatchPaths, run_id: str) -> SiteData:
-    with connect(paths.build_warehouse, read_only=True) as con:
+    with paths.duckdb.get_connection() as con:
         return SiteData.from_warehouse(con, run_id=run_id, code_version=paths.run_record.code_version or "")
 
 
 def _this_run(paths: TargetwatchPaths) -> runlog.RunRecord:
     """This run's row with the hashes of its inputs (report files, catalogue, policy documents) and file count."""
     s = paths.settings()
-    files = read_table(paths.build_warehouse, "report_files")
+    with paths.duckdb.get_connection() as con:
+        files = read_table(con, "report_files", ("source_file", "sha256"))
     hashes = input_hashes(dict(zip(files["source_file"], files["sha256"], strict=True)), s.targets_file,
                           s.policies_dir)
     return dataclasses.replace(paths.run_record, input_hashes=hashes, message=json.dumps({"files": len(files)}))
@@ -40,7 +41,7 @@ def _this_run(paths: TargetwatchPaths) -> runlog.RunRecord:
 
 def _build_quality_report(paths: TargetwatchPaths, this_run: runlog.RunRecord, lineage: bool = True) -> list:
     s = paths.settings()
-    with connect(paths.build_warehouse, read_only=True) as con:
+    with paths.duckdb.get_connection() as con:
         return build_quality_report(con, s.build_dir / "site" / "quality", s.lang, run_id=this_run.run_id,
                                     code_version=this_run.code_version or "", this_run=this_run.row(),
                                     lineage=lineage)

@@ -10,14 +10,16 @@ import dagster as dg
 
 from assets.resources import TargetwatchPaths
 from targetwatch.quality.results import failure_summary, store_check_results
-from targetwatch.quality.suites import OBSERVATIONS_PLAUSIBLE, OBSERVATIONS_VALID, run_suite
+from targetwatch.quality.suites import OBSERVATIONS_PLAUSIBLE, OBSERVATIONS_VALID, SUITE_COLUMNS, run_suite
 from targetwatch.warehouse import read_table, saved_catalogue
 
 
 def _run(name: str, paths: TargetwatchPaths) -> dg.AssetCheckResult:
     s = paths.settings()
     cat = saved_catalogue(s.build_dir)  # validated once, by the catalogue step
-    outcome = run_suite(name, read_table(paths.build_warehouse, "observations"), cat, s.effective_as_of)
+    with paths.duckdb.get_connection() as con:  # GE validates a frame: only the columns the suites read
+        observations = read_table(con, "observations", SUITE_COLUMNS)
+    outcome = run_suite(name, observations, cat, s.effective_as_of)
     store_check_results(paths.build_warehouse, outcome)
     failed = outcome.results[~outcome.results["success"]]
     return dg.AssetCheckResult(

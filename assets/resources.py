@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import dagster as dg
+from dagster_duckdb import DuckDBResource
 from pydantic import PrivateAttr
 
 from targetwatch import runlog
@@ -77,6 +78,15 @@ class TargetwatchPaths(dg.ConfigurableResource):
     @property
     def build_warehouse(self) -> Path:
         return self.settings().build_dir / WAREHOUSE_FILE
+
+    @property
+    def duckdb(self) -> DuckDBResource:
+        """The one way the steps reach the build warehouse: dagster-duckdb's resource on this run's file
+        (`with paths.duckdb.get_connection() as con:`; it retries while another process holds the file).
+
+        It follows `paths` rather than being configured on its own, so the CLI, tests and UI runs that set the
+        output folder once can never point the steps at another warehouse."""
+        return DuckDBResource(database=str(self.build_warehouse))
 
     @contextlib.contextmanager
     def yield_for_execution(self, context: dg.InitResourceContext) -> Iterator[TargetwatchPaths]:

@@ -12,7 +12,7 @@ import datetime as dt
 import duckdb
 import pandas as pd
 
-from targetwatch import vocab
+from targetwatch import messages, vocab
 from targetwatch.catalogue import Catalogue
 
 TARGET_COLUMNS: tuple[str, ...] = (
@@ -35,15 +35,20 @@ TARGET_COLUMNS: tuple[str, ...] = (
     "unit",
     "headline",
     "parent",
+    "monotone",
+    "reference_name_zh",
+    "reference_name_en",
 )
 
 
 def targets_frame(catalogue: Catalogue) -> pd.DataFrame:
     """The catalogue flattened to the columns the assessment needs (tolerance already defaulted)."""
-    units = {i.code: (i.unit, i.direction) for i in catalogue.indicators}
+    units = {i.code: (i.unit, i.direction, i.monotone) for i in catalogue.indicators}
+    names = {j.code: (j.name_zh, j.name_en) for j in catalogue.jurisdictions}
     rows = []
     for t in catalogue.targets:
-        unit, direction = units.get(t.indicator or "", (None, "increase"))
+        unit, direction, monotone = units.get(t.indicator or "", (None, "increase", None))
+        ref_zh, ref_en = names.get(t.reference_jurisdiction or "", (None, None))
         rows.append(
             {
                 "target_id": t.id,
@@ -65,6 +70,9 @@ def targets_frame(catalogue: Catalogue) -> pd.DataFrame:
                 "unit": unit,
                 "headline": t.headline,
                 "parent": t.parent,
+                "monotone": monotone or "may_fall",
+                "reference_name_zh": ref_zh,
+                "reference_name_en": ref_en,
             }
         )
     df = pd.DataFrame(rows, columns=list(TARGET_COLUMNS))
@@ -120,7 +128,9 @@ LEFT JOIN revised v ON v.jurisdiction = r.jurisdiction AND v.indicator = r.indic
 WHERE r.rn = 1
 """
 
-_T_SQL = "CREATE OR REPLACE TEMP TABLE _tw_t AS SELECT * FROM targets WHERE comparator <> 'qualitative'"
+# The assessment's own columns of `targets` (the warehouse's table also holds names, owners and notes).
+_T_SQL = ("CREATE OR REPLACE TEMP TABLE _tw_t AS SELECT " + ", ".join(TARGET_COLUMNS)
+          + " FROM targets WHERE comparator <> 'qualitative'")
 
 # Each target's figures year by year (with the reference's figure of the same year).
 _TY_SQL = """
@@ -170,7 +180,7 @@ SELECT t.target_id,
     CASE WHEN t.baseline_value IS NOT NULL THEN NULL
          WHEN sb.obs_base_year IS NOT NULL THEN sb.obs_base_id
          ELSE f.first_observation_id END AS base_observation_id,
-    f.n_points, f.years_spanned
+    f.n_points, f.years_spanned, f.first_year, f.first_metric
 FROM t
 LEFT JOIN stated_base sb USING (target_id)
 LEFT JOIN first_obs f USING (target_id)
@@ -227,7 +237,8 @@ judged AS (
 SELECT * FROM judged
 """
 
-# The per-target rows (the `assessments` output): latest figures, pace, projections and the status.
+# The per-target rows (the `assessments` output): latest figures, pace, projections, the status, the comparison that
+# decided it and the evidence it rests on (decision table: docs/methodology.md).
 _STATUS_SQL = """
 WITH t AS (SELECT * FROM _tw_t),
 base AS (SELECT * FROM _tw_base),
@@ -249,19 +260,34 @@ per_target AS (
         arg_max_null(location, year) AS latest_location,
         arg_max_null(release_date, year) AS latest_release_date,
         max(CASE WHEN year = deadline THEN value END) AS deadline_value,
+        max(CASE WHEN year = deadline THEN goal END) AS deadline_goal,
+        max(CASE WHEN year = deadline THEN reference_value END) AS deadline_reference_value,
         bool_or(CASE WHEN year = deadline THEN met END) AS deadline_met,
         min(CASE WHEN year > deadline AND met THEN year END) AS first_met_after_deadline,
+        min(CASE WHEN year > deadline AND NOT met THEN year END) AS first_unmet_after_deadline,
+        max(CASE WHEN year < deadline AND met THEN year END) AS last_met_before_deadline,
+        max(CASE WHEN year < deadline AND NOT met THEN year END) AS last_unmet_before_deadline,
+        min(CASE WHEN in_plan AND NOT met THEN year END) AS first_unmet_plan_year,
         count(*) FILTER (WHERE year > deadline) AS n_after_deadline,
+        count(*) FILTER (WHERE year < deadline) AS n_before_deadline,
         count(*) FILTER (WHERE in_plan) AS plan_years_with_data,
         count(*) FILTER (WHERE in_plan AND met) AS plan_years_met,
-        sum(value) FILTER (WHERE in_plan) AS plan_cumulative,
+        -- summed year by year, so the total is the same whatever order the engine's threads meet the rows in
+        list_sum(list(value ORDER BY year) FILTER (WHERE in_plan)) AS plan_cumulative,
         max(n_vintage_values) > 1 AS has_revisions
     FROM judged GROUP BY target_id
 ),
+-- Did the observed series ever fall from one year with a figure to the next? (contradicts a non_decreasing declaration)
+falls AS (
+    SELECT target_id, bool_or(value < previous) AS fell
+    FROM (SELECT target_id, value, lag(value) OVER (PARTITION BY target_id ORDER BY year) AS previous FROM judged)
+    GROUP BY target_id
+),
 pace AS (
     SELECT t.target_id, t.comparator, t.per_year, t.deadline, t.unit, t.value AS target_value_stated,
-        t.value_high, t.tolerance, t.multiple, t.reference_jurisdiction, t.plan_start,
-        b.base_year, b.base_value, b.base_basis, b.base_observed, b.base_observation_id,
+        t.value_high, t.tolerance, t.multiple, t.reference_jurisdiction, t.reference_name_zh, t.reference_name_en,
+        t.plan_start, t.monotone,
+        b.base_year, b.base_value, b.base_basis, b.base_observed, b.base_observation_id, b.first_year,
         coalesce(b.n_points, 0) AS n_points,
         coalesce(b.years_spanned, 0) AS years_spanned, p.*  EXCLUDE (target_id),
         -- The goal at the deadline, on the same scale as `metric` (0 gap for relative targets).
@@ -270,24 +296,43 @@ pace AS (
             WHEN 'multiple_of_baseline' THEN CASE WHEN b.base_observed THEN b.base_value * t.multiple END
             WHEN 'growth_rate' THEN b.base_value * pow(1 + t.value / 100, t.deadline - b.base_year)
             ELSE t.value END AS goal_at_deadline,
-        -- Compound growth for positive counts, money and persons; linear for shares, rates, gaps and zero starts.
-        CASE WHEN t.unit <> 'percent' AND t.comparator <> 'relative_to_reference' AND b.base_value > 0
-                  AND p.latest_metric > 0 THEN 'compound' ELSE 'linear' END AS growth_model
+        -- The years the trend is read over: from the baseline to a later figure; with no figure after the baseline,
+        -- over whatever years exist (two or more), which `evidence` then says.
+        CASE WHEN p.latest_year > b.base_year THEN b.base_year
+             WHEN b.n_points >= 2 THEN b.first_year END AS trend_from_year,
+        CASE WHEN p.latest_year > b.base_year THEN b.base_value
+             WHEN b.n_points >= 2 THEN b.first_metric END AS trend_from_value,
+        -- A declared non-decreasing indicator whose figures never fell: with a fixed goal reached from below, a met
+        -- year stays met in every later year ('forward'); under a ceiling (at_most), a met year was met in every
+        -- earlier year ('backward'). Moving goals (relative, growth) allow no such inference.
+        t.monotone = 'non_decreasing' AND coalesce(f.fell, false) AS monotone_contradicted,
+        CASE WHEN t.monotone = 'non_decreasing' AND NOT coalesce(f.fell, false) THEN
+            CASE WHEN t.comparator IN ('at_least', 'exceed', 'exact', 'range', 'multiple_of_baseline')
+                      OR (t.comparator = 'approx' AND t.direction = 'increase') THEN 'forward'
+                 WHEN t.comparator = 'at_most' THEN 'backward' END END AS met_persists
     FROM t LEFT JOIN base b USING (target_id) LEFT JOIN per_target p USING (target_id)
+        LEFT JOIN falls f USING (target_id)
+),
+models AS (
+    SELECT *,
+        -- Compound growth for positive counts, money and persons; linear for shares, rates, gaps and zero starts.
+        CASE WHEN unit <> 'percent' AND comparator <> 'relative_to_reference' AND base_value > 0
+                  AND latest_metric > 0 AND trend_from_value > 0 THEN 'compound' ELSE 'linear' END AS growth_model
+    FROM pace
 ),
 rates AS (
     SELECT *,
         latest_year - base_year AS years_observed,
         deadline - base_year AS years_planned,
-        CASE WHEN latest_year > base_year THEN
+        CASE WHEN latest_year > trend_from_year THEN
             CASE WHEN growth_model = 'compound'
-                 THEN pow(latest_metric / base_value, 1.0 / (latest_year - base_year)) - 1
-                 ELSE (latest_metric - base_value) / (latest_year - base_year) END END AS actual_rate,
+                 THEN pow(latest_metric / trend_from_value, 1.0 / (latest_year - trend_from_year)) - 1
+                 ELSE (latest_metric - trend_from_value) / (latest_year - trend_from_year) END END AS actual_rate,
         CASE WHEN deadline > base_year AND goal_at_deadline IS NOT NULL THEN
             CASE WHEN growth_model = 'compound' AND goal_at_deadline > 0
                      THEN pow(goal_at_deadline / base_value, 1.0 / (deadline - base_year)) - 1
                  ELSE (goal_at_deadline - base_value) / (deadline - base_year) END END AS required_rate
-    FROM pace
+    FROM models
 ),
 scored AS (
     SELECT *,
@@ -302,125 +347,147 @@ scored AS (
              THEN (latest_metric - base_value) / (goal_at_deadline - base_value) END AS covered_share,
         CASE WHEN deadline > base_year
              THEN least(greatest((year($as_of) - base_year) / (deadline - base_year), 0), 1) END AS elapsed_share,
-        greatest(deadline, coalesce(latest_year, deadline) + 1) AS projection_year
+        greatest(deadline, coalesce(latest_year, deadline) + 1) AS projection_year,
+        -- The plan years of a yearly target (plan start, else its first year with a figure, to the deadline).
+        CASE WHEN per_year THEN deadline - coalesce(plan_start, first_year) + 1 END AS plan_years
     FROM rates
 ),
 projected AS (
     SELECT *,
-        CASE WHEN latest_year > base_year THEN
-            latest_metric + (latest_metric - base_value) / (latest_year - base_year) * (projection_year - latest_year)
+        CASE WHEN latest_year > trend_from_year THEN
+            latest_metric + (latest_metric - trend_from_value) / (latest_year - trend_from_year)
+                * (projection_year - latest_year)
         END AS projection_linear,
-        CASE WHEN latest_year > base_year AND base_value > 0 AND latest_metric > 0 THEN
-            latest_metric * pow(latest_metric / base_value, (projection_year - latest_year) / (latest_year - base_year))
+        CASE WHEN latest_year > trend_from_year AND trend_from_value > 0 AND latest_metric > 0 THEN
+            latest_metric * pow(latest_metric / trend_from_value,
+                                (projection_year - latest_year) / (latest_year - trend_from_year))
         END AS projection_compound,
-        $as_of > make_date(CAST(deadline AS INT), 12, 31) AS deadline_passed,
+        coalesce($as_of > make_date(CAST(deadline AS INT), 12, 31), false) AS deadline_passed,
         -- Where the value should be now on the required path (时间过半、任务过半).
         CASE WHEN elapsed_share IS NOT NULL AND goal_at_deadline IS NOT NULL THEN
             CASE WHEN growth_model = 'compound' AND goal_at_deadline > 0
                  THEN base_value * pow(goal_at_deadline / base_value, elapsed_share)
                  ELSE base_value + elapsed_share * (goal_at_deadline - base_value) END END AS expected_now,
         CASE WHEN n_points = 0 THEN 'none'
-             WHEN n_points = 1 OR latest_year <= base_year THEN 'single_point'
-             ELSE 'trend' END AS evidence,
-        CASE WHEN comparator = 'relative_to_reference' AND latest_year > base_year THEN
-            CASE WHEN latest_metric - base_value > $flat_pp THEN 'closing'
-                 WHEN latest_metric - base_value < -$flat_pp THEN 'widening' ELSE 'flat' END END AS gap_trend
+             WHEN n_points = 1 THEN 'single_point'
+             WHEN latest_year > base_year THEN 'trend'
+             ELSE 'trend_before_baseline' END AS evidence,
+        CASE WHEN comparator = 'relative_to_reference' AND latest_year > trend_from_year THEN
+            CASE WHEN latest_metric - trend_from_value > $flat_pp THEN 'closing'
+                 WHEN latest_metric - trend_from_value < -$flat_pp THEN 'widening' ELSE 'flat' END END AS gap_trend,
+        -- Whether the deadline year met the target: observed, else inferred on a declared non-decreasing indicator
+        -- from the nearest year whose figure settles it, else unknown.
+        CASE met_persists WHEN 'forward' THEN last_met_before_deadline
+                          WHEN 'backward' THEN first_met_after_deadline END AS inferred_met_from,
+        CASE met_persists WHEN 'forward' THEN first_unmet_after_deadline
+                          WHEN 'backward' THEN last_unmet_before_deadline END AS inferred_unmet_from
     FROM scored
-)
-SELECT *, growth_model AS projection_used,
-    CASE
-        WHEN n_points = 0 THEN 'no_data'
-        WHEN comparator = 'multiple_of_baseline' AND NOT base_observed THEN 'no_data'
-        WHEN per_year AND deadline_passed THEN
-            CASE WHEN plan_years_with_data = 0 THEN 'no_data'
-                 WHEN plan_years_met = plan_years_with_data THEN 'achieved' ELSE 'missed' END
-        WHEN deadline_passed AND deadline_value IS NOT NULL AND deadline_met THEN 'achieved'
-        WHEN deadline_passed AND first_met_after_deadline IS NOT NULL THEN 'achieved_late'
-        WHEN deadline_passed AND (deadline_value IS NOT NULL OR n_after_deadline > 0) THEN 'missed'
-        WHEN latest_met AND NOT per_year THEN 'on_track'
-        WHEN pace_ratio IS NULL THEN 'no_data'
-        WHEN pace_ratio >= $on_track THEN 'on_track'
-        WHEN pace_ratio >= $at_risk THEN 'at_risk'
-        WHEN pace_ratio >= 0 THEN 'off_track'
-        ELSE 'regressing'
-    END AS status
-FROM projected
+),
+decided AS (
+    SELECT *,
+        CASE WHEN deadline_value IS NOT NULL THEN deadline_met
+             WHEN inferred_met_from IS NOT NULL THEN true
+             WHEN inferred_unmet_from IS NOT NULL THEN false END AS deadline_held,
+        CASE WHEN deadline_value IS NULL THEN coalesce(inferred_met_from, inferred_unmet_from)
+             END AS deadline_inferred_from
+    FROM projected
+),
+statused AS (
+    SELECT *,
+        CASE
+            WHEN n_points = 0 THEN 'no_data'
+            WHEN comparator = 'multiple_of_baseline' AND NOT base_observed THEN 'no_data'
+            WHEN per_year AND deadline_passed THEN
+                CASE WHEN plan_years_with_data = 0 THEN 'no_data'
+                     WHEN plan_years_met < plan_years_with_data THEN 'missed'
+                     WHEN plan_years_with_data >= plan_years THEN 'achieved'
+                     ELSE 'deadline_unpublished' END
+            WHEN deadline_passed THEN
+                CASE WHEN deadline_held THEN 'achieved'
+                     WHEN NOT deadline_held AND first_met_after_deadline IS NOT NULL THEN 'achieved_late'
+                     WHEN NOT deadline_held THEN 'missed'
+                     ELSE 'deadline_unpublished' END
+            -- pace statuses: only before the deadline
+            WHEN latest_met AND NOT per_year THEN 'on_track'
+            WHEN pace_ratio IS NULL THEN 'no_data'
+            WHEN pace_ratio >= $on_track THEN 'on_track'
+            WHEN pace_ratio >= $at_risk THEN 'at_risk'
+            WHEN pace_ratio >= 0 THEN 'off_track'
+            ELSE 'regressing'
+        END AS status
+    FROM decided
+),
+coded AS (
+    SELECT *,
+        CASE
+            WHEN n_points = 0 THEN 'no_figures'
+            WHEN comparator = 'multiple_of_baseline' AND NOT base_observed THEN 'baseline_unobserved'
+            WHEN per_year AND deadline_passed THEN
+                CASE status WHEN 'no_data' THEN 'per_year_no_plan_years' WHEN 'missed' THEN 'per_year_missed'
+                            WHEN 'achieved' THEN 'per_year_achieved' ELSE 'per_year_unpublished' END
+            WHEN deadline_passed THEN
+                CASE WHEN status = 'deadline_unpublished' THEN 'deadline_unpublished'
+                     WHEN deadline_inferred_from IS NOT NULL THEN status || '_inferred'
+                     ELSE status || '_observed' END
+            WHEN per_year THEN CASE WHEN status = 'no_data' THEN 'per_year_no_plan_years' ELSE 'per_year_pace' END
+            WHEN status = 'on_track' AND latest_met THEN 'already_met'
+            WHEN status = 'no_data' AND evidence = 'single_point' THEN 'single_point'
+            WHEN status = 'no_data' THEN 'no_pace'
+            WHEN evidence = 'trend_before_baseline' THEN 'pace_before_baseline'
+            ELSE 'pace'
+        END AS reason_code,
+        -- The year whose comparison decided the status (cited by the reason; its figures are the decisive_* columns).
+        CASE
+            WHEN n_points = 0 OR (comparator = 'multiple_of_baseline' AND NOT base_observed) THEN NULL
+            WHEN per_year AND deadline_passed THEN CASE WHEN status = 'missed' THEN first_unmet_plan_year END
+            WHEN deadline_passed THEN
+                CASE WHEN deadline_value IS NOT NULL THEN deadline
+                     WHEN deadline_inferred_from IS NOT NULL THEN deadline_inferred_from
+                     ELSE coalesce(first_met_after_deadline, latest_year) END
+            ELSE latest_year
+        END AS decisive_year
+    FROM statused
+),
+cited AS (
+    SELECT c.*, d.value AS decisive_value, d.goal AS decisive_goal, d.reference_value AS decisive_reference_value,
+        d.met AS decisive_met, l.value AS late_value, l.goal AS late_goal, l.reference_value AS late_reference_value
+    FROM coded c
+    LEFT JOIN judged d ON d.target_id = c.target_id AND d.year = c.decisive_year
+    LEFT JOIN judged l ON l.target_id = c.target_id AND l.year = c.first_met_after_deadline
+        AND c.status = 'achieved_late'
+),
+graded AS (
+    SELECT *,
+        CASE WHEN n_points = 0 THEN 'none'
+             WHEN per_year AND deadline_passed AND (status = 'missed' OR plan_years_with_data >= plan_years)
+                 THEN 'observed'
+             WHEN deadline_value IS NOT NULL THEN 'observed'
+             WHEN n_before_deadline > 0 AND n_after_deadline > 0 THEN
+                 CASE WHEN met_persists IS NOT NULL THEN 'bracketed' ELSE 'before_and_after' END
+             WHEN n_after_deadline > 0 THEN 'after_deadline_only'
+             ELSE 'before_deadline_only' END AS evidence_basis,
+        CASE WHEN status IN ('no_data', 'deadline_unpublished') THEN 'none'
+             WHEN status IN ('achieved', 'achieved_late', 'missed') THEN
+                 CASE WHEN deadline_inferred_from IS NOT NULL THEN 'inferred' ELSE 'observed' END
+             WHEN evidence = 'trend_before_baseline' AND NOT coalesce(latest_met, false) THEN 'inferred'
+             ELSE 'observed' END AS evidence_grade,
+        CASE WHEN per_year THEN plan_years - plan_years_with_data END AS plan_years_unpublished
+    FROM cited
+),
+phrased AS (SELECT *, $comparisons FROM graded)
+SELECT * EXCLUDE ($comparison_names), growth_model AS projection_used, $reason_zh AS reason_zh, $reason_en AS reason_en
+FROM phrased
 """
 
+# The reasons, in both languages, rendered set-wise from each row's reason code and columns (targetwatch.messages).
+_STATUS_SQL = (
+    _STATUS_SQL.replace("$comparisons", ", ".join(messages.comparison_columns_sql()))
+    .replace("$comparison_names", ", ".join(messages.comparison_column_names()))
+    .replace("$reason_zh", messages.reason_sql("zh"))
+    .replace("$reason_en", messages.reason_sql("en"))
+)
+
 _TEMP_TABLES = ("_tw_series", "_tw_best", "_tw_t", "_tw_ty", "_tw_base", "_tw_judged")
-
-
-def _fmt(v: object) -> str:
-    """Readable in both languages: whole thousands separated, small numbers to 4 significant digits."""
-    if v is None or pd.isna(v):
-        return ""
-    v = float(v)
-    return f"{v:,.0f}" if abs(v) >= 1000 else f"{v:.4g}"
-
-
-def _reasons(df: pd.DataFrame) -> pd.DataFrame:
-    """One line per target, in Chinese and English, saying why the status is what it is (vectorised)."""
-    fmt = lambda s: s.map(_fmt)  # noqa: E731
-    yr = df["latest_year"].astype("Int64").astype(str)
-    dl = df["deadline"].astype("Int64").astype(str)
-    lv, goal = fmt(df["latest_value"]), fmt(df["latest_goal"])
-    pace = df["pace_ratio"].map(lambda v: "" if pd.isna(v) else f"{v:.2f}")
-    late_year = lambda m: df.loc[m, "first_met_after_deadline"].astype("Int64").astype(str)  # noqa: E731
-    # Each status's wording, built only for the rows with that status.
-    cases = {
-        "qualitative": lambda m: ("定性目标，无可量化数值", "qualitative goal with no number to measure"),
-        "achieved": lambda m: (
-            "截止年" + dl[m] + "实际" + fmt(df.loc[m, "deadline_value"]) + "，达到目标" + goal[m],
-            fmt(df.loc[m, "deadline_value"]) + " in deadline year " + dl[m] + " meets the target " + goal[m],
-        ),
-        "achieved_late": lambda m: (
-            "截止年" + dl[m] + "未达到或无数据，" + late_year(m) + "年达到",
-            "not shown to be met in " + dl[m] + "; met in " + late_year(m),
-        ),
-        "missed": lambda m: (
-            "截止年" + dl[m] + "未达到目标；最新" + yr[m] + "年为" + lv[m] + "，目标" + goal[m],
-            "target not met by " + dl[m] + "; latest " + lv[m] + " (" + yr[m] + ") against " + goal[m],
-        ),
-        "on_track": lambda m: ("最新" + yr[m] + "年" + lv[m] + "，进度比" + pace[m],
-                               "latest " + lv[m] + " (" + yr[m] + "), pace ratio " + pace[m]),
-        "at_risk": lambda m: ("进度比" + pace[m] + "（低于0.95）", "pace ratio " + pace[m] + " is below 0.95"),
-        "off_track": lambda m: ("进度比" + pace[m] + "（低于0.60）", "pace ratio " + pace[m] + " is below 0.60"),
-        "regressing": lambda m: ("指标朝目标相反方向变化", "the indicator is moving away from the target"),
-    }
-    zh = pd.Series("", index=df.index, dtype=object)
-    en = pd.Series("", index=df.index, dtype=object)
-    for status, texts in cases.items():
-        mask = df["status"] == status
-        if not mask.any():
-            continue
-        zh[mask], en[mask] = texts(mask)
-    met_early = (df["status"] == "on_track") & df["latest_met"].eq(True) & ~df["per_year"].eq(True)
-    zh[met_early] = yr + "年已达到目标（" + lv + "，目标" + goal + "）"
-    en[met_early] = "already meets the target in " + yr + " (" + lv + " against " + goal + ")"
-    late = met_early & df["deadline_passed"].eq(True)
-    zh[late] = zh[late] + "；截止年" + dl + "及以后暂无数据"
-    en[late] = en[late] + "; no figure yet for " + dl + " or later"
-    nd = df["status"] == "no_data"
-    none = nd & (df["n_points"] == 0)
-    base_missing = nd & (df["comparator"] == "multiple_of_baseline") & ~none
-    single = nd & ~none & ~base_missing
-    zh[none] = "该指标没有可用的统计数据"
-    en[none] = "no usable figure for this indicator"
-    zh[base_missing] = "基期年份" + df["base_year"].astype("Int64").astype(str) + "无观测值，无法计算目标值"
-    en[base_missing] = "baseline year has no observed value, so the target value cannot be derived"
-    one = single & (df["n_points"] == 1)
-    since = single & (df["n_points"] > 1)
-    by = df["base_year"].astype("Int64").astype(str)
-    zh[one] = "仅有" + yr + "年一个数据点（" + lv + "），趋势未知"
-    en[one] = "one figure only (" + lv + " in " + yr + "): trend unknown"
-    zh[since] = "基期" + by + "年之后没有新数据，趋势未知"
-    en[since] = "no figure after the baseline year " + by + ": trend unknown"
-    # After the deadline the question is the verdict, not the trend: say which figure is missing, and what is known.
-    due = single & df["deadline_passed"].eq(True)
-    zh[due] = "截止年" + dl + "年及以后没有数据，无法判定是否实现；最新为" + yr + "年" + lv + "（目标" + goal + "）"
-    en[due] = ("no figure for the deadline year " + dl + " or later, so no verdict; latest " + lv + " in " + yr
-               + " against " + goal)
-    return pd.DataFrame({"reason_zh": zh, "reason_en": en})
 
 
 def _proxy_flags(catalogue: Catalogue, observations: pd.DataFrame, assessments: pd.DataFrame) -> pd.Series:
@@ -473,17 +540,20 @@ def complete_assessments(targets: pd.DataFrame, scored: pd.DataFrame, has_proxy_
     """One row per target: the scored rows, the qualitative targets, reasons, verdict, proxy flags
     (`has_proxy_data(assessments)` gives them) and the as-of date."""
     qualitative = targets[targets["comparator"] == "qualitative"][["target_id", "comparator", "deadline"]]
-    qualitative = qualitative.assign(status="qualitative", n_points=0)
+    qualitative = qualitative.assign(status="qualitative", n_points=0, reason_code="qualitative",
+                                     reason_zh=messages.text("qualitative", "zh"),
+                                     reason_en=messages.text("qualitative", "en"))
     assessments = pd.concat([scored, qualitative], ignore_index=True) if len(qualitative) else scored
     assessments = targets[["target_id", "jurisdiction", "indicator", "kind", "headline"]].merge(
         assessments, on="target_id", how="left"
     )
-    assessments = pd.concat([assessments, _reasons(assessments)], axis=1)
-    assessments["verdict"] = assessments["status"].where(
-        assessments["status"].isin(["achieved", "achieved_late", "missed"]))
+    assessments["verdict"] = assessments["status"].where(assessments["status"].isin(vocab.VERDICT_STATUSES))
     assessments["has_proxy_data"] = has_proxy_data(assessments)
     assessments["as_of"] = as_of
     assert assessments["status"].isin(vocab.STATUS_CODES).all()
+    assert assessments["evidence_basis"].dropna().isin(vocab.EVIDENCE_BASIS_CODES).all()
+    assert assessments["reason_code"].isin(messages.REASON_CODES).all()
+    assert assessments["evidence_grade"].dropna().isin(vocab.EVIDENCE_GRADE_CODES).all()
     return assessments
 
 
@@ -508,3 +578,70 @@ def assess(
     assessments = complete_assessments(
         targets, scored, lambda a: _proxy_flags(catalogue, observations, a), as_of)
     return assessments, years.assign(as_of=as_of)
+
+
+def evidence_shares(assessments: pd.DataFrame) -> pd.DataFrame:
+    """Per jurisdiction, how many quantitative statuses are observed, inferred or without evidence, and their shares
+    (one row per jurisdiction: n, n_<grade>, share_<grade>), so a leader sees how much of the picture is measured."""
+    quantitative = assessments[assessments["status"] != "qualitative"]
+    counts = pd.crosstab(quantitative["jurisdiction"], quantitative["evidence_grade"])
+    counts = counts.reindex(columns=list(vocab.EVIDENCE_GRADE_CODES), fill_value=0)
+    total = counts.sum(axis=1)
+    out = pd.DataFrame({"n": total})
+    for grade in vocab.EVIDENCE_GRADE_CODES:
+        out[f"n_{grade}"] = counts[grade]
+        out[f"share_{grade}"] = counts[grade] / total
+    return out.rename_axis("jurisdiction").reset_index()
+
+
+# ---- the assessment where the data is: the build warehouse's tables in, the build warehouse's tables out ----
+
+# The per-target rows as `assess` gives them, built in SQL: the scored rows and the qualitative targets, in the
+# targets' order, with the verdict, the proxy flag (a proxy of the indicator has figures for the jurisdiction) and the
+# as-of date.
+_ASSESSMENTS_SQL = """
+CREATE OR REPLACE TABLE assessments AS
+WITH qualitative AS (
+    SELECT target_id, comparator, deadline, 'qualitative' AS status, 0::BIGINT AS n_points,
+        'qualitative' AS reason_code, $qualitative_zh AS reason_zh, $qualitative_en AS reason_en
+    FROM targets WHERE comparator = 'qualitative'
+),
+judged AS (SELECT * FROM _tw_scored UNION ALL BY NAME SELECT * FROM qualitative),
+proxied AS (
+    SELECT DISTINCT o.jurisdiction, i.proxy_of AS indicator
+    FROM (SELECT DISTINCT jurisdiction, indicator FROM observations) o
+    JOIN indicators i ON i.code = o.indicator WHERE i.proxy_of IS NOT NULL
+)
+SELECT t.target_id, t.jurisdiction, t.indicator, t.kind, t.headline, j.* EXCLUDE (target_id),
+    CASE WHEN j.status IN $verdicts THEN j.status END AS verdict,
+    p.indicator IS NOT NULL AS has_proxy_data,
+    $as_of::DATE AS as_of
+FROM (SELECT *, row_number() OVER () AS _order FROM targets) t
+LEFT JOIN judged j USING (target_id)
+LEFT JOIN proxied p ON p.jurisdiction = t.jurisdiction AND p.indicator = t.indicator
+ORDER BY t._order
+"""
+
+
+def assess_warehouse(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> dict[str, int]:
+    """Judge every target inside `con`, the build warehouse: read its `targets` (the catalogue step's table),
+    `indicators` and `observations`, and write `assessments` and `assessment_years` (replaced), with the same rows and
+    values as `assess`. Nothing passes through pandas. Return the row counts."""
+    for sql in (_SERIES_SQL, _BEST_SQL, _T_SQL, _TY_SQL, _BASE_SQL, _JUDGED_SQL):
+        con.execute(sql, {"as_of": as_of} if "$as_of" in sql else None)
+    params = {"as_of": as_of, "on_track": vocab.PACE_ON_TRACK, "at_risk": vocab.PACE_AT_RISK,
+              "flat_pp": vocab.GAP_FLAT_PP}
+    try:
+        con.execute("CREATE OR REPLACE TEMP TABLE _tw_scored AS " + _STATUS_SQL, params)
+        con.execute(_ASSESSMENTS_SQL.replace("$verdicts", "(" + ", ".join(f"'{v}'" for v in vocab.VERDICT_STATUSES)
+                                             + ")"),
+                    {"as_of": as_of, "qualitative_zh": messages.text("qualitative", "zh"),
+                     "qualitative_en": messages.text("qualitative", "en")})
+        con.execute("CREATE OR REPLACE TABLE assessment_years AS SELECT *, $as_of::DATE AS as_of FROM _tw_judged "
+                    "ORDER BY target_id, year", {"as_of": as_of})
+        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
+                  for t in ("assessments", "assessment_years")}
+    finally:
+        drop_stages(con)
+        con.execute("DROP TABLE IF EXISTS _tw_scored")
+    return counts

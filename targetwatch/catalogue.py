@@ -34,9 +34,11 @@ Comparator = Literal[
 ]
 Kind = Literal["outcome", "sub_target", "coverage", "policy_floor", "qualitative"]
 UnitCode = Literal["count", "persons", "households", "items", "yuan", "percent", "sqm"]
+Monotone = Literal["non_decreasing", "may_fall"]
 assert set(Comparator.__args__) == set(vocab.COMPARATORS)  # type: ignore[attr-defined]
 assert set(Kind.__args__) == set(vocab.KINDS)  # type: ignore[attr-defined]
 assert set(UnitCode.__args__) == set(vocab.UNIT_CODES)  # type: ignore[attr-defined]
+assert set(Monotone.__args__) == set(vocab.MONOTONE)  # type: ignore[attr-defined]
 
 
 class _Strict(BaseModel):
@@ -65,6 +67,21 @@ class Indicator(_Strict):
     aliases: list[str] = Field(default=[], description="simplified and traditional names used in reports")
     proxy_of: str | None = Field(default=None, description="the indicator this one approximates, if any")
     proxy_note: str | None = None
+    monotone: Monotone | None = Field(
+        default=None,
+        description="declared behaviour over time: only a declared non_decreasing indicator (a cumulative total) "
+        "lets a verdict be inferred from another year's figure; absent reads as may_fall",
+    )
+    monotone_reason: str | None = Field(default=None, description="why the indicator can or cannot fall")
+
+    @model_validator(mode="after")
+    def _monotone_has_reason(self) -> Indicator:
+        """A declaration without its reason cannot be reviewed, so it is refused."""
+        if self.monotone is not None and not (self.monotone_reason or "").strip():
+            raise ValueError(f"monotone: {self.monotone} needs monotone_reason (why it can or cannot fall)")
+        if self.monotone_reason is not None and self.monotone is None:
+            raise ValueError("monotone_reason without monotone: declare non_decreasing or may_fall")
+        return self
 
 
 class Source(_Strict):

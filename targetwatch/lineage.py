@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from targetwatch import vocab
+from targetwatch import messages, vocab
 
 VINTAGES: tuple[str, ...] = ("used", "not_released", "superseded", "not_used")
 VINTAGE_LABELS: dict[str, tuple[str, str]] = {
@@ -158,13 +158,15 @@ def _formula_lines(a: dict) -> list[tuple[str, str]]:
     if rates and not _empty(ly) and not _empty(by):
         g, metric, d = _num(a.get("goal_at_deadline")), _num(a.get("latest_metric")), deadline
         actual, required = _num(a["actual_rate"]), _num(a["required_rate"])
+        # the actual rate is read from the start of the trend window (the baseline, or an earlier year: `evidence`)
+        fy, fv = (by, bv) if _empty(a.get("trend_from_year")) else (a["trend_from_year"], a.get("trend_from_value"))
         if a.get("growth_model") == "compound":
-            f_actual = f"({metric} / {_num(bv)})^(1/({_num(ly)} - {_num(by)})) - 1 = {actual}"
+            f_actual = f"({metric} / {_num(fv)})^(1/({_num(ly)} - {_num(fy)})) - 1 = {actual}"
             f_required = f"({g} / {_num(bv)})^(1/({d} - {_num(by)})) - 1 = {required}"
             lines.append((f"实际年均增速（复合）= {f_actual}", f"actual rate (compound) = {f_actual}"))
             lines.append((f"所需年均增速 = {f_required}", f"required rate = {f_required}"))
         else:
-            f_actual = f"({metric} - {_num(bv)}) / ({_num(ly)} - {_num(by)}) = {actual}"
+            f_actual = f"({metric} - {_num(fv)}) / ({_num(ly)} - {_num(fy)}) = {actual}"
             f_required = f"({g} - {_num(bv)}) / ({d} - {_num(by)}) = {required}"
             lines.append((f"实际{of_zh}年均变化（线性）= {f_actual}{pts_zh} / 年",
                           f"actual {of_en}rate (linear) = {f_actual}{pts_en} per year"))
@@ -184,6 +186,16 @@ def _formula_lines(a: dict) -> list[tuple[str, str]]:
         used = a.get("projection_used")
         lines.append((f"{of_zh}外推至 {y} 年：线性 {lin}，按不变增速 {comp}（采用：{used}）",
                       f"projected {of_en}to {y}: linear {lin}, constant growth {comp} (used: {used})"))
+    basis = vocab.EVIDENCE_BASIS_BY_CODE.get(str(a.get("evidence_basis")))
+    grade = vocab.EVIDENCE_GRADE_BY_CODE.get(str(a.get("evidence_grade")))
+    if basis and grade:
+        lines.append(tuple(messages.sentence("evidence", lg, basis=getattr(basis, lg), grade=getattr(grade, lg))
+                           for lg in ("zh", "en")))
+    if not _empty(a.get("deadline_inferred_from")):
+        year = _num(int(a["deadline_inferred_from"]))
+        lines.append(tuple(messages.sentence("inferred", lg, year=year) for lg in ("zh", "en")))
+    if a.get("monotone_contradicted"):
+        lines.append(tuple(messages.sentence("contradicted", lg) for lg in ("zh", "en")))
     lines.append((f"状态 = {_status_zh(status)}：{a.get('reason_zh')}", f"status = {status}: {a.get('reason_en')}"))
     return lines
 

@@ -42,21 +42,31 @@ class Status:
 
 # Order is the reading order on dashboards: verdicts after the deadline, then pace, then the rest.
 # Colours are Okabe & Ito's palette for colour-blind readers (vermillion darkened to carry white text, plus two
-# greys told apart by lightness), so the nine stay distinct under protanopia, deuteranopia and tritanopia
+# greys told apart by lightness), so the ten stay distinct under protanopia, deuteranopia and tritanopia
 # (tests/targetwatch/test_vocab.py measures it). The icons are in the system CJK fonts, ✗ in DejaVu (both
 # installed by .ci/run).
 STATUSES: Final[tuple[Status, ...]] = (
-    Status("achieved", "已实现", "Achieved", "#009E73", "✓", "the comparator held in the deadline year"),
+    Status("achieved", "已实现", "Achieved", "#009E73", "✓",
+           "the comparator held in the deadline year (observed, or inferred on a declared non-decreasing indicator)"),
     Status(
         "achieved_late",
         "逾期实现",
         "Achieved late",
         "#56B4E9",
         "◑",
-        "the comparator held only in a year after the deadline (or the deadline year has no figure)",
+        "a figure shows the target unmet in the deadline year (observed, or inferred on a declared non-decreasing "
+        "indicator) and a later figure shows it met",
     ),
-    Status("missed", "未实现", "Missed", "#C05500", "✗", "the comparator did not hold at the deadline or after"),
-    Status("on_track", "进度符合预期", "On track", "#0072B2", "→", "progress at 95% or more of the required pace"),
+    Status("missed", "未实现", "Missed", "#C05500", "✗",
+           "a figure shows the target unmet in the deadline year (observed, or inferred on a declared "
+           "non-decreasing indicator) and no later figure shows it met"),
+    # What is known after the deadline when no figure answers the question "was it met on time?": the reason says
+    # what the figures show ("met by 2021; 2020 not published"), the label claims neither lateness nor failure.
+    Status("deadline_unpublished", "截止年数据未公布", "Deadline year unpublished", "#F0E442", "?",
+           "the deadline has passed and no figure shows whether the target was met in the deadline year"),
+    # Pace statuses: only before the deadline.
+    Status("on_track", "进度符合预期", "On track", "#0072B2", "→",
+           "before the deadline: already met, or progress at 95% or more of the required pace"),
     Status("at_risk", "需加快进度", "At risk", "#E69F00", "⚠", "progress at 60-95% of the required pace"),
     Status("off_track", "进展缓慢", "Off track", "#CC79A7", "▼", "progress below 60% of the required pace"),
     Status("regressing", "出现倒退", "Regressing", "#000000", "↓", "moving away from the target"),
@@ -192,6 +202,94 @@ GAP_FLAT_PP: Final[float] = 0.02
 
 # Severity of a data-quality check: errors block assessment of the affected rows, warnings are shown.
 SEVERITIES: Final[tuple[str, ...]] = ("error", "warning")
+
+
+# Statuses that answer "was the target met by its deadline?" (the `verdict` column) and those that are only about pace
+# (never shown after a deadline).
+VERDICT_STATUSES: Final[tuple[str, ...]] = ("achieved", "achieved_late", "missed")
+PACE_STATUSES: Final[tuple[str, ...]] = ("on_track", "at_risk", "off_track", "regressing")
+
+
+@dataclass(frozen=True)
+class Label:
+    """A coded value with its words in both languages and what it means (for docs and tooltips)."""
+
+    code: str
+    zh: str
+    en: str
+    meaning_en: str
+    meaning_zh: str
+
+
+# Which figures a status rests on (the `evidence_basis` column), by the years of the target's figures relative to
+# its deadline. docs/methodology.md has the decision table.
+EVIDENCE_BASES: Final[tuple[Label, ...]] = (
+    Label("observed", "截止年实测", "observed at the deadline",
+          "a figure for the deadline year (for a yearly target: its plan years) decides the status",
+          "截止年（逐年目标为规划期各年）的实际数据决定状态"),
+    Label("bracketed", "截止年前后均有数据（只增不减）", "bracketed (non-decreasing)",
+          "no deadline-year figure; figures before and after it, on an indicator declared non-decreasing",
+          "截止年无数据；前后年份均有数据，且该指标已声明只增不减"),
+    Label("before_and_after", "截止年前后均有数据（可能减少）", "before and after (may fall)",
+          "no deadline-year figure; figures before and after it, on an indicator that may fall",
+          "截止年无数据；前后年份均有数据，但该指标可能减少"),
+    Label("after_deadline_only", "仅有截止年后数据", "after the deadline only",
+          "no deadline-year figure; figures only for later years", "截止年无数据，只有之后年份的数据"),
+    Label("before_deadline_only", "仅有截止年前数据", "before the deadline only",
+          "figures only for years before the deadline (always so before a deadline has passed)",
+          "只有截止年之前年份的数据（截止期未到时均如此）"),
+    Label("none", "无数据", "none", "no usable figure", "没有可用数据"),
+)
+EVIDENCE_BASIS_CODES: Final[tuple[str, ...]] = tuple(b.code for b in EVIDENCE_BASES)
+EVIDENCE_BASIS_BY_CODE: Final[dict[str, Label]] = {b.code: b for b in EVIDENCE_BASES}
+
+
+@dataclass(frozen=True)
+class Grade:
+    """How much of a status is measured (the `evidence_grade` column; shares per jurisdiction on the overview)."""
+
+    code: str
+    zh: str
+    en: str
+    colour: str
+    icon: str
+    meaning_en: str
+    meaning_zh: str
+
+
+EVIDENCE_GRADES: Final[tuple[Grade, ...]] = (
+    Grade("observed", "实测", "observed", "#0072B2", "●",
+          "read off figures for the years in question: a deadline-year figure for a verdict; before the deadline, "
+          "a figure already meeting the target or a pace measured from the baseline to a later figure",
+          "直接由相关年份的实际数据得出：判定依据截止年数据；截止前，依据已达标的数据或基期至其后年份的实际进度"),
+    Grade("inferred", "推断", "inferred", "#E69F00", "◐",
+          "rests on an inference stated as data: a verdict inferred on a declared non-decreasing indicator "
+          "(`deadline_inferred_from`), or a pace from a trend in years before the baseline",
+          "依据数据中注明的推断：在声明只增不减的指标上推断截止年是否达标，或以基期之前年份的趋势判断进度"),
+    Grade("none", "无判定依据", "no evidence", "#CCCCCC", "○",
+          "no figure decides the status (no data, or the deadline year unpublished)",
+          "没有数据能够决定状态（无数据，或截止年数据未公布）"),
+)
+EVIDENCE_GRADE_CODES: Final[tuple[str, ...]] = tuple(g.code for g in EVIDENCE_GRADES)
+EVIDENCE_GRADE_BY_CODE: Final[dict[str, Grade]] = {g.code: g for g in EVIDENCE_GRADES}
+
+# How strong the trend behind a pace status is (the `evidence` column).
+EVIDENCE_STRENGTHS: Final[tuple[Label, ...]] = (
+    Label("trend", "多年数据，可判断趋势", "several years of figures (a trend)",
+          "figures for the baseline and a later year", "有基期及其后年份的数据"),
+    Label("trend_before_baseline", "基期前多年数据，趋势较弱", "a trend from years before the baseline only",
+          "two or more figures, none after the baseline year: the trend is read over the years that exist",
+          "有两个以上数据点但均不晚于基期：按已有年份判断趋势"),
+    Label("single_point", "仅一个数据点，趋势未知", "one figure only (no trend)", "one figure: no trend is guessed",
+          "只有一个数据点，不推测趋势"),
+    Label("none", "没有数据点", "no figures", "no usable figure", "没有可用数据"),
+)
+EVIDENCE_STRENGTH_CODES: Final[tuple[str, ...]] = tuple(e.code for e in EVIDENCE_STRENGTHS)
+
+# Declared behaviour of an indicator over time (targets.yaml `monotone`, always with `monotone_reason`). Only a
+# declared `non_decreasing` indicator lets a verdict be inferred from a figure of another year; undeclared is read
+# as `may_fall`.
+MONOTONE: Final[tuple[str, ...]] = ("non_decreasing", "may_fall")
 
 # What `extract-targets --against targets.yaml` says of each proposal: a quote no target shares; a target with the
 # same quote, value and comparator; a target with the same quote read otherwise (issue 18).

@@ -96,23 +96,30 @@ def connect(path: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConn
         con.close()
 
 
-def write_tables(path: Path, tables: dict[str, pd.DataFrame]) -> dict[str, int]:
-    """Replace each table in one transaction; return the row counts written."""
+def write_tables(target: Path | duckdb.DuckDBPyConnection, tables: dict[str, pd.DataFrame]) -> dict[str, int]:
+    """Replace each table in one transaction, in the warehouse at a path or on an open connection; return the row
+    counts written."""
+    if not isinstance(target, duckdb.DuckDBPyConnection):
+        with connect(target) as con:
+            return write_tables(con, tables)
     counts = {}
-    with connect(path) as con:
-        con.execute("BEGIN")
-        for name, df in tables.items():
-            con.register("_frame", df)
-            con.execute(f'CREATE OR REPLACE TABLE "{name}" AS SELECT * FROM _frame')
-            con.unregister("_frame")
-            counts[name] = len(df)
-        con.execute("COMMIT")
+    target.execute("BEGIN")
+    for name, df in tables.items():
+        target.register("_frame", df)
+        target.execute(f'CREATE OR REPLACE TABLE "{name}" AS SELECT * FROM _frame')
+        target.unregister("_frame")
+        counts[name] = len(df)
+    target.execute("COMMIT")
     return counts
 
 
-def read_table(path: Path, name: str) -> pd.DataFrame:
-    with connect(path) as con:
-        return con.execute(f'SELECT * FROM "{name}"').df()
+def read_table(target: Path | duckdb.DuckDBPyConnection, name: str, columns: tuple[str, ...] = ()) -> pd.DataFrame:
+    """A table (only `columns`, when given) as a pandas frame, for a library that needs one."""
+    if not isinstance(target, duckdb.DuckDBPyConnection):
+        with connect(target) as con:
+            return read_table(con, name, columns)
+    cols = ", ".join(f'"{c}"' for c in columns) if columns else "*"
+    return target.sql(f'SELECT {cols} FROM "{name}"').df()
 
 
 # --- the catalogue of a run ---------------------------------------------------------------------------
@@ -207,7 +214,8 @@ def publish(build_dir: Path, out_dir: Path) -> list[Path]:
     Everything is copied beside the outputs first (same file system, so each swap is a rename); the journal
     records the new copies' inodes; each swap is one `renameat2(RENAME_EXCHANGE)` (or, where the kernel or
     file system lacks it, a hard link plus rename for the warehouse and two renames for a site). Any error
-    rolls the swapped outputs back; a kill is rolled back by the next run's `recover_publication`.
+    rolls the swapped outputs back; a kill is rolled back by the next run's `recover_publication`. After a
+    complete publication the build area is removed.
     """
     verify_build(build_dir)
     recover_publication(out_dir)
@@ -232,6 +240,9 @@ def publish(build_dir: Path, out_dir: Path) -> list[Path]:
     _write_journal(work, {"state": "done"})  # the commit point: from here on the new outputs stay
     shutil.rmtree(work)
     _fsync(out_dir)
+    # The build area has served: the published warehouse now holds every run's row, which is all the next run
+    # carries over from it (prepare_build). Left in place it would double out/'s size.
+    shutil.rmtree(build_dir, ignore_errors=True)
     return [out_dir / name for name in PUBLISHED]
 
 

@@ -352,6 +352,12 @@ GLOSSARY: Final[dict[str, str]] = {
     "采购": "procurement_share", "价格扣除": "price_deduction", "收益": "income_share",
     "奖励": "reward_share", "创新券": "innovation_vouchers", "支持比例": "support_share",
     "倾斜比例": "priority_share", "比例": "share", "所得": "income_share", "净收入": "income_share",
+    # issue 18: the fields of the real-text corpus
+    "指数": "index", "排名": "ranking", "位次": "ranking", "研发机构": "rd_institutions",
+    "研究院": "research_institutes",
+    "技术转移机构": "tech_transfer_agencies", "技术经理人": "tech_managers", "专精特新": "specialised_smes",
+    "小巨人": "little_giants", "单项冠军": "single_champions", "市场主体": "market_entities",
+    "科技型中小企业": "tech_smes", "营业收入": "revenue", "增加值": "value_added", "研发人员": "rd_staff",
 }
 LEVELS: Final[dict[str, str]] = {"国家级": "national", "国家": "national", "省级": "provincial", "县级": "county",
                                  "乡镇": "township", "大学生": "student", "农民工": "migrant", "农村": "rural"}

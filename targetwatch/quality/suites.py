@@ -51,6 +51,12 @@ CHECK_VALIDATION_COLUMNS: tuple[str, ...] = ("check_name", "suite", "severity", 
                                              "unsuccessful", "ge_version", "validation_json", "checked_at")
 # How GE names each failing row (`unexpected_index_column_names`): enough to find its file and its lineage.
 ROW_KEYS: tuple[str, ...] = ("observation_id", "source_file")
+# The observation columns the suites read (expectations, derived plausibility columns, row keys): a caller reads only
+# these from the warehouse (a test checks that the suites' outcome is the same as on every column).
+SUITE_COLUMNS: tuple[str, ...] = (
+    "observation_id", "jurisdiction", "indicator", "year", "value", "unit", "source_file", "sha256", "location",
+    "period_type", "release_date", "confidence",
+)
 # GE's complete lists of failing rows: stored as `failures` rows, left out of the stored validation JSON.
 FULL_LISTS: tuple[str, ...] = ("unexpected_list", "unexpected_index_list", "unexpected_index_query")
 

@@ -428,6 +428,8 @@ class LargeSite:
             "statuses": [{"code": s.code, "zh": s.zh, "en": s.en, "colour": s.colour, "icon": s.icon,
                           "text_colour": s.text_colour, "meaning_en": s.meaning_en} for s in vocab.STATUSES],
             "units": {u.code: [u.zh, u.en] for u in vocab.UNITS},
+            "evidence_bases": {b.code: [b.zh, b.en] for b in vocab.EVIDENCE_BASES},
+            "evidence_grades": {g.code: [g.zh, g.en] for g in vocab.EVIDENCE_GRADES},
             "charts": charts.client_config(),
             "trail": list(TRAIL_KEYS),
             "figure_fields": list(FIGURE_FIELDS),

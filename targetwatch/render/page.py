@@ -128,6 +128,7 @@ def page_environment() -> jinja2.Environment:
         "bi": bi,
         "STATUSES": vocab.STATUSES,
         "STATUS": vocab.STATUS_BY_CODE,
+        "EVIDENCE_GRADES": vocab.EVIDENCE_GRADES,
         "fmt": charts.format_number,
     }
     env.filters["slug"] = department_slug

@@ -20,7 +20,29 @@ TRAIL_KEYS: tuple[str, ...] = (
     "plan_years_met", "plan_cumulative", "latest_gap", "latest_gap_to_band", "latest_attainment", "evidence",
     "gap_trend", "latest_observation_id", "latest_release_date",
     "n_points", "years_spanned", "has_revisions",
+    "evidence_basis", "evidence_grade", "deadline_inferred_from", "monotone", "monotone_contradicted",
+    "trend_from_year", "decisive_year", "reason_code",
 )
+
+
+def evidence_labels(df: pd.DataFrame) -> pd.DataFrame:
+    """The evidence basis and grade in both languages, and the status chip's tooltip (status, basis, grade)."""
+    basis = df["evidence_basis"].map(vocab.EVIDENCE_BASIS_BY_CODE) if "evidence_basis" in df else None
+    grade = df["evidence_grade"].map(vocab.EVIDENCE_GRADE_BY_CODE) if "evidence_grade" in df else None
+    out = pd.DataFrame(index=df.index)
+    for lang in ("zh", "en"):
+        out[f"evidence_basis_{lang}"] = (basis.map(lambda b, lg=lang: getattr(b, lg, None))
+                                         if basis is not None else None)
+        out[f"evidence_grade_{lang}"] = (grade.map(lambda g, lg=lang: getattr(g, lg, None))
+                                         if grade is not None else None)
+    status = df["status"].map(vocab.STATUS_BY_CODE)
+    tip = status.map(lambda s: f"{s.zh} / {s.en}: {s.meaning_en}")
+    has = out["evidence_basis_zh"].notna()
+    out["evidence_tip"] = tip.where(~has, tip + " · 证据 " + out["evidence_basis_zh"].fillna("") + "（"
+                                    + out["evidence_grade_zh"].fillna("") + "）/ evidence: "
+                                    + out["evidence_basis_en"].fillna("") + " ("
+                                    + out["evidence_grade_en"].fillna("") + ")")
+    return out
 
 
 def unit_label(unit: object, lang: str) -> str:
@@ -50,6 +72,7 @@ def target_rows(data: SiteData) -> pd.DataFrame:
     df["status_en"] = status.map(lambda s: s.en)
     df["status_colour"] = status.map(lambda s: s.colour)
     df["status_rank"] = df["status"].map(STATUS_RANK)
+    df = pd.concat([df, evidence_labels(df)], axis=1)
     ind = data.indicators.set_index("code")
     df["indicator_zh"] = df["indicator"].map(ind["name_zh"])
     df["indicator_en"] = df["indicator"].map(ind["name_en"])

@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from targetwatch import charts, vocab
+from targetwatch.assessment import evidence_shares
 from targetwatch.render.page import (
     chart_html,
     department_slug,
@@ -29,6 +30,16 @@ from targetwatch.render.rows import TRAIL_KEYS, in_document_order, measure_rows,
 from targetwatch.render.site_data import SiteData, check_records, observation_revisions
 from targetwatch.render.workbook import WORKBOOK_FILE
 
+
+def grade_shares(assessments: pd.DataFrame) -> dict[str, list[dict]]:
+    """Per jurisdiction: each evidence grade (vocab order) with its count and whole-percent share of the
+    quantitative statuses (targetwatch.assessment.evidence_shares), for the overview."""
+    if "evidence_grade" not in assessments:
+        return {}
+    shares = evidence_shares(assessments)
+    return {r["jurisdiction"]: [{"grade": g, "n": int(r[f"n_{g.code}"]), "pct": round(100 * r[f"share_{g.code}"])}
+                                for g in vocab.EVIDENCE_GRADES]
+            for r in shares.to_dict("records") if r["n"]}
 
 class SmallSite:
     """Builds the pages of one dashboards site from one SiteData."""
@@ -65,6 +76,8 @@ class SmallSite:
         self.owned_by_department = group_records(owners, "department")
         self.measures_by_id = {m["id"]: m for m in display_records(data.measures)}
         self.check_counts = {k: sum(c["result"] == k for c in self.checks) for k in ("passed", "warned", "failed")}
+        owed = data.data_owed[data.data_owed["state"] == "owed"] if "state" in data.data_owed else data.data_owed
+        self.owed_by_target = group_records(owed.assign(anchor=owed["department"].map(department_slug)), "target_id")
 
     # --- helpers ---
 
@@ -106,6 +119,7 @@ class SmallSite:
         jur_order = [c for c in self.jur.index if c in set(rows["jurisdiction"])]
         jur_order += [c for c in dict.fromkeys(rows["jurisdiction"]) if c not in jur_order]
         matrix = []
+        shares = grade_shares(self.data.assessments)
         for code in jur_order:
             sub = rows[rows["jurisdiction"] == code]
             matrix.append({
@@ -114,6 +128,7 @@ class SmallSite:
                 "name_en": sub["jurisdiction_en"].iloc[0],
                 "counts": {s.code: int((sub["status"] == s.code).sum()) for s in vocab.STATUSES},
                 "total": len(sub),
+                "grades": shares.get(code, []),
             })
         status_counts = [{"status": s, "n": int((rows["status"] == s.code).sum())} for s in vocab.STATUSES]
         counts = rows.groupby(["jurisdiction", "status"]).size().reset_index(name="n")
@@ -233,6 +248,7 @@ class SmallSite:
             checks=self.checks, check_counts=self.check_counts, trail=trail,
             departments=self.owners_by_target.get(tid, []), documents=self._doc_links(r["documents"]),
             revised=bool(len(figures) and figures["revised"].fillna(False).any()),
+            owed=self.owed_by_target.get(tid, []),  # figures the data call asks for (targetwatch.data_call)
         )
 
     def document_page(self, doc: dict) -> Path:

@@ -58,10 +58,12 @@ def test_lineage_page_opens_offline_and_shows_the_chain(screenshot, open_page, s
     # 2. the figure used for 2020, as written, with its file, sha256 and source location
     row = page.locator("#lineage-figures tr[data-observation][data-vintage='used']").filter(has_text="2020").first
     text = row.inner_text()
-    assert "1.2 %" in text and "rd-by-province_techme.csv" in text and "line 55" in text
-    assert sha256_of["rd-by-province_techme.csv"] in text
+    # since the 2026-12 found figures were bundled, Shanxi's 2020 intensity is read from its dated news row
+    used = "found-figures-2026-12.csv"
+    assert "1.2 %" in text and used in text and "line 6" in text
+    assert sha256_of[used] in text
     # 3. the files with their full sha256; 4. the checks on those rows; 5. the formula with the numbers
-    assert sha256_of["rd-by-province_techme.csv"] in page.inner_text("#lineage-files")
+    assert sha256_of[used] in page.inner_text("#lineage-files")
     assert page.locator("#lineage-checks tbody tr").count() >= 17
     assert "差距 = 1.16 - 2.65 = -1.49 个百分点" in page.inner_text("#formula")
     screenshot(page, "lineage-zh")

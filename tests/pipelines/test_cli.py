@@ -171,10 +171,12 @@ def test_explain_labels_every_figure_with_its_place_and_keeps_hashes_whole(capsy
 
 
 def test_explain_replays_an_earlier_as_of_date(capsys, published):
-    code, out, err = targetwatch(capsys, "explain", "shanxi-2017-high-tech-enterprises", "--as-of", "2021-06-30",
+    # as of 2020-06-30, before the 2020 deadline (after it no pace status is given: issue 14)
+    code, out, err = targetwatch(capsys, "explain", "shanxi-2017-high-tech-enterprises", "--as-of", "2020-06-30",
                                  "--out", published.out)
     assert code == 0, err
-    assert "status as of 2021-06-30: 进度符合预期 on_track" in out
+    assert "status as of 2020-06-30: 进度符合预期 on_track" in out
+    assert "evidence basis: before the deadline only; evidence grade: observed" in out
     assert "actual rate (compound) = (520 / 248)^(1/(2014 - 2011)) - 1 = 0.279923" in out
 
 

@@ -41,10 +41,10 @@ def test_core_never_imports_the_shell():
 def test_one_status_vocabulary():
     from targetwatch import vocab
 
-    assert vocab.STATUS_CODES == ("achieved", "achieved_late", "missed", "on_track", "at_risk", "off_track",
-                                  "regressing", "no_data", "qualitative")
-    assert [s.zh for s in vocab.STATUSES] == ["已实现", "逾期实现", "未实现", "进度符合预期", "需加快进度", "进展缓慢",
-                                              "出现倒退", "无数据", "定性目标"]
+    assert vocab.STATUS_CODES == ("achieved", "achieved_late", "missed", "deadline_unpublished", "on_track", "at_risk",
+                                  "off_track", "regressing", "no_data", "qualitative")
+    assert [s.zh for s in vocab.STATUSES] == ["已实现", "逾期实现", "未实现", "截止年数据未公布", "进度符合预期",
+                                              "需加快进度", "进展缓慢", "出现倒退", "无数据", "定性目标"]
 
 
 def _imports(path):

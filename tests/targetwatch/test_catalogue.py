@@ -108,3 +108,28 @@ def test_comparator_specific_fields_are_required(tmp_path, documents):
     entry = GOOD_ENTRY.format(comparator="range", quote="形成300个")
     (problem,) = _problems(_write(tmp_path, [entry]), documents)
     assert "range needs value (low) and value_high" in problem
+
+
+def test_monotone_declarations_say_which_can_fall(catalogue):
+    # issue 14: an indicator that cannot fall is declared, with the reason; a stock of recognitions can fall
+    declared = {i.code: i.monotone for i in catalogue.indicators if i.monotone}
+    assert declared["entrepreneurs_via_maker_spaces"] == "non_decreasing"  # a cumulative count
+    assert declared["high_tech_enterprises"] == "may_fall"  # recognitions lapse after three years
+    assert declared["tech_smes"] == "may_fall"  # registration is renewed yearly
+    assert all(i.monotone_reason for i in catalogue.indicators if i.monotone)
+    # only cumulative totals are declared non-decreasing
+    assert {c for c, m in declared.items() if m == "non_decreasing"} == {
+        "incubation_base_jobs", "entrepreneurs_via_maker_spaces", "ljtu_park_transfer_projects",
+        "maker_space_incubated_enterprises"}
+
+
+def test_a_monotone_declaration_without_its_reason_names_its_line(tmp_path, documents):
+    path = _write(tmp_path, [GOOD_ENTRY.format(comparator="at_least", quote="形成300个")])
+    text = path.read_text(encoding="utf-8").replace(
+        "  - code: maker_spaces\n", "  - code: maker_spaces\n    monotone: non_decreasing\n", 1)
+    text = text.replace('    monotone_reason: "spaces close, and recorded spaces are struck off after evaluation"\n',
+                        "", 1).replace("    monotone: may_fall\n", "", 1)
+    path.write_text(text, encoding="utf-8")
+    (problem,) = _problems(path, documents)
+    assert problem.startswith(f"targets.yaml:{_line_of(path, '- code: maker_spaces')}: maker_spaces:")
+    assert "monotone: non_decreasing needs monotone_reason" in problem

@@ -88,3 +88,13 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path):
     cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value == hostile]
     assert len(cells) == 1 and cells[0].data_type == "s"
     assert not [c for ws in book.worksheets for row in ws.iter_rows() for c in row if c.data_type == "f"]
+
+
+def test_every_row_states_its_evidence_basis(workbook):
+    # issue 14: before its 2025 deadline the stock's pace is measured from figures before the deadline only
+    sheets = openpyxl.load_workbook(workbook, read_only=True).sheetnames
+    row = pd.concat([_sheet(workbook, n) for n in sheets[:-1]]).set_index("目标编号")
+    stock = row.loc["syn-stock"]
+    assert (stock["证据基础"], stock["证据基础（英文）"], stock["证据等级"]) == (
+        "仅有截止年前数据", "before the deadline only", "实测")
+    assert pd.isna(stock["推断依据年份"])

@@ -182,3 +182,18 @@ def test_two_files_of_one_release_that_disagree_are_flagged_with_both_files():
     flagged = outcome.failures[outcome.failures["expectation_id"] == "observations_plausible:02"]
     assert sorted(zip(flagged["observation_id"], flagged["source_file"], strict=True)) == [
         ("a.csv:line 3", "a.csv"), ("c.csv:line 9", "c.csv")]
+
+
+@pytest.mark.parametrize("suite", ["observations_valid", "observations_plausible"])
+def test_the_suites_read_only_suite_columns(suite):
+    """The pipeline reads SUITE_COLUMNS from the warehouse, not every column: the outcome must not change."""
+    from targetwatch.quality.suites import SUITE_COLUMNS, run_suite
+    from tests.targetwatch.quality import synthetic
+
+    obs = synthetic.observations()
+    assert set(SUITE_COLUMNS) < set(obs.columns)  # the fixture has more columns than the suites read
+    full = run_suite(suite, obs, synthetic.catalogue(), synthetic.AS_OF)
+    pruned = run_suite(suite, obs[list(SUITE_COLUMNS)], synthetic.catalogue(), synthetic.AS_OF)
+    keep = ["expectation_id", "success", "unexpected_count", "observed_value"]
+    pd.testing.assert_frame_equal(full.results[keep], pruned.results[keep])
+    pd.testing.assert_frame_equal(full.failures, pruned.failures)
