@@ -72,18 +72,29 @@ def from_env(env: dict[str, str] | None = None) -> Limits:
     return Limits(**values)
 
 
+# What each limit measures, in words, and its unit.
+_WORDS: dict[str, tuple[str, str]] = {
+    "max_file_bytes": ("file size", " bytes"),
+    "max_unzipped_bytes": ("unzipped size", " bytes"),
+    "max_compression_ratio": ("compression ratio", ":1"),
+    "max_zip_members": ("number of zip members", ""),
+    "max_rows": ("number of rows", ""),
+    "max_cells_per_row": ("number of cells in a row", ""),
+    "max_chars_per_cell": ("length of a cell", " characters"),
+}
+
+
 class LimitExceededError(UnreadableReportError):
     """A file over one of the limits: refused before it could cost more. The message names the file, the limit
     (and the variable that sets it), the measured value and the allowed one."""
 
-    def __init__(self, filename: str, limit: str, measured: float | None, allowed: float, what: str = ""):
+    def __init__(self, filename: str, limit: str, measured: float | None, allowed: float, where: str = ""):
         self.filename, self.limit, self.measured, self.allowed = filename, limit, measured, allowed
-        where = f" ({what})" if what else ""
-        size = f"is {_fmt(measured)}, over" if measured is not None else "is over"
-        super().__init__(
-            f"{filename}: refused: {limit.removeprefix('max_').replace('_', ' ')}{where} {size} "
-            f"the limit of {_fmt(allowed)} ({Limits.variable(limit)})"
-        )
+        words, unit = _WORDS[limit]
+        at = f" ({where})" if where else ""
+        size = f"is {_fmt(measured)}{unit}, over" if measured is not None else "is over"
+        super().__init__(f"{filename}: refused: the {words}{at} {size} the limit of {_fmt(allowed)}{unit} "
+                         f"({Limits.variable(limit)})")
 
 
 def _fmt(v: float) -> str:
@@ -92,7 +103,7 @@ def _fmt(v: float) -> str:
 
 def check_size(filename: str, size: int, limits: Limits) -> None:
     if size > limits.max_file_bytes:
-        raise LimitExceededError(filename, "max_file_bytes", size, limits.max_file_bytes, "bytes")
+        raise LimitExceededError(filename, "max_file_bytes", size, limits.max_file_bytes)
 
 
 def check_zip(path: Path, filename: str, limits: Limits) -> None:
@@ -107,7 +118,8 @@ def check_zip(path: Path, filename: str, limits: Limits) -> None:
             total = sum(i.file_size for i in infos)
             packed = sum(i.compress_size for i in infos)
             if total > limits.max_unzipped_bytes:
-                raise LimitExceededError(filename, "max_unzipped_bytes", total, limits.max_unzipped_bytes, "bytes")
+                raise LimitExceededError(filename, "max_unzipped_bytes", total, limits.max_unzipped_bytes,
+                                         "declared by the zip's central directory")
             for i in infos:
                 ratio = i.file_size / max(i.compress_size, 1)
                 if i.file_size > 1_000_000 and ratio > limits.max_compression_ratio:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+import urllib.parse
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,8 @@ from targetwatch import vocab
 from targetwatch.lineage import VINTAGE_LABELS, Lineage, Tracer
 from targetwatch.quality.results import TABLES as CHECK_TABLES
 from targetwatch.quality.results import file_check_counts, file_check_results, read_check_tables
+from targetwatch.render.dashboards import LARGE_SITE_TARGETS
+from targetwatch.render.large_site import page_name
 from targetwatch.render.page import copy_static, display_records, display_value, page_environment
 from targetwatch.render.rows import target_rows
 from targetwatch.render.site_data import SiteData
@@ -38,6 +41,10 @@ from targetwatch.runlog import RUN_COLUMNS, RUNS_DDL
 
 LINEAGE_DIR = "lineage"
 VALIDATIONS_DIR = "validations"
+# At most this many rows per list on the index (flagged, quarantined, revisions, coverage): a national catalogue
+# would otherwise give a page of hundreds of megabytes. The counts above each list stay complete, the warehouse
+# tables hold every row, and `targetwatch explain <target_id>` prints any target's lineage.
+LIST_LIMIT = 2_000
 
 # Why a target has (or has no) data, in the order of the coverage table.
 COVERAGE_REASONS: dict[str, tuple[str, str]] = {
@@ -350,6 +357,8 @@ class _Report:
         self.files = _df(con, "SELECT * FROM report_files ORDER BY source_file")
         self.file_anchor: dict[str, str] = {}
         self.this_run = this_run
+        self.large = len(data.targets) > LARGE_SITE_TARGETS  # the dashboards' large layout: no page per target
+        self.lineage_pages = not self.large
         self.common = {"lang": lang, "as_of": data.as_of, "synthetic_files": data.synthetic_files, "plotly": False}
 
     def _render(self, template: str, path: Path, **context: Any) -> Path:
@@ -393,10 +402,22 @@ class _Report:
             root="", page_title="数据质量报告 / Data-quality report",
             home_link="../dashboards/index.html", quality_link="index.html", dashboards_link="../dashboards/",
             run_id=self.data.run_id, code_version=self.data.code_version, summary=summary,
-            runs=runs_table(self.con, self.this_run), files=files, suites=suites, flagged=flagged,
-            file_anchor=self.file_anchor, rejected=rejected, revisions=revisions, coverage=coverage,
+            runs=runs_table(self.con, self.this_run), files=files, suites=suites, flagged=flagged[:LIST_LIMIT],
+            file_anchor=self.file_anchor, rejected=rejected[:LIST_LIMIT], revisions=revisions[:LIST_LIMIT],
+            coverage=self._linked(coverage[:LIST_LIMIT]), flagged_total=len(flagged), rejected_total=len(rejected),
+            revisions_total=len(revisions), coverage_total=len(coverage), list_limit=LIST_LIMIT,
             coverage_reasons=COVERAGE_REASONS, STATUS_RANK={s.code: i for i, s in enumerate(vocab.STATUSES)},
         )
+
+    def _linked(self, coverage: list[dict]) -> list[dict]:
+        """Each coverage row with its links: the lineage page (None when none is written: a large catalogue) and the
+        target on the dashboards (the client-side target page in the large layout)."""
+        for c in coverage:
+            tid = c["target_id"]
+            c["lineage_href"] = f"{LINEAGE_DIR}/{tid}.html" if self.lineage_pages else None
+            c["dashboard_href"] = (f"targets/{tid}.html" if not self.large else "targets/view.html#j="
+                                   f"{page_name(c['jurisdiction'])}&t={urllib.parse.quote(str(tid), safe='')}")
+        return coverage
 
     def lineage_page(self, chain: Lineage) -> Path:
         tid = chain.target["target_id"]
@@ -422,7 +443,8 @@ def build_quality_report(source: duckdb.DuckDBPyConnection | SiteData, site: Pat
 
     `this_run` (run_id, as_of, code_version, trigger, input_hashes, started_at) describes the run building the
     report. `lineage=False` writes the index and validation files only (a run writes its index again once its
-    `runs` row is final).
+    `runs` row is final). A catalogue of more than LARGE_SITE_TARGETS targets gets no lineage pages (112,000 of
+    them took about 35 minutes): its index names `targetwatch explain <target_id>`, which prints the same chain.
     """
     if isinstance(source, SiteData):
         data, con = source, warehouse_of(source)
@@ -437,7 +459,7 @@ def build_quality_report(source: duckdb.DuckDBPyConnection | SiteData, site: Pat
     suites = validation_suites(report.checks, report.validations)
     index = report.index(suites)  # first: it numbers the files the lineage pages link to
     pages = []
-    if lineage:
+    if lineage and report.lineage_pages:
         tracer = Tracer(con)
         pages = [report.lineage_page(tracer.trace(tid)) for tid in sorted(report.by_id)]
     return [index, *pages, *report.validation_files(suites)]

@@ -84,7 +84,8 @@ def observation_revisions(observations: pd.DataFrame) -> pd.DataFrame:
     """Per observation: how many different values the files and releases give for its (jurisdiction,
     indicator, year, period), and whether that figure was therefore revised (published differently)."""
     if not len(observations):
-        return pd.DataFrame({"observation_id": [], "n_values": [], "revised": []})
+        return pd.DataFrame({"observation_id": pd.Series([], dtype=observations["observation_id"].dtype),
+                             "n_values": pd.Series([], dtype="int64"), "revised": pd.Series([], dtype=bool)})
     keys = ["jurisdiction", "indicator", "year", "period_type"]
     obs = observations[["observation_id", *keys, "value"]].copy()
     obs["n_values"] = obs.groupby(keys, dropna=False)["value"].transform("nunique")

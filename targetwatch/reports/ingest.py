@@ -207,7 +207,8 @@ def _stage(entry: Entry, root: Path, staging: Path, limits: Limits) -> tuple[Pat
             while chunk := src.read(2**20):
                 n += len(chunk)
                 if n > limits.max_file_bytes:  # it grew while read
-                    raise LimitExceededError(Path(entry.rel).name, "max_file_bytes", n, limits.max_file_bytes, "bytes")
+                    raise LimitExceededError(Path(entry.rel).name, "max_file_bytes", n, limits.max_file_bytes,
+                                             "it grew while read")
                 h.update(chunk)
                 dst.write(chunk)
     return copy, h.hexdigest(), n
@@ -414,13 +415,13 @@ def ingest_folder(
             con.register("_tw_files", report_files)
             con.execute("INSERT INTO report_files SELECT * FROM _tw_files")
             con.unregister("_tw_files")
-            counts = {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchall()[0][0]
-                      for t in ("observations", "rejected_rows")}
+            con.execute("COMMIT")
+            counts = {t: int(report_files[c].sum()) for t, c in
+                      (("observations", "rows_accepted"), ("rejected_rows", "rows_rejected"))}
             preview = con.execute("SELECT source_file, location, reason FROM rejected_rows LIMIT 20").df()
             observations = rejected = None
             if warehouse is None:
                 observations, rejected = frames(con)
-            con.execute("COMMIT")
     snapshot = write_snapshot(archive_dir, manifest, release_date) if archive_dir is not None else None
     return IngestResult(report_files, observations, rejected, parsed, snapshot, counts, preview)
 

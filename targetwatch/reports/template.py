@@ -165,7 +165,7 @@ def iter_csv(path: Path, limits: Limits = DEFAULT_LIMITS, head: CsvHead | None =
                         continue
                     count += 1
                     if count > limits.max_rows:
-                        raise LimitExceededError(path.name, "max_rows", count, limits.max_rows, "data rows, at least")
+                        raise LimitExceededError(path.name, "max_rows", count, limits.max_rows, "counted so far")
                     if len(cells) > width and "".join(cells[width:]).strip():
                         rejected.append({"row_number": line, "location": f"line {line}",
                                          "raw_content": ",".join(cells),

@@ -151,3 +151,26 @@ def test_built_from_site_data_too(synthetic_warehouse, tmp_path):
     pages = build_quality_report(data, tmp_path / "quality")
     assert [p.name for p in pages[:1 + len(TARGETS)]] == ["index.html", *[f"{t}.html" for t in TARGETS]]
     assert "t-syn-floor" in _Page(_text(pages[0])).ids
+
+
+def test_a_large_catalogue_gets_no_lineage_pages_and_bounded_lists(synthetic_warehouse, tmp_path, monkeypatch):
+    """Above LARGE_SITE_TARGETS the report writes no page per target (explain prints the chain), links each target
+    to the dashboards' client-side target page, and lists at most LIST_LIMIT rows with the complete counts."""
+    import targetwatch.render.quality_report as quality_report
+
+    monkeypatch.setattr(quality_report, "LARGE_SITE_TARGETS", len(TARGETS) - 1)
+    monkeypatch.setattr(quality_report, "LIST_LIMIT", 2)
+    site = tmp_path / "quality"
+    with duckdb.connect(str(synthetic_warehouse), read_only=True) as con:
+        pages = build_quality_report(con, site)
+        n_flagged = con.execute("SELECT count(*) FROM check_failures").fetchall()[0][0]
+    assert [p.name for p in pages if p.suffix == ".html"] == ["index.html"]
+    assert not (site / "lineage").exists()
+    text = _text(site / "index.html")
+    page = _Page(text)
+    assert not [u for u in page.urls if u.startswith("lineage/")]
+    assert len(re.findall(r'<tr id="t-', text)) == 2
+    assert f"({len(TARGETS)})</h2>" in text and f"The first 2 of {len(TARGETS)} are listed" in text
+    assert text.count("<code>targetwatch explain ") == 2  # one per listed target, in place of its lineage link
+    assert "../dashboards/targets/view.html#j=" in text
+    assert n_flagged > 2 and f"Rows flagged by checks</span> ({n_flagged})</h2>" in text
