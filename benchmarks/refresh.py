@@ -12,6 +12,10 @@ start to exit (interpreter start-up and shut-down included), in the same run so 
 - **ge import**: `import great_expectations`, less a bare interpreter's start and exit.
 
 The goal (issue 21): refresh <= 2 x (empty + GE import). Prints a table; `--json` prints the numbers as JSON.
+
+`--ui` measures the Dagster UI instead (`targetwatch dev` on a free port, a temporary out/ and DAGSTER_HOME): the
+seconds until the webserver answers and until the code location has loaded, the memory of every process of it
+(RSS and PSS, which shares libraries fairly), when each process started, and the seconds SIGTERM takes to stop it.
 """
 
 from __future__ import annotations
@@ -85,7 +89,7 @@ def child_empty(work: Path, shape: dict) -> dict:
 
     def make_check(check: dict):
         @dg.asset_check(asset=check["asset"], name=check["name"], blocking=check["blocking"])
-        def _check() -> dg.AssetCheckResult:
+        def _check():
             return dg.AssetCheckResult(passed=True)
 
         return _check
@@ -115,6 +119,109 @@ def child_import(module: str) -> dict:
         __import__(module)
         marks.append((f"import {module}", _cpu()))
     return {"marks": marks}
+
+
+# --- the Dagster UI -----------------------------------------------------------------------------------------------
+
+
+def _tree(root: int) -> list[int]:
+    """`root` and every process descended from it (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo += children.get(pid, [])
+    return out
+
+
+def _memory(pid: int) -> tuple[str, float, float, float]:
+    """(command, RSS MB, PSS MB, CPU s) of one process."""
+    proc = Path(f"/proc/{pid}")
+    try:
+        cmd = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace").strip()
+        rollup = dict(line.split(":", 1) for line in (proc / "smaps_rollup").read_text().splitlines()[1:])
+        fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return "", 0.0, 0.0, 0.0
+    kb = lambda key: float(rollup.get(key, "0 kB").split()[0])  # noqa: E731
+    cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return cmd, kb("Rss") / 1024, kb("Pss") / 1024, cpu
+
+
+def measure_ui() -> dict:
+    import signal
+    import socket
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    query = json.dumps({"query": "{ workspaceOrError { ... on Workspace { locationEntries { loadStatus } } } }"})
+    with tempfile.TemporaryDirectory(prefix="targetwatch-ui-") as tmp:
+        env = os.environ.copy()
+        env.pop("DAGSTER_HOME", None)
+        env["TARGETWATCH_OUT"] = str(Path(tmp) / "out")
+        log = Path(tmp) / "dev.log"
+        started = time.perf_counter()
+        with log.open("w") as sink:
+            proc = subprocess.Popen([sys.executable, "-m", "pipelines.cli", "dev", "--port", str(port)], cwd=ROOT,
+                                    env=env, stdout=sink, stderr=subprocess.STDOUT, start_new_session=True)
+        answered = loaded = None
+        try:
+            while time.perf_counter() - started < 300 and loaded is None:
+                time.sleep(0.5)
+                try:
+                    request = urllib.request.Request(f"http://127.0.0.1:{port}/graphql", data=query.encode(),
+                                                     headers={"Content-Type": "application/json"})
+                    with urllib.request.urlopen(request, timeout=5) as response:
+                        data = json.loads(response.read())["data"]
+                except OSError:
+                    continue
+                answered = answered or time.perf_counter() - started
+                entries = data["workspaceOrError"]["locationEntries"]
+                if entries and entries[0]["loadStatus"] == "LOADED":
+                    loaded = time.perf_counter() - started
+            time.sleep(10)  # let the daemon start its threads and first sensor ticks
+            processes = [(pid, *_memory(pid)) for pid in _tree(proc.pid)]
+        finally:
+            stop = time.perf_counter()
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+            stopped = time.perf_counter() - stop
+        text = log.read_text(errors="replace")
+        scratch = sorted(p.name for p in ROOT.glob(".tmp_dagster_home_*"))
+    return {
+        "load_average": os.getloadavg(), "answered_s": answered, "loaded_s": loaded, "stopped_s": stopped,
+        "processes": [{"pid": p, "command": c[:150], "rss_mb": r, "pss_mb": s, "cpu_s": u}
+                      for p, c, r, s, u in processes if c],
+        "warnings": [line for line in text.splitlines() if "warning" in line.lower()],
+        "scratch_homes_left": scratch,
+    }
+
+
+def report_ui(r: dict) -> str:
+    lines = [f"Dagster UI (targetwatch dev), load average {', '.join(f'{x:.2f}' for x in r['load_average'])}",
+             f"  webserver answers after {r['answered_s']:.1f} s; code location loaded after {r['loaded_s']:.1f} s; "
+             f"SIGTERM stopped it in {r['stopped_s']:.1f} s",
+             f"  {len(r['processes'])} processes, RSS {sum(p['rss_mb'] for p in r['processes']):.0f} MB, "
+             f"PSS {sum(p['pss_mb'] for p in r['processes']):.0f} MB, "
+             f"CPU {sum(p['cpu_s'] for p in r['processes']):.1f} s"]
+    lines += [f"    RSS {p['rss_mb']:5.0f} MB  PSS {p['pss_mb']:5.0f} MB  CPU {p['cpu_s']:5.1f} s  {p['command']}"
+              for p in r["processes"]]
+    lines.append(f"  warnings in its log: {r['warnings'] or 'none'}")
+    lines.append(f"  .tmp_dagster_home_* left in the project: {r['scratch_homes_left'] or 'none'}")
+    return "\n".join(lines)
 
 
 # --- the parent ---------------------------------------------------------------------------------------------------
@@ -210,6 +317,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="fresh processes per kind (default 3; the median)")
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
+    parser.add_argument("--ui", action="store_true", help="measure the Dagster UI (targetwatch dev) instead")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--work", help=argparse.SUPPRESS)
     parser.add_argument("--arg", default="", help=argparse.SUPPRESS)
@@ -223,6 +331,10 @@ def main() -> None:
         else:
             data = child_import(args.arg)
         print(json.dumps(data))  # then a normal exit: its shut-down is part of the measure
+        return
+    if args.ui:
+        result = measure_ui()
+        print(json.dumps(result, indent=2) if args.json else report_ui(result))
         return
     result = measure(args.repeat)
     print(json.dumps(result, indent=2) if args.json else report(result))

@@ -214,7 +214,8 @@ def publish(build_dir: Path, out_dir: Path) -> list[Path]:
     Everything is copied beside the outputs first (same file system, so each swap is a rename); the journal
     records the new copies' inodes; each swap is one `renameat2(RENAME_EXCHANGE)` (or, where the kernel or
     file system lacks it, a hard link plus rename for the warehouse and two renames for a site). Any error
-    rolls the swapped outputs back; a kill is rolled back by the next run's `recover_publication`.
+    rolls the swapped outputs back; a kill is rolled back by the next run's `recover_publication`. After a
+    complete publication the build area is removed.
     """
     verify_build(build_dir)
     recover_publication(out_dir)
@@ -239,6 +240,9 @@ def publish(build_dir: Path, out_dir: Path) -> list[Path]:
     _write_journal(work, {"state": "done"})  # the commit point: from here on the new outputs stay
     shutil.rmtree(work)
     _fsync(out_dir)
+    # The build area has served: the published warehouse now holds every run's row, which is all the next run
+    # carries over from it (prepare_build). Left in place it would double out/'s size.
+    shutil.rmtree(build_dir, ignore_errors=True)
     return [out_dir / name for name in PUBLISHED]
 
 

@@ -23,6 +23,8 @@ from targetwatch.warehouse import WAREHOUSE_FILE
 
 FIXTURES = PROJECT_DIR / "tests" / "fixtures" / "reports"
 AS_OF = "2026-11-23"
+
+pytestmark = pytest.mark.slow  # five whole refreshes and rebuilds through the CLI: `pytest -m slow` (.ci/run runs it)
 # SYNTHETIC: the bureau corrects Shanxi's 2019 high-tech enterprises (2405 in the fixtures' yearbooks) later on.
 CORRECTION = (
     "# data: synthetic\n# SYNTHETIC correction of a SYNTHETIC yearbook figure\n"

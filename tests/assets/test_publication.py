@@ -25,6 +25,7 @@ from targetwatch.config import PROJECT_DIR
 from targetwatch.warehouse import BuildIncomplete, prepare_build, publish, verify_build
 
 RUNS_ONLY = [dg.AssetKey("runs")]  # the publication step alone, on the build that is there
+ALL_BUT_PUBLICATION = sorted(defs.resolve_asset_graph().get_all_asset_keys() - set(RUNS_ONLY))
 
 
 def refresh(out: Path, instance, selection=None) -> dg.ExecuteInProcessResult:
@@ -65,9 +66,13 @@ def instance(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def first_out(published) -> Path:
-    """The session's published refresh (read-only; each case works on its own copy, `out`)."""
-    return published.out
+def first_out(published, tmp_path_factory, instance) -> Path:
+    """The session's published refresh with the complete build of a next run beside it: every step but the
+    publication, run again on a copy (a complete publication removes its build area). Each case works on its own
+    copy of this folder, `out`."""
+    out = published.copy_to(tmp_path_factory.mktemp("published") / "out")
+    assert refresh(out, instance, selection=ALL_BUT_PUBLICATION).success
+    return out
 
 
 @pytest.fixture
@@ -78,14 +83,15 @@ def out(first_out, tmp_path) -> Path:
     return copy
 
 
-def test_publication_leaves_nothing_behind(first_out):
-    # the published outputs, the build area of the next run, the lock, and the raw archive and parse cache
-    assert sorted(p.name for p in first_out.iterdir()) == [
-        ".build", ".refresh.lock", "archive", "cache", "dashboards", "quality", "warehouse.duckdb"
+def test_publication_leaves_nothing_behind(published, first_out):
+    # the published outputs, the lock, and the raw archive and parse cache: the build area is removed once published
+    assert sorted(p.name for p in published.out.iterdir()) == [
+        ".refresh.lock", "archive", "cache", "dashboards", "quality", "warehouse.duckdb"
     ]
     assert not list(first_out.glob(".build/*.wal"))
 
 
+@pytest.mark.slow  # a whole refresh: `pytest -m slow`
 def test_a_half_written_build_does_not_stop_the_next_run(out, instance):
     """A run killed while writing leaves an unreadable build warehouse, a stray log and stale pages."""
     first_run = runs_of(out / "warehouse.duckdb")
@@ -207,6 +213,7 @@ def test_a_transient_io_error_while_publishing_is_retried(out, instance, monkeyp
     assert runs_of(out / "warehouse.duckdb")[-1][:2] == (result.run_id, "success")
 
 
+@pytest.mark.slow  # two whole refreshes: `pytest -m slow`
 def test_a_report_the_system_cannot_read_retries_the_step_then_fails_naming_the_file(out, instance, monkeypatch):
     """A transient read error (a file held open) is retried and the run succeeds with every file; one that
     persists fails the run naming the step and the file, and the published outputs stay as they were."""

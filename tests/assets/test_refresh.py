@@ -112,6 +112,7 @@ def test_an_unreadable_file_is_recorded_and_the_others_still_load(tmp_path):
         assert con.execute("SELECT count(*) FROM observations").fetchall()[0][0] == 144
 
 
+@pytest.mark.slow  # a second whole refresh: `pytest -m slow`
 def test_reports_are_archived_and_an_unchanged_folder_is_read_from_the_cache(published, tmp_path):
     out, first = published.copy_to(tmp_path / "out"), published.result
     archive = out / "archive"
@@ -150,4 +151,18 @@ def test_the_published_run_row_and_quality_report_show_the_run_as_it_ended(refre
                                 "LIMIT 1").fetchall()[0][0]
     assert shown == [("success", published)]
     assert 'data-outcome="building"' not in page and 'data-outcome="running"' not in page
-    assert not (out / "catalogue.json").exists() and (out / ".build" / "catalogue.json").is_file()
+    # the run's resolved catalogue stays in its build area, which a complete publication removes
+    assert not (out / "catalogue.json").exists() and not (out / ".build").exists()
+
+
+@pytest.mark.parametrize("asset", ["targets", "observations", "rejected_rows", "assessments", "assessment_years",
+                                   "data_owed", "return_conflicts", "changes", "runs"])
+def test_every_table_asset_shows_its_row_count_and_a_preview(refreshed, asset):
+    out, result = refreshed
+    [event] = [e for e in result.get_asset_materialization_events() if e.asset_key.to_user_string() == asset]
+    meta = event.materialization.metadata
+    table = asset
+    with duckdb.connect(str(out / "warehouse.duckdb"), read_only=True) as con:
+        n = con.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0]
+    assert meta["dagster/row_count"].value == n
+    assert meta["preview"].value.startswith("|") or (n == 0 and meta["preview"].value == "(no rows)")

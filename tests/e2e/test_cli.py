@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import duckdb
+import pytest
 
 from targetwatch.config import PROJECT_DIR
 
@@ -19,6 +20,7 @@ def _run(args, tmp_path, **env):
     return subprocess.run(CLI + args, cwd=PROJECT_DIR, env=full_env, capture_output=True, text=True, timeout=300)
 
 
+@pytest.mark.slow  # the whole job in its own process, as a user runs it: `pytest -m slow` (.ci/run runs it)
 def test_refresh_prints_progress_and_a_summary(tmp_path):
     out = tmp_path / "out"
     proc = _run(["refresh", "--out", str(out)], tmp_path)

@@ -144,3 +144,26 @@ def test_scratch_homes_left_by_a_killed_bare_dagster_dev_are_removed_and_a_live_
     assert removed == [stale]
     assert not stale.exists() and live.is_dir() and (tmp_path / ".tmp_dagster_home_note.txt").is_file()
     assert remove_stale_scratch_homes(tmp_path / "empty") == []
+
+
+def test_targetwatch_dev_runs_dagster_from_its_home_without_the_supersession_notice(tmp_path, monkeypatch):
+    """From DAGSTER_HOME, beside the dagster.yaml it uses, Dagster does not warn about the project's root copy; only
+    the notice that `dagster dev` is superseded by `dg dev` is filtered (the layout dg needs is not this one)."""
+    import pipelines.dev as dev
+
+    monkeypatch.delenv("DAGSTER_HOME", raising=False)
+    monkeypatch.delenv("PYTHONWARNINGS", raising=False)
+    monkeypatch.chdir(tmp_path)  # run_dev changes the working folder: monkeypatch puts it back
+    became = {}
+
+    def fake_execv(path, argv):  # a fake: record what the process would become, instead of becoming it
+        became.update(path=path, argv=argv, cwd=os.getcwd(), warnings=os.environ["PYTHONWARNINGS"])
+        raise SystemExit(0)
+
+    monkeypatch.setattr(dev.os, "execv", fake_execv)
+    with pytest.raises(SystemExit):
+        dev.run_dev(Settings(out_dir=tmp_path / "out"), port=3456)
+    home = (tmp_path / "out" / ".dagster").resolve()
+    assert became["cwd"] == str(home) and (home / "dagster.yaml").is_file()
+    assert became["argv"][1:4] == ["-m", "dagster", "dev"] and became["argv"][-2:] == ["-p", "3456"]
+    assert became["warnings"] == "ignore:Function `dev_command` is superseded:FutureWarning"
