@@ -5,8 +5,7 @@ import dagster as dg
 from assets.metadata import table_metadata
 from assets.resources import TargetwatchPaths
 from targetwatch import vocab
-from targetwatch.assessment import assess
-from targetwatch.warehouse import read_table, saved_catalogue, write_tables
+from targetwatch.assessment import assess_warehouse
 
 
 @dg.multi_asset(
@@ -31,12 +30,13 @@ from targetwatch.warehouse import read_table, saved_catalogue, write_tables
 def assessment(context: dg.AssetExecutionContext, paths: TargetwatchPaths):
     """Judge every target as of the configured date (default today)."""
     s = paths.settings()
-    cat = saved_catalogue(s.build_dir)  # validated once, by the catalogue step
+    # In the build warehouse: the catalogue step's `targets` and `indicators`, ingestion's `observations` in; both
+    # outputs written there by SQL (targetwatch.assessment.assess_warehouse), nothing read into pandas.
     with paths.duckdb.get_connection() as con:
-        assessments, years = assess(cat, read_table(con, "observations"), s.effective_as_of)
-        write_tables(con, {"assessments": assessments, "assessment_years": years})
+        assess_warehouse(con, s.effective_as_of)
         counts = dict(con.execute("SELECT status, count(*) FROM assessments GROUP BY ALL").fetchall())
-        meta = table_metadata(con, "assessments", ("target_id", "status", "latest_year", "latest_value", "reason_en"))
+        meta = table_metadata(con, "assessments", ("target_id", "status", "evidence_basis", "latest_year",
+                                                   "latest_value", "reason_en"))
         years_meta = table_metadata(con, "assessment_years", ("target_id", "year", "value", "goal", "met", "gap"))
     yield dg.MaterializeResult(
         asset_key="assessments",

@@ -128,7 +128,9 @@ LEFT JOIN revised v ON v.jurisdiction = r.jurisdiction AND v.indicator = r.indic
 WHERE r.rn = 1
 """
 
-_T_SQL = "CREATE OR REPLACE TEMP TABLE _tw_t AS SELECT * FROM targets WHERE comparator <> 'qualitative'"
+# The assessment's own columns of `targets` (the warehouse's table also holds names, owners and notes).
+_T_SQL = ("CREATE OR REPLACE TEMP TABLE _tw_t AS SELECT " + ", ".join(TARGET_COLUMNS)
+          + " FROM targets WHERE comparator <> 'qualitative'")
 
 # Each target's figures year by year (with the reference's figure of the same year).
 _TY_SQL = """
@@ -270,7 +272,8 @@ per_target AS (
         count(*) FILTER (WHERE year < deadline) AS n_before_deadline,
         count(*) FILTER (WHERE in_plan) AS plan_years_with_data,
         count(*) FILTER (WHERE in_plan AND met) AS plan_years_met,
-        sum(value) FILTER (WHERE in_plan) AS plan_cumulative,
+        -- summed year by year, so the total is the same whatever order the engine's threads meet the rows in
+        list_sum(list(value ORDER BY year) FILTER (WHERE in_plan)) AS plan_cumulative,
         max(n_vintage_values) > 1 AS has_revisions
     FROM judged GROUP BY target_id
 ),
@@ -589,3 +592,56 @@ def evidence_shares(assessments: pd.DataFrame) -> pd.DataFrame:
         out[f"n_{grade}"] = counts[grade]
         out[f"share_{grade}"] = counts[grade] / total
     return out.rename_axis("jurisdiction").reset_index()
+
+
+# ---- the assessment where the data is: the build warehouse's tables in, the build warehouse's tables out ----
+
+# The per-target rows as `assess` gives them, built in SQL: the scored rows and the qualitative targets, in the
+# targets' order, with the verdict, the proxy flag (a proxy of the indicator has figures for the jurisdiction) and the
+# as-of date.
+_ASSESSMENTS_SQL = """
+CREATE OR REPLACE TABLE assessments AS
+WITH qualitative AS (
+    SELECT target_id, comparator, deadline, 'qualitative' AS status, 0::BIGINT AS n_points,
+        'qualitative' AS reason_code, $qualitative_zh AS reason_zh, $qualitative_en AS reason_en
+    FROM targets WHERE comparator = 'qualitative'
+),
+judged AS (SELECT * FROM _tw_scored UNION ALL BY NAME SELECT * FROM qualitative),
+proxied AS (
+    SELECT DISTINCT o.jurisdiction, i.proxy_of AS indicator
+    FROM (SELECT DISTINCT jurisdiction, indicator FROM observations) o
+    JOIN indicators i ON i.code = o.indicator WHERE i.proxy_of IS NOT NULL
+)
+SELECT t.target_id, t.jurisdiction, t.indicator, t.kind, t.headline, j.* EXCLUDE (target_id),
+    CASE WHEN j.status IN $verdicts THEN j.status END AS verdict,
+    p.indicator IS NOT NULL AS has_proxy_data,
+    $as_of::DATE AS as_of
+FROM (SELECT *, row_number() OVER () AS _order FROM targets) t
+LEFT JOIN judged j USING (target_id)
+LEFT JOIN proxied p ON p.jurisdiction = t.jurisdiction AND p.indicator = t.indicator
+ORDER BY t._order
+"""
+
+
+def assess_warehouse(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> dict[str, int]:
+    """Judge every target inside `con`, the build warehouse: read its `targets` (the catalogue step's table),
+    `indicators` and `observations`, and write `assessments` and `assessment_years` (replaced), with the same rows and
+    values as `assess`. Nothing passes through pandas. Return the row counts."""
+    for sql in (_SERIES_SQL, _BEST_SQL, _T_SQL, _TY_SQL, _BASE_SQL, _JUDGED_SQL):
+        con.execute(sql, {"as_of": as_of} if "$as_of" in sql else None)
+    params = {"as_of": as_of, "on_track": vocab.PACE_ON_TRACK, "at_risk": vocab.PACE_AT_RISK,
+              "flat_pp": vocab.GAP_FLAT_PP}
+    try:
+        con.execute("CREATE OR REPLACE TEMP TABLE _tw_scored AS " + _STATUS_SQL, params)
+        con.execute(_ASSESSMENTS_SQL.replace("$verdicts", "(" + ", ".join(f"'{v}'" for v in vocab.VERDICT_STATUSES)
+                                             + ")"),
+                    {"as_of": as_of, "qualitative_zh": messages.text("qualitative", "zh"),
+                     "qualitative_en": messages.text("qualitative", "en")})
+        con.execute("CREATE OR REPLACE TABLE assessment_years AS SELECT *, $as_of::DATE AS as_of FROM _tw_judged "
+                    "ORDER BY target_id, year", {"as_of": as_of})
+        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
+                  for t in ("assessments", "assessment_years")}
+    finally:
+        drop_stages(con)
+        con.execute("DROP TABLE IF EXISTS _tw_scored")
+    return counts

@@ -44,6 +44,8 @@ MANIFEST_FILE = "data-call.json"  # what was asked of whom, and by when: read by
 # The rule that names who owes a target's figures (data, beside every row).
 OWNER_NAMED = "named first in the document's department bracket (collective bodies such as 各县区政府 passed over)"
 OWNER_ISSUER = "no department named for this target: asked of the government that issued the document"
+OWNER_BASIS_ZH = {OWNER_NAMED: "文件责任单位中列在首位者（“各县区政府”等集合主体除外）",
+                  OWNER_ISSUER: "文件未明确该目标的责任单位：向发文机关征集"}
 
 # Per target and year asked: owed (no figure yet), returned (a department return holds it).
 STATES = ("owed", "returned")

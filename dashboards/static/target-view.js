@@ -27,11 +27,18 @@
     for (var i = 0; i < cfg.statuses.length; i++) if (cfg.statuses[i].code === code) return cfg.statuses[i];
     return null;
   }
-  function chip(code) {
+  // The evidence basis and grade of a status in both languages (labels from targetwatch.vocab via the config).
+  function evidenceOf(T) {
+    var b = (cfg.evidence_bases || {})[T.evidence_basis], g = (cfg.evidence_grades || {})[T.evidence_grade];
+    return b && g ? { zh: b[0] + "（" + g[0] + "）", en: b[1] + " (" + g[1] + ")" } : null;
+  }
+  function chip(code, T) {
     var s = statusOf(code);
     if (!s) return "";
+    var ev = T ? evidenceOf(T) : null;
+    var tip = s.zh + " / " + s.en + ": " + s.meaning_en + (ev ? " · 证据 " + ev.zh + "/ evidence: " + ev.en : "");
     return '<span class="chip" data-status="' + esc(s.code) + '" style="background:' + s.colour + ";color:" +
-      s.text_colour + '" title="' + esc(s.meaning_en) + '"><span class="icon" aria-hidden="true">' + esc(s.icon) +
+      s.text_colour + '" title="' + esc(tip) + '"><span class="icon" aria-hidden="true">' + esc(s.icon) +
       "</span>" + bi(s.zh, s.en) + "</span>";
   }
   function display(v) {
@@ -442,7 +449,7 @@
     document.title = T.name_zh + " / " + T.name_en;
     var jur = common.jurisdictions[T.jurisdiction] || [T.jurisdiction, T.jurisdiction];
     document.getElementById("crumbs").innerHTML = crumbs(T);
-    document.getElementById("view-title").innerHTML = bi(T.name_zh, T.name_en) + " " + chip(T.status);
+    document.getElementById("view-title").innerHTML = bi(T.name_zh, T.name_en) + " " + chip(T.status, T);
     var meta = "<code>" + esc(id) + "</code> · " + bi(jur[0], jur[1]);
     if (T.indicator) meta += " · " + t("indicator") + colon() + bi(T.indicator_zh, T.indicator_en);
     meta += " · " + tOr("comparator_" + T.comparator, T.comparator);
@@ -477,6 +484,9 @@
     reason.style.borderColor = s ? s.colour : "#888";
     reason.innerHTML = "<b>" + t("reason") + colon() + "</b>" + bi(T.reason_zh, T.reason_en) +
       (T.gap_trend ? "<br><b>" + t("gap_trend") + colon() + "</b>" + tOr("gap_trend_" + T.gap_trend, T.gap_trend) : "") +
+      (evidenceOf(T) ? '<br><b>' + t("evidence_basis") + colon() + '</b><span id="evidence-basis" data-basis="' +
+        esc(T.evidence_basis) + '">' + bi(evidenceOf(T).zh, evidenceOf(T).en) + "</span>" +
+        (missing(T.deadline_inferred_from) ? "" : " · " + t("inferred_from") + " " + esc(T.deadline_inferred_from)) : "") +
       (T.evidence ? "<br><b>" + t("evidence") + colon() + "</b>" + tOr("evidence_" + T.evidence, T.evidence) : "") +
       (proxies.length ? '<br><span class="proxy-note">' + t("proxy_note") + "</span>" : "");
 

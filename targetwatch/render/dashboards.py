@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from targetwatch.render.data_call_pages import changes_page, data_owed_page
 from targetwatch.render.large_site import LargeSite
 from targetwatch.render.page import copy_static, display_records
 from targetwatch.render.site_data import SiteData
@@ -35,12 +36,15 @@ def build_dashboards(data: SiteData, site: Path, lang: str = "zh", *, large: boo
     if large is None:
         large = len(data.targets) > LARGE_SITE_TARGETS
     copy_static(site, with_plotly=True, large=large)
+    common = {"lang": lang, "as_of": data.as_of, "synthetic_files": data.synthetic_files}
+    data_call = [data_owed_page(site, common, data.data_owed, data.return_conflicts),
+                 changes_page(site, common, data, data.run_id)]
     if large:
-        return LargeSite(data, site, lang).build()
+        return LargeSite(data, site, lang).build() + data_call
     build_gap_workbook(data, site / WORKBOOK_FILE, lang)  # linked from the overview, for staff who work in Excel
     s = SmallSite(data, site, lang)
     pages = [s.index()]
     pages += [s.target_page(r) for r in s.records]
     pages += [s.document_page(d) for d in display_records(data.policy_documents)]
     pages += [s.department_page(n) for n in sorted(set(data.target_departments["department"].dropna()))]
-    return pages
+    return pages + data_call

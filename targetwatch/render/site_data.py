@@ -9,6 +9,9 @@ import pandas as pd
 
 from targetwatch.render.page import display_records, is_empty
 
+# Columns no page reads, left in the warehouse (the raw text of every figure is most of the observations' bytes).
+SITE_UNREAD: dict[str, tuple[str, ...]] = {"observations": ("raw_content", "char_start", "char_end")}
+
 # Columns of the tables a site reads; a table missing from an older warehouse reads as empty.
 SITE_TABLES: dict[str, tuple[str, ...]] = {
     "targets": ("target_id", "jurisdiction", "indicator", "kind", "comparator", "name_zh", "name_en", "headline"),
@@ -24,6 +27,12 @@ SITE_TABLES: dict[str, tuple[str, ...]] = {
     "report_files": ("source_file", "sha256", "release_date", "release_date_basis"),
     "rejected_rows": ("source_file", "location", "reason", "raw_content"),
     "check_results": ("check_name", "severity", "expectation", "column_name", "success", "description"),
+    "data_owed": ("department", "department_named", "owner_basis", "target_id", "year", "target_zh", "target_en",
+                  "state", "due", "overdue"),
+    "return_conflicts": ("jurisdiction", "indicator", "year", "official_value", "official_file", "returned_value",
+                         "returned_file"),
+    "changes": ("run_id", "previous_run_id", "kind", "target_id", "from_status", "to_status"),
+    "runs": ("run_id", "outcome", "finished_at"),
 }
 
 
@@ -48,14 +57,25 @@ class SiteData:
     target_departments: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
         columns=list(SITE_TABLES["target_departments"])))
     measures: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(SITE_TABLES["measures"])))
+    data_owed: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(SITE_TABLES["data_owed"])))
+    return_conflicts: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
+        columns=list(SITE_TABLES["return_conflicts"])))
+    changes: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(SITE_TABLES["changes"])))
+    runs: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(SITE_TABLES["runs"])))
 
     @classmethod
     def from_warehouse(cls, con, run_id: str = "", code_version: str = "") -> SiteData:
         present = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-        tables = {
-            name: con.execute(f'SELECT * FROM "{name}"').df() if name in present else pd.DataFrame(columns=list(cols))
-            for name, cols in SITE_TABLES.items()
-        }
+        columns: dict[str, set[str]] = {}
+        for table, column in con.execute("SELECT table_name, column_name FROM information_schema.columns").fetchall():
+            columns.setdefault(table, set()).add(column)
+
+        def read(name: str) -> pd.DataFrame:
+            unread = ", ".join(f'"{c}"' for c in SITE_UNREAD.get(name, ()) if c in columns.get(name, ()))
+            return con.sql(f'SELECT * {f"EXCLUDE ({unread})" if unread else ""} FROM "{name}"').df()
+
+        tables = {name: read(name) if name in present else pd.DataFrame(columns=list(cols))
+                  for name, cols in SITE_TABLES.items()}
         as_of = str(tables["assessments"]["as_of"].iloc[0])[:10] if len(tables["assessments"]) else ""
         return cls(**tables, as_of=as_of, run_id=run_id, code_version=code_version)
 

@@ -76,6 +76,8 @@ class SmallSite:
         self.owned_by_department = group_records(owners, "department")
         self.measures_by_id = {m["id"]: m for m in display_records(data.measures)}
         self.check_counts = {k: sum(c["result"] == k for c in self.checks) for k in ("passed", "warned", "failed")}
+        owed = data.data_owed[data.data_owed["state"] == "owed"] if "state" in data.data_owed else data.data_owed
+        self.owed_by_target = group_records(owed.assign(anchor=owed["department"].map(department_slug)), "target_id")
 
     # --- helpers ---
 
@@ -246,6 +248,7 @@ class SmallSite:
             checks=self.checks, check_counts=self.check_counts, trail=trail,
             departments=self.owners_by_target.get(tid, []), documents=self._doc_links(r["documents"]),
             revised=bool(len(figures) and figures["revised"].fillna(False).any()),
+            owed=self.owed_by_target.get(tid, []),  # figures the data call asks for (targetwatch.data_call)
         )
 
     def document_page(self, doc: dict) -> Path:

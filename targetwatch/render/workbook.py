@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from targetwatch import vocab
+from targetwatch.data_call import owed_by_department
 from targetwatch.render.rows import target_rows
 from targetwatch.render.site_data import SiteData
 
@@ -53,6 +54,17 @@ SOURCE_COLUMNS = (
     ("value_as_written", "原始写法", "value as written"),
     ("release_date", "发布日期", "release date"),
     ("sha256", "文件SHA-256", "file sha256"),
+    ("confidence_label", "可信度", "confidence"),  # a department-reported figure carries the badge's words
+)
+
+# The data-owed sheet: per department, what the data call asks and what came back.
+OWED_COLUMNS = (
+    ("department", "部门", "department"),
+    ("owed", "待报", "owed"),
+    ("returned", "已报", "returned"),
+    ("overdue", "逾期", "overdue"),
+    ("due", "截止日期", "due"),
+    ("owner_basis", "依据", "basis"),
 )
 
 WORKBOOK_FILE = "targetwatch-gap-table.xlsx"  # the gap table in Excel, beside index.html (small layout only)
@@ -88,11 +100,14 @@ def sources_table(data: SiteData) -> pd.DataFrame:
     """Per target and source sentence: the quote, and the file, location and checksum of the latest value used."""
     latest = data.assessments[["target_id", "latest_observation_id"]]
     obs = data.observations[["observation_id", "source_file", "location", "value_as_written", "release_date",
-                             "sha256"]]
+                             "sha256", "confidence"]]
     figures = latest.merge(obs, left_on="latest_observation_id", right_on="observation_id", how="left")
     src = data.target_sources.sort_values(["target_id", "source_order"])
     out = src.merge(figures, on="target_id", how="left")
     out["release_date"] = out["release_date"].astype(str).str[:10].replace({"NaT": "", "None": "", "nan": ""})
+    badge = vocab.DEPARTMENT_REPORTED_BADGE
+    out["confidence_label"] = out["confidence"].where(out["confidence"] != vocab.DEPARTMENT_REPORTED,
+                                                      f"{badge['zh']} {badge['en']}")
     return out
 
 
@@ -101,7 +116,8 @@ def _headers(columns: tuple[tuple[str, str, str], ...], lang: str) -> dict[str, 
 
 
 def build_gap_workbook(data: SiteData, path: Path, lang: str = "zh") -> Path:
-    """Write the workbook to `path`: a sheet per jurisdiction (headline targets first), then the sources."""
+    """Write the workbook to `path`: a sheet per jurisdiction (headline targets first), the figures the data call
+    asks each department for (when any), then the sources."""
     table = gap_table(data)
     names = data.jurisdictions.set_index("code")["name_zh" if lang == "zh" else "name_en"]
     taken: set[str] = set()
@@ -113,6 +129,11 @@ def build_gap_workbook(data: SiteData, path: Path, lang: str = "zh") -> Path:
             sheet = sheet_name(str(names.get(code, code)), taken)
             frame = rows[[c for c, _, _ in GAP_COLUMNS]].rename(columns=heads)
             frame.to_excel(xl, sheet_name=sheet, index=False, startrow=1)
+            xl.sheets[sheet].cell(row=1, column=1, value=note)
+        if len(data.data_owed):
+            owed = owed_by_department(data.data_owed)[[c for c, _, _ in OWED_COLUMNS]]
+            sheet = sheet_name("待报数据 Data owed", taken)
+            owed.rename(columns=_headers(OWED_COLUMNS, lang)).to_excel(xl, sheet_name=sheet, index=False, startrow=1)
             xl.sheets[sheet].cell(row=1, column=1, value=note)
         sources = sources_table(data)[[c for c, _, _ in SOURCE_COLUMNS]].rename(columns=_headers(SOURCE_COLUMNS, lang))
         sheet = sheet_name("来源 Sources", taken)

@@ -25,3 +25,11 @@ def test_benchmark_runs_and_every_variant_equals_the_assessment(tmp_path):
     site = s["dashboards"]["workload"]
     assert site["targets"] == results["counts"]["targets"] and site["size_mb"] > 0 and site["pages"] > 0
     assert s["dashboards"]["per_target_layout_extrapolated"]["100k"]["build_wall_s"] > 0
+
+
+def test_whole_refresh_times_a_process_with_time_v():
+    from benchmarks.whole_refresh import timed
+
+    out = timed("import json; x = bytearray(50 * 1024 * 1024); print(json.dumps({'n': len(x)}))")
+    assert out["result"] == {"n": 50 * 1024 * 1024}
+    assert out["peak_rss_mb"] >= 50 and out["wall_s"] >= 0

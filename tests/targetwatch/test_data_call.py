@@ -216,3 +216,32 @@ def test_changes_against_the_previous_publication(tmp_path):
 def test_no_changes_for_a_first_publication(tmp_path):
     con = duckdb.connect()
     assert compute_changes(con, tmp_path / "none.duckdb", "run-1").empty
+
+
+def test_the_previous_publication_is_the_last_successful_run_before_this_one():
+    from targetwatch.render.data_call_pages import previous_publication
+
+    runs = pd.DataFrame({"run_id": ["a", "b", "c"], "outcome": ["success", "failed", "success"],
+                         "finished_at": pd.to_datetime(["2026-11-01", "2026-11-02", "2026-11-03"])})
+    assert previous_publication(runs, "d") == "c"
+    assert previous_publication(runs.iloc[:2], "d") == "a"
+    assert previous_publication(runs.iloc[1:2], "d") is None  # only a failed run before: the first publication
+
+
+def test_the_gap_workbook_has_a_data_owed_sheet_and_the_badge(tables, tmp_path):
+    from targetwatch.render.workbook import build_gap_workbook, sources_table
+    from tests.targetwatch.test_site import synthetic_site_data
+
+    data = synthetic_site_data()
+    owed = _owed(tables, _obs(("gansu", "sme_procurement_share", 2016, 30.0, "department-reported")))
+    data.data_owed = data_call.with_calls(owed, pd.DataFrame(columns=["department", "due", "file"]), AS_OF)
+    wb = openpyxl.load_workbook(build_gap_workbook(data, tmp_path / "gap.xlsx"))
+    ws = wb["待报数据 Data owed"]
+    rows = {r[0]: r[1:4] for r in ws.iter_rows(min_row=3, values_only=True)}
+    assert [c.value for c in ws[2]][:4] == ["部门", "待报", "已报", "逾期"]
+    assert rows["甘肃省财政厅"] == (19, 1, 0)  # no call issued: nothing overdue
+    used = data.assessments["latest_observation_id"].dropna().iloc[0]
+    data.observations.loc[data.observations["observation_id"] == used, "confidence"] = "department-reported"
+    labels = sources_table(data).drop_duplicates("latest_observation_id").set_index("latest_observation_id")
+    assert labels.loc[used, "confidence_label"] == "部门报送 department-reported"
+    assert set(labels.drop(used)["confidence_label"].dropna()) <= {"high", "medium", "low"}
