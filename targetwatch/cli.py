@@ -108,7 +108,7 @@ def settings(
     return s
 
 
-def check_release_date(release_date: dt.date | None, s: Settings) -> dt.date | None:
+def check_release_date(release_date: dt.date | None) -> dt.date | None:
     """A release date in the future would hold back every figure of the files that state none: refuse it."""
     if release_date is not None and release_date > dt.date.today():
         raise fail(f"--release-date {release_date} is in the future; nothing was written")
