@@ -554,7 +554,9 @@ def _render(cells: pd.DataFrame, tree: _Tree, inds: tuple[_Ind, ...], scale: Sca
             "observation_id": pd.Series(sha).str[:12].to_numpy(dtype=object) + ":" + location,
             "jurisdiction": jur,
             "indicator": ind,
+            "matched_by": "exact",  # the reports name each indicator by its code
             "year": pd.array(cells["year"].to_numpy(), dtype="Int64"),
+            "year_basis": empty,  # every row states its year
             "value": pd.to_numeric(pd.Series(value_str)).to_numpy() * factor,
             "unit": unit,
             "value_as_written": value_str,
