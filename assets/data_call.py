@@ -3,6 +3,7 @@ previous publication. Both are computed in the core (targetwatch.data_call, targ
 
 import dagster as dg
 
+from assets.metadata import table_metadata
 from assets.resources import TargetwatchPaths
 from targetwatch.changes import change_counts, compute_changes
 from targetwatch.data_call import figures_owed, load_calls, return_conflicts, with_calls
@@ -31,17 +32,20 @@ def data_owed(context: dg.AssetExecutionContext, paths: TargetwatchPaths):
         owed = figures_owed(con, s.effective_as_of)
         conflicts = return_conflicts(con)
     owed = with_calls(owed, load_calls(s.out_dir), s.effective_as_of)
-    write_tables(paths.build_warehouse, {"data_owed": owed, "return_conflicts": conflicts})
+    with paths.duckdb.get_connection() as con:
+        write_tables(con, {"data_owed": owed, "return_conflicts": conflicts})
+        owed_meta, conflicts_meta = table_metadata(con, "data_owed"), table_metadata(con, "return_conflicts")
     for c in conflicts.itertuples():
         context.log.warning(
             f"official statistic and department return disagree on {c.jurisdiction} {c.indicator} {c.year}: "
             f"{c.official_value:g} ({c.official_file}, {c.official_location}) is used, not "
             f"{c.returned_value:g} ({c.returned_file}, {c.returned_location})"
         )
-    yield dg.MaterializeResult(asset_key="return_conflicts", metadata={"rows": len(conflicts)})
+    yield dg.MaterializeResult(asset_key="return_conflicts", metadata=conflicts_meta)
     yield dg.MaterializeResult(
         asset_key="data_owed",
         metadata={
+            **owed_meta,
             "owed": int((owed["state"] == "owed").sum()),
             "returned": int((owed["state"] == "returned").sum()),
             "overdue": int(owed["overdue"].sum()),
@@ -58,5 +62,7 @@ def changes(context: dg.AssetExecutionContext, paths: TargetwatchPaths) -> dg.Ma
     s = paths.settings()
     with paths.duckdb.get_connection() as con:
         df = compute_changes(con, s.warehouse_path, context.run_id)
-    write_tables(paths.build_warehouse, {"changes": df})
-    return dg.MaterializeResult(metadata={"rows": len(df), **change_counts(df, context.run_id)})
+    with paths.duckdb.get_connection() as con:
+        write_tables(con, {"changes": df})
+        meta = table_metadata(con, "changes")
+    return dg.MaterializeResult(metadata={**meta, **change_counts(df, context.run_id)})

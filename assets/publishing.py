@@ -14,6 +14,7 @@ import shutil
 
 import dagster as dg
 
+from assets.metadata import table_metadata
 from assets.resources import TargetwatchPaths
 from assets.retries import retry_io_errors
 from targetwatch import runlog
@@ -21,7 +22,7 @@ from targetwatch.provenance import input_hashes
 from targetwatch.render.dashboards import build_dashboards
 from targetwatch.render.quality_report import build_quality_report
 from targetwatch.render.site_data import SiteData
-from targetwatch.warehouse import publish, read_table
+from targetwatch.warehouse import connect, publish, read_table
 
 
 def _site_data(paths: TargetwatchPaths, run_id: str) -> SiteData:
@@ -103,8 +104,11 @@ def runs(context: dg.AssetExecutionContext, paths: TargetwatchPaths) -> dg.Mater
         reason = f"step runs failed: publication: {type(cause).__name__}: {cause}; the previous outputs are unchanged"
         runlog.write(paths.build_warehouse, done.finished("failed", reason))
         raise
+    with connect(s.warehouse_path, read_only=True) as con:  # the published warehouse, as analysts now see it
+        runs_meta = table_metadata(con, "runs", ("run_id", "started_at", "finished_at", "as_of", "outcome", "trigger"))
     return dg.MaterializeResult(
         metadata={
+            **runs_meta,
             "published": [str(p) for p in published],
             "dashboards": dg.MetadataValue.path(str(s.out_dir / "dashboards" / "index.html")),
             "quality_report": dg.MetadataValue.path(str(s.out_dir / "quality" / "index.html")),

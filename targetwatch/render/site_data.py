@@ -9,6 +9,9 @@ import pandas as pd
 
 from targetwatch.render.page import display_records, is_empty
 
+# Columns no page reads, left in the warehouse (the raw text of every figure is most of the observations' bytes).
+SITE_UNREAD: dict[str, tuple[str, ...]] = {"observations": ("raw_content", "char_start", "char_end")}
+
 # Columns of the tables a site reads; a table missing from an older warehouse reads as empty.
 SITE_TABLES: dict[str, tuple[str, ...]] = {
     "targets": ("target_id", "jurisdiction", "indicator", "kind", "comparator", "name_zh", "name_en", "headline"),
@@ -63,10 +66,16 @@ class SiteData:
     @classmethod
     def from_warehouse(cls, con, run_id: str = "", code_version: str = "") -> SiteData:
         present = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-        tables = {
-            name: con.execute(f'SELECT * FROM "{name}"').df() if name in present else pd.DataFrame(columns=list(cols))
-            for name, cols in SITE_TABLES.items()
-        }
+        columns: dict[str, set[str]] = {}
+        for table, column in con.execute("SELECT table_name, column_name FROM information_schema.columns").fetchall():
+            columns.setdefault(table, set()).add(column)
+
+        def read(name: str) -> pd.DataFrame:
+            unread = ", ".join(f'"{c}"' for c in SITE_UNREAD.get(name, ()) if c in columns.get(name, ()))
+            return con.sql(f'SELECT * {f"EXCLUDE ({unread})" if unread else ""} FROM "{name}"').df()
+
+        tables = {name: read(name) if name in present else pd.DataFrame(columns=list(cols))
+                  for name, cols in SITE_TABLES.items()}
         as_of = str(tables["assessments"]["as_of"].iloc[0])[:10] if len(tables["assessments"]) else ""
         return cls(**tables, as_of=as_of, run_id=run_id, code_version=code_version)
 

@@ -16,13 +16,13 @@ deleted at any time; it fills again on the next refresh.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import math
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -37,7 +37,7 @@ READS_DIR = "reads"
 # Libraries whose behaviour is part of what a reader returns.
 READER_LIBRARIES = ("pandas", "numpy", "python-calamine", "openpyxl", "charset-normalizer", "opencc", "cn2an", "duckdb")
 _SCALARS = ("format", "encoding", "release_date", "title", "synthetic", "missing_values")
-TABLE_LAYOUT = "raw-table-1"  # entries written by `put_from`: typed raw-row tables (targetwatch.reports.normalise)
+TABLE_LAYOUT = "raw-batches-1"  # entries written by CacheWriter: typed raw-row tables, batch by batch
 
 
 @lru_cache(maxsize=1)
@@ -130,9 +130,11 @@ class ParseCache:
 
     # --- the table-level cache ingestion uses: raw-row tables in a DuckDB connection ---------------------
 
-    def get_into(self, con: duckdb.DuckDBPyConnection, key: str, raw: str) -> dict | UnreadableReportError | None:
-        """Fill the (empty, typed) raw table `raw` and `<raw>_rejected` from the cache; return the read's scalars,
-        the cached reason the file is unreadable, or None (not cached or unusable: the file is parsed again)."""
+    def get_into(self, con: duckdb.DuckDBPyConnection, key: str, raw: str,
+                 sink: Callable[[dict], None] | None = None) -> dict | UnreadableReportError | None:
+        """Fill the (empty, typed) raw table `raw` and `<raw>_rejected` from the cache, one stored batch at a time,
+        calling `sink(scalars)` after each; return the read's scalars, the cached reason the file is unreadable, or
+        None (not cached or unusable: the file is parsed again; nothing was handed to `sink`)."""
         entry = self._entry(key)
         try:
             meta = json.loads((entry / "result.json").read_text(encoding="utf-8"))
@@ -140,41 +142,73 @@ class ParseCache:
                 return UnreadableReportError(meta["error"])
             if meta.get("layout") != TABLE_LAYOUT:
                 return None
+            parts = int(meta["batches"])
+            scalars = {k: meta[k] for k in _SCALARS}
+            if not all((entry / f"batch-{i:05d}").is_dir() for i in range(parts)):
+                return None
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        for i in range(parts):
             for table, part in ((raw, "rows"), (f"{raw}_rejected", "rejected")):
-                path = entry / f"{part}.parquet"
+                path = entry / f"batch-{i:05d}" / f"{part}.parquet"
                 if path.exists():
                     con.execute(f'INSERT INTO "{table}" SELECT * FROM read_parquet(?)', [str(path)])
-            return {k: meta[k] for k in _SCALARS}
-        except (OSError, ValueError, KeyError, TypeError, duckdb.Error):
-            for table in (raw, f"{raw}_rejected"):
-                with contextlib.suppress(duckdb.Error):
-                    con.execute(f'DELETE FROM "{table}"')
-            return None
+            if sink is not None:
+                sink(scalars)
+        return scalars
 
-    def put_from(self, con: duckdb.DuckDBPyConnection, key: str, raw: str, scalars: dict) -> bool:
-        """Store the raw table `raw` (and `<raw>_rejected`) as Parquet, written by DuckDB: typed columns come back
-        exactly as they went in. Return whether the entry was kept."""
-        entry = self._entry(key)
-        tmp = entry.with_name(f".{key}.{os.getpid()}.tmp")
-        shutil.rmtree(tmp, ignore_errors=True)
-        try:
-            tmp.mkdir(parents=True)
-            for table, part in ((raw, "rows"), (f"{raw}_rejected", "rejected")):
-                if con.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0]:
-                    con.execute(f"COPY \"{table}\" TO '{_sql_path(tmp / f'{part}.parquet')}' (FORMAT parquet)")
-            meta = {k: _plain(scalars[k]) for k in _SCALARS} | {"layout": TABLE_LAYOUT}
-            (tmp / "result.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-            if entry.exists():
-                shutil.rmtree(entry)
-            os.replace(tmp, entry)
-        except (OSError, TypeError, ValueError, duckdb.Error):
-            shutil.rmtree(tmp, ignore_errors=True)
-            return False
-        return True
+    def writer(self, key: str) -> CacheWriter:
+        """Stores a read batch by batch (`add` before each batch is normalised), then `commit` or `abort`."""
+        return CacheWriter(self._entry(key))
 
     def put_error(self, key: str, error: UnreadableReportError) -> bool:
         """Remember why a file is unreadable (so it is not parsed again only to fail the same way)."""
         return self.put(key, error)
+
+
+class CacheWriter:
+    """One cache entry written batch by batch: `<entry>/batch-<n>/rows.parquet` (and rejected.parquet), written by
+    DuckDB from the typed raw tables, so typed columns come back exactly as they went in; `result.json` last."""
+
+    def __init__(self, entry: Path):
+        self.entry = entry
+        self.tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
+        self.batches = 0
+        self.ok = True
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def add(self, con: duckdb.DuckDBPyConnection, raw: str) -> None:
+        if not self.ok:
+            return
+        try:  # a cache that cannot be written (disk full, read-only) costs a parse next time, never the refresh
+            folder = self.tmp / f"batch-{self.batches:05d}"
+            folder.mkdir(parents=True)
+            for table, part in ((raw, "rows"), (f"{raw}_rejected", "rejected")):
+                if con.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0]:
+                    con.execute(f"COPY \"{table}\" TO '{_sql_path(folder / f'{part}.parquet')}' (FORMAT parquet)")
+            self.batches += 1
+        except (OSError, duckdb.Error):
+            self.abort()
+
+    def commit(self, scalars: dict) -> bool:
+        if not self.ok:
+            return False
+        try:
+            meta = {k: _plain(scalars[k]) for k in _SCALARS} | {"layout": TABLE_LAYOUT, "batches": self.batches}
+            (self.tmp / "result.json").parent.mkdir(parents=True, exist_ok=True)
+            (self.tmp / "result.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+            if self.entry.exists():
+                shutil.rmtree(self.entry)
+            self.entry.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(self.tmp, self.entry)
+        except (OSError, TypeError, ValueError):
+            self.abort()
+            return False
+        return True
+
+    def abort(self) -> None:
+        self.ok = False
+        shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 def _plain(value: object) -> object:

@@ -27,7 +27,7 @@ import hashlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -290,18 +290,20 @@ class ReadInfo:
 
 
 def read_into(con: duckdb.DuckDBPyConnection, raw: str, path: Path, aliases: Aliases | None,
-              meta: Mapping[str, Any], limits: Limits) -> ReadInfo:
-    """Read one file into the raw table `raw` (created empty by the caller). A template CSV is streamed in
-    batches; every other reader's rows go through the same table. Raises like `read_one`."""
+              meta: Mapping[str, Any], limits: Limits, sink: Callable[[ReadInfo], None] | None = None) -> ReadInfo:
+    """Read one file into the raw table `raw` (created empty by the caller), calling `sink` after each batch (it
+    normalises the batch and empties the table). A template CSV is streamed in batches of `limits.batch_rows`;
+    every other reader's rows are one batch through the same table. Raises like `read_one`."""
+    sink = sink or (lambda info: None)
     if path.suffix.lower() == ".csv":
         try:
             head = template.read_head(path)
             if head is not None and template.is_template(head.header):
-                rows = 0
+                info = ReadInfo("template_csv", head.encoding, synthetic=head.synthetic)
                 for batch in template.iter_csv(path, limits, head):
                     append_raw(con, raw, batch.rows, batch.rejected)
-                    rows += len(batch.rows)
-                return ReadInfo("template_csv", head.encoding, synthetic=head.synthetic)
+                    sink(info)
+                return info
         except UnreadableReportError:
             raise
         except OSError as exc:
@@ -312,8 +314,10 @@ def read_into(con: duckdb.DuckDBPyConnection, raw: str, path: Path, aliases: Ali
     if len(result.rows) > limits.max_rows:
         raise LimitExceededError(path.name, "max_rows", len(result.rows), limits.max_rows, "figures")
     append_raw(con, raw, result.rows, result.rejected)
-    return ReadInfo(result.format, result.encoding, result.release_date, result.title, result.synthetic,
+    info = ReadInfo(result.format, result.encoding, result.release_date, result.title, result.synthetic,
                     result.missing_values)
+    sink(info)
+    return info
 
 
 def parse_sidecar(data: bytes, name: str) -> dict:
@@ -400,7 +404,9 @@ def ingest_folder(
         staging = scratch / "files"
         staging.mkdir()
         with _database(warehouse, scratch, limits) as con:
-            con.execute("BEGIN")
+            # No one transaction around the whole folder: DuckDB would hold every uncommitted row in memory (1.5 GB
+            # for a million-row file, against 0.5 GB committing statement by statement). The tables are in the
+            # build area, dropped and written afresh by each attempt.
             for table in ("observations", "rejected_rows", "report_files"):
                 con.execute(f'DROP TABLE IF EXISTS "{table}"')
             normaliser = Normaliser(con, catalogue, as_of=as_of, today=today)
@@ -415,7 +421,6 @@ def ingest_folder(
             con.register("_tw_files", report_files)
             con.execute("INSERT INTO report_files SELECT * FROM _tw_files")
             con.unregister("_tw_files")
-            con.execute("COMMIT")
             counts = {t: int(report_files[c].sum()) for t, c in
                       (("observations", "rows_accepted"), ("rejected_rows", "rows_rejected"))}
             preview = con.execute("SELECT source_file, location, reason FROM rejected_rows LIMIT 20").df()
@@ -468,26 +473,36 @@ def _ingest_one(entry: Entry, root: Path, staging: Path, con: duckdb.DuckDBPyCon
         return record | {"status": "duplicate", "warning": f"duplicate of {seen[same]} (the same bytes): read once"}
     seen[same] = rel
     create_raw(con, RAW)
+    totals = {"accepted": 0, "rejected": 0, "not_yet_released": 0, "read": 0}
+    dates: dict[str, Any] = {}
+
+    def sink(info: ReadInfo) -> None:
+        """Normalise the batch in the raw table into observations and rejected_rows, then empty it."""
+        sidecar_release = meta.get("release_date")
+        file_release = sidecar_release or info.release_date or release_date
+        dates["release"] = str(file_release) if file_release else None
+        dates["basis"] = ("sidecar" if sidecar_release else "file" if info.release_date
+                          else "command line" if release_date else "not stated")
+        totals["read"] += con.execute(f"SELECT (SELECT count(*) FROM {RAW}) + (SELECT count(*) FROM {RAW}_rejected)"
+                                      ).fetchall()[0][0]
+        counts = normaliser.run(RAW, source_file=rel, sha256=digest, default_release_date=dates["release"],
+                                release_date_basis=dates["basis"])
+        for k in ("accepted", "rejected", "not_yet_released"):
+            totals[k] += counts[k]
+        con.execute(f"DELETE FROM {RAW}")
+        con.execute(f"DELETE FROM {RAW}_rejected")
+
     try:
-        info, parsed[rel] = _read(con, copy, aliases, meta, cache, digest, sidecar, limits)
+        info, parsed[rel] = _read(con, copy, aliases, meta, cache, digest, sidecar, limits, sink)
         if isinstance(info, UnreadableReportError):
             raise info
-    except LimitExceededError as exc:
+    except UnreadableReportError as exc:  # a refusal over a limit too: what its batches left is taken back
         parsed.setdefault(rel, "parsed")
-        return record | {"status": "refused", "error": str(exc), "synthetic": _truthy(meta.get("synthetic"))}
-    except UnreadableReportError as exc:
-        parsed.setdefault(rel, "parsed")
-        return record | {"status": "failed", "error": str(exc), "synthetic": _truthy(meta.get("synthetic"))}
-    sidecar_release = meta.get("release_date")
-    file_release = sidecar_release or info.release_date or release_date
-    basis = ("sidecar" if sidecar_release else "file" if info.release_date
-             else "command line" if release_date else "not stated")
-    counts = normaliser.run(RAW, source_file=rel, sha256=digest,
-                            default_release_date=str(file_release) if file_release else None,
-                            release_date_basis=basis)
-    rows_read = con.execute(f"SELECT (SELECT count(*) FROM {RAW}) + (SELECT count(*) FROM {RAW}_rejected)"
-                            ).fetchall()[0][0]
-    hidden = counts["not_yet_released"]
+        for table in ("observations", "rejected_rows"):
+            con.execute(f'DELETE FROM "{table}" WHERE source_file = ?', [rel])
+        status = "refused" if isinstance(exc, LimitExceededError) else "failed"
+        return record | {"status": status, "error": str(exc), "synthetic": _truthy(meta.get("synthetic"))}
+    rows_read, hidden = totals["read"], totals["not_yet_released"]
     status = "not yet released" if rows_read and hidden == rows_read else "loaded"
     warning = None
     if rows_read == 0:
@@ -495,12 +510,12 @@ def _ingest_one(entry: Entry, root: Path, staging: Path, con: duckdb.DuckDBPyCon
     return record | {
         "format": info.format,
         "encoding": info.encoding,
-        "release_date": str(file_release) if file_release else None,
-        "release_date_basis": basis,
+        "release_date": dates.get("release"),
+        "release_date_basis": dates.get("basis"),
         "title": meta.get("title") or info.title,
         "rows_read": rows_read,
-        "rows_accepted": counts["accepted"],
-        "rows_rejected": counts["rejected"],
+        "rows_accepted": totals["accepted"],
+        "rows_rejected": totals["rejected"],
         "rows_not_yet_released": hidden,
         "status": status,
         "error": None,
@@ -511,27 +526,43 @@ def _ingest_one(entry: Entry, root: Path, staging: Path, con: duckdb.DuckDBPyCon
 
 
 def _read(con: duckdb.DuckDBPyConnection, copy: Path, aliases: Aliases, meta: dict, cache: ParseCache | None,
-          digest: str, sidecar: bytes | None, limits: Limits) -> tuple[ReadInfo | UnreadableReportError, str]:
-    """Fill the raw table from the cache or the reader: (what the read says, or why the file cannot be read;
-    "parsed" | "cached"). An unreadable file's reason is cached too; a refusal over a limit is not (limits may be
-    raised)."""
+          digest: str, sidecar: bytes | None, limits: Limits, sink: Callable[[ReadInfo], None],
+          ) -> tuple[ReadInfo | UnreadableReportError, str]:
+    """Read the file batch by batch (from the cache, or the reader), handing each batch to `sink`: (what the read
+    says, or why the file cannot be read; "parsed" | "cached"). An unreadable file's reason is cached too; a refusal
+    over a limit is not (limits may be raised)."""
     key = cache.key(copy.name, digest, sidecar) if cache is not None else ""
     if cache is not None:
-        hit = cache.get_into(con, key, RAW)
+        hit = cache.get_into(con, key, RAW, lambda scalars: sink(ReadInfo(**scalars)))
         if isinstance(hit, UnreadableReportError):
             return hit, "cached"
         if hit is not None:
             return ReadInfo(**hit), "cached"
+    writer = cache.writer(key) if cache is not None else None
+
+    def keep(info: ReadInfo) -> None:
+        if writer is not None:
+            writer.add(con, RAW)
+        sink(info)
+
     try:
-        info = read_into(con, RAW, copy, aliases, meta, limits)
+        info = read_into(con, RAW, copy, aliases, meta, limits, keep)
     except LimitExceededError as exc:
+        if writer is not None:
+            writer.abort()
         return exc, "parsed"
     except UnreadableReportError as exc:
+        if writer is not None:
+            writer.abort()
         if cache is not None:
             cache.put_error(key, exc)
         return exc, "parsed"
-    if cache is not None:
-        cache.put_from(con, key, RAW, vars(info))
+    except BaseException:
+        if writer is not None:
+            writer.abort()
+        raise
+    if writer is not None:
+        writer.commit(vars(info))
     return info, "parsed"
 
 

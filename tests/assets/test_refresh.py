@@ -153,3 +153,16 @@ def test_the_published_run_row_and_quality_report_show_the_run_as_it_ended(refre
     assert 'data-outcome="building"' not in page and 'data-outcome="running"' not in page
     # the run's resolved catalogue stays in its build area, which a complete publication removes
     assert not (out / "catalogue.json").exists() and not (out / ".build").exists()
+
+
+@pytest.mark.parametrize("asset", ["targets", "observations", "rejected_rows", "assessments", "assessment_years",
+                                   "data_owed", "return_conflicts", "changes", "runs"])
+def test_every_table_asset_shows_its_row_count_and_a_preview(refreshed, asset):
+    out, result = refreshed
+    [event] = [e for e in result.get_asset_materialization_events() if e.asset_key.to_user_string() == asset]
+    meta = event.materialization.metadata
+    table = asset
+    with duckdb.connect(str(out / "warehouse.duckdb"), read_only=True) as con:
+        n = con.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0]
+    assert meta["dagster/row_count"].value == n
+    assert meta["preview"].value.startswith("|") or (n == 0 and meta["preview"].value == "(no rows)")
