@@ -88,7 +88,12 @@ COMPARATORS: Final[tuple[str, ...]] = (
     "multiple_of_baseline",  # 翻一番 / 比2017年增长一倍: value >= multiple * baseline
     "relative_to_reference",  # 达到全国平均水平: value >= the reference jurisdiction's value
     "qualitative",  # 达到全国先进水平 and other goals with no number
+    "rank_at_most",  # 跃居全省前40位 / 达到全市前3水平: rank (1 = first) <= target, in the reference's scope
+    "growth_above_reference",  # 增幅高于全省平均增幅: each year's growth > the reference jurisdiction's that year
 )
+
+# The ranking a rank_at_most target is placed in (全省前40位: province), widest first.
+RANK_SCOPES: Final[tuple[str, ...]] = ("world", "national", "province", "city", "county", "district")
 
 KINDS: Final[tuple[str, ...]] = ("outcome", "sub_target", "coverage", "policy_floor", "qualitative")
 
@@ -123,6 +128,7 @@ UNITS: Final[tuple[Unit, ...]] = (
     Unit("yuan", "元", "yuan", False, 0, 1e15),
     Unit("percent", "%", "%", False, -100, 100),
     Unit("sqm", "平方米", "m²", False, 0, 1e13),
+    Unit("rank", "位", "rank", True, 1, 100_000),  # a position in a ranking (1 = first); lower is better
 )
 SHARE_RANGE: Final[tuple[float, float]] = (0, 100)  # an indicator declared a share (percent of a whole)
 

@@ -237,13 +237,29 @@ class LargeSite:
         return str(self.tree.at[code, f"name_{lang}"]) if code in self.tree.index else str(code)
 
     def _count_row(self, key: str, name_zh: str, name_en: str, counts: dict[str, int], href: str | None = None,
-                   links: dict[str, str] | None = None, group: bool = False) -> dict:
+                   links: dict[str, str] | None = None, group: bool = False,
+                   grades: dict[str, int] | None = None) -> dict:
         return {"key": key, "name_zh": name_zh, "name_en": name_en, "href": href, "counts": counts,
-                "links": links or {}, "total": sum(counts.values()), "group": group}
+                "links": links or {}, "total": sum(counts.values()), "group": group,
+                "grades": self._grade_shares(grades or {})}
+
+    @staticmethod
+    def _grade_counts(rows: pd.DataFrame, by: list[str]) -> pd.Series:
+        """Quantitative statuses by `by` and evidence grade (observed / inferred / none), for the shares column."""
+        if "evidence_grade" not in rows:
+            return pd.Series(dtype=int)
+        return rows[rows["status"] != "qualitative"].groupby([*by, "evidence_grade"]).size()
+
+    @staticmethod
+    def _grade_shares(grades: dict[str, int]) -> list[dict]:
+        n = sum(grades.values())
+        return [{"grade": g, "n": grades.get(g.code, 0), "pct": round(100 * grades.get(g.code, 0) / n)}
+                for g in vocab.EVIDENCE_GRADES] if n else []
 
     def _level_matrix(self, rows: pd.DataFrame, prefix: str | None) -> list[dict]:
         """Counts by level; with `prefix` (the path to the site root) every count links to its status list."""
         counts = rows.groupby(["level", "status"]).size()
+        grades = self._grade_counts(rows, ["level"])
         out = []
         for level in LEVELS:
             if level not in counts.index.get_level_values(0):
@@ -251,13 +267,15 @@ class LargeSite:
             c = {st: int(n) for st, n in counts[level].items()}
             links = {st: f"{prefix}lists/{level}-{st}.html" for st in c} if prefix is not None else None
             lab = self.strings[f"level_{level}"]
-            out.append(self._count_row(level, lab["zh"], lab["en"], c, links=links))
+            g = {k: int(n) for k, n in grades[level].items()} if level in grades.index.get_level_values(0) else {}
+            out.append(self._count_row(level, lab["zh"], lab["en"], c, links=links, grades=g))
         return out
 
     def _region_matrix(self, rows: pd.DataFrame, prefix: str) -> list[dict]:
         """Counts by greater region, then by province (or a jurisdiction with no province) within it; the names and
         counts link to the province's page."""
         counts = rows.groupby(["region", "top", "status"]).size()
+        grades = self._grade_counts(rows, ["region", "top"])
         out = []
         for region in ("national", *REGIONS, "other"):
             if region not in counts.index.get_level_values(0):
@@ -265,14 +283,17 @@ class LargeSite:
             sub = counts[region]
             lab = self.strings[f"region_{region}"]
             total = sub.groupby(level=1).sum()
+            own = grades[region] if region in grades.index.get_level_values(0) else pd.Series(dtype=int)
             out.append(self._count_row(f"region-{region}", lab["zh"], lab["en"],
-                                       {st: int(n) for st, n in total.items()}, group=True))
+                                       {st: int(n) for st, n in total.items()}, group=True,
+                                       grades={k: int(n) for k, n in own.groupby(level=1).sum().items()}))
             for top in sorted(set(sub.index.get_level_values(0)), key=lambda c: (str(self.tree["admin_code"].get(c)),
                                                                                    str(c))):
                 c = {st: int(n) for st, n in sub[top].items()}
                 href = f"{prefix}jurisdictions/{self.tree.at[top, 'file']}.html"
+                g = {k: int(n) for k, n in own[top].items()} if top in own.index.get_level_values(0) else {}
                 out.append(self._count_row(top, self._name(top, "zh"), self._name(top, "en"), c, href=href,
-                                           links=dict.fromkeys(c, href)))
+                                           links=dict.fromkeys(c, href), grades=g))
         return out
 
     def _crumbs(self, code: str, prefix: str) -> list[dict]:

@@ -21,6 +21,7 @@ Each half is read by the real pipeline (`ingest_folder`: readers, sidecars, norm
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -137,9 +138,12 @@ def score_half(root: Path, catalogue: Catalogue, half: str, as_of: dt.date | Non
             continue
         phrase = _fold(fig.phrase)
         number = normalise_text(fig.value)
-        sentences = pd.concat([cands["raw_content"], rej.loc[rej["doc_id"] == fig.doc_id, "raw_content"]])
+        sentences = pd.concat(  # an observation's notes name the changes it ignored and its other mentions
+            [cands["raw_content"], cands["notes"], rej.loc[rej["doc_id"] == fig.doc_id, "raw_content"]]
+        )
         folded = [_fold(s) for s in sentences.dropna()]
-        accounted = any(phrase in s or (number in s and phrase[:4] in s) for s in folded)
+        alone = re.compile(rf"(?<![\d.]){re.escape(number)}(?![\d])")
+        accounted = any(phrase in s or alone.search(s) for s in folded)
         if fig.expect == "observe":
             outcome.append("missed, quarantined" if accounted else "missed, SILENT")
         else:

@@ -623,3 +623,15 @@ def test_every_status_states_its_evidence_basis(site):
     assert shares == [("observed", "100"), ("inferred", "0"), ("none", "0")]
     lineage = (out / "quality" / "lineage" / "syn-stock.html").read_text(encoding="utf-8")
     assert "仅有截止年前数据" in lineage and "before the deadline only" in lineage
+
+
+def test_large_overview_shows_how_much_is_measured(large_site):
+    # issue 14 on the large layout: each province (and region, and level) row gives its share of observed /
+    # inferred / no-evidence statuses among its quantitative targets, counted here from the assessments
+    d, data, _ = large_site
+    index = (d / "index.html").read_text(encoding="utf-8")
+    regions = re.search(r'<table id="region-matrix".*?</table>', index, re.S)[0]
+    row = re.search(r'<tr data-key="xx".*?</tr>', regions, re.S)[0]
+    a = data.assessments[(data.assessments["jurisdiction"] == "xx") & (data.assessments["status"] != "qualitative")]
+    expected = [(g, str(round(100 * (a["evidence_grade"] == g).mean()))) for g in vocab.EVIDENCE_GRADE_CODES]
+    assert re.findall(r'data-grade="(\w+)".*?</span> (\d+)%', row) == expected
