@@ -71,6 +71,8 @@ class Indicator(_Strict):
     aliases: list[str] = Field(default=[], description="simplified and traditional names used in reports")
     proxy_of: str | None = Field(default=None, description="the indicator this one approximates, if any")
     proxy_note: str | None = None
+    share: bool = Field(default=False, description="a part of a whole in percent (0..100); a figure outside is "
+                        "quarantined. Growth rates and changes are not shares (they may be negative)")
     monotone: Monotone | None = Field(
         default=None,
         description="declared behaviour over time: only a declared non_decreasing indicator (a cumulative total) "

@@ -29,7 +29,7 @@ def test_quality_index_opens_offline(screenshot, open_page, site, sha256_of):
     files = page.locator("#files-table")
     row = files.locator("tr[data-file='rd-by-province_techme.csv']")
     assert sha256_of["rd-by-province_techme.csv"] in row.inner_text()  # the file's sha256, in full
-    assert row.locator("td[data-checks='passed']").inner_text() == "19"  # every row-level check passed
+    assert row.locator("td[data-checks='passed']").inner_text() == "20"  # every row-level check passed
     # the quarantined row with its file, location (source line) and reason
     rejected = page.inner_text("#rejected-table")
     assert "shanxi-bulletins-and-news.csv" in rejected and "line 22" in rejected

@@ -235,3 +235,12 @@ def test_a_per_unit_build_target_is_still_coverage():
     # seed gansu-2015 style: 每个乡镇建设1处以上 (a build verb: coverage, not a norm)
     got = _one("到2020年，每个乡镇建设1处以上创业孵化网点。")
     assert (got["kind"], got["comparator"], got["value"]) == ("coverage", "at_least", 100)
+
+
+@pytest.mark.parametrize("text", [
+    # a change over time, not a level above a reference (i17's report corpus: sx_2020_rd, nat_2024_rd_trad)
+    "研究与试验发展(R&D)经费投入强度为1.2%，比上年提高0.07个百分点。",
+    "規上工業企業中高新技術企業占比達到19%，比2015年提升11.4個百分點。",
+])
+def test_a_change_over_a_year_is_not_above_a_reference(text):
+    assert [p for p in _props(text) if p["comparator"] == "above_reference"] == []
