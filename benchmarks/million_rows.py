@@ -82,6 +82,9 @@ def main() -> None:
     write_big_csv(big / BIG_FILE, args.rows)
     base = timed_refresh(bundled, work / "out-bundled")
     large = timed_refresh(big, work / "out-big")
+    if large["exit"] != 0:
+        print(json.dumps({"rows": args.rows, "bundled": base, "big": large}, indent=1))
+        raise SystemExit(1)
     with duckdb.connect(str(work / "out-big" / "warehouse.duckdb"), read_only=True) as con:
         read, accepted, rejected, hidden = con.execute(
             "SELECT rows_read, rows_accepted, rows_rejected, rows_not_yet_released FROM report_files "

@@ -60,7 +60,7 @@ def refresh(
 ) -> None:
     """Read the catalogue and every report, check, assess, and publish the warehouse, dashboards and quality report."""
     s = settings(reports, out, as_of)
-    _refresh(s, check_release_date(release_date, s))
+    _refresh(s, check_release_date(release_date))
 
 
 def rebuild(
@@ -104,7 +104,7 @@ def rebuild(
         if not names:
             console.print(f"{folder} holds no snapshots", markup=False)
         return
-    release = check_release_date(release_date, s)
+    release = check_release_date(release_date)
     with tempfile.TemporaryDirectory(prefix="targetwatch-rebuild-") as tmp:
         try:
             snap = raw_archive.restore_snapshot(folder, snapshot, Path(tmp) / "reports")

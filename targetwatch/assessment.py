@@ -64,9 +64,10 @@ def targets_frame(catalogue: Catalogue) -> pd.DataFrame:
                 "baseline_value": t.baseline_value,
                 "reference_jurisdiction": t.reference_jurisdiction,
                 "deadline": t.deadline,
-                "per_year": t.per_year,
+                # growth above a reference is judged in every year, as a per-year target is (issue 18)
+                "per_year": t.per_year or t.comparator == "growth_above_reference",
                 "plan_start": t.plan_start,
-                "direction": "decrease" if t.comparator == "at_most" else direction,
+                "direction": "decrease" if t.comparator in ("at_most", "rank_at_most") else direction,
                 "unit": unit,
                 "headline": t.headline,
                 "parent": t.parent,
@@ -137,11 +138,19 @@ _TY_SQL = """
 CREATE OR REPLACE TEMP TABLE _tw_ty AS
 SELECT t.target_id, b.year, b.value, b.observation_id, b.source_file, b.location, b.release_date,
     b.n_vintage_values, r.value AS reference_value, r.observation_id AS reference_observation_id,
-    CASE WHEN t.comparator = 'relative_to_reference' THEN b.value - r.value ELSE b.value END AS metric
+    CASE WHEN t.comparator = 'relative_to_reference' THEN b.value - r.value ELSE b.value END AS metric,
+    -- growth above a reference (issue 18): the year before, for the jurisdiction and for the reference
+    bp.value AS previous_value, rp.value AS reference_previous_value
 FROM _tw_t t
 JOIN _tw_best b ON b.jurisdiction = t.jurisdiction AND b.indicator = t.indicator
 LEFT JOIN _tw_best r ON r.jurisdiction = t.reference_jurisdiction AND r.indicator = t.indicator AND r.year = b.year
-WHERE t.comparator <> 'relative_to_reference' OR r.value IS NOT NULL
+LEFT JOIN _tw_best bp ON t.comparator = 'growth_above_reference' AND bp.jurisdiction = t.jurisdiction
+    AND bp.indicator = t.indicator AND bp.year = b.year - 1
+LEFT JOIN _tw_best rp ON t.comparator = 'growth_above_reference' AND rp.jurisdiction = t.reference_jurisdiction
+    AND rp.indicator = t.indicator AND rp.year = b.year - 1
+WHERE (t.comparator <> 'relative_to_reference' OR r.value IS NOT NULL)
+  AND (t.comparator <> 'growth_above_reference'
+       OR (r.value IS NOT NULL AND bp.value > 0 AND rp.value > 0))
 """
 
 _BASE_SQL = """
@@ -202,6 +211,8 @@ goals AS (
             WHEN 'multiple_of_baseline' THEN CASE WHEN base.base_observed THEN base.base_value * t.multiple END
             WHEN 'relative_to_reference' THEN ty.reference_value
             WHEN 'growth_rate' THEN base.base_value * pow(1 + t.value / 100, ty.year - base.base_year)
+            -- growth above a reference: last year's value grown as fast as the reference grew this year
+            WHEN 'growth_above_reference' THEN ty.previous_value * ty.reference_value / ty.reference_previous_value
             ELSE t.value END AS goal,
         CASE WHEN t.comparator = 'growth_rate' AND ty.year > base.base_year AND base.base_value > 0 AND ty.value > 0
              THEN 100 * (pow(ty.value / base.base_value, 1.0 / (ty.year - base.base_year)) - 1) END AS realised_cagr
@@ -221,6 +232,8 @@ judged AS (
             WHEN 'multiple_of_baseline' THEN value >= goal
             WHEN 'relative_to_reference' THEN value >= goal
             WHEN 'growth_rate' THEN realised_cagr >= target_value_stated
+            WHEN 'rank_at_most' THEN value <= goal
+            WHEN 'growth_above_reference' THEN value > goal
         END AS met,
         value - goal AS gap,
         CASE
@@ -229,7 +242,7 @@ judged AS (
                                                 WHEN value > value_high THEN value - value_high ELSE 0 END
         END AS gap_to_band,
         CASE WHEN goal IS NULL OR goal = 0 OR value IS NULL THEN NULL
-             WHEN comparator = 'at_most' THEN CASE WHEN value = 0 THEN NULL ELSE goal / value END
+             WHEN comparator IN ('at_most', 'rank_at_most') THEN CASE WHEN value = 0 THEN NULL ELSE goal / value END
              ELSE value / goal END AS attainment,
         year >= coalesce(plan_start, year) AND year <= deadline AS in_plan
     FROM goals
@@ -316,7 +329,7 @@ pace AS (
 models AS (
     SELECT *,
         -- Compound growth for positive counts, money and persons; linear for shares, rates, gaps and zero starts.
-        CASE WHEN unit <> 'percent' AND comparator <> 'relative_to_reference' AND base_value > 0
+        CASE WHEN unit NOT IN ('percent', 'rank') AND comparator <> 'relative_to_reference' AND base_value > 0
                   AND latest_metric > 0 AND trend_from_value > 0 THEN 'compound' ELSE 'linear' END AS growth_model
     FROM pace
 ),

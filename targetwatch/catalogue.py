@@ -31,9 +31,13 @@ Comparator = Literal[
     "multiple_of_baseline",
     "relative_to_reference",
     "qualitative",
+    "rank_at_most",
+    "growth_above_reference",
 ]
 Kind = Literal["outcome", "sub_target", "coverage", "policy_floor", "qualitative"]
-UnitCode = Literal["count", "persons", "households", "items", "yuan", "percent", "sqm"]
+RankScope = Literal["world", "national", "province", "city", "county", "district"]
+assert set(RankScope.__args__) == set(vocab.RANK_SCOPES)  # type: ignore[attr-defined]
+UnitCode = Literal["count", "persons", "households", "items", "yuan", "percent", "sqm", "rank"]
 Monotone = Literal["non_decreasing", "may_fall"]
 assert set(Comparator.__args__) == set(vocab.COMPARATORS)  # type: ignore[attr-defined]
 assert set(Kind.__args__) == set(vocab.KINDS)  # type: ignore[attr-defined]
@@ -67,6 +71,8 @@ class Indicator(_Strict):
     aliases: list[str] = Field(default=[], description="simplified and traditional names used in reports")
     proxy_of: str | None = Field(default=None, description="the indicator this one approximates, if any")
     proxy_note: str | None = None
+    share: bool = Field(default=False, description="a part of a whole in percent (0..100); a figure outside is "
+                        "quarantined. Growth rates and changes are not shares (they may be negative)")
     monotone: Monotone | None = Field(
         default=None,
         description="declared behaviour over time: only a declared non_decreasing indicator (a cumulative total) "
@@ -105,6 +111,7 @@ class Target(_Strict):
     baseline_year: int | None = Field(default=None, ge=1990, le=2100)
     baseline_value: float | None = None
     reference_jurisdiction: str | None = None
+    scope: RankScope | None = None  # the ranking a rank_at_most target is placed in (全省前40位: province)
     deadline: int | None = Field(default=None, ge=1990, le=2100)
     per_year: bool = False
     plan_start: int | None = Field(default=None, ge=1990, le=2100)
@@ -131,9 +138,12 @@ class Target(_Strict):
             raise ValueError("range needs value (low) and value_high (high) with low <= high")
         if c == "multiple_of_baseline" and (self.multiple is None or self.baseline_year is None):
             raise ValueError("multiple_of_baseline needs multiple and baseline_year")
-        if c == "relative_to_reference" and self.reference_jurisdiction is None:
-            raise ValueError("relative_to_reference needs reference_jurisdiction")
-        if c in {"at_least", "exceed", "at_most", "approx", "exact", "growth_rate"} and self.value is None:
+        if c == "rank_at_most" and self.scope is None:
+            raise ValueError("rank_at_most needs scope (the ranking: world, national, province, city …)")
+        if c in ("relative_to_reference", "growth_above_reference") and self.reference_jurisdiction is None:
+            raise ValueError(f"{c} needs reference_jurisdiction")
+        if c in {"at_least", "exceed", "at_most", "approx", "exact", "growth_rate", "rank_at_most"} \
+                and self.value is None:
             raise ValueError(f"comparator {c} needs a value")
         if self.kind == "sub_target" and self.parent is None:
             raise ValueError("a sub_target needs a parent")

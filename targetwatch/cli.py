@@ -108,7 +108,7 @@ def settings(
     return s
 
 
-def check_release_date(release_date: dt.date | None, s: Settings) -> dt.date | None:
+def check_release_date(release_date: dt.date | None) -> dt.date | None:
     """A release date in the future would hold back every figure of the files that state none: refuse it."""
     if release_date is not None and release_date > dt.date.today():
         raise fail(f"--release-date {release_date} is in the future; nothing was written")
@@ -197,8 +197,12 @@ def print_chain(chain) -> None:
         who = "" if o["own_series"] else " (reference series)"
         mark = "✓" if o["used"] else " "
         released = str(o["release_date"])[:10] if o["release_date"] is not None else "not stated"
+        # a fuzzy match (alias, normalised name) and an inferred year are named; an exact one goes without saying
+        matched = f" · indicator matched {o['matched_by']}" if o.get("matched_by") not in (None, "", "exact") else ""
+        year_by = f" · year {o['year_basis']}" if o.get("year_basis") not in (None, "", "stated") else ""
         say(escape(f"  {mark} {_place(o)} {o['year']}: {o['value_as_written']} {o['unit_as_written']} -> "
-                   f"{o['value']:g} {o['unit']}{who} · {o['source_file']} {o['location']} · released {released}"))
+                   f"{o['value']:g} {o['unit']}{who} · {o['source_file']} {o['location']} · released {released}"
+                   f"{matched}{year_by}"))
     if not chain.observations:
         say("  (none)")
     say("\n[bold]3. report files[/bold]")

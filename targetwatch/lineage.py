@@ -292,7 +292,7 @@ class Tracer:
         self.check_records = _records(checks)
         have = self.columns.get("observations", set())
         extra = "".join(f"{c}, " if c in have else f"NULL AS {c}, "
-                        for c in ("period_type", "figure_type", "raw_content", "notes"))
+                        for c in ("period_type", "figure_type", "raw_content", "notes", "matched_by", "year_basis"))
         self.observations_sql = _OBSERVATIONS_SQL.format(extra=extra)
 
     def known(self) -> list[str]:

@@ -214,6 +214,7 @@ SLOTS: tuple[_Slot, ...] = (
     _Slot("syn_urbanisation_rate", "at_least", "outcome", 2020, 2025),
     _Slot("syn_unemployment_rate", "at_most", "outcome", 2021, 2025, per_year=True),
     _Slot("syn_high_tech_share", "relative_to_reference", "outcome", 2015, 2020),
+    _Slot("syn_rd_expenditure", "growth_above_reference", "outcome", 2020, 2025),  # 增幅高于上级平均增幅 (issue 18)
     _Slot("syn_broadband_penetration", "exceed", "outcome", 2015, 2020),
     _Slot("syn_tertiary_share", "approx", "outcome", 2020, 2025),
     _Slot(None, "qualitative", "qualitative", 2020, 2025),
@@ -553,7 +554,9 @@ def _render(cells: pd.DataFrame, tree: _Tree, inds: tuple[_Ind, ...], scale: Sca
             "observation_id": pd.Series(sha).str[:12].to_numpy(dtype=object) + ":" + location,
             "jurisdiction": jur,
             "indicator": ind,
+            "matched_by": "exact",  # the reports name each indicator by its code
             "year": pd.array(cells["year"].to_numpy(), dtype="Int64"),
+            "year_basis": empty,  # every row states its year
             "value": pd.to_numeric(pd.Series(value_str)).to_numpy() * factor,
             "unit": unit,
             "value_as_written": value_str,
@@ -644,9 +647,11 @@ def _targets(tree: _Tree, inds: tuple[_Ind, ...], years: list[int], values: np.n
             pct = ind.unit == "percent"
             rnd = (lambda x: round(x, 1)) if pct else _round_sig
             comparator = slot.comparator
-            if comparator == "relative_to_reference" and tree.parent[j] < 0:
+            if comparator in ("relative_to_reference", "growth_above_reference") and tree.parent[j] < 0:
                 comparator = t["comparator"] = "at_least"  # national has nothing above it
-            if comparator == "relative_to_reference":
+            if comparator == "growth_above_reference":
+                t["reference_jurisdiction"] = tree.codes[tree.parent[j]]  # judged year by year, no value
+            elif comparator == "relative_to_reference":
                 t["reference_jurisdiction"] = tree.codes[tree.parent[j]]
             elif comparator == "growth_rate":
                 t["value"] = round((growth[j, k] * 100 + (u[0] - 0.5) * 6) * 2) / 2

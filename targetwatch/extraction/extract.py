@@ -162,6 +162,7 @@ class _Candidate:
     baseline_year: int | None = None
     baseline_value: float | None = None
     reference_jurisdiction: str | None = None
+    scope: str | None = None  # the ranking of a rank target (vocab.RANK_SCOPES)
     deadline: int | None = None
     per_year: bool = False
     kind: str = "outcome"
@@ -439,6 +440,21 @@ def _constructs(doc: _Document, para: Paragraph, sent: Sentence, clause: Span) -
     return out
 
 
+def _reference(doc: _Document, scope: str | None) -> str | None:
+    """The catalogue jurisdiction a 全国 / 全省 reference names: the national one; the parent of the document's
+    jurisdiction when that is the province's (a city's plan comparing with 全省). None when the catalogue cannot
+    say (the proposal then lists the missing reference in its problems)."""
+    if scope is None or doc.catalogue is None:
+        return None
+    levels = {j.code: j for j in doc.catalogue.jurisdictions}
+    if scope == "national":
+        return next((j.code for j in doc.catalogue.jurisdictions if j.level == "national"), None)
+    own = levels.get(doc.jurisdiction)
+    if scope == "province" and own is not None and own.parent in levels and levels[own.parent].level == "province":
+        return own.parent
+    return None
+
+
 def _status_penalty(doc: _Document, para: Paragraph, sent: Sentence, c: _Candidate) -> None:
     """The status and report cues of `_figures`, for a construct."""
     if any(w in doc.view[sent.start : c.start] for w in rules.STATUS_WORDS):
@@ -461,8 +477,8 @@ def _above_reference(doc: _Document, para: Paragraph, sent: Sentence, clause: Sp
         cand = _Candidate(start=m.start(), end=m.end(), sentence=sent, paragraph=para, clause=clause,
                           comparator=rules.ABOVE_REFERENCE_COMPARATOR, rules_fired=["above_reference"],
                           score=_CONSTRUCT_SCORE,
-                          reference_jurisdiction=next((v for k, v in rules.RANK_SCOPES.items() if ref.startswith(k)),
-                                                      None))
+                          reference_jurisdiction=_reference(
+                              doc, next((v for k, v in rules.RANK_SCOPES.items() if ref.startswith(k)), None)))
         if m["unit"] == "倍":
             cand.multiple = n + 1  # 高一倍: twice as high
         else:
@@ -559,7 +575,7 @@ def _ranks(doc: _Document, para: Paragraph, sent: Sentence, clause: Span) -> lis
         cand = _Candidate(start=m.start(), end=m.end(), sentence=sent, paragraph=para, clause=clause,
                           comparator=rules.RANK_COMPARATOR, rules_fired=["rank"], score=_CONSTRUCT_SCORE,
                           value=n, unit=rules.RANK_UNIT, unit_as_written="前N位" if m["qian"] else "第N",
-                          reference_jurisdiction=scope)
+                          scope=scope)
         _status_penalty(doc, para, sent, cand)
         number_at = m.start("n") if m["n"] else m.start("nth")
         if _past_end(doc, view[clause.start : number_at].rstrip("前第 "), view[sent.start : m.start()]):
@@ -577,7 +593,7 @@ def _growth_above(doc: _Document, para: Paragraph, sent: Sentence, clause: Span)
         scope = next((v for k, v in rules.RANK_SCOPES.items() if ref.startswith(k)), None)
         cand = _Candidate(start=m.start(), end=m.end(), sentence=sent, paragraph=para, clause=clause,
                           comparator=rules.GROWTH_ABOVE_COMPARATOR, rules_fired=["growth_above_reference"],
-                          score=_CONSTRUCT_SCORE, reference_jurisdiction=scope)
+                          score=_CONSTRUCT_SCORE, reference_jurisdiction=_reference(doc, scope))
         cand.notes.append(f"growth above: {doc.text[m.start('ref') : m.end('ref')].strip()}")
         _status_penalty(doc, para, sent, cand)
         out.append(cand)
@@ -1030,6 +1046,7 @@ def _assemble(doc: _Document, cands: list[_Candidate]) -> list[Proposal]:
             "baseline_year": c.baseline_year,
             "baseline_value": c.baseline_value,
             "reference_jurisdiction": c.reference_jurisdiction,
+            "scope": c.scope,
             "deadline": c.deadline,
             "per_year": c.per_year,
             "plan_start": _plan_start(doc, c),
@@ -1087,8 +1104,8 @@ def _name_en(doc: _Document, c: _Candidate) -> str:
     figure = words.format(v=fmt(c.value), hi=fmt(c.value_high), m=fmt(c.multiple))
     if c.unit == "percent" and c.value is not None and c.comparator != "growth_rate":
         figure += "%"
-    elif c.unit == rules.RANK_UNIT and c.reference_jurisdiction:
-        figure += f" in the {c.reference_jurisdiction}"
+    elif c.unit == rules.RANK_UNIT and c.scope:
+        figure += f" in the {c.scope}"
     when = " a year" if c.per_year else ""
     by = f" by {c.deadline}" if c.deadline else ""
     return f"{what}: {figure}{when}{by}"

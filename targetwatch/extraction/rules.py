@@ -145,7 +145,7 @@ DONE_BEFORE: Final = re.compile(r"了 {0,2}$")
 # 增加到2021年的33万家 in a 2022 text: an end point in the past is a statistic.
 PAST_END: Final = re.compile(r"(?:到|至) {0,2}(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末)?的? {0,2}$")
 # 2021年，全国技术合同成交额达3.73万亿元 in a text of 2022: a sentence that opens with a past year reports it.
-PAST_YEAR_OPENING: Final = re.compile(r"(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末)?[,，]")
+PAST_YEAR_OPENING: Final = re.compile(r"(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末|度)?[,，]?(?![前以之])")
 
 # --- 4. constructs without a figure (or whose figure is a multiple) ---------------------------------------------
 
@@ -212,9 +212,10 @@ GROWTH_ABOVE: Final = re.compile(
 )
 GROWTH_ABOVE_COMPARATOR: Final = "growth_above_reference"
 # A level above a reference's: 比全国高15个百分点, 比当地平均水平高50%, 比当地平均水平高一倍.
+# Not a change over time: 比上年提高0.09个百分点 and 比2015年提升11.4个百分点 compare with a year, and 提高 is no 高.
 ABOVE_REFERENCE: Final = re.compile(
-    rf"比(?P<ref>[^,，;；。\d]{{1,12}}?)(?:平均水平|平均|水平)?(?:高出|高) {{0,2}}(?P<n>{NUMBER}) {{0,2}}"
-    r"(?P<unit>个百分点|%|倍)"
+    rf"比(?!上年|去年|上一年|同期|前一年|(?:19|20)\d{{2}}年)(?P<ref>[^,，;；。\d]{{1,12}}?)(?:平均水平|平均|水平)?"
+    rf"(?<![提升增])(?:高出|高) {{0,2}}(?P<n>{NUMBER}) {{0,2}}(?P<unit>个百分点|%|倍)"
 )
 ABOVE_REFERENCE_COMPARATOR: Final = "above_reference"
 

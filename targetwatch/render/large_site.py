@@ -26,6 +26,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from targetwatch import charts, vocab
+from targetwatch.render.brief import brief_file
 from targetwatch.render.page import (
     chart_html,
     department_slug,
@@ -237,13 +238,29 @@ class LargeSite:
         return str(self.tree.at[code, f"name_{lang}"]) if code in self.tree.index else str(code)
 
     def _count_row(self, key: str, name_zh: str, name_en: str, counts: dict[str, int], href: str | None = None,
-                   links: dict[str, str] | None = None, group: bool = False) -> dict:
+                   links: dict[str, str] | None = None, group: bool = False,
+                   grades: dict[str, int] | None = None) -> dict:
         return {"key": key, "name_zh": name_zh, "name_en": name_en, "href": href, "counts": counts,
-                "links": links or {}, "total": sum(counts.values()), "group": group}
+                "links": links or {}, "total": sum(counts.values()), "group": group,
+                "grades": self._grade_shares(grades or {})}
+
+    @staticmethod
+    def _grade_counts(rows: pd.DataFrame, by: list[str]) -> pd.Series:
+        """Quantitative statuses by `by` and evidence grade (observed / inferred / none), for the shares column."""
+        if "evidence_grade" not in rows:
+            return pd.Series(dtype=int)
+        return rows[rows["status"] != "qualitative"].groupby([*by, "evidence_grade"]).size()
+
+    @staticmethod
+    def _grade_shares(grades: dict[str, int]) -> list[dict]:
+        n = sum(grades.values())
+        return [{"grade": g, "n": grades.get(g.code, 0), "pct": round(100 * grades.get(g.code, 0) / n)}
+                for g in vocab.EVIDENCE_GRADES] if n else []
 
     def _level_matrix(self, rows: pd.DataFrame, prefix: str | None) -> list[dict]:
         """Counts by level; with `prefix` (the path to the site root) every count links to its status list."""
         counts = rows.groupby(["level", "status"]).size()
+        grades = self._grade_counts(rows, ["level"])
         out = []
         for level in LEVELS:
             if level not in counts.index.get_level_values(0):
@@ -251,13 +268,15 @@ class LargeSite:
             c = {st: int(n) for st, n in counts[level].items()}
             links = {st: f"{prefix}lists/{level}-{st}.html" for st in c} if prefix is not None else None
             lab = self.strings[f"level_{level}"]
-            out.append(self._count_row(level, lab["zh"], lab["en"], c, links=links))
+            g = {k: int(n) for k, n in grades[level].items()} if level in grades.index.get_level_values(0) else {}
+            out.append(self._count_row(level, lab["zh"], lab["en"], c, links=links, grades=g))
         return out
 
     def _region_matrix(self, rows: pd.DataFrame, prefix: str) -> list[dict]:
         """Counts by greater region, then by province (or a jurisdiction with no province) within it; the names and
         counts link to the province's page."""
         counts = rows.groupby(["region", "top", "status"]).size()
+        grades = self._grade_counts(rows, ["region", "top"])
         out = []
         for region in ("national", *REGIONS, "other"):
             if region not in counts.index.get_level_values(0):
@@ -265,14 +284,17 @@ class LargeSite:
             sub = counts[region]
             lab = self.strings[f"region_{region}"]
             total = sub.groupby(level=1).sum()
+            own = grades[region] if region in grades.index.get_level_values(0) else pd.Series(dtype=int)
             out.append(self._count_row(f"region-{region}", lab["zh"], lab["en"],
-                                       {st: int(n) for st, n in total.items()}, group=True))
+                                       {st: int(n) for st, n in total.items()}, group=True,
+                                       grades={k: int(n) for k, n in own.groupby(level=1).sum().items()}))
             for top in sorted(set(sub.index.get_level_values(0)), key=lambda c: (str(self.tree["admin_code"].get(c)),
                                                                                    str(c))):
                 c = {st: int(n) for st, n in sub[top].items()}
                 href = f"{prefix}jurisdictions/{self.tree.at[top, 'file']}.html"
+                g = {k: int(n) for k, n in own[top].items()} if top in own.index.get_level_values(0) else {}
                 out.append(self._count_row(top, self._name(top, "zh"), self._name(top, "en"), c, href=href,
-                                           links=dict.fromkeys(c, href)))
+                                           links=dict.fromkeys(c, href), grades=g))
         return out
 
     def _crumbs(self, code: str, prefix: str) -> list[dict]:
@@ -314,6 +336,8 @@ class LargeSite:
             n_targets=len(rows), n_jurisdictions=int(rows["jurisdiction"].nunique()), status_counts=status_counts,
             levels=self._level_matrix(rows, ""), regions=regions, overview_charts=overview,
             documents=self._document_summaries(), departments=self._department_summaries(),
+            briefs={m["key"]: brief_file(self.tree.at[m["key"], "file"]) for m in provinces
+                    if m["key"] in self.by_jurisdiction},
         )
 
     def _summary_counts(self, ids: pd.Series) -> list[tuple]:
@@ -430,7 +454,6 @@ class LargeSite:
             "units": {u.code: [u.zh, u.en] for u in vocab.UNITS},
             "evidence_bases": {b.code: [b.zh, b.en] for b in vocab.EVIDENCE_BASES},
             "evidence_grades": {g.code: [g.zh, g.en] for g in vocab.EVIDENCE_GRADES},
-            "charts": charts.client_config(),
             "trail": list(TRAIL_KEYS),
             "figure_fields": list(FIGURE_FIELDS),
             "documents": {d["id"]: {"label": d["number"] if not is_empty(d.get("number")) else d["id"],
@@ -525,10 +548,9 @@ class LargeSite:
             series[key] = (first, i + 1)
             position[ids[i]] = i - first
 
-        # per-year rows of each target
-        yrs = data.assessment_years.sort_values(["target_id", "year"], kind="stable")
-        year_cols = {"year": "y", "value": "v", "reference_value": "r", "metric": "m", "met": "met",
-                     "in_plan": "p", "observation_id": "o", "reference_observation_id": "ro"}
+        # per-year rows of each target: the page marks the figures they used (its charts come built, below)
+        yrs = data.assessment_years.sort_values(["target_id", "year"], kind="stable").reset_index(drop=True)
+        year_cols = {"year": "y", "observation_id": "o", "reference_observation_id": "ro"}
         ycols = {short: json_values(yrs[c]) for c, short in year_cols.items() if c in yrs}
         for short in ("o", "ro"):  # the figure used, as its row number in the target's (reference) series
             if short in ycols:
@@ -550,6 +572,24 @@ class LargeSite:
         for tid, dept, role in zip(owners["target_id"], owners["department"], owners["role"], strict=True):
             owners_of.setdefault(tid, []).append([dept, None if is_empty(role) else role, slugs.get(dept)])
 
+        # each target's charts, built here as on a pre-rendered page (charts.target_charts), from unrounded values
+        chart_cols = {c: self.rows[c].tolist() for c in charts.TARGET_FIELDS if c in self.rows}
+        ind_names = data.indicators.set_index("code")[["name_zh", "name_en"]]
+
+        def series_figures(key: tuple | None) -> pd.DataFrame:
+            first, last = series.get(key, (0, 0)) if key else (0, 0)
+            return fig.iloc[first:last]
+
+        def target_charts(i: int, years: pd.DataFrame) -> list[dict]:
+            target = {c: v[i] for c, v in chart_cols.items()}
+            reference = charts.reference_series(years, series_figures(ref_s[i])) if ref_s[i] else None
+            parts = [series_figures(k) for k in proxy_s[i] or []]
+            proxy = pd.concat([p for p in parts if len(p)]) if any(len(p) for p in parts) else None
+            if proxy is not None:
+                proxy = proxy.assign(indicator_name_zh=proxy["indicator"].map(ind_names["name_zh"]),
+                                     indicator_name_en=proxy["indicator"].map(ind_names["name_en"]))
+            return charts.target_charts(target, years, reference, proxy)
+
         by_jurisdiction: dict[str, list[int]] = {}
         for i, j in enumerate(cols["jurisdiction"]):
             by_jurisdiction.setdefault(j, []).append(i)
@@ -568,8 +608,7 @@ class LargeSite:
                 r["trail"] = trail
                 s, e = years_of.get(tid, (0, 0))
                 r["years"] = {k: v[s:e] for k, v in ycols.items() if any(x is not None for x in v[s:e])}
-                if r["years"].get("m") == r["years"].get("v"):
-                    r["years"].pop("m", None)  # the metric is the value itself (not a relative target)
+                r["charts"] = jsonable(target_charts(i, yrs.iloc[s:e]))
                 r["sources"] = sources_of.get(tid)
                 r["departments"] = owners_of.get(tid)
                 if own_s[i]:

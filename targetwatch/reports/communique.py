@@ -18,43 +18,58 @@ import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from html import unescape
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from targetwatch import vocab
 from targetwatch.reports.encoding import decode
+from targetwatch.reports.matching import IndicatorMatcher, ambiguity_reason, normalised_key, strip_deletions
 from targetwatch.reports.model import (
     GENERIC_JURISDICTIONS,
     Aliases,
+    AliasMatch,
     ReadResult,
-    UnreadableReportError,
-    declares_synthetic,
     find_release_date,
     title_says_synthetic,
 )
+from targetwatch.reports.periods import (
+    ESTIMATE,
+    PERIOD_TOTAL,
+    PLAN,
+    REVIEW,
+    YEAR_BASIS_WORDS,
+    YEAR_TOKEN,
+    Context,
+    first_year,
+    head_date,
+    plan_year,
+    sentence_year,
+    start_point_year,
+    without_start_points,
+    year_of,
+)
+from targetwatch.reports.plaintext import PlainText, Sentence, plain_html, plain_txt, sentences
 from targetwatch.units import fold_with_offsets, normalise_text, parse_year, to_simplified
 
 # --- the grammar of a figure, on folded text (NFKC, lower case, simplified) ---------------------------
 
 _NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|[零〇○一二两三四五六七八九十百千万亿点]+")
 _ARABIC = re.compile(r"[-+]?\d")
-_YEAR_TOKEN = re.compile(r"((?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})年")
-_COMPARISON_BEFORE = re.compile(r"(?:比|较|同|与|自|从|和)$")
-_SINCE_AFTER = re.compile(r"^(?:以来|起|至今)")
 _CLAUSE_END = re.compile(r"[;。!?、]|(?<!\d),|,(?!\d{3}(?!\d))")  # a comma between digits groups thousands
 _CHANGE = re.compile(r"(?:增长|增加|提高|上升|下降|减少|降低|回落|提升|扩大|缩小|增|减|降|多|少)了?$")
 _PERCENTAGE_POINTS = re.compile(r"^个?百分点")
 _TIMES = re.compile(r"^倍")
 _RESPECTIVELY = re.compile(r"分别")
-_QUALIFIER = re.compile(r"(?:国家级|省级|市级|县级|省级以上|省级及以上|国家级以上|省部级)$")
-_FORECAST = re.compile(r"预计|预测|力争|计划到|目标是|规划到|将达到|将突破|将超过")
+_QUALIFIER = re.compile(
+    r"(?:国家级|省级|市级|县级|省级以上|省级及以上|国家级以上|省部级|国家|重点|企业|规模以上|省属|市属|专业化|备案|其中包括|其中)$"
+)
+_FORECAST = re.compile(r"预计|预测|力争|争取|计划到|目标是|规划到|将达到|将突破|将超过")
 _PARTIAL = re.compile(r"上半年|前三季度|一季度|第一季度|1-\d{1,2}月|1至\d{1,2}月|前\d{1,2}个月")
-_APPROXIMATE = re.compile(r"(?:约|近|逾|超过|突破|将近|接近)$")
+_APPROXIMATE = re.compile(r"(?:约|近|逾|超过|将近|接近)$")
 _MULTIPLIERS = "万亿千"
 MAX_GAP = 12  # characters allowed between an alias and its number ('数量为', '比2018年增加')
-_SENTENCE_END = "。！？!?；;\n"
 
 
 def _unit_pattern() -> re.Pattern[str]:
@@ -65,342 +80,391 @@ def _unit_pattern() -> re.Pattern[str]:
 _UNIT = _unit_pattern()
 
 
-# --- plain text with a map back to the decoded file ----------------------------------------------------
+# --- reference periods ----------------------------------------------------------------------------------
 
-
-@dataclass
-class PlainText:
-    """The readable text of a document and, per character, its span in the decoded file."""
-
-    text: str
-    starts: list[int]
-    ends: list[int]
-    title: str | None = None
-    synthetic: bool = False
-    release_date: str | None = None
-
-    def source_span(self, start: int, end: int) -> tuple[int, int]:
-        return self.starts[start], self.ends[end - 1]
-
-
-def _plain_txt(text: str) -> PlainText:
-    lines = text.splitlines(keepends=True)
-    out, synthetic, title = [], False, None
-    for line in lines:
-        if line.lstrip().startswith("#"):
-            synthetic = synthetic or declares_synthetic(line)
-            out.append("".join(" " if not c.isspace() else c for c in line))  # keep offsets, drop the comment
-            continue
-        if title is None and line.strip():
-            title = line.strip()
-        out.append(line)
-    plain = "".join(out)
-    return PlainText(plain, list(range(len(plain))), list(range(1, len(plain) + 1)), title=title, synthetic=synthetic)
-
-
-_BLOCK_TAGS = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "br",
-        "dd",
-        "div",
-        "dl",
-        "dt",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hr",
-        "li",
-        "main",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "title",
-        "tr",
-        "ul",
-    ]
+# a place in a dateline (中新网西宁2月24日电) is where the reporter was; a place in a zone's name is not the place
+_DATELINE_AFTER = re.compile(r"^\d{1,2}月\d{1,2}日(?:电|讯)")
+_ZONE_AFTER = re.compile(
+    r"^(?:白银|兰白)?(?:国家)?(?:高新区|高新技术产业开发区|自创区|自主创新示范区|科技创新改革试验区|新区|经济技术开发区|开发区)"
 )
-_HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template"})
+# provinces (short names) the catalogue may not know: a figure of one of them is not the document's own
+_PROVINCES = (
+    "北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|"
+    "重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆"
+)
+_PROVINCE = re.compile(rf"(?:{_PROVINCES})(?:省|市|自治区)?")
 
 
-class _HtmlText(HTMLParser):
-    def __init__(self, source: str):
-        super().__init__(convert_charrefs=False)
-        self.source = source
-        self.line_starts = [0] + [i + 1 for i, c in enumerate(source) if c == "\n"]
-        self.chars: list[str] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.hidden = 0
-        self.in_title = False
-        self.title: list[str] = []
-        self.h1: list[str] = []
-        self.in_h1 = False
-        self.synthetic = False
-        self.pubdate: str | None = None
-
-    def _pos(self) -> int:
-        line, col = self.getpos()
-        return self.line_starts[line - 1] + col
-
-    def _add(self, text: str, start: int, width: int | None = None) -> None:
-        if self.hidden:
-            return
-        if self.in_title:
-            self.title.append(text)
-        if self.in_h1:
-            self.h1.append(text)
-        for i, ch in enumerate(text):
-            s = start + (i if width is None else 0)
-            self.chars.append(" " if ch in "\r\n\t" and width is None else ch)
-            self.starts.append(s)
-            self.ends.append(s + (1 if width is None else width))
-
-    def _break(self) -> None:
-        pos = self._pos()
-        self.chars.append("\n")
-        self.starts.append(pos)
-        self.ends.append(pos)
-
-    def handle_starttag(self, tag, attrs):
-        attrs_d = {k.lower(): (v or "") for k, v in attrs}
-        if tag in _HIDDEN_TAGS:
-            self.hidden += 1
-        if tag == "meta":
-            name = (attrs_d.get("name") or attrs_d.get("property") or "").lower()
-            content = attrs_d.get("content", "")
-            if name in {"pubdate", "publishdate", "publish_date", "article:published_time", "dc.date", "date"}:
-                self.pubdate = self.pubdate or find_release_date("发布日期:" + content[:10])
-            if name == "data" and content.strip().lower() == "synthetic":
-                self.synthetic = True
-        if tag in _BLOCK_TAGS:
-            self._break()
-        if tag == "title":
-            self.in_title = True
-        if tag == "h1":
-            self.in_h1 = True
-
-    def handle_endtag(self, tag):
-        if tag in _HIDDEN_TAGS and self.hidden:
-            self.hidden -= 1
-        if tag in _BLOCK_TAGS:
-            self._break()
-        if tag == "title":
-            self.in_title = False
-        if tag == "h1":
-            self.in_h1 = False
-
-    def handle_data(self, data):
-        self._add(data, self._pos())
-
-    def _reference(self, name: str, prefix: str) -> None:
-        """&amp; / &#20013; -> the character, spanning the whole reference; an unknown '&D' stays as written."""
-        pos = self._pos()
-        end = pos + len(prefix) + len(name)
-        if self.source.startswith(";", end):
-            end += 1
-        raw = self.source[pos:end]
-        text = unescape(raw)
-        if text == raw:
-            self._add(raw, pos)
-        else:
-            self._add(text, pos, end - pos)
-
-    def handle_entityref(self, name):
-        self._reference(name, "&")
-
-    def handle_charref(self, name):
-        self._reference(name, "&#")
-
-    def handle_comment(self, data):
-        self.synthetic = self.synthetic or declares_synthetic("#" + data)
+_RANK_AFTER = re.compile(r"^(?:的)?(?:第[\d一二三四五六七八九十]+|排名|平均|前列|首位)")
 
 
-def _plain_html(source: str, filename: str) -> PlainText:
-    parser = _HtmlText(source)
-    try:
-        parser.feed(source)
-        parser.close()
-    except Exception as exc:  # html.parser is lenient; anything it still refuses is a whole-file problem
-        raise UnreadableReportError(f"{filename}: cannot be read as html: {exc}") from exc
-    text = "".join(parser.chars)
-    title = " ".join("".join(parser.title).split()) or " ".join("".join(parser.h1).split()) or None
-    if title is None:
-        title = next((line.strip() for line in text.splitlines() if line.strip()), None)
-    return PlainText(
-        text, parser.starts, parser.ends, title=title, synthetic=parser.synthetic, release_date=parser.pubdate
-    )
-
-
-# --- sentences and figures ----------------------------------------------------------------------------
-
-
-@dataclass
-class Sentence:
-    number: int
-    start: int  # offsets in the plain text
-    end: int
-    text: str
-
-
-def sentences(text: str) -> list[Sentence]:
-    """Split after 。！？； and at line breaks; numbered from 1 over the non-empty ones."""
-    out: list[Sentence] = []
-
-    def emit(start: int, end: int) -> None:
-        piece = text[start:end]
-        if piece.strip():
-            lead = len(piece) - len(piece.lstrip())
-            out.append(Sentence(len(out) + 1, start + lead, start + len(piece.rstrip()), piece.strip()))
-
-    start = 0
-    for i, ch in enumerate(text):
-        if ch in _SENTENCE_END:
-            emit(start, i if ch == "\n" else i + 1)
-            start = i + 1
-    emit(start, len(text))
-    return out
+def _place_is_mentioned(folded: str, start: int, end: int) -> bool:
+    """False for a place in a dateline (中新网西宁2月24日电), in the name of a development zone (兰州高新区) or
+    in a ranking (居全国第22位)."""
+    after = folded[end:]
+    return not (_DATELINE_AFTER.match(after) or _ZONE_AFTER.match(after) or _RANK_AFTER.match(after))
 
 
 @dataclass
 class Document:
-    year: int | None
+    year: int | None  # the reference year of the document's figures
+    year_basis: str | None  # how it was found: sidecar | title | work report | release date
     jurisdiction: str | None  # as written in the title or the sidecar
     partial: bool
     plain: PlainText
+    now: int | None = None  # the year of release (else of the title): 去年 and 今年 count from it
+    local: str | None = None  # the first place below the nation named in the head: what 我省/全省 mean there
+    outside: str | None = None  # the document is about a place the catalogue does not know (青海省)
 
 
-def _document(plain: PlainText, aliases: Aliases, meta: Mapping[str, Any]) -> Document:
+def _document(plain: PlainText, aliases: Aliases, meta: Mapping[str, Any], release: str | None) -> Document:
     head = [line.strip() for line in plain.text.splitlines() if line.strip()][:5]
     if plain.title and (not head or head[0] != plain.title):
         head.insert(0, plain.title)
-    year = None
+    if meta.get("title"):
+        head.insert(0, str(meta["title"]))
+    folded_head = [strip_deletions(*fold_with_offsets(line))[0] for line in head]
+    release_year = int(release[:4]) if release else None
+    year, basis, now = None, None, release_year
     if meta.get("year") is not None:
-        year = parse_year(str(meta["year"]))
-    for line in head:
+        year, basis = parse_year(str(meta["year"])), "sidecar"
+    # the title (and the sidecar's) names the year; later lines only when no release date says more
+    lines = folded_head if release_year is None else folded_head[: 1 + bool(meta.get("title"))]
+    for line in lines:
         if year is not None:
             break
-        if m := _YEAR_TOKEN.search(fold_with_offsets(line)[0]):
-            year = parse_year(m.group(1))
+        found = first_year(line)
+        if found is not None and REVIEW.search(line):  # a work report or meeting of year N reviews N-1
+            year, basis, now = found - 1, "work report", now or found
+        elif found is not None:
+            year, basis, now = found, "title", now or found
+    if year is None and release_year is not None:
+        reviews = any(REVIEW.search(line) for line in folded_head)
+        year, basis = (release_year - 1, "work report") if reviews else (release_year, "release date")
     jurisdiction = str(meta["jurisdiction"]) if meta.get("jurisdiction") else None
-    for line in head:
-        if jurisdiction is not None:
+    outside = None
+    for line in folded_head:
+        if jurisdiction is not None or outside is not None:
             break
-        jurisdiction = aliases.first_jurisdiction(line)
+        known = [p for p in aliases.find_folded(line, "jurisdiction") if _place_is_mentioned(line, p.start, p.end)]
+        other = [
+            m
+            for m in _PROVINCE.finditer(line)
+            if not aliases.find_folded(m.group(), "jurisdiction") and _place_is_mentioned(line, m.start(), m.end())
+        ]
+        if other and (not known or other[0].start() < known[0].start):
+            outside = other[0].group()
+        elif known:
+            jurisdiction = line[known[0].start : known[0].end]
+    local = next(
+        (
+            line[p.start : p.end]
+            for line in folded_head
+            for p in aliases.find_folded(line, "jurisdiction")
+            if aliases.jurisdictions.get(p.key) != "national" and _place_is_mentioned(line, p.start, p.end)
+        ),
+        None,
+    )
     partial = bool(plain.title and _PARTIAL.search(fold_with_offsets(plain.title)[0]))
-    return Document(year, jurisdiction, partial, plain)
+    return Document(year, basis, jurisdiction, partial, plain, now=now, local=local, outside=outside)
 
 
-def _figures(doc: Document, sentence: Sentence, aliases: Aliases) -> tuple[list[dict], list[dict]]:
-    folded, index = fold_with_offsets(sentence.text)
-    hits = aliases.find_folded(folded, "indicator")
+@dataclass
+class TextKeys:
+    """The catalogue's indicator names as normalised keys, for running text (targetwatch.reports.matching)."""
+
+    pattern: re.Pattern[str]
+    codes: dict[str, str | None]  # None: the key names two indicators
+    matcher: IndicatorMatcher
+
+    @classmethod
+    def of(cls, aliases: Aliases) -> TextKeys:
+        matcher = IndicatorMatcher(aliases.indicators, {})
+        codes = matcher.text_keys()
+        for name, code in matcher.exact.items():  # names as written (高新技术企业数量) match whole, before keys
+            written = strip_deletions(name)[0]
+            if len(written) >= 2 and codes.get(normalised_key(name), code) == code:
+                codes.setdefault(written, code)
+        keys = sorted(codes, key=lambda k: (-len(k), k))
+        return cls(re.compile("|".join(map(re.escape, keys)) or r"(?!x)x"), codes, matcher)
+
+    def find(self, view: str) -> list[AliasMatch]:
+        """Leftmost-longest matches; a key starting with 省/市 is not matched where that character ends 该省,
+        全省, 本省, 我省 (该省重点实验室 is the province's key laboratories, not 省重点实验室)."""
+        out = []
+        for m in self.pattern.finditer(view):
+            if m.group()[0] in "省市" and m.start() > 0 and view[m.start() - 1] in "该全本我各":
+                continue
+            out.append(AliasMatch(m.start(), m.end(), self.codes[m.group()], m.group()))  # type: ignore[arg-type]
+        return out
+
+
+_THRESHOLD = re.compile(r"突破$")
+_FLOW_BEFORE = re.compile(r"(?:新增|新认定|新培育|新引进|新建)了?$")  # 新认定…56家: new ones, not the stock
+_COUNT_BEFORE = re.compile(r"(?:\d[\d,.]*|[一二两三四五六七八九十百]+)(?:家|个|项|所|座|户)[^,;。\d]{0,8}$")
+_LEVEL_CONTINUES = re.compile(r"^(?:数量|总数|总量|数)?(?:达到|达|增加到|增至|增长到|上升到|为)")
+_LEVEL_AFTER = re.compile(r"^(?:达到|达|为|增至|增加到|上升到|升至|到)")
+_PER_CAPITA = re.compile(r"(?:每?万人口?|人均|每万人)$")
+_FROM = re.compile(r"(?:从|由)")
+_TO = re.compile(r"^[^0-9]{0,6}?(?:增加|增长|上升|提高|提升|发展|跃升)?(?:到|至)((?:19|20)\d{2})?年?(?:底|末)?的?")
+# an indicator-like noun followed by a figure that no catalogue name matched: quarantined as "not recognised"
+_NOUN_FIGURE = re.compile(
+    r"([\u4e00-\u9fffa-z&]{0,6}(?:企业|空间|孵化器|基地|实验室|中心|经费|强度|贡献率|成交额|交易额|专利|就业|主体|园区|"
+    r"天地|载体|联盟|平台|机构|研发投入|研发支出|申请量|授权量|拥有量|有效量|总额|总量))[^0-9,;。]{0,10}?(\d[\d,.]*)"
+)
+
+
+def _figures(
+    doc: Document, sentence: Sentence, aliases: Aliases, keys: TextKeys, ctx: Context
+) -> tuple[list[dict], list[dict]]:
+    folded, index = strip_deletions(*fold_with_offsets(sentence.text))
+    hits = keys.find(folded)
     places = sorted(
-        aliases.find_folded(folded, "jurisdiction") + aliases.find_folded(folded, "generic"), key=lambda m: m.start
+        [p for p in aliases.find_folded(folded, "jurisdiction") if _place_is_mentioned(folded, p.start, p.end)]
+        + aliases.find_folded(folded, "generic"),
+        key=lambda m: m.start,
     )
     place_starts = [p.start for p in places]
+    outside = [
+        m
+        for m in _PROVINCE.finditer(folded)
+        if not aliases.find_folded(m.group(), "jurisdiction") and _place_is_mentioned(folded, m.start(), m.end())
+    ]
     rows: list[dict] = []
     rejected: list[dict] = []
+    covered: list[tuple[int, int]] = []  # spans of folded text a row or rejection accounts for
 
     def original(a: int, b: int) -> str:
         return sentence.text[index[a] : index[b - 1] + 1] if b > a else ""
 
+    base = {"row_number": sentence.number, "raw_content": sentence.text}
+
+    def located(a: int, b: int) -> dict:
+        plain_start = sentence.start + index[a]
+        plain_end = sentence.start + index[b - 1] + 1
+        char_start, char_end = doc.plain.source_span(plain_start, plain_end)
+        return base | {
+            "location": f"sentence {sentence.number} [{char_start}:{char_end}]",
+            "char_start": char_start,
+            "char_end": char_end,
+        }
+
+    def reject(a: int, b: int, problem: str) -> None:
+        covered.append((a, b))
+        rejected.append(located(a, b) | {"reason": f"sentence {sentence.number}: {problem}"})
+
+    forecast_here = bool(_FORECAST.search(folded)) or ctx.forecast
     for k, hit in enumerate(hits):
+        clause_start = max([m.end() for m in _CLAUSE_END.finditer(folded, 0, hit.start)], default=0)
+        if (pre := _COUNT_BEFORE.search(folded, clause_start, hit.start)) is not None:
+            reject(
+                pre.start(),
+                hit.end,
+                f"{original(pre.start(), hit.end)!r}: a number written before the name is not read as the level "
+                f"of {hit.code or 'an indicator'} (new, listed or subset counts are written so)",
+            )
         stop = hits[k + 1].start if k + 1 < len(hits) else len(folded)
         clauses = _clauses(folded, hit.end, stop)
         found = _number_in(folded[clauses[0][0] : clauses[0][1]])
         changes = [(a, f) for a, b in clauses[1:] if (f := _number_in(folded[a:b])) and _is_change(folded[a:b], f)]
-        if found is not None:
-            first, later = (hit.end, found), changes
-        elif changes:  # no level after the alias, only a change in a later clause ('…发展较快，增加200家')
-            first, later = changes[0], []
-        else:
+        found_at = hit.end
+        if found is None and len(clauses) > 1:  # 高新技术企业，数量增加到520家: the level is in the next clause
+            a, b = clauses[1]
+            if (
+                _LEVEL_CONTINUES.match(folded[a:b])
+                and (f := _number_in(folded[a:b]))
+                and not _is_change(folded[a:b], f)
+            ):
+                clauses = clauses[1:]
+                found, found_at = f, a
+                changes = [c for c in changes if c[0] != a]
+        if found is None and not changes:
             continue  # an alias with no figure after it: not a figure
+        if found is not None:
+            first, later = (found_at, found), changes
+        else:  # no level after the alias, only a change in a later clause ('…发展较快，增加200家')
+            first, later = changes[0], []
         num_start, num_end, unit_end = (first[0] + x for x in first[1][:3])
         kind = first[1][3]
-        gap = folded[first[0] : num_start] if first[0] == hit.end else folded[hit.end : num_start]
-
-        plain_start = sentence.start + index[hit.start]
-        plain_end = sentence.start + index[unit_end - 1] + 1
-        char_start, char_end = doc.plain.source_span(plain_start, plain_end)
+        gap = folded[first[0] : num_start] if first[0] == found_at else folded[hit.end : num_start]
         phrase = original(hit.start, unit_end)
-        base = {
-            "row_number": sentence.number,
-            "location": f"sentence {sentence.number} [{char_start}:{char_end}]",
-            "raw_content": sentence.text,
-        }
-        problem = None
         tail = original(hit.end, unit_end)
-        if _RESPECTIVELY.search(gap):
+        name = hit.code or "either indicator"
+        figures: list[tuple[int, int, int, str | None]] = []  # (number start, end, unit end, year override)
+        problem = None
+        if hit.code is None:
+            problem = ambiguity_reason(original(hit.start, hit.end), keys.matcher.candidates(hit.key))
+        elif _RESPECTIVELY.search(gap):
             problem = f"{phrase!r}: figures listed with 分别 (respectively) are not matched to indicators automatically"
         elif kind == "pp":
-            problem = f"{tail!r} is a change in percentage points, not a level of {hit.code}"
+            problem = f"{tail!r} is a change in percentage points, not a level of {name}"
         elif kind == "times":
-            problem = f"{tail!r} is a multiple (倍), not a level of {hit.code}"
+            problem = f"{tail!r} is a multiple (倍), not a level of {name}"
         elif _CHANGE.search(gap):
-            problem = f"{tail!r} is a change, not a level of {hit.code}"
-        elif (q := _QUALIFIER.search(folded[: hit.start])) and not any(
-            q.group() + hit.key in key for key in aliases.indicator_keys.get(hit.code, [])
-        ):
-            problem = f"{original(q.start(), hit.end)!r} is a subset ({q.group()}) of {hit.code}, not its total"
-        year = _sentence_year(folded[: hit.start]) or doc.year
-        if problem is None and year is None:
-            problem = "no year: the sentence names none and the title gives none (add `year:` to a sidecar)"
+            problem = f"{tail!r} is a change, not a level of {name}"
+        elif (m := _PER_CAPITA.search(folded[: hit.start])) is not None:
+            problem = f"{original(m.start(), unit_end)!r} is a ratio ({m.group()}), not a level of {name}"
+        elif (q := _QUALIFIER.search(folded[: hit.start])) and keys.codes.get(
+            normalised_key(q.group() + hit.key)
+        ) != hit.code:
+            problem = f"{original(q.start(), hit.end)!r} is a subset ({q.group()}) of {name}, not its total"
+        elif (fl := _FLOW_BEFORE.search(folded[: hit.start])) is not None:
+            problem = f"{original(fl.start(), unit_end)!r} counts new ones ({fl.group()}), not the stock of {name}"
+        elif _THRESHOLD.search(gap):
+            reject(hit.start, unit_end, f"{tail!r} is a threshold passed (突破), not the level of {name}")
+            level = next(
+                (
+                    (a, f)
+                    for a, b in clauses[1:]
+                    if _LEVEL_AFTER.match(folded[a:b]) and (f := _number_in(folded[a:b])) and f[3] == "level"
+                ),
+                None,
+            )
+            if level is None:
+                continue
+            num_start, num_end, unit_end = (level[0] + x for x in level[1][:3])
+            later = [c for c in later if c[0] != level[0]]
+        if problem is None:
+            figures.append((num_start, num_end, unit_end, None))
+            # 从A增加到B: the start point and the end point are two figures
+            if _FROM.search(gap) and (to := _TO.match(folded[unit_end : clauses[0][1]])) is not None:
+                second = _number_in(folded[unit_end + to.end() : clauses[0][1]])
+                if second is not None and second[3] == "level" and second[0] == 0:
+                    s0 = unit_end + to.end()
+                    figures.append((s0 + second[0], s0 + second[1], s0 + second[2], to.group(1)))
+        else:
+            reject(hit.start, unit_end, problem)
+            continue
         # the last place named before the alias; 全省/全市 (or none) mean the document's own jurisdiction
-        before = bisect.bisect_left(place_starts, hit.start)
-        named = places[before - 1] if before else None
+        before_place = bisect.bisect_left(place_starts, hit.start)
+        named = places[before_place - 1] if before_place else None
         jurisdiction = doc.jurisdiction
         if named is not None and named.key not in GENERIC_JURISDICTIONS:
             jurisdiction = original(named.start, named.end)
-        if problem is None and jurisdiction is None:
-            problem = (
-                "no jurisdiction: the sentence and the title name none (add `jurisdiction:` to a sidecar)"
-                if named is None
-                else f"{original(named.start, named.end)!r} names the document's own jurisdiction, but the title "
-                "and sidecar name none"
+        elif (  # 我省/全省 in a text whose head opens with 全国… means the province it names next
+            doc.local
+            and jurisdiction
+            and aliases.jurisdictions.get(fold_with_offsets(jurisdiction)[0]) == "national"
+            and (ctx.own or _OWN_PROVINCE.search(folded[: hit.start]))
+        ):
+            jurisdiction = doc.local
+        other = [m for m in outside if m.end() <= hit.start and (named is None or m.start() > named.start)]
+        where = (
+            other[-1].group()
+            if other
+            else (
+                doc.outside if named is None or (named.key in GENERIC_JURISDICTIONS and jurisdiction is None) else None
             )
-        if problem is not None:
-            rejected.append(base | {"reason": f"sentence {sentence.number}: {problem}"})
+        )
+        for n, (a, b, u, to_year) in enumerate(figures):
+            if n == 0:
+                year, basis, problem = year_of(doc, folded[: hit.start] + gap[: max(0, a - hit.end)], "", ctx)
+                if len(figures) > 1 and _FROM.search(gap):
+                    start_year = (
+                        sentence_year(gap)
+                        or plan_year(gap)[0]
+                        or (year_of(doc, gap, "", Context())[0] if PLAN.search(gap) else None)
+                        # 由“十一五”末的…上升到…，贡献率由42.5%上升到51.3%: the sentence's start point holds
+                        or start_point_year(folded[: hit.start])
+                        or ctx.start
+                    )
+                    year, basis = (
+                        start_year,
+                        ("stated" if sentence_year(gap) else "plan period") if start_year else basis,
+                    )
+                    if start_year is None:
+                        reject(a, u, f"{original(a, u)!r} is a start point with no year stated")
+                        continue
+                if problem is None and PERIOD_TOTAL.search(gap) and PLAN.search(folded[: hit.start]):
+                    problem = "a total over a plan period, not a year's value"
+            else:
+                year, basis, problem = (
+                    (int(to_year), "stated", None)
+                    if to_year
+                    else year_of(doc, without_start_points(folded[: hit.start]), "", ctx)
+                )
+            if problem is None and where is not None:
+                problem = f"the figure is about {original_place(where)}, a place not in targets.yaml"
+            if problem is None and year is None:
+                problem = "no year: the sentence names none and the title gives none (add `year:` to a sidecar)"
+            if problem is None and jurisdiction is None:
+                problem = (
+                    "no jurisdiction: the sentence and the title name none (add `jurisdiction:` to a sidecar)"
+                    if named is None
+                    else f"{original(named.start, named.end)!r} names the document's own jurisdiction, but the "
+                    "title and sidecar name none"
+                )
+            if problem is not None:
+                reject(hit.start if n == 0 else a, u, problem)
+                continue
+            covered.append((hit.start, u))
+            words = folded[:a]
+            estimate = bool(ESTIMATE.search(words)) and doc.now is not None and year < doc.now
+            forecast = not estimate and (
+                bool(_FORECAST.search(words))
+                or (forecast_here and bool(_FORECAST_WORDS.search(folded)))
+                or ctx.forecast
+                or (doc.now is not None and year > doc.now)
+            )
+            notes = [f"written as approximate: {m.group()!r}"] if (m := _APPROXIMATE.search(folded[:a])) else []
+            if estimate:
+                notes.append("an estimate (预计) of a past year, not a forecast")
+            if basis not in {"stated", "title", "sidecar", "document"}:
+                notes.append(f"year {year} {YEAR_BASIS_WORDS.get(basis, basis)}")
+            if ignored := [original(c, c + f[2]) for c, f in later]:
+                notes.append("ignored, a change not a level: " + "; ".join(map(repr, ignored)))
+                covered.extend((c, c + f[2]) for c, f in later)
+            rows.append(
+                located(hit.start if n == 0 else a, u)
+                | {
+                    "jurisdiction_raw": jurisdiction,
+                    "indicator_raw": original(hit.start, hit.end),
+                    "year_raw": str(year),
+                    "year_basis": basis,
+                    "value_raw": original(a, b),
+                    "unit_raw": original(b, u),
+                    "period_type": "partial" if doc.partial or _PARTIAL.search(folded[:a]) else "annual",
+                    "figure_type": "forecast" if forecast else "actual",
+                    "source_title": doc.plain.title,
+                    "notes": "; ".join(notes) or None,
+                }
+            )
+    rejected += _not_recognised(folded, covered, original, located)
+    return rows, rejected
+
+
+_OWN_PROVINCE = re.compile(r"我省|全省|本省|该省|我市|全市|本市")
+_FORECAST_WORDS = re.compile(r"目标|力争|争取")
+
+
+def original_place(place: str) -> str:
+    return place
+
+
+def _not_recognised(folded: str, covered: list[tuple[int, int]], original, located) -> list[dict]:
+    """A number next to an indicator-like noun that no row or rejection accounts for: quarantined, never lost."""
+    out = []
+    for m in _NOUN_FIGURE.finditer(folded):
+        a, b = m.start(2), m.end(2)
+        if any(s <= a < e for s, e in covered) or YEAR_TOKEN.match(folded, a):
             continue
-        forecast = bool(_FORECAST.search(folded[:num_start])) or (doc.year is not None and year > doc.year)
-        notes = [f"written as approximate: {m.group()!r}"] if (m := _APPROXIMATE.search(gap)) else []
-        if ignored := [original(a, a + f[2]) for a, f in later]:
-            notes.append("ignored, a change not a level: " + "; ".join(map(repr, ignored)))
-        rows.append(
-            base
+        after = folded[b:]
+        if _PERCENTAGE_POINTS.match(after) or _TIMES.match(after) or _CHANGE.search(folded[m.end(1) : a]):
+            continue
+        skip = 1 if after[:1] in _MULTIPLIERS else 0
+        unit = _UNIT.match(after[skip:])
+        if unit is None:
+            continue
+        end = b + skip + unit.end()
+        noun = original(m.start(1), m.end(1))
+        out.append(
+            located(m.start(1), end)
             | {
-                "char_start": char_start,
-                "char_end": char_end,
-                "jurisdiction_raw": jurisdiction,
-                "indicator_raw": original(hit.start, hit.end),
-                "year_raw": str(year),
-                "value_raw": original(num_start, num_end),
-                "unit_raw": original(num_end, unit_end),
-                "period_type": "partial" if doc.partial or _PARTIAL.search(folded[:num_start]) else "annual",
-                "figure_type": "forecast" if forecast else "actual",
-                "source_title": doc.plain.title,
-                "notes": "; ".join(notes) or None,
+                "reason": f"not recognised: {original(m.start(1), end)!r} (no indicator in targets.yaml is "
+                f"named {noun!r})"
             }
         )
-    return rows, rejected
+    return out
 
 
 def _clauses(folded: str, start: int, stop: int) -> list[tuple[int, int]]:
@@ -417,16 +481,6 @@ def _is_change(clause: str, found: tuple[int, int, int, str]) -> bool:
     return found[3] in {"pp", "times"} or bool(_CHANGE.search(clause[: found[0]]))
 
 
-def _sentence_year(before: str) -> int | None:
-    """The last year named before the alias, unless it is a comparison ('比2015年') or a start ('2015年以来')."""
-    year = None
-    for m in _YEAR_TOKEN.finditer(before):
-        if _COMPARISON_BEFORE.search(before[: m.start()]) or _SINCE_AFTER.match(before[m.end() :]):
-            continue
-        year = parse_year(m.group(1))
-    return year
-
-
 def _number_in(window: str) -> tuple[int, int, int, str] | None:
     """(number start, number end, unit end, kind) of the first figure in the window after an alias."""
     pos = 0
@@ -434,8 +488,11 @@ def _number_in(window: str) -> tuple[int, int, int, str] | None:
         if m.start() > MAX_GAP:
             return None
         token, after = m.group(), window[m.end() :]
-        if _YEAR_TOKEN.match(window, m.start()):  # '比2018年' inside the gap: a year, not the figure
-            pos = _YEAR_TOKEN.match(window, m.start()).end()  # type: ignore[union-attr]
+        if m.start() > 0 and window[m.start() - 1] == "第":  # 排名第14位: a rank, not the figure
+            pos = m.end()
+            continue
+        if YEAR_TOKEN.match(window, m.start()):  # '比2018年' inside the gap: a year, not the figure
+            pos = YEAR_TOKEN.match(window, m.start()).end()  # type: ignore[union-attr]
             continue
         arabic = bool(_ARABIC.match(token))
         num_end = m.end()
@@ -457,6 +514,35 @@ def _number_in(window: str) -> tuple[int, int, int, str] | None:
     return None
 
 
+def _one_per_figure(rows: pd.DataFrame) -> pd.DataFrame:
+    """A figure stated twice in one file (headline and body, a repeated sentence) is one row; the first mention
+    stays and its notes list where else it stands."""
+    if rows.empty:
+        return rows
+    key = (
+        rows["indicator_raw"].map(normalised_key)
+        + "|"
+        + rows["jurisdiction_raw"].astype(str)
+        + "|"
+        + rows["year_raw"].astype(str)
+        + "|"
+        + rows["value_raw"].map(normalise_text)
+        + "|"
+        + rows["unit_raw"].map(lambda u: normalise_text(to_simplified(str(u))))
+    )
+    first = ~key.duplicated()
+    where = rows["location"] + rows["notes"].map(lambda n: f" ({n})" if isinstance(n, str) and n else "")
+    others = where[~first].groupby(key[~first]).agg("; ".join)
+    also = key.map(others)
+    kept = rows.loc[first].copy()
+    extra = also[first].dropna()
+    kept.loc[extra.index, "notes"] = [
+        "; ".join(filter(None, [n if isinstance(n, str) else None, f"also stated at {where}"]))
+        for n, where in zip(kept.loc[extra.index, "notes"], extra, strict=True)
+    ]
+    return kept.reset_index(drop=True)
+
+
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
@@ -464,28 +550,42 @@ def read_text(path: Path, aliases: Aliases, meta: Mapping[str, Any] | None = Non
     """Read a communiqué (.txt, or .html/.htm with tags stripped) for figures of the catalogue's indicators.
 
     `aliases` (from `Aliases.from_catalogue`) says which words name indicators and jurisdictions; `meta` is
-    the sidecar (`jurisdiction:`, `year:`), which wins over the title.
+    the sidecar (`jurisdiction:`, `year:`, `title:`, `release_date:`), which wins over the text.
     """
+    meta = meta or {}
     data = path.read_bytes()
     is_html = path.suffix.lower() in {".html", ".htm"}
     declared = None
     if is_html and (m := _CHARSET.search(data[:4096])):
         declared = m.group(1).decode("ascii")
     text, encoding = decode(data, path.name, declared)
-    plain = _plain_html(text, path.name) if is_html else _plain_txt(text)
-    doc = _document(plain, aliases, meta or {})
+    plain = plain_html(text, path.name) if is_html else plain_txt(text)
+    head = [line.strip() for line in plain.text.splitlines() if line.strip()][:6]
+    file_release = plain.release_date or find_release_date(plain.text) or head_date(head)
+    release = str(meta["release_date"]) if meta.get("release_date") else file_release
+    doc = _document(plain, aliases, meta, release)
+    keys = TextKeys.of(aliases)
     rows: list[dict] = []
     rejected: list[dict] = []
+    ctx = Context()
     for sentence in sentences(plain.text):
-        found, refused = _figures(doc, sentence, aliases)
+        if sentence.paragraph != ctx.paragraph:
+            ctx = Context(paragraph=sentence.paragraph)
+        found, refused = _figures(doc, sentence, aliases, keys, ctx)
         rows += found
         rejected += refused
+        folded = strip_deletions(*fold_with_offsets(sentence.text))[0]
+        ctx.year = sentence_year(folded) or ctx.year
+        ctx.own = ctx.own or bool(_OWN_PROVINCE.search(folded))
+        ctx.start = start_point_year(folded) or ctx.start
+        opens = bool(_FORECAST.search(folded) or _FORECAST_WORDS.search(folded))
+        ctx.forecast = sentence.goes_on and (ctx.forecast or opens)
     return ReadResult(
         format="communique_html" if is_html else "communique_txt",
-        rows=rows,  # type: ignore[arg-type]
+        rows=_one_per_figure(pd.DataFrame(rows)),
         rejected=rejected,  # type: ignore[arg-type]
         encoding=encoding,
-        release_date=plain.release_date or find_release_date(plain.text),
+        release_date=file_release,
         title=plain.title,
         synthetic=plain.synthetic or title_says_synthetic(plain.title or ""),
     )

@@ -21,6 +21,7 @@ Each half is read by the real pipeline (`ingest_folder`: readers, sidecars, norm
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -28,8 +29,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from targetwatch import vocab
 from targetwatch.catalogue import Catalogue
 from targetwatch.reports.ingest import ingest_folder
+from targetwatch.reports.matching import strip_deletions
 from targetwatch.units import normalise_text, to_simplified, written_unit
 
 HALVES = ("dev", "test")
@@ -60,12 +63,17 @@ class HalfScore:
 
 
 def _fold(text: object) -> str:
-    return to_simplified(normalise_text(str(text))).lower()
+    """Folded as the reader folds (script, width, case) and without glosses or quotes, so a phrase is found in
+    a mirror page's sentence (`研發(fā)` = `研发`)."""
+    return strip_deletions(to_simplified(normalise_text(str(text))).lower())[0]
 
 
 def base_value(value: object, unit: object) -> float | None:
     """The annotated value in the catalogue's base unit (`%`, `倍` and unknown units stay as written)."""
     found = written_unit(unit)
+    if found is None and str(unit)[:1] in vocab.MULTIPLIERS:  # 万家 = 10 000 家 (the reader reads 22.5万 + 家)
+        rest = written_unit(str(unit)[1:])
+        return float(value) * vocab.MULTIPLIERS[str(unit)[0]] * (rest[1] if rest else 1.0)
     return float(value) * (found[1] if found else 1.0)
 
 
@@ -137,9 +145,12 @@ def score_half(root: Path, catalogue: Catalogue, half: str, as_of: dt.date | Non
             continue
         phrase = _fold(fig.phrase)
         number = normalise_text(fig.value)
-        sentences = pd.concat([cands["raw_content"], rej.loc[rej["doc_id"] == fig.doc_id, "raw_content"]])
+        sentences = pd.concat(  # an observation's notes name the changes it ignored and its other mentions
+            [cands["raw_content"], cands["notes"], rej.loc[rej["doc_id"] == fig.doc_id, "raw_content"]]
+        )
         folded = [_fold(s) for s in sentences.dropna()]
-        accounted = any(phrase in s or (number in s and phrase[:4] in s) for s in folded)
+        alone = re.compile(rf"(?<![\d.]){re.escape(number)}(?![\d])")
+        accounted = any(phrase in s or alone.search(s) for s in folded)
         if fig.expect == "observe":
             outcome.append("missed, quarantined" if accounted else "missed, SILENT")
         else:

@@ -29,6 +29,7 @@ RAW_COLUMNS: tuple[str, ...] = (
     "jurisdiction_raw",
     "indicator_raw",
     "year_raw",
+    "year_basis",  # how the year was found when the row does not state it (carried, work report, …); else empty
     "value_raw",
     "unit_raw",
     "period_type",  # annual | partial

@@ -26,6 +26,7 @@ import pandas as pd
 
 from targetwatch import vocab
 from targetwatch.catalogue import Catalogue
+from targetwatch.reports.matching import IndicatorMatcher, ambiguity_reason
 from targetwatch.reports.model import RAW_COLUMNS
 from targetwatch.units import normalise_text, parse_number, to_simplified, written_unit
 
@@ -33,7 +34,9 @@ OBSERVATION_COLUMNS: tuple[str, ...] = (
     "observation_id",
     "jurisdiction",
     "indicator",
+    "matched_by",  # how the indicator's name was matched: exact | alias | normalised (targetwatch.reports.matching)
     "year",
+    "year_basis",  # stated, or how the year was inferred (carried, work report, release date, plan period, …)
     "value",
     "unit",
     "value_as_written",
@@ -89,6 +92,16 @@ def alias_map(catalogue: Catalogue) -> tuple[dict[str, str], dict[str, str]]:
         ind |= keys(i.code, i.name_zh, i.name_en, *i.aliases)
     return jur, ind
 
+
+def indicator_matcher(catalogue: Catalogue) -> IndicatorMatcher:
+    """Exact names (code, name_zh, name_en), aliases, then normalised keys (targetwatch.reports.matching)."""
+    return IndicatorMatcher.from_names((i.code, [i.name_zh, i.name_en], i.aliases) for i in catalogue.indicators)
+
+
+def _indicator(matcher: IndicatorMatcher, raw: str | None) -> tuple[str | None, str | None, str | None]:
+    """(code, matched_by, ambiguity reason) of one distinct indicator name."""
+    match = matcher.match(raw)
+    return match.code, match.matched_by, ambiguity_reason(raw, match.candidates) if match.ambiguous else None
 
 
 # Column types of the tables the normaliser reads and writes. Typed, so an empty table is still the same table.
@@ -241,6 +254,7 @@ class Normaliser:
                  today: dt.date | None = None):
         self.con, self.as_of, self.today = con, as_of, today or dt.date.today()
         self.jur_map, self.ind_map = alias_map(catalogue)
+        self.matcher = indicator_matcher(catalogue)  # exact, alias, then normalised names; ambiguity refused
         create_tables(con)
         indicators = pd.DataFrame(
             [(i.code, i.unit, bool(getattr(i, "share", False))) for i in catalogue.indicators],
@@ -260,8 +274,8 @@ class Normaliser:
         con = self.con
         jur = _lookup(con, raw, "jurisdiction_raw", "true", lambda v: _codes([v], self.jur_map)[0], ["code"],
                       ["VARCHAR"])
-        ind = _lookup(con, raw, "indicator_raw", "true", lambda v: _codes([v], self.ind_map)[0], ["code"],
-                      ["VARCHAR"])
+        ind = _lookup(con, raw, "indicator_raw", "true", lambda v: _indicator(self.matcher, v),
+                      ["code", "matched_by", "ambiguity"], ["VARCHAR", "VARCHAR", "VARCHAR"])
         yr = _lookup(con, raw, "year_raw", "true", _year, ["year"], ["DOUBLE"])
         unit = _lookup(con, raw, "unit_raw", "true", _unit, ["unit", "exponent"], ["VARCHAR", "INTEGER"])
         plain = f"regexp_full_match(regexp_replace(coalesce(value_raw, ''), '[,\\s]', '', 'g'), '{_PLAIN_NUMBER}')"
@@ -277,7 +291,8 @@ class Normaliser:
         sql = f"""
 CREATE OR REPLACE TEMP TABLE _tw_norm AS
 WITH base AS (
-    SELECT r.*, j.code AS jurisdiction, i.code AS indicator, y.year AS year_num, u.unit AS unit,
+    SELECT r.*, j.code AS jurisdiction, i.code AS indicator, i.matched_by AS matched_by_n, i.ambiguity,
+        y.year AS year_num, u.unit AS unit,
         u.exponent AS unit_exponent,
         CASE WHEN {plain} THEN regexp_replace(r.value_raw, '[,\\s]', '', 'g') ELSE v.num END AS num,
         CASE WHEN {plain} THEN NULL ELSE v.error END AS value_error,
@@ -321,6 +336,7 @@ judged AS (
         END AS not_yet_released,
         CASE
             WHEN jurisdiction IS NULL THEN 'unknown jurisdiction ' || jur_repr
+            WHEN ambiguity IS NOT NULL THEN ambiguity
             WHEN indicator IS NULL
                 THEN 'unknown indicator ' || ind_repr || ' (not a code, name or alias in targets.yaml)'
             WHEN year_num IS NULL OR year_num <> round(year_num) THEN 'year ' || year_repr || ' is not a year'
@@ -368,6 +384,7 @@ SELECT * FROM judged
                                                  ).fetchall()[0][0]
         obs_select = {
             "observation_id": "$prefix || ':' || location", "jurisdiction": "jurisdiction", "indicator": "indicator",
+            "matched_by": "matched_by_n",
             "year": "CAST(year_num AS BIGINT)", "value": "value_n", "unit": "unit", "value_as_written": "value_raw",
             "unit_as_written": "unit_raw", "period_type": "period_type_n", "figure_type": "figure_type_n",
             "release_date": "release_date_n",

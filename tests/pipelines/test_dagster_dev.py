@@ -167,3 +167,10 @@ def test_targetwatch_dev_runs_dagster_from_its_home_without_the_supersession_not
     assert became["cwd"] == str(home) and (home / "dagster.yaml").is_file()
     assert became["argv"][1:4] == ["-m", "dagster", "dev"] and became["argv"][-2:] == ["-p", "3456"]
     assert became["warnings"] == "ignore:Function `dev_command` is superseded:FutureWarning"
+
+
+@pytest.mark.parametrize("path", [".tmp_dagster_home_k2x9qz/history/runs.db", "test-artifacts/screenshots/a.png",
+                                  "out/.dagster/dagster.yaml"])
+def test_scratch_and_test_artifacts_are_git_ignored(path):
+    ignored = subprocess.run(["git", "check-ignore", "--no-index", "-q", path], cwd=PROJECT_DIR, check=False)
+    assert ignored.returncode == 0, f"{path} is not git-ignored"

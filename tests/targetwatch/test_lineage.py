@@ -60,6 +60,12 @@ def test_relative_target_chain_is_complete(con, documents):
     assert chain.formula[-1].startswith("status = missed")
 
 
+def test_figures_say_how_their_indicator_was_matched(con):
+    # the bundled reports name R&D intensity by the catalogue's code or name: exact matches, no fuzzy one
+    chain = trace(con, "shanxi-2017-rd-intensity")
+    assert {o["matched_by"] for o in chain.observations} == {"exact"}
+
+
 def test_stock_target_formula_with_numbers(con):
     chain = trace(con, "shanxi-2017-high-tech-enterprises")
     assert "target value (at_least) = 1500; gap = 4155 - 1500 = 2655" in chain.formula

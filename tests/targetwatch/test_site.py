@@ -193,6 +193,7 @@ def test_site_build_writes_every_page(site):
         "targets/syn-stock.html", "targets/syn-per-year.html", "targets/syn-relative.html",
         "targets/syn-qualitative.html", "documents/syn-doc.html",
         f"departments/{department_slug(SCIENCE)}.html", f"departments/{department_slug(LABOUR)}.html",
+        "brief/xx.html",  # the one-page briefing of the one jurisdiction with targets (issue 23)
         "data-owed.html", "changes.html",  # the data call's pages
     }
     written = {p.relative_to(d).as_posix() for p in d.rglob("*") if p.is_file()}
@@ -339,7 +340,7 @@ def test_site_from_a_warehouse_without_measures_or_departments(tmp_path):
     assert len(read.measures) == 0 and len(read.target_departments) == 0
     pages = build_dashboards(read, tmp_path / "d")
     assert not (tmp_path / "d" / "departments").exists()
-    assert len(pages) == 1 + len(read.targets) + len(read.policy_documents) + 2  # + data owed, changes
+    assert len(pages) == 1 + len(read.targets) + len(read.policy_documents) + 3  # + data owed, changes, brief
 
 
 @pytest.mark.slow
@@ -623,3 +624,15 @@ def test_every_status_states_its_evidence_basis(site):
     assert shares == [("observed", "100"), ("inferred", "0"), ("none", "0")]
     lineage = (out / "quality" / "lineage" / "syn-stock.html").read_text(encoding="utf-8")
     assert "仅有截止年前数据" in lineage and "before the deadline only" in lineage
+
+
+def test_large_overview_shows_how_much_is_measured(large_site):
+    # issue 14 on the large layout: each province (and region, and level) row gives its share of observed /
+    # inferred / no-evidence statuses among its quantitative targets, counted here from the assessments
+    d, data, _ = large_site
+    index = (d / "index.html").read_text(encoding="utf-8")
+    regions = re.search(r'<table id="region-matrix".*?</table>', index, re.S)[0]
+    row = re.search(r'<tr data-key="xx".*?</tr>', regions, re.S)[0]
+    a = data.assessments[(data.assessments["jurisdiction"] == "xx") & (data.assessments["status"] != "qualitative")]
+    expected = [(g, str(round(100 * (a["evidence_grade"] == g).mean()))) for g in vocab.EVIDENCE_GRADE_CODES]
+    assert re.findall(r'data-grade="(\w+)".*?</span> (\d+)%', row) == expected

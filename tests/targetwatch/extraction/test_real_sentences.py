@@ -75,7 +75,9 @@ def test_one_target_per_sentence(text, comparator, value, unit):
     ("到2020年，國家綜合創新能力世界排名進入前15位。", "world"),
 ])
 def test_a_rank_names_its_scope(text, scope):
-    assert _one(text)["reference_jurisdiction"] == scope
+    got = _one(text)
+    assert got["scope"] == scope
+    assert "reference_jurisdiction" not in got
 
 
 @pytest.mark.parametrize("text", [
@@ -91,8 +93,9 @@ def test_a_rank_that_is_a_statistic_or_has_no_scope_is_not_proposed(text):
     ("到2015年，全市r&d经费增幅高于地区生产总值的平均增幅。", None),
     ("到2015年，全市R&D经费增幅高于地区生产总值的平均增幅。", None),
     # issue
-    ("到2020年，全社会研发经费投入增幅明显高于全省平均增幅。", "province"),
-    ("到2020年，全社會研發經費投入增幅明顯高於全省平均增幅。", "province"),
+    # without a catalogue the province cannot be named: the note says 全省, the schema's problem asks for the code
+    ("到2020年，全社会研发经费投入增幅明显高于全省平均增幅。", None),
+    ("到2020年，全社會研發經費投入增幅明顯高於全省平均增幅。", None),
 ])
 def test_growth_above_a_reference(text, reference):
     got = _one(text)
@@ -203,7 +206,7 @@ def test_classes_seen_in_the_test_half(text, comparator, value, unit, kind):
 
 
 @pytest.mark.parametrize(("text", "value", "multiple", "unit", "reference"), [
-    ("科技園區科技進步貢獻率達到75%以上,比全國高15個百分點。", 15, None, "percentage_points", "national"),
+    ("科技園區科技進步貢獻率達到75%以上,比全國高15個百分點。", 15, None, "percentage_points", None),
     ("土地產出率、勞動生產率比當地平均水平高一倍。", None, 2, None, None),
     ("農民人均收入比當地平均水平高50%。", 50, None, "percent", None),
 ])
@@ -232,3 +235,12 @@ def test_a_per_unit_build_target_is_still_coverage():
     # seed gansu-2015 style: 每个乡镇建设1处以上 (a build verb: coverage, not a norm)
     got = _one("到2020年，每个乡镇建设1处以上创业孵化网点。")
     assert (got["kind"], got["comparator"], got["value"]) == ("coverage", "at_least", 100)
+
+
+@pytest.mark.parametrize("text", [
+    # a change over time, not a level above a reference (i17's report corpus: sx_2020_rd, nat_2024_rd_trad)
+    "研究与试验发展(R&D)经费投入强度为1.2%，比上年提高0.07个百分点。",
+    "規上工業企業中高新技術企業占比達到19%，比2015年提升11.4個百分點。",
+])
+def test_a_change_over_a_year_is_not_above_a_reference(text):
+    assert [p for p in _props(text) if p["comparator"] == "above_reference"] == []

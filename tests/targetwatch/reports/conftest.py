@@ -28,7 +28,7 @@ def ingest(tmp_path, catalogue):
         folder.mkdir(exist_ok=True)
         for name, data in files.items():
             (folder / name).write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-        return ingest_folder(folder, catalogue, as_of=TODAY, **kwargs)
+        return ingest_folder(folder, catalogue, **({"as_of": TODAY} | kwargs))
 
     return run
 

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from targetwatch.reports import communique
+from targetwatch.reports.ingest import ingest_folder
+from targetwatch.reports.model import Aliases
 from targetwatch.reports.normalise import normalise
 from tests.conftest import TODAY
 from tests.targetwatch.reports.conftest import ENCODINGS, SCRIPTS, observed, rejections, write
@@ -277,3 +282,153 @@ def test_approximate_wording_is_kept_in_the_notes(tmp_path, aliases):
         ["1500"],
         ["written as approximate: '约'; ignored, a change not a level: '增长12%'"],
     )
+
+
+# --- real publications (tests/fixtures/real, development half): reference periods and names as published ---
+
+REAL = Path(__file__).parents[2] / "fixtures" / "real" / "reports"
+
+
+def read_real(tmp_path, catalogue, doc_id: str):
+    """Ingest one real text with its collector's sidecar; (observations, rejection reasons)."""
+    for f in REAL.glob(doc_id + ".txt*"):
+        shutil.copy(f, tmp_path / f.name)
+    result = ingest_folder(tmp_path, catalogue, as_of=TODAY)
+    obs = [
+        (o.jurisdiction, o.indicator, int(o.year), round(o.value, 6), o.matched_by, o.year_basis)
+        for o in result.observations.itertuples()
+    ]
+    return obs, list(result.rejected_rows["reason"]), result
+
+
+def test_a_work_meeting_reviews_the_year_before(tmp_path, catalogue):
+    # 1月25日下午召开的2018年甘肃省科技(知识产权)工作会上 … 科技对经济增长的贡献率提升至52.2%，技术市场合同交易额163亿元
+    obs, _, result = read_real(tmp_path, catalogue, "gs_2018_kjhy_tibet")
+    assert obs == [
+        ("gansu", "st_progress_contribution", 2017, 52.2, "normalised", "work report"),
+        ("gansu", "tech_contract_turnover", 2017, 16_300_000_000.0, "normalised", "work report"),
+    ]
+    assert (
+        result.observations["notes"][0] == "year 2017 inferred: a work report or work meeting reviews the year before"
+    )
+
+
+def test_a_year_stated_once_is_carried_through_the_paragraph(tmp_path, catalogue):
+    # 据了解，2019年，我省科技进步对经济增长的贡献率达到52.8%，研究与试验发展经费投入强度1.18%。共登记科技成果1479项…
+    obs, reasons, result = read_real(tmp_path, catalogue, "gs_2020_kjhy_lzrb")
+    assert obs == [
+        ("gansu", "st_progress_contribution", 2019, 52.8, "normalised", "stated"),
+        ("gansu", "rd_intensity", 2019, 1.18, "normalised", "stated"),  # no (R&D) in the name
+        ("gansu", "registered_st_achievements", 2019, 1479.0, "alias", "carried"),
+        ("gansu", "tech_contract_turnover", 2019, 19_642_000_000.0, "alias", "carried"),
+        ("gansu", "high_tech_enterprises", 2019, 1052.0, "exact", "carried"),  # 高新技术企业数量达到1052家
+    ]
+    assert result.report_files["release_date"][0] == "2020-03-26"  # the dateline 2020/03/26/ 08:54
+    assert "not recognised: '签约资金总额136.25亿元' (no indicator in targets.yaml is named '签约资金总额')" in reasons
+    assert (
+        "sentence 11: '两家国家级科技企业孵化器': a number written before the name is not read as the level of "
+        "tech_incubators (new, listed or subset counts are written so)"
+    ) in reasons
+
+
+def test_five_year_plan_points_and_periods(tmp_path, catalogue):
+    # 甘肅高新技術企業數從“十二五”末的319家增加到1229家。…“十三五”期間，甘肅技術市場合同成交額累計達到924億元
+    obs, reasons, result = read_real(tmp_path, catalogue, "gs_2021_kjhy_trad")
+    assert obs == [
+        ("gansu", "st_progress_contribution", 2020, 55.1, "normalised", "plan period"),  # headline and sentence 2
+        ("gansu", "high_tech_enterprises", 2015, 319.0, "alias", "plan period"),
+        ("gansu", "high_tech_enterprises", 2020, 1229.0, "alias", "work report"),
+    ]
+    assert "sentence 6: a total over the 十三五期间 period (to 2020), not a year's value" in reasons
+    assert "also stated at sentence 2 [361:381]" in result.observations["notes"][0]  # one observation per figure
+
+
+def test_a_threshold_is_not_the_level_and_the_year_comes_from_the_release(tmp_path, catalogue):
+    # 至此，甘肃省高新技术企业总数突破600家，达到612家，较2016年净增长176家，增长率40.4%。 (released 2017-12-13)
+    obs, reasons, _ = read_real(tmp_path, catalogue, "gs_2017_techmarket")
+    assert obs == [("gansu", "high_tech_enterprises", 2017, 612.0, "alias", "release date")]
+    assert "sentence 3: '突破600家' is a threshold passed (突破), not the level of high_tech_enterprises" in reasons
+
+
+def test_a_province_outside_the_catalogue_and_a_dateline(tmp_path, catalogue):
+    # 中新网西宁2月24日电 … 过去一年青海省科技进步贡献率预计达到54%，该省万人有效发明专利达到2.34件
+    obs, reasons, _ = read_real(tmp_path, catalogue, "qh_2020_kjhy")
+    assert obs == []  # not Xining's: the dateline names where the reporter was
+    assert reasons == [
+        "sentence 3: the figure is about 青海省, a place not in targets.yaml",
+        "sentence 3: '万人有效发明专利达到2.34件' is a ratio (万人), not a level of valid_invention_patents",
+        "sentence 6: the figure is about 青海省, a place not in targets.yaml",
+    ]
+
+
+def test_a_level_continued_in_the_next_clause(tmp_path, catalogue):
+    # 2014年山西新增149家高新技术企业，数量增加到520家，比上年度增长40.2%
+    obs, reasons, _ = read_real(tmp_path, catalogue, "sx_2014_hte")
+    assert obs == [("shanxi", "high_tech_enterprises", 2014, 520.0, "alias", "stated")]
+    assert reasons[0].startswith("sentence 2: '149家高新技术企业': a number written before the name")
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence", "expected"),
+    [
+        # a work report of 2020 reviews 2019
+        ("2020年山西省政府工作报告（SYNTHETIC）", "高新技术企业达到3916家。", [("shanxi", 2019, "actual")]),
+        # 2017年以来 is a starting point, never the document's year: 2022 is not a forecast
+        ("2017年以来山西科技创新综述（SYNTHETIC）", "2022年全省高新技术企业达3916家。", [("shanxi", 2022, "actual")]),
+        # 去年 counts from the title's year
+        ("2016年山西科技新闻（SYNTHETIC）", "去年，我省有效发明专利拥有量达到了8104件。", [("shanxi", 2015, "actual")]),
+    ],
+)
+def test_reference_years(tmp_path, catalogue, title, sentence, expected):
+    path = write(tmp_path, "synthetic.txt", f"{title}\n{sentence}\n")
+    aliases = Aliases.from_catalogue(catalogue)
+    rows = communique.read_text(path, aliases).rows
+    assert [(r.jurisdiction_raw and "shanxi", int(r.year_raw), r.figure_type) for r in rows.itertuples()] == expected
+
+
+def test_a_year_later_than_the_release_is_a_forecast(tmp_path, catalogue):
+    path = write(tmp_path, "synthetic.txt", "山西科技新闻（SYNTHETIC）\n2021年高新技术企业达到1100家。\n")
+    rows = communique.read_text(path, Aliases.from_catalogue(catalogue), {"release_date": "2020-03-26"}).rows
+    assert list(rows["figure_type"]) == ["forecast"]
+
+
+def test_a_start_point_carries_through_the_paragraph_and_never_dates_the_end(tmp_path, catalogue):
+    # …由“十一五”末的全国第25位上升到目前的18位，科技对经济增长的贡献率由42.5%上升到51.3%。技术市场合同年交易额由43亿元
+    # 增长到150亿元… (web page of 2018-05-16)
+    obs, _, _ = read_real(tmp_path, catalogue, "gs_2018_ddjs")
+    assert obs == [
+        ("gansu", "st_progress_contribution", 2010, 42.5, "normalised", "plan period"),
+        ("gansu", "st_progress_contribution", 2018, 51.3, "normalised", "release date"),  # 目前: not 十一五末
+        ("gansu", "tech_contract_turnover", 2010, 4_300_000_000.0, "normalised", "plan period"),  # 合同年交易额
+        ("gansu", "tech_contract_turnover", 2018, 15_000_000_000.0, "normalised", "release date"),
+    ]
+
+
+def test_a_paragraph_about_its_own_province_in_a_national_event(tmp_path, catalogue):
+    # 2021年全國大眾創業萬眾創新活動周… 山西分會場…  近年來，我省…擁有省級及以上雙創示範基地36家…
+    # 上半年新登記市場主體24.4萬戶
+    obs, reasons, _ = read_real(tmp_path, catalogue, "sx_2021_scweek_trad")
+    assert obs == [
+        ("shanxi", "shuangchuang_demo_bases", 2021, 36.0, "normalised", "title"),  # 省級及以上 + pinyin glosses
+        ("shanxi", "maker_spaces", 2021, 250.0, "normalised", "title"),
+        ("shanxi", "tech_incubators", 2021, 67.0, "normalised", "title"),
+        ("shanxi", "new_market_entities", 2021, 244_000.0, "alias", "title"),
+    ]
+    assert reasons[0].startswith("not recognised: '小微企業(yè)雙創(chuàng)基地266個'")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        (
+            "山西省新认定省级众创空间56家。",
+            "sentence 2: '新认定省级众创空间56家' counts new ones (新认定), not the stock of maker_spaces_provincial",
+        ),
+        (
+            "全省新增高新技术企业200家。",
+            "sentence 2: '新增高新技术企业200家' counts new ones (新增), not the stock of high_tech_enterprises",
+        ),
+    ],
+)
+def test_new_ones_are_not_the_stock(tmp_path, aliases, catalogue, sentence, reason):
+    assert read_sentence(tmp_path, aliases, catalogue, sentence) == ([], [reason])

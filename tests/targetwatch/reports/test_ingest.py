@@ -285,3 +285,45 @@ def test_temporary_hidden_and_sidecar_files_and_hidden_folders_are_not_reports(t
         write(reports, name, TEMPLATE["simplified"] if name.endswith(".csv") else "release_date: 2020-03-01\n")
     result = ingest_folder(reports, catalogue, as_of=TODAY)
     assert result.report_files["source_file"].tolist() == ["sub/synthetic-again.csv", "synthetic-template.csv"]
+
+
+# --- values, ranges and the as-of replay (issues 15, 14 item 5, 22 item 5b) ------------------------------------
+# SYNTHETIC rows; each case: (indicator, value, unit, release_date, as_of) -> the stored value, or the quarantine
+# reason, or None when the row is not visible as of that date. Expectations computed by hand.
+VALUE_CASES = [
+    ("技术合同成交额", "152.2", "亿元", "", None, 15_220_000_000.0),  # not 15219999999.999998
+    ("技术合同成交额", "1.1万", "元", "", None, 11_000.0),  # not 11000.000000000002
+    ("技术合同成交额", "134.4736564962", "亿元", "", None, 13_447_365_649.62),
+    ("高新技术企业", "999999999", "家", "", None, 999_999_999.0),  # the largest count
+    ("高新技术企业", "1000000000", "家", "", None, "value 1000000000.0 above the unit's plausible maximum "
+                                                 "999999999.0 (count)"),
+    ("高新技术企业", "1e-320", "家", "", None, "value 1e-320 should be a whole number"),
+    ("技术合同成交额", "1e308", "亿元", "", None, "value '1e308' 亿元 is not a finite number in base units"),
+    ("技术合同成交额", "1e7", "亿元", "", None, 1e15),  # the largest sum
+    ("技术合同成交额", "1.0001e7", "亿元", "", None,
+     "value 1000100000000000.0 above the unit's plausible maximum 1000000000000000.0 (yuan)"),
+    ("城镇新增就业", "2e9", "人", "", None, "value 2000000000.0 above the unit's plausible maximum 1999999999.0 "
+                                          "(persons)"),
+    ("研究与试验发展（R&D）经费投入强度", "-0.5", "%", "", None, "value -0.5 outside 0..100, the range of a share"),
+    ("科技进步贡献率", "-0.5", "%", "", None, -0.5),  # a percentage, not declared a share
+    ("高新技术企业", "1523", "家", "2018-03-05", None, "impossible year 2019 (after its release date 2018-03-05)"),
+    ("高新技术企业", "1523", "家", "2020-03-05", dt.date(2019, 6, 30), None),  # released later: not visible
+    ("高新技术企业", "1523", "家", "", dt.date(2019, 6, 30), None),  # a 2019 figure cannot be out by mid-2019
+    ("高新技术企业", "1523", "家", "2020-03-05", dt.date(2020, 3, 5), 1523.0),  # visible on its release day
+]
+
+
+@pytest.mark.parametrize(("indicator", "value", "unit", "released", "as_of", "expected"), VALUE_CASES)
+def test_values_ranges_and_visibility(ingest, indicator, value, unit, released, as_of, expected):
+    text = ("# data: synthetic\njurisdiction,indicator,year,value,unit,release_date\n"
+            f"shanxi,{indicator},2019,{value},{unit},{released}\n")
+    result = ingest({"synthetic.csv": text}, **({"as_of": as_of} if as_of else {}))
+    f = result.report_files.iloc[0]
+    assert f.rows_read == f.rows_accepted + f.rows_rejected + f.rows_not_yet_released == 1
+    if expected is None:
+        assert f.rows_not_yet_released == 1 and f.status == "not yet released"
+        assert not len(result.observations) and not len(result.rejected_rows)
+    elif isinstance(expected, str):
+        assert result.rejected_rows.reason.tolist() == [expected]
+    else:
+        assert result.observations.value.tolist() == [expected]

@@ -224,7 +224,7 @@ NUMBER = st.one_of(
 UNIT_AFTER = st.sampled_from(
     ["家", "个", "万人", "人", "亿元", "万元", "%", "％", "个百分点", "件", "万户", "倍", "", "萬人"]
 )
-FIGURE = st.one_of(
+FIGURE_PARTS = st.one_of(
     st.tuples(
         st.sampled_from(["", "全年", "年末全省", "2018年末", "兰州市", "全国", "截至2019年底，", "其中国家级"]),
         ALIAS,
@@ -232,19 +232,26 @@ FIGURE = st.one_of(
         NUMBER,
         UNIT_AFTER,
         st.sampled_from(["", "，比上年增长12.5%", "，提高0.06个百分点", "，其中国家级12家", "，增长1.5倍"]),
-    ).map("".join),
+    ),
     st.tuples(
+        st.just(""),
         ALIAS,
         st.sampled_from(["", "为"]),
         st.sampled_from(["四十万", "一百二十", "三千"]),
         st.sampled_from(["家", "人", "亿元"]),
-    ).map("".join),
+        st.just(""),
+    ),
+)
+FIGURE = FIGURE_PARTS.map("".join)
+# Distinct figures: one figure stated twice in a file is one row whose notes list its other mentions (issue 17)
+FIGURES = st.lists(FIGURE_PARTS, max_size=6, unique_by=lambda t: (t[1], t[3], t[4])).map(
+    lambda parts: ["".join(t) for t in parts]
 )
 NOISE = st.text(alphabet="的是了在和有我们这经济社会发展稳中向好全省", max_size=15)
 
 
 @budget(15)
-@given(figures=st.lists(FIGURE, max_size=6), noise=st.lists(NOISE, max_size=4), html=st.booleans())
+@given(figures=FIGURES, noise=st.lists(NOISE, max_size=4), html=st.booleans())
 def test_every_figure_in_a_communique_is_accounted_for(catalogue, figures, noise, html):
     body = "。".join(figures + noise) + "。"
     text = (

@@ -226,3 +226,24 @@ def test_percent_formatted_excel_cells_read_as_written(ingest, tmp_path):
     wb.save(tmp_path / "book.xlsx")
     result = ingest({"synthetic.xlsx": (tmp_path / "book.xlsx").read_bytes()})
     assert observed(result) == [("shanxi", "rd_intensity", 2019, 1.22, "percent", "Sheet!B3")]
+
+
+def test_everyday_label_variants_match_by_their_normalised_name(ingest):
+    # SYNTHETIC table; the labels are as real yearbooks print them (issue 17: these were "unknown indicator")
+    table = (
+        "山西省主要科技指标（SYNTHETIC）\n指标,单位,2019年\n"
+        "研究与试验发展经费投入强度,%,1.12\n"  # no (R&D)
+        "有效发明专利数,件,8104\n"  # a trailing 数
+        "科技进步对经济增长的贡献率,%,52.8\n"  # an inserted phrase
+        "高新技術企業數量,家,2405\n"  # the catalogue's name in traditional script: exact
+        "科技型企业,家,294\n"  # not 科技型中小企业: nothing is dropped from the middle of a name
+    )
+    result = ingest({"synthetic.csv": table})
+    obs = result.observations
+    assert list(zip(obs["indicator"], obs["matched_by"], obs["value"], strict=True)) == [
+        ("rd_intensity", "normalised", 1.12),
+        ("valid_invention_patents", "normalised", 8104.0),
+        ("st_progress_contribution", "normalised", 52.8),
+        ("high_tech_enterprises", "exact", 2405.0),
+    ]
+    assert rejections(result) == [("C7", "unknown indicator '科技型企业' (not a code, name or alias in targets.yaml)")]

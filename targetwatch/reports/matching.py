@@ -1,0 +1,138 @@
+"""Everyday variants of an indicator's name, matched to the catalogue without adding an alias for each.
+
+Publications name one indicator in many ways. These are the same indicator:
+
+    研究与试验发展（R&D）经费投入强度   研究与试验发展经费投入强度          (an abbreviation in brackets)
+    高新技术企业                        高新技术企业数量 / 高新技术企业数    (a trailing 数, 数量, 总数, 总额)
+    科技进步贡献率                      科技进步对经济增长的贡献率           (a known inserted phrase)
+                                        科技对经济增长的贡献率
+    技术合同交易额                      技术市场合同交易额
+    省级以上“双创”示范基地             省级及以上双创示范基地               (quotes; 及以上 = 以上)
+    高新技術企業                        高新技术企业                        (traditional script, through OpenCC)
+    雙創(chuàng)示範基地                    双创示范基地                        (a mirror site's pinyin gloss)
+
+A name is folded (NFKC, lower case, simplified script), then the pieces that do not change its meaning are
+removed; what is left is its **normalised key**. A name in a report matches an indicator when their keys
+are equal. When one key belongs to two indicators the match is refused and both are named (the ambiguity
+guard): a fuzzy match never picks one of two indicators silently.
+
+Every observation says how its indicator was matched (`matched_by`): `exact` (the code or the catalogue name,
+in either script), `alias` (an alias, in either script), `normalised` (only the normalised keys are equal).
+Auditors can list every fuzzy match from that column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from targetwatch.units import normalise_text, to_simplified
+
+MATCHED_BY = ("exact", "alias", "normalised")
+
+# Pieces of folded text removed before matching; each is a deletion, so offsets map back to the text as written.
+_GLOSS = r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}\)"  # 業(yè): pinyin that mirror sites put after a character
+# （R&D）, (简称R&D或研发): an abbreviation in brackets. Other bracketed words may qualify a name (（登记）, （累计）)
+# and are kept.
+_BRACKETED = r"[(\[【][^()\[\]【】\d]{0,14}?[a-z][^()\[\]【】\d]{0,14}[)\]】]"
+_QUOTES = r"[“”\"‘’'《》「」]"
+# Known inserted or optional phrases: deleted from names and text alike.
+_INFIXES = (
+    r"对(?:该省|全省|本省|我省|全市|本市|我市|该市)?经济增长的?",  # 科技进步对经济增长的贡献率
+    r"(?<=科技)进步(?=对|贡献率)",  # 科技进步贡献率 = 科技贡献率 (as in 科技对经济增长的贡献率)
+    r"(?<=技术)市场(?=合同)",  # 技术市场合同成交额
+    r"(?<=合同)年(?=交易额|成交额)",  # 技术合同年交易额: the annual turnover is the turnover
+    r"(?<=级)及(?=以上)",  # 省级及以上
+)
+_DELETIONS = re.compile("|".join([_GLOSS, _BRACKETED, _QUOTES, *_INFIXES]))
+# Trailing words that make a count's name longer without changing it (longest first).
+SUFFIXES = ("总数", "数量", "总额", "数")
+
+
+def fold(text: str) -> str:
+    """NFKC, no whitespace, lower case, simplified script: how every key and text is compared."""
+    return to_simplified(normalise_text(text).lower())
+
+
+def strip_deletions(folded: str, index: list[int] | None = None) -> tuple[str, list[int]]:
+    """Remove glosses, bracketed words, quotes and known infixes from folded text, keeping the offset map."""
+    index = list(range(len(folded))) if index is None else index
+    keep = [True] * len(folded)
+    for m in _DELETIONS.finditer(folded):
+        keep[m.start() : m.end()] = [False] * (m.end() - m.start())
+    text = "".join(c for c, k in zip(folded, keep, strict=True) if k)
+    return text, [i for i, k in zip(index, keep, strict=True) if k]
+
+
+def normalised_key(name: str) -> str:
+    """The key a name is matched by: folded, deletions removed, one trailing 数/数量/总数/总额 dropped."""
+    key, _ = strip_deletions(fold(name))
+    for suffix in SUFFIXES:
+        if key.endswith(suffix) and len(key) - len(suffix) >= 2:
+            return key[: -len(suffix)]
+    return key
+
+
+@dataclass(frozen=True)
+class Match:
+    code: str | None  # None when the name is ambiguous
+    matched_by: str | None  # exact | alias | normalised
+    candidates: tuple[str, ...] = ()  # every indicator whose key matched (two or more: ambiguous)
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.candidates) > 1
+
+
+class IndicatorMatcher:
+    """Names -> indicator codes: exact (code, catalogue name), alias, then the normalised key.
+
+    `exact` and `aliases` map folded names to codes (as `normalise.alias_map` makes them, split by kind).
+    """
+
+    def __init__(self, exact: Mapping[str, str], aliases: Mapping[str, str]):
+        self.exact = {fold(k): v for k, v in exact.items()}
+        self.aliases = {fold(k): v for k, v in aliases.items() if fold(k) not in self.exact}
+        self.keys: dict[str, set[str]] = {}
+        for name, code in [*self.exact.items(), *self.aliases.items()]:
+            self.keys.setdefault(normalised_key(name), set()).add(code)
+
+    @classmethod
+    def from_names(cls, indicators: Iterable[tuple[str, Iterable[str], Iterable[str]]]) -> IndicatorMatcher:
+        """From (code, exact names, aliases) triples."""
+        exact: dict[str, str] = {}
+        aliases: dict[str, str] = {}
+        for code, names, alias_names in indicators:
+            for n in (code, *names):
+                if n:
+                    exact[n] = code
+            for a in alias_names:
+                if a:
+                    aliases[a] = code
+        return cls(exact, aliases)
+
+    def match(self, name: object) -> Match:
+        if name is None or str(name).strip() == "" or str(name) == "nan":
+            return Match(None, None)
+        folded = fold(str(name))
+        if folded in self.exact:
+            return Match(self.exact[folded], "exact", (self.exact[folded],))
+        if folded in self.aliases:
+            return Match(self.aliases[folded], "alias", (self.aliases[folded],))
+        codes = tuple(sorted(self.keys.get(normalised_key(str(name)), ())))
+        if len(codes) == 1:
+            return Match(codes[0], "normalised", codes)
+        return Match(None, None, codes)
+
+    def text_keys(self) -> dict[str, str | None]:
+        """Normalised key -> code for searching running text (None: the key names two indicators)."""
+        return {k: (next(iter(v)) if len(v) == 1 else None) for k, v in self.keys.items() if len(k) >= 2}
+
+    def candidates(self, key: str) -> tuple[str, ...]:
+        return tuple(sorted(self.keys.get(key, ())))
+
+
+def ambiguity_reason(name: object, candidates: Iterable[str]) -> str:
+    both = " and ".join(candidates)
+    return f"ambiguous indicator {str(name)!r}: its normalised name matches {both}; name one of them"

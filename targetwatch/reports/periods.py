@@ -1,0 +1,162 @@
+"""Reference periods: which year a figure in running text is about, and when the text was released.
+
+    2019年，我省科技进步对经济增长的贡献率达到52.8%。…技术合同成交额196.42亿元     stated, then carried
+    2018年甘肃省科技(知识产权)工作会 … 贡献率提升至52.2%                        a work meeting reviews 2017
+    甘肃高新技术企业数从“十二五”末的319家增加到1229家                          十二五末 = 2015
+    “十三五”期间，技术市场合同成交额累计达到924亿元                            a period total, no year
+    去年，我省有效发明专利拥有量达到了8104件 (released 2016-01-18)              2015
+
+Every inferred year says how it was found (`year_basis`); the rules and examples are in docs/report-formats.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from targetwatch.units import fold_with_offsets, parse_year
+
+YEAR_TOKEN = re.compile(r"((?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})年")
+
+
+COMPARISON_BEFORE = re.compile(r"(?:比|较|同|与|自|从|和)$")
+
+
+SINCE_AFTER = re.compile(r"^(?:以来|起|至今)")
+
+
+_MEETING_AFTER = re.compile(r"^[^,;。]{0,16}?(?:政府工作报告|工作会议|工作会|工作视频会议)")
+
+
+REVIEW = re.compile(r"政府工作报告|工作会议|工作会|工作视频会议|工作回顾")
+
+
+_DATELINE = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})|(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})")
+
+
+_RELATIVE = re.compile(r"(?<![比较同与])(?:去年|过去一年|过去五年|上一年)|今年|本年")
+
+
+PLAN = re.compile(r"十([一二三四五])五(末|期间|时期|以来)?")
+
+
+_PLAN_END = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030}
+
+
+PERIOD_TOTAL = re.compile(r"累计|合计|共计")
+
+
+ESTIMATE = re.compile(r"预计")
+
+
+YEAR_BASIS_WORDS = {
+    "carried": "carried from the year stated earlier in the paragraph",
+    "relative": "from 去年/过去一年/今年 and the release date",
+    "plan period": "from a five-year-plan expression (十二五末 = 2015, “十三五” ends in 2020)",
+    "work report": "inferred: a work report or work meeting reviews the year before",
+    "release date": "inferred from the release date (no year in the text)",
+    "title": "from the title",
+    "sidecar": "from the sidecar",
+    "document": "from the document",
+}
+
+
+@dataclass
+class Context:
+    """What a sentence inherits from the ones before it."""
+
+    paragraph: int = -1
+    year: int | None = None  # the last year stated in this paragraph
+    forecast: bool = False  # an open list of targets (目标：…；…；…)
+    own: bool = False  # the paragraph speaks of 我省/全省 (its own province)
+    start: int | None = None  # the last 从/由 start point named in this paragraph (由“十一五”末的…)
+
+
+# 从2015年的…, 由“十一五”末的…: a year that opens a 从/由 … 到 … figure is its start point, never the end's year
+START_POINT = re.compile(r"(?:从|由)[^,;。0-9]{0,3}?(?:((?:19|20)\d{2})年|十([一二三四五])五末)")
+
+
+def start_point_year(before: str) -> int | None:
+    """The year of the last 从/由 start point named in `before` (十一五末 = 2010)."""
+    found = None
+    for m in START_POINT.finditer(before):
+        found = int(m.group(1)) if m.group(1) else _PLAN_END[m.group(2)]
+    return found
+
+
+def without_start_points(before: str) -> str:
+    """`before` with its 从/由 start points blanked: their years belong to the start, not to the end point."""
+    return START_POINT.sub(lambda m: " " * len(m.group()), before)
+
+
+def head_date(lines: list[str]) -> str | None:
+    """The first full date in the first lines: a dateline (2020/03/26 08:54, 发布时间:2012-2-23, 18.01.2016)."""
+    for line in lines:
+        for m in _DATELINE.finditer(fold_with_offsets(line)[0]):
+            y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(6), m.group(5), m.group(4))
+            try:
+                return dt.date(int(y), int(mo), int(d)).isoformat()
+            except ValueError:
+                continue
+    return None
+
+
+def first_year(folded: str) -> int | None:
+    """The first year named, unless it is a comparison (比2015年) or a starting point (2017年以来)."""
+    for m in YEAR_TOKEN.finditer(folded):
+        if COMPARISON_BEFORE.search(folded[: m.start()]) or SINCE_AFTER.match(folded[m.end() :]):
+            continue
+        return parse_year(m.group(1))
+    return None
+
+
+def sentence_year(before: str) -> int | None:
+    """The last year named before the alias, unless it is a comparison ('比2015年') or a start ('2015年以来')."""
+    year = None
+    for m in YEAR_TOKEN.finditer(before):
+        if COMPARISON_BEFORE.search(before[: m.start()]) or SINCE_AFTER.match(before[m.end() :]):
+            continue
+        if _MEETING_AFTER.match(before[m.end() :]):  # 2021年…工作会议披露: the meeting's year, not the figure's
+            continue
+        year = parse_year(m.group(1))
+    return year
+
+
+def plan_year(before: str) -> tuple[int | None, bool]:
+    """(end year, is a period) of the last five-year-plan expression before the alias: 十二五末 -> (2015, False)."""
+    found = None
+    for m in PLAN.finditer(before):
+        found = m
+    if found is None:
+        return None, False
+    return _PLAN_END[found.group(1)], found.group(2) in {"期间", "时期", "以来", None} and bool(
+        PERIOD_TOTAL.search(before[found.end() :] + "")
+    )
+
+
+def year_of(doc: Any, before: str, after: str, ctx: Context) -> tuple[int | None, str, str | None]:
+    """(year, basis, problem) for a figure: stated before it, a plan period, relative, carried, the document's."""
+    stated = sentence_year(before)
+    if stated is not None:
+        return stated, "stated", None
+    plan_end, _ = plan_year(before)
+    plan = list(PLAN.finditer(before))
+    if (
+        plan
+        and (plan[-1].group(2) in {"期间", "时期", "以来"} or plan[-1].group(2) is None)
+        and PERIOD_TOTAL.search(before[plan[-1].end() :] + after)
+    ):
+        return None, "plan period", f"a total over the {plan[-1].group()} period (to {plan_end}), not a year's value"
+    if plan and plan[-1].group(2) == "末":
+        return plan_end, "plan period", None
+    rel = list(_RELATIVE.finditer(before))
+    if rel and doc.now is not None:
+        word = rel[-1].group()
+        return (doc.now if word in {"今年", "本年"} else doc.now - 1), "relative", None
+    if ctx.year is not None:
+        return ctx.year, "carried", None
+    if plan and plan[-1].group(2) is None and doc.now is not None and doc.now - 1 == plan_end:
+        return plan_end, "plan period", None
+    return doc.year, doc.year_basis or "document", None

@@ -1,0 +1,59 @@
+"""The corpus scorer counts what a hand would count: found, missed, extra, changes read as levels, silent losses."""
+
+from __future__ import annotations
+
+import pytest
+
+from targetwatch.reports.evaluation import load_corpus, score_half, summary_table
+from tests.conftest import TODAY
+
+# SYNTHETIC: a two-document corpus, one per half, written for this test.
+DEV_TEXT = (
+    "2019年山西省统计公报（SYNTHETIC）\n"
+    "年末全省共有高新技术企业1523家，比上年增加200家。\n"
+    "研究与试验发展经费投入强度为1.22%。\n"
+    "众创空间300个。\n"
+)
+TEST_TEXT = "2019年山西省统计公报（SYNTHETIC）\n高新技术企业1523家。\n"
+FIGURES = """doc_id,expect,indicator,jurisdiction,year,value,unit,phrase,notes
+dev1,observe,high_tech_enterprises,shanxi,2019,1523,家,高新技术企业1523家,
+dev1,change,high_tech_enterprises,shanxi,,200,家,比上年增加200家,
+dev1,observe,rd_intensity,shanxi,2019,1.22,%,研究与试验发展经费投入强度为1.22%,
+dev1,observe,tech_incubators,shanxi,2019,65,家,科技企业孵化器65家,annotated but not in the text: a silent miss
+test1,change,high_tech_enterprises,shanxi,,1523,家,高新技术企业1523家,annotated as a change to test the count
+"""
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "dev1.txt").write_text(DEV_TEXT, encoding="utf-8")
+    (tmp_path / "reports" / "test1.txt").write_text(TEST_TEXT, encoding="utf-8")
+    (tmp_path / "corpus.csv").write_text(
+        "doc_id,file,group,half,source_url,published\n"
+        "dev1,reports/dev1.txt,dev1,dev,synthetic,\ntest1,reports/test1.txt,test1,test,synthetic,\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "figures.csv").write_text(FIGURES, encoding="utf-8")
+    return tmp_path
+
+
+def test_scores_counted_by_hand(corpus, catalogue):
+    dev = score_half(corpus, catalogue, "dev", TODAY)
+    assert (dev.documents, dev.figures, dev.found, dev.observations, dev.correct_observations) == (1, 3, 2, 3, 2)
+    assert (dev.changes_as_levels, dev.silent, dev.annotated) == (0, 1, 4)  # 众创空间300个 is the extra observation
+    assert list(dev.detail["outcome"]) == ["found", "not read, quarantined", "found", "missed, SILENT"]
+    test = score_half(corpus, catalogue, "test", TODAY)
+    assert (test.figures, test.observations, test.correct_observations, test.changes_as_levels) == (0, 1, 0, 1)
+    assert summary_table([dev]).splitlines()[2] == "| dev | 1 | 3 | 2 | 67% | 3 | 67% | 0 | 1 of 4 |"
+
+
+def test_the_real_corpus_is_consistent():
+    from pathlib import Path
+
+    root = Path(__file__).parents[2] / "fixtures" / "real"
+    corpus, figures = load_corpus(root)
+    assert set(corpus["half"]) == {"dev", "test"}
+    assert corpus.groupby("group")["half"].nunique().max() == 1  # near-copies of one story stay in one half
+    assert all((root / f).is_file() for f in corpus["file"])
+    assert len(corpus) >= 20 and figures["base"].notna().all()
