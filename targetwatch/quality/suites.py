@@ -88,6 +88,13 @@ def _with_plausibility_columns(observations: pd.DataFrame) -> pd.DataFrame:
     # without a later release to settle it. An undated release counts as one release.
     release = ["jurisdiction", "indicator", "year", "period_type", "release_date"]
     df["values_in_release"] = df.groupby(release, dropna=False)["value"].transform("nunique")
+    # A department's data-call return and an official statistic for the same series and year that disagree: every
+    # row of the pair is flagged, so the warning names both (the official one is the one used).
+    series = ["jurisdiction", "indicator", "year", "period_type"]
+    returned = df["confidence"] == vocab.DEPARTMENT_REPORTED
+    by = df.assign(returned=returned, official=~returned).groupby(series, dropna=False)
+    df["official_disagrees"] = (by["returned"].transform("any") & by["official"].transform("any")
+                                & (by["value"].transform("nunique") > 1))
     return df
 
 
@@ -177,6 +184,11 @@ def _suite_expectations(name: str, catalogue: Catalogue, as_of: dt.date) -> list
             column="values_in_release",
             max_value=1,
             description="one value per series, year and release: no two files or cells of one release disagree",
+        ),
+        gxe.ExpectColumnValuesToBeInSet(
+            column="official_disagrees", value_set=[False],
+            description="a department's data-call return agrees with the official statistic for the same series and "
+            "year (where not, both are listed and the official one is used)",
         ),
     ]
 

@@ -46,6 +46,8 @@ from targetwatch.reports.periods import (
     head_date,
     plan_year,
     sentence_year,
+    start_point_year,
+    without_start_points,
     year_of,
 )
 from targetwatch.reports.plaintext import PlainText, Sentence, plain_html, plain_txt, sentences
@@ -198,6 +200,7 @@ class TextKeys:
 
 
 _THRESHOLD = re.compile(r"突破$")
+_FLOW_BEFORE = re.compile(r"(?:新增|新认定|新培育|新引进|新建)了?$")  # 新认定…56家: new ones, not the stock
 _COUNT_BEFORE = re.compile(r"(?:\d[\d,.]*|[一二两三四五六七八九十百]+)(?:家|个|项|所|座|户)[^,;。\d]{0,8}$")
 _LEVEL_CONTINUES = re.compile(r"^(?:数量|总数|总量|数)?(?:达到|达|增加到|增至|增长到|上升到|为)")
 _LEVEL_AFTER = re.compile(r"^(?:达到|达|为|增至|增加到|上升到|升至|到)")
@@ -305,6 +308,8 @@ def _figures(
             normalised_key(q.group() + hit.key)
         ) != hit.code:
             problem = f"{original(q.start(), hit.end)!r} is a subset ({q.group()}) of {name}, not its total"
+        elif (fl := _FLOW_BEFORE.search(folded[: hit.start])) is not None:
+            problem = f"{original(fl.start(), unit_end)!r} counts new ones ({fl.group()}), not the stock of {name}"
         elif _THRESHOLD.search(gap):
             reject(hit.start, unit_end, f"{tail!r} is a threshold passed (突破), not the level of {name}")
             level = next(
@@ -340,7 +345,7 @@ def _figures(
             doc.local
             and jurisdiction
             and aliases.jurisdictions.get(fold_with_offsets(jurisdiction)[0]) == "national"
-            and _OWN_PROVINCE.search(folded[: hit.start])
+            and (ctx.own or _OWN_PROVINCE.search(folded[: hit.start]))
         ):
             jurisdiction = doc.local
         other = [m for m in outside if m.end() <= hit.start and (named is None or m.start() > named.start)]
@@ -359,6 +364,9 @@ def _figures(
                         sentence_year(gap)
                         or plan_year(gap)[0]
                         or (year_of(doc, gap, "", Context())[0] if PLAN.search(gap) else None)
+                        # 由“十一五”末的…上升到…，贡献率由42.5%上升到51.3%: the sentence's start point holds
+                        or start_point_year(folded[: hit.start])
+                        or ctx.start
                     )
                     year, basis = (
                         start_year,
@@ -371,7 +379,9 @@ def _figures(
                     problem = "a total over a plan period, not a year's value"
             else:
                 year, basis, problem = (
-                    (int(to_year), "stated", None) if to_year else year_of(doc, folded[: hit.start], "", ctx)
+                    (int(to_year), "stated", None)
+                    if to_year
+                    else year_of(doc, without_start_points(folded[: hit.start]), "", ctx)
                 )
             if problem is None and where is not None:
                 problem = f"the figure is about {original_place(where)}, a place not in targets.yaml"
@@ -564,8 +574,10 @@ def read_text(path: Path, aliases: Aliases, meta: Mapping[str, Any] | None = Non
         found, refused = _figures(doc, sentence, aliases, keys, ctx)
         rows += found
         rejected += refused
-        folded = fold_with_offsets(sentence.text)[0]
+        folded = strip_deletions(*fold_with_offsets(sentence.text))[0]
         ctx.year = sentence_year(folded) or ctx.year
+        ctx.own = ctx.own or bool(_OWN_PROVINCE.search(folded))
+        ctx.start = start_point_year(folded) or ctx.start
         opens = bool(_FORECAST.search(folded) or _FORECAST_WORDS.search(folded))
         ctx.forecast = sentence.goes_on and (ctx.forecast or opens)
     return ReadResult(

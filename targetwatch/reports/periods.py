@@ -70,6 +70,25 @@ class Context:
     paragraph: int = -1
     year: int | None = None  # the last year stated in this paragraph
     forecast: bool = False  # an open list of targets (目标：…；…；…)
+    own: bool = False  # the paragraph speaks of 我省/全省 (its own province)
+    start: int | None = None  # the last 从/由 start point named in this paragraph (由“十一五”末的…)
+
+
+# 从2015年的…, 由“十一五”末的…: a year that opens a 从/由 … 到 … figure is its start point, never the end's year
+START_POINT = re.compile(r"(?:从|由)[^,;。0-9]{0,3}?(?:((?:19|20)\d{2})年|十([一二三四五])五末)")
+
+
+def start_point_year(before: str) -> int | None:
+    """The year of the last 从/由 start point named in `before` (十一五末 = 2010)."""
+    found = None
+    for m in START_POINT.finditer(before):
+        found = int(m.group(1)) if m.group(1) else _PLAN_END[m.group(2)]
+    return found
+
+
+def without_start_points(before: str) -> str:
+    """`before` with its 从/由 start points blanked: their years belong to the start, not to the end point."""
+    return START_POINT.sub(lambda m: " " * len(m.group()), before)
 
 
 def head_date(lines: list[str]) -> str | None:

@@ -29,7 +29,7 @@ def test_quality_index_opens_offline(screenshot, open_page, site, sha256_of):
     files = page.locator("#files-table")
     row = files.locator("tr[data-file='rd-by-province_techme.csv']")
     assert sha256_of["rd-by-province_techme.csv"] in row.inner_text()  # the file's sha256, in full
-    assert row.locator("td[data-checks='passed']").inner_text() == "19"  # every row-level check passed
+    assert row.locator("td[data-checks='passed']").inner_text() == "20"  # every row-level check passed
     # the quarantined row with its file, location (source line) and reason
     rejected = page.inner_text("#rejected-table")
     assert "shanxi-bulletins-and-news.csv" in rejected and "line 22" in rejected
@@ -55,7 +55,8 @@ def test_lineage_page_opens_offline_and_shows_the_chain(screenshot, open_page, s
     quote = "研究与试验发展（R&D）经费投入占地区生产总值的比重争取达到全国平均水平"
     assert quote in page.inner_text("#sentence blockquote")
     assert "policies/shanxi-2017.txt" in page.inner_text("#sentence")
-    # 2. the figure used for 2020, as written, with its file, sha256 and source location
+    # 2. the figure used for 2020, as written, with its file, sha256 and source location (since the bundle of
+    # 2026-12 the dated found-figures row, same value, wins over the undated yearbook row)
     row = page.locator("#lineage-figures tr[data-observation][data-vintage='used']").filter(has_text="2020").first
     text = row.inner_text()
     # since the 2026-12 found figures were bundled, Shanxi's 2020 intensity is read from its dated news row

@@ -245,3 +245,26 @@ def test_the_gap_workbook_has_a_data_owed_sheet_and_the_badge(tables, tmp_path):
     labels = sources_table(data).drop_duplicates("latest_observation_id").set_index("latest_observation_id")
     assert labels.loc[used, "confidence_label"] == "部门报送 department-reported"
     assert set(labels.drop(used)["confidence_label"].dropna()) <= {"high", "medium", "low"}
+
+
+def test_a_return_that_an_official_statistic_contradicts_is_a_warning_naming_both(catalogue):
+    from targetwatch.quality.suites import OBSERVATIONS_PLAUSIBLE, run_suite
+
+    obs = _obs(("gansu", "maker_spaces", 2020, 290, "high", "2021-03-01"),
+               ("gansu", "maker_spaces", 2020, 310, "department-reported", "2026-11-20"),
+               ("gansu", "maker_spaces", 2017, 103, "high"),  # a year without a return
+               ("gansu", "rd_intensity", 2020, 1.22, "high"),
+               ("gansu", "rd_intensity", 2020, 1.22, "department-reported"))  # agrees: no warning
+    obs["unit"] = obs["indicator"].map({"maker_spaces": "count", "rd_intensity": "percent"})
+    obs["sha256"] = "0" * 64
+    con = duckdb.connect()
+    con.register("observations", obs)
+    conflicts = data_call.return_conflicts(con)
+    assert conflicts[["year", "official_value", "official_file", "returned_value", "returned_file"]].values.tolist() \
+        == [[2020, 290.0, "f0.csv", 310.0, "f1.csv"]]
+    outcome = run_suite(OBSERVATIONS_PLAUSIBLE, obs, catalogue, AS_OF)
+    results = outcome.results.set_index("description")
+    disagree = next(d for d in results.index if d.startswith("a department's data-call return agrees"))
+    assert not results.loc[disagree, "success"] and outcome.severity == "warning"
+    failing = outcome.failures[outcome.failures["expectation_id"] == results.loc[disagree, "expectation_id"]]
+    assert sorted(failing["source_file"]) == ["f0.csv", "f1.csv"]  # both named

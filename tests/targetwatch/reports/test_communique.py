@@ -390,3 +390,45 @@ def test_a_year_later_than_the_release_is_a_forecast(tmp_path, catalogue):
     path = write(tmp_path, "synthetic.txt", "山西科技新闻（SYNTHETIC）\n2021年高新技术企业达到1100家。\n")
     rows = communique.read_text(path, Aliases.from_catalogue(catalogue), {"release_date": "2020-03-26"}).rows
     assert list(rows["figure_type"]) == ["forecast"]
+
+
+def test_a_start_point_carries_through_the_paragraph_and_never_dates_the_end(tmp_path, catalogue):
+    # …由“十一五”末的全国第25位上升到目前的18位，科技对经济增长的贡献率由42.5%上升到51.3%。技术市场合同年交易额由43亿元
+    # 增长到150亿元… (web page of 2018-05-16)
+    obs, _, _ = read_real(tmp_path, catalogue, "gs_2018_ddjs")
+    assert obs == [
+        ("gansu", "st_progress_contribution", 2010, 42.5, "normalised", "plan period"),
+        ("gansu", "st_progress_contribution", 2018, 51.3, "normalised", "release date"),  # 目前: not 十一五末
+        ("gansu", "tech_contract_turnover", 2010, 4_300_000_000.0, "normalised", "plan period"),  # 合同年交易额
+        ("gansu", "tech_contract_turnover", 2018, 15_000_000_000.0, "normalised", "release date"),
+    ]
+
+
+def test_a_paragraph_about_its_own_province_in_a_national_event(tmp_path, catalogue):
+    # 2021年全國大眾創業萬眾創新活動周… 山西分會場…  近年來，我省…擁有省級及以上雙創示範基地36家…
+    # 上半年新登記市場主體24.4萬戶
+    obs, reasons, _ = read_real(tmp_path, catalogue, "sx_2021_scweek_trad")
+    assert obs == [
+        ("shanxi", "shuangchuang_demo_bases", 2021, 36.0, "normalised", "title"),  # 省級及以上 + pinyin glosses
+        ("shanxi", "maker_spaces", 2021, 250.0, "normalised", "title"),
+        ("shanxi", "tech_incubators", 2021, 67.0, "normalised", "title"),
+        ("shanxi", "new_market_entities", 2021, 244_000.0, "alias", "title"),
+    ]
+    assert reasons[0].startswith("not recognised: '小微企業(yè)雙創(chuàng)基地266個'")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        (
+            "山西省新认定省级众创空间56家。",
+            "sentence 2: '新认定省级众创空间56家' counts new ones (新认定), not the stock of maker_spaces_provincial",
+        ),
+        (
+            "全省新增高新技术企业200家。",
+            "sentence 2: '新增高新技术企业200家' counts new ones (新增), not the stock of high_tech_enterprises",
+        ),
+    ],
+)
+def test_new_ones_are_not_the_stock(tmp_path, aliases, catalogue, sentence, reason):
+    assert read_sentence(tmp_path, aliases, catalogue, sentence) == ([], [reason])
