@@ -43,6 +43,20 @@ def starts_a_build(run: dg.DagsterRun) -> bool:
     return not run.asset_selection or FIRST_ASSET in run.asset_selection  # empty or None: the whole job
 
 
+class BuildWarehouse(DuckDBResource):
+    """dagster-duckdb's resource, closing its connection however the block ends: its own `get_connection` skips the
+    close when the block raises, and a connection left open with its settings makes every later plain
+    `duckdb.connect` of the same file in this process fail ("different configuration")."""
+
+    @contextlib.contextmanager
+    def get_connection(self):
+        with super().get_connection() as con:
+            try:
+                yield con
+            finally:
+                con.close()
+
+
 class TargetwatchPaths(dg.ConfigurableResource):
     """Empty fields fall back to the environment (TARGETWATCH_*) and then to the defaults in targetwatch.config."""
 
@@ -80,13 +94,13 @@ class TargetwatchPaths(dg.ConfigurableResource):
         return self.settings().build_dir / WAREHOUSE_FILE
 
     @property
-    def duckdb(self) -> DuckDBResource:
+    def duckdb(self) -> BuildWarehouse:
         """The one way the steps reach the build warehouse: dagster-duckdb's resource on this run's file
         (`with paths.duckdb.get_connection() as con:`; it retries while another process holds the file).
 
         It follows `paths` rather than being configured on its own, so the CLI, tests and UI runs that set the
         output folder once can never point the steps at another warehouse."""
-        return DuckDBResource(database=str(self.build_warehouse))
+        return BuildWarehouse(database=str(self.build_warehouse))
 
     @contextlib.contextmanager
     def yield_for_execution(self, context: dg.InitResourceContext) -> Iterator[TargetwatchPaths]:

@@ -66,3 +66,14 @@ def test_the_stage_tables_hold_the_fixture(staged):
         rejected = con.execute("SELECT count(*) FROM rejected_rows").fetchall()[0][0]
     assert [(y, v) for _, y, v in obs] == [(2020, 1.22), (2021, 1.26), (2022, 1.29)]
     assert rejected == 1
+
+
+def test_a_step_that_raises_leaves_no_connection_open(tmp_path):
+    """A failing block closes the resource's connection: the run log can still open the build warehouse after it."""
+    paths = TargetwatchPaths(out_dir=str(tmp_path / "out"), project_dir=str(PROJECT_DIR), as_of="2023-06-30")
+    paths.build_warehouse.parent.mkdir(parents=True)
+    with pytest.raises(ZeroDivisionError), paths.duckdb.get_connection() as con:
+        con.execute("CREATE TABLE t AS SELECT 1 AS x")
+        _ = 1 / 0
+    with duckdb.connect(str(paths.build_warehouse)) as plain:  # no "different configuration" error
+        assert plain.execute("SELECT x FROM t").fetchall() == [(1,)]
