@@ -112,6 +112,16 @@ print(json.dumps({"assessments": len(scored),
 """
 
 
+def step_seconds(work: Path) -> dict[str, float]:
+    """Wall seconds of each step of the refresh, from the run's Dagster event log (its DAGSTER_HOME)."""
+    import dagster as dg
+
+    with dg.DagsterInstance.from_config(str(work / "dagster-home")) as instance:
+        [record] = instance.get_run_records(limit=1)
+        stats = instance.get_run_step_stats(record.dagster_run.run_id)
+    return {s.step_key: round(s.end_time - s.start_time, 1) for s in stats if s.start_time and s.end_time}
+
+
 def _load() -> str:
     try:
         return Path("/proc/loadavg").read_text().strip()
@@ -130,6 +140,7 @@ def main(argv: list[str] | None = None) -> dict:
     out = {"data": "synthetic", "scale": args.scale, "counts": counts, "load_before": _load(),
            "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
     out["refresh"] = timed(REFRESH, str(work), counts["as_of"])
+    out["refresh"]["steps_s"] = step_seconds(work)
     out["ingest_floor"] = timed(INGEST_FLOOR, str(work))
     out["assess_floor"] = timed(ASSESS_FLOOR, str(work), counts["as_of"])
     out["load_after"] = _load()

@@ -6,11 +6,13 @@ plotly.min.js of the site. Plain dicts keep a site of ~80 targets fast to build 
 ~25 ms to validate, a dict nothing); `to_figure` validates a spec against Plotly's schema (tests).
 
 Labels come in the page language (zh first); status colours come from targetwatch.vocab; numbers are
-written with 万/亿 in Chinese and thousands separators in English, axis ticks included.
+written by targetwatch.formatting (万/亿 in Chinese, thousands separators in English), axis ticks and hover text
+included: the browser draws these specs and never formats or builds a chart itself.
 """
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -18,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from targetwatch import vocab
+from targetwatch.formatting import format_number, format_value
 
 FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 
@@ -50,7 +53,6 @@ LABELS = {
         "proxy": "替代指标（仅供参考）",
         "deadline": "截止",
         "year_suffix": "年",
-        "pp": "个百分点",
     },
     "en": {
         "actual": "Actual",
@@ -73,7 +75,6 @@ LABELS = {
         "proxy": "Proxy (context only)",
         "deadline": "deadline",
         "year_suffix": "",
-        "pp": " pp",
     },
 }
 
@@ -86,6 +87,14 @@ AXIS_WORDS = {
 }
 
 Spec = dict[str, Any]
+
+# The fields of a target (an assessments row with its targets and display columns) that its charts read.
+TARGET_FIELDS: tuple[str, ...] = (
+    "status", "unit", "comparator", "per_year", "deadline", "plan_start", "goal_at_deadline", "target_value_stated",
+    "value_high", "base_year", "base_value", "growth_model", "latest_year", "latest_value", "latest_gap",
+    "latest_goal", "latest_reference_value", "latest_metric", "projection_used", "projection_linear",
+    "projection_compound", "projection_year", "reference_zh", "reference_en",
+)
 
 
 def axis_title(unit: str | None, lang: str) -> str:
@@ -110,62 +119,6 @@ def _missing(value: object) -> bool:
         return math.isnan(float(value))  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return False
-
-
-def _fixed(x: float, digits: int, sep: str) -> str:
-    """`x` with `digits` significant digits, no exponent, trailing zeros dropped."""
-    if x == 0:
-        return "0"
-    decimals = max(0, digits - 1 - math.floor(math.log10(abs(x))))
-    s = f"{x:{sep}.{decimals}f}"
-    if "." in s:
-        s = s.rstrip("0").rstrip(".")
-    return "0" if s == "-0" else s
-
-
-def format_number(value: float | None, lang: str, digits: int = 4) -> str:
-    """万/亿 in Chinese (450000 -> 45万), thousands separators in English (450,000); missing -> an em dash.
-
-    Chinese keeps `digits` significant digits of the scaled number (14415000000 -> 144.2亿); English
-    writes whole numbers in full (26,500,000,000) and other numbers to `digits` significant digits.
-    """
-    if _missing(value):
-        return "—"
-    v = float(value)  # type: ignore[arg-type]
-    if lang == "zh":
-        v = float(f"{v:.{digits}g}")  # round first, so 9999.95 becomes 1万, not 10000
-        for size, word in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
-            if abs(v) >= size:
-                return _fixed(v / size, digits, "") + word
-        return _fixed(v, digits, "")
-    if v.is_integer() or abs(v) >= 10**digits:
-        return "0" if round(v) == 0 else f"{round(v):,d}"
-    return _fixed(v, digits, ",")
-
-
-def format_value(
-    value: float | None, unit: str | None, lang: str, *, signed: bool = False, per_year: bool = False
-) -> str:
-    """A number with its unit in the page language: 45万人, 1.16%, 265亿元; 450,000 persons, 26.5 ...
-
-    `signed` writes gaps (+2655, -197) and, for percentages, in percentage points (-1.49个百分点 / -1.49 pp).
-    """
-    if _missing(value):
-        return "—"
-    n = format_number(value, lang)
-    if signed and float(value) > 0:  # type: ignore[arg-type]
-        n = "+" + n
-    lab = LABELS[lang]
-    if unit == "percent":
-        text = n + lab["pp"] if signed else n + "%"
-    elif unit in vocab.UNIT_BY_CODE:
-        u = vocab.UNIT_BY_CODE[unit]
-        text = n + u.zh if lang == "zh" else (n if unit == "count" else f"{n} {u.en}")
-    else:
-        text = n
-    if per_year:
-        text += "/年" if lang == "zh" else " a year"
-    return text
 
 
 def nice_ticks(lo: float, hi: float, n: int = 5) -> list[float]:
@@ -340,6 +293,46 @@ def _proxy_traces(proxies: pd.DataFrame | None, lang: str, unit: str | None) -> 
     return traces
 
 
+# A phone (below 640 px): the same chart in less room. Overrides as Plotly attribute paths ("margin.l"), applied by
+# dashboards/static/site.js before it draws: the browser picks the variant, Python decides what it is.
+NARROW_MAX_PX = 639
+NARROW_X_TICKS = 6  # year labels that fit a phone's axis at 11 px
+
+
+def _narrow(layout: dict) -> dict[str, Any]:
+    """The phone variant of a year-axis chart: smaller type and margins, fewer year labels, no x-axis title (the
+    ticks are plainly years), the legend kept just below the ticks."""
+    lo, hi = layout["xaxis"]["range"]
+    span = max(1, round(hi - lo - 1.2))
+    margin = {"l": 48, "r": 46 if "yaxis2" in layout else 8, "t": 30, "b": 100}
+    height = layout["height"] - 30
+    plot_height = height - margin["t"] - margin["b"]
+    return {
+        "height": height, "font.size": 11, "legend.font.size": 11, "hoverlabel.font.size": 11,
+        **{f"margin.{k}": v for k, v in margin.items()},
+        "xaxis.dtick": max(int(layout["xaxis"].get("dtick", 1)), math.ceil(span / NARROW_X_TICKS)),
+        "xaxis.title.text": "",
+        "legend.y": -34 / plot_height,
+        "yaxis.title.font.size": 11,
+    }
+
+
+def _spec(traces: list[dict], layout: dict) -> Spec:
+    return {"data": traces, "layout": layout, "narrow": _narrow(layout)}
+
+
+def apply_overrides(layout: Mapping, overrides: Mapping[str, Any]) -> dict:
+    """`layout` with attribute-path overrides set ({"margin.l": 48}): what site.js does before drawing (tests)."""
+    out = json.loads(json.dumps(layout))
+    for path, value in overrides.items():
+        *parents, last = path.split(".")
+        node = out
+        for key in parents:
+            node = node.setdefault(key, {})
+        node[last] = value
+    return out
+
+
 # --- gap charts --------------------------------------------------------------------------------
 
 
@@ -436,7 +429,7 @@ def gap_chart(
         if not _missing(goal_now):
             traces += _gap_note(layout, int(latest_year), float(latest_value), float(goal_now), float(gap), unit,
                                 lang, status.colour, pp=relative)
-    return {"data": traces, "layout": layout}
+    return _spec(traces, layout)
 
 
 def _projection(target: Mapping) -> tuple[list[int], list[float]] | None:
@@ -495,7 +488,7 @@ def gap_pp_chart(target: Mapping, years: pd.DataFrame, lang: str, reference_name
          "text": lab["gap_zero"], "font": {"size": 11, "color": TARGET_COLOUR}}
     )
     _deadline_marker(layout, deadline, lang)
-    return {"data": traces, "layout": layout}
+    return _spec(traces, layout)
 
 
 def per_year_chart(
@@ -569,7 +562,7 @@ def per_year_chart(
              "bgcolor": "rgba(255,255,255,0.85)", "bordercolor": _status(target).colour,
              "font": {"color": _status(target).colour, "size": 12}}
         )
-    return {"data": traces, "layout": layout}
+    return _spec(traces, layout)
 
 
 def status_overview(counts: pd.DataFrame, lang: str, title: str = "") -> Spec:
@@ -602,27 +595,56 @@ def status_overview(counts: pd.DataFrame, lang: str, title: str = "") -> Spec:
         layout["title"] = {"text": title, "x": 0.01}
     if len(counts) and counts.groupby("jurisdiction_name")["n"].sum().max() <= 12:
         layout["xaxis"]["dtick"] = 1
-    return {"data": traces, "layout": layout}
+    # a phone: names keep their room up to a third of the screen, the legend wraps into up to three rows
+    narrow_label = max((len(str(n)) for n in names), default=4) * (12 if lang == "zh" else 6.5)
+    narrow = {"font.size": 11, "margin.l": int(min(130, 12 + narrow_label)), "margin.r": 12, "margin.b": 96,
+              "legend.font.size": 11, "height": plot_height + 50 + 96}
+    return {"data": traces, "layout": layout, "narrow": narrow}
 
 
-def client_config() -> dict[str, Any]:
-    """What dashboards/static/target-view.js needs to draw the same gap charts in the browser (the large
-    layout's one target page): labels, axis words, colours, font, legend gap, unit words, status colours."""
-    return {
-        "labels": LABELS,
-        "axis_words": AXIS_WORDS,
-        "font": FONT,
-        "colours": {"target": TARGET_COLOUR, "path": PATH_COLOUR, "reference": REFERENCE_COLOUR,
-                    "proxy": PROXY_COLOUR, "grid": GRID_COLOUR},
-        "legend_gap_px": LEGEND_GAP_PX,
-        "units": {u.code: {"zh": u.zh, "en": u.en} for u in vocab.UNITS},
-        "status_colours": {s.code: s.colour for s in vocab.STATUSES},
-        "status_text_colours": {s.code: s.text_colour for s in vocab.STATUSES},
-    }
+def reference_series(years: pd.DataFrame, reference_figures: pd.DataFrame) -> pd.DataFrame:
+    """A relative target's reference line (year, value): the values its assessment compared with, then the
+    reference's own annual figures (the latest release of each) for years the target's jurisdiction lacks."""
+    used = years[["year", "reference_value"]].rename(columns={"reference_value": "value"}).dropna()
+    ref = reference_figures
+    if "period_type" in ref:
+        ref = ref[ref["period_type"].fillna("annual") == "annual"]
+    if not len(ref):
+        return used
+    extra = ref[~ref["year"].isin(used["year"])]
+    if "release_date" in extra:
+        extra = extra.sort_values("release_date", na_position="first", kind="stable")
+    extra = extra.drop_duplicates("year", keep="last")
+    return pd.concat([used, extra[["year", "value"]]]).sort_values("year", kind="stable")
 
 
-def to_figure(spec: Spec):
-    """The spec as a validated `plotly.graph_objects.Figure` (raises on any property Plotly does not know)."""
+def target_charts(
+    target: Mapping, years: pd.DataFrame, reference: pd.DataFrame | None, proxies: pd.DataFrame | None
+) -> list[dict[str, Any]]:
+    """Every chart of one target page, in both languages: [{"title": a strings.yaml key, "id": "gap" | "gappp",
+    "specs": {"zh": spec, "en": spec}}]. Both layouts show these: the small one inline, the large one from its data
+    files (the browser draws them as they are)."""
+    relative = target.get("comparator") == "relative_to_reference"
+    has_proxies = proxies is not None and len(proxies) > 0
+    drawable = target.get("comparator") != "qualitative" and (len(years) or has_proxies or target.get("per_year"))
+    if not drawable:
+        return []
+    unit = target.get("unit")
+    title = "chart_per_year" if target.get("per_year") else ("chart_relative" if relative else "chart_gap")
+    sets = [{"title": title, "id": "gap", "specs": {
+        lg: gap_chart(target, years, reference, proxies if has_proxies else None, lg, axis_title(unit, lg),
+                      target.get(f"reference_{lg}") or "")
+        for lg in LABELS}}]
+    if relative and len(years):
+        sets.append({"title": "chart_gap_pp", "id": "gappp", "specs": {
+            lg: gap_pp_chart(target, years, lg, target.get(f"reference_{lg}") or "") for lg in LABELS}})
+    return sets
+
+
+def to_figure(spec: Spec, *, narrow: bool = False):
+    """The spec as a validated `plotly.graph_objects.Figure` (raises on any property Plotly does not know); `narrow`
+    validates its phone variant."""
     import plotly.graph_objects as go
 
-    return go.Figure(spec)
+    layout = apply_overrides(spec["layout"], spec.get("narrow", {})) if narrow else spec["layout"]
+    return go.Figure({"data": spec["data"], "layout": layout})

@@ -35,6 +35,11 @@ class Status:
     meaning_en: str
 
     @property
+    def meaning_zh(self) -> str:
+        """What the status means, in Chinese (a chip's tooltip, opened on tap on a phone); English if none yet."""
+        return STATUS_MEANINGS_ZH.get(self.code, self.meaning_en)
+
+    @property
     def text_colour(self) -> str:
         """White or ink, whichever reads better on the status colour (chips put words on it)."""
         return "#ffffff" if contrast(self.colour, "#ffffff") >= contrast(self.colour, INK) else INK
@@ -300,3 +305,18 @@ MONOTONE: Final[tuple[str, ...]] = ("non_decreasing", "may_fall")
 # What `extract-targets --against targets.yaml` says of each proposal: a quote no target shares; a target with the
 # same quote, value and comparator; a target with the same quote read otherwise (issue 18).
 REVIEW_STATUSES: Final[tuple[str, ...]] = ("new", "catalogued", "conflicting")
+
+
+# What each status means, in Chinese (Status.meaning_zh): the tooltip of a status chip and of a status column.
+STATUS_MEANINGS_ZH: Final[dict[str, str]] = {
+    "achieved": "截止年份已达到目标",
+    "achieved_late": "截止年份之后才达到目标",
+    "missed": "截止年份未达到目标，之后也未达到",
+    "deadline_unpublished": "截止期已过，尚无数据表明截止年份是否达到目标",
+    "on_track": "截止期前：已达到目标，或进度达到应有进度的95%及以上",
+    "at_risk": "进度为应有进度的60%至95%",
+    "off_track": "进度低于应有进度的60%",
+    "regressing": "与目标的差距在扩大",
+    "no_data": "该指标没有可用的统计数据",
+    "qualitative": "没有可量化数值的定性目标",
+}

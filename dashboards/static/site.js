@@ -1,5 +1,7 @@
 // targetwatch dashboards: language toggle (zh first, remembered), charts drawn from inline JSON with
-// the site's one plotly.min.js, sortable and filterable tables. No network access of any kind.
+// the site's one plotly.min.js, sortable and filterable tables, tooltips that open on tap. No network access of
+// any kind. Nothing here formats a number or builds a chart: Python wrote every figure and every chart spec
+// (targetwatch.formatting, targetwatch.charts), including each chart's phone variant.
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -10,18 +12,76 @@
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
 
   // --- charts: draw the ones that are visible (the other language waits for the toggle) ---
+  var NARROW = "(max-width: 639.98px)";  // as site.css; targetwatch.charts.NARROW_MAX_PX
+  function narrow() { return window.matchMedia && window.matchMedia(NARROW).matches; }
+  // a spec's phone variant is a set of Plotly attribute paths ("margin.l": 48) that Python chose
+  function withOverrides(layout, overrides) {
+    Object.keys(overrides || {}).forEach(function (path) {
+      var keys = path.split("."), node = layout;
+      for (var i = 0; i < keys.length - 1; i++) {
+        if (typeof node[keys[i]] !== "object" || node[keys[i]] === null) node[keys[i]] = {};
+        node = node[keys[i]];
+      }
+      node[keys[keys.length - 1]] = overrides[path];
+    });
+    return layout;
+  }
   function drawCharts() {
     if (typeof window.Plotly === "undefined") return;
+    var small = narrow();
     each(document.querySelectorAll(".plot[data-spec]"), function (el) {
       if (el.offsetParent === null) return;  // hidden (other language)
       if (el.getAttribute("data-drawn")) { window.Plotly.Plots.resize(el); return; }
       var spec = JSON.parse(document.getElementById(el.getAttribute("data-spec")).textContent);
-      window.Plotly.newPlot(el, spec.data, spec.layout, {
-        displaylogo: false, responsive: true,
+      var layout = small ? withOverrides(spec.layout, spec.narrow) : spec.layout;
+      window.Plotly.newPlot(el, spec.data, layout, {
+        displaylogo: false, responsive: true, displayModeBar: small ? false : "hover",
         modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"]
       });
-      el.setAttribute("data-drawn", "1");
+      el.setAttribute("data-drawn", small ? "narrow" : "1");
     });
+  }
+
+  // --- tables read as cards on a phone (site.css): each cell carries its column's words as data-zh/data-en ---
+  function labelCells(scope) {
+    each((scope || document).querySelectorAll("table:not(.matrix)"), function (table) {
+      var head = table.tHead && table.tHead.rows[0];
+      if (!head) return;
+      var words = Array.prototype.map.call(head.cells, function (th) {
+        var zh = th.querySelector(".zh"), en = th.querySelector(".en");
+        return [(zh || th).textContent.trim(), (en || th).textContent.trim()];
+      });
+      each(table.tBodies, function (body) {
+        each(body.rows, function (row) {
+          if (row.cells.length !== words.length) return;  // a group row spanning the table
+          each(row.cells, function (cell, i) {
+            if (cell.tagName !== "TD" || cell.hasAttribute("data-zh") || !words[i][0] ||
+                /\b(name|star|status|jur)\b/.test(cell.className)) return;
+            cell.setAttribute("data-zh", words[i][0]);
+            cell.setAttribute("data-en", words[i][1]);
+          });
+        });
+      });
+    });
+  }
+  window.twLabelCells = labelCells;  // for pages that add tables after loading (targets/view.html)
+
+  // --- tooltips that open on tap (status meanings, evidence basis): [data-tip-zh][data-tip-en] ---
+  var tip = null, tipFor = null;
+  function hideTip() { if (tip) tip.hidden = true; tipFor = null; }
+  function showTip(el) {
+    if (!tip) {
+      tip = document.createElement("div");
+      tip.id = "tw-tip";
+      tip.setAttribute("role", "tooltip");
+      document.body.appendChild(tip);
+    }
+    tip.textContent = el.getAttribute("data-tip-" + root.lang) || el.getAttribute("data-tip-zh");
+    tip.hidden = false;
+    var r = el.getBoundingClientRect(), width = tip.offsetWidth, vw = document.documentElement.clientWidth;
+    tip.style.left = Math.max(8, Math.min(r.left, vw - width - 8)) + window.scrollX + "px";
+    tip.style.top = r.bottom + window.scrollY + 6 + "px";
+    tipFor = el;
   }
 
   function relabelOptions() {
@@ -106,6 +166,8 @@
   }
 
   document.addEventListener("click", function (ev) {
+    var tipped = ev.target.closest("[data-tip-zh]");
+    if (tipped && tipped !== tipFor) showTip(tipped); else hideTip();
     if (ev.target.closest("#lang-toggle")) { window.twToggleLang(); return; }
     var th = ev.target.closest("th[data-col]");
     if (th) { sortBy(th); return; }
@@ -133,6 +195,11 @@
       applyFilters(id);
     }
   });
+  document.addEventListener("keydown", function (ev) {
+    var tipped = ev.target.closest && ev.target.closest("[data-tip-zh]");
+    if (tipped && (ev.key === "Enter" || ev.key === " ")) { ev.preventDefault(); showTip(tipped); }
+    if (ev.key === "Escape") hideTip();
+  });
   document.addEventListener("change", function (ev) {
     var el = ev.target.closest("select[data-filter], input[data-headline]");
     if (el) applyFilters(el.getAttribute("data-table") || el.getAttribute("data-headline"));
@@ -143,6 +210,7 @@
   });
   document.addEventListener("DOMContentLoaded", function () {
     relabelOptions();
+    labelCells();
     drawCharts();
   });
 })();

@@ -8,15 +8,17 @@ dashboards/static/site.js draws (only the charts of the visible language, the ot
 A catalogue of up to `LARGE_SITE_TARGETS` targets gets the small layout (targetwatch.render.small_site: a page
 per target, document and department, and the gap workbook beside index.html); a larger one gets the large
 layout (targetwatch.render.large_site: pages per jurisdiction and status, one client-side target page).
-Both ship `plotly.min.js` and `static/` once.
+Both ship `plotly.min.js` and `static/` once, and a one-page briefing per jurisdiction (`brief/<code>.html`,
+targetwatch.render.brief) that needs neither.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from targetwatch.render.brief import build_briefs
 from targetwatch.render.data_call_pages import changes_page, data_owed_page
-from targetwatch.render.large_site import LargeSite
+from targetwatch.render.large_site import LargeSite, page_name
 from targetwatch.render.page import copy_static, display_records
 from targetwatch.render.site_data import SiteData
 from targetwatch.render.small_site import SmallSite
@@ -39,12 +41,13 @@ def build_dashboards(data: SiteData, site: Path, lang: str = "zh", *, large: boo
     common = {"lang": lang, "as_of": data.as_of, "synthetic_files": data.synthetic_files}
     data_call = [data_owed_page(site, common, data.data_owed, data.return_conflicts),
                  changes_page(site, common, data, data.run_id)]
+    briefs = build_briefs(data, site, {c: page_name(c) for c in data.targets["jurisdiction"].dropna().unique()})
     if large:
-        return LargeSite(data, site, lang).build() + data_call
+        return LargeSite(data, site, lang).build() + data_call + briefs
     build_gap_workbook(data, site / WORKBOOK_FILE, lang)  # linked from the overview, for staff who work in Excel
     s = SmallSite(data, site, lang)
     pages = [s.index()]
     pages += [s.target_page(r) for r in s.records]
     pages += [s.document_page(d) for d in display_records(data.policy_documents)]
     pages += [s.department_page(n) for n in sorted(set(data.target_departments["department"].dropna()))]
-    return pages + data_call
+    return pages + data_call + briefs

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from targetwatch import charts, vocab
+from targetwatch import formatting, vocab
 from targetwatch.changes import KINDS
 from targetwatch.data_call import OWNER_BASIS_ZH, owed_by_department
 from targetwatch.render.page import department_slug, display_records, page_environment
@@ -37,7 +37,7 @@ def data_owed_page(root: Path, common: dict, owed: pd.DataFrame, conflicts: pd.D
 
 
 def _value(v, unit, lang: str) -> str:
-    return "—" if v is None or unit is None else charts.format_value(v, unit, lang)
+    return "—" if v is None or unit is None else formatting.format_value(v, unit, lang)
 
 
 def _status_label(code: object, lang: str) -> str:

@@ -26,6 +26,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from targetwatch import charts, vocab
+from targetwatch.render.brief import brief_file
 from targetwatch.render.page import (
     chart_html,
     department_slug,
@@ -335,6 +336,8 @@ class LargeSite:
             n_targets=len(rows), n_jurisdictions=int(rows["jurisdiction"].nunique()), status_counts=status_counts,
             levels=self._level_matrix(rows, ""), regions=regions, overview_charts=overview,
             documents=self._document_summaries(), departments=self._department_summaries(),
+            briefs={m["key"]: brief_file(self.tree.at[m["key"], "file"]) for m in provinces
+                    if m["key"] in self.by_jurisdiction},
         )
 
     def _summary_counts(self, ids: pd.Series) -> list[tuple]:
@@ -451,7 +454,6 @@ class LargeSite:
             "units": {u.code: [u.zh, u.en] for u in vocab.UNITS},
             "evidence_bases": {b.code: [b.zh, b.en] for b in vocab.EVIDENCE_BASES},
             "evidence_grades": {g.code: [g.zh, g.en] for g in vocab.EVIDENCE_GRADES},
-            "charts": charts.client_config(),
             "trail": list(TRAIL_KEYS),
             "figure_fields": list(FIGURE_FIELDS),
             "documents": {d["id"]: {"label": d["number"] if not is_empty(d.get("number")) else d["id"],
@@ -546,10 +548,9 @@ class LargeSite:
             series[key] = (first, i + 1)
             position[ids[i]] = i - first
 
-        # per-year rows of each target
-        yrs = data.assessment_years.sort_values(["target_id", "year"], kind="stable")
-        year_cols = {"year": "y", "value": "v", "reference_value": "r", "metric": "m", "met": "met",
-                     "in_plan": "p", "observation_id": "o", "reference_observation_id": "ro"}
+        # per-year rows of each target: the page marks the figures they used (its charts come built, below)
+        yrs = data.assessment_years.sort_values(["target_id", "year"], kind="stable").reset_index(drop=True)
+        year_cols = {"year": "y", "observation_id": "o", "reference_observation_id": "ro"}
         ycols = {short: json_values(yrs[c]) for c, short in year_cols.items() if c in yrs}
         for short in ("o", "ro"):  # the figure used, as its row number in the target's (reference) series
             if short in ycols:
@@ -571,6 +572,24 @@ class LargeSite:
         for tid, dept, role in zip(owners["target_id"], owners["department"], owners["role"], strict=True):
             owners_of.setdefault(tid, []).append([dept, None if is_empty(role) else role, slugs.get(dept)])
 
+        # each target's charts, built here as on a pre-rendered page (charts.target_charts), from unrounded values
+        chart_cols = {c: self.rows[c].tolist() for c in charts.TARGET_FIELDS if c in self.rows}
+        ind_names = data.indicators.set_index("code")[["name_zh", "name_en"]]
+
+        def series_figures(key: tuple | None) -> pd.DataFrame:
+            first, last = series.get(key, (0, 0)) if key else (0, 0)
+            return fig.iloc[first:last]
+
+        def target_charts(i: int, years: pd.DataFrame) -> list[dict]:
+            target = {c: v[i] for c, v in chart_cols.items()}
+            reference = charts.reference_series(years, series_figures(ref_s[i])) if ref_s[i] else None
+            parts = [series_figures(k) for k in proxy_s[i] or []]
+            proxy = pd.concat([p for p in parts if len(p)]) if any(len(p) for p in parts) else None
+            if proxy is not None:
+                proxy = proxy.assign(indicator_name_zh=proxy["indicator"].map(ind_names["name_zh"]),
+                                     indicator_name_en=proxy["indicator"].map(ind_names["name_en"]))
+            return charts.target_charts(target, years, reference, proxy)
+
         by_jurisdiction: dict[str, list[int]] = {}
         for i, j in enumerate(cols["jurisdiction"]):
             by_jurisdiction.setdefault(j, []).append(i)
@@ -589,8 +608,7 @@ class LargeSite:
                 r["trail"] = trail
                 s, e = years_of.get(tid, (0, 0))
                 r["years"] = {k: v[s:e] for k, v in ycols.items() if any(x is not None for x in v[s:e])}
-                if r["years"].get("m") == r["years"].get("v"):
-                    r["years"].pop("m", None)  # the metric is the value itself (not a relative target)
+                r["charts"] = jsonable(target_charts(i, yrs.iloc[s:e]))
                 r["sources"] = sources_of.get(tid)
                 r["departments"] = owners_of.get(tid)
                 if own_s[i]:

@@ -21,7 +21,7 @@ import pandas as pd
 import yaml
 from markupsafe import Markup
 
-from targetwatch import charts, vocab
+from targetwatch import formatting, vocab
 from targetwatch.config import PROJECT_DIR
 
 DASHBOARD_DIR = PROJECT_DIR / "dashboards"
@@ -129,7 +129,7 @@ def page_environment() -> jinja2.Environment:
         "STATUSES": vocab.STATUSES,
         "STATUS": vocab.STATUS_BY_CODE,
         "EVIDENCE_GRADES": vocab.EVIDENCE_GRADES,
-        "fmt": charts.format_number,
+        "fmt": formatting.format_number,
     }
     env.filters["slug"] = department_slug
     return env

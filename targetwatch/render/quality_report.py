@@ -28,7 +28,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from targetwatch import vocab
+from targetwatch import formatting, vocab
 from targetwatch.lineage import VINTAGE_LABELS, Lineage, Tracer
 from targetwatch.quality.results import TABLES as CHECK_TABLES
 from targetwatch.quality.results import file_check_counts, file_check_results, read_check_tables
@@ -321,16 +321,7 @@ def _safe(name: object) -> str:
 
 
 def _num(v: Any) -> str:
-    v = display_value(v)
-    if v is None:
-        return "—"
-    if isinstance(v, float):
-        if v.is_integer() and abs(v) < 1e18:
-            return f"{int(v):,}"
-        return f"{v:,.6g}" if abs(v) < 1e15 else f"{v:.6g}"
-    if isinstance(v, int) and not isinstance(v, bool):
-        return f"{v:,}"
-    return str(v)
+    return formatting.format_audit(display_value(v))
 
 
 def _environment():

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from targetwatch import charts, vocab
+from targetwatch import formatting, vocab
 from targetwatch.render.page import department_slug, display_records, is_empty
 from targetwatch.render.site_data import SiteData
 
@@ -42,6 +42,12 @@ def evidence_labels(df: pd.DataFrame) -> pd.DataFrame:
                                     + out["evidence_grade_zh"].fillna("") + "）/ evidence: "
                                     + out["evidence_basis_en"].fillna("") + " ("
                                     + out["evidence_grade_en"].fillna("") + ")")
+    # the same in each language alone, for the tooltip that opens on tap (dashboards/static/site.js)
+    zh, en = status.map(lambda s: s.meaning_zh), status.map(lambda s: s.meaning_en)
+    out["evidence_tip_zh"] = zh.where(~has, zh + " · 证据：" + out["evidence_basis_zh"].fillna("") + "（"
+                                      + out["evidence_grade_zh"].fillna("") + "）")
+    out["evidence_tip_en"] = en.where(~has, en + " · evidence: " + out["evidence_basis_en"].fillna("") + " ("
+                                      + out["evidence_grade_en"].fillna("") + ")")
     return out
 
 
@@ -84,21 +90,21 @@ def target_rows(data: SiteData) -> pd.DataFrame:
         latest, goal, gap = [], [], []
         for r in records:
             unit, relative = r.get("unit"), r.get("comparator") == "relative_to_reference"
-            latest.append(charts.format_value(r.get("latest_value"), unit, lang))
+            latest.append(formatting.format_value(r.get("latest_value"), unit, lang))
             if r.get("comparator") == "qualitative":
                 goal.append("—")
             elif relative:
-                ref_value = charts.format_value(r.get("latest_reference_value"), unit, lang)
+                ref_value = formatting.format_value(r.get("latest_reference_value"), unit, lang)
                 goal.append(f"{r.get(f'reference_{lang}') or ''} {ref_value}".strip())
             elif r["per_year"]:
-                goal.append(charts.format_value(r.get("target_value_stated"), unit, lang, per_year=True))
+                goal.append(formatting.format_value(r.get("target_value_stated"), unit, lang, per_year=True))
             else:
                 level = next((r.get(k) for k in ("latest_goal", "goal_at_deadline", "target_value_stated")
                               if not is_empty(r.get(k))), None)
-                goal.append(charts.format_value(level, unit, lang))
+                goal.append(formatting.format_value(level, unit, lang))
             # the plain difference from what the target asks, as the chart's bracket shows it (the gap beyond
             # an approx/range band is in the calculation trail)
-            gap.append(charts.format_value(r.get("latest_gap"), unit, lang, signed=True))
+            gap.append(formatting.format_value(r.get("latest_gap"), unit, lang, signed=True))
         df[f"latest_{lang}"], df[f"goal_{lang}"], df[f"gap_{lang}"] = latest, goal, gap
         df[f"unit_{lang}"] = df["unit"].map(lambda u, lg=lang: unit_label(u, lg))
     df["latest_value_sort"] = df["latest_value"].fillna(-1e18)

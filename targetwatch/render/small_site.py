@@ -16,6 +16,8 @@ import pandas as pd
 
 from targetwatch import charts, vocab
 from targetwatch.assessment import evidence_shares
+from targetwatch.render.brief import brief_file
+from targetwatch.render.large_site import page_name
 from targetwatch.render.page import (
     chart_html,
     department_slug,
@@ -128,6 +130,7 @@ class SmallSite:
                 "name_en": sub["jurisdiction_en"].iloc[0],
                 "counts": {s.code: int((sub["status"] == s.code).sum()) for s in vocab.STATUSES},
                 "total": len(sub),
+                "brief": brief_file(page_name(code)),
                 "grades": shares.get(code, []),
             })
         status_counts = [{"status": s, "n": int((rows["status"] == s.code).sum())} for s in vocab.STATUSES]
@@ -203,29 +206,11 @@ class SmallSite:
             if "period_type" in ref_obs:
                 ref_obs = ref_obs[ref_obs["period_type"].fillna("annual") == "annual"]
             parts.append(ref_obs)
-            reference = years[["year", "reference_value"]].rename(columns={"reference_value": "value"})
-            reference = reference.dropna()
-            # the reference's own figures for years the target jurisdiction lacks are still worth seeing
-            if len(ref_obs):
-                extra = ref_obs[~ref_obs["year"].isin(reference["year"])]
-                extra = extra.sort_values("release_date", na_position="first").drop_duplicates("year", keep="last")
-                reference = pd.concat([reference, extra[["year", "value"]]]).sort_values("year")
+            reference = charts.reference_series(years, ref_obs)
         proxies = self._proxies(r)
-        unit = r.get("unit")
-        chart_sets = []
-        drawable = r.get("comparator") != "qualitative" and (len(years) or len(proxies) or r.get("per_year"))
-        if drawable:
-            main = []
-            for lg in ("zh", "en"):
-                spec = charts.gap_chart(r, years, reference, proxies if len(proxies) else None, lg,
-                                        charts.axis_title(unit, lg), r.get(f"reference_{lg}") or "")
-                main.append(chart_html(spec, f"gap-{lg}", lg))
-            title = "chart_per_year" if r.get("per_year") else ("chart_relative" if relative else "chart_gap")
-            chart_sets.append({"title": title, "charts": main})
-            if relative and len(years):
-                pp = [chart_html(charts.gap_pp_chart(r, years, lg, r.get(f"reference_{lg}") or ""), f"gappp-{lg}", lg)
-                      for lg in ("zh", "en")]
-                chart_sets.append({"title": "chart_gap_pp", "charts": pp})
+        chart_sets = [{"title": c["title"], "charts": [chart_html(c["specs"][lg], f"{c['id']}-{lg}", lg)
+                                                       for lg in ("zh", "en")]}
+                      for c in charts.target_charts(r, years, reference, proxies)]
 
         used_ids = set(years["observation_id"].dropna()) if len(years) else set()
         if relative and len(years):

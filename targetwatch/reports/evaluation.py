@@ -29,8 +29,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from targetwatch import vocab
 from targetwatch.catalogue import Catalogue
 from targetwatch.reports.ingest import ingest_folder
+from targetwatch.reports.matching import strip_deletions
 from targetwatch.units import normalise_text, to_simplified, written_unit
 
 HALVES = ("dev", "test")
@@ -61,12 +63,17 @@ class HalfScore:
 
 
 def _fold(text: object) -> str:
-    return to_simplified(normalise_text(str(text))).lower()
+    """Folded as the reader folds (script, width, case) and without glosses or quotes, so a phrase is found in
+    a mirror page's sentence (`研發(fā)` = `研发`)."""
+    return strip_deletions(to_simplified(normalise_text(str(text))).lower())[0]
 
 
 def base_value(value: object, unit: object) -> float | None:
     """The annotated value in the catalogue's base unit (`%`, `倍` and unknown units stay as written)."""
     found = written_unit(unit)
+    if found is None and str(unit)[:1] in vocab.MULTIPLIERS:  # 万家 = 10 000 家 (the reader reads 22.5万 + 家)
+        rest = written_unit(str(unit)[1:])
+        return float(value) * vocab.MULTIPLIERS[str(unit)[0]] * (rest[1] if rest else 1.0)
     return float(value) * (found[1] if found else 1.0)
 
 

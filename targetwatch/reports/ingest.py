@@ -25,6 +25,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import os
+import shutil
 import stat
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
@@ -362,6 +363,9 @@ def _database(warehouse: Path | None, scratch: Path, limits: Limits) -> Iterator
         con.execute("SET preserve_insertion_order = true")
         yield con
     finally:
+        with contextlib.suppress(duckdb.Error):  # settings are the database's: leave them as later steps expect
+            con.execute("RESET memory_limit")
+            con.execute("RESET temp_directory")
         con.close()
 
 
@@ -395,6 +399,8 @@ def ingest_folder(
     scratch_parent = archive_dir.parent if archive_dir is not None else None
     if scratch_parent is not None:
         scratch_parent.mkdir(parents=True, exist_ok=True)
+        for stale in scratch_parent.glob(".ingest-*"):  # left by a killed run (refreshes never overlap: the lock)
+            shutil.rmtree(stale, ignore_errors=True)
     files: list[dict] = []
     parsed: dict[str, str] = {}
     manifest: dict[str, dict] = {}

@@ -21,6 +21,34 @@ def site(published) -> Path:
     return published.out
 
 
+@pytest.fixture(scope="session")
+def synthetic_site(tmp_path_factory) -> Path:
+    """A small SYNTHETIC site (tests/targetwatch/test_site.py): departments, measures, revisions, per-year bars."""
+    from targetwatch.render.dashboards import build_dashboards
+    from targetwatch.render.quality_report import build_quality_report
+    from tests.targetwatch.test_site import synthetic_site_data
+
+    out = tmp_path_factory.mktemp("synthetic-site")
+    data = synthetic_site_data()
+    build_dashboards(data, out / "dashboards")
+    build_quality_report(data, out / "quality")
+    return out
+
+
+@pytest.fixture(scope="session")
+def large_synthetic_site(tmp_path_factory) -> Path:
+    """The SYNTHETIC site in the large layout (what a catalogue of every county gets), forced on a small one."""
+    from targetwatch.render.dashboards import build_dashboards
+    from targetwatch.render.quality_report import build_quality_report
+    from tests.targetwatch.test_site import synthetic_site_data
+
+    out = tmp_path_factory.mktemp("large-synthetic-site")
+    data = synthetic_site_data(n_extra=12)
+    build_dashboards(data, out / "dashboards", large=True)
+    build_quality_report(data, out / "quality")
+    return out
+
+
 # Test artifacts in their own git-ignored folder, never beside the published outputs in out/.
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
@@ -60,8 +88,19 @@ def context(browser):
     ctx.close()
 
 
-@pytest.fixture
-def open_page(context):
+PHONE = {"width": 390, "height": 844}  # a common phone, CSS pixels
+
+
+@pytest.fixture(scope="module")
+def phone_context(browser):
+    """A phone: 390 x 844 CSS pixels, the mobile flag (the page's viewport meta tag applies) and touch."""
+    ctx = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
+    ctx.add_init_script("try { localStorage.clear(); } catch (e) {}")
+    yield ctx
+    ctx.close()
+
+
+def _opener(context):
     """Open a site file with console errors and non-file requests recorded; the pages close after the test."""
     pages = []
 
@@ -77,6 +116,22 @@ def open_page(context):
         page.wait_for_load_state("load")
         return page, errors, remote
 
+    return _open, pages
+
+
+@pytest.fixture
+def open_page(context):
+    """Open a site file in the laptop-size context (see `_opener`)."""
+    _open, pages = _opener(context)
+    yield _open
+    for page in pages:
+        page.close()
+
+
+@pytest.fixture
+def open_phone_page(phone_context):
+    """Open a site file on the phone (see `_opener`)."""
+    _open, pages = _opener(phone_context)
     yield _open
     for page in pages:
         page.close()

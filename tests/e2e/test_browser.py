@@ -13,23 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from targetwatch.render.dashboards import build_dashboards
 from targetwatch.render.page import department_slug
-from targetwatch.render.quality_report import build_quality_report
 from tests.e2e.conftest import CHROMIUM, SCREENSHOTS
-from tests.targetwatch.test_site import LABOUR, SCIENCE, synthetic_site_data
+from tests.targetwatch.test_site import LABOUR, SCIENCE
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")]
 RELATIVE, PER_YEAR, STOCK = "shanxi-2017-rd-intensity", "gansu-2015-jobs-per-year", "shanxi-2017-high-tech-enterprises"
-
-
-@pytest.fixture(scope="module")
-def synthetic_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("synthetic-site")
-    data = synthetic_site_data()
-    build_dashboards(data, out / "dashboards")
-    build_quality_report(data, out / "quality")
-    return out
 
 
 def _traces(page, div_id: str) -> list[dict]:
@@ -286,16 +275,6 @@ def test_quality_report_opens_offline(open_page, site):
 # --- the large layout: aggregated overview, paginated lists, one client-side target page --------------------------
 
 
-@pytest.fixture(scope="module")
-def large_synthetic_site(tmp_path_factory) -> Path:
-    """The SYNTHETIC site in the large layout (what a catalogue of every county gets), forced on a small one."""
-    out = tmp_path_factory.mktemp("large-synthetic-site")
-    data = synthetic_site_data(n_extra=12)
-    build_dashboards(data, out / "dashboards", large=True)
-    build_quality_report(data, out / "quality")
-    return out
-
-
 def _open_view(open_page, site: Path, jurisdiction: str, target_id: str):
     page, errors, remote = open_page(site / "dashboards" / "targets" / "view.html", f"#j={jurisdiction}&t={target_id}")
     page.wait_for_selector("#target-view[data-state='ready']")
@@ -358,25 +337,6 @@ def test_client_side_target_page_for_an_unknown_target(open_page, large_syntheti
         page.wait_for_selector("#target-view[data-state='missing']")
         assert page.locator("#view-missing").is_visible() and remote == []
         assert [e for e in errors if "ERR_FILE_NOT_FOUND" not in e] == []
-
-
-VALUES = [0, 1, -1, 0.5, 2.5, 12.345, 999.95, 9999.95, 12345, 450000, -197, 1.16, 0.004321, 26_500_000_000,
-          14_415_000_000, 1e12 + 5e10, 123456.5, 0.1 + 0.2, 7.0]
-
-
-def test_client_side_numbers_are_written_like_the_python_ones(open_page, large_synthetic_site):
-    from targetwatch import charts
-
-    page, errors, _ = _open_view(open_page, large_synthetic_site, "xx", "syn-stock")
-    for lang in ("zh", "en"):
-        js = page.evaluate(f"vals => vals.map(v => window.twFormat.number(v, '{lang}'))", VALUES)
-        assert js == [charts.format_number(v, lang) for v in VALUES], lang
-        for unit in ("percent", "persons", "count", "yuan"):
-            js = page.evaluate(f"vals => vals.map(v => window.twFormat.value(v, '{unit}', '{lang}', true))", VALUES)
-            assert js == [charts.format_value(v, unit, lang, signed=True) for v in VALUES], (lang, unit)
-    for lo, hi in [(0, 1), (400, 1295.27), (-1.0, 0.0), (2.0, 2.0), (0.1, 99.5), (1e4, 2.6e10)]:
-        assert page.evaluate(f"window.twFormat.ticks({lo}, {hi})") == charts.nice_ticks(lo, hi), (lo, hi)
-    assert errors == []
 
 
 def test_the_gap_workbook_is_linked_from_the_overview(open_page, site):

@@ -55,7 +55,8 @@ def test_lineage_page_opens_offline_and_shows_the_chain(screenshot, open_page, s
     quote = "研究与试验发展（R&D）经费投入占地区生产总值的比重争取达到全国平均水平"
     assert quote in page.inner_text("#sentence blockquote")
     assert "policies/shanxi-2017.txt" in page.inner_text("#sentence")
-    # 2. the figure used for 2020, as written, with its file, sha256 and source location
+    # 2. the figure used for 2020, as written, with its file, sha256 and source location (since the bundle of
+    # 2026-12 the dated found-figures row, same value, wins over the undated yearbook row)
     row = page.locator("#lineage-figures tr[data-observation][data-vintage='used']").filter(has_text="2020").first
     text = row.inner_text()
     # since the 2026-12 found figures were bundled, Shanxi's 2020 intensity is read from its dated news row

@@ -1,65 +1,18 @@
-"""Numbers as leaders read them (万/亿 in Chinese, thousands separators in English) and the gap charts'
-traces for each kind of target, built from a SYNTHETIC assessment (tests/targetwatch/test_site.py)."""
+"""Axis ticks and the gap charts' traces for each kind of target, built from a SYNTHETIC assessment
+(tests/targetwatch/test_site.py); numbers are tested in test_formatting.py."""
 
 from __future__ import annotations
 
 import json
+import re
 
 import pandas as pd
 import pytest
 
 from targetwatch import charts, vocab
+from targetwatch.config import PROJECT_DIR
 from targetwatch.render.rows import target_rows
 from tests.targetwatch.test_site import synthetic_site_data
-
-
-@pytest.mark.parametrize(
-    ("value", "lang", "expected"),
-    [
-        (450000, "zh", "45万"),
-        (2.65e10, "zh", "265亿"),
-        (14415000000, "zh", "144.2亿"),  # 4 significant digits of the scaled number
-        (1.2e12, "zh", "1.2万亿"),
-        (4155, "zh", "4155"),  # below 万: written in full, no separator
-        (9999.95, "zh", "1万"),  # rounds up into the next scale word
-        (-12000, "zh", "-1.2万"),
-        (1.16, "zh", "1.16"),
-        (0, "zh", "0"),
-        (450000, "en", "450,000"),
-        (2.65e10, "en", "26,500,000,000"),
-        (1234567, "en", "1,234,567"),  # whole numbers in full
-        (4155, "en", "4,155"),
-        (12345.678, "en", "12,346"),
-        (1.16, "en", "1.16"),
-        (-1.49, "en", "-1.49"),
-        (0.0, "en", "0"),
-        (None, "zh", "—"),
-        (float("nan"), "en", "—"),
-        (pd.NA, "en", "—"),
-    ],
-)
-def test_format_number(value, lang, expected):
-    assert charts.format_number(value, lang) == expected
-
-
-@pytest.mark.parametrize(
-    ("value", "unit", "lang", "kw", "expected"),
-    [
-        (450000, "persons", "zh", {}, "45万人"),
-        (450000, "persons", "en", {}, "450,000 persons"),
-        (450000, "persons", "zh", {"per_year": True}, "45万人/年"),
-        (450000, "persons", "en", {"per_year": True}, "450,000 persons a year"),
-        (2.65e10, "yuan", "zh", {}, "265亿元"),
-        (1.16, "percent", "zh", {}, "1.16%"),
-        (-1.49, "percent", "zh", {"signed": True}, "-1.49个百分点"),  # a gap in a share is in points
-        (-1.49, "percent", "en", {"signed": True}, "-1.49 pp"),
-        (2655, "count", "zh", {"signed": True}, "+2655个"),
-        (2655, "count", "en", {"signed": True}, "+2,655"),
-        (None, "count", "zh", {}, "—"),
-    ],
-)
-def test_format_value(value, unit, lang, kw, expected):
-    assert charts.format_value(value, unit, lang, **kw) == expected
 
 
 @pytest.mark.parametrize(
@@ -100,6 +53,7 @@ def _names(spec: dict) -> list[str]:
 def _valid(spec: dict) -> dict:
     json.dumps(spec, allow_nan=False)  # embeddable as it is
     charts.to_figure(spec)  # every property is one Plotly knows
+    charts.to_figure(spec, narrow=True)  # and so is every property of its phone variant
     return spec
 
 
@@ -193,6 +147,34 @@ def test_chart_without_figures_still_shows_the_target(synthetic):
     assert "实际值" not in _names(spec) and "目标值" in _names(spec)
 
 
+def test_phone_variant_keeps_the_chart_and_saves_room(synthetic):
+    """Below 640 px: the same traces, smaller type and margins, at most 7 year labels, no x-axis title."""
+    rows, years = synthetic
+    spec = _valid(charts.gap_chart(rows["syn-stock"], years["syn-stock"], None, None, "zh", "数量（个）"))
+    narrow = spec["narrow"]
+    layout = charts.apply_overrides(spec["layout"], narrow)
+    assert layout["font"]["size"] == 11 and layout["margin"] == {"l": 48, "r": 8, "t": 30, "b": 100}
+    assert layout["height"] == 390  # 420 on a laptop
+    assert layout["xaxis"]["title"]["text"] == "" and layout["font"]["family"] == charts.FONT  # the rest is kept
+    lo, hi = layout["xaxis"]["range"]
+    assert (hi - lo) / layout["xaxis"]["dtick"] <= 7
+    assert spec["layout"]["font"]["size"] == 13  # the wide layout is untouched
+    per_year = _valid(charts.gap_chart(rows["syn-per-year"], years["syn-per-year"], None, None, "zh", "人数（人）"))
+    assert per_year["narrow"]["margin.r"] == 46  # room for the cumulative axis on the right
+
+
+@pytest.mark.parametrize(("dotted", "expected"), [
+    ({"margin.l": 4}, {"margin": {"l": 4, "r": 2}, "font": {"size": 13}}),
+    ({"font.size": 11, "legend.font.size": 9}, {"margin": {"l": 1, "r": 2}, "font": {"size": 11},
+                                                "legend": {"font": {"size": 9}}}),
+    ({}, {"margin": {"l": 1, "r": 2}, "font": {"size": 13}}),
+])
+def test_apply_overrides(dotted, expected):
+    base = {"margin": {"l": 1, "r": 2}, "font": {"size": 13}}
+    assert charts.apply_overrides(base, dotted) == expected
+    assert base == {"margin": {"l": 1, "r": 2}, "font": {"size": 13}}  # a copy: the spec itself is untouched
+
+
 def test_status_overview_stacks_statuses_in_vocabulary_order():
     counts = pd.DataFrame({"jurisdiction_name": ["甘肃省", "山西省", "山西省"],
                            "status": ["no_data", "missed", "achieved_late"], "n": [2, 1, 1]})
@@ -233,12 +215,36 @@ def test_every_comparator_charts(fields, rows, names):
         assert star["mode"] == "markers" and star["x"] == [2020]  # a growing goal: marked at the deadline
 
 
-def test_client_config_gives_the_browser_the_same_labels_and_colours():
-    """The large layout's target page draws its charts in the browser (dashboards/static/target-view.js) from
-    this configuration: the same labels, unit words and colours as the Python builders."""
-    cfg = charts.client_config()
-    assert cfg["labels"] == charts.LABELS and set(cfg["labels"]) == {"zh", "en"}
-    assert cfg["status_colours"] == {s.code: s.colour for s in vocab.STATUSES}
-    assert cfg["status_text_colours"] == {s.code: s.text_colour for s in vocab.STATUSES}
-    assert cfg["colours"]["target"] == charts.TARGET_COLOUR and cfg["font"] == charts.FONT
-    assert cfg["units"]["percent"] == {"zh": vocab.UNIT_BY_CODE["percent"].zh, "en": vocab.UNIT_BY_CODE["percent"].en}
+# What re-implementing number formatting or chart building in a browser script would look like.
+BROWSER_FORMATTING = re.compile(r"toFixed|toPrecision|toLocaleString|NumberFormat|roundHalfEven|万|亿|"
+                                r"hovertemplate|tickvals|ticktext|type: *\"(scatter|bar)\"")
+
+
+def test_no_browser_script_formats_numbers_or_builds_charts():
+    """Python writes every number and chart spec (issue 20): the scripts only draw, filter and switch language."""
+    scripts = sorted((PROJECT_DIR / "dashboards" / "static").glob("*.js"))
+    assert {p.name for p in scripts} >= {"site.js", "target-view.js"}
+    for path in scripts:
+        found = BROWSER_FORMATTING.findall(path.read_text(encoding="utf-8"))
+        assert found == [], (path.name, found)
+
+
+def test_target_charts_give_every_chart_of_a_target_page_in_both_languages(synthetic):
+    rows, years = synthetic
+    sets = charts.target_charts(rows["syn-relative"], years["syn-relative"], None, None)
+    assert [(c["title"], c["id"]) for c in sets] == [("chart_relative", "gap"), ("chart_gap_pp", "gappp")]
+    assert all(set(c["specs"]) == {"zh", "en"} for c in sets)
+    assert _names(sets[0]["specs"]["en"]) == ["Actual", "Gap"]  # no reference series given: no reference line
+    stock = charts.target_charts(rows["syn-stock"], years["syn-stock"], None, None)
+    assert [c["title"] for c in stock] == ["chart_gap"]
+    assert charts.target_charts(rows["syn-qualitative"], years["syn-stock"].iloc[0:0], None, None) == []
+
+
+def test_reference_series_fills_the_years_the_target_lacks():
+    """The assessment's reference values first; then, for other years, the reference's latest annual release."""
+    years = pd.DataFrame({"year": [2019, 2020], "reference_value": [2.0, None]})
+    figures = pd.DataFrame({"year": [2018, 2018, 2019, 2017], "value": [1.5, 1.6, 9.9, 7.0],
+                            "release_date": ["2019-02-01", "2019-09-01", "2020-02-01", "2018-02-01"],
+                            "period_type": ["annual", "annual", "annual", "quarterly"]})
+    ref = charts.reference_series(years, figures)
+    assert ref["year"].tolist() == [2018, 2019] and ref["value"].tolist() == [1.6, 2.0]

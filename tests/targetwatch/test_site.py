@@ -193,6 +193,7 @@ def test_site_build_writes_every_page(site):
         "targets/syn-stock.html", "targets/syn-per-year.html", "targets/syn-relative.html",
         "targets/syn-qualitative.html", "documents/syn-doc.html",
         f"departments/{department_slug(SCIENCE)}.html", f"departments/{department_slug(LABOUR)}.html",
+        "brief/xx.html",  # the one-page briefing of the one jurisdiction with targets (issue 23)
         "data-owed.html", "changes.html",  # the data call's pages
     }
     written = {p.relative_to(d).as_posix() for p in d.rglob("*") if p.is_file()}
@@ -339,7 +340,7 @@ def test_site_from_a_warehouse_without_measures_or_departments(tmp_path):
     assert len(read.measures) == 0 and len(read.target_departments) == 0
     pages = build_dashboards(read, tmp_path / "d")
     assert not (tmp_path / "d" / "departments").exists()
-    assert len(pages) == 1 + len(read.targets) + len(read.policy_documents) + 2  # + data owed, changes
+    assert len(pages) == 1 + len(read.targets) + len(read.policy_documents) + 3  # + data owed, changes, brief
 
 
 @pytest.mark.slow

@@ -56,3 +56,9 @@ def test_contrast_by_hand():
     assert vocab.contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
     assert vocab.STATUS_BY_CODE["on_track"].text_colour == "#ffffff"  # blue carries white
     assert vocab.STATUS_BY_CODE["at_risk"].text_colour == vocab.INK  # orange carries ink
+
+
+def test_every_status_has_its_meaning_in_chinese():
+    """The chip tooltips (opened on tap) say what a status means in the page language."""
+    assert all(s.meaning_zh != s.meaning_en and s.meaning_zh for s in vocab.STATUSES)
+    assert set(vocab.STATUS_MEANINGS_ZH) >= set(vocab.STATUS_CODES)

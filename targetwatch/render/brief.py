@@ -1,0 +1,162 @@
+"""The briefing: one page per jurisdiction that a leader reads on a phone between meetings, or prints on one A4 page.
+
+`brief/<jurisdiction>.html` beside the overview, in the words a leader uses, Chinese first with an English toggle:
+the headline targets with their verdict and evidence basis, what changed since the last publication, the figures
+owed and by whom, and the date the data stands at. It is one self-contained file (its styles and the few lines of
+its language toggle inline, no chart library, no other file), so it can be forwarded as it is and opened offline.
+
+Every figure in it comes from the warehouse tables, formatted by targetwatch.formatting. Parts whose tables or
+columns this warehouse does not have (the `evidence_basis` column of assessments, the `changes` and `data_owed`
+tables) say plainly that they are not available: nothing is filled in.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from targetwatch import vocab
+from targetwatch.render.data_call_pages import previous_publication
+from targetwatch.render.page import is_empty, page_environment
+from targetwatch.render.rows import target_rows
+from targetwatch.render.site_data import SiteData
+
+BRIEF_DIR = "brief"
+# What fits one A4 page beside the other parts (tests/e2e/test_brief.py prints the fullest brief of the bundle).
+MAX_TARGETS = 20
+MAX_CHANGES = 6
+MAX_DEPARTMENTS = 6
+CHANGE_ORDER = ("status", "newly_has_data", "new_figure", "revised_figure")
+UNMEASURED = ("no_data", "qualitative")  # statuses no figure speaks for: the brief names these targets only
+
+
+def brief_file(jurisdiction_file: str) -> str:
+    """The brief's path from the site root, from the jurisdiction's file name (targetwatch.render page_name)."""
+    return f"{BRIEF_DIR}/{jurisdiction_file}.html"
+
+
+def _optional(data: SiteData, name: str) -> pd.DataFrame | None:
+    """A table the warehouse may not have yet: None when it is missing (the brief says "not available")."""
+    table = getattr(data, name, None)
+    return table if isinstance(table, pd.DataFrame) else None
+
+
+def _basis(row: dict, has_basis: bool) -> dict[str, str] | None:
+    """The evidence basis of one verdict in both languages; None when the assessment does not record it."""
+    if not has_basis:
+        return None
+    code = row.get("evidence_basis")
+    if is_empty(code):
+        return {"zh": "—", "en": "—"}
+    labels = getattr(vocab, "EVIDENCE_BASIS_BY_CODE", {})
+    label = labels.get(code)
+    if label is None:
+        return {"zh": str(code), "en": str(code)}
+    return {"zh": label.zh, "en": label.en, "tip_zh": label.meaning_zh, "tip_en": label.meaning_en}
+
+
+def _data_date(rows: pd.DataFrame) -> dict[str, Any]:
+    """The date the data stands at: the latest release among the figures the verdicts used, and its latest year."""
+    released = pd.to_datetime(rows.get("latest_release_date"), errors="coerce") if "latest_release_date" in rows \
+        else pd.Series(dtype="datetime64[ns]")
+    years = pd.to_numeric(rows.get("latest_year"), errors="coerce") if "latest_year" in rows else pd.Series()
+    return {
+        "released": None if released.dropna().empty else released.max().date().isoformat(),
+        "year": None if years.dropna().empty else int(years.max()),
+    }
+
+
+def _changes(changes: pd.DataFrame | None, code: str, names: dict[str, dict[str, str]], run_id: str,
+             previous: str | None) -> dict[str, Any] | None:
+    """This jurisdiction's changes in this run against the previous publication (`previous`, None for the first):
+    counts by kind and the status changes first."""
+    if changes is None:
+        return None
+    if run_id and "run_id" in changes:
+        changes = changes[changes["run_id"] == run_id]
+    mine = changes[changes["jurisdiction"] == code] if "jurisdiction" in changes else changes.iloc[0:0]
+    kinds = [k for k in CHANGE_ORDER if (mine["kind"] == k).any()] if len(mine) else []
+    counts = [{"kind": k, "n": int((mine["kind"] == k).sum())} for k in kinds]
+    order = {k: i for i, k in enumerate(CHANGE_ORDER)}
+    listed = mine.assign(_o=mine["kind"].map(order).fillna(9)).sort_values(["_o", "target_id"], kind="stable")
+    items = []
+    for r in listed.head(MAX_CHANGES).to_dict("records"):
+        name = names.get(r.get("target_id"), {"zh": r.get("target_id"), "en": r.get("target_id")})
+        items.append({
+            "kind": r["kind"], "name": name,
+            "from_status": None if is_empty(r.get("from_status")) else vocab.STATUS_BY_CODE.get(r["from_status"]),
+            "to_status": None if is_empty(r.get("to_status")) else vocab.STATUS_BY_CODE.get(r["to_status"]),
+            "year": None if is_empty(r.get("year")) else int(r["year"]),
+        })
+    return {"counts": counts, "items": items, "more": max(0, len(mine) - MAX_CHANGES), "total": len(mine),
+            "previous": previous}
+
+
+def _owed(owed: pd.DataFrame | None, code: str) -> dict[str, Any] | None:
+    """The figures this jurisdiction still owes, by department: owed, of which overdue, and the due date."""
+    if owed is None:
+        return None
+    mine = owed[owed["jurisdiction"] == code] if "jurisdiction" in owed else owed.iloc[0:0]
+    if "state" in mine:
+        mine = mine[mine["state"] == "owed"]
+    if not len(mine):
+        return {"departments": [], "more": 0, "total": 0}
+    overdue = mine["overdue"].fillna(False).astype(bool) if "overdue" in mine else pd.Series(False, index=mine.index)
+    due = mine["due"] if "due" in mine else pd.Series(None, index=mine.index)
+    per = (mine.assign(_overdue=overdue, _due=pd.to_datetime(due, errors="coerce"))
+           .groupby("department", dropna=False)
+           .agg(owed=("target_id", "size"), overdue=("_overdue", "sum"), due=("_due", "min"))
+           .sort_values(["overdue", "owed"], ascending=False, kind="stable").reset_index())
+    departments = [{"name": d["department"] if not is_empty(d["department"]) else "—", "owed": int(d["owed"]),
+                    "overdue": int(d["overdue"]), "due": None if pd.isna(d["due"]) else d["due"].date().isoformat()}
+                   for d in per.head(MAX_DEPARTMENTS).to_dict("records")]
+    return {"departments": departments, "more": max(0, len(per) - MAX_DEPARTMENTS), "total": len(mine)}
+
+
+def build_briefs(data: SiteData, site: Path, files: dict[str, str], overview: str = "../index.html",
+                 quality: str = "../../quality/index.html") -> list[Path]:
+    """Write `brief/<file>.html` under `site` for every jurisdiction with targets; `files` maps a jurisdiction code
+    to its file name. Return the pages. The links back to the overview and the quality report are the only
+    references to other files: a brief forwarded alone reads completely without them."""
+    rows = target_rows(data)
+    if not len(rows):
+        return []
+    env = page_environment()
+    template = env.get_template("brief.html")
+    has_basis = "evidence_basis" in rows
+    names = {t: {"zh": zh, "en": en} for t, zh, en in zip(rows["target_id"], rows["name_zh"], rows["name_en"],
+                                                          strict=True)}
+    changes, owed = _optional(data, "changes"), _optional(data, "data_owed")
+    runs = _optional(data, "runs")
+    previous = previous_publication(runs, data.run_id) if runs is not None else "unknown"
+    jur = data.jurisdictions.set_index("code") if len(data.jurisdictions) else pd.DataFrame(
+        columns=["name_zh", "name_en"])
+    written = []
+    folder = site / BRIEF_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    for code, mine in rows.groupby("jurisdiction", sort=False):
+        headline = mine[mine["headline"]]
+        shown = headline if len(headline) else mine  # no target marked headline: every target, and it says so
+        records = shown.to_dict("records")
+        # targets a figure speaks for, each on its own line; the others (no data, qualitative) named in a line each
+        measured = [r | {"basis": _basis(r, has_basis)} for r in records if r["status"] not in UNMEASURED]
+        unmeasured = [(vocab.STATUS_BY_CODE[c], [r for r in records if r["status"] == c]) for c in UNMEASURED]
+        statuses = shown["status"].value_counts()
+        page = template.render(
+            lang="zh", as_of=data.as_of, synthetic_files=data.synthetic_files, overview=overview, quality=quality,
+            name={"zh": jur["name_zh"].get(code, code) if "name_zh" in jur else code,
+                  "en": jur["name_en"].get(code, code) if "name_en" in jur else code},
+            all_headline=bool(len(headline)), n_shown=len(records), targets=measured[:MAX_TARGETS],
+            more_targets=max(0, len(measured) - MAX_TARGETS), unmeasured=[(s, rs) for s, rs in unmeasured if rs],
+            n_targets=len(mine), has_basis=has_basis,
+            counts=[(s, int(statuses[s.code])) for s in vocab.STATUSES if s.code in statuses],
+            data_date=_data_date(mine), changes=_changes(changes, code, names, data.run_id, previous),
+            owed=_owed(owed, code),
+            run_id=data.run_id,
+        )
+        path = folder / f"{files.get(code, code)}.html"
+        path.write_text(page, encoding="utf-8")
+        written.append(path)
+    return written
