@@ -62,6 +62,8 @@ def changes(context: dg.AssetExecutionContext, paths: TargetwatchPaths) -> dg.Ma
     s = paths.settings()
     with paths.duckdb.get_connection() as con:
         df = compute_changes(con, s.warehouse_path, context.run_id)
+    if df.attrs.get("note"):
+        context.log.warning(df.attrs["note"])
     with paths.duckdb.get_connection() as con:
         write_tables(con, {"changes": df})
         meta = table_metadata(con, "changes")

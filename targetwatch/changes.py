@@ -86,7 +86,9 @@ def previous_run_id(con: duckdb.DuckDBPyConnection) -> str | None:
 
 def compute_changes(con: duckdb.DuckDBPyConnection, published: Path, run_id: str) -> pd.DataFrame:
     """Every change of this build (tables `assessments` and `observations` on `con`) against the warehouse published
-    at `published`, plus the earlier runs' rows kept there; empty for the first publication."""
+    at `published`, plus the earlier runs' rows kept there; empty for the first publication. A previous publication
+    whose tables cannot be compared (written by older code) gives no new rows and says why in `attrs["note"]`: the
+    changes page must never stop a publication."""
     if not published.is_file():
         return pd.DataFrame(columns=list(CHANGE_COLUMNS))
     con.execute(f"ATTACH '{published.as_posix()}' AS prev (READ_ONLY)")
@@ -96,7 +98,13 @@ def compute_changes(con: duckdb.DuckDBPyConnection, published: Path, run_id: str
         if not {"assessments", "observations", "runs"} <= tables:
             return pd.DataFrame(columns=list(CHANGE_COLUMNS))
         before = previous_run_id(con)
-        now = con.execute(_CHANGES_SQL).df()
+        try:
+            now = con.execute(_CHANGES_SQL).df()
+        except duckdb.Error as exc:  # a publication by older code, whose tables lack a column: nothing to compare
+            note = f"no changes computed: the previous publication's tables differ ({type(exc).__name__}: {exc})"
+            now = pd.DataFrame(columns=list(CHANGE_COLUMNS[2:]))
+        else:
+            note = ""
         now.columns = list(CHANGE_COLUMNS[2:])
         now.insert(0, "previous_run_id", before)
         now.insert(0, "run_id", run_id)
@@ -108,7 +116,9 @@ def compute_changes(con: duckdb.DuckDBPyConnection, published: Path, run_id: str
                           key=lambda s: s.map(order) if s.name == "kind" else s).reset_index(drop=True)
     frames = [f for f in (kept, now) if f is not None and len(f)]
     out = pd.concat(frames, ignore_index=True) if frames else now
-    return out[list(CHANGE_COLUMNS)]
+    out = out[list(CHANGE_COLUMNS)]
+    out.attrs["note"] = note  # why nothing was compared, when that is the case (the asset logs it)
+    return out
 
 
 def change_counts(changes: pd.DataFrame, run_id: str) -> dict[str, int]:

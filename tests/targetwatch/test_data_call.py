@@ -268,3 +268,14 @@ def test_a_return_that_an_official_statistic_contradicts_is_a_warning_naming_bot
     assert not results.loc[disagree, "success"] and outcome.severity == "warning"
     failing = outcome.failures[outcome.failures["expectation_id"] == results.loc[disagree, "expectation_id"]]
     assert sorted(failing["source_file"]) == ["f0.csv", "f1.csv"]  # both named
+
+
+def test_a_previous_publication_that_cannot_be_compared_gives_no_rows_and_says_why(tmp_path):
+    prev = tmp_path / "older.duckdb"
+    older = _assessments(("t1", "gansu", "maker_spaces", "no_data", 1, 2017, 103, "", "", "a.csv", "line 2"))
+    _warehouse(prev, older.drop(columns=["n_points"]), _obs(("gansu", "maker_spaces", 2017, 103, "high")), "run-1")
+    con = duckdb.connect()
+    con.register("assessments", older)
+    con.register("observations", _obs(("gansu", "maker_spaces", 2017, 103, "high")))
+    changes = compute_changes(con, prev, "run-2")
+    assert changes.empty and "previous publication's tables differ" in changes.attrs["note"]
