@@ -102,7 +102,9 @@ import json, shutil, sys, datetime as dt, duckdb
 from pathlib import Path
 from targetwatch.assessment import run_stages
 work = Path(sys.argv[1])
-shutil.copyfile(work / "out" / "warehouse.duckdb", work / "floor-assess.duckdb")
+published = work / "out" / "warehouse.duckdb"  # the build's, when the refresh failed before publishing
+shutil.copyfile(published if published.exists() else work / "out" / ".build" / "warehouse.duckdb",
+                work / "floor-assess.duckdb")
 con = duckdb.connect(str(work / "floor-assess.duckdb"))
 scored = run_stages(con, dt.date.fromisoformat(sys.argv[2]))
 con.execute("CREATE OR REPLACE TABLE floor_assessments AS SELECT * FROM scored")
