@@ -13,76 +13,7 @@ import duckdb
 import pandas as pd
 
 from targetwatch import messages, vocab
-from targetwatch.catalogue import Catalogue
-
-TARGET_COLUMNS: tuple[str, ...] = (
-    "target_id",
-    "jurisdiction",
-    "indicator",
-    "kind",
-    "comparator",
-    "value",
-    "value_high",
-    "tolerance",
-    "multiple",
-    "baseline_year",
-    "baseline_value",
-    "reference_jurisdiction",
-    "deadline",
-    "per_year",
-    "plan_start",
-    "direction",
-    "unit",
-    "headline",
-    "parent",
-    "monotone",
-    "reference_name_zh",
-    "reference_name_en",
-)
-
-
-def targets_frame(catalogue: Catalogue) -> pd.DataFrame:
-    """The catalogue flattened to the columns the assessment needs (tolerance already defaulted)."""
-    units = {i.code: (i.unit, i.direction, i.monotone) for i in catalogue.indicators}
-    names = {j.code: (j.name_zh, j.name_en) for j in catalogue.jurisdictions}
-    rows = []
-    for t in catalogue.targets:
-        unit, direction, monotone = units.get(t.indicator or "", (None, "increase", None))
-        ref_zh, ref_en = names.get(t.reference_jurisdiction or "", (None, None))
-        rows.append(
-            {
-                "target_id": t.id,
-                "jurisdiction": t.jurisdiction,
-                "indicator": t.indicator,
-                "kind": t.kind,
-                "comparator": t.comparator,
-                "value": t.value,
-                "value_high": t.value_high,
-                "tolerance": t.effective_tolerance,
-                "multiple": t.multiple,
-                "baseline_year": t.baseline_year,
-                "baseline_value": t.baseline_value,
-                "reference_jurisdiction": t.reference_jurisdiction,
-                "deadline": t.deadline,
-                # growth above a reference is judged in every year, as a per-year target is (issue 18)
-                "per_year": t.per_year or t.comparator == "growth_above_reference",
-                "plan_start": t.plan_start,
-                "direction": "decrease" if t.comparator in ("at_most", "rank_at_most") else direction,
-                "unit": unit,
-                "headline": t.headline,
-                "parent": t.parent,
-                "monotone": monotone or "may_fall",
-                "reference_name_zh": ref_zh,
-                "reference_name_en": ref_en,
-            }
-        )
-    df = pd.DataFrame(rows, columns=list(TARGET_COLUMNS))
-    for col in ("value", "value_high", "tolerance", "multiple", "baseline_value"):
-        df[col] = df[col].astype("float64")
-    for col in ("baseline_year", "deadline", "plan_start"):
-        df[col] = df[col].astype("Int64")
-    return df
-
+from targetwatch.catalogue import TARGET_COLUMNS, Catalogue, targets_frame
 
 # The assessment runs as a few statements over TEMP tables (each stage computed once, then read by both outputs);
 # the stages and their formulas are documented for auditors in docs/methodology.md.

@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 import yaml
 
-from targetwatch.extraction import rules
+import targetwatch.extraction.rules as rules
 from targetwatch.extraction.extract import Proposal, extract_targets
 from targetwatch.extraction.readers import SUFFIXES, read_document
 from targetwatch.extraction.review import Review, review

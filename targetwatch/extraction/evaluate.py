@@ -22,11 +22,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import targetwatch.extraction.rules as rules
 from targetwatch import vocab
 from targetwatch.catalogue import Catalogue, Target, load_catalogue, quote_offsets
 from targetwatch.config import PROJECT_DIR
 from targetwatch.documents import LoadedDocument, load_documents
-from targetwatch.extraction import rules
 from targetwatch.extraction.extract import Proposal, extract_targets
 
 # Attributes compared on matched pairs (reported, not used for matching).

@@ -18,9 +18,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
+import targetwatch.extraction.rules as rules
 from targetwatch import vocab
 from targetwatch.catalogue import Catalogue, Target
-from targetwatch.extraction import rules
 from targetwatch.extraction.text import Paragraph, Sentence, Span, fold, inside_marks, paragraphs
 from targetwatch.units import parse_number
 

@@ -88,7 +88,7 @@ class Match:
 class IndicatorMatcher:
     """Names -> indicator codes: exact (code, catalogue name), alias, then the normalised key.
 
-    `exact` and `aliases` map folded names to codes (as `normalise.alias_map` makes them, split by kind).
+    `exact` and `aliases` map folded names to codes (as `model.alias_map` makes them, split by kind).
     """
 
     def __init__(self, exact: Mapping[str, str], aliases: Mapping[str, str]):

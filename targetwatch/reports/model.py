@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 
-from targetwatch.units import fold_with_offsets, normalise_text
+from targetwatch.units import fold_with_offsets, normalise_text, to_simplified
 
 if TYPE_CHECKING:
     from targetwatch.catalogue import Catalogue
@@ -119,6 +119,27 @@ def find_release_date(text: str) -> str | None:
 GENERIC_JURISDICTIONS: tuple[str, ...] = ("全省", "全市", "全区", "全州", "全县", "本省", "本市", "全省域", "全市域")
 
 
+def alias_map(catalogue: Catalogue) -> tuple[dict[str, str], dict[str, str]]:
+    """Lookup keys (code, names, aliases; simplified and as written) -> code, for jurisdictions and indicators."""
+
+    def keys(code: str, *names: str) -> dict[str, str]:
+        out = {}
+        for n in (code, *names):
+            if n:
+                k = normalise_text(n).lower()
+                out[k] = code
+                out[to_simplified(k)] = code
+        return out
+
+    jur: dict[str, str] = {}
+    for j in catalogue.jurisdictions:
+        jur |= keys(j.code, j.name_zh, j.name_en, *j.aliases)
+    ind: dict[str, str] = {}
+    for i in catalogue.indicators:
+        ind |= keys(i.code, i.name_zh, i.name_en, *i.aliases)
+    return jur, ind
+
+
 @dataclass(frozen=True)
 class AliasMatch:
     start: int  # offsets in the folded text (see units.fold_with_offsets)
@@ -128,7 +149,7 @@ class AliasMatch:
 
 
 class Aliases:
-    """Lookup keys -> codes for jurisdictions and indicators, as `normalise.alias_map(catalogue)` builds them
+    """Lookup keys -> codes for jurisdictions and indicators, as `alias_map(catalogue)` builds them
     (codes, names, aliases; folded: NFKC, lower case, simplified script)."""
 
     def __init__(self, jurisdictions: Mapping[str, str], indicators: Mapping[str, str]):
@@ -137,8 +158,6 @@ class Aliases:
 
     @classmethod
     def from_catalogue(cls, catalogue: Catalogue) -> Aliases:
-        from targetwatch.reports.normalise import alias_map
-
         return cls(*alias_map(catalogue))
 
     @staticmethod

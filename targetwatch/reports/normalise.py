@@ -27,7 +27,7 @@ import pandas as pd
 from targetwatch import vocab
 from targetwatch.catalogue import Catalogue
 from targetwatch.reports.matching import IndicatorMatcher, ambiguity_reason
-from targetwatch.reports.model import RAW_COLUMNS
+from targetwatch.reports.model import RAW_COLUMNS, alias_map
 from targetwatch.units import normalise_text, parse_number, to_simplified, written_unit
 
 OBSERVATION_COLUMNS: tuple[str, ...] = (
@@ -70,27 +70,6 @@ REJECTED_COLUMNS: tuple[str, ...] = (
 )
 
 MIN_YEAR = 1949
-
-
-def alias_map(catalogue: Catalogue) -> tuple[dict[str, str], dict[str, str]]:
-    """Lookup keys (code, names, aliases; simplified and as written) -> code, for jurisdictions and indicators."""
-
-    def keys(code: str, *names: str) -> dict[str, str]:
-        out = {}
-        for n in (code, *names):
-            if n:
-                k = normalise_text(n).lower()
-                out[k] = code
-                out[to_simplified(k)] = code
-        return out
-
-    jur: dict[str, str] = {}
-    for j in catalogue.jurisdictions:
-        jur |= keys(j.code, j.name_zh, j.name_en, *j.aliases)
-    ind: dict[str, str] = {}
-    for i in catalogue.indicators:
-        ind |= keys(i.code, i.name_zh, i.name_en, *i.aliases)
-    return jur, ind
 
 
 def indicator_matcher(catalogue: Catalogue) -> IndicatorMatcher:
