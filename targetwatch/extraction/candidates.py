@@ -1,0 +1,166 @@
+"""The document being read and the candidate targets found in it.
+
+A `Document` holds what the whole text says once (issue date, issuer, catalogue indicators, whether it is a
+statistics report); a `Candidate` is one figure or construct where it stands, filled in step by step by the
+finders (`figures.py`), the walk (`walk.py`), the naming (`naming.py`) and the assembly (`extract.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import targetwatch.extraction.rules as rules
+from targetwatch import vocab
+from targetwatch.catalogue import Catalogue
+from targetwatch.extraction.text import Paragraph, Sentence, Span, fold
+from targetwatch.units import parse_number
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+STRIP_HEAD = " \t\u3000-—–·•*>"  # bullets and indentation before a quote
+STRIP_TAIL = " \t\u3000,，:：;；、"
+
+
+def _names(name_zh: str, aliases: list[str]) -> list[str]:
+    """An indicator's name, its aliases, and its name without a trailing 数量/数 (众创空间数量 -> 众创空间)."""
+    return [name_zh, re.sub(r"(?:数量|数|总数)$", "", name_zh), *aliases]
+
+
+# --- the document as a whole -----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Indicator:
+    code: str
+    unit: str
+    keys: list[str]  # folded name and aliases
+
+
+@dataclass
+class Document:
+    text: str
+    view: str
+    document_id: str
+    catalogue: Catalogue | None
+    issue_year: int | None = None
+    issue_month: int | None = None
+    jurisdiction: str = "unknown"
+    indicators: list[_Indicator] = field(default_factory=list)
+    is_report: bool = False  # no deadline and no word of intent anywhere: a statistics report
+
+    def __post_init__(self) -> None:
+        if m := rules.ISSUE_DATE.search(self.view):
+            self.issue_year, self.issue_month = int(m["year"]), int(m["month"] or m["m2"])
+        elif m := re.search(r"[〔\[]((?:19|20)\d{2})[〕\]]", self.view[:400]):  # 晋发〔2017〕51号 in the header
+            self.issue_year = int(m.group(1))
+        self.jurisdiction = self._jurisdiction()
+        self.is_report = (
+            len(rules.FIGURE.findall(self.view)) >= rules.REPORT_MIN_FIGURES
+            and not rules.INTENT.search(self.view) and not rules.THIS_YEAR.search(self.view)
+            and not deadlines(self.view, Span(0, len(self.view)), self)
+        )
+        if self.catalogue is not None:
+            self.indicators = [
+                _Indicator(i.code, i.unit, sorted({fold(k) for k in _names(i.name_zh, i.aliases) if len(k) >= 2}))
+                for i in self.catalogue.indicators
+                if i.proxy_of is None  # a target always names the real indicator, never its proxy
+            ]
+
+    def _jurisdiction(self) -> str:
+        """The issuer's jurisdiction: the catalogue name written before 人民政府/省委 in the text, else the most
+        often named one; without a catalogue, the document id's first word (gansu-2015 -> gansu)."""
+        generic = {"全国", "全省", "全市", "全区", "全县", "全州"}
+        scores: Counter[str] = Counter()
+        if self.catalogue is not None:
+            for j in self.catalogue.jurisdictions:
+                if j.level == "national":
+                    continue
+                for key in {fold(k) for k in [j.name_zh, *j.aliases] if len(k) >= 2} - generic:
+                    for m in re.finditer(re.escape(key), self.view):
+                        issuer = re.match(r"[省市]?(?:人民政府|省委|市委)", self.view[m.end() : m.end() + 5])
+                        scores[j.code] += 10 if issuer else 1
+        if scores:
+            return scores.most_common(1)[0][0]
+        head = re.match(r"[a-z][a-z0-9]*", self.document_id.lower())
+        return head.group() if head else "unknown"
+
+    def quote_span(self, start: int, end: int) -> tuple[int, int]:
+        while start < end and self.text[start] in STRIP_HEAD:
+            start += 1
+        while end > start and self.text[end - 1] in STRIP_TAIL:
+            end -= 1
+        return start, end
+
+
+# --- candidates ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class Candidate:
+    """A figure (or a construct such as 翻一番) where it stands, and what the rules made of it so far."""
+
+    start: int  # the figure in the text
+    end: int
+    sentence: Sentence
+    paragraph: Paragraph
+    clause: Span
+    comparator: str
+    rules_fired: list[str]
+    score: float
+    quote_start: int = 0
+    quote_end: int = 0
+    value: float | None = None
+    value_high: float | None = None
+    unit: str | None = None
+    unit_as_written: str | None = None
+    multiple: float | None = None
+    baseline_year: int | None = None
+    baseline_value: float | None = None
+    reference_jurisdiction: str | None = None
+    scope: str | None = None  # the ranking of a rank target (vocab.RANK_SCOPES)
+    deadline: int | None = None
+    per_year: bool = False
+    kind: str = "outcome"
+    parent: Candidate | None = None
+    notes: list[str] = field(default_factory=list)
+    heading: str = ""
+    departments: list[str] = field(default_factory=list)
+    department_role: str | None = None
+    indicator: str | None = None
+    indicator_status: str = "none"
+    indicator_name_zh: str | None = None
+    sub_clauses: list[Span] = field(default_factory=list)
+    name_hint: str | None = None  # what it counts, when a list says so (A和B…分别…; A、B等6项指标翻两番)
+    more_quotes: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, heading) of a restatement
+
+
+def number(text: str) -> float:
+    """A written number; an empty one is the bare scale word of 过万家 (one 万)."""
+    return float(parse_number(text)) if text else 1.0  # type: ignore[arg-type]
+
+
+def scaled(num: str, scale: str | None, unit: str) -> tuple[float, str]:
+    """A written figure in its base unit: ('1.3', '万', '件') -> (13000, 'items'). 1.3 x 10000 is 13000, not
+    13000.000000000002; a count written with decimals stays so (每千家企业中不少于5.67家 is a density)."""
+    base, factor = rules.UNITS[unit]
+    value = number(num) * (vocab.MULTIPLIERS[scale] if scale else 1) * factor
+    return float(f"{value:.10g}"), base
+
+
+def deadlines(view: str, span: Span, doc: Document) -> list[tuple[int, int, str]]:
+    """(offset, year, rule) for each deadline phrase in a span, in reading order."""
+    found = []
+    for rule, pattern in rules.DEADLINES:
+        for m in pattern.finditer(view, span.start, span.end):
+            if "year" in m.groupdict() and m["year"]:
+                year = int(m["year"])
+            elif doc.issue_year is not None:
+                n = int(number(m["n"]))
+                year = doc.issue_year + n - (1 if rules.NEXT_YEARS_INCLUDE_ISSUE_YEAR and "未来" in m.group() else 0)
+            else:
+                continue
+            if doc.issue_year is not None and year < doc.issue_year:
+                continue  # a date in the past: 截至2017年底 in a 2018 plan reports, it does not set a deadline
+            found.append((m.start(), year, rule))
+    return sorted(found)

@@ -1,0 +1,414 @@
+"""Finding candidate targets in one clause: figures with their comparators, constructs (翻一番, 达到全国平均水平),
+ranks, indices, coverage goals and growth above a reference.
+
+Each finder reads a clause of the folded view and returns `Candidate`s; the tables they apply are in `rules.py`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import re
+
+import targetwatch.extraction.rules as rules
+from targetwatch.extraction.candidates import (
+    CJK,
+    STRIP_HEAD,
+    STRIP_TAIL,
+    Candidate,
+    Document,
+    deadlines,
+    number,
+    scaled,
+)
+from targetwatch.extraction.text import Paragraph, Sentence, Span, inside_marks
+
+
+def _comparator(view: str, m: re.Match[str], clause: Span) -> tuple[str, str]:
+    """(comparator, rule) for a figure from the cue tables; a range and a plain number are the fallbacks."""
+    before = view[max(clause.start, m.start() - rules.PREFIX_REACH) : m.start()]
+    before = re.split(r"\d", before)[-1]  # no other number between a cue and its figure
+    after = (m["post"] or "") + (m["more"] or "")
+    adjacent = before.rstrip(" ")
+    for cue in rules.COMPARATOR_CUES:
+        if cue.where == "after" and any(w in after for w in cue.words):
+            return cue.comparator, cue.rule
+        if cue.where == "adjacent":
+            if adjacent.endswith(cue.words) or (not m["num"] and before.endswith(cue.words)):
+                return cue.comparator, cue.rule
+            continue
+        if cue.where == "before" and any(w in before for w in cue.words):
+            if cue.comparator == "growth_rate" and m["unit"] != "%":
+                continue
+            return cue.comparator, cue.rule
+    wide = re.split(r"\d", view[max(clause.start, m.start() - rules.SHARE_OF_REACH) : m.start()])[-1]
+    if wide.rstrip(" ").endswith("的") and not m["low"]:  # 达到全国耕地总面积的0.5%: a share of what is named
+        for cue in rules.COMPARATOR_CUES:
+            if cue.where == "before" and cue.comparator in ("at_least", "at_most") \
+                    and any(w in wide for w in cue.words):
+                return cue.comparator, cue.rule
+    if m["low"]:
+        return "range", rules.RANGE_RULE
+    return "exact", rules.PLAIN_RULE
+
+
+def _has_verb(before: str) -> bool:
+    """A target verb in the text, not as part of a noun (孵化器, 建设发展大会)."""
+    for v in rules.TARGET_VERBS:
+        at = before.find(v)
+        while at >= 0:
+            if not rules.VERB_IN_NOUN.match(before, at + len(v)):
+                return True
+            at = before.find(v, at + 1)
+    return False
+
+
+def _counts_the_list(view: str, clause: Span, m: re.Match[str]) -> bool:
+    """从A、B、C、D、E、F等六个方面: 等N right after a list of N items counts the list. 众创空间、创业咖啡、创新工场
+    等10家以上 (3 kinds, 10 places) is a target."""
+    before = view[clause.start : m.start()].rstrip(" ")
+    if m["post"] or m["more"] or m["low"]:
+        return False
+    deng = before.endswith(rules.ENUMERATION_COUNT_BEFORE)
+    if deng and view[m.end() : m.end() + 4].lstrip(" ").startswith(("指标", "主要指标")):
+        return True  # 等6项指标翻两番: the number of indicators a multiple applies to
+    if "、" not in before:
+        return False
+    try:
+        n = number(m["num"])
+    except ValueError:
+        return False
+    parts = before.split("、")
+    items = len(parts) + len(rules.ITEM_JOINERS.findall(parts[-1])[:1])  # …、关键基础材料和产业技术基础6个领域
+    return n >= 2 and (items == n or (deng and len(parts) == n))
+
+
+def _reported(doc: Document, para: Paragraph, at: int) -> bool:
+    """A news report's cue (据介绍, 数据显示, 日前…公布) earlier in the paragraph, with no deadline or word of intent
+    between it and the figure: the figure says what was done, not what is planned."""
+    text = doc.view[para.start : at]
+    cue = max((text.rfind(w) for w in rules.REPORT_WORDS), default=-1)
+    if cue < 0:
+        return False
+    after = doc.view[para.start + cue : at]
+    return not rules.INTENT.search(after) and not deadlines(doc.view, Span(para.start + cue, at), doc)
+
+
+def _past_period(doc: Document, para: Paragraph, at: int) -> bool:
+    """“十三五”期间…增至6006名 in a text of 2022: a plan period that ended before the text, named earlier in the
+    paragraph with no deadline or word of intent between its name and the figure."""
+    if doc.issue_year is None:
+        return False
+    text = doc.view[para.start : at]
+    for name, end in rules.PLAN_PERIODS.items():
+        where = text.rfind(name)
+        if where >= 0 and end < doc.issue_year:
+            after = doc.view[para.start + where : at]
+            if not rules.INTENT.search(after) and not deadlines(
+                    doc.view, Span(para.start + where, at), doc):
+                return True
+    return False
+
+
+def _past_end(doc: Document, before: str, sentence_before: str = "") -> bool:
+    """增加到2021年的33万家, or a sentence opening 2021年，… in a text of 2022: the figure says where things stood."""
+    if doc.issue_year is None:
+        return False
+    m = rules.PAST_END.search(before) or rules.PAST_YEAR_OPENING.match(sentence_before.lstrip(STRIP_HEAD))
+    return m is not None and int(m["year"]) < doc.issue_year
+
+
+def category_thresholds(view: str, found: list[Candidate]) -> None:
+    """In 2万平方米以上孵化器超150个, 吸纳300人以上的孵化器超200个, 总收入超过100亿元的企业达到10家以上 the first
+    figure says which things are counted; the count after it is the target. A figure followed by 的 or by a noun
+    (after 以上/以下, or after 超过), with a figure of another unit later in its clause, is such a threshold."""
+    for a, b in itertools.pairwise(found):
+        if a.clause is not b.clause or a.value is None or b.value is None or a.unit == b.unit:
+            continue
+        between = view[a.end : b.start]
+        if any(ch in between for ch in "、,，;；"):
+            continue
+        qualifies = between.lstrip(" ").startswith("的") or (
+            (a.comparator in ("at_least", "at_most", "exceed")) and bool(CJK.match(between.lstrip(" ")))
+            and not between.lstrip(" ").startswith(rules.THRESHOLD_NOT_BEFORE)
+        )
+        if qualifies:
+            a.score += rules.CONFIDENCE["category_threshold"]
+            a.rules_fired.append("category_threshold")
+
+
+def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -> list[Candidate]:
+    view = doc.view
+    out = []
+    baselines = list(rules.BASELINE_VALUE.finditer(view, clause.start, clause.end))
+    above = list(rules.ABOVE_REFERENCE.finditer(view, clause.start, clause.end))
+    for m in rules.FIGURE.finditer(view, clause.start, clause.end):
+        if any(b.start() <= m.start() < b.end() for b in baselines):
+            continue  # 由50家增加到…: the baseline, attached to the figure after 到 below
+        if any(a.start() <= m.start() < a.end() for a in above):
+            continue  # 比全国高15个百分点: read whole as a level above a reference (_above_reference)
+        if inside_marks(view, m.start(), m.end()):
+            continue  # “三个工程”, 《…》: a name, not a figure
+        if view[m.start() - 1 : m.start()] in ("第", "每"):
+            continue
+        if _counts_the_list(view, clause, m):
+            continue  # A、B、C…等六个方面: how many things were just listed
+        if m["num"] == "一" and not m["low"]:
+            continue  # 一个窗口, 一家: an article, not a count
+        if rules.CONDITION_END.search(view[clause.start : clause.end].strip()):
+            continue  # 对…达到30%以上的，: a condition for a rule, not a target
+        try:
+            value, base = scaled(m["num"], m["scale"], m["unit"])
+            low = scaled(m["low"], m["low_scale"] or m["scale"], m["unit"])[0] if m["low"] else None
+        except ValueError:
+            continue
+        comparator, rule = _comparator(view, m, clause)
+        before = view[clause.start : m.start()]
+        score = rules.CONFIDENCE["base"]
+        fired = [rule]
+        if rule != rules.PLAIN_RULE:
+            score += rules.CONFIDENCE["comparator"]
+        if _has_verb(before):
+            score += rules.CONFIDENCE["verb"]
+            fired.append("target_verb")
+        if any(w in view[sent.start : m.start()] for w in rules.STATUS_WORDS):
+            score += rules.CONFIDENCE["status"]
+            fired.append("status_report")
+        elif doc.is_report or _reported(doc, para, m.start()):
+            score += rules.CONFIDENCE["report"]
+            fired.append("news_report")
+        if rules.DONE_BEFORE.search(before) or _past_end(doc, before, view[sent.start : m.start()]) \
+                or _past_period(doc, para, m.start()):
+            score += rules.CONFIDENCE["done"]
+            fired.append("done")
+        if rules.PER_UNIT.search(view[sent.start : m.start()].lstrip(STRIP_HEAD)) \
+                and not rules.COVERAGE.search(view, clause.start, m.start()):
+            score += rules.CONFIDENCE["per_unit_norm"]
+            fired.append("per_unit_norm")
+        opener = view[clause.start : clause.end].lstrip(STRIP_HEAD)
+        if opener.startswith(rules.ENUMERATION_OPENERS) and "、" in before and not _has_verb(before.split("、")[-1]):
+            score += rules.CONFIDENCE["enumeration"]
+            fired.append("enumeration")
+        cand = Candidate(start=m.start(), end=m.end(), sentence=sent, paragraph=para, clause=clause,
+                          comparator=comparator, rules_fired=fired, score=score, value=value, unit=base,
+                          unit_as_written=doc.text[m.start("scale") if m["scale"] else m.start("unit") : m.end("unit")])
+        if comparator == "range":
+            cand.value, cand.value_high = (low, value) if low is not None and low <= value else (value, low)
+        if m["unit"] == "%" and not m["low"] and (g := rules.GROWTH_OVER_BASELINE.search(before)):
+            cand.comparator, cand.multiple, cand.baseline_year = "multiple_of_baseline", 1 + value / 100, int(g["year"])
+            cand.value, cand.unit, cand.unit_as_written = None, None, None
+            fired.append("growth_over_baseline")
+        if b := next((b for b in baselines if b.end() == m.start()), None):
+            cand.baseline_value = scaled(b["base"], b["base_scale"], b["base_unit"] or m["unit"])[0]
+            cand.baseline_year = int(b["base_year"]) if b["base_year"] else None
+            fired.append("baseline_value")
+        if any(w in view[clause.start : m.start()] for w in rules.PER_YEAR):
+            cand.per_year = True
+            fired.append("per_year")
+        if any(w in view[clause.start : m.start()] for w in rules.CUMULATIVE):
+            cand.notes.append("累计 (cumulative)")
+            fired.append("cumulative")
+        if any(w in view[sent.start : m.start()] for w in rules.ASPIRATION):
+            cand.notes.append("aspirational (力争/争取)")
+            fired.append("aspiration")
+        out.append(cand)
+    return out
+
+
+# A construct is its own comparator and verb (达到全国平均水平, 翻一番).
+_CONSTRUCT_SCORE = rules.CONFIDENCE["base"] + rules.CONFIDENCE["comparator"] + rules.CONFIDENCE["verb"]
+
+
+def constructs(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -> list[Candidate]:
+    """Targets written without a figure of their own: 达到全国平均水平, 翻一番, 增长一倍, 全国先进水平."""
+    view = doc.view
+    out = []
+    for construct in rules.CONSTRUCTS:
+        for m in construct.pattern.finditer(view, clause.start, clause.end):
+            if inside_marks(view, m.start(), m.end()):
+                continue
+            cand = Candidate(start=m.start(), end=m.end(), sentence=sent, paragraph=para, clause=clause,
+                              comparator=construct.comparator, rules_fired=[construct.rule], score=_CONSTRUCT_SCORE,
+                              reference_jurisdiction=construct.reference_jurisdiction)
+            if construct.comparator == "qualitative":
+                cand.kind = "qualitative"
+            elif any(w in view[clause.start : m.start()] for w in rules.OUTCOME_RATE_WORDS):
+                cand.unit = "percent"  # a share (占…比重) compared with the national one
+            if any(w in view[sent.start : m.start()] for w in rules.ASPIRATION):
+                cand.notes.append("aspirational (力争/争取)")
+                cand.rules_fired.append("aspiration")
+            out.append(cand)
+    for pattern, rule in ((rules.DOUBLING, "doubling"), (rules.GROWTH_MULTIPLE, "growth_multiple")):
+        for m in pattern.finditer(view, clause.start, clause.end):
+            n = number(m["n"])
+            multiple = 2**n if rule == "doubling" else n + 1
+            cand = Candidate(start=m.start(), end=m.end(), sentence=sent, paragraph=para, clause=clause,
+                              comparator="multiple_of_baseline", rules_fired=[rule], score=_CONSTRUCT_SCORE,
+                              multiple=float(multiple))
+            if b := rules.BASELINE_YEAR.search(view, clause.start, m.start()):
+                cand.baseline_year = int(b["year"])
+                cand.rules_fired.append("baseline_year")
+            out += _per_indicator(view, clause, m.start(), cand)
+    out += _indices(doc, para, sent, clause) + _ranks(doc, para, sent, clause) + _growth_above(doc, para, sent, clause)
+    out += _above_reference(doc, para, sent, clause) + _coverage_goals(doc, para, sent, clause)
+    return out
+
+
+def _reference(doc: Document, scope: str | None) -> str | None:
+    """The catalogue jurisdiction a 全国 / 全省 reference names: the national one; the parent of the document's
+    jurisdiction when that is the province's (a city's plan comparing with 全省). None when the catalogue cannot
+    say (the proposal then lists the missing reference in its problems)."""
+    if scope is None or doc.catalogue is None:
+        return None
+    levels = {j.code: j for j in doc.catalogue.jurisdictions}
+    if scope == "national":
+        return next((j.code for j in doc.catalogue.jurisdictions if j.level == "national"), None)
+    own = levels.get(doc.jurisdiction)
+    if scope == "province" and own is not None and own.parent in levels and levels[own.parent].level == "province":
+        return own.parent
+    return None
+
+
+def _status_penalty(doc: Document, para: Paragraph, sent: Sentence, c: Candidate) -> None:
+    """The status and report cues of `find_figures`, for a construct."""
+    if any(w in doc.view[sent.start : c.start] for w in rules.STATUS_WORDS):
+        c.score += rules.CONFIDENCE["status"]
+        c.rules_fired.append("status_report")
+    elif doc.is_report or _reported(doc, para, c.start):
+        c.score += rules.CONFIDENCE["report"]
+        c.rules_fired.append("news_report")
+
+
+def _above_reference(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -> list[Candidate]:
+    """比全国高15个百分点, 比当地平均水平高50%, 比当地平均水平高一倍: a level above a reference's."""
+    out = []
+    for m in rules.ABOVE_REFERENCE.finditer(doc.view, clause.start, clause.end):
+        try:
+            n = number(m["n"])
+        except ValueError:
+            continue
+        ref = m["ref"].strip()
+        cand = Candidate(start=m.start(), end=m.end(), sentence=sent, paragraph=para, clause=clause,
+                          comparator=rules.ABOVE_REFERENCE_COMPARATOR, rules_fired=["above_reference"],
+                          score=_CONSTRUCT_SCORE,
+                          reference_jurisdiction=_reference(
+                              doc, next((v for k, v in rules.RANK_SCOPES.items() if ref.startswith(k)), None)))
+        if m["unit"] == "倍":
+            cand.multiple = n + 1  # 高一倍: twice as high
+        else:
+            cand.value, cand.unit = n, "percentage_points" if m["unit"] == "个百分点" else "percent"
+        cand.notes.append(f"above: {doc.text[m.start('ref') : m.end('ref')].strip()}")
+        _status_penalty(doc, para, sent, cand)
+        out.append(cand)
+    return out
+
+
+def _coverage_goals(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -> list[Candidate]:
+    """推动…实现全覆盖 with no figure in its clause: every unit covered, at least 100 percent."""
+    view = doc.view
+    if rules.FIGURE.search(view, clause.start, clause.end):
+        return []
+    # Only among targets: a sentence that also states figures or a deadline (推动…实现全覆盖，关键工序数控化率超过
+    # 85%); 实现信用记录全覆盖 among measures is a measure, not a target.
+    if not rules.FIGURE.search(view, sent.start, sent.end) and not deadlines(view, sent, doc):
+        return []
+    out = []
+    for m in rules.COVERAGE_GOAL.finditer(view, clause.start, clause.end):
+        cand = Candidate(start=m.start(), end=m.end(), sentence=sent, paragraph=para, clause=clause,
+                          comparator="at_least", rules_fired=["coverage_goal"], score=_CONSTRUCT_SCORE,
+                          value=100.0, unit="percent", kind="coverage")
+        cand.notes.append("coverage: every unit (全覆盖)")
+        _status_penalty(doc, para, sent, cand)
+        out.append(cand)
+    return out
+
+
+def _per_indicator(view: str, clause: Span, at: int, cand: Candidate) -> list[Candidate]:
+    """A、B、C、D、E、F等6项指标翻两番: one multiple for each named indicator (when the names listed are as many as
+    the count says; otherwise the one proposal stands)."""
+    m = next((m for m in rules.LIST_MULTIPLE.finditer(view, clause.start, at)
+              if not view[m.end() : at].strip(" ").replace("比", "").strip("0123456789年的基础上均都 ")), None)
+    if m is None:
+        return [cand]
+    names = [n.strip(STRIP_HEAD + STRIP_TAIL) for n in re.split("、", m["names"])]
+    names = [re.sub(r"^.*(?:实现|使|推动|力争|确保|到(?:19|20)\d{2}年(?:底|末)?)", "", n) for n in names]
+    try:
+        count = int(number(m["n"]))
+    except ValueError:
+        return [cand]
+    if len(names) != count or not all(names):
+        return [cand]
+    out = []
+    for name in names:
+        c = dataclasses.replace(cand, rules_fired=[*cand.rules_fired, "multiple_per_indicator"], notes=list(cand.notes))
+        c.name_hint = name
+        out.append(c)
+    return out
+
+
+def _scope(view: str, clause: Span, start: int, end: int) -> str | None:
+    """The scope of a rank: 全省 / 全市 / 世界 … between the verb and the number, else the last one earlier in the
+    clause."""
+    for text in (view[start:end], view[clause.start : start]):
+        found = [(text.rfind(k), v) for k, v in rules.RANK_SCOPES.items() if k in text]
+        if found:
+            return max(found)[1]
+    return None
+
+
+def _indices(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -> list[Candidate]:
+    """区域科技创新指数达到160以上: a score with no unit."""
+    out = []
+    for m in rules.INDEX.finditer(doc.view, clause.start, clause.end):
+        post = (m["post"] or "").strip()
+        cue = m["cue"] or ""
+        comparator = ("at_least" if post == "以上" else "at_most" if post == "以下" else "approx" if post == "左右"
+                      else "exceed" if cue in ("超过", "突破") else "at_least" if cue else "exact")
+        cand = Candidate(start=m.start("num"), end=m.end(), sentence=sent, paragraph=para, clause=clause,
+                          comparator=comparator, rules_fired=["index_value"], score=_CONSTRUCT_SCORE,
+                          value=float(m["num"]), unit=rules.INDEX_UNIT, unit_as_written=m["name"])
+        _status_penalty(doc, para, sent, cand)
+        out.append(cand)
+    return out
+
+
+def _ranks(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -> list[Candidate]:
+    """跃居全省前40位, 达到全市前3水平, 进入前15位, 达到世界第二: a rank of at most N within a scope."""
+    view = doc.view
+    out = []
+    for m in rules.RANK.finditer(view, clause.start, clause.end):
+        if inside_marks(view, m.start(), m.end()):
+            continue
+        try:
+            n = number(m["n"] or m["nth"])
+        except ValueError:
+            continue
+        scope = _scope(view, clause, m.start(), m.end())
+        if scope is None and not any(w in view[clause.start : m.end()] for w in rules.RANKED_THINGS):
+            continue  # 提升至整个指标体系的前两位: neither a scope nor a thing that is ranked
+        cand = Candidate(start=m.start(), end=m.end(), sentence=sent, paragraph=para, clause=clause,
+                          comparator=rules.RANK_COMPARATOR, rules_fired=["rank"], score=_CONSTRUCT_SCORE,
+                          value=n, unit=rules.RANK_UNIT, unit_as_written="前N位" if m["qian"] else "第N",
+                          scope=scope)
+        _status_penalty(doc, para, sent, cand)
+        number_at = m.start("n") if m["n"] else m.start("nth")
+        if _past_end(doc, view[clause.start : number_at].rstrip("前第 "), view[sent.start : m.start()]):
+            cand.score += rules.CONFIDENCE["done"]
+            cand.rules_fired.append("done")
+        out.append(cand)
+    return out
+
+
+def _growth_above(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -> list[Candidate]:
+    """…增幅明显高于全省平均增幅: growth faster than a reference's, year by year; no value of its own."""
+    out = []
+    for m in rules.GROWTH_ABOVE.finditer(doc.view, clause.start, clause.end):
+        ref = m["ref"].strip()
+        scope = next((v for k, v in rules.RANK_SCOPES.items() if ref.startswith(k)), None)
+        cand = Candidate(start=m.start(), end=m.end(), sentence=sent, paragraph=para, clause=clause,
+                          comparator=rules.GROWTH_ABOVE_COMPARATOR, rules_fired=["growth_above_reference"],
+                          score=_CONSTRUCT_SCORE, reference_jurisdiction=_reference(doc, scope))
+        cand.notes.append(f"growth above: {doc.text[m.start('ref') : m.end('ref')].strip()}")
+        _status_penalty(doc, para, sent, cand)
+        out.append(cand)
+    return out
