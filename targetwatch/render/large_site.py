@@ -37,7 +37,13 @@ from targetwatch.render.page import (
     load_strings,
     page_environment,
 )
-from targetwatch.render.rows import TRAIL_KEYS, in_document_order, measure_rows, target_rows
+from targetwatch.render.rows import (
+    TRAIL_KEYS,
+    in_document_order,
+    measure_rows,
+    present_status_counts,
+    target_rows,
+)
 from targetwatch.render.site_data import SiteData, check_records, observation_revisions
 
 PAGE_ROWS = 500  # rows per page of a long target list
@@ -305,7 +311,7 @@ class LargeSite:
 
     @staticmethod
     def _status_counts(rows: list[dict]) -> list[tuple]:
-        return [(s, n) for s in vocab.STATUSES if (n := sum(r["status"] == s.code for r in rows))]
+        return present_status_counts(r["status"] for r in rows)
 
     # --- pages ---
 

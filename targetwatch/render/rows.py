@@ -3,6 +3,9 @@ owners, documents), which every page, the gap workbook and the quality report ta
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
+
 import pandas as pd
 
 from targetwatch import formatting, vocab
@@ -140,3 +143,10 @@ def measure_rows(measures: pd.DataFrame, document: str) -> list[dict]:
     return [m | {"department_list": [d for d in str(m.get("departments") or "").split("、") if d]}
             for m in display_records(mine)]
 
+
+
+def present_status_counts(statuses: Iterable[str]) -> list[tuple[vocab.Status, int]]:
+    """(status, count) for each status that occurs among `statuses`, in the vocabulary's order: the chips a page
+    shows above its list of targets."""
+    n = Counter(statuses)
+    return [(s, n[s.code]) for s in vocab.STATUSES if n[s.code]]

@@ -28,7 +28,13 @@ from targetwatch.render.page import (
     load_strings,
     page_environment,
 )
-from targetwatch.render.rows import TRAIL_KEYS, in_document_order, measure_rows, target_rows
+from targetwatch.render.rows import (
+    TRAIL_KEYS,
+    in_document_order,
+    measure_rows,
+    present_status_counts,
+    target_rows,
+)
 from targetwatch.render.site_data import SiteData, check_records, observation_revisions
 from targetwatch.render.workbook import WORKBOOK_FILE
 
@@ -174,7 +180,7 @@ class SmallSite:
             out.append(d | {
                 "n_targets": len(ids),
                 "n_measures": int((self.data.measures["document"] == d["id"]).sum()),
-                "counts": [(s, statuses.count(s.code)) for s in vocab.STATUSES if s.code in statuses],
+                "counts": present_status_counts(statuses),
             })
         return out
 
@@ -190,7 +196,7 @@ class SmallSite:
                 "name": name, "slug": department_slug(name), "n_targets": len(targets),
                 "n_measures": int((own["owner_type"] == "measure").sum()),
                 "n_lead": int((own["role"] == "lead").sum()),
-                "counts": [(s, statuses.count(s.code)) for s in vocab.STATUSES if s.code in statuses],
+                "counts": present_status_counts(statuses),
             })
         return out
 
@@ -246,8 +252,7 @@ class SmallSite:
             root="../", page_title=f"{doc['title_zh']} / {doc['title_en']}",
             quality_link="../../quality/index.html",
             doc=doc, targets=targets, measures=measures,
-            counts=[(s, sum(t["status"] == s.code for t in targets)) for s in vocab.STATUSES
-                    if any(t["status"] == s.code for t in targets)],
+            counts=present_status_counts(t["status"] for t in targets),
         )
 
     def department_page(self, name: str) -> Path:
@@ -265,6 +270,5 @@ class SmallSite:
             root="../", page_title=f"{name} · 责任部门 / Department",
             quality_link="../../quality/index.html",
             name=name, targets=targets, measures=measures,
-            counts=[(s, sum(t["status"] == s.code for t in targets)) for s in vocab.STATUSES
-                    if any(t["status"] == s.code for t in targets)],
+            counts=present_status_counts(t["status"] for t in targets),
         )

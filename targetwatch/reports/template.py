@@ -67,15 +67,7 @@ def is_template(columns: list[str]) -> bool:
 
 
 def _frame(df: pd.DataFrame, first_data_line: int | list[int], filename: str, sheet: str | None) -> pd.DataFrame:
-    mapped = [HEADERS.get(str(c).strip().lower()) for c in df.columns]
-    missing = [r for r in REQUIRED if r not in mapped]
-    if missing:
-        raise UnreadableReportError(
-            f"{filename}: template header lacks columns {', '.join(missing)} (found: {', '.join(map(str, df.columns))})"
-        )
-    twice = sorted({m for m in mapped if m and mapped.count(m) > 1})
-    if twice:
-        raise UnreadableReportError(f"{filename}: template header names {', '.join(twice)} more than once")
+    _columns(list(df.columns), filename)  # the header's fault, if any, raised as the CSV path raises it
     raw_content = [",".join(map(str, cells)) for cells in df.to_numpy().tolist()]
     out = df.rename(columns=lambda c: HEADERS.get(str(c).strip().lower(), f"extra:{c}"))
     out = out[[c for c in out.columns if not c.startswith("extra:")]].copy()
