@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 from array import array
 from collections import Counter
+from collections.abc import Hashable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -238,49 +239,145 @@ class _Lines:
         return found
 
 
-class _MarkedLoader(YAML_LOADER):  # type: ignore[misc,valid-type]
-    """The safe loader that also keeps, for each mapping and sequence it constructs, its start line and the line
-    of each value or item (an array of ints: a few bytes per entry, not the node tree)."""
+class _Frame:
+    """A mapping or sequence being built: the container, its start line, the line of each value or item so far,
+    and (in a mapping) the key waiting for its value; `keys` once a key was given twice."""
 
-    def __init__(self, stream: str):
-        super().__init__(stream)
-        self.marks: dict[int, tuple[int, object]] = {}
+    __slots__ = ("container", "key", "keys", "lines", "start")
 
-    def _map(self, node: yaml.MappingNode):
-        data: dict = {}
-        yield data
-        data.update(self.construct_mapping(node))
-        if len(data) == len(node.value):  # keys in node order, each once: the lines by position
-            lines: object = array("L", [v.start_mark.line + 1 for _, v in node.value])
-        else:  # a repeated key (the last one wins, as in the data)
-            lines = {self.construct_object(k): v.start_mark.line + 1 for k, v in node.value}
-        self.marks[id(data)] = (node.start_mark.line + 1, lines)
+    def __init__(self, container: dict | list, start: int):
+        self.container, self.start, self.lines = container, start, array("L")
+        self.key: object = _NO_KEY
+        self.keys: list | None = None
 
-    def _seq(self, node: yaml.SequenceNode):
-        data: list = []
-        yield data
-        data.extend(self.construct_sequence(node))
-        self.marks[id(data)] = (node.start_mark.line + 1, array("L", [v.start_mark.line + 1 for v in node.value]))
+    def add(self, value: object, line: int) -> None:
+        if isinstance(self.container, list):
+            self.container.append(value)
+            self.lines.append(line)
+            return
+        key, self.key = self.key, _NO_KEY
+        if key in self.container:  # a key given twice: the last one wins, in the data and in the lines
+            self.keys = self.keys or list(self.container)
+            self.lines[self.keys.index(key)] = line
+        else:
+            if self.keys is not None:
+                self.keys.append(key)
+            self.lines.append(line)
+        self.container[key] = value
+
+    def marks(self) -> tuple[int, object]:
+        return self.start, (self.lines if self.keys is None else dict(zip(self.keys, self.lines, strict=True)))
 
 
-_MarkedLoader.add_constructor("tag:yaml.org,2002:map", _MarkedLoader._map)
-_MarkedLoader.add_constructor("tag:yaml.org,2002:seq", _MarkedLoader._seq)
+_NO_KEY = object()
+_STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
+_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+class _Unusual(Exception):
+    """A merge key (`<<`) or a tagged collection: left to the safe loader's own constructor."""
+
+
+def _scalar(loader: yaml.BaseLoader, event: yaml.ScalarEvent) -> object:
+    """A scalar as the safe loader constructs it (resolved implicitly when untagged: int, float, bool, null, date)."""
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+    if tag == _STR:
+        return event.value
+    if tag == _MERGE:
+        raise _Unusual
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    construct = loader.yaml_constructors.get(tag)
+    return construct(loader, node) if construct is not None else loader.construct_undefined(node)
+
+
+def _build(loader: yaml.BaseLoader) -> tuple[object, dict[int, tuple[int, object]]]:
+    """One document built straight from the parser's events, with no node tree (which costs gigabytes at national
+    scale): the data the safe loader gives, and per container its start line and the line of each value or item.
+    Raises _Unusual for a merge key or a tagged collection."""
+    marks: dict[int, tuple[int, object]] = {}
+    anchors: dict[str, object] = {}
+    stack: list[_Frame] = []
+    while True:
+        event = loader.get_event()
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if event.tag is not None and not event.implicit:
+                raise _Unusual
+            container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
+            if event.anchor is not None:
+                anchors[event.anchor] = container
+            stack.append(_Frame(container, event.start_mark.line + 1))
+            continue
+        if isinstance(event, _END):
+            frame = stack.pop()
+            value, line = frame.container, frame.start
+            marks[id(value)] = frame.marks()
+        elif isinstance(event, yaml.ScalarEvent):
+            value, line = _scalar(loader, event), event.start_mark.line + 1
+            if event.anchor is not None:
+                anchors[event.anchor] = value
+        elif isinstance(event, yaml.AliasEvent):
+            if event.anchor not in anchors:
+                raise yaml.composer.ComposerError(None, None, f"found undefined alias {event.anchor!r}",
+                                                  event.start_mark)
+            value, line = anchors[event.anchor], event.start_mark.line + 1
+        elif isinstance(event, yaml.DocumentEndEvent):
+            return None, marks
+        else:  # the document's start
+            continue
+        if not stack:
+            loader.get_event()  # the document's end
+            return value, marks
+        parent = stack[-1]
+        if isinstance(parent.container, dict) and parent.key is _NO_KEY:
+            if not isinstance(value, Hashable):
+                raise yaml.constructor.ConstructorError("while constructing a mapping", None, "found unhashable key",
+                                                        event.start_mark)
+            parent.key = value
+        else:
+            parent.add(value, line)
+
+
+def _node_marks(node: yaml.Node, data: object, marks: dict[int, tuple[int, object]]) -> None:
+    """The same marks from a composed node tree (the rare document `_build` leaves to the safe loader)."""
+    if isinstance(node, yaml.MappingNode) and isinstance(data, dict):
+        lines = {k.value: v.start_mark.line + 1 for k, v in node.value}
+        marks[id(data)] = (node.start_mark.line + 1, lines)
+        for k, v in node.value:
+            if k.value in data:
+                _node_marks(v, data[k.value], marks)
+    elif isinstance(node, yaml.SequenceNode) and isinstance(data, list):
+        marks[id(data)] = (node.start_mark.line + 1, array("L", [v.start_mark.line + 1 for v in node.value]))
+        for v, item in zip(node.value, data, strict=False):
+            _node_marks(v, item, marks)
 
 
 def _parse(text: str) -> tuple[object, _Lines]:
-    """Parse the YAML once: the data and the line of every entry and value. The cyclic garbage collector is paused
-    meanwhile: the parse allocates millions of containers at national scale, none of them garbage, and each
-    collection would walk them all again."""
-    loader = _MarkedLoader(text)
+    """Parse the YAML once: the data (as `yaml.safe_load` gives it) and the line of every entry and value. The
+    cyclic garbage collector is paused meanwhile: the parse allocates millions of containers at national scale,
+    none of them garbage, and each collection would walk them all again."""
     enabled = gc.isenabled()
     gc.disable()
+    loader = YAML_LOADER(text)
     try:
-        raw = loader.get_single_data()
+        loader.get_event()  # the stream's start
+        raw, marks = (None, {}) if loader.check_event(yaml.StreamEndEvent) else _build(loader)
+        if not loader.check_event(yaml.StreamEndEvent):
+            raise yaml.composer.ComposerError("expected a single document in the stream", None,
+                                              "but found another document", loader.get_event().start_mark)
+    except _Unusual:
+        loader.dispose()
+        loader = YAML_LOADER(text)  # parsed again from the start, by the safe loader (no partial result is kept)
+        node = loader.get_single_node()
+        raw, marks = loader.construct_document(node), {}
+        _node_marks(node, raw, marks)
     finally:
         loader.dispose()
         if enabled:
             gc.enable()
-    return raw, _Lines(raw, loader.marks)
+    return raw, _Lines(raw, marks)
 
 
 def _entry_id(raw: dict, path: tuple) -> str:

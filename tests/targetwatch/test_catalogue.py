@@ -177,3 +177,29 @@ def test_lines_of_small_documents(text, path, line):
     from targetwatch.catalogue import _parse
 
     assert _parse(text)[1].line(path) == line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: &x {k: 1}\nb: *x\nc: [1, 2.5, true, null, 2020-01-01, '3', ~]\n",  # anchors, aliases, implicit types
+        "base: &b {x: 1, y: 2}\nitem:\n  <<: *b\n  y: 3\n",  # a merge key: left to the safe loader
+        "s: !!set {a, b}\nn: !!str 12\n",  # tags
+        "---\n- 1\n- [2, {x: y}]\n...\n",
+        "# only a comment\n",
+        "k: v\nk: w\n",
+    ],
+)
+def test_one_parse_gives_what_safe_load_gives(text):
+    import yaml
+
+    from targetwatch.catalogue import _parse
+
+    assert _parse(text)[0] == yaml.safe_load(text)
+
+
+def test_merge_keys_still_have_lines():
+    from targetwatch.catalogue import _parse
+
+    _, lines = _parse("base: &b {x: 1, y: 2}\nitem:\n  <<: *b\n  y: 3\n")
+    assert lines.line(("item", "y")) == 4 and lines.line(("item",)) == 3
