@@ -5,7 +5,7 @@ Parts, each timed (wall and CPU seconds) with the process's peak resident memory
 so the last part's peak is the step's): loading the policy documents, `load_catalogue` (parse, validate, verify
 every quote), `catalogue_tables`, writing the tables into a DuckDB file, and `save_catalogue` (the JSON the later
 steps read). Prints one JSON line with the load average before and after. Use it on the SYNTHETIC national
-catalogue that benchmarks/whole_refresh.py writes (`<workdir>/project`).
+catalogue that benchmarks/run.py writes (`<workdir>/project`).
 """
 
 from __future__ import annotations
