@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 import targetwatch.extraction.rules as rules
 from targetwatch.catalogue import Catalogue, Target
+from targetwatch.extraction import evidence
 from targetwatch.extraction.candidates import CJK, STRIP_HEAD, STRIP_TAIL, Candidate, Document
 from targetwatch.extraction.naming import match_indicator, new_code, noun_phrase
 from targetwatch.extraction.text import fold
@@ -352,6 +353,7 @@ def extract_targets(
             continue
         kept.append(c)
     _kinds(doc, kept)
+    evidence.weigh(doc, kept)
     for c in kept:
         assign_departments(doc, c)
     kept = [c for c in kept if c.score >= min_confidence]
