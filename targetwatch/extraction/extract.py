@@ -18,9 +18,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
+import targetwatch.extraction.evidence as evidence
 import targetwatch.extraction.rules as rules
 from targetwatch.catalogue import Catalogue, Target
-from targetwatch.extraction import evidence
 from targetwatch.extraction.candidates import CJK, STRIP_HEAD, STRIP_TAIL, Candidate, Document
 from targetwatch.extraction.naming import match_indicator, new_code, noun_phrase
 from targetwatch.extraction.text import fold
