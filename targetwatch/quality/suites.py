@@ -65,6 +65,10 @@ OBSERVATIONS_VALID = "observations_valid"
 OBSERVATIONS_PLAUSIBLE = "observations_plausible"
 SEVERITY_OF = {OBSERVATIONS_VALID: "error", OBSERVATIONS_PLAUSIBLE: "warning"}
 
+# Expectations on the warehouse's own key, as (expectation, column): a failure means observation ids collide, which
+# is the warehouse's fault, not one file's, so its rows are never held back (targetwatch.quality.holds): the run fails.
+WAREHOUSE_KEY_EXPECTATIONS: tuple[tuple[str, str], ...] = (("expect_column_values_to_be_unique", "observation_id"),)
+
 YOY_MAX_FACTOR = 5.0  # a year-on-year change beyond x5 or /5 is flagged for a human look
 
 
