@@ -13,19 +13,17 @@ Each check writes its rows of `check_results`, `check_failures` (every failing r
 import dagster as dg
 
 from assets.resources import TargetwatchPaths
+from targetwatch.quality.checks import check_warehouse
 from targetwatch.quality.holds import hold_failing_rows
-from targetwatch.quality.results import failure_summary, store_check_results
-from targetwatch.quality.suites import OBSERVATIONS_PLAUSIBLE, OBSERVATIONS_VALID, SUITE_COLUMNS, run_suite
-from targetwatch.warehouse import read_table, saved_catalogue
+from targetwatch.quality.results import failure_summary
+from targetwatch.quality.suites import OBSERVATIONS_PLAUSIBLE, OBSERVATIONS_VALID
+from targetwatch.warehouse import saved_catalogue
 
 
 def _run(name: str, paths: TargetwatchPaths) -> dg.AssetCheckResult:
     s = paths.settings()
     cat = saved_catalogue(s.build_dir)  # validated once, by the catalogue step
-    with paths.duckdb.get_connection() as con:  # GE validates a frame: only the columns the suites read
-        observations = read_table(con, "observations", SUITE_COLUMNS)
-    outcome = run_suite(name, observations, cat, s.effective_as_of)
-    store_check_results(paths.build_warehouse, outcome)
+    outcome = check_warehouse(paths.build_warehouse, name, cat, s.effective_as_of)  # read, validate, store
     failed = outcome.results[~outcome.results["success"]]
     description = failure_summary(outcome.results, outcome.failures) if len(failed) else None
     severity = dg.AssetCheckSeverity.ERROR if outcome.severity == "error" else dg.AssetCheckSeverity.WARN
