@@ -67,6 +67,7 @@ def _old_check(suites_file: Path):
 
     spec = importlib.util.spec_from_file_location("old_suites", suites_file)
     old = importlib.util.module_from_spec(spec)
+    sys.modules["old_suites"] = old  # dataclasses look their module up there
     spec.loader.exec_module(old)
 
     def run(db: Path, suite: str, cat, as_of):
