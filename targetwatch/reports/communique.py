@@ -211,6 +211,10 @@ _COUNT_OF_PLACES_AFTER = re.compile(r"^的[^,;。0-9]{0,8}?有[\d一二两三四
 # the level a word for "the document's own jurisdiction" implies: 全市/我市 is a city, 全省/我省 a province
 _OWN_WORD = re.compile(r"全省域?|本省|我省|该省|全市域?|本市|我市|该市")
 _OWN_LEVELS = {"省": ("province",), "市": ("prefecture",)}
+# 共成交技术合同5252项,成交总额为150.81亿元 (gs_2017_techmarket, dev), 认定登记技术合同6008项,合同成交金额103.28亿元
+# (fj_2018_techmarket, dev): the turnover named after the contracts it totals
+_CONTRACTS_THEN_TURNOVER = re.compile(r"技术合同[\d,.]+万?(?:项|份)[,，]?((?:合同)?成交(?:总)?(?:金)?额)")
+_CONTRACT_TURNOVER_NAME = "技术合同成交额"
 _COUNT_BEFORE = re.compile(r"(?:\d[\d,.]*|[一二两三四五六七八九十百]+)(?:家|个|项|所|座|户)[^,;。\d]{0,8}$")
 _LEVEL_CONTINUES = re.compile(r"^(?:数量|总数|总量|数)?(?:达到|达|增加到|增至|增长到|上升到|为)")
 _LEVEL_AFTER = re.compile(r"^(?:达到|达|为|增至|增加到|上升到|升至|到)")
@@ -229,6 +233,13 @@ def _figures(
 ) -> tuple[list[dict], list[dict]]:
     folded, index = strip_deletions(*fold_with_offsets(sentence.text))
     hits = keys.find(folded)
+    completed: dict[int, str] = {}  # hit start -> the name it stands for, completed from the sentence
+    if (turnover := keys.codes.get(normalised_key(_CONTRACT_TURNOVER_NAME))) is not None:
+        for m in _CONTRACTS_THEN_TURNOVER.finditer(folded):
+            if not any(h.start < m.end(1) and m.start(1) < h.end for h in hits):
+                hits.append(AliasMatch(m.start(1), m.end(1), turnover, m.group(1)))
+                completed[m.start(1)] = _CONTRACT_TURNOVER_NAME
+        hits.sort(key=lambda h: h.start)
     places = sorted(
         [p for p in aliases.find_folded(folded, "jurisdiction") if _place_is_mentioned(folded, p.start, p.end)]
         + aliases.find_folded(folded, "generic"),
@@ -442,6 +453,11 @@ def _figures(
                 notes.append("an estimate (预计) of a past year, not a forecast")
             if basis not in {"stated", "title", "sidecar", "document"}:
                 notes.append(f"year {year} {YEAR_BASIS_WORDS.get(basis, basis)}")
+            if hit.start in completed:
+                notes.append(
+                    f"named {original(hit.start, hit.end)!r} after the contracts it totals: read as "
+                    f"{completed[hit.start]}"
+                )
             if ignored := [original(c, c + f[2]) for c, f in later]:
                 notes.append("ignored, a change not a level: " + "; ".join(map(repr, ignored)))
                 covered.extend((c, c + f[2]) for c, f in later)
@@ -449,7 +465,7 @@ def _figures(
                 located(hit.start if n == 0 else a, u)
                 | {
                     "jurisdiction_raw": jurisdiction,
-                    "indicator_raw": original(hit.start, hit.end),
+                    "indicator_raw": completed.get(hit.start) or original(hit.start, hit.end),
                     "year_raw": str(year),
                     "year_basis": basis,
                     "value_raw": original(a, b),
