@@ -19,14 +19,15 @@ from targetwatch.extraction.corpus import load_corpus, score
 
 def test_every_text_is_listed_split_and_every_quote_is_placed():
     docs, golds = load_corpus()
-    splits = ("development", "test", "holdout", "holdout-2", "unseen-3", "unseen-4")
-    assert len(docs) == 73
+    splits = ("development", "test", "holdout", "holdout-2", "unseen-3", "unseen-4", "unseen-5")
+    assert len(docs) == 83
     assert {s: sum(d.split == s for d in docs.values()) for s in splits} == {
-        "development": 23, "test": 13, "holdout": 8, "holdout-2": 4, "unseen-3": 13, "unseen-4": 12}
-    assert sum(d.script == "traditional" for d in docs.values()) == 21
-    assert len(golds) == 357
+        "development": 23, "test": 13, "holdout": 8, "holdout-2": 4, "unseen-3": 13, "unseen-4": 12, "unseen-5": 10}
+    assert sum(d.script == "traditional" for d in docs.values()) == 24
+    assert len(golds) == 384
     assert {s: sum(docs[g.document].split == s for g in golds) for s in splits} == {
-        "development": 145, "test": 87, "holdout": 22, "holdout-2": 9, "unseen-3": 60, "unseen-4": 34}
+        "development": 145, "test": 87, "holdout": 22, "holdout-2": 9, "unseen-3": 60, "unseen-4": 34,
+        "unseen-5": 27}
     for g in golds:
         assert docs[g.document].text[g.start : g.end] == g.quote
     assert all(d.url.startswith("http") for d in docs.values())
@@ -84,6 +85,7 @@ def measured():
     # the undated year plan hanshou-2018-science reads as a report, docs/extraction.md says why
     ("unseen-3", 0.85, 0.55, 0.95),
     ("unseen-4", 0.7, 0.9, 0.95),  # measured 74.4 / 94.1 / 100 at its first, unseen score (round 3's rules)
+    ("unseen-5", 0.65, 0.7, 0.9),  # measured 69.0 / 74.1 / 95.0 at its first, unseen score (the same rules)
 ])
 def test_measured_scores_stay_above_their_floors(measured, split, precision, recall, comparator):
     s = measured[split]
