@@ -178,11 +178,9 @@ def data() -> SiteData:
 
 
 @pytest.fixture(scope="module")
-def site(data, tmp_path_factory) -> tuple[Path, list[Path]]:
-    out = tmp_path_factory.mktemp("site")
-    pages = build_dashboards(data, out / "dashboards")
-    build_quality_report(data, out / "quality")
-    return out, pages
+def site(synthetic_site_build) -> tuple[Path, list[Path]]:
+    """synthetic_site_data() built once per session (tests/conftest.py), shared with the browser tests: read-only."""
+    return synthetic_site_build.out, synthetic_site_build.pages
 
 
 def test_site_build_writes_every_page(site):
@@ -380,8 +378,10 @@ def _large(tmp: Path, n_extra: int = 12) -> tuple[Path, SiteData, list[Path]]:
 
 
 @pytest.fixture(scope="module")
-def large_site(tmp_path_factory) -> tuple[Path, SiteData, list[Path]]:
-    return _large(tmp_path_factory.mktemp("large-site"))
+def large_site(large_synthetic_site_build) -> tuple[Path, SiteData, list[Path]]:
+    """_large() built once per session (tests/conftest.py), shared with the browser tests: read-only."""
+    b = large_synthetic_site_build
+    return b.out / "dashboards", b.data, b.pages
 
 
 def _data_file(path: Path, function: str) -> dict:
