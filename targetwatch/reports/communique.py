@@ -200,7 +200,8 @@ class TextKeys:
 
 
 _THRESHOLD = re.compile(r"突破$")
-_FLOW_BEFORE = re.compile(r"(?:新增|新认定|新培育|新引进|新建)了?$")  # 新认定…56家: new ones, not the stock
+# 新增149家高新技术企业 (sx_2014_hte, dev): new ones, not the stock
+_FLOW_BEFORE = re.compile(r"(?:新增|新培育|新引进|新建)了?$")
 _COUNT_BEFORE = re.compile(r"(?:\d[\d,.]*|[一二两三四五六七八九十百]+)(?:家|个|项|所|座|户)[^,;。\d]{0,8}$")
 _LEVEL_CONTINUES = re.compile(r"^(?:数量|总数|总量|数)?(?:达到|达|增加到|增至|增长到|上升到|为)")
 _LEVEL_AFTER = re.compile(r"^(?:达到|达|为|增至|增加到|上升到|升至|到)")
