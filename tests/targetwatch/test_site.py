@@ -343,12 +343,13 @@ def test_site_from_a_warehouse_without_measures_or_departments(tmp_path):
 
 @pytest.mark.slow
 def test_site_build_time_for_a_grown_catalogue(tmp_path):
-    """~80 targets (the catalogue's expected size) build in well under the 10 s budget."""
+    """~80 targets (the catalogue's expected size) build in well under the 10 s budget (CPU seconds of this process:
+    the slow set runs beside the default set in CI, and other work shares the machine)."""
     data = synthetic_site_data(n_extra=76)
-    start = time.perf_counter()
+    start = time.process_time()
     pages = build_dashboards(data, tmp_path / "dashboards")
     build_quality_report(data, tmp_path / "quality")
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert len(data.targets) == 80 and len(pages) >= 80
     assert elapsed < 10, elapsed
 
