@@ -45,7 +45,7 @@ def test_scores_counted_by_hand(corpus, catalogue):
     assert list(dev.detail["outcome"]) == ["found", "not read, quarantined", "found", "missed, SILENT"]
     test = score_half(corpus, catalogue, "test", TODAY)
     assert (test.figures, test.observations, test.correct_observations, test.changes_as_levels) == (0, 1, 0, 1)
-    assert summary_table([dev]).splitlines()[2] == "| dev | 1 | 3 | 2 | 67% | 3 | 67% | 0 | 1 of 4 |"
+    assert summary_table([dev]).splitlines()[2] == "| dev | 1 | 3 | 2 | 67% | 3 | 67% | 0 | 1 of 4 | 0 |"
 
 
 def test_the_real_corpus_is_consistent():
