@@ -24,7 +24,7 @@ from targetwatch.config import PROJECT_DIR
 from targetwatch.extraction.extract import Proposal
 
 CORPUS_DIR = PROJECT_DIR / "tests" / "fixtures" / "real" / "policies"
-SPLITS = ("development", "test", "holdout", "holdout-2")
+SPLITS = ("development", "test", "holdout", "holdout-2", "unseen-3", "unseen-4", "unseen-5")
 # Confidence bands of the calibration table, lowest first: [low, high).
 BANDS: tuple[tuple[float, float], ...] = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
 

@@ -243,16 +243,22 @@ def seed_calibration(ev: Evaluation) -> dict[tuple[float, float], list[int]]:
     return bands
 
 
-def corpus_markdown(min_confidence: float = rules.MIN_CONFIDENCE, today: dt.date | None = None) -> str:
+def corpus_markdown(min_confidence: float = rules.MIN_CONFIDENCE, today: dt.date | None = None,
+                    splits: tuple[str, ...] | None = None) -> str:
     """The real-text corpus, each half on its own, then the seeds: precision and recall with value match,
-    comparator agreement on matched targets, and the calibration table (confidence band against share right)."""
+    comparator agreement on matched targets, and the calibration table (confidence band against share right).
+    `splits` limits the report to those sets (`--only development` while rules are written: the other sets are
+    neither scored nor shown)."""
     from targetwatch.extraction.corpus import BANDS, load_corpus, score
 
     today = today or dt.date.today()
     catalogue = load_catalogue(PROJECT_DIR / "targets.yaml")
     docs, golds = load_corpus()
+    if splits is not None:
+        docs = {d: doc for d, doc in docs.items() if doc.split in splits}
+        golds = [g for g in golds if g.document in docs]
     proposals = {d: extract_targets(doc.text, d, catalogue, min_confidence=min_confidence) for d, doc in docs.items()}
-    halves = score(docs, golds, proposals)
+    halves = {s: v for s, v in score(docs, golds, proposals).items() if splits is None or s in splits}
     seeds = load_documents(PROJECT_DIR / "policies")
     ev = evaluate(load_catalogue(PROJECT_DIR / "targets.yaml", seeds), seeds, min_confidence)
     agreement = ev.attribute_agreement()["comparator"]
@@ -303,9 +309,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
     parser.add_argument("--corpus", action="store_true",
                         help="score the real-text corpus (development and test halves) and the seeds, with calibration")
+    parser.add_argument("--only", nargs="+", metavar="SPLIT",
+                        help="with --corpus: score and show only these sets (e.g. development)")
     args = parser.parse_args(argv)
     if args.corpus:
-        sys.stdout.write(corpus_markdown(args.min_confidence))
+        sys.stdout.write(corpus_markdown(args.min_confidence, splits=tuple(args.only) if args.only else None))
         return 0
     documents = load_documents(args.policies)
     ev = evaluate(load_catalogue(args.targets, documents), documents, args.min_confidence, args.blind)

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
+import targetwatch.extraction.evidence as evidence
 import targetwatch.extraction.rules as rules
 from targetwatch.catalogue import Catalogue, Target
 from targetwatch.extraction.candidates import CJK, STRIP_HEAD, STRIP_TAIL, Candidate, Document
@@ -352,6 +353,7 @@ def extract_targets(
             continue
         kept.append(c)
     _kinds(doc, kept)
+    evidence.weigh(doc, kept)
     for c in kept:
         assign_departments(doc, c)
     kept = [c for c in kept if c.score >= min_confidence]

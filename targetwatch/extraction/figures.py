@@ -33,6 +33,10 @@ def _comparator(view: str, m: re.Match[str], clause: Span) -> tuple[str, str]:
     for cue in rules.COMPARATOR_CUES:
         if cue.where == "after" and any(w in after for w in cue.words):
             return cue.comparator, cue.rule
+        if cue.where == "growth_end":
+            if m["unit"] == "%" and rules.GROWTH_END.search(before):
+                return cue.comparator, cue.rule
+            continue
         if cue.where == "adjacent":
             if adjacent.endswith(cue.words) or (not m["num"] and before.endswith(cue.words)):
                 return cue.comparator, cue.rule

@@ -61,7 +61,8 @@ class Cue:
     rule: str
     words: tuple[str, ...]
     comparator: str
-    where: str  # "after" the unit, "before" the number (within the clause), or "adjacent": right before it
+    where: str  # "after" the unit, "before" the number (within the clause), "adjacent": right before it, or
+    # "growth_end": a growth word right before a percentage (rules.GROWTH_END)
 
 
 # Checked in this order; the first that matches decides. 年均增长 comes first (年均增长10%以上 is a growth rate);
@@ -71,6 +72,9 @@ class Cue:
 COMPARATOR_CUES: Final[tuple[Cue, ...]] = (
     Cue("prefix_annual_growth", ("年均增长", "年均增速", "年均增幅", "年平均增长", "年均提高"), "growth_rate",
         "before"),
+    # One year's growth (地区生产总值增长7.5%, 研发投入增长10%以上, 增幅超过11%): the rate is the target, as 年均增长
+    # is; a price rise (涨幅, 上涨) is a level of its own and stays with the other cues.
+    Cue("prefix_year_growth", ("增长", "增幅", "增速"), "growth_rate", "growth_end"),
     Cue("suffix_yishang", ("以上", "多", "余"), "at_least", "after"),
     Cue("suffix_yixia", ("以下", "以内"), "at_most", "after"),
     Cue("suffix_zuoyou", ("左右",), "approx", "after"),
@@ -84,6 +88,8 @@ COMPARATOR_CUES: Final[tuple[Cue, ...]] = (
     Cue("prefix_da", ("达",), "at_least", "adjacent"),
 )
 PREFIX_REACH: Final = 8
+# What may stand between a one-year growth word and its rate: 增长10%, 增幅超过11%, 增速保持在8%, 分别增长8%、9%.
+GROWTH_END: Final = re.compile(r"(?:增长|增幅|增速)(?:超过|达到|达|为|保持在|保持|在)? {0,2}$")
 # …but 达到 / 不低于 reach further across "X的" (达到全国耕地总面积的0.5%, 不低于采购总额的30%): the figure is a share
 # of the X named between them.
 SHARE_OF_REACH: Final = 20
@@ -121,6 +127,7 @@ CONDITION_END: Final = re.compile(r"的\s*[,，:：]$")
 # target: plans open with such statistics. Looked for in the sentence before the figure.
 STATUS_WORDS: Final[tuple[str, ...]] = (
     "截至", "截止", "目前", "现有", "共有", "已有", "已建成", "已经", "同比", "比上年", "较上年",
+    "已累计", "累计已",  # 累计 alone is a plan's word too (累计培育…达到100家 by a deadline)
 )
 # News reports of what has been done: a cue anywhere earlier in the paragraph marks its figures as status, until a
 # deadline or a word of intent (到2025年, 力争, 将) comes after it (…据介绍，…。到2020年，将…: the last is a goal).
@@ -146,6 +153,32 @@ DONE_BEFORE: Final = re.compile(r"了 {0,2}$")
 PAST_END: Final = re.compile(r"(?:到|至) {0,2}(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末)?的? {0,2}$")
 # 2021年，全国技术合同成交额达3.73万亿元 in a text of 2022: a sentence that opens with a past year reports it.
 PAST_YEAR_OPENING: Final = re.compile(r"(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末|度)?[,，]?(?![前以之])")
+
+# --- 3b. the document as evidence (evidence.py) -------------------------------------------------------------------
+
+# A text that names itself a review or a statistics release in its first line (2020年工作总结, 统计公报, 情况通报,
+# 工作情况) and sets no deadline after its own year reports what was done: its figures are status unless their own
+# sentence looks forward (a word of intent, 今年/全年 not followed by 以来, a deadline).
+REPORT_TITLE: Final = re.compile(r"总结|公报|通报|工作情况")
+REPORT_TITLE_REACH: Final = 80  # characters: the opening of a stored page (its title, a breadcrumb before it)
+# 今年以来 (since the start of this year) reports; 今年 / 全年 / 年内 / 明年 alone set this year's goals.
+THIS_YEAR_AHEAD: Final = re.compile(r"(?:今年|全年|年内|明年)(?!以来)")
+# …but a text whose opening calls it a plan (目标, 规划, 计划, 方案, 意见, 行动, 纲要, 措施) is not read as a report
+# for want of evidence: a plan's list of indicators often carries no date of its own (“十三五”…总体目标).
+PLAN_TITLE: Final = re.compile(r"目标|规划|计划|方案|意见|行动|纲要|措施")
+# A text in which fewer than this share of figures has any forward evidence (a deadline in scope, a word of intent
+# or of this year in its sentence, a goals heading) reads as a report even without a title that says so.
+REPORT_EVIDENCE_SHARE: Final = 0.5
+# 截至 / 截止 open a date that things stood at: never forward evidence, even in a text without an issue date.
+STATUS_DATE: Final = re.compile(r"截至|截止")
+# A year written in the figure's sentence before it, earlier than the text's own year, with a verb of doing
+# (2019年我市认定通过…13家, 2020年净增67家): the figure reports that year. 比/较/由/从 before it make it a baseline.
+PAST_YEAR_DONE: Final = re.compile(
+    r"(?<![比较由从至到])(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末|度)?(?![前以之])"
+    r"[^。;；]{0,40}?(?:完成|实现|达到|达|增长|新增|净增|认定|建成|培育|累计|提高到|增至)"
+)
+# Confidence is capped here for a figure with no forward evidence at all: ≥ 0.9 needs it.
+UNDATED_CAP: Final = 0.85
 
 # --- 4. constructs without a figure (or whose figure is a multiple) ---------------------------------------------
 
@@ -317,6 +350,8 @@ CONFIDENCE: Final[dict[str, float]] = {
     "status": -0.60,  # 截至…共有, 目前已建成, 同比: a statistic about the present, not a goal
     "report": -0.50,  # in a paragraph that reports (据介绍, 数据显示, 日前…公布) with no deadline or intent after it
     "done": -0.50,  # 建立了15家, or an end point in the past (增加到2021年的33万家)
+    "report_document": -0.50,  # a review / statistics release (its title, or few figures with forward evidence)
+    "past_year": -0.40,  # 2019年…认定13家 in a text of 2020: a year before the text's own, with a verb of doing
     "category_threshold": -0.60,  # 300人以上的企业20家: the first figure says what is counted, the count is the target
     "per_unit_norm": -0.50,  # 每个示范区…带动10万户: a norm for each unit
     "per_item_rule": -0.10,  # a percentage in a policy sentence with no floor word: probably a rate, not a floor

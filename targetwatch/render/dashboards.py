@@ -38,7 +38,7 @@ def build_dashboards(data: SiteData, site: Path, lang: str = "zh", *, large: boo
     if large is None:
         large = len(data.targets) > LARGE_SITE_TARGETS
     copy_static(site, with_plotly=True, large=large)
-    common = {"lang": lang, "as_of": data.as_of, "synthetic_files": data.synthetic_files}
+    common = data.page_common(lang)
     data_call = [data_owed_page(site, common, data.data_owed, data.return_conflicts),
                  changes_page(site, common, data, data.run_id)]
     briefs = build_briefs(data, site, {c: page_name(c) for c in data.targets["jurisdiction"].dropna().unique()})

@@ -191,7 +191,7 @@ class LargeSite:
         self.data, self.root = data, root
         self.env = page_environment()
         self.strings = load_strings()
-        self.common = {"lang": lang, "as_of": data.as_of, "synthetic_files": data.synthetic_files}
+        self.common = data.page_common(lang)
         known = data.jurisdictions
         missing = sorted(set(data.targets["jurisdiction"].dropna()) - set(known["code"]))
         if missing:  # a target's jurisdiction the table lacks still gets a page

@@ -386,7 +386,7 @@ class _Report:
         self.this_run = this_run
         self.large = len(data.targets) > LARGE_SITE_TARGETS  # the dashboards' large layout: no page per target
         self.lineage_pages = not self.large
-        self.common = {"lang": lang, "as_of": data.as_of, "synthetic_files": data.synthetic_files, "plotly": False}
+        self.common = data.page_common(lang) | {"plotly": False}
 
     def _render(self, template: str, path: Path, **context: Any) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)

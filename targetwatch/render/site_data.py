@@ -112,6 +112,19 @@ class SiteData:
         as_of = str(tables["assessments"]["as_of"].iloc[0])[:10] if len(tables["assessments"]) else ""
         return cls(**tables, as_of=as_of, run_id=run_id, code_version=code_version)
 
+    def page_common(self, lang: str) -> dict:
+        """What every page of the dashboards and the quality report shows in its frame (base.html): the language,
+        the as-of date, the synthetic files and the held files, built here once for all four renderers."""
+        return {"lang": lang, "as_of": self.as_of, "synthetic_files": self.synthetic_files,
+                "held_files": self.held_files}
+
+    @property
+    def held_files(self) -> list[dict]:
+        """Report files whose rows a blocking check held back this run (targetwatch.quality.holds): one entry per
+        file with its held row count and the checks, from the quarantine rows whose reason starts `held: `."""
+        from targetwatch.quality.holds import held_files  # the reason format has one home
+        return held_files(self.rejected_rows)
+
     @property
     def synthetic_files(self) -> list[str]:
         """Report files marked synthetic (column `synthetic` of report_files, when the warehouse has it)."""

@@ -64,7 +64,7 @@ class SmallSite:
         self.rows["href"] = "targets/" + self.rows["target_id"] + ".html"
         self.records = display_records(self.rows)  # converted once: every page picks its rows from these
         self.by_id = {r["target_id"]: r for r in self.records}
-        self.common = {"lang": lang, "as_of": data.as_of, "synthetic_files": data.synthetic_files}
+        self.common = data.page_common(lang)
         self.jur = data.jurisdictions.set_index("code")
         self.ind = data.indicators.set_index("code")
         obs = data.observations.merge(observation_revisions(data.observations), on="observation_id", how="left")

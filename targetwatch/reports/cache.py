@@ -62,6 +62,8 @@ def source_version(package: Path) -> str:
 
 def aliases_digest(aliases: Aliases) -> str:
     data = {"jurisdictions": aliases.jurisdictions, "indicators": aliases.indicators}
+    if aliases.levels:  # the readers check 全市/全省 against the document's level
+        data["levels"] = aliases.levels
     return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 

@@ -200,7 +200,21 @@ class TextKeys:
 
 
 _THRESHOLD = re.compile(r"突破$")
-_FLOW_BEFORE = re.compile(r"(?:新增|新认定|新培育|新引进|新建)了?$")  # 新认定…56家: new ones, not the stock
+# 新增149家高新技术企业 (sx_2014_hte, dev): new ones, not the stock; the verb carries over a list of such counts
+# (培育 alone is not enough: 兰州市培育科技企业孵化器43家 in lz_2021_gscn is the city's stock)
+_FLOW_BEFORE = re.compile(r"(?:新增|新培育|新引进|新建)了?$")
+_LIST_SEPARATOR = re.compile(r"^[,、]$")
+# 高新技術企業中91家 (xx_2015_htefirms_noplace_trad, dev): some of them, not their total
+_AMONG = re.compile(r"^中(?:有|的)?$")
+# 经费投入超过千亿元的省(市)有12个 (nat_2023_rd_provinces, dev): a threshold in a count of places, never a level
+_COUNT_OF_PLACES_AFTER = re.compile(r"^的[^,;。0-9]{0,8}?有[\d一二两三四五六七八九十]+个")
+# the level a word for "the document's own jurisdiction" implies: 全市/我市 is a city, 全省/我省 a province
+_OWN_WORD = re.compile(r"全省域?|本省|我省|该省|全市域?|本市|我市|该市")
+_OWN_LEVELS = {"省": ("province",), "市": ("prefecture",)}
+# 共成交技术合同5252项,成交总额为150.81亿元 (gs_2017_techmarket, dev), 认定登记技术合同6008项,合同成交金额103.28亿元
+# (fj_2018_techmarket, dev): the turnover named after the contracts it totals
+_CONTRACTS_THEN_TURNOVER = re.compile(r"技术合同[\d,.]+万?(?:项|份)[,，]?((?:合同)?成交(?:总)?(?:金)?额)")
+_CONTRACT_TURNOVER_NAME = "技术合同成交额"
 _COUNT_BEFORE = re.compile(r"(?:\d[\d,.]*|[一二两三四五六七八九十百]+)(?:家|个|项|所|座|户)[^,;。\d]{0,8}$")
 _LEVEL_CONTINUES = re.compile(r"^(?:数量|总数|总量|数)?(?:达到|达|增加到|增至|增长到|上升到|为)")
 _LEVEL_AFTER = re.compile(r"^(?:达到|达|为|增至|增加到|上升到|升至|到)")
@@ -219,6 +233,13 @@ def _figures(
 ) -> tuple[list[dict], list[dict]]:
     folded, index = strip_deletions(*fold_with_offsets(sentence.text))
     hits = keys.find(folded)
+    completed: dict[int, str] = {}  # hit start -> the name it stands for, completed from the sentence
+    if (turnover := keys.codes.get(normalised_key(_CONTRACT_TURNOVER_NAME))) is not None:
+        for m in _CONTRACTS_THEN_TURNOVER.finditer(folded):
+            if not any(h.start < m.end(1) and m.start(1) < h.end for h in hits):
+                hits.append(AliasMatch(m.start(1), m.end(1), turnover, m.group(1)))
+                completed[m.start(1)] = _CONTRACT_TURNOVER_NAME
+        hits.sort(key=lambda h: h.start)
     places = sorted(
         [p for p in aliases.find_folded(folded, "jurisdiction") if _place_is_mentioned(folded, p.start, p.end)]
         + aliases.find_folded(folded, "generic"),
@@ -254,6 +275,7 @@ def _figures(
         rejected.append(located(a, b) | {"reason": f"sentence {sentence.number}: {problem}"})
 
     forecast_here = bool(_FORECAST.search(folded)) or ctx.forecast
+    flow: tuple[int, str] | None = None  # (where the last count of new ones ended, its verb)
     for k, hit in enumerate(hits):
         clause_start = max([m.end() for m in _CLAUSE_END.finditer(folded, 0, hit.start)], default=0)
         if (pre := _COUNT_BEFORE.search(folded, clause_start, hit.start)) is not None:
@@ -310,6 +332,15 @@ def _figures(
             problem = f"{original(q.start(), hit.end)!r} is a subset ({q.group()}) of {name}, not its total"
         elif (fl := _FLOW_BEFORE.search(folded[: hit.start])) is not None:
             problem = f"{original(fl.start(), unit_end)!r} counts new ones ({fl.group()}), not the stock of {name}"
+            flow = (unit_end, fl.group())
+        elif flow is not None and _LIST_SEPARATOR.match(folded[flow[0] : hit.start]):
+            problem = f"{phrase!r} continues a list of new ones ({flow[1]}), not the stock of {name}"
+            flow = (unit_end, flow[1])
+        elif _AMONG.match(gap):
+            problem = f"{phrase!r} counts some of the {name} (…中: among them), not their total"
+        elif _COUNT_OF_PLACES_AFTER.match(folded[unit_end:]):
+            end = unit_end + _COUNT_OF_PLACES_AFTER.match(folded[unit_end:]).end()  # type: ignore[union-attr]
+            problem = f"{original(hit.start, end)!r} is a threshold in a count of places, not a level of {name}"
         elif _THRESHOLD.search(gap):
             reject(hit.start, unit_end, f"{tail!r} is a threshold passed (突破), not the level of {name}")
             level = next(
@@ -334,6 +365,9 @@ def _figures(
                     figures.append((s0 + second[0], s0 + second[1], s0 + second[2], to.group(1)))
         else:
             reject(hit.start, unit_end, problem)
+            if _RESPECTIVELY.search(gap):  # the whole list is accounted for, not only its first figure
+                covered.append((hit.start, clauses[0][1]))
+            covered.extend((c, c + f[2]) for c, f in later)  # its changes go with it
             continue
         # the last place named before the alias; 全省/全市 (or none) mean the document's own jurisdiction
         before_place = bisect.bisect_left(place_starts, hit.start)
@@ -348,6 +382,12 @@ def _figures(
             and (ctx.own or _OWN_PROVINCE.search(folded[: hit.start]))
         ):
             jurisdiction = doc.local
+        own_level = _own_level_problem(
+            named.key if named is not None and named.key in GENERIC_JURISDICTIONS else None,
+            folded[: hit.start],
+            jurisdiction,
+            aliases,
+        )
         other = [m for m in outside if m.end() <= hit.start and (named is None or m.start() > named.start)]
         where = (
             other[-1].group()
@@ -385,6 +425,8 @@ def _figures(
                 )
             if problem is None and where is not None:
                 problem = f"the figure is about {original_place(where)}, a place not in targets.yaml"
+            if problem is None and own_level is not None:
+                problem = own_level
             if problem is None and year is None:
                 problem = "no year: the sentence names none and the title gives none (add `year:` to a sidecar)"
             if problem is None and jurisdiction is None:
@@ -411,6 +453,11 @@ def _figures(
                 notes.append("an estimate (预计) of a past year, not a forecast")
             if basis not in {"stated", "title", "sidecar", "document"}:
                 notes.append(f"year {year} {YEAR_BASIS_WORDS.get(basis, basis)}")
+            if hit.start in completed:
+                notes.append(
+                    f"named {original(hit.start, hit.end)!r} after the contracts it totals: read as "
+                    f"{completed[hit.start]}"
+                )
             if ignored := [original(c, c + f[2]) for c, f in later]:
                 notes.append("ignored, a change not a level: " + "; ".join(map(repr, ignored)))
                 covered.extend((c, c + f[2]) for c, f in later)
@@ -418,12 +465,17 @@ def _figures(
                 located(hit.start if n == 0 else a, u)
                 | {
                     "jurisdiction_raw": jurisdiction,
-                    "indicator_raw": original(hit.start, hit.end),
+                    "indicator_raw": completed.get(hit.start) or original(hit.start, hit.end),
                     "year_raw": str(year),
                     "year_basis": basis,
                     "value_raw": original(a, b),
                     "unit_raw": original(b, u),
-                    "period_type": "partial" if doc.partial or _PARTIAL.search(folded[:a]) else "annual",
+                    # a partial title (前三季度…) does not make a figure whose sentence states its year partial
+                    "period_type": (
+                        "partial"
+                        if (doc.partial and basis != "stated") or _PARTIAL.search(folded[:a])
+                        else "annual"
+                    ),
                     "figure_type": "forecast" if forecast else "actual",
                     "source_title": doc.plain.title,
                     "notes": "; ".join(notes) or None,
@@ -439,6 +491,23 @@ _FORECAST_WORDS = re.compile(r"目标|力争|争取")
 
 def original_place(place: str) -> str:
     return place
+
+
+def _own_level_problem(generic: str | None, before: str, jurisdiction: str | None, aliases: Aliases) -> str | None:
+    """全市/我市 name a city's own figures and 全省/我省 a province's: when the document's jurisdiction is of
+    another level (a city's 全市 in a text whose head names 全国), the figure has no place the reader can name."""
+    words = [generic] if generic else [m.group() for m in _OWN_WORD.finditer(before)][-1:]
+    if not words or jurisdiction is None or not aliases.levels:
+        return None
+    code = aliases.jurisdictions.get(fold_with_offsets(jurisdiction)[0])
+    level = aliases.levels.get(code or "")
+    wanted = next((levels for ch, levels in _OWN_LEVELS.items() if ch in words[0]), None)
+    if level is None or wanted is None or level in wanted:
+        return None
+    return (
+        f"{words[0]!r} means a {wanted[0]}'s own figures, but the document names {jurisdiction!r} ({level}) "
+        f"and no {wanted[0]}: the place cannot be read (add `jurisdiction:` to a sidecar)"
+    )
 
 
 def _not_recognised(folded: str, covered: list[tuple[int, int]], original, located) -> list[dict]:
@@ -457,6 +526,7 @@ def _not_recognised(folded: str, covered: list[tuple[int, int]], original, locat
             continue
         end = b + skip + unit.end()
         noun = original(m.start(1), m.end(1))
+        covered = [*covered, (m.start(1), end)]
         out.append(
             located(m.start(1), end)
             | {
@@ -464,7 +534,36 @@ def _not_recognised(folded: str, covered: list[tuple[int, int]], original, locat
                 f"named {noun!r})"
             }
         )
-    return out
+    return out + _unread_figures(folded, covered, original, located)
+
+
+_NOT_A_FIGURE_AFTER = re.compile(r"^(?:年|月|日|号|时|届|次会议|位|名)")
+
+
+def _unread_figures(folded: str, covered: list[tuple[int, int]], original, located) -> list[dict]:
+    """Every other number with a unit that no row or rejection accounts for (a figure next to no indicator name,
+    a share, a count of contracts): one quarantined row per sentence listing them, so none is lost silently."""
+    found: list[tuple[int, int]] = []
+    for m in _NUMBER.finditer(folded):
+        a, b = m.start(), m.end()
+        if not _ARABIC.match(m.group()) or any(s <= a < e for s, e in covered):
+            continue
+        if YEAR_TOKEN.match(folded, a) or _NOT_A_FIGURE_AFTER.match(folded[b:]) or (a and folded[a - 1] in "第-"):
+            continue
+        after = folded[b:]
+        skip = 1 if after[:1] in _MULTIPLIERS else 0
+        unit = _UNIT.match(after[skip:])
+        if unit is None:
+            continue
+        clause = max([c.end() for c in _CLAUSE_END.finditer(folded, 0, a)], default=0)
+        found.append((max(clause, a - 14), b + skip + unit.end()))
+    if not found:
+        return []
+    listed = "; ".join(repr(original(a, e)) for a, e in found)
+    return [
+        located(found[0][0], found[-1][1])
+        | {"reason": f"not recognised: {listed} (figures next to no indicator name in targets.yaml)"}
+    ]
 
 
 def _clauses(folded: str, start: int, stop: int) -> list[tuple[int, int]]:

@@ -41,9 +41,10 @@ _QUOTES = r"[“”\"‘’'《》「」]"
 _INFIXES = (
     r"对(?:该省|全省|本省|我省|全市|本市|我市|该市)?经济增长的?",  # 科技进步对经济增长的贡献率
     r"(?<=科技)进步(?=对|贡献率)",  # 科技进步贡献率 = 科技贡献率 (as in 科技对经济增长的贡献率)
-    r"(?<=技术)市场(?=合同)",  # 技术市场合同成交额
+    r"(?<=技术)市场(?=合同)",  # 技术市场合同交易额163亿元 (gs_2018_kjhy_tibet), 技術市場合同成交額 (gs_2021_kjhy_trad)
     r"(?<=合同)年(?=交易额|成交额)",  # 技术合同年交易额: the annual turnover is the turnover
     r"(?<=级)及(?=以上)",  # 省级及以上
+    r"(?<=经费)内部支出",  # R&D經費內部支出 (yreb_2019_rd_trad): the yearbooks' name for R&D expenditure
 )
 _DELETIONS = re.compile("|".join([_GLOSS, _BRACKETED, _QUOTES, *_INFIXES]))
 # Trailing words that make a count's name longer without changing it (longest first).

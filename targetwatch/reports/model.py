@@ -152,13 +152,19 @@ class Aliases:
     """Lookup keys -> codes for jurisdictions and indicators, as `alias_map(catalogue)` builds them
     (codes, names, aliases; folded: NFKC, lower case, simplified script)."""
 
-    def __init__(self, jurisdictions: Mapping[str, str], indicators: Mapping[str, str]):
+    def __init__(
+        self,
+        jurisdictions: Mapping[str, str],
+        indicators: Mapping[str, str],
+        levels: Mapping[str, str] | None = None,
+    ):
         self.jurisdictions = dict(jurisdictions)
         self.indicators = dict(indicators)
+        self.levels = dict(levels or {})  # jurisdiction code -> level (national, province, prefecture, …)
 
     @classmethod
     def from_catalogue(cls, catalogue: Catalogue) -> Aliases:
-        return cls(*alias_map(catalogue))
+        return cls(*alias_map(catalogue), {j.code: j.level for j in catalogue.jurisdictions})
 
     @staticmethod
     def _pattern(keys: list[str]) -> re.Pattern[str]:

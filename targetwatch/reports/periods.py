@@ -4,7 +4,7 @@
     2018年甘肃省科技(知识产权)工作会 … 贡献率提升至52.2%                        a work meeting reviews 2017
     甘肃高新技术企业数从“十二五”末的319家增加到1229家                          十二五末 = 2015
     “十三五”期间，技术市场合同成交额累计达到924亿元                            a period total, no year
-    去年，我省有效发明专利拥有量达到了8104件 (released 2016-01-18)              2015
+    去年我省科技成果共创造经济效益五百一十七亿元 (released 2020-03-26)           2019
 
 Every inferred year says how it was found (`year_basis`); the rules and examples are in docs/report-formats.md.
 """

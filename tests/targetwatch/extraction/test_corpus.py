@@ -19,14 +19,15 @@ from targetwatch.extraction.corpus import load_corpus, score
 
 def test_every_text_is_listed_split_and_every_quote_is_placed():
     docs, golds = load_corpus()
-    splits = ("development", "test", "holdout", "holdout-2")
-    assert len(docs) == 41
+    splits = ("development", "test", "holdout", "holdout-2", "unseen-3", "unseen-4", "unseen-5")
+    assert len(docs) == 83
     assert {s: sum(d.split == s for d in docs.values()) for s in splits} == {
-        "development": 16, "test": 13, "holdout": 8, "holdout-2": 4}
-    assert sum(d.script == "traditional" for d in docs.values()) == 11
-    assert len(golds) == 249
+        "development": 23, "test": 13, "holdout": 8, "holdout-2": 4, "unseen-3": 13, "unseen-4": 12, "unseen-5": 10}
+    assert sum(d.script == "traditional" for d in docs.values()) == 24
+    assert len(golds) == 384
     assert {s: sum(docs[g.document].split == s for g in golds) for s in splits} == {
-        "development": 131, "test": 87, "holdout": 22, "holdout-2": 9}
+        "development": 145, "test": 87, "holdout": 22, "holdout-2": 9, "unseen-3": 60, "unseen-4": 34,
+        "unseen-5": 27}
     for g in golds:
         assert docs[g.document].text[g.start : g.end] == g.quote
     assert all(d.url.startswith("http") for d in docs.values())
@@ -80,6 +81,11 @@ def measured():
     ("test", 0.95, 0.95, 0.95),  # measured 100 / 100 / 100 after its errors were seen (first, unseen: 87.8 / 91.9)
     ("holdout", 0.8, 0.95, 0.95),  # measured 84.6 / 100 / 100 (first, unseen: 80.8 / 95.5 / 95.2)
     ("holdout-2", 0.9, 0.95, 0.95),  # measured 100 / 100 / 100 (first, unseen: 23.1 / 100 / 100)
+    # measured 88.1 / 61.7 / 100 with the rules of evidence.py (first, unseen, before them: 75.4 / 81.7 / 73.5):
+    # the undated year plan hanshou-2018-science reads as a report, docs/extraction.md says why
+    ("unseen-3", 0.85, 0.55, 0.95),
+    ("unseen-4", 0.7, 0.9, 0.95),  # measured 74.4 / 94.1 / 100 at its first, unseen score (round 3's rules)
+    ("unseen-5", 0.65, 0.7, 0.9),  # measured 69.0 / 74.1 / 95.0 at its first, unseen score (the same rules)
 ])
 def test_measured_scores_stay_above_their_floors(measured, split, precision, recall, comparator):
     s = measured[split]
