@@ -266,25 +266,40 @@ LEFT JOIN observations o ON o.observation_id = f.observation_id
 ORDER BY r.severity, f.expectation_id, f.source_file, o.year, f.observation_id
 """
 
+# Figures (jurisdiction, indicator, year, period) published more than once, with their vintages and distinct values.
+_REPUBLISHED_SQL = """
+SELECT jurisdiction, indicator, year, period_type, count(*) AS n_vintages, count(DISTINCT value) AS n_values
+FROM observations GROUP BY ALL HAVING count(*) > 1
+"""
+
+# The first {limit} vintages of those figures, in the order of the list: only the first {limit} figures are read
+# (each has two vintages or more), so the window runs over them, not over every observation.
 _REVISIONS_SQL = """
 WITH used AS (
     SELECT DISTINCT unnest([observation_id, reference_observation_id]) AS observation_id FROM assessment_years
 ),
+shown AS (
+    SELECT * FROM (""" + _REPUBLISHED_SQL + """) ORDER BY jurisdiction, indicator, year, period_type LIMIT {limit}
+),
 v AS (
-    SELECT o.*, count(DISTINCT o.value) OVER figure AS n_values, count(*) OVER figure AS n_vintages,
+    SELECT o.jurisdiction, o.indicator, o.year, o.period_type, f.n_vintages, f.n_values, o.value, o.unit,
+        o.value_as_written, o.unit_as_written, o.source_file, o.location, o.sha256, o.release_date,
+        o.release_date_basis, o.observation_id,
         lag(o.value) OVER vintages AS previous_value, row_number() OVER vintages AS vintage_no,
         o.observation_id IN (SELECT observation_id FROM used) AS used
-    FROM observations o
-    WINDOW figure AS (PARTITION BY jurisdiction, indicator, year, period_type),
-           vintages AS (PARTITION BY jurisdiction, indicator, year, period_type
-                        ORDER BY release_date NULLS FIRST, source_file, observation_id)
+    FROM observations o JOIN shown f ON o.jurisdiction IS NOT DISTINCT FROM f.jurisdiction
+        AND o.indicator IS NOT DISTINCT FROM f.indicator AND o.year IS NOT DISTINCT FROM f.year
+        AND o.period_type IS NOT DISTINCT FROM f.period_type
+    WINDOW vintages AS (PARTITION BY o.jurisdiction, o.indicator, o.year, o.period_type
+                        ORDER BY o.release_date NULLS FIRST, o.source_file, o.observation_id)
 )
 SELECT jurisdiction, indicator, year, period_type, vintage_no, n_vintages, n_values, value, unit, value_as_written,
     unit_as_written, value - previous_value AS change, 100 * (value - previous_value) / nullif(previous_value, 0)
     AS change_pct, source_file, location, sha256, release_date, release_date_basis,
     observation_id, used
-FROM v WHERE n_vintages > 1
+FROM v
 ORDER BY jurisdiction, indicator, year, period_type, vintage_no
+LIMIT {limit}
 """
 
 _COVERAGE_SQL = """
@@ -410,9 +425,8 @@ class _Report:
         # each are read (a 1,000,000-row file gives half a million quarantined rows and as many vintages).
         con = self.con
         con.execute(f"CREATE OR REPLACE TEMP TABLE _tw_flagged AS {_FLAGGED_SQL}")
-        con.execute(f"CREATE OR REPLACE TEMP TABLE _tw_revisions AS {_REVISIONS_SQL}")
         flagged = display_records(_df(con, f"SELECT * FROM _tw_flagged ORDER BY rowid LIMIT {LIST_LIMIT}"))
-        revisions = display_records(_df(con, f"SELECT * FROM _tw_revisions ORDER BY rowid LIMIT {LIST_LIMIT}"))
+        revisions = display_records(_df(con, _REVISIONS_SQL.format(limit=LIST_LIMIT)))
         coverage = coverage_table(con, self.rows)
         rejected = display_records(_df(con, f"SELECT * FROM rejected_rows ORDER BY {_REJECTED_ORDER} "
                                             f"LIMIT {LIST_LIMIT}"))
@@ -421,9 +435,8 @@ class _Report:
         n_flagged, flagged_rows = con.execute(
             "SELECT count(*), count(DISTINCT (observation_id, source_file)) FROM _tw_flagged").fetchall()[0]
         n_revisions, revised, republished = con.execute(
-            "SELECT count(*), count(DISTINCT (jurisdiction, indicator, year, period_type)) FILTER (n_values > 1), "
-            "count(DISTINCT (jurisdiction, indicator, year, period_type)) FILTER (n_values = 1) FROM _tw_revisions"
-        ).fetchall()[0]
+            "SELECT coalesce(sum(n_vintages), 0), count(*) FILTER (n_values > 1), count(*) FILTER (n_values = 1) "
+            f"FROM ({_REPUBLISHED_SQL})").fetchall()[0]
         results = [r["result"] for s in suites for r in s["rows"]]
         summary = {
             "files": len(files), "observations": n_obs, "rejected": n_rejected, "flagged_rows": flagged_rows,
