@@ -19,6 +19,7 @@ from assets.resources import TargetwatchPaths
 from assets.retries import retry_io_errors
 from targetwatch import runlog
 from targetwatch.provenance import input_hashes
+from targetwatch.quality.holds import held_row_count
 from targetwatch.render.dashboards import build_dashboards
 from targetwatch.render.quality_report import build_quality_report
 from targetwatch.render.site_data import SiteData
@@ -27,7 +28,8 @@ from targetwatch.warehouse import connect, publish, read_table
 
 def _site_data(paths: TargetwatchPaths, run_id: str) -> SiteData:
     with paths.duckdb.get_connection() as con:
-        return SiteData.from_warehouse(con, run_id=run_id, code_version=paths.run_record.code_version or "")
+        return SiteData.from_warehouse(con, run_id=run_id, code_version=paths.run_record.code_version or "",
+                                       pages_only=True)
 
 
 def _this_run(paths: TargetwatchPaths) -> runlog.RunRecord:
@@ -89,11 +91,14 @@ def quality_report(context: dg.AssetExecutionContext, paths: TargetwatchPaths) -
 def runs(context: dg.AssetExecutionContext, paths: TargetwatchPaths) -> dg.MaterializeResult:
     """One row per run (as-of date, input hashes, code version, outcome); writing it publishes the outputs.
 
-    The row says `success` from just before publication (finished_at is then): the published warehouse and quality
+    The row says `success` (or `published with holds`, when the blocking check held back some files' rows) from just
+    before publication (finished_at is then): the published warehouse and quality
     report show the run's own final row. If publication fails the row becomes `failed` and nothing is published.
     """
     s = paths.settings()
-    done = _this_run(paths).finished("success")
+    with paths.duckdb.get_connection() as con:  # rows a blocking check held back: `published with holds`
+        held = held_row_count(con)
+    done = _this_run(paths).finished(runlog.publication_outcome(held))
     runlog.write(paths.build_warehouse, done)  # the published warehouse carries its own run's row
     try:
         with retry_io_errors(context):

@@ -1,7 +1,11 @@
 """Great Expectations suites on the observations, run as Dagster asset checks.
 
-`observations_valid` (severity error) is blocking: if it fails, the assessment does not run and the
-previous published outputs stay as they were. `observations_plausible` (warning) is reported only.
+`observations_valid` (severity error) is blocking. When it fails on rows of some report files, those rows are held
+back (targetwatch.quality.holds: moved to `rejected_rows` with the check and expectation as the reason) and the check
+reports a failure of severity WARN, so the assessment runs on the rest and the run publishes `published with holds`.
+When the failure is the warehouse's own (not attributable to rows, or every row would be held) it fails with
+severity ERROR: the assessment does not run and the previous published outputs stay as they were.
+`observations_plausible` (warning) is reported only.
 Each check writes its rows of `check_results`, `check_failures` (every failing row, with its file) and
 `check_validations` (GE's validation result JSON, rendered offline by the auditors' report).
 """
@@ -9,24 +13,36 @@ Each check writes its rows of `check_results`, `check_failures` (every failing r
 import dagster as dg
 
 from assets.resources import TargetwatchPaths
-from targetwatch.quality.results import failure_summary, store_check_results
-from targetwatch.quality.suites import OBSERVATIONS_PLAUSIBLE, OBSERVATIONS_VALID, SUITE_COLUMNS, run_suite
-from targetwatch.warehouse import read_table, saved_catalogue
+from targetwatch.quality.checks import check_warehouse
+from targetwatch.quality.holds import hold_failing_rows
+from targetwatch.quality.results import failure_summary
+from targetwatch.quality.suites import OBSERVATIONS_PLAUSIBLE, OBSERVATIONS_VALID
+from targetwatch.warehouse import saved_catalogue
 
 
 def _run(name: str, paths: TargetwatchPaths) -> dg.AssetCheckResult:
     s = paths.settings()
     cat = saved_catalogue(s.build_dir)  # validated once, by the catalogue step
-    with paths.duckdb.get_connection() as con:  # GE validates a frame: only the columns the suites read
-        observations = read_table(con, "observations", SUITE_COLUMNS)
-    outcome = run_suite(name, observations, cat, s.effective_as_of)
-    store_check_results(paths.build_warehouse, outcome)
+    outcome = check_warehouse(paths.build_warehouse, name, cat, s.effective_as_of)  # read, validate, store
     failed = outcome.results[~outcome.results["success"]]
+    description = failure_summary(outcome.results, outcome.failures) if len(failed) else None
+    severity = dg.AssetCheckSeverity.ERROR if outcome.severity == "error" else dg.AssetCheckSeverity.WARN
+    held = {}
+    if outcome.severity == "error" and not outcome.success:  # hold the failing files' rows, or fail the run
+        with paths.duckdb.get_connection() as con:
+            holds = hold_failing_rows(con, name)
+        if holds.refused:
+            description = f"{description}; {holds.refused}"
+        else:
+            description, severity = f"{description}; {holds.summary()}", dg.AssetCheckSeverity.WARN
+            held = {"rows_held": holds.rows, "files_held": len(holds.files),
+                    "held": dg.MetadataValue.md(holds.files.to_markdown(index=False))}
     return dg.AssetCheckResult(
         passed=outcome.success,
-        description=failure_summary(outcome.results, outcome.failures) if len(failed) else None,
-        severity=dg.AssetCheckSeverity.ERROR if outcome.severity == "error" else dg.AssetCheckSeverity.WARN,
+        description=description,
+        severity=severity,
         metadata={
+            **held,
             "expectations": len(outcome.results),
             "failed": len(failed),
             "rows_flagged": int(outcome.failures["observation_id"].nunique()),

@@ -144,6 +144,7 @@ def _refresh(s: Settings, release_date: dt.date | None) -> None:
 
 def _run_refresh(s: Settings, release_date: dt.date | None) -> bool:
     from pipelines.run import run_refresh_job
+    from targetwatch.quality.holds import held_files
     from targetwatch.reports.archive import list_snapshots
     from targetwatch.warehouse import WAREHOUSE_FILE, archive_dir, connect
 
@@ -164,6 +165,7 @@ def _run_refresh(s: Settings, release_date: dt.date | None) -> bool:
         ).fetchall()[0]
         rejected = con.execute("SELECT count(*) FROM rejected_rows").fetchall()[0][0]
         changed = _change_counts(con, outcome.run_id)
+        held = held_files(con.execute("SELECT source_file, reason FROM rejected_rows").df())
     table = Table(title=f"{sum(statuses.values())} targets assessed as of {s.effective_as_of}")
     table.add_column("status")
     table.add_column("状态")
@@ -172,6 +174,11 @@ def _run_refresh(s: Settings, release_date: dt.date | None) -> bool:
         table.add_row(st.code, st.zh, str(statuses.get(st.code, 0)))
     console.print(table)
     console.print(f"files read: {files[0]} ({files[1] or 0} rows, {files[2]} failed) · rows rejected: {rejected}")
+    if held:  # the run's outcome is `published with holds`: say which files' rows were held back, and why
+        console.print(f"[bold]published with holds[/bold]: {sum(h['rows'] for h in held)} row(s) of {len(held)} "
+                      "file(s) failed the blocking check and were held back (quarantined, not assessed):")
+        for h in held:
+            console.print(f"  held: {h['file']}: {h['rows']} row(s), {'; '.join(h['checks'])}", markup=False)
     if changed is not None:
         console.print("changes since the previous publication: " + " · ".join(f"{n} {k}" for k, n in changed.items()))
     console.print(f"warehouse:  {s.out_dir / WAREHOUSE_FILE}", markup=False)
@@ -188,7 +195,8 @@ def _change_counts(con, run_id: str) -> dict[str, int] | None:
     from targetwatch.changes import KINDS
 
     rows = con.execute("SELECT kind, count(*) FROM changes WHERE run_id = ? GROUP BY 1", [run_id]).fetchall()
-    previous = con.execute("SELECT count(*) FROM runs WHERE outcome = 'success' AND run_id <> ?", [run_id]).fetchall()
+    previous = con.execute("SELECT count(*) FROM runs WHERE list_contains(?, outcome) AND run_id <> ?",
+                           [list(vocab.PUBLISHED_OUTCOMES), run_id]).fetchall()
     if not previous[0][0]:
         return None
     found = dict(rows)

@@ -65,8 +65,11 @@ class _Relay(logging.Handler):
             data = event.event_specific_data
             flagged = (data.metadata or {}).get("rows_flagged")
             rows = f"{flagged.value} figures" if flagged is not None else "figures"
+            held = (data.metadata or {}).get("rows_held")
             if data.passed:
                 outcome = "passed"
+            elif held is not None:  # the blocking check held its failing rows back (targetwatch.quality.holds)
+                outcome = f"{held.value} figures held back (quarantined; the rest goes on)"
             elif data.severity == dg.AssetCheckSeverity.WARN:  # a review list, not a fault: the run goes on
                 outcome = f"{rows} flagged for review (see the quality report)"
             else:

@@ -13,6 +13,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from targetwatch import vocab
+
 # What kind of change a row is, in the order the page shows them (zh, en).
 KINDS: dict[str, tuple[str, str]] = {
     "status": ("状态变化", "Status changes"),
@@ -78,8 +80,9 @@ SELECT * FROM status UNION ALL SELECT * FROM newly UNION ALL SELECT * FROM figur
 
 def previous_run_id(con: duckdb.DuckDBPyConnection) -> str | None:
     """The last successful run of the publication attached as `prev`."""
-    rows = con.execute(
-        "SELECT run_id FROM prev.runs WHERE outcome = 'success' ORDER BY finished_at DESC NULLS LAST LIMIT 1"
+    rows = con.execute(  # a run that published with holds published too
+        "SELECT run_id FROM prev.runs WHERE list_contains($published, outcome) "
+        "ORDER BY finished_at DESC NULLS LAST LIMIT 1", {"published": list(vocab.PUBLISHED_OUTCOMES)}
     ).fetchall()
     return rows[0][0] if rows else None
 

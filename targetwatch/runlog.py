@@ -8,6 +8,9 @@ a message. A row goes through these states:
               report it builds already lists it;
     success   written just before publication (so the published warehouse and quality report show the run's own
               final outcome and times); replaced by `failed` if publication then fails;
+    published with holds
+              as `success`, when the blocking check held back the rows of some report files
+              (targetwatch.quality.holds) and the rest was published;
     failed    written by whoever sees the run end badly: the CLI for its own runs, the failure sensor for runs
               Dagster launched, the next holder of the refresh lock for a run that was killed (the lock file keeps
               the killed run's fields, `targetwatch.locking`).
@@ -29,9 +32,11 @@ from pathlib import Path
 
 import duckdb
 
+from targetwatch import vocab
 from targetwatch.locking import take_interrupted
 
-OUTCOMES = ("running", "success", "failed")
+OUTCOMES = vocab.RUN_OUTCOME_CODES  # running | success | published with holds | failed (labels: vocab.RUN_OUTCOMES)
+PUBLISHED_OUTCOMES = vocab.PUBLISHED_OUTCOMES
 TRIGGERS = ("cli", "schedule", "sensor", "dagster")
 PENDING_RUNS_DIR = ".pending-runs"  # under out/: run records written while another run held the lock
 
@@ -41,7 +46,7 @@ CREATE TABLE IF NOT EXISTS runs (
     started_at TIMESTAMP,
     finished_at TIMESTAMP,
     as_of DATE,
-    outcome VARCHAR,          -- running | success | failed
+    outcome VARCHAR,          -- running | success | published with holds | failed
     trigger VARCHAR,          -- cli | schedule | sensor | dagster
     code_version VARCHAR,
     input_hashes VARCHAR,     -- JSON: {file: sha256} of every report, the catalogue and the policies
@@ -90,6 +95,11 @@ class RunRecord:
     @classmethod
     def from_row(cls, row: dict) -> RunRecord:
         return cls(**{c: row.get(c) for c in RUN_COLUMNS})
+
+
+def publication_outcome(held_rows: int) -> str:
+    """The outcome of a run about to publish: `published with holds` when it held rows back, else `success`."""
+    return "published with holds" if held_rows else "success"
 
 
 def write(warehouse: Path, record: RunRecord) -> None:

@@ -254,6 +254,23 @@ EVIDENCE_BASES: Final[tuple[Label, ...]] = (
 EVIDENCE_BASIS_CODES: Final[tuple[str, ...]] = tuple(b.code for b in EVIDENCE_BASES)
 EVIDENCE_BASIS_BY_CODE: Final[dict[str, Label]] = {b.code: b for b in EVIDENCE_BASES}
 
+# How a refresh ended: the `outcome` column of `runs` (targetwatch.runlog writes every row).
+RUN_OUTCOMES: Final[tuple[Label, ...]] = (
+    Label("running", "运行中", "running", "the run has started its build and not yet ended",
+          "运行已开始构建，尚未结束"),
+    Label("success", "已发布", "published", "every blocking check passed; the published outputs are this run's",
+          "阻断性检查全部通过；发布的是本次运行的结果"),
+    Label("published with holds", "已发布（部分数据暂扣）", "published with holds",
+          "published, but the rows of some report files failed the blocking check and were held back (quarantined "
+          "with the check's name); the rest was assessed and published",
+          "已发布，但部分报表文件的数据行未通过阻断性检查而被暂扣（隔离并注明检查名称），其余数据照常评估并发布"),
+    Label("failed", "失败", "failed", "nothing was published; the previous outputs are unchanged (the message says "
+          "why: step and file)", "未发布；此前发布的内容保持不变（原因注明步骤和文件）"),
+)
+RUN_OUTCOME_CODES: Final[tuple[str, ...]] = tuple(o.code for o in RUN_OUTCOMES)
+RUN_OUTCOME_BY_CODE: Final[dict[str, Label]] = {o.code: o for o in RUN_OUTCOMES}
+PUBLISHED_OUTCOMES: Final[tuple[str, ...]] = ("success", "published with holds")  # the runs whose outputs went out
+
 
 @dataclass(frozen=True)
 class Grade:

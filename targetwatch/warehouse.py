@@ -7,7 +7,8 @@ see (out/warehouse.duckdb, out/dashboards/, out/quality/). The life of one run:
    interrupted publication left, carry the `runs` history over, and start a fresh build warehouse and
    site, so a build half-written by a killed run (even an unreadable file) is never read again.
 2. The stages write their tables and pages into out/.build/.
-3. `publish` checks that the build is complete and that every blocking check passed, stages copies
+3. `publish` checks that the build is complete and that every blocking check passed (or that every row it failed
+   was held back, targetwatch.quality.holds), stages copies
    beside the outputs, writes a journal, and swaps each output in with one rename (an atomic exchange
    where the kernel offers it, so out/dashboards never disappears even for a moment).
 
@@ -39,6 +40,7 @@ import duckdb
 import pandas as pd
 
 from targetwatch import runlog
+from targetwatch.quality.holds import unresolved_blocking_failures
 
 if TYPE_CHECKING:
     from targetwatch.catalogue import Catalogue
@@ -193,13 +195,12 @@ def verify_build(build_dir: Path) -> None:
         missing = [t for t in REQUIRED_TABLES if t not in tables]
         if missing:
             raise BuildIncomplete(f"the build is incomplete (no table {', '.join(missing)}): nothing was published")
-        blocking = con.execute(
-            "SELECT count(*), count(*) FILTER (WHERE NOT success) FROM check_results WHERE severity = 'error'"
-        ).fetchall()[0]
-        if blocking[0] == 0:
+        ran = con.execute("SELECT count(*) FROM check_results WHERE severity = 'error'").fetchall()[0][0]
+        if ran == 0:
             raise BuildIncomplete("the blocking checks did not run on this build: nothing was published")
-        if blocking[1]:
-            raise BuildIncomplete(f"{blocking[1]} blocking check(s) did not pass: nothing was published")
+        unresolved = unresolved_blocking_failures(con)  # a failure whose rows were all held back is resolved
+        if unresolved:
+            raise BuildIncomplete(f"{unresolved} blocking check(s) did not pass: nothing was published")
     for name in SITE_DIRS:
         if not (build_dir / "site" / name / "index.html").is_file():
             raise BuildIncomplete(f"the {name} site was not built: nothing was published")

@@ -1,0 +1,23 @@
+"""A suite run on the warehouse, as the asset check runs it: read the observations, validate, store the results.
+
+`check_warehouse` is the one entry point (assets/quality.py and benchmarks/checks.py call it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from targetwatch.catalogue import Catalogue
+from targetwatch.quality.results import store_check_results
+from targetwatch.quality.suites import SuiteOutcome, suite_frame, validate_frame
+from targetwatch.warehouse import connect
+
+
+def check_warehouse(warehouse: Path, name: str, catalogue: Catalogue, as_of: dt.date) -> SuiteOutcome:
+    """Run suite `name` on the warehouse's observations and store its rows of the three check tables."""
+    with connect(warehouse) as con:  # GE validates a frame: only the columns the suite reads, derived ones in SQL
+        frame = suite_frame(con, name, "(SELECT rowid AS _order, * FROM observations)")
+    outcome = validate_frame(name, frame, catalogue, as_of)
+    store_check_results(warehouse, outcome)
+    return outcome

@@ -1,0 +1,131 @@
+"""The suites' frames are built in SQL (issue 16 item 3): the same results as the pandas derivation they replace.
+
+`_pandas_reference` is the plausibility derivation as it was (targetwatch/quality/suites.py before this change,
+verbatim but for its name): the SQL frame must equal it cell for cell and row for row, and a suite validated on
+either gives the same check_results and check_failures. Cases are SYNTHETIC (tests/targetwatch/quality/synthetic.py
+plus rows for the edges: several vintages of one year, a zero before a jump, an undated release, a department's
+return that disagrees with the official figure).
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+import pytest
+
+from targetwatch import vocab
+from targetwatch.quality.checks import check_warehouse
+from targetwatch.quality.suites import (
+    FRAME_COLUMNS,
+    OBSERVATIONS_PLAUSIBLE,
+    OBSERVATIONS_VALID,
+    SUITE_COLUMNS,
+    run_suite,
+    suite_frame,
+    validate_frame,
+)
+from targetwatch.warehouse import write_tables
+from tests.targetwatch.quality import synthetic
+
+
+def _pandas_reference(observations: pd.DataFrame) -> pd.DataFrame:
+    df = observations.sort_values(["jurisdiction", "indicator", "year"]).copy()
+    prev = df.groupby(["jurisdiction", "indicator"])["value"].shift(1)
+    prev_year = df.groupby(["jurisdiction", "indicator"])["year"].shift(1)
+    df["yoy_ratio"] = (df["value"] / prev).where((df["year"] - prev_year == 1) & (prev > 0))
+    release = ["jurisdiction", "indicator", "year", "period_type", "release_date"]
+    df["values_in_release"] = df.groupby(release, dropna=False)["value"].transform("nunique")
+    series = ["jurisdiction", "indicator", "year", "period_type"]
+    returned = df["confidence"] == vocab.DEPARTMENT_REPORTED
+    by = df.assign(returned=returned, official=~returned).groupby(series, dropna=False)
+    df["official_disagrees"] = (by["returned"].transform("any") & by["official"].transform("any")
+                                & (by["value"].transform("nunique") > 1))
+    return df
+
+
+def _edge_observations() -> pd.DataFrame:
+    """The synthetic observations plus SYNTHETIC edge rows (see the module docstring)."""
+    obs = synthetic.observations()
+    base = obs.iloc[0]
+
+    def row(oid, ind, year, value, released, confidence="high", f="e.csv"):
+        return base.to_dict() | {"observation_id": oid, "indicator": ind, "year": year, "value": float(value),
+                                 "release_date": pd.Timestamp(released) if released else pd.NaT,
+                                 "confidence": confidence, "source_file": f, "location": oid}
+
+    extra = [
+        row("e1", "things", 2021, 505, "2022-03-01"),  # a second value of a.csv's 2021 in the same release
+        row("e2", "things", 2021, 520, None),  # an undated third vintage of 2021
+        row("e3", "cover", 2020, 0, "2021-03-01"),  # a zero before a figure: no ratio
+        row("e4", "cover", 2019, 10, "2020-03-01"),  # jumps to zero
+        row("e5", "jobs", 2022, 110000, "2023-03-01", vocab.DEPARTMENT_REPORTED, "return.xlsx"),  # disagrees
+        row("e6", "share", 2022, 35, "2023-03-01", vocab.DEPARTMENT_REPORTED, "return.xlsx"),  # agrees
+    ]
+    out = pd.concat([obs, pd.DataFrame(extra)], ignore_index=True)
+    out["year"] = out["year"].astype("Int64")
+    return out
+
+
+def _sql_frame(observations: pd.DataFrame, name: str) -> pd.DataFrame:
+    with duckdb.connect() as con:
+        con.register("_obs", observations.assign(_order=range(len(observations))))
+        return suite_frame(con, name, "_obs")
+
+
+def test_the_sql_plausibility_frame_equals_the_pandas_derivation_cell_for_cell():
+    obs = _edge_observations()
+    expected = _pandas_reference(obs)[list(FRAME_COLUMNS[OBSERVATIONS_PLAUSIBLE])].reset_index(drop=True)
+    got = _sql_frame(obs, OBSERVATIONS_PLAUSIBLE)
+    pd.testing.assert_frame_equal(got, expected, check_exact=True, check_dtype=False)
+    # the edges, hand-checked: 2021 things has three values (500, 505 in one release, 520 undated)
+    things = got.set_index("observation_id")
+    assert things.loc["a.csv:line 3", "values_in_release"] == 2 and things.loc["e2", "values_in_release"] == 1
+    assert things.loc["a.csv:line 3", "yoy_ratio"] == 500 / 400  # the first 2021 figure against 2020
+    assert pd.isna(things.loc["e1", "yoy_ratio"])  # a second figure of the same year: no ratio
+    assert pd.isna(things.loc["b.csv:line 4", "yoy_ratio"])  # cover 2021 after a zero in 2020
+    assert things.loc["e3", "yoy_ratio"] == 0.0  # 10 -> 0
+    assert things.loc["e5", "official_disagrees"] and things.loc["a.csv:line 6", "official_disagrees"]
+    assert not things.loc["e6", "official_disagrees"]
+
+
+@pytest.mark.parametrize("name", [OBSERVATIONS_VALID, OBSERVATIONS_PLAUSIBLE])
+def test_the_suite_gives_the_same_results_as_on_the_pandas_frame(name):
+    obs = _edge_observations()
+    cat = synthetic.catalogue()
+    reference = _pandas_reference(obs) if name == OBSERVATIONS_PLAUSIBLE else obs[list(SUITE_COLUMNS)]
+    before = validate_frame(name, reference, cat, synthetic.AS_OF)
+    after = run_suite(name, obs, cat, synthetic.AS_OF)
+    columns = [c for c in before.results.columns if c != "checked_at"]
+    pd.testing.assert_frame_equal(after.results[columns], before.results[columns], check_exact=True)
+    pd.testing.assert_frame_equal(after.failures, before.failures, check_exact=True)
+    assert len(after.failures) > 0  # the cases fail some expectations: the failing rows are compared too
+
+
+@pytest.mark.parametrize("name", [OBSERVATIONS_VALID, OBSERVATIONS_PLAUSIBLE])
+def test_the_warehouse_path_reads_the_table_in_its_order(name, tmp_path):
+    """check_warehouse (what the asset runs) gives the frame path's results on the same rows."""
+    obs = _edge_observations()
+    cat = synthetic.catalogue()
+    path = write_tables(tmp_path / "w.duckdb", {"observations": obs}) and tmp_path / "w.duckdb"
+    stored = check_warehouse(path, name, cat, synthetic.AS_OF)
+    direct = run_suite(name, obs, cat, synthetic.AS_OF)
+    columns = [c for c in direct.results.columns if c != "checked_at"]
+    pd.testing.assert_frame_equal(stored.results[columns], direct.results[columns], check_exact=True)
+    pd.testing.assert_frame_equal(stored.failures, direct.failures, check_exact=True)
+    with duckdb.connect(str(path), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM check_failures").fetchall()[0][0] == len(direct.failures)
+
+
+@pytest.mark.slow  # GE on 47k rows, four times: `pytest -m slow`
+def test_the_small_synthetic_workload_gives_the_same_results():
+    from targetwatch import synthetic as workload
+
+    w = workload.generate("small")
+    obs = w.observations[list(SUITE_COLUMNS)]
+    for name in (OBSERVATIONS_VALID, OBSERVATIONS_PLAUSIBLE):
+        reference = _pandas_reference(obs) if name == OBSERVATIONS_PLAUSIBLE else obs
+        before = validate_frame(name, reference, w.catalogue, w.as_of)
+        after = run_suite(name, obs, w.catalogue, w.as_of)
+        columns = [c for c in before.results.columns if c != "checked_at"]
+        pd.testing.assert_frame_equal(after.results[columns], before.results[columns], check_exact=True)
+        pd.testing.assert_frame_equal(after.failures, before.failures, check_exact=True)
