@@ -1,4 +1,4 @@
-"""Prototype: the assessment in "warehouse mode" (measured by benchmarks/run.py; not used by the pipeline).
+"""Prototype: the assessment in "warehouse mode" (measured by benchmarks/parts.py; not used by the pipeline).
 
 `targetwatch.assessment.assess` takes the observations as a pandas DataFrame and returns both outputs as
 DataFrames, because that is the contract of the `assessments` asset (assets/assessment.py reads the whole
@@ -11,7 +11,7 @@ formulas) run where the data already is:
 - the per-year rows are written to a DuckDB table (`years_table`) and never become pandas;
 - the proxy flags are computed in SQL (only the few proxy series are read).
 
-benchmarks/run.py checks that both outputs equal `assess`'s on the whole workload. Adopting it means changing the
+benchmarks/parts.py checks that both outputs equal `assess`'s on the whole workload. Adopting it means changing the
 asset to call it with the build warehouse's connection (docs/scaling.md).
 """
 

@@ -1,4 +1,4 @@
-"""Prototype of an incremental refresh, measured against a full one (benchmarks/run.py).
+"""Prototype of an incremental refresh, measured against a full one (benchmarks/parts.py).
 
 "Incremental" means, honestly:
 

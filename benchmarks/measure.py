@@ -624,7 +624,7 @@ def step_prepare(work: Path, scale: str = "small", **_: object) -> dict:
         **counts,
         "held_out_file": held,
         "held_out_rows": int((w.observations["source_file"] == held).sum()),
-        "files": {f: hashlib.sha256(b).hexdigest() for f, b in sorted(w.files.items())},
+        "files": {f: hashlib.sha256(w.files[f]).hexdigest() for f in w.report_files},  # sidecars aside
     }
     (work / "SYNTHETIC-benchmark-workload.json").write_text(json.dumps(meta, default=int, indent=1))
     out["counts"] = {k: v for k, v in meta.items() if k != "files"}

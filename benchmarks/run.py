@@ -1,18 +1,25 @@
-"""Scale benchmark on a SYNTHETIC national workload: `uv run python benchmarks/run.py [--scale full|small]`.
+"""The whole `targetwatch refresh` on a SYNTHETIC workload, beside its two floors, in one run:
+`uv run python -m benchmarks.run [--scale tiny|small|full] [--workdir DIR] [--timeout-min 40] [--max-rss-mb 8000]`.
 
-Every measurement runs in its own fresh Python process (benchmarks/measure.py), so one step's memory cannot
-hide in another's peak. Prints the counts, a table and the goals; writes benchmarks/results/latest.json
-(`--scale small` writes latest-small.json). See docs/scaling.md for what the numbers mean.
+Three measurements, each in its own process under `/usr/bin/time -v` (wall clock, maximum resident set size):
 
-(a) `targetwatch.assessment.assess` over the whole workload, given the observations as the pipeline gives them
-    (every column read from the warehouse into pandas);
-(b) the floor: one DuckDB scan-and-aggregate of the same observations (latest year and value per series);
-(c) the naive pandas loop over targets, timed on a sample and extrapolated linearly (the output says so);
-plus the same assessment in "warehouse mode" (benchmarks/assess_fast.py: data kept in DuckDB), an incremental refresh
-after one new report file against a full ingest + assess (benchmarks/incremental.py), and the dashboards: the
-per-target layout extrapolated from two samples (what the large layout replaces), and the site `refresh` builds
-(the large layout above targetwatch.render.dashboards.LARGE_SITE_TARGETS targets) measured for the whole workload
-and, at full scale, for 100,000 targets.
+- refresh: the Dagster `refresh` job as the CLI runs it (`pipelines.run.run_refresh_job`: catalogue, ingestion, both
+  Great Expectations suites, assessment, data call, dashboards, quality report, publication) on a project folder
+  holding the workload's catalogue as targets.yaml and one SYNTHETIC policy document. While it runs, its peak
+  resident memory (VmHWM) and the step it is in (its Dagster event log) are sampled; past `--timeout-min` or
+  `--max-rss-mb` it is stopped, and the result says so and names the step it was in;
+- the ingest floor: DuckDB reading the same report files into one table (the template CSVs with DuckDB's CSV
+  reader, the template workbooks through python-calamine, the yearbook tables' cells as a second table);
+- the assessment floor: the assessment's SQL stages alone (`benchmarks/assess_fast.py`) on the refresh's warehouse
+  (the build's, when the refresh did not publish), writing both output tables (the catalogue, read from
+  targets.yaml first, is not timed).
+
+The floors' own work is timed inside their processes (`work_s`, imports and reading the catalogue JSON excluded);
+the ratio the issue sets as a goal is refresh wall / (ingest floor + assessment floor). The load average is
+sampled before, during (mean and maximum of the 1-minute figure) and after: this machine's two cores are shared.
+
+Prints one JSON document and writes it to `<workdir>/whole-refresh.json` and, with `--output`, there too.
+Every input is SYNTHETIC (targetwatch.synthetic): names, files and the catalogue say so.
 """
 
 from __future__ import annotations
@@ -22,245 +29,302 @@ import contextlib
 import datetime as dt
 import json
 import os
-import platform
-import shutil
+import re
+import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-RESULTS = ROOT / "benchmarks" / "results"
+GOALS = {"refresh_over_floors_max": 3.0, "peak_rss_mb_max": 2048}
 
-GOALS = {
-    "a_over_b_max": 3.0,
-    "c_over_a_min": 20.0,
-    "peak_rss_mb_max": 2048,
-    "incremental_over_full_max": 0.10,
-}
+PREPARE = """
+import json, sys
+from pathlib import Path
+from benchmarks.run import prepare
+print(json.dumps(prepare(Path(sys.argv[1]), sys.argv[2]), default=int))
+"""
+
+REFRESH = """
+import json, os, sys, datetime as dt
+from pathlib import Path
+from targetwatch.config import Settings
+work = Path(sys.argv[1])
+s = Settings(project_dir=work / "project", reports_dir=work / "reports", out_dir=work / "out",
+             as_of=dt.date.fromisoformat(sys.argv[2]), dagster_home=work / "dagster-home")
+os.environ["DAGSTER_HOME"] = str(s.dagster_home_dir)
+s.dagster_home_dir.mkdir(parents=True, exist_ok=True)
+from pipelines.run import run_refresh_job
+outcome = run_refresh_job(s, trigger="cli")
+print(json.dumps({"success": outcome.success, "message": outcome.message[:2000]}))
+"""
+
+INGEST_FLOOR = """
+import json, sys, time
+from pathlib import Path
+import duckdb, pandas as pd
+from python_calamine import CalamineWorkbook
+work = Path(sys.argv[1])
+files = sorted((work / "reports").rglob("*"))
+template_csv = [str(p) for p in files if p.name.endswith(("first-release.csv", "revision.csv"))]
+yearbook_csv = [str(p) for p in files if p.name.endswith("yearbook.csv")]
+xlsx = [p for p in files if p.suffix == ".xlsx"]
+started = time.perf_counter()
+con = duckdb.connect(str(work / "floor-ingest.duckdb"))
+con.execute("CREATE OR REPLACE TABLE raw_rows AS SELECT * FROM read_csv($files, comment = '#', header = true, "
+            "all_varchar = true, union_by_name = true, filename = true)", {"files": template_csv})
+for path in xlsx:
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+    header, body = [str(c) for c in rows[0]], rows[1:]
+    table = pd.DataFrame(body, columns=header, dtype=str).assign(filename=str(path))
+    con.register("_sheet", table)
+    con.execute("INSERT INTO raw_rows BY NAME SELECT * FROM _sheet")
+    con.unregister("_sheet")
+cells = 0
+if yearbook_csv:
+    con.execute("CREATE OR REPLACE TABLE yearbook_rows AS SELECT * FROM read_csv($files, comment = '#', skip = 2, "
+                "header = true, all_varchar = true, union_by_name = true, filename = true, null_padding = true)",
+                {"files": yearbook_csv})
+    cells = con.execute("SELECT count(*) FROM yearbook_rows").fetchall()[0][0]
+con.execute("CHECKPOINT")
+work_s = time.perf_counter() - started
+rows = con.execute("SELECT count(*) FROM raw_rows").fetchall()[0][0]
+print(json.dumps({"work_s": round(work_s, 2), "template_rows": rows, "yearbook_rows": cells,
+                  "files": {"template_csv": len(template_csv), "xlsx": len(xlsx), "yearbook_csv": len(yearbook_csv)}}))
+"""
+
+ASSESS_FLOOR = """
+import json, shutil, sys, time, datetime as dt
+from pathlib import Path
+import duckdb
+from benchmarks.assess_fast import assess_fast
+from targetwatch.catalogue import load_catalogue
+work = Path(sys.argv[1])
+published = work / "out" / "warehouse.duckdb"
+build = work / "out" / ".build"
+shutil.copyfile(published if published.exists() else build / "warehouse.duckdb", work / "floor-assess.duckdb")
+catalogue = load_catalogue(work / "project" / "targets.yaml")  # not timed: the floor is the SQL stages
+con = duckdb.connect(str(work / "floor-assess.duckdb"))
+started = time.perf_counter()
+a = assess_fast(catalogue, "observations", dt.date.fromisoformat(sys.argv[2]), con, years_table="floor_years")
+con.register("_a", a)
+con.execute("CREATE OR REPLACE TABLE floor_assessments AS SELECT * FROM _a")
+con.unregister("_a")
+con.execute("CHECKPOINT")
+work_s = time.perf_counter() - started
+print(json.dumps({"work_s": round(work_s, 2), "assessments": len(a),
+                  "years": con.execute("SELECT count(*) FROM floor_years").fetchall()[0][0]}))
+"""
 
 
-def _child(step: str, work: Path, **options: object) -> dict:
-    """Run one measurement in a fresh process; return its JSON (the last line of its output)."""
-    cmd = [sys.executable, "-m", "benchmarks.measure", step, str(work)]
-    for key, value in options.items():
-        cmd += [f"--{key}", str(value)]
-    started = time.perf_counter()
-    print(f"  {step} …", end="", flush=True)
-    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=os.environ | {"PYTHONHASHSEED": "0"})
-    if proc.returncode != 0:
-        print(" failed")
-        sys.stderr.write(proc.stdout[-3000:] + proc.stderr[-6000:])
-        raise SystemExit(f"benchmark step {step} failed")
-    print(f" {time.perf_counter() - started:.0f} s", flush=True)
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+def prepare(work: Path, scale: str) -> dict:
+    """Write the workload: reports/ (with the sidecars), project/targets.yaml, project/policies/ (one SYNTHETIC
+    document). Runs in its own process (the generator's frames are large at national scale)."""
+    import yaml
+
+    from targetwatch import synthetic
+
+    w = synthetic.generate(scale)
+    w.write_reports(work / "reports")
+    project = work / "project"
+    (project / "policies").mkdir(parents=True, exist_ok=True)
+    doc = "SYNTHETIC-benchmark-document.txt"
+    (project / "policies" / doc).write_text(synthetic.SOURCE_QUOTE + "\n", encoding="utf-8")
+    (project / "policies" / "documents.yaml").write_text(yaml.safe_dump({"documents": [{
+        "id": synthetic.DOCUMENT_ID, "file": doc, "original_file": "SYNTHETIC (generated, not a real document)",
+        "jurisdiction": synthetic.NATIONAL_CODE, "issuer_zh": "合成基准测试", "issuer_en": "SYNTHETIC benchmark",
+        "date": "2020-01-01", "title_zh": "合成基准测试文件（非真实文件）", "title_en": "SYNTHETIC benchmark document",
+        "script": "simplified"}]}, allow_unicode=True), encoding="utf-8")
+    catalogue = w.catalogue.model_dump(mode="json", exclude_defaults=True)
+    with (project / "targets.yaml").open("w", encoding="utf-8") as fh:
+        fh.write("# SYNTHETIC benchmark catalogue (targetwatch.synthetic): no real targets\n")
+        yaml.dump(catalogue, fh, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True,
+                  sort_keys=False)
+    return synthetic.describe(w) | {"as_of": w.as_of.isoformat()}
 
 
-def _machine() -> dict:
-    mem = ""
-    with contextlib.suppress(OSError, StopIteration):
-        mem = next(line for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
-    import duckdb
-    import pandas
+def _load() -> float:
+    return round(os.getloadavg()[0], 2)
 
-    return {
-        "cpus": os.cpu_count(),
-        "memory": mem.split(":", 1)[-1].strip(),
-        "platform": platform.platform(),
-        "python": platform.python_version(),
-        "duckdb": duckdb.__version__,
-        "pandas": pandas.__version__,
-        "loadavg_at_start": [round(x, 2) for x in os.getloadavg()],
-        "note": "shared machine: other processes may have been running (see each run's loadavg_1min_before); "
-        "CPU seconds are less sensitive to that than wall seconds",
+
+def _status_kb(pid: int, field: str) -> int | None:
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    return None
+
+
+def current_step(dagster_home: Path) -> str | None:
+    """The step the latest run is in (its last STEP_START without an end), read from the run's SQLite event log."""
+    runs = sorted((dagster_home / "history" / "runs").glob("*.db"), key=lambda p: p.stat().st_mtime)
+    if not runs:
+        return None
+    with contextlib.suppress(sqlite3.Error), contextlib.closing(sqlite3.connect(f"file:{runs[-1]}?mode=ro",
+                                                                                uri=True, timeout=1)) as db:
+        rows = db.execute("SELECT dagster_event_type, step_key FROM event_logs WHERE dagster_event_type IN "
+                          "('STEP_START', 'STEP_SUCCESS', 'STEP_FAILURE') ORDER BY id").fetchall()
+        open_steps: dict[str, None] = {}
+        for kind, step in rows:
+            if kind == "STEP_START":
+                open_steps[step] = None
+            else:
+                open_steps.pop(step, None)
+        return next(reversed(open_steps), None) if open_steps else None
+    return None
+
+
+def timed(code: str, *args: str, timeout_s: float | None = None, max_rss_mb: int | None = None,
+          dagster_home: Path | None = None) -> dict:
+    """Run `python -c code args` under /usr/bin/time -v in its own process group; its wall seconds, peak RSS (MB),
+    the load average during it and its last stdout line (JSON). Past `timeout_s` or `max_rss_mb` the group is
+    stopped (SIGTERM, then SIGKILL): `stopped` says why and `step` (with `dagster_home`) where it was."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as report, \
+            tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(["/usr/bin/time", "-v", "-o", report.name, sys.executable, "-c", code, *args],
+                                cwd=ROOT, stdout=out, stderr=err, start_new_session=True,
+                                env=os.environ | {"PYTHONHASHSEED": "0"})
+        samples: dict = {"loads": [], "hwm_kb": 0, "step": None, "stopped": None}
+        done = threading.Event()
+
+        def watch() -> None:
+            child = None
+            while not done.wait(2.0):
+                if child is None:
+                    with contextlib.suppress(OSError, ValueError, IndexError):
+                        child = int(Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()[0])
+                hwm = _status_kb(child, "VmHWM") if child else None
+                samples["hwm_kb"] = max(samples["hwm_kb"], hwm or 0)
+                samples["loads"].append(_load())
+                if dagster_home is not None:
+                    samples["step"] = current_step(dagster_home) or samples["step"]
+                if max_rss_mb and samples["hwm_kb"] > max_rss_mb * 1024 and samples["stopped"] is None:
+                    samples["stopped"] = f"peak memory over {max_rss_mb} MB"
+                    _stop(proc)
+
+        watcher = threading.Thread(target=watch, daemon=True)
+        watcher.start()
+        try:
+            proc.wait(timeout=timeout_s)
+        except subprocess.TimeoutExpired:
+            samples["stopped"] = f"timeout after {timeout_s / 60:.0f} min"
+            _stop(proc)
+        done.set()
+        watcher.join()
+        wall = time.perf_counter() - started
+        text = report.read()
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
+    lines = stdout.strip().splitlines()
+    loads = samples["loads"] or [_load()]
+    result = {
+        "wall_s": round(wall, 2),
+        "peak_rss_mb": round(max(int(rss.group(1)) if rss else 0, samples["hwm_kb"]) / 1024),
+        "peak_rss_method": "/usr/bin/time -v maximum resident set size" if rss else
+        "VmHWM sampled every 2 s (the process was stopped before /usr/bin/time could report)",
+        "load_during": {"mean": round(sum(loads) / len(loads), 2), "max": max(loads)},
+        "returncode": proc.returncode,
+        "result": json.loads(lines[-1]) if lines and lines[-1].startswith("{") else None,
     }
+    if samples["stopped"]:
+        result |= {"stopped": samples["stopped"], "step_when_stopped": samples["step"]}
+    elif proc.returncode != 0:
+        result["error"] = (stdout[-2000:] + stderr[-4000:]).strip()
+    return result
 
 
-def _ratio(x: float, y: float) -> float | None:
-    return round(x / y, 2) if y else None
+def _stop(proc: subprocess.Popen) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
 
 
-def summarise(r: dict) -> dict:
-    a, b = r["assess"]["assess"], r["floor"]["floor_frame"]
-    c = r["naive"]["naive"]
-    wh = r["assess_warehouse"]["assess_warehouse"]
-    floor_table = r["assess_warehouse"]["floor_table"]
-    inc, full = r["incremental"]["incremental"], r["full_refresh"]["full_refresh"]
-    s = {
-        "a_assess": {k: a[k] for k in ("wall_s", "cpu_s", "peak_rss_mb", "rss_before_mb")},
-        "b_floor": {k: b[k] for k in ("wall_s", "cpu_s", "peak_rss_mb", "rss_before_mb")},
-        "c_naive": {k: c[k] for k in ("wall_s", "cpu_s", "peak_rss_mb", "extrapolated", "how")},
-        "a_over_b": {"wall": _ratio(a["wall_s"], b["wall_s"]), "cpu": _ratio(a["cpu_s"], b["cpu_s"])},
-        "c_over_a": {"wall": _ratio(c["wall_s"], a["wall_s"]), "cpu": _ratio(c["cpu_s"], a["cpu_s"])},
-        "assess_breakdown_s": r["assess"].get("breakdown"),
-        "prototype_warehouse": {k: wh[k] for k in ("wall_s", "cpu_s", "peak_rss_mb", "rss_before_mb")}
-        | {"floor_on_same_table_wall_s": floor_table["wall_s"], "floor_on_same_table_cpu_s": floor_table["cpu_s"],
-           "over_floor_wall": _ratio(wh["wall_s"], floor_table["wall_s"]),
-           "over_floor_cpu": _ratio(wh["cpu_s"], floor_table["cpu_s"]),
-           "equal_to_assess": all(v.get("equal") for v in r["assess_warehouse"]["equal_to_assess"].values())},
-        "incremental": {"incremental_wall_s": inc["wall_s"], "full_wall_s": full["wall_s"],
-                        "ratio": _ratio(inc["wall_s"], full["wall_s"]),
-                        "incremental_cpu_s": inc["cpu_s"], "full_cpu_s": full["cpu_s"],
-                        "ratio_cpu": _ratio(inc["cpu_s"], full["cpu_s"]),
-                        "incremental_peak_rss_mb": inc["peak_rss_mb"], "full_peak_rss_mb": full["peak_rss_mb"],
-                        "equal_to_full": all(v.get("equal") for v in
-                                             r["verify_incremental"]["incremental_equals_full"].values())},
-        "dashboards": {
-            "per_target_layout_extrapolated": r["dashboards"]["extrapolated"],
-            **{label: _site_summary(r[step]) for label, step in (("workload", "site_workload"), ("100k", "site_100k"))
-               if step in r},
-        },
-    }
-    ab, ca = s["a_over_b"]["wall"], s["c_over_a"]["wall"]
-    s["goals"] = {
-        "a_over_b <= 3": {"met": (ab or 1e9) <= GOALS["a_over_b_max"], "value": ab,
-                          "prototype_warehouse": s["prototype_warehouse"]["over_floor_wall"]},
-        "c_over_a >= 20": {"met": (ca or 0) >= GOALS["c_over_a_min"], "value": ca},
-        "peak memory < 2 GB (assess)": {"met": a["peak_rss_mb"] < GOALS["peak_rss_mb_max"],
-                                        "value_mb": a["peak_rss_mb"],
-                                        "inputs_resident_before_mb": a["rss_before_mb"],
-                                        "assess_own_increase_mb": a["peak_rss_mb"] - a["rss_before_mb"],
-                                        "prototype_warehouse_mb": wh["peak_rss_mb"]},
-        "incremental < 10% of full": {"met": (s["incremental"]["ratio"] or 1) < GOALS["incremental_over_full_max"],
-                                      "value": s["incremental"]["ratio"]},
-    }
-    return s
+def step_seconds(dagster_home: Path) -> dict:
+    """Each finished step's wall seconds from the latest run's Dagster event log, and the step left unfinished."""
+    import dagster as dg
 
-
-def _site_summary(site: dict) -> dict:
-    b = site["bytes"]
-    return {"targets": site["targets"], "layout": site["layout"], "build_wall_s": site["build"]["wall_s"],
-            "build_cpu_s": site["build"]["cpu_s"], "build_peak_rss_mb": site["build"]["peak_rss_mb"],
-            "read_warehouse_wall_s": site["read_warehouse"]["wall_s"],
-            "read_warehouse_peak_rss_mb": site["read_warehouse"]["peak_rss_mb"],
-            "size_mb": round(b["total"] / 1e6, 1), "index_kb": round(b["index"] / 1e3, 1), "pages": b["pages"],
-            "files": b["files"], "bytes_per_target": site["bytes_per_target"],
-            "parts_mb": {k: round(b[k] / 1e6, 1) for k in ("index", "jurisdiction_pages", "list_pages", "target_pages",
-                                                            "other_pages", "data_files", "static")}}
-
-
-def _row(label: str, rec: dict, note: str = "") -> str:
-    def f(v, fmt="{:.2f}"):
-        return "" if v is None else fmt.format(v)
-
-    return (f"{label:44s} {f(rec.get('wall_s')):>10s} {f(rec.get('cpu_s')):>10s} "
-            f"{f(rec.get('peak_rss_mb'), '{:.0f}'):>9s} {f(rec.get('rss_before_mb'), '{:.0f}'):>9s}  {note}")
-
-
-def print_report(results: dict) -> None:
-    r, s, c = results["steps"], results["summary"], results["counts"]
-    print()
-    print(f"SYNTHETIC workload ({c['scale']}, seed {c['seed']}, as of {c['as_of']}): "
-          f"{c['observations']:,} observations, {c['targets']:,} targets")
-    print(f"  {c['jurisdictions']:,} jurisdictions (1 national, {c['provinces']} provinces, {c['prefectures']} "
-          f"prefectures, {c['counties']:,} counties), {c['indicators']} indicators, {c['years']} years, "
-          f"{c['series']:,} series, {c['report_files']} report files ({c['report_bytes'] / 1e6:.0f} MB)")
-    m = results["machine"]
-    print(f"  machine: {m['cpus']} CPUs, {m['memory']}, load average at start {m['loadavg_at_start']}")
-    print()
-    print(f"{'measurement':44s} {'wall s':>10s} {'cpu s':>10s} {'peak MB':>9s} {'inputs MB':>9s}")
-    print(_row("(a) assess (project)", s["a_assess"]))
-    print(_row("(b) floor: DuckDB scan+aggregate, same frame", s["b_floor"]))
-    print(_row("(c) naive pandas loop" + (" [EXTRAPOLATED]" if s["c_naive"]["extrapolated"] else ""), s["c_naive"],
-               s["c_naive"]["how"]))
-    print(_row("    floor on the Parquet file", r["floor"]["floor_parquet"]))
-    print(_row("prototype assess_fast (warehouse mode)", s["prototype_warehouse"],
-               f"equal to assess: {s['prototype_warehouse']['equal_to_assess']}"))
-    print(_row("    floor on the same DuckDB table", r["assess_warehouse"]["floor_table"]))
-    print(_row("full refresh (ingest all + assess + store)", r["full_refresh"]["full_refresh"]))
-    inc = r["incremental"]["incremental"]
-    print(_row("incremental refresh (1 new file)", inc,
-               f"{inc.get('files_read')} file read, {inc.get('targets_assessed'):,} of {inc.get('targets_total'):,} "
-               f"targets re-assessed, equal to full: {s['incremental']['equal_to_full']}"))
-    print(_row("loading inputs (catalogue + all columns)", r["assess"]["load_inputs"]))
-    print()
-    print(f"a/b = {s['a_over_b']['wall']} (wall), {s['a_over_b']['cpu']} (cpu);  "
-          f"c/a = {s['c_over_a']['wall']} (wall), {s['c_over_a']['cpu']} (cpu)")
-    if s.get("assess_breakdown_s"):
-        print("assess, stage by stage (s): " + ", ".join(f"{k} {v}" for k, v in s["assess_breakdown_s"].items()))
-    pw = s["prototype_warehouse"]
-    print(f"prototype (warehouse mode) / floor on the same table = {pw['over_floor_wall']} (wall), "
-          f"{pw['over_floor_cpu']} (cpu)")
-    print(f"incremental / full = {s['incremental']['ratio']} (wall), {s['incremental']['ratio_cpu']} (cpu)")
-    d = r["dashboards"]
-    ex = d["extrapolated"]["100k"]
-    print(f"dashboards, per-target layout (timed on {d['targets']} targets, extrapolated): "
-          f"100k targets ≈ {ex['build_hours']} h, "
-          f"{ex['target_pages_gb']} GB of target pages, index.html ≈ {ex['index_html_mb']} MB")
-    for label in ("workload", "100k"):
-        x = s["dashboards"].get(label)
-        if x:
-            print(f"dashboards, {x['layout']} layout, {x['targets']:,} targets (measured): "
-                  f"build {x['build_wall_s']:.0f} s "
-                  f"(peak {x['build_peak_rss_mb']} MB; reading the warehouse {x['read_warehouse_wall_s']:.0f} s), "
-                  f"{x['size_mb']} MB in {x['files']:,} files ({x['bytes_per_target']} B/target), "
-                  f"index.html {x['index_kb']} kB")
-    print()
-    for goal, v in s["goals"].items():
-        detail = json.dumps({k: x for k, x in v.items() if k != "met"})
-        print(f"  goal {goal:30s} {'MET' if v['met'] else 'MISSED':7s} {detail}")
+    with dg.DagsterInstance.from_config(str(dagster_home)) as instance:
+        records = instance.get_run_records(limit=1)
+        if not records:
+            return {}
+        stats = instance.get_run_step_stats(records[0].dagster_run.run_id)
+    out = {s.step_key: round(s.end_time - s.start_time, 1) for s in stats if s.start_time and s.end_time}
+    unfinished = [s.step_key for s in stats if s.start_time and not s.end_time]
+    return out | ({"unfinished": unfinished} if unfinished else {})
 
 
 def main(argv: list[str] | None = None) -> dict:
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--scale", choices=["full", "small", "tiny"], default="full")
-    p.add_argument("--workdir", type=Path, help="where the SYNTHETIC inputs go (default: a temporary folder)")
-    p.add_argument("--keep", action="store_true", help="keep the working folder")
-    p.add_argument("--repeat", type=int, default=2, help="timed runs of (a), (b) and the prototypes (minimum kept)")
-    p.add_argument("--naive-sample", type=int, default=60, help="targets timed for (c); 0 = all")
-    p.add_argument("--site-sample", type=int, default=200,
-                   help="targets of the per-target layout's timed sample (extrapolated to the workload and 100k)")
-    p.add_argument("--output", type=Path, help="results JSON (default benchmarks/results/latest[-SCALE].json)")
-    args = p.parse_args(argv)
-
-    work = args.workdir or Path(tempfile.mkdtemp(prefix="SYNTHETIC-benchmark-"))
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scale", default="small", help="tiny, small or full (national)")
+    parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument("--timeout-min", type=float, default=40.0, help="stop the refresh after this long")
+    parser.add_argument("--max-rss-mb", type=int, default=8000, help="stop the refresh past this peak memory")
+    parser.add_argument("--output", type=Path, default=None, help="also write the JSON here")
+    args = parser.parse_args(argv)
+    work = args.workdir or Path(tempfile.mkdtemp(prefix=f"SYNTHETIC-benchmark-{args.scale}-"))
     work.mkdir(parents=True, exist_ok=True)
-    started = dt.datetime.now()
-    print(f"SYNTHETIC scale benchmark ({args.scale}) in {work}")
-    machine = _machine()
-    steps: dict[str, dict] = {}
-    try:
-        steps["prepare"] = _child("prepare", work, scale=args.scale)
-        for step in ("floor", "assess", "assess_warehouse"):
-            steps[step] = _child(step, work, repeat=args.repeat)
-        steps["naive"] = _child("naive", work, sample=args.naive_sample)
-        steps["init_state"] = _child("init_state", work)
-        for f in (work / "arriving").rglob("*.csv"):  # the new report file arrives
-            dest = work / "reports" / f.relative_to(work / "arriving")
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(f, dest)
-        steps["incremental"] = _child("incremental", work)
-        steps["full_refresh"] = _child("full_refresh", work)
-        steps["verify_incremental"] = _child("verify_incremental", work)
-        steps["dashboards"] = _child("dashboards", work, sample=args.site_sample)
-        steps["site_workload"] = _child("site", work, sample=0)
-        if args.scale == "full":
-            steps["site_100k"] = _child("site", work, sample=100_000)
-    finally:
-        if not args.keep and args.workdir is None:
-            shutil.rmtree(work, ignore_errors=True)
-    machine["loadavg_at_end"] = [round(x, 2) for x in os.getloadavg()]
-    results = {
-        "data": "SYNTHETIC benchmark data (targetwatch.synthetic): not real figures",
-        "started": started.isoformat(timespec="seconds"),
-        "finished": dt.datetime.now().isoformat(timespec="seconds"),
-        "command": "uv run python benchmarks/run.py " + " ".join(argv if argv is not None else sys.argv[1:]),
-        "machine": machine,
-        "memory_method": "peak RSS of a fresh child process while the measured code ran: Linux VmHWM, reset "
-        "through /proc/self/clear_refs just before; includes the inputs already resident (see rss_before_mb), "
-        "Python, pandas and DuckDB allocations",
-        "counts": steps["prepare"]["counts"],
-        "goals": GOALS,
-        "summary": summarise(steps),
-        "steps": steps,
+    out: dict = {"data": "SYNTHETIC benchmark data (targetwatch.synthetic): not real figures", "scale": args.scale,
+                 "workdir": str(work), "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                 "load_before": Path("/proc/loadavg").read_text().strip()}
+    prepared = timed(PREPARE, str(work), args.scale)
+    if prepared["result"] is None:
+        raise SystemExit(f"preparing the workload failed: {prepared.get('error')}")
+    counts = prepared.pop("result")
+    out |= {"counts": counts, "prepare": prepared}
+    home = work / "dagster-home"
+    print(f"refresh of the SYNTHETIC {args.scale} workload in {work} …", file=sys.stderr, flush=True)
+    out["refresh"] = timed(REFRESH, str(work), counts["as_of"], timeout_s=args.timeout_min * 60,
+                           max_rss_mb=args.max_rss_mb, dagster_home=home)
+    out["refresh"]["steps_s"] = step_seconds(home)
+    print("floors …", file=sys.stderr, flush=True)
+    out["ingest_floor"] = timed(INGEST_FLOOR, str(work))
+    out["assess_floor"] = timed(ASSESS_FLOOR, str(work), counts["as_of"])
+    out["load_after"] = Path("/proc/loadavg").read_text().strip()
+    out["finished"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    out["goals"] = goals(out)
+    text = json.dumps(out, indent=1, default=str, ensure_ascii=False)
+    (work / "whole-refresh.json").write_text(text + "\n", encoding="utf-8")
+    if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(text + "\n", encoding="utf-8")
+    print(text)
+    return out
+
+
+def _work(floor: dict) -> float | None:
+    return (floor.get("result") or {}).get("work_s")
+
+
+def goals(out: dict) -> dict:
+    """The ratio and the peak against the issue's goals; a refresh that was stopped meets neither."""
+    refresh = out["refresh"]
+    ingest, assess = _work(out["ingest_floor"]), _work(out["assess_floor"])
+    floors = (ingest or 0) + (assess or 0) if ingest and assess else None  # both floors, or no ratio
+    finished = refresh["returncode"] == 0 and (refresh.get("result") or {}).get("success") is True
+    ratio = round(refresh["wall_s"] / floors, 1) if floors and finished else None
+    return {
+        "refresh_finished": finished,
+        "floors_work_s": {"ingest": ingest, "assessment": assess, "sum": round(floors, 2) if floors else None},
+        "refresh_over_floors": ratio,
+        "refresh_over_floors_at_least": None if finished or not floors else round(refresh["wall_s"] / floors, 1),
+        "refresh_over_floors_max": GOALS["refresh_over_floors_max"],
+        "ratio_met": ratio is not None and ratio <= GOALS["refresh_over_floors_max"],
+        "peak_rss_mb": refresh["peak_rss_mb"],
+        "peak_rss_mb_max": GOALS["peak_rss_mb_max"],
+        "peak_met": finished and refresh["peak_rss_mb"] < GOALS["peak_rss_mb_max"],
     }
-    out = args.output or RESULTS / ("latest.json" if args.scale == "full" else f"latest-{args.scale}.json")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(results, indent=1, default=str, ensure_ascii=False) + "\n", encoding="utf-8")
-    print_report(results)
-    print(f"\nresults: {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}")
-    return results
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ A target's verdict depends only on (a) its own series (jurisdiction, indicator),
 `relative_to_reference` target (reference jurisdiction, same indicator) and (c) the proxy series of its
 indicator in its jurisdiction (the `has_proxy_data` flag). So `assess` over a slice of targets, given the
 observations of exactly those series, returns the same rows as `assess` over everything, restricted to the
-slice. Both the incremental refresh and the partitioned (multiprocess) job rely on that; benchmarks/run.py
+slice. Both the incremental refresh and the partitioned (multiprocess) job rely on that; benchmarks/parts.py
 and tests/benchmarks check it.
 
 Candidates for targetwatch/assessment.py once the lead adopts partitioned or incremental runs.

@@ -21,6 +21,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
+from assets.provinces import PROVINCES, ProvinceStore, published_province_keys
 from assets.resources import TRIGGER_TAG, TargetwatchPaths
 from pipelines.failures import describe_failure
 from pipelines.jobs import refresh_job
@@ -153,3 +154,15 @@ def refresh_failure_sensor(context: dg.RunFailureSensorContext,
 )
 def refresh_canceled_sensor(context: dg.RunStatusSensorContext, paths: TargetwatchPaths) -> dg.SkipReason:
     return record_failed_run(context, paths, "was canceled")
+
+
+@dg.sensor(
+    minimum_interval_seconds=300,
+    default_status=dg.DefaultSensorStatus.STOPPED,
+    description="Register the provinces of the published warehouse as partitions of `refresh_by_province` "
+    "(issue 16 item 7); starts no run.",
+)
+def province_partitions_sensor(context: dg.SensorEvaluationContext, province_store: ProvinceStore) -> dg.SensorResult:
+    keys = published_province_keys(province_store)
+    new = [k for k in keys if not context.instance.has_dynamic_partition(PROVINCES.name, k)]
+    return dg.SensorResult(dynamic_partitions_requests=[PROVINCES.build_add_request(new)] if new else [])

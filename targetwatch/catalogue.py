@@ -6,8 +6,11 @@ catalogue are statisticians editing a YAML file, not programmers reading traceba
 
 from __future__ import annotations
 
+import gc
+from array import array
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Hashable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -201,26 +204,180 @@ class CatalogueError(Exception):
         super().__init__("\n".join(p.format(filename) for p in problems))
 
 
-@dataclass
+# libyaml's safe loader when PyYAML was built with it: same results and line marks, ten times faster than the
+# pure-Python parser (the catalogue is read by several steps of every refresh).
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class _Lines:
-    """Line numbers of YAML nodes by path, so validation errors point at the offending line."""
+    """Line numbers of the parsed YAML by path (`("targets", 5, "sources", 0, "quote")`), so validation errors point
+    at the offending line. They come from the one parse (`_parse`): for every mapping and sequence it built, the
+    line of each value (a key's value starts on the key's line unless it is a block below it) and of each item.
+    A path is resolved only when a problem is reported: nothing is walked for a valid catalogue."""
 
-    by_path: dict[tuple, int] = field(default_factory=dict)
-
-    def walk(self, node: yaml.Node, path: tuple = ()) -> None:
-        self.by_path[path] = node.start_mark.line + 1
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                self.by_path[(*path, key.value)] = key.start_mark.line + 1
-                self.walk(value, (*path, key.value))
-        elif isinstance(node, yaml.SequenceNode):
-            for i, item in enumerate(node.value):
-                self.walk(item, (*path, i))
+    def __init__(self, raw: object, marks: dict[int, tuple[int, object]]):
+        self.raw = raw  # keeps every container alive, so the ids in `marks` stay theirs
+        self.marks = marks
 
     def line(self, path: tuple) -> int:
-        while path and path not in self.by_path:
-            path = path[:-1]
-        return self.by_path.get(path, 1)
+        """The line of the longest prefix of `path` that exists (1 for the file itself)."""
+        obj, found = self.raw, self.marks.get(id(self.raw), (1, None))[0]
+        for step in path:
+            mark = self.marks.get(id(obj))
+            if mark is None:
+                break
+            _, lines = mark
+            if isinstance(obj, dict):
+                if step not in obj:
+                    break
+                found = lines[step] if isinstance(lines, dict) else lines[list(obj).index(step)]
+            elif isinstance(obj, list) and isinstance(step, int) and 0 <= step < len(obj):
+                found = lines[step]
+            else:
+                break
+            obj = obj[step]
+        return found
+
+
+class _Frame:
+    """A mapping or sequence being built: the container, its start line, the line of each value or item so far,
+    and (in a mapping) the key waiting for its value; `keys` once a key was given twice."""
+
+    __slots__ = ("container", "key", "keys", "lines", "start")
+
+    def __init__(self, container: dict | list, start: int):
+        self.container, self.start, self.lines = container, start, array("L")
+        self.key: object = _NO_KEY
+        self.keys: list | None = None
+
+    def add(self, value: object, line: int) -> None:
+        if isinstance(self.container, list):
+            self.container.append(value)
+            self.lines.append(line)
+            return
+        key, self.key = self.key, _NO_KEY
+        if key in self.container:  # a key given twice: the last one wins, in the data and in the lines
+            self.keys = self.keys or list(self.container)
+            self.lines[self.keys.index(key)] = line
+        else:
+            if self.keys is not None:
+                self.keys.append(key)
+            self.lines.append(line)
+        self.container[key] = value
+
+    def marks(self) -> tuple[int, object]:
+        return self.start, (self.lines if self.keys is None else dict(zip(self.keys, self.lines, strict=True)))
+
+
+_NO_KEY = object()
+_STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
+_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+class _Unusual(Exception):
+    """A merge key (`<<`) or a tagged collection: left to the safe loader's own constructor."""
+
+
+def _scalar(loader: yaml.BaseLoader, event: yaml.ScalarEvent) -> object:
+    """A scalar as the safe loader constructs it (resolved implicitly when untagged: int, float, bool, null, date)."""
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+    if tag == _STR:
+        return event.value
+    if tag == _MERGE:
+        raise _Unusual
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    construct = loader.yaml_constructors.get(tag)
+    return construct(loader, node) if construct is not None else loader.construct_undefined(node)
+
+
+def _build(loader: yaml.BaseLoader) -> tuple[object, dict[int, tuple[int, object]]]:
+    """One document built straight from the parser's events, with no node tree (which costs gigabytes at national
+    scale): the data the safe loader gives, and per container its start line and the line of each value or item.
+    Raises _Unusual for a merge key or a tagged collection."""
+    marks: dict[int, tuple[int, object]] = {}
+    anchors: dict[str, object] = {}
+    stack: list[_Frame] = []
+    while True:
+        event = loader.get_event()
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if event.tag is not None and not event.implicit:
+                raise _Unusual
+            container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
+            if event.anchor is not None:
+                anchors[event.anchor] = container
+            stack.append(_Frame(container, event.start_mark.line + 1))
+            continue
+        if isinstance(event, _END):
+            frame = stack.pop()
+            value, line = frame.container, frame.start
+            marks[id(value)] = frame.marks()
+        elif isinstance(event, yaml.ScalarEvent):
+            value, line = _scalar(loader, event), event.start_mark.line + 1
+            if event.anchor is not None:
+                anchors[event.anchor] = value
+        elif isinstance(event, yaml.AliasEvent):
+            if event.anchor not in anchors:
+                raise yaml.composer.ComposerError(None, None, f"found undefined alias {event.anchor!r}",
+                                                  event.start_mark)
+            value, line = anchors[event.anchor], event.start_mark.line + 1
+        elif isinstance(event, yaml.DocumentEndEvent):
+            return None, marks
+        else:  # the document's start
+            continue
+        if not stack:
+            loader.get_event()  # the document's end
+            return value, marks
+        parent = stack[-1]
+        if isinstance(parent.container, dict) and parent.key is _NO_KEY:
+            if not isinstance(value, Hashable):
+                raise yaml.constructor.ConstructorError("while constructing a mapping", None, "found unhashable key",
+                                                        event.start_mark)
+            parent.key = value
+        else:
+            parent.add(value, line)
+
+
+def _node_marks(node: yaml.Node, data: object, marks: dict[int, tuple[int, object]]) -> None:
+    """The same marks from a composed node tree (the rare document `_build` leaves to the safe loader)."""
+    if isinstance(node, yaml.MappingNode) and isinstance(data, dict):
+        lines = {k.value: v.start_mark.line + 1 for k, v in node.value}
+        marks[id(data)] = (node.start_mark.line + 1, lines)
+        for k, v in node.value:
+            if k.value in data:
+                _node_marks(v, data[k.value], marks)
+    elif isinstance(node, yaml.SequenceNode) and isinstance(data, list):
+        marks[id(data)] = (node.start_mark.line + 1, array("L", [v.start_mark.line + 1 for v in node.value]))
+        for v, item in zip(node.value, data, strict=False):
+            _node_marks(v, item, marks)
+
+
+def _parse(text: str) -> tuple[object, _Lines]:
+    """Parse the YAML once: the data (as `yaml.safe_load` gives it) and the line of every entry and value. The
+    cyclic garbage collector is paused meanwhile: the parse allocates millions of containers at national scale,
+    none of them garbage, and each collection would walk them all again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    loader = YAML_LOADER(text)
+    try:
+        loader.get_event()  # the stream's start
+        raw, marks = (None, {}) if loader.check_event(yaml.StreamEndEvent) else _build(loader)
+        if not loader.check_event(yaml.StreamEndEvent):
+            raise yaml.composer.ComposerError("expected a single document in the stream", None,
+                                              "but found another document", loader.get_event().start_mark)
+    except _Unusual:
+        loader.dispose()
+        loader = YAML_LOADER(text)  # parsed again from the start, by the safe loader (no partial result is kept)
+        node = loader.get_single_node()
+        raw, marks = loader.construct_document(node), {}
+        _node_marks(node, raw, marks)
+    finally:
+        loader.dispose()
+        if enabled:
+            gc.enable()
+    return raw, _Lines(raw, marks)
 
 
 def _entry_id(raw: dict, path: tuple) -> str:
@@ -231,27 +388,18 @@ def _entry_id(raw: dict, path: tuple) -> str:
     return "catalogue"
 
 
-# libyaml's safe loader when PyYAML was built with it: same results and line marks, ten times faster than the
-# pure-Python parser (the catalogue is read by several steps of every refresh).
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def load_catalogue(path: Path, documents: dict[str, LoadedDocument] | None = None) -> Catalogue:
     """Parse, validate and (when documents are given) verify every quote; raise CatalogueError on any problem."""
     filename = path.name
     text = path.read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text, Loader=YAML_LOADER)
-        raw = yaml.load(text, Loader=YAML_LOADER)
+        raw, lines = _parse(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         where = f" at column {mark.column + 1}" if mark else ""
         raise CatalogueError(filename, [Problem(line, "catalogue", f"YAML syntax error: {problem}{where}")]) from exc
-    lines = _Lines()
-    if node is not None:
-        lines.walk(node)
     if not isinstance(raw, dict):
         raise CatalogueError(filename, [Problem(1, "catalogue", "the file must be a mapping with targets:")])
     try:

@@ -18,6 +18,7 @@ CSV_HEADER = (
     "source_title,source_ref,notes"
 )
 NATIONAL_CODE = "syn-100000"
+XLSX_SHEET = "合成报表"  # the sheet of the SYNTHETIC XLSX returns
 
 # Real GB/T 2260 province prefixes (the code *shape* only; every name and figure here is synthetic).
 PROVINCE_PREFIXES: tuple[int, ...] = (
@@ -38,6 +39,12 @@ class Scale:
     first_year: int = 2010
     last_year: int = 2024
     revision_share: float = 0.12
+    # Realism (issue 16): the share of county series that are reported at all (None: as every other level, 97%);
+    # every `xlsx_every`-th province sends its first releases as XLSX template workbooks (0: none); with
+    # `yearbooks`, a province's revised own figures are printed in a yearbook table instead of the revision CSV.
+    county_presence: float | None = None
+    xlsx_every: int = 0
+    yearbooks: bool = False
 
     def __post_init__(self) -> None:
         if not 1 <= self.provinces <= len(PROVINCE_PREFIXES):
@@ -185,8 +192,10 @@ SLOTS: tuple[_Slot, ...] = (
 
 SCALES: dict[str, Scale] = {
     # 31 provinces, 333 prefectures, 2,844 counties (China's counts), 40 indicators, 15 years.
-    "full": Scale("full", 31, 333, 2844),
-    "small": Scale("small", 3, 12, 60),
+    # Realistic (issue 16 item 6): counties report about 30% of the series, some returns are XLSX, the provinces'
+    # revised figures come in yearbook tables.
+    "full": Scale("full", 31, 333, 2844, county_presence=0.30, xlsx_every=4, yearbooks=True),
+    "small": Scale("small", 3, 12, 60, county_presence=0.30, xlsx_every=3, yearbooks=True),
     "tiny": Scale("tiny", 2, 4, 8, indicators=40, first_year=2013, last_year=2024),
 }
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from targetwatch.catalogue import Catalogue, Target
+from targetwatch.reports.archive import SIDECAR_SUFFIX
 from targetwatch.reports.normalise import OBSERVATION_COLUMNS
 from targetwatch.synthetic.jurisdictions import build_tree, catalogue_indicators, catalogue_jurisdictions
 from targetwatch.synthetic.report_files import render_reports, report_cells
@@ -39,12 +41,17 @@ class Workload:
     as_of: dt.date
     catalogue: Catalogue
     observations: pd.DataFrame
-    files: dict[str, bytes] = field(repr=False)  # relative path -> exact bytes of the report file
+    files: dict[str, bytes] = field(repr=False)  # relative path -> exact bytes of a report file or its sidecar
     province_of: dict[str, str] = field(repr=False)  # jurisdiction code -> its province's code (national: itself)
 
     @property
     def targets(self) -> int:
         return len(self.catalogue.targets)
+
+    @property
+    def report_files(self) -> list[str]:
+        """The report files (without their sidecars), sorted."""
+        return sorted(f for f in self.files if not f.endswith(SIDECAR_SUFFIX))
 
     def write_reports(self, folder: Path, only: list[str] | None = None) -> list[Path]:
         """Write the template CSV report files (all, or the relative paths in `only`); return their paths."""
@@ -141,7 +148,8 @@ def describe(workload: Workload) -> dict:
         "targets": workload.targets,
         "observations": len(obs),
         "series": int(obs[["jurisdiction", "indicator"]].drop_duplicates().shape[0]),
-        "report_files": len(workload.files),
+        "report_files": len(workload.report_files),
+        "report_kinds": dict(Counter(f.rsplit("_", 1)[-1] for f in workload.report_files)),
         "report_bytes": sum(len(b) for b in workload.files.values()),
         "comparators": dict(pd.Series([t.comparator for t in workload.catalogue.targets]).value_counts()),
     }

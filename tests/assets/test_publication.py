@@ -25,7 +25,7 @@ from targetwatch.config import PROJECT_DIR
 from targetwatch.warehouse import BuildIncomplete, prepare_build, publish, verify_build
 
 RUNS_ONLY = [dg.AssetKey("runs")]  # the publication step alone, on the build that is there
-ALL_BUT_PUBLICATION = sorted(defs.resolve_asset_graph().get_all_asset_keys() - set(RUNS_ONLY))
+ALL_BUT_PUBLICATION = sorted(set(defs.resolve_job_def("refresh").asset_layer.executable_asset_keys) - set(RUNS_ONLY))
 
 
 def refresh(out: Path, instance, selection=None) -> dg.ExecuteInProcessResult:

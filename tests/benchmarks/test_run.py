@@ -27,9 +27,58 @@ def test_benchmark_runs_and_every_variant_equals_the_assessment(tmp_path):
     assert s["dashboards"]["per_target_layout_extrapolated"]["100k"]["build_wall_s"] > 0
 
 
-def test_whole_refresh_times_a_process_with_time_v():
-    from benchmarks.whole_refresh import timed
+def test_run_times_a_process_with_time_v():
+    from benchmarks.run import timed
 
     out = timed("import json; x = bytearray(50 * 1024 * 1024); print(json.dumps({'n': len(x)}))")
     assert out["result"] == {"n": 50 * 1024 * 1024}
-    assert out["peak_rss_mb"] >= 50 and out["wall_s"] >= 0
+    assert out["peak_rss_mb"] >= 50 and out["wall_s"] >= 0 and "stopped" not in out
+
+
+def test_run_stops_a_refresh_past_its_timeout_and_says_so():
+    from benchmarks.run import timed
+
+    out = timed("import time; time.sleep(60)", timeout_s=3)
+    assert out["stopped"] == "timeout after 0 min" and 3 <= out["wall_s"] < 30
+    assert out["result"] is None and out["returncode"] != 0
+
+
+def test_run_stops_a_refresh_past_its_memory_limit():
+    from benchmarks.run import timed
+
+    out = timed("import time; x = bytearray(300 * 1024 * 1024); x[::4096] = b'1' * len(x[::4096]); time.sleep(60)",
+                max_rss_mb=100, timeout_s=50)
+    assert out["stopped"] == "peak memory over 100 MB" and out["peak_rss_mb"] > 100 and out["wall_s"] < 45
+
+
+def test_current_step_is_the_last_started_and_unfinished(tmp_path):
+    import sqlite3
+
+    from benchmarks.run import current_step
+
+    runs = tmp_path / "history" / "runs"
+    runs.mkdir(parents=True)
+    assert current_step(tmp_path) is None
+    with sqlite3.connect(runs / "run1.db") as db:
+        db.execute("CREATE TABLE event_logs (id INTEGER PRIMARY KEY, dagster_event_type TEXT, step_key TEXT)")
+        db.executemany("INSERT INTO event_logs (dagster_event_type, step_key) VALUES (?, ?)", [
+            ("STEP_START", "catalogue"), ("STEP_SUCCESS", "catalogue"), ("STEP_START", "reports"),
+            ("ASSET_MATERIALIZATION", "reports"), ("STEP_SUCCESS", "reports"),
+            ("STEP_START", "observations_observations_valid")])
+    assert current_step(tmp_path) == "observations_observations_valid"
+
+
+@pytest.mark.slow
+def test_whole_refresh_and_its_floors_on_the_tiny_workload(tmp_path):
+    from benchmarks import run
+
+    out = run.main(["--scale", "tiny", "--workdir", str(tmp_path / "work"), "--timeout-min", "10"])
+    assert out["data"].startswith("SYNTHETIC")
+    assert out["refresh"]["result"]["success"] is True and "stopped" not in out["refresh"]
+    steps = out["refresh"]["steps_s"]
+    assert {"catalogue", "reports", "assessments", "dashboards"} <= set(steps) and "unfinished" not in steps
+    assert out["ingest_floor"]["result"]["template_rows"] == out["counts"]["observations"]
+    assert out["assess_floor"]["result"]["assessments"] == out["counts"]["targets"]
+    g = out["goals"]
+    assert g["refresh_finished"]
+    assert g["refresh_over_floors"] == round(out["refresh"]["wall_s"] / g["floors_work_s"]["sum"], 1)

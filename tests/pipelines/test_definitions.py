@@ -17,13 +17,14 @@ ASSET_KEYS = sorted([
     "observations", "policy_documents", "quality_report", "rejected_rows", "report_files", "return_conflicts", "runs",
     "target_departments", "target_sources", "targets",
 ])
+PROVINCE_ASSET_KEYS = ["province_assessments", "province_observations"]  # partitioned, job refresh_by_province
 CHECK_KEYS = ["observations:observations_plausible", "observations:observations_valid"]
 SCHEDULES = ["monthly_refresh_schedule", "yearly_refresh_schedule"]
-SENSORS = ["new_report_sensor", "refresh_canceled_sensor", "refresh_failure_sensor"]
+SENSORS = ["new_report_sensor", "province_partitions_sensor", "refresh_canceled_sensor", "refresh_failure_sensor"]
 
 
 def test_asset_keys_are_deliberate():
-    assert sorted(k.to_user_string() for k in defs.resolve_all_asset_keys()) == ASSET_KEYS
+    assert sorted(k.to_user_string() for k in defs.resolve_all_asset_keys()) == sorted(ASSET_KEYS + PROVINCE_ASSET_KEYS)
 
 
 def test_check_keys_and_blocking():
@@ -37,7 +38,7 @@ def test_check_keys_and_blocking():
 def test_refresh_job_covers_every_asset():
     job = defs.resolve_job_def("refresh")
     assert job.executor_def.name == "in_process"
-    assert len(job.asset_layer.executable_asset_keys) == len(ASSET_KEYS)
+    assert sorted(k.to_user_string() for k in job.asset_layer.executable_asset_keys) == ASSET_KEYS
 
 
 def test_schedules_and_sensors_are_deliberate():

@@ -133,3 +133,73 @@ def test_a_monotone_declaration_without_its_reason_names_its_line(tmp_path, docu
     (problem,) = _problems(path, documents)
     assert problem.startswith(f"targets.yaml:{_line_of(path, '- code: maker_spaces')}: maker_spaces:")
     assert "monotone: non_decreasing needs monotone_reason" in problem
+
+
+def _composed_lines(node, path=()):
+    """The reference: every path's line from yaml.compose (the value's start line, as errors report it)."""
+    yield path, node.start_mark.line + 1
+    if node.id == "mapping":
+        for key, value in node.value:
+            yield from _composed_lines(value, (*path, key.value))
+    elif node.id == "sequence":
+        for i, item in enumerate(node.value):
+            yield from _composed_lines(item, (*path, i))
+
+
+def test_one_parse_gives_every_line_that_compose_gives():
+    import yaml
+
+    from targetwatch.catalogue import _parse
+
+    text = (PROJECT_DIR / "targets.yaml").read_text(encoding="utf-8")
+    raw, lines = _parse(text)
+    assert raw == yaml.safe_load(text)
+    expected = dict(_composed_lines(yaml.compose(text, Loader=yaml.SafeLoader)))
+    assert len(expected) > 3000
+    assert {path: lines.line(path) for path in expected} == expected
+    # a path that does not exist falls back to its longest existing prefix
+    assert lines.line(("targets", 0, "no_such_key")) == expected[("targets", 0)]
+    assert lines.line(("targets", 10**6)) == expected[("targets",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "line"),
+    [
+        ("a: 1\nb:\n  - x\n  - y\n", ("b", 1), 4),
+        ("a: 1\nb:\n  - x\n  - y\n", ("b",), 3),  # a block value starts below its key
+        ("a: 1\na: 2\nc: 3\n", ("a",), 2),  # a repeated key: the last one, as in the data
+        ("a: 1\na: 2\nc: 3\n", ("c",), 3),
+        ("# comment\n\nk: {x: 1, y: [1, 2]}\n", ("k", "y", 1), 3),
+        ("", ("targets",), 1),
+    ],
+)
+def test_lines_of_small_documents(text, path, line):
+    from targetwatch.catalogue import _parse
+
+    assert _parse(text)[1].line(path) == line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: &x {k: 1}\nb: *x\nc: [1, 2.5, true, null, 2020-01-01, '3', ~]\n",  # anchors, aliases, implicit types
+        "base: &b {x: 1, y: 2}\nitem:\n  <<: *b\n  y: 3\n",  # a merge key: left to the safe loader
+        "s: !!set {a, b}\nn: !!str 12\n",  # tags
+        "---\n- 1\n- [2, {x: y}]\n...\n",
+        "# only a comment\n",
+        "k: v\nk: w\n",
+    ],
+)
+def test_one_parse_gives_what_safe_load_gives(text):
+    import yaml
+
+    from targetwatch.catalogue import _parse
+
+    assert _parse(text)[0] == yaml.safe_load(text)
+
+
+def test_merge_keys_still_have_lines():
+    from targetwatch.catalogue import _parse
+
+    _, lines = _parse("base: &b {x: 1, y: 2}\nitem:\n  <<: *b\n  y: 3\n")
+    assert lines.line(("item", "y")) == 4 and lines.line(("item",)) == 3

@@ -150,3 +150,72 @@ def test_every_status_occurs(small):
     assert set(assessments["status"]) == set(vocab.STATUS_CODES)
     assert assessments["has_proxy_data"].any() and assessments["has_revisions"].any()
     assert len(years) > 0
+
+
+# --- the realistic workload (issue 16 item 6): sparse counties, XLSX returns, yearbook tables ----------------
+
+REALISTIC = synthetic.Scale("realistic-tiny", 2, 4, 8, first_year=2021, last_year=2024, county_presence=0.30,
+                            xlsx_every=2, yearbooks=True)
+
+
+@pytest.fixture(scope="module")
+def realistic() -> synthetic.Workload:
+    return synthetic.generate(REALISTIC)
+
+
+def test_realistic_scales_are_the_benchmarks():
+    for name in ("full", "small"):
+        s = synthetic.SCALES[name]
+        assert s.county_presence == 0.30 and s.xlsx_every and s.yearbooks
+    assert synthetic.SCALES["tiny"].county_presence is None  # tiny stays as the tests above pin it
+
+
+def test_counties_report_about_30_percent_of_the_series(small):
+    obs = small.observations
+    admin = obs["jurisdiction"].str.removeprefix("syn-")
+    county = admin.str[4:] != "00"
+    counties, indicators = small.scale.counties, small.scale.indicators
+    share = obs.loc[county, ["jurisdiction", "indicator"]].drop_duplicates().shape[0] / (counties * indicators)
+    assert 0.25 < share < 0.33  # 30% drawn, less the 3% of series never reported
+    others = obs.loc[~county, ["jurisdiction", "indicator"]].drop_duplicates().shape[0]
+    assert others / ((small.scale.jurisdictions - counties) * indicators) > 0.9
+
+
+def test_realistic_files_are_csv_xlsx_and_yearbooks_each_labelled_synthetic(realistic):
+    kinds = synthetic.describe(realistic)["report_kinds"]
+    assert kinds == {"first-release.csv": 8, "first-release.xlsx": 4, "revision.csv": 12, "yearbook.csv": 8}
+    for name in realistic.report_files:
+        blob = realistic.files[name]
+        if name.endswith(".xlsx"):
+            assert blob[:2] == b"PK"
+            assert b"synthetic: true" in realistic.files[name + ".meta.yaml"]
+        else:
+            assert blob.decode("utf-8").startswith("# data: synthetic\n")
+    yearbook = next(f for f in realistic.report_files if f.endswith("yearbook.csv"))
+    lines = realistic.files[yearbook].decode("utf-8").splitlines()
+    assert "SYNTHETIC" in lines[2] and lines[4] == f"指标,单位,{yearbook.split('_')[-2]}年"
+
+
+def test_realistic_report_files_ingest_to_the_same_observations(realistic, tmp_path):
+    realistic.write_reports(tmp_path)
+    result = ingest_folder(tmp_path, realistic.catalogue, as_of=realistic.as_of)
+    files = result.report_files
+    assert set(files["format"]) == {"template_csv", "template_xlsx", "yearbook_csv"}
+    assert files["synthetic"].all()  # XLSX through its sidecar, yearbooks through the comment line and the title
+    assert len(result.rejected_rows) == 0
+    obs = realistic.observations
+    visible = obs["release_date"].map(lambda d: not isinstance(d, dt.date) or d <= realistic.as_of)
+    got = result.observations.sort_values("observation_id").reset_index(drop=True)
+    want = obs[visible].sort_values("observation_id").reset_index(drop=True)
+    want["release_date"] = want["release_date"].map(lambda d: d if isinstance(d, dt.date) else None)
+    pd.testing.assert_frame_equal(got, want, check_dtype=False)
+    kinds = got["location"].str.extract(r"^(合成报表!row |line |C)\d", expand=False)
+    assert set(kinds) == {"合成报表!row ", "line ", "C"}
+
+
+def test_repeated_strings_are_stored_once_in_the_parquet_file(realistic, tmp_path):
+    path = realistic.write_observations(tmp_path / "SYNTHETIC-observations.parquet")
+    encodings = dict(duckdb.sql(f"SELECT path_in_schema, encodings FROM parquet_metadata('{path}') "
+                                "WHERE row_group_id = 0").fetchall())
+    for column in ("jurisdiction", "indicator", "unit", "source_file", "sha256", "source_title", "confidence"):
+        assert "DICTIONARY" in encodings[column], column
