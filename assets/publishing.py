@@ -28,7 +28,8 @@ from targetwatch.warehouse import connect, publish, read_table
 
 def _site_data(paths: TargetwatchPaths, run_id: str) -> SiteData:
     with paths.duckdb.get_connection() as con:
-        return SiteData.from_warehouse(con, run_id=run_id, code_version=paths.run_record.code_version or "")
+        return SiteData.from_warehouse(con, run_id=run_id, code_version=paths.run_record.code_version or "",
+                                       pages_only=True)
 
 
 def _this_run(paths: TargetwatchPaths) -> runlog.RunRecord:

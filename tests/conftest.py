@@ -4,7 +4,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import resource
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +20,44 @@ from targetwatch.config import PROJECT_DIR
 from targetwatch.documents import load_documents
 
 TODAY = dt.date(2026, 11, 23)
+_CPU = pytest.StashKey[list]()
+
+
+def pytest_addoption(parser):
+    parser.addoption("--cpu-durations", type=int, default=None, metavar="N",
+                     help="list the N slowest test phases by CPU seconds (this process and the child processes it "
+                          "has waited for): fairer than --durations on a shared machine (docs/testing.md)")
+
+
+def _cpu_seconds() -> float:
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def _timed(phase: str):
+    @pytest.hookimpl(hookwrapper=True)
+    def hook(item, *args):
+        start = _cpu_seconds()
+        yield
+        if item.config.getoption("cpu_durations") is not None:
+            item.config.stash.setdefault(_CPU, []).append((_cpu_seconds() - start, phase, item.nodeid))
+
+    return hook
+
+
+pytest_runtest_setup, pytest_runtest_call, pytest_runtest_teardown = map(_timed, ("setup", "call", "teardown"))
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    n = config.getoption("cpu_durations")
+    if n is None:
+        return
+    rows = sorted(config.stash.get(_CPU, []), reverse=True)
+    terminalreporter.write_sep("=", f"{n or len(rows)} slowest test phases by CPU seconds "
+                                    f"(total {sum(r[0] for r in rows):.1f} s in test phases, {_cpu_seconds():.1f} s "
+                                    "in the process)")
+    for cpu, phase, nodeid in rows[: n or None]:
+        terminalreporter.write_line(f"{cpu:7.2f}s {phase:<8} {nodeid}")
 AS_OF = TODAY.isoformat()  # the as-of date of the shared published refresh
 
 
@@ -52,6 +94,61 @@ def published(tmp_path_factory) -> Published:
                         "resources": {"paths": {"config": paths.model_dump()}}})
     assert result.success, [e.message for e in result.all_events if e.is_failure]
     return Published(out=out, result=result)
+
+
+@dataclass(frozen=True)
+class CliRefresh:
+    """`targetwatch refresh` of the bundled reports run as a user runs it, and the out/ folder it published."""
+
+    out: Path
+    proc: subprocess.CompletedProcess
+
+
+@pytest.fixture(scope="session")
+def cli_refreshed(tmp_path_factory) -> CliRefresh:
+    """One `targetwatch refresh --out <tmp>` of the bundled reports in its own process, as of TODAY, with no
+    DAGSTER_HOME (it defaults inside out/): shared by the slow tests that need a refresh run as a user runs it (the
+    progress test, the baseline of the kill and race tests). Read-only: copy it before writing."""
+    out = tmp_path_factory.mktemp("cli-refresh") / "out"
+    env = os.environ | {"TARGETWATCH_AS_OF": AS_OF, "COLUMNS": "120"}
+    env.pop("DAGSTER_HOME", None)
+    proc = subprocess.run([sys.executable, "-c", "from pipelines.cli import main; main()", "refresh", "--out",
+                           str(out)], cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=600)
+    return CliRefresh(out=out, proc=proc)
+
+
+@dataclass(frozen=True)
+class SyntheticSite:
+    """The SYNTHETIC site of tests/targetwatch/test_site.py, built once: its folder, its data and the pages written."""
+
+    out: Path
+    data: object  # targetwatch.render.site_data.SiteData
+    pages: list[Path]
+
+
+def _build_synthetic_site(out: Path, large: bool) -> SyntheticSite:
+    from targetwatch.render.dashboards import build_dashboards
+    from targetwatch.render.quality_report import build_quality_report
+    from tests.targetwatch.test_site import synthetic_site_data
+
+    data = synthetic_site_data(n_extra=12) if large else synthetic_site_data()
+    pages = build_dashboards(data, out / "dashboards", large=large)
+    build_quality_report(data, out / "quality")
+    return SyntheticSite(out=out, data=data, pages=pages)
+
+
+@pytest.fixture(scope="session")
+def synthetic_site_build(tmp_path_factory) -> SyntheticSite:
+    """A small SYNTHETIC site (departments, measures, revisions, per-year bars), shared by the site tests
+    (tests/targetwatch/test_site.py) and the browser tests (read-only)."""
+    return _build_synthetic_site(tmp_path_factory.mktemp("synthetic-site"), large=False)
+
+
+@pytest.fixture(scope="session")
+def large_synthetic_site_build(tmp_path_factory) -> SyntheticSite:
+    """The SYNTHETIC site in the large layout (what a catalogue of every county gets), forced on a small one (12
+    extra jurisdictions); shared like `synthetic_site_build` (read-only)."""
+    return _build_synthetic_site(tmp_path_factory.mktemp("large-synthetic-site"), large=True)
 
 
 @pytest.fixture(scope="session")

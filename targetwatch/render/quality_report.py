@@ -8,6 +8,8 @@
     lineage/<target_id>.html    one target: sentence -> figures -> files -> checks -> calculation
                                 (targetwatch.lineage, the same chain `targetwatch explain` prints)
     validations/<suite>.json    Great Expectations' validation result of each suite, as stored
+    data/rejected_rows.csv      every quarantined row (file, location, reason, raw content); the index counts them
+                                per file and kind of reason and lists the first LIST_LIMIT
     static/                     the dashboards' CSS and JS (no plotly: the report has no charts)
 
 Great Expectations' own Data Docs load Bootstrap, jQuery, Font Awesome and vega from public CDNs and render
@@ -40,6 +42,17 @@ from targetwatch.render.site_data import SiteData
 from targetwatch.runlog import RUN_COLUMNS, RUNS_DDL
 
 LINEAGE_DIR = "lineage"
+# A lineage page lists at most this many figures: the vintages used and superseded first, then the others in
+# order; above it every figure is in `lineage/<target_id>.figures.csv` beside the page (LINEAGE_CSV_COLUMNS).
+LINEAGE_FIGURE_LIMIT = 500
+LINEAGE_CSV_COLUMNS = ("vintage", "used_vintage", "jurisdiction", "indicator", "year", "value_as_written",
+                       "unit_as_written", "value", "unit", "source_file", "sha256", "location", "observation_id",
+                       "release_date", "release_date_basis", "confidence", "checks_failed", "raw_content")
+# Tables the report reads with SQL from the warehouse (counts, first rows, files), never whole as frames.
+REPORT_READS_IN_SQL = ("observations", "rejected_rows", "assessment_years", "check_results")
+DATA_DIR = "data"
+REJECTED_CSV = "rejected_rows.csv"  # every quarantined row (each file's sha256 is in the files table)
+REJECTED_CSV_COLUMNS = ("source_file", "sheet", "row_number", "location", "reason", "raw_content")
 VALIDATIONS_DIR = "validations"
 # At most this many rows per list on the index (flagged, quarantined, revisions, coverage): a national catalogue
 # would otherwise give a page of hundreds of megabytes. The counts above each list stay complete, the warehouse
@@ -253,25 +266,40 @@ LEFT JOIN observations o ON o.observation_id = f.observation_id
 ORDER BY r.severity, f.expectation_id, f.source_file, o.year, f.observation_id
 """
 
+# Figures (jurisdiction, indicator, year, period) published more than once, with their vintages and distinct values.
+_REPUBLISHED_SQL = """
+SELECT jurisdiction, indicator, year, period_type, count(*) AS n_vintages, count(DISTINCT value) AS n_values
+FROM observations GROUP BY ALL HAVING count(*) > 1
+"""
+
+# The first {limit} vintages of those figures, in the order of the list: only the first {limit} figures are read
+# (each has two vintages or more), so the window runs over them, not over every observation.
 _REVISIONS_SQL = """
 WITH used AS (
     SELECT DISTINCT unnest([observation_id, reference_observation_id]) AS observation_id FROM assessment_years
 ),
+shown AS (
+    SELECT * FROM (""" + _REPUBLISHED_SQL + """) ORDER BY jurisdiction, indicator, year, period_type LIMIT {limit}
+),
 v AS (
-    SELECT o.*, count(DISTINCT o.value) OVER figure AS n_values, count(*) OVER figure AS n_vintages,
+    SELECT o.jurisdiction, o.indicator, o.year, o.period_type, f.n_vintages, f.n_values, o.value, o.unit,
+        o.value_as_written, o.unit_as_written, o.source_file, o.location, o.sha256, o.release_date,
+        o.release_date_basis, o.observation_id,
         lag(o.value) OVER vintages AS previous_value, row_number() OVER vintages AS vintage_no,
         o.observation_id IN (SELECT observation_id FROM used) AS used
-    FROM observations o
-    WINDOW figure AS (PARTITION BY jurisdiction, indicator, year, period_type),
-           vintages AS (PARTITION BY jurisdiction, indicator, year, period_type
-                        ORDER BY release_date NULLS FIRST, source_file, observation_id)
+    FROM observations o JOIN shown f ON o.jurisdiction IS NOT DISTINCT FROM f.jurisdiction
+        AND o.indicator IS NOT DISTINCT FROM f.indicator AND o.year IS NOT DISTINCT FROM f.year
+        AND o.period_type IS NOT DISTINCT FROM f.period_type
+    WINDOW vintages AS (PARTITION BY o.jurisdiction, o.indicator, o.year, o.period_type
+                        ORDER BY o.release_date NULLS FIRST, o.source_file, o.observation_id)
 )
 SELECT jurisdiction, indicator, year, period_type, vintage_no, n_vintages, n_values, value, unit, value_as_written,
     unit_as_written, value - previous_value AS change, 100 * (value - previous_value) / nullif(previous_value, 0)
     AS change_pct, source_file, location, sha256, release_date, release_date_basis,
     observation_id, used
-FROM v WHERE n_vintages > 1
+FROM v
 ORDER BY jurisdiction, indicator, year, period_type, vintage_no
+LIMIT {limit}
 """
 
 _COVERAGE_SQL = """
@@ -297,6 +325,29 @@ LEFT JOIN any_place ON any_place.indicator = t.indicator
 LEFT JOIN proxy ON proxy.indicator = t.indicator AND proxy.jurisdiction = t.jurisdiction
 LEFT JOIN used ON used.target_id = t.target_id
 """
+
+
+_REJECTED_ORDER = "source_file, row_number, location"
+
+# A reason with its particulars (quoted values, numbers, dates) blanked: the kind of reason, to count rows by.
+_REASON_KIND = r"""regexp_replace(regexp_replace(reason, '\x27[^\x27]*\x27|"[^"]*"', '…', 'g'),
+    '[0-9][0-9.,:eE+-]*', '#', 'g')"""
+_REJECTED_GROUPS_SQL = f"""
+SELECT source_file, {_REASON_KIND} AS reason_kind, count(*) AS n, min(reason) AS example,
+    arg_min(location, (row_number, location)) AS first_location
+FROM rejected_rows GROUP BY ALL
+ORDER BY source_file, n DESC, reason_kind
+"""
+
+
+def rejected_groups(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    """Quarantined rows counted per file and kind of reason (its particulars blanked), with an example reason and
+    the first row's location: the whole quarantine at a glance, however many rows it holds."""
+    return display_records(_df(con, f"{_REJECTED_GROUPS_SQL} LIMIT {LIST_LIMIT}"))
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
 
 
 def coverage_table(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame) -> list[dict]:
@@ -370,21 +421,27 @@ class _Report:
     def index(self, suites: list[dict]) -> Path:
         files = files_table(self.files, self.checks, self.failures)
         self.file_anchor = {f["source_file"]: f["anchor"] for f in files}
-        flagged = display_records(_df(self.con, _FLAGGED_SQL))
-        revisions = display_records(_df(self.con, _REVISIONS_SQL))
-        coverage = coverage_table(self.con, self.rows)
-        rejected = display_records(_df(self.con, "SELECT * FROM rejected_rows ORDER BY source_file, row_number, "
-                                                 "location"))
-        n_obs = self.con.execute("SELECT count(*) FROM observations").fetchall()[0][0]
+        # The long lists stay in DuckDB: their counts are computed there and only the first LIST_LIMIT rows of
+        # each are read (a 1,000,000-row file gives half a million quarantined rows and as many vintages).
+        con = self.con
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _tw_flagged AS {_FLAGGED_SQL}")
+        flagged = display_records(_df(con, f"SELECT * FROM _tw_flagged ORDER BY rowid LIMIT {LIST_LIMIT}"))
+        revisions = display_records(_df(con, _REVISIONS_SQL.format(limit=LIST_LIMIT)))
+        coverage = coverage_table(con, self.rows)
+        rejected = display_records(_df(con, f"SELECT * FROM rejected_rows ORDER BY {_REJECTED_ORDER} "
+                                            f"LIMIT {LIST_LIMIT}"))
+        n_obs = con.execute("SELECT count(*) FROM observations").fetchall()[0][0]
+        n_rejected = con.execute("SELECT count(*) FROM rejected_rows").fetchall()[0][0]
+        n_flagged, flagged_rows = con.execute(
+            "SELECT count(*), count(DISTINCT (observation_id, source_file)) FROM _tw_flagged").fetchall()[0]
+        n_revisions, revised, republished = con.execute(
+            "SELECT coalesce(sum(n_vintages), 0), count(*) FILTER (n_values > 1), count(*) FILTER (n_values = 1) "
+            f"FROM ({_REPUBLISHED_SQL})").fetchall()[0]
         results = [r["result"] for s in suites for r in s["rows"]]
         summary = {
-            "files": len(files), "observations": n_obs, "rejected": len(rejected), "flagged_rows":
-            len({(f["observation_id"], f["source_file"]) for f in flagged}),
+            "files": len(files), "observations": n_obs, "rejected": n_rejected, "flagged_rows": flagged_rows,
             "checks": {k: results.count(k) for k in RESULT_LABELS},
-            "revised_figures": len({(r["jurisdiction"], r["indicator"], r["year"], r["period_type"])
-                                    for r in revisions if r["n_values"] > 1}),
-            "republished_figures": len({(r["jurisdiction"], r["indicator"], r["year"], r["period_type"])
-                                        for r in revisions if r["n_values"] == 1}),
+            "revised_figures": revised, "republished_figures": republished,
             "no_data": sum(c["status"] == "no_data" for c in coverage),
             "targets": len(coverage),
         }
@@ -393,12 +450,23 @@ class _Report:
             root="", page_title="数据质量报告 / Data-quality report",
             home_link="../dashboards/index.html", quality_link="index.html", dashboards_link="../dashboards/",
             run_id=self.data.run_id, code_version=self.data.code_version, summary=summary,
-            runs=runs_table(self.con, self.this_run), files=files, suites=suites, flagged=flagged[:LIST_LIMIT],
-            file_anchor=self.file_anchor, rejected=rejected[:LIST_LIMIT], revisions=revisions[:LIST_LIMIT],
-            coverage=self._linked(coverage[:LIST_LIMIT]), flagged_total=len(flagged), rejected_total=len(rejected),
-            revisions_total=len(revisions), coverage_total=len(coverage), list_limit=LIST_LIMIT,
+            runs=runs_table(con, self.this_run), files=files, suites=suites, flagged=flagged,
+            file_anchor=self.file_anchor, rejected=rejected, revisions=revisions,
+            rejected_groups=rejected_groups(con), rejected_file=self.rejected_file(),
+            coverage=self._linked(coverage[:LIST_LIMIT]), flagged_total=n_flagged, rejected_total=n_rejected,
+            revisions_total=n_revisions, coverage_total=len(coverage), list_limit=LIST_LIMIT,
             coverage_reasons=COVERAGE_REASONS, STATUS_RANK={s.code: i for i, s in enumerate(vocab.STATUSES)},
         )
+
+    def rejected_file(self) -> str:
+        """Every quarantined row, in the order of the list, as a CSV file beside the index (written by DuckDB in
+        one streamed COPY, never held in Python); returns its path relative to the index."""
+        path = self.site / DATA_DIR / REJECTED_CSV
+        path.parent.mkdir(parents=True, exist_ok=True)
+        columns = ", ".join(REJECTED_CSV_COLUMNS)
+        self.con.execute(f"COPY (SELECT {columns} FROM rejected_rows ORDER BY {_REJECTED_ORDER}) TO "
+                         f"'{_sql_path(path)}' (FORMAT csv, HEADER true)")
+        return f"{DATA_DIR}/{REJECTED_CSV}"
 
     def _linked(self, coverage: list[dict]) -> list[dict]:
         """Each coverage row with its links: the lineage page (None when none is written: a large catalogue) and the
@@ -417,13 +485,29 @@ class _Report:
         expectations |= {e["expectation_id"]: e for e in display_records(self.checks) if e.get("expectation_id")}
         own = [o for o in chain.observations if o["own_series"]]
         reference = [o for o in chain.observations if not o["own_series"]]
+        figures, figures_file = chain.observations, None
+        if len(figures) > LINEAGE_FIGURE_LIMIT:  # every vintage in a file; the page lists those that matter first
+            figures_file = self._figures_file(tid, figures)
+            ranked = sorted(range(len(figures)), key=lambda i: (figures[i]["vintage"] not in ("used", "superseded"), i))
+            keep = sorted(ranked[:LINEAGE_FIGURE_LIMIT])
+            figures = [figures[i] for i in keep]
         return self._render(
             "lineage.html", self.site / LINEAGE_DIR / f"{_safe(tid)}.html",
             root="../", page_title=f"溯源 · {r.get('name_zh') or tid} / Lineage · {r.get('name_en') or tid}",
             home_link="../../dashboards/index.html", quality_link="../index.html",
             dashboard_link=f"../../dashboards/targets/{tid}.html",
             c=chain, r=r, own=own, reference=reference, expectations=expectations, file_anchor=self.file_anchor,
+            figures=figures, figures_total=len(chain.observations), figures_file=figures_file,
         )
+
+    def _figures_file(self, tid: str, figures: list[dict]) -> str:
+        """Every figure of a lineage page too long to list them all, as CSV beside the page; its name."""
+        name = f"{_safe(tid)}.figures.csv"
+        (self.site / LINEAGE_DIR).mkdir(parents=True, exist_ok=True)
+        frame = pd.DataFrame(figures).reindex(columns=list(LINEAGE_CSV_COLUMNS))
+        frame["checks_failed"] = frame["checks_failed"].map(lambda v: " ".join(v) if isinstance(v, list) else "")
+        frame.to_csv(self.site / LINEAGE_DIR / name, index=False, encoding="utf-8")
+        return name
 
 
 def build_quality_report(source: duckdb.DuckDBPyConnection | SiteData, site: Path, lang: str = "zh", *,
@@ -441,7 +525,8 @@ def build_quality_report(source: duckdb.DuckDBPyConnection | SiteData, site: Pat
         data, con = source, warehouse_of(source)
     else:
         con = source
-        data = SiteData.from_warehouse(con, run_id=run_id, code_version=code_version)
+        data = SiteData.from_warehouse(con, run_id=run_id, code_version=code_version, pages_only=True,
+                                       skip=REPORT_READS_IN_SQL)
     _ensure_optional(con)
     lang = "en" if str(lang).lower().startswith("en") else "zh"
     site.mkdir(parents=True, exist_ok=True)
@@ -453,4 +538,4 @@ def build_quality_report(source: duckdb.DuckDBPyConnection | SiteData, site: Pat
     if lineage and report.lineage_pages:
         tracer = Tracer(con)
         pages = [report.lineage_page(tracer.trace(tid)) for tid in sorted(report.by_id)]
-    return [index, *pages, *report.validation_files(suites)]
+    return [index, *pages, *report.validation_files(suites), site / DATA_DIR / REJECTED_CSV]

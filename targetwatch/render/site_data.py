@@ -12,6 +12,26 @@ from targetwatch.render.page import display_records, is_empty
 # Columns no page reads, left in the warehouse (the raw text of every figure is most of the observations' bytes).
 SITE_UNREAD: dict[str, tuple[str, ...]] = {"observations": ("raw_content", "char_start", "char_end")}
 
+# Tables no page of the dashboards reads row by row: their rows are left in the warehouse (the quality report
+# reads them there with SQL: counts, the first rows, and the complete list written to a data file).
+SITE_UNREAD_ROWS: frozenset[str] = frozenset({"rejected_rows"})
+
+
+def _series_sql(columns: dict[str, set[str]]) -> str | None:
+    """The series (jurisdiction, indicator) a page can show: each target's own, its reference jurisdiction's and
+    its proxy indicators' in its jurisdiction (None when the warehouse lacks the columns to tell)."""
+    if not ({"jurisdiction", "indicator"} <= columns.get("targets", set())
+            and {"jurisdiction", "indicator"} <= columns.get("observations", set())):
+        return None
+    parts = ["SELECT jurisdiction, indicator FROM targets WHERE indicator IS NOT NULL"]
+    if "reference_jurisdiction" in columns["targets"]:
+        parts.append("SELECT reference_jurisdiction, indicator FROM targets "
+                     "WHERE indicator IS NOT NULL AND reference_jurisdiction IS NOT NULL")
+    if {"code", "proxy_of"} <= columns.get("indicators", set()):
+        parts.append("SELECT t.jurisdiction, i.code FROM targets t JOIN indicators i ON i.proxy_of = t.indicator")
+    return " UNION ".join(parts)
+
+
 # Columns of the tables a site reads; a table missing from an older warehouse reads as empty.
 SITE_TABLES: dict[str, tuple[str, ...]] = {
     "targets": ("target_id", "jurisdiction", "indicator", "kind", "comparator", "name_zh", "name_en", "headline"),
@@ -64,15 +84,28 @@ class SiteData:
     runs: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(SITE_TABLES["runs"])))
 
     @classmethod
-    def from_warehouse(cls, con, run_id: str = "", code_version: str = "") -> SiteData:
+    def from_warehouse(cls, con, run_id: str = "", code_version: str = "", *, pages_only: bool = False,
+                       skip: tuple[str, ...] = ()) -> SiteData:
+        """Read the tables. `pages_only` (the pipeline's dashboards and quality report) reads only what the pages
+        show row by row: the figures of the series a target can show (every vintage of each), and no rejected
+        rows (the quality report reads those in SQL). Without it every row is read (a SiteData that stands in
+        for the warehouse: tests, `build_quality_report(SiteData)`). Tables in `skip` are read empty (a caller
+        that reads them itself, in SQL)."""
         present = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
         columns: dict[str, set[str]] = {}
         for table, column in con.execute("SELECT table_name, column_name FROM information_schema.columns").fetchall():
             columns.setdefault(table, set()).add(column)
 
         def read(name: str) -> pd.DataFrame:
+            if name in skip or (pages_only and name in SITE_UNREAD_ROWS):
+                return con.sql(f'SELECT * FROM "{name}" LIMIT 0').df()
             unread = ", ".join(f'"{c}"' for c in SITE_UNREAD.get(name, ()) if c in columns.get(name, ()))
-            return con.sql(f'SELECT * {f"EXCLUDE ({unread})" if unread else ""} FROM "{name}"').df()
+            sql = f'SELECT * {f"EXCLUDE ({unread})" if unread else ""} FROM "{name}"'
+            series = _series_sql(columns) if pages_only and name == "observations" else None
+            if series:  # the table's own order, as a plain scan reads it
+                sql += f" WHERE (jurisdiction, indicator) IN (SELECT (jurisdiction, indicator) FROM ({series})) " \
+                       "ORDER BY rowid"
+            return con.sql(sql).df()
 
         tables = {name: read(name) if name in present else pd.DataFrame(columns=list(cols))
                   for name, cols in SITE_TABLES.items()}

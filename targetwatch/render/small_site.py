@@ -38,6 +38,10 @@ from targetwatch.render.rows import (
 from targetwatch.render.site_data import SiteData, check_records, observation_revisions
 from targetwatch.render.workbook import WORKBOOK_FILE
 
+# A target page lists at most this many figures (those used first, then the others in order, as many as fit);
+# its lineage page in the quality report, and the CSV beside it, give every one.
+TARGET_FIGURE_LIMIT = 500
+
 
 def grade_shares(assessments: pd.DataFrame) -> dict[str, list[dict]]:
     """Per jurisdiction: each evidence grade (vocab order) with its count and whole-percent share of the
@@ -229,16 +233,23 @@ class SmallSite:
             is_reference=figures["jurisdiction"] != r["jurisdiction"],
         ).sort_values(["is_reference", "year", "release_date", "source_file"], na_position="first")
 
+        figures_total = len(figures)
+        revised = bool(figures_total and figures["revised"].fillna(False).any())
+        if figures_total > TARGET_FIGURE_LIMIT:  # the figures used, then the others in order, up to the limit
+            others = ~figures["used"]
+            figures = figures[figures["used"] | (others & (others.cumsum() <= TARGET_FIGURE_LIMIT
+                                                            - int(figures["used"].sum())))]
         trail = [(k, display_value(r.get(k))) for k in TRAIL_KEYS if not is_empty(r.get(k))]
         return self._render(
             "target.html", self.root / "targets" / f"{tid}.html", plotly=bool(chart_sets),
             root="../", page_title=f"{r['name_zh']} / {r['name_en']}",
             quality_link=f"../../quality/index.html#t-{tid}",
             r=r, chart_sets=chart_sets, sources=self.sources_by_target.get(tid, []),
-            observations=display_records(figures), proxies=display_records(proxies) if len(proxies) else [],
+            observations=display_records(figures), figures_total=figures_total,
+            proxies=display_records(proxies) if len(proxies) else [],
             checks=self.checks, check_counts=self.check_counts, trail=trail,
             departments=self.owners_by_target.get(tid, []), documents=self._doc_links(r["documents"]),
-            revised=bool(len(figures) and figures["revised"].fillna(False).any()),
+            revised=revised,
             owed=self.owed_by_target.get(tid, []),  # figures the data call asks for (targetwatch.data_call)
         )
 

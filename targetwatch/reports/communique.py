@@ -215,6 +215,8 @@ _OWN_LEVELS = {"省": ("province",), "市": ("prefecture",)}
 # (fj_2018_techmarket, dev): the turnover named after the contracts it totals
 _CONTRACTS_THEN_TURNOVER = re.compile(r"技术合同[\d,.]+万?(?:项|份)[,，]?((?:合同)?成交(?:总)?(?:金)?额)")
 _CONTRACT_TURNOVER_NAME = "技术合同成交额"
+# 孵化器…成立7年来累计成功孵化企业32家,培育高新技术企业2家 (lz_2021_gscn, dev): one organisation's own counts
+_SINCE_FOUNDED = re.compile(r"成立(?:\d+|[一二三四五六七八九十]+)?年?(?:来|以来)")
 _COUNT_BEFORE = re.compile(r"(?:\d[\d,.]*|[一二两三四五六七八九十百]+)(?:家|个|项|所|座|户)[^,;。\d]{0,8}$")
 _LEVEL_CONTINUES = re.compile(r"^(?:数量|总数|总量|数)?(?:达到|达|增加到|增至|增长到|上升到|为)")
 _LEVEL_AFTER = re.compile(r"^(?:达到|达|为|增至|增加到|上升到|升至|到)")
@@ -336,6 +338,8 @@ def _figures(
         elif flow is not None and _LIST_SEPARATOR.match(folded[flow[0] : hit.start]):
             problem = f"{phrase!r} continues a list of new ones ({flow[1]}), not the stock of {name}"
             flow = (unit_end, flow[1])
+        elif (sf := _SINCE_FOUNDED.search(folded[: hit.start])) is not None:
+            problem = f"{phrase!r} counts one organisation's own (since {sf.group()}), not a level of {name}"
         elif _AMONG.match(gap):
             problem = f"{phrase!r} counts some of the {name} (…中: among them), not their total"
         elif _COUNT_OF_PLACES_AFTER.match(folded[unit_end:]):

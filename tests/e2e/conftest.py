@@ -22,31 +22,15 @@ def site(published) -> Path:
 
 
 @pytest.fixture(scope="session")
-def synthetic_site(tmp_path_factory) -> Path:
+def synthetic_site(synthetic_site_build) -> Path:
     """A small SYNTHETIC site (tests/targetwatch/test_site.py): departments, measures, revisions, per-year bars."""
-    from targetwatch.render.dashboards import build_dashboards
-    from targetwatch.render.quality_report import build_quality_report
-    from tests.targetwatch.test_site import synthetic_site_data
-
-    out = tmp_path_factory.mktemp("synthetic-site")
-    data = synthetic_site_data()
-    build_dashboards(data, out / "dashboards")
-    build_quality_report(data, out / "quality")
-    return out
+    return synthetic_site_build.out
 
 
 @pytest.fixture(scope="session")
-def large_synthetic_site(tmp_path_factory) -> Path:
+def large_synthetic_site(large_synthetic_site_build) -> Path:
     """The SYNTHETIC site in the large layout (what a catalogue of every county gets), forced on a small one."""
-    from targetwatch.render.dashboards import build_dashboards
-    from targetwatch.render.quality_report import build_quality_report
-    from tests.targetwatch.test_site import synthetic_site_data
-
-    out = tmp_path_factory.mktemp("large-synthetic-site")
-    data = synthetic_site_data(n_extra=12)
-    build_dashboards(data, out / "dashboards", large=True)
-    build_quality_report(data, out / "quality")
-    return out
+    return large_synthetic_site_build.out
 
 
 # Test artifacts in their own git-ignored folder, never beside the published outputs in out/.

@@ -21,9 +21,9 @@ def _run(args, tmp_path, **env):
 
 
 @pytest.mark.slow  # the whole job in its own process, as a user runs it: `pytest -m slow` (.ci/run runs it)
-def test_refresh_prints_progress_and_a_summary(tmp_path):
-    out = tmp_path / "out"
-    proc = _run(["refresh", "--out", str(out)], tmp_path)
+def test_refresh_prints_progress_and_a_summary(cli_refreshed):
+    """The session's refresh run as a user runs it (tests/conftest.py), also the kill and race tests' baseline."""
+    out, proc = cli_refreshed.out, cli_refreshed.proc
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "✓ assessment" in proc.stdout
     assert "files read: 7 (145 rows, 0 failed) · rows rejected: 1" in proc.stdout

@@ -48,7 +48,7 @@ def test_quality_index_opens_offline(screenshot, open_page, site, sha256_of):
     assert errors == [] and remote == []
 
 
-def test_lineage_page_opens_offline_and_shows_the_chain(screenshot, open_page, site, sha256_of):
+def test_lineage_page_opens_offline_and_shows_the_chain(screenshot, open_page, site, sha256_of, tmp_path):
     page, errors, remote = open_page(site / "quality" / "lineage" / f"{RELATIVE}.html")
     assert errors == [] and remote == []
     # 1. the sentence, its document and character offsets
@@ -73,7 +73,9 @@ def test_lineage_page_opens_offline_and_shows_the_chain(screenshot, open_page, s
     # prints without the navigation and the language button
     page.emulate_media(media="print")
     assert not page.locator("header nav").is_visible() and not page.locator("#lang-toggle").is_visible()
-    page.pdf(path=str(site / "lineage.pdf"))
+    pdf = tmp_path / "lineage.pdf"  # never into the shared published out/ (read-only for every test)
+    page.pdf(path=str(pdf))
+    assert pdf.read_bytes().startswith(b"%PDF")
     assert errors == [] and remote == []
 
 

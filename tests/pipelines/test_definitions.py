@@ -7,6 +7,8 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from pipelines.definitions import defs
 from targetwatch.config import PROJECT_DIR
 
@@ -55,6 +57,7 @@ def test_the_first_step_is_the_only_root_of_the_build():
     assert {defs.resolve_assets_def(key).op.name for key in roots} == {FIRST_STEP}
 
 
+@pytest.mark.slow  # a fresh `dagster` CLI process importing the whole stack (~8 s of CPU): `pytest -m slow`
 def test_dagster_cli_validates_the_workspace(tmp_path):
     env = os.environ | {"DAGSTER_HOME": str(tmp_path)}
     shutil.copyfile(PROJECT_DIR / "dagster.yaml", tmp_path / "dagster.yaml")  # the project's instance settings

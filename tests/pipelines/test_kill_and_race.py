@@ -20,7 +20,7 @@ import pytest
 
 from targetwatch.config import PROJECT_DIR
 
-pytestmark = pytest.mark.slow  # three CLI refreshes in their own processes: `pytest -m slow` (.ci/run runs it)
+pytestmark = pytest.mark.slow  # CLI refreshes in their own processes: `pytest -m slow` (.ci/run runs it)
 
 PUBLISHED = ("warehouse.duckdb", "dashboards", "quality")  # what leaders and auditors see
 # Tables whose every row and column must be the same after any refresh of the same inputs on the same day.
@@ -63,12 +63,11 @@ def assert_same_content(left: Path, right: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def single(tmp_path_factory) -> Path:
-    """One refresh on its own: what every other outcome is compared with."""
-    root = tmp_path_factory.mktemp("single")
-    done = refresh(root / "out", root / "home")
+def single(cli_refreshed) -> Path:
+    """One refresh on its own: what every other outcome is compared with (the session's CLI refresh, read-only)."""
+    done = cli_refreshed.proc
     assert done.returncode == 0, done.stdout + done.stderr
-    return root / "out"
+    return cli_refreshed.out
 
 
 def test_two_refreshes_started_at_once_end_with_one_warehouse_like_a_single_run(single, tmp_path):

@@ -61,7 +61,8 @@ def test_pages_written(report):
     site, pages = report
     rel = [p.relative_to(site).as_posix() for p in pages]
     assert rel == ["index.html", *[f"lineage/{t}.html" for t in TARGETS],
-                   "validations/observations_plausible.json", "validations/observations_valid.json"]
+                   "validations/observations_plausible.json", "validations/observations_valid.json",
+                   "data/rejected_rows.csv"]
     assert (site / "static" / "site.css").is_file() and not list(site.rglob("plotly*.js"))
 
 

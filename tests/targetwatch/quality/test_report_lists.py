@@ -1,0 +1,85 @@
+"""The quarantine on the auditors' report at any size: counted per file and kind of reason, the first LIST_LIMIT
+rows listed, and every row in data/rejected_rows.csv (SYNTHETIC warehouse of tests/targetwatch/quality)."""
+
+from __future__ import annotations
+
+import csv
+import re
+import shutil
+
+import duckdb
+
+import targetwatch.render.quality_report as quality_report
+from targetwatch.render.quality_report import build_quality_report
+from tests.targetwatch.quality.synthetic import EVIL
+
+
+def _rows(path) -> list[dict]:
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_every_quarantined_row_is_in_the_csv_with_its_reason(synthetic_warehouse, tmp_path):
+    with duckdb.connect(str(synthetic_warehouse), read_only=True) as con:
+        build_quality_report(con, tmp_path / "quality", lineage=False)
+    rows = _rows(tmp_path / "quality" / "data" / "rejected_rows.csv")
+    assert rows == [{"source_file": "b.csv", "sheet": "", "row_number": "6", "location": "line 6",
+                     "reason": "unknown unit: '<b>'", "raw_content": EVIL}]
+    text = (tmp_path / "quality" / "index.html").read_text(encoding="utf-8")
+    assert 'href="data/rejected_rows.csv"' in text
+    groups = re.search(r'<table id="rejected-groups">(.*?)</table>', text, re.S).group(1)
+    assert groups.count("<tr>") == 2  # the header and one kind of reason
+    assert "<td>unknown unit: …</td><td class=\"num\">1</td>" in groups
+
+
+def test_many_quarantined_rows_are_counted_by_kind_and_listed_up_to_the_limit(synthetic_warehouse, tmp_path,
+                                                                              monkeypatch):
+    """Five more rows of b.csv for places nobody knows: one kind of reason with 5 rows beside the unit row; the page
+    lists LIST_LIMIT = 2 rows, the CSV all 6 in file and row order."""
+    warehouse = tmp_path / "w.duckdb"
+    shutil.copy(synthetic_warehouse, warehouse)
+    with duckdb.connect(str(warehouse)) as con:
+        for n in range(10, 15):
+            con.execute("INSERT INTO rejected_rows (source_file, sheet, row_number, location, raw_content, reason) "
+                        "VALUES ('b.csv', NULL, ?, ?, ?, ?)",
+                        [n, f"line {n}", f"nowhere-{n},x,2020,1", f"unknown jurisdiction 'nowhere-{n}'"])
+    monkeypatch.setattr(quality_report, "LIST_LIMIT", 2)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        build_quality_report(con, tmp_path / "quality", lineage=False)
+    rows = _rows(tmp_path / "quality" / "data" / "rejected_rows.csv")
+    assert [r["location"] for r in rows] == ["line 6", "line 10", "line 11", "line 12", "line 13", "line 14"]
+    text = (tmp_path / "quality" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"\(6\)</h2>", text)
+    listed = re.search(r'<table id="rejected-table">(.*?)</table>', text, re.S).group(1)
+    assert listed.count("<tr>") == 3  # the header and LIST_LIMIT rows
+    groups = re.search(r'<table id="rejected-groups">(.*?)</table>', text, re.S).group(1)
+    kinds = re.findall(r"<td>([^<]*)</td><td class=\"num\">(\d+)</td>", groups)
+    assert kinds == [("unknown jurisdiction …", "5"), ("unknown unit: …", "1")]
+    assert "unknown jurisdiction &#39;nowhere-10&#39;" in groups and "line 10" in groups  # example and first row
+
+
+def test_a_long_lineage_lists_the_used_vintages_first_and_every_figure_in_its_csv(synthetic_warehouse, tmp_path,
+                                                                                   monkeypatch):
+    """With LINEAGE_FIGURE_LIMIT = 2, a target with more figures lists 2 (used and superseded vintages first, in the
+    page's order) and writes all of them, with their vintages, to lineage/<target_id>.figures.csv."""
+    monkeypatch.setattr(quality_report, "LINEAGE_FIGURE_LIMIT", 2)
+    site = tmp_path / "quality"
+    with duckdb.connect(str(synthetic_warehouse), read_only=True) as con:
+        build_quality_report(con, site)
+    long_pages = 0
+    for page in sorted((site / "lineage").glob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        heading = re.search(r'Figures</span> \((\d+)\)</h2>', text)
+        total = int(heading.group(1)) if heading else 0  # a qualitative target's chain has no figures
+        listed = re.findall(r'data-observation="([^"]*)" data-vintage="[a-z_]+"', text)
+        csv_file = site / "lineage" / f"{page.stem}.figures.csv"
+        if total <= 2:
+            assert len(listed) == total and not csv_file.exists()
+            continue
+        long_pages += 1
+        assert f'href="{csv_file.name}"' in text
+        figures = _rows(csv_file)
+        assert len(figures) == total
+        first = sorted(range(total), key=lambda i: (figures[i]["vintage"] not in ("used", "superseded"), i))[:2]
+        assert listed == [figures[i]["observation_id"] for i in sorted(first)]
+    assert long_pages >= 1
