@@ -231,7 +231,7 @@ def timed(code: str, *args: str, timeout_s: float | None = None, max_rss_mb: int
         "VmHWM sampled every 2 s (the process was stopped before /usr/bin/time could report)",
         "load_during": {"mean": round(sum(loads) / len(loads), 2), "max": max(loads)},
         "returncode": proc.returncode,
-        "result": json.loads(lines[-1]) if lines and lines[-1].startswith("{") else None,
+        "result": next((json.loads(x) for x in reversed(lines) if x.startswith("{")), None),  # Dagster logs after it
     }
     if samples["stopped"]:
         result |= {"stopped": samples["stopped"], "step_when_stopped": samples["step"]}
