@@ -82,6 +82,9 @@ class SiteData:
         columns=list(SITE_TABLES["return_conflicts"])))
     changes: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(SITE_TABLES["changes"])))
     runs: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(SITE_TABLES["runs"])))
+    # The quarantine rows a blocking check held back (reason `held: …`), for the banner every page shows. None when
+    # `rejected_rows` holds every quarantined row (then the held ones are read from there).
+    held_rows: pd.DataFrame | None = None
 
     @classmethod
     def from_warehouse(cls, con, run_id: str = "", code_version: str = "", *, pages_only: bool = False,
@@ -110,7 +113,12 @@ class SiteData:
         tables = {name: read(name) if name in present else pd.DataFrame(columns=list(cols))
                   for name, cols in SITE_TABLES.items()}
         as_of = str(tables["assessments"]["as_of"].iloc[0])[:10] if len(tables["assessments"]) else ""
-        return cls(**tables, as_of=as_of, run_id=run_id, code_version=code_version)
+        held = None
+        if pages_only and "rejected_rows" in present:  # the rows are left in the warehouse, but not the held ones
+            from targetwatch.quality.holds import HELD_PREFIX
+            held = con.execute('SELECT source_file, location, reason FROM rejected_rows WHERE starts_with(reason, $p)',
+                               {"p": HELD_PREFIX}).df()
+        return cls(**tables, as_of=as_of, run_id=run_id, code_version=code_version, held_rows=held)
 
     def page_common(self, lang: str) -> dict:
         """What every page of the dashboards and the quality report shows in its frame (base.html): the language,
@@ -123,7 +131,7 @@ class SiteData:
         """Report files whose rows a blocking check held back this run (targetwatch.quality.holds): one entry per
         file with its held row count and the checks, from the quarantine rows whose reason starts `held: `."""
         from targetwatch.quality.holds import held_files  # the reason format has one home
-        return held_files(self.rejected_rows)
+        return held_files(self.rejected_rows if self.held_rows is None else self.held_rows)
 
     @property
     def synthetic_files(self) -> list[str]:

@@ -232,11 +232,6 @@ def _read_sidecar(entry: Entry, root: Path) -> bytes | None:
 # --- readers -------------------------------------------------------------------------------------------
 
 
-def _xlsx_is_template(path: Path) -> bool:
-    first = pd.read_excel(path, header=None, nrows=1, dtype=str, engine="calamine", keep_default_na=False)
-    return len(first) > 0 and template.is_template([str(c) for c in first.iloc[0]])
-
-
 def read_one(path: Path, aliases: Aliases | None = None, meta: Mapping[str, Any] | None = None,
              limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     """Pick the reader from the extension and the header; raise UnreadableReportError with the reason.
@@ -260,7 +255,8 @@ def read_one(path: Path, aliases: Aliases | None = None, meta: Mapping[str, Any]
                 check_zip(path, path.name, limits)
             if suffix != ".xls" and department_return.marker_of(path) is not None:
                 return department_return.read_xlsx(path)  # a returned data-call workbook, known by its marker
-            return template.read_xlsx(path) if _xlsx_is_template(path) else yearbook.read_xlsx(path, aliases, meta)
+            return (template.read_xlsx(path, limits) if template.xlsx_is_template(path)
+                    else yearbook.read_xlsx(path, aliases, meta))
         if suffix in TEXT_SUFFIXES:
             if aliases is None:
                 raise UnreadableReportError(
@@ -293,8 +289,8 @@ class ReadInfo:
 def read_into(con: duckdb.DuckDBPyConnection, raw: str, path: Path, aliases: Aliases | None,
               meta: Mapping[str, Any], limits: Limits, sink: Callable[[ReadInfo], None] | None = None) -> ReadInfo:
     """Read one file into the raw table `raw` (created empty by the caller), calling `sink` after each batch (it
-    normalises the batch and empties the table). A template CSV is streamed in batches of `limits.batch_rows`;
-    every other reader's rows are one batch through the same table. Raises like `read_one`."""
+    normalises the batch and empties the table). A template CSV or workbook is streamed in batches of
+    `limits.batch_rows`; every other reader's rows are one batch through the same table. Raises like `read_one`."""
     sink = sink or (lambda info: None)
     if path.suffix.lower() == ".csv":
         try:
@@ -311,6 +307,22 @@ def read_into(con: duckdb.DuckDBPyConnection, raw: str, path: Path, aliases: Ali
             raise ReportIOError(f"{path.name}: could not be read ({exc})") from exc
         except Exception as exc:
             raise UnreadableReportError(f"{path.name}: cannot be read as csv: {exc}") from exc
+    if path.suffix.lower() in ZIP_SUFFIXES:
+        try:
+            check_size(path.name, path.stat().st_size, limits)
+            check_zip(path, path.name, limits)  # before any member is opened
+            if department_return.marker_of(path) is None and template.xlsx_is_template(path):
+                info = ReadInfo("template_xlsx", "xlsx")
+                for batch in template.iter_xlsx(path, limits):
+                    append_raw(con, raw, batch.rows, batch.rejected)
+                    sink(info)
+                return info
+        except UnreadableReportError:
+            raise
+        except OSError as exc:
+            raise ReportIOError(f"{path.name}: could not be read ({exc})") from exc
+        except Exception as exc:
+            raise UnreadableReportError(f"{path.name}: cannot be read as {path.suffix[1:]}: {exc}") from exc
     result = read_one(path, aliases, meta, limits)
     if len(result.rows) > limits.max_rows:
         raise LimitExceededError(path.name, "max_rows", len(result.rows), limits.max_rows, "figures")

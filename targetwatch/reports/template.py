@@ -8,12 +8,15 @@ sheet of an XLSX workbook (a sheet without the template header is quarantined wi
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
+from python_calamine import CalamineWorkbook
 
 from targetwatch.limits import DEFAULT_LIMITS, LimitExceededError, Limits
 from targetwatch.reports.encoding import detect_file
@@ -64,22 +67,6 @@ _REQUIRED_NAMES = ", ".join(r.removesuffix("_raw") for r in REQUIRED)
 def is_template(columns: list[str]) -> bool:
     mapped = {HEADERS.get(str(c).strip().lower()) for c in columns}
     return all(r in mapped for r in REQUIRED)
-
-
-def _frame(df: pd.DataFrame, first_data_line: int | list[int], filename: str, sheet: str | None) -> pd.DataFrame:
-    _columns(list(df.columns), filename)  # the header's fault, if any, raised as the CSV path raises it
-    raw_content = [",".join(map(str, cells)) for cells in df.to_numpy().tolist()]
-    out = df.rename(columns=lambda c: HEADERS.get(str(c).strip().lower(), f"extra:{c}"))
-    out = out[[c for c in out.columns if not c.startswith("extra:")]].copy()
-    if isinstance(first_data_line, int):
-        out["row_number"] = range(first_data_line, first_data_line + len(out))
-    else:
-        out["row_number"] = first_data_line
-    out["sheet"] = sheet
-    prefix = f"{sheet}!row " if sheet else "line "
-    out["location"] = [f"{prefix}{n}" for n in out["row_number"].tolist()]
-    out["raw_content"] = raw_content
-    return out
 
 
 def read_lines(text: str) -> tuple[list[str], int, bool]:
@@ -226,21 +213,126 @@ def read_csv(path: Path, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     )
 
 
-def read_xlsx(path: Path) -> ReadResult:
-    """Every sheet of the workbook: a sheet with the template's header is read like the first; any other sheet
-    that holds something is quarantined whole with the reason (a workbook's second sheet is never silently lost)."""
-    book = pd.read_excel(path, sheet_name=None, dtype=str, engine="calamine", keep_default_na=False)
-    frames, rejected = [], []
-    for i, (sheet, df) in enumerate(book.items()):
-        if i == 0 or is_template([str(c) for c in df.columns]):
-            frames.append(_frame(df, 2, path.name, sheet))
-        elif len(df.columns) or len(df):
-            header = [str(c) for c in df.columns if not str(c).startswith("Unnamed:")]
-            rejected.append({
-                "sheet": sheet, "row_number": 1, "location": f"{sheet}!row 1",
-                "raw_content": ",".join(header),
-                "reason": (f"sheet {sheet} does not have the template's columns ({_REQUIRED_NAMES}), "
-                           f"so its {len(df)} row(s) were not read"),
-            })
-    return ReadResult(format="template_xlsx", rows=pd.concat(frames, ignore_index=True),
-                      rejected=pd.DataFrame(rejected), encoding="xlsx")
+def _cell_text(value: object) -> str:
+    """A cell as the text pandas' `read_excel(dtype=str)` gave before the reader streamed: a whole float as an
+    integer ('2020', not '2020.0'), a date as its timestamp, an empty cell as ''."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else str(value)
+    if isinstance(value, dt.datetime | dt.date):
+        return str(pd.Timestamp(value))
+    if isinstance(value, dt.timedelta):
+        return str(pd.Timedelta(value))
+    return str(value)
+
+
+def _xlsx_header(cells: tuple) -> list[str]:
+    """The header row's texts without the trailing empty cells a sheet's dimension pads it with."""
+    header = [_cell_text(c).strip() for c in cells]
+    while header and not header[-1]:
+        header.pop()
+    return header
+
+
+def xlsx_is_template(path: Path) -> bool:
+    """True when the first non-blank row of the workbook's first sheet is the template's header (openpyxl's
+    read-only mode parses only as far as that row)."""
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        if not book.worksheets:
+            return False
+        for cells in book.worksheets[0].iter_rows(values_only=True):
+            if any(_cell_text(c).strip() for c in cells):
+                return is_template(_xlsx_header(cells))
+        return False
+    finally:
+        book.close()
+
+
+def iter_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[RawBatch]:
+    """Stream every sheet of a template workbook as batches of raw rows (at most `limits.batch_rows` each).
+
+    python-calamine holds one sheet's cells at a time, compactly, outside Python (the zip's sizes were checked against
+    the limits before this opens it), and Python sees them one batch at a time: a large return never becomes one
+    frame. (openpyxl's read-only mode streams the XML itself, but took 11x the CPU: benchmarks/template_xlsx.py.)
+    The first sheet, and any sheet with the template's header, is read like a template CSV: rows numbered by their
+    row in the sheet, blank rows skipped, a row with non-empty cells beyond the header rejected.
+    Any other sheet that holds something is quarantined whole with the reason (a workbook's second sheet is never
+    silently lost). The limits on rows, cells per row and characters per cell refuse the whole file, as for a CSV."""
+    book = CalamineWorkbook.from_path(str(path))
+    try:
+        count = 0
+        for index, name in enumerate(book.sheet_names):
+            sheet = book.get_sheet_by_name(name)
+            top = sheet.start[0] + 1 if sheet.start else 1  # the sheet row of the used range's first row
+            rows_iter = sheet.iter_rows()
+            first = next(rows_iter, None)
+            header = _xlsx_header(first or ())
+            if index > 0 and not is_template(header):
+                held = sum(1 for cells in rows_iter if any(_cell_text(c).strip() for c in cells))
+                if header or held:
+                    reason = (f"sheet {name} does not have the template's columns ({_REQUIRED_NAMES}), "
+                              f"so its {held} row(s) were not read")
+                    yield RawBatch(pd.DataFrame(), pd.DataFrame([{
+                        "sheet": name, "row_number": top, "location": f"{name}!row {top}",
+                        "raw_content": ",".join(h for h in header if h), "reason": reason}]))
+                continue
+            width = len(header)
+            if width > limits.max_cells_per_row:
+                raise LimitExceededError(path.name, "max_cells_per_row", width, limits.max_cells_per_row,
+                                         f"{name}!row {top}")
+            columns = _columns(header, path.name)
+            rows: list[list[str]] = []
+            numbers: list[int] = []
+            contents: list[str] = []
+            rejected: list[dict] = []
+            for number, cells in enumerate(rows_iter, start=top + 1):
+                if len(cells) > limits.max_cells_per_row:
+                    raise LimitExceededError(path.name, "max_cells_per_row", len(cells), limits.max_cells_per_row,
+                                             f"{name}!row {number}")
+                texts = [_cell_text(c) for c in cells]
+                longest = max((len(t) for t in texts), default=0)
+                if longest > limits.max_chars_per_cell:
+                    raise LimitExceededError(path.name, "max_chars_per_cell", longest, limits.max_chars_per_cell,
+                                             f"a cell of {name}!row {number}")
+                if not "".join(texts).strip():
+                    continue
+                count += 1
+                if count > limits.max_rows:
+                    raise LimitExceededError(path.name, "max_rows", count, limits.max_rows, "counted so far")
+                if len(texts) > width and "".join(texts[width:]).strip():
+                    wide = len(texts) - next(i for i, t in enumerate(reversed(texts)) if t.strip())
+                    rejected.append({"sheet": name, "row_number": number, "location": f"{name}!row {number}",
+                                     "raw_content": ",".join(texts[:wide]),
+                                     "reason": f"{name}!row {number} has {wide} cells, the header has {width}"})
+                else:
+                    texts = (texts + [""] * (width - len(texts)))[:width]
+                    rows.append(texts)
+                    numbers.append(number)
+                    contents.append(",".join(texts))
+                if len(rows) + len(rejected) >= limits.batch_rows:
+                    yield _sheet_batch(rows, numbers, contents, rejected, columns, name)
+                    rows, numbers, contents, rejected = [], [], [], []
+            yield _sheet_batch(rows, numbers, contents, rejected, columns, name)
+    finally:
+        book.close()
+
+
+def _sheet_batch(rows: list[list[str]], numbers: list[int], contents: list[str], rejected: list[dict],
+                 columns: list[str | None], sheet: str) -> RawBatch:
+    batch = _batch(rows, numbers, contents, rejected, columns)
+    batch.rows["sheet"] = sheet
+    batch.rows["location"] = [f"{sheet}!row {n}" for n in numbers]
+    return batch
+
+
+def read_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
+    """The whole workbook as one ReadResult (for small files and tests; ingestion streams `iter_xlsx`)."""
+    batches = list(iter_xlsx(path, limits))
+    return ReadResult(
+        format="template_xlsx",
+        rows=pd.concat([b.rows for b in batches if len(b.rows)] or [pd.DataFrame()], ignore_index=True),
+        rejected=pd.concat([b.rejected for b in batches if len(b.rejected)] or [pd.DataFrame()], ignore_index=True),
+        encoding="xlsx",
+    )

@@ -18,7 +18,7 @@ import pytest
 
 from pipelines.dev import dev_command, ensure_dagster_home
 from targetwatch.config import PROJECT_DIR, Settings
-from tests.pipelines.test_definitions import ASSET_KEYS
+from tests.pipelines.test_definitions import ASSET_KEYS, PROVINCE_ASSET_KEYS
 
 QUERY = """{
   instance { runQueueConfig { maxConcurrentRuns } }
@@ -117,7 +117,8 @@ def test_dagster_dev_serves_the_code_location_on_localhost(tmp_path, monkeypatch
     location = entry["locationOrLoadError"]
     assert location["__typename"] == "RepositoryLocation", location
     repo = location["repositories"][0]
-    assert sorted("/".join(a["assetKey"]["path"]) for a in repo["assetNodes"]) == ASSET_KEYS
+    keys = sorted("/".join(a["assetKey"]["path"]) for a in repo["assetNodes"])
+    assert keys == sorted(ASSET_KEYS + PROVINCE_ASSET_KEYS)
     assert {s["name"]: (s["cronSchedule"], s["executionTimezone"], s["scheduleState"]["status"])
             for s in repo["schedules"]} == {
         "monthly_refresh_schedule": ("0 9 5 * *", "Asia/Shanghai", "STOPPED"),
@@ -125,6 +126,7 @@ def test_dagster_dev_serves_the_code_location_on_localhost(tmp_path, monkeypatch
     }
     assert {s["name"]: s["sensorState"]["status"] for s in repo["sensors"]} == {
         "new_report_sensor": "STOPPED", "refresh_failure_sensor": "RUNNING", "refresh_canceled_sensor": "RUNNING",
+        "province_partitions_sensor": "STOPPED",
     }
     assert data["instance"]["runQueueConfig"]["maxConcurrentRuns"] == 1
     assert {"history", "schedules"} <= {p.name for p in home.iterdir()}  # its state went to the temporary home

@@ -118,3 +118,40 @@ def test_template_xlsx_reads_every_template_sheet_and_quarantines_the_others(ing
     ]
     f = result.report_files.iloc[0]
     assert (f.format, f.encoding, f.rows_accepted, f.rows_rejected) == ("template_xlsx", "xlsx", 3, 2)
+
+
+def test_template_xlsx_streams_in_batches_numbered_by_sheet_row(tmp_path):
+    """SYNTHETIC workbook, read with batches of 2 rows: the reader never holds more than a batch. Rows keep their
+    sheet row (the blank row 4 counts and is skipped), whole floats read as integers, and a row with a cell beyond
+    the header is rejected with its row, not dropped."""
+    from targetwatch.limits import Limits
+    from targetwatch.reports import template
+
+    path = tmp_path / "synthetic-return.xlsx"
+    path.write_bytes(_workbook({"2019": [
+        ["地区", "指标", "年份", "数值", "单位"],
+        ["shanxi", "high_tech_enterprises", 2019.0, 1523, "家"],
+        ["shanxi", "rd_intensity", 2019, 1.22, "%"],
+        [None, None, None, None, None],
+        ["gansu", "rd_intensity", 2019, 1.26, "%", "extra"],
+        ["gansu", "high_tech_enterprises", 2019, 1229, "家"],
+    ]}))
+    batches = list(template.iter_xlsx(path, Limits(batch_rows=2)))
+    assert [len(b.rows) + len(b.rejected) for b in batches] == [2, 2, 0]  # the last, empty, closes the sheet
+    rows = [r for b in batches for r in b.rows[["location", "year_raw", "value_raw"]].itertuples(index=False)]
+    assert [tuple(r) for r in rows] == [("2019!row 2", "2019", "1523"), ("2019!row 3", "2019", "1.22"),
+                                        ("2019!row 6", "2019", "1229")]
+    rejected = batches[1].rejected.iloc[0]
+    assert (rejected["location"], rejected["reason"]) == ("2019!row 5", "2019!row 5 has 6 cells, the header has 5")
+
+
+def test_template_xlsx_over_the_rows_limit_is_refused_while_streaming(tmp_path):
+    """SYNTHETIC workbook of 5 figures against a limit of 3 rows: refused naming the limit, before reading on."""
+    from targetwatch.limits import LimitExceededError, Limits
+    from targetwatch.reports import template
+
+    path = tmp_path / "synthetic-return.xlsx"
+    path.write_bytes(_workbook({"2019": [["地区", "指标", "年份", "数值", "单位"]]
+                                + [["shanxi", "rd_intensity", 2015 + i, 1.0 + i, "%"] for i in range(5)]}))
+    with pytest.raises(LimitExceededError, match=r"number of rows .*TARGETWATCH_MAX_ROWS"):
+        list(template.iter_xlsx(path, Limits(max_rows=3)))
