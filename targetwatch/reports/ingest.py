@@ -286,43 +286,43 @@ class ReadInfo:
     missing_values: int = 0
 
 
+def _streamed(path: Path, limits: Limits) -> tuple[ReadInfo, Iterator[template.RawBatch]] | None:
+    """A template CSV or workbook's info and its batches, or None when the file is read whole by `read_one`.
+    A zip's sizes are checked against the limits before any member is opened."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        head = template.read_head(path)
+        if head is not None and template.is_template(head.header):
+            return (ReadInfo("template_csv", head.encoding, synthetic=head.synthetic),
+                    template.iter_csv(path, limits, head))
+    elif suffix in ZIP_SUFFIXES:
+        check_size(path.name, path.stat().st_size, limits)
+        check_zip(path, path.name, limits)
+        if department_return.marker_of(path) is None and template.xlsx_is_template(path):
+            return ReadInfo("template_xlsx", "xlsx"), template.iter_xlsx(path, limits)
+    return None
+
+
 def read_into(con: duckdb.DuckDBPyConnection, raw: str, path: Path, aliases: Aliases | None,
               meta: Mapping[str, Any], limits: Limits, sink: Callable[[ReadInfo], None] | None = None) -> ReadInfo:
     """Read one file into the raw table `raw` (created empty by the caller), calling `sink` after each batch (it
     normalises the batch and empties the table). A template CSV or workbook is streamed in batches of
     `limits.batch_rows`; every other reader's rows are one batch through the same table. Raises like `read_one`."""
     sink = sink or (lambda info: None)
-    if path.suffix.lower() == ".csv":
-        try:
-            head = template.read_head(path)
-            if head is not None and template.is_template(head.header):
-                info = ReadInfo("template_csv", head.encoding, synthetic=head.synthetic)
-                for batch in template.iter_csv(path, limits, head):
-                    append_raw(con, raw, batch.rows, batch.rejected)
-                    sink(info)
-                return info
-        except UnreadableReportError:
-            raise
-        except OSError as exc:
-            raise ReportIOError(f"{path.name}: could not be read ({exc})") from exc
-        except Exception as exc:
-            raise UnreadableReportError(f"{path.name}: cannot be read as csv: {exc}") from exc
-    if path.suffix.lower() in ZIP_SUFFIXES:
-        try:
-            check_size(path.name, path.stat().st_size, limits)
-            check_zip(path, path.name, limits)  # before any member is opened
-            if department_return.marker_of(path) is None and template.xlsx_is_template(path):
-                info = ReadInfo("template_xlsx", "xlsx")
-                for batch in template.iter_xlsx(path, limits):
-                    append_raw(con, raw, batch.rows, batch.rejected)
-                    sink(info)
-                return info
-        except UnreadableReportError:
-            raise
-        except OSError as exc:
-            raise ReportIOError(f"{path.name}: could not be read ({exc})") from exc
-        except Exception as exc:
-            raise UnreadableReportError(f"{path.name}: cannot be read as {path.suffix[1:]}: {exc}") from exc
+    try:
+        streamed = _streamed(path, limits)
+        if streamed is not None:
+            info, batches = streamed
+            for batch in batches:
+                append_raw(con, raw, batch.rows, batch.rejected)
+                sink(info)
+            return info
+    except UnreadableReportError:
+        raise
+    except OSError as exc:
+        raise ReportIOError(f"{path.name}: could not be read ({exc})") from exc
+    except Exception as exc:
+        raise UnreadableReportError(f"{path.name}: cannot be read as {path.suffix.lower()[1:]}: {exc}") from exc
     result = read_one(path, aliases, meta, limits)
     if len(result.rows) > limits.max_rows:
         raise LimitExceededError(path.name, "max_rows", len(result.rows), limits.max_rows, "figures")
