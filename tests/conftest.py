@@ -74,24 +74,29 @@ class Published:
         return target
 
 
-@pytest.fixture(scope="session")
-def published(tmp_path_factory) -> Published:
-    """One refresh of the bundled real figures, as of TODAY, shared by every test that needs a published out/.
-
-    Read-only: a test that writes (a second run, a failed publication) works on `published.copy_to(tmp_path)`."""
+def refresh_in_process(out: Path, reports: Path, as_of: str = AS_OF):
+    """The `refresh` job, in process and quiet, on `reports`, publishing to `out`; its result (raise_on_error is off:
+    the caller asserts success or the failure it expects)."""
     import dagster as dg
 
     from assets.resources import TargetwatchPaths
     from pipelines.definitions import defs
 
-    out = tmp_path_factory.mktemp("published") / "out"
-    paths = TargetwatchPaths(out_dir=str(out), reports_dir=str(PROJECT_DIR / "reports"),
-                             project_dir=str(PROJECT_DIR), as_of=AS_OF)
+    paths = TargetwatchPaths(out_dir=str(out), reports_dir=str(reports), project_dir=str(PROJECT_DIR), as_of=as_of)
     with dg.instance_for_test() as instance:
-        result = defs.resolve_job_def("refresh").execute_in_process(
+        return defs.resolve_job_def("refresh").execute_in_process(
             instance=instance, raise_on_error=False,
             run_config={"loggers": {"console": {"config": {"log_level": "CRITICAL"}}, "progress": {}},
                         "resources": {"paths": {"config": paths.model_dump()}}})
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory) -> Published:
+    """One refresh of the bundled real figures, as of TODAY, shared by every test that needs a published out/.
+
+    Read-only: a test that writes (a second run, a failed publication) works on `published.copy_to(tmp_path)`."""
+    out = tmp_path_factory.mktemp("published") / "out"
+    result = refresh_in_process(out, PROJECT_DIR / "reports")
     assert result.success, [e.message for e in result.all_events if e.is_failure]
     return Published(out=out, result=result)
 

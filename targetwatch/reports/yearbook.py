@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from openpyxl.utils import get_column_letter
 
 from targetwatch.reports.encoding import decode
 from targetwatch.reports.model import (
@@ -130,15 +131,6 @@ def _split_unit(label: str) -> tuple[str, str | None]:
 def clean_label(text: str) -> str:
     """Drop footnote marks, indentation and '其中：' from an indicator label."""
     return _LEADING.sub("", _MARKS.sub("", text).strip()).strip()
-
-
-def _letter(col: int) -> str:
-    name = ""
-    col += 1
-    while col:
-        col, rem = divmod(col - 1, 26)
-        name = chr(65 + rem) + name
-    return name
 
 
 def _csv_line(cells: list[str]) -> str:
@@ -278,13 +270,13 @@ def read_grid(
         jurisdiction = strip_footnotes(data[r][juris_col]).strip() if juris_col is not None else ""
         jurisdiction = jurisdiction or doc_jurisdiction or ""
         for y, text in present:
-            where = f"{_letter(y.col)}{line}"
+            where = f"{get_column_letter(y.col + 1)}{line}"
             location = f"{grid.sheet}!{where}" if grid.sheet else where
             base = {"sheet": grid.sheet, "row_number": line, "location": location, "raw_content": raw}
             value, unit, problem = _value(text, row_unit)
             if problem is None and not indicator:
                 problem = (
-                    f"a figure with no indicator label in column {_letter(label_col)}"
+                    f"a figure with no indicator label in column {get_column_letter(label_col + 1)}"
                     if label_col is not None
                     else "a figure with no indicator (no 指标 column, none named in the title)"
                 )

@@ -11,6 +11,8 @@ import io
 import zipfile
 from xml.sax.saxutils import escape
 
+from openpyxl.utils import get_column_letter
+
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -19,20 +21,10 @@ _HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _FIXED_TIME = (2020, 1, 1, 0, 0, 0)
 
 
-def _column(n: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA."""
-    letters = ""
-    n += 1
-    while n:
-        n, r = divmod(n - 1, 26)
-        letters = chr(65 + r) + letters
-    return letters
-
-
 def workbook(sheet: str, rows: list[list[str]]) -> bytes:
     """An XLSX workbook of one sheet holding `rows` (the first is the header) as text cells; empty cells omitted."""
     strings: dict[str, int] = {}
-    letters = [_column(i) for i in range(max((len(r) for r in rows), default=0))]
+    letters = [get_column_letter(i + 1) for i in range(max((len(r) for r in rows), default=0))]
     body = []
     for r, cells in enumerate(rows, start=1):
         out = []

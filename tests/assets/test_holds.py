@@ -18,11 +18,11 @@ import pytest
 
 from assets import assessment, catalogue, ingestion, quality
 from assets.resources import TargetwatchPaths
-from pipelines.definitions import defs
 from pipelines.failures import describe_failure
 from targetwatch.config import PROJECT_DIR
 from targetwatch.render.dashboards import build_dashboards
 from targetwatch.render.site_data import SiteData
+from tests.conftest import refresh_in_process
 
 THIS_YEAR = dt.date.today().year
 AS_OF = f"{THIS_YEAR - 1}-12-31"  # a replay of last year: this year's figures are in its future
@@ -87,15 +87,6 @@ def test_when_every_row_would_be_held_the_run_fails_and_nothing_moves(tmp_path):
         assert "assessments" not in tables  # blocked
 
 
-def _refresh(out, reports):
-    paths = TargetwatchPaths(out_dir=str(out), reports_dir=str(reports), project_dir=str(PROJECT_DIR), as_of=AS_OF)
-    with dg.instance_for_test() as instance:
-        return defs.resolve_job_def("refresh").execute_in_process(
-            instance=instance, raise_on_error=False,
-            run_config={"loggers": {"console": {"config": {"log_level": "CRITICAL"}}, "progress": {}},
-                        "resources": {"paths": {"config": paths.model_dump()}}})
-
-
 def _published(out) -> dict[str, bytes]:
     files = [out / "warehouse.duckdb", *sorted(p for d in ("dashboards", "quality") for p in (out / d).rglob("*"))]
     return {p.relative_to(out).as_posix(): p.read_bytes() for p in files if p.is_file()}
@@ -114,9 +105,9 @@ def test_the_bundled_reports_plus_a_bad_file_publish_with_holds_and_the_same_ver
     shutil.copytree(PROJECT_DIR / "reports", holding / "reports")
     (holding / "reports" / BAD).write_text(BAD_CSV, encoding="utf-8")
 
-    first = _refresh(bundled / "out", bundled / "reports")
+    first = refresh_in_process(bundled / "out", bundled / "reports", as_of=AS_OF)
     assert first.success, describe_failure(first.all_events)
-    result = _refresh(holding / "out", holding / "reports")
+    result = refresh_in_process(holding / "out", holding / "reports", as_of=AS_OF)
     assert result.success, describe_failure(result.all_events)
 
     out = holding / "out"
@@ -148,7 +139,7 @@ def test_the_bundled_reports_plus_a_bad_file_publish_with_holds_and_the_same_ver
     for p in (holding / "reports").iterdir():
         if p.name != BAD:
             p.unlink()
-    failed = _refresh(out, holding / "reports")
+    failed = refresh_in_process(out, holding / "reports", as_of=AS_OF)
     assert not failed.success
     assert "blocking check observations_valid did not pass" in describe_failure(failed.all_events)
     assert _published(out) == before

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from targetwatch import vocab
 from targetwatch.config import PROJECT_DIR
-from tests.conftest import AS_OF
+from tests.conftest import refresh_in_process
 
 pytestmark = pytest.mark.slow
 
@@ -50,20 +50,6 @@ def series(catalogue):
     return sorted(out)
 
 
-def _refresh(reports: Path, out: Path):
-    import dagster as dg
-
-    from assets.resources import TargetwatchPaths
-    from pipelines.definitions import defs
-
-    paths = TargetwatchPaths(out_dir=str(out), reports_dir=str(reports), project_dir=str(PROJECT_DIR), as_of=AS_OF)
-    with dg.instance_for_test() as instance:
-        return defs.resolve_job_def("refresh").execute_in_process(
-            instance=instance, raise_on_error=False,
-            run_config={"loggers": {"console": {"config": {"log_level": "CRITICAL"}}, "progress": {}},
-                        "resources": {"paths": {"config": paths.model_dump()}}})
-
-
 @settings(max_examples=int(os.environ.get("TARGETWATCH_HYPOTHESIS_EXAMPLES", "0")) or 3, deadline=None,
           database=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(data=st.data())
@@ -80,7 +66,7 @@ def test_extreme_accepted_values_publish_without_a_crash(series, data):
         (reports / "SYNTHETIC-extremes.csv").write_text(
             "# data: synthetic\n# SYNTHETIC extreme values drawn by hypothesis\n"
             "jurisdiction,indicator,year,value,unit\n" + "\n".join(lines) + "\n", encoding="utf-8")
-        result = _refresh(reports, out)
+        result = refresh_in_process(out, reports)
         assert result.success, [e.message for e in result.all_events if e.is_failure][:3]
         with duckdb.connect(str(out / "warehouse.duckdb"), read_only=True) as con:
             accepted = con.execute("SELECT rows_accepted, rows_rejected FROM report_files "
