@@ -68,15 +68,20 @@ def _data_date(rows: pd.DataFrame) -> dict[str, Any]:
     }
 
 
-def _changes(changes: pd.DataFrame | None, code: str, names: dict[str, dict[str, str]], run_id: str,
+def _by_jurisdiction(table: pd.DataFrame | None) -> dict[str, pd.DataFrame]:
+    """A table's rows per jurisdiction, split once (not filtered again for each of thousands of briefs)."""
+    if table is None or "jurisdiction" not in table:
+        return {}
+    return {code: rows for code, rows in table.groupby("jurisdiction", sort=False)}
+
+
+def _changes(changes: pd.DataFrame | None, mine: pd.DataFrame | None, names: dict[str, dict[str, str]],
              previous: str | None) -> dict[str, Any] | None:
-    """This jurisdiction's changes in this run against the previous publication (`previous`, None for the first):
-    counts by kind and the status changes first."""
+    """This jurisdiction's changes (`mine`, of this run) against the previous publication (`previous`, None for the
+    first): counts by kind and the status changes first. None when there is no `changes` table."""
     if changes is None:
         return None
-    if run_id and "run_id" in changes:
-        changes = changes[changes["run_id"] == run_id]
-    mine = changes[changes["jurisdiction"] == code] if "jurisdiction" in changes else changes.iloc[0:0]
+    mine = changes.iloc[0:0] if mine is None else mine
     kinds = [k for k in CHANGE_ORDER if (mine["kind"] == k).any()] if len(mine) else []
     counts = [{"kind": k, "n": int((mine["kind"] == k).sum())} for k in kinds]
     order = {k: i for i, k in enumerate(CHANGE_ORDER)}
@@ -94,13 +99,12 @@ def _changes(changes: pd.DataFrame | None, code: str, names: dict[str, dict[str,
             "previous": previous}
 
 
-def _owed(owed: pd.DataFrame | None, code: str) -> dict[str, Any] | None:
-    """The figures this jurisdiction still owes, by department: owed, of which overdue, and the due date."""
+def _owed(owed: pd.DataFrame | None, mine: pd.DataFrame | None) -> dict[str, Any] | None:
+    """The figures this jurisdiction still owes (`mine`, its rows of `owed` in state owed), by department: owed, of
+    which overdue, and the due date. None when there is no `data_owed` table."""
     if owed is None:
         return None
-    mine = owed[owed["jurisdiction"] == code] if "jurisdiction" in owed else owed.iloc[0:0]
-    if "state" in mine:
-        mine = mine[mine["state"] == "owed"]
+    mine = owed.iloc[0:0] if mine is None else mine
     if not len(mine):
         return {"departments": [], "more": 0, "total": 0}
     overdue = mine["overdue"].fillna(False).astype(bool) if "overdue" in mine else pd.Series(False, index=mine.index)
@@ -116,11 +120,12 @@ def _owed(owed: pd.DataFrame | None, code: str) -> dict[str, Any] | None:
 
 
 def build_briefs(data: SiteData, site: Path, files: dict[str, str], overview: str = "../index.html",
-                 quality: str = "../../quality/index.html") -> list[Path]:
+                 quality: str = "../../quality/index.html", rows: pd.DataFrame | None = None) -> list[Path]:
     """Write `brief/<file>.html` under `site` for every jurisdiction with targets; `files` maps a jurisdiction code
     to its file name. Return the pages. The links back to the overview and the quality report are the only
-    references to other files: a brief forwarded alone reads completely without them."""
-    rows = target_rows(data)
+    references to other files: a brief forwarded alone reads completely without them. `rows`: target_rows(data)
+    when the caller has made them (not changed here)."""
+    rows = target_rows(data) if rows is None else rows
     if not len(rows):
         return []
     env = page_environment()
@@ -131,6 +136,10 @@ def build_briefs(data: SiteData, site: Path, files: dict[str, str], overview: st
     changes, owed = _optional(data, "changes"), _optional(data, "data_owed")
     runs = _optional(data, "runs")
     previous = previous_publication(runs, data.run_id) if runs is not None else "unknown"
+    this_run = changes[changes["run_id"] == data.run_id] if changes is not None and data.run_id and \
+        "run_id" in changes else changes
+    changes_of = _by_jurisdiction(this_run)
+    owed_of = _by_jurisdiction(owed[owed["state"] == "owed"] if owed is not None and "state" in owed else owed)
     jur = data.jurisdictions.set_index("code") if len(data.jurisdictions) else pd.DataFrame(
         columns=["name_zh", "name_en"])
     written = []
@@ -152,8 +161,8 @@ def build_briefs(data: SiteData, site: Path, files: dict[str, str], overview: st
             more_targets=max(0, len(measured) - MAX_TARGETS), unmeasured=[(s, rs) for s, rs in unmeasured if rs],
             n_targets=len(mine), has_basis=has_basis,
             counts=[(s, int(statuses[s.code])) for s in vocab.STATUSES if s.code in statuses],
-            data_date=_data_date(mine), changes=_changes(changes, code, names, data.run_id, previous),
-            owed=_owed(owed, code),
+            data_date=_data_date(mine), changes=_changes(this_run, changes_of.get(code), names, previous),
+            owed=_owed(owed, owed_of.get(code)),
             run_id=data.run_id,
         )
         path = folder / f"{files.get(code, code)}.html"

@@ -510,6 +510,28 @@ class _Report:
         return name
 
 
+RUNS_BEGIN, RUNS_END = "<!--tw:runs-->", "<!--/tw:runs-->"  # around the run history on the index (_quality.html)
+
+
+def rewrite_runs(con: duckdb.DuckDBPyConnection, site: Path, this_run: dict | None) -> bool:
+    """Write the run history of an index built by `build_quality_report` again, alone, with `this_run` as it is
+    now (a run's final row, just before it publishes): the rest of the index does not depend on it. Returns False,
+    changing nothing, when the index is missing or lacks the history's marks (then build the index again)."""
+    index = site / "index.html"
+    if not index.is_file():
+        return False
+    text = index.read_text(encoding="utf-8")
+    start, end = text.find(RUNS_BEGIN), text.find(RUNS_END)
+    if start < 0 or end < start or text.count(RUNS_BEGIN) != 1:
+        return False
+    _ensure_optional(con)
+    section = str(_environment().get_template("_quality.html").module.runs_section(runs_table(con, this_run)))
+    if not (section.startswith(RUNS_BEGIN) and section.endswith(RUNS_END)):
+        return False
+    index.write_text(text[:start] + section + text[end + len(RUNS_END):], encoding="utf-8")
+    return True
+
+
 def build_quality_report(source: duckdb.DuckDBPyConnection | SiteData, site: Path, lang: str = "zh", *,
                          run_id: str = "", code_version: str = "", this_run: dict | None = None,
                          lineage: bool = True) -> list[Path]:
