@@ -30,6 +30,9 @@ MAX_CHANGES = 6
 MAX_DEPARTMENTS = 6
 CHANGE_ORDER = ("status", "newly_has_data", "new_figure", "revised_figure")
 UNMEASURED = ("no_data", "qualitative")  # statuses no figure speaks for: the brief names these targets only
+# What the brief shows of a target (brief.html and _basis): the rows are cut to these before they become dicts.
+BRIEF_COLUMNS = ("target_id", "status", "name_zh", "name_en", "latest_year", "latest_gap", "latest_zh", "latest_en",
+                 "goal_zh", "goal_en", "gap_zh", "gap_en", "evidence_basis")
 
 
 def brief_file(jurisdiction_file: str) -> str:
@@ -99,24 +102,36 @@ def _changes(changes: pd.DataFrame | None, mine: pd.DataFrame | None, names: dic
             "previous": previous}
 
 
-def _owed(owed: pd.DataFrame | None, mine: pd.DataFrame | None) -> dict[str, Any] | None:
-    """The figures this jurisdiction still owes (`mine`, its rows of `owed` in state owed), by department: owed, of
-    which overdue, and the due date. None when there is no `data_owed` table."""
-    if owed is None:
-        return None
-    mine = owed.iloc[0:0] if mine is None else mine
-    if not len(mine):
-        return {"departments": [], "more": 0, "total": 0}
+def _owed_per_department(owed: pd.DataFrame | None) -> dict[str, list[dict]]:
+    """Per jurisdiction, the figures it still owes (rows of `owed` in state owed) by department: owed, of which
+    overdue, and the earliest due date; the most overdue first, then the most owed, then by name. One grouping for
+    every jurisdiction (not one per brief)."""
+    if owed is None or "jurisdiction" not in owed:
+        return {}
+    mine = owed[owed["state"] == "owed"] if "state" in owed else owed
+    mine = mine[mine["jurisdiction"].notna()]
     overdue = mine["overdue"].fillna(False).astype(bool) if "overdue" in mine else pd.Series(False, index=mine.index)
     due = mine["due"] if "due" in mine else pd.Series(None, index=mine.index)
     per = (mine.assign(_overdue=overdue, _due=pd.to_datetime(due, errors="coerce"))
-           .groupby("department", dropna=False)
-           .agg(owed=("target_id", "size"), overdue=("_overdue", "sum"), due=("_due", "min"))
-           .sort_values(["overdue", "owed"], ascending=False, kind="stable").reset_index())
-    departments = [{"name": d["department"] if not is_empty(d["department"]) else "—", "owed": int(d["owed"]),
-                    "overdue": int(d["overdue"]), "due": None if pd.isna(d["due"]) else d["due"].date().isoformat()}
-                   for d in per.head(MAX_DEPARTMENTS).to_dict("records")]
-    return {"departments": departments, "more": max(0, len(per) - MAX_DEPARTMENTS), "total": len(mine)}
+           .groupby(["jurisdiction", "department"], dropna=False)
+           .agg(owed=("target_id", "size"), overdue=("_overdue", "sum"), due=("_due", "min")).reset_index()
+           .sort_values(["jurisdiction", "overdue", "owed"], ascending=[True, False, False], kind="stable"))
+    out: dict[str, list[dict]] = {}
+    for d in per.to_dict("records"):
+        out.setdefault(d["jurisdiction"], []).append(
+            {"name": d["department"] if not is_empty(d["department"]) else "—", "owed": int(d["owed"]),
+             "overdue": int(d["overdue"]), "due": None if pd.isna(d["due"]) else d["due"].date().isoformat()})
+    return out
+
+
+def _owed(owed: pd.DataFrame | None, departments: list[dict] | None) -> dict[str, Any] | None:
+    """The figures this jurisdiction still owes, by department (its entry of _owed_per_department): the first
+    MAX_DEPARTMENTS, how many more, and the total. None when there is no `data_owed` table."""
+    if owed is None:
+        return None
+    departments = departments or []
+    return {"departments": departments[:MAX_DEPARTMENTS], "more": max(0, len(departments) - MAX_DEPARTMENTS),
+            "total": sum(d["owed"] for d in departments)}
 
 
 def build_briefs(data: SiteData, site: Path, files: dict[str, str], overview: str = "../index.html",
@@ -139,7 +154,7 @@ def build_briefs(data: SiteData, site: Path, files: dict[str, str], overview: st
     this_run = changes[changes["run_id"] == data.run_id] if changes is not None and data.run_id and \
         "run_id" in changes else changes
     changes_of = _by_jurisdiction(this_run)
-    owed_of = _by_jurisdiction(owed[owed["state"] == "owed"] if owed is not None and "state" in owed else owed)
+    owed_of = _owed_per_department(owed)
     jur = data.jurisdictions.set_index("code") if len(data.jurisdictions) else pd.DataFrame(
         columns=["name_zh", "name_en"])
     written = []
@@ -148,7 +163,7 @@ def build_briefs(data: SiteData, site: Path, files: dict[str, str], overview: st
     for code, mine in rows.groupby("jurisdiction", sort=False):
         headline = mine[mine["headline"]]
         shown = headline if len(headline) else mine  # no target marked headline: every target, and it says so
-        records = shown.to_dict("records")
+        records = shown[[c for c in BRIEF_COLUMNS if c in shown]].to_dict("records")
         # targets a figure speaks for, each on its own line; the others (no data, qualitative) named in a line each
         measured = [r | {"basis": _basis(r, has_basis)} for r in records if r["status"] not in UNMEASURED]
         unmeasured = [(vocab.STATUS_BY_CODE[c], [r for r in records if r["status"] == c]) for c in UNMEASURED]
