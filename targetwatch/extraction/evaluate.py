@@ -279,8 +279,8 @@ def corpus_markdown(min_confidence: float = rules.MIN_CONFIDENCE, today: dt.date
     ]
     for split, s in halves.items():
         right, total = s.right_above(0.9)
-        lines.append(f"| {_label(split)} | {texts(split)} | {s.gold} | {s.proposed} | {s.matched} | {_pct(s.precision)} "
-                     f"| {_pct(s.recall)} | {_pct(s.comparator_agreement)} | {right}/{total} |")
+        lines.append(f"| {_label(split)} | {texts(split)} | {s.gold} | {s.proposed} | {s.matched} "
+                     f"| {_pct(s.precision)} | {_pct(s.recall)} | {_pct(s.comparator_agreement)} | {right}/{total} |")
     seed_bands = seed_calibration(ev)
     seed_right = sum(r for (low, _), (r, _n) in seed_bands.items() if low >= 0.9)
     seed_total = sum(n for (low, _), (_r, n) in seed_bands.items() if low >= 0.9)
