@@ -46,6 +46,13 @@ def _dated_at(doc: Document, c: Candidate) -> str:
     return doc.view[(c.paragraph if "deadline_carried" in c.rules_fired else c.sentence).start : c.end]
 
 
+def _previous_paragraph(doc: Document, c: Candidate) -> int:
+    """Where the paragraph before the figure's begins: a lead (主要预期目标是：, 部署…2018年工作) there or in the
+    figure's own paragraph introduces a list of goals."""
+    before = doc.view[: c.paragraph.start].rstrip()
+    return before.rfind("\n") + 1
+
+
 def _first_line(doc: Document) -> str:
     return doc.view.lstrip()[: rules.REPORT_TITLE_REACH].split("\n", 1)[0]
 
@@ -74,12 +81,14 @@ def sections(doc: Document) -> list[tuple[int, str, bool]]:
     is a goals lead). A cue whose year contradicts it (a 回顾 of the text's own year or later, a 工作安排 of a year
     before it) opens nothing."""
     out = []
-    body = len(doc.view) - len(doc.view.lstrip()) + len(_first_line(doc))  # the title names the text, not a section
+    # a title line names the text, not a section of it (a text on one line has none)
+    head = doc.view.lstrip()[: rules.REPORT_TITLE_REACH]
+    body = len(doc.view) - len(doc.view.lstrip()) + len(_first_line(doc)) if "\n" in head else 0
     for kind, pattern in (("review", rules.REVIEW_CUE), ("ahead", rules.AHEAD_CUE)):
         for m in pattern.finditer(doc.view, body):
             year = m["year"] or m["year2"]
             if year and doc.issue_year is not None and (
-                    (kind == "review" and int(year) >= doc.issue_year)
+                    (kind == "review" and int(year) > doc.issue_year)
                     or (kind == "ahead" and int(year) < doc.issue_year)):
                 continue
             out.append((m.end(), kind, kind == "ahead" and bool(m["lead"])))
@@ -105,7 +114,7 @@ def weigh(doc: Document, cands: list[Candidate]) -> None:
         in_review = section is not None and section[1] == "review"
         ahead[id(c)] = (section is not None and section[1] == "ahead") or forward(
             doc, c, this_year=not titled and not in_review, lead=not in_review)
-        if section is not None and section[2] and section[0] >= c.paragraph.start \
+        if section is not None and section[1] == "ahead" and section[0] >= _previous_paragraph(doc, c) \
                 and "goals_section" not in c.rules_fired:
             c.score += rules.CONFIDENCE["goals_lead"]
             c.rules_fired.append("goals_lead")

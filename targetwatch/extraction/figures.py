@@ -232,6 +232,29 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
             cand.notes.append("aspirational (力争/争取)")
             fired.append("aspiration")
         out.append(cand)
+    return out + _fractions(doc, para, sent, clause)
+
+
+def _fractions(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -> list[Candidate]:
+    """占全市1/8, 占全市比重超1/4: a share written as a fraction, read as a percentage (12.5, 25)."""
+    view = doc.view
+    out = []
+    for m in rules.FRACTION.finditer(view, clause.start, clause.end):
+        num, den = int(m["num"]), int(m["den"])
+        before = view[clause.start : m.start()]
+        if not 0 < num < den or not rules.FRACTION_SHARE_BEFORE.search(before):
+            continue
+        comparator = rules.FRACTION_CUES.get(m["cue"] or "", "exact")
+        score = rules.CONFIDENCE["base"] + (rules.CONFIDENCE["comparator"] if m["cue"] else 0.0)
+        fired = ["fraction"]
+        if _has_verb(before):
+            score += rules.CONFIDENCE["verb"]
+            fired.append("target_verb")
+        cand = Candidate(start=m.start("num"), end=m.end(), sentence=sent, paragraph=para, clause=clause,
+                          comparator=comparator, rules_fired=fired, score=score, value=100 * num / den,
+                          unit="percent", unit_as_written=doc.text[m.start("num") : m.end()])
+        _status_penalty(doc, para, sent, cand)
+        out.append(cand)
     return out
 
 

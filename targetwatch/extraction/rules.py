@@ -120,6 +120,13 @@ ENUMERATION_OPENERS: Final[tuple[str, ...]] = ("支持", "鼓励", "依托", "�
 ENUMERATION_COUNT_BEFORE: Final = "等"
 # Section headings that name a box (专栏2：20个…) repeat a target stated in the text: never a proposal.
 HEADING: Final = re.compile(r"^\s*专栏\s*\d+\s*[:：]")
+# A share written as a fraction (占全市1/8, 占全市比重超1/4): a percentage, after 占 or 比重 in its clause.
+FRACTION: Final = re.compile(
+    r"(?P<cue>超过|超|达到|达|不低于|不少于)? {0,2}(?<![\d/.])(?P<num>\d{1,2}) {0,2}/ {0,2}(?P<den>\d{1,2})(?![\d/.%])"
+)
+FRACTION_SHARE_BEFORE: Final = re.compile(r"占|比重")
+FRACTION_CUES: Final[dict[str, str]] = {"超过": "exceed", "超": "exceed", "达到": "at_least", "达": "at_least",
+                                        "不低于": "at_least", "不少于": "at_least"}
 # A count of the text's own parts or of a plan's indicators (列出…20项主要指标, 出台18条措施): what a document
 # contains, not a commitment. Looked for right after a figure counted in 项 / 条 / 个.
 PLAN_PARTS_AFTER: Final = re.compile(r" {0,2}(?:主要|重点|核心|具体|配套)?(?:指标|措施|举措|条款|政策)")
@@ -385,7 +392,7 @@ CONFIDENCE: Final[dict[str, float]] = {
     "done": -0.50,  # 建立了15家, or an end point in the past (增加到2021年的33万家)
     "report_document": -0.50,  # a review / statistics release (its title, or few figures with forward evidence)
     "review_section": -0.50,  # in a section that reviews a past year (2021年工作回顾, 过去一年), no forward evidence
-    "goals_lead": 0.10,  # in the paragraph of a lead that announces targets (主要预期目标是：), like a goals heading
+    "goals_lead": 0.10,  # a lead that announces targets (主要预期目标是：) in its paragraph or the one before
     "past_year": -0.40,  # 2019年…认定13家 in a text of 2020: a year before the text's own, with a verb of doing
     "category_threshold": -0.60,  # 300人以上的企业20家: the first figure says what is counted, the count is the target
     "per_unit_norm": -0.50,  # 每个示范区…带动10万户: a norm for each unit

@@ -97,3 +97,22 @@ def test_a_status_date_carried_from_an_earlier_sentence_is_no_deadline():
     text = ("截止到2020年底,共认定省级以上的孵化器和众创空间131家,"
             "其中国家级科技企业孵化器23家、国家级备案众创空间23家。国家级大学科技园3家,省级大学科技园5家。")
     assert _props(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # rugao-2024-hitech-zone: shares written as fractions, after a goals lead
+    ("全年主要预期目标是:规模工业应税销售占全市1/8,净增高企和科创项目占全市比重超1/4。",
+     [("exact", 12.5), ("exceed", 25.0)]),
+    ("全年主要預期目標是:規模工業應稅銷售占全市１／８。", [("exact", 12.5)]),  # traditional, full width
+    ("全年主要预期目标是:规模工业应税销售占全市 1 / 8。", [("exact", 12.5)]),  # SYNTHETIC spacing
+    ("发布时间:2024/1/8", []),  # a date is no fraction (no 占 / 比重 before it)
+])
+def test_a_share_written_as_a_fraction_is_a_percentage(text, expected):
+    assert [(c, round(v, 4)) for c, v, _ in _props(text)] == expected
+
+
+def test_a_lead_in_the_paragraph_before_lifts_a_bare_figure_over_the_bar():
+    # hanshou-2018-science: 新进规模工业企业12户 has no cue and no verb; the lead deploys the year's work
+    text = HANSHOU.replace("新认定高新技术企业3家以上", "新进规模工业企业12户")
+    assert [(c, v) for c, v, _ in _props(text)] == [("at_least", 24_000_000_000), ("growth_rate", 10), ("exact", 12)]
+    assert 12 not in [v for _, v, _ in _props(text.replace("部署了科工局2018年工作", "学习了会议精神"))]
