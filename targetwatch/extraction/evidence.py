@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import Candidate, Document
+from targetwatch.extraction.naming import HEADING_L1, HEADING_L2
 
 # Rules that already mark a figure as status; the document-level penalty does not pile onto them.
 _ALREADY_STATUS = frozenset({"status_report", "news_report", "done"})
@@ -76,27 +77,46 @@ def _past_year(doc: Document, c: Candidate) -> bool:
     return any(int(m["year"]) < doc.issue_year for m in rules.PAST_YEAR_DONE.finditer(before))
 
 
-def sections(doc: Document) -> list[tuple[int, str, bool]]:
-    """The cues that open a review or an ahead section, in order: (where the cue ends, "review" / "ahead", whether it
-    is a goals lead). A cue whose year contradicts it (a 回顾 of the text's own year or later, a 工作安排 of a year
-    before it) opens nothing."""
+def sections(doc: Document) -> list[tuple[int, str, int]]:
+    """The cues that open a review or an ahead section, in order: (where the cue ends, "review" / "ahead", where the
+    section ends at the latest: the text's end, or the next heading for a background heading). A cue whose year
+    contradicts it (a 回顾 of a year after the text's own, a 工作安排 of a year before it) opens nothing."""
     out = []
     # a title line names the text, not a section of it (a text on one line has none)
     head = doc.view.lstrip()[: rules.REPORT_TITLE_REACH]
     body = len(doc.view) - len(doc.view.lstrip()) + len(_first_line(doc)) if "\n" in head else 0
     for kind, pattern in (("review", rules.REVIEW_CUE), ("ahead", rules.AHEAD_CUE)):
         for m in pattern.finditer(doc.view, body):
-            year = m["year"] or m["year2"]
+            year = m["year"] or m["year2"] or m.groupdict().get("year3")
             if year and doc.issue_year is not None and (
                     (kind == "review" and int(year) > doc.issue_year)
                     or (kind == "ahead" and int(year) < doc.issue_year)):
                 continue
-            out.append((m.end(), kind, kind == "ahead" and bool(m["lead"])))
-    return sorted(out)
+            out.append((m.end(), kind, len(doc.view)))
+    return sorted(out + _background(doc))
 
 
-def _section(cues: list[tuple[int, str, bool]], at: int) -> tuple[int, str, bool] | None:
-    before = [c for c in cues if c[0] <= at]
+def _background(doc: Document) -> list[tuple[int, str, int]]:
+    """一、发展基础 / （一）主要成效: a review section from the heading to the next heading of its level or above."""
+    heads = []
+    at = 0
+    for line in doc.view.split("\n"):
+        for level, pattern in enumerate((HEADING_L1, HEADING_L2)):
+            if m := pattern.match(line):
+                heads.append((at, at + len(line), level, line[m.end() : m.end() + rules.BACKGROUND_HEADING_REACH]))
+                break
+        at += len(line) + 1
+    out = []
+    for i, (_, end, level, title) in enumerate(heads):
+        if rules.BACKGROUND_HEADING.search(title):
+            until = next((h[0] for h in heads[i + 1 :] if h[2] <= level), len(doc.view))
+            out.append((end, "review", until))
+    return out
+
+
+def _section(cues: list[tuple[int, str, int]], at: int) -> tuple[int, str, int] | None:
+    """The last cue before `at` whose section has not ended there."""
+    before = [c for c in cues if c[0] <= at < c[2]]
     return before[-1] if before else None
 
 

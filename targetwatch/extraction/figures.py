@@ -183,7 +183,8 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
         if _has_verb(before):
             score += rules.CONFIDENCE["verb"]
             fired.append("target_verb")
-        if any(w in view[sent.start : m.start()] for w in rules.STATUS_WORDS):
+        if any(w in view[sent.start : m.start()] for w in rules.STATUS_WORDS) \
+                or rules.STATUS_DONE.search(view, clause.start, m.start()):
             score += rules.CONFIDENCE["status"]
             fired.append("status_report")
         elif doc.is_report or _reported(doc, para, m.start()):
@@ -314,7 +315,8 @@ def _reference(doc: Document, scope: str | None) -> str | None:
 
 def _status_penalty(doc: Document, para: Paragraph, sent: Sentence, c: Candidate) -> None:
     """The status and report cues of `find_figures`, for a construct."""
-    if any(w in doc.view[sent.start : c.start] for w in rules.STATUS_WORDS):
+    if any(w in doc.view[sent.start : c.start] for w in rules.STATUS_WORDS) \
+            or rules.STATUS_DONE.search(doc.view, c.clause.start, c.start):
         c.score += rules.CONFIDENCE["status"]
         c.rules_fired.append("status_report")
     elif doc.is_report or _reported(doc, para, c.start):

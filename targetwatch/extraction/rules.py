@@ -145,6 +145,8 @@ STATUS_WORDS: Final[tuple[str, ...]] = (
     "截至", "截止", "目前", "现有", "共有", "已有", "已建成", "已经", "同比", "比上年", "较上年",
     "已累计", "累计已",  # 累计 alone is a plan's word too (累计培育…达到100家 by a deadline)
 )
+# 已达到, 已经建成, 已培育 right before a figure in its clause: what has been done, not what is planned.
+STATUS_DONE: Final = re.compile(r"已(?:经)?(?:达到|达|建成|建立|培育|认定|形成|引进|累计|集聚|突破|超过|有)")
 # News reports of what has been done: a cue anywhere earlier in the paragraph marks its figures as status, until a
 # deadline or a word of intent (到2025年, 力争, 将) comes after it (…据介绍，…。到2020年，将…: the last is a goal).
 REPORT_WORDS: Final[tuple[str, ...]] = (
@@ -208,10 +210,15 @@ PLAN_TITLE_LINE_MAX: Final = 40
 # 部署…2018年工作, 2022年工作安排) opens one whose figures look forward. A section runs to the next cue. The year of a
 # cue decides when the text's own year is known: a review of a year before it, a plan for its year or later.
 REVIEW_CUE: Final = re.compile(
-    r"(?P<year>(?:19|20)\d{2}) {0,2}年(?:的)?(?:工作)?(?:回顾|总结)"
+    r"(?P<year>(?:19|20)\d{2}) {0,2}年(?:的)?(?:工作)?(?:回顾|总结|完成情况)"
+    r"|(?P<year3>(?:19|20)\d{2}) {0,2}年(?:度)?工作情况"
     r"|(?P<year2>(?:19|20)\d{2}) {0,2}年[^。;；\n:]{0,24}?执行情况"
     r"|过去(?:的)?(?:一|两|三|五)年|(?:一|两|三|五)年来|工作回顾"
 )
+# A heading (一、 / （一）) that names the ground a plan stands on (发展基础, 现状, 主要成效, 进展) opens a review
+# section that ends at the next heading of its level or above.
+BACKGROUND_HEADING: Final = re.compile(r"基础|现状|背景|成效|成就|进展|成绩")
+BACKGROUND_HEADING_REACH: Final = 16  # characters of a heading's title looked at
 AHEAD_CUE: Final = re.compile(
     r"(?P<lead>(?:主要|预期|发展|工作|总体)目标(?:是|为|如下)? {0,2}:)"
     r"|(?:部署|安排)[^。;；\n]{0,12}?(?P<year>(?:19|20)\d{2}) {0,2}年(?:的)?(?:工作|任务)"

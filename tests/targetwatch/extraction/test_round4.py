@@ -116,3 +116,23 @@ def test_a_lead_in_the_paragraph_before_lifts_a_bare_figure_over_the_bar():
     text = HANSHOU.replace("新认定高新技术企业3家以上", "新进规模工业企业12户")
     assert [(c, v) for c, v, _ in _props(text)] == [("at_least", 24_000_000_000), ("growth_rate", 10), ("exact", 12)]
     assert 12 not in [v for _, v, _ in _props(text.replace("部署了科工局2018年工作", "学习了会议精神"))]
+
+
+# SYNTHETIC plan with a background section: its figures say where things stand; the goals after it are targets.
+BACKGROUND = ("某市科技企业孵化器发展三年行动计划(2021—2023年)\n一、发展基础\n"
+              "全市拥有科技企业孵化器35家,在孵企业总数达1200家。\n"
+              "二、主要目标\n到2023年,全市科技企业孵化器达到50家以上。\n")
+
+
+@pytest.mark.parametrize("text", [BACKGROUND, BACKGROUND.replace("一、发展基础", "一、發展現狀")])
+def test_a_background_section_ends_at_the_next_heading(text):
+    assert [(c, v) for c, v, _ in _props(text)] == [("at_least", 50)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("到2025年,全市高新技术企业已达到1630家。", []),  # SYNTHETIC: 已达到 is done, whatever the date
+    ("到2025年,全市高新技术企业已經達到1630家。", []),  # traditional
+    ("到2025年,全市高新技术企业达到1630家。", [("at_least", 1630)]),
+])
+def test_already_done_is_a_status(text, expected):
+    assert [(c, v) for c, v, _ in _props(text)] == expected
