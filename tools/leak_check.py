@@ -41,6 +41,7 @@ def _fold(text: str) -> str:
 
 RULE_FILES = (
     "targetwatch/reports/communique.py",
+    "targetwatch/reports/grammar.py",
     "targetwatch/reports/periods.py",
     "targetwatch/reports/matching.py",
     "targetwatch/reports/plaintext.py",
