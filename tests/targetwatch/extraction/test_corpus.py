@@ -87,6 +87,7 @@ def measured():
     ("test", 0.95, 0.95, 0.95),  # measured 100 / 100 / 100 after its errors were seen (first, unseen: 87.8 / 91.9)
     ("holdout", 0.95, 0.95, 0.95),  # measured 100 / 100 / 100 (first, unseen: 80.8 / 95.5 / 95.2)
     ("holdout-2", 0.9, 0.95, 0.95),  # measured 100 / 100 / 100 (first, unseen: 23.1 / 100 / 100)
+    ("unseen-6", 0.78, 0.9, 0.95),  # measured 82.1 / 95.8 / 100 at its first, unseen score (round 4's rules)
     # the former unseen sets, now development (first, unseen: 75.4 / 81.7 / 73.5, 74.4 / 94.1 / 100, 69.0 / 74.1 / 95.0)
     ("unseen-3", 0.93, 0.93, 0.95),  # measured 98.3 / 98.3 / 100 with round 4's rules
     ("unseen-4", 0.92, 0.9, 0.95),  # measured 97.0 / 94.1 / 100
