@@ -19,18 +19,18 @@ from targetwatch.extraction.corpus import SPLITS, load_corpus, score
 
 def test_every_text_is_listed_split_and_every_quote_is_placed():
     docs, golds = load_corpus()
-    splits = ("development", "test", "holdout", "holdout-2")
+    splits = ("development", "test", "holdout", "holdout-2", "unseen-7")
     former = ("unseen-3", "unseen-4", "unseen-5", "unseen-6")  # scored once unseen, then moved to development
-    assert len(docs) == 101
+    assert len(docs) == 113
     assert {s: sum(d.split == s for d in docs.values()) for s in splits} == {
-        "development": 76, "test": 13, "holdout": 8, "holdout-2": 4}
+        "development": 76, "test": 13, "holdout": 8, "holdout-2": 4, "unseen-7": 12}
     assert {s: sum(d.first_split == s for d in docs.values()) for s in former} == {
         "unseen-3": 13, "unseen-4": 12, "unseen-5": 10, "unseen-6": 18}
     assert all(d.split == "development" for d in docs.values() if d.first_split)
-    assert sum(d.script == "traditional" for d in docs.values()) == 27
-    assert len(golds) == 408
+    assert sum(d.script == "traditional" for d in docs.values()) == 29
+    assert len(golds) == 428
     assert {s: sum(docs[g.document].split == s for g in golds) for s in splits} == {
-        "development": 290, "test": 87, "holdout": 22, "holdout-2": 9}
+        "development": 290, "test": 87, "holdout": 22, "holdout-2": 9, "unseen-7": 20}
     assert {s: sum(docs[g.document].first_split == s for g in golds) for s in former} == {
         "unseen-3": 60, "unseen-4": 34, "unseen-5": 27, "unseen-6": 24}
     for g in golds:
