@@ -183,7 +183,13 @@ class TextKeys:
         return out
 
 
-_THRESHOLD = re.compile(r"突破$")
+# a threshold passed is never a level: 总数突破600家，达到612家 (gs_2017_techmarket, dev); 破 alone in headlines
+# (投入总量破3万亿元, named in round 3's brief), and the other verbs of passing a mark
+_THRESHOLD = re.compile(r"(?:突破|破|跨越|迈上|迈过|站上|跃上)$")
+# "more than" a round number is a bound, not a measurement: 经费投入超千亿元 (nat_2023_rd_provinces, dev),
+# 技术合同成交额逾千亿元 (sc_2019_techcontracts, dev); a precise number after it is a level written as approximate
+_BOUND = re.compile(r"(首次)?(?:超过|超出|超|逾|高于)$")
+_ROUND = re.compile(r"[1-9]0*(?:\.0+)?[万亿千]?|[一二两三四五六七八九十百千万亿]+")
 # 新增149家高新技术企业 (sx_2014_hte, dev): new ones, not the stock; the verb carries over a list of such counts
 # (培育 alone is not enough: 兰州市培育科技企业孵化器43家 in lz_2021_gscn is the city's stock)
 _FLOW_BEFORE = re.compile(r"(?:新增|新培育|新引进|新建)了?$")
@@ -320,8 +326,11 @@ def _figures(
         elif _COUNT_OF_PLACES_AFTER.match(folded[unit_end:]):
             end = unit_end + _COUNT_OF_PLACES_AFTER.match(folded[unit_end:]).end()  # type: ignore[union-attr]
             problem = f"{original(hit.start, end)!r} is a threshold in a count of places, not a level of {name}"
-        elif _THRESHOLD.search(gap):
-            reject(hit.start, unit_end, f"{tail!r} is a threshold passed (突破), not the level of {name}")
+        elif (th := _THRESHOLD.search(gap)) or (
+            (bound := _BOUND.search(gap)) and (bound.group(1) or _ROUND.fullmatch(folded[num_start:num_end]))
+        ):
+            word = th.group() if th else bound.group()  # type: ignore[union-attr]
+            reject(hit.start, unit_end, f"{tail!r} is a threshold passed ({word}), not the level of {name}")
             level = next(
                 (
                     (a, f)
