@@ -76,7 +76,9 @@ _PROVINCES = (
     "北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|"
     "重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆"
 )
-_PROVINCE = re.compile(rf"(?:{_PROVINCES})(?:省|市|自治区)?")
+# regions of several provinces are places too, never the nation's or a province's: 长江经济带 (yreb_2019_rd_trad, dev)
+_REGIONS = "长江经济带|京津冀|长三角|珠三角|粤港澳大湾区|成渝地区"
+_PROVINCE = re.compile(rf"{_REGIONS}|(?:{_PROVINCES})(?:省|市|自治区)?")
 
 
 _RANK_AFTER = re.compile(r"^(?:的)?(?:第[\d一二三四五六七八九十]+|排名|平均|前列|首位)")
@@ -210,7 +212,9 @@ _SINCE_FOUNDED = re.compile(r"成立(?:\d+|[一二三四五六七八九十]+)?�
 _COUNT_BEFORE = re.compile(r"(?:\d[\d,.]*|[一二两三四五六七八九十百]+)(?:家|个|项|所|座|户)[^,;。\d]{0,8}$")
 _LEVEL_CONTINUES = re.compile(r"^(?:数量|总数|总量|数)?(?:达到|达|增加到|增至|增长到|上升到|为)")
 _LEVEL_AFTER = re.compile(r"^(?:达到|达|为|增至|增加到|上升到|升至|到)")
-_PER_CAPITA = re.compile(r"(?:每?万人口?|人均|每万人)$")
+# a figure per head is a ratio: 万人有效发明专利 (qh_2020_kjhy), 每万人有效发明专利拥有量 (xn_2016_patents), and any
+# 每…万… ("per ten thousand …") before the name
+_PER_CAPITA = re.compile(r"(?:每[\d一]?万[^\d,;。]{0,8}|万人口?|人均)$")
 _FROM = re.compile(r"(?:从|由)")
 _TO = re.compile(r"^[^0-9]{0,6}?(?:增加|增长|上升|提高|提升|发展|跃升)?(?:到|至)((?:19|20)\d{2})?年?(?:底|末)?的?")
 

@@ -60,3 +60,23 @@ def test_a_precise_number_after_more_than_is_a_level_written_as_approximate(tmp_
     found, reasons = read_sentence(tmp_path, aliases, catalogue, "全省技术合同成交额超过265.3亿元。", TITLE)
     assert found == [("shanxi", "tech_contract_turnover", 2019, 26530000000.0, "yuan", "annual")]
     assert reasons == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        (  # yreb_2019_rd_trad (dev): a region of several provinces is a place the catalogue does not know
+            "2016年，长江经济带R&D经费达到7000亿元。",
+            "sentence 2: the figure is about 长江经济带, a place not in targets.yaml",
+        ),
+        (  # 每…万… before the name: a ratio per head, whatever the population is called
+            "全省每1万名研发人员拥有有效发明专利300件。",
+            "sentence 2: '每1万名研发人员拥有有效发明专利300件' is a ratio (每1万名研发人员拥有), not a level of "
+            "valid_invention_patents",
+        ),
+    ],
+)
+def test_regions_and_ratios_per_head_are_not_the_documents_levels(tmp_path, aliases, catalogue, sentence, reason):
+    found, reasons = read_sentence(tmp_path, aliases, catalogue, sentence, TITLE)
+    assert found == []
+    assert reason in reasons
