@@ -185,8 +185,8 @@ class TextKeys:
         return out
 
 
-# a threshold passed is never a level: 总数突破600家，达到612家 (gs_2017_techmarket, dev); 破 alone in headlines
-# (投入总量破3万亿元, named in round 3's brief), and the other verbs of passing a mark
+# a threshold passed is never a level: 总数突破600家，达到612家 (gs_2017_techmarket, dev); 破 alone, as headlines
+# write it (named in round 3's brief), and the other verbs of passing a mark
 _THRESHOLD = re.compile(r"(?:突破|破|跨越|迈上|迈过|站上|跃上)$")
 # "more than" a round number is a bound, not a measurement: 经费投入超千亿元 (nat_2023_rd_provinces, dev),
 # 技术合同成交额逾千亿元 (sc_2019_techcontracts, dev); a precise number after it is a level written as approximate

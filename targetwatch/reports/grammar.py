@@ -18,7 +18,7 @@ ARABIC = re.compile(r"[-+]?\d")
 CLAUSE_END = re.compile(r"[;。!?、]|(?<!\d),|,(?!\d{3}(?!\d))")  # a comma between digits groups thousands
 CHANGE = re.compile(
     r"(?:(?:增长|增加|提高|上升|下降|减少|降低|回落|提升|扩大|缩小|增|减|降|多|少)了?"
-    # a rate named and then given: 增长率到达85.92%, 增速为… (sc_2019_techcontracts, dev)
+    # a rate named and then given: 增长率到达85.92% (sc_2019_techcontracts, dev), and the other words for a rate
     r"|(?:增长率|增速|增幅|涨幅|降幅)(?:为|是|达到|到达|达)?)$"
 )
 PERCENTAGE_POINTS = re.compile(r"^个?百分点")

@@ -20,8 +20,8 @@ TITLE = "2019年山西省统计公报（SYNTHETIC）"
     ("sentence", "reason"),
     [
         (
-            "全年研究与试验发展经费投入总量破300亿元。",
-            "sentence 2: '投入总量破300亿元' is a threshold passed (破), not the level of rd_expenditure",
+            "全年研究与试验发展经费破300亿元。",
+            "sentence 2: '破300亿元' is a threshold passed (破), not the level of rd_expenditure",
         ),
         (
             "全省高新技术企业首次突破2000家。",
