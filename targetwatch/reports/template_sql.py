@@ -1,13 +1,14 @@
 """A template CSV split and numbered in DuckDB, straight into the raw-row tables the normaliser reads.
 
-The Python reader (`template.iter_csv`) walks a file row by row; at a million rows that walk was most of a
-refresh's ingestion time (about 25 of its 41 CPU seconds). Here DuckDB reads the file twice, both times in C++:
-`read_text` gives its physical lines, numbered (so every row keeps its `line N`, blank lines counted), and
-`read_csv` with quoting off splits each non-empty line into cells (it skips empty lines: the k-th record is the
-k-th non-empty line). The raw rows and the reader's rejects follow `iter_csv`'s rules: a cell's leading spaces
-skipped, blank records skipped, a record shorter than the header padded, one with non-empty cells beyond the header
-rejected with the reason. Only the lines that hold a quote character are parsed by Python's csv module, one line
-each, as the streaming reader parses them. A file in a legacy encoding is first transcoded to UTF-8 in chunks.
+The Python reader (`template.iter_csv`) walks a file row by row; at a million rows that walk was most of a refresh's
+ingestion time (the step went from 42 to 16 CPU seconds on benchmarks/million_rows.py). Here DuckDB reads the file
+twice, both times in C++: `read_text` gives its physical lines, numbered (so every row keeps its `line N`, blank
+lines counted), and `read_csv` with quoting off splits each non-empty line into cells (it skips empty lines: the
+k-th record is the k-th non-empty line). The raw rows and the reader's rejects follow `iter_csv`'s rules: a cell's
+leading spaces skipped, blank records skipped, a record shorter than the header padded, one with non-empty cells
+beyond the header rejected with the reason. Only the lines that hold a quote character are parsed by Python's csv
+module, one line each, as the streaming reader parses them. A file in a legacy encoding is first transcoded to UTF-8
+in chunks.
 
 The rows are `iter_csv`'s, cell for cell (tests/targetwatch/reports/test_template_sql.py compares them). Where a
 line-by-line reading could differ from a streamed one, or the file is over a limit, `load` returns False and the

@@ -73,6 +73,7 @@ def test_python_whitespace_is_what_str_strip_removes():
     ' "q, r" ,x,2019,1,个,\n',  # a quote after a skipped space opens a quoted cell
     'x"y,b,2019,1,个,\n',  # a quote inside an unquoted cell is a character
     "gansu,maker_spaces,2019,1523,个,\r\nshanxi,patents,2020,7,件,\r\n",  # CRLF
+    "gansu,maker_spaces,2019,1523,个,\r\n\r\nshanxi,patents,2020,7,件,\n",  # CRLF after an LF header, then LF
     "gansu,maker_spaces,2019,1523,个,no newline at the end",
     "# a comment line after the header is a row\n",
 ])
