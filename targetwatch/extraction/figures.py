@@ -165,6 +165,8 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
             continue  # A、B、C…等六个方面: how many things were just listed
         if m["unit"] in rules.PLAN_PARTS_UNITS and rules.PLAN_PARTS_AFTER.match(view, m.end()):
             continue  # 列出了…20项主要指标: the parts of a document
+        if rules.CUT_AFTER.match(view, m.end()):
+            continue  # 1万家以 ……: the copy stops inside the figure
         if m["num"] == "一" and not m["low"]:
             continue  # 一个窗口, 一家: an article, not a count
         if rules.CONDITION_END.search(view[clause.start : clause.end].strip()):
@@ -184,7 +186,8 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
             score += rules.CONFIDENCE["verb"]
             fired.append("target_verb")
         if any(w in view[sent.start : m.start()] for w in rules.STATUS_WORDS) \
-                or rules.STATUS_DONE.search(view, clause.start, m.start()):
+                or rules.STATUS_DONE.search(view, clause.start, m.start()) \
+                or rules.PAST_SPAN.search(view, sent.start, m.start()):
             score += rules.CONFIDENCE["status"]
             fired.append("status_report")
         elif doc.is_report or _reported(doc, para, m.start()):

@@ -129,8 +129,12 @@ FRACTION_CUES: Final[dict[str, str]] = {"超过": "exceed", "超": "exceed", "�
                                         "不低于": "at_least", "不少于": "at_least"}
 # A count of the text's own parts or of a plan's indicators (列出…20项主要指标, 出台18条措施): what a document
 # contains, not a commitment. Looked for right after a figure counted in 项 / 条 / 个.
-PLAN_PARTS_AFTER: Final = re.compile(r" {0,2}(?:主要|重点|核心|具体|配套)?(?:指标|措施|举措|条款|政策)")
-PLAN_PARTS_UNITS: Final[tuple[str, ...]] = ("项", "条", "个")
+PLAN_PARTS_AFTER: Final = re.compile(
+    r" {0,2}(?:主要|重点|核心|具体|配套)?(?:指标|措施|举措|条款|政策)"
+    # 实施六项行动(…), 以下十个方面的工作, 十大工程: the parts a plan is organised in, named right after the count
+    r"|(?:大|项|个)?(?:行动|工程|任务|方面的工作)(?=[(（:：,，、]|$)"
+)
+PLAN_PARTS_UNITS: Final[tuple[str, ...]] = ("项", "条", "个", "大")
 # 等8项 / 等5类 after a list of three names or more counts kinds (A、B、C…等8项列入…), whatever the number; 等10家以上
 # counts places and can be a target.
 KIND_COUNT_UNITS: Final[tuple[str, ...]] = ("项", "类", "大类", "个方面", "种")
@@ -145,6 +149,13 @@ STATUS_WORDS: Final[tuple[str, ...]] = (
     "截至", "截止", "目前", "现有", "共有", "已有", "已建成", "已经", "同比", "比上年", "较上年",
     "已累计", "累计已",  # 累计 alone is a plan's word too (累计培育…达到100家 by a deadline)
 )
+# 近两年, 过去五年, 三年来 earlier in the sentence: the figure sums up a span that has passed (近两年…毕业的企业逾千家).
+PAST_SPAN: Final = re.compile(
+    r"(?:近|过去|此前)(?:[一二两三四五六七八九十]|\d{1,2}) {0,2}年"
+    r"|(?<![\d.])(?:[一二两三四五六七八九十]|\d{1,2})年(?:来|以来)"
+)
+# A figure followed by an ellipsis before its unit or comparator ends (1万家以 ……): the copy stops inside it.
+CUT_AFTER: Final = re.compile(r" {0,2}(?:以|不|超)? {0,2}(?:…|\.\.\.)")
 # 已达到, 已经建成, 已培育 right before a figure in its clause: what has been done, not what is planned.
 STATUS_DONE: Final = re.compile(r"已(?:经)?(?:达到|达|建成|建立|培育|认定|形成|引进|累计|集聚|突破|超过|有)")
 # News reports of what has been done: a cue anywhere earlier in the paragraph marks its figures as status, until a
@@ -364,7 +375,10 @@ GOALS_HEADING: Final = re.compile(r"目标")
 # coverage: one per unit of territory or organisation (每个开发区建立1家, 每个乡镇建设1处以上), proposed as the
 # catalogue writes it: at_least 100 (percent of the units covered), the per-unit count kept in the notes.
 COVERAGE: Final = re.compile(
-    r"(?:(?:每个|每一个|每所|每家|各个)[^\d,，;；。]{1,12}?|各)(?:建立|建设|建成|设立|配备|打造)"  # …至少各建成1个
+    r"(?:(?:每个|每一个|每所|每家|各个)[^\d,，;；。]{1,12}?|各"  # …至少各建成1个
+    # 各县(市)区至少建设2家: each unit of a jurisdiction named after 各, then (至少) a build verb
+    r"|各(?:县|市|区|乡|镇|街道|村|社区|高校|学校|园区|开发区)[^\d,，;；。]{0,10}?(?:至少|均|要)?)"
+    r"(?:建立|建设|建成|设立|配备|打造)"
 )
 COVERAGE_WORDS: Final[tuple[str, ...]] = ("全覆盖",)
 # 实现全覆盖 with no figure: every unit covered, at least 100 percent.

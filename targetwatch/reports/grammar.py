@@ -16,7 +16,11 @@ from targetwatch.units import normalise_text, to_simplified
 NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|[零〇○一二两三四五六七八九十百千万亿点]+")
 ARABIC = re.compile(r"[-+]?\d")
 CLAUSE_END = re.compile(r"[;。!?、]|(?<!\d),|,(?!\d{3}(?!\d))")  # a comma between digits groups thousands
-CHANGE = re.compile(r"(?:增长|增加|提高|上升|下降|减少|降低|回落|提升|扩大|缩小|增|减|降|多|少)了?$")
+CHANGE = re.compile(
+    r"(?:(?:增长|增加|提高|上升|下降|减少|降低|回落|提升|扩大|缩小|增|减|降|多|少)了?"
+    # a rate named and then given: 增长率到达85.92% (sc_2019_techcontracts, dev), and the other words for a rate
+    r"|(?:增长率|增速|增幅|涨幅|降幅)(?:为|是|达到|到达|达)?)$"
+)
 PERCENTAGE_POINTS = re.compile(r"^个?百分点")
 TIMES = re.compile(r"^倍")
 RESPECTIVELY = re.compile(r"分别")
@@ -54,7 +58,7 @@ def not_recognised(folded: str, covered: list[tuple[int, int]], original, locate
         after = folded[b:]
         if PERCENTAGE_POINTS.match(after) or TIMES.match(after) or CHANGE.search(folded[m.end(1) : a]):
             continue
-        skip = 1 if after[:1] in MULTIPLIERS else 0
+        skip = 1 if after[:1] and after[:1] in MULTIPLIERS else 0
         unit = UNIT.match(after[skip:])
         if unit is None:
             continue
@@ -85,12 +89,19 @@ def _unread_figures(folded: str, covered: list[tuple[int, int]], original, locat
         if YEAR_TOKEN.match(folded, a) or _NOT_A_FIGURE_AFTER.match(folded[b:]) or (a and folded[a - 1] in "第-"):
             continue
         after = folded[b:]
-        skip = 1 if after[:1] in MULTIPLIERS else 0
-        unit = UNIT.match(after[skip:])
-        if unit is None:
+        skip = 1 if after[:1] and after[:1] in MULTIPLIERS else 0
+        # a multiple (4.8倍), percentage points (3个百分点) and a headline's amount with no unit (超3000亿) are
+        # figures too: never lost without a word
+        if (change := PERCENTAGE_POINTS.match(after) or TIMES.match(after)) is not None:
+            end = b + change.end()
+        elif (unit := UNIT.match(after[skip:])) is not None:
+            end = b + skip + unit.end()
+        elif skip:
+            end = b + skip
+        else:
             continue
         clause = max([c.end() for c in CLAUSE_END.finditer(folded, 0, a)], default=0)
-        found.append((max(clause, a - 14), b + skip + unit.end()))
+        found.append((max(clause, a - 14), end))
     if not found:
         return []
     listed = "; ".join(repr(original(a, e)) for a, e in found)
@@ -134,7 +145,7 @@ def number_in(window: str) -> tuple[int, int, int, str] | None:
         if TIMES.match(after):
             return m.start(), num_end, num_end + 1, "times"
         unit = UNIT.match(after)
-        if unit is None and arabic and after[:1] in MULTIPLIERS:
+        if unit is None and arabic and after[:1] and after[:1] in MULTIPLIERS:
             num_end += 1
             unit = UNIT.match(window, num_end)
             unit_end = unit.end() if unit else num_end
