@@ -20,7 +20,7 @@ from assets.retries import retry_io_errors
 from targetwatch import runlog
 from targetwatch.provenance import input_hashes
 from targetwatch.quality.holds import held_row_count
-from targetwatch.render.dashboards import build_dashboards
+from targetwatch.render.dashboards import build_dashboards, read_site_data
 from targetwatch.render.quality_report import build_quality_report, rewrite_runs
 from targetwatch.render.site_data import SiteData
 from targetwatch.warehouse import connect, publish, read_table
@@ -28,8 +28,7 @@ from targetwatch.warehouse import connect, publish, read_table
 
 def _site_data(paths: TargetwatchPaths, run_id: str) -> SiteData:
     with paths.duckdb.get_connection() as con:
-        return SiteData.from_warehouse(con, run_id=run_id, code_version=paths.run_record.code_version or "",
-                                       pages_only=True)
+        return read_site_data(con, run_id=run_id, code_version=paths.run_record.code_version or "")
 
 
 def _this_run(paths: TargetwatchPaths) -> runlog.RunRecord:

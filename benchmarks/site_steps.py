@@ -7,7 +7,7 @@ after the other as the in-process executor runs them:
 
 - assessment: `assess_warehouse` on the build warehouse (the `assessment` asset; off by default: it rewrites
   `assessments` and `assessment_years`, with the same rows);
-- dashboards: `SiteData.from_warehouse(pages_only=True)` and `build_dashboards` (the `dashboards` asset);
+- dashboards: `read_site_data` (SiteData.from_warehouse, pages_only) and `build_dashboards` (the `dashboards` asset);
 - quality_report: `build_quality_report(con, …)` with lineage (the `quality_report` asset);
 - publication: the run's final row, the quality report's run history again (`rewrite_runs`, else the whole index)
   and `publish` (the `runs` asset);
@@ -109,15 +109,14 @@ def _assessment(build: Path, out_dir: Path, record, lang: str, target: str) -> d
 
 
 def _dashboards(build: Path, out_dir: Path, record, lang: str, target: str) -> dict:
-    from targetwatch.render.dashboards import build_dashboards
-    from targetwatch.render.site_data import SiteData
+    from targetwatch.render.dashboards import build_dashboards, read_site_data
     from targetwatch.warehouse import WAREHOUSE_FILE, connect
 
     site = build / "site" / "dashboards"
     shutil.rmtree(site, ignore_errors=True)
     t = time.perf_counter()
     with connect(build / WAREHOUSE_FILE) as con:
-        data = SiteData.from_warehouse(con, run_id=record.run_id, code_version="benchmark", pages_only=True)
+        data = read_site_data(con, run_id=record.run_id, code_version="benchmark")
     read_s = time.perf_counter() - t
     read_rss = round(_status_kb("VmHWM") / 1024)
     pages = build_dashboards(data, site, lang)

@@ -88,12 +88,13 @@ class SiteData:
 
     @classmethod
     def from_warehouse(cls, con, run_id: str = "", code_version: str = "", *, pages_only: bool = False,
-                       skip: tuple[str, ...] = ()) -> SiteData:
+                       skip: tuple[str, ...] = (), only: dict[str, tuple[str, ...]] | None = None) -> SiteData:
         """Read the tables. `pages_only` (the pipeline's dashboards and quality report) reads only what the pages
         show row by row: the figures of the series a target can show (every vintage of each), and no rejected
         rows (the quality report reads those in SQL). Without it every row is read (a SiteData that stands in
         for the warehouse: tests, `build_quality_report(SiteData)`). Tables in `skip` are read empty (a caller
-        that reads them itself, in SQL)."""
+        that reads them itself, in SQL). `only` reads just those columns of a table (those it has; the large
+        layout's LARGE_LAYOUT_READS)."""
         present = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
         columns: dict[str, set[str]] = {}
         for table, column in con.execute("SELECT table_name, column_name FROM information_schema.columns").fetchall():
@@ -104,6 +105,9 @@ class SiteData:
                 return con.sql(f'SELECT * FROM "{name}" LIMIT 0').df()
             unread = ", ".join(f'"{c}"' for c in SITE_UNREAD.get(name, ()) if c in columns.get(name, ()))
             sql = f'SELECT * {f"EXCLUDE ({unread})" if unread else ""} FROM "{name}"'
+            if only and name in only:
+                picked = ", ".join(f'"{c}"' for c in only[name] if c in columns.get(name, ()))
+                sql = f'SELECT {picked} FROM "{name}"'
             series = _series_sql(columns) if pages_only and name == "observations" else None
             if series:  # the table's own order, as a plain scan reads it
                 sql += f" WHERE (jurisdiction, indicator) IN (SELECT (jurisdiction, indicator) FROM ({series})) " \

@@ -1,0 +1,34 @@
+"""The large layout reads only the per-year columns it shows (LARGE_LAYOUT_READS): the site it builds from them is the
+site built from every column, byte for byte (SYNTHETIC site of tests/targetwatch/test_site.py)."""
+
+from __future__ import annotations
+
+from targetwatch.render import dashboards
+from targetwatch.render.dashboards import build_dashboards, read_site_data
+from targetwatch.render.large_site import LARGE_LAYOUT_READS
+from targetwatch.render.quality_report import warehouse_of
+from targetwatch.render.site_data import SiteData
+from tests.targetwatch.test_site import synthetic_site_data
+
+
+def _files(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_the_large_layout_from_its_columns_is_the_site_from_every_column(tmp_path, monkeypatch):
+    con = warehouse_of(synthetic_site_data(n_extra=12))
+    every = SiteData.from_warehouse(con, pages_only=True)
+    some = SiteData.from_warehouse(con, pages_only=True, only=LARGE_LAYOUT_READS)
+    assert list(some.assessment_years.columns) == list(LARGE_LAYOUT_READS["assessment_years"])
+    assert len(every.assessment_years.columns) > len(some.assessment_years.columns)
+    assert len(some.assessment_years) == len(every.assessment_years) > 0
+    build_dashboards(every, tmp_path / "every", large=True)
+    build_dashboards(some, tmp_path / "some", large=True)
+    a, b = _files(tmp_path / "every"), _files(tmp_path / "some")
+    assert a.keys() == b.keys() and any(k.startswith("data/") for k in a)
+    assert [k for k in a if a[k] != b[k]] == []
+
+    # read_site_data takes the narrow read only above LARGE_SITE_TARGETS targets
+    assert len(read_site_data(con).assessment_years.columns) == len(every.assessment_years.columns)
+    monkeypatch.setattr(dashboards, "LARGE_SITE_TARGETS", 3)
+    assert list(read_site_data(con).assessment_years.columns) == list(LARGE_LAYOUT_READS["assessment_years"])
