@@ -21,7 +21,7 @@ from targetwatch import runlog
 from targetwatch.provenance import input_hashes
 from targetwatch.quality.holds import held_row_count
 from targetwatch.render.dashboards import build_dashboards
-from targetwatch.render.quality_report import build_quality_report
+from targetwatch.render.quality_report import build_quality_report, rewrite_runs
 from targetwatch.render.site_data import SiteData
 from targetwatch.warehouse import connect, publish, read_table
 
@@ -48,6 +48,16 @@ def _build_quality_report(paths: TargetwatchPaths, this_run: runlog.RunRecord, l
         return build_quality_report(con, s.build_dir / "site" / "quality", s.lang, run_id=this_run.run_id,
                                     code_version=this_run.code_version or "", this_run=this_run.row(),
                                     lineage=lineage)
+
+
+def _final_runs(paths: TargetwatchPaths, done: runlog.RunRecord) -> None:
+    """The quality report's run history with this run's final row: rewritten alone in the built index (the rest of
+    it does not depend on the row), or, when the index lacks it, the whole index built again."""
+    s = paths.settings()
+    with paths.duckdb.get_connection() as con:
+        if rewrite_runs(con, s.build_dir / "site" / "quality", done.row()):
+            return
+    _build_quality_report(paths, done, lineage=False)
 
 
 @dg.asset(group_name="publishing", kinds={"plotly", "html"},
@@ -102,7 +112,7 @@ def runs(context: dg.AssetExecutionContext, paths: TargetwatchPaths) -> dg.Mater
     runlog.write(paths.build_warehouse, done)  # the published warehouse carries its own run's row
     try:
         with retry_io_errors(context):
-            _build_quality_report(paths, done, lineage=False)  # its index again, with this run as it ended
+            _final_runs(paths, done)  # the index's run history again, with this run as it ended
             published = publish(s.build_dir, s.out_dir)
     except BaseException as exc:
         cause = exc.__cause__ if isinstance(exc, dg.RetryRequested) and exc.__cause__ else exc

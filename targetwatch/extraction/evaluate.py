@@ -243,6 +243,12 @@ def seed_calibration(ev: Evaluation) -> dict[tuple[float, float], list[int]]:
     return bands
 
 
+def _label(split: str) -> str:
+    from targetwatch.extraction.corpus import FORMER_SPLITS
+
+    return f"{split} (now development)" if split in FORMER_SPLITS else f"{split} half"
+
+
 def corpus_markdown(min_confidence: float = rules.MIN_CONFIDENCE, today: dt.date | None = None,
                     splits: tuple[str, ...] | None = None) -> str:
     """The real-text corpus, each half on its own, then the seeds: precision and recall with value match,
@@ -258,7 +264,10 @@ def corpus_markdown(min_confidence: float = rules.MIN_CONFIDENCE, today: dt.date
         docs = {d: doc for d, doc in docs.items() if doc.split in splits}
         golds = [g for g in golds if g.document in docs]
     proposals = {d: extract_targets(doc.text, d, catalogue, min_confidence=min_confidence) for d, doc in docs.items()}
-    halves = {s: v for s, v in score(docs, golds, proposals).items() if splits is None or s in splits}
+    def texts(split: str) -> int:
+        return sum(split in (d.split, d.first_split) for d in docs.values())
+
+    halves = {s: v for s, v in score(docs, golds, proposals).items() if texts(s)}
     seeds = load_documents(PROJECT_DIR / "policies")
     ev = evaluate(load_catalogue(PROJECT_DIR / "targets.yaml", seeds), seeds, min_confidence)
     agreement = ev.attribute_agreement()["comparator"]
@@ -269,10 +278,9 @@ def corpus_markdown(min_confidence: float = rules.MIN_CONFIDENCE, today: dt.date
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for split, s in halves.items():
-        n = sum(d.split == split for d in docs.values())
         right, total = s.right_above(0.9)
-        lines.append(f"| {split} half | {n} | {s.gold} | {s.proposed} | {s.matched} | {_pct(s.precision)} "
-                     f"| {_pct(s.recall)} | {_pct(s.comparator_agreement)} | {right}/{total} |")
+        lines.append(f"| {_label(split)} | {texts(split)} | {s.gold} | {s.proposed} | {s.matched} "
+                     f"| {_pct(s.precision)} | {_pct(s.recall)} | {_pct(s.comparator_agreement)} | {right}/{total} |")
     seed_bands = seed_calibration(ev)
     seed_right = sum(r for (low, _), (r, _n) in seed_bands.items() if low >= 0.9)
     seed_total = sum(n for (low, _), (_r, n) in seed_bands.items() if low >= 0.9)
@@ -280,7 +288,7 @@ def corpus_markdown(min_confidence: float = rules.MIN_CONFIDENCE, today: dt.date
     lines.append(f"| seeds (policies/) | {len(seeds)} | {o.tp + o.fn} | {o.tp + o.fp} | {o.tp} | {_pct(o.precision)} "
                  f"| {_pct(o.recall)} | {_pct(agreement)} | {seed_right}/{seed_total} |")
     lines += ["", "Calibration: share of proposals that are right (matched, same comparator) by confidence band.", "",
-              "| confidence | " + " | ".join(f"{s} half" for s in halves) + " | seeds |",
+              "| confidence | " + " | ".join(_label(s) for s in halves) + " | seeds |",
               "|---|" + "---:|" * (len(halves) + 1)]
     for band in BANDS:
         cells = [halves[s].bands[band] for s in halves] + [seed_bands[band]]
@@ -288,13 +296,13 @@ def corpus_markdown(min_confidence: float = rules.MIN_CONFIDENCE, today: dt.date
         lines.append(f"| {label} | " + " | ".join(
             f"{r}/{n} ({100 * r / n:.0f}%)" if n else "-" for r, n in cells) + " |")
     for split, s in halves.items():
-        lines += ["", f"Misses, {split} half ({len(s.misses)}):", ""]
+        lines += ["", f"Misses, {_label(split)} ({len(s.misses)}):", ""]
         lines += [f"- {g.document}: {g.comparator} {g.value if g.value is not None else ''} {g.unit or ''} — "
                   f"{g.quote}" for g in s.misses] or ["- none"]
-        lines += ["", f"False positives, {split} half ({len(s.false_positives)}):", ""]
+        lines += ["", f"False positives, {_label(split)} ({len(s.false_positives)}):", ""]
         lines += [f"- {p.document} ({p.confidence:.2f}, {p.rule}): {p.entry['comparator']} {p.value} — {p.quote}"
                   for p in s.false_positives] or ["- none"]
-        lines += ["", f"Comparator disagreements, {split} half ({len(s.wrong_comparator)}):", ""]
+        lines += ["", f"Comparator disagreements, {_label(split)} ({len(s.wrong_comparator)}):", ""]
         lines += [f"- {g.document}: gold {g.comparator}, proposed {p.entry['comparator']} — {g.quote}"
                   for g, p in s.wrong_comparator] or ["- none"]
     return "\n".join(lines) + "\n"

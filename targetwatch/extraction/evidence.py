@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import Candidate, Document
+from targetwatch.extraction.naming import HEADING_L1, HEADING_L2
 
 # Rules that already mark a figure as status; the document-level penalty does not pile onto them.
 _ALREADY_STATUS = frozenset({"status_report", "news_report", "done"})
@@ -26,21 +27,31 @@ _ALREADY_STATUS = frozenset({"status_report", "news_report", "done"})
 _IN_SCOPE = frozenset({rule for rule, _ in rules.DEADLINES} | {"deadline_carried", "distributive_year"})
 
 
-def forward(doc: Document, c: Candidate, this_year: bool = True) -> bool:
+def forward(doc: Document, c: Candidate, this_year: bool = True, lead: bool = True) -> bool:
     """A deadline in scope, a goals heading, or a word of intent or of this year's targets in the figure's
-    sentence (or earlier in its paragraph, for a list that a lead sentence introduces). In a review (`this_year`
-    false) 今年 / 全年 is the year reviewed, not one ahead."""
+    sentence (or earlier in its paragraph, for a list that a lead sentence introduces; not in a review section, where
+    完成…确定的目标任务 reports). In a review (`this_year` false) 今年 / 全年 is the year reviewed, not one ahead."""
     if "goals_section" in c.rules_fired:
         return True
     view = doc.view
-    if _IN_SCOPE.intersection(c.rules_fired):
-        lead = view[c.sentence.start : c.end]
-        if not rules.STATUS_DATE.search(lead):  # 截至2019年底 in a text without a date of its own
-            return True
-    for span in (view[c.sentence.start : c.sentence.end], view[c.paragraph.start : c.start]):
-        if rules.INTENT.search(span) or (this_year and rules.THIS_YEAR_AHEAD.search(span)):
-            return True
-    return False
+    # 截至2019年底 in a text without a date of its own; carried from an earlier sentence (截止到2020年底，共认定
+    # …。国家级大学科技园3家) the paragraph says where things stood
+    if _IN_SCOPE.intersection(c.rules_fired) and not rules.STATUS_DATE.search(_dated_at(doc, c)):
+        return True
+    spans = [view[c.sentence.start : c.sentence.end]] + ([view[c.paragraph.start : c.start]] if lead else [])
+    return any(rules.INTENT.search(span) or (this_year and rules.THIS_YEAR_AHEAD.search(span)) for span in spans)
+
+
+def _dated_at(doc: Document, c: Candidate) -> str:
+    """Where the figure's deadline was stated: its sentence, or its paragraph up to it for a carried one."""
+    return doc.view[(c.paragraph if "deadline_carried" in c.rules_fired else c.sentence).start : c.end]
+
+
+def _previous_paragraph(doc: Document, c: Candidate) -> int:
+    """Where the paragraph before the figure's begins: a lead (主要预期目标是：, 部署…2018年工作) there or in the
+    figure's own paragraph introduces a list of goals."""
+    before = doc.view[: c.paragraph.start].rstrip()
+    return before.rfind("\n") + 1
 
 
 def _first_line(doc: Document) -> str:
@@ -54,7 +65,7 @@ def _future_deadline(cands: list[Candidate], doc: Document) -> bool:
             continue
         if doc.issue_year is not None and c.deadline > doc.issue_year:
             return True
-        if doc.issue_year is None and not rules.STATUS_DATE.search(doc.view[c.sentence.start : c.end]):
+        if doc.issue_year is None and not rules.STATUS_DATE.search(_dated_at(doc, c)):
             return True
     return False
 
@@ -66,26 +77,84 @@ def _past_year(doc: Document, c: Candidate) -> bool:
     return any(int(m["year"]) < doc.issue_year for m in rules.PAST_YEAR_DONE.finditer(before))
 
 
+def sections(doc: Document) -> list[tuple[int, str, int]]:
+    """The cues that open a review or an ahead section, in order: (where the cue ends, "review" / "ahead", where the
+    section ends at the latest: the text's end, or the next heading for a background heading). A cue whose year
+    contradicts it (a 回顾 of a year after the text's own, a 工作安排 of a year before it) opens nothing."""
+    out = []
+    # a title line names the text, not a section of it (a text on one line has none)
+    head = doc.view.lstrip()[: rules.REPORT_TITLE_REACH]
+    body = len(doc.view) - len(doc.view.lstrip()) + len(_first_line(doc)) if "\n" in head else 0
+    for kind, pattern in (("review", rules.REVIEW_CUE), ("ahead", rules.AHEAD_CUE)):
+        for m in pattern.finditer(doc.view, body):
+            year = m["year"] or m["year2"] or m.groupdict().get("year3")
+            if year and doc.issue_year is not None and (
+                    (kind == "review" and int(year) > doc.issue_year)
+                    or (kind == "ahead" and int(year) < doc.issue_year)):
+                continue
+            out.append((m.end(), kind, len(doc.view)))
+    return sorted(out + _background(doc))
+
+
+def _background(doc: Document) -> list[tuple[int, str, int]]:
+    """一、发展基础 / （一）主要成效: a review section from the heading to the next heading of its level or above."""
+    heads = []
+    at = 0
+    for line in doc.view.split("\n"):
+        for level, pattern in enumerate((HEADING_L1, HEADING_L2)):
+            if m := pattern.match(line):
+                heads.append((at, at + len(line), level, line[m.end() : m.end() + rules.BACKGROUND_HEADING_REACH]))
+                break
+        at += len(line) + 1
+    out = []
+    for i, (_, end, level, title) in enumerate(heads):
+        if rules.BACKGROUND_HEADING.search(title):
+            until = next((h[0] for h in heads[i + 1 :] if h[2] <= level), len(doc.view))
+            out.append((end, "review", until))
+    return out
+
+
+def _section(cues: list[tuple[int, str, int]], at: int) -> tuple[int, str, int] | None:
+    """The last cue before `at` whose section has not ended there."""
+    before = [c for c in cues if c[0] <= at < c[2]]
+    return before[-1] if before else None
+
+
 def weigh(doc: Document, cands: list[Candidate]) -> None:
     """Adjust each candidate's score by what the document around it says (see the module's docstring)."""
     figures = [c for c in cands if c.comparator != "qualitative"]
     if not figures:
         return
+    cues = sections(doc)
+    where = {id(c): _section(cues, c.start) for c in figures}
     titled = bool(rules.REPORT_TITLE.search(_first_line(doc))) and not _future_deadline(figures, doc)
-    ahead = {id(c): forward(doc, c, this_year=not titled) for c in figures}
+    ahead = {}
+    for c in figures:
+        section = where[id(c)]
+        in_review = section is not None and section[1] == "review"
+        ahead[id(c)] = (section is not None and section[1] == "ahead") or forward(
+            doc, c, this_year=not titled and not in_review, lead=not in_review)
+        if section is not None and section[1] == "ahead" and section[0] >= _previous_paragraph(doc, c) \
+                and "goals_section" not in c.rules_fired:
+            c.score += rules.CONFIDENCE["goals_lead"]
+            c.rules_fired.append("goals_lead")
     share = sum(ahead.values()) / len(figures)
     opening = doc.view.lstrip()[: rules.REPORT_TITLE_REACH]
-    is_report = titled or (
-        len(figures) >= rules.REPORT_MIN_FIGURES and share < rules.REPORT_EVIDENCE_SHARE
-        and not rules.PLAN_TITLE.search(opening) and not _future_deadline(figures, doc)
-    )
+    first = _first_line(doc).strip()
+    plan_line = len(first) <= rules.PLAN_TITLE_LINE_MAX and bool(rules.PLAN_TITLE.search(first))
+    is_report = titled or (not _future_deadline(figures, doc) and (
+        (len(figures) >= rules.REPORT_MIN_FIGURES and share < rules.REPORT_EVIDENCE_SHARE
+         and not rules.PLAN_TITLE.search(opening))
+        or (len(figures) >= rules.REPORT_MIN_FIGURES_NO_EVIDENCE and share == 0 and not plan_line)))
     for c in figures:
         if ahead[id(c)]:
             continue
-        if is_report and not _ALREADY_STATUS.intersection(c.rules_fired):
-            c.score += rules.CONFIDENCE["report_document"]
-            c.rules_fired.append("report_document")
+        c.score = min(c.score, rules.UNDATED_CAP)
+        in_review = where[id(c)] is not None and where[id(c)][1] == "review"
+        if (is_report or in_review) and not _ALREADY_STATUS.intersection(c.rules_fired):
+            rule = "report_document" if is_report else "review_section"
+            c.score += rules.CONFIDENCE[rule]
+            c.rules_fired.append(rule)
         if _past_year(doc, c) and "done" not in c.rules_fired:
             c.score += rules.CONFIDENCE["past_year"]
             c.rules_fired.append("past_year")
-        c.score = min(c.score, rules.UNDATED_CAP)

@@ -74,6 +74,8 @@ def _counts_the_list(view: str, clause: Span, m: re.Match[str]) -> bool:
     if m["post"] or m["more"] or m["low"]:
         return False
     deng = before.endswith(rules.ENUMERATION_COUNT_BEFORE)
+    if deng and not m["more"] and before.count("、") >= 2 and (m["unit"] or "") in rules.KIND_COUNT_UNITS:
+        return True  # 云计算、大数据、…人工智能等8项: kinds, counted
     if deng and view[m.end() : m.end() + 4].lstrip(" ").startswith(("指标", "主要指标")):
         return True  # 等6项指标翻两番: the number of indicators a multiple applies to
     if "、" not in before:
@@ -132,9 +134,13 @@ def category_thresholds(view: str, found: list[Candidate]) -> None:
         between = view[a.end : b.start]
         if any(ch in between for ch in "、,，;；"):
             continue
+        noun_after = bool(CJK.match(between.lstrip(" "))) and not between.lstrip(" ").startswith(
+            rules.THRESHOLD_NOT_BEFORE)
         qualifies = between.lstrip(" ").startswith("的") or (
-            (a.comparator in ("at_least", "at_most", "exceed")) and bool(CJK.match(between.lstrip(" ")))
-            and not between.lstrip(" ").startswith(rules.THRESHOLD_NOT_BEFORE)
+            (a.comparator in ("at_least", "at_most", "exceed")) and noun_after
+        ) or (  # 200家领军企业营业收入突破2.3万亿元: the things counted, then their total with its own cue
+            noun_after and "target_verb" not in a.rules_fired and b.comparator not in ("exact", "range")
+            and not any(v in between[:-4] for v in rules.TARGET_VERBS)  # its cue (突破, 达到) aside
         )
         if qualifies:
             a.score += rules.CONFIDENCE["category_threshold"]
@@ -157,6 +163,10 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
             continue
         if _counts_the_list(view, clause, m):
             continue  # A、B、C…等六个方面: how many things were just listed
+        if m["unit"] in rules.PLAN_PARTS_UNITS and rules.PLAN_PARTS_AFTER.match(view, m.end()):
+            continue  # 列出了…20项主要指标: the parts of a document
+        if rules.CUT_AFTER.match(view, m.end()):
+            continue  # 1万家以 ……: the copy stops inside the figure
         if m["num"] == "一" and not m["low"]:
             continue  # 一个窗口, 一家: an article, not a count
         if rules.CONDITION_END.search(view[clause.start : clause.end].strip()):
@@ -175,7 +185,9 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
         if _has_verb(before):
             score += rules.CONFIDENCE["verb"]
             fired.append("target_verb")
-        if any(w in view[sent.start : m.start()] for w in rules.STATUS_WORDS):
+        if any(w in view[sent.start : m.start()] for w in rules.STATUS_WORDS) \
+                or rules.STATUS_DONE.search(view, clause.start, m.start()) \
+                or rules.PAST_SPAN.search(view, sent.start, m.start()):
             score += rules.CONFIDENCE["status"]
             fired.append("status_report")
         elif doc.is_report or _reported(doc, para, m.start()):
@@ -190,7 +202,8 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
             score += rules.CONFIDENCE["per_unit_norm"]
             fired.append("per_unit_norm")
         opener = view[clause.start : clause.end].lstrip(STRIP_HEAD)
-        if opener.startswith(rules.ENUMERATION_OPENERS) and "、" in before and not _has_verb(before.split("、")[-1]):
+        if opener.startswith(rules.ENUMERATION_OPENERS) and "、" in before and not _has_verb(before.split("、")[-1]) \
+                and "分别" not in before:  # 对A、B、C贡献度分别达25%、40%: each named thing has its target
             score += rules.CONFIDENCE["enumeration"]
             fired.append("enumeration")
         cand = Candidate(start=m.start(), end=m.end(), sentence=sent, paragraph=para, clause=clause,
@@ -198,6 +211,13 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
                           unit_as_written=doc.text[m.start("scale") if m["scale"] else m.start("unit") : m.end("unit")])
         if comparator == "range":
             cand.value, cand.value_high = (low, value) if low is not None and low <= value else (value, low)
+        elif low is not None and low <= value:  # 增长6%-6.5%: a range read as a rate is stated at its low end
+            cand.value = low
+            cand.notes.append(f"range up to {doc.text[m.start('num') : m.end()]}")
+        if base == "yuan" and rules.AMOUNT_CLASS_AFTER.match(view, m.end()):
+            score += rules.CONFIDENCE["category_threshold"]
+            fired.append("category_threshold")
+            cand.score = score
         if m["unit"] == "%" and not m["low"] and (g := rules.GROWTH_OVER_BASELINE.search(before)):
             cand.comparator, cand.multiple, cand.baseline_year = "multiple_of_baseline", 1 + value / 100, int(g["year"])
             cand.value, cand.unit, cand.unit_as_written = None, None, None
@@ -215,6 +235,29 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
         if any(w in view[sent.start : m.start()] for w in rules.ASPIRATION):
             cand.notes.append("aspirational (力争/争取)")
             fired.append("aspiration")
+        out.append(cand)
+    return out + _fractions(doc, para, sent, clause)
+
+
+def _fractions(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -> list[Candidate]:
+    """占全市1/8, 占全市比重超1/4: a share written as a fraction, read as a percentage (12.5, 25)."""
+    view = doc.view
+    out = []
+    for m in rules.FRACTION.finditer(view, clause.start, clause.end):
+        num, den = int(m["num"]), int(m["den"])
+        before = view[clause.start : m.start()]
+        if not 0 < num < den or not rules.FRACTION_SHARE_BEFORE.search(before):
+            continue
+        comparator = rules.FRACTION_CUES.get(m["cue"] or "", "exact")
+        score = rules.CONFIDENCE["base"] + (rules.CONFIDENCE["comparator"] if m["cue"] else 0.0)
+        fired = ["fraction"]
+        if _has_verb(before):
+            score += rules.CONFIDENCE["verb"]
+            fired.append("target_verb")
+        cand = Candidate(start=m.start("num"), end=m.end(), sentence=sent, paragraph=para, clause=clause,
+                          comparator=comparator, rules_fired=fired, score=score, value=100 * num / den,
+                          unit="percent", unit_as_written=doc.text[m.start("num") : m.end()])
+        _status_penalty(doc, para, sent, cand)
         out.append(cand)
     return out
 
@@ -275,7 +318,8 @@ def _reference(doc: Document, scope: str | None) -> str | None:
 
 def _status_penalty(doc: Document, para: Paragraph, sent: Sentence, c: Candidate) -> None:
     """The status and report cues of `find_figures`, for a construct."""
-    if any(w in doc.view[sent.start : c.start] for w in rules.STATUS_WORDS):
+    if any(w in doc.view[sent.start : c.start] for w in rules.STATUS_WORDS) \
+            or rules.STATUS_DONE.search(doc.view, c.clause.start, c.start):
         c.score += rules.CONFIDENCE["status"]
         c.rules_fired.append("status_report")
     elif doc.is_report or _reported(doc, para, c.start):
@@ -387,6 +431,8 @@ def _ranks(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -> list
             n = number(m["n"] or m["nth"])
         except ValueError:
             continue
+        if rules.RANK_HELD.search(view[clause.start : m.end("verb")]):
+            continue  # 持续保持全国第一: held so far, like 位居
         scope = _scope(view, clause, m.start(), m.end())
         if scope is None and not any(w in view[clause.start : m.end()] for w in rules.RANKED_THINGS):
             continue  # 提升至整个指标体系的前两位: neither a scope nor a thing that is ranked

@@ -120,6 +120,26 @@ ENUMERATION_OPENERS: Final[tuple[str, ...]] = ("支持", "鼓励", "依托", "�
 ENUMERATION_COUNT_BEFORE: Final = "等"
 # Section headings that name a box (专栏2：20个…) repeat a target stated in the text: never a proposal.
 HEADING: Final = re.compile(r"^\s*专栏\s*\d+\s*[:：]")
+# A share written as a fraction (占全市1/8, 占全市比重超1/4): a percentage, after 占 or 比重 in its clause.
+FRACTION: Final = re.compile(
+    r"(?P<cue>超过|超|达到|达|不低于|不少于)? {0,2}(?<![\d/.])(?P<num>\d{1,2}) {0,2}/ {0,2}(?P<den>\d{1,2})(?![\d/.%])"
+)
+FRACTION_SHARE_BEFORE: Final = re.compile(r"占|比重")
+FRACTION_CUES: Final[dict[str, str]] = {"超过": "exceed", "超": "exceed", "达到": "at_least", "达": "at_least",
+                                        "不低于": "at_least", "不少于": "at_least"}
+# A count of the text's own parts or of a plan's indicators (列出…20项主要指标, 出台18条措施): what a document
+# contains, not a commitment. Looked for right after a figure counted in 项 / 条 / 个.
+PLAN_PARTS_AFTER: Final = re.compile(
+    r" {0,2}(?:主要|重点|核心|具体|配套)?(?:指标|措施|举措|条款|政策)"
+    # 实施六项行动(…), 以下十个方面的工作, 十大工程: the parts a plan is organised in, named right after the count
+    r"|(?:大|项|个)?(?:行动|工程|任务|方面的工作)(?=[(（:：,，、]|$)"
+)
+PLAN_PARTS_UNITS: Final[tuple[str, ...]] = ("项", "条", "个", "大")
+# 等8项 / 等5类 after a list of three names or more counts kinds (A、B、C…等8项列入…), whatever the number; 等10家以上
+# counts places and can be a target.
+KIND_COUNT_UNITS: Final[tuple[str, ...]] = ("项", "类", "大类", "个方面", "种")
+# 20亿元企业, 10亿元以上项目: an amount right before 企业 / 项目 names a size class (firms of 2 bn yuan), not a value.
+AMOUNT_CLASS_AFTER: Final = re.compile(r" {0,2}(?:以上|级)?(?:的)?(?:企业|项目)")
 # A clause ending in 的 before a comma is a condition (对小微企业占联合体股份达到30%以上的，…).
 CONDITION_END: Final = re.compile(r"的\s*[,，:：]$")
 
@@ -129,6 +149,15 @@ STATUS_WORDS: Final[tuple[str, ...]] = (
     "截至", "截止", "目前", "现有", "共有", "已有", "已建成", "已经", "同比", "比上年", "较上年",
     "已累计", "累计已",  # 累计 alone is a plan's word too (累计培育…达到100家 by a deadline)
 )
+# 近两年, 过去五年, 三年来 earlier in the sentence: the figure sums up a span that has passed (近两年…毕业的企业逾千家).
+PAST_SPAN: Final = re.compile(
+    r"(?:近|过去|此前)(?:[一二两三四五六七八九十]|\d{1,2}) {0,2}年"
+    r"|(?<![\d.])(?:[一二两三四五六七八九十]|\d{1,2})年(?:来|以来)"
+)
+# A figure followed by an ellipsis before its unit or comparator ends (1万家以 ……): the copy stops inside it.
+CUT_AFTER: Final = re.compile(r" {0,2}(?:以|不|超)? {0,2}(?:…|\.\.\.)")
+# 已达到, 已经建成, 已培育 right before a figure in its clause: what has been done, not what is planned.
+STATUS_DONE: Final = re.compile(r"已(?:经)?(?:达到|达|建成|建立|培育|认定|形成|引进|累计|集聚|突破|超过|有)")
 # News reports of what has been done: a cue anywhere earlier in the paragraph marks its figures as status, until a
 # deadline or a word of intent (到2025年, 力争, 将) comes after it (…据介绍，…。到2020年，将…: the last is a goal).
 REPORT_WORDS: Final[tuple[str, ...]] = (
@@ -177,8 +206,35 @@ PAST_YEAR_DONE: Final = re.compile(
     r"(?<![比较由从至到])(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末|度)?(?![前以之])"
     r"[^。;；]{0,40}?(?:完成|实现|达到|达|增长|新增|净增|认定|建成|培育|累计|提高到|增至)"
 )
-# Confidence is capped here for a figure with no forward evidence at all: ≥ 0.9 needs it.
+# Confidence is capped here for a figure with no forward evidence at all: ≥ 0.9 needs it. The cap comes first, the
+# penalties of a report after it, so a report's figure cannot stay at the bar on a high score of its own.
 UNDATED_CAP: Final = 0.85
+# A text none of whose figures has forward evidence is a report from this many figures on, whatever its opening
+# names (a news item that opens on “十五五”规划建议 and then gives statistics).
+REPORT_MIN_FIGURES_NO_EVIDENCE: Final = 3
+# …unless its first line is a title (this short or shorter) that names a plan or its goals (“十三五”科技创新的总体目标).
+PLAN_TITLE_LINE_MAX: Final = 40
+# Sections. Government work reports and plan-execution reports review a past year, then set the next one's targets;
+# a year's work plan is announced by a lead sentence, its targets listed after it without a date of their own.
+# A *review cue* (2021年工作回顾, 2022年…计划执行情况, 过去一年, 五年来) opens a section whose figures are status
+# unless their own sentence looks forward (今年 / 全年 there is the year reviewed); an *ahead cue* (主要预期目标是：,
+# 部署…2018年工作, 2022年工作安排) opens one whose figures look forward. A section runs to the next cue. The year of a
+# cue decides when the text's own year is known: a review of a year before it, a plan for its year or later.
+REVIEW_CUE: Final = re.compile(
+    r"(?P<year>(?:19|20)\d{2}) {0,2}年(?:的)?(?:工作)?(?:回顾|总结|完成情况)"
+    r"|(?P<year3>(?:19|20)\d{2}) {0,2}年(?:度)?工作情况"
+    r"|(?P<year2>(?:19|20)\d{2}) {0,2}年[^。;；\n:]{0,24}?执行情况"
+    r"|过去(?:的)?(?:一|两|三|五)年|(?:一|两|三|五)年来|工作回顾"
+)
+# A heading (一、 / （一）) that names the ground a plan stands on (发展基础, 现状, 主要成效, 进展) opens a review
+# section that ends at the next heading of its level or above.
+BACKGROUND_HEADING: Final = re.compile(r"基础|现状|背景|成效|成就|进展|成绩")
+BACKGROUND_HEADING_REACH: Final = 16  # characters of a heading's title looked at
+AHEAD_CUE: Final = re.compile(
+    r"(?P<lead>(?:主要|预期|发展|工作|总体)目标(?:是|为|如下)? {0,2}:)"
+    r"|(?:部署|安排)[^。;；\n]{0,12}?(?P<year>(?:19|20)\d{2}) {0,2}年(?:的)?(?:工作|任务)"
+    r"|(?P<year2>(?:19|20)\d{2}) {0,2}年(?:的)?(?:工作)?(?:安排|主要目标|预期目标|目标任务|工作任务|工作要点|工作计划)"
+)
 
 # --- 4. constructs without a figure (or whose figure is a multiple) ---------------------------------------------
 
@@ -232,6 +288,8 @@ RANK: Final = re.compile(
 )
 # Without a scope, a rank needs a word for what is ranked (国家整体创新能力…提升到第15名).
 RANKED_THINGS: Final[tuple[str, ...]] = ("排名", "位次", "排位", "能力", "指数", "竞争力")
+# 持续保持全国第一, 均保持全省第三, 一直保持…: a rank held so far, a statement of the present (继续保持 stays a goal).
+RANK_HELD: Final = re.compile(r"(?:持续|均|一直|始终|连续[^,，;；。]{0,4}?)保持$")
 RANK_UNIT: Final = "rank"
 RANK_COMPARATOR: Final = "rank_at_most"
 # The scope of a rank, looked for between the verb and the number, else earlier in the clause.
@@ -317,7 +375,10 @@ GOALS_HEADING: Final = re.compile(r"目标")
 # coverage: one per unit of territory or organisation (每个开发区建立1家, 每个乡镇建设1处以上), proposed as the
 # catalogue writes it: at_least 100 (percent of the units covered), the per-unit count kept in the notes.
 COVERAGE: Final = re.compile(
-    r"(?:(?:每个|每一个|每所|每家|各个)[^\d,，;；。]{1,12}?|各)(?:建立|建设|建成|设立|配备|打造)"  # …至少各建成1个
+    r"(?:(?:每个|每一个|每所|每家|各个)[^\d,，;；。]{1,12}?|各"  # …至少各建成1个
+    # 各县(市)区至少建设2家: each unit of a jurisdiction named after 各, then (至少) a build verb
+    r"|各(?:县|市|区|乡|镇|街道|村|社区|高校|学校|园区|开发区)[^\d,，;；。]{0,10}?(?:至少|均|要)?)"
+    r"(?:建立|建设|建成|设立|配备|打造)"
 )
 COVERAGE_WORDS: Final[tuple[str, ...]] = ("全覆盖",)
 # 实现全覆盖 with no figure: every unit covered, at least 100 percent.
@@ -351,6 +412,8 @@ CONFIDENCE: Final[dict[str, float]] = {
     "report": -0.50,  # in a paragraph that reports (据介绍, 数据显示, 日前…公布) with no deadline or intent after it
     "done": -0.50,  # 建立了15家, or an end point in the past (增加到2021年的33万家)
     "report_document": -0.50,  # a review / statistics release (its title, or few figures with forward evidence)
+    "review_section": -0.50,  # in a section that reviews a past year (2021年工作回顾, 过去一年), no forward evidence
+    "goals_lead": 0.10,  # a lead that announces targets (主要预期目标是：) in its paragraph or the one before
     "past_year": -0.40,  # 2019年…认定13家 in a text of 2020: a year before the text's own, with a verb of doing
     "category_threshold": -0.60,  # 300人以上的企业20家: the first figure says what is counted, the count is the target
     "per_unit_norm": -0.50,  # 每个示范区…带动10万户: a norm for each unit

@@ -25,6 +25,7 @@ def walk(doc: Document) -> list[Candidate]:
     levels = ["", "", ""]
     title = ""
     goals = False
+    goal_levels = [False, False]  # a heading with 目标 at level 1 or 2; a sub-heading under a goals heading stays in it
     lead_deadline: int | None = None  # the deadline in force at the end of the last paragraph that was no list item
     for para in paragraphs(view):
         line = text[para.start : para.end]
@@ -34,7 +35,9 @@ def walk(doc: Document) -> list[Candidate]:
                 for deeper in range(level + 1, 3):
                     levels[deeper] = ""
                 title = heading_title(line, m.end())
-                goals = bool(rules.GOALS_HEADING.search(fold(title))) if level < 2 else goals
+                if level < 2:
+                    goal_levels[level:] = [bool(rules.GOALS_HEADING.search(fold(title)))] + [False] * (1 - level)
+                    goals = any(goal_levels)
                 break
         heading = "".join(levels) + title
         if rules.HEADING.match(view[para.start : para.end]):

@@ -30,6 +30,9 @@ MAX_CHANGES = 6
 MAX_DEPARTMENTS = 6
 CHANGE_ORDER = ("status", "newly_has_data", "new_figure", "revised_figure")
 UNMEASURED = ("no_data", "qualitative")  # statuses no figure speaks for: the brief names these targets only
+# What the brief shows of a target (brief.html and _basis): the rows are cut to these before they become dicts.
+BRIEF_COLUMNS = ("target_id", "status", "name_zh", "name_en", "latest_year", "latest_gap", "latest_zh", "latest_en",
+                 "goal_zh", "goal_en", "gap_zh", "gap_en", "evidence_basis")
 
 
 def brief_file(jurisdiction_file: str) -> str:
@@ -68,15 +71,20 @@ def _data_date(rows: pd.DataFrame) -> dict[str, Any]:
     }
 
 
-def _changes(changes: pd.DataFrame | None, code: str, names: dict[str, dict[str, str]], run_id: str,
+def _by_jurisdiction(table: pd.DataFrame | None) -> dict[str, pd.DataFrame]:
+    """A table's rows per jurisdiction, split once (not filtered again for each of thousands of briefs)."""
+    if table is None or "jurisdiction" not in table:
+        return {}
+    return {code: rows for code, rows in table.groupby("jurisdiction", sort=False)}
+
+
+def _changes(changes: pd.DataFrame | None, mine: pd.DataFrame | None, names: dict[str, dict[str, str]],
              previous: str | None) -> dict[str, Any] | None:
-    """This jurisdiction's changes in this run against the previous publication (`previous`, None for the first):
-    counts by kind and the status changes first."""
+    """This jurisdiction's changes (`mine`, of this run) against the previous publication (`previous`, None for the
+    first): counts by kind and the status changes first. None when there is no `changes` table."""
     if changes is None:
         return None
-    if run_id and "run_id" in changes:
-        changes = changes[changes["run_id"] == run_id]
-    mine = changes[changes["jurisdiction"] == code] if "jurisdiction" in changes else changes.iloc[0:0]
+    mine = changes.iloc[0:0] if mine is None else mine
     kinds = [k for k in CHANGE_ORDER if (mine["kind"] == k).any()] if len(mine) else []
     counts = [{"kind": k, "n": int((mine["kind"] == k).sum())} for k in kinds]
     order = {k: i for i, k in enumerate(CHANGE_ORDER)}
@@ -94,33 +102,45 @@ def _changes(changes: pd.DataFrame | None, code: str, names: dict[str, dict[str,
             "previous": previous}
 
 
-def _owed(owed: pd.DataFrame | None, code: str) -> dict[str, Any] | None:
-    """The figures this jurisdiction still owes, by department: owed, of which overdue, and the due date."""
-    if owed is None:
-        return None
-    mine = owed[owed["jurisdiction"] == code] if "jurisdiction" in owed else owed.iloc[0:0]
-    if "state" in mine:
-        mine = mine[mine["state"] == "owed"]
-    if not len(mine):
-        return {"departments": [], "more": 0, "total": 0}
+def _owed_per_department(owed: pd.DataFrame | None) -> dict[str, list[dict]]:
+    """Per jurisdiction, the figures it still owes (rows of `owed` in state owed) by department: owed, of which
+    overdue, and the earliest due date; the most overdue first, then the most owed, then by name. One grouping for
+    every jurisdiction (not one per brief)."""
+    if owed is None or "jurisdiction" not in owed:
+        return {}
+    mine = owed[owed["state"] == "owed"] if "state" in owed else owed
+    mine = mine[mine["jurisdiction"].notna()]
     overdue = mine["overdue"].fillna(False).astype(bool) if "overdue" in mine else pd.Series(False, index=mine.index)
     due = mine["due"] if "due" in mine else pd.Series(None, index=mine.index)
     per = (mine.assign(_overdue=overdue, _due=pd.to_datetime(due, errors="coerce"))
-           .groupby("department", dropna=False)
-           .agg(owed=("target_id", "size"), overdue=("_overdue", "sum"), due=("_due", "min"))
-           .sort_values(["overdue", "owed"], ascending=False, kind="stable").reset_index())
-    departments = [{"name": d["department"] if not is_empty(d["department"]) else "—", "owed": int(d["owed"]),
-                    "overdue": int(d["overdue"]), "due": None if pd.isna(d["due"]) else d["due"].date().isoformat()}
-                   for d in per.head(MAX_DEPARTMENTS).to_dict("records")]
-    return {"departments": departments, "more": max(0, len(per) - MAX_DEPARTMENTS), "total": len(mine)}
+           .groupby(["jurisdiction", "department"], dropna=False)
+           .agg(owed=("target_id", "size"), overdue=("_overdue", "sum"), due=("_due", "min")).reset_index()
+           .sort_values(["jurisdiction", "overdue", "owed"], ascending=[True, False, False], kind="stable"))
+    out: dict[str, list[dict]] = {}
+    for d in per.to_dict("records"):
+        out.setdefault(d["jurisdiction"], []).append(
+            {"name": d["department"] if not is_empty(d["department"]) else "—", "owed": int(d["owed"]),
+             "overdue": int(d["overdue"]), "due": None if pd.isna(d["due"]) else d["due"].date().isoformat()})
+    return out
+
+
+def _owed(owed: pd.DataFrame | None, departments: list[dict] | None) -> dict[str, Any] | None:
+    """The figures this jurisdiction still owes, by department (its entry of _owed_per_department): the first
+    MAX_DEPARTMENTS, how many more, and the total. None when there is no `data_owed` table."""
+    if owed is None:
+        return None
+    departments = departments or []
+    return {"departments": departments[:MAX_DEPARTMENTS], "more": max(0, len(departments) - MAX_DEPARTMENTS),
+            "total": sum(d["owed"] for d in departments)}
 
 
 def build_briefs(data: SiteData, site: Path, files: dict[str, str], overview: str = "../index.html",
-                 quality: str = "../../quality/index.html") -> list[Path]:
+                 quality: str = "../../quality/index.html", rows: pd.DataFrame | None = None) -> list[Path]:
     """Write `brief/<file>.html` under `site` for every jurisdiction with targets; `files` maps a jurisdiction code
     to its file name. Return the pages. The links back to the overview and the quality report are the only
-    references to other files: a brief forwarded alone reads completely without them."""
-    rows = target_rows(data)
+    references to other files: a brief forwarded alone reads completely without them. `rows`: target_rows(data)
+    when the caller has made them (not changed here)."""
+    rows = target_rows(data) if rows is None else rows
     if not len(rows):
         return []
     env = page_environment()
@@ -131,6 +151,10 @@ def build_briefs(data: SiteData, site: Path, files: dict[str, str], overview: st
     changes, owed = _optional(data, "changes"), _optional(data, "data_owed")
     runs = _optional(data, "runs")
     previous = previous_publication(runs, data.run_id) if runs is not None else "unknown"
+    this_run = changes[changes["run_id"] == data.run_id] if changes is not None and data.run_id and \
+        "run_id" in changes else changes
+    changes_of = _by_jurisdiction(this_run)
+    owed_of = _owed_per_department(owed)
     jur = data.jurisdictions.set_index("code") if len(data.jurisdictions) else pd.DataFrame(
         columns=["name_zh", "name_en"])
     written = []
@@ -139,7 +163,7 @@ def build_briefs(data: SiteData, site: Path, files: dict[str, str], overview: st
     for code, mine in rows.groupby("jurisdiction", sort=False):
         headline = mine[mine["headline"]]
         shown = headline if len(headline) else mine  # no target marked headline: every target, and it says so
-        records = shown.to_dict("records")
+        records = shown[[c for c in BRIEF_COLUMNS if c in shown]].to_dict("records")
         # targets a figure speaks for, each on its own line; the others (no data, qualitative) named in a line each
         measured = [r | {"basis": _basis(r, has_basis)} for r in records if r["status"] not in UNMEASURED]
         unmeasured = [(vocab.STATUS_BY_CODE[c], [r for r in records if r["status"] == c]) for c in UNMEASURED]
@@ -152,8 +176,8 @@ def build_briefs(data: SiteData, site: Path, files: dict[str, str], overview: st
             more_targets=max(0, len(measured) - MAX_TARGETS), unmeasured=[(s, rs) for s, rs in unmeasured if rs],
             n_targets=len(mine), has_basis=has_basis,
             counts=[(s, int(statuses[s.code])) for s in vocab.STATUSES if s.code in statuses],
-            data_date=_data_date(mine), changes=_changes(changes, code, names, data.run_id, previous),
-            owed=_owed(owed, code),
+            data_date=_data_date(mine), changes=_changes(this_run, changes_of.get(code), names, previous),
+            owed=_owed(owed, owed_of.get(code)),
             run_id=data.run_id,
         )
         path = folder / f"{files.get(code, code)}.html"

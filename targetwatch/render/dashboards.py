@@ -20,6 +20,7 @@ from targetwatch.render.brief import build_briefs
 from targetwatch.render.data_call_pages import changes_page, data_owed_page
 from targetwatch.render.large_site import LargeSite, page_name
 from targetwatch.render.page import copy_static, display_records
+from targetwatch.render.rows import target_rows
 from targetwatch.render.site_data import SiteData
 from targetwatch.render.small_site import SmallSite
 from targetwatch.render.workbook import WORKBOOK_FILE, build_gap_workbook
@@ -41,11 +42,13 @@ def build_dashboards(data: SiteData, site: Path, lang: str = "zh", *, large: boo
     common = data.page_common(lang)
     data_call = [data_owed_page(site, common, data.data_owed, data.return_conflicts),
                  changes_page(site, common, data, data.run_id)]
-    briefs = build_briefs(data, site, {c: page_name(c) for c in data.targets["jurisdiction"].dropna().unique()})
+    rows = target_rows(data)  # made once: the briefs and every page take their target rows from it
+    briefs = build_briefs(data, site, {c: page_name(c) for c in data.targets["jurisdiction"].dropna().unique()},
+                          rows=rows)
     if large:
-        return LargeSite(data, site, lang).build() + data_call + briefs
+        return LargeSite(data, site, lang, rows=rows).build() + data_call + briefs
     build_gap_workbook(data, site / WORKBOOK_FILE, lang)  # linked from the overview, for staff who work in Excel
-    s = SmallSite(data, site, lang)
+    s = SmallSite(data, site, lang, rows=rows)
     pages = [s.index()]
     pages += [s.target_page(r) for r in s.records]
     pages += [s.document_page(d) for d in display_records(data.policy_documents)]

@@ -187,7 +187,8 @@ class LargeSite:
     """The large layout: counts by level and region on the overview, one page per jurisdiction, paginated status
     lists, and one target page that renders any target from its jurisdiction's data file (no page per target)."""
 
-    def __init__(self, data: SiteData, root: Path, lang: str) -> None:
+    def __init__(self, data: SiteData, root: Path, lang: str, rows: pd.DataFrame | None = None) -> None:
+        """`rows`: target_rows(data) when the caller has made them (copied here, not changed)."""
         self.data, self.root = data, root
         self.env = page_environment()
         self.strings = load_strings()
@@ -198,7 +199,7 @@ class LargeSite:
             known = pd.concat([known, pd.DataFrame({"code": missing, "name_zh": missing, "name_en": missing})])
         self.tree = jurisdiction_tree(known)
         self.ancestors = _ancestors(self.tree)
-        rows = target_rows(data)
+        rows = target_rows(data) if rows is None else rows.copy()
         jur = rows["jurisdiction"]
         rows["level"] = jur.map(self.tree["level"])
         rows["top"] = jur.map(self.tree["province"]).fillna(jur)  # its province, else itself

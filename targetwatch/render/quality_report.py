@@ -350,14 +350,15 @@ def _sql_path(path: Path) -> str:
     return str(path).replace("'", "''")
 
 
-def coverage_table(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame) -> list[dict]:
-    """Every target with its status, how many figures it has and used, and why it has none (set-based)."""
+def coverage_table(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame, limit: int | None = None) -> list[dict]:
+    """Every target (the first `limit`) with its status, how many figures it has and used, and why it has none
+    (set-based)."""
     cov = _df(con, _COVERAGE_SQL)
     df = rows.merge(cov, on="target_id", how="left")
     order = {k: i for i, k in enumerate(COVERAGE_REASONS)}
     df["coverage_rank"] = df["coverage"].map(order)
     df = df.sort_values(["coverage_rank", "jurisdiction", "target_id"], kind="stable")
-    out = display_records(df)
+    out = display_records(df if limit is None else df.head(limit))
     for r in out:
         r["coverage_zh"], r["coverage_en"] = COVERAGE_REASONS.get(r["coverage"], (r["coverage"], r["coverage"]))
     return out
@@ -393,7 +394,6 @@ class _Report:
         self.con, self.data, self.site, self.lang = con, data, site, lang
         self.env = _environment()
         self.rows = target_rows(data)
-        self.by_id = {r["target_id"]: r for r in display_records(self.rows)}
         tables = read_check_tables(con)
         self.checks, self.failures, self.validations = (tables[n] for n in CHECK_TABLES)
         self.files = _df(con, "SELECT * FROM report_files ORDER BY source_file")
@@ -401,6 +401,8 @@ class _Report:
         self.this_run = this_run
         self.large = len(data.targets) > LARGE_SITE_TARGETS  # the dashboards' large layout: no page per target
         self.lineage_pages = not self.large
+        # every target's display row, for its lineage page (none are written for a large catalogue)
+        self.by_id = {r["target_id"]: r for r in display_records(self.rows)} if self.lineage_pages else {}
         self.common = data.page_common(lang) | {"plotly": False}
 
     def _render(self, template: str, path: Path, **context: Any) -> Path:
@@ -427,7 +429,8 @@ class _Report:
         con.execute(f"CREATE OR REPLACE TEMP TABLE _tw_flagged AS {_FLAGGED_SQL}")
         flagged = display_records(_df(con, f"SELECT * FROM _tw_flagged ORDER BY rowid LIMIT {LIST_LIMIT}"))
         revisions = display_records(_df(con, _REVISIONS_SQL.format(limit=LIST_LIMIT)))
-        coverage = coverage_table(con, self.rows)
+        coverage = coverage_table(con, self.rows, LIST_LIMIT)  # the list shows the first LIST_LIMIT
+        no_data = int((self.rows["status"] == "no_data").sum())
         rejected = display_records(_df(con, f"SELECT * FROM rejected_rows ORDER BY {_REJECTED_ORDER} "
                                             f"LIMIT {LIST_LIMIT}"))
         n_obs = con.execute("SELECT count(*) FROM observations").fetchall()[0][0]
@@ -442,8 +445,8 @@ class _Report:
             "files": len(files), "observations": n_obs, "rejected": n_rejected, "flagged_rows": flagged_rows,
             "checks": {k: results.count(k) for k in RESULT_LABELS},
             "revised_figures": revised, "republished_figures": republished,
-            "no_data": sum(c["status"] == "no_data" for c in coverage),
-            "targets": len(coverage),
+            "no_data": no_data,
+            "targets": len(self.rows),
         }
         return self._render(
             "quality_index.html", self.site / "index.html",
@@ -453,8 +456,8 @@ class _Report:
             runs=runs_table(con, self.this_run), files=files, suites=suites, flagged=flagged,
             file_anchor=self.file_anchor, rejected=rejected, revisions=revisions,
             rejected_groups=rejected_groups(con), rejected_file=self.rejected_file(),
-            coverage=self._linked(coverage[:LIST_LIMIT]), flagged_total=n_flagged, rejected_total=n_rejected,
-            revisions_total=n_revisions, coverage_total=len(coverage), list_limit=LIST_LIMIT,
+            coverage=self._linked(coverage), flagged_total=n_flagged, rejected_total=n_rejected,
+            revisions_total=n_revisions, coverage_total=len(self.rows), list_limit=LIST_LIMIT,
             coverage_reasons=COVERAGE_REASONS, STATUS_RANK={s.code: i for i, s in enumerate(vocab.STATUSES)},
         )
 
@@ -508,6 +511,28 @@ class _Report:
         frame["checks_failed"] = frame["checks_failed"].map(lambda v: " ".join(v) if isinstance(v, list) else "")
         frame.to_csv(self.site / LINEAGE_DIR / name, index=False, encoding="utf-8")
         return name
+
+
+RUNS_BEGIN, RUNS_END = "<!--tw:runs-->", "<!--/tw:runs-->"  # around the run history on the index (_quality.html)
+
+
+def rewrite_runs(con: duckdb.DuckDBPyConnection, site: Path, this_run: dict | None) -> bool:
+    """Write the run history of an index built by `build_quality_report` again, alone, with `this_run` as it is
+    now (a run's final row, just before it publishes): the rest of the index does not depend on it. Returns False,
+    changing nothing, when the index is missing or lacks the history's marks (then build the index again)."""
+    index = site / "index.html"
+    if not index.is_file():
+        return False
+    text = index.read_text(encoding="utf-8")
+    start, end = text.find(RUNS_BEGIN), text.find(RUNS_END)
+    if start < 0 or end < start or text.count(RUNS_BEGIN) != 1:
+        return False
+    _ensure_optional(con)
+    section = str(_environment().get_template("_quality.html").module.runs_section(runs_table(con, this_run)))
+    if not (section.startswith(RUNS_BEGIN) and section.endswith(RUNS_END)):
+        return False
+    index.write_text(text[:start] + section + text[end + len(RUNS_END):], encoding="utf-8")
+    return True
 
 
 def build_quality_report(source: duckdb.DuckDBPyConnection | SiteData, site: Path, lang: str = "zh", *,

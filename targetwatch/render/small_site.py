@@ -56,11 +56,12 @@ def grade_shares(assessments: pd.DataFrame) -> dict[str, list[dict]]:
 class SmallSite:
     """Builds the pages of one dashboards site from one SiteData."""
 
-    def __init__(self, data: SiteData, root: Path, lang: str) -> None:
+    def __init__(self, data: SiteData, root: Path, lang: str, rows: pd.DataFrame | None = None) -> None:
+        """`rows`: target_rows(data) when the caller has made them (copied here, not changed)."""
         self.data, self.root = data, root
         self.env = page_environment()
         self.strings = load_strings()
-        self.rows = target_rows(data)
+        self.rows = target_rows(data) if rows is None else rows.copy()
         self.rows["href"] = "targets/" + self.rows["target_id"] + ".html"
         self.records = display_records(self.rows)  # converted once: every page picks its rows from these
         self.by_id = {r["target_id"]: r for r in self.records}

@@ -39,7 +39,7 @@ from targetwatch.reports.ingest import ingest_folder
 from targetwatch.reports.matching import strip_deletions
 from targetwatch.units import normalise_text, to_simplified, written_unit
 
-HALVES = ("dev", "test", "unseen-2")
+HALVES = ("dev", "test", "unseen-2", "unseen-6", "unseen-7")
 EXPECT = ("observe", "change", "other")
 
 

@@ -53,7 +53,7 @@ def test_the_real_corpus_is_consistent():
 
     root = Path(__file__).parents[2] / "fixtures" / "real"
     corpus, figures = load_corpus(root)
-    assert set(corpus["half"]) == {"dev", "test", "unseen-2"}
+    assert set(corpus["half"]) == {"dev", "test", "unseen-2", "unseen-6", "unseen-7"}
     assert corpus.groupby("group")["half"].nunique().max() == 1  # near-copies of one story stay in one half
     assert all((root / f).is_file() for f in corpus["file"])
     assert len(corpus) >= 20 and figures["base"].notna().all()

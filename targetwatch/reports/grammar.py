@@ -1,0 +1,158 @@
+"""The grammar of a figure in running text, on folded text (NFKC, lower case, simplified): numbers, units,
+clauses, the wording of changes, and the quarantine of every number with a unit that no reading accounts for.
+
+Split out of communique.py, which reads the sentences and decides what each figure is, to keep both under the
+project's module size.
+"""
+
+from __future__ import annotations
+
+import re
+
+from targetwatch import vocab
+from targetwatch.reports.periods import YEAR_TOKEN
+from targetwatch.units import normalise_text, to_simplified
+
+NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|[零〇○一二两三四五六七八九十百千万亿点]+")
+ARABIC = re.compile(r"[-+]?\d")
+CLAUSE_END = re.compile(r"[;。!?、]|(?<!\d),|,(?!\d{3}(?!\d))")  # a comma between digits groups thousands
+CHANGE = re.compile(
+    r"(?:(?:增长|增加|提高|上升|下降|减少|降低|回落|提升|扩大|缩小|增|减|降|多|少)了?"
+    # a rate named and then given: 增长率到达85.92% (sc_2019_techcontracts, dev), and the other words for a rate
+    r"|(?:增长率|增速|增幅|涨幅|降幅)(?:为|是|达到|到达|达)?)$"
+)
+PERCENTAGE_POINTS = re.compile(r"^个?百分点")
+TIMES = re.compile(r"^倍")
+RESPECTIVELY = re.compile(r"分别")
+QUALIFIER = re.compile(
+    r"(?:国家级|省级|市级|县级|省级以上|省级及以上|国家级以上|省部级|国家|重点|企业|规模以上|省属|市属|专业化|备案|其中包括|其中)$"
+)
+FORECAST = re.compile(r"预计|预测|力争|争取|计划到|目标是|规划到|将达到|将突破|将超过")
+PARTIAL = re.compile(r"上半年|前三季度|一季度|第一季度|1-\d{1,2}月|1至\d{1,2}月|前\d{1,2}个月")
+APPROXIMATE = re.compile(r"(?:约|近|逾|超过|将近|接近)$")
+MULTIPLIERS = "万亿千"
+MAX_GAP = 12  # characters allowed between an alias and its number ('数量为', '比2018年增加')
+
+
+def _unit_pattern() -> re.Pattern[str]:
+    keys = {to_simplified(normalise_text(k).lower()) for k in vocab.WRITTEN_UNITS}
+    return re.compile("|".join(re.escape(k) for k in sorted(keys, key=lambda k: (-len(k), k))))
+
+
+UNIT = _unit_pattern()
+
+# an indicator-like noun followed by a figure that no catalogue name matched: quarantined as "not recognised"
+_NOUN_FIGURE = re.compile(
+    r"([\u4e00-\u9fffa-z&]{0,6}(?:企业|空间|孵化器|基地|实验室|中心|经费|强度|贡献率|成交额|交易额|专利|就业|主体|园区|"
+    r"天地|载体|联盟|平台|机构|研发投入|研发支出|申请量|授权量|拥有量|有效量|总额|总量))[^0-9,;。]{0,10}?(\d[\d,.]*)"
+)
+
+
+def not_recognised(folded: str, covered: list[tuple[int, int]], original, located) -> list[dict]:
+    """A number next to an indicator-like noun that no row or rejection accounts for: quarantined, never lost."""
+    out = []
+    for m in _NOUN_FIGURE.finditer(folded):
+        a, b = m.start(2), m.end(2)
+        if any(s <= a < e for s, e in covered) or YEAR_TOKEN.match(folded, a):
+            continue
+        after = folded[b:]
+        if PERCENTAGE_POINTS.match(after) or TIMES.match(after) or CHANGE.search(folded[m.end(1) : a]):
+            continue
+        skip = 1 if after[:1] and after[:1] in MULTIPLIERS else 0
+        unit = UNIT.match(after[skip:])
+        if unit is None:
+            continue
+        end = b + skip + unit.end()
+        noun = original(m.start(1), m.end(1))
+        covered = [*covered, (m.start(1), end)]
+        out.append(
+            located(m.start(1), end)
+            | {
+                "reason": f"not recognised: {original(m.start(1), end)!r} (no indicator in targets.yaml is "
+                f"named {noun!r})"
+            }
+        )
+    return out + _unread_figures(folded, covered, original, located)
+
+
+_NOT_A_FIGURE_AFTER = re.compile(r"^(?:年|月|日|号|时|届|次会议|位|名)")
+
+
+def _unread_figures(folded: str, covered: list[tuple[int, int]], original, located) -> list[dict]:
+    """Every other number with a unit that no row or rejection accounts for (a figure next to no indicator name,
+    a share, a count of contracts): one quarantined row per sentence listing them, so none is lost silently."""
+    found: list[tuple[int, int]] = []
+    for m in NUMBER.finditer(folded):
+        a, b = m.start(), m.end()
+        if not ARABIC.match(m.group()) or any(s <= a < e for s, e in covered):
+            continue
+        if YEAR_TOKEN.match(folded, a) or _NOT_A_FIGURE_AFTER.match(folded[b:]) or (a and folded[a - 1] in "第-"):
+            continue
+        after = folded[b:]
+        skip = 1 if after[:1] and after[:1] in MULTIPLIERS else 0
+        # a multiple (4.8倍), percentage points (3个百分点) and a headline's amount with no unit (超3000亿) are
+        # figures too: never lost without a word
+        if (change := PERCENTAGE_POINTS.match(after) or TIMES.match(after)) is not None:
+            end = b + change.end()
+        elif (unit := UNIT.match(after[skip:])) is not None:
+            end = b + skip + unit.end()
+        elif skip:
+            end = b + skip
+        else:
+            continue
+        clause = max([c.end() for c in CLAUSE_END.finditer(folded, 0, a)], default=0)
+        found.append((max(clause, a - 14), end))
+    if not found:
+        return []
+    listed = "; ".join(repr(original(a, e)) for a, e in found)
+    return [
+        located(found[0][0], found[-1][1])
+        | {"reason": f"not recognised: {listed} (figures next to no indicator name in targets.yaml)"}
+    ]
+
+
+def split_clauses(folded: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """The clauses of folded[start:stop] as (start, end) offsets, split at , ; 。 ! ? 、 (not a thousands comma)."""
+    out = []
+    for m in CLAUSE_END.finditer(folded, start, stop):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, stop))
+    return out
+
+
+def is_change(clause: str, found: tuple[int, int, int, str]) -> bool:
+    return found[3] in {"pp", "times"} or bool(CHANGE.search(clause[: found[0]]))
+
+
+def number_in(window: str) -> tuple[int, int, int, str] | None:
+    """(number start, number end, unit end, kind) of the first figure in the window after an alias."""
+    pos = 0
+    while (m := NUMBER.search(window, pos)) is not None:
+        if m.start() > MAX_GAP:
+            return None
+        token, after = m.group(), window[m.end() :]
+        if m.start() > 0 and window[m.start() - 1] == "第":  # 排名第14位: a rank, not the figure
+            pos = m.end()
+            continue
+        if YEAR_TOKEN.match(window, m.start()):  # '比2018年' inside the gap: a year, not the figure
+            pos = YEAR_TOKEN.match(window, m.start()).end()  # type: ignore[union-attr]
+            continue
+        arabic = bool(ARABIC.match(token))
+        num_end = m.end()
+        if PERCENTAGE_POINTS.match(after):
+            return m.start(), num_end, num_end + PERCENTAGE_POINTS.match(after).end(), "pp"  # type: ignore[union-attr]
+        if TIMES.match(after):
+            return m.start(), num_end, num_end + 1, "times"
+        unit = UNIT.match(after)
+        if unit is None and arabic and after[:1] and after[:1] in MULTIPLIERS:
+            num_end += 1
+            unit = UNIT.match(window, num_end)
+            unit_end = unit.end() if unit else num_end
+        else:
+            unit_end = num_end + unit.end() if unit else num_end
+        if not arabic and unit is None:
+            pos = m.end()  # Chinese numeral characters with no unit ('十三五'): part of the wording
+            continue
+        return m.start(), num_end, unit_end, "level"
+    return None
