@@ -39,7 +39,7 @@ import yaml
 
 from targetwatch.catalogue import Catalogue
 from targetwatch.limits import DEFAULT_LIMITS, LimitExceededError, Limits, check_size, check_zip
-from targetwatch.reports import communique, department_return, template, yearbook
+from targetwatch.reports import communique, department_return, template, template_sql, yearbook
 from targetwatch.reports.archive import SIDECAR_SUFFIX, archive_file, snapshot_entry, write_snapshot
 from targetwatch.reports.cache import ParseCache
 from targetwatch.reports.model import Aliases, ReadResult, ReportIOError, UnreadableReportError
@@ -286,15 +286,21 @@ class ReadInfo:
     missing_values: int = 0
 
 
-def _streamed(path: Path, limits: Limits) -> tuple[ReadInfo, Iterator[template.RawBatch]] | None:
+def _streamed(path: Path, limits: Limits, con: duckdb.DuckDBPyConnection, raw: str,
+              ) -> tuple[ReadInfo, Iterator[template.RawBatch] | None] | None:
     """A template CSV or workbook's info and its batches, or None when the file is read whole by `read_one`.
+    A template CSV is split into the raw table by DuckDB where it can be (template_sql.load: then the batches are
+    None, the rows are already there); else streamed by `template.iter_csv`.
     A zip's sizes are checked against the limits before any member is opened."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
         head = template.read_head(path)
         if head is not None and template.is_template(head.header):
-            return (ReadInfo("template_csv", head.encoding, synthetic=head.synthetic),
-                    template.iter_csv(path, limits, head))
+            info = ReadInfo("template_csv", head.encoding, synthetic=head.synthetic)
+            streamed = template.iter_csv(path, limits, head)  # a generator: nothing is read unless it is iterated
+            if template_sql.load(con, raw, path, head, limits):
+                return info, None
+            return info, streamed
     elif suffix in ZIP_SUFFIXES:
         check_size(path.name, path.stat().st_size, limits)
         check_zip(path, path.name, limits)
@@ -306,14 +312,17 @@ def _streamed(path: Path, limits: Limits) -> tuple[ReadInfo, Iterator[template.R
 def read_into(con: duckdb.DuckDBPyConnection, raw: str, path: Path, aliases: Aliases | None,
               meta: Mapping[str, Any], limits: Limits, sink: Callable[[ReadInfo], None] | None = None) -> ReadInfo:
     """Read one file into the raw table `raw` (created empty by the caller), calling `sink` after each batch (it
-    normalises the batch and empties the table). A template CSV or workbook is streamed in batches of
-    `limits.batch_rows`; every other reader's rows are one batch through the same table. Raises like `read_one`."""
+    normalises the batch and empties the table). A template CSV is split by DuckDB into the table in one batch where
+    it can be (template_sql), else streamed, like a template workbook, in batches of `limits.batch_rows`; every other
+    reader's rows are one batch through the same table. Raises like `read_one`."""
     sink = sink or (lambda info: None)
     try:
-        streamed = _streamed(path, limits)
+        streamed = _streamed(path, limits, con, raw)
         if streamed is not None:
             info, batches = streamed
-            for batch in batches:
+            if batches is None:  # already in the raw table: one batch
+                sink(info)
+            for batch in batches or ():
                 append_raw(con, raw, batch.rows, batch.rejected)
                 sink(info)
             return info

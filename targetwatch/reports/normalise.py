@@ -92,6 +92,10 @@ OBSERVATION_TYPES: dict[str, str] = {c: "VARCHAR" for c in OBSERVATION_COLUMNS} 
 REJECTED_TYPES: dict[str, str] = {c: "VARCHAR" for c in REJECTED_COLUMNS} | {"row_number": "BIGINT"}
 
 _PLAIN_NUMBER = r"[+-]?[0-9]+(\.[0-9]+)?"  # what SQL reads straight; everything else meets the numeral parser
+# An ISO date in the years pandas' timestamps hold (1677-09-21..2262-04-11): SQL casts it to the date `_release` gives
+# (an impossible day is NULL both ways); any other spelling meets `_release`, once per distinct spelling.
+_ISO_DATE = ("regexp_full_match(coalesce(release_date_raw, ''), "
+             "'(167[89]|16[89][0-9]|1[7-9][0-9][0-9]|2[01][0-9][0-9]|22[0-5][0-9]|226[01])-[0-9][0-9]-[0-9][0-9]')")
 
 
 def ddl(table: str, types: dict[str, str], *, temp: bool = False) -> str:
@@ -259,7 +263,7 @@ class Normaliser:
         unit = _lookup(con, raw, "unit_raw", "true", _unit, ["unit", "exponent"], ["VARCHAR", "INTEGER"])
         plain = f"regexp_full_match(regexp_replace(coalesce(value_raw, ''), '[,\\s]', '', 'g'), '{_PLAIN_NUMBER}')"
         val = _lookup(con, raw, "value_raw", f"NOT {plain}", _value, ["num", "error"], ["VARCHAR", "VARCHAR"])
-        rel = _lookup(con, raw, "release_date_raw", "true", _release, ["date"], ["DATE"])
+        rel = _lookup(con, raw, "release_date_raw", f"NOT {_ISO_DATE}", _release, ["date"], ["DATE"])
         params = {
             "source_file": source_file, "sha256": sha256, "prefix": sha256[:12],
             "default_release": default_release_date or "", "basis": release_date_basis,
@@ -282,7 +286,8 @@ WITH base AS (
         CASE WHEN coalesce(trim(r.confidence), '') = '' THEN 'medium' ELSE lower(trim(r.confidence)) END
             AS confidence_n,
         coalesce(trim(r.release_date_raw), '') <> '' AS row_dated,
-        CASE WHEN coalesce(trim(r.release_date_raw), '') <> '' THEN d.date ELSE $default_date END AS release_date_n,
+        CASE WHEN coalesce(trim(r.release_date_raw), '') = '' THEN $default_date
+             WHEN {_ISO_DATE} THEN TRY_CAST(r.release_date_raw AS DATE) ELSE d.date END AS release_date_n,
         CASE WHEN coalesce(trim(r.release_date_raw), '') <> '' THEN trim(r.release_date_raw)
              ELSE $default_release END AS release_text,
         j.raw_repr AS jur_repr, i.raw_repr AS ind_repr, y.raw_repr AS year_repr, u.raw_repr AS unit_repr

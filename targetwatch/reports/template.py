@@ -121,7 +121,7 @@ def iter_csv(path: Path, limits: Limits = DEFAULT_LIMITS, head: CsvHead | None =
     header, width = head.header, len(head.header)
     if width > limits.max_cells_per_row:
         raise LimitExceededError(path.name, "max_cells_per_row", width, limits.max_cells_per_row, "header")
-    columns = _columns(header, path.name)
+    columns = header_columns(header, path.name)
     previous_limit = csv.field_size_limit(limits.max_chars_per_cell)
     try:
         with _open_text(path, head.encoding) as f:
@@ -176,7 +176,7 @@ class RawBatch:
     rejected: pd.DataFrame
 
 
-def _columns(header: list[str], filename: str) -> list[str | None]:
+def header_columns(header: list[str], filename: str) -> list[str | None]:
     """The raw column of each header cell (None for a column the template does not know), or the header's fault."""
     mapped = [HEADERS.get(str(c).strip().lower()) for c in header]
     missing = [r for r in REQUIRED if r not in mapped]
@@ -282,7 +282,7 @@ def iter_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[RawBatch]
             if width > limits.max_cells_per_row:
                 raise LimitExceededError(path.name, "max_cells_per_row", width, limits.max_cells_per_row,
                                          f"{name}!row {top}")
-            columns = _columns(header, path.name)
+            columns = header_columns(header, path.name)
             rows: list[list[str]] = []
             numbers: list[int] = []
             contents: list[str] = []
