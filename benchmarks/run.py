@@ -30,6 +30,7 @@ import datetime as dt
 import json
 import os
 import re
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -41,6 +42,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 GOALS = {"refresh_over_floors_max": 3.0, "peak_rss_mb_max": 2048}
+WORKLOAD_FILE = "SYNTHETIC-workload.json"  # the prepared workload's counts and as-of date (--reuse-workload)
 
 PREPARE = """
 import json, sys
@@ -272,17 +274,30 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--timeout-min", type=float, default=40.0, help="stop the refresh after this long")
     parser.add_argument("--max-rss-mb", type=int, default=8000, help="stop the refresh past this peak memory")
     parser.add_argument("--output", type=Path, default=None, help="also write the JSON here")
+    parser.add_argument("--reuse-workload", action="store_true",
+                        help=f"use the workload already in --workdir (reports/, project/ and {WORKLOAD_FILE}, as an "
+                             "earlier run prepared it) instead of generating it again; out/ and dagster-home/ are "
+                             "removed first, so the refresh starts from nothing")
     args = parser.parse_args(argv)
     work = args.workdir or Path(tempfile.mkdtemp(prefix=f"SYNTHETIC-benchmark-{args.scale}-"))
     work.mkdir(parents=True, exist_ok=True)
     out: dict = {"data": "SYNTHETIC benchmark data (targetwatch.synthetic): not real figures", "scale": args.scale,
                  "workdir": str(work), "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                  "load_before": Path("/proc/loadavg").read_text().strip()}
-    prepared = timed(PREPARE, str(work), args.scale)
-    if prepared["result"] is None:
-        raise SystemExit(f"preparing the workload failed: {prepared.get('error')}")
-    counts = prepared.pop("result")
-    out |= {"counts": counts, "prepare": prepared}
+    if args.reuse_workload:
+        counts = json.loads((work / WORKLOAD_FILE).read_text(encoding="utf-8"))
+        if counts.get("scale") != args.scale:
+            raise SystemExit(f"{work / WORKLOAD_FILE} is a {counts.get('scale')} workload, not {args.scale}")
+        for name in ("out", "dagster-home"):
+            shutil.rmtree(work / name, ignore_errors=True)
+        out |= {"counts": counts, "prepare": "reused (prepared by an earlier run)"}
+    else:
+        prepared = timed(PREPARE, str(work), args.scale)
+        if prepared["result"] is None:
+            raise SystemExit(f"preparing the workload failed: {prepared.get('error')}")
+        counts = prepared.pop("result")
+        (work / WORKLOAD_FILE).write_text(json.dumps(counts, default=int), encoding="utf-8")
+        out |= {"counts": counts, "prepare": prepared}
     home = work / "dagster-home"
     print(f"refresh of the SYNTHETIC {args.scale} workload in {work} …", file=sys.stderr, flush=True)
     out["refresh"] = timed(REFRESH, str(work), counts["as_of"], timeout_s=args.timeout_min * 60,

@@ -138,6 +138,13 @@ def nice_ticks(lo: float, hi: float, n: int = 5) -> list[float]:
     return [round(start + i * step, 10) + 0.0 for i in range(count + 1)]
 
 
+def by_year(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows in year order; a frame already in strictly increasing year order as it is (sorting it again costs
+    more than the chart: a national site draws 100,000 of them)."""
+    year = frame["year"]
+    return frame if year.is_monotonic_increasing and year.is_unique else frame.sort_values("year")
+
+
 def _num(v: object) -> float | None:
     return None if _missing(v) else float(v)  # type: ignore[arg-type]
 
@@ -358,14 +365,14 @@ def gap_chart(
     status = _status(target)
     unit = target.get("unit")
     relative = target.get("comparator") == "relative_to_reference"
-    years = years.sort_values("year")
+    years = by_year(years)
     traces: list[dict] = []
     x_all: list[int] = _years(years["year"])
     y_all: list[float | None] = _nums(years["value"])
     deadline = None if _missing(target.get("deadline")) else int(target["deadline"])
 
     if relative and reference is not None and len(reference):
-        ref = reference.sort_values("year")
+        ref = by_year(reference)
         name = f"{lab['reference']}{_colon(lang)}{reference_name}" if reference_name else lab["reference"]
         traces.append(_line(name, _years(ref["year"]), _nums(ref["value"]), lang, unit, colour=REFERENCE_COLOUR,
                             dash="dash", markers=True))
@@ -451,7 +458,7 @@ def gap_pp_chart(target: Mapping, years: pd.DataFrame, lang: str, reference_name
     path the gap had to follow from the baseline to 0 at the deadline and its projection."""
     lab = LABELS[lang]
     status = _status(target)
-    years = years.sort_values("year")
+    years = by_year(years)
     x = _years(years["year"])
     gaps = _nums(years["metric"])
     name = f"{lab['gap_series']}（{reference_name}）" if reference_name and lang == "zh" else (
@@ -502,7 +509,7 @@ def per_year_chart(
     deadline = None if _missing(target.get("deadline")) else int(target["deadline"])
     start = target.get("plan_start")
     start = None if _missing(start) else int(start)
-    years = years.sort_values("year")
+    years = by_year(years)
     traces: list[dict] = []
     x_all = _years(years["year"])
     y_all: list[float | None] = _nums(years["value"])

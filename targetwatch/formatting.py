@@ -21,11 +21,13 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Final
 
 import pandas as pd
+from babel import Locale
 from babel.numbers import format_compact_decimal, format_decimal
 
 from targetwatch import vocab
 
 LOCALES: Final = {"zh": "zh_Hans_CN", "en": "en"}
+_LOCALE: Final = {lang: Locale.parse(name) for lang, name in LOCALES.items()}  # parsed once, not per number
 MISSING: Final = "—"
 DIGITS: Final = 4
 
@@ -85,14 +87,14 @@ def _format_finite(v: float, lang: str, digits: int) -> str:
         # the compact pattern divides by 10^4, 10^8 or 10^12: the scaled number never needs more decimals than
         # `digits` - 1, and below 10^4 the pattern is the plain number (no separators in Chinese)
         frac = digits - 1 if abs(d) >= 10_000 else _decimals_for(d, digits)
-        return format_compact_decimal(d, locale=LOCALES["zh"], fraction_digits=frac)
+        return format_compact_decimal(d, locale=_LOCALE["zh"], fraction_digits=frac)
     if v.is_integer() or abs(v) >= 10**digits:
         d = _decimal(v).quantize(Decimal(1), rounding=ROUND_HALF_EVEN)
     else:
         d = round_significant(v, digits)
     if d == 0:
         return "0"
-    text = format_decimal(d.normalize() if d == d.to_integral() else d, locale=LOCALES["en"],
+    text = format_decimal(d.normalize() if d == d.to_integral() else d, locale=_LOCALE["en"],
                           decimal_quantization=False)
     return text.rstrip("0").rstrip(".") if "." in text else text
 

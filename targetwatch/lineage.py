@@ -25,7 +25,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -250,34 +252,83 @@ def _rows_selected(rows: pd.DataFrame, kwargs: dict) -> int:
         return len(rows)
 
 
-class Tracer:
-    """Traces targets of one warehouse: the small tables (targets, sources, assessments, checks, files) are
-    read once, and each target then costs one query for its figures and one for their failed checks."""
+_SOURCES_SQL = """SELECT s.target_id, s.document, s.clause, s.quote, s.char_start, s.char_end, s.document_sha256,
+       d.title_zh, d.title_en, d.number, d.file, d.issuer_zh, d.issuer_en, d.date
+FROM target_sources s LEFT JOIN policy_documents d ON d.id = s.document {where}
+ORDER BY s.target_id, s.source_order"""
+_USED_SQL = "SELECT target_id, unnest([observation_id, reference_observation_id]) FROM assessment_years {where}"
 
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+
+def _one(con: duckdb.DuckDBPyConnection, sql: str, target_id: str) -> dict:
+    rows = _records(con.execute(sql, {"t": target_id}).df())
+    if not rows:
+        raise KeyError(target_id)
+    return rows[0]
+
+
+class _PerTarget(Mapping):
+    """target id -> its row(s) of a table, read from the warehouse when first asked for (a target's own rows only:
+    `targetwatch explain` of one target of a national catalogue reads a few rows, not 100,000)."""
+
+    def __init__(self, ids: frozenset[str], read: Callable[[str], Any]) -> None:
+        self._ids, self._read, self._got = ids, read, {}
+
+    def __getitem__(self, target_id: str) -> Any:
+        if target_id not in self._ids:
+            raise KeyError(target_id)
+        if target_id not in self._got:
+            self._got[target_id] = self._read(target_id)
+        return self._got[target_id]
+
+    def __contains__(self, target_id: object) -> bool:
+        return target_id in self._ids
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._ids))
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+class Tracer:
+    """Traces targets of one warehouse. With `preload` (the quality report's lineage pages: every target) the tables
+    per target (targets, sources, assessments, the figures used) are read whole once; without it (`explain`: one
+    target) only the asked target's rows are read. The small tables (indicators, places, files, checks) are read
+    once; each target then costs one query for its figures and one for their failed checks."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, preload: bool = False) -> None:
         self.con = con
         cols = con.execute("SELECT table_name, column_name FROM information_schema.columns").fetchall()
         self.columns: dict[str, set[str]] = {}
         for table, column in cols:
             self.columns.setdefault(table, set()).add(column)
-        self.targets = {r["target_id"]: r for r in _records(con.execute("SELECT * FROM targets").df())}
-        self.sources: dict[str, list[dict]] = {}
-        for r in _records(con.execute(
-                """SELECT s.target_id, s.document, s.clause, s.quote, s.char_start, s.char_end, s.document_sha256,
-                          d.title_zh, d.title_en, d.number, d.file, d.issuer_zh, d.issuer_en, d.date
-                   FROM target_sources s LEFT JOIN policy_documents d ON d.id = s.document
-                   ORDER BY s.target_id, s.source_order""").df()):
-            self.sources.setdefault(r.pop("target_id"), []).append(r)
+        one = "WHERE target_id = $t"
+        if preload:
+            self.targets: Mapping[str, dict] = {
+                r["target_id"]: r for r in _records(con.execute("SELECT * FROM targets").df())}
+            self.sources: Mapping[str, list[dict]] = {}
+            for r in _records(con.execute(_SOURCES_SQL.format(where="")).df()):
+                self.sources.setdefault(r.pop("target_id"), []).append(r)
+            self.assessments: Mapping[str, dict] = {
+                r["target_id"]: r for r in _records(con.execute("SELECT * FROM assessments").df())}
+            self.used: Mapping[str, set[str]] = {}
+            for tid, oid in con.execute(_USED_SQL.format(where="")).fetchall():
+                if not _empty(oid):
+                    self.used.setdefault(tid, set()).add(oid)
+        else:
+            ids = frozenset(r[0] for r in con.execute("SELECT target_id FROM targets").fetchall())
+            self.targets = _PerTarget(ids, lambda t: _one(con, f"SELECT * FROM targets {one}", t))
+            self.sources = _PerTarget(ids, lambda t: [
+                {k: v for k, v in r.items() if k != "target_id"}
+                for r in _records(con.execute(_SOURCES_SQL.format(where="WHERE s.target_id = $t"), {"t": t}).df())])
+            self.assessments = _PerTarget(ids, lambda t: _one(con, f"SELECT * FROM assessments {one}", t))
+            self.used = _PerTarget(ids, lambda t: {oid for _, oid in con.execute(_USED_SQL.format(where=one),
+                                                                                 {"t": t}).fetchall()
+                                                   if not _empty(oid)})
         self.indicators = {r["code"]: r for r in _records(con.execute("SELECT * FROM indicators").df())}
         self.places: dict[str, tuple[str, str]] = (
             {code: (zh, en) for code, zh, en in con.execute("SELECT code, name_zh, name_en FROM jurisdictions")
              .fetchall()} if {"code", "name_zh", "name_en"} <= self.columns.get("jurisdictions", set()) else {})
-        self.assessments = {r["target_id"]: r for r in _records(con.execute("SELECT * FROM assessments").df())}
-        self.used: dict[str, set[str]] = {}
-        for tid, oid in con.execute("SELECT target_id, unnest([observation_id, reference_observation_id]) "
-                                    "FROM assessment_years").fetchall():
-            if not _empty(oid):
-                self.used.setdefault(tid, set()).add(oid)
         self.files = con.execute("SELECT * FROM report_files").df()
         have = self.columns.get("check_results", set())
         pick = ", ".join(c if c in have else f"NULL AS {c}" for c in _CHECK_COLUMNS)

@@ -36,6 +36,7 @@ from targetwatch.render.page import (
     jsonable,
     load_strings,
     page_environment,
+    plain_json,
 )
 from targetwatch.render.rows import (
     TRAIL_KEYS,
@@ -615,7 +616,7 @@ class LargeSite:
                 r["trail"] = trail
                 s, e = years_of.get(tid, (0, 0))
                 r["years"] = {k: v[s:e] for k, v in ycols.items() if any(x is not None for x in v[s:e])}
-                r["charts"] = jsonable(target_charts(i, yrs.iloc[s:e]))
+                r["charts"] = plain_json(target_charts(i, yrs.iloc[s:e]))
                 r["sources"] = sources_of.get(tid)
                 r["departments"] = owners_of.get(tid)
                 if own_s[i]:

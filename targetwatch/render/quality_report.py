@@ -561,6 +561,6 @@ def build_quality_report(source: duckdb.DuckDBPyConnection | SiteData, site: Pat
     index = report.index(suites)  # first: it numbers the files the lineage pages link to
     pages = []
     if lineage and report.lineage_pages:
-        tracer = Tracer(con)
+        tracer = Tracer(con, preload=True)  # every target's page
         pages = [report.lineage_page(tracer.trace(tid)) for tid in sorted(report.by_id)]
     return [index, *pages, *report.validation_files(suites), site / DATA_DIR / REJECTED_CSV]

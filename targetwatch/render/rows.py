@@ -28,6 +28,13 @@ TRAIL_KEYS: tuple[str, ...] = (
 )
 
 
+# The columns target_rows formats latest value, goal and gap from.
+_FORMATTED_FROM: tuple[str, ...] = (
+    "unit", "comparator", "per_year", "latest_value", "latest_reference_value", "reference_zh", "reference_en",
+    "target_value_stated", "latest_goal", "goal_at_deadline", "latest_gap",
+)
+
+
 def evidence_labels(df: pd.DataFrame) -> pd.DataFrame:
     """The evidence basis and grade in both languages, and the status chip's tooltip (status, basis, grade)."""
     basis = df["evidence_basis"].map(vocab.EVIDENCE_BASIS_BY_CODE) if "evidence_basis" in df else None
@@ -88,7 +95,8 @@ def target_rows(data: SiteData) -> pd.DataFrame:
     df["per_year"] = df["per_year"].fillna(False).astype(bool)
     df["headline"] = df["headline"].fillna(False).astype(bool)
 
-    records = df.to_dict("records")
+    # only the columns the formatting below reads become dicts (the frame has about 150)
+    records = df[[c for c in _FORMATTED_FROM if c in df]].to_dict("records")
     for lang in ("zh", "en"):
         latest, goal, gap = [], [], []
         for r in records:
