@@ -96,17 +96,20 @@ def load(con: duckdb.DuckDBPyConnection, raw: str, path: Path, head: CsvHead, li
     columns = header_columns(head.header, path.name)
     if len(columns) > limits.max_cells_per_row:
         return False
-    with tempfile.TemporaryDirectory(prefix="tw-csv-") as tmp:
-        if _GLOB & set(tmp):
-            return False
-        try:
-            source = _utf8_path(path, head.encoding, Path(tmp))
-            return _load(con, raw, source, columns, head.skip + 2, limits)
-        except (duckdb.Error, UnicodeDecodeError):
-            return False
-        finally:
-            for table in ("_tw_lines", "_tw_cells", "_tw_nonempty"):
-                con.execute(f"DROP TABLE IF EXISTS {table}")
+    try:
+        with tempfile.TemporaryDirectory(prefix="tw-csv-") as tmp:
+            if _GLOB & set(tmp):
+                return False
+            return _load(con, raw, _utf8_path(path, head.encoding, Path(tmp)), columns, head.skip + 2, limits)
+    except (duckdb.Error, UnicodeDecodeError, OSError):
+        # Whatever went wrong (a temporary folder that cannot be written, a file that cannot be opened) is the
+        # streaming reader's to meet again and report; what was written is taken back.
+        con.execute(f'DELETE FROM "{raw}"')
+        con.execute(f'DELETE FROM "{raw}_rejected"')
+        return False
+    finally:
+        for table in ("_tw_lines", "_tw_cells", "_tw_nonempty"):
+            con.execute(f"DROP TABLE IF EXISTS {table}")
 
 
 def _load(con: duckdb.DuckDBPyConnection, raw: str, source: Path, columns: list[str | None], first: int,

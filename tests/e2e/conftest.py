@@ -62,12 +62,29 @@ def browser():
         b.close()
 
 
+@pytest.fixture(scope="session")
+def keeper_file(tmp_path_factory) -> str:
+    """An empty local page (file://) that each context keeps open: see `_keep_renderer`."""
+    path = tmp_path_factory.mktemp("keeper") / "keeper.html"
+    path.write_text("<!doctype html><title>keeper</title>", encoding="utf-8")
+    return path.as_uri()
+
+
+def _keep_renderer(ctx, keeper_file: str) -> None:
+    """Keep one blank file:// page open for the context's life. Chromium then keeps the renderer process that serves
+    the context's file:// pages alive between tests, with the plotly.js it has compiled, instead of starting a new
+    one for every page that opens after the last one closed (measured: 9 phone pages, 10.3 -> 6.4 s of Chromium CPU).
+    Every test still opens its own new page; the keeper runs no script and touches no storage."""
+    ctx.new_page().goto(keeper_file)
+
+
 @pytest.fixture(scope="module")
-def context(browser):
+def context(browser, keeper_file):
     """One browser context per module: pages share Chromium's compiled plotly.js (parsing it anew on every page
     costs seconds); storage is cleared before every page, so each opens in Chinese first."""
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     ctx.add_init_script("try { localStorage.clear(); } catch (e) {}")
+    _keep_renderer(ctx, keeper_file)
     yield ctx
     ctx.close()
 
@@ -76,10 +93,11 @@ PHONE = {"width": 390, "height": 844}  # a common phone, CSS pixels
 
 
 @pytest.fixture(scope="module")
-def phone_context(browser):
+def phone_context(browser, keeper_file):
     """A phone: 390 x 844 CSS pixels, the mobile flag (the page's viewport meta tag applies) and touch."""
     ctx = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
     ctx.add_init_script("try { localStorage.clear(); } catch (e) {}")
+    _keep_renderer(ctx, keeper_file)
     yield ctx
     ctx.close()
 

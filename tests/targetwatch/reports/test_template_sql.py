@@ -132,3 +132,28 @@ def test_same_as_the_streaming_reader_whenever_it_reads_the_file(tmp_path, lines
     if sql is not None:
         for a, b in zip(sql, streamed, strict=True):
             pd.testing.assert_frame_equal(a, b, check_exact=True)
+
+
+def test_a_failure_inside_duckdb_hands_the_file_back_with_nothing_written(tmp_path, monkeypatch):
+    """A fake: the rejects cannot be written after the rows were. The rows are taken back and the file handed back."""
+    path = write(tmp_path, "gansu,maker_spaces,2019,1523,个,\ngansu,maker_spaces,2019,1,个,,wide\n")
+    head = template.read_head(path)
+    calls = []
+
+    class Failing:
+        def __init__(self, con):
+            self.con = con
+
+        def __getattr__(self, name):
+            return getattr(self.con, name)
+
+        def execute(self, sql, *args):
+            if "_rejected" in sql and sql.lstrip().startswith("INSERT"):
+                calls.append(sql)
+                raise duckdb.IOException("disk full (a fake)")
+            return self.con.execute(sql, *args)
+
+    with duckdb.connect() as con:
+        create_raw(con, "_tw_raw")
+        assert template_sql.load(Failing(con), "_tw_raw", path, head, DEFAULT_LIMITS) is False
+        assert calls and con.execute("SELECT count(*) FROM _tw_raw").fetchall() == [(0,)]
