@@ -37,6 +37,10 @@ def _comparator(view: str, m: re.Match[str], clause: Span) -> tuple[str, str]:
             if m["unit"] == "%" and rules.GROWTH_END.search(before):
                 return cue.comparator, cue.rule
             continue
+        if cue.where == "clause":
+            if m["unit"] == "%" and any(w in re.split(r"\d", view[clause.start : m.start()])[-1] for w in cue.words):
+                return cue.comparator, cue.rule
+            continue
         if cue.where == "adjacent":
             if adjacent.endswith(cue.words) or (not m["num"] and before.endswith(cue.words)):
                 return cue.comparator, cue.rule
@@ -65,6 +69,21 @@ def _has_verb(before: str) -> bool:
                 return True
             at = before.find(v, at + 1)
     return False
+
+
+def _only_the_figure(view: str, m: re.Match[str]) -> bool:
+    """定格“6%左右”: quotation marks around a figure alone (its comparator included) quote a number, not a name."""
+    return view[m.start() - 1 : m.start()] in "“\"「『" and view[m.end() : m.end() + 1] in "”\"」』" \
+        and m.start() > 0 and m.end() < len(view)
+
+
+def _frame(before: str) -> str | None:
+    """结合五个新城建设…的需要, 围绕3大产业: a figure after a preposition of frame, with no target verb between them,
+    names the ground a measure stands on. "frame" when so, else None."""
+    found = list(rules.FRAME_WORDS.finditer(before))
+    if not found or _has_verb(before[found[-1].end() :]):
+        return None
+    return "frame"
 
 
 def _counts_the_list(view: str, clause: Span, m: re.Match[str]) -> bool:
@@ -157,8 +176,8 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
             continue  # 由50家增加到…: the baseline, attached to the figure after 到 below
         if any(a.start() <= m.start() < a.end() for a in above):
             continue  # 比全国高15个百分点: read whole as a level above a reference (_above_reference)
-        if inside_marks(view, m.start(), m.end()):
-            continue  # “三个工程”, 《…》: a name, not a figure
+        if inside_marks(view, m.start(), m.end()) and not _only_the_figure(view, m):
+            continue  # “三个工程”, 《…》: a name, not a figure (but 定格“6%左右”: a figure quoted alone is read)
         if view[m.start() - 1 : m.start()] in ("第", "每"):
             continue
         if _counts_the_list(view, clause, m):
@@ -185,6 +204,15 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
         if _has_verb(before):
             score += rules.CONFIDENCE["verb"]
             fired.append("target_verb")
+        elif not before.strip(STRIP_HEAD) and rules.VERB_AFTER.match(view, m.end()):
+            score += rules.CONFIDENCE["verb"]  # …，1.7万人取得证书: the figure is the subject of its verb
+            fired.append("verb_after")
+        if rules.DEFINITION.search(view, sent.start, m.start()):
+            score += rules.CONFIDENCE["definition"]
+            fired.append("definition")
+        if (frame := _frame(before)) is not None:
+            score += rules.CONFIDENCE["frame"]
+            fired.append(frame)
         if any(w in view[sent.start : m.start()] for w in rules.STATUS_WORDS) \
                 or rules.STATUS_DONE.search(view, clause.start, m.start()) \
                 or rules.PAST_SPAN.search(view, sent.start, m.start()):
@@ -254,6 +282,15 @@ def _fractions(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -> 
         if _has_verb(before):
             score += rules.CONFIDENCE["verb"]
             fired.append("target_verb")
+        elif not before.strip(STRIP_HEAD) and rules.VERB_AFTER.match(view, m.end()):
+            score += rules.CONFIDENCE["verb"]  # …，1.7万人取得证书: the figure is the subject of its verb
+            fired.append("verb_after")
+        if rules.DEFINITION.search(view, sent.start, m.start()):
+            score += rules.CONFIDENCE["definition"]
+            fired.append("definition")
+        if (frame := _frame(before)) is not None:
+            score += rules.CONFIDENCE["frame"]
+            fired.append(frame)
         cand = Candidate(start=m.start("num"), end=m.end(), sentence=sent, paragraph=para, clause=clause,
                           comparator=comparator, rules_fired=fired, score=score, value=100 * num / den,
                           unit="percent", unit_as_written=doc.text[m.start("num") : m.end()])

@@ -31,6 +31,9 @@ EXTRA_UNITS: Final[dict[str, tuple[str, float]]] = {
     "名": ("persons", 1), "人年": ("person_years", 1), "套": ("sets", 1),
     "个百分点": ("percentage_points", 1),  # 提高2个百分点, 比全国高15个百分点: a difference of percentages
     "成": ("percent", 10),  # 增幅超7成: tenths
+    # Round 6: a foreign currency, a unit of its own (实际利用外资1亿美元). Tons are not read: in plans they are mostly
+    # the capacity of a plant (年产10万吨…生产线), not a target.
+    "美元": ("usd", 1),
 }
 UNITS: Final[dict[str, tuple[str, float]]] = {
     k: v
@@ -43,11 +46,12 @@ RANGE_SEPARATOR: Final = r"(?:-|—{1,2}|–|~|～|至|到)"
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 
 # A number may stand apart from its unit (每年新增在孵企业 200 家以上): spaces (a full-width one folds to " ") are
-# allowed between the parts. 过万家 / 超千万元: a bare scale word after 过/超/逾 is one of it (过万 = over 10 000).
+# allowed between the parts (also between a number and its scale word: 2 万人次). 过万家 / 超千万元: a bare scale
+# word after 过/超/逾 is one of it (过万 = over 10 000).
 _GAP = r" {0,2}"
 FIGURE: Final = re.compile(
     rf"(?<![\d.a-z])(?:(?P<low>{NUMBER})(?P<low_scale>{SCALE})?%?{_GAP}(?P<sep>{RANGE_SEPARATOR}){_GAP})?"
-    rf"(?P<num>{NUMBER}|(?<=[过超逾])(?=[万千亿]))(?P<scale>{SCALE})?(?P<more>多|余)?{_GAP}(?P<unit>{_UNIT_ALT})"
+    rf"(?P<num>{NUMBER}|(?<=[过超逾])(?=[万千亿]))(?:{_GAP}(?P<scale>{SCALE}))?(?P<more>多|余)?{_GAP}(?P<unit>{_UNIT_ALT})"
     rf"(?![{NOT_A_UNIT_AFTER}])(?P<post>{_GAP}(?:以上|以下|以内|左右))?"
 )
 
@@ -61,8 +65,9 @@ class Cue:
     rule: str
     words: tuple[str, ...]
     comparator: str
-    where: str  # "after" the unit, "before" the number (within the clause), "adjacent": right before it, or
-    # "growth_end": a growth word right before a percentage (rules.GROWTH_END)
+    where: str  # "after" the unit, "before" the number (within the clause), "adjacent": right before it,
+    # "growth_end": a growth word right before a percentage (rules.GROWTH_END), or "clause": anywhere before a
+    # percentage in its clause, no other number between
 
 
 # Checked in this order; the first that matches decides. 年均增长 comes first (年均增长10%以上 is a growth rate);
@@ -75,6 +80,8 @@ COMPARATOR_CUES: Final[tuple[Cue, ...]] = (
     # One year's growth (地区生产总值增长7.5%, 研发投入增长10%以上, 增幅超过11%): the rate is the target, as 年均增长
     # is; a price rise (涨幅, 上涨) is a level of its own and stays with the other cues.
     Cue("prefix_year_growth", ("增长", "增幅", "增速"), "growth_rate", "growth_end"),
+    # 经济增速预期…定格“6%左右”: a percentage whose clause names a growth rate (增速) before it, no number between.
+    Cue("growth_subject", ("增速",), "growth_rate", "clause"),
     Cue("suffix_yishang", ("以上", "多", "余"), "at_least", "after"),
     Cue("suffix_yixia", ("以下", "以内"), "at_most", "after"),
     Cue("suffix_zuoyou", ("左右",), "approx", "after"),
@@ -111,7 +118,19 @@ TARGET_VERBS: Final[tuple[str, ...]] = (
     "增加至",
 )
 
+# A figure that opens its clause and is followed by a verb of attaining (年培训2万人次以上，1.7万人取得证书): the verb
+# comes after its subject, as Chinese writes a count of persons who do something. Counts as a target verb.
+VERB_AFTER: Final = re.compile(r" {0,2}(?:取得|获得|考取|通过|实现)")
+
 # --- 3. figures that are not targets ----------------------------------------------------------------------------
+
+# A definition earlier in the sentence (独角兽企业一般指…估值超过10亿美元的…企业, 是指): its figures say what a word
+# means.
+DEFINITION: Final = re.compile(r"是指|一般指|通常指|指的是|定义为")
+
+# A figure inside a frame phrase, right after a preposition with no verb of its own between them (结合五个新城建设
+# …的需要, 围绕3大产业, 依托2个园区, 按照…): it names the ground a measure stands on, not a number to reach.
+FRAME_WORDS: Final = re.compile(r"(?:结合|围绕|依托|按照|根据|对照|针对|立足)")
 
 # A clause that opens with one of these words and lists names before the figure is counting what exists
 # (支持兰州大学、兰州交通大学、兰州理工大学3个大学科技园), not committing to a number.
@@ -418,6 +437,8 @@ CONFIDENCE: Final[dict[str, float]] = {
     "category_threshold": -0.60,  # 300人以上的企业20家: the first figure says what is counted, the count is the target
     "per_unit_norm": -0.50,  # 每个示范区…带动10万户: a norm for each unit
     "per_item_rule": -0.10,  # a percentage in a policy sentence with no floor word: probably a rate, not a floor
+    "definition": -0.60,  # 独角兽企业一般指…估值超过10亿美元的企业: what a word means
+    "frame": -0.35,  # 结合五个新城建设的需要: a figure in a frame phrase, no verb between it and the preposition
     "qualitative_goal": 0.50,  # a goal without a number (基本形成…, 打造…聚集区), before the deadline and goals bonuses
 }
 MIN_CONFIDENCE: Final = 0.5  # proposals below this are dropped by default (CLI: --min-confidence)

@@ -1,0 +1,94 @@
+"""Issue 18, round 6: classes of the development side after unseen-7 was moved there (figures.py, walk.py,
+extract.py). Real sentences come from the development side of tests/fixtures/real/policies/; sentences marked
+SYNTHETIC were written for these tests. Every expected value is read off the sentence by hand.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from targetwatch.extraction import extract_targets
+
+
+def _props(text: str) -> list[tuple[str, float | None, float]]:
+    return [(p.entry["comparator"], p.value, p.confidence)
+            for p in extract_targets(text, "t") if p.entry["comparator"] != "qualitative"]
+
+
+@pytest.mark.parametrize("text", [
+    # shanghai-2022-skills-training: a count in a frame phrase (结合…的需要) names the ground, not a target
+    "(二)目标任务\n到2025年,结合五个新城建设和加快推进南北转型的需要,聚焦重点产业和重点区域发展对技能人才的需求。",
+    "(二)目標任務\n到2025年,結合五個新城建設和加快推進南北轉型的需要,聚焦重點產業和重點區域發展對技能人才的需求。",
+    # xuchang-2022-skills-certificates, full width: 结合 …4个千亿级产业集群发展
+    "到２０２５年，结合我市“633”现代工业体系和４个千亿级产业集群发展，根据企业需求精准开展订单式培训。",
+])
+def test_a_figure_in_a_frame_phrase_is_not_proposed(text):
+    assert _props(text) == []
+
+
+def test_a_frame_phrase_with_a_verb_before_the_figure_keeps_it():
+    # SYNTHETIC: 围绕…, then 建设 before 10个: the build verb makes 10个 the target; 3大产业 is the frame
+    assert [(c, v) for c, v, _ in _props("到2025年,围绕3大产业建设孵化器10个。")] == [("exact", 10)]
+
+
+@pytest.mark.parametrize("text", [
+    # xuchang-2022-skills-certificates: the figure is the subject of its verb (1.7万人取得证书)
+    "到2025年,年培训2万人次以上,1.7万人取得证书。",
+    "到2025年,年培訓2萬人次以上,1.7萬人取得證書。",  # traditional
+    "到2025年,年培训 2 万人次以上, 1.7 万人取得证书。",  # spaced
+])
+def test_a_count_before_its_verb_of_attaining_is_proposed(text):
+    assert [(c, v) for c, v, _ in _props(text)] == [("at_least", 20_000), ("exact", 17_000)]
+
+
+@pytest.mark.parametrize("text", [
+    # shanghai-2020-work-report: a growth rate quoted alone
+    "2020年上海经济增速预期首次定格“6%左右”",
+    "2020年上海經濟增速預期首次定格「6%左右」",  # traditional, corner quotes
+    "2020年上海经济增速预期首次定格“６％左右”",  # full width
+])
+def test_a_figure_quoted_alone_is_read_and_a_growth_subject_makes_it_a_rate(text):
+    assert [(c, v) for c, v, _ in _props(text)] == [("growth_rate", 6)]
+
+
+def test_a_name_in_quotation_marks_is_still_skipped():
+    # SYNTHETIC: “三个工程” is a name
+    assert _props("到2020年,实施“三个工程”。") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # xianyang-2023-plan: each item of a 分别增长 list is a growth rate, 左右 or not
+    ("今年主要预期目标是:城乡居民人均可支配收入分别增长7%、8%左右。", [("growth_rate", 7), ("growth_rate", 8)]),
+    ("今年主要預期目標是:城鄉居民人均可支配收入分別增長7%、8%左右。", [("growth_rate", 7), ("growth_rate", 8)]),
+    # chengdu-2018-work-report: a figure after the list, with its own cue, is not an item of it
+    ("今年主要预期目标是:城乡居民人均可支配收入分别增长8%、9%,居民消费价格上涨控制在3%左右。",
+     [("growth_rate", 8), ("growth_rate", 9), ("approx", 3)]),
+])
+def test_a_growth_list_gives_each_item_a_rate(text, expected):
+    assert [(c, v) for c, v, _ in _props(text)] == expected
+
+
+def test_a_list_ends_where_its_joiners_end_and_us_dollars_are_a_unit():
+    # rugao-2024-hitech-zone: two 分别 lists in a sentence, an amount in US dollars between them
+    text = ("2024年目标:对全市项目招引贡献度分别达25%、40%,实际利用外资1亿美元,"
+            "培育企业分别不少于1家、1家和7家。")
+    assert [(c, v) for c, v, _ in _props(text)] == [
+        ("at_least", 25), ("at_least", 40), ("exact", 100_000_000), ("at_least", 1), ("at_least", 1),
+        ("at_least", 7)]
+
+
+@pytest.mark.parametrize("text", [
+    # shenzhen-2025-gazelles-explainer: a definition's figures say what a word means
+    "到2027年,培育瞪羚企业500家。独角兽企业一般指成立时间不超过10年、估值超过10亿美元的未上市企业。",
+    "到2027年,培育瞪羚企業500家。獨角獸企業一般指成立時間不超過10年、估值超過10億美元的未上市企業。",
+])
+def test_a_definitions_figures_are_not_targets(text):
+    assert [(c, v) for c, v, _ in _props(text)] == [("exact", 500)]
+
+
+def test_a_deadline_lent_by_the_document_keeps_a_proposal_below_0_9():
+    # SYNTHETIC: the second goal states no deadline of its own and takes the document's (2020)
+    text = "一、主要目标\n到2020年,全省孵化器达到100家以上。\n全省众创空间达到200家以上。"
+    got = _props(text)
+    assert [(c, v) for c, v, _ in got] == [("at_least", 100), ("at_least", 200)]
+    assert got[0][2] >= 0.9 and got[1][2] == 0.85
