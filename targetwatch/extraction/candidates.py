@@ -157,7 +157,8 @@ def deadlines(view: str, span: Span, doc: Document) -> list[tuple[int, int, str]
                 year = int(m["year"])
             elif doc.issue_year is not None:
                 n = int(number(m["n"]))
-                year = doc.issue_year + n - (1 if rules.NEXT_YEARS_INCLUDE_ISSUE_YEAR and "未来" in m.group() else 0)
+                year = doc.issue_year + n - (1 if rules.NEXT_YEARS_INCLUDE_ISSUE_YEAR and (
+                    "未来" in m.group() or rule == "deadline_years_ahead") else 0)
             else:
                 continue
             if doc.issue_year is not None and year < doc.issue_year:

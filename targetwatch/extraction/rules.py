@@ -374,10 +374,13 @@ DEADLINES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
      re.compile(r"(?:到|至|截至|截止到|截止) {0,2}(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末|年底)?")),
     ("deadline_before_year", re.compile(r"在?(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末)?(?:以前|之前|前)")),
     ("deadline_next_years", re.compile(r"(?:未来|今后)(?P<n>[一二两三四五六七八九十\d]+)年")),
+    # 力争3年内, 计划两年之内: within N years, said as intent (毕业5年内的…, 可在3年内保留 are durations, not deadlines)
+    ("deadline_years_ahead",
+     re.compile(r"(?:力争|争取|计划|通过) {0,2}(?P<n>[一二两三四五\d]) {0,2}年(?:内|之内|时间内)")),
     ("deadline_within_years", re.compile(
         rf"用(?:{NUMBER}{RANGE_SEPARATOR})?(?P<n>[一二两三四五六七八九十\d]+)年(?:左右)?(?:的)?时间")),
 )
-# 未来三年 counts the year the document is issued as the first of the three (2018 -> 2018, 2019, 2020).
+# 未来三年 (and 力争3年内) counts the year the document is issued as the first of the three (2018 -> 2018, 2019, 2020).
 NEXT_YEARS_INCLUDE_ISSUE_YEAR: Final = True
 PER_YEAR: Final[tuple[str, ...]] = ("每年", "每一年", "年年", "逐年")
 CUMULATIVE: Final[tuple[str, ...]] = ("累计",)
@@ -401,7 +404,9 @@ COVERAGE: Final = re.compile(
 )
 COVERAGE_WORDS: Final[tuple[str, ...]] = ("全覆盖",)
 # 实现全覆盖 with no figure: every unit covered, at least 100 percent.
-COVERAGE_GOAL: Final = re.compile(r"(?:实现|达到|基本实现)[^,，;；。]{0,12}?全覆盖")
+# 让所有有意愿…人员都能参加一次培训: everyone of a group, as a goal (让 / 使 / 确保 … 所有 … 都能).
+COVERAGE_GOAL: Final = re.compile(
+    r"(?:实现|达到|基本实现)[^,，;；。]{0,12}?全覆盖|(?:让|使|确保)所有[^,，;；。]{1,20}?都(?:能|能够|可以|要)")
 # 每个国家级示范区覆盖10万亩，带动10万户: a norm for each unit, not a target for the jurisdiction (no build verb).
 PER_UNIT: Final = re.compile(r"(?:^|[,，:：])[ \u3000]*(?:每个|每一个|每所|每家)")
 # sub_target: a part of the figure before it (产业技术创新战略联盟达到50家，其中国家级10家).

@@ -92,3 +92,35 @@ def test_a_deadline_lent_by_the_document_keeps_a_proposal_below_0_9():
     got = _props(text)
     assert [(c, v) for c, v, _ in got] == [("at_least", 100), ("at_least", 200)]
     assert got[0][2] >= 0.9 and got[1][2] == 0.85
+
+
+@pytest.mark.parametrize(("text", "deadline"), [
+    # SYNTHETIC, in the wording of talent plans: within N years, said as intent; the issue year counts as the first
+    ("2023年3月1日\n力争3年内全市引进高层次人才500名以上。", 2025),
+    ("2023年3月1日\n力爭３年內全市引進高層次人才500名以上。", 2025),  # traditional, full width
+    ("2023年3月1日\n力争 3 年内全市引进高层次人才500名以上。", 2025),  # spaced
+])
+def test_within_n_years_said_as_intent_is_a_deadline(text, deadline):
+    got = [(p.entry["comparator"], p.value, p.entry["deadline"]) for p in extract_targets(text, "t")]
+    assert got == [("at_least", 500, deadline)]
+
+
+def test_a_duration_of_a_right_is_no_deadline():
+    # gansu-2015: 3年内保留人事关系 is how long a right lasts; the figure after it takes the stated year
+    text = "2015年5月1日\n科技人员离岗创业的,可在3年内保留人事关系。到2017年,全省孵化器达到50家。"
+    got = [(p.entry["comparator"], p.value, p.entry["deadline"]) for p in extract_targets(text, "t")]
+    assert got == [("at_least", 50, 2017)]
+
+
+@pytest.mark.parametrize("text", [
+    # china-2016-returnee-training: everyone of a group, as a goal with a deadline, is coverage
+    "力争到2020年让所有有意愿返乡创业人员都能参加一次培训。",
+    "力爭到2020年讓所有有意願返鄉創業人員都能參加一次培訓。",  # traditional
+])
+def test_everyone_of_a_group_is_coverage(text):
+    assert [(c, v) for c, v, _ in _props(text)] == [("at_least", 100)]
+
+
+def test_everyone_in_a_measure_without_a_deadline_is_not_a_goal():
+    # SYNTHETIC: a measure, no figure and no deadline in its sentence
+    assert _props("确保所有企业都能享受政策。") == []
