@@ -71,12 +71,31 @@ FIGURE_FIELDS: tuple[str, ...] = (
     "year", "value", "value_as_written", "unit_as_written", "file", "location", "release_date", "confidence",
     "n_values", "observation_id", "period_type", "source_title", "source_ref",
 )
-# What the large layout reads of a table when it is not every column (SiteData.from_warehouse `only`): the per-year
-# rows as write_data and the charts use them (charts.gap_chart, gap_pp_chart, per_year_chart, reference_series), 9
-# of their 37 columns, about 800 MB less at national scale.
+# What the large layout reads of a table when it is not every column (SiteData.from_warehouse `only`): the columns
+# its pages, data files, charts (charts.TARGET_FIELDS), briefs (brief.BRIEF_COLUMNS) and target rows
+# (rows.target_rows, TRAIL_KEYS) read, and no other. Per-year rows: 9 of 37 columns (about 800 MB less at national
+# scale); assessments: 60 of 99 (no deadline_*, late_*, decisive_* but the year, ...); targets: 20 of 28 (no notes,
+# the department and document lists, which come from their own tables); data_owed: 11 of 24 (no quote, document,
+# indicator or unit names: the data-owed page and the briefs show none of them).
 LARGE_LAYOUT_READS: dict[str, tuple[str, ...]] = {
     "assessment_years": ("target_id", "year", "value", "observation_id", "reference_value",
                          "reference_observation_id", "metric", "in_plan", "met"),
+    "assessments": (
+        "target_id", "jurisdiction", "indicator", "kind", "headline", "comparator", "per_year", "deadline", "unit",
+        "target_value_stated", "value_high", "tolerance", "multiple", "reference_jurisdiction", "plan_start",
+        "monotone", "base_year", "base_value", "base_basis", "n_points", "years_spanned", "latest_year",
+        "latest_value", "latest_metric", "latest_goal", "latest_gap", "latest_gap_to_band", "latest_attainment",
+        "latest_reference_value", "latest_observation_id", "latest_release_date", "plan_years_with_data",
+        "plan_years_met", "plan_cumulative", "has_revisions", "goal_at_deadline", "trend_from_year",
+        "monotone_contradicted", "growth_model", "actual_rate", "required_rate", "pace_ratio", "covered_share",
+        "elapsed_share", "projection_year", "projection_linear", "projection_compound", "expected_now", "evidence",
+        "gap_trend", "deadline_inferred_from", "status", "reason_code", "decisive_year", "evidence_basis",
+        "evidence_grade", "projection_used", "reason_zh", "reason_en", "as_of"),
+    "targets": ("target_id", "jurisdiction", "indicator", "kind", "comparator", "value_high", "tolerance", "multiple",
+                "reference_jurisdiction", "deadline", "per_year", "plan_start", "direction", "unit", "headline",
+                "monotone", "reference_name_zh", "reference_name_en", "name_zh", "name_en"),
+    "data_owed": ("department", "department_named", "owner_basis", "target_id", "jurisdiction", "year", "target_zh",
+                  "target_en", "state", "due", "overdue"),
 }
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,79}")
 
