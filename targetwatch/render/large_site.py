@@ -76,8 +76,12 @@ FIGURE_FIELDS: tuple[str, ...] = (
 # (rows.target_rows, TRAIL_KEYS) read, and no other. Per-year rows: 9 of 37 columns (about 800 MB less at national
 # scale); assessments: 60 of 99 (no deadline_*, late_*, decisive_* but the year, ...); targets: 20 of 28 (no notes,
 # the department and document lists, which come from their own tables); data_owed: 11 of 24 (no quote, document,
-# indicator or unit names: the data-owed page and the briefs show none of them).
+# indicator or unit names: the data-owed page and the briefs show none of them); observations: the figure fields a data
+# file holds (FIGURE_FIELDS) and the series and period they belong to, 14 of 27 (no checksum, sheet, row, notes …).
 LARGE_LAYOUT_READS: dict[str, tuple[str, ...]] = {
+    "observations": ("observation_id", "jurisdiction", "indicator", "year", "value", "value_as_written",
+                     "unit_as_written", "period_type", "release_date", "confidence", "source_file", "location",
+                     "source_title", "source_ref"),
     "assessment_years": ("target_id", "year", "value", "observation_id", "reference_value",
                          "reference_observation_id", "metric", "in_plan", "met"),
     "assessments": (

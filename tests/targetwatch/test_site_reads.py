@@ -32,3 +32,27 @@ def test_the_large_layout_from_its_columns_is_the_site_from_every_column(tmp_pat
     assert len(read_site_data(con).assessment_years.columns) == len(every.assessment_years.columns)
     monkeypatch.setattr(dashboards, "LARGE_SITE_TARGETS", 3)
     assert list(read_site_data(con).assessment_years.columns) == list(LARGE_LAYOUT_READS["assessment_years"])
+
+
+def test_arrow_frame_reads_as_duckdb_df_does_and_shares_repeated_texts():
+    """arrow_frame gives the frame `.df()` gives (dates as datetime64, integers and booleans holding NULLs as nullable
+    dtypes), with each distinct text one Python object shared by its rows."""
+    import duckdb
+    from pandas.testing import assert_frame_equal
+
+    from targetwatch.render.site_data import arrow_frame
+
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t (file VARCHAR, day DATE, stamp TIMESTAMP, n INTEGER, big BIGINT, whole BIGINT, "
+                "ok BOOLEAN, flag BOOLEAN, x DOUBLE)")
+    con.execute("INSERT INTO t VALUES ('a.csv', DATE '2021-03-01', TIMESTAMP '2021-03-01 10:00:00', 1, NULL, 7, "
+                "true, NULL, 1.5), ('a.csv', NULL, NULL, NULL, 5, 8, false, true, NULL), "
+                "('b.csv', DATE '2022-01-02', NULL, 3, 6, 9, true, false, 2.0)")
+    sql = "SELECT * FROM t ORDER BY rowid"
+    got = arrow_frame(con, sql)
+    assert_frame_equal(got, con.sql(sql).df(), check_exact=True)
+    assert str(got["day"].dtype) == "datetime64[us]" and str(got["n"].dtype) == "Int32"
+    assert str(got["whole"].dtype) == "int64" and str(got["flag"].dtype) == "boolean"
+    assert got["file"][0] is got["file"][1]  # one 'a.csv' for both rows
+    empty = "SELECT * FROM t WHERE false"
+    assert_frame_equal(arrow_frame(con, empty), con.sql(empty).df(), check_exact=True)
