@@ -48,6 +48,7 @@ from targetwatch.render.rows import (
 from targetwatch.render.site_data import SiteData, check_records, observation_revisions
 
 PAGE_ROWS = 500  # rows per page of a long target list
+DATA_BATCH_TARGETS = 5_000  # targets whose data-file columns are converted together (LargeSite._batches)
 LEVELS: tuple[str, ...] = ("national", "province", "prefecture", "county")
 REGIONS: tuple[str, ...] = ("1", "2", "3", "4", "5", "6")  # GB/T 2260: a code's first digit is its greater region
 
@@ -509,6 +510,27 @@ class LargeSite:
 
     # --- data files ---
 
+    def _batches(self, by_jurisdiction: dict[str, list[int]], view: list[str], chart_fields: list[str]):
+        """(code, members, columns, row in columns, chart columns) per jurisdiction: the display columns (`view`, as
+        JSON values) and the chart fields (unrounded) of a batch of jurisdictions of about DATA_BATCH_TARGETS
+        targets, converted together and let go once its data files are written (every target's at once held about
+        a gigabyte at national scale)."""
+        group: list[tuple[str, list[int]]] = []
+        count = 0
+        items = list(by_jurisdiction.items())
+        for n, (code, members) in enumerate(items):
+            group.append((code, members))
+            count += len(members)
+            if count < DATA_BATCH_TARGETS and n + 1 < len(items):
+                continue
+            positions = np.fromiter((i for _, m in group for i in m), dtype=np.int64, count=count)
+            local = {i: k for k, i in enumerate(positions.tolist())}
+            part = {c: json_values(self.rows[c].take(positions), digits=6) for c in view}
+            chart_part = {c: self.rows[c].take(positions).tolist() for c in chart_fields}
+            for code_, members_ in group:
+                yield code_, members_, part, local, chart_part
+            group, count = [], 0
+
     def write_data(self) -> dict[str, int]:
         """data/_common.js (files, source texts, jurisdictions, indicators) and one data/<code>.js per jurisdiction
         with targets (their display fields, trail, per-year rows, sources, owners) and the figures they read.
@@ -518,9 +540,15 @@ class LargeSite:
         folder = self.root / "data"
         folder.mkdir(parents=True, exist_ok=True)
         data = self.data
-        view = self.rows[["target_id", *VIEW_COLUMNS, *[k for k in TRAIL_KEYS if k not in VIEW_COLUMNS]]]
-        cols = {c: json_values(view[c], digits=6) for c in view.columns}
-        n = len(view)
+        # the display columns of every target are converted a batch of jurisdictions at a time (DATA_BATCH_TARGETS),
+        # below; these few, which say which series each target reads, for all at once
+        view = ["target_id", *VIEW_COLUMNS, *[k for k in TRAIL_KEYS if k not in VIEW_COLUMNS]]
+        missing = [c for c in view if c not in self.rows]
+        if missing:
+            raise KeyError(f"the target rows lack {missing}")
+        cols = {c: json_values(self.rows[c], digits=6)
+                for c in ("target_id", "jurisdiction", "indicator", "comparator", "reference_jurisdiction")}
+        n = len(self.rows)
 
         # the series each target reads: its own, its reference's (relative targets) and its proxies'
         proxies: dict[str, list[str]] = {}
@@ -612,7 +640,7 @@ class LargeSite:
 
         # each target's charts, built here as on a pre-rendered page (charts.target_charts), from unrounded values:
         # its rows are slices of columns converted once for the whole table (no frame per target)
-        chart_cols = {c: self.rows[c].tolist() for c in charts.TARGET_FIELDS if c in self.rows}
+        chart_fields = [c for c in charts.TARGET_FIELDS if c in self.rows]
         year_cols = {c: yrs[c].tolist() for c in ("year", "value", "metric", "in_plan", "met", "reference_value")
                      if c in yrs}
         fig_cols: dict[str, Any] = {c: fig[c].tolist() for c in ("value", "period_type", "release_date") if c in fig}
@@ -634,8 +662,7 @@ class LargeSite:
                 out[f"indicator_name_{lg}"] = [names[lg].get(k[1]) for k, (a, b) in parts for _ in range(a, b)]
             return out
 
-        def target_charts(i: int, s: int, e: int) -> list[dict]:
-            target = {c: v[i] for c, v in chart_cols.items()}
+        def target_charts(i: int, target: dict, s: int, e: int) -> list[dict]:
             years = {c: v[s:e] for c, v in year_cols.items()}
             reference = charts.reference_points(years, series_figures(ref_s[i])) if ref_s[i] else None
             return charts.target_charts(target, years, reference, proxy_figures(proxy_s[i] or []))
@@ -645,20 +672,21 @@ class LargeSite:
             by_jurisdiction.setdefault(j, []).append(i)
         shown = [c for c in VIEW_COLUMNS if c not in ("jurisdiction", "reference_jurisdiction")]
         sizes = {"data_files": 0, "data_bytes": 0}
-        for code, members in by_jurisdiction.items():
+        for code, members, part, local, chart_part in self._batches(by_jurisdiction, view, chart_fields):
             targets: dict[str, dict] = {}
             wanted: dict[tuple, None] = {}
             for i in members:
-                tid = cols["target_id"][i]
-                r = {c: cols[c][i] for c in shown}
+                k = local[i]  # the target's row in this batch's columns
+                tid = part["target_id"][k]
+                r = {c: part[c][k] for c in shown}
                 r["jurisdiction"] = code
-                trail = [cols[k][i] if k in cols else None for k in TRAIL_KEYS]  # in TRAIL_KEYS order
+                trail = [part[t][k] for t in TRAIL_KEYS]  # in TRAIL_KEYS order
                 while trail and trail[-1] is None:
                     trail.pop()
                 r["trail"] = trail
                 s, e = years_of.get(tid, (0, 0))
                 r["years"] = {k: v[s:e] for k, v in ycols.items() if any(x is not None for x in v[s:e])}
-                r["charts"] = plain_json(target_charts(i, s, e))
+                r["charts"] = plain_json(target_charts(i, {c: v[k] for c, v in chart_part.items()}, s, e))
                 r["sources"] = sources_of.get(tid)
                 r["departments"] = owners_of.get(tid)
                 if own_s[i]:

@@ -56,3 +56,17 @@ def test_arrow_frame_reads_as_duckdb_df_does_and_shares_repeated_texts():
     assert got["file"][0] is got["file"][1]  # one 'a.csv' for both rows
     empty = "SELECT * FROM t WHERE false"
     assert_frame_equal(arrow_frame(con, empty), con.sql(empty).df(), check_exact=True)
+
+
+def test_data_files_written_a_few_targets_at_a_time_are_the_files_written_at_once(tmp_path, monkeypatch):
+    """LargeSite._batches converts the data files' columns a batch of jurisdictions at a time: with batches of two
+    targets the site is the site of one batch, byte for byte."""
+    from targetwatch.render import large_site
+
+    data = synthetic_site_data(n_extra=12)
+    build_dashboards(data, tmp_path / "once", large=True)
+    monkeypatch.setattr(large_site, "DATA_BATCH_TARGETS", 2)
+    build_dashboards(data, tmp_path / "batched", large=True)
+    a, b = _files(tmp_path / "once"), _files(tmp_path / "batched")
+    assert a.keys() == b.keys() and {"data/xx.js", "data/nat.js"} <= a.keys()
+    assert [k for k in a if a[k] != b[k]] == []
