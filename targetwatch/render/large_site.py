@@ -231,7 +231,8 @@ class LargeSite:
             known = pd.concat([known, pd.DataFrame({"code": missing, "name_zh": missing, "name_en": missing})])
         self.tree = jurisdiction_tree(known)
         self.ancestors = _ancestors(self.tree)
-        rows = target_rows(data) if rows is None else rows.copy()
+        # its own columns are added to a shallow copy: the caller's frame is not changed, and its data not copied
+        rows = target_rows(data) if rows is None else rows.copy(deep=False)
         jur = rows["jurisdiction"]
         rows["level"] = jur.map(self.tree["level"])
         rows["top"] = jur.map(self.tree["province"]).fillna(jur)  # its province, else itself
@@ -349,13 +350,13 @@ class LargeSite:
     # --- pages ---
 
     def build(self) -> list[Path]:
+        self.write_data()  # first: its columns are let go before the list pages fill the row cells' cache
         pages = [self.index()]
         pages += self.jurisdiction_pages()
         pages += self.status_lists()
         pages += [self.document_page(d) for d in display_records(self.data.policy_documents)]
         pages += [self.department_page(n) for n in sorted(set(self.data.target_departments["department"].dropna()))]
         pages.append(self.target_view())
-        self.write_data()
         return pages
 
     def index(self) -> Path:

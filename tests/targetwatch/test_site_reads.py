@@ -70,3 +70,22 @@ def test_data_files_written_a_few_targets_at_a_time_are_the_files_written_at_onc
     a, b = _files(tmp_path / "once"), _files(tmp_path / "batched")
     assert a.keys() == b.keys() and {"data/xx.js", "data/nat.js"} <= a.keys()
     assert [k for k in a if a[k] != b[k]] == []
+
+
+def test_evidence_labels_are_made_once_per_combination_and_equal_the_labels_made_per_row():
+    import pandas as pd
+    from pandas.testing import assert_frame_equal
+
+    from targetwatch import vocab
+    from targetwatch.render.rows import _evidence_labels, evidence_labels
+
+    nan = float("nan")
+    df = pd.DataFrame({"status": ["no_data", "achieved", "no_data", "achieved", "qualitative"],
+                       "evidence_basis": [nan, "before_and_after", nan, "before_and_after", nan],
+                       "evidence_grade": [nan, "inferred", nan, "inferred", nan]}, index=[10, 11, 12, 13, 14])
+    got = evidence_labels(df)
+    assert_frame_equal(got, _evidence_labels(df), check_exact=True)
+    assert got["evidence_tip"][11] is got["evidence_tip"][13]  # one string for the two rows
+    s = vocab.STATUS_BY_CODE["no_data"]
+    assert got["evidence_tip"][12] == f"{s.zh} / {s.en}: {s.meaning_en}"
+    assert got["evidence_basis_en"][11] == "before and after (may fall)" and got["evidence_grade_zh"][13] == "推断"
