@@ -155,6 +155,8 @@ def deadlines(view: str, span: Span, doc: Document) -> list[tuple[int, int, str]
         for m in pattern.finditer(view, span.start, span.end):
             if "year" in m.groupdict() and m["year"]:
                 year = int(m["year"])
+            elif "period" in m.groupdict():
+                year = rules.PLAN_PERIODS[m["period"]]
             elif doc.issue_year is not None:
                 n = int(number(m["n"]))
                 year = doc.issue_year + n - (1 if rules.NEXT_YEARS_INCLUDE_ISSUE_YEAR and (
@@ -163,5 +165,9 @@ def deadlines(view: str, span: Span, doc: Document) -> list[tuple[int, int, str]
                 continue
             if doc.issue_year is not None and year < doc.issue_year:
                 continue  # a date in the past: 截至2017年底 in a 2018 plan reports, it does not set a deadline
+            if rule == "deadline_plan_period_end" and (
+                    (doc.issue_year is not None and year <= doc.issue_year)
+                    or any(end > year and name in doc.view for name, end in rules.PLAN_PERIODS.items())):
+                continue  # 至“十四五”末 in a text of 2025, or one that names the 十五五: the period is summed up
             found.append((m.start(), year, rule))
     return sorted(found)

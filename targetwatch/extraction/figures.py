@@ -153,6 +153,8 @@ def category_thresholds(view: str, found: list[Candidate]) -> None:
         between = view[a.end : b.start]
         if any(ch in between for ch in "、,，;；"):
             continue
+        if view[b.end : b.end + 3].lstrip(" ").startswith("的"):
+            continue  # 培育10家以上年营业收入超10亿元的科技领军企业: the second figure qualifies; the first counts
         noun_after = bool(CJK.match(between.lstrip(" "))) and not between.lstrip(" ").startswith(
             rules.THRESHOLD_NOT_BEFORE)
         qualifies = between.lstrip(" ").startswith("的") or (

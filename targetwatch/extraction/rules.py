@@ -158,7 +158,11 @@ PLAN_PARTS_UNITS: Final[tuple[str, ...]] = ("项", "条", "个", "大")
 # counts places and can be a target.
 KIND_COUNT_UNITS: Final[tuple[str, ...]] = ("项", "类", "大类", "个方面", "种")
 # 20亿元企业, 10亿元以上项目: an amount right before 企业 / 项目 names a size class (firms of 2 bn yuan), not a value.
-AMOUNT_CLASS_AFTER: Final = re.compile(r" {0,2}(?:以上|级)?(?:的)?(?:企业|项目)")
+# Also with 的 and a few words before the noun (培育10家以上年营业收入超10亿元的科技领军企业: firms of that size,
+# counted).
+AMOUNT_CLASS_AFTER: Final = re.compile(
+    r" {0,2}(?:以上|级)?(?:的)?(?:企业|项目)"
+    r"|(?:以上|以下)? {0,2}的[^\d,，;；。、]{0,8}?(?:企业|项目|公司)")
 # A clause ending in 的 before a comma is a condition (对小微企业占联合体股份达到30%以上的，…).
 CONDITION_END: Final = re.compile(r"的\s*[,，:：]$")
 
@@ -373,6 +377,9 @@ DEADLINES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     ("deadline_by_year",
      re.compile(r"(?:到|至|截至|截止到|截止) {0,2}(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末|年底)?")),
     ("deadline_before_year", re.compile(r"在?(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末)?(?:以前|之前|前)")),
+    # 到“十四五”末, 至十三五期末: the end of a five-year plan period (rules.PLAN_PERIODS gives its last year)
+    ("deadline_plan_period_end", re.compile(
+        r"(?:到|至)[“\"「『]?(?P<period>十一五|十二五|十三五|十四五|十五五)[”\"」』]?(?:期末|时期末|末)")),
     ("deadline_next_years", re.compile(r"(?:未来|今后)(?P<n>[一二两三四五六七八九十\d]+)年")),
     # 力争3年内, 计划两年之内: within N years, said as intent (毕业5年内的…, 可在3年内保留 are durations, not deadlines)
     ("deadline_years_ahead",

@@ -124,3 +124,36 @@ def test_everyone_of_a_group_is_coverage(text):
 def test_everyone_in_a_measure_without_a_deadline_is_not_a_goal():
     # SYNTHETIC: a measure, no figure and no deadline in its sentence
     assert _props("确保所有企业都能享受政策。") == []
+
+
+@pytest.mark.parametrize(("text", "deadline"), [
+    # SYNTHETIC, in the wording of 十四五 plans: the end of a plan period is a deadline
+    ("2021年6月1日\n到“十四五”末,全市研发投入强度达到3%。", 2025),
+    ("2021年6月1日\n到「十四五」末,全市研發投入強度達到3%。", 2025),  # traditional, corner quotes
+    ("2021年6月1日\n至十四五期末,全市研发投入强度达到3%。", 2025),
+])
+def test_the_end_of_a_plan_period_is_a_deadline(text, deadline):
+    got = [(p.entry["comparator"], p.value, p.entry["deadline"]) for p in extract_targets(text, "t")]
+    assert got == [("at_least", 3, deadline)]
+
+
+def test_the_end_of_a_period_in_the_next_plans_background_is_no_deadline():
+    # city-2025-skills-training-plan-background: a 十五五 plan sums up the 十四五 (no date in the text)
+    text = ("“十五五”职业技能培训规划\n一、规划背景\n"
+            "至“十四五”末,全市共累计组织城乡各类劳动者职业技能培训22.62万人次。")
+    assert _props(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # SYNTHETIC, in the wording of 专精特新 plans: the count comes first, the size class after it with 的
+    "到2025年,培育10家以上年营业收入超10亿元的科技领军企业。",
+    "到2025年,培育10家以上年營業收入超10億元的科技領軍企業。",  # traditional
+    "到2025年,培育 10 家以上年营业收入超 10 亿元的科技领军企业。",  # spaced
+])
+def test_a_size_class_after_the_count_qualifies_it(text):
+    assert [(c, v) for c, v, _ in _props(text)] == [("at_least", 10)]
+
+
+def test_a_size_class_before_the_count_still_qualifies_it():
+    # the issue's own example (city-innovative-plan-to-2015)
+    assert [(c, v) for c, v, _ in _props("到2015年,总收入超过100亿元的企业达到10家以上。")] == [("at_least", 10)]
