@@ -65,7 +65,8 @@ def _has_verb(before: str) -> bool:
     for v in rules.TARGET_VERBS:
         at = before.find(v)
         while at >= 0:
-            if not rules.VERB_IN_NOUN.match(before, at + len(v)):
+            # 孵化器 (a noun), 对新认定的…企业 (a verb before 的 describes the noun that follows): no verb of the target
+            if not rules.VERB_IN_NOUN.match(before, at + len(v)) and before[at + len(v) : at + len(v) + 1] != "的":
                 return True
             at = before.find(v, at + 1)
     return False
@@ -244,6 +245,10 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
         elif low is not None and low <= value:  # 增长6%-6.5%: a range read as a rate is stated at its low end
             cand.value = low
             cand.notes.append(f"range up to {doc.text[m.start('num') : m.end()]}")
+        if base == "yuan" and (rules.GRANT_AFTER.match(view, m.end()) or rules.GRANT.search(before)):
+            score += rules.CONFIDENCE["grant"]  # 给予50万元一次性奖励: paid to each firm
+            fired.append("grant")
+            cand.score = score
         if base == "yuan" and rules.AMOUNT_CLASS_AFTER.match(view, m.end()):
             score += rules.CONFIDENCE["category_threshold"]
             fired.append("category_threshold")

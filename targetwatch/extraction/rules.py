@@ -124,6 +124,11 @@ VERB_AFTER: Final = re.compile(r" {0,2}(?:取得|获得|考取|通过|实现)")
 
 # --- 3. figures that are not targets ----------------------------------------------------------------------------
 
+# A grant to each firm or project (对新认定的…给予50万元一次性奖励, 最高给予20万元资助): an amount the government pays
+# per unit, not a target for the jurisdiction (the corpus does not annotate grants; see docs/extraction.md).
+GRANT: Final = re.compile(r"给予|最高|一次性")
+GRANT_AFTER: Final = re.compile(r" {0,2}(?:的)?(?:一次性)?(?:奖励|补助|补贴|资助|奖补|扶持)")
+
 # A definition earlier in the sentence (独角兽企业一般指…估值超过10亿美元的…企业, 是指): its figures say what a word
 # means.
 DEFINITION: Final = re.compile(r"是指|一般指|通常指|指的是|定义为")
@@ -186,6 +191,7 @@ STATUS_DONE: Final = re.compile(r"已(?:经)?(?:达到|达|建成|建立|培育|
 REPORT_WORDS: Final[tuple[str, ...]] = (
     "据统计", "数据显示", "报告显示", "统计显示", "截至目前", "截止目前", "近年来", "去年", "上半年",
     "日前", "公布", "目前",
+    "今年以来", "获悉",  # round 6: 今年以来 (so far this year), 记者从…获悉 (a reporter learned from …)
 )
 # A figure in a sentence about a five-year plan period that ended before the text was issued (“十三五”期间… in a
 # text of 2022) reports what was done.
@@ -198,6 +204,8 @@ INTENT: Final = re.compile(
 # A text that states no deadline (到2025年, 2020年前, 未来三年, 今年, 全年, 年内, 明年) and no word of intent anywhere
 # reports; every figure in it is a statistic.
 THIS_YEAR: Final = re.compile(r"今年|全年|年内|明年")
+# 完成年度目标的112%, 超额完成…目标任务: a target met is a report of the past, not a word of intent.
+TARGET_MET: Final = re.compile(r"(?:完成|实现)[^,，;；。]{0,10}?目标")
 REPORT_MIN_FIGURES: Final = 5  # …a text, that is: one sentence with a figure and no deadline says too little
 # 建立了15家, 提出了18项: 了 right before a figure reports a thing done.
 DONE_BEFORE: Final = re.compile(r"了 {0,2}$")
@@ -450,6 +458,7 @@ CONFIDENCE: Final[dict[str, float]] = {
     "per_unit_norm": -0.50,  # 每个示范区…带动10万户: a norm for each unit
     "per_item_rule": -0.10,  # a percentage in a policy sentence with no floor word: probably a rate, not a floor
     "definition": -0.60,  # 独角兽企业一般指…估值超过10亿美元的企业: what a word means
+    "grant": -0.35,  # 给予50万元一次性奖励: an amount paid to each firm
     "frame": -0.35,  # 结合五个新城建设的需要: a figure in a frame phrase, no verb between it and the preposition
     "qualitative_goal": 0.50,  # a goal without a number (基本形成…, 打造…聚集区), before the deadline and goals bonuses
 }

@@ -157,3 +157,39 @@ def test_a_size_class_after_the_count_qualifies_it(text):
 def test_a_size_class_before_the_count_still_qualifies_it():
     # the issue's own example (city-innovative-plan-to-2015)
     assert [(c, v) for c, v, _ in _props("到2015年,总收入超过100亿元的企业达到10家以上。")] == [("at_least", 10)]
+
+
+@pytest.mark.parametrize("text", [
+    # SYNTHETIC, in the wording of incubator measures: a grant to each firm, its verb (认定) inside a 的 modifier
+    "到2020年,全市众创空间达到100家。对新认定的国家级众创空间给予50万元一次性奖励。",
+    "到2020年,全市眾創空間達到100家。對新認定的國家級眾創空間給予50萬元一次性獎勵。",  # traditional
+    "到2020年,全市众创空间达到100家。对新认定的国家级众创空间,最高给予 50 万元资助。",  # spaced
+])
+def test_a_grant_per_firm_is_not_a_target(text):
+    assert [(c, v) for c, v, _ in _props(text)] == [("at_least", 100)]
+
+
+def test_a_funding_floor_is_still_a_policy_floor():
+    # SYNTHETIC after gansu-2016's wording: the government's own yearly budget, not a grant per firm
+    got = [(p.entry["comparator"], p.value, p.entry["kind"]) for p in extract_targets(
+        "到2020年,省财政每年安排专项资金不低于5亿元。", "t")]
+    assert got == [("at_least", 500_000_000, "policy_floor")]
+
+
+@pytest.mark.parametrize("text", [
+    # SYNTHETIC news report in the corpus's wording (记者从市科技局获悉 occurs in development texts): the past year's
+    # counts are status; the target after 力争到2025年 is proposed
+    "发布时间:2024-03-15\n记者从市工信局获悉,2023年我市新增省级专精特新中小企业86家,总数达到312家;"
+    "新增国家级专精特新“小巨人”企业12家,总数达到41家。下一步,力争到2025年,省级专精特新中小企业总数突破500家。",
+    "發布時間:2024-03-15\n記者從市工信局獲悉,2023年我市新增省級專精特新中小企業86家,總數達到312家;"
+    "新增國家級專精特新「小巨人」企業12家,總數達到41家。下一步,力爭到2025年,省級專精特新中小企業總數突破500家。",
+])
+def test_what_a_reporter_learned_is_status(text):
+    assert [(c, v) for c, v, _ in _props(text)] == [("exceed", 500)]
+
+
+def test_a_target_met_is_no_word_of_intent():
+    # SYNTHETIC work summary: 今年以来 … 完成年度目标的112% reports the year; the next year's target is proposed
+    text = ("XX区2023年科技创新工作总结\n2023年12月28日\n今年以来,我区新增高新技术企业45家,完成年度目标的112%;"
+            "技术合同成交额达到12.5亿元,同比增长18%。2024年,我区将力争新增高新技术企业50家。")
+    assert [(c, v) for c, v, _ in _props(text)] == [("exact", 50)]
