@@ -136,7 +136,9 @@ class Candidate:
 
 
 def number(text: str) -> float:
-    """A written number; an empty one is the bare scale word of 过万家 (one 万)."""
+    """A written number; an empty one is the bare scale word of 过万家 (one 万), 百 alone is 超百家's hundred."""
+    if text == "百":  # 超百家: the bare word after 超 / 过 / 逾
+        return 100.0
     return float(parse_number(text)) if text else 1.0  # type: ignore[arg-type]
 
 

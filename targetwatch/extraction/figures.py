@@ -270,7 +270,7 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
         if any(w in view[sent.start : m.start()] for w in rules.ASPIRATION):
             cand.notes.append("aspirational (力争/争取)")
             fired.append("aspiration")
-        out.append(cand)
+        out += _each(view, clause, m.start(), cand)
     return out + _fractions(doc, para, sent, clause)
 
 
@@ -433,6 +433,28 @@ def _per_indicator(view: str, clause: Span, at: int, cand: Candidate) -> list[Ca
     out = []
     for name in names:
         c = dataclasses.replace(cand, rules_fired=[*cand.rules_fired, "multiple_per_indicator"], notes=list(cand.notes))
+        c.name_hint = name
+        out.append(c)
+    return out
+
+
+def _each(view: str, clause: Span, at: int, cand: Candidate) -> list[Candidate]:
+    """新增省级以上科技企业孵化器和众创空间各10家: 各 after names joined by 和 / 与 / 及 / 、 gives each named thing the
+    figure, one proposal per name (each unit of a place, 各县…至少各建成1个, is coverage, not this)."""
+    before = view[clause.start : at].rstrip(" ")
+    if not before.endswith("各") or cand.kind == "coverage" or rules.COVERAGE.search(before):
+        return [cand]
+    part = before[:-1]
+    verbs = [part.rfind(v) + len(v) for v in rules.TARGET_VERBS if v in part]
+    part = part[max(verbs, default=0) :]
+    for _, pattern in rules.DEADLINES:
+        part = pattern.sub("", part)
+    names = [n.strip(STRIP_HEAD + STRIP_TAIL) for n in rules.ITEM_JOINERS.split(part)]
+    if len(names) < 2 or not all(names) or any(len(n) > rules.EACH_NAME_MAX for n in names):
+        return [cand]
+    out = []
+    for name in names:
+        c = dataclasses.replace(cand, rules_fired=[*cand.rules_fired, "each"], notes=list(cand.notes))
         c.name_hint = name
         out.append(c)
     return out

@@ -47,11 +47,11 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 
 # A number may stand apart from its unit (每年新增在孵企业 200 家以上): spaces (a full-width one folds to " ") are
 # allowed between the parts (also between a number and its scale word: 2 万人次). 过万家 / 超千万元: a bare scale
-# word after 过/超/逾 is one of it (过万 = over 10 000).
+# word after 过/超/逾 is one of it (过万 = over 10 000); so is 百 there (超百家 = over 100, 超百亿元).
 _GAP = r" {0,2}"
 FIGURE: Final = re.compile(
     rf"(?<![\d.a-z])(?:(?P<low>{NUMBER})(?P<low_scale>{SCALE})?%?{_GAP}(?P<sep>{RANGE_SEPARATOR}){_GAP})?"
-    rf"(?P<num>{NUMBER}|(?<=[过超逾])(?=[万千亿]))(?:{_GAP}(?P<scale>{SCALE}))?(?P<more>多|余)?{_GAP}(?P<unit>{_UNIT_ALT})"
+    rf"(?P<num>{NUMBER}|(?<=[过超逾])(?=[万千亿])|(?<=[过超逾])百)(?:{_GAP}(?P<scale>{SCALE}))?(?P<more>多|余)?{_GAP}(?P<unit>{_UNIT_ALT})"
     rf"(?![{NOT_A_UNIT_AFTER}])(?P<post>{_GAP}(?:以上|以下|以内|左右))?"
 )
 
@@ -362,6 +362,8 @@ THRESHOLD_NOT_BEFORE: Final[tuple[str, ...]] = (
 )
 # Item names joined before 分别 (高新技术企业和科技型企业…分别超过90家和870家).
 ITEM_JOINERS: Final = re.compile(r"、|和|与|及")
+# 孵化器和众创空间各10家: names longer than this before 各 are a phrase, not a list of things counted.
+EACH_NAME_MAX: Final = 20
 # A, B … 等6项指标翻两番: one multiple for each named indicator.
 LIST_MULTIPLE: Final = re.compile(
     rf"(?P<names>[^,，;；。:：]+?)等 {{0,2}}(?P<n>{NUMBER}) {{0,2}}(?:项|个)(?:主要)?指标(?:均|都|全部)?"

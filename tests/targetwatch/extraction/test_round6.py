@@ -193,3 +193,27 @@ def test_a_target_met_is_no_word_of_intent():
     text = ("XX区2023年科技创新工作总结\n2023年12月28日\n今年以来,我区新增高新技术企业45家,完成年度目标的112%;"
             "技术合同成交额达到12.5亿元,同比增长18%。2024年,我区将力争新增高新技术企业50家。")
     assert [(c, v) for c, v, _ in _props(text)] == [("exact", 50)]
+
+
+@pytest.mark.parametrize("text", [
+    # SYNTHETIC, in the wording of incubator plans: 各 after two names gives each of them the figure
+    "到2025年,新增省级以上科技企业孵化器和众创空间各10家。",
+    "到2025年,新增省級以上科技企業孵化器和眾創空間各10家。",  # traditional
+    "到2025年,新增省级以上科技企业孵化器和众创空间各 10 家。",  # spaced
+])
+def test_each_of_two_named_things_gets_the_figure(text):
+    assert [(c, v) for c, v, _ in _props(text)] == [("exact", 10), ("exact", 10)]
+
+
+def test_each_unit_of_a_place_is_still_coverage():
+    assert [(c, v) for c, v, _ in _props("到2020年,各县区各建设1个创业园。")] == [("at_least", 100)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # SYNTHETIC: 百 alone after 超 / 过 / 逾 is a hundred
+    ("到2025年,全市高新技术企业超百家。", [("exceed", 100)]),
+    ("到2025年,全市高新技術企業超百家。", [("exceed", 100)]),
+    ("到2025年,全市逾百名博士入驻园区。", [("exceed", 100)]),
+])
+def test_a_bare_hundred_after_exceed(text, expected):
+    assert [(c, v) for c, v, _ in _props(text)] == expected
