@@ -39,6 +39,7 @@ def forward(doc: Document, c: Candidate, this_year: bool = True, lead: bool = Tr
     if _IN_SCOPE.intersection(c.rules_fired) and not rules.STATUS_DATE.search(_dated_at(doc, c)):
         return True
     spans = [view[c.sentence.start : c.sentence.end]] + ([view[c.paragraph.start : c.start]] if lead else [])
+    spans = [rules.TARGET_MET.sub("", span) for span in spans]  # 完成年度目标的112%: a target met, not intent
     return any(rules.INTENT.search(span) or (this_year and rules.THIS_YEAR_AHEAD.search(span)) for span in spans)
 
 
