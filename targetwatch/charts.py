@@ -12,11 +12,13 @@ included: the browser draws these specs and never formats or builds a chart itse
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from targetwatch import vocab
@@ -143,6 +145,44 @@ def by_year(frame: pd.DataFrame) -> pd.DataFrame:
     more than the chart: a national site draws 100,000 of them)."""
     year = frame["year"]
     return frame if year.is_monotonic_increasing and year.is_unique else frame.sort_values("year")
+
+
+# A chart's rows (a target's years, a reference line, proxy figures): a DataFrame, or its columns as sequences of one
+# length (`{"year": [...], "value": [...]}`). The large layout hands over columns sliced from whole tables, so that no
+# frame is made per target; the builders read either as lists.
+Table = pd.DataFrame | Mapping[str, Any]
+
+
+def _length(table: Table | None) -> int:
+    if table is None:
+        return 0
+    if isinstance(table, pd.DataFrame):
+        return len(table)
+    return len(table["year"]) if "year" in table else len(next(iter(table.values()), ()))
+
+
+def _sorted_order(year: Any) -> list[int] | None:
+    """The row order `frame.sort_values("year")` gives (numpy's default sort of the year array, of its own dtype:
+    ties keep the order that sort gives them), or None when the years already strictly increase."""
+    seq = year.tolist() if hasattr(year, "tolist") else list(year)
+    if all(a < b for a, b in itertools.pairwise(seq)):
+        return None
+    return np.argsort(np.asarray(year), kind="quicksort").tolist()
+
+
+def columns(table: Table, names: Iterable[str], *, in_year_order: bool = False) -> dict[str, list]:
+    """The named columns of a chart's rows (those it has) as Python lists, in year order when asked (as `by_year`)."""
+    if isinstance(table, pd.DataFrame):
+        frame = by_year(table) if in_year_order else table
+        return {n: frame[n].tolist() for n in names if n in frame}
+    order = _sorted_order(table["year"]) if in_year_order and _length(table) else None
+    out = {}
+    for n in names:
+        if n in table:
+            values = table[n]
+            values = values.tolist() if hasattr(values, "tolist") else list(values)
+            out[n] = values if order is None else [values[i] for i in order]
+    return out
 
 
 def _num(v: object) -> float | None:
@@ -282,20 +322,35 @@ def _status(target: Mapping) -> vocab.Status:
     return vocab.STATUS_BY_CODE.get(str(target.get("status")), vocab.STATUS_BY_CODE["no_data"])
 
 
-def _proxy_traces(proxies: pd.DataFrame | None, lang: str, unit: str | None) -> list[dict]:
+def _proxy_traces(proxies: Table | None, lang: str, unit: str | None) -> list[dict]:
     """Related series shown only for context, labelled as proxies in the legend and the hover text."""
-    if proxies is None or not len(proxies):
+    if not _length(proxies):
         return []
     lab = LABELS[lang]
     traces = []
     name_col = f"indicator_name_{lang}" if f"indicator_name_{lang}" in proxies else "indicator_name"
-    for i, (name, grp) in enumerate(proxies.sort_values("year").groupby(name_col, sort=True)):
+    # as proxies.sort_values("year").groupby(name_col, sort=True): names in order, rows in year order (missing
+    # names left out)
+    if isinstance(proxies, pd.DataFrame):
+        proxies = proxies.sort_values("year")
+        order = range(len(proxies))
+    else:
+        order = _sorted_order(proxies["year"]) or range(_length(proxies))
+    c = columns(proxies, ("year", "value", name_col))
+    groups: dict[Any, list[int]] = {}
+    for i in order:
+        name = c[name_col][i]
+        if not _missing(name):
+            groups.setdefault(name, []).append(i)
+    for k, name in enumerate(sorted(groups)):
+        rows = groups[name]
+        values = [c["value"][i] for i in rows]
         traces.append(
-            {"type": "scatter", "name": f"{lab['proxy']}{_colon(lang)}{name}", "x": _years(grp["year"]),
-             "y": _nums(grp["value"]), "mode": "markers",
-             "marker": {"symbol": ["diamond-open", "square-open", "circle-open"][i % 3], "size": 10,
+            {"type": "scatter", "name": f"{lab['proxy']}{_colon(lang)}{name}", "x": _years(c["year"][i] for i in rows),
+             "y": _nums(values), "mode": "markers",
+             "marker": {"symbol": ["diamond-open", "square-open", "circle-open"][k % 3], "size": 10,
                         "color": PROXY_COLOUR, "line": {"width": 2}},
-             "text": [format_value(v, unit, lang) for v in grp["value"]], "hovertemplate": "%{text}"}
+             "text": [format_value(v, unit, lang) for v in values], "hovertemplate": "%{text}"}
         )
     return traces
 
@@ -345,9 +400,9 @@ def apply_overrides(layout: Mapping, overrides: Mapping[str, Any]) -> dict:
 
 def gap_chart(
     target: Mapping,
-    years: pd.DataFrame,
-    reference: pd.DataFrame | None,
-    proxies: pd.DataFrame | None,
+    years: Table,
+    reference: Table | None,
+    proxies: Table | None,
     lang: str,
     y_title: str,
     reference_name: str = "",
@@ -365,14 +420,15 @@ def gap_chart(
     status = _status(target)
     unit = target.get("unit")
     relative = target.get("comparator") == "relative_to_reference"
-    years = by_year(years)
+    years = columns(years, ("year", "value"), in_year_order=True)
+    n_years = len(years["year"])
     traces: list[dict] = []
     x_all: list[int] = _years(years["year"])
     y_all: list[float | None] = _nums(years["value"])
     deadline = None if _missing(target.get("deadline")) else int(target["deadline"])
 
-    if relative and reference is not None and len(reference):
-        ref = by_year(reference)
+    if relative and _length(reference):
+        ref = columns(reference, ("year", "value"), in_year_order=True)
         name = f"{lab['reference']}{_colon(lang)}{reference_name}" if reference_name else lab["reference"]
         traces.append(_line(name, _years(ref["year"]), _nums(ref["value"]), lang, unit, colour=REFERENCE_COLOUR,
                             dash="dash", markers=True))
@@ -418,7 +474,7 @@ def gap_chart(
             x_all += proj[0]
             y_all += proj[1]
 
-    if len(years):
+    if n_years:
         traces.append(_line(lab["actual"], _years(years["year"]), _nums(years["value"]), lang, unit,
                             colour=status.colour, width=3, markers=True))
     for t in _proxy_traces(proxies, lang, unit):
@@ -431,7 +487,7 @@ def gap_chart(
     layout = _layout(lang, x_all, _value_axis(y_all, lang, y_title))
     _deadline_marker(layout, deadline, lang)
     latest_year, latest_value, gap = target.get("latest_year"), target.get("latest_value"), target.get("latest_gap")
-    if len(years) and not _missing(latest_year) and not _missing(gap) and not _missing(latest_value):
+    if n_years and not _missing(latest_year) and not _missing(gap) and not _missing(latest_value):
         goal_now = target.get("latest_reference_value") if relative else target.get("latest_goal")
         if not _missing(goal_now):
             traces += _gap_note(layout, int(latest_year), float(latest_value), float(goal_now), float(gap), unit,
@@ -453,12 +509,12 @@ def _projection(target: Mapping) -> tuple[list[int], list[float]] | None:
     return [int(latest_year), int(target["projection_year"])], [float(target["latest_metric"]), float(proj)]
 
 
-def gap_pp_chart(target: Mapping, years: pd.DataFrame, lang: str, reference_name: str = "") -> Spec:
+def gap_pp_chart(target: Mapping, years: Table, lang: str, reference_name: str = "") -> Spec:
     """For relative targets: the gap to the reference in percentage points, year by year, with the
     path the gap had to follow from the baseline to 0 at the deadline and its projection."""
     lab = LABELS[lang]
     status = _status(target)
-    years = by_year(years)
+    years = columns(years, ("year", "metric"), in_year_order=True)
     x = _years(years["year"])
     gaps = _nums(years["metric"])
     name = f"{lab['gap_series']}（{reference_name}）" if reference_name and lang == "zh" else (
@@ -499,7 +555,7 @@ def gap_pp_chart(target: Mapping, years: pd.DataFrame, lang: str, reference_name
 
 
 def per_year_chart(
-    target: Mapping, years: pd.DataFrame, proxies: pd.DataFrame | None, lang: str, y_title: str
+    target: Mapping, years: Table, proxies: Table | None, lang: str, y_title: str
 ) -> Spec:
     """A target set for every year (每年…): yearly bars against the yearly target, and the cumulative
     actual against the cumulative target over the plan years on a second axis."""
@@ -509,13 +565,14 @@ def per_year_chart(
     deadline = None if _missing(target.get("deadline")) else int(target["deadline"])
     start = target.get("plan_start")
     start = None if _missing(start) else int(start)
-    years = by_year(years)
+    years = columns(years, ("year", "value", "in_plan", "met"), in_year_order=True)
+    n_years = len(years["year"])
     traces: list[dict] = []
     x_all = _years(years["year"])
     y_all: list[float | None] = _nums(years["value"])
-    if len(years):
-        in_plan = years["in_plan"].fillna(False).astype(bool).tolist()
-        met = years["met"].fillna(False).astype(bool).tolist()
+    in_plan = [False if _missing(v) else bool(v) for v in years.get("in_plan", [None] * n_years)]
+    if n_years:
+        met = [False if _missing(v) else bool(v) for v in years["met"]]
         codes = [("achieved" if m else "missed") if p else "no_data" for p, m in zip(in_plan, met, strict=True)]
         statuses = [vocab.STATUS_BY_CODE[c] for c in codes]
         colours = [s.colour for s in statuses]
@@ -534,16 +591,16 @@ def per_year_chart(
         y_all.append(yearly)
         x_all += plan_years
     # Cumulative over the plan years, on a second axis, once there is something to add up.
-    done = years[years["in_plan"].fillna(False).astype(bool)] if len(years) else years
+    done = [i for i in range(n_years) if in_plan[i]]
     y2_all: list[float | None] = []
-    if len(done) and plan_years:
+    if done and plan_years:
         if yearly is not None:
             cum_goal = [yearly * (i + 1) for i in range(len(plan_years))]
             traces.append(_line(lab["cumulative_target"], plan_years, cum_goal, lang, unit, colour=TARGET_COLOUR,
                                 dash="dot", width=1.5, yaxis="y2"))
             y2_all += cum_goal
-        cum = done["value"].cumsum()
-        traces.append(_line(lab["cumulative"], _years(done["year"]), _nums(cum), lang, unit,
+        cum = _cumulative(years["value"][i] for i in done)
+        traces.append(_line(lab["cumulative"], _years(years["year"][i] for i in done), _nums(cum), lang, unit,
                             colour=_status(target).colour, width=2.5, markers=True, yaxis="y2"))
         y2_all += _nums(cum)
     for t in _proxy_traces(proxies, lang, unit):
@@ -560,7 +617,7 @@ def per_year_chart(
     layout["barmode"] = "overlay"
     _deadline_marker(layout, deadline, lang)
     latest_year, latest_value, gap = target.get("latest_year"), target.get("latest_value"), target.get("latest_gap")
-    if len(years) and not any(_missing(v) for v in (latest_year, latest_value, gap, target.get("latest_goal"))):
+    if n_years and not any(_missing(v) for v in (latest_year, latest_value, gap, target.get("latest_goal"))):
         # above the latest bar (a bracket between a bar and the yearly line would be too short to read)
         layout["annotations"].append(
             {"x": int(latest_year), "y": max(float(latest_value), float(target["latest_goal"])), "xref": "x",
@@ -609,31 +666,58 @@ def status_overview(counts: pd.DataFrame, lang: str, title: str = "") -> Spec:
     return {"data": traces, "layout": layout, "narrow": narrow}
 
 
-def reference_series(years: pd.DataFrame, reference_figures: pd.DataFrame) -> pd.DataFrame:
-    """A relative target's reference line (year, value): the values its assessment compared with, then the
-    reference's own annual figures (the latest release of each) for years the target's jurisdiction lacks."""
-    used = years[["year", "reference_value"]].rename(columns={"reference_value": "value"}).dropna()
-    ref = reference_figures
+def reference_points(years: Table, reference_figures: Table) -> dict[str, list]:
+    """A relative target's reference line as columns {"year": [...], "value": [...]}: the values its assessment
+    compared with, then the reference's own annual figures (the latest release of each) for years the target's
+    jurisdiction lacks; in year order."""
+    y = columns(years, ("year", "reference_value"))
+    used = [(yr, v) for yr, v in zip(y["year"], y["reference_value"], strict=True)
+            if not _missing(yr) and not _missing(v)]
+    ref = columns(reference_figures, ("year", "value", "period_type", "release_date"))
+    rows = range(len(ref["year"]))
     if "period_type" in ref:
-        ref = ref[ref["period_type"].fillna("annual") == "annual"]
-    if not len(ref):
-        return used
-    extra = ref[~ref["year"].isin(used["year"])]
-    if "release_date" in extra:
-        extra = extra.sort_values("release_date", na_position="first", kind="stable")
-    extra = extra.drop_duplicates("year", keep="last")
-    return pd.concat([used, extra[["year", "value"]]]).sort_values("year", kind="stable")
+        rows = [i for i in rows if _missing(ref["period_type"][i]) or ref["period_type"][i] == "annual"]
+    if not rows:
+        return {"year": [yr for yr, _ in used], "value": [v for _, v in used]}
+    seen = {yr for yr, _ in used}
+    extra = [i for i in rows if ref["year"][i] not in seen]
+    if "release_date" in ref:  # a stable sort, missing dates first
+        dates = ref["release_date"]
+        missing = [i for i in extra if _missing(dates[i])]
+        extra = missing + sorted((i for i in extra if not _missing(dates[i])), key=dates.__getitem__)
+    last = {ref["year"][i]: i for i in extra}  # the last row of each year
+    points = used + [(ref["year"][i], ref["value"][i]) for i in extra if last[ref["year"][i]] == i]
+    points.sort(key=lambda p: p[0])  # stable
+    return {"year": [yr for yr, _ in points], "value": [v for _, v in points]}
+
+
+def reference_series(years: pd.DataFrame, reference_figures: pd.DataFrame) -> pd.DataFrame:
+    """reference_points as a frame (year, value)."""
+    return pd.DataFrame(reference_points(years, reference_figures))
+
+
+def _cumulative(values: Iterable[object]) -> list[float | None]:
+    """Running totals as pandas' cumsum gives them: a missing value is skipped (it adds 0.0) and stays missing."""
+    out: list[float | None] = []
+    total = None
+    for v in values:
+        missing = _missing(v)
+        x = 0.0 if missing else float(v)  # type: ignore[arg-type]
+        total = x if total is None else total + x
+        out.append(None if missing else total)
+    return out
 
 
 def target_charts(
-    target: Mapping, years: pd.DataFrame, reference: pd.DataFrame | None, proxies: pd.DataFrame | None
+    target: Mapping, years: Table, reference: Table | None, proxies: Table | None
 ) -> list[dict[str, Any]]:
     """Every chart of one target page, in both languages: [{"title": a strings.yaml key, "id": "gap" | "gappp",
     "specs": {"zh": spec, "en": spec}}]. Both layouts show these: the small one inline, the large one from its data
     files (the browser draws them as they are)."""
     relative = target.get("comparator") == "relative_to_reference"
-    has_proxies = proxies is not None and len(proxies) > 0
-    drawable = target.get("comparator") != "qualitative" and (len(years) or has_proxies or target.get("per_year"))
+    has_proxies = _length(proxies) > 0
+    n_years = _length(years)
+    drawable = target.get("comparator") != "qualitative" and (n_years or has_proxies or target.get("per_year"))
     if not drawable:
         return []
     unit = target.get("unit")
@@ -642,7 +726,7 @@ def target_charts(
         lg: gap_chart(target, years, reference, proxies if has_proxies else None, lg, axis_title(unit, lg),
                       target.get(f"reference_{lg}") or "")
         for lg in LABELS}}]
-    if relative and len(years):
+    if relative and n_years:
         sets.append({"title": "chart_gap_pp", "id": "gappp", "specs": {
             lg: gap_pp_chart(target, years, lg, target.get(f"reference_{lg}") or "") for lg in LABELS}})
     return sets

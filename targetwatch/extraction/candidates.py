@@ -136,7 +136,9 @@ class Candidate:
 
 
 def number(text: str) -> float:
-    """A written number; an empty one is the bare scale word of 过万家 (one 万)."""
+    """A written number; an empty one is the bare scale word of 过万家 (one 万), 百 alone is 超百家's hundred."""
+    if text == "百":  # 超百家: the bare word after 超 / 过 / 逾
+        return 100.0
     return float(parse_number(text)) if text else 1.0  # type: ignore[arg-type]
 
 
@@ -155,12 +157,19 @@ def deadlines(view: str, span: Span, doc: Document) -> list[tuple[int, int, str]
         for m in pattern.finditer(view, span.start, span.end):
             if "year" in m.groupdict() and m["year"]:
                 year = int(m["year"])
+            elif "period" in m.groupdict():
+                year = rules.PLAN_PERIODS[m["period"]]
             elif doc.issue_year is not None:
                 n = int(number(m["n"]))
-                year = doc.issue_year + n - (1 if rules.NEXT_YEARS_INCLUDE_ISSUE_YEAR and "未来" in m.group() else 0)
+                year = doc.issue_year + n - (1 if rules.NEXT_YEARS_INCLUDE_ISSUE_YEAR and (
+                    "未来" in m.group() or rule == "deadline_years_ahead") else 0)
             else:
                 continue
             if doc.issue_year is not None and year < doc.issue_year:
                 continue  # a date in the past: 截至2017年底 in a 2018 plan reports, it does not set a deadline
+            if rule == "deadline_plan_period_end" and (
+                    (doc.issue_year is not None and year <= doc.issue_year)
+                    or any(end > year and name in doc.view for name, end in rules.PLAN_PERIODS.items())):
+                continue  # 至“十四五”末 in a text of 2025, or one that names the 十五五: the period is summed up
             found.append((m.start(), year, rule))
     return sorted(found)

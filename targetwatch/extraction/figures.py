@@ -37,6 +37,10 @@ def _comparator(view: str, m: re.Match[str], clause: Span) -> tuple[str, str]:
             if m["unit"] == "%" and rules.GROWTH_END.search(before):
                 return cue.comparator, cue.rule
             continue
+        if cue.where == "clause":
+            if m["unit"] == "%" and any(w in re.split(r"\d", view[clause.start : m.start()])[-1] for w in cue.words):
+                return cue.comparator, cue.rule
+            continue
         if cue.where == "adjacent":
             if adjacent.endswith(cue.words) or (not m["num"] and before.endswith(cue.words)):
                 return cue.comparator, cue.rule
@@ -61,10 +65,26 @@ def _has_verb(before: str) -> bool:
     for v in rules.TARGET_VERBS:
         at = before.find(v)
         while at >= 0:
-            if not rules.VERB_IN_NOUN.match(before, at + len(v)):
+            # 孵化器 (a noun), 对新认定的…企业 (a verb before 的 describes the noun that follows): no verb of the target
+            if not rules.VERB_IN_NOUN.match(before, at + len(v)) and before[at + len(v) : at + len(v) + 1] != "的":
                 return True
             at = before.find(v, at + 1)
     return False
+
+
+def _only_the_figure(view: str, m: re.Match[str]) -> bool:
+    """定格“6%左右”: quotation marks around a figure alone (its comparator included) quote a number, not a name."""
+    return view[m.start() - 1 : m.start()] in "“\"「『" and view[m.end() : m.end() + 1] in "”\"」』" \
+        and m.start() > 0 and m.end() < len(view)
+
+
+def _frame(before: str) -> str | None:
+    """结合五个新城建设…的需要, 围绕3大产业: a figure after a preposition of frame, with no target verb between them,
+    names the ground a measure stands on. "frame" when so, else None."""
+    found = list(rules.FRAME_WORDS.finditer(before))
+    if not found or _has_verb(before[found[-1].end() :]):
+        return None
+    return "frame"
 
 
 def _counts_the_list(view: str, clause: Span, m: re.Match[str]) -> bool:
@@ -134,6 +154,8 @@ def category_thresholds(view: str, found: list[Candidate]) -> None:
         between = view[a.end : b.start]
         if any(ch in between for ch in "、,，;；"):
             continue
+        if view[b.end : b.end + 3].lstrip(" ").startswith("的"):
+            continue  # 培育10家以上年营业收入超10亿元的科技领军企业: the second figure qualifies; the first counts
         noun_after = bool(CJK.match(between.lstrip(" "))) and not between.lstrip(" ").startswith(
             rules.THRESHOLD_NOT_BEFORE)
         qualifies = between.lstrip(" ").startswith("的") or (
@@ -157,8 +179,8 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
             continue  # 由50家增加到…: the baseline, attached to the figure after 到 below
         if any(a.start() <= m.start() < a.end() for a in above):
             continue  # 比全国高15个百分点: read whole as a level above a reference (_above_reference)
-        if inside_marks(view, m.start(), m.end()):
-            continue  # “三个工程”, 《…》: a name, not a figure
+        if inside_marks(view, m.start(), m.end()) and not _only_the_figure(view, m):
+            continue  # “三个工程”, 《…》: a name, not a figure (but 定格“6%左右”: a figure quoted alone is read)
         if view[m.start() - 1 : m.start()] in ("第", "每"):
             continue
         if _counts_the_list(view, clause, m):
@@ -185,11 +207,24 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
         if _has_verb(before):
             score += rules.CONFIDENCE["verb"]
             fired.append("target_verb")
-        if any(w in view[sent.start : m.start()] for w in rules.STATUS_WORDS) \
-                or rules.STATUS_DONE.search(view, clause.start, m.start()) \
+        elif not before.strip(STRIP_HEAD) and rules.VERB_AFTER.match(view, m.end()):
+            score += rules.CONFIDENCE["verb"]  # …，1.7万人取得证书: the figure is the subject of its verb
+            fired.append("verb_after")
+        if rules.DEFINITION.search(view, sent.start, m.start()):
+            score += rules.CONFIDENCE["definition"]
+            fired.append("definition")
+        if (frame := _frame(before)) is not None:
+            score += rules.CONFIDENCE["frame"]
+            fired.append(frame)
+        status = [w for w in rules.STATUS_WORDS if w in view[sent.start : m.start()]]
+        if status or rules.STATUS_DONE.search(view, clause.start, m.start()) \
                 or rules.PAST_SPAN.search(view, sent.start, m.start()):
             score += rules.CONFIDENCE["status"]
-            fired.append("status_report")
+            # only 比上年 / 较上年: evidence.weigh lifts it for a year's plan (主要目标：…比上年增长15%)
+            only_last_year = bool(status) and set(status) <= set(rules.LAST_YEAR_WORDS) \
+                and not rules.STATUS_DONE.search(view, clause.start, m.start()) \
+                and not rules.PAST_SPAN.search(view, sent.start, m.start())
+            fired.append("status_last_year" if only_last_year else "status_report")
         elif doc.is_report or _reported(doc, para, m.start()):
             score += rules.CONFIDENCE["report"]
             fired.append("news_report")
@@ -214,6 +249,10 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
         elif low is not None and low <= value:  # 增长6%-6.5%: a range read as a rate is stated at its low end
             cand.value = low
             cand.notes.append(f"range up to {doc.text[m.start('num') : m.end()]}")
+        if base == "yuan" and (rules.GRANT_AFTER.match(view, m.end()) or rules.GRANT.search(before)):
+            score += rules.CONFIDENCE["grant"]  # 给予50万元一次性奖励: paid to each firm
+            fired.append("grant")
+            cand.score = score
         if base == "yuan" and rules.AMOUNT_CLASS_AFTER.match(view, m.end()):
             score += rules.CONFIDENCE["category_threshold"]
             fired.append("category_threshold")
@@ -235,7 +274,7 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
         if any(w in view[sent.start : m.start()] for w in rules.ASPIRATION):
             cand.notes.append("aspirational (力争/争取)")
             fired.append("aspiration")
-        out.append(cand)
+        out += _each(view, clause, m.start(), cand)
     return out + _fractions(doc, para, sent, clause)
 
 
@@ -254,6 +293,15 @@ def _fractions(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -> 
         if _has_verb(before):
             score += rules.CONFIDENCE["verb"]
             fired.append("target_verb")
+        elif not before.strip(STRIP_HEAD) and rules.VERB_AFTER.match(view, m.end()):
+            score += rules.CONFIDENCE["verb"]  # …，1.7万人取得证书: the figure is the subject of its verb
+            fired.append("verb_after")
+        if rules.DEFINITION.search(view, sent.start, m.start()):
+            score += rules.CONFIDENCE["definition"]
+            fired.append("definition")
+        if (frame := _frame(before)) is not None:
+            score += rules.CONFIDENCE["frame"]
+            fired.append(frame)
         cand = Candidate(start=m.start("num"), end=m.end(), sentence=sent, paragraph=para, clause=clause,
                           comparator=comparator, rules_fired=fired, score=score, value=100 * num / den,
                           unit="percent", unit_as_written=doc.text[m.start("num") : m.end()])
@@ -389,6 +437,28 @@ def _per_indicator(view: str, clause: Span, at: int, cand: Candidate) -> list[Ca
     out = []
     for name in names:
         c = dataclasses.replace(cand, rules_fired=[*cand.rules_fired, "multiple_per_indicator"], notes=list(cand.notes))
+        c.name_hint = name
+        out.append(c)
+    return out
+
+
+def _each(view: str, clause: Span, at: int, cand: Candidate) -> list[Candidate]:
+    """新增省级以上科技企业孵化器和众创空间各10家: 各 after names joined by 和 / 与 / 及 / 、 gives each named thing the
+    figure, one proposal per name (each unit of a place, 各县…至少各建成1个, is coverage, not this)."""
+    before = view[clause.start : at].rstrip(" ")
+    if not before.endswith("各") or cand.kind == "coverage" or rules.COVERAGE.search(before):
+        return [cand]
+    part = before[:-1]
+    verbs = [part.rfind(v) + len(v) for v in rules.TARGET_VERBS if v in part]
+    part = part[max(verbs, default=0) :]
+    for _, pattern in rules.DEADLINES:
+        part = pattern.sub("", part)
+    names = [n.strip(STRIP_HEAD + STRIP_TAIL) for n in rules.ITEM_JOINERS.split(part)]
+    if len(names) < 2 or not all(names) or any(len(n) > rules.EACH_NAME_MAX for n in names):
+        return [cand]
+    out = []
+    for name in names:
+        c = dataclasses.replace(cand, rules_fired=[*cand.rules_fired, "each"], notes=list(cand.notes))
         c.name_hint = name
         out.append(c)
     return out

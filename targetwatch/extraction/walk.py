@@ -165,6 +165,25 @@ def _list_items(doc: Document, clause: Span, figures: list[Candidate]) -> list[C
     return out
 
 
+def _lists(view: str, sent: Sentence, found: list[Candidate]) -> list[list[Candidate]]:
+    """The figures after each 分别 of a sentence that form its list: joined by 、/和/与/及 only (…分别达25%、40%、20%,
+    实际利用外资1亿美元: the amount after the list is not in it)."""
+    figures = sorted((c for c in found if c.value is not None), key=lambda c: c.start)
+    out = []
+    at = view.find("分别", sent.start, sent.end)
+    while at >= 0:
+        after = [c for c in figures if c.start > at]
+        if after:
+            run = [after[0]]
+            for c in after[1:]:
+                if view[run[-1].end : c.start].strip(" ") not in ("、", "和", "与", "及", ","):
+                    break
+                run.append(c)
+            out.append(run)
+        at = view.find("分别", at + 2, sent.end)
+    return out
+
+
 def _distribute(doc: Document, sent: Sentence, found: list[Candidate]) -> None:
     """In a sentence with 分别, the figures after it are one list: a figure with no cue of its own takes the first
     one's comparator (分别超过90家和870家); a list of as many years gives each its deadline (到2018年、2019年、
@@ -176,11 +195,16 @@ def _distribute(doc: Document, sent: Sentence, found: list[Candidate]) -> None:
     items = [c for c in sorted(found, key=lambda c: c.start) if c.start > at and c.value is not None]
     if len(items) < 2:
         return
-    for c in items[1:]:
-        if c.rules_fired[0] == rules.PLAIN_RULE and items[0].comparator != "exact":
-            c.comparator = items[0].comparator
-            c.score += rules.CONFIDENCE["comparator"]
-            c.rules_fired.append("distributive_comparator")
+    for run in _lists(view, sent, found):
+        for c in run[1:]:
+            if run[0].rules_fired[0] == "prefix_year_growth" and c.unit == run[0].unit \
+                    and c.comparator in ("approx", "at_least"):  # 分别增长7%、8%左右: growth rates, as 增长8%左右 is
+                c.comparator = run[0].comparator
+                c.rules_fired.append("distributive_growth")
+            if c.rules_fired[0] == rules.PLAIN_RULE and run[0].comparator != "exact":
+                c.comparator = run[0].comparator
+                c.score += rules.CONFIDENCE["comparator"]
+                c.rules_fired.append("distributive_comparator")
     lists = list(rules.YEAR_LIST.finditer(view, sent.start, at))
     years = [int(y) for y in rules.YEAR.findall(lists[-1].group())] if lists else []
     if len(years) == len(items):

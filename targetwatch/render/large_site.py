@@ -587,23 +587,35 @@ class LargeSite:
         for tid, dept, role in zip(owners["target_id"], owners["department"], owners["role"], strict=True):
             owners_of.setdefault(tid, []).append([dept, None if is_empty(role) else role, slugs.get(dept)])
 
-        # each target's charts, built here as on a pre-rendered page (charts.target_charts), from unrounded values
+        # each target's charts, built here as on a pre-rendered page (charts.target_charts), from unrounded values:
+        # its rows are slices of columns converted once for the whole table (no frame per target)
         chart_cols = {c: self.rows[c].tolist() for c in charts.TARGET_FIELDS if c in self.rows}
+        year_cols = {c: yrs[c].tolist() for c in ("year", "value", "metric", "in_plan", "met", "reference_value")
+                     if c in yrs}
+        fig_cols: dict[str, Any] = {c: fig[c].tolist() for c in ("value", "period_type", "release_date") if c in fig}
+        fig_cols["year"] = fig["year"].to_numpy()  # its own dtype: proxies are sorted by it as a frame would be
         ind_names = data.indicators.set_index("code")[["name_zh", "name_en"]]
+        names = {lg: dict(zip(ind_names.index, ind_names[f"name_{lg}"], strict=True)) for lg in ("zh", "en")}
 
-        def series_figures(key: tuple | None) -> pd.DataFrame:
+        def series_figures(key: tuple | None) -> dict[str, Any]:
             first, last = series.get(key, (0, 0)) if key else (0, 0)
-            return fig.iloc[first:last]
+            return {c: v[first:last] for c, v in fig_cols.items()}
 
-        def target_charts(i: int, years: pd.DataFrame) -> list[dict]:
+        def proxy_figures(keys: list[tuple]) -> dict[str, Any] | None:
+            parts = [(k, series[k]) for k in keys if k in series and series[k][1] > series[k][0]]
+            if not parts:
+                return None
+            out: dict[str, Any] = {"year": np.concatenate([fig_cols["year"][a:b] for _, (a, b) in parts]),
+                                   "value": [v for _, (a, b) in parts for v in fig_cols["value"][a:b]]}
+            for lg in ("zh", "en"):
+                out[f"indicator_name_{lg}"] = [names[lg].get(k[1]) for k, (a, b) in parts for _ in range(a, b)]
+            return out
+
+        def target_charts(i: int, s: int, e: int) -> list[dict]:
             target = {c: v[i] for c, v in chart_cols.items()}
-            reference = charts.reference_series(years, series_figures(ref_s[i])) if ref_s[i] else None
-            parts = [series_figures(k) for k in proxy_s[i] or []]
-            proxy = pd.concat([p for p in parts if len(p)]) if any(len(p) for p in parts) else None
-            if proxy is not None:
-                proxy = proxy.assign(indicator_name_zh=proxy["indicator"].map(ind_names["name_zh"]),
-                                     indicator_name_en=proxy["indicator"].map(ind_names["name_en"]))
-            return charts.target_charts(target, years, reference, proxy)
+            years = {c: v[s:e] for c, v in year_cols.items()}
+            reference = charts.reference_points(years, series_figures(ref_s[i])) if ref_s[i] else None
+            return charts.target_charts(target, years, reference, proxy_figures(proxy_s[i] or []))
 
         by_jurisdiction: dict[str, list[int]] = {}
         for i, j in enumerate(cols["jurisdiction"]):
@@ -623,7 +635,7 @@ class LargeSite:
                 r["trail"] = trail
                 s, e = years_of.get(tid, (0, 0))
                 r["years"] = {k: v[s:e] for k, v in ycols.items() if any(x is not None for x in v[s:e])}
-                r["charts"] = plain_json(target_charts(i, yrs.iloc[s:e]))
+                r["charts"] = plain_json(target_charts(i, s, e))
                 r["sources"] = sources_of.get(tid)
                 r["departments"] = owners_of.get(tid)
                 if own_s[i]:

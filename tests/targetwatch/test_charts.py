@@ -248,3 +248,48 @@ def test_reference_series_fills_the_years_the_target_lacks():
                             "period_type": ["annual", "annual", "annual", "quarterly"]})
     ref = charts.reference_series(years, figures)
     assert ref["year"].tolist() == [2018, 2019] and ref["value"].tolist() == [1.6, 2.0]
+
+
+# --- charts from columns (the large layout slices whole tables; no frame per target) -------------------------------
+
+def test_reference_points_take_used_values_then_the_latest_annual_release_of_other_years():
+    years = pd.DataFrame({"year": [2019, 2020, 2021], "reference_value": [1.0, float("nan"), 3.0]})
+    d1, d2 = pd.Timestamp("2021-03-01"), pd.Timestamp("2022-03-01")
+    figures = pd.DataFrame({"year": [2018, 2020, 2020, 2021, 2022], "value": [10.0, 20.0, 21.0, 30.0, 40.0],
+                            "period_type": ["annual", "annual", None, "annual", "quarterly"],
+                            "release_date": [d1, d2, d1, d1, d1]})
+    # 2019 and 2021 as the assessment used them; 2018 and 2020 from the figures (2020: the later release, d2, wins
+    # over the earlier one listed after it); 2022 is quarterly, left out
+    expected = {"year": [2018, 2019, 2020, 2021], "value": [10.0, 1.0, 20.0, 3.0]}
+    assert charts.reference_points(years, figures) == expected
+    as_columns = {c: figures[c].tolist() for c in figures}
+    assert charts.reference_points({c: years[c].tolist() for c in years}, as_columns) == expected
+    assert charts.reference_series(years, figures).to_dict("list") == expected
+
+
+def test_cumulative_skips_a_missing_value_as_pandas_cumsum_does():
+    values = [1.5, float("nan"), 2.0, None, 0.25]
+    assert charts._cumulative(values) == [1.5, None, 3.5, None, 3.75]
+    assert pd.Series([1.5, float("nan"), 2.0, float("nan"), 0.25]).cumsum().tolist()[::2] == [1.5, 3.5, 3.75]
+
+
+@pytest.mark.parametrize("target_id", ["syn-stock", "syn-relative", "syn-per-year"])
+def test_charts_from_columns_equal_charts_from_frames(synthetic, target_id):
+    """target_charts gives the same specs whether a target's rows come as frames (the small layout) or as columns
+    (the large layout), proxies with repeated years and two indicators included."""
+    rows, years = synthetic
+    frame = years[target_id].sort_values("year", ascending=False)  # out of order: both put it in year order
+    proxies = pd.DataFrame({"year": [2021, 2020, 2021, 2020, 2022], "value": [5.0, 4.0, 5.5, 7.0, 6.0],
+                            "indicator_name_zh": ["乙", "甲", "乙", "乙", None],
+                            "indicator_name_en": ["B", "A", "B", "B", None]})
+    reference = pd.DataFrame({"year": [2020, 2021], "value": [40.0, 41.0]})
+    as_frames = charts.target_charts(rows[target_id], frame, reference, proxies)
+    columns = {c: frame[c].tolist() for c in frame}
+    as_columns = charts.target_charts(rows[target_id], columns, {c: reference[c].tolist() for c in reference},
+                                      {c: proxies[c].tolist() for c in proxies} | {"year": proxies["year"].to_numpy()})
+    assert as_frames and as_columns == as_frames
+    gap = as_columns[0]["specs"]["en"]
+    proxy_traces = [t for t in gap["data"] if t["name"].startswith("Proxy")]
+    assert [(t["name"], t["x"], t["y"]) for t in proxy_traces] == [
+        ("Proxy (context only): A", [2020], [4.0]),
+        ("Proxy (context only): B", [2020, 2021, 2021], [7.0, 5.0, 5.5])]

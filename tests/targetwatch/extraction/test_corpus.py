@@ -19,20 +19,20 @@ from targetwatch.extraction.corpus import SPLITS, load_corpus, score
 
 def test_every_text_is_listed_split_and_every_quote_is_placed():
     docs, golds = load_corpus()
-    splits = ("development", "test", "holdout", "holdout-2", "unseen-7")
-    former = ("unseen-3", "unseen-4", "unseen-5", "unseen-6")  # scored once unseen, then moved to development
+    splits = ("development", "test", "holdout", "holdout-2")
+    former = ("unseen-3", "unseen-4", "unseen-5", "unseen-6", "unseen-7")  # scored once unseen, then development
     assert len(docs) == 113
     assert {s: sum(d.split == s for d in docs.values()) for s in splits} == {
-        "development": 76, "test": 13, "holdout": 8, "holdout-2": 4, "unseen-7": 12}
+        "development": 88, "test": 13, "holdout": 8, "holdout-2": 4}
     assert {s: sum(d.first_split == s for d in docs.values()) for s in former} == {
-        "unseen-3": 13, "unseen-4": 12, "unseen-5": 10, "unseen-6": 18}
+        "unseen-3": 13, "unseen-4": 12, "unseen-5": 10, "unseen-6": 18, "unseen-7": 12}
     assert all(d.split == "development" for d in docs.values() if d.first_split)
     assert sum(d.script == "traditional" for d in docs.values()) == 29
     assert len(golds) == 428
     assert {s: sum(docs[g.document].split == s for g in golds) for s in splits} == {
-        "development": 290, "test": 87, "holdout": 22, "holdout-2": 9, "unseen-7": 20}
+        "development": 310, "test": 87, "holdout": 22, "holdout-2": 9}
     assert {s: sum(docs[g.document].first_split == s for g in golds) for s in former} == {
-        "unseen-3": 60, "unseen-4": 34, "unseen-5": 27, "unseen-6": 24}
+        "unseen-3": 60, "unseen-4": 34, "unseen-5": 27, "unseen-6": 24, "unseen-7": 20}
     for g in golds:
         assert docs[g.document].text[g.start : g.end] == g.quote
     assert all(d.url.startswith("http") for d in docs.values())
@@ -82,13 +82,14 @@ def measured():
 
 
 @pytest.mark.parametrize(("split", "precision", "recall", "comparator"), [
-    # development now holds unseen-3/4/5 (round 4) and unseen-6 (round 5): measured 99.3 / 97.9 / 99.6
+    # development holds unseen-3/4/5 (round 4), unseen-6 (round 5), unseen-7 (round 6): measured 99.4 / 99.0 / 100
     ("development", 0.95, 0.92, 0.97),
     # test: measured 100 / 97.7 / 100 with round 5's rules (100 / 100 / 100 before; first, unseen: 87.8 / 91.9)
     ("test", 0.95, 0.95, 0.95),
     ("holdout", 0.95, 0.95, 0.95),  # measured 100 / 100 / 100 (first, unseen: 80.8 / 95.5 / 95.2)
     ("holdout-2", 0.9, 0.95, 0.95),  # measured 100 / 100 / 100 (first, unseen: 23.1 / 100 / 100)
-    ("unseen-7", 0.9, 0.9, 0.95),  # measured 95.0 / 95.0 / 100 at its first, unseen score (round 5's rules)
+    # unseen-7: first, unseen 95.0 / 95.0 / 100 (round 5's rules); measured 100 / 100 / 100 with round 6's
+    ("unseen-7", 0.95, 0.95, 0.95),
     # unseen-6: first, unseen 82.1 / 95.8 / 100 (round 4's rules); measured 96.0 / 100 / 100 with round 5's
     ("unseen-6", 0.9, 0.95, 0.95),
     # the former unseen sets, now development (first, unseen: 75.4 / 81.7 / 73.5, 74.4 / 94.1 / 100, 69.0 / 74.1 / 95.0)
