@@ -22,7 +22,7 @@ from targetwatch.extraction.candidates import Candidate, Document
 from targetwatch.extraction.naming import HEADING_L1, HEADING_L2
 
 # Rules that already mark a figure as status; the document-level penalty does not pile onto them.
-_ALREADY_STATUS = frozenset({"status_report", "news_report", "done"})
+_ALREADY_STATUS = frozenset({"status_report", "status_last_year", "news_report", "done"})
 # Deadline rules that the walk records on a candidate when a deadline is in scope (not the document's fallback).
 _IN_SCOPE = frozenset({rule for rule, _ in rules.DEADLINES} | {"deadline_carried", "distributive_year"})
 
@@ -139,6 +139,12 @@ def weigh(doc: Document, cands: list[Candidate]) -> None:
                 and "goals_section" not in c.rules_fired:
             c.score += rules.CONFIDENCE["goals_lead"]
             c.rules_fired.append("goals_lead")
+    for c in figures:  # 主要目标：…比上年增长15%: growth over last year, as a year's plan states it
+        if "status_last_year" in c.rules_fired and (
+                {"goals_section", "goals_lead"}.intersection(c.rules_fired)
+                or rules.INTENT.search(rules.TARGET_MET.sub("", doc.view[c.sentence.start : c.sentence.end]))):
+            c.score -= rules.CONFIDENCE["status"]
+            c.rules_fired.append("last_year_in_a_plan")
     share = sum(ahead.values()) / len(figures)
     opening = doc.view.lstrip()[: rules.REPORT_TITLE_REACH]
     first = _first_line(doc).strip()

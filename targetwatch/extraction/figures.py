@@ -216,11 +216,15 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
         if (frame := _frame(before)) is not None:
             score += rules.CONFIDENCE["frame"]
             fired.append(frame)
-        if any(w in view[sent.start : m.start()] for w in rules.STATUS_WORDS) \
-                or rules.STATUS_DONE.search(view, clause.start, m.start()) \
+        status = [w for w in rules.STATUS_WORDS if w in view[sent.start : m.start()]]
+        if status or rules.STATUS_DONE.search(view, clause.start, m.start()) \
                 or rules.PAST_SPAN.search(view, sent.start, m.start()):
             score += rules.CONFIDENCE["status"]
-            fired.append("status_report")
+            # only 比上年 / 较上年: evidence.weigh lifts it for a year's plan (主要目标：…比上年增长15%)
+            only_last_year = bool(status) and set(status) <= set(rules.LAST_YEAR_WORDS) \
+                and not rules.STATUS_DONE.search(view, clause.start, m.start()) \
+                and not rules.PAST_SPAN.search(view, sent.start, m.start())
+            fired.append("status_last_year" if only_last_year else "status_report")
         elif doc.is_report or _reported(doc, para, m.start()):
             score += rules.CONFIDENCE["report"]
             fired.append("news_report")

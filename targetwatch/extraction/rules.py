@@ -177,6 +177,9 @@ STATUS_WORDS: Final[tuple[str, ...]] = (
     "截至", "截止", "目前", "现有", "共有", "已有", "已建成", "已经", "同比", "比上年", "较上年",
     "已累计", "累计已",  # 累计 alone is a plan's word too (累计培育…达到100家 by a deadline)
 )
+# 比上年 / 较上年 are status words in a report, but a year's plan writes its growth targets with them too
+# (主要目标：…比上年增长15%): under a goals heading or lead, or with intent in its sentence, the penalty is lifted.
+LAST_YEAR_WORDS: Final[tuple[str, ...]] = ("比上年", "较上年")
 # 近两年, 过去五年, 三年来 earlier in the sentence: the figure sums up a span that has passed (近两年…毕业的企业逾千家).
 PAST_SPAN: Final = re.compile(
     r"(?:近|过去|此前)(?:[一二两三四五六七八九十]|\d{1,2}) {0,2}年"
@@ -240,6 +243,13 @@ PAST_YEAR_DONE: Final = re.compile(
 # Confidence is capped here for a figure with no forward evidence at all: ≥ 0.9 needs it. The cap comes first, the
 # penalties of a report after it, so a report's figure cannot stay at the bar on a high score of its own.
 UNDATED_CAP: Final = 0.85
+# Rules of round 6 with no (or one) case on the development side: a proposal that rests on one of them is held
+# below 0.9 (at UNDATED_CAP) until a scored set shows how often they are right. Same for a deadline lent by the
+# document (deadline_from_document): the news leads proposed wrongly on unseen sets carried it.
+UNPROVEN_RULES: Final[frozenset[str]] = frozenset({
+    "deadline_from_document", "last_year_in_a_plan", "each", "deadline_plan_period_end", "deadline_years_ahead",
+    "verb_after", "growth_subject", "distributive_growth",
+})
 # A text none of whose figures has forward evidence is a report from this many figures on, whatever its opening
 # names (a news item that opens on “十五五”规划建议 and then gives statistics).
 REPORT_MIN_FIGURES_NO_EVIDENCE: Final = 3

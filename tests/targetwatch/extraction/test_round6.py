@@ -217,3 +217,26 @@ def test_each_unit_of_a_place_is_still_coverage():
 ])
 def test_a_bare_hundred_after_exceed(text, expected):
     assert [(c, v) for c, v, _ in _props(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # SYNTHETIC year plans: growth over last year (比上年 / 较上年) under a goals heading or lead is a target
+    ("2024年1月10日\n2024年全市科技工作要点\n一、主要目标\n全市高新技术企业数量比上年增长15%,新增科技型中小企业300家。",
+     [("growth_rate", 15), ("exact", 300)]),
+    ("2023年2月1日\n今年全市的主要预期目标是:地区生产总值增长6%左右,研发经费投入较上年增长10%以上。",
+     [("growth_rate", 6), ("growth_rate", 10)]),
+    ("2023年2月1日\n今年全市的主要預期目標是:地區生產總值增長6%左右,研發經費投入較上年增長10%以上。",
+     [("growth_rate", 6), ("growth_rate", 10)]),  # traditional
+    # …and a statistic in a review (no goals heading, no lead, no intent)
+    ("2023年2月1日\n2022年,全市地区生产总值比上年增长5.2%,研发经费投入较上年增长10.3%。", []),
+])
+def test_growth_over_last_year_in_a_years_plan(text, expected):
+    assert [(c, v) for c, v, _ in _props(text)] == expected
+
+
+def test_a_proposal_resting_on_a_rule_not_yet_measured_stays_below_0_9():
+    # the plan-period deadline and the lifted 比上年 are round 6's: held at 0.85 until a scored set measures them
+    text = "2024年1月10日\n一、主要目标\n全市高新技术企业数量比上年增长15%。"
+    assert [conf for _, _, conf in _props(text)] == [0.85]
+    text = "2021年6月1日\n一、主要目标\n到“十四五”末,全市研发投入强度达到3%。"
+    assert [conf for _, _, conf in _props(text)] == [0.85]
