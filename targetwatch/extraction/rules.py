@@ -94,6 +94,8 @@ COMPARATOR_CUES: Final[tuple[Cue, ...]] = (
     Cue("prefix_chao", ("超", "过"), "exceed", "adjacent"),
     Cue("prefix_da", ("达",), "at_least", "adjacent"),
 )
+# …but not as the end of another word: 认定通过155家 (通过 = passed), 经过3年, 不过: 过 there is no cue.
+ADJACENT_NOT_AFTER: Final[dict[str, str]] = {"过": "通经不"}
 PREFIX_REACH: Final = 8
 # What may stand between a one-year growth word and its rate: 增长10%, 增幅超过11%, 增速保持在8%, 分别增长8%、9%.
 GROWTH_END: Final = re.compile(r"(?:增长|增幅|增速)(?:超过|达到|达|为|保持在|保持|在)? {0,2}$")
@@ -208,7 +210,8 @@ INTENT: Final = re.compile(
 # reports; every figure in it is a statistic.
 THIS_YEAR: Final = re.compile(r"今年|全年|年内|明年")
 # 完成年度目标的112%, 超额完成…目标任务: a target met is a report of the past, not a word of intent.
-TARGET_MET: Final = re.compile(r"(?:完成|实现)[^,，;；。]{0,10}?目标")
+# Also a target exceeded (远超《…规划》中2020年3900万人的目标, 超额完成…目标任务).
+TARGET_MET: Final = re.compile(r"(?:完成|实现|远超|超过|超出)[^,，;；。]{0,40}?目标")
 REPORT_MIN_FIGURES: Final = 5  # …a text, that is: one sentence with a figure and no deadline says too little
 # 建立了15家, 提出了18项: 了 right before a figure reports a thing done.
 DONE_BEFORE: Final = re.compile(r"了 {0,2}$")
@@ -243,6 +246,15 @@ PAST_YEAR_DONE: Final = re.compile(
 # Confidence is capped here for a figure with no forward evidence at all: ≥ 0.9 needs it. The cap comes first, the
 # penalties of a report after it, so a report's figure cannot stay at the bar on a high score of its own.
 UNDATED_CAP: Final = 0.85
+# A year written as a plain date, not as a deadline, a span or a plan's horizon: 2020年研究生毕业人数达72.9万人,
+# 从2010年的35.9%. Not after 到/至/截至/在/于 or a range's dash, nor before 前/以前/底/末/以来/远景/-/—/至 (the forms of
+# rules.DEADLINES, and ranges).
+PLAIN_YEAR: Final = re.compile(
+    r"(?<![到至止在于\d\-—–~])(?P<year>(?:19|20)\d{2}) {0,2}年"
+    r"(?![前底末内以之]|度?以来|远景|[\-—–~至到])"
+)
+# A lead's word of intent reaches this many sentences of its paragraph after it (evidence._lead_start).
+LEAD_SENTENCES: Final = 2
 # Rules of round 6 with no (or one) case on the development side: a proposal that rests on one of them is held
 # below 0.9 (at UNDATED_CAP) until a scored set shows how often they are right. Same for a deadline lent by the
 # document (deadline_from_document): the news leads proposed wrongly on unseen sets carried it.
@@ -396,7 +408,8 @@ VAGUE_COUNTS: Final[tuple[str, ...]] = ("一批", "一大批", "若干", "一些
 DEADLINES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     ("deadline_by_year",
      re.compile(r"(?:到|至|截至|截止到|截止) {0,2}(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末|年底)?")),
-    ("deadline_before_year", re.compile(r"在?(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末)?(?:以前|之前|前)")),
+    # 2020年前 (by 2020), not 2015年前后 (around 2015)
+    ("deadline_before_year", re.compile(r"在?(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末)?(?:以前|之前|前)(?!后)")),
     # 到“十四五”末, 至十三五期末: the end of a five-year plan period (rules.PLAN_PERIODS gives its last year)
     ("deadline_plan_period_end", re.compile(
         r"(?:到|至)[“\"「『]?(?P<period>十一五|十二五|十三五|十四五|十五五)[”\"」』]?(?:期末|时期末|末)")),
