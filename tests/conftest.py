@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import resource
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +22,6 @@ from targetwatch.config import PROJECT_DIR
 from targetwatch.documents import load_documents
 
 TODAY = dt.date(2026, 11, 23)
-_CPU = pytest.StashKey[list]()
 
 
 def pytest_addoption(parser):
@@ -28,6 +29,18 @@ def pytest_addoption(parser):
                      help="list the N slowest test phases by CPU seconds (this process, its children and every live "
                           "process below it, such as Chromium): fairer than --durations on a shared machine "
                           "(docs/testing.md); 0 lists every phase")
+
+
+MAX_WORKERS = 4  # each worker imports Dagster, GE and pandas and starts its own Chromium: ~0.5 GB each
+
+
+def pytest_xdist_auto_num_workers(config) -> int | None:
+    """`-n auto` (pyproject's addopts): one pytest-xdist worker per core, at most MAX_WORKERS; none (the tests run in
+    this process) when every argument names a single test (`path::test`), where starting workers costs more than it
+    saves."""
+    if config.args and all("::" in a for a in config.args):
+        return 0
+    return min(os.cpu_count() or 1, MAX_WORKERS)
 
 
 _TICK = os.sysconf("SC_CLK_TCK")
@@ -70,7 +83,14 @@ def _cpu_seconds() -> float:
     return _LOST[0]
 
 
+_CPU_PROPERTY = "cpu_seconds"
+_CPU_ROWS: list[tuple[float, str, str]] = []  # (CPU seconds, phase, test) of every phase reported to this process
+
+
 def _timed(phase: str):
+    """Time one phase of a test in CPU seconds, kept on the test item as a user property: the phase's report carries
+    it, so the summary also sees the phases that pytest-xdist workers ran."""
+
     @pytest.hookimpl(hookwrapper=True)
     def hook(item, *args):
         if item.config.getoption("cpu_durations") is None:
@@ -78,7 +98,7 @@ def _timed(phase: str):
             return
         start = _cpu_seconds()
         yield
-        item.config.stash.setdefault(_CPU, []).append((_cpu_seconds() - start, phase, item.nodeid))
+        item.user_properties.append((_CPU_PROPERTY, (phase, _cpu_seconds() - start)))
 
     return hook
 
@@ -86,16 +106,25 @@ def _timed(phase: str):
 pytest_runtest_setup, pytest_runtest_call, pytest_runtest_teardown = map(_timed, ("setup", "call", "teardown"))
 
 
+def pytest_runtest_logreport(report):
+    """Collect the phase's CPU seconds from its report (in this process, or sent back by an xdist worker)."""
+    for name, value in report.user_properties:
+        if name == _CPU_PROPERTY and value[0] == report.when:
+            _CPU_ROWS.append((value[1], report.when, report.nodeid))
+
+
 def pytest_terminal_summary(terminalreporter, config):
     n = config.getoption("cpu_durations")
     if n is None:
         return
-    rows = sorted(config.stash.get(_CPU, []), reverse=True)
+    rows = sorted(_CPU_ROWS, reverse=True)
     terminalreporter.write_sep("=", f"{n or len(rows)} slowest test phases by CPU seconds "
                                     f"(total {sum(r[0] for r in rows):.1f} s in test phases, {_cpu_seconds():.1f} s "
                                     "in the process and the processes below it)")
     for cpu, phase, nodeid in rows[: n or None]:
         terminalreporter.write_line(f"{cpu:7.2f}s {phase:<8} {nodeid}")
+
+
 AS_OF = TODAY.isoformat()  # the as-of date of the shared published refresh
 
 
@@ -128,15 +157,61 @@ def refresh_in_process(out: Path, reports: Path, as_of: str = AS_OF):
                         "resources": {"paths": {"config": paths.model_dump()}}})
 
 
+def build_once(tmp_path_factory, name: str, build: Callable[[Path], None]) -> Path:
+    """A folder that `build` fills once per test run, shared by every pytest-xdist worker (read-only).
+
+    Run serially, it is a fresh temporary folder. Under xdist, the workers' temporary folders share a parent for the
+    run: the first worker to ask builds `name` there under a file lock, the others wait for it and reuse it (the
+    pytest-xdist recipe for session fixtures). A build that raised leaves no `.built` mark, so the next worker tries
+    again and meets the same error."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        folder = tmp_path_factory.mktemp(name)
+        build(folder)
+        return folder
+    from filelock import FileLock
+
+    root = tmp_path_factory.getbasetemp().parent / "built-once"
+    root.mkdir(exist_ok=True)
+    folder, done = root / name, root / f"{name}.built"
+    with FileLock(str(root / f"{name}.lock")):
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            build(folder)
+            done.touch()
+    return folder
+
+
+def _refresh_result(folder: Path):
+    """The shared refresh's result as the job returned it: its events and run, read back from the build."""
+    import dagster as dg
+
+    from pipelines.definitions import defs
+
+    saved = json.loads((folder / "result.json").read_text(encoding="utf-8"))
+    return dg.ExecuteInProcessResult(event_list=dg.deserialize_value(saved["events"]),
+                                     dagster_run=dg.deserialize_value(saved["run"]), output_capture=None,
+                                     job_def=defs.resolve_job_def("refresh"))
+
+
 @pytest.fixture(scope="session")
 def published(tmp_path_factory) -> Published:
-    """One refresh of the bundled real figures, as of TODAY, shared by every test that needs a published out/.
+    """One refresh of the bundled real figures, as of TODAY, shared by every test that needs a published out/ (and by
+    every xdist worker: `build_once`).
 
-    Read-only: a test that writes (a second run, a failed publication) works on `published.copy_to(tmp_path)`."""
-    out = tmp_path_factory.mktemp("published") / "out"
-    result = refresh_in_process(out, PROJECT_DIR / "reports")
-    assert result.success, [e.message for e in result.all_events if e.is_failure]
-    return Published(out=out, result=result)
+    Read-only: a test that writes (a second run, a failed publication) works on `published.copy_to(tmp_path)`. The
+    result is the job's own events and run, saved beside out/ and read back, so every worker sees the same one."""
+    import dagster as dg
+
+    def build(folder: Path) -> None:
+        result = refresh_in_process(folder / "out", PROJECT_DIR / "reports")
+        assert result.success, [e.message for e in result.all_events if e.is_failure]
+        (folder / "result.json").write_text(json.dumps({"events": dg.serialize_value(result.all_events),
+                                                        "run": dg.serialize_value(result.dagster_run)}),
+                                            encoding="utf-8")
+
+    folder = build_once(tmp_path_factory, "published", build)
+    return Published(out=folder / "out", result=_refresh_result(folder))
 
 
 @dataclass(frozen=True)
@@ -169,29 +244,36 @@ class SyntheticSite:
     pages: list[Path]
 
 
-def _build_synthetic_site(out: Path, large: bool) -> SyntheticSite:
+def _build_synthetic_site(tmp_path_factory, name: str, large: bool) -> SyntheticSite:
+    """The SYNTHETIC site built once (`build_once`); its data is rebuilt in each worker (a fraction of a second)."""
     from targetwatch.render.dashboards import build_dashboards
     from targetwatch.render.quality_report import build_quality_report
     from tests.targetwatch.test_site import synthetic_site_data
 
     data = synthetic_site_data(n_extra=12) if large else synthetic_site_data()
-    pages = build_dashboards(data, out / "dashboards", large=large)
-    build_quality_report(data, out / "quality")
-    return SyntheticSite(out=out, data=data, pages=pages)
+
+    def build(folder: Path) -> None:
+        pages = build_dashboards(data, folder / "site" / "dashboards", large=large)
+        build_quality_report(data, folder / "site" / "quality")
+        (folder / "pages.json").write_text(json.dumps([str(p.relative_to(folder)) for p in pages]), encoding="utf-8")
+
+    folder = build_once(tmp_path_factory, name, build)
+    pages = [folder / p for p in json.loads((folder / "pages.json").read_text(encoding="utf-8"))]
+    return SyntheticSite(out=folder / "site", data=data, pages=pages)
 
 
 @pytest.fixture(scope="session")
 def synthetic_site_build(tmp_path_factory) -> SyntheticSite:
     """A small SYNTHETIC site (departments, measures, revisions, per-year bars), shared by the site tests
     (tests/targetwatch/test_site.py) and the browser tests (read-only)."""
-    return _build_synthetic_site(tmp_path_factory.mktemp("synthetic-site"), large=False)
+    return _build_synthetic_site(tmp_path_factory, "synthetic-site", large=False)
 
 
 @pytest.fixture(scope="session")
 def large_synthetic_site_build(tmp_path_factory) -> SyntheticSite:
     """The SYNTHETIC site in the large layout (what a catalogue of every county gets), forced on a small one (12
     extra jurisdictions); shared like `synthetic_site_build` (read-only)."""
-    return _build_synthetic_site(tmp_path_factory.mktemp("large-synthetic-site"), large=True)
+    return _build_synthetic_site(tmp_path_factory, "large-synthetic-site", large=True)
 
 
 @pytest.fixture(scope="session")

@@ -22,7 +22,7 @@ from targetwatch.extraction.candidates import Candidate, Document
 from targetwatch.extraction.naming import HEADING_L1, HEADING_L2
 
 # Rules that already mark a figure as status; the document-level penalty does not pile onto them.
-_ALREADY_STATUS = frozenset({"status_report", "news_report", "done"})
+_ALREADY_STATUS = frozenset({"status_report", "status_last_year", "news_report", "done"})
 # Deadline rules that the walk records on a candidate when a deadline is in scope (not the document's fallback).
 _IN_SCOPE = frozenset({rule for rule, _ in rules.DEADLINES} | {"deadline_carried", "distributive_year"})
 
@@ -38,8 +38,17 @@ def forward(doc: Document, c: Candidate, this_year: bool = True, lead: bool = Tr
     # …。国家级大学科技园3家) the paragraph says where things stood
     if _IN_SCOPE.intersection(c.rules_fired) and not rules.STATUS_DATE.search(_dated_at(doc, c)):
         return True
-    spans = [view[c.sentence.start : c.sentence.end]] + ([view[c.paragraph.start : c.start]] if lead else [])
+    spans = [view[c.sentence.start : c.sentence.end]] + ([view[_lead_start(c) : c.start]] if lead else [])
+    spans = [rules.TARGET_MET.sub("", span) for span in spans]  # 完成年度目标的112%: a target met, not intent
     return any(rules.INTENT.search(span) or (this_year and rules.THIS_YEAR_AHEAD.search(span)) for span in spans)
+
+
+def _lead_start(c: Candidate) -> int:
+    """Where a lead for the figure's sentence may stand: the few sentences of its paragraph right before it
+    (rules.LEAD_SENTENCES). A word of intent further up a long paragraph (提出了…主要目标 at the head of a one-line page
+    that then reviews the past five years) does not reach it."""
+    before = [s for s in c.paragraph.sentences if s.end <= c.sentence.start]
+    return before[-rules.LEAD_SENTENCES].start if len(before) >= rules.LEAD_SENTENCES else c.paragraph.start
 
 
 def _dated_at(doc: Document, c: Candidate) -> str:
@@ -138,6 +147,12 @@ def weigh(doc: Document, cands: list[Candidate]) -> None:
                 and "goals_section" not in c.rules_fired:
             c.score += rules.CONFIDENCE["goals_lead"]
             c.rules_fired.append("goals_lead")
+    for c in figures:  # 主要目标：…比上年增长15%: growth over last year, as a year's plan states it
+        if "status_last_year" in c.rules_fired and (
+                {"goals_section", "goals_lead"}.intersection(c.rules_fired)
+                or rules.INTENT.search(rules.TARGET_MET.sub("", doc.view[c.sentence.start : c.sentence.end]))):
+            c.score -= rules.CONFIDENCE["status"]
+            c.rules_fired.append("last_year_in_a_plan")
     share = sum(ahead.values()) / len(figures)
     opening = doc.view.lstrip()[: rules.REPORT_TITLE_REACH]
     first = _first_line(doc).strip()

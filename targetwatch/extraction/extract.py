@@ -354,8 +354,8 @@ def extract_targets(
         kept.append(c)
     _kinds(doc, kept)
     evidence.weigh(doc, kept)
-    for c in kept:  # a deadline lent by the document is weaker evidence than one stated: never 0.9 or above
-        if "deadline_from_document" in c.rules_fired:
+    for c in kept:  # a deadline lent by the document, or a rule not yet measured: never 0.9 or above
+        if rules.UNPROVEN_RULES.intersection(c.rules_fired):
             c.score = min(c.score, rules.UNDATED_CAP)
     for c in kept:
         assign_departments(doc, c)

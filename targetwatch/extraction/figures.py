@@ -42,7 +42,10 @@ def _comparator(view: str, m: re.Match[str], clause: Span) -> tuple[str, str]:
                 return cue.comparator, cue.rule
             continue
         if cue.where == "adjacent":
-            if adjacent.endswith(cue.words) or (not m["num"] and before.endswith(cue.words)):
+            word = next((w for w in cue.words if adjacent.endswith(w) or (not m["num"] and before.endswith(w))), None)
+            if word is not None and not (
+                    adjacent[-len(word) - 1 : -len(word)] in rules.ADJACENT_NOT_AFTER.get(word, "")
+                    and adjacent[-len(word) - 1 : -len(word)] != ""):
                 return cue.comparator, cue.rule
             continue
         if cue.where == "before" and any(w in before for w in cue.words):
@@ -65,7 +68,8 @@ def _has_verb(before: str) -> bool:
     for v in rules.TARGET_VERBS:
         at = before.find(v)
         while at >= 0:
-            if not rules.VERB_IN_NOUN.match(before, at + len(v)):
+            # 孵化器 (a noun), 对新认定的…企业 (a verb before 的 describes the noun that follows): no verb of the target
+            if not rules.VERB_IN_NOUN.match(before, at + len(v)) and before[at + len(v) : at + len(v) + 1] != "的":
                 return True
             at = before.find(v, at + 1)
     return False
@@ -115,20 +119,21 @@ def _reported(doc: Document, para: Paragraph, at: int) -> bool:
     cue = max((text.rfind(w) for w in rules.REPORT_WORDS), default=-1)
     if cue < 0:
         return False
-    after = doc.view[para.start + cue : at]
+    after = rules.TARGET_MET.sub("", doc.view[para.start + cue : at])  # 完成目标任务…: a target met, not intent
     return not rules.INTENT.search(after) and not deadlines(doc.view, Span(para.start + cue, at), doc)
 
 
 def _past_period(doc: Document, para: Paragraph, at: int) -> bool:
     """“十三五”期间…增至6006名 in a text of 2022: a plan period that ended before the text, named earlier in the
     paragraph with no deadline or word of intent between its name and the figure."""
-    if doc.issue_year is None:
-        return False
+    # undated: a period is over when the text names a later one (a 十五五 plan's review of the 十四五)
+    over = (lambda end: end < doc.issue_year) if doc.issue_year is not None else (
+        lambda end: any(later > end and name in doc.view for name, later in rules.PLAN_PERIODS.items()))
     text = doc.view[para.start : at]
     for name, end in rules.PLAN_PERIODS.items():
         where = text.rfind(name)
-        if where >= 0 and end < doc.issue_year:
-            after = doc.view[para.start + where : at]
+        if where >= 0 and over(end):
+            after = rules.TARGET_MET.sub("", doc.view[para.start + where : at])
             if not rules.INTENT.search(after) and not deadlines(
                     doc.view, Span(para.start + where, at), doc):
                 return True
@@ -153,6 +158,8 @@ def category_thresholds(view: str, found: list[Candidate]) -> None:
         between = view[a.end : b.start]
         if any(ch in between for ch in "、,，;；"):
             continue
+        if view[b.end : b.end + 3].lstrip(" ").startswith("的"):
+            continue  # 培育10家以上年营业收入超10亿元的科技领军企业: the second figure qualifies; the first counts
         noun_after = bool(CJK.match(between.lstrip(" "))) and not between.lstrip(" ").startswith(
             rules.THRESHOLD_NOT_BEFORE)
         qualifies = between.lstrip(" ").startswith("的") or (
@@ -213,11 +220,15 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
         if (frame := _frame(before)) is not None:
             score += rules.CONFIDENCE["frame"]
             fired.append(frame)
-        if any(w in view[sent.start : m.start()] for w in rules.STATUS_WORDS) \
-                or rules.STATUS_DONE.search(view, clause.start, m.start()) \
+        status = [w for w in rules.STATUS_WORDS if w in view[sent.start : m.start()]]
+        if status or rules.STATUS_DONE.search(view, clause.start, m.start()) \
                 or rules.PAST_SPAN.search(view, sent.start, m.start()):
             score += rules.CONFIDENCE["status"]
-            fired.append("status_report")
+            # only 比上年 / 较上年: evidence.weigh lifts it for a year's plan (主要目标：…比上年增长15%)
+            only_last_year = bool(status) and set(status) <= set(rules.LAST_YEAR_WORDS) \
+                and not rules.STATUS_DONE.search(view, clause.start, m.start()) \
+                and not rules.PAST_SPAN.search(view, sent.start, m.start())
+            fired.append("status_last_year" if only_last_year else "status_report")
         elif doc.is_report or _reported(doc, para, m.start()):
             score += rules.CONFIDENCE["report"]
             fired.append("news_report")
@@ -242,6 +253,10 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
         elif low is not None and low <= value:  # 增长6%-6.5%: a range read as a rate is stated at its low end
             cand.value = low
             cand.notes.append(f"range up to {doc.text[m.start('num') : m.end()]}")
+        if base == "yuan" and (rules.GRANT_AFTER.match(view, m.end()) or rules.GRANT.search(before)):
+            score += rules.CONFIDENCE["grant"]  # 给予50万元一次性奖励: paid to each firm
+            fired.append("grant")
+            cand.score = score
         if base == "yuan" and rules.AMOUNT_CLASS_AFTER.match(view, m.end()):
             score += rules.CONFIDENCE["category_threshold"]
             fired.append("category_threshold")
@@ -263,7 +278,7 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
         if any(w in view[sent.start : m.start()] for w in rules.ASPIRATION):
             cand.notes.append("aspirational (力争/争取)")
             fired.append("aspiration")
-        out.append(cand)
+        out += _each(view, clause, m.start(), cand)
     return out + _fractions(doc, para, sent, clause)
 
 
@@ -426,6 +441,28 @@ def _per_indicator(view: str, clause: Span, at: int, cand: Candidate) -> list[Ca
     out = []
     for name in names:
         c = dataclasses.replace(cand, rules_fired=[*cand.rules_fired, "multiple_per_indicator"], notes=list(cand.notes))
+        c.name_hint = name
+        out.append(c)
+    return out
+
+
+def _each(view: str, clause: Span, at: int, cand: Candidate) -> list[Candidate]:
+    """新增省级以上科技企业孵化器和众创空间各10家: 各 after names joined by 和 / 与 / 及 / 、 gives each named thing the
+    figure, one proposal per name (each unit of a place, 各县…至少各建成1个, is coverage, not this)."""
+    before = view[clause.start : at].rstrip(" ")
+    if not before.endswith("各") or cand.kind == "coverage" or rules.COVERAGE.search(before):
+        return [cand]
+    part = before[:-1]
+    verbs = [part.rfind(v) + len(v) for v in rules.TARGET_VERBS if v in part]
+    part = part[max(verbs, default=0) :]
+    for _, pattern in rules.DEADLINES:
+        part = pattern.sub("", part)
+    names = [n.strip(STRIP_HEAD + STRIP_TAIL) for n in rules.ITEM_JOINERS.split(part)]
+    if len(names) < 2 or not all(names) or any(len(n) > rules.EACH_NAME_MAX for n in names):
+        return [cand]
+    out = []
+    for name in names:
+        c = dataclasses.replace(cand, rules_fired=[*cand.rules_fired, "each"], notes=list(cand.notes))
         c.name_hint = name
         out.append(c)
     return out

@@ -198,6 +198,11 @@ _FLOW_BEFORE = re.compile(r"(?:新增|新培育|新引进|新建)了?$")
 _LIST_SEPARATOR = re.compile(r"^[,、]$")
 # 高新技術企業中91家 (xx_2015_htefirms_noplace_trad, dev): some of them, not their total
 _AMONG = re.compile(r"^中(?:有|的)?$")
+# 互联网计算应用众创空间等47家众创空间评估为良好等次 (u7_gs_2018_makerspaces_eval, dev since round 4): 等 before a count
+# means "the ones named and others, N in all", some of them, never the name's level
+_AND_OTHERS = re.compile(r"等$")
+# 省级众创空间分布于全省13个市州 (u7_gs_2018_makerspaces_eval): a count after "spread over" counts places, not the name
+_SPREAD = re.compile(r"分布于|分布在|分布到|遍布|遍及|覆盖")
 # 经费投入超过千亿元的省(市)有12个 (nat_2023_rd_provinces, dev): a threshold in a count of places, never a level
 _COUNT_OF_PLACES_AFTER = re.compile(r"^的[^,;。0-9]{0,8}?有[\d一二两三四五六七八九十]+个")
 # the level a word for "the document's own jurisdiction" implies: 全市/我市 is a city, 全省/我省 a province
@@ -207,9 +212,21 @@ _OWN_LEVELS = {"省": ("province",), "市": ("prefecture",)}
 # (fj_2018_techmarket, dev): the turnover named after the contracts it totals
 _CONTRACTS_THEN_TURNOVER = re.compile(r"技术合同[\d,.]+万?(?:项|份)[,，]?((?:合同)?成交(?:总)?(?:金)?额)")
 _CONTRACT_TURNOVER_NAME = "技术合同成交额"
+# R&D expenditure's share of GDP is R&D intensity: 研究与试验发展(R&D)经费支出10240亿元,比上年增长17.9%,占国内生产总值的
+# 1.97% and its headline 研发经费占GDP的1.97% (u7_nat_2012_caixin), 全社会研发投入达到49.3亿元,占GDP的1.45%
+# (u6_xx_2020_kjj_summary; 研发投入 is not a catalogue name): dev since round 4. Read only right after the expenditure's
+# name (no other name between), never after a subset of it (企业R&D经费)
+_SHARE_OF_GDP = re.compile(
+    r"占(?:全国|全省|全市|本省|该省|我省|本市|该市|我市)?(?:国内|地区)?(?:生产总值|gdp)的?(?:比重|比例|比值)?"
+)
+# between the name and the share: its own figure, then only clauses of its changes (比上年增长17.9%)
+_CHANGE_CLAUSE = re.compile(r"^(?:比|较|同比|增长|增加|提高|上升|下降|减少|增幅|增速)")
+_NAME_TAIL = re.compile(r"^(?:支出|投入|内部支出|投入总量|总量)?$")
+_EXPENDITURE_NAME = "研究与试验发展经费"
+_INTENSITY_NAME = "研究与试验发展经费投入强度"
 # 孵化器…成立7年来累计成功孵化企业32家,培育高新技术企业2家 (lz_2021_gscn, dev): one organisation's own counts
 _SINCE_FOUNDED = re.compile(r"成立(?:\d+|[一二三四五六七八九十]+)?年?(?:来|以来)")
-_COUNT_BEFORE = re.compile(r"(?:\d[\d,.]*|[一二两三四五六七八九十百]+)(?:家|个|项|所|座|户)[^,;。\d]{0,8}$")
+_COUNT_BEFORE = re.compile(r"(?:\d[\d,.]*|[一二两三四五六七八九十百]+)[多余]?(?:家|个|项|所|座|户)[^,;。\d]{0,8}$")
 _LEVEL_CONTINUES = re.compile(r"^(?:数量|总数|总量|数)?(?:达到|达|增加到|增至|增长到|上升到|为)")
 _LEVEL_AFTER = re.compile(r"^(?:达到|达|为|增至|增加到|上升到|升至|到)")
 # a figure per head is a ratio: 万人有效发明专利 (qh_2020_kjhy), 每万人有效发明专利拥有量 (xn_2016_patents), and any
@@ -219,18 +236,42 @@ _FROM = re.compile(r"(?:从|由)")
 _TO = re.compile(r"^[^0-9]{0,6}?(?:增加|增长|上升|提高|提升|发展|跃升)?(?:到|至)((?:19|20)\d{2})?年?(?:底|末)?的?")
 
 
+def _share_follows(folded: str, name_end: int, share_start: int) -> bool:
+    """True when nothing but the expenditure's own figure and its changes stands between its name and 占…: a share
+    after another noun (高新技术产业增加值占地区生产总值的4.3%) is that noun's."""
+    clauses = split_clauses(folded, name_end, share_start)
+    if len(clauses) == 1:
+        return bool(_NAME_TAIL.match(folded[name_end:share_start]))
+    *middle, last = clauses[1:]
+    return last[0] == last[1] and all(_CHANGE_CLAUSE.match(folded[a:b]) for a, b in middle)
+
+
 def _figures(
     doc: Document, sentence: Sentence, aliases: Aliases, keys: TextKeys, ctx: Context
 ) -> tuple[list[dict], list[dict]]:
     folded, index = strip_deletions(*fold_with_offsets(sentence.text))
     hits = keys.find(folded)
-    completed: dict[int, str] = {}  # hit start -> the name it stands for, completed from the sentence
+    completed: dict[int, tuple[str, str]] = {}  # hit start -> (the name it stands for, why), from the sentence
     if (turnover := keys.codes.get(normalised_key(_CONTRACT_TURNOVER_NAME))) is not None:
         for m in _CONTRACTS_THEN_TURNOVER.finditer(folded):
             if not any(h.start < m.end(1) and m.start(1) < h.end for h in hits):
                 hits.append(AliasMatch(m.start(1), m.end(1), turnover, m.group(1)))
-                completed[m.start(1)] = _CONTRACT_TURNOVER_NAME
+                completed[m.start(1)] = (_CONTRACT_TURNOVER_NAME, "after the contracts it totals")
         hits.sort(key=lambda h: h.start)
+    expenditure = keys.codes.get(normalised_key(_EXPENDITURE_NAME))
+    intensity = keys.codes.get(normalised_key(_INTENSITY_NAME))
+    for m in _SHARE_OF_GDP.finditer(folded) if expenditure and intensity else ():
+        before = [h for h in hits if h.end <= m.start()]
+        if not before or before[-1].code != expenditure or any(h.start < m.end() and m.start() < h.end for h in hits):
+            continue
+        if not _share_follows(folded, before[-1].end, m.start()):
+            continue
+        q = QUALIFIER.search(folded[: before[-1].start])
+        if q and keys.codes.get(normalised_key(q.group() + before[-1].key)) != expenditure:
+            continue
+        hits.append(AliasMatch(m.start(), m.end(), intensity, m.group()))
+        completed[m.start()] = (_INTENSITY_NAME, "as the R&D expenditure's share of GDP")
+    hits.sort(key=lambda h: h.start)
     places = sorted(
         [p for p in aliases.find_folded(folded, "jurisdiction") if _place_is_mentioned(folded, p.start, p.end)]
         + aliases.find_folded(folded, "generic"),
@@ -325,6 +366,12 @@ def _figures(
             flow = (unit_end, flow[1])
         elif (sf := _SINCE_FOUNDED.search(folded[: hit.start])) is not None:
             problem = f"{phrase!r} counts one organisation's own (since {sf.group()}), not a level of {name}"
+        elif kind == "more":
+            problem = f"{tail!r} is a bound (多/余: more than), not the level of {name}"
+        elif _AND_OTHERS.search(gap):
+            problem = f"{phrase!r} counts the ones named and others (等), some of the {name}, not their total"
+        elif (sp := _SPREAD.search(gap)) is not None:
+            problem = f"{phrase!r} counts the places they are spread over ({sp.group()}), not a level of {name}"
         elif _AMONG.match(gap):
             problem = f"{phrase!r} counts some of the {name} (…中: among them), not their total"
         elif _COUNT_OF_PLACES_AFTER.match(folded[unit_end:]):
@@ -446,10 +493,8 @@ def _figures(
             if basis not in {"stated", "title", "sidecar", "document"}:
                 notes.append(f"year {year} {YEAR_BASIS_WORDS.get(basis, basis)}")
             if hit.start in completed:
-                notes.append(
-                    f"named {original(hit.start, hit.end)!r} after the contracts it totals: read as "
-                    f"{completed[hit.start]}"
-                )
+                name_as, why = completed[hit.start]
+                notes.append(f"named {original(hit.start, hit.end)!r} {why}: read as {name_as}")
             if ignored := [original(c, c + f[2]) for c, f in later]:
                 notes.append("ignored, a change not a level: " + "; ".join(map(repr, ignored)))
                 covered.extend((c, c + f[2]) for c, f in later)
@@ -457,7 +502,9 @@ def _figures(
                 located(hit.start if n == 0 else a, u)
                 | {
                     "jurisdiction_raw": jurisdiction,
-                    "indicator_raw": completed.get(hit.start) or original(hit.start, hit.end),
+                    "indicator_raw": completed[hit.start][0]
+                    if hit.start in completed
+                    else original(hit.start, hit.end),
                     "year_raw": str(year),
                     "year_basis": basis,
                     "value_raw": original(a, b),

@@ -39,7 +39,9 @@ from targetwatch.reports.ingest import ingest_folder
 from targetwatch.reports.matching import strip_deletions
 from targetwatch.units import normalise_text, to_simplified, written_unit
 
-HALVES = ("dev", "test", "unseen-2", "unseen-6", "unseen-7")
+HALVES = ("dev", "test", "unseen-2", "unseen-6", "unseen-7", "unseen-8", "unseen-9")
+# Sets scored once unseen and then moved to development (corpus.csv: `half` dev, `first_half` the former set).
+# `--half unseen-6` still scores that set's documents; its row is labelled "(now dev)".
 EXPECT = ("observe", "change", "other")
 
 
@@ -88,6 +90,9 @@ def load_corpus(root: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     unknown = set(figures["doc_id"]) - set(corpus["doc_id"])
     if unknown:
         raise ValueError(f"figures.csv names documents not in corpus.csv: {sorted(unknown)}")
+    if "first_half" not in corpus:
+        corpus["first_half"] = ""
+    corpus["first_half"] = corpus["first_half"].fillna("")
     bad = set(figures["expect"]) - set(EXPECT)
     if bad:
         raise ValueError(f"figures.csv: unknown expect values {sorted(bad)}")
@@ -95,11 +100,21 @@ def load_corpus(root: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     return corpus, figures
 
 
+def in_half(corpus: pd.DataFrame, half: str) -> pd.Series:
+    """The documents of a half: those now in it, or, for a set moved to development, those first in it."""
+    return (corpus["half"] == half) | (corpus["first_half"] == half)
+
+
+def half_label(corpus: pd.DataFrame, half: str) -> str:
+    moved = corpus.loc[corpus["first_half"] == half, "half"]
+    return f"{half} (now {moved.iloc[0]})" if len(moved) and (corpus["half"] != half).all() else half
+
+
 def read_half(root: Path, corpus: pd.DataFrame, catalogue: Catalogue, half: str, as_of: dt.date):
     """Run the real ingestion on one half's files (and their sidecars), in a temporary folder."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        for rel in corpus.loc[corpus["half"] == half, "file"]:
+        for rel in corpus.loc[in_half(corpus, half), "file"]:
             src = root / rel
             shutil.copy(src, folder / src.name)
             side = src.with_name(src.name + ".meta.yaml")
@@ -121,7 +136,7 @@ def score_half(root: Path, catalogue: Catalogue, half: str, as_of: dt.date | Non
     part = every["period_type"].eq("partial")
     obs, partial = every[~part], every[part]
     rej = result.rejected_rows.assign(doc_id=result.rejected_rows["source_file"].map(doc_of))
-    figs = figures[figures["doc_id"].isin(corpus.loc[corpus["half"] == half, "doc_id"])].reset_index(drop=True)
+    figs = figures[figures["doc_id"].isin(corpus.loc[in_half(corpus, half), "doc_id"])].reset_index(drop=True)
 
     used: set[int] = set()
     outcome: list[str] = []
@@ -177,8 +192,8 @@ def score_half(root: Path, catalogue: Catalogue, half: str, as_of: dt.date | Non
     detail = figs.assign(outcome=outcome)
     observe = detail["expect"] == "observe"
     return HalfScore(
-        half=half,
-        documents=int((corpus["half"] == half).sum()),
+        half=half_label(corpus, half),
+        documents=int(in_half(corpus, half).sum()),
         figures=int(observe.sum()),
         found=int((detail["outcome"] == "found").sum()),
         value_right_year_wrong=int((detail["outcome"] == "value right, year or place wrong").sum()),

@@ -76,6 +76,10 @@ def not_recognised(folded: str, covered: list[tuple[int, int]], original, locate
 
 
 _NOT_A_FIGURE_AFTER = re.compile(r"^(?:年|月|日|号|时|届|次会议|位|名)")
+# a Chinese-numeral amount: 近百亿 (u6_hn_2014_techcontracts, dev since round 4), 五百一十七亿元; not 十三五, not 万众
+_CHINESE_AMOUNT = re.compile(r"[一二两三四五六七八九十百千]+[万亿]+")
+# a score: 综合得分在40分以上 (u7_nat_2024_innovation_ranking_trad, dev since round 4)
+_SCORE = re.compile(r"^分(?=以上|以下|左右)")
 
 
 def _unread_figures(folded: str, covered: list[tuple[int, int]], original, located) -> list[dict]:
@@ -84,18 +88,23 @@ def _unread_figures(folded: str, covered: list[tuple[int, int]], original, locat
     found: list[tuple[int, int]] = []
     for m in NUMBER.finditer(folded):
         a, b = m.start(), m.end()
-        if not ARABIC.match(m.group()) or any(s <= a < e for s, e in covered):
+        chinese = not ARABIC.match(m.group())
+        if (chinese and not _CHINESE_AMOUNT.fullmatch(m.group())) or any(s <= a < e for s, e in covered):
             continue
         if YEAR_TOKEN.match(folded, a) or _NOT_A_FIGURE_AFTER.match(folded[b:]) or (a and folded[a - 1] in "第-"):
             continue
         after = folded[b:]
         skip = 1 if after[:1] and after[:1] in MULTIPLIERS else 0
-        # a multiple (4.8倍), percentage points (3个百分点) and a headline's amount with no unit (超3000亿) are
-        # figures too: never lost without a word
-        if (change := PERCENTAGE_POINTS.match(after) or TIMES.match(after)) is not None:
+        # a multiple (4.8倍), percentage points (3个百分点), a score (40分以上) and an amount with no unit (超3000亿,
+        # 近百亿) are figures too: never lost without a word
+        if (change := PERCENTAGE_POINTS.match(after) or TIMES.match(after) or _SCORE.match(after)) is not None:
             end = b + change.end()
+        elif (more := more_than(after)) is not None:
+            end = b + more
         elif (unit := UNIT.match(after[skip:])) is not None:
             end = b + skip + unit.end()
+        elif chinese:
+            end = b
         elif skip:
             end = b + skip
         else:
@@ -109,6 +118,15 @@ def _unread_figures(folded: str, covered: list[tuple[int, int]], original, locat
         located(found[0][0], found[-1][1])
         | {"reason": f"not recognised: {listed} (figures next to no indicator name in targets.yaml)"}
     ]
+
+
+def more_than(after: str) -> int | None:
+    """The length of 多家 / 余万元 (more than N, then a unit) at the start of `after`, else None."""
+    if not after[:1] or after[0] not in "多余":
+        return None
+    skip = 2 if after[1:2] and after[1] in MULTIPLIERS else 1
+    unit = UNIT.match(after, skip)
+    return unit.end() if unit else None
 
 
 def split_clauses(folded: str, start: int, stop: int) -> list[tuple[int, int]]:
@@ -144,6 +162,9 @@ def number_in(window: str) -> tuple[int, int, int, str] | None:
             return m.start(), num_end, num_end + PERCENTAGE_POINTS.match(after).end(), "pp"  # type: ignore[union-attr]
         if TIMES.match(after):
             return m.start(), num_end, num_end + 1, "times"
+        # 20多家, 400余家 (u7_lz_2017_incubator_plan; nat_2017_incubator_map_trad, dev): more than N, a bound
+        if arabic and (more := more_than(after)) is not None:
+            return m.start(), num_end, num_end + more, "more"
         unit = UNIT.match(after)
         if unit is None and arabic and after[:1] and after[:1] in MULTIPLIERS:
             num_end += 1

@@ -124,3 +124,119 @@ def test_everyone_of_a_group_is_coverage(text):
 def test_everyone_in_a_measure_without_a_deadline_is_not_a_goal():
     # SYNTHETIC: a measure, no figure and no deadline in its sentence
     assert _props("确保所有企业都能享受政策。") == []
+
+
+@pytest.mark.parametrize(("text", "deadline"), [
+    # SYNTHETIC, in the wording of 十四五 plans: the end of a plan period is a deadline
+    ("2021年6月1日\n到“十四五”末,全市研发投入强度达到3%。", 2025),
+    ("2021年6月1日\n到「十四五」末,全市研發投入強度達到3%。", 2025),  # traditional, corner quotes
+    ("2021年6月1日\n至十四五期末,全市研发投入强度达到3%。", 2025),
+])
+def test_the_end_of_a_plan_period_is_a_deadline(text, deadline):
+    got = [(p.entry["comparator"], p.value, p.entry["deadline"]) for p in extract_targets(text, "t")]
+    assert got == [("at_least", 3, deadline)]
+
+
+def test_the_end_of_a_period_in_the_next_plans_background_is_no_deadline():
+    # city-2025-skills-training-plan-background: a 十五五 plan sums up the 十四五 (no date in the text)
+    text = ("“十五五”职业技能培训规划\n一、规划背景\n"
+            "至“十四五”末,全市共累计组织城乡各类劳动者职业技能培训22.62万人次。")
+    assert _props(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # SYNTHETIC, in the wording of 专精特新 plans: the count comes first, the size class after it with 的
+    "到2025年,培育10家以上年营业收入超10亿元的科技领军企业。",
+    "到2025年,培育10家以上年營業收入超10億元的科技領軍企業。",  # traditional
+    "到2025年,培育 10 家以上年营业收入超 10 亿元的科技领军企业。",  # spaced
+])
+def test_a_size_class_after_the_count_qualifies_it(text):
+    assert [(c, v) for c, v, _ in _props(text)] == [("at_least", 10)]
+
+
+def test_a_size_class_before_the_count_still_qualifies_it():
+    # the issue's own example (city-innovative-plan-to-2015)
+    assert [(c, v) for c, v, _ in _props("到2015年,总收入超过100亿元的企业达到10家以上。")] == [("at_least", 10)]
+
+
+@pytest.mark.parametrize("text", [
+    # SYNTHETIC, in the wording of incubator measures: a grant to each firm, its verb (认定) inside a 的 modifier
+    "到2020年,全市众创空间达到100家。对新认定的国家级众创空间给予50万元一次性奖励。",
+    "到2020年,全市眾創空間達到100家。對新認定的國家級眾創空間給予50萬元一次性獎勵。",  # traditional
+    "到2020年,全市众创空间达到100家。对新认定的国家级众创空间,最高给予 50 万元资助。",  # spaced
+])
+def test_a_grant_per_firm_is_not_a_target(text):
+    assert [(c, v) for c, v, _ in _props(text)] == [("at_least", 100)]
+
+
+def test_a_funding_floor_is_still_a_policy_floor():
+    # SYNTHETIC after gansu-2016's wording: the government's own yearly budget, not a grant per firm
+    got = [(p.entry["comparator"], p.value, p.entry["kind"]) for p in extract_targets(
+        "到2020年,省财政每年安排专项资金不低于5亿元。", "t")]
+    assert got == [("at_least", 500_000_000, "policy_floor")]
+
+
+@pytest.mark.parametrize("text", [
+    # SYNTHETIC news report in the corpus's wording (记者从市科技局获悉 occurs in development texts): the past year's
+    # counts are status; the target after 力争到2025年 is proposed
+    "发布时间:2024-03-15\n记者从市工信局获悉,2023年我市新增省级专精特新中小企业86家,总数达到312家;"
+    "新增国家级专精特新“小巨人”企业12家,总数达到41家。下一步,力争到2025年,省级专精特新中小企业总数突破500家。",
+    "發布時間:2024-03-15\n記者從市工信局獲悉,2023年我市新增省級專精特新中小企業86家,總數達到312家;"
+    "新增國家級專精特新「小巨人」企業12家,總數達到41家。下一步,力爭到2025年,省級專精特新中小企業總數突破500家。",
+])
+def test_what_a_reporter_learned_is_status(text):
+    assert [(c, v) for c, v, _ in _props(text)] == [("exceed", 500)]
+
+
+def test_a_target_met_is_no_word_of_intent():
+    # SYNTHETIC work summary: 今年以来 … 完成年度目标的112% reports the year; the next year's target is proposed
+    text = ("XX区2023年科技创新工作总结\n2023年12月28日\n今年以来,我区新增高新技术企业45家,完成年度目标的112%;"
+            "技术合同成交额达到12.5亿元,同比增长18%。2024年,我区将力争新增高新技术企业50家。")
+    assert [(c, v) for c, v, _ in _props(text)] == [("exact", 50)]
+
+
+@pytest.mark.parametrize("text", [
+    # SYNTHETIC, in the wording of incubator plans: 各 after two names gives each of them the figure
+    "到2025年,新增省级以上科技企业孵化器和众创空间各10家。",
+    "到2025年,新增省級以上科技企業孵化器和眾創空間各10家。",  # traditional
+    "到2025年,新增省级以上科技企业孵化器和众创空间各 10 家。",  # spaced
+])
+def test_each_of_two_named_things_gets_the_figure(text):
+    assert [(c, v) for c, v, _ in _props(text)] == [("exact", 10), ("exact", 10)]
+
+
+def test_each_unit_of_a_place_is_still_coverage():
+    assert [(c, v) for c, v, _ in _props("到2020年,各县区各建设1个创业园。")] == [("at_least", 100)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # SYNTHETIC: 百 alone after 超 / 过 / 逾 is a hundred
+    ("到2025年,全市高新技术企业超百家。", [("exceed", 100)]),
+    ("到2025年,全市高新技術企業超百家。", [("exceed", 100)]),
+    ("到2025年,全市逾百名博士入驻园区。", [("exceed", 100)]),
+])
+def test_a_bare_hundred_after_exceed(text, expected):
+    assert [(c, v) for c, v, _ in _props(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # SYNTHETIC year plans: growth over last year (比上年 / 较上年) under a goals heading or lead is a target
+    ("2024年1月10日\n2024年全市科技工作要点\n一、主要目标\n全市高新技术企业数量比上年增长15%,新增科技型中小企业300家。",
+     [("growth_rate", 15), ("exact", 300)]),
+    ("2023年2月1日\n今年全市的主要预期目标是:地区生产总值增长6%左右,研发经费投入较上年增长10%以上。",
+     [("growth_rate", 6), ("growth_rate", 10)]),
+    ("2023年2月1日\n今年全市的主要預期目標是:地區生產總值增長6%左右,研發經費投入較上年增長10%以上。",
+     [("growth_rate", 6), ("growth_rate", 10)]),  # traditional
+    # …and a statistic in a review (no goals heading, no lead, no intent)
+    ("2023年2月1日\n2022年,全市地区生产总值比上年增长5.2%,研发经费投入较上年增长10.3%。", []),
+])
+def test_growth_over_last_year_in_a_years_plan(text, expected):
+    assert [(c, v) for c, v, _ in _props(text)] == expected
+
+
+def test_a_proposal_resting_on_a_rule_not_yet_measured_stays_below_0_9():
+    # the plan-period deadline and the lifted 比上年 are round 6's: held at 0.85 until a scored set measures them
+    text = "2024年1月10日\n一、主要目标\n全市高新技术企业数量比上年增长15%。"
+    assert [conf for _, _, conf in _props(text)] == [0.85]
+    text = "2021年6月1日\n一、主要目标\n到“十四五”末,全市研发投入强度达到3%。"
+    assert [conf for _, _, conf in _props(text)] == [0.85]

@@ -48,12 +48,32 @@ def test_scores_counted_by_hand(corpus, catalogue):
     assert summary_table([dev]).splitlines()[2] == "| dev | 1 | 3 | 2 | 67% | 3 | 67% | 0 | 1 of 4 | 0 |"
 
 
+def test_a_set_moved_to_development_is_still_scored_alone(corpus, catalogue):
+    # test1 was first scored as a set of its own, then moved to dev: dev now reads both documents
+    text = (corpus / "corpus.csv").read_text(encoding="utf-8").splitlines()
+    rows = [text[0] + ",first_half", text[1] + ",", text[2].replace(",test,", ",dev,") + ",unseen-9"]
+    (corpus / "corpus.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    former = score_half(corpus, catalogue, "unseen-9", TODAY)
+    assert (former.half, former.documents, former.observations, former.changes_as_levels) == (
+        "unseen-9 (now dev)",
+        1,
+        1,
+        1,
+    )
+    dev = score_half(corpus, catalogue, "dev", TODAY)
+    assert (dev.half, dev.documents, dev.figures, dev.observations, dev.changes_as_levels) == ("dev", 2, 3, 4, 1)
+
+
 def test_the_real_corpus_is_consistent():
     from pathlib import Path
 
     root = Path(__file__).parents[2] / "fixtures" / "real"
     corpus, figures = load_corpus(root)
-    assert set(corpus["half"]) == {"dev", "test", "unseen-2", "unseen-6", "unseen-7"}
+    assert set(corpus["half"]) == {"dev", "test", "unseen-2", "unseen-8", "unseen-9"}
+    # unseen-6 and unseen-7 were scored once unseen, then moved to development (their first scores are kept)
+    moved = corpus[corpus["first_half"] != ""]
+    assert set(moved["first_half"]) == {"unseen-6", "unseen-7"} and set(moved["half"]) == {"dev"}
+    assert (root / "first-score-unseen-6.md").is_file() and (root / "first-score-unseen-7.md").is_file()
     assert corpus.groupby("group")["half"].nunique().max() == 1  # near-copies of one story stay in one half
     assert all((root / f).is_file() for f in corpus["file"])
     assert len(corpus) >= 20 and figures["base"].notna().all()
