@@ -48,12 +48,17 @@ class Document:
     jurisdiction: str = "unknown"
     indicators: list[_Indicator] = field(default_factory=list)
     is_report: bool = False  # no deadline and no word of intent anywhere: a statistics report
+    # Without an issue date: the latest year the text states as a plain date (2020年研究生毕业人数达72.9万人), which
+    # the text was written after; a deadline before it has passed (提升至2019年的48%). None when the text is dated.
+    stated_year: int | None = None
 
     def __post_init__(self) -> None:
         if m := rules.ISSUE_DATE.search(self.view):
             self.issue_year, self.issue_month = int(m["year"]), int(m["month"] or m["m2"])
         elif m := re.search(r"[〔\[]((?:19|20)\d{2})[〕\]]", self.view[:400]):  # 晋发〔2017〕51号 in the header
             self.issue_year = int(m.group(1))
+        else:
+            self.stated_year = max((int(m["year"]) for m in rules.PLAIN_YEAR.finditer(self.view)), default=None)
         self.jurisdiction = self._jurisdiction()
         self.is_report = (
             len(rules.FIGURE.findall(self.view)) >= rules.REPORT_MIN_FIGURES
@@ -167,6 +172,8 @@ def deadlines(view: str, span: Span, doc: Document) -> list[tuple[int, int, str]
                 continue
             if doc.issue_year is not None and year < doc.issue_year:
                 continue  # a date in the past: 截至2017年底 in a 2018 plan reports, it does not set a deadline
+            if doc.stated_year is not None and year < doc.stated_year:
+                continue  # undated, but a later year is stated as past: 提升至2019年的48% after 2020年…达72.9万人
             if rule == "deadline_plan_period_end" and (
                     (doc.issue_year is not None and year <= doc.issue_year)
                     or any(end > year and name in doc.view for name, end in rules.PLAN_PERIODS.items())):

@@ -38,9 +38,17 @@ def forward(doc: Document, c: Candidate, this_year: bool = True, lead: bool = Tr
     # …。国家级大学科技园3家) the paragraph says where things stood
     if _IN_SCOPE.intersection(c.rules_fired) and not rules.STATUS_DATE.search(_dated_at(doc, c)):
         return True
-    spans = [view[c.sentence.start : c.sentence.end]] + ([view[c.paragraph.start : c.start]] if lead else [])
+    spans = [view[c.sentence.start : c.sentence.end]] + ([view[_lead_start(c) : c.start]] if lead else [])
     spans = [rules.TARGET_MET.sub("", span) for span in spans]  # 完成年度目标的112%: a target met, not intent
     return any(rules.INTENT.search(span) or (this_year and rules.THIS_YEAR_AHEAD.search(span)) for span in spans)
+
+
+def _lead_start(c: Candidate) -> int:
+    """Where a lead for the figure's sentence may stand: the few sentences of its paragraph right before it
+    (rules.LEAD_SENTENCES). A word of intent further up a long paragraph (提出了…主要目标 at the head of a one-line page
+    that then reviews the past five years) does not reach it."""
+    before = [s for s in c.paragraph.sentences if s.end <= c.sentence.start]
+    return before[-rules.LEAD_SENTENCES].start if len(before) >= rules.LEAD_SENTENCES else c.paragraph.start
 
 
 def _dated_at(doc: Document, c: Candidate) -> str:

@@ -42,7 +42,10 @@ def _comparator(view: str, m: re.Match[str], clause: Span) -> tuple[str, str]:
                 return cue.comparator, cue.rule
             continue
         if cue.where == "adjacent":
-            if adjacent.endswith(cue.words) or (not m["num"] and before.endswith(cue.words)):
+            word = next((w for w in cue.words if adjacent.endswith(w) or (not m["num"] and before.endswith(w))), None)
+            if word is not None and not (
+                    adjacent[-len(word) - 1 : -len(word)] in rules.ADJACENT_NOT_AFTER.get(word, "")
+                    and adjacent[-len(word) - 1 : -len(word)] != ""):
                 return cue.comparator, cue.rule
             continue
         if cue.where == "before" and any(w in before for w in cue.words):
@@ -116,20 +119,22 @@ def _reported(doc: Document, para: Paragraph, at: int) -> bool:
     cue = max((text.rfind(w) for w in rules.REPORT_WORDS), default=-1)
     if cue < 0:
         return False
-    after = doc.view[para.start + cue : at]
-    return not rules.INTENT.search(after) and not deadlines(doc.view, Span(para.start + cue, at), doc)
+    after = rules.TARGET_MET.sub("", doc.view[para.start + cue : at])  # 完成目标任务…: a target met, not intent
+    ahead = any(doc.issue_year is None or int(m["year"]) > doc.issue_year for m in rules.YEAR_TARGETS.finditer(after))
+    return not rules.INTENT.search(after) and not ahead and not deadlines(doc.view, Span(para.start + cue, at), doc)
 
 
 def _past_period(doc: Document, para: Paragraph, at: int) -> bool:
     """“十三五”期间…增至6006名 in a text of 2022: a plan period that ended before the text, named earlier in the
     paragraph with no deadline or word of intent between its name and the figure."""
-    if doc.issue_year is None:
-        return False
+    # undated: a period is over when the text names a later one (a 十五五 plan's review of the 十四五)
+    over = (lambda end: end < doc.issue_year) if doc.issue_year is not None else (
+        lambda end: any(later > end and name in doc.view for name, later in rules.PLAN_PERIODS.items()))
     text = doc.view[para.start : at]
     for name, end in rules.PLAN_PERIODS.items():
         where = text.rfind(name)
-        if where >= 0 and end < doc.issue_year:
-            after = doc.view[para.start + where : at]
+        if where >= 0 and over(end):
+            after = rules.TARGET_MET.sub("", doc.view[para.start + where : at])
             if not rules.INTENT.search(after) and not deadlines(
                     doc.view, Span(para.start + where, at), doc):
                 return True
@@ -138,10 +143,11 @@ def _past_period(doc: Document, para: Paragraph, at: int) -> bool:
 
 def _past_end(doc: Document, before: str, sentence_before: str = "") -> bool:
     """增加到2021年的33万家, or a sentence opening 2021年，… in a text of 2022: the figure says where things stood."""
-    if doc.issue_year is None:
+    now = doc.issue_year if doc.issue_year is not None else doc.stated_year  # undated: its latest plain year (round 8)
+    if now is None:
         return False
     m = rules.PAST_END.search(before) or rules.PAST_YEAR_OPENING.match(sentence_before.lstrip(STRIP_HEAD))
-    return m is not None and int(m["year"]) < doc.issue_year
+    return m is not None and int(m["year"]) < now
 
 
 def category_thresholds(view: str, found: list[Candidate]) -> None:

@@ -31,6 +31,7 @@ EXTRA_UNITS: Final[dict[str, tuple[str, float]]] = {
     "名": ("persons", 1), "人年": ("person_years", 1), "套": ("sets", 1),
     "个百分点": ("percentage_points", 1),  # 提高2个百分点, 比全国高15个百分点: a difference of percentages
     "成": ("percent", 10),  # 增幅超7成: tenths
+    "斤": ("jin", 1),  # 粮食产量616亿斤 (round 8): a unit of its own, as 人年 is
     # Round 6: a foreign currency, a unit of its own (实际利用外资1亿美元). Tons are not read: in plans they are mostly
     # the capacity of a plant (年产10万吨…生产线), not a target.
     "美元": ("usd", 1),
@@ -94,6 +95,8 @@ COMPARATOR_CUES: Final[tuple[Cue, ...]] = (
     Cue("prefix_chao", ("超", "过"), "exceed", "adjacent"),
     Cue("prefix_da", ("达",), "at_least", "adjacent"),
 )
+# …but not as the end of another word: 认定通过155家 (通过 = passed), 经过3年, 不过: 过 there is no cue.
+ADJACENT_NOT_AFTER: Final[dict[str, str]] = {"过": "通经不"}
 PREFIX_REACH: Final = 8
 # What may stand between a one-year growth word and its rate: 增长10%, 增幅超过11%, 增速保持在8%, 分别增长8%、9%.
 GROWTH_END: Final = re.compile(r"(?:增长|增幅|增速)(?:超过|达到|达|为|保持在|保持|在)? {0,2}$")
@@ -154,9 +157,11 @@ FRACTION_CUES: Final[dict[str, str]] = {"超过": "exceed", "超": "exceed", "�
 # A count of the text's own parts or of a plan's indicators (列出…20项主要指标, 出台18条措施): what a document
 # contains, not a commitment. Looked for right after a figure counted in 项 / 条 / 个.
 PLAN_PARTS_AFTER: Final = re.compile(
-    r" {0,2}(?:主要|重点|核心|具体|配套)?(?:指标|措施|举措|条款|政策)"
+    r" {0,2}(?:主要|重点|核心|具体|配套|专项)?(?:指标|措施|举措|条款|政策)"
     # 实施六项行动(…), 以下十个方面的工作, 十大工程: the parts a plan is organised in, named right after the count
     r"|(?:大|项|个)?(?:行动|工程|任务|方面的工作)(?=[(（:：,，、]|$)"
+    # 10个方面重点工作, 20余项专项措施 (round 8): the parts with a word between
+    r"|方面(?:的)?(?:重点)?工作"
 )
 PLAN_PARTS_UNITS: Final[tuple[str, ...]] = ("项", "条", "个", "大")
 # 等8项 / 等5类 after a list of three names or more counts kinds (A、B、C…等8项列入…), whatever the number; 等10家以上
@@ -208,7 +213,8 @@ INTENT: Final = re.compile(
 # reports; every figure in it is a statistic.
 THIS_YEAR: Final = re.compile(r"今年|全年|年内|明年")
 # 完成年度目标的112%, 超额完成…目标任务: a target met is a report of the past, not a word of intent.
-TARGET_MET: Final = re.compile(r"(?:完成|实现)[^,，;；。]{0,10}?目标")
+# Also a target exceeded (远超《…规划》中2020年3900万人的目标, 超额完成…目标任务).
+TARGET_MET: Final = re.compile(r"(?:完成|实现|远超|超过|超出)[^,，;；。]{0,40}?目标")
 REPORT_MIN_FIGURES: Final = 5  # …a text, that is: one sentence with a figure and no deadline says too little
 # 建立了15家, 提出了18项: 了 right before a figure reports a thing done.
 DONE_BEFORE: Final = re.compile(r"了 {0,2}$")
@@ -243,6 +249,18 @@ PAST_YEAR_DONE: Final = re.compile(
 # Confidence is capped here for a figure with no forward evidence at all: ≥ 0.9 needs it. The cap comes first, the
 # penalties of a report after it, so a report's figure cannot stay at the bar on a high score of its own.
 UNDATED_CAP: Final = 0.85
+# A year written as a plain date, not as a deadline, a span or a plan's horizon: 2020年研究生毕业人数达72.9万人,
+# 从2010年的35.9%. Not after 到/至/截至/在/于 or a range's dash, nor before 前/以前/底/末/以来/远景/-/—/至 (the forms of
+# rules.DEADLINES, and ranges).
+PLAIN_YEAR: Final = re.compile(
+    r"(?<![到至止在于\d\-—–~])(?P<year>(?:19|20)\d{2}) {0,2}年"
+    r"(?![前底末内以之]|度?以来|远景|[\-—–~至到])"
+)
+# A year ahead ends a news cue (round 8): 目前…共有21家。…设定了2019年…发展指标。主要包括: the list after it is a
+# plan's, in an undated text when the year is followed by 目标 / 指标 within 20 characters (blanked readings aside).
+YEAR_TARGETS: Final = re.compile(r"(?P<year>(?:19|20)\d{2}) {0,2}年(?: *[^。;；\s]){0,20}? *(?:目标|指标)")
+# A lead's word of intent reaches this many sentences of its paragraph after it (evidence._lead_start).
+LEAD_SENTENCES: Final = 2
 # Rules of round 6 with no (or one) case on the development side: a proposal that rests on one of them is held
 # below 0.9 (at UNDATED_CAP) until a scored set shows how often they are right. Same for a deadline lent by the
 # document (deadline_from_document): the news leads proposed wrongly on unseen sets carried it.
@@ -396,7 +414,8 @@ VAGUE_COUNTS: Final[tuple[str, ...]] = ("一批", "一大批", "若干", "一些
 DEADLINES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     ("deadline_by_year",
      re.compile(r"(?:到|至|截至|截止到|截止) {0,2}(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末|年底)?")),
-    ("deadline_before_year", re.compile(r"在?(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末)?(?:以前|之前|前)")),
+    # 2020年前 (by 2020), not 2015年前后 (around 2015)
+    ("deadline_before_year", re.compile(r"在?(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末)?(?:以前|之前|前)(?!后)")),
     # 到“十四五”末, 至十三五期末: the end of a five-year plan period (rules.PLAN_PERIODS gives its last year)
     ("deadline_plan_period_end", re.compile(
         r"(?:到|至)[“\"「『]?(?P<period>十一五|十二五|十三五|十四五|十五五)[”\"」』]?(?:期末|时期末|末)")),

@@ -332,10 +332,17 @@ _REJECTED_ORDER = "source_file, row_number, location"
 # A reason with its particulars (quoted values, numbers, dates) blanked: the kind of reason, to count rows by.
 _REASON_KIND = r"""regexp_replace(regexp_replace(reason, '\x27[^\x27]*\x27|"[^"]*"', '…', 'g'),
     '[0-9][0-9.,:eE+-]*', '#', 'g')"""
+# Counted per distinct reason first, so the regular expressions run once per distinct reason, not once per row (a
+# million-row file's half million quarantined rows hold about 5,000 distinct reasons).
 _REJECTED_GROUPS_SQL = f"""
-SELECT source_file, {_REASON_KIND} AS reason_kind, count(*) AS n, min(reason) AS example,
-    arg_min(location, (row_number, location)) AS first_location
-FROM rejected_rows GROUP BY ALL
+WITH per_reason AS (
+    SELECT source_file, reason, count(*) AS n, min((row_number, location)) AS first_key,
+        arg_min(location, (row_number, location)) AS first_location
+    FROM rejected_rows GROUP BY ALL
+)
+SELECT source_file, {_REASON_KIND} AS reason_kind, CAST(sum(n) AS BIGINT) AS n, min(reason) AS example,
+    arg_min(first_location, first_key) AS first_location
+FROM per_reason GROUP BY ALL
 ORDER BY source_file, n DESC, reason_kind
 """
 
@@ -507,7 +514,7 @@ class _Report:
         """Every figure of a lineage page too long to list them all, as CSV beside the page; its name."""
         name = f"{_safe(tid)}.figures.csv"
         (self.site / LINEAGE_DIR).mkdir(parents=True, exist_ok=True)
-        frame = pd.DataFrame(figures).reindex(columns=list(LINEAGE_CSV_COLUMNS))
+        frame = pd.DataFrame.from_records(figures, columns=list(LINEAGE_CSV_COLUMNS))  # only the columns written
         frame["checks_failed"] = frame["checks_failed"].map(lambda v: " ".join(v) if isinstance(v, list) else "")
         frame.to_csv(self.site / LINEAGE_DIR / name, index=False, encoding="utf-8")
         return name

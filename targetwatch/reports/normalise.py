@@ -94,8 +94,10 @@ REJECTED_TYPES: dict[str, str] = {c: "VARCHAR" for c in REJECTED_COLUMNS} | {"ro
 _PLAIN_NUMBER = r"[+-]?[0-9]+(\.[0-9]+)?"  # what SQL reads straight; everything else meets the numeral parser
 # An ISO date in the years pandas' timestamps hold (1677-09-21..2262-04-11): SQL casts it to the date `_release` gives
 # (an impossible day is NULL both ways); any other spelling meets `_release`, once per distinct spelling.
-_ISO_DATE = ("regexp_full_match(coalesce(release_date_raw, ''), "
+_ISO_DATE = ("regexp_full_match(coalesce(raw, ''), "
              "'(167[89]|16[89][0-9]|1[7-9][0-9][0-9]|2[01][0-9][0-9]|22[0-5][0-9]|226[01])-[0-9][0-9]-[0-9][0-9]')")
+# A plain number (after removing commas and whitespace) is read by SQL; anything else meets `_value`.
+_PLAIN = f"regexp_full_match(regexp_replace(coalesce(raw, ''), '[,\\s]', '', 'g'), '{_PLAIN_NUMBER}')"
 
 
 def ddl(table: str, types: dict[str, str], *, temp: bool = False) -> str:
@@ -201,24 +203,33 @@ def _release(raw: str | None) -> object:
     return None if pd.isna(parsed) else parsed.date()
 
 
-def _lookup(con: duckdb.DuckDBPyConnection, raw: str, column: str, where: str, fn: Callable, names: list[str],
-            types: list[str]) -> str:
-    """A temp table mapping each distinct value of `column` (rows `where`) to fn(value) -> the columns `names`.
-    Returns its name. Python sees each distinct spelling once, however many rows share it."""
-    values = [r[0] for r in con.execute(f'SELECT DISTINCT "{column}" FROM "{raw}" WHERE {where}').fetchall()]
+def _lookup(con: duckdb.DuckDBPyConnection, raw: str, column: str, fn: Callable, names: list[str],
+            types: list[str], sql: dict[str, str] | None = None, where: str = "false") -> str:
+    """A temp table mapping each distinct value of `column` to fn(value) -> the columns `names`. Returns its name.
+    Python sees each distinct spelling once, however many rows share it. With `sql` (name -> SQL expression of
+    `raw`), the values for which `where` (SQL of `raw`) holds are mapped by those expressions instead, and never
+    meet Python: the expressions then run once per distinct value too, not once per row."""
+    table = f"_tw_map_{column}"
+    con.execute(f'CREATE OR REPLACE TEMP TABLE {table}_raw AS SELECT DISTINCT "{column}" AS raw FROM "{raw}"')
+    values = [r[0] for r in con.execute(f"SELECT raw FROM {table}_raw WHERE NOT coalesce({where}, false)"
+                                        ).fetchall()]
     results = [fn(v) for v in values]
     if len(names) == 1:
         results = [(r,) for r in results]
     frame = pd.DataFrame({"raw": pd.Series(values, dtype=object), "raw_repr": [repr(v or "") for v in values]}
                          | {n: pd.Series([r[i] for r in results], dtype=object) for i, n in enumerate(names)})
-    table = f"_tw_map_{column}"
     cols = ", ".join(f"CAST({n} AS {t}) AS {n}" for n, t in zip(names, types, strict=True))
     con.register("_tw_lookup", frame)
     try:
         con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT CAST(raw AS VARCHAR) AS raw, "
                     f"CAST(raw_repr AS VARCHAR) AS raw_repr, {cols} FROM _tw_lookup")
+        if sql:
+            exprs = ", ".join(f"CAST({sql[n]} AS {t})" for n, t in zip(names, types, strict=True))
+            con.execute(f"INSERT INTO {table} SELECT raw, {_sql_repr('raw')}, {exprs} FROM {table}_raw "
+                        f"WHERE coalesce({where}, false)")
     finally:
         con.unregister("_tw_lookup")
+        con.execute(f"DROP TABLE IF EXISTS {table}_raw")
     return table
 
 
@@ -255,15 +266,20 @@ class Normaliser:
         """Normalise the raw table `raw` of one file; append to observations and rejected_rows (reader rejects
         first, from `<raw>_rejected`). Return the counts: accepted, rejected, not_yet_released."""
         con = self.con
-        jur = _lookup(con, raw, "jurisdiction_raw", "true", lambda v: _codes([v], self.jur_map)[0], ["code"],
-                      ["VARCHAR"])
-        ind = _lookup(con, raw, "indicator_raw", "true", lambda v: _indicator(self.matcher, v),
+        # Every column that needs parsing is mapped once per distinct spelling (SQL or Python); the rows only join.
+        jur = _lookup(con, raw, "jurisdiction_raw", lambda v: _codes([v], self.jur_map)[0], ["code"], ["VARCHAR"])
+        ind = _lookup(con, raw, "indicator_raw", lambda v: _indicator(self.matcher, v),
                       ["code", "matched_by", "ambiguity"], ["VARCHAR", "VARCHAR", "VARCHAR"])
-        yr = _lookup(con, raw, "year_raw", "true", _year, ["year"], ["DOUBLE"])
-        unit = _lookup(con, raw, "unit_raw", "true", _unit, ["unit", "exponent"], ["VARCHAR", "INTEGER"])
-        plain = f"regexp_full_match(regexp_replace(coalesce(value_raw, ''), '[,\\s]', '', 'g'), '{_PLAIN_NUMBER}')"
-        val = _lookup(con, raw, "value_raw", f"NOT {plain}", _value, ["num", "error"], ["VARCHAR", "VARCHAR"])
-        rel = _lookup(con, raw, "release_date_raw", f"NOT {_ISO_DATE}", _release, ["date"], ["DATE"])
+        yr = _lookup(con, raw, "year_raw", _year, ["year"], ["DOUBLE"])
+        unit = _lookup(con, raw, "unit_raw", _unit, ["unit", "exponent"], ["VARCHAR", "INTEGER"])
+        val = _lookup(con, raw, "value_raw", _value, ["num", "error"], ["VARCHAR", "VARCHAR"],
+                      sql={"num": "regexp_replace(raw, '[,\\s]', '', 'g')", "error": "NULL"}, where=_PLAIN)
+        # the written number's mantissa and power of ten, to which a unit's power of ten is added (`valued` below)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {val} AS SELECT *, regexp_extract(num, '^([^eE]*)', 1) AS mantissa, "
+                    f"coalesce(TRY_CAST(regexp_extract(num, '[eE]([+-]?[0-9]+)$', 1) AS INTEGER), 0) AS power "
+                    f"FROM {val}")
+        rel = _lookup(con, raw, "release_date_raw", _release, ["date"], ["DATE"],
+                      sql={"date": "TRY_CAST(raw AS DATE)"}, where=_ISO_DATE)
         params = {
             "source_file": source_file, "sha256": sha256, "prefix": sha256[:12],
             "default_release": default_release_date or "", "basis": release_date_basis,
@@ -277,8 +293,7 @@ WITH base AS (
     SELECT r.*, j.code AS jurisdiction, i.code AS indicator, i.matched_by AS matched_by_n, i.ambiguity,
         y.year AS year_num, u.unit AS unit,
         u.exponent AS unit_exponent,
-        CASE WHEN {plain} THEN regexp_replace(r.value_raw, '[,\\s]', '', 'g') ELSE v.num END AS num,
-        CASE WHEN {plain} THEN NULL ELSE v.error END AS value_error,
+        v.mantissa, v.power, v.error AS value_error,
         CASE WHEN coalesce(trim(r.period_type), '') = '' THEN 'annual' ELSE lower(trim(r.period_type)) END
             AS period_type_n,
         CASE WHEN coalesce(trim(r.figure_type), '') = '' THEN 'actual' ELSE lower(trim(r.figure_type)) END
@@ -286,8 +301,7 @@ WITH base AS (
         CASE WHEN coalesce(trim(r.confidence), '') = '' THEN 'medium' ELSE lower(trim(r.confidence)) END
             AS confidence_n,
         coalesce(trim(r.release_date_raw), '') <> '' AS row_dated,
-        CASE WHEN coalesce(trim(r.release_date_raw), '') = '' THEN $default_date
-             WHEN {_ISO_DATE} THEN TRY_CAST(r.release_date_raw AS DATE) ELSE d.date END AS release_date_n,
+        CASE WHEN coalesce(trim(r.release_date_raw), '') = '' THEN $default_date ELSE d.date END AS release_date_n,
         CASE WHEN coalesce(trim(r.release_date_raw), '') <> '' THEN trim(r.release_date_raw)
              ELSE $default_release END AS release_text,
         j.raw_repr AS jur_repr, i.raw_repr AS ind_repr, y.raw_repr AS year_repr, u.raw_repr AS unit_repr
@@ -302,9 +316,7 @@ WITH base AS (
 valued AS (
     -- The unit's power of ten is added to the written number's exponent: parsed once, correctly rounded.
     SELECT b.*, m.unit AS expected_unit, m.share, um.integer, um.min_v, um.max_v,
-        TRY_CAST(regexp_extract(num, '^([^eE]*)', 1) || 'e'
-                 || CAST(coalesce(TRY_CAST(regexp_extract(num, '[eE]([+-]?[0-9]+)$', 1) AS INTEGER), 0)
-                         + coalesce(unit_exponent, 0) AS VARCHAR) AS DOUBLE) AS value_n
+        TRY_CAST(mantissa || 'e' || CAST(power + coalesce(unit_exponent, 0) AS VARCHAR) AS DOUBLE) AS value_n
     FROM base b
     LEFT JOIN _tw_indicator_meta m ON m.code = b.indicator
     LEFT JOIN _tw_unit_meta um ON um.unit = m.unit
@@ -360,22 +372,13 @@ judged AS (
         END AS reason
     FROM valued
 )
-SELECT * FROM judged
+SELECT {", ".join(_NORM_KEEP)} FROM judged
 """
         con.execute(sql, _used(params, sql))
         counts = {}
         counts["not_yet_released"] = con.execute("SELECT count(*) FROM _tw_norm WHERE not_yet_released"
                                                  ).fetchall()[0][0]
-        obs_select = {
-            "observation_id": "$prefix || ':' || location", "jurisdiction": "jurisdiction", "indicator": "indicator",
-            "matched_by": "matched_by_n",
-            "year": "CAST(year_num AS BIGINT)", "value": "value_n", "unit": "unit", "value_as_written": "value_raw",
-            "unit_as_written": "unit_raw", "period_type": "period_type_n", "figure_type": "figure_type_n",
-            "release_date": "release_date_n",
-            "release_date_basis": "CASE WHEN row_dated THEN 'row' ELSE $basis END",
-            "confidence": "confidence_n", "source_file": "$source_file", "sha256": "$sha256",
-        }
-        cols = ", ".join(obs_select.get(c, f'"{c}"') for c in OBSERVATION_COLUMNS)
+        cols = ", ".join(_OBS_SELECT.get(c, f'"{c}"') for c in OBSERVATION_COLUMNS)
         p = {k: params[k] for k in ("prefix", "basis", "source_file", "sha256")}
         con.execute(f"INSERT INTO observations SELECT {cols} FROM _tw_norm "
                     f"WHERE reason IS NULL AND NOT not_yet_released ORDER BY _seq", p)
@@ -395,6 +398,25 @@ SELECT * FROM judged
         counts["rejected"] = (0 if file_hidden else reader_rejected) + con.execute(
             "SELECT count(*) FROM _tw_norm WHERE reason IS NOT NULL AND NOT not_yet_released").fetchall()[0][0]
         return counts
+
+
+# How each observation column is computed from the judged rows (a raw column of the same name where not listed).
+_OBS_SELECT: dict[str, str] = {
+    "observation_id": "$prefix || ':' || location", "jurisdiction": "jurisdiction", "indicator": "indicator",
+    "matched_by": "matched_by_n",
+    "year": "CAST(year_num AS BIGINT)", "value": "value_n", "unit": "unit", "value_as_written": "value_raw",
+    "unit_as_written": "unit_raw", "period_type": "period_type_n", "figure_type": "figure_type_n",
+    "release_date": "release_date_n",
+    "release_date_basis": "CASE WHEN row_dated THEN 'row' ELSE $basis END",
+    "confidence": "confidence_n", "source_file": "$source_file", "sha256": "$sha256",
+}
+# The columns of the judged rows that the inserts into observations and rejected_rows read (the rest stays in the
+# statement: a narrower temporary table is cheaper to write and to scan).
+_NORM_KEEP: tuple[str, ...] = (
+    "_seq", "not_yet_released", "reason", "jurisdiction", "indicator", "matched_by_n", "year_num", "value_n", "unit",
+    "value_raw", "unit_raw", "period_type_n", "figure_type_n", "release_date_n", "row_dated", "confidence_n",
+    *(c for c in OBSERVATION_COLUMNS if c in RAW_TYPES and c not in _OBS_SELECT),
+)
 
 
 def _used(params: dict, sql: str) -> dict:

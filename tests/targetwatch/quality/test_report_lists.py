@@ -83,3 +83,28 @@ def test_a_long_lineage_lists_the_used_vintages_first_and_every_figure_in_its_cs
         first = sorted(range(total), key=lambda i: (figures[i]["vintage"] not in ("used", "superseded"), i))[:2]
         assert listed == [figures[i]["observation_id"] for i in sorted(first)]
     assert long_pages >= 1
+
+
+def test_rejected_groups_count_per_file_and_kind_with_the_first_row_of_each_kind():
+    """Counted per distinct reason, then per kind: the counts, the smallest reason as example and the location of
+    the first row (by row number, then location; a row without a number after those with one) of each kind."""
+    with duckdb.connect() as con:
+        con.execute("CREATE TABLE rejected_rows (source_file VARCHAR, row_number BIGINT, location VARCHAR, "
+                    "reason VARCHAR)")
+        con.execute("""INSERT INTO rejected_rows VALUES
+            ('a.csv', 9, 'line 9', 'unknown jurisdiction ''x-2'''),
+            ('a.csv', 4, 'line 4', 'unknown jurisdiction ''x-1'''),
+            ('a.csv', 7, 'line 7', 'unknown jurisdiction ''x-1'''),
+            ('a.csv', 5, 'line 5', 'year 1800 is not a year'),
+            ('a.csv', NULL, 'sheet S', 'unknown jurisdiction ''y'''),
+            ('b.csv', NULL, 'B2', 'unknown unit ''吨'''),
+            ('b.csv', NULL, 'A7', 'unknown unit ''斤''')""")
+        groups = quality_report.rejected_groups(con)
+    assert groups == [
+        {"source_file": "a.csv", "reason_kind": "unknown jurisdiction …", "n": 4,
+         "example": "unknown jurisdiction 'x-1'", "first_location": "line 4"},
+        {"source_file": "a.csv", "reason_kind": "year # is not a year", "n": 1,
+         "example": "year 1800 is not a year", "first_location": "line 5"},
+        {"source_file": "b.csv", "reason_kind": "unknown unit …", "n": 2,
+         "example": "unknown unit '吨'", "first_location": "A7"},
+    ]

@@ -13,8 +13,8 @@ from targetwatch.reports.normalise import _ISO_DATE, _release
 
 def _sql(values: list[str]) -> list[tuple[str, bool, dt.date | None]]:
     with duckdb.connect() as con:
-        con.execute("CREATE TABLE t AS SELECT unnest(?::VARCHAR[]) AS release_date_raw", [values])
-        return con.execute(f"SELECT release_date_raw, {_ISO_DATE}, TRY_CAST(release_date_raw AS DATE) FROM t "
+        con.execute("CREATE TABLE t AS SELECT unnest(?::VARCHAR[]) AS raw", [values])
+        return con.execute(f"SELECT raw, {_ISO_DATE}, TRY_CAST(raw AS DATE) FROM t "
                            "ORDER BY rowid").fetchall()
 
 
