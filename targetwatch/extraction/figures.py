@@ -120,7 +120,8 @@ def _reported(doc: Document, para: Paragraph, at: int) -> bool:
     if cue < 0:
         return False
     after = rules.TARGET_MET.sub("", doc.view[para.start + cue : at])  # 完成目标任务…: a target met, not intent
-    return not rules.INTENT.search(after) and not deadlines(doc.view, Span(para.start + cue, at), doc)
+    ahead = any(doc.issue_year is None or int(m["year"]) > doc.issue_year for m in rules.YEAR_TARGETS.finditer(after))
+    return not rules.INTENT.search(after) and not ahead and not deadlines(doc.view, Span(para.start + cue, at), doc)
 
 
 def _past_period(doc: Document, para: Paragraph, at: int) -> bool:
@@ -142,10 +143,11 @@ def _past_period(doc: Document, para: Paragraph, at: int) -> bool:
 
 def _past_end(doc: Document, before: str, sentence_before: str = "") -> bool:
     """增加到2021年的33万家, or a sentence opening 2021年，… in a text of 2022: the figure says where things stood."""
-    if doc.issue_year is None:
+    now = doc.issue_year if doc.issue_year is not None else doc.stated_year  # undated: its latest plain year (round 8)
+    if now is None:
         return False
     m = rules.PAST_END.search(before) or rules.PAST_YEAR_OPENING.match(sentence_before.lstrip(STRIP_HEAD))
-    return m is not None and int(m["year"]) < doc.issue_year
+    return m is not None and int(m["year"]) < now
 
 
 def category_thresholds(view: str, found: list[Candidate]) -> None:

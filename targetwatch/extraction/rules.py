@@ -31,6 +31,7 @@ EXTRA_UNITS: Final[dict[str, tuple[str, float]]] = {
     "名": ("persons", 1), "人年": ("person_years", 1), "套": ("sets", 1),
     "个百分点": ("percentage_points", 1),  # 提高2个百分点, 比全国高15个百分点: a difference of percentages
     "成": ("percent", 10),  # 增幅超7成: tenths
+    "斤": ("jin", 1),  # 粮食产量616亿斤 (round 8): a unit of its own, as 人年 is
     # Round 6: a foreign currency, a unit of its own (实际利用外资1亿美元). Tons are not read: in plans they are mostly
     # the capacity of a plant (年产10万吨…生产线), not a target.
     "美元": ("usd", 1),
@@ -156,9 +157,11 @@ FRACTION_CUES: Final[dict[str, str]] = {"超过": "exceed", "超": "exceed", "�
 # A count of the text's own parts or of a plan's indicators (列出…20项主要指标, 出台18条措施): what a document
 # contains, not a commitment. Looked for right after a figure counted in 项 / 条 / 个.
 PLAN_PARTS_AFTER: Final = re.compile(
-    r" {0,2}(?:主要|重点|核心|具体|配套)?(?:指标|措施|举措|条款|政策)"
+    r" {0,2}(?:主要|重点|核心|具体|配套|专项)?(?:指标|措施|举措|条款|政策)"
     # 实施六项行动(…), 以下十个方面的工作, 十大工程: the parts a plan is organised in, named right after the count
     r"|(?:大|项|个)?(?:行动|工程|任务|方面的工作)(?=[(（:：,，、]|$)"
+    # 10个方面重点工作, 20余项专项措施 (round 8): the parts with a word between
+    r"|方面(?:的)?(?:重点)?工作"
 )
 PLAN_PARTS_UNITS: Final[tuple[str, ...]] = ("项", "条", "个", "大")
 # 等8项 / 等5类 after a list of three names or more counts kinds (A、B、C…等8项列入…), whatever the number; 等10家以上
@@ -253,6 +256,9 @@ PLAIN_YEAR: Final = re.compile(
     r"(?<![到至止在于\d\-—–~])(?P<year>(?:19|20)\d{2}) {0,2}年"
     r"(?![前底末内以之]|度?以来|远景|[\-—–~至到])"
 )
+# A year ahead ends a news cue (round 8): 目前…共有21家。…设定了2019年…发展指标。主要包括: the list after it is a
+# plan's, in an undated text when the year is followed by 目标 / 指标 within 20 characters (blanked readings aside).
+YEAR_TARGETS: Final = re.compile(r"(?P<year>(?:19|20)\d{2}) {0,2}年(?: *[^。;；\s]){0,20}? *(?:目标|指标)")
 # A lead's word of intent reaches this many sentences of its paragraph after it (evidence._lead_start).
 LEAD_SENTENCES: Final = 2
 # Rules of round 6 with no (or one) case on the development side: a proposal that rests on one of them is held

@@ -31,9 +31,11 @@ def fold(text: str) -> str:
         simplified = "".join(s if len(s := to_simplified(c)) == 1 else c for c in nfkc)
     lowered = simplified.lower()
     view = lowered if len(lowered) == len(text) else simplified
-    # A mirror's readings in brackets right after a character (官網(wǎng)發(fā)布, 達(dá)2.5%) are blanked: the rules
-    # see 達   2.5%, a cue and its figure with spaces between, as written without them.
-    return READING.sub(lambda m: m[1] + " " * (len(m[0]) - 1), view)
+    # A mirror's readings in brackets right after a character (官網(wǎng)發(fā)布, 達(dá)到) are blanked and the
+    # character moved to the end of the blank, next to what follows it: the rules see "    达到", a cue whole, and
+    # "    达2.5%" (round 8; round 7 left 达 before the blank). A word whose second character carries a reading is
+    # still split (指標(biāo) -> 指      标).
+    return READING.sub(lambda m: " " * (len(m[0]) - 1) + m[1], view)
 
 
 # A pinyin reading in brackets after a CJK character, as some mirrors print them: lower-case Latin letters with tone
