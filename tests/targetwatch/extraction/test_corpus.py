@@ -19,19 +19,19 @@ from targetwatch.extraction.corpus import SPLITS, load_corpus, score
 
 def test_every_text_is_listed_split_and_every_quote_is_placed():
     docs, golds = load_corpus()
-    splits = ("development", "test", "holdout", "holdout-2")
+    splits = ("development", "test", "holdout", "holdout-2", "unseen-10")
     former = ("unseen-3", "unseen-4", "unseen-5", "unseen-6", "unseen-7", "unseen-8", "unseen-9")  # then development
-    assert len(docs) == 154
+    assert len(docs) == 173
     assert {s: sum(d.split == s for d in docs.values()) for s in splits} == {
-        "development": 129, "test": 13, "holdout": 8, "holdout-2": 4}
+        "development": 129, "test": 13, "holdout": 8, "holdout-2": 4, "unseen-10": 19}
     assert {s: sum(d.first_split == s for d in docs.values()) for s in former} == {
         "unseen-3": 13, "unseen-4": 12, "unseen-5": 10, "unseen-6": 18, "unseen-7": 12, "unseen-8": 26,
         "unseen-9": 15}
     assert all(d.split == "development" for d in docs.values() if d.first_split)
-    assert sum(d.script == "traditional" for d in docs.values()) == 29 + 8 + 7
-    assert len(golds) == 428 + 34 + 43
+    assert sum(d.script == "traditional" for d in docs.values()) == 29 + 8 + 7 + 6
+    assert len(golds) == 428 + 34 + 43 + 31
     assert {s: sum(docs[g.document].split == s for g in golds) for s in splits} == {
-        "development": 387, "test": 87, "holdout": 22, "holdout-2": 9}
+        "development": 387, "test": 87, "holdout": 22, "holdout-2": 9, "unseen-10": 31}
     assert {s: sum(docs[g.document].first_split == s for g in golds) for s in former} == {
         "unseen-3": 60, "unseen-4": 34, "unseen-5": 27, "unseen-6": 24, "unseen-7": 20, "unseen-8": 34,
         "unseen-9": 43}
@@ -91,6 +91,8 @@ def measured():
     ("test", 0.95, 0.95, 0.95),
     ("holdout", 0.95, 0.95, 0.95),  # measured 100 / 100 / 100 (first, unseen: 80.8 / 95.5 / 95.2)
     ("holdout-2", 0.9, 0.95, 0.95),  # measured 100 / 100 / 100 (first, unseen: 23.1 / 100 / 100)
+    # unseen-10: measured 57.9 / 71.0 / 100 at its first, unseen score (round 8's rules)
+    ("unseen-10", 0.55, 0.68, 0.95),
     # unseen-9: first, unseen 85.4 / 81.4 / 97.1 (round 7's rules); measured 94.7 / 83.7 / 100 with round 8's
     ("unseen-9", 0.8, 0.75, 0.9),
     # unseen-8: first, unseen 53.2 / 97.1 / 97.0 (round 6's rules); measured 91.7 / 97.1 / 100 with round 7's
