@@ -96,6 +96,11 @@ def extract_targets_command(
     skip_catalogued: Annotated[
         bool, typer.Option("--skip-catalogued", help="with --against: leave out proposals already catalogued")
     ] = False,
+    issued: Annotated[
+        str | None,
+        typer.Option("--issued", help="the text's own date, YYYY or YYYY-MM (default: read from the text; a text "
+                     "that states none gets its deadlines marked as inferred and held below 0.9)"),
+    ] = None,
 ) -> None:
     """Propose targets from a policy document: verbatim quote, value, comparator, deadline, kind, indicator."""
     if format not in FORMATS:
@@ -103,6 +108,8 @@ def extract_targets_command(
     if not file.is_file():
         typer.echo(f"error: {file} is not a file", err=True)
         raise typer.Exit(2)
+    if issued is not None and not re.fullmatch(r"\s*(?:19|20)\d{2}(?:[-/.]\d{1,2})?\s*", issued):
+        raise typer.BadParameter(f"{issued!r}: write it as YYYY or YYYY-MM", param_hint="--issued")
     try:
         text, _encoding = read_document(file)
     except ValueError as exc:  # an unknown suffix, or bytes no supported encoding decodes
@@ -119,7 +126,7 @@ def extract_targets_command(
             raise typer.Exit(2) from None
     proposals = extract_targets(text, document_id or _document_id(file),
                                 _load_catalogue(catalogue) if catalogue is not None or reference is None else reference,
-                                min_confidence=min_confidence)
+                                min_confidence=min_confidence, issued=issued)
     reviews = review(proposals, reference) if reference is not None else None
     if reviews is not None and skip_catalogued:
         kept = [(p, r) for p, r in zip(proposals, reviews, strict=True) if r.status != "catalogued"]
