@@ -65,6 +65,9 @@ def to_yaml(proposals: list[Proposal], source: str, reviews: list[Review] | None
             out.append("  " + reviews[i].line())
         out.append(f"  # confidence {p.confidence:.2f} · rule {p.rule} · chars {p.char_start}-{p.char_end}{unit}")
         out += [f"  # to do: {problem}" for problem in p.problems]
+        if p.deadline_inferred:
+            out.append(f"  # to do: deadline: {p.entry['deadline']} is inferred, the text states no date of its own; "
+                       "check it (or give the text's date, --issued)")
         block = yaml.dump([p.entry], Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
         out += ["  " + line for line in block.rstrip("\n").split("\n")]
     return "\n".join(out) + "\n"

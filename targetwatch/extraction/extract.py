@@ -206,9 +206,6 @@ def _assemble(doc: Document, cands: list[Candidate]) -> list[Proposal]:
             problems = [f"{'.'.join(map(str, e['loc'])) or 'entry'}: {e['msg'].removeprefix('Value error, ')}"
                         for e in exc.errors()]
         inferred = "deadline_undated_text" in c.rules_fired
-        if inferred:
-            problems.append(f"deadline: {c.deadline} is inferred, the text states no date of its own; check it "
-                            "(or give the text's date, --issued)")
         if c.indicator_status == "new":
             problems.append(f"indicator: {c.indicator} is a proposed code; add it under indicators: first")
         proposals.append(Proposal(
