@@ -30,9 +30,9 @@ def test_every_text_is_listed_split_and_every_quote_is_placed():
         "unseen-9": 15, "unseen-10": 19}
     assert all(d.split == "development" for d in docs.values() if d.first_split)
     assert sum(d.script == "traditional" for d in docs.values()) == 29 + 8 + 7 + 6 + 4
-    assert len(golds) == 428 + 34 + 43 + 31 + 60
+    assert len(golds) == 428 + 34 + 43 + 31 + 63
     assert {s: sum(docs[g.document].split == s for g in golds) for s in splits} == {
-        "development": 418, "test": 87, "holdout": 22, "holdout-2": 9, "unseen-11": 60}
+        "development": 418, "test": 87, "holdout": 22, "holdout-2": 9, "unseen-11": 63}
     assert {s: sum(docs[g.document].first_split == s for g in golds) for s in former} == {
         "unseen-3": 60, "unseen-4": 34, "unseen-5": 27, "unseen-6": 24, "unseen-7": 20, "unseen-8": 34,
         "unseen-9": 43, "unseen-10": 31}
