@@ -101,27 +101,34 @@ FRAME_COLUMNS: dict[str, tuple[str, ...]] = {
 #   disagree (every row of the pair is flagged, so the warning names both; the official one is the one used).
 # Rows are handed to GE sorted by series and year (table order within), which orders the failing rows it lists.
 _PLAUSIBILITY_SQL = """
-WITH o AS (
+WITH o AS NOT MATERIALIZED (  -- read three times rather than written once: a scan is cheaper than a copy
     SELECT observation_id, source_file, jurisdiction, indicator, year, value, period_type, release_date, confidence,
            coalesce(confidence = $returned, false) AS returned, _order
     FROM {source}
+), per_release AS (
+    SELECT jurisdiction, indicator, year, period_type, release_date, count(DISTINCT value) AS values_in_release
+    FROM o GROUP BY ALL
+), per_year AS (
+    SELECT jurisdiction, indicator, year, period_type,
+        bool_or(returned) AND bool_or(NOT returned) AND count(DISTINCT value) > 1 AS official_disagrees
+    FROM o GROUP BY ALL
 ), w AS (
-    SELECT *,
-        lag(value) OVER s AS prev, lag(year) OVER s AS prev_year,
-        count(DISTINCT value) OVER (PARTITION BY jurisdiction, indicator, year, period_type, release_date)
-            AS values_in_release,
-        bool_or(returned) OVER v AND bool_or(NOT returned) OVER v AND count(DISTINCT value) OVER v > 1
-            AS official_disagrees
+    SELECT *, lag(value) OVER s AS prev, lag(year) OVER s AS prev_year
     FROM o
-    WINDOW s AS (PARTITION BY jurisdiction, indicator ORDER BY year ASC NULLS LAST, _order),
-           v AS (PARTITION BY jurisdiction, indicator, year, period_type)
+    WINDOW s AS (PARTITION BY jurisdiction, indicator ORDER BY year ASC NULLS LAST, _order)
 )
-SELECT observation_id, source_file,
-    CASE WHEN jurisdiction IS NOT NULL AND indicator IS NOT NULL AND year - prev_year = 1 AND prev > 0
-         THEN value / prev END AS yoy_ratio,
-    confidence, values_in_release, official_disagrees
+SELECT w.observation_id, w.source_file,
+    CASE WHEN w.jurisdiction IS NOT NULL AND w.indicator IS NOT NULL AND w.year - w.prev_year = 1 AND w.prev > 0
+         THEN w.value / w.prev END AS yoy_ratio,
+    w.confidence, r.values_in_release, y.official_disagrees
 FROM w
-ORDER BY jurisdiction ASC NULLS LAST, indicator ASC NULLS LAST, year ASC NULLS LAST, _order
+JOIN per_release r ON r.jurisdiction IS NOT DISTINCT FROM w.jurisdiction
+    AND r.indicator IS NOT DISTINCT FROM w.indicator AND r.year IS NOT DISTINCT FROM w.year
+    AND r.period_type IS NOT DISTINCT FROM w.period_type AND r.release_date IS NOT DISTINCT FROM w.release_date
+JOIN per_year y ON y.jurisdiction IS NOT DISTINCT FROM w.jurisdiction
+    AND y.indicator IS NOT DISTINCT FROM w.indicator AND y.year IS NOT DISTINCT FROM w.year
+    AND y.period_type IS NOT DISTINCT FROM w.period_type
+ORDER BY w.jurisdiction ASC NULLS LAST, w.indicator ASC NULLS LAST, w.year ASC NULLS LAST, w._order
 """
 
 
@@ -129,9 +136,23 @@ def suite_frame(con, name: str, source: str) -> pd.DataFrame:
     """The frame suite `name` validates (FRAME_COLUMNS), read from `source` on `con`: a table or subquery with
     SUITE_COLUMNS and `_order` (the table order). Only these columns leave DuckDB; derived ones are SQL."""
     if name == OBSERVATIONS_PLAUSIBLE:
-        return con.execute(_PLAUSIBILITY_SQL.format(source=source), {"returned": vocab.DEPARTMENT_REPORTED}).df()
+        return _frame(con, _PLAUSIBILITY_SQL.format(source=source), {"returned": vocab.DEPARTMENT_REPORTED})
     cols = ", ".join(f'"{c}"' for c in FRAME_COLUMNS[name])
-    return con.execute(f"SELECT {cols} FROM {source} ORDER BY _order").df()
+    return _frame(con, f"SELECT {cols} FROM {source} ORDER BY _order")
+
+
+def _frame(con, sql: str, params: dict | None = None) -> pd.DataFrame:
+    """The query's rows as pandas, through Arrow: the same values and dtypes as DuckDB's `.df()`, but a text repeated
+    down a column is one Python object (pyarrow's `to_pandas` deduplicates), which GE's frame copies, null checks
+    and hashing go through faster (the validity suite on 498,835 rows: 5.4 -> 4.0 CPU s; reading 1.0 -> 0.6 s).
+    Where an integer or boolean column holds nulls, `.df()` gives nullable dtypes that Arrow does not: then `.df()`."""
+    import pyarrow as pa
+
+    table = con.sql(sql, params=params).arrow().read_all()
+    if any((pa.types.is_integer(f.type) or pa.types.is_boolean(f.type)) and table.column(f.name).null_count
+           for f in table.schema):
+        return con.execute(sql, params or {}).df()
+    return table.to_pandas()
 
 
 def _expectations(name: str, catalogue: Catalogue, as_of: dt.date) -> list:

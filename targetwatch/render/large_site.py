@@ -48,6 +48,7 @@ from targetwatch.render.rows import (
 from targetwatch.render.site_data import SiteData, check_records, observation_revisions
 
 PAGE_ROWS = 500  # rows per page of a long target list
+DATA_BATCH_TARGETS = 5_000  # targets whose data-file columns are converted together (LargeSite._batches)
 LEVELS: tuple[str, ...] = ("national", "province", "prefecture", "county")
 REGIONS: tuple[str, ...] = ("1", "2", "3", "4", "5", "6")  # GB/T 2260: a code's first digit is its greater region
 
@@ -71,12 +72,35 @@ FIGURE_FIELDS: tuple[str, ...] = (
     "year", "value", "value_as_written", "unit_as_written", "file", "location", "release_date", "confidence",
     "n_values", "observation_id", "period_type", "source_title", "source_ref",
 )
-# What the large layout reads of a table when it is not every column (SiteData.from_warehouse `only`): the per-year
-# rows as write_data and the charts use them (charts.gap_chart, gap_pp_chart, per_year_chart, reference_series), 9
-# of their 37 columns, about 800 MB less at national scale.
+# What the large layout reads of a table when it is not every column (SiteData.from_warehouse `only`): the columns
+# its pages, data files, charts (charts.TARGET_FIELDS), briefs (brief.BRIEF_COLUMNS) and target rows
+# (rows.target_rows, TRAIL_KEYS) read, and no other. Per-year rows: 9 of 37 columns (about 800 MB less at national
+# scale); assessments: 60 of 99 (no deadline_*, late_*, decisive_* but the year, ...); targets: 20 of 28 (no notes,
+# the department and document lists, which come from their own tables); data_owed: 11 of 24 (no quote, document,
+# indicator or unit names: the data-owed page and the briefs show none of them); observations: the figure fields a data
+# file holds (FIGURE_FIELDS) and the series and period they belong to, 14 of 27 (no checksum, sheet, row, notes …).
 LARGE_LAYOUT_READS: dict[str, tuple[str, ...]] = {
+    "observations": ("observation_id", "jurisdiction", "indicator", "year", "value", "value_as_written",
+                     "unit_as_written", "period_type", "release_date", "confidence", "source_file", "location",
+                     "source_title", "source_ref"),
     "assessment_years": ("target_id", "year", "value", "observation_id", "reference_value",
                          "reference_observation_id", "metric", "in_plan", "met"),
+    "assessments": (
+        "target_id", "jurisdiction", "indicator", "kind", "headline", "comparator", "per_year", "deadline", "unit",
+        "target_value_stated", "value_high", "tolerance", "multiple", "reference_jurisdiction", "plan_start",
+        "monotone", "base_year", "base_value", "base_basis", "n_points", "years_spanned", "latest_year",
+        "latest_value", "latest_metric", "latest_goal", "latest_gap", "latest_gap_to_band", "latest_attainment",
+        "latest_reference_value", "latest_observation_id", "latest_release_date", "plan_years_with_data",
+        "plan_years_met", "plan_cumulative", "has_revisions", "goal_at_deadline", "trend_from_year",
+        "monotone_contradicted", "growth_model", "actual_rate", "required_rate", "pace_ratio", "covered_share",
+        "elapsed_share", "projection_year", "projection_linear", "projection_compound", "expected_now", "evidence",
+        "gap_trend", "deadline_inferred_from", "status", "reason_code", "decisive_year", "evidence_basis",
+        "evidence_grade", "projection_used", "reason_zh", "reason_en", "as_of"),
+    "targets": ("target_id", "jurisdiction", "indicator", "kind", "comparator", "value_high", "tolerance", "multiple",
+                "reference_jurisdiction", "deadline", "per_year", "plan_start", "direction", "unit", "headline",
+                "monotone", "reference_name_zh", "reference_name_en", "name_zh", "name_en"),
+    "data_owed": ("department", "department_named", "owner_basis", "target_id", "jurisdiction", "year", "target_zh",
+                  "target_en", "state", "due", "overdue"),
 }
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,79}")
 
@@ -207,7 +231,8 @@ class LargeSite:
             known = pd.concat([known, pd.DataFrame({"code": missing, "name_zh": missing, "name_en": missing})])
         self.tree = jurisdiction_tree(known)
         self.ancestors = _ancestors(self.tree)
-        rows = target_rows(data) if rows is None else rows.copy()
+        # its own columns are added to a shallow copy: the caller's frame is not changed, and its data not copied
+        rows = target_rows(data) if rows is None else rows.copy(deep=False)
         jur = rows["jurisdiction"]
         rows["level"] = jur.map(self.tree["level"])
         rows["top"] = jur.map(self.tree["province"]).fillna(jur)  # its province, else itself
@@ -325,13 +350,13 @@ class LargeSite:
     # --- pages ---
 
     def build(self) -> list[Path]:
+        self.write_data()  # first: its columns are let go before the list pages fill the row cells' cache
         pages = [self.index()]
         pages += self.jurisdiction_pages()
         pages += self.status_lists()
         pages += [self.document_page(d) for d in display_records(self.data.policy_documents)]
         pages += [self.department_page(n) for n in sorted(set(self.data.target_departments["department"].dropna()))]
         pages.append(self.target_view())
-        self.write_data()
         return pages
 
     def index(self) -> Path:
@@ -486,6 +511,27 @@ class LargeSite:
 
     # --- data files ---
 
+    def _batches(self, by_jurisdiction: dict[str, list[int]], view: list[str], chart_fields: list[str]):
+        """(code, members, columns, row in columns, chart columns) per jurisdiction: the display columns (`view`, as
+        JSON values) and the chart fields (unrounded) of a batch of jurisdictions of about DATA_BATCH_TARGETS
+        targets, converted together and let go once its data files are written (every target's at once held about
+        a gigabyte at national scale)."""
+        group: list[tuple[str, list[int]]] = []
+        count = 0
+        items = list(by_jurisdiction.items())
+        for n, (code, members) in enumerate(items):
+            group.append((code, members))
+            count += len(members)
+            if count < DATA_BATCH_TARGETS and n + 1 < len(items):
+                continue
+            positions = np.fromiter((i for _, m in group for i in m), dtype=np.int64, count=count)
+            local = {i: k for k, i in enumerate(positions.tolist())}
+            part = {c: json_values(self.rows[c].take(positions), digits=6) for c in view}
+            chart_part = {c: self.rows[c].take(positions).tolist() for c in chart_fields}
+            for code_, members_ in group:
+                yield code_, members_, part, local, chart_part
+            group, count = [], 0
+
     def write_data(self) -> dict[str, int]:
         """data/_common.js (files, source texts, jurisdictions, indicators) and one data/<code>.js per jurisdiction
         with targets (their display fields, trail, per-year rows, sources, owners) and the figures they read.
@@ -495,9 +541,15 @@ class LargeSite:
         folder = self.root / "data"
         folder.mkdir(parents=True, exist_ok=True)
         data = self.data
-        view = self.rows[["target_id", *VIEW_COLUMNS, *[k for k in TRAIL_KEYS if k not in VIEW_COLUMNS]]]
-        cols = {c: json_values(view[c], digits=6) for c in view.columns}
-        n = len(view)
+        # the display columns of every target are converted a batch of jurisdictions at a time (DATA_BATCH_TARGETS),
+        # below; these few, which say which series each target reads, for all at once
+        view = ["target_id", *VIEW_COLUMNS, *[k for k in TRAIL_KEYS if k not in VIEW_COLUMNS]]
+        missing = [c for c in view if c not in self.rows]
+        if missing:
+            raise KeyError(f"the target rows lack {missing}")
+        cols = {c: json_values(self.rows[c], digits=6)
+                for c in ("target_id", "jurisdiction", "indicator", "comparator", "reference_jurisdiction")}
+        n = len(self.rows)
 
         # the series each target reads: its own, its reference's (relative targets) and its proxies'
         proxies: dict[str, list[str]] = {}
@@ -589,7 +641,7 @@ class LargeSite:
 
         # each target's charts, built here as on a pre-rendered page (charts.target_charts), from unrounded values:
         # its rows are slices of columns converted once for the whole table (no frame per target)
-        chart_cols = {c: self.rows[c].tolist() for c in charts.TARGET_FIELDS if c in self.rows}
+        chart_fields = [c for c in charts.TARGET_FIELDS if c in self.rows]
         year_cols = {c: yrs[c].tolist() for c in ("year", "value", "metric", "in_plan", "met", "reference_value")
                      if c in yrs}
         fig_cols: dict[str, Any] = {c: fig[c].tolist() for c in ("value", "period_type", "release_date") if c in fig}
@@ -611,8 +663,7 @@ class LargeSite:
                 out[f"indicator_name_{lg}"] = [names[lg].get(k[1]) for k, (a, b) in parts for _ in range(a, b)]
             return out
 
-        def target_charts(i: int, s: int, e: int) -> list[dict]:
-            target = {c: v[i] for c, v in chart_cols.items()}
+        def target_charts(i: int, target: dict, s: int, e: int) -> list[dict]:
             years = {c: v[s:e] for c, v in year_cols.items()}
             reference = charts.reference_points(years, series_figures(ref_s[i])) if ref_s[i] else None
             return charts.target_charts(target, years, reference, proxy_figures(proxy_s[i] or []))
@@ -622,20 +673,21 @@ class LargeSite:
             by_jurisdiction.setdefault(j, []).append(i)
         shown = [c for c in VIEW_COLUMNS if c not in ("jurisdiction", "reference_jurisdiction")]
         sizes = {"data_files": 0, "data_bytes": 0}
-        for code, members in by_jurisdiction.items():
+        for code, members, part, local, chart_part in self._batches(by_jurisdiction, view, chart_fields):
             targets: dict[str, dict] = {}
             wanted: dict[tuple, None] = {}
             for i in members:
-                tid = cols["target_id"][i]
-                r = {c: cols[c][i] for c in shown}
+                k = local[i]  # the target's row in this batch's columns
+                tid = part["target_id"][k]
+                r = {c: part[c][k] for c in shown}
                 r["jurisdiction"] = code
-                trail = [cols[k][i] if k in cols else None for k in TRAIL_KEYS]  # in TRAIL_KEYS order
+                trail = [part[t][k] for t in TRAIL_KEYS]  # in TRAIL_KEYS order
                 while trail and trail[-1] is None:
                     trail.pop()
                 r["trail"] = trail
                 s, e = years_of.get(tid, (0, 0))
                 r["years"] = {k: v[s:e] for k, v in ycols.items() if any(x is not None for x in v[s:e])}
-                r["charts"] = plain_json(target_charts(i, s, e))
+                r["charts"] = plain_json(target_charts(i, {c: v[k] for c, v in chart_part.items()}, s, e))
                 r["sources"] = sources_of.get(tid)
                 r["departments"] = owners_of.get(tid)
                 if own_s[i]:

@@ -36,7 +36,17 @@ _FORMATTED_FROM: tuple[str, ...] = (
 
 
 def evidence_labels(df: pd.DataFrame) -> pd.DataFrame:
-    """The evidence basis and grade in both languages, and the status chip's tooltip (status, basis, grade)."""
+    """The evidence basis and grade in both languages, and the status chip's tooltip (status, basis, grade).
+
+    Made once per distinct (status, basis, grade) and shared by the rows that have it (a national catalogue has
+    100,000 targets and a few dozen combinations)."""
+    keys = [c for c in ("status", "evidence_basis", "evidence_grade") if c in df]
+    groups = df.groupby(keys, dropna=False, sort=False).ngroup().to_numpy()  # numbered in order of appearance
+    labels = _evidence_labels(df[keys].drop_duplicates().reset_index(drop=True))
+    return labels.iloc[groups].set_index(df.index)
+
+
+def _evidence_labels(df: pd.DataFrame) -> pd.DataFrame:
     basis = df["evidence_basis"].map(vocab.EVIDENCE_BASIS_BY_CODE) if "evidence_basis" in df else None
     grade = df["evidence_grade"].map(vocab.EVIDENCE_GRADE_BY_CODE) if "evidence_grade" in df else None
     out = pd.DataFrame(index=df.index)

