@@ -60,17 +60,6 @@ def _basis(row: dict, has_basis: bool) -> dict[str, str] | None:
     return {"zh": label.zh, "en": label.en, "tip_zh": label.meaning_zh, "tip_en": label.meaning_en}
 
 
-def _data_date(rows: pd.DataFrame) -> dict[str, Any]:
-    """The date the data stands at: the latest release among the figures the verdicts used, and its latest year."""
-    released = pd.to_datetime(rows.get("latest_release_date"), errors="coerce") if "latest_release_date" in rows \
-        else pd.Series(dtype="datetime64[ns]")
-    years = pd.to_numeric(rows.get("latest_year"), errors="coerce") if "latest_year" in rows else pd.Series()
-    return {
-        "released": None if released.dropna().empty else released.max().date().isoformat(),
-        "year": None if years.dropna().empty else int(years.max()),
-    }
-
-
 def _by_jurisdiction(table: pd.DataFrame | None) -> dict[str, pd.DataFrame]:
     """A table's rows per jurisdiction, split once (not filtered again for each of thousands of briefs)."""
     if table is None or "jurisdiction" not in table:
@@ -134,6 +123,35 @@ def _owed(owed: pd.DataFrame | None, departments: list[dict] | None) -> dict[str
             "total": sum(d["owed"] for d in departments)}
 
 
+def _per_jurisdiction(rows: pd.DataFrame):
+    """Per jurisdiction, in order of appearance (as `rows.groupby("jurisdiction", sort=False)`): its code, its number
+    of targets, the targets its brief shows (the headline ones, else every one), how many are headline, those shown
+    as BRIEF_COLUMNS records, their counts by status, and its data date (the latest release among the figures
+    its verdicts used, and their latest year). Made for every jurisdiction
+    at once: a national catalogue has 3,209 briefs, and per-jurisdiction frames cost most of their time."""
+    rows = rows[rows["jurisdiction"].notna()]
+    jur = rows["jurisdiction"]
+    headline = rows["headline"].astype(bool)
+    n_headline = headline.groupby(jur, sort=False).sum()
+    shown = rows[headline | (jur.map(n_headline) == 0)]
+    records = shown[[c for c in BRIEF_COLUMNS if c in shown]].to_dict("records")
+    records_of: dict[str, list[dict]] = {}
+    for code, r in zip(shown["jurisdiction"].tolist(), records, strict=True):
+        records_of.setdefault(code, []).append(r)
+    statuses: dict[str, dict[str, int]] = {}
+    for (code, status), n in shown.groupby(["jurisdiction", "status"], sort=False).size().items():
+        statuses.setdefault(code, {})[status] = int(n)
+    released = pd.to_datetime(rows["latest_release_date"], errors="coerce") if "latest_release_date" in rows \
+        else pd.Series(pd.NaT, index=rows.index, dtype="datetime64[ns]")
+    years = pd.to_numeric(rows["latest_year"], errors="coerce") if "latest_year" in rows \
+        else pd.Series(float("nan"), index=rows.index)
+    latest_release, latest_year = released.groupby(jur, sort=False).max(), years.groupby(jur, sort=False).max()
+    for code, n in jur.value_counts(sort=False).reindex(n_headline.index).items():
+        date = {"released": None if pd.isna(latest_release[code]) else latest_release[code].date().isoformat(),
+                "year": None if pd.isna(latest_year[code]) else int(latest_year[code])}
+        yield code, int(n), int(n_headline[code]), records_of.get(code, []), statuses.get(code, {}), date
+
+
 def build_briefs(data: SiteData, site: Path, files: dict[str, str], overview: str = "../index.html",
                  quality: str = "../../quality/index.html", rows: pd.DataFrame | None = None) -> list[Path]:
     """Write `brief/<file>.html` under `site` for every jurisdiction with targets; `files` maps a jurisdiction code
@@ -160,23 +178,20 @@ def build_briefs(data: SiteData, site: Path, files: dict[str, str], overview: st
     written = []
     folder = site / BRIEF_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    for code, mine in rows.groupby("jurisdiction", sort=False):
-        headline = mine[mine["headline"]]
-        shown = headline if len(headline) else mine  # no target marked headline: every target, and it says so
-        records = shown[[c for c in BRIEF_COLUMNS if c in shown]].to_dict("records")
+    synthetic_files = data.synthetic_files
+    for code, mine, n_headline, records, statuses, data_date in _per_jurisdiction(rows):
         # targets a figure speaks for, each on its own line; the others (no data, qualitative) named in a line each
         measured = [r | {"basis": _basis(r, has_basis)} for r in records if r["status"] not in UNMEASURED]
         unmeasured = [(vocab.STATUS_BY_CODE[c], [r for r in records if r["status"] == c]) for c in UNMEASURED]
-        statuses = shown["status"].value_counts()
         page = template.render(
-            lang="zh", as_of=data.as_of, synthetic_files=data.synthetic_files, overview=overview, quality=quality,
+            lang="zh", as_of=data.as_of, synthetic_files=synthetic_files, overview=overview, quality=quality,
             name={"zh": jur["name_zh"].get(code, code) if "name_zh" in jur else code,
                   "en": jur["name_en"].get(code, code) if "name_en" in jur else code},
-            all_headline=bool(len(headline)), n_shown=len(records), targets=measured[:MAX_TARGETS],
+            all_headline=bool(n_headline), n_shown=len(records), targets=measured[:MAX_TARGETS],
             more_targets=max(0, len(measured) - MAX_TARGETS), unmeasured=[(s, rs) for s, rs in unmeasured if rs],
-            n_targets=len(mine), has_basis=has_basis,
-            counts=[(s, int(statuses[s.code])) for s in vocab.STATUSES if s.code in statuses],
-            data_date=_data_date(mine), changes=_changes(this_run, changes_of.get(code), names, previous),
+            n_targets=mine, has_basis=has_basis,
+            counts=[(s, statuses[s.code]) for s in vocab.STATUSES if s.code in statuses],
+            data_date=data_date, changes=_changes(this_run, changes_of.get(code), names, previous),
             owed=_owed(owed, owed_of.get(code)),
             run_id=data.run_id,
         )
