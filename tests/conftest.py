@@ -43,6 +43,17 @@ def pytest_xdist_auto_num_workers(config) -> int | None:
     return min(os.cpu_count() or 1, MAX_WORKERS)
 
 
+def pytest_collection_modifyitems(items) -> None:
+    """Under pytest-xdist, the modules with browser tests go first, each whole (`--dist loadscope
+    --no-loadscope-reorder`, pyproject): they are the longest (Chromium's CPU, about a third of the default set's),
+    and a long module dealt last keeps one worker busy while the other has nothing left. Serially, the order is
+    pytest's own."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    browser_modules = {item.module.__name__ for item in items if item.get_closest_marker("browser")}
+    items.sort(key=lambda item: item.module.__name__ not in browser_modules)  # stable: order kept within each part
+
+
 _TICK = os.sysconf("SC_CLK_TCK")
 _LOST = [0.0, 0.0]  # [the highest total seen, CPU of descendants that ended unwaited-for]: see _cpu_seconds
 
@@ -113,14 +124,35 @@ def pytest_runtest_logreport(report):
             _CPU_ROWS.append((value[1], report.when, report.nodeid))
 
 
+def pytest_sessionfinish(session) -> None:
+    """An xdist worker sends its own total (its process and the processes below it, Chromium's included) back."""
+    if hasattr(session.config, "workeroutput") and session.config.getoption("cpu_durations") is not None:
+        session.config.workeroutput[_CPU_PROPERTY] = _cpu_seconds()
+
+
+_WORKERS_CPU: list[float] = []
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error) -> None:
+    """The controller collects each xdist worker's total as the worker ends."""
+    if _CPU_PROPERTY in getattr(node, "workeroutput", {}):
+        _WORKERS_CPU.append(node.workeroutput[_CPU_PROPERTY])
+
+
 def pytest_terminal_summary(terminalreporter, config):
     n = config.getoption("cpu_durations")
     if n is None:
         return
     rows = sorted(_CPU_ROWS, reverse=True)
+    if _WORKERS_CPU:  # the controller's own CPU and each worker's total (getrusage misses their Chromium's)
+        me = resource.getrusage(resource.RUSAGE_SELF)
+        total = me.ru_utime + me.ru_stime + sum(_WORKERS_CPU)
+        where = f"the controller and its {len(_WORKERS_CPU)} xdist workers with the processes below them"
+    else:
+        total, where = _cpu_seconds(), "the process and the processes below it"
     terminalreporter.write_sep("=", f"{n or len(rows)} slowest test phases by CPU seconds "
-                                    f"(total {sum(r[0] for r in rows):.1f} s in test phases, {_cpu_seconds():.1f} s "
-                                    "in the process and the processes below it)")
+                                    f"(total {sum(r[0] for r in rows):.1f} s in test phases, {total:.1f} s in {where})")
     for cpu, phase, nodeid in rows[: n or None]:
         terminalreporter.write_line(f"{cpu:7.2f}s {phase:<8} {nodeid}")
 

@@ -51,14 +51,27 @@ class Document:
     # Without an issue date: the latest year the text states as a plain date (2020年研究生毕业人数达72.9万人), which
     # the text was written after; a deadline before it has passed (提升至2019年的48%). None when the text is dated.
     stated_year: int | None = None
+    # The date the user gives (`extract-targets --issued 2025-01`, "YYYY" or "YYYY-MM"): it is the text's own date,
+    # whatever the text states.
+    issued: str | None = None
 
     def __post_init__(self) -> None:
-        if m := rules.ISSUE_DATE.search(self.view):
+        if self.issued:
+            m = re.fullmatch(r"\s*(?P<year>(?:19|20)\d{2})(?:[-/.年](?P<month>\d{1,2})月?)?(?:[-/.]\d{1,2}日?)?\s*",
+                             self.issued)
+            if m is None:
+                raise ValueError(f"issued date {self.issued!r}: write it as YYYY or YYYY-MM")
+            self.issue_year, self.issue_month = int(m["year"]), int(m["month"]) if m["month"] else None
+        elif m := rules.ISSUE_DATE.search(self.view):
             self.issue_year, self.issue_month = int(m["year"]), int(m["month"] or m["m2"])
         elif m := re.search(r"[〔\[]((?:19|20)\d{2})[〕\]]", self.view[:400]):  # 晋发〔2017〕51号 in the header
             self.issue_year = int(m.group(1))
         else:
-            self.stated_year = max((int(m["year"]) for m in rules.PLAIN_YEAR.finditer(self.view)), default=None)
+            years = [int(m["year"]) for m in rules.PLAIN_YEAR.finditer(self.view)]
+            # round 9: an end point written 到2023年的 in a sentence without intent is a past the text looks back on
+            years += [int(m["year"]) for m in rules.UNDATED_END_POINT.finditer(self.view)
+                      if not _intent_around(self.view, m.start())]
+            self.stated_year = max(years, default=None)
         self.jurisdiction = self._jurisdiction()
         self.is_report = (
             len(rules.FIGURE.findall(self.view)) >= rules.REPORT_MIN_FIGURES
@@ -140,6 +153,17 @@ class Candidate:
     more_quotes: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, heading) of a restatement
 
 
+def _sentence_at(view: str, at: int) -> str:
+    start = max(view.rfind(ch, 0, at) for ch in "。;；\n") + 1
+    ends = [i for ch in "。;；\n" if (i := view.find(ch, at)) >= 0]
+    return view[start : min(ends, default=len(view))]
+
+
+def _intent_around(view: str, at: int) -> bool:
+    """A word of intent in the sentence around `at` (a target met, 完成…目标, is no intent)."""
+    return bool(rules.INTENT.search(rules.TARGET_MET.sub("", _sentence_at(view, at))))
+
+
 def number(text: str) -> float:
     """A written number; an empty one is the bare scale word of 过万家 (one 万), 百 alone is 超百家's hundred."""
     if text == "百":  # 超百家: the bare word after 超 / 过 / 逾
@@ -170,6 +194,9 @@ def deadlines(view: str, span: Span, doc: Document) -> list[tuple[int, int, str]
                     "未来" in m.group() or rule == "deadline_years_ahead") else 0)
             else:
                 continue
+            if doc.issue_year is None and rule == "deadline_by_year" and rules.UNDATED_END_POINT.match(
+                    view, m.start()) and not _intent_around(view, m.start()):
+                continue  # undated: 增长到2023年的超过2.2亿人 without intent says where things stood (round 9)
             if doc.issue_year is not None and year < doc.issue_year:
                 continue  # a date in the past: 截至2017年底 in a 2018 plan reports, it does not set a deadline
             if doc.stated_year is not None and year < doc.stated_year:

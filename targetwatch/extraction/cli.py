@@ -65,6 +65,9 @@ def to_yaml(proposals: list[Proposal], source: str, reviews: list[Review] | None
             out.append("  " + reviews[i].line())
         out.append(f"  # confidence {p.confidence:.2f} · rule {p.rule} · chars {p.char_start}-{p.char_end}{unit}")
         out += [f"  # to do: {problem}" for problem in p.problems]
+        if p.deadline_inferred:
+            out.append(f"  # to do: deadline: {p.entry['deadline']} is inferred, the text states no date of its own; "
+                       "check it (or give the text's date, --issued)")
         block = yaml.dump([p.entry], Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
         out += ["  " + line for line in block.rstrip("\n").split("\n")]
     return "\n".join(out) + "\n"
@@ -96,6 +99,11 @@ def extract_targets_command(
     skip_catalogued: Annotated[
         bool, typer.Option("--skip-catalogued", help="with --against: leave out proposals already catalogued")
     ] = False,
+    issued: Annotated[
+        str | None,
+        typer.Option("--issued", help="the text's own date, YYYY or YYYY-MM (default: read from the text; a text "
+                     "that states none gets its deadlines marked as inferred and held below 0.9)"),
+    ] = None,
 ) -> None:
     """Propose targets from a policy document: verbatim quote, value, comparator, deadline, kind, indicator."""
     if format not in FORMATS:
@@ -103,6 +111,8 @@ def extract_targets_command(
     if not file.is_file():
         typer.echo(f"error: {file} is not a file", err=True)
         raise typer.Exit(2)
+    if issued is not None and not re.fullmatch(r"\s*(?:19|20)\d{2}(?:[-/.]\d{1,2})?\s*", issued):
+        raise typer.BadParameter(f"{issued!r}: write it as YYYY or YYYY-MM", param_hint="--issued")
     try:
         text, _encoding = read_document(file)
     except ValueError as exc:  # an unknown suffix, or bytes no supported encoding decodes
@@ -119,7 +129,7 @@ def extract_targets_command(
             raise typer.Exit(2) from None
     proposals = extract_targets(text, document_id or _document_id(file),
                                 _load_catalogue(catalogue) if catalogue is not None or reference is None else reference,
-                                min_confidence=min_confidence)
+                                min_confidence=min_confidence, issued=issued)
     reviews = review(proposals, reference) if reference is not None else None
     if reviews is not None and skip_catalogued:
         kept = [(p, r) for p, r in zip(proposals, reviews, strict=True) if r.status != "catalogued"]

@@ -41,6 +41,8 @@ class Proposal(BaseModel):
     indicator_status: Literal["matched", "new", "none"]  # a catalogue code, a proposed code, or none (qualitative)
     indicator_name_zh: str | None = None
     problems: list[str] = []  # what `catalogue.Target` says is missing, in its own words
+    # The deadline rests on an inference (the text states no date of its own and none was given): never >= 0.9.
+    deadline_inferred: bool = False
 
     @property
     def quote(self) -> str:
@@ -203,6 +205,7 @@ def _assemble(doc: Document, cands: list[Candidate]) -> list[Proposal]:
         except ValidationError as exc:
             problems = [f"{'.'.join(map(str, e['loc'])) or 'entry'}: {e['msg'].removeprefix('Value error, ')}"
                         for e in exc.errors()]
+        inferred = "deadline_undated_text" in c.rules_fired
         if c.indicator_status == "new":
             problems.append(f"indicator: {c.indicator} is a proposed code; add it under indicators: first")
         proposals.append(Proposal(
@@ -210,6 +213,7 @@ def _assemble(doc: Document, cands: list[Candidate]) -> list[Proposal]:
             char_end=c.quote_end, more_offsets=[(a, b) for a, b, _ in c.more_quotes],
             confidence=round(min(max(c.score, 0.0), 1.0), 2), rule="+".join(dict.fromkeys(c.rules_fired)),
             indicator_status=c.indicator_status, indicator_name_zh=c.indicator_name_zh, problems=problems,
+            deadline_inferred=inferred,
         ))
     return proposals
 
@@ -323,11 +327,15 @@ def _same_thing(c: Candidate) -> str | None:
 
 
 def extract_targets(
-    text: str, document_id: str, catalogue: Catalogue | None = None, *, min_confidence: float = rules.MIN_CONFIDENCE
+    text: str, document_id: str, catalogue: Catalogue | None = None, *, min_confidence: float = rules.MIN_CONFIDENCE,
+    issued: str | None = None,
 ) -> list[Proposal]:
     """Propose targets from `text` (simplified or traditional). Each proposal's quote occurs verbatim in `text`
-    at [char_start, char_end); a text pasted twice yields each target once."""
-    doc = Document(text, fold(text), document_id, catalogue)
+    at [char_start, char_end); a text pasted twice yields each target once. `issued` ("YYYY" or "YYYY-MM") is the
+    text's own date when the user knows it; without it the date is read from the text, and where the text states
+    none, every deadline rests on an inference: the proposal says so (rule `deadline_undated_text`, a note) and stays
+    below 0.9."""
+    doc = Document(text, fold(text), document_id, catalogue, issued=issued)
     cands = walk(doc)
     fallback = document_deadline(cands)
     for c in cands:
@@ -354,6 +362,9 @@ def extract_targets(
         kept.append(c)
     _kinds(doc, kept)
     evidence.weigh(doc, kept)
+    for c in kept:  # round 9: with no date of its own, that a deadline is still ahead is an inference
+        if c.deadline is not None and doc.issue_year is None:
+            c.rules_fired.append("deadline_undated_text")
     for c in kept:  # a deadline lent by the document, or a rule not yet measured: never 0.9 or above
         if rules.UNPROVEN_RULES.intersection(c.rules_fired):
             c.score = min(c.score, rules.UNDATED_CAP)

@@ -64,7 +64,9 @@ def _comparator(view: str, m: re.Match[str], clause: Span) -> tuple[str, str]:
 
 
 def _has_verb(before: str) -> bool:
-    """A target verb in the text, not as part of a noun (孵化器, 建设发展大会)."""
+    """A target verb in the text, not as part of a noun (孵化器, 建设发展大会). A verb split by a blanked reading
+    (建      设10个) is the verb (round 9)."""
+    before = rules.READING_BLANK.sub("", before)
     for v in rules.TARGET_VERBS:
         at = before.find(v)
         while at >= 0:
@@ -109,7 +111,10 @@ def _counts_the_list(view: str, clause: Span, m: re.Match[str]) -> bool:
         return False
     parts = before.split("、")
     items = len(parts) + len(rules.ITEM_JOINERS.findall(parts[-1])[:1])  # …、关键基础材料和产业技术基础6个领域
-    return n >= 2 and (items == n or (deng and len(parts) == n))
+    # 省人社厅、省财政厅拟对A、B、…G等7家…: or the list starts after the object's preposition (round 9)
+    opened = [i for i, part in enumerate(parts) if rules.LIST_OBJECT.search(part)]
+    return n >= 2 and (items == n or (deng and (len(parts) == n or len(parts) - opened[0] == n if opened
+                                                else len(parts) == n)))
 
 
 def _reported(doc: Document, para: Paragraph, at: int) -> bool:
@@ -122,6 +127,15 @@ def _reported(doc: Document, para: Paragraph, at: int) -> bool:
     after = rules.TARGET_MET.sub("", doc.view[para.start + cue : at])  # 完成目标任务…: a target met, not intent
     ahead = any(doc.issue_year is None or int(m["year"]) > doc.issue_year for m in rules.YEAR_TARGETS.finditer(after))
     return not rules.INTENT.search(after) and not ahead and not deadlines(doc.view, Span(para.start + cue, at), doc)
+
+
+def _in_condition(view: str, sent: Sentence, at: int) -> bool:
+    """对…吸纳20家以上创业实体,…达到1:5以上的,可比照…申报: the figure stands between a condition's opener (对, 凡, 符合)
+    and the clause ending in 的 that closes it, before what follows from it (round 9)."""
+    if rules.CONDITION_CONSEQUENCE.search(view, at, sent.end) is None:
+        return False
+    openers = list(rules.CONDITION_OPENER.finditer(view[sent.start : at]))
+    return bool(openers) and rules.CONDITION_CONSEQUENCE.search(view, sent.start + openers[-1].end(), at) is None
 
 
 def _past_period(doc: Document, para: Paragraph, at: int) -> bool:
@@ -141,12 +155,17 @@ def _past_period(doc: Document, para: Paragraph, at: int) -> bool:
     return False
 
 
-def _past_end(doc: Document, before: str, sentence_before: str = "") -> bool:
-    """增加到2021年的33万家, or a sentence opening 2021年，… in a text of 2022: the figure says where things stood."""
+def _past_end(doc: Document, before: str, sentence_before: str = "", paragraph_before: str = "") -> bool:
+    """增加到2021年的33万家, or a sentence opening 2021年，… in a text of 2022: the figure says where things stood.
+    Round 9: so does a later sentence of a paragraph that opens with that year (2024年,…预计全年…。…增长7.2%左右),
+    when no word of intent or deadline comes between."""
     now = doc.issue_year if doc.issue_year is not None else doc.stated_year  # undated: its latest plain year (round 8)
     if now is None:
         return False
     m = rules.PAST_END.search(before) or rules.PAST_YEAR_OPENING.match(sentence_before.lstrip(STRIP_HEAD))
+    if m is None and paragraph_before and (o := rules.PAST_YEAR_OPENING.match(paragraph_before.lstrip(STRIP_HEAD))) \
+            and not rules.INTENT.search(paragraph_before) and not rules.DEADLINE_WORDS.search(paragraph_before):
+        m = o
     return m is not None and int(m["year"]) < now
 
 
@@ -234,10 +253,14 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
         elif doc.is_report or _reported(doc, para, m.start()):
             score += rules.CONFIDENCE["report"]
             fired.append("news_report")
-        if rules.DONE_BEFORE.search(before) or _past_end(doc, before, view[sent.start : m.start()]) \
+        if rules.DONE_BEFORE.search(before) \
+                or _past_end(doc, before, view[sent.start : m.start()], view[para.start : m.start()]) \
                 or _past_period(doc, para, m.start()):
             score += rules.CONFIDENCE["done"]
             fired.append("done")
+        if _in_condition(view, sent, m.start()):
+            score += rules.CONFIDENCE["condition"]
+            fired.append("condition")
         if rules.PER_UNIT.search(view[sent.start : m.start()].lstrip(STRIP_HEAD)) \
                 and not rules.COVERAGE.search(view, clause.start, m.start()):
             score += rules.CONFIDENCE["per_unit_norm"]
@@ -412,10 +435,12 @@ def _coverage_goals(doc: Document, para: Paragraph, sent: Sentence, clause: Span
         return []
     # Only among targets: a sentence that also states figures or a deadline (推动…实现全覆盖，关键工序数控化率超过
     # 85%); 实现信用记录全覆盖 among measures is a measure, not a target.
-    if not rules.FIGURE.search(view, sent.start, sent.end) and not deadlines(view, sent, doc):
-        return []
+    # Round 9: or a word of intent (将…实现…全覆盖: a bullet of a summary whose figures stand in other bullets)
+    bare = not rules.FIGURE.search(view, sent.start, sent.end) and not deadlines(view, sent, doc)
     out = []
     for m in rules.COVERAGE_GOAL.finditer(view, clause.start, clause.end):
+        if bare and not rules.INTENT.search(view, sent.start, m.start()):
+            continue
         cand = Candidate(start=m.start(), end=m.end(), sentence=sent, paragraph=para, clause=clause,
                           comparator="at_least", rules_fired=["coverage_goal"], score=_CONSTRUCT_SCORE,
                           value=100.0, unit="percent", kind="coverage")

@@ -50,9 +50,12 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 # allowed between the parts (also between a number and its scale word: 2 万人次). 过万家 / 超千万元: a bare scale
 # word after 过/超/逾 is one of it (过万 = over 10 000); so is 百 there (超百家 = over 100, 超百亿元).
 _GAP = r" {0,2}"
+# Round 9: before a scale word or a unit, also the blank of a mirror's reading (10個(gè) -> "10    个": the character
+# stands at the end of its blank, text.fold).
+_UNIT_GAP = r" {0,8}"
 FIGURE: Final = re.compile(
     rf"(?<![\d.a-z])(?:(?P<low>{NUMBER})(?P<low_scale>{SCALE})?%?{_GAP}(?P<sep>{RANGE_SEPARATOR}){_GAP})?"
-    rf"(?P<num>{NUMBER}|(?<=[过超逾])(?=[万千亿])|(?<=[过超逾])百)(?:{_GAP}(?P<scale>{SCALE}))?(?P<more>多|余)?{_GAP}(?P<unit>{_UNIT_ALT})"
+    rf"(?P<num>{NUMBER}|(?<=[过超逾])(?=[万千亿])|(?<=[过超逾])百)(?:{_UNIT_GAP}(?P<scale>{SCALE}))?(?P<more>多|余)?{_UNIT_GAP}(?P<unit>{_UNIT_ALT})"
     rf"(?![{NOT_A_UNIT_AFTER}])(?P<post>{_GAP}(?:以上|以下|以内|左右))?"
 )
 
@@ -119,6 +122,7 @@ TARGET_VERBS: Final[tuple[str, ...]] = (
     "吸纳", "聚集", "集聚", "引进", "吸引", "孵化", "实施", "发展", "突破", "超过", "提高到", "提升到", "增加到",
     "增长", "扶持", "认定", "培养", "建", "在孵", "完成", "新建", "整合引进", "提升至", "提高至",
     "增加至",
+    "取得", "推出", "开放",  # round 9: 取得10项以上…成果, 推出不少于30个应用场景, 开放20个以上应用场景
 )
 
 # A figure that opens its clause and is followed by a verb of attaining (年培训2万人次以上，1.7万人取得证书): the verb
@@ -223,6 +227,30 @@ PAST_END: Final = re.compile(r"(?:到|至) {0,2}(?P<year>(?:19|20)\d{2}) {0,2}�
 # 2021年，全国技术合同成交额达3.73万亿元 in a text of 2022: a sentence that opens with a past year reports it.
 PAST_YEAR_OPENING: Final = re.compile(r"(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末|度)?[,，]?(?![前以之])")
 
+# Round 9: a condition that runs over several clauses of a sentence, opened by 对 / 凡 / 对于 / 符合 and closed by a
+# clause ending in 的 before what follows from it (对…吸纳20家以上创业实体,…达到1:5以上的,可比照…申报;
+# 凡…的,给予…): every figure between the opener and that 的 qualifies who is eligible, it is no target.
+# CONDITION_END covers the 的 clause itself; this the clauses before it.
+CONDITION_OPENER: Final = re.compile(r"(?:^|[,，:：])[ \u3000]*(?:对于|对|凡是|凡|符合)")
+CONDITION_CONSEQUENCE: Final = re.compile(
+    r"的 {0,2}[,，] {0,2}(?:可|均可|可以|予以|给予|按|比照|参照|视为|认定为|列入|纳入|享受|优先|申报|经)")
+# Round 9: in a text with no date of its own, a year is known to be ahead only by intent. 增长到2023年的超过2.2亿人
+# (an end point written 年的, after a 从/由 baseline) is a deadline there only when its sentence has a word of intent;
+# without one it states where things stood, and the year counts among the text's past years (Document.stated_year).
+UNDATED_END_POINT: Final = re.compile(r"(?:到|至) {0,2}(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末)?的")
+
+# Round 9: …拟对A、B、C等3家…开展复评: a preposition of the object (对, 对于, 把, 将, 向) opens the list that 等N
+# counts; the names before it (the departments doing it) are not among the N.
+LIST_OBJECT: Final = re.compile(r"(?:对于|对|把|将|向)(?=[^、]{2,})")
+
+# Round 9: the blank a mirror's reading leaves between two characters of one word (建(jiàn)設(shè) -> 建      设); a
+# single space between characters is kept.
+READING_BLANK: Final = re.compile(r"(?<=[\u4e00-\u9fff]) {2,}(?=[\u4e00-\u9fff])")
+
+# Round 9: a deadline's words, to tell that a paragraph opened by a past year turns to the future (到2027年, 2025年前).
+DEADLINE_WORDS: Final = re.compile(
+    r"(?:到|至)(?:19|20)\d{2} {0,2}年|(?:19|20)\d{2} {0,2}年(?:底|末)?(?:以前|之前|前)(?!后)")
+
 # --- 3b. the document as evidence (evidence.py) -------------------------------------------------------------------
 
 # A text that names itself a review or a statistics release in its first line (2020年工作总结, 统计公报, 情况通报,
@@ -258,14 +286,18 @@ PLAIN_YEAR: Final = re.compile(
 )
 # A year ahead ends a news cue (round 8): 目前…共有21家。…设定了2019年…发展指标。主要包括: the list after it is a
 # plan's, in an undated text when the year is followed by 目标 / 指标 within 20 characters (blanked readings aside).
-YEAR_TARGETS: Final = re.compile(r"(?P<year>(?:19|20)\d{2}) {0,2}年(?: *[^。;；\s]){0,20}? *(?:目标|指标)")
+# Round 9: a word split by a blanked reading (指      标, 目      标) is the word.
+YEAR_TARGETS: Final = re.compile(r"(?P<year>(?:19|20)\d{2}) {0,2}年(?: *[^。;；\s]){0,20}? *(?:目 {0,8}标|指 {0,8}标)")
 # A lead's word of intent reaches this many sentences of its paragraph after it (evidence._lead_start).
 LEAD_SENTENCES: Final = 2
 # Rules of round 6 with no (or one) case on the development side: a proposal that rests on one of them is held
 # below 0.9 (at UNDATED_CAP) until a scored set shows how often they are right. Same for a deadline lent by the
 # document (deadline_from_document): the news leads proposed wrongly on unseen sets carried it.
+# Round 9: deadline_undated_text — a deadline in a text with no date of its own (nor --issued) rests on an inference
+# (that the year is still ahead); it is said so in the proposal's notes and held below 0.9 like the others.
 UNPROVEN_RULES: Final[frozenset[str]] = frozenset({
-    "deadline_from_document", "last_year_in_a_plan", "each", "deadline_plan_period_end", "deadline_years_ahead",
+    "deadline_from_document", "deadline_undated_text", "last_year_in_a_plan", "each", "deadline_plan_period_end",
+    "deadline_years_ahead",
     "verb_after", "growth_subject", "distributive_growth",
 })
 # A text none of whose figures has forward evidence is a report from this many figures on, whatever its opening
@@ -445,14 +477,20 @@ GOALS_HEADING: Final = re.compile(r"目标")
 COVERAGE: Final = re.compile(
     r"(?:(?:每个|每一个|每所|每家|各个)[^\d,，;；。]{1,12}?|各"  # …至少各建成1个
     # 各县(市)区至少建设2家: each unit of a jurisdiction named after 各, then (至少) a build verb
-    r"|各(?:县|市|区|乡|镇|街道|村|社区|高校|学校|园区|开发区)[^\d,，;；。]{0,10}?(?:至少|均|要)?)"
-    r"(?:建立|建设|建成|设立|配备|打造)"
+    r"|各(?:县|市|区|乡|镇|街道|村|社区|高校|学校|园区|开发区)[^\d,，;；。]{0,10}?(?:至少|均|要)?"
+    # round 9: 各国家级高新区至少拥有1个: each of the units named after 各, at least
+    r"|各[^\d,，;；。]{1,30}?(?:至少|均))"
+    r"(?:建立|建设|建成|设立|配备|打造|拥有)"  # round 9: 各国家级高新区至少拥有1个…集群
 )
 COVERAGE_WORDS: Final[tuple[str, ...]] = ("全覆盖",)
 # 实现全覆盖 with no figure: every unit covered, at least 100 percent.
 # 让所有有意愿…人员都能参加一次培训: everyone of a group, as a goal (让 / 使 / 确保 … 所有 … 都能).
+# Round 9: other verbs of a goal (推动 / 推进 / 做到 …全覆盖) and a longer span
+# (实现全省规模以上工业企业数字化转型全覆盖, …的中试服务全覆盖: up to 30 characters, 、 allowed) between the
+# verb and 全覆盖.
 COVERAGE_GOAL: Final = re.compile(
-    r"(?:实现|达到|基本实现)[^,，;；。]{0,12}?全覆盖|(?:让|使|确保)所有[^,，;；。]{1,20}?都(?:能|能够|可以|要)")
+    r"(?:实现|达到|基本实现|推动|推进|做到)[^,，;；。]{0,30}?全覆盖"
+    r"|(?:让|使|确保)所有[^,，;；。]{1,20}?都(?:能|能够|可以|要)")
 # 每个国家级示范区覆盖10万亩，带动10万户: a norm for each unit, not a target for the jurisdiction (no build verb).
 PER_UNIT: Final = re.compile(r"(?:^|[,，:：])[ \u3000]*(?:每个|每一个|每所|每家)")
 # sub_target: a part of the figure before it (产业技术创新战略联盟达到50家，其中国家级10家).
@@ -491,6 +529,7 @@ CONFIDENCE: Final[dict[str, float]] = {
     "definition": -0.60,  # 独角兽企业一般指…估值超过10亿美元的企业: what a word means
     "grant": -0.35,  # 给予50万元一次性奖励: an amount paid to each firm
     "frame": -0.35,  # 结合五个新城建设的需要: a figure in a frame phrase, no verb between it and the preposition
+    "condition": -0.60,  # 对…吸纳20家以上…的，可…申报: a condition of eligibility over several clauses (round 9)
     "qualitative_goal": 0.50,  # a goal without a number (基本形成…, 打造…聚集区), before the deadline and goals bonuses
 }
 MIN_CONFIDENCE: Final = 0.5  # proposals below this are dropped by default (CLI: --min-confidence)

@@ -84,6 +84,10 @@ def _inside_number(view: str, i: int) -> bool:
 
 # Two ideographic spaces inside a line open a new paragraph (boxes of several items pasted on one line).
 _INDENT = re.compile(r"(?<=\S)\u3000{2,}(?=\S)")
+# Round 9: a summary whose bullets run on in one line (…同比增长超25% [1] - 到2027年,目标实现…): a dash between spaces
+# inside a line opens a new item, as a line starting with one does; a footnote mark before it ([1]) stays with the item
+# before. Not between two digits (2025 - 2027).
+_INLINE_BULLET = re.compile(r"(?<=\S) +(?=-{1,2} +\S)(?<!\d )(?!-{1,2} +\d{1,4}年?[\-—–~至])")
 
 
 def paragraphs(view: str) -> list[Paragraph]:
@@ -94,7 +98,8 @@ def paragraphs(view: str) -> list[Paragraph]:
     for line in view.split("\n"):
         line_start = pos
         pos += len(line) + 1
-        cuts = [0, *(m.start() for m in _INDENT.finditer(line)), len(line)]
+        cuts = sorted({0, *(m.start() for m in _INDENT.finditer(line)),
+                       *(m.end() for m in _INLINE_BULLET.finditer(line)), len(line)})
         for a, b in itertools.pairwise(cuts):
             start, end = line_start + a, line_start + b
             if not view[start:end].strip():

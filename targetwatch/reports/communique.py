@@ -228,10 +228,16 @@ _INTENSITY_NAME = "研究与试验发展经费投入强度"
 _SINCE_FOUNDED = re.compile(r"成立(?:\d+|[一二三四五六七八九十]+)?年?(?:来|以来)")
 _COUNT_BEFORE = re.compile(r"(?:\d[\d,.]*|[一二两三四五六七八九十百]+)[多余]?(?:家|个|项|所|座|户)[^,;。\d]{0,8}$")
 _LEVEL_CONTINUES = re.compile(r"^(?:数量|总数|总量|数)?(?:达到|达|增加到|增至|增长到|上升到|为)")
-_LEVEL_AFTER = re.compile(r"^(?:达到|达|为|增至|增加到|上升到|升至|到)")
+# the level after a bound, in the next clause, may open with its own year: 每年超过900万人,2006年达1184万人
+# (u8_nat_2007_jobs, dev since round 5)
+_LEVEL_AFTER = re.compile(r"^(?:((?:19|20)\d{2})年(?:底|末)?)?(?:达到|达|为|增至|增加到|上升到|升至|到)")
+# a count after a list's words is the list's size, not the stock: 2020年第一批入庫科技型中小企業公告名單最終入圍40家
+# (u8_lz_2020_techsmes_trad, dev since round 5)
+_LIST = re.compile(r"入围|入选|名单|公示|拟入|批次")
 # a figure per head is a ratio: 万人有效发明专利 (qh_2020_kjhy), 每万人有效发明专利拥有量 (xn_2016_patents), and any
 # 每…万… ("per ten thousand …") before the name
-_PER_CAPITA = re.compile(r"(?:每[\d一]?万[^\d,;。]{0,8}|万人口?|人均)$")
+# 平均每项技术合同成交金额253.2万元 (u8_nat_2013_techmarket, dev since round 5): an average per item is a ratio too
+_PER_CAPITA = re.compile(r"(?:每[\d一]?万[^\d,;。]{0,8}|万人口?|人均|(?:平均)?每(?:项|个|家|件|户|人|名))$")
 _FROM = re.compile(r"(?:从|由)")
 _TO = re.compile(r"^[^0-9]{0,6}?(?:增加|增长|上升|提高|提升|发展|跃升)?(?:到|至)((?:19|20)\d{2})?年?(?:底|末)?的?")
 
@@ -342,6 +348,7 @@ def _figures(
         name = hit.code or "either indicator"
         figures: list[tuple[int, int, int, str | None]] = []  # (number start, end, unit end, year override)
         problem = None
+        level_year: str | None = None  # the year opening the clause of a level read after a bound
         if hit.code is None:
             problem = ambiguity_reason(original(hit.start, hit.end), keys.matcher.candidates(hit.key))
         elif RESPECTIVELY.search(gap):
@@ -368,6 +375,8 @@ def _figures(
             problem = f"{phrase!r} counts one organisation's own (since {sf.group()}), not a level of {name}"
         elif kind == "more":
             problem = f"{tail!r} is a bound (多/余: more than), not the level of {name}"
+        elif (ls := _LIST.search(gap)) is not None:
+            problem = f"{phrase!r} counts a list or batch ({ls.group()}), not the stock of {name}"
         elif _AND_OTHERS.search(gap):
             problem = f"{phrase!r} counts the ones named and others (等), some of the {name}, not their total"
         elif (sp := _SPREAD.search(gap)) is not None:
@@ -384,18 +393,19 @@ def _figures(
             reject(hit.start, unit_end, f"{tail!r} is a threshold passed ({word}), not the level of {name}")
             level = next(
                 (
-                    (a, f)
+                    (a, f, la.group(1))
                     for a, b in clauses[1:]
-                    if _LEVEL_AFTER.match(folded[a:b]) and (f := number_in(folded[a:b])) and f[3] == "level"
+                    if (la := _LEVEL_AFTER.match(folded[a:b])) and (f := number_in(folded[a:b])) and f[3] == "level"
                 ),
                 None,
             )
             if level is None:
                 continue
             num_start, num_end, unit_end = (level[0] + x for x in level[1][:3])
+            level_year = level[2]
             later = [c for c in later if c[0] != level[0]]
         if problem is None:
-            figures.append((num_start, num_end, unit_end, None))
+            figures.append((num_start, num_end, unit_end, level_year))
             # 从A增加到B: the start point and the end point are two figures
             if _FROM.search(gap) and (to := _TO.match(folded[unit_end : clauses[0][1]])) is not None:
                 second = number_in(folded[unit_end + to.end() : clauses[0][1]])
@@ -436,7 +446,9 @@ def _figures(
             )
         )
         for n, (a, b, u, to_year) in enumerate(figures):
-            if n == 0:
+            if n == 0 and to_year:
+                year, basis, problem = int(to_year), "stated", None
+            elif n == 0:
                 year, basis, problem = year_of(doc, folded[: hit.start] + gap[: max(0, a - hit.end)], "", ctx)
                 if len(figures) > 1 and _FROM.search(gap):
                     start_year = (

@@ -25,7 +25,10 @@ PERCENTAGE_POINTS = re.compile(r"^个?百分点")
 TIMES = re.compile(r"^倍")
 RESPECTIVELY = re.compile(r"分别")
 QUALIFIER = re.compile(
-    r"(?:国家级|省级|市级|县级|省级以上|省级及以上|国家级以上|省部级|国家|重点|企业|规模以上|省属|市属|专业化|备案|其中包括|其中)$"
+    r"(?:国家级|省级|市级|县级|省级以上|省级及以上|国家级以上|省部级|国家|重点|企业|规模以上|省属|市属|专业化|备案|其中包括|其中"
+    # an industry or field before the name: 高技术制造业研究与试验发展(R&D)经费 (u9_nat_2020_rd_bulletin_hbgrl),
+    # 战略性新兴产业领域技术合同成交额 (u8_nat_2013_techmarket): dev since round 5
+    r"|制造业|工业|服务业|产业|行业|领域)$"
 )
 FORECAST = re.compile(r"预计|预测|力争|争取|计划到|目标是|规划到|将达到|将突破|将超过")
 PARTIAL = re.compile(r"上半年|前三季度|一季度|第一季度|1-\d{1,2}月|1至\d{1,2}月|前\d{1,2}个月")
@@ -78,8 +81,12 @@ def not_recognised(folded: str, covered: list[tuple[int, int]], original, locate
 _NOT_A_FIGURE_AFTER = re.compile(r"^(?:年|月|日|号|时|届|次会议|位|名)")
 # a Chinese-numeral amount: 近百亿 (u6_hn_2014_techcontracts, dev since round 4), 五百一十七亿元; not 十三五, not 万众
 _CHINESE_AMOUNT = re.compile(r"[一二两三四五六七八九十百千]+[万亿]+")
-# a score: 综合得分在40分以上 (u7_nat_2024_innovation_ranking_trad, dev since round 4)
-_SCORE = re.compile(r"^分(?=以上|以下|左右)")
+# a score: 综合得分在40分以上 (u7_nat_2024_innovation_ranking_trad, dev since round 4); per mille and hours:
+# 自然增长率为-0.98‰ (u8_sx_2022_communique), 平均工作时间为46.1小时 (u9_nat_2018oct_jobs_trad): dev since round 5
+_SCORE = re.compile(r"^(?:分(?=以上|以下|左右)|‰|个?千分点|小时)")
+# a ratio of three or more parts: 三次产业结构比为13.32∶33.84∶52.83 (u8_gs_2021_communique_trad), 23.42:25.47:51.12
+# (u8_sx_2023_employment); one part at least has decimals, so a clock time (17:24:00) is not a ratio
+_RATIO = re.compile(r"[\d.]+(?:[:∶][\d.]+){2,}")
 
 
 def _unread_figures(folded: str, covered: list[tuple[int, int]], original, located) -> list[dict]:
@@ -97,7 +104,10 @@ def _unread_figures(folded: str, covered: list[tuple[int, int]], original, locat
         skip = 1 if after[:1] and after[:1] in MULTIPLIERS else 0
         # a multiple (4.8倍), percentage points (3个百分点), a score (40分以上) and an amount with no unit (超3000亿,
         # 近百亿) are figures too: never lost without a word
-        if (change := PERCENTAGE_POINTS.match(after) or TIMES.match(after) or _SCORE.match(after)) is not None:
+        ratio = _RATIO.match(folded, a)
+        if ratio is not None and "." in ratio.group():
+            end = ratio.end()
+        elif (change := PERCENTAGE_POINTS.match(after) or TIMES.match(after) or _SCORE.match(after)) is not None:
             end = b + change.end()
         elif (more := more_than(after)) is not None:
             end = b + more

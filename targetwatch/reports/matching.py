@@ -37,6 +37,8 @@ _GLOSS = r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,
 # and are kept.
 _BRACKETED = r"[(\[【][^()\[\]【】\d]{0,14}?[a-z][^()\[\]【】\d]{0,14}[)\]】]"
 _QUOTES = r"[“”\"‘’'《》「」]"
+# a footnote marker: …经费投入强度(与国内生产总值[2]之比)为2.19% (u8_nat_2018_rd_bulletin, dev since round 5)
+_FOOTNOTE = r"\[\d{1,2}\]"
 # Known inserted or optional phrases: deleted from names and text alike.
 _INFIXES = (
     r"对(?:该省|全省|本省|我省|全市|本市|我市|该市)?经济增长的?",  # 科技进步对经济增长的贡献率
@@ -46,7 +48,7 @@ _INFIXES = (
     r"(?<=级)及(?=以上)",  # 省级及以上
     r"(?<=经费)内部支出",  # R&D經費內部支出 (yreb_2019_rd_trad): the yearbooks' name for R&D expenditure
 )
-_DELETIONS = re.compile("|".join([_GLOSS, _BRACKETED, _QUOTES, *_INFIXES]))
+_DELETIONS = re.compile("|".join([_GLOSS, _BRACKETED, _QUOTES, _FOOTNOTE, *_INFIXES]))
 # Trailing words that make a count's name longer without changing it (longest first).
 SUFFIXES = ("总数", "数量", "总额", "数")
 

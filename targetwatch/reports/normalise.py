@@ -210,26 +210,29 @@ def _lookup(con: duckdb.DuckDBPyConnection, raw: str, column: str, fn: Callable,
     `raw`), the values for which `where` (SQL of `raw`) holds are mapped by those expressions instead, and never
     meet Python: the expressions then run once per distinct value too, not once per row."""
     table = f"_tw_map_{column}"
-    con.execute(f'CREATE OR REPLACE TEMP TABLE {table}_raw AS SELECT DISTINCT "{column}" AS raw FROM "{raw}"')
-    values = [r[0] for r in con.execute(f"SELECT raw FROM {table}_raw WHERE NOT coalesce({where}, false)"
-                                        ).fetchall()]
+    source = f'(SELECT DISTINCT "{column}" AS raw FROM "{raw}")'
+    if sql:  # the distinct values are kept: read twice (those for Python, those for SQL)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {table}_raw AS {source}")
+        source = f"{table}_raw"
+    values = [r[0] for r in con.execute(f"SELECT raw FROM {source} WHERE NOT coalesce({where}, false)").fetchall()]
     results = [fn(v) for v in values]
     if len(names) == 1:
         results = [(r,) for r in results]
     frame = pd.DataFrame({"raw": pd.Series(values, dtype=object), "raw_repr": [repr(v or "") for v in values]}
                          | {n: pd.Series([r[i] for r in results], dtype=object) for i, n in enumerate(names)})
     cols = ", ".join(f"CAST({n} AS {t}) AS {n}" for n, t in zip(names, types, strict=True))
+    in_sql = ""
+    if sql:
+        exprs = ", ".join(f"CAST({sql[n]} AS {t})" for n, t in zip(names, types, strict=True))
+        in_sql = f" UNION ALL SELECT raw, {_sql_repr('raw')}, {exprs} FROM {source} WHERE coalesce({where}, false)"
     con.register("_tw_lookup", frame)
     try:
         con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT CAST(raw AS VARCHAR) AS raw, "
-                    f"CAST(raw_repr AS VARCHAR) AS raw_repr, {cols} FROM _tw_lookup")
-        if sql:
-            exprs = ", ".join(f"CAST({sql[n]} AS {t})" for n, t in zip(names, types, strict=True))
-            con.execute(f"INSERT INTO {table} SELECT raw, {_sql_repr('raw')}, {exprs} FROM {table}_raw "
-                        f"WHERE coalesce({where}, false)")
+                    f"CAST(raw_repr AS VARCHAR) AS raw_repr, {cols} FROM _tw_lookup{in_sql}")
     finally:
         con.unregister("_tw_lookup")
-        con.execute(f"DROP TABLE IF EXISTS {table}_raw")
+        if sql:
+            con.execute(f"DROP TABLE IF EXISTS {table}_raw")
     return table
 
 

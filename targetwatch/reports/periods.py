@@ -36,7 +36,8 @@ REVIEW = re.compile(r"政府工作报告|工作会议|工作会|工作视频会�
 _DATELINE = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})|(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})")
 
 
-_RELATIVE = re.compile(r"(?<![比较同与])(?:去年|过去一年|过去五年|上一年)|今年|本年")
+# 明年 (next year: a target, u8_nat_2007_jobs, dev since round 5) counts forward and makes a forecast
+_RELATIVE = re.compile(r"(?<![比较同与])(?:去年|过去一年|过去五年|上一年)|今年|本年|明年")
 
 
 PLAN = re.compile(r"十([一二三四五])五(末|期间|时期|以来)?")
@@ -154,7 +155,8 @@ def year_of(doc: Any, before: str, after: str, ctx: Context) -> tuple[int | None
     rel = list(_RELATIVE.finditer(before))
     if rel and doc.now is not None:
         word = rel[-1].group()
-        return (doc.now if word in {"今年", "本年"} else doc.now - 1), "relative", None
+        step = {"今年": 0, "本年": 0, "明年": 1}.get(word, -1)
+        return doc.now + step, "relative", None
     if ctx.year is not None:
         return ctx.year, "carried", None
     if plan and plan[-1].group(2) is None and doc.now is not None and doc.now - 1 == plan_end:

@@ -19,22 +19,23 @@ from targetwatch.extraction.corpus import SPLITS, load_corpus, score
 
 def test_every_text_is_listed_split_and_every_quote_is_placed():
     docs, golds = load_corpus()
-    splits = ("development", "test", "holdout", "holdout-2", "unseen-10")
-    former = ("unseen-3", "unseen-4", "unseen-5", "unseen-6", "unseen-7", "unseen-8", "unseen-9")  # then development
-    assert len(docs) == 173
+    splits = ("development", "test", "holdout", "holdout-2", "unseen-11")
+    former = ("unseen-3", "unseen-4", "unseen-5", "unseen-6", "unseen-7", "unseen-8", "unseen-9",
+              "unseen-10")  # scored once unseen, then development
+    assert len(docs) == 190
     assert {s: sum(d.split == s for d in docs.values()) for s in splits} == {
-        "development": 129, "test": 13, "holdout": 8, "holdout-2": 4, "unseen-10": 19}
+        "development": 148, "test": 13, "holdout": 8, "holdout-2": 4, "unseen-11": 17}
     assert {s: sum(d.first_split == s for d in docs.values()) for s in former} == {
         "unseen-3": 13, "unseen-4": 12, "unseen-5": 10, "unseen-6": 18, "unseen-7": 12, "unseen-8": 26,
-        "unseen-9": 15}
+        "unseen-9": 15, "unseen-10": 19}
     assert all(d.split == "development" for d in docs.values() if d.first_split)
-    assert sum(d.script == "traditional" for d in docs.values()) == 29 + 8 + 7 + 6
-    assert len(golds) == 428 + 34 + 43 + 31
+    assert sum(d.script == "traditional" for d in docs.values()) == 29 + 8 + 7 + 6 + 4
+    assert len(golds) == 428 + 34 + 43 + 31 + 63
     assert {s: sum(docs[g.document].split == s for g in golds) for s in splits} == {
-        "development": 387, "test": 87, "holdout": 22, "holdout-2": 9, "unseen-10": 31}
+        "development": 418, "test": 87, "holdout": 22, "holdout-2": 9, "unseen-11": 63}
     assert {s: sum(docs[g.document].first_split == s for g in golds) for s in former} == {
         "unseen-3": 60, "unseen-4": 34, "unseen-5": 27, "unseen-6": 24, "unseen-7": 20, "unseen-8": 34,
-        "unseen-9": 43}
+        "unseen-9": 43, "unseen-10": 31}
     for g in golds:
         assert docs[g.document].text[g.start : g.end] == g.quote
     assert all(d.url.startswith("http") for d in docs.values())
@@ -84,17 +85,21 @@ def measured():
 
 
 @pytest.mark.parametrize(("split", "precision", "recall", "comparator"), [
-    # development holds unseen-3/4/5 (round 4), unseen-6 (round 5), unseen-7 (round 6), unseen-8 (round 7) and unseen-9
-    # (round 8): 98.2 / 97.4 / 100 with round 8's rules (97.2 / 97.2 / 99.7 with round 7's once unseen-9 joined it)
+    # development holds unseen-3/4/5 (round 4), unseen-6 (round 5), unseen-7 (round 6), unseen-8 (round 7), unseen-9
+    # (round 8) and unseen-10 (round 9): 98.1 / 98.1 / 100 with round 9's rules (94.5 / 95.5 / 100 with round 8's once
+    # unseen-10 joined it)
     ("development", 0.95, 0.95, 0.97),
     # test: measured 100 / 97.7 / 100 with round 5's rules (100 / 100 / 100 before; first, unseen: 87.8 / 91.9)
     ("test", 0.95, 0.95, 0.95),
     ("holdout", 0.95, 0.95, 0.95),  # measured 100 / 100 / 100 (first, unseen: 80.8 / 95.5 / 95.2)
     ("holdout-2", 0.9, 0.95, 0.95),  # measured 100 / 100 / 100 (first, unseen: 23.1 / 100 / 100)
-    # unseen-10: measured 57.9 / 71.0 / 100 at its first, unseen score (round 8's rules)
-    ("unseen-10", 0.55, 0.68, 0.95),
-    # unseen-9: first, unseen 85.4 / 81.4 / 97.1 (round 7's rules); measured 94.7 / 83.7 / 100 with round 8's
-    ("unseen-9", 0.8, 0.75, 0.9),
+    # unseen-11: measured 79.7 / 81.0 / 100 at its first, unseen score (round 9's rules)
+    ("unseen-11", 0.76, 0.78, 0.95),
+    # unseen-10: first, unseen 57.9 / 71.0 / 100 (round 8's rules); measured 90.6 / 93.5 / 100 with round 9's
+    ("unseen-10", 0.87, 0.9, 0.95),
+    # unseen-9: first, unseen 85.4 / 81.4 / 97.1 (round 7's rules); measured 94.7 / 83.7 / 100 with round 8's,
+    # 100 / 93.0 / 100 with round 9's
+    ("unseen-9", 0.95, 0.9, 0.95),
     # unseen-8: first, unseen 53.2 / 97.1 / 97.0 (round 6's rules); measured 91.7 / 97.1 / 100 with round 7's
     ("unseen-8", 0.88, 0.95, 0.95),
     # unseen-7: first, unseen 95.0 / 95.0 / 100 (round 5's rules); measured 100 / 100 / 100 with round 6's

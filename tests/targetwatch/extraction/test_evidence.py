@@ -119,6 +119,9 @@ def test_without_forward_evidence_confidence_stays_below_point_nine():
     # SYNTHETIC: explicit comparator, target verb and a catalogue indicator, but no deadline, intent or goals
     (p,) = _props("建成众创空间50家以上。", catalogue=catalogue)
     assert p["confidence"] == rules.UNDATED_CAP
-    # the same with a deadline: the bonuses count in full
-    (q,) = _props("到2020年,建成众创空间50家以上。", catalogue=catalogue)
+    # the same with a deadline, in a text of a known date: the bonuses count in full
+    (q,) = _props("2018年3月1日\n到2020年,建成众创空间50家以上。", catalogue=catalogue)
     assert q["confidence"] == 1.0
+    # round 9: in a text with no date of its own, that 2020 is ahead is an inference: held at the cap
+    (r,) = _props("到2020年,建成众创空间50家以上。", catalogue=catalogue)
+    assert r["confidence"] == rules.UNDATED_CAP and "deadline_undated_text" in r["rule"]

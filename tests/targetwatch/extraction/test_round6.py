@@ -88,7 +88,7 @@ def test_a_definitions_figures_are_not_targets(text):
 
 def test_a_deadline_lent_by_the_document_keeps_a_proposal_below_0_9():
     # SYNTHETIC: the second goal states no deadline of its own and takes the document's (2020)
-    text = "一、主要目标\n到2020年,全省孵化器达到100家以上。\n全省众创空间达到200家以上。"
+    text = "2018年3月1日\n一、主要目标\n到2020年,全省孵化器达到100家以上。\n全省众创空间达到200家以上。"  # dated
     got = _props(text)
     assert [(c, v) for c, v, _ in got] == [("at_least", 100), ("at_least", 200)]
     assert got[0][2] >= 0.9 and got[1][2] == 0.85

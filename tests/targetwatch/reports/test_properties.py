@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from targetwatch.reports import communique, template, yearbook
 from targetwatch.reports.ingest import ingest_folder, read_one
+from targetwatch.reports.matching import fold
 from targetwatch.reports.model import UnreadableReportError
 from targetwatch.reports.normalise import normalise
 from targetwatch.units import parse_number
@@ -243,10 +244,12 @@ FIGURE_PARTS = st.one_of(
     ),
 )
 FIGURE = FIGURE_PARTS.map("".join)
-# Distinct figures: one figure stated twice in a file is one row whose notes list its other mentions (issue 17)
-FIGURES = st.lists(FIGURE_PARTS, max_size=6, unique_by=lambda t: (t[1], t[3], t[4])).map(
-    lambda parts: ["".join(t) for t in parts]
-)
+# Distinct figures: one figure stated twice in a file is one row whose notes list its other mentions (issue 17). Two
+# spellings of one figure are the same figure: the name in either script (高新技术企业 / 高新技術企業), the number in
+# full-width digits or with thousands commas, the unit in either form (萬人 / 万人, ％ / %).
+FIGURES = st.lists(
+    FIGURE_PARTS, max_size=6, unique_by=lambda t: tuple(fold(x).replace(",", "") for x in (t[1], t[3], t[4]))
+).map(lambda parts: ["".join(t) for t in parts])
 NOISE = st.text(alphabet="的是了在和有我们这经济社会发展稳中向好全省", max_size=15)
 
 
