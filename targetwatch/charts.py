@@ -12,16 +12,25 @@ included: the browser draws these specs and never formats or builds a chart itse
 
 from __future__ import annotations
 
-import itertools
 import json
 import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from targetwatch import vocab
+from targetwatch.chart_rows import (  # noqa: F401 (by_year, reference_points, reference_series: part of this API)
+    Table,
+    by_year,
+    columns,
+    cumulative,
+    reference_points,
+    reference_series,
+)
+from targetwatch.chart_rows import is_missing as _missing
+from targetwatch.chart_rows import length as _length
+from targetwatch.chart_rows import sorted_order as _sorted_order
 from targetwatch.formatting import format_number, format_value
 
 FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
@@ -114,15 +123,6 @@ def axis_title(unit: str | None, lang: str) -> str:
 # --- numbers -----------------------------------------------------------------------------------
 
 
-def _missing(value: object) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    try:
-        return math.isnan(float(value))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return False
-
-
 def nice_ticks(lo: float, hi: float, n: int = 5) -> list[float]:
     """Round tick values covering [lo, hi] with about `n` intervals (steps of 1, 2, 2.5 or 5 x 10^k)."""
     if not (math.isfinite(lo) and math.isfinite(hi)):
@@ -138,51 +138,6 @@ def nice_ticks(lo: float, hi: float, n: int = 5) -> list[float]:
     start, end = math.floor(lo / step + 1e-9) * step, math.ceil(hi / step - 1e-9) * step
     count = round((end - start) / step)
     return [round(start + i * step, 10) + 0.0 for i in range(count + 1)]
-
-
-def by_year(frame: pd.DataFrame) -> pd.DataFrame:
-    """The rows in year order; a frame already in strictly increasing year order as it is (sorting it again costs
-    more than the chart: a national site draws 100,000 of them)."""
-    year = frame["year"]
-    return frame if year.is_monotonic_increasing and year.is_unique else frame.sort_values("year")
-
-
-# A chart's rows (a target's years, a reference line, proxy figures): a DataFrame, or its columns as sequences of one
-# length (`{"year": [...], "value": [...]}`). The large layout hands over columns sliced from whole tables, so that no
-# frame is made per target; the builders read either as lists.
-Table = pd.DataFrame | Mapping[str, Any]
-
-
-def _length(table: Table | None) -> int:
-    if table is None:
-        return 0
-    if isinstance(table, pd.DataFrame):
-        return len(table)
-    return len(table["year"]) if "year" in table else len(next(iter(table.values()), ()))
-
-
-def _sorted_order(year: Any) -> list[int] | None:
-    """The row order `frame.sort_values("year")` gives (numpy's default sort of the year array, of its own dtype:
-    ties keep the order that sort gives them), or None when the years already strictly increase."""
-    seq = year.tolist() if hasattr(year, "tolist") else list(year)
-    if all(a < b for a, b in itertools.pairwise(seq)):
-        return None
-    return np.argsort(np.asarray(year), kind="quicksort").tolist()
-
-
-def columns(table: Table, names: Iterable[str], *, in_year_order: bool = False) -> dict[str, list]:
-    """The named columns of a chart's rows (those it has) as Python lists, in year order when asked (as `by_year`)."""
-    if isinstance(table, pd.DataFrame):
-        frame = by_year(table) if in_year_order else table
-        return {n: frame[n].tolist() for n in names if n in frame}
-    order = _sorted_order(table["year"]) if in_year_order and _length(table) else None
-    out = {}
-    for n in names:
-        if n in table:
-            values = table[n]
-            values = values.tolist() if hasattr(values, "tolist") else list(values)
-            out[n] = values if order is None else [values[i] for i in order]
-    return out
 
 
 def _num(v: object) -> float | None:
@@ -599,7 +554,7 @@ def per_year_chart(
             traces.append(_line(lab["cumulative_target"], plan_years, cum_goal, lang, unit, colour=TARGET_COLOUR,
                                 dash="dot", width=1.5, yaxis="y2"))
             y2_all += cum_goal
-        cum = _cumulative(years["value"][i] for i in done)
+        cum = cumulative(years["value"][i] for i in done)
         traces.append(_line(lab["cumulative"], _years(years["year"][i] for i in done), _nums(cum), lang, unit,
                             colour=_status(target).colour, width=2.5, markers=True, yaxis="y2"))
         y2_all += _nums(cum)
@@ -664,48 +619,6 @@ def status_overview(counts: pd.DataFrame, lang: str, title: str = "") -> Spec:
     narrow = {"font.size": 11, "margin.l": int(min(130, 12 + narrow_label)), "margin.r": 12, "margin.b": 96,
               "legend.font.size": 11, "height": plot_height + 50 + 96}
     return {"data": traces, "layout": layout, "narrow": narrow}
-
-
-def reference_points(years: Table, reference_figures: Table) -> dict[str, list]:
-    """A relative target's reference line as columns {"year": [...], "value": [...]}: the values its assessment
-    compared with, then the reference's own annual figures (the latest release of each) for years the target's
-    jurisdiction lacks; in year order."""
-    y = columns(years, ("year", "reference_value"))
-    used = [(yr, v) for yr, v in zip(y["year"], y["reference_value"], strict=True)
-            if not _missing(yr) and not _missing(v)]
-    ref = columns(reference_figures, ("year", "value", "period_type", "release_date"))
-    rows = range(len(ref["year"]))
-    if "period_type" in ref:
-        rows = [i for i in rows if _missing(ref["period_type"][i]) or ref["period_type"][i] == "annual"]
-    if not rows:
-        return {"year": [yr for yr, _ in used], "value": [v for _, v in used]}
-    seen = {yr for yr, _ in used}
-    extra = [i for i in rows if ref["year"][i] not in seen]
-    if "release_date" in ref:  # a stable sort, missing dates first
-        dates = ref["release_date"]
-        missing = [i for i in extra if _missing(dates[i])]
-        extra = missing + sorted((i for i in extra if not _missing(dates[i])), key=dates.__getitem__)
-    last = {ref["year"][i]: i for i in extra}  # the last row of each year
-    points = used + [(ref["year"][i], ref["value"][i]) for i in extra if last[ref["year"][i]] == i]
-    points.sort(key=lambda p: p[0])  # stable
-    return {"year": [yr for yr, _ in points], "value": [v for _, v in points]}
-
-
-def reference_series(years: pd.DataFrame, reference_figures: pd.DataFrame) -> pd.DataFrame:
-    """reference_points as a frame (year, value)."""
-    return pd.DataFrame(reference_points(years, reference_figures))
-
-
-def _cumulative(values: Iterable[object]) -> list[float | None]:
-    """Running totals as pandas' cumsum gives them: a missing value is skipped (it adds 0.0) and stays missing."""
-    out: list[float | None] = []
-    total = None
-    for v in values:
-        missing = _missing(v)
-        x = 0.0 if missing else float(v)  # type: ignore[arg-type]
-        total = x if total is None else total + x
-        out.append(None if missing else total)
-    return out
 
 
 def target_charts(

@@ -32,7 +32,9 @@ from targetwatch.render.page import (
     department_slug,
     display_records,
     display_value,
+    dump_js,
     is_empty,
+    json_values,
     jsonable,
     load_strings,
     page_environment,
@@ -169,50 +171,6 @@ def _pages(items: list, stem: str) -> list[tuple[list, dict]]:
                  "prev": names[i - 2] if i > 1 else None, "next": names[i] if i < n else None}
         out.append((items[(i - 1) * PAGE_ROWS: i * PAGE_ROWS], pager))
     return out
-
-
-def json_values(values: pd.Series, digits: int | None = None) -> list:
-    """A column as JSON-ready Python values, converted at once: missing and non-finite -> None, timestamps ->
-    ISO dates (with the time when there is one), numpy scalars -> Python; `digits` rounds floats to that many
-    significant digits (as the pages show them)."""
-    if isinstance(values.dtype, np.dtype) and values.dtype.kind == "f":
-        a = values.to_numpy(dtype="float64", na_value=math.nan)
-        ok = np.isfinite(a)
-        if digits:
-            mag = np.zeros_like(a)
-            mag[ok & (a != 0)] = np.floor(np.log10(np.abs(a[ok & (a != 0)])))
-            e = (digits - 1 - mag).astype(int)
-            up = e >= 0
-            r = np.empty_like(a)
-            r[up] = np.round(a[up] * 10.0 ** e[up]) / 10.0 ** e[up]
-            r[~up] = np.round(a[~up] / 10.0 ** -e[~up]) * 10.0 ** -e[~up]
-            a = np.where(ok & (a != np.floor(np.where(ok, a, 0))), r, a)  # whole numbers stay whole
-        out = a.astype(object)
-        out[~ok] = None
-        return out.tolist()
-    if isinstance(values.dtype, np.dtype) and values.dtype.kind in "iub":
-        return values.tolist()
-    if pd.api.types.is_datetime64_any_dtype(values.dtype):
-        v = pd.to_datetime(values)
-        day = v.dt.strftime("%Y-%m-%d")
-        stamp = v.dt.strftime("%Y-%m-%d %H:%M:%S")
-        text = day.where(v == v.dt.normalize(), stamp)
-        return text.astype(object).where(v.notna(), None).tolist()
-    out = values.astype(object).where(values.notna(), None).tolist()
-    return [None if isinstance(v, float) and not math.isfinite(v) else
-            (v.item() if hasattr(v, "item") else v) for v in out]
-
-
-def _json_default(o: Any) -> Any:
-    return o.item() if hasattr(o, "item") else (o.isoformat() if hasattr(o, "isoformat") else str(o))
-
-
-def _dump_js(path: Path, function: str, payload: Any) -> int:
-    """Write `function(payload);` (loaded with <script src>: file:// pages cannot fetch JSON); return the bytes."""
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_json_default)
-    text = function + "(" + text.replace("<", "\\u003c") + ");\n"  # no "</script>" can end it early
-    path.write_text(text, encoding="utf-8")
-    return len(text.encode("utf-8"))
 
 
 class LargeSite:
@@ -702,7 +660,7 @@ class LargeSite:
                 targets[tid] = {k: v for k, v in r.items() if v is not None and v != [] and v != {}}
             payload = {"jurisdiction": code, "targets": targets,
                        "series": {"|".join(k): figure_rows(*series[k]) for k in wanted if k in series}}
-            sizes["data_bytes"] += _dump_js(folder / f"{page_name(code)}.js", "twTargets", payload)
+            sizes["data_bytes"] += dump_js(folder / f"{page_name(code)}.js", "twTargets", payload)
             sizes["data_files"] += 1
         ind = data.indicators.set_index("code")
         tree = self.tree
@@ -716,6 +674,6 @@ class LargeSite:
                                None if "proxy_note" not in ind or is_empty(ind.at[c, "proxy_note"])
                                else ind.at[c, "proxy_note"]] for c in ind.index},
         }
-        sizes["data_bytes"] += _dump_js(folder / "_common.js", "twCommon", common)
+        sizes["data_bytes"] += dump_js(folder / "_common.js", "twCommon", common)
         return sizes
 

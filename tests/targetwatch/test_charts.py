@@ -9,7 +9,7 @@ import re
 import pandas as pd
 import pytest
 
-from targetwatch import charts, vocab
+from targetwatch import chart_rows, charts, vocab
 from targetwatch.config import PROJECT_DIR
 from targetwatch.render.rows import target_rows
 from tests.targetwatch.test_site import synthetic_site_data
@@ -269,7 +269,7 @@ def test_reference_points_take_used_values_then_the_latest_annual_release_of_oth
 
 def test_cumulative_skips_a_missing_value_as_pandas_cumsum_does():
     values = [1.5, float("nan"), 2.0, None, 0.25]
-    assert charts._cumulative(values) == [1.5, None, 3.5, None, 3.75]
+    assert chart_rows.cumulative(values) == [1.5, None, 3.5, None, 3.75]
     assert pd.Series([1.5, float("nan"), 2.0, float("nan"), 0.25]).cumsum().tolist()[::2] == [1.5, 3.5, 3.75]
 
 
