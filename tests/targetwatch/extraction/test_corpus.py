@@ -52,8 +52,8 @@ TEXT_B = "到2020年，建设示范基地10个。目前已建成科技园3个。
 TARGETS_CSV = """\
 document,quote,occurrence,value,unit,comparator,deadline,kind,per_year,multiple,baseline_year,reference,note
 a,全市众创空间达到50家,1,50,count,at_least,2020,outcome,false,,,,
-a,孵化器超过20家,1,20,count,at_least,2020,outcome,false,,,,the annotator says at_least; the rules say exceed
-b,建设示范基地10个,1,10,count,exact,2020,outcome,false,,,,
+a,孵化器超过20家,1,20,count,at_least,2021,outcome,false,,,,annotated at_least and 2021; the rules: exceed, 2020
+b,建设示范基地10个,1,10,count,exact,,outcome,false,,,,no deadline annotated: not compared
 b,全市高新技术企业100家,1,100,count,exact,2020,outcome,false,,,,
 """
 
@@ -70,10 +70,14 @@ def test_scoring_by_hand(tmp_path: Path):
     # a: both proposed and matched on value; the second's comparator disagrees (exceed vs the annotator's at_least)
     assert (dev.gold, dev.proposed, dev.matched, dev.comparator_agrees) == (2, 2, 2, 1)
     assert [g.quote for g, _ in dev.wrong_comparator] == ["孵化器超过20家"]
+    # deadlines: both proposals say 2020 (到2020年); the annotation says 2020 and 2021
+    assert (dev.deadlines_compared, dev.deadline_agrees, dev.deadline_agreement) == (2, 1, 0.5)
+    assert [(g.quote, p.entry["deadline"]) for g, p in dev.wrong_deadline] == [("孵化器超过20家", 2020)]
     # b: 10个 proposed and right; 全市高新技术企业100家 (a bare number, no verb, cue or stated deadline) is below 0.5
     assert (test.gold, test.proposed, test.matched) == (2, 1, 1)
     assert (test.precision, test.recall) == (1.0, 0.5)
     assert [g.quote for g in test.misses] == ["全市高新技术企业100家"]
+    assert (test.deadlines_compared, test.deadline_agreement) == (0, 0.0)  # its matched target states no deadline
     assert halves["holdout"].gold == 0
 
 
