@@ -79,10 +79,17 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("case", "fields", "rows", "as_of", "status", "latest", "gap", "attainment"), CASES,
-                         ids=[c[0] for c in CASES])
-def test_comparators(case, fields, rows, as_of, status, latest, gap, attainment):
-    a, _ = run(target(**fields), rows, as_of)
+@pytest.fixture(scope="module")
+def comparators():
+    """Every case of CASES in one assessment (`judge_all`: each its own place and reference); all as of AFTER."""
+    assert {c[3] for c in CASES} == {AFTER}
+    return judge_all([(c[1], c[2]) for c in CASES], as_of=AFTER)
+
+
+@pytest.mark.parametrize(("n", "case", "fields", "rows", "as_of", "status", "latest", "gap", "attainment"),
+                         [(n, *c) for n, c in enumerate(CASES)], ids=[c[0] for c in CASES])
+def test_comparators(comparators, n, case, fields, rows, as_of, status, latest, gap, attainment):
+    a = comparators.loc[n]
     assert a["status"] == status
     assert a["status"] not in vocab.PACE_STATUSES  # every deadline here has passed
     if latest is None:
@@ -120,10 +127,17 @@ PACE = [
 ]
 
 
-@pytest.mark.parametrize(("case", "v2017", "status", "ratio"), PACE, ids=[p[0] for p in PACE])
-def test_pace_before_deadline(case, v2017, status, ratio):
-    a, _ = run(target(value=300), [("xx", "things", 2015, 100), ("xx", "things", 2017, v2017)],
-               as_of=dt.date(2018, 12, 31))
+@pytest.fixture(scope="module")
+def paces():
+    """Every case of PACE in one assessment (`judge_all`), as of the end of 2018."""
+    return judge_all([({"value": 300}, [("xx", "things", 2015, 100), ("xx", "things", 2017, p[1])]) for p in PACE],
+                     as_of=dt.date(2018, 12, 31))
+
+
+@pytest.mark.parametrize(("n", "case", "v2017", "status", "ratio"), [(n, *p) for n, p in enumerate(PACE)],
+                         ids=[p[0] for p in PACE])
+def test_pace_before_deadline(paces, n, case, v2017, status, ratio):
+    a = paces.loc[n]
     assert a["status"] == status
     assert a["growth_model"] == "compound"
     assert a["pace_ratio"] == pytest.approx(ratio, rel=1e-6)
@@ -311,14 +325,22 @@ def test_position_expected_now_and_evidence():
     assert a["projection_linear"] == pytest.approx(250)
 
 
-@pytest.mark.parametrize(("x2019", "trend"), [(2.3, "closing"), (1.9, "widening"), (2.11, "flat")])
-def test_relative_gap_trend(x2019, trend):
+GAP_TRENDS = [(2.3, "closing"), (1.9, "widening"), (2.11, "flat")]
+
+
+@pytest.fixture(scope="module")
+def gap_trends():
+    """Every case of GAP_TRENDS in one assessment (`judge_all`), as of 2021-01-15 (2019 figures count from end-2020)."""
+    t = {"comparator": "relative_to_reference", "reference_jurisdiction": "nat", "indicator": "share"}
+    return judge_all([(t, [("xx", "share", 2015, 2.0), ("nat", "share", 2015, 2.4), ("xx", "share", 2019, x2019),
+                           ("nat", "share", 2019, 2.5)]) for x2019, _ in GAP_TRENDS], as_of=dt.date(2021, 1, 15))
+
+
+@pytest.mark.parametrize(("n", "x2019", "trend"), [(n, *g) for n, g in enumerate(GAP_TRENDS)])
+def test_relative_gap_trend(gap_trends, n, x2019, trend):
     # gap at plan start 2015: 2.0 - 2.4 = -0.4; in 2019: x - 2.5
     # (2.3: -0.2 closing; 1.9: -0.6 widening; 2.11: -0.39 flat)
-    rows = [("xx", "share", 2015, 2.0), ("nat", "share", 2015, 2.4), ("xx", "share", 2019, x2019),
-            ("nat", "share", 2019, 2.5)]
-    t = target(comparator="relative_to_reference", reference_jurisdiction="nat", indicator="share")
-    a, _ = run(t, rows, as_of=dt.date(2021, 1, 15))  # 2019 figures count from end-2020
+    a = gap_trends.loc[n]
     assert a["gap_trend"] == trend
     assert a["latest_gap"] == pytest.approx(x2019 - 2.5)
 
