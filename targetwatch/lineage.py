@@ -93,7 +93,7 @@ def _status_zh(code: object) -> str:
     return s.zh if s else str(code)
 
 
-def _formula_lines(a: dict) -> list[tuple[str, str]]:
+def formula_lines(a: dict) -> list[tuple[str, str]]:
     """The calculation that produced the status, with this target's numbers substituted: (zh, en) per line."""
     lines: list[tuple[str, str]] = []
     status = a.get("status")
@@ -204,12 +204,12 @@ def _formula_lines(a: dict) -> list[tuple[str, str]]:
 
 def formula(a: dict) -> list[str]:
     """The calculation that produced the status, with this target's numbers substituted (English)."""
-    return [en for _, en in _formula_lines(a)]
+    return [en for _, en in formula_lines(a)]
 
 
 def formula_zh(a: dict) -> list[str]:
     """The same lines as `formula`, in Chinese."""
-    return [zh for zh, _ in _formula_lines(a)]
+    return [zh for zh, _ in formula_lines(a)]
 
 
 # Every figure of the chosen targets' chains, set-wise (one statement for any number of targets): a target's own
@@ -358,7 +358,7 @@ def check_records(con: duckdb.DuckDBPyConnection, columns: dict[str, set[str]]) 
     return _records(checks)
 
 
-_SOURCES_SQL = """SELECT s.target_id, s.document, s.clause, s.quote, s.char_start, s.char_end, s.document_sha256,
+SOURCES_SQL = """SELECT s.target_id, s.document, s.clause, s.quote, s.char_start, s.char_end, s.document_sha256,
        d.title_zh, d.title_en, d.number, d.file, d.issuer_zh, d.issuer_en, d.date
 FROM target_sources s LEFT JOIN policy_documents d ON d.id = s.document {where}
 ORDER BY s.target_id, s.source_order"""
@@ -413,7 +413,7 @@ class Tracer:
             self.targets: Mapping[str, dict] = {
                 r["target_id"]: r for r in _records(con.execute("SELECT * FROM targets").df())}
             self.sources: Mapping[str, list[dict]] = {}
-            for r in _records(con.execute(_SOURCES_SQL.format(where="")).df()):
+            for r in _records(con.execute(SOURCES_SQL.format(where="")).df()):
                 self.sources.setdefault(r.pop("target_id"), []).append(r)
             self.assessments: Mapping[str, dict] = {
                 r["target_id"]: r for r in _records(con.execute("SELECT * FROM assessments").df())}
@@ -426,7 +426,7 @@ class Tracer:
             self.targets = _PerTarget(ids, lambda t: _one(con, f"SELECT * FROM targets {one}", t))
             self.sources = _PerTarget(ids, lambda t: [
                 {k: v for k, v in r.items() if k != "target_id"}
-                for r in _records(con.execute(_SOURCES_SQL.format(where="WHERE s.target_id = $t"), {"t": t}).df())])
+                for r in _records(con.execute(SOURCES_SQL.format(where="WHERE s.target_id = $t"), {"t": t}).df())])
             self.assessments = _PerTarget(ids, lambda t: _one(con, f"SELECT * FROM assessments {one}", t))
             self.used = _PerTarget(ids, lambda t: {oid for _, oid in con.execute(_USED_SQL.format(where=one),
                                                                                  {"t": t}).fetchall()
@@ -484,7 +484,7 @@ class Tracer:
         files = files.assign(used=files["source_file"].isin(obs.loc[obs["used"], "source_file"]))
         assessment = dict(assessment) | {"reference_jurisdiction": t.get("reference_jurisdiction"),
                                          "per_year": t.get("per_year")}
-        lines = _formula_lines(assessment)
+        lines = formula_lines(assessment)
         stops_at, stop_zh, stop_en = chain_stop(has_indicator, bool(used_ids & set(obs["observation_id"])),
                                                 bool(len(obs)))
         return Lineage(target=t, sources=self.sources.get(target_id, []), observations=_records(obs),
