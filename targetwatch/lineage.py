@@ -3,7 +3,8 @@
 An auditor must be able to follow any status back without asking anyone. This module assembles the
 chain from the warehouse tables (so it shows what is stored) and writes out the formula of the
 verdict with the numbers filled in, so it can be recomputed by hand. It is the one source of the chain:
-`targetwatch explain` prints it and the auditors' report (targetwatch.render.quality_report) renders it as a page.
+`targetwatch explain` prints one target's (Tracer) and the auditors' report writes every target's at once as data
+for its lineage page (targetwatch.render.lineage_site), from the same statement (FIGURES_SQL) and check rules.
 
 Each figure in the chain carries its vintage on the as-of date:
 
@@ -397,7 +398,7 @@ class _PerTarget(Mapping):
 
 
 class Tracer:
-    """Traces targets of one warehouse. With `preload` (the quality report's lineage pages: every target) the tables
+    """Traces targets of one warehouse. With `preload` (many targets, one after another) the tables
     per target (targets, sources, assessments, the figures used) are read whole once; without it (`explain`: one
     target) only the asked target's rows are read. The small tables (indicators, places, files, checks) are read
     once; each target then costs one query for its figures and one for their failed checks."""
