@@ -32,6 +32,7 @@ from targetwatch import formatting, vocab
 from targetwatch.frames import arrow_frame
 from targetwatch.lineage import (
     EVERY_TARGET,
+    FORMULA_COLUMNS,
     SOURCES_SQL,
     VINTAGE_LABELS,
     chain_stop,
@@ -169,7 +170,8 @@ class LineageSite:
         self.folder.mkdir(parents=True, exist_ok=True)
         (self.folder / "data").mkdir(exist_ok=True)
         self._chain_table()
-        per = self._per_target().set_index("target_id")
+        per_frame = self._per_target()
+        per = {c: dict(zip(per_frame["target_id"], per_frame[c], strict=True)) for c in per_frame if c != "target_id"}
         targets = self._targets()
         has_indicator = targets.loc[targets["indicator"].notna() & (targets["comparator"] != "qualitative"),
                                     "target_id"].tolist()
@@ -193,7 +195,7 @@ class LineageSite:
                 path = self.folder / "data" / f"{page_name(code)}.js"
                 dump_js(path, "twLineage", payload)
                 data_files.append(path)
-        csvs = self._figures_csvs(per.index[per["n_figures"] > self.limit].tolist())
+        csvs = self._figures_csvs(sorted(t for t, n in per["n_figures"].items() if n > self.limit))
         common = {"files": files, "texts": list(self.texts), "checks": self._common_checks(),
                   "chips": self.chip_html,
                   "indicators": self._indicators()}
@@ -274,14 +276,17 @@ class LineageSite:
     def _assessments(self, ids: list[str]) -> dict[str, dict]:
         self.con.register("_tw_ids", pd.DataFrame({"target_id": ids}))
         try:
-            frame = arrow_frame(self.con, "SELECT * FROM assessments "
+            have = self.columns.get("assessments", set())
+            picked = ", ".join(f'"{c}"' for c in ("target_id", *FORMULA_COLUMNS) if c in have)
+            frame = arrow_frame(self.con, f"SELECT {picked} FROM assessments "
                                           "WHERE target_id IN (SELECT target_id FROM _tw_ids)")
         finally:
             self.con.unregister("_tw_ids")
         records = frame.astype(object).where(frame.notna(), None).to_dict("records")
         return {r["target_id"]: r for r in records}
 
-    def _chains(self, part: pd.DataFrame, per: pd.DataFrame, checks: dict[str, list]) -> dict[str, dict]:
+    def _chains(self, part: pd.DataFrame, per: dict[str, dict], checks: dict[str, list]) -> dict[str, dict]:
+        """Each target's chain (its display fields, sources, formula, figures' vintages, files, checks) as JSON."""
         ids = part["target_id"].tolist()
         sources, assessments = self._sources(ids), self._assessments(ids)
         rows = self.rows.drop_duplicates("target_id").set_index("target_id")
@@ -294,7 +299,7 @@ class LineageSite:
             r = {c: row_cols[c][k] for c in ROW_FIELDS}
             a = assessments.get(tid, {})
             has_indicator = t["indicator"] is not None and t["comparator"] != "qualitative"
-            figs = per.loc[tid] if tid in per.index else None
+            figs = {c: v[tid] for c, v in per.items()} if tid in per["n_figures"] else None
             stops_at, stop_zh, stop_en = chain_stop(has_indicator, bool(figs is not None and figs["any_used"]),
                                                     figs is not None)
             lines = formula_lines(dict(a) | {"reference_jurisdiction": t["reference_jurisdiction"],
