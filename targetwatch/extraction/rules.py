@@ -290,6 +290,9 @@ REPORT_TITLE: Final = re.compile(r"总结|公报|通报|工作情况")
 REPORT_TITLE_REACH: Final = 80  # characters: the opening of a stored page (its title, a breadcrumb before it)
 # 今年以来 (since the start of this year) reports; 今年 / 全年 / 年内 / 明年 alone set this year's goals.
 THIS_YEAR_AHEAD: Final = re.compile(r"(?:今年|全年|年内|明年)(?!以来)")
+# Round 10: a clause that opens with a year (2019年高新技术企业数量至少达到34家, 2023年底全省…达到3900家)
+# dates its target.
+YEAR_OPENING_CLAUSE: Final = re.compile(r"(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末)?(?![前以之度])")
 # …but a text whose opening calls it a plan (目标, 规划, 计划, 方案, 意见, 行动, 纲要, 措施) is not read as a report
 # for want of evidence: a plan's list of indicators often carries no date of its own (“十三五”…总体目标).
 PLAN_TITLE: Final = re.compile(r"目标|规划|计划|方案|意见|行动|纲要|措施")

@@ -159,3 +159,29 @@ def test_a_norm_for_each_unit_ends_with_its_coverage_clause():
     # hefei-2025-work-report (traditional): 每個縣(市)…打造 is coverage; the figures after it are the city's own
     text = "2025年1月20日\n今年,每個縣(市)重點打造1~2個知名商圈,新增省級特色商業街4條以上,引入首店200家以上。"
     assert _props(text) == [("at_least", 100, "percent"), ("at_least", 4, "count"), ("at_least", 200, "count")]
+
+
+# --- a year's targets are due at the end of that year (the deadline, no change of confidence) -------------------------
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("2024年1月10日\n今年主要预期目标:地区生产总值增长7%以上。", 2024),  # county-work-report-targets, dated
+    ("2024年1月10日\n今年主要預期目標:地區生產總值增長7%以上。", 2024),
+    ("2021年12月24日\n明年,力争规模以上工业增加值同比增长8%。", 2022),  # ningxia-2021-industry-news
+    ("2019年3月1日\n1. 2019年高新技术企业数量至少达到34家;2. 2020年高新技术企业数量至少达到40家。", 2019),
+])
+def test_a_years_target_is_due_that_year(text, year):
+    props = [p for p in extract_targets(text, "t") if p.entry["comparator"] != "qualitative"]
+    assert props[0].entry["deadline"] == year
+    assert "deadline_this_year" in props[0].rule
+
+
+def test_each_year_opening_its_clause_dates_its_own_target():
+    # chengan-2019-innovative-county's form, SYNTHETIC dateline: one target for 2019, one for 2020
+    text = "2019年3月1日\n1. 2019年高新技术企业数量至少达到34家;2. 2020年高新技术企业数量至少达到40家。"
+    assert [p.entry["deadline"] for p in extract_targets(text, "t")] == [2019, 2020]
+
+
+def test_an_undated_years_target_gets_no_guessed_deadline():
+    # county-work-report-targets as stored: no date of its own, so 今年 is no year
+    props = extract_targets("全县经济社会发展的主要预期目标是:地区生产总值增长7%以上。", "t")
+    assert [p.entry.get("deadline") for p in props] == [None]
