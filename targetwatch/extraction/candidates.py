@@ -74,7 +74,8 @@ class Document:
             self.stated_year = max(years, default=None)
         self.jurisdiction = self._jurisdiction()
         self.is_report = (
-            len(rules.FIGURE.findall(self.view)) >= rules.REPORT_MIN_FIGURES
+            sum(m["unit"] not in rules.MEASURE_WORDS for m in rules.FIGURE.finditer(self.view))
+            >= rules.REPORT_MIN_FIGURES
             and not rules.INTENT.search(self.view) and not rules.THIS_YEAR.search(self.view)
             and not deadlines(self.view, Span(0, len(self.view)), self)
         )

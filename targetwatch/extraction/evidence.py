@@ -153,14 +153,17 @@ def weigh(doc: Document, cands: list[Candidate]) -> None:
                 or rules.INTENT.search(rules.TARGET_MET.sub("", doc.view[c.sentence.start : c.sentence.end]))):
             c.score -= rules.CONFIDENCE["status"]
             c.rules_fired.append("last_year_in_a_plan")
-    share = sum(ahead.values()) / len(figures)
+    # Round 10: whether a text plans or reports is judged on the figures the earlier rounds read; the measure words
+    # read since (亩, 吨, 台: a plant's capacity, a county's farmland) do not tip it either way.
+    voting = [c for c in figures if "measure_word" not in c.rules_fired] or figures
+    share = sum(ahead[id(c)] for c in voting) / len(voting)
     opening = doc.view.lstrip()[: rules.REPORT_TITLE_REACH]
     first = _first_line(doc).strip()
     plan_line = len(first) <= rules.PLAN_TITLE_LINE_MAX and bool(rules.PLAN_TITLE.search(first))
     is_report = titled or (not _future_deadline(figures, doc) and (
-        (len(figures) >= rules.REPORT_MIN_FIGURES and share < rules.REPORT_EVIDENCE_SHARE
+        (len(voting) >= rules.REPORT_MIN_FIGURES and share < rules.REPORT_EVIDENCE_SHARE
          and not rules.PLAN_TITLE.search(opening))
-        or (len(figures) >= rules.REPORT_MIN_FIGURES_NO_EVIDENCE and share == 0 and not plan_line)))
+        or (len(voting) >= rules.REPORT_MIN_FIGURES_NO_EVIDENCE and share == 0 and not plan_line)))
     for c in figures:
         if ahead[id(c)]:
             continue
