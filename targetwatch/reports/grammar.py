@@ -31,7 +31,7 @@ QUALIFIER = re.compile(
     r"|制造业|工业|服务业|产业|行业|领域"
     # firms in incubators: 科技企业孵化器在孵科技型中小企业20.6万家 (u10_nat_2018_incubation_report); patents held by a
     # kind of holder: “小巨人”企业拥有有效发明专利151.2万件 (u10_nat_2022_patents): dev since round 6
-    r"|在孵|入驻|(?:企业|高校|院所|机构|单位)(?:拥有|持有))$"
+    r"|在孵|(?:企业|高校|院所|机构|单位)(?:拥有|持有))$"
 )
 FORECAST = re.compile(r"预计|预测|力争|争取|计划到|目标是|规划到|将达到|将突破|将超过")
 # part of a year: 2017年前10月全国城镇新增就业就完成1191万人 (u10_nat_2017_jobs_qianinfo), 今年1月至11月,
