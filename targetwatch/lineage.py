@@ -3,7 +3,8 @@
 An auditor must be able to follow any status back without asking anyone. This module assembles the
 chain from the warehouse tables (so it shows what is stored) and writes out the formula of the
 verdict with the numbers filled in, so it can be recomputed by hand. It is the one source of the chain:
-`targetwatch explain` prints it and the auditors' report (targetwatch.render.quality_report) renders it as a page.
+`targetwatch explain` prints one target's (Tracer) and the auditors' report writes every target's at once as data
+for its lineage page (targetwatch.render.lineage_site), from the same statement (FIGURES_SQL) and check rules.
 
 Each figure in the chain carries its vintage on the as-of date:
 
@@ -93,7 +94,20 @@ def _status_zh(code: object) -> str:
     return s.zh if s else str(code)
 
 
-def _formula_lines(a: dict) -> list[tuple[str, str]]:
+# The assessment columns formula_lines reads (besides the target's reference_jurisdiction and per_year).
+FORMULA_COLUMNS: tuple[str, ...] = (
+    "actual_rate", "as_of", "base_basis", "base_observation_id", "base_value", "base_year", "comparator",
+    "covered_share", "deadline", "deadline_inferred_from", "deadline_met", "deadline_passed", "deadline_value",
+    "elapsed_share", "evidence_basis", "evidence_grade", "expected_now", "first_met_after_deadline",
+    "goal_at_deadline", "growth_model", "latest_attainment", "latest_gap", "latest_goal", "latest_metric",
+    "latest_observation_id", "latest_reference_value", "latest_release_date", "latest_value", "latest_year",
+    "monotone_contradicted", "n_points", "pace_ratio", "plan_cumulative", "plan_years_met", "plan_years_with_data",
+    "projection_compound", "projection_linear", "projection_used", "projection_year", "reason_en", "reason_zh",
+    "required_rate", "status", "trend_from_value", "trend_from_year",
+)
+
+
+def formula_lines(a: dict) -> list[tuple[str, str]]:
     """The calculation that produced the status, with this target's numbers substituted: (zh, en) per line."""
     lines: list[tuple[str, str]] = []
     status = a.get("status")
@@ -204,55 +218,161 @@ def _formula_lines(a: dict) -> list[tuple[str, str]]:
 
 def formula(a: dict) -> list[str]:
     """The calculation that produced the status, with this target's numbers substituted (English)."""
-    return [en for _, en in _formula_lines(a)]
+    return [en for _, en in formula_lines(a)]
 
 
 def formula_zh(a: dict) -> list[str]:
     """The same lines as `formula`, in Chinese."""
-    return [zh for zh, _ in _formula_lines(a)]
+    return [zh for zh, _ in formula_lines(a)]
 
 
-_OBSERVATIONS_SQL = """
-WITH t AS (SELECT * FROM targets WHERE target_id = $target_id),
+# Every figure of the chosen targets' chains, set-wise (one statement for any number of targets): a target's own
+# series (its jurisdiction and indicator) and its reference jurisdiction's, each figure with its vintage on the
+# target's as-of date. `{targets}` selects the targets (`WHERE ...` on `targets t`), `{as_of}` is each one's as-of
+# date, `{used}` gives (target_id, observation_id) of the figures each target's assessment used. The order is the
+# chain's (own series first, then by year, release, file, id), with the table order (`_row`) last, so that two
+# statements over the same rows agree on it (the quality report's data files give vintages by position).
+FIGURES_SQL = """
+WITH t AS (
+    SELECT t.target_id, t.jurisdiction, t.indicator, t.reference_jurisdiction, {as_of} AS _as_of
+    FROM targets t {join} WHERE t.indicator IS NOT NULL {targets}
+), u AS (SELECT DISTINCT target_id, observation_id FROM ({used}) WHERE observation_id IS NOT NULL),
 o AS (
-    SELECT o.*, o.jurisdiction = t.jurisdiction AS own_series,
-        list_contains(CAST($used_ids AS VARCHAR[]), o.observation_id) AS used,
+    SELECT t.target_id, t._as_of, true AS own_series, o.rowid AS _row, o.* FROM t
+    JOIN observations o ON o.indicator = t.indicator AND o.jurisdiction = t.jurisdiction
+    UNION ALL
+    SELECT t.target_id, t._as_of, false AS own_series, o.rowid AS _row, o.* FROM t
+    JOIN observations o ON o.indicator = t.indicator AND o.jurisdiction = t.reference_jurisdiction
+        AND t.reference_jurisdiction IS DISTINCT FROM t.jurisdiction
+), m AS (
+    SELECT o.*, u.observation_id IS NOT NULL AS used,
         coalesce(CAST(o.release_date AS DATE), make_date(CAST(o.year AS INT) + 1, 12, 31)) AS available_from
-    FROM observations o, t
-    WHERE o.indicator = t.indicator AND (o.jurisdiction = t.jurisdiction OR o.jurisdiction = t.reference_jurisdiction)
+    FROM o LEFT JOIN u ON u.target_id = o.target_id AND u.observation_id = o.observation_id
 )
-SELECT year, value_as_written, unit_as_written, value, unit, source_file, sheet, row_number, column_name,
+SELECT target_id, year, value_as_written, unit_as_written, value, unit, source_file, sheet, row_number, column_name,
     location, char_start, char_end, sha256, release_date, release_date_basis, confidence, observation_id,
     source_title, source_ref, own_series, used, jurisdiction, indicator, {extra}
     CASE WHEN used THEN 'used'
-         WHEN CAST($as_of AS DATE) IS NOT NULL AND available_from > CAST($as_of AS DATE) THEN 'not_released'
+         WHEN _as_of IS NOT NULL AND available_from > _as_of THEN 'not_released'
          WHEN bool_or(used) OVER figure THEN 'superseded'
          ELSE 'not_used' END AS vintage,
     max(CASE WHEN used THEN observation_id END) OVER figure AS used_vintage,
-    count(*) OVER figure AS n_vintages
-FROM o
-WINDOW figure AS (PARTITION BY jurisdiction, indicator, year)
-ORDER BY own_series DESC, year, release_date NULLS FIRST, source_file, observation_id
+    count(*) OVER figure AS n_vintages, _row
+FROM m
+WINDOW figure AS (PARTITION BY target_id, jurisdiction, indicator, year)
+ORDER BY target_id, own_series DESC, year, release_date NULLS FIRST, source_file, observation_id, _row
 """
+# The whole catalogue's chains: each target's stored as-of date and the figures its per-year rows used.
+EVERY_TARGET = {"join": "LEFT JOIN assessments a ON a.target_id = t.target_id", "targets": "",
+                "as_of": "CAST(a.as_of AS DATE)",
+                "used": "SELECT target_id, unnest([observation_id, reference_observation_id]) AS observation_id "
+                        "FROM assessment_years"}
+# One target ($target_id), with the as-of date and the figures used given ($as_of, $used_ids: a replay).
+ONE_TARGET = {"join": "", "targets": "AND t.target_id = $target_id", "as_of": "CAST($as_of AS DATE)",
+              "used": "SELECT $target_id AS target_id, unnest(CAST($used_ids AS VARCHAR[])) AS observation_id"}
+FIGURE_EXTRA = ("period_type", "figure_type", "raw_content", "notes", "matched_by", "year_basis")
+
+
+def figures_sql(columns: dict[str, set[str]], form: dict[str, str], extra: tuple[str, ...] = FIGURE_EXTRA) -> str:
+    """FIGURES_SQL for a warehouse with these `columns` (table -> columns; the `extra` observation columns it lacks
+    read as NULL), in `form` (EVERY_TARGET or ONE_TARGET)."""
+    have = columns.get("observations", set())
+    picked = "".join(f"{c}, " if c in have else f"NULL AS {c}, " for c in extra)
+    return FIGURES_SQL.format(extra=picked, **form)
+
+
 _CHECK_COLUMNS = ("check_name", "severity", "expectation", "column_name", "success", "unexpected_count",
                   "description", "expectation_id", "scope", "kwargs")
 _NO_FAILURES = pd.DataFrame(columns=["observation_id", "expectation_id", "unexpected_value"])
 
 
-def _rows_selected(rows: pd.DataFrame, kwargs: dict) -> int:
-    """How many of `rows` an expectation's `row_condition` (pandas syntax, as the suites write it) selects."""
+def _condition(kwargs: object) -> str | None:
+    """An expectation's `row_condition` (pandas syntax, as the suites write it), or None."""
     condition = kwargs.get("row_condition") if isinstance(kwargs, dict) else None
     if isinstance(condition, dict):  # GE 1.24 stores it as {"type": "pass_through", "pass_through_filter": "…"}
         condition = condition.get("pass_through_filter")
-    if not condition:
-        return len(rows)
-    try:
-        return len(rows.query(condition, engine="python"))
-    except (NameError, KeyError, SyntaxError, ValueError, TypeError):  # a column the figures do not carry
-        return len(rows)
+    return condition or None
 
 
-_SOURCES_SQL = """SELECT s.target_id, s.document, s.clause, s.quote, s.char_start, s.char_end, s.document_sha256,
+def check_rows(figures: pd.DataFrame, failed: pd.DataFrame, checks: list[dict], targets: list[str]) -> pd.DataFrame:
+    """The checks that ran on each target's figures used, for any number of targets at once: one row per (target,
+    check) with `check` (its position in `checks`), rows_checked, rows_flagged, success and result, in target and
+    check order. `figures` are the chains' figures (FIGURES_SQL: target_id, observation_id, used and the columns the
+    row conditions read), `failed` the failed checks' (observation_id, expectation_id), `targets` those with an
+    indicator (a qualitative target's chain has no checks).
+
+    An expectation on rows ran on a target's figures when its row condition (if any, such as `unit=="percent"`)
+    selects at least one of those used, and passes when none of them failed it; each condition is evaluated once,
+    over every target's figures. Checks on the whole table (none today; coverage is the quality report's coverage
+    table) keep their overall result."""
+    used = figures[figures["used"]]
+    n_used = used.groupby("target_id")["observation_id"].nunique()
+    pairs = used[["target_id", "observation_id"]].drop_duplicates()
+    flagged = (pairs.merge(failed[["observation_id", "expectation_id"]].drop_duplicates(), on="observation_id")
+               .groupby(["expectation_id", "target_id"]).size())
+    parts = []
+    for k, c in enumerate(checks):  # one per expectation (a few dozen), each over every target
+        if c["scope"] == "rows":
+            rows, condition = used, _condition(c["kwargs"])
+            if condition:
+                try:
+                    rows = used.query(condition, engine="python")
+                except (NameError, KeyError, SyntaxError, ValueError, TypeError):  # a column the figures lack
+                    rows = used
+            checked = rows.groupby("target_id").size()
+            checked = checked[checked > 0]  # a condition selecting none of a target's figures did not run on them
+            mine = flagged.xs(c["expectation_id"]) if c["expectation_id"] in flagged.index.levels[0] else None
+            n = (mine.reindex(checked.index, fill_value=0) if mine is not None
+                 else pd.Series(0, index=checked.index)).to_numpy(dtype="int64")
+            success = n == 0
+        else:
+            checked = n_used.reindex(pd.Index(targets, name="target_id"), fill_value=0)
+            n = pd.Series(0, index=checked.index).to_numpy(dtype="int64")
+            success = pd.Series(bool(c["success_overall"]), index=checked.index).to_numpy()
+        bad = "failed" if c["severity"] == "error" else "warned"
+        parts.append(pd.DataFrame({"target_id": checked.index.to_numpy(dtype=object), "check": k,
+                                   "rows_checked": checked.to_numpy(dtype="int64"), "rows_flagged": n,
+                                   "success": success, "result": [("passed" if ok else bad) for ok in success]}))
+    columns = ["target_id", "check", "rows_checked", "rows_flagged", "success", "result"]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    out = pd.concat(parts, ignore_index=True)
+    return out[out["target_id"].isin(set(targets))].sort_values(["target_id", "check"], kind="stable")[columns]
+
+
+def chain_stop(has_indicator: bool, any_used: bool, any_figure: bool) -> tuple[str | None, str, str]:
+    """Where a chain stops (None: it is complete) and why, in Chinese and English."""
+    if not has_indicator:
+        return ("quote", "定性目标：没有指标、数据和计算，溯源止于政策原文。",
+                "Qualitative goal: no indicator, no figures and no calculation; the chain stops at the policy "
+                "sentence.")
+    if any_used:
+        return None, "", ""
+    if any_figure:
+        return ("figures", "有该指标的数据，但没有一个可用于评估（见各数据的状态），溯源止于数据。",
+                "There are figures for this indicator, but none is usable for the assessment (see each figure's "
+                "vintage); the chain stops at the figures.")
+    return ("figures", "任何报告文件中都没有本地区该指标的数据，溯源止于数据（状态“无数据”）。",
+            "No report file gives this indicator for this jurisdiction; the chain stops at the figures (status "
+            "no_data).")
+
+
+def check_records(con: duckdb.DuckDBPyConnection, columns: dict[str, set[str]]) -> list[dict]:
+    """Every expectation of check_results (ordered by suite, id, expectation) with its arguments as a dict and its
+    overall result (`success_overall`); a warehouse from before expectation ids and scopes numbers them by position
+    and puts every check on the whole table."""
+    have = columns.get("check_results", set())
+    pick = ", ".join(c if c in have else f"NULL AS {c}" for c in _CHECK_COLUMNS)
+    checks = (con.execute(f"SELECT {pick} FROM check_results ORDER BY check_name, expectation_id, expectation")
+              .df() if have else pd.DataFrame(columns=list(_CHECK_COLUMNS)))
+    checks["expectation_id"] = checks["expectation_id"].fillna(checks["check_name"] + ":" + checks.index.astype(str))
+    checks["scope"] = checks["scope"].fillna("table")
+    checks["success_overall"] = checks["success"].astype("boolean")
+    checks["kwargs"] = checks["kwargs"].map(lambda v: json.loads(v) if isinstance(v, str) else {})
+    return _records(checks)
+
+
+SOURCES_SQL = """SELECT s.target_id, s.document, s.clause, s.quote, s.char_start, s.char_end, s.document_sha256,
        d.title_zh, d.title_en, d.number, d.file, d.issuer_zh, d.issuer_en, d.date
 FROM target_sources s LEFT JOIN policy_documents d ON d.id = s.document {where}
 ORDER BY s.target_id, s.source_order"""
@@ -291,7 +411,7 @@ class _PerTarget(Mapping):
 
 
 class Tracer:
-    """Traces targets of one warehouse. With `preload` (the quality report's lineage pages: every target) the tables
+    """Traces targets of one warehouse. With `preload` (many targets, one after another) the tables
     per target (targets, sources, assessments, the figures used) are read whole once; without it (`explain`: one
     target) only the asked target's rows are read. The small tables (indicators, places, files, checks) are read
     once; each target then costs one query for its figures and one for their failed checks."""
@@ -307,7 +427,7 @@ class Tracer:
             self.targets: Mapping[str, dict] = {
                 r["target_id"]: r for r in _records(con.execute("SELECT * FROM targets").df())}
             self.sources: Mapping[str, list[dict]] = {}
-            for r in _records(con.execute(_SOURCES_SQL.format(where="")).df()):
+            for r in _records(con.execute(SOURCES_SQL.format(where="")).df()):
                 self.sources.setdefault(r.pop("target_id"), []).append(r)
             self.assessments: Mapping[str, dict] = {
                 r["target_id"]: r for r in _records(con.execute("SELECT * FROM assessments").df())}
@@ -320,7 +440,7 @@ class Tracer:
             self.targets = _PerTarget(ids, lambda t: _one(con, f"SELECT * FROM targets {one}", t))
             self.sources = _PerTarget(ids, lambda t: [
                 {k: v for k, v in r.items() if k != "target_id"}
-                for r in _records(con.execute(_SOURCES_SQL.format(where="WHERE s.target_id = $t"), {"t": t}).df())])
+                for r in _records(con.execute(SOURCES_SQL.format(where="WHERE s.target_id = $t"), {"t": t}).df())])
             self.assessments = _PerTarget(ids, lambda t: _one(con, f"SELECT * FROM assessments {one}", t))
             self.used = _PerTarget(ids, lambda t: {oid for _, oid in con.execute(_USED_SQL.format(where=one),
                                                                                  {"t": t}).fetchall()
@@ -330,21 +450,8 @@ class Tracer:
             {code: (zh, en) for code, zh, en in con.execute("SELECT code, name_zh, name_en FROM jurisdictions")
              .fetchall()} if {"code", "name_zh", "name_en"} <= self.columns.get("jurisdictions", set()) else {})
         self.files = con.execute("SELECT * FROM report_files").df()
-        have = self.columns.get("check_results", set())
-        pick = ", ".join(c if c in have else f"NULL AS {c}" for c in _CHECK_COLUMNS)
-        checks = (con.execute(f"SELECT {pick} FROM check_results ORDER BY check_name, expectation_id, expectation")
-                  .df() if have else pd.DataFrame(columns=list(_CHECK_COLUMNS)))
-        # a warehouse from before expectation ids and scopes: ids by position, every check on the whole table
-        checks["expectation_id"] = checks["expectation_id"].fillna(
-            checks["check_name"] + ":" + checks.index.astype(str))
-        checks["scope"] = checks["scope"].fillna("table")
-        checks["success_overall"] = checks["success"].astype("boolean")
-        checks["kwargs"] = checks["kwargs"].map(lambda v: json.loads(v) if isinstance(v, str) else {})
-        self.check_records = _records(checks)
-        have = self.columns.get("observations", set())
-        extra = "".join(f"{c}, " if c in have else f"NULL AS {c}, "
-                        for c in ("period_type", "figure_type", "raw_content", "notes", "matched_by", "year_basis"))
-        self.observations_sql = _OBSERVATIONS_SQL.format(extra=extra)
+        self.check_records = check_records(con, self.columns)
+        self.observations_sql = figures_sql(self.columns, ONE_TARGET)
 
     def known(self) -> list[str]:
         return sorted(self.targets)
@@ -356,26 +463,13 @@ class Tracer:
             "SELECT DISTINCT observation_id, expectation_id, unexpected_value FROM check_failures "
             "WHERE list_contains(CAST($ids AS VARCHAR[]), observation_id)", {"ids": ids}).df()
 
-    def _checks(self, observations: pd.DataFrame, failed: pd.DataFrame) -> list[dict]:
-        """The checks that ran on the figures used: expectations on rows whose row condition (if any, such as
-        `unit=="percent"`) selects at least one of them; each passes when none of them failed it. Checks on
-        the whole table (none today; coverage is the quality report's coverage table) keep their result."""
-        used_rows = observations[observations["used"]]
-        used = set(used_rows["observation_id"])
-        flagged = failed[failed["observation_id"].isin(used)].groupby("expectation_id")["observation_id"].nunique()
-        out = []
-        for c in self.check_records:  # one per expectation (a few dozen), not per row
-            on_rows = c["scope"] == "rows"
-            if on_rows and not used:
-                continue
-            checked = _rows_selected(used_rows, c["kwargs"]) if on_rows else len(used)
-            if on_rows and checked == 0:
-                continue  # its condition selects none of this target's figures: it did not run on them
-            n = int(flagged.get(c["expectation_id"], 0)) if on_rows else 0
-            success = n == 0 if on_rows else bool(c["success_overall"])
-            result = "passed" if success else ("failed" if c["severity"] == "error" else "warned")
-            out.append(c | {"rows_checked": checked, "rows_flagged": n, "success": success, "result": result})
-        return out
+    def _checks(self, target_id: str, observations: pd.DataFrame, failed: pd.DataFrame) -> list[dict]:
+        """The checks that ran on the target's figures used (`check_rows`)."""
+        rows = check_rows(observations, failed, self.check_records, [target_id])
+        return [self.check_records[k] | {"rows_checked": int(a), "rows_flagged": int(b), "success": bool(ok),
+                                         "result": r}
+                for k, a, b, ok, r in zip(rows["check"], rows["rows_checked"], rows["rows_flagged"],
+                                          rows["success"], rows["result"], strict=True)]
 
     def trace(self, target_id: str, assessment: dict | None = None, used_ids: set[str] | None = None) -> Lineage:
         """The chain of one target; `assessment` and `used_ids` override the stored ones (--as-of replay)."""
@@ -393,7 +487,8 @@ class Tracer:
                                {"target_id": target_id, "used_ids": sorted(used_ids), "as_of": as_of}).df()
         has_indicator = not _empty(t.get("indicator")) and t.get("comparator") != "qualitative"
         failed = self._failures(obs["observation_id"].tolist())
-        checks = self._checks(obs, failed) if has_indicator else []
+        checks = self._checks(target_id, obs, failed) if has_indicator else []
+        obs = obs.drop(columns=["target_id", "_row"])
         flags = failed.groupby("observation_id")["expectation_id"].agg(lambda s: sorted(set(s)))
         obs["checks_failed"] = obs["observation_id"].map(flags).map(lambda v: v if isinstance(v, list) else [])
         # the place of every figure (the target's own or its reference's), so no figure line is ambiguous
@@ -403,23 +498,9 @@ class Tracer:
         files = files.assign(used=files["source_file"].isin(obs.loc[obs["used"], "source_file"]))
         assessment = dict(assessment) | {"reference_jurisdiction": t.get("reference_jurisdiction"),
                                          "per_year": t.get("per_year")}
-        lines = _formula_lines(assessment)
-        stops_at, stop_zh, stop_en = None, "", ""
-        if not has_indicator:
-            stops_at = "quote"
-            stop_zh = "定性目标：没有指标、数据和计算，溯源止于政策原文。"
-            stop_en = ("Qualitative goal: no indicator, no figures and no calculation; the chain stops at the "
-                       "policy sentence.")
-        elif not used_ids & set(obs["observation_id"]):
-            stops_at = "figures"
-            if len(obs):
-                stop_zh = "有该指标的数据，但没有一个可用于评估（见各数据的状态），溯源止于数据。"
-                stop_en = ("There are figures for this indicator, but none is usable for the assessment (see each "
-                           "figure's vintage); the chain stops at the figures.")
-            else:
-                stop_zh = "任何报告文件中都没有本地区该指标的数据，溯源止于数据（状态“无数据”）。"
-                stop_en = ("No report file gives this indicator for this jurisdiction; the chain stops at the "
-                           "figures (status no_data).")
+        lines = formula_lines(assessment)
+        stops_at, stop_zh, stop_en = chain_stop(has_indicator, bool(used_ids & set(obs["observation_id"])),
+                                                bool(len(obs)))
         return Lineage(target=t, sources=self.sources.get(target_id, []), observations=_records(obs),
                        files=_records(files), checks=checks, assessment=assessment,
                        formula=[en for _, en in lines], formula_zh=[zh for zh, _ in lines],

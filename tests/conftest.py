@@ -29,6 +29,10 @@ def pytest_addoption(parser):
                      help="list the N slowest test phases by CPU seconds (this process, its children and every live "
                           "process below it, such as Chromium): fairer than --durations on a shared machine "
                           "(docs/testing.md); 0 lists every phase")
+    parser.addoption("--screenshots", action="store_true",
+                     help="the browser tests save a full-page screenshot of every page kind in "
+                          "test-artifacts/screenshots/ for a person to look at (off by default: a full-page screenshot "
+                          "costs 1-5 s of Chromium's CPU, about a sixth of the default set's CPU in all)")
 
 
 MAX_WORKERS = 4  # each worker imports Dagster, GE and pandas and starts its own Chromium: ~0.5 GB each

@@ -24,11 +24,11 @@ from targetwatch.config import PROJECT_DIR
 from targetwatch.extraction.extract import Proposal
 
 CORPUS_DIR = PROJECT_DIR / "tests" / "fixtures" / "real" / "policies"
-SPLITS = ("development", "test", "holdout", "holdout-2", "unseen-11")
+SPLITS = ("development", "test", "holdout", "holdout-2", "unseen-14")
 # Sets scored once unseen and then moved to the development side (`first_split` in corpus.yaml): each is still
 # scored as a row of its own, beside the development half that now holds it.
 FORMER_SPLITS = ("unseen-3", "unseen-4", "unseen-5", "unseen-6", "unseen-7", "unseen-8",
-                 "unseen-9", "unseen-10")
+                 "unseen-9", "unseen-10", "unseen-11", "unseen-12", "unseen-13")
 # Confidence bands of the calibration table, lowest first: [low, high).
 BANDS: tuple[tuple[float, float], ...] = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
 
@@ -140,10 +140,13 @@ class SplitScore:
     proposed: int = 0
     matched: int = 0
     comparator_agrees: int = 0
+    deadlines_compared: int = 0  # matched targets whose annotation states a deadline
+    deadline_agrees: int = 0
     bands: dict[tuple[float, float], list[int]] = field(default_factory=lambda: {b: [0, 0] for b in BANDS})
     misses: list[GoldTarget] = field(default_factory=list)
     false_positives: list[Proposal] = field(default_factory=list)
     wrong_comparator: list[tuple[GoldTarget, Proposal]] = field(default_factory=list)
+    wrong_deadline: list[tuple[GoldTarget, Proposal]] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -156,6 +159,11 @@ class SplitScore:
     @property
     def comparator_agreement(self) -> float:
         return self.comparator_agrees / self.matched if self.matched else 0.0
+
+    @property
+    def deadline_agreement(self) -> float:
+        """Share of matched targets with an annotated deadline whose proposal states the same year."""
+        return self.deadline_agrees / self.deadlines_compared if self.deadlines_compared else 0.0
 
     def right_above(self, threshold: float) -> tuple[int, int]:
         """(right, proposed) among proposals with confidence >= threshold."""
@@ -188,6 +196,11 @@ def _score_text(s: SplitScore, doc_id: str, golds: list[GoldTarget], proposals: 
     right = {id(p) for g, p in pairs if g.comparator == p.entry["comparator"]}
     s.comparator_agrees += len(right)
     s.wrong_comparator += [(g, p) for g, p in pairs if id(p) not in right]
+    dated = [(g, p) for g, p in pairs if g.deadline is not None]
+    s.deadlines_compared += len(dated)
+    wrong_year = [(g, p) for g, p in dated if p.entry.get("deadline") != g.deadline]
+    s.deadline_agrees += len(dated) - len(wrong_year)
+    s.wrong_deadline += wrong_year
     s.misses += [g for g in mine if id(g) not in matched_g]
     matched_p = {id(p) for _, p in pairs}
     s.false_positives += [p for p in props if id(p) not in matched_p]

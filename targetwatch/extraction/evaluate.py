@@ -274,19 +274,23 @@ def corpus_markdown(min_confidence: float = rules.MIN_CONFIDENCE, today: dt.date
     lines = [
         f"Measured {today.isoformat()}, proposals with confidence >= {min_confidence}, extractor given targets.yaml.",
         "",
-        "| set | texts | gold | proposed | matched | precision | recall | comparator agrees | right at >= 0.9 |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| set | texts | gold | proposed | matched | precision | recall | comparator agrees | right at >= 0.9 "
+        "| deadline agrees |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for split, s in halves.items():
         right, total = s.right_above(0.9)
         lines.append(f"| {_label(split)} | {texts(split)} | {s.gold} | {s.proposed} | {s.matched} "
-                     f"| {_pct(s.precision)} | {_pct(s.recall)} | {_pct(s.comparator_agreement)} | {right}/{total} |")
+                     f"| {_pct(s.precision)} | {_pct(s.recall)} | {_pct(s.comparator_agreement)} | {right}/{total} "
+                     f"| {_pct(s.deadline_agreement, s.deadlines_compared > 0)} "
+                     f"({s.deadline_agrees}/{s.deadlines_compared}) |")
     seed_bands = seed_calibration(ev)
     seed_right = sum(r for (low, _), (r, _n) in seed_bands.items() if low >= 0.9)
     seed_total = sum(n for (low, _), (_r, n) in seed_bands.items() if low >= 0.9)
     o = ev.overall
     lines.append(f"| seeds (policies/) | {len(seeds)} | {o.tp + o.fn} | {o.tp + o.fp} | {o.tp} | {_pct(o.precision)} "
-                 f"| {_pct(o.recall)} | {_pct(agreement)} | {seed_right}/{seed_total} |")
+                 f"| {_pct(o.recall)} | {_pct(agreement)} | {seed_right}/{seed_total} "
+                 f"| {_pct(ev.attribute_agreement()['deadline'])} |")
     lines += ["", "Calibration: share of proposals that are right (matched, same comparator) by confidence band.", "",
               "| confidence | " + " | ".join(_label(s) for s in halves) + " | seeds |",
               "|---|" + "---:|" * (len(halves) + 1)]
@@ -305,6 +309,9 @@ def corpus_markdown(min_confidence: float = rules.MIN_CONFIDENCE, today: dt.date
         lines += ["", f"Comparator disagreements, {_label(split)} ({len(s.wrong_comparator)}):", ""]
         lines += [f"- {g.document}: gold {g.comparator}, proposed {p.entry['comparator']} — {g.quote}"
                   for g, p in s.wrong_comparator] or ["- none"]
+        lines += ["", f"Deadline disagreements, {_label(split)} ({len(s.wrong_deadline)}):", ""]
+        lines += [f"- {g.document}: gold {g.deadline}, proposed {p.entry.get('deadline')} — {g.quote}"
+                  for g, p in s.wrong_deadline] or ["- none"]
     return "\n".join(lines) + "\n"
 
 

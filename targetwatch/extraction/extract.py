@@ -362,6 +362,8 @@ def extract_targets(
         kept.append(c)
     _kinds(doc, kept)
     evidence.weigh(doc, kept)
+    for c in kept:
+        _this_years_deadline(doc, c)
     for c in kept:  # round 9: with no date of its own, that a deadline is still ahead is an inference
         if c.deadline is not None and doc.issue_year is None:
             c.rules_fired.append("deadline_undated_text")
@@ -380,3 +382,24 @@ def extract_targets(
         for (start, end), source in zip(p.offsets, p.entry["sources"], strict=True):
             assert source["quote"] in text and text[start:end] == source["quote"], source["quote"]
     return proposals
+
+
+_ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*")
+
+
+def _this_years_deadline(doc: Document, c: Candidate) -> None:
+    """Round 10: a year's target with no deadline phrase (今年…地区生产总值增长5.5%以上; 2019年高新技术企业数量
+    至少达到34家) is due at the end of that year: 今年 / 全年 / 年内 earlier in its paragraph give the text's own
+    year, 明年 the next, a year opening its clause (after an item's number) that year. Only in a dated text, and
+    only for a figure that looks forward (not in a review or a report); the confidence is not changed."""
+    if c.deadline is not None or doc.issue_year is None or c.comparator == "qualitative" or {
+            "review_section", "report_document", "status_report", "news_report", "done"} & set(c.rules_fired):
+        return
+    head = _ITEM_NUMBER.sub("", doc.view[c.clause.start : c.start].lstrip(STRIP_HEAD))
+    if (m := rules.YEAR_OPENING_CLAUSE.match(head)) and int(m["year"]) >= doc.issue_year:
+        c.deadline = int(m["year"])
+    elif said := rules.THIS_YEAR_AHEAD.findall(doc.view, c.paragraph.start, c.start):
+        c.deadline = doc.issue_year + (1 if said[-1] == "明年" else 0)
+    else:
+        return
+    c.rules_fired.append("deadline_this_year")

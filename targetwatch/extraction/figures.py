@@ -110,6 +110,8 @@ def _counts_the_list(view: str, clause: Span, m: re.Match[str]) -> bool:
     except ValueError:
         return False
     parts = before.split("、")
+    if _has_verb(parts[-1].split("等")[-1]):
+        return False  # 在A、B、C等优势领域培育不少于3个…: a verb after the list commits to the number (round 10)
     items = len(parts) + len(rules.ITEM_JOINERS.findall(parts[-1])[:1])  # …、关键基础材料和产业技术基础6个领域
     # 省人社厅、省财政厅拟对A、B、…G等7家…: or the list starts after the object's preposition (round 9)
     opened = [i for i, part in enumerate(parts) if rules.LIST_OBJECT.search(part)]
@@ -174,7 +176,8 @@ def category_thresholds(view: str, found: list[Candidate]) -> None:
     figure says which things are counted; the count after it is the target. A figure followed by 的 or by a noun
     (after 以上/以下, or after 超过), with a figure of another unit later in its clause, is such a threshold."""
     for a, b in itertools.pairwise(found):
-        if a.clause is not b.clause or a.value is None or b.value is None or a.unit == b.unit:
+        if a.clause is not b.clause or a.value is None or b.value is None or a.unit == b.unit \
+                or "measure_word" in b.rules_fired:  # round 10: …基地100个以上,带动种植10万亩: no count after it
             continue
         between = view[a.end : b.start]
         if any(ch in between for ch in "、,，;；"):
@@ -198,7 +201,8 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
     view = doc.view
     out = []
     baselines = list(rules.BASELINE_VALUE.finditer(view, clause.start, clause.end))
-    above = list(rules.ABOVE_REFERENCE.finditer(view, clause.start, clause.end))
+    above = list(rules.ABOVE_REFERENCE.finditer(view, clause.start, clause.end)) \
+        + list(rules.GROWTH_ABOVE_BY.finditer(view, clause.start, clause.end))
     for m in rules.FIGURE.finditer(view, clause.start, clause.end):
         if any(b.start() <= m.start() < b.end() for b in baselines):
             continue  # 由50家增加到…: the baseline, attached to the figure after 到 below
@@ -212,8 +216,8 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
             continue  # A、B、C…等六个方面: how many things were just listed
         if m["unit"] in rules.PLAN_PARTS_UNITS and rules.PLAN_PARTS_AFTER.match(view, m.end()):
             continue  # 列出了…20项主要指标: the parts of a document
-        if rules.CUT_AFTER.match(view, m.end()):
-            continue  # 1万家以 ……: the copy stops inside the figure
+        if rules.CUT_AFTER.match(view, m.end()) and not m["post"]:
+            continue  # 1万家以 ……: the copy stops inside the figure (not 1.3万亿斤以上……, a list's ellipsis: round 11)
         if m["num"] == "一" and not m["low"]:
             continue  # 一个窗口, 一家: an article, not a count
         if rules.CONDITION_END.search(view[clause.start : clause.end].strip()):
@@ -226,7 +230,7 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
         comparator, rule = _comparator(view, m, clause)
         before = view[clause.start : m.start()]
         score = rules.CONFIDENCE["base"]
-        fired = [rule]
+        fired = [rule] + (["measure_word"] if m["unit"] in rules.MEASURE_WORDS else [])
         if rule != rules.PLAIN_RULE:
             score += rules.CONFIDENCE["comparator"]
         if _has_verb(before):
@@ -241,7 +245,15 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
         if (frame := _frame(before)) is not None:
             score += rules.CONFIDENCE["frame"]
             fired.append(frame)
-        status = [w for w in rules.STATUS_WORDS if w in view[sent.start : m.start()]]
+        status = [w for w in rules.STATUS_WORDS if w in view[sent.start : m.start()] and not (
+            w == "同比" and rules.SAME_PERIOD_TARGET.search(view, clause.start, m.start()))]
+        if not rules.FORECAST_BY_PLAN.search(view.lstrip()[: rules.REPORT_TITLE_REACH]) \
+                and not rules.FORECAST_BY_PLAN.search(view, para.start, m.start()):
+            if rules.FORECAST.search(view, sent.start, m.start()):
+                score += rules.CONFIDENCE["forecast"]
+                fired.append("forecast")
+            elif rules.FORECAST_WEAK.search(view, sent.start, m.start()):
+                fired.append("forecast_weak")  # held below 0.9 (rules.UNPROVEN_RULES); a note says why
         if status or rules.STATUS_DONE.search(view, clause.start, m.start()) \
                 or rules.PAST_SPAN.search(view, sent.start, m.start()):
             score += rules.CONFIDENCE["status"]
@@ -261,8 +273,9 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
         if _in_condition(view, sent, m.start()):
             score += rules.CONFIDENCE["condition"]
             fired.append("condition")
-        if rules.PER_UNIT.search(view[sent.start : m.start()].lstrip(STRIP_HEAD)) \
-                and not rules.COVERAGE.search(view, clause.start, m.start()):
+        head = view[sent.start : m.start()].lstrip(STRIP_HEAD)
+        if (pu := rules.PER_UNIT.search(head)) \
+                and not rules.COVERAGE.search(view, min(clause.start, m.start() - len(head) + pu.start()), m.start()):
             score += rules.CONFIDENCE["per_unit_norm"]
             fired.append("per_unit_norm")
         opener = view[clause.start : clause.end].lstrip(STRIP_HEAD)
@@ -282,6 +295,12 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
             score += rules.CONFIDENCE["grant"]  # 给予50万元一次性奖励: paid to each firm
             fired.append("grant")
             cand.score = score
+        if m["unit"] in rules.MEASURE_WORDS and (
+                rules.CAPACITY_BEFORE.search(before) or rules.CAPACITY_AFTER.match(view, m.end())
+                or (base in rules.PHYSICAL_UNITS and CJK.match(view[m.end() : m.end() + 2].lstrip("的")))):
+            score += rules.CONFIDENCE["category_threshold"]  # round 10: 年产10万吨, 10万吨/年, 10万吨工业草酸
+            fired.append("capacity")
+            cand.score = score
         if base == "yuan" and rules.AMOUNT_CLASS_AFTER.match(view, m.end()):
             score += rules.CONFIDENCE["category_threshold"]
             fired.append("category_threshold")
@@ -300,6 +319,8 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
         if any(w in view[clause.start : m.start()] for w in rules.CUMULATIVE):
             cand.notes.append("累计 (cumulative)")
             fired.append("cumulative")
+        if "forecast_weak" in fired:
+            cand.notes.append("a forecast? (预计 / 有望): check that a plan states it")
         if any(w in view[sent.start : m.start()] for w in rules.ASPIRATION):
             cand.notes.append("aspirational (力争/争取)")
             fired.append("aspiration")
@@ -364,7 +385,7 @@ def constructs(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -> 
             out.append(cand)
     for pattern, rule in ((rules.DOUBLING, "doubling"), (rules.GROWTH_MULTIPLE, "growth_multiple")):
         for m in pattern.finditer(view, clause.start, clause.end):
-            n = number(m["n"])
+            n = number(m["n"]) if m["n"] else 1  # round 11: 翻番 (no count) is 翻一番
             multiple = 2**n if rule == "doubling" else n + 1
             cand = Candidate(start=m.start(), end=m.end(), sentence=sent, paragraph=para, clause=clause,
                               comparator="multiple_of_baseline", rules_fired=[rule], score=_CONSTRUCT_SCORE,
@@ -477,9 +498,11 @@ def _each(view: str, clause: Span, at: int, cand: Candidate) -> list[Candidate]:
     """新增省级以上科技企业孵化器和众创空间各10家: 各 after names joined by 和 / 与 / 及 / 、 gives each named thing the
     figure, one proposal per name (each unit of a place, 各县…至少各建成1个, is coverage, not this)."""
     before = view[clause.start : at].rstrip(" ")
-    if not before.endswith("各") or cand.kind == "coverage" or rules.COVERAGE.search(before):
+    # round 11: A、B、C投资均增长12%左右 — 均 (each, not 年均 / 人均 / 平均) before its verb reads like 各
+    each = rules.EACH_AFTER_NAMES.search(before)
+    if each is None or cand.kind == "coverage" or rules.COVERAGE.search(before):
         return [cand]
-    part = before[:-1]
+    part = before[: each.start()]
     verbs = [part.rfind(v) + len(v) for v in rules.TARGET_VERBS if v in part]
     part = part[max(verbs, default=0) :]
     for _, pattern in rules.DEADLINES:
@@ -554,6 +577,9 @@ def _growth_above(doc: Document, para: Paragraph, sent: Sentence, clause: Span) 
     """…增幅明显高于全省平均增幅: growth faster than a reference's, year by year; no value of its own."""
     out = []
     for m in rules.GROWTH_ABOVE.finditer(doc.view, clause.start, clause.end):
+        if (by := rules.GROWTH_ABOVE_BY.match(doc.view, m.start())) is not None:
+            out += _growth_above_by(doc, para, sent, clause, by)
+            continue
         ref = m["ref"].strip()
         scope = next((v for k, v in rules.RANK_SCOPES.items() if ref.startswith(k)), None)
         cand = Candidate(start=m.start(), end=m.end(), sentence=sent, paragraph=para, clause=clause,
@@ -563,3 +589,19 @@ def _growth_above(doc: Document, para: Paragraph, sent: Sentence, clause: Span) 
         _status_penalty(doc, para, sent, cand)
         out.append(cand)
     return out
+
+
+def _growth_above_by(doc: Document, para: Paragraph, sent: Sentence, clause: Span, m: re.Match) -> list[Candidate]:
+    """增速高于全区GDP增速1个百分点(以上): growth faster than a reference's by a margin, a level above it (round 10)."""
+    try:
+        n = number(m["n"])
+    except ValueError:
+        return []
+    scope = next((v for k, v in rules.RANK_SCOPES.items() if m["ref"].strip().startswith(k)), None)
+    cand = Candidate(start=m.start(), end=m.end(), sentence=sent, paragraph=para, clause=clause,
+                      comparator=rules.ABOVE_REFERENCE_COMPARATOR, rules_fired=["growth_above_by"],
+                      score=_CONSTRUCT_SCORE, value=n, unit="percentage_points",
+                      reference_jurisdiction=_reference(doc, scope))
+    cand.notes.append(f"growth above by {m['n']} points: {doc.text[m.start('ref') : m.end('ref')].strip()}")
+    _status_penalty(doc, para, sent, cand)
+    return [cand]

@@ -35,12 +35,15 @@ def fold(text: str) -> str:
     # character moved to the end of the blank, next to what follows it: the rules see "    达到", a cue whole, and
     # "    达2.5%" (round 8; round 7 left 达 before the blank). A word whose second character carries a reading is
     # still split (指標(biāo) -> 指      标).
-    return READING.sub(lambda m: " " * (len(m[0]) - 1) + m[1], view)
+    view = READING.sub(lambda m: " " * (len(m[0]) - 1) + m[1], view)
+    # Round 10: a footnote mark after a word (新开发“双协员”[21]305个) is blanked, so the figure after it reads.
+    return FOOTNOTE.sub(lambda m: " " * len(m[0]), view)
 
 
 # A pinyin reading in brackets after a CJK character, as some mirrors print them: lower-case Latin letters with tone
 # marks (wǎng, dá, gè); an ASCII word in brackets (R&D, gdp, vc) is kept: it must carry a tone mark or ü.
 _PINYIN = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+FOOTNOTE = re.compile(r"(?<=[\u4e00-\u9fff”」』)）])\[\d{1,3}\]")
 READING = re.compile(rf"([\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü])[{_PINYIN}]{{1,6}}\)")
 
 

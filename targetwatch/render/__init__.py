@@ -7,7 +7,8 @@
     large_site.py      the large layout: pages per jurisdiction and status, one client-side target page
     dashboards.py      build_dashboards: chooses the layout and writes the site
     workbook.py        the gap table as an Excel workbook
-    quality_report.py  the auditors' data-quality report and its lineage pages
+    quality_report.py  the auditors' data-quality report
+    lineage_site.py    its lineage: every target's chain set-wise, per-jurisdiction data files, one client-side page
 
 Imports point one way: page <- site_data <- rows <- the layouts, the workbook and the report <- dashboards.
 No module uses another's private names (tests/targetwatch/test_architecture.py).

@@ -32,6 +32,7 @@ DASHBOARD_DIR = PROJECT_DIR / "dashboards"
 PLOTLY_BUNDLE = DASHBOARD_DIR / "vendor" / "plotly-basic.min.js"
 PLOTLY_TRACE_TYPES = frozenset({"scatter", "bar", "pie"})
 LARGE_LAYOUT_STATIC = ("target-view.js",)  # shipped only with the large layout
+LINEAGE_STATIC = ("lineage-view.js",)  # shipped only with the quality report (its lineage page)
 
 
 def is_empty(v: object) -> bool:
@@ -146,8 +147,9 @@ def page_environment() -> jinja2.Environment:
     return env
 
 
-def copy_static(site: Path, with_plotly: bool, large: bool = False) -> None:
-    ignore = None if large else shutil.ignore_patterns(*LARGE_LAYOUT_STATIC)
+def copy_static(site: Path, with_plotly: bool, large: bool = False, lineage: bool = False) -> None:
+    left_out = (() if large else LARGE_LAYOUT_STATIC) + (() if lineage else LINEAGE_STATIC)
+    ignore = shutil.ignore_patterns(*left_out) if left_out else None
     shutil.copytree(DASHBOARD_DIR / "static", site / "static", dirs_exist_ok=True, ignore=ignore)
     if with_plotly:
         shutil.copyfile(PLOTLY_BUNDLE, site / "plotly.min.js")

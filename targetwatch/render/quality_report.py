@@ -5,12 +5,13 @@
                                 warned on and failed); the Great Expectations validation results; every flagged
                                 and every quarantined row; revisions between vintages; coverage of every target
                                 (anchor `t-<target_id>`, which the dashboards link to)
-    lineage/<target_id>.html    one target: sentence -> figures -> files -> checks -> calculation
-                                (targetwatch.lineage, the same chain `targetwatch explain` prints)
+    lineage/                    every target's chain: sentence -> figures -> files -> checks -> calculation (the
+                                chain `targetwatch explain` prints), as per-jurisdiction data files drawn by one
+                                client-side page (targetwatch.render.lineage_site)
     validations/<suite>.json    Great Expectations' validation result of each suite, as stored
     data/rejected_rows.csv      every quarantined row (file, location, reason, raw content); the index counts them
                                 per file and kind of reason and lists the first LIST_LIMIT
-    static/                     the dashboards' CSS and JS (no plotly: the report has no charts)
+    static/                     the dashboards' CSS and JS and the lineage page's (no plotly: the report has no charts)
 
 Great Expectations' own Data Docs load Bootstrap, jQuery, Font Awesome and vega from public CDNs and render
 unstyled without a network, so they are not used: the validation results are rendered here, by targetwatch's
@@ -21,7 +22,6 @@ Everything is escaped by Jinja's autoescape; pages are Chinese first with Englis
 from __future__ import annotations
 
 import json
-import re
 import urllib.parse
 from dataclasses import fields
 from pathlib import Path
@@ -31,23 +31,24 @@ import duckdb
 import pandas as pd
 
 from targetwatch import formatting, vocab
-from targetwatch.lineage import VINTAGE_LABELS, Lineage, Tracer
+from targetwatch.lineage import VINTAGE_LABELS
 from targetwatch.quality.results import TABLES as CHECK_TABLES
 from targetwatch.quality.results import file_check_counts, file_check_results, read_check_tables
 from targetwatch.render.dashboards import LARGE_SITE_TARGETS
 from targetwatch.render.large_site import page_name
+from targetwatch.render.lineage_site import (
+    LINEAGE_CSV_COLUMNS,  # noqa: F401  (re-exported: the report's lineage constants)
+    LINEAGE_DIR,
+    LINEAGE_FIGURE_LIMIT,
+    kwargs_display,
+    safe_name,
+    write_lineage,
+)
 from targetwatch.render.page import copy_static, display_records, display_value, page_environment
 from targetwatch.render.rows import target_rows
 from targetwatch.render.site_data import SiteData
 from targetwatch.runlog import RUN_COLUMNS, RUNS_DDL
 
-LINEAGE_DIR = "lineage"
-# A lineage page lists at most this many figures: the vintages used and superseded first, then the others in
-# order; above it every figure is in `lineage/<target_id>.figures.csv` beside the page (LINEAGE_CSV_COLUMNS).
-LINEAGE_FIGURE_LIMIT = 500
-LINEAGE_CSV_COLUMNS = ("vintage", "used_vintage", "jurisdiction", "indicator", "year", "value_as_written",
-                       "unit_as_written", "value", "unit", "source_file", "sha256", "location", "observation_id",
-                       "release_date", "release_date_basis", "confidence", "checks_failed", "raw_content")
 # Tables the report reads with SQL from the warehouse (counts, first rows, files), never whole as frames.
 REPORT_READS_IN_SQL = ("observations", "rejected_rows", "assessment_years", "check_results")
 DATA_DIR = "data"
@@ -172,22 +173,6 @@ def files_table(files: pd.DataFrame, checks: pd.DataFrame, failures: pd.DataFram
     return rows
 
 
-def _kwargs_display(kwargs: dict) -> list[tuple[str, str]]:
-    """An expectation's arguments as (name, text): row conditions as written, long sets shortened."""
-    out = []
-    for k, v in kwargs.items():
-        if k == "batch_id":
-            continue
-        if isinstance(v, dict) and "pass_through_filter" in v:
-            v = v["pass_through_filter"]
-        if isinstance(v, list):
-            shown = ", ".join(map(str, v[:12])) + (f", … (+{len(v) - 12})" if len(v) > 12 else "")
-            out.append((f"{k} ({len(v)})", shown))
-        else:
-            out.append((k, str(v)))
-    return out
-
-
 def _examples(kwargs: dict, result: dict, limit: int = 10) -> list[dict]:
     """GE's first failing rows (value, observation id, source file), or its first failing values."""
     indexed = result.get("partial_unexpected_index_list") or []
@@ -216,7 +201,7 @@ def validation_suites(checks: pd.DataFrame, validations: pd.DataFrame) -> list[d
             examples = _examples(cfg.get("kwargs", {}), result)
             exc = res.get("exception_info") or {}
             rows.append({
-                "expectation_id": eid, "expectation": cfg.get("type"), "kwargs": _kwargs_display(cfg.get("kwargs", {})),
+                "expectation_id": eid, "expectation": cfg.get("type"), "kwargs": kwargs_display(cfg.get("kwargs", {})),
                 "description": cfg.get("description"), "success": bool(res.get("success")),
                 "scope": meta.get(eid, {}).get("scope"), "element_count": result.get("element_count"),
                 "unexpected_count": result.get("unexpected_count"),
@@ -229,12 +214,12 @@ def validation_suites(checks: pd.DataFrame, validations: pd.DataFrame) -> list[d
                 "exception": exc.get("exception_message") if exc.get("raised_exception") else None,
             })
         rows.sort(key=lambda r: r["expectation_id"])
-        suites.append(v | {"doc": doc, "rows": rows, "json_file": f"{VALIDATIONS_DIR}/{_safe(v['check_name'])}.json",
-                           "source": "ge_json"})
+        suites.append(v | {"doc": doc, "rows": rows, "source": "ge_json",
+                           "json_file": f"{VALIDATIONS_DIR}/{safe_name(v['check_name'])}.json"})
     done = {s["check_name"] for s in suites}
     for name, group in checks[~checks["check_name"].isin(done)].groupby("check_name", sort=True):
         rows = [{"expectation_id": r.get("expectation_id") or "", "expectation": r["expectation"],
-                 "kwargs": _kwargs_display(json.loads(r["kwargs"]) if r.get("kwargs") else
+                 "kwargs": kwargs_display(json.loads(r["kwargs"]) if r.get("kwargs") else
                                            {"column": r.get("column_name")}),
                  "description": r.get("description"), "success": bool(r.get("success")), "scope": r.get("scope"),
                  "element_count": r.get("element_count"), "unexpected_count": r.get("unexpected_count"),
@@ -374,11 +359,6 @@ def coverage_table(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame, limit: in
 # --- rendering ----------------------------------------------------------------------------------------------
 
 
-def _safe(name: object) -> str:
-    """A file name for a suite or target id (ids are already slugs; anything else is replaced)."""
-    return re.sub(r"[^A-Za-z0-9._-]", "_", str(name))
-
-
 def _num(v: Any) -> str:
     return formatting.format_audit(display_value(v))
 
@@ -390,7 +370,7 @@ def _environment():
         "LINEAGE_DIR": LINEAGE_DIR,
     }
     env.filters["num"] = _num
-    env.filters["kw"] = _kwargs_display
+    env.filters["kw"] = kwargs_display
     env.filters["d"] = lambda v: "—" if display_value(v) is None else display_value(v)
     return env
 
@@ -407,9 +387,6 @@ class _Report:
         self.file_anchor: dict[str, str] = {}
         self.this_run = this_run
         self.large = len(data.targets) > LARGE_SITE_TARGETS  # the dashboards' large layout: no page per target
-        self.lineage_pages = not self.large
-        # every target's display row, for its lineage page (none are written for a large catalogue)
-        self.by_id = {r["target_id"]: r for r in display_records(self.rows)} if self.lineage_pages else {}
         self.common = data.page_common(lang) | {"plotly": False}
 
     def _render(self, template: str, path: Path, **context: Any) -> Path:
@@ -479,45 +456,21 @@ class _Report:
         return f"{DATA_DIR}/{REJECTED_CSV}"
 
     def _linked(self, coverage: list[dict]) -> list[dict]:
-        """Each coverage row with its links: the lineage page (None when none is written: a large catalogue) and the
-        target on the dashboards (the client-side target page in the large layout)."""
+        """Each coverage row with its links: the lineage page (the target's own page, or in the large layout the one
+        page with the target in its address) and the target on the dashboards (the client-side target page in the
+        large layout)."""
         for c in coverage:
             tid = c["target_id"]
-            c["lineage_href"] = f"{LINEAGE_DIR}/{tid}.html" if self.lineage_pages else None
-            c["dashboard_href"] = (f"targets/{tid}.html" if not self.large else "targets/view.html#j="
-                                   f"{page_name(c['jurisdiction'])}&t={urllib.parse.quote(str(tid), safe='')}")
+            where = f"j={page_name(c['jurisdiction'])}&t={urllib.parse.quote(str(tid), safe='')}"
+            c["lineage_href"] = f"{LINEAGE_DIR}/view.html#{where}" if self.large else f"{LINEAGE_DIR}/{tid}.html"
+            c["dashboard_href"] = f"targets/view.html#{where}" if self.large else f"targets/{tid}.html"
         return coverage
 
-    def lineage_page(self, chain: Lineage) -> Path:
-        tid = chain.target["target_id"]
-        r = self.by_id.get(tid, {"target_id": tid, "status": chain.assessment.get("status") or "no_data"})
-        expectations = {c["expectation_id"]: c for c in chain.checks}
-        expectations |= {e["expectation_id"]: e for e in display_records(self.checks) if e.get("expectation_id")}
-        own = [o for o in chain.observations if o["own_series"]]
-        reference = [o for o in chain.observations if not o["own_series"]]
-        figures, figures_file = chain.observations, None
-        if len(figures) > LINEAGE_FIGURE_LIMIT:  # every vintage in a file; the page lists those that matter first
-            figures_file = self._figures_file(tid, figures)
-            ranked = sorted(range(len(figures)), key=lambda i: (figures[i]["vintage"] not in ("used", "superseded"), i))
-            keep = sorted(ranked[:LINEAGE_FIGURE_LIMIT])
-            figures = [figures[i] for i in keep]
-        return self._render(
-            "lineage.html", self.site / LINEAGE_DIR / f"{_safe(tid)}.html",
-            root="../", page_title=f"溯源 · {r.get('name_zh') or tid} / Lineage · {r.get('name_en') or tid}",
-            home_link="../../dashboards/index.html", quality_link="../index.html",
-            dashboard_link=f"../../dashboards/targets/{tid}.html",
-            c=chain, r=r, own=own, reference=reference, expectations=expectations, file_anchor=self.file_anchor,
-            figures=figures, figures_total=len(chain.observations), figures_file=figures_file,
-        )
-
-    def _figures_file(self, tid: str, figures: list[dict]) -> str:
-        """Every figure of a lineage page too long to list them all, as CSV beside the page; its name."""
-        name = f"{_safe(tid)}.figures.csv"
-        (self.site / LINEAGE_DIR).mkdir(parents=True, exist_ok=True)
-        frame = pd.DataFrame.from_records(figures, columns=list(LINEAGE_CSV_COLUMNS))  # only the columns written
-        frame["checks_failed"] = frame["checks_failed"].map(lambda v: " ".join(v) if isinstance(v, list) else "")
-        frame.to_csv(self.site / LINEAGE_DIR / name, index=False, encoding="utf-8")
-        return name
+    def lineage(self) -> list[Path]:
+        """The lineage data files and pages (targetwatch.render.lineage_site), after the index (it numbers the files
+        they link to)."""
+        return write_lineage(self.con, self.site, self.env, self.common, self.rows, self.file_anchor,
+                             display_records(self.checks), self.large, figure_limit=LINEAGE_FIGURE_LIMIT)
 
 
 RUNS_BEGIN, RUNS_END = "<!--tw:runs-->", "<!--/tw:runs-->"  # around the run history on the index (_quality.html)
@@ -546,12 +499,13 @@ def build_quality_report(source: duckdb.DuckDBPyConnection | SiteData, site: Pat
                          run_id: str = "", code_version: str = "", this_run: dict | None = None,
                          lineage: bool = True) -> list[Path]:
     """Write the auditors' report under `site` from a warehouse connection (or a SiteData's tables); return the
-    pages written, index first (then one lineage page per target and the validation JSON files).
+    files written, index first (then the lineage pages and data files, the validation JSON files and the
+    quarantine CSV).
 
     `this_run` (run_id, as_of, code_version, trigger, input_hashes, started_at) describes the run building the
     report. `lineage=False` writes the index and validation files only (a run writes its index again once its
-    `runs` row is final). A catalogue of more than LARGE_SITE_TARGETS targets gets no lineage pages (112,000 of
-    them took about 35 minutes): its index names `targetwatch explain <target_id>`, which prints the same chain.
+    `runs` row is final). Every target's lineage is written as data, a jurisdiction per file, with one page that
+    draws any target (and, up to LARGE_SITE_TARGETS targets, that page once per target, at its own address).
     """
     if isinstance(source, SiteData):
         data, con = source, warehouse_of(source)
@@ -562,12 +516,9 @@ def build_quality_report(source: duckdb.DuckDBPyConnection | SiteData, site: Pat
     _ensure_optional(con)
     lang = "en" if str(lang).lower().startswith("en") else "zh"
     site.mkdir(parents=True, exist_ok=True)
-    copy_static(site, with_plotly=False)
+    copy_static(site, with_plotly=False, lineage=lineage)
     report = _Report(con, data, site, lang, this_run)
     suites = validation_suites(report.checks, report.validations)
     index = report.index(suites)  # first: it numbers the files the lineage pages link to
-    pages = []
-    if lineage and report.lineage_pages:
-        tracer = Tracer(con, preload=True)  # every target's page
-        pages = [report.lineage_page(tracer.trace(tid)) for tid in sorted(report.by_id)]
+    pages = report.lineage() if lineage else []
     return [index, *pages, *report.validation_files(suites), site / DATA_DIR / REJECTED_CSV]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from targetwatch.frames import arrow_frame
 from targetwatch.render.page import display_records, is_empty
 
 # Columns no page reads, left in the warehouse (the raw text of every figure is most of the observations' bytes).
@@ -15,28 +16,6 @@ SITE_UNREAD: dict[str, tuple[str, ...]] = {"observations": ("raw_content", "char
 # Tables no page of the dashboards reads row by row: their rows are left in the warehouse (the quality report
 # reads them there with SQL: counts, the first rows, and the complete list written to a data file).
 SITE_UNREAD_ROWS: frozenset[str] = frozenset({"rejected_rows"})
-
-
-def arrow_frame(con, sql: str) -> pd.DataFrame:
-    """The result of `sql` as pandas reads it from DuckDB (`.df()`: the same dtypes), but through Arrow: each
-    distinct text of a column becomes one Python string shared by its rows (pyarrow's `deduplicate_objects`), where
-    `.df()` makes a string per row. At national scale that halves the figures' resident size (1,083 -> 542 MB).
-
-    DuckDB's own conversion gives a DATE as datetime64 and an integer or boolean column holding NULLs as a nullable
-    pandas dtype; those columns are converted so here too."""
-    import pyarrow as pa
-
-    table = con.sql(sql).arrow().read_all()
-    table = table.cast(pa.schema([pa.field(f.name, pa.timestamp("us")) if pa.types.is_date(f.type) else f
-                                  for f in table.schema]))
-    frame = table.to_pandas()
-    for f in table.schema:
-        column = table.column(f.name)
-        if column.null_count and (pa.types.is_integer(f.type) or pa.types.is_boolean(f.type)):
-            nullable = pd.BooleanDtype() if pa.types.is_boolean(f.type) else \
-                pd.api.types.pandas_dtype(str(f.type).replace("int", "Int").replace("uInt", "UInt"))
-            frame[f.name] = pd.array(column.to_pylist(), dtype=nullable)
-    return frame
 
 
 def _series_sql(columns: dict[str, set[str]]) -> str | None:

@@ -41,6 +41,7 @@ from targetwatch.catalogue import Catalogue
 from targetwatch.limits import DEFAULT_LIMITS, LimitExceededError, Limits, check_size, check_zip
 from targetwatch.reports import communique, department_return, template, template_sql, yearbook
 from targetwatch.reports.archive import SIDECAR_SUFFIX, archive_file, snapshot_entry, write_snapshot
+from targetwatch.reports.batches import Batches
 from targetwatch.reports.cache import ParseCache
 from targetwatch.reports.model import Aliases, ReadResult, ReportIOError, UnreadableReportError
 from targetwatch.reports.normalise import (
@@ -50,6 +51,7 @@ from targetwatch.reports.normalise import (
     append_raw,
     create_raw,
     frames,
+    raw_counts,
 )
 
 REPORT_FILE_COLUMNS: tuple[str, ...] = (
@@ -81,6 +83,10 @@ ZIP_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 TEXT_SUFFIXES = frozenset({".txt", ".html", ".htm"})
 SIDECAR_MAX_BYTES = 2**20
 RAW = "_tw_raw"
+PENDING = "_tw_pending"
+# Raw rows of many files are normalised together once this many wait (and at the end): the normaliser's statements
+# then run a few times per refresh rather than once per file; DuckDB spills what its memory limit does not hold.
+FLUSH_BATCHES = 20  # × limits.batch_rows
 
 
 def _is_candidate_name(name: str, inside: tuple[str, ...]) -> bool:
@@ -437,9 +443,18 @@ def ingest_folder(
             for table in ("observations", "rejected_rows", "report_files"):
                 con.execute(f'DROP TABLE IF EXISTS "{table}"')
             normaliser = Normaliser(con, catalogue, as_of=as_of, today=today)
+            create_raw(con, RAW)
+            batches = Batches(con, normaliser, RAW, PENDING, limits.batch_rows * FLUSH_BATCHES)
+            finish: dict[int, Callable[[dict[str, int]], dict]] = {}  # files read: their row's counts come last
             for entry in scan_folder(reports_dir, excluded):
-                files.append(_ingest_one(entry, root, staging, con, normaliser, aliases, cache, archive_dir,
-                                         manifest, seen, parsed, release_date, limits))
+                record = _ingest_one(entry, len(files), root, staging, con, batches, aliases, cache, archive_dir,
+                                     manifest, seen, parsed, release_date, limits)
+                if callable(record):
+                    finish[len(files)] = record
+                files.append(record)
+            batches.flush()
+            for n, done in finish.items():
+                files[n] = done(batches.counts(n))
             report_files = pd.DataFrame(files, columns=list(REPORT_FILE_COLUMNS))
             report_files["synthetic"] = report_files["synthetic"].fillna(False).astype(bool)
             for c in ("rows_read", "rows_accepted", "rows_rejected", "missing_values", "rows_not_yet_released"):
@@ -462,10 +477,12 @@ def _ddl(table: str, types: dict[str, str]) -> str:
     return f'CREATE TABLE "{table}" (' + ", ".join(f'"{c}" {t}' for c, t in types.items()) + ")"
 
 
-def _ingest_one(entry: Entry, root: Path, staging: Path, con: duckdb.DuckDBPyConnection, normaliser: Normaliser,
-                aliases: Aliases, cache: ParseCache | None, archive_dir: Path | None, manifest: dict,
-                seen: dict[tuple, str], parsed: dict[str, str], release_date: str | None, limits: Limits) -> dict:
-    """One file's `report_files` row; its rows go into the connection's tables."""
+def _ingest_one(entry: Entry, number: int, root: Path, staging: Path, con: duckdb.DuckDBPyConnection,
+                batches: Batches, aliases: Aliases, cache: ParseCache | None, archive_dir: Path | None, manifest: dict,
+                seen: dict[tuple, str], parsed: dict[str, str], release_date: str | None, limits: Limits,
+                ) -> dict | Callable[[dict[str, int]], dict]:
+    """One file's `report_files` row, or, for a file read, the function that makes it from the file's row counts
+    (known once its rows are normalised, `Batches.flush`); its rows wait in `batches`."""
     rel = entry.rel
     record: dict[str, Any] = {"source_file": rel, "rows_read": 0, "rows_accepted": 0, "rows_rejected": 0,
                               "missing_values": 0, "rows_not_yet_released": 0, "synthetic": False}
@@ -499,25 +516,18 @@ def _ingest_one(entry: Entry, root: Path, staging: Path, con: duckdb.DuckDBPyCon
     if same in seen:
         return record | {"status": "duplicate", "warning": f"duplicate of {seen[same]} (the same bytes): read once"}
     seen[same] = rel
-    create_raw(con, RAW)
-    totals = {"accepted": 0, "rejected": 0, "not_yet_released": 0, "read": 0}
     dates: dict[str, Any] = {}
 
-    def sink(info: ReadInfo) -> None:
-        """Normalise the batch in the raw table into observations and rejected_rows, then empty it."""
+    def sink(info: ReadInfo, counts: tuple[int, int] | None = None) -> None:
+        """Move the batch in the raw table to the rows waiting for the normaliser (`batches`), with its file's
+        parameters; `counts`: the raw table's rows and rejects, when known."""
         sidecar_release = meta.get("release_date")
         file_release = sidecar_release or info.release_date or release_date
         dates["release"] = str(file_release) if file_release else None
         dates["basis"] = ("sidecar" if sidecar_release else "file" if info.release_date
                           else "command line" if release_date else "not stated")
-        totals["read"] += con.execute(f"SELECT (SELECT count(*) FROM {RAW}) + (SELECT count(*) FROM {RAW}_rejected)"
-                                      ).fetchall()[0][0]
-        counts = normaliser.run(RAW, source_file=rel, sha256=digest, default_release_date=dates["release"],
-                                release_date_basis=dates["basis"])
-        for k in ("accepted", "rejected", "not_yet_released"):
-            totals[k] += counts[k]
-        con.execute(f"DELETE FROM {RAW}")
-        con.execute(f"DELETE FROM {RAW}_rejected")
+        batches.add(number, source_file=rel, sha256=digest, default_release_date=dates["release"],
+                    release_date_basis=dates["basis"], counts=counts)
 
     try:
         info, parsed[rel] = _read(con, copy, aliases, meta, cache, digest, sidecar, limits, sink)
@@ -525,10 +535,16 @@ def _ingest_one(entry: Entry, root: Path, staging: Path, con: duckdb.DuckDBPyCon
             raise info
     except UnreadableReportError as exc:  # a refusal over a limit too: what its batches left is taken back
         parsed.setdefault(rel, "parsed")
-        for table in ("observations", "rejected_rows"):
-            con.execute(f'DELETE FROM "{table}" WHERE source_file = ?', [rel])
+        for suffix in ("", "_rejected"):  # what a reader left in the raw table
+            con.execute(f'DELETE FROM "{RAW}{suffix}"')
+        batches.drop_file(number, rel)
         status = "refused" if isinstance(exc, LimitExceededError) else "failed"
         return record | {"status": status, "error": str(exc), "synthetic": _truthy(meta.get("synthetic"))}
+    return lambda totals: _read_record(record, totals, info, dates, meta)
+
+
+def _read_record(record: dict, totals: dict[str, int], info: ReadInfo, dates: dict, meta: dict) -> dict:
+    """A read file's `report_files` row, from its row counts (`Batches.counts`)."""
     rows_read, hidden = totals["read"], totals["not_yet_released"]
     status = "not yet released" if rows_read and hidden == rows_read else "loaded"
     warning = None
@@ -553,7 +569,7 @@ def _ingest_one(entry: Entry, root: Path, staging: Path, con: duckdb.DuckDBPyCon
 
 
 def _read(con: duckdb.DuckDBPyConnection, copy: Path, aliases: Aliases, meta: dict, cache: ParseCache | None,
-          digest: str, sidecar: bytes | None, limits: Limits, sink: Callable[[ReadInfo], None],
+          digest: str, sidecar: bytes | None, limits: Limits, sink: Callable[..., None],
           ) -> tuple[ReadInfo | UnreadableReportError, str]:
     """Read the file batch by batch (from the cache, or the reader), handing each batch to `sink`: (what the read
     says, or why the file cannot be read; "parsed" | "cached"). An unreadable file's reason is cached too; a refusal
@@ -568,9 +584,10 @@ def _read(con: duckdb.DuckDBPyConnection, copy: Path, aliases: Aliases, meta: di
     writer = cache.writer(key) if cache is not None else None
 
     def keep(info: ReadInfo) -> None:
+        counts = raw_counts(con, RAW)  # counted once, for the cache and the batches
         if writer is not None:
-            writer.add(con, RAW)
-        sink(info)
+            writer.add(con, RAW, counts)
+        sink(info, counts)
 
     try:
         info = read_into(con, RAW, copy, aliases, meta, limits, keep)

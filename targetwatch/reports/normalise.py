@@ -27,7 +27,7 @@ import pandas as pd
 from targetwatch import vocab
 from targetwatch.catalogue import Catalogue
 from targetwatch.reports.matching import IndicatorMatcher, ambiguity_reason
-from targetwatch.reports.model import RAW_COLUMNS, alias_map
+from targetwatch.reports.model import RAW_COLUMNS, REJECT_COLUMNS, alias_map
 from targetwatch.units import normalise_text, parse_number, to_simplified, written_unit
 
 OBSERVATION_COLUMNS: tuple[str, ...] = (
@@ -116,8 +116,7 @@ def create_raw(con: duckdb.DuckDBPyConnection, table: str) -> None:
     con.execute(f'DROP TABLE IF EXISTS "{table}"')
     con.execute(ddl(table, RAW_TYPES | {"_seq": "BIGINT"}, temp=True))
     con.execute(f'DROP TABLE IF EXISTS "{table}_rejected"')
-    con.execute(ddl(f"{table}_rejected", {c: RAW_TYPES.get(c, "VARCHAR") for c in
-                                          ("sheet", "row_number", "location", "raw_content", "reason")}
+    con.execute(ddl(f"{table}_rejected", {c: RAW_TYPES.get(c, "VARCHAR") for c in REJECT_COLUMNS}
                     | {"_seq": "BIGINT"}, temp=True))
 
 
@@ -140,6 +139,33 @@ def append_raw(con: duckdb.DuckDBPyConnection, table: str, rows: pd.DataFrame, r
             con.execute(f'INSERT INTO "{name}" SELECT {select}, {start} + row_number() OVER () FROM _tw_batch')
         finally:
             con.unregister("_tw_batch")
+
+
+def create_pending(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """The tables where raw rows wait for the normaliser: the raw table's columns plus each row's `_batch`."""
+    con.execute(f'DROP TABLE IF EXISTS "{table}"')
+    con.execute(ddl(table, RAW_TYPES | {"_seq": "BIGINT", "_batch": "BIGINT"}, temp=True))
+    con.execute(f'DROP TABLE IF EXISTS "{table}_rejected"')
+    con.execute(ddl(f"{table}_rejected", {c: RAW_TYPES.get(c, "VARCHAR") for c in REJECT_COLUMNS}
+                    | {"_seq": "BIGINT", "_batch": "BIGINT"}, temp=True))
+
+
+def raw_counts(con: duckdb.DuckDBPyConnection, raw: str) -> tuple[int, int]:
+    """(rows, reader rejects) in the raw table and `<raw>_rejected`, in one statement."""
+    rows, rejected = con.execute(f'SELECT (SELECT count(*) FROM "{raw}"), (SELECT count(*) FROM "{raw}_rejected")'
+                                 ).fetchall()[0]
+    return int(rows), int(rejected)
+
+
+def move_batch(con: duckdb.DuckDBPyConnection, raw: str, pending: str, batch: int,
+               counts: tuple[int, int] | None = None) -> None:
+    """Append the raw table (and its rejects) to the pending tables as batch `batch`, and empty it. With `counts`
+    (`raw_counts`), an empty table is left alone."""
+    for suffix, n in zip(("", "_rejected"), counts or (None, None), strict=True):
+        if n == 0:
+            continue
+        con.execute(f'INSERT INTO "{pending}{suffix}" SELECT *, {int(batch)} FROM "{raw}{suffix}"')
+        con.execute(f'DELETE FROM "{raw}{suffix}"')
 
 
 def _codes(keys: Iterable[str | None], table: dict[str, str]) -> list[str | None]:
@@ -264,10 +290,12 @@ class Normaliser:
             con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM _tw_meta")
             con.unregister("_tw_meta")
 
-    def run(self, raw: str, *, source_file: str, sha256: str, default_release_date: str | None,
-            release_date_basis: str) -> dict[str, int]:
-        """Normalise the raw table `raw` of one file; append to observations and rejected_rows (reader rejects
-        first, from `<raw>_rejected`). Return the counts: accepted, rejected, not_yet_released."""
+    def run(self, raw: str, batches: pd.DataFrame) -> dict[int, dict[str, int]]:
+        """Normalise the raw rows of many files at once: `raw` and `<raw>_rejected` (the reader's rejects) carry a
+        `_batch` column, and `batches` (BATCH_COLUMNS: `batch_params`) gives each batch its file and that file's
+        source name, sha256 and default release date. Append to observations and rejected_rows in batch order (a
+        batch's reader rejects first), each in one statement; return each file's counts: read, accepted,
+        rejected, not_yet_released."""
         con = self.con
         # Every column that needs parsing is mapped once per distinct spelling (SQL or Python); the rows only join.
         jur = _lookup(con, raw, "jurisdiction_raw", lambda v: _codes([v], self.jur_map)[0], ["code"], ["VARCHAR"])
@@ -283,13 +311,14 @@ class Normaliser:
                     f"FROM {val}")
         rel = _lookup(con, raw, "release_date_raw", _release, ["date"], ["DATE"],
                       sql={"date": "TRY_CAST(raw AS DATE)"}, where=_ISO_DATE)
-        params = {
-            "source_file": source_file, "sha256": sha256, "prefix": sha256[:12],
-            "default_release": default_release_date or "", "basis": release_date_basis,
-            "as_of": self.as_of, "today": self.today, "min_year": MIN_YEAR,
-        }
-        default_date = _release(default_release_date) if default_release_date else None
-        params["default_date"] = default_date
+        params = {"as_of": self.as_of, "today": self.today, "min_year": MIN_YEAR}
+        con.register("_tw_batches_frame", batches)
+        try:
+            con.execute("CREATE OR REPLACE TEMP TABLE _tw_batches AS SELECT "
+                        + ", ".join(f"CAST({c} AS {t}) AS {c}" for c, t in BATCH_COLUMNS.items())
+                        + " FROM _tw_batches_frame")
+        finally:
+            con.unregister("_tw_batches_frame")
         sql = f"""
 CREATE OR REPLACE TEMP TABLE _tw_norm AS
 WITH base AS (
@@ -304,11 +333,13 @@ WITH base AS (
         CASE WHEN coalesce(trim(r.confidence), '') = '' THEN 'medium' ELSE lower(trim(r.confidence)) END
             AS confidence_n,
         coalesce(trim(r.release_date_raw), '') <> '' AS row_dated,
-        CASE WHEN coalesce(trim(r.release_date_raw), '') = '' THEN $default_date ELSE d.date END AS release_date_n,
+        CASE WHEN coalesce(trim(r.release_date_raw), '') = '' THEN p.default_date ELSE d.date END AS release_date_n,
         CASE WHEN coalesce(trim(r.release_date_raw), '') <> '' THEN trim(r.release_date_raw)
-             ELSE $default_release END AS release_text,
+             ELSE p.default_release END AS release_text,
+        p.p_file, p.p_source_file, p.p_sha256, p.p_basis,
         j.raw_repr AS jur_repr, i.raw_repr AS ind_repr, y.raw_repr AS year_repr, u.raw_repr AS unit_repr
     FROM "{raw}" r
+    JOIN _tw_batches p ON p.p_batch = r._batch
     LEFT JOIN {jur} j ON j.raw IS NOT DISTINCT FROM r.jurisdiction_raw
     LEFT JOIN {ind} i ON i.raw IS NOT DISTINCT FROM r.indicator_raw
     LEFT JOIN {yr} y ON y.raw IS NOT DISTINCT FROM r.year_raw
@@ -378,45 +409,64 @@ judged AS (
 SELECT {", ".join(_NORM_KEEP)} FROM judged
 """
         con.execute(sql, _used(params, sql))
-        counts = {}
-        counts["not_yet_released"] = con.execute("SELECT count(*) FROM _tw_norm WHERE not_yet_released"
-                                                 ).fetchall()[0][0]
         cols = ", ".join(_OBS_SELECT.get(c, f'"{c}"') for c in OBSERVATION_COLUMNS)
-        p = {k: params[k] for k in ("prefix", "basis", "source_file", "sha256")}
         con.execute(f"INSERT INTO observations SELECT {cols} FROM _tw_norm "
-                    f"WHERE reason IS NULL AND NOT not_yet_released ORDER BY _seq", p)
-        counts["accepted"] = con.execute("SELECT count(*) FROM _tw_norm WHERE reason IS NULL AND NOT not_yet_released"
-                                         ).fetchall()[0][0]
-        rej = "$source_file, $sha256, sheet, row_number, location, raw_content, reason"
-        p2 = {"source_file": source_file, "sha256": sha256}
-        # What the reader rejected has no release date of its own: it shares the file's.
-        file_hidden = default_date is not None and self.as_of < default_date <= self.today
-        reader_rejected = con.execute(f'SELECT count(*) FROM "{raw}_rejected"').fetchall()[0][0]
-        if file_hidden:
-            counts["not_yet_released"] += reader_rejected
-        else:
-            con.execute(f'INSERT INTO rejected_rows SELECT {rej} FROM "{raw}_rejected" ORDER BY _seq', p2)
-        con.execute(f"INSERT INTO rejected_rows SELECT {rej} FROM _tw_norm "
-                    f"WHERE reason IS NOT NULL AND NOT not_yet_released ORDER BY _seq", p2)
-        counts["rejected"] = (0 if file_hidden else reader_rejected) + con.execute(
-            "SELECT count(*) FROM _tw_norm WHERE reason IS NOT NULL AND NOT not_yet_released").fetchall()[0][0]
-        return counts
+                    f"WHERE reason IS NULL AND NOT not_yet_released ORDER BY _batch, _seq")
+        # What the reader rejected has no release date of its own: it shares the file's (hidden with it).
+        con.execute(f"""INSERT INTO rejected_rows SELECT source_file, sha256, sheet, row_number, location, raw_content,
+            reason FROM (
+    SELECT r._batch, 0 AS part, r._seq, p.p_source_file AS source_file, p.p_sha256 AS sha256, r.sheet, r.row_number,
+        r.location, r.raw_content, r.reason
+    FROM "{raw}_rejected" r JOIN _tw_batches p ON p.p_batch = r._batch WHERE NOT p.reader_hidden
+    UNION ALL
+    SELECT _batch, 1, _seq, p_source_file, p_sha256, sheet, row_number, location, raw_content, reason
+    FROM _tw_norm WHERE reason IS NOT NULL AND NOT not_yet_released)
+ORDER BY _batch, part, _seq""")
+        counted = con.execute(f"""
+SELECT p_file, count(*), count(*) FILTER (WHERE accepted), count(*) FILTER (WHERE rejected),
+    count(*) FILTER (WHERE hidden)
+FROM (SELECT p_file, reason IS NULL AND NOT not_yet_released AS accepted,
+             reason IS NOT NULL AND NOT not_yet_released AS rejected, not_yet_released AS hidden FROM _tw_norm
+      UNION ALL
+      SELECT p.p_file, false, NOT p.reader_hidden, p.reader_hidden
+      FROM "{raw}_rejected" r JOIN _tw_batches p ON p.p_batch = r._batch)
+GROUP BY p_file""").fetchall()
+        con.execute("DROP TABLE IF EXISTS _tw_norm")
+        return {int(f): {"read": n, "accepted": a, "rejected": r, "not_yet_released": h}
+                for f, n, a, r, h in counted}
+
+    def batch_params(self, batch: int, file: int, *, source_file: str, sha256: str,
+                     default_release_date: str | None, release_date_basis: str) -> dict:
+        """One row of the `batches` frame `run` reads: a batch's file and that file's parameters."""
+        default_date = _release(default_release_date) if default_release_date else None
+        return {"p_batch": batch, "p_file": file, "p_source_file": source_file, "p_sha256": sha256,
+                "p_basis": release_date_basis, "default_release": default_release_date or "",
+                "default_date": default_date,
+                # the reader's rejects of a file released after the as-of date are not visible either
+                "reader_hidden": default_date is not None and self.as_of < default_date <= self.today}
+
+
+# The per-batch parameters `Normaliser.run` joins to the raw rows.
+BATCH_COLUMNS: dict[str, str] = {
+    "p_batch": "BIGINT", "p_file": "BIGINT", "p_source_file": "VARCHAR", "p_sha256": "VARCHAR", "p_basis": "VARCHAR",
+    "default_release": "VARCHAR", "default_date": "DATE", "reader_hidden": "BOOLEAN"}
 
 
 # How each observation column is computed from the judged rows (a raw column of the same name where not listed).
 _OBS_SELECT: dict[str, str] = {
-    "observation_id": "$prefix || ':' || location", "jurisdiction": "jurisdiction", "indicator": "indicator",
+    "observation_id": "left(p_sha256, 12) || ':' || location", "jurisdiction": "jurisdiction", "indicator": "indicator",
     "matched_by": "matched_by_n",
     "year": "CAST(year_num AS BIGINT)", "value": "value_n", "unit": "unit", "value_as_written": "value_raw",
     "unit_as_written": "unit_raw", "period_type": "period_type_n", "figure_type": "figure_type_n",
     "release_date": "release_date_n",
-    "release_date_basis": "CASE WHEN row_dated THEN 'row' ELSE $basis END",
-    "confidence": "confidence_n", "source_file": "$source_file", "sha256": "$sha256",
+    "release_date_basis": "CASE WHEN row_dated THEN 'row' ELSE p_basis END",
+    "confidence": "confidence_n", "source_file": "p_source_file", "sha256": "p_sha256",
 }
 # The columns of the judged rows that the inserts into observations and rejected_rows read (the rest stays in the
 # statement: a narrower temporary table is cheaper to write and to scan).
 _NORM_KEEP: tuple[str, ...] = (
-    "_seq", "not_yet_released", "reason", "jurisdiction", "indicator", "matched_by_n", "year_num", "value_n", "unit",
+    "_batch", "_seq", "p_file", "p_source_file", "p_sha256", "p_basis", "not_yet_released", "reason", "jurisdiction",
+    "indicator", "matched_by_n", "year_num", "value_n", "unit",
     "value_raw", "unit_raw", "period_type_n", "figure_type_n", "release_date_n", "row_dated", "confidence_n",
     *(c for c in OBSERVATION_COLUMNS if c in RAW_TYPES and c not in _OBS_SELECT),
 )
@@ -447,9 +497,12 @@ def normalise(
     with duckdb.connect() as con:
         n = Normaliser(con, catalogue, as_of=as_of, today=today)
         create_raw(con, "_tw_raw")
+        create_pending(con, "_tw_pending")
         append_raw(con, "_tw_raw", rows)
-        n.run("_tw_raw", source_file=source_file, sha256=sha256, default_release_date=default_release_date,
-              release_date_basis=release_date_basis)
+        move_batch(con, "_tw_raw", "_tw_pending", 0)
+        n.run("_tw_pending", pd.DataFrame([n.batch_params(0, 0, source_file=source_file, sha256=sha256,
+                                                          default_release_date=default_release_date,
+                                                          release_date_basis=release_date_basis)]))
         return frames(con)
 
 

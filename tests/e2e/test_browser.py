@@ -2,8 +2,8 @@
 
 Two sites: the real one (the `refresh` job on the bundled real figures) and a small SYNTHETIC one
 (tests/targetwatch/test_site.py) for what the bundled catalogue may not hold yet: departments, measures,
-revised figures, per-year bars and the red synthetic-data banner. Screenshots go to test-artifacts/screenshots/ for
-review.
+revised figures, per-year bars and the red synthetic-data banner. With `--screenshots`, screenshots go to
+test-artifacts/screenshots/ for review.
 """
 
 from __future__ import annotations

@@ -2,8 +2,9 @@
 
 Every page kind fits the screen (the page's scroll width is the viewport's, every chart lies inside it), opens with
 no console error, reads its tables as cards whose sort and filter controls still work, hides Plotly's toolbar,
-draws each chart's phone variant, opens tooltips on tap, and offers tap targets of at least 44 px. Screenshots go
-beside the laptop ones (test-artifacts/screenshots/phone-*.png). The laptop-size tests are in test_browser.py.
+draws each chart's phone variant, opens tooltips on tap, and offers tap targets of at least 44 px. With
+`--screenshots`, screenshots go beside the laptop ones (test-artifacts/screenshots/phone-*.png). The laptop-size tests
+are in test_browser.py.
 """
 
 from __future__ import annotations

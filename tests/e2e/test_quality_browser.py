@@ -84,3 +84,37 @@ def test_qualitative_lineage_says_where_the_chain_stops(open_page, site):
     assert errors == [] and remote == []
     assert page.locator("#chain-stop").is_visible() and "溯源止于政策原文" in page.inner_text("#chain-stop")
     assert page.locator("#lineage-figures").count() == 0
+
+
+def test_the_one_lineage_page_draws_the_target_its_address_names(screenshot, open_page, site, sha256_of):
+    """lineage/view.html#j=<jurisdiction>&t=<target_id> (the address a national catalogue's targets link to) loads the
+    jurisdiction's data file and draws the same chain, with concrete values, offline."""
+    from targetwatch.render.large_site import page_name
+
+    page, errors, remote = open_page(site / "quality" / "lineage" / "view.html",
+                                     f"#j={page_name('shanxi')}&t={RELATIVE}")
+    page.wait_for_selector("#lineage-view[data-state='ready']")
+    assert errors == [] and remote == []
+    assert "研究与试验发展（R&D）经费投入占地区生产总值的比重争取达到全国平均水平" in page.inner_text("#sentence")
+    used = "found-figures-2026-12.csv"
+    row = page.locator("#lineage-figures tr[data-vintage='used']").filter(has_text="2020").first
+    text = row.inner_text()
+    assert "1.2 %" in text and used in text and "line 6" in text and sha256_of[used] in text
+    assert page.locator("#lineage-figures tr[data-vintage='superseded']").count() >= 1  # the vintages not used
+    assert sha256_of[used] in page.inner_text("#lineage-files")
+    assert page.locator("#lineage-checks tbody tr").count() >= 17
+    assert page.locator("#lineage-checks tr[data-result='passed']").count() >= 17
+    assert "差距 = 1.16 - 2.65 = -1.49 个百分点" in page.inner_text("#formula")
+    assert page.get_attribute("#dashboard-link", "href").endswith(f"dashboards/targets/{RELATIVE}.html")
+    screenshot(page, "lineage-view-zh")
+    page.click("#lang-toggle")
+    assert "gap = 1.16 - 2.65 = -1.49 percentage points" in page.inner_text("#formula")
+    assert "Policy sentence" in page.inner_text("#sentence h2")
+    assert errors == [] and remote == []
+
+
+def test_the_one_lineage_page_says_when_it_has_no_such_target(open_page, site):
+    page, errors, remote = open_page(site / "quality" / "lineage" / "view.html", "#j=shanxi&t=no-such-target")
+    page.wait_for_selector("#lineage-view[data-state='missing']")
+    assert page.locator("#view-missing").is_visible() and "targetwatch explain" in page.inner_text("#view-missing")
+    assert errors == [] and remote == []

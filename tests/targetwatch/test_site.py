@@ -623,8 +623,11 @@ def test_every_status_states_its_evidence_basis(site):
     row = re.search(r'<tr data-jurisdiction="xx">.*?</tr>', index, re.S).group(0)
     shares = re.findall(r'data-grade="(\w+)".*?</span> (\d+)%', row)
     assert shares == [("observed", "100"), ("inferred", "0"), ("none", "0")]
-    lineage = (out / "quality" / "lineage" / "syn-stock.html").read_text(encoding="utf-8")
-    assert "仅有截止年前数据" in lineage and "before the deadline only" in lineage
+    from tests.targetwatch.quality.test_lineage_data import data_chains
+
+    lineage = data_chains(out / "quality")["syn-stock"]  # the lineage page's data
+    assert lineage["evidence_basis_zh"] == "仅有截止年前数据"
+    assert lineage["evidence_basis_en"] == "before the deadline only"
 
 
 def test_large_overview_shows_how_much_is_measured(large_site):

@@ -40,7 +40,7 @@ def test_arrow_frame_reads_as_duckdb_df_does_and_shares_repeated_texts():
     import duckdb
     from pandas.testing import assert_frame_equal
 
-    from targetwatch.render.site_data import arrow_frame
+    from targetwatch.frames import arrow_frame
 
     con = duckdb.connect()
     con.execute("CREATE TABLE t (file VARCHAR, day DATE, stamp TIMESTAMP, n INTEGER, big BIGINT, whole BIGINT, "

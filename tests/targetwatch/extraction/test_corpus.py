@@ -19,23 +19,23 @@ from targetwatch.extraction.corpus import SPLITS, load_corpus, score
 
 def test_every_text_is_listed_split_and_every_quote_is_placed():
     docs, golds = load_corpus()
-    splits = ("development", "test", "holdout", "holdout-2", "unseen-11")
+    splits = ("development", "test", "holdout", "holdout-2", "unseen-14")
     former = ("unseen-3", "unseen-4", "unseen-5", "unseen-6", "unseen-7", "unseen-8", "unseen-9",
-              "unseen-10")  # scored once unseen, then development
-    assert len(docs) == 190
+              "unseen-10", "unseen-11", "unseen-12", "unseen-13")  # scored once unseen, then development
+    assert len(docs) == 229
     assert {s: sum(d.split == s for d in docs.values()) for s in splits} == {
-        "development": 148, "test": 13, "holdout": 8, "holdout-2": 4, "unseen-11": 17}
+        "development": 198, "test": 13, "holdout": 8, "holdout-2": 4, "unseen-14": 6}
     assert {s: sum(d.first_split == s for d in docs.values()) for s in former} == {
         "unseen-3": 13, "unseen-4": 12, "unseen-5": 10, "unseen-6": 18, "unseen-7": 12, "unseen-8": 26,
-        "unseen-9": 15, "unseen-10": 19}
+        "unseen-9": 15, "unseen-10": 19, "unseen-11": 17, "unseen-12": 19, "unseen-13": 14}
     assert all(d.split == "development" for d in docs.values() if d.first_split)
-    assert sum(d.script == "traditional" for d in docs.values()) == 29 + 8 + 7 + 6 + 4
-    assert len(golds) == 428 + 34 + 43 + 31 + 63
+    assert sum(d.script == "traditional" for d in docs.values()) == 29 + 8 + 7 + 6 + 4 + 5 + 2 + 2
+    assert len(golds) == 428 + 34 + 43 + 31 + 63 + 119 + 51 + 25
     assert {s: sum(docs[g.document].split == s for g in golds) for s in splits} == {
-        "development": 418, "test": 87, "holdout": 22, "holdout-2": 9, "unseen-11": 63}
+        "development": 651, "test": 87, "holdout": 22, "holdout-2": 9, "unseen-14": 25}
     assert {s: sum(docs[g.document].first_split == s for g in golds) for s in former} == {
         "unseen-3": 60, "unseen-4": 34, "unseen-5": 27, "unseen-6": 24, "unseen-7": 20, "unseen-8": 34,
-        "unseen-9": 43, "unseen-10": 31}
+        "unseen-9": 43, "unseen-10": 31, "unseen-11": 63, "unseen-12": 119, "unseen-13": 51}
     for g in golds:
         assert docs[g.document].text[g.start : g.end] == g.quote
     assert all(d.url.startswith("http") for d in docs.values())
@@ -52,8 +52,8 @@ TEXT_B = "到2020年，建设示范基地10个。目前已建成科技园3个。
 TARGETS_CSV = """\
 document,quote,occurrence,value,unit,comparator,deadline,kind,per_year,multiple,baseline_year,reference,note
 a,全市众创空间达到50家,1,50,count,at_least,2020,outcome,false,,,,
-a,孵化器超过20家,1,20,count,at_least,2020,outcome,false,,,,the annotator says at_least; the rules say exceed
-b,建设示范基地10个,1,10,count,exact,2020,outcome,false,,,,
+a,孵化器超过20家,1,20,count,at_least,2021,outcome,false,,,,annotated at_least and 2021; the rules: exceed, 2020
+b,建设示范基地10个,1,10,count,exact,,outcome,false,,,,no deadline annotated: not compared
 b,全市高新技术企业100家,1,100,count,exact,2020,outcome,false,,,,
 """
 
@@ -70,10 +70,14 @@ def test_scoring_by_hand(tmp_path: Path):
     # a: both proposed and matched on value; the second's comparator disagrees (exceed vs the annotator's at_least)
     assert (dev.gold, dev.proposed, dev.matched, dev.comparator_agrees) == (2, 2, 2, 1)
     assert [g.quote for g, _ in dev.wrong_comparator] == ["孵化器超过20家"]
+    # deadlines: both proposals say 2020 (到2020年); the annotation says 2020 and 2021
+    assert (dev.deadlines_compared, dev.deadline_agrees, dev.deadline_agreement) == (2, 1, 0.5)
+    assert [(g.quote, p.entry["deadline"]) for g, p in dev.wrong_deadline] == [("孵化器超过20家", 2020)]
     # b: 10个 proposed and right; 全市高新技术企业100家 (a bare number, no verb, cue or stated deadline) is below 0.5
     assert (test.gold, test.proposed, test.matched) == (2, 1, 1)
     assert (test.precision, test.recall) == (1.0, 0.5)
     assert [g.quote for g in test.misses] == ["全市高新技术企业100家"]
+    assert (test.deadlines_compared, test.deadline_agreement) == (0, 0.0)  # its matched target states no deadline
     assert halves["holdout"].gold == 0
 
 
@@ -93,7 +97,13 @@ def measured():
     ("test", 0.95, 0.95, 0.95),
     ("holdout", 0.95, 0.95, 0.95),  # measured 100 / 100 / 100 (first, unseen: 80.8 / 95.5 / 95.2)
     ("holdout-2", 0.9, 0.95, 0.95),  # measured 100 / 100 / 100 (first, unseen: 23.1 / 100 / 100)
-    # unseen-11: measured 79.7 / 81.0 / 100 at its first, unseen score (round 9's rules)
+    # unseen-14: measured 80.0 / 80.0 / 100 at its first, unseen score (round 11's rules; 25 targets)
+    ("unseen-14", 0.76, 0.76, 0.95),
+    # unseen-13: first, unseen 90.2 / 72.5 / 100 (round 10's rules); measured 94.3 / 98.0 / 100 with round 11's
+    ("unseen-13", 0.87, 0.7, 0.95),
+    # unseen-12: first, unseen 94.1 / 80.7 / 97.9 (round 9's rules); measured 97.3 / 90.8 / 99.1 with round 10's
+    ("unseen-12", 0.9, 0.77, 0.95),
+    # unseen-11: first, unseen 79.7 / 81.0 / 100 (round 9's rules); measured 87.1 / 96.8 / 100 with round 10's
     ("unseen-11", 0.76, 0.78, 0.95),
     # unseen-10: first, unseen 57.9 / 71.0 / 100 (round 8's rules); measured 90.6 / 93.5 / 100 with round 9's
     ("unseen-10", 0.87, 0.9, 0.95),

@@ -60,10 +60,14 @@ def _text(path: Path) -> str:
 def test_pages_written(report):
     site, pages = report
     rel = [p.relative_to(site).as_posix() for p in pages]
-    assert rel == ["index.html", *[f"lineage/{t}.html" for t in TARGETS],
+    data = sorted(p.relative_to(site).as_posix() for p in (site / "lineage" / "data").glob("[!_]*.js"))
+    assert data  # one data file per jurisdiction with targets
+    assert rel == ["index.html", "lineage/view.html", *[f"lineage/{t}.html" for t in TARGETS],
+                   "lineage/data/_common.js", *data,
                    "validations/observations_plausible.json", "validations/observations_valid.json",
                    "data/rejected_rows.csv"]
     assert (site / "static" / "site.css").is_file() and not list(site.rglob("plotly*.js"))
+    assert (site / "static" / "lineage-view.js").is_file()
 
 
 def test_every_target_has_an_anchor_linking_to_its_lineage(report):
@@ -128,21 +132,27 @@ def test_runs_revisions_and_coverage(report):
     assert 'data-coverage="qualitative"' in text and 'data-coverage="covered"' in text
 
 
-def test_lineage_page_of_a_policy_floor(report):
+def test_lineage_page_of_a_target_draws_its_chain_from_the_data_files(report):
+    """Each target's lineage page is the one client-side page with the target fixed: it loads the common data and
+    its jurisdiction's data file (the chains themselves: tests/targetwatch/quality/test_lineage_data.py)."""
     site, _ = report
     text = _text(site / "lineage" / "syn-floor.html")
-    assert "测试份额每年不低于30%。" in text and "syn-doc.txt" in text  # the quote, its document and offsets
-    assert SHA["b.csv"] in text and "line 2" in text  # the file's checksum and the row
-    assert 'data-vintage="used"' in text and "observations_valid:13" in text  # the check the row failed
-    assert 'id="formula"' in text and "status = on_track" in text
-    assert 'href="../../dashboards/targets/syn-floor.html"' in text
+    page = _Page(text)
+    assert "../static/lineage-view.js" in page.urls and "data/_common.js" in page.urls
+    data = [u for u in page.urls if u.startswith("data/") and u != "data/_common.js"]
+    assert len(data) == 1 and "syn-floor" in _text(site / "lineage" / data[0])
+    assert '"t":"syn-floor"' in text and 'href="../../dashboards/targets/syn-floor.html"' in text
+    for section in ("sentence", "figures", "lineage-figures", "files", "checks", "formula", "chain-stop"):
+        assert section in page.ids
 
 
-def test_lineage_page_of_a_qualitative_target_stops_at_the_quote(report):
+def test_lineage_data_of_a_qualitative_target_stops_at_the_quote(report):
+    from tests.targetwatch.quality.test_lineage_data import data_chains
+
     site, _ = report
-    text = _text(site / "lineage" / "syn-qualitative.html")
-    assert 'data-stops-at="quote"' in text and "the chain stops at the policy sentence" in text
-    assert 'id="figures"' not in text and 'id="checks"' not in text
+    chain = data_chains(site)["syn-qualitative"]
+    assert chain["stops_at"] == "quote" and "the chain stops at the policy sentence" in chain["stop"][1]
+    assert chain["figures"] == [] and "checks" not in chain
 
 
 def test_built_from_site_data_too(synthetic_warehouse, tmp_path):
@@ -151,13 +161,14 @@ def test_built_from_site_data_too(synthetic_warehouse, tmp_path):
     with duckdb.connect(str(synthetic_warehouse), read_only=True) as con:
         data = SiteData.from_warehouse(con)
     pages = build_quality_report(data, tmp_path / "quality")
-    assert [p.name for p in pages[:1 + len(TARGETS)]] == ["index.html", *[f"{t}.html" for t in TARGETS]]
+    assert [p.name for p in pages[:2 + len(TARGETS)]] == ["index.html", "view.html", *[f"{t}.html" for t in TARGETS]]
     assert "t-syn-floor" in _Page(_text(pages[0])).ids
 
 
-def test_a_large_catalogue_gets_no_lineage_pages_and_bounded_lists(synthetic_warehouse, tmp_path, monkeypatch):
-    """Above LARGE_SITE_TARGETS the report writes no page per target (explain prints the chain), links each target
-    to the dashboards' client-side target page, and lists at most LIST_LIMIT rows with the complete counts."""
+def test_a_large_catalogue_gets_one_lineage_page_and_bounded_lists(synthetic_warehouse, tmp_path, monkeypatch):
+    """Above LARGE_SITE_TARGETS the report writes no page per target: each target links to the one lineage page
+    (its jurisdiction and id in the address) and to the dashboards' client-side target page; the lists show at most
+    LIST_LIMIT rows with the complete counts."""
     import targetwatch.render.quality_report as quality_report
 
     monkeypatch.setattr(quality_report, "LARGE_SITE_TARGETS", len(TARGETS) - 1)
@@ -166,13 +177,17 @@ def test_a_large_catalogue_gets_no_lineage_pages_and_bounded_lists(synthetic_war
     with duckdb.connect(str(synthetic_warehouse), read_only=True) as con:
         pages = build_quality_report(con, site)
         n_flagged = con.execute("SELECT count(*) FROM check_failures").fetchall()[0][0]
-    assert [p.name for p in pages if p.suffix == ".html"] == ["index.html"]
-    assert not (site / "lineage").exists()
+    assert [p.name for p in pages if p.suffix == ".html"] == ["index.html", "view.html"]
+    assert sorted(p.name for p in (site / "lineage").glob("*.html")) == ["view.html"]
     text = _text(site / "index.html")
     page = _Page(text)
-    assert not [u for u in page.urls if u.startswith("lineage/")]
+    links = sorted(set(u for u in page.urls if u.startswith("lineage/")))  # the name and the lineage link
+    assert len(links) == 2 and all(u.startswith("lineage/view.html#j=") and "&t=syn-" in u for u in links)
+    for u in links:  # the address names a data file that holds the target
+        j, t = (part.split("=")[1] for part in u.split("#")[1].split("&"))
+        assert f'"{t}":' in _text(site / "lineage" / "data" / f"{j}.js")
     assert len(re.findall(r'<tr id="t-', text)) == 2
     assert f"({len(TARGETS)})</h2>" in text and f"The first 2 of {len(TARGETS)} are listed" in text
-    assert text.count("<code>targetwatch explain ") == 2  # one per listed target, in place of its lineage link
+    assert "targetwatch explain" in text  # the terminal's way to the same chain, named above the list
     assert "../dashboards/targets/view.html#j=" in text
     assert n_flagged > 2 and f"Rows flagged by checks</span> ({n_flagged})</h2>" in text

@@ -58,33 +58,6 @@ def test_many_quarantined_rows_are_counted_by_kind_and_listed_up_to_the_limit(sy
     assert "unknown jurisdiction &#39;nowhere-10&#39;" in groups and "line 10" in groups  # example and first row
 
 
-def test_a_long_lineage_lists_the_used_vintages_first_and_every_figure_in_its_csv(synthetic_warehouse, tmp_path,
-                                                                                   monkeypatch):
-    """With LINEAGE_FIGURE_LIMIT = 2, a target with more figures lists 2 (used and superseded vintages first, in the
-    page's order) and writes all of them, with their vintages, to lineage/<target_id>.figures.csv."""
-    monkeypatch.setattr(quality_report, "LINEAGE_FIGURE_LIMIT", 2)
-    site = tmp_path / "quality"
-    with duckdb.connect(str(synthetic_warehouse), read_only=True) as con:
-        build_quality_report(con, site)
-    long_pages = 0
-    for page in sorted((site / "lineage").glob("*.html")):
-        text = page.read_text(encoding="utf-8")
-        heading = re.search(r'Figures</span> \((\d+)\)</h2>', text)
-        total = int(heading.group(1)) if heading else 0  # a qualitative target's chain has no figures
-        listed = re.findall(r'data-observation="([^"]*)" data-vintage="[a-z_]+"', text)
-        csv_file = site / "lineage" / f"{page.stem}.figures.csv"
-        if total <= 2:
-            assert len(listed) == total and not csv_file.exists()
-            continue
-        long_pages += 1
-        assert f'href="{csv_file.name}"' in text
-        figures = _rows(csv_file)
-        assert len(figures) == total
-        first = sorted(range(total), key=lambda i: (figures[i]["vintage"] not in ("used", "superseded"), i))[:2]
-        assert listed == [figures[i]["observation_id"] for i in sorted(first)]
-    assert long_pages >= 1
-
-
 def test_rejected_groups_count_per_file_and_kind_with_the_first_row_of_each_kind():
     """Counted per distinct reason, then per kind: the counts, the smallest reason as example and the location of
     the first row (by row number, then location; a row without a number after those with one) of each kind."""

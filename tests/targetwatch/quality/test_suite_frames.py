@@ -136,18 +136,18 @@ def test_the_small_synthetic_workload_gives_the_same_results():
     "SELECT * FROM (VALUES (1::BIGINT, true, 'a', 1.5::DOUBLE), (2, false, 'a', 2.0)) t(i, b, s, d)",
     # a null text or double: still Arrow's frame (None and NaN, as `.df()` gives them)
     "SELECT * FROM (VALUES (1::BIGINT, true, 'a', NULL::DOUBLE), (2, false, NULL, 2.0)) t(i, b, s, d)",
-    # a null integer or boolean: DuckDB's own `.df()` (nullable Int64 / boolean dtypes)
+    # a null integer or boolean: nullable Int64 / boolean dtypes, as `.df()` gives them
     "SELECT * FROM (VALUES (1::BIGINT, true, 'a', 1.5::DOUBLE), (NULL, true, 'b', 2.0)) t(i, b, s, d)",
     "SELECT * FROM (VALUES (1::BIGINT, NULL::BOOLEAN, 'a', 1.5::DOUBLE), (2, true, 'b', 2.0)) t(i, b, s, d)",
     # no rows
     "SELECT * FROM (VALUES (1::BIGINT, true, 'a', 1.5::DOUBLE)) t(i, b, s, d) WHERE i > 1",
 ])
 def test_a_suite_frame_read_through_arrow_equals_duckdbs_own(sql):
-    from targetwatch.quality.suites import _frame
+    from targetwatch.frames import arrow_frame
 
     with duckdb.connect() as con:
         expected = con.execute(sql).df()
-        got = _frame(con, sql)
+        got = arrow_frame(con, sql)
     pd.testing.assert_frame_equal(got, expected, check_exact=True)
     if "'a', 1.5::DOUBLE), (2, false, 'a'" in sql:
         assert got["s"].iloc[0] is got["s"].iloc[1]  # one object for the repeated text

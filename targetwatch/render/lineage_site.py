@@ -1,0 +1,461 @@
+"""The auditors' lineage as data: every target's chain (sentence -> figures -> files -> checks -> calculation, the
+chain `targetwatch explain` prints) built set-wise from the warehouse, written a jurisdiction at a time, and drawn by
+one client-side page (as the large dashboards' target page is):
+
+    lineage/view.html               the one lineage page: any target, from its jurisdiction's data file
+                                    (`view.html#j=<code>&t=<target_id>`; works from file://, no network)
+    lineage/<target_id>.html        up to LARGE_SITE_TARGETS targets: the same page with its target fixed, so every
+                                    target keeps its own address (the dashboards link to it)
+    lineage/data/_common.js         report files (sha256, anchors, rows), checks, indicators, status chips, texts
+    lineage/data/<code>.js          one jurisdiction's targets' chains and the figures of the series they read
+    lineage/<target_id>.figures.csv every figure of a chain longer than LINEAGE_FIGURE_LIMIT, with its vintage
+
+A chain's figures are its own series' and its reference series' figures (targetwatch.lineage.FIGURES_SQL); a data
+file holds each series' figures once and each target's vintages as one letter per figure, in the series' order.
+Everything is computed in DuckDB statements over every target at once (no query per target); Python only turns
+columns into JSON. dashboards/static/lineage-view.js draws the page: it formats nothing and computes no verdict.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.parse
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+from markupsafe import Markup
+
+from targetwatch import formatting, vocab
+from targetwatch.frames import arrow_frame
+from targetwatch.lineage import (
+    EVERY_TARGET,
+    FORMULA_COLUMNS,
+    SOURCES_SQL,
+    VINTAGE_LABELS,
+    chain_stop,
+    check_records,
+    check_rows,
+    figures_sql,
+    formula_lines,
+)
+from targetwatch.render.large_site import page_name
+from targetwatch.render.page import display_value, dump_js, json_values, load_strings
+
+LINEAGE_DIR = "lineage"
+# A lineage page lists at most this many figures: the vintages used and superseded first, then the others in
+# order; above it every figure is in `lineage/<target_id>.figures.csv` beside the page (LINEAGE_CSV_COLUMNS).
+LINEAGE_FIGURE_LIMIT = 500
+LINEAGE_CSV_COLUMNS = ("vintage", "used_vintage", "jurisdiction", "indicator", "year", "value_as_written",
+                       "unit_as_written", "value", "unit", "source_file", "sha256", "location", "observation_id",
+                       "release_date", "release_date_basis", "confidence", "checks_failed", "raw_content")
+VINTAGE_CODES: dict[str, str] = {"used": "u", "not_released": "r", "superseded": "s", "not_used": "n"}
+DATA_BATCH_TARGETS = 5_000  # targets whose chains are converted together (whole jurisdictions)
+# One figure in a data file, in this order (dashboards/static/lineage-view.js reads them by name from the config).
+FIGURE_FIELDS: tuple[str, ...] = (
+    "year", "year_basis", "value_as_written", "unit_as_written", "matched_by", "value", "unit", "file", "sheet",
+    "location", "row_number", "column_name", "char_start", "char_end", "confidence", "observation_id",
+    "release_date", "release_date_basis", "checks_failed", "raw_content", "source_title", "source_ref",
+)
+FILE_FIELDS: tuple[str, ...] = ("source_file", "sha256", "anchor", "title", "format", "encoding", "release_date",
+                                "release_date_basis", "rows_read", "rows_accepted", "rows_rejected")
+SOURCE_FIELDS: tuple[str, ...] = ("quote", "title_zh", "title_en", "number", "issuer_zh", "issuer_en", "date",
+                                  "clause", "file", "char_start", "char_end", "document_sha256", "document")
+# What a chain shows of its target: from the targets table, and from the display rows (rows.target_rows).
+TARGET_FIELDS: tuple[str, ...] = ("jurisdiction", "kind", "comparator", "deadline", "value", "value_high",
+                                  "reference_jurisdiction", "per_year", "plan_start", "indicator")
+ROW_FIELDS: tuple[str, ...] = ("name_zh", "name_en", "status", "status_colour", "jurisdiction_zh", "jurisdiction_en",
+                               "evidence_basis_zh", "evidence_basis_en", "evidence_grade_zh", "evidence_grade_en",
+                               "deadline_inferred_from", "evidence_tip")
+_OPTIONAL_OBSERVATION_COLUMNS = ("sheet", "row_number", "column_name", "char_start", "char_end", "raw_content",
+                                 "matched_by", "year_basis", "source_title", "source_ref", "release_date_basis",
+                                 "confidence", "value_as_written", "unit_as_written", "unit", "sha256", "location")
+SERIES_ORDER = "year, release_date NULLS FIRST, source_file, observation_id"  # and the table order last
+
+
+def _prefixed(alias: str) -> str:
+    return ", ".join(alias + c for c in SERIES_ORDER.split(", "))
+
+
+def _list(v: Any) -> list:
+    """A list column's value (Arrow gives arrays; NULL gives None) as a list."""
+    return [] if v is None or (isinstance(v, float) and v != v) else list(v)
+
+
+def _num(v: Any) -> str:
+    return formatting.format_audit(display_value(v))
+
+
+def _columns(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for table, column in con.execute("SELECT table_name, column_name FROM information_schema.columns").fetchall():
+        out.setdefault(table, set()).add(column)
+    return out
+
+
+def _pick(columns: set[str], wanted: tuple[str, ...], alias: str = "") -> str:
+    return ", ".join(f"{alias}{c}" if c in columns else f"NULL AS {c}" for c in wanted)
+
+
+def _display(values: pd.Series) -> list:
+    """A column as the report shows its values (display_value, each distinct value once), JSON-ready."""
+    return [None if v is None else display_value(v) for v in values.astype(object).where(values.notna(), None)]
+
+
+class LineageSite:
+    """Writes the lineage data files and pages of one quality report (its connection, site folder and the things
+    its index already built: the target display rows, the files' anchors, every check)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, site: Path, env, common: dict, rows: pd.DataFrame,
+                 file_anchor: dict[str, str], report_checks: list[dict], large: bool,
+                 figure_limit: int = LINEAGE_FIGURE_LIMIT) -> None:
+        self.con, self.site, self.env, self.common, self.rows = con, site, env, common, rows
+        self.file_anchor, self.report_checks, self.large = file_anchor, report_checks, large
+        self.limit = figure_limit
+        self.folder = site / LINEAGE_DIR
+        self.columns = _columns(con)
+        self.checks = check_records(con, self.columns)
+        self.chips: dict[tuple, int] = {}  # (status, tooltip) -> its position in chip_html
+        self.chip_html: list[str] = []
+        self.config = ""  # the page's configuration (JSON), made once (_page)
+        self.texts: dict[str, int] = {}
+        self.file_index: dict[str, int] = {}
+
+    # --- set-wise: every chain's figures into a TEMP table, then aggregates over it ---
+
+    def _chain_table(self) -> None:
+        conditions = " ".join(str(c["kwargs"].get("row_condition", "")) for c in self.checks
+                              if isinstance(c["kwargs"], dict))
+        words = set(re.findall(r"[A-Za-z_]\w*", conditions)) & self.columns.get("observations", set())
+        extra = sorted(words - {"target_id", "observation_id", "used", "jurisdiction", "indicator", "year",
+                                "release_date", "source_file", "unit"})
+        narrow = ", ".join(["target_id", "own_series", "used", "vintage", "used_vintage", "jurisdiction", "indicator",
+                            "year", "release_date", "source_file", "observation_id", "unit", "_row", *extra])
+        sql = figures_sql(self.columns, EVERY_TARGET)
+        self.con.execute(f"CREATE OR REPLACE TEMP TABLE _tw_chain AS SELECT {narrow} FROM ({sql})")
+
+    def _per_target(self) -> pd.DataFrame:
+        code = "CASE vintage " + " ".join(f"WHEN '{v}' THEN '{c}'" for v, c in VINTAGE_CODES.items()) + " END"
+        order = SERIES_ORDER + ", _row"
+        return arrow_frame(self.con, f"""
+            SELECT target_id, count(*) AS n_figures, bool_or(used) AS any_used,
+                string_agg({code}, '' ORDER BY {order}) FILTER (WHERE own_series) AS v,
+                string_agg({code}, '' ORDER BY {order}) FILTER (WHERE NOT own_series) AS rv,
+                any_value(jurisdiction || '|' || indicator) FILTER (WHERE own_series) AS own,
+                any_value(jurisdiction || '|' || indicator) FILTER (WHERE NOT own_series) AS ref,
+                list_sort(list(DISTINCT source_file)) AS files,
+                list_sort(list(DISTINCT source_file) FILTER (WHERE used)) AS used_files
+            FROM _tw_chain GROUP BY target_id""")
+
+    def _check_lists(self, has_indicator: list[str]) -> dict[str, list]:
+        """target -> [[check, result, rows flagged, rows checked], ...] (targetwatch.lineage.check_rows)."""
+        used = arrow_frame(self.con, "SELECT * FROM _tw_chain WHERE used")
+        failed = (self.con.execute("SELECT DISTINCT observation_id, expectation_id FROM check_failures WHERE "
+                                   "observation_id IN (SELECT observation_id FROM _tw_chain WHERE used)").df()
+                  if "check_failures" in self.columns else pd.DataFrame(columns=["observation_id", "expectation_id"]))
+        rows = check_rows(used, failed, self.checks, has_indicator)
+        out: dict[str, list] = {}
+        for tid, k, r, n, c in zip(rows["target_id"], rows["check"].tolist(), rows["result"],
+                                   rows["rows_flagged"].tolist(), rows["rows_checked"].tolist(), strict=True):
+            out.setdefault(tid, []).append([k, r, n, c])
+        return out
+
+    # --- the files ---
+
+    def write(self) -> list[Path]:
+        """Every data file and page; returns the pages (view first, then one per target when each has one) followed
+        by the data files and the figure CSVs."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        (self.folder / "data").mkdir(exist_ok=True)
+        self._chain_table()
+        per_frame = self._per_target()
+        per = {c: dict(zip(per_frame["target_id"], per_frame[c], strict=True)) for c in per_frame if c != "target_id"}
+        targets = self._targets()
+        has_indicator = targets.loc[targets["indicator"].notna() & (targets["comparator"] != "qualitative"),
+                                    "target_id"].tolist()
+        checks = self._check_lists(has_indicator)
+        files = self._files()
+        data_files, csvs = [], []
+        by_jurisdiction: dict[str, list[int]] = {}
+        for i, j in enumerate(targets["jurisdiction"].tolist()):
+            by_jurisdiction.setdefault(j, []).append(i)
+        for group in self._batches(by_jurisdiction):
+            positions = [i for _, members in group for i in members]
+            part = targets.iloc[positions]
+            chains = self._chains(part, per, checks)
+            series = self._series({k for c in chains.values() for k in (c.get("own"), c.get("ref")) if k})
+            for code, members in group:
+                ids = targets["target_id"].iloc[members].tolist()
+                mine = {tid: chains[tid] for tid in ids}
+                wanted = {k for c in mine.values() for k in (c.get("own"), c.get("ref")) if k}
+                payload = {"jurisdiction": code, "targets": mine,
+                           "series": {k: series[k] for k in sorted(wanted) if k in series}}
+                path = self.folder / "data" / f"{page_name(code)}.js"
+                dump_js(path, "twLineage", payload)
+                data_files.append(path)
+        csvs = self._figures_csvs(sorted(t for t, n in per["n_figures"].items() if n > self.limit))
+        common = {"files": files, "texts": list(self.texts), "checks": self._common_checks(),
+                  "chips": self.chip_html,
+                  "indicators": self._indicators()}
+        dump_js(self.folder / "data" / "_common.js", "twLineageCommon", common)
+        pages = [self._page(None)]
+        if not self.large:
+            pages += [self._page((page_name(j), tid)) for tid, j in
+                      sorted(zip(targets["target_id"], targets["jurisdiction"], strict=True))]
+        self.con.execute("DROP TABLE IF EXISTS _tw_chain")
+        return [*pages, self.folder / "data" / "_common.js", *data_files, *csvs]
+
+    @staticmethod
+    def _batches(by_jurisdiction: dict[str, list[int]]):
+        group, count = [], 0
+        items = sorted(by_jurisdiction.items())
+        for n, (code, members) in enumerate(items):
+            group.append((code, members))
+            count += len(members)
+            if count >= DATA_BATCH_TARGETS or n + 1 == len(items):
+                yield group
+                group, count = [], 0
+
+    def _targets(self) -> pd.DataFrame:
+        have = self.columns.get("targets", set())
+        frame = arrow_frame(self.con, f"SELECT target_id, {_pick(have, TARGET_FIELDS)} FROM targets "
+                                      "ORDER BY jurisdiction, target_id")
+        frame["jurisdiction"] = frame["jurisdiction"].astype(object).where(frame["jurisdiction"].notna(), "")
+        return frame.reset_index(drop=True)
+
+    def _files(self) -> list[list]:
+        have = self.columns.get("report_files", set())
+        files = arrow_frame(self.con, f"SELECT {_pick(have, tuple(c for c in FILE_FIELDS if c != 'anchor'))} "
+                                      "FROM report_files ORDER BY source_file")
+        files = files.drop_duplicates("source_file")
+        files["anchor"] = files["source_file"].map(lambda f: self.file_anchor.get(f, "files"))
+        self.file_index = {f: i for i, f in enumerate(files["source_file"])}
+        return [list(r) for r in zip(*(_display(files[c]) for c in FILE_FIELDS), strict=True)]
+
+    def _common_checks(self) -> dict:
+        shown = [{"check_name": c["check_name"], "severity": c["severity"], "expectation": c["expectation"],
+                  "expectation_id": c["expectation_id"], "description": c.get("description"),
+                  "kwargs": kwargs_display(c["kwargs"] if isinstance(c["kwargs"], dict) else {}),
+                  "scope": c["scope"], "success_overall": bool(c["success_overall"])} for c in self.checks]
+        severity = {c["expectation_id"]: c["severity"] for c in self.report_checks if c.get("expectation_id")}
+        severity |= {c["expectation_id"]: c["severity"] for c in self.checks}
+        return {"list": shown, "severity": severity}
+
+    def _indicators(self) -> dict:
+        have = self.columns.get("indicators", set())
+        if "code" not in have:
+            return {}
+        rows = self.con.execute(f"SELECT code, {_pick(have, ('name_zh', 'name_en', 'unit'))} FROM indicators")
+        return {code: [zh, en, unit] for code, zh, en, unit in rows.fetchall()}
+
+    def _chip(self, status: str | None, tip: str | None) -> int | None:
+        """The status chip (the `chip` macro of the pages) with this tooltip, made once: its position in chip_html."""
+        if status not in vocab.STATUS_BY_CODE:
+            return None
+        if (status, tip) not in self.chips:
+            self.chips[(status, tip)] = len(self.chip_html)
+            self.chip_html.append(str(self.env.get_template("_macros.html").module.chip(status, tip)))
+        return self.chips[(status, tip)]
+
+    def _sources(self, ids: list[str]) -> dict[str, list]:
+        self.con.register("_tw_ids", pd.DataFrame({"target_id": ids}))
+        try:
+            src = arrow_frame(self.con, SOURCES_SQL.format(
+                where="WHERE s.target_id IN (SELECT target_id FROM _tw_ids)"))
+        finally:
+            self.con.unregister("_tw_ids")
+        src["file"] = src["file"].where(src["file"].notna(), src["document"])
+        out: dict[str, list] = {}
+        cols = [_display(src[c]) for c in SOURCE_FIELDS]
+        for tid, *row in zip(src["target_id"], *cols, strict=True):
+            out.setdefault(tid, []).append(row)
+        return out
+
+    def _assessments(self, ids: list[str]) -> dict[str, dict]:
+        self.con.register("_tw_ids", pd.DataFrame({"target_id": ids}))
+        try:
+            have = self.columns.get("assessments", set())
+            picked = ", ".join(f'"{c}"' for c in ("target_id", *FORMULA_COLUMNS) if c in have)
+            frame = arrow_frame(self.con, f"SELECT {picked} FROM assessments "
+                                          "WHERE target_id IN (SELECT target_id FROM _tw_ids)")
+        finally:
+            self.con.unregister("_tw_ids")
+        records = frame.astype(object).where(frame.notna(), None).to_dict("records")
+        return {r["target_id"]: r for r in records}
+
+    def _chains(self, part: pd.DataFrame, per: dict[str, dict], checks: dict[str, list]) -> dict[str, dict]:
+        """Each target's chain (its display fields, sources, formula, figures' vintages, files, checks) as JSON."""
+        ids = part["target_id"].tolist()
+        sources, assessments = self._sources(ids), self._assessments(ids)
+        rows = self.rows.drop_duplicates("target_id").set_index("target_id")
+        shown = rows.reindex(ids)
+        row_cols = {c: (json_values(shown[c]) if c in shown else [None] * len(ids)) for c in ROW_FIELDS}
+        target_cols = {c: json_values(part[c]) for c in TARGET_FIELDS}
+        out: dict[str, dict] = {}
+        for k, tid in enumerate(ids):
+            t = {c: target_cols[c][k] for c in TARGET_FIELDS}
+            r = {c: row_cols[c][k] for c in ROW_FIELDS}
+            a = assessments.get(tid, {})
+            has_indicator = t["indicator"] is not None and t["comparator"] != "qualitative"
+            figs = {c: v[tid] for c, v in per.items()} if tid in per["n_figures"] else None
+            stops_at, stop_zh, stop_en = chain_stop(has_indicator, bool(figs is not None and figs["any_used"]),
+                                                    figs is not None)
+            lines = formula_lines(dict(a) | {"reference_jurisdiction": t["reference_jurisdiction"],
+                                             "per_year": t["per_year"]})
+            status = r["status"] or a.get("status") or "no_data"
+            chain = {
+                **{c: r[c] for c in ROW_FIELDS if c not in ("evidence_tip", "status")}, "status": status,
+                "chip": self._chip(status, r["evidence_tip"]),
+                **{c: t[c] for c in TARGET_FIELDS if c not in ("value", "value_high")},
+                "value": None if t["value"] is None else _num(t["value"]),
+                "value_high": None if t["value_high"] is None else _num(t["value_high"]),
+                "as_of": None if a.get("as_of") is None else str(a["as_of"])[:10],
+                "reason_zh": a.get("reason_zh"), "reason_en": a.get("reason_en"),
+                "sources": sources.get(tid, []), "stops_at": stops_at,
+                "stop": [stop_zh, stop_en] if stops_at else None, "formula": [list(x) for x in lines],
+            }
+            if has_indicator and figs is not None:
+                chain |= {"own": figs["own"], "ref": figs["ref"], "v": figs["v"], "rv": figs["rv"],
+                          "files": [[self.file_index[f], f in set(_list(figs["used_files"]))]
+                                    for f in _list(figs["files"]) if f in self.file_index],
+                          "figures_file": f"{safe_name(tid)}.figures.csv" if figs["n_figures"] > self.limit else None}
+            if has_indicator:
+                chain["checks"] = checks.get(tid, [])
+            out[tid] = {key: v for key, v in chain.items() if v is not None}
+        return out
+
+    def _series(self, keys: set[str]) -> dict[str, list]:
+        """series key (`jurisdiction|indicator`) -> its figures as rows of FIGURE_FIELDS, in SERIES_ORDER."""
+        if not keys:
+            return {}
+        have = self.columns.get("observations", set())
+        self.con.register("_tw_series", pd.DataFrame({"k": sorted(keys)}))
+        try:
+            failed = ("LEFT JOIN (SELECT observation_id, list_sort(list(DISTINCT expectation_id)) AS checks_failed "
+                      "FROM check_failures GROUP BY observation_id) f ON f.observation_id = o.observation_id"
+                      if "check_failures" in self.columns else "")
+            fig = arrow_frame(self.con, f"""
+                SELECT o.jurisdiction || '|' || o.indicator AS k, o.year, o.value, o.observation_id, o.release_date,
+                    o.source_file, {_pick(have, _OPTIONAL_OBSERVATION_COLUMNS, 'o.')},
+                    {'f.checks_failed' if failed else 'NULL AS checks_failed'}
+                FROM observations o {failed}
+                WHERE o.jurisdiction || '|' || o.indicator IN (SELECT k FROM _tw_series)
+                ORDER BY o.jurisdiction, o.indicator, {_prefixed("o.")}, o.rowid""")
+        finally:
+            self.con.unregister("_tw_series")
+        values = fig["value"].astype(object)
+        distinct = {v: _num(v) for v in pd.unique(values[values.notna()])}
+        columns: list[list] = []
+        for name in FIGURE_FIELDS:
+            if name == "value":
+                columns.append([None if v is None else distinct.get(v) for v in
+                                values.where(values.notna(), None).tolist()])
+            elif name == "file":
+                columns.append([self.file_index.get(f) for f in fig["source_file"].tolist()])
+            elif name == "checks_failed":
+                columns.append([list(v) if v is not None and len(v) else None
+                                for v in fig["checks_failed"].astype(object).where(fig["checks_failed"].notna(),
+                                                                                    None)])
+            elif name in ("source_title", "source_ref"):
+                columns.append([None if v is None else self.texts.setdefault(str(v), len(self.texts))
+                                for v in json_values(fig[name])])
+            else:
+                columns.append(json_values(fig[name]))
+        out: dict[str, list] = {}
+        for k, *row in zip(fig["k"].tolist(), *columns, strict=True):
+            out.setdefault(k, []).append(row)
+        return out
+
+    def _figures_csvs(self, ids: list[str]) -> list[Path]:
+        """Every figure of each of these chains, as CSV beside its page, written by DuckDB: the rows of all of them
+        joined with the figures' columns once, then one COPY per chain."""
+        if not ids:
+            return []
+        have = self.columns.get("observations", set())
+        failed = ("LEFT JOIN (SELECT observation_id, array_to_string(list_sort(list(DISTINCT expectation_id)), ' ') "
+                  "AS checks_failed FROM check_failures GROUP BY observation_id) f "
+                  "ON f.observation_id = c.observation_id" if "check_failures" in self.columns else "")
+        cols = []
+        for name in LINEAGE_CSV_COLUMNS:
+            if name in ("vintage", "used_vintage", "jurisdiction", "indicator", "year", "observation_id",
+                        "source_file"):
+                cols.append(f"c.{name}")
+            elif name == "checks_failed":
+                cols.append("f.checks_failed" if failed else "NULL AS checks_failed")
+            else:
+                cols.append(f"o.{name}" if name in have else f"NULL AS {name}")
+        self.con.register("_tw_ids", pd.DataFrame({"target_id": ids}))
+        try:
+            self.con.execute(f"""CREATE OR REPLACE TEMP TABLE _tw_long AS
+                SELECT c.target_id, {', '.join(cols)} FROM _tw_chain c JOIN observations o ON o.rowid = c._row {failed}
+                WHERE c.target_id IN (SELECT target_id FROM _tw_ids)
+                ORDER BY c.target_id, c.own_series DESC, {_prefixed("c.")}, c._row""")
+        finally:
+            self.con.unregister("_tw_ids")
+        out = []
+        for tid in ids:
+            path = self.folder / f"{safe_name(tid)}.figures.csv"
+            path_sql = str(path).replace("'", "''")
+            self.con.execute(f"COPY (SELECT * EXCLUDE (target_id) FROM _tw_long WHERE target_id = $t ORDER BY rowid) "
+                             f"TO '{path_sql}' (FORMAT csv, HEADER true)", {"t": tid})
+            out.append(path)
+        self.con.execute("DROP TABLE _tw_long")
+        return out
+
+    # --- the page ---
+
+    def _page(self, fixed: tuple[str, str] | None) -> Path:
+        """The lineage page: `fixed` (jurisdiction page name, target id) gives a target its own page."""
+        if not self.config:
+            bi = self.env.globals["bi"]
+            strings = {k: v for k, v in load_strings().items() if k.startswith(("kind_", "comparator_"))}
+            config = {
+                "strings": strings, "figure_fields": list(FIGURE_FIELDS), "file_fields": list(FILE_FIELDS),
+                "source_fields": list(SOURCE_FIELDS), "limit": self.limit, "large": self.large,
+                "vintage_codes": {c: v for v, c in VINTAGE_CODES.items()},
+                "vintages": {v: str(bi(zh, en)) for v, (zh, en) in VINTAGE_LABELS.items()},
+            }
+            self.config = json.dumps(config, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+        tid = fixed[1] if fixed else None
+        path = self.folder / ("view.html" if fixed is None else f"{safe_name(tid)}.html")
+        target = json.dumps({"j": fixed[0], "t": tid} if fixed else None, ensure_ascii=False,
+                            separators=(",", ":")).replace("<", "\\u003c")
+        dashboard = f"../../dashboards/targets/{tid}.html" if tid and not self.large else "../../dashboards/index.html"
+        path.write_text(self.env.get_template("lineage.html").render(
+            **(self.common | {
+                "root": "../", "page_title": "溯源 / Lineage", "home_link": "../../dashboards/index.html",
+                "quality_link": "../index.html", "dashboard_link": dashboard, "config": Markup(self.config),
+                "target": Markup(target), "target_id": tid,
+                "data_file": None if fixed is None else f"data/{urllib.parse.quote(fixed[0])}.js"})),
+            encoding="utf-8")
+        return path
+
+
+def safe_name(name: object) -> str:
+    """A file name for a suite or target id (ids are already slugs; anything else is replaced)."""
+    return re.sub(r"[^A-Za-z0-9._-]", "_", str(name))
+
+
+def kwargs_display(kwargs: dict) -> list[tuple[str, str]]:
+    """An expectation's arguments as (name, text): row conditions as written, long sets shortened."""
+    out = []
+    for k, v in kwargs.items():
+        if k == "batch_id":
+            continue
+        if isinstance(v, dict) and "pass_through_filter" in v:
+            v = v["pass_through_filter"]
+        if isinstance(v, list):
+            shown = ", ".join(map(str, v[:12])) + (f", … (+{len(v) - 12})" if len(v) > 12 else "")
+            out.append((f"{k} ({len(v)})", shown))
+        else:
+            out.append((k, str(v)))
+    return out
+
+
+def write_lineage(con: duckdb.DuckDBPyConnection, site: Path, env, common: dict, rows: pd.DataFrame,
+                  file_anchor: dict[str, str], report_checks: list[dict], large: bool,
+                  figure_limit: int = LINEAGE_FIGURE_LIMIT) -> list[Path]:
+    """Write the lineage pages and data files of a quality report under `site` (see the module's docstring)."""
+    return LineageSite(con, site, env, common, rows, file_anchor, report_checks, large, figure_limit).write()

@@ -1,0 +1,74 @@
+"""Raw rows of many report files waiting for one normaliser pass (targetwatch.reports.normalise).
+
+Each reader fills the raw table with one batch of one file; `Batches.add` moves that batch into the pending tables,
+tagged with its batch number, and keeps the batch's parameters (its file, source name, sha256, default release
+date). The normaliser then runs once over everything pending (`flush`: when `flush_rows` rows wait, and at the end),
+so a folder of 1,420 files is mapped, judged and written to `observations` and `rejected_rows` in a few statements
+instead of some thirty per file. The rows come out in the order the per-file passes gave them: batch by batch, a
+batch's reader rejects before its other quarantined rows, each in its order in the file.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from targetwatch.reports.normalise import Normaliser, create_pending, move_batch, raw_counts
+
+COUNTS = ("read", "accepted", "rejected", "not_yet_released")
+
+
+class Batches:
+    def __init__(self, con: duckdb.DuckDBPyConnection, normaliser: Normaliser, raw: str, pending: str,
+                 flush_rows: int):
+        self.con, self.normaliser, self.raw, self.pending, self.flush_rows = con, normaliser, raw, pending, flush_rows
+        create_pending(con, pending)
+        self.params: list[dict] = []  # the pending batches' parameters (Normaliser.batch_params)
+        self.rows = 0  # rows pending
+        self.next_batch = 0
+        self.totals: dict[int, dict[str, int]] = {}  # file number -> counts of its normalised rows so far
+        self.flushed: set[int] = set()  # files some of whose rows were already written
+
+    def add(self, file: int, *, source_file: str, sha256: str, default_release_date: str | None,
+            release_date_basis: str, counts: tuple[int, int] | None = None) -> None:
+        """Move the raw table's batch (one file's) into the pending tables; normalise if enough rows wait. `counts`:
+        the raw table's (`raw_counts`), when the caller has them."""
+        counts = counts or raw_counts(self.con, self.raw)
+        move_batch(self.con, self.raw, self.pending, self.next_batch, counts)
+        self.params.append(self.normaliser.batch_params(
+            self.next_batch, file, source_file=source_file, sha256=sha256,
+            default_release_date=default_release_date, release_date_basis=release_date_basis))
+        self.next_batch += 1
+        self.rows += sum(counts)
+        if self.rows >= self.flush_rows:
+            self.flush()
+
+    def drop_file(self, file: int, source_file: str) -> None:
+        """Take back every row of a file that failed part-way (the file being read is always the last one added)."""
+        batches = [p["p_batch"] for p in self.params if p["p_file"] == file]
+        if batches:
+            for suffix in ("", "_rejected"):
+                self.con.execute(f'DELETE FROM "{self.pending}{suffix}" WHERE _batch >= ?', [min(batches)])
+            self.params = [p for p in self.params if p["p_file"] != file]
+        if file in self.flushed:
+            for table in ("observations", "rejected_rows"):
+                self.con.execute(f'DELETE FROM "{table}" WHERE source_file = ?', [source_file])
+        self.totals.pop(file, None)
+
+    def flush(self) -> None:
+        """Normalise every pending row into observations and rejected_rows, and empty the pending tables."""
+        if not self.params:
+            return
+        counts = self.normaliser.run(self.pending, pd.DataFrame(self.params))
+        for file, c in counts.items():
+            total = self.totals.setdefault(file, dict.fromkeys(COUNTS, 0))
+            for k in COUNTS:
+                total[k] += c[k]
+        self.flushed.update(p["p_file"] for p in self.params)
+        for suffix in ("", "_rejected"):
+            self.con.execute(f'DELETE FROM "{self.pending}{suffix}"')
+        self.params, self.rows = [], 0
+
+    def counts(self, file: int) -> dict[str, int]:
+        """A file's counts, once flushed."""
+        return self.totals.get(file, dict.fromkeys(COUNTS, 0))

@@ -1,0 +1,134 @@
+"""The quality report's lineage data files (targetwatch/render/lineage_site.py) give every target the chain
+`targetwatch explain` traces for it alone (targetwatch.lineage.Tracer): its figures in the chain's order with their
+vintages, files (with sha256) and failed checks, the checks on the figures used, the formula and where it stops.
+On the SYNTHETIC warehouse (tests/targetwatch/quality/synthetic.py: real GE suites, failing rows, superseded and
+unreleased vintages); the bundled refresh's in tests/e2e (browser) and test_lineage_tracer."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+
+import targetwatch.render.quality_report as quality_report
+from targetwatch.lineage import Tracer
+from targetwatch.render.lineage_site import FIGURE_FIELDS, FILE_FIELDS, VINTAGE_CODES
+from targetwatch.render.quality_report import build_quality_report
+from tests.targetwatch.quality.synthetic import KIND_OF, SHA
+
+
+def _load(path: Path, function: str):
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(function + "(") and text.endswith(");\n")
+    return json.loads(text[len(function) + 1:-3])
+
+
+def data_chains(site: Path) -> dict[str, dict]:
+    """Every target's chain as the page reads it from the data files: figures (series rows with the target's
+    vintages, own series first), files and checks resolved through lineage/data/_common.js."""
+    common = _load(site / "lineage" / "data" / "_common.js", "twLineageCommon")
+    codes = {c: v for v, c in VINTAGE_CODES.items()}
+    out = {}
+    for path in sorted((site / "lineage" / "data").glob("*.js")):
+        if path.name == "_common.js":
+            continue
+        data = _load(path, "twLineage")
+        for tid, t in data["targets"].items():
+            figures = []
+            for key, vintages, own in ((t.get("own"), t.get("v"), True), (t.get("ref"), t.get("rv"), False)):
+                rows = data["series"].get(key, []) if key else []
+                assert len(rows) == len(vintages or ""), (tid, key)
+                for row, code in zip(rows, vintages or "", strict=True):
+                    f = dict(zip(FIGURE_FIELDS, row, strict=True))
+                    file_row = dict(zip(FILE_FIELDS, common["files"][f["file"]], strict=True))
+                    figures.append(f | {"vintage": codes[code], "own_series": own, "jurisdiction": key.split("|")[0],
+                                        "source_file": file_row["source_file"], "sha256": file_row["sha256"]})
+            files = [dict(zip(FILE_FIELDS, common["files"][i], strict=True)) | {"used": used}
+                     for i, used in t.get("files", [])]
+            checks = [common["checks"]["list"][k] | {"result": r, "rows_flagged": n, "rows_checked": c}
+                      for k, r, n, c in t.get("checks", [])]
+            out[tid] = t | {"figures": figures, "file_rows": files, "check_rows": checks}
+    return out
+
+
+@pytest.fixture(scope="module")
+def built(synthetic_warehouse, tmp_path_factory):
+    site = tmp_path_factory.mktemp("lineage-data") / "quality"
+    with duckdb.connect(str(synthetic_warehouse), read_only=True) as con:
+        build_quality_report(con, site)
+        chains = {tid: Tracer(con).trace(tid) for tid in sorted(KIND_OF)}
+    return site, chains
+
+
+def test_every_target_has_the_chain_explain_traces(built):
+    site, expected = built
+    got = data_chains(site)
+    assert sorted(got) == sorted(expected)
+    compared = 0
+    for tid, chain in expected.items():
+        g = got[tid]
+        assert g.get("stops_at") == chain.stops_at and g.get("stop", ["", ""]) == [chain.stop_zh, chain.stop_en]
+        assert g["formula"] == [[zh, en] for zh, en in zip(chain.formula_zh, chain.formula, strict=True)]
+        assert [s[0] for s in g["sources"]] == [s["quote"] for s in chain.sources]
+        if chain.stops_at == "quote":
+            assert "figures" not in g or g["figures"] == []
+            continue
+        assert [(f["observation_id"], f["vintage"], f["own_series"], f["source_file"], f["sha256"], f["year"],
+                 f["value_as_written"], f["checks_failed"] or []) for f in g["figures"]] == [
+            (o["observation_id"], o["vintage"], o["own_series"], o["source_file"], o["sha256"], o["year"],
+             o["value_as_written"], o["checks_failed"]) for o in chain.observations]
+        assert [(f["source_file"], f["sha256"], f["used"]) for f in g["file_rows"]] == [
+            (f["source_file"], f["sha256"], f["used"]) for f in chain.files]
+        assert [(c["expectation_id"], c["result"], c["rows_flagged"], c["rows_checked"]) for c in g["check_rows"]] == [
+            (c["expectation_id"], c["result"], c["rows_flagged"], c["rows_checked"]) for c in chain.checks]
+        compared += len(chain.observations)
+    assert compared > 10
+
+
+def test_one_page_for_every_target_and_one_that_reads_the_address(built):
+    site, expected = built
+    for tid in expected:
+        text = (site / "lineage" / f"{tid}.html").read_text(encoding="utf-8")
+        assert '<script src="data/_common.js"></script>' in text and f'"t":"{tid}"' in text
+        assert '<script src="../static/lineage-view.js"></script>' in text
+    view = (site / "lineage" / "view.html").read_text(encoding="utf-8")
+    assert '<script type="application/json" id="tw-target">null</script>' in view
+    assert (site / "static" / "lineage-view.js").is_file()
+
+
+def test_a_policy_floor_chain_names_its_file_row_and_failed_check(built):
+    site, _ = built
+    floor = data_chains(site)["syn-floor"]
+    used = [f for f in floor["figures"] if f["vintage"] == "used"]
+    assert {f["sha256"] for f in used} == {SHA["b.csv"]} and "line 2" in {f["location"] for f in used}
+    assert any("observations_valid:13" in (f["checks_failed"] or []) for f in used)
+    assert floor["formula"][-1][1].startswith("status = on_track")
+
+
+def test_a_long_chain_lists_its_figures_in_a_csv(synthetic_warehouse, tmp_path, monkeypatch):
+    """With LINEAGE_FIGURE_LIMIT = 2, a chain of more figures names lineage/<target_id>.figures.csv, which holds
+    every figure in the chain's order with its vintage (the page lists the used and superseded first)."""
+    import csv
+
+    monkeypatch.setattr(quality_report, "LINEAGE_FIGURE_LIMIT", 2)
+    site = tmp_path / "quality"
+    with duckdb.connect(str(synthetic_warehouse), read_only=True) as con:
+        build_quality_report(con, site)
+    long = 0
+    for tid, chain in data_chains(site).items():
+        path = site / "lineage" / f"{tid}.figures.csv"
+        if len(chain["figures"]) <= 2:
+            assert "figures_file" not in chain and not path.exists()
+            continue
+        long += 1
+        assert chain["figures_file"] == path.name
+        with path.open(encoding="utf-8") as f:
+            rows = list(csv.DictReader(f))
+        assert [(r["observation_id"], r["vintage"]) for r in rows] == [
+            (f["observation_id"], f["vintage"]) for f in chain["figures"]]
+        assert list(rows[0]) == list(quality_report.LINEAGE_CSV_COLUMNS)
+        assert json.loads((site / "lineage" / "view.html").read_text(encoding="utf-8").split(
+            '<script type="application/json" id="tw-config">')[1].split("</script>")[0])["limit"] == 2
+    assert long >= 1
