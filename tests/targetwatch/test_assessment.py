@@ -79,10 +79,17 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("case", "fields", "rows", "as_of", "status", "latest", "gap", "attainment"), CASES,
-                         ids=[c[0] for c in CASES])
-def test_comparators(case, fields, rows, as_of, status, latest, gap, attainment):
-    a, _ = run(target(**fields), rows, as_of)
+@pytest.fixture(scope="module")
+def comparators():
+    """Every case of CASES in one assessment (`judge_all`: each its own place and reference); all as of AFTER."""
+    assert {c[3] for c in CASES} == {AFTER}
+    return judge_all([(c[1], c[2]) for c in CASES], as_of=AFTER)
+
+
+@pytest.mark.parametrize(("n", "case", "fields", "rows", "as_of", "status", "latest", "gap", "attainment"),
+                         [(n, *c) for n, c in enumerate(CASES)], ids=[c[0] for c in CASES])
+def test_comparators(comparators, n, case, fields, rows, as_of, status, latest, gap, attainment):
+    a = comparators.loc[n]
     assert a["status"] == status
     assert a["status"] not in vocab.PACE_STATUSES  # every deadline here has passed
     if latest is None:
@@ -120,10 +127,17 @@ PACE = [
 ]
 
 
-@pytest.mark.parametrize(("case", "v2017", "status", "ratio"), PACE, ids=[p[0] for p in PACE])
-def test_pace_before_deadline(case, v2017, status, ratio):
-    a, _ = run(target(value=300), [("xx", "things", 2015, 100), ("xx", "things", 2017, v2017)],
-               as_of=dt.date(2018, 12, 31))
+@pytest.fixture(scope="module")
+def paces():
+    """Every case of PACE in one assessment (`judge_all`), as of the end of 2018."""
+    return judge_all([({"value": 300}, [("xx", "things", 2015, 100), ("xx", "things", 2017, p[1])]) for p in PACE],
+                     as_of=dt.date(2018, 12, 31))
+
+
+@pytest.mark.parametrize(("n", "case", "v2017", "status", "ratio"), [(n, *p) for n, p in enumerate(PACE)],
+                         ids=[p[0] for p in PACE])
+def test_pace_before_deadline(paces, n, case, v2017, status, ratio):
+    a = paces.loc[n]
     assert a["status"] == status
     assert a["growth_model"] == "compound"
     assert a["pace_ratio"] == pytest.approx(ratio, rel=1e-6)
@@ -200,32 +214,45 @@ def bundled(catalogue):
     return catalogue, obs
 
 
-def _headline(bundled, target_id, as_of=TODAY):
+@pytest.fixture(scope="module")
+def assessed(bundled):
+    """`assess` on the bundled figures, run once per as-of date for the module; each call returns fresh copies."""
     catalogue, obs = bundled
-    a, years = assess(catalogue, obs, as_of)
+    done = {}
+
+    def get(as_of=TODAY):
+        if as_of not in done:
+            done[as_of] = assess(catalogue, obs, as_of)
+        return tuple(frame.copy() for frame in done[as_of])
+
+    return get
+
+
+def _headline(assessed, target_id, as_of=TODAY):
+    a, years = assessed(as_of)
     return a.set_index("target_id").loc[target_id], years[years["target_id"] == target_id]
 
 
-def test_gansu_maker_spaces(bundled):
+def test_gansu_maker_spaces(assessed):
     # only the Nov-2017 progress report (103 of all kinds); no figure for 2020 -> no verdict, gap 103 - 300
-    a, _ = _headline(bundled, "gansu-2015-maker-spaces")
+    a, _ = _headline(assessed, "gansu-2015-maker-spaces")
     assert (a["status"], a["latest_year"], a["latest_value"]) == ("deadline_unpublished", 2017, 103)
     assert (a["evidence_basis"], a["evidence_grade"]) == ("before_deadline_only", "none")
     assert a["latest_gap"] == pytest.approx(-197)
     assert a["latest_attainment"] == pytest.approx(103 / 300)
 
 
-def test_gansu_jobs_per_year_has_only_a_proxy(bundled):
+def test_gansu_jobs_per_year_has_only_a_proxy(assessed):
     # new urban jobs is a proxy (never judged on); jobs via entrepreneurship has no series -> no_data
-    a, _ = _headline(bundled, "gansu-2015-jobs-per-year")
+    a, _ = _headline(assessed, "gansu-2015-jobs-per-year")
     assert a["status"] == "no_data"
     assert a["n_points"] == 0
 
 
-def test_shanxi_high_tech_enterprises(bundled):
+def test_shanxi_high_tech_enterprises(assessed):
     # stock that may fall (recognitions lapse): no 2020 figure; 520 (2014) below, 3188 (2021) above 1500: nothing
     # shows 2020 unmet, so no lateness is claimed (was `achieved_late`); latest 4155 (2023)
-    a, _ = _headline(bundled, "shanxi-2017-high-tech-enterprises")
+    a, _ = _headline(assessed, "shanxi-2017-high-tech-enterprises")
     assert a["status"] == "deadline_unpublished"
     assert (a["evidence_basis"], a["evidence_grade"]) == ("before_and_after", "none")
     assert a["first_met_after_deadline"] == 2021
@@ -235,9 +262,9 @@ def test_shanxi_high_tech_enterprises(bundled):
     assert a["latest_attainment"] == pytest.approx(4155 / 1500)  # 2.77
 
 
-def test_shanxi_rd_intensity_against_national(bundled):
+def test_shanxi_rd_intensity_against_national(assessed):
     # 2020: Shanxi 1.20% vs national 2.40% -> missed; latest 2023: 1.16 vs 2.65 -> gap -1.49 pp
-    a, years = _headline(bundled, "shanxi-2017-rd-intensity")
+    a, years = _headline(assessed, "shanxi-2017-rd-intensity")
     assert a["status"] == "missed"
     assert (a["evidence_basis"], a["evidence_grade"], a["decisive_year"]) == ("observed", "observed", 2020)
     assert a["reason_en"] == ("2020: 1.20% against China (national) 2.40% (-1.20 pp): not met; "
@@ -252,22 +279,22 @@ def test_shanxi_rd_intensity_against_national(bundled):
     assert a["latest_reference_value"] == pytest.approx(2.65)
 
 
-def test_shanxi_rd_intensity_replayed_mid_2021(bundled):
+def test_shanxi_rd_intensity_replayed_mid_2021(assessed):
     # as of 2021-06-30 only figures to 2019 count (no stated release date -> end of the following year).
     # gap 2017 (baseline, plan start): 0.95 - 2.13 = -1.18; 2019: 1.12 - 2.23 = -1.11
     # linear: actual (−1.11 + 1.18) / 2 = 0.035 pp/yr; required 1.18 / 3 = 0.39333 -> ratio 0.08898.
     # The 2020 deadline has passed, so no pace status (was `off_track`): the 2020 figure is not yet published.
-    a, _ = _headline(bundled, "shanxi-2017-rd-intensity", as_of=dt.date(2021, 6, 30))
+    a, _ = _headline(assessed, "shanxi-2017-rd-intensity", as_of=dt.date(2021, 6, 30))
     assert a["latest_year"] == 2019
     assert a["pace_ratio"] == pytest.approx(0.035 / (1.18 / 3), rel=1e-6)
     assert (a["status"], a["evidence_basis"]) == ("deadline_unpublished", "before_deadline_only")
 
 
-def test_shanxi_rd_intensity_replayed_mid_2019_has_a_trend_verdict(bundled):
+def test_shanxi_rd_intensity_replayed_mid_2019_has_a_trend_verdict(assessed):
     # as of 2019-06-30 only 2015-2017 count; the gap widens: 1.04 - 2.07 = -1.03, 1.03 - 2.11 = -1.08,
     # 0.95 - 2.13 = -1.18 (the baseline, plan start 2017). Trend over the years that exist (2015-2017), linear:
     # (-1.18 + 1.03) / 2 = -0.075 pp/yr; required 1.18 / 3 = 0.39333 pp/yr -> ratio -0.19068 -> regressing
-    a, _ = _headline(bundled, "shanxi-2017-rd-intensity", as_of=dt.date(2019, 6, 30))
+    a, _ = _headline(assessed, "shanxi-2017-rd-intensity", as_of=dt.date(2019, 6, 30))
     assert (a["status"], a["evidence"], a["gap_trend"]) == ("regressing", "trend_before_baseline", "widening")
     assert (a["trend_from_year"], a["latest_year"], a["base_year"]) == (2015, 2017, 2017)
     assert a["pace_ratio"] == pytest.approx(-0.075 / (1.18 / 3), rel=1e-6)
@@ -298,22 +325,30 @@ def test_position_expected_now_and_evidence():
     assert a["projection_linear"] == pytest.approx(250)
 
 
-@pytest.mark.parametrize(("x2019", "trend"), [(2.3, "closing"), (1.9, "widening"), (2.11, "flat")])
-def test_relative_gap_trend(x2019, trend):
+GAP_TRENDS = [(2.3, "closing"), (1.9, "widening"), (2.11, "flat")]
+
+
+@pytest.fixture(scope="module")
+def gap_trends():
+    """Every case of GAP_TRENDS in one assessment (`judge_all`), as of 2021-01-15 (2019 figures count from end-2020)."""
+    t = {"comparator": "relative_to_reference", "reference_jurisdiction": "nat", "indicator": "share"}
+    return judge_all([(t, [("xx", "share", 2015, 2.0), ("nat", "share", 2015, 2.4), ("xx", "share", 2019, x2019),
+                           ("nat", "share", 2019, 2.5)]) for x2019, _ in GAP_TRENDS], as_of=dt.date(2021, 1, 15))
+
+
+@pytest.mark.parametrize(("n", "x2019", "trend"), [(n, *g) for n, g in enumerate(GAP_TRENDS)])
+def test_relative_gap_trend(gap_trends, n, x2019, trend):
     # gap at plan start 2015: 2.0 - 2.4 = -0.4; in 2019: x - 2.5
     # (2.3: -0.2 closing; 1.9: -0.6 widening; 2.11: -0.39 flat)
-    rows = [("xx", "share", 2015, 2.0), ("nat", "share", 2015, 2.4), ("xx", "share", 2019, x2019),
-            ("nat", "share", 2019, 2.5)]
-    t = target(comparator="relative_to_reference", reference_jurisdiction="nat", indicator="share")
-    a, _ = run(t, rows, as_of=dt.date(2021, 1, 15))  # 2019 figures count from end-2020
+    a = gap_trends.loc[n]
     assert a["gap_trend"] == trend
     assert a["latest_gap"] == pytest.approx(x2019 - 2.5)
 
 
-def test_proxy_flag_on_bundled_jobs_target(bundled):
-    a, _ = _headline(bundled, "gansu-2015-jobs-per-year")
+def test_proxy_flag_on_bundled_jobs_target(assessed):
+    a, _ = _headline(assessed, "gansu-2015-jobs-per-year")
     assert bool(a["has_proxy_data"]) is True  # new urban jobs (proxy) exists for Gansu, shown but never judged
-    b, _ = _headline(bundled, "shanxi-2017-rd-intensity")
+    b, _ = _headline(assessed, "shanxi-2017-rd-intensity")
     assert bool(b["has_proxy_data"]) is False
 
 
@@ -579,9 +614,8 @@ BUNDLED = {
 }
 
 
-def test_bundled_verdicts_with_their_evidence_basis(bundled):
-    catalogue, obs = bundled
-    a = assess(catalogue, obs, TODAY)[0].set_index("target_id")
+def test_bundled_verdicts_with_their_evidence_basis(assessed):
+    a = assessed(TODAY)[0].set_index("target_id")
     got = {t: (a.loc[t, "status"], a.loc[t, "evidence_basis"], a.loc[t, "evidence_grade"]) for t in BUNDLED}
     assert got == BUNDLED
     # every other quantitative target has no usable figure
@@ -593,13 +627,12 @@ def test_bundled_verdicts_with_their_evidence_basis(bundled):
     assert not (a["deadline_passed"].eq(True) & a["status"].isin(vocab.PACE_STATUSES)).any()
 
 
-def test_evidence_shares_per_jurisdiction(bundled):
+def test_evidence_shares_per_jurisdiction(assessed):
     # Shanxi's 22 quantitative targets: 2 observed (R&D, patents), 0 inferred, 20 without evidence;
     # Gansu: 1 inferred (cumulative entrepreneurs); qualitative targets are left out
     from targetwatch.assessment import evidence_shares
 
-    catalogue, obs = bundled
-    a = assess(catalogue, obs, TODAY)[0]
+    a = assessed(TODAY)[0]
     shares = evidence_shares(a).set_index("jurisdiction")
     n_shanxi = int(((a["jurisdiction"] == "shanxi") & (a["status"] != "qualitative")).sum())
     assert n_shanxi == 22
@@ -657,8 +690,9 @@ def _assert_same(got, expected):
 
 @pytest.mark.parametrize("as_of", [TODAY, dt.date(2019, 6, 30)])
 def test_warehouse_mode_is_identical_on_the_bundled_data(bundled, as_of, tmp_path):
-    catalogue, _ = bundled
-    obs = ingest_folder(PROJECT_DIR / "reports", catalogue, as_of=as_of).observations
+    catalogue, obs = bundled  # ingested as of TODAY
+    if as_of != TODAY:
+        obs = ingest_folder(PROJECT_DIR / "reports", catalogue, as_of=as_of).observations
     _assert_same(*_both_ways(catalogue, obs, as_of, tmp_path))
 
 
