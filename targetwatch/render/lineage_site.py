@@ -125,6 +125,7 @@ class LineageSite:
         self.texts: dict[str, int] = {}
         self.file_index: dict[str, int] = {}
         self.condition_columns: list[str] = []
+        self.row_index: pd.DataFrame | None = None
 
     # --- set-wise: every chain's figures into a TEMP table, then aggregates over it ---
 
@@ -296,8 +297,10 @@ class LineageSite:
         """Each target's chain (its display fields, sources, formula, figures' vintages, files, checks) as JSON."""
         ids = part["target_id"].tolist()
         sources, assessments = self._sources(ids), self._assessments(ids)
-        rows = self.rows.drop_duplicates("target_id").set_index("target_id")
-        shown = rows.reindex(ids)
+        if self.row_index is None:  # the display rows' fields, indexed once (not copied per batch)
+            fields = [c for c in ROW_FIELDS if c in self.rows]
+            self.row_index = self.rows.drop_duplicates("target_id").set_index("target_id")[fields]
+        shown = self.row_index.reindex(ids)
         row_cols = {c: (json_values(shown[c]) if c in shown else [None] * len(ids)) for c in ROW_FIELDS}
         target_cols = {c: json_values(part[c]) for c in TARGET_FIELDS}
         out: dict[str, dict] = {}
