@@ -45,7 +45,7 @@ def reports(context: dg.AssetExecutionContext, paths: TargetwatchPaths):
     snapshot (`targetwatch rebuild` reads it back); a file read before is taken from out/cache/.
     """
     s = paths.settings()
-    cat = saved_catalogue(s.build_dir)  # validated once, by the catalogue step
+    cat = saved_catalogue(s.build_dir, targets=False)  # validated once, by the catalogue step; no targets read
     with retry_io_errors(context):  # a report the system could not read: try again, then fail naming the file
         result = ingest_folder(
             s.reports_dir,

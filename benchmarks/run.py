@@ -191,7 +191,7 @@ def timed(code: str, *args: str, timeout_s: float | None = None, max_rss_mb: int
         proc = subprocess.Popen(["/usr/bin/time", "-v", "-o", report.name, sys.executable, "-c", code, *args],
                                 cwd=ROOT, stdout=out, stderr=err, start_new_session=True,
                                 env=os.environ | {"PYTHONHASHSEED": "0"})
-        samples: dict = {"loads": [], "hwm_kb": 0, "step": None, "stopped": None}
+        samples: dict = {"loads": [], "hwm_kb": 0, "step": None, "stopped": None, "rss_mb_by_step": {}}
         done = threading.Event()
 
         def watch() -> None:
@@ -205,6 +205,10 @@ def timed(code: str, *args: str, timeout_s: float | None = None, max_rss_mb: int
                 samples["loads"].append(_load())
                 if dagster_home is not None:
                     samples["step"] = current_step(dagster_home) or samples["step"]
+                    rss = _status_kb(child, "VmRSS") if child else None
+                    if rss and samples["step"]:  # the largest resident size seen in each step (sampled every 2 s)
+                        by_step = samples["rss_mb_by_step"]
+                        by_step[samples["step"]] = max(by_step.get(samples["step"], 0), round(rss / 1024))
                 if max_rss_mb and samples["hwm_kb"] > max_rss_mb * 1024 and samples["stopped"] is None:
                     samples["stopped"] = f"peak memory over {max_rss_mb} MB"
                     _stop(proc)
@@ -235,6 +239,8 @@ def timed(code: str, *args: str, timeout_s: float | None = None, max_rss_mb: int
         "returncode": proc.returncode,
         "result": next((json.loads(x) for x in reversed(lines) if x.startswith("{")), None),  # Dagster logs after it
     }
+    if samples["rss_mb_by_step"]:
+        result["rss_mb_by_step"] = samples["rss_mb_by_step"]
     if samples["stopped"]:
         result |= {"stopped": samples["stopped"], "step_when_stopped": samples["step"]}
     elif proc.returncode != 0:

@@ -567,10 +567,24 @@ ORDER BY t._order
 """
 
 
+# What DuckDB may hold while judging (it spills the rest to its temporary folder, beside the database file): the
+# national workload's stages took about 1.1 GB unbounded, and the run's other steps share the process.
+MEMORY_LIMIT = "1GB"
+
+
 def assess_warehouse(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> dict[str, int]:
     """Judge every target inside `con`, the build warehouse: read its `targets` (the catalogue step's table),
     `indicators` and `observations`, and write `assessments` and `assessment_years` (replaced), with the same rows and
-    values as `assess`. Nothing passes through pandas. Return the row counts."""
+    values as `assess`. Nothing passes through pandas; DuckDB's memory is bounded by MEMORY_LIMIT meanwhile. Return
+    the row counts."""
+    con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+    try:
+        return _assess_warehouse(con, as_of)
+    finally:
+        con.execute("RESET memory_limit")  # the database's default again, as later steps expect
+
+
+def _assess_warehouse(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> dict[str, int]:
     for sql in (_SERIES_SQL, _BEST_SQL, _T_SQL, _TY_SQL, _BASE_SQL, _JUDGED_SQL):
         con.execute(sql, {"as_of": as_of} if "$as_of" in sql else None)
     params = {"as_of": as_of, "on_track": vocab.PACE_ON_TRACK, "at_risk": vocab.PACE_AT_RISK,

@@ -54,6 +54,9 @@ PUBLISH_DIR = ".publish"  # under out/: staged copies, the previous outputs and 
 ARCHIVE_DIR = "archive"  # every report's bytes by sha256 and one snapshot per ingest (append-only)
 CACHE_DIR = "cache"  # what the readers made of each file, so an unchanged file is not parsed again
 CATALOGUE_FILE = "catalogue.json"  # under the build area: the catalogue as validated by the run's first step
+# Beside it, the same catalogue without its targets and measures: the places and indicators ingestion and the checks
+# read (the national catalogue's 115,524 targets are about 680 MB as Python objects, and those steps never read them).
+REFERENCE_FILE = "catalogue-reference.json"
 
 # A build is complete when every table exists (check_results is written by the quality checks).
 REQUIRED_TABLES = (
@@ -132,16 +135,22 @@ def save_catalogue(build_dir: Path, catalogue: Catalogue) -> Path:
     build area, so that later steps read it instead of parsing and checking the YAML and documents again."""
     path = build_dir / CATALOGUE_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(catalogue.model_dump_json(), encoding="utf-8")
-    os.replace(tmp, path)
+    for name, data in ((REFERENCE_FILE, catalogue.model_dump_json(exclude={"targets", "measures"})),
+                       (CATALOGUE_FILE, catalogue.model_dump_json())):
+        tmp = path.with_name(f".{name}.tmp")
+        tmp.write_text(data, encoding="utf-8")
+        os.replace(tmp, build_dir / name)
     return path
 
 
-def saved_catalogue(build_dir: Path) -> Catalogue:
-    """The catalogue of this build, as its first step validated it (raises FileNotFoundError before that)."""
+def saved_catalogue(build_dir: Path, *, targets: bool = True) -> Catalogue:
+    """The catalogue of this build, as its first step validated it (raises FileNotFoundError before that). With
+    `targets=False`, its places and indicators only (no targets, no measures): a far smaller read."""
     from targetwatch.catalogue import Catalogue
 
+    if not targets:
+        reference = json.loads((build_dir / REFERENCE_FILE).read_bytes())
+        return Catalogue.model_validate(reference | {"targets": [], "measures": []})
     return Catalogue.model_validate_json((build_dir / CATALOGUE_FILE).read_bytes())
 
 

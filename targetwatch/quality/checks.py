@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from pathlib import Path
 
 from targetwatch.catalogue import Catalogue
@@ -19,5 +20,7 @@ def check_warehouse(warehouse: Path, name: str, catalogue: Catalogue, as_of: dt.
     with connect(warehouse) as con:  # GE validates a frame: only the columns the suite reads, derived ones in SQL
         frame = suite_frame(con, name, "(SELECT rowid AS _order, * FROM observations)")
     outcome = validate_frame(name, frame, catalogue, as_of)
+    del frame
+    gc.collect()  # GE's objects refer to each other (and to the frame's copies): give their memory back now
     store_check_results(warehouse, outcome)
     return outcome

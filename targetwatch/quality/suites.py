@@ -342,5 +342,7 @@ def validate_frame(name: str, frame: pd.DataFrame, catalogue: Catalogue, as_of: 
     for r in doc.get("results", []):
         for key in FULL_LISTS:
             (r.get("result") or {}).pop(key, None)
+    # GE keeps its last context (and through the data source, the validated frame) alive after the call: let both go
+    ctx.data_sources.delete(f"{name}_source")
     return SuiteOutcome(name=name, severity=SEVERITY_OF[name], success=bool(validation.success), results=results,
                         failures=failed_rows, validation=doc)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from targetwatch.reports.normalise import Normaliser, create_pending, move_batch
+from targetwatch.reports.normalise import Normaliser, create_pending, move_batch, raw_counts
 
 COUNTS = ("read", "accepted", "rejected", "not_yet_released")
 
@@ -30,16 +30,16 @@ class Batches:
         self.flushed: set[int] = set()  # files some of whose rows were already written
 
     def add(self, file: int, *, source_file: str, sha256: str, default_release_date: str | None,
-            release_date_basis: str) -> None:
-        """Move the raw table's batch (one file's) into the pending tables; normalise if enough rows wait."""
-        rows = self.con.execute(f'SELECT (SELECT count(*) FROM "{self.raw}") + '
-                                f'(SELECT count(*) FROM "{self.raw}_rejected")').fetchall()[0][0]
-        move_batch(self.con, self.raw, self.pending, self.next_batch)
+            release_date_basis: str, counts: tuple[int, int] | None = None) -> None:
+        """Move the raw table's batch (one file's) into the pending tables; normalise if enough rows wait. `counts`:
+        the raw table's (`raw_counts`), when the caller has them."""
+        counts = counts or raw_counts(self.con, self.raw)
+        move_batch(self.con, self.raw, self.pending, self.next_batch, counts)
         self.params.append(self.normaliser.batch_params(
             self.next_batch, file, source_file=source_file, sha256=sha256,
             default_release_date=default_release_date, release_date_basis=release_date_basis))
         self.next_batch += 1
-        self.rows += rows
+        self.rows += sum(counts)
         if self.rows >= self.flush_rows:
             self.flush()
 

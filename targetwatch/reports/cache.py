@@ -179,14 +179,17 @@ class CacheWriter:
         self.ok = True
         shutil.rmtree(self.tmp, ignore_errors=True)
 
-    def add(self, con: duckdb.DuckDBPyConnection, raw: str) -> None:
+    def add(self, con: duckdb.DuckDBPyConnection, raw: str, counts: tuple[int, int] | None = None) -> None:
+        """Keep the raw table's batch; `counts`: its (rows, rejects), when the caller has them (an empty table is not
+        written)."""
         if not self.ok:
             return
         try:  # a cache that cannot be written (disk full, read-only) costs a parse next time, never the refresh
             folder = self.tmp / f"batch-{self.batches:05d}"
             folder.mkdir(parents=True)
-            for table, part in ((raw, "rows"), (f"{raw}_rejected", "rejected")):
-                if con.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0]:
+            for i, (table, part) in enumerate(((raw, "rows"), (f"{raw}_rejected", "rejected"))):
+                if (counts[i] if counts is not None else
+                        con.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0]):
                     con.execute(f"COPY \"{table}\" TO '{_sql_path(folder / f'{part}.parquet')}' (FORMAT parquet)")
             self.batches += 1
         except (OSError, duckdb.Error):

@@ -51,6 +51,7 @@ from targetwatch.reports.normalise import (
     append_raw,
     create_raw,
     frames,
+    raw_counts,
 )
 
 REPORT_FILE_COLUMNS: tuple[str, ...] = (
@@ -517,16 +518,16 @@ def _ingest_one(entry: Entry, number: int, root: Path, staging: Path, con: duckd
     seen[same] = rel
     dates: dict[str, Any] = {}
 
-    def sink(info: ReadInfo) -> None:
+    def sink(info: ReadInfo, counts: tuple[int, int] | None = None) -> None:
         """Move the batch in the raw table to the rows waiting for the normaliser (`batches`), with its file's
-        parameters."""
+        parameters; `counts`: the raw table's rows and rejects, when known."""
         sidecar_release = meta.get("release_date")
         file_release = sidecar_release or info.release_date or release_date
         dates["release"] = str(file_release) if file_release else None
         dates["basis"] = ("sidecar" if sidecar_release else "file" if info.release_date
                           else "command line" if release_date else "not stated")
         batches.add(number, source_file=rel, sha256=digest, default_release_date=dates["release"],
-                    release_date_basis=dates["basis"])
+                    release_date_basis=dates["basis"], counts=counts)
 
     try:
         info, parsed[rel] = _read(con, copy, aliases, meta, cache, digest, sidecar, limits, sink)
@@ -568,7 +569,7 @@ def _read_record(record: dict, totals: dict[str, int], info: ReadInfo, dates: di
 
 
 def _read(con: duckdb.DuckDBPyConnection, copy: Path, aliases: Aliases, meta: dict, cache: ParseCache | None,
-          digest: str, sidecar: bytes | None, limits: Limits, sink: Callable[[ReadInfo], None],
+          digest: str, sidecar: bytes | None, limits: Limits, sink: Callable[..., None],
           ) -> tuple[ReadInfo | UnreadableReportError, str]:
     """Read the file batch by batch (from the cache, or the reader), handing each batch to `sink`: (what the read
     says, or why the file cannot be read; "parsed" | "cached"). An unreadable file's reason is cached too; a refusal
@@ -583,9 +584,10 @@ def _read(con: duckdb.DuckDBPyConnection, copy: Path, aliases: Aliases, meta: di
     writer = cache.writer(key) if cache is not None else None
 
     def keep(info: ReadInfo) -> None:
+        counts = raw_counts(con, RAW)  # counted once, for the cache and the batches
         if writer is not None:
-            writer.add(con, RAW)
-        sink(info)
+            writer.add(con, RAW, counts)
+        sink(info, counts)
 
     try:
         info = read_into(con, RAW, copy, aliases, meta, limits, keep)

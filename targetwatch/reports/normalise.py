@@ -150,9 +150,20 @@ def create_pending(con: duckdb.DuckDBPyConnection, table: str) -> None:
                     | {"_seq": "BIGINT", "_batch": "BIGINT"}, temp=True))
 
 
-def move_batch(con: duckdb.DuckDBPyConnection, raw: str, pending: str, batch: int) -> None:
-    """Append the raw table (and its rejects) to the pending tables as batch `batch`, and empty it."""
-    for suffix in ("", "_rejected"):
+def raw_counts(con: duckdb.DuckDBPyConnection, raw: str) -> tuple[int, int]:
+    """(rows, reader rejects) in the raw table and `<raw>_rejected`, in one statement."""
+    rows, rejected = con.execute(f'SELECT (SELECT count(*) FROM "{raw}"), (SELECT count(*) FROM "{raw}_rejected")'
+                                 ).fetchall()[0]
+    return int(rows), int(rejected)
+
+
+def move_batch(con: duckdb.DuckDBPyConnection, raw: str, pending: str, batch: int,
+               counts: tuple[int, int] | None = None) -> None:
+    """Append the raw table (and its rejects) to the pending tables as batch `batch`, and empty it. With `counts`
+    (`raw_counts`), an empty table is left alone."""
+    for suffix, n in zip(("", "_rejected"), counts or (None, None), strict=True):
+        if n == 0:
+            continue
         con.execute(f'INSERT INTO "{pending}{suffix}" SELECT *, {int(batch)} FROM "{raw}{suffix}"')
         con.execute(f'DELETE FROM "{raw}{suffix}"')
 
