@@ -98,7 +98,7 @@ _OUTLET_AFTER = re.compile(r"^(?:省|市)?(?:日报|晚报|新闻网|网|电视�
 # 中国 in an outlet's or organisation's name: 中国甘肃网, 中国新闻网, 中国日报网 (u10_nat_2019_rd_mydrivers' kind of
 # page), 中国产业经济信息网 (u10_nat_2017_jobs_cinic_trad), 中国科学院: dev since round 7
 _CHINA_NAME_AFTER = re.compile(
-    r"^[\u4e00-\u9fff]{0,6}?(?:网|日报|新闻|报社|电视台|广播)|^(?:科学院|工程院|科协|人民银行|共产党|特色|式)"
+    r"^[\u4e00-\u9fff]{0,6}?(?:网|日报|新闻|电视台|广播)|^(?:科学院|工程院|科协|人民银行|共产党|特色|式)"
 )
 
 
