@@ -7,6 +7,7 @@ finders (`figures.py`), the walk (`walk.py`), the naming (`naming.py`) and the a
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -176,7 +177,7 @@ def scaled(num: str, scale: str | None, unit: str) -> tuple[float, str]:
     """A written figure in its base unit: ('1.3', '万', '件') -> (13000, 'items'). 1.3 x 10000 is 13000, not
     13000.000000000002; a count written with decimals stays so (每千家企业中不少于5.67家 is a density)."""
     base, factor = rules.UNITS[unit]
-    value = number(num) * (vocab.MULTIPLIERS[scale] if scale else 1) * factor
+    value = number(num) * math.prod(vocab.MULTIPLIERS[ch] for ch in scale or "") * factor  # 万亿: 10^4 x 10^8
     return float(f"{value:.10g}"), base
 
 

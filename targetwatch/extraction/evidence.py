@@ -38,16 +38,23 @@ def forward(doc: Document, c: Candidate, this_year: bool = True, lead: bool = Tr
     # …。国家级大学科技园3家) the paragraph says where things stood
     if _IN_SCOPE.intersection(c.rules_fired) and not rules.STATUS_DATE.search(_dated_at(doc, c)):
         return True
-    spans = [view[c.sentence.start : c.sentence.end]] + ([view[_lead_start(c) : c.start]] if lead else [])
+    spans = [view[c.sentence.start : c.sentence.end]] + ([view[_lead_start(c, view) : c.start]] if lead else [])
     spans = [rules.TARGET_MET.sub("", span) for span in spans]  # 完成年度目标的112%: a target met, not intent
     return any(rules.INTENT.search(span) or (this_year and rules.THIS_YEAR_AHEAD.search(span)) for span in spans)
 
 
-def _lead_start(c: Candidate) -> int:
+def _lead_start(c: Candidate, view: str) -> int:
     """Where a lead for the figure's sentence may stand: the few sentences of its paragraph right before it
     (rules.LEAD_SENTENCES). A word of intent further up a long paragraph (提出了…主要目标 at the head of a one-line page
-    that then reviews the past five years) does not reach it."""
+    that then reviews the past five years) does not reach it. Round 11: a list whose items end with ; after a colon
+    (主要预期目标建议为:地区生产总值增长8%以上;…;农村居民人均可支配收入增长9%以上) is one list, and the lead before its
+    colon reaches every item."""
     before = [s for s in c.paragraph.sentences if s.end <= c.sentence.start]
+    i = len(before)
+    while i > 0 and view[before[i - 1].start : before[i - 1].end].rstrip().endswith((";", "；")):
+        i -= 1
+    if i < len(before) and rules.LIST_LEAD.search(view, before[i].start, before[i].end):
+        return before[max(i - rules.LEAD_SENTENCES + 1, 0)].start
     return before[-rules.LEAD_SENTENCES].start if len(before) >= rules.LEAD_SENTENCES else c.paragraph.start
 
 

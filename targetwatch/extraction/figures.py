@@ -216,8 +216,8 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
             continue  # A、B、C…等六个方面: how many things were just listed
         if m["unit"] in rules.PLAN_PARTS_UNITS and rules.PLAN_PARTS_AFTER.match(view, m.end()):
             continue  # 列出了…20项主要指标: the parts of a document
-        if rules.CUT_AFTER.match(view, m.end()):
-            continue  # 1万家以 ……: the copy stops inside the figure
+        if rules.CUT_AFTER.match(view, m.end()) and not m["post"]:
+            continue  # 1万家以 ……: the copy stops inside the figure (not 1.3万亿斤以上……, a list's ellipsis: round 11)
         if m["num"] == "一" and not m["low"]:
             continue  # 一个窗口, 一家: an article, not a count
         if rules.CONDITION_END.search(view[clause.start : clause.end].strip()):
@@ -385,7 +385,7 @@ def constructs(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -> 
             out.append(cand)
     for pattern, rule in ((rules.DOUBLING, "doubling"), (rules.GROWTH_MULTIPLE, "growth_multiple")):
         for m in pattern.finditer(view, clause.start, clause.end):
-            n = number(m["n"])
+            n = number(m["n"]) if m["n"] else 1  # round 11: 翻番 (no count) is 翻一番
             multiple = 2**n if rule == "doubling" else n + 1
             cand = Candidate(start=m.start(), end=m.end(), sentence=sent, paragraph=para, clause=clause,
                               comparator="multiple_of_baseline", rules_fired=[rule], score=_CONSTRUCT_SCORE,
@@ -498,9 +498,11 @@ def _each(view: str, clause: Span, at: int, cand: Candidate) -> list[Candidate]:
     """新增省级以上科技企业孵化器和众创空间各10家: 各 after names joined by 和 / 与 / 及 / 、 gives each named thing the
     figure, one proposal per name (each unit of a place, 各县…至少各建成1个, is coverage, not this)."""
     before = view[clause.start : at].rstrip(" ")
-    if not before.endswith("各") or cand.kind == "coverage" or rules.COVERAGE.search(before):
+    # round 11: A、B、C投资均增长12%左右 — 均 (each, not 年均 / 人均 / 平均) before its verb reads like 各
+    each = rules.EACH_AFTER_NAMES.search(before)
+    if each is None or cand.kind == "coverage" or rules.COVERAGE.search(before):
         return [cand]
-    part = before[:-1]
+    part = before[: each.start()]
     verbs = [part.rfind(v) + len(v) for v in rules.TARGET_VERBS if v in part]
     part = part[max(verbs, default=0) :]
     for _, pattern in rules.DEADLINES:

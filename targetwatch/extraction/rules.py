@@ -23,7 +23,8 @@ from targetwatch import vocab
 # Arabic (after NFKC: １２ -> 12) or Chinese numerals. A Chinese numeral must start with a digit word, so 千亿元
 # (a plan's name) and 万众 (a slogan) are never figures; cn2an reads 两, 十, 百, 千 inside it.
 NUMBER: Final = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十][〇零一二两三四五六七八九十百千]*)"
-SCALE: Final = r"[万亿千]"  # 1.3万件, 四十万人, 265亿元: vocab.MULTIPLIERS gives the factor
+# 1.3万件, 四十万人, 265亿元: vocab.MULTIPLIERS gives the factor; round 11: 1.3万亿斤 (two scale words, 10^12)
+SCALE: Final = r"(?:万亿|[万亿千])"
 
 # Units beyond vocab.WRITTEN_UNITS that policy documents use for counts. 人年 (person-years of R&D staff) and 套
 # (flats) have base units of their own: a proposal carries them, the catalogue has no indicator in them yet.
@@ -179,7 +180,7 @@ FRACTION_CUES: Final[dict[str, str]] = {"超过": "exceed", "超": "exceed", "�
 PLAN_PARTS_AFTER: Final = re.compile(
     r" {0,2}(?:主要|重点|核心|具体|配套|专项)?(?:指标|措施|举措|条款|政策)"
     # 实施六项行动(…), 以下十个方面的工作, 十大工程: the parts a plan is organised in, named right after the count
-    r"|(?:大|项|个)?(?:行动|工程|任务|方面的工作)(?=[(（:：,，、]|$)"
+    r"|(?:大|项|个)?(?:行动|工程|任务|方面的工作)(?=[(（:：,，、—]|$)"  # round 11: 十项工程——
     # 10个方面重点工作, 20余项专项措施 (round 8): the parts with a word between
     r"|方面(?:的)?(?:重点)?工作"
     # round 10: 实施六个专项计划: the programmes a plan runs, named right after the count
@@ -323,6 +324,9 @@ PLAIN_YEAR: Final = re.compile(
 YEAR_TARGETS: Final = re.compile(r"(?P<year>(?:19|20)\d{2}) {0,2}年(?: *[^。;；\s]){0,20}? *(?:目 {0,8}标|指 {0,8}标)")
 # A lead's word of intent reaches this many sentences of its paragraph after it (evidence._lead_start).
 LEAD_SENTENCES: Final = 2
+# Round 11: …but a colon that opens a list of items ending with ; (主要预期目标建议为:…;…;…) carries its lead to
+# every item.
+LIST_LEAD: Final = re.compile(r"[:：]")
 # Rules of round 6 with no (or one) case on the development side: a proposal that rests on one of them is held
 # below 0.9 (at UNDATED_CAP) until a scored set shows how often they are right. Same for a deadline lent by the
 # document (deadline_from_document): the news leads proposed wrongly on unseen sets carried it.
@@ -373,7 +377,7 @@ class Construct:
 
 
 # 翻一番 = x2, 翻两番 = x4 (2 to the power of the count); 增长一倍 = x2, 增长两倍 = x3.
-DOUBLING: Final = re.compile(r"翻(?P<n>[一二两三四1-4])番")
+DOUBLING: Final = re.compile(r"翻(?P<n>[一二两三四1-4])?番")  # round 11: 实现翻番, 3年翻番 (no count: x2)
 GROWTH_MULTIPLE: Final = re.compile(r"增长(?P<n>[一二两三四五1-9])倍")
 # 比2015年增长50% is a multiple of the baseline year's value (x1.5), not a level of 50%.
 GROWTH_OVER_BASELINE: Final = re.compile(r"(?:比|较)(?P<year>(?:19|20)\d{2})年(?:底|末)?(?:增长|提高|增加|上升)$")
@@ -388,6 +392,11 @@ BASELINE_VALUE: Final = re.compile(
 CONSTRUCTS: Final[tuple[Construct, ...]] = (
     Construct("national_average", re.compile(r"达到(?:或超过)?全国(?:平均|平均水平|平均值)(?:水平)?(?:以上)?"),
               "relative_to_reference", "national"),
+    # round 11: a level above a province's or a city's average (研发经费投入强度超过全市平均水平); not growth
+    # (增速高于全国平均水平 is growth above a reference)
+    Construct("local_average", re.compile(
+        r"(?<!增速)(?<!增幅)(?<!速度)(?<!长率)(?<!明显)(?<!显著)(?<!持续)(?<!始终)(?:达到|超过|高于)(?:或超过)?(?:全省|全市|全区|全县)(?:平均|平均水平|平均值)(?:水平)?(?:以上)?"),
+              "relative_to_reference"),
     Construct("national_advanced", re.compile(r"达到(?:全国|国内|国际)(?:先进|领先|一流)水平"), "qualitative"),
     Construct("national_rank", re.compile(r"(?:进入|跻身|走在|位居|位于)全国(?:第一方阵|前列|先进行列|第一梯队)"),
               "qualitative"),
@@ -463,6 +472,8 @@ THRESHOLD_NOT_BEFORE: Final[tuple[str, ...]] = (
 ITEM_JOINERS: Final = re.compile(r"、|和|与|及")
 # 孵化器和众创空间各10家: names longer than this before 各 are a phrase, not a list of things counted.
 EACH_NAME_MAX: Final = 20
+# 孵化器和众创空间各10家, A、B、C投资均增长12%左右 (round 11): each named thing gets the figure.
+EACH_AFTER_NAMES: Final = re.compile(r"(?:各|(?<![年人平])均(?:增长|达到|达|超过|提高到|提升到)?)$")
 # A, B … 等6项指标翻两番: one multiple for each named indicator.
 LIST_MULTIPLE: Final = re.compile(
     rf"(?P<names>[^,，;；。:：]+?)等 {{0,2}}(?P<n>{NUMBER}) {{0,2}}(?:项|个)(?:主要)?指标(?:均|都|全部)?"

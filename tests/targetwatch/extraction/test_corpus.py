@@ -19,23 +19,23 @@ from targetwatch.extraction.corpus import SPLITS, load_corpus, score
 
 def test_every_text_is_listed_split_and_every_quote_is_placed():
     docs, golds = load_corpus()
-    splits = ("development", "test", "holdout", "holdout-2", "unseen-13")
+    splits = ("development", "test", "holdout", "holdout-2", "unseen-14")
     former = ("unseen-3", "unseen-4", "unseen-5", "unseen-6", "unseen-7", "unseen-8", "unseen-9",
-              "unseen-10", "unseen-11", "unseen-12")  # scored once unseen, then development
-    assert len(docs) == 223
+              "unseen-10", "unseen-11", "unseen-12", "unseen-13")  # scored once unseen, then development
+    assert len(docs) == 229
     assert {s: sum(d.split == s for d in docs.values()) for s in splits} == {
-        "development": 184, "test": 13, "holdout": 8, "holdout-2": 4, "unseen-13": 14}
+        "development": 198, "test": 13, "holdout": 8, "holdout-2": 4, "unseen-14": 6}
     assert {s: sum(d.first_split == s for d in docs.values()) for s in former} == {
         "unseen-3": 13, "unseen-4": 12, "unseen-5": 10, "unseen-6": 18, "unseen-7": 12, "unseen-8": 26,
-        "unseen-9": 15, "unseen-10": 19, "unseen-11": 17, "unseen-12": 19}
+        "unseen-9": 15, "unseen-10": 19, "unseen-11": 17, "unseen-12": 19, "unseen-13": 14}
     assert all(d.split == "development" for d in docs.values() if d.first_split)
-    assert sum(d.script == "traditional" for d in docs.values()) == 29 + 8 + 7 + 6 + 4 + 5 + 2
-    assert len(golds) == 428 + 34 + 43 + 31 + 63 + 119 + 51
+    assert sum(d.script == "traditional" for d in docs.values()) == 29 + 8 + 7 + 6 + 4 + 5 + 2 + 2
+    assert len(golds) == 428 + 34 + 43 + 31 + 63 + 119 + 51 + 25
     assert {s: sum(docs[g.document].split == s for g in golds) for s in splits} == {
-        "development": 600, "test": 87, "holdout": 22, "holdout-2": 9, "unseen-13": 51}
+        "development": 651, "test": 87, "holdout": 22, "holdout-2": 9, "unseen-14": 25}
     assert {s: sum(docs[g.document].first_split == s for g in golds) for s in former} == {
         "unseen-3": 60, "unseen-4": 34, "unseen-5": 27, "unseen-6": 24, "unseen-7": 20, "unseen-8": 34,
-        "unseen-9": 43, "unseen-10": 31, "unseen-11": 63, "unseen-12": 119}
+        "unseen-9": 43, "unseen-10": 31, "unseen-11": 63, "unseen-12": 119, "unseen-13": 51}
     for g in golds:
         assert docs[g.document].text[g.start : g.end] == g.quote
     assert all(d.url.startswith("http") for d in docs.values())
@@ -97,7 +97,9 @@ def measured():
     ("test", 0.95, 0.95, 0.95),
     ("holdout", 0.95, 0.95, 0.95),  # measured 100 / 100 / 100 (first, unseen: 80.8 / 95.5 / 95.2)
     ("holdout-2", 0.9, 0.95, 0.95),  # measured 100 / 100 / 100 (first, unseen: 23.1 / 100 / 100)
-    # unseen-13: measured 90.2 / 72.5 / 100 at its first, unseen score (round 10's rules)
+    # unseen-14: measured 80.0 / 80.0 / 100 at its first, unseen score (round 11's rules; 25 targets)
+    ("unseen-14", 0.76, 0.76, 0.95),
+    # unseen-13: first, unseen 90.2 / 72.5 / 100 (round 10's rules); measured 94.3 / 98.0 / 100 with round 11's
     ("unseen-13", 0.87, 0.7, 0.95),
     # unseen-12: first, unseen 94.1 / 80.7 / 97.9 (round 9's rules); measured 97.3 / 90.8 / 99.1 with round 10's
     ("unseen-12", 0.9, 0.77, 0.95),
