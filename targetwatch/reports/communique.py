@@ -70,7 +70,7 @@ from targetwatch.reports.periods import (
     year_of,
 )
 from targetwatch.reports.plaintext import PlainText, Sentence, plain_html, plain_txt, sentences
-from targetwatch.units import fold_with_offsets, parse_year
+from targetwatch.units import fold_with_offsets, normalise_text, parse_year, to_simplified
 
 # --- reference periods ----------------------------------------------------------------------------------
 
@@ -95,12 +95,19 @@ _RANK_AFTER = re.compile(r"^(?:的)?(?:第[\d一二三四五六七八九十]+(?!
 # a place in an outlet's name is the outlet's, not the figure's: 来源:每日甘肃网 in a Lanzhou story
 # (u10_lz_2018_gzbg_news), 中国甘肃网, 兰州晚报 (u7_gs_2018_makerspaces_eval): dev since round 6
 _OUTLET_AFTER = re.compile(r"^(?:省|市)?(?:日报|晚报|新闻网|网|电视台|广播电视台)")
+# 中国 in an outlet's or organisation's name: 中国甘肃网, 中国新闻网, 中国日报网 (u10_nat_2019_rd_mydrivers' kind of
+# page), 中国产业经济信息网 (u10_nat_2017_jobs_cinic_trad), 中国科学院: dev since round 7
+_CHINA_NAME_AFTER = re.compile(
+    r"^[\u4e00-\u9fff]{0,6}?(?:网|日报|新闻|电视台|广播)|^(?:科学院|工程院|科协|人民银行|共产党|特色|式)"
+)
 
 
 def _place_is_mentioned(folded: str, start: int, end: int, outlets: bool = False) -> bool:
     """False for a place in a dateline (中新网西宁2月24日电, 本报兰州讯), in a development zone's name (兰州高新区),
     in a ranking (居全国第22位) or, unless `outlets`, in an outlet's name (每日甘肃网)."""
     after = folded[end:]
+    if folded[start:end] == "中国" and _CHINA_NAME_AFTER.match(after):
+        return False
     return not (
         _DATELINE_AFTER.match(after)
         or _ZONE_AFTER.match(after)
@@ -245,6 +252,8 @@ _CONTRACT_TURNOVER_NAME = "技术合同成交额"
 _SHARE_OF_GDP = re.compile(
     r"占(?:全国|全省|全市|本省|该省|我省|本市|该市|我市)?(?:国内|地区)?(?:生产总值|gdp)的?(?:比重|比例|比值)?"
     r"|在(?:全国|全省|全市)?总?(?:国内|地区)?(?:生产总值|gdp)中的?(?:占比|比重|比例)"
+    # R&D經費與GDP之比達到2.44% (u11_nat_2021_rd_prelim_trad, dev since round 7)
+    r"|与(?:国内|地区)?(?:生产总值|gdp)(?:之比|的比值|比值)"
 )
 # between the name and the share: its own figure, then only clauses of its changes (比上年增长17.9%)
 _CHANGE_CLAUSE = re.compile(r"^(?:比|较|同比|增长|增加|提高|上升|下降|减少|增幅|增速)")
@@ -268,6 +277,7 @@ _PER_CAPITA = re.compile(r"(?:每[\d一]?万[^\d,;。]{0,8}|万人口?|人均|(?
 # a yearly average over several years is not a year's level: 年均城镇新增就业1300万人; nor is a total over a
 # span of years: 2013年至2022年,…累计实现城镇新增就业1.3亿人 (u10_nat_2023_jobs_cnnb, dev since round 6)
 _AVERAGE_BEFORE = re.compile(r"(?:年均|年平均|平均每年)$")
+_AVERAGE_IN = re.compile(r"年均|年平均|平均每年")  # 城鎮新增就業年均超過1300萬人 (u8_nat_2022_jobs_tenyears_trad)
 _TOTAL_BEFORE = re.compile(r"累计[^,;。\d]{0,4}$")
 _SINCE = re.compile(r"以来|(?:\d+|[两三四五六七八九十]+)年来|五年来")
 # …拥有有效发明专利的企业达35.5万家,…,拥有有效发明专利232.4万件 (u10_nat_2022_patents): the name, once it has described
@@ -276,6 +286,7 @@ _HOLDERS_AFTER = re.compile(r"的(?:企业|高校|单位|机构|院所)")
 # the patents one holds (拥有) are the valid ones: 截至2011年底,我国拥有国内发明专利351万件 (u9_nat_2011_patents, dev)
 _HELD_PATENTS = re.compile(r"拥有((?:国内)?发明专利)(?=[\d约近逾超])")
 _PATENTS_NAME = "有效发明专利"
+_IN_GLOSS = re.compile(r"\([^()]{0,6}$")
 _FROM = re.compile(r"(?:从|由)")
 _TO = re.compile(r"^[^0-9]{0,6}?(?:增加|增长|上升|提高|提升|发展|跃升)?(?:到|至)((?:19|20)\d{2})?年?(?:底|末)?的?")
 
@@ -322,6 +333,9 @@ def _figures(
         hits.append(AliasMatch(m.start(), m.end(), intensity, m.group()))
         completed[m.start()] = (_INTENSITY_NAME, "as the R&D expenditure's share of GDP")
     hits.sort(key=lambda h: h.start)
+    # 研發經費投入強度(研發經費與國內生產總值之比)為2.12% (u11_nat_2017_rd_prelim_trad, dev since round 7): a name
+    # inside the bracket that glosses the name before it is part of the gloss
+    hits = [h for k, h in enumerate(hits) if not (k and _IN_GLOSS.match(folded, hits[k - 1].end, h.start + 1))]
     places = sorted(
         [p for p in aliases.find_folded(folded, "jurisdiction") if _place_is_mentioned(folded, p.start, p.end)]
         + aliases.find_folded(folded, "generic"),
@@ -422,7 +436,7 @@ def _figures(
             problem = f"{tail!r} is a bound (多/余: more than), not the level of {name}"
         elif kind == "atleast":
             problem = f"{tail!r} is a bound (以上: at least), not the level of {name}"
-        elif (av := _AVERAGE_BEFORE.search(folded[: hit.start])) is not None:
+        elif (av := _AVERAGE_BEFORE.search(folded[: hit.start]) or _AVERAGE_IN.search(gap)) is not None:
             problem = f"{original(av.start(), unit_end)!r} is a yearly average ({av.group()}), not a level of {name}"
         elif (_TOTAL_BEFORE.search(folded[clause_start : hit.start]) or "累计" in gap) and (
             SPAN.search(folded[: hit.start]) or _SINCE.search(folded[: hit.start])
@@ -658,7 +672,11 @@ def read_text(path: Path, aliases: Aliases, meta: Mapping[str, Any] | None = Non
         ctx.forecast = sentence.goes_on and (ctx.forecast or opens)
     return ReadResult(
         format="communique_html" if is_html else "communique_txt",
-        rows=one_per_figure(pd.DataFrame(rows)),
+        rows=one_per_figure(
+            pd.DataFrame(rows),
+            indicator=lambda n: keys.codes.get(normalised_key(n)) or normalised_key(n),
+            place=lambda j: aliases.jurisdictions.get(to_simplified(normalise_text(j).lower())) or j,
+        ),
         rejected=rejected,  # type: ignore[arg-type]
         encoding=encoding,
         release_date=file_release,

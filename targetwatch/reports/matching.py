@@ -38,7 +38,7 @@ _GLOSS = r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,
 _BRACKETED = r"[(\[【][^()\[\]【】\d]{0,14}?[a-z][^()\[\]【】\d]{0,14}[)\]】]"
 _QUOTES = r"[“”\"‘’'《》「」]"
 # a footnote marker: …经费投入强度(与国内生产总值[2]之比)为2.19% (u8_nat_2018_rd_bulletin, dev since round 5)
-_FOOTNOTE = r"\[\d{1,2}\]"
+_FOOTNOTE = r"\[\d{0,2}\]"  # an empty one too: (与国内生产总值[]之比) (u11_nat_2017_rd_bulletin, dev since round 7)
 # Known inserted or optional phrases: deleted from names and text alike.
 _INFIXES = (
     r"对(?:该省|全省|本省|我省|全市|本市|我市|该市)?经济增长的?",  # 科技进步对经济增长的贡献率
