@@ -249,9 +249,7 @@ o AS (
         coalesce(CAST(o.release_date AS DATE), make_date(CAST(o.year AS INT) + 1, 12, 31)) AS available_from
     FROM o LEFT JOIN u ON u.target_id = o.target_id AND u.observation_id = o.observation_id
 )
-SELECT target_id, year, value_as_written, unit_as_written, value, unit, source_file, sheet, row_number, column_name,
-    location, char_start, char_end, sha256, release_date, release_date_basis, confidence, observation_id,
-    source_title, source_ref, own_series, used, jurisdiction, indicator, {extra}
+SELECT target_id, {columns}, own_series, used, jurisdiction, indicator, {extra}
     CASE WHEN used THEN 'used'
          WHEN _as_of IS NOT NULL AND available_from > _as_of THEN 'not_released'
          WHEN bool_or(used) OVER figure THEN 'superseded'
@@ -270,6 +268,10 @@ EVERY_TARGET = {"join": "LEFT JOIN assessments a ON a.target_id = t.target_id", 
 # One target ($target_id), with the as-of date and the figures used given ($as_of, $used_ids: a replay).
 ONE_TARGET = {"join": "", "targets": "AND t.target_id = $target_id", "as_of": "CAST($as_of AS DATE)",
               "used": "SELECT $target_id AS target_id, unnest(CAST($used_ids AS VARCHAR[])) AS observation_id"}
+# The observation columns a chain's figure carries: these, then FIGURE_EXTRA (NULL where a warehouse lacks one).
+FIGURE_COLUMNS = ("year", "value_as_written", "unit_as_written", "value", "unit", "source_file", "sheet", "row_number",
+                  "column_name", "location", "char_start", "char_end", "sha256", "release_date", "release_date_basis",
+                  "confidence", "observation_id", "source_title", "source_ref")
 FIGURE_EXTRA = ("period_type", "figure_type", "raw_content", "notes", "matched_by", "year_basis")
 
 
@@ -278,7 +280,7 @@ def figures_sql(columns: dict[str, set[str]], form: dict[str, str], extra: tuple
     read as NULL), in `form` (EVERY_TARGET or ONE_TARGET)."""
     have = columns.get("observations", set())
     picked = "".join(f"{c}, " if c in have else f"NULL AS {c}, " for c in extra)
-    return FIGURES_SQL.format(extra=picked, **form)
+    return FIGURES_SQL.format(columns=", ".join(FIGURE_COLUMNS), extra=picked, **form)
 
 
 _CHECK_COLUMNS = ("check_name", "severity", "expectation", "column_name", "success", "unexpected_count",

@@ -42,6 +42,8 @@ def _fold(text: str) -> str:
 RULE_FILES = (
     "targetwatch/reports/communique.py",
     "targetwatch/reports/grammar.py",
+    "targetwatch/reports/lists.py",
+    "targetwatch/reports/mentions.py",
     "targetwatch/reports/periods.py",
     "targetwatch/reports/matching.py",
     "targetwatch/reports/plaintext.py",

@@ -32,6 +32,8 @@ from targetwatch import formatting, vocab
 from targetwatch.frames import arrow_frame
 from targetwatch.lineage import (
     EVERY_TARGET,
+    FIGURE_COLUMNS,
+    FIGURE_EXTRA,
     FORMULA_COLUMNS,
     SOURCES_SQL,
     VINTAGE_LABELS,
@@ -122,17 +124,22 @@ class LineageSite:
         self.config = ""  # the page's configuration (JSON), made once (_page)
         self.texts: dict[str, int] = {}
         self.file_index: dict[str, int] = {}
+        self.condition_columns: list[str] = []
+        self.row_index: pd.DataFrame | None = None
 
     # --- set-wise: every chain's figures into a TEMP table, then aggregates over it ---
 
     def _chain_table(self) -> None:
         conditions = " ".join(str(c["kwargs"].get("row_condition", "")) for c in self.checks
                               if isinstance(c["kwargs"], dict))
-        words = set(re.findall(r"[A-Za-z_]\w*", conditions)) & self.columns.get("observations", set())
+        words = set(re.findall(r"[A-Za-z_]\w*", conditions)) & {*FIGURE_COLUMNS, *FIGURE_EXTRA, "jurisdiction",
+                                                                   "indicator"}
         extra = sorted(words - {"target_id", "observation_id", "used", "jurisdiction", "indicator", "year",
                                 "release_date", "source_file", "unit"})
         narrow = ", ".join(["target_id", "own_series", "used", "vintage", "used_vintage", "jurisdiction", "indicator",
                             "year", "release_date", "source_file", "observation_id", "unit", "_row", *extra])
+        self.condition_columns = sorted(words & {"jurisdiction", "indicator", "year", "release_date", "source_file",
+                                                 "unit", *extra})  # the columns the checks' row conditions read
         sql = figures_sql(self.columns, EVERY_TARGET)
         self.con.execute(f"CREATE OR REPLACE TEMP TABLE _tw_chain AS SELECT {narrow} FROM ({sql})")
 
@@ -151,7 +158,8 @@ class LineageSite:
 
     def _check_lists(self, has_indicator: list[str]) -> dict[str, list]:
         """target -> [[check, result, rows flagged, rows checked], ...] (targetwatch.lineage.check_rows)."""
-        used = arrow_frame(self.con, "SELECT * FROM _tw_chain WHERE used")
+        read = ", ".join(["target_id", "observation_id", "used", *self.condition_columns])
+        used = arrow_frame(self.con, f"SELECT {read} FROM _tw_chain WHERE used")
         failed = (self.con.execute("SELECT DISTINCT observation_id, expectation_id FROM check_failures WHERE "
                                    "observation_id IN (SELECT observation_id FROM _tw_chain WHERE used)").df()
                   if "check_failures" in self.columns else pd.DataFrame(columns=["observation_id", "expectation_id"]))
@@ -289,8 +297,10 @@ class LineageSite:
         """Each target's chain (its display fields, sources, formula, figures' vintages, files, checks) as JSON."""
         ids = part["target_id"].tolist()
         sources, assessments = self._sources(ids), self._assessments(ids)
-        rows = self.rows.drop_duplicates("target_id").set_index("target_id")
-        shown = rows.reindex(ids)
+        if self.row_index is None:  # the display rows' fields, indexed once (not copied per batch)
+            fields = [c for c in ROW_FIELDS if c in self.rows]
+            self.row_index = self.rows.drop_duplicates("target_id").set_index("target_id")[fields]
+        shown = self.row_index.reindex(ids)
         row_cols = {c: (json_values(shown[c]) if c in shown else [None] * len(ids)) for c in ROW_FIELDS}
         target_cols = {c: json_values(part[c]) for c in TARGET_FIELDS}
         out: dict[str, dict] = {}

@@ -37,7 +37,15 @@ from targetwatch.reports.grammar import (
     number_in,
     split_clauses,
 )
-from targetwatch.reports.matching import IndicatorMatcher, ambiguity_reason, normalised_key, strip_deletions
+from targetwatch.reports.lists import SPAN, year_list
+from targetwatch.reports.matching import (
+    IndicatorMatcher,
+    ambiguity_reason,
+    normalised_key,
+    strip_deletions,
+    without_glosses,
+)
+from targetwatch.reports.mentions import one_per_figure
 from targetwatch.reports.model import (
     GENERIC_JURISDICTIONS,
     Aliases,
@@ -67,7 +75,8 @@ from targetwatch.units import fold_with_offsets, normalise_text, parse_year, to_
 # --- reference periods ----------------------------------------------------------------------------------
 
 # a place in a dateline (中新网西宁2月24日电) is where the reporter was; a place in a zone's name is not the place
-_DATELINE_AFTER = re.compile(r"^\d{1,2}月\d{1,2}日(?:电|讯)")
+_ASIDE = re.compile(r"\([^()]{0,12}\)")
+_DATELINE_AFTER = re.compile(r"^(?:\d{1,2}月\d{1,2}日)?(?:电|讯)")
 _ZONE_AFTER = re.compile(
     r"^(?:白银|兰白)?(?:国家)?(?:高新区|高新技术产业开发区|自创区|自主创新示范区|科技创新改革试验区|新区|经济技术开发区|开发区)"
 )
@@ -81,14 +90,30 @@ _REGIONS = "长江经济带|京津冀|长三角|珠三角|粤港澳大湾区|成
 _PROVINCE = re.compile(rf"{_REGIONS}|(?:{_PROVINCES})(?:省|市|自治区)?")
 
 
-_RANK_AFTER = re.compile(r"^(?:的)?(?:第[\d一二三四五六七八九十]+|排名|平均|前列|首位)")
+# …第22位 is a ranking; 兰州市第十六届人民代表大会 (u10_lz_2018_gzbg_news, dev since round 6) is the city's congress
+_RANK_AFTER = re.compile(r"^(?:的)?(?:第[\d一二三四五六七八九十]+(?!届|次)|排名|平均|前列|首位)")
+# a place in an outlet's name is the outlet's, not the figure's: 来源:每日甘肃网 in a Lanzhou story
+# (u10_lz_2018_gzbg_news), 中国甘肃网, 兰州晚报 (u7_gs_2018_makerspaces_eval): dev since round 6
+_OUTLET_AFTER = re.compile(r"^(?:省|市)?(?:日报|晚报|新闻网|网|电视台|广播电视台)")
+# 中国 in an outlet's or organisation's name: 中国甘肃网, 中国新闻网, 中国日报网 (u10_nat_2019_rd_mydrivers' kind of
+# page), 中国产业经济信息网 (u10_nat_2017_jobs_cinic_trad), 中国科学院: dev since round 7
+_CHINA_NAME_AFTER = re.compile(
+    r"^[\u4e00-\u9fff]{0,6}?(?:网|日报|新闻|电视台|广播)|^(?:科学院|工程院|科协|人民银行|共产党|特色|式)"
+)
 
 
-def _place_is_mentioned(folded: str, start: int, end: int) -> bool:
-    """False for a place in a dateline (中新网西宁2月24日电), in the name of a development zone (兰州高新区) or
-    in a ranking (居全国第22位)."""
+def _place_is_mentioned(folded: str, start: int, end: int, outlets: bool = False) -> bool:
+    """False for a place in a dateline (中新网西宁2月24日电, 本报兰州讯), in a development zone's name (兰州高新区),
+    in a ranking (居全国第22位) or, unless `outlets`, in an outlet's name (每日甘肃网)."""
     after = folded[end:]
-    return not (_DATELINE_AFTER.match(after) or _ZONE_AFTER.match(after) or _RANK_AFTER.match(after))
+    if folded[start:end] == "中国" and _CHINA_NAME_AFTER.match(after):
+        return False
+    return not (
+        _DATELINE_AFTER.match(after)
+        or _ZONE_AFTER.match(after)
+        or _RANK_AFTER.match(after)
+        or (not outlets and _OUTLET_AFTER.match(after))
+    )
 
 
 @dataclass
@@ -116,6 +141,8 @@ def _document(plain: PlainText, aliases: Aliases, meta: Mapping[str, Any], relea
         year, basis = parse_year(str(meta["year"])), "sidecar"
     # the title (and the sidecar's) names the year; later lines only when no release date says more
     lines = folded_head if release_year is None else folded_head[: 1 + bool(meta.get("title"))]
+    # a year in brackets is an aside, never the document's: …授权1万发明专利用了6年(1991年)… (u9_nat_2011_patents, dev)
+    lines = [_ASIDE.sub("", line) for line in lines]
     for line in lines:
         if year is not None:
             break
@@ -129,14 +156,19 @@ def _document(plain: PlainText, aliases: Aliases, meta: Mapping[str, Any], relea
         year, basis = (release_year - 1, "work report") if reviews else (release_year, "release date")
     jurisdiction = str(meta["jurisdiction"]) if meta.get("jurisdiction") else None
     outside = None
-    for line in folded_head:
+    # an outlet's place (甘肃日报 over a story datelined 本报兰州讯, u8_gs_2021_techsmes_gsrb) only when the head names
+    # no other place
+    for line, outlets in [(line, False) for line in folded_head] + [(line, True) for line in folded_head]:
         if jurisdiction is not None or outside is not None:
             break
-        known = [p for p in aliases.find_folded(line, "jurisdiction") if _place_is_mentioned(line, p.start, p.end)]
+        known = [
+            p for p in aliases.find_folded(line, "jurisdiction") if _place_is_mentioned(line, p.start, p.end, outlets)
+        ]
         other = [
             m
             for m in _PROVINCE.finditer(line)
-            if not aliases.find_folded(m.group(), "jurisdiction") and _place_is_mentioned(line, m.start(), m.end())
+            if not aliases.find_folded(m.group(), "jurisdiction")
+            and _place_is_mentioned(line, m.start(), m.end(), outlets)
         ]
         if other and (not known or other[0].start() < known[0].start):
             outside = other[0].group()
@@ -216,8 +248,12 @@ _CONTRACT_TURNOVER_NAME = "技术合同成交额"
 # 1.97% and its headline 研发经费占GDP的1.97% (u7_nat_2012_caixin), 全社会研发投入达到49.3亿元,占GDP的1.45%
 # (u6_xx_2020_kjj_summary; 研发投入 is not a catalogue name): dev since round 4. Read only right after the expenditure's
 # name (no other name between), never after a subset of it (企业R&D经费)
+# …and in its own clause: 研发经费在总GDP中的占比为2.23% (u10_nat_2019_rd_mydrivers, dev since round 6)
 _SHARE_OF_GDP = re.compile(
     r"占(?:全国|全省|全市|本省|该省|我省|本市|该市|我市)?(?:国内|地区)?(?:生产总值|gdp)的?(?:比重|比例|比值)?"
+    r"|在(?:全国|全省|全市)?总?(?:国内|地区)?(?:生产总值|gdp)中的?(?:占比|比重|比例)"
+    # R&D經費與GDP之比達到2.44% (u11_nat_2021_rd_prelim_trad, dev since round 7)
+    r"|与(?:国内|地区)?(?:生产总值|gdp)(?:之比|的比值|比值)"
 )
 # between the name and the share: its own figure, then only clauses of its changes (比上年增长17.9%)
 _CHANGE_CLAUSE = re.compile(r"^(?:比|较|同比|增长|增加|提高|上升|下降|减少|增幅|增速)")
@@ -238,6 +274,19 @@ _LIST = re.compile(r"入围|入选|名单|公示|拟入|批次")
 # 每…万… ("per ten thousand …") before the name
 # 平均每项技术合同成交金额253.2万元 (u8_nat_2013_techmarket, dev since round 5): an average per item is a ratio too
 _PER_CAPITA = re.compile(r"(?:每[\d一]?万[^\d,;。]{0,8}|万人口?|人均|(?:平均)?每(?:项|个|家|件|户|人|名))$")
+# a yearly average over several years is not a year's level: 年均城镇新增就业1300万人; nor is a total over a
+# span of years: 2013年至2022年,…累计实现城镇新增就业1.3亿人 (u10_nat_2023_jobs_cnnb, dev since round 6)
+_AVERAGE_BEFORE = re.compile(r"(?:年均|年平均|平均每年)$")
+_AVERAGE_IN = re.compile(r"年均|年平均|平均每年")  # 城鎮新增就業年均超過1300萬人 (u8_nat_2022_jobs_tenyears_trad)
+_TOTAL_BEFORE = re.compile(r"累计[^,;。\d]{0,4}$")
+_SINCE = re.compile(r"以来|(?:\d+|[两三四五六七八九十]+)年来|五年来")
+# …拥有有效发明专利的企业达35.5万家,…,拥有有效发明专利232.4万件 (u10_nat_2022_patents): the name, once it has described
+# the holders (…的企业), counts what those holders hold afterwards, a subset
+_HOLDERS_AFTER = re.compile(r"的(?:企业|高校|单位|机构|院所)")
+# the patents one holds (拥有) are the valid ones: 截至2011年底,我国拥有国内发明专利351万件 (u9_nat_2011_patents, dev)
+_HELD_PATENTS = re.compile(r"拥有((?:国内)?发明专利)(?=[\d约近逾超])")
+_PATENTS_NAME = "有效发明专利"
+_IN_GLOSS = re.compile(r"\([^()]{0,6}$")
 _FROM = re.compile(r"(?:从|由)")
 _TO = re.compile(r"^[^0-9]{0,6}?(?:增加|增长|上升|提高|提升|发展|跃升)?(?:到|至)((?:19|20)\d{2})?年?(?:底|末)?的?")
 
@@ -264,6 +313,12 @@ def _figures(
                 hits.append(AliasMatch(m.start(1), m.end(1), turnover, m.group(1)))
                 completed[m.start(1)] = (_CONTRACT_TURNOVER_NAME, "after the contracts it totals")
         hits.sort(key=lambda h: h.start)
+    if (patents := keys.codes.get(normalised_key(_PATENTS_NAME))) is not None:
+        for m in _HELD_PATENTS.finditer(folded):
+            if not any(h.start < m.end(1) and m.start(1) < h.end for h in hits):
+                hits.append(AliasMatch(m.start(1), m.end(1), patents, m.group(1)))
+                completed[m.start(1)] = (_PATENTS_NAME, "as the patents held (拥有)")
+        hits.sort(key=lambda h: h.start)
     expenditure = keys.codes.get(normalised_key(_EXPENDITURE_NAME))
     intensity = keys.codes.get(normalised_key(_INTENSITY_NAME))
     for m in _SHARE_OF_GDP.finditer(folded) if expenditure and intensity else ():
@@ -278,6 +333,9 @@ def _figures(
         hits.append(AliasMatch(m.start(), m.end(), intensity, m.group()))
         completed[m.start()] = (_INTENSITY_NAME, "as the R&D expenditure's share of GDP")
     hits.sort(key=lambda h: h.start)
+    # 研發經費投入強度(研發經費與國內生產總值之比)為2.12% (u11_nat_2017_rd_prelim_trad, dev since round 7): a name
+    # inside the bracket that glosses the name before it is part of the gloss
+    hits = [h for k, h in enumerate(hits) if not (k and _IN_GLOSS.match(folded, hits[k - 1].end, h.start + 1))]
     places = sorted(
         [p for p in aliases.find_folded(folded, "jurisdiction") if _place_is_mentioned(folded, p.start, p.end)]
         + aliases.find_folded(folded, "generic"),
@@ -348,10 +406,11 @@ def _figures(
         name = hit.code or "either indicator"
         figures: list[tuple[int, int, int, str | None]] = []  # (number start, end, unit end, year override)
         problem = None
+        listed = None
         level_year: str | None = None  # the year opening the clause of a level read after a bound
         if hit.code is None:
             problem = ambiguity_reason(original(hit.start, hit.end), keys.matcher.candidates(hit.key))
-        elif RESPECTIVELY.search(gap):
+        elif RESPECTIVELY.search(gap) and (listed := year_list(folded, hit.start, hit.end)) is None:
             problem = f"{phrase!r}: figures listed with 分别 (respectively) are not matched to indicators automatically"
         elif kind == "pp":
             problem = f"{tail!r} is a change in percentage points, not a level of {name}"
@@ -375,6 +434,16 @@ def _figures(
             problem = f"{phrase!r} counts one organisation's own (since {sf.group()}), not a level of {name}"
         elif kind == "more":
             problem = f"{tail!r} is a bound (多/余: more than), not the level of {name}"
+        elif kind == "atleast":
+            problem = f"{tail!r} is a bound (以上: at least), not the level of {name}"
+        elif (av := _AVERAGE_BEFORE.search(folded[: hit.start]) or _AVERAGE_IN.search(gap)) is not None:
+            problem = f"{original(av.start(), unit_end)!r} is a yearly average ({av.group()}), not a level of {name}"
+        elif (_TOTAL_BEFORE.search(folded[clause_start : hit.start]) or "累计" in gap) and (
+            SPAN.search(folded[: hit.start]) or _SINCE.search(folded[: hit.start])
+        ):
+            problem = f"{phrase!r} is a total over several years (累计), not a year's level of {name}"
+        elif any(h.code == hit.code and _HOLDERS_AFTER.match(folded, h.end) for h in hits[:k]):
+            problem = f"{phrase!r} counts what the holders named before hold (…的企业), a subset of {name}"
         elif (ls := _LIST.search(gap)) is not None:
             problem = f"{phrase!r} counts a list or batch ({ls.group()}), not the stock of {name}"
         elif _AND_OTHERS.search(gap):
@@ -404,7 +473,9 @@ def _figures(
             num_start, num_end, unit_end = (level[0] + x for x in level[1][:3])
             level_year = level[2]
             later = [c for c in later if c[0] != level[0]]
-        if problem is None:
+        if problem is None and listed is not None:
+            figures.extend(listed)
+        elif problem is None:
             figures.append((num_start, num_end, unit_end, level_year))
             # 从A增加到B: the start point and the end point are two figures
             if _FROM.search(gap) and (to := _TO.match(folded[unit_end : clauses[0][1]])) is not None:
@@ -507,20 +578,23 @@ def _figures(
             if hit.start in completed:
                 name_as, why = completed[hit.start]
                 notes.append(f"named {original(hit.start, hit.end)!r} {why}: read as {name_as}")
+            if listed is not None:
+                span = SPAN.search(folded[: hit.start]).group()  # type: ignore[union-attr]
+                notes.append(f"one of a list (分别) over the years stated ({span}), in order")
             if ignored := [original(c, c + f[2]) for c, f in later]:
                 notes.append("ignored, a change not a level: " + "; ".join(map(repr, ignored)))
                 covered.extend((c, c + f[2]) for c, f in later)
             rows.append(
                 located(hit.start if n == 0 else a, u)
                 | {
-                    "jurisdiction_raw": jurisdiction,
+                    "jurisdiction_raw": without_glosses(jurisdiction),
                     "indicator_raw": completed[hit.start][0]
                     if hit.start in completed
                     else original(hit.start, hit.end),
                     "year_raw": str(year),
                     "year_basis": basis,
-                    "value_raw": original(a, b),
-                    "unit_raw": original(b, u),
+                    "value_raw": without_glosses(original(a, b)),
+                    "unit_raw": without_glosses(original(b, u)),
                     # a partial title (前三季度…) does not make a figure whose sentence states its year partial
                     "period_type": (
                         "partial" if (doc.partial and basis != "stated") or PARTIAL.search(folded[:a]) else "annual"
@@ -557,35 +631,6 @@ def _own_level_problem(generic: str | None, before: str, jurisdiction: str | Non
         f"{words[0]!r} means a {wanted[0]}'s own figures, but the document names {jurisdiction!r} ({level}) "
         f"and no {wanted[0]}: the place cannot be read (add `jurisdiction:` to a sidecar)"
     )
-
-
-def _one_per_figure(rows: pd.DataFrame) -> pd.DataFrame:
-    """A figure stated twice in one file (headline and body, a repeated sentence) is one row; the first mention
-    stays and its notes list where else it stands."""
-    if rows.empty:
-        return rows
-    key = (
-        rows["indicator_raw"].map(normalised_key)
-        + "|"
-        + rows["jurisdiction_raw"].astype(str)
-        + "|"
-        + rows["year_raw"].astype(str)
-        + "|"
-        + rows["value_raw"].map(normalise_text)
-        + "|"
-        + rows["unit_raw"].map(lambda u: normalise_text(to_simplified(str(u))))
-    )
-    first = ~key.duplicated()
-    where = rows["location"] + rows["notes"].map(lambda n: f" ({n})" if isinstance(n, str) and n else "")
-    others = where[~first].groupby(key[~first]).agg("; ".join)
-    also = key.map(others)
-    kept = rows.loc[first].copy()
-    extra = also[first].dropna()
-    kept.loc[extra.index, "notes"] = [
-        "; ".join(filter(None, [n if isinstance(n, str) else None, f"also stated at {where}"]))
-        for n, where in zip(kept.loc[extra.index, "notes"], extra, strict=True)
-    ]
-    return kept.reset_index(drop=True)
 
 
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -627,7 +672,11 @@ def read_text(path: Path, aliases: Aliases, meta: Mapping[str, Any] | None = Non
         ctx.forecast = sentence.goes_on and (ctx.forecast or opens)
     return ReadResult(
         format="communique_html" if is_html else "communique_txt",
-        rows=_one_per_figure(pd.DataFrame(rows)),
+        rows=one_per_figure(
+            pd.DataFrame(rows),
+            indicator=lambda n: keys.codes.get(normalised_key(n)) or normalised_key(n),
+            place=lambda j: aliases.jurisdictions.get(to_simplified(normalise_text(j).lower())) or j,
+        ),
         rejected=rejected,  # type: ignore[arg-type]
         encoding=encoding,
         release_date=file_release,

@@ -28,10 +28,19 @@ QUALIFIER = re.compile(
     r"(?:国家级|省级|市级|县级|省级以上|省级及以上|国家级以上|省部级|国家|重点|企业|规模以上|省属|市属|专业化|备案|其中包括|其中"
     # an industry or field before the name: 高技术制造业研究与试验发展(R&D)经费 (u9_nat_2020_rd_bulletin_hbgrl),
     # 战略性新兴产业领域技术合同成交额 (u8_nat_2013_techmarket): dev since round 5
-    r"|制造业|工业|服务业|产业|行业|领域)$"
+    r"|制造业|工业|服务业|产业|行业|领域"
+    # firms in incubators: 科技企业孵化器在孵科技型中小企业20.6万家 (u10_nat_2018_incubation_report); patents held by a
+    # kind of holder: “小巨人”企业拥有有效发明专利151.2万件 (u10_nat_2022_patents): dev since round 6
+    r"|在孵|(?:企业|高校|院所|机构|单位)(?:拥有|持有))$"
 )
 FORECAST = re.compile(r"预计|预测|力争|争取|计划到|目标是|规划到|将达到|将突破|将超过")
-PARTIAL = re.compile(r"上半年|前三季度|一季度|第一季度|1-\d{1,2}月|1至\d{1,2}月|前\d{1,2}个月")
+# part of a year: 2017年前10月全国城镇新增就业就完成1191万人 (u10_nat_2017_jobs_qianinfo), 今年1月至11月,
+# 全国城镇新增就业1180万人 (u10_nat_2023_jobs_cnnb): dev since round 6
+PARTIAL = re.compile(
+    r"上半年|前三季度|一季度|第一季度|1-\d{1,2}月|1至\d{1,2}月|前\d{1,2}个?月|前[一二三四五六七八九十]+个?月"
+    r"|1月(?:至|到|-|—|~)\d{1,2}月"
+)
+AT_LEAST = re.compile(r"以上")
 APPROXIMATE = re.compile(r"(?:约|近|逾|超过|将近|接近)$")
 MULTIPLIERS = "万亿千"
 MAX_GAP = 12  # characters allowed between an alias and its number ('数量为', '比2018年增加')
@@ -78,12 +87,15 @@ def not_recognised(folded: str, covered: list[tuple[int, int]], original, locate
     return out + _unread_figures(folded, covered, original, located)
 
 
-_NOT_A_FIGURE_AFTER = re.compile(r"^(?:年|月|日|号|时|届|次会议|位|名)")
+_NOT_A_FIGURE_AFTER = re.compile(r"^(?:年|月|日|号|时|届|次会议|位)")
+# a rank (第26名, 前10名) is not a figure; a count of people is: 招募611名高校毕业生 (u10_sx_2020_hrss_trad, dev
+# since round 6)
+_RANK = re.compile(r"^名")
 # a Chinese-numeral amount: 近百亿 (u6_hn_2014_techcontracts, dev since round 4), 五百一十七亿元; not 十三五, not 万众
 _CHINESE_AMOUNT = re.compile(r"[一二两三四五六七八九十百千]+[万亿]+")
 # a score: 综合得分在40分以上 (u7_nat_2024_innovation_ranking_trad, dev since round 4); per mille and hours:
 # 自然增长率为-0.98‰ (u8_sx_2022_communique), 平均工作时间为46.1小时 (u9_nat_2018oct_jobs_trad): dev since round 5
-_SCORE = re.compile(r"^(?:分(?=以上|以下|左右)|‰|个?千分点|小时)")
+_SCORE = re.compile(r"^(?:分(?=以上|以下|左右)|‰|个?千分点|小时|名)")
 # a ratio of three or more parts: 三次产业结构比为13.32∶33.84∶52.83 (u8_gs_2021_communique_trad), 23.42:25.47:51.12
 # (u8_sx_2023_employment); one part at least has decimals, so a clock time (17:24:00) is not a ratio
 _RATIO = re.compile(r"[\d.]+(?:[:∶][\d.]+){2,}")
@@ -99,6 +111,8 @@ def _unread_figures(folded: str, covered: list[tuple[int, int]], original, locat
         if (chinese and not _CHINESE_AMOUNT.fullmatch(m.group())) or any(s <= a < e for s, e in covered):
             continue
         if YEAR_TOKEN.match(folded, a) or _NOT_A_FIGURE_AFTER.match(folded[b:]) or (a and folded[a - 1] in "第-"):
+            continue
+        if _RANK.match(folded, b) and a and folded[a - 1] in "前后":
             continue
         after = folded[b:]
         skip = 1 if after[:1] and after[:1] in MULTIPLIERS else 0
@@ -185,5 +199,8 @@ def number_in(window: str) -> tuple[int, int, int, str] | None:
         if not arabic and unit is None:
             pos = m.end()  # Chinese numeral characters with no unit ('十三五'): part of the wording
             continue
+        # 连续保持在1100万人以上 (u10_nat_2023_jobs_cnnb, dev since round 6): at least N, a bound
+        if unit is not None and AT_LEAST.match(window, unit_end):
+            return m.start(), num_end, unit_end + 2, "atleast"
         return m.start(), num_end, unit_end, "level"
     return None

@@ -38,7 +38,7 @@ _GLOSS = r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,
 _BRACKETED = r"[(\[【][^()\[\]【】\d]{0,14}?[a-z][^()\[\]【】\d]{0,14}[)\]】]"
 _QUOTES = r"[“”\"‘’'《》「」]"
 # a footnote marker: …经费投入强度(与国内生产总值[2]之比)为2.19% (u8_nat_2018_rd_bulletin, dev since round 5)
-_FOOTNOTE = r"\[\d{1,2}\]"
+_FOOTNOTE = r"\[\d{0,2}\]"  # an empty one too: (与国内生产总值[]之比) (u11_nat_2017_rd_bulletin, dev since round 7)
 # Known inserted or optional phrases: deleted from names and text alike.
 _INFIXES = (
     r"对(?:该省|全省|本省|我省|全市|本市|我市|该市)?经济增长的?",  # 科技进步对经济增长的贡献率
@@ -48,6 +48,7 @@ _INFIXES = (
     r"(?<=级)及(?=以上)",  # 省级及以上
     r"(?<=经费)内部支出",  # R&D經費內部支出 (yreb_2019_rd_trad): the yearbooks' name for R&D expenditure
 )
+_ANY_GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}[)）]")  # as written, full-width or not
 _DELETIONS = re.compile("|".join([_GLOSS, _BRACKETED, _QUOTES, _FOOTNOTE, *_INFIXES]))
 # Trailing words that make a count's name longer without changing it (longest first).
 SUFFIXES = ("总数", "数量", "总额", "数")
@@ -66,6 +67,12 @@ def strip_deletions(folded: str, index: list[int] | None = None) -> tuple[str, l
         keep[m.start() : m.end()] = [False] * (m.end() - m.start())
     text = "".join(c for c, k in zip(folded, keep, strict=True) if k)
     return text, [i for i, k in zip(index, keep, strict=True) if k]
+
+
+def without_glosses(text: str) -> str:
+    """The text without a mirror site's pinyin glosses: 48.8萬(wàn)人 is 48.8萬人 (u10_sx_2020_hrss_trad, dev since
+    round 6), for the raw value, unit and place strings the normaliser reads."""
+    return _ANY_GLOSS.sub("", text)
 
 
 def normalised_key(name: str) -> str:

@@ -134,6 +134,10 @@ def alias_map(catalogue: Catalogue) -> tuple[dict[str, str], dict[str, str]]:
     jur: dict[str, str] = {}
     for j in catalogue.jurisdictions:
         jur |= keys(j.code, j.name_zh, j.name_en, *j.aliases)
+        # the nation's everyday name: 2021年中國R&D經費投入達27864億元 (u11_nat_2021_rd_prelim_trad, dev since round 7);
+        # an outlet's or organisation's 中国 (中国甘肃网, 中国科学院) is not a place (communique._place_is_mentioned)
+        if j.level == "national":
+            jur |= keys(j.code, "中国")
     ind: dict[str, str] = {}
     for i in catalogue.indicators:
         ind |= keys(i.code, i.name_zh, i.name_en, *i.aliases)

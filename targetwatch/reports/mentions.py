@@ -1,0 +1,140 @@
+"""A figure's mentions in one file: one row per figure, and a mention with no year of its own takes the year the same
+figure is stated with elsewhere in the text.
+
+    我国科技进步贡献率已达59.5%          <- the headline: no year (the release date would say 2020)
+    2019年,我国科技进步贡献率达59.5%。   <- the body states the same figure with its year: both are 2019, one row
+
+(u10_nat_2019_contribution_spaced and _trad, dev since round 6; the class of `甘肃省12家高新区` in a headline.) Only a
+year inferred from the release date or from a work report's date gives way, and only to one stated year: a figure
+stated for two years is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pandas as pd
+
+from targetwatch import vocab
+from targetwatch.reports.matching import normalised_key
+from targetwatch.units import normalise_text, parse_number, to_simplified, written_unit
+
+_WEAK = ("release date", "work report")
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")  # year bases that a stated year of the same figure overrides
+
+
+def _fold(text: object) -> str:
+    return to_simplified(normalise_text(str(text)).lower())
+
+
+def _figure_key(rows: pd.DataFrame, indicator: Callable[[str], str], place: Callable[[str], str]) -> pd.Series:
+    """indicator | place | value | unit: the same figure, whatever its year. The indicator and the place by what they
+    stand for (研發經費 and 研究与试验发展经费 are one indicator; 中国 and 我国 one place: u11_nat_2021_rd_prelim_trad,
+    u7_nat_2012_caixin, dev since round 7)."""
+    return (
+        rows["indicator_raw"].map(lambda n: indicator(str(n)))
+        + "|"
+        + rows["jurisdiction_raw"].map(lambda j: place(str(j)))
+        + "|"
+        + rows["value_raw"].map(normalise_text)
+        + "|"
+        + rows["unit_raw"].map(_fold)
+    )
+
+
+def _factor(unit: object) -> float | None:
+    """The written unit's factor to the base unit: 亿元, and 万亿元 as 万 × 亿元."""
+    unit = _fold(unit)
+    if (found := written_unit(unit)) is not None:
+        return found[1]
+    rest = written_unit(unit[1:]) if unit[:1] in vocab.MULTIPLIERS else None
+    return vocab.MULTIPLIERS[unit[0]] * rest[1] if rest is not None else None
+
+
+def _base(value: object, unit: object) -> float | None:
+    number, factor = parse_number(value), _factor(unit)
+    return number * factor if number is not None and factor is not None else None
+
+
+def _decimals(value: object) -> int:
+    text = normalise_text(str(value))
+    return len(text.split(".", 1)[1]) if "." in text else 0
+
+
+def _rounded_restatements(rows: pd.DataFrame, same: pd.Series) -> pd.Series:
+    """For a mention that only rounds another mention of the same indicator, place and year: 2.79萬億元 beside
+    27864億元 (u11_nat_2021_rd_prelim_trad, dev since round 7). A figure per group of mentions: a few rows."""
+    base = [_base(v, u) for v, u in zip(rows["value_raw"], rows["unit_raw"], strict=True)]
+    out = pd.Series(None, index=rows.index, dtype=object)  # the index of the precise mention it rounds
+    for _, group in rows.groupby(same).groups.items():
+        for r in group:
+            i = rows.index.get_loc(r)
+            for p in group:
+                j = rows.index.get_loc(p)
+                if p == r or base[i] is None or base[j] is None or base[i] == base[j]:
+                    continue
+                digits = _DIGITS.match(normalise_text(str(rows.at[r, "value_raw"])))
+                if digits is None or not float(digits.group()):
+                    continue
+                scale = base[i] / float(digits.group())  # 2.79萬 億元: 2.79 of 10^12
+                if pd.isna(out[p]) and round(base[j] / scale, _decimals(digits.group())) == float(digits.group()):
+                    out[r] = p
+    return out
+
+
+def _restated_years(rows: pd.DataFrame, figure: pd.Series) -> pd.DataFrame:
+    stated = rows["year_basis"].eq("stated")
+    years = rows.loc[stated, "year_raw"].astype(str).groupby(figure[stated]).agg(lambda y: set(y))
+    one = years[years.map(len) == 1].map(lambda y: next(iter(y)))
+    weak = rows["year_basis"].isin(_WEAK) & figure.isin(one.index)
+    rows = rows.copy()
+    rows.loc[weak, "year_raw"] = figure[weak].map(one)
+    rows.loc[weak, "year_basis"] = "restated"
+    # a headline's figure is part of a year when the body states it so: 全国城镇新增就业1099万人 above
+    # 1-11月份,全国城镇新增就业1099万人 (u11_nat_2020nov_jobs_ddsb, dev since round 7)
+    partial = rows["period_type"].eq("partial")
+    same = figure + "|" + rows["year_raw"].astype(str)
+    part_of_year = rows["year_basis"].isin((*_WEAK, "restated")) & ~partial & same.isin(same[partial])
+    rows.loc[part_of_year, "period_type"] = "partial"
+    return rows
+
+
+def one_per_figure(
+    rows: pd.DataFrame, indicator: Callable[[str], str] = normalised_key, place: Callable[[str], str] = _fold
+) -> pd.DataFrame:
+    """A figure stated twice in one file (headline and body, a repeated sentence, a rounded restatement) is one row;
+    the first mention stays and its notes list where else it stands."""
+    if rows.empty:
+        return rows
+    figure = _figure_key(rows, indicator, place)
+    rows = _restated_years(rows, figure)
+    same = (
+        rows["indicator_raw"].map(lambda n: indicator(str(n)))
+        + "|"
+        + rows["jurisdiction_raw"].map(lambda j: place(str(j)))
+        + "|"
+        + rows["year_raw"].astype(str)
+    )
+    partner = _rounded_restatements(rows, same)
+    rounded = partner.notna()
+    if rounded.any():
+        rows = rows.copy()
+        for r, p in partner[rounded].items():
+            written = f"{rows.at[r, 'value_raw']}{rows.at[r, 'unit_raw']}"
+            note = f"also stated rounded at {rows.at[r, 'location']} ({written})"
+            old = rows.at[p, "notes"]
+            rows.at[p, "notes"] = "; ".join(filter(None, [old if isinstance(old, str) else None, note]))
+        rows, figure = rows[~rounded], figure[~rounded]
+    key = figure + "|" + rows["year_raw"].astype(str)
+    first = ~key.duplicated()
+    where = rows["location"] + rows["notes"].map(lambda n: f" ({n})" if isinstance(n, str) and n else "")
+    others = where[~first].groupby(key[~first]).agg("; ".join)
+    also = key.map(others)
+    kept = rows.loc[first].copy()
+    extra = also[first].dropna()
+    kept.loc[extra.index, "notes"] = [
+        "; ".join(filter(None, [n if isinstance(n, str) else None, f"also stated at {where}"]))
+        for n, where in zip(kept.loc[extra.index, "notes"], extra, strict=True)
+    ]
+    return kept.reset_index(drop=True)
