@@ -413,40 +413,28 @@ class _PerTarget(Mapping):
 
 
 class Tracer:
-    """Traces targets of one warehouse. With `preload` (many targets, one after another) the tables
-    per target (targets, sources, assessments, the figures used) are read whole once; without it (`explain`: one
-    target) only the asked target's rows are read. The small tables (indicators, places, files, checks) are read
-    once; each target then costs one query for its figures and one for their failed checks."""
+    """Traces targets of one warehouse for `targetwatch explain`: only the asked target's rows are read (targets,
+    sources, assessments, the figures used). The small tables (indicators, places, files, checks) are read once;
+    each target then costs one query for its figures and one for their failed checks. Every target's chain at once
+    is the quality report's lineage data (targetwatch.render.lineage_site), from the same statement and rules."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, preload: bool = False) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
         cols = con.execute("SELECT table_name, column_name FROM information_schema.columns").fetchall()
         self.columns: dict[str, set[str]] = {}
         for table, column in cols:
             self.columns.setdefault(table, set()).add(column)
         one = "WHERE target_id = $t"
-        if preload:
-            self.targets: Mapping[str, dict] = {
-                r["target_id"]: r for r in _records(con.execute("SELECT * FROM targets").df())}
-            self.sources: Mapping[str, list[dict]] = {}
-            for r in _records(con.execute(SOURCES_SQL.format(where="")).df()):
-                self.sources.setdefault(r.pop("target_id"), []).append(r)
-            self.assessments: Mapping[str, dict] = {
-                r["target_id"]: r for r in _records(con.execute("SELECT * FROM assessments").df())}
-            self.used: Mapping[str, set[str]] = {}
-            for tid, oid in con.execute(_USED_SQL.format(where="")).fetchall():
-                if not _empty(oid):
-                    self.used.setdefault(tid, set()).add(oid)
-        else:
-            ids = frozenset(r[0] for r in con.execute("SELECT target_id FROM targets").fetchall())
-            self.targets = _PerTarget(ids, lambda t: _one(con, f"SELECT * FROM targets {one}", t))
-            self.sources = _PerTarget(ids, lambda t: [
-                {k: v for k, v in r.items() if k != "target_id"}
-                for r in _records(con.execute(SOURCES_SQL.format(where="WHERE s.target_id = $t"), {"t": t}).df())])
-            self.assessments = _PerTarget(ids, lambda t: _one(con, f"SELECT * FROM assessments {one}", t))
-            self.used = _PerTarget(ids, lambda t: {oid for _, oid in con.execute(_USED_SQL.format(where=one),
-                                                                                 {"t": t}).fetchall()
-                                                   if not _empty(oid)})
+        ids = frozenset(r[0] for r in con.execute("SELECT target_id FROM targets").fetchall())
+        self.targets: Mapping[str, dict] = _PerTarget(ids, lambda t: _one(con, f"SELECT * FROM targets {one}", t))
+        self.sources: Mapping[str, list[dict]] = _PerTarget(ids, lambda t: [
+            {k: v for k, v in r.items() if k != "target_id"}
+            for r in _records(con.execute(SOURCES_SQL.format(where="WHERE s.target_id = $t"), {"t": t}).df())])
+        self.assessments: Mapping[str, dict] = _PerTarget(
+            ids, lambda t: _one(con, f"SELECT * FROM assessments {one}", t))
+        self.used: Mapping[str, set[str]] = _PerTarget(
+            ids, lambda t: {oid for _, oid in con.execute(_USED_SQL.format(where=one), {"t": t}).fetchall()
+                            if not _empty(oid)})
         self.indicators = {r["code"]: r for r in _records(con.execute("SELECT * FROM indicators").df())}
         self.places: dict[str, tuple[str, str]] = (
             {code: (zh, en) for code, zh, en in con.execute("SELECT code, name_zh, name_en FROM jurisdictions")
