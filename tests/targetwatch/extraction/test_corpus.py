@@ -14,7 +14,7 @@ import pytest
 from targetwatch.catalogue import load_catalogue
 from targetwatch.config import PROJECT_DIR
 from targetwatch.extraction import extract_targets
-from targetwatch.extraction.corpus import SPLITS, load_corpus, score
+from targetwatch.extraction.corpus import SPLITS, CorpusDocument, issued, load_corpus, propose, score
 
 
 def test_every_text_is_listed_split_and_every_quote_is_placed():
@@ -85,7 +85,41 @@ def test_scoring_by_hand(tmp_path: Path):
 def measured():
     catalogue = load_catalogue(PROJECT_DIR / "targets.yaml")
     docs, golds = load_corpus()
-    return score(docs, golds, {d: extract_targets(doc.text, d, catalogue) for d, doc in docs.items()})
+    return score(docs, golds, propose(docs, catalogue))
+
+
+@pytest.mark.parametrize(("published", "expected"), [
+    # the date the page shows, as `extract-targets --issued` takes it (year and month)
+    ("2019-12-02", "2019-12"),
+    ("2021-07", "2021-07"),
+    ("2022", "2022"),
+    ("2024-06-13 (from the address)", "2024-06"),
+    ("2021-03-08 (新華社)", "2021-03"),
+    # dates the annotator inferred, not shown by the page: the extractor runs as a user without a date would
+    ("2024 (the page shows no date)", None),
+    ("about 2016 (a 十三五 outline; the page is of 2024)", None),
+    ("about 2025-01-18 (the page shows 01-18 without a year)", None),
+    ("unknown (the page shows no date)", None),
+    ("undated", None),
+    ("2021–2025 (the fifth list; the page shows 2025 dates in its sidebar)", None),
+    ("2022-10/11 (after the 20th party congress; 1-9月 figures)", None),
+])
+def test_issued_is_the_date_the_page_shows(published, expected):
+    doc = CorpusDocument(id="x", text="", split="development", url="http://example.invalid", published=published,
+                         script="simplified")
+    assert issued(doc) == expected
+
+
+def test_the_page_date_reaches_the_extractor():
+    """SYNTHETIC: a 今年 target in an undated text gets its year only from the page date the scorer passes."""
+    text = "今年全市新增高新技术企业100家以上。"
+    dated = CorpusDocument(id="a", text=text, split="test", url="http://example.invalid", published="2023-02-01",
+                           script="simplified")
+    undated = CorpusDocument(id="b", text=text, split="test", url="http://example.invalid",
+                             published="2023 (the page shows no date)", script="simplified")
+    out = propose({"a": dated, "b": undated})
+    assert [p.entry["deadline"] for p in out["a"]] == [2023]
+    assert [p.entry.get("deadline") for p in out["b"]] == [None]
 
 
 @pytest.mark.parametrize(("split", "precision", "recall", "comparator"), [
