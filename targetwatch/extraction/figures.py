@@ -28,7 +28,7 @@ def _comparator(view: str, m: re.Match[str], clause: Span) -> tuple[str, str]:
     """(comparator, rule) for a figure from the cue tables; a range and a plain number are the fallbacks."""
     before = view[max(clause.start, m.start() - rules.PREFIX_REACH) : m.start()]
     before = re.split(r"\d", before)[-1]  # no other number between a cue and its figure
-    after = (m["post"] or "") + (m["more"] or "")
+    after = (m["post"] or "").replace(" ", "") + (m["more"] or "")
     adjacent = before.rstrip(" ")
     for cue in rules.COMPARATOR_CUES:
         if cue.where == "after" and any(w in after for w in cue.words):

@@ -71,8 +71,10 @@ _UNIT_GAP = r" {0,8}"
 FIGURE: Final = re.compile(
     rf"(?<![\d.a-z])(?:(?P<low>{NUMBER})(?P<low_scale>{SCALE})?%?{_GAP}(?P<sep>{RANGE_SEPARATOR}){_GAP})?"
     rf"(?P<num>{NUMBER}|(?<=[过超逾])(?=[万千亿])|(?<=[过超逾])百)(?:{_UNIT_GAP}(?P<scale>{SCALE}))?(?P<more>多|余)?{_UNIT_GAP}(?P<unit>{_UNIT_ALT})"
-    rf"(?![{NOT_A_UNIT_AFTER}])(?P<post>{_GAP}(?:以上|以下|以内|左右))?"
+    rf"(?![{NOT_A_UNIT_AFTER}])(?P<post>{_UNIT_GAP}(?:以{_UNIT_GAP}[上下内]|左{_UNIT_GAP}右))?"
 )
+# Round 12: a mirror that prints readings splits 以上 / 左右 too (2000家(jia)左右(you) -> "2000     家左     右");
+# the blank of a reading is allowed before and inside the suffix, which is read with its blanks removed.
 
 # --- 2. comparators: what a figure's neighbours say ------------------------------------------------------------
 
@@ -501,6 +503,8 @@ DEADLINES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     # 到“十四五”末, 至十三五期末: the end of a five-year plan period (rules.PLAN_PERIODS gives its last year)
     ("deadline_plan_period_end", re.compile(
         r"(?:到|至)[“\"「『]?(?P<period>十一五|十二五|十三五|十四五|十五五)[”\"」』]?(?:期末|时期末|末)")),
+    # Round 12: 力争2025年…达到1800家: a year right after a word of intent, without 到
+    ("deadline_intent_year", re.compile(r"(?:力争|争取|确保) {0,2}(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末)?(?![前以之度])")),
     ("deadline_next_years", re.compile(r"(?:未来|今后)(?P<n>[一二两三四五六七八九十\d]+)年")),
     # 力争3年内, 计划两年之内: within N years, said as intent (毕业5年内的…, 可在3年内保留 are durations, not deadlines)
     ("deadline_years_ahead",
