@@ -110,6 +110,8 @@ def _counts_the_list(view: str, clause: Span, m: re.Match[str]) -> bool:
     except ValueError:
         return False
     parts = before.split("、")
+    if not deng and any(rules.FIGURE.search(part) for part in parts[:-1]):
+        return False  # 新认定国家级技术中心1家以上、省级技术中心2家: the items carry figures of their own (round 12)
     if _has_verb(parts[-1].split("等")[-1]):
         return False  # 在A、B、C等优势领域培育不少于3个…: a verb after the list commits to the number (round 10)
     items = len(parts) + len(rules.ITEM_JOINERS.findall(parts[-1])[:1])  # …、关键基础材料和产业技术基础6个领域
@@ -117,6 +119,18 @@ def _counts_the_list(view: str, clause: Span, m: re.Match[str]) -> bool:
     opened = [i for i, part in enumerate(parts) if rules.LIST_OBJECT.search(part)]
     return n >= 2 and (items == n or (deng and (len(parts) == n or len(parts) - opened[0] == n if opened
                                                 else len(parts) == n)))
+
+
+def _intent_after_status(doc: Document, sent: Sentence, clause: Span) -> bool:
+    """Round 12: a status word governs its sentence only until a clause of intent or a deadline after it (南京市已累计
+    培育…647家,…将达到213家,…又启动…,加快构建…,全市…数量分别达到30家、300家…): the clauses between the last status
+    word and the figure's own clause say so."""
+    text = doc.view[sent.start : clause.start]
+    last = max((text.rfind(w) + len(w) for w in rules.STATUS_WORDS if w in text), default=-1)
+    if last < 0:
+        return False
+    span = Span(sent.start + last, clause.start)
+    return bool(rules.INTENT.search(doc.view, span.start, span.end)) or bool(deadlines(doc.view, span, doc))
 
 
 def _reported(doc: Document, para: Paragraph, at: int) -> bool:
@@ -164,8 +178,11 @@ def _past_end(doc: Document, before: str, sentence_before: str = "", paragraph_b
     now = doc.issue_year if doc.issue_year is not None else doc.stated_year  # undated: its latest plain year (round 8)
     if now is None:
         return False
-    m = rules.PAST_END.search(before) or rules.PAST_YEAR_OPENING.match(sentence_before.lstrip(STRIP_HEAD))
-    if m is None and paragraph_before and (o := rules.PAST_YEAR_OPENING.match(paragraph_before.lstrip(STRIP_HEAD))) \
+    # Round 12: the year may follow who says it (据省科技厅副厅长介绍,2020年,我省…;高新技术企业达到1.46万家).
+    sentence_before = rules.ATTRIBUTION_LEAD.sub("", sentence_before.lstrip(STRIP_HEAD))
+    paragraph_before = rules.ATTRIBUTION_LEAD.sub("", paragraph_before.lstrip(STRIP_HEAD))
+    m = rules.PAST_END.search(before) or rules.PAST_YEAR_OPENING.match(sentence_before)
+    if m is None and paragraph_before and (o := rules.PAST_YEAR_OPENING.match(paragraph_before)) \
             and not rules.INTENT.search(paragraph_before) and not rules.DEADLINE_WORDS.search(paragraph_before):
         m = o
     return m is not None and int(m["year"]) < now
@@ -247,6 +264,8 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
             fired.append(frame)
         status = [w for w in rules.STATUS_WORDS if w in view[sent.start : m.start()] and not (
             w == "同比" and rules.SAME_PERIOD_TARGET.search(view, clause.start, m.start()))]
+        if status and _intent_after_status(doc, sent, clause):
+            status = []
         if not rules.FORECAST_BY_PLAN.search(view.lstrip()[: rules.REPORT_TITLE_REACH]) \
                 and not rules.FORECAST_BY_PLAN.search(view, para.start, m.start()):
             if rules.FORECAST.search(view, sent.start, m.start()):

@@ -22,7 +22,8 @@ from targetwatch import vocab
 
 # Arabic (after NFKC: １２ -> 12) or Chinese numerals. A Chinese numeral must start with a digit word, so 千亿元
 # (a plan's name) and 万众 (a slogan) are never figures; cn2an reads 两, 十, 百, 千 inside it.
-NUMBER: Final = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十][〇零一二两三四五六七八九十百千]*)"
+NUMBER: Final = r"(?:\d+(?:\.\d+)?|(?<![数几])[一二两三四五六七八九十][〇零一二两三四五六七八九十百千]*)"
+# Round 12: 数十万人, 几十家 name no figure (a vague count), so a Chinese numeral after 数 / 几 is none.
 # 1.3万件, 四十万人, 265亿元: vocab.MULTIPLIERS gives the factor; round 11: 1.3万亿斤 (two scale words, 10^12)
 SCALE: Final = r"(?:万亿|[万亿千])"
 
@@ -112,11 +113,13 @@ COMPARATOR_CUES: Final[tuple[Cue, ...]] = (
     Cue("prefix_reach", ("达到", "達到", "迈上", "跨上", "站上"), "at_least", "before"),  # 迈上3600亿元台阶
     # One character, so only right before the number (spaces aside): 超4000家, 比重超38%, 过万家 (过 in 通过 or 超 in
     # 超市 further away says nothing); 总数达450家, 建有率达100% (达 = 达到).
+    # Round 12: 约5万名, 接近100万人, 将近: about the figure, right before it (节约5%, 制约, 签约 say nothing).
+    Cue("prefix_about", ("接近", "将近", "大约", "约"), "approx", "adjacent"),
     Cue("prefix_chao", ("超", "过"), "exceed", "adjacent"),
     Cue("prefix_da", ("达",), "at_least", "adjacent"),
 )
 # …but not as the end of another word: 认定通过155家 (通过 = passed), 经过3年, 不过: 过 there is no cue.
-ADJACENT_NOT_AFTER: Final[dict[str, str]] = {"过": "通经不"}
+ADJACENT_NOT_AFTER: Final[dict[str, str]] = {"过": "通经不", "约": "节制契签预公条规合履违"}
 PREFIX_REACH: Final = 8
 # What may stand between a one-year growth word and its rate: 增长10%, 增幅超过11%, 增速保持在8%, 分别增长8%、9%.
 GROWTH_END: Final = re.compile(r"(?:增长|增幅|增速)(?:超过|达到|达|为|保持在|保持|在)? {0,2}$")
@@ -258,6 +261,8 @@ DONE_BEFORE: Final = re.compile(r"了 {0,2}$")
 # 增加到2021年的33万家 in a 2022 text: an end point in the past is a statistic.
 PAST_END: Final = re.compile(r"(?:到|至) {0,2}(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末)?的? {0,2}$")
 # 2021年，全国技术合同成交额达3.73万亿元 in a text of 2022: a sentence that opens with a past year reports it.
+# Round 12: who says it, before the year that opens what is said (据…介绍, / 记者从…获悉,).
+ATTRIBUTION_LEAD: Final = re.compile(r"^(?:据[^,，。;；]{0,30}?(?:介绍|透露|统计|了解|显示)|记者[^,，。;；]{0,30}?获悉)[,，:：] {0,2}")
 PAST_YEAR_OPENING: Final = re.compile(r"(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末|度)?[,，]?(?![前以之])")
 
 # Round 9: a condition that runs over several clauses of a sentence, opened by 对 / 凡 / 对于 / 符合 and closed by a
@@ -386,8 +391,8 @@ GROWTH_OVER_BASELINE: Final = re.compile(r"(?:比|较)(?P<year>(?:19|20)\d{2})�
 BASELINE_YEAR: Final = re.compile(r"(?:比|较|在|以)(?P<year>(?:19|20)\d{2})年(?:底|末)?(?:的?基础上)?")
 # 由2015年的50家增加到100家: the first figure is the baseline (value and year) of the one after 到.
 BASELINE_VALUE: Final = re.compile(
-    rf"(?:从|由)(?:(?P<base_year>(?:19|20)\d{{2}})年(?:底|末)?的?)?(?P<base>{NUMBER})(?P<base_scale>{SCALE})?"
-    rf"(?P<base_unit>{_UNIT_ALT})?(?:(?:提高|提升|增加|增长|扩大|达|上升)(?:到|至)|增至|升至)"
+    rf"(?:从|由)(?:(?P<base_year>(?:19|20)\d{{2}})年(?:底|末)?的?)?(?:约|近|接近|大约)?(?P<base>{NUMBER})(?P<base_scale>{SCALE})?"
+    rf"(?P<base_unit>{_UNIT_ALT})?(?:(?:提高|提升|增加|增长|扩大|达|上升|跃升)(?:到|至)|增至|升至)"
     r"(?:(?:19|20)\d{2}年(?:底|末)?的?)?"  # 增至2020年的34万亿元: the target's own year, read as its deadline
 )
 
