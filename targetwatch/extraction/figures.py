@@ -496,7 +496,7 @@ def _per_indicator(view: str, clause: Span, at: int, cand: Candidate) -> list[Ca
     m = next((m for m in rules.LIST_MULTIPLE.finditer(view, clause.start, at)
               if not view[m.end() : at].strip(" ").replace("比", "").strip("0123456789年的基础上均都 ")), None)
     if m is None:
-        return [cand]
+        return _named_multiples(view, clause, at, cand)
     names = [n.strip(STRIP_HEAD + STRIP_TAIL) for n in re.split("、", m["names"])]
     names = [re.sub(r"^.*(?:实现|使|推动|力争|确保|到(?:19|20)\d{2}年(?:底|末)?)", "", n) for n in names]
     try:
@@ -504,6 +504,24 @@ def _per_indicator(view: str, clause: Span, at: int, cand: Candidate) -> list[Ca
     except ValueError:
         return [cand]
     if len(names) != count or not all(names):
+        return [cand]
+    out = []
+    for name in names:
+        c = dataclasses.replace(cand, rules_fired=[*cand.rules_fired, "multiple_per_indicator"], notes=list(cand.notes))
+        c.name_hint = name
+        out.append(c)
+    return out
+
+
+def _named_multiples(view: str, clause: Span, at: int, cand: Candidate) -> list[Candidate]:
+    """Round 12: A数量和B数量比2016年翻一番, 实现A、B及其中的C、D数量在“十三五”末的基础上翻一番: names joined by 、 / 和 /
+    及 right before the baseline, with no count of them, each get the multiple (one proposal per name)."""
+    m = rules.NAMED_MULTIPLE.search(view[clause.start : at])
+    if m is None:
+        return [cand]
+    names = [rules.MULTIPLE_NAME_TRIM.sub("", n).strip(STRIP_HEAD + STRIP_TAIL + " ")
+             for n in rules.MULTIPLE_NAME_SEPARATORS.split(m["names"])]
+    if len(names) < 2 or not all(2 <= len(n.replace(" ", "")) <= 20 and CJK.search(n) for n in names):
         return [cand]
     out = []
     for name in names:

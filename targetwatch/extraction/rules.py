@@ -384,6 +384,13 @@ class Construct:
 
 
 # 翻一番 = x2, 翻两番 = x4 (2 to the power of the count); 增长一倍 = x2, 增长两倍 = x3.
+# Round 12: the names a multiple applies to, right before its baseline (…及其中的规模以上企业、专精特新“小巨人”企业数量
+# 在“十三五”末的基础上翻一番; 高新技术企业数量和科技型中小微企业数量比2016年翻一番).
+NAMED_MULTIPLE: Final = re.compile(
+    r"(?P<names>[^,，;；:：。]+?)(?:数 {0,8}量)?(?:在[^,，]{0,15}?基础上|(?:比|较)(?:19|20)\d{2} {0,2}年(?:底|末)?)"
+    r"(?:实现|均|都)? {0,2}$")
+MULTIPLE_NAME_SEPARATORS: Final = re.compile(r"、|和|及其中的|及其|及")
+MULTIPLE_NAME_TRIM: Final = re.compile(r"^.*(?:实现|使|推动|力争|确保|到(?:19|20)\d{2}年(?:底|末)?[,，]?)|数 {0,8}量$")
 DOUBLING: Final = re.compile(r"翻(?P<n>[一二两三四1-4])?番")  # round 11: 实现翻番, 3年翻番 (no count: x2)
 GROWTH_MULTIPLE: Final = re.compile(r"增长(?P<n>[一二两三四五1-9])倍")
 # 比2015年增长50% is a multiple of the baseline year's value (x1.5), not a level of 50%.
