@@ -414,6 +414,7 @@ def constructs(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -> 
                 cand.rules_fired.append("baseline_year")
             out += _per_indicator(view, clause, m.start(), cand)
     out += _indices(doc, para, sent, clause) + _ranks(doc, para, sent, clause) + _growth_above(doc, para, sent, clause)
+    out += _bare_money(doc, para, sent, clause)
     out += _above_reference(doc, para, sent, clause) + _coverage_goals(doc, para, sent, clause)
     return out
 
@@ -576,6 +577,23 @@ def _indices(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -> li
         cand = Candidate(start=m.start("num"), end=m.end(), sentence=sent, paragraph=para, clause=clause,
                           comparator=comparator, rules_fired=["index_value"], score=_CONSTRUCT_SCORE,
                           value=float(m["num"]), unit=rules.INDEX_UNIT, unit_as_written=m["name"])
+        _status_penalty(doc, para, sent, cand)
+        out.append(cand)
+    return out
+
+
+def _bare_money(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -> list[Candidate]:
+    """Round 12: 产业规模力争突破2000亿, 五年投入38亿: money written without 元 after a word that names money."""
+    out = []
+    for m in rules.BARE_MONEY.finditer(doc.view, clause.start, clause.end):
+        post = (m["post"] or "").strip()
+        cue = m["cue"] or ""
+        comparator = ("at_least" if post == "以上" else "approx" if post == "左右"
+                      else "exceed" if cue in ("超过", "突破", "超", "逾") else "at_least" if cue else "exact")
+        value, base = scaled(m["num"], m["scale"], "元")
+        cand = Candidate(start=m.start("num"), end=m.end(), sentence=sent, paragraph=para, clause=clause,
+                          comparator=comparator, rules_fired=["bare_money"], score=_CONSTRUCT_SCORE,
+                          value=value, unit=base, unit_as_written=m["scale"])
         _status_penalty(doc, para, sent, cand)
         out.append(cand)
     return out

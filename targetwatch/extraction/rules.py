@@ -429,6 +429,13 @@ INDEX: Final = re.compile(
     r"(?P<num>\d+(?:\.\d+)?)(?P<post> {0,2}(?:以上|以下|左右))?(?![\d.%万亿千个家项件人户元名位])"
 )
 INDEX_UNIT: Final = "index"
+# Round 12: an amount of money written with its scale word and no 元 (产业规模力争突破2000亿, 营收达2.6万亿, 五年投入
+# 38亿), after a word that names money: yuan.
+BARE_MONEY: Final = re.compile(
+    r"(?P<name>规模|营收|营业收入|收入|产值|增加值|投入|投资|成交额|销售额|总额)(?P<gap>[^,，;；。:：\d]{0,6}?)"
+    r"(?P<cue>达到|达|超过|突破|超|逾)? {0,2}(?P<num>\d+(?:\.\d+)?) {0,2}(?P<scale>万亿|亿)"
+    r"(?P<post> {0,2}(?:以上|左右))?(?![\d.%元美欧港人家个项件户名位台套吨亩平方万千斤])"
+)
 # A rank: a verb of moving up (跃居, 进入, 提升到, 达到) then 前N位 / 前N名 / 第N, within the scope written before it
 # (全省前40位, 全市前3水平, 世界第二). 位居 / 居 (is ranked) report the present and are not in the list.
 RANK: Final = re.compile(
