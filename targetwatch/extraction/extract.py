@@ -398,7 +398,8 @@ def _this_years_deadline(doc: Document, c: Candidate) -> None:
     lent = {"deadline_from_document", "deadline_carried"} & set(c.rules_fired)
     if lent and c.deadline is not None and doc.issue_year is not None and c.comparator != "qualitative" and (
             rules.THIS_YEAR_AHEAD.search(doc.view, c.sentence.start, c.start)
-            or rules.YEAR_OPENING_CLAUSE.match(_ITEM_NUMBER.sub("", doc.view[c.clause.start : c.start].lstrip(STRIP_HEAD)))):
+            or rules.YEAR_OPENING_CLAUSE.match(
+                _ITEM_NUMBER.sub("", doc.view[c.clause.start : c.start].lstrip(STRIP_HEAD)))):
         c.deadline = None
     if c.deadline is not None or doc.issue_year is None or c.comparator == "qualitative" or {
             "review_section", "report_document", "status_report", "news_report", "done"} & set(c.rules_fired):

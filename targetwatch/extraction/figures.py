@@ -515,8 +515,8 @@ def _per_indicator(view: str, clause: Span, at: int, cand: Candidate) -> list[Ca
 
 
 def _named_multiples(view: str, clause: Span, at: int, cand: Candidate) -> list[Candidate]:
-    """Round 12: A数量和B数量比2016年翻一番, 实现A、B及其中的C、D数量在“十三五”末的基础上翻一番: names joined by 、 / 和 /
-    及 right before the baseline, with no count of them, each get the multiple (one proposal per name)."""
+    """Round 12: A数量和B数量比2016年翻一番, 实现A、B及其中的C、D数量在“十三五”末的基础上翻一番: names joined by
+    、 / 和 / 及 right before the baseline, with no count of them, each get the multiple (one proposal per name)."""
     m = rules.NAMED_MULTIPLE.search(view[clause.start : at])
     if m is None:
         return [cand]

@@ -262,7 +262,8 @@ DONE_BEFORE: Final = re.compile(r"了 {0,2}$")
 PAST_END: Final = re.compile(r"(?:到|至) {0,2}(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末)?的? {0,2}$")
 # 2021年，全国技术合同成交额达3.73万亿元 in a text of 2022: a sentence that opens with a past year reports it.
 # Round 12: who says it, before the year that opens what is said (据…介绍, / 记者从…获悉,).
-ATTRIBUTION_LEAD: Final = re.compile(r"^(?:据[^,，。;；]{0,30}?(?:介绍|透露|统计|了解|显示)|记者[^,，。;；]{0,30}?获悉)[,，:：] {0,2}")
+ATTRIBUTION_LEAD: Final = re.compile(
+    r"^(?:据[^,，。;；]{0,30}?(?:介绍|透露|统计|了解|显示)|记者[^,，。;；]{0,30}?获悉)[,，:：] {0,2}")
 PAST_YEAR_OPENING: Final = re.compile(r"(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末|度)?[,，]?(?![前以之])")
 
 # Round 9: a condition that runs over several clauses of a sentence, opened by 对 / 凡 / 对于 / 符合 and closed by a
@@ -523,7 +524,8 @@ DEADLINES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     ("deadline_plan_period_end", re.compile(
         r"(?:到|至)[“\"「『]?(?P<period>十一五|十二五|十三五|十四五|十五五)[”\"」』]?(?:期末|时期末|末)")),
     # Round 12: 力争2025年…达到1800家: a year right after a word of intent, without 到
-    ("deadline_intent_year", re.compile(r"(?:力争|争取|确保) {0,2}(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末)?(?![前以之度])")),
+    ("deadline_intent_year",
+     re.compile(r"(?:力争|争取|确保) {0,2}(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末)?(?![前以之度])")),
     ("deadline_next_years", re.compile(r"(?:未来|今后)(?P<n>[一二两三四五六七八九十\d]+)年")),
     # 力争3年内, 计划两年之内: within N years, said as intent (毕业5年内的…, 可在3年内保留 are durations, not deadlines)
     ("deadline_years_ahead",
