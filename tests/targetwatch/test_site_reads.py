@@ -89,3 +89,36 @@ def test_evidence_labels_are_made_once_per_combination_and_equal_the_labels_made
     s = vocab.STATUS_BY_CODE["no_data"]
     assert got["evidence_tip"][12] == f"{s.zh} / {s.en}: {s.meaning_en}"
     assert got["evidence_basis_en"][11] == "before and after (may fall)" and got["evidence_grade_zh"][13] == "推断"
+
+
+def test_the_quality_report_from_its_columns_is_the_report_from_every_column(tmp_path, monkeypatch):
+    """build_quality_report reads only QUALITY_REPORT_READS of targets and assessments, none of REPORT_UNREAD, and
+    makes its target rows unformatted: its files (index, lineage data and pages) equal those of the whole read with
+    formatted rows, byte for byte; the unformatted rows equal the formatted ones on every column they have."""
+    from pandas.testing import assert_frame_equal
+
+    from targetwatch.render import quality_report, rows
+    from targetwatch.render.quality_report import QUALITY_REPORT_READS, build_quality_report
+    from targetwatch.render.rows import target_rows
+
+    data = synthetic_site_data(n_extra=12)
+    con = warehouse_of(data)
+    build_quality_report(con, tmp_path / "narrow", run_id="SYNTHETIC-run")
+    read = SiteData.from_warehouse(con, pages_only=True, skip=quality_report.REPORT_UNREAD,
+                                   only=QUALITY_REPORT_READS)
+    assert list(read.assessments.columns) == list(QUALITY_REPORT_READS["assessments"])
+    assert len(read.data_owed) == len(read.target_sources) == 0 < len(data.target_sources)
+
+    lean, full = target_rows(read, formatted=False), target_rows(data)
+    assert "latest_zh" not in lean and "documents" not in lean and len(lean) == len(full) == len(data.targets)
+    shown = ["target_id", "status", "status_rank", "jurisdiction_zh", "indicator_en", "evidence_tip",
+             "evidence_basis_zh", "name_en", "headline"]
+    assert_frame_equal(lean[shown], full[shown], check_exact=True)
+
+    monkeypatch.setattr(quality_report, "QUALITY_REPORT_READS", {})
+    monkeypatch.setattr(quality_report, "REPORT_UNREAD", ())
+    monkeypatch.setattr(quality_report, "target_rows", lambda d, formatted=True: rows.target_rows(d))
+    build_quality_report(con, tmp_path / "every", run_id="SYNTHETIC-run")
+    a, b = _files(tmp_path / "every"), _files(tmp_path / "narrow")
+    assert a.keys() == b.keys() and "lineage/data/_common.js" in a and len(a) > 10
+    assert [k for k in a if a[k] != b[k]] == []
