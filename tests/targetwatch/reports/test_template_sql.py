@@ -161,12 +161,13 @@ def test_a_failure_inside_duckdb_hands_the_file_back_with_nothing_written(tmp_pa
 
 # --- many files in one scan (template_sql.Scan) ----------------------------------------------------------------
 
+SIX = "jurisdiction,indicator,year,value,unit,notes"
 BODIES = {  # name -> (header line, body): two header layouts, comments of different lengths, quotes, wide rows
-    "a.csv": ("jurisdiction,indicator,year,value,unit,notes", "gansu,maker_spaces,2019,1523,个,\n\nshanxi,patents,2020, 7 ,件,n\n"),
-    "b.csv": ("jurisdiction,indicator,year,value,unit,notes", 'gansu,"a, b",2019,"1,5",个,"q ""x"""\nx,y,2019,1,个,,wide\n'),
+    "a.csv": (SIX, "gansu,maker_spaces,2019,1523,个,\n\nshanxi,patents,2020, 7 ,件,n\n"),
+    "b.csv": (SIX, 'gansu,"a, b",2019,"1,5",个,"q ""x"""\nx,y,2019,1,个,,wide\n'),
     "c.csv": ("unit,value,year,indicator,jurisdiction", "个,1,2019,maker_spaces,gansu\n件,2,2020,patents,shanxi\n"),
-    "d.csv": ("jurisdiction,indicator,year,value,unit,notes", ",,,,,\n   \ngansu,m,2021,3,个\r\n"),
-    "e.csv": ("jurisdiction,indicator,year,value,unit,notes", ""),  # a header only
+    "d.csv": (SIX, ",,,,,\n   \ngansu,m,2021,3,个\r\n"),
+    "e.csv": (SIX, ""),  # a header only
 }
 
 
@@ -236,10 +237,10 @@ def test_a_file_the_scan_cannot_take_is_handed_back_alone(tmp_path):
     """A record spanning lines, a bare CR, a NUL, or a file over a limit: that file alone goes to the streaming
     reader; the others of its group are read by the one scan."""
     bodies = dict(BODIES) | {
-        "f.csv": ("jurisdiction,indicator,year,value,unit,notes", 'gansu,"two\nlines",2019,1,个,\n'),
-        "g.csv": ("jurisdiction,indicator,year,value,unit,notes", "gansu,m,2019,1,个,\rx,y,2020,2,件,\n"),
-        "h.csv": ("jurisdiction,indicator,year,value,unit,notes", "gansu,m,2019,1,个,\x00\n"),
-        "i.csv": ("jurisdiction,indicator,year,value,unit,notes", "a,b,2019,1,个,\n" * 3),
+        "f.csv": (SIX, 'gansu,"two\nlines",2019,1,个,\n'),
+        "g.csv": (SIX, "gansu,m,2019,1,个,\rx,y,2020,2,件,\n"),
+        "h.csv": (SIX, "gansu,m,2019,1,个,\x00\n"),
+        "i.csv": (SIX, "a,b,2019,1,个,\n" * 3),
     }
     paths = _files(tmp_path, bodies)
     limits = Limits(max_rows=2)
