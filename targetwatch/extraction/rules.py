@@ -430,6 +430,11 @@ INDEX: Final = re.compile(
     r"(?P<num>\d+(?:\.\d+)?)(?P<post> {0,2}(?:以上|以下|左右))?(?![\d.%万亿千个家项件人户元名位])"
 )
 INDEX_UNIT: Final = "index"
+# Round 12: 推进 / 推动 right before the figure and a work noun ending its clause (大力推進66個產業園區建設,
+# 深入推进13条重点产业链倍增计划): the work goes on over the things counted; no result is named (推动1000家工业企业
+# 上云上平台 names one).
+ONGOING_BEFORE: Final = re.compile(r"(?:推进|推动) {0,2}$")
+ONGOING_AFTER: Final = re.compile(r"[^,，。;；\d]{0,24}?(?:建设|计划)[。,，;；]? {0,2}$")
 # Round 12: an amount of money written with its scale word and no 元 (产业规模力争突破2000亿, 营收达2.6万亿, 五年投入
 # 38亿), after a word that names money: yuan.
 BARE_MONEY: Final = re.compile(
@@ -597,6 +602,7 @@ CONFIDENCE: Final[dict[str, float]] = {
     "report_document": -0.50,  # a review / statistics release (its title, or few figures with forward evidence)
     "review_section": -0.50,  # in a section that reviews a past year (2021年工作回顾, 过去一年), no forward evidence
     "goals_lead": 0.10,  # a lead that announces targets (主要预期目标是：) in its paragraph or the one before
+    "ongoing_work": -0.30,  # round 12: 统筹推进130个…园区建设: work pushed on things already there, no result named
     "past_year": -0.40,  # 2019年…认定13家 in a text of 2020: a year before the text's own, with a verb of doing
     "category_threshold": -0.60,  # 300人以上的企业20家: the first figure says what is counted, the count is the target
     "per_unit_norm": -0.50,  # 每个示范区…带动10万户: a norm for each unit

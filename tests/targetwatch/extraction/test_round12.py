@@ -160,3 +160,29 @@ HEBEI = ("我省启动实施的双倍增计划,提出到2020年两类企业数�
 def test_this_years_words_win_over_a_carried_deadline(text):
     got = {v: d for _, v, d in _props(text, issued="2018-02")}
     assert got[2000] == 2018 and got[12] == 2018
+
+
+@pytest.mark.parametrize("text", [
+    "统筹推进130个省级以上农业科技园区建设。",  # hebei-2018-st-work-conference-news
+    "大力推進66個產業園區建設。",  # chengdu-2018-work-report
+    "深入推进13条重点产业链倍增计划。",  # hunan-2025-work-report-news
+])
+def test_work_pushed_on_things_already_there_is_no_target(text):
+    assert _props(DATELINE + "今年," + text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "推动1000家工业企业上云上平台。",  # ningxia-2021-industry-news: a result is named
+    "推動1000家工業企業上雲上平臺。",
+])
+def test_work_with_a_result_stays_a_target(text):
+    assert [(c, v) for c, v, _ in _props(DATELINE + "今年," + text)] == [("exact", 1000)]
+
+
+@pytest.mark.parametrize("text", [
+    # yongjia-2019-innovation-county-news: a past year's level compared with the city's average
+    "2018年,全社会R&D经费支出占GDP比重为2.1%,高于全市平均水平。",
+    "2018年，全社會R&D經費支出占GDP比重為2.1%，高於全市平均水平。",
+])
+def test_a_comparison_in_a_past_years_sentence_is_status(text):
+    assert _props(text, issued="2019-11") == []
