@@ -122,3 +122,33 @@ def test_the_quality_report_from_its_columns_is_the_report_from_every_column(tmp
     a, b = _files(tmp_path / "every"), _files(tmp_path / "narrow")
     assert a.keys() == b.keys() and "lineage/data/_common.js" in a and len(a) > 10
     assert [k for k in a if a[k] != b[k]] == []
+
+
+def test_figures_read_from_the_warehouse_a_batch_at_a_time_give_the_site_of_the_whole_table(tmp_path, monkeypatch):
+    """read_site_data leaves a large catalogue's figures in the warehouse (site_figures.WarehouseFigures) and the
+    large layout reads them a batch of jurisdictions' series at a time: with batches of two targets the site equals,
+    byte for byte, the one built from the whole observations frame in one batch (site_figures.FrameFigures)."""
+    from targetwatch.render import large_site
+    from targetwatch.render.site_figures import FrameFigures, WarehouseFigures
+
+    con = warehouse_of(synthetic_site_data(n_extra=12))
+    whole = SiteData.from_warehouse(con, pages_only=True, only=LARGE_LAYOUT_READS)
+    assert whole.figures is None and len(whole.observations) > 0
+    build_dashboards(whole, tmp_path / "whole", large=True)
+
+    monkeypatch.setattr(dashboards, "LARGE_SITE_TARGETS", 3)
+    monkeypatch.setattr(large_site, "DATA_BATCH_TARGETS", 2)
+    batched = read_site_data(con)
+    assert isinstance(batched.figures, WarehouseFigures) and len(batched.observations) == 0
+    build_dashboards(batched, tmp_path / "batched", large=True)
+    a, b = _files(tmp_path / "whole"), _files(tmp_path / "batched")
+    assert a.keys() == b.keys() and {"data/xx.js", "data/nat.js", "data/_common.js"} <= a.keys()
+    assert [k for k in a if a[k] != b[k]] == []
+
+    # the two sources agree on what the data files share: files, source texts, positions in a series
+    frame, sql = FrameFigures(whole.observations), batched.figures
+    needed = frame.present()
+    assert sql.present() == needed and len(needed) > 3
+    assert sql.files(needed) == frame.files(needed) and sql.texts(needed) == frame.texts(needed)
+    ids = set(whole.observations["observation_id"])
+    assert sql.positions(needed, ids) == frame.positions(needed, ids) and 0 in frame.positions(needed, ids).values()
