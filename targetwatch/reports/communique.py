@@ -659,7 +659,8 @@ def read_text(path: Path, aliases: Aliases, meta: Mapping[str, Any] | None = Non
         ctx.year = sentence_year(folded) or ctx.year
         ctx.own = ctx.own or bool(_OWN_PROVINCE.search(folded))
         ctx.start = start_point_year(folded) or ctx.start
-        # 预计 is local to its sentence: 毕业企业数预计为16万个;…经费支出与GDP之比为2.19% (u14_nat_2019_innovation_index)
+        # 预计 is local to its sentence: 毕业企业数预计为16万个;…经费支出与GDP之比为2.19%
+        # (u14_nat_2019_innovation_index)
         opens = bool(FORECAST.search(ESTIMATE.sub("", folded)) or _FORECAST_WORDS.search(folded))
         ctx.forecast = sentence.goes_on and (ctx.forecast or opens)
     place = lambda j: aliases.jurisdictions.get(to_simplified(normalise_text(j).lower())) or j  # noqa: E731
