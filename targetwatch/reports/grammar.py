@@ -119,6 +119,8 @@ def _unread_figures(folded: str, covered: list[tuple[int, int]], original, locat
     for m in NUMBER.finditer(folded):
         a, b = m.start(), m.end()
         chinese = not ARABIC.match(m.group())
+        if found and a < found[-1][1]:  # inside a figure already listed (a ratio's later parts: 13.32∶33.84∶52.83)
+            continue
         if (chinese and not _CHINESE_AMOUNT.fullmatch(m.group())) or any(s <= a < e for s, e in covered):
             continue
         if YEAR_TOKEN.match(folded, a) or _NOT_A_FIGURE_AFTER.match(folded[b:]) or (a and folded[a - 1] in "第-"):
