@@ -22,13 +22,7 @@ from targetwatch.provenance import input_hashes
 from targetwatch.quality.holds import held_row_count
 from targetwatch.render.dashboards import build_dashboards, read_site_data
 from targetwatch.render.quality_report import build_quality_report, rewrite_runs
-from targetwatch.render.site_data import SiteData
 from targetwatch.warehouse import connect, publish, read_table
-
-
-def _site_data(paths: TargetwatchPaths, run_id: str) -> SiteData:
-    with paths.duckdb.get_connection() as con:
-        return read_site_data(con, run_id=run_id, code_version=paths.run_record.code_version or "")
 
 
 def _this_run(paths: TargetwatchPaths) -> runlog.RunRecord:
@@ -67,7 +61,9 @@ def dashboards(context: dg.AssetExecutionContext, paths: TargetwatchPaths) -> dg
     site = s.build_dir / "site" / "dashboards"
     with retry_io_errors(context):
         shutil.rmtree(site, ignore_errors=True)  # no page of an earlier build survives
-        pages = build_dashboards(_site_data(paths, context.run_id), site, s.lang)
+        with paths.duckdb.get_connection() as con:  # open while they build: the large layout reads figures per batch
+            data = read_site_data(con, run_id=context.run_id, code_version=paths.run_record.code_version or "")
+            pages = build_dashboards(data, site, s.lang)
     return dg.MaterializeResult(
         metadata={"pages": len(pages), "index": dg.MetadataValue.path(str(s.out_dir / "dashboards" / "index.html"))}
     )

@@ -71,7 +71,8 @@ def _tree(folder: Path) -> dict:
     return {"files": len(files), "mb": round(sum(p.stat().st_size for p in files) / 1e6, 1)}
 
 
-def run(warehouse: Path, work: Path, steps: tuple[str, ...], lang: str = "zh", target: str | None = None) -> dict:
+def run(warehouse: Path, work: Path, steps: tuple[str, ...], lang: str = "zh", target: str | None = None,
+        started: dt.datetime | None = None) -> dict:
     from targetwatch import runlog
     from targetwatch.warehouse import WAREHOUSE_FILE, connect
 
@@ -85,7 +86,7 @@ def run(warehouse: Path, work: Path, steps: tuple[str, ...], lang: str = "zh", t
         observations = con.execute("SELECT count(*) FROM observations").fetchall()[0][0]
         first = con.execute("SELECT min(target_id) FROM targets WHERE comparator <> 'qualitative'").fetchall()[0][0]
     as_of = as_of.date() if hasattr(as_of, "date") else dt.date.fromisoformat(str(as_of)[:10])
-    started = dt.datetime.now(dt.UTC)
+    started = started or dt.datetime.now(dt.UTC)
     record = runlog.RunRecord(run_id="SYNTHETIC-site-steps", as_of=as_of, trigger="benchmark",
                               started_at=started.replace(tzinfo=None), code_version="benchmark")
     result: dict = {"warehouse": str(warehouse), "targets": targets, "observations": observations,
@@ -115,11 +116,11 @@ def _dashboards(build: Path, out_dir: Path, record, lang: str, target: str) -> d
     site = build / "site" / "dashboards"
     shutil.rmtree(site, ignore_errors=True)
     t = time.perf_counter()
-    with connect(build / WAREHOUSE_FILE) as con:
+    with connect(build / WAREHOUSE_FILE) as con:  # open while they build, as the asset keeps it
         data = read_site_data(con, run_id=record.run_id, code_version="benchmark")
-    read_s = time.perf_counter() - t
-    read_rss = round(_status_kb("VmHWM") / 1024)
-    pages = build_dashboards(data, site, lang)
+        read_s = time.perf_counter() - t
+        read_rss = round(_status_kb("VmHWM") / 1024)
+        pages = build_dashboards(data, site, lang)
     return {"read_s": round(read_s, 2), "peak_rss_after_read_mb": read_rss, "pages": len(pages), "site": _tree(site)}
 
 
@@ -189,13 +190,16 @@ def main(argv: list[str] | None = None) -> dict:
     p.add_argument("--steps", default=",".join(DEFAULT_STEPS), help=f"comma-separated, of {', '.join(STEPS)}")
     p.add_argument("--work", type=Path, default=None)
     p.add_argument("--target", default=None, help="the target `explain` prints (default: the first quantitative)")
+    p.add_argument("--started", type=dt.datetime.fromisoformat, default=None,
+                   help="the run's start time (ISO, UTC) instead of now: sites of two runs compare with `diff -r`")
     args = p.parse_args(argv)
     steps = tuple(s for s in args.steps.split(",") if s)
     unknown = [s for s in steps if s not in STEPS]
     if unknown:
         p.error(f"unknown step(s) {unknown}")
     work = args.work or Path(f"/tmp/SYNTHETIC-site-steps-{os.getpid()}")
-    result = run(args.warehouse.resolve(), work, steps, target=args.target)
+    started = args.started.replace(tzinfo=dt.UTC) if args.started else None
+    result = run(args.warehouse.resolve(), work, steps, target=args.target, started=started)
     result["process_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     print(json.dumps(result, default=str))
     return result

@@ -255,7 +255,7 @@ def corpus_markdown(min_confidence: float = rules.MIN_CONFIDENCE, today: dt.date
     comparator agreement on matched targets, and the calibration table (confidence band against share right).
     `splits` limits the report to those sets (`--only development` while rules are written: the other sets are
     neither scored nor shown)."""
-    from targetwatch.extraction.corpus import BANDS, load_corpus, score
+    from targetwatch.extraction.corpus import BANDS, load_corpus, propose, score
 
     today = today or dt.date.today()
     catalogue = load_catalogue(PROJECT_DIR / "targets.yaml")
@@ -263,7 +263,7 @@ def corpus_markdown(min_confidence: float = rules.MIN_CONFIDENCE, today: dt.date
     if splits is not None:
         docs = {d: doc for d, doc in docs.items() if doc.split in splits}
         golds = [g for g in golds if g.document in docs]
-    proposals = {d: extract_targets(doc.text, d, catalogue, min_confidence=min_confidence) for d, doc in docs.items()}
+    proposals = propose(docs, catalogue, min_confidence)  # each text given its page's date, as the product is
     def texts(split: str) -> int:
         return sum(split in (d.split, d.first_split) for d in docs.values())
 

@@ -163,14 +163,17 @@ def weigh(doc: Document, cands: list[Candidate]) -> None:
     # Round 10: whether a text plans or reports is judged on the figures the earlier rounds read; the measure words
     # read since (亩, 吨, 台: a plant's capacity, a county's farmland) do not tip it either way.
     voting = [c for c in figures if "measure_word" not in c.rules_fired] or figures
-    share = sum(ahead[id(c)] for c in voting) / len(voting)
+    # Round 12: a baseline (从2015年的约4500万人跃升至…, 由50家增加到…) is a figure of the text too, one that says where
+    # things stood: it counts among the figures, never as one ahead.
+    counted = len(voting) + sum(1 for _ in rules.BASELINE_VALUE.finditer(doc.view))
+    share = sum(ahead[id(c)] for c in voting) / counted
     opening = doc.view.lstrip()[: rules.REPORT_TITLE_REACH]
     first = _first_line(doc).strip()
     plan_line = len(first) <= rules.PLAN_TITLE_LINE_MAX and bool(rules.PLAN_TITLE.search(first))
     is_report = titled or (not _future_deadline(figures, doc) and (
-        (len(voting) >= rules.REPORT_MIN_FIGURES and share < rules.REPORT_EVIDENCE_SHARE
+        (counted >= rules.REPORT_MIN_FIGURES and share < rules.REPORT_EVIDENCE_SHARE
          and not rules.PLAN_TITLE.search(opening))
-        or (len(voting) >= rules.REPORT_MIN_FIGURES_NO_EVIDENCE and share == 0 and not plan_line)))
+        or (counted >= rules.REPORT_MIN_FIGURES_NO_EVIDENCE and share == 0 and not plan_line)))
     for c in figures:
         if ahead[id(c)]:
             continue

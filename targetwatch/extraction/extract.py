@@ -392,6 +392,15 @@ def _this_years_deadline(doc: Document, c: Candidate) -> None:
     至少达到34家) is due at the end of that year: 今年 / 全年 / 年内 earlier in its paragraph give the text's own
     year, 明年 the next, a year opening its clause (after an item's number) that year. Only in a dated text, and
     only for a figure that looks forward (not in a review or a report); the confidence is not changed."""
+    # Round 12: a deadline only lent by the document or carried from an earlier sentence gives way to the year's own
+    # words in the candidate's sentence (2018年我省…将分别再新增1000家 / 在今年内…国家级的将达到2000家 next to 到2020年
+    # of the plan): the year named closest wins.
+    lent = {"deadline_from_document", "deadline_carried"} & set(c.rules_fired)
+    if lent and c.deadline is not None and doc.issue_year is not None and c.comparator != "qualitative" and (
+            rules.THIS_YEAR_AHEAD.search(doc.view, c.sentence.start, c.start)
+            or rules.YEAR_OPENING_CLAUSE.match(
+                _ITEM_NUMBER.sub("", doc.view[c.clause.start : c.start].lstrip(STRIP_HEAD)))):
+        c.deadline = None
     if c.deadline is not None or doc.issue_year is None or c.comparator == "qualitative" or {
             "review_section", "report_document", "status_report", "news_report", "done"} & set(c.rules_fired):
         return

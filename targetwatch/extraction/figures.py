@@ -28,7 +28,7 @@ def _comparator(view: str, m: re.Match[str], clause: Span) -> tuple[str, str]:
     """(comparator, rule) for a figure from the cue tables; a range and a plain number are the fallbacks."""
     before = view[max(clause.start, m.start() - rules.PREFIX_REACH) : m.start()]
     before = re.split(r"\d", before)[-1]  # no other number between a cue and its figure
-    after = (m["post"] or "") + (m["more"] or "")
+    after = (m["post"] or "").replace(" ", "") + (m["more"] or "")
     adjacent = before.rstrip(" ")
     for cue in rules.COMPARATOR_CUES:
         if cue.where == "after" and any(w in after for w in cue.words):
@@ -110,6 +110,8 @@ def _counts_the_list(view: str, clause: Span, m: re.Match[str]) -> bool:
     except ValueError:
         return False
     parts = before.split("、")
+    if not deng and any(rules.FIGURE.search(part) for part in parts[:-1]):
+        return False  # 新认定国家级技术中心1家以上、省级技术中心2家: the items carry figures of their own (round 12)
     if _has_verb(parts[-1].split("等")[-1]):
         return False  # 在A、B、C等优势领域培育不少于3个…: a verb after the list commits to the number (round 10)
     items = len(parts) + len(rules.ITEM_JOINERS.findall(parts[-1])[:1])  # …、关键基础材料和产业技术基础6个领域
@@ -117,6 +119,18 @@ def _counts_the_list(view: str, clause: Span, m: re.Match[str]) -> bool:
     opened = [i for i, part in enumerate(parts) if rules.LIST_OBJECT.search(part)]
     return n >= 2 and (items == n or (deng and (len(parts) == n or len(parts) - opened[0] == n if opened
                                                 else len(parts) == n)))
+
+
+def _intent_after_status(doc: Document, sent: Sentence, clause: Span) -> bool:
+    """Round 12: a status word governs its sentence only until a clause of intent or a deadline after it (南京市已累计
+    培育…647家,…将达到213家,…又启动…,加快构建…,全市…数量分别达到30家、300家…): the clauses between the last status
+    word and the figure's own clause say so."""
+    text = doc.view[sent.start : clause.start]
+    last = max((text.rfind(w) + len(w) for w in rules.STATUS_WORDS if w in text), default=-1)
+    if last < 0:
+        return False
+    span = Span(sent.start + last, clause.start)
+    return bool(rules.INTENT.search(doc.view, span.start, span.end)) or bool(deadlines(doc.view, span, doc))
 
 
 def _reported(doc: Document, para: Paragraph, at: int) -> bool:
@@ -164,8 +178,11 @@ def _past_end(doc: Document, before: str, sentence_before: str = "", paragraph_b
     now = doc.issue_year if doc.issue_year is not None else doc.stated_year  # undated: its latest plain year (round 8)
     if now is None:
         return False
-    m = rules.PAST_END.search(before) or rules.PAST_YEAR_OPENING.match(sentence_before.lstrip(STRIP_HEAD))
-    if m is None and paragraph_before and (o := rules.PAST_YEAR_OPENING.match(paragraph_before.lstrip(STRIP_HEAD))) \
+    # Round 12: the year may follow who says it (据省科技厅副厅长介绍,2020年,我省…;高新技术企业达到1.46万家).
+    sentence_before = rules.ATTRIBUTION_LEAD.sub("", sentence_before.lstrip(STRIP_HEAD))
+    paragraph_before = rules.ATTRIBUTION_LEAD.sub("", paragraph_before.lstrip(STRIP_HEAD))
+    m = rules.PAST_END.search(before) or rules.PAST_YEAR_OPENING.match(sentence_before)
+    if m is None and paragraph_before and (o := rules.PAST_YEAR_OPENING.match(paragraph_before)) \
             and not rules.INTENT.search(paragraph_before) and not rules.DEADLINE_WORDS.search(paragraph_before):
         m = o
     return m is not None and int(m["year"]) < now
@@ -247,6 +264,8 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
             fired.append(frame)
         status = [w for w in rules.STATUS_WORDS if w in view[sent.start : m.start()] and not (
             w == "同比" and rules.SAME_PERIOD_TARGET.search(view, clause.start, m.start()))]
+        if status and _intent_after_status(doc, sent, clause):
+            status = []
         if not rules.FORECAST_BY_PLAN.search(view.lstrip()[: rules.REPORT_TITLE_REACH]) \
                 and not rules.FORECAST_BY_PLAN.search(view, para.start, m.start()):
             if rules.FORECAST.search(view, sent.start, m.start()):
@@ -265,6 +284,10 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
         elif doc.is_report or _reported(doc, para, m.start()):
             score += rules.CONFIDENCE["report"]
             fired.append("news_report")
+        if rules.ONGOING_BEFORE.search(view, clause.start, m.start()) \
+                and rules.ONGOING_AFTER.match(view, m.end(), clause.end):
+            score += rules.CONFIDENCE["ongoing_work"]  # round 12: 大力推进66个产业园区建设 (the parks there are)
+            fired.append("ongoing_work")
         if rules.DONE_BEFORE.search(before) \
                 or _past_end(doc, before, view[sent.start : m.start()], view[para.start : m.start()]) \
                 or _past_period(doc, para, m.start()):
@@ -382,6 +405,8 @@ def constructs(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -> 
             if any(w in view[sent.start : m.start()] for w in rules.ASPIRATION):
                 cand.notes.append("aspirational (力争/争取)")
                 cand.rules_fired.append("aspiration")
+            if construct.comparator != "qualitative":
+                _past_penalty(doc, para, sent, cand)
             out.append(cand)
     for pattern, rule in ((rules.DOUBLING, "doubling"), (rules.GROWTH_MULTIPLE, "growth_multiple")):
         for m in pattern.finditer(view, clause.start, clause.end):
@@ -395,6 +420,7 @@ def constructs(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -> 
                 cand.rules_fired.append("baseline_year")
             out += _per_indicator(view, clause, m.start(), cand)
     out += _indices(doc, para, sent, clause) + _ranks(doc, para, sent, clause) + _growth_above(doc, para, sent, clause)
+    out += _bare_money(doc, para, sent, clause)
     out += _above_reference(doc, para, sent, clause) + _coverage_goals(doc, para, sent, clause)
     return out
 
@@ -423,6 +449,16 @@ def _status_penalty(doc: Document, para: Paragraph, sent: Sentence, c: Candidate
     elif doc.is_report or _reported(doc, para, c.start):
         c.score += rules.CONFIDENCE["report"]
         c.rules_fired.append("news_report")
+    _past_penalty(doc, para, sent, c)
+
+
+def _past_penalty(doc: Document, para: Paragraph, sent: Sentence, c: Candidate) -> None:
+    """Round 12: 2018年,…比重为2.1%,高于全市平均水平 in a text of 2019: a construct in a past year's sentence is
+    done."""
+    if _past_end(doc, doc.view[c.clause.start : c.start], doc.view[sent.start : c.start],
+                 doc.view[para.start : c.start]):
+        c.score += rules.CONFIDENCE["done"]
+        c.rules_fired.append("done")
 
 
 def _above_reference(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -> list[Candidate]:
@@ -477,7 +513,7 @@ def _per_indicator(view: str, clause: Span, at: int, cand: Candidate) -> list[Ca
     m = next((m for m in rules.LIST_MULTIPLE.finditer(view, clause.start, at)
               if not view[m.end() : at].strip(" ").replace("比", "").strip("0123456789年的基础上均都 ")), None)
     if m is None:
-        return [cand]
+        return _named_multiples(view, clause, at, cand)
     names = [n.strip(STRIP_HEAD + STRIP_TAIL) for n in re.split("、", m["names"])]
     names = [re.sub(r"^.*(?:实现|使|推动|力争|确保|到(?:19|20)\d{2}年(?:底|末)?)", "", n) for n in names]
     try:
@@ -485,6 +521,24 @@ def _per_indicator(view: str, clause: Span, at: int, cand: Candidate) -> list[Ca
     except ValueError:
         return [cand]
     if len(names) != count or not all(names):
+        return [cand]
+    out = []
+    for name in names:
+        c = dataclasses.replace(cand, rules_fired=[*cand.rules_fired, "multiple_per_indicator"], notes=list(cand.notes))
+        c.name_hint = name
+        out.append(c)
+    return out
+
+
+def _named_multiples(view: str, clause: Span, at: int, cand: Candidate) -> list[Candidate]:
+    """Round 12: A数量和B数量比2016年翻一番, 实现A、B及其中的C、D数量在“十三五”末的基础上翻一番: names joined by
+    、 / 和 / 及 right before the baseline, with no count of them, each get the multiple (one proposal per name)."""
+    m = rules.NAMED_MULTIPLE.search(view[clause.start : at])
+    if m is None:
+        return [cand]
+    names = [rules.MULTIPLE_NAME_TRIM.sub("", n).strip(STRIP_HEAD + STRIP_TAIL + " ")
+             for n in rules.MULTIPLE_NAME_SEPARATORS.split(m["names"])]
+    if len(names) < 2 or not all(2 <= len(n.replace(" ", "")) <= 20 and CJK.search(n) for n in names):
         return [cand]
     out = []
     for name in names:
@@ -539,6 +593,23 @@ def _indices(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -> li
         cand = Candidate(start=m.start("num"), end=m.end(), sentence=sent, paragraph=para, clause=clause,
                           comparator=comparator, rules_fired=["index_value"], score=_CONSTRUCT_SCORE,
                           value=float(m["num"]), unit=rules.INDEX_UNIT, unit_as_written=m["name"])
+        _status_penalty(doc, para, sent, cand)
+        out.append(cand)
+    return out
+
+
+def _bare_money(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -> list[Candidate]:
+    """Round 12: 产业规模力争突破2000亿, 五年投入38亿: money written without 元 after a word that names money."""
+    out = []
+    for m in rules.BARE_MONEY.finditer(doc.view, clause.start, clause.end):
+        post = (m["post"] or "").strip()
+        cue = m["cue"] or ""
+        comparator = ("at_least" if post == "以上" else "approx" if post == "左右"
+                      else "exceed" if cue in ("超过", "突破", "超", "逾") else "at_least" if cue else "exact")
+        value, base = scaled(m["num"], m["scale"], "元")
+        cand = Candidate(start=m.start("num"), end=m.end(), sentence=sent, paragraph=para, clause=clause,
+                          comparator=comparator, rules_fired=["bare_money"], score=_CONSTRUCT_SCORE,
+                          value=value, unit=base, unit_as_written=m["scale"])
         _status_penalty(doc, para, sent, cand)
         out.append(cand)
     return out

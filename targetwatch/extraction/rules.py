@@ -22,7 +22,8 @@ from targetwatch import vocab
 
 # Arabic (after NFKC: １２ -> 12) or Chinese numerals. A Chinese numeral must start with a digit word, so 千亿元
 # (a plan's name) and 万众 (a slogan) are never figures; cn2an reads 两, 十, 百, 千 inside it.
-NUMBER: Final = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十][〇零一二两三四五六七八九十百千]*)"
+NUMBER: Final = r"(?:\d+(?:\.\d+)?|(?<![数几])[一二两三四五六七八九十][〇零一二两三四五六七八九十百千]*)"
+# Round 12: 数十万人, 几十家 name no figure (a vague count), so a Chinese numeral after 数 / 几 is none.
 # 1.3万件, 四十万人, 265亿元: vocab.MULTIPLIERS gives the factor; round 11: 1.3万亿斤 (two scale words, 10^12)
 SCALE: Final = r"(?:万亿|[万亿千])"
 
@@ -71,8 +72,10 @@ _UNIT_GAP = r" {0,8}"
 FIGURE: Final = re.compile(
     rf"(?<![\d.a-z])(?:(?P<low>{NUMBER})(?P<low_scale>{SCALE})?%?{_GAP}(?P<sep>{RANGE_SEPARATOR}){_GAP})?"
     rf"(?P<num>{NUMBER}|(?<=[过超逾])(?=[万千亿])|(?<=[过超逾])百)(?:{_UNIT_GAP}(?P<scale>{SCALE}))?(?P<more>多|余)?{_UNIT_GAP}(?P<unit>{_UNIT_ALT})"
-    rf"(?![{NOT_A_UNIT_AFTER}])(?P<post>{_GAP}(?:以上|以下|以内|左右))?"
+    rf"(?![{NOT_A_UNIT_AFTER}])(?P<post>{_UNIT_GAP}(?:以{_UNIT_GAP}[上下内]|左{_UNIT_GAP}右))?"
 )
+# Round 12: a mirror that prints readings splits 以上 / 左右 too (2000家(jia)左右(you) -> "2000     家左     右");
+# the blank of a reading is allowed before and inside the suffix, which is read with its blanks removed.
 
 # --- 2. comparators: what a figure's neighbours say ------------------------------------------------------------
 
@@ -110,11 +113,13 @@ COMPARATOR_CUES: Final[tuple[Cue, ...]] = (
     Cue("prefix_reach", ("达到", "達到", "迈上", "跨上", "站上"), "at_least", "before"),  # 迈上3600亿元台阶
     # One character, so only right before the number (spaces aside): 超4000家, 比重超38%, 过万家 (过 in 通过 or 超 in
     # 超市 further away says nothing); 总数达450家, 建有率达100% (达 = 达到).
+    # Round 12: 约5万名, 接近100万人, 将近: about the figure, right before it (节约5%, 制约, 签约 say nothing).
+    Cue("prefix_about", ("接近", "将近", "大约", "约"), "approx", "adjacent"),
     Cue("prefix_chao", ("超", "过"), "exceed", "adjacent"),
     Cue("prefix_da", ("达",), "at_least", "adjacent"),
 )
 # …but not as the end of another word: 认定通过155家 (通过 = passed), 经过3年, 不过: 过 there is no cue.
-ADJACENT_NOT_AFTER: Final[dict[str, str]] = {"过": "通经不"}
+ADJACENT_NOT_AFTER: Final[dict[str, str]] = {"过": "通经不", "约": "节制契签预公条规合履违"}
 PREFIX_REACH: Final = 8
 # What may stand between a one-year growth word and its rate: 增长10%, 增幅超过11%, 增速保持在8%, 分别增长8%、9%.
 GROWTH_END: Final = re.compile(r"(?:增长|增幅|增速)(?:超过|达到|达|为|保持在|保持|在)? {0,2}$")
@@ -256,6 +261,9 @@ DONE_BEFORE: Final = re.compile(r"了 {0,2}$")
 # 增加到2021年的33万家 in a 2022 text: an end point in the past is a statistic.
 PAST_END: Final = re.compile(r"(?:到|至) {0,2}(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末)?的? {0,2}$")
 # 2021年，全国技术合同成交额达3.73万亿元 in a text of 2022: a sentence that opens with a past year reports it.
+# Round 12: who says it, before the year that opens what is said (据…介绍, / 记者从…获悉,).
+ATTRIBUTION_LEAD: Final = re.compile(
+    r"^(?:据[^,，。;；]{0,30}?(?:介绍|透露|统计|了解|显示)|记者[^,，。;；]{0,30}?获悉)[,，:：] {0,2}")
 PAST_YEAR_OPENING: Final = re.compile(r"(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末|度)?[,，]?(?![前以之])")
 
 # Round 9: a condition that runs over several clauses of a sentence, opened by 对 / 凡 / 对于 / 符合 and closed by a
@@ -377,6 +385,13 @@ class Construct:
 
 
 # 翻一番 = x2, 翻两番 = x4 (2 to the power of the count); 增长一倍 = x2, 增长两倍 = x3.
+# Round 12: the names a multiple applies to, right before its baseline (…及其中的规模以上企业、专精特新“小巨人”企业数量
+# 在“十三五”末的基础上翻一番; 高新技术企业数量和科技型中小微企业数量比2016年翻一番).
+NAMED_MULTIPLE: Final = re.compile(
+    r"(?P<names>[^,，;；:：。]+?)(?:数 {0,8}量)?(?:在[^,，]{0,15}?基础上|(?:比|较)(?:19|20)\d{2} {0,2}年(?:底|末)?)"
+    r"(?:实现|均|都)? {0,2}$")
+MULTIPLE_NAME_SEPARATORS: Final = re.compile(r"、|和|及其中的|及其|及")
+MULTIPLE_NAME_TRIM: Final = re.compile(r"^.*(?:实现|使|推动|力争|确保|到(?:19|20)\d{2}年(?:底|末)?[,，]?)|数 {0,8}量$")
 DOUBLING: Final = re.compile(r"翻(?P<n>[一二两三四1-4])?番")  # round 11: 实现翻番, 3年翻番 (no count: x2)
 GROWTH_MULTIPLE: Final = re.compile(r"增长(?P<n>[一二两三四五1-9])倍")
 # 比2015年增长50% is a multiple of the baseline year's value (x1.5), not a level of 50%.
@@ -384,8 +399,8 @@ GROWTH_OVER_BASELINE: Final = re.compile(r"(?:比|较)(?P<year>(?:19|20)\d{2})�
 BASELINE_YEAR: Final = re.compile(r"(?:比|较|在|以)(?P<year>(?:19|20)\d{2})年(?:底|末)?(?:的?基础上)?")
 # 由2015年的50家增加到100家: the first figure is the baseline (value and year) of the one after 到.
 BASELINE_VALUE: Final = re.compile(
-    rf"(?:从|由)(?:(?P<base_year>(?:19|20)\d{{2}})年(?:底|末)?的?)?(?P<base>{NUMBER})(?P<base_scale>{SCALE})?"
-    rf"(?P<base_unit>{_UNIT_ALT})?(?:(?:提高|提升|增加|增长|扩大|达|上升)(?:到|至)|增至|升至)"
+    rf"(?:从|由)(?:(?P<base_year>(?:19|20)\d{{2}})年(?:底|末)?的?)?(?:约|近|接近|大约)?(?P<base>{NUMBER})(?P<base_scale>{SCALE})?"
+    rf"(?P<base_unit>{_UNIT_ALT})?(?:(?:提高|提升|增加|增长|扩大|达|上升|跃升)(?:到|至)|增至|升至)"
     r"(?:(?:19|20)\d{2}年(?:底|末)?的?)?"  # 增至2020年的34万亿元: the target's own year, read as its deadline
 )
 
@@ -415,6 +430,18 @@ INDEX: Final = re.compile(
     r"(?P<num>\d+(?:\.\d+)?)(?P<post> {0,2}(?:以上|以下|左右))?(?![\d.%万亿千个家项件人户元名位])"
 )
 INDEX_UNIT: Final = "index"
+# Round 12: 推进 / 推动 right before the figure and a work noun ending its clause (大力推進66個產業園區建設,
+# 深入推进13条重点产业链倍增计划): the work goes on over the things counted; no result is named (推动1000家工业企业
+# 上云上平台 names one).
+ONGOING_BEFORE: Final = re.compile(r"(?:推进|推动) {0,2}$")
+ONGOING_AFTER: Final = re.compile(r"[^,，。;；\d]{0,24}?(?:建设|计划)[。,，;；]? {0,2}$")
+# Round 12: an amount of money written with its scale word and no 元 (产业规模力争突破2000亿, 营收达2.6万亿, 五年投入
+# 38亿), after a word that names money: yuan.
+BARE_MONEY: Final = re.compile(
+    r"(?P<name>规模|营收|营业收入|收入|产值|增加值|投入|投资|成交额|销售额|总额)(?P<gap>[^,，;；。:：\d]{0,6}?)"
+    r"(?P<cue>达到|达|超过|突破|超|逾)? {0,2}(?P<num>\d+(?:\.\d+)?) {0,2}(?P<scale>万亿|亿)"
+    r"(?P<post> {0,2}(?:以上|左右))?(?![\d.%元美欧港人家个项件户名位台套吨亩平方万千斤])"
+)
 # A rank: a verb of moving up (跃居, 进入, 提升到, 达到) then 前N位 / 前N名 / 第N, within the scope written before it
 # (全省前40位, 全市前3水平, 世界第二). 位居 / 居 (is ranked) report the present and are not in the list.
 RANK: Final = re.compile(
@@ -501,6 +528,9 @@ DEADLINES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     # 到“十四五”末, 至十三五期末: the end of a five-year plan period (rules.PLAN_PERIODS gives its last year)
     ("deadline_plan_period_end", re.compile(
         r"(?:到|至)[“\"「『]?(?P<period>十一五|十二五|十三五|十四五|十五五)[”\"」』]?(?:期末|时期末|末)")),
+    # Round 12: 力争2025年…达到1800家: a year right after a word of intent, without 到
+    ("deadline_intent_year",
+     re.compile(r"(?:力争|争取|确保) {0,2}(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末)?(?![前以之度])")),
     ("deadline_next_years", re.compile(r"(?:未来|今后)(?P<n>[一二两三四五六七八九十\d]+)年")),
     # 力争3年内, 计划两年之内: within N years, said as intent (毕业5年内的…, 可在3年内保留 are durations, not deadlines)
     ("deadline_years_ahead",
@@ -572,6 +602,7 @@ CONFIDENCE: Final[dict[str, float]] = {
     "report_document": -0.50,  # a review / statistics release (its title, or few figures with forward evidence)
     "review_section": -0.50,  # in a section that reviews a past year (2021年工作回顾, 过去一年), no forward evidence
     "goals_lead": 0.10,  # a lead that announces targets (主要预期目标是：) in its paragraph or the one before
+    "ongoing_work": -0.30,  # round 12: 统筹推进130个…园区建设: work pushed on things already there, no result named
     "past_year": -0.40,  # 2019年…认定13家 in a text of 2020: a year before the text's own, with a verb of doing
     "category_threshold": -0.60,  # 300人以上的企业20家: the first figure says what is counted, the count is the target
     "per_unit_norm": -0.50,  # 每个示范区…带动10万户: a norm for each unit

@@ -36,14 +36,52 @@ def fold(text: str) -> str:
     # "    达2.5%" (round 8; round 7 left 达 before the blank). A word whose second character carries a reading is
     # still split (指標(biāo) -> 指      标).
     view = READING.sub(lambda m: " " * (len(m[0]) - 1) + m[1], view)
+    # Round 12: a mirror that prints toneless readings (家(jia)以上, 企(qi)(qi)業) does so throughout: where at least
+    # three bracketed pinyin syllables follow characters, each is blanked the same way. An ASCII word in brackets
+    # (gdp, r&d) is no syllable and stays.
+    if len(TONELESS.findall(view)) >= 3:
+        view = TONELESS.sub(lambda m: " " * (len(m[0]) - 1) + m[1], view)
+    # Round 12: a mirror's lost character printed as an ASCII "?" between characters (海口 -> ?诹, 或?qū) is
+    # blanked so it does not end the sentence; a "?" after a question (吗, 什么, 如何… within the 12 characters
+    # before it) stays a question mark.
+    view = LOST_CHARACTER.sub(lambda m: m[0] if QUESTION.search(view, max(0, m.start() - 12), m.start()) else " ",
+                              view)
     # Round 10: a footnote mark after a word (新开发“双协员”[21]305个) is blanked, so the figure after it reads.
-    return FOOTNOTE.sub(lambda m: " " * len(m[0]), view)
+    view = FOOTNOTE.sub(lambda m: " " * len(m[0]), view)
+    return _unwrap(view) if _hard_wrapped(view) else view
+
+
+# Round 13: a page copied from a PDF keeps the PDF's line breaks inside sentences (…生物医药等产\n业高端化…, 以\n上) and
+# scatters its quotation marks (企业200 “ ”家以上). Such a text has at least five lines that end with no punctuation and
+# are as long as each other (within three characters of their median: the width of the page); there a line break after
+# no punctuation joins the lines (a blank), and a quotation mark beside a blank is blanked too.
+_LINE_END = "。；;！!？?：:，,、”）)"
+WRAPPED_LINES = 5
+WRAP_WIDTH_SPREAD = 3
+
+
+def _hard_wrapped(view: str) -> bool:
+    ends = [len(line.strip()) for line in view.split("\n")
+            if len(line.strip()) >= 20 and line.strip()[-1] not in _LINE_END]
+    if len(ends) < WRAPPED_LINES:
+        return False
+    middle = sorted(ends)[len(ends) // 2]
+    return sum(abs(n - middle) <= WRAP_WIDTH_SPREAD for n in ends) >= WRAPPED_LINES
+
+
+def _unwrap(view: str) -> str:
+    view = re.sub(rf"(?<=[^\s{_LINE_END}])\n", " ", view)
+    return re.sub(r"(?<= )[“”‘’]|[“”‘’](?= )", " ", view)
 
 
 # A pinyin reading in brackets after a CJK character, as some mirrors print them: lower-case Latin letters with tone
 # marks (wǎng, dá, gè); an ASCII word in brackets (R&D, gdp, vc) is kept: it must carry a tone mark or ü.
 _PINYIN = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 FOOTNOTE = re.compile(r"(?<=[\u4e00-\u9fff”」』)）])\[\d{1,3}\]")
+_SYLLABLE = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:[aeiouv]|ü){1,3}(?:ng|n|r)?"
+TONELESS = re.compile(rf"([\u4e00-\u9fff])(?:\({_SYLLABLE}\))+")
+LOST_CHARACTER = re.compile(r"(?:^|(?<=[\u4e00-\u9fff\s]))\?(?=[\u4e00-\u9fff\w])", re.MULTILINE)
+QUESTION = re.compile(r"[吗呢么吧啊何哪几谁]|多少|是否")
 READING = re.compile(rf"([\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü])[{_PINYIN}]{{1,6}}\)")
 
 

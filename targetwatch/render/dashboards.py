@@ -22,6 +22,7 @@ from targetwatch.render.large_site import LARGE_LAYOUT_READS, LargeSite, page_na
 from targetwatch.render.page import copy_static, display_records
 from targetwatch.render.rows import target_rows
 from targetwatch.render.site_data import SiteData
+from targetwatch.render.site_figures import WarehouseFigures
 from targetwatch.render.small_site import SmallSite
 from targetwatch.render.workbook import WORKBOOK_FILE, build_gap_workbook
 
@@ -30,11 +31,17 @@ LARGE_SITE_TARGETS = 2_000  # more targets than this: the large layout (module d
 
 def read_site_data(con, run_id: str = "", code_version: str = "") -> SiteData:
     """The tables the dashboards show, read from the warehouse once (SiteData.from_warehouse, `pages_only`): for a
-    catalogue of more than LARGE_SITE_TARGETS targets only the columns the large layout reads of the per-year rows."""
+    catalogue of more than LARGE_SITE_TARGETS targets only the columns the large layout reads (LARGE_LAYOUT_READS),
+    and no figures: the large layout reads those a batch of jurisdictions' series at a time, through `con`
+    (site_figures.WarehouseFigures), so keep it open until build_dashboards returns."""
     n = con.execute("SELECT count(*) FROM targets").fetchall()[0][0] if con.execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_name = 'targets'").fetchall()[0][0] else 0
-    return SiteData.from_warehouse(con, run_id=run_id, code_version=code_version, pages_only=True,
-                                   only=LARGE_LAYOUT_READS if n > LARGE_SITE_TARGETS else None)
+    if n <= LARGE_SITE_TARGETS:
+        return SiteData.from_warehouse(con, run_id=run_id, code_version=code_version, pages_only=True)
+    data = SiteData.from_warehouse(con, run_id=run_id, code_version=code_version, pages_only=True,
+                                   only=LARGE_LAYOUT_READS, skip=("observations",))
+    data.figures = WarehouseFigures(con, LARGE_LAYOUT_READS["observations"])
+    return data
 
 
 def build_dashboards(data: SiteData, site: Path, lang: str = "zh", *, large: bool | None = None) -> list[Path]:

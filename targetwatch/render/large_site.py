@@ -47,7 +47,8 @@ from targetwatch.render.rows import (
     present_status_counts,
     target_rows,
 )
-from targetwatch.render.site_data import SiteData, check_records, observation_revisions
+from targetwatch.render.site_data import SiteData, check_records
+from targetwatch.render.site_figures import FrameFigures, batch_figures
 
 PAGE_ROWS = 500  # rows per page of a long target list
 DATA_BATCH_TARGETS = 5_000  # targets whose data-file columns are converted together (LargeSite._batches)
@@ -473,7 +474,8 @@ class LargeSite:
         """(code, members, columns, row in columns, chart columns) per jurisdiction: the display columns (`view`, as
         JSON values) and the chart fields (unrounded) of a batch of jurisdictions of about DATA_BATCH_TARGETS
         targets, converted together and let go once its data files are written (every target's at once held about
-        a gigabyte at national scale)."""
+        a gigabyte at national scale). Each batch starts with (None, None, None, its rows in columns, None): the
+        caller reads the batch's figures then (site_figures)."""
         group: list[tuple[str, list[int]]] = []
         count = 0
         items = list(by_jurisdiction.items())
@@ -486,6 +488,7 @@ class LargeSite:
             local = {i: k for k, i in enumerate(positions.tolist())}
             part = {c: json_values(self.rows[c].take(positions), digits=6) for c in view}
             chart_part = {c: self.rows[c].take(positions).tolist() for c in chart_fields}
+            yield None, None, None, local, None  # the batch's targets (their rows in self.rows), before its files
             for code_, members_ in group:
                 yield code_, members_, part, local, chart_part
             group, count = [], 0
@@ -515,8 +518,8 @@ class LargeSite:
             for code, of in zip(data.indicators["code"], data.indicators["proxy_of"], strict=True):
                 if not is_empty(of):
                     proxies.setdefault(of, []).append(code)
-        obs = data.observations
-        have = set(zip(obs["jurisdiction"], obs["indicator"], strict=True))
+        figures = data.figures if data.figures is not None else FrameFigures(data.observations)
+        have = figures.present()
         own_s, ref_s, proxy_s = [None] * n, [None] * n, [None] * n
         for i, (j, ind, comp, ref) in enumerate(zip(cols["jurisdiction"], cols["indicator"], cols["comparator"],
                                                     cols["reference_jurisdiction"], strict=True)):
@@ -528,58 +531,27 @@ class LargeSite:
             proxy_s[i] = [(j, p) for p in proxies.get(ind, []) if (j, p) in have]
         needed = {k for k in own_s if k} | {k for k in ref_s if k} | {k for ks in proxy_s if ks for k in ks}
 
-        # the figures of those series, converted once, one series after another in the order the page lists them
-        keys = pd.Series(list(zip(obs["jurisdiction"], obs["indicator"], strict=True)), index=obs.index)
-        fig = obs[keys.isin(needed).to_numpy()]
-        rev = observation_revisions(fig.drop(columns=[c for c in ("n_values", "revised") if c in fig]))
-        fig = fig.assign(n_values=fig["observation_id"].map(dict(zip(rev["observation_id"], rev["n_values"],
-                                                                       strict=True))))
-        sort_cols = [c for c in ("jurisdiction", "indicator", "year", "release_date", "source_file") if c in fig]
-        fig = fig.sort_values(sort_cols, na_position="first", kind="stable")
+        # the figures of those series are read a batch of jurisdictions at a time (site_figures); what the data files
+        # share is made for all of them first: the file list, the source texts' numbers, and where in its series
+        # each figure a per-year row used stands
         files = data.report_files.drop_duplicates("source_file").set_index("source_file")
-        file_list = sorted(set(files.index.dropna()) | set(fig["source_file"].dropna()))
+        file_list = sorted(set(files.index.dropna()) | figures.files(needed))
         file_idx = {f: i for i, f in enumerate(file_list)}
         file_rows = [[name, str(files["sha256"].get(name) or "")[:12] if "sha256" in files else "",
                       display_value(files["release_date"].get(name)) if "release_date" in files else None]
                      for name in file_list]
-        texts: dict[str, int] = {}
-        series: dict[tuple, tuple[int, int]] = {}
-        columns: list[list] = []
-        for name in FIGURE_FIELDS:
-            if name == "file":
-                columns.append([file_idx.get(v) for v in fig["source_file"].tolist()])
-            elif name in ("source_title", "source_ref") and name in fig:
-                columns.append([None if v is None else texts.setdefault(str(v), len(texts))
-                                for v in json_values(fig[name])])
-            elif name in fig:
-                columns.append(json_values(fig[name]))
-            else:
-                columns.append([None] * len(fig))
-        # an id that is `<sha256[:12]>:<location>` (targetwatch.reports.normalise) and the period type `annual` are
-        # left out (null): target-view.js puts them back
-        fields = {name: i for i, name in enumerate(FIGURE_FIELDS)}
-        ids, locs, fnos = columns[fields["observation_id"]], columns[fields["location"]], columns[fields["file"]]
-        columns[fields["observation_id"]] = [
-            None if fno is not None and oid == f"{file_rows[fno][1]}:{loc}" else oid
-            for oid, loc, fno in zip(ids, locs, fnos, strict=True)]
-        columns[fields["period_type"]] = [None if v == "annual" else v for v in columns[fields["period_type"]]]
-
-        def figure_rows(first: int, last: int) -> list[list]:  # made per series (not all held at once)
-            return [list(r) for r in zip(*(c[first:last] for c in columns), strict=True)]
-
-        position = {}  # observation id -> its row number within its series
-        for i, key in enumerate(zip(fig["jurisdiction"].tolist(), fig["indicator"].tolist(), strict=True)):
-            first, _ = series.get(key, (i, i))
-            series[key] = (first, i + 1)
-            position[ids[i]] = i - first
+        texts: dict[str, int] = {t: i for i, t in enumerate(figures.texts(needed))}
 
         # per-year rows of each target: the page marks the figures they used (its charts come built, below)
         yrs = data.assessment_years.sort_values(["target_id", "year"], kind="stable").reset_index(drop=True)
         year_cols = {"year": "y", "observation_id": "o", "reference_observation_id": "ro"}
         ycols = {short: json_values(yrs[c]) for c, short in year_cols.items() if c in yrs}
-        for short in ("o", "ro"):  # the figure used, as its row number in the target's (reference) series
+        # the figure used, as its row number in the target's (reference) series
+        position = figures.positions(needed, {v for short in ("o", "ro") for v in ycols.get(short, ()) if v})
+        for short in ("o", "ro"):
             if short in ycols:
                 ycols[short] = [position.get(v) for v in ycols[short]]
+        del position
         years_of: dict[str, tuple[int, int]] = {}
         for i, tid in enumerate(yrs["target_id"].tolist()):
             first, _ = years_of.get(tid, (i, i))
@@ -598,20 +570,20 @@ class LargeSite:
             owners_of.setdefault(tid, []).append([dept, None if is_empty(role) else role, slugs.get(dept)])
 
         # each target's charts, built here as on a pre-rendered page (charts.target_charts), from unrounded values:
-        # its rows are slices of columns converted once for the whole table (no frame per target)
+        # its rows are slices of columns converted once per batch (no frame per target)
         chart_fields = [c for c in charts.TARGET_FIELDS if c in self.rows]
         year_cols = {c: yrs[c].tolist() for c in ("year", "value", "metric", "in_plan", "met", "reference_value")
                      if c in yrs}
-        fig_cols: dict[str, Any] = {c: fig[c].tolist() for c in ("value", "period_type", "release_date") if c in fig}
-        fig_cols["year"] = fig["year"].to_numpy()  # its own dtype: proxies are sorted by it as a frame would be
         ind_names = data.indicators.set_index("code")[["name_zh", "name_en"]]
         names = {lg: dict(zip(ind_names.index, ind_names[f"name_{lg}"], strict=True)) for lg in ("zh", "en")}
+        batch: dict[str, Any] = {}  # the figures of the batch being written (_batch_figures)
 
         def series_figures(key: tuple | None) -> dict[str, Any]:
-            first, last = series.get(key, (0, 0)) if key else (0, 0)
-            return {c: v[first:last] for c, v in fig_cols.items()}
+            first, last = batch["series"].get(key, (0, 0)) if key else (0, 0)
+            return {c: v[first:last] for c, v in batch["fig_cols"].items()}
 
         def proxy_figures(keys: list[tuple]) -> dict[str, Any] | None:
+            series, fig_cols = batch["series"], batch["fig_cols"]
             parts = [(k, series[k]) for k in keys if k in series and series[k][1] > series[k][0]]
             if not parts:
                 return None
@@ -632,6 +604,10 @@ class LargeSite:
         shown = [c for c in VIEW_COLUMNS if c not in ("jurisdiction", "reference_jurisdiction")]
         sizes = {"data_files": 0, "data_bytes": 0}
         for code, members, part, local, chart_part in self._batches(by_jurisdiction, view, chart_fields):
+            if members is None:  # a new batch starts: its jurisdictions' targets' series
+                keys = {k for i in local for k in (own_s[i], ref_s[i], *(proxy_s[i] or ())) if k and k in needed}
+                batch = batch_figures(figures.read(keys), FIGURE_FIELDS, file_idx, file_rows, texts)
+                continue
             targets: dict[str, dict] = {}
             wanted: dict[tuple, None] = {}
             for i in members:
@@ -658,8 +634,9 @@ class LargeSite:
                     r["proxy_series"] = ["|".join(k) for k in proxy_s[i]]
                     wanted |= dict.fromkeys(proxy_s[i])
                 targets[tid] = {k: v for k, v in r.items() if v is not None and v != [] and v != {}}
+            series, rows_of = batch["series"], batch["rows"]
             payload = {"jurisdiction": code, "targets": targets,
-                       "series": {"|".join(k): figure_rows(*series[k]) for k in wanted if k in series}}
+                       "series": {"|".join(k): rows_of(*series[k]) for k in wanted if k in series}}
             sizes["data_bytes"] += dump_js(folder / f"{page_name(code)}.js", "twTargets", payload)
             sizes["data_files"] += 1
         ind = data.indicators.set_index("code")

@@ -51,6 +51,17 @@ from targetwatch.runlog import RUN_COLUMNS, RUNS_DDL
 
 # Tables the report reads with SQL from the warehouse (counts, first rows, files), never whole as frames.
 REPORT_READS_IN_SQL = ("observations", "rejected_rows", "assessment_years", "check_results")
+# Tables no part of the report reads (the dashboards' data call, owners and documents of the display rows).
+REPORT_UNREAD = ("data_owed", "return_conflicts", "changes", "measures", "target_departments", "target_sources")
+# The columns the report's target rows are made of (rows.target_rows, formatted=False: the coverage list and the
+# lineage chains' display fields): at national scale the targets and assessments read whole, and their formatted
+# rows, held about 1 GB.
+QUALITY_REPORT_READS: dict[str, tuple[str, ...]] = {
+    "targets": ("target_id", "jurisdiction", "indicator", "kind", "comparator", "per_year", "deadline", "unit",
+                "plan_start", "reference_jurisdiction", "headline", "name_zh", "name_en"),
+    "assessments": ("target_id", "comparator", "per_year", "deadline", "unit", "plan_start", "status",
+                    "evidence_basis", "evidence_grade", "deadline_inferred_from", "as_of"),
+}
 DATA_DIR = "data"
 REJECTED_CSV = "rejected_rows.csv"  # every quarantined row (each file's sha256 is in the files table)
 REJECTED_CSV_COLUMNS = ("source_file", "sheet", "row_number", "location", "reason", "raw_content")
@@ -380,7 +391,7 @@ class _Report:
                  this_run: dict | None) -> None:
         self.con, self.data, self.site, self.lang = con, data, site, lang
         self.env = _environment()
-        self.rows = target_rows(data)
+        self.rows = target_rows(data, formatted=False)
         tables = read_check_tables(con)
         self.checks, self.failures, self.validations = (tables[n] for n in CHECK_TABLES)
         self.files = _df(con, "SELECT * FROM report_files ORDER BY source_file")
@@ -512,7 +523,7 @@ def build_quality_report(source: duckdb.DuckDBPyConnection | SiteData, site: Pat
     else:
         con = source
         data = SiteData.from_warehouse(con, run_id=run_id, code_version=code_version, pages_only=True,
-                                       skip=REPORT_READS_IN_SQL)
+                                       skip=REPORT_READS_IN_SQL + REPORT_UNREAD, only=QUALITY_REPORT_READS)
     _ensure_optional(con)
     lang = "en" if str(lang).lower().startswith("en") else "zh"
     site.mkdir(parents=True, exist_ok=True)

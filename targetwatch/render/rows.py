@@ -76,11 +76,13 @@ def unit_label(unit: object, lang: str) -> str:
     return "" if u is None else (u.zh if lang == "zh" else u.en)
 
 
-def target_rows(data: SiteData) -> pd.DataFrame:
+def target_rows(data: SiteData, formatted: bool = True) -> pd.DataFrame:
     """One display row per target: names, status labels, formatted numbers (both languages), owners, documents.
 
-    Headline targets first, then jurisdiction, status (vocabulary order) and id.
-    """
+    Headline targets first, then jurisdiction, status (vocabulary order) and id. `formatted=False` (the quality
+    report, which shows names, places, indicators, status and evidence only) leaves out the formatted numbers, their
+    sort keys, the documents and the owners: no per-row formatting, and the columns they need need not be read
+    (QUALITY_REPORT_READS)."""
     a = data.assessments.drop(columns=["jurisdiction", "indicator", "kind", "headline"], errors="ignore")
     df = data.targets.merge(a, on="target_id", how="left", suffixes=("", "_a"))
     for col in ("comparator", "per_year", "deadline", "unit", "plan_start"):
@@ -104,6 +106,8 @@ def target_rows(data: SiteData) -> pd.DataFrame:
     df["indicator_en"] = df["indicator"].map(ind["name_en"])
     df["per_year"] = df["per_year"].fillna(False).astype(bool)
     df["headline"] = df["headline"].fillna(False).astype(bool)
+    if not formatted:
+        return _ordered(df)
 
     # only the columns the formatting below reads become dicts (the frame has about 150)
     records = df[[c for c in _FORMATTED_FROM if c in df]].to_dict("records")
@@ -144,6 +148,10 @@ def target_rows(data: SiteData) -> pd.DataFrame:
     depts_of = owners.groupby("target_id", sort=False)["department"].agg(lambda s: list(dict.fromkeys(s)))
     df["departments"] = df["target_id"].map(depts_of).map(lambda v: v if isinstance(v, list) else [])
     df["department_slugs"] = df["departments"].map(lambda ds: [department_slug(d) for d in ds])
+    return _ordered(df)
+
+
+def _ordered(df: pd.DataFrame) -> pd.DataFrame:
     return df.sort_values(["headline", "jurisdiction", "status_rank", "target_id"],
                           ascending=[False, True, True, True]).reset_index(drop=True)
 

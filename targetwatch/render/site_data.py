@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -86,6 +87,10 @@ class SiteData:
     # The quarantine rows a blocking check held back (reason `held: …`), for the banner every page shows. None when
     # `rejected_rows` holds every quarantined row (then the held ones are read from there).
     held_rows: pd.DataFrame | None = None
+    # Where the large layout reads its figures a batch of series at a time (targetwatch.render.site_figures): None
+    # reads them from `observations`; read_site_data leaves them in the warehouse (a WarehouseFigures, whose
+    # connection stays open while the site is built) and `observations` empty.
+    figures: Any = None
 
     @classmethod
     def from_warehouse(cls, con, run_id: str = "", code_version: str = "", *, pages_only: bool = False,

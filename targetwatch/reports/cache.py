@@ -89,6 +89,10 @@ class ParseCache:
     def _entry(self, key: str) -> Path:
         return self.root / key[:2] / key
 
+    def has(self, key: str) -> bool:
+        """An entry was written for `key` (it may still prove unusable: then the file is parsed again)."""
+        return (self._entry(key) / "result.json").exists()
+
     def get(self, key: str) -> ReadResult | UnreadableReportError | None:
         """The cached read (or the cached reason the file is unreadable); None when not cached or unusable."""
         entry = self._entry(key)

@@ -293,18 +293,19 @@ class ReadInfo:
 
 
 def _streamed(path: Path, limits: Limits, con: duckdb.DuckDBPyConnection, raw: str,
-              ) -> tuple[ReadInfo, Iterator[template.RawBatch] | None] | None:
+              scan: template_sql.Scan | None = None) -> tuple[ReadInfo, Iterator[template.RawBatch] | None] | None:
     """A template CSV or workbook's info and its batches, or None when the file is read whole by `read_one`.
     A template CSV is split into the raw table by DuckDB where it can be (template_sql.load: then the batches are
     None, the rows are already there); else streamed by `template.iter_csv`.
+    With `scan`, the template CSV's rows come from the scan of its group of files (template_sql.Scan).
     A zip's sizes are checked against the limits before any member is opened."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        head = template.read_head(path)
+        head = scan.head(path) if scan is not None else template.read_head(path)
         if head is not None and template.is_template(head.header):
             info = ReadInfo("template_csv", head.encoding, synthetic=head.synthetic)
             streamed = template.iter_csv(path, limits, head)  # a generator: nothing is read unless it is iterated
-            if template_sql.load(con, raw, path, head, limits):
+            if (scan.load(raw, path, head) if scan is not None else template_sql.load(con, raw, path, head, limits)):
                 return info, None
             return info, streamed
     elif suffix in ZIP_SUFFIXES:
@@ -316,14 +317,15 @@ def _streamed(path: Path, limits: Limits, con: duckdb.DuckDBPyConnection, raw: s
 
 
 def read_into(con: duckdb.DuckDBPyConnection, raw: str, path: Path, aliases: Aliases | None,
-              meta: Mapping[str, Any], limits: Limits, sink: Callable[[ReadInfo], None] | None = None) -> ReadInfo:
+              meta: Mapping[str, Any], limits: Limits, sink: Callable[[ReadInfo], None] | None = None,
+              scan: template_sql.Scan | None = None) -> ReadInfo:
     """Read one file into the raw table `raw` (created empty by the caller), calling `sink` after each batch (it
     normalises the batch and empties the table). A template CSV is split by DuckDB into the table in one batch where
     it can be (template_sql), else streamed, like a template workbook, in batches of `limits.batch_rows`; every other
     reader's rows are one batch through the same table. Raises like `read_one`."""
     sink = sink or (lambda info: None)
     try:
-        streamed = _streamed(path, limits, con, raw)
+        streamed = _streamed(path, limits, con, raw, scan)
         if streamed is not None:
             info, batches = streamed
             if batches is None:  # already in the raw table: one batch
@@ -446,15 +448,26 @@ def ingest_folder(
             create_raw(con, RAW)
             batches = Batches(con, normaliser, RAW, PENDING, limits.batch_rows * FLUSH_BATCHES)
             finish: dict[int, Callable[[dict[str, int]], dict]] = {}  # files read: their row's counts come last
-            for entry in scan_folder(reports_dir, excluded):
-                record = _ingest_one(entry, len(files), root, staging, con, batches, aliases, cache, archive_dir,
-                                     manifest, seen, parsed, release_date, limits)
-                if callable(record):
-                    finish[len(files)] = record
-                files.append(record)
+            # Every file is first staged, checked and archived; then the template CSVs to parse are planned into one
+            # DuckDB scan per header layout (template_sql.Scan); then each file is read in its turn.
+            prepared = [_prepare(entry, n, root, staging, cache, archive_dir, manifest, seen, parsed, limits)
+                        for n, entry in enumerate(scan_folder(reports_dir, excluded))]
+            scan = template_sql.Scan(con, limits)
+            scan.plan([p.copy for p in prepared if isinstance(p, Prepared) and p.copy.suffix.lower() == ".csv"
+                       and not (cache is not None and cache.has(p.key))])
+            try:
+                for p in prepared:
+                    record = (_read_prepared(p, con, batches, aliases, cache, parsed, release_date, limits, scan)
+                              if isinstance(p, Prepared) else p)
+                    if callable(record):
+                        finish[len(files)] = record
+                    files.append(record)
+            finally:
+                scan.close()
             batches.flush()
             for n, done in finish.items():
                 files[n] = done(batches.counts(n))
+            parsed = {f["source_file"]: parsed[f["source_file"]] for f in files if f["source_file"] in parsed}
             report_files = pd.DataFrame(files, columns=list(REPORT_FILE_COLUMNS))
             report_files["synthetic"] = report_files["synthetic"].fillna(False).astype(bool)
             for c in ("rows_read", "rows_accepted", "rows_rejected", "missing_values", "rows_not_yet_released"):
@@ -477,12 +490,24 @@ def _ddl(table: str, types: dict[str, str]) -> str:
     return f'CREATE TABLE "{table}" (' + ", ".join(f'"{c}" {t}' for c, t in types.items()) + ")"
 
 
-def _ingest_one(entry: Entry, number: int, root: Path, staging: Path, con: duckdb.DuckDBPyConnection,
-                batches: Batches, aliases: Aliases, cache: ParseCache | None, archive_dir: Path | None, manifest: dict,
-                seen: dict[tuple, str], parsed: dict[str, str], release_date: str | None, limits: Limits,
-                ) -> dict | Callable[[dict[str, int]], dict]:
-    """One file's `report_files` row, or, for a file read, the function that makes it from the file's row counts
-    (known once its rows are normalised, `Batches.flush`); its rows wait in `batches`."""
+@dataclass
+class Prepared:
+    """A file staged (its copy and sha256), its sidecar read and archived, waiting to be read."""
+
+    number: int
+    rel: str
+    copy: Path
+    digest: str
+    sidecar: bytes | None
+    meta: dict
+    record: dict
+    key: str  # its parse cache key ("" without a cache)
+
+
+def _prepare(entry: Entry, number: int, root: Path, staging: Path, cache: ParseCache | None, archive_dir: Path | None,
+             manifest: dict, seen: dict[tuple, str], parsed: dict[str, str], limits: Limits) -> dict | Prepared:
+    """One file staged, checked and archived: its final `report_files` row (refused, failed, duplicate), or what
+    reading it needs."""
     rel = entry.rel
     record: dict[str, Any] = {"source_file": rel, "rows_read": 0, "rows_accepted": 0, "rows_rejected": 0,
                               "missing_values": 0, "rows_not_yet_released": 0, "synthetic": False}
@@ -497,7 +522,6 @@ def _ingest_one(entry: Entry, number: int, root: Path, staging: Path, con: duckd
     except OSError as exc:
         raise ReportIOError(f"{rel}: could not be read ({exc})") from exc
     record |= {"sha256": digest, "size_bytes": size}
-    meta: dict = {}
     try:
         sidecar = _read_sidecar(entry, root)
     except UnreadableReportError as exc:
@@ -516,6 +540,16 @@ def _ingest_one(entry: Entry, number: int, root: Path, staging: Path, con: duckd
     if same in seen:
         return record | {"status": "duplicate", "warning": f"duplicate of {seen[same]} (the same bytes): read once"}
     seen[same] = rel
+    key = cache.key(copy.name, digest, sidecar) if cache is not None else ""
+    return Prepared(number, rel, copy, digest, sidecar, meta, record, key)
+
+
+def _read_prepared(p: Prepared, con: duckdb.DuckDBPyConnection, batches: Batches, aliases: Aliases,
+                   cache: ParseCache | None, parsed: dict[str, str], release_date: str | None, limits: Limits,
+                   scan: template_sql.Scan | None = None) -> dict | Callable[[dict[str, int]], dict]:
+    """A prepared file read: its `report_files` row if it failed, else the function that makes the row from the
+    file's row counts (known once its rows are normalised, `Batches.flush`); its rows wait in `batches`."""
+    rel, number, meta, record = p.rel, p.number, p.meta, p.record
     dates: dict[str, Any] = {}
 
     def sink(info: ReadInfo, counts: tuple[int, int] | None = None) -> None:
@@ -526,11 +560,11 @@ def _ingest_one(entry: Entry, number: int, root: Path, staging: Path, con: duckd
         dates["release"] = str(file_release) if file_release else None
         dates["basis"] = ("sidecar" if sidecar_release else "file" if info.release_date
                           else "command line" if release_date else "not stated")
-        batches.add(number, source_file=rel, sha256=digest, default_release_date=dates["release"],
+        batches.add(number, source_file=rel, sha256=p.digest, default_release_date=dates["release"],
                     release_date_basis=dates["basis"], counts=counts)
 
     try:
-        info, parsed[rel] = _read(con, copy, aliases, meta, cache, digest, sidecar, limits, sink)
+        info, parsed[rel] = _read(con, p.copy, aliases, meta, cache, p.key, limits, sink, scan)
         if isinstance(info, UnreadableReportError):
             raise info
     except UnreadableReportError as exc:  # a refusal over a limit too: what its batches left is taken back
@@ -569,12 +603,11 @@ def _read_record(record: dict, totals: dict[str, int], info: ReadInfo, dates: di
 
 
 def _read(con: duckdb.DuckDBPyConnection, copy: Path, aliases: Aliases, meta: dict, cache: ParseCache | None,
-          digest: str, sidecar: bytes | None, limits: Limits, sink: Callable[..., None],
+          key: str, limits: Limits, sink: Callable[..., None], scan: template_sql.Scan | None = None,
           ) -> tuple[ReadInfo | UnreadableReportError, str]:
     """Read the file batch by batch (from the cache, or the reader), handing each batch to `sink`: (what the read
     says, or why the file cannot be read; "parsed" | "cached"). An unreadable file's reason is cached too; a refusal
     over a limit is not (limits may be raised)."""
-    key = cache.key(copy.name, digest, sidecar) if cache is not None else ""
     if cache is not None:
         hit = cache.get_into(con, key, RAW, lambda scalars: sink(ReadInfo(**scalars)))
         if isinstance(hit, UnreadableReportError):
@@ -590,7 +623,7 @@ def _read(con: duckdb.DuckDBPyConnection, copy: Path, aliases: Aliases, meta: di
         sink(info, counts)
 
     try:
-        info = read_into(con, RAW, copy, aliases, meta, limits, keep)
+        info = read_into(con, RAW, copy, aliases, meta, limits, keep, scan)
     except LimitExceededError as exc:
         if writer is not None:
             writer.abort()

@@ -20,6 +20,7 @@ cells-per-row limit, a cell over the characters-per-cell limit, or more rows tha
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import os
 import tempfile
@@ -30,12 +31,14 @@ import pandas as pd
 
 from targetwatch.limits import Limits
 from targetwatch.reports.normalise import RAW_TYPES
-from targetwatch.reports.template import CsvHead, header_columns
+from targetwatch.reports.template import CsvHead, header_columns, is_template, read_head
 
 # Every character Python's str.strip() removes (str.isspace()); a test keeps this equal to Python's set.
 PY_WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
                  "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 _CHUNK = 2**20
+_GROUP_ERRORS = (duckdb.Error, UnicodeDecodeError, OSError)
+_OUT, _OUT_REJECTED = "_tw_scan_rows", "_tw_scan_rejected"  # a group's accepted raw rows and reader rejects
 _GLOB = frozenset("*?[]{}")
 
 
@@ -92,96 +95,275 @@ def _quoted(lines: list[tuple[int, str]], width: int, limits: Limits) -> tuple[p
 
 def load(con: duckdb.DuckDBPyConnection, raw: str, path: Path, head: CsvHead, limits: Limits) -> bool:
     """Fill the (empty) raw table `raw` and `<raw>_rejected` with the template CSV's rows, as `iter_csv` would.
-    False (nothing written) when the file needs the streaming reader: see the module's docstring."""
+    False (nothing written) when the file needs the streaming reader: see the module's docstring. (One file read as
+    a group of one: `Scan` reads many at once.)"""
     columns = header_columns(head.header, path.name)
-    if len(columns) > limits.max_cells_per_row:
-        return False
     try:
-        with tempfile.TemporaryDirectory(prefix="tw-csv-") as tmp:
-            if _GLOB & set(tmp):
-                return False
-            return _load(con, raw, _utf8_path(path, head.encoding, Path(tmp)), columns, head.skip + 2, limits)
-    except (duckdb.Error, UnicodeDecodeError, OSError):
-        # Whatever went wrong (a temporary folder that cannot be written, a file that cannot be opened) is the
-        # streaming reader's to meet again and report; what was written is taken back.
+        loaded = _load_group(con, [(0, path, head)], columns, limits)
+    except _GROUP_ERRORS:
+        loaded = set()
+    try:
+        if loaded:
+            _take(con, raw, 0)
+        return bool(loaded)
+    except duckdb.Error:
+        # What was written is taken back: the streaming reader meets the file again and reports what it finds.
         con.execute(f'DELETE FROM "{raw}"')
         con.execute(f'DELETE FROM "{raw}_rejected"')
         return False
     finally:
-        for table in ("_tw_lines", "_tw_cells", "_tw_nonempty"):
-            con.execute(f"DROP TABLE IF EXISTS {table}")
+        _drop(con)
 
 
-def _load(con: duckdb.DuckDBPyConnection, raw: str, source: Path, columns: list[str | None], first: int,
-          limits: Limits) -> bool:
-    width = len(columns)
-    # Physical lines: a line ends at LF, a CR just before it is part of a CRLF ending. `n`: its cells, unquoted.
-    con.execute("""
-CREATE OR REPLACE TEMP TABLE _tw_lines AS
-SELECT line, text, length(text) - length(replace(text, ',', '')) + 1 AS n, contains(text, '"') AS quoted
-FROM (SELECT line, CASE WHEN ends_with(text, chr(13)) THEN left(text, length(text) - 1) ELSE text END AS text
-      FROM (SELECT generate_subscripts(parts, 1) AS line, unnest(parts) AS text
-            FROM (SELECT string_split(content, chr(10)) AS parts FROM read_text(?))))""", [str(source)])
-    odd, widest, records = con.execute(
-        "SELECT count(*) FILTER (WHERE contains(text, chr(13)) OR contains(text, chr(0))), "
-        "max(n) FILTER (WHERE line >= $first), count(*) FILTER (WHERE line >= $first AND text <> '') FROM _tw_lines",
-        {"first": first}).fetchall()[0]
-    if odd or (widest or 0) > limits.max_cells_per_row:
-        return False  # any other CR, a NUL, or a row over the cells limit: the streaming reader's
-    quoted = _quoted(con.execute("SELECT line, text FROM _tw_lines WHERE line >= ? AND quoted ORDER BY line",
-                                 [first]).fetchall(), width, limits)
-    if quoted is None:
-        return False
-    accepted, rejected, quoted_rows = quoted
-    m = max(widest or 1, width)
-    cols = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(1, m + 1))
-    con.execute(f"""
-CREATE OR REPLACE TEMP TABLE _tw_cells AS
-SELECT * FROM read_csv(?, skip={first - 1}, header=false, auto_detect=false, delim=',', quote='', escape='',
-                       null_padding=true, strict_mode=false, columns={{{cols}}})""", [str(source)])
-    if con.execute("SELECT count(*) FROM _tw_cells").fetchall()[0][0] != records:
-        return False  # not one record per non-empty line
-    # Blank: nothing but commas and what str.strip() removes (RE2 matches the characters themselves in a class).
-    blank = f"regexp_full_match({{}}, '[,{PY_WHITESPACE}]*')"
-    # a cell starting with a space (at the line's start or after a comma): four times cheaper than the pattern '(^|,) '
-    spaced = con.execute(f"SELECT bool_or(starts_with(text, ' ') OR contains(text, ', ')) FROM _tw_lines "
-                         f"WHERE line >= {first}").fetchall()[0][0]
-    cell = [f"ltrim(coalesce(r.c{i}, ''), ' ')" if spaced else f"coalesce(r.c{i}, '')" for i in range(1, m + 1)]
-    longest = f"greatest({', '.join(f'length({c})' for c in cell)})" if m > 1 else f"length({cell[0]})"
-    extras = f"concat({', '.join(cell[width:])})" if m > width else "''"
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _tw_nonempty AS SELECT line, n, text, quoted FROM _tw_lines "
-                f"WHERE line >= {first} AND text <> '' ORDER BY line")
-    con.execute(f"""
-CREATE OR REPLACE TEMP TABLE _tw_plain AS
-SELECT l.line, l.n, {', '.join(f'{c} AS c{i}' for i, c in enumerate(cell, 1))},
-    {blank.format("l.text")} AS blank,
-    CASE WHEN l.n > {width} THEN NOT {blank.format(extras)} ELSE false END AS wide,
-    CASE WHEN length(l.text) > $chars THEN {longest} > $chars ELSE false END AS long
-FROM _tw_nonempty l POSITIONAL JOIN _tw_cells r
-WHERE NOT l.quoted""", {"chars": limits.max_chars_per_cell})
-    try:
-        over, rows = con.execute(
-            "SELECT count(*) FILTER (WHERE long), count(*) FILTER (WHERE NOT blank) FROM _tw_plain").fetchall()[0]
-        if over or rows + quoted_rows > limits.max_rows:
-            return False  # refused by the streaming reader, with the line it stops at
-        # Each raw column from its header cell; a column the header does not have stays NULL, as in `iter_csv`.
-        select = {c: f"c{i}" for i, c in enumerate(columns, 1) if c}
-        values = ", ".join({"row_number": "line", "location": "'line ' || line", "raw_content": "content"}
-                           .get(c, select.get(c, "NULL")) + f' AS "{c}"' for c in RAW_TYPES)
-        content = f"concat_ws(',', {', '.join(f'c{i}' for i in range(1, width + 1))})"
-        every = f"array_to_string(list_resize([{', '.join(f'c{i}' for i in range(1, m + 1))}], n), ',')"
-        con.register("_tw_quoted", accepted)
-        con.register("_tw_quoted_rejected", rejected)
-        positions = ", ".join(f"c{i}" for i in range(1, width + 1))
-        con.execute(f"""INSERT INTO "{raw}" SELECT {values}, line FROM (
-            SELECT line, {positions}, {content} AS content FROM _tw_plain WHERE NOT blank AND NOT wide
-            UNION ALL SELECT line, {positions}, content FROM _tw_quoted)""")
-        reason = f"'line ' || line || ' has ' || n || ' cells, the header has {width}'"
-        con.execute(f"""INSERT INTO "{raw}_rejected" SELECT NULL, line, 'line ' || line, content, reason, line FROM (
-            SELECT line, {every} AS content, {reason} AS reason FROM _tw_plain WHERE NOT blank AND wide
-            UNION ALL SELECT line, content, reason FROM _tw_quoted_rejected)""")
-        return True
-    finally:
-        con.execute("DROP TABLE IF EXISTS _tw_plain")
-        for view in ("_tw_quoted", "_tw_quoted_rejected"):
+
+
+def _drop(con: duckdb.DuckDBPyConnection) -> None:
+    for table in ("_tw_scan_files", "_tw_scan_lines", "_tw_scan_plain", _OUT, _OUT_REJECTED):
+        con.execute(f"DROP TABLE IF EXISTS {table}")
+    for view in ("_tw_scan_members", "_tw_quoted", "_tw_quoted_rejected"):
+        with contextlib.suppress(duckdb.Error):
             con.unregister(view)
+
+
+def _take(con: duckdb.DuckDBPyConnection, raw: str, file: int, tables: tuple[str, str] = (_OUT, _OUT_REJECTED),
+          ) -> None:
+    """Append one file's rows and rejects of a group's tables to the raw tables, in the single-file order (the
+    unquoted lines, then the quoted ones, each by line)."""
+    for table, suffix in zip(tables, ("", "_rejected"), strict=True):
+        con.execute(f'INSERT INTO "{raw}{suffix}" SELECT * EXCLUDE (file, part) FROM {table} WHERE file = ? '
+                    "ORDER BY part, _seq", [file])
+
+
+def _load_group(con: duckdb.DuckDBPyConnection, files: list[tuple[int, Path, CsvHead]], columns: list[str | None],
+                limits: Limits) -> set[int]:
+    """Read template CSVs of one header layout (`columns`) in one DuckDB scan into the group tables (`_OUT`,
+    `_OUT_REJECTED`, each row tagged with its file's number): the numbers of the files read. A file left out needs the
+    streaming reader (see the module's docstring); its rows are not in the tables. Raises what DuckDB or decoding
+    raises for the whole group (the caller then reads its files one at a time)."""
+    width = len(columns)
+    _drop(con)
+    if width > limits.max_cells_per_row:
+        return set()
+    with tempfile.TemporaryDirectory(prefix="tw-csv-") as tmp:
+        if _GLOB & set(tmp):
+            return set()
+        members = []
+        for file, path, head in files:
+            folder = Path(tmp) / str(file)
+            folder.mkdir()
+            members.append((file, str(_utf8_path(path, head.encoding, folder)), head.skip + 2))
+        con.register("_tw_scan_members", pd.DataFrame(members, columns=["file", "name", "first"]))
+        # Physical lines: a line ends at LF, a CR just before it is part of a CRLF ending. `n`: its cells, unquoted.
+        con.execute("""
+CREATE TEMP TABLE _tw_scan_lines AS
+SELECT file, line, line >= first AS body, text, length(text) - length(replace(text, ',', '')) + 1 AS n,
+    contains(text, '"') AS quoted
+FROM (SELECT file, first, line, CASE WHEN ends_with(text, chr(13)) THEN left(text, length(text) - 1) ELSE text END
+             AS text
+      FROM (SELECT m.file, m.first, generate_subscripts(parts, 1) AS line, unnest(parts) AS text
+            FROM (SELECT filename, string_split(content, chr(10)) AS parts FROM read_text(?)) r
+            JOIN _tw_scan_members m ON r.filename = m.name))""", [[m[1] for m in members]])
+    con.unregister("_tw_scan_members")
+    # Any other CR, a NUL, or a row over the cells limit: the streaming reader's.
+    ok = {file for file, odd, widest in con.execute(
+        "SELECT file, count(*) FILTER (WHERE contains(text, chr(13)) OR contains(text, chr(0))), "
+        "max(n) FILTER (WHERE body) FROM _tw_scan_lines GROUP BY file").fetchall()
+        if not odd and (widest or 0) <= limits.max_cells_per_row}
+    quoted_lines: dict[int, list[tuple[int, str]]] = {}
+    for file, line, text in con.execute("SELECT file, line, text FROM _tw_scan_lines WHERE body AND quoted "
+                                        "ORDER BY file, line").fetchall():
+        quoted_lines.setdefault(file, []).append((line, text))
+    accepted, rejected, quoted_rows = [], [], {}
+    for file, lines in quoted_lines.items():
+        quoted = _quoted(lines, width, limits) if file in ok else None
+        if quoted is None:
+            ok.discard(file)
+            continue
+        accepted.append(quoted[0].assign(file=file))
+        rejected.append(quoted[1].assign(file=file))
+        quoted_rows[file] = quoted[2]
+    if not ok:
+        return set()
+    # The unquoted lines split at every comma, each cell's leading spaces skipped. Blank: nothing but commas and what
+    # str.strip() removes (RE2 matches the characters themselves in a class).
+    blank = f"regexp_full_match({{}}, '[,{PY_WHITESPACE}]*')"
+    cells = ", ".join(f"ltrim(coalesce(parts[{i}], ''), ' ') AS c{i}" for i in range(1, width + 1))
+    con.execute(f"""
+CREATE TEMP TABLE _tw_scan_plain AS
+SELECT file, line, n, {cells},
+    {blank.format("text")} AS blank,
+    CASE WHEN n > {width} THEN NOT {blank.format(f"array_to_string(parts[{width + 1}:], '')")} ELSE false END AS wide,
+    CASE WHEN n > {width} THEN array_to_string(list_transform(parts, lambda x: ltrim(x, ' ')), ',') END AS every,
+    CASE WHEN length(text) > $chars THEN list_max(list_transform(parts, lambda x: length(ltrim(x, ' ')))) > $chars
+         ELSE false END AS long
+FROM (SELECT file, line, n, text, string_split(text, ',') AS parts FROM _tw_scan_lines
+      WHERE body AND text <> '' AND NOT quoted AND list_contains($ok, file))""",
+                {"chars": limits.max_chars_per_cell, "ok": sorted(ok)})
+    con.execute("DROP TABLE _tw_scan_lines")
+    for file, over, rows in con.execute("SELECT file, count(*) FILTER (WHERE long), count(*) FILTER (WHERE NOT blank) "
+                                        "FROM _tw_scan_plain GROUP BY file").fetchall():
+        if over or rows + quoted_rows.get(file, 0) > limits.max_rows:
+            ok.discard(file)  # refused by the streaming reader, with the line it stops at
+    if not ok:
+        return set()
+    names = ["file", "line", *(f"c{i}" for i in range(1, width + 1)), "content"]
+    con.register("_tw_quoted", pd.concat(accepted, ignore_index=True)[names] if accepted else
+                 pd.DataFrame(columns=names).astype(object).astype({"file": "int64", "line": "int64"}))
+    con.register("_tw_quoted_rejected", pd.concat(rejected, ignore_index=True)[["file", "line", "content", "reason"]]
+                 if rejected else pd.DataFrame(columns=["file", "line", "content", "reason"]).astype(object)
+                 .astype({"file": "int64", "line": "int64"}))
+    # Each raw column from its header cell; a column the header does not have stays NULL, as in `iter_csv`.
+    select = {c: f"c{i}" for i, c in enumerate(columns, 1) if c}
+    values = ", ".join({"row_number": "line", "location": "'line ' || line", "raw_content": "content"}
+                       .get(c, select.get(c, "NULL")) + f' AS "{c}"' for c in RAW_TYPES)
+    positions = ", ".join(f"c{i}" for i in range(1, width + 1))
+    content = f"concat_ws(',', {positions})"
+    chosen = "list_contains($ok, file)"
+    params = {"ok": sorted(ok)}
+    con.execute(f"""CREATE TEMP TABLE {_OUT} AS SELECT file, part, {values}, line AS _seq FROM (
+        SELECT file, 0 AS part, line, {positions}, {content} AS content FROM _tw_scan_plain
+        WHERE NOT blank AND NOT wide AND {chosen}
+        UNION ALL SELECT file, 1, line, {positions}, content FROM _tw_quoted WHERE {chosen})""", params)
+    reason = f"'line ' || line || ' has ' || n || ' cells, the header has {width}'"
+    con.execute(f"""CREATE TEMP TABLE {_OUT_REJECTED} AS SELECT file, part, NULL::VARCHAR AS sheet, line AS row_number,
+        'line ' || line AS location, content AS raw_content, reason, line AS _seq FROM (
+        SELECT file, 0 AS part, line, every AS content, {reason} AS reason FROM _tw_scan_plain
+        WHERE NOT blank AND wide AND {chosen}
+        UNION ALL SELECT file, 1, line, content, reason FROM _tw_quoted_rejected WHERE {chosen})""", params)
+    con.execute("DROP TABLE _tw_scan_plain")
+    con.unregister("_tw_quoted")
+    con.unregister("_tw_quoted_rejected")
+    return ok
+
+
+CHUNK_BYTES = 32 * 2**20  # a group's files are scanned together up to this many bytes (DuckDB spills past its limit)
+CHUNK_FILES = 256
+
+
+class Scan:
+    """Many template CSVs read by one DuckDB scan per header layout (`_load_group`), each file's rows then taken into
+    the raw table when its turn comes (`load`), so that every file keeps its own identity downstream: its batch,
+    sha256, row numbers, parse cache entry and errors.
+
+    `plan` groups the files (in their order) by header layout, in chunks of at most CHUNK_BYTES / CHUNK_FILES; a chunk
+    is scanned when its first file is asked for and dropped when its last one has been taken. A chunk whose scan fails
+    (a file DuckDB cannot read, say) is read again one file at a time, so a bad file never sinks the others; a file the
+    scan leaves out, or one not planned, is read alone (`load`), and the streaming reader takes what that hands back."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, limits: Limits, *, chunk_bytes: int = CHUNK_BYTES,
+                 chunk_files: int = CHUNK_FILES):
+        self.con, self.limits, self.chunk_bytes, self.chunk_files = con, limits, chunk_bytes, chunk_files
+        self.heads: dict[Path, CsvHead | None] = {}
+        self.where: dict[Path, tuple[int, int]] = {}  # file -> (chunk, its number in the chunk)
+        self.chunks: list[tuple[list[str | None], list[tuple[int, Path, CsvHead]]]] = []
+        self.loaded: dict[int, set[int]] = {}  # scanned chunks: the files read
+        self.left: dict[int, int] = {}  # scanned chunks: files not yet taken
+        self.scans = 0  # DuckDB scans made (a chunk's, or a file's alone)
+
+    def head(self, path: Path) -> CsvHead | None:
+        """The file's `template.read_head`, read once."""
+        if path not in self.heads:
+            self.heads[path] = read_head(path)
+        return self.heads[path]
+
+    def plan(self, paths: list[Path]) -> None:
+        """Group the template CSVs among `paths` (files that will be read, in their order) by header layout."""
+        open_chunks: dict[tuple, tuple[int, int]] = {}  # layout -> (chunk, bytes so far)
+        for path in paths:
+            try:
+                head = self.head(path)
+                if head is None or not is_template(head.header):
+                    continue
+                columns = header_columns(head.header, path.name)
+                size = path.stat().st_size
+            except Exception:  # whatever it is, the file's own read meets it again and names it
+                continue
+            layout = tuple(columns)
+            chunk, used = open_chunks.get(layout, (None, 0))
+            if chunk is None or used + size > self.chunk_bytes or len(self.chunks[chunk][1]) >= self.chunk_files:
+                chunk, used = len(self.chunks), 0
+                self.chunks.append((columns, []))
+            members = self.chunks[chunk][1]
+            self.where[path] = (chunk, len(members))
+            members.append((len(members), path, head))
+            open_chunks[layout] = (chunk, used + size)
+
+    def load(self, raw: str, path: Path, head: CsvHead) -> bool:
+        """As `load` (module function): fill the empty raw tables with the file's rows, or False (nothing written)."""
+        if path not in self.where:
+            self.scans += 1
+            return load(self.con, raw, path, head, self.limits)
+        chunk, file = self.where.pop(path)
+        if chunk not in self.loaded:
+            self._scan(chunk)
+        try:
+            if file not in self.loaded[chunk]:
+                return False
+            try:
+                _take(self.con, raw, file, self._tables(chunk))
+            except duckdb.Error:
+                self.con.execute(f'DELETE FROM "{raw}"')
+                self.con.execute(f'DELETE FROM "{raw}_rejected"')
+                return False
+            return True
+        finally:
+            self.left[chunk] -= 1
+            if not self.left[chunk]:
+                self._release(chunk)
+
+    def _tables(self, chunk: int) -> tuple[str, str]:
+        return f"_tw_scan_{chunk}", f"_tw_scan_{chunk}_rejected"
+
+    def _scan(self, chunk: int) -> None:
+        columns, members = self.chunks[chunk]
+        self.scans += 1
+        try:
+            read = _load_group(self.con, members, columns, self.limits)
+        except _GROUP_ERRORS:
+            read = None
+        if read is None:  # the group failed as a whole: each file alone, so one bad file sinks only itself
+            _drop(self.con)
+            self._create(chunk, columns)
+            read = set()
+            for member in members:
+                self.scans += 1
+                try:
+                    if _load_group(self.con, [member], columns, self.limits):
+                        self._append(chunk)
+                        read.add(member[0])
+                except _GROUP_ERRORS:
+                    pass
+                finally:
+                    _drop(self.con)
+        else:
+            rows, rejected = self._tables(chunk)
+            for table, name in ((_OUT, rows), (_OUT_REJECTED, rejected)):
+                if read:
+                    self.con.execute(f"ALTER TABLE {table} RENAME TO {name}")
+            if not read:
+                self._create(chunk, columns)
+            _drop(self.con)
+        self.loaded[chunk] = read
+        self.left[chunk] = len(members)
+
+    def _create(self, chunk: int, columns: list[str | None]) -> None:
+        rows, rejected = self._tables(chunk)
+        cols = ", ".join(f'"{c}" {t}' for c, t in RAW_TYPES.items())
+        self.con.execute(f"CREATE TEMP TABLE {rows} (file BIGINT, part INTEGER, {cols}, _seq BIGINT)")
+        self.con.execute(f"CREATE TEMP TABLE {rejected} (file BIGINT, part INTEGER, sheet VARCHAR, row_number BIGINT, "
+                         "location VARCHAR, raw_content VARCHAR, reason VARCHAR, _seq BIGINT)")
+
+    def _append(self, chunk: int) -> None:
+        rows, rejected = self._tables(chunk)
+        self.con.execute(f"INSERT INTO {rows} SELECT * FROM {_OUT}")
+        self.con.execute(f"INSERT INTO {rejected} SELECT * FROM {_OUT_REJECTED}")
+
+    def _release(self, chunk: int) -> None:
+        for table in self._tables(chunk):
+            self.con.execute(f"DROP TABLE IF EXISTS {table}")
+
+    def close(self) -> None:
+        """Drop what is still held (files planned but never asked for: read from the cache, say)."""
+        for chunk in list(self.loaded):
+            self._release(chunk)
+        _drop(self.con)

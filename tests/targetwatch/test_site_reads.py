@@ -89,3 +89,66 @@ def test_evidence_labels_are_made_once_per_combination_and_equal_the_labels_made
     s = vocab.STATUS_BY_CODE["no_data"]
     assert got["evidence_tip"][12] == f"{s.zh} / {s.en}: {s.meaning_en}"
     assert got["evidence_basis_en"][11] == "before and after (may fall)" and got["evidence_grade_zh"][13] == "推断"
+
+
+def test_the_quality_report_from_its_columns_is_the_report_from_every_column(tmp_path, monkeypatch):
+    """build_quality_report reads only QUALITY_REPORT_READS of targets and assessments, none of REPORT_UNREAD, and
+    makes its target rows unformatted: its files (index, lineage data and pages) equal those of the whole read with
+    formatted rows, byte for byte; the unformatted rows equal the formatted ones on every column they have."""
+    from pandas.testing import assert_frame_equal
+
+    from targetwatch.render import quality_report, rows
+    from targetwatch.render.quality_report import QUALITY_REPORT_READS, build_quality_report
+    from targetwatch.render.rows import target_rows
+
+    data = synthetic_site_data(n_extra=12)
+    con = warehouse_of(data)
+    build_quality_report(con, tmp_path / "narrow", run_id="SYNTHETIC-run")
+    read = SiteData.from_warehouse(con, pages_only=True, skip=quality_report.REPORT_UNREAD,
+                                   only=QUALITY_REPORT_READS)
+    assert list(read.assessments.columns) == list(QUALITY_REPORT_READS["assessments"])
+    assert len(read.data_owed) == len(read.target_sources) == 0 < len(data.target_sources)
+
+    lean, full = target_rows(read, formatted=False), target_rows(data)
+    assert "latest_zh" not in lean and "documents" not in lean and len(lean) == len(full) == len(data.targets)
+    shown = ["target_id", "status", "status_rank", "jurisdiction_zh", "indicator_en", "evidence_tip",
+             "evidence_basis_zh", "name_en", "headline"]
+    assert_frame_equal(lean[shown], full[shown], check_exact=True)
+
+    monkeypatch.setattr(quality_report, "QUALITY_REPORT_READS", {})
+    monkeypatch.setattr(quality_report, "REPORT_UNREAD", ())
+    monkeypatch.setattr(quality_report, "target_rows", lambda d, formatted=True: rows.target_rows(d))
+    build_quality_report(con, tmp_path / "every", run_id="SYNTHETIC-run")
+    a, b = _files(tmp_path / "every"), _files(tmp_path / "narrow")
+    assert a.keys() == b.keys() and "lineage/data/_common.js" in a and len(a) > 10
+    assert [k for k in a if a[k] != b[k]] == []
+
+
+def test_figures_read_from_the_warehouse_a_batch_at_a_time_give_the_site_of_the_whole_table(tmp_path, monkeypatch):
+    """read_site_data leaves a large catalogue's figures in the warehouse (site_figures.WarehouseFigures) and the
+    large layout reads them a batch of jurisdictions' series at a time: with batches of two targets the site equals,
+    byte for byte, the one built from the whole observations frame in one batch (site_figures.FrameFigures)."""
+    from targetwatch.render import large_site
+    from targetwatch.render.site_figures import FrameFigures, WarehouseFigures
+
+    con = warehouse_of(synthetic_site_data(n_extra=12))
+    whole = SiteData.from_warehouse(con, pages_only=True, only=LARGE_LAYOUT_READS)
+    assert whole.figures is None and len(whole.observations) > 0
+    build_dashboards(whole, tmp_path / "whole", large=True)
+
+    monkeypatch.setattr(dashboards, "LARGE_SITE_TARGETS", 3)
+    monkeypatch.setattr(large_site, "DATA_BATCH_TARGETS", 2)
+    batched = read_site_data(con)
+    assert isinstance(batched.figures, WarehouseFigures) and len(batched.observations) == 0
+    build_dashboards(batched, tmp_path / "batched", large=True)
+    a, b = _files(tmp_path / "whole"), _files(tmp_path / "batched")
+    assert a.keys() == b.keys() and {"data/xx.js", "data/nat.js", "data/_common.js"} <= a.keys()
+    assert [k for k in a if a[k] != b[k]] == []
+
+    # the two sources agree on what the data files share: files, source texts, positions in a series
+    frame, sql = FrameFigures(whole.observations), batched.figures
+    needed = frame.present()
+    assert sql.present() == needed and len(needed) > 3
+    assert sql.files(needed) == frame.files(needed) and sql.texts(needed) == frame.texts(needed)
+    ids = set(whole.observations["observation_id"])
+    assert sql.positions(needed, ids) == frame.positions(needed, ids) and 0 in frame.positions(needed, ids).values()

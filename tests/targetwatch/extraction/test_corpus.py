@@ -14,28 +14,31 @@ import pytest
 from targetwatch.catalogue import load_catalogue
 from targetwatch.config import PROJECT_DIR
 from targetwatch.extraction import extract_targets
-from targetwatch.extraction.corpus import SPLITS, load_corpus, score
+from targetwatch.extraction.corpus import SPLITS, CorpusDocument, issued, load_corpus, propose, score
 
 
 def test_every_text_is_listed_split_and_every_quote_is_placed():
     docs, golds = load_corpus()
-    splits = ("development", "test", "holdout", "holdout-2", "unseen-14")
+    splits = ("development", "test", "holdout", "holdout-2", "unseen-14", "unseen-17")
     former = ("unseen-3", "unseen-4", "unseen-5", "unseen-6", "unseen-7", "unseen-8", "unseen-9",
-              "unseen-10", "unseen-11", "unseen-12", "unseen-13")  # scored once unseen, then development
-    assert len(docs) == 229
+              "unseen-10", "unseen-11", "unseen-12", "unseen-13", "unseen-15",
+              "unseen-16")  # scored once unseen, then development
+    assert len(docs) == 262
     assert {s: sum(d.split == s for d in docs.values()) for s in splits} == {
-        "development": 198, "test": 13, "holdout": 8, "holdout-2": 4, "unseen-14": 6}
+        "development": 222, "test": 13, "holdout": 8, "holdout-2": 4, "unseen-14": 6, "unseen-17": 9}
     assert {s: sum(d.first_split == s for d in docs.values()) for s in former} == {
         "unseen-3": 13, "unseen-4": 12, "unseen-5": 10, "unseen-6": 18, "unseen-7": 12, "unseen-8": 26,
-        "unseen-9": 15, "unseen-10": 19, "unseen-11": 17, "unseen-12": 19, "unseen-13": 14}
+        "unseen-9": 15, "unseen-10": 19, "unseen-11": 17, "unseen-12": 19, "unseen-13": 14, "unseen-15": 14,
+        "unseen-16": 10}
     assert all(d.split == "development" for d in docs.values() if d.first_split)
-    assert sum(d.script == "traditional" for d in docs.values()) == 29 + 8 + 7 + 6 + 4 + 5 + 2 + 2
-    assert len(golds) == 428 + 34 + 43 + 31 + 63 + 119 + 51 + 25
+    assert sum(d.script == "traditional" for d in docs.values()) == 29 + 8 + 7 + 6 + 4 + 5 + 2 + 2 + 6 + 2 + 1
+    assert len(golds) == 428 + 34 + 43 + 31 + 63 + 119 + 51 + 25 + 93 + 42 + 54
     assert {s: sum(docs[g.document].split == s for g in golds) for s in splits} == {
-        "development": 651, "test": 87, "holdout": 22, "holdout-2": 9, "unseen-14": 25}
+        "development": 786, "test": 87, "holdout": 22, "holdout-2": 9, "unseen-14": 25, "unseen-17": 54}
     assert {s: sum(docs[g.document].first_split == s for g in golds) for s in former} == {
         "unseen-3": 60, "unseen-4": 34, "unseen-5": 27, "unseen-6": 24, "unseen-7": 20, "unseen-8": 34,
-        "unseen-9": 43, "unseen-10": 31, "unseen-11": 63, "unseen-12": 119, "unseen-13": 51}
+        "unseen-9": 43, "unseen-10": 31, "unseen-11": 63, "unseen-12": 119, "unseen-13": 51, "unseen-15": 93,
+        "unseen-16": 42}
     for g in golds:
         assert docs[g.document].text[g.start : g.end] == g.quote
     assert all(d.url.startswith("http") for d in docs.values())
@@ -85,18 +88,58 @@ def test_scoring_by_hand(tmp_path: Path):
 def measured():
     catalogue = load_catalogue(PROJECT_DIR / "targets.yaml")
     docs, golds = load_corpus()
-    return score(docs, golds, {d: extract_targets(doc.text, d, catalogue) for d, doc in docs.items()})
+    return score(docs, golds, propose(docs, catalogue))
+
+
+@pytest.mark.parametrize(("published", "expected"), [
+    # the date the page shows, as `extract-targets --issued` takes it (year and month)
+    ("2019-12-02", "2019-12"),
+    ("2021-07", "2021-07"),
+    ("2022", "2022"),
+    ("2024-06-13 (from the address)", "2024-06"),
+    ("2021-03-08 (新華社)", "2021-03"),
+    # dates the annotator inferred, not shown by the page: the extractor runs as a user without a date would
+    ("2024 (the page shows no date)", None),
+    ("about 2016 (a 十三五 outline; the page is of 2024)", None),
+    ("about 2025-01-18 (the page shows 01-18 without a year)", None),
+    ("unknown (the page shows no date)", None),
+    ("undated", None),
+    ("2021–2025 (the fifth list; the page shows 2025 dates in its sidebar)", None),
+    ("2022-10/11 (after the 20th party congress; 1-9月 figures)", None),
+])
+def test_issued_is_the_date_the_page_shows(published, expected):
+    doc = CorpusDocument(id="x", text="", split="development", url="http://example.invalid", published=published,
+                         script="simplified")
+    assert issued(doc) == expected
+
+
+def test_the_page_date_reaches_the_extractor():
+    """SYNTHETIC: a 今年 target in an undated text gets its year only from the page date the scorer passes."""
+    text = "今年全市新增高新技术企业100家以上。"
+    dated = CorpusDocument(id="a", text=text, split="test", url="http://example.invalid", published="2023-02-01",
+                           script="simplified")
+    undated = CorpusDocument(id="b", text=text, split="test", url="http://example.invalid",
+                             published="2023 (the page shows no date)", script="simplified")
+    out = propose({"a": dated, "b": undated})
+    assert [p.entry["deadline"] for p in out["a"]] == [2023]
+    assert [p.entry.get("deadline") for p in out["b"]] == [None]
 
 
 @pytest.mark.parametrize(("split", "precision", "recall", "comparator"), [
     # development holds unseen-3/4/5 (round 4), unseen-6 (round 5), unseen-7 (round 6), unseen-8 (round 7), unseen-9
-    # (round 8) and unseen-10 (round 9): 98.1 / 98.1 / 100 with round 9's rules (94.5 / 95.5 / 100 with round 8's once
-    # unseen-10 joined it)
+    # (round 8), unseen-10 (round 9), unseen-11/12 (round 10), unseen-13 (round 11) and unseen-15 (round 12): 96.3 /
+    # 97.0 / 100 with round 12's rules (95.4 / 95.3 / 99.3 with round 11's once unseen-15 joined it)
     ("development", 0.95, 0.95, 0.97),
     # test: measured 100 / 97.7 / 100 with round 5's rules (100 / 100 / 100 before; first, unseen: 87.8 / 91.9)
     ("test", 0.95, 0.95, 0.95),
     ("holdout", 0.95, 0.95, 0.95),  # measured 100 / 100 / 100 (first, unseen: 80.8 / 95.5 / 95.2)
     ("holdout-2", 0.9, 0.95, 0.95),  # measured 100 / 100 / 100 (first, unseen: 23.1 / 100 / 100)
+    # unseen-17: measured 92.7 / 94.4 / 96.1 at its first, unseen score (round 13's rules; 54 targets)
+    ("unseen-17", 0.88, 0.9, 0.92),
+    # unseen-16: first, unseen 94.1 / 76.2 / 96.9 (round 12's rules); measured 95.5 / 100 / 100 with round 13's
+    ("unseen-16", 0.9, 0.95, 0.95),
+    # unseen-15: first, unseen 89.4 / 81.7 / 92.1 (round 11's rules); measured 94.6 / 94.6 / 100 with round 12's
+    ("unseen-15", 0.9, 0.9, 0.95),
     # unseen-14: measured 80.0 / 80.0 / 100 at its first, unseen score (round 11's rules; 25 targets)
     ("unseen-14", 0.76, 0.76, 0.95),
     # unseen-13: first, unseen 90.2 / 72.5 / 100 (round 10's rules); measured 94.3 / 98.0 / 100 with round 11's

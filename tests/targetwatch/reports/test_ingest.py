@@ -327,3 +327,34 @@ def test_values_ranges_and_visibility(ingest, indicator, value, unit, released, 
         assert result.rejected_rows.reason.tolist() == [expected]
     else:
         assert result.observations.value.tolist() == [expected]
+
+
+def test_template_csvs_are_scanned_together_and_a_bad_one_names_itself(ingest, monkeypatch):
+    """Three template CSVs of one header layout are read by one DuckDB scan (template_sql.Scan); a fourth whose record
+    spans lines is handed back to the streaming reader, and a fifth, not text in any encoding, fails naming itself.
+    Each file keeps its own rows, line numbers and sha256."""
+    from targetwatch.reports import template_sql
+
+    scans = []
+    real = template_sql.Scan.close
+
+    def close(self):
+        scans.append(self.scans)
+        real(self)
+
+    monkeypatch.setattr(template_sql.Scan, "close", close)
+    head = "# data: synthetic\njurisdiction,indicator,year,value,unit\n"
+    files = {f"{i}.csv": head + f"shanxi,高新技术企业,{2015 + i},{100 + i},家\n" for i in range(3)}
+    files["3.csv"] = head + 'shanxi,"高新技术\n企业",2019,7,家\nshanxi,高新技术企业,2020,8,家\n'
+    files["4.csv"] = head.encode() + b"shanxi,\xff\xfe\xfa,2019,1,\xff\n"
+    result = ingest(files)
+    assert scans == [1]  # one scan for the three plain files and the one handed back
+    assert observed(result) == [("shanxi", "high_tech_enterprises", 2015 + i, 100.0 + i, "count", "line 3")
+                                for i in range(3)] + [("shanxi", "high_tech_enterprises", 2019, 7.0, "count", "line 3"),
+                                                      ("shanxi", "high_tech_enterprises", 2020, 8.0, "count", "line 5")]
+    rf = result.report_files.set_index("source_file")
+    assert rf.loc["3.csv", ["status", "rows_read", "rows_accepted", "rows_rejected"]].tolist() == ["loaded", 2, 2, 0]
+    assert rf.loc["4.csv", "status"] == "failed" and rf.loc["4.csv", "error"].startswith("4.csv: cannot decode")
+    for name in ("0.csv", "1.csv", "2.csv"):
+        assert rf.loc[name, "sha256"] == hashlib.sha256(files[name].encode()).hexdigest()
+        assert result.observations.set_index("source_file").loc[name, "sha256"] == rf.loc[name, "sha256"]

@@ -157,3 +157,115 @@ def test_a_failure_inside_duckdb_hands_the_file_back_with_nothing_written(tmp_pa
         create_raw(con, "_tw_raw")
         assert template_sql.load(Failing(con), "_tw_raw", path, head, DEFAULT_LIMITS) is False
         assert calls and con.execute("SELECT count(*) FROM _tw_raw").fetchall() == [(0,)]
+
+
+# --- many files in one scan (template_sql.Scan) ----------------------------------------------------------------
+
+SIX = "jurisdiction,indicator,year,value,unit,notes"
+BODIES = {  # name -> (header line, body): two header layouts, comments of different lengths, quotes, wide rows
+    "a.csv": (SIX, "gansu,maker_spaces,2019,1523,个,\n\nshanxi,patents,2020, 7 ,件,n\n"),
+    "b.csv": (SIX, 'gansu,"a, b",2019,"1,5",个,"q ""x"""\nx,y,2019,1,个,,wide\n'),
+    "c.csv": ("unit,value,year,indicator,jurisdiction", "个,1,2019,maker_spaces,gansu\n件,2,2020,patents,shanxi\n"),
+    "d.csv": (SIX, ",,,,,\n   \ngansu,m,2021,3,个\r\n"),
+    "e.csv": (SIX, ""),  # a header only
+}
+
+
+def _files(tmp_path: Path, bodies: dict[str, tuple[str, str]]) -> list[Path]:
+    paths = []
+    for i, (name, (header, body)) in enumerate(bodies.items()):
+        path = tmp_path / name
+        path.write_text("# data: synthetic\n" + "# a comment\n" * i + header + "\n" + body, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _alone(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[pd.DataFrame, pd.DataFrame] | None:
+    with duckdb.connect() as con:
+        create_raw(con, "_tw_raw")
+        return _tables(con) if template_sql.load(con, "_tw_raw", path, template.read_head(path), limits) else None
+
+
+def _scanned(paths: list[Path], limits: Limits = DEFAULT_LIMITS, *, spoil=None, **chunking):
+    """Each file's tables as `Scan` gives them (or None when handed back), and the number of DuckDB scans made."""
+    out = {}
+    with duckdb.connect() as con:
+        create_raw(con, "_tw_raw")
+        scan = template_sql.Scan(con, limits, **chunking)
+        scan.plan(paths)
+        if spoil:
+            spoil()
+        for path in paths:
+            read = scan.load("_tw_raw", path, scan.head(path))
+            out[path.name] = _tables(con) if read else None
+            con.execute("DELETE FROM _tw_raw")
+            con.execute("DELETE FROM _tw_raw_rejected")
+        scan.close()
+        left = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '_tw_scan%'").fetchall()
+    assert left == [(0,)]  # every group's table dropped
+    return out, scan.scans
+
+
+def test_one_scan_per_layout_gives_each_file_its_own_reading(tmp_path):
+    paths = _files(tmp_path, BODIES)
+    scanned, scans = _scanned(paths)
+    assert scans == 2  # two header layouts, one scan each
+    for path in paths:
+        alone, streamed = _alone(path), both(path)[1]
+        for a, b, c in zip(scanned[path.name], alone, streamed, strict=True):
+            pd.testing.assert_frame_equal(a, b, check_exact=True)
+            pd.testing.assert_frame_equal(a, c, check_exact=True)
+    rows, rejected = scanned["b.csv"]
+    assert rows["row_number"].tolist() == [4] and rows["notes"].tolist() == ['q "x"']
+    assert rejected[["row_number", "reason"]].values.tolist() == [[5, "line 5 has 7 cells, the header has 6"]]
+    assert scanned["c.csv"][0][["jurisdiction_raw", "value_raw", "row_number"]].values.tolist() == [
+        ["gansu", "1", 5], ["shanxi", "2", 6]]
+    assert scanned["d.csv"][0]["location"].tolist() == ["line 8"]
+    assert len(scanned["e.csv"][0]) == 0
+
+
+def test_chunks_bound_a_scan(tmp_path):
+    paths = _files(tmp_path, BODIES)
+    scanned, scans = _scanned(paths, chunk_files=2)
+    assert scans == 3  # the four files of the first layout in two chunks, the other layout in one
+    for path in paths:
+        for a, b in zip(scanned[path.name], _alone(path), strict=True):
+            pd.testing.assert_frame_equal(a, b, check_exact=True)
+
+
+def test_a_file_the_scan_cannot_take_is_handed_back_alone(tmp_path):
+    """A record spanning lines, a bare CR, a NUL, or a file over a limit: that file alone goes to the streaming
+    reader; the others of its group are read by the one scan."""
+    bodies = dict(BODIES) | {
+        "f.csv": (SIX, 'gansu,"two\nlines",2019,1,个,\n'),
+        "g.csv": (SIX, "gansu,m,2019,1,个,\rx,y,2020,2,件,\n"),
+        "h.csv": (SIX, "gansu,m,2019,1,个,\x00\n"),
+        "i.csv": (SIX, "a,b,2019,1,个,\n" * 3),
+    }
+    paths = _files(tmp_path, bodies)
+    limits = Limits(max_rows=2)
+    scanned, scans = _scanned(paths, limits)
+    assert scans == 2
+    assert {n for n, t in scanned.items() if t is None} == {"f.csv", "g.csv", "h.csv", "i.csv"}
+    for path in paths:
+        alone = _alone(path, limits)
+        assert (alone is None) == (scanned[path.name] is None)
+        for a, b in zip(scanned[path.name] or (), alone or (), strict=True):
+            pd.testing.assert_frame_equal(a, b, check_exact=True)
+
+
+def test_a_bad_file_does_not_sink_its_group(tmp_path):
+    """A file whose bytes went bad after it was planned (DuckDB refuses the whole scan: not UTF-8): the group is
+    read again one file at a time; the bad file is handed back (the streaming reader names it), the others read."""
+    paths = _files(tmp_path, BODIES)
+    expected = {p.name: _alone(p) for p in paths}
+
+    def spoil():
+        paths[1].write_bytes(paths[1].read_bytes() + b"x,y,2019,\xff\xfe,\n")
+
+    scanned, scans = _scanned(paths, spoil=spoil)
+    assert scans == 1 + 4 + 1  # the failed group scan, its four files alone, the other layout
+    assert scanned["b.csv"] is None
+    for name in ("a.csv", "c.csv", "d.csv", "e.csv"):
+        for a, b in zip(scanned[name], expected[name], strict=True):
+            pd.testing.assert_frame_equal(a, b, check_exact=True)
