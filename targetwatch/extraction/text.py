@@ -47,7 +47,31 @@ def fold(text: str) -> str:
     view = LOST_CHARACTER.sub(lambda m: m[0] if QUESTION.search(view, max(0, m.start() - 12), m.start()) else " ",
                               view)
     # Round 10: a footnote mark after a word (新开发“双协员”[21]305个) is blanked, so the figure after it reads.
-    return FOOTNOTE.sub(lambda m: " " * len(m[0]), view)
+    view = FOOTNOTE.sub(lambda m: " " * len(m[0]), view)
+    return _unwrap(view) if _hard_wrapped(view) else view
+
+
+# Round 13: a page copied from a PDF keeps the PDF's line breaks inside sentences (…生物医药等产\n业高端化…, 以\n上) and
+# scatters its quotation marks (企业200 “ ”家以上). Such a text has at least five lines that end with no punctuation and
+# are as long as each other (within three characters of their median: the width of the page); there a line break after
+# no punctuation joins the lines (a blank), and a quotation mark beside a blank is blanked too.
+_LINE_END = "。；;！!？?：:，,、”）)"
+WRAPPED_LINES = 5
+WRAP_WIDTH_SPREAD = 3
+
+
+def _hard_wrapped(view: str) -> bool:
+    ends = [len(line.strip()) for line in view.split("\n")
+            if len(line.strip()) >= 20 and line.strip()[-1] not in _LINE_END]
+    if len(ends) < WRAPPED_LINES:
+        return False
+    middle = sorted(ends)[len(ends) // 2]
+    return sum(abs(n - middle) <= WRAP_WIDTH_SPREAD for n in ends) >= WRAPPED_LINES
+
+
+def _unwrap(view: str) -> str:
+    view = re.sub(rf"(?<=[^\s{_LINE_END}])\n", " ", view)
+    return re.sub(r"(?<= )[“”‘’]|[“”‘’](?= )", " ", view)
 
 
 # A pinyin reading in brackets after a CJK character, as some mirrors print them: lower-case Latin letters with tone

@@ -37,7 +37,7 @@ from targetwatch.reports.grammar import (
     number_in,
     split_clauses,
 )
-from targetwatch.reports.lists import SPAN, year_list
+from targetwatch.reports.lists import ENUMERATED, SPAN, year_list
 from targetwatch.reports.matching import (
     IndicatorMatcher,
     ambiguity_reason,
@@ -69,51 +69,17 @@ from targetwatch.reports.periods import (
     without_start_points,
     year_of,
 )
+from targetwatch.reports.places import PROVINCE as _PROVINCE
+from targetwatch.reports.places import national_body
+from targetwatch.reports.places import place_is_mentioned as _place_is_mentioned
 from targetwatch.reports.plaintext import PlainText, Sentence, plain_html, plain_txt, sentences
+from targetwatch.reports.scope import PREVIOUS_YEAR, beside_domestic_part, previous_year_levels, scope_problem
 from targetwatch.units import fold_with_offsets, normalise_text, parse_year, to_simplified
 
 # --- reference periods ----------------------------------------------------------------------------------
 
 # a place in a dateline (中新网西宁2月24日电) is where the reporter was; a place in a zone's name is not the place
 _ASIDE = re.compile(r"\([^()]{0,12}\)")
-_DATELINE_AFTER = re.compile(r"^(?:\d{1,2}月\d{1,2}日)?(?:电|讯)")
-_ZONE_AFTER = re.compile(
-    r"^(?:白银|兰白)?(?:国家)?(?:高新区|高新技术产业开发区|自创区|自主创新示范区|科技创新改革试验区|新区|经济技术开发区|开发区)"
-)
-# provinces (short names) the catalogue may not know: a figure of one of them is not the document's own
-_PROVINCES = (
-    "北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|"
-    "重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆"
-)
-# regions of several provinces are places too, never the nation's or a province's: 长江经济带 (yreb_2019_rd_trad, dev)
-_REGIONS = "长江经济带|京津冀|长三角|珠三角|粤港澳大湾区|成渝地区"
-_PROVINCE = re.compile(rf"{_REGIONS}|(?:{_PROVINCES})(?:省|市|自治区)?")
-
-
-# …第22位 is a ranking; 兰州市第十六届人民代表大会 (u10_lz_2018_gzbg_news, dev since round 6) is the city's congress
-_RANK_AFTER = re.compile(r"^(?:的)?(?:第[\d一二三四五六七八九十]+(?!届|次)|排名|平均|前列|首位)")
-# a place in an outlet's name is the outlet's, not the figure's: 来源:每日甘肃网 in a Lanzhou story
-# (u10_lz_2018_gzbg_news), 中国甘肃网, 兰州晚报 (u7_gs_2018_makerspaces_eval): dev since round 6
-_OUTLET_AFTER = re.compile(r"^(?:省|市)?(?:日报|晚报|新闻网|网|电视台|广播电视台)")
-# 中国 in an outlet's or organisation's name: 中国甘肃网, 中国新闻网, 中国日报网 (u10_nat_2019_rd_mydrivers' kind of
-# page), 中国产业经济信息网 (u10_nat_2017_jobs_cinic_trad), 中国科学院: dev since round 7
-_CHINA_NAME_AFTER = re.compile(
-    r"^[\u4e00-\u9fff]{0,6}?(?:网|日报|新闻|电视台|广播)|^(?:科学院|工程院|科协|人民银行|共产党|特色|式)"
-)
-
-
-def _place_is_mentioned(folded: str, start: int, end: int, outlets: bool = False) -> bool:
-    """False for a place in a dateline (中新网西宁2月24日电, 本报兰州讯), in a development zone's name (兰州高新区),
-    in a ranking (居全国第22位) or, unless `outlets`, in an outlet's name (每日甘肃网)."""
-    after = folded[end:]
-    if folded[start:end] == "中国" and _CHINA_NAME_AFTER.match(after):
-        return False
-    return not (
-        _DATELINE_AFTER.match(after)
-        or _ZONE_AFTER.match(after)
-        or _RANK_AFTER.match(after)
-        or (not outlets and _OUTLET_AFTER.match(after))
-    )
 
 
 @dataclass
@@ -174,6 +140,8 @@ def _document(plain: PlainText, aliases: Aliases, meta: Mapping[str, Any], relea
             outside = other[0].group()
         elif known:
             jurisdiction = line[known[0].start : known[0].end]
+    if jurisdiction is None and outside is None and national_body(folded_head):
+        jurisdiction = "全国"  # the head names no place but a central body (places.national_body)
     local = next(
         (
             line[p.start : p.end]
@@ -194,6 +162,7 @@ class TextKeys:
     pattern: re.Pattern[str]
     codes: dict[str, str | None]  # None: the key names two indicators
     matcher: IndicatorMatcher
+    written_for: dict[str, str]  # a key the normaliser does not know -> the name it stands for (r&d支出 -> 研发支出)
 
     @classmethod
     def of(cls, aliases: Aliases) -> TextKeys:
@@ -203,8 +172,12 @@ class TextKeys:
             written = strip_deletions(name)[0]
             if len(written) >= 2 and codes.get(normalised_key(name), code) == code:
                 codes.setdefault(written, code)
+        written_for = {}
+        for key, code in list(codes.items()):  # R&D is 研发: 全社会R&D支出占GDP比重为2.44% (u12_nat_2021_summary_kjzg)
+            if key.startswith("研发") and "r&d" + key[2:] not in codes:
+                codes["r&d" + key[2:]], written_for["r&d" + key[2:]] = code, key
         keys = sorted(codes, key=lambda k: (-len(k), k))
-        return cls(re.compile("|".join(map(re.escape, keys)) or r"(?!x)x"), codes, matcher)
+        return cls(re.compile("|".join(map(re.escape, keys)) or r"(?!x)x"), codes, matcher, written_for)
 
     def find(self, view: str) -> list[AliasMatch]:
         """Leftmost-longest matches; a key starting with 省/市 is not matched where that character ends 该省,
@@ -284,7 +257,9 @@ _SINCE = re.compile(r"以来|(?:\d+|[两三四五六七八九十]+)年来|五年
 # the holders (…的企业), counts what those holders hold afterwards, a subset
 _HOLDERS_AFTER = re.compile(r"的(?:企业|高校|单位|机构|院所)")
 # the patents one holds (拥有) are the valid ones: 截至2011年底,我国拥有国内发明专利351万件 (u9_nat_2011_patents, dev)
-_HELD_PATENTS = re.compile(r"拥有((?:国内)?发明专利)(?=[\d约近逾超])")
+# …and the patents 拥有量: 我国国内(不含港澳台)发明专利拥有量共计186.2万件 (u13_nat_2019_patents_bjpress_trad, dev since
+# round 8), never the high-value ones (高价值发明专利拥有量, u13_nat_2022_highvalue_patents)
+_HELD_PATENTS = re.compile(r"拥有((?:国内)?发明专利)(?=[\d约近逾超])|(?<!价值)((?:国内)?发明专利拥有量)")
 _PATENTS_NAME = "有效发明专利"
 _IN_GLOSS = re.compile(r"\([^()]{0,6}$")
 _FROM = re.compile(r"(?:从|由)")
@@ -307,6 +282,7 @@ def _figures(
     folded, index = strip_deletions(*fold_with_offsets(sentence.text))
     hits = keys.find(folded)
     completed: dict[int, tuple[str, str]] = {}  # hit start -> (the name it stands for, why), from the sentence
+    completed |= {h.start: (keys.written_for[h.key], "R&D written for 研发") for h in hits if h.key in keys.written_for}
     if (turnover := keys.codes.get(normalised_key(_CONTRACT_TURNOVER_NAME))) is not None:
         for m in _CONTRACTS_THEN_TURNOVER.finditer(folded):
             if not any(h.start < m.end(1) and m.start(1) < h.end for h in hits):
@@ -315,9 +291,10 @@ def _figures(
         hits.sort(key=lambda h: h.start)
     if (patents := keys.codes.get(normalised_key(_PATENTS_NAME))) is not None:
         for m in _HELD_PATENTS.finditer(folded):
-            if not any(h.start < m.end(1) and m.start(1) < h.end for h in hits):
-                hits.append(AliasMatch(m.start(1), m.end(1), patents, m.group(1)))
-                completed[m.start(1)] = (_PATENTS_NAME, "as the patents held (拥有)")
+            g = 1 if m.group(1) else 2
+            if not any(h.start < m.end(g) and m.start(g) < h.end for h in hits):
+                hits.append(AliasMatch(m.start(g), m.end(g), patents, m.group(g)))
+                completed[m.start(g)] = (_PATENTS_NAME, "as the patents held (拥有)")
         hits.sort(key=lambda h: h.start)
     expenditure = keys.codes.get(normalised_key(_EXPENDITURE_NAME))
     intensity = keys.codes.get(normalised_key(_INTENSITY_NAME))
@@ -430,6 +407,8 @@ def _figures(
         elif flow is not None and _LIST_SEPARATOR.match(folded[flow[0] : hit.start]):
             problem = f"{phrase!r} continues a list of new ones ({flow[1]}), not the stock of {name}"
             flow = (unit_end, flow[1])
+        elif (sc := scope_problem(folded, clause_start, hit.start, gap, name)) is not None:
+            problem = f"{phrase!r} is {sc}"
         elif (sf := _SINCE_FOUNDED.search(folded[: hit.start])) is not None:
             problem = f"{phrase!r} counts one organisation's own (since {sf.group()}), not a level of {name}"
         elif kind == "more":
@@ -477,6 +456,8 @@ def _figures(
             figures.extend(listed)
         elif problem is None:
             figures.append((num_start, num_end, unit_end, level_year))
+            figures += (prev := previous_year_levels(folded, clauses[1:], folded[num_end:unit_end]))
+            later = [c for c in later if not any(c[0] + c[1][0] == p[0] for p in prev)]
             # 从A增加到B: the start point and the end point are two figures
             if _FROM.search(gap) and (to := _TO.match(folded[unit_end : clauses[0][1]])) is not None:
                 second = number_in(folded[unit_end + to.end() : clauses[0][1]])
@@ -528,6 +509,7 @@ def _figures(
                         or (year_of(doc, gap, "", Context())[0] if PLAN.search(gap) else None)
                         # 由“十一五”末的…上升到…，贡献率由42.5%上升到51.3%: the sentence's start point holds
                         or start_point_year(folded[: hit.start])
+                        or start_point_year(gap)  # 贡献率从2012年52.2%升至57.5% (u13_nat_2018_presser_trad)
                         or ctx.start
                     )
                     year, basis = (
@@ -539,6 +521,8 @@ def _figures(
                         continue
                 if problem is None and PERIOD_TOTAL.search(gap) and PLAN.search(folded[: hit.start]):
                     problem = "a total over a plan period, not a year's value"
+            elif to_year == PREVIOUS_YEAR:  # scope.previous_year_levels: the year before the first figure's
+                year, basis, problem = (year - 1 if year else None), "the year before", problem
             else:
                 year, basis, problem = (
                     (int(to_year), "stated", None)
@@ -579,7 +563,7 @@ def _figures(
                 name_as, why = completed[hit.start]
                 notes.append(f"named {original(hit.start, hit.end)!r} {why}: read as {name_as}")
             if listed is not None:
-                span = SPAN.search(folded[: hit.start]).group()  # type: ignore[union-attr]
+                span = (SPAN.search(folded[: hit.start]) or ENUMERATED.search(folded[: hit.start])).group()  # type: ignore
                 notes.append(f"one of a list (分别) over the years stated ({span}), in order")
             if ignored := [original(c, c + f[2]) for c, f in later]:
                 notes.append("ignored, a change not a level: " + "; ".join(map(repr, ignored)))
@@ -670,14 +654,16 @@ def read_text(path: Path, aliases: Aliases, meta: Mapping[str, Any] | None = Non
         ctx.start = start_point_year(folded) or ctx.start
         opens = bool(FORECAST.search(folded) or _FORECAST_WORDS.search(folded))
         ctx.forecast = sentence.goes_on and (ctx.forecast or opens)
+    place = lambda j: aliases.jurisdictions.get(to_simplified(normalise_text(j).lower())) or j  # noqa: E731
+    rows, refused = beside_domestic_part(rows, lambda n: keys.codes.get(normalised_key(n)), place)
     return ReadResult(
         format="communique_html" if is_html else "communique_txt",
         rows=one_per_figure(
             pd.DataFrame(rows),
             indicator=lambda n: keys.codes.get(normalised_key(n)) or normalised_key(n),
-            place=lambda j: aliases.jurisdictions.get(to_simplified(normalise_text(j).lower())) or j,
+            place=place,
         ),
-        rejected=rejected,  # type: ignore[arg-type]
+        rejected=rejected + refused,  # type: ignore[arg-type]
         encoding=encoding,
         release_date=file_release,
         title=plain.title,

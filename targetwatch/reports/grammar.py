@@ -39,6 +39,10 @@ FORECAST = re.compile(r"预计|预测|力争|争取|计划到|目标是|规划�
 PARTIAL = re.compile(
     r"上半年|前三季度|一季度|第一季度|1-\d{1,2}月|1至\d{1,2}月|前\d{1,2}个?月|前[一二三四五六七八九十]+个?月"
     r"|1月(?:至|到|-|—|~)\d{1,2}月"
+    # 截至10月底,全省城镇新增就业43.33万人 (u13_sx_2024oct_jobs), 截至5月底 (u13_gs_2020may_jobs_trad):
+    # dev since round 8;
+    # 截至12月底 is the year's end
+    r"|截至(?:[1-9]|1[01]|[一二三四五六七八九]|十|十一)月(?:底|末)"
 )
 AT_LEAST = re.compile(r"以上")
 APPROXIMATE = re.compile(r"(?:约|近|逾|超过|将近|接近)$")
@@ -87,7 +91,7 @@ def not_recognised(folded: str, covered: list[tuple[int, int]], original, locate
     return out + _unread_figures(folded, covered, original, located)
 
 
-_NOT_A_FIGURE_AFTER = re.compile(r"^(?:年|月|日|号|时|届|次会议|位)")
+_NOT_A_FIGURE_AFTER = re.compile(r"^(?:年|月|日|号|时|届|次会议)")
 # a rank (第26名, 前10名) is not a figure; a count of people is: 招募611名高校毕业生 (u10_sx_2020_hrss_trad, dev
 # since round 6)
 _RANK = re.compile(r"^名")
@@ -96,6 +100,10 @@ _CHINESE_AMOUNT = re.compile(r"[一二两三四五六七八九十百千]+[万亿
 # a score: 综合得分在40分以上 (u7_nat_2024_innovation_ranking_trad, dev since round 4); per mille and hours:
 # 自然增长率为-0.98‰ (u8_sx_2022_communique), 平均工作时间为46.1小时 (u9_nat_2018oct_jobs_trad): dev since round 5
 _SCORE = re.compile(r"^(?:分(?=以上|以下|左右)|‰|个?千分点|小时|名)")
+# a count with a measure word the units do not know: 完成22次宇航发射, 在轨驻留30天, 3颗北斗导航卫星, 近200位中国科学家,
+# 5类技术合同, 14条具体举措, a score of 78.98分 (u13, dev since round 8); a rank has 第 before it (第17位)
+_COUNT_WORD = re.compile(r"^(?:多|余)?(?:人次|家次|[次天颗位分类条支台篇所座套批轮场])")
+_RANKED = re.compile(r"(?:排名|排在|排|居|列)[^,;。\d]{0,8}$")
 # a ratio of three or more parts: 三次产业结构比为13.32∶33.84∶52.83 (u8_gs_2021_communique_trad), 23.42:25.47:51.12
 # (u8_sx_2023_employment); one part at least has decimals, so a clock time (17:24:00) is not a ratio
 _RATIO = re.compile(r"[\d.]+(?:[:∶][\d.]+){2,}")
@@ -127,6 +135,10 @@ def _unread_figures(folded: str, covered: list[tuple[int, int]], original, locat
             end = b + more
         elif (unit := UNIT.match(after[skip:])) is not None:
             end = b + skip + unit.end()
+        elif (word := _COUNT_WORD.match(after)) is not None:
+            if word.group()[-1] == "位" and _RANKED.search(folded, max(0, a - 10), a):
+                continue  # 全国排名上升至26位: a rank
+            end = b + word.end()
         elif chinese:
             end = b
         elif skip:

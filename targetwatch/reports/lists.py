@@ -17,6 +17,9 @@ from targetwatch.reports.grammar import number_in
 
 # 2013年到2017年, 2013—2017年, 2013年至2022年: a span of years (never more than twelve)
 SPAN = re.compile(r"((?:19|20)\d{2})年?(?:到|至|—|–|-|~)((?:19|20)\d{2})年")
+# 2012年、2013年、2014年、2015年,中国城镇新增就业人数分别为… (u13_nat_2015_jobs_rights_report, dev since round 8): the
+# years enumerated
+ENUMERATED = re.compile(r"(?:19|20)\d{2}年(?:(?:、|和|及)(?:19|20)\d{2}年)+")
 _LIST_END = re.compile(r"[;。!?]|(?<!\d),|,(?!\d{3}(?!\d))")  # the list runs to the clause's end; 、 和 及 join it
 _JOINS = re.compile(r"^(?:、|和|及|与|,)?$")
 
@@ -25,10 +28,15 @@ def year_list(folded: str, name_start: int, name_end: int) -> list[tuple[int, in
     """(number start, number end, unit end, year) of each figure of a list over the span of years stated before the
     name, or None when the sentence is not such a list."""
     spans = list(SPAN.finditer(folded, 0, name_start))
-    if not spans:
+    enumerated = list(ENUMERATED.finditer(folded, 0, name_start))
+    if spans:
+        first, last = int(spans[-1].group(1)), int(spans[-1].group(2))
+        years = list(range(first, last + 1))
+    elif enumerated:
+        years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", enumerated[-1].group())]
+    else:
         return None
-    first, last = int(spans[-1].group(1)), int(spans[-1].group(2))
-    if not 2 <= last - first + 1 <= 12:
+    if not 2 <= len(years) <= 12:
         return None
     end = _LIST_END.search(folded, name_end)
     stop = end.start() if end else len(folded)
@@ -39,6 +47,6 @@ def year_list(folded: str, name_start: int, name_end: int) -> list[tuple[int, in
             return None
         items.append((pos + found[0], pos + found[1], pos + found[2]))
         pos += found[2]
-    if len(items) != last - first + 1 or len({folded[b:u] for _, b, u in items}) != 1:
+    if len(items) != len(years) or len({folded[b:u] for _, b, u in items}) != 1:
         return None
-    return [(a, b, u, str(first + i)) for i, (a, b, u) in enumerate(items)]
+    return [(a, b, u, str(year)) for year, (a, b, u) in zip(years, items, strict=True)]

@@ -39,6 +39,10 @@ _BRACKETED = r"[(\[【][^()\[\]【】\d]{0,14}?[a-z][^()\[\]【】\d]{0,14}[)\]�
 _QUOTES = r"[“”\"‘’'《》「」]"
 # a footnote marker: …经费投入强度(与国内生产总值[2]之比)为2.19% (u8_nat_2018_rd_bulletin, dev since round 5)
 _FOOTNOTE = r"\[\d{0,2}\]"  # an empty one too: (与国内生产总值[]之比) (u11_nat_2017_rd_bulletin, dev since round 7)
+# a footnote's text in square brackets, or a starred marker, inside a name:
+# (与国内生产总值[2013年GDP初步核算数据。]之比)
+# (u13_nat_2013_rd_cnas), (与国内生产总值*1之比) (u13_nat_2013_rd_163): dev since round 8
+_FOOTNOTE_TEXT = r"\[[^\[\]]{2,40}\]|\*\d{1,2}(?![\d.])"
 # Known inserted or optional phrases: deleted from names and text alike.
 _INFIXES = (
     r"对(?:该省|全省|本省|我省|全市|本市|我市|该市)?经济增长的?",  # 科技进步对经济增长的贡献率
@@ -49,7 +53,11 @@ _INFIXES = (
     r"(?<=经费)内部支出",  # R&D經費內部支出 (yreb_2019_rd_trad): the yearbooks' name for R&D expenditure
 )
 _ANY_GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}[)）]")  # as written, full-width or not
-_DELETIONS = re.compile("|".join([_GLOSS, _BRACKETED, _QUOTES, _FOOTNOTE, *_INFIXES]))
+# two passes: glosses and marks first, then the infixes, which a gloss inside them would hide
+# (科技進(jìn)步貢獻(xiàn)率,
+# u13_nat_2018_kjhy_trad, dev since round 8)
+_MARKS = re.compile("|".join([_GLOSS, _BRACKETED, _QUOTES, _FOOTNOTE, _FOOTNOTE_TEXT]))
+_INFIX = re.compile("|".join(_INFIXES))
 # Trailing words that make a count's name longer without changing it (longest first).
 SUFFIXES = ("总数", "数量", "总额", "数")
 
@@ -62,11 +70,13 @@ def fold(text: str) -> str:
 def strip_deletions(folded: str, index: list[int] | None = None) -> tuple[str, list[int]]:
     """Remove glosses, bracketed words, quotes and known infixes from folded text, keeping the offset map."""
     index = list(range(len(folded))) if index is None else index
-    keep = [True] * len(folded)
-    for m in _DELETIONS.finditer(folded):
-        keep[m.start() : m.end()] = [False] * (m.end() - m.start())
-    text = "".join(c for c, k in zip(folded, keep, strict=True) if k)
-    return text, [i for i, k in zip(index, keep, strict=True) if k]
+    for pattern in (_MARKS, _INFIX):
+        keep = [True] * len(folded)
+        for m in pattern.finditer(folded):
+            keep[m.start() : m.end()] = [False] * (m.end() - m.start())
+        index = [i for i, k in zip(index, keep, strict=True) if k]
+        folded = "".join(c for c, k in zip(folded, keep, strict=True) if k)
+    return folded, index
 
 
 def without_glosses(text: str) -> str:

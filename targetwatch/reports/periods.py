@@ -30,7 +30,8 @@ SINCE_AFTER = re.compile(r"^(?:以来|起|至今)")
 _MEETING_AFTER = re.compile(r"^[^,;。]{0,16}?(?:政府工作报告|工作会议|工作会|工作视频会议)")
 
 
-REVIEW = re.compile(r"政府工作报告|工作会议|工作会|工作视频会议|工作回顾")
+# 关于政府工作的报告 (u13_nat_2016_gzbg_dzwww, dev since round 8)
+REVIEW = re.compile(r"政府工作的?报告|工作会议|工作会|工作视频会议|工作回顾")
 
 
 _DATELINE = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})|(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})")

@@ -7,6 +7,7 @@ so a figure's `char_start:char_end` point into the file as written.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
@@ -215,6 +216,9 @@ class Sentence:
     goes_on: bool = False  # ended with ；: the next piece continues the same sentence (a list of targets)
 
 
+_FOOTNOTE = re.compile(r"\[[^\[\]\n]{1,40}\]")
+
+
 def sentences(text: str) -> list[Sentence]:
     """Split after 。！？； and at line breaks; numbered from 1 over the non-empty ones."""
     out: list[Sentence] = []
@@ -228,9 +232,13 @@ def sentences(text: str) -> list[Sentence]:
                 Sentence(len(out) + 1, start + lead, start + len(piece.rstrip()), piece.strip(), paragraph, ch in "；;")
             )
 
+    # a footnote in square brackets is not a sentence's end: 国内生产总值[2013年GDP初步核算数据。]之比
+    # (u13_nat_2013_rd_cnas,
+    # dev since round 8)
+    inside = {i for m in _FOOTNOTE.finditer(text) for i in range(m.start(), m.end())}
     start = 0
     for i, ch in enumerate(text):
-        if ch in _SENTENCE_END:
+        if ch in _SENTENCE_END and i not in inside:
             emit(start, i if ch == "\n" else i + 1, ch)
             start = i + 1
             paragraph += ch == "\n"

@@ -188,6 +188,9 @@ def test_lines_of_small_documents(text, path, line):
         "---\n- 1\n- [2, {x: y}]\n...\n",
         "# only a comment\n",
         "k: v\nk: w\n",
+        # the same short text quoted and not, and a repeated one (constructed once per spelling and quoting)
+        "a: [12, '12', \"12\", 12, 1.5, '1.5', yes, 'yes', 2020-01-01, '2020-01-01', null, 'null', 12]\n",
+        "k: [" + ", ".join(["x" * 48, "y" * 49, "'" + "1" * 49 + "'", "1" * 49]) + "]\n",  # around the length cut
     ],
 )
 def test_one_parse_gives_what_safe_load_gives(text):
@@ -195,7 +198,14 @@ def test_one_parse_gives_what_safe_load_gives(text):
 
     from targetwatch.catalogue import _parse
 
-    assert _parse(text)[0] == yaml.safe_load(text)
+    def typed(x):
+        if isinstance(x, dict):
+            return {k: typed(v) for k, v in x.items()}
+        if isinstance(x, list | set):
+            return [typed(v) for v in x]
+        return (type(x).__name__, x)
+
+    assert typed(_parse(text)[0]) == typed(yaml.safe_load(text))
 
 
 def test_merge_keys_still_have_lines():

@@ -1,0 +1,69 @@
+"""Place words in running text: which mentions name the place a figure belongs to (communique.py).
+
+A place in a dateline (中新网西宁2月24日电), in a development zone's name (兰州高新区), in a ranking
+(居全国第22位) or in an outlet's name (每日甘肃网) is not the figure's place; a province the catalogue lacks
+is a place too (the figure is not the document's own); a release that names no place but a central government body
+(国新办, 人社部) is the nation's.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DATELINE_AFTER = re.compile(r"^(?:\d{1,2}月\d{1,2}日)?(?:电|讯)")
+_ZONE_AFTER = re.compile(
+    r"^(?:白银|兰白)?(?:国家)?(?:高新区|高新技术产业开发区|自创区|自主创新示范区|科技创新改革试验区|新区|经济技术开发区|开发区)"
+)
+# provinces (short names) the catalogue may not know: a figure of one of them is not the document's own
+_PROVINCES = (
+    "北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|"
+    "重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆"
+)
+# regions of several provinces are places too, never the nation's or a province's: 长江经济带 (yreb_2019_rd_trad, dev)
+_REGIONS = "长江经济带|京津冀|长三角|珠三角|粤港澳大湾区|成渝地区"
+PROVINCE = re.compile(rf"{_REGIONS}|(?:{_PROVINCES})(?:省|市|自治区)?")
+
+
+# …第22位 is a ranking; 兰州市第十六届人民代表大会 (u10_lz_2018_gzbg_news, dev since round 6) is the city's congress
+_RANK_AFTER = re.compile(r"^(?:的)?(?:第[\d一二三四五六七八九十]+(?!届|次)|排名|平均|前列|首位)")
+# a place in an outlet's name is the outlet's, not the figure's: 来源:每日甘肃网 in a Lanzhou story
+# (u10_lz_2018_gzbg_news), 中国甘肃网, 兰州晚报 (u7_gs_2018_makerspaces_eval): dev since round 6
+_OUTLET_AFTER = re.compile(r"^(?:省|市)?(?:日报|晚报|新闻网|网|电视台|广播电视台)")
+# 中国 in an outlet's or organisation's name: 中国甘肃网, 中国新闻网, 中国日报网 (u10_nat_2019_rd_mydrivers' kind of
+# page), 中国产业经济信息网 (u10_nat_2017_jobs_cinic_trad), 中国科学院: dev since round 7
+_CHINA_NAME_AFTER = re.compile(
+    r"^[\u4e00-\u9fff]{0,6}?(?:网|日报|新闻|电视台|广播)|^(?:科学院|工程院|科协|人民银行|共产党|特色|式)"
+)
+
+
+def place_is_mentioned(folded: str, start: int, end: int, outlets: bool = False) -> bool:
+    """False for a place in a dateline (中新网西宁2月24日电, 本报兰州讯), in a development zone's name (兰州高新区),
+    in a ranking (居全国第22位) or, unless `outlets`, in an outlet's name (每日甘肃网)."""
+    after = folded[end:]
+    if folded[start:end] == "中国" and _CHINA_NAME_AFTER.match(after):
+        return False
+    return not (
+        _DATELINE_AFTER.match(after)
+        or _ZONE_AFTER.match(after)
+        or _RANK_AFTER.match(after)
+        or (not outlets and _OUTLET_AFTER.match(after))
+    )
+
+
+# the central government's bodies: a release whose head names no place, only one of them, is about the nation:
+# 国新办…人力资源社会保障部部长尹蔚民介绍…2015年城镇新增就业是1312万人 (u13_nat_2015_jobs_xinyao, dev since round 8)
+_NATIONAL_BODY = re.compile(
+    r"国务院|国新办|国家统计局(?![\u4e00-\u9fff]{1,6}调查)|国家知识产权局|国家发展改革委|国家发改委|科学技术部|科技部(?!门)|人力资源(?:和)?社会保障部|人社部"
+    r"|财政部|工业和信息化部|工信部|教育部|商务部"
+)
+# (国家统计局定西调查队 is a prefecture's survey team: u11_gs_2021_dingxi_communique_trad)
+# …and the republic's full name: 中华人民共和国2016年国民经济和社会发展统计公报 (u13_nat_2016_communique_81cn)
+_REPUBLIC = re.compile(r"中华人民共和国")
+
+
+def national_body(lines: list[str]) -> str | None:
+    """The body or name in the (folded) head lines that makes a release the nation's, else None."""
+    for line in lines:
+        if (m := _REPUBLIC.search(line) or _NATIONAL_BODY.search(line)) is not None:
+            return m.group()
+    return None

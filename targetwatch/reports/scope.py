@@ -1,0 +1,94 @@
+"""What a figure after an indicator's name is about, when it is not the place's level for one year (round 8, dev).
+
+    中国连续4年城镇新增就业人数超1200万人            several years (连续N年), not one year's level
+    2012年人社部原定的城镇新增就业目标为900万人      a target (目标) written after the name
+    2家国家级高新区和10家省级高新区…技术市场合同交易额达55.69亿元   the zones' figure, not the province's
+    属于战略性新兴产业的有效发明专利达到95.2万件     a kind described by a clause before 的: a subset
+
+(u13_nat_2015_jobs_rights_report, u13_nat_2012_jobs_xtzrc, u6_gs_2022_hitechzones_trad,
+u13_nat_2022_highvalue_patents: dev.) Works on a sentence's folded text; returns the reason a figure is refused.
+"""
+
+from __future__ import annotations
+
+import re
+
+from targetwatch.reports.grammar import number_in
+
+_SEVERAL_YEARS = re.compile(r"连续(?:\d+|[两三四五六七八九十]+)年")
+_TARGET = re.compile(r"目标")
+_COMING = re.compile(r"明年|今年|将|到(?:19|20)\d{2}年")
+# development zones and parks as the subject of the sentence: their figures are the zones', never the place's
+_ZONES = re.compile(r"高新区|园区|开发区|自创区|示范区|试验区|产业园|新区")
+# a clause that describes a kind before 的 and the name: …属于战略性新兴产业的, 维持年限超过10年的
+_OF_A_KIND = re.compile(r"(?:属于|超过|以上|以下|涉及|拥有|获得|取得|来自|开展)[^,;。]{0,16}的$")
+
+
+def scope_problem(folded: str, clause_start: int, name_start: int, gap: str, name: str) -> str | None:
+    """The reason the figure after the name at `name_start` is not the place's level for one year, else None."""
+    clause = folded[clause_start:name_start]
+    if (m := _SEVERAL_YEARS.search(clause + gap)) is not None:
+        return f"a statement over several years ({m.group()}), not one year's level of {name}"
+    if _TARGET.search(gap) and not _COMING.search(clause + gap):  # 明年…目标: a forecast (grammar.FORECAST)
+        return f"a target (目标) written after the name, not a level of {name}"
+    if (m := _ZONES.search(folded, 0, name_start)) is not None:
+        return f"the figure of the zones or parks named before ({m.group()}), not a level of {name} for the place"
+    if (m := _OF_A_KIND.search(clause)) is not None:
+        return f"a kind described before the name ({m.group()}): a subset of {name}, not its total"
+    return None
+
+
+# a total of patents held in China beside its domestic part: 我国发明专利有效量为421.2万件。
+# 其中,国内(不含港澳台)发明专利有效量为328万件 (u10_nat_2022_patents, u11_nat_2021_patents_spam: dev):
+# the catalogue's indicator is the domestic one
+_DOMESTIC = re.compile(r"国内|境内|國內")
+DOMESTIC_ONLY = ("valid_invention_patents",)
+
+
+def beside_domestic_part(rows: list[dict], code_of, place_of) -> tuple[list[dict], list[dict]]:
+    """The rows kept, and the rows refused: of an indicator counted domestically (DOMESTIC_ONLY), a figure whose
+    sentence says nothing of 国内 when the same file gives the domestic figure for that place and year, at most two
+    sentences later."""
+
+    def domestic(row: dict) -> bool:
+        text = str(row["raw_content"])
+        return bool(_DOMESTIC.search(text[: max(0, text.find(str(row["value_raw"])))]))
+
+    of_kind = [r for r in rows if code_of(str(r["indicator_raw"])) in DOMESTIC_ONLY]
+    refused = [
+        r
+        for r in of_kind
+        if not domestic(r)
+        and any(
+            domestic(d)
+            and d["year_raw"] == r["year_raw"]
+            and place_of(str(d["jurisdiction_raw"])) == place_of(str(r["jurisdiction_raw"]))
+            and 0 <= d["row_number"] - r["row_number"] <= 2
+            for d in of_kind
+        )
+    ]
+    reason = "a total with holders from abroad beside its domestic part (国内): the catalogue's indicator is domestic"
+    out = [
+        {k: r[k] for k in ("row_number", "raw_content", "location", "char_start", "char_end")}
+        | {"reason": f"sentence {r['row_number']}: {r['value_raw']}{r['unit_raw']} is {reason}"}
+        for r in refused
+    ]
+    return [r for r in rows if not any(r is x for x in refused)], out
+
+
+# the year before's level, as the base of a comparison: 投入强度…为2.08%,比上年的1.98%提高0.1个百分点
+# (u13_nat_2013_rd_cnas, u13_nat_2013_rd_163: dev since round 8)
+PREVIOUS_YEAR = "上年"
+_PREVIOUS_LEVEL = re.compile(r"比上年的?$")
+
+
+def previous_year_levels(folded: str, clauses: list[tuple[int, int]], unit: str) -> list[tuple[int, int, int, str]]:
+    """(number start, end, unit end, PREVIOUS_YEAR) of each later clause that opens 比上年的 and gives a level in the
+    first figure's unit."""
+    out = []
+    for a, b in clauses:
+        f = number_in(folded[a:b])
+        same_unit = f is not None and folded[a + f[1] : a + f[2]] == unit
+        if same_unit and f[3] == "level" and _PREVIOUS_LEVEL.search(folded[a : a + f[0]]):  # type: ignore[index]
+            out.append((a + f[0], a + f[1], a + f[2], PREVIOUS_YEAR))
+    return out
