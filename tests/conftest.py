@@ -47,15 +47,34 @@ def pytest_xdist_auto_num_workers(config) -> int | None:
     return min(os.cpu_count() or 1, MAX_WORKERS)
 
 
+# The slow set's modules in the order of their measured cost (docs/testing.md, 2026-12-03 session 6: each module's
+# wall seconds in one process), dealt first when they run on workers; a slow module not listed follows them.
+LONGEST_SLOW_MODULES = ("tests.benchmarks.test_run", "tests.pipelines.test_kill_and_race",
+                        "tests.hostile.test_end_to_end", "tests.pipelines.test_partitions",
+                        "tests.hostile.test_extreme_values", "tests.assets.test_archive",
+                        "tests.pipelines.test_dagster_dev", "tests.assets.test_publication",
+                        "tests.assets.test_holds", "tests.benchmarks.test_multiprocess")
+
+
+@pytest.hookimpl(trylast=True)  # after `-m` has deselected: only the tests that will run decide the order
 def pytest_collection_modifyitems(items) -> None:
-    """Under pytest-xdist, the modules with browser tests go first, each whole (`--dist loadscope
-    --no-loadscope-reorder`, pyproject): they are the longest (Chromium's CPU, about a third of the default set's),
-    and a long module dealt last keeps one worker busy while the other has nothing left. Serially, the order is
-    pytest's own."""
+    """Under pytest-xdist, the longest modules go first, each whole (`--dist loadscope --no-loadscope-reorder`,
+    pyproject), since a long module dealt last keeps one worker busy while the other has nothing left: the modules
+    with slow tests (when they run: CI, `pytest -m slow`), longest first, then those with browser tests (Chromium's
+    CPU, about a third of the default set's). Serially, the order is pytest's own."""
     if not os.environ.get("PYTEST_XDIST_WORKER"):
         return
-    browser_modules = {item.module.__name__ for item in items if item.get_closest_marker("browser")}
-    items.sort(key=lambda item: item.module.__name__ not in browser_modules)  # stable: order kept within each part
+    slow = {item.module.__name__ for item in items if item.get_closest_marker("slow")}
+    browser = {item.module.__name__ for item in items if item.get_closest_marker("browser")}
+    rank = {name: i for i, name in enumerate(LONGEST_SLOW_MODULES)}
+
+    def key(item) -> tuple[int, int]:
+        name = item.module.__name__
+        if name in slow:
+            return 0, rank.get(name, len(rank))
+        return (1 if name in browser else 2), 0
+
+    items.sort(key=key)  # stable: pytest's order kept within each part
 
 
 _TICK = os.sysconf("SC_CLK_TCK")
@@ -262,13 +281,23 @@ class CliRefresh:
 def cli_refreshed(tmp_path_factory) -> CliRefresh:
     """One `targetwatch refresh --out <tmp>` of the bundled reports in its own process, as of TODAY, with no
     DAGSTER_HOME (it defaults inside out/): shared by the slow tests that need a refresh run as a user runs it (the
-    progress test, the baseline of the kill and race tests). Read-only: copy it before writing."""
-    out = tmp_path_factory.mktemp("cli-refresh") / "out"
-    env = os.environ | {"TARGETWATCH_AS_OF": AS_OF, "COLUMNS": "120"}
-    env.pop("DAGSTER_HOME", None)
-    proc = subprocess.run([sys.executable, "-c", "from pipelines.cli import main; main()", "refresh", "--out",
-                           str(out)], cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=600)
-    return CliRefresh(out=out, proc=proc)
+    progress test, the baseline of the kill and race tests, the bundled verdicts of the hostile set), and by every
+    xdist worker (`build_once`; the process's exit code and output are saved beside out/). Read-only: copy it before
+    writing."""
+
+    def build(folder: Path) -> None:
+        env = os.environ | {"TARGETWATCH_AS_OF": AS_OF, "COLUMNS": "120"}
+        env.pop("DAGSTER_HOME", None)
+        proc = subprocess.run([sys.executable, "-c", "from pipelines.cli import main; main()", "refresh", "--out",
+                               str(folder / "out")], cwd=PROJECT_DIR, env=env, capture_output=True, text=True,
+                              timeout=600)
+        (folder / "proc.json").write_text(json.dumps({"args": proc.args, "returncode": proc.returncode,
+                                                      "stdout": proc.stdout, "stderr": proc.stderr}),
+                                          encoding="utf-8")
+
+    folder = build_once(tmp_path_factory, "cli-refresh", build)
+    saved = json.loads((folder / "proc.json").read_text(encoding="utf-8"))
+    return CliRefresh(out=folder / "out", proc=subprocess.CompletedProcess(**saved))
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,8 @@ RULE_FILES = (
     "targetwatch/reports/plaintext.py",
     "targetwatch/reports/yearbook.py",
     "targetwatch/reports/model.py",
+    "targetwatch/reports/places.py",
+    "targetwatch/reports/scope.py",
     "targetwatch/reports/encoding.py",
     "targetwatch/reports/department_return.py",
 )

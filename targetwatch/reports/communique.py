@@ -73,7 +73,13 @@ from targetwatch.reports.places import PROVINCE as _PROVINCE
 from targetwatch.reports.places import national_body
 from targetwatch.reports.places import place_is_mentioned as _place_is_mentioned
 from targetwatch.reports.plaintext import PlainText, Sentence, plain_html, plain_txt, sentences
-from targetwatch.reports.scope import PREVIOUS_YEAR, beside_domestic_part, previous_year_levels, scope_problem
+from targetwatch.reports.scope import (
+    PREVIOUS_YEAR,
+    beside_domestic_part,
+    part_of_own,
+    previous_year_levels,
+    scope_problem,
+)
 from targetwatch.units import fold_with_offsets, normalise_text, parse_year, to_simplified
 
 # --- reference periods ----------------------------------------------------------------------------------
@@ -196,7 +202,8 @@ _THRESHOLD = re.compile(r"(?:突破|破|跨越|迈上|迈过|站上|跃上)$")
 # "more than" a round number is a bound, not a measurement: 经费投入超千亿元 (nat_2023_rd_provinces, dev),
 # 技术合同成交额逾千亿元 (sc_2019_techcontracts, dev); a precise number after it is a level written as approximate
 _BOUND = re.compile(r"(首次)?(?:超过|超出|超|逾|高于)$")
-_ROUND = re.compile(r"[1-9]0*(?:\.0+)?[万亿千]?|[一二两三四五六七八九十百千万亿]+")
+# …with at most two significant digits: 超1200萬人 above 1269萬人 (u14_nat_2021_jobs_nbs_trad, dev since round 9)
+_ROUND = re.compile(r"[1-9](?:\.?[1-9])?0*(?:\.0+)?[万亿千]?|[一二两三四五六七八九十百千万亿]+")
 # 新增149家高新技术企业 (sx_2014_hte, dev): new ones, not the stock; the verb carries over a list of such counts
 # (培育 alone is not enough: 兰州市培育科技企业孵化器43家 in lz_2021_gscn is the city's stock)
 _FLOW_BEFORE = re.compile(r"(?:新增|新培育|新引进|新建)了?$")
@@ -407,7 +414,7 @@ def _figures(
         elif flow is not None and _LIST_SEPARATOR.match(folded[flow[0] : hit.start]):
             problem = f"{phrase!r} continues a list of new ones ({flow[1]}), not the stock of {name}"
             flow = (unit_end, flow[1])
-        elif (sc := scope_problem(folded, clause_start, hit.start, gap, name)) is not None:
+        elif (sc := scope_problem(folded, clause_start, hit.start, gap, name) or part_of_own(folded, unit_end, name)):
             problem = f"{phrase!r} is {sc}"
         elif (sf := _SINCE_FOUNDED.search(folded[: hit.start])) is not None:
             problem = f"{phrase!r} counts one organisation's own (since {sf.group()}), not a level of {name}"
@@ -652,7 +659,9 @@ def read_text(path: Path, aliases: Aliases, meta: Mapping[str, Any] | None = Non
         ctx.year = sentence_year(folded) or ctx.year
         ctx.own = ctx.own or bool(_OWN_PROVINCE.search(folded))
         ctx.start = start_point_year(folded) or ctx.start
-        opens = bool(FORECAST.search(folded) or _FORECAST_WORDS.search(folded))
+        # 预计 is local to its sentence: 毕业企业数预计为16万个;…经费支出与GDP之比为2.19%
+        # (u14_nat_2019_innovation_index)
+        opens = bool(FORECAST.search(ESTIMATE.sub("", folded)) or _FORECAST_WORDS.search(folded))
         ctx.forecast = sentence.goes_on and (ctx.forecast or opens)
     place = lambda j: aliases.jurisdictions.get(to_simplified(normalise_text(j).lower())) or j  # noqa: E731
     rows, refused = beside_domestic_part(rows, lambda n: keys.codes.get(normalised_key(n)), place)

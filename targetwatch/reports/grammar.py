@@ -103,6 +103,9 @@ _SCORE = re.compile(r"^(?:分(?=以上|以下|左右)|‰|个?千分点|小时|�
 # a count with a measure word the units do not know: 完成22次宇航发射, 在轨驻留30天, 3颗北斗导航卫星, 近200位中国科学家,
 # 5类技术合同, 14条具体举措, a score of 78.98分 (u13, dev since round 8); a rank has 第 before it (第17位)
 _COUNT_WORD = re.compile(r"^(?:多|余)?(?:人次|家次|[次天颗位分类条支台篇所座套批轮场])")
+# a bare number worth listing: three digits or more, or a decimal; not part of a date, time, range or code with - : /
+_BARE = re.compile(r"\d{3,}|\d+\.\d+")
+_JOINED = frozenset("-:/~–—.")
 _RANKED = re.compile(r"(?:排名|排在|排|居|列)[^,;。\d]{0,8}$")
 # a ratio of three or more parts: 三次产业结构比为13.32∶33.84∶52.83 (u8_gs_2021_communique_trad), 23.42:25.47:51.12
 # (u8_sx_2023_employment); one part at least has decimals, so a clock time (17:24:00) is not a ratio
@@ -116,6 +119,8 @@ def _unread_figures(folded: str, covered: list[tuple[int, int]], original, locat
     for m in NUMBER.finditer(folded):
         a, b = m.start(), m.end()
         chinese = not ARABIC.match(m.group())
+        if found and a < found[-1][1]:  # inside a figure already listed (a ratio's later parts: 13.32∶33.84∶52.83)
+            continue
         if (chinese and not _CHINESE_AMOUNT.fullmatch(m.group())) or any(s <= a < e for s, e in covered):
             continue
         if YEAR_TOKEN.match(folded, a) or _NOT_A_FIGURE_AFTER.match(folded[b:]) or (a and folded[a - 1] in "第-"):
@@ -143,6 +148,8 @@ def _unread_figures(folded: str, covered: list[tuple[int, int]], original, locat
             end = b
         elif skip:
             end = b + skip
+        elif _BARE.fullmatch(m.group()) and folded[a - 1 : a] not in _JOINED and folded[b : b + 1] not in _JOINED:
+            end = b  # a number with no unit (a table's cell, a code): listed, never lost (u14_gd_2017_incubators_fx361)
         else:
             continue
         clause = max([c.end() for c in CLAUSE_END.finditer(folded, 0, a)], default=0)

@@ -617,7 +617,8 @@ def _read(con: duckdb.DuckDBPyConnection, copy: Path, aliases: Aliases, meta: di
     writer = cache.writer(key) if cache is not None else None
 
     def keep(info: ReadInfo) -> None:
-        counts = raw_counts(con, RAW)  # counted once, for the cache and the batches
+        # counted once, for the cache and the batches (a file taken from a scan: the scan counted its rows)
+        counts = (scan.taken.pop(copy, None) if scan is not None else None) or raw_counts(con, RAW)
         if writer is not None:
             writer.add(con, RAW, counts)
         sink(info, counts)

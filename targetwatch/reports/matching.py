@@ -43,6 +43,8 @@ _FOOTNOTE = r"\[\d{0,2}\]"  # an empty one too: (与国内生产总值[]之比) 
 # (与国内生产总值[2013年GDP初步核算数据。]之比)
 # (u13_nat_2013_rd_cnas), (与国内生产总值*1之比) (u13_nat_2013_rd_163): dev since round 8
 _FOOTNOTE_TEXT = r"\[[^\[\]]{2,40}\]|\*\d{1,2}(?![\d.])"
+# an HTML entity left in a page's text: R&ampD (u14_nat_2019_innovation_index, dev since round 9)
+_ENTITY = r"(?<=&)amp;?"
 # Known inserted or optional phrases: deleted from names and text alike.
 _INFIXES = (
     r"对(?:该省|全省|本省|我省|全市|本市|我市|该市)?经济增长的?",  # 科技进步对经济增长的贡献率
@@ -56,7 +58,7 @@ _ANY_GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘ
 # two passes: glosses and marks first, then the infixes, which a gloss inside them would hide
 # (科技進(jìn)步貢獻(xiàn)率,
 # u13_nat_2018_kjhy_trad, dev since round 8)
-_MARKS = re.compile("|".join([_GLOSS, _BRACKETED, _QUOTES, _FOOTNOTE, _FOOTNOTE_TEXT]))
+_MARKS = re.compile("|".join([_GLOSS, _BRACKETED, _QUOTES, _FOOTNOTE, _FOOTNOTE_TEXT, _ENTITY]))
 _INFIX = re.compile("|".join(_INFIXES))
 # Trailing words that make a count's name longer without changing it (longest first).
 SUFFIXES = ("总数", "数量", "总额", "数")

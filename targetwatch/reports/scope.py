@@ -21,7 +21,20 @@ _COMING = re.compile(r"明年|今年|将|到(?:19|20)\d{2}年")
 # development zones and parks as the subject of the sentence: their figures are the zones', never the place's
 _ZONES = re.compile(r"高新区|园区|开发区|自创区|示范区|试验区|产业园|新区")
 # a clause that describes a kind before 的 and the name: …属于战略性新兴产业的, 维持年限超过10年的
+_UNITS_OF_A_KIND = re.compile(r"[\u4e00-\u9fff]{2,12}(?:企业)?法人单位$")
 _OF_A_KIND = re.compile(r"(?:属于|超过|以上|以下|涉及|拥有|获得|取得|来自|开展)[^,;。]{0,16}的$")
+
+
+# a figure that is itself a share of the province's or city's whole is a part of it:
+# 现有高新技术企业436家(兰州高新区365家、白银高新区71家),占全省35.48% (gs_2021_lbzcq, dev)
+_PART_OF_OWN = re.compile(r"(?:\([^()]{0,40}\))?[,，]?占(?:全省|全市|全区)(?:总数|总量)?的?\d")
+
+
+def part_of_own(folded: str, unit_end: int, name: str) -> str | None:
+    """The reason a figure followed by 占全省…% is not the place's level, else None."""
+    if _PART_OF_OWN.match(folded, unit_end) is None:
+        return None
+    return f"a part of the place's whole (占全省/占全市 follows), not the level of {name}"
 
 
 def scope_problem(folded: str, clause_start: int, name_start: int, gap: str, name: str) -> str | None:
@@ -33,6 +46,11 @@ def scope_problem(folded: str, clause_start: int, name_start: int, gap: str, nam
         return f"a target (目标) written after the name, not a level of {name}"
     if (m := _ZONES.search(folded, 0, name_start)) is not None:
         return f"the figure of the zones or parks named before ({m.group()}), not a level of {name} for the place"
+    if "在孵" in gap:  # 科技企业孵化器总在孵企业数超过17万家 (u14_nat_2017_incubation_luxkon_trad)
+        return f"a count of the firms in them (在孵), not of {name}"
+    # 规模以上高技术制造业企业法人单位R&D经费 (u14_nat_2023_census_hitech)
+    if (m := _UNITS_OF_A_KIND.search(clause)) is not None:
+        return f"the figure of {m.group()} (units of a kind): a subset of {name}, not its total"
     if (m := _OF_A_KIND.search(clause)) is not None:
         return f"a kind described before the name ({m.group()}): a subset of {name}, not its total"
     return None

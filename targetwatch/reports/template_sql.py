@@ -126,10 +126,13 @@ def _drop(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _take(con: duckdb.DuckDBPyConnection, raw: str, file: int, tables: tuple[str, str] = (_OUT, _OUT_REJECTED),
-          ) -> None:
+          counts: tuple[int, int] | None = None) -> None:
     """Append one file's rows and rejects of a group's tables to the raw tables, in the single-file order (the
-    unquoted lines, then the quoted ones, each by line)."""
-    for table, suffix in zip(tables, ("", "_rejected"), strict=True):
+    unquoted lines, then the quoted ones, each by line). `counts`: the file's (rows, rejects) there, when known (an
+    empty part is then not queried)."""
+    for table, suffix, n in zip(tables, ("", "_rejected"), counts or (None, None), strict=True):
+        if n == 0:
+            continue
         con.execute(f'INSERT INTO "{raw}{suffix}" SELECT * EXCLUDE (file, part) FROM {table} WHERE file = ? '
                     "ORDER BY part, _seq", [file])
 
@@ -259,6 +262,9 @@ class Scan:
         self.loaded: dict[int, set[int]] = {}  # scanned chunks: the files read
         self.left: dict[int, int] = {}  # scanned chunks: files not yet taken
         self.scans = 0  # DuckDB scans made (a chunk's, or a file's alone)
+        self.sizes: dict[int, dict[int, tuple[int, int]]] = {}  # scanned chunks: each file's (rows, rejects)
+        # files taken from a chunk: the (rows, rejects) they put in the raw tables (the caller's `raw_counts`)
+        self.taken: dict[Path, tuple[int, int]] = {}
 
     def head(self, path: Path) -> CsvHead | None:
         """The file's `template.read_head`, read once."""
@@ -300,7 +306,9 @@ class Scan:
             if file not in self.loaded[chunk]:
                 return False
             try:
-                _take(self.con, raw, file, self._tables(chunk))
+                counts = self.sizes[chunk].get(file, (0, 0))
+                _take(self.con, raw, file, self._tables(chunk), counts)
+                self.taken[path] = counts
             except duckdb.Error:
                 self.con.execute(f'DELETE FROM "{raw}"')
                 self.con.execute(f'DELETE FROM "{raw}_rejected"')
@@ -344,6 +352,12 @@ class Scan:
                 self._create(chunk, columns)
             _drop(self.con)
         self.loaded[chunk] = read
+        rows, rejected = self._tables(chunk)  # each file's (rows, rejects): `take` skips an empty part, `taken` tells
+        sizes: dict[int, list[int]] = {}
+        for i, table in enumerate((rows, rejected)):
+            for file, n in self.con.execute(f"SELECT file, count(*) FROM {table} GROUP BY file").fetchall():
+                sizes.setdefault(file, [0, 0])[i] = n
+        self.sizes[chunk] = {file: (n[0], n[1]) for file, n in sizes.items()}
         self.left[chunk] = len(members)
 
     def _create(self, chunk: int, columns: list[str | None]) -> None:

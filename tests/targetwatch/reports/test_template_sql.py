@@ -198,6 +198,10 @@ def _scanned(paths: list[Path], limits: Limits = DEFAULT_LIMITS, *, spoil=None, 
         for path in paths:
             read = scan.load("_tw_raw", path, scan.head(path))
             out[path.name] = _tables(con) if read else None
+            if read:  # the counts the scan hands on are the raw tables'
+                assert scan.taken.pop(path) == tuple(len(t) for t in out[path.name])
+            else:
+                assert path not in scan.taken
             con.execute("DELETE FROM _tw_raw")
             con.execute("DELETE FROM _tw_raw_rejected")
         scan.close()
