@@ -387,8 +387,8 @@ class LargeSite:
 
     def status_lists(self) -> list[Path]:
         written = []
-        rows = self.rows.sort_values(["level", "status", "top", "jurisdiction", "headline", "target_id"],
-                                     ascending=[True, True, True, True, False, True])
+        keys = ["level", "status", "top", "jurisdiction", "headline", "target_id"]
+        rows = self.rows[keys].sort_values(keys, ascending=[True, True, True, True, False, True])  # not every column
         for (level, status), ids in rows.groupby(["level", "status"], sort=False)["target_id"]:
             records = [self.by_id[t] for t in ids]
             lab = self.strings[f"level_{level}"]
@@ -402,7 +402,9 @@ class LargeSite:
         return written
 
     def _aggregate(self, ids: pd.Series) -> dict:
-        rows = self.rows[self.rows["target_id"].isin(set(ids))]
+        # the columns the matrices count by (a document quoting every target copied all ~110 columns of each)
+        columns = [c for c in ("level", "status", "region", "top", "evidence_grade") if c in self.rows]
+        rows = self.rows.loc[self.rows["target_id"].isin(set(ids)), columns]
         return {"levels": self._level_matrix(rows, None), "regions": self._region_matrix(rows, "../")}
 
     def document_page(self, doc: dict) -> Path:
