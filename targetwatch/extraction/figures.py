@@ -507,6 +507,16 @@ def _coverage_goals(doc: Document, para: Paragraph, sent: Sentence, clause: Span
     return out
 
 
+def _one_per_name(cand: Candidate, names: list[str]) -> list[Candidate]:
+    """One multiple proposal per named indicator, each a copy of the list's proposal with its own name."""
+    out = []
+    for name in names:
+        c = dataclasses.replace(cand, rules_fired=[*cand.rules_fired, "multiple_per_indicator"], notes=list(cand.notes))
+        c.name_hint = name
+        out.append(c)
+    return out
+
+
 def _per_indicator(view: str, clause: Span, at: int, cand: Candidate) -> list[Candidate]:
     """A、B、C、D、E、F等6项指标翻两番: one multiple for each named indicator (when the names listed are as many as
     the count says; otherwise the one proposal stands)."""
@@ -522,12 +532,7 @@ def _per_indicator(view: str, clause: Span, at: int, cand: Candidate) -> list[Ca
         return [cand]
     if len(names) != count or not all(names):
         return [cand]
-    out = []
-    for name in names:
-        c = dataclasses.replace(cand, rules_fired=[*cand.rules_fired, "multiple_per_indicator"], notes=list(cand.notes))
-        c.name_hint = name
-        out.append(c)
-    return out
+    return _one_per_name(cand, names)
 
 
 def _named_multiples(view: str, clause: Span, at: int, cand: Candidate) -> list[Candidate]:
@@ -540,12 +545,7 @@ def _named_multiples(view: str, clause: Span, at: int, cand: Candidate) -> list[
              for n in rules.MULTIPLE_NAME_SEPARATORS.split(m["names"])]
     if len(names) < 2 or not all(2 <= len(n.replace(" ", "")) <= 20 and CJK.search(n) for n in names):
         return [cand]
-    out = []
-    for name in names:
-        c = dataclasses.replace(cand, rules_fired=[*cand.rules_fired, "multiple_per_indicator"], notes=list(cand.notes))
-        c.name_hint = name
-        out.append(c)
-    return out
+    return _one_per_name(cand, names)
 
 
 def _each(view: str, clause: Span, at: int, cand: Candidate) -> list[Candidate]:
