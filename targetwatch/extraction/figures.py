@@ -507,11 +507,11 @@ def _coverage_goals(doc: Document, para: Paragraph, sent: Sentence, clause: Span
     return out
 
 
-def _one_per_name(cand: Candidate, names: list[str]) -> list[Candidate]:
-    """One multiple proposal per named indicator, each a copy of the list's proposal with its own name."""
+def _one_per_name(cand: Candidate, names: list[str], rule: str = "multiple_per_indicator") -> list[Candidate]:
+    """One proposal per named thing, each a copy of the list's proposal with its own name and the rule that split it."""
     out = []
     for name in names:
-        c = dataclasses.replace(cand, rules_fired=[*cand.rules_fired, "multiple_per_indicator"], notes=list(cand.notes))
+        c = dataclasses.replace(cand, rules_fired=[*cand.rules_fired, rule], notes=list(cand.notes))
         c.name_hint = name
         out.append(c)
     return out
@@ -564,12 +564,7 @@ def _each(view: str, clause: Span, at: int, cand: Candidate) -> list[Candidate]:
     names = [n.strip(STRIP_HEAD + STRIP_TAIL) for n in rules.ITEM_JOINERS.split(part)]
     if len(names) < 2 or not all(names) or any(len(n) > rules.EACH_NAME_MAX for n in names):
         return [cand]
-    out = []
-    for name in names:
-        c = dataclasses.replace(cand, rules_fired=[*cand.rules_fired, "each"], notes=list(cand.notes))
-        c.name_hint = name
-        out.append(c)
-    return out
+    return _one_per_name(cand, names, "each")
 
 
 def _scope(view: str, clause: Span, start: int, end: int) -> str | None:

@@ -107,13 +107,16 @@ def load(con: duckdb.DuckDBPyConnection, raw: str, path: Path, head: CsvHead, li
             _take(con, raw, 0)
         return bool(loaded)
     except duckdb.Error:
-        # What was written is taken back: the streaming reader meets the file again and reports what it finds.
-        con.execute(f'DELETE FROM "{raw}"')
-        con.execute(f'DELETE FROM "{raw}_rejected"')
+        _take_back(con, raw)
         return False
     finally:
         _drop(con)
 
+
+def _take_back(con: duckdb.DuckDBPyConnection, raw: str) -> None:
+    """Empty the raw tables again: the streaming reader meets the file again and reports what it finds."""
+    con.execute(f'DELETE FROM "{raw}"')
+    con.execute(f'DELETE FROM "{raw}_rejected"')
 
 
 
@@ -310,8 +313,7 @@ class Scan:
                 _take(self.con, raw, file, self._tables(chunk), counts)
                 self.taken[path] = counts
             except duckdb.Error:
-                self.con.execute(f'DELETE FROM "{raw}"')
-                self.con.execute(f'DELETE FROM "{raw}_rejected"')
+                _take_back(self.con, raw)
                 return False
             return True
         finally:
