@@ -301,11 +301,12 @@ def _streamed(path: Path, limits: Limits, con: duckdb.DuckDBPyConnection, raw: s
     A zip's sizes are checked against the limits before any member is opened."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        head = scan.head(path) if scan is not None else template.read_head(path)
+        scan = scan or template_sql.Scan(con, limits)  # unplanned: the file is read as a group of one
+        head = scan.head(path)
         if head is not None and template.is_template(head.header):
             info = ReadInfo("template_csv", head.encoding, synthetic=head.synthetic)
             streamed = template.iter_csv(path, limits, head)  # a generator: nothing is read unless it is iterated
-            if (scan.load(raw, path, head) if scan is not None else template_sql.load(con, raw, path, head, limits)):
+            if scan.load(raw, path, head):
                 return info, None
             return info, streamed
     elif suffix in ZIP_SUFFIXES:
