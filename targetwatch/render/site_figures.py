@@ -50,7 +50,6 @@ class FrameFigures:
         self.obs = observations
         self.keys = pd.Series(list(zip(observations["jurisdiction"], observations["indicator"], strict=True)),
                               index=observations.index, dtype=object)
-        self._sorted: pd.DataFrame | None = None
 
     def present(self) -> set[Key]:
         return set(self.keys)
