@@ -372,6 +372,10 @@ def extract_targets(
     for c in kept:  # a deadline lent by the document, or a rule not yet measured: never 0.9 or above
         if rules.UNPROVEN_RULES.intersection(c.rules_fired):
             c.score = min(c.score, rules.UNDATED_CAP)
+        if rules.CARRIED_CONSTRUCTS.intersection(c.rules_fired) and {"verb_carried", "deadline_carried"}.intersection(
+                c.rules_fired) and c.score >= 0.9:
+            c.score = min(c.score, rules.UNDATED_CAP)  # round 14: a construct leaning on what it carries
+            c.rules_fired.append("construct_carried")
     for c in kept:
         assign_departments(doc, c)
     kept = [c for c in kept if c.score >= min_confidence]

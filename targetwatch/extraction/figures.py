@@ -464,8 +464,8 @@ def _past_penalty(doc: Document, para: Paragraph, sent: Sentence, c: Candidate) 
     """Round 12: 2018年,…比重为2.1%,高于全市平均水平 in a text of 2019: a construct in a past year's sentence is
     done."""
     if _past_end(doc, doc.view[c.clause.start : c.start], doc.view[sent.start : c.start],
-                 doc.view[para.start : c.start]):
-        c.score += rules.CONFIDENCE["done"]
+                 doc.view[para.start : c.start]) or _past_period(doc, para, c.start):
+        c.score += rules.CONFIDENCE["done"]  # round 14: also “十三五”时期,…跃居世界第二 in a text of 2021
         c.rules_fired.append("done")
 
 

@@ -182,3 +182,26 @@ def test_jinri_opens_a_news_report():
     # nanchang-2023-tech-smes-news, its first sentence (拟 would be intent; the list is cut before it here: SYNTHETIC)
     text = "南昌新闻网讯近日,江西省科学技术厅公示了名单,我市江西省天驰高速科技发展有限公司等387家企业入选。"
     assert _props(text, "2023-04") == []
+
+
+@pytest.mark.parametrize("text", [
+    # china-2021-digital-economy-bluebook-news (2021): a rank reached in a plan period already over
+    "到2025年,中国数字经济增加值规模将达到326724亿元。“十三五”时期,我国数字经济总量跃居世界第二。",
+    "到2025年,中國數字經濟增加值規模將達到326724億元。“十三五”時期,我國數字經濟總量躍居世界第二。",
+    "到２０２５年，中国数字经济增加值规模将达到326724亿元。“十三五”时期，我国数字经济总量跃居世界第二。",
+])
+def test_a_rank_reached_in_a_past_plan_period_is_done(text):
+    assert [c for c, _, _ in _props(text, "2021")] == ["at_least"]
+
+
+@pytest.mark.parametrize("text", [
+    # fujian-2016-soe-innovation-opinion-news and henan-2016-13th-fyp-st-plan-news (with a SYNTHETIC first clause)
+    "到2020年,省属企业研发投入占生产增加值的比重,平均要达到3.5%以上,超过全省平均水平1个百分点;",
+    "到2020年,全市研发投入强度达到3%,综合科技进步水平进入全国前15名。",
+    "到2020年,全市研發投入強度達到3%,綜合科技進步水平進入全國前15名。",
+])
+def test_a_construct_after_a_target_in_its_sentence_stays_below_09(text):
+    props = extract_targets(text, "t", issued="2016")
+    construct = [p for p in props if p.entry["comparator"] in ("above_reference", "rank_at_most")]
+    assert len(construct) == 1 and 0.5 <= construct[0].confidence < 0.9
+    assert "construct_carried" in construct[0].rule
