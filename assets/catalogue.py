@@ -6,7 +6,7 @@ from assets.metadata import table_metadata
 from assets.resources import TargetwatchPaths
 from targetwatch.catalogue import catalogue_tables, load_catalogue
 from targetwatch.documents import load_documents
-from targetwatch.warehouse import save_catalogue, write_tables
+from targetwatch.warehouse import cache_dir, save_catalogue, write_tables
 
 CATALOGUE_TABLES = {
     "targets": "One row per target in targets.yaml: jurisdiction, indicator, comparator, value, deadline, owners.",
@@ -38,7 +38,8 @@ def catalogue(context: dg.AssetExecutionContext, paths: TargetwatchPaths):
     """Validate targets.yaml (schema and every quote against its document) and write the catalogue tables."""
     s = paths.settings()
     documents = load_documents(s.policies_dir)
-    cat = load_catalogue(s.targets_file, documents)  # CatalogueError names file:line: id: problem
+    # CatalogueError names file:line: id: problem; an unchanged targets.yaml is not parsed again (the parse cache)
+    cat = load_catalogue(s.targets_file, documents, cache=cache_dir(s.out_dir))
     with paths.duckdb.get_connection() as con:
         write_tables(con, catalogue_tables(cat, documents))
         metadata = {name: table_metadata(con, name, PREVIEW_COLUMNS.get(name, ())) for name in CATALOGUE_TABLES}

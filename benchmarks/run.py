@@ -44,11 +44,23 @@ ROOT = Path(__file__).resolve().parents[1]
 GOALS = {"refresh_over_floors_max": 3.0, "peak_rss_mb_max": 2048}
 WORKLOAD_FILE = "SYNTHETIC-workload.json"  # the prepared workload's counts and as-of date (--reuse-workload)
 
+RESULT_ENV = "BENCHMARK_RESULT"  # the file a child writes its result to (`report`), named by `timed`
+CHILD_PRELUDE = f"""
+import json as _json, os as _os
+def report(result):
+    \"\"\"This child's result, written as JSON to the file the runner names: never a line of its stdout, where
+    DuckDB's progress bar (or any other output) can leave a line unfinished in front of it.\"\"\"
+    path = _os.environ[{RESULT_ENV!r}]
+    with open(path + ".part", "w", encoding="utf-8") as fh:
+        _json.dump(result, fh, default=int)
+    _os.replace(path + ".part", path)  # whole or absent, even if the child is stopped while writing
+"""
+
 PREPARE = """
 import json, sys
 from pathlib import Path
 from benchmarks.run import prepare
-print(json.dumps(prepare(Path(sys.argv[1]), sys.argv[2]), default=int))
+report(prepare(Path(sys.argv[1]), sys.argv[2]))
 """
 
 REFRESH = """
@@ -62,7 +74,7 @@ os.environ["DAGSTER_HOME"] = str(s.dagster_home_dir)
 s.dagster_home_dir.mkdir(parents=True, exist_ok=True)
 from pipelines.run import run_refresh_job
 outcome = run_refresh_job(s, trigger="cli")
-print(json.dumps({"success": outcome.success, "message": outcome.message[:2000]}))
+report({"success": outcome.success, "message": outcome.message[:2000]})
 """
 
 INGEST_FLOOR = """
@@ -95,8 +107,8 @@ if yearbook_csv:
 con.execute("CHECKPOINT")
 work_s = time.perf_counter() - started
 rows = con.execute("SELECT count(*) FROM raw_rows").fetchall()[0][0]
-print(json.dumps({"work_s": round(work_s, 2), "template_rows": rows, "yearbook_rows": cells,
-                  "files": {"template_csv": len(template_csv), "xlsx": len(xlsx), "yearbook_csv": len(yearbook_csv)}}))
+report({"work_s": round(work_s, 2), "template_rows": rows, "yearbook_rows": cells,
+        "files": {"template_csv": len(template_csv), "xlsx": len(xlsx), "yearbook_csv": len(yearbook_csv)}})
 """
 
 ASSESS_FLOOR = """
@@ -118,8 +130,8 @@ con.execute("CREATE OR REPLACE TABLE floor_assessments AS SELECT * FROM _a")
 con.unregister("_a")
 con.execute("CHECKPOINT")
 work_s = time.perf_counter() - started
-print(json.dumps({"work_s": round(work_s, 2), "assessments": len(a),
-                  "years": con.execute("SELECT count(*) FROM floor_years").fetchall()[0][0]}))
+report({"work_s": round(work_s, 2), "assessments": len(a),
+        "years": con.execute("SELECT count(*) FROM floor_years").fetchall()[0][0]})
 """
 
 
@@ -182,15 +194,26 @@ def current_step(dagster_home: Path) -> str | None:
 
 def timed(code: str, *args: str, timeout_s: float | None = None, max_rss_mb: int | None = None,
           dagster_home: Path | None = None) -> dict:
-    """Run `python -c code args` under /usr/bin/time -v in its own process group; its wall seconds, peak RSS (MB),
-    the load average during it and its last stdout line (JSON). Past `timeout_s` or `max_rss_mb` the group is
-    stopped (SIGTERM, then SIGKILL): `stopped` says why and `step` (with `dagster_home`) where it was."""
-    with tempfile.NamedTemporaryFile("r", suffix=".time") as report, \
-            tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+    """Run `code` (after CHILD_PRELUDE, which gives it `report`) as a script with `args` under /usr/bin/time -v in
+    its own process group; its wall seconds, peak RSS (MB), the load average during it and the result it
+    `report`ed (None if it reported none). Past `timeout_s` or `max_rss_mb` the group is stopped (SIGTERM, then
+    SIGKILL): `stopped` says why and `step` (with `dagster_home`) where it was.
+
+    The result travels in a file, not on stdout: as `python -c`, a child looked interactive to DuckDB (no
+    `__main__.__file__`), which then drew its progress bar on stdout for every query past 2 s, and a bar left
+    unfinished (no newline) glued the child's JSON line to its text, so no result was found (issue 16). Run as a
+    script file the child is what the CLI is: no progress bar."""
+    with tempfile.TemporaryDirectory(prefix="benchmark-child-") as tmp, \
+            tempfile.TemporaryFile("w+", errors="replace") as out, \
+            tempfile.TemporaryFile("w+", errors="replace") as err:
+        script, result_file, report = Path(tmp) / "child.py", Path(tmp) / "result.json", Path(tmp) / "time.txt"
+        script.write_text(CHILD_PRELUDE + code + "\n", encoding="utf-8")
+        path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)
         started = time.perf_counter()
-        proc = subprocess.Popen(["/usr/bin/time", "-v", "-o", report.name, sys.executable, "-c", code, *args],
+        proc = subprocess.Popen(["/usr/bin/time", "-v", "-o", str(report), sys.executable, str(script), *args],
                                 cwd=ROOT, stdout=out, stderr=err, start_new_session=True,
-                                env=os.environ | {"PYTHONHASHSEED": "0"})
+                                env=os.environ | {"PYTHONHASHSEED": "0", "PYTHONPATH": path,
+                                                  RESULT_ENV: str(result_file)})
         samples: dict = {"loads": [], "hwm_kb": 0, "step": None, "stopped": None, "rss_mb_by_step": {}}
         done = threading.Event()
 
@@ -223,12 +246,12 @@ def timed(code: str, *args: str, timeout_s: float | None = None, max_rss_mb: int
         done.set()
         watcher.join()
         wall = time.perf_counter() - started
-        text = report.read()
+        text = report.read_text(errors="replace") if report.exists() else ""
+        reported = json.loads(result_file.read_text(encoding="utf-8")) if result_file.exists() else None
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read(), err.read()
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
-    lines = stdout.strip().splitlines()
     loads = samples["loads"] or [_load()]
     result = {
         "wall_s": round(wall, 2),
@@ -237,14 +260,15 @@ def timed(code: str, *args: str, timeout_s: float | None = None, max_rss_mb: int
         "VmHWM sampled every 2 s (the process was stopped before /usr/bin/time could report)",
         "load_during": {"mean": round(sum(loads) / len(loads), 2), "max": max(loads)},
         "returncode": proc.returncode,
-        "result": next((json.loads(x) for x in reversed(lines) if x.startswith("{")), None),  # Dagster logs after it
+        "result": reported,
     }
     if samples["rss_mb_by_step"]:
         result["rss_mb_by_step"] = samples["rss_mb_by_step"]
     if samples["stopped"]:
         result |= {"stopped": samples["stopped"], "step_when_stopped": samples["step"]}
-    elif proc.returncode != 0:
-        result["error"] = (stdout[-2000:] + stderr[-4000:]).strip()
+    elif proc.returncode != 0 or reported is None:
+        said = "" if proc.returncode != 0 else "exited 0 without reporting a result; its output ends: "
+        result["error"] = (said + stdout[-2000:] + stderr[-4000:]).strip()
     return result
 
 

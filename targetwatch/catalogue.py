@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from targetwatch import vocab
+from targetwatch import catalogue_cache, vocab
 from targetwatch.documents import LoadedDocument
 
 if TYPE_CHECKING:
@@ -424,18 +424,27 @@ def _validate(raw: dict) -> Catalogue:
             gc.enable()
 
 
-def load_catalogue(path: Path, documents: dict[str, LoadedDocument] | None = None) -> Catalogue:
-    """Parse, validate and (when documents are given) verify every quote; raise CatalogueError on any problem."""
+def load_catalogue(path: Path, documents: dict[str, LoadedDocument] | None = None,
+                   cache: Path | None = None) -> Catalogue:
+    """Parse, validate and (when documents are given) verify every quote; raise CatalogueError on any problem.
+    With `cache` (the parse cache folder), the parse of an unchanged text is reused (targetwatch.catalogue_cache)."""
     filename = path.name
     text = path.read_text(encoding="utf-8")
-    try:
-        raw, lines = _parse(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        where = f" at column {mark.column + 1}" if mark else ""
-        raise CatalogueError(filename, [Problem(line, "catalogue", f"YAML syntax error: {problem}{where}")]) from exc
+    raw = catalogue_cache.get(cache, text) if cache is not None else catalogue_cache.MISS
+    if raw is not catalogue_cache.MISS:
+        lines: _Lines | catalogue_cache.Reparsed = catalogue_cache.Reparsed(text, _parse)
+    else:
+        try:
+            raw, lines = _parse(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + 1 if mark else 1
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            where = f" at column {mark.column + 1}" if mark else ""
+            syntax = Problem(line, "catalogue", f"YAML syntax error: {problem}{where}")
+            raise CatalogueError(filename, [syntax]) from exc
+        if cache is not None and isinstance(raw, dict):
+            catalogue_cache.put(cache, text, raw)
     if not isinstance(raw, dict):
         raise CatalogueError(filename, [Problem(1, "catalogue", "the file must be a mapping with targets:")])
     try:
@@ -456,7 +465,9 @@ def load_catalogue(path: Path, documents: dict[str, LoadedDocument] | None = Non
     return catalogue
 
 
-def cross_check(catalogue: Catalogue, lines: _Lines, documents: dict[str, LoadedDocument] | None) -> list[Problem]:
+def cross_check(
+    catalogue: Catalogue, lines: _Lines | catalogue_cache.Reparsed, documents: dict[str, LoadedDocument] | None
+) -> list[Problem]:
     """References that pydantic cannot see: ids unique, codes known, quotes verbatim in their document."""
     problems: list[Problem] = []
     jurisdictions = {j.code for j in catalogue.jurisdictions}

@@ -32,9 +32,37 @@ def test_benchmark_runs_and_every_variant_equals_the_assessment(tmp_path):
 def test_run_times_a_process_with_time_v():
     from benchmarks.run import timed
 
-    out = timed("import json; x = bytearray(50 * 1024 * 1024); print(json.dumps({'n': len(x)}))")
+    out = timed("x = bytearray(50 * 1024 * 1024); report({'n': len(x)})")
     assert out["result"] == {"n": 50 * 1024 * 1024}
     assert out["peak_rss_mb"] >= 50 and out["wall_s"] >= 0 and "stopped" not in out
+
+
+def test_a_child_result_survives_an_unfinished_progress_line_on_stdout():
+    """The sixth session's national run: both children exited 0, yet no result was found, because a DuckDB progress
+    bar left unfinished on stdout (no newline) glued the JSON line to its text. The result is a file now."""
+    from benchmarks.run import timed
+
+    bar = "\r 45% \u2595\u2588\u2588\u2588\u258f (~4 seconds remaining)     "
+    out = timed(f"import sys; sys.stdout.write({bar!r}); report({{'work_s': 8.9, 'argv': sys.argv[1:]}})", "a b")
+    assert out["result"] == {"work_s": 8.9, "argv": ["a b"]} and out["returncode"] == 0 and "error" not in out
+
+
+def test_a_child_is_a_script_to_duckdb_so_it_draws_no_progress_bar():
+    """As `python -c`, DuckDB took the child for an interactive session and drew its progress bar on stdout for
+    every query past 2 s (the CLI, a script, draws none): the runner measured something the CLI does not do."""
+    from benchmarks.run import timed
+
+    out = timed("import duckdb; report(duckdb.connect().execute(\"SELECT current_setting('enable_progress_bar')\")"
+                ".fetchall()[0][0])")
+    assert out["result"] is False
+
+
+def test_a_child_that_exits_0_without_a_result_says_so():
+    from benchmarks.run import timed
+
+    out = timed("print('no result here')")
+    assert out["result"] is None and out["returncode"] == 0
+    assert out["error"].startswith("exited 0 without reporting a result") and "no result here" in out["error"]
 
 
 def test_run_stops_a_refresh_past_its_timeout_and_says_so():

@@ -213,3 +213,45 @@ def test_merge_keys_still_have_lines():
 
     _, lines = _parse("base: &b {x: 1, y: 2}\nitem:\n  <<: *b\n  y: 3\n")
     assert lines.line(("item", "y")) == 4 and lines.line(("item",)) == 3
+
+
+def test_the_parse_cache_gives_the_same_catalogue_and_skips_the_parse(tmp_path, documents, monkeypatch):
+    """An unchanged targets.yaml is parsed once: the second load reads the parse cache, not the YAML."""
+    from targetwatch import catalogue as cat_module
+    from targetwatch import catalogue_cache
+
+    cache = tmp_path / "cache"
+    fresh = load_catalogue(PROJECT_DIR / "targets.yaml", documents)
+    first = load_catalogue(PROJECT_DIR / "targets.yaml", documents, cache=cache)
+    (entry,) = (cache / catalogue_cache.CACHE_SUBDIR).iterdir()
+    monkeypatch.setattr(cat_module, "_parse", lambda text: pytest.fail("parsed again"))
+    cached = load_catalogue(PROJECT_DIR / "targets.yaml", documents, cache=cache)
+    assert first == fresh and cached == fresh
+    assert cached.model_dump() == fresh.model_dump() and [e.name for e in entry.parent.iterdir()] == [entry.name]
+
+
+def test_a_changed_or_damaged_cache_entry_is_parsed_again(tmp_path, documents):
+    from targetwatch import catalogue_cache
+
+    cache = tmp_path / "cache"
+    quote = "形成300个市场化、集成化、专业化、网络化、开放式的众创空间。"
+    path = _write(tmp_path, [GOOD_ENTRY.format(comparator="at_least", quote=quote)])
+    assert load_catalogue(path, documents, cache=cache).target("gansu-2015-maker-spaces").value == 300
+    path.write_text(path.read_text(encoding="utf-8").replace("value: 300", "value: 301"), encoding="utf-8")
+    assert load_catalogue(path, documents, cache=cache).target("gansu-2015-maker-spaces").value == 301
+    (entry,) = (cache / catalogue_cache.CACHE_SUBDIR).iterdir()  # the old text's entry is gone
+    entry.write_bytes(b"not a pickle")
+    assert load_catalogue(path, documents, cache=cache).target("gansu-2015-maker-spaces").value == 301
+
+
+@pytest.mark.parametrize(("comparator", "quote"), [("at_least", "形成3000个众创空间。"), ("more_or_less", "形成300个")])
+def test_a_cached_parse_reports_problems_at_the_same_lines(tmp_path, documents, comparator, quote):
+    """Lines are only needed for a problem (a quote not in its document; a schema error): a cached load parses the
+    text again then, so its messages are the fresh parse's."""
+    path = _write(tmp_path, [GOOD_ENTRY.format(comparator=comparator, quote=quote)])
+    fresh = _problems(path, documents)
+    for _ in range(2):  # parsed and cached, then from the cache
+        with pytest.raises(CatalogueError) as info:
+            load_catalogue(path, documents, cache=tmp_path / "cache")
+        assert str(info.value).splitlines() == fresh and fresh[0].startswith("targets.yaml:")
+        assert fresh[0].split(":")[1] != "1"
