@@ -78,8 +78,18 @@ def format_number(value: object, lang: str, digits: int = DIGITS) -> str:
 @functools.lru_cache(maxsize=1 << 18)
 def _format_finite(v: float, lang: str, digits: int) -> str:
     """format_number of a finite float, remembered: a national site writes millions of numbers (chart ticks, the
-    same figure on every target of its series) and Babel takes about 0.1 ms each. -0.0 shares 0.0's entry, and
-    both are written "0"."""
+    same figure on every target of its series). -0.0 shares 0.0's entry, and both are written "0". The numbers
+    within `_FAST` are written by `_written` from CLDR's symbols and compact patterns read through Babel once
+    (about 3 us a number); the others, and any locale whose patterns `_Cldr` does not recognise, by Babel itself
+    (`_babel`, about 0.1 ms). Both give the same text (tests/targetwatch/test_formatting.py compares them)."""
+    cldr = _CLDR.get(lang)
+    if cldr is not None and _FAST[0] <= abs(v) < _FAST[1]:
+        return _written(v, cldr, digits)
+    return _babel(v, lang, digits)
+
+
+def _babel(v: float, lang: str, digits: int) -> str:
+    """format_number of a finite float, by Babel's formatters (the definition `_written` follows)."""
     if lang == "zh":
         d = round_significant(v, digits)
         if d == 0:
@@ -97,6 +107,101 @@ def _format_finite(v: float, lang: str, digits: int) -> str:
     text = format_decimal(d.normalize() if d == d.to_integral() else d, locale=_LOCALE["en"],
                           decimal_quantization=False)
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+_FAST: Final = (1e-6, 1e15)  # |v| written by _written; outside it (and 0) Babel writes the number
+
+
+class _Cldr:
+    """What Babel's patterns do with one locale's numbers, read from CLDR once: the minus sign, the group separator
+    (None: none), the decimal symbol and, for a compact language, the scales of its short compact patterns (by the
+    number's count of integer digits: how many digits the pattern divides off, and its suffix). `ok` is False when
+    a pattern is more than digits and a suffix (then Babel writes every number)."""
+
+    def __init__(self, locale: Locale, compact: bool) -> None:
+        symbols = locale.number_symbols["latn"]
+        self.minus, self.decimal = symbols["minusSign"], symbols["decimal"]
+        plain = locale.decimal_formats[None]
+        self.group = symbols["group"] if plain.grouping == (3, 3) else None
+        self.ok = plain.prefix == ("", self.minus) and plain.suffix == ("", "") and plain.grouping in (
+            (3, 3), (1000, 1000))
+        self.compact = compact
+        self.scales: dict[int, tuple[int, str]] = {}  # integer digits -> (digits divided off, suffix)
+        if compact:
+            patterns = locale.compact_decimal_formats["short"]
+            self.ok = self.ok and set(patterns) == {"other"}
+            for magnitude, pattern in patterns["other"].items():
+                zeros, power = pattern.pattern.count("0"), len(magnitude) - 1
+                self.ok = self.ok and magnitude == "1" + "0" * power and pattern.prefix == ("", self.minus) \
+                    and pattern.suffix[0] == pattern.suffix[1] and pattern.grouping == (1000, 1000) \
+                    and pattern.pattern == "0" * zeros + pattern.suffix[0] and (zeros > 1 or pattern.suffix[0]
+                                                                                 or power == 3)
+                # the pattern "0" writes the number as it is; "00万" divides 10^5 by 10^4
+                self.scales[power + 1] = (0, "") if pattern.pattern == "0" else (power - zeros + 1, pattern.suffix[0])
+            self.ok = self.ok and sorted(self.scales) == list(range(4, 4 + len(self.scales)))
+
+    def fixed(self, digits: str, point: int, grouped: bool) -> str:
+        """The positive number 0.<digits> x 10^point (no trailing zeros in `digits`) in fixed point."""
+        if point <= 0:
+            return "0" + self.decimal + "0" * -point + digits
+        whole, frac = (digits + "0" * (point - len(digits)), "") if point >= len(digits) else (
+            digits[:point], digits[point:])
+        if grouped and self.group is not None and len(whole) > 3:
+            whole = f"{int(whole):,}".replace(",", self.group)
+        return whole + (self.decimal + frac if frac else "")
+
+
+def _rounded(v: float, keep: int | None, places: int | None = None) -> tuple[str, int]:
+    """abs(v) as written (repr), rounded half to even to `keep` significant digits or to `places` decimals:
+    (its digits without leading or trailing zeros, the position of the point after the first of them), ("", 0)
+    for zero. What round_significant and quantize(Decimal(1)) give, on the decimal text."""
+    mantissa, _, exponent = repr(abs(v)).partition("e")
+    whole, _, frac = mantissa.partition(".")
+    text = whole + frac
+    digits = text.lstrip("0")
+    point = len(whole) + (int(exponent) if exponent else 0) - (len(text) - len(digits))
+    digits = digits.rstrip("0")
+    if not digits:
+        return "", 0
+    n = keep if keep is not None else point + places  # type: ignore[operator]
+    if n < 0:
+        return "", 0
+    if len(digits) > n:
+        head, tail = digits[:n], digits[n:]
+        up = tail[0] > "5" or (tail[0] == "5" and (len(tail) > 1 or (n > 0 and head[-1] in "13579")))
+        if up:
+            bumped = str(int(head or "0") + 1)
+            if len(bumped) > n:  # 99.96 -> 100.0: one more integer digit
+                point += 1
+            head = bumped[:max(n, 1)] if len(bumped) > n else bumped
+        digits = head.rstrip("0")
+    return digits, point
+
+
+def _written(v: float, cldr: _Cldr, digits: int) -> str:
+    """_babel's text from the number's decimal text and CLDR's symbols and scales (no per-number pattern work)."""
+    sign = cldr.minus if v < 0 else ""
+    if cldr.compact:
+        kept, point = _rounded(v, digits)
+        if not kept:
+            return "0"
+        if point <= 3:  # below 1000: the locale's decimal pattern (#,##0.###), unquantised
+            return sign + cldr.fixed(kept, point, grouped=True)
+        divided, suffix = cldr.scales[min(point, max(cldr.scales))]
+        return sign + cldr.fixed(kept, point - divided, grouped=False) + suffix
+    if v.is_integer() or abs(v) >= 10**digits:
+        kept, point = _rounded(v, None, 0)
+    else:
+        kept, point = _rounded(v, digits)
+    return sign + cldr.fixed(kept, point, grouped=True) if kept else "0"
+
+
+def _cldr() -> dict[str, _Cldr]:
+    made = {"zh": _Cldr(_LOCALE["zh"], compact=True), "en": _Cldr(_LOCALE["en"], compact=False)}
+    return {lang: c for lang, c in made.items() if c.ok}
+
+
+_CLDR: Final = _cldr()
 
 
 def unit_word(unit: object, lang: str) -> str:

@@ -79,6 +79,7 @@ class Document:
             >= rules.REPORT_MIN_FIGURES
             and not rules.INTENT.search(self.view) and not rules.THIS_YEAR.search(self.view)
             and not deadlines(self.view, Span(0, len(self.view)), self)
+            and self.plan_period_end() is None  # round 14: 印发《…行动计划(2021-2025年)》 opens a plan's news
         )
         if self.catalogue is not None:
             self.indicators = [
@@ -86,6 +87,13 @@ class Document:
                 for i in self.catalogue.indicators
                 if i.proxy_of is None  # a target always names the real indicator, never its proxy
             ]
+
+    def plan_period_end(self) -> int | None:
+        """Round 14: the last year of the period in the name of the plan the text opens with (印发《“创业江淮”行动计划
+        (2021-2025年)》), when it is still ahead of the text's date; None otherwise."""
+        named = [int(m["year"]) for m in rules.PLAN_NAME_PERIOD.finditer(self.view, 0, rules.PLAN_NAME_REACH)]
+        ahead = [y for y in named if (self.issue_year or self.stated_year or 0) < y]
+        return max(ahead) if ahead else None
 
     def _jurisdiction(self) -> str:
         """The issuer's jurisdiction: the catalogue name written before 人民政府/省委 in the text, else the most
@@ -166,6 +174,14 @@ def _intent_around(view: str, at: int) -> bool:
     return bool(rules.INTENT.search(rules.TARGET_MET.sub("", _sentence_at(view, at))))
 
 
+def _goals_before(view: str, at: int) -> bool:
+    """Round 14: a word of intent or 目标 in the line before `at` or earlier in its own line
+    (总体目标\n2018—2020年,…)."""
+    start = view.rfind("\n", 0, at)
+    prev = view.rfind("\n", 0, max(start, 0)) + 1
+    return bool(rules.INTENT.search(rules.TARGET_MET.sub("", view[prev:at])))
+
+
 def number(text: str) -> float:
     """A written number; an empty one is the bare scale word of 过万家 (one 万), 百 alone is 超百家's hundred."""
     if text == "百":  # 超百家: the bare word after 超 / 过 / 逾
@@ -193,12 +209,15 @@ def deadlines(view: str, span: Span, doc: Document) -> list[tuple[int, int, str]
             elif doc.issue_year is not None:
                 n = int(number(m["n"]))
                 year = doc.issue_year + n - (1 if rules.NEXT_YEARS_INCLUDE_ISSUE_YEAR and (
-                    "未来" in m.group() or rule == "deadline_years_ahead") else 0)
+                    "未来" in m.group() or rule in ("deadline_years_ahead", "deadline_years_target")) else 0)
             else:
                 continue
             if doc.issue_year is None and rule == "deadline_by_year" and rules.UNDATED_END_POINT.match(
                     view, m.start()) and not _intent_around(view, m.start()):
                 continue  # undated: 增长到2023年的超过2.2亿人 without intent says where things stood (round 9)
+            if rule == "deadline_period_end" and (year <= (doc.issue_year or doc.stated_year or 0) or (
+                    doc.issue_year is None and not _goals_before(view, m.start()))):
+                continue  # round 14: 2019-2022年,…共发布四个批次 in a text of 2022 (undated: no goal named before)
             if doc.issue_year is not None and year < doc.issue_year:
                 continue  # a date in the past: 截至2017年底 in a 2018 plan reports, it does not set a deadline
             if doc.stated_year is not None and year < doc.stated_year:

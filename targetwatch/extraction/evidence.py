@@ -24,7 +24,8 @@ from targetwatch.extraction.naming import HEADING_L1, HEADING_L2
 # Rules that already mark a figure as status; the document-level penalty does not pile onto them.
 _ALREADY_STATUS = frozenset({"status_report", "status_last_year", "news_report", "done"})
 # Deadline rules that the walk records on a candidate when a deadline is in scope (not the document's fallback).
-_IN_SCOPE = frozenset({rule for rule, _ in rules.DEADLINES} | {"deadline_carried", "distributive_year"})
+_IN_SCOPE = frozenset({rule for rule, _ in rules.DEADLINES} | {"deadline_carried", "distributive_year",
+                                                                  "deadline_plan_name"})
 
 
 def forward(doc: Document, c: Candidate, this_year: bool = True, lead: bool = True) -> bool:

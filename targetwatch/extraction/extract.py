@@ -337,11 +337,13 @@ def extract_targets(
     below 0.9."""
     doc = Document(text, fold(text), document_id, catalogue, issued=issued)
     cands = walk(doc)
-    fallback = document_deadline(cands)
+    fallback = document_deadline(cands, doc)
+    # round 14: when no figure states a deadline, the period in the plan's name gives it (a deadline of the plan's own)
+    named = fallback is not None and not any(c.deadline is not None for c in cands)
     for c in cands:
         if c.deadline is None and fallback is not None and c.comparator != "qualitative":
             c.deadline = fallback
-            c.rules_fired.append("deadline_from_document")
+            c.rules_fired.append("deadline_plan_name" if named else "deadline_from_document")
     cands = _merge_multiples(cands, doc.view)
     seen: set[tuple] = set()
     kept: list[Candidate] = []
@@ -370,6 +372,10 @@ def extract_targets(
     for c in kept:  # a deadline lent by the document, or a rule not yet measured: never 0.9 or above
         if rules.UNPROVEN_RULES.intersection(c.rules_fired):
             c.score = min(c.score, rules.UNDATED_CAP)
+        if rules.CARRIED_CONSTRUCTS.intersection(c.rules_fired) and {"verb_carried", "deadline_carried"}.intersection(
+                c.rules_fired) and c.score >= 0.9:
+            c.score = min(c.score, rules.UNDATED_CAP)  # round 14: a construct leaning on what it carries
+            c.rules_fired.append("construct_carried")
     for c in kept:
         assign_departments(doc, c)
     kept = [c for c in kept if c.score >= min_confidence]
@@ -396,19 +402,28 @@ def _this_years_deadline(doc: Document, c: Candidate) -> None:
     # words in the candidate's sentence (2018年我省…将分别再新增1000家 / 在今年内…国家级的将达到2000家 next to 到2020年
     # of the plan): the year named closest wins.
     lent = {"deadline_from_document", "deadline_carried"} & set(c.rules_fired)
-    if lent and c.deadline is not None and doc.issue_year is not None and c.comparator != "qualitative" and (
-            rules.THIS_YEAR_AHEAD.search(doc.view, c.sentence.start, c.start)
-            or rules.YEAR_OPENING_CLAUSE.match(
-                _ITEM_NUMBER.sub("", doc.view[c.clause.start : c.start].lstrip(STRIP_HEAD)))):
+    head = _ITEM_NUMBER.sub("", doc.view[c.clause.start : c.start].lstrip(STRIP_HEAD))
+    opening = rules.YEAR_OPENING_CLAUSE.match(head)
+    # Round 14: a past year opening the clause (2016年实现销售收入达12.6亿元 in a text of 2017) dates a result: it
+    # neither gives way to the paragraph's 今年 nor keeps a lent deadline.
+    past = opening is not None and doc.issue_year is not None and int(opening["year"]) < doc.issue_year
+    # (round 14: not a per-year target, which keeps the plan's deadline: 每年支持1000家左右… beside 今年)
+    if lent and c.deadline is not None and doc.issue_year is not None and c.comparator != "qualitative" \
+            and not c.per_year and (
+            rules.THIS_YEAR_AHEAD.search(doc.view, c.sentence.start, c.start) or opening is not None):
         c.deadline = None
+    if past:
+        if "done" not in c.rules_fired and c.comparator != "qualitative":
+            c.score += rules.CONFIDENCE["done"]  # the result of that year, reported
+            c.rules_fired.append("done")
+        return
     if c.deadline is not None or doc.issue_year is None or c.comparator == "qualitative" or {
             "review_section", "report_document", "status_report", "news_report", "done"} & set(c.rules_fired):
         return
-    head = _ITEM_NUMBER.sub("", doc.view[c.clause.start : c.start].lstrip(STRIP_HEAD))
-    if (m := rules.YEAR_OPENING_CLAUSE.match(head)) and int(m["year"]) >= doc.issue_year:
+    if (m := opening) and int(m["year"]) >= doc.issue_year:
         c.deadline = int(m["year"])
     elif said := rules.THIS_YEAR_AHEAD.findall(doc.view, c.paragraph.start, c.start):
-        c.deadline = doc.issue_year + (1 if said[-1] == "明年" else 0)
+        c.deadline = doc.issue_year + (1 if said[-1] in ("明年", "今明两年") else 0)  # round 14: 今明两年
     else:
         return
     c.rules_fired.append("deadline_this_year")

@@ -86,6 +86,8 @@ def _only_the_figure(view: str, m: re.Match[str]) -> bool:
 def _frame(before: str) -> str | None:
     """结合五个新城建设…的需要, 围绕3大产业: a figure after a preposition of frame, with no target verb between them,
     names the ground a measure stands on. "frame" when so, else None."""
+    if rules.FRAME_AS.search(before):
+        return "frame"  # round 14: 以创新驱动和改革开放为两个轮子 (what serves as what)
     found = list(rules.FRAME_WORDS.finditer(before))
     if not found or _has_verb(before[found[-1].end() :]):
         return None
@@ -141,7 +143,11 @@ def _reported(doc: Document, para: Paragraph, at: int) -> bool:
     if cue < 0:
         return False
     after = rules.TARGET_MET.sub("", doc.view[para.start + cue : at])  # 完成目标任务…: a target met, not intent
-    ahead = any(doc.issue_year is None or int(m["year"]) > doc.issue_year for m in rules.YEAR_TARGETS.finditer(after))
+    # round 14: the year's targets may be named after the figure in its sentence (提出了2020年…总数达450家的主要目标)
+    end = min((i for i in (doc.view.find(p, at, para.end) for p in "。;；") if i >= 0), default=para.end)
+    named = rules.TARGET_MET.sub("", doc.view[para.start + cue : end])
+    ahead = any(doc.issue_year is None or int(m["year"]) >= doc.issue_year
+                for m in rules.YEAR_TARGETS.finditer(named))
     return not rules.INTENT.search(after) and not ahead and not deadlines(doc.view, Span(para.start + cue, at), doc)
 
 
@@ -219,7 +225,9 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
     out = []
     baselines = list(rules.BASELINE_VALUE.finditer(view, clause.start, clause.end))
     above = list(rules.ABOVE_REFERENCE.finditer(view, clause.start, clause.end)) \
-        + list(rules.GROWTH_ABOVE_BY.finditer(view, clause.start, clause.end))
+        + list(rules.ABOVE_AVERAGE_BY.finditer(view, clause.start, clause.end)) \
+        + list(rules.GROWTH_ABOVE_BY.finditer(view, clause.start, clause.end)) \
+        + [r for r in rules.RANK.finditer(view, clause.start, clause.end) if r["qian"]]  # round 14: 前15名 is a rank
     for m in rules.FIGURE.finditer(view, clause.start, clause.end):
         if any(b.start() <= m.start() < b.end() for b in baselines):
             continue  # 由50家增加到…: the baseline, attached to the figure after 到 below
@@ -456,15 +464,18 @@ def _past_penalty(doc: Document, para: Paragraph, sent: Sentence, c: Candidate) 
     """Round 12: 2018年,…比重为2.1%,高于全市平均水平 in a text of 2019: a construct in a past year's sentence is
     done."""
     if _past_end(doc, doc.view[c.clause.start : c.start], doc.view[sent.start : c.start],
-                 doc.view[para.start : c.start]):
-        c.score += rules.CONFIDENCE["done"]
+                 doc.view[para.start : c.start]) or _past_period(doc, para, c.start):
+        c.score += rules.CONFIDENCE["done"]  # round 14: also “十三五”时期,…跃居世界第二 in a text of 2021
         c.rules_fired.append("done")
 
 
 def _above_reference(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -> list[Candidate]:
     """比全国高15个百分点, 比当地平均水平高50%, 比当地平均水平高一倍: a level above a reference's."""
     out = []
-    for m in rules.ABOVE_REFERENCE.finditer(doc.view, clause.start, clause.end):
+    # round 14: also 超过全省平均水平1个百分点
+    matches = [*rules.ABOVE_REFERENCE.finditer(doc.view, clause.start, clause.end),
+               *rules.ABOVE_AVERAGE_BY.finditer(doc.view, clause.start, clause.end)]
+    for m in matches:
         try:
             n = number(m["n"])
         except ValueError:
@@ -571,6 +582,7 @@ def _scope(view: str, clause: Span, start: int, end: int) -> str | None:
     """The scope of a rank: 全省 / 全市 / 世界 … between the verb and the number, else the last one earlier in the
     clause."""
     for text in (view[start:end], view[clause.start : start]):
+        text = text.replace(" ", "")  # round 14: a reading's blank inside the scope (全(quán)國(guó) -> 全    国)
         found = [(text.rfind(k), v) for k, v in rules.RANK_SCOPES.items() if k in text]
         if found:
             return max(found)[1]

@@ -234,13 +234,17 @@ def _share_clause(view: str, found: list[Candidate]) -> None:
             b.clause = Span(cut + 1, b.clause.end)
 
 
-def document_deadline(cands: list[Candidate]) -> int | None:
-    """The deadline of the plan as a whole: the commonest one among its goals, else among all figures."""
+def document_deadline(cands: list[Candidate], doc: Document | None = None) -> int | None:
+    """The deadline of the plan as a whole: the commonest one among its goals, else among all figures, else (round
+    14) the last year of the period its name gives (《“创业江淮”行动计划(2021-2025年)》), when that is still ahead."""
     in_goals = [c.deadline for c in cands if c.deadline is not None and "goals_section" in c.rules_fired]
     if in_goals:
         return Counter(in_goals).most_common(1)[0][0]
     stated = [c.deadline for c in cands if c.deadline is not None]
-    return Counter(stated).most_common(1)[0][0] if stated else None
+    if stated:
+        return Counter(stated).most_common(1)[0][0]
+    # the plan the text is about: named in its opening (安徽省印发《“创业江淮”行动计划(2021-2025年)》), not one cited
+    return None if doc is None else doc.plan_period_end()
 
 
 def assign_departments(doc: Document, c: Candidate) -> None:

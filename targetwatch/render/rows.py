@@ -85,6 +85,10 @@ def target_rows(data: SiteData, formatted: bool = True) -> pd.DataFrame:
     (QUALITY_REPORT_READS)."""
     a = data.assessments.drop(columns=["jurisdiction", "indicator", "kind", "headline"], errors="ignore")
     df = data.targets.merge(a, on="target_id", how="left", suffixes=("", "_a"))
+    del a
+    # the rows in their final order now, while the frame is narrow (sorting the finished frame copied every column:
+    # a national catalogue's peak); every column below is made per row, so each row is what it was
+    df = _in_order(df)
     for col in ("comparator", "per_year", "deadline", "unit", "plan_start"):
         if f"{col}_a" in df:
             df[col] = df[col].where(df[col].notna(), df[f"{col}_a"])
@@ -100,38 +104,43 @@ def target_rows(data: SiteData, formatted: bool = True) -> pd.DataFrame:
     df["status_en"] = status.map(lambda s: s.en)
     df["status_colour"] = status.map(lambda s: s.colour)
     df["status_rank"] = df["status"].map(STATUS_RANK)
-    df = pd.concat([df, evidence_labels(df)], axis=1)
+    labels = evidence_labels(df)
+    for c in labels:  # added in place (pd.concat copied every column)
+        df[c] = labels[c]
+    del labels
     ind = data.indicators.set_index("code")
     df["indicator_zh"] = df["indicator"].map(ind["name_zh"])
     df["indicator_en"] = df["indicator"].map(ind["name_en"])
     df["per_year"] = df["per_year"].fillna(False).astype(bool)
     df["headline"] = df["headline"].fillna(False).astype(bool)
     if not formatted:
-        return _ordered(df)
+        return df
 
-    # only the columns the formatting below reads become dicts (the frame has about 150)
-    records = df[[c for c in _FORMATTED_FROM if c in df]].to_dict("records")
+    # the columns the formatting reads, as lists (no dict per row)
+    cols = {c: (df[c].tolist() if c in df else [None] * len(df)) for c in _FORMATTED_FROM}
     for lang in ("zh", "en"):
         latest, goal, gap = [], [], []
-        for r in records:
-            unit, relative = r.get("unit"), r.get("comparator") == "relative_to_reference"
-            latest.append(formatting.format_value(r.get("latest_value"), unit, lang))
-            if r.get("comparator") == "qualitative":
+        ref_name = cols[f"reference_{lang}"]
+        for unit, comparator, per_year, value, ref_value, name, stated, latest_goal, at_deadline, latest_gap in zip(
+                cols["unit"], cols["comparator"], cols["per_year"], cols["latest_value"],
+                cols["latest_reference_value"], ref_name, cols["target_value_stated"], cols["latest_goal"],
+                cols["goal_at_deadline"], cols["latest_gap"], strict=True):
+            latest.append(formatting.format_value(value, unit, lang))
+            if comparator == "qualitative":
                 goal.append("—")
-            elif relative:
-                ref_value = formatting.format_value(r.get("latest_reference_value"), unit, lang)
-                goal.append(f"{r.get(f'reference_{lang}') or ''} {ref_value}".strip())
-            elif r["per_year"]:
-                goal.append(formatting.format_value(r.get("target_value_stated"), unit, lang, per_year=True))
+            elif comparator == "relative_to_reference":
+                goal.append(f"{name or ''} {formatting.format_value(ref_value, unit, lang)}".strip())
+            elif per_year:
+                goal.append(formatting.format_value(stated, unit, lang, per_year=True))
             else:
-                level = next((r.get(k) for k in ("latest_goal", "goal_at_deadline", "target_value_stated")
-                              if not is_empty(r.get(k))), None)
+                level = next((v for v in (latest_goal, at_deadline, stated) if not is_empty(v)), None)
                 goal.append(formatting.format_value(level, unit, lang))
             # the plain difference from what the target asks, as the chart's bracket shows it (the gap beyond
             # an approx/range band is in the calculation trail)
-            gap.append(formatting.format_value(r.get("latest_gap"), unit, lang, signed=True))
+            gap.append(formatting.format_value(latest_gap, unit, lang, signed=True))
         df[f"latest_{lang}"], df[f"goal_{lang}"], df[f"gap_{lang}"] = latest, goal, gap
         df[f"unit_{lang}"] = df["unit"].map(lambda u, lg=lang: unit_label(u, lg))
+    del cols
     df["latest_value_sort"] = df["latest_value"].fillna(-1e18)
     df["goal_sort"] = df["latest_goal"].fillna(df["goal_at_deadline"]).fillna(-1e18)
     df["gap_sort"] = df["latest_gap"].fillna(-1e18)
@@ -148,12 +157,23 @@ def target_rows(data: SiteData, formatted: bool = True) -> pd.DataFrame:
     depts_of = owners.groupby("target_id", sort=False)["department"].agg(lambda s: list(dict.fromkeys(s)))
     df["departments"] = df["target_id"].map(depts_of).map(lambda v: v if isinstance(v, list) else [])
     df["department_slugs"] = df["departments"].map(lambda ds: [department_slug(d) for d in ds])
-    return _ordered(df)
+    return df
 
 
-def _ordered(df: pd.DataFrame) -> pd.DataFrame:
-    return df.sort_values(["headline", "jurisdiction", "status_rank", "target_id"],
-                          ascending=[False, True, True, True]).reset_index(drop=True)
+def _in_order(df: pd.DataFrame) -> pd.DataFrame:
+    """The rows as `_ordered` orders them (headline targets first, then jurisdiction, status in the vocabulary's
+    order, id), sorted by those keys alone and taken once."""
+    keys = pd.DataFrame({"headline": df["headline"].fillna(False).astype(bool), "jurisdiction": df["jurisdiction"],
+                         "status_rank": df["status"].fillna("no_data").map(STATUS_RANK),
+                         "target_id": df["target_id"]}, index=df.index)
+    out = df.take(_ordered(keys, reset=False).index.to_numpy() if len(df) else [])
+    out.index = pd.RangeIndex(len(out))
+    return out
+
+
+def _ordered(df: pd.DataFrame, reset: bool = True) -> pd.DataFrame:
+    out = df.sort_values(["headline", "jurisdiction", "status_rank", "target_id"], ascending=[False, True, True, True])
+    return out.reset_index(drop=True) if reset else out
 
 
 def in_document_order(sources: pd.DataFrame, document: str) -> pd.DataFrame:

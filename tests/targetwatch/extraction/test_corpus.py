@@ -19,26 +19,26 @@ from targetwatch.extraction.corpus import SPLITS, CorpusDocument, issued, load_c
 
 def test_every_text_is_listed_split_and_every_quote_is_placed():
     docs, golds = load_corpus()
-    splits = ("development", "test", "holdout", "holdout-2", "unseen-14", "unseen-17")
+    splits = ("development", "test", "holdout", "holdout-2", "unseen-14")
     former = ("unseen-3", "unseen-4", "unseen-5", "unseen-6", "unseen-7", "unseen-8", "unseen-9",
               "unseen-10", "unseen-11", "unseen-12", "unseen-13", "unseen-15",
-              "unseen-16")  # scored once unseen, then development
-    assert len(docs) == 262
+              "unseen-16", "unseen-17", "unseen-18")  # scored once unseen, then development
+    assert len(docs) == 277
     assert {s: sum(d.split == s for d in docs.values()) for s in splits} == {
-        "development": 222, "test": 13, "holdout": 8, "holdout-2": 4, "unseen-14": 6, "unseen-17": 9}
+        "development": 246, "test": 13, "holdout": 8, "holdout-2": 4, "unseen-14": 6}
     assert {s: sum(d.first_split == s for d in docs.values()) for s in former} == {
         "unseen-3": 13, "unseen-4": 12, "unseen-5": 10, "unseen-6": 18, "unseen-7": 12, "unseen-8": 26,
         "unseen-9": 15, "unseen-10": 19, "unseen-11": 17, "unseen-12": 19, "unseen-13": 14, "unseen-15": 14,
-        "unseen-16": 10}
+        "unseen-16": 10, "unseen-17": 9, "unseen-18": 15}
     assert all(d.split == "development" for d in docs.values() if d.first_split)
     assert sum(d.script == "traditional" for d in docs.values()) == 29 + 8 + 7 + 6 + 4 + 5 + 2 + 2 + 6 + 2 + 1
-    assert len(golds) == 428 + 34 + 43 + 31 + 63 + 119 + 51 + 25 + 93 + 42 + 54
+    assert len(golds) == 428 + 34 + 43 + 31 + 63 + 119 + 51 + 25 + 93 + 42 + 54 + 60
     assert {s: sum(docs[g.document].split == s for g in golds) for s in splits} == {
-        "development": 786, "test": 87, "holdout": 22, "holdout-2": 9, "unseen-14": 25, "unseen-17": 54}
+        "development": 900, "test": 87, "holdout": 22, "holdout-2": 9, "unseen-14": 25}
     assert {s: sum(docs[g.document].first_split == s for g in golds) for s in former} == {
         "unseen-3": 60, "unseen-4": 34, "unseen-5": 27, "unseen-6": 24, "unseen-7": 20, "unseen-8": 34,
         "unseen-9": 43, "unseen-10": 31, "unseen-11": 63, "unseen-12": 119, "unseen-13": 51, "unseen-15": 93,
-        "unseen-16": 42}
+        "unseen-16": 42, "unseen-17": 54, "unseen-18": 60}
     for g in golds:
         assert docs[g.document].text[g.start : g.end] == g.quote
     assert all(d.url.startswith("http") for d in docs.values())
@@ -127,14 +127,19 @@ def test_the_page_date_reaches_the_extractor():
 
 @pytest.mark.parametrize(("split", "precision", "recall", "comparator"), [
     # development holds unseen-3/4/5 (round 4), unseen-6 (round 5), unseen-7 (round 6), unseen-8 (round 7), unseen-9
-    # (round 8), unseen-10 (round 9), unseen-11/12 (round 10), unseen-13 (round 11) and unseen-15 (round 12): 96.3 /
-    # 97.0 / 100 with round 12's rules (95.4 / 95.3 / 99.3 with round 11's once unseen-15 joined it)
+    # (round 8), unseen-10 (round 9), unseen-11/12 (round 10), unseen-13 (round 11), unseen-15 (round 12), unseen-16
+    # (round 13), unseen-17 and unseen-18 (round 14): 95.4 / 97.2 / 100 with round 14's rules (93.6 / 95.1 / 99.8
+    # with round 13's once unseen-17 and unseen-18 joined it)
     ("development", 0.95, 0.95, 0.97),
     # test: measured 100 / 97.7 / 100 with round 5's rules (100 / 100 / 100 before; first, unseen: 87.8 / 91.9)
     ("test", 0.95, 0.95, 0.95),
     ("holdout", 0.95, 0.95, 0.95),  # measured 100 / 100 / 100 (first, unseen: 80.8 / 95.5 / 95.2)
     ("holdout-2", 0.9, 0.95, 0.95),  # measured 100 / 100 / 100 (first, unseen: 23.1 / 100 / 100)
-    # unseen-17: measured 92.7 / 94.4 / 96.1 at its first, unseen score (round 13's rules; 54 targets)
+    # unseen-18: first, unseen 62.1 / 68.3 / 100 (round 13's rules; 60 targets); measured 86.6 / 96.7 / 100 with
+    # round 14's
+    ("unseen-18", 0.83, 0.93, 0.95),
+    # unseen-17: first, unseen 92.7 / 94.4 / 96.1 (round 13's rules; 54 targets); measured 96.4 / 98.1 / 100 with
+    # round 14's
     ("unseen-17", 0.88, 0.9, 0.92),
     # unseen-16: first, unseen 94.1 / 76.2 / 96.9 (round 12's rules); measured 95.5 / 100 / 100 with round 13's
     ("unseen-16", 0.9, 0.95, 0.95),
