@@ -53,6 +53,7 @@ LONGEST_SLOW_MODULES = ("tests.benchmarks.test_run", "tests.pipelines.test_kill_
                         "tests.hostile.test_end_to_end", "tests.pipelines.test_partitions",
                         "tests.hostile.test_extreme_values", "tests.assets.test_archive",
                         "tests.pipelines.test_dagster_dev", "tests.assets.test_publication",
+                        "tests.e2e.test_data_call",
                         "tests.assets.test_holds", "tests.benchmarks.test_multiprocess")
 
 

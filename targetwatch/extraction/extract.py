@@ -407,7 +407,9 @@ def _this_years_deadline(doc: Document, c: Candidate) -> None:
     # Round 14: a past year opening the clause (2016年实现销售收入达12.6亿元 in a text of 2017) dates a result: it
     # neither gives way to the paragraph's 今年 nor keeps a lent deadline.
     past = opening is not None and doc.issue_year is not None and int(opening["year"]) < doc.issue_year
-    if lent and c.deadline is not None and doc.issue_year is not None and c.comparator != "qualitative" and (
+    # (round 14: not a per-year target, which keeps the plan's deadline: 每年支持1000家左右… beside 今年)
+    if lent and c.deadline is not None and doc.issue_year is not None and c.comparator != "qualitative" \
+            and not c.per_year and (
             rules.THIS_YEAR_AHEAD.search(doc.view, c.sentence.start, c.start) or opening is not None):
         c.deadline = None
     if past:
@@ -421,7 +423,7 @@ def _this_years_deadline(doc: Document, c: Candidate) -> None:
     if (m := opening) and int(m["year"]) >= doc.issue_year:
         c.deadline = int(m["year"])
     elif said := rules.THIS_YEAR_AHEAD.findall(doc.view, c.paragraph.start, c.start):
-        c.deadline = doc.issue_year + (1 if said[-1] == "明年" else 0)
+        c.deadline = doc.issue_year + (1 if said[-1] in ("明年", "今明两年") else 0)  # round 14: 今明两年
     else:
         return
     c.rules_fired.append("deadline_this_year")

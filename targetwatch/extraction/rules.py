@@ -306,7 +306,7 @@ DEADLINE_WORDS: Final = re.compile(
 REPORT_TITLE: Final = re.compile(r"总结|公报|通报|工作情况")
 REPORT_TITLE_REACH: Final = 80  # characters: the opening of a stored page (its title, a breadcrumb before it)
 # 今年以来 (since the start of this year) reports; 今年 / 全年 / 年内 / 明年 alone set this year's goals.
-THIS_YEAR_AHEAD: Final = re.compile(r"(?:今年|全年|年内|明年)(?!以来)")
+THIS_YEAR_AHEAD: Final = re.compile(r"(?:今明两年|今年|全年|年内|明年)(?!以来)")
 # Round 10: a clause that opens with a year (2019年高新技术企业数量至少达到34家, 2023年底全省…达到3900家)
 # dates its target.
 YEAR_OPENING_CLAUSE: Final = re.compile(r"(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末)?(?![前以之度])")
@@ -558,7 +558,7 @@ DEADLINES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     ("deadline_next_years", re.compile(r"(?:未来|今后)(?P<n>[一二两三四五六七八九十\d]+)年")),
     # 力争3年内, 计划两年之内: within N years, said as intent (毕业5年内的…, 可在3年内保留 are durations, not deadlines)
     ("deadline_years_ahead",
-     re.compile(r"(?:力争|争取|计划|通过) {0,2}(?P<n>[一二两三四五六七八九十]|\d{1,2}) {0,2}年"
+     re.compile(r"(?:力争|争取|计划|通过)(?:实现|用)? {0,2}(?P<n>[一二两三四五六七八九十]|\d{1,2}) {0,2}年"
                 r"(?:内|之内|时间内|时间)")),
     # Round 14: a quota for N years (引进200名左右(5年目标,下同)), the issue year counting as the first
     ("deadline_years_target", re.compile(r"(?P<n>[一二两三四五六七八九十]|\d{1,2}) {0,2}年(?:期)?目标")),
