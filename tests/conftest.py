@@ -13,13 +13,16 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pytest
 
 from targetwatch.catalogue import Catalogue, Indicator, Jurisdiction, Source, Target, load_catalogue
 from targetwatch.config import PROJECT_DIR
 from targetwatch.documents import load_documents
+
+if TYPE_CHECKING:  # pandas is imported where it is used: the xdist controller imports this file and needs none
+    import pandas as pd
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -409,6 +412,8 @@ def target(**kw) -> Target:
 
 def observations(rows: list[tuple]) -> pd.DataFrame:
     """Synthetic observations from (jurisdiction, indicator, year, value[, release_date[, period_type]]) tuples."""
+    import pandas as pd
+
     out = []
     for i, r in enumerate(rows):
         j, ind, year, value = r[:4]
