@@ -393,6 +393,15 @@ def extract_targets(
 _ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*")
 
 
+def _year_targets_lead(doc: Document, c: Candidate) -> int | None:
+    """Round 15: the year of the last lead naming a year's targets (2024年郑州市经济社会发展\n主要预期目标) in the
+    lines right before the figure's paragraph or in it, when that year is not before the text's."""
+    lead = [m for m in rules.AHEAD_CUE.finditer(doc.view, max(0, c.paragraph.start - rules.YEAR_LEAD_REACH), c.start)
+            if m["year3"] or m["year2"]]
+    year = int(lead[-1]["year3"] or lead[-1]["year2"]) if lead else None
+    return year if year is not None and doc.issue_year is not None and year >= doc.issue_year else None
+
+
 def _this_years_deadline(doc: Document, c: Candidate) -> None:
     """Round 10: a year's target with no deadline phrase (今年…地区生产总值增长5.5%以上; 2019年高新技术企业数量
     至少达到34家) is due at the end of that year: 今年 / 全年 / 年内 earlier in its paragraph give the text's own
@@ -422,6 +431,8 @@ def _this_years_deadline(doc: Document, c: Candidate) -> None:
         return
     if (m := opening) and int(m["year"]) >= doc.issue_year:
         c.deadline = int(m["year"])
+    elif (cue := _year_targets_lead(doc, c)) is not None:
+        c.deadline = cue  # round 15: under 2024年…主要预期目标 (a lead naming the year whose targets follow)
     elif said := rules.THIS_YEAR_AHEAD.findall(doc.view, c.paragraph.start, c.start):
         c.deadline = doc.issue_year + (1 if said[-1] in ("明年", "今明两年") else 0)  # round 14: 今明两年
     else:

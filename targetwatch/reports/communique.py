@@ -515,6 +515,8 @@ def _figures(
                 problem = f"the figure is about {original_place(where)}, a place not in targets.yaml"
             if problem is None and own_level is not None:
                 problem = own_level
+            if problem is None and n == 0 and _PART_OF_NATION.match(folded, u) and _is_nation(jurisdiction, aliases):
+                problem = "a part of the nation's whole (占全国… follows), not the nation's level"
             if problem is None and year is None:
                 problem = "no year: the sentence names none and the title gives none (add `year:` to a sidecar)"
             if problem is None and jurisdiction is None:
@@ -576,6 +578,15 @@ def _figures(
 
 _OWN_PROVINCE = re.compile(r"我省|全省|本省|该省|我市|全市|本市")
 _PROVINCE_WORD = re.compile(r"我省|全省|本省|该省")
+# a figure followed by its share of the nation's whole is a part of it: 培育高新技術企業1.1萬家,占全國高新技術企業的8.2%
+# (u14_nat_2017_incubation_luxkon_trad and _panansia_trad, dev since round 9): never the nation's own level
+_PART_OF_NATION = re.compile(r"[,，]?占(?:全国|我国)[\u4e00-\u9fff]{0,10}?(?:总数|总量)?的?\d")
+
+
+def _is_nation(jurisdiction: str | None, aliases: Aliases) -> bool:
+    return bool(jurisdiction) and aliases.jurisdictions.get(fold_with_offsets(jurisdiction)[0]) == "national"
+
+
 # the year before the sentence's, named just before the name (not 比上年: a comparison)
 _YEAR_BEFORE = re.compile(r"(?<![比较])(?:上一年|上年|前一年)(?:度)?的?$")
 _FORECAST_WORDS = re.compile(r"目标|力争|争取")

@@ -32,6 +32,9 @@ _NAME_TAIL = re.compile(r"^(?:支出|投入|内部支出|投入总量|总量)?$"
 # …and the intensity written without its name's head right after the expenditure's figure: 研究與試驗發展(以下簡稱R&D)
 # 經費投入7062.6億元,投入強度(與國內生產總值GDP之比)為1.76% (u15_nat_2010_rd_polymer_trad, dev since round 10)
 _BARE_INTENSITY = re.compile(r"(?:经费)?投入强度")
+# 科研投入 is a news word for R&D: 中國2014年科研投入占國內生產總值比重達到2.05% (u14_nat_2014_rd_oecd_trad, dev since
+# round 9)
+_RESEARCH_INPUT = re.compile(r"科研投入$")
 _EXPENDITURE_NAME = "研究与试验发展经费"
 _INTENSITY_NAME = "研究与试验发展经费投入强度"
 
@@ -52,6 +55,10 @@ def intensity_hits(folded: str, hits: list[AliasMatch], codes: dict, completed: 
     expenditure = codes.get(normalised_key(_EXPENDITURE_NAME))
     intensity = codes.get(normalised_key(_INTENSITY_NAME))
     for m in _SHARE_OF_GDP.finditer(folded) if expenditure and intensity else ():
+        if _RESEARCH_INPUT.search(folded, 0, m.start()) and not any(h.end == m.start() for h in hits):
+            hits.append(AliasMatch(m.start(), m.end(), intensity, m.group()))
+            completed[m.start()] = (_INTENSITY_NAME, "科研投入 (research input, a news word for R&D)'s share of GDP")
+            continue
         before = [h for h in hits if h.end <= m.start()]
         if not before or before[-1].code != expenditure or any(h.start < m.end() and m.start() < h.end for h in hits):
             continue

@@ -24,6 +24,7 @@ from tests.targetwatch.reports.test_communique import read_sentence
 
 NATION_2010 = "2010年全国科技经费（SYNTHETIC title）"
 NATION_2014 = "2014年全国就业（SYNTHETIC title）"
+NATION_2017 = "2017年全国创业孵化（SYNTHETIC title）"
 LANZHOU_2020 = "2020年兰州市发展成就（SYNTHETIC title）"
 NO_PLACE = "专利统计（SYNTHETIC title）"
 NO_PLACE_MEETING = "科技工作会（SYNTHETIC title）"
@@ -146,3 +147,33 @@ def test_years_and_certificates_are_listed(tmp_path, aliases, catalogue):
     _, reasons = read_sentence(tmp_path, aliases, catalogue, sentence, "2015年全国专利（SYNTHETIC title）")
     listed = " ".join(r for r in reasons if r.startswith("not recognised"))
     assert "6.0年" in listed and "9.4年" in listed and "30張" in listed
+
+
+def test_a_part_of_the_nations_whole_is_not_the_nations_level(tmp_path, aliases, catalogue):
+    # u14_nat_2017_incubation_luxkon_trad (dev since round 9): the firms incubators bred, 8.2% of the nation's
+    sentence = (
+        "2017年創業孵化全面發力,全國科技企業孵化器總數已達4069家,相比2016年增長了24.8%。在孵科技型中小企業17.5萬家,"
+        "累計畢業企業11.1萬家,培育高新技術企業1.1萬家,占全國高新技術企業的8.2%。"
+    )
+    found, reasons = read_sentence(tmp_path, aliases, catalogue, sentence, NATION_2017)
+    assert _annual(found) == [("national", "tech_incubators", 2017, 4069.0)]
+    assert any("a part of the nation's whole (占全国… follows)" in r for r in reasons)
+
+
+def test_a_provinces_share_of_the_nation_is_still_its_level(tmp_path, aliases, catalogue):
+    sentence = "2017年甘肃省高新技术企业612家,占全国高新技术企业的0.5%。"  # SYNTHETIC: the province's own level
+    found, _ = read_sentence(tmp_path, aliases, catalogue, sentence, NATION_2017)
+    assert _annual(found) == [("gansu", "high_tech_enterprises", 2017, 612.0)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # u14_nat_2014_rd_oecd_trad (dev since round 9), and in simplified script
+        "同時,中國2014年科研投入占國內生產總值比重達到2.05%,超過歐盟的1.94%。",
+        "同时,中国2014年科研投入占国内生产总值比重达到2.05%。",
+    ],
+)
+def test_research_input_share_of_gdp_is_rd_intensity(tmp_path, aliases, catalogue, sentence):
+    found, _ = read_sentence(tmp_path, aliases, catalogue, sentence, "经合组织数据（SYNTHETIC title）")
+    assert _annual(found) == [("national", "rd_intensity", 2014, 2.05)]
