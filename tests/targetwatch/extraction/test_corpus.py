@@ -31,7 +31,8 @@ def test_every_text_is_listed_split_and_every_quote_is_placed():
         "unseen-9": 15, "unseen-10": 19, "unseen-11": 17, "unseen-12": 19, "unseen-13": 14, "unseen-15": 14,
         "unseen-16": 10, "unseen-17": 9, "unseen-18": 15, "unseen-19": 11, "unseen-20": 10}
     assert all(d.split == "development" for d in docs.values() if d.first_split)
-    assert sum(d.script == "traditional" for d in docs.values()) == 29 + 8 + 7 + 6 + 4 + 5 + 2 + 2 + 6 + 2 + 1 + 2 + 2 + 1
+    assert sum(d.script == "traditional" for d in docs.values()) == (
+        29 + 8 + 7 + 6 + 4 + 5 + 2 + 2 + 6 + 2 + 1 + 2 + 2 + 1)
     assert len(golds) == 428 + 34 + 43 + 31 + 63 + 119 + 51 + 25 + 93 + 42 + 54 + 60 + 36 + 36 + 1
     assert {s: sum(docs[g.document].split == s for g in golds) for s in splits} == {
         "development": 972, "test": 87, "holdout": 22, "holdout-2": 9, "unseen-14": 25, "unseen-21": 1}
