@@ -103,7 +103,7 @@ def _pick(columns: set[str], wanted: tuple[str, ...], alias: str = "") -> str:
 
 def _record_values(values: pd.Series) -> list:
     """A column's values as `frame.astype(object).where(frame.notna(), None).to_dict("records")` gives them."""
-    return values.astype(object).where(values.notna(), None).to_frame().to_dict("list")[values.name]
+    return values.astype(object).where(values.notna(), None).tolist()  # astype(object) boxes as to_dict does
 
 
 def _display(values: pd.Series) -> list:
@@ -149,17 +149,31 @@ class LineageSite:
         self.con.execute(f"CREATE OR REPLACE TEMP TABLE _tw_chain AS SELECT {narrow} FROM ({sql})")
 
     def _per_target(self) -> pd.DataFrame:
+        """Per target: its figures' count, whether any is used, its own and reference series' vintage letters and
+        series keys, and its files as their numbers in the report's file list (self.file_index: _files first) with
+        whether a used figure comes from each, in file name order."""
         code = "CASE vintage " + " ".join(f"WHEN '{v}' THEN '{c}'" for v, c in VINTAGE_CODES.items()) + " END"
         order = SERIES_ORDER + ", _row"
-        return arrow_frame(self.con, f"""
-            SELECT target_id, count(*) AS n_figures, bool_or(used) AS any_used,
-                string_agg({code}, '' ORDER BY {order}) FILTER (WHERE own_series) AS v,
-                string_agg({code}, '' ORDER BY {order}) FILTER (WHERE NOT own_series) AS rv,
-                any_value(jurisdiction || '|' || indicator) FILTER (WHERE own_series) AS own,
-                any_value(jurisdiction || '|' || indicator) FILTER (WHERE NOT own_series) AS ref,
-                list_sort(list(DISTINCT source_file)) AS files,
-                list_sort(list(DISTINCT source_file) FILTER (WHERE used)) AS used_files
-            FROM _tw_chain GROUP BY target_id""")
+        self.con.register("_tw_files", pd.DataFrame({"source_file": list(self.file_index),
+                                                     "k": list(self.file_index.values())}))
+        try:
+            return arrow_frame(self.con, f"""
+                WITH per AS (
+                    SELECT target_id, count(*) AS n_figures, bool_or(used) AS any_used,
+                        string_agg({code}, '' ORDER BY {order}) FILTER (WHERE own_series) AS v,
+                        string_agg({code}, '' ORDER BY {order}) FILTER (WHERE NOT own_series) AS rv,
+                        any_value(jurisdiction || '|' || indicator) FILTER (WHERE own_series) AS own,
+                        any_value(jurisdiction || '|' || indicator) FILTER (WHERE NOT own_series) AS ref
+                    FROM _tw_chain GROUP BY target_id),
+                files AS (
+                    SELECT g.target_id, list(f.k ORDER BY g.source_file) AS file_k,
+                        list(g.used ORDER BY g.source_file) AS file_used
+                    FROM (SELECT target_id, source_file, coalesce(bool_or(used), false) AS used FROM _tw_chain
+                          GROUP BY target_id, source_file) g
+                    JOIN _tw_files f ON f.source_file = g.source_file GROUP BY g.target_id)
+                SELECT per.*, files.file_k, files.file_used FROM per LEFT JOIN files USING (target_id)""")
+        finally:
+            self.con.unregister("_tw_files")
 
     def _check_lists(self, has_indicator: list[str]) -> dict[str, list]:
         """target -> [[check, result, rows flagged, rows checked], ...] (targetwatch.lineage.check_rows)."""
@@ -183,13 +197,13 @@ class LineageSite:
         self.folder.mkdir(parents=True, exist_ok=True)
         (self.folder / "data").mkdir(exist_ok=True)
         self._chain_table()
+        files = self._files()  # first: the per-target file lists are numbered by it
         per_frame = self._per_target()
         per = {c: dict(zip(per_frame["target_id"], per_frame[c], strict=True)) for c in per_frame if c != "target_id"}
         targets = self._targets()
         has_indicator = targets.loc[targets["indicator"].notna() & (targets["comparator"] != "qualitative"),
                                     "target_id"].tolist()
         checks = self._check_lists(has_indicator)
-        files = self._files()
         data_files, csvs = [], []
         by_jurisdiction: dict[str, list[int]] = {}
         for i, j in enumerate(targets["jurisdiction"].tolist()):
@@ -348,10 +362,9 @@ class LineageSite:
                 "stop": [stop_zh, stop_en] if stops_at else None, "formula": [list(x) for x in lines],
             }
             if has_indicator[k] and figs[k] is not None:
-                used = set(_list(per["used_files"][tid]))
                 chain |= {"own": per["own"][tid], "ref": per["ref"][tid], "v": per["v"][tid], "rv": per["rv"][tid],
-                          "files": [[self.file_index[f], f in used] for f in _list(per["files"][tid])
-                                    if f in self.file_index],
+                          "files": [[int(f), bool(u)] for f, u in zip(_list(per["file_k"][tid]),
+                                                                      _list(per["file_used"][tid]), strict=True)],
                           "figures_file": f"{safe_name(tid)}.figures.csv" if figs[k] > self.limit else None}
             if has_indicator[k]:
                 chain["checks"] = checks.get(tid, [])
