@@ -13,13 +13,16 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pytest
 
 from targetwatch.catalogue import Catalogue, Indicator, Jurisdiction, Source, Target, load_catalogue
 from targetwatch.config import PROJECT_DIR
 from targetwatch.documents import load_documents
+
+if TYPE_CHECKING:  # pandas is imported where it is used: the xdist controller imports this file and needs none
+    import pandas as pd
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -53,6 +56,7 @@ LONGEST_SLOW_MODULES = ("tests.benchmarks.test_run", "tests.pipelines.test_kill_
                         "tests.hostile.test_end_to_end", "tests.pipelines.test_partitions",
                         "tests.hostile.test_extreme_values", "tests.assets.test_archive",
                         "tests.pipelines.test_dagster_dev", "tests.assets.test_publication",
+                        "tests.e2e.test_data_call",
                         "tests.assets.test_holds", "tests.benchmarks.test_multiprocess")
 
 
@@ -75,6 +79,30 @@ def pytest_collection_modifyitems(items) -> None:
         return (1 if name in browser else 2), 0
 
     items.sort(key=key)  # stable: pytest's order kept within each part
+    _second_needs_no_shared_build(items)
+
+
+SHARED_BUILDS = ("published", "cli_refreshed")  # built once per run (`build_once`): a second asker waits for it
+
+
+def _second_needs_no_shared_build(items) -> None:
+    """The first two modules go to the two workers at once (then each takes the next as it runs low): if both need
+    the same shared build, the second worker waits idle while the first builds it (the default set: ~12 s of one
+    core, the published refresh). Move up to second place the module with the most tests that needs no shared build.
+    """
+    modules: dict[str, list] = {}
+    for item in items:
+        modules.setdefault(item.module.__name__, []).append(item)
+    names = list(modules)
+    uses = {name: {f for item in its for f in item.fixturenames if f in SHARED_BUILDS} for name, its in modules.items()}
+    if len(names) < 3 or not uses[names[0]] & uses[names[1]]:
+        return
+    free = [name for name in names[2:] if not uses[name]]
+    if free:
+        pick = max(free, key=lambda name: len(modules[name]))  # max keeps the first of equals
+        names.remove(pick)
+        names.insert(1, pick)
+        items[:] = [item for name in names for item in modules[name]]
 
 
 _TICK = os.sysconf("SC_CLK_TCK")
@@ -384,6 +412,8 @@ def target(**kw) -> Target:
 
 def observations(rows: list[tuple]) -> pd.DataFrame:
     """Synthetic observations from (jurisdiction, indicator, year, value[, release_date[, period_type]]) tuples."""
+    import pandas as pd
+
     out = []
     for i, r in enumerate(rows):
         j, ind, year, value = r[:4]

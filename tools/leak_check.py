@@ -51,6 +51,7 @@ RULE_FILES = (
     "targetwatch/reports/model.py",
     "targetwatch/reports/places.py",
     "targetwatch/reports/scope.py",
+    "targetwatch/reports/intensity.py",
     "targetwatch/reports/encoding.py",
     "targetwatch/reports/department_return.py",
 )

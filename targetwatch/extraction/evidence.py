@@ -28,7 +28,7 @@ _IN_SCOPE = frozenset({rule for rule, _ in rules.DEADLINES} | {"deadline_carried
                                                                   "deadline_plan_name"})
 
 
-def forward(doc: Document, c: Candidate, this_year: bool = True, lead: bool = True) -> bool:
+def forward(doc: Document, c: Candidate, this_year: bool = True, lead: bool = True, review: bool = False) -> bool:
     """A deadline in scope, a goals heading, or a word of intent or of this year's targets in the figure's
     sentence (or earlier in its paragraph, for a list that a lead sentence introduces; not in a review section, where
     完成…确定的目标任务 reports). In a review (`this_year` false) 今年 / 全年 is the year reviewed, not one ahead."""
@@ -37,10 +37,13 @@ def forward(doc: Document, c: Candidate, this_year: bool = True, lead: bool = Tr
     view = doc.view
     # 截至2019年底 in a text without a date of its own; carried from an earlier sentence (截止到2020年底，共认定
     # …。国家级大学科技园3家) the paragraph says where things stood
-    if _IN_SCOPE.intersection(c.rules_fired) and not rules.STATUS_DATE.search(_dated_at(doc, c)):
+    # round 15: a plan's name lends its period to the whole text, not to a review section of it (二、发展基础)
+    in_scope = _IN_SCOPE - {"deadline_plan_name"} if review else _IN_SCOPE
+    if in_scope.intersection(c.rules_fired) and not rules.STATUS_DATE.search(_dated_at(doc, c)):
         return True
     spans = [view[c.sentence.start : c.sentence.end]] + ([view[_lead_start(c, view) : c.start]] if lead else [])
-    spans = [rules.TARGET_MET.sub("", span) for span in spans]  # 完成年度目标的112%: a target met, not intent
+    # 完成年度目标的112%: a target met, not intent; round 15: a reading's blank inside a word is read through
+    spans = [rules.READING_BLANK.sub("", rules.TARGET_MET.sub("", span)) for span in spans]
     return any(rules.INTENT.search(span) or (this_year and rules.THIS_YEAR_AHEAD.search(span)) for span in spans)
 
 
@@ -150,7 +153,7 @@ def weigh(doc: Document, cands: list[Candidate]) -> None:
         section = where[id(c)]
         in_review = section is not None and section[1] == "review"
         ahead[id(c)] = (section is not None and section[1] == "ahead") or forward(
-            doc, c, this_year=not titled and not in_review, lead=not in_review)
+            doc, c, this_year=not titled and not in_review, lead=not in_review, review=in_review)
         if section is not None and section[1] == "ahead" and section[0] >= _previous_paragraph(doc, c) \
                 and "goals_section" not in c.rules_fired:
             c.score += rules.CONFIDENCE["goals_lead"]
@@ -168,7 +171,7 @@ def weigh(doc: Document, cands: list[Candidate]) -> None:
     # things stood: it counts among the figures, never as one ahead.
     counted = len(voting) + sum(1 for _ in rules.BASELINE_VALUE.finditer(doc.view))
     share = sum(ahead[id(c)] for c in voting) / counted
-    opening = doc.view.lstrip()[: rules.REPORT_TITLE_REACH]
+    opening = rules.READING_BLANK.sub("", doc.view.lstrip()[: rules.REPORT_TITLE_REACH])  # round 15: 目      标
     first = _first_line(doc).strip()
     plan_line = len(first) <= rules.PLAN_TITLE_LINE_MAX and bool(rules.PLAN_TITLE.search(first))
     is_report = titled or (not _future_deadline(figures, doc) and (

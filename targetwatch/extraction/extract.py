@@ -372,6 +372,10 @@ def extract_targets(
     for c in kept:  # a deadline lent by the document, or a rule not yet measured: never 0.9 or above
         if rules.UNPROVEN_RULES.intersection(c.rules_fired):
             c.score = min(c.score, rules.UNDATED_CAP)
+        if rules.CARRIED_CONSTRUCTS.intersection(c.rules_fired) and {"verb_carried", "deadline_carried"}.intersection(
+                c.rules_fired) and c.score >= 0.9:
+            c.score = min(c.score, rules.UNDATED_CAP)  # round 14: a construct leaning on what it carries
+            c.rules_fired.append("construct_carried")
     for c in kept:
         assign_departments(doc, c)
     kept = [c for c in kept if c.score >= min_confidence]
@@ -389,6 +393,16 @@ def extract_targets(
 _ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*")
 
 
+def _year_targets_lead(doc: Document, c: Candidate) -> int | None:
+    """Round 15: the year of the last lead naming a year's targets (2024年郑州市经济社会发展\n主要预期目标) in the
+    lines right before the figure's paragraph or in it, when that year is not before the text's."""
+    lead = [m for m in rules.AHEAD_CUE.finditer(doc.view, max(0, c.paragraph.start - rules.YEAR_LEAD_REACH), c.start)
+            if m["year3"] or m["year2"]]
+    year = int(lead[-1]["year3"] or lead[-1]["year2"]) if lead else None
+    now = doc.issue_year if doc.issue_year is not None else doc.stated_year  # round 16: undated, an inference
+    return year if year is not None and (now is None or year >= now) else None
+
+
 def _this_years_deadline(doc: Document, c: Candidate) -> None:
     """Round 10: a year's target with no deadline phrase (今年…地区生产总值增长5.5%以上; 2019年高新技术企业数量
     至少达到34家) is due at the end of that year: 今年 / 全年 / 年内 earlier in its paragraph give the text's own
@@ -403,7 +417,9 @@ def _this_years_deadline(doc: Document, c: Candidate) -> None:
     # Round 14: a past year opening the clause (2016年实现销售收入达12.6亿元 in a text of 2017) dates a result: it
     # neither gives way to the paragraph's 今年 nor keeps a lent deadline.
     past = opening is not None and doc.issue_year is not None and int(opening["year"]) < doc.issue_year
-    if lent and c.deadline is not None and doc.issue_year is not None and c.comparator != "qualitative" and (
+    # (round 14: not a per-year target, which keeps the plan's deadline: 每年支持1000家左右… beside 今年)
+    if lent and c.deadline is not None and doc.issue_year is not None and c.comparator != "qualitative" \
+            and not c.per_year and (
             rules.THIS_YEAR_AHEAD.search(doc.view, c.sentence.start, c.start) or opening is not None):
         c.deadline = None
     if past:
@@ -411,13 +427,20 @@ def _this_years_deadline(doc: Document, c: Candidate) -> None:
             c.score += rules.CONFIDENCE["done"]  # the result of that year, reported
             c.rules_fired.append("done")
         return
-    if c.deadline is not None or doc.issue_year is None or c.comparator == "qualitative" or {
+    if c.deadline is not None or c.comparator == "qualitative" or {
             "review_section", "report_document", "status_report", "news_report", "done"} & set(c.rules_fired):
+        return
+    if doc.issue_year is None:  # round 16: undated, only a lead's year (二、2025年目标任务), marked inferred later
+        if (cue := _year_targets_lead(doc, c)) is not None:
+            c.deadline = cue
+            c.rules_fired.append("deadline_this_year")
         return
     if (m := opening) and int(m["year"]) >= doc.issue_year:
         c.deadline = int(m["year"])
+    elif (cue := _year_targets_lead(doc, c)) is not None:
+        c.deadline = cue  # round 15: under 2024年…主要预期目标 (a lead naming the year whose targets follow)
     elif said := rules.THIS_YEAR_AHEAD.findall(doc.view, c.paragraph.start, c.start):
-        c.deadline = doc.issue_year + (1 if said[-1] == "明年" else 0)
+        c.deadline = doc.issue_year + (1 if said[-1] in ("明年", "今明两年") else 0)  # round 14: 今明两年
     else:
         return
     c.rules_fired.append("deadline_this_year")

@@ -34,7 +34,9 @@ def _comparator(view: str, m: re.Match[str], clause: Span) -> tuple[str, str]:
         if cue.where == "after" and any(w in after for w in cue.words):
             return cue.comparator, cue.rule
         if cue.where == "growth_end":
-            if m["unit"] == "%" and rules.GROWTH_END.search(before):
+            # round 15: also through a reading's blanks (增    长预    期目     标为5%左右)
+            compact = rules.READING_BLANK.sub("", re.split(r"\d", view[clause.start : m.start()])[-1])
+            if m["unit"] == "%" and (rules.GROWTH_END.search(before) or rules.GROWTH_END.search(compact)):
                 return cue.comparator, cue.rule
             continue
         if cue.where == "clause":
@@ -245,6 +247,8 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
             continue  # 1万家以 ……: the copy stops inside the figure (not 1.3万亿斤以上……, a list's ellipsis: round 11)
         if m["num"] == "一" and not m["low"]:
             continue  # 一个窗口, 一家: an article, not a count
+        if m["num"][:1] == "0" and m["num"][1:2].isdigit():
+            continue  # round 15: 1 1 00万人 (a number spaced apart): no count starts with 0
         if rules.CONDITION_END.search(view[clause.start : clause.end].strip()):
             continue  # 对…达到30%以上的，: a condition for a rule, not a target
         try:
@@ -464,8 +468,8 @@ def _past_penalty(doc: Document, para: Paragraph, sent: Sentence, c: Candidate) 
     """Round 12: 2018年,…比重为2.1%,高于全市平均水平 in a text of 2019: a construct in a past year's sentence is
     done."""
     if _past_end(doc, doc.view[c.clause.start : c.start], doc.view[sent.start : c.start],
-                 doc.view[para.start : c.start]):
-        c.score += rules.CONFIDENCE["done"]
+                 doc.view[para.start : c.start]) or _past_period(doc, para, c.start):
+        c.score += rules.CONFIDENCE["done"]  # round 14: also “十三五”时期,…跃居世界第二 in a text of 2021
         c.rules_fired.append("done")
 
 

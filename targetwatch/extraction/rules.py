@@ -22,7 +22,7 @@ from targetwatch import vocab
 
 # Arabic (after NFKC: １２ -> 12) or Chinese numerals. A Chinese numeral must start with a digit word, so 千亿元
 # (a plan's name) and 万众 (a slogan) are never figures; cn2an reads 两, 十, 百, 千 inside it.
-NUMBER: Final = r"(?:\d+(?:\.\d+)?|(?<![数几])[一二两三四五六七八九十][〇零一二两三四五六七八九十百千]*)"
+NUMBER: Final = r"(?:\d+(?:\.\d+| \. \d+)?|(?<![数几])[一二两三四五六七八九十][〇零一二两三四五六七八九十百千]*)"
 # Round 12: 数十万人, 几十家 name no figure (a vague count), so a Chinese numeral after 数 / 几 is none.
 # 1.3万件, 四十万人, 265亿元: vocab.MULTIPLIERS gives the factor; round 11: 1.3万亿斤 (two scale words, 10^12)
 SCALE: Final = r"(?:万亿|[万亿千])"
@@ -124,7 +124,7 @@ COMPARATOR_CUES: Final[tuple[Cue, ...]] = (
 ADJACENT_NOT_AFTER: Final[dict[str, str]] = {"过": "通经不", "约": "节制契签预公条规合履违", "近": "最接将附临邻靠亲"}
 PREFIX_REACH: Final = 8
 # What may stand between a one-year growth word and its rate: 增长10%, 增幅超过11%, 增速保持在8%, 分别增长8%、9%.
-GROWTH_END: Final = re.compile(r"(?:增长|增幅|增速)(?:超过|达到|达|为|保持在|保持|在)? {0,2}$")
+GROWTH_END: Final = re.compile(r"(?:增长|增幅|增速)(?:预期)?(?:目标)?(?:超过|达到|达|为|保持在|保持|在)? {0,2}$")
 # …but 达到 / 不低于 reach further across "X的" (达到全国耕地总面积的0.5%, 不低于采购总额的30%): the figure is a share
 # of the X named between them.
 SHARE_OF_REACH: Final = 20
@@ -191,6 +191,7 @@ PLAN_PARTS_AFTER: Final = re.compile(
     r" {0,2}(?:主要|重点|核心|具体|配套|专项)?(?:指标|措施|举措|条款|政策)"
     # 实施六项行动(…), 以下十个方面的工作, 十大工程: the parts a plan is organised in, named right after the count
     r"|(?:大|项|个)?(?:重点|主要)?(?:行动|工程|任务|方面的工作)(?=[(（:：,，、—。;；]|$)"  # round 11: 十项工程——;
+    r"|[“\"「][^”\"」]{1,12}(?:工程|行动|计划)[”\"」]"  # round 15: 统筹推进三个“一号工程”
     # round 14: …五方面44项重点任务。
     # 10个方面重点工作, 20余项专项措施 (round 8): the parts with a word between
     r"|方面(?:的)?(?:重点)?工作"
@@ -256,11 +257,9 @@ PLAN_PERIODS: Final[dict[str, int]] = {"十一五": 2010, "十二五": 2015, "�
 INTENT: Final = re.compile(
     r"力争|争取|确保|目标|拟|将(?!军)|(?<![重主需纲概摘纪首])要(?![求素点闻])|计划(?=[到在于新建实培引])"
 )
-# A text that states no deadline (到2025年, 2020年前, 未来三年, 今年, 全年, 年内, 明年) and no word of intent anywhere
-# reports; every figure in it is a statistic.
+# A text that states no deadline (到2025年, 2020年前, 未来三年, 今年…) and no word of intent anywhere reports. A target
+# met or exceeded (完成年度目标的112%, 超额完成…目标任务, 远超…的目标: TARGET_MET) is no intent.
 THIS_YEAR: Final = re.compile(r"今年|全年|年内|明年")
-# 完成年度目标的112%, 超额完成…目标任务: a target met is a report of the past, not a word of intent.
-# Also a target exceeded (远超《…规划》中2020年3900万人的目标, 超额完成…目标任务).
 TARGET_MET: Final = re.compile(r"(?:完成|实现|远超|超过|超出)[^,，;；。]{0,40}?目标")
 REPORT_MIN_FIGURES: Final = 5  # …a text, that is: one sentence with a figure and no deadline says too little
 # 建立了15家, 提出了18项: 了 right before a figure reports a thing done; round 14: also the items of a list after it
@@ -307,7 +306,7 @@ DEADLINE_WORDS: Final = re.compile(
 REPORT_TITLE: Final = re.compile(r"总结|公报|通报|工作情况")
 REPORT_TITLE_REACH: Final = 80  # characters: the opening of a stored page (its title, a breadcrumb before it)
 # 今年以来 (since the start of this year) reports; 今年 / 全年 / 年内 / 明年 alone set this year's goals.
-THIS_YEAR_AHEAD: Final = re.compile(r"(?:今年|全年|年内|明年)(?!以来)")
+THIS_YEAR_AHEAD: Final = re.compile(r"(?:今明两年|今年|全年|年内|明年)(?!以来)")
 # Round 10: a clause that opens with a year (2019年高新技术企业数量至少达到34家, 2023年底全省…达到3900家)
 # dates its target.
 YEAR_OPENING_CLAUSE: Final = re.compile(r"(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末)?(?![前以之度])")
@@ -353,12 +352,13 @@ UNPROVEN_RULES: Final[frozenset[str]] = frozenset({
     "deadline_from_document", "deadline_undated_text", "last_year_in_a_plan", "each", "deadline_plan_period_end",
     # round 14: rules first written this round, held below 0.9 until a fresh set has measured them
     "deadline_plan_name", "deadline_years_target", "deadline_period_end", "deadline_year_targets",
-    "deadline_years_ahead",
-    "verb_after", "growth_subject", "distributive_growth",
+    "deadline_years_ahead", "verb_after", "growth_subject", "distributive_growth",
     "forecast_weak",  # round 10: 预计 / 有望 before the figure, outside a plan's own words
 })
-# A text none of whose figures has forward evidence is a report from this many figures on, whatever its opening
-# names (a news item that opens on “十五五”规划建议 and then gives statistics).
+# Round 14: a rank or relative level leaning on a carried verb or deadline (construct_carried) is held below 0.9.
+CARRIED_CONSTRUCTS: Final = frozenset({"rank", "national_average", "local_average", "above_reference",
+                                       "growth_above_reference"})
+# A text none of whose figures has forward evidence is a report from this many figures on, whatever its opening names.
 REPORT_MIN_FIGURES_NO_EVIDENCE: Final = 3
 # …unless its first line is a title (this short or shorter) that names a plan or its goals (“十三五”科技创新的总体目标).
 PLAN_TITLE_LINE_MAX: Final = 40
@@ -369,20 +369,22 @@ PLAN_TITLE_LINE_MAX: Final = 40
 # 部署…2018年工作, 2022年工作安排) opens one whose figures look forward. A section runs to the next cue. The year of a
 # cue decides when the text's own year is known: a review of a year before it, a plan for its year or later.
 REVIEW_CUE: Final = re.compile(
-    r"(?P<year>(?:19|20)\d{2}) {0,2}年(?:的)?(?:工作)?(?:回顾|总结|完成情况)"
+    r"(?P<year>(?:19|20)\d{2}) {0,2}年(?:的)?(?:工作)?(?:回顾|总结|完成情况|成绩单)"  # round 16: 2024年成绩单
     r"|(?P<year3>(?:19|20)\d{2}) {0,2}年(?:度)?工作情况"
     r"|(?P<year2>(?:19|20)\d{2}) {0,2}年[^。;；\n:]{0,24}?执行情况"
     r"|过去(?:的)?(?:一|两|三|五)年|(?:一|两|三|五)年来|工作回顾"
 )
-# A heading (一、 / （一）) that names the ground a plan stands on (发展基础, 现状, 主要成效, 进展) opens a review
-# section that ends at the next heading of its level or above.
+# A heading (一、/（一）) naming a plan's ground (发展基础, 现状) opens a review section to the next such heading.
 BACKGROUND_HEADING: Final = re.compile(r"基础|现状|背景|成效|成就|进展|成绩")
 BACKGROUND_HEADING_REACH: Final = 16  # characters of a heading's title looked at
 AHEAD_CUE: Final = re.compile(
     r"(?P<lead>(?:主要|预期|发展|工作|总体)目标(?:是|为|如下)? {0,2}:)"
     r"|(?:部署|安排)[^。;；\n]{0,12}?(?P<year>(?:19|20)\d{2}) {0,2}年(?:的)?(?:工作|任务)"
     r"|(?P<year2>(?:19|20)\d{2}) {0,2}年(?:的)?(?:工作)?(?:安排|主要目标|预期目标|目标任务|工作任务|工作要点|工作计划)"
+    r"|(?P<year3>(?:19|20)\d{2}) {0,2}年[^。;；]{0,40}?(?:主 {0,8}要|预 {0,8}期|努 {0,8}力) {0,8}(?:预 {0,8}期 {0,8})?"
+    r"目 {0,8}标"
 )
+YEAR_LEAD_REACH: Final = 800  # round 15: chars from a lead (year3: 2024年…\n主要预期目标) to a figure taking its year
 
 # --- 4. constructs without a figure (or whose figure is a multiple) ---------------------------------------------
 
@@ -447,9 +449,8 @@ INDEX_UNIT: Final = "index"
 # 上云上平台 names one).
 ONGOING_BEFORE: Final = re.compile(r"(?:推进|推动) {0,2}$")
 ONGOING_AFTER: Final = re.compile(r"[^,，。;；\d]{0,24}?(?:建设|计划)[。,，;；]? {0,2}$")
-# Round 12: an amount of money written with its scale word and no 元 (产业规模力争突破2000亿, 营收达2.6万亿, 五年投入
-# 38亿), after a word that names money: yuan. Round 14: also after 安排 / 资金, and with 不少于 / 不低于
-# (每年安排不少于100亿支持…).
+# Round 12: money with its scale word and no 元 (产业规模力争突破2000亿, 营收达2.6万亿, 五年投入38亿) after a word
+# that names money: yuan. Round 14: also after 安排 / 资金, and with 不少于 / 不低于 (每年安排不少于100亿支持…).
 BARE_MONEY: Final = re.compile(
     r"(?P<name>规模|营收|营业收入|收入|产值|增加值|投入|投资|成交额|销售额|总额|安排|资金)(?P<gap>[^,，;；。:：\d]{0,6}?)"
     r"(?P<cue>达到|达|超过|突破|超|逾|不少于|不低于)? {0,2}(?P<num>\d+(?:\.\d+)?) {0,2}(?P<scale>万亿|亿)"
@@ -465,9 +466,8 @@ RANK: Final = re.compile(
 # Without a scope, a rank needs a word for what is ranked (国家整体创新能力…提升到第15名).
 RANKED_THINGS: Final[tuple[str, ...]] = ("排名", "位次", "排位", "能力", "指数", "竞争力")
 # 持续保持全国第一, 均保持全省第三, 一直保持…: a rank held so far, a statement of the present (继续保持 stays a goal).
-RANK_HELD: Final = re.compile(
-    r"(?:持续|均|一直|始终|连续[^,，;；。]{0,4}?)保持$"
-    r"|连续 {0,2}(?:\d{1,2}|[一二两三四五六七八九十]+) {0,2}年[\u4e00-\u9fff]{0,2}$")  # round 14: 连续5年进入全国前十
+RANK_HELD: Final = re.compile(r"(?:持续|均|一直|始终|连续[^,，;；。]{0,4}?)保持$"  # round 14: 连续5年进入全国前十
+                              r"|连续 {0,2}(?:\d{1,2}|[一二两三四五六七八九十]+) {0,2}年[\u4e00-\u9fff]{0,2}$")
 RANK_UNIT: Final = "rank"
 RANK_COMPARATOR: Final = "rank_at_most"
 # The scope of a rank, looked for between the verb and the number, else earlier in the clause.
@@ -558,12 +558,13 @@ DEADLINES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     ("deadline_next_years", re.compile(r"(?:未来|今后)(?P<n>[一二两三四五六七八九十\d]+)年")),
     # 力争3年内, 计划两年之内: within N years, said as intent (毕业5年内的…, 可在3年内保留 are durations, not deadlines)
     ("deadline_years_ahead",
-     re.compile(r"(?:力争|争取|计划|通过) {0,2}(?P<n>[一二两三四五六七八九十]|\d{1,2}) {0,2}年"
+     re.compile(r"(?:力争|争取|计划|通过)(?:实现|用)? {0,2}(?P<n>[一二两三四五六七八九十]|\d{1,2}) {0,2}年"
                 r"(?:内|之内|时间内|时间)")),
+    # Round 16: N年内 opening a sentence (。3年内,电子信息制造业收入达到2750亿元), the issue year the first
+    ("deadline_years_opening", re.compile(r"(?:^|(?<=[。;；\n]))[ \u3000]*(?P<n>[一二两三四五\d]) {0,2}年内[,，]")),
     # Round 14: a quota for N years (引进200名左右(5年目标,下同)), the issue year counting as the first
     ("deadline_years_target", re.compile(r"(?P<n>[一二两三四五六七八九十]|\d{1,2}) {0,2}年(?:期)?目标")),
-    # Round 14: a period opening what it covers (2018—2020年,全省新增注册企业70万个以上): its last year (not a cited
-    # plan's period in brackets: 《…行动计划(2015—2020年)》)
+    # Round 14: a period opening what it covers (2018—2020年,全省新增…): its last year (not a cited one in brackets)
     ("deadline_period_end", re.compile(
         r"(?<![\d.(（])(?:19|20)\d{2} {0,2}年? {0,2}(?:-|—{1,2}|–|~|～|至) {0,2}"
         r"(?P<year>(?:19|20)\d{2}) {0,2}年(?!度|以来|间|期间)")),
@@ -573,13 +574,12 @@ DEADLINES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     ("deadline_within_years", re.compile(
         rf"用(?:{NUMBER}{RANGE_SEPARATOR})?(?P<n>[一二两三四五六七八九十\d]+)年(?:左右)?(?:的)?时间")),
 )
-# Round 14: a plan's period in brackets after its name (行动计划(2021-2025年), 规划（2018—2020年）): its last
-# year is the plan's deadline when no figure states one of its own.
-PLAN_NAME_REACH: Final = 120  # characters: the opening of a text, where it names the plan it is about
+# Round 14: a plan's period after its name in the text's opening (行动计划(2021-2025年)): its last year is the plan's
+# deadline when no figure states one (PLAN_NAME_REACH characters: the opening, where a text names its plan).
+PLAN_NAME_REACH: Final = 120
 PLAN_NAME_PERIOD: Final = re.compile(
     r"[(（] {0,2}(?:19|20)\d{2} {0,2}年? {0,2}(?:-|—{1,2}|–|~|～|至) {0,2}(?P<year>(?:19|20)\d{2}) {0,2}年? {0,2}[)）]")
-# 未来三年 (and 力争3年内) counts the year the document is issued as the first of the three (2018 -> 2018, 2019, 2020).
-NEXT_YEARS_INCLUDE_ISSUE_YEAR: Final = True
+NEXT_YEARS_INCLUDE_ISSUE_YEAR: Final = True  # 未来三年 / 力争3年内: the issue year is the first (2018 -> 2018-2020)
 PER_YEAR: Final[tuple[str, ...]] = ("每年", "每一年", "年年", "逐年")
 CUMULATIVE: Final[tuple[str, ...]] = ("累计",)
 # The document's issue date, for 未来三年 and plan_start: the first full date in the text.

@@ -37,6 +37,7 @@ from targetwatch.reports.grammar import (
     number_in,
     split_clauses,
 )
+from targetwatch.reports.intensity import intensity_hits
 from targetwatch.reports.lists import ENUMERATED, SPAN, year_list
 from targetwatch.reports.matching import (
     IndicatorMatcher,
@@ -69,8 +70,8 @@ from targetwatch.reports.periods import (
     without_start_points,
     year_of,
 )
+from targetwatch.reports.places import PLACE_IN_SENTENCE, national_body, province_of_capital
 from targetwatch.reports.places import PROVINCE as _PROVINCE
-from targetwatch.reports.places import national_body
 from targetwatch.reports.places import place_is_mentioned as _place_is_mentioned
 from targetwatch.reports.plaintext import PlainText, Sentence, plain_html, plain_txt, sentences
 from targetwatch.reports.scope import (
@@ -97,6 +98,7 @@ class Document:
     plain: PlainText
     now: int | None = None  # the year of release (else of the title): 去年 and 今年 count from it
     local: str | None = None  # the first place below the nation named in the head: what 我省/全省 mean there
+    province: str | None = None  # a province named only through its capital (places.province_of_capital)
     outside: str | None = None  # the document is about a place the catalogue does not know (青海省)
 
 
@@ -158,7 +160,10 @@ def _document(plain: PlainText, aliases: Aliases, meta: Mapping[str, Any], relea
         None,
     )
     partial = bool(plain.title and PARTIAL.search(fold_with_offsets(plain.title)[0]))
-    return Document(year, basis, jurisdiction, partial, plain, now=now, local=local, outside=outside)
+    province = None
+    if local is None and outside is None and (jurisdiction is None or jurisdiction == "全国"):
+        province = province_of_capital(strip_deletions(*fold_with_offsets(plain.text))[0])
+    return Document(year, basis, jurisdiction, partial, plain, now=now, local=local, outside=outside, province=province)
 
 
 @dataclass
@@ -224,22 +229,6 @@ _OWN_LEVELS = {"省": ("province",), "市": ("prefecture",)}
 # (fj_2018_techmarket, dev): the turnover named after the contracts it totals
 _CONTRACTS_THEN_TURNOVER = re.compile(r"技术合同[\d,.]+万?(?:项|份)[,，]?((?:合同)?成交(?:总)?(?:金)?额)")
 _CONTRACT_TURNOVER_NAME = "技术合同成交额"
-# R&D expenditure's share of GDP is R&D intensity: 研究与试验发展(R&D)经费支出10240亿元,比上年增长17.9%,占国内生产总值的
-# 1.97% and its headline 研发经费占GDP的1.97% (u7_nat_2012_caixin), 全社会研发投入达到49.3亿元,占GDP的1.45%
-# (u6_xx_2020_kjj_summary; 研发投入 is not a catalogue name): dev since round 4. Read only right after the expenditure's
-# name (no other name between), never after a subset of it (企业R&D经费)
-# …and in its own clause: 研发经费在总GDP中的占比为2.23% (u10_nat_2019_rd_mydrivers, dev since round 6)
-_SHARE_OF_GDP = re.compile(
-    r"占(?:全国|全省|全市|本省|该省|我省|本市|该市|我市)?(?:国内|地区)?(?:生产总值|gdp)的?(?:比重|比例|比值)?"
-    r"|在(?:全国|全省|全市)?总?(?:国内|地区)?(?:生产总值|gdp)中的?(?:占比|比重|比例)"
-    # R&D經費與GDP之比達到2.44% (u11_nat_2021_rd_prelim_trad, dev since round 7)
-    r"|与(?:国内|地区)?(?:生产总值|gdp)(?:之比|的比值|比值)"
-)
-# between the name and the share: its own figure, then only clauses of its changes (比上年增长17.9%)
-_CHANGE_CLAUSE = re.compile(r"^(?:比|较|同比|增长|增加|提高|上升|下降|减少|增幅|增速)")
-_NAME_TAIL = re.compile(r"^(?:支出|投入|内部支出|投入总量|总量)?$")
-_EXPENDITURE_NAME = "研究与试验发展经费"
-_INTENSITY_NAME = "研究与试验发展经费投入强度"
 # 孵化器…成立7年来累计成功孵化企业32家,培育高新技术企业2家 (lz_2021_gscn, dev): one organisation's own counts
 _SINCE_FOUNDED = re.compile(r"成立(?:\d+|[一二三四五六七八九十]+)?年?(?:来|以来)")
 _COUNT_BEFORE = re.compile(r"(?:\d[\d,.]*|[一二两三四五六七八九十百]+)[多余]?(?:家|个|项|所|座|户)[^,;。\d]{0,8}$")
@@ -273,16 +262,6 @@ _FROM = re.compile(r"(?:从|由)")
 _TO = re.compile(r"^[^0-9]{0,6}?(?:增加|增长|上升|提高|提升|发展|跃升)?(?:到|至)((?:19|20)\d{2})?年?(?:底|末)?的?")
 
 
-def _share_follows(folded: str, name_end: int, share_start: int) -> bool:
-    """True when nothing but the expenditure's own figure and its changes stands between its name and 占…: a share
-    after another noun (高新技术产业增加值占地区生产总值的4.3%) is that noun's."""
-    clauses = split_clauses(folded, name_end, share_start)
-    if len(clauses) == 1:
-        return bool(_NAME_TAIL.match(folded[name_end:share_start]))
-    *middle, last = clauses[1:]
-    return last[0] == last[1] and all(_CHANGE_CLAUSE.match(folded[a:b]) for a, b in middle)
-
-
 def _figures(
     doc: Document, sentence: Sentence, aliases: Aliases, keys: TextKeys, ctx: Context
 ) -> tuple[list[dict], list[dict]]:
@@ -303,19 +282,7 @@ def _figures(
                 hits.append(AliasMatch(m.start(g), m.end(g), patents, m.group(g)))
                 completed[m.start(g)] = (_PATENTS_NAME, "as the patents held (拥有)")
         hits.sort(key=lambda h: h.start)
-    expenditure = keys.codes.get(normalised_key(_EXPENDITURE_NAME))
-    intensity = keys.codes.get(normalised_key(_INTENSITY_NAME))
-    for m in _SHARE_OF_GDP.finditer(folded) if expenditure and intensity else ():
-        before = [h for h in hits if h.end <= m.start()]
-        if not before or before[-1].code != expenditure or any(h.start < m.end() and m.start() < h.end for h in hits):
-            continue
-        if not _share_follows(folded, before[-1].end, m.start()):
-            continue
-        q = QUALIFIER.search(folded[: before[-1].start])
-        if q and keys.codes.get(normalised_key(q.group() + before[-1].key)) != expenditure:
-            continue
-        hits.append(AliasMatch(m.start(), m.end(), intensity, m.group()))
-        completed[m.start()] = (_INTENSITY_NAME, "as the R&D expenditure's share of GDP")
+    intensity_hits(folded, hits, keys.codes, completed)
     hits.sort(key=lambda h: h.start)
     # 研發經費投入強度(研發經費與國內生產總值之比)為2.12% (u11_nat_2017_rd_prelim_trad, dev since round 7): a name
     # inside the bracket that glosses the name before it is part of the gloss
@@ -328,7 +295,7 @@ def _figures(
     place_starts = [p.start for p in places]
     outside = [
         m
-        for m in _PROVINCE.finditer(folded)
+        for m in PLACE_IN_SENTENCE.finditer(folded)
         if not aliases.find_folded(m.group(), "jurisdiction") and _place_is_mentioned(folded, m.start(), m.end())
     ]
     rows: list[dict] = []
@@ -490,6 +457,12 @@ def _figures(
             and (ctx.own or _OWN_PROVINCE.search(folded[: hit.start]))
         ):
             jurisdiction = doc.local
+        elif (
+            doc.province
+            and (jurisdiction is None or jurisdiction == "全国")
+            and _PROVINCE_WORD.search(folded[: hit.start])
+        ):
+            jurisdiction = doc.province  # 我省 in a text that names its province only through the capital
         own_level = _own_level_problem(
             named.key if named is not None and named.key in GENERIC_JURISDICTIONS else None,
             folded[: hit.start],
@@ -509,6 +482,8 @@ def _figures(
                 year, basis, problem = int(to_year), "stated", None
             elif n == 0:
                 year, basis, problem = year_of(doc, folded[: hit.start] + gap[: max(0, a - hit.end)], "", ctx)
+                if year and _YEAR_BEFORE.search(folded, clause_start, hit.start):  # 还超过上一年城镇新增就业1310万人
+                    year, basis = year - 1, "the year before"  # (u15_nat_2014_jobs_apcjh, dev since round 10)
                 if len(figures) > 1 and _FROM.search(gap):
                     start_year = (
                         sentence_year(gap)
@@ -540,6 +515,8 @@ def _figures(
                 problem = f"the figure is about {original_place(where)}, a place not in targets.yaml"
             if problem is None and own_level is not None:
                 problem = own_level
+            if problem is None and n == 0 and _PART_OF_NATION.match(folded, u) and _is_nation(jurisdiction, aliases):
+                problem = "a part of the nation's whole (占全国… follows), not the nation's level"
             if problem is None and year is None:
                 problem = "no year: the sentence names none and the title gives none (add `year:` to a sidecar)"
             if problem is None and jurisdiction is None:
@@ -600,6 +577,18 @@ def _figures(
 
 
 _OWN_PROVINCE = re.compile(r"我省|全省|本省|该省|我市|全市|本市")
+_PROVINCE_WORD = re.compile(r"我省|全省|本省|该省")
+# a figure followed by its share of the nation's whole is a part of it: 培育高新技術企業1.1萬家,占全國高新技術企業的8.2%
+# (u14_nat_2017_incubation_luxkon_trad and _panansia_trad, dev since round 9): never the nation's own level
+_PART_OF_NATION = re.compile(r"[,，]?占(?:全国|我国)[\u4e00-\u9fff]{0,10}?(?:总数|总量)?的?\d")
+
+
+def _is_nation(jurisdiction: str | None, aliases: Aliases) -> bool:
+    return bool(jurisdiction) and aliases.jurisdictions.get(fold_with_offsets(jurisdiction)[0]) == "national"
+
+
+# the year before the sentence's, named just before the name (not 比上年: a comparison)
+_YEAR_BEFORE = re.compile(r"(?<![比较])(?:上一年|上年|前一年)(?:度)?的?$")
 _FORECAST_WORDS = re.compile(r"目标|力争|争取")
 
 

@@ -31,7 +31,9 @@ QUALIFIER = re.compile(
     r"|制造业|工业|服务业|产业|行业|领域"
     # firms in incubators: 科技企业孵化器在孵科技型中小企业20.6万家 (u10_nat_2018_incubation_report); patents held by a
     # kind of holder: “小巨人”企业拥有有效发明专利151.2万件 (u10_nat_2022_patents): dev since round 6
-    r"|在孵|(?:企业|高校|院所|机构|单位)(?:拥有|持有))$"
+    r"|在孵|(?:企业|高校|院所|机构|单位)(?:拥有|持有)"
+    # 高價值發明專利有效量1.04萬件 (u15_sx_2024_patents_mefea_trad, dev since round 10): the high-value ones, a subset
+    r"|高价值)$"
 )
 FORECAST = re.compile(r"预计|预测|力争|争取|计划到|目标是|规划到|将达到|将突破|将超过")
 # part of a year: 2017年前10月全国城镇新增就业就完成1191万人 (u10_nat_2017_jobs_qianinfo), 今年1月至11月,
@@ -91,7 +93,10 @@ def not_recognised(folded: str, covered: list[tuple[int, int]], original, locate
     return out + _unread_figures(folded, covered, original, located)
 
 
+# …but a decimal before 年 is a number of years: 国内专利为6.0年,而国外来华专利为9.4年 (u15_nat_2015_patents_press_trad,
+# dev since round 10)
 _NOT_A_FIGURE_AFTER = re.compile(r"^(?:年|月|日|号|时|届|次会议)")
+_YEARS = re.compile(r"\d+\.\d+(?=年)")
 # a rank (第26名, 前10名) is not a figure; a count of people is: 招募611名高校毕业生 (u10_sx_2020_hrss_trad, dev
 # since round 6)
 _RANK = re.compile(r"^名")
@@ -101,8 +106,9 @@ _CHINESE_AMOUNT = re.compile(r"[一二两三四五六七八九十百千]+[万亿
 # 自然增长率为-0.98‰ (u8_sx_2022_communique), 平均工作时间为46.1小时 (u9_nat_2018oct_jobs_trad): dev since round 5
 _SCORE = re.compile(r"^(?:分(?=以上|以下|左右)|‰|个?千分点|小时|名)")
 # a count with a measure word the units do not know: 完成22次宇航发射, 在轨驻留30天, 3颗北斗导航卫星, 近200位中国科学家,
-# 5类技术合同, 14条具体举措, a score of 78.98分 (u13, dev since round 8); a rank has 第 before it (第17位)
-_COUNT_WORD = re.compile(r"^(?:多|余)?(?:人次|家次|[次天颗位分类条支台篇所座套批轮场])")
+# 5类技术合同, 14条具体举措, a score of 78.98分 (u13, dev since round 8); a rank has 第 before it (第17位); 证书30张,
+# 7.3页, a number of years (u15_nat_2015_patents_press_trad, u15_sx_2024_patents_mefea_trad: dev since round 10)
+_COUNT_WORD = re.compile(r"^(?:多|余)?(?:人次|家次|[次天颗位分类条支台篇所座套批轮场张页年])")
 # a bare number worth listing: three digits or more, or a decimal; not part of a date, time, range or code with - : /
 _BARE = re.compile(r"\d{3,}|\d+\.\d+")
 _JOINED = frozenset("-:/~–—.")
@@ -123,7 +129,10 @@ def _unread_figures(folded: str, covered: list[tuple[int, int]], original, locat
             continue
         if (chinese and not _CHINESE_AMOUNT.fullmatch(m.group())) or any(s <= a < e for s, e in covered):
             continue
-        if YEAR_TOKEN.match(folded, a) or _NOT_A_FIGURE_AFTER.match(folded[b:]) or (a and folded[a - 1] in "第-"):
+        years = _YEARS.match(folded, a) is not None
+        if YEAR_TOKEN.match(folded, a) or (_NOT_A_FIGURE_AFTER.match(folded[b:]) and not years) or (
+            a and folded[a - 1] in "第-"
+        ):
             continue
         if _RANK.match(folded, b) and a and folded[a - 1] in "前后":
             continue

@@ -53,15 +53,20 @@ _INFIXES = (
     r"(?<=合同)年(?=交易额|成交额)",  # 技术合同年交易额: the annual turnover is the turnover
     r"(?<=级)及(?=以上)",  # 省级及以上
     r"(?<=经费)内部支出",  # R&D經費內部支出 (yreb_2019_rd_trad): the yearbooks' name for R&D expenditure
+    # 中國R&D投入經費占當年GDP的1.34% (u15_nat_2010_rd_polymer_trad, dev since round 10): the expenditure put in
+    r"(?:(?<=r&d)|(?<=研发))投入(?=经费)",
 )
 _ANY_GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}[)）]")  # as written, full-width or not
-# two passes: glosses and marks first, then the infixes, which a gloss inside them would hide
-# (科技進(jìn)步貢獻(xiàn)率,
-# u13_nat_2018_kjhy_trad, dev since round 8)
-_MARKS = re.compile("|".join([_GLOSS, _BRACKETED, _QUOTES, _FOOTNOTE, _FOOTNOTE_TEXT, _ENTITY]))
+# three passes: glosses first, then the other marks, then the infixes: a gloss inside a bracket or an infix would
+# hide it (科技進(jìn)步貢獻(xiàn)率, u13_nat_2018_kjhy_trad, dev since round 8;
+# 研究與試驗(yàn)發(fā)展(以下簡(jiǎn)稱R&D)經(jīng)費(fèi)投入7062.6億元, u15_nat_2010_rd_polymer_trad,
+# dev since round 10)
+_GLOSSES = re.compile(_GLOSS)
+_MARKS = re.compile("|".join([_BRACKETED, _QUOTES, _FOOTNOTE, _FOOTNOTE_TEXT, _ENTITY]))
 _INFIX = re.compile("|".join(_INFIXES))
 # Trailing words that make a count's name longer without changing it (longest first).
-SUFFIXES = ("总数", "数量", "总额", "数")
+# 指数: an index is named with or without it: 综合科技进步水平达到78% (u15_lz_2020_presser_gansuci, dev since round 10)
+SUFFIXES = ("总数", "数量", "总额", "指数", "数")
 
 
 def fold(text: str) -> str:
@@ -72,7 +77,7 @@ def fold(text: str) -> str:
 def strip_deletions(folded: str, index: list[int] | None = None) -> tuple[str, list[int]]:
     """Remove glosses, bracketed words, quotes and known infixes from folded text, keeping the offset map."""
     index = list(range(len(folded))) if index is None else index
-    for pattern in (_MARKS, _INFIX):
+    for pattern in (_GLOSSES, _MARKS, _INFIX):
         keep = [True] * len(folded)
         for m in pattern.finditer(folded):
             keep[m.start() : m.end()] = [False] * (m.end() - m.start())

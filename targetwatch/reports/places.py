@@ -21,7 +21,27 @@ _PROVINCES = (
 )
 # regions of several provinces are places too, never the nation's or a province's: 长江经济带 (yreb_2019_rd_trad, dev)
 _REGIONS = "长江经济带|京津冀|长三角|珠三角|粤港澳大湾区|成渝地区"
+# provincial capitals: 太原市2014年有效发明专利为4030件 (u15_sx_2014_patents_taiyuan, dev since round 10) is the
+# city's, and a text naming no province but its capital (太原市; 兰州白银国家自主创新示范区 in gs_2020_kjhy_tjyc,
+# dev) is that province's
+CAPITALS = {
+    "石家庄": "河北", "太原": "山西", "呼和浩特": "内蒙古", "沈阳": "辽宁", "长春": "吉林", "哈尔滨": "黑龙江",
+    "南京": "江苏", "杭州": "浙江", "合肥": "安徽", "福州": "福建", "南昌": "江西", "济南": "山东", "郑州": "河南",
+    "武汉": "湖北", "长沙": "湖南", "广州": "广东", "南宁": "广西", "海口": "海南", "成都": "四川", "贵阳": "贵州",
+    "昆明": "云南", "拉萨": "西藏", "西安": "陕西", "兰州": "甘肃", "西宁": "青海", "银川": "宁夏", "乌鲁木齐": "新疆",
+}  # fmt: skip
+_CAPITAL = "|".join(CAPITALS)
 PROVINCE = re.compile(rf"{_REGIONS}|(?:{_PROVINCES})(?:省|市|自治区)?")
+# in a sentence (not a document's head, where 我省 may still mean the capital's province) a capital city is a place
+PLACE_IN_SENTENCE = re.compile(rf"{PROVINCE.pattern}|(?:{_CAPITAL})市")
+_CAPITAL_NAMED = re.compile(rf"({_CAPITAL})(?=市)|({_CAPITAL})(?=(?:{_ZONE_AFTER.pattern[1:]}))")
+
+
+def province_of_capital(folded: str) -> str | None:
+    """The province whose capital the text names as a city (太原市) or in a zone's name (兰州白银国家自主创新示范区):
+    what 我省 means in a text that names no province."""
+    m = _CAPITAL_NAMED.search(folded)
+    return CAPITALS[m.group(1) or m.group(2)] if m else None
 
 
 # …第22位 is a ranking; 兰州市第十六届人民代表大会 (u10_lz_2018_gzbg_news, dev since round 6) is the city's congress

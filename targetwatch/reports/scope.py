@@ -37,9 +37,21 @@ def part_of_own(folded: str, unit_end: int, name: str) -> str | None:
     return f"a part of the place's whole (占全省/占全市 follows), not the level of {name}"
 
 
+# a breakdown: 分执行部门看,各类企业投入R&D经费5185.5亿元; 分产业部门*看,R&D经费投入强度(与主营业务收入之比)最高的
+# 行业…为2.04% (u15_nat_2010_rd_bulletin_trad and _lab168, dev since round 10): the sentence's figures are parts
+_BREAKDOWN = re.compile(r"^[^,;。:]{0,4}?分[\u4e00-\u9fff*]{1,8}看[,:]")
+# two kinds counted together: 大学科技园和科技企业孵化器197家 (u15_gs_2022_platforms_trad), 科技企业孵化器和众创空间
+# 一共4875家 (u15_nat_2015_platforms_dvklzi_trad): dev since round 10; the count is of both, never the name's alone
+_TOGETHER = re.compile(r"[\u4e00-\u9fff]{2,}(?:和|及|以及)$")
+
+
 def scope_problem(folded: str, clause_start: int, name_start: int, gap: str, name: str) -> str | None:
     """The reason the figure after the name at `name_start` is not the place's level for one year, else None."""
     clause = folded[clause_start:name_start]
+    if (m := _BREAKDOWN.search(folded)) is not None and m.end() <= name_start:
+        return f"a part in a breakdown ({m.group()[:-1]}), not the total of {name}"
+    if (m := _TOGETHER.search(clause)) is not None:
+        return f"a count of {m.group()[:-1].rstrip('以')[-8:]} and {name} together, not of {name} alone"
     if (m := _SEVERAL_YEARS.search(clause + gap)) is not None:
         return f"a statement over several years ({m.group()}), not one year's level of {name}"
     if _TARGET.search(gap) and not _COMING.search(clause + gap):  # 明年…目标: a forecast (grammar.FORECAST)

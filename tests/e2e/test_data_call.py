@@ -26,6 +26,9 @@ from targetwatch.lineage import trace
 from targetwatch.reports import department_return
 from tests.e2e.conftest import CHROMIUM
 
+# A second whole refresh (the returned workbook read through the real job, checks included) and the CLI in its own
+# process: the slow set (`pytest -m slow`; .ci/run runs it). docs/testing.md, 2026-12-03 session 7.
+pytestmark = pytest.mark.slow
 AS_OF = "2026-11-23"  # the shared published refresh's as-of date (tests/conftest.py)
 TARGET = "gansu-2015-maker-spaces"
 RETURNED = "scan-from-gansu.xlsx"  # renamed by the department: recognised by the marker inside

@@ -287,11 +287,11 @@ def test_observation_revisions_counts_distinct_values_per_year():
     assert not rev.loc["syn:0", "revised"]
 
 
-def test_synthetic_banner_with_and_without_the_column(tmp_path):
+def test_synthetic_banner_with_and_without_the_column(tmp_path, site):
     with_col = synthetic_site_data()
     assert with_col.synthetic_files == ["syn-a.csv"]
-    build_dashboards(with_col, tmp_path / "a")
-    assert 'id="synthetic-banner"' in (tmp_path / "a" / "index.html").read_text(encoding="utf-8")
+    out, _ = site  # synthetic_site_data() built once per session: the site of `with_col`
+    assert 'id="synthetic-banner"' in (out / "dashboards" / "index.html").read_text(encoding="utf-8")
     without = synthetic_site_data(synthetic_column=False)
     assert without.synthetic_files == []
     build_dashboards(without, tmp_path / "b")

@@ -3,6 +3,8 @@ site built from every column, byte for byte (SYNTHETIC site of tests/targetwatch
 
 from __future__ import annotations
 
+import pytest
+
 from targetwatch.render import dashboards
 from targetwatch.render.dashboards import build_dashboards, read_site_data
 from targetwatch.render.large_site import LARGE_LAYOUT_READS
@@ -15,16 +17,26 @@ def _files(folder):
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_the_large_layout_from_its_columns_is_the_site_from_every_column(tmp_path, monkeypatch):
+@pytest.fixture(scope="module")
+def narrow(tmp_path_factory):
+    """The SYNTHETIC large catalogue's warehouse, its site data read with LARGE_LAYOUT_READS only, and the large
+    layout built from that data (default batches): built once, compared by two tests (read-only)."""
     con = warehouse_of(synthetic_site_data(n_extra=12))
+    data = SiteData.from_warehouse(con, pages_only=True, only=LARGE_LAYOUT_READS)
+    folder = tmp_path_factory.mktemp("narrow")
+    build_dashboards(data, folder, large=True)
+    yield con, data, folder
+    con.close()
+
+
+def test_the_large_layout_from_its_columns_is_the_site_from_every_column(tmp_path, monkeypatch, narrow):
+    con, some, built = narrow
     every = SiteData.from_warehouse(con, pages_only=True)
-    some = SiteData.from_warehouse(con, pages_only=True, only=LARGE_LAYOUT_READS)
     assert list(some.assessment_years.columns) == list(LARGE_LAYOUT_READS["assessment_years"])
     assert len(every.assessment_years.columns) > len(some.assessment_years.columns)
     assert len(some.assessment_years) == len(every.assessment_years) > 0
     build_dashboards(every, tmp_path / "every", large=True)
-    build_dashboards(some, tmp_path / "some", large=True)
-    a, b = _files(tmp_path / "every"), _files(tmp_path / "some")
+    a, b = _files(tmp_path / "every"), _files(built)
     assert a.keys() == b.keys() and any(k.startswith("data/") for k in a)
     assert [k for k in a if a[k] != b[k]] == []
 
@@ -124,24 +136,23 @@ def test_the_quality_report_from_its_columns_is_the_report_from_every_column(tmp
     assert [k for k in a if a[k] != b[k]] == []
 
 
-def test_figures_read_from_the_warehouse_a_batch_at_a_time_give_the_site_of_the_whole_table(tmp_path, monkeypatch):
+def test_figures_read_from_the_warehouse_a_batch_at_a_time_give_the_site_of_the_whole_table(tmp_path, monkeypatch,
+                                                                                            narrow):
     """read_site_data leaves a large catalogue's figures in the warehouse (site_figures.WarehouseFigures) and the
     large layout reads them a batch of jurisdictions' series at a time: with batches of two targets the site equals,
     byte for byte, the one built from the whole observations frame in one batch (site_figures.FrameFigures)."""
     from targetwatch.render import large_site
     from targetwatch.render.site_figures import FrameFigures, WarehouseFigures
 
-    con = warehouse_of(synthetic_site_data(n_extra=12))
-    whole = SiteData.from_warehouse(con, pages_only=True, only=LARGE_LAYOUT_READS)
+    con, whole, built = narrow  # the site built from the whole observations frame, in one batch
     assert whole.figures is None and len(whole.observations) > 0
-    build_dashboards(whole, tmp_path / "whole", large=True)
 
     monkeypatch.setattr(dashboards, "LARGE_SITE_TARGETS", 3)
     monkeypatch.setattr(large_site, "DATA_BATCH_TARGETS", 2)
     batched = read_site_data(con)
     assert isinstance(batched.figures, WarehouseFigures) and len(batched.observations) == 0
     build_dashboards(batched, tmp_path / "batched", large=True)
-    a, b = _files(tmp_path / "whole"), _files(tmp_path / "batched")
+    a, b = _files(built), _files(tmp_path / "batched")
     assert a.keys() == b.keys() and {"data/xx.js", "data/nat.js", "data/_common.js"} <= a.keys()
     assert [k for k in a if a[k] != b[k]] == []
 

@@ -182,3 +182,45 @@ def test_jinri_opens_a_news_report():
     # nanchang-2023-tech-smes-news, its first sentence (拟 would be intent; the list is cut before it here: SYNTHETIC)
     text = "南昌新闻网讯近日,江西省科学技术厅公示了名单,我市江西省天驰高速科技发展有限公司等387家企业入选。"
     assert _props(text, "2023-04") == []
+
+
+@pytest.mark.parametrize("text", [
+    # china-2021-digital-economy-bluebook-news (2021): a rank reached in a plan period already over
+    "到2025年,中国数字经济增加值规模将达到326724亿元。“十三五”时期,我国数字经济总量跃居世界第二。",
+    "到2025年,中國數字經濟增加值規模將達到326724億元。“十三五”時期,我國數字經濟總量躍居世界第二。",
+    "到２０２５年，中国数字经济增加值规模将达到326724亿元。“十三五”时期，我国数字经济总量跃居世界第二。",
+])
+def test_a_rank_reached_in_a_past_plan_period_is_done(text):
+    assert [c for c, _, _ in _props(text, "2021")] == ["at_least"]
+
+
+@pytest.mark.parametrize("text", [
+    # fujian-2016-soe-innovation-opinion-news and henan-2016-13th-fyp-st-plan-news (with a SYNTHETIC first clause)
+    "到2020年,省属企业研发投入占生产增加值的比重,平均要达到3.5%以上,超过全省平均水平1个百分点;",
+    "到2020年,全市研发投入强度达到3%,综合科技进步水平进入全国前15名。",
+    "到2020年,全市研發投入強度達到3%,綜合科技進步水平進入全國前15名。",
+])
+def test_a_construct_after_a_target_in_its_sentence_stays_below_09(text):
+    props = extract_targets(text, "t", issued="2016")
+    construct = [p for p in props if p.entry["comparator"] in ("above_reference", "rank_at_most")]
+    assert len(construct) == 1 and 0.5 <= construct[0].confidence < 0.9
+    assert "construct_carried" in construct[0].rule
+
+
+@pytest.mark.parametrize(("text", "issued", "expected"), [
+    # china-2020-work-report-news (2020-05-22): 今明两年 is due at the end of next year
+    ("要促進市場化社會化就業。今明兩年職業技能培訓3500萬人次以上,高職院校擴招200萬人。",
+     "2020-05", [(35000000, 2021), (2000000, 2021)]),
+    ("今明两年职业技能培训3500万人次以上,高职院校扩招200万人。", "2020-05", [(35000000, 2021), (2000000, 2021)]),
+    # shandong-2021-tech-sme-capability-news (2021-03-30; the plan's 到2025年 SYNTHETIC here): a per-year target keeps
+    # the plan's deadline beside 今年
+    ("到2025年,科技型中小企业达到3万家。\n从今年起实施科技型中小企业创新能力提升工程,每年支持1000家左右的中小企业联合高校。",
+     "2021-03", [(30000, 2025), (1000, 2025)]),
+    ("到2025年,科技型中小企业达到3万家。\n從今年起實施科技型中小企業創新能力提升工程,每年支持1000家左右的中小企業聯合高校。",
+     "2021-03", [(30000, 2025), (1000, 2025)]),
+    # suzhou-2023-postdoc-stations-news (2023-06-01): 力争实现5年内, the issue year the first
+    ("推动产业创新集群建设,力争实现5年内引进不少于2000名优秀博士后。", "2023-06", [(2000, 2027)]),
+    ("推动产业创新集群建设,力争实现 5 年内引进不少于 2000 名优秀博士后。", "2023-06", [(2000, 2027)]),
+])
+def test_deadlines_of_a_years_and_a_plans_targets(text, issued, expected):
+    assert [(v, d) for _, v, d in _props(text, issued)] == expected

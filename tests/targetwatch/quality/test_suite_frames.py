@@ -151,3 +151,17 @@ def test_a_suite_frame_read_through_arrow_equals_duckdbs_own(sql):
     pd.testing.assert_frame_equal(got, expected, check_exact=True)
     if "'a', 1.5::DOUBLE), (2, false, 'a'" in sql:
         assert got["s"].iloc[0] is got["s"].iloc[1]  # one object for the repeated text
+
+
+@pytest.mark.parametrize("name", [OBSERVATIONS_VALID, OBSERVATIONS_PLAUSIBLE])
+def test_ge_loads_the_batch_once(name, monkeypatch):
+    """Each load of a pandas batch fingerprints every cell (GE's `hash_pandas_dataframe`, 1-3 CPU s at national
+    scale); `batch_def.get_batch(...).validate(...)` loaded it twice. The fingerprint is still in the validation."""
+    from great_expectations.execution_engine import pandas_execution_engine as engine
+
+    real, calls = engine.hash_pandas_dataframe, []
+    monkeypatch.setattr(engine, "hash_pandas_dataframe", lambda df: calls.append(len(df)) or real(df))
+    obs = _edge_observations()
+    outcome = run_suite(name, obs, synthetic.catalogue(), synthetic.AS_OF)
+    assert calls == [len(obs)]
+    assert outcome.validation["meta"]["batch_markers"]["pandas_data_fingerprint"]

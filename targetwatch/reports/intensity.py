@@ -1,0 +1,81 @@
+"""R&D intensity where a text does not write its name: the expenditure's share of GDP, or the name's head left out.
+
+    研究与试验发展(R&D)经费支出10240亿元,比上年增长17.9%,占国内生产总值的1.97%     <- 占国内生产总值的: intensity
+    研究與試驗發展(以下簡稱R&D)經費投入7062.6億元,投入強度(與國內生產總值GDP之比)為1.76%  <- 投入强度: intensity
+
+Either is read only right after the expenditure's own name and figure (its changes may stand between), never after a
+subset of the expenditure (企业R&D经费, 装备制造业研究与试验发展(R&D)经费).
+"""
+
+from __future__ import annotations
+
+import re
+
+from targetwatch.reports.grammar import QUALIFIER, split_clauses
+from targetwatch.reports.matching import normalised_key
+from targetwatch.reports.model import AliasMatch
+
+# R&D expenditure's share of GDP is R&D intensity: 研究与试验发展(R&D)经费支出10240亿元,比上年增长17.9%,占国内生产总值的
+# 1.97% and its headline 研发经费占GDP的1.97% (u7_nat_2012_caixin), 全社会研发投入达到49.3亿元,占GDP的1.45%
+# (u6_xx_2020_kjj_summary; 研发投入 is not a catalogue name): dev since round 4. Read only right after the expenditure's
+# name (no other name between), never after a subset of it (企业R&D经费)
+# …and in its own clause: 研发经费在总GDP中的占比为2.23% (u10_nat_2019_rd_mydrivers, dev since round 6)
+_SHARE_OF_GDP = re.compile(
+    r"占(?:全国|全省|全市|本省|该省|我省|本市|该市|我市)?(?:当年)?(?:国内|地区)?(?:生产总值|gdp)的?(?:比重|比例|比值)?"
+    r"|在(?:全国|全省|全市)?总?(?:国内|地区)?(?:生产总值|gdp)中的?(?:占比|比重|比例)"
+    # R&D經費與GDP之比達到2.44% (u11_nat_2021_rd_prelim_trad, dev since round 7)
+    r"|与(?:国内|地区)?(?:生产总值|gdp)(?:之比|的比值|比值)"
+)
+# between the name and the share: its own figure, then only clauses of its changes (比上年增长17.9%)
+_CHANGE_CLAUSE = re.compile(r"^(?:比|较|同比|增长|增加|提高|上升|下降|减少|增幅|增速)")
+_NAME_TAIL = re.compile(r"^(?:支出|投入|内部支出|投入总量|总量)?$")
+# …and the intensity written without its name's head right after the expenditure's figure: 研究與試驗發展(以下簡稱R&D)
+# 經費投入7062.6億元,投入強度(與國內生產總值GDP之比)為1.76% (u15_nat_2010_rd_polymer_trad, dev since round 10)
+_BARE_INTENSITY = re.compile(r"(?:经费)?投入强度")
+# 科研投入 is a news word for R&D: 中國2014年科研投入占國內生產總值比重達到2.05% (u14_nat_2014_rd_oecd_trad, dev since
+# round 9)
+_RESEARCH_INPUT = re.compile(r"科研投入$")
+_EXPENDITURE_NAME = "研究与试验发展经费"
+_INTENSITY_NAME = "研究与试验发展经费投入强度"
+
+
+def share_follows(folded: str, name_end: int, share_start: int) -> bool:
+    """True when nothing but the expenditure's own figure and its changes stands between its name and 占…: a share
+    after another noun (高新技术产业增加值占地区生产总值的4.3%) is that noun's."""
+    clauses = split_clauses(folded, name_end, share_start)
+    if len(clauses) == 1:
+        return bool(_NAME_TAIL.match(folded[name_end:share_start]))
+    *middle, last = clauses[1:]
+    return last[0] == last[1] and all(_CHANGE_CLAUSE.match(folded[a:b]) for a, b in middle)
+
+
+def intensity_hits(folded: str, hits: list[AliasMatch], codes: dict, completed: dict[int, tuple[str, str]]) -> None:
+    """Add to `hits` (and `completed`: the name each stands for, and why) the intensity written as the expenditure's
+    share of GDP or as 投入强度 after its figure."""
+    expenditure = codes.get(normalised_key(_EXPENDITURE_NAME))
+    intensity = codes.get(normalised_key(_INTENSITY_NAME))
+    for m in _SHARE_OF_GDP.finditer(folded) if expenditure and intensity else ():
+        if _RESEARCH_INPUT.search(folded, 0, m.start()) and not any(h.end == m.start() for h in hits):
+            hits.append(AliasMatch(m.start(), m.end(), intensity, m.group()))
+            completed[m.start()] = (_INTENSITY_NAME, "科研投入 (research input, a news word for R&D)'s share of GDP")
+            continue
+        before = [h for h in hits if h.end <= m.start()]
+        if not before or before[-1].code != expenditure or any(h.start < m.end() and m.start() < h.end for h in hits):
+            continue
+        if not share_follows(folded, before[-1].end, m.start()):
+            continue
+        q = QUALIFIER.search(folded[: before[-1].start])
+        if q and codes.get(normalised_key(q.group() + before[-1].key)) != expenditure:
+            continue
+        hits.append(AliasMatch(m.start(), m.end(), intensity, m.group()))
+        completed[m.start()] = (_INTENSITY_NAME, "as the R&D expenditure's share of GDP")
+    for m in _BARE_INTENSITY.finditer(folded) if expenditure and intensity else ():
+        before = [h for h in hits if h.end <= m.start()]
+        overlaps = any(h.start < m.end() and m.start() < h.end for h in hits)
+        q = QUALIFIER.search(folded[: before[-1].start]) if before else None
+        if q and codes.get(normalised_key(q.group() + before[-1].key)) != expenditure:
+            continue  # 装备制造业研究与试验发展(R&D)经费9130.3亿元,投入强度为2.22% (u9_nat_2020_rd_bulletin_hbgrl)
+        follows = before and share_follows(folded, before[-1].end, m.start())
+        if before and before[-1].code == expenditure and not overlaps and follows:
+            hits.append(AliasMatch(m.start(), m.end(), intensity, m.group()))
+            completed[m.start()] = (_INTENSITY_NAME, "after the R&D expenditure's figure, its name's head left out")
