@@ -399,7 +399,8 @@ def _year_targets_lead(doc: Document, c: Candidate) -> int | None:
     lead = [m for m in rules.AHEAD_CUE.finditer(doc.view, max(0, c.paragraph.start - rules.YEAR_LEAD_REACH), c.start)
             if m["year3"] or m["year2"]]
     year = int(lead[-1]["year3"] or lead[-1]["year2"]) if lead else None
-    return year if year is not None and doc.issue_year is not None and year >= doc.issue_year else None
+    now = doc.issue_year if doc.issue_year is not None else doc.stated_year  # round 16: undated, an inference
+    return year if year is not None and (now is None or year >= now) else None
 
 
 def _this_years_deadline(doc: Document, c: Candidate) -> None:
@@ -426,8 +427,13 @@ def _this_years_deadline(doc: Document, c: Candidate) -> None:
             c.score += rules.CONFIDENCE["done"]  # the result of that year, reported
             c.rules_fired.append("done")
         return
-    if c.deadline is not None or doc.issue_year is None or c.comparator == "qualitative" or {
+    if c.deadline is not None or c.comparator == "qualitative" or {
             "review_section", "report_document", "status_report", "news_report", "done"} & set(c.rules_fired):
+        return
+    if doc.issue_year is None:  # round 16: undated, only a lead's year (二、2025年目标任务), marked inferred later
+        if (cue := _year_targets_lead(doc, c)) is not None:
+            c.deadline = cue
+            c.rules_fired.append("deadline_this_year")
         return
     if (m := opening) and int(m["year"]) >= doc.issue_year:
         c.deadline = int(m["year"])
