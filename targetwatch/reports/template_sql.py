@@ -382,7 +382,6 @@ class Scan:
                 self._create(chunk, columns)
             _drop(self.con)
         self.loaded[chunk] = read
-        self._sort(chunk)
         rows, rejected = self._tables(chunk)  # each file's (rows, rejects): `take` skips an empty part, `taken` tells
         sizes: dict[int, list[int]] = {}
         for i, table in enumerate((rows, rejected)):
@@ -390,16 +389,6 @@ class Scan:
                 sizes.setdefault(file, [0, 0])[i] = n
         self.sizes[chunk] = {file: (n[0], n[1]) for file, n in sizes.items()}
         self.left[chunk] = len(members)
-
-    def _sort(self, chunk: int) -> None:
-        """Store the chunk's tables in file order (file, part, _seq), so that each file's rows are one contiguous
-        range: DuckDB's zone maps then let a file's `WHERE file = k` (`part`, `_take`) skip the rest of the chunk
-        instead of scanning all of it for every file. Only the storage order changes: every read still filters and
-        orders, so a file's rows are the same whatever the order."""
-        for table in self._tables(chunk):
-            self.con.execute(f"CREATE TEMP TABLE {table}_sorted AS SELECT * FROM {table} ORDER BY file, part, _seq")
-            self.con.execute(f"DROP TABLE {table}")
-            self.con.execute(f"ALTER TABLE {table}_sorted RENAME TO {table}")
 
     def _create(self, chunk: int, columns: list[str | None]) -> None:
         rows, rejected = self._tables(chunk)

@@ -294,21 +294,3 @@ def test_a_deferred_scan_gives_each_file_the_rows_it_put_in_the_raw_table(tmp_pa
         assert (tables is None) == (deferred[name] is None)
         for a, b in zip(tables or (), deferred[name] or (), strict=True):
             pd.testing.assert_frame_equal(a, b, check_exact=True)
-
-
-def test_a_scanned_chunk_keeps_each_file_in_one_contiguous_range(tmp_path):
-    """A chunk's tables are stored in file order (file, part, _seq), so each file's rows are one range that DuckDB's
-    zone maps find without scanning the whole chunk; a scan alone writes the quoted lines of every file after all the
-    unquoted ones. Stored order is the scan order of the table (rowid)."""
-    bodies = {f"{name}.csv": (SIX, f'gansu,"q, {name}",2019,1,个,\nshanxi,m,2020,2,件,\nx,y,2019,1,个,,z\n'
-                                   f'a,"b",2019,1,个,,"z"\n') for name in "abc"}
-    paths = _files(tmp_path, bodies)
-    with duckdb.connect() as con:
-        scan = template_sql.Scan(con, DEFAULT_LIMITS, defer=True)
-        scan.plan(paths)
-        assert scan.load("_tw_raw", paths[0], scan.head(paths[0]))
-        for table in scan._tables(0):
-            stored = con.execute(f"SELECT file, part, _seq FROM {table} ORDER BY rowid").fetchall()
-            assert len({file for file, _, _ in stored}) == 3 and {part for _, part, _ in stored} == {0, 1}
-            assert stored == sorted(stored)
-        scan.close()
