@@ -107,3 +107,26 @@ def test_a_text_that_says_it_is_the_plan_is_no_report():
     # without the preamble's words the same goals read as a report (none proposed): the rule is what lifts them
     bare = doc.text.replace("制定本行动计划", "")
     assert [p for p in extract_targets(bare, "t", issued=issued(doc)) if p.value == 2000] == []
+
+
+NINGXIA = ("——工业运行更加稳健。到2027年,规模以上工业增加值达到2800亿元以上,增速高于全区GDP增速1个百分点;"
+           "工业投资、制造业投资和技术改造投资年均增速达到10%以上。")  # ningxia-2023-industry-opinion
+GUANGXI = ("目标到2023年,自治区全社会研究与试验发展(R&D)经费投入强度突破1.3%,高新技术企业数量达4200家,"
+           "技术合同成交额总额累计突破2000亿元,转化科技成果累计2000项以上。")  # guangxi-2021-st-three-year-plan-news
+
+
+@pytest.mark.parametrize(("text", "issued_on", "held", "value"), [
+    (NINGXIA, "2023", "above_reference", 1),
+    (NINGXIA.replace("增速高于全区", "增速高於全區"), "2023", "above_reference", 1),
+    (NINGXIA.replace("1个百分点", "１个百分点"), "2023", "above_reference", 1),
+    (GUANGXI, "2021-07", "at_least", 2000),
+    (GUANGXI.replace("转化科技成果累计", "轉化科技成果累計"), "2021-07", "at_least", 2000),
+    (GUANGXI.replace("2000项以上", "2000 项以上"), "2021-07", "at_least", 2000),
+])
+def test_patterns_that_were_wrong_at_the_top_are_held_below_it(text, issued_on, held, value):
+    """Calibration: growth above a reference by a margin, and a running total, each leaning on a verb carried from an
+    earlier clause, gave wrong answers at 0.9 or above at first scores (unseen-12, unseen-8): proposed, below 0.9."""
+    props = extract_targets(text, "t", issued=issued_on)
+    mine = [p for p in props if p.entry["comparator"] == held and p.value == value]
+    assert len(mine) == 1 and mine[0].confidence < 0.9
+    assert any(p.confidence >= 0.9 for p in props)  # the figures with verbs of their own keep the top band
