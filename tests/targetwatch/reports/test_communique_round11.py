@@ -110,3 +110,37 @@ def test_jobs_written_with_wan_alone_are_people_and_the_headline_takes_the_bodys
     assert kept == [("2014", "stated", "1322")]
     assert jobs["unit_raw"].iloc[0] in {"万人", "萬人"}
     assert "also stated at" in str(jobs["notes"].iloc[0])
+
+
+DXBEI = (
+    "全国就业人员增至7.67亿\n"
+    "人民日报北京5月27日电(记者白天亮、盛若蔚)27日公布的《2012年度人力资源和社会保障事业发展统计公报》显示,"
+    "到去年底,我国就业人员76704万人,比上年末增加284万人。\n"
+    "去年以来,尽管经济增速放缓,但就业表现不俗。全年城镇新增就业人数1266万人,城镇失业人员再就业人数552万人。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        DXBEI,
+        # traditional script, full-width comma
+        DXBEI.replace(
+            "去年以来,尽管经济增速放缓,但就业表现不俗。全年城镇新增就业人数1266万人",
+            "去年以來，儘管經濟增速放緩，但就業表現不俗。全年城鎮新增就業人數1266萬人",
+        ),
+    ],
+)
+def test_a_whole_years_figure_dated_by_the_release_is_the_year_before(tmp_path, aliases, text):
+    # u17_nat_2012_jobs_bulletin_dxbei: the release date (2013-05-28) comes from the page address only
+    path = write(tmp_path, "dxbei.txt", text)
+    rows = communique.read_text(path, aliases, {"release_date": "2013-05-28"}).rows
+    jobs = rows[rows["indicator_raw"].str.contains("新增就")]
+    assert list(zip(jobs["year_raw"], jobs["year_basis"], strict=True)) == [("2012", "full year")]
+
+
+def test_a_figure_without_a_whole_year_keeps_the_release_year(tmp_path, aliases):
+    # SYNTHETIC sentence: no 全年, no year: the release date's year stands
+    path = write(tmp_path, "synthetic.txt", "全国就业（SYNTHETIC title）\n全国城镇新增就业人数1266万人。\n")
+    rows = communique.read_text(path, aliases, {"release_date": "2013-05-28"}).rows
+    assert list(zip(rows["year_raw"], rows["year_basis"], strict=True)) == [("2013", "release date")]
