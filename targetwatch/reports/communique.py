@@ -485,7 +485,7 @@ def _figures(
                 year, basis, problem = int(to_year), "stated", None
             elif n == 0:
                 year, basis, problem = year_of(doc, folded[: hit.start] + gap[: max(0, a - hit.end)], "", ctx)
-                if basis == "release date" and _FULL_YEAR.search(folded, clause_start, hit.start):
+                if basis == "release date" and _FULL_YEAR.search(folded[clause_start : hit.start]):
                     year, basis = year - 1, "full year"  # 全年…: a whole year is over before it is reported
                 if year and _YEAR_BEFORE.search(folded, clause_start, hit.start):  # 还超过上一年城镇新增就业1310万人
                     year, basis = year - 1, "the year before"  # (u15_nat_2014_jobs_apcjh, dev since round 10)
@@ -591,7 +591,9 @@ def _figures(
 # 全年城镇新增就业人数1266万人 in a story of 2013-05-28 on the 2012 bulletin, its paragraph opening 去年以来 (a
 # start point): a whole year's figure with no year of its own is the year before the release
 # (u17_nat_2012_jobs_bulletin_dxbei, dev since round 11)
-_FULL_YEAR = re.compile(r"全年")
+# (全年 right before the name: 全年就业目标任务超额完成 全国城镇新增就业1099万人 is the year's target,
+# u11_nat_2020nov_jobs_ddsb)
+_FULL_YEAR = re.compile(r"全年(?:全国|全省|全市|我国|我省|我市)?$")
 # what flows over a year (new jobs, turnover, expenditure): after 十一五期间 with no year of its own, a plan period's
 # total: “十一五”期间,全国城镇新增就业5500万人 (u17_nat_2010_jobs_11th_plan_trad, dev since round 11)
 _FLOW_KEY = re.compile(r"新增|成交额|交易额|经费|支出")
