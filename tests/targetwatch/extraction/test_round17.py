@@ -130,3 +130,21 @@ def test_patterns_that_were_wrong_at_the_top_are_held_below_it(text, issued_on, 
     mine = [p for p in props if p.entry["comparator"] == held and p.value == value]
     assert len(mine) == 1 and mine[0].confidence < 0.9
     assert any(p.confidence >= 0.9 for p in props)  # the figures with verbs of their own keep the top band
+
+
+@pytest.mark.parametrize(("text", "issued_on", "expected"), [
+    # china-2023-quality-smes-targets-news: 了 earlier in the clause reports what was done
+    ("以占全国规模以上工业中小企业3.5%的数量,贡献了5%的收入和近10%的利润。", None, []),
+    ("以占全國規模以上工業中小企業3.5%的數量,貢獻了5%的收入和近10%的利潤。", None, []),
+    ("以占全国规模以上工业中小企业3.5%的数量，贡献了５%的收入和近１０%的利润。", None, []),
+    # lianyungang-2019-hitech (2020-01-19): 提出了 sets out a goal, and the goal stays
+    ("《行动方案》近日出台,提出了2020年全市高新技术企业总数达450家的主要目标。", "2020-01", [("at_least", 450)]),
+    ("《行動方案》近日出臺,提出了2020年全市高新技術企業總數達450家的主要目標。", "2020-01", [("at_least", 450)]),
+    ("《行动方案》近日出台，提出了2020年全市高新技术企业总数达 450 家的主要目标。", "2020-01", [("at_least", 450)]),
+    # china-2026-digital-economy-article (2026-01-20): a target whose year is before the text's own is a past one
+    ("到2025年底的目标是数字经济核心产业增加值占GDP比重超过10%。", "2026-01", []),
+    ("到2025年底的目標是數字經濟核心產業增加值佔GDP比重超過10%。", "2026-01", []),
+    ("到 2025 年底的目标是数字经济核心产业增加值占GDP比重超过１０%。", "2026-01", []),
+])
+def test_done_and_past_targets_are_status(text, issued_on, expected):
+    assert _props(text, issued_on) == expected
