@@ -19,6 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 
 import targetwatch.extraction.evidence as evidence
+import targetwatch.extraction.progress as progress
 import targetwatch.extraction.rules as rules
 from targetwatch.catalogue import Catalogue, Target
 from targetwatch.extraction.candidates import CJK, STRIP_HEAD, STRIP_TAIL, Candidate, Document
@@ -364,6 +365,7 @@ def extract_targets(
         kept.append(c)
     _kinds(doc, kept)
     evidence.weigh(doc, kept)
+    progress.mark_progress(doc, kept)  # round 17: 累计…, 完成年度目标的112%, 387家企业入选, 十年间
     for c in kept:
         _this_years_deadline(doc, c)
     for c in kept:  # round 9: with no date of its own, that a deadline is still ahead is an inference

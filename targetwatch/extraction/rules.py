@@ -357,7 +357,7 @@ UNPROVEN_RULES: Final[frozenset[str]] = frozenset({
 })
 # Round 14: a rank or relative level leaning on a carried verb or deadline (construct_carried) is held below 0.9.
 CARRIED_CONSTRUCTS: Final = frozenset({"rank", "national_average", "local_average", "above_reference",
-                                       "growth_above_reference"})
+                                       "growth_above_reference", "growth_above_by"})
 # A text none of whose figures has forward evidence is a report from this many figures on, whatever its opening names.
 REPORT_MIN_FIGURES_NO_EVIDENCE: Final = 3
 # …unless its first line is a title (this short or shorter) that names a plan or its goals (“十三五”科技创新的总体目标).
