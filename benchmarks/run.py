@@ -252,9 +252,13 @@ def timed(code: str, *args: str, timeout_s: float | None = None, max_rss_mb: int
         err.seek(0)
         stdout, stderr = out.read(), err.read()
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
+    cpu = [float(m) for m in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", text)]
     loads = samples["loads"] or [_load()]
     result = {
         "wall_s": round(wall, 2),
+        # user + system seconds of the child and its children (/usr/bin/time -v): the figure that a shared machine's
+        # load inflates least; None when the process was stopped before /usr/bin/time could report
+        "cpu_s": round(sum(cpu), 2) if len(cpu) == 2 else None,
         "peak_rss_mb": round(max(int(rss.group(1)) if rss else 0, samples["hwm_kb"]) / 1024),
         "peak_rss_method": "/usr/bin/time -v maximum resident set size" if rss else
         "VmHWM sampled every 2 s (the process was stopped before /usr/bin/time could report)",

@@ -188,6 +188,7 @@ def number(text: str) -> float:
     """A written number; an empty one is the bare scale word of 过万家 (one 万), 百 alone is 超百家's hundred."""
     if text == "百":  # 超百家: the bare word after 超 / 过 / 逾
         return 100.0
+    text = text.replace(" . ", ".")  # round 16: 6 . 5% (a decimal point printed with spaces)
     return float(parse_number(text)) if text else 1.0  # type: ignore[arg-type]
 
 
@@ -211,7 +212,8 @@ def deadlines(view: str, span: Span, doc: Document) -> list[tuple[int, int, str]
             elif doc.issue_year is not None:
                 n = int(number(m["n"]))
                 year = doc.issue_year + n - (1 if rules.NEXT_YEARS_INCLUDE_ISSUE_YEAR and (
-                    "未来" in m.group() or rule in ("deadline_years_ahead", "deadline_years_target")) else 0)
+                    "未来" in m.group() or rule in ("deadline_years_ahead", "deadline_years_target",
+                                                  "deadline_years_opening")) else 0)
             else:
                 continue
             if doc.issue_year is None and rule == "deadline_by_year" and rules.UNDATED_END_POINT.match(

@@ -17,12 +17,19 @@ The tables are in `rules.py` (section 3b); docs/extraction.md reports the calibr
 
 from __future__ import annotations
 
+import re
+
 import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import Candidate, Document
 from targetwatch.extraction.naming import HEADING_L1, HEADING_L2
 
 # Rules that already mark a figure as status; the document-level penalty does not pile onto them.
 _ALREADY_STATUS = frozenset({"status_report", "status_last_year", "news_report", "done"})
+# Round 17: a text that says it is the plan (为…,制定本行动计划 / 特制定本实施方案 in its opening) is not a report,
+# even when its goals stand in a paragraph of their own after the one naming their year (海南's “六个倍增”——… after
+# 到2023年). Its review sections (一、发展基础) are still read as reviews.
+PLAN_SELF = re.compile(r"制定本(?:行动)?(?:规划|计划|方案|实施方案|意见|实施意见|措施|纲要|办法)")
+PLAN_SELF_REACH = 500  # characters from the start: the preamble
 # Deadline rules that the walk records on a candidate when a deadline is in scope (not the document's fallback).
 _IN_SCOPE = frozenset({rule for rule, _ in rules.DEADLINES} | {"deadline_carried", "distributive_year",
                                                                   "deadline_plan_name"})
@@ -174,7 +181,8 @@ def weigh(doc: Document, cands: list[Candidate]) -> None:
     opening = rules.READING_BLANK.sub("", doc.view.lstrip()[: rules.REPORT_TITLE_REACH])  # round 15: 目      标
     first = _first_line(doc).strip()
     plan_line = len(first) <= rules.PLAN_TITLE_LINE_MAX and bool(rules.PLAN_TITLE.search(first))
-    is_report = titled or (not _future_deadline(figures, doc) and (
+    plan_self = bool(PLAN_SELF.search(rules.READING_BLANK.sub("", doc.view[:PLAN_SELF_REACH])))
+    is_report = titled or (not plan_self and not _future_deadline(figures, doc) and (
         (counted >= rules.REPORT_MIN_FIGURES and share < rules.REPORT_EVIDENCE_SHARE
          and not rules.PLAN_TITLE.search(opening))
         or (counted >= rules.REPORT_MIN_FIGURES_NO_EVIDENCE and share == 0 and not plan_line)))

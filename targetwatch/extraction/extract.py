@@ -19,12 +19,13 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 
 import targetwatch.extraction.evidence as evidence
+import targetwatch.extraction.progress as progress
 import targetwatch.extraction.rules as rules
 from targetwatch.catalogue import Catalogue, Target
 from targetwatch.extraction.candidates import CJK, STRIP_HEAD, STRIP_TAIL, Candidate, Document
 from targetwatch.extraction.naming import match_indicator, new_code, noun_phrase
 from targetwatch.extraction.text import fold
-from targetwatch.extraction.walk import assign_departments, document_deadline, walk
+from targetwatch.extraction.walk import assign_departments, document_deadline, goals_sentence_year, walk
 
 
 class Proposal(BaseModel):
@@ -340,10 +341,14 @@ def extract_targets(
     fallback = document_deadline(cands, doc)
     # round 14: when no figure states a deadline, the period in the plan's name gives it (a deadline of the plan's own)
     named = fallback is not None and not any(c.deadline is not None for c in cands)
+    goals_year = goals_sentence_year(doc) if fallback is None else None  # round 17
     for c in cands:
         if c.deadline is None and fallback is not None and c.comparator != "qualitative":
             c.deadline = fallback
             c.rules_fired.append("deadline_plan_name" if named else "deadline_from_document")
+        elif c.deadline is None and goals_year is not None and c.comparator != "qualitative":
+            c.deadline = goals_year
+            c.rules_fired.append("deadline_goals_sentence")
     cands = _merge_multiples(cands, doc.view)
     seen: set[tuple] = set()
     kept: list[Candidate] = []
@@ -364,6 +369,7 @@ def extract_targets(
         kept.append(c)
     _kinds(doc, kept)
     evidence.weigh(doc, kept)
+    progress.mark_progress(doc, kept)  # round 17: 累计…, 完成年度目标的112%, 387家企业入选, 十年间
     for c in kept:
         _this_years_deadline(doc, c)
     for c in kept:  # round 9: with no date of its own, that a deadline is still ahead is an inference
@@ -399,7 +405,8 @@ def _year_targets_lead(doc: Document, c: Candidate) -> int | None:
     lead = [m for m in rules.AHEAD_CUE.finditer(doc.view, max(0, c.paragraph.start - rules.YEAR_LEAD_REACH), c.start)
             if m["year3"] or m["year2"]]
     year = int(lead[-1]["year3"] or lead[-1]["year2"]) if lead else None
-    return year if year is not None and doc.issue_year is not None and year >= doc.issue_year else None
+    now = doc.issue_year if doc.issue_year is not None else doc.stated_year  # round 16: undated, an inference
+    return year if year is not None and (now is None or year >= now) else None
 
 
 def _this_years_deadline(doc: Document, c: Candidate) -> None:
@@ -426,8 +433,13 @@ def _this_years_deadline(doc: Document, c: Candidate) -> None:
             c.score += rules.CONFIDENCE["done"]  # the result of that year, reported
             c.rules_fired.append("done")
         return
-    if c.deadline is not None or doc.issue_year is None or c.comparator == "qualitative" or {
+    if c.deadline is not None or c.comparator == "qualitative" or {
             "review_section", "report_document", "status_report", "news_report", "done"} & set(c.rules_fired):
+        return
+    if doc.issue_year is None:  # round 16: undated, only a lead's year (二、2025年目标任务), marked inferred later
+        if (cue := _year_targets_lead(doc, c)) is not None:
+            c.deadline = cue
+            c.rules_fired.append("deadline_this_year")
         return
     if (m := opening) and int(m["year"]) >= doc.issue_year:
         c.deadline = int(m["year"])

@@ -22,7 +22,7 @@ from targetwatch import vocab
 
 # Arabic (after NFKC: １２ -> 12) or Chinese numerals. A Chinese numeral must start with a digit word, so 千亿元
 # (a plan's name) and 万众 (a slogan) are never figures; cn2an reads 两, 十, 百, 千 inside it.
-NUMBER: Final = r"(?:\d+(?:\.\d+)?|(?<![数几])[一二两三四五六七八九十][〇零一二两三四五六七八九十百千]*)"
+NUMBER: Final = r"(?:\d+(?:\.\d+| \. \d+)?|(?<![数几])[一二两三四五六七八九十][〇零一二两三四五六七八九十百千]*)"
 # Round 12: 数十万人, 几十家 name no figure (a vague count), so a Chinese numeral after 数 / 几 is none.
 # 1.3万件, 四十万人, 265亿元: vocab.MULTIPLIERS gives the factor; round 11: 1.3万亿斤 (two scale words, 10^12)
 SCALE: Final = r"(?:万亿|[万亿千])"
@@ -352,12 +352,12 @@ UNPROVEN_RULES: Final[frozenset[str]] = frozenset({
     "deadline_from_document", "deadline_undated_text", "last_year_in_a_plan", "each", "deadline_plan_period_end",
     # round 14: rules first written this round, held below 0.9 until a fresh set has measured them
     "deadline_plan_name", "deadline_years_target", "deadline_period_end", "deadline_year_targets",
-    "deadline_years_ahead", "verb_after", "growth_subject", "distributive_growth",
+    "deadline_years_ahead", "verb_after", "growth_subject", "distributive_growth", "deadline_goals_sentence",
     "forecast_weak",  # round 10: 预计 / 有望 before the figure, outside a plan's own words
 })
 # Round 14: a rank or relative level leaning on a carried verb or deadline (construct_carried) is held below 0.9.
 CARRIED_CONSTRUCTS: Final = frozenset({"rank", "national_average", "local_average", "above_reference",
-                                       "growth_above_reference"})
+                                       "growth_above_reference", "growth_above_by"})
 # A text none of whose figures has forward evidence is a report from this many figures on, whatever its opening names.
 REPORT_MIN_FIGURES_NO_EVIDENCE: Final = 3
 # …unless its first line is a title (this short or shorter) that names a plan or its goals (“十三五”科技创新的总体目标).
@@ -369,22 +369,22 @@ PLAN_TITLE_LINE_MAX: Final = 40
 # 部署…2018年工作, 2022年工作安排) opens one whose figures look forward. A section runs to the next cue. The year of a
 # cue decides when the text's own year is known: a review of a year before it, a plan for its year or later.
 REVIEW_CUE: Final = re.compile(
-    r"(?P<year>(?:19|20)\d{2}) {0,2}年(?:的)?(?:工作)?(?:回顾|总结|完成情况)"
+    r"(?P<year>(?:19|20)\d{2}) {0,2}年(?:的)?(?:工作)?(?:回顾|总结|完成情况|成绩单)"  # round 16: 2024年成绩单
     r"|(?P<year3>(?:19|20)\d{2}) {0,2}年(?:度)?工作情况"
     r"|(?P<year2>(?:19|20)\d{2}) {0,2}年[^。;；\n:]{0,24}?执行情况"
     r"|过去(?:的)?(?:一|两|三|五)年|(?:一|两|三|五)年来|工作回顾"
 )
-# A heading (一、 / （一）) that names the ground a plan stands on (发展基础, 现状, 主要成效, 进展) opens a review
-# section that ends at the next heading of its level or above.
+# A heading (一、/（一）) naming a plan's ground (发展基础, 现状) opens a review section to the next such heading.
 BACKGROUND_HEADING: Final = re.compile(r"基础|现状|背景|成效|成就|进展|成绩")
 BACKGROUND_HEADING_REACH: Final = 16  # characters of a heading's title looked at
 AHEAD_CUE: Final = re.compile(
     r"(?P<lead>(?:主要|预期|发展|工作|总体)目标(?:是|为|如下)? {0,2}:)"
     r"|(?:部署|安排)[^。;；\n]{0,12}?(?P<year>(?:19|20)\d{2}) {0,2}年(?:的)?(?:工作|任务)"
     r"|(?P<year2>(?:19|20)\d{2}) {0,2}年(?:的)?(?:工作)?(?:安排|主要目标|预期目标|目标任务|工作任务|工作要点|工作计划)"
-    r"|(?P<year3>(?:19|20)\d{2}) {0,2}年[^。;；]{0,40}?(?:主 {0,8}要|预 {0,8}期) {0,8}(?:预 {0,8}期 {0,8})?目 {0,8}标"
+    r"|(?P<year3>(?:19|20)\d{2}) {0,2}年[^。;；]{0,40}?(?:主 {0,8}要|预 {0,8}期|努 {0,8}力) {0,8}(?:预 {0,8}期 {0,8})?"
+    r"目 {0,8}标"
 )
-YEAR_LEAD_REACH: Final = 400  # round 15: chars from a lead (year3: 2024年…\n主要预期目标) to a figure taking its year
+YEAR_LEAD_REACH: Final = 800  # round 15: chars from a lead (year3: 2024年…\n主要预期目标) to a figure taking its year
 
 # --- 4. constructs without a figure (or whose figure is a multiple) ---------------------------------------------
 
@@ -560,6 +560,8 @@ DEADLINES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     ("deadline_years_ahead",
      re.compile(r"(?:力争|争取|计划|通过)(?:实现|用)? {0,2}(?P<n>[一二两三四五六七八九十]|\d{1,2}) {0,2}年"
                 r"(?:内|之内|时间内|时间)")),
+    # Round 16: N年内 opening a sentence (。3年内,电子信息制造业收入达到2750亿元), the issue year the first
+    ("deadline_years_opening", re.compile(r"(?:^|(?<=[。;；\n]))[ \u3000]*(?P<n>[一二两三四五\d]) {0,2}年内[,，]")),
     # Round 14: a quota for N years (引进200名左右(5年目标,下同)), the issue year counting as the first
     ("deadline_years_target", re.compile(r"(?P<n>[一二两三四五六七八九十]|\d{1,2}) {0,2}年(?:期)?目标")),
     # Round 14: a period opening what it covers (2018—2020年,全省新增…): its last year (not a cited one in brackets)
@@ -577,8 +579,7 @@ DEADLINES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
 PLAN_NAME_REACH: Final = 120
 PLAN_NAME_PERIOD: Final = re.compile(
     r"[(（] {0,2}(?:19|20)\d{2} {0,2}年? {0,2}(?:-|—{1,2}|–|~|～|至) {0,2}(?P<year>(?:19|20)\d{2}) {0,2}年? {0,2}[)）]")
-# 未来三年 (and 力争3年内) counts the year the document is issued as the first of the three (2018 -> 2018, 2019, 2020).
-NEXT_YEARS_INCLUDE_ISSUE_YEAR: Final = True
+NEXT_YEARS_INCLUDE_ISSUE_YEAR: Final = True  # 未来三年 / 力争3年内: the issue year is the first (2018 -> 2018-2020)
 PER_YEAR: Final[tuple[str, ...]] = ("每年", "每一年", "年年", "逐年")
 CUMULATIVE: Final[tuple[str, ...]] = ("累计",)
 # The document's issue date, for 未来三年 and plan_start: the first full date in the text.

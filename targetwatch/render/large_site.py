@@ -28,6 +28,7 @@ from markupsafe import Markup
 from targetwatch import charts, vocab
 from targetwatch.render.brief import brief_file
 from targetwatch.render.page import (
+    Encoded,
     chart_html,
     department_slug,
     display_records,
@@ -38,7 +39,6 @@ from targetwatch.render.page import (
     jsonable,
     load_strings,
     page_environment,
-    plain_json,
 )
 from targetwatch.render.rows import (
     TRAIL_KEYS,
@@ -623,7 +623,9 @@ class LargeSite:
                 r["trail"] = trail
                 s, e = years_of.get(tid, (0, 0))
                 r["years"] = {k: v[s:e] for k, v in ycols.items() if any(x is not None for x in v[s:e])}
-                r["charts"] = plain_json(target_charts(i, {c: v[k] for c, v in chart_part.items()}, s, e))
+                # encoded once here (plain_json's check), put into the data file as it is (page.Encoded)
+                chart = Encoded.of(target_charts(i, {c: v[k] for c, v in chart_part.items()}, s, e))
+                r["charts"] = None if chart.text == "[]" else chart
                 r["sources"] = sources_of.get(tid)
                 r["departments"] = owners_of.get(tid)
                 if own_s[i]:

@@ -101,6 +101,11 @@ def _pick(columns: set[str], wanted: tuple[str, ...], alias: str = "") -> str:
     return ", ".join(f"{alias}{c}" if c in columns else f"NULL AS {c}" for c in wanted)
 
 
+def _record_values(values: pd.Series) -> list:
+    """A column's values as `frame.astype(object).where(frame.notna(), None).to_dict("records")` gives them."""
+    return values.astype(object).where(values.notna(), None).tolist()  # astype(object) boxes as to_dict does
+
+
 def _display(values: pd.Series) -> list:
     """A column as the report shows its values (display_value, each distinct value once), JSON-ready."""
     return [None if v is None else display_value(v) for v in values.astype(object).where(values.notna(), None)]
@@ -144,17 +149,31 @@ class LineageSite:
         self.con.execute(f"CREATE OR REPLACE TEMP TABLE _tw_chain AS SELECT {narrow} FROM ({sql})")
 
     def _per_target(self) -> pd.DataFrame:
+        """Per target: its figures' count, whether any is used, its own and reference series' vintage letters and
+        series keys, and its files as their numbers in the report's file list (self.file_index: _files first) with
+        whether a used figure comes from each, in file name order."""
         code = "CASE vintage " + " ".join(f"WHEN '{v}' THEN '{c}'" for v, c in VINTAGE_CODES.items()) + " END"
         order = SERIES_ORDER + ", _row"
-        return arrow_frame(self.con, f"""
-            SELECT target_id, count(*) AS n_figures, bool_or(used) AS any_used,
-                string_agg({code}, '' ORDER BY {order}) FILTER (WHERE own_series) AS v,
-                string_agg({code}, '' ORDER BY {order}) FILTER (WHERE NOT own_series) AS rv,
-                any_value(jurisdiction || '|' || indicator) FILTER (WHERE own_series) AS own,
-                any_value(jurisdiction || '|' || indicator) FILTER (WHERE NOT own_series) AS ref,
-                list_sort(list(DISTINCT source_file)) AS files,
-                list_sort(list(DISTINCT source_file) FILTER (WHERE used)) AS used_files
-            FROM _tw_chain GROUP BY target_id""")
+        self.con.register("_tw_files", pd.DataFrame({"source_file": list(self.file_index),
+                                                     "k": list(self.file_index.values())}))
+        try:
+            return arrow_frame(self.con, f"""
+                WITH per AS (
+                    SELECT target_id, count(*) AS n_figures, bool_or(used) AS any_used,
+                        string_agg({code}, '' ORDER BY {order}) FILTER (WHERE own_series) AS v,
+                        string_agg({code}, '' ORDER BY {order}) FILTER (WHERE NOT own_series) AS rv,
+                        any_value(jurisdiction || '|' || indicator) FILTER (WHERE own_series) AS own,
+                        any_value(jurisdiction || '|' || indicator) FILTER (WHERE NOT own_series) AS ref
+                    FROM _tw_chain GROUP BY target_id),
+                files AS (
+                    SELECT g.target_id, list(f.k ORDER BY g.source_file) AS file_k,
+                        list(g.used ORDER BY g.source_file) AS file_used
+                    FROM (SELECT target_id, source_file, coalesce(bool_or(used), false) AS used FROM _tw_chain
+                          GROUP BY target_id, source_file) g
+                    JOIN _tw_files f ON f.source_file = g.source_file GROUP BY g.target_id)
+                SELECT per.*, files.file_k, files.file_used FROM per LEFT JOIN files USING (target_id)""")
+        finally:
+            self.con.unregister("_tw_files")
 
     def _check_lists(self, has_indicator: list[str]) -> dict[str, list]:
         """target -> [[check, result, rows flagged, rows checked], ...] (targetwatch.lineage.check_rows)."""
@@ -178,13 +197,13 @@ class LineageSite:
         self.folder.mkdir(parents=True, exist_ok=True)
         (self.folder / "data").mkdir(exist_ok=True)
         self._chain_table()
+        files = self._files()  # first: the per-target file lists are numbered by it
         per_frame = self._per_target()
         per = {c: dict(zip(per_frame["target_id"], per_frame[c], strict=True)) for c in per_frame if c != "target_id"}
         targets = self._targets()
         has_indicator = targets.loc[targets["indicator"].notna() & (targets["comparator"] != "qualitative"),
                                     "target_id"].tolist()
         checks = self._check_lists(has_indicator)
-        files = self._files()
         data_files, csvs = [], []
         by_jurisdiction: dict[str, list[int]] = {}
         for i, j in enumerate(targets["jurisdiction"].tolist()):
@@ -281,57 +300,73 @@ class LineageSite:
             out.setdefault(tid, []).append(row)
         return out
 
-    def _assessments(self, ids: list[str]) -> dict[str, dict]:
-        self.con.register("_tw_ids", pd.DataFrame({"target_id": ids}))
+    def _assessments(self, ids: list[str]) -> dict[str, list]:
+        """FORMULA_COLUMNS of the assessments of `ids`, as columns in the order of `ids` (None where a target has no
+        assessment or a value is missing), each value as a record of the frame would hold it."""
+        self.con.register("_tw_ids", pd.DataFrame({"target_id": ids, "_k": range(len(ids))}))
         try:
             have = self.columns.get("assessments", set())
-            picked = ", ".join(f'"{c}"' for c in ("target_id", *FORMULA_COLUMNS) if c in have)
-            frame = arrow_frame(self.con, f"SELECT {picked} FROM assessments "
-                                          "WHERE target_id IN (SELECT target_id FROM _tw_ids)")
+            picked = ", ".join(f'a."{c}"' for c in FORMULA_COLUMNS if c in have)
+            frame = arrow_frame(self.con, f"SELECT i._k, {picked}, a.target_id IS NOT NULL AS _has "
+                                          "FROM _tw_ids i LEFT JOIN assessments a ON a.target_id = i.target_id "
+                                          "ORDER BY i._k")
         finally:
             self.con.unregister("_tw_ids")
-        records = frame.astype(object).where(frame.notna(), None).to_dict("records")
-        return {r["target_id"]: r for r in records}
+        if frame["_k"].duplicated().any():  # a target assessed twice: its last row, as a dict by id kept it
+            frame = frame.drop_duplicates("_k", keep="last")
+        return {c: _record_values(frame[c]) for c in ("_has", *FORMULA_COLUMNS) if c in frame}
 
     def _chains(self, part: pd.DataFrame, per: dict[str, dict], checks: dict[str, list]) -> dict[str, dict]:
-        """Each target's chain (its display fields, sources, formula, figures' vintages, files, checks) as JSON."""
+        """Each target's chain (its display fields, sources, formula, figures' vintages, files, checks) as JSON:
+        every field made for the whole batch a column at a time (what many targets share, once: chips, stops,
+        numbers), then each target's dict put together from them."""
         ids = part["target_id"].tolist()
-        sources, assessments = self._sources(ids), self._assessments(ids)
+        n = len(ids)
+        sources, a = self._sources(ids), self._assessments(ids)
         if self.row_index is None:  # the display rows' fields, indexed once (not copied per batch)
             fields = [c for c in ROW_FIELDS if c in self.rows]
             self.row_index = self.rows.drop_duplicates("target_id").set_index("target_id")[fields]
         shown = self.row_index.reindex(ids)
-        row_cols = {c: (json_values(shown[c]) if c in shown else [None] * len(ids)) for c in ROW_FIELDS}
+        row_cols = {c: (json_values(shown[c]) if c in shown else [None] * n) for c in ROW_FIELDS}
         target_cols = {c: json_values(part[c]) for c in TARGET_FIELDS}
+        has = a.get("_has", [False] * n)
+        a_status = a.get("status", [None] * n)
+        status = [r or s or "no_data" for r, s in zip(row_cols["status"], a_status, strict=True)]
+        chips = [self._chip(st, tip) for st, tip in zip(status, row_cols["evidence_tip"], strict=True)]
+        numbers: dict[tuple, str] = {}  # each distinct number written once (by type: 1 and 1.0 are equal keys)
+        values = {c: [None if v is None else numbers.get((type(v), v)) or numbers.setdefault((type(v), v), _num(v))
+                      for v in target_cols[c]] for c in ("value", "value_high")}
+        as_of = [None if v is None else str(v)[:10] for v in a.get("as_of", [None] * n)]
+        has_indicator = [ind is not None and comp != "qualitative"
+                         for ind, comp in zip(target_cols["indicator"], target_cols["comparator"], strict=True)]
+        figs = [per["n_figures"].get(t) for t in ids]
+        any_used = [per["any_used"].get(t) for t in ids]
+        stops = {k: chain_stop(*k) for k in {(h, bool(f is not None and u), f is not None)
+                                              for h, f, u in zip(has_indicator, figs, any_used, strict=True)}}
+        formula_from = [c for c in FORMULA_COLUMNS if c in a]
+        shown_rows = [c for c in ROW_FIELDS if c not in ("evidence_tip", "status")]
+        shown_targets = [c for c in TARGET_FIELDS if c not in ("value", "value_high")]
         out: dict[str, dict] = {}
         for k, tid in enumerate(ids):
-            t = {c: target_cols[c][k] for c in TARGET_FIELDS}
-            r = {c: row_cols[c][k] for c in ROW_FIELDS}
-            a = assessments.get(tid, {})
-            has_indicator = t["indicator"] is not None and t["comparator"] != "qualitative"
-            figs = {c: v[tid] for c, v in per.items()} if tid in per["n_figures"] else None
-            stops_at, stop_zh, stop_en = chain_stop(has_indicator, bool(figs is not None and figs["any_used"]),
-                                                    figs is not None)
-            lines = formula_lines(dict(a) | {"reference_jurisdiction": t["reference_jurisdiction"],
-                                             "per_year": t["per_year"]})
-            status = r["status"] or a.get("status") or "no_data"
+            record = {c: a[c][k] for c in formula_from} if has[k] else {}
+            lines = formula_lines(record | {"reference_jurisdiction": target_cols["reference_jurisdiction"][k],
+                                            "per_year": target_cols["per_year"][k]})
+            stops_at, stop_zh, stop_en = stops[(has_indicator[k], bool(figs[k] is not None and any_used[k]),
+                                                figs[k] is not None)]
             chain = {
-                **{c: r[c] for c in ROW_FIELDS if c not in ("evidence_tip", "status")}, "status": status,
-                "chip": self._chip(status, r["evidence_tip"]),
-                **{c: t[c] for c in TARGET_FIELDS if c not in ("value", "value_high")},
-                "value": None if t["value"] is None else _num(t["value"]),
-                "value_high": None if t["value_high"] is None else _num(t["value_high"]),
-                "as_of": None if a.get("as_of") is None else str(a["as_of"])[:10],
-                "reason_zh": a.get("reason_zh"), "reason_en": a.get("reason_en"),
+                **{c: row_cols[c][k] for c in shown_rows}, "status": status[k], "chip": chips[k],
+                **{c: target_cols[c][k] for c in shown_targets},
+                "value": values["value"][k], "value_high": values["value_high"][k], "as_of": as_of[k],
+                "reason_zh": record.get("reason_zh"), "reason_en": record.get("reason_en"),
                 "sources": sources.get(tid, []), "stops_at": stops_at,
                 "stop": [stop_zh, stop_en] if stops_at else None, "formula": [list(x) for x in lines],
             }
-            if has_indicator and figs is not None:
-                chain |= {"own": figs["own"], "ref": figs["ref"], "v": figs["v"], "rv": figs["rv"],
-                          "files": [[self.file_index[f], f in set(_list(figs["used_files"]))]
-                                    for f in _list(figs["files"]) if f in self.file_index],
-                          "figures_file": f"{safe_name(tid)}.figures.csv" if figs["n_figures"] > self.limit else None}
-            if has_indicator:
+            if has_indicator[k] and figs[k] is not None:
+                chain |= {"own": per["own"][tid], "ref": per["ref"][tid], "v": per["v"][tid], "rv": per["rv"][tid],
+                          "files": [[int(f), bool(u)] for f, u in zip(_list(per["file_k"][tid]),
+                                                                      _list(per["file_used"][tid]), strict=True)],
+                          "figures_file": f"{safe_name(tid)}.figures.csv" if figs[k] > self.limit else None}
+            if has_indicator[k]:
                 chain["checks"] = checks.get(tid, [])
             out[tid] = {key: v for key, v in chain.items() if v is not None}
         return out

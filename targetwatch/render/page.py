@@ -191,9 +191,60 @@ def _json_default(o: Any) -> Any:
     return o.item() if hasattr(o, "item") else (o.isoformat() if hasattr(o, "isoformat") else str(o))
 
 
+class Encoded:
+    """A value already written as JSON (`Encoded.of`): dump_js puts its text where the value stands, so a value
+    checked by encoding it (plain_json's test) is not encoded twice. Only dump_js reads it."""
+
+    __slots__ = ("text",)
+    MARK = "\ue000tw-json\ue000"  # a private-use mark: dump_js checks that no other string holds it
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @staticmethod
+    def of(o: Any) -> Encoded:
+        """`plain_json(o)` as JSON text."""
+        try:
+            return Encoded(json.dumps(o, ensure_ascii=False, separators=(",", ":"), allow_nan=False))
+        except (TypeError, ValueError):
+            return Encoded(json.dumps(jsonable(o), ensure_ascii=False, separators=(",", ":"), allow_nan=False))
+
+
+def _json_text(payload: Any) -> str:
+    """json.dumps of the payload as dump_js writes it, each Encoded value's text in its place."""
+    parts: list[str] = []
+
+    def default(o: Any) -> Any:
+        if isinstance(o, Encoded):
+            parts.append(o.text)
+            return Encoded.MARK
+        return _json_default(o)
+
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=default)
+    if not parts:
+        return text
+    mark = json.dumps(Encoded.MARK, ensure_ascii=False)
+    pieces = text.split(mark)
+    if len(pieces) != len(parts) + 1:  # some string of the payload holds the mark itself: no splicing
+        return json.dumps(_decoded(payload), ensure_ascii=False, separators=(",", ":"), allow_nan=False,
+                          default=_json_default)
+    return "".join(p for pair in zip(pieces, [*parts, ""], strict=True) for p in pair)
+
+
+def _decoded(o: Any) -> Any:
+    if isinstance(o, Encoded):
+        return json.loads(o.text)
+    if isinstance(o, dict):
+        return {k: _decoded(v) for k, v in o.items()}
+    if isinstance(o, list | tuple):
+        return [_decoded(v) for v in o]
+    return o
+
+
 def dump_js(path: Path, function: str, payload: Any) -> int:
-    """Write `function(payload);` (loaded with <script src>: file:// pages cannot fetch JSON); return the bytes."""
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_json_default)
+    """Write `function(payload);` (loaded with <script src>: file:// pages cannot fetch JSON); return the bytes.
+    An `Encoded` value in the payload is written as its text."""
+    text = _json_text(payload)
     text = function + "(" + text.replace("<", "\\u003c") + ");\n"  # no "</script>" can end it early
     path.write_text(text, encoding="utf-8")
     return len(text.encode("utf-8"))

@@ -30,11 +30,13 @@ class Batches:
         self.flushed: set[int] = set()  # files some of whose rows were already written
 
     def add(self, file: int, *, source_file: str, sha256: str, default_release_date: str | None,
-            release_date_basis: str, counts: tuple[int, int] | None = None) -> None:
+            release_date_basis: str, counts: tuple[int, int] | None = None,
+            part: tuple[str, str] | None = None) -> None:
         """Move the raw table's batch (one file's) into the pending tables; normalise if enough rows wait. `counts`:
-        the raw table's (`raw_counts`), when the caller has them."""
+        the raw table's (`raw_counts`), when the caller has them; `part`: where the batch is instead of the raw
+        table (a scanned file's rows in its chunk, `template_sql.Scan.part`; then `counts` is required)."""
         counts = counts or raw_counts(self.con, self.raw)
-        move_batch(self.con, self.raw, self.pending, self.next_batch, counts)
+        move_batch(self.con, self.raw, self.pending, self.next_batch, counts, part)
         self.params.append(self.normaliser.batch_params(
             self.next_batch, file, source_file=source_file, sha256=sha256,
             default_release_date=default_release_date, release_date_basis=release_date_basis))

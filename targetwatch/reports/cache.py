@@ -183,18 +183,20 @@ class CacheWriter:
         self.ok = True
         shutil.rmtree(self.tmp, ignore_errors=True)
 
-    def add(self, con: duckdb.DuckDBPyConnection, raw: str, counts: tuple[int, int] | None = None) -> None:
+    def add(self, con: duckdb.DuckDBPyConnection, raw: str, counts: tuple[int, int] | None = None,
+            part: tuple[str, str] | None = None) -> None:
         """Keep the raw table's batch; `counts`: its (rows, rejects), when the caller has them (an empty table is not
-        written)."""
+        written); `part`: the batch's rows and rejects as two subqueries instead (batches.Batches.add)."""
         if not self.ok:
             return
         try:  # a cache that cannot be written (disk full, read-only) costs a parse next time, never the refresh
             folder = self.tmp / f"batch-{self.batches:05d}"
             folder.mkdir(parents=True)
-            for i, (table, part) in enumerate(((raw, "rows"), (f"{raw}_rejected", "rejected"))):
+            for i, (table, name) in enumerate(((raw, "rows"), (f"{raw}_rejected", "rejected"))):
+                source = part[i] if part is not None else f'"{table}"'
                 if (counts[i] if counts is not None else
-                        con.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0]):
-                    con.execute(f"COPY \"{table}\" TO '{_sql_path(folder / f'{part}.parquet')}' (FORMAT parquet)")
+                        con.execute(f"SELECT count(*) FROM {source}").fetchall()[0][0]):
+                    con.execute(f"COPY {source} TO '{_sql_path(folder / f'{name}.parquet')}' (FORMAT parquet)")
             self.batches += 1
         except (OSError, duckdb.Error):
             self.abort()

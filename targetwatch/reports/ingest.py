@@ -453,7 +453,7 @@ def ingest_folder(
             # DuckDB scan per header layout (template_sql.Scan); then each file is read in its turn.
             prepared = [_prepare(entry, n, root, staging, cache, archive_dir, manifest, seen, parsed, limits)
                         for n, entry in enumerate(scan_folder(reports_dir, excluded))]
-            scan = template_sql.Scan(con, limits)
+            scan = template_sql.Scan(con, limits, defer=True)  # a file's rows go from its chunk to `batches`
             scan.plan([p.copy for p in prepared if isinstance(p, Prepared) and p.copy.suffix.lower() == ".csv"
                        and not (cache is not None and cache.has(p.key))])
             try:
@@ -553,16 +553,16 @@ def _read_prepared(p: Prepared, con: duckdb.DuckDBPyConnection, batches: Batches
     rel, number, meta, record = p.rel, p.number, p.meta, p.record
     dates: dict[str, Any] = {}
 
-    def sink(info: ReadInfo, counts: tuple[int, int] | None = None) -> None:
-        """Move the batch in the raw table to the rows waiting for the normaliser (`batches`), with its file's
-        parameters; `counts`: the raw table's rows and rejects, when known."""
+    def sink(info: ReadInfo, counts: tuple[int, int] | None = None, part: tuple[str, str] | None = None) -> None:
+        """Move the batch in the raw table (or in `part`: a scanned file's rows in its chunk) to the rows waiting for
+        the normaliser (`batches`), with its file's parameters; `counts`: the batch's rows and rejects, when known."""
         sidecar_release = meta.get("release_date")
         file_release = sidecar_release or info.release_date or release_date
         dates["release"] = str(file_release) if file_release else None
         dates["basis"] = ("sidecar" if sidecar_release else "file" if info.release_date
                           else "command line" if release_date else "not stated")
         batches.add(number, source_file=rel, sha256=p.digest, default_release_date=dates["release"],
-                    release_date_basis=dates["basis"], counts=counts)
+                    release_date_basis=dates["basis"], counts=counts, part=part)
 
     try:
         info, parsed[rel] = _read(con, p.copy, aliases, meta, cache, p.key, limits, sink, scan)
@@ -618,11 +618,17 @@ def _read(con: duckdb.DuckDBPyConnection, copy: Path, aliases: Aliases, meta: di
     writer = cache.writer(key) if cache is not None else None
 
     def keep(info: ReadInfo) -> None:
-        # counted once, for the cache and the batches (a file taken from a scan: the scan counted its rows)
+        # counted once, for the cache and the batches (a file taken from a scan: the scan counted its rows); a file
+        # the scan left in its chunk (`part`) goes from there to the cache and the pending tables, no raw table between
+        part = scan.part(copy) if scan is not None else None
         counts = (scan.taken.pop(copy, None) if scan is not None else None) or raw_counts(con, RAW)
-        if writer is not None:
-            writer.add(con, RAW, counts)
-        sink(info, counts)
+        try:
+            if writer is not None:
+                writer.add(con, RAW, counts, part)
+            sink(info, counts, part)
+        finally:
+            if part is not None:
+                scan.done(copy)
 
     try:
         info = read_into(con, RAW, copy, aliases, meta, limits, keep, scan)

@@ -158,14 +158,17 @@ def raw_counts(con: duckdb.DuckDBPyConnection, raw: str) -> tuple[int, int]:
 
 
 def move_batch(con: duckdb.DuckDBPyConnection, raw: str, pending: str, batch: int,
-               counts: tuple[int, int] | None = None) -> None:
+               counts: tuple[int, int] | None = None, part: tuple[str, str] | None = None) -> None:
     """Append the raw table (and its rejects) to the pending tables as batch `batch`, and empty it. With `counts`
-    (`raw_counts`), an empty table is left alone."""
-    for suffix, n in zip(("", "_rejected"), counts or (None, None), strict=True):
+    (`raw_counts`), an empty table is left alone. With `part` (template_sql.Scan.part), the rows and rejects come
+    straight from those two subqueries (a scanned file's rows in its chunk) and the raw tables are not touched."""
+    for i, (suffix, n) in enumerate(zip(("", "_rejected"), counts or (None, None), strict=True)):
         if n == 0:
             continue
-        con.execute(f'INSERT INTO "{pending}{suffix}" SELECT *, {int(batch)} FROM "{raw}{suffix}"')
-        con.execute(f'DELETE FROM "{raw}{suffix}"')
+        source = part[i] if part is not None else f'"{raw}{suffix}"'
+        con.execute(f'INSERT INTO "{pending}{suffix}" SELECT *, {int(batch)} FROM {source}')
+        if part is None:
+            con.execute(f'DELETE FROM "{raw}{suffix}"')
 
 
 def _codes(keys: Iterable[str | None], table: dict[str, str]) -> list[str | None]:

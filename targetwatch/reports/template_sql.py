@@ -257,8 +257,12 @@ class Scan:
     scan leaves out, or one not planned, is read alone (`load`), and the streaming reader takes what that hands back."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, limits: Limits, *, chunk_bytes: int = CHUNK_BYTES,
-                 chunk_files: int = CHUNK_FILES):
+                 chunk_files: int = CHUNK_FILES, defer: bool = False):
         self.con, self.limits, self.chunk_bytes, self.chunk_files = con, limits, chunk_bytes, chunk_files
+        # With `defer`, a planned file's rows stay in its chunk's tables: `load` only says they are there, and the
+        # caller moves them on from `part` (straight into the pending tables, no raw table between) then `done`.
+        self.defer = defer
+        self.deferred: dict[Path, tuple[int, int]] = {}  # file -> (chunk, its number in the chunk)
         self.heads: dict[Path, CsvHead | None] = {}
         self.where: dict[Path, tuple[int, int]] = {}  # file -> (chunk, its number in the chunk)
         self.chunks: list[tuple[list[str | None], list[tuple[int, Path, CsvHead]]]] = []
@@ -298,13 +302,18 @@ class Scan:
             open_chunks[layout] = (chunk, used + size)
 
     def load(self, raw: str, path: Path, head: CsvHead) -> bool:
-        """As `load` (module function): fill the empty raw tables with the file's rows, or False (nothing written)."""
+        """As `load` (module function): fill the empty raw tables with the file's rows, or False (nothing written).
+        With `defer`, a file its chunk's scan read is left there: True, and `part` says where its rows are."""
         if path not in self.where:
             self.scans += 1
             return load(self.con, raw, path, head, self.limits)
         chunk, file = self.where.pop(path)
         if chunk not in self.loaded:
             self._scan(chunk)
+        if self.defer and file in self.loaded[chunk]:
+            self.deferred[path] = (chunk, file)
+            self.taken[path] = self.sizes[chunk].get(file, (0, 0))
+            return True
         try:
             if file not in self.loaded[chunk]:
                 return False
@@ -317,6 +326,25 @@ class Scan:
                 return False
             return True
         finally:
+            self.left[chunk] -= 1
+            if not self.left[chunk]:
+                self._release(chunk)
+
+    def part(self, path: Path) -> tuple[str, str] | None:
+        """Where a file `load` deferred has its rows and rejects: two subqueries giving them as the raw tables would
+        hold them (in the single-file order: the unquoted lines, then the quoted ones, each by line); None for a file
+        whose rows `load` put in the raw tables."""
+        if path not in self.deferred:
+            return None
+        chunk, file = self.deferred[path]
+        return tuple(f"(SELECT * EXCLUDE (file, part) FROM {table} WHERE file = {int(file)} ORDER BY part, _seq)"
+                     for table in self._tables(chunk))
+
+    def done(self, path: Path) -> None:
+        """A deferred file's rows were moved on (or given up): its chunk is dropped after its last file."""
+        found = self.deferred.pop(path, None)
+        if found is not None:
+            chunk = found[0]
             self.left[chunk] -= 1
             if not self.left[chunk]:
                 self._release(chunk)

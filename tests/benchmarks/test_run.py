@@ -32,8 +32,8 @@ def test_benchmark_runs_and_every_variant_equals_the_assessment(tmp_path):
 def test_run_times_a_process_with_time_v():
     from benchmarks.run import timed
 
-    out = timed("x = bytearray(50 * 1024 * 1024); report({'n': len(x)})")
-    assert out["result"] == {"n": 50 * 1024 * 1024}
+    out = timed("x = bytearray(50 * 1024 * 1024); report({'n': len(x)}); sum(range(3_000_000))")
+    assert out["result"] == {"n": 50 * 1024 * 1024} and 0 < out["cpu_s"] <= out["wall_s"] * 2 + 0.1
     assert out["peak_rss_mb"] >= 50 and out["wall_s"] >= 0 and "stopped" not in out
 
 
@@ -69,7 +69,7 @@ def test_run_stops_a_refresh_past_its_timeout_and_says_so():
     from benchmarks.run import timed
 
     out = timed("import time; time.sleep(60)", timeout_s=3)
-    assert out["stopped"] == "timeout after 0 min" and 3 <= out["wall_s"] < 30
+    assert out["stopped"] == "timeout after 0 min" and 3 <= out["wall_s"] < 30 and out["cpu_s"] is None
     assert out["result"] is None and out["returncode"] != 0
 
 

@@ -163,3 +163,29 @@ def test_figures_read_from_the_warehouse_a_batch_at_a_time_give_the_site_of_the_
     assert sql.files(needed) == frame.files(needed) and sql.texts(needed) == frame.texts(needed)
     ids = set(whole.observations["observation_id"])
     assert sql.positions(needed, ids) == frame.positions(needed, ids) and 0 in frame.positions(needed, ids).values()
+
+
+def test_a_value_encoded_once_is_written_as_dump_js_would_write_it(tmp_path):
+    """large_site encodes each target's charts once (page.Encoded: plain_json's check) and dump_js puts that text in
+    place: the file is the one the values themselves give, NaN and numpy scalars made plain as plain_json makes them,
+    and a payload whose own strings hold the splice mark is written without splicing."""
+    import json
+
+    import numpy as np
+
+    from targetwatch.render.page import Encoded, dump_js, plain_json
+
+    charts = [{"data": [{"y": [1.5, None, "<b>"]}], "layout": {"t": "目标"}}, [], {"x": float("nan"), "n": np.int64(3)}]
+    payload = {"a": [Encoded.of(c) for c in charts], "b": {"c": Encoded.of(charts[0]), "d": np.float64(2.5)},
+               "e": "x"}
+    plain = {"a": [plain_json(c) for c in charts], "b": {"c": plain_json(charts[0]), "d": np.float64(2.5)}, "e": "x"}
+    dump_js(tmp_path / "spliced.js", "f", payload)
+    dump_js(tmp_path / "plain.js", "f", plain)
+    assert (tmp_path / "spliced.js").read_bytes() == (tmp_path / "plain.js").read_bytes()
+    assert "\\u003cb>" in (tmp_path / "spliced.js").read_text(encoding="utf-8")
+    marked = payload | {"e": Encoded.MARK}
+    dump_js(tmp_path / "marked.js", "f", marked)
+    dump_js(tmp_path / "plain-marked.js", "f", plain | {"e": Encoded.MARK})
+    assert (tmp_path / "marked.js").read_bytes() == (tmp_path / "plain-marked.js").read_bytes()
+    text = (tmp_path / "marked.js").read_text(encoding="utf-8")
+    assert json.loads(text[2:-3])["e"] == Encoded.MARK

@@ -197,6 +197,13 @@ def _scanned(paths: list[Path], limits: Limits = DEFAULT_LIMITS, *, spoil=None, 
             spoil()
         for path in paths:
             read = scan.load("_tw_raw", path, scan.head(path))
+            part = scan.part(path)
+            assert (part is not None) == (read and scan.defer)
+            if part is not None:  # deferred: the rows are still in the chunk, the raw tables empty until moved
+                assert _tables(con)[0].empty and _tables(con)[1].empty
+                for suffix, source in zip(("", "_rejected"), part, strict=True):
+                    con.execute(f"INSERT INTO _tw_raw{suffix} SELECT * FROM {source}")
+                scan.done(path)
             out[path.name] = _tables(con) if read else None
             if read:  # the counts the scan hands on are the raw tables'
                 assert scan.taken.pop(path) == tuple(len(t) for t in out[path.name])
@@ -272,4 +279,18 @@ def test_a_bad_file_does_not_sink_its_group(tmp_path):
     assert scanned["b.csv"] is None
     for name in ("a.csv", "c.csv", "d.csv", "e.csv"):
         for a, b in zip(scanned[name], expected[name], strict=True):
+            pd.testing.assert_frame_equal(a, b, check_exact=True)
+
+
+@pytest.mark.parametrize("chunk_files", [2, 256])
+def test_a_deferred_scan_gives_each_file_the_rows_it_put_in_the_raw_table(tmp_path, chunk_files):
+    """Ingestion moves a scanned file's rows from its chunk straight to the pending tables (`Scan(defer=True)`,
+    `part`): the same rows, in the same order, as the scan put in the raw table; every chunk dropped after."""
+    paths = _files(tmp_path, BODIES)
+    direct, scans = _scanned(paths, chunk_files=chunk_files)
+    deferred, deferred_scans = _scanned(paths, chunk_files=chunk_files, defer=True)
+    assert scans == deferred_scans and direct.keys() == deferred.keys()
+    for name, tables in direct.items():
+        assert (tables is None) == (deferred[name] is None)
+        for a, b in zip(tables or (), deferred[name] or (), strict=True):
             pd.testing.assert_frame_equal(a, b, check_exact=True)
