@@ -25,7 +25,7 @@ from targetwatch.catalogue import Catalogue, Target
 from targetwatch.extraction.candidates import CJK, STRIP_HEAD, STRIP_TAIL, Candidate, Document
 from targetwatch.extraction.naming import match_indicator, new_code, noun_phrase
 from targetwatch.extraction.text import fold
-from targetwatch.extraction.walk import assign_departments, document_deadline, walk
+from targetwatch.extraction.walk import assign_departments, document_deadline, goals_sentence_year, walk
 
 
 class Proposal(BaseModel):
@@ -341,10 +341,14 @@ def extract_targets(
     fallback = document_deadline(cands, doc)
     # round 14: when no figure states a deadline, the period in the plan's name gives it (a deadline of the plan's own)
     named = fallback is not None and not any(c.deadline is not None for c in cands)
+    goals_year = goals_sentence_year(doc) if fallback is None else None  # round 17
     for c in cands:
         if c.deadline is None and fallback is not None and c.comparator != "qualitative":
             c.deadline = fallback
             c.rules_fired.append("deadline_plan_name" if named else "deadline_from_document")
+        elif c.deadline is None and goals_year is not None and c.comparator != "qualitative":
+            c.deadline = goals_year
+            c.rules_fired.append("deadline_goals_sentence")
     cands = _merge_multiples(cands, doc.view)
     seen: set[tuple] = set()
     kept: list[Candidate] = []

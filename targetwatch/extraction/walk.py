@@ -247,6 +247,28 @@ def document_deadline(cands: list[Candidate], doc: Document | None = None) -> in
     return None if doc is None else doc.plan_period_end()
 
 
+# Round 17: a deadline stated in a goals sentence with no figure of its own (1.总体目标\n…到2023年,主要科技创新
+# 指标实现“六个倍增、六个突破”。 then the goals in the next paragraph): the sentence names 目标 / 指标, or its
+# paragraph follows a heading line that names 目标.
+_GOALS_YEAR = re.compile(r"(?:到|至) {0,2}(?P<year>20\d{2}) {0,2}年")
+_GOALS_WORD = re.compile(r"目标|指标")
+
+
+def goals_sentence_year(doc: Document) -> int | None:
+    """When no figure states a deadline and the plan's name gives none: the commonest year of 到YYYY年 in a goals
+    sentence (one naming 目标 / 指标, or the first line after a heading naming 目标), if not before the text's own."""
+    years = []
+    lines = doc.view.split("\n")
+    for i, line in enumerate(lines):
+        after_heading = i > 0 and len(lines[i - 1].strip()) <= 12 and "目标" in lines[i - 1]
+        for sent in re.split(r"[。；;！？]", line):
+            if after_heading or _GOALS_WORD.search(sent):
+                years += [int(m["year"]) for m in _GOALS_YEAR.finditer(sent)]
+    now = doc.issue_year if doc.issue_year is not None else doc.stated_year
+    years = [y for y in years if now is None or y >= now]
+    return Counter(years).most_common(1)[0][0] if years else None
+
+
 def assign_departments(doc: Document, c: Candidate) -> None:
     """The bracket that closes the candidate's paragraph: (省科技厅牵头负责) -> lead; several -> shared."""
     m = rules.DEPARTMENT_BRACKET.search(doc.view, c.end, c.paragraph.end)

@@ -32,6 +32,7 @@ from targetwatch.reports.grammar import (
     PARTIAL,
     QUALIFIER,
     RESPECTIVELY,
+    SPENDER,
     is_change,
     not_recognised,
     number_in,
@@ -383,6 +384,8 @@ def _figures(
             flow = (unit_end, flow[1])
         elif (sc := scope_problem(folded, clause_start, hit.start, gap, name) or part_of_own(folded, unit_end, name)):
             problem = f"{phrase!r} is {sc}"
+        elif (sp := SPENDER.search(folded[: hit.start])) is not None:
+            problem = f"{original(sp.start(), unit_end)!r} is what a kind of spender puts in, a subset of {name}"
         elif (sf := _SINCE_FOUNDED.search(folded[: hit.start])) is not None:
             problem = f"{phrase!r} counts one organisation's own (since {sf.group()}), not a level of {name}"
         elif kind == "more":
@@ -482,6 +485,8 @@ def _figures(
                 year, basis, problem = int(to_year), "stated", None
             elif n == 0:
                 year, basis, problem = year_of(doc, folded[: hit.start] + gap[: max(0, a - hit.end)], "", ctx)
+                if basis == "release date" and _FULL_YEAR.search(folded[clause_start : hit.start]):
+                    year, basis = year - 1, "full year"  # 全年…: a whole year is over before it is reported
                 if year and _YEAR_BEFORE.search(folded, clause_start, hit.start):  # 还超过上一年城镇新增就业1310万人
                     year, basis = year - 1, "the year before"  # (u15_nat_2014_jobs_apcjh, dev since round 10)
                 if len(figures) > 1 and _FROM.search(gap):
@@ -503,6 +508,10 @@ def _figures(
                         continue
                 if problem is None and PERIOD_TOTAL.search(gap) and PLAN.search(folded[: hit.start]):
                     problem = "a total over a plan period, not a year's value"
+                if problem is None and basis != "stated" and _FLOW_KEY.search(hit.key):
+                    plan = list(PLAN.finditer(folded, folded.rfind("。", 0, hit.start) + 1, hit.start))
+                    if plan and plan[-1].group(2) in {"期间", "时期"}:
+                        problem = f"a flow over the {plan[-1].group()} period (a total), not a year's value"
             elif to_year == PREVIOUS_YEAR:  # scope.previous_year_levels: the year before the first figure's
                 year, basis, problem = (year - 1 if year else None), "the year before", problem
             else:
@@ -552,6 +561,9 @@ def _figures(
             if ignored := [original(c, c + f[2]) for c, f in later]:
                 notes.append("ignored, a change not a level: " + "; ".join(map(repr, ignored)))
                 covered.extend((c, c + f[2]) for c, f in later)
+            value_raw, unit_raw = without_glosses(original(a, b)), without_glosses(original(b, u))
+            if not unit_raw and _PEOPLE_KEY.search(hit.key) and value_raw[-1:] in "万萬":
+                value_raw, unit_raw = value_raw[:-1], "万人"  # 新增就业1322万 with no 人: people (see _PEOPLE_KEY)
             rows.append(
                 located(hit.start if n == 0 else a, u)
                 | {
@@ -561,8 +573,8 @@ def _figures(
                     else original(hit.start, hit.end),
                     "year_raw": str(year),
                     "year_basis": basis,
-                    "value_raw": without_glosses(original(a, b)),
-                    "unit_raw": without_glosses(original(b, u)),
+                    "value_raw": value_raw,
+                    "unit_raw": unit_raw,
                     # a partial title (前三季度…) does not make a figure whose sentence states its year partial
                     "period_type": (
                         "partial" if (doc.partial and basis != "stated") or PARTIAL.search(folded[:a]) else "annual"
@@ -576,6 +588,18 @@ def _figures(
     return rows, rejected
 
 
+# 全年城镇新增就业人数1266万人 in a story of 2013-05-28 on the 2012 bulletin, its paragraph opening 去年以来 (a
+# start point): a whole year's figure with no year of its own is the year before the release
+# (u17_nat_2012_jobs_bulletin_dxbei, dev since round 11)
+# (全年 right before the name: 全年就业目标任务超额完成 全国城镇新增就业1099万人 is the year's target,
+# u11_nat_2020nov_jobs_ddsb)
+_FULL_YEAR = re.compile(r"全年(?:全国|全省|全市|我国|我省|我市)?$")
+# what flows over a year (new jobs, turnover, expenditure): after 十一五期间 with no year of its own, a plan period's
+# total: “十一五”期间,全国城镇新增就业5500万人 (u17_nat_2010_jobs_11th_plan_trad, dev since round 11)
+_FLOW_KEY = re.compile(r"新增|成交额|交易额|经费|支出")
+# a count of people written with 万 and no 人 (新增就业1322万创新世纪以来最高值, u15_nat_2014_jobs_apcjh, dev since
+# round 10): a jobs indicator counts people, so 万 alone is 万人
+_PEOPLE_KEY = re.compile(r"就业")
 _OWN_PROVINCE = re.compile(r"我省|全省|本省|该省|我市|全市|本市")
 _PROVINCE_WORD = re.compile(r"我省|全省|本省|该省")
 # a figure followed by its share of the nation's whole is a part of it: 培育高新技術企業1.1萬家,占全國高新技術企業的8.2%

@@ -33,8 +33,14 @@ QUALIFIER = re.compile(
     # kind of holder: “小巨人”企业拥有有效发明专利151.2万件 (u10_nat_2022_patents): dev since round 6
     r"|在孵|(?:企业|高校|院所|机构|单位)(?:拥有|持有)"
     # 高價值發明專利有效量1.04萬件 (u15_sx_2024_patents_mefea_trad, dev since round 10): the high-value ones, a subset
-    r"|高价值)$"
+    r"|高价值"
+    # the government's part of the R&D expenditure: 政府R&D經費1088.9億元 (u17_nat_2008_rd_fulingte_trad, dev since
+    # round 11)
+    r"|政府)$"
 )
+# a kind of spender that puts money in: 規模以上工業企業全年投入R&D經費107億元, 内资企业投入R&D经费105.7亿元,
+# 制造业投入R&D经费67.9亿元, 外商企业分别投入R&D经费 (u17_sx_2012_rd_cnipai, dev since round 11): a subset
+SPENDER = re.compile(r"(?:企业|工业|制造业|采矿业|产业|行业|政府|规模以上)(?:全年|分别)?(?:投入|支出)$")
 FORECAST = re.compile(r"预计|预测|力争|争取|计划到|目标是|规划到|将达到|将突破|将超过")
 # part of a year: 2017年前10月全国城镇新增就业就完成1191万人 (u10_nat_2017_jobs_qianinfo), 今年1月至11月,
 # 全国城镇新增就业1180万人 (u10_nat_2023_jobs_cnnb): dev since round 6

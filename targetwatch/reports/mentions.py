@@ -5,8 +5,8 @@ figure is stated with elsewhere in the text.
     2019年,我国科技进步贡献率达59.5%。   <- the body states the same figure with its year: both are 2019, one row
 
 (u10_nat_2019_contribution_spaced and _trad, dev since round 6; the class of `甘肃省12家高新区` in a headline.) Only a
-year inferred from the release date or from a work report's date gives way, and only to one stated year: a figure
-stated for two years is left as it is.
+year inferred from the release date, from a work report's date or from 去年/今年 gives way, and only to one stated
+year: a figure stated for two years is left as it is.
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ from targetwatch import vocab
 from targetwatch.reports.matching import normalised_key
 from targetwatch.units import normalise_text, parse_number, to_simplified, written_unit
 
-_WEAK = ("release date", "work report")
+# 去年 in a headline gives way too: 去年城镇新增就业1322万 above 2014年我国城镇新增就业1322万人 in a page with no
+# release date (u15_nat_2014_jobs_apcjh, dev since round 10)
+_WEAK = ("release date", "work report", "relative")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")  # year bases that a stated year of the same figure overrides
 
 
@@ -127,7 +129,9 @@ def one_per_figure(
             rows.at[p, "notes"] = "; ".join(filter(None, [old if isinstance(old, str) else None, note]))
         rows, figure = rows[~rounded], figure[~rounded]
     key = figure + "|" + rows["year_raw"].astype(str)
-    first = ~key.duplicated()
+    # the mention that states the year stays (a headline's 去年 took its year from it: u15_nat_2014_jobs_apcjh)
+    stated_first = rows["year_basis"].eq("restated").astype(int).sort_values(kind="stable").index
+    first = (~key[stated_first].duplicated()).reindex(rows.index)
     where = rows["location"] + rows["notes"].map(lambda n: f" ({n})" if isinstance(n, str) and n else "")
     others = where[~first].groupby(key[~first]).agg("; ".join)
     also = key.map(others)

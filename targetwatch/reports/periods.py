@@ -59,6 +59,7 @@ YEAR_BASIS_WORDS = {
     "plan period": "from a five-year-plan expression (十二五末 = 2015, “十三五” ends in 2020)",
     "work report": "inferred: a work report or work meeting reviews the year before",
     "release date": "inferred from the release date (no year in the text)",
+    "full year": "inferred: a whole year's figure (全年) with no year is the year before the release",
     "restated": "from the same figure stated with its year elsewhere in the text",
     "title": "from the title",
     "sidecar": "from the sidecar",

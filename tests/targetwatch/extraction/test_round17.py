@@ -94,16 +94,66 @@ def test_new_recognitions_reported_or_set(text, expected):
 
 def test_a_text_that_says_it_is_the_plan_is_no_report():
     """hainan-2021-st-catch-up-action-plan (undated): its goals stand in a paragraph after the one naming 2023; the
-    preamble's 制定本行动计划 says the text is the plan. None reaches 0.9 (no deadline in scope). Their deadline, 2023,
-    is still not read: it stands in a sentence with no figure of its own (到2023年,…实现“六个倍增、六个突破”)."""
+    preamble's 制定本行动计划 says the text is the plan. Their deadline stands in a goals sentence with no figure of its
+    own (1.总体目标 … 到2023年,主要科技创新指标实现“六个倍增、六个突破”): it is lent to them, and none reaches 0.9."""
     docs, _ = load_corpus()
     doc = docs["hainan-2021-st-catch-up-action-plan"]
     for text in (doc.text, doc.text.replace("制定本行动计划", "制定本行動計劃").replace("达到2000家", "達到2000家"),
-                 doc.text.replace("达到2000家", "达到２０００家")):
+                 doc.text.replace("达到2000家", "达到２０００家"), doc.text.replace("到2023年", "到 2023 年")):
         props = extract_targets(text, "t", issued=issued(doc))
-        got = {(p.entry["comparator"], p.value) for p in props}
-        assert ("at_least", 2000) in got and ("growth_rate", 34) in got
+        got = {(p.entry["comparator"], p.value, p.entry.get("deadline")) for p in props}
+        assert ("at_least", 2000, 2023) in got and ("growth_rate", 34, 2023) in got
         assert all(p.confidence < 0.9 for p in props)
     # without the preamble's words the same goals read as a report (none proposed): the rule is what lifts them
     bare = doc.text.replace("制定本行动计划", "")
     assert [p for p in extract_targets(bare, "t", issued=issued(doc)) if p.value == 2000] == []
+
+
+NINGXIA = ("——工业运行更加稳健。到2027年,规模以上工业增加值达到2800亿元以上,增速高于全区GDP增速1个百分点;"
+           "工业投资、制造业投资和技术改造投资年均增速达到10%以上。")  # ningxia-2023-industry-opinion
+GUANGXI = ("目标到2023年,自治区全社会研究与试验发展(R&D)经费投入强度突破1.3%,高新技术企业数量达4200家,"
+           "技术合同成交额总额累计突破2000亿元,转化科技成果累计2000项以上。")  # guangxi-2021-st-three-year-plan-news
+
+
+@pytest.mark.parametrize(("text", "issued_on", "held", "value"), [
+    (NINGXIA, "2023", "above_reference", 1),
+    (NINGXIA.replace("增速高于全区", "增速高於全區"), "2023", "above_reference", 1),
+    (NINGXIA.replace("1个百分点", "１个百分点"), "2023", "above_reference", 1),
+    (GUANGXI, "2021-07", "at_least", 2000),
+    (GUANGXI.replace("转化科技成果累计", "轉化科技成果累計"), "2021-07", "at_least", 2000),
+    (GUANGXI.replace("2000项以上", "2000 项以上"), "2021-07", "at_least", 2000),
+])
+def test_patterns_that_were_wrong_at_the_top_are_held_below_it(text, issued_on, held, value):
+    """Calibration: growth above a reference by a margin, and a running total, each leaning on a verb carried from an
+    earlier clause, gave wrong answers at 0.9 or above at first scores (unseen-12, unseen-8): proposed, below 0.9."""
+    props = extract_targets(text, "t", issued=issued_on)
+    mine = [p for p in props if p.entry["comparator"] == held and p.value == value]
+    assert len(mine) == 1 and mine[0].confidence < 0.9
+    assert any(p.confidence >= 0.9 for p in props)  # the figures with verbs of their own keep the top band
+
+
+@pytest.mark.parametrize(("text", "issued_on", "expected"), [
+    # china-2023-quality-smes-targets-news: 了 earlier in the clause reports what was done
+    ("以占全国规模以上工业中小企业3.5%的数量,贡献了5%的收入和近10%的利润。", None, []),
+    ("以占全國規模以上工業中小企業3.5%的數量,貢獻了5%的收入和近10%的利潤。", None, []),
+    ("以占全国规模以上工业中小企业3.5%的数量，贡献了５%的收入和近１０%的利润。", None, []),
+    # lianyungang-2019-hitech (2020-01-19): 提出了 sets out a goal, and the goal stays
+    ("《行动方案》近日出台,提出了2020年全市高新技术企业总数达450家的主要目标。", "2020-01", [("at_least", 450)]),
+    ("《行動方案》近日出臺,提出了2020年全市高新技術企業總數達450家的主要目標。", "2020-01", [("at_least", 450)]),
+    ("《行动方案》近日出台，提出了2020年全市高新技术企业总数达 450 家的主要目标。", "2020-01", [("at_least", 450)]),
+    # china-2026-digital-economy-article (2026-01-20): a target whose year is before the text's own is a past one
+    ("到2025年底的目标是数字经济核心产业增加值占GDP比重超过10%。", "2026-01", []),
+    ("到2025年底的目標是數字經濟核心產業增加值佔GDP比重超過10%。", "2026-01", []),
+    ("到 2025 年底的目标是数字经济核心产业增加值占GDP比重超过１０%。", "2026-01", []),
+])
+def test_done_and_past_targets_are_status(text, issued_on, expected):
+    assert _props(text, issued_on) == expected
+
+
+def test_a_goals_sentence_year_is_not_lent_when_a_figure_states_one():
+    """SYNTHETIC, the hainan wording with a figure that states its own year: the document's deadline then comes from the
+    figures, as before round 17."""
+    text = ("1.总体目标\n到2023年,主要科技创新指标实现“六个倍增”。\n"
+            "高新技术企业数量达到2000家;到2025年,技术合同成交额达到100亿元。")
+    got = [(p.value, p.entry.get("deadline")) for p in extract_targets(text, "t", issued="2021")]
+    assert got == [(2000, 2025), (10000000000, 2025)]
