@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import math
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from typing import Final
 
 import pandas as pd
@@ -89,7 +89,15 @@ def _format_finite(v: float, lang: str, digits: int) -> str:
 
 
 def _babel(v: float, lang: str, digits: int) -> str:
-    """format_number of a finite float, by Babel's formatters (the definition `_written` follows)."""
+    """format_number of a finite float, by Babel's formatters (the definition `_written` follows). Decimal's default
+    28 digits of precision cannot hold every finite float as an integer (a projection can reach 1e80), and Babel's
+    rounding raised InvalidOperation there and failed the dashboards: the context is widened to the number's size."""
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, abs(math.frexp(v)[1]) // 3 + digits + 10)  # decimal digits ~ binary exponent x 0.30
+        return _babel_in_context(v, lang, digits)
+
+
+def _babel_in_context(v: float, lang: str, digits: int) -> str:
     if lang == "zh":
         d = round_significant(v, digits)
         if d == 0:

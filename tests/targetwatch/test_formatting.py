@@ -137,3 +137,17 @@ def test_the_fast_writer_writes_what_babel_writes(lang):
 def test_numbers_outside_the_fast_range_are_written_by_babel(value):
     for lang in ("zh", "en"):
         assert formatting.format_number(value, lang) == formatting._babel(value, lang, 4)
+
+
+@pytest.mark.parametrize(("value", "lang", "expected"), [
+    # a projection on extreme accepted values reached 9.99999982e+80 and Babel's rounding raised InvalidOperation
+    # (decimal's 28 digits), failing the dashboards step (tests/hostile/test_extreme_values.py, CI of cebdbde):
+    # 4 significant digits give 1.000e81 = 10^69 万亿
+    (9.99999982e80, "zh", "1" + "0" * 69 + "万亿"),
+    (-9.99999982e80, "zh", "-1" + "0" * 69 + "万亿"),
+    (9.99999982e80, "en", "999,999,982" + ",000" * 24),
+    (1.7976931348623157e308, "zh", "1798" + "0" * 293 + "万亿"),  # the largest float: 1.798e308 = 1798 x 10^305
+    (5e-324, "zh", "0." + "0" * 323 + "5"),
+])
+def test_numbers_past_decimals_default_precision_are_written(value, lang, expected):
+    assert formatting.format_number(value, lang) == expected
