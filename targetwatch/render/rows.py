@@ -161,19 +161,16 @@ def target_rows(data: SiteData, formatted: bool = True) -> pd.DataFrame:
 
 
 def _in_order(df: pd.DataFrame) -> pd.DataFrame:
-    """The rows as `_ordered` orders them (headline targets first, then jurisdiction, status in the vocabulary's
-    order, id), sorted by those keys alone and taken once."""
+    """The rows in display order (headline targets first, then jurisdiction, status in the vocabulary's order, id),
+    sorted by those keys alone and taken once."""
     keys = pd.DataFrame({"headline": df["headline"].fillna(False).astype(bool), "jurisdiction": df["jurisdiction"],
                          "status_rank": df["status"].fillna("no_data").map(STATUS_RANK),
                          "target_id": df["target_id"]}, index=df.index)
-    out = df.take(_ordered(keys, reset=False).index.to_numpy() if len(df) else [])
+    order = keys.sort_values(["headline", "jurisdiction", "status_rank", "target_id"],
+                             ascending=[False, True, True, True]).index
+    out = df.take(order.to_numpy() if len(df) else [])
     out.index = pd.RangeIndex(len(out))
     return out
-
-
-def _ordered(df: pd.DataFrame, reset: bool = True) -> pd.DataFrame:
-    out = df.sort_values(["headline", "jurisdiction", "status_rank", "target_id"], ascending=[False, True, True, True])
-    return out.reset_index(drop=True) if reset else out
 
 
 def in_document_order(sources: pd.DataFrame, document: str) -> pd.DataFrame:
