@@ -62,9 +62,9 @@ SPAN_PASSED: Final = re.compile(r"(?<!未来)(?<!今后)(?<![\d.])(?:[一二两�
 # 主要目标, 明确了, 部署了).
 DONE_IN_CLAUSE: Final = re.compile(
     r"(?<!为)(?<!提出)(?<!明确)(?<!确定)(?<!制定)(?<!设定)(?<!部署)(?<!印发)(?<!出台)(?<!发布)了(?!解)")
-# A deadline in the figure's sentence that lies before the text's own year (到2025年底的目标是… in a text of 2026):
-# a past target restated, not a new one.
-DEADLINE_BEFORE: Final = re.compile(r"(?:到|至) {0,2}(?P<year>20\d{2}) {0,2}年")
+
+# 到2023年 / 至 2025 年: a year some goal is set by (here a past deadline restated; in walk, a goals sentence's year)
+BY_YEAR: Final = re.compile(r"(?:到|至) {0,2}(?P<year>20\d{2}) {0,2}年")
 
 # Rules that already mark a figure as status: the progress penalty does not pile onto them.
 _ALREADY: Final = frozenset({"status_report", "status_last_year", "news_report", "done", "report_document",
@@ -91,7 +91,9 @@ def progress_cue(doc: Document, c: Candidate) -> str | None:
         return "span_passed"
     if DONE_IN_CLAUSE.search(before_clause):
         return "done_in_clause"
-    years = [int(m["year"]) for m in DEADLINE_BEFORE.finditer(view, c.sentence.start, c.start)]
+    # a deadline in the sentence before the text's own year (到2025年底的目标是… in a text of 2026): a past target
+    # restated, not a new one
+    years = [int(m["year"]) for m in BY_YEAR.finditer(view, c.sentence.start, c.start)]
     if years and doc.issue_year is not None and years[-1] < doc.issue_year:
         return "past_deadline"
     return None

@@ -14,6 +14,7 @@ import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import STRIP_HEAD, STRIP_TAIL, Candidate, Document, deadlines, scaled
 from targetwatch.extraction.figures import category_thresholds, constructs, find_figures
 from targetwatch.extraction.naming import HEADING_L1, HEADING_L2, HEADING_L3, heading_title
+from targetwatch.extraction.progress import BY_YEAR
 from targetwatch.extraction.text import Paragraph, Sentence, Span, fold, inside_marks, paragraphs
 
 # --- the walk ---------------------------------------------------------------------------------------------------
@@ -250,7 +251,6 @@ def document_deadline(cands: list[Candidate], doc: Document | None = None) -> in
 # Round 17: a deadline stated in a goals sentence with no figure of its own (1.总体目标\n…到2023年,主要科技创新
 # 指标实现“六个倍增、六个突破”。 then the goals in the next paragraph): the sentence names 目标 / 指标, or its
 # paragraph follows a heading line that names 目标.
-_GOALS_YEAR = re.compile(r"(?:到|至) {0,2}(?P<year>20\d{2}) {0,2}年")
 _GOALS_WORD = re.compile(r"目标|指标")
 
 
@@ -263,7 +263,7 @@ def goals_sentence_year(doc: Document) -> int | None:
         after_heading = i > 0 and len(lines[i - 1].strip()) <= 12 and "目标" in lines[i - 1]
         for sent in re.split(r"[。；;！？]", line):
             if after_heading or _GOALS_WORD.search(sent):
-                years += [int(m["year"]) for m in _GOALS_YEAR.finditer(sent)]
+                years += [int(m["year"]) for m in BY_YEAR.finditer(sent)]
     now = doc.issue_year if doc.issue_year is not None else doc.stated_year
     years = [y for y in years if now is None or y >= now]
     return Counter(years).most_common(1)[0][0] if years else None
