@@ -10,6 +10,7 @@ import dataclasses
 import itertools
 import re
 
+import targetwatch.extraction.measures as measures
 import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import (
     CJK,
@@ -331,8 +332,8 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
             fired.append("grant")
             cand.score = score
         if m["unit"] in rules.MEASURE_WORDS and (
-                rules.CAPACITY_BEFORE.search(before) or rules.CAPACITY_AFTER.match(view, m.end())
-                or (base in rules.PHYSICAL_UNITS and CJK.match(view[m.end() : m.end() + 2].lstrip("的")))):
+                measures.CAPACITY_BEFORE.search(before) or measures.CAPACITY_AFTER.match(view, m.end())
+                or (base in measures.PHYSICAL_UNITS and CJK.match(view[m.end() : m.end() + 2].lstrip("的")))):
             score += rules.CONFIDENCE["category_threshold"]  # round 10: 年产10万吨, 10万吨/年, 10万吨工业草酸
             fired.append("capacity")
             cand.score = score

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from targetwatch import vocab
+from targetwatch.extraction.measures import EXTRA_UNITS, MEASURE_WORDS
 
 # --- 1. figures: a number, an optional scale word, a written unit --------------------------------------------
 
@@ -27,31 +28,8 @@ NUMBER: Final = r"(?:\d+(?:\.\d+| \. \d+)?|(?<![数几])[一二两三四五六�
 # 1.3万件, 四十万人, 265亿元: vocab.MULTIPLIERS gives the factor; round 11: 1.3万亿斤 (two scale words, 10^12)
 SCALE: Final = r"(?:万亿|[万亿千])"
 
-# Units beyond vocab.WRITTEN_UNITS that policy documents use for counts. 人年 (person-years of R&D staff) and 套
-# (flats) have base units of their own: a proposal carries them, the catalogue has no indicator in them yet.
-EXTRA_UNITS: Final[dict[str, tuple[str, float]]] = {
-    "名": ("persons", 1), "人年": ("person_years", 1), "套": ("sets", 1),
-    "个百分点": ("percentage_points", 1),  # 提高2个百分点, 比全国高15个百分点: a difference of percentages
-    "成": ("percent", 10),  # 增幅超7成: tenths
-    "斤": ("jin", 1),  # 粮食产量616亿斤 (round 8): a unit of its own, as 人年 is
-    # Round 6: a foreign currency, a unit of its own (实际利用外资1亿美元). Tons are not read: in plans they are mostly
-    # the capacity of a plant (年产10万吨…生产线), not a target.
-    "美元": ("usd", 1),
-}
-# Round 10: measure words of land, weight and machines, each a base unit of its own (no conversion is guessed: 亩 stays
-# mu, 吨 tons, 台 sets), read like any unit with a scale word (0.15万亩, 2.5万吨, 360台/万人 a density per 10 000
-# workers). Tons were left out in round 6 (a plant's capacity, 年产10万吨…生产线): CAPACITY_BEFORE now marks those.
-MEASURE_WORDS: Final[dict[str, tuple[str, float]]] = {
-    "亩": ("mu", 1), "公顷": ("hectares", 1), "吨": ("tons", 1), "台/万人": ("sets", 1), "台": ("sets", 1),
-    "条": ("count", 1), "座": ("count", 1), "公里": ("km", 1),
-}
-# A plant's capacity or a product's size, not a target: 年产10万吨…, 10万吨/年水性树脂, 10万吨工业草酸 (a measure word
-# followed by the product), 年产27亿条…电源线; not 年产值 / 年产量 (an output target). A count followed by its noun
-# (建设3个园区) is read as before.
-CAPACITY_BEFORE: Final = re.compile(
-    r"(?:年产(?![值量])|产能|年加工|年处理|日产(?![值量])|年吞吐|年出栏)[^,，;；。]{0,4}$")
-CAPACITY_AFTER: Final = re.compile(r" {0,2}/ {0,2}年")
-PHYSICAL_UNITS: Final[frozenset[str]] = frozenset({"mu", "hectares", "tons", "km"})
+# Units beyond vocab.WRITTEN_UNITS (人年, 套, ‰ …), measure words (亩, 吨, 台 …) and a plant's capacity (年产10万吨…):
+# targetwatch/extraction/measures.py (moved there in round 18).
 UNITS: Final[dict[str, tuple[str, float]]] = {
     k: v
     for k, v in (vocab.WRITTEN_UNITS | EXTRA_UNITS | MEASURE_WORDS).items()

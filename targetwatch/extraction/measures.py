@@ -1,0 +1,38 @@
+"""Units the rules read beyond `vocab.WRITTEN_UNITS`: units of their own, measure words, a plant's capacity.
+
+Moved here from `rules.py` in round 18 (issue 18), when rules.py reached its 700-line limit, with round 18's units:
+a rate per thousand (人口自然增长率控制在6‰以内; 千分之四点五 is folded to it by `text.fold`, see
+`WRITTEN_FRACTION`), computing power in EFLOPS (算力规模超过300EFLOPS) and events (举办创新创业活动200余次), each a base
+unit of its own, as 人年 and 亩 are: nothing is converted, and the catalogue has no indicator in them yet.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+# Units beyond vocab.WRITTEN_UNITS that policy documents use for counts. 人年 (person-years of R&D staff) and 套
+# (flats) have base units of their own: a proposal carries them, the catalogue has no indicator in them yet.
+EXTRA_UNITS: Final[dict[str, tuple[str, float]]] = {
+    "名": ("persons", 1), "人年": ("person_years", 1), "套": ("sets", 1),
+    "个百分点": ("percentage_points", 1),  # 提高2个百分点, 比全国高15个百分点: a difference of percentages
+    "成": ("percent", 10),  # 增幅超7成: tenths
+    "斤": ("jin", 1),  # 粮食产量616亿斤 (round 8): a unit of its own, as 人年 is
+    # Round 6: a foreign currency, a unit of its own (实际利用外资1亿美元). Tons are not read: in plans they are mostly
+    # the capacity of a plant (年产10万吨…生产线), not a target.
+    "美元": ("usd", 1),
+}
+# Round 10: measure words of land, weight and machines, each a base unit of its own (no conversion is guessed: 亩 stays
+# mu, 吨 tons, 台 sets), read like any unit with a scale word (0.15万亩, 2.5万吨, 360台/万人 a density per 10 000
+# workers). Tons were left out in round 6 (a plant's capacity, 年产10万吨…生产线): CAPACITY_BEFORE now marks those.
+MEASURE_WORDS: Final[dict[str, tuple[str, float]]] = {
+    "亩": ("mu", 1), "公顷": ("hectares", 1), "吨": ("tons", 1), "台/万人": ("sets", 1), "台": ("sets", 1),
+    "条": ("count", 1), "座": ("count", 1), "公里": ("km", 1),
+}
+# A plant's capacity or a product's size, not a target: 年产10万吨…, 10万吨/年水性树脂, 10万吨工业草酸 (a measure word
+# followed by the product), 年产27亿条…电源线; not 年产值 / 年产量 (an output target). A count followed by its noun
+# (建设3个园区) is read as before.
+CAPACITY_BEFORE: Final = re.compile(
+    r"(?:年产(?![值量])|产能|年加工|年处理|日产(?![值量])|年吞吐|年出栏)[^,，;；。]{0,4}$")
+CAPACITY_AFTER: Final = re.compile(r" {0,2}/ {0,2}年")
+PHYSICAL_UNITS: Final[frozenset[str]] = frozenset({"mu", "hectares", "tons", "km"})
