@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from targetwatch import vocab
-from targetwatch.extraction.measures import EXTRA_UNITS, MEASURE_WORDS
+from targetwatch.extraction.measures import EXTRA_UNITS, MEASURE_WORDS, NOT_EVENTS
 
 # --- 1. figures: a number, an optional scale word, a written unit --------------------------------------------
 
@@ -33,7 +33,7 @@ SCALE: Final = r"(?:万亿|[万亿千])"
 UNITS: Final[dict[str, tuple[str, float]]] = {
     k: v
     for k, v in (vocab.WRITTEN_UNITS | EXTRA_UNITS | MEASURE_WORDS).items()
-    if (not k.isascii() or k == "%") and k != "个数"
+    if (not k.isascii() or k in ("%", "eflops")) and k != "个数"
 }
 # A unit followed by one of these is part of another word: 2个月, 人民, 家庭, 处理, 件事.
 NOT_A_UNIT_AFTER: Final = "月民庭理事阶级谈"  # round 10: 台阶, 万吨级 (a size class), 座谈
@@ -51,8 +51,8 @@ _UNIT_GAP = r" {0,8}"
 FIGURE: Final = re.compile(
     rf"(?<![\d.a-z])(?:(?P<low>{NUMBER})(?P<low_scale>{SCALE})?%?{_GAP}(?P<sep>{RANGE_SEPARATOR}){_GAP})?"
     rf"(?P<num>{NUMBER}|(?<=[过超逾近])(?=[万千亿])|(?<=突破)(?= {{0,2}}[万千亿])|(?<=[过超逾])百)"
-    rf"(?:{_UNIT_GAP}(?P<scale>{SCALE}))?(?P<more>多|余)?{_UNIT_GAP}(?P<unit>{_UNIT_ALT})"
-    rf"(?![{NOT_A_UNIT_AFTER}])(?P<post>{_UNIT_GAP}(?:以{_UNIT_GAP}[上下内]|左{_UNIT_GAP}右))?"
+    rf"(?:{_UNIT_GAP}(?P<scale>{SCALE}))?(?:{_GAP}(?P<more>多|余))?{_UNIT_GAP}(?P<unit>{_UNIT_ALT})"
+    rf"(?![{NOT_A_UNIT_AFTER}]){NOT_EVENTS}(?P<post>{_UNIT_GAP}(?:以{_UNIT_GAP}[上下内]|左{_UNIT_GAP}右))?"
 )
 # Round 12: a mirror that prints readings splits 以上 / 左右 too (2000家(jia)左右(you) -> "2000     家左     右");
 # the blank of a reading is allowed before and inside the suffix, which is read with its blanks removed.
