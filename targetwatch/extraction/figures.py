@@ -37,7 +37,8 @@ def _comparator(view: str, m: re.Match[str], clause: Span) -> tuple[str, str]:
         if cue.where == "growth_end":
             # round 15: also through a reading's blanks (增    长预    期目     标为5%左右)
             compact = rules.READING_BLANK.sub("", re.split(r"\d", view[clause.start : m.start()])[-1])
-            if m["unit"] == "%" and (rules.GROWTH_END.search(before) or rules.GROWTH_END.search(compact)):
+            if m["unit"] == "%" and (rules.GROWTH_END.search(before) or rules.GROWTH_END.search(compact)
+                                     or rules.GROWTH_AFTER.match(view, m.end())):
                 return cue.comparator, cue.rule
             continue
         if cue.where == "clause":

@@ -102,7 +102,10 @@ COMPARATOR_CUES: Final[tuple[Cue, ...]] = (
 ADJACENT_NOT_AFTER: Final[dict[str, str]] = {"过": "通经不", "约": "节制契签预公条规合履违", "近": "最接将附临邻靠亲"}
 PREFIX_REACH: Final = 8
 # What may stand between a one-year growth word and its rate: 增长10%, 增幅超过11%, 增速保持在8%, 分别增长8%、9%.
-GROWTH_END: Final = re.compile(r"(?:增长|增幅|增速)(?:预期)?(?:目标)?(?:超过|达到|达|为|保持在|保持|在)? {0,2}$")
+GROWTH_END: Final = re.compile(
+    r"(?:增长|增幅|增速)(?:预期)?(?:目标)?(?:超过|达到|达|(?:确定|定)?为|保持在|保持|在)? {0,2}$")
+# Round 18: the rate named after it (实现9.5%左右的增长): a growth rate as well; 增长目标确定为9.5%左右 is read above.
+GROWTH_AFTER: Final = re.compile(r" {0,2}的(?:增长|增速|增幅)")
 # …but 达到 / 不低于 reach further across "X的" (达到全国耕地总面积的0.5%, 不低于采购总额的30%): the figure is a share
 # of the X named between them.
 SHARE_OF_REACH: Final = 20

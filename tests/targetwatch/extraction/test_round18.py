@@ -63,3 +63,55 @@ def test_events_and_computing_power_are_units_of_their_own(text, expected):
 ])
 def test_ci_that_counts_no_events_is_no_figure(text):
     assert all(u != "times" for _, _, u in _props(text, "2023"))
+
+
+@pytest.mark.parametrize("text", [
+    # shandong-2013-work-report-news (2013-01-25): the year's growth target restated
+    "今年经济增长目标确定为9.5%左右,主要考虑是,…从这两年我省经济增长的趋势看,实现9.5%左右的增长,必须付出艰苦努力。",
+    "今年經濟增長目標確定為9.5%左右,主要考慮是,…從這兩年我省經濟增長的趨勢看,實現9.5%左右的增長,必須付出艱苦努力。",
+    "今年经济增长目标确定为９.５％左右，主要考虑是，…从这两年我省经济增长的趋势看，实现９.５％左右的增长，必须付出艰苦努力。",
+    "今年经济增长目标确定为 9.5% 左右,主要考虑是,…从这两年我省经济增长的趋势看,实现 9.5% 左右的增长,必须付出艰苦努力。",
+])
+def test_a_growth_target_named_before_or_after_its_rate_is_a_growth_rate(text):
+    assert [c for c, v, _ in _props(text, "2013-01") if v == 9.5] == ["growth_rate", "growth_rate"]
+
+
+@pytest.mark.parametrize("text", [
+    # sichuan-2009-work-report-news (2009-01-15): a share of the reconstruction's tasks, set as the year's goal
+    "2009年四川省经济社会发展的主要预期目标:全省生产总值增长9%,完成灾后重建主要目标任务的72%。",
+    "2009年四川省經濟社會發展的主要預期目標:全省生產總值增長9%,完成災後重建主要目標任務的72%。",
+    "2009年四川省经济社会发展的主要预期目标：全省生产总值增长９％，完成灾后重建主要目标任务的７２％。",
+    "2009年四川省经济社会发展的主要预期目标: 全省生产总值增长 9%, 完成灾后重建主要目标任务的 72%。",
+])
+def test_a_share_of_a_target_below_the_whole_in_a_goals_sentence_is_a_goal(text):
+    assert ("exact", 72, "percent") in _props(text, "2009-01")
+
+
+@pytest.mark.parametrize("text", [
+    # jiaxian-2024-work-report-review: a share above the whole stays progress (round 17)
+    "2024年主要预期目标:34个省市重点项目累计完成投资160亿元,占年度目标的116%。",
+    "2024年主要預期目標:34個省市重點項目累計完成投資160億元,佔年度目標的116%。",
+])
+def test_a_share_above_the_whole_stays_progress(text):
+    assert all(v != 116 for _, v, _ in _props(text, "2024-01"))
+
+
+@pytest.mark.parametrize("text", [
+    # linyi-startup-three-year-plan-news (undated): a running total behind a mirror's reading (累計(jì))
+    "設(shè)立市級(jí)過(guò)橋還貸基金3億元,為資金周轉(zhuǎn)暫時(shí)出現(xiàn)困難的中小企業(yè)按時(shí)還貸續(xù)貸提供墊資服務(wù),"
+    "今年累計(jì)提供還貸周轉(zhuǎn)金達(dá)54.1億元。",
+    "设立市级过桥还贷基金3亿元,为资金周转暂时出现困难的中小企业按时还贷续贷提供垫资服务,今年累计提供还贷周转金达54.1亿元。",
+    "设立市级过桥还贷基金3亿元，为资金周转暂时出现困难的中小企业按时还贷续贷提供垫资服务，今年累计提供还贷周转金达５４.１亿元。",
+])
+def test_a_running_total_behind_a_reading_is_status(text):
+    assert all(v != 5.41e9 for _, v, _ in _props(text, None))
+
+
+@pytest.mark.parametrize("text", [
+    # zhejiang-2022-zhuanjingtexin (a mirror that breaks lines inside sentences): the deadline on the line before
+    "(二)培育目標(biāo)\n。到2025年\n,累計(jì)培育創(chuàng)新型中小企業(yè)5萬家以上。",
+    "(二)培育目标\n。到2025年\n,累计培育创新型中小企业5万家以上。",
+    "(二)培育目标\n。到２０２５年\n，累计培育创新型中小企业５万家以上。",
+])
+def test_a_running_total_with_its_deadline_across_a_line_break_stays_a_target(text):
+    assert ("at_least", 50000, "count") in _props(text, "2022-03")
