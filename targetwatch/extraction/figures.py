@@ -143,7 +143,8 @@ def _reported(doc: Document, para: Paragraph, at: int) -> bool:
     """A news report's cue (据介绍, 数据显示, 日前…公布) earlier in the paragraph, with no deadline or word of intent
     between it and the figure: the figure says what was done, not what is planned."""
     text = doc.view[para.start : at]
-    cue = max((text.rfind(w) for w in rules.REPORT_WORDS), default=-1)
+    cue = max([text.rfind(w) for w in rules.REPORT_WORDS]
+              + [m.start() for m in rules.MONTHS_SO_FAR.finditer(text)], default=-1)
     if cue < 0:
         return False
     after = rules.TARGET_MET.sub("", doc.view[para.start + cue : at])  # 完成目标任务…: a target met, not intent

@@ -30,6 +30,9 @@ EXTRA_UNITS: Final[dict[str, tuple[str, float]]] = {
 # …but 次 is no count of events in 三次产业 (the three sectors), 十三届二次全会 (a plenary's number), 一次性 (one-off),
 # 二次方, nor in 一次 (once: 参加一次培训). Checked right after the unit in rules.FIGURE.
 NOT_EVENTS: Final = r"(?<!一次)(?!(?<=次)(?:产业|全会|全体会议|会议|性|方))"
+# …and a bare scale word before 项目 names a class of projects, not a count (计划招引20个以上过亿项目: projects of over
+# 100 million yuan; 过亿元项目 is read as an amount class, rules.AMOUNT_CLASS_AFTER).
+NOT_A_CLASS: Final = r"(?!(?<=[过超逾][万千亿]项)目)"
 # Round 10: measure words of land, weight and machines, each a base unit of its own (no conversion is guessed: 亩 stays
 # mu, 吨 tons, 台 sets), read like any unit with a scale word (0.15万亩, 2.5万吨, 360台/万人 a density per 10 000
 # workers). Tons were left out in round 6 (a plant's capacity, 年产10万吨…生产线): CAPACITY_BEFORE now marks those.

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from targetwatch import vocab
-from targetwatch.extraction.measures import EXTRA_UNITS, MEASURE_WORDS, NOT_EVENTS
+from targetwatch.extraction.measures import EXTRA_UNITS, MEASURE_WORDS, NOT_A_CLASS, NOT_EVENTS
 
 # --- 1. figures: a number, an optional scale word, a written unit --------------------------------------------
 
@@ -52,7 +52,7 @@ FIGURE: Final = re.compile(
     rf"(?<![\d.a-z])(?:(?P<low>{NUMBER})(?P<low_scale>{SCALE})?%?{_GAP}(?P<sep>{RANGE_SEPARATOR}){_GAP})?"
     rf"(?P<num>{NUMBER}|(?<=[过超逾近])(?=[万千亿])|(?<=突破)(?= {{0,2}}[万千亿])|(?<=[过超逾])百)"
     rf"(?:{_UNIT_GAP}(?P<scale>{SCALE}))?(?:{_GAP}(?P<more>多|余))?{_UNIT_GAP}(?P<unit>{_UNIT_ALT})"
-    rf"(?![{NOT_A_UNIT_AFTER}]){NOT_EVENTS}(?P<post>{_UNIT_GAP}(?:以{_UNIT_GAP}[上下内]|左{_UNIT_GAP}右))?"
+    rf"(?![{NOT_A_UNIT_AFTER}]){NOT_EVENTS}{NOT_A_CLASS}(?P<post>{_UNIT_GAP}(?:以{_UNIT_GAP}[上下内]|左{_UNIT_GAP}右))?"
 )
 # Round 12: a mirror that prints readings splits 以上 / 左右 too (2000家(jia)左右(you) -> "2000     家左     右");
 # the blank of a reading is allowed before and inside the suffix, which is read with its blanks removed.
@@ -229,7 +229,12 @@ REPORT_WORDS: Final[tuple[str, ...]] = (
     "日前", "公布", "目前",
     "今年以来", "获悉",  # round 6: 今年以来 (so far this year), 记者从…获悉 (a reporter learned from …)
     "近日", "前三季度", "一季度", "第一季度",  # round 14: as 日前; a reported part of a year, as 上半年
+    "初步预计", "初步核算",  # round 18: a year past, estimated (经初步预计,五莲县2012年全年实现…;…分别达到9807元…)
 )
+# Round 18: the months of this year so far (今年1至11月,陕西新增…90.98亿元; 1-9月): a reported part of a year, as
+# 上半年 is.
+MONTHS_SO_FAR: Final = re.compile(
+    r"(?<![\d.])(?:1|一) {0,2}(?:至|-|—|~|到) {0,2}(?:1[01]|[2-9]|[二三四五六七八九]|十[一]?) {0,2}月")
 # A figure in a sentence about a five-year plan period that ended before the text was issued (“十三五”期间… in a
 # text of 2022) reports what was done.
 PLAN_PERIODS: Final[dict[str, int]] = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
