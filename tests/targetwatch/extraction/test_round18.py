@@ -146,3 +146,26 @@ def test_last_years_estimate_is_status_and_a_class_of_projects_is_no_count(text)
 ])
 def test_the_months_of_the_year_so_far_report(text):
     assert _props(text, "2012-12") == []
+
+
+@pytest.mark.parametrize("text", [
+    # hebei-2018-st-work-conference-news (2018): estimates, not commitments
+    "今年我省全社会R&D经费支出占GDP比重有望达到1.43%左右,科技进步贡献率可达56%。",
+    "今年我省全社會R&D經費支出占GDP比重有望達到1.43%左右,科技進步貢獻率可達56%。",
+    "今年我省全社会Ｒ＆Ｄ经费支出占ＧＤＰ比重有望达到１.４３％左右，科技进步贡献率可达５６％。",
+    "今年我省全社会R&D经费支出占GDP比重有望达到 1.43% 左右,科技进步贡献率可达 56%。",
+    # shaanxi-2022-tech-firms-doubling-plan-news: in a plan's news, still someone's expectation
+    "《陕西省科技型企业和高新技术企业倍增计划》提出,到2025年,技术合同成交额有望突破2800亿元。",
+])
+def test_an_expectation_is_a_forecast_not_a_target(text):
+    assert _props(text, "2018") == []
+
+
+@pytest.mark.parametrize("text", [
+    # urumqi-2017-incubation-chains-news: a funded project's expected results (预计) stay its goals
+    "项目完成后,预计新增孵化企业400家,营业收入达到30亿元。",
+    "項目完成後,預計新增孵化企業400家,營業收入達到30億元。",
+    "项目完成后，预计新增孵化企业４００家，营业收入达到３０亿元。",
+])
+def test_a_projects_expected_results_stay_its_goals(text):
+    assert [v for _, v, _ in _props(text, "2017-12")] == [400, 3e9]
