@@ -123,8 +123,8 @@ _RANKED = re.compile(r"(?:排名|排在|排|居|列)[^,;。\d]{0,8}$")
 # a ratio of three or more parts: 三次产业结构比为13.32∶33.84∶52.83 (u8_gs_2021_communique_trad), 23.42:25.47:51.12
 # (u8_sx_2023_employment); one part at least has decimals, so a clock time (17:24:00) is not a ratio
 _RATIO = re.compile(r"[\d.]+(?:[:∶][\d.]+){2,}")
-# …or whole numbers that no clock reads: 三次產業就業人員的比重將達到39:27:34 (u17_nat_2010_jobs_11th_plan_trad, dev since
-# round 11)
+# …or whole numbers that no clock reads: 三次產業就業人員的比重將達到39:27:34 (u17_nat_2010_jobs_11th_plan_trad,
+# dev since round 11)
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[:∶][0-5]\d(?:[:∶][0-5]\d)?")
 
 

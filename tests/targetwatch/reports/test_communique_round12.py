@@ -93,17 +93,18 @@ def test_a_figure_of_what_the_name_is_compared_with_is_not_its_level(tmp_path, a
 
 
 NATION_2008_RD = "2008年全國R&D投入大幅增加（SYNTHETIC title）"
+RD_2008 = ("national", "rd_expenditure", 2008, 461600000000.0)
 
 
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         # u17_nat_2008_rd_spun_ymdmx writes every figure in Chinese numerals (the clause is quoted without its 去年)
-        ("全国研究与试验发展R&D经费总支出为四千六百一十六亿元人民币,", [("national", "rd_expenditure", 2008, 461600000000.0)]),
-        ("全國研究與試驗發展R&D經費總支出為四千六百一十六億元人民幣，", [("national", "rd_expenditure", 2008, 461600000000.0)]),
+        ("全国研究与试验发展R&D经费总支出为四千六百一十六亿元人民币,", [RD_2008]),
+        ("全國研究與試驗發展R&D經費總支出為四千六百一十六億元人民幣，", [RD_2008]),
         (  # SYNTHETIC recombination of two fragments of the same text: a percentage written 百分之
             "全国研究与试验发展R&D经费总支出为四千六百一十六亿元,与国内生产总值之比为百分之一点五四。",
-            [("national", "rd_expenditure", 2008, 461600000000.0), ("national", "rd_intensity", 2008, 1.54)],
+            [RD_2008, ("national", "rd_intensity", 2008, 1.54)],
         ),
         ("应用研究经费支出为五百七十五点二亿元,", []),  # a subset: not the total, but not lost either (below)
     ],
