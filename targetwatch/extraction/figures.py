@@ -277,7 +277,7 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
         if (frame := _frame(before)) is not None:
             score += rules.CONFIDENCE["frame"]
             fired.append(frame)
-        status = [w for w in rules.STATUS_WORDS if w in view[sent.start : m.start()] and not (
+        status = [w for w in rules.STATUS_WORDS if w in rules.BRACKETED.sub("", view[sent.start : m.start()]) and not (
             w == "同比" and rules.SAME_PERIOD_TARGET.search(view, clause.start, m.start()))]
         if status and _intent_after_status(doc, sent, clause):
             status = []

@@ -50,7 +50,9 @@ _GAP = r" {0,2}"
 _UNIT_GAP = r" {0,8}"
 FIGURE: Final = re.compile(
     rf"(?<![\d.a-z])(?:(?P<low>{NUMBER})(?P<low_scale>{SCALE})?%?{_GAP}(?P<sep>{RANGE_SEPARATOR}){_GAP})?"
-    rf"(?P<num>{NUMBER}|(?<=[过超逾近])(?=[万千亿])|(?<=突破)(?= {{0,2}}[万千亿])|(?<=[过超逾])百)"
+    rf"(?P<num>{NUMBER}|(?<=[过超逾近])(?=[万千亿])|(?<=突破)(?= {{0,2}}[万千亿])|(?<=[过超逾近])百"
+    # round 18: 百万 with no digit before it, after a floor or a verb of reach (至少百万名, 带动百万人)
+    rf"|(?:(?<=至少)|(?<=带动)|(?<=帮助)|(?<=扶助)|(?<=组织)|(?<=培训)|(?<=吸引))百(?= {{0,2}}万))"
     rf"(?:{_UNIT_GAP}(?P<scale>{SCALE}))?(?:{_GAP}(?P<more>多|余))?{_UNIT_GAP}(?P<unit>{_UNIT_ALT})"
     rf"(?![{NOT_A_UNIT_AFTER}]){NOT_EVENTS}{NOT_A_CLASS}(?P<post>{_UNIT_GAP}(?:以{_UNIT_GAP}[上下内]|左{_UNIT_GAP}右))?"
 )
@@ -198,6 +200,10 @@ STATUS_WORDS: Final[tuple[str, ...]] = (
     "截至", "截止", "目前", "现有", "共有", "已有", "已建成", "已经", "同比", "比上年", "较上年",
     "已累计", "累计已",  # 累计 alone is a plan's word too (累计培育…达到100家 by a deadline)
 )
+# Round 18: …but not inside brackets, which gloss a word (扶持10萬名有志青年…創業(…為已有創業行為的青年…提供了創業服務)
+# ,直接帶動至少百萬名…): the figure after them is not the status the gloss mentions. A bracket opened before the
+# sentence (a ; inside it) counts from the sentence's start.
+BRACKETED: Final = re.compile(r"[(（][^()（）]*[)）]|^[^()（）]*[)）]")
 # Round 10: a forecast is not a target. 预测 / 测算 / 估计 earlier in the sentence (据测算2020年…达到19144.7亿元, 预测到
 # 今年年底…有望达到49万亿元左右) mark someone's estimate, which no one is committed to reach (−0.60). 预计 / 有望 are
 # weaker: plans and their news write them before their own targets too (the first version of this rule, which dropped
@@ -340,6 +346,7 @@ UNPROVEN_RULES: Final[frozenset[str]] = frozenset({
     "deadline_plan_name", "deadline_years_target", "deadline_period_end", "deadline_year_targets",
     "deadline_years_ahead", "verb_after", "growth_subject", "distributive_growth", "deadline_goals_sentence",
     "forecast_weak",  # round 10: 预计 / 有望 before the figure, outside a plan's own words
+    "deadline_project_period",  # round 18: 建设期为一年, not yet measured on a fresh set
 })
 # Round 14: a rank or relative level leaning on a carried verb or deadline (construct_carried) is held below 0.9.
 CARRIED_CONSTRUCTS: Final = frozenset({"rank", "national_average", "local_average", "above_reference",
@@ -559,6 +566,9 @@ DEADLINES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
         r"(?P<year>(?:19|20)\d{2}) {0,2}年(?:度)?[^。;；,，\s]{0,12}?(?:工作要点|工作目标|主要目标|预期目标)")),
     ("deadline_within_years", re.compile(
         rf"用(?:{NUMBER}{RANGE_SEPARATOR})?(?P<n>[一二两三四五六七八九十\d]+)年(?:左右)?(?:的)?时间")),
+    # Round 18: a project's own period (投资1000万元建设5条…,建设期为一年。项目完成后,预计…): N years after the text
+    ("deadline_project_period",
+     re.compile(r"(?:建设|实施|执行)(?:周期|期)(?:为|是)? {0,2}(?P<n>[一二两三四五\d]) {0,2}年")),
 )
 # Round 14: a plan's period after its name in the text's opening (行动计划(2021-2025年)): its last year is the plan's
 # deadline when no figure states one (PLAN_NAME_REACH characters: the opening, where a text names its plan).
