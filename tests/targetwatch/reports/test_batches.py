@@ -75,8 +75,8 @@ def test_scanned_files_wait_in_their_chunk_and_are_cached_by_one_copy(tmp_path, 
 
     folder = _folder(tmp_path)
     for i in range(4):  # one chunk of several files, with a reject and a quoted cell
-        (folder / f"more-{i}.csv").write_text(BAD.replace("2019", str(2010 + i)) + f'山西,"高新技术企业",201{i},9,家,\n',
-                                              encoding="utf-8")
+        quoted = f'山西,"高新技术企业",201{i},9,家,\n'
+        (folder / f"more-{i}.csv").write_text(BAD.replace("2019", str(2010 + i)) + quoted, encoding="utf-8")
     moves = []
     real_move = batches_module.move_batch
     monkeypatch.setattr(batches_module, "move_batch",  # the part moved: a scanned file's rows in its chunk, or None
