@@ -38,7 +38,8 @@ from targetwatch.extraction.candidates import Candidate, Document
 
 # Earlier in the figure's sentence: a running total; earlier in its paragraph: how far the work has got against its
 # target (从入库目标任务完成率看,…。…等市超过70%).
-RUNNING_TOTAL: Final = re.compile(r"累计")
+# Round 18: through a mirror's reading (累計(jì) -> 累 + blank + 计: a reading of the second character splits it).
+RUNNING_TOTAL: Final = re.compile(r"累 {0,8}计")
 PROGRESS_OF_WORK: Final = re.compile(r"完成率|完成情况|进展情况|工作进度")
 # What makes the figure's own sentence look forward: a deadline stated in scope (not the document's fallback), a goals
 # heading, or a word of intent. Stricter than `evidence.forward`: 拟 (拟入库: proposed for a list) and a bare 目标
@@ -99,11 +100,18 @@ def progress_cue(doc: Document, c: Candidate) -> str | None:
     return None
 
 
+# Round 18: where a sentence ends, whatever the line breaks (a mirror that breaks lines inside sentences: 。到2025年\n,
+# 累計(jì)培育…5萬家以上 is one sentence with its deadline).
+SENTENCE_END: Final = re.compile(r"[。；;！!？?]")
+
+
 def _looks_forward(doc: Document, c: Candidate) -> bool:
     if _IN_SCOPE.intersection(c.rules_fired):
         return True
-    own = rules.TARGET_MET.sub("", rules.READING_BLANK.sub("", doc.view[c.sentence.start : c.sentence.end]))
-    return bool(FORWARD_WORDS.search(own))
+    start = max((m.end() for m in SENTENCE_END.finditer(doc.view, 0, c.start)), default=0)
+    own = rules.TARGET_MET.sub("", rules.READING_BLANK.sub("", doc.view[min(start, c.sentence.start) : c.sentence.end]))
+    return bool(FORWARD_WORDS.search(own)) or any(
+        doc.issue_year is None or int(m["year"]) >= doc.issue_year for m in BY_YEAR.finditer(own))
 
 
 def mark_progress(doc: Document, cands: list[Candidate]) -> None:
@@ -117,8 +125,12 @@ def mark_progress(doc: Document, cands: list[Candidate]) -> None:
         cue = progress_cue(doc, c)
         if cue is None:
             continue
-        # a share of a target or a target met is progress whatever the sentence says around it
+        # a share of a target or a target met is progress whatever the sentence says around it; round 18: but a share
+        # below the whole in a sentence that looks forward is a goal of its own (2009年…主要预期目标:…完成灾后重建主要
+        # 目标任务的72%)
         if cue not in ("target_share", "target_met", "past_deadline") and _looks_forward(doc, c):
+            continue
+        if cue == "target_share" and c.value is not None and c.value < 100 and _looks_forward(doc, c):
             continue
         c.score += rules.CONFIDENCE["status"]
         c.rules_fired.append(f"progress_{cue}")
