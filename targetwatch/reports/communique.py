@@ -23,6 +23,7 @@ from typing import Any
 
 import pandas as pd
 
+from targetwatch import units
 from targetwatch.reports.encoding import decode
 from targetwatch.reports.grammar import (
     APPROXIMATE,
@@ -266,7 +267,7 @@ _TO = re.compile(r"^[^0-9]{0,6}?(?:增加|增长|上升|提高|提升|发展|跃
 def _figures(
     doc: Document, sentence: Sentence, aliases: Aliases, keys: TextKeys, ctx: Context
 ) -> tuple[list[dict], list[dict]]:
-    folded, index = strip_deletions(*fold_with_offsets(sentence.text))
+    folded, index = strip_deletions(*units.arabic_numerals(*fold_with_offsets(sentence.text)))
     hits = keys.find(folded)
     completed: dict[int, tuple[str, str]] = {}  # hit start -> (the name it stands for, why), from the sentence
     completed |= {h.start: (keys.written_for[h.key], "R&D written for 研发") for h in hits if h.key in keys.written_for}
@@ -382,7 +383,7 @@ def _figures(
         elif flow is not None and _LIST_SEPARATOR.match(folded[flow[0] : hit.start]):
             problem = f"{phrase!r} continues a list of new ones ({flow[1]}), not the stock of {name}"
             flow = (unit_end, flow[1])
-        elif (sc := scope_problem(folded, clause_start, hit.start, gap, name) or part_of_own(folded, unit_end, name)):
+        elif sc := scope_problem(folded, clause_start, hit.start, gap, name) or part_of_own(folded, unit_end, name):
             problem = f"{phrase!r} is {sc}"
         elif (sp := SPENDER.search(folded[: hit.start])) is not None:
             problem = f"{original(sp.start(), unit_end)!r} is what a kind of spender puts in, a subset of {name}"
@@ -561,7 +562,9 @@ def _figures(
             if ignored := [original(c, c + f[2]) for c, f in later]:
                 notes.append("ignored, a change not a level: " + "; ".join(map(repr, ignored)))
                 covered.extend((c, c + f[2]) for c, f in later)
-            value_raw, unit_raw = without_glosses(original(a, b)), without_glosses(original(b, u))
+            value_raw, unit_raw = units.figure_as_written(
+                without_glosses(original(a, b)), without_glosses(original(b, u)), folded[a:b], folded[b:u]
+            )
             if not unit_raw and _PEOPLE_KEY.search(hit.key) and value_raw[-1:] in "万萬":
                 value_raw, unit_raw = value_raw[:-1], "万人"  # 新增就业1322万 with no 人: people (see _PEOPLE_KEY)
             rows.append(
@@ -668,7 +671,7 @@ def read_text(path: Path, aliases: Aliases, meta: Mapping[str, Any] | None = Non
         found, refused = _figures(doc, sentence, aliases, keys, ctx)
         rows += found
         rejected += refused
-        folded = strip_deletions(*fold_with_offsets(sentence.text))[0]
+        folded = strip_deletions(*units.arabic_numerals(*fold_with_offsets(sentence.text)))[0]
         ctx.year = sentence_year(folded) or ctx.year
         ctx.own = ctx.own or bool(_OWN_PROVINCE.search(folded))
         ctx.start = start_point_year(folded) or ctx.start
