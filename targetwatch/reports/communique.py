@@ -83,6 +83,7 @@ from targetwatch.reports.scope import (
     previous_year_levels,
     scope_problem,
 )
+from targetwatch.reports.shortnames import short_name_hits
 from targetwatch.units import fold_with_offsets, normalise_text, parse_year, to_simplified
 
 # --- reference periods ----------------------------------------------------------------------------------
@@ -285,7 +286,7 @@ def _figures(
                 completed[m.start(g)] = (_PATENTS_NAME, "as the patents held (拥有)")
         hits.sort(key=lambda h: h.start)
     intensity_hits(folded, hits, keys.codes, completed)
-    hits.sort(key=lambda h: h.start)
+    short_name_hits(folded, hits, keys.codes, completed)
     # 研發經費投入強度(研發經費與國內生產總值之比)為2.12% (u11_nat_2017_rd_prelim_trad, dev since round 7): a name
     # inside the bracket that glosses the name before it is part of the gloss
     hits = [h for k, h in enumerate(hits) if not (k and _IN_GLOSS.match(folded, hits[k - 1].end, h.start + 1))]
