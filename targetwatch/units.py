@@ -127,6 +127,67 @@ def parse_year(text: object) -> int | None:
     return None
 
 
+# Chinese numerals that stand for a figure, in folded text (round 12, u17_nat_2008_rd_spun_ymdmx, dev since round 11):
+# a percentage (百分之一点五四), a year written with Arabic zeros (二00八年) and an amount with a decimal point or a
+# hundreds/thousands place before a unit (四千六百一十六亿元, 九百零五点八亿元, 二点一万元). Plain words keep their
+# characters: 十三五, 一季度, 三个方面, 两家 are not converted.
+_CN_DIGIT = "零〇○一二两三四五六七八九"
+_CN_PERCENT = re.compile(rf"百分之([{_CN_DIGIT}十百点]+)")
+_CN_MIXED_YEAR = re.compile(
+    rf"(?<![\d{_CN_DIGIT}])(?=[{_CN_DIGIT}]*\d)(?=\d*[{_CN_DIGIT}])([\d{_CN_DIGIT}]{{4}})(?=年)"
+)
+_CN_AMOUNT = re.compile(
+    rf"(?<![{_CN_DIGIT}十百千\d])([{_CN_DIGIT}十][{_CN_DIGIT}十百千]*点[{_CN_DIGIT}]+|[一二两三四五六七八九][千百][{_CN_DIGIT}十百千]*)"
+    r"(?=[万亿]*(?:元|人|家|件|项|个|户|名|所))"
+)
+
+
+def _cn_value(written: str) -> str:
+    value = Decimal(str(cn2an.cn2an(written, "smart")))
+    return format(value.normalize(), "f")
+
+
+def arabic_numerals(folded: str, index: list[int]) -> tuple[str, list[int]]:
+    """Folded text with the Chinese numerals of figures written in Arabic digits (cn2an converts them), and the
+    offset map kept: each new character points into the span it replaces (the last one to its end)."""
+    spans: list[tuple[int, int, str]] = []
+    for pattern, template in ((_CN_PERCENT, "{}%"), (_CN_MIXED_YEAR, "{}"), (_CN_AMOUNT, "{}")):
+        for m in pattern.finditer(folded):
+            if any(a < m.end() and m.start() < b for a, b, _ in spans):
+                continue
+            try:
+                digits = (
+                    "".join(c if c.isdigit() else str(_CN_DIGITS[c]) for c in m.group(1))
+                    if pattern is _CN_MIXED_YEAR
+                    else _cn_value(m.group(1))
+                )
+            except (ValueError, KeyError, IndexError):
+                continue
+            spans.append((m.start(), m.end(), template.format(digits)))
+    if not spans:
+        return folded, index
+    out, new_index, pos = [], [], 0
+    for a, b, text in sorted(spans):
+        out.append(folded[pos:a])
+        new_index += index[pos:a]
+        out.append(text)
+        new_index += [index[a]] * (len(text) - 1) + [index[b - 1]]
+        pos = b
+    out.append(folded[pos:])
+    new_index += index[pos:]
+    return "".join(out), new_index
+
+
+def figure_as_written(value: str, unit: str, folded_value: str, folded_unit: str) -> tuple[str, str]:
+    """The value and unit strings of a figure: as written, unless Chinese numerals were converted (then the folded,
+    converted ones: 百分之一点五四 is '1.54', '%')."""
+    if re.search(r"\d", folded_value) and not re.search(r"\d", value.replace("〇", "")):
+        return folded_value, folded_unit
+    if "百分之" in value or (re.search(rf"[{_CN_DIGIT}十百千点]", value) and re.search(r"\d", folded_value)):
+        return folded_value, folded_unit
+    return value, unit
+
+
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     """Fold text for alias matching the way `normalise_text(...).lower()` + `to_simplified` fold catalogue keys.
 

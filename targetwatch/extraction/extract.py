@@ -19,6 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 
 import targetwatch.extraction.evidence as evidence
+import targetwatch.extraction.forecasts as forecasts
 import targetwatch.extraction.progress as progress
 import targetwatch.extraction.rules as rules
 from targetwatch.catalogue import Catalogue, Target
@@ -370,6 +371,7 @@ def extract_targets(
     _kinds(doc, kept)
     evidence.weigh(doc, kept)
     progress.mark_progress(doc, kept)  # round 17: 累计…, 完成年度目标的112%, 387家企业入选, 十年间
+    forecasts.mark_forecasts(doc, kept)  # round 18: 有望突破2800亿元, 可达56%
     for c in kept:
         _this_years_deadline(doc, c)
     for c in kept:  # round 9: with no date of its own, that a deadline is still ahead is an inference

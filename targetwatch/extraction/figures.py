@@ -10,6 +10,7 @@ import dataclasses
 import itertools
 import re
 
+import targetwatch.extraction.measures as measures
 import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import (
     CJK,
@@ -36,7 +37,8 @@ def _comparator(view: str, m: re.Match[str], clause: Span) -> tuple[str, str]:
         if cue.where == "growth_end":
             # round 15: also through a reading's blanks (增    长预    期目     标为5%左右)
             compact = rules.READING_BLANK.sub("", re.split(r"\d", view[clause.start : m.start()])[-1])
-            if m["unit"] == "%" and (rules.GROWTH_END.search(before) or rules.GROWTH_END.search(compact)):
+            if m["unit"] == "%" and (rules.GROWTH_END.search(before) or rules.GROWTH_END.search(compact)
+                                     or rules.GROWTH_AFTER.match(view, m.end())):
                 return cue.comparator, cue.rule
             continue
         if cue.where == "clause":
@@ -141,7 +143,8 @@ def _reported(doc: Document, para: Paragraph, at: int) -> bool:
     """A news report's cue (据介绍, 数据显示, 日前…公布) earlier in the paragraph, with no deadline or word of intent
     between it and the figure: the figure says what was done, not what is planned."""
     text = doc.view[para.start : at]
-    cue = max((text.rfind(w) for w in rules.REPORT_WORDS), default=-1)
+    cue = max([text.rfind(w) for w in rules.REPORT_WORDS]
+              + [m.start() for m in rules.MONTHS_SO_FAR.finditer(text)], default=-1)
     if cue < 0:
         return False
     after = rules.TARGET_MET.sub("", doc.view[para.start + cue : at])  # 完成目标任务…: a target met, not intent
@@ -274,7 +277,7 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
         if (frame := _frame(before)) is not None:
             score += rules.CONFIDENCE["frame"]
             fired.append(frame)
-        status = [w for w in rules.STATUS_WORDS if w in view[sent.start : m.start()] and not (
+        status = [w for w in rules.STATUS_WORDS if w in rules.BRACKETED.sub("", view[sent.start : m.start()]) and not (
             w == "同比" and rules.SAME_PERIOD_TARGET.search(view, clause.start, m.start()))]
         if status and _intent_after_status(doc, sent, clause):
             status = []
@@ -331,8 +334,8 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
             fired.append("grant")
             cand.score = score
         if m["unit"] in rules.MEASURE_WORDS and (
-                rules.CAPACITY_BEFORE.search(before) or rules.CAPACITY_AFTER.match(view, m.end())
-                or (base in rules.PHYSICAL_UNITS and CJK.match(view[m.end() : m.end() + 2].lstrip("的")))):
+                measures.CAPACITY_BEFORE.search(before) or measures.CAPACITY_AFTER.match(view, m.end())
+                or (base in measures.PHYSICAL_UNITS and CJK.match(view[m.end() : m.end() + 2].lstrip("的")))):
             score += rules.CONFIDENCE["category_threshold"]  # round 10: 年产10万吨, 10万吨/年, 10万吨工业草酸
             fired.append("capacity")
             cand.score = score

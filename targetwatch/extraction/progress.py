@@ -38,7 +38,8 @@ from targetwatch.extraction.candidates import Candidate, Document
 
 # Earlier in the figure's sentence: a running total; earlier in its paragraph: how far the work has got against its
 # target (从入库目标任务完成率看,…。…等市超过70%).
-RUNNING_TOTAL: Final = re.compile(r"累计")
+# Round 18: through a mirror's reading (累計(jì) -> 累 + blank + 计: a reading of the second character splits it).
+RUNNING_TOTAL: Final = re.compile(r"累 {0,8}计")
 PROGRESS_OF_WORK: Final = re.compile(r"完成率|完成情况|进展情况|工作进度")
 # What makes the figure's own sentence look forward: a deadline stated in scope (not the document's fallback), a goals
 # heading, or a word of intent. Stricter than `evidence.forward`: 拟 (拟入库: proposed for a list) and a bare 目标
@@ -47,10 +48,13 @@ FORWARD_WORDS: Final = re.compile(r"力争|争取|确保|将|计划(?:到|在|�
 _IN_SCOPE: Final = frozenset({rule for rule, _ in rules.DEADLINES} | {"deadline_carried", "distributive_year",
                                                                      "goals_section", "goals_lead"})
 # Right before the figure in its clause: the figure is a share of a target (完成年度目标的112%, 占年度目标的116%).
-TARGET_SHARE_BEFORE: Final = re.compile(r"目标(?:任务)?的 {0,2}$")
+# Round 19: also with the target's own figure between (为全年目标任务500万人的82%).
+TARGET_SHARE_BEFORE: Final = re.compile(r"目标(?:任务)?(?:[\d.]+ {0,2}[万亿]?[^\d,，;；。]{0,3})?的 {0,2}$")
 # Right after the figure: it names a target that is met (…3900万人的目标, 1250亿元的目标), or things selected /
 # recognised (387家企业入选).
 TARGET_NAMED_AFTER: Final = re.compile(r"[^,，;；。]{0,4}?的(?:预期|年度)?目标")
+# Round 19: …or the target named right after the figure is reached (全年新增1000万人就业目标提前实现, …目标超额完成).
+TARGET_REACHED_AFTER: Final = re.compile(r"[^,，;；。\d]{0,8}?目标(?:任务)?(?:已经|已)?(?:提前|超额)?(?:实现|完成)")
 SELECTED_AFTER: Final = re.compile(r"[^,，;；。\d]{0,8}?(?:入选|获评|获批|上榜)")
 # 新认定N家 / 新入选 with no intent in its sentence: a year's recognitions reported.
 RECOGNISED_BEFORE: Final = re.compile(r"新(?:认定|入选|评定|获批)[^,，;；。]{0,24}$")  # …6家领军企业和17家
@@ -77,7 +81,9 @@ def progress_cue(doc: Document, c: Candidate) -> str | None:
     before_clause = view[c.clause.start : c.start]
     if TARGET_SHARE_BEFORE.search(before_clause):
         return "target_share"
-    if TARGET_NAMED_AFTER.match(view, c.end, c.clause.end) and rules.TARGET_MET.search(view, c.sentence.start, c.end):
+    named_met = TARGET_NAMED_AFTER.match(view, c.end, c.clause.end) and rules.TARGET_MET.search(
+        view, c.sentence.start, c.end)
+    if named_met or TARGET_REACHED_AFTER.match(rules.READING_BLANK.sub("", view[c.end : c.clause.end])):
         return "target_met"
     if SELECTED_AFTER.match(view, c.end, c.clause.end):
         return "selected"
@@ -99,11 +105,18 @@ def progress_cue(doc: Document, c: Candidate) -> str | None:
     return None
 
 
+# Round 18: where a sentence ends, whatever the line breaks (a mirror that breaks lines inside sentences: 。到2025年\n,
+# 累計(jì)培育…5萬家以上 is one sentence with its deadline).
+SENTENCE_END: Final = re.compile(r"[。；;！!？?]")
+
+
 def _looks_forward(doc: Document, c: Candidate) -> bool:
     if _IN_SCOPE.intersection(c.rules_fired):
         return True
-    own = rules.TARGET_MET.sub("", rules.READING_BLANK.sub("", doc.view[c.sentence.start : c.sentence.end]))
-    return bool(FORWARD_WORDS.search(own))
+    start = max((m.end() for m in SENTENCE_END.finditer(doc.view, 0, c.start)), default=0)
+    own = rules.TARGET_MET.sub("", rules.READING_BLANK.sub("", doc.view[min(start, c.sentence.start) : c.sentence.end]))
+    return bool(FORWARD_WORDS.search(own)) or any(
+        doc.issue_year is None or int(m["year"]) >= doc.issue_year for m in BY_YEAR.finditer(own))
 
 
 def mark_progress(doc: Document, cands: list[Candidate]) -> None:
@@ -117,8 +130,12 @@ def mark_progress(doc: Document, cands: list[Candidate]) -> None:
         cue = progress_cue(doc, c)
         if cue is None:
             continue
-        # a share of a target or a target met is progress whatever the sentence says around it
+        # a share of a target or a target met is progress whatever the sentence says around it; round 18: but a share
+        # below the whole in a sentence that looks forward is a goal of its own (2009年…主要预期目标:…完成灾后重建主要
+        # 目标任务的72%)
         if cue not in ("target_share", "target_met", "past_deadline") and _looks_forward(doc, c):
+            continue
+        if cue == "target_share" and c.value is not None and c.value < 100 and _looks_forward(doc, c):
             continue
         c.score += rules.CONFIDENCE["status"]
         c.rules_fired.append(f"progress_{cue}")

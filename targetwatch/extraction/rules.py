@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from targetwatch import vocab
+from targetwatch.extraction.measures import EXTRA_UNITS, MEASURE_WORDS, NOT_A_CLASS, NOT_EVENTS
 
 # --- 1. figures: a number, an optional scale word, a written unit --------------------------------------------
 
@@ -27,35 +28,12 @@ NUMBER: Final = r"(?:\d+(?:\.\d+| \. \d+)?|(?<![数几])[一二两三四五六�
 # 1.3万件, 四十万人, 265亿元: vocab.MULTIPLIERS gives the factor; round 11: 1.3万亿斤 (two scale words, 10^12)
 SCALE: Final = r"(?:万亿|[万亿千])"
 
-# Units beyond vocab.WRITTEN_UNITS that policy documents use for counts. 人年 (person-years of R&D staff) and 套
-# (flats) have base units of their own: a proposal carries them, the catalogue has no indicator in them yet.
-EXTRA_UNITS: Final[dict[str, tuple[str, float]]] = {
-    "名": ("persons", 1), "人年": ("person_years", 1), "套": ("sets", 1),
-    "个百分点": ("percentage_points", 1),  # 提高2个百分点, 比全国高15个百分点: a difference of percentages
-    "成": ("percent", 10),  # 增幅超7成: tenths
-    "斤": ("jin", 1),  # 粮食产量616亿斤 (round 8): a unit of its own, as 人年 is
-    # Round 6: a foreign currency, a unit of its own (实际利用外资1亿美元). Tons are not read: in plans they are mostly
-    # the capacity of a plant (年产10万吨…生产线), not a target.
-    "美元": ("usd", 1),
-}
-# Round 10: measure words of land, weight and machines, each a base unit of its own (no conversion is guessed: 亩 stays
-# mu, 吨 tons, 台 sets), read like any unit with a scale word (0.15万亩, 2.5万吨, 360台/万人 a density per 10 000
-# workers). Tons were left out in round 6 (a plant's capacity, 年产10万吨…生产线): CAPACITY_BEFORE now marks those.
-MEASURE_WORDS: Final[dict[str, tuple[str, float]]] = {
-    "亩": ("mu", 1), "公顷": ("hectares", 1), "吨": ("tons", 1), "台/万人": ("sets", 1), "台": ("sets", 1),
-    "条": ("count", 1), "座": ("count", 1), "公里": ("km", 1),
-}
-# A plant's capacity or a product's size, not a target: 年产10万吨…, 10万吨/年水性树脂, 10万吨工业草酸 (a measure word
-# followed by the product), 年产27亿条…电源线; not 年产值 / 年产量 (an output target). A count followed by its noun
-# (建设3个园区) is read as before.
-CAPACITY_BEFORE: Final = re.compile(
-    r"(?:年产(?![值量])|产能|年加工|年处理|日产(?![值量])|年吞吐|年出栏)[^,，;；。]{0,4}$")
-CAPACITY_AFTER: Final = re.compile(r" {0,2}/ {0,2}年")
-PHYSICAL_UNITS: Final[frozenset[str]] = frozenset({"mu", "hectares", "tons", "km"})
+# Units beyond vocab.WRITTEN_UNITS (人年, 套, ‰ …), measure words (亩, 吨, 台 …) and a plant's capacity (年产10万吨…):
+# targetwatch/extraction/measures.py (moved there in round 18).
 UNITS: Final[dict[str, tuple[str, float]]] = {
     k: v
     for k, v in (vocab.WRITTEN_UNITS | EXTRA_UNITS | MEASURE_WORDS).items()
-    if (not k.isascii() or k == "%") and k != "个数"
+    if (not k.isascii() or k in ("%", "eflops")) and k != "个数"
 }
 # A unit followed by one of these is part of another word: 2个月, 人民, 家庭, 处理, 件事.
 NOT_A_UNIT_AFTER: Final = "月民庭理事阶级谈"  # round 10: 台阶, 万吨级 (a size class), 座谈
@@ -72,9 +50,11 @@ _GAP = r" {0,2}"
 _UNIT_GAP = r" {0,8}"
 FIGURE: Final = re.compile(
     rf"(?<![\d.a-z])(?:(?P<low>{NUMBER})(?P<low_scale>{SCALE})?%?{_GAP}(?P<sep>{RANGE_SEPARATOR}){_GAP})?"
-    rf"(?P<num>{NUMBER}|(?<=[过超逾近])(?=[万千亿])|(?<=突破)(?= {{0,2}}[万千亿])|(?<=[过超逾])百)"
-    rf"(?:{_UNIT_GAP}(?P<scale>{SCALE}))?(?P<more>多|余)?{_UNIT_GAP}(?P<unit>{_UNIT_ALT})"
-    rf"(?![{NOT_A_UNIT_AFTER}])(?P<post>{_UNIT_GAP}(?:以{_UNIT_GAP}[上下内]|左{_UNIT_GAP}右))?"
+    rf"(?P<num>{NUMBER}|(?<=[过超逾近])(?=[万千亿])|(?<=突破)(?= {{0,2}}[万千亿])|(?<=[过超逾近])百"
+    # round 18: 百万 with no digit before it, after a floor or a verb of reach (至少百万名, 带动百万人)
+    rf"|(?:(?<=至少)|(?<=带动)|(?<=帮助)|(?<=扶助)|(?<=组织)|(?<=培训)|(?<=吸引))百(?= {{0,2}}万))"
+    rf"(?:{_UNIT_GAP}(?P<scale>{SCALE}))?(?:{_GAP}(?P<more>多|余))?{_UNIT_GAP}(?P<unit>{_UNIT_ALT})"
+    rf"(?![{NOT_A_UNIT_AFTER}]){NOT_EVENTS}{NOT_A_CLASS}(?P<post>{_UNIT_GAP}(?:以{_UNIT_GAP}[上下内]|左{_UNIT_GAP}右))?"
 )
 # Round 12: a mirror that prints readings splits 以上 / 左右 too (2000家(jia)左右(you) -> "2000     家左     右");
 # the blank of a reading is allowed before and inside the suffix, which is read with its blanks removed.
@@ -110,7 +90,7 @@ COMPARATOR_CUES: Final[tuple[Cue, ...]] = (
     Cue("suffix_yixia", ("以下", "以内"), "at_most", "after"),
     Cue("suffix_zuoyou", ("左右",), "approx", "after"),
     Cue("prefix_floor", ("不低于", "不少于", "至少", "不下于"), "at_least", "before"),
-    Cue("prefix_ceiling", ("不超过", "不高于", "不多于", "控制在"), "at_most", "before"),
+    Cue("prefix_ceiling", ("不超过", "不高于", "不多于", "控制在", "不超"), "at_most", "before"),  # r. 19: 不超4.6%
     Cue("prefix_exceed", ("超过", "突破", "逾", "多于", "高于"), "exceed", "before"),
     Cue("prefix_reach", ("达到", "達到", "迈上", "跨上", "站上"), "at_least", "before"),  # 迈上3600亿元台阶
     # One character, so only right before the number (spaces aside): 超4000家, 比重超38%, 过万家 (过 in 通过 or 超 in
@@ -124,7 +104,10 @@ COMPARATOR_CUES: Final[tuple[Cue, ...]] = (
 ADJACENT_NOT_AFTER: Final[dict[str, str]] = {"过": "通经不", "约": "节制契签预公条规合履违", "近": "最接将附临邻靠亲"}
 PREFIX_REACH: Final = 8
 # What may stand between a one-year growth word and its rate: 增长10%, 增幅超过11%, 增速保持在8%, 分别增长8%、9%.
-GROWTH_END: Final = re.compile(r"(?:增长|增幅|增速)(?:预期)?(?:目标)?(?:超过|达到|达|为|保持在|保持|在)? {0,2}$")
+GROWTH_END: Final = re.compile(
+    r"(?:增长|增幅|增速)(?:预期)?(?:目标)?(?:超过|达到|达|(?:确定|定)?为|保持在|保持|在)? {0,2}$")
+# Round 18: the rate named after it (实现9.5%左右的增长): a growth rate as well; 增长目标确定为9.5%左右 is read above.
+GROWTH_AFTER: Final = re.compile(r" {0,2}的(?:增长|增速|增幅)")
 # …but 达到 / 不低于 reach further across "X的" (达到全国耕地总面积的0.5%, 不低于采购总额的30%): the figure is a share
 # of the X named between them.
 SHARE_OF_REACH: Final = 20
@@ -148,6 +131,7 @@ TARGET_VERBS: Final[tuple[str, ...]] = (
     # round 10: a year's tasks (精准帮扶544户, 高职院校扩招200万人, 推进1000项成果转化, 帮助10万名毕业生就业)
     "帮扶", "扩招", "推进", "推动", "帮助", "选派", "资助", "引入", "开发", "输转",
     "支持",  # round 14: 每年支持20个…项目 (not 发放: 发放5万元创新券 is a grant per firm)
+    "再就业", "引领", "促进",  # round 19: 下岗失业人员再就业180人, 引领3000名大学生…创业, 促进10万家中小企业…上云
 )
 
 # A figure that opens its clause and is followed by a verb of attaining (年培训2万人次以上，1.7万人取得证书): the verb
@@ -217,6 +201,10 @@ STATUS_WORDS: Final[tuple[str, ...]] = (
     "截至", "截止", "目前", "现有", "共有", "已有", "已建成", "已经", "同比", "比上年", "较上年",
     "已累计", "累计已",  # 累计 alone is a plan's word too (累计培育…达到100家 by a deadline)
 )
+# Round 18: …but not inside brackets, which gloss a word (扶持10萬名有志青年…創業(…為已有創業行為的青年…提供了創業服務)
+# ,直接帶動至少百萬名…): the figure after them is not the status the gloss mentions. A bracket opened before the
+# sentence (a ; inside it) counts from the sentence's start.
+BRACKETED: Final = re.compile(r"[(（][^()（）]*[)）]|^[^()（）]*[)）]")
 # Round 10: a forecast is not a target. 预测 / 测算 / 估计 earlier in the sentence (据测算2020年…达到19144.7亿元, 预测到
 # 今年年底…有望达到49万亿元左右) mark someone's estimate, which no one is committed to reach (−0.60). 预计 / 有望 are
 # weaker: plans and their news write them before their own targets too (the first version of this rule, which dropped
@@ -240,7 +228,8 @@ PAST_SPAN: Final = re.compile(
 # A figure followed by an ellipsis before its unit or comparator ends (1万家以 ……): the copy stops inside it.
 CUT_AFTER: Final = re.compile(r" {0,2}(?:以|不|超)? {0,2}(?:…|\.\.\.)")
 # 已达到, 已经建成, 已培育 right before a figure in its clause: what has been done, not what is planned.
-STATUS_DONE: Final = re.compile(r"已(?:经)?(?:达到|达|建成|建立|培育|认定|形成|引进|累计|集聚|突破|超过|有)")
+STATUS_DONE: Final = re.compile(  # round 19: 已发放…逾118亿元, 已完成, 已实现, 已帮助, 已扶持
+    r"已(?:经)?(?:达到|达|建成|建立|培育|认定|形成|引进|累计|集聚|突破|超过|有|发放|完成|实现|帮助|扶持)")
 # News reports of what has been done: a cue anywhere earlier in the paragraph marks its figures as status, until a
 # deadline or a word of intent (到2025年, 力争, 将) comes after it (…据介绍，…。到2020年，将…: the last is a goal).
 REPORT_WORDS: Final[tuple[str, ...]] = (
@@ -248,7 +237,12 @@ REPORT_WORDS: Final[tuple[str, ...]] = (
     "日前", "公布", "目前",
     "今年以来", "获悉",  # round 6: 今年以来 (so far this year), 记者从…获悉 (a reporter learned from …)
     "近日", "前三季度", "一季度", "第一季度",  # round 14: as 日前; a reported part of a year, as 上半年
+    "初步预计", "初步核算",  # round 18: a year past, estimated (经初步预计,五莲县2012年全年实现…;…分别达到9807元…)
 )
+# Round 18: the months of this year so far (今年1至11月,陕西新增…90.98亿元; 1-9月): a reported part of a year, as
+# 上半年 is.
+MONTHS_SO_FAR: Final = re.compile(
+    r"(?<![\d.])(?:1|一) {0,2}(?:至|-|—|~|到) {0,2}(?:1[01]|[2-9]|[二三四五六七八九]|十[一]?) {0,2}月")
 # A figure in a sentence about a five-year plan period that ended before the text was issued (“十三五”期间… in a
 # text of 2022) reports what was done.
 PLAN_PERIODS: Final[dict[str, int]] = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
@@ -260,7 +254,8 @@ INTENT: Final = re.compile(
 # A text that states no deadline (到2025年, 2020年前, 未来三年, 今年…) and no word of intent anywhere reports. A target
 # met or exceeded (完成年度目标的112%, 超额完成…目标任务, 远超…的目标: TARGET_MET) is no intent.
 THIS_YEAR: Final = re.compile(r"今年|全年|年内|明年")
-TARGET_MET: Final = re.compile(r"(?:完成|实现|远超|超过|超出)[^,，;；。]{0,40}?目标")
+TARGET_MET: Final = re.compile(  # round 19: …or a target's figure as the base of a share (目标任务500万人的)
+    r"(?:完成|实现|远超|超过|超出)[^,，;；。]{0,40}?目标|目标(?:任务)?[\d.]+ {0,2}[万亿]?[^\d,，;；。]{0,4}的")
 REPORT_MIN_FIGURES: Final = 5  # …a text, that is: one sentence with a figure and no deadline says too little
 # 建立了15家, 提出了18项: 了 right before a figure reports a thing done; round 14: also the items of a list after it
 # (达到了38.74%、40.85%、35.17%和28.64%).
@@ -354,6 +349,7 @@ UNPROVEN_RULES: Final[frozenset[str]] = frozenset({
     "deadline_plan_name", "deadline_years_target", "deadline_period_end", "deadline_year_targets",
     "deadline_years_ahead", "verb_after", "growth_subject", "distributive_growth", "deadline_goals_sentence",
     "forecast_weak",  # round 10: 预计 / 有望 before the figure, outside a plan's own words
+    "deadline_project_period",  # round 18: 建设期为一年, not yet measured on a fresh set
 })
 # Round 14: a rank or relative level leaning on a carried verb or deadline (construct_carried) is held below 0.9.
 CARRIED_CONSTRUCTS: Final = frozenset({"rank", "national_average", "local_average", "above_reference",
@@ -573,6 +569,9 @@ DEADLINES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
         r"(?P<year>(?:19|20)\d{2}) {0,2}年(?:度)?[^。;；,，\s]{0,12}?(?:工作要点|工作目标|主要目标|预期目标)")),
     ("deadline_within_years", re.compile(
         rf"用(?:{NUMBER}{RANGE_SEPARATOR})?(?P<n>[一二两三四五六七八九十\d]+)年(?:左右)?(?:的)?时间")),
+    # Round 18: a project's own period (投资1000万元建设5条…,建设期为一年。项目完成后,预计…): N years after the text
+    ("deadline_project_period",
+     re.compile(r"(?:建设|实施|执行)(?:周期|期)(?:为|是)? {0,2}(?P<n>[一二两三四五\d]) {0,2}年")),
 )
 # Round 14: a plan's period after its name in the text's opening (行动计划(2021-2025年)): its last year is the plan's
 # deadline when no figure states one (PLAN_NAME_REACH characters: the opening, where a text names its plan).

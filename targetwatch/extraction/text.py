@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from targetwatch.extraction.measures import write_fractions
 from targetwatch.units import to_simplified
 
 SENTENCE_END = "。；;！!？?"
@@ -48,6 +49,7 @@ def fold(text: str) -> str:
                               view)
     # Round 10: a footnote mark after a word (新开发“双协员”[21]305个) is blanked, so the figure after it reads.
     view = FOOTNOTE.sub(lambda m: " " * len(m[0]), view)
+    view = write_fractions(view)  # round 18: 千分之四点五 -> "  4.5‰" (measures.WRITTEN_FRACTION)
     return _unwrap(view) if _hard_wrapped(view) else view
 
 

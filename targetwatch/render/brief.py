@@ -73,7 +73,8 @@ def _changes(changes: pd.DataFrame | None, mine: pd.DataFrame | None, names: dic
     first): counts by kind and the status changes first. None when there is no `changes` table."""
     if changes is None:
         return None
-    mine = changes.iloc[0:0] if mine is None else mine
+    if mine is None or not len(mine):  # what the lines below make of no rows, without a frame per brief
+        return {"counts": [], "items": [], "more": 0, "total": 0, "previous": previous}
     kinds = [k for k in CHANGE_ORDER if (mine["kind"] == k).any()] if len(mine) else []
     counts = [{"kind": k, "n": int((mine["kind"] == k).sum())} for k in kinds]
     order = {k: i for i, k in enumerate(CHANGE_ORDER)}

@@ -62,7 +62,9 @@ def build_dashboards(data: SiteData, site: Path, lang: str = "zh", *, large: boo
     briefs = build_briefs(data, site, {c: page_name(c) for c in data.targets["jurisdiction"].dropna().unique()},
                           rows=rows)
     if large:
-        return LargeSite(data, site, lang, rows=rows).build() + data_call + briefs
+        layout = LargeSite(data, site, lang, rows=rows)
+        del rows  # the layout's copy alone, which it narrows once its data files are written (LargeSite.build)
+        return layout.build() + data_call + briefs
     build_gap_workbook(data, site / WORKBOOK_FILE, lang)  # linked from the overview, for staff who work in Excel
     s = SmallSite(data, site, lang, rows=rows)
     pages = [s.index()]

@@ -105,6 +105,10 @@ LARGE_LAYOUT_READS: dict[str, tuple[str, ...]] = {
     "data_owed": ("department", "department_named", "owner_basis", "target_id", "jurisdiction", "year", "target_zh",
                   "target_en", "state", "due", "overdue"),
 }
+# What the pages after the data files read of the target rows (counts by level, region, province and status; the
+# status lists' order): LargeSite.build keeps these columns alone once the data files are written.
+LATER_COLUMNS: tuple[str, ...] = ("target_id", "jurisdiction", "status", "level", "top", "region", "headline",
+                                  "evidence_grade")
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,79}")
 
 
@@ -212,12 +216,14 @@ class LargeSite:
         for (node, st), n in sub.items():
             self.subtree.setdefault(node, {})[st] = int(n)
         macros = self.env.get_template("_macros.html").make_module()
-        cells: dict[str, Markup] = {}
+        cells: dict[str, bytes] = {}  # as UTF-8: half the size of the text (Chinese makes a str two bytes a letter)
 
         def row_cells(r: dict) -> Markup:  # pages in subfolders: the same HTML in every list of the target
-            if r["target_id"] not in cells:
-                cells[r["target_id"]] = Markup(macros.name_and_cells(r, "../"))
-            return cells[r["target_id"]]
+            html = cells.get(r["target_id"])
+            if html is None:
+                cells[r["target_id"]] = str(macros.name_and_cells(r, "../")).encode("utf-8")
+                return Markup(cells[r["target_id"]].decode("utf-8"))
+            return Markup(html.decode("utf-8"))
 
         self.row_cells = row_cells
         self.children: dict[str, list[str]] = {}
@@ -310,6 +316,8 @@ class LargeSite:
 
     def build(self) -> list[Path]:
         self.write_data()  # first: its columns are let go before the list pages fill the row cells' cache
+        # the pages after it count and order the targets by these alone: the display columns are let go
+        self.rows = self.rows[[c for c in LATER_COLUMNS if c in self.rows]]
         pages = [self.index()]
         pages += self.jurisdiction_pages()
         pages += self.status_lists()

@@ -184,15 +184,20 @@ class CacheWriter:
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     def add(self, con: duckdb.DuckDBPyConnection, raw: str, counts: tuple[int, int] | None = None,
-            part: tuple[str, str] | None = None) -> None:
+            part: tuple[str, str] | None = None, files: tuple[Path | None, Path | None] | None = None) -> None:
         """Keep the raw table's batch; `counts`: its (rows, rejects), when the caller has them (an empty table is not
-        written); `part`: the batch's rows and rejects as two subqueries instead (batches.Batches.add)."""
+        written); `part`: the batch's rows and rejects as two subqueries instead (batches.Batches.add); `files`:
+        the same rows already written as Parquet (template_sql.Scan.spilled; None for an empty part), moved in."""
         if not self.ok:
             return
         try:  # a cache that cannot be written (disk full, read-only) costs a parse next time, never the refresh
             folder = self.tmp / f"batch-{self.batches:05d}"
             folder.mkdir(parents=True)
             for i, (table, name) in enumerate(((raw, "rows"), (f"{raw}_rejected", "rejected"))):
+                if files is not None:
+                    if files[i] is not None:
+                        shutil.move(files[i], folder / f"{name}.parquet")
+                    continue
                 source = part[i] if part is not None else f'"{table}"'
                 if (counts[i] if counts is not None else
                         con.execute(f"SELECT count(*) FROM {source}").fetchall()[0][0]):

@@ -23,6 +23,7 @@ from typing import Any
 
 import pandas as pd
 
+from targetwatch import units
 from targetwatch.reports.encoding import decode
 from targetwatch.reports.grammar import (
     APPROXIMATE,
@@ -82,6 +83,7 @@ from targetwatch.reports.scope import (
     previous_year_levels,
     scope_problem,
 )
+from targetwatch.reports.shortnames import short_name_hits
 from targetwatch.units import fold_with_offsets, normalise_text, parse_year, to_simplified
 
 # --- reference periods ----------------------------------------------------------------------------------
@@ -266,7 +268,7 @@ _TO = re.compile(r"^[^0-9]{0,6}?(?:增加|增长|上升|提高|提升|发展|跃
 def _figures(
     doc: Document, sentence: Sentence, aliases: Aliases, keys: TextKeys, ctx: Context
 ) -> tuple[list[dict], list[dict]]:
-    folded, index = strip_deletions(*fold_with_offsets(sentence.text))
+    folded, index = strip_deletions(*units.arabic_numerals(*fold_with_offsets(sentence.text)))
     hits = keys.find(folded)
     completed: dict[int, tuple[str, str]] = {}  # hit start -> (the name it stands for, why), from the sentence
     completed |= {h.start: (keys.written_for[h.key], "R&D written for 研发") for h in hits if h.key in keys.written_for}
@@ -284,7 +286,7 @@ def _figures(
                 completed[m.start(g)] = (_PATENTS_NAME, "as the patents held (拥有)")
         hits.sort(key=lambda h: h.start)
     intensity_hits(folded, hits, keys.codes, completed)
-    hits.sort(key=lambda h: h.start)
+    short_name_hits(folded, hits, keys.codes, completed)
     # 研發經費投入強度(研發經費與國內生產總值之比)為2.12% (u11_nat_2017_rd_prelim_trad, dev since round 7): a name
     # inside the bracket that glosses the name before it is part of the gloss
     hits = [h for k, h in enumerate(hits) if not (k and _IN_GLOSS.match(folded, hits[k - 1].end, h.start + 1))]
@@ -382,7 +384,7 @@ def _figures(
         elif flow is not None and _LIST_SEPARATOR.match(folded[flow[0] : hit.start]):
             problem = f"{phrase!r} continues a list of new ones ({flow[1]}), not the stock of {name}"
             flow = (unit_end, flow[1])
-        elif (sc := scope_problem(folded, clause_start, hit.start, gap, name) or part_of_own(folded, unit_end, name)):
+        elif sc := scope_problem(folded, clause_start, hit.start, gap, name) or part_of_own(folded, unit_end, name):
             problem = f"{phrase!r} is {sc}"
         elif (sp := SPENDER.search(folded[: hit.start])) is not None:
             problem = f"{original(sp.start(), unit_end)!r} is what a kind of spender puts in, a subset of {name}"
@@ -561,7 +563,9 @@ def _figures(
             if ignored := [original(c, c + f[2]) for c, f in later]:
                 notes.append("ignored, a change not a level: " + "; ".join(map(repr, ignored)))
                 covered.extend((c, c + f[2]) for c, f in later)
-            value_raw, unit_raw = without_glosses(original(a, b)), without_glosses(original(b, u))
+            value_raw, unit_raw = units.figure_as_written(
+                without_glosses(original(a, b)), without_glosses(original(b, u)), folded[a:b], folded[b:u]
+            )
             if not unit_raw and _PEOPLE_KEY.search(hit.key) and value_raw[-1:] in "万萬":
                 value_raw, unit_raw = value_raw[:-1], "万人"  # 新增就业1322万 with no 人: people (see _PEOPLE_KEY)
             rows.append(
@@ -668,7 +672,7 @@ def read_text(path: Path, aliases: Aliases, meta: Mapping[str, Any] | None = Non
         found, refused = _figures(doc, sentence, aliases, keys, ctx)
         rows += found
         rejected += refused
-        folded = strip_deletions(*fold_with_offsets(sentence.text))[0]
+        folded = strip_deletions(*units.arabic_numerals(*fold_with_offsets(sentence.text)))[0]
         ctx.year = sentence_year(folded) or ctx.year
         ctx.own = ctx.own or bool(_OWN_PROVINCE.search(folded))
         ctx.start = start_point_year(folded) or ctx.start

@@ -43,9 +43,10 @@ QUALIFIER = re.compile(
 SPENDER = re.compile(r"(?:企业|工业|制造业|采矿业|产业|行业|政府|规模以上)(?:全年|分别)?(?:投入|支出)$")
 FORECAST = re.compile(r"预计|预测|力争|争取|计划到|目标是|规划到|将达到|将突破|将超过")
 # part of a year: 2017年前10月全国城镇新增就业就完成1191万人 (u10_nat_2017_jobs_qianinfo), 今年1月至11月,
-# 全国城镇新增就业1180万人 (u10_nat_2023_jobs_cnnb): dev since round 6
+# 全国城镇新增就业1180万人 (u10_nat_2023_jobs_cnnb): dev since round 6; 1—10月,全国累计实现城镇新增就业人员1020万人
+# (an em dash: u18_nat_2008oct_jobs_cnnb, dev since round 12)
 PARTIAL = re.compile(
-    r"上半年|前三季度|一季度|第一季度|1-\d{1,2}月|1至\d{1,2}月|前\d{1,2}个?月|前[一二三四五六七八九十]+个?月"
+    r"上半年|前三季度|一季度|第一季度|(?<!\d)1[-—–~至]\d{1,2}月|前\d{1,2}个?月|前[一二三四五六七八九十]+个?月"
     r"|1月(?:至|到|-|—|~)\d{1,2}月"
     # 截至10月底,全省城镇新增就业43.33万人 (u13_sx_2024oct_jobs), 截至5月底 (u13_gs_2020may_jobs_trad):
     # dev since round 8;
@@ -122,6 +123,9 @@ _RANKED = re.compile(r"(?:排名|排在|排|居|列)[^,;。\d]{0,8}$")
 # a ratio of three or more parts: 三次产业结构比为13.32∶33.84∶52.83 (u8_gs_2021_communique_trad), 23.42:25.47:51.12
 # (u8_sx_2023_employment); one part at least has decimals, so a clock time (17:24:00) is not a ratio
 _RATIO = re.compile(r"[\d.]+(?:[:∶][\d.]+){2,}")
+# …or whole numbers that no clock reads: 三次產業就業人員的比重將達到39:27:34 (u17_nat_2010_jobs_11th_plan_trad,
+# dev since round 11)
+_CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[:∶][0-5]\d(?:[:∶][0-5]\d)?")
 
 
 def _unread_figures(folded: str, covered: list[tuple[int, int]], original, located) -> list[dict]:
@@ -147,7 +151,7 @@ def _unread_figures(folded: str, covered: list[tuple[int, int]], original, locat
         # a multiple (4.8倍), percentage points (3个百分点), a score (40分以上) and an amount with no unit (超3000亿,
         # 近百亿) are figures too: never lost without a word
         ratio = _RATIO.match(folded, a)
-        if ratio is not None and "." in ratio.group():
+        if ratio is not None and ("." in ratio.group() or not _CLOCK.fullmatch(ratio.group())):
             end = ratio.end()
         elif (change := PERCENTAGE_POINTS.match(after) or TIMES.match(after) or _SCORE.match(after)) is not None:
             end = b + change.end()

@@ -199,15 +199,15 @@ def _open_inside(path: Path, root: Path) -> int:
     return fd
 
 
-def _stage(entry: Entry, root: Path, staging: Path, limits: Limits) -> tuple[Path, str, int]:
-    """Copy the file into `staging/<n>/<its name>` while hashing it; return (copy, sha256, size). The size limit is
+def _stage(entry: Entry, number: int, root: Path, staging: Path, limits: Limits) -> tuple[Path, str, int]:
+    """Copy the file into `staging/<number>/<its name>` while hashing it; return (copy, sha256, size). The size limit is
     checked on the open descriptor before a byte is read."""
     fd = _open_inside(entry.path, root)
     with os.fdopen(fd, "rb") as src:
         size = os.fstat(src.fileno()).st_size
         check_size(Path(entry.rel).name, size, limits)
-        folder = staging / str(len(list(staging.iterdir())))
-        folder.mkdir()
+        folder = staging / str(number)  # the file's number in the folder: unique (listing `staging` each time was
+        folder.mkdir()                 # quadratic: 1,420 files, a million paths)
         copy = folder / Path(entry.rel).name
         h, n = hashlib.sha256(), 0
         with open(copy, "wb") as dst:
@@ -453,7 +453,10 @@ def ingest_folder(
             # DuckDB scan per header layout (template_sql.Scan); then each file is read in its turn.
             prepared = [_prepare(entry, n, root, staging, cache, archive_dir, manifest, seen, parsed, limits)
                         for n, entry in enumerate(scan_folder(reports_dir, excluded))]
-            scan = template_sql.Scan(con, limits, defer=True)  # a file's rows go from its chunk to `batches`
+            # a file's rows stay in its chunk until normalised (`batches`); the chunk's cache entries are written by
+            # one COPY per chunk into `spill`, then each moved into its file's entry
+            scan = template_sql.Scan(con, limits, defer=True, spill=scratch / "spill" if cache is not None else None,
+                                     release=batches.release)
             scan.plan([p.copy for p in prepared if isinstance(p, Prepared) and p.copy.suffix.lower() == ".csv"
                        and not (cache is not None and cache.has(p.key))])
             try:
@@ -515,7 +518,7 @@ def _prepare(entry: Entry, number: int, root: Path, staging: Path, cache: ParseC
     if entry.refused:
         return record | {"status": "refused", "error": f"{Path(rel).name}: {entry.refused}"}
     try:
-        copy, digest, size = _stage(entry, root, staging, limits)
+        copy, digest, size = _stage(entry, number, root, staging, limits)
     except LimitExceededError as exc:
         return record | {"status": "refused", "error": str(exc)}
     except UnreadableReportError as exc:
@@ -553,16 +556,18 @@ def _read_prepared(p: Prepared, con: duckdb.DuckDBPyConnection, batches: Batches
     rel, number, meta, record = p.rel, p.number, p.meta, p.record
     dates: dict[str, Any] = {}
 
-    def sink(info: ReadInfo, counts: tuple[int, int] | None = None, part: tuple[str, str] | None = None) -> None:
-        """Move the batch in the raw table (or in `part`: a scanned file's rows in its chunk) to the rows waiting for
-        the normaliser (`batches`), with its file's parameters; `counts`: the batch's rows and rejects, when known."""
+    def sink(info: ReadInfo, counts: tuple[int, int] | None = None, part: tuple[str, str] | None = None,
+             source: tuple[tuple[str, str], int] | None = None) -> None:
+        """Move the batch in the raw table (or in `part`: a scanned file's rows in its chunk; with `source`, left
+        there) to the rows waiting for the normaliser (`batches`), with its file's parameters; `counts`: the batch's
+        rows and rejects, when known."""
         sidecar_release = meta.get("release_date")
         file_release = sidecar_release or info.release_date or release_date
         dates["release"] = str(file_release) if file_release else None
         dates["basis"] = ("sidecar" if sidecar_release else "file" if info.release_date
                           else "command line" if release_date else "not stated")
         batches.add(number, source_file=rel, sha256=p.digest, default_release_date=dates["release"],
-                    release_date_basis=dates["basis"], counts=counts, part=part)
+                    release_date_basis=dates["basis"], counts=counts, part=part, source=source)
 
     try:
         info, parsed[rel] = _read(con, p.copy, aliases, meta, cache, p.key, limits, sink, scan)
@@ -624,8 +629,8 @@ def _read(con: duckdb.DuckDBPyConnection, copy: Path, aliases: Aliases, meta: di
         counts = (scan.taken.pop(copy, None) if scan is not None else None) or raw_counts(con, RAW)
         try:
             if writer is not None:
-                writer.add(con, RAW, counts, part)
-            sink(info, counts, part)
+                writer.add(con, RAW, counts, part, scan.spilled(copy) if part is not None else None)
+            sink(info, counts, part, scan.source(copy) if part is not None else None)
         finally:
             if part is not None:
                 scan.done(copy)

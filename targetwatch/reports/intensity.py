@@ -23,8 +23,9 @@ from targetwatch.reports.model import AliasMatch
 _SHARE_OF_GDP = re.compile(
     r"占(?:全国|全省|全市|本省|该省|我省|本市|该市|我市)?(?:当年)?(?:国内|地区)?(?:生产总值|gdp)的?(?:比重|比例|比值)?"
     r"|在(?:全国|全省|全市)?总?(?:国内|地区)?(?:生产总值|gdp)中的?(?:占比|比重|比例)"
-    # R&D經費與GDP之比達到2.44% (u11_nat_2021_rd_prelim_trad, dev since round 7)
-    r"|与(?:国内|地区)?(?:生产总值|gdp)(?:之比|的比值|比值)"
+    # R&D經費與GDP之比達到2.44% (u11_nat_2021_rd_prelim_trad, dev since round 7); R&D经费与当年国内生产总值(GDP)之比为
+    # 1.70% (u18_nat_2009_rd_census_ixiawen, dev since round 12)
+    r"|与(?:当年)?(?:国内|地区)?(?:生产总值|gdp)(?:之比|的比值|比值)"
 )
 # between the name and the share: its own figure, then only clauses of its changes (比上年增长17.9%)
 _CHANGE_CLAUSE = re.compile(r"^(?:比|较|同比|增长|增加|提高|上升|下降|减少|增幅|增速)")

@@ -56,6 +56,10 @@ _INFIXES = (
     r"(?<=经费)内部支出",  # R&D經費內部支出 (yreb_2019_rd_trad): the yearbooks' name for R&D expenditure
     # 中國R&D投入經費占當年GDP的1.34% (u15_nat_2010_rd_polymer_trad, dev since round 10): the expenditure put in
     r"(?:(?<=r&d)|(?<=研发))投入(?=经费)",
+    # 2009年全国R&D总经费5802.1亿元 (u18_nat_2009_rd_census_ixiawen, dev since round 12): the total is the expenditure
+    r"(?<=r&d)总(?=经费)",
+    # 研發投入強度(與GDP之比)雖然達到了1.7% (u18_nat_2009_rd_wenweipo_trad, dev since round 12): 经费 left out
+    r"(?:(?<=r&d)|(?<=研发))经费(?=投入强度)",
 )
 _ANY_GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}[)）]")  # as written, full-width or not
 # three passes: glosses first, then the other marks, then the infixes: a gloss inside a bracket or an infix would

@@ -45,9 +45,16 @@ _BREAKDOWN = re.compile(r"^[^,;。:]{0,4}?分[\u4e00-\u9fff*]{1,8}看[,:]")
 _TOGETHER = re.compile(r"[\u4e00-\u9fff]{2,}(?:和|及|以及)$")
 
 
+# what the name is compared with, named right before the number: 研發投入強度與發達國家3%-4%的水平相比
+# (u13_nat_2014_rd_chinacb_trad, dev; read once 研发投入强度 became a name in round 12): the other's level
+_COMPARED_WITH = re.compile(r"(?:与|同|跟)[^,;。\d()比]{1,12}$")
+
+
 def scope_problem(folded: str, clause_start: int, name_start: int, gap: str, name: str) -> str | None:
     """The reason the figure after the name at `name_start` is not the place's level for one year, else None."""
     clause = folded[clause_start:name_start]
+    if (m := _COMPARED_WITH.search(gap)) is not None:
+        return f"the level of what {name} is compared with ({m.group()}), not its own"
     if (m := _BREAKDOWN.search(folded)) is not None and m.end() <= name_start:
         return f"a part in a breakdown ({m.group()[:-1]}), not the total of {name}"
     if (m := _TOGETHER.search(clause)) is not None:

@@ -23,7 +23,9 @@ import codecs
 import contextlib
 import csv
 import os
+import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -257,11 +259,16 @@ class Scan:
     scan leaves out, or one not planned, is read alone (`load`), and the streaming reader takes what that hands back."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, limits: Limits, *, chunk_bytes: int = CHUNK_BYTES,
-                 chunk_files: int = CHUNK_FILES, defer: bool = False):
+                 chunk_files: int = CHUNK_FILES, defer: bool = False, spill: Path | None = None,
+                 release: Callable[[tuple[str, str]], None] | None = None):
         self.con, self.limits, self.chunk_bytes, self.chunk_files = con, limits, chunk_bytes, chunk_files
         # With `defer`, a planned file's rows stay in its chunk's tables: `load` only says they are there, and the
-        # caller moves them on from `part` (straight into the pending tables, no raw table between) then `done`.
-        self.defer = defer
+        # caller moves them on from `part` (or `source`: straight into the pending tables, no raw table between)
+        # then `done`. `release(tables)` is called when a chunk's last file is done (default: drop its tables), so a
+        # caller still reading them (batches.Batches) can drop them later. With `spill` (a folder), each scanned
+        # chunk's rows are also written there as Parquet, one file per report file (`spilled`): the parse cache
+        # takes each file's entry from there instead of a COPY per file.
+        self.defer, self.spill, self.release = defer, spill, release
         self.deferred: dict[Path, tuple[int, int]] = {}  # file -> (chunk, its number in the chunk)
         self.heads: dict[Path, CsvHead | None] = {}
         self.where: dict[Path, tuple[int, int]] = {}  # file -> (chunk, its number in the chunk)
@@ -340,6 +347,28 @@ class Scan:
         return tuple(f"(SELECT * EXCLUDE (file, part) FROM {table} WHERE file = {int(file)} ORDER BY part, _seq)"
                      for table in self._tables(chunk))
 
+    def source(self, path: Path) -> tuple[tuple[str, str], int] | None:
+        """A deferred file's chunk tables and its number there (the column `file`); None as for `part`."""
+        if path not in self.deferred:
+            return None
+        chunk, file = self.deferred[path]
+        return self._tables(chunk), file
+
+    def spilled(self, path: Path) -> tuple[Path | None, Path | None] | None:
+        """A deferred file's rows and rejects as the Parquet files its chunk's spill wrote (None for an empty part:
+        no file); None when there is no spill of that file (no `spill` folder, or DuckDB split a part in two)."""
+        if self.spill is None or path not in self.deferred:
+            return None
+        chunk, file = self.deferred[path]
+        out = []
+        for name, n in zip(("rows", "rejected"), self.sizes[chunk].get(file, (0, 0)), strict=True):
+            folder = self.spill / str(chunk) / name / f"file={file}"
+            found = sorted(folder.glob("*.parquet")) if n and folder.is_dir() else []
+            if n and len(found) != 1:
+                return None
+            out.append(found[0] if n else None)
+        return out[0], out[1]
+
     def done(self, path: Path) -> None:
         """A deferred file's rows were moved on (or given up): its chunk is dropped after its last file."""
         found = self.deferred.pop(path, None)
@@ -389,6 +418,28 @@ class Scan:
                 sizes.setdefault(file, [0, 0])[i] = n
         self.sizes[chunk] = {file: (n[0], n[1]) for file, n in sizes.items()}
         self.left[chunk] = len(members)
+        if self.spill is not None and self.defer and read:
+            self._spill(chunk, sizes)
+
+    def _spill(self, chunk: int, sizes: dict[int, list[int]]) -> None:
+        """Write the chunk's rows and rejects as Parquet under `spill/<chunk>/rows|rejected/file=<n>/`, in one COPY
+        per table (partitioned by file; the columns are the raw tables'). A failed write leaves no files: each file's
+        cache entry is then written by its own COPY."""
+        for i, (table, name) in enumerate(zip(self._tables(chunk), ("rows", "rejected"), strict=True)):
+            files = [file for file, n in sizes.items() if n[i]]
+            folder = self.spill / str(chunk) / name
+            try:
+                folder.mkdir(parents=True)
+                if len(files) == 1:  # one file: no partitioning needed
+                    (folder / f"file={files[0]}").mkdir(parents=True)
+                    self.con.execute(f"COPY (SELECT * EXCLUDE (file, part) FROM {table}) TO "
+                                     f"{_sql_text(str(folder / f'file={files[0]}' / 'data_0.parquet'))} "
+                                     "(FORMAT parquet)")
+                elif files:
+                    self.con.execute(f"COPY (SELECT * EXCLUDE (part) FROM {table}) TO {_sql_text(str(folder))} "
+                                     "(FORMAT parquet, PARTITION_BY (file))")
+            except (duckdb.Error, OSError):
+                shutil.rmtree(folder, ignore_errors=True)
 
     def _create(self, chunk: int, columns: list[str | None]) -> None:
         rows, rejected = self._tables(chunk)
@@ -403,6 +454,11 @@ class Scan:
         self.con.execute(f"INSERT INTO {rejected} SELECT * FROM {_OUT_REJECTED}")
 
     def _release(self, chunk: int) -> None:
+        if self.spill is not None:
+            shutil.rmtree(self.spill / str(chunk), ignore_errors=True)
+        if self.release is not None:
+            self.release(self._tables(chunk))
+            return
         for table in self._tables(chunk):
             self.con.execute(f"DROP TABLE IF EXISTS {table}")
 

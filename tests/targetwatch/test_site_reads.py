@@ -189,3 +189,43 @@ def test_a_value_encoded_once_is_written_as_dump_js_would_write_it(tmp_path):
     assert (tmp_path / "marked.js").read_bytes() == (tmp_path / "plain-marked.js").read_bytes()
     text = (tmp_path / "marked.js").read_text(encoding="utf-8")
     assert json.loads(text[2:-3])["e"] == Encoded.MARK
+
+
+def _records_per_row(df):  # display_records as it was: to_dict's records, display_value on every cell
+    from targetwatch.render.page import display_value
+    return [{k: display_value(v) for k, v in r.items()} for r in df.to_dict("records")]
+
+
+@pytest.mark.parametrize("column", [
+    pytest.param([1, 2, 3], id="int64"),
+    pytest.param([True, False, True], id="bool"),
+    pytest.param([1.0, 2.123456789, float("nan")], id="float64: whole, rounded to 6 digits, missing"),
+    pytest.param([float("inf"), -1234567.891, 1e-9], id="float64: infinite, large, tiny"),
+    pytest.param(["甲", None, float("nan")], id="object: text, None, NaN"),
+    pytest.param(["a", 2.5000001, 3], id="object: mixed text and numbers"),
+    pytest.param("numpy-scalars", id="object: numpy scalars"),
+    pytest.param("timestamps", id="datetime64: dates, a time, NaT"),
+    pytest.param("nullable", id="Int64 and boolean with NA"),
+    pytest.param("arrow", id="Arrow-backed text"),
+])
+def test_display_records_a_column_at_a_time_are_the_records_made_per_cell(column):
+    import numpy as np
+    import pandas as pd
+
+    from targetwatch.render.page import display_records
+    if column == "numpy-scalars":
+        df = pd.DataFrame({"c": pd.Series([np.int64(4), np.float64(1.23456789), np.bool_(True)], dtype=object)})
+    elif column == "timestamps":
+        df = pd.DataFrame({"c": pd.to_datetime(["2024-01-01 00:00:00", "2024-01-02 03:04:05", None], format="ISO8601")})
+    elif column == "nullable":
+        df = pd.DataFrame({"c": pd.array([1, None, 3], dtype="Int64"), "d": pd.array([True, None, False],
+                                                                                    dtype="boolean")})
+    elif column == "arrow":
+        df = pd.DataFrame({"c": pd.array(["x", None, "z"], dtype="string[pyarrow]")})
+    else:
+        df = pd.DataFrame({"c": column})
+    df["other"] = range(len(df))  # a numpy column beside it (to_dict boxes only object and extension columns)
+    got, want = display_records(df), _records_per_row(df)
+    assert got == want
+    assert [[type(v) for v in r.values()] for r in got] == [[type(v) for v in r.values()] for r in want]
+    assert display_records(df.iloc[:0]) == [] and display_records(df[[]]) == [{}] * len(df)

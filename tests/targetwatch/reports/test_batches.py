@@ -51,3 +51,56 @@ def test_one_pass_over_many_files_equals_a_pass_per_batch(tmp_path, catalogue, m
     assert {"failed", "loaded"} <= set(together.report_files["status"])
     for a, b in zip(_tables(together), _tables(apart), strict=True):
         assert_frame_equal(a, b, check_exact=True)
+
+
+def _entries(cache):
+    """Every parse cache entry's Parquet rows, by entry and part (ordered by their place in the file)."""
+    import duckdb
+
+    out = {}
+    for path in sorted(cache.rglob("*.parquet")):
+        with duckdb.connect() as con:
+            out[path.relative_to(cache).as_posix()] = con.execute(
+                "SELECT * FROM read_parquet(?) ORDER BY _seq", [str(path)]).df()
+    return out
+
+
+@pytest.mark.parametrize("limits", [Limits(), Limits(batch_rows=2)], ids=["default batches", "batches of 2 rows"])
+def test_scanned_files_wait_in_their_chunk_and_are_cached_by_one_copy(tmp_path, catalogue, monkeypatch, limits):
+    """A template CSV read by its chunk's scan is not copied into the pending tables (no `move_batch` of its own) and
+    its cache entry comes from the chunk's one spill; the tables and every cache entry are those the per-file path
+    (each file's rows moved and copied by statements of its own) gives."""
+    from targetwatch.reports import batches as batches_module
+    from targetwatch.reports import template_sql
+
+    folder = _folder(tmp_path)
+    for i in range(4):  # one chunk of several files, with a reject and a quoted cell
+        quoted = f'山西,"高新技术企业",201{i},9,家,\n'
+        (folder / f"more-{i}.csv").write_text(BAD.replace("2019", str(2010 + i)) + quoted, encoding="utf-8")
+    moves = []
+    real_move = batches_module.move_batch
+    monkeypatch.setattr(batches_module, "move_batch",  # the part moved: a scanned file's rows in its chunk, or None
+                        lambda *a: moves.append(a[5]) or real_move(*a))
+    spills = []
+    real_spill = template_sql.Scan._spill
+    monkeypatch.setattr(template_sql.Scan, "_spill", lambda self, *a: spills.append(1) or real_spill(self, *a))
+
+    def run(name):
+        out = tmp_path / name
+        result = ingest_folder(folder, catalogue, as_of=TODAY, limits=limits, cache_dir=out / "cache")
+        return result, _entries(out / "cache")
+
+    together, cached = run("chunked")
+    assert together.report_files["format"].eq("template_csv").sum() >= 7
+    assert moves and all(part is None for part in moves)  # only the other readers' batches were moved
+    assert spills and sum(len(v) for v in cached.values())
+    moves.clear()
+    monkeypatch.setattr(template_sql.Scan, "source", lambda self, path: None)
+    monkeypatch.setattr(template_sql.Scan, "spilled", lambda self, path: None)
+    apart, cached_apart = run("per-file")
+    assert sum(part is not None for part in moves) >= 7
+    for a, b in zip(_tables(together), _tables(apart), strict=True):
+        assert_frame_equal(a, b, check_exact=True)
+    assert cached.keys() == cached_apart.keys()
+    for key, frame in cached.items():
+        assert_frame_equal(frame, cached_apart[key], check_exact=True)

@@ -1,0 +1,32 @@
+"""Round 18 (issue 18): a forecast is not a target, even in a text that names a plan.
+
+Round 10 dropped a figure after 预测 / 测算 / 估计 outside a plan's own words and held one after 预计 / 有望
+below 0.9, because plans write 预计 before their own goals (项目完成后,预计新增孵化企业400家; 预计全年数字经济
+增加值超2.9万亿元 in a year's work points). The annotation guide (tests/fixtures/real/policies/README.md) reads a
+funded project's expected results as its goals and someone's estimate as none: every figure after 有望 (is
+expected to) or 可达 (could reach) in the corpus is left out as a forecast (技术合同成交额有望突破2800亿元 in a
+plan's news, R&D…比重有望达到1.43%左右, 科技进步贡献率可达56%), and no annotated target is written with them.
+So 有望 / 可达 earlier in the figure's sentence mark it as a forecast (`rules.CONFIDENCE["forecast"]`, rule
+`forecast_hope`) whatever the text names; 预计 stays a weak cue.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import targetwatch.extraction.rules as rules
+from targetwatch.extraction.candidates import Candidate, Document
+
+# 有望 (is expected to), 可达 / 可达到 (could reach); read through a mirror's reading blanks.
+HOPE: Final = re.compile(r"有 {0,8}望|可 {0,8}达")
+
+
+def mark_forecasts(doc: Document, cands: list[Candidate]) -> None:
+    """Lower each figure whose own sentence, before it, says it is expected or could be reached."""
+    for c in cands:
+        if c.comparator == "qualitative" or "forecast" in c.rules_fired:
+            continue
+        if HOPE.search(doc.view, c.sentence.start, c.start):
+            c.score += rules.CONFIDENCE["forecast"]
+            c.rules_fired.append("forecast_hope")

@@ -1,0 +1,71 @@
+"""Units the rules read beyond `vocab.WRITTEN_UNITS`: units of their own, measure words, a plant's capacity.
+
+Moved here from `rules.py` in round 18 (issue 18), when rules.py reached its 700-line limit, with round 18's units:
+a rate per thousand (人口自然增长率控制在6‰以内; 千分之四点五 is folded to it by `text.fold`, see
+`WRITTEN_FRACTION`), computing power in EFLOPS (算力规模超过300EFLOPS) and events (举办创新创业活动200余次), each a base
+unit of its own, as 人年 and 亩 are: nothing is converted, and the catalogue has no indicator in them yet.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from targetwatch.units import parse_number
+
+# Units beyond vocab.WRITTEN_UNITS that policy documents use for counts. 人年 (person-years of R&D staff) and 套
+# (flats) have base units of their own: a proposal carries them, the catalogue has no indicator in them yet.
+EXTRA_UNITS: Final[dict[str, tuple[str, float]]] = {
+    "名": ("persons", 1), "人年": ("person_years", 1), "套": ("sets", 1),
+    "个百分点": ("percentage_points", 1),  # 提高2个百分点, 比全国高15个百分点: a difference of percentages
+    "成": ("percent", 10),  # 增幅超7成: tenths
+    "斤": ("jin", 1),  # 粮食产量616亿斤 (round 8): a unit of its own, as 人年 is
+    # Round 6: a foreign currency, a unit of its own (实际利用外资1亿美元). Tons are not read: in plans they are mostly
+    # the capacity of a plant (年产10万吨…生产线), not a target.
+    "美元": ("usd", 1),
+    # Round 18: a rate per thousand (人口自然增长率控制在6‰以内), computing power (算力规模超过300EFLOPS,
+    # folded to lower case) and events (举办创新创业活动200余次; 人次 stays persons).
+    "‰": ("permille", 1), "eflops": ("EFLOPS", 1), "次": ("times", 1),
+}
+# …but 次 is no count of events in 三次产业 (the three sectors), 十三届二次全会 (a plenary's number), 一次性
+# (one-off), 中高压二次控制设备 (secondary equipment), nor in 一次 (once: 参加一次培训): a count of events ends its
+# phrase (200余次。, 50次以上, 100次左右, 10次的), so 次 followed by any other character is part of a word.
+NOT_EVENTS: Final = r"(?<!一次)(?!(?<=次)[^\s,，。;；:：、)）\]以左的])"
+# …and a bare scale word before 项目 names a class of projects, not a count (计划招引20个以上过亿项目: projects of over
+# 100 million yuan; 过亿元项目 is read as an amount class, rules.AMOUNT_CLASS_AFTER).
+NOT_A_CLASS: Final = r"(?!(?<=[过超逾][万千亿]项)目)"
+# Round 10: measure words of land, weight and machines, each a base unit of its own (no conversion is guessed: 亩 stays
+# mu, 吨 tons, 台 sets), read like any unit with a scale word (0.15万亩, 2.5万吨, 360台/万人 a density per 10 000
+# workers). Tons were left out in round 6 (a plant's capacity, 年产10万吨…生产线): CAPACITY_BEFORE now marks those.
+MEASURE_WORDS: Final[dict[str, tuple[str, float]]] = {
+    "亩": ("mu", 1), "公顷": ("hectares", 1), "吨": ("tons", 1), "台/万人": ("sets", 1), "台": ("sets", 1),
+    "条": ("count", 1), "座": ("count", 1), "公里": ("km", 1),
+}
+# A plant's capacity or a product's size, not a target: 年产10万吨…, 10万吨/年水性树脂, 10万吨工业草酸 (a measure word
+# followed by the product), 年产27亿条…电源线; not 年产值 / 年产量 (an output target). A count followed by its noun
+# (建设3个园区) is read as before.
+CAPACITY_BEFORE: Final = re.compile(
+    r"(?:年产(?![值量])|产能|年加工|年处理|日产(?![值量])|年吞吐|年出栏)[^,，;；。]{0,4}$")
+CAPACITY_AFTER: Final = re.compile(r" {0,2}/ {0,2}年")
+PHYSICAL_UNITS: Final[frozenset[str]] = frozenset({"mu", "hectares", "tons", "km"})
+
+
+# Round 18: a rate written out in words, 千分之四点五 (4.5‰) or 百分之十五 (15%), is folded to the figure a rule reads,
+# right-aligned in the same span so that offsets stay those of the text (千分之四点五 -> "  4.5‰"; the quote keeps the
+# words). `text.fold` applies it to the view.
+WRITTEN_FRACTION: Final = re.compile(
+    r"(?P<of>[百千])分之(?P<num>[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)")
+
+
+def write_fractions(view: str) -> str:
+    """The view with each written-out rate replaced by its figure and sign, padded to the same length."""
+    def figure(m: re.Match[str]) -> str:
+        try:
+            value = parse_number(m["num"])
+        except ValueError:
+            return m[0]
+        if value is None:
+            return m[0]
+        written = f"{value:g}" + ("‰" if m["of"] == "千" else "%")
+        return written.rjust(len(m[0])) if len(written) <= len(m[0]) else m[0]
+    return WRITTEN_FRACTION.sub(figure, view)
