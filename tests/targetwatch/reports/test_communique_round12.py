@@ -199,3 +199,34 @@ NATION_2015_IP = "國家知識產權局新聞發布會（SYNTHETIC title）"
 def test_short_names_after_what_they_belong_to(tmp_path, aliases, catalogue, title, sentence, expected):
     found, _ = read_sentence(tmp_path, aliases, catalogue, sentence, title)
     assert [(f[1], f[2], f[3]) for f in found] == expected
+
+
+PRELIM_2017 = "2017年我國研發經費投入1.75萬億 居世界第二位（SYNTHETIC title）"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # u11_nat_2017_rd_prelim_trad: the series goes on after 首次突破2%;
+            "十八大以來,中國研發經費投入強度持續提升。2014年中國研發經費投入強度達到2.02%,首次突破2%;2016年為2.11%,"
+            "2017年進一步上升至2.12%后,已經比2012年提高了0.21個百分點。",
+            [("rd_intensity", 2014, 2.02), ("rd_intensity", 2016, 2.11)],
+        ),
+        (  # simplified script, full-width punctuation
+            "十八大以来，中国研发经费投入强度持续提升。2014年中国研发经费投入强度达到2.02%，首次突破2%；2016年为2.11%，"
+            "2017年进一步上升至2.12%后，已经比2012年提高了0.21个百分点。",
+            [("rd_intensity", 2014, 2.02), ("rd_intensity", 2016, 2.11)],
+        ),
+        (  # SYNTHETIC: another unit after the year is not the series (亿元 after a %)
+            "2014年中国研发经费投入强度达到2.02%;2016年为15676.7亿元。",
+            [("rd_intensity", 2014, 2.02)],
+        ),
+        (  # SYNTHETIC: a sentence with no figure between breaks the series
+            "2014年中国研发经费投入强度达到2.02%。此后继续提高。2016年为2.11%。",
+            [("rd_intensity", 2014, 2.02)],
+        ),
+    ],
+)
+def test_a_sentence_opening_with_a_year_continues_the_series_before(tmp_path, aliases, catalogue, sentence, expected):
+    found, _ = read_sentence(tmp_path, aliases, catalogue, sentence, PRELIM_2017)
+    assert [(f[1], f[2], f[3]) for f in found] == expected
