@@ -46,6 +46,7 @@ from targetwatch.reports.matching import (
     ambiguity_reason,
     normalised_key,
     strip_deletions,
+    without_deletions,
     without_glosses,
 )
 from targetwatch.reports.mentions import one_per_figure
@@ -183,7 +184,7 @@ class TextKeys:
         matcher = IndicatorMatcher(aliases.indicators, {})
         codes = matcher.text_keys()
         for name, code in matcher.exact.items():  # names as written (高新技术企业数量) match whole, before keys
-            written = strip_deletions(name)[0]
+            written = without_deletions(name)
             if len(written) >= 2 and codes.get(normalised_key(name), code) == code:
                 codes.setdefault(written, code)
         written_for = {}

@@ -105,6 +105,18 @@ def strip_deletions(folded: str, index: list[int] | None = None) -> tuple[str, l
     return folded, index
 
 
+def without_deletions(folded: str) -> str:
+    """strip_deletions' text alone (a short one remembered, as in `fold`)."""
+    return _without_deletions(folded) if type(folded) is str and len(folded) <= _SHORT else _deleted(folded)
+
+
+def _deleted(folded: str) -> str:
+    return strip_deletions(folded)[0]
+
+
+_without_deletions = lru_cache(maxsize=_CACHED)(_deleted)
+
+
 def without_glosses(text: str) -> str:
     """The text without a mirror site's pinyin glosses: 48.8萬(wàn)人 is 48.8萬人 (u10_sx_2020_hrss_trad, dev since
     round 6), for the raw value, unit and place strings the normaliser reads."""
@@ -117,7 +129,7 @@ def normalised_key(name: str) -> str:
 
 
 def _key(name: str) -> str:
-    key, _ = strip_deletions(fold(name))
+    key = without_deletions(fold(name))
     for suffix in SUFFIXES:
         if key.endswith(suffix) and len(key) - len(suffix) >= 2:
             return key[: -len(suffix)]
