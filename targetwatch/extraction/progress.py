@@ -56,6 +56,9 @@ TARGET_NAMED_AFTER: Final = re.compile(r"[^,，;；。]{0,4}?的(?:预期|年度
 # Round 19: …or the target named right after the figure is reached (全年新增1000万人就业目标提前实现, …目标超额完成).
 TARGET_REACHED_AFTER: Final = re.compile(r"[^,，;；。\d]{0,8}?目标(?:任务)?(?:已经|已)?(?:提前|超额)?(?:实现|完成)")
 SELECTED_AFTER: Final = re.compile(r"[^,，;；。\d]{0,8}?(?:入选|获评|获批|上榜)")
+# Round 20: a sentence that reports how much of its target was done (…新增就业50801人,…完成省民生工程目标任务的
+# 130.26%) reports its other figures too.
+SHARE_OF_TARGET_IN_SENTENCE: Final = re.compile(r"完成[^。;；]{0,20}?目标(?:任务)?的 {0,2}\d")
 # 新认定N家 / 新入选 with no intent in its sentence: a year's recognitions reported.
 RECOGNISED_BEFORE: Final = re.compile(r"新(?:认定|入选|评定|获批)[^,，;；。]{0,24}$")  # …6家领军企业和17家
 # A span already passed, earlier in the sentence (十年间, 五年间); 未来五年间 / 今后三年间 look ahead.
@@ -91,6 +94,8 @@ def progress_cue(doc: Document, c: Candidate) -> str | None:
         return "recognised"
     if RUNNING_TOTAL.search(view, c.sentence.start, c.start):
         return "running_total"
+    if SHARE_OF_TARGET_IN_SENTENCE.search(rules.READING_BLANK.sub("", view[c.sentence.start : c.sentence.end])):
+        return "results_against_target"
     if PROGRESS_OF_WORK.search(view, c.paragraph.start, c.start):
         return "progress_of_work"
     if SPAN_PASSED.search(view, c.sentence.start, c.start):
