@@ -48,11 +48,17 @@ FORWARD_WORDS: Final = re.compile(r"力争|争取|确保|将|计划(?:到|在|�
 _IN_SCOPE: Final = frozenset({rule for rule, _ in rules.DEADLINES} | {"deadline_carried", "distributive_year",
                                                                      "goals_section", "goals_lead"})
 # Right before the figure in its clause: the figure is a share of a target (完成年度目标的112%, 占年度目标的116%).
-TARGET_SHARE_BEFORE: Final = re.compile(r"目标(?:任务)?的 {0,2}$")
+# Round 19: also with the target's own figure between (为全年目标任务500万人的82%).
+TARGET_SHARE_BEFORE: Final = re.compile(r"目标(?:任务)?(?:[\d.]+ {0,2}[万亿]?[^\d,，;；。]{0,3})?的 {0,2}$")
 # Right after the figure: it names a target that is met (…3900万人的目标, 1250亿元的目标), or things selected /
 # recognised (387家企业入选).
 TARGET_NAMED_AFTER: Final = re.compile(r"[^,，;；。]{0,4}?的(?:预期|年度)?目标")
+# Round 19: …or the target named right after the figure is reached (全年新增1000万人就业目标提前实现, …目标超额完成).
+TARGET_REACHED_AFTER: Final = re.compile(r"[^,，;；。\d]{0,8}?目标(?:任务)?(?:已经|已)?(?:提前|超额)?(?:实现|完成)")
 SELECTED_AFTER: Final = re.compile(r"[^,，;；。\d]{0,8}?(?:入选|获评|获批|上榜)")
+# Round 20: a sentence that reports how much of its target was done (…新增就业50801人,…完成省民生工程目标任务的
+# 130.26%) reports its other figures too.
+SHARE_OF_TARGET_IN_SENTENCE: Final = re.compile(r"完成[^。;；]{0,20}?目标(?:任务)?的 {0,2}\d")
 # 新认定N家 / 新入选 with no intent in its sentence: a year's recognitions reported.
 RECOGNISED_BEFORE: Final = re.compile(r"新(?:认定|入选|评定|获批)[^,，;；。]{0,24}$")  # …6家领军企业和17家
 # A span already passed, earlier in the sentence (十年间, 五年间); 未来五年间 / 今后三年间 look ahead.
@@ -78,7 +84,9 @@ def progress_cue(doc: Document, c: Candidate) -> str | None:
     before_clause = view[c.clause.start : c.start]
     if TARGET_SHARE_BEFORE.search(before_clause):
         return "target_share"
-    if TARGET_NAMED_AFTER.match(view, c.end, c.clause.end) and rules.TARGET_MET.search(view, c.sentence.start, c.end):
+    named_met = TARGET_NAMED_AFTER.match(view, c.end, c.clause.end) and rules.TARGET_MET.search(
+        view, c.sentence.start, c.end)
+    if named_met or TARGET_REACHED_AFTER.match(rules.READING_BLANK.sub("", view[c.end : c.clause.end])):
         return "target_met"
     if SELECTED_AFTER.match(view, c.end, c.clause.end):
         return "selected"
@@ -86,6 +94,8 @@ def progress_cue(doc: Document, c: Candidate) -> str | None:
         return "recognised"
     if RUNNING_TOTAL.search(view, c.sentence.start, c.start):
         return "running_total"
+    if SHARE_OF_TARGET_IN_SENTENCE.search(rules.READING_BLANK.sub("", view[c.sentence.start : c.sentence.end])):
+        return "results_against_target"
     if PROGRESS_OF_WORK.search(view, c.paragraph.start, c.start):
         return "progress_of_work"
     if SPAN_PASSED.search(view, c.sentence.start, c.start):

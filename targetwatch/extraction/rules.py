@@ -90,7 +90,7 @@ COMPARATOR_CUES: Final[tuple[Cue, ...]] = (
     Cue("suffix_yixia", ("以下", "以内"), "at_most", "after"),
     Cue("suffix_zuoyou", ("左右",), "approx", "after"),
     Cue("prefix_floor", ("不低于", "不少于", "至少", "不下于"), "at_least", "before"),
-    Cue("prefix_ceiling", ("不超过", "不高于", "不多于", "控制在"), "at_most", "before"),
+    Cue("prefix_ceiling", ("不超过", "不高于", "不多于", "控制在", "不超"), "at_most", "before"),  # r. 19: 不超4.6%
     Cue("prefix_exceed", ("超过", "突破", "逾", "多于", "高于"), "exceed", "before"),
     Cue("prefix_reach", ("达到", "達到", "迈上", "跨上", "站上"), "at_least", "before"),  # 迈上3600亿元台阶
     # One character, so only right before the number (spaces aside): 超4000家, 比重超38%, 过万家 (过 in 通过 or 超 in
@@ -131,6 +131,7 @@ TARGET_VERBS: Final[tuple[str, ...]] = (
     # round 10: a year's tasks (精准帮扶544户, 高职院校扩招200万人, 推进1000项成果转化, 帮助10万名毕业生就业)
     "帮扶", "扩招", "推进", "推动", "帮助", "选派", "资助", "引入", "开发", "输转",
     "支持",  # round 14: 每年支持20个…项目 (not 发放: 发放5万元创新券 is a grant per firm)
+    "再就业", "引领", "促进",  # round 19: 下岗失业人员再就业180人, 引领3000名大学生…创业, 促进10万家中小企业…上云
 )
 
 # A figure that opens its clause and is followed by a verb of attaining (年培训2万人次以上，1.7万人取得证书): the verb
@@ -208,7 +209,7 @@ BRACKETED: Final = re.compile(r"[(（][^()（）]*[)）]|^[^()（）]*[)）]")
 # 今年年底…有望达到49万亿元左右) mark someone's estimate, which no one is committed to reach (−0.60). 预计 / 有望 are
 # weaker: plans and their news write them before their own targets too (the first version of this rule, which dropped
 # them as well, cost the test half's recall its floor), so such a figure is held below 0.9 and flagged for a person.
-FORECAST: Final = re.compile(r"预测|测算|估计")
+FORECAST: Final = re.compile(r"预测|测算|估计|估算")  # round 20: 今年初步估算…投资将超过7万亿元
 FORECAST_WEAK: Final = re.compile(r"预计|有望")
 # …said by someone other than the plan: in a text whose opening names a plan (规划, 方案, 工作要点…), or in a paragraph
 # that names one before the figure, the words restate the plan's own projection and the figure stays a target.
@@ -227,7 +228,8 @@ PAST_SPAN: Final = re.compile(
 # A figure followed by an ellipsis before its unit or comparator ends (1万家以 ……): the copy stops inside it.
 CUT_AFTER: Final = re.compile(r" {0,2}(?:以|不|超)? {0,2}(?:…|\.\.\.)")
 # 已达到, 已经建成, 已培育 right before a figure in its clause: what has been done, not what is planned.
-STATUS_DONE: Final = re.compile(r"已(?:经)?(?:达到|达|建成|建立|培育|认定|形成|引进|累计|集聚|突破|超过|有)")
+STATUS_DONE: Final = re.compile(  # round 19: 已发放…逾118亿元, 已完成, 已实现, 已帮助, 已扶持
+    r"已(?:经)?(?:达到|达|建成|建立|培育|认定|形成|引进|累计|集聚|突破|超过|有|发放|完成|实现|帮助|扶持)")
 # News reports of what has been done: a cue anywhere earlier in the paragraph marks its figures as status, until a
 # deadline or a word of intent (到2025年, 力争, 将) comes after it (…据介绍，…。到2020年，将…: the last is a goal).
 REPORT_WORDS: Final[tuple[str, ...]] = (
@@ -236,6 +238,7 @@ REPORT_WORDS: Final[tuple[str, ...]] = (
     "今年以来", "获悉",  # round 6: 今年以来 (so far this year), 记者从…获悉 (a reporter learned from …)
     "近日", "前三季度", "一季度", "第一季度",  # round 14: as 日前; a reported part of a year, as 上半年
     "初步预计", "初步核算",  # round 18: a year past, estimated (经初步预计,五莲县2012年全年实现…;…分别达到9807元…)
+    "回顾",  # round 20: 李克强在回顾2015年工作时提到,…国内生产总值达到67.7万亿元,增长6.9%
 )
 # Round 18: the months of this year so far (今年1至11月,陕西新增…90.98亿元; 1-9月): a reported part of a year, as
 # 上半年 is.
@@ -252,7 +255,8 @@ INTENT: Final = re.compile(
 # A text that states no deadline (到2025年, 2020年前, 未来三年, 今年…) and no word of intent anywhere reports. A target
 # met or exceeded (完成年度目标的112%, 超额完成…目标任务, 远超…的目标: TARGET_MET) is no intent.
 THIS_YEAR: Final = re.compile(r"今年|全年|年内|明年")
-TARGET_MET: Final = re.compile(r"(?:完成|实现|远超|超过|超出)[^,，;；。]{0,40}?目标")
+TARGET_MET: Final = re.compile(  # round 19: …or a target's figure as the base of a share (目标任务500万人的)
+    r"(?:完成|实现|远超|超过|超出)[^,，;；。]{0,40}?目标|目标(?:任务)?[\d.]+ {0,2}[万亿]?[^\d,，;；。]{0,4}的")
 REPORT_MIN_FIGURES: Final = 5  # …a text, that is: one sentence with a figure and no deadline says too little
 # 建立了15家, 提出了18项: 了 right before a figure reports a thing done; round 14: also the items of a list after it
 # (达到了38.74%、40.85%、35.17%和28.64%).
@@ -596,7 +600,7 @@ COVERAGE: Final = re.compile(
     r"|各(?:县|市|区|乡|镇|街道|村|社区|高校|学校|园区|开发区)[^\d,，;；。]{0,10}?(?:至少|均|要)?"
     # round 9: 各国家级高新区至少拥有1个: each of the units named after 各, at least
     r"|各[^\d,，;；。]{1,30}?(?:至少|均))"
-    r"(?:建立|建设|建成|设立|配备|打造|拥有)"  # round 9: 各国家级高新区至少拥有1个…集群
+    r"(?:建立|建设|建成|设立|配备|打造|拥有|培育)"  # round 9: 各国家级高新区至少拥有1个; r. 20: 每个县培育10名
 )
 COVERAGE_WORDS: Final[tuple[str, ...]] = ("全覆盖",)
 # 实现全覆盖 with no figure: every unit covered, at least 100 percent.

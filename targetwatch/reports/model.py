@@ -63,11 +63,15 @@ class ReadResult:
 
 
 def _conform(df: pd.DataFrame | list[dict], columns: tuple[str, ...]) -> pd.DataFrame:
+    """The frame with exactly `columns`, in order, on a fresh index; a missing column is all None (object). Built
+    in one concatenation, not a column inserted at a time (a yearbook table lacks about 17 of RAW_COLUMNS)."""
     df = pd.DataFrame(df) if not isinstance(df, pd.DataFrame) else df
-    for col in columns:
-        if col not in df.columns:
-            df[col] = None
-    return df[list(columns)].reset_index(drop=True)
+    missing = [c for c in columns if c not in df.columns]
+    present = df[[c for c in columns if c in df.columns]].reset_index(drop=True)
+    if not missing:
+        return present
+    filler = pd.DataFrame({c: pd.Series([None] * len(present), dtype=object) for c in missing}, index=present.index)
+    return pd.concat([present, filler], axis=1)[list(columns)]
 
 
 class UnreadableReportError(ValueError):

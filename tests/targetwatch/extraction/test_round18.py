@@ -60,6 +60,11 @@ def test_events_and_computing_power_are_units_of_their_own(text, expected):
     "深入贯彻党的二十大精神和省委十三届二次全会部署。",
     "落實省委十一屆八次全會暨省委經濟工作會議精神。",
     "对登记失业的高校毕业生自主创业的,可申请一次性创业补贴。",
+    # gansu-2015 (a seed): secondary equipment, a 次 inside a word (round 18's first 次 read it as 2 events)
+    "重点实施252KV及其以上高压开关设备产业化建设、中高压二次控制设备产业化、中高压智能型可移动式变电站产业化建设等项"
+    "目。",
+    "重點實施252KV及其以上高壓開關設備產業化建設、中高壓二次控制設備產業化、中高壓智能型可移動式變電站產業化建設等項"
+    "目。",
 ])
 def test_ci_that_counts_no_events_is_no_figure(text):
     assert all(u != "times" for _, _, u in _props(text, "2023"))

@@ -152,3 +152,81 @@ def test_chinese_numerals_of_figures_become_digits(written, converted):
     folded, index = arabic_numerals(*fold_with_offsets(written))
     assert folded == converted
     assert len(index) == len(folded) and index[-1] == len(written) - 1
+
+
+NATION_2019_TORCH = "《中国创业孵化发展报告2020》发布（SYNTHETIC title）"
+NATION_2015_IP = "國家知識產權局新聞發布會（SYNTHETIC title）"
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence", "expected"),
+    [
+        (  # u17_nat_2019_incubation_ailab
+            NATION_2019_TORCH,
+            "《报告》显示,截至2019年年底,全国创业孵化载体数量达到13206家,其中孵化器5206家、众创空间8000家。",
+            [
+                ("incubation_carriers", 2019, 13206.0),
+                ("tech_incubators", 2019, 5206.0),
+                ("maker_spaces", 2019, 8000.0),
+            ],
+        ),
+        (  # traditional script, full-width punctuation
+            NATION_2019_TORCH,
+            "《報告》顯示，截至2019年年底，全國創業孵化載體數量達到13206家，其中，孵化器5206家、眾創空間8000家。",
+            [
+                ("incubation_carriers", 2019, 13206.0),
+                ("tech_incubators", 2019, 5206.0),
+                ("maker_spaces", 2019, 8000.0),
+            ],
+        ),
+        (  # 孵化器 alone, with no carriers named before: not read (孵化器总收入 is the incubators' revenue)
+            NATION_2019_TORCH,
+            "创业孵化机构2019年总运营收入为653.6亿元,其中,孵化器总收入为449.9亿元。",
+            [],
+        ),
+        (  # u15_nat_2015_patents_press_trad, with its glosses
+            NATION_2015_IP,
+            "截至2015年底,我國有效發明專利中,國(guó)內(nèi)專利為92.2萬件,占比超過60%。",
+            [("valid_invention_patents", 2015, 922000.0)],
+        ),
+        (  # simplified script, full-width comma
+            NATION_2015_IP,
+            "截至2015年底，我国有效发明专利中，国内专利为92.2万件，占比超过60%。",
+            [("valid_invention_patents", 2015, 922000.0)],
+        ),
+    ],
+)
+def test_short_names_after_what_they_belong_to(tmp_path, aliases, catalogue, title, sentence, expected):
+    found, _ = read_sentence(tmp_path, aliases, catalogue, sentence, title)
+    assert [(f[1], f[2], f[3]) for f in found] == expected
+
+
+PRELIM_2017 = "2017年我國研發經費投入1.75萬億 居世界第二位（SYNTHETIC title）"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # u11_nat_2017_rd_prelim_trad: the series goes on after 首次突破2%;
+            "十八大以來,中國研發經費投入強度持續提升。2014年中國研發經費投入強度達到2.02%,首次突破2%;2016年為2.11%,"
+            "2017年進一步上升至2.12%后,已經比2012年提高了0.21個百分點。",
+            [("rd_intensity", 2014, 2.02), ("rd_intensity", 2016, 2.11)],
+        ),
+        (  # simplified script, full-width punctuation
+            "十八大以来，中国研发经费投入强度持续提升。2014年中国研发经费投入强度达到2.02%，首次突破2%；2016年为2.11%，"
+            "2017年进一步上升至2.12%后，已经比2012年提高了0.21个百分点。",
+            [("rd_intensity", 2014, 2.02), ("rd_intensity", 2016, 2.11)],
+        ),
+        (  # SYNTHETIC: another unit after the year is not the series (亿元 after a %)
+            "2014年中国研发经费投入强度达到2.02%;2016年为15676.7亿元。",
+            [("rd_intensity", 2014, 2.02)],
+        ),
+        (  # SYNTHETIC: a sentence with no figure between breaks the series
+            "2014年中国研发经费投入强度达到2.02%。此后继续提高。2016年为2.11%。",
+            [("rd_intensity", 2014, 2.02)],
+        ),
+    ],
+)
+def test_a_sentence_opening_with_a_year_continues_the_series_before(tmp_path, aliases, catalogue, sentence, expected):
+    found, _ = read_sentence(tmp_path, aliases, catalogue, sentence, PRELIM_2017)
+    assert [(f[1], f[2], f[3]) for f in found] == expected

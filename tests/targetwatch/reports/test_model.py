@@ -1,0 +1,36 @@
+"""A reader's frames are conformed to the raw columns (targetwatch.reports.model._conform): exactly those columns, in
+order, on a fresh index, a missing column all None; the same frame the column-at-a-time build gave."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from pandas.testing import assert_frame_equal
+
+from targetwatch.reports.model import RAW_COLUMNS, REJECT_COLUMNS, _conform
+
+
+def _one_at_a_time(df, columns):
+    """The previous build: each missing column inserted as None, then selected and re-indexed."""
+    df = pd.DataFrame(df) if not isinstance(df, pd.DataFrame) else df.copy()
+    for col in columns:
+        if col not in df.columns:
+            df[col] = None
+    return df[list(columns)].reset_index(drop=True)
+
+
+@pytest.mark.parametrize("columns", [RAW_COLUMNS, REJECT_COLUMNS], ids=["rows", "rejected"])
+@pytest.mark.parametrize("given", [
+    pd.DataFrame({"jurisdiction_raw": ["山西", None], "value_raw": ["1.5", "2"], "row_number": [3, 4]}, index=[7, 2]),
+    [{"indicator_raw": "x", "sheet": "s", "reason": "r", "extra": 1}, {"indicator_raw": None, "row_number": 2}],
+    pd.DataFrame(columns=list(REJECT_COLUMNS)),
+    pd.DataFrame(),
+    pd.DataFrame({c: [f"{c}-1"] for c in RAW_COLUMNS + REJECT_COLUMNS}),
+], ids=["frame on another index", "records", "empty with columns", "empty", "every column"])
+def test_conform_gives_the_frame_built_a_column_at_a_time(given, columns):
+    expected = _one_at_a_time(given, columns)
+    got = _conform(given.copy() if isinstance(given, pd.DataFrame) else given, columns)
+    assert list(got.columns) == list(columns)
+    assert_frame_equal(got, expected, check_exact=True)
+    for c in columns:  # None, not NaN, in a missing column
+        assert [type(v) for v in got[c]] == [type(v) for v in expected[c]]
