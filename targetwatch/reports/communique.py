@@ -65,6 +65,7 @@ from targetwatch.reports.periods import (
     REVIEW,
     YEAR_BASIS_WORDS,
     Context,
+    carried_year,
     first_year,
     head_date,
     plan_year,
@@ -662,7 +663,7 @@ def read_text(path: Path, aliases: Aliases, meta: Mapping[str, Any] | None = Non
         rows += found
         rejected += refused
         folded = strip_deletions(*units.arabic_numerals(*fold_with_offsets(sentence.text)))[0]
-        ctx.year = sentence_year(folded) or ctx.year
+        ctx.year = carried_year(folded) or ctx.year
         ctx.own = ctx.own or bool(_OWN_PROVINCE.search(folded))
         ctx.start = start_point_year(folded) or ctx.start
         # 预计 is local to its sentence: 毕业企业数预计为16万个;…经费支出与GDP之比为2.19%
