@@ -77,6 +77,7 @@ class Context:
     own: bool = False  # the paragraph speaks of 我省/全省 (its own province)
     start: int | None = None  # the last 从/由 start point named in this paragraph (由“十一五”末的…)
     series: tuple[str, str] | None = None  # (name, unit) of the sentence before's last figure, if it had one
+    named: str | None = None  # the last name the sentence before gave without a figure of it
 
 
 # 从2015年的…, 由“十一五”末的…: a year that opens a 从/由 … 到 … figure is its start point, never the end's year

@@ -261,3 +261,28 @@ def test_one_year_reached_is_still_carried(tmp_path, aliases, catalogue):
     paragraph = "人均生产总值到2019年达到75217元。科技进步对经济增长的贡献率达到60.1%。"
     found, _ = read_sentence(tmp_path, aliases, catalogue, paragraph, LANZHOU_2021)
     assert [(f[0], f[1], f[2], f[3]) for f in found] == [("lanzhou", "st_progress_contribution", 2019, 60.1)]
+
+
+NATION_2006 = "中国科研投入强度达历史最高水平（SYNTHETIC title）"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        (  # u17_nat_2006_rd_chinagate_dizaynex
+            "全社会研究与试验发展经费投入稳步增加。2006年的总支出达到3003亿元,比去年增加553亿元,增长22.6%。",
+            [("rd_expenditure", 2006, 300300000000.0)],
+        ),
+        (  # traditional script, full-width comma
+            "全社會研究與試驗發展經費投入穩步增加。2006年的總支出達到3003億元，比去年增加553億元，增長22.6%。",
+            [("rd_expenditure", 2006, 300300000000.0)],
+        ),
+        (  # SYNTHETIC: a sentence with a figure between, or another noun before 总支出, does not lend the name
+            "全社会研究与试验发展经费投入稳步增加。国家财政科技拨款1688.5亿元。2006年的总支出达到3003亿元。",
+            [],
+        ),
+    ],
+)
+def test_a_total_after_a_sentence_that_named_the_indicator(tmp_path, aliases, catalogue, paragraph, expected):
+    found, _ = read_sentence(tmp_path, aliases, catalogue, paragraph, NATION_2006)
+    assert [(f[1], f[2], f[3]) for f in found] == expected
