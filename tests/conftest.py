@@ -61,25 +61,51 @@ LONGEST_SLOW_MODULES = ("tests.benchmarks.test_run", "tests.pipelines.test_kill_
 
 
 @pytest.hookimpl(trylast=True)  # after `-m` has deselected: only the tests that will run decide the order
-def pytest_collection_modifyitems(items) -> None:
+def pytest_collection_modifyitems(config, items) -> None:
     """Under pytest-xdist, the longest modules go first, each whole (`--dist loadscope --no-loadscope-reorder`,
     pyproject), since a long module dealt last keeps one worker busy while the other has nothing left: the modules
     with slow tests (when they run: CI, `pytest -m slow`), longest first, then those with browser tests (Chromium's
-    CPU, about a third of the default set's). Serially, the order is pytest's own."""
+    CPU, about a third of the default set's), then the rest; within the last two parts, the modules the last whole run
+    measured longest first (`MODULE_SECONDS`: a module not measured yet goes first, the unmeasured keep pytest's order),
+    so the last modules dealt are short ones and the two workers end together. Serially, the order is pytest's own."""
     if not os.environ.get("PYTEST_XDIST_WORKER"):
         return
     slow = {item.module.__name__ for item in items if item.get_closest_marker("slow")}
     browser = {item.module.__name__ for item in items if item.get_closest_marker("browser")}
     rank = {name: i for i, name in enumerate(LONGEST_SLOW_MODULES)}
+    seconds = getattr(config, "workerinput", {}).get(MODULE_SECONDS) or {}
 
-    def key(item) -> tuple[int, int]:
+    def key(item) -> tuple[int, float]:
         name = item.module.__name__
         if name in slow:
             return 0, rank.get(name, len(rank))
-        return (1 if name in browser else 2), 0
+        return (1 if name in browser else 2), -seconds.get(item.nodeid.split("::")[0], float("inf"))
 
     items.sort(key=key)  # stable: pytest's order kept within each part
     _second_needs_no_shared_build(items)
+
+
+# Each module's seconds (its tests' phases, wall) in the last whole run (`pytest` with no paths named), kept in pytest's
+# cache (.pytest_cache) by the xdist controller and handed to every worker at its start (`workerinput`: the workers
+# must order their collections alike, so they do not read the file themselves). A clean clone (CI) has none: pytest's
+# order within each part.
+MODULE_SECONDS = "targetwatch/module_seconds"
+_RUN_SECONDS: dict[str, float] = {}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node) -> None:
+    node.workerinput[MODULE_SECONDS] = node.config.cache.get(MODULE_SECONDS, {})
+
+
+def _whole_run(config) -> bool:
+    return config.args_source == pytest.Config.ArgsSource.TESTPATHS and not hasattr(config, "workerinput")
+
+
+def _keep_module_seconds(config) -> None:
+    if _RUN_SECONDS and _whole_run(config) and not config.getoption("lf") and not config.getoption("keyword"):
+        config.cache.set(MODULE_SECONDS, config.cache.get(MODULE_SECONDS, {}) | {
+            module: round(seconds, 2) for module, seconds in _RUN_SECONDS.items()})
 
 
 SHARED_BUILDS = ("published", "cli_refreshed")  # built once per run (`build_once`): a second asker waits for it
@@ -169,14 +195,19 @@ pytest_runtest_setup, pytest_runtest_call, pytest_runtest_teardown = map(_timed,
 
 
 def pytest_runtest_logreport(report):
-    """Collect the phase's CPU seconds from its report (in this process, or sent back by an xdist worker)."""
+    """Collect the phase's CPU seconds from its report (in this process, or sent back by an xdist worker), and its
+    wall seconds by module (`MODULE_SECONDS`)."""
+    module = report.nodeid.split("::")[0]
+    _RUN_SECONDS[module] = _RUN_SECONDS.get(module, 0.0) + report.duration
     for name, value in report.user_properties:
         if name == _CPU_PROPERTY and value[0] == report.when:
             _CPU_ROWS.append((value[1], report.when, report.nodeid))
 
 
 def pytest_sessionfinish(session) -> None:
-    """An xdist worker sends its own total (its process and the processes below it, Chromium's included) back."""
+    """An xdist worker sends its own total (its process and the processes below it, Chromium's included) back; the
+    controller of a whole run keeps each module's seconds for the next run's order."""
+    _keep_module_seconds(session.config)
     if hasattr(session.config, "workeroutput") and session.config.getoption("cpu_durations") is not None:
         session.config.workeroutput[_CPU_PROPERTY] = _cpu_seconds()
 

@@ -46,6 +46,7 @@ from targetwatch.reports.matching import (
     ambiguity_reason,
     normalised_key,
     strip_deletions,
+    without_deletions,
     without_glosses,
 )
 from targetwatch.reports.mentions import one_per_figure
@@ -64,6 +65,7 @@ from targetwatch.reports.periods import (
     REVIEW,
     YEAR_BASIS_WORDS,
     Context,
+    carried_year,
     first_year,
     head_date,
     plan_year,
@@ -183,7 +185,7 @@ class TextKeys:
         matcher = IndicatorMatcher(aliases.indicators, {})
         codes = matcher.text_keys()
         for name, code in matcher.exact.items():  # names as written (高新技术企业数量) match whole, before keys
-            written = strip_deletions(name)[0]
+            written = without_deletions(name)
             if len(written) >= 2 and codes.get(normalised_key(name), code) == code:
                 codes.setdefault(written, code)
         written_for = {}
@@ -228,10 +230,6 @@ _COUNT_OF_PLACES_AFTER = re.compile(r"^的[^,;。0-9]{0,8}?有[\d一二两三四
 # the level a word for "the document's own jurisdiction" implies: 全市/我市 is a city, 全省/我省 a province
 _OWN_WORD = re.compile(r"全省域?|本省|我省|该省|全市域?|本市|我市|该市")
 _OWN_LEVELS = {"省": ("province",), "市": ("prefecture",)}
-# 共成交技术合同5252项,成交总额为150.81亿元 (gs_2017_techmarket, dev), 认定登记技术合同6008项,合同成交金额103.28亿元
-# (fj_2018_techmarket, dev): the turnover named after the contracts it totals
-_CONTRACTS_THEN_TURNOVER = re.compile(r"技术合同[\d,.]+万?(?:项|份)[,，]?((?:合同)?成交(?:总)?(?:金)?额)")
-_CONTRACT_TURNOVER_NAME = "技术合同成交额"
 # 孵化器…成立7年来累计成功孵化企业32家,培育高新技术企业2家 (lz_2021_gscn, dev): one organisation's own counts
 _SINCE_FOUNDED = re.compile(r"成立(?:\d+|[一二三四五六七八九十]+)?年?(?:来|以来)")
 _COUNT_BEFORE = re.compile(r"(?:\d[\d,.]*|[一二两三四五六七八九十百]+)[多余]?(?:家|个|项|所|座|户)[^,;。\d]{0,8}$")
@@ -255,12 +253,10 @@ _SINCE = re.compile(r"以来|(?:\d+|[两三四五六七八九十]+)年来|五年
 # …拥有有效发明专利的企业达35.5万家,…,拥有有效发明专利232.4万件 (u10_nat_2022_patents): the name, once it has described
 # the holders (…的企业), counts what those holders hold afterwards, a subset
 _HOLDERS_AFTER = re.compile(r"的(?:企业|高校|单位|机构|院所)")
-# the patents one holds (拥有) are the valid ones: 截至2011年底,我国拥有国内发明专利351万件 (u9_nat_2011_patents, dev)
-# …and the patents 拥有量: 我国国内(不含港澳台)发明专利拥有量共计186.2万件 (u13_nat_2019_patents_bjpress_trad, dev since
-# round 8), never the high-value ones (高价值发明专利拥有量, u13_nat_2022_highvalue_patents)
-_HELD_PATENTS = re.compile(r"拥有((?:国内)?发明专利)(?=[\d约近逾超])|(?<!价值)((?:国内)?发明专利拥有量)")
-_PATENTS_NAME = "有效发明专利"
 _IN_GLOSS = re.compile(r"\([^()]{0,6}$")
+# a sentence that opens with another year's figure of the series the sentence before ended on: 2014年中國研發經費投入
+# 強度達到2.02%,首次突破2%;2016年為2.11% (u11_nat_2017_rd_prelim_trad, dev since round 7; read since round 12)
+_SERIES_YEAR = re.compile(r"^((?:19|20)\d{2})年(为|是)")
 _FROM = re.compile(r"(?:从|由)")
 _TO = re.compile(r"^[^0-9]{0,6}?(?:增加|增长|上升|提高|提升|发展|跃升)?(?:到|至)((?:19|20)\d{2})?年?(?:底|末)?的?")
 
@@ -272,21 +268,14 @@ def _figures(
     hits = keys.find(folded)
     completed: dict[int, tuple[str, str]] = {}  # hit start -> (the name it stands for, why), from the sentence
     completed |= {h.start: (keys.written_for[h.key], "R&D written for 研发") for h in hits if h.key in keys.written_for}
-    if (turnover := keys.codes.get(normalised_key(_CONTRACT_TURNOVER_NAME))) is not None:
-        for m in _CONTRACTS_THEN_TURNOVER.finditer(folded):
-            if not any(h.start < m.end(1) and m.start(1) < h.end for h in hits):
-                hits.append(AliasMatch(m.start(1), m.end(1), turnover, m.group(1)))
-                completed[m.start(1)] = (_CONTRACT_TURNOVER_NAME, "after the contracts it totals")
-        hits.sort(key=lambda h: h.start)
-    if (patents := keys.codes.get(normalised_key(_PATENTS_NAME))) is not None:
-        for m in _HELD_PATENTS.finditer(folded):
-            g = 1 if m.group(1) else 2
-            if not any(h.start < m.end(g) and m.start(g) < h.end for h in hits):
-                hits.append(AliasMatch(m.start(g), m.end(g), patents, m.group(g)))
-                completed[m.start(g)] = (_PATENTS_NAME, "as the patents held (拥有)")
-        hits.sort(key=lambda h: h.start)
+    short_name_hits(folded, hits, keys.codes, completed, ctx.named)
     intensity_hits(folded, hits, keys.codes, completed)
-    short_name_hits(folded, hits, keys.codes, completed)
+    if not hits and ctx.series and (m := _SERIES_YEAR.match(folded)):  # 2016年為2.11%: the series goes on
+        f, code = number_in(folded[m.end() :]), keys.codes.get(normalised_key(ctx.series[0]))
+        if code and f and f[0] == 0 and normalised_key(folded[m.end() + f[1] : m.end() + f[2]]) == ctx.series[1]:
+            hits.append(AliasMatch(m.start(2), m.end(2), code, m.group(2)))
+            completed[m.start(2)] = (ctx.series[0], f"continuing the series of the sentence before ({m.group()})")
+    hits.sort(key=lambda h: h.start)
     # 研發經費投入強度(研發經費與國內生產總值之比)為2.12% (u11_nat_2017_rd_prelim_trad, dev since round 7): a name
     # inside the bracket that glosses the name before it is part of the gloss
     hits = [h for k, h in enumerate(hits) if not (k and _IN_GLOSS.match(folded, hits[k - 1].end, h.start + 1))]
@@ -670,10 +659,13 @@ def read_text(path: Path, aliases: Aliases, meta: Mapping[str, Any] | None = Non
         if sentence.paragraph != ctx.paragraph:
             ctx = Context(paragraph=sentence.paragraph)
         found, refused = _figures(doc, sentence, aliases, keys, ctx)
+        ctx.series = (found[-1]["indicator_raw"], normalised_key(found[-1]["unit_raw"])) if found else None
         rows += found
         rejected += refused
         folded = strip_deletions(*units.arabic_numerals(*fold_with_offsets(sentence.text)))[0]
-        ctx.year = sentence_year(folded) or ctx.year
+        ctx.year = carried_year(folded) or ctx.year
+        named = [h for h in keys.find(folded) if h.code]
+        ctx.named = keys.written_for.get(named[-1].key, named[-1].key) if named and not found else None
         ctx.own = ctx.own or bool(_OWN_PROVINCE.search(folded))
         ctx.start = start_point_year(folded) or ctx.start
         # 预计 is local to its sentence: 毕业企业数预计为16万个;…经费支出与GDP之比为2.19%

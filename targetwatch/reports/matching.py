@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from targetwatch.units import normalise_text, to_simplified
 
@@ -73,9 +74,23 @@ _INFIX = re.compile("|".join(_INFIXES))
 SUFFIXES = ("总数", "数量", "总额", "指数", "数")
 
 
+# Names are folded and keyed again and again (each catalogue name whenever a matcher or a text's keys are built, each
+# distinct name a report writes): both are pure functions of a string, so a short one's result is remembered. Running
+# texts (longer than _SHORT) are folded each time: they are many, long and read once.
+_SHORT = 80
+_CACHED = 1 << 16  # distinct short strings remembered (a few MB at most)
+
+
 def fold(text: str) -> str:
     """NFKC, no whitespace, lower case, simplified script: how every key and text is compared."""
+    return _fold_short(text) if type(text) is str and len(text) <= _SHORT else _fold(text)
+
+
+def _fold(text: str) -> str:
     return to_simplified(normalise_text(text).lower())
+
+
+_fold_short = lru_cache(maxsize=_CACHED)(_fold)
 
 
 def strip_deletions(folded: str, index: list[int] | None = None) -> tuple[str, list[int]]:
@@ -90,6 +105,18 @@ def strip_deletions(folded: str, index: list[int] | None = None) -> tuple[str, l
     return folded, index
 
 
+def without_deletions(folded: str) -> str:
+    """strip_deletions' text alone (a short one remembered, as in `fold`)."""
+    return _without_deletions(folded) if type(folded) is str and len(folded) <= _SHORT else _deleted(folded)
+
+
+def _deleted(folded: str) -> str:
+    return strip_deletions(folded)[0]
+
+
+_without_deletions = lru_cache(maxsize=_CACHED)(_deleted)
+
+
 def without_glosses(text: str) -> str:
     """The text without a mirror site's pinyin glosses: 48.8萬(wàn)人 is 48.8萬人 (u10_sx_2020_hrss_trad, dev since
     round 6), for the raw value, unit and place strings the normaliser reads."""
@@ -98,11 +125,18 @@ def without_glosses(text: str) -> str:
 
 def normalised_key(name: str) -> str:
     """The key a name is matched by: folded, deletions removed, one trailing 数/数量/总数/总额 dropped."""
-    key, _ = strip_deletions(fold(name))
+    return _normalised_key(name) if type(name) is str and len(name) <= _SHORT else _key(name)
+
+
+def _key(name: str) -> str:
+    key = without_deletions(fold(name))
     for suffix in SUFFIXES:
         if key.endswith(suffix) and len(key) - len(suffix) >= 2:
             return key[: -len(suffix)]
     return key
+
+
+_normalised_key = lru_cache(maxsize=_CACHED)(_key)
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,12 @@
                                                                           科技企业孵化器
     我國有效發明專利中,國內專利為92.2萬件                                  国内专利 among the valid invention patents:
                                                                           the domestic valid invention patents
+    共成交技术合同5252项,成交总额为150.81亿元                               the contracts' turnover (成交总额)
+    全社会研究与试验发展经费投入稳步增加。2006年的总支出达到3003亿元       the total of the name before
+    我国拥有国内发明专利351万件                                              the patents held are the valid ones
 
-(u17_nat_2019_incubation_ailab, u15_nat_2015_patents_press_trad: dev.) Each is read as the catalogue name it stands
+(u17_nat_2019_incubation_ailab, u15_nat_2015_patents_press_trad: dev since round 12; the turnover and the patents
+held were read in communique.py since round 2 and round 5.) Each is read as the catalogue name it stands
 for, and the observation's notes say so.
 """
 
@@ -23,17 +27,45 @@ _INCUBATORS_NAME = "科技企业孵化器"
 # 国内专利 right after the valid invention patents' name and 中
 _DOMESTIC_AMONG_PATENTS = re.compile(r"有效发明专利中[,:]?(国内(?:发明)?专利)(?=为|达|有|共)")
 _DOMESTIC_PATENTS_NAME = "有效发明专利"
+# 共成交技术合同5252项,成交总额为150.81亿元 (gs_2017_techmarket, dev), 认定登记技术合同6008项,合同成交金额103.28亿元
+# (fj_2018_techmarket, dev): the turnover named after the contracts it totals
+_CONTRACTS_THEN_TURNOVER = re.compile(r"技术合同[\d,.]+万?(?:项|份)[,，]?((?:合同)?成交(?:总)?(?:金)?额)")
+_CONTRACT_TURNOVER_NAME = "技术合同成交额"
+# the patents one holds (拥有) are the valid ones: 截至2011年底,我国拥有国内发明专利351万件 (u9_nat_2011_patents, dev)
+# …and the patents 拥有量: 我国国内(不含港澳台)发明专利拥有量共计186.2万件 (u13_nat_2019_patents_bjpress_trad, dev since
+# round 8), never the high-value ones (高价值发明专利拥有量, u13_nat_2022_highvalue_patents)
+_HELD_PATENTS = re.compile(r"拥有((?:国内)?发明专利)(?=[\d约近逾超])|(?<!价值)((?:国内)?发明专利拥有量)")
+_PATENTS_NAME = "有效发明专利"
 
 
-def short_name_hits(folded: str, hits: list[AliasMatch], codes: dict, completed: dict[int, tuple[str, str]]) -> None:
-    """Add to `hits` (and `completed`: the name each stands for, and why) the short names above."""
+# a total (总支出, 总数, …) opening a sentence after one that named an indicator without a figure of it:
+# 全社会研究与试验发展经费投入稳步增加。2006年的总支出达到3003亿元 (u17_nat_2006_rd_chinagate_dizaynex,
+# dev since round 11)
+_TOTAL_OF_NAMED = re.compile(
+    r"^(?:(?:19|20)\d{2}年(?:底|末)?的?)?(总支出|总投入|投入总量|总量|总数|总额)(?=达到|达|为|是|共)"
+)
+
+
+def short_name_hits(
+    folded: str, hits: list[AliasMatch], codes: dict, completed: dict[int, tuple[str, str]], named: str | None = None
+) -> None:
+    """Add to `hits` (and `completed`: the name each stands for, and why) the short names above; `named` is the name
+    the sentence before gave without a figure (periods.Context.named)."""
+    code = codes.get(normalised_key(named)) if named else None
+    m = _TOTAL_OF_NAMED.match(folded) if code else None
+    if m and not any(h.start < m.end(1) and m.start(1) < h.end for h in hits):
+        hits.append(AliasMatch(m.start(1), m.end(1), code, m.group(1)))
+        completed[m.start(1)] = (named, "as the total of what the sentence before named")  # type: ignore[assignment]
     for pattern, name, why in (
+        (_CONTRACTS_THEN_TURNOVER, _CONTRACT_TURNOVER_NAME, "after the contracts it totals"),
+        (_HELD_PATENTS, _PATENTS_NAME, "as the patents held (拥有)"),
         (_INCUBATORS_AMONG_CARRIERS, _INCUBATORS_NAME, "in a breakdown of the incubation carriers (其中孵化器)"),
         (_DOMESTIC_AMONG_PATENTS, _DOMESTIC_PATENTS_NAME, "as the domestic part of the valid invention patents"),
     ):
         code = codes.get(normalised_key(name))
         for m in pattern.finditer(folded) if code else ():
-            if not any(h.start < m.end(1) and m.start(1) < h.end for h in hits):
-                hits.append(AliasMatch(m.start(1), m.end(1), code, m.group(1)))
-                completed[m.start(1)] = (name, why)
-    hits.sort(key=lambda h: h.start)
+            g = next(i for i in range(1, (m.lastindex or 1) + 1) if m.group(i))
+            if not any(h.start < m.end(g) and m.start(g) < h.end for h in hits):
+                hits.append(AliasMatch(m.start(g), m.end(g), code, m.group(g)))
+                completed[m.start(g)] = (name, why)
+        hits.sort(key=lambda h: h.start)
