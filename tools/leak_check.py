@@ -54,6 +54,8 @@ RULE_FILES = (
     "targetwatch/reports/intensity.py",
     "targetwatch/reports/encoding.py",
     "targetwatch/reports/department_return.py",
+    "targetwatch/reports/shortnames.py",
+    "targetwatch/units.py",
 )
 CJK_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
 

@@ -30,7 +30,7 @@ EXTRA_UNITS: Final[dict[str, tuple[str, float]]] = {
 # …but 次 is no count of events in 三次产业 (the three sectors), 十三届二次全会 (a plenary's number), 一次性
 # (one-off), 中高压二次控制设备 (secondary equipment), nor in 一次 (once: 参加一次培训): a count of events ends its
 # phrase (200余次。, 50次以上, 100次左右, 10次的), so 次 followed by any other character is part of a word.
-NOT_EVENTS: Final = r"(?<!一次)(?!(?<=次)[^\s,，。;；:：、)）\]以左的])"
+NOT_EVENTS: Final = r"(?<!一次)(?!(?<=次) {0,8}[^\s,，。;；:：、)）\]以左的])"  # round 20: also past a reading's blank
 # …and a bare scale word before 项目 names a class of projects, not a count (计划招引20个以上过亿项目: projects of over
 # 100 million yuan; 过亿元项目 is read as an amount class, rules.AMOUNT_CLASS_AFTER).
 NOT_A_CLASS: Final = r"(?!(?<=[过超逾][万千亿]项)目)"

@@ -56,6 +56,9 @@ TARGET_NAMED_AFTER: Final = re.compile(r"[^,，;；。]{0,4}?的(?:预期|年度
 # Round 19: …or the target named right after the figure is reached (全年新增1000万人就业目标提前实现, …目标超额完成).
 TARGET_REACHED_AFTER: Final = re.compile(r"[^,，;；。\d]{0,8}?目标(?:任务)?(?:已经|已)?(?:提前|超额)?(?:实现|完成)")
 SELECTED_AFTER: Final = re.compile(r"[^,，;；。\d]{0,8}?(?:入选|获评|获批|上榜)")
+# Round 20: a sentence that reports how much of its target was done (…新增就业50801人,…完成省民生工程目标任务的
+# 130.26%) reports its other figures too.
+SHARE_OF_TARGET_IN_SENTENCE: Final = re.compile(r"完成[^。;；]{0,20}?目标(?:任务)?的 {0,2}\d")
 # 新认定N家 / 新入选 with no intent in its sentence: a year's recognitions reported.
 RECOGNISED_BEFORE: Final = re.compile(r"新(?:认定|入选|评定|获批)[^,，;；。]{0,24}$")  # …6家领军企业和17家
 # A span already passed, earlier in the sentence (十年间, 五年间); 未来五年间 / 今后三年间 look ahead.
@@ -81,6 +84,8 @@ def progress_cue(doc: Document, c: Candidate) -> str | None:
     before_clause = view[c.clause.start : c.start]
     if TARGET_SHARE_BEFORE.search(before_clause):
         return "target_share"
+    if _whole_past_year(doc, c):
+        return "whole_past_year"
     named_met = TARGET_NAMED_AFTER.match(view, c.end, c.clause.end) and rules.TARGET_MET.search(
         view, c.sentence.start, c.end)
     if named_met or TARGET_REACHED_AFTER.match(rules.READING_BLANK.sub("", view[c.end : c.clause.end])):
@@ -91,6 +96,8 @@ def progress_cue(doc: Document, c: Candidate) -> str | None:
         return "recognised"
     if RUNNING_TOTAL.search(view, c.sentence.start, c.start):
         return "running_total"
+    if SHARE_OF_TARGET_IN_SENTENCE.search(rules.READING_BLANK.sub("", view[c.sentence.start : c.sentence.end])):
+        return "results_against_target"
     if PROGRESS_OF_WORK.search(view, c.paragraph.start, c.start):
         return "progress_of_work"
     if SPAN_PASSED.search(view, c.sentence.start, c.start):
@@ -108,6 +115,22 @@ def progress_cue(doc: Document, c: Candidate) -> str | None:
 # Round 18: where a sentence ends, whatever the line breaks (a mirror that breaks lines inside sentences: 。到2025年\n,
 # 累計(jì)培育…5萬家以上 is one sentence with its deadline).
 SENTENCE_END: Final = re.compile(r"[。；;！!？?]")
+
+
+# Round 21: 全年 (the whole year) after a year before the text's own named earlier in its paragraph is that year
+# (坪山区2021年实现了经济发展稳中提质。全年地区生产总值达910.6亿元, in a text of 2022), not the text's year.
+WHOLE_YEAR: Final = re.compile(r"全年")
+PAST_YEAR_NAMED: Final = re.compile(r"(?<!\d)(?P<year>20\d{2}) {0,2}年(?![底末前以之度]| {0,2}[-—至到])")
+
+
+def _whole_past_year(doc: Document, c: Candidate) -> bool:
+    if doc.issue_year is None:
+        return False
+    whole = [m.start() for m in WHOLE_YEAR.finditer(doc.view, c.paragraph.start, c.start)]
+    if not whole:
+        return False
+    years = [int(m["year"]) for m in PAST_YEAR_NAMED.finditer(doc.view, c.paragraph.start, whole[-1])]
+    return bool(years) and years[-1] < doc.issue_year
 
 
 def _looks_forward(doc: Document, c: Candidate) -> bool:
@@ -133,7 +156,7 @@ def mark_progress(doc: Document, cands: list[Candidate]) -> None:
         # a share of a target or a target met is progress whatever the sentence says around it; round 18: but a share
         # below the whole in a sentence that looks forward is a goal of its own (2009年…主要预期目标:…完成灾后重建主要
         # 目标任务的72%)
-        if cue not in ("target_share", "target_met", "past_deadline") and _looks_forward(doc, c):
+        if cue not in ("target_share", "target_met", "past_deadline", "whole_past_year") and _looks_forward(doc, c):
             continue
         if cue == "target_share" and c.value is not None and c.value < 100 and _looks_forward(doc, c):
             continue

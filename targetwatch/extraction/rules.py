@@ -209,7 +209,7 @@ BRACKETED: Final = re.compile(r"[(（][^()（）]*[)）]|^[^()（）]*[)）]")
 # 今年年底…有望达到49万亿元左右) mark someone's estimate, which no one is committed to reach (−0.60). 预计 / 有望 are
 # weaker: plans and their news write them before their own targets too (the first version of this rule, which dropped
 # them as well, cost the test half's recall its floor), so such a figure is held below 0.9 and flagged for a person.
-FORECAST: Final = re.compile(r"预测|测算|估计")
+FORECAST: Final = re.compile(r"预测|测算|估计|估算")  # round 20: 今年初步估算…投资将超过7万亿元
 FORECAST_WEAK: Final = re.compile(r"预计|有望")
 # …said by someone other than the plan: in a text whose opening names a plan (规划, 方案, 工作要点…), or in a paragraph
 # that names one before the figure, the words restate the plan's own projection and the figure stays a target.
@@ -238,6 +238,7 @@ REPORT_WORDS: Final[tuple[str, ...]] = (
     "今年以来", "获悉",  # round 6: 今年以来 (so far this year), 记者从…获悉 (a reporter learned from …)
     "近日", "前三季度", "一季度", "第一季度",  # round 14: as 日前; a reported part of a year, as 上半年
     "初步预计", "初步核算",  # round 18: a year past, estimated (经初步预计,五莲县2012年全年实现…;…分别达到9807元…)
+    "回顾",  # round 20: 李克强在回顾2015年工作时提到,…国内生产总值达到67.7万亿元,增长6.9%
 )
 # Round 18: the months of this year so far (今年1至11月,陕西新增…90.98亿元; 1-9月): a reported part of a year, as
 # 上半年 is.
@@ -599,7 +600,7 @@ COVERAGE: Final = re.compile(
     r"|各(?:县|市|区|乡|镇|街道|村|社区|高校|学校|园区|开发区)[^\d,，;；。]{0,10}?(?:至少|均|要)?"
     # round 9: 各国家级高新区至少拥有1个: each of the units named after 各, at least
     r"|各[^\d,，;；。]{1,30}?(?:至少|均))"
-    r"(?:建立|建设|建成|设立|配备|打造|拥有)"  # round 9: 各国家级高新区至少拥有1个…集群
+    r"(?:建立|建设|建成|设立|配备|打造|拥有|培育)"  # round 9: 各国家级高新区至少拥有1个; r. 20: 每个县培育10名
 )
 COVERAGE_WORDS: Final[tuple[str, ...]] = ("全覆盖",)
 # 实现全覆盖 with no figure: every unit covered, at least 100 percent.

@@ -582,8 +582,21 @@ class LargeSite:
         # each target's charts, built here as on a pre-rendered page (charts.target_charts), from unrounded values:
         # its rows are slices of columns converted once per batch (no frame per target)
         chart_fields = [c for c in charts.TARGET_FIELDS if c in self.rows]
-        year_cols = {c: yrs[c].tolist() for c in ("year", "value", "metric", "in_plan", "met", "reference_value")
-                     if c in yrs}
+        # the per-year columns the charts read, converted a batch at a time (all at once: 3.5 million values at national
+        # scale, about 110 MB): each batch's targets' rows taken together, with each target's range in them
+        year_fields = [c for c in ("year", "value", "metric", "in_plan", "met", "reference_value") if c in yrs]
+        batch_years: dict[str, Any] = {}
+
+        def take_years(local: dict[int, int]) -> dict[str, Any]:
+            rows, ranges = [], {}
+            for i in local:
+                tid = cols["target_id"][i]
+                if tid not in ranges:
+                    s, e = years_of.get(tid, (0, 0))
+                    ranges[tid] = (len(rows), len(rows) + e - s)
+                    rows.extend(range(s, e))
+            taken = np.asarray(rows, dtype=np.int64)
+            return {"ranges": ranges, "cols": {c: yrs[c].take(taken).tolist() for c in year_fields}}
         ind_names = data.indicators.set_index("code")[["name_zh", "name_en"]]
         names = {lg: dict(zip(ind_names.index, ind_names[f"name_{lg}"], strict=True)) for lg in ("zh", "en")}
         batch: dict[str, Any] = {}  # the figures of the batch being written (_batch_figures)
@@ -603,8 +616,9 @@ class LargeSite:
                 out[f"indicator_name_{lg}"] = [names[lg].get(k[1]) for k, (a, b) in parts for _ in range(a, b)]
             return out
 
-        def target_charts(i: int, target: dict, s: int, e: int) -> list[dict]:
-            years = {c: v[s:e] for c, v in year_cols.items()}
+        def target_charts(i: int, target: dict, tid: str) -> list[dict]:
+            s, e = batch_years["ranges"][tid]
+            years = {c: v[s:e] for c, v in batch_years["cols"].items()}
             reference = charts.reference_points(years, series_figures(ref_s[i])) if ref_s[i] else None
             return charts.target_charts(target, years, reference, proxy_figures(proxy_s[i] or []))
 
@@ -617,6 +631,7 @@ class LargeSite:
             if members is None:  # a new batch starts: its jurisdictions' targets' series
                 keys = {k for i in local for k in (own_s[i], ref_s[i], *(proxy_s[i] or ())) if k and k in needed}
                 batch = batch_figures(figures.read(keys), FIGURE_FIELDS, file_idx, file_rows, texts)
+                batch_years = take_years(local)
                 continue
             targets: dict[str, dict] = {}
             wanted: dict[tuple, None] = {}
@@ -632,7 +647,7 @@ class LargeSite:
                 s, e = years_of.get(tid, (0, 0))
                 r["years"] = {k: v[s:e] for k, v in ycols.items() if any(x is not None for x in v[s:e])}
                 # encoded once here (plain_json's check), put into the data file as it is (page.Encoded)
-                chart = Encoded.of(target_charts(i, {c: v[k] for c, v in chart_part.items()}, s, e))
+                chart = Encoded.of(target_charts(i, {c: v[k] for c, v in chart_part.items()}, tid))
                 r["charts"] = None if chart.text == "[]" else chart
                 r["sources"] = sources_of.get(tid)
                 r["departments"] = owners_of.get(tid)

@@ -18,6 +18,7 @@ from typing import Any
 
 import jinja2
 import numpy as np
+import orjson
 import pandas as pd
 import yaml
 from markupsafe import Markup
@@ -116,9 +117,26 @@ def plain_json(o: Any) -> Any:
     return o
 
 
+# orjson's options for json.dumps' rules (to_json): keys that are not text written as json writes them; dates and
+# dataclasses handed to `default` (or refused) as json does.
+_ORJSON = orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
+
+
+def to_json(o: Any, default: Any = None) -> str:
+    """`json.dumps(o, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=default)`, written by orjson
+    (several times faster; a national refresh writes 1.5 GB of JSON in its two sites). The parsed JSON is the same.
+    The text differs in a float written with an exponent (json `1e-07`, `5e-05`, `1e+16`; orjson `1e-7`, `0.00005`,
+    `1e16`) and in NaN and infinities, which orjson writes as null where json refuses them. What orjson cannot write
+    (an integer beyond 64 bits, nesting deeper than 254) is written by json."""
+    try:
+        return orjson.dumps(o, default=default, option=_ORJSON).decode("utf-8")
+    except orjson.JSONEncodeError:
+        return json.dumps(o, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=default)
+
+
 def chart_html(spec: dict, chart_id: str, lang: str) -> Markup:
     """A chart for one language: an empty div and its spec as inline JSON, drawn by site.js."""
-    payload = json.dumps(jsonable(spec), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    payload = to_json(jsonable(spec))
     payload = payload.replace("<", "\\u003c")  # no "</script>" or "<!--" can end the JSON early
     return Markup(
         f'<div class="chart {lang}"><div class="plot" id="{chart_id}" data-spec="{chart_id}-spec"></div>'
@@ -225,9 +243,9 @@ class Encoded:
     def of(o: Any) -> Encoded:
         """`plain_json(o)` as JSON text."""
         try:
-            return Encoded(json.dumps(o, ensure_ascii=False, separators=(",", ":"), allow_nan=False))
+            return Encoded(to_json(o))
         except (TypeError, ValueError):
-            return Encoded(json.dumps(jsonable(o), ensure_ascii=False, separators=(",", ":"), allow_nan=False))
+            return Encoded(to_json(jsonable(o)))
 
 
 def _json_text(payload: Any) -> str:
@@ -240,14 +258,17 @@ def _json_text(payload: Any) -> str:
             return Encoded.MARK
         return _json_default(o)
 
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=default)
+    try:
+        text = orjson.dumps(payload, default=default, option=_ORJSON).decode("utf-8")
+    except orjson.JSONEncodeError:  # to_json's fallback, its marks counted afresh
+        parts.clear()
+        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=default)
     if not parts:
         return text
     mark = json.dumps(Encoded.MARK, ensure_ascii=False)
     pieces = text.split(mark)
     if len(pieces) != len(parts) + 1:  # some string of the payload holds the mark itself: no splicing
-        return json.dumps(_decoded(payload), ensure_ascii=False, separators=(",", ":"), allow_nan=False,
-                          default=_json_default)
+        return to_json(_decoded(payload), _json_default)
     return "".join(p for pair in zip(pieces, [*parts, ""], strict=True) for p in pair)
 
 

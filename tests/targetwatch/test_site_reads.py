@@ -3,6 +3,9 @@ site built from every column, byte for byte (SYNTHETIC site of tests/targetwatch
 
 from __future__ import annotations
 
+import datetime as dt
+
+import numpy as np
 import pytest
 
 from targetwatch.render import dashboards
@@ -229,3 +232,34 @@ def test_display_records_a_column_at_a_time_are_the_records_made_per_cell(column
     assert got == want
     assert [[type(v) for v in r.values()] for r in got] == [[type(v) for v in r.values()] for r in want]
     assert display_records(df.iloc[:0]) == [] and display_records(df[[]]) == [{}] * len(df)
+
+
+@pytest.mark.parametrize(("value", "same_text"), [
+    pytest.param({"a": "目标 <b>\u001f\u2028", "b": [1, True, None, -0.0, 2.5]}, True, id="texts, control characters"),
+    pytest.param([0.0001, 123456.789, 0.1 + 0.2, 1e15, -2.5], True, id="floats without an exponent"),
+    pytest.param([1e-7, 5e-05, 1e16, 1.2345678901234567e21, 5e-324], False, id="floats with an exponent"),
+    pytest.param({3: "int key", 2.5: "float key", True: "bool key", None: "none key"}, True, id="keys not text"),
+    pytest.param({"big": 2**70, "small": -(2**63)}, True, id="integers beyond 64 bits (json writes them)"),
+    pytest.param({"n": "numpy", "v": [np.int64(3), np.float32(0.5), np.bool_(True)]}, True,
+                 id="numpy through default"),
+    pytest.param({"when": dt.datetime(2024, 1, 2, 3, 4, 5), "day": dt.date(2024, 1, 2)}, True,
+                 id="dates through default"),
+])
+def test_to_json_gives_what_json_dumps_gives(value, same_text):
+    """page.to_json (orjson) parses back to what json.dumps writes, and is the same text unless a float is written with
+    an exponent (json 1e-07, orjson 1e-7)."""
+    import json
+
+    from targetwatch.render.page import _json_default, to_json
+    want = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_json_default)
+    got = to_json(value, _json_default)
+    assert json.loads(got) == json.loads(want)
+    assert (got == want) is same_text
+
+
+def test_dump_js_splices_encoded_values_when_orjson_hands_the_payload_to_json(tmp_path):
+    """A payload orjson cannot write (an integer beyond 64 bits) goes to json: each encoded value is spliced once."""
+    from targetwatch.render.page import Encoded, dump_js
+    payload = {"a": Encoded.of({"x": [1, 2]}), "big": 2**70, "b": [Encoded.of("目标")]}
+    dump_js(tmp_path / "f.js", "f", payload)
+    assert (tmp_path / "f.js").read_text(encoding="utf-8") == f'f({{"a":{{"x":[1,2]}},"big":{2**70},"b":["目标"]}});\n'
