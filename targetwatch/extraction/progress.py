@@ -84,6 +84,8 @@ def progress_cue(doc: Document, c: Candidate) -> str | None:
     before_clause = view[c.clause.start : c.start]
     if TARGET_SHARE_BEFORE.search(before_clause):
         return "target_share"
+    if _whole_past_year(doc, c):
+        return "whole_past_year"
     named_met = TARGET_NAMED_AFTER.match(view, c.end, c.clause.end) and rules.TARGET_MET.search(
         view, c.sentence.start, c.end)
     if named_met or TARGET_REACHED_AFTER.match(rules.READING_BLANK.sub("", view[c.end : c.clause.end])):
@@ -115,6 +117,22 @@ def progress_cue(doc: Document, c: Candidate) -> str | None:
 SENTENCE_END: Final = re.compile(r"[。；;！!？?]")
 
 
+# Round 21: 全年 (the whole year) after a year before the text's own named earlier in its paragraph is that year
+# (坪山区2021年实现了经济发展稳中提质。全年地区生产总值达910.6亿元, in a text of 2022), not the text's year.
+WHOLE_YEAR: Final = re.compile(r"全年")
+PAST_YEAR_NAMED: Final = re.compile(r"(?<!\d)(?P<year>20\d{2}) {0,2}年(?![底末前以之度]| {0,2}[-—至到])")
+
+
+def _whole_past_year(doc: Document, c: Candidate) -> bool:
+    if doc.issue_year is None:
+        return False
+    whole = [m.start() for m in WHOLE_YEAR.finditer(doc.view, c.paragraph.start, c.start)]
+    if not whole:
+        return False
+    years = [int(m["year"]) for m in PAST_YEAR_NAMED.finditer(doc.view, c.paragraph.start, whole[-1])]
+    return bool(years) and years[-1] < doc.issue_year
+
+
 def _looks_forward(doc: Document, c: Candidate) -> bool:
     if _IN_SCOPE.intersection(c.rules_fired):
         return True
@@ -138,7 +156,7 @@ def mark_progress(doc: Document, cands: list[Candidate]) -> None:
         # a share of a target or a target met is progress whatever the sentence says around it; round 18: but a share
         # below the whole in a sentence that looks forward is a goal of its own (2009年…主要预期目标:…完成灾后重建主要
         # 目标任务的72%)
-        if cue not in ("target_share", "target_met", "past_deadline") and _looks_forward(doc, c):
+        if cue not in ("target_share", "target_met", "past_deadline", "whole_past_year") and _looks_forward(doc, c):
             continue
         if cue == "target_share" and c.value is not None and c.value < 100 and _looks_forward(doc, c):
             continue

@@ -65,6 +65,7 @@ from targetwatch.reports.periods import (
     REVIEW,
     YEAR_BASIS_WORDS,
     Context,
+    carried_year,
     first_year,
     head_date,
     plan_year,
@@ -267,7 +268,7 @@ def _figures(
     hits = keys.find(folded)
     completed: dict[int, tuple[str, str]] = {}  # hit start -> (the name it stands for, why), from the sentence
     completed |= {h.start: (keys.written_for[h.key], "R&D written for 研发") for h in hits if h.key in keys.written_for}
-    short_name_hits(folded, hits, keys.codes, completed)
+    short_name_hits(folded, hits, keys.codes, completed, ctx.named)
     intensity_hits(folded, hits, keys.codes, completed)
     if not hits and ctx.series and (m := _SERIES_YEAR.match(folded)):  # 2016年為2.11%: the series goes on
         f, code = number_in(folded[m.end() :]), keys.codes.get(normalised_key(ctx.series[0]))
@@ -662,7 +663,9 @@ def read_text(path: Path, aliases: Aliases, meta: Mapping[str, Any] | None = Non
         rows += found
         rejected += refused
         folded = strip_deletions(*units.arabic_numerals(*fold_with_offsets(sentence.text)))[0]
-        ctx.year = sentence_year(folded) or ctx.year
+        ctx.year = carried_year(folded) or ctx.year
+        named = [h for h in keys.find(folded) if h.code]
+        ctx.named = keys.written_for.get(named[-1].key, named[-1].key) if named and not found else None
         ctx.own = ctx.own or bool(_OWN_PROVINCE.search(folded))
         ctx.start = start_point_year(folded) or ctx.start
         # 预计 is local to its sentence: 毕业企业数预计为16万个;…经费支出与GDP之比为2.19%

@@ -77,6 +77,7 @@ class Context:
     own: bool = False  # the paragraph speaks of 我省/全省 (its own province)
     start: int | None = None  # the last 从/由 start point named in this paragraph (由“十一五”末的…)
     series: tuple[str, str] | None = None  # (name, unit) of the sentence before's last figure, if it had one
+    named: str | None = None  # the last name the sentence before gave without a figure of it
 
 
 # 从2015年的…, 由“十一五”末的…: a year that opens a 从/由 … 到 … figure is its start point, never the end's year
@@ -127,6 +128,23 @@ def sentence_year(before: str) -> int | None:
             continue
         year = parse_year(m.group(1))
     return year
+
+
+# the years a sentence names only as milestones of a series (到2000年…再到2019年) or as the base of a multiple
+# (是2012年的1.79倍) are not carried as the paragraph's year: 2020年兰州市生产总值达到2886.74亿元…是2012年的1.79倍。
+# 人均生产总值…到2000年突破万元大关,再到2019年达到75217元…。成功迈入国家创新型城市行列,综合科技进步水平达到78%
+# (u15_lz_2020_presser_gansuci, dev since round 10; read since round 12)
+_MILESTONE = re.compile(r"再?到((?:19|20)\d{2})年")
+_MULTIPLE_BASE = re.compile(r"是((?:19|20)\d{2})年的?[\d.]+倍")
+
+
+def carried_year(folded: str) -> int | None:
+    """The year a sentence hands on to the next ones of its paragraph: its last year stated, leaving out a multiple's
+    base year and, when it names two or more, the milestones of a series."""
+    text = _MULTIPLE_BASE.sub(lambda m: " " * len(m.group()), folded)
+    if len(_MILESTONE.findall(text)) >= 2:
+        text = _MILESTONE.sub(lambda m: " " * len(m.group()), text)
+    return sentence_year(text)
 
 
 def plan_year(before: str) -> tuple[int | None, bool]:

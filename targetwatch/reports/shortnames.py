@@ -5,6 +5,7 @@
     我國有效發明專利中,國內專利為92.2萬件                                  国内专利 among the valid invention patents:
                                                                           the domestic valid invention patents
     共成交技术合同5252项,成交总额为150.81亿元                               the contracts' turnover (成交总额)
+    全社会研究与试验发展经费投入稳步增加。2006年的总支出达到3003亿元       the total of the name before
     我国拥有国内发明专利351万件                                              the patents held are the valid ones
 
 (u17_nat_2019_incubation_ailab, u15_nat_2015_patents_press_trad: dev since round 12; the turnover and the patents
@@ -37,8 +38,24 @@ _HELD_PATENTS = re.compile(r"拥有((?:国内)?发明专利)(?=[\d约近逾超])
 _PATENTS_NAME = "有效发明专利"
 
 
-def short_name_hits(folded: str, hits: list[AliasMatch], codes: dict, completed: dict[int, tuple[str, str]]) -> None:
-    """Add to `hits` (and `completed`: the name each stands for, and why) the short names above."""
+# a total (总支出, 总数, …) opening a sentence after one that named an indicator without a figure of it:
+# 全社会研究与试验发展经费投入稳步增加。2006年的总支出达到3003亿元 (u17_nat_2006_rd_chinagate_dizaynex,
+# dev since round 11)
+_TOTAL_OF_NAMED = re.compile(
+    r"^(?:(?:19|20)\d{2}年(?:底|末)?的?)?(总支出|总投入|投入总量|总量|总数|总额)(?=达到|达|为|是|共)"
+)
+
+
+def short_name_hits(
+    folded: str, hits: list[AliasMatch], codes: dict, completed: dict[int, tuple[str, str]], named: str | None = None
+) -> None:
+    """Add to `hits` (and `completed`: the name each stands for, and why) the short names above; `named` is the name
+    the sentence before gave without a figure (periods.Context.named)."""
+    code = codes.get(normalised_key(named)) if named else None
+    m = _TOTAL_OF_NAMED.match(folded) if code else None
+    if m and not any(h.start < m.end(1) and m.start(1) < h.end for h in hits):
+        hits.append(AliasMatch(m.start(1), m.end(1), code, m.group(1)))
+        completed[m.start(1)] = (named, "as the total of what the sentence before named")  # type: ignore[assignment]
     for pattern, name, why in (
         (_CONTRACTS_THEN_TURNOVER, _CONTRACT_TURNOVER_NAME, "after the contracts it totals"),
         (_HELD_PATENTS, _PATENTS_NAME, "as the patents held (拥有)"),

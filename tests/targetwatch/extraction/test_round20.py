@@ -57,3 +57,24 @@ def test_results_against_a_target_an_estimate_and_a_session_number_are_no_target
 ])
 def test_a_count_for_each_county_is_coverage(text):
     assert _props(text, "2022-04") == [("at_least", 100)]
+
+
+@pytest.mark.parametrize("text", [
+    # pingshan-2022-work-report-news (2022-04-22), round 21: 全年 after a past year named in its paragraph is that year
+    "報告指出,坪山區2021年實現了經濟發展穩中提質。全年地區生產總值達910.6億元、增長11.7%,固定資產投資總額達481.5億元"
+    "、增長15.9%。",
+    "报告指出,坪山区2021年实现了经济发展稳中提质。全年地区生产总值达910.6亿元、增长11.7%,固定资产投资总额达481.5亿元"
+    "、增长15.9%。",
+    "报告指出，坪山区2021年实现了经济发展稳中提质。全年地区生产总值达９１０.６亿元、增长１１.７％，固定资产投资总额达"
+    "４８１.５亿元、增长１５.９％。",
+    # china-2015-jobs-2014-results-news (2015-01-26)
+    "李忠表示,2014年中國就業形勢保持總體穩定,全年城鎮新增就業1,322萬人,年末城鎮登記失業率為4.09%。",
+])
+def test_the_whole_of_a_past_year_is_status(text):
+    assert _props(text, "2022-04" if "坪山" in text else "2015-01") == []
+
+
+def test_the_whole_of_the_texts_own_year_stays_a_target():
+    # lishui-2023-work-report-tasks style: 全年 with no past year before it is the text's year
+    text = "2023年主要预期目标:全年地区生产总值增长6%以上。"
+    assert _props(text, "2023-02") == [("growth_rate", 6)]

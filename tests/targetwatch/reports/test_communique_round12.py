@@ -230,3 +230,59 @@ PRELIM_2017 = "2017年我國研發經費投入1.75萬億 居世界第二位（SY
 def test_a_sentence_opening_with_a_year_continues_the_series_before(tmp_path, aliases, catalogue, sentence, expected):
     found, _ = read_sentence(tmp_path, aliases, catalogue, sentence, PRELIM_2017)
     assert [(f[1], f[2], f[3]) for f in found] == expected
+
+
+LANZHOU_2021 = "兰州:经济发展活力明显增强 不断实现新的跨越（SYNTHETIC title）"
+LZ_PARAGRAPH = (
+    "2020年兰州市生产总值达到2886.74亿元,是新中国成立之初的8700多倍,是改革开放之初的132.42倍,是2012年的1.79倍。"
+    "人均生产总值由新中国成立之初的47元,增加到改革开放之初的1067元,到2000年突破万元大关,再到2019年达到75217元,"
+    "不断实现着新的跨越。成功迈入国家创新型城市行列,综合科技进步水平达到78%,科技进步对经济增长的贡献率达到60.1%。"
+)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        LZ_PARAGRAPH,  # u15_lz_2020_presser_gansuci
+        # full-width punctuation
+        LZ_PARAGRAPH.replace(",", "，").replace("。", "。"),
+    ],
+)
+def test_a_series_milestones_and_a_multiples_base_are_not_the_paragraphs_year(tmp_path, aliases, catalogue, paragraph):
+    found, _ = read_sentence(tmp_path, aliases, catalogue, paragraph, LANZHOU_2021)
+    assert [(f[0], f[1], f[2], f[3]) for f in found] == [
+        ("lanzhou", "comprehensive_st_progress_index", 2020, 78.0),
+        ("lanzhou", "st_progress_contribution", 2020, 60.1),
+    ]
+
+
+def test_one_year_reached_is_still_carried(tmp_path, aliases, catalogue):
+    # SYNTHETIC (the fragments of u15_lz_2020_presser_gansuci without the series): one 到2019年 is the paragraph's year
+    paragraph = "人均生产总值到2019年达到75217元。科技进步对经济增长的贡献率达到60.1%。"
+    found, _ = read_sentence(tmp_path, aliases, catalogue, paragraph, LANZHOU_2021)
+    assert [(f[0], f[1], f[2], f[3]) for f in found] == [("lanzhou", "st_progress_contribution", 2019, 60.1)]
+
+
+NATION_2006 = "中国科研投入强度达历史最高水平（SYNTHETIC title）"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        (  # u17_nat_2006_rd_chinagate_dizaynex
+            "全社会研究与试验发展经费投入稳步增加。2006年的总支出达到3003亿元,比去年增加553亿元,增长22.6%。",
+            [("rd_expenditure", 2006, 300300000000.0)],
+        ),
+        (  # traditional script, full-width comma
+            "全社會研究與試驗發展經費投入穩步增加。2006年的總支出達到3003億元，比去年增加553億元，增長22.6%。",
+            [("rd_expenditure", 2006, 300300000000.0)],
+        ),
+        (  # SYNTHETIC: a sentence with a figure between, or another noun before 总支出, does not lend the name
+            "全社会研究与试验发展经费投入稳步增加。国家财政科技拨款1688.5亿元。2006年的总支出达到3003亿元。",
+            [],
+        ),
+    ],
+)
+def test_a_total_after_a_sentence_that_named_the_indicator(tmp_path, aliases, catalogue, paragraph, expected):
+    found, _ = read_sentence(tmp_path, aliases, catalogue, paragraph, NATION_2006)
+    assert [(f[1], f[2], f[3]) for f in found] == expected
