@@ -375,8 +375,7 @@ REVIEW_CUE: Final = re.compile(
 BACKGROUND_HEADING: Final = re.compile(r"基础|现状|背景|成效|成就|进展|成绩")
 BACKGROUND_HEADING_REACH: Final = 16  # characters of a heading's title looked at
 AHEAD_CUE: Final = re.compile(
-    # round 22: also a heading line that ends on it (建议全年经济社会发展预期目标\n ●地区生产总值增长5%以上)
-    r"(?P<lead>(?:主要|预期|发展|工作|总体)目标(?:是|为|如下)? {0,2}(?::|(?= *\n)))"
+    r"(?P<lead>(?:主要|预期|发展|工作|总体)目标(?:是|为|如下)? {0,2}:)"
     r"|(?:部署|安排)[^。;；\n]{0,12}?(?P<year>(?:19|20)\d{2}) {0,2}年(?:的)?(?:工作|任务)"
     r"|(?P<year2>(?:19|20)\d{2}) {0,2}年(?:的)?(?:工作)?(?:安排|主要目标|预期目标|目标任务|工作任务|工作要点|工作计划)"
     r"|(?P<year3>(?:19|20)\d{2}) {0,2}年[^。;；]{0,40}?(?:主 {0,8}要|预 {0,8}期|努 {0,8}力) {0,8}(?:预 {0,8}期 {0,8})?"

@@ -78,16 +78,3 @@ def test_the_whole_of_the_texts_own_year_stays_a_target():
     # lishui-2023-work-report-tasks style: 全年 with no past year before it is the text's year
     text = "2023年主要预期目标:全年地区生产总值增长6%以上。"
     assert _props(text, "2023-02") == [("growth_rate", 6)]
-
-
-@pytest.mark.parametrize("text", [
-    # shandong-2023-work-report-targets-news (2023-01-14), round 22: a newspaper's bullets under a heading line
-    "2023年,山东怎样干?政府工作报告对今年的重点工作作出部署安排。\n\n  建议全年经济社会发展预期目标\n\n"
-    "  ●地区生产总值增长5%以上\n\n  ●城镇新增就业110万人以上\n\n  ●城镇调查失业率5.5%以内\n",
-    "2023年,山東怎樣幹?政府工作報告對今年的重點工作作出部署安排。\n\n  建議全年經濟社會發展預期目標\n\n"
-    "  ●地區生產總值增長5%以上\n\n  ●城鎮新增就業110萬人以上\n\n  ●城鎮調查失業率5.5%以內\n",
-    "2023年，山东怎样干？政府工作报告对今年的重点工作作出部署安排。\n\n  建议全年经济社会发展预期目标\n\n"
-    "  •地区生产总值增长５％以上\n\n  •城镇新增就业１１０万人以上\n\n  •城镇调查失业率５.５％以内\n",
-])
-def test_bullets_under_a_heading_that_announces_targets_are_targets(text):
-    assert _props(text, "2023-01") == [("growth_rate", 5), ("at_least", 1100000), ("at_most", 5.5)]
