@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from targetwatch.extraction import extract_targets
+from tests.targetwatch.extraction.proposals import quantified
 
 _TRAD = str.maketrans("业达发术总实数产养计划标务区规绩统进国围",
                       "業達發術總實數產養計劃標務區規績統進國圍")
@@ -22,8 +23,7 @@ def _variants(text: str, spaced: tuple[str, str]) -> list[str]:
 
 
 def _props(text: str, issued: str | None) -> list[tuple[str, float | None, int | None]]:
-    return [(p.entry["comparator"], p.value, p.entry.get("deadline"))
-            for p in extract_targets(text, "t", issued=issued) if p.entry["comparator"] != "qualitative"]
+    return [(p.entry["comparator"], p.value, p.entry.get("deadline")) for p in quantified(text, issued)]
 
 
 # anhui-2018-chuangye-jianghuai-plan (a page with no date): the period opening the goals is their deadline

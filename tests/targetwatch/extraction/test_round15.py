@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from targetwatch.extraction import extract_targets
 from targetwatch.extraction.corpus import CORPUS_DIR
+from tests.targetwatch.extraction.proposals import quantified
 
 ZHENGZHOU = (CORPUS_DIR / "zhengzhou-2024-work-report-targets-news.txt").read_text(encoding="utf-8")
 LIST = ZHENGZHOU[ZHENGZHOU.index("2024年鄭州市經(jīng)濟(jì)社會(huì)發(fā)展\n") :]
 
 
 def _props(text: str, issued: str | None) -> list[tuple[str, float | None, int | None]]:
-    return [(p.entry["comparator"], p.value, p.entry.get("deadline"))
-            for p in extract_targets(text, "t", issued=issued) if p.entry["comparator"] != "qualitative"]
+    return [(p.entry["comparator"], p.value, p.entry.get("deadline")) for p in quantified(text, issued)]
 
 
 @pytest.mark.parametrize("text", [

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from targetwatch.extraction import extract_targets
+from tests.targetwatch.extraction.proposals import quantified
 
 
 def _props(text: str, issued: str | None) -> list[tuple[str, float | None]]:
-    return [(p.entry["comparator"], p.value)
-            for p in extract_targets(text, "t", issued=issued) if p.entry["comparator"] != "qualitative"]
+    return [(p.entry["comparator"], p.value) for p in quantified(text, issued)]
 
 
 @pytest.mark.parametrize("text", [
