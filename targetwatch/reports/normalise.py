@@ -247,19 +247,19 @@ def _lookup(con: duckdb.DuckDBPyConnection, raw: str, column: str, fn: Callable,
     results = [fn(v) for v in values]
     if len(names) == 1:
         results = [(r,) for r in results]
-    frame = pd.DataFrame({"raw": pd.Series(values, dtype=object), "raw_repr": [repr(v or "") for v in values]}
-                         | {n: pd.Series([r[i] for r in results], dtype=object) for i, n in enumerate(names)})
-    cols = ", ".join(f"CAST({n} AS {t}) AS {n}" for n, t in zip(names, types, strict=True))
+    # the mapped values travel as list parameters, one per column, unnested side by side (row i of each list is one
+    # distinct value): a statement with parameters costs DuckDB a quarter of registering a pandas frame (0.8 against
+    # 3.3 ms for a few values), and the normaliser maps five columns for every file or batch
+    columns = [values, [repr(v or "") for v in values]] + [[r[i] for r in results] for i in range(len(names))]
+    cols = ", ".join(f"CAST(unnest(${i + 3}) AS {t}) AS {n}" for i, (n, t) in enumerate(zip(names, types, strict=True)))
     in_sql = ""
     if sql:
         exprs = ", ".join(f"CAST({sql[n]} AS {t})" for n, t in zip(names, types, strict=True))
         in_sql = f" UNION ALL SELECT raw, {_sql_repr('raw')}, {exprs} FROM {source} WHERE coalesce({where}, false)"
-    con.register("_tw_lookup", frame)
     try:
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT CAST(raw AS VARCHAR) AS raw, "
-                    f"CAST(raw_repr AS VARCHAR) AS raw_repr, {cols} FROM _tw_lookup{in_sql}")
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT CAST(unnest($1) AS VARCHAR) AS raw, "
+                    f"CAST(unnest($2) AS VARCHAR) AS raw_repr, {cols}{in_sql}", columns)
     finally:
-        con.unregister("_tw_lookup")
         if sql:
             con.execute(f"DROP TABLE IF EXISTS {table}_raw")
     return table
