@@ -282,7 +282,7 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
             score += rules.CONFIDENCE["frame"]
             fired.append(frame)
         status = [w for w in rules.STATUS_WORDS if w in rules.BRACKETED.sub("", view[sent.start : m.start()]) and not (
-            w == "同比" and rules.SAME_PERIOD_TARGET.search(view, clause.start, m.start()))]
+            w == "同比" and rules.SAME_PERIOD_TARGET.search(view, sent.start, m.start()))]
         if status and _intent_after_status(doc, sent, clause):
             status = []
         if not rules.FORECAST_BY_PLAN.search(view.lstrip()[: rules.REPORT_TITLE_REACH]) \

@@ -216,7 +216,7 @@ FORECAST_WEAK: Final = re.compile(r"预计|有望")
 FORECAST_BY_PLAN: Final = re.compile(r"目标|规划|计划|方案|意见|行动|纲要|措施|要点")
 # 同比 is a status word, but a plan writes a year's growth with it after a word of intent (力争…同比增长8%,
 # 推动…同比增长10%): there the penalty is lifted.
-SAME_PERIOD_TARGET: Final = re.compile(r"(?:力争|争取|确保|推动)[^,，;；。]*同比")
+SAME_PERIOD_TARGET: Final = re.compile(r"(?:力争|争取|确保|推动)[^;；。]*同比")  # r. 22: a list after 力争 (鄂城)
 # 比上年 / 较上年 are status words in a report, but a year's plan writes its growth targets with them too
 # (主要目标：…比上年增长15%): under a goals heading or lead, or with intent in its sentence, the penalty is lifted.
 LAST_YEAR_WORDS: Final[tuple[str, ...]] = ("比上年", "较上年")
@@ -471,10 +471,10 @@ RANK_COMPARATOR: Final = "rank_at_most"
 RANK_SCOPES: Final[dict[str, str]] = {"全国": "national", "国内": "national", "全省": "province", "省内": "province",
                                       "全市": "city", "全区": "district", "全县": "county", "世界": "world",
                                       "全球": "world", "国际": "world"}
-# Growth faster than a reference's (增幅明显高于全省平均增幅): no value; the reference is named.
-GROWTH_ABOVE: Final = re.compile(
-    r"(?:增幅|增速|增长速度|增长率)(?:要|应)?(?:明显|显著|持续|始终|均)?(?:高于|快于|超过|大于)"
-    r"(?P<ref>[^,，;；。:：]{1,20}?)的?(?:平均)?(?:增幅|增速|增长速度|增长率|水平)"
+# Growth faster than a reference's (增幅明显高于全省平均增幅): no value. R. 22: 增长高于经济增长, 增速快于城镇居民.
+GROWTH_ABOVE: Final = re.compile(  # r. 22: never a number as the reference (增长超过20%)
+    r"(?:增幅|增速|增长速度|增长率|增长)(?:要|应)?(?:明显|显著|持续|始终|均)?(?:高于|快于|超过|大于)"
+    r"(?P<ref>(?![一二两三四五六七八九十])[^,，;；。:：\d]{1,20}?)(?:的?(?:平均)?(?:增幅|增速|增长速度|增长率|水平|增长)|(?=[,，;；。]|$))"
 )
 GROWTH_ABOVE_COMPARATOR: Final = "growth_above_reference"
 # Round 10: growth faster by a margin (增速高于全区GDP增速1个百分点, 增速高于全区平均增速1个百分点以上) is a level above

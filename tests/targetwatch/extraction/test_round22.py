@@ -140,3 +140,36 @@ def test_a_day_before_is_a_date(text):
 ])
 def test_an_amount_arranged_or_issued(text, issued, value):
     assert value in [v for _, v in _props(text, issued)]
+
+
+# echeng-2023-work-report-targets-news (2022-12): a long list after 力争 and the lead 主要预期目标是: 同比 in one of its
+# items is growth over last year, as a year's plan states it, not a status word for the items after it; two goals of
+# relative growth written 增长高于… and 增速快于… (the clause ends on the reference)
+ECHENG = (
+    "2023年,鄂城區經濟社會發展主要預期目標是:錨定“十四五”期間縣域經濟沖十進百的目標,堅持穩字當頭、穩中求進,實現GDP增速"
+    "高於全市平均水平,各項主要經濟指標超出全市平均水平、穩居前列,努力爭取最好的結果。\n"
+    "力爭固定資產投資增幅16%以上、規上工業產值增幅13%以上、工業技改投資增幅20%以上、限上社零額同比增長15%以上、"
+    "高新技術產業增加值增幅15%以上,財政總收入達到20億元、增幅12%以上,市場主體實現增長60%以上,完成城鎮就業市定目標任務,"
+    "城鄉居民可支配收入增長高於經濟增長,力爭農村居民可支配收入增速快於城鎮居民。"
+)
+
+
+@pytest.mark.parametrize("text", [ECHENG, opencc.OpenCC("t2s").convert(ECHENG), ECHENG.translate(_FULL),
+                                  ECHENG.replace("20億元", "20 億元").replace("60%", "60 %")])
+def test_a_long_list_after_aspiration_and_relative_growth(text):
+    got = _props(text, "2022-12")
+    assert ("at_least", 2e9) in got and ("growth_rate", 12) in got and ("growth_rate", 60) in got
+    assert [c for c, _ in got].count("growth_above_reference") == 3  # GDP增速高于全市平均水平 and the two above
+
+
+# shandong-2022-ten-innovations (2022-03-29): growth over a number is a growth rate, never growth above a reference
+SHANDONG_2022 = ("在数字变革创新方面,突出治理方式、生产方式、生活方式数字变革,强化数字变革基础支撑,"
+                 "2022年数字经济总量增幅超过11%。")
+
+
+@pytest.mark.parametrize("text", [
+    SHANDONG_2022, opencc.OpenCC("s2t").convert(SHANDONG_2022), SHANDONG_2022.translate(_FULL),
+    SHANDONG_2022.replace("11%", "11 %"),
+])
+def test_growth_over_a_number_is_no_reference(text):
+    assert [c for c, _ in _props(text, "2022-03")] == ["growth_rate"]
