@@ -144,7 +144,8 @@ def test_the_page_date_reaches_the_extractor():
     ("holdout", 0.95, 0.95, 0.95),  # measured 100 / 100 / 100 (first, unseen: 80.8 / 95.5 / 95.2)
     ("holdout-2", 0.9, 0.95, 0.95),  # measured 100 / 100 / 100 (first, unseen: 23.1 / 100 / 100)
     # unseen-28 (8 texts with targets, 8 status; 35 targets): first, unseen 85.7 / 68.6 / 100 (round 21's rules)
-    ("unseen-28", 0.83, 0.65, 0.95),
+    ("unseen-28", 0.8, 0.8, 0.95),  # measured 82.9 / 82.9 / 100 with round 22's rules
+    # unseen-27: measured 100 / 100 / 97.2 with round 22's rules
     # unseen-27 (6 texts with targets, 4 status; 36 targets): first, unseen 50.9 / 80.6 / 96.6 (round 21's rules)
     ("unseen-27", 0.47, 0.77, 0.92),
     # unseen-26 (10 texts with targets, 4 status; 48 targets): first, unseen 67.8 / 83.3 / 100 (round 20's rules)
