@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+import targetwatch.extraction.aspect as aspect
 import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import Candidate, Document
 from targetwatch.extraction.naming import HEADING_L1, HEADING_L2
@@ -50,7 +51,8 @@ def forward(doc: Document, c: Candidate, this_year: bool = True, lead: bool = Tr
         return True
     spans = [view[c.sentence.start : c.sentence.end]] + ([view[_lead_start(c, view) : c.start]] if lead else [])
     # 完成年度目标的112%: a target met, not intent; round 15: a reading's blank inside a word is read through
-    spans = [rules.READING_BLANK.sub("", rules.TARGET_MET.sub("", span)) for span in spans]
+    # round 22: 低于5.5%控制目标 (a target held to) is none either (aspect.MET_TARGET)
+    spans = [rules.READING_BLANK.sub("", aspect.MET_TARGET.sub("", rules.TARGET_MET.sub("", span))) for span in spans]
     return any(rules.INTENT.search(span) or (this_year and rules.THIS_YEAR_AHEAD.search(span)) for span in spans)
 
 
@@ -155,12 +157,14 @@ def weigh(doc: Document, cands: list[Candidate]) -> None:
     cues = sections(doc)
     where = {id(c): _section(cues, c.start) for c in figures}
     titled = bool(rules.REPORT_TITLE.search(_first_line(doc))) and not _future_deadline(figures, doc)
+    # round 22: in a text that looks back, a plan's name lends no deadline (出台《…行动方案(2024—2026年)》 reported)
+    back = aspect.looks_back(doc.view)
     ahead = {}
     for c in figures:
         section = where[id(c)]
         in_review = section is not None and section[1] == "review"
         ahead[id(c)] = (section is not None and section[1] == "ahead") or forward(
-            doc, c, this_year=not titled and not in_review, lead=not in_review, review=in_review)
+            doc, c, this_year=not titled and not in_review, lead=not in_review, review=in_review or back)
         if section is not None and section[1] == "ahead" and section[0] >= _previous_paragraph(doc, c) \
                 and "goals_section" not in c.rules_fired:
             c.score += rules.CONFIDENCE["goals_lead"]
@@ -182,10 +186,13 @@ def weigh(doc: Document, cands: list[Candidate]) -> None:
     first = _first_line(doc).strip()
     plan_line = len(first) <= rules.PLAN_TITLE_LINE_MAX and bool(rules.PLAN_TITLE.search(first))
     plan_self = bool(PLAN_SELF.search(rules.READING_BLANK.sub("", doc.view[:PLAN_SELF_REACH])))
-    is_report = titled or (not plan_self and not _future_deadline(figures, doc) and (
+    # Round 22: a text whose grammar looks back (aspect.looks_back: 从…提升到, 较2020年增长, 首次, 跃居 … several
+    # times as
+    # often as 到2025年, 力争, 目标, 将 …) reports, whatever deadline its figures were lent or its opening names.
+    is_report = titled or (not plan_self and (back or (not _future_deadline(figures, doc) and (
         (counted >= rules.REPORT_MIN_FIGURES and share < rules.REPORT_EVIDENCE_SHARE
          and not rules.PLAN_TITLE.search(opening))
-        or (counted >= rules.REPORT_MIN_FIGURES_NO_EVIDENCE and share == 0 and not plan_line)))
+        or (counted >= rules.REPORT_MIN_FIGURES_NO_EVIDENCE and share == 0 and not plan_line)))))
     for c in figures:
         if ahead[id(c)]:
             continue
