@@ -14,7 +14,6 @@ from targetwatch.quality.results import store_check_results
 from targetwatch.quality.suites import SuiteOutcome, suite_frame, validate_frame
 from targetwatch.warehouse import connect
 
-
 # A validated frame this large is worth a full garbage collection at once: GE's objects refer to each other and to the
 # frame's copies (docs/scaling.md: 436 MB fewer resident after the validity suite at national scale). A smaller one
 # is left to Python's own collector: a full collection walks every object of the process, 0.8 s each in a test
