@@ -55,6 +55,7 @@ RULE_FILES = (
     "targetwatch/reports/encoding.py",
     "targetwatch/reports/department_return.py",
     "targetwatch/reports/shortnames.py",
+    "targetwatch/reports/prenominal.py",
     "targetwatch/units.py",
 )
 CJK_RUN = re.compile(r"[\u3400-\u9fff]{2,}")

@@ -9,6 +9,12 @@ is a place too (the figure is not the document's own); a release that names no p
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+from targetwatch.units import fold_with_offsets
+
+if TYPE_CHECKING:
+    from targetwatch.reports.model import Aliases
 
 _DATELINE_AFTER = re.compile(r"^(?:\d{1,2}月\d{1,2}日)?(?:电|讯)")
 _ZONE_AFTER = re.compile(
@@ -87,3 +93,25 @@ def national_body(lines: list[str]) -> str | None:
         if (m := _REPUBLIC.search(line) or _NATIONAL_BODY.search(line)) is not None:
             return m.group()
     return None
+
+
+# the level a word for "the document's own jurisdiction" implies: 全市/我市 is a city, 全省/我省 a province
+_OWN_WORD = re.compile(r"全省域?|本省|我省|该省|全市域?|本市|我市|该市")
+_OWN_LEVELS = {"省": ("province",), "市": ("prefecture",)}
+
+
+def own_level_problem(generic: str | None, before: str, jurisdiction: str | None, aliases: Aliases) -> str | None:
+    """全市/我市 name a city's own figures and 全省/我省 a province's: when the document's jurisdiction is of
+    another level (a city's 全市 in a text whose head names 全国), the figure has no place the reader can name."""
+    words = [generic] if generic else [m.group() for m in _OWN_WORD.finditer(before)][-1:]
+    if not words or jurisdiction is None or not aliases.levels:
+        return None
+    code = aliases.jurisdictions.get(fold_with_offsets(jurisdiction)[0])
+    level = aliases.levels.get(code or "")
+    wanted = next((levels for ch, levels in _OWN_LEVELS.items() if ch in words[0]), None)
+    if level is None or wanted is None or level in wanted:
+        return None
+    return (
+        f"{words[0]!r} means a {wanted[0]}'s own figures, but the document names {jurisdiction!r} ({level}) "
+        f"and no {wanted[0]}: the place cannot be read (add `jurisdiction:` to a sidecar)"
+    )

@@ -418,9 +418,11 @@ def test_a_paragraph_about_its_own_province_in_a_national_event(tmp_path, catalo
         ("shanxi", "shuangchuang_demo_bases", 2021, 36.0, "normalised", "title"),  # 省級及以上 + pinyin glosses
         ("shanxi", "maker_spaces", 2021, 250.0, "normalised", "title"),
         ("shanxi", "tech_incubators", 2021, 67.0, "normalised", "title"),
+        # 小微企業雙創基地: an alias since round 13 (before, a `not recognised` row); normalised through the glosses
+        ("shanxi", "small_micro_startup_bases", 2021, 266.0, "normalised", "title"),
         ("shanxi", "new_market_entities", 2021, 244_000.0, "alias", "title"),
     ]
-    assert any(r.startswith("not recognised: '小微企業(yè)雙創(chuàng)基地266個'") for r in reasons)
+    assert not any("266" in r for r in reasons)
 
 
 @pytest.mark.parametrize(
