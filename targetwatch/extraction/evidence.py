@@ -20,7 +20,9 @@ from __future__ import annotations
 import re
 
 import targetwatch.extraction.aspect as aspect
+import targetwatch.extraction.budgets as budgets
 import targetwatch.extraction.rules as rules
+import targetwatch.extraction.yearref as yearref
 from targetwatch.extraction.candidates import Candidate, Document
 from targetwatch.extraction.naming import HEADING_L1, HEADING_L2
 
@@ -40,7 +42,7 @@ def forward(doc: Document, c: Candidate, this_year: bool = True, lead: bool = Tr
     """A deadline in scope, a goals heading, or a word of intent or of this year's targets in the figure's
     sentence (or earlier in its paragraph, for a list that a lead sentence introduces; not in a review section, where
     完成…确定的目标任务 reports). In a review (`this_year` false) 今年 / 全年 is the year reviewed, not one ahead."""
-    if "goals_section" in c.rules_fired:
+    if "goals_section" in c.rules_fired or budgets.sets_budget(doc, c):  # round 23: 安排…预算667亿元
         return True
     view = doc.view
     # 截至2019年底 in a text without a date of its own; carried from an earlier sentence (截止到2020年底，共认定
@@ -53,7 +55,12 @@ def forward(doc: Document, c: Candidate, this_year: bool = True, lead: bool = Tr
     # 完成年度目标的112%: a target met, not intent; round 15: a reading's blank inside a word is read through
     # round 22: 低于5.5%控制目标 (a target held to) is none either (aspect.MET_TARGET)
     spans = [rules.READING_BLANK.sub("", aspect.MET_TARGET.sub("", rules.TARGET_MET.sub("", span))) for span in spans]
-    return any(rules.INTENT.search(span) or (this_year and rules.THIS_YEAR_AHEAD.search(span)) for span in spans)
+    # round 23: 全年 of a year the text reports (a county's 2023 statistics on a page of 2024) is no year ahead
+    starts = [c.sentence.start] + ([_lead_start(c, view)] if lead else [])
+    ends = [c.sentence.end] + ([c.start] if lead else [])
+    return any(rules.INTENT.search(span) or (this_year and rules.THIS_YEAR_AHEAD.search(span)
+                                             and not yearref.only_past_whole_year(doc, a, b))
+               for span, a, b in zip(spans, starts, ends, strict=True))
 
 
 def _lead_start(c: Candidate, view: str) -> int:
@@ -122,7 +129,7 @@ def sections(doc: Document) -> list[tuple[int, str, int]]:
                     or (kind == "ahead" and int(year) < doc.issue_year)):
                 continue
             out.append((m.end(), kind, len(doc.view)))
-    return sorted(out + _background(doc))
+    return sorted(out + _background(doc) + yearref.period_reviews(doc))  # round 23: “十三五”期间,… opening
 
 
 def _background(doc: Document) -> list[tuple[int, str, int]]:

@@ -250,7 +250,7 @@ PLAN_PERIODS: Final[dict[str, int]] = {"十一五": 2010, "十二五": 2015, "�
 # Words of intent, as words: 要 but not 重要 / 主要 / 需要 / 要求; 计划 as a verb (计划到2020年), not in a name
 # (人才推进计划); 预计 is left out (a review estimates its own year with it: 2020年预计达到350家).
 INTENT: Final = re.compile(
-    r"力争|争取|确保|目标|拟|将(?!军)|(?<![重主需纲概摘纪首])要(?![求素点闻])|计划(?=[到在于新建实培引])"
+    r"力争|争取|确保|目标|拟|将(?!军)|(?<![重主需纲概摘纪首])要(?![求素点闻])|计划(?=[到在于新建实培引招])"
 )
 # A text that states no deadline (到2025年, 2020年前, 未来三年, 今年…) and no word of intent anywhere reports. A target
 # met or exceeded (完成年度目标的112%, 超额完成…目标任务, 远超…的目标: TARGET_MET) is no intent.
@@ -350,7 +350,7 @@ UNPROVEN_RULES: Final[frozenset[str]] = frozenset({
     "deadline_plan_name", "deadline_years_target", "deadline_period_end", "deadline_year_targets",
     "deadline_years_ahead", "verb_after", "growth_subject", "distributive_growth", "deadline_goals_sentence",
     "forecast_weak",  # round 10: 预计 / 有望 before the figure, outside a plan's own words
-    "deadline_project_period",  # round 18: 建设期为一年, not yet measured on a fresh set
+    "deadline_project_period", "persons_bare", "persons_magnitude",  # r. 18: 建设期为一年; r. 23: 带头人100万以上, 百万
 })
 # Round 14: a rank or relative level leaning on a carried verb or deadline (construct_carried) is held below 0.9.
 CARRIED_CONSTRUCTS: Final = frozenset({"rank", "national_average", "local_average", "above_reference",
@@ -474,8 +474,8 @@ RANK_SCOPES: Final[dict[str, str]] = {"全国": "national", "国内": "national"
 # Growth faster than a reference's (增幅明显高于全省平均增幅): no value. R. 22: 增长高于经济增长, 增速快于城镇居民.
 GROWTH_ABOVE: Final = re.compile(  # r. 22: never a number as the reference (增长超过20%)
     r"(?:增幅|增速|增长速度|增长率|增长)(?:要|应)?(?:明显|显著|持续|始终|均)?(?:高于|快于|超过|大于)"
-    r"(?P<ref>(?![一二两三四五六七八九十])[^,，;；。:：\d]{1,20}?)(?:的?(?:平均)?(?:增幅|增速|增长速度|增长率|水平|增长)|(?=[,，;；。]|$))"
-)
+    r"(?P<ref>(?![一二两三四五六七八九十])[^,，;；。:：\d]{1,20}?)(?:的?(?:平均)?(?:增幅|增速|增长速度|增长率|水平|增长)|(?=[,，;；。]|$)"
+    rf"|(?= {{0,2}}{NUMBER} {{0,2}}个百分点))")  # r. 23: 增速高于城镇居民1个百分点, the margin after the reference
 GROWTH_ABOVE_COMPARATOR: Final = "growth_above_reference"
 # Round 10: growth faster by a margin (增速高于全区GDP增速1个百分点, 增速高于全区平均增速1个百分点以上) is a level above
 # a reference: the margin is its value (above_reference, percentage points).
