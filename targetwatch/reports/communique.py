@@ -80,6 +80,7 @@ from targetwatch.reports.places import PROVINCE as _PROVINCE
 from targetwatch.reports.places import place_is_mentioned as _place_is_mentioned
 from targetwatch.reports.plaintext import PlainText, Sentence, plain_html, plain_txt, sentences
 from targetwatch.reports.prenominal import place_count
+from targetwatch.reports.reviews import review_years
 from targetwatch.reports.scope import (
     PREVIOUS_YEAR,
     beside_domestic_part,
@@ -131,8 +132,9 @@ def _document(plain: PlainText, aliases: Aliases, meta: Mapping[str, Any], relea
         if year is not None:
             break
         found = head_year(line)
-        if found is not None and REVIEW.search(line):  # a work report or meeting of year N reviews N-1
-            year, basis, now = found - 1, "work report", now or found
+        if found is not None and REVIEW.search(line):  # year N's report reviews N-1, unless N is the reviewed year
+            (year, report), basis = review_years(line, found), "work report"
+            now = now or report
         elif found is not None:
             year, basis, now = found, "title", now or found
     if year is None and release_year is not None:

@@ -62,6 +62,23 @@ _CHINA_NAME_AFTER = re.compile(
 )
 
 
+# A place that is ranked, not the ranking's scope (round 14, dev): 天津排名第三,研究與試驗發展(R&D)經費投入強度3.28%
+# (u21_nat_2019_rd_provinces_my67778_trad, unseen-21, dev since round 14) is Tianjin's figure. The place opens its
+# clause and 排名 follows it; a scope stands after 在/居/位居/列/于 (在全省排名第5, 居全国第22位) or is the whole
+# (全国排名第3, 全省排名第5).
+_SCOPE_BEFORE = re.compile(r"(?:在|居|位居|列|位列|于|排)$")
+_WHOLE = re.compile(r"全国|中国|我国|全省|全市|全区|世界|全球|国内|省内|市内")
+
+
+def ranked_subject(folded: str, start: int, end: int) -> bool:
+    """True when the place at folded[start:end] is the subject of a ranking (天津排名第三), not its scope."""
+    return (
+        folded.startswith("排名", end)
+        and not _WHOLE.fullmatch(folded[start:end])
+        and not _SCOPE_BEFORE.search(folded[max(0, start - 2) : start])
+    )
+
+
 def place_is_mentioned(folded: str, start: int, end: int, outlets: bool = False) -> bool:
     """False for a place in a dateline (中新网西宁2月24日电, 本报兰州讯), in a development zone's name (兰州高新区),
     in a ranking (居全国第22位) or, unless `outlets`, in an outlet's name (每日甘肃网)."""
@@ -71,7 +88,7 @@ def place_is_mentioned(folded: str, start: int, end: int, outlets: bool = False)
     return not (
         _DATELINE_AFTER.match(after)
         or _ZONE_AFTER.match(after)
-        or _RANK_AFTER.match(after)
+        or (_RANK_AFTER.match(after) and not ranked_subject(folded, start, end))
         or (not outlets and _OUTLET_AFTER.match(after))
     )
 
