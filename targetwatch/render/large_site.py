@@ -40,6 +40,7 @@ from targetwatch.render.page import (
     load_strings,
     page_environment,
 )
+from targetwatch.render.row_html import RowCells
 from targetwatch.render.rows import (
     TRAIL_KEYS,
     in_document_order,
@@ -215,13 +216,13 @@ class LargeSite:
         self.subtree: dict[str, dict[str, int]] = {}
         for (node, st), n in sub.items():
             self.subtree.setdefault(node, {})[st] = int(n)
-        macros = self.env.get_template("_macros.html").make_module()
+        name_and_cells = RowCells(self.env)  # the macro `name_and_cells`, written in Python (row_html)
         cells: dict[str, bytes] = {}  # as UTF-8: half the size of the text (Chinese makes a str two bytes a letter)
 
         def row_cells(r: dict) -> Markup:  # pages in subfolders: the same HTML in every list of the target
             html = cells.get(r["target_id"])
             if html is None:
-                cells[r["target_id"]] = str(macros.name_and_cells(r, "../")).encode("utf-8")
+                cells[r["target_id"]] = name_and_cells(r, "../").encode("utf-8")
                 return Markup(cells[r["target_id"]].decode("utf-8"))
             return Markup(html.decode("utf-8"))
 
