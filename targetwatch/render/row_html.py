@@ -67,3 +67,33 @@ class RowCells:
             f'<td class="att" data-sort="{escape(r["attainment_sort"])}">{self._bullet(r)}</td>\n'
             f'<td class="num deadline">{escape(deadline)}</td>'
         )
+
+
+class TargetTableRows:
+    """The rows of the `target_table` macro's body for the large layout's lists, each target's cells (RowCells, root
+    `root`) made once and kept for every list that shows it, as UTF-8 (half the size of the text: Chinese makes a str
+    two bytes a letter). `rows(targets, with_jurisdiction)` is the body the macro's loop wrote, one `<tr>` a target;
+    tests/targetwatch/test_site_rows.py compares it with that loop."""
+
+    def __init__(self, env: Any, root: str) -> None:
+        self.cells_of = RowCells(env)
+        self.bi = self.cells_of.bi
+        self.root = root
+        self.cache: dict[str, bytes] = {}
+
+    def __call__(self, r: dict) -> Markup:
+        """The target's cells (name_and_cells(r, root)), as a Markup."""
+        html = self.cache.get(r["target_id"])
+        if html is None:
+            text = self.cells_of(r, self.root)
+            self.cache[r["target_id"]] = text.encode("utf-8")
+            return Markup(text)
+        return Markup(html.decode("utf-8"))
+
+    def rows(self, targets: list[dict], with_jurisdiction: bool = True) -> Markup:
+        bi = self.bi
+        return Markup("".join(
+            f'<tr data-target="{escape(r["target_id"])}" data-status="{escape(r["status"])}" '
+            f'data-jurisdiction="{escape(r["jurisdiction"])}">\n'
+            + (f'<td class="jur">{bi(r["jurisdiction_zh"], r["jurisdiction_en"])}</td>' if with_jurisdiction else "")
+            + f"{self(r)}\n</tr>\n" for r in targets))

@@ -9,13 +9,14 @@ import itertools
 
 import duckdb
 import pandas as pd
+from markupsafe import Markup
 
 from targetwatch import data_call, vocab
 from targetwatch.catalogue import catalogue_tables
 from targetwatch.render.data_call_pages import owed_rows
 from targetwatch.render.large_site import LargeSite
 from targetwatch.render.page import display_records, page_environment
-from targetwatch.render.row_html import RowCells
+from targetwatch.render.row_html import RowCells, TargetTableRows
 from tests.targetwatch.test_data_call import AS_OF, _obs
 from tests.targetwatch.test_site import synthetic_site_data
 
@@ -96,3 +97,30 @@ def test_the_owed_rows_are_the_loop_they_replaced(catalogue, documents):
     for rows in (records, edge, []):
         assert str(owed_rows(rows, badge)) == loop.render(rows=rows, badge=badge)
     assert len(edge) == 2 * 3 * 2 * 2 * 2 * 3
+
+
+# The target_table macro's loop before TargetTableRows wrote its rows (the reference the rows must equal).
+TABLE_LOOP = """{% for r in targets %}
+<tr data-target="{{ r.target_id }}" data-status="{{ r.status }}" data-jurisdiction="{{ r.jurisdiction }}">
+{% if with_jurisdiction %}<td class="jur">{{ bi(r.jurisdiction_zh, r.jurisdiction_en) }}</td>{% endif %}
+{{ cells(r) }}
+</tr>
+{% endfor %}
+"""
+
+
+def test_the_target_table_rows_are_the_loop_they_replaced(tmp_path):
+    data = synthetic_site_data(n_extra=40)
+    records = LargeSite(data, tmp_path, "zh").records
+    odd = [r | {"target_id": f'a<&"\'>{i}', "jurisdiction": "j&k", "jurisdiction_zh": None, "jurisdiction_en": "<J>"}
+           for i, r in enumerate(records[:3])]  # ids are unique (the cells are kept by id)
+    env = page_environment()
+    macro = _macro(env)
+    loop = env.from_string(TABLE_LOOP)
+    rows = TargetTableRows(env, "../")
+    for targets in (records, odd, []):
+        for with_jurisdiction in (True, False):
+            expected = loop.render(targets=targets, with_jurisdiction=with_jurisdiction,
+                                   cells=lambda r: Markup(macro(r, "../")))
+            assert str(rows.rows(targets, with_jurisdiction)) == expected
+            assert str(rows.rows(targets, with_jurisdiction)) == expected  # again, from the cells kept
