@@ -238,8 +238,8 @@ def publish(build_dir: Path, out_dir: Path) -> list[Path]:
         _fsync(new / WAREHOUSE_FILE)
         with connect(new / WAREHOUSE_FILE, read_only=True) as con:  # the copy opens: never publish a torn file
             con.execute("SELECT count(*) FROM runs").fetchall()
-        for name in SITE_DIRS:
-            shutil.copytree(build_dir / "site" / name, new / name)
+        for name in SITE_DIRS:  # the sites' files linked, not copied: 1.5 GB and 13,000 files at national scale
+            shutil.copytree(build_dir / "site" / name, new / name, copy_function=_link_or_copy)
         inodes = {name: (new / name).stat().st_ino for name in PUBLISHED}
         _write_journal(work, {"state": "swapping", "inodes": inodes})
         for name in PUBLISHED:
@@ -254,6 +254,19 @@ def publish(build_dir: Path, out_dir: Path) -> list[Path]:
     # carries over from it (prepare_build). Left in place it would double out/'s size.
     shutil.rmtree(build_dir, ignore_errors=True)
     return [out_dir / name for name in PUBLISHED]
+
+
+def _link_or_copy(src: str, dst: str) -> str:
+    """A built page put beside the outputs as a second name of the same file (a hard link; a copy where the file
+    system has none, or the build is on another one). The build's names are removed after a complete publication,
+    and no step writes into a built page once it is there (each site step empties its folder and writes new files),
+    so the published page is the bytes that were built. A copy of 1.5 GB of pages was most of the publication step
+    at national scale."""
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+    return dst
 
 
 def recover_publication(out_dir: Path) -> list[str]:

@@ -19,7 +19,7 @@ from targetwatch.extraction.text import Paragraph, Sentence, Span, fold
 from targetwatch.units import parse_number
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-STRIP_HEAD = " \t\u3000-—–·•*>"  # bullets and indentation before a quote
+STRIP_HEAD = " \t\u3000-—–·•*>●■◆▲★▪"  # bullets and indentation before a quote (round 22: ● and its kin)
 STRIP_TAIL = " \t\u3000,，:：;；、"
 
 

@@ -19,7 +19,11 @@ from __future__ import annotations
 
 import re
 
+import targetwatch.extraction.aspect as aspect
+import targetwatch.extraction.budgets as budgets
+import targetwatch.extraction.releases as releases
 import targetwatch.extraction.rules as rules
+import targetwatch.extraction.yearref as yearref
 from targetwatch.extraction.candidates import Candidate, Document
 from targetwatch.extraction.naming import HEADING_L1, HEADING_L2
 
@@ -39,7 +43,7 @@ def forward(doc: Document, c: Candidate, this_year: bool = True, lead: bool = Tr
     """A deadline in scope, a goals heading, or a word of intent or of this year's targets in the figure's
     sentence (or earlier in its paragraph, for a list that a lead sentence introduces; not in a review section, where
     完成…确定的目标任务 reports). In a review (`this_year` false) 今年 / 全年 is the year reviewed, not one ahead."""
-    if "goals_section" in c.rules_fired:
+    if "goals_section" in c.rules_fired or budgets.sets_budget(doc, c):  # round 23: 安排…预算667亿元
         return True
     view = doc.view
     # 截至2019年底 in a text without a date of its own; carried from an earlier sentence (截止到2020年底，共认定
@@ -50,8 +54,14 @@ def forward(doc: Document, c: Candidate, this_year: bool = True, lead: bool = Tr
         return True
     spans = [view[c.sentence.start : c.sentence.end]] + ([view[_lead_start(c, view) : c.start]] if lead else [])
     # 完成年度目标的112%: a target met, not intent; round 15: a reading's blank inside a word is read through
-    spans = [rules.READING_BLANK.sub("", rules.TARGET_MET.sub("", span)) for span in spans]
-    return any(rules.INTENT.search(span) or (this_year and rules.THIS_YEAR_AHEAD.search(span)) for span in spans)
+    # round 22: 低于5.5%控制目标 (a target held to) is none either (aspect.MET_TARGET)
+    spans = [rules.READING_BLANK.sub("", aspect.MET_TARGET.sub("", rules.TARGET_MET.sub("", span))) for span in spans]
+    # round 23: 全年 of a year the text reports (a county's 2023 statistics on a page of 2024) is no year ahead
+    starts = [c.sentence.start] + ([_lead_start(c, view)] if lead else [])
+    ends = [c.sentence.end] + ([c.start] if lead else [])
+    return any(rules.INTENT.search(span) or (this_year and rules.THIS_YEAR_AHEAD.search(span)
+                                             and not yearref.only_past_whole_year(doc, a, b))
+               for span, a, b in zip(spans, starts, ends, strict=True))
 
 
 def _lead_start(c: Candidate, view: str) -> int:
@@ -120,7 +130,7 @@ def sections(doc: Document) -> list[tuple[int, str, int]]:
                     or (kind == "ahead" and int(year) < doc.issue_year)):
                 continue
             out.append((m.end(), kind, len(doc.view)))
-    return sorted(out + _background(doc))
+    return sorted(out + _background(doc) + yearref.period_reviews(doc))  # round 23: “十三五”期间,… opening
 
 
 def _background(doc: Document) -> list[tuple[int, str, int]]:
@@ -155,16 +165,23 @@ def weigh(doc: Document, cands: list[Candidate]) -> None:
     cues = sections(doc)
     where = {id(c): _section(cues, c.start) for c in figures}
     titled = bool(rules.REPORT_TITLE.search(_first_line(doc))) and not _future_deadline(figures, doc)
+    # round 22: in a text that looks back, a plan's name lends no deadline (出台《…行动方案(2024—2026年)》 reported)
+    back = aspect.looks_back(doc.view)
     ahead = {}
     for c in figures:
         section = where[id(c)]
         in_review = section is not None and section[1] == "review"
         ahead[id(c)] = (section is not None and section[1] == "ahead") or forward(
-            doc, c, this_year=not titled and not in_review, lead=not in_review, review=in_review)
+            doc, c, this_year=not titled and not in_review, lead=not in_review, review=in_review or back)
         if section is not None and section[1] == "ahead" and section[0] >= _previous_paragraph(doc, c) \
                 and "goals_section" not in c.rules_fired:
             c.score += rules.CONFIDENCE["goals_lead"]
             c.rules_fired.append("goals_lead")
+    # round 24: a statistics release (levels with their growth over last year, no intent, deadline or forecast
+    # anywhere) names the year it reports: neither that year nor its 全年 is a deadline, whatever plan it names
+    stats = releases.statistics_text(doc.view)
+    if stats:
+        ahead = {id(c): "goals_section" in c.rules_fired for c in figures}
     for c in figures:  # 主要目标：…比上年增长15%: growth over last year, as a year's plan states it
         if "status_last_year" in c.rules_fired and (
                 {"goals_section", "goals_lead"}.intersection(c.rules_fired)
@@ -182,10 +199,13 @@ def weigh(doc: Document, cands: list[Candidate]) -> None:
     first = _first_line(doc).strip()
     plan_line = len(first) <= rules.PLAN_TITLE_LINE_MAX and bool(rules.PLAN_TITLE.search(first))
     plan_self = bool(PLAN_SELF.search(rules.READING_BLANK.sub("", doc.view[:PLAN_SELF_REACH])))
-    is_report = titled or (not plan_self and not _future_deadline(figures, doc) and (
+    # Round 22: a text whose grammar looks back (aspect.looks_back: 从…提升到, 较2020年增长, 首次, 跃居 … several
+    # times as
+    # often as 到2025年, 力争, 目标, 将 …) reports, whatever deadline its figures were lent or its opening names.
+    is_report = titled or stats or (not plan_self and (back or (not _future_deadline(figures, doc) and (
         (counted >= rules.REPORT_MIN_FIGURES and share < rules.REPORT_EVIDENCE_SHARE
          and not rules.PLAN_TITLE.search(opening))
-        or (counted >= rules.REPORT_MIN_FIGURES_NO_EVIDENCE and share == 0 and not plan_line)))
+        or (counted >= rules.REPORT_MIN_FIGURES_NO_EVIDENCE and share == 0 and not plan_line)))))
     for c in figures:
         if ahead[id(c)]:
             continue

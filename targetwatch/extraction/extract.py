@@ -18,10 +18,14 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
+import targetwatch.extraction.budgets as budgets
 import targetwatch.extraction.evidence as evidence
 import targetwatch.extraction.forecasts as forecasts
 import targetwatch.extraction.progress as progress
+import targetwatch.extraction.releases as releases
 import targetwatch.extraction.rules as rules
+import targetwatch.extraction.stretch as stretch
+import targetwatch.extraction.yearref as yearref
 from targetwatch.catalogue import Catalogue, Target
 from targetwatch.extraction.candidates import CJK, STRIP_HEAD, STRIP_TAIL, Candidate, Document
 from targetwatch.extraction.naming import match_indicator, new_code, noun_phrase
@@ -339,6 +343,7 @@ def extract_targets(
     below 0.9."""
     doc = Document(text, fold(text), document_id, catalogue, issued=issued)
     cands = walk(doc)
+    stretch.carry_growth(doc.view, cands)  # round 23: 增长2.5%,力争3%
     fallback = document_deadline(cands, doc)
     # round 14: when no figure states a deadline, the period in the plan's name gives it (a deadline of the plan's own)
     named = fallback is not None and not any(c.deadline is not None for c in cands)
@@ -370,8 +375,10 @@ def extract_targets(
         kept.append(c)
     _kinds(doc, kept)
     evidence.weigh(doc, kept)
+    releases.carry_last_year(doc, kept)  # round 24: 其中,第一产业增加值45.89亿元,增长1.8% after 比上年增长6.5%
     progress.mark_progress(doc, kept)  # round 17: 累计…, 完成年度目标的112%, 387家企业入选, 十年间
     forecasts.mark_forecasts(doc, kept)  # round 18: 有望突破2800亿元, 可达56%
+    budgets.mark_budget_parts(doc, kept)  # round 23: 比上年增加5000亿元 beside a level, 每招用1人按1500元的标准
     for c in kept:
         _this_years_deadline(doc, c)
     for c in kept:  # round 9: with no date of its own, that a deadline is still ahead is an inference
@@ -447,7 +454,8 @@ def _this_years_deadline(doc: Document, c: Candidate) -> None:
         c.deadline = int(m["year"])
     elif (cue := _year_targets_lead(doc, c)) is not None:
         c.deadline = cue  # round 15: under 2024年…主要预期目标 (a lead naming the year whose targets follow)
-    elif said := rules.THIS_YEAR_AHEAD.findall(doc.view, c.paragraph.start, c.start):
+    elif (said := rules.THIS_YEAR_AHEAD.findall(doc.view, c.paragraph.start, c.start)) \
+            and not yearref.only_past_whole_year(doc, c.paragraph.start, c.start):  # round 23: 全年 of a past year
         c.deadline = doc.issue_year + (1 if said[-1] in ("明年", "今明两年") else 0)  # round 14: 今明两年
     else:
         return

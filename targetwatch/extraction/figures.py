@@ -139,10 +139,14 @@ def _intent_after_status(doc: Document, sent: Sentence, clause: Span) -> bool:
     return bool(rules.INTENT.search(doc.view, span.start, span.end)) or bool(deadlines(doc.view, span, doc))
 
 
+# Round 22: 8月31日前 is a date (by the 31st), not the news cue 日前 (a few days ago).
+_DAY_BEFORE = re.compile(r"(?<=[\d一二三四五六七八九十])日前")
+
+
 def _reported(doc: Document, para: Paragraph, at: int) -> bool:
     """A news report's cue (据介绍, 数据显示, 日前…公布) earlier in the paragraph, with no deadline or word of intent
     between it and the figure: the figure says what was done, not what is planned."""
-    text = doc.view[para.start : at]
+    text = _DAY_BEFORE.sub(lambda m: " " * len(m[0]), doc.view[para.start : at])
     cue = max([text.rfind(w) for w in rules.REPORT_WORDS]
               + [m.start() for m in rules.MONTHS_SO_FAR.finditer(text)], default=-1)
     if cue < 0:
@@ -278,7 +282,7 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
             score += rules.CONFIDENCE["frame"]
             fired.append(frame)
         status = [w for w in rules.STATUS_WORDS if w in rules.BRACKETED.sub("", view[sent.start : m.start()]) and not (
-            w == "同比" and rules.SAME_PERIOD_TARGET.search(view, clause.start, m.start()))]
+            w == "同比" and rules.SAME_PERIOD_TARGET.search(view, sent.start, m.start()))]
         if status and _intent_after_status(doc, sent, clause):
             status = []
         if not rules.FORECAST_BY_PLAN.search(view.lstrip()[: rules.REPORT_TITLE_REACH]) \
@@ -690,3 +694,5 @@ def _growth_above_by(doc: Document, para: Paragraph, sent: Sentence, clause: Spa
     cand.notes.append(f"growth above by {m['n']} points: {doc.text[m.start('ref') : m.end('ref')].strip()}")
     _status_penalty(doc, para, sent, cand)
     return [cand]
+# Round 23: the target-verb test and the status and report cues, for the finders of other modules (counts, budgets).
+has_verb, status_penalty, reported = _has_verb, _status_penalty, _reported

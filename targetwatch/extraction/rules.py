@@ -131,7 +131,7 @@ TARGET_VERBS: Final[tuple[str, ...]] = (
     # round 10: a year's tasks (精准帮扶544户, 高职院校扩招200万人, 推进1000项成果转化, 帮助10万名毕业生就业)
     "帮扶", "扩招", "推进", "推动", "帮助", "选派", "资助", "引入", "开发", "输转",
     "支持",  # round 14: 每年支持20个…项目 (not 发放: 发放5万元创新券 is a grant per firm)
-    "再就业", "引领", "促进",  # round 19: 下岗失业人员再就业180人, 引领3000名大学生…创业, 促进10万家中小企业…上云
+    "再就业", "引领", "促进", "安排", "发行",  # r. 19: 再就业180人, 引领3000名; r. 22: 拟安排…专项债券4.4万亿元
 )
 
 # A figure that opens its clause and is followed by a verb of attaining (年培训2万人次以上，1.7万人取得证书): the verb
@@ -216,7 +216,7 @@ FORECAST_WEAK: Final = re.compile(r"预计|有望")
 FORECAST_BY_PLAN: Final = re.compile(r"目标|规划|计划|方案|意见|行动|纲要|措施|要点")
 # 同比 is a status word, but a plan writes a year's growth with it after a word of intent (力争…同比增长8%,
 # 推动…同比增长10%): there the penalty is lifted.
-SAME_PERIOD_TARGET: Final = re.compile(r"(?:力争|争取|确保|推动)[^,，;；。]*同比")
+SAME_PERIOD_TARGET: Final = re.compile(r"(?:力争|争取|确保|推动)[^;；。]*同比")  # r. 22: a list after 力争 (鄂城)
 # 比上年 / 较上年 are status words in a report, but a year's plan writes its growth targets with them too
 # (主要目标：…比上年增长15%): under a goals heading or lead, or with intent in its sentence, the penalty is lifted.
 LAST_YEAR_WORDS: Final[tuple[str, ...]] = ("比上年", "较上年")
@@ -250,7 +250,7 @@ PLAN_PERIODS: Final[dict[str, int]] = {"十一五": 2010, "十二五": 2015, "�
 # Words of intent, as words: 要 but not 重要 / 主要 / 需要 / 要求; 计划 as a verb (计划到2020年), not in a name
 # (人才推进计划); 预计 is left out (a review estimates its own year with it: 2020年预计达到350家).
 INTENT: Final = re.compile(
-    r"力争|争取|确保|目标|拟|将(?!军)|(?<![重主需纲概摘纪首])要(?![求素点闻])|计划(?=[到在于新建实培引])"
+    r"力争|争取|确保|目标|拟|将(?!军)|(?<![重主需纲概摘纪首])要(?![求素点闻])|计划(?=[到在于新建实培引招])"
 )
 # A text that states no deadline (到2025年, 2020年前, 未来三年, 今年…) and no word of intent anywhere reports. A target
 # met or exceeded (完成年度目标的112%, 超额完成…目标任务, 远超…的目标: TARGET_MET) is no intent.
@@ -350,7 +350,7 @@ UNPROVEN_RULES: Final[frozenset[str]] = frozenset({
     "deadline_plan_name", "deadline_years_target", "deadline_period_end", "deadline_year_targets",
     "deadline_years_ahead", "verb_after", "growth_subject", "distributive_growth", "deadline_goals_sentence",
     "forecast_weak",  # round 10: 预计 / 有望 before the figure, outside a plan's own words
-    "deadline_project_period",  # round 18: 建设期为一年, not yet measured on a fresh set
+    "deadline_project_period", "persons_bare", "persons_magnitude",  # r. 18: 建设期为一年; r. 23: 带头人100万以上, 百万
 })
 # Round 14: a rank or relative level leaning on a carried verb or deadline (construct_carried) is held below 0.9.
 CARRIED_CONSTRUCTS: Final = frozenset({"rank", "national_average", "local_average", "above_reference",
@@ -375,7 +375,7 @@ REVIEW_CUE: Final = re.compile(
 BACKGROUND_HEADING: Final = re.compile(r"基础|现状|背景|成效|成就|进展|成绩")
 BACKGROUND_HEADING_REACH: Final = 16  # characters of a heading's title looked at
 AHEAD_CUE: Final = re.compile(
-    r"(?P<lead>(?:主要|预期|发展|工作|总体)目标(?:是|为|如下)? {0,2}:)"
+    r"(?P<lead>(?:主要|预期|发展|工作|总体)目标(?:是|为|如下)? {0,2}(?::|(?=[ \u3000]*\n\s*[●•■◆▲★▪])))"
     r"|(?:部署|安排)[^。;；\n]{0,12}?(?P<year>(?:19|20)\d{2}) {0,2}年(?:的)?(?:工作|任务)"
     r"|(?P<year2>(?:19|20)\d{2}) {0,2}年(?:的)?(?:工作)?(?:安排|主要目标|预期目标|目标任务|工作任务|工作要点|工作计划)"
     r"|(?P<year3>(?:19|20)\d{2}) {0,2}年[^。;；]{0,40}?(?:主 {0,8}要|预 {0,8}期|努 {0,8}力) {0,8}(?:预 {0,8}期 {0,8})?"
@@ -471,11 +471,11 @@ RANK_COMPARATOR: Final = "rank_at_most"
 RANK_SCOPES: Final[dict[str, str]] = {"全国": "national", "国内": "national", "全省": "province", "省内": "province",
                                       "全市": "city", "全区": "district", "全县": "county", "世界": "world",
                                       "全球": "world", "国际": "world"}
-# Growth faster than a reference's (增幅明显高于全省平均增幅): no value; the reference is named.
-GROWTH_ABOVE: Final = re.compile(
-    r"(?:增幅|增速|增长速度|增长率)(?:要|应)?(?:明显|显著|持续|始终|均)?(?:高于|快于|超过|大于)"
-    r"(?P<ref>[^,，;；。:：]{1,20}?)的?(?:平均)?(?:增幅|增速|增长速度|增长率|水平)"
-)
+# Growth faster than a reference's (增幅明显高于全省平均增幅): no value. R. 22: 增长高于经济增长, 增速快于城镇居民.
+GROWTH_ABOVE: Final = re.compile(  # r. 22: never a number as the reference (增长超过20%)
+    r"(?:增幅|增速|增长速度|增长率|增长)(?:要|应)?(?:明显|显著|持续|始终|均)?(?:高于|快于|超过|大于)"
+    r"(?P<ref>(?![一二两三四五六七八九十])[^,，;；。:：\d]{1,20}?)(?:的?(?:平均)?(?:增幅|增速|增长速度|增长率|水平|增长)|(?=[,，;；。]|$)"
+    rf"|(?= {{0,2}}{NUMBER} {{0,2}}个百分点))")  # r. 23: 增速高于城镇居民1个百分点, the margin after the reference
 GROWTH_ABOVE_COMPARATOR: Final = "growth_above_reference"
 # Round 10: growth faster by a margin (增速高于全区GDP增速1个百分点, 增速高于全区平均增速1个百分点以上) is a level above
 # a reference: the margin is its value (above_reference, percentage points).

@@ -104,7 +104,8 @@ class Paragraph(Span):
     bullet: bool = False  # a line that starts with -- / —— (a list item under the paragraph above it)
 
 
-_BULLET = re.compile(r"^\s*(?:--|——|—|-)")
+# Round 22: a newspaper's bullets (●地区生产总值增长5%以上) are list items too.
+_BULLET = re.compile(r"^\s*(?:--|——|—|-|[●•■◆▲★▪])")
 
 
 def _split(view: str, start: int, end: int, marks: str) -> list[Span]:

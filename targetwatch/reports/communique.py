@@ -66,24 +66,29 @@ from targetwatch.reports.periods import (
     YEAR_BASIS_WORDS,
     Context,
     carried_year,
-    first_year,
     head_date,
+    head_year,
+    lead_year,
     plan_year,
     sentence_year,
     start_point_year,
     without_start_points,
     year_of,
 )
-from targetwatch.reports.places import PLACE_IN_SENTENCE, national_body, province_of_capital
+from targetwatch.reports.places import PLACE_IN_SENTENCE, national_body, own_level_problem, province_of_capital
 from targetwatch.reports.places import PROVINCE as _PROVINCE
 from targetwatch.reports.places import place_is_mentioned as _place_is_mentioned
 from targetwatch.reports.plaintext import PlainText, Sentence, plain_html, plain_txt, sentences
+from targetwatch.reports.prenominal import place_count
+from targetwatch.reports.reviews import review_years
 from targetwatch.reports.scope import (
     PREVIOUS_YEAR,
     beside_domestic_part,
+    carried_subject,
     part_of_own,
     previous_year_levels,
     scope_problem,
+    subject_of,
 )
 from targetwatch.reports.shortnames import short_name_hits
 from targetwatch.units import fold_with_offsets, normalise_text, parse_year, to_simplified
@@ -105,6 +110,7 @@ class Document:
     local: str | None = None  # the first place below the nation named in the head: what 我省/全省 mean there
     province: str | None = None  # a province named only through its capital (places.province_of_capital)
     outside: str | None = None  # the document is about a place the catalogue does not know (青海省)
+    lead: int | None = None  # the year the body's first lines state, when the year is the release's (periods.lead_year)
 
 
 def _document(plain: PlainText, aliases: Aliases, meta: Mapping[str, Any], release: str | None) -> Document:
@@ -125,9 +131,10 @@ def _document(plain: PlainText, aliases: Aliases, meta: Mapping[str, Any], relea
     for line in lines:
         if year is not None:
             break
-        found = first_year(line)
-        if found is not None and REVIEW.search(line):  # a work report or meeting of year N reviews N-1
-            year, basis, now = found - 1, "work report", now or found
+        found = head_year(line)
+        if found is not None and REVIEW.search(line):  # year N's report reviews N-1, unless N is the reviewed year
+            (year, report), basis = review_years(line, found), "work report"
+            now = now or report
         elif found is not None:
             year, basis, now = found, "title", now or found
     if year is None and release_year is not None:
@@ -168,7 +175,8 @@ def _document(plain: PlainText, aliases: Aliases, meta: Mapping[str, Any], relea
     province = None
     if local is None and outside is None and (jurisdiction is None or jurisdiction == "全国"):
         province = province_of_capital(strip_deletions(*fold_with_offsets(plain.text))[0])
-    return Document(year, basis, jurisdiction, partial, plain, now=now, local=local, outside=outside, province=province)
+    lead = lead_year(folded_head[1:]) if basis == "release date" else None
+    return Document(year, basis, jurisdiction, partial, plain, now, local, province, outside, lead)
 
 
 @dataclass
@@ -227,9 +235,6 @@ _AND_OTHERS = re.compile(r"等$")
 _SPREAD = re.compile(r"分布于|分布在|分布到|遍布|遍及|覆盖")
 # 经费投入超过千亿元的省(市)有12个 (nat_2023_rd_provinces, dev): a threshold in a count of places, never a level
 _COUNT_OF_PLACES_AFTER = re.compile(r"^的[^,;。0-9]{0,8}?有[\d一二两三四五六七八九十]+个")
-# the level a word for "the document's own jurisdiction" implies: 全市/我市 is a city, 全省/我省 a province
-_OWN_WORD = re.compile(r"全省域?|本省|我省|该省|全市域?|本市|我市|该市")
-_OWN_LEVELS = {"省": ("province",), "市": ("prefecture",)}
 # 孵化器…成立7年来累计成功孵化企业32家,培育高新技术企业2家 (lz_2021_gscn, dev): one organisation's own counts
 _SINCE_FOUNDED = re.compile(r"成立(?:\d+|[一二三四五六七八九十]+)?年?(?:来|以来)")
 _COUNT_BEFORE = re.compile(r"(?:\d[\d,.]*|[一二两三四五六七八九十百]+)[多余]?(?:家|个|项|所|座|户)[^,;。\d]{0,8}$")
@@ -268,7 +273,7 @@ def _figures(
     hits = keys.find(folded)
     completed: dict[int, tuple[str, str]] = {}  # hit start -> (the name it stands for, why), from the sentence
     completed |= {h.start: (keys.written_for[h.key], "R&D written for 研发") for h in hits if h.key in keys.written_for}
-    short_name_hits(folded, hits, keys.codes, completed, ctx.named)
+    short_name_hits(folded, hits, keys.codes, completed, ctx.named, ctx.before)
     intensity_hits(folded, hits, keys.codes, completed)
     if not hits and ctx.series and (m := _SERIES_YEAR.match(folded)):  # 2016年為2.11%: the series goes on
         f, code = number_in(folded[m.end() :]), keys.codes.get(normalised_key(ctx.series[0]))
@@ -317,13 +322,7 @@ def _figures(
     flow: tuple[int, str] | None = None  # (where the last count of new ones ended, its verb)
     for k, hit in enumerate(hits):
         clause_start = max([m.end() for m in CLAUSE_END.finditer(folded, 0, hit.start)], default=0)
-        if (pre := _COUNT_BEFORE.search(folded, clause_start, hit.start)) is not None:
-            reject(
-                pre.start(),
-                hit.end,
-                f"{original(pre.start(), hit.end)!r}: a number written before the name is not read as the level "
-                f"of {hit.code or 'an indicator'} (new, listed or subset counts are written so)",
-            )
+        pre = _COUNT_BEFORE.search(folded, clause_start, hit.start)
         stop = hits[k + 1].start if k + 1 < len(hits) else len(folded)
         clauses = split_clauses(folded, hit.end, stop)
         found = number_in(folded[clauses[0][0] : clauses[0][1]])
@@ -335,6 +334,17 @@ def _figures(
                 clauses = clauses[1:]
                 found, found_at = f, a
                 changes = [c for c in changes if c[0] != a]
+        readable = pre is not None and found is None and not changes
+        owned = place_count(folded, clause_start, pre, hit.start, hit.end) if readable and pre else None
+        if owned is not None and pre is not None:  # 对我国4298家众创空间: the place's stock (prenominal.py)
+            found, found_at, pre = owned, pre.start(), None
+        if pre is not None:
+            reject(
+                pre.start(),
+                hit.end,
+                f"{original(pre.start(), hit.end)!r}: a number written before the name is not read as the level "
+                f"of {hit.code or 'an indicator'} (new, listed or subset counts are written so)",
+            )
         if found is None and not changes:
             continue  # an alias with no figure after it: not a figure
         if found is not None:
@@ -351,6 +361,7 @@ def _figures(
         problem = None
         listed = None
         level_year: str | None = None  # the year opening the clause of a level read after a bound
+        span = False  # the first figure starts a 从A到B span
         if hit.code is None:
             problem = ambiguity_reason(original(hit.start, hit.end), keys.matcher.candidates(hit.key))
         elif RESPECTIVELY.search(gap) and (listed := year_list(folded, hit.start, hit.end)) is None:
@@ -373,7 +384,11 @@ def _figures(
         elif flow is not None and _LIST_SEPARATOR.match(folded[flow[0] : hit.start]):
             problem = f"{phrase!r} continues a list of new ones ({flow[1]}), not the stock of {name}"
             flow = (unit_end, flow[1])
-        elif sc := scope_problem(folded, clause_start, hit.start, gap, name) or part_of_own(folded, unit_end, name):
+        elif sc := (
+            scope_problem(folded, clause_start, hit.start, gap, name)
+            or part_of_own(folded, unit_end, name)
+            or carried_subject(ctx.subject, bool(places or _OWN_PROVINCE.search(folded)), name)
+        ):
             problem = f"{phrase!r} is {sc}"
         elif (sp := SPENDER.search(folded[: hit.start])) is not None:
             problem = f"{original(sp.start(), unit_end)!r} is what a kind of spender puts in, a subset of {name}"
@@ -426,12 +441,14 @@ def _figures(
             figures.append((num_start, num_end, unit_end, level_year))
             figures += (prev := previous_year_levels(folded, clauses[1:], folded[num_end:unit_end]))
             later = [c for c in later if not any(c[0] + c[1][0] == p[0] for p in prev)]
-            # 从A增加到B: the start point and the end point are two figures
+            # 从A增加到B: the start point and the end point are two figures; A is a start point even when B is a bound
+            # (研發經費投入強度從2.1%提高到2.5%以上, u20_nat_2022_gzbg_sputnik_trad, dev since round 13)
             if _FROM.search(gap) and (to := _TO.match(folded[unit_end : clauses[0][1]])) is not None:
                 second = number_in(folded[unit_end + to.end() : clauses[0][1]])
-                if second is not None and second[3] == "level" and second[0] == 0:
+                span = second is not None and second[0] == 0
+                if span and second[3] == "level":  # type: ignore[index]
                     s0 = unit_end + to.end()
-                    figures.append((s0 + second[0], s0 + second[1], s0 + second[2], to.group(1)))
+                    figures.append((s0 + second[0], s0 + second[1], s0 + second[2], to.group(1)))  # type: ignore[index]
         else:
             reject(hit.start, unit_end, problem)
             if RESPECTIVELY.search(gap):  # the whole list is accounted for, not only its first figure
@@ -457,7 +474,7 @@ def _figures(
             and _PROVINCE_WORD.search(folded[: hit.start])
         ):
             jurisdiction = doc.province  # 我省 in a text that names its province only through the capital
-        own_level = _own_level_problem(
+        own_level = own_level_problem(
             named.key if named is not None and named.key in GENERIC_JURISDICTIONS else None,
             folded[: hit.start],
             jurisdiction,
@@ -478,9 +495,11 @@ def _figures(
                 year, basis, problem = year_of(doc, folded[: hit.start] + gap[: max(0, a - hit.end)], "", ctx)
                 if basis == "release date" and _FULL_YEAR.search(folded[clause_start : hit.start]):
                     year, basis = year - 1, "full year"  # 全年…: a whole year is over before it is reported
+                if basis == "release date" and sentence.number == 1 and doc.lead and doc.lead < year:
+                    year, basis = doc.lead, "lead"  # a headline's figure is of the year its story's lead states
                 if year and _YEAR_BEFORE.search(folded, clause_start, hit.start):  # 还超过上一年城镇新增就业1310万人
                     year, basis = year - 1, "the year before"  # (u15_nat_2014_jobs_apcjh, dev since round 10)
-                if len(figures) > 1 and _FROM.search(gap):
+                if (len(figures) > 1 or span) and _FROM.search(gap):
                     start_year = (
                         sentence_year(gap)
                         or plan_year(gap)[0]
@@ -526,10 +545,11 @@ def _figures(
                     else f"{original(named.start, named.end)!r} names the document's own jurisdiction, but the "
                     "title and sidecar name none"
                 )
+            lo, hi = (min(hit.start, a), max(u, hit.end)) if n == 0 else (a, u)  # a count may stand before the name
             if problem is not None:
-                reject(hit.start if n == 0 else a, u, problem)
+                reject(lo, hi, problem)
                 continue
-            covered.append((hit.start, u))
+            covered.append((lo, hi))
             words = folded[:a]
             estimate = bool(ESTIMATE.search(words)) and doc.now is not None and year < doc.now
             forecast = not estimate and (
@@ -558,7 +578,7 @@ def _figures(
             if not unit_raw and _PEOPLE_KEY.search(hit.key) and value_raw[-1:] in "万萬":
                 value_raw, unit_raw = value_raw[:-1], "万人"  # 新增就业1322万 with no 人: people (see _PEOPLE_KEY)
             rows.append(
-                located(hit.start if n == 0 else a, u)
+                located(lo, hi)
                 | {
                     "jurisdiction_raw": without_glosses(jurisdiction),
                     "indicator_raw": completed[hit.start][0]
@@ -613,23 +633,6 @@ def original_place(place: str) -> str:
     return place
 
 
-def _own_level_problem(generic: str | None, before: str, jurisdiction: str | None, aliases: Aliases) -> str | None:
-    """全市/我市 name a city's own figures and 全省/我省 a province's: when the document's jurisdiction is of
-    another level (a city's 全市 in a text whose head names 全国), the figure has no place the reader can name."""
-    words = [generic] if generic else [m.group() for m in _OWN_WORD.finditer(before)][-1:]
-    if not words or jurisdiction is None or not aliases.levels:
-        return None
-    code = aliases.jurisdictions.get(fold_with_offsets(jurisdiction)[0])
-    level = aliases.levels.get(code or "")
-    wanted = next((levels for ch, levels in _OWN_LEVELS.items() if ch in words[0]), None)
-    if level is None or wanted is None or level in wanted:
-        return None
-    return (
-        f"{words[0]!r} means a {wanted[0]}'s own figures, but the document names {jurisdiction!r} ({level}) "
-        f"and no {wanted[0]}: the place cannot be read (add `jurisdiction:` to a sidecar)"
-    )
-
-
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
@@ -668,6 +671,9 @@ def read_text(path: Path, aliases: Aliases, meta: Mapping[str, Any] | None = Non
         ctx.named = keys.written_for.get(named[-1].key, named[-1].key) if named and not found else None
         ctx.own = ctx.own or bool(_OWN_PROVINCE.search(folded))
         ctx.start = start_point_year(folded) or ctx.start
+        ctx.before = folded
+        place = aliases.find_folded(folded, "jurisdiction") or _OWN_PROVINCE.search(folded)
+        ctx.subject = subject_of(folded) or (None if place else ctx.subject)
         # 预计 is local to its sentence: 毕业企业数预计为16万个;…经费支出与GDP之比为2.19%
         # (u14_nat_2019_innovation_index)
         opens = bool(FORECAST.search(ESTIMATE.sub("", folded)) or _FORECAST_WORDS.search(folded))

@@ -11,6 +11,7 @@ import re
 
 from targetwatch import vocab
 from targetwatch.reports.periods import YEAR_TOKEN
+from targetwatch.reports.ranks import rank_end, rank_rows
 from targetwatch.units import normalise_text, to_simplified
 
 NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|[零〇○一二两三四五六七八九十百千万亿点]+")
@@ -132,16 +133,25 @@ def _unread_figures(folded: str, covered: list[tuple[int, int]], original, locat
     """Every other number with a unit that no row or rejection accounts for (a figure next to no indicator name,
     a share, a count of contracts): one quarantined row per sentence listing them, so none is lost silently."""
     found: list[tuple[int, int]] = []
+    ranks: list[tuple[int, int]] = []  # 第14位: quarantined on their own (ranks.py), never silently skipped
     for m in NUMBER.finditer(folded):
         a, b = m.start(), m.end()
         chinese = not ARABIC.match(m.group())
         if found and a < found[-1][1]:  # inside a figure already listed (a ratio's later parts: 13.32∶33.84∶52.83)
             continue
-        if (chinese and not _CHINESE_AMOUNT.fullmatch(m.group())) or any(s <= a < e for s, e in covered):
+        if any(s <= a < e for s, e in covered):
+            continue
+        if (rank := rank_end(folded, a, b)) is not None:  # 第14位, 排名第三: written in either kind of numeral
+            clause = max([c.end() for c in CLAUSE_END.finditer(folded, 0, a)], default=0)
+            ranks.append((max(clause, a - 14), rank))
+            continue
+        if chinese and not _CHINESE_AMOUNT.fullmatch(m.group()):
             continue
         years = _YEARS.match(folded, a) is not None
-        if YEAR_TOKEN.match(folded, a) or (_NOT_A_FIGURE_AFTER.match(folded[b:]) and not years) or (
-            a and folded[a - 1] in "第-"
+        if (
+            YEAR_TOKEN.match(folded, a)
+            or (_NOT_A_FIGURE_AFTER.match(folded[b:]) and not years)
+            or (a and folded[a - 1] in "第-")
         ):
             continue
         if _RANK.match(folded, b) and a and folded[a - 1] in "前后":
@@ -174,12 +184,12 @@ def _unread_figures(folded: str, covered: list[tuple[int, int]], original, locat
         clause = max([c.end() for c in CLAUSE_END.finditer(folded, 0, a)], default=0)
         found.append((max(clause, a - 14), end))
     if not found:
-        return []
+        return rank_rows(folded, ranks, original, located)
     listed = "; ".join(repr(original(a, e)) for a, e in found)
-    return [
-        located(found[0][0], found[-1][1])
-        | {"reason": f"not recognised: {listed} (figures next to no indicator name in targets.yaml)"}
-    ]
+    row = located(found[0][0], found[-1][1]) | {
+        "reason": f"not recognised: {listed} (figures next to no indicator name in targets.yaml)"
+    }
+    return [row, *rank_rows(folded, ranks, original, located)]
 
 
 def more_than(after: str) -> int | None:

@@ -36,6 +36,8 @@ _BARE_INTENSITY = re.compile(r"(?:经费)?投入强度")
 # 科研投入 is a news word for R&D: 中國2014年科研投入占國內生產總值比重達到2.05% (u14_nat_2014_rd_oecd_trad, dev since
 # round 9)
 _RESEARCH_INPUT = re.compile(r"科研投入$")
+# …and its intensity: 中国科研投入强度达历史最高水平 占GDP1.42% (u17_nat_2006_rd_chinagate_dizaynex, dev since round 11)
+_RESEARCH_INTENSITY = re.compile(r"科研投入强度")
 _EXPENDITURE_NAME = "研究与试验发展经费"
 _INTENSITY_NAME = "研究与试验发展经费投入强度"
 
@@ -70,6 +72,10 @@ def intensity_hits(folded: str, hits: list[AliasMatch], codes: dict, completed: 
             continue
         hits.append(AliasMatch(m.start(), m.end(), intensity, m.group()))
         completed[m.start()] = (_INTENSITY_NAME, "as the R&D expenditure's share of GDP")
+    for m in _RESEARCH_INTENSITY.finditer(folded) if intensity else ():
+        if not any(h.start < m.end() and m.start() < h.end for h in hits):
+            hits.append(AliasMatch(m.start(), m.end(), intensity, m.group()))
+            completed[m.start()] = (_INTENSITY_NAME, "科研投入 (research input, a news word for R&D) 强度")
     for m in _BARE_INTENSITY.finditer(folded) if expenditure and intensity else ():
         before = [h for h in hits if h.end <= m.start()]
         overlaps = any(h.start < m.end() and m.start() < h.end for h in hits)

@@ -52,6 +52,13 @@ _INFIXES = (
     r"(?<=科技)进步(?=对|贡献率)",  # 科技进步贡献率 = 科技贡献率 (as in 科技对经济增长的贡献率)
     r"(?<=技术)市场(?=合同)",  # 技术市场合同交易额163亿元 (gs_2018_kjhy_tibet), 技術市場合同成交額 (gs_2021_kjhy_trad)
     r"(?<=合同)年(?=交易额|成交额)",  # 技术合同年交易额: the annual turnover is the turnover
+    # 技術市場成交合同金額為7469.1億元 (u21_nat_2013_innovation_index_trad, unseen-21, dev since round 14),
+    # 技术市场成交额: the technology market's turnover is the technology contracts' turnover. One pass over the
+    # name, so each lookaround sees the name as written: 技术市场成交合同金额 and 技术合同成交额 both key to 技术成交额
+    r"(?<=技术)市场(?=成交)",
+    r"(?:(?<=技术)|(?<=技术市场))合同(?=年?(?:成交额|交易额|成交金额|交易金额))",
+    r"(?<=成交)合同(?=金额|额)",
+    r"(?<=合同)金(?=额)|(?<=成交)金(?=额)|(?<=交易)金(?=额)",
     r"(?<=级)及(?=以上)",  # 省级及以上
     r"(?<=经费)内部支出",  # R&D經費內部支出 (yreb_2019_rd_trad): the yearbooks' name for R&D expenditure
     # 中國R&D投入經費占當年GDP的1.34% (u15_nat_2010_rd_polymer_trad, dev since round 10): the expenditure put in

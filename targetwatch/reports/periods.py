@@ -61,6 +61,7 @@ YEAR_BASIS_WORDS = {
     "release date": "inferred from the release date (no year in the text)",
     "full year": "inferred: a whole year's figure (全年) with no year is the year before the release",
     "restated": "from the same figure stated with its year elsewhere in the text",
+    "lead": "from the year the story's lead states (a headline's figure with no year of its own)",
     "title": "from the title",
     "sidecar": "from the sidecar",
     "document": "from the document",
@@ -78,6 +79,8 @@ class Context:
     start: int | None = None  # the last 从/由 start point named in this paragraph (由“十一五”末的…)
     series: tuple[str, str] | None = None  # (name, unit) of the sentence before's last figure, if it had one
     named: str | None = None  # the last name the sentence before gave without a figure of it
+    before: str = ""  # the sentence before in this paragraph, folded (shortnames: what it has spoken of)
+    subject: str | None = None  # a kind of owner (省属企业) the sentences before spoke of, until a place is named
 
 
 # 从2015年的…, 由“十一五”末的…: a year that opens a 从/由 … 到 … figure is its start point, never the end's year
@@ -115,6 +118,38 @@ def first_year(folded: str) -> int | None:
         if COMPARISON_BEFORE.search(folded[: m.start()]) or SINCE_AFTER.match(folded[m.end() :]):
             continue
         return parse_year(m.group(1))
+    return None
+
+
+# a year a head line sets before 今年 is a past milestone of the story, not the text's year: …技术合同成交总额一年一个新
+# 台阶,在2024年较2020年实现翻番的基础上,今年1—10月… (u15_sx_2025_transfer_presser, dev since round 10)
+_NOW_LATER = re.compile(r"今年")
+
+
+def head_year(folded: str) -> int | None:
+    """first_year of a line at a document's head, unless 今年 (this year, later than it) follows it in its sentence
+    (这份2016年的“就业成绩单”堪称亮眼。…在今年全国“两会”上: 今年 is 2016 there, u11_nat_2016nov_jobs_vcinchina)."""
+    found = first_year(folded)
+    at = folded.find(f"{found}年") if found is not None else -1
+    end = folded.find("。", at) if at >= 0 else -1
+    return None if at >= 0 and _NOW_LATER.search(folded, at, end if end >= 0 else len(folded)) else found
+
+
+# a year in a date (2007 年 09 月 25 日) is when the page was printed, not what the story is about
+_IN_DATE = re.compile(r"^\d{1,2}月")
+
+
+def lead_year(lines: list[str]) -> int | None:
+    """The first year the body's first lines state (not a comparison, a start point or a date): what a story is about.
+    中国科研投入强度达历史最高水平 占GDP1.42% over 新华网北京9月12日电 …公报显示,2006年我国科技经费投入继续保持较快增长
+    (u17_nat_2006_rd_chinagate_dizaynex, dev since round 11): the headline's figure is 2006's, not the page's 2007."""
+    for line in lines:
+        for m in YEAR_TOKEN.finditer(line):
+            if COMPARISON_BEFORE.search(line[: m.start()]) or SINCE_AFTER.match(line[m.end() :]):
+                continue
+            if _IN_DATE.match(line[m.end() :]):
+                continue
+            return parse_year(m.group(1))
     return None
 
 

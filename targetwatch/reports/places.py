@@ -9,6 +9,12 @@ is a place too (the figure is not the document's own); a release that names no p
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+from targetwatch.units import fold_with_offsets
+
+if TYPE_CHECKING:
+    from targetwatch.reports.model import Aliases
 
 _DATELINE_AFTER = re.compile(r"^(?:\d{1,2}月\d{1,2}日)?(?:电|讯)")
 _ZONE_AFTER = re.compile(
@@ -56,6 +62,23 @@ _CHINA_NAME_AFTER = re.compile(
 )
 
 
+# A place that is ranked, not the ranking's scope (round 14, dev): 天津排名第三,研究與試驗發展(R&D)經費投入強度3.28%
+# (u21_nat_2019_rd_provinces_my67778_trad, unseen-21, dev since round 14) is Tianjin's figure. The place opens its
+# clause and 排名 follows it; a scope stands after 在/居/位居/列/于 (在全省排名第5, 居全国第22位) or is the whole
+# (全国排名第3, 全省排名第5).
+_SCOPE_BEFORE = re.compile(r"(?:在|居|位居|列|位列|于|排)$")
+_WHOLE = re.compile(r"全国|中国|我国|全省|全市|全区|世界|全球|国内|省内|市内")
+
+
+def ranked_subject(folded: str, start: int, end: int) -> bool:
+    """True when the place at folded[start:end] is the subject of a ranking (天津排名第三), not its scope."""
+    return (
+        folded.startswith("排名", end)
+        and not _WHOLE.fullmatch(folded[start:end])
+        and not _SCOPE_BEFORE.search(folded[max(0, start - 2) : start])
+    )
+
+
 def place_is_mentioned(folded: str, start: int, end: int, outlets: bool = False) -> bool:
     """False for a place in a dateline (中新网西宁2月24日电, 本报兰州讯), in a development zone's name (兰州高新区),
     in a ranking (居全国第22位) or, unless `outlets`, in an outlet's name (每日甘肃网)."""
@@ -65,7 +88,7 @@ def place_is_mentioned(folded: str, start: int, end: int, outlets: bool = False)
     return not (
         _DATELINE_AFTER.match(after)
         or _ZONE_AFTER.match(after)
-        or _RANK_AFTER.match(after)
+        or (_RANK_AFTER.match(after) and not ranked_subject(folded, start, end))
         or (not outlets and _OUTLET_AFTER.match(after))
     )
 
@@ -87,3 +110,25 @@ def national_body(lines: list[str]) -> str | None:
         if (m := _REPUBLIC.search(line) or _NATIONAL_BODY.search(line)) is not None:
             return m.group()
     return None
+
+
+# the level a word for "the document's own jurisdiction" implies: 全市/我市 is a city, 全省/我省 a province
+_OWN_WORD = re.compile(r"全省域?|本省|我省|该省|全市域?|本市|我市|该市")
+_OWN_LEVELS = {"省": ("province",), "市": ("prefecture",)}
+
+
+def own_level_problem(generic: str | None, before: str, jurisdiction: str | None, aliases: Aliases) -> str | None:
+    """全市/我市 name a city's own figures and 全省/我省 a province's: when the document's jurisdiction is of
+    another level (a city's 全市 in a text whose head names 全国), the figure has no place the reader can name."""
+    words = [generic] if generic else [m.group() for m in _OWN_WORD.finditer(before)][-1:]
+    if not words or jurisdiction is None or not aliases.levels:
+        return None
+    code = aliases.jurisdictions.get(fold_with_offsets(jurisdiction)[0])
+    level = aliases.levels.get(code or "")
+    wanted = next((levels for ch, levels in _OWN_LEVELS.items() if ch in words[0]), None)
+    if level is None or wanted is None or level in wanted:
+        return None
+    return (
+        f"{words[0]!r} means a {wanted[0]}'s own figures, but the document names {jurisdiction!r} ({level}) "
+        f"and no {wanted[0]}: the place cannot be read (add `jurisdiction:` to a sidecar)"
+    )

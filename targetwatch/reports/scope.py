@@ -79,17 +79,24 @@ def scope_problem(folded: str, clause_start: int, name_start: int, gap: str, nam
 # 其中,国内(不含港澳台)发明专利有效量为328万件 (u10_nat_2022_patents, u11_nat_2021_patents_spam: dev):
 # the catalogue's indicator is the domestic one
 _DOMESTIC = re.compile(r"国内|境内|國內")
+_CLAUSE_SEPARATORS = (",", "，", ";", "；", "。", ":", "：")
 DOMESTIC_ONLY = ("valid_invention_patents",)
 
 
 def beside_domestic_part(rows: list[dict], code_of, place_of) -> tuple[list[dict], list[dict]]:
     """The rows kept, and the rows refused: of an indicator counted domestically (DOMESTIC_ONLY), a figure whose
-    sentence says nothing of 国内 when the same file gives the domestic figure for that place and year, at most two
-    sentences later."""
+    clause says nothing of 国内 when the same file gives the domestic figure for that place and year, in the same
+    sentence or at most two sentences later."""
 
     def domestic(row: dict) -> bool:
+        # in the figure's own clause: a headline repeated at the sentence's start says 国内 before the total, but
+        # not of it (博冠体育app我国国内有效发明专利数量突破400万件从国务院新闻办…获悉,截至2023年底,我国发明专利
+        # 有效量为499.1万件,其中,国内(不含港澳台)发明专利有效量为401.5万件: u20_nat_2023_patents_spam, dev since
+        # round 13)
         text = str(row["raw_content"])
-        return bool(_DOMESTIC.search(text[: max(0, text.find(str(row["value_raw"])))]))
+        at = max(0, text.find(str(row["value_raw"])))
+        start = max(text.rfind(sep, 0, at) for sep in _CLAUSE_SEPARATORS) + 1
+        return bool(_DOMESTIC.search(text[start:at]))
 
     of_kind = [r for r in rows if code_of(str(r["indicator_raw"])) in DOMESTIC_ONLY]
     refused = [
@@ -129,3 +136,24 @@ def previous_year_levels(folded: str, clauses: list[tuple[int, int]], unit: str)
         if same_unit and f[3] == "level" and _PREVIOUS_LEVEL.search(folded[a : a + f[0]]):  # type: ignore[index]
             out.append((a + f[0], a + f[1], a + f[2], PREVIOUS_YEAR))
     return out
+
+
+# sentences with no place of their own go on about the subject a sentence before them named: 山西省属企业创新平台体系
+# 基本形成…。已建成国家级各类研发创新平台27个,其中2个成功重组;省级各类研发创新平台194个,其中省实验室3个,省重点实验室
+# 18个 (u15_sx_2023_soe_m2qu, dev since round 10): the provincial state enterprises' laboratories, a subset of the
+# province's. The subject is a kind of owner named before the sentence's first number; a place named ends it.
+_SUBSET_SUBJECT = re.compile(r"(?:省属|市属|国有|央属|中央)(?:工业)?(?:企业|国企)|国企|央企")
+
+
+def subject_of(folded: str) -> str | None:
+    """The kind of owner (省属企业, 国企) a sentence is about, named before its first number, else None."""
+    digit = next((i for i, ch in enumerate(folded) if ch.isdigit()), len(folded))
+    m = _SUBSET_SUBJECT.search(folded, 0, digit)
+    return m.group() if m else None
+
+
+def carried_subject(subject: str | None, names_place: bool, name: str) -> str | None:
+    """The reason a figure in a sentence that names no place is the `subject` sentences before it spoke of."""
+    if subject is None or names_place:
+        return None
+    return f"the count of {subject} (the subject of the sentences before), a subset of {name}"

@@ -7,6 +7,7 @@
     共成交技术合同5252项,成交总额为150.81亿元                               the contracts' turnover (成交总额)
     全社会研究与试验发展经费投入稳步增加。2006年的总支出达到3003亿元       the total of the name before
     我国拥有国内发明专利351万件                                              the patents held are the valid ones
+    城镇登记失业率3.8%,…;去年全年新增就业的总数是1361万人                    new jobs, after 城镇: new urban jobs
 
 (u17_nat_2019_incubation_ailab, u15_nat_2015_patents_press_trad: dev since round 12; the turnover and the patents
 held were read in communique.py since round 2 and round 5.) Each is read as the catalogue name it stands
@@ -37,6 +38,13 @@ _CONTRACT_TURNOVER_NAME = "技术合同成交额"
 _HELD_PATENTS = re.compile(r"拥有((?:国内)?发明专利)(?=[\d约近逾超])|(?<!价值)((?:国内)?发明专利拥有量)")
 _PATENTS_NAME = "有效发明专利"
 
+# 新增就业 without 城镇, counted as a whole (的总数, 人数, 总量), after the sentence or the one before it has
+# spoken of the towns (城镇): 去年年末全國的城鎮登記失業率3.8%,…;去年全年新增就業的總數是1361萬人
+# (u18_nat_2018_jobs_hkej_trad, dev since round 12): the ministry's new urban jobs; 带动新增就业 (jobs some
+# programme created) is never read so
+_NEW_JOBS_WHOLE = re.compile(r"(?<!城镇|带动)(新增就业)(?=的?(?:总数|总人数|人数|总量))")
+_URBAN = "城镇"
+_NEW_URBAN_JOBS_NAME = "城镇新增就业"
 
 # a total (总支出, 总数, …) opening a sentence after one that named an indicator without a figure of it:
 # 全社会研究与试验发展经费投入稳步增加。2006年的总支出达到3003亿元 (u17_nat_2006_rd_chinagate_dizaynex,
@@ -47,10 +55,21 @@ _TOTAL_OF_NAMED = re.compile(
 
 
 def short_name_hits(
-    folded: str, hits: list[AliasMatch], codes: dict, completed: dict[int, tuple[str, str]], named: str | None = None
+    folded: str,
+    hits: list[AliasMatch],
+    codes: dict,
+    completed: dict[int, tuple[str, str]],
+    named: str | None = None,
+    before: str = "",
 ) -> None:
     """Add to `hits` (and `completed`: the name each stands for, and why) the short names above; `named` is the name
-    the sentence before gave without a figure (periods.Context.named)."""
+    the sentence before gave without a figure (periods.Context.named), `before` that sentence (folded)."""
+    jobs = codes.get(normalised_key(_NEW_URBAN_JOBS_NAME))
+    for m in _NEW_JOBS_WHOLE.finditer(folded) if jobs else ():
+        urban = _URBAN in folded[: m.start()] or _URBAN in before
+        if urban and not any(h.start < m.end(1) and m.start(1) < h.end for h in hits):
+            hits.append(AliasMatch(m.start(1), m.end(1), jobs, m.group(1)))
+            completed[m.start(1)] = (_NEW_URBAN_JOBS_NAME, "without 城镇, after a sentence about the towns (城镇…)")
     code = codes.get(normalised_key(named)) if named else None
     m = _TOTAL_OF_NAMED.match(folded) if code else None
     if m and not any(h.start < m.end(1) and m.start(1) < h.end for h in hits):

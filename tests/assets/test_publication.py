@@ -247,3 +247,31 @@ def test_a_report_the_system_cannot_read_retries_the_step_then_fails_naming_the_
     with duckdb.connect(str(out / "warehouse.duckdb"), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM report_files WHERE status <> 'loaded'").fetchone() == (0,)
         assert con.execute("SELECT count(*) FROM report_files").fetchone() == (7,)
+
+
+def built(build: Path) -> dict[str, tuple[bytes, int]]:
+    """Each page of both built sites: its bytes and its file's inode."""
+    files = sorted(p for d in ("dashboards", "quality") for p in (build / "site" / d).rglob("*") if p.is_file())
+    return {p.relative_to(build / "site").as_posix(): (p.read_bytes(), p.stat().st_ino) for p in files}
+
+
+def test_the_sites_are_published_as_the_built_files_not_copies(out):
+    """The pages are linked into place (1.5 GB of pages were copied at national scale): each published page is the
+    built file itself, with the built bytes, and nothing else is published."""
+    pages = built(out / ".build")
+    publish(out / ".build", out)
+    after = {k: (v, (out / k).stat().st_ino) for k, v in published(out).items() if k != "warehouse.duckdb"}
+    assert after == pages
+
+
+def test_where_a_file_system_has_no_links_the_pages_are_copied(out, monkeypatch):
+    pages = built(out / ".build")
+
+    def no_links(src, dst, **kwargs):  # a fake: a file system without hard links (or the build on another one)
+        raise OSError(18, "Invalid cross-device link", str(src))
+
+    monkeypatch.setattr(warehouse.os, "link", no_links)
+    publish(out / ".build", out)
+    after = published(out)
+    assert {k: v for k, v in after.items() if k != "warehouse.duckdb"} == {k: b for k, (b, _) in pages.items()}
+    assert all((out / k).stat().st_ino != ino for k, (_, ino) in pages.items())

@@ -138,6 +138,9 @@ def phone_tabs(browser, keeper_file) -> Tabs:
     page's viewport meta tag applies) and touch."""
     ctx = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
     ctx.add_init_script("try { localStorage.clear(); } catch (e) {}")
+    # when the window was last resized: the phone tests' measurements wait for Plotly's redraw after one
+    # (tests/e2e/test_phone.py, `_MEASURE`)
+    ctx.add_init_script("window.addEventListener('resize', () => { window.__twResizedAt = performance.now(); });")
     _keep_renderer(ctx, keeper_file)
     yield Tabs(ctx, keeper_file, PHONE)
     ctx.close()
@@ -148,13 +151,21 @@ def _opener(tabs: Tabs):
     listeners are removed and the tabs go back to the pool (`Tabs`)."""
     taken = []
 
-    def _open(path: Path, fragment: str = ""):
+    def _open(path: Path, fragment: str = "", every_request: list[str] | None = None):
+        """`every_request`, if given, receives the URL of every request from the navigation on, local ones too."""
         page = tabs.take()
         errors, remote = [], []
+
+        def on_request(r) -> None:
+            if every_request is not None:
+                every_request.append(r.url)
+            if not r.url.startswith(("file://", "data:", "blob:")):
+                remote.append(r.url)
+
         listeners = {
             "console": lambda m: errors.append(m.text) if m.type == "error" else None,
             "pageerror": lambda e: errors.append(str(e)),
-            "request": lambda r: remote.append(r.url) if not r.url.startswith(("file://", "data:", "blob:")) else None,
+            "request": on_request,
         }
         for event, listener in listeners.items():
             page.on(event, listener)

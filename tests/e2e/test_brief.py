@@ -31,11 +31,8 @@ def test_every_jurisdiction_has_a_brief_linked_from_the_overview(open_page, site
 def test_a_forwarded_brief_opens_alone_on_a_phone(open_phone_page, site, screenshot, tmp_path, jurisdiction):
     alone = tmp_path / f"{jurisdiction}.html"  # nothing beside it: no stylesheet, script, font or chart library
     shutil.copyfile(site / "dashboards" / "brief" / f"{jurisdiction}.html", alone)
-    page, errors, remote = open_phone_page(alone)
-    requests = []
-    page.on("request", lambda r: requests.append(r.url))
-    page.reload()
-    page.wait_for_load_state("load")
+    requests: list[str] = []  # every request from the navigation on (one load, no reload to watch it)
+    page, errors, remote = open_phone_page(alone, every_request=requests)
     assert requests == [alone.as_uri()] and errors == [] and remote == []  # the one file, nothing else
     assert page.evaluate("document.documentElement.scrollWidth") == PHONE["width"]
     assert _small_taps(page) == []

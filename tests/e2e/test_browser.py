@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from targetwatch.render.page import department_slug
-from tests.e2e.conftest import CHROMIUM, SCREENSHOTS
+from tests.e2e.conftest import CHROMIUM, SCREENSHOTS, _opener
 from tests.targetwatch.test_site import LABOUR, SCIENCE
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")]
@@ -46,8 +46,18 @@ def _visible_statuses(page) -> list[str]:
     return page.locator("#targets-table tbody tr:visible").evaluate_all("rows => rows.map(r => r.dataset.status)")
 
 
-def test_overview_opens_offline_in_chinese(screenshot, open_page, site):
-    page, errors, remote = open_page(site / "dashboards" / "index.html")
+@pytest.fixture(scope="module")
+def overview(laptop_tabs, site):
+    """The real overview, opened once for the tests that only read it (nothing clicked, typed, toggled or scrolled):
+    its page, and the console errors and remote requests since it opened (each test asserts both are still empty).
+    A test that changes the page opens its own (`open_page`)."""
+    _open, done = _opener(laptop_tabs)
+    yield _open(site / "dashboards" / "index.html")
+    done()
+
+
+def test_overview_opens_offline_in_chinese(screenshot, overview):
+    page, errors, remote = overview
     assert errors == [] and remote == []
     assert page.evaluate("document.documentElement.lang") == "zh"
     assert "总览" in page.inner_text("h1")
@@ -343,10 +353,10 @@ def test_client_side_target_page_for_an_unknown_target(open_page, large_syntheti
         assert [e for e in errors if "ERR_FILE_NOT_FOUND" not in e] == []
 
 
-def test_the_gap_workbook_is_linked_from_the_overview(open_page, site):
+def test_the_gap_workbook_is_linked_from_the_overview(overview, site):
     import openpyxl
 
-    page, errors, remote = open_page(site / "dashboards" / "index.html")
+    page, errors, remote = overview
     assert errors == [] and remote == []
     link = page.locator("#workbook-link")
     assert "下载差距表" in link.inner_text()
@@ -388,11 +398,11 @@ def test_pages_print_on_a4_landscape(open_page, site, page_path):
     assert errors == [] and remote == []
 
 
-def test_every_status_word_has_its_icon(open_page, site):
+def test_every_status_word_has_its_icon(overview):
     """Colour is never the only sign: each chip on the overview carries its status's icon and word."""
     from targetwatch import vocab
 
-    page, errors, remote = open_page(site / "dashboards" / "index.html")
+    page, errors, remote = overview
     chips = page.locator("#targets-table .chip").evaluate_all(
         "els => els.map(e => [e.dataset.status, e.querySelector('.icon').textContent,"
         " e.querySelector('.zh').textContent])")

@@ -30,8 +30,24 @@ TAPPABLE = ("a[href], button, select, input[type=search], summary, th[data-col],
 # The page's measurements in one round trip: page.evaluate runs in the page as it is, where a locator first injects
 # Playwright's own script into every new document (80 department pages: 22.7 -> 11.8 s of CPU, 11.5 s of it loading
 # the pages). The selectors are plain CSS, which querySelectorAll reads as Playwright's locators do.
-_MEASURE = f"""() => {{
+#
+# A page with drawn charts first settles, on events rather than a fixed time: two frames pass (any window resize its
+# layout raised is dispatched before the second), and if the window was resized (`__twResizedAt`, stamped by the phone
+# context's init script in tests/e2e/conftest.py) Plotly's responsive redraw has run: it waits
+# PLOTLY_RESIZE_DEBOUNCE_MS after the resize, then relayouts. A page without charts is measured at once, as before
+# (getBoundingClientRect lays the page out first).
+PLOTLY_RESIZE_DEBOUNCE_MS = 100  # plotly.js's Plots.resize timer (4.1.1)
+_MEASURE = f"""async () => {{
   const all = selector => Array.from(document.querySelectorAll(selector));
+  const frame = () => new Promise(done => requestAnimationFrame(() => done()));
+  if (all('.plot[data-drawn]').length) {{
+    await frame(); await frame();
+    if (window.__twResizedAt !== undefined) {{
+      const left = window.__twResizedAt + {PLOTLY_RESIZE_DEBOUNCE_MS} - performance.now();
+      if (left > 0) await new Promise(done => setTimeout(done, left));
+      await frame(); await frame();
+    }}
+  }}
   return {{
     plots: all('.plot').length,
     scroll_width: document.documentElement.scrollWidth,
@@ -57,10 +73,7 @@ def _measure(page) -> dict:
 
 def _fits_the_screen(page) -> dict:
     """No sideways scroll, and every drawn chart inside the viewport; returns the page's measurements."""
-    m = _measure(page)
-    if m["plots"]:  # responsive charts settle; a page without charts has nothing to wait for
-        page.wait_for_timeout(150)
-        m = _measure(page)
+    m = _measure(page)  # measured once the page has settled (`_MEASURE`), with no fixed wait
     assert m["scroll_width"] == PHONE["width"]
     assert m["client_width"] == PHONE["width"]
     assert all(left >= 0 and right <= PHONE["width"] for left, right in m["chart_edges"]), m["chart_edges"]

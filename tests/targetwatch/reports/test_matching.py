@@ -22,7 +22,11 @@ from targetwatch.reports.normalise import indicator_matcher
         ("科技对经济增长的贡献率", "科技贡献率"),
         ("科技進步對該省經濟增長的貢獻率", "科技贡献率"),  # traditional script, 该省
         ("科技进步贡献率", "科技贡献率"),
-        ("技术市场合同交易额", "技术合同交易额"),
+        # since round 14 the technology market's and the contracts' turnover share one key (技术市场成交合同金额)
+        ("技术市场合同交易额", "技术交易额"),
+        ("技术合同交易额", "技术交易额"),
+        ("技術市場成交合同金額", "技术成交额"),
+        ("技术合同成交额", "技术成交额"),
         ("省级及以上“双创”示范基地", "省级以上双创示范基地"),  # quotes, 及以上
         ("雙創(chuàng)示範基地", "双创示范基地"),  # a mirror site's pinyin gloss
         ("数", "数"),  # a suffix is only dropped from a longer name
