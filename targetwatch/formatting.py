@@ -224,10 +224,15 @@ def format_value(value: object, unit: object, lang: str, *, signed: bool = False
     `signed` writes gaps (+2655, -197) and, for percentages, in percentage points (-1.49个百分点 / -1.49 pp);
     `per_year` adds /年 or "a year" (targets set for every year).
     """
-    if is_missing(value):
+    if type(value) is float and math.isfinite(value):  # most values (a national site writes millions): the
+        n = _format_finite(value, lang, DIGITS)  # missing and finite checks once, as format_number makes them
+        positive = value > 0
+    elif is_missing(value):
         return MISSING
-    n = format_number(value, lang)
-    if signed and float(value) > 0:  # type: ignore[arg-type]
+    else:
+        n = format_number(value, lang)
+        positive = float(value) > 0  # type: ignore[arg-type]
+    if signed and positive:
         n = "+" + n
     if unit == "percent":
         text = n + POINTS[lang] if signed else n + "%"

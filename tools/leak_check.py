@@ -56,6 +56,8 @@ RULE_FILES = (
     "targetwatch/reports/department_return.py",
     "targetwatch/reports/shortnames.py",
     "targetwatch/reports/prenominal.py",
+    "targetwatch/reports/ranks.py",
+    "targetwatch/reports/reviews.py",
     "targetwatch/units.py",
 )
 CJK_RUN = re.compile(r"[\u3400-\u9fff]{2,}")

@@ -21,6 +21,7 @@ import re
 
 import targetwatch.extraction.aspect as aspect
 import targetwatch.extraction.budgets as budgets
+import targetwatch.extraction.releases as releases
 import targetwatch.extraction.rules as rules
 import targetwatch.extraction.yearref as yearref
 from targetwatch.extraction.candidates import Candidate, Document
@@ -176,6 +177,11 @@ def weigh(doc: Document, cands: list[Candidate]) -> None:
                 and "goals_section" not in c.rules_fired:
             c.score += rules.CONFIDENCE["goals_lead"]
             c.rules_fired.append("goals_lead")
+    # round 24: a statistics release (levels with their growth over last year, no intent, deadline or forecast
+    # anywhere) names the year it reports: neither that year nor its 全年 is a deadline, whatever plan it names
+    stats = releases.statistics_text(doc.view)
+    if stats:
+        ahead = {id(c): "goals_section" in c.rules_fired for c in figures}
     for c in figures:  # 主要目标：…比上年增长15%: growth over last year, as a year's plan states it
         if "status_last_year" in c.rules_fired and (
                 {"goals_section", "goals_lead"}.intersection(c.rules_fired)
@@ -196,7 +202,7 @@ def weigh(doc: Document, cands: list[Candidate]) -> None:
     # Round 22: a text whose grammar looks back (aspect.looks_back: 从…提升到, 较2020年增长, 首次, 跃居 … several
     # times as
     # often as 到2025年, 力争, 目标, 将 …) reports, whatever deadline its figures were lent or its opening names.
-    is_report = titled or (not plan_self and (back or (not _future_deadline(figures, doc) and (
+    is_report = titled or stats or (not plan_self and (back or (not _future_deadline(figures, doc) and (
         (counted >= rules.REPORT_MIN_FIGURES and share < rules.REPORT_EVIDENCE_SHARE
          and not rules.PLAN_TITLE.search(opening))
         or (counted >= rules.REPORT_MIN_FIGURES_NO_EVIDENCE and share == 0 and not plan_line)))))

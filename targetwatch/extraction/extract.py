@@ -22,6 +22,7 @@ import targetwatch.extraction.budgets as budgets
 import targetwatch.extraction.evidence as evidence
 import targetwatch.extraction.forecasts as forecasts
 import targetwatch.extraction.progress as progress
+import targetwatch.extraction.releases as releases
 import targetwatch.extraction.rules as rules
 import targetwatch.extraction.stretch as stretch
 import targetwatch.extraction.yearref as yearref
@@ -374,6 +375,7 @@ def extract_targets(
         kept.append(c)
     _kinds(doc, kept)
     evidence.weigh(doc, kept)
+    releases.carry_last_year(doc, kept)  # round 24: 其中,第一产业增加值45.89亿元,增长1.8% after 比上年增长6.5%
     progress.mark_progress(doc, kept)  # round 17: 累计…, 完成年度目标的112%, 387家企业入选, 十年间
     forecasts.mark_forecasts(doc, kept)  # round 18: 有望突破2800亿元, 可达56%
     budgets.mark_budget_parts(doc, kept)  # round 23: 比上年增加5000亿元 beside a level, 每招用1人按1500元的标准

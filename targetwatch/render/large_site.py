@@ -40,6 +40,7 @@ from targetwatch.render.page import (
     load_strings,
     page_environment,
 )
+from targetwatch.render.row_html import TargetTableRows
 from targetwatch.render.rows import (
     TRAIL_KEYS,
     in_document_order,
@@ -215,17 +216,8 @@ class LargeSite:
         self.subtree: dict[str, dict[str, int]] = {}
         for (node, st), n in sub.items():
             self.subtree.setdefault(node, {})[st] = int(n)
-        macros = self.env.get_template("_macros.html").make_module()
-        cells: dict[str, bytes] = {}  # as UTF-8: half the size of the text (Chinese makes a str two bytes a letter)
-
-        def row_cells(r: dict) -> Markup:  # pages in subfolders: the same HTML in every list of the target
-            html = cells.get(r["target_id"])
-            if html is None:
-                cells[r["target_id"]] = str(macros.name_and_cells(r, "../")).encode("utf-8")
-                return Markup(cells[r["target_id"]].decode("utf-8"))
-            return Markup(html.decode("utf-8"))
-
-        self.row_cells = row_cells
+        # each target's row cells, made once for every list that shows it (pages in subfolders: root "../")
+        self.row_cells = TargetTableRows(self.env, "../")
         self.children: dict[str, list[str]] = {}
         for code, parent in zip(self.tree["code"], self.tree["parent"], strict=True):
             if isinstance(parent, str):

@@ -150,14 +150,27 @@ def target_rows(data: SiteData, formatted: bool = True) -> pd.DataFrame:
         df[col] = df[col].astype("Int64")
 
     src = data.target_sources.sort_values(["target_id", "source_order"])
-    docs_of = src.groupby("target_id", sort=False)["document"].agg(lambda s: list(dict.fromkeys(s)))
-    df["documents"] = df["target_id"].map(docs_of).map(lambda v: v if isinstance(v, list) else [])
+    ids = df["target_id"].tolist()
+    df["documents"] = _distinct_per_target(ids, src["target_id"], src["document"])
     owners = data.target_departments
     owners = owners[owners["owner_type"] == "target"] if len(owners) else owners
-    depts_of = owners.groupby("target_id", sort=False)["department"].agg(lambda s: list(dict.fromkeys(s)))
-    df["departments"] = df["target_id"].map(depts_of).map(lambda v: v if isinstance(v, list) else [])
-    df["department_slugs"] = df["departments"].map(lambda ds: [department_slug(d) for d in ds])
+    df["departments"] = _distinct_per_target(ids, owners["target_id"], owners["department"])
+    slugs: dict = {}  # each department's slug made once (a national catalogue names a few per target)
+    df["department_slugs"] = [[slugs[d] if d in slugs else slugs.setdefault(d, department_slug(d)) for d in ds]
+                              for ds in df["departments"]]
     return df
+
+
+def _distinct_per_target(ids: list, keys: pd.Series, values: pd.Series) -> list[list]:
+    """For each of `ids`, the distinct `values` of its rows (`keys`), in the order they first appear; [] when it has
+    none. What `groupby(keys)[values].agg(lambda s: list(dict.fromkeys(s)))` mapped onto the ids gives, made in one
+    pass over the rows (the per-group lambda took seconds at national scale: 115,524 groups)."""
+    seen: dict = {}
+    for k, v in zip(keys.tolist(), values.tolist(), strict=True):
+        if k is None or k != k:  # groupby leaves out a missing key
+            continue
+        seen.setdefault(k, {})[v] = None
+    return [list(seen[t]) if t in seen else [] for t in ids]
 
 
 def _in_order(df: pd.DataFrame) -> pd.DataFrame:

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from targetwatch.reports import communique
 from targetwatch.reports.ingest import ingest_folder
@@ -146,6 +147,19 @@ def read_sentence(tmp_path, aliases, catalogue, sentence: str, title: str = "201
         (o.jurisdiction, o.indicator, int(o.year), round(o.value, 6), o.unit, o.period_type) for o in obs.itertuples()
     ]
     return found, [r.reason for r in result.rejected.itertuples()] + [r.reason for r in rej.itertuples()]
+
+
+def levels(found):
+    """`read_sentence`'s findings without the unit: (place, indicator, year, value, period type)."""
+    return [(f[0], f[1], f[2], f[3], f[5]) for f in found]
+
+
+def read_real_text(name: str, aliases):
+    """Read one real text of tests/fixtures/real/reports with its collector's sidecar, without ingesting it."""
+    path = Path(__file__).parents[2] / "fixtures" / "real" / "reports" / f"{name}.txt"
+    meta_path = path.with_name(path.name + ".meta.yaml")
+    meta = yaml.safe_load(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+    return communique.read_text(path, aliases, meta)
 
 
 FIGURES = [  # sentence -> (jurisdiction, indicator, year, value, unit, period)

@@ -15,14 +15,11 @@ from __future__ import annotations
 
 import pytest
 
+from tests.targetwatch.reports.test_communique import levels as _levels
 from tests.targetwatch.reports.test_communique import read_sentence
 
 NATION_2009 = "我国2009年分行业R&D投入情况（SYNTHETIC title）"
 NATION_2008 = "截至三季度我国城镇登记失业率为4.0%\n稿源: 中国网  | 2008-11-20 12:05:48"  # the page's head
-
-
-def _levels(found):
-    return [(f[0], f[1], f[2], f[3], f[5]) for f in found]
 
 
 CENSUS = (

@@ -19,31 +19,17 @@ the real page gives in its head; the sentences are quoted from the texts named, 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
-from targetwatch.reports import communique
+from tests.targetwatch.reports.test_communique import levels as _levels
+from tests.targetwatch.reports.test_communique import read_real_text as _read_real
 from tests.targetwatch.reports.test_communique import read_sentence
 
-REAL = Path(__file__).parents[2] / "fixtures" / "real" / "reports"
 NATION_2023 = "2023年知识产权工作新闻发布会（SYNTHETIC title）"
 NATION_2016 = "2016年我国众创空间发展情况（SYNTHETIC title）"
 NATION_2019 = "2019年全国就业形势（SYNTHETIC title）"
 SHANXI_2021 = "2021年山西省双创活动周（SYNTHETIC title）"
 SHANXI_2023 = "2023年山西省国资委新闻发布会（SYNTHETIC title）"
-
-
-def _levels(found):
-    return [(f[0], f[1], f[2], f[3], f[5]) for f in found]
-
-
-def _read_real(name: str, aliases):
-    path = REAL / f"{name}.txt"
-    meta_path = path.with_name(path.name + ".meta.yaml")
-    meta = yaml.safe_load(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
-    return communique.read_text(path, aliases, meta)
 
 
 PATENTS_SPAM = (

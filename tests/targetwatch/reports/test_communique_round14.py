@@ -15,30 +15,17 @@ the sentences are quoted from the texts named, some given again in the other scr
 from __future__ import annotations
 
 import unicodedata
-from pathlib import Path
 
 import pytest
-import yaml
 
-from targetwatch.reports import communique
 from targetwatch.reports.matching import normalised_key
 from targetwatch.reports.places import place_is_mentioned
+from tests.targetwatch.reports.test_communique import levels as _levels
+from tests.targetwatch.reports.test_communique import read_real_text as _read_real
 from tests.targetwatch.reports.test_communique import read_sentence
 
-REAL = Path(__file__).parents[2] / "fixtures" / "real" / "reports"
 NATION_2019 = "2019年全国科技工作情况（SYNTHETIC title）"
 NATION_2013 = "2013年中国创新指数（SYNTHETIC title）"
-
-
-def _levels(found):
-    return [(f[0], f[1], f[2], f[3], f[5]) for f in found]
-
-
-def _read_real(name: str, aliases):
-    path = REAL / f"{name}.txt"
-    meta_path = path.with_name(path.name + ".meta.yaml")
-    meta = yaml.safe_load(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
-    return communique.read_text(path, aliases, meta)
 
 
 @pytest.mark.parametrize(
