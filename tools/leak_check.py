@@ -58,6 +58,7 @@ RULE_FILES = (
     "targetwatch/reports/prenominal.py",
     "targetwatch/reports/ranks.py",
     "targetwatch/reports/reviews.py",
+    "targetwatch/reports/ranges.py",
     "targetwatch/units.py",
 )
 CJK_RUN = re.compile(r"[\u3400-\u9fff]{2,}")

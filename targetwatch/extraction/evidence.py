@@ -28,7 +28,7 @@ from targetwatch.extraction.candidates import Candidate, Document
 from targetwatch.extraction.naming import HEADING_L1, HEADING_L2
 
 # Rules that already mark a figure as status; the document-level penalty does not pile onto them.
-_ALREADY_STATUS = frozenset({"status_report", "status_last_year", "news_report", "done"})
+_ALREADY_STATUS = frozenset({"status_report", "status_last_year", "done"})
 # Round 17: a text that says it is the plan (为…,制定本行动计划 / 特制定本实施方案 in its opening) is not a report,
 # even when its goals stand in a paragraph of their own after the one naming their year (海南's “六个倍增”——… after
 # 到2023年). Its review sections (一、发展基础) are still read as reviews.

@@ -21,6 +21,8 @@ from pydantic import BaseModel, ValidationError
 import targetwatch.extraction.budgets as budgets
 import targetwatch.extraction.evidence as evidence
 import targetwatch.extraction.forecasts as forecasts
+import targetwatch.extraction.funds as funds
+import targetwatch.extraction.goalyears as goalyears
 import targetwatch.extraction.progress as progress
 import targetwatch.extraction.releases as releases
 import targetwatch.extraction.rules as rules
@@ -278,7 +280,8 @@ def _coverage(doc: Document, c: Candidate) -> None:
     """每个开发区建立1家… is a coverage target: every unit covered, i.e. at least 100% (the catalogue's form)."""
     view = doc.view
     if c.value is None or not (rules.COVERAGE.search(view, c.clause.start, c.start)
-                               or any(w in view[c.clause.start : c.clause.end] for w in rules.COVERAGE_WORDS)):
+                               or any(w in view[c.clause.start : c.clause.end] for w in rules.COVERAGE_WORDS)
+                               or funds.each_unit_carried(view, c.sentence.start, c.clause.start)):
         return
     per_unit = f"{c.value:g} {c.unit_as_written} per unit ({c.comparator})"
     c.kind, c.comparator, c.value, c.value_high, c.unit = "coverage", "at_least", 100.0, None, "percent"
@@ -348,6 +351,7 @@ def extract_targets(
     # round 14: when no figure states a deadline, the period in the plan's name gives it (a deadline of the plan's own)
     named = fallback is not None and not any(c.deadline is not None for c in cands)
     goals_year = goals_sentence_year(doc) if fallback is None else None  # round 17
+    goalyears.carry(doc, cands)  # round 25: 2. 2019年…不低于0.69% under 一、…的目标
     for c in cands:
         if c.deadline is None and fallback is not None and c.comparator != "qualitative":
             c.deadline = fallback

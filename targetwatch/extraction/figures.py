@@ -10,6 +10,7 @@ import dataclasses
 import itertools
 import re
 
+import targetwatch.extraction.funds as funds
 import targetwatch.extraction.measures as measures
 import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import (
@@ -617,9 +618,9 @@ def _indices(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -> li
 
 
 def _bare_money(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -> list[Candidate]:
-    """Round 12: 产业规模力争突破2000亿, 五年投入38亿: money written without 元 after a word that names money."""
+    """Round 12: 产业规模力争突破2000亿, 五年投入38亿: money without 元 after a money word (r. 25: 基金不低于500万)."""
     out = []
-    for m in rules.BARE_MONEY.finditer(doc.view, clause.start, clause.end):
+    for m in itertools.chain(*(p.finditer(doc.view, clause.start, clause.end) for p in (rules.BARE_MONEY, funds.FUND))):
         post = (m["post"] or "").strip()
         cue = m["cue"] or ""
         comparator = ("at_least" if post == "以上" else "approx" if post == "左右"

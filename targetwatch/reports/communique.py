@@ -39,7 +39,7 @@ from targetwatch.reports.grammar import (
     number_in,
     split_clauses,
 )
-from targetwatch.reports.intensity import intensity_hits
+from targetwatch.reports.intensity import intensity_hits, strength_named_hits
 from targetwatch.reports.lists import ENUMERATED, SPAN, year_list
 from targetwatch.reports.matching import (
     IndicatorMatcher,
@@ -80,6 +80,7 @@ from targetwatch.reports.places import PROVINCE as _PROVINCE
 from targetwatch.reports.places import place_is_mentioned as _place_is_mentioned
 from targetwatch.reports.plaintext import PlainText, Sentence, plain_html, plain_txt, sentences
 from targetwatch.reports.prenominal import place_count
+from targetwatch.reports.ranges import BELOW, FROM, TO, level_continues
 from targetwatch.reports.reviews import review_years
 from targetwatch.reports.scope import (
     PREVIOUS_YEAR,
@@ -238,7 +239,6 @@ _COUNT_OF_PLACES_AFTER = re.compile(r"^的[^,;。0-9]{0,8}?有[\d一二两三四
 # 孵化器…成立7年来累计成功孵化企业32家,培育高新技术企业2家 (lz_2021_gscn, dev): one organisation's own counts
 _SINCE_FOUNDED = re.compile(r"成立(?:\d+|[一二三四五六七八九十]+)?年?(?:来|以来)")
 _COUNT_BEFORE = re.compile(r"(?:\d[\d,.]*|[一二两三四五六七八九十百]+)[多余]?(?:家|个|项|所|座|户)[^,;。\d]{0,8}$")
-_LEVEL_CONTINUES = re.compile(r"^(?:数量|总数|总量|数)?(?:达到|达|增加到|增至|增长到|上升到|为)")
 # the level after a bound, in the next clause, may open with its own year: 每年超过900万人,2006年达1184万人
 # (u8_nat_2007_jobs, dev since round 5)
 _LEVEL_AFTER = re.compile(r"^(?:((?:19|20)\d{2})年(?:底|末)?)?(?:达到|达|为|增至|增加到|上升到|升至|到)")
@@ -262,8 +262,6 @@ _IN_GLOSS = re.compile(r"\([^()]{0,6}$")
 # a sentence that opens with another year's figure of the series the sentence before ended on: 2014年中國研發經費投入
 # 強度達到2.02%,首次突破2%;2016年為2.11% (u11_nat_2017_rd_prelim_trad, dev since round 7; read since round 12)
 _SERIES_YEAR = re.compile(r"^((?:19|20)\d{2})年(为|是)")
-_FROM = re.compile(r"(?:从|由)")
-_TO = re.compile(r"^[^0-9]{0,6}?(?:增加|增长|上升|提高|提升|发展|跃升)?(?:到|至)((?:19|20)\d{2})?年?(?:底|末)?的?")
 
 
 def _figures(
@@ -275,6 +273,7 @@ def _figures(
     completed |= {h.start: (keys.written_for[h.key], "R&D written for 研发") for h in hits if h.key in keys.written_for}
     short_name_hits(folded, hits, keys.codes, completed, ctx.named, ctx.before)
     intensity_hits(folded, hits, keys.codes, completed)
+    strength_named_hits(folded, hits, keys.codes, completed)
     if not hits and ctx.series and (m := _SERIES_YEAR.match(folded)):  # 2016年為2.11%: the series goes on
         f, code = number_in(folded[m.end() :]), keys.codes.get(normalised_key(ctx.series[0]))
         if code and f and f[0] == 0 and normalised_key(folded[m.end() + f[1] : m.end() + f[2]]) == ctx.series[1]:
@@ -330,7 +329,7 @@ def _figures(
         found_at = hit.end
         if found is None and len(clauses) > 1:  # 高新技术企业，数量增加到520家: the level is in the next clause
             a, b = clauses[1]
-            if _LEVEL_CONTINUES.match(folded[a:b]) and (f := number_in(folded[a:b])) and not is_change(folded[a:b], f):
+            if level_continues(folded[a:b]) and (f := number_in(folded[a:b])) and not is_change(folded[a:b], f):
                 clauses = clauses[1:]
                 found, found_at = f, a
                 changes = [c for c in changes if c[0] != a]
@@ -398,6 +397,8 @@ def _figures(
             problem = f"{tail!r} is a bound (多/余: more than), not the level of {name}"
         elif kind == "atleast":
             problem = f"{tail!r} is a bound (以上: at least), not the level of {name}"
+        elif (bl := BELOW.search(gap)) and not (FROM.search(gap) and TO.match(folded[unit_end : clauses[0][1]])):
+            problem = f"{tail!r} is a bound ({bl.group()}: less than), not the level of {name}"
         elif (av := _AVERAGE_BEFORE.search(folded[: hit.start]) or _AVERAGE_IN.search(gap)) is not None:
             problem = f"{original(av.start(), unit_end)!r} is a yearly average ({av.group()}), not a level of {name}"
         elif (_TOTAL_BEFORE.search(folded[clause_start : hit.start]) or "累计" in gap) and (
@@ -438,12 +439,15 @@ def _figures(
         if problem is None and listed is not None:
             figures.extend(listed)
         elif problem is None:
-            figures.append((num_start, num_end, unit_end, level_year))
+            if (bl := BELOW.search(gap)) is None:
+                figures.append((num_start, num_end, unit_end, level_year))
+            else:  # 由2014年不足50家到2020年8 507家: the start is a bound, the end (below) a level
+                reject(first[0], unit_end, f"{original(first[0], unit_end)!r} is a bound ({bl.group()}), not a level")
             figures += (prev := previous_year_levels(folded, clauses[1:], folded[num_end:unit_end]))
             later = [c for c in later if not any(c[0] + c[1][0] == p[0] for p in prev)]
             # 从A增加到B: the start point and the end point are two figures; A is a start point even when B is a bound
             # (研發經費投入強度從2.1%提高到2.5%以上, u20_nat_2022_gzbg_sputnik_trad, dev since round 13)
-            if _FROM.search(gap) and (to := _TO.match(folded[unit_end : clauses[0][1]])) is not None:
+            if FROM.search(gap) and (to := TO.match(folded[unit_end : clauses[0][1]])) is not None:
                 second = number_in(folded[unit_end + to.end() : clauses[0][1]])
                 span = second is not None and second[0] == 0
                 if span and second[3] == "level":  # type: ignore[index]
@@ -499,7 +503,7 @@ def _figures(
                     year, basis = doc.lead, "lead"  # a headline's figure is of the year its story's lead states
                 if year and _YEAR_BEFORE.search(folded, clause_start, hit.start):  # 还超过上一年城镇新增就业1310万人
                     year, basis = year - 1, "the year before"  # (u15_nat_2014_jobs_apcjh, dev since round 10)
-                if (len(figures) > 1 or span) and _FROM.search(gap):
+                if (len(figures) > 1 or span) and FROM.search(gap):
                     start_year = (
                         sentence_year(gap)
                         or plan_year(gap)[0]

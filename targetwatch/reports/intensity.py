@@ -38,6 +38,10 @@ _BARE_INTENSITY = re.compile(r"(?:经费)?投入强度")
 _RESEARCH_INPUT = re.compile(r"科研投入$")
 # …and its intensity: 中国科研投入强度达历史最高水平 占GDP1.42% (u17_nat_2006_rd_chinagate_dizaynex, dev since round 11)
 _RESEARCH_INTENSITY = re.compile(r"科研投入强度")
+# the intensity named after the expenditure with 支出 (or 投入) and 强度: R&D經費支出強度從2016年的2.1%
+# (u23_nat_2020_rd_askci_bwgclm_trad, unseen-23, dev since round 15) names the expenditure (经费支出) and then 强度,
+# so the key finder stops at the expenditure's name; 强度 right after it makes the whole name the intensity's
+_STRENGTH_AFTER = re.compile(r"(?:支出|投入)?强度")
 _EXPENDITURE_NAME = "研究与试验发展经费"
 _INTENSITY_NAME = "研究与试验发展经费投入强度"
 
@@ -86,3 +90,30 @@ def intensity_hits(folded: str, hits: list[AliasMatch], codes: dict, completed: 
         if before and before[-1].code == expenditure and not overlaps and follows:
             hits.append(AliasMatch(m.start(), m.end(), intensity, m.group()))
             completed[m.start()] = (_INTENSITY_NAME, "after the R&D expenditure's figure, its name's head left out")
+
+
+def strength_named_hits(
+    folded: str, hits: list[AliasMatch], codes: dict, completed: dict[int, tuple[str, str]]
+) -> None:
+    """Turn an R&D expenditure hit followed at once by (支出|投入)强度 into the intensity's hit over the whole name.
+
+    The ambiguity guard: the name as written, with its 支出 read as 投入 (经费支出强度 -> 经费投入强度), must key to the
+    intensity indicator and to nothing else; otherwise the hit is left as it was (and its % is quarantined for its
+    unit, as before). A qualified expenditure (企业R&D经费支出强度) stays a subset: its qualified key is not the
+    intensity's."""
+    expenditure = codes.get(normalised_key(_EXPENDITURE_NAME))
+    intensity = codes.get(normalised_key(_INTENSITY_NAME))
+    if not (expenditure and intensity):
+        return
+    for k, h in enumerate(hits):
+        m = _STRENGTH_AFTER.match(folded, h.end) if h.code == expenditure else None
+        if m is None or any(o.start < m.end() and m.start() < o.end for o in hits if o is not h):
+            continue
+        written = folded[h.start : m.end()]
+        name = re.sub(r"(?:支出|投入)?强度$", "投入强度", written)
+        q = QUALIFIER.search(folded[: h.start])
+        qualified = codes.get(normalised_key(q.group() + name)) if q else intensity
+        if codes.get(normalised_key(name)) != intensity or qualified != intensity:
+            continue
+        hits[k] = AliasMatch(h.start, m.end(), intensity, written)
+        completed[h.start] = (_INTENSITY_NAME, f"{written}: the expenditure's name then 强度 names the intensity")

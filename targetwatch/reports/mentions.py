@@ -66,7 +66,8 @@ def _decimals(value: object) -> int:
 
 def _rounded_restatements(rows: pd.DataFrame, same: pd.Series) -> pd.Series:
     """For a mention that only rounds another mention of the same indicator, place and year: 2.79萬億元 beside
-    27864億元 (u11_nat_2021_rd_prelim_trad, dev since round 7). A figure per group of mentions: a few rows."""
+    27864億元 (u11_nat_2021_rd_prelim_trad, dev since round 7), and 2.4% beside 2.40%: the same value, fewer
+    decimals (u23_nat_2020_rd_askci_bwgclm_trad, unseen-23, dev since round 15). A figure per group of mentions."""
     base = [_base(v, u) for v, u in zip(rows["value_raw"], rows["unit_raw"], strict=True)]
     out = pd.Series(None, index=rows.index, dtype=object)  # the index of the precise mention it rounds
     for _, group in rows.groupby(same).groups.items():
@@ -74,8 +75,10 @@ def _rounded_restatements(rows: pd.DataFrame, same: pd.Series) -> pd.Series:
             i = rows.index.get_loc(r)
             for p in group:
                 j = rows.index.get_loc(p)
-                if p == r or base[i] is None or base[j] is None or base[i] == base[j]:
+                if p == r or base[i] is None or base[j] is None:
                     continue
+                if base[i] == base[j] and _decimals(rows.at[r, "value_raw"]) >= _decimals(rows.at[p, "value_raw"]):
+                    continue  # the same figure as written, or the more precise of the two: it stays
                 digits = _DIGITS.match(normalise_text(str(rows.at[r, "value_raw"])))
                 if digits is None or not float(digits.group()):
                     continue

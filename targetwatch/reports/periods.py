@@ -18,7 +18,10 @@ from typing import Any
 
 from targetwatch.units import fold_with_offsets, parse_year
 
-YEAR_TOKEN = re.compile(r"((?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})年")
+# a year is written with 年, or without it right before 全年 (the whole year) or 末 (its end): 2023年1月17日國家統計
+# 局發布數據,2022全年城鎮新增就業1206萬人 (u23_nat_2022_jobs_97rentiart_trad, unseen-23, dev since round 15) is
+# 2022's, not the release date's 2023. The lookahead keeps the match on the digits, so `.end()` stands before 全年/末
+YEAR_TOKEN = re.compile(r"((?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})(?:年|(?=全年|末))")
 
 
 COMPARISON_BEFORE = re.compile(r"(?:比|较|同|与|自|从|和)$")

@@ -1,0 +1,29 @@
+"""Ranges of a level over time (由A到B, 从A增加到B) and the clause after a name that goes on with its level.
+
+    高新技术企业，数量增加到520家                                    the level in the next clause
+    眾創空間的數量呈爆發式增長,由2014年不足50家到2020年8 507家         a range in the next clause; 不足50家 is a bound
+
+Split out of communique.py (which decides what each figure is) to keep it under the project's module size; the
+patterns that were there (`LEVEL_CONTINUES`, `FROM`, `TO`) moved here unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+
+# 高新技术企业，数量增加到520家: the level is in the next clause
+_LEVEL_VERB = re.compile(r"^(?:数量|总数|总量|数)?(?:达到|达|增加到|增至|增长到|上升到|为)")
+# …or a range that opens with its first year: 眾創空間的數量呈爆發式增長,由2014年不足50家到2020年8 507家
+# (u24_nat_2020_makerspaces_victorzhang_trad, unseen-24, dev since round 15): the name's clause holds no number (呈…增长
+# says how it grew, not by how much), the next clause gives the range's two ends with their years
+_RANGE_OPENS = re.compile(r"^(?:从|由)(?:19|20)\d{2}年(?:底|末)?的?[^,;。\d]{0,4}\d[^,;。]*?(?:到|至)(?:19|20)\d{2}年")
+FROM = re.compile(r"(?:从|由)")
+TO = re.compile(r"^[^0-9]{0,6}?(?:增加|增长|上升|提高|提升|发展|跃升)?(?:到|至)((?:19|20)\d{2})?年?(?:底|末)?的?")
+# "less than" is a bound, never a level: 由2014年不足50家到2020年8 507家 (u24_nat_2020_makerspaces_victorzhang_trad)
+BELOW = re.compile(r"(?:不足|不到|低于|少于|未满|未达)$")
+
+
+def level_continues(clause: str) -> bool:
+    """True when the clause after a name with no number of its own goes on with that name's level (a verb of
+    reaching a level, or a dated range 由2014年…到2020年…)."""
+    return bool(_LEVEL_VERB.match(clause) or _RANGE_OPENS.match(clause))
