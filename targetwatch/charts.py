@@ -31,7 +31,7 @@ from targetwatch.chart_rows import (  # noqa: F401 (by_year, reference_points, r
 from targetwatch.chart_rows import is_missing as _missing
 from targetwatch.chart_rows import length as _length
 from targetwatch.chart_rows import sorted_order as _sorted_order
-from targetwatch.formatting import format_number, format_value
+from targetwatch.formatting import format_number, format_value, format_values
 
 FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 
@@ -145,7 +145,9 @@ def _num(v: object) -> float | None:
 
 
 def _nums(values: Iterable[object]) -> list[float | None]:
-    return [_num(v) for v in values]
+    """_num of each value; a Python float (most values) checked inline, not through two calls (a national site reads
+    about 3 million)."""
+    return [(v if v == v else None) if type(v) is float else _num(v) for v in values]
 
 
 def _years(values: Iterable[object]) -> list[int]:
@@ -226,7 +228,7 @@ def _line(
         "y": y,
         "mode": "lines+markers" if markers else "lines",
         "line": {"color": colour, "dash": dash, "width": width},
-        "text": [format_value(v, unit, lang, signed=signed) for v in y],
+        "text": format_values(y, unit, lang, signed=signed),
         "hovertemplate": "%{text}",
     }
     if markers:
@@ -305,7 +307,7 @@ def _proxy_traces(proxies: Table | None, lang: str, unit: str | None) -> list[di
              "y": _nums(values), "mode": "markers",
              "marker": {"symbol": ["diamond-open", "square-open", "circle-open"][k % 3], "size": 10,
                         "color": PROXY_COLOUR, "line": {"width": 2}},
-             "text": [format_value(v, unit, lang) for v in values], "hovertemplate": "%{text}"}
+             "text": format_values(values, unit, lang), "hovertemplate": "%{text}"}
         )
     return traces
 
@@ -478,7 +480,7 @@ def gap_pp_chart(target: Mapping, years: Table, lang: str, reference_name: str =
     traces: list[dict] = [
         {"type": "bar", "name": name, "x": x, "y": gaps, "marker": {"color": colours},
          "text": [("+" if g and g > 0 else "") + format_number(g, lang) for g in gaps], "textposition": "outside",
-         "hovertext": [format_value(g, "percent", lang, signed=True) for g in gaps],
+         "hovertext": format_values(gaps, "percent", lang, signed=True),
          "hovertemplate": "%{hovertext}", "cliponaxis": False}
     ]
     deadline = None if _missing(target.get("deadline")) else int(target["deadline"])
@@ -534,7 +536,7 @@ def per_year_chart(
         inks = [s.text_colour for s in statuses]  # the value must read on its bar
         traces.append(
             {"type": "bar", "name": lab["actual_yearly"], "x": _years(years["year"]), "y": _nums(years["value"]),
-             "marker": {"color": colours}, "text": [format_value(v, unit, lang) for v in years["value"]],
+             "marker": {"color": colours}, "text": format_values(years["value"], unit, lang),
              "textposition": "inside", "insidetextanchor": "end", "textfont": {"color": inks},
              "hovertemplate": "%{text}"}
         )

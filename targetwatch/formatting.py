@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Iterable
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from typing import Final
 
@@ -244,6 +245,27 @@ def format_value(value: object, unit: object, lang: str, *, signed: bool = False
     if per_year:
         text += PER_YEAR[lang]
     return text
+
+
+def format_values(values: Iterable[object], unit: object, lang: str, *, signed: bool = False) -> list[str]:
+    """format_value of every value of a column (a chart trace's hover texts: a national site writes millions), the
+    unit's words chosen once for the column rather than once per value; the same texts as format_value one by one
+    (tests/targetwatch/test_chart_columns.py compares them)."""
+    if unit == "percent":
+        suffix = POINTS[lang] if signed else "%"
+    elif unit in vocab.UNIT_BY_CODE:
+        word = unit_word(unit, lang)
+        suffix = word if lang == "zh" else ("" if unit == "count" else f" {word}")
+    else:
+        suffix = ""
+    finite, out = math.isfinite, []
+    for v in values:
+        if type(v) is float and finite(v):
+            n = _format_finite(v, lang, DIGITS)
+            out.append(("+" + n if signed and v > 0 else n) + suffix)
+        else:
+            out.append(format_value(v, unit, lang, signed=signed))
+    return out
 
 
 def format_percent(value: object) -> str:
