@@ -23,6 +23,7 @@ import targetwatch.extraction.evidence as evidence
 import targetwatch.extraction.forecasts as forecasts
 import targetwatch.extraction.funds as funds
 import targetwatch.extraction.goalyears as goalyears
+import targetwatch.extraction.ownresults as ownresults
 import targetwatch.extraction.progress as progress
 import targetwatch.extraction.releases as releases
 import targetwatch.extraction.rules as rules
@@ -345,7 +346,7 @@ def extract_targets(
     none, every deadline rests on an inference: the proposal says so (rule `deadline_undated_text`, a note) and stays
     below 0.9."""
     doc = Document(text, fold(text), document_id, catalogue, issued=issued)
-    cands = walk(doc)
+    cands = ownresults.drop(doc, walk(doc))  # round 26: 由…增长到…,增长6倍多; 十四个方面, 推出25项…政策
     stretch.carry_growth(doc.view, cands)  # round 23: 增长2.5%,力争3%
     fallback = document_deadline(cands, doc)
     # round 14: when no figure states a deadline, the period in the plan's name gives it (a deadline of the plan's own)
