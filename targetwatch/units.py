@@ -15,6 +15,7 @@ import cn2an
 import pandas as pd
 
 from targetwatch import vocab
+from targetwatch.variants import fold_japanese_forms
 
 MISSING_MARKS = frozenset({"", "—", "–", "-", "…", "...", "……", "－", "/", "nan", "NaN", "None", "NA", "n/a"})
 _FOOTNOTE = re.compile(r"[*＊①②③④⑤⑥⑦⑧⑨⑩†‡]+$")
@@ -31,7 +32,7 @@ def _t2s():
 
 def to_simplified(text: str) -> str:
     """Traditional -> simplified, so one alias list matches reports in either script."""
-    return _t2s().convert(text)
+    return _t2s().convert(fold_japanese_forms(text))  # 増 -> 增 first: t2s leaves Japanese forms (variants.py)
 
 
 def normalise_text(text: str) -> str:

@@ -1,0 +1,60 @@
+"""Communiqué rules of issue 17's sixteenth round, on real texts of the development half (unseen-25, moved to
+development after its first score). Titles marked SYNTHETIC give the year and place the real page gives in its
+head; the sentences are quoted from the texts named.
+
+* A flattened table (the science ministry's 1999-2004 table, one cell a line, u25_nat_2004_most_sti_tables) is never
+  silent: before round 16 a head cell (`R&D 经费支出(亿元)`) became a row whose value was '亿', the restatement check
+  raised on it, and the whole file failed, all 24 of its figures neither read nor quarantined.
+* A Japanese-only form is folded before the change-word test: `同比増加68萬人` (増 for 增) is a change, never a figure
+  (u25_nat_2021q1_jobs_fzxysj_trad).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from targetwatch.units import to_simplified
+from targetwatch.variants import fold_japanese_forms, japanese_forms
+from tests.targetwatch.reports.test_communique import read_real_text as _read_real
+from tests.targetwatch.reports.test_communique import read_sentence
+
+TABLE_CELLS = [  # every cell of the table as the text prints it (figures.csv annotates all 24)
+    "678.9", "895.7", "1042.5", "1287.6", "1539.6", "1966.3", "0.76", "0.90", "0.95", "1.07", "1.13", "1.23",
+    "543.9", "575.6", "703.3", "816.2", "944.6", "1095.3", "4.1", "3.6", "3.7", "3.7", "3.8", "3.8",
+]
+
+
+def test_a_flattened_table_is_read_without_failing_and_every_cell_is_accounted_for(aliases):
+    result = _read_real("u25_nat_2004_most_sti_tables", aliases)  # raised ValueError("not a number: '亿'") before
+    texts = list(result.rejected.get("raw_content", [])) + list(result.rows.get("raw_content", []))
+    for cell in TABLE_CELLS:
+        alone = re.compile(rf"(?<![\d.]){re.escape(cell)}(?!\d)")
+        assert any(alone.search(t) for t in texts), cell
+    reasons = list(result.rejected["reason"])
+    assert sum(r.startswith("not recognised") for r in reasons) >= len(TABLE_CELLS)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "1-3月城鎮新增就業297萬人,同比増加68萬人,完成全年目標任務的27%。",  # as printed: 増 (U+589E)
+        "1-3月城鎮新增就業297萬人,同比增加68萬人,完成全年目標任務的27%。",
+        "１－３月城镇新增就业２９７万人，同比増加６８万人，完成全年目标任务的２７％。",
+    ],
+)
+def test_a_change_written_with_a_japanese_form_is_never_a_figure(tmp_path, aliases, catalogue, sentence):
+    title = "2021年一季度人社部新聞發布會（SYNTHETIC title）"
+    found, _ = read_sentence(tmp_path, aliases, catalogue, sentence, title=title)
+    assert [(f[1], f[3], f[5]) for f in found] == [("new_urban_jobs", 2970000.0, "partial")]
+
+
+def test_japanese_forms_come_from_opencc_and_leave_chinese_characters_alone():
+    table = japanese_forms()
+    assert fold_japanese_forms("同比増加") == "同比增加" and to_simplified("同比増加") == "同比增加"
+    assert to_simplified("経済発展総額") == "经济发展总额"
+    # jp2t alone would turn these Chinese characters into others (予 -> 豫, 芸 -> 藝): they are kept
+    assert ord("予") not in table and ord("芸") not in table and ord("台") not in table
+    assert to_simplified("给予") == "给予" and to_simplified("芸芸众生") == "芸芸众生"
+    assert all(len(v) == 1 for v in table.values())
