@@ -271,7 +271,7 @@ def _figures(
     hits = keys.find(folded)
     completed: dict[int, tuple[str, str]] = {}  # hit start -> (the name it stands for, why), from the sentence
     completed |= {h.start: (keys.written_for[h.key], "R&D written for 研发") for h in hits if h.key in keys.written_for}
-    short_name_hits(folded, hits, keys.codes, completed, ctx.named, ctx.before)
+    short_name_hits(folded, hits, keys.codes, completed, ctx.named, ctx.before, doc.plain.text[: sentence.start])
     intensity_hits(folded, hits, keys.codes, completed)
     strength_named_hits(folded, hits, keys.codes, completed)
     if not hits and ctx.series and (m := _SERIES_YEAR.match(folded)):  # 2016年為2.11%: the series goes on

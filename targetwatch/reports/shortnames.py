@@ -42,8 +42,13 @@ _PATENTS_NAME = "有效发明专利"
 # spoken of the towns (城镇): 去年年末全國的城鎮登記失業率3.8%,…;去年全年新增就業的總數是1361萬人
 # (u18_nat_2018_jobs_hkej_trad, dev since round 12): the ministry's new urban jobs; 带动新增就业 (jobs some
 # programme created) is never read so
-_NEW_JOBS_WHOLE = re.compile(r"(?<!城镇|带动)(新增就业)(?=的?(?:总数|总人数|人数|总量))")
+# …and 新增就业人员 (new jobs counted as persons); since round 16 the towns may be spoken of anywhere earlier in
+# the text (an employment text names 城镇 once, then says 新增就业): 全国已累计实现城镇新增就业人员608万人…。
+# (next paragraph) 历史数据显示,2004年,全国累计新增就业人员980万人…。2005年,累计新增就业人员970万人
+# (u25_nat_2005_jobs_nbs_17338_trad, dev since round 16)
+_NEW_JOBS_WHOLE = re.compile(r"(?<!城镇|带动)(新增就业)(?=的?(?:总数|总人数|人数|总量)|人员)")
 _URBAN = "城镇"
+_URBAN_WRITTEN = ("城镇", "城鎮")
 _NEW_URBAN_JOBS_NAME = "城镇新增就业"
 
 # a total (总支出, 总数, …) opening a sentence after one that named an indicator without a figure of it:
@@ -61,12 +66,14 @@ def short_name_hits(
     completed: dict[int, tuple[str, str]],
     named: str | None = None,
     before: str = "",
+    text_before: str = "",
 ) -> None:
     """Add to `hits` (and `completed`: the name each stands for, and why) the short names above; `named` is the name
-    the sentence before gave without a figure (periods.Context.named), `before` that sentence (folded)."""
+    the sentence before gave without a figure (periods.Context.named), `before` that sentence (folded), `text_before`
+    the whole text before this sentence as written (searched for 城镇/城鎮 only, so it is never folded)."""
     jobs = codes.get(normalised_key(_NEW_URBAN_JOBS_NAME))
     for m in _NEW_JOBS_WHOLE.finditer(folded) if jobs else ():
-        urban = _URBAN in folded[: m.start()] or _URBAN in before
+        urban = _URBAN in folded[: m.start()] or _URBAN in before or any(t in text_before for t in _URBAN_WRITTEN)
         if urban and not any(h.start < m.end(1) and m.start(1) < h.end for h in hits):
             hits.append(AliasMatch(m.start(1), m.end(1), jobs, m.group(1)))
             completed[m.start(1)] = (_NEW_URBAN_JOBS_NAME, "without 城镇, after a sentence about the towns (城镇…)")

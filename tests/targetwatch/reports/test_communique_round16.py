@@ -58,3 +58,27 @@ def test_japanese_forms_come_from_opencc_and_leave_chinese_characters_alone():
     assert ord("予") not in table and ord("芸") not in table and ord("台") not in table
     assert to_simplified("给予") == "给予" and to_simplified("芸芸众生") == "芸芸众生"
     assert all(len(v) == 1 for v in table.values())
+
+
+NATIONAL_2006 = "2006年8月28日 國家統計局（SYNTHETIC title）"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # u25_nat_2005_jobs_nbs_17338_trad: the towns named in an earlier paragraph, new jobs without 城镇 after it
+        "今年上半年,全國已累計實現城鎮新增就業人員608萬人,完成全年任務的67%。\n"
+        "歷史數據顯示,2004年,全國累計新增就業人員980萬人,完成全年目標的108.9%。2005年,累計新增就業人員970萬人。",
+        "今年上半年,全国已累计实现城镇新增就业人员608万人,完成全年任务的67%。\n"
+        "历史数据显示,2004年,全国累计新增就业人员980万人,完成全年目标的108.9%。2005年,累计新增就业人员970万人。",
+    ],
+)
+def test_new_jobs_without_chengzhen_in_an_employment_text_are_new_urban_jobs(tmp_path, aliases, catalogue, text):
+    found, _ = read_sentence(tmp_path, aliases, catalogue, text, title=NATIONAL_2006)
+    annual = sorted((f[2], f[3]) for f in found if f[1] == "new_urban_jobs" and f[5] == "annual")
+    assert annual == [(2004, 9800000.0), (2005, 9700000.0)]
+
+
+def test_new_jobs_without_chengzhen_stay_unread_when_the_text_never_names_the_towns(tmp_path, aliases, catalogue):
+    text = "历史数据显示,2004年,全国累计新增就业人员980万人,完成全年目标的108.9%。"
+    found, reasons = read_sentence(tmp_path, aliases, catalogue, text, title=NATIONAL_2006)
+    assert found == [] and any("980" in r and r.startswith("not recognised") for r in reasons)
