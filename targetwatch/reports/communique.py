@@ -25,6 +25,7 @@ import pandas as pd
 
 from targetwatch import units
 from targetwatch.reports.encoding import decode
+from targetwatch.reports.flat_tables import with_flat_tables
 from targetwatch.reports.grammar import (
     APPROXIMATE,
     CHANGE,
@@ -535,7 +536,7 @@ def _figures(
                     else year_of(doc, without_start_points(folded[: hit.start]), "", ctx)
                 )
             if problem is None and where is not None:
-                problem = f"the figure is about {original_place(where)}, a place not in targets.yaml"
+                problem = f"the figure is about {where}, a place not in targets.yaml"
             if problem is None and own_level is not None:
                 problem = own_level
             if problem is None and n == 0 and _PART_OF_NATION.match(folded, u) and _is_nation(jurisdiction, aliases):
@@ -633,10 +634,6 @@ _YEAR_BEFORE = re.compile(r"(?<![比较])(?:上一年|上年|前一年)(?:度)?�
 _FORECAST_WORDS = re.compile(r"目标|力争|争取")
 
 
-def original_place(place: str) -> str:
-    return place
-
-
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
@@ -684,7 +681,7 @@ def read_text(path: Path, aliases: Aliases, meta: Mapping[str, Any] | None = Non
         ctx.forecast = sentence.goes_on and (ctx.forecast or opens)
     place = lambda j: aliases.jurisdictions.get(to_simplified(normalise_text(j).lower())) or j  # noqa: E731
     rows, refused = beside_domestic_part(rows, lambda n: keys.codes.get(normalised_key(n)), place)
-    return ReadResult(
+    read = ReadResult(
         format="communique_html" if is_html else "communique_txt",
         rows=one_per_figure(
             pd.DataFrame(rows),
@@ -697,3 +694,4 @@ def read_text(path: Path, aliases: Aliases, meta: Mapping[str, Any] | None = Non
         title=plain.title,
         synthetic=plain.synthetic or title_says_synthetic(plain.title or ""),
     )
+    return with_flat_tables(read, plain, keys, aliases, meta)  # one cell a line (flat_tables.py)

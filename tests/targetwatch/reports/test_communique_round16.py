@@ -32,8 +32,8 @@ def test_a_flattened_table_is_read_without_failing_and_every_cell_is_accounted_f
     for cell in TABLE_CELLS:
         alone = re.compile(rf"(?<![\d.]){re.escape(cell)}(?!\d)")
         assert any(alone.search(t) for t in texts), cell
-    reasons = list(result.rejected["reason"])
-    assert sum(r.startswith("not recognised") for r in reasons) >= len(TABLE_CELLS)
+    unread = " ".join(result.rejected.loc[result.rejected["reason"].str.startswith("not recognised"), "reason"])
+    assert all(f"'{cell}'" in unread for cell in TABLE_CELLS[12:])  # no catalogue indicator: quarantined
 
 
 @pytest.mark.parametrize(
@@ -82,3 +82,26 @@ def test_new_jobs_without_chengzhen_stay_unread_when_the_text_never_names_the_to
     text = "历史数据显示,2004年,全国累计新增就业人员980万人,完成全年目标的108.9%。"
     found, reasons = read_sentence(tmp_path, aliases, catalogue, text, title=NATIONAL_2006)
     assert found == [] and any("980" in r and r.startswith("not recognised") for r in reasons)
+
+
+def test_a_flattened_table_with_its_years_place_name_and_unit_is_read(aliases):
+    """u25_nat_2004_most_sti_tables: the R&D expenditure's row by its name, the share of GDP right after it as the
+    intensity; the government appropriation (no catalogue indicator) and its share stay quarantined."""
+    result = _read_real("u25_nat_2004_most_sti_tables", aliases)
+    table = result.rows[result.rows["notes"].astype(str).str.startswith("a table flattened")]
+    got = sorted(zip(table["indicator_raw"], table["year_raw"], table["value_raw"], table["unit_raw"], strict=True))
+    expenditure = [("r&d经费", str(y), v, "亿元") for y, v in zip(range(1999, 2005), TABLE_CELLS[:6], strict=True)]
+    intensity = [("研究与试验发展经费投入强度", str(y), v, "%") for y, v in zip(range(1999, 2005), TABLE_CELLS[6:12],
+                                                                          strict=True)]
+    assert got == sorted(expenditure + intensity)
+    assert set(table["jurisdiction_raw"]) == {"全国"}
+    quarantined = " ".join(result.rejected["raw_content"].astype(str))
+    assert all(cell in quarantined for cell in TABLE_CELLS[12:])
+    assert not any(cell + " |" in quarantined for cell in ("678.9", "1966.3", "0.76", "1.23"))
+
+
+def test_a_flattened_table_naming_no_place_stays_quarantined(tmp_path, aliases, catalogue):
+    text = "科技经费指标（SYNTHETIC table head）\n2003 |\n2004 |\nR&D 经费支出(亿元) |\n1539.6 |\n1966.3 |\n"
+    found, reasons = read_sentence(tmp_path, aliases, catalogue, text, title="科技统计（SYNTHETIC title）")
+    assert found == []
+    assert any("1539.6" in r for r in reasons) and any("1966.3" in r for r in reasons)
