@@ -59,6 +59,8 @@ RULE_FILES = (
     "targetwatch/reports/ranks.py",
     "targetwatch/reports/reviews.py",
     "targetwatch/reports/ranges.py",
+    "targetwatch/reports/flat_tables.py",
+    "targetwatch/variants.py",
     "targetwatch/units.py",
 )
 CJK_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
