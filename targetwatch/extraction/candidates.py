@@ -171,9 +171,14 @@ def _sentence_at(view: str, at: int) -> str:
     return view[start : min(ends, default=len(view))]
 
 
+def intends(text: str) -> bool:
+    """A word of intent in `text` (`rules.INTENT`); a target met or exceeded (完成…目标, `rules.TARGET_MET`) is none."""
+    return rules.INTENT.search(rules.TARGET_MET.sub("", text)) is not None
+
+
 def _intent_around(view: str, at: int) -> bool:
-    """A word of intent in the sentence around `at` (a target met, 完成…目标, is no intent)."""
-    return bool(rules.INTENT.search(rules.TARGET_MET.sub("", _sentence_at(view, at))))
+    """A word of intent in the sentence around `at`."""
+    return intends(_sentence_at(view, at))
 
 
 def _goals_before(view: str, at: int) -> bool:
@@ -181,7 +186,7 @@ def _goals_before(view: str, at: int) -> bool:
     (总体目标\n2018—2020年,…)."""
     start = view.rfind("\n", 0, at)
     prev = view.rfind("\n", 0, max(start, 0)) + 1
-    return bool(rules.INTENT.search(rules.TARGET_MET.sub("", view[prev:at])))
+    return intends(view[prev:at])
 
 
 def number(text: str) -> float:

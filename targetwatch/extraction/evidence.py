@@ -24,7 +24,7 @@ import targetwatch.extraction.budgets as budgets
 import targetwatch.extraction.releases as releases
 import targetwatch.extraction.rules as rules
 import targetwatch.extraction.yearref as yearref
-from targetwatch.extraction.candidates import Candidate, Document
+from targetwatch.extraction.candidates import Candidate, Document, intends
 from targetwatch.extraction.naming import HEADING_L1, HEADING_L2
 
 # Rules that already mark a figure as status; the document-level penalty does not pile onto them.
@@ -185,7 +185,7 @@ def weigh(doc: Document, cands: list[Candidate]) -> None:
     for c in figures:  # 主要目标：…比上年增长15%: growth over last year, as a year's plan states it
         if "status_last_year" in c.rules_fired and (
                 {"goals_section", "goals_lead"}.intersection(c.rules_fired)
-                or rules.INTENT.search(rules.TARGET_MET.sub("", doc.view[c.sentence.start : c.sentence.end]))):
+                or intends(doc.view[c.sentence.start : c.sentence.end])):
             c.score -= rules.CONFIDENCE["status"]
             c.rules_fired.append("last_year_in_a_plan")
     # Round 10: whether a text plans or reports is judged on the figures the earlier rounds read; the measure words

@@ -24,7 +24,7 @@ import re
 from typing import Final
 
 import targetwatch.extraction.rules as rules
-from targetwatch.extraction.candidates import Candidate, Document
+from targetwatch.extraction.candidates import Candidate, Document, intends
 
 # A level, then its growth rate in the next clause or the same one: 增加值45.89亿元,增长1.8%; 201.20亿元,按不变价格计算,
 # 比上年增长6.5%; 122.64亿元,比上年增长5.8%; 1.2万人,同比下降3.4%. A unit of up to six characters stands after the
@@ -52,7 +52,7 @@ def statistics_text(view: str) -> bool:
     text = rules.READING_BLANK.sub("", view)
     if growth_pairs(text) < GROWTH_PAIRS_MIN or not LAST_YEAR.search(text):
         return False
-    return not rules.INTENT.search(rules.TARGET_MET.sub("", text)) and not AHEAD.search(text)
+    return not intends(text) and not AHEAD.search(text)
 
 
 # The items of a total (其中,第一产业增加值45.89亿元,增长1.8%), a sentence that opens with 其中 / 分别 / 分产业看.
@@ -69,7 +69,7 @@ def carry_last_year(doc: Document, cands: list[Candidate]) -> None:
         if c.comparator != "growth_rate" or {CARRIED_RULE, "status_last_year", "status_report", "goals_section",
                                              "goals_lead", "last_year_in_a_plan"}.intersection(c.rules_fired):
             continue
-        if rules.INTENT.search(rules.TARGET_MET.sub("", view[c.sentence.start : c.sentence.end])):
+        if intends(view[c.sentence.start : c.sentence.end]):
             continue
         # the list runs back over items ended by ; to the one that opens it (其中,…增长1.8%;第二产业…增长9.5%;…)
         before = [s for s in c.paragraph.sentences if s.end <= c.sentence.start]
@@ -79,10 +79,10 @@ def carry_last_year(doc: Document, cands: list[Candidate]) -> None:
         opening = before[first] if first < len(before) else c.sentence
         if not ITEMS_OPENING.match(view, opening.start) or first == 0:
             continue
-        if any(rules.INTENT.search(rules.TARGET_MET.sub("", view[s.start : s.end])) for s in before[first:]):
+        if any(intends(view[s.start : s.end]) for s in before[first:]):
             continue
         total = view[before[first - 1].start : before[first - 1].end]
         if LAST_YEAR.search(total) and GROWTH_PAIR.search(total) \
-                and not rules.INTENT.search(rules.TARGET_MET.sub("", total)):
+                and not intends(total):
             c.score += rules.CONFIDENCE["status"]
             c.rules_fired.append(CARRIED_RULE)

@@ -25,7 +25,7 @@ import re
 from typing import Final
 
 import targetwatch.extraction.rules as rules
-from targetwatch.extraction.candidates import Document
+from targetwatch.extraction.candidates import Document, intends
 
 # A year named (2023年, not 2023年底 / 2023年前 / a period 2021—2025年), or the text's own year or the next one.
 YEAR_OR_OWN: Final = re.compile(
@@ -43,7 +43,7 @@ def whole_year_past(doc: Document, at: int) -> bool:
         return False
     # a word of intent before it in its paragraph (报告指出,未来一年里,天津将…全年新增就业48万人): the year ahead
     para_start = doc.view.rfind("\n", 0, at) + 1
-    if rules.INTENT.search(rules.TARGET_MET.sub("", doc.view[para_start:at])):
+    if intends(doc.view[para_start:at]):
         return False
     named = list(YEAR_OR_OWN.finditer(doc.view, 0, at))
     return bool(named) and named[-1]["year"] is not None and int(named[-1]["year"]) < doc.issue_year
