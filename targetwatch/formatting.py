@@ -219,6 +219,17 @@ def unit_word(unit: object, lang: str) -> str:
     return "" if u is None else (u.zh if lang == "zh" else u.en)
 
 
+def _unit_suffix(unit: object, lang: str, signed: bool) -> str:
+    """What follows the number in `format_value`: %, 个百分点 / pp for a signed percentage, the unit's word (none for
+    an English count), or nothing for a unit the vocabulary does not know."""
+    if unit == "percent":
+        return POINTS[lang] if signed else "%"
+    if unit in vocab.UNIT_BY_CODE:
+        word = unit_word(unit, lang)
+        return word if lang == "zh" else ("" if unit == "count" else f" {word}")
+    return ""
+
+
 def format_value(value: object, unit: object, lang: str, *, signed: bool = False, per_year: bool = False) -> str:
     """A number with its unit in the page language: 45万人, 1.16%, 265亿元; 450,000 persons, 1.16%.
 
@@ -235,13 +246,7 @@ def format_value(value: object, unit: object, lang: str, *, signed: bool = False
         positive = float(value) > 0  # type: ignore[arg-type]
     if signed and positive:
         n = "+" + n
-    if unit == "percent":
-        text = n + POINTS[lang] if signed else n + "%"
-    elif unit in vocab.UNIT_BY_CODE:
-        word = unit_word(unit, lang)
-        text = n + word if lang == "zh" else (n if unit == "count" else f"{n} {word}")
-    else:
-        text = n
+    text = n + _unit_suffix(unit, lang, signed)
     if per_year:
         text += PER_YEAR[lang]
     return text
@@ -251,13 +256,7 @@ def format_values(values: Iterable[object], unit: object, lang: str, *, signed: 
     """format_value of every value of a column (a chart trace's hover texts: a national site writes millions), the
     unit's words chosen once for the column rather than once per value; the same texts as format_value one by one
     (tests/targetwatch/test_chart_columns.py compares them)."""
-    if unit == "percent":
-        suffix = POINTS[lang] if signed else "%"
-    elif unit in vocab.UNIT_BY_CODE:
-        word = unit_word(unit, lang)
-        suffix = word if lang == "zh" else ("" if unit == "count" else f" {word}")
-    else:
-        suffix = ""
+    suffix = _unit_suffix(unit, lang, signed)
     finite, out = math.isfinite, []
     for v in values:
         if type(v) is float and finite(v):
