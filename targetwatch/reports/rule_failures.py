@@ -15,8 +15,8 @@ So a rule's failure is data, never a lost file:
   failure as its reason (never published unchecked, never lost); a stage that only adds rows (a flattened table) is
   skipped, with one quarantined row saying so.
 
-A deliberate refusal (`UnreadableReportError`, a limit) still refuses the file: it is a verdict, not a failure; running out
-of memory (and any BaseException that is not an Exception) is the machine's, not a rule's, and stops the read too.
+A deliberate refusal (`UnreadableReportError`, a limit) still refuses the file: it is a verdict, not a failure; running
+out of memory (and any BaseException that is not an Exception) is the machine's, not a rule's, and stops the read too.
 """
 
 from __future__ import annotations
