@@ -1,0 +1,116 @@
+"""A rule that raises never silences its file (issue 17, round 17; targetwatch/reports/rule_failures.py).
+
+Round 16: one restatement check raised on one row of unseen-25's flattened table and the whole file gave no rows, so 24
+figures were neither read nor quarantined. Here a rule is forced to raise (monkeypatched: the failure is SYNTHETIC, the
+texts are real dev texts) and the file must still be read by the other rules, with the failure visible as a quarantined
+row naming the file, the line and the exception.
+
+sx_2023_kjhy_hongtong (dev) prints Shanxi's 2022 high-tech enterprises (`全省高新技术企业达3916家,增长9.8%;`) and its
+technology-contract turnover (`技术合同成交总额561.86亿元,增长7.7%。`) as two sentences of one line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from targetwatch.reports import communique, mentions
+from targetwatch.reports.ingest import read_one
+from tests.targetwatch.reports.test_communique import read_real_text
+
+REAL = Path(__file__).parents[2] / "fixtures" / "real" / "reports"
+NAME = "sx_2023_kjhy_hongtong"
+
+
+def _line_of(name: str, needle: str) -> int:
+    lines = (REAL / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if needle in line)
+
+
+def _values(result) -> set[float]:
+    return {round(float(v), 2) for v in result.rows["value_raw"]} if len(result.rows) else set()
+
+
+def test_the_real_text_reads_all_three_figures_when_no_rule_fails(aliases):
+    assert {3916.0, 561.86} <= _values(read_real_text(NAME, aliases))
+
+
+def test_a_rule_raising_on_one_sentence_quarantines_that_sentence_and_the_others_are_read(aliases, monkeypatch):
+    real = communique._figures
+
+    def breaks_on_one_sentence(doc, sentence, *args):
+        if "3916" in sentence.text:
+            raise RuntimeError("SYNTHETIC failure of a rule")
+        return real(doc, sentence, *args)
+
+    monkeypatch.setattr(communique, "_figures", breaks_on_one_sentence)
+    result = read_real_text(NAME, aliases)  # raised out of read_text before round 17: the whole file failed
+    values = _values(result)
+    assert 561.86 in values  # the next sentence, on the same line, is read as usual
+    assert 3916.0 not in values  # the failing sentence gives no observation...
+    failed = result.rejected[result.rejected["reason"].str.startswith("rule failed")]
+    assert len(failed) == 1  # ...but one quarantined row that says why
+    reason = failed["reason"].iloc[0]
+    line = _line_of(NAME, "3916")
+    assert f"{NAME}.txt" in reason and f"line {line}" in reason
+    assert "RuntimeError: SYNTHETIC failure of a rule" in reason
+    assert "test_rule_failures.breaks_on_one_sentence" in reason  # the rule that raised, by module and function
+    assert "3916" in failed["raw_content"].iloc[0]  # its figure is quarantined with it: not silent
+
+
+def test_the_failure_is_a_rejected_row_of_the_ingested_file_not_a_failed_file(aliases, monkeypatch):
+    real = communique._figures
+
+    def breaks(doc, sentence, *args):
+        if "561.86" in sentence.text:
+            raise KeyError("SYNTHETIC")
+        return real(doc, sentence, *args)
+
+    monkeypatch.setattr(communique, "_figures", breaks)
+    result = read_one(REAL / f"{NAME}.txt", aliases)  # the ingestion's entry: a failed file would raise here
+    assert any("KeyError" in r and f"{NAME}.txt" in r for r in result.rejected["reason"])
+
+
+def test_a_file_stage_that_raises_quarantines_every_row_it_was_given(aliases, monkeypatch):
+    """The round-16 crash: the restatement check (mentions._base, inside one_per_figure) raising on one row."""
+    expected = read_real_text(NAME, aliases)
+
+    def broken_base(*args, **kwargs):
+        raise ValueError("not a number: '亿' (SYNTHETIC)")
+
+    monkeypatch.setattr(mentions, "_base", broken_base)
+    result = read_real_text(NAME, aliases)
+    assert result.rows.empty  # one observation per figure could not be checked: nothing is published unchecked
+    failed = result.rejected[result.rejected["reason"].str.startswith("rule failed")]
+    assert len(failed) == len(expected.rows)  # and nothing is lost: every row the stage was given is quarantined
+    # the rule named is the innermost frame raised in (here the test's stand-in for mentions._base)
+    assert all("broken_base" in r and "ValueError" in r and f"{NAME}.txt" in r for r in failed["reason"])
+    assert all("one observation per figure" in r for r in failed["reason"])
+    quarantined = " ".join(failed["raw_content"])
+    assert "3916" in quarantined and "561.86" in quarantined
+
+
+def test_a_flattened_table_stage_that_raises_is_skipped_and_its_cells_stay_quarantined(aliases, monkeypatch):
+    name = "u25_nat_2004_most_sti_tables"  # dev since round 16: its 12 levels are read by flat_tables.py
+
+    def broken_tables(*args, **kwargs):
+        raise IndexError("SYNTHETIC")
+
+    monkeypatch.setattr(communique, "with_flat_tables", broken_tables)
+    result = read_real_text(name, aliases)
+    assert result.rows.empty or "678.9" not in " ".join(result.rows["raw_content"])
+    reasons = list(result.rejected["reason"])
+    assert any(r.startswith("rule failed") and "flattened tables" in r and "IndexError" in r for r in reasons)
+    unread = " ".join(r for r in reasons if r.startswith("not recognised"))
+    assert "678.9" in unread and "1.23" in unread  # the cells are not silent: each stays a "not recognised" row
+
+
+@pytest.mark.parametrize("error", [MemoryError, KeyboardInterrupt])
+def test_what_is_not_a_rule_failure_still_stops_the_read(aliases, monkeypatch, error):
+    def stops(*args):
+        raise error()
+
+    monkeypatch.setattr(communique, "_figures", stops)
+    with pytest.raises(error):
+        read_real_text(NAME, aliases)
