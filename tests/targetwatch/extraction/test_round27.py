@@ -155,3 +155,21 @@ def test_a_volume_of_loans_stays_a_target():
     # changsha-2015-entrepreneurship-plan-news
     props = quantified("长沙5年内将新增创业主体40万个以上,新增创业担保贷款5亿元以上。", "2015")
     assert [(p.value, p.entry["comparator"]) for p in props] == [(400_000, "at_least"), (500_000_000, "at_least")]
+
+
+# anhui-city-2017-work-report-targets (traditional): the year named only as 今年是…之年, then the expected targets
+ANHUI = ("今年是黨的十九大勝利召開之年,是實施“十三五”規劃的重要一年,是供給側結構性改革的深化之年,也是本屆政府任期的最后"
+         "一年。做好今年工作,意義重大。\n經濟社會發展主要預期目標是:地區生產總值增長10%,規上工業增加值增長11%以上,固定資產投資"
+         "增長15%以上,財政收入和城鄉居民人均可支配收入與地區生產總值同步增長,社會消費品零售總額增長12%左右,城鎮登記失業率控制在"
+         "4.4%以內,完成節能減排任務。")
+
+
+@pytest.mark.parametrize("text", _variants(ANHUI))
+def test_this_year_is_the_texts_own_year_for_its_expected_targets(text):
+    props = quantified(text, "2017-02")
+    assert _read(props) == [(10, "growth_rate", 2017), (11, "growth_rate", 2017), (15, "growth_rate", 2017),
+                            (12, "growth_rate", 2017), (4.4, "at_most", 2017)]
+
+
+def test_this_year_is_no_year_on_an_undated_page():
+    assert {p.entry.get("deadline") for p in quantified(ANHUI)} == {None}
