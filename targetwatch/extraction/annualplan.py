@@ -10,8 +10,8 @@ work-report targets. Two readings follow from the heading:
   statistic (`figures` lifts 同比's status penalty, as `rules.SAME_PERIOD_TARGET` does after 力争 / 确保).
 - `expected_year`: the list is the year's, so a figure with no year of its own is due at the end of that year: the
   year its lead names (2023年…预期目标; 今年 / 全年 the text's own year), else the year the text names as its own before
-  the heading (2025年,是“十四五”规划收官之年; 《…2025年国民经济和社会发展计划》; …与2025年计划草案的报告), when not
-  before the text's own date.
+  the heading (2025年,是“十四五”规划收官之年; 《…2025年国民经济和社会发展计划》; …与2025年计划草案的报告; 今年是…之年
+  in a dated text), when not before the text's own date.
 
 The cue is a heading or lead only: 预期目标 ending its line or followed by 是 / 为 / 如下 and a colon.
 预期目标完成情况, 完成了…预期目标。 and 提出…预期目标, are no cue. A figure takes it in the cue's paragraph, or in the
@@ -38,7 +38,7 @@ THIS_YEAR: Final = re.compile(r"今年|全年|年内")
 # 2025年计划草案 / 2019年政府工作报告 / 2022年工作要点.
 OWN_YEAR: Final = re.compile(
     r"(?P<year>(?:19|20)\d{2}) {0,2}年 {0,2}(?:[,]? {0,2}是(?![指否])|(?:国民经济和社会发展)?计划(?!执行)"
-    r"|(?:政府)?工作报告|(?:度)?工作要点)")
+    r"|(?:政府)?工作报告|(?:度)?工作要点)|今年 {0,2}[,]? {0,2}是(?![指否])")  # 今年是…之年: the text's own date
 
 
 def expected_cue(view: str, para_start: int, at: int) -> re.Match[str] | None:
@@ -73,5 +73,5 @@ def expected_year(doc: Document, c: Candidate) -> int | None:
         return int(named[-1])
     if THIS_YEAR.search(lead) and doc.issue_year is not None:
         return doc.issue_year
-    own = [int(y["year"]) for y in OWN_YEAR.finditer(view, 0, m.start())]
-    return own[-1] if own and (now is None or own[-1] >= now) else None
+    own = [int(y["year"]) if y["year"] else doc.issue_year for y in OWN_YEAR.finditer(view, 0, m.start())]
+    return own[-1] if own and own[-1] is not None and (now is None or own[-1] >= now) else None

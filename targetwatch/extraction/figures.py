@@ -695,5 +695,5 @@ def _growth_above_by(doc: Document, para: Paragraph, sent: Sentence, clause: Spa
     cand.notes.append(f"growth above by {m['n']} points: {doc.text[m.start('ref') : m.end('ref')].strip()}")
     _status_penalty(doc, para, sent, cand)
     return [cand]
-# Round 23: the target-verb test and the status and report cues, for the finders of other modules (counts, budgets).
-has_verb, status_penalty, reported = _has_verb, _status_penalty, _reported
+# Round 23: the target-verb test, the status and report cues and (round 27) the condition test, for other modules.
+has_verb, status_penalty, reported, in_condition = _has_verb, _status_penalty, _reported, _in_condition

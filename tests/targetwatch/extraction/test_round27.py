@@ -155,3 +155,54 @@ def test_a_volume_of_loans_stays_a_target():
     # changsha-2015-entrepreneurship-plan-news
     props = quantified("长沙5年内将新增创业主体40万个以上,新增创业担保贷款5亿元以上。", "2015")
     assert [(p.value, p.entry["comparator"]) for p in props] == [(400_000, "at_least"), (500_000_000, "at_least")]
+
+
+# anhui-city-2017-work-report-targets (traditional): the year named only as 今年是…之年, then the expected targets
+ANHUI = ("今年是黨的十九大勝利召開之年,是實施“十三五”規劃的重要一年,是供給側結構性改革的深化之年,也是本屆政府任期的最后"
+         "一年。做好今年工作,意義重大。\n經濟社會發展主要預期目標是:地區生產總值增長10%,規上工業增加值增長11%以上,固定資產投資"
+         "增長15%以上,財政收入和城鄉居民人均可支配收入與地區生產總值同步增長,社會消費品零售總額增長12%左右,城鎮登記失業率控制在"
+         "4.4%以內,完成節能減排任務。")
+
+
+@pytest.mark.parametrize("text", _variants(ANHUI))
+def test_this_year_is_the_texts_own_year_for_its_expected_targets(text):
+    props = quantified(text, "2017-02")
+    assert _read(props) == [(10, "growth_rate", 2017), (11, "growth_rate", 2017), (15, "growth_rate", 2017),
+                            (12, "growth_rate", 2017), (4.4, "at_most", 2017)]
+
+
+def test_this_year_is_no_year_on_an_undated_page():
+    assert {p.entry.get("deadline") for p in quantified(ANHUI)} == {None}
+
+
+# suzhou-2009-entrepreneurial-city-news-trad (the mirror's readings left out): seven jobs for each start-up
+SUZHOU = "私營企業每年凈增1萬戶左右。創業帶動就業的比例要達到1: 7左右,使全市個體私營經濟新增從業人數"
+# hangzhou-2023-rural-work-points: a ratio written as one number after 收入比
+HANGZHOU = "低收入农户人均可支配收入增长10%以上;城乡居民收入比缩小至1.7以内。"
+
+
+@pytest.mark.parametrize("text", [*_variants(SUZHOU), SUZHOU.replace("1: 7", "1:7"), SUZHOU.replace("1: 7", "1∶7"),
+                                  SUZHOU.replace("1: 7", "１：７")])
+def test_a_ratio_of_one_to_n_is_read_as_n(text):
+    ratios = [p for p in quantified(text, "2009") if p.unit == "ratio"]
+    assert [(p.value, p.entry["comparator"]) for p in ratios] == [(7, "approx")]
+    assert re.search(r"1 {0,2}[:∶] {0,2}7", fold(ratios[0].quote))  # the quote runs over the colon into the next clause
+
+
+@pytest.mark.parametrize("text", _variants(HANGZHOU))
+def test_a_ratio_written_as_one_number_after_income_ratio(text):
+    ratios = [p for p in quantified(text, "2023-07") if p.unit == "ratio"]
+    assert [(p.value, p.entry["comparator"]) for p in ratios] == [(1.7, "at_most")]
+
+
+@pytest.mark.parametrize("text", [
+    # jiangsu-2016-startup-bases-notice (simplified): the ratios a base must reach to apply, a condition
+    "对返乡农民工创业园实际吸纳20家以上创业实体(个人)创业,创业带动就业比达到1:5以上,以及众创空间等新型创业载体在省内吸纳30家"
+    "以上创业实体入驻,创业带动就业比达到1:10以上的,可比照大学生创业园标准,申报省级",
+    # qiandongnan-county-2015-statistics: a figure's caption, no ratio
+    "人均地区生产总值为19967元,比上年增长13.1%。\n图1:2011-2015年地区生产总值及其增长速度",
+    # written for the test: neither term is 1
+    "城乡居民收入比缩小至2:3。",
+])
+def test_no_ratio_target_in_a_condition_a_caption_or_an_unreduced_ratio(text):
+    assert [p for p in quantified(text, "2016") if p.unit == "ratio"] == []
