@@ -148,6 +148,8 @@ def test_the_page_date_reaches_the_extractor():
     ("test", 0.95, 0.95, 0.95),
     ("holdout", 0.95, 0.95, 0.95),  # measured 100 / 100 / 100 (first, unseen: 80.8 / 95.5 / 95.2)
     ("holdout-2", 0.9, 0.95, 0.95),  # measured 100 / 100 / 100 (first, unseen: 23.1 / 100 / 100)
+    # unseen-35 (3 texts with targets, 8 without; 15 targets): first, unseen 60.9 / 93.3 / 92.9 (round 27's rules)
+    ("unseen-35", 0.58, 0.9, 0.9),
     # unseen-34 (6 texts with targets, 5 without; 38 targets): first, unseen 97.2 / 92.1 / 100 (round 26's rules)
     ("unseen-34", 0.95, 0.9, 0.95),
     # unseen-33 (3 texts with targets, 5 status; 15 targets): first, unseen 75.0 / 60.0 / 100 (round 26's rules)
