@@ -79,6 +79,7 @@ from targetwatch.reports.places import place_is_mentioned as _place_is_mentioned
 from targetwatch.reports.plaintext import Sentence, plain_html, plain_txt, sentences
 from targetwatch.reports.prenominal import place_count
 from targetwatch.reports.ranges import BELOW, FROM, TO, level_continues
+from targetwatch.reports.ranks import ranked_code
 from targetwatch.reports.rule_failures import guarded_stage, line_of, read_sentences, skipped_stage, with_rejected
 from targetwatch.reports.scope import (
     PREVIOUS_YEAR,
@@ -515,7 +516,7 @@ def _figures(
                     "notes": "; ".join(notes) or None,
                 }
             )
-    rejected += not_recognised(folded, covered, original, located)
+    rejected += not_recognised(folded, covered, original, located, lambda at: ranked_code(folded, at, hits))
     return rows, rejected
 
 
