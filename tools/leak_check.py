@@ -62,6 +62,7 @@ RULE_FILES = (
     "targetwatch/reports/flat_tables.py",
     "targetwatch/reports/documents.py",
     "targetwatch/reports/rule_failures.py",
+    "targetwatch/reports/posts.py",
     "targetwatch/variants.py",
     "targetwatch/units.py",
 )

@@ -11,6 +11,7 @@ import re
 
 from targetwatch import vocab
 from targetwatch.reports.periods import YEAR_TOKEN
+from targetwatch.reports.posts import posts_reason
 from targetwatch.reports.ranks import rank_end, rank_rows
 from targetwatch.units import normalise_text, to_simplified
 
@@ -91,11 +92,12 @@ def not_recognised(folded: str, covered: list[tuple[int, int]], original, locate
         end = b + skip + unit.end()
         noun = original(m.start(1), m.end(1))
         covered = [*covered, (m.start(1), end)]
+        posts = posts_reason(original(m.start(1), end), folded[m.start(1) : a], folded[b:end])  # posts.py
         out.append(
             located(m.start(1), end)
             | {
-                "reason": f"not recognised: {original(m.start(1), end)!r} (no indicator in targets.yaml is "
-                f"named {noun!r})"
+                "reason": posts
+                or f"not recognised: {original(m.start(1), end)!r} (no indicator in targets.yaml is named {noun!r})"
             }
         )
     return out + _unread_figures(folded, covered, original, located, ranked)

@@ -1,6 +1,6 @@
 """Communiqué rules of issue 17's seventeenth round, on real texts of the development half: a rank is its own kind of
 quarantined row (`rank: …`, reports/ranks.py), naming what is ranked, the ranking's scope and the position; never an
-observation. 62 dev texts print a rank the readers list (35 of them as 第N位/第N名).
+observation; and a count of job posts (新增就业岗位…万个) is quarantined as posts, never as new urban jobs (posts.py).
 """
 
 from __future__ import annotations
@@ -58,3 +58,41 @@ def test_a_scope_before_the_ranking_verb_still_ranks_the_name_before(tmp_path, a
     _, reasons = read_sentence(tmp_path, aliases, catalogue, sentence, NATION_2019)
     ranks = [r for r in reasons if r.startswith("rank: ")]
     assert len(ranks) == 1 and "(rd_intensity, national, position 14)" in ranks[0], reasons
+
+
+# --- job posts (reports/posts.py): a count of 岗位 in 个 is never new urban jobs, and its row says so ------------
+
+
+@pytest.mark.parametrize(
+    ("doc", "written"),
+    [
+        ("u26_js_2011_changzhou_jobs_czwzw", "全市新增就业岗位10.6万个"),  # dev since round 17
+        ("u25_nat_2003_jobs_presser_whmsebhyy_trad", "859萬個"),  # dev since round 16, glossed traditional script
+    ],
+)
+def test_a_count_of_job_posts_is_quarantined_as_posts(aliases, doc, written):
+    result = read_real_text(doc, aliases)
+    posts = [r for r in result.rejected["reason"] if r.startswith("job posts: ") and written in r]
+    assert len(posts) == 1 and "never a level of new_urban_jobs" in posts[0], list(result.rejected["reason"])
+    assert not any("岗位" in str(c) or "崗位" in str(c) for c in result.rows.get("raw_content", []))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全年全市新增就业岗位10.6万个。",  # SYNTHETIC, after the Changzhou text
+        "全年全市新增就業崗位10.6萬個。",  # traditional
+        "全年全市新增就业岗位１０．６万个。",  # full-width
+    ],
+)
+def test_posts_in_any_script_are_posts(tmp_path, aliases, catalogue, sentence):
+    found, reasons = read_sentence(tmp_path, aliases, catalogue, sentence)
+    assert found == []
+    assert any(r.startswith("job posts: ") for r in reasons), reasons
+
+
+def test_persons_beside_posts_are_still_read(tmp_path, aliases, catalogue):
+    sentence = "全年城镇新增就业8.05万人,新增就业岗位10.6万个。"  # SYNTHETIC (Changzhou's figures, a whole year)
+    found, reasons = read_sentence(tmp_path, aliases, catalogue, sentence)
+    assert [(f[1], f[3]) for f in found] == [("new_urban_jobs", 80500.0)], found
+    assert any(r.startswith("job posts: ") for r in reasons), reasons

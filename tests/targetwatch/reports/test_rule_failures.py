@@ -5,8 +5,8 @@ figures were neither read nor quarantined. Here a rule is forced to raise (monke
 texts are real dev texts) and the file must still be read by the other rules, with the failure visible as a quarantined
 row naming the file, the line and the exception.
 
-sx_2023_kjhy_hongtong (dev) prints Shanxi's 2022 high-tech enterprises (`全省高新技术企业达3916家,增长9.8%;`) and its
-technology-contract turnover (`技术合同成交总额561.86亿元,增长7.7%。`) as two sentences of one line.
+gs_2022_rd (dev) prints Gansu's 2022 R&D expenditure (`2022年,甘肃省R&D经费达到144.15亿元,…;`) and its intensity
+(`研发经费投入强度1.29%,居全国第22位、西部第5位`) as two sentences of one line.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from targetwatch.reports.ingest import read_one
 from tests.targetwatch.reports.test_communique import read_real_text
 
 REAL = Path(__file__).parents[2] / "fixtures" / "real" / "reports"
-NAME = "sx_2023_kjhy_hongtong"
+NAME = "gs_2022_rd"
 
 
 def _line_of(name: str, needle: str) -> int:
@@ -33,37 +33,37 @@ def _values(result) -> set[float]:
 
 
 def test_the_real_text_reads_all_three_figures_when_no_rule_fails(aliases):
-    assert {3916.0, 561.86} <= _values(read_real_text(NAME, aliases))
+    assert {144.15, 1.29} <= _values(read_real_text(NAME, aliases))
 
 
 def test_a_rule_raising_on_one_sentence_quarantines_that_sentence_and_the_others_are_read(aliases, monkeypatch):
     real = communique._figures
 
     def breaks_on_one_sentence(doc, sentence, *args):
-        if "3916" in sentence.text:
+        if "144.15" in sentence.text:
             raise RuntimeError("SYNTHETIC failure of a rule")
         return real(doc, sentence, *args)
 
     monkeypatch.setattr(communique, "_figures", breaks_on_one_sentence)
     result = read_real_text(NAME, aliases)  # raised out of read_text before round 17: the whole file failed
     values = _values(result)
-    assert 561.86 in values  # the next sentence, on the same line, is read as usual
-    assert 3916.0 not in values  # the failing sentence gives no observation...
+    assert 1.29 in values  # the next sentence, on the same line, is read as usual
+    assert 144.15 not in values  # the failing sentence gives no observation...
     failed = result.rejected[result.rejected["reason"].str.startswith("rule failed")]
     assert len(failed) == 1  # ...but one quarantined row that says why
     reason = failed["reason"].iloc[0]
-    line = _line_of(NAME, "3916")
+    line = _line_of(NAME, "144.15")
     assert f"{NAME}.txt" in reason and f"line {line}" in reason
     assert "RuntimeError: SYNTHETIC failure of a rule" in reason
     assert "test_rule_failures.breaks_on_one_sentence" in reason  # the rule that raised, by module and function
-    assert "3916" in failed["raw_content"].iloc[0]  # its figure is quarantined with it: not silent
+    assert "144.15" in failed["raw_content"].iloc[0]  # its figure is quarantined with it: not silent
 
 
 def test_the_failure_is_a_rejected_row_of_the_ingested_file_not_a_failed_file(aliases, monkeypatch):
     real = communique._figures
 
     def breaks(doc, sentence, *args):
-        if "561.86" in sentence.text:
+        if "1.29%" in sentence.text:
             raise KeyError("SYNTHETIC")
         return real(doc, sentence, *args)
 
@@ -88,7 +88,7 @@ def test_a_file_stage_that_raises_quarantines_every_row_it_was_given(aliases, mo
     assert all("broken_base" in r and "ValueError" in r and f"{NAME}.txt" in r for r in failed["reason"])
     assert all("one observation per figure" in r for r in failed["reason"])
     quarantined = " ".join(failed["raw_content"])
-    assert "3916" in quarantined and "561.86" in quarantined
+    assert "144.15" in quarantined and "1.29" in quarantined
 
 
 def test_a_flattened_table_stage_that_raises_is_skipped_and_its_cells_stay_quarantined(aliases, monkeypatch):
