@@ -39,7 +39,8 @@ def test_every_text_is_listed_split_and_every_quote_is_placed():
         "unseen-33": 8}
     assert all(d.split == "development" for d in docs.values() if d.first_split)
     assert sum(d.script == "traditional" for d in docs.values()) == (
-        29 + 8 + 7 + 6 + 4 + 5 + 2 + 2 + 6 + 2 + 1 + 2 + 2 + 1 + 2 + 5 + 5 + 8 + 6 + 4 + 2 + 3 + 2 + 2 + 2 + 1 + 3 + 3 + 2)
+        29 + 8 + 7 + 6 + 4 + 5 + 2 + 2 + 6 + 2 + 1 + 2 + 2 + 1 + 2 + 5 + 5 + 8 + 6 + 4 + 2 + 3 + 2 + 2 + 2 + 1 + 3 + 3
+        + 2)
     assert len(golds) == (428 + 34 + 43 + 31 + 63 + 119 + 51 + 25 + 93 + 42 + 54 + 60 + 36 + 36 + 1 + 41 + 76 + 46 + 32
                           + 48 + 36 + 35 + 20 + 15 + 14 + 12 + 15 + 38 + 15 + 20)
     assert {s: sum(docs[g.document].split == s for g in golds) for s in splits} == {
