@@ -102,3 +102,35 @@ def test_parts_counted_in_digits_are_no_target(text):
 def test_a_count_of_things_built_is_still_a_target():
     # control written for the test: 9个 counting what is built, not 方面
     assert _read(quantified("到2025年,力争在全市建成9个众创空间。")) == [(9, "exact", 2025)]
+
+
+# shandong-2016-science-envoys-opinion-news: a mirror's readings split 實現 (實現(xiàn) -> 实    现)
+SHANDONG_2016 = ("據(jù)悉,山東將力爭到“十三五”末,全省活躍在農(nóng)村一線的科技特派員總數(shù)達到2萬人以上,"
+                 "實現(xiàn)科技特派員村級全覆蓋。")
+# shandong-2022-digital-economy-measures: readings lengthen the span between 實現 and 全覆蓋 past 30 characters
+SHANDONG_2022 = ("新(xīn)建10個以上“千兆城市”,實現縣級以上城市家庭千兆接入能(néng)力和商(shāng)務(wù)樓宇"
+                 "萬兆接入能(néng)力全覆蓋。")
+
+
+@pytest.mark.parametrize("text", [*_variants(SHANDONG_2016), re.sub(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔù]+\)", "",
+                                                                     SHANDONG_2016)])
+def test_coverage_read_through_a_mirrors_readings(text):
+    props = quantified(text)
+    assert [(p.value, p.entry["comparator"], p.entry["kind"]) for p in props] == [
+        (20000, "at_least", "outcome"), (100, "at_least", "coverage")]
+    assert props[1].entry["sources"][0]["quote"].endswith("村級全覆蓋。") or props[1].entry["sources"][0][
+        "quote"].endswith("村级全覆盖。")
+
+
+@pytest.mark.parametrize("text", _variants(SHANDONG_2022))
+def test_coverage_span_counts_characters_not_reading_blanks(text):
+    props = quantified(text)
+    assert [(p.value, p.entry["comparator"], p.entry["kind"]) for p in props] == [
+        (10, "at_least", "outcome"), (100, "at_least", "coverage")]
+
+
+def test_coverage_span_still_stops_at_thirty_characters():
+    # control written for the test: 34 characters between 实现 and 全覆盖 (no readings) are too far, as before
+    span = "县级以上城市家庭千兆接入能力和商务楼宇万兆接入能力及城乡社区各类园区"
+    assert len(span) == 34
+    assert [p.value for p in quantified("新建10个以上千兆城市,实现" + span + "全覆盖。")] == [10]
