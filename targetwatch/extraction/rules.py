@@ -49,7 +49,7 @@ _GAP = r" {0,2}"
 # stands at the end of its blank, text.fold).
 _UNIT_GAP = r" {0,8}"
 FIGURE: Final = re.compile(
-    rf"(?<![\d.a-z])(?:(?P<low>{NUMBER})(?P<low_scale>{SCALE})?%?{_GAP}(?P<sep>{RANGE_SEPARATOR}){_GAP})?"
+    rf"(?<![\d.a-z])(?:(?P<low>{NUMBER})(?P<low_scale>{SCALE})?(?:{_GAP}%)?{_GAP}(?P<sep>{RANGE_SEPARATOR}){_GAP})?"
     rf"(?P<num>{NUMBER}|(?<=[过超逾近])(?=[万千亿])|(?<=突破)(?= {{0,2}}[万千亿])|(?<=[过超逾近])百"
     # round 18: 百万 with no digit before it, after a floor or a verb of reach (至少百万名, 带动百万人)
     rf"|(?:(?<=至少)|(?<=带动)|(?<=帮助)|(?<=扶助)|(?<=组织)|(?<=培训)|(?<=吸引))百(?= {{0,2}}万))"

@@ -134,3 +134,15 @@ def test_coverage_span_still_stops_at_thirty_characters():
     span = "县级以上城市家庭千兆接入能力和商务楼宇万兆接入能力及城乡社区各类园区"
     assert len(span) == 34
     assert [p.value for p in quantified("新建10个以上千兆城市,实现" + span + "全覆盖。")] == [10]
+
+
+# shanghai-2019-work-report (its line as printed, indented): a range of growth rates, the low end the commitment;
+# a PDF prints it 6 %-6.5 %
+SHANGHAI_2019 = "    ■全市生产总值增长6%-6.5%,地方一般公共预算收入增长5%,"  # the bullet's first two clauses
+
+
+@pytest.mark.parametrize("text", [*_variants(SHANGHAI_2019), SHANGHAI_2019.replace("6%-6.5%", "6 %-6.5 %"),
+                                  _S2T.convert(SHANGHAI_2019.replace("6%-6.5%", "6 %-6.5 %"))])
+def test_a_range_with_blanks_before_its_per_cents_is_one_range(text):
+    props = quantified(text, "2019-01")
+    assert [(p.value, p.entry["comparator"]) for p in props] == [(6, "growth_rate"), (5, "growth_rate")]
