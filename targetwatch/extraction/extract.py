@@ -18,11 +18,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
+import targetwatch.extraction.annualplan as annualplan
 import targetwatch.extraction.budgets as budgets
 import targetwatch.extraction.evidence as evidence
 import targetwatch.extraction.forecasts as forecasts
 import targetwatch.extraction.funds as funds
 import targetwatch.extraction.goalyears as goalyears
+import targetwatch.extraction.limits as limits
 import targetwatch.extraction.ownresults as ownresults
 import targetwatch.extraction.progress as progress
 import targetwatch.extraction.releases as releases
@@ -347,6 +349,7 @@ def extract_targets(
     below 0.9."""
     doc = Document(text, fold(text), document_id, catalogue, issued=issued)
     cands = ownresults.drop(doc, walk(doc))  # round 26: 由…增长到…,增长6倍多; 十四个方面, 推出25项…政策
+    cands = limits.drop(doc, cands)  # round 27: 贷款额度由原来的200万元提高到300万元
     stretch.carry_growth(doc.view, cands)  # round 23: 增长2.5%,力争3%
     fallback = document_deadline(cands, doc)
     # round 14: when no figure states a deadline, the period in the plan's name gives it (a deadline of the plan's own)
@@ -454,6 +457,9 @@ def _this_years_deadline(doc: Document, c: Candidate) -> None:
         if (cue := _year_targets_lead(doc, c)) is not None:
             c.deadline = cue
             c.rules_fired.append("deadline_this_year")
+        elif (own := annualplan.expected_year(doc, c)) is not None:  # round 27: 2024年是…; 二、预期目标
+            c.deadline = own
+            c.rules_fired.append("deadline_expected_targets")
         return
     if (m := opening) and int(m["year"]) >= doc.issue_year:
         c.deadline = int(m["year"])
@@ -462,6 +468,10 @@ def _this_years_deadline(doc: Document, c: Candidate) -> None:
     elif (said := rules.THIS_YEAR_AHEAD.findall(doc.view, c.paragraph.start, c.start)) \
             and not yearref.only_past_whole_year(doc, c.paragraph.start, c.start):  # round 23: 全年 of a past year
         c.deadline = doc.issue_year + (1 if said[-1] in ("明年", "今明两年") else 0)  # round 14: 今明两年
+    elif (own := annualplan.expected_year(doc, c)) is not None:  # round 27: under 二、预期目标 of a 2025 plan
+        c.deadline = own
+        c.rules_fired.append("deadline_expected_targets")
+        return
     else:
         return
     c.rules_fired.append("deadline_this_year")
