@@ -10,6 +10,8 @@ So a rule's failure is data, never a lost file:
 * **per sentence** (`read_sentences`): when reading one sentence raises, that sentence becomes one quarantined row
   whose reason names the file, the sentence, its line in the file, the rule (module and function) and the exception;
   the other sentences are read as if nothing happened;
+* **per sheet** of a yearbook workbook (`guarded`): a sheet whose reading raises is one quarantined row naming the file,
+  the sheet and the exception, and the other sheets are read;
 * **per file stage** (`guarded_stage`): a stage over the whole file's rows (one observation per figure, a domestic part
   beside its whole) that raises cannot vouch for its rows, so each row it was given is quarantined with the stage's
   failure as its reason (never published unchecked, never lost); a stage that only adds rows (a flattened table) is
@@ -77,6 +79,17 @@ def read_sentences(
         rows += found
         rejected += refused
     return rows, rejected
+
+
+def guarded(call: Callable[[], T], file: str, where: str, consequence: str) -> tuple[T | None, list[dict]]:
+    """`call()` and no quarantined rows; if it raises, None and one quarantined row naming `where` and the failure."""
+    try:
+        return call(), []
+    except (UnreadableReportError, MemoryError):
+        raise
+    except Exception as exc:
+        return None, [{"row_number": None, "location": where, "raw_content": "",
+                       "reason": failure_reason(file, where, exc, consequence)}]
 
 
 def guarded_stage(

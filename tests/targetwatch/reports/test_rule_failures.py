@@ -114,3 +114,50 @@ def test_what_is_not_a_rule_failure_still_stops_the_read(aliases, monkeypatch, e
     monkeypatch.setattr(communique, "_figures", stops)
     with pytest.raises(error):
         read_real_text(NAME, aliases)
+
+
+# --- a yearbook workbook: a sheet whose reading raises is one quarantined row, the other sheets are read ------------
+
+
+def _two_sheet_book(tmp_path) -> Path:
+    import openpyxl  # SYNTHETIC workbook, as test_yearbook.py's
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "表1"
+    for row in [["山西省主要科技指标（SYNTHETIC）"], ["指标", "2019年"], ["高新技术企业（家）", 2405]]:
+        ws.append(row)
+    other = wb.create_sheet("表2")
+    for row in [["山西省技术市场（SYNTHETIC）"], ["指标", "2019年"], ["技术合同成交额（亿元）", 265]]:
+        other.append(row)
+    wb.save(tmp_path / "book.xlsx")
+    return tmp_path / "book.xlsx"
+
+
+def test_a_sheet_whose_rule_raises_is_quarantined_and_the_other_sheet_is_read(tmp_path, aliases, monkeypatch):
+    from targetwatch.reports import yearbook
+
+    real = yearbook.read_grid
+
+    def breaks_on_one_sheet(grid, **kwargs):
+        if grid.sheet == "表2":
+            raise ZeroDivisionError("SYNTHETIC")
+        return real(grid, **kwargs)
+
+    monkeypatch.setattr(yearbook, "read_grid", breaks_on_one_sheet)
+    result = read_one(_two_sheet_book(tmp_path), aliases)  # the ingestion's entry: a failed file would raise here
+    assert list(result.rows["value_raw"]) == ["2405"]  # 表1 is read
+    failed = result.rejected[result.rejected["reason"].str.startswith("rule failed")]
+    assert list(failed["sheet"]) == ["表2"]
+    assert "book.xlsx, sheet '表2'" in failed["reason"].iloc[0] and "ZeroDivisionError" in failed["reason"].iloc[0]
+
+
+def test_a_workbook_whose_every_sheet_raises_is_read_with_its_failures_not_refused(tmp_path, aliases, monkeypatch):
+    from targetwatch.reports import yearbook
+
+    def breaks(grid, **kwargs):
+        raise ValueError("SYNTHETIC")
+
+    monkeypatch.setattr(yearbook, "read_grid", breaks)
+    result = read_one(_two_sheet_book(tmp_path), aliases)
+    assert result.rows.empty and len(result.rejected) == 2  # one row per sheet, each naming it: visible, not lost
