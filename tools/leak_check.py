@@ -60,6 +60,9 @@ RULE_FILES = (
     "targetwatch/reports/reviews.py",
     "targetwatch/reports/ranges.py",
     "targetwatch/reports/flat_tables.py",
+    "targetwatch/reports/documents.py",
+    "targetwatch/reports/rule_failures.py",
+    "targetwatch/reports/posts.py",
     "targetwatch/variants.py",
     "targetwatch/units.py",
 )

@@ -10,6 +10,7 @@ import dataclasses
 import itertools
 import re
 
+import targetwatch.extraction.annualplan as annualplan
 import targetwatch.extraction.funds as funds
 import targetwatch.extraction.measures as measures
 import targetwatch.extraction.rules as rules
@@ -181,8 +182,7 @@ def _past_period(doc: Document, para: Paragraph, at: int) -> bool:
         where = text.rfind(name)
         if where >= 0 and over(end):
             after = rules.TARGET_MET.sub("", doc.view[para.start + where : at])
-            if not rules.INTENT.search(after) and not deadlines(
-                    doc.view, Span(para.start + where, at), doc):
+            if not rules.INTENT.search(after) and not deadlines(doc.view, Span(para.start + where, at), doc):
                 return True
     return False
 
@@ -283,7 +283,7 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
             score += rules.CONFIDENCE["frame"]
             fired.append(frame)
         status = [w for w in rules.STATUS_WORDS if w in rules.BRACKETED.sub("", view[sent.start : m.start()]) and not (
-            w == "同比" and rules.SAME_PERIOD_TARGET.search(view, sent.start, m.start()))]
+            w == "同比" and annualplan.same_period_target(view, sent.start, para.start, m.start()))]
         if status and _intent_after_status(doc, sent, clause):
             status = []
         if not rules.FORECAST_BY_PLAN.search(view.lstrip()[: rules.REPORT_TITLE_REACH]) \
@@ -695,5 +695,5 @@ def _growth_above_by(doc: Document, para: Paragraph, sent: Sentence, clause: Spa
     cand.notes.append(f"growth above by {m['n']} points: {doc.text[m.start('ref') : m.end('ref')].strip()}")
     _status_penalty(doc, para, sent, cand)
     return [cand]
-# Round 23: the target-verb test and the status and report cues, for the finders of other modules (counts, budgets).
-has_verb, status_penalty, reported = _has_verb, _status_penalty, _reported
+# Round 23: the target-verb test, the status and report cues and (round 27) the condition test, for other modules.
+has_verb, status_penalty, reported, in_condition = _has_verb, _status_penalty, _reported, _in_condition

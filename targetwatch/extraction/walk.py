@@ -11,6 +11,7 @@ import re
 from collections import Counter
 
 import targetwatch.extraction.counts as counts
+import targetwatch.extraction.ratios as ratios
 import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import STRIP_HEAD, STRIP_TAIL, Candidate, Document, deadlines, scaled
 from targetwatch.extraction.figures import category_thresholds, constructs, find_figures
@@ -52,8 +53,9 @@ def walk(doc: Document) -> list[Candidate]:
                 figures = find_figures(doc, para, sent, clause)
                 figures = sorted(figures + _list_items(doc, clause, figures) + constructs(doc, para, sent, clause),
                                  key=lambda c: c.start)
-                # round 23: 带头人100万以上, 百万毕业生 (people counted without a measure word)
+                # round 23: 带头人100万以上, 百万毕业生 (people counted without a measure word); round 27: 1: 7 (ratios)
                 figures = sorted(figures + counts.bare_counts(doc, para, sent, clause, figures), key=lambda c: c.start)
+                figures = sorted(figures + ratios.find(doc, para, sent, clause, figures), key=lambda c: c.start)
                 category_thresholds(view, figures)
                 _share_clause(view, figures)
                 found += figures

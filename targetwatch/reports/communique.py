@@ -24,6 +24,7 @@ from typing import Any
 import pandas as pd
 
 from targetwatch import units
+from targetwatch.reports.documents import Document, document
 from targetwatch.reports.encoding import decode
 from targetwatch.reports.flat_tables import with_flat_tables
 from targetwatch.reports.grammar import (
@@ -63,26 +64,23 @@ from targetwatch.reports.periods import (
     ESTIMATE,
     PERIOD_TOTAL,
     PLAN,
-    REVIEW,
     YEAR_BASIS_WORDS,
     Context,
     carried_year,
     head_date,
-    head_year,
-    lead_year,
     plan_year,
     sentence_year,
     start_point_year,
     without_start_points,
     year_of,
 )
-from targetwatch.reports.places import PLACE_IN_SENTENCE, national_body, own_level_problem, province_of_capital
-from targetwatch.reports.places import PROVINCE as _PROVINCE
+from targetwatch.reports.places import PLACE_IN_SENTENCE, own_level_problem
 from targetwatch.reports.places import place_is_mentioned as _place_is_mentioned
-from targetwatch.reports.plaintext import PlainText, Sentence, plain_html, plain_txt, sentences
+from targetwatch.reports.plaintext import Sentence, plain_html, plain_txt, sentences
 from targetwatch.reports.prenominal import place_count
 from targetwatch.reports.ranges import BELOW, FROM, TO, level_continues
-from targetwatch.reports.reviews import review_years
+from targetwatch.reports.ranks import ranked_code
+from targetwatch.reports.rule_failures import guarded_stage, line_of, read_sentences, skipped_stage, with_rejected
 from targetwatch.reports.scope import (
     PREVIOUS_YEAR,
     beside_domestic_part,
@@ -93,93 +91,9 @@ from targetwatch.reports.scope import (
     subject_of,
 )
 from targetwatch.reports.shortnames import short_name_hits
-from targetwatch.units import fold_with_offsets, normalise_text, parse_year, to_simplified
+from targetwatch.units import fold_with_offsets, normalise_text, to_simplified
 
 # --- reference periods ----------------------------------------------------------------------------------
-
-# a place in a dateline (中新网西宁2月24日电) is where the reporter was; a place in a zone's name is not the place
-_ASIDE = re.compile(r"\([^()]{0,12}\)")
-
-
-@dataclass
-class Document:
-    year: int | None  # the reference year of the document's figures
-    year_basis: str | None  # how it was found: sidecar | title | work report | release date
-    jurisdiction: str | None  # as written in the title or the sidecar
-    partial: bool
-    plain: PlainText
-    now: int | None = None  # the year of release (else of the title): 去年 and 今年 count from it
-    local: str | None = None  # the first place below the nation named in the head: what 我省/全省 mean there
-    province: str | None = None  # a province named only through its capital (places.province_of_capital)
-    outside: str | None = None  # the document is about a place the catalogue does not know (青海省)
-    lead: int | None = None  # the year the body's first lines state, when the year is the release's (periods.lead_year)
-
-
-def _document(plain: PlainText, aliases: Aliases, meta: Mapping[str, Any], release: str | None) -> Document:
-    head = [line.strip() for line in plain.text.splitlines() if line.strip()][:5]
-    if plain.title and (not head or head[0] != plain.title):
-        head.insert(0, plain.title)
-    if meta.get("title"):
-        head.insert(0, str(meta["title"]))
-    folded_head = [strip_deletions(*fold_with_offsets(line))[0] for line in head]
-    release_year = int(release[:4]) if release else None
-    year, basis, now = None, None, release_year
-    if meta.get("year") is not None:
-        year, basis = parse_year(str(meta["year"])), "sidecar"
-    # the title (and the sidecar's) names the year; later lines only when no release date says more
-    lines = folded_head if release_year is None else folded_head[: 1 + bool(meta.get("title"))]
-    # a year in brackets is an aside, never the document's: …授权1万发明专利用了6年(1991年)… (u9_nat_2011_patents, dev)
-    lines = [_ASIDE.sub("", line) for line in lines]
-    for line in lines:
-        if year is not None:
-            break
-        found = head_year(line)
-        if found is not None and REVIEW.search(line):  # year N's report reviews N-1, unless N is the reviewed year
-            (year, report), basis = review_years(line, found), "work report"
-            now = now or report
-        elif found is not None:
-            year, basis, now = found, "title", now or found
-    if year is None and release_year is not None:
-        reviews = any(REVIEW.search(line) for line in folded_head)
-        year, basis = (release_year - 1, "work report") if reviews else (release_year, "release date")
-    jurisdiction = str(meta["jurisdiction"]) if meta.get("jurisdiction") else None
-    outside = None
-    # an outlet's place (甘肃日报 over a story datelined 本报兰州讯, u8_gs_2021_techsmes_gsrb) only when the head names
-    # no other place
-    for line, outlets in [(line, False) for line in folded_head] + [(line, True) for line in folded_head]:
-        if jurisdiction is not None or outside is not None:
-            break
-        known = [
-            p for p in aliases.find_folded(line, "jurisdiction") if _place_is_mentioned(line, p.start, p.end, outlets)
-        ]
-        other = [
-            m
-            for m in _PROVINCE.finditer(line)
-            if not aliases.find_folded(m.group(), "jurisdiction")
-            and _place_is_mentioned(line, m.start(), m.end(), outlets)
-        ]
-        if other and (not known or other[0].start() < known[0].start):
-            outside = other[0].group()
-        elif known:
-            jurisdiction = line[known[0].start : known[0].end]
-    if jurisdiction is None and outside is None and national_body(folded_head):
-        jurisdiction = "全国"  # the head names no place but a central body (places.national_body)
-    local = next(
-        (
-            line[p.start : p.end]
-            for line in folded_head
-            for p in aliases.find_folded(line, "jurisdiction")
-            if aliases.jurisdictions.get(p.key) != "national" and _place_is_mentioned(line, p.start, p.end)
-        ),
-        None,
-    )
-    partial = bool(plain.title and PARTIAL.search(fold_with_offsets(plain.title)[0]))
-    province = None
-    if local is None and outside is None and (jurisdiction is None or jurisdiction == "全国"):
-        province = province_of_capital(strip_deletions(*fold_with_offsets(plain.text))[0])
-    lead = lead_year(folded_head[1:]) if basis == "release date" else None
-    return Document(year, basis, jurisdiction, partial, plain, now, local, province, outside, lead)
-
 
 @dataclass
 class TextKeys:
@@ -602,7 +516,7 @@ def _figures(
                     "notes": "; ".join(notes) or None,
                 }
             )
-    rejected += not_recognised(folded, covered, original, located)
+    rejected += not_recognised(folded, covered, original, located, lambda at: ranked_code(folded, at, hits))
     return rows, rejected
 
 
@@ -634,6 +548,25 @@ _YEAR_BEFORE = re.compile(r"(?<![比较])(?:上一年|上年|前一年)(?:度)?�
 _FORECAST_WORDS = re.compile(r"目标|力争|争取")
 
 
+def _sentence(doc: Document, sentence: Sentence, aliases: Aliases, keys: TextKeys, ctx: Context):
+    """One sentence's rows and quarantined rows, and what the sentences after it inherit (`ctx`)."""
+    found, refused = _figures(doc, sentence, aliases, keys, ctx)
+    ctx.series = (found[-1]["indicator_raw"], normalised_key(found[-1]["unit_raw"])) if found else None
+    folded = strip_deletions(*units.arabic_numerals(*fold_with_offsets(sentence.text)))[0]
+    ctx.year = carried_year(folded) or ctx.year
+    named = [h for h in keys.find(folded) if h.code]
+    ctx.named = keys.written_for.get(named[-1].key, named[-1].key) if named and not found else None
+    ctx.own = ctx.own or bool(_OWN_PROVINCE.search(folded))
+    ctx.start = start_point_year(folded) or ctx.start
+    ctx.before = folded
+    place = aliases.find_folded(folded, "jurisdiction") or _OWN_PROVINCE.search(folded)
+    ctx.subject = subject_of(folded) or (None if place else ctx.subject)
+    # 预计 is local to its sentence: 毕业企业数预计为16万个;…经费支出与GDP之比为2.19% (u14_nat_2019_innovation_index)
+    opens = bool(FORECAST.search(ESTIMATE.sub("", folded)) or _FORECAST_WORDS.search(folded))
+    ctx.forecast = sentence.goes_on and (ctx.forecast or opens)
+    return found, refused
+
+
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
@@ -654,44 +587,33 @@ def read_text(path: Path, aliases: Aliases, meta: Mapping[str, Any] | None = Non
     head = [line.strip() for line in plain.text.splitlines() if line.strip()][:6]
     file_release = plain.release_date or find_release_date(plain.text) or head_date(head)
     release = str(meta["release_date"]) if meta.get("release_date") else file_release
-    doc = _document(plain, aliases, meta, release)
-    keys = TextKeys.of(aliases)
-    rows: list[dict] = []
-    rejected: list[dict] = []
-    ctx = Context()
-    for sentence in sentences(plain.text):
-        if sentence.paragraph != ctx.paragraph:
-            ctx = Context(paragraph=sentence.paragraph)
-        found, refused = _figures(doc, sentence, aliases, keys, ctx)
-        ctx.series = (found[-1]["indicator_raw"], normalised_key(found[-1]["unit_raw"])) if found else None
-        rows += found
-        rejected += refused
-        folded = strip_deletions(*units.arabic_numerals(*fold_with_offsets(sentence.text)))[0]
-        ctx.year = carried_year(folded) or ctx.year
-        named = [h for h in keys.find(folded) if h.code]
-        ctx.named = keys.written_for.get(named[-1].key, named[-1].key) if named and not found else None
-        ctx.own = ctx.own or bool(_OWN_PROVINCE.search(folded))
-        ctx.start = start_point_year(folded) or ctx.start
-        ctx.before = folded
-        place = aliases.find_folded(folded, "jurisdiction") or _OWN_PROVINCE.search(folded)
-        ctx.subject = subject_of(folded) or (None if place else ctx.subject)
-        # 预计 is local to its sentence: 毕业企业数预计为16万个;…经费支出与GDP之比为2.19%
-        # (u14_nat_2019_innovation_index)
-        opens = bool(FORECAST.search(ESTIMATE.sub("", folded)) or _FORECAST_WORDS.search(folded))
-        ctx.forecast = sentence.goes_on and (ctx.forecast or opens)
+    doc = document(plain, aliases, meta, release)
+    keys, ctx, file = TextKeys.of(aliases), [Context()], path.name
+
+    def step(sentence: Sentence) -> tuple[list[dict], list[dict]]:
+        if sentence.paragraph != ctx[0].paragraph:
+            ctx[0] = Context(paragraph=sentence.paragraph)
+        return _sentence(doc, sentence, aliases, keys, ctx[0])
+
+    # a rule that raises quarantines its sentence (or its stage's rows), never the whole file (rule_failures.py)
+    rows, rejected = read_sentences(sentences(plain.text), step, file, lambda s: line_of(plain, text, s))
     place = lambda j: aliases.jurisdictions.get(to_simplified(normalise_text(j).lower())) or j  # noqa: E731
-    rows, refused = beside_domestic_part(rows, lambda n: keys.codes.get(normalised_key(n)), place)
+    code = lambda n: keys.codes.get(normalised_key(n))  # noqa: E731
+    checked, failed = guarded_stage(lambda: beside_domestic_part(rows, code, place), rows, file, "domestic part")
+    rows, refused = checked or ([], [])
+    one, failed_too = guarded_stage(
+        lambda: one_per_figure(pd.DataFrame(rows), indicator=lambda n: code(n) or normalised_key(n), place=place),
+        rows, file, "one observation per figure",
+    )
     read = ReadResult(
         format="communique_html" if is_html else "communique_txt",
-        rows=one_per_figure(
-            pd.DataFrame(rows),
-            indicator=lambda n: keys.codes.get(normalised_key(n)) or normalised_key(n),
-            place=place,
-        ),
-        rejected=rejected + refused,  # type: ignore[arg-type]
+        rows=one if one is not None else pd.DataFrame(),
+        rejected=rejected + refused + failed + failed_too,  # type: ignore[arg-type]
         encoding=encoding,
         release_date=file_release,
         title=plain.title,
         synthetic=plain.synthetic or title_says_synthetic(plain.title or ""),
     )
-    return with_flat_tables(read, plain, keys, aliases, meta)  # one cell a line (flat_tables.py)
+    tables = lambda: with_flat_tables(read, plain, keys, aliases, meta)  # noqa: E731  one cell a line (flat_tables.py)
+    read, skipped = skipped_stage(tables, read, file, "flattened tables")
+    return with_rejected(read, skipped)

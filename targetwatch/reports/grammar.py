@@ -11,6 +11,7 @@ import re
 
 from targetwatch import vocab
 from targetwatch.reports.periods import YEAR_TOKEN
+from targetwatch.reports.posts import posts_reason
 from targetwatch.reports.ranks import rank_end, rank_rows
 from targetwatch.units import normalise_text, to_simplified
 
@@ -74,7 +75,7 @@ _NOUN_FIGURE = re.compile(
 )
 
 
-def not_recognised(folded: str, covered: list[tuple[int, int]], original, located) -> list[dict]:
+def not_recognised(folded: str, covered: list[tuple[int, int]], original, located, ranked=None) -> list[dict]:
     """A number next to an indicator-like noun that no row or rejection accounts for: quarantined, never lost."""
     out = []
     for m in _NOUN_FIGURE.finditer(folded):
@@ -91,14 +92,15 @@ def not_recognised(folded: str, covered: list[tuple[int, int]], original, locate
         end = b + skip + unit.end()
         noun = original(m.start(1), m.end(1))
         covered = [*covered, (m.start(1), end)]
+        posts = posts_reason(original(m.start(1), end), folded[m.start(1) : a], folded[b:end])  # posts.py
         out.append(
             located(m.start(1), end)
             | {
-                "reason": f"not recognised: {original(m.start(1), end)!r} (no indicator in targets.yaml is "
-                f"named {noun!r})"
+                "reason": posts
+                or f"not recognised: {original(m.start(1), end)!r} (no indicator in targets.yaml is named {noun!r})"
             }
         )
-    return out + _unread_figures(folded, covered, original, located)
+    return out + _unread_figures(folded, covered, original, located, ranked)
 
 
 # …but a decimal before 年 is a number of years: 国内专利为6.0年,而国外来华专利为9.4年 (u15_nat_2015_patents_press_trad,
@@ -129,11 +131,11 @@ _RATIO = re.compile(r"[\d.]+(?:[:∶][\d.]+){2,}")
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[:∶][0-5]\d(?:[:∶][0-5]\d)?")
 
 
-def _unread_figures(folded: str, covered: list[tuple[int, int]], original, located) -> list[dict]:
+def _unread_figures(folded: str, covered: list[tuple[int, int]], original, located, ranked=None) -> list[dict]:
     """Every other number with a unit that no row or rejection accounts for (a figure next to no indicator name,
     a share, a count of contracts): one quarantined row per sentence listing them, so none is lost silently."""
     found: list[tuple[int, int]] = []
-    ranks: list[tuple[int, int]] = []  # 第14位: quarantined on their own (ranks.py), never silently skipped
+    ranks: list[tuple[int, int, int, int]] = []  # 第14位: their own kind of quarantined row (ranks.py), never skipped
     for m in NUMBER.finditer(folded):
         a, b = m.start(), m.end()
         chinese = not ARABIC.match(m.group())
@@ -143,7 +145,7 @@ def _unread_figures(folded: str, covered: list[tuple[int, int]], original, locat
             continue
         if (rank := rank_end(folded, a, b)) is not None:  # 第14位, 排名第三: written in either kind of numeral
             clause = max([c.end() for c in CLAUSE_END.finditer(folded, 0, a)], default=0)
-            ranks.append((max(clause, a - 14), rank))
+            ranks.append((max(clause, a - 14), rank, a, b))
             continue
         if chinese and not _CHINESE_AMOUNT.fullmatch(m.group()):
             continue
@@ -184,12 +186,12 @@ def _unread_figures(folded: str, covered: list[tuple[int, int]], original, locat
         clause = max([c.end() for c in CLAUSE_END.finditer(folded, 0, a)], default=0)
         found.append((max(clause, a - 14), end))
     if not found:
-        return rank_rows(folded, ranks, original, located)
+        return rank_rows(folded, ranks, original, located, ranked)
     listed = "; ".join(repr(original(a, e)) for a, e in found)
     row = located(found[0][0], found[-1][1]) | {
         "reason": f"not recognised: {listed} (figures next to no indicator name in targets.yaml)"
     }
-    return [row, *rank_rows(folded, ranks, original, located)]
+    return [row, *rank_rows(folded, ranks, original, located, ranked)]
 
 
 def more_than(after: str) -> int | None:

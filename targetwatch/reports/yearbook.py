@@ -34,6 +34,7 @@ from targetwatch.reports.model import (
     find_release_date,
     title_says_synthetic,
 )
+from targetwatch.reports.rule_failures import guarded
 from targetwatch.reports.template import read_lines
 from targetwatch.units import (
     fold_with_offsets,
@@ -351,8 +352,18 @@ def _combine(
     rejected: list[dict] = []
     infos = []
     unread = []
+    failed = False
     for grid in grids:
-        out = read_grid(grid, fmt=fmt, aliases=aliases, meta=meta)
+        # a rule that raises on one sheet quarantines that sheet, never the workbook (rule_failures.py, round 17)
+        name = grid.sheet or path.name
+        out, failure = guarded(
+            lambda g=grid: read_grid(g, fmt=fmt, aliases=aliases, meta=meta),  # type: ignore[misc]
+            path.name, f"sheet {name!r}", "the figures of this sheet are not read",
+        )
+        if failure:
+            rejected += [f | {"sheet": grid.sheet} for f in failure]
+            failed = True
+            continue
         if out is None:
             if any(t.strip() for row in grid.cells for t in row):
                 unread.append(grid)
@@ -360,7 +371,7 @@ def _combine(
         rows += out[0]
         rejected += out[1]
         infos.append(out[2])
-    if not infos:
+    if not infos and not failed:
         raise UnreadableReportError(
             f"{path.name}: no yearbook table found: no header row with years (2019, 2019年) to the right of "
             "indicator labels, and no template header (jurisdiction, indicator, year, value, unit)"

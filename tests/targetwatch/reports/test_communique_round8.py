@@ -179,9 +179,10 @@ def test_counts_with_measure_words_are_never_silent(tmp_path, aliases, catalogue
 
 
 def test_a_rank_is_not_a_count(tmp_path, aliases, catalogue):
-    # not a count of 26 (位 as a measure word); since round 14 a rank is quarantined as a rank, never silent
+    # not a count of 26 (位 as a measure word); since round 14 a rank is quarantined as a rank, never silent; since
+    # round 17 as its own kind, naming what is ranked (综合科技创新水平: no catalogue indicator), the scope and position
     _, reasons = read_sentence(tmp_path, aliases, catalogue, "综合科技创新水平全国排名上升至26位。", NATION_2022)
     assert reasons == [
-        "not recognised: rank '合科技创新水平全国排名上升至26位' (a position in a list, not a level; "
-        "targets.yaml has no rank indicator)"
+        "rank: '合科技创新水平全国排名上升至26位' (no catalogue indicator, national, position 26) "
+        "(a position in a list, not a level; targets.yaml has no rank target to read it into)"
     ]
