@@ -640,7 +640,7 @@ class LargeSite:
                 r["years"] = {k: v[s:e] for k, v in ycols.items() if any(x is not None for x in v[s:e])}
                 # encoded once here (plain_json's check), put into the data file as it is (page.Encoded)
                 chart = Encoded.of(target_charts(i, {c: v[k] for c, v in chart_part.items()}, tid))
-                r["charts"] = None if chart.text == "[]" else chart
+                r["charts"] = None if chart.data == b"[]" else chart
                 r["sources"] = sources_of.get(tid)
                 r["departments"] = owners_of.get(tid)
                 if own_s[i]:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import numpy as np
 import pandas as pd
 from markupsafe import Markup
 
@@ -44,7 +45,7 @@ from targetwatch.lineage import (
     formula_lines,
 )
 from targetwatch.render.large_site import page_name
-from targetwatch.render.page import display_value, dump_js, json_values, load_strings
+from targetwatch.render.page import display_column, display_value, dump_js, json_values, load_strings
 
 LINEAGE_DIR = "lineage"
 # A lineage page lists at most this many figures: the vintages used and superseded first, then the others in
@@ -106,9 +107,44 @@ def _record_values(values: pd.Series) -> list:
     return values.astype(object).where(values.notna(), None).tolist()  # astype(object) boxes as to_dict does
 
 
+def _stamp_texts(values: pd.Series) -> list:
+    """A datetime column's values as `str()` writes the Timestamps `_record_values` gives (None for NaT), made for
+    the whole column: formula_lines and the chains use such a value only through its text (lineage._num, the as-of
+    date's first ten letters). A value with a fraction of a second or a year outside 1000..9999 (texts numpy writes
+    differently), or a column that is not a naive datetime64: the Timestamps themselves (`_record_values`)."""
+    a = values.to_numpy() if isinstance(values.dtype, np.dtype) and values.dtype.kind == "M" else None
+    if a is None:
+        return _record_values(values)
+    ok = ~np.isnat(a)
+    years = a[ok].astype("datetime64[Y]").astype("int64") + 1970
+    if len(years) and (years.min() < 1000 or years.max() > 9999 or (a[ok] != a[ok].astype("datetime64[s]")).any()):
+        return _record_values(values)
+    texts = np.char.replace(np.datetime_as_string(a.astype("datetime64[s]"), unit="s"), "T", " ").astype(object)
+    texts[~ok] = None
+    return texts.tolist()
+
+
 def _display(values: pd.Series) -> list:
-    """A column as the report shows its values (display_value, each distinct value once), JSON-ready."""
-    return [None if v is None else display_value(v) for v in values.astype(object).where(values.notna(), None)]
+    """A column as the report shows its values (display_value of each), JSON-ready, converted a column at a time
+    (page.display_column: no per-cell call for numbers, texts and dates)."""
+    return display_column(values)
+
+
+def _grouped(keys: list, rows: list) -> dict[Any, list]:
+    """key -> its rows, in order, from rows whose keys come in runs (a query ordered by the key): each run is one
+    slice, not an append per row. A key whose rows come in two runs gets both, in order."""
+    out: dict[Any, list] = {}
+    if not keys:
+        return out
+    k = pd.Series(keys, dtype=object)
+    starts = np.flatnonzero(np.r_[True, (k.to_numpy()[1:] != k.to_numpy()[:-1])]).tolist()
+    for start, end in zip(starts, [*starts[1:], len(keys)], strict=True):
+        key = keys[start]
+        if key in out:
+            out[key].extend(rows[start:end])
+        else:
+            out[key] = rows[start:end]
+    return out
 
 
 class LineageSite:
@@ -182,12 +218,10 @@ class LineageSite:
         failed = (self.con.execute("SELECT DISTINCT observation_id, expectation_id FROM check_failures WHERE "
                                    "observation_id IN (SELECT observation_id FROM _tw_chain WHERE used)").df()
                   if "check_failures" in self.columns else pd.DataFrame(columns=["observation_id", "expectation_id"]))
-        rows = check_rows(used, failed, self.checks, has_indicator)
-        out: dict[str, list] = {}
-        for tid, k, r, n, c in zip(rows["target_id"], rows["check"].tolist(), rows["result"],
-                                   rows["rows_flagged"].tolist(), rows["rows_checked"].tolist(), strict=True):
-            out.setdefault(tid, []).append([k, r, n, c])
-        return out
+        rows = check_rows(used, failed, self.checks, has_indicator)  # in target order
+        return _grouped(rows["target_id"].tolist(), list(zip(  # a tuple is written as the JSON array a list is
+            rows["check"].tolist(), rows["result"].tolist(), rows["rows_flagged"].tolist(),
+            rows["rows_checked"].tolist(), strict=True)))
 
     # --- the files ---
 
@@ -302,7 +336,8 @@ class LineageSite:
 
     def _assessments(self, ids: list[str]) -> dict[str, list]:
         """FORMULA_COLUMNS of the assessments of `ids`, as columns in the order of `ids` (None where a target has no
-        assessment or a value is missing), each value as a record of the frame would hold it."""
+        assessment or a value is missing), each value as a record of the frame would hold it, but the two dates as
+        their Timestamps' text (`_stamp_texts`: formula_lines and the chain read only that)."""
         self.con.register("_tw_ids", pd.DataFrame({"target_id": ids, "_k": range(len(ids))}))
         try:
             have = self.columns.get("assessments", set())
@@ -314,7 +349,8 @@ class LineageSite:
             self.con.unregister("_tw_ids")
         if frame["_k"].duplicated().any():  # a target assessed twice: its last row, as a dict by id kept it
             frame = frame.drop_duplicates("_k", keep="last")
-        return {c: _record_values(frame[c]) for c in ("_has", *FORMULA_COLUMNS) if c in frame}
+        return {c: (_stamp_texts if c in ("as_of", "latest_release_date") else _record_values)(frame[c])
+                for c in ("_has", *FORMULA_COLUMNS) if c in frame}
 
     def _chains(self, part: pd.DataFrame, per: dict[str, dict], checks: dict[str, list]) -> dict[str, dict]:
         """Each target's chain (its display fields, sources, formula, figures' vintages, files, checks) as JSON:
@@ -408,10 +444,7 @@ class LineageSite:
                                 for v in json_values(fig[name])])
             else:
                 columns.append(json_values(fig[name]))
-        out: dict[str, list] = {}
-        for k, *row in zip(fig["k"].tolist(), *columns, strict=True):
-            out.setdefault(k, []).append(row)
-        return out
+        return _grouped(fig["k"].tolist(), list(zip(*columns, strict=True)))  # ordered by series
 
     def _figures_csvs(self, ids: list[str]) -> list[Path]:
         """Every figure of each of these chains, as CSV beside its page, written by DuckDB: the rows of all of them

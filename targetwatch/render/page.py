@@ -68,18 +68,38 @@ def display_records(df: pd.DataFrame) -> list[dict]:
     keys = df.columns.tolist()
     if not keys:
         return [{} for _ in range(len(df))]
-    return [dict(zip(keys, row, strict=True)) for row in zip(*(_display_column(df.iloc[:, i])
+    return [dict(zip(keys, row, strict=True)) for row in zip(*(display_column(df.iloc[:, i])
                                                                 for i in range(len(keys))), strict=True)]
 
 
-def _display_column(s: pd.Series) -> list:
+def display_column(s: pd.Series) -> list:
     """display_value of each value of a column as `to_dict("records")` gives it (numpy columns as Python scalars,
     object and extension columns through pandas' own `maybe_box_native`)."""
     if isinstance(s.dtype, np.dtype) and s.dtype.kind in "iub":
         return s.tolist()  # never empty, never a float or a timestamp: display_value returns them as they are
     if isinstance(s.dtype, np.dtype) and s.dtype.kind == "f":
         return [None if v != v else (v if v.is_integer() else float(f"{v:.6g}")) for v in s.tolist()]
+    if isinstance(s.dtype, np.dtype) and s.dtype.kind == "M":
+        texts = _timestamp_texts(s)
+        if texts is not None:
+            return texts
     return [v if type(v) is str else display_value(maybe_box_native(v)) for v in s]
+
+
+def _timestamp_texts(s: pd.Series) -> list | None:
+    """display_value of each value of a naive datetime64 column, made for the whole column: None for NaT, the date
+    (`YYYY-MM-DD`) at midnight, else the date and time to the second, as `Timestamp.isoformat(sep=" ",
+    timespec="seconds")` writes it. None (the caller converts value by value) when a year is outside 1000..9999,
+    whose texts numpy and the standard library pad differently."""
+    a = s.to_numpy()
+    ok = ~np.isnat(a)
+    years = a[ok].astype("datetime64[Y]").astype("int64") + 1970
+    if len(years) and (years.min() < 1000 or years.max() > 9999):
+        return None
+    seconds = np.datetime_as_string(a.astype("datetime64[s]"), unit="s").tolist()  # floors, as the time fields do
+    midnight = (a == a.astype("datetime64[D]")).tolist()
+    return [None if not k else t[:10] if m else t[:10] + " " + t[11:]
+            for t, k, m in zip(seconds, ok.tolist(), midnight, strict=True)]
 
 
 def group_records(df: pd.DataFrame, key: str) -> dict[Any, list[dict]]:
@@ -128,10 +148,17 @@ def to_json(o: Any, default: Any = None) -> str:
     The text differs in a float written with an exponent (json `1e-07`, `5e-05`, `1e+16`; orjson `1e-7`, `0.00005`,
     `1e16`) and in NaN and infinities, which orjson writes as null where json refuses them. What orjson cannot write
     (an integer beyond 64 bits, nesting deeper than 254) is written by json."""
+    return _json_bytes(o, default).decode("utf-8")
+
+
+def _json_bytes(o: Any, default: Any = None) -> bytes:
+    """to_json's text as UTF-8 bytes, as orjson writes them (dump_js writes them without decoding and encoding
+    again: the two sites' data files are 1.5 GB at national scale)."""
     try:
-        return orjson.dumps(o, default=default, option=_ORJSON).decode("utf-8")
+        return orjson.dumps(o, default=default, option=_ORJSON)
     except orjson.JSONEncodeError:
-        return json.dumps(o, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=default)
+        return json.dumps(o, ensure_ascii=False, separators=(",", ":"), allow_nan=False,
+                          default=default).encode("utf-8")
 
 
 def chart_html(spec: dict, chart_id: str, lang: str) -> Markup:
@@ -220,7 +247,10 @@ def json_values(values: pd.Series, digits: int | None = None) -> list:
         stamp = v.dt.strftime("%Y-%m-%d %H:%M:%S")
         text = day.where(v == v.dt.normalize(), stamp)
         return text.astype(object).where(v.notna(), None).tolist()
-    out = values.astype(object).where(values.notna(), None).tolist()
+    boxed = values.astype(object).where(values.notna(), None)
+    out = boxed.tolist()
+    if pd.api.types.infer_dtype(boxed, skipna=True) in ("string", "empty"):
+        return out  # texts and None only (most of the sites' columns): nothing to convert
     return [v if type(v) is str else None if isinstance(v, float) and not math.isfinite(v) else
             (v.item() if hasattr(v, "item") else v) for v in out]  # a text (most values) as it is
 
@@ -230,51 +260,52 @@ def _json_default(o: Any) -> Any:
 
 
 class Encoded:
-    """A value already written as JSON (`Encoded.of`): dump_js puts its text where the value stands, so a value
-    checked by encoding it (plain_json's test) is not encoded twice. Only dump_js reads it."""
+    """A value already written as JSON (`Encoded.of`), kept as UTF-8 bytes: dump_js puts them where the value stands,
+    so a value checked by encoding it (plain_json's test) is not encoded twice. Only dump_js reads it."""
 
-    __slots__ = ("text",)
+    __slots__ = ("data",)
     MARK = "\ue000tw-json\ue000"  # a private-use mark: dump_js checks that no other string holds it
 
-    def __init__(self, text: str) -> None:
-        self.text = text
+    def __init__(self, text: str | bytes) -> None:
+        self.data = text.encode("utf-8") if isinstance(text, str) else text
 
     @staticmethod
     def of(o: Any) -> Encoded:
         """`plain_json(o)` as JSON text."""
         try:
-            return Encoded(to_json(o))
+            return Encoded(_json_bytes(o))
         except (TypeError, ValueError):
-            return Encoded(to_json(jsonable(o)))
+            return Encoded(_json_bytes(jsonable(o)))
 
 
-def _json_text(payload: Any) -> str:
-    """json.dumps of the payload as dump_js writes it, each Encoded value's text in its place."""
-    parts: list[str] = []
+def _json_text(payload: Any) -> bytes:
+    """json.dumps of the payload as dump_js writes it, as UTF-8 bytes, each Encoded value's text in its place."""
+    parts: list[bytes] = []
 
     def default(o: Any) -> Any:
         if isinstance(o, Encoded):
-            parts.append(o.text)
+            parts.append(o.data)
             return Encoded.MARK
         return _json_default(o)
 
     try:
-        text = orjson.dumps(payload, default=default, option=_ORJSON).decode("utf-8")
+        data = orjson.dumps(payload, default=default, option=_ORJSON)
     except orjson.JSONEncodeError:  # to_json's fallback, its marks counted afresh
         parts.clear()
-        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=default)
+        data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False,
+                          default=default).encode("utf-8")
     if not parts:
-        return text
-    mark = json.dumps(Encoded.MARK, ensure_ascii=False)
-    pieces = text.split(mark)
+        return data
+    mark = json.dumps(Encoded.MARK, ensure_ascii=False).encode("utf-8")
+    pieces = data.split(mark)
     if len(pieces) != len(parts) + 1:  # some string of the payload holds the mark itself: no splicing
-        return to_json(_decoded(payload), _json_default)
-    return "".join(p for pair in zip(pieces, [*parts, ""], strict=True) for p in pair)
+        return _json_bytes(_decoded(payload), _json_default)
+    return b"".join(p for pair in zip(pieces, [*parts, b""], strict=True) for p in pair)
 
 
 def _decoded(o: Any) -> Any:
     if isinstance(o, Encoded):
-        return json.loads(o.text)
+        return json.loads(o.data)
     if isinstance(o, dict):
         return {k: _decoded(v) for k, v in o.items()}
     if isinstance(o, list | tuple):
@@ -284,8 +315,11 @@ def _decoded(o: Any) -> Any:
 
 def dump_js(path: Path, function: str, payload: Any) -> int:
     """Write `function(payload);` (loaded with <script src>: file:// pages cannot fetch JSON); return the bytes.
-    An `Encoded` value in the payload is written as its text."""
-    text = _json_text(payload)
-    text = function + "(" + text.replace("<", "\\u003c") + ");\n"  # no "</script>" can end it early
-    path.write_text(text, encoding="utf-8")
-    return len(text.encode("utf-8"))
+    An `Encoded` value in the payload is written as its text. Written as the encoder's UTF-8 bytes (a `<` byte in
+    UTF-8 is always the character `<`, so replacing it in the bytes is replacing it in the text)."""
+    head, data, tail = function.encode("utf-8") + b"(", _json_text(payload).replace(b"<", b"\\u003c"), b");\n"
+    with path.open("wb") as fh:  # no "</script>" can end it early
+        fh.write(head)
+        fh.write(data)
+        fh.write(tail)
+    return len(head) + len(data) + len(tail)

@@ -1,0 +1,107 @@
+"""The sites' column-at-a-time conversions give exactly what their per-value definitions give (values and types):
+display_value of a datetime column, json_values of a text column, the lineage's dates as text and its grouped rows,
+and dump_js written as bytes."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from targetwatch.render import lineage_site, page
+
+
+def _stamps(n: int = 20_000, unit: str = "ns") -> pd.Series:
+    rng = np.random.default_rng(16)
+    days = rng.integers(-25_000, 60_000, n)  # 1901..2134
+    kind = rng.integers(0, 4, n)  # midnight, a time to the second, a fraction of a second, missing
+    ns = days.astype("int64") * 86_400 * 10**9
+    ns += np.where(kind == 1, rng.integers(1, 86_400, n) * 10**9, 0)
+    ns += np.where(kind == 2, rng.integers(1, 86_400 * 10**9, n), 0)
+    values = pd.Series(ns.astype("datetime64[ns]"))
+    values[kind == 3] = pd.NaT
+    return values.astype(f"datetime64[{unit}]")
+
+
+@pytest.mark.parametrize("unit", ["ns", "us", "s"])
+def test_a_datetime_column_is_displayed_as_display_value_displays_each_value(unit):
+    values = _stamps(unit=unit)
+    want = [page.display_value(v) for v in values.astype(object)]
+    got = page.display_column(values)
+    assert got == want and [type(v) for v in got] == [type(v) for v in want]
+    assert page._timestamp_texts(values) is not None  # the column-wide path, not the per-value fallback
+
+
+def test_a_datetime_column_with_a_year_outside_1000_to_9999_is_displayed_value_by_value():
+    values = pd.Series(np.array(["0999-12-31T12:00:00", "2024-01-01", "NaT"], dtype="datetime64[s]"))
+    assert page._timestamp_texts(values) is None
+    assert page.display_column(values) == [page.display_value(v) for v in values.astype(object)]
+
+
+def _json_values_per_value(values: pd.Series) -> list:  # json_values' text branch as it was
+    out = values.astype(object).where(values.notna(), None).tolist()
+    return [v if type(v) is str else None if isinstance(v, float) and not math.isfinite(v) else
+            (v.item() if hasattr(v, "item") else v) for v in out]
+
+
+@pytest.mark.parametrize("values", [
+    pytest.param(pd.Series(["甲", None, "b", float("nan"), pd.NA], dtype=object), id="texts and missing"),
+    pytest.param(pd.Series([None, None], dtype=object), id="all missing"),
+    pytest.param(pd.Series([], dtype=object), id="empty"),
+    pytest.param(pd.Series(["a", 2.5, float("inf"), np.int64(3), np.str_("s"), True], dtype=object), id="mixed"),
+    pytest.param(pd.Series(["x", None, "z"], dtype="string[pyarrow]"), id="Arrow-backed text"),
+    pytest.param(pd.Series(["x", None], dtype="string"), id="pandas text"),
+    pytest.param(pd.Series(pd.array([1, None], dtype="Int64")), id="Int64 with NA"),
+])
+def test_json_values_of_a_text_column_are_the_per_value_conversion(values):
+    got, want = page.json_values(values), _json_values_per_value(values)
+    assert got == want and [type(v) for v in got] == [type(v) for v in want]
+
+
+def test_the_lineage_dates_as_text_are_the_timestamps_text():
+    values = _stamps(unit="us").dt.floor("s")
+    got = lineage_site._stamp_texts(values)
+    want = [None if v is None else str(v) for v in lineage_site._record_values(values)]
+    assert got == want and len(got) == len(values)
+    fraction = pd.Series(pd.to_datetime(["2024-01-02 03:04:05.25", None]))
+    assert lineage_site._stamp_texts(fraction) == lineage_site._record_values(fraction)  # the Timestamps
+    text = pd.Series(["2024-01-02", None], dtype=object)
+    assert lineage_site._stamp_texts(text) == lineage_site._record_values(text)
+
+
+def test_rows_grouped_by_runs_are_the_rows_appended_per_key():
+    rng = np.random.default_rng(3)
+    keys = [*sorted(rng.choice(["a", "b|c", "d", "甲"], 500).tolist()), "a", "a", "zz"]  # "a" again, in a second run
+    rows = [(i, str(i)) for i in range(len(keys))]
+    want: dict = {}
+    for k, r in zip(keys, rows, strict=True):
+        want.setdefault(k, []).append(r)
+    got = lineage_site._grouped(keys, rows)
+    assert got == want and list(got) == list(want)
+    assert lineage_site._grouped([], []) == {}
+
+
+def _dump_js_as_text(path, function, payload) -> int:  # dump_js as it was: str, then encoded by write_text
+    text = page._json_text(payload).decode("utf-8")
+    text = function + "(" + text.replace("<", "\\u003c") + ");\n"
+    path.write_text(text, encoding="utf-8")
+    return len(text.encode("utf-8"))
+
+
+@pytest.mark.parametrize("payload", [
+    pytest.param({"a": "目标 </script> <b>\u001f\u2028", "b": [1, True, None, -0.0, 2.5e-7]}, id="texts"),
+    pytest.param({"c": [page.Encoded.of({"y": ["<i>", "值"]}), page.Encoded.of([])], "d": np.float64(2.5)},
+                 id="encoded values"),
+    pytest.param({"e": page.Encoded.MARK, "f": page.Encoded.of("<")}, id="the mark itself: not spliced"),
+    pytest.param({"big": 2**70, "g": page.Encoded.of("<目标>")}, id="written by json"),
+])
+def test_dump_js_written_as_bytes_is_the_text_it_wrote(tmp_path, payload):
+    n = page.dump_js(tmp_path / "bytes.js", "twX", payload)
+    m = _dump_js_as_text(tmp_path / "text.js", "twX", payload)
+    assert (tmp_path / "bytes.js").read_bytes() == (tmp_path / "text.js").read_bytes() and n == m
+    body = (tmp_path / "bytes.js").read_text(encoding="utf-8")
+    assert "<" not in body and json.loads(body[4:-3]) is not None
+
