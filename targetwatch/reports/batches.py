@@ -16,6 +16,8 @@ folder's 855 scanned files cost no statement each; a chunk's tables are dropped 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import duckdb
 import pandas as pd
 
@@ -36,6 +38,8 @@ class Batches:
         self.flushed: set[int] = set()  # files some of whose rows were already written
         self.deferred: dict[tuple[str, str], list[tuple[int, int]]] = {}  # chunk tables -> (file there, batch)
         self.held: set[tuple[str, str]] = set()  # chunk tables done with, dropped after the next flush
+        # called before each pass: rows still held elsewhere (gathered.Gathered) are put in their chunk tables
+        self.before_flush: Callable[[], None] | None = None
 
     def add(self, file: int, *, source_file: str, sha256: str, default_release_date: str | None,
             release_date_basis: str, counts: tuple[int, int] | None = None,
@@ -75,6 +79,8 @@ class Batches:
 
     def flush(self) -> None:
         """Normalise every pending row into observations and rejected_rows, and empty the pending tables."""
+        if self.before_flush is not None:
+            self.before_flush()
         if not self.params:
             self._drop_held()
             return

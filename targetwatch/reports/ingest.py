@@ -43,6 +43,7 @@ from targetwatch.reports import communique, department_return, template, templat
 from targetwatch.reports.archive import SIDECAR_SUFFIX, archive_file, snapshot_entry, write_snapshot
 from targetwatch.reports.batches import Batches
 from targetwatch.reports.cache import ParseCache
+from targetwatch.reports.gathered import Gathered
 from targetwatch.reports.model import Aliases, ReadResult, ReportIOError, UnreadableReportError
 from targetwatch.reports.normalise import (
     OBSERVATION_COLUMNS,
@@ -319,11 +320,12 @@ def _streamed(path: Path, limits: Limits, con: duckdb.DuckDBPyConnection, raw: s
 
 def read_into(con: duckdb.DuckDBPyConnection, raw: str, path: Path, aliases: Aliases | None,
               meta: Mapping[str, Any], limits: Limits, sink: Callable[[ReadInfo], None] | None = None,
-              scan: template_sql.Scan | None = None) -> ReadInfo:
+              scan: template_sql.Scan | None = None, append: Callable[..., None] = append_raw) -> ReadInfo:
     """Read one file into the raw table `raw` (created empty by the caller), calling `sink` after each batch (it
     normalises the batch and empties the table). A template CSV is split by DuckDB into the table in one batch where
     it can be (template_sql), else streamed, like a template workbook, in batches of `limits.batch_rows`; every other
-    reader's rows are one batch through the same table. Raises like `read_one`."""
+    reader's rows are one batch through the same table (or, with `append`, handed to it: gathered.Gathered).
+    Raises like `read_one`."""
     sink = sink or (lambda info: None)
     try:
         streamed = _streamed(path, limits, con, raw, scan)
@@ -332,7 +334,7 @@ def read_into(con: duckdb.DuckDBPyConnection, raw: str, path: Path, aliases: Ali
             if batches is None:  # already in the raw table: one batch
                 sink(info)
             for batch in batches or ():
-                append_raw(con, raw, batch.rows, batch.rejected)
+                append(con, raw, batch.rows, batch.rejected)
                 sink(info)
             return info
     except UnreadableReportError:
@@ -344,7 +346,7 @@ def read_into(con: duckdb.DuckDBPyConnection, raw: str, path: Path, aliases: Ali
     result = read_one(path, aliases, meta, limits)
     if len(result.rows) > limits.max_rows:
         raise LimitExceededError(path.name, "max_rows", len(result.rows), limits.max_rows, "figures")
-    append_raw(con, raw, result.rows, result.rejected)
+    append(con, raw, result.rows, result.rejected)
     info = ReadInfo(result.format, result.encoding, result.release_date, result.title, result.synthetic,
                     result.missing_values)
     sink(info)
@@ -448,6 +450,10 @@ def ingest_folder(
             normaliser = Normaliser(con, catalogue, as_of=as_of, today=today)
             create_raw(con, RAW)
             batches = Batches(con, normaliser, RAW, PENDING, limits.batch_rows * FLUSH_BATCHES)
+            # the Python readers' batches go into DuckDB many at a time, and their cache entries by one COPY a chunk
+            gathered = Gathered(con, max_rows=limits.batch_rows, release=batches.release,
+                                spill=scratch / "gather" if cache is not None else None)
+            batches.before_flush = gathered.materialise
             finish: dict[int, Callable[[dict[str, int]], dict]] = {}  # files read: their row's counts come last
             # Every file is first staged, checked and archived; then the template CSVs to parse are planned into one
             # DuckDB scan per header layout (template_sql.Scan); then each file is read in its turn.
@@ -461,14 +467,15 @@ def ingest_folder(
                        and not (cache is not None and cache.has(p.key))])
             try:
                 for p in prepared:
-                    record = (_read_prepared(p, con, batches, aliases, cache, parsed, release_date, limits, scan)
-                              if isinstance(p, Prepared) else p)
+                    record = (_read_prepared(p, con, batches, aliases, cache, parsed, release_date, limits, scan,
+                                             gathered) if isinstance(p, Prepared) else p)
                     if callable(record):
                         finish[len(files)] = record
                     files.append(record)
+                batches.flush()
             finally:
                 scan.close()
-            batches.flush()
+                gathered.abort()  # cache entries still owed their rows (a failed run): never committed half-written
             for n, done in finish.items():
                 files[n] = done(batches.counts(n))
             parsed = {f["source_file"]: parsed[f["source_file"]] for f in files if f["source_file"] in parsed}
@@ -550,7 +557,8 @@ def _prepare(entry: Entry, number: int, root: Path, staging: Path, cache: ParseC
 
 def _read_prepared(p: Prepared, con: duckdb.DuckDBPyConnection, batches: Batches, aliases: Aliases,
                    cache: ParseCache | None, parsed: dict[str, str], release_date: str | None, limits: Limits,
-                   scan: template_sql.Scan | None = None) -> dict | Callable[[dict[str, int]], dict]:
+                   scan: template_sql.Scan | None = None, gathered: Gathered | None = None,
+                   ) -> dict | Callable[[dict[str, int]], dict]:
     """A prepared file read: its `report_files` row if it failed, else the function that makes the row from the
     file's row counts (known once its rows are normalised, `Batches.flush`); its rows wait in `batches`."""
     rel, number, meta, record = p.rel, p.number, p.meta, p.record
@@ -570,7 +578,7 @@ def _read_prepared(p: Prepared, con: duckdb.DuckDBPyConnection, batches: Batches
                     release_date_basis=dates["basis"], counts=counts, part=part, source=source)
 
     try:
-        info, parsed[rel] = _read(con, p.copy, aliases, meta, cache, p.key, limits, sink, scan)
+        info, parsed[rel] = _read(con, p.copy, aliases, meta, cache, p.key, limits, sink, scan, gathered)
         if isinstance(info, UnreadableReportError):
             raise info
     except UnreadableReportError as exc:  # a refusal over a limit too: what its batches left is taken back
@@ -610,7 +618,7 @@ def _read_record(record: dict, totals: dict[str, int], info: ReadInfo, dates: di
 
 def _read(con: duckdb.DuckDBPyConnection, copy: Path, aliases: Aliases, meta: dict, cache: ParseCache | None,
           key: str, limits: Limits, sink: Callable[..., None], scan: template_sql.Scan | None = None,
-          ) -> tuple[ReadInfo | UnreadableReportError, str]:
+          gathered: Gathered | None = None) -> tuple[ReadInfo | UnreadableReportError, str]:
     """Read the file batch by batch (from the cache, or the reader), handing each batch to `sink`: (what the read
     says, or why the file cannot be read; "parsed" | "cached"). An unreadable file's reason is cached too; a refusal
     over a limit is not (limits may be raised)."""
@@ -626,6 +634,14 @@ def _read(con: duckdb.DuckDBPyConnection, copy: Path, aliases: Aliases, meta: di
         # counted once, for the cache and the batches (a file taken from a scan: the scan counted its rows); a file
         # the scan left in its chunk (`part`) goes from there to the cache and the pending tables, no raw table between
         part = scan.part(copy) if scan is not None else None
+        taken = gathered.take() if gathered is not None and part is None else None
+        if taken is not None:  # a Python reader's batch, gathered: it waits for its chunk (and its cache entry with it)
+            if writer is not None:
+                gathered.cache_later(writer, taken[1])
+            sink(info, taken[2], None, taken[:2])
+            if gathered.full():
+                gathered.materialise()
+            return
         counts = (scan.taken.pop(copy, None) if scan is not None else None) or raw_counts(con, RAW)
         try:
             if writer is not None:
@@ -635,8 +651,11 @@ def _read(con: duckdb.DuckDBPyConnection, copy: Path, aliases: Aliases, meta: di
             if part is not None:
                 scan.done(copy)
 
+    if gathered is not None:
+        gathered.latest = None  # a batch kept by a file that failed before its sink is not this file's
     try:
-        info = read_into(con, RAW, copy, aliases, meta, limits, keep, scan)
+        info = read_into(con, RAW, copy, aliases, meta, limits, keep, scan,
+                         **({"append": gathered.append} if gathered is not None else {}))
     except LimitExceededError as exc:
         if writer is not None:
             writer.abort()
@@ -652,7 +671,10 @@ def _read(con: duckdb.DuckDBPyConnection, copy: Path, aliases: Aliases, meta: di
             writer.abort()
         raise
     if writer is not None:
-        writer.commit(vars(info))
+        if gathered is not None:
+            gathered.commit_later(writer, vars(info))  # once its batches' rows are written with their chunk
+        else:
+            writer.commit(vars(info))
     return info, "parsed"
 
 

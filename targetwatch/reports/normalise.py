@@ -129,16 +129,21 @@ def append_raw(con: duckdb.DuckDBPyConnection, table: str, rows: pd.DataFrame, r
         if frame is None or not len(frame):
             continue
         start = con.execute(f'SELECT count(*) FROM "{name}"').fetchall()[0][0]
-        present = set(frame.columns)
-        select = ", ".join(
-            f'CAST("{c}" AS {RAW_TYPES.get(c, "VARCHAR")})' if c in present else f"NULL::{RAW_TYPES.get(c, 'VARCHAR')}"
-            for c in columns
-        )
         con.register("_tw_batch", frame)
         try:
-            con.execute(f'INSERT INTO "{name}" SELECT {select}, {start} + row_number() OVER () FROM _tw_batch')
+            con.execute(f'INSERT INTO "{name}" SELECT {cast_select(frame, columns)}, {start} + row_number() OVER () '
+                        "FROM _tw_batch")
         finally:
             con.unregister("_tw_batch")
+
+
+def cast_select(frame: pd.DataFrame, columns: Iterable[str]) -> str:
+    """The select list that casts a registered reader frame to the raw table's `columns` (NULL where it has none)."""
+    present = set(frame.columns)
+    return ", ".join(
+        f'CAST("{c}" AS {RAW_TYPES.get(c, "VARCHAR")})' if c in present else f"NULL::{RAW_TYPES.get(c, 'VARCHAR')}"
+        for c in columns
+    )
 
 
 def create_pending(con: duckdb.DuckDBPyConnection, table: str) -> None:

@@ -186,12 +186,13 @@ def test_check_rows_with_targets_numbered_once_are_the_rows_grouped_per_check(ca
                            "expectation_id": [f"e{k}" for k in rng.integers(0, 5, len(figures.iloc[::37]) + 1)]})
     checks = [_check(0), _check(1, 'unit=="percent"'), _check(2, 'unit!="percent"', severity="warning"),
               _check(3, {"type": "pass_through", "pass_through_filter": "year >= 2020"}),
-              _check(4, "no_such_column == 1"), _check(5, "year > 3000")]
+              _check(4, "no_such_column == 1"), _check(5, "year > 3000"),
+              _check(6, 'unit=="percent"', severity="warning")]  # a condition again (evaluated once)
     targets = [*sorted({t for t in ids if t is not None}), "t-without-figures"]
     if case == "a few targets":
         targets = [*targets[5:40:3], "t-without-figures"]
     elif case == "with a table check":
-        checks = [*checks, _check(6, scope="table", ok=False, severity="warning")]
+        checks = [*checks, _check(7, scope="table", ok=False, severity="warning")]
     elif case == "no failures":
         failed = failed.iloc[:0]
     elif case == "one target":

@@ -92,7 +92,9 @@ def test_scanned_files_wait_in_their_chunk_and_are_cached_by_one_copy(tmp_path, 
 
     together, cached = run("chunked")
     assert together.report_files["format"].eq("template_csv").sum() >= 7
-    assert moves and all(part is None for part in moves)  # only the other readers' batches were moved
+    # no batch is moved by statements of its own: a scanned file waits in its chunk, the other readers' batches are
+    # gathered into chunks of their own (targetwatch.reports.gathered)
+    assert not moves
     assert spills and sum(len(v) for v in cached.values())
     moves.clear()
     monkeypatch.setattr(template_sql.Scan, "source", lambda self, path: None)
@@ -102,5 +104,54 @@ def test_scanned_files_wait_in_their_chunk_and_are_cached_by_one_copy(tmp_path, 
     for a, b in zip(_tables(together), _tables(apart), strict=True):
         assert_frame_equal(a, b, check_exact=True)
     assert cached.keys() == cached_apart.keys()
+    for key, frame in cached.items():
+        assert_frame_equal(frame, cached_apart[key], check_exact=True)
+
+
+@pytest.mark.parametrize("limits", [Limits(), Limits(batch_rows=2)], ids=["default batches", "batches of 2 rows"])
+def test_python_readers_batches_are_gathered_and_give_what_a_batch_at_a_time_gives(tmp_path, catalogue, monkeypatch,
+                                                                                  limits):
+    """The yearbook, workbook and communiqué readers' batches go into DuckDB many at a time (gathered.Gathered: one
+    INSERT for many frames, each cast on its own; the cache's entries by one partitioned COPY); the tables, every
+    cache entry and a second ingest from that cache are those of the per-batch path (`append_raw`, `move_batch`
+    and a COPY per batch)."""
+    from targetwatch.reports import batches as batches_module
+    from targetwatch.reports import gathered as gathered_module
+    from targetwatch.reports.normalise import append_raw
+
+    folder = _folder(tmp_path)
+    moves, inserts = [], []
+    real_move, real_insert = batches_module.move_batch, gathered_module.Gathered._insert
+    monkeypatch.setattr(batches_module, "move_batch", lambda *a: moves.append(a[3]) or real_move(*a))
+    monkeypatch.setattr(gathered_module.Gathered, "_insert",
+                        lambda self, table, columns, frames: inserts.append(len(frames)) or real_insert(
+                            self, table, columns, frames))
+
+    def run(name):
+        out = tmp_path / name
+        result = ingest_folder(folder, catalogue, as_of=TODAY, limits=limits, cache_dir=out / "cache")
+        moved = list(moves)  # while parsing (a read from the cache is moved from the raw table, as before)
+        again = ingest_folder(folder, catalogue, as_of=TODAY, limits=limits, cache_dir=out / "cache")
+        assert set(again.parsed.values()) == {"cached"}, {k: v for k, v in again.parsed.items() if v != "cached"}
+        moves.clear()
+        return result, again, _entries(out / "cache"), moved
+
+    together, again, cached, moved = run("gathered")
+    read_by_python = together.report_files["format"].str.startswith(("yearbook", "communique"), na=False)
+    assert read_by_python.sum() == 4 and together.report_files["status"].eq("failed").any()
+    assert inserts and max(inserts) > (1 if limits.batch_rows > 2 else 0)  # by default, several frames an INSERT
+    assert not moved
+    monkeypatch.setattr(gathered_module.Gathered, "append",  # the per-batch path: straight into the raw table
+                        lambda self, con, raw, rows, rejected=None: append_raw(con, raw, rows, rejected))
+    monkeypatch.setattr(gathered_module.Gathered, "take", lambda self: None)
+    apart, again_apart, cached_apart, moved_apart = run("per batch")
+    assert len(moved_apart) >= 4
+    for a, b in zip(_tables(together), _tables(apart), strict=True):
+        assert_frame_equal(a, b, check_exact=True)
+    for a, b in zip(_tables(again), _tables(again_apart), strict=True):
+        assert_frame_equal(a, b, check_exact=True)
+    for a, b in zip(_tables(together), _tables(again), strict=True):
+        assert_frame_equal(a, b, check_exact=True)
+    assert cached.keys() == cached_apart.keys() and cached
     for key, frame in cached.items():
         assert_frame_equal(frame, cached_apart[key], check_exact=True)
