@@ -103,7 +103,7 @@ def pytest_collection_modifyitems(config, items) -> None:
         return (1 if name in browser else 2), -seconds.get(item.nodeid.split("::")[0], float("inf"))
 
     items.sort(key=key)  # stable: pytest's order kept within each part
-    _second_needs_no_shared_build(items)
+    _meanwhile_no_shared_build(items, seconds)
 
 
 # Each module's seconds (its tests' phases, wall) in the last whole run (`pytest` with no paths named), kept in pytest's
@@ -132,11 +132,18 @@ def _keep_module_seconds(config) -> None:
 SHARED_BUILDS = ("published", "cli_refreshed")  # built once per run (`build_once`): a second asker waits for it
 
 
-def _second_needs_no_shared_build(items) -> None:
-    """The first two modules go to the two workers at once (then each takes the next as it runs low): if both need
-    the same shared build, the second worker waits idle while the first builds it (the default set: ~12 s of one
-    core, the published refresh). Move up to second place the module with the most tests that needs no shared build.
-    """
+# How many modules that need no shared build go right after the first, for the second worker to run while the first
+# builds the published refresh (~10 s of one core quiet, 13-36 s loaded).
+MEANWHILE = 2
+
+
+def _meanwhile_no_shared_build(items, seconds: dict[str, float]) -> None:
+    """The first two modules go to the two workers at once (then each takes the next as it runs low): if the first
+    needs a shared build and the next ones need it too, the second worker waits idle while the first builds it (the
+    default set: ~10 s of one core quiet, the published refresh; in session 10's first timed run the second worker
+    ran test_chart_columns, 1.4 s, then waited 31 s in test_phone's first setup). So the MEANWHILE longest modules that
+    need no shared build, by their seconds in the last whole run (`MODULE_SECONDS`; with none measured, the ones with
+    the most tests), go second and third: the second worker runs them while the first builds."""
     modules: dict[str, list] = {}
     for item in items:
         modules.setdefault(item.module.__name__, []).append(item)
@@ -144,12 +151,13 @@ def _second_needs_no_shared_build(items) -> None:
     uses = {name: {f for item in its for f in item.fixturenames if f in SHARED_BUILDS} for name, its in modules.items()}
     if len(names) < 3 or not uses[names[0]] & uses[names[1]]:
         return
-    free = [name for name in names[2:] if not uses[name]]
-    if free:
-        pick = max(free, key=lambda name: len(modules[name]))  # max keeps the first of equals
-        names.remove(pick)
-        names.insert(1, pick)
-        items[:] = [item for name in names for item in modules[name]]
+
+    def length(name: str) -> tuple[float, int]:
+        return seconds.get(modules[name][0].nodeid.split("::")[0], 0.0), len(modules[name])
+
+    free = sorted((name for name in names[1:] if not uses[name]), key=length, reverse=True)[:MEANWHILE]
+    names = [names[0], *free, *(name for name in names[1:] if name not in free)]
+    items[:] = [item for name in names for item in modules[name]]
 
 
 _TICK = os.sysconf("SC_CLK_TCK")

@@ -23,6 +23,7 @@ import targetwatch.extraction.aspect as aspect
 import targetwatch.extraction.budgets as budgets
 import targetwatch.extraction.releases as releases
 import targetwatch.extraction.rules as rules
+import targetwatch.extraction.targetsmet as targetsmet
 import targetwatch.extraction.yearref as yearref
 from targetwatch.extraction.candidates import Candidate, Document, intends
 from targetwatch.extraction.naming import HEADING_L1, HEADING_L2
@@ -129,7 +130,10 @@ def sections(doc: Document) -> list[tuple[int, str, int]]:
                     (kind == "review" and int(year) > doc.issue_year)
                     or (kind == "ahead" and int(year) < doc.issue_year)):
                 continue
+            if kind == "ahead" and targetsmet.reported_met(doc.view, m):
+                continue  # round 28: 2023年…主要目标任务圆满完成 reports the targets met
             out.append((m.end(), kind, len(doc.view)))
+    out += [(end, "review", len(doc.view)) for end in targetsmet.review_leads(doc.view, body)]
     return sorted(out + _background(doc) + yearref.period_reviews(doc))  # round 23: “十三五”期间,… opening
 
 

@@ -19,6 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 
 import targetwatch.extraction.annualplan as annualplan
+import targetwatch.extraction.attendance as attendance
 import targetwatch.extraction.budgets as budgets
 import targetwatch.extraction.evidence as evidence
 import targetwatch.extraction.forecasts as forecasts
@@ -30,6 +31,7 @@ import targetwatch.extraction.progress as progress
 import targetwatch.extraction.releases as releases
 import targetwatch.extraction.rules as rules
 import targetwatch.extraction.stretch as stretch
+import targetwatch.extraction.targetsmet as targetsmet
 import targetwatch.extraction.yearref as yearref
 from targetwatch.catalogue import Catalogue, Target
 from targetwatch.extraction.candidates import CJK, STRIP_HEAD, STRIP_TAIL, Candidate, Document
@@ -350,6 +352,7 @@ def extract_targets(
     doc = Document(text, fold(text), document_id, catalogue, issued=issued)
     cands = ownresults.drop(doc, walk(doc))  # round 26: 由…增长到…,增长6倍多; 十四个方面, 推出25项…政策
     cands = limits.drop(doc, cands)  # round 27: 贷款额度由原来的200万元提高到300万元
+    cands = attendance.drop(doc, cands)  # round 28: 近2900名代表出席开幕式
     stretch.carry_growth(doc.view, cands)  # round 23: 增长2.5%,力争3%
     fallback = document_deadline(cands, doc)
     # round 14: when no figure states a deadline, the period in the plan's name gives it (a deadline of the plan's own)
@@ -420,7 +423,7 @@ def _year_targets_lead(doc: Document, c: Candidate) -> int | None:
     """Round 15: the year of the last lead naming a year's targets (2024年郑州市经济社会发展\n主要预期目标) in the
     lines right before the figure's paragraph or in it, when that year is not before the text's."""
     lead = [m for m in rules.AHEAD_CUE.finditer(doc.view, max(0, c.paragraph.start - rules.YEAR_LEAD_REACH), c.start)
-            if m["year3"] or m["year2"]]
+            if (m["year3"] or m["year2"]) and not targetsmet.reported_met(doc.view, m)]
     year = int(lead[-1]["year3"] or lead[-1]["year2"]) if lead else None
     now = doc.issue_year if doc.issue_year is not None else doc.stated_year  # round 16: undated, an inference
     return year if year is not None and (now is None or year >= now) else None

@@ -53,12 +53,18 @@ def reached_multiple(doc: Document, c: Candidate) -> bool:
 
 
 def own_count(doc: Document, c: Candidate) -> bool:
-    """A figure that counts the text's own parts (十四个方面) or actions (推出25项…政策), with no intent before it."""
-    if c.comparator == "qualitative" or _intent_before(doc, c):
+    """A figure that counts the text's own parts (十四个方面) or, with no intent before it, its actions (推出25项…政策).
+
+    Round 28: the parts are counted whatever intent stands before them (要实现三个方面的目标, 围绕…的任务目标,
+    对9个方面的重点任务作出了部署): a plan is laid out in so many 方面, it never commits to that many. 17 development
+    texts count their parts in 个方面 / 大方面; none of them states such a count as a target."""
+    if c.comparator == "qualitative":
         return False
     view = doc.view
     if (m := OWN_PARTS.match(view, c.start)) is not None and m.start() == c.start:
         return True
+    if _intent_before(doc, c):
+        return False
     lead = max(c.sentence.start, c.start - 6)
     return any(m.start() < c.start < m.end() for m in OWN_ACTIONS.finditer(view, lead, min(c.sentence.end,
                                                                                           c.start + 24)))

@@ -49,7 +49,7 @@ _GAP = r" {0,2}"
 # stands at the end of its blank, text.fold).
 _UNIT_GAP = r" {0,8}"
 FIGURE: Final = re.compile(
-    rf"(?<![\d.a-z])(?:(?P<low>{NUMBER})(?P<low_scale>{SCALE})?%?{_GAP}(?P<sep>{RANGE_SEPARATOR}){_GAP})?"
+    rf"(?<![\d.a-z])(?:(?P<low>{NUMBER})(?P<low_scale>{SCALE})?(?:{_GAP}%)?{_GAP}(?P<sep>{RANGE_SEPARATOR}){_GAP})?"
     rf"(?P<num>{NUMBER}|(?<=[过超逾近])(?=[万千亿])|(?<=突破)(?= {{0,2}}[万千亿])|(?<=[过超逾近])百"
     # round 18: 百万 with no digit before it, after a floor or a verb of reach (至少百万名, 带动百万人)
     rf"|(?:(?<=至少)|(?<=带动)|(?<=帮助)|(?<=扶助)|(?<=组织)|(?<=培训)|(?<=吸引))百(?= {{0,2}}万))"
@@ -608,8 +608,8 @@ COVERAGE_WORDS: Final[tuple[str, ...]] = ("全覆盖",)
 # Round 9: other verbs of a goal (推动 / 推进 / 做到 …全覆盖) and a longer span
 # (实现全省规模以上工业企业数字化转型全覆盖, …的中试服务全覆盖: up to 30 characters, 、 allowed) between the
 # verb and 全覆盖.
-COVERAGE_GOAL: Final = re.compile(
-    r"(?:实现|达到|基本实现|推动|推进|做到)[^,，;；。]{0,30}?全覆盖"
+COVERAGE_GOAL: Final = re.compile(  # round 28: a mirror's reading blanks (实    现…能      力全覆盖) not counted
+    r"(?:实 {0,8}现|达 {0,8}到|推 {0,8}动|推 {0,8}进|做 {0,8}到)(?: {0,8}[^,，;；。 ]){0,30}? {0,8}全 {0,8}覆 {0,8}盖"
     r"|(?:让|使|确保)所有[^,，;；。]{1,20}?都(?:能|能够|可以|要)")
 # 每个国家级示范区覆盖10万亩，带动10万户: a norm for each unit, not a target for the jurisdiction (no build verb).
 PER_UNIT: Final = re.compile(r"(?:^|[,，:：])[ \u3000]*(?:每个|每一个|每所|每家)")

@@ -8,6 +8,7 @@ offset in the original text, and every quote is cut from the original, never reb
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -20,8 +21,23 @@ SENTENCE_END = "。；;！!？?"
 CLAUSE_END = ",，:："  # not 、: it joins the items of one noun phrase (市场化、集成化…的众创空间)
 
 
+# `fold` remembers its views of short strings: each text's extraction folds every catalogue name (about 300 indicator
+# names and aliases, and the places'), the same strings for every text (the real corpus, 457 texts: 147,033 calls,
+# ~40% of scoring it). Running texts are longer and folded each time. A pure function of the string.
+FOLD_CACHED_CHARS, FOLD_CACHE_SIZE = 80, 65536
+
+
 def fold(text: str) -> str:
     """A view of `text` of exactly the same length: NFKC per character, simplified script, lower case."""
+    return _fold_short(text) if len(text) <= FOLD_CACHED_CHARS else _fold(text)
+
+
+@functools.lru_cache(maxsize=FOLD_CACHE_SIZE)
+def _fold_short(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     chars = []
     for ch in text:
         n = unicodedata.normalize("NFKC", ch)
