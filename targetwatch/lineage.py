@@ -308,13 +308,16 @@ def check_rows(figures: pd.DataFrame, failed: pd.DataFrame, checks: list[dict], 
     selects at least one of those used, and passes when none of them failed it; each condition is evaluated once,
     over every target's figures. Checks on the whole table (none today; coverage is the quality report's coverage
     table) keep their overall result."""
-    used = figures[figures["used"]]
-    n_used = used.groupby("target_id")["observation_id"].nunique()
-    pairs = used[["target_id", "observation_id"]].drop_duplicates()
+    used = figures[figures["used"]].reset_index(drop=True)  # a row's label is its position (the conditions' rows)
+    codes, uniq = pd.factorize(used["target_id"], sort=True)  # targets numbered once, in order; -1: no id
+    uniq = np.asarray(uniq, dtype=object)
+    mine_ids = used["observation_id"].isin(failed["observation_id"])  # only these can be flagged
+    pairs = used.loc[mine_ids, ["target_id", "observation_id"]].drop_duplicates()
     flagged = (pairs.merge(failed[["observation_id", "expectation_id"]].drop_duplicates(), on="observation_id")
                .groupby(["expectation_id", "target_id"]).size())
-    checked_by: dict[str | None, pd.Series] = {}  # a row condition's rows per target, evaluated once per condition
-    parts: list[tuple[np.ndarray, int, np.ndarray, np.ndarray, np.ndarray, str]] = []
+    n_used = None
+    checked_by: dict[str | None, tuple[np.ndarray, np.ndarray]] = {}  # a row condition's targets and rows, once
+    parts = []  # (target ids, their numbers in uniq or None, check, rows checked, rows flagged, success)
     for k, c in enumerate(checks):  # one per expectation (a few dozen), each over every target
         if c["scope"] == "rows":
             condition = _condition(c["kwargs"])
@@ -325,30 +328,43 @@ def check_rows(figures: pd.DataFrame, failed: pd.DataFrame, checks: list[dict], 
                         rows = used.query(condition, engine="python")
                     except (NameError, KeyError, SyntaxError, ValueError, TypeError):  # a column the figures lack
                         rows = used
-                size = rows.groupby("target_id").size()
-                checked_by[condition] = size[size > 0]  # a condition selecting none of a target's figures: not run
-            checked = checked_by[condition]
+                of = codes[rows.index.to_numpy()] if rows is not used else codes
+                counts = np.bincount(of[of >= 0], minlength=len(uniq))  # rows per target: groupby's size
+                at = np.flatnonzero(counts)  # a condition selecting none of a target's figures did not run on them
+                checked_by[condition] = (at, counts[at].astype("int64"))
+            at, checked = checked_by[condition]
+            ids = uniq[at]
             mine = flagged.xs(c["expectation_id"]) if c["expectation_id"] in flagged.index.levels[0] else None
-            n = (mine.reindex(checked.index, fill_value=0).to_numpy(dtype="int64") if mine is not None
-                 else np.zeros(len(checked), dtype="int64"))
-            success = n == 0
+            n = (mine.reindex(pd.Index(ids, name="target_id"), fill_value=0).to_numpy(dtype="int64")
+                 if mine is not None else np.zeros(len(at), dtype="int64"))
+            parts.append((ids, at, k, checked, n, n == 0))
         else:
+            if n_used is None:
+                n_used = used.groupby("target_id")["observation_id"].nunique()
             checked = n_used.reindex(pd.Index(targets, name="target_id"), fill_value=0)
-            n = np.zeros(len(checked), dtype="int64")
-            success = np.full(len(checked), bool(c["success_overall"]))
-        parts.append((checked.index.to_numpy(dtype=object), k, checked.to_numpy(dtype="int64"), n, success,
-                      "failed" if c["severity"] == "error" else "warned"))
+            parts.append((checked.index.to_numpy(dtype=object), None, k, checked.to_numpy(dtype="int64"),
+                          np.zeros(len(checked), dtype="int64"), np.full(len(checked), bool(c["success_overall"]))))
     columns = ["target_id", "check", "rows_checked", "rows_flagged", "success", "result"]
     if not parts:
         return pd.DataFrame(columns=columns)
-    out = pd.DataFrame({  # built once from every check's arrays (a frame per check cost ~1 ms each, per target)
-        "target_id": np.concatenate([p[0] for p in parts]),
-        "check": np.concatenate([np.full(len(p[0]), p[1], dtype="int64") for p in parts]),
-        "rows_checked": np.concatenate([p[2] for p in parts]),
-        "rows_flagged": np.concatenate([p[3] for p in parts]),
-        "success": np.concatenate([p[4] for p in parts]).astype(bool),
-        "result": [("passed" if ok else p[5]) for p in parts for ok in p[4]]})
-    return out[out["target_id"].isin(set(targets))].sort_values(["target_id", "check"], kind="stable")[columns]
+    wanted = set(targets)
+    keep_uniq = np.fromiter((t in wanted for t in uniq.tolist()), dtype=bool, count=len(uniq))
+    keep = np.concatenate([keep_uniq[at] if at is not None else
+                           np.fromiter((t in wanted for t in ids.tolist()), dtype=bool, count=len(ids))
+                           for ids, at, *_ in parts])
+    out = pd.DataFrame({
+        "target_id": np.concatenate([ids for ids, *_ in parts]).astype(object),
+        "check": np.concatenate([np.full(len(ids), k, dtype="int64") for ids, _, k, *_ in parts]),
+        "rows_checked": np.concatenate([p[3] for p in parts]), "rows_flagged": np.concatenate([p[4] for p in parts]),
+        "success": np.concatenate([p[5] for p in parts]).astype(bool)})
+    bad = np.array(["failed" if c["severity"] == "error" else "warned" for c in checks], dtype=object)
+    out["result"] = np.where(out["success"].to_numpy(), "passed", bad[out["check"].to_numpy()]).astype(
+        object if len(out) else "float64")  # as pandas types a column made of no results
+    out = out[keep]
+    if all(at is not None for _, at, *_ in parts):  # every row's target is numbered in target order: sort numbers
+        number = np.concatenate([at for _, at, *_ in parts])[keep]
+        return out.take(np.lexsort((out["check"].to_numpy(), number)))[columns]
+    return out.sort_values(["target_id", "check"], kind="stable")[columns]
 
 
 def chain_stop(has_indicator: bool, any_used: bool, any_figure: bool) -> tuple[str | None, str, str]:

@@ -19,6 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 
 import targetwatch.extraction.annualplan as annualplan
+import targetwatch.extraction.attendance as attendance
 import targetwatch.extraction.budgets as budgets
 import targetwatch.extraction.evidence as evidence
 import targetwatch.extraction.forecasts as forecasts
@@ -351,6 +352,7 @@ def extract_targets(
     doc = Document(text, fold(text), document_id, catalogue, issued=issued)
     cands = ownresults.drop(doc, walk(doc))  # round 26: 由…增长到…,增长6倍多; 十四个方面, 推出25项…政策
     cands = limits.drop(doc, cands)  # round 27: 贷款额度由原来的200万元提高到300万元
+    cands = attendance.drop(doc, cands)  # round 28: 近2900名代表出席开幕式
     stretch.carry_growth(doc.view, cands)  # round 23: 增长2.5%,力争3%
     fallback = document_deadline(cands, doc)
     # round 14: when no figure states a deadline, the period in the plan's name gives it (a deadline of the plan's own)

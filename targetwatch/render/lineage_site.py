@@ -91,6 +91,29 @@ def _num(v: Any) -> str:
     return formatting.format_audit(display_value(v))
 
 
+def _audit_column(values: pd.Series) -> list:
+    """`_num` of each value of a column (None for a missing one), each distinct value written once. A float64 column
+    (the figures' values) is written without a call per value: the distinct values found by numpy, then
+    display_value's six significant digits and format_audit's rules inline (the same texts: a test compares them
+    with `_num` on the national figures' kinds of values)."""
+    if not (isinstance(values.dtype, np.dtype) and values.dtype.kind == "f"):
+        boxed = values.astype(object)
+        distinct = {v: _num(v) for v in pd.unique(boxed[boxed.notna()])}
+        return [None if v is None else distinct.get(v) for v in boxed.where(boxed.notna(), None).tolist()]
+    a = values.to_numpy(dtype="float64")
+    ok = ~np.isnan(a)
+    uniq, inverse = np.unique(a[ok], return_inverse=True)
+    texts = []
+    for v in uniq.tolist():
+        if not v.is_integer():  # display_value: six significant digits (an infinity stays one)
+            v = float(f"{v:.6g}")
+        texts.append(f"{int(v):,}" if v.is_integer() and abs(v) < 1e18 else
+                     f"{v:,.6g}" if abs(v) < 1e15 else f"{v:.6g}")  # format_audit
+    out = np.full(len(a), None, dtype=object)
+    out[ok] = np.asarray(texts, dtype=object)[inverse] if texts else []
+    return out.tolist()
+
+
 def _columns(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for table, column in con.execute("SELECT table_name, column_name FROM information_schema.columns").fetchall():
@@ -328,11 +351,8 @@ class LineageSite:
         finally:
             self.con.unregister("_tw_ids")
         src["file"] = src["file"].where(src["file"].notna(), src["document"])
-        out: dict[str, list] = {}
-        cols = [_display(src[c]) for c in SOURCE_FIELDS]
-        for tid, *row in zip(src["target_id"], *cols, strict=True):
-            out.setdefault(tid, []).append(row)
-        return out
+        cols = [_display(src[c]) for c in SOURCE_FIELDS]  # ordered by target (SOURCES_SQL)
+        return _grouped(src["target_id"].tolist(), list(zip(*cols, strict=True)))
 
     def _assessments(self, ids: list[str]) -> dict[str, list]:
         """FORMULA_COLUMNS of the assessments of `ids`, as columns in the order of `ids` (None where a target has no
@@ -380,11 +400,12 @@ class LineageSite:
         stops = {k: chain_stop(*k) for k in {(h, bool(f is not None and u), f is not None)
                                               for h, f, u in zip(has_indicator, figs, any_used, strict=True)}}
         formula_from = [c for c in FORMULA_COLUMNS if c in a]
+        formula_rows = list(zip(*(a[c] for c in formula_from), strict=True)) if formula_from else [()] * n
         shown_rows = [c for c in ROW_FIELDS if c not in ("evidence_tip", "status")]
         shown_targets = [c for c in TARGET_FIELDS if c not in ("value", "value_high")]
         out: dict[str, dict] = {}
         for k, tid in enumerate(ids):
-            record = {c: a[c][k] for c in formula_from} if has[k] else {}
+            record = dict(zip(formula_from, formula_rows[k], strict=True)) if has[k] else {}
             lines = formula_lines(record | {"reference_jurisdiction": target_cols["reference_jurisdiction"][k],
                                             "per_year": target_cols["per_year"][k]})
             stops_at, stop_zh, stop_en = stops[(has_indicator[k], bool(figs[k] is not None and any_used[k]),
@@ -426,13 +447,10 @@ class LineageSite:
                 ORDER BY o.jurisdiction, o.indicator, {_prefixed("o.")}, o.rowid""")
         finally:
             self.con.unregister("_tw_series")
-        values = fig["value"].astype(object)
-        distinct = {v: _num(v) for v in pd.unique(values[values.notna()])}
         columns: list[list] = []
         for name in FIGURE_FIELDS:
             if name == "value":
-                columns.append([None if v is None else distinct.get(v) for v in
-                                values.where(values.notna(), None).tolist()])
+                columns.append(_audit_column(fig["value"]))
             elif name == "file":
                 columns.append([self.file_index.get(f) for f in fig["source_file"].tolist()])
             elif name == "checks_failed":

@@ -549,8 +549,20 @@ _FORECAST_WORDS = re.compile(r"目标|力争|争取")
 
 
 def _sentence(doc: Document, sentence: Sentence, aliases: Aliases, keys: TextKeys, ctx: Context):
-    """One sentence's rows and quarantined rows, and what the sentences after it inherit (`ctx`)."""
-    found, refused = _figures(doc, sentence, aliases, keys, ctx)
+    """One sentence's rows and quarantined rows, and what the sentences after it inherit (`ctx`). If its figures' rules
+    raise, the sentence still passes on its year, place and subject before the failure goes to the guard
+    (rule_failures.read_sentences), so one failing sentence does not misdate the next ones."""
+    try:
+        found, refused = _figures(doc, sentence, aliases, keys, ctx)
+    except Exception:
+        _carry(sentence, [], aliases, keys, ctx)
+        raise
+    _carry(sentence, found, aliases, keys, ctx)
+    return found, refused
+
+
+def _carry(sentence: Sentence, found: list[dict], aliases: Aliases, keys: TextKeys, ctx: Context) -> None:
+    """What the sentences after this one inherit from it (`ctx`)."""
     ctx.series = (found[-1]["indicator_raw"], normalised_key(found[-1]["unit_raw"])) if found else None
     folded = strip_deletions(*units.arabic_numerals(*fold_with_offsets(sentence.text)))[0]
     ctx.year = carried_year(folded) or ctx.year
@@ -564,7 +576,6 @@ def _sentence(doc: Document, sentence: Sentence, aliases: Aliases, keys: TextKey
     # 预计 is local to its sentence: 毕业企业数预计为16万个;…经费支出与GDP之比为2.19% (u14_nat_2019_innovation_index)
     opens = bool(FORECAST.search(ESTIMATE.sub("", folded)) or _FORECAST_WORDS.search(folded))
     ctx.forecast = sentence.goes_on and (ctx.forecast or opens)
-    return found, refused
 
 
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)

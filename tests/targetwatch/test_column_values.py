@@ -105,3 +105,104 @@ def test_dump_js_written_as_bytes_is_the_text_it_wrote(tmp_path, payload):
     body = (tmp_path / "bytes.js").read_text(encoding="utf-8")
     assert "<" not in body and json.loads(body[4:-3]) is not None
 
+
+def test_the_lineage_figures_values_written_a_column_at_a_time_are_num_of_each():
+    rng = np.random.default_rng(21)
+    n = 60_000
+    mags = 10.0 ** rng.uniform(-12, 21, n)
+    values = np.concatenate([
+        mags * rng.choice([-1, 1], n),  # every magnitude, both signs
+        np.round(mags[:10_000] / 10 ** rng.integers(0, 6, 10_000)) * 10 ** rng.integers(0, 6, 10_000),  # whole
+        rng.integers(0, 10**7, 10_000) / 10 ** rng.integers(0, 7, 10_000),  # short decimals
+        rng.integers(-10**6, 10**6, 10_000) + 0.5,  # halves: six-digit ties
+        10.0 ** np.arange(-8, 20), 10.0 ** np.arange(-8, 20) - 0.5, 999_999.5 + np.arange(-3, 3),
+        [0.0, -0.0, 1e15, -1e15, 1e18, -1e18, 9.999995e14, float("inf"), float("-inf"), float("nan"), 5e-324],
+    ])
+    column = pd.Series(values)
+    want = [None if v != v else lineage_site._num(v) for v in values.tolist()]
+    assert lineage_site._audit_column(column) == want
+    mixed = pd.Series([1.5, None, 2, "x"], dtype=object)  # not a float column: value by value
+    assert lineage_site._audit_column(mixed) == [lineage_site._num(1.5), None, "2", "x"]
+    assert lineage_site._audit_column(pd.Series([], dtype="float64")) == []
+    assert lineage_site._audit_column(pd.Series([float("nan")])) == [None]
+
+
+def _check_rows_as_it_was(figures, failed, checks, targets):  # lineage.check_rows before the numbered targets
+    from targetwatch.lineage import _condition
+    used = figures[figures["used"]]
+    n_used = used.groupby("target_id")["observation_id"].nunique()
+    pairs = used[["target_id", "observation_id"]].drop_duplicates()
+    flagged = (pairs.merge(failed[["observation_id", "expectation_id"]].drop_duplicates(), on="observation_id")
+               .groupby(["expectation_id", "target_id"]).size())
+    parts = []
+    for k, c in enumerate(checks):
+        if c["scope"] == "rows":
+            rows, condition = used, _condition(c["kwargs"])
+            if condition:
+                try:
+                    rows = used.query(condition, engine="python")
+                except (NameError, KeyError, SyntaxError, ValueError, TypeError):
+                    rows = used
+            checked = rows.groupby("target_id").size()
+            checked = checked[checked > 0]
+            mine = flagged.xs(c["expectation_id"]) if c["expectation_id"] in flagged.index.levels[0] else None
+            n = (mine.reindex(checked.index, fill_value=0) if mine is not None
+                 else pd.Series(0, index=checked.index)).to_numpy(dtype="int64")
+            success = n == 0
+        else:
+            checked = n_used.reindex(pd.Index(targets, name="target_id"), fill_value=0)
+            n = pd.Series(0, index=checked.index).to_numpy(dtype="int64")
+            success = pd.Series(bool(c["success_overall"]), index=checked.index).to_numpy()
+        bad = "failed" if c["severity"] == "error" else "warned"
+        parts.append(pd.DataFrame({"target_id": checked.index.to_numpy(dtype=object), "check": k,
+                                   "rows_checked": checked.to_numpy(dtype="int64"), "rows_flagged": n,
+                                   "success": success, "result": [("passed" if ok else bad) for ok in success]}))
+    columns = ["target_id", "check", "rows_checked", "rows_flagged", "success", "result"]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    out = pd.concat(parts, ignore_index=True)
+    return out[out["target_id"].isin(set(targets))].sort_values(["target_id", "check"], kind="stable")[columns]
+
+
+def _check(k: int, condition: object = None, scope: str = "rows", severity: str = "error", ok: bool = True) -> dict:
+    kwargs = {} if condition is None else {"row_condition": condition}
+    return {"expectation_id": f"e{k}", "scope": scope, "severity": severity, "kwargs": kwargs,
+            "success_overall": ok}
+
+
+@pytest.mark.parametrize("case", ["national-like", "a few targets", "with a table check", "no failures",
+                                  "one target", "no checks", "nothing used"])
+def test_check_rows_with_targets_numbered_once_are_the_rows_grouped_per_check(case):
+    from targetwatch.lineage import check_rows
+    rng = np.random.default_rng(7)
+    n = 6_000
+    ids = np.array([f"t{i:04d}" for i in rng.integers(0, 900, n)], dtype=object)
+    ids[rng.integers(0, n, 30)] = None  # figures whose target id is missing: in no group
+    figures = pd.DataFrame({
+        "target_id": ids, "observation_id": [f"o{i}" for i in rng.integers(0, 4_000, n)],
+        "used": rng.random(n) < 0.7, "unit": rng.choice(["percent", "yuan", None], n),
+        "year": rng.integers(2015, 2026, n)}, index=rng.permutation(n) * 3)  # an index that is not positions
+    failed = pd.DataFrame({"observation_id": [*figures["observation_id"].iloc[::37].tolist(), "o-none"],
+                           "expectation_id": [f"e{k}" for k in rng.integers(0, 5, len(figures.iloc[::37]) + 1)]})
+    checks = [_check(0), _check(1, 'unit=="percent"'), _check(2, 'unit!="percent"', severity="warning"),
+              _check(3, {"type": "pass_through", "pass_through_filter": "year >= 2020"}),
+              _check(4, "no_such_column == 1"), _check(5, "year > 3000"),
+              _check(6, 'unit=="percent"', severity="warning")]  # a condition again (evaluated once)
+    targets = [*sorted({t for t in ids if t is not None}), "t-without-figures"]
+    if case == "a few targets":
+        targets = [*targets[5:40:3], "t-without-figures"]
+    elif case == "with a table check":
+        checks = [*checks, _check(7, scope="table", ok=False, severity="warning")]
+    elif case == "no failures":
+        failed = failed.iloc[:0]
+    elif case == "one target":
+        figures = figures[figures["target_id"] == targets[3]]
+        targets = [targets[3]]
+    elif case == "no checks":
+        checks = []
+    elif case == "nothing used":
+        figures = figures.assign(used=False)
+    got = check_rows(figures, failed, checks, targets)
+    want = _check_rows_as_it_was(figures, failed, checks, targets)
+    pd.testing.assert_frame_equal(got, want, check_exact=True)
+    assert case in ("no checks", "nothing used") or len(got) > 0

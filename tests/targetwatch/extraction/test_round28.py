@@ -38,6 +38,7 @@ def _read(props):
 
 
 # china-2024-work-report-targets-nhandan: 2023's results under 主要目标任务圆满完成,诸如:, then 2024's expected targets
+# (the headline's 5%左右 is read approx, the annotation says growth_rate: left)
 NHANDAN = (_POLICIES / "china-2024-work-report-targets-nhandan.txt").read_text(encoding="utf-8")
 NHANDAN_2023 = {12440000, 5.2, 0.2, 1390000000000, 6.1}  # 2023's results, none a target
 
@@ -45,7 +46,7 @@ NHANDAN_2023 = {12440000, 5.2, 0.2, 1390000000000, 6.1}  # 2023's results, none 
 @pytest.mark.parametrize("text", _variants(NHANDAN))
 def test_targets_reported_met_lead_no_targets(text):
     props = quantified(text)  # the page shows no date (as the corpus scores it)
-    assert _read(props) == [(5, "approx", 2024), (2900, "approx", 2024), (5, "growth_rate", 2024),
+    assert _read(props) == [(5, "approx", 2024), (5, "growth_rate", 2024),  # 近2900名代表出席: attendance
                             (5.5, "approx", 2024), (3, "approx", 2024), (1300000000000, "at_least", 2024),
                             (2.5, "approx", 2024)]
     assert not NHANDAN_2023.intersection(p.value for p in props)
@@ -146,3 +147,20 @@ SHANGHAI_2019 = "    ■全市生产总值增长6%-6.5%,地方一般公共预算
 def test_a_range_with_blanks_before_its_per_cents_is_one_range(text):
     props = quantified(text, "2019-01")
     assert [(p.value, p.entry["comparator"]) for p in props] == [(6, "growth_rate"), (5, "growth_rate")]
+
+
+# the people at a meeting (attendance): nhandan's 近2900名代表出席开幕式, the 2016 work report's news (its mirror's
+# readings kept), 四川's 2009 work-report news
+@pytest.mark.parametrize("text", [
+    *_variants("中共中央总书记、中国国家主席习近平以及党、国务院、政协代表,各国驻华使节以及近2900名代表出席开幕式。"),
+    *_variants("他在此間開幕的十二屆全國人大四次會議上對近3000名全國人大代表和2000多名全國政協(xié)委員說"),
+    "他在此間開幕的十二屆全國人大四次會議上對近3000名全國人大代表和2000多名全國政協委員說",
+    *_variants("四川省第十一届人大第二次会议1月15日上午在成都开幕,823名人大代表出席会议。"),
+])
+def test_delegates_at_a_meeting_are_no_target(text):
+    assert quantified(text) == []
+
+
+def test_a_speakers_target_in_persons_stays():
+    # control written for the test: 说 in the clause, a figure in persons, but no delegates counted
+    assert _read(quantified("他说,今年全省将新增就业50万人。", "2020-01")) == [(500000, "exact", 2020)]

@@ -161,3 +161,44 @@ def test_a_workbook_whose_every_sheet_raises_is_read_with_its_failures_not_refus
     monkeypatch.setattr(yearbook, "read_grid", breaks)
     result = read_one(_two_sheet_book(tmp_path), aliases)
     assert result.rows.empty and len(result.rejected) == 2  # one row per sheet, each naming it: visible, not lost
+
+
+# --- the guarantee end to end: whichever rules fail, on a scored set no annotated figure becomes silent ---------------
+
+SCORED_SET = "unseen-25"  # dev since round 16: 11 real texts, 102 annotated figures, the flattened table among them
+
+
+def _score(catalogue):
+    from targetwatch.reports.evaluation import score_half
+    from tests.conftest import TODAY
+
+    return score_half(Path(__file__).parents[2] / "fixtures" / "real", catalogue, SCORED_SET, TODAY)
+
+
+def test_with_every_other_sentence_failing_no_figure_is_silent_and_no_change_is_a_level(catalogue, monkeypatch):
+    real = communique._figures
+
+    def every_other_sentence_fails(doc, sentence, *args):
+        if sentence.number % 2:
+            raise RuntimeError("SYNTHETIC")
+        return real(doc, sentence, *args)
+
+    monkeypatch.setattr(communique, "_figures", every_other_sentence_fails)
+    score = _score(catalogue)
+    assert score.annotated == 102 and score.silent == 0 and score.changes_as_levels == 0
+    assert score.found < 22  # the failures did cost levels: they were quarantined, not lost
+    assert score.rule_failures > 0  # and the measurement says so (tools/evaluate_corpus.py prints it)
+
+
+def test_no_rule_fails_on_the_scored_set_as_the_rules_stand(catalogue):
+    assert _score(catalogue).rule_failures == 0
+
+
+def test_with_the_file_stages_failing_nothing_is_silent_or_published(catalogue, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ValueError("SYNTHETIC")
+
+    monkeypatch.setattr(mentions, "_base", broken)
+    monkeypatch.setattr(communique, "with_flat_tables", broken)
+    score = _score(catalogue)
+    assert (score.observations, score.silent, score.changes_as_levels) == (0, 0, 0)
