@@ -28,6 +28,9 @@ def main() -> None:
     catalogue = load_catalogue(ROOT / "targets.yaml")
     scores = [score_half(args.corpus, catalogue, h) for h in args.half or HALVES]
     print(summary_table(scores))
+    failures = ", ".join(f"{s.half} {s.rule_failures}" for s in scores if s.rule_failures)
+    # a reader's rule that raised is quarantined, not lost (rule_failures.py); a measurement must still show it
+    print(f"\nrule failures (quarantined rows 'rule failed: …'): {failures or 'none'}")
     if args.verbose:
         for s in scores:
             cols = ["doc_id", "expect", "indicator", "year", "value", "unit", "outcome"]

@@ -63,6 +63,7 @@ class HalfScore:
     annotated: int  # annotated figures of any kind
     detail: pd.DataFrame  # one row per annotated figure: how it came out
     partial_observations: int = 0  # observations flagged as part of a year
+    rule_failures: int = 0  # quarantined rows 'rule failed: …' (a reader's rule raised: rule_failures.py)
 
     @property
     def recall(self) -> float:
@@ -208,6 +209,7 @@ def score_half(root: Path, catalogue: Catalogue, half: str, as_of: dt.date | Non
         annotated=len(detail),
         detail=detail,
         partial_observations=len(partial),
+        rule_failures=int(rej["reason"].astype(str).str.startswith("rule failed").sum()),  # the half's files only
     )
 
 

@@ -187,6 +187,11 @@ def test_with_every_other_sentence_failing_no_figure_is_silent_and_no_change_is_
     score = _score(catalogue)
     assert score.annotated == 102 and score.silent == 0 and score.changes_as_levels == 0
     assert score.found < 22  # the failures did cost levels: they were quarantined, not lost
+    assert score.rule_failures > 0  # and the measurement says so (tools/evaluate_corpus.py prints it)
+
+
+def test_no_rule_fails_on_the_scored_set_as_the_rules_stand(catalogue):
+    assert _score(catalogue).rule_failures == 0
 
 
 def test_with_the_file_stages_failing_nothing_is_silent_or_published(catalogue, monkeypatch):
