@@ -272,6 +272,17 @@ def run_suite(name: str, observations: pd.DataFrame, catalogue: Catalogue, as_of
     return validate_frame(name, frame, catalogue, as_of)
 
 
+def _categorical(frame: pd.DataFrame) -> dict[str, str]:
+    """The string columns GE is given as categoricals: GE copies the frame for every metric (about 300 copies for
+    the validity suite) and tests membership and nulls column by column, each far cheaper on a categorical's codes
+    than on Python strings (national validity suite: 3.7 -> 1.8 CPU s). Not the row keys' unique `observation_id`
+    (nothing repeats), and not a column holding a null: GE then reports a failing null as NaN, not None, in the
+    stored samples. Results, failing rows and the validation JSON are otherwise the same (tests/targetwatch/quality
+    /test_suite_frames.py)."""
+    return {c: "category" for c in frame.columns
+            if c != "observation_id" and frame[c].dtype == object and not frame[c].isna().any()}
+
+
 def validate_frame(name: str, frame: pd.DataFrame, catalogue: Catalogue, as_of: dt.date) -> SuiteOutcome:
     """Validate the suite's frame (`suite_frame`) with an ephemeral GE context (no files written).
 
@@ -290,6 +301,7 @@ def validate_frame(name: str, frame: pd.DataFrame, catalogue: Catalogue, as_of: 
         .add_batch_definition_whole_dataframe("all")
     )
     frame = frame.astype({c: "float64" for c in ("year", "value") if c in frame}) if len(frame) else frame
+    frame = frame.astype(_categorical(frame))
     # One consolidated block per dtype: GE copies the frame for every metric, and copying a frame of one block per
     # column consolidates the copy again each time (at 470k rows that was 80 of 130 s of the validity suite).
     frame = frame.copy()
