@@ -27,6 +27,12 @@ _NUM: Final = r"(?:\d+|[一二两三四五六七八九十百]+)"
 # 由当年630万元增长到今年的4022万元 / 从2015年的12家提高到: a span that reaches a level, before the multiple
 REACHED_SPAN: Final = re.compile(r"(?:由|从)[^,，;；。!！?？]{0,40}?(?:增长|增加|提高|提升|上升|扩大|发展)(?:到|至)")
 REACHED_WORD: Final = re.compile(r"已经?|实现了|达到了")
+# Round 29: 较“十三五”初期实现翻番, 提前一年实现比2010年翻一番: a doubling over a named base, written 实现 without 了
+# (a mirror's 實現), in a sentence with no deadline (到2025年, 2020年前) and no intent: reached, not aimed at.
+REACHED_OVER_BASE: Final = re.compile(r"(?:较|比)[^,，;；。]{0,20}?实现 {0,2}(?:比[^,，;；。]{0,12}?)?翻")
+# a year that opens a clause (2021年,全省…): not the base year after 较 / 比
+YEAR_CLAUSE: Final = re.compile(r"(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末|度)?[,，]")
+REACHED_OVER_BASE_AFTER: Final = re.compile(r"提前[^,，;；。]{0,6}?实现 {0,2}(?:比|较)[^,，;；。]{0,12}?翻")
 # 十四个方面, 5大方面: the parts a text is laid out in
 OWN_PARTS: Final = re.compile(rf"{_NUM} {{0,2}}(?:个|大)?方面")
 # 推出25项“免申即享”政策, 出台20条措施, 制定了10条意见: the text's (or its government's) own measures, counted
@@ -49,7 +55,29 @@ def reached_multiple(doc: Document, c: Candidate) -> bool:
     if not {"growth_multiple", "doubling"}.intersection(c.rules_fired) or _intent_before(doc, c):
         return False
     return bool(REACHED_SPAN.search(doc.view, c.sentence.start, c.start)
-                or REACHED_WORD.search(doc.view, c.clause.start, c.start))
+                or REACHED_WORD.search(doc.view, c.clause.start, c.start)
+                or _reached_over_base(doc, c))
+
+
+def _reached_over_base(doc: Document, c: Candidate) -> bool:
+    """Round 29: 较“十三五”初期实现翻番 in a sentence opened by a past year (2021年,…达到3.57万亿元,…) reports a
+    doubling reached. 2 development texts write it so (浙江's 2022 white-paper news, the 2020 rural-revitalisation
+    report's 提前一年实现比2010年翻一番); the 3 development texts whose 实现翻番 is a target carry a deadline or intent
+    in the sentence (到2024年底…实现翻番, 争取到2020年…实现翻一番, 山东's list under 到2025年), which this leaves
+    to the other rules."""
+    view = doc.view
+    end = min(c.clause.end, c.end + 2)
+    if rules.DEADLINE_WORDS.search(view, c.sentence.start, end) is not None:
+        return False
+    if REACHED_OVER_BASE_AFTER.search(view, c.clause.start, end):  # 提前…实现: done ahead of time
+        return True
+    # …and 较…实现翻番 only where the sentence reports (数据显示, 去年) or names a year before the text's own: a goals
+    # list writes the same words under a deadline stated a sentence up (主要目标:…。…较2020年实现翻番。)
+    before = view[c.sentence.start : c.start]
+    year = doc.issue_year or doc.stated_year
+    past = year is not None and any(int(m["year"]) < year for m in YEAR_CLAUSE.finditer(before))
+    return bool(REACHED_OVER_BASE.search(view, c.clause.start, end)) and (
+        past or any(w in before for w in rules.REPORT_WORDS))
 
 
 def own_count(doc: Document, c: Candidate) -> bool:

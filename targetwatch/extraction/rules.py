@@ -199,7 +199,7 @@ CONDITION_END: Final = re.compile(r"的\s*[,，:：]$")
 # target: plans open with such statistics. Looked for in the sentence before the figure.
 STATUS_WORDS: Final[tuple[str, ...]] = (
     "截至", "截止", "目前", "现有", "共有", "已有", "已建成", "已经", "同比", "比上年", "较上年",
-    "已累计", "累计已",  # 累计 alone is a plan's word too (累计培育…达到100家 by a deadline)
+    "已累计", "累计已", "当前",  # 累计 alone: a plan's word too (累计培育…达到100家); r. 29: 当前,…超过340家
 )
 # Round 18: …but not inside brackets, which gloss a word (扶持10萬名有志青年…創業(…為已有創業行為的青年…提供了創業服務)
 # ,直接帶動至少百萬名…): the figure after them is not the status the gloss mentions. A bracket opened before the
