@@ -45,7 +45,8 @@ def test_every_text_is_listed_split_and_every_quote_is_placed():
                           + 48 + 36 + 35 + 20 + 15 + 14 + 12 + 15 + 38 + 15 + 20 + 26
                           + 20 + 20 + 14)
     assert {s: sum(docs[g.document].split == s for g in golds) for s in splits} == {
-        "development": 1482, "test": 87, "holdout": 22, "holdout-2": 9, "unseen-14": 25, "unseen-39": 20, "unseen-40": 14}
+        "development": 1482, "test": 87, "holdout": 22, "holdout-2": 9, "unseen-14": 25, "unseen-39": 20,
+        "unseen-40": 14}
     assert {s: sum(docs[g.document].first_split == s for g in golds) for s in former} == {
         "unseen-3": 60, "unseen-4": 34, "unseen-5": 27, "unseen-6": 24, "unseen-7": 20, "unseen-8": 34,
         "unseen-9": 43, "unseen-10": 31, "unseen-11": 63, "unseen-12": 119, "unseen-13": 51, "unseen-15": 93,
