@@ -340,7 +340,7 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
             cand.score = score
         if m["unit"] in rules.MEASURE_WORDS and (
                 measures.CAPACITY_BEFORE.search(before) or measures.CAPACITY_AFTER.match(view, m.end())
-                or (base in measures.PHYSICAL_UNITS and CJK.match(view[m.end() : m.end() + 2].lstrip("的")))):
+                or measures.product_after(view, m.end(), base)):  # round 30: not an area before its land
             score += rules.CONFIDENCE["category_threshold"]  # round 10: 年产10万吨, 10万吨/年, 10万吨工业草酸
             fired.append("capacity")
             cand.score = score

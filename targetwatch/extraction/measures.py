@@ -48,6 +48,23 @@ CAPACITY_BEFORE: Final = re.compile(
     r"(?:年产(?![值量])|产能|年加工|年处理|日产(?![值量])|年吞吐|年出栏)[^,，;；。]{0,4}$")
 CAPACITY_AFTER: Final = re.compile(r" {0,2}/ {0,2}年")
 PHYSICAL_UNITS: Final[frozenset[str]] = frozenset({"mu", "hectares", "tons", "km"})
+# Round 30: an area followed by the land it measures is that land's target, not a product's size (12亿亩高标准农田,
+# 22.99万亩的田间主体工程, 400亩地块, 7公顷工业用地): counted in 3 development texts before the rule (the 2021
+# farmland video news, 襄阳 2025, a town's 2024 plan). Tons and km keep the product reading (10万吨工业草酸).
+AREA_UNITS: Final[frozenset[str]] = frozenset({"mu", "hectares"})
+LAND_AFTER: Final = re.compile(r"的?[\u4e00-\u9fff]{0,3}?(?:农田|田间|耕地|土地|地块|用地|林地|草地|园地)")
+CJK: Final = re.compile(r"[\u4e00-\u9fff]")
+
+
+def product_after(view: str, end: int, base: str) -> bool:
+    """Whether a physical quantity ending at `end` is followed by the product it sizes (10万吨工业草酸), which makes it
+    a capacity, not a target; an area followed by its land (12亿亩高标准农田) is the land's own target."""
+    if base not in PHYSICAL_UNITS:
+        return False
+    after = view[end : end + 6]
+    if base in AREA_UNITS and LAND_AFTER.match(after):
+        return False
+    return bool(CJK.match(after[:2].lstrip("的")))
 
 
 # Round 18: a rate written out in words, 千分之四点五 (4.5‰) or 百分之十五 (15%), is folded to the figure a rule reads,
