@@ -206,3 +206,38 @@ def test_check_rows_with_targets_numbered_once_are_the_rows_grouped_per_check(ca
     want = _check_rows_as_it_was(figures, failed, checks, targets)
     pd.testing.assert_frame_equal(got, want, check_exact=True)
     assert case in ("no checks", "nothing used") or len(got) > 0
+
+
+def test_the_series_jurisdiction_ranges_keep_every_figure_of_the_series(tmp_path):
+    """lineage_site._jurisdiction_ranges narrows the figure rows' read to a few ranges of jurisdictions: every
+    figure of the asked series meets it (names holding `|`, keys of no table jurisdiction, neighbours joined,
+    scattered ones past 32 ranges made one), and the batch's rows are those read without it."""
+    import duckdb
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    places = [f"p{i:03d}" for i in range(200)] + ["a|b", "a", "z"]
+    con.execute("CREATE TABLE observations AS SELECT j AS jurisdiction, i AS indicator, 2020 + (n % 5) AS year, "
+                "n * 1.5 AS value, 'o' || n AS observation_id, NULL::DATE AS release_date, 'f.csv' AS source_file "
+                "FROM (SELECT unnest($j) AS j) CROSS JOIN (SELECT unnest(['x', 'y|w', 'b|c']) AS i) "
+                "CROSS JOIN range(3) t(n)", {"j": places})
+    site = lineage_site.LineageSite.__new__(lineage_site.LineageSite)
+    site.con, site._jurisdictions, site.file_index, site.texts = con, None, {}, {}
+    site.columns = {"observations": {"jurisdiction", "indicator", "year", "value", "observation_id",
+                                     "release_date", "source_file"}}
+    cases = [{"p001|x", "p002|x", "p003|y|w", "p150|x", "a|b|c", "nowhere|x"},  # a|b|c: a + b|c, and a|b + c
+             {f"p{i:03d}|x" for i in range(0, 200, 2)},  # 100 scattered: one range
+             {"nowhere|x"}, {"z|x", "p000|b|c"}]
+    for keys in cases:
+        condition, params = site._jurisdiction_ranges(keys)
+        wanted = con.execute("SELECT jurisdiction FROM observations WHERE list_contains($k, jurisdiction || '|' || "
+                             "indicator)", {"k": sorted(keys)}).fetchall()
+        if condition:
+            met = con.execute(f"SELECT jurisdiction FROM observations o WHERE {condition} list_contains($k, "
+                              "o.jurisdiction || '|' || o.indicator)", {"k": sorted(keys), **params}).fetchall()
+            assert sorted(met) == sorted(wanted) and condition.count("BETWEEN") <= 32
+        else:
+            assert wanted == []
+        got = site._series(keys)
+        site._jurisdiction_ranges = lambda keys: ("", {})  # the read without the ranges
+        assert got == site._series(keys)
+        del site._jurisdiction_ranges
+    assert site._jurisdiction_ranges(cases[0])[0].count("BETWEEN") == 3  # a to a|b, p001 to p003, p150

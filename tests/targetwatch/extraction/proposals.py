@@ -6,10 +6,25 @@ check); only the fields each round compares differ, so each test module maps the
 
 from __future__ import annotations
 
+import re
+
+import opencc
+
 from targetwatch.extraction import extract_targets
 from targetwatch.extraction.extract import Proposal
+
+S2T = opencc.OpenCC("s2t")
+T2S = opencc.OpenCC("t2s")
+FULL = str.maketrans("0123456789%", "０１２３４５６７８９％")
 
 
 def quantified(text: str, issued: str | None = None) -> list[Proposal]:
     """The proposals with a comparator other than `qualitative`, in the extractor's order."""
     return [p for p in extract_targets(text, "t", issued=issued) if p.entry["comparator"] != "qualitative"]
+
+
+def variants(text: str, spaced: str = "%万萬") -> list[str]:
+    """The text as written, in the other script, with full-width digits and per cents, and with a blank between a
+    digit and each of `spaced` after it (a PDF's spacing): the forms every round checks a rule against."""
+    other = S2T.convert(text) if T2S.convert(text) == text else T2S.convert(text)
+    return [text, other, text.translate(FULL), re.sub(rf"(\d)([{spaced}])", r"\1 \2", text)]

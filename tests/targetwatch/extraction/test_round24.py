@@ -10,29 +10,19 @@ control), the comment says so: no page holds that joined text.
 
 from __future__ import annotations
 
-import re
-
-import opencc
 import pytest
 
 from targetwatch.extraction import releases
 from targetwatch.extraction.text import fold
-from tests.targetwatch.extraction.proposals import quantified
+from tests.targetwatch.extraction.proposals import quantified, variants
 
-_S2T = opencc.OpenCC("s2t")
-_T2S = opencc.OpenCC("t2s")
-_FULL = str.maketrans("0123456789%", "０１２３４５６７８９％")
+
+def _variants(text: str) -> list[str]:
+    return variants(text, "%亿億")
 
 
 def _props(text: str, issued: str | None) -> list[tuple[str, float | None]]:
     return [(p.entry["comparator"], p.value) for p in quantified(text, issued)]
-
-
-def _variants(text: str) -> list[str]:
-    """The text, in the other script, with full-width digits and per cents, and with a blank between a digit and the
-    % / 亿 after it (a PDF's spacing)."""
-    other = _S2T.convert(text) if _T2S.convert(text) == text else _T2S.convert(text)
-    return [text, other, text.translate(_FULL), re.sub(r"(\d)([%亿億])", r"\1 \2", text)]
 
 
 # pingchang-2024-statistics (the page shows no date): the opening names the 十四五 规划; the sector items have no

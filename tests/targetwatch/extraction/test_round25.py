@@ -14,27 +14,14 @@ simplified or traditional, full-width and spaced variants (OpenCC for the script
 
 from __future__ import annotations
 
-import re
-
-import opencc
 import pytest
 
 from targetwatch.config import PROJECT_DIR
 from targetwatch.extraction import extract_targets, funds, goalyears
 from targetwatch.extraction.text import fold
-from tests.targetwatch.extraction.proposals import quantified
+from tests.targetwatch.extraction.proposals import FULL, T2S, quantified, variants
 
-_S2T = opencc.OpenCC("s2t")
-_T2S = opencc.OpenCC("t2s")
-_FULL = str.maketrans("0123456789%", "０１２３４５６７８９％")
 POLICIES = PROJECT_DIR / "tests" / "fixtures" / "real" / "policies"
-
-
-def _variants(text: str) -> list[str]:
-    """The text, in the other script, with full-width digits and per cents, and with a blank between a digit and the
-    万 / % after it (a PDF's spacing)."""
-    other = _S2T.convert(text) if _T2S.convert(text) == text else _T2S.convert(text)
-    return [text, other, text.translate(_FULL), re.sub(r"(\d)([%万萬])", r"\1 \2", text)]
 
 
 # county-2021-h1-economy-trad (traditional, a mirror with readings; the page shows no date): 生豬、牛、羊、家禽分別
@@ -43,7 +30,7 @@ def _variants(text: str) -> list[str]:
 COUNTY_H1 = (POLICIES / "county-2021-h1-economy-trad.txt").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("text", [COUNTY_H1, _T2S.convert(COUNTY_H1), COUNTY_H1.translate(_FULL)])
+@pytest.mark.parametrize("text", [COUNTY_H1, T2S.convert(COUNTY_H1), COUNTY_H1.translate(FULL)])
 def test_a_statistics_text_proposes_none_of_its_growth_list(text):
     assert quantified(text) == []
     # below the cut-off they are still read, as results: every growth rate of the list is under 0.5
@@ -56,7 +43,7 @@ JINING = ("据济宁市人社局副局长刘鹭岩介绍,每个县市区还需�
           "条件好的县市区还可以更高。")
 
 
-@pytest.mark.parametrize("text", _variants(JINING))
+@pytest.mark.parametrize("text", variants(JINING))
 def test_a_funds_floor_in_wan_for_each_county_is_coverage(text):
     props = quantified(text, "2012-10")
     assert [(p.entry["comparator"], p.value, p.entry["kind"]) for p in props] == [("at_least", 100, "coverage")]
@@ -93,7 +80,7 @@ CHENGAN = ("一、《实施方案》的目标\n(一) 创新投入方面\n1. 2019
            "2020年规上工业企业R&D经费支出占主营业务收入的比重不低于0.82%;\n")
 
 
-@pytest.mark.parametrize("text", _variants(CHENGAN))
+@pytest.mark.parametrize("text", variants(CHENGAN))
 def test_a_year_opening_an_item_under_a_goals_heading_is_its_deadline(text):
     props = quantified(text)
     assert [(p.value, p.entry.get("deadline")) for p in props] == [(40_900_000, 2019), (0.69, 2019), (0.82, 2020)]

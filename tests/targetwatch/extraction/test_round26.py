@@ -15,27 +15,17 @@ the test (no page holds them).
 
 from __future__ import annotations
 
-import re
-
-import opencc
 import pytest
 
 from targetwatch.extraction import extract_targets, ownresults
 from targetwatch.extraction.candidates import Document
 from targetwatch.extraction.text import fold
 from targetwatch.extraction.walk import walk
-from tests.targetwatch.extraction.proposals import quantified
-
-_S2T = opencc.OpenCC("s2t")
-_T2S = opencc.OpenCC("t2s")
-_FULL = str.maketrans("0123456789%", "０１２３４５６７８９％")
+from tests.targetwatch.extraction.proposals import S2T, quantified, variants
 
 
 def _variants(text: str) -> list[str]:
-    """The text, in the other script, with full-width digits and per cents, and with a blank between a digit and the
-    万 / % / 倍 after it (a PDF's spacing)."""
-    other = _S2T.convert(text) if _T2S.convert(text) == text else _T2S.convert(text)
-    return [text, other, text.translate(_FULL), re.sub(r"(\d)([%万萬倍项項])", r"\1 \2", text)]
+    return variants(text, "%万萬倍项項")
 
 
 # xinjian-county-loans-status: a county's loans over five years, the multiple they reached
@@ -49,7 +39,7 @@ def test_a_multiple_reached_after_a_level_reached_is_no_target(text):
 
 @pytest.mark.parametrize(("text", "kept"), [
     (XINJIAN, False),  # xinjian-county-loans-status
-    (_S2T.convert(XINJIAN), False),
+    (S2T.convert(XINJIAN), False),
     ("该县小额贷款发放量已增长6倍。", False),  # written for the test: 已 before the multiple
     # written for the test: intent before the span, a goal
     ("力争到2015年,发放量由630万元增长到4000万元,增长6倍。", True),

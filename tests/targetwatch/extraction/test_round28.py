@@ -14,23 +14,12 @@ from __future__ import annotations
 
 import re
 
-import opencc
 import pytest
 
 from targetwatch.config import PROJECT_DIR
-from tests.targetwatch.extraction.proposals import quantified
+from tests.targetwatch.extraction.proposals import S2T, quantified, variants
 
-_S2T = opencc.OpenCC("s2t")
-_T2S = opencc.OpenCC("t2s")
-_FULL = str.maketrans("0123456789%", "０１２３４５６７８９％")
 _POLICIES = PROJECT_DIR / "tests" / "fixtures" / "real" / "policies"
-
-
-def _variants(text: str) -> list[str]:
-    """The text, in the other script, with full-width digits and per cents, and with a blank between a digit and the
-    % / 万 after it (a PDF's spacing)."""
-    other = _S2T.convert(text) if _T2S.convert(text) == text else _T2S.convert(text)
-    return [text, other, text.translate(_FULL), re.sub(r"(\d)([%万萬])", r"\1 \2", text)]
 
 
 def _read(props):
@@ -43,7 +32,7 @@ NHANDAN = (_POLICIES / "china-2024-work-report-targets-nhandan.txt").read_text(e
 NHANDAN_2023 = {12440000, 5.2, 0.2, 1390000000000, 6.1}  # 2023's results, none a target
 
 
-@pytest.mark.parametrize("text", _variants(NHANDAN))
+@pytest.mark.parametrize("text", variants(NHANDAN))
 def test_targets_reported_met_lead_no_targets(text):
     props = quantified(text)  # the page shows no date (as the corpus scores it)
     assert _read(props) == [(5, "approx", 2024), (5, "growth_rate", 2024),  # 近2900名代表出席: attendance
@@ -59,7 +48,7 @@ def test_without_the_words_of_completion_the_year_cue_still_leads():
 
 
 # nhandan, dated by its month (本月5日, 2024): the 2024 targets only, the growth target at 0.9
-@pytest.mark.parametrize("text", _variants(
+@pytest.mark.parametrize("text", variants(
     "中国国务院总理李强在作政府工作报告时表示,2023年是全面贯彻党的二十大精神的开局之年,是本届政府依法履职的第一年。"
     "2023年经济社会发展主要目标任务圆满完成,诸如:国内生产总值超过126万亿元,增长5.2%;城镇新增就业1244万人;城镇调查"
     "失业率平均为5.2%;居民消费价格上涨0.2%;粮食产量1.39万亿斤;居民人均可支配收入增长6.1%等等。\n\n今年发展主要预期"
@@ -85,7 +74,7 @@ def test_a_years_targets_completion_is_no_lead():
 
 
 # gaoyou-2013-talent-targets-news: 三个方面的目标 counts the parts, after 要 (intent); the figures after it are targets
-@pytest.mark.parametrize("text", _variants(
+@pytest.mark.parametrize("text", variants(
     "立足高邮的发展和未来,我市到2015年人才工作要实现三个方面的目标,即人才资源总量目标:人才资源总量达7.67万人,"
     "每万人口拥有人才数达930人"))
 def test_parts_counted_in_fangmian_after_intent_are_no_target(text):
@@ -93,7 +82,7 @@ def test_parts_counted_in_fangmian_after_intent_are_no_target(text):
 
 
 # china-2025-digital-village-points-news: 对9个方面的重点任务作出了部署, after 任务目标 (intent)
-@pytest.mark.parametrize("text", _variants(
+@pytest.mark.parametrize("text", variants(
     "该工作要点紧紧围绕强农惠农富农的任务目标,对9个方面的重点任务作出了部署,致力于推动农业提高效益、农村增添活力、"
     "农民增加收入。"))
 def test_parts_counted_in_digits_are_no_target(text):
@@ -113,7 +102,7 @@ SHANDONG_2022 = ("新(xīn)建10個以上“千兆城市”,實現縣級以上�
                  "萬兆接入能(néng)力全覆蓋。")
 
 
-@pytest.mark.parametrize("text", [*_variants(SHANDONG_2016), re.sub(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔù]+\)", "",
+@pytest.mark.parametrize("text", [*variants(SHANDONG_2016), re.sub(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔù]+\)", "",
                                                                      SHANDONG_2016)])
 def test_coverage_read_through_a_mirrors_readings(text):
     props = quantified(text)
@@ -123,7 +112,7 @@ def test_coverage_read_through_a_mirrors_readings(text):
         "quote"].endswith("村级全覆盖。")
 
 
-@pytest.mark.parametrize("text", _variants(SHANDONG_2022))
+@pytest.mark.parametrize("text", variants(SHANDONG_2022))
 def test_coverage_span_counts_characters_not_reading_blanks(text):
     props = quantified(text)
     assert [(p.value, p.entry["comparator"], p.entry["kind"]) for p in props] == [
@@ -142,8 +131,8 @@ def test_coverage_span_still_stops_at_thirty_characters():
 SHANGHAI_2019 = "    ■全市生产总值增长6%-6.5%,地方一般公共预算收入增长5%,"  # the bullet's first two clauses
 
 
-@pytest.mark.parametrize("text", [*_variants(SHANGHAI_2019), SHANGHAI_2019.replace("6%-6.5%", "6 %-6.5 %"),
-                                  _S2T.convert(SHANGHAI_2019.replace("6%-6.5%", "6 %-6.5 %"))])
+@pytest.mark.parametrize("text", [*variants(SHANGHAI_2019), SHANGHAI_2019.replace("6%-6.5%", "6 %-6.5 %"),
+                                  S2T.convert(SHANGHAI_2019.replace("6%-6.5%", "6 %-6.5 %"))])
 def test_a_range_with_blanks_before_its_per_cents_is_one_range(text):
     props = quantified(text, "2019-01")
     assert [(p.value, p.entry["comparator"]) for p in props] == [(6, "growth_rate"), (5, "growth_rate")]
@@ -152,10 +141,10 @@ def test_a_range_with_blanks_before_its_per_cents_is_one_range(text):
 # the people at a meeting (attendance): nhandan's 近2900名代表出席开幕式, the 2016 work report's news (its mirror's
 # readings kept), 四川's 2009 work-report news
 @pytest.mark.parametrize("text", [
-    *_variants("中共中央总书记、中国国家主席习近平以及党、国务院、政协代表,各国驻华使节以及近2900名代表出席开幕式。"),
-    *_variants("他在此間開幕的十二屆全國人大四次會議上對近3000名全國人大代表和2000多名全國政協(xié)委員說"),
+    *variants("中共中央总书记、中国国家主席习近平以及党、国务院、政协代表,各国驻华使节以及近2900名代表出席开幕式。"),
+    *variants("他在此間開幕的十二屆全國人大四次會議上對近3000名全國人大代表和2000多名全國政協(xié)委員說"),
     "他在此間開幕的十二屆全國人大四次會議上對近3000名全國人大代表和2000多名全國政協委員說",
-    *_variants("四川省第十一届人大第二次会议1月15日上午在成都开幕,823名人大代表出席会议。"),
+    *variants("四川省第十一届人大第二次会议1月15日上午在成都开幕,823名人大代表出席会议。"),
 ])
 def test_delegates_at_a_meeting_are_no_target(text):
     assert quantified(text) == []

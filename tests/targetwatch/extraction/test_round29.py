@@ -16,25 +16,16 @@ are marked so (no page holds them).
 
 from __future__ import annotations
 
-import re
-
-import opencc
 import pytest
 
 from targetwatch.config import PROJECT_DIR
-from tests.targetwatch.extraction.proposals import quantified
-
-_S2T = opencc.OpenCC("s2t")
-_T2S = opencc.OpenCC("t2s")
-_FULL = str.maketrans("0123456789%", "０１２３４５６７８９％")
-_POLICIES = PROJECT_DIR / "tests" / "fixtures" / "real" / "policies"
+from tests.targetwatch.extraction.proposals import quantified, variants
 
 
 def _variants(text: str) -> list[str]:
-    """The text, in the other script, with full-width digits and per cents, and with a blank between a digit and the
-    % / 万 / 亿 after it (a PDF's spacing)."""
-    other = _S2T.convert(text) if _T2S.convert(text) == text else _T2S.convert(text)
-    return [text, other, text.translate(_FULL), re.sub(r"(\d)([%万萬亿億])", r"\1 \2", text)]
+    return variants(text, "%万萬亿億")
+
+_POLICIES = PROJECT_DIR / "tests" / "fixtures" / "real" / "policies"
 
 
 def _read(props):
