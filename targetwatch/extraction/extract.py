@@ -30,6 +30,7 @@ import targetwatch.extraction.ownresults as ownresults
 import targetwatch.extraction.progress as progress
 import targetwatch.extraction.releases as releases
 import targetwatch.extraction.rules as rules
+import targetwatch.extraction.shares as shares
 import targetwatch.extraction.stretch as stretch
 import targetwatch.extraction.targetsmet as targetsmet
 import targetwatch.extraction.yearref as yearref
@@ -354,6 +355,7 @@ def extract_targets(
     cands = limits.drop(doc, cands)  # round 27: 贷款额度由原来的200万元提高到300万元
     cands = attendance.drop(doc, cands)  # round 28: 近2900名代表出席开幕式
     stretch.carry_growth(doc.view, cands)  # round 23: 增长2.5%,力争3%
+    shares.lift(doc.view, cands)  # round 30: 30%的乡(村)建成…, 90%的行政村通宽带
     fallback = document_deadline(cands, doc)
     # round 14: when no figure states a deadline, the period in the plan's name gives it (a deadline of the plan's own)
     named = fallback is not None and not any(c.deadline is not None for c in cands)

@@ -49,3 +49,19 @@ def test_an_area_before_its_plot_is_a_target(text):
     "到2025年,建成年产10万吨工业草酸生产线。"))
 def test_tons_before_a_product_stay_a_capacity(text):
     assert not [v for v in _read(quantified(text, issued="2023")) if v[1] == "tons"]
+
+
+@pytest.mark.parametrize("text", _variants(
+    # gansu-2016-rural-ecommerce-targets-news (development, first unseen-39): this year's tasks, a share before its noun
+    "今年,我省将培育一批具有典型示范带动作用的农村电子商务示范县(乡、村)、示范企业、“优秀网店”,每个市州不少于2个"
+    "电子商务示范县,贫困县电子商务服务中心全部建成,30%的乡(村)建成电子商务服务站(点);90%的行政村通宽带,"
+    "农村电商培训实现全覆盖。"))
+def test_a_share_before_its_noun_and_verb_is_a_target(text):
+    assert (90, "percent", "exact") in [v[:3] for v in _read(quantified(text, issued="2016-05"))]
+
+
+@pytest.mark.parametrize("text", _variants(
+    # control written for the test (no page holds it): a share before its noun with no verb of reaching after it
+    "今年,全省90%的行政村。"))
+def test_a_share_before_its_noun_without_a_verb_stays_out(text):
+    assert (90, "percent", "exact") not in [v[:3] for v in _read(quantified(text, issued="2016-05"))]
