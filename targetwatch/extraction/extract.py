@@ -23,6 +23,7 @@ import targetwatch.extraction.attendance as attendance
 import targetwatch.extraction.budgets as budgets
 import targetwatch.extraction.evidence as evidence
 import targetwatch.extraction.forecasts as forecasts
+import targetwatch.extraction.fullcover as fullcover
 import targetwatch.extraction.funds as funds
 import targetwatch.extraction.goalyears as goalyears
 import targetwatch.extraction.limits as limits
@@ -356,6 +357,7 @@ def extract_targets(
     cands = attendance.drop(doc, cands)  # round 28: 近2900名代表出席开幕式
     stretch.carry_growth(doc.view, cands)  # round 23: 增长2.5%,力争3%
     shares.lift(doc.view, cands)  # round 30: 30%的乡(村)建成…, 90%的行政村通宽带
+    fullcover.floor(doc.view, cands)  # round 31: 实现乡镇网络销售服务网点100%覆盖
     fallback = document_deadline(cands, doc)
     # round 14: when no figure states a deadline, the period in the plan's name gives it (a deadline of the plan's own)
     named = fallback is not None and not any(c.deadline is not None for c in cands)
