@@ -25,6 +25,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from benchmarks.peak import process_peak_kb, reset_step_peak
 from targetwatch import synthetic
 from targetwatch.catalogue import Catalogue
 
@@ -49,11 +50,7 @@ def _status_kb(field: str) -> int | None:
 
 
 def _reset_peak() -> bool:
-    try:
-        Path("/proc/self/clear_refs").write_text("5")
-        return True
-    except OSError:
-        return False
+    return reset_step_peak()
 
 
 def _cpu() -> float:
@@ -656,7 +653,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     args.workdir.mkdir(parents=True, exist_ok=True)
     result = STEPS[args.step](args.workdir, repeat=args.repeat, sample=args.sample, scale=args.scale)
-    result["process_ru_maxrss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    result["process_ru_maxrss_mb"] = round(process_peak_kb() / 1024)  # ru_maxrss alone forgets what resets wiped
     sys.stdout.write("\n" + json.dumps(result, default=str) + "\n")
 
 

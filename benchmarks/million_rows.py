@@ -11,8 +11,8 @@ average before and after, and a per-step breakdown taken from Dagster's event st
 each step's wall and CPU seconds, the resident memory at its end and its own peak (VmHWM, reset at each step's
 start through /proc/self/clear_refs). Resetting VmHWM also resets the high-water mark the kernel reports at exit
 (`/usr/bin/time`'s maximum resident set size then covers only the time since the last reset), so the child keeps
-the highest VmHWM it read before each reset and the run's peak is the larger of that and the kernel's figure.
-Then the ratio of the wall times and the row accounting of the big file:
+the highest VmHWM it read before each reset (benchmarks/peak.py) and the run's peak is the larger of that and the
+kernel's figure. Then the ratio of the wall times and the row accounting of the big file:
 every row must end as an observation, a quarantined row with a reason, or a row not yet released at the as-of
 date (rows_read = accepted + rejected + not yet released = --rows), with the quarantine reasons counted.
 
@@ -35,6 +35,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+from benchmarks.peak import process_peak_kb, reset_step_peak, status_kb
 
 AS_OF = "2026-11-23"
 BIG_FILE = "SYNTHETIC-million.csv"
@@ -70,21 +72,6 @@ def write_big_csv(path: Path, rows: int) -> None:
 # --- the child: `targetwatch refresh` in this process, with a mark at every step's start and end ---------------
 
 
-def _status(field: str) -> int:
-    """A VmRSS / VmHWM line of /proc/self/status, in kB."""
-    with open("/proc/self/status") as f:
-        return int(re.search(rf"{field}:\s+(\d+)", f.read()).group(1))
-
-
-def _reset_peak() -> bool:
-    try:
-        with open("/proc/self/clear_refs", "w") as f:
-            f.write("5")  # resets VmHWM to the current RSS
-        return True
-    except OSError:
-        return False
-
-
 def child(steps_file: Path, argv: list[str]) -> None:
     """Run the CLI's refresh here; write one mark per step (wall, CPU, RSS at its end, its own peak) as JSON."""
     t0 = time.monotonic()
@@ -97,7 +84,6 @@ def child(steps_file: Path, argv: list[str]) -> None:
 
     open_steps: dict[str, tuple[float, float]] = {}
     marks: list[dict] = []
-    held = {"peak_kb": 0}  # the highest VmHWM read before a reset wiped it (the kernel's figure forgets it too)
     imported = {"wall_s": round(time.monotonic() - t0, 2), "cpu_s": round(cpu(), 2)}
 
     def listen(record) -> None:
@@ -106,14 +92,13 @@ def child(steps_file: Path, argv: list[str]) -> None:
             return
         kind = event.event_type_value
         if kind == "STEP_START":
-            held["peak_kb"] = max(held["peak_kb"], _status("VmHWM"))
-            _reset_peak()
+            reset_step_peak()
             open_steps[event.step_key] = (time.monotonic(), cpu())
         elif kind in ("STEP_SUCCESS", "STEP_FAILURE") and event.step_key in open_steps:
             w0, c0 = open_steps.pop(event.step_key)
             marks.append({"step": event.step_key, "ok": kind == "STEP_SUCCESS",
                           "wall_s": round(time.monotonic() - w0, 2), "cpu_s": round(cpu() - c0, 2),
-                          "rss_end_mb": round(_status("VmRSS") / 1024), "peak_mb": round(_status("VmHWM") / 1024)})
+                          "rss_end_mb": round(status_kb("VmRSS") / 1024), "peak_mb": round(status_kb("VmHWM") / 1024)})
 
     loggers.listeners.append(listen)
     from pipelines.cli import main as cli_main
@@ -124,7 +109,7 @@ def child(steps_file: Path, argv: list[str]) -> None:
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else 1
     finally:
-        process_peak_mb = round(max(held["peak_kb"], _status("VmHWM")) / 1024)
+        process_peak_mb = round(process_peak_kb() / 1024)
         steps_file.write_text(json.dumps({"startup": imported, "steps": marks, "process_peak_mb": process_peak_mb,
                                           "total_wall_s": round(time.monotonic() - t0, 2)}))
     raise SystemExit(code)

@@ -34,6 +34,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from benchmarks.peak import process_peak_kb, reset_step_peak
+
 ROOT = Path(__file__).resolve().parents[1]
 STEPS = ("assessment", "dashboards", "quality_report", "publication", "explain")
 DEFAULT_STEPS = ("dashboards", "quality_report", "publication")
@@ -54,8 +56,7 @@ def _cpu() -> float:
 @contextlib.contextmanager
 def probe(record: dict) -> Iterator[None]:
     """wall_s, cpu_s, rss_before_mb, peak_rss_mb (VmHWM reset before), load before and after."""
-    with contextlib.suppress(OSError):
-        Path("/proc/self/clear_refs").write_text("5")
+    reset_step_peak()
     record["rss_before_mb"] = round(_status_kb("VmRSS") / 1024)
     record["load_before"] = round(os.getloadavg()[0], 2)
     t, c = time.perf_counter(), _cpu()
@@ -200,7 +201,7 @@ def main(argv: list[str] | None = None) -> dict:
     work = args.work or Path(f"/tmp/SYNTHETIC-site-steps-{os.getpid()}")
     started = args.started.replace(tzinfo=dt.UTC) if args.started else None
     result = run(args.warehouse.resolve(), work, steps, target=args.target, started=started)
-    result["process_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    result["process_peak_rss_mb"] = round(process_peak_kb() / 1024)  # ru_maxrss alone forgets what resets wiped
     print(json.dumps(result, default=str))
     return result
 
