@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -34,6 +35,23 @@ from targetwatch.reports.model import ReadResult, UnreadableReportError
 from targetwatch.reports.plaintext import PlainText, Sentence
 
 T = TypeVar("T")
+
+# A verdict (the file is refused) or the machine's (out of memory) stops the read; any other exception is a rule's.
+_STOPS = (UnreadableReportError, MemoryError)
+
+
+def _attempt(call: Callable[[], T]) -> tuple[T | None, Exception | None]:
+    """`call()`'s value and no exception, or None and the rule's exception (`_STOPS` pass through)."""
+    try:
+        return call(), None
+    except _STOPS:
+        raise
+    except Exception as exc:
+        return None, exc
+
+
+def _file_row(location: str, reason: str) -> dict:
+    return {"row_number": None, "location": location, "raw_content": "", "reason": reason}
 
 
 def raising_rule(exc: BaseException) -> str:
@@ -66,16 +84,14 @@ def read_sentences(
     rows: list[dict] = []
     rejected: list[dict] = []
     for sentence in sentences:
-        try:
-            found, refused = step(sentence)
-        except (UnreadableReportError, MemoryError):
-            raise
-        except Exception as exc:
+        read, exc = _attempt(partial(step, sentence))
+        if exc is not None:
             where = f"sentence {sentence.number}, line {line(sentence)}"
             reason = failure_reason(file, where, exc, "the figures of this sentence are not read")
             rejected.append({"row_number": sentence.number, "location": where, "raw_content": sentence.text,
                              "reason": reason})
             continue
+        found, refused = read
         rows += found
         rejected += refused
     return rows, rejected
@@ -83,45 +99,37 @@ def read_sentences(
 
 def guarded(call: Callable[[], T], file: str, where: str, consequence: str) -> tuple[T | None, list[dict]]:
     """`call()` and no quarantined rows; if it raises, None and one quarantined row naming `where` and the failure."""
-    try:
-        return call(), []
-    except (UnreadableReportError, MemoryError):
-        raise
-    except Exception as exc:
-        return None, [{"row_number": None, "location": where, "raw_content": "",
-                       "reason": failure_reason(file, where, exc, consequence)}]
+    value, exc = _attempt(call)
+    if exc is None:
+        return value, []
+    return None, [_file_row(where, failure_reason(file, where, exc, consequence))]
 
 
 def guarded_stage(
     stage: Callable[[], T], rows: list[dict], file: str, name: str
 ) -> tuple[T | None, list[dict]]:
     """`stage()` and no quarantined rows; if it raises, None and each of `rows` quarantined with the failure."""
-    try:
-        return stage(), []
-    except (UnreadableReportError, MemoryError):
-        raise
-    except Exception as exc:
-        consequence = f"the stage '{name}' could not check this figure, so it is not read"
-        reason = failure_reason(file, "the whole file", exc, consequence)
-        if not rows:
-            return None, [{"row_number": None, "location": name, "raw_content": "", "reason": reason}]
-        return None, [
-            {"row_number": r.get("row_number"), "location": r.get("location"), "raw_content": r.get("raw_content"),
-             "reason": reason}
-            for r in rows
-        ]
+    value, exc = _attempt(stage)
+    if exc is None:
+        return value, []
+    consequence = f"the stage '{name}' could not check this figure, so it is not read"
+    reason = failure_reason(file, "the whole file", exc, consequence)
+    if not rows:
+        return None, [_file_row(name, reason)]
+    return None, [
+        {"row_number": r.get("row_number"), "location": r.get("location"), "raw_content": r.get("raw_content"),
+         "reason": reason}
+        for r in rows
+    ]
 
 
 def skipped_stage(stage: Callable[[], T], fallback: T, file: str, name: str) -> tuple[T, list[dict]]:
     """`stage()`, or, if it raises, `fallback` and one quarantined row saying the stage was skipped and why."""
-    try:
-        return stage(), []
-    except (UnreadableReportError, MemoryError):
-        raise
-    except Exception as exc:
-        consequence = f"the stage '{name}' was skipped; the figures stay as read without it"
-        reason = failure_reason(file, "the whole file", exc, consequence)
-        return fallback, [{"row_number": None, "location": name, "raw_content": "", "reason": reason}]
+    value, exc = _attempt(stage)
+    if exc is None:
+        return value, []
+    consequence = f"the stage '{name}' was skipped; the figures stay as read without it"
+    return fallback, [_file_row(name, failure_reason(file, "the whole file", exc, consequence))]
 
 
 def with_rejected(read: ReadResult, rejected: list[dict]) -> ReadResult:
