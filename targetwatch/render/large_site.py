@@ -49,7 +49,7 @@ from targetwatch.render.rows import (
     target_rows,
 )
 from targetwatch.render.site_data import SiteData, check_records
-from targetwatch.render.site_figures import FrameFigures, batch_figures
+from targetwatch.render.site_figures import FrameFigures
 
 PAGE_ROWS = 500  # rows per page of a long target list
 DATA_BATCH_TARGETS = 5_000  # targets whose data-file columns are converted together (LargeSite._batches)
@@ -622,7 +622,7 @@ class LargeSite:
         for code, members, part, local, chart_part in self._batches(by_jurisdiction, view, chart_fields):
             if members is None:  # a new batch starts: its jurisdictions' targets' series
                 keys = {k for i in local for k in (own_s[i], ref_s[i], *(proxy_s[i] or ())) if k and k in needed}
-                batch = batch_figures(figures.read(keys), FIGURE_FIELDS, file_idx, file_rows, texts)
+                batch = figures.batch(keys, FIGURE_FIELDS, file_idx, file_rows, texts)
                 batch_years = take_years(local)
                 continue
             targets: dict[str, dict] = {}
