@@ -59,10 +59,11 @@ def _sheets(path: Path) -> dict[str, pd.DataFrame]:
     return pd.read_excel(path, sheet_name=None, header=None, dtype=str, engine="calamine", keep_default_na=False)
 
 
-def marker_of(path: Path) -> dict[str, str] | None:
+def marker_of(path: Path, worksheets: list[str] | None = None) -> dict[str, str] | None:
     """The marker's key/value rows if `path` is a data-call workbook, else None (only the sheet names are read
-    for any other workbook)."""
-    if MARKER_SHEET not in pd.ExcelFile(path, engine="calamine").sheet_names:
+    for any other workbook; with `worksheets`, the workbook's worksheet names already read, not even those)."""
+    names = worksheets if worksheets is not None else pd.ExcelFile(path, engine="calamine").sheet_names
+    if MARKER_SHEET not in names:
         return None
     grid = pd.read_excel(path, sheet_name=MARKER_SHEET, header=None, dtype=str, engine="calamine",
                          keep_default_na=False)

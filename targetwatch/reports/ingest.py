@@ -313,8 +313,15 @@ def _streamed(path: Path, limits: Limits, con: duckdb.DuckDBPyConnection, raw: s
     elif suffix in ZIP_SUFFIXES:
         check_size(path.name, path.stat().st_size, limits)
         check_zip(path, path.name, limits)
-        if department_return.marker_of(path) is None and template.xlsx_is_template(path):
-            return ReadInfo("template_xlsx", "xlsx"), template.iter_xlsx(path, limits)
+        book = template.Workbook(path)  # opened once: the marker, the header test and the rows read its sheets
+        try:
+            if (department_return.marker_of(path, book.worksheets) is None
+                    and template.xlsx_is_template(path, book)):
+                return ReadInfo("template_xlsx", "xlsx"), template.iter_xlsx(path, limits, book)  # it closes `book`
+        except BaseException:
+            book.close()
+            raise
+        book.close()
     return None
 
 

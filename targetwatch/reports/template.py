@@ -215,6 +215,8 @@ def read_csv(path: Path, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
 def _cell_text(value: object) -> str:
     """A cell as the text pandas' `read_excel(dtype=str)` gave before the reader streamed: a whole float as an
     integer ('2020', not '2020.0'), a date as its timestamp, an empty cell as ''."""
+    if type(value) is str:  # most cells: returned as they are, before the other types' tests (one per cell)
+        return value
     if value is None:
         return ""
     if isinstance(value, float):
@@ -256,26 +258,60 @@ def _xlsx_header(cells: tuple) -> list[str]:
     return header
 
 
-def xlsx_is_template(path: Path) -> bool:
+class Workbook:
+    """A workbook opened once by python-calamine, whose sheets are each loaded once: `xlsx_is_template` and
+    `iter_xlsx` both read the first sheet, and python-calamine loads a whole sheet's cells when it is asked for
+    (loading it twice was about a third of a template workbook's read: docs/scaling.md §0, session 11)."""
+
+    def __init__(self, path: Path):
+        self.book = CalamineWorkbook.from_path(str(path))
+        self.loaded: dict[str, object] = {}
+
+    @property
+    def worksheets(self) -> list[str]:
+        """The worksheets' names, in order (as pandas' calamine engine lists them: no chart sheets)."""
+        return [m.name for m in self.book.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
+
+    def sheet(self, name: str) -> object:
+        """The sheet `name`, loaded once and kept for the next caller (`take`)."""
+        if name not in self.loaded:
+            self.loaded[name] = self.book.get_sheet_by_name(name)
+        return self.loaded[name]
+
+    def take(self, name: str) -> object:
+        """The sheet `name`, no longer kept here (nor any other sheet: `iter_xlsx` reads them in order, and one
+        sheet's cells at a time is what it holds)."""
+        sheet = self.loaded.pop(name, None)
+        self.loaded.clear()
+        return sheet if sheet is not None else self.book.get_sheet_by_name(name)
+
+    def close(self) -> None:
+        self.loaded.clear()
+        self.book.close()
+
+
+def xlsx_is_template(path: Path, workbook: Workbook | None = None) -> bool:
     """True when the first non-blank row of the workbook's first worksheet is the template's header. Read by
     python-calamine, as `iter_xlsx` reads the sheets (openpyxl's read-only mode took about 0.15 s a workbook here:
-    it parses the whole shared-strings table and the sheet's dimensions first)."""
-    book = CalamineWorkbook.from_path(str(path))
+    it parses the whole shared-strings table and the sheet's dimensions first). With `workbook` (left open), the
+    sheet it loads stays there for `iter_xlsx`."""
+    book = workbook or Workbook(path)
     try:
-        sheets = [m.name for m in book.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
+        sheets = book.worksheets
         if not sheets:
             return False
-        for cells in _sheet_rows(book.get_sheet_by_name(sheets[0])):
+        for cells in _sheet_rows(book.sheet(sheets[0])):
             if isinstance(cells, Exception):
                 return False  # a first row that cannot be read is no template header
             if any(_cell_text(c).strip() for c in cells):
                 return is_template(_xlsx_header(cells))
         return False
     finally:
-        book.close()
+        if workbook is None:
+            book.close()
 
 
-def iter_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[RawBatch]:
+def iter_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS, workbook: Workbook | None = None) -> Iterator[RawBatch]:
     """Stream every sheet of a template workbook as batches of raw rows (at most `limits.batch_rows` each).
 
     python-calamine holds one sheet's cells at a time, compactly, outside Python (the zip's sizes were checked against
@@ -284,12 +320,13 @@ def iter_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[RawBatch]
     The first sheet, and any sheet with the template's header, is read like a template CSV: rows numbered by their
     row in the sheet, blank rows skipped, a row with non-empty cells beyond the header rejected.
     Any other sheet that holds something is quarantined whole with the reason (a workbook's second sheet is never
-    silently lost). The limits on rows, cells per row and characters per cell refuse the whole file, as for a CSV."""
-    book = CalamineWorkbook.from_path(str(path))
+    silently lost). The limits on rows, cells per row and characters per cell refuse the whole file, as for a CSV.
+    With `workbook` (`xlsx_is_template`'s), its sheets already loaded are read from there; it is closed at the end."""
+    book = workbook or Workbook(path)
     try:
         count = 0
-        for index, name in enumerate(book.sheet_names):
-            sheet = book.get_sheet_by_name(name)
+        for index, name in enumerate(book.book.sheet_names):
+            sheet = book.take(name)
             top = sheet.start[0] + 1 if sheet.start else 1  # the sheet row of the used range's first row
             rows_iter = _sheet_rows(sheet)
             first = next(rows_iter, None)
@@ -325,7 +362,7 @@ def iter_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[RawBatch]
                     raise LimitExceededError(path.name, "max_cells_per_row", len(cells), limits.max_cells_per_row,
                                              f"{name}!row {number}")
                 texts = [_cell_text(c) for c in cells]
-                longest = max((len(t) for t in texts), default=0)
+                longest = max(map(len, texts), default=0)
                 if longest > limits.max_chars_per_cell:
                     raise LimitExceededError(path.name, "max_chars_per_cell", longest, limits.max_chars_per_cell,
                                              f"a cell of {name}!row {number}")

@@ -155,3 +155,26 @@ def test_template_xlsx_over_the_rows_limit_is_refused_while_streaming(tmp_path):
                                 + [["shanxi", "rd_intensity", 2015 + i, 1.0 + i, "%"] for i in range(5)]}))
     with pytest.raises(LimitExceededError, match=r"number of rows .*TARGETWATCH_MAX_ROWS"):
         list(template.iter_xlsx(path, Limits(max_rows=3)))
+
+
+def test_template_xlsx_sheet_loaded_once_by_header_test_and_rows(tmp_path):
+    """SYNTHETIC two-sheet workbook read as ingestion reads it (the header test, then the rows, on one `Workbook`):
+    each sheet is loaded by python-calamine once, and the rows are the same as a fresh read's."""
+    from targetwatch.limits import Limits
+    from targetwatch.reports import template
+
+    path = tmp_path / "synthetic-return.xlsx"
+    header = ["地区", "指标", "年份", "数值", "单位"]
+    path.write_bytes(_workbook({"2019": [header, ["shanxi", "rd_intensity", 2019, 1.22, "%"]],
+                                "2020": [header, ["gansu", "rd_intensity", 2020, 1.26, "%"]]}))
+    book = template.Workbook(path)
+    loads: list[str] = []
+    load = book.book.get_sheet_by_name
+    book.book = type("Counted", (), {"__getattr__": lambda _, n: getattr(load.__self__, n),
+                                     "get_sheet_by_name": lambda _, n: loads.append(n) or load(n)})()
+    assert template.xlsx_is_template(path, book)
+    shared = [b.rows for b in template.iter_xlsx(path, Limits(), book)]
+    assert loads == ["2019", "2020"]
+    fresh = [b.rows for b in template.iter_xlsx(path, Limits())]
+    assert [r.to_dict("records") for r in shared] == [r.to_dict("records") for r in fresh]
+    assert [r for b in shared for r in b["location"]] == ["2019!row 2", "2020!row 2"]
