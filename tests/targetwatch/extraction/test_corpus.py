@@ -26,7 +26,8 @@ def test_every_text_is_listed_split_and_every_quote_is_placed():
               "unseen-22", "unseen-23", "unseen-24", "unseen-25", "unseen-26", "unseen-27",
               "unseen-28", "unseen-29", "unseen-30", "unseen-31", "unseen-32",
               "unseen-33", "unseen-34", "unseen-35", "unseen-36", "unseen-37",
-              "unseen-38", "unseen-39", "unseen-40", "unseen-41", "unseen-42", "unseen-43")  # scored once, then development
+              "unseen-38", "unseen-39", "unseen-40", "unseen-41", "unseen-42",
+              "unseen-43")  # scored once, then development
     assert len(docs) == 544
     assert {s: sum(d.split == s for d in docs.values()) for s in splits} == {
         "development": 513, "test": 13, "holdout": 8, "holdout-2": 4, "unseen-14": 6}
