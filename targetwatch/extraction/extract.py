@@ -30,6 +30,7 @@ import targetwatch.extraction.goalyears as goalyears
 import targetwatch.extraction.limits as limits
 import targetwatch.extraction.ownresults as ownresults
 import targetwatch.extraction.perunit as perunit
+import targetwatch.extraction.planperiod as planperiod
 import targetwatch.extraction.progress as progress
 import targetwatch.extraction.releases as releases
 import targetwatch.extraction.rules as rules
@@ -369,6 +370,7 @@ def extract_targets(
     named = fallback is not None and not any(c.deadline is not None for c in cands)
     goals_year = goals_sentence_year(doc) if fallback is None else None  # round 17
     goalyears.carry(doc, cands)  # round 25: 2. 2019年…不低于0.69% under 一、…的目标
+    planperiod.carry(doc, cands)  # round 32: “十四五”时期,江苏要实现…达到3.6平方米
     for c in cands:
         if c.deadline is None and fallback is not None and c.comparator != "qualitative":
             c.deadline = fallback

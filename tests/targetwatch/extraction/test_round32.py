@@ -4,6 +4,9 @@ there), each written only where it recurs in more than one development text:
 - a comparative written with 于 that the cue tables lacked (不小于 at least, 大于 more than, 不大于 at most) bounds a
   figure that was read as exact (`comparatives.bound`; 2 development texts: 上海's 2022 elderly-care facilities plan
   news, first unseen-42, and the 2022 provinces' digital-economy targets page, first unseen-36);
+- a five-year plan period still ahead named in a figure's sentence (“十四五”时期,…) gives the period's last year
+  as its deadline (`planperiod.carry`; 2 development texts: 江苏's sports plan news, first unseen-42; 云南's 2017
+  science plan news, first unseen-8);
 - a written minimum for each unit of a jurisdiction (每个市州不少于2个, 各示范县…培训不少于3000人次, 每个设区市选择1个
   以上) is a coverage target, at least 100 percent, as the corpus annotates it since round 30 (`perunit.cover`; 3
   development texts: 甘肃 2016, the 2018 rural e-commerce demonstration notice, 浙江 2020's 出村进城 news).
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import pytest
 
+from targetwatch.config import PROJECT_DIR
 from tests.targetwatch.extraction.proposals import quantified, variants
 
 
@@ -120,3 +124,46 @@ def test_money_and_shares_for_each_unit_are_not_coverage(text):
 def test_a_figure_in_brackets_after_the_unit_is_not_read_as_the_minimum(text):
     assert not any(p.entry["kind"] == "coverage" and "500" in " ".join(p.entry.get("notes") or [])
                    for p in quantified(text, issued="2014-12"))
+
+
+# A five-year plan period still ahead, named in a figure's sentence, gives its last year as the deadline
+# (`planperiod.carry`; 2 development texts: 江苏's 十四五 sports plan news, first unseen-42, and 云南's 2017
+# 十三五 science plan news, first unseen-8). 十四五 ends in 2025, 十三五 in 2020 (`rules.PLAN_PERIODS`).
+
+
+@pytest.mark.parametrize("text", variants(
+    # jiangsu-2021-sports-14th-plan-news-trad (development, first unseen-42)
+    "《規劃》提出,“十四五”時期,江蘇要實現人均體育場地面積達到3.6平方米,全省每千人擁有社會體育指導員3.6名,"
+    "經常參加體育鍛煉人數比例達43%以上。", "%"))
+def test_the_fourteenth_plan_period_gives_2025(text):
+    # 达到3.6平方米 at least; 3.6名 a plain count of persons per 1000; 达43%以上 at least; all by 2025
+    assert [(v, u, c, d) for v, u, c, _, d in _dated(quantified(text, issued="2021-11"))] == [
+        (3.6, "sqm", "at_least", 2025), (3.6, "persons", "exact", 2025), (43, "percent", "at_least", 2025)]
+
+
+@pytest.mark.parametrize("text", variants(
+    # yunnan-2017-13th-fyp-st-news (development, first unseen-8): the stored text whole (its goals need the lead)
+    (PROJECT_DIR / "tests/fixtures/real/policies/yunnan-2017-13th-fyp-st-news.txt").read_text(encoding="utf-8"), "%"))
+def test_the_thirteenth_plan_period_gives_2020(text):
+    read = _dated(quantified(text, issued="2017-01"))
+    # 科技進步貢獻率超過60%, 研發人員達到25人年以上 under 《規劃》明確了“十三五”時期…核心指標: by 2020
+    assert (60, "percent", "exceed", "outcome", 2020) in read
+    assert (25, "person_years", "at_least", "outcome", 2020) in read
+    assert all(r[4] == 2020 for r in read)
+
+
+@pytest.mark.parametrize("text", variants(
+    # echeng-2023-work-report-targets-news (development, first unseen-26): the year named first is the figure's
+    "2023年,鄂城區經濟社會發展主要預期目標是:錨定“十四五”期間縣域經濟沖十進百的目標,堅持穩字當頭、穩中求進,"
+    "實現GDP增速高于全市平均水平。"))
+def test_a_year_named_before_the_period_keeps_the_figure_from_it(text):
+    assert all(p.entry.get("deadline") != 2025 for p in quantified(text, issued="2023-01"))
+
+
+@pytest.mark.parametrize("text", variants(
+    # SYNTHETIC control: a period already over by the text's date is reviewed, not planned
+    "“十三五”期间,全国城镇新增就业6564万人。“十四五”期间,力争城镇新增就业5500万人以上。", "%万萬"))
+def test_a_period_over_gives_no_deadline(text):
+    read = _dated(quantified(text, issued="2021-08"))
+    assert (55000000, "persons", "at_least", "outcome", 2025) in read
+    assert not any(r[4] == 2020 for r in read)
