@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 import targetwatch.extraction.annualplan as annualplan
 import targetwatch.extraction.attendance as attendance
 import targetwatch.extraction.budgets as budgets
+import targetwatch.extraction.comparatives as comparatives
 import targetwatch.extraction.evidence as evidence
 import targetwatch.extraction.forecasts as forecasts
 import targetwatch.extraction.fullcover as fullcover
@@ -28,9 +29,12 @@ import targetwatch.extraction.funds as funds
 import targetwatch.extraction.goalyears as goalyears
 import targetwatch.extraction.limits as limits
 import targetwatch.extraction.ownresults as ownresults
+import targetwatch.extraction.perunit as perunit
+import targetwatch.extraction.planperiod as planperiod
 import targetwatch.extraction.progress as progress
 import targetwatch.extraction.releases as releases
 import targetwatch.extraction.rules as rules
+import targetwatch.extraction.sharedfigure as sharedfigure
 import targetwatch.extraction.shares as shares
 import targetwatch.extraction.stretch as stretch
 import targetwatch.extraction.targetsmet as targetsmet
@@ -286,6 +290,8 @@ def _quote(doc: Document, c: Candidate) -> tuple[int, int]:
 def _coverage(doc: Document, c: Candidate) -> None:
     """每个开发区建立1家… is a coverage target: every unit covered, i.e. at least 100% (the catalogue's form)."""
     view = doc.view
+    if c.kind == "coverage":  # read as coverage already (fullcover, perunit): its per-unit count is noted
+        return
     if c.value is None or not (rules.COVERAGE.search(view, c.clause.start, c.start)
                                or any(w in view[c.clause.start : c.clause.end] for w in rules.COVERAGE_WORDS)
                                or funds.each_unit_carried(view, c.sentence.start, c.clause.start)):
@@ -358,11 +364,15 @@ def extract_targets(
     stretch.carry_growth(doc.view, cands)  # round 23: 增长2.5%,力争3%
     shares.lift(doc.view, cands)  # round 30: 30%的乡(村)建成…, 90%的行政村通宽带
     fullcover.floor(doc.view, cands)  # round 31: 实现乡镇网络销售服务网点100%覆盖
+    comparatives.bound(doc.view, cands)  # round 32: 占比不小于60%, 比重大于60%
+    perunit.cover(doc.view, cands)  # round 32: 每个市州不少于2个, 各示范县…培训不少于3000人次
+    cands = sharedfigure.split(doc.view, cands)  # round 33: 工业投资、制造业投资和技术改造投资年均增速达到10%以上
     fallback = document_deadline(cands, doc)
     # round 14: when no figure states a deadline, the period in the plan's name gives it (a deadline of the plan's own)
     named = fallback is not None and not any(c.deadline is not None for c in cands)
     goals_year = goals_sentence_year(doc) if fallback is None else None  # round 17
     goalyears.carry(doc, cands)  # round 25: 2. 2019年…不低于0.69% under 一、…的目标
+    planperiod.carry(doc, cands)  # round 32: “十四五”时期,江苏要实现…达到3.6平方米
     for c in cands:
         if c.deadline is None and fallback is not None and c.comparator != "qualitative":
             c.deadline = fallback

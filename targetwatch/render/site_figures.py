@@ -16,8 +16,11 @@ the table's order; each figure with `n_values` (site_data.observation_revisions 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from targetwatch.frames import arrow_frame
 from targetwatch.render.page import json_values
@@ -75,6 +78,11 @@ class FrameFigures:
     def read(self, keys: Iterable[Key]) -> pd.DataFrame:
         return _with_revisions(self._needed(keys))
 
+    def batch(self, keys: Iterable[Key], fields: tuple[str, ...], file_idx: dict[str, int], file_rows: list[list],
+              texts: dict[str, int]) -> dict:
+        """The figures of `keys` as batch_figures gives them."""
+        return batch_figures(self.read(keys), fields, file_idx, file_rows, texts)
+
 
 class WarehouseFigures:
     """The figures in the warehouse's `observations` table (the columns `columns` of it), queried per batch."""
@@ -89,13 +97,16 @@ class WarehouseFigures:
     def present(self) -> set[Key]:
         return set(self.con.execute("SELECT DISTINCT jurisdiction, indicator FROM observations").fetchall())
 
-    def _query(self, keys: Iterable[Key], sql: str) -> pd.DataFrame:
+    def _query(self, keys: Iterable[Key], sql: str, *, frame: bool = True) -> Any:
+        """The result of `sql` on the figures of `keys` as a pandas frame (arrow_frame), or with `frame=False` as the
+        Arrow table (no pandas: the data files' columns are Python lists, read from it once)."""
         keys = sorted(set(keys))
-        frame = pd.DataFrame({"j": [k[0] for k in keys], "i": [k[1] for k in keys]}, dtype=object)
-        self.con.register("_tw_series", frame)
+        series = pa.table({"j": pa.array([k[0] for k in keys], pa.string()),
+                           "i": pa.array([k[1] for k in keys], pa.string())})
+        self.con.register("_tw_series", series)
         try:
-            return arrow_frame(self.con, sql.format(
-                where="(jurisdiction, indicator) IN (SELECT (j, i) FROM _tw_series)", order=self.order))
+            sql = sql.format(where="(jurisdiction, indicator) IN (SELECT (j, i) FROM _tw_series)", order=self.order)
+            return arrow_frame(self.con, sql) if frame else self.con.sql(sql).arrow().read_all()
         finally:
             self.con.unregister("_tw_series")
 
@@ -114,14 +125,74 @@ class WarehouseFigures:
 
     def positions(self, needed: Iterable[Key], ids: Iterable[str]) -> dict[str, int]:
         got = self._query(needed, "SELECT observation_id, row_number() OVER (PARTITION BY jurisdiction, indicator "
-                                  "ORDER BY {order}) - 1 AS p FROM observations WHERE {where}")
-        wanted = set(ids)
-        return {o: int(p) for o, p in zip(got["observation_id"], got["p"], strict=True) if o in wanted}
+                                  "ORDER BY {order}) - 1 AS p FROM observations WHERE {where}", frame=False)
+        wanted = set(ids)  # the Arrow columns as lists: no pandas frame, no numpy scalar per figure
+        return {o: p for o, p in zip(got["observation_id"].to_pylist(), got["p"].to_pylist(), strict=True)
+                if o in wanted}
 
     def read(self, keys: Iterable[Key]) -> pd.DataFrame:
         picked = ", ".join(f'"{c}"' for c in self.columns)
         return _with_revisions(self._query(keys, f"SELECT {picked} FROM observations WHERE {{where}} "
                                                  "ORDER BY {order}"))
+
+    def batch(self, keys: Iterable[Key], fields: tuple[str, ...], file_idx: dict[str, int], file_rows: list[list],
+              texts: dict[str, int]) -> dict:
+        """batch_figures(self.read(keys), ...) in one Arrow pass: `n_values` counted by DuckDB over each figure's
+        (jurisdiction, indicator, year, period) as observation_revisions counts it (distinct values, NaN and NULL
+        not counted, a missing period a group of its own), and the columns made Python lists straight from Arrow
+        (no pandas frame: its conversion and the per-column json_values were most of the batch's time). The same
+        batch: tests/targetwatch/test_site_reads.py compares the site with the one FrameFigures gives."""
+        needed = {"observation_id", "jurisdiction", "indicator", "year", "value", "period_type", "source_file",
+                  "location", "release_date"}
+        if not needed <= set(self.columns) or "n_values" in self.columns:
+            return batch_figures(self.read(keys), fields, file_idx, file_rows, texts)
+        picked = ", ".join(f'"{c}"' for c in self.columns)
+        counted = ("count(DISTINCT CASE WHEN isnan(value) THEN NULL ELSE value END) OVER (PARTITION BY jurisdiction, "
+                   "indicator, year, period_type) AS n_values")
+        table = self._query(keys, f"SELECT {picked}, {counted} FROM observations WHERE {{where}} ORDER BY {{order}}",
+                            frame=False)
+        if table["year"].null_count or not pa.types.is_integer(table["year"].type) \
+                or not pa.types.is_date(table["release_date"].type):  # as arrow_frame reads them: the frame path
+            return batch_figures(self.read(keys), fields, file_idx, file_rows, texts)
+        return _arrow_batch(table, fields, file_idx, file_rows, texts)
+
+
+def _json_list(column: pa.ChunkedArray) -> list:
+    """json_values of the column arrow_frame would read (its JSON values): a float NaN or infinity as None, a date
+    as its ISO text, and texts, whole numbers and NULLs (None) as they are."""
+    if pa.types.is_floating(column.type):
+        column = pc.if_else(pc.is_finite(column), column, pa.scalar(None, column.type))
+    elif pa.types.is_date(column.type):
+        column = pc.cast(column, pa.string())  # YYYY-MM-DD, as json_values writes a midnight timestamp
+    elif not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)
+              or pa.types.is_integer(column.type) or pa.types.is_null(column.type)):
+        return json_values(column.to_pandas())
+    return column.to_pylist()
+
+
+def _arrow_batch(table: pa.Table, fields: tuple[str, ...], file_idx: dict[str, int], file_rows: list[list],
+                 texts: dict[str, int]) -> dict:
+    """batch_figures of an Arrow table holding the frame's columns (WarehouseFigures.batch)."""
+    n = table.num_rows
+    columns: list[list] = []
+    for name in fields:
+        if name == "file":
+            columns.append([file_idx.get(v) for v in table["source_file"].to_pylist()])
+        elif name in TEXT_COLUMNS and name in table.column_names:
+            columns.append([None if v is None else texts.setdefault(str(v), len(texts))
+                            for v in _json_list(table[name])])
+        elif name in table.column_names:
+            columns.append(_json_list(table[name]))
+        else:
+            columns.append([None] * n)
+    # the chart columns as the frame's tolist gives them (a missing value NaN), the release date as days: only its
+    # order and whether it is missing are read (chart_rows.reference_points)
+    fig_cols: dict[str, Any] = {"value": table["value"].to_numpy().tolist(),
+                                "period_type": table["period_type"].to_pylist(),
+                                "release_date": pc.cast(table["release_date"], pa.int32()).to_pylist(),
+                                "year": table["year"].to_numpy()}
+    return _batch(columns, fields, file_rows, table["jurisdiction"].to_pylist(), table["indicator"].to_pylist(),
+                  fig_cols)
 
 
 def batch_figures(fig: pd.DataFrame, fields: tuple[str, ...], file_idx: dict[str, int], file_rows: list[list],
@@ -141,6 +212,14 @@ def batch_figures(fig: pd.DataFrame, fields: tuple[str, ...], file_idx: dict[str
             columns.append(json_values(fig[name]))
         else:
             columns.append([None] * len(fig))
+    fig_cols: dict = {c: fig[c].tolist() for c in ("value", "period_type", "release_date") if c in fig}
+    fig_cols["year"] = fig["year"].to_numpy()  # its own dtype: proxies are sorted by it as a frame would be
+    return _batch(columns, fields, file_rows, fig["jurisdiction"].tolist(), fig["indicator"].tolist(), fig_cols)
+
+
+def _batch(columns: list[list], fields: tuple[str, ...], file_rows: list[list], jurisdictions: list,
+           indicators: list, fig_cols: dict) -> dict:
+    """The batch of batch_figures from its figures' columns (of `fields`), series keys and chart columns."""
     at = {name: i for i, name in enumerate(fields)}
     ids, locs, fnos = columns[at["observation_id"]], columns[at["location"]], columns[at["file"]]
     columns[at["observation_id"]] = [
@@ -148,11 +227,9 @@ def batch_figures(fig: pd.DataFrame, fields: tuple[str, ...], file_idx: dict[str
         for oid, loc, fno in zip(ids, locs, fnos, strict=True)]
     columns[at["period_type"]] = [None if v == "annual" else v for v in columns[at["period_type"]]]
     series: dict[Key, tuple[int, int]] = {}
-    for i, key in enumerate(zip(fig["jurisdiction"].tolist(), fig["indicator"].tolist(), strict=True)):
+    for i, key in enumerate(zip(jurisdictions, indicators, strict=True)):
         first, _ = series.get(key, (i, i))
         series[key] = (first, i + 1)
-    fig_cols: dict = {c: fig[c].tolist() for c in ("value", "period_type", "release_date") if c in fig}
-    fig_cols["year"] = fig["year"].to_numpy()  # its own dtype: proxies are sorted by it as a frame would be
 
     def rows(first: int, last: int) -> list[list]:  # made per series (not all held at once)
         return [list(r) for r in zip(*(c[first:last] for c in columns), strict=True)]

@@ -5,12 +5,20 @@ The published refresh is the session's shared one (tests/conftest.py); one Chrom
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Debian's chromium-headless-shell when installed (.ci/run installs it), else Debian's chromium: the same Blink and V8
+# build (one Debian source package, one version), without the full browser's UI layer and services, which Playwright
+# itself launches for headless runs. The browser tests' Chromium CPU falls by about a third with it (test_phone +
+# test_quality_browser, 19 tests, one process with the published build, A B B A at load 3-8: 55.7, 40.6, 39.2,
+# 57.6 CPU s counted with Chromium's processes; docs/testing.md, session 11). TARGETWATCH_CHROMIUM names another
+# executable (e.g. /usr/bin/chromium, to run the browser tests in the full browser).
+CHROMIUM = (os.environ.get("TARGETWATCH_CHROMIUM") or shutil.which("chromium-headless-shell")
+            or shutil.which("chromium") or "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--disable-quic"]
 

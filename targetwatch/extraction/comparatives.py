@@ -1,0 +1,42 @@
+"""Comparatives written with 于 that the cue tables lacked: 不小于 (at least), 大于 (more than), 不大于 (at most).
+
+Round 32 (issue 18): `rules.COMPARATOR_CUES` knew 不低于 / 不少于 (a floor), 高于 (more than) and 不高于 (a ceiling),
+but not their synonyms 不小于 / 大于 / 不大于, so 其中护理型床位占比不小于60% and 占全市生产总值比重大于60% were read as
+exact figures where each states a bound. Counted in 2 development texts before the rule (上海's 2022 elderly-care
+facilities plan news, first unseen-42: 不小于60%; the 2022 provinces' digital-economy targets page, first unseen-36:
+大于60%). 不大于 occurs in no stored text: it is written here as the ceiling of the same pair (不高于 is in the
+tables), not fitted to any sentence. 小于 / 低于 alone are left as they are (低于…目标 also reports a target met).
+
+Like `fullcover.floor` this only reads again a figure the cue tables left plain (exact): a figure with a cue of its
+own (达到, 以上, 左右 …) keeps it. The word must stand before the figure in its clause, within `rules.PREFIX_REACH`
+characters and with no other number between, as every "before" cue must.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import targetwatch.extraction.rules as rules
+from targetwatch.extraction.candidates import Candidate
+
+# The longer words first: 不大于 before 大于 (大于 right after 不 is the ceiling, not more than).
+COMPARATIVES: Final[tuple[tuple[str, str], ...]] = (
+    ("不小于", "at_least"), ("不大于", "at_most"), ("大于", "exceed"),
+)
+_WORD: Final = re.compile("|".join(w for w, _ in COMPARATIVES))
+
+
+def bound(view: str, cands: list[Candidate]) -> None:
+    """Give a plain figure the bound a 于-comparative before it states (不小于60% → at least 60)."""
+    for c in cands:
+        if c.comparator != "exact" or not c.rules_fired or c.rules_fired[0] != rules.PLAIN_RULE:
+            continue
+        before = view[max(c.clause.start, c.start - rules.PREFIX_REACH) : c.start]
+        before = re.split(r"\d", before)[-1]  # no other number between the word and its figure
+        found = [m[0] for m in _WORD.finditer(before)]
+        if not found:
+            continue
+        c.comparator = dict(COMPARATIVES)[found[-1]]
+        c.rules_fired.append("comparative_yu")
+        c.notes.append(f"bound: {found[-1]}")
