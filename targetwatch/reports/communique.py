@@ -60,6 +60,7 @@ from targetwatch.reports.model import (
     find_release_date,
     title_says_synthetic,
 )
+from targetwatch.reports.own_units import below_city_problem
 from targetwatch.reports.periods import (
     ESTIMATE,
     PERIOD_TOTAL,
@@ -396,6 +397,12 @@ def _figures(
         own_level = own_level_problem(
             named.key if named is not None and named.key in GENERIC_JURISDICTIONS else None,
             folded[: hit.start],
+            jurisdiction,
+            aliases,
+        ) or below_city_problem(  # 全区/全州/全县: a district's, prefecture's or county's own (own_units.py)
+            folded[named.start if named is not None else 0 : hit.start],
+            doc.own_area,
+            named is not None and named.key not in GENERIC_JURISDICTIONS,
             jurisdiction,
             aliases,
         )

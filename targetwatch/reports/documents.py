@@ -12,6 +12,7 @@ from typing import Any
 from targetwatch.reports.grammar import PARTIAL
 from targetwatch.reports.matching import strip_deletions
 from targetwatch.reports.model import Aliases
+from targetwatch.reports.own_units import first_own_area
 from targetwatch.reports.periods import REVIEW, head_year, lead_year
 from targetwatch.reports.places import PROVINCE as _PROVINCE
 from targetwatch.reports.places import national_body, province_of_capital
@@ -22,6 +23,8 @@ from targetwatch.units import fold_with_offsets, parse_year
 
 # a place in a dateline (中新网西宁2月24日电) is where the reporter was; a place in a zone's name is not the place
 _ASIDE = re.compile(r"\([^()]{0,12}\)")
+# the opening, where a communiqué's introduction names its own area (全州经济稳定恢复): its first characters
+_OPENING = 1200
 
 
 @dataclass
@@ -36,6 +39,7 @@ class Document:
     province: str | None = None  # a province named only through its capital (places.province_of_capital)
     outside: str | None = None  # the document is about a place the catalogue does not know (青海省)
     lead: int | None = None  # the year the body's first lines state, when the year is the release's (periods.lead_year)
+    own_area: str | None = None  # how the opening names its own area (全省, 全市, 全州…: own_units.first_own_area)
 
 
 def document(plain: PlainText, aliases: Aliases, meta: Mapping[str, Any], release: str | None) -> Document:
@@ -101,4 +105,5 @@ def document(plain: PlainText, aliases: Aliases, meta: Mapping[str, Any], releas
     if local is None and outside is None and (jurisdiction is None or jurisdiction == "全国"):
         province = province_of_capital(strip_deletions(*fold_with_offsets(plain.text))[0])
     lead = lead_year(folded_head[1:]) if basis == "release date" else None
-    return Document(year, basis, jurisdiction, partial, plain, now, local, province, outside, lead)
+    own_area = first_own_area(strip_deletions(*fold_with_offsets(plain.text[:_OPENING]))[0])
+    return Document(year, basis, jurisdiction, partial, plain, now, local, province, outside, lead, own_area)

@@ -221,9 +221,31 @@ def _cell_text(value: object) -> str:
         return str(int(value)) if value.is_integer() else str(value)
     if isinstance(value, dt.datetime | dt.date):
         return str(pd.Timestamp(value))
-    if isinstance(value, dt.timedelta):
-        return str(pd.Timedelta(value))
+    if isinstance(value, dt.timedelta):  # a duration-formatted cell; beyond pandas' ±292 years, Python's own text
+        return str(pd.Timedelta(value)) if -_TIMEDELTA_MAX <= value <= _TIMEDELTA_MAX else str(value)
     return str(value)
+
+
+# pd.Timedelta holds ±292 years of nanoseconds; python-calamine gives a duration cell as any timedelta up to 999,999,999
+# days (500000000 in a [h]:mm:ss cell), which pd.Timedelta refuses (OutOfBoundsTimedelta) and which stopped the whole
+# workbook before round 18 of issue 17. Its text then goes to the normaliser like any cell, which quarantines it.
+_TIMEDELTA_MAX = pd.Timedelta.max.to_pytimedelta()
+# What python-calamine raises for one row whose cell it cannot convert, and then reads on from the next row: a duration
+# beyond Python's timedelta (OverflowError: days=2000000000; must have magnitude <= 999999999).
+_CELL_ERRORS = (OverflowError, ValueError)
+
+
+def _sheet_rows(sheet: object) -> Iterator[list | Exception]:
+    """A sheet's rows in order; a row python-calamine cannot convert comes as its exception, in its place, so that row
+    is quarantined by its number and the sheet is read on (the other rows neither stop nor vanish)."""
+    rows = sheet.iter_rows()  # type: ignore[attr-defined]
+    while True:
+        try:
+            yield next(rows)
+        except StopIteration:
+            return
+        except _CELL_ERRORS as exc:
+            yield exc
 
 
 def _xlsx_header(cells: tuple) -> list[str]:
@@ -243,7 +265,9 @@ def xlsx_is_template(path: Path) -> bool:
         sheets = [m.name for m in book.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
         if not sheets:
             return False
-        for cells in book.get_sheet_by_name(sheets[0]).iter_rows():
+        for cells in _sheet_rows(book.get_sheet_by_name(sheets[0])):
+            if isinstance(cells, Exception):
+                return False  # a first row that cannot be read is no template header
             if any(_cell_text(c).strip() for c in cells):
                 return is_template(_xlsx_header(cells))
         return False
@@ -267,11 +291,12 @@ def iter_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[RawBatch]
         for index, name in enumerate(book.sheet_names):
             sheet = book.get_sheet_by_name(name)
             top = sheet.start[0] + 1 if sheet.start else 1  # the sheet row of the used range's first row
-            rows_iter = sheet.iter_rows()
+            rows_iter = _sheet_rows(sheet)
             first = next(rows_iter, None)
-            header = _xlsx_header(first or ())
+            header = _xlsx_header(() if first is None or isinstance(first, Exception) else first)
             if index > 0 and not is_template(header):
-                held = sum(1 for cells in rows_iter if any(_cell_text(c).strip() for c in cells))
+                held = sum(1 for cells in rows_iter
+                           if isinstance(cells, Exception) or any(_cell_text(c).strip() for c in cells))
                 if header or held:
                     reason = (f"sheet {name} does not have the template's columns ({_REQUIRED_NAMES}), "
                               f"so its {held} row(s) were not read")
@@ -289,6 +314,13 @@ def iter_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[RawBatch]
             contents: list[str] = []
             rejected: list[dict] = []
             for number, cells in enumerate(rows_iter, start=top + 1):
+                if isinstance(cells, Exception):
+                    count += 1
+                    rejected.append({"sheet": name, "row_number": number, "location": f"{name}!row {number}",
+                                     "raw_content": "",
+                                     "reason": f"{name}!row {number}: a cell cannot be read "
+                                               f"({type(cells).__name__}: {cells})"})
+                    continue
                 if len(cells) > limits.max_cells_per_row:
                     raise LimitExceededError(path.name, "max_cells_per_row", len(cells), limits.max_cells_per_row,
                                              f"{name}!row {number}")

@@ -180,6 +180,34 @@ def html_and_yaml(folder: Path) -> dict[str, Expect]:
     return {"script.html": Expect("loaded"), "bad-sidecar.csv": Expect("failed", "sidecar is not valid")}
 
 
+def _duration_workbook(path: Path, days: float) -> None:
+    """A SYNTHETIC template workbook whose middle row's value cell is formatted as a duration ([h]:mm:ss) of `days`."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["jurisdiction", "indicator", "year", "value", "unit"])
+    sheet.append(["shanxi", "高新技术企业", 2014, 1401, "家"])
+    sheet.append(["shanxi", "高新技术企业", 2013, days, "家"])
+    sheet.cell(row=3, column=4).number_format = "[h]:mm:ss"
+    sheet.append(["shanxi", "高新技术企业", 2012, 1201, "家"])
+    book.save(path)
+
+
+def xlsx_odd_cells(folder: Path) -> dict[str, Expect]:
+    """One cell a department formatted as a duration: a row of its own, never the whole workbook (issue 17, round
+    18). 500,000,000 days is a Python timedelta beyond pandas' range (it raised OutOfBoundsTimedelta and stopped the
+    workbook): its text reaches the normaliser, which quarantines it. 2,000,000,000 days is beyond Python's timedelta:
+    python-calamine raises OverflowError for that row and reads on, and the reader quarantines the row by number."""
+    _duration_workbook(folder / "synthetic-duration-cell.xlsx", 500_000_000)
+    _duration_workbook(folder / "synthetic-overflow-cell.xlsx", 2_000_000_000)
+    return {
+        "synthetic-duration-cell.xlsx": Expect("loaded", rows=(("500000000 days", "is not a number"),)),
+        "synthetic-overflow-cell.xlsx": Expect("loaded", rows=(
+            ("", "Sheet!row 3: a cell cannot be read (OverflowError"),)),
+    }
+
+
 def duplicate(folder: Path) -> dict[str, Expect]:
     data = _csv(["gansu,高新技术企业,2019,1100,家"]).encode("utf-8")
     (folder / "a-original.csv").write_bytes(data)
@@ -189,7 +217,7 @@ def duplicate(folder: Path) -> dict[str, Expect]:
 
 BUILDERS: tuple[Callable[..., dict[str, Expect]], ...] = (
     inside_symlink, special_files, lying_zip, truncated_xlsx, huge_values, empty_and_header_only, encodings,
-    malformed_csv, over_limits, html_and_yaml, duplicate,
+    malformed_csv, over_limits, html_and_yaml, duplicate, xlsx_odd_cells,
 )
 
 

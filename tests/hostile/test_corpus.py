@@ -70,6 +70,10 @@ def test_each_hostile_value_is_quarantined_with_its_reason(ingested):
     # the largest accepted values: 999,999,999 firms and 1e15 yuan (1e7 亿元)
     assert huge[["indicator", "year", "value"]].values.tolist() == [
         ["high_tech_enterprises", 2015, 999_999_999.0], ["tech_contract_turnover", 2018, 1e15]]
+    # a workbook's one unreadable cell costs its row only: the rows around it are read
+    for name in ("synthetic-duration-cell.xlsx", "synthetic-overflow-cell.xlsx"):
+        read = observations[observations["source_file"] == name].sort_values("year")
+        assert read[["year", "value"]].values.tolist() == [[2012, 1201.0], [2014, 1401.0]], name
 
 
 def test_nothing_from_outside_the_folder_reaches_out(ingested):
