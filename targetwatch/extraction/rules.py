@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from targetwatch import vocab
-from targetwatch.extraction.measures import EXTRA_UNITS, MEASURE_WORDS, NOT_A_CLASS, NOT_EVENTS
+from targetwatch.extraction.measures import EXTRA_UNITS, MEASURE_WORDS, NOT_A_CLASS, NOT_A_MEASURE, NOT_EVENTS
 
 # --- 1. figures: a number, an optional scale word, a written unit --------------------------------------------
 
@@ -54,7 +54,7 @@ FIGURE: Final = re.compile(
     # round 18: 百万 with no digit before it, after a floor or a verb of reach (至少百万名, 带动百万人)
     rf"|(?:(?<=至少)|(?<=带动)|(?<=帮助)|(?<=扶助)|(?<=组织)|(?<=培训)|(?<=吸引))百(?= {{0,2}}万))"
     rf"(?:{_UNIT_GAP}(?P<scale>{SCALE}))?(?:{_GAP}(?P<more>多|余))?{_UNIT_GAP}(?P<unit>{_UNIT_ALT})"
-    rf"(?![{NOT_A_UNIT_AFTER}]){NOT_EVENTS}{NOT_A_CLASS}(?P<post>{_UNIT_GAP}(?:以{_UNIT_GAP}[上下内]|左{_UNIT_GAP}右))?"
+    rf"(?![{NOT_A_UNIT_AFTER}]){NOT_EVENTS}{NOT_A_CLASS}{NOT_A_MEASURE}(?P<post>{_UNIT_GAP}(?:以{_UNIT_GAP}[上下内]|左{_UNIT_GAP}右))?"
 )
 # Round 12: a mirror that prints readings splits 以上 / 左右 too (2000家(jia)左右(you) -> "2000     家左     右");
 # the blank of a reading is allowed before and inside the suffix, which is read with its blanks removed.
