@@ -20,8 +20,10 @@ from pydantic import BaseModel, ValidationError
 
 import targetwatch.extraction.annualplan as annualplan
 import targetwatch.extraction.attendance as attendance
+import targetwatch.extraction.baselines as baselines
 import targetwatch.extraction.budgets as budgets
 import targetwatch.extraction.comparatives as comparatives
+import targetwatch.extraction.echoes as echoes
 import targetwatch.extraction.evidence as evidence
 import targetwatch.extraction.forecasts as forecasts
 import targetwatch.extraction.fullcover as fullcover
@@ -360,6 +362,7 @@ def extract_targets(
     doc = Document(text, fold(text), document_id, catalogue, issued=issued)
     cands = ownresults.drop(doc, walk(doc))  # round 26: 由…增长到…,增长6倍多; 十四个方面, 推出25项…政策
     cands = limits.drop(doc, cands)  # round 27: 贷款额度由原来的200万元提高到300万元
+    cands = baselines.drop(doc, cands)  # round 34: 从2020年的3.6万个,增加到2025年的25万个
     cands = attendance.drop(doc, cands)  # round 28: 近2900名代表出席开幕式
     stretch.carry_growth(doc.view, cands)  # round 23: 增长2.5%,力争3%
     shares.lift(doc.view, cands)  # round 30: 30%的乡(村)建成…, 90%的行政村通宽带
@@ -406,6 +409,7 @@ def extract_targets(
     budgets.mark_budget_parts(doc, kept)  # round 23: 比上年增加5000亿元 beside a level, 每招用1人按1500元的标准
     for c in kept:
         _this_years_deadline(doc, c)
+    echoes.mark(kept)  # round 34: a headline restating the body's result (分别突破5万辆和4万辆)
     for c in kept:  # round 9: with no date of its own, that a deadline is still ahead is an inference
         if c.deadline is not None and doc.issue_year is None:
             c.rules_fired.append("deadline_undated_text")
