@@ -14,7 +14,6 @@ message reads exactly as with a fresh parse. The cache holds one entry and can b
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import os
 import pickle
@@ -23,6 +22,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+
+from targetwatch import collector
 
 CACHE_SUBDIR = "catalogue"
 MISS = object()
@@ -49,15 +50,11 @@ def get(cache: Path, text: str) -> object:
         data = path.read_bytes()
     except OSError:
         return MISS
-    enabled = gc.isenabled()
-    gc.disable()  # millions of containers, none of them garbage (as in catalogue._parse)
-    try:
-        return pickle.loads(data)  # written by `put` below into the project's own out/ folder
-    except Exception:  # a damaged entry is a miss; the next `put` replaces it
-        return MISS
-    finally:
-        if enabled:
-            gc.enable()
+    with collector.paused():  # millions of containers, none of them garbage (as in catalogue._parse)
+        try:
+            return pickle.loads(data)  # written by `put` below into the project's own out/ folder
+        except Exception:  # a damaged entry is a miss; the next `put` replaces it
+            return MISS
 
 
 def put(cache: Path, text: str, raw: object) -> None:

@@ -10,6 +10,14 @@ tables), not fitted to any sentence. 小于 / 低于 alone are left as they are 
 Like `fullcover.floor` this only reads again a figure the cue tables left plain (exact): a figure with a cue of its
 own (达到, 以上, 左右 …) keeps it. The word must stand before the figure in its clause, within `rules.PREFIX_REACH`
 characters and with no other number between, as every "before" cue must.
+
+Round 34: the mathematical signs of the same bounds, as standards and indicator tables write them (PM2.5≤29微克/立方米,
+≥90%, ＞6.5): ≤ / ≦ (at most), ≥ / ≧ (at least), < (less than: at most, the comparators have no strict one) and > (more
+than: exceed); full-width ＜ / ＞ fold to < / > (NFKC). A sign must stand right before its figure (spaces aside): a
+sign further away belongs to another figure or to markup. A sign earns the explicit comparator's confidence
+(`rules.CONFIDENCE["comparator"]`), as the cue tables' words do. Counted in 2 development texts before the rule
+(普宁's 2025 air-quality information, first unseen-45: PM2.5≤29 / PM10≤47; the 2021 agricultural-modernisation
+indicator exam: >6.5); the test half not read.
 """
 
 from __future__ import annotations
@@ -25,6 +33,8 @@ COMPARATIVES: Final[tuple[tuple[str, str], ...]] = (
     ("不小于", "at_least"), ("不大于", "at_most"), ("大于", "exceed"),
 )
 _WORD: Final = re.compile("|".join(w for w, _ in COMPARATIVES))
+SIGNS: Final[dict[str, str]] = {"≤": "at_most", "≦": "at_most", "<": "at_most",
+                                "≥": "at_least", "≧": "at_least", ">": "exceed"}
 
 
 def bound(view: str, cands: list[Candidate]) -> None:
@@ -34,6 +44,13 @@ def bound(view: str, cands: list[Candidate]) -> None:
             continue
         before = view[max(c.clause.start, c.start - rules.PREFIX_REACH) : c.start]
         before = re.split(r"\d", before)[-1]  # no other number between the word and its figure
+        sign = before.rstrip(" ")[-1:]
+        if sign in SIGNS:
+            c.comparator = SIGNS[sign]
+            c.score += rules.CONFIDENCE["comparator"]  # an explicit comparator, as 不低于 / 以上 earn when read
+            c.rules_fired.append("comparative_sign")
+            c.notes.append(f"bound: {sign}")
+            continue
         found = [m[0] for m in _WORD.finditer(before)]
         if not found:
             continue

@@ -20,8 +20,10 @@ from pydantic import BaseModel, ValidationError
 
 import targetwatch.extraction.annualplan as annualplan
 import targetwatch.extraction.attendance as attendance
+import targetwatch.extraction.baselines as baselines
 import targetwatch.extraction.budgets as budgets
 import targetwatch.extraction.comparatives as comparatives
+import targetwatch.extraction.echoes as echoes
 import targetwatch.extraction.evidence as evidence
 import targetwatch.extraction.forecasts as forecasts
 import targetwatch.extraction.fullcover as fullcover
@@ -34,6 +36,7 @@ import targetwatch.extraction.planperiod as planperiod
 import targetwatch.extraction.progress as progress
 import targetwatch.extraction.releases as releases
 import targetwatch.extraction.rules as rules
+import targetwatch.extraction.sharedfigure as sharedfigure
 import targetwatch.extraction.shares as shares
 import targetwatch.extraction.stretch as stretch
 import targetwatch.extraction.targetsmet as targetsmet
@@ -359,12 +362,14 @@ def extract_targets(
     doc = Document(text, fold(text), document_id, catalogue, issued=issued)
     cands = ownresults.drop(doc, walk(doc))  # round 26: 由…增长到…,增长6倍多; 十四个方面, 推出25项…政策
     cands = limits.drop(doc, cands)  # round 27: 贷款额度由原来的200万元提高到300万元
+    cands = baselines.drop(doc, cands)  # round 34: 从2020年的3.6万个,增加到2025年的25万个
     cands = attendance.drop(doc, cands)  # round 28: 近2900名代表出席开幕式
     stretch.carry_growth(doc.view, cands)  # round 23: 增长2.5%,力争3%
     shares.lift(doc.view, cands)  # round 30: 30%的乡(村)建成…, 90%的行政村通宽带
     fullcover.floor(doc.view, cands)  # round 31: 实现乡镇网络销售服务网点100%覆盖
     comparatives.bound(doc.view, cands)  # round 32: 占比不小于60%, 比重大于60%
     perunit.cover(doc.view, cands)  # round 32: 每个市州不少于2个, 各示范县…培训不少于3000人次
+    cands = sharedfigure.split(doc.view, cands)  # round 33: 工业投资、制造业投资和技术改造投资年均增速达到10%以上
     fallback = document_deadline(cands, doc)
     # round 14: when no figure states a deadline, the period in the plan's name gives it (a deadline of the plan's own)
     named = fallback is not None and not any(c.deadline is not None for c in cands)
@@ -404,6 +409,7 @@ def extract_targets(
     budgets.mark_budget_parts(doc, kept)  # round 23: 比上年增加5000亿元 beside a level, 每招用1人按1500元的标准
     for c in kept:
         _this_years_deadline(doc, c)
+    echoes.mark(kept)  # round 34: a headline restating the body's result (分别突破5万辆和4万辆)
     for c in kept:  # round 9: with no date of its own, that a deadline is still ahead is an inference
         if c.deadline is not None and doc.issue_year is None:
             c.rules_fired.append("deadline_undated_text")

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+import targetwatch.extraction.legalunits as legalunits
+from targetwatch import vocab
 from targetwatch.units import parse_number
 
 # Units beyond vocab.WRITTEN_UNITS that policy documents use for counts. 人年 (person-years of R&D staff) and 套
@@ -37,17 +39,34 @@ NOT_A_CLASS: Final = r"(?!(?<=[过超逾][万千亿]项)目)"
 # Round 10: measure words of land, weight and machines, each a base unit of its own (no conversion is guessed: 亩 stays
 # mu, 吨 tons, 台 sets), read like any unit with a scale word (0.15万亩, 2.5万吨, 360台/万人 a density per 10 000
 # workers). Tons were left out in round 6 (a plant's capacity, 年产10万吨…生产线): CAPACITY_BEFORE now marks those.
-MEASURE_WORDS: Final[dict[str, tuple[str, float]]] = {
-    "亩": ("mu", 1), "公顷": ("hectares", 1), "吨": ("tons", 1), "台/万人": ("sets", 1), "台": ("sets", 1),
-    "条": ("count", 1), "座": ("count", 1), "公里": ("km", 1),
+# Round 33: measure words are listed by class (what is measured -> its base unit and its words), so a class is read
+# whole, not one word at a time: volume (森林蓄积量达到1.69亿立方米), livestock (存栏0.95万头, 家禽700500只), plants
+# (植树15亿株以上, 棵) and beds (17.8万张养老床位). Counted in 4 development texts before the rule, each with a
+# different word of the classes (上海 2022's beds, first unseen-42; 山西 2020's 立方米, the 2022 rural-greening
+# plan's 株 and a county's 2022 头, first unseen-43); the corpus annotates each with its class's base unit.
+MEASURE_CLASSES: Final[dict[str, tuple[str, ...]]] = {
+    "mu": ("亩",), "hectares": ("公顷",), "tons": ("吨",), "sets": ("台/万人", "台"), "count": ("条", "座"),
+    "km": ("公里",), "cubic_meters": ("立方米",), "head": ("头", "只"), "plants": ("株", "棵"), "beds": ("张",),
 }
+# Round 34: beside the classes, the whole vocabulary of China's legal units of measurement and of the common measure
+# words (legalunits.py: one table, from general sources, not from the texts met so far).
+MEASURE_WORDS: Final[dict[str, tuple[str, float]]] = {
+    word: (base, 1) for base, words in MEASURE_CLASSES.items() for word in words
+} | {w: v for w, v in legalunits.unit_table().items() if w not in vocab.WRITTEN_UNITS}  # 平方米 read as before
+# A figure of speech is no measure: a Chinese numeral before 张 / 头 / 只 (一张网, 一张图, 两张清单, 一头抓…一头抓,
+# 一只手) counts nothing, and 张 / 头 / 株 open place and firm names (张家港, 张江, 头部企业, 株洲). Digits or a scale
+# word before them (17.8万张, 0.95万头, 52670头) are measures.
+NOT_A_MEASURE: Final = (r"(?<![一二两三四五六七八九十][张头只])"
+                        r"(?!(?<=张)[家江掖])(?!(?<=头)部)(?!(?<=株)洲)" + legalunits.guards())
 # A plant's capacity or a product's size, not a target: 年产10万吨…, 10万吨/年水性树脂, 10万吨工业草酸 (a measure word
 # followed by the product), 年产27亿条…电源线; not 年产值 / 年产量 (an output target). A count followed by its noun
 # (建设3个园区) is read as before.
 CAPACITY_BEFORE: Final = re.compile(
     r"(?:年产(?![值量])|产能|年加工|年处理|日产(?![值量])|年吞吐|年出栏)[^,，;；。]{0,4}$")
 CAPACITY_AFTER: Final = re.compile(r" {0,2}/ {0,2}年")
-PHYSICAL_UNITS: Final[frozenset[str]] = frozenset({"mu", "hectares", "tons", "km"})
+# Round 34: also a power rating and a zone's area in 平方公里 (15-5兆瓦等不同规格总机, 1平方公里核心区范围内: the seeds'
+# 2 false proposals once the legal units were read), which size the thing named after them.
+PHYSICAL_UNITS: Final[frozenset[str]] = frozenset({"mu", "hectares", "tons", "km", "cubic_meters", "kw", "km2"})
 # Round 30: an area followed by the land it measures is that land's target, not a product's size (12亿亩高标准农田,
 # 22.99万亩的田间主体工程, 400亩地块, 7公顷工业用地): counted in 3 development texts before the rule (the 2021
 # farmland video news, 襄阳 2025, a town's 2024 plan). Tons and km keep the product reading (10万吨工业草酸).

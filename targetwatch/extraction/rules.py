@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from targetwatch import vocab
-from targetwatch.extraction.measures import EXTRA_UNITS, MEASURE_WORDS, NOT_A_CLASS, NOT_EVENTS
+from targetwatch.extraction.measures import EXTRA_UNITS, MEASURE_WORDS, NOT_A_CLASS, NOT_A_MEASURE, NOT_EVENTS
 
 # --- 1. figures: a number, an optional scale word, a written unit --------------------------------------------
 
@@ -54,7 +54,7 @@ FIGURE: Final = re.compile(
     # round 18: 百万 with no digit before it, after a floor or a verb of reach (至少百万名, 带动百万人)
     rf"|(?:(?<=至少)|(?<=带动)|(?<=帮助)|(?<=扶助)|(?<=组织)|(?<=培训)|(?<=吸引))百(?= {{0,2}}万))"
     rf"(?:{_UNIT_GAP}(?P<scale>{SCALE}))?(?:{_GAP}(?P<more>多|余))?{_UNIT_GAP}(?P<unit>{_UNIT_ALT})"
-    rf"(?![{NOT_A_UNIT_AFTER}]){NOT_EVENTS}{NOT_A_CLASS}(?P<post>{_UNIT_GAP}(?:以{_UNIT_GAP}[上下内]|左{_UNIT_GAP}右))?"
+    rf"(?![{NOT_A_UNIT_AFTER}]){NOT_EVENTS}{NOT_A_CLASS}{NOT_A_MEASURE}(?P<post>{_UNIT_GAP}(?:以{_UNIT_GAP}[上下内]|左{_UNIT_GAP}右))?"
 )
 # Round 12: a mirror that prints readings splits 以上 / 左右 too (2000家(jia)左右(you) -> "2000     家左     右");
 # the blank of a reading is allowed before and inside the suffix, which is read with its blanks removed.
@@ -120,13 +120,13 @@ PLAIN_RULE: Final = "plain"
 ASPIRATION: Final[tuple[str, ...]] = ("力争", "争取", "努力")
 
 # A verb written inside a noun is no verb: 孵化器, 建设发展大会, 培育基地.
-VERB_IN_NOUN: Final = re.compile(r"(?:器|基地|载体|园区|网点|平台|大会|中心|工程)")
+VERB_IN_NOUN: Final = re.compile(r"(?:器|基地|载体|园区|网点|平台|大会|中心|工程|(?<=计划)[》”\"企项])")  # 《行动计划》
 # Verbs that make a figure a commitment (形成300个, 建设1000个, 达到40万人). Looked for in the clause before it.
 TARGET_VERBS: Final[tuple[str, ...]] = (
     "达到", "达", "形成", "建设", "建成", "创建", "建立", "打造", "培育", "新增", "新创办", "新组建", "组建", "带动",
     "吸纳", "聚集", "集聚", "引进", "吸引", "孵化", "实施", "发展", "突破", "超过", "提高到", "提升到", "增加到",
     "增长", "扶持", "认定", "培养", "建", "在孵", "完成", "新建", "整合引进", "提升至", "提高至",
-    "增加至",
+    "增加至", "计划",  # round 34: 中国计划新开工改造…5.3万个, 全國計劃新開工…630萬套 (3 development texts)
     "取得", "推出", "开放",  # round 9: 取得10项以上…成果, 推出不少于30个应用场景, 开放20个以上应用场景
     # round 10: a year's tasks (精准帮扶544户, 高职院校扩招200万人, 推进1000项成果转化, 帮助10万名毕业生就业)
     "帮扶", "扩招", "推进", "推动", "帮助", "选派", "资助", "引入", "开发", "输转",
@@ -407,10 +407,10 @@ GROWTH_MULTIPLE: Final = re.compile(r"增长(?P<n>[一二两三四五1-9])倍")
 # 比2015年增长50% is a multiple of the baseline year's value (x1.5), not a level of 50%.
 GROWTH_OVER_BASELINE: Final = re.compile(r"(?:比|较)(?P<year>(?:19|20)\d{2})年(?:底|末)?(?:增长|提高|增加|上升)$")
 BASELINE_YEAR: Final = re.compile(r"(?:比|较|在|以)(?P<year>(?:19|20)\d{2})年(?:底|末)?(?:的?基础上)?")
-# 由2015年的50家增加到100家: the first figure is the baseline (value and year) of the one after 到.
+# 由2015年的50家增加到100家: the first figure is the baseline (value and year) of the one after 到 (r.34: past a comma)
 BASELINE_VALUE: Final = re.compile(
     rf"(?:从|由)(?:(?P<base_year>(?:19|20)\d{{2}})年(?:底|末)?的?)?(?:约|近|接近|大约)?(?P<base>{NUMBER})(?P<base_scale>{SCALE})?"
-    rf"(?P<base_unit>{_UNIT_ALT})?(?:(?:提高|提升|增加|增长|扩大|达|上升|跃升)(?:到|至)|增至|升至)"
+    rf"(?: ?(?P<base_unit>{_UNIT_ALT}))?(?:, ?)?(?:(?:提高|提升|增加|增长|扩大|达|上升|跃升)(?:到|至)|增至|升至)"
     r"(?:(?:19|20)\d{2}年(?:底|末)?的?)?"  # 增至2020年的34万亿元: the target's own year, read as its deadline
 )
 

@@ -15,7 +15,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
+from pandas.core.dtypes.cast import maybe_box_native
 
 from targetwatch import vocab
 from targetwatch.render.data_call_pages import previous_publication
@@ -58,6 +60,18 @@ def _basis(row: dict, has_basis: bool) -> dict[str, str] | None:
     if label is None:
         return {"zh": str(code), "en": str(code)}
     return {"zh": label.zh, "en": label.en, "tip_zh": label.meaning_zh, "tip_en": label.meaning_en}
+
+
+class _Chips(dict):
+    """status code -> the chip macro's HTML for it, made on first use."""
+
+    def __init__(self, chip: Any) -> None:
+        super().__init__()
+        self.chip = chip
+
+    def __missing__(self, code: str) -> Any:
+        html = self[code] = self.chip(code)
+        return html
 
 
 def _by_jurisdiction(table: pd.DataFrame | None) -> dict[str, pd.DataFrame]:
@@ -135,7 +149,7 @@ def _per_jurisdiction(rows: pd.DataFrame):
     headline = rows["headline"].astype(bool)
     n_headline = headline.groupby(jur, sort=False).sum()
     shown = rows[headline | (jur.map(n_headline) == 0)]
-    records = shown[[c for c in BRIEF_COLUMNS if c in shown]].to_dict("records")
+    records = _records(shown[[c for c in BRIEF_COLUMNS if c in shown]])
     records_of: dict[str, list[dict]] = {}
     for code, r in zip(shown["jurisdiction"].tolist(), records, strict=True):
         records_of.setdefault(code, []).append(r)
@@ -146,11 +160,25 @@ def _per_jurisdiction(rows: pd.DataFrame):
         else pd.Series(pd.NaT, index=rows.index, dtype="datetime64[ns]")
     years = pd.to_numeric(rows["latest_year"], errors="coerce") if "latest_year" in rows \
         else pd.Series(float("nan"), index=rows.index)
-    latest_release, latest_year = released.groupby(jur, sort=False).max(), years.groupby(jur, sort=False).max()
+    # per jurisdiction as dicts: a Series looked up 3,209 times by label cost more than the groupings
+    latest_release = released.groupby(jur, sort=False).max().to_dict()
+    latest_year = years.groupby(jur, sort=False).max().to_dict()
+    headline_of = n_headline.to_dict()
     for code, n in jur.value_counts(sort=False).reindex(n_headline.index).items():
-        date = {"released": None if pd.isna(latest_release[code]) else latest_release[code].date().isoformat(),
-                "year": None if pd.isna(latest_year[code]) else int(latest_year[code])}
-        yield code, int(n), int(n_headline[code]), records_of.get(code, []), statuses.get(code, {}), date
+        released_, year = latest_release[code], latest_year[code]
+        date = {"released": None if pd.isna(released_) else released_.date().isoformat(),
+                "year": None if pd.isna(year) else int(year)}
+        yield code, int(n), int(headline_of[code]), records_of.get(code, []), statuses.get(code, {}), date
+
+
+def _records(df: pd.DataFrame) -> list[dict]:
+    """`df.to_dict("records")` (columns of distinct names), made a column at a time: a numpy column's values as
+    Python scalars (tolist), any other column's through pandas' own maybe_box_native, as to_dict boxes them."""
+    keys = df.columns.tolist()
+    columns = [df[c].tolist() if isinstance(df[c].dtype, np.dtype) and df[c].dtype.kind in "iufb" else
+               [v if type(v) is str else maybe_box_native(v) for v in df[c]] for c in keys]
+    return [dict(zip(keys, row, strict=True)) for row in zip(*columns, strict=True)] if keys else \
+        [{} for _ in range(len(df))]
 
 
 def build_briefs(data: SiteData, site: Path, files: dict[str, str], overview: str = "../index.html",
@@ -165,6 +193,20 @@ def build_briefs(data: SiteData, site: Path, files: dict[str, str], overview: st
     env = page_environment()
     template = env.get_template("brief.html")
     has_basis = "evidence_basis" in rows
+    # the chip of a status and the evidence basis of a code are the same on every row of every brief: the macros'
+    # HTML made once per status and per code (3,209 briefs called the chip macro about 60,000 times)
+    macros = env.get_template("_macros.html").make_module()
+    chips = _Chips(macros.chip)
+    bases: dict[object, dict[str, Any] | None] = {}
+
+    def basis(r: dict) -> dict[str, Any] | None:
+        code = r.get("evidence_basis")
+        key = None if is_empty(code) else code
+        if key not in bases:
+            b = bases[key] = _basis(r, has_basis)
+            if b is not None and b.get("tip_zh"):
+                b["tip"] = macros.tap_tip(b["tip_zh"], b["tip_en"])
+        return bases[key]
     names = {t: {"zh": zh, "en": en} for t, zh, en in zip(rows["target_id"], rows["name_zh"], rows["name_en"],
                                                           strict=True)}
     changes, owed = _optional(data, "changes"), _optional(data, "data_owed")
@@ -182,7 +224,7 @@ def build_briefs(data: SiteData, site: Path, files: dict[str, str], overview: st
     synthetic_files = data.synthetic_files
     for code, mine, n_headline, records, statuses, data_date in _per_jurisdiction(rows):
         # targets a figure speaks for, each on its own line; the others (no data, qualitative) named in a line each
-        measured = [r | {"basis": _basis(r, has_basis)} for r in records if r["status"] not in UNMEASURED]
+        measured = [r | {"basis": basis(r)} for r in records if r["status"] not in UNMEASURED]
         unmeasured = [(vocab.STATUS_BY_CODE[c], [r for r in records if r["status"] == c]) for c in UNMEASURED]
         page = template.render(
             lang="zh", as_of=data.as_of, synthetic_files=synthetic_files, overview=overview, quality=quality,
@@ -194,7 +236,7 @@ def build_briefs(data: SiteData, site: Path, files: dict[str, str], overview: st
             counts=[(s, statuses[s.code]) for s in vocab.STATUSES if s.code in statuses],
             data_date=data_date, changes=_changes(this_run, changes_of.get(code), names, previous),
             owed=_owed(owed, owed_of.get(code)),
-            run_id=data.run_id,
+            run_id=data.run_id, chips=chips,
         )
         path = folder / f"{files.get(code, code)}.html"
         path.write_text(page, encoding="utf-8")

@@ -627,22 +627,36 @@ class LargeSite:
                 continue
             targets: dict[str, dict] = {}
             wanted: dict[tuple, None] = {}
-            for i in members:
-                k = local[i]  # the target's row in this batch's columns
-                tid = part["target_id"][k]
-                r = {c: part[c][k] for c in shown}
-                r["jurisdiction"] = code
-                trail = [part[t][k] for t in TRAIL_KEYS]  # in TRAIL_KEYS order
+            # the jurisdiction's targets are one run of rows in the batch's columns (_batches): read as row tuples,
+            # each target's dict made with its empty values (None, [], {}) left out, keys in the data file's order
+            start = local[members[0]]
+            end = start + len(members)
+            chart_names = list(chart_part)
+            chart_rows = zip(*(chart_part[c][start:end] for c in chart_names), strict=True) if chart_names else \
+                [()] * len(members)
+            for i, tid, shown_row, trail_row, chart_row in zip(
+                    members, part["target_id"][start:end], zip(*(part[c][start:end] for c in shown), strict=True),
+                    zip(*(part[t][start:end] for t in TRAIL_KEYS), strict=True), chart_rows, strict=True):
+                r = {c: v for c, v in zip(shown, shown_row, strict=True) if v is not None and v != [] and v != {}}
+                if code is not None:
+                    r["jurisdiction"] = code
+                trail = list(trail_row)  # in TRAIL_KEYS order
                 while trail and trail[-1] is None:
                     trail.pop()
-                r["trail"] = trail
+                if trail:
+                    r["trail"] = trail
                 s, e = years_of.get(tid, (0, 0))
-                r["years"] = {k: v[s:e] for k, v in ycols.items() if any(x is not None for x in v[s:e])}
+                years = {k: part_ for k, v in ycols.items() if (part_ := v[s:e]).count(None) < len(part_)}
+                if years:
+                    r["years"] = years
                 # encoded once here (plain_json's check), put into the data file as it is (page.Encoded)
-                chart = Encoded.of(target_charts(i, {c: v[k] for c, v in chart_part.items()}, tid))
-                r["charts"] = None if chart.data == b"[]" else chart
-                r["sources"] = sources_of.get(tid)
-                r["departments"] = owners_of.get(tid)
+                chart = Encoded.of(target_charts(i, dict(zip(chart_names, chart_row, strict=True)), tid))
+                if chart.data != b"[]":
+                    r["charts"] = chart
+                if sources := sources_of.get(tid):
+                    r["sources"] = sources
+                if owners := owners_of.get(tid):
+                    r["departments"] = owners
                 if own_s[i]:
                     r["series"] = "|".join(own_s[i])
                     wanted[own_s[i]] = None
@@ -652,7 +666,7 @@ class LargeSite:
                 if proxy_s[i]:
                     r["proxy_series"] = ["|".join(k) for k in proxy_s[i]]
                     wanted |= dict.fromkeys(proxy_s[i])
-                targets[tid] = {k: v for k, v in r.items() if v is not None and v != [] and v != {}}
+                targets[tid] = r
             series, rows_of = batch["series"], batch["rows"]
             payload = {"jurisdiction": code, "targets": targets,
                        "series": {"|".join(k): rows_of(*series[k]) for k in wanted if k in series}}

@@ -81,3 +81,26 @@ def test_rejected_groups_count_per_file_and_kind_with_the_first_row_of_each_kind
         {"source_file": "b.csv", "reason_kind": "unknown unit …", "n": 2,
          "example": "unknown unit '吨'", "first_location": "A7"},
     ]
+
+
+def test_the_report_builds_with_the_collector_paused_and_resumes_it(synthetic_warehouse, tmp_path, monkeypatch):
+    import gc
+
+    seen: list[bool] = []
+    write_lineage = quality_report.write_lineage
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return write_lineage(*args, **kwargs)
+
+    monkeypatch.setattr(quality_report, "write_lineage", spy)
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        with duckdb.connect(str(synthetic_warehouse), read_only=True) as con:
+            pages = build_quality_report(con, tmp_path / "quality")
+        assert seen == [False]  # the lineage (millions of containers nationally) is built with the collector paused
+        assert gc.isenabled()
+        assert any(p.name == "view.html" for p in pages)
+    finally:
+        (gc.enable if was else gc.disable)()
