@@ -1,7 +1,7 @@
 """The quantified proposals `extract_targets` makes of one real sentence, as the round tests compare them.
 
 Every round's tests read a sentence the same way and leave out qualitative proposals (they carry no figure to
-check); only the fields each round compares differ, so each test module maps these proposals to its own tuple.
+check); only the fields each round compares differ, so each test module names them to `fields`.
 """
 
 from __future__ import annotations
@@ -28,3 +28,9 @@ def variants(text: str, spaced: str = "%万萬") -> list[str]:
     digit and each of `spaced` after it (a PDF's spacing): the forms every round checks a rule against."""
     other = S2T.convert(text) if T2S.convert(text) == text else T2S.convert(text)
     return [text, other, text.translate(FULL), re.sub(rf"(\d)([{spaced}])", r"\1 \2", text)]
+
+
+def fields(props: list[Proposal], *names: str) -> list[tuple]:
+    """Each proposal as the tuple of `names`: `value` and `unit` are the proposal's own, any other name its entry's
+    (None where the entry has none, as a deadline may not)."""
+    return [tuple(getattr(p, n) if n in ("value", "unit") else p.entry.get(n) for n in names) for p in props]

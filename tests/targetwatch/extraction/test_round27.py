@@ -24,11 +24,11 @@ from targetwatch.extraction import annualplan, limits
 from targetwatch.extraction.candidates import Document
 from targetwatch.extraction.text import fold
 from targetwatch.extraction.walk import walk
-from tests.targetwatch.extraction.proposals import quantified, variants
+from tests.targetwatch.extraction.proposals import fields, quantified, variants
 
 
 def _read(props):
-    return [(p.value, p.entry["comparator"], p.entry.get("deadline")) for p in props]
+    return fields(props, "value", "comparator", "deadline")
 
 
 # ziyang-2025-plan: the plan's year in its opening sentence, then 同比 growth under the 预期目标 heading, no intent word

@@ -17,13 +17,13 @@ import re
 import pytest
 
 from targetwatch.config import PROJECT_DIR
-from tests.targetwatch.extraction.proposals import S2T, quantified, variants
+from tests.targetwatch.extraction.proposals import S2T, fields, quantified, variants
 
 _POLICIES = PROJECT_DIR / "tests" / "fixtures" / "real" / "policies"
 
 
 def _read(props):
-    return [(p.value, p.entry["comparator"], p.entry.get("deadline")) for p in props]
+    return fields(props, "value", "comparator", "deadline")
 
 
 # china-2024-work-report-targets-nhandan: 2023's results under 主要目标任务圆满完成,诸如:, then 2024's expected targets

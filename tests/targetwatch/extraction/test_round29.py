@@ -19,7 +19,7 @@ from __future__ import annotations
 import pytest
 
 from targetwatch.config import PROJECT_DIR
-from tests.targetwatch.extraction.proposals import quantified, variants
+from tests.targetwatch.extraction.proposals import fields, quantified, variants
 
 
 def _variants(text: str) -> list[str]:
@@ -29,7 +29,7 @@ _POLICIES = PROJECT_DIR / "tests" / "fixtures" / "real" / "policies"
 
 
 def _read(props):
-    return [(p.value, p.entry["comparator"], p.entry.get("deadline")) for p in props]
+    return fields(props, "value", "comparator", "deadline")
 
 
 # zhejiang-2022-digital-economy-white-paper-news-trad: 2021's status (…較“十三五”初期實現翻番) above the 2027 targets

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.targetwatch.extraction.proposals import quantified, variants
+from tests.targetwatch.extraction.proposals import fields, quantified, variants
 
 
 def _variants(text: str) -> list[str]:
@@ -23,7 +23,7 @@ def _variants(text: str) -> list[str]:
 
 
 def _read(props):
-    return [(p.value, p.unit, p.entry["comparator"], p.entry.get("deadline")) for p in props]
+    return fields(props, "value", "unit", "comparator", "deadline")
 
 
 @pytest.mark.parametrize("text", _variants(

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.targetwatch.extraction.proposals import quantified, variants
+from tests.targetwatch.extraction.proposals import fields, quantified, variants
 
 
 def _read(props):
-    return [(p.value, p.unit, p.entry["comparator"], p.entry["kind"], p.entry.get("deadline")) for p in props]
+    return fields(props, "value", "unit", "comparator", "kind", "deadline")
 
 
 @pytest.mark.parametrize("text", variants(

@@ -23,11 +23,11 @@ import pytest
 
 from targetwatch.extraction.perunit import EACH
 from targetwatch.extraction.sharedfigure import names_before
-from tests.targetwatch.extraction.proposals import quantified, variants
+from tests.targetwatch.extraction.proposals import fields, quantified, variants
 
 
 def _dated(props):
-    return [(p.value, p.unit, p.entry["comparator"], p.entry.get("deadline")) for p in props]
+    return fields(props, "value", "unit", "comparator", "deadline")
 
 
 @pytest.mark.parametrize("text", variants(
