@@ -458,18 +458,17 @@ def ingest_folder(
             create_raw(con, RAW)
             batches = Batches(con, normaliser, RAW, PENDING, limits.batch_rows * FLUSH_BATCHES)
             # the Python readers' batches go into DuckDB many at a time, and their cache entries by one COPY a chunk
-            gathered = Gathered(con, max_rows=limits.batch_rows, release=batches.release,
-                                spill=scratch / "gather" if cache is not None else None)
+            shared = cache.shared_folder() if cache is not None else None
+            gathered = Gathered(con, max_rows=limits.batch_rows, release=batches.release, spill=shared)
             batches.before_flush = gathered.materialise
             finish: dict[int, Callable[[dict[str, int]], dict]] = {}  # files read: their row's counts come last
             # Every file is first staged, checked and archived; then the template CSVs to parse are planned into one
             # DuckDB scan per header layout (template_sql.Scan); then each file is read in its turn.
             prepared = [_prepare(entry, n, root, staging, cache, archive_dir, manifest, seen, parsed, limits)
                         for n, entry in enumerate(scan_folder(reports_dir, excluded))]
-            # a file's rows stay in its chunk until normalised (`batches`); the chunk's cache entries are written by
-            # one COPY per chunk into `spill`, then each moved into its file's entry
-            scan = template_sql.Scan(con, limits, defer=True, spill=scratch / "spill" if cache is not None else None,
-                                     release=batches.release)
+            # a file's rows stay in its chunk until normalised (`batches`); the chunk is written to the cache by one
+            # COPY per table (a shared Parquet pair), to which its files' entries refer
+            scan = template_sql.Scan(con, limits, defer=True, spill=shared, release=batches.release)
             scan.plan([p.copy for p in prepared if isinstance(p, Prepared) and p.copy.suffix.lower() == ".csv"
                        and not (cache is not None and cache.has(p.key))])
             try:
@@ -630,7 +629,8 @@ def _read(con: duckdb.DuckDBPyConnection, copy: Path, aliases: Aliases, meta: di
     says, or why the file cannot be read; "parsed" | "cached"). An unreadable file's reason is cached too; a refusal
     over a limit is not (limits may be raised)."""
     if cache is not None:
-        hit = cache.get_into(con, key, RAW, lambda scalars: sink(ReadInfo(**scalars)))
+        hit = cache.get_into(con, key, RAW, lambda scalars, counts=None, source=None: sink(
+            ReadInfo(**scalars), counts, None, source))
         if isinstance(hit, UnreadableReportError):
             return hit, "cached"
         if hit is not None:
