@@ -82,7 +82,8 @@ def test_a_table_of_past_years_is_a_record():
 
 def test_a_dash_and_an_unknown_unit_are_no_values():
     # SYNTHETIC: 一 in the target column is no value; (元/人) is no unit of the tables
-    text = "指 标        2025 年        属 性\n1.研发人员数(万人)        一        预期性\n2.人均培训经费(元/人)        500        预期性\n"
+    text = ("指 标        2025 年        属 性\n1.研发人员数(万人)        一        预期性\n"
+            "2.人均培训经费(元/人)        500        预期性\n")
     doc = Document(text, fold(text), "t", None, issued="2021-01")
     assert indicatortables.find(doc, []) == []
 
