@@ -14,10 +14,13 @@ The any-place measure counts them too, without relabelling anything:
   own figures stay without it. `expect` stays `other`: the catalogue-place measure is unchanged.
 * `places.csv` (beside `figures.csv`): the places those rows name, as catalogue jurisdictions (code, GB/T 2260 code,
   names, level, parent, aliases). Evaluation only: `targets.yaml` is not touched.
-* The measure reads a half with the catalogue widened by those places (`widened`) and scores `observe` rows and
-  `any_place_year` rows alike (`any_place_figures`): a figure is found when its indicator, place, year and value
-  are read; an observation is right when it is such a figure. Changes taken for levels and silent figures are
-  counted as in the catalogue-place measure.
+* `corpus.csv` column `any_place`: `marked` on a document whose every figure was looked at for other places' levels.
+  A document is marked completely or not at all: in the widened run every read figure of a `places.csv` place that is
+  not a marked level counts against precision, so the measure reads only marked documents (`marked_documents`).
+* The measure reads a half's marked documents with the catalogue widened by those places (`widened`) and scores
+  `observe` rows and `any_place_year` rows alike (`any_place_figures`): a figure is found when its indicator, place,
+  year and value are read; an observation is right when it is such a figure. Changes taken for levels and silent
+  figures are counted as in the catalogue-place measure.
 """
 
 from __future__ import annotations
@@ -30,6 +33,14 @@ from targetwatch.catalogue import Catalogue, Jurisdiction
 
 PLACES_FILE = "places.csv"
 COLUMN = "any_place_year"
+MARK = "any_place"  # corpus.csv: `marked` on a document annotated completely for other places' levels
+
+
+def marked_documents(corpus: pd.DataFrame) -> pd.DataFrame:
+    """The documents annotated for other places' levels (corpus.csv `any_place` = `marked`)."""
+    if MARK not in corpus:
+        return corpus.iloc[0:0]
+    return corpus[corpus[MARK].fillna("") == "marked"]
 
 
 def load_places(root: Path) -> list[Jurisdiction]:

@@ -38,7 +38,7 @@ import pandas as pd
 
 from targetwatch import vocab
 from targetwatch.catalogue import Catalogue
-from targetwatch.reports.any_place import any_place_figures, load_places, widened
+from targetwatch.reports.any_place import any_place_figures, load_places, marked_documents, widened
 from targetwatch.reports.ingest import ingest_folder
 from targetwatch.reports.matching import strip_deletions
 from targetwatch.units import normalise_text, to_simplified, written_unit
@@ -140,11 +140,12 @@ def score_half(
     root: Path, catalogue: Catalogue, half: str, as_of: dt.date | None = None, any_place: bool = False
 ) -> HalfScore:
     """One half's score. `any_place`: the levels of places outside the catalogue count too (any_place.py), read with
-    the catalogue widened by `places.csv`; the row is labelled "(any place)"."""
+    the catalogue widened by `places.csv`, on the half's documents marked `any_place`; labelled "(any place)"."""
     corpus, figures = load_corpus(root)
-    if any_place:
+    if any_place:  # only documents annotated completely for other places' levels (any_place.marked_documents)
         places = load_places(root)
         catalogue, figures = widened(catalogue, places), any_place_figures(figures, places)
+        corpus = marked_documents(corpus)
     as_of = as_of or dt.date.today()
     result = read_half(root, corpus, catalogue, half, as_of)
     doc_of = {Path(f).name: d for f, d in zip(corpus["file"], corpus["doc_id"], strict=True)}
@@ -205,7 +206,7 @@ def score_half(
             outcome.append("missed, quarantined" if accounted else "missed, SILENT")
         else:
             outcome.append("not read, quarantined" if accounted else "not read, SILENT")
-    detail = figs.assign(outcome=outcome)
+    detail = figs.assign(outcome=pd.Series(outcome, index=figs.index, dtype=object))  # str even when empty
     observe = detail["expect"] == "observe"
     return HalfScore(
         half=half_label(corpus, half) + (" (any place)" if any_place else ""),

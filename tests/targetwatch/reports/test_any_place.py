@@ -30,7 +30,7 @@ def corpus(tmp_path):
     (tmp_path / "reports").mkdir()
     (tmp_path / "reports" / "hn1.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "corpus.csv").write_text(
-        "doc_id,file,group,half,source_url,published\nhn1,reports/hn1.txt,hn1,unseen-29,synthetic,\n",
+        "doc_id,file,group,half,source_url,published,any_place\nhn1,reports/hn1.txt,hn1,unseen-29,synthetic,,marked\n",
         encoding="utf-8",
     )
     (tmp_path / "figures.csv").write_text(FIGURES, encoding="utf-8")
@@ -50,6 +50,14 @@ def test_the_any_place_measure_scores_other_places_levels(corpus, catalogue):
     # not a marked level (precision 1 of 2) and is reported as read although it must not be
     assert (s.figures, s.found, s.observations, s.correct_observations, s.changes_as_levels) == (1, 1, 2, 1, 0)
     assert list(s.detail["outcome"]) == ["found", "not read, quarantined", "read although it must not be"]
+
+
+def test_only_marked_documents_are_read_in_the_any_place_run(corpus, catalogue):
+    path = corpus / "corpus.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",marked\n", ",\n"), encoding="utf-8")
+    s = score_half(corpus, catalogue, "unseen-29", TODAY, any_place=True)
+    assert (s.documents, s.figures, s.observations, s.annotated) == (0, 0, 0, 0)
+    assert score_half(corpus, catalogue, "unseen-29", TODAY).documents == 1  # the catalogue measure reads it
 
 
 def test_marked_rows_are_checked(corpus, catalogue):
