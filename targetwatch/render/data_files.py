@@ -85,7 +85,6 @@ def write_data(layout, folder: Path, view_columns: tuple[str, ...], figure_field
     by_jurisdiction: dict[str, list[int]] = {}
     for i, j in enumerate(cols["jurisdiction"]):
         by_jurisdiction.setdefault(j, []).append(i)
-    # started first: its imports take a second or two, while this process reads what the data files share
     writer = _Worker() if workers and len(rows) > batch_targets else None
     try:
         sizes = _write(layout, folder, view, view_columns, figure_fields, batch_targets, cols, n, by_jurisdiction,
@@ -303,9 +302,16 @@ def write_batch(job: dict, common: dict) -> tuple[int, int]:
 
 class _Worker:
     """The second process that writes data files (`python -m targetwatch.render.data_files`): one batch at a time,
-    sent as a pickle on its stdin; it answers `<files> <bytes>` on a line of its stdout when the batch is written."""
+    sent as a pickle on its stdin; it answers `<files> <bytes>` on a line of its stdout when the batch is written
+    (and "0 0" when it has started)."""
 
     def __init__(self) -> None:
+        self.proc: subprocess.Popen | None = None
+        self.busy = False
+
+    def start(self, common: dict) -> None:
+        """Start the worker and send it what every batch shares. Started once the figures' set-wise queries
+        (texts, positions) are done: the step's peak is there, and the worker's imports are not added to it."""
         import targetwatch
 
         root = str(Path(targetwatch.__file__).resolve().parents[1])  # the same code as this process's
@@ -313,13 +319,11 @@ class _Worker:
         self.proc = subprocess.Popen([sys.executable, "-m", "targetwatch.render.data_files"], cwd=root,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      env=os.environ | {"PYTHONPATH": path})
-        self.busy = False
-
-    def start(self, common: dict) -> None:
         self._put(common)
+        self.busy = True  # until it answers "0 0": its imports done, it is ready (this process writes meanwhile)
 
     def _put(self, o: Any) -> None:
-        assert self.proc.stdin is not None
+        assert self.proc is not None and self.proc.stdin is not None
         try:
             pickle.dump(o, self.proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
             self.proc.stdin.flush()
@@ -327,7 +331,7 @@ class _Worker:
             raise RuntimeError(f"the data-file worker stopped (exit {self.proc.wait()})") from e
 
     def _answer(self, sizes: dict[str, int]) -> None:
-        assert self.proc.stdout is not None
+        assert self.proc is not None and self.proc.stdout is not None
         line = self.proc.stdout.readline()
         if not line:
             raise RuntimeError(f"the data-file worker stopped (exit {self.proc.wait()})")
@@ -338,7 +342,7 @@ class _Worker:
 
     def free(self, sizes: dict[str, int]) -> bool:
         """Whether the worker has nothing to write (its last batch's answer, if it came, added to `sizes`)."""
-        if self.busy and select.select([self.proc.stdout], [], [], 0)[0]:
+        if self.busy and select.select([self.proc.stdout], [], [], 0)[0]:  # type: ignore[union-attr]
             self._answer(sizes)
         return not self.busy
 
@@ -353,6 +357,8 @@ class _Worker:
 
     def close(self) -> None:
         """End the worker (an end-of-input; killed if it does not end within a minute, as after an error here)."""
+        if self.proc is None:
+            return
         with_error = self.busy
         try:
             if self.proc.stdin is not None and not self.proc.stdin.closed:
@@ -369,9 +375,12 @@ class _Worker:
 
 
 def _serve() -> None:
-    """The worker's loop: the shared values, then batches until the end of input; each answered with a line."""
+    """The worker's loop: the shared values (answered "0 0" once read: ready), then batches until the end of input,
+    each answered with a line."""
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     common = pickle.load(stdin)
+    stdout.write(b"0 0\n")  # ready
+    stdout.flush()
     while True:
         try:
             job = pickle.load(stdin)

@@ -99,17 +99,18 @@ def test_data_files_written_beside_a_worker_process_are_the_files_one_process_wr
     build_dashboards(data, tmp_path / "alone", large=True)
     sent: list[int] = []
     workers: list[data_files._Worker] = []
-    real_send, real_init = data_files._Worker.send, data_files._Worker.__init__
+    real_send, real_start = data_files._Worker.send, data_files._Worker.start
 
-    def init(self):
-        real_init(self)
+    def start(self, common):  # then wait until it is ready, so that it takes batches even of this small site
+        real_start(self, common)
+        self.wait({"data_files": 0, "data_bytes": 0})
         workers.append(self)
 
     def send(self, job):
         sent.append(len(job["groups"]))
         real_send(self, job)
 
-    monkeypatch.setattr(data_files._Worker, "__init__", init)
+    monkeypatch.setattr(data_files._Worker, "start", start)
     monkeypatch.setattr(data_files._Worker, "send", send)
     monkeypatch.setenv(data_files.WORKERS_ENV, "1")
     build_dashboards(data, tmp_path / "beside", large=True)
@@ -125,6 +126,9 @@ def test_a_failing_data_file_worker_fails_the_build(tmp_path, monkeypatch):
 
     monkeypatch.setattr(large_site, "DATA_BATCH_TARGETS", 2)
     monkeypatch.setenv(data_files.WORKERS_ENV, "1")
+    real_start = data_files._Worker.start
+    monkeypatch.setattr(data_files._Worker, "start", lambda self, common: (
+        real_start(self, common), self.wait({"data_files": 0, "data_bytes": 0})))
     monkeypatch.setattr(data_files._Worker, "send", lambda self, job: (self._put({"groups": None}), setattr(
         self, "busy", True)))
     with pytest.raises(RuntimeError, match="data-file worker stopped"):
