@@ -82,3 +82,68 @@ def test_recognised_flow_reads_the_verb_right_before_the_name(folded, name, word
     end = folded.index("家", folded.index(name) + len(name)) + 1  # the count after the name
     found = recognised_flow(folded, folded.index(name), end)
     assert (found.group() if found else None) == word
+
+
+# --- a part of the place's whole, its share stated right after it (scope._PART_OF_OWN, widened in round 19) ---
+
+_PART = "a part of the place's whole"
+
+
+@pytest.fixture
+def any_place_aliases(catalogue):
+    """The catalogue widened by the evaluation's places (tests/fixtures/real/places.csv), as the any-place run reads."""
+    from pathlib import Path
+
+    from targetwatch.reports.any_place import load_places, widened
+    from targetwatch.reports.model import Aliases
+
+    return Aliases.from_catalogue(widened(catalogue, load_places(Path(__file__).parents[2] / "fixtures" / "real")))
+
+
+@pytest.mark.parametrize(
+    ("doc", "part", "level"),
+    [
+        # …等领域技术合同交易,全年技术合同成交额达到776.4亿元,占全省技术合同成交额的77.32% (the 5+1 industries' part)
+        ("sc_2019_techcontracts", "776.4", "1004.18"),
+        # 企业登记的技术合同6968项 , 占比87.7% , 技术合同成交金额为200.95亿元 , 占比95.5% (enterprises' part)
+        ("u6_ln_2019_dalian", "200.95", "210.39"),
+    ],
+)
+def test_a_part_whose_share_follows_is_not_the_places_level(any_place_aliases, doc, part, level):
+    result = read_real_text(doc, any_place_aliases)
+    values = list(result.rows["value_raw"])
+    assert part not in values and level in values, values
+    assert any(_PART in r for r in result.rejected["reason"]), list(result.rejected["reason"])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全年技术合同成交额达到776.4亿元,占全省技术合同成交额的77.32%。",
+        "技术合同成交金额为200.95亿元 , 占比95.5%。",
+        "技术合同成交额200.95亿元,占比达95.5%。",
+    ],
+)
+def test_synthetic_parts_of_a_catalogue_provinces_whole(tmp_path, aliases, catalogue, sentence):
+    found, reasons = read_sentence(tmp_path, aliases, catalogue, sentence)  # SYNTHETIC, 2019年山西省统计公报
+    assert found == [] and any(_PART in r for r in reasons), (found, reasons)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the province's own level, a share of the nation's: still read
+        (
+            "全省技术合同成交额达到265亿元,占全国的5%。",
+            ("shanxi", "tech_contract_turnover", 2019, 26500000000.0, "annual"),
+        ),
+        # a city's level, its share of the province in the next clause (as u6_ah_2017_hefei_trad writes it): still read
+        (
+            "兰州市技术合同成交额144.43亿元,较上年增长19.9%;技术合同成交总额占全省57%。",
+            ("lanzhou", "tech_contract_turnover", 2019, 14443000000.0, "annual"),
+        ),
+    ],
+)
+def test_a_level_with_a_share_elsewhere_is_still_read(tmp_path, aliases, catalogue, sentence, expected):
+    found, reasons = read_sentence(tmp_path, aliases, catalogue, sentence)  # SYNTHETIC
+    assert levels(found) == [expected], reasons
