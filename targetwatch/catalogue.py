@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from targetwatch import catalogue_cache, collector, vocab
+from targetwatch import catalogue_cache, catalogue_plain, collector, vocab
 from targetwatch.documents import LoadedDocument
 
 if TYPE_CHECKING:
@@ -413,7 +413,10 @@ def load_catalogue(path: Path, documents: dict[str, LoadedDocument] | None = Non
     filename = path.name
     text = path.read_text(encoding="utf-8")
     raw = catalogue_cache.get(cache, text) if cache is not None else catalogue_cache.MISS
-    if raw is not catalogue_cache.MISS:
+    fresh = raw is catalogue_cache.MISS
+    if fresh:  # the plain block layout (safe_dump's) read a line at a time; None for any other text
+        raw = catalogue_plain.parse_plain(text)
+    if raw is not None:  # lines are needed only for a problem: libyaml's parse (`_parse`) finds them then
         lines: _Lines | catalogue_cache.Reparsed = catalogue_cache.Reparsed(text, _parse)
     else:
         try:
@@ -425,8 +428,8 @@ def load_catalogue(path: Path, documents: dict[str, LoadedDocument] | None = Non
             where = f" at column {mark.column + 1}" if mark else ""
             syntax = Problem(line, "catalogue", f"YAML syntax error: {problem}{where}")
             raise CatalogueError(filename, [syntax]) from exc
-        if cache is not None and isinstance(raw, dict):
-            catalogue_cache.put(cache, text, raw)
+    if fresh and cache is not None and isinstance(raw, dict):
+        catalogue_cache.put(cache, text, raw)
     if not isinstance(raw, dict):
         raise CatalogueError(filename, [Problem(1, "catalogue", "the file must be a mapping with targets:")])
     try:

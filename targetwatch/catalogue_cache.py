@@ -4,7 +4,8 @@ Parsing the YAML is most of the catalogue step at national scale (115,524 SYNTHE
 with libyaml, most of it PyYAML turning libyaml's 4.9 M events into Python objects), and every refresh parsed the
 same unchanged file again. The parsed data (what `catalogue._parse` builds, the same as `yaml.safe_load`) is kept
 as a pickle in the parse cache (`<out>/cache/catalogue/`), under a key of everything it depends on: the text's
-sha256, the parser's code (catalogue.py and this module) and PyYAML's version. Reading it back takes about 0.7 s.
+sha256, the parsers' code (catalogue.py, catalogue_plain.py and this module) and PyYAML's version. Reading it back
+takes about 0.7 s.
 
 Validation and the cross-checks against the policy documents run on every load, cached parse or not. The lines of
 the YAML are needed only to report a problem: a cached load parses the text again then (`Reparsed`), so every
@@ -33,7 +34,7 @@ MISS = object()
 def _code_version() -> str:
     here = Path(__file__).resolve().parent
     digest = hashlib.sha256(yaml.__version__.encode())
-    for name in ("catalogue.py", "catalogue_cache.py"):
+    for name in ("catalogue.py", "catalogue_cache.py", "catalogue_plain.py"):
         digest.update((here / name).read_bytes())
     return digest.hexdigest()[:16]
 
@@ -71,7 +72,8 @@ def put(cache: Path, text: str, raw: object) -> None:
 
 
 class Reparsed:
-    """The lines of a catalogue whose data came from the cache: parsed from its text on the first problem only."""
+    """The lines of a catalogue whose data came from the cache (or from catalogue_plain, which keeps no lines):
+    parsed from its text by libyaml on the first problem only."""
 
     def __init__(self, text: str, parse: Callable[[str], tuple[object, object]]):
         self._text, self._parse, self._lines = text, parse, None

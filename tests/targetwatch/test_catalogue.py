@@ -225,6 +225,7 @@ def test_the_parse_cache_gives_the_same_catalogue_and_skips_the_parse(tmp_path, 
     first = load_catalogue(PROJECT_DIR / "targets.yaml", documents, cache=cache)
     (entry,) = (cache / catalogue_cache.CACHE_SUBDIR).iterdir()
     monkeypatch.setattr(cat_module, "_parse", lambda text: pytest.fail("parsed again"))
+    monkeypatch.setattr(cat_module.catalogue_plain, "parse_plain", lambda text: pytest.fail("read again"))
     cached = load_catalogue(PROJECT_DIR / "targets.yaml", documents, cache=cache)
     assert first == fresh and cached == fresh
     assert cached.model_dump() == fresh.model_dump() and [e.name for e in entry.parent.iterdir()] == [entry.name]
