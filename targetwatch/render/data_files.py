@@ -1,12 +1,13 @@
-"""The large layout's data files (data/<code>.js, data/_common.js), written a batch of jurisdictions at a time, and
-half of the batches (about) by a second process.
+"""The large layout's data files (data/<code>.js, data/_common.js), written a batch of jurisdictions at a time, by
+two processes.
 
 The data files are most of the dashboards step's time at national scale (115,524 targets: each target's dict, its
 charts in both languages, JSON), and that time is Python's: one core. A batch is made in the layout's process (its
-columns converted, its figures read from the warehouse through `con`, which only that process may open), and then
-written either there or by a worker process (`python -m targetwatch.render.data_files`), whichever is free: the
-worker gets the batch as plain Python values through a pipe (pickle), makes the same dicts and charts with the same
-code (`write_batch`) and writes the same files. So the two cores share the writing, and the site is byte for byte the
+columns converted, its figures read from the warehouse through `con`, which only that process may open). It is then
+written by a worker process (`python -m targetwatch.render.data_files`) when that is free; else the layout's process
+writes it a jurisdiction at a time until the worker is free, which then takes the rest of the batch. The worker gets
+the batch as plain Python values through a pipe (pickle), makes the same dicts and charts with the same code
+(`write_batch`) and writes the same files. So the two cores share the writing, and the site is byte for byte the
 site of one process (tests/targetwatch/test_site_reads.py compares them).
 
 The worker is a fresh interpreter (spawned, not forked): it holds its imports (about 110 MB) and one batch, never a
@@ -21,6 +22,7 @@ import pickle
 import select
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -196,10 +198,13 @@ def _write(layout, folder: Path, view: list[str], view_columns: tuple[str, ...],
         del part, chart_part, fig
         if writer is not None and writer.free(sizes):
             writer.send(job)
-        else:
-            files_, bytes_ = write_batch(job, common)
+        else:  # written here, a jurisdiction at a time, until the worker is free: it takes the rest of the batch
+            files_, bytes_, job["from"] = write_batch(job, common, until=None if writer is None else (
+                lambda: writer.free(sizes)))
             sizes["data_files"] += files_
             sizes["data_bytes"] += bytes_
+            if job["from"] < len(job["groups"]):
+                writer.send(job)  # type: ignore[union-attr]
         del job
     if writer is not None:
         writer.wait(sizes)
@@ -219,10 +224,12 @@ def _write(layout, folder: Path, view: list[str], view_columns: tuple[str, ...],
     return sizes
 
 
-def write_batch(job: dict, common: dict) -> tuple[int, int]:
-    """Write the data files of one batch (`job`, made by `_write`): each jurisdiction's targets' dicts (empty values
-    left out, keys in the data file's order), their charts and the figures they read; (files, bytes) written. The
-    same in the layout's process and in the worker: every value it reads is in `job` and `common`."""
+def write_batch(job: dict, common: dict, until: Callable[[], bool] | None = None) -> tuple[int, int, int]:
+    """Write the data files of one batch (`job`, made by `_write`), its jurisdictions from `job["from"]` (0) on: each
+    jurisdiction's targets' dicts (empty values left out, keys in the data file's order), their charts and the
+    figures they read; stop before a jurisdiction when `until()` says so. Return (files, bytes) written and the
+    jurisdiction it stopped before. The same in the layout's process and in the worker: every value it reads is in
+    `job` and `common`."""
     folder, shown, names = common["folder"], common["shown"], common["names"]
     part, chart_part, ycols, spans = job["part"], job["chart_part"], job["years"], job["spans"]
     own_s, ref_s, proxy_s = job["own"], job["ref"], job["proxy"]
@@ -251,7 +258,11 @@ def write_batch(job: dict, common: dict) -> tuple[int, int]:
 
     chart_names = list(chart_part)
     files = written = 0
-    for code, name, start, count in job["groups"]:
+    groups = job["groups"]
+    at = job.get("from", 0)
+    while at < len(groups) and not (until is not None and until()):
+        code, name, start, count = groups[at]
+        at += 1
         end = start + count
         targets: dict[str, dict] = {}
         wanted: dict[tuple, None] = {}
@@ -297,7 +308,7 @@ def write_batch(job: dict, common: dict) -> tuple[int, int]:
                               if key in series}}
         written += dump_js(folder / f"{name}.js", "twTargets", payload)
         files += 1
-    return files, written
+    return files, written, at
 
 
 class _Worker:
@@ -386,7 +397,7 @@ def _serve() -> None:
             job = pickle.load(stdin)
         except EOFError:
             return
-        files, written = write_batch(job, common)
+        files, written, _ = write_batch(job, common)
         del job
         stdout.write(f"{files} {written}\n".encode())
         stdout.flush()

@@ -119,6 +119,28 @@ def test_data_files_written_beside_a_worker_process_are_the_files_one_process_wr
     assert [k for k in a if a[k] != b[k]] == []
     assert len(workers) == 1 and sum(sent) > 0 and workers[0].proc.returncode == 0
 
+    # batches of several jurisdictions, each begun here and its rest handed to the worker once it is free
+    monkeypatch.setattr(large_site, "DATA_BATCH_TARGETS", 12)
+    calls, taken = [0], []
+
+    def free(self, sizes):  # busy at two checks of three, then free once its batch is written
+        calls[0] += 1
+        if calls[0] % 3:
+            return False
+        self.wait(sizes)
+        return True
+
+    def send_rest(self, job):
+        taken.append(job.get("from", 0))
+        real_send(self, job)
+
+    monkeypatch.setattr(data_files._Worker, "free", free)
+    monkeypatch.setattr(data_files._Worker, "send", send_rest)
+    build_dashboards(data, tmp_path / "shared", large=True)
+    c = _files(tmp_path / "shared")
+    assert c.keys() == a.keys() and [k for k in a if a[k] != c[k]] == []
+    assert taken and max(taken) >= 1  # a batch begun here, its rest written by the worker
+
 
 def test_a_failing_data_file_worker_fails_the_build(tmp_path, monkeypatch):
     """A worker that stops (here: on a batch it cannot write) makes the build raise, not leave files missing."""
