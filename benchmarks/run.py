@@ -173,6 +173,19 @@ def _status_kb(pid: int, field: str) -> int | None:
     return None
 
 
+def _tree_rss_kb(pid: int) -> int:
+    """VmRSS summed over `pid` and every process below it (the dashboards' data-file worker): the memory the refresh
+    holds at once, which `/usr/bin/time` (one process's peak) does not give."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += _status_kb(p, "VmRSS") or 0
+        for task in Path(f"/proc/{p}/task").glob("*"):
+            with contextlib.suppress(OSError, ValueError):
+                todo += [int(c) for c in (task / "children").read_text().split()]
+    return total
+
+
 def current_step(dagster_home: Path) -> str | None:
     """The step the latest run is in (its last STEP_START without an end), read from the run's SQLite event log."""
     runs = sorted((dagster_home / "history" / "runs").glob("*.db"), key=lambda p: p.stat().st_mtime)
@@ -214,7 +227,7 @@ def timed(code: str, *args: str, timeout_s: float | None = None, max_rss_mb: int
                                 cwd=ROOT, stdout=out, stderr=err, start_new_session=True,
                                 env=os.environ | {"PYTHONHASHSEED": "0", "PYTHONPATH": path,
                                                   RESULT_ENV: str(result_file)})
-        samples: dict = {"loads": [], "hwm_kb": 0, "step": None, "stopped": None, "rss_mb_by_step": {}}
+        samples: dict = {"loads": [], "hwm_kb": 0, "tree_kb": 0, "step": None, "stopped": None, "rss_mb_by_step": {}}
         done = threading.Event()
 
         def watch() -> None:
@@ -225,6 +238,8 @@ def timed(code: str, *args: str, timeout_s: float | None = None, max_rss_mb: int
                         child = int(Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()[0])
                 hwm = _status_kb(child, "VmHWM") if child else None
                 samples["hwm_kb"] = max(samples["hwm_kb"], hwm or 0)
+                if child:
+                    samples["tree_kb"] = max(samples["tree_kb"], _tree_rss_kb(child))
                 samples["loads"].append(_load())
                 if dagster_home is not None:
                     samples["step"] = current_step(dagster_home) or samples["step"]
@@ -262,6 +277,8 @@ def timed(code: str, *args: str, timeout_s: float | None = None, max_rss_mb: int
         "peak_rss_mb": round(max(int(rss.group(1)) if rss else 0, samples["hwm_kb"]) / 1024),
         "peak_rss_method": "/usr/bin/time -v maximum resident set size" if rss else
         "VmHWM sampled every 2 s (the process was stopped before /usr/bin/time could report)",
+        # the resident size summed over the process and the processes it started, sampled every 2 s
+        "peak_tree_rss_mb": round(samples["tree_kb"] / 1024),
         "load_during": {"mean": round(sum(loads) / len(loads), 2), "max": max(loads)},
         "returncode": proc.returncode,
         "result": reported,
@@ -371,8 +388,11 @@ def goals(out: dict) -> dict:
         "refresh_over_floors_max": GOALS["refresh_over_floors_max"],
         "ratio_met": ratio is not None and ratio <= GOALS["refresh_over_floors_max"],
         "peak_rss_mb": refresh["peak_rss_mb"],
+        "peak_tree_rss_mb": refresh.get("peak_tree_rss_mb"),
         "peak_rss_mb_max": GOALS["peak_rss_mb_max"],
-        "peak_met": finished and refresh["peak_rss_mb"] < GOALS["peak_rss_mb_max"],
+        # the larger of one process's peak and the sampled sum over the process tree
+        "peak_met": finished and max(refresh["peak_rss_mb"], refresh.get("peak_tree_rss_mb") or 0)
+        < GOALS["peak_rss_mb_max"],
     }
 
 

@@ -13,8 +13,9 @@ after the other as the in-process executor runs them:
   and `publish` (the `runs` asset);
 - explain: `targetwatch explain` of one target in a fresh process (the terminal's lineage).
 
-Per step: wall and CPU seconds of this process (all threads), and the peak resident memory during the step (VmHWM,
-reset before it through /proc/self/clear_refs) beside the resident memory it started with; the load average
+Per step: wall and CPU seconds of this process (all threads) and of the processes it started and waited for (the
+dashboards' data-file worker), and this process's peak resident memory during the step (VmHWM, reset before it
+through /proc/self/clear_refs; not the worker's) beside the resident memory it started with; the load average
 before and after. Prints one JSON line. Every input is SYNTHETIC when WAREHOUSE came from benchmarks/run.py.
 """
 
@@ -49,8 +50,9 @@ def _status_kb(field: str) -> int:
 
 
 def _cpu() -> float:
-    r = resource.getrusage(resource.RUSAGE_SELF)
-    return r.ru_utime + r.ru_stime
+    """User + system seconds of this process and of its ended children (the dashboards' data-file worker)."""
+    return sum(r.ru_utime + r.ru_stime for r in (resource.getrusage(resource.RUSAGE_SELF),
+                                                 resource.getrusage(resource.RUSAGE_CHILDREN)))
 
 
 @contextlib.contextmanager

@@ -18,6 +18,13 @@ sign further away belongs to another figure or to markup. A sign earns the expli
 (`rules.CONFIDENCE["comparator"]`), as the cue tables' words do. Counted in 2 development texts before the rule
 (普宁's 2025 air-quality information, first unseen-45: PM2.5≤29 / PM10≤47; the 2021 agricultural-modernisation
 indicator exam: >6.5); the test half not read.
+
+Round 35: 小于 alone is a ceiling (城市公共供水管网漏损率小于9.0%, the 2021 water-saving plan news, first
+unseen-46), the strict partner of 大于 as 不大于 is of 不小于; 低于 alone stays unread (低于…目标 reports a target
+met). The 于-words now earn the explicit comparator's confidence too, as the signs and the cue tables' words do:
+a figure whose only cue was 大于 stayed at the base (学前教育毛入园率将大于90%, 高中阶段教育毛入学率大于92%, the
+2022 public-services plan news, first unseen-46, at 0.40: below the bar), while 大于60% beside 占…比重 (the 2022
+provinces' digital-economy targets page) and 不小于60% (上海's 2022 elderly-care news) were read with a verb.
 """
 
 from __future__ import annotations
@@ -30,7 +37,7 @@ from targetwatch.extraction.candidates import Candidate
 
 # The longer words first: 不大于 before 大于 (大于 right after 不 is the ceiling, not more than).
 COMPARATIVES: Final[tuple[tuple[str, str], ...]] = (
-    ("不小于", "at_least"), ("不大于", "at_most"), ("大于", "exceed"),
+    ("不小于", "at_least"), ("不大于", "at_most"), ("大于", "exceed"), ("小于", "at_most"),  # round 35: 小于
 )
 _WORD: Final = re.compile("|".join(w for w, _ in COMPARATIVES))
 SIGNS: Final[dict[str, str]] = {"≤": "at_most", "≦": "at_most", "<": "at_most",
@@ -55,5 +62,6 @@ def bound(view: str, cands: list[Candidate]) -> None:
         if not found:
             continue
         c.comparator = dict(COMPARATIVES)[found[-1]]
+        c.score += rules.CONFIDENCE["comparator"]  # round 35: as a sign and the cue tables' words earn it
         c.rules_fired.append("comparative_yu")
         c.notes.append(f"bound: {found[-1]}")

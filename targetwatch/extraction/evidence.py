@@ -176,7 +176,8 @@ def weigh(doc: Document, cands: list[Candidate]) -> None:
         section = where[id(c)]
         in_review = section is not None and section[1] == "review"
         ahead[id(c)] = (section is not None and section[1] == "ahead") or forward(
-            doc, c, this_year=not titled and not in_review, lead=not in_review, review=in_review or back)
+            doc, c, this_year=not titled and not in_review, lead=not in_review, review=in_review or back) \
+            or "deadline_table_column" in c.rules_fired  # round 35: a table's target-year column looks ahead
         if section is not None and section[1] == "ahead" and section[0] >= _previous_paragraph(doc, c) \
                 and "goals_section" not in c.rules_fired:
             c.score += rules.CONFIDENCE["goals_lead"]

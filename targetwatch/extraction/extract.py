@@ -29,11 +29,13 @@ import targetwatch.extraction.forecasts as forecasts
 import targetwatch.extraction.fullcover as fullcover
 import targetwatch.extraction.funds as funds
 import targetwatch.extraction.goalyears as goalyears
+import targetwatch.extraction.indicatortables as indicatortables
 import targetwatch.extraction.limits as limits
 import targetwatch.extraction.ownresults as ownresults
 import targetwatch.extraction.perunit as perunit
 import targetwatch.extraction.planperiod as planperiod
 import targetwatch.extraction.progress as progress
+import targetwatch.extraction.reductions as reductions
 import targetwatch.extraction.releases as releases
 import targetwatch.extraction.rules as rules
 import targetwatch.extraction.sharedfigure as sharedfigure
@@ -135,6 +137,7 @@ def _kinds(doc: Document, cands: list[Candidate]) -> None:
         sentence = view[c.sentence.start : c.sentence.end]
         near = view[c.sentence.start : c.start][-24:] + view[c.clause.start : c.clause.end]
         if c.unit in ("percent", "yuan") and any(w in sentence for w in rules.POLICY_WORDS) \
+                and "indicator_table" not in c.rules_fired \
                 and not any(w in near for w in rules.OUTCOME_RATE_WORDS) \
                 and not rules.SHARE_OF.search(view, c.clause.start, c.start):
             c.kind = "policy_floor"
@@ -360,7 +363,9 @@ def extract_targets(
     none, every deadline rests on an inference: the proposal says so (rule `deadline_undated_text`, a note) and stays
     below 0.9."""
     doc = Document(text, fold(text), document_id, catalogue, issued=issued)
-    cands = ownresults.drop(doc, walk(doc))  # round 26: 由…增长到…,增长6倍多; 十四个方面, 推出25项…政策
+    cands = walk(doc)
+    cands = sorted(cands + indicatortables.find(doc, cands), key=lambda c: c.start)  # round 35: 参保率(%)  >90
+    cands = ownresults.drop(doc, cands)  # round 26: 由…增长到…,增长6倍多; 十四个方面, 推出25项…政策
     cands = limits.drop(doc, cands)  # round 27: 贷款额度由原来的200万元提高到300万元
     cands = baselines.drop(doc, cands)  # round 34: 从2020年的3.6万个,增加到2025年的25万个
     cands = attendance.drop(doc, cands)  # round 28: 近2900名代表出席开幕式
@@ -368,6 +373,7 @@ def extract_targets(
     shares.lift(doc.view, cands)  # round 30: 30%的乡(村)建成…, 90%的行政村通宽带
     fullcover.floor(doc.view, cands)  # round 31: 实现乡镇网络销售服务网点100%覆盖
     comparatives.bound(doc.view, cands)  # round 32: 占比不小于60%, 比重大于60%
+    reductions.ceiling(doc.view, cands)  # round 35: 分别降低到120立方米、65立方米
     perunit.cover(doc.view, cands)  # round 32: 每个市州不少于2个, 各示范县…培训不少于3000人次
     cands = sharedfigure.split(doc.view, cands)  # round 33: 工业投资、制造业投资和技术改造投资年均增速达到10%以上
     fallback = document_deadline(cands, doc)

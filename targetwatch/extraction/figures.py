@@ -541,8 +541,7 @@ def _one_per_name(cand: Candidate, names: list[str], rule: str = "multiple_per_i
 
 
 def _per_indicator(view: str, clause: Span, at: int, cand: Candidate) -> list[Candidate]:
-    """A、B、C、D、E、F等6项指标翻两番: one multiple for each named indicator (when the names listed are as many as
-    the count says; otherwise the one proposal stands)."""
+    """A、B、C、D、E、F等6项指标翻两番: one multiple per named indicator, when as many names as the count are listed."""
     m = next((m for m in rules.LIST_MULTIPLE.finditer(view, clause.start, at)
               if not view[m.end() : at].strip(" ").replace("比", "").strip("0123456789年的基础上均都 ")), None)
     if m is None:
@@ -566,7 +565,8 @@ def _named_multiples(view: str, clause: Span, at: int, cand: Candidate) -> list[
         return [cand]
     names = [rules.MULTIPLE_NAME_TRIM.sub("", n).strip(STRIP_HEAD + STRIP_TAIL + " ")
              for n in rules.MULTIPLE_NAME_SEPARATORS.split(m["names"])]
-    if len(names) < 2 or not all(2 <= len(n.replace(" ", "")) <= 20 and CJK.search(n) for n in names):
+    if len(names) < 2 or not all(2 <= len(n.replace(" ", "")) <= 20 and CJK.search(n) for n in names) \
+            or names[0].endswith(rules.TARGET_VERBS):  # round 35: 引进和培养人数 joins two verbs, not two names
         return [cand]
     return _one_per_name(cand, names)
 
@@ -605,10 +605,10 @@ def _indices(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -> li
     """区域科技创新指数达到160以上: a score with no unit."""
     out = []
     for m in rules.INDEX.finditer(doc.view, clause.start, clause.end):
-        post = (m["post"] or "").strip()
-        cue = m["cue"] or ""
+        post, cue = (m["post"] or "").strip(), m["cue"] or ""
         comparator = ("at_least" if post == "以上" else "at_most" if post == "以下" else "approx" if post == "左右"
-                      else "exceed" if cue in ("超过", "突破") else "at_least" if cue else "exact")
+                      else "exceed" if cue in ("超过", "突破") else "at_least" if cue[:1] in ("达", "不")
+                      else "exact")  # round 35: 提高到0.55 is a level, as 提高到80% is read
         cand = Candidate(start=m.start("num"), end=m.end(), sentence=sent, paragraph=para, clause=clause,
                           comparator=comparator, rules_fired=["index_value"], score=_CONSTRUCT_SCORE,
                           value=float(m["num"]), unit=rules.INDEX_UNIT, unit_as_written=m["name"])

@@ -118,9 +118,8 @@ PLAIN_RULE: Final = "plain"
 
 # Aspiration words: the document hedges (力争 = strive to). Kept in the proposal's notes, comparator unchanged.
 ASPIRATION: Final[tuple[str, ...]] = ("力争", "争取", "努力")
-
-# A verb written inside a noun is no verb: 孵化器, 建设发展大会, 培育基地.
-VERB_IN_NOUN: Final = re.compile(r"(?:器|基地|载体|园区|网点|平台|大会|中心|工程|(?<=计划)[》”\"企项])")  # 《行动计划》
+# A verb written inside a noun is no verb: 孵化器, 建设发展大会, 培育基地, 《行动计划》; r. 35: 降水, 降雨.
+VERB_IN_NOUN: Final = re.compile(r"(?:器|基地|载体|园区|网点|平台|大会|中心|工程|(?<=计划)[》”\"企项]|(?<=降)[水雨])")
 # Verbs that make a figure a commitment (形成300个, 建设1000个, 达到40万人). Looked for in the clause before it.
 TARGET_VERBS: Final[tuple[str, ...]] = (
     "达到", "达", "形成", "建设", "建成", "创建", "建立", "打造", "培育", "新增", "新创办", "新组建", "组建", "带动",
@@ -130,6 +129,7 @@ TARGET_VERBS: Final[tuple[str, ...]] = (
     "取得", "推出", "开放",  # round 9: 取得10项以上…成果, 推出不少于30个应用场景, 开放20个以上应用场景
     # round 10: a year's tasks (精准帮扶544户, 高职院校扩招200万人, 推进1000项成果转化, 帮助10万名毕业生就业)
     "帮扶", "扩招", "推进", "推动", "帮助", "选派", "资助", "引入", "开发", "输转",
+    "稳定在", "保持在", "降",  # round 35: 稳定在20万亩, 保持在…以上 (a level held); 单位GDP能耗降3% (a reduction)
     "支持",  # round 14: 每年支持20个…项目 (not 发放: 发放5万元创新券 is a grant per firm)
     "再就业", "引领", "促进", "安排", "发行",  # r. 19: 再就业180人, 引领3000名; r. 22: 拟安排…专项债券4.4万亿元
 )
@@ -394,7 +394,7 @@ class Construct:
     reference_jurisdiction: str | None = None
 
 
-# 翻一番 = x2, 翻两番 = x4 (2 to the power of the count); 增长一倍 = x2, 增长两倍 = x3.
+# 翻一番 = x2, 翻两番 = x4 (2 to the power of the count); 增长一倍 = x2, 增长两倍 = x3; r. 35: 实现倍增 / 实现翻倍 = x2.
 # Round 12: the names a multiple applies to, right before its baseline (…及其中的规模以上企业、专精特新“小巨人”企业数量
 # 在“十三五”末的基础上翻一番; 高新技术企业数量和科技型中小微企业数量比2016年翻一番).
 NAMED_MULTIPLE: Final = re.compile(
@@ -402,7 +402,7 @@ NAMED_MULTIPLE: Final = re.compile(
     r"(?:实现|均|都)? {0,2}$")
 MULTIPLE_NAME_SEPARATORS: Final = re.compile(r"、|和|及其中的|及其|及")
 MULTIPLE_NAME_TRIM: Final = re.compile(r"^.*(?:实现|使|推动|力争|确保|到(?:19|20)\d{2}年(?:底|末)?[,，]?)|数 {0,8}量$")
-DOUBLING: Final = re.compile(r"翻(?P<n>[一二两三四1-4])?番")  # round 11: 实现翻番, 3年翻番 (no count: x2)
+DOUBLING: Final = re.compile(r"翻(?P<n>[一二两三四1-4])?番|(?<=现)(?:倍增|翻倍)(?![计工行目])")  # r. 11, 35
 GROWTH_MULTIPLE: Final = re.compile(r"增长(?P<n>[一二两三四五1-9])倍")
 # 比2015年增长50% is a multiple of the baseline year's value (x1.5), not a level of 50%.
 GROWTH_OVER_BASELINE: Final = re.compile(r"(?:比|较)(?P<year>(?:19|20)\d{2})年(?:底|末)?(?:增长|提高|增加|上升)$")
@@ -435,8 +435,8 @@ CONSTRUCTS: Final[tuple[Construct, ...]] = (
 
 # A score has no unit (区域科技创新指数达到160以上): a bare number right after an index word and its cue.
 INDEX: Final = re.compile(
-    # round 10: a level reached (两化融合发展水平达到66) is such a score
-    r"(?P<name>指数|得分|评分|分值|水平(?=达到|达|提高到|提升到|提升至|提高至))"
+    # round 10: a level reached (两化融合发展水平达到66) is such a score; round 35: a coefficient (系数达到0.58)
+    r"(?P<name>指数|系数|得分|评分|分值|水平(?=达到|达|提高到|提升到|提升至|提高至))"
     r"(?P<cue>达到|达|超过|突破|提高到|提升到|提升至|提高至|不低于|不少于)? {0,2}"
     r"(?P<num>\d+(?:\.\d+)?)(?P<post> {0,2}(?:以上|以下|左右))?(?![\d.%万亿千个家项件人户元名位])"
 )

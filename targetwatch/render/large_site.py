@@ -21,21 +21,17 @@ import urllib.parse
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 from markupsafe import Markup
 
 from targetwatch import charts, vocab
+from targetwatch.render import data_files
 from targetwatch.render.brief import brief_file
 from targetwatch.render.page import (
-    Encoded,
     chart_html,
     department_slug,
     display_records,
-    display_value,
-    dump_js,
     is_empty,
-    json_values,
     jsonable,
     load_strings,
     page_environment,
@@ -49,10 +45,10 @@ from targetwatch.render.rows import (
     target_rows,
 )
 from targetwatch.render.site_data import SiteData, check_records
-from targetwatch.render.site_figures import FrameFigures
 
 PAGE_ROWS = 500  # rows per page of a long target list
-DATA_BATCH_TARGETS = 5_000  # targets whose data-file columns are converted together (LargeSite._batches)
+DATA_BATCH_TARGETS = 5_000  # targets whose data-file columns are converted together (data_files._batches)
+DATA_WORKERS = 1  # processes that write data files beside the layout's own (data_files; TARGETWATCH_SITE_WORKERS)
 LEVELS: tuple[str, ...] = ("national", "province", "prefecture", "county")
 REGIONS: tuple[str, ...] = ("1", "2", "3", "4", "5", "6")  # GB/T 2260: a code's first digit is its greater region
 
@@ -472,218 +468,13 @@ class LargeSite:
 
     # --- data files ---
 
-    def _batches(self, by_jurisdiction: dict[str, list[int]], view: list[str], chart_fields: list[str]):
-        """(code, members, columns, row in columns, chart columns) per jurisdiction: the display columns (`view`, as
-        JSON values) and the chart fields (unrounded) of a batch of jurisdictions of about DATA_BATCH_TARGETS
-        targets, converted together and let go once its data files are written (every target's at once held about
-        a gigabyte at national scale). Each batch starts with (None, None, None, its rows in columns, None): the
-        caller reads the batch's figures then (site_figures)."""
-        group: list[tuple[str, list[int]]] = []
-        count = 0
-        items = list(by_jurisdiction.items())
-        for n, (code, members) in enumerate(items):
-            group.append((code, members))
-            count += len(members)
-            if count < DATA_BATCH_TARGETS and n + 1 < len(items):
-                continue
-            positions = np.fromiter((i for _, m in group for i in m), dtype=np.int64, count=count)
-            local = {i: k for k, i in enumerate(positions.tolist())}
-            part = {c: json_values(self.rows[c].take(positions), digits=6) for c in view}
-            chart_part = {c: self.rows[c].take(positions).tolist() for c in chart_fields}
-            yield None, None, None, local, None  # the batch's targets (their rows in self.rows), before its files
-            for code_, members_ in group:
-                yield code_, members_, part, local, chart_part
-            group, count = [], 0
+    @staticmethod
+    def file_name(code: str) -> str:
+        """A jurisdiction's data file's name (no suffix): page_name (data_files asks the layout for it)."""
+        return page_name(code)
 
     def write_data(self) -> dict[str, int]:
-        """data/_common.js (files, source texts, jurisdictions, indicators) and one data/<code>.js per jurisdiction
-        with targets (their display fields, trail, per-year rows, sources, owners) and the figures they read.
-
-        Built column by column (a per-row pandas conversion of 100,000 targets and 2 million figures takes minutes).
-        """
-        folder = self.root / "data"
-        folder.mkdir(parents=True, exist_ok=True)
-        data = self.data
-        # the display columns of every target are converted a batch of jurisdictions at a time (DATA_BATCH_TARGETS),
-        # below; these few, which say which series each target reads, for all at once
-        view = ["target_id", *VIEW_COLUMNS, *[k for k in TRAIL_KEYS if k not in VIEW_COLUMNS]]
-        missing = [c for c in view if c not in self.rows]
-        if missing:
-            raise KeyError(f"the target rows lack {missing}")
-        cols = {c: json_values(self.rows[c], digits=6)
-                for c in ("target_id", "jurisdiction", "indicator", "comparator", "reference_jurisdiction")}
-        n = len(self.rows)
-
-        # the series each target reads: its own, its reference's (relative targets) and its proxies'
-        proxies: dict[str, list[str]] = {}
-        if "proxy_of" in data.indicators:
-            for code, of in zip(data.indicators["code"], data.indicators["proxy_of"], strict=True):
-                if not is_empty(of):
-                    proxies.setdefault(of, []).append(code)
-        figures = data.figures if data.figures is not None else FrameFigures(data.observations)
-        have = figures.present()
-        own_s, ref_s, proxy_s = [None] * n, [None] * n, [None] * n
-        for i, (j, ind, comp, ref) in enumerate(zip(cols["jurisdiction"], cols["indicator"], cols["comparator"],
-                                                    cols["reference_jurisdiction"], strict=True)):
-            if ind is None:
-                continue
-            own_s[i] = (j, ind)
-            if comp == "relative_to_reference" and ref is not None:
-                ref_s[i] = (ref, ind)
-            proxy_s[i] = [(j, p) for p in proxies.get(ind, []) if (j, p) in have]
-        needed = {k for k in own_s if k} | {k for k in ref_s if k} | {k for ks in proxy_s if ks for k in ks}
-
-        # the figures of those series are read a batch of jurisdictions at a time (site_figures); what the data files
-        # share is made for all of them first: the file list, the source texts' numbers, and where in its series
-        # each figure a per-year row used stands
-        files = data.report_files.drop_duplicates("source_file").set_index("source_file")
-        file_list = sorted(set(files.index.dropna()) | figures.files(needed))
-        file_idx = {f: i for i, f in enumerate(file_list)}
-        file_rows = [[name, str(files["sha256"].get(name) or "")[:12] if "sha256" in files else "",
-                      display_value(files["release_date"].get(name)) if "release_date" in files else None]
-                     for name in file_list]
-        texts: dict[str, int] = {t: i for i, t in enumerate(figures.texts(needed))}
-
-        # per-year rows of each target: the page marks the figures they used (its charts come built, below)
-        yrs = data.assessment_years.sort_values(["target_id", "year"], kind="stable").reset_index(drop=True)
-        year_cols = {"year": "y", "observation_id": "o", "reference_observation_id": "ro"}
-        ycols = {short: json_values(yrs[c]) for c, short in year_cols.items() if c in yrs}
-        # the figure used, as its row number in the target's (reference) series
-        position = figures.positions(needed, {v for short in ("o", "ro") for v in ycols.get(short, ()) if v})
-        for short in ("o", "ro"):
-            if short in ycols:
-                ycols[short] = [position.get(v) for v in ycols[short]]
-        del position
-        years_of: dict[str, tuple[int, int]] = {}
-        for i, tid in enumerate(yrs["target_id"].tolist()):
-            first, _ = years_of.get(tid, (i, i))
-            years_of[tid] = (first, i + 1)
-
-        sources_of: dict[str, list] = {}
-        src = data.target_sources.sort_values(["target_id", "source_order"], kind="stable")
-        for tid, doc, clause, quote in zip(src["target_id"], src["document"], src["clause"], src["quote"],
-                                           strict=True):
-            sources_of.setdefault(tid, []).append([doc, clause, quote])
-        owners_of: dict[str, list] = {}
-        owners = data.target_departments
-        owners = owners[owners["owner_type"] == "target"]
-        slugs = {d: department_slug(d) for d in set(owners["department"].dropna())}
-        for tid, dept, role in zip(owners["target_id"], owners["department"], owners["role"], strict=True):
-            owners_of.setdefault(tid, []).append([dept, None if is_empty(role) else role, slugs.get(dept)])
-
-        # each target's charts, built here as on a pre-rendered page (charts.target_charts), from unrounded values:
-        # its rows are slices of columns converted once per batch (no frame per target)
-        chart_fields = [c for c in charts.TARGET_FIELDS if c in self.rows]
-        # the per-year columns the charts read, converted a batch at a time (all at once: 3.5 million values at national
-        # scale, about 110 MB): each batch's targets' rows taken together, with each target's range in them
-        year_fields = [c for c in ("year", "value", "metric", "in_plan", "met", "reference_value") if c in yrs]
-        batch_years: dict[str, Any] = {}
-
-        def take_years(local: dict[int, int]) -> dict[str, Any]:
-            rows, ranges = [], {}
-            for i in local:
-                tid = cols["target_id"][i]
-                if tid not in ranges:
-                    s, e = years_of.get(tid, (0, 0))
-                    ranges[tid] = (len(rows), len(rows) + e - s)
-                    rows.extend(range(s, e))
-            taken = np.asarray(rows, dtype=np.int64)
-            return {"ranges": ranges, "cols": {c: yrs[c].take(taken).tolist() for c in year_fields}}
-        ind_names = data.indicators.set_index("code")[["name_zh", "name_en"]]
-        names = {lg: dict(zip(ind_names.index, ind_names[f"name_{lg}"], strict=True)) for lg in ("zh", "en")}
-        batch: dict[str, Any] = {}  # the figures of the batch being written (_batch_figures)
-
-        def series_figures(key: tuple | None) -> dict[str, Any]:
-            first, last = batch["series"].get(key, (0, 0)) if key else (0, 0)
-            return {c: v[first:last] for c, v in batch["fig_cols"].items()}
-
-        def proxy_figures(keys: list[tuple]) -> dict[str, Any] | None:
-            series, fig_cols = batch["series"], batch["fig_cols"]
-            parts = [(k, series[k]) for k in keys if k in series and series[k][1] > series[k][0]]
-            if not parts:
-                return None
-            out: dict[str, Any] = {"year": np.concatenate([fig_cols["year"][a:b] for _, (a, b) in parts]),
-                                   "value": [v for _, (a, b) in parts for v in fig_cols["value"][a:b]]}
-            for lg in ("zh", "en"):
-                out[f"indicator_name_{lg}"] = [names[lg].get(k[1]) for k, (a, b) in parts for _ in range(a, b)]
-            return out
-
-        def target_charts(i: int, target: dict, tid: str) -> list[dict]:
-            s, e = batch_years["ranges"][tid]
-            years = {c: v[s:e] for c, v in batch_years["cols"].items()}
-            reference = charts.reference_points(years, series_figures(ref_s[i])) if ref_s[i] else None
-            return charts.target_charts(target, years, reference, proxy_figures(proxy_s[i] or []))
-
-        by_jurisdiction: dict[str, list[int]] = {}
-        for i, j in enumerate(cols["jurisdiction"]):
-            by_jurisdiction.setdefault(j, []).append(i)
-        shown = [c for c in VIEW_COLUMNS if c not in ("jurisdiction", "reference_jurisdiction")]
-        sizes = {"data_files": 0, "data_bytes": 0}
-        for code, members, part, local, chart_part in self._batches(by_jurisdiction, view, chart_fields):
-            if members is None:  # a new batch starts: its jurisdictions' targets' series
-                keys = {k for i in local for k in (own_s[i], ref_s[i], *(proxy_s[i] or ())) if k and k in needed}
-                batch = figures.batch(keys, FIGURE_FIELDS, file_idx, file_rows, texts)
-                batch_years = take_years(local)
-                continue
-            targets: dict[str, dict] = {}
-            wanted: dict[tuple, None] = {}
-            # the jurisdiction's targets are one run of rows in the batch's columns (_batches): read as row tuples,
-            # each target's dict made with its empty values (None, [], {}) left out, keys in the data file's order
-            start = local[members[0]]
-            end = start + len(members)
-            chart_names = list(chart_part)
-            chart_rows = zip(*(chart_part[c][start:end] for c in chart_names), strict=True) if chart_names else \
-                [()] * len(members)
-            for i, tid, shown_row, trail_row, chart_row in zip(
-                    members, part["target_id"][start:end], zip(*(part[c][start:end] for c in shown), strict=True),
-                    zip(*(part[t][start:end] for t in TRAIL_KEYS), strict=True), chart_rows, strict=True):
-                r = {c: v for c, v in zip(shown, shown_row, strict=True) if v is not None and v != [] and v != {}}
-                if code is not None:
-                    r["jurisdiction"] = code
-                trail = list(trail_row)  # in TRAIL_KEYS order
-                while trail and trail[-1] is None:
-                    trail.pop()
-                if trail:
-                    r["trail"] = trail
-                s, e = years_of.get(tid, (0, 0))
-                years = {k: part_ for k, v in ycols.items() if (part_ := v[s:e]).count(None) < len(part_)}
-                if years:
-                    r["years"] = years
-                # encoded once here (plain_json's check), put into the data file as it is (page.Encoded)
-                chart = Encoded.of(target_charts(i, dict(zip(chart_names, chart_row, strict=True)), tid))
-                if chart.data != b"[]":
-                    r["charts"] = chart
-                if sources := sources_of.get(tid):
-                    r["sources"] = sources
-                if owners := owners_of.get(tid):
-                    r["departments"] = owners
-                if own_s[i]:
-                    r["series"] = "|".join(own_s[i])
-                    wanted[own_s[i]] = None
-                if ref_s[i]:
-                    r["reference_series"] = "|".join(ref_s[i])
-                    wanted[ref_s[i]] = None
-                if proxy_s[i]:
-                    r["proxy_series"] = ["|".join(k) for k in proxy_s[i]]
-                    wanted |= dict.fromkeys(proxy_s[i])
-                targets[tid] = r
-            series, rows_of = batch["series"], batch["rows"]
-            payload = {"jurisdiction": code, "targets": targets,
-                       "series": {"|".join(k): rows_of(*series[k]) for k in wanted if k in series}}
-            sizes["data_bytes"] += dump_js(folder / f"{page_name(code)}.js", "twTargets", payload)
-            sizes["data_files"] += 1
-        ind = data.indicators.set_index("code")
-        tree = self.tree
-        common = {
-            "files": file_rows,
-            "texts": list(texts),
-            "jurisdictions": {c: [zh, en, f, p if isinstance(p, str) else None] for c, zh, en, f, p in
-                              zip(tree["code"], tree["name_zh"], tree["name_en"], tree["file"], tree["parent"],
-                                  strict=True)},
-            "indicators": {c: [ind.at[c, "name_zh"], ind.at[c, "name_en"],
-                               None if "proxy_note" not in ind or is_empty(ind.at[c, "proxy_note"])
-                               else ind.at[c, "proxy_note"]] for c in ind.index},
-        }
-        sizes["data_bytes"] += dump_js(folder / "_common.js", "twCommon", common)
-        return sizes
-
+        """data/_common.js and one data/<code>.js per jurisdiction with targets (targetwatch.render.data_files), a
+        batch of DATA_BATCH_TARGETS targets at a time, DATA_WORKERS worker processes writing beside this one."""
+        return data_files.write_data(self, self.root / "data", VIEW_COLUMNS, FIGURE_FIELDS, DATA_BATCH_TARGETS,
+                                     data_files.workers_wanted(DATA_WORKERS))

@@ -197,10 +197,11 @@ def _arrow_batch(table: pa.Table, fields: tuple[str, ...], file_idx: dict[str, i
 
 def batch_figures(fig: pd.DataFrame, fields: tuple[str, ...], file_idx: dict[str, int], file_rows: list[list],
                   texts: dict[str, int]) -> dict:
-    """One batch's figures as the data files hold them: `rows(first, last)` gives a series' figures as rows of
-    `fields` (the file as its number in `file_rows`, a source text as its number in `texts`; an id that is
-    `<sha256[:12]>:<location>` and the period type `annual` left out, target-view.js puts them back); `series` maps
-    each (jurisdiction, indicator) to its rows' range; `fig_cols` holds the chart columns, unconverted."""
+    """One batch's figures as the data files hold them: `series_rows(columns, first, last)` gives a series'
+    figures as rows of `fields` (the file as its number in `file_rows`, a source text as its number in `texts`; an
+    id that is `<sha256[:12]>:<location>` and the period type `annual` left out, target-view.js puts them back);
+    `series` maps each (jurisdiction, indicator) to its rows' range; `fig_cols` holds the chart columns,
+    unconverted."""
     columns: list[list] = []
     for name in fields:
         if name == "file":
@@ -231,7 +232,10 @@ def _batch(columns: list[list], fields: tuple[str, ...], file_rows: list[list], 
         first, _ = series.get(key, (i, i))
         series[key] = (first, i + 1)
 
-    def rows(first: int, last: int) -> list[list]:  # made per series (not all held at once)
-        return [list(r) for r in zip(*(c[first:last] for c in columns), strict=True)]
+    return {"series": series, "fig_cols": fig_cols, "columns": columns}
 
-    return {"series": series, "fig_cols": fig_cols, "rows": rows}
+
+def series_rows(columns: list[list], first: int, last: int) -> list[list]:
+    """A series' figures as a data file holds them (rows of the batch's `columns`, first to last): made per series,
+    not all held at once."""
+    return [list(r) for r in zip(*(c[first:last] for c in columns), strict=True)]

@@ -81,6 +81,7 @@ from targetwatch.reports.plaintext import Sentence, plain_html, plain_txt, sente
 from targetwatch.reports.prenominal import place_count
 from targetwatch.reports.ranges import BELOW, FROM, TO, level_continues
 from targetwatch.reports.ranks import ranked_code
+from targetwatch.reports.recognitions import recognised_flow
 from targetwatch.reports.rule_failures import guarded_stage, line_of, read_sentences, skipped_stage, with_rejected
 from targetwatch.reports.scope import (
     PREVIOUS_YEAR,
@@ -296,6 +297,11 @@ def _figures(
         elif (fl := _FLOW_BEFORE.search(folded[: hit.start])) is not None:
             problem = f"{original(fl.start(), unit_end)!r} counts new ones ({fl.group()}), not the stock of {name}"
             flow = (unit_end, fl.group())
+        elif (rc := recognised_flow(folded, hit.start, unit_end)) is not None:  # 全年认定…23家 (recognitions.py)
+            problem = (
+                f"{original(rc.start(), unit_end)!r} counts those recognised ({rc.group()}), not the stock of {name}"
+            )
+            flow = (unit_end, rc.group())
         elif flow is not None and _LIST_SEPARATOR.match(folded[flow[0] : hit.start]):
             problem = f"{phrase!r} continues a list of new ones ({flow[1]}), not the stock of {name}"
             flow = (unit_end, flow[1])

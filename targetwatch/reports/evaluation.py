@@ -17,6 +17,9 @@ Each half is read by the real pipeline (`ingest_folder`: readers, sidecars, norm
 * silent: annotated figures that are neither an observation nor a quarantined row (their sentence is in no
   observation's or rejected row's raw_content).
 
+With `any_place`, the `other` rows marked with an `any_place_year` (a year's level of a catalogue indicator for a
+place outside the catalogue) are scored as levels too, the catalogue widened by `places.csv` (any_place.py).
+
 Observations of part of a year (`period_type` partial: 上半年, 前三季度, 1—6月) are kept apart: the data model keeps
 them, flagged, and never compares them with an annual target, so they are neither levels nor errors here; they are
 counted in their own column, and a figure annotated as a year's level that comes out partial is a miss.
@@ -35,6 +38,7 @@ import pandas as pd
 
 from targetwatch import vocab
 from targetwatch.catalogue import Catalogue
+from targetwatch.reports.any_place import any_place_figures, load_places, marked_documents, widened
 from targetwatch.reports.ingest import ingest_folder
 from targetwatch.reports.matching import strip_deletions
 from targetwatch.units import normalise_text, to_simplified, written_unit
@@ -42,7 +46,7 @@ from targetwatch.units import normalise_text, to_simplified, written_unit
 HALVES = (
     "dev", "test", "unseen-2", "unseen-6", "unseen-7", "unseen-8", "unseen-9", "unseen-10", "unseen-11", "unseen-12",
     "unseen-13", "unseen-14", "unseen-15", "unseen-16", "unseen-17", "unseen-18", "unseen-19", "unseen-20",
-    "unseen-21", "unseen-22", "unseen-23", "unseen-24", "unseen-25", "unseen-26", "unseen-27", "unseen-28",
+    "unseen-21", "unseen-22", "unseen-23", "unseen-24", "unseen-25", "unseen-26", "unseen-27", "unseen-28", "unseen-29",
 )
 # Sets scored once unseen and then moved to development (corpus.csv: `half` dev, `first_half` the former set).
 # `--half unseen-6` still scores that set's documents; its row is labelled "(now dev)".
@@ -132,8 +136,16 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
 
-def score_half(root: Path, catalogue: Catalogue, half: str, as_of: dt.date | None = None) -> HalfScore:
+def score_half(
+    root: Path, catalogue: Catalogue, half: str, as_of: dt.date | None = None, any_place: bool = False
+) -> HalfScore:
+    """One half's score. `any_place`: the levels of places outside the catalogue count too (any_place.py), read with
+    the catalogue widened by `places.csv`, on the half's documents marked `any_place`; labelled "(any place)"."""
     corpus, figures = load_corpus(root)
+    if any_place:  # only documents annotated completely for other places' levels (any_place.marked_documents)
+        places = load_places(root)
+        catalogue, figures = widened(catalogue, places), any_place_figures(figures, places)
+        corpus = marked_documents(corpus)
     as_of = as_of or dt.date.today()
     result = read_half(root, corpus, catalogue, half, as_of)
     doc_of = {Path(f).name: d for f, d in zip(corpus["file"], corpus["doc_id"], strict=True)}
@@ -194,10 +206,10 @@ def score_half(root: Path, catalogue: Catalogue, half: str, as_of: dt.date | Non
             outcome.append("missed, quarantined" if accounted else "missed, SILENT")
         else:
             outcome.append("not read, quarantined" if accounted else "not read, SILENT")
-    detail = figs.assign(outcome=outcome)
+    detail = figs.assign(outcome=pd.Series(outcome, index=figs.index, dtype=object))  # str even when empty
     observe = detail["expect"] == "observe"
     return HalfScore(
-        half=half_label(corpus, half),
+        half=half_label(corpus, half) + (" (any place)" if any_place else ""),
         documents=int(in_half(corpus, half).sum()),
         figures=int(observe.sum()),
         found=int((detail["outcome"] == "found").sum()),

@@ -26,12 +26,17 @@ _OF_A_KIND = re.compile(r"(?:属于|超过|以上|以下|涉及|拥有|获得|�
 
 
 # a figure that is itself a share of the province's or city's whole is a part of it:
-# 现有高新技术企业436家(兰州高新区365家、白银高新区71家),占全省35.48% (gs_2021_lbzcq, dev)
-_PART_OF_OWN = re.compile(r"(?:\([^()]{0,40}\))?[,，]?占(?:全省|全市|全区)(?:总数|总量)?的?\d")
+# 现有高新技术企业436家(兰州高新区365家、白银高新区71家),占全省35.48% (gs_2021_lbzcq, dev); the whole may be named:
+# 全年技术合同成交额达到776.4亿元,占全省技术合同成交额的77.32% (sc_2019_techcontracts, dev: the 5+1 industries' part);
+# or left implicit, 占比 and the share: 技术合同成交金额为200.95亿元 , 占比95.5% (u6_ln_2019_dalian, dev: enterprises'
+# part). Both were read as their place's level once round 19's any-place measure let Sichuan and Dalian be read.
+_PART_OF_OWN = re.compile(
+    r"(?:\([^()]{0,40}\))?\s*[,，]?\s*占(?:(?:全省|全市|全区)[^,;。\d%]{0,12}?的?|比(?:达|为)?)\d"
+)
 
 
 def part_of_own(folded: str, unit_end: int, name: str) -> str | None:
-    """The reason a figure followed by 占全省…% is not the place's level, else None."""
+    """The reason a figure followed by 占全省…% or 占比…% is not the place's level, else None."""
     if _PART_OF_OWN.match(folded, unit_end) is None:
         return None
     return f"a part of the place's whole (占全省/占全市 follows), not the level of {name}"

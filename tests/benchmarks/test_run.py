@@ -81,6 +81,20 @@ def test_run_stops_a_refresh_past_its_memory_limit():
     assert out["stopped"] == "peak memory over 100 MB" and out["peak_rss_mb"] > 100 and out["wall_s"] < 45
 
 
+def test_the_peak_summed_over_the_process_tree_counts_a_child_process():
+    """A refresh whose step starts a worker process (the dashboards' data files): `peak_tree_rss_mb` holds both
+    processes' memory at once, which /usr/bin/time's one-process peak does not."""
+    from benchmarks.run import timed
+
+    code = ("import subprocess, sys, time; x = bytearray(120 * 1024 * 1024); x[::4096] = b'1' * len(x[::4096]); "
+            "subprocess.run([sys.executable, '-c', 'import time; y = bytearray(120 * 1024 * 1024); "
+            "y[::4096] = bytes(len(y[::4096])); y[::4096] = b\"1\" * len(y[::4096]); time.sleep(5)']); "
+            "report({'ok': True})")
+    out = timed(code, timeout_s=60)
+    assert out["result"] == {"ok": True}
+    assert out["peak_tree_rss_mb"] >= 240 > out["peak_rss_mb"] >= 120
+
+
 def test_current_step_is_the_last_started_and_unfinished(tmp_path):
     import sqlite3
 

@@ -561,7 +561,7 @@ def test_page_name_is_a_plain_file_name(code, safe):
 
 
 def test_json_values_are_ready_for_json():
-    from targetwatch.render.large_site import json_values
+    from targetwatch.render.page import json_values
 
     assert json_values(pd.Series([1.0, float("nan"), float("inf"), 0.123456789, 1234567.0]), digits=6) == [
         1.0, None, None, 0.123457, 1234567.0]

@@ -74,7 +74,7 @@ def test_arrow_frame_reads_as_duckdb_df_does_and_shares_repeated_texts():
 
 
 def test_data_files_written_a_few_targets_at_a_time_are_the_files_written_at_once(tmp_path, monkeypatch):
-    """LargeSite._batches converts the data files' columns a batch of jurisdictions at a time: with batches of two
+    """data_files._batches converts the data files' columns a batch of jurisdictions at a time: with batches of two
     targets the site is the site of one batch, byte for byte."""
     from targetwatch.render import large_site
 
@@ -85,6 +85,76 @@ def test_data_files_written_a_few_targets_at_a_time_are_the_files_written_at_onc
     a, b = _files(tmp_path / "once"), _files(tmp_path / "batched")
     assert a.keys() == b.keys() and {"data/xx.js", "data/nat.js"} <= a.keys()
     assert [k for k in a if a[k] != b[k]] == []
+
+
+def test_data_files_written_beside_a_worker_process_are_the_files_one_process_writes(tmp_path, monkeypatch):
+    """data_files hands the batches it is not writing itself to a worker process (`python -m
+    targetwatch.render.data_files`, their values pickled): with batches of two targets, written by the two processes,
+    the site is the site of one process, byte for byte; the worker really wrote some of it, and ended."""
+    from targetwatch.render import data_files, large_site
+
+    data = synthetic_site_data(n_extra=12)
+    monkeypatch.setattr(large_site, "DATA_BATCH_TARGETS", 2)
+    monkeypatch.setenv(data_files.WORKERS_ENV, "0")
+    build_dashboards(data, tmp_path / "alone", large=True)
+    sent: list[int] = []
+    workers: list[data_files._Worker] = []
+    real_send, real_start = data_files._Worker.send, data_files._Worker.start
+
+    def start(self, common):  # then wait until it is ready, so that it takes batches even of this small site
+        real_start(self, common)
+        self.wait({"data_files": 0, "data_bytes": 0})
+        workers.append(self)
+
+    def send(self, job):
+        sent.append(len(job["groups"]))
+        real_send(self, job)
+
+    monkeypatch.setattr(data_files._Worker, "start", start)
+    monkeypatch.setattr(data_files._Worker, "send", send)
+    monkeypatch.setenv(data_files.WORKERS_ENV, "1")
+    build_dashboards(data, tmp_path / "beside", large=True)
+    a, b = _files(tmp_path / "alone"), _files(tmp_path / "beside")
+    assert a.keys() == b.keys() and {"data/xx.js", "data/nat.js", "data/_common.js"} <= a.keys()
+    assert [k for k in a if a[k] != b[k]] == []
+    assert len(workers) == 1 and sum(sent) > 0 and workers[0].proc.returncode == 0
+
+    # batches of several jurisdictions, each begun here and its rest handed to the worker once it is free
+    monkeypatch.setattr(large_site, "DATA_BATCH_TARGETS", 12)
+    calls, taken = [0], []
+
+    def free(self, sizes):  # busy at two checks of three, then free once its batch is written
+        calls[0] += 1
+        if calls[0] % 3:
+            return False
+        self.wait(sizes)
+        return True
+
+    def send_rest(self, job):
+        taken.append(job.get("from", 0))
+        real_send(self, job)
+
+    monkeypatch.setattr(data_files._Worker, "free", free)
+    monkeypatch.setattr(data_files._Worker, "send", send_rest)
+    build_dashboards(data, tmp_path / "shared", large=True)
+    c = _files(tmp_path / "shared")
+    assert c.keys() == a.keys() and [k for k in a if a[k] != c[k]] == []
+    assert taken and max(taken) >= 1  # a batch begun here, its rest written by the worker
+
+
+def test_a_failing_data_file_worker_fails_the_build(tmp_path, monkeypatch):
+    """A worker that stops (here: on a batch it cannot write) makes the build raise, not leave files missing."""
+    from targetwatch.render import data_files, large_site
+
+    monkeypatch.setattr(large_site, "DATA_BATCH_TARGETS", 2)
+    monkeypatch.setenv(data_files.WORKERS_ENV, "1")
+    real_start = data_files._Worker.start
+    monkeypatch.setattr(data_files._Worker, "start", lambda self, common: (
+        real_start(self, common), self.wait({"data_files": 0, "data_bytes": 0})))
+    monkeypatch.setattr(data_files._Worker, "send", lambda self, job: (self._put({"groups": None}), setattr(
+        self, "busy", True)))
+    with pytest.raises(RuntimeError, match="data-file worker stopped"):
+        build_dashboards(synthetic_site_data(n_extra=12), tmp_path / "site", large=True)
 
 
 def test_evidence_labels_are_made_once_per_combination_and_equal_the_labels_made_per_row():
