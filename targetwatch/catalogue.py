@@ -6,9 +6,7 @@ catalogue are statisticians editing a YAML file, not programmers reading traceba
 
 from __future__ import annotations
 
-from array import array
 from collections import Counter
-from collections.abc import Hashable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -16,7 +14,8 @@ from typing import TYPE_CHECKING, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from targetwatch import catalogue_cache, catalogue_plain, collector, vocab
+from targetwatch import catalogue_yaml, collector, vocab
+from targetwatch.catalogue_yaml import Lines
 from targetwatch.documents import LoadedDocument
 
 if TYPE_CHECKING:
@@ -203,201 +202,6 @@ class CatalogueError(Exception):
         super().__init__("\n".join(p.format(filename) for p in problems))
 
 
-# libyaml's safe loader when PyYAML was built with it: same results and line marks, ten times faster than the
-# pure-Python parser (the catalogue is read by several steps of every refresh).
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Lines:
-    """Line numbers of the parsed YAML by path (`("targets", 5, "sources", 0, "quote")`), so validation errors point
-    at the offending line. They come from the one parse (`_parse`): for every mapping and sequence it built, the
-    line of each value (a key's value starts on the key's line unless it is a block below it) and of each item.
-    A path is resolved only when a problem is reported: nothing is walked for a valid catalogue."""
-
-    def __init__(self, raw: object, marks: dict[int, tuple[int, object]]):
-        self.raw = raw  # keeps every container alive, so the ids in `marks` stay theirs
-        self.marks = marks
-
-    def line(self, path: tuple) -> int:
-        """The line of the longest prefix of `path` that exists (1 for the file itself)."""
-        obj, found = self.raw, self.marks.get(id(self.raw), (1, None))[0]
-        for step in path:
-            mark = self.marks.get(id(obj))
-            if mark is None:
-                break
-            _, lines = mark
-            if isinstance(obj, dict):
-                if step not in obj:
-                    break
-                found = lines[step] if isinstance(lines, dict) else lines[list(obj).index(step)]
-            elif isinstance(obj, list) and isinstance(step, int) and 0 <= step < len(obj):
-                found = lines[step]
-            else:
-                break
-            obj = obj[step]
-        return found
-
-
-class _Frame:
-    """A mapping or sequence being built: the container, its start line, the line of each value or item so far,
-    and (in a mapping) the key waiting for its value; `keys` once a key was given twice."""
-
-    __slots__ = ("container", "key", "keys", "lines", "start")
-
-    def __init__(self, container: dict | list, start: int):
-        self.container, self.start, self.lines = container, start, array("L")
-        self.key: object = _NO_KEY
-        self.keys: list | None = None
-
-    def add(self, value: object, line: int) -> None:
-        if isinstance(self.container, list):
-            self.container.append(value)
-            self.lines.append(line)
-            return
-        key, self.key = self.key, _NO_KEY
-        if key in self.container:  # a key given twice: the last one wins, in the data and in the lines
-            self.keys = self.keys or list(self.container)
-            self.lines[self.keys.index(key)] = line
-        else:
-            if self.keys is not None:
-                self.keys.append(key)
-            self.lines.append(line)
-        self.container[key] = value
-
-    def marks(self) -> tuple[int, object]:
-        return self.start, (self.lines if self.keys is None else dict(zip(self.keys, self.lines, strict=True)))
-
-
-_NO_KEY = object()
-_STR = "tag:yaml.org,2002:str"
-_MERGE = "tag:yaml.org,2002:merge"
-_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-
-
-class _Unusual(Exception):
-    """A merge key (`<<`) or a tagged collection: left to the safe loader's own constructor."""
-
-
-def _scalar(loader: yaml.BaseLoader, event: yaml.ScalarEvent) -> object:
-    """A scalar as the safe loader constructs it (resolved implicitly when untagged: int, float, bool, null, date)."""
-    tag = event.tag
-    if tag is None or tag == "!":
-        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-    if tag == _STR:
-        return event.value
-    if tag == _MERGE:
-        raise _Unusual
-    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-    construct = loader.yaml_constructors.get(tag)
-    return construct(loader, node) if construct is not None else loader.construct_undefined(node)
-
-
-# An untagged scalar's value depends only on its text and on whether it was quoted (`implicit`), and every value the
-# safe loader constructs from a scalar is immutable: the short ones (keys, codes, numbers, dates; most of a national
-# catalogue's 4 M scalars) are resolved and constructed once per distinct spelling.
-_SHORT = 48
-
-
-def _build(loader: yaml.BaseLoader) -> tuple[object, dict[int, tuple[int, object]]]:
-    """One document built straight from the parser's events, with no node tree (which costs gigabytes at national
-    scale): the data the safe loader gives, and per container its start line and the line of each value or item.
-    Raises _Unusual for a merge key or a tagged collection."""
-    marks: dict[int, tuple[int, object]] = {}
-    anchors: dict[str, object] = {}
-    stack: list[_Frame] = []
-    known: dict[tuple[str, tuple], object] = {}  # (text, implicit) -> value, for short untagged scalars
-    get_event, scalar_event, alias_event = loader.get_event, yaml.ScalarEvent, yaml.AliasEvent
-    mapping_start, sequence_start, document_end = yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.DocumentEndEvent
-    parent: _Frame | None = None
-    while True:
-        event = get_event()
-        kind = type(event)
-        if kind is scalar_event:
-            text, line = event.value, event.start_mark.line + 1
-            if event.tag is None and len(text) <= _SHORT:
-                key = (text, event.implicit)
-                value = known.get(key, _NO_KEY)
-                if value is _NO_KEY:
-                    value = known[key] = _scalar(loader, event)
-            else:
-                value = _scalar(loader, event)
-            if event.anchor is not None:
-                anchors[event.anchor] = value
-        elif kind is mapping_start or kind is sequence_start:
-            if event.tag is not None and not event.implicit:
-                raise _Unusual
-            container: dict | list = {} if kind is mapping_start else []
-            if event.anchor is not None:
-                anchors[event.anchor] = container
-            parent = _Frame(container, event.start_mark.line + 1)
-            stack.append(parent)
-            continue
-        elif isinstance(event, _END):
-            frame = stack.pop()
-            parent = stack[-1] if stack else None
-            value, line = frame.container, frame.start
-            marks[id(value)] = frame.marks()
-        elif kind is alias_event:
-            if event.anchor not in anchors:
-                raise yaml.composer.ComposerError(None, None, f"found undefined alias {event.anchor!r}",
-                                                  event.start_mark)
-            value, line = anchors[event.anchor], event.start_mark.line + 1
-        elif kind is document_end:
-            return None, marks
-        else:  # the document's start
-            continue
-        if parent is None:
-            loader.get_event()  # the document's end
-            return value, marks
-        container = parent.container
-        if type(container) is list:
-            container.append(value)
-            parent.lines.append(line)
-        elif parent.key is _NO_KEY:
-            if not isinstance(value, Hashable):
-                raise yaml.constructor.ConstructorError("while constructing a mapping", None, "found unhashable key",
-                                                        event.start_mark)
-            parent.key = value
-        else:
-            parent.add(value, line)
-
-
-def _node_marks(node: yaml.Node, data: object, marks: dict[int, tuple[int, object]]) -> None:
-    """The same marks from a composed node tree (the rare document `_build` leaves to the safe loader)."""
-    if isinstance(node, yaml.MappingNode) and isinstance(data, dict):
-        lines = {k.value: v.start_mark.line + 1 for k, v in node.value}
-        marks[id(data)] = (node.start_mark.line + 1, lines)
-        for k, v in node.value:
-            if k.value in data:
-                _node_marks(v, data[k.value], marks)
-    elif isinstance(node, yaml.SequenceNode) and isinstance(data, list):
-        marks[id(data)] = (node.start_mark.line + 1, array("L", [v.start_mark.line + 1 for v in node.value]))
-        for v, item in zip(node.value, data, strict=False):
-            _node_marks(v, item, marks)
-
-
-@collector.paused()
-def _parse(text: str) -> tuple[object, _Lines]:
-    """Parse the YAML once (the collector paused): the data (as `yaml.safe_load` gives it) and the line of every
-    entry and value."""
-    loader = YAML_LOADER(text)
-    try:
-        loader.get_event()  # the stream's start
-        raw, marks = (None, {}) if loader.check_event(yaml.StreamEndEvent) else _build(loader)
-        if not loader.check_event(yaml.StreamEndEvent):
-            raise yaml.composer.ComposerError("expected a single document in the stream", None,
-                                              "but found another document", loader.get_event().start_mark)
-    except _Unusual:
-        loader.dispose()
-        loader = YAML_LOADER(text)  # parsed again from the start, by the safe loader (no partial result is kept)
-        node = loader.get_single_node()
-        raw, marks = loader.construct_document(node), {}
-        _node_marks(node, raw, marks)
-    finally:
-        loader.dispose()
-    return raw, _Lines(raw, marks)
-
-
 def _entry_id(raw: dict, path: tuple) -> str:
     if len(path) >= 2 and isinstance(raw.get(path[0]), list) and isinstance(path[1], int):
         items = raw[path[0]]
@@ -409,27 +213,18 @@ def _entry_id(raw: dict, path: tuple) -> str:
 def load_catalogue(path: Path, documents: dict[str, LoadedDocument] | None = None,
                    cache: Path | None = None) -> Catalogue:
     """Parse, validate and (when documents are given) verify every quote; raise CatalogueError on any problem.
-    With `cache` (the parse cache folder), the parse of an unchanged text is reused (targetwatch.catalogue_cache)."""
+    With `cache` (the parse cache folder), the parse of an unchanged text is reused (targetwatch.catalogue_yaml)."""
     filename = path.name
     text = path.read_text(encoding="utf-8")
-    raw = catalogue_cache.get(cache, text) if cache is not None else catalogue_cache.MISS
-    fresh = raw is catalogue_cache.MISS
-    if fresh:  # the plain block layout (safe_dump's) read a line at a time; None for any other text
-        raw = catalogue_plain.parse_plain(text)
-    if raw is not None:  # lines are needed only for a problem: libyaml's parse (`_parse`) finds them then
-        lines: _Lines | catalogue_cache.Reparsed = catalogue_cache.Reparsed(text, _parse)
-    else:
-        try:
-            raw, lines = _parse(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = mark.line + 1 if mark else 1
-            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            where = f" at column {mark.column + 1}" if mark else ""
-            syntax = Problem(line, "catalogue", f"YAML syntax error: {problem}{where}")
-            raise CatalogueError(filename, [syntax]) from exc
-    if fresh and cache is not None and isinstance(raw, dict):
-        catalogue_cache.put(cache, text, raw)
+    try:
+        raw, lines = catalogue_yaml.read(text, cache)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        where = f" at column {mark.column + 1}" if mark else ""
+        syntax = Problem(line, "catalogue", f"YAML syntax error: {problem}{where}")
+        raise CatalogueError(filename, [syntax]) from exc
     if not isinstance(raw, dict):
         raise CatalogueError(filename, [Problem(1, "catalogue", "the file must be a mapping with targets:")])
     try:
@@ -452,7 +247,7 @@ def load_catalogue(path: Path, documents: dict[str, LoadedDocument] | None = Non
 
 
 def cross_check(
-    catalogue: Catalogue, lines: _Lines | catalogue_cache.Reparsed, documents: dict[str, LoadedDocument] | None
+    catalogue: Catalogue, lines: Lines, documents: dict[str, LoadedDocument] | None
 ) -> list[Problem]:
     """References that pydantic cannot see: ids unique, codes known, quotes verbatim in their document."""
     problems: list[Problem] = []
@@ -507,7 +302,7 @@ def cross_check(
 
 
 def _check_source(
-    lines: _Lines,
+    lines: Lines,
     path: tuple,
     ident: str,
     document: str,

@@ -2,10 +2,10 @@
 
 Parsing the YAML is most of the catalogue step at national scale (115,524 SYNTHETIC targets, 65 MB: about 11 CPU s
 with libyaml, most of it PyYAML turning libyaml's 4.9 M events into Python objects), and every refresh parsed the
-same unchanged file again. The parsed data (what `catalogue._parse` builds, the same as `yaml.safe_load`) is kept
+same unchanged file again. The parsed data (what `catalogue_yaml.read` builds, the same as `yaml.safe_load`) is kept
 as a pickle in the parse cache (`<out>/cache/catalogue/`), under a key of everything it depends on: the text's
-sha256, the parsers' code (catalogue.py, catalogue_plain.py and this module) and PyYAML's version. Reading it back
-takes about 0.7 s.
+sha256, the code that makes it (PARSER_MODULES: catalogue_yaml.py, catalogue_plain.py and this module, not the
+models and checks of catalogue.py) and PyYAML's version (with libyaml or not). Reading it back takes about 0.7 s.
 
 Validation and the cross-checks against the policy documents run on every load, cached parse or not. The lines of
 the YAML are needed only to report a problem: a cached load parses the text again then (`Reparsed`), so every
@@ -30,11 +30,16 @@ CACHE_SUBDIR = "catalogue"
 MISS = object()
 
 
+# Every module whose code makes the cached data (targetwatch.catalogue_yaml says why catalogue.py is not one).
+PARSER_MODULES = ("catalogue_yaml.py", "catalogue_plain.py", "catalogue_cache.py")
+
+
 @lru_cache(maxsize=1)
 def _code_version() -> str:
     here = Path(__file__).resolve().parent
-    digest = hashlib.sha256(yaml.__version__.encode())
-    for name in ("catalogue.py", "catalogue_cache.py", "catalogue_plain.py"):
+    # PyYAML's wheels carry their own libyaml, so its version is PyYAML's; built with libyaml or not is a key too
+    digest = hashlib.sha256(f"PyYAML {yaml.__version__} {getattr(yaml, '__with_libyaml__', False)}".encode())
+    for name in PARSER_MODULES:
         digest.update((here / name).read_bytes())
     return digest.hexdigest()[:16]
 
@@ -51,7 +56,7 @@ def get(cache: Path, text: str) -> object:
         data = path.read_bytes()
     except OSError:
         return MISS
-    with collector.paused():  # millions of containers, none of them garbage (as in catalogue._parse)
+    with collector.paused():  # millions of containers, none of them garbage (as in catalogue_yaml._parse)
         try:
             return pickle.loads(data)  # written by `put` below into the project's own out/ folder
         except Exception:  # a damaged entry is a miss; the next `put` replaces it

@@ -61,6 +61,11 @@ _CHINA_NAME_AFTER = re.compile(
     r"^[\u4e00-\u9fff]{0,6}?(?:网|日报|新闻|电视台|广播)|^(?:科学院|工程院|科协|人民银行|共产党|特色|式)"
 )
 
+# 全国 opening the name of a national system or platform (round 19): 通过"全國技術合同網上登記系統"認定登記的
+# 技術合同7093項 (u6_ah_2014_techmarket_trad), 根據全國技術合同交易網的數據 (u6_ah_2017_hefei_trad): dev since round 4;
+# the figures are the province's and the city's, read once the any-place measure made Anhui and Hefei readable
+_SYSTEM_NAME_AFTER = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:网上登记系统|登记系统|交易网|信息系统|服务平台)")
+
 
 # A place that is ranked, not the ranking's scope (round 14, dev): 天津排名第三,研究與試驗發展(R&D)經費投入強度3.28%
 # (u21_nat_2019_rd_provinces_my67778_trad, unseen-21, dev since round 14) is Tianjin's figure. The place opens its
@@ -81,9 +86,12 @@ def ranked_subject(folded: str, start: int, end: int) -> bool:
 
 def place_is_mentioned(folded: str, start: int, end: int, outlets: bool = False) -> bool:
     """False for a place in a dateline (中新网西宁2月24日电, 本报兰州讯), in a development zone's name (兰州高新区),
-    in a ranking (居全国第22位) or, unless `outlets`, in an outlet's name (每日甘肃网)."""
+    in a ranking (居全国第22位), in a national system's name (全国技术合同网上登记系统) or, unless `outlets`, in an
+    outlet's name (每日甘肃网)."""
     after = folded[end:]
     if folded[start:end] == "中国" and _CHINA_NAME_AFTER.match(after):
+        return False
+    if folded[start:end] in ("全国", "中国") and _SYSTEM_NAME_AFTER.match(after):
         return False
     return not (
         _DATELINE_AFTER.match(after)

@@ -149,7 +149,7 @@ def _composed_lines(node, path=()):
 def test_one_parse_gives_every_line_that_compose_gives():
     import yaml
 
-    from targetwatch.catalogue import _parse
+    from targetwatch.catalogue_yaml import _parse
 
     text = (PROJECT_DIR / "targets.yaml").read_text(encoding="utf-8")
     raw, lines = _parse(text)
@@ -174,7 +174,7 @@ def test_one_parse_gives_every_line_that_compose_gives():
     ],
 )
 def test_lines_of_small_documents(text, path, line):
-    from targetwatch.catalogue import _parse
+    from targetwatch.catalogue_yaml import _parse
 
     assert _parse(text)[1].line(path) == line
 
@@ -196,7 +196,7 @@ def test_lines_of_small_documents(text, path, line):
 def test_one_parse_gives_what_safe_load_gives(text):
     import yaml
 
-    from targetwatch.catalogue import _parse
+    from targetwatch.catalogue_yaml import _parse
 
     def typed(x):
         if isinstance(x, dict):
@@ -209,7 +209,7 @@ def test_one_parse_gives_what_safe_load_gives(text):
 
 
 def test_merge_keys_still_have_lines():
-    from targetwatch.catalogue import _parse
+    from targetwatch.catalogue_yaml import _parse
 
     _, lines = _parse("base: &b {x: 1, y: 2}\nitem:\n  <<: *b\n  y: 3\n")
     assert lines.line(("item", "y")) == 4 and lines.line(("item",)) == 3
@@ -217,15 +217,14 @@ def test_merge_keys_still_have_lines():
 
 def test_the_parse_cache_gives_the_same_catalogue_and_skips_the_parse(tmp_path, documents, monkeypatch):
     """An unchanged targets.yaml is parsed once: the second load reads the parse cache, not the YAML."""
-    from targetwatch import catalogue as cat_module
-    from targetwatch import catalogue_cache
+    from targetwatch import catalogue_cache, catalogue_yaml
 
     cache = tmp_path / "cache"
     fresh = load_catalogue(PROJECT_DIR / "targets.yaml", documents)
     first = load_catalogue(PROJECT_DIR / "targets.yaml", documents, cache=cache)
     (entry,) = (cache / catalogue_cache.CACHE_SUBDIR).iterdir()
-    monkeypatch.setattr(cat_module, "_parse", lambda text: pytest.fail("parsed again"))
-    monkeypatch.setattr(cat_module.catalogue_plain, "parse_plain", lambda text: pytest.fail("read again"))
+    monkeypatch.setattr(catalogue_yaml, "_parse", lambda text: pytest.fail("parsed again"))
+    monkeypatch.setattr(catalogue_yaml.catalogue_plain, "parse_plain", lambda text: pytest.fail("read again"))
     cached = load_catalogue(PROJECT_DIR / "targets.yaml", documents, cache=cache)
     assert first == fresh and cached == fresh
     assert cached.model_dump() == fresh.model_dump() and [e.name for e in entry.parent.iterdir()] == [entry.name]
@@ -256,3 +255,46 @@ def test_a_cached_parse_reports_problems_at_the_same_lines(tmp_path, documents, 
             load_catalogue(path, documents, cache=tmp_path / "cache")
         assert str(info.value).splitlines() == fresh and fresh[0].startswith("targets.yaml:")
         assert fresh[0].split(":")[1] != "1"
+
+
+def test_the_parse_cache_key_covers_every_module_that_makes_the_data():
+    """The cached data is made by catalogue_yaml.read alone: its key hashes that module and every targetwatch module
+    it or they import (but the collector, which pauses garbage collection and makes nothing), and not catalogue.py,
+    whose models and checks run on every load, cached or not."""
+    import ast
+
+    from targetwatch import catalogue_cache
+
+    here = Path(catalogue_cache.__file__).parent
+    imported = set()
+    for name in catalogue_cache.PARSER_MODULES:
+        for node in ast.walk(ast.parse((here / name).read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("targetwatch"):
+                mods = [node.module] if node.module != "targetwatch" else [f"targetwatch.{a.name}" for a in node.names]
+                imported |= {m.split(".", 1)[1] + ".py" for m in mods}
+    assert imported - {"collector.py"} <= set(catalogue_cache.PARSER_MODULES)
+    assert "catalogue.py" not in catalogue_cache.PARSER_MODULES
+    assert all((here / name).is_file() for name in catalogue_cache.PARSER_MODULES)
+
+
+def test_a_cached_parse_survives_a_change_to_the_models_but_not_to_the_parser(tmp_path, documents, monkeypatch):
+    from targetwatch import catalogue_cache, catalogue_yaml
+
+    cache = tmp_path / "cache"
+    load_catalogue(PROJECT_DIR / "targets.yaml", documents, cache=cache)
+    (entry,) = (cache / catalogue_cache.CACHE_SUBDIR).iterdir()
+    monkeypatch.setattr(catalogue_yaml, "_parse", lambda text: pytest.fail("parsed again"))
+    assert catalogue_cache._entry(cache, (PROJECT_DIR / "targets.yaml").read_text(encoding="utf-8")) == entry
+    real = Path.read_bytes
+
+    def parser_changed(path):  # catalogue_yaml.py as if edited: a new key, so the next load parses
+        data = real(path)
+        return data + b"\n# changed" if path.name == "catalogue_yaml.py" else data
+
+    catalogue_cache._code_version.cache_clear()
+    monkeypatch.setattr(Path, "read_bytes", parser_changed)
+    try:
+        assert catalogue_cache._entry(cache, "x").name.split("-")[1] != entry.name.split("-")[1]
+    finally:
+        monkeypatch.setattr(Path, "read_bytes", real)
+        catalogue_cache._code_version.cache_clear()

@@ -24,7 +24,7 @@ def typed(x: object) -> object:
 
 def same_as_safe_load(text: str) -> bool:
     """True when the reader read the text, and read it as safe_load and libyaml do; False when it gave up."""
-    from targetwatch.catalogue import _parse  # libyaml's, as the catalogue reads a text this reader gives up on
+    from targetwatch.catalogue_yaml import _parse  # libyaml's, as the catalogue reads a text this reader gives up on
 
     got = parse_plain(text)
     if got is None:
@@ -132,7 +132,7 @@ def test_a_synthetic_catalogue_as_the_benchmark_writes_it():
     """The SYNTHETIC workload's catalogue, dumped as benchmarks/run.py dumps it (safe_dump's layout, long texts
     folded over lines), is read here and equals libyaml's parse."""
     from targetwatch import synthetic
-    from targetwatch.catalogue import _parse
+    from targetwatch.catalogue_yaml import _parse
 
     w = synthetic.generate("tiny")
     data = w.catalogue.model_dump(mode="json", exclude_defaults=True)

@@ -147,3 +147,33 @@ def test_synthetic_parts_of_a_catalogue_provinces_whole(tmp_path, aliases, catal
 def test_a_level_with_a_share_elsewhere_is_still_read(tmp_path, aliases, catalogue, sentence, expected):
     found, reasons = read_sentence(tmp_path, aliases, catalogue, sentence)  # SYNTHETIC
     assert levels(found) == [expected], reasons
+
+
+# --- 全国 opening a national system's name is not the sentence's place (places._SYSTEM_NAME_AFTER) ---
+
+
+def test_a_national_systems_name_does_not_make_a_provinces_figure_national(any_place_aliases):
+    # 全年全省通過“全國技術合同網上登記系統”認定登記的技術合同7093項,合同成交金額169.83億元 (Anhui, 2014)
+    result = read_real_text("u6_ah_2014_techmarket_trad", any_place_aliases)
+    rows = result.rows[result.rows["value_raw"] == "169.83"]
+    assert list(rows["jurisdiction_raw"]) == ["安徽省"] and list(rows["year_raw"]) == ["2014"], result.rows
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "全年全省通过“全国技术合同网上登记系统”认定登记技术合同5000项,合同成交金额180亿元。",
+            [("gansu", "tech_contract_turnover", 2019, 18000000000.0, "annual")],
+        ),
+        (
+            "根据全国技术合同交易网的数据,全省技术合同成交额180亿元。",
+            [("gansu", "tech_contract_turnover", 2019, 18000000000.0, "annual")],
+        ),
+        # the nation itself is still the nation: 全国技术合同成交额 names no system
+        ("全国技术合同成交额28252亿元。", [("national", "tech_contract_turnover", 2019, 2825200000000.0, "annual")]),
+    ],
+)
+def test_synthetic_system_names(tmp_path, aliases, catalogue, sentence, expected):
+    found, reasons = read_sentence(tmp_path, aliases, catalogue, sentence, "2019年甘肃省技术市场统计（SYNTHETIC）")
+    assert levels(found) == expected, reasons
