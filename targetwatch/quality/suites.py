@@ -133,13 +133,17 @@ ORDER BY w.jurisdiction ASC NULLS LAST, w.indicator ASC NULLS LAST, w.year ASC N
 """
 
 
-def suite_frame(con, name: str, source: str) -> pd.DataFrame:
+def suite_frame(con, name: str, source: str, *, categorical: bool = False) -> pd.DataFrame:
     """The frame suite `name` validates (FRAME_COLUMNS), read from `source` on `con`: a table or subquery with
-    SUITE_COLUMNS and `_order` (the table order). Only these columns leave DuckDB; derived ones are SQL."""
+    SUITE_COLUMNS and `_order` (the table order). Only these columns leave DuckDB; derived ones are SQL. With
+    `categorical`, the text columns `validate_frame` gives GE as categoricals (`_categorical`: no null, not the
+    row key) come so from Arrow's codes, the same frame without a Python string per row to factorise."""
+    coded = {"categorical": categorical, "keep_text": ("observation_id",)}
     if name == OBSERVATIONS_PLAUSIBLE:
-        return arrow_frame(con, _PLAUSIBILITY_SQL.format(source=source), {"returned": vocab.DEPARTMENT_REPORTED})
+        return arrow_frame(con, _PLAUSIBILITY_SQL.format(source=source), {"returned": vocab.DEPARTMENT_REPORTED},
+                           **coded)
     cols = ", ".join(f'"{c}"' for c in FRAME_COLUMNS[name])
-    return arrow_frame(con, f"SELECT {cols} FROM {source} ORDER BY _order")
+    return arrow_frame(con, f"SELECT {cols} FROM {source} ORDER BY _order", **coded)
 
 
 def _expectations(name: str, catalogue: Catalogue, as_of: dt.date) -> list:

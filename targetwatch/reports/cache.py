@@ -9,7 +9,13 @@ runs on every refresh, cached read or not.
 
 An entry is a folder `<cache>/reads/<key[:2]>/<key>/` with `result.json` (the reader's scalars and column
 dtypes, or the error that made the file unreadable) and `rows.parquet` / `rejected.parquet` (written and
-read by DuckDB). An entry is kept only if reading it back gives exactly the frames the reader returned
+read by DuckDB). Ingestion's entries (`get_into`, `CacheWriter`) list their batches in `result.json`: a
+batch is either a folder of its own (`batch-<n>/rows.parquet`, `rejected.parquet`) or a reference into a
+shared Parquet pair under `<cache>/reads/shared/`: the raw tables of a whole chunk of files (a template CSV
+scan's, or the Python readers' gathered batches), one COPY per chunk, each row tagged with its file's number
+there (`file`). A cached read of such a batch is not copied anywhere: the normaliser reads the file's rows
+from the shared Parquet through a view (`shared_tables`), as it reads a chunk's table in a cold run.
+An entry is kept only if reading it back gives exactly the frames the reader returned
 (values, dtypes and Python types), so a cached read is never different from a fresh one. The cache can be
 deleted at any time; it fills again on the next refresh.
 """
@@ -22,6 +28,7 @@ import math
 import os
 import shutil
 import sys
+import uuid
 from collections.abc import Callable
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
@@ -37,7 +44,12 @@ READS_DIR = "reads"
 # Libraries whose behaviour is part of what a reader returns.
 READER_LIBRARIES = ("pandas", "numpy", "python-calamine", "openpyxl", "charset-normalizer", "opencc", "cn2an", "duckdb")
 _SCALARS = ("format", "encoding", "release_date", "title", "synthetic", "missing_values")
-TABLE_LAYOUT = "raw-batches-1"  # entries written by CacheWriter: typed raw-row tables, batch by batch
+TABLE_LAYOUT = "raw-batches-2"  # entries written by CacheWriter: a list of batches, each a folder or a shared reference
+SHARED_DIR = "shared"  # chunks' raw tables as Parquet, shared by the entries of their files
+# The columns of a chunk's tables (template_sql.Scan, gathered.Gathered) as written to a shared Parquet: typed here, so
+# a view over the file is the chunk's table again (file, part, the raw columns, _seq).
+_SHARED_REJECTED = {"sheet": "VARCHAR", "row_number": "BIGINT", "location": "VARCHAR", "raw_content": "VARCHAR",
+                    "reason": "VARCHAR"}
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +84,7 @@ class ParseCache:
 
     def __init__(self, cache_dir: Path, aliases: Aliases, code_version: str | None = None):
         self.root = cache_dir / READS_DIR
+        self._views: dict[tuple[int, tuple[str, str]], tuple[str, str]] = {}  # shared Parquet pairs' views
         self._context = {
             "cache_format": CACHE_FORMAT,
             "reader": code_version or reader_version(),
@@ -137,10 +150,13 @@ class ParseCache:
     # --- the table-level cache ingestion uses: raw-row tables in a DuckDB connection ---------------------
 
     def get_into(self, con: duckdb.DuckDBPyConnection, key: str, raw: str,
-                 sink: Callable[[dict], None] | None = None) -> dict | UnreadableReportError | None:
-        """Fill the (empty, typed) raw table `raw` and `<raw>_rejected` from the cache, one stored batch at a time,
-        calling `sink(scalars)` after each; return the read's scalars, the cached reason the file is unreadable, or
-        None (not cached or unusable: the file is parsed again; nothing was handed to `sink`)."""
+                 sink: Callable[..., None] | None = None) -> dict | UnreadableReportError | None:
+        """Hand the cached read to `sink` batch by batch: a batch kept in a folder of its own fills the (empty, typed)
+        raw table `raw` and `<raw>_rejected` first, then `sink(scalars)`; a batch kept in a shared Parquet pair is
+        left there: `sink(scalars, counts, source)` with `source` its view pair and its file's number
+        (`shared_tables`; the normaliser reads it from there, as a chunk's rows in a cold run). Return the read's
+        scalars, the cached reason the file is unreadable, or None (not cached or unusable: the file is parsed again;
+        nothing was handed to `sink`)."""
         entry = self._entry(key)
         try:
             meta = json.loads((entry / "result.json").read_text(encoding="utf-8"))
@@ -148,24 +164,50 @@ class ParseCache:
                 return UnreadableReportError(meta["error"])
             if meta.get("layout") != TABLE_LAYOUT:
                 return None
-            parts = int(meta["batches"])
+            batches = list(meta["batches"])
             scalars = {k: meta[k] for k in _SCALARS}
-            if not all((entry / f"batch-{i:05d}").is_dir() for i in range(parts)):
-                return None
+            for batch in batches:
+                if "dir" in batch and not (entry / batch["dir"]).is_dir():
+                    return None
+                if "shared" in batch and not all((self.root / SHARED_DIR / name).is_file() for name in batch["shared"]):
+                    return None
         except (OSError, ValueError, KeyError, TypeError):
             return None
-        for i in range(parts):
+        for batch in batches:
+            if "shared" in batch:
+                source = (self.shared_tables(con, batch["shared"]), int(batch["file"]))
+                if sink is not None:
+                    sink(scalars, tuple(int(n) for n in batch["counts"]), source)
+                continue
             for table, part in ((raw, "rows"), (f"{raw}_rejected", "rejected")):
-                path = entry / f"batch-{i:05d}" / f"{part}.parquet"
+                path = entry / batch["dir"] / f"{part}.parquet"
                 if path.exists():
                     con.execute(f'INSERT INTO "{table}" SELECT * FROM read_parquet(?)', [str(path)])
             if sink is not None:
                 sink(scalars)
         return scalars
 
+    def shared_folder(self) -> Path:
+        """Where chunks' raw tables are written for the entries that refer to them (`write_shared`)."""
+        return self.root / SHARED_DIR
+
+    def shared_tables(self, con: duckdb.DuckDBPyConnection, names: list[str]) -> tuple[str, str]:
+        """Two temporary views of `con` over a shared Parquet pair (made once per pair and connection): the chunk's
+        rows and rejects with the columns of its tables (file, part, the raw columns, _seq)."""
+        pair = (names[0], names[1])
+        views = self._views.get((id(con), pair))
+        if views is None:
+            n = len(self._views)
+            views = (f"_tw_cached_{n}", f"_tw_cached_{n}_rejected")
+            for view, name in zip(views, pair, strict=True):
+                con.execute(f'CREATE OR REPLACE TEMP VIEW "{view}" AS SELECT * FROM read_parquet('
+                            f"{_sql_text(str(self.root / SHARED_DIR / name))})")
+            self._views[(id(con), pair)] = views
+        return views
+
     def writer(self, key: str) -> CacheWriter:
         """Stores a read batch by batch (`add` before each batch is normalised), then `commit` or `abort`."""
-        return CacheWriter(self._entry(key))
+        return CacheWriter(self._entry(key), self.root / SHARED_DIR)
 
     def put_error(self, key: str, error: UnreadableReportError) -> bool:
         """Remember why a file is unreadable (so it is not parsed again only to fail the same way)."""
@@ -174,35 +216,40 @@ class ParseCache:
 
 class CacheWriter:
     """One cache entry written batch by batch: `<entry>/batch-<n>/rows.parquet` (and rejected.parquet), written by
-    DuckDB from the typed raw tables, so typed columns come back exactly as they went in; `result.json` last."""
+    DuckDB from the typed raw tables, so typed columns come back exactly as they went in; or, for a batch whose chunk
+    was written as a shared Parquet pair (`write_shared`), a reference to it. `result.json` last."""
 
-    def __init__(self, entry: Path):
-        self.entry = entry
+    def __init__(self, entry: Path, shared: Path | None = None):
+        self.entry, self.shared = entry, shared
         self.tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
-        self.batches = 0
+        self.batches: list[dict] = []
         self.ok = True
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     def add(self, con: duckdb.DuckDBPyConnection, raw: str, counts: tuple[int, int] | None = None,
-            part: tuple[str, str] | None = None, files: tuple[Path | None, Path | None] | None = None) -> None:
+            part: tuple[str, str] | None = None, shared: tuple[tuple[Path, Path], int] | None = None) -> None:
         """Keep the raw table's batch; `counts`: its (rows, rejects), when the caller has them (an empty table is not
-        written); `part`: the batch's rows and rejects as two subqueries instead (batches.Batches.add); `files`:
-        the same rows already written as Parquet (template_sql.Scan.spilled; None for an empty part), moved in."""
+        written); `part`: the batch's rows and rejects as two subqueries instead (batches.Batches.add); `shared`: the
+        same rows already written with their chunk (`write_shared`: the pair and the file's number there), referred
+        to, not copied (then `counts` is required)."""
         if not self.ok:
             return
+        if shared is not None and self.shared is not None and counts is not None:
+            (rows, rejected), file = shared
+            self.batches.append({"shared": [rows.relative_to(self.shared).as_posix(),
+                                            rejected.relative_to(self.shared).as_posix()],
+                                 "file": int(file), "counts": [int(counts[0]), int(counts[1])]})
+            return
         try:  # a cache that cannot be written (disk full, read-only) costs a parse next time, never the refresh
-            folder = self.tmp / f"batch-{self.batches:05d}"
+            name = f"batch-{len(self.batches):05d}"
+            folder = self.tmp / name
             folder.mkdir(parents=True)
-            for i, (table, name) in enumerate(((raw, "rows"), (f"{raw}_rejected", "rejected"))):
-                if files is not None:
-                    if files[i] is not None:
-                        shutil.move(files[i], folder / f"{name}.parquet")
-                    continue
+            for i, (table, part_name) in enumerate(((raw, "rows"), (f"{raw}_rejected", "rejected"))):
                 source = part[i] if part is not None else f'"{table}"'
                 if (counts[i] if counts is not None else
                         con.execute(f"SELECT count(*) FROM {source}").fetchall()[0][0]):
-                    con.execute(f"COPY {source} TO '{_sql_path(folder / f'{name}.parquet')}' (FORMAT parquet)")
-            self.batches += 1
+                    con.execute(f"COPY {source} TO '{_sql_path(folder / f'{part_name}.parquet')}' (FORMAT parquet)")
+            self.batches.append({"dir": name})
         except (OSError, duckdb.Error):
             self.abort()
 
@@ -211,7 +258,7 @@ class CacheWriter:
             return False
         try:
             meta = {k: _plain(scalars[k]) for k in _SCALARS} | {"layout": TABLE_LAYOUT, "batches": self.batches}
-            (self.tmp / "result.json").parent.mkdir(parents=True, exist_ok=True)
+            self.tmp.mkdir(parents=True, exist_ok=True)
             (self.tmp / "result.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
             if self.entry.exists():
                 shutil.rmtree(self.entry)
@@ -225,6 +272,33 @@ class CacheWriter:
     def abort(self) -> None:
         self.ok = False
         shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def write_shared(con: duckdb.DuckDBPyConnection, tables: tuple[str, str], folder: Path,
+                 raw_types: dict[str, str]) -> tuple[Path, Path] | None:
+    """A chunk's two tables (file, part, the raw columns `raw_types`, _seq; and its rejects) written as one Parquet
+    pair into the cache's shared folder, each named by its content's sha256 (written aside, then renamed: a file is
+    whole or absent, and the same rows give the same name); None when it cannot be written (each file's entry is
+    then written batch by batch)."""
+    out: list[Path] = []
+    tmp = folder / f".{uuid.uuid4().hex}.tmp"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for table, kind, types in zip(tables, ("rows", "rejected"), (raw_types, _SHARED_REJECTED), strict=True):
+            cols = ", ".join(f'CAST("{c}" AS {t}) AS "{c}"' for c, t in types.items())
+            con.execute(f"COPY (SELECT CAST(file AS BIGINT) AS file, CAST(part AS INTEGER) AS part, {cols}, "
+                        f"CAST(_seq AS BIGINT) AS _seq FROM {table}) TO {_sql_text(str(tmp))} (FORMAT parquet)")
+            h = hashlib.sha256()
+            with open(tmp, "rb") as f:
+                while chunk := f.read(2**20):
+                    h.update(chunk)
+            path = folder / f"{h.hexdigest()}-{kind}.parquet"
+            os.replace(tmp, path)
+            out.append(path)
+    except (duckdb.Error, OSError):
+        tmp.unlink(missing_ok=True)
+        return None
+    return out[0], out[1]
 
 
 def _plain(value: object) -> object:
@@ -263,6 +337,10 @@ def _is_nan(v: object) -> bool:
 
 def _sql_path(path: Path) -> str:
     return str(path).replace("'", "''")
+
+
+def _sql_text(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
 
 
 def _identical(a: pd.DataFrame, b: pd.DataFrame) -> bool:

@@ -8,8 +8,8 @@ workbooks and yearbooks of the national workload, about 9 ms a statement whateve
 wait in Python; when `BATCHES` of them (or `limits.batch_rows` rows) wait, and before every normaliser pass, they go
 into one chunk table per kind by one `INSERT … UNION ALL` (each frame still registered and cast on its own, exactly
 as `normalise.append_raw` casts it: DuckDB's cast of a pandas object column depends on what that column holds, so
-frames are never concatenated in pandas), and the parse cache's entries are written by one partitioned `COPY` per
-table, each file's Parquet then moved into its entry (as the template CSVs' chunk scans do, template_sql.Scan).
+frames are never concatenated in pandas), and the chunk is written to the parse cache as one shared Parquet pair (one
+`COPY` per table) to which each file's entry refers (as the template CSVs' chunk scans do, template_sql.Scan).
 
 A chunk has the layout of a scan chunk (`file`, `part`, the raw columns, `_seq`), so the pending rows' view reads it
 the same way (batches.Batches: a batch noted with `source`, no statement of its own), and a batch's rows are the
@@ -18,13 +18,13 @@ ones `append_raw` would have put in the raw table: its row numbers (`_seq`) coun
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
+from targetwatch.reports.cache import write_shared
 from targetwatch.reports.model import RAW_COLUMNS, REJECT_COLUMNS
 from targetwatch.reports.normalise import RAW_TYPES, cast_select
 
@@ -111,23 +111,20 @@ class Gathered:
             for key, frame in frames:
                 sizes.setdefault(key, [0, 0])[i] = len(frame)
             self._insert(table, columns, frames)
-        spilled = self._spill(sizes)
+        shared = self._spill()
         for owed in self.cache:
             for key in owed.keys:
                 counts = tuple(sizes.get(key, (0, 0)))
-                files = spilled.get(key)
-                part = None if files is not None else tuple(
+                part = None if shared is not None else tuple(
                     f"(SELECT * EXCLUDE (file, part) FROM {t} WHERE file = {int(key)} ORDER BY _seq)"
                     for t in (rows_table, rejected_table))
-                owed.writer.add(self.con, "", counts, part, files)
+                owed.writer.add(self.con, "", counts, part, (shared, key) if shared is not None else None)
             if owed.scalars is not None:
                 owed.writer.commit(owed.scalars)
         # a file still being read is owed more; a writer given up (its file failed) is owed nothing
         self.cache = [owed for owed in self.cache if owed.scalars is None and getattr(owed.writer, "ok", True)]
         for owed in self.cache:
             owed.keys = []
-        if self.spill is not None:
-            shutil.rmtree(self.spill / f"g{self.chunk}", ignore_errors=True)
         self.waiting, self.rows = [], 0
         tables = self.tables()
         self.chunk += 1
@@ -155,31 +152,10 @@ class Gathered:
             for name in names:
                 self.con.unregister(name)
 
-    def _spill(self, sizes: dict[int, list[int]]) -> dict[int, tuple[Path | None, Path | None]]:
-        """Each batch's rows and rejects as Parquet (one partitioned COPY per table, the raw tables' columns), as the
-        parse cache's writer takes them; a batch missing from the answer is written by its own COPY."""
+    def _spill(self) -> tuple[Path, Path] | None:
+        """The chunk's rows and rejects as one shared Parquet pair in the parse cache (cache.write_shared: one COPY per
+        table), to which the entries of its files refer; None without a cache writer owed rows, or when it cannot be
+        written (then each batch is written by its own COPY)."""
         if self.spill is None or not self.cache:
-            return {}
-        out: dict[int, list[Path | None]] = {key: [None, None] for key in sizes}
-        for i, (table, name) in enumerate(zip(self.tables(), ("rows", "rejected"), strict=True)):
-            if not any(n[i] for n in sizes.values()):
-                continue
-            folder = self.spill / f"g{self.chunk}" / name
-            try:
-                folder.mkdir(parents=True)
-                self.con.execute(f"COPY (SELECT * EXCLUDE (part) FROM {table}) TO '{_sql_path(folder)}' "
-                                 "(FORMAT parquet, PARTITION_BY (file))")
-            except (duckdb.Error, OSError):
-                return {}
-            for key, n in sizes.items():
-                if n[i]:
-                    found = sorted((folder / f"file={key}").glob("*.parquet"))
-                    if len(found) != 1:  # DuckDB split it in two: that batch is written by its own COPY
-                        out.pop(key, None)
-                    elif key in out:
-                        out[key][i] = found[0]
-        return {key: (files[0], files[1]) for key, files in out.items()}
-
-
-def _sql_path(path: Path) -> str:
-    return str(path).replace("'", "''")
+            return None
+        return write_shared(self.con, self.tables(), self.spill, RAW_TYPES)

@@ -24,9 +24,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
-import os
 import shutil
-import stat
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -42,6 +40,13 @@ from targetwatch.limits import DEFAULT_LIMITS, LimitExceededError, Limits, check
 from targetwatch.reports import communique, department_return, template, template_sql, yearbook
 from targetwatch.reports.archive import SIDECAR_SUFFIX, archive_file, snapshot_entry, write_snapshot
 from targetwatch.reports.batches import Batches
+from targetwatch.reports.boundary import (
+    Entry,
+    is_candidate_name,
+    read_sidecar,
+    scan_folder,
+    stage,
+)
 from targetwatch.reports.cache import ParseCache
 from targetwatch.reports.gathered import Gathered
 from targetwatch.reports.model import Aliases, ReadResult, ReportIOError, UnreadableReportError
@@ -78,11 +83,9 @@ REPORT_FILE_COLUMNS: tuple[str, ...] = (
 REPORT_FILE_TYPES: dict[str, str] = {c: "VARCHAR" for c in REPORT_FILE_COLUMNS} | {
     "size_bytes": "BIGINT", "rows_read": "BIGINT", "rows_accepted": "BIGINT", "rows_rejected": "BIGINT",
     "synthetic": "BOOLEAN", "missing_values": "BIGINT", "rows_not_yet_released": "BIGINT"}
-IGNORED_SUFFIXES = (".part", ".tmp", ".crdownload", ".meta.yaml", ".md", ".swp")
 SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls"})
 ZIP_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 TEXT_SUFFIXES = frozenset({".txt", ".html", ".htm"})
-SIDECAR_MAX_BYTES = 2**20
 RAW = "_tw_raw"
 PENDING = "_tw_pending"
 # Raw rows of many files are normalised together once this many wait (and at the end): the normaliser's statements
@@ -90,17 +93,12 @@ PENDING = "_tw_pending"
 FLUSH_BATCHES = 20  # × limits.batch_rows
 
 
-def _is_candidate_name(name: str, inside: tuple[str, ...]) -> bool:
-    return (not name.startswith((".", "~$", "~")) and not name.endswith(IGNORED_SUFFIXES)
-            and not any(part.startswith(".") for part in inside))
-
-
 def is_report_candidate(path: Path, folder: Path | None = None) -> bool:
     """Temporary, hidden and sidecar files are not reports (Excel's ~$ lock files, .part downloads), nor is
     anything inside a hidden folder below `folder` (a sync tool's .trash, a .git). Links, devices and FIFOs are
     candidates: ingestion records them as refused (`scan_folder`)."""
     inside = path.relative_to(folder).parts[:-1] if folder is not None else ()
-    return (path.is_file() or path.is_symlink()) and _is_candidate_name(path.name, inside)
+    return (path.is_file() or path.is_symlink()) and is_candidate_name(path.name, inside)
 
 
 def sha256_of(path: Path) -> str:
@@ -109,131 +107,6 @@ def sha256_of(path: Path) -> str:
         while chunk := f.read(2**20):
             h.update(chunk)
     return h.hexdigest()
-
-
-# --- the folder as a boundary -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One candidate in the reports folder: a regular file to read (`path`, inside the folder), or refused."""
-
-    rel: str
-    path: Path
-    refused: str | None = None
-
-
-_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
-          (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder"))
-
-
-def _kind(mode: int) -> str:
-    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
-
-
-def scan_folder(reports_dir: Path, excluded: tuple[Path, ...] = ()) -> list[Entry]:
-    """Every candidate under `reports_dir`, sorted, links not followed. A link that resolves inside the folder is
-    read through its target; one that resolves outside (or dangles), and anything that is not a regular file, is
-    refused with the reason. Nothing here opens a file."""
-    root = reports_dir.resolve()
-    entries: list[Entry] = []
-    for dirpath, dirnames, filenames in os.walk(reports_dir, followlinks=False):
-        here = Path(dirpath)
-        inside = here.relative_to(reports_dir).parts
-        if any(part.startswith(".") for part in inside) or any(here.resolve() == d for d in excluded):
-            dirnames[:] = []
-            continue
-        links_to_folders = [d for d in dirnames if (here / d).is_symlink()]
-        dirnames[:] = sorted(d for d in dirnames if d not in links_to_folders)
-        for name in sorted([*filenames, *links_to_folders]):
-            if not _is_candidate_name(name, inside):
-                continue
-            path = here / name
-            rel = path.relative_to(reports_dir).as_posix()
-            try:
-                mode = os.lstat(path).st_mode
-            except OSError:
-                continue  # gone since the listing
-            if stat.S_ISLNK(mode):
-                target = Path(os.path.realpath(path))
-                if not target.is_relative_to(root):
-                    entries.append(Entry(rel, path, "refused: a symbolic link to a place outside the reports folder "
-                                                    "(links are read only when they stay inside it)"))
-                    continue
-                try:
-                    mode = os.stat(target).st_mode
-                except OSError:
-                    entries.append(Entry(rel, path, "refused: a symbolic link to nothing (its target does not exist)"))
-                    continue
-                if stat.S_ISDIR(mode):
-                    entries.append(Entry(rel, path, "refused: a symbolic link to a folder (not followed)"))
-                    continue
-                path = target
-            if not stat.S_ISREG(mode):
-                entries.append(Entry(rel, path, f"refused: {_kind(mode)}, not a regular file (never opened)"))
-                continue
-            if any(path.resolve().is_relative_to(d) for d in excluded):
-                continue  # an archive or cache kept inside the reports folder is not read as reports
-            entries.append(Entry(rel, path))
-    return sorted(entries, key=lambda e: e.rel)
-
-
-def _open_inside(path: Path, root: Path) -> int:
-    """A read-only descriptor of the regular file `path`, refusing (UnreadableReportError) anything that became a
-    link, a FIFO or a device, or resolves outside `root`, since the folder was listed."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-    except OSError as exc:
-        if exc.errno in (getattr(os, "ELOOP", -1), getattr(os, "ENXIO", -1)):
-            raise UnreadableReportError(f"{path.name}: refused: it became a link or a special file while read") from exc
-        raise
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise UnreadableReportError(f"{path.name}: refused: {_kind(st.st_mode)}, not a regular file")
-        proc = Path(f"/proc/self/fd/{fd}")
-        if proc.is_symlink() and not Path(os.readlink(proc)).is_relative_to(root):
-            raise UnreadableReportError(f"{path.name}: refused: it resolves outside the reports folder")
-    except BaseException:
-        os.close(fd)
-        raise
-    return fd
-
-
-def _stage(entry: Entry, number: int, root: Path, staging: Path, limits: Limits) -> tuple[Path, str, int]:
-    """Copy the file into `staging/<number>/<its name>` while hashing it; return (copy, sha256, size). The size limit is
-    checked on the open descriptor before a byte is read."""
-    fd = _open_inside(entry.path, root)
-    with os.fdopen(fd, "rb") as src:
-        size = os.fstat(src.fileno()).st_size
-        check_size(Path(entry.rel).name, size, limits)
-        folder = staging / str(number)  # the file's number in the folder: unique (listing `staging` each time was
-        folder.mkdir()                 # quadratic: 1,420 files, a million paths)
-        copy = folder / Path(entry.rel).name
-        h, n = hashlib.sha256(), 0
-        with open(copy, "wb") as dst:
-            while chunk := src.read(2**20):
-                n += len(chunk)
-                if n > limits.max_file_bytes:  # it grew while read
-                    raise LimitExceededError(Path(entry.rel).name, "max_file_bytes", n, limits.max_file_bytes,
-                                             "it grew while read")
-                h.update(chunk)
-                dst.write(chunk)
-    return copy, h.hexdigest(), n
-
-
-def _read_sidecar(entry: Entry, root: Path) -> bytes | None:
-    side = entry.path.with_name(entry.path.name + SIDECAR_SUFFIX)
-    if not os.path.lexists(side):
-        return None
-    if side.is_symlink() and not Path(os.path.realpath(side)).is_relative_to(root):
-        raise UnreadableReportError(f"{side.name}: refused: a sidecar that links outside the reports folder")
-    fd = _open_inside(Path(os.path.realpath(side)), root)
-    with os.fdopen(fd, "rb") as f:
-        data = f.read(SIDECAR_MAX_BYTES + 1)
-    if len(data) > SIDECAR_MAX_BYTES:
-        raise UnreadableReportError(f"{side.name}: refused: a sidecar over {SIDECAR_MAX_BYTES} bytes")
-    return data
 
 
 # --- readers -------------------------------------------------------------------------------------------
@@ -458,18 +331,17 @@ def ingest_folder(
             create_raw(con, RAW)
             batches = Batches(con, normaliser, RAW, PENDING, limits.batch_rows * FLUSH_BATCHES)
             # the Python readers' batches go into DuckDB many at a time, and their cache entries by one COPY a chunk
-            gathered = Gathered(con, max_rows=limits.batch_rows, release=batches.release,
-                                spill=scratch / "gather" if cache is not None else None)
+            shared = cache.shared_folder() if cache is not None else None
+            gathered = Gathered(con, max_rows=limits.batch_rows, release=batches.release, spill=shared)
             batches.before_flush = gathered.materialise
             finish: dict[int, Callable[[dict[str, int]], dict]] = {}  # files read: their row's counts come last
             # Every file is first staged, checked and archived; then the template CSVs to parse are planned into one
             # DuckDB scan per header layout (template_sql.Scan); then each file is read in its turn.
             prepared = [_prepare(entry, n, root, staging, cache, archive_dir, manifest, seen, parsed, limits)
                         for n, entry in enumerate(scan_folder(reports_dir, excluded))]
-            # a file's rows stay in its chunk until normalised (`batches`); the chunk's cache entries are written by
-            # one COPY per chunk into `spill`, then each moved into its file's entry
-            scan = template_sql.Scan(con, limits, defer=True, spill=scratch / "spill" if cache is not None else None,
-                                     release=batches.release)
+            # a file's rows stay in its chunk until normalised (`batches`); the chunk is written to the cache by one
+            # COPY per table (a shared Parquet pair), to which its files' entries refer
+            scan = template_sql.Scan(con, limits, defer=True, spill=shared, release=batches.release)
             scan.plan([p.copy for p in prepared if isinstance(p, Prepared) and p.copy.suffix.lower() == ".csv"
                        and not (cache is not None and cache.has(p.key))])
             try:
@@ -532,7 +404,7 @@ def _prepare(entry: Entry, number: int, root: Path, staging: Path, cache: ParseC
     if entry.refused:
         return record | {"status": "refused", "error": f"{Path(rel).name}: {entry.refused}"}
     try:
-        copy, digest, size = _stage(entry, number, root, staging, limits)
+        copy, digest, size = stage(entry, number, root, staging, limits)
     except LimitExceededError as exc:
         return record | {"status": "refused", "error": str(exc)}
     except UnreadableReportError as exc:
@@ -541,7 +413,7 @@ def _prepare(entry: Entry, number: int, root: Path, staging: Path, cache: ParseC
         raise ReportIOError(f"{rel}: could not be read ({exc})") from exc
     record |= {"sha256": digest, "size_bytes": size}
     try:
-        sidecar = _read_sidecar(entry, root)
+        sidecar = read_sidecar(entry, root)
     except UnreadableReportError as exc:
         return record | {"status": "failed", "error": str(exc)}
     if archive_dir is not None:
@@ -630,7 +502,8 @@ def _read(con: duckdb.DuckDBPyConnection, copy: Path, aliases: Aliases, meta: di
     says, or why the file cannot be read; "parsed" | "cached"). An unreadable file's reason is cached too; a refusal
     over a limit is not (limits may be raised)."""
     if cache is not None:
-        hit = cache.get_into(con, key, RAW, lambda scalars: sink(ReadInfo(**scalars)))
+        hit = cache.get_into(con, key, RAW, lambda scalars, counts=None, source=None: sink(
+            ReadInfo(**scalars), counts, None, source))
         if isinstance(hit, UnreadableReportError):
             return hit, "cached"
         if hit is not None:

@@ -23,7 +23,6 @@ import codecs
 import contextlib
 import csv
 import os
-import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -32,6 +31,7 @@ import duckdb
 import pandas as pd
 
 from targetwatch.limits import Limits
+from targetwatch.reports.cache import write_shared
 from targetwatch.reports.normalise import RAW_TYPES
 from targetwatch.reports.template import CsvHead, header_columns, is_template, read_head
 
@@ -266,9 +266,10 @@ class Scan:
         # caller moves them on from `part` (or `source`: straight into the pending tables, no raw table between)
         # then `done`. `release(tables)` is called when a chunk's last file is done (default: drop its tables), so a
         # caller still reading them (batches.Batches) can drop them later. With `spill` (a folder), each scanned
-        # chunk's rows are also written there as Parquet, one file per report file (`spilled`): the parse cache
-        # takes each file's entry from there instead of a COPY per file.
+        # chunk's rows are also written there as one Parquet pair (the parse cache's shared folder: `spilled`), to
+        # which each file's cache entry refers instead of a COPY per file.
         self.defer, self.spill, self.release = defer, spill, release
+        self.shared: dict[int, tuple[Path, Path]] = {}  # scanned chunks: their shared Parquet pair
         self.deferred: dict[Path, tuple[int, int]] = {}  # file -> (chunk, its number in the chunk)
         self.heads: dict[Path, CsvHead | None] = {}
         self.where: dict[Path, tuple[int, int]] = {}  # file -> (chunk, its number in the chunk)
@@ -354,20 +355,14 @@ class Scan:
         chunk, file = self.deferred[path]
         return self._tables(chunk), file
 
-    def spilled(self, path: Path) -> tuple[Path | None, Path | None] | None:
-        """A deferred file's rows and rejects as the Parquet files its chunk's spill wrote (None for an empty part:
-        no file); None when there is no spill of that file (no `spill` folder, or DuckDB split a part in two)."""
+    def spilled(self, path: Path) -> tuple[tuple[Path, Path], int] | None:
+        """A deferred file's place in its chunk's shared Parquet pair (cache.write_shared): the pair and the file's
+        number there; None when there is no such pair (no `spill` folder, or it could not be written)."""
         if self.spill is None or path not in self.deferred:
             return None
         chunk, file = self.deferred[path]
-        out = []
-        for name, n in zip(("rows", "rejected"), self.sizes[chunk].get(file, (0, 0)), strict=True):
-            folder = self.spill / str(chunk) / name / f"file={file}"
-            found = sorted(folder.glob("*.parquet")) if n and folder.is_dir() else []
-            if n and len(found) != 1:
-                return None
-            out.append(found[0] if n else None)
-        return out[0], out[1]
+        pair = self.shared.get(chunk)
+        return (pair, file) if pair is not None else None
 
     def done(self, path: Path) -> None:
         """A deferred file's rows were moved on (or given up): its chunk is dropped after its last file."""
@@ -419,27 +414,15 @@ class Scan:
         self.sizes[chunk] = {file: (n[0], n[1]) for file, n in sizes.items()}
         self.left[chunk] = len(members)
         if self.spill is not None and self.defer and read:
-            self._spill(chunk, sizes)
+            self._spill(chunk)
 
-    def _spill(self, chunk: int, sizes: dict[int, list[int]]) -> None:
-        """Write the chunk's rows and rejects as Parquet under `spill/<chunk>/rows|rejected/file=<n>/`, in one COPY
-        per table (partitioned by file; the columns are the raw tables'). A failed write leaves no files: each file's
-        cache entry is then written by its own COPY."""
-        for i, (table, name) in enumerate(zip(self._tables(chunk), ("rows", "rejected"), strict=True)):
-            files = [file for file, n in sizes.items() if n[i]]
-            folder = self.spill / str(chunk) / name
-            try:
-                folder.mkdir(parents=True)
-                if len(files) == 1:  # one file: no partitioning needed
-                    (folder / f"file={files[0]}").mkdir(parents=True)
-                    self.con.execute(f"COPY (SELECT * EXCLUDE (file, part) FROM {table}) TO "
-                                     f"{_sql_text(str(folder / f'file={files[0]}' / 'data_0.parquet'))} "
-                                     "(FORMAT parquet)")
-                elif files:
-                    self.con.execute(f"COPY (SELECT * EXCLUDE (part) FROM {table}) TO {_sql_text(str(folder))} "
-                                     "(FORMAT parquet, PARTITION_BY (file))")
-            except (duckdb.Error, OSError):
-                shutil.rmtree(folder, ignore_errors=True)
+    def _spill(self, chunk: int) -> None:
+        """Write the chunk's rows and rejects into the parse cache's shared folder as one Parquet pair (one COPY per
+        table, whatever the number of files: the entries refer to their file's rows there). A failed write leaves no
+        pair: each file's cache entry is then written by its own COPY."""
+        pair = write_shared(self.con, self._tables(chunk), self.spill, RAW_TYPES)
+        if pair is not None:
+            self.shared[chunk] = pair
 
     def _create(self, chunk: int, columns: list[str | None]) -> None:
         rows, rejected = self._tables(chunk)
@@ -454,8 +437,7 @@ class Scan:
         self.con.execute(f"INSERT INTO {rejected} SELECT * FROM {_OUT_REJECTED}")
 
     def _release(self, chunk: int) -> None:
-        if self.spill is not None:
-            shutil.rmtree(self.spill / str(chunk), ignore_errors=True)
+        self.shared.pop(chunk, None)
         if self.release is not None:
             self.release(self._tables(chunk))
             return

@@ -202,3 +202,33 @@ def test_string_columns_given_to_ge_as_categoricals_give_the_same_outcome(name, 
     pd.testing.assert_frame_equal(categorical.results[columns], plain.results[columns], check_exact=True)
     pd.testing.assert_frame_equal(categorical.failures, plain.failures, check_exact=True)
     assert _validation_without_times(categorical.validation) == _validation_without_times(plain.validation)
+
+
+@pytest.mark.parametrize("name", [OBSERVATIONS_VALID, OBSERVATIONS_PLAUSIBLE])
+def test_a_frame_read_with_categoricals_from_arrow_is_the_one_ge_was_given_and_validates_the_same(name, tmp_path):
+    """check_warehouse reads the text columns GE takes as categoricals straight from Arrow's codes
+    (suite_frame(categorical=True)): the frame is exactly the object frame after `_categorical` (same categories in
+    the same order, so the same data fingerprint), and the stored outcome, validation JSON included, is the same."""
+    from targetwatch.quality import suites
+
+    obs = _edge_observations()
+    obs.loc[0, "jurisdiction"], obs.loc[2, "unit"], obs.loc[3, "confidence"] = "SYNTHETIC-nowhere", None, "low"
+    with duckdb.connect() as con:
+        con.register("_obs", obs.assign(_order=range(len(obs))))
+        plain = suite_frame(con, name, "_obs")
+        coded = suite_frame(con, name, "_obs", categorical=True)
+        empty = suite_frame(con, name, "(SELECT * FROM _obs WHERE false)", categorical=True)
+    converted = suites._categorical(plain)
+    assert converted and not suites._categorical(coded)
+    pd.testing.assert_frame_equal(coded, plain.astype(converted), check_exact=True, check_categorical=True)
+    assert all(list(coded[c].cat.categories) == sorted(plain[c].unique()) for c in converted)
+    assert len(empty) == 0 and list(empty.columns) == list(plain.columns)
+    cat = synthetic.catalogue()
+    path = write_tables(tmp_path / "w.duckdb", {"observations": obs}) and tmp_path / "w.duckdb"
+    stored = check_warehouse(path, name, cat, synthetic.AS_OF)
+    direct = validate_frame(name, plain, cat, synthetic.AS_OF)
+    columns = [c for c in direct.results.columns if c != "checked_at"]
+    assert (~direct.results["success"]).sum() >= 1 and len(direct.failures)
+    pd.testing.assert_frame_equal(stored.results[columns], direct.results[columns], check_exact=True)
+    pd.testing.assert_frame_equal(stored.failures, direct.failures, check_exact=True)
+    assert _validation_without_times(stored.validation) == _validation_without_times(direct.validation)

@@ -54,14 +54,35 @@ def test_one_pass_over_many_files_equals_a_pass_per_batch(tmp_path, catalogue, m
 
 
 def _entries(cache):
-    """Every parse cache entry's Parquet rows, by entry and part (ordered by their place in the file)."""
+    """Every parse cache entry's rows, by entry, batch and part (ordered by their place in the file), as a cached read
+    puts them in the typed raw tables: a batch in a folder of its own, or its file's rows in a chunk's shared Parquet
+    pair (an empty part is left out either way: a folder holds no file for it)."""
+    import json
+
     import duckdb
 
+    from targetwatch.reports.normalise import create_raw
     out = {}
-    for path in sorted(cache.rglob("*.parquet")):
-        with duckdb.connect() as con:
-            out[path.relative_to(cache).as_posix()] = con.execute(
-                "SELECT * FROM read_parquet(?) ORDER BY _seq", [str(path)]).df()
+    with duckdb.connect() as con:
+        for meta_path in sorted(cache.rglob("result.json")):
+            entry = meta_path.parent
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            for i, batch in enumerate(meta.get("batches", [])):
+                for j, (part, table) in enumerate((("rows", "_t"), ("rejected", "_t_rejected"))):
+                    create_raw(con, "_t")
+                    name = f"{entry.relative_to(cache).as_posix()}/batch-{i:05d}/{part}"
+                    if "dir" in batch:
+                        path = entry / batch["dir"] / f"{part}.parquet"
+                        if not path.exists():
+                            continue
+                        con.execute(f"INSERT INTO {table} SELECT * FROM read_parquet(?)", [str(path)])
+                    elif batch["counts"][j]:
+                        path = cache / "reads" / "shared" / batch["shared"][j]
+                        con.execute(f"INSERT INTO {table} SELECT * EXCLUDE (file, part) FROM read_parquet(?) "
+                                    "WHERE file = ?", [str(path), batch["file"]])
+                    else:
+                        continue
+                    out[name] = con.execute(f"SELECT * FROM {table} ORDER BY _seq").df()
     return out
 
 

@@ -253,6 +253,31 @@ def test_a_damaged_cache_entry_is_parsed_again(reports, filled, filled_cache, ca
     assert parses == []  # the damaged entries were replaced
 
 
+def test_entries_refer_to_their_chunks_shared_parquet_and_one_whose_pair_is_gone_is_parsed_again(
+        reports, filled, filled_cache, catalogue, parses):
+    """A chunk's rows are written once, as a shared Parquet pair its files' entries refer to (no copy per file); an
+    entry whose pair was deleted is parsed again (the others stay cached), and the tables are the same either way."""
+    import json
+
+    cache, first = filled_cache, filled.first
+    shared = sorted((cache / "reads" / "shared").glob("*.parquet"))
+    metas = [json.loads(p.read_text(encoding="utf-8")) for p in cache.rglob("result.json")]
+    referring = [m for m in metas if any("shared" in b for b in m.get("batches", []))]
+    assert shared and len(referring) >= 2
+    assert not list(cache.rglob("batch-*"))  # every batch of these readers is in a chunk's pair
+    gone = next(b["shared"] for m in referring for b in m["batches"] if "shared" in b)
+    for name in gone:
+        (cache / "reads" / "shared" / name).unlink()
+    again = ingest_folder(reports, catalogue, as_of=TODAY, cache_dir=cache)
+    reparsed = sorted(f for f, how in again.parsed.items() if how == "parsed")
+    assert reparsed and set(parses) == set(reparsed) and len(reparsed) < len(again.parsed)
+    _equal(again, first)
+    parses.clear()
+    third = ingest_folder(reports, catalogue, as_of=TODAY, cache_dir=cache)
+    assert set(third.parsed.values()) == {"cached"} and parses == []
+    _equal(third, first)
+
+
 def test_a_file_rewritten_while_it_is_read_is_read_as_the_bytes_its_checksum_names(tmp_path, catalogue, monkeypatch,
                                                                                     parses):
     """Readers read a private copy made while the checksum was computed (issue 15): a file rewritten meanwhile

@@ -358,3 +358,18 @@ def test_template_csvs_are_scanned_together_and_a_bad_one_names_itself(ingest, m
     for name in ("0.csv", "1.csv", "2.csv"):
         assert rf.loc[name, "sha256"] == hashlib.sha256(files[name].encode()).hexdigest()
         assert result.observations.set_index("source_file").loc[name, "sha256"] == rf.loc[name, "sha256"]
+
+
+def test_files_of_one_name_in_two_subfolders_are_both_read_under_their_name(tmp_path, catalogue):
+    """Each file is staged under its own name (readers name it in their messages; the cache keys on it); a name met
+    again goes to a folder of its own, never over the first copy, and both files' own figures are read."""
+    reports = tmp_path / "reports"
+    write(reports / "a", "same.csv", _template("山西,高新技术企业,2016,1300,家,2017-03-01\n"))
+    write(reports / "b", "same.csv", _template("山西,高新技术企业,2017,1400,家,2018-03-01\n"))
+    for cache in (None, tmp_path / "cache", tmp_path / "cache"):  # without a cache, parsed into one, read from it
+        result = ingest_folder(reports, catalogue, as_of=TODAY, cache_dir=cache, archive_dir=tmp_path / "archive")
+        files = result.report_files.set_index("source_file")
+        assert list(files.index) == ["a/same.csv", "b/same.csv"] and set(files["status"]) == {"loaded"}
+        assert files["sha256"].nunique() == 2
+        obs = result.observations.set_index("source_file")
+        assert obs.loc["a/same.csv", "value"] == 1300 and obs.loc["b/same.csv", "value"] == 1400
