@@ -204,7 +204,7 @@ def _write(layout, folder: Path, view: list[str], view_columns: tuple[str, ...],
             sizes["data_files"] += files_
             sizes["data_bytes"] += bytes_
             if job["from"] < len(job["groups"]):
-                writer.send(job)  # type: ignore[union-attr]
+                writer.send(rest_of(job))  # type: ignore[union-attr]
         del job
     if writer is not None:
         writer.wait(sizes)
@@ -222,6 +222,47 @@ def _write(layout, folder: Path, view: list[str], view_columns: tuple[str, ...],
     }
     sizes["data_bytes"] += dump_js(folder / "_common.js", "twCommon", shared)
     return sizes
+
+
+def rest_of(job: dict) -> dict:
+    """The job of the batch's jurisdictions from `job["from"]` on, holding only their values: their targets' rows,
+    per-year rows and the series they read (the worker is sent no more than it writes; pickling is most of what
+    handing it a batch costs). write_batch writes the same files from either."""
+    groups = job["groups"][job["from"]:]
+    lo, hi = groups[0][2], groups[-1][2] + groups[-1][3]
+    spans = job["spans"][lo:hi]
+    y0, y1 = spans[0][0], spans[-1][1]
+    years = {short: v[y0:y1] for short, v in job["years"].items()}
+    ranges: dict[str, tuple[int, int]] = {}
+    for tid, (s, e) in zip(job["part"]["target_id"][lo:hi], spans, strict=True):
+        ranges.setdefault(tid, (s - y0, e - y0))  # a target's first rows, as _write's own ranges
+    own, ref, proxy = job["own"][lo:hi], job["ref"][lo:hi], job["proxy"][lo:hi]
+    series, fig_cols, columns = (job["figures"][k] for k in ("series", "fig_cols", "columns"))
+    keys = [k for k in dict.fromkeys(k for ks in zip(own, ref, strict=True) for k in ks if k)
+            | dict.fromkeys(k for ks in proxy if ks for k in ks) if k in series]
+    spans_of, at = {}, 0
+    for k in keys:
+        a, b = series[k]
+        spans_of[k] = (at, at + b - a)
+        at += b - a
+
+    def taken(values: Any) -> Any:
+        parts = [values[a:b] for a, b in (series[k] for k in keys)]
+        if isinstance(values, np.ndarray):
+            return np.concatenate(parts) if parts else values[:0]
+        return [v for p in parts for v in p]
+
+    return {
+        "groups": [(code, name, start - lo, count) for code, name, start, count in groups],
+        "part": {c: v[lo:hi] for c, v in job["part"].items()},
+        "chart_part": {c: v[lo:hi] for c, v in job["chart_part"].items()},
+        "years": years, "spans": [(s - y0, e - y0) for s, e in spans],
+        "chart_years": {"ranges": ranges, "cols": {c: v[y0:y1] for c, v in job["chart_years"]["cols"].items()}},
+        "own": own, "ref": ref, "proxy": proxy,
+        "sources": job["sources"][lo:hi], "owners": job["owners"][lo:hi],
+        "figures": {"series": spans_of, "fig_cols": {c: taken(v) for c, v in fig_cols.items()},
+                    "columns": [taken(c) for c in columns]},
+    }
 
 
 def write_batch(job: dict, common: dict, until: Callable[[], bool] | None = None) -> tuple[int, int, int]:

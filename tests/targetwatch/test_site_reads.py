@@ -130,12 +130,17 @@ def test_data_files_written_beside_a_worker_process_are_the_files_one_process_wr
         self.wait(sizes)
         return True
 
-    def send_rest(self, job):
-        taken.append(job.get("from", 0))
-        real_send(self, job)
+    real_rest = data_files.rest_of
+
+    def rest_of(job):  # the rest of a batch begun here: only its jurisdictions' values are sent
+        taken.append(job["from"])
+        rest = real_rest(job)
+        assert len(rest["part"]["target_id"]) < len(job["part"]["target_id"])
+        return rest
 
     monkeypatch.setattr(data_files._Worker, "free", free)
-    monkeypatch.setattr(data_files._Worker, "send", send_rest)
+    monkeypatch.setattr(data_files._Worker, "send", real_send)
+    monkeypatch.setattr(data_files, "rest_of", rest_of)
     build_dashboards(data, tmp_path / "shared", large=True)
     c = _files(tmp_path / "shared")
     assert c.keys() == a.keys() and [k for k in a if a[k] != c[k]] == []
