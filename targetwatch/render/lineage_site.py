@@ -130,6 +130,23 @@ def _record_values(values: pd.Series) -> list:
     return values.astype(object).where(values.notna(), None).tolist()  # astype(object) boxes as to_dict does
 
 
+def _arrow_values(column, stamp: bool = False) -> list:
+    """An Arrow column's values as `_record_values` gives them for the column arrow_frame reads (None for NULL and
+    NaN; ints, floats, bools and texts as Python's), without a pandas frame: to_pylist, NaN made NULL first. A date
+    or time column goes through pandas as before (`_stamp_texts` when `stamp`, else `_record_values`)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    kind = column.type
+    if pa.types.is_temporal(kind):
+        values = column.cast(pa.timestamp("us")) if pa.types.is_date(kind) else column
+        series = values.to_pandas()
+        return _stamp_texts(series) if stamp else _record_values(series)
+    if pa.types.is_floating(kind) and column.null_count < len(column):
+        column = pc.if_else(pc.is_nan(column), pa.scalar(None, kind), column)
+    return column.to_pylist()
+
+
 def _stamp_texts(values: pd.Series) -> list:
     """A datetime column's values as `str()` writes the Timestamps `_record_values` gives (None for NaT), made for
     the whole column: formula_lines and the chains use such a value only through its text (lineage._num, the as-of
@@ -358,20 +375,23 @@ class LineageSite:
     def _assessments(self, ids: list[str]) -> dict[str, list]:
         """FORMULA_COLUMNS of the assessments of `ids`, as columns in the order of `ids` (None where a target has no
         assessment or a value is missing), each value as a record of the frame would hold it, but the two dates as
-        their Timestamps' text (`_stamp_texts`: formula_lines and the chain read only that)."""
+        their Timestamps' text (`_stamp_texts`: formula_lines and the chain read only that). Read through Arrow a
+        column at a time (`_arrow_values`), not through a pandas frame of 45 columns per batch."""
         self.con.register("_tw_ids", pd.DataFrame({"target_id": ids, "_k": range(len(ids))}))
         try:
             have = self.columns.get("assessments", set())
             picked = ", ".join(f'a."{c}"' for c in FORMULA_COLUMNS if c in have)
-            frame = arrow_frame(self.con, f"SELECT i._k, {picked}, a.target_id IS NOT NULL AS _has "
-                                          "FROM _tw_ids i LEFT JOIN assessments a ON a.target_id = i.target_id "
-                                          "ORDER BY i._k")
+            table = self.con.sql(f"SELECT i._k, {picked}, a.target_id IS NOT NULL AS _has "
+                                 "FROM _tw_ids i LEFT JOIN assessments a ON a.target_id = i.target_id "
+                                 "ORDER BY i._k").arrow().read_all()
         finally:
             self.con.unregister("_tw_ids")
-        if frame["_k"].duplicated().any():  # a target assessed twice: its last row, as a dict by id kept it
-            frame = frame.drop_duplicates("_k", keep="last")
-        return {c: (_stamp_texts if c in ("as_of", "latest_release_date") else _record_values)(frame[c])
-                for c in ("_has", *FORMULA_COLUMNS) if c in frame}
+        if len(table) != len(ids):  # a target assessed twice: its last row, as a dict by id kept it
+            frame = table.to_pandas()
+            keep = ~frame["_k"].duplicated(keep="last").to_numpy()
+            table = table.filter(keep)
+        return {c: _arrow_values(table.column(c), stamp=c in ("as_of", "latest_release_date"))
+                for c in ("_has", *FORMULA_COLUMNS) if c in table.column_names}
 
     def _chains(self, part: pd.DataFrame, per: dict[str, dict], checks: dict[str, list]) -> dict[str, dict]:
         """Each target's chain (its display fields, sources, formula, figures' vintages, files, checks) as JSON:

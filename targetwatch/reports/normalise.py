@@ -26,6 +26,7 @@ import pandas as pd
 
 from targetwatch import vocab
 from targetwatch.catalogue import Catalogue
+from targetwatch.memory_db import private_database
 from targetwatch.reports.matching import IndicatorMatcher, ambiguity_reason
 from targetwatch.reports.model import RAW_COLUMNS, REJECT_COLUMNS, alias_map
 from targetwatch.units import normalise_text, parse_number, to_simplified, written_unit
@@ -502,7 +503,7 @@ def normalise(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return (observations, rejected) of one reader's raw rows, through the SQL normaliser on a private
     in-memory DuckDB. Each rejected row carries the first problem found, in plain words."""
-    with duckdb.connect() as con:
+    with private_database() as con:
         n = Normaliser(con, catalogue, as_of=as_of, today=today)
         create_raw(con, "_tw_raw")
         create_pending(con, "_tw_pending")

@@ -247,3 +247,14 @@ def test_load_catalogue_reads_the_plain_layout_with_the_same_result_and_messages
     assert fast == cached == slow
     if edit:
         assert len(slow) == (1 if edit is _schema else 2) and all(line.split(":")[1] != "1" for line in slow)
+
+
+def test_each_distinct_key_and_text_is_one_string():
+    """A repeated key or text is one object (as libyaml's path shares its short ones): kept once in memory and once
+    in the parse cache's pickle."""
+    got = parse_plain("- kind: outcome\n  quote: 'a long quoted sentence'\n- kind: outcome\n"
+                      "  quote: 'a long quoted sentence'\n")
+    first, second = got
+    assert first == second
+    assert first["kind"] is second["kind"] and first["quote"] is second["quote"]
+    assert next(iter(first)) is next(iter(second))

@@ -135,3 +135,51 @@ def test_a_long_chain_lists_its_figures_in_a_csv(synthetic_warehouse, tmp_path, 
         assert json.loads((site / "lineage" / "view.html").read_text(encoding="utf-8").split(
             '<script type="application/json" id="tw-config">')[1].split("</script>")[0])["limit"] == 2
     assert long >= 1
+
+
+def test_arrow_values_are_the_record_values_of_the_frame_arrow_frame_reads():
+    """_assessments reads its columns through Arrow: each column's values (types included) are what `_record_values`
+    (and `_stamp_texts` for a date) gave from arrow_frame's frame, NULL and NaN as None, nullable ints and bools."""
+    import math
+
+    import duckdb
+
+    from targetwatch.frames import arrow_frame
+    from targetwatch.render.lineage_site import _arrow_values, _record_values, _stamp_texts
+
+    con = duckdb.connect()
+    sql = """SELECT * FROM (VALUES
+        (1, 1::BIGINT, 1.5::DOUBLE, 'a', true, true, DATE '2025-06-30', 0.0::DOUBLE),
+        (2, NULL, 'NaN'::DOUBLE, NULL, NULL, false, NULL, -0.0::DOUBLE),
+        (3, 3, NULL, 'c', false, true, DATE '2024-01-01', 'inf'::DOUBLE))
+        t(k, i, f, s, b, b2, d, g) ORDER BY k"""
+    frame = arrow_frame(con, sql)
+    table = con.sql(sql).arrow().read_all()
+
+    def typed(values):
+        return [(type(v).__name__, None if isinstance(v, float) and math.isnan(v) else v) for v in values]
+
+    for c in ("k", "i", "f", "s", "b", "b2", "g"):
+        assert typed(_arrow_values(table.column(c))) == typed(_record_values(frame[c])), c
+    assert _arrow_values(table.column("d"), stamp=True) == _stamp_texts(frame["d"])
+    assert typed(_arrow_values(table.column("d"))) == typed(_record_values(frame["d"]))
+    assert _arrow_values(table.column("f")) == [1.5, None, None]
+
+
+def test_a_target_assessed_twice_keeps_its_last_row(tmp_path):
+    """The assessments' columns per target in the order asked, a target missing as None, one assessed twice by its
+    last row (as a dict by id kept it)."""
+    import duckdb
+
+    from targetwatch.render.lineage_site import LineageSite, _columns
+
+    con = duckdb.connect()
+    con.execute("CREATE TABLE assessments (target_id VARCHAR, status VARCHAR, latest_value DOUBLE, n_points BIGINT)")
+    con.execute("INSERT INTO assessments VALUES ('a', 'met', 1.0, 2), ('b', 'unmet', NULL, NULL), "
+                "('a', 'no_data', 'NaN', 3)")
+    site = LineageSite.__new__(LineageSite)
+    site.con, site.columns = con, _columns(con)
+    got = site._assessments(["b", "x", "a"])
+    assert got["_has"] == [True, False, True]
+    assert got["status"] == ["unmet", None, "no_data"]
+    assert got["latest_value"] == [None, None, None] and got["n_points"] == [None, None, 3]
