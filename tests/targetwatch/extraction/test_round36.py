@@ -6,7 +6,7 @@
   in 13 development texts' figures (round 32 read it as a deadline from 江苏's 十四五 sports and 云南's 十三五 science
   news), and only 宁波's had no other forward word;
 - 在现有…基础上 frames a target on what exists, it is no status word (`existingbase.py`; the 2017 civil airports
-  layout plan news, first unseen-47, and 河北's 2014 rural e-commerce demonstration counties news, first unseen-8).
+  layout plan news, first unseen-47, and 河北's 2014 rural e-commerce demonstration counties news, first unseen-40).
 
 Expected values are worked out by hand from each sentence: the figure in base units, the comparator its words give,
 the deadline its year or period gives. Real sentences name their corpus text (development side); controls written
@@ -75,7 +75,7 @@ def test_in_existing_base_is_no_status_word(text):
 
 
 def test_a_growth_rate_over_the_existing_base():
-    # hebei-2014-rural-ecommerce-demo-counties-news (development, first unseen-8): 年均增长30%以上, a growth rate of
+    # hebei-2014-rural-ecommerce-demo-counties-news (development, first unseen-40): 年均增长30%以上, a growth rate of
     # at least 30 per cent a year (before round 36: 0.20, status_report)
     props = quantified("力争示范县(市)电子商务交易额在现有基础上年均增长30%以上。", issued="2014")
     assert _read(props) == [(30, "percent", "growth_rate", None)]
