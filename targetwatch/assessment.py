@@ -7,6 +7,7 @@ Every output row keeps its calculation trail, so a status can be recomputed by h
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 import duckdb
@@ -14,6 +15,7 @@ import pandas as pd
 
 from targetwatch import messages, vocab
 from targetwatch.catalogue import TARGET_COLUMNS, Catalogue, targets_frame
+from targetwatch.memory_db import private_database
 
 # The assessment runs as a few statements over TEMP tables (each stage computed once, then read by both outputs);
 # the stages and their formulas are documented for auditors in docs/methodology.md.
@@ -506,19 +508,16 @@ def assess(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return (assessments: one row per target, assessment_years: one row per target and year with data)."""
     targets = targets_frame(catalogue)
-    own = con is None
-    con = con or duckdb.connect()
-    try:
-        con.register("targets", targets)
-        con.register("observations", observations)
-        scored = run_stages(con, as_of)
-        years = _years_frame(con)
-    finally:
-        drop_stages(con)
-        con.unregister("targets")
-        con.unregister("observations")
-        if own:
-            con.close()
+    with contextlib.nullcontext(con) if con is not None else private_database() as con:
+        try:
+            con.register("targets", targets)
+            con.register("observations", observations)
+            scored = run_stages(con, as_of)
+            years = _years_frame(con)
+        finally:
+            drop_stages(con)
+            con.unregister("targets")
+            con.unregister("observations")
     assessments = complete_assessments(
         targets, scored, lambda a: _proxy_flags(catalogue, observations, a), as_of)
     return assessments, years.assign(as_of=as_of)

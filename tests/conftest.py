@@ -116,7 +116,8 @@ _RUN_SECONDS: dict[str, float] = {}
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_configure_node(node) -> None:
-    node.workerinput[MODULE_SECONDS] = node.config.cache.get(MODULE_SECONDS, {})
+    cache = getattr(node.config, "cache", None)  # none with `-p no:cacheprovider`: pytest's order, as in a clean clone
+    node.workerinput[MODULE_SECONDS] = cache.get(MODULE_SECONDS, {}) if cache is not None else {}
 
 
 def _whole_run(config) -> bool:
@@ -124,6 +125,8 @@ def _whole_run(config) -> bool:
 
 
 def _keep_module_seconds(config) -> None:
+    if not hasattr(config, "cache"):  # `-p no:cacheprovider`: nowhere to keep them (nor a --lf option)
+        return
     if _RUN_SECONDS and _whole_run(config) and not config.getoption("lf") and not config.getoption("keyword"):
         config.cache.set(MODULE_SECONDS, config.cache.get(MODULE_SECONDS, {}) | {
             module: round(seconds, 2) for module, seconds in _RUN_SECONDS.items()})

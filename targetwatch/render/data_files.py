@@ -12,7 +12,9 @@ site of one process (tests/targetwatch/test_site_reads.py compares them).
 
 The worker is a fresh interpreter (spawned, not forked): it holds its imports (about 110 MB) and one batch, never a
 copy of the layout's frames, so the step's memory, summed over both processes, grows by that and no more
-(docs/scaling.md section 0, session 12). `TARGETWATCH_SITE_WORKERS=0` writes every batch in the layout's process.
+(docs/scaling.md section 0, session 12). It is off by default (large_site.DATA_WORKERS = 0): on this shared 2-core
+machine (load 3-9) it cost CPU (pickling each batch, a second interpreter, two cold number caches) and no wall was
+shown to be gained; `TARGETWATCH_SITE_WORKERS=1` turns it on (e.g. to measure it on a quiet machine).
 """
 
 from __future__ import annotations

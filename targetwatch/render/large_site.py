@@ -48,7 +48,9 @@ from targetwatch.render.site_data import SiteData, check_records
 
 PAGE_ROWS = 500  # rows per page of a long target list
 DATA_BATCH_TARGETS = 5_000  # targets whose data-file columns are converted together (data_files._batches)
-DATA_WORKERS = 1  # processes that write data files beside the layout's own (data_files; TARGETWATCH_SITE_WORKERS)
+# processes that write data files beside the layout's own (data_files; TARGETWATCH_SITE_WORKERS=1 turns it on): none
+# by default, since on the shared 2-core machine it cost CPU and gained no wall (docs/scaling.md section 0, session 12)
+DATA_WORKERS = 0
 LEVELS: tuple[str, ...] = ("national", "province", "prefecture", "county")
 REGIONS: tuple[str, ...] = ("1", "2", "3", "4", "5", "6")  # GB/T 2260: a code's first digit is its greater region
 

@@ -17,18 +17,16 @@ the as-of date.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import itertools
 import math
-import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 
 import duckdb
 import pandas as pd
 
 from targetwatch import vocab
 from targetwatch.catalogue import Catalogue
+from targetwatch.memory_db import private_database
 from targetwatch.reports.matching import IndicatorMatcher, ambiguity_reason
 from targetwatch.reports.model import RAW_COLUMNS, REJECT_COLUMNS, alias_map
 from targetwatch.units import normalise_text, parse_number, to_simplified, written_unit
@@ -505,7 +503,7 @@ def normalise(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return (observations, rejected) of one reader's raw rows, through the SQL normaliser on a private
     in-memory DuckDB. Each rejected row carries the first problem found, in plain words."""
-    with _private_database() as con:
+    with private_database() as con:
         n = Normaliser(con, catalogue, as_of=as_of, today=today)
         create_raw(con, "_tw_raw")
         create_pending(con, "_tw_pending")
@@ -515,32 +513,6 @@ def normalise(
                                                           default_release_date=default_release_date,
                                                           release_date_basis=release_date_basis)]))
         return frames(con)
-
-
-_INSTANCE: tuple[int, duckdb.DuckDBPyConnection] | None = None  # (the process that opened it, its connection)
-_PRIVATE = itertools.count()
-
-
-@contextlib.contextmanager
-def _private_database() -> Iterator[duckdb.DuckDBPyConnection]:
-    """A connection whose database is new, empty and in memory, as `duckdb.connect()` gives, without a new DuckDB
-    instance each time: a new instance costs ~20 ms of CPU (its catalogue of built-in functions), a database attached
-    to one instance kept for the process ~1 ms (`normalise` is called for every case of the reader tests: 286 times
-    a default test run; docs/testing.md, session 12). The connection's temp tables and registered frames are its own,
-    and its database is detached when the block ends; nothing here changes the instance's settings."""
-    global _INSTANCE
-    if _INSTANCE is None or _INSTANCE[0] != os.getpid():  # a forked child opens its own
-        _INSTANCE = (os.getpid(), duckdb.connect())
-    instance = _INSTANCE[1]
-    name = f"_tw_private_{next(_PRIVATE)}"
-    instance.execute(f"ATTACH ':memory:' AS {name}")
-    con = instance.cursor()
-    try:
-        con.execute(f"USE {name}")
-        yield con
-    finally:
-        con.close()
-        instance.execute(f"DETACH {name}")
 
 
 def frames(con: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, pd.DataFrame]:

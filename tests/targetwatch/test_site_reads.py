@@ -95,6 +95,8 @@ def test_data_files_written_beside_a_worker_process_are_the_files_one_process_wr
 
     data = synthetic_site_data(n_extra=12)
     monkeypatch.setattr(large_site, "DATA_BATCH_TARGETS", 2)
+    monkeypatch.delenv(data_files.WORKERS_ENV, raising=False)
+    assert data_files.workers_wanted(large_site.DATA_WORKERS) == 0  # off unless asked for (docs/scaling.md §0)
     monkeypatch.setenv(data_files.WORKERS_ENV, "0")
     build_dashboards(data, tmp_path / "alone", large=True)
     sent: list[int] = []
