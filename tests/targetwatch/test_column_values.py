@@ -61,6 +61,29 @@ def test_json_values_of_a_text_column_are_the_per_value_conversion(values):
     assert got == want and [type(v) for v in got] == [type(v) for v in want]
 
 
+def _json_values_of_times_by_strftime(values: pd.Series) -> list:  # json_values' datetime branch as it was
+    v = pd.to_datetime(values)
+    day, stamp = v.dt.strftime("%Y-%m-%d"), v.dt.strftime("%Y-%m-%d %H:%M:%S")
+    return day.where(v == v.dt.normalize(), stamp).astype(object).where(v.notna(), None).tolist()
+
+
+@pytest.mark.parametrize("values", [
+    pd.Series(pd.to_datetime(["2025-01-01", None, "2024-06-30 12:30:00", "2025-01-01", "1999-12-31 00:00:01"],
+                             format="mixed")),
+    pd.Series(pd.to_datetime([None, None])),
+    pd.Series(pd.to_datetime([], utc=True)),
+    pd.Series(pd.to_datetime(["2025-01-01 03:00", "2025-01-01"], format="mixed").tz_localize("Asia/Shanghai")),
+    pd.Series(np.array(["2025-01-01T00:00:00.5", "NaT", "0999-01-01"], dtype="datetime64[ms]")),
+    pd.Series(pd.to_datetime(["2025-01-01", "2025-01-02", "2025-01-01"]), index=[5, 3, 9]),
+    pd.Series(np.repeat(np.array(["2024-03-31", "2025-06-30T08:00"], dtype="datetime64[us]"), 500)),
+])
+def test_json_values_of_a_datetime_column_are_each_values_strftime(values):
+    """Each distinct time is written once and put back by position: the same texts (types, None for NaT, a time
+    only where there is one) as strftime of every value."""
+    got, want = page.json_values(values), _json_values_of_times_by_strftime(values)
+    assert got == want and [type(v) for v in got] == [type(v) for v in want]
+
+
 def test_the_lineage_dates_as_text_are_the_timestamps_text():
     values = _stamps(unit="us").dt.floor("s")
     got = lineage_site._stamp_texts(values)

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from targetwatch.limits import DEFAULT_LIMITS, Limits
+from targetwatch.memory_db import private_database
 from targetwatch.reports import template, template_sql
 from targetwatch.reports.normalise import append_raw, create_raw
 
@@ -22,6 +23,8 @@ from targetwatch.reports.normalise import append_raw, create_raw
 # runs add up; TARGETWATCH_HYPOTHESIS_EXAMPLES=500 for a deep run. Measured on 30-example draws: see docs/testing.md.
 EXAMPLES = int(os.environ.get("TARGETWATCH_HYPOTHESIS_EXAMPLES", "0")) or 30
 HEAD = "# data: synthetic\njurisdiction,indicator,year,value,unit,notes\n"
+# Each reading gets a new, empty in-memory database (`private_database`: attached to one DuckDB instance kept for the
+# process, ~1 ms, where a new instance costs ~20 ms; 136 readings a run of this module; docs/testing.md, session 12).
 
 
 def _tables(con: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -33,10 +36,10 @@ def _tables(con: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, pd.DataFrame]
 def both(path: Path, limits: Limits = DEFAULT_LIMITS):
     """(the SQL reading's tables or None when it hands the file back, the streaming reader's tables)."""
     head = template.read_head(path)
-    with duckdb.connect() as con:
+    with private_database() as con:
         create_raw(con, "_tw_raw")
         sql = _tables(con) if template_sql.load(con, "_tw_raw", path, head, limits) else None
-    with duckdb.connect() as con:
+    with private_database() as con:
         create_raw(con, "_tw_raw")
         rows, rejected = [], []
         for batch in template.iter_csv(path, limits, head):
@@ -101,7 +104,7 @@ def test_handed_back_where_the_streaming_reader_decides(tmp_path, body, limits):
     sql, _ = (None, None)
     path = write(tmp_path, body)
     head = template.read_head(path)
-    with duckdb.connect() as con:
+    with private_database() as con:
         create_raw(con, "_tw_raw")
         assert template_sql.load(con, "_tw_raw", path, head, limits) is False
         sql = con.execute("SELECT count(*) FROM _tw_raw").fetchall()[0][0]
@@ -111,7 +114,7 @@ def test_handed_back_where_the_streaming_reader_decides(tmp_path, body, limits):
 def test_within_the_limits_exactly_is_read(tmp_path):
     path = write(tmp_path, "a,b,2019,1,个,1234\n")
     head = template.read_head(path)
-    with duckdb.connect() as con:
+    with private_database() as con:
         create_raw(con, "_tw_raw")
         assert template_sql.load(con, "_tw_raw", path, head, Limits(max_chars_per_cell=4, max_rows=1,
                                                                    max_cells_per_row=6))
@@ -156,7 +159,7 @@ def test_a_failure_inside_duckdb_hands_the_file_back_with_nothing_written(tmp_pa
                 raise duckdb.IOException("disk full (a fake)")
             return self.con.execute(sql, *args)
 
-    with duckdb.connect() as con:
+    with private_database() as con:
         create_raw(con, "_tw_raw")
         assert template_sql.load(Failing(con), "_tw_raw", path, head, DEFAULT_LIMITS) is False
         assert calls and con.execute("SELECT count(*) FROM _tw_raw").fetchall() == [(0,)]
@@ -184,7 +187,7 @@ def _files(tmp_path: Path, bodies: dict[str, tuple[str, str]]) -> list[Path]:
 
 
 def _alone(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[pd.DataFrame, pd.DataFrame] | None:
-    with duckdb.connect() as con:
+    with private_database() as con:
         create_raw(con, "_tw_raw")
         return _tables(con) if template_sql.load(con, "_tw_raw", path, template.read_head(path), limits) else None
 
@@ -192,7 +195,7 @@ def _alone(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[pd.DataFrame, p
 def _scanned(paths: list[Path], limits: Limits = DEFAULT_LIMITS, *, spoil=None, **chunking):
     """Each file's tables as `Scan` gives them (or None when handed back), and the number of DuckDB scans made."""
     out = {}
-    with duckdb.connect() as con:
+    with private_database() as con:
         create_raw(con, "_tw_raw")
         scan = template_sql.Scan(con, limits, **chunking)
         scan.plan(paths)
