@@ -6,7 +6,9 @@
   in 13 development texts' figures (round 32 read it as a deadline from 江苏's 十四五 sports and 云南's 十三五 science
   news), and only 宁波's had no other forward word;
 - 在现有…基础上 frames a target on what exists, it is no status word (`existingbase.py`; the 2017 civil airports
-  layout plan news, first unseen-47, and 河北's 2014 rural e-commerce demonstration counties news, first unseen-40).
+  layout plan news, first unseen-47, and 河北's 2014 rural e-commerce demonstration counties news, first unseen-40);
+- a population size class of the places named (20万人口以上城市, 行政村(500人以上)) is no target (`sizeclass.py`; the
+  2020 railway outline news, first unseen-47, and the same 河北 news).
 
 Expected values are worked out by hand from each sentence: the figure in base units, the comparator its words give,
 the deadline its year or period gives. Real sentences name their corpus text (development side); controls written
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.targetwatch.extraction.proposals import fields, quantified, variants
+from tests.targetwatch.extraction.proposals import FULL, fields, quantified, variants
 
 
 def _read(props):
@@ -98,3 +100,36 @@ def test_the_frame_alone_lifts_the_status_penalty():
     # SYNTHETIC: the frame with no other cue: 136 airports exact, no deadline, proposed (0.6)
     props = quantified("在现有基础上新增布局机场136个。", issued="2017")
     assert _read(props) == [(136, "count", "exact", None)]
+
+
+# china-2020-railway-pioneer-outline-news-trad (development, first unseen-47), as stored (readings in brackets)
+RAILWAY = ("綱要提出,到2035年,全國鐵路網(wǎng)達(dá)到20萬公里左右,其中高鐵7萬公里左右。"
+           "20萬人口以上城市實現(xiàn)鐵路覆蓋,其中50萬人口以上城市高鐵通達(dá)。")
+
+
+@pytest.mark.parametrize("text", [RAILWAY, RAILWAY.translate(FULL), RAILWAY.replace("萬人口", "萬 人口")])
+def test_a_city_size_class_is_no_target(text):
+    # 20萬公里左右 = 200 000 km approx, 7萬公里左右 = 70 000 km approx, by 2035; the cities of 200 000 and 500 000
+    # people are which cities, not targets (before round 36: both proposed at 0.50)
+    assert _read(quantified(text, issued="2020-08")) == [(200_000, "km", "approx", 2035),
+                                                          (70_000, "km", "approx", 2035)]
+
+
+def test_a_village_size_class_in_a_bracket_is_no_target():
+    # hebei-2014-rural-ecommerce-demo-counties-news (development, first unseen-40): 行政村(500人以上) says which
+    # villages (before round 36: at least 500 persons at 0.80); the 30% growth rate after it is the target
+    text = ("每个示范县(市)将至少建设1个县级电商配送中心,每个行政村(500人以上)建设1个电子商务网点,"
+            "力争示范县(市)电子商务交易额在现有基础上年均增长30%以上。")
+    read = _read(quantified(text, issued="2014"))
+    assert (500, "persons", "at_least", None) not in read
+    assert (30, "percent", "growth_rate", None) in read
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # SYNTHETIC controls: persons figures that are targets, not sizes of places
+    ("到2025年,城镇新增就业20万人以上。", (200_000, "persons", "at_least", 2025)),
+    ("到2025年,培训农村实用人才500人以上,覆盖所有行政村。", (500, "persons", "at_least", 2025)),
+    ("到2025年,城市人口达到50万人。", (500_000, "persons", "at_least", 2025)),
+])
+def test_persons_targets_are_kept(text, expected):
+    assert _read(quantified(text, issued="2021")) == [expected]
