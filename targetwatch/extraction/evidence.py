@@ -21,6 +21,7 @@ import re
 
 import targetwatch.extraction.aspect as aspect
 import targetwatch.extraction.budgets as budgets
+import targetwatch.extraction.planperiod as planperiod
 import targetwatch.extraction.releases as releases
 import targetwatch.extraction.rules as rules
 import targetwatch.extraction.targetsmet as targetsmet
@@ -51,6 +52,8 @@ def forward(doc: Document, c: Candidate, this_year: bool = True, lead: bool = Tr
     # …。国家级大学科技园3家) the paragraph says where things stood
     # round 15: a plan's name lends its period to the whole text, not to a review section of it (二、发展基础)
     in_scope = _IN_SCOPE - {"deadline_plan_name"} if review else _IN_SCOPE
+    if not review and planperiod.ahead(doc, c):  # round 36: 《规划》提出:“十二五”期间,全市…下降40% (a 2011 text)
+        return True
     if in_scope.intersection(c.rules_fired) and not rules.STATUS_DATE.search(_dated_at(doc, c)):
         return True
     spans = [view[c.sentence.start : c.sentence.end]] + ([view[_lead_start(c, view) : c.start]] if lead else [])

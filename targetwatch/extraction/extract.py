@@ -25,6 +25,7 @@ import targetwatch.extraction.budgets as budgets
 import targetwatch.extraction.comparatives as comparatives
 import targetwatch.extraction.echoes as echoes
 import targetwatch.extraction.evidence as evidence
+import targetwatch.extraction.existingbase as existingbase
 import targetwatch.extraction.forecasts as forecasts
 import targetwatch.extraction.fullcover as fullcover
 import targetwatch.extraction.funds as funds
@@ -40,6 +41,7 @@ import targetwatch.extraction.releases as releases
 import targetwatch.extraction.rules as rules
 import targetwatch.extraction.sharedfigure as sharedfigure
 import targetwatch.extraction.shares as shares
+import targetwatch.extraction.sizeclass as sizeclass
 import targetwatch.extraction.stretch as stretch
 import targetwatch.extraction.targetsmet as targetsmet
 import targetwatch.extraction.yearref as yearref
@@ -374,6 +376,8 @@ def extract_targets(
     fullcover.floor(doc.view, cands)  # round 31: 实现乡镇网络销售服务网点100%覆盖
     comparatives.bound(doc.view, cands)  # round 32: 占比不小于60%, 比重大于60%
     reductions.ceiling(doc.view, cands)  # round 35: 分别降低到120立方米、65立方米
+    existingbase.lift(doc.view, cands)  # round 36: 在现有(含在建)机场基础上,新增布局机场136个
+    sizeclass.mark(doc.view, cands)  # round 36: 20万人口以上城市实现铁路覆盖, 每个行政村(500人以上)
     perunit.cover(doc.view, cands)  # round 32: 每个市州不少于2个, 各示范县…培训不少于3000人次
     cands = sharedfigure.split(doc.view, cands)  # round 33: 工业投资、制造业投资和技术改造投资年均增速达到10%以上
     fallback = document_deadline(cands, doc)

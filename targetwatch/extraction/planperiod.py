@@ -27,6 +27,19 @@ PERIOD: Final = re.compile(
     r"[“\"「『]?(?P<period>十一五|十二五|十三五|十四五|十五五)[”\"」』]?(?:时期|期间)(?!以来)")
 
 
+def ahead(doc: Document, c: Candidate) -> bool:
+    """Round 36: a period named in the figure's sentence that ends after the text's own year is forward evidence
+    of the figure (evidence.forward), as 到2015年 is. 宁波's 2011 《规划》提出:“十二五”期间,全市…死亡率下降40%,
+    …下降32%以上 (nine reductions, first unseen-47) were read as a report's figures (report_document, 0.10-0.30):
+    the period's end counted only as a deadline. Not a period ending in the text's own year (“十四五”期间…从不足
+    4万家增至14万家以上 in a 2025 text reviews it), and only for the figure itself: one such figure does not make a
+    text of status figures a plan (evidence's `_future_deadline` still ignores it: a 2022 status report's single
+    “十四五”时期目标数量10000家 turned seven of its status figures into proposals when it did)."""
+    own = doc.issue_year
+    return ("deadline_plan_period" in c.rules_fired and own is not None and c.deadline is not None
+            and c.deadline > own)
+
+
 def carry(doc: Document, cands: list[Candidate]) -> None:
     """Give a figure without a deadline the last year of the plan period its sentence names before it, if ahead."""
     own = doc.issue_year
