@@ -93,6 +93,7 @@ from targetwatch.reports.scope import (
     subject_of,
 )
 from targetwatch.reports.shortnames import short_name_hits
+from targetwatch.reports.unread_lines import unread_sentences
 from targetwatch.units import fold_with_offsets, normalise_text, to_simplified
 
 # --- reference periods ----------------------------------------------------------------------------------
@@ -620,7 +621,9 @@ def read_text(path: Path, aliases: Aliases, meta: Mapping[str, Any] | None = Non
         return _sentence(doc, sentence, aliases, keys, ctx[0])
 
     # a rule that raises quarantines its sentence (or its stage's rows), never the whole file (rule_failures.py)
-    rows, rejected = read_sentences(sentences(plain.text), step, file, lambda s: line_of(plain, text, s))
+    pieces = sentences(plain.text)
+    rows, rejected = read_sentences(pieces, step, file, lambda s: line_of(plain, text, s))
+    rejected += unread_sentences(pieces, rows, rejected)  # figures no rule parsed: quarantined, never lost
     place = lambda j: aliases.jurisdictions.get(to_simplified(normalise_text(j).lower())) or j  # noqa: E731
     code = lambda n: keys.codes.get(normalised_key(n))  # noqa: E731
     checked, failed = guarded_stage(lambda: beside_domestic_part(rows, code, place), rows, file, "domestic part")

@@ -36,10 +36,15 @@ class PlainText:
 
 
 def plain_txt(text: str) -> PlainText:
+    """The text of a .txt report. Only the file's leading `#` lines (its provenance header, among blank lines) are
+    comments, as `template.read_lines` treats a CSV's: a `#` opening a body line is the text's own, the yearbooks'
+    "of which" mark (`#女性 | 239 | 444 |`, u29_fj_2014_ningde_yearbook; `  #政府资金   64.8 81.9`), and blanking it
+    dropped the row's figures silently (round 20)."""
     lines = text.splitlines(keepends=True)
-    out, synthetic, title = [], False, None
+    out, synthetic, title, in_header = [], False, None, True
     for line in lines:
-        if line.lstrip().startswith("#"):
+        in_header = in_header and (not line.strip() or line.lstrip().startswith("#"))
+        if in_header and line.strip():
             synthetic = synthetic or declares_synthetic(line)
             out.append("".join(" " if not c.isspace() else c for c in line))  # keep offsets, drop the comment
             continue
