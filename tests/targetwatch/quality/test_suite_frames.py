@@ -178,6 +178,14 @@ def _validation_without_times(doc: dict) -> object:
     return doc
 
 
+def _assert_same_outcome(got, expected) -> None:
+    """The same stored outcome: results (but their time), failures and the validation JSON (but its times and ids)."""
+    columns = [c for c in expected.results.columns if c != "checked_at"]
+    pd.testing.assert_frame_equal(got.results[columns], expected.results[columns], check_exact=True)
+    pd.testing.assert_frame_equal(got.failures, expected.failures, check_exact=True)
+    assert _validation_without_times(got.validation) == _validation_without_times(expected.validation)
+
+
 @pytest.mark.parametrize("name", [OBSERVATIONS_VALID, OBSERVATIONS_PLAUSIBLE])
 def test_string_columns_given_to_ge_as_categoricals_give_the_same_outcome(name, monkeypatch):
     """GE validates the string columns without nulls as categoricals (suites._categorical: cheaper metrics); the
@@ -197,11 +205,8 @@ def test_string_columns_given_to_ge_as_categoricals_give_the_same_outcome(name, 
     categorical = validate_frame(name, frame, cat, synthetic.AS_OF)
     monkeypatch.setattr(suites, "_categorical", lambda frame: {})
     plain = validate_frame(name, frame, cat, synthetic.AS_OF)
-    columns = [c for c in plain.results.columns if c != "checked_at"]
     assert (~plain.results["success"]).sum() >= 2 and len(plain.failures)
-    pd.testing.assert_frame_equal(categorical.results[columns], plain.results[columns], check_exact=True)
-    pd.testing.assert_frame_equal(categorical.failures, plain.failures, check_exact=True)
-    assert _validation_without_times(categorical.validation) == _validation_without_times(plain.validation)
+    _assert_same_outcome(categorical, plain)
 
 
 @pytest.mark.parametrize("name", [OBSERVATIONS_VALID, OBSERVATIONS_PLAUSIBLE])
@@ -227,8 +232,5 @@ def test_a_frame_read_with_categoricals_from_arrow_is_the_one_ge_was_given_and_v
     path = write_tables(tmp_path / "w.duckdb", {"observations": obs}) and tmp_path / "w.duckdb"
     stored = check_warehouse(path, name, cat, synthetic.AS_OF)
     direct = validate_frame(name, plain, cat, synthetic.AS_OF)
-    columns = [c for c in direct.results.columns if c != "checked_at"]
     assert (~direct.results["success"]).sum() >= 1 and len(direct.failures)
-    pd.testing.assert_frame_equal(stored.results[columns], direct.results[columns], check_exact=True)
-    pd.testing.assert_frame_equal(stored.failures, direct.failures, check_exact=True)
-    assert _validation_without_times(stored.validation) == _validation_without_times(direct.validation)
+    _assert_same_outcome(stored, direct)
