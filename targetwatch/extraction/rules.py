@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from targetwatch import vocab
+from targetwatch.extraction.barescale import BARE_SCALE
 from targetwatch.extraction.measures import EXTRA_UNITS, MEASURE_WORDS, NOT_A_CLASS, NOT_A_MEASURE, NOT_EVENTS
 
 # --- 1. figures: a number, an optional scale word, a written unit --------------------------------------------
@@ -50,9 +51,7 @@ _GAP = r" {0,2}"
 _UNIT_GAP = r" {0,8}"
 FIGURE: Final = re.compile(
     rf"(?<![\d.a-z])(?:(?P<low>{NUMBER})(?P<low_scale>{SCALE})?(?:{_GAP}%)?{_GAP}(?P<sep>{RANGE_SEPARATOR}){_GAP})?"
-    rf"(?P<num>{NUMBER}|(?<=[过超逾近])(?=[万千亿])|(?<=突破)(?= {{0,2}}[万千亿])|(?<=[过超逾近])百"
-    # round 18: 百万 with no digit before it, after a floor or a verb of reach (至少百万名, 带动百万人)
-    rf"|(?:(?<=至少)|(?<=带动)|(?<=帮助)|(?<=扶助)|(?<=组织)|(?<=培训)|(?<=吸引))百(?= {{0,2}}万))"
+    rf"(?P<num>{NUMBER}|{BARE_SCALE})"  # 过万家, 超百家, 带动百万人, 推动万家, 千亿斤以上: barescale.py
     rf"(?:{_UNIT_GAP}(?P<scale>{SCALE}))?(?:{_GAP}(?P<more>多|余))?{_UNIT_GAP}(?P<unit>{_UNIT_ALT})"
     rf"(?![{NOT_A_UNIT_AFTER}]){NOT_EVENTS}{NOT_A_CLASS}{NOT_A_MEASURE}(?P<post>{_UNIT_GAP}(?:以{_UNIT_GAP}[上下内]|左{_UNIT_GAP}右))?"
 )

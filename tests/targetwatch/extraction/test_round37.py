@@ -3,7 +3,10 @@ sets missed are read, each shown by two development texts or more (the test half
 
 - a level of output stated as a target with its comparator, closing its clause (粮食综合生产能力稳定在5000亿公斤以上,
   年出栏生猪18.5万头以上。), is no plant's capacity (`outputlevel.py`; the 2008 grain-security plan news, first
-  unseen-48, and a county's 2022 agriculture actions, first unseen-43).
+  unseen-48, and a county's 2022 agriculture actions, first unseen-43);
+- figures with no digit: a bare scale word after 推动 (推動萬家中小企業, 福建's 2019 SME integration plan news, first
+  unseen-9) or before a unit and a clause-closing 以上 (新增粮食产能千亿斤以上, the 2024 grain-capacity action plan
+  news, first unseen-48) is a figure (`barescale.py`).
 
 Expected values are worked out by hand from each sentence: the figure in base units, the comparator its words give,
 the deadline its year gives. Real sentences name their corpus text (development side); controls written for the
@@ -56,3 +59,32 @@ def test_yearly_pigs_slaughtered_with_a_floor_are_read(text):
 def test_a_capacity_before_what_it_sizes_stays_a_capacity(text):
     tons = [p for p in quantified(text, issued="2019") if p.unit == "tons"]
     assert tons == []
+
+
+# china-2024-grain-capacity-action-plan-news (development, first unseen-48)
+GRAIN_2030 = "方案明确提出,到2030年实现新增粮食产能千亿斤以上,全国粮食综合生产能力进一步增强;"
+# fujian-2019-sme-integration-plan-news (development, first unseen-9)
+SMES = "到2021年,培育“專精特新”中小企業500家,推動萬家中小企業“上云上平臺”,打造一批可復制、可推廣的大中小企業融通發展模式。"
+
+
+@pytest.mark.parametrize("text", variants(GRAIN_2030, spaced="%亿億"))
+def test_a_bare_thousand_hundred_million_jin_with_a_floor_is_a_figure(text):
+    # 千亿斤 = 1000 x 10^8 = 10^11 jin, at least (以上), by 2030 (nothing read before the rule)
+    assert _read(quantified(text, issued="2024")) == [(100_000_000_000, "jin", "at_least", 2030)]
+
+
+@pytest.mark.parametrize("text", variants(SMES))
+def test_ten_thousand_firms_after_a_verb_of_reach_are_a_figure(text):
+    # 萬家 = 10 000 firms (a bare 万, one of it), exact: no comparator word; 500家 as before; both by 2021
+    assert _read(quantified(text, issued="2019")) == [(500, "count", "exact", 2021), (10_000, "count", "exact", 2021)]
+
+
+@pytest.mark.parametrize("text", [
+    # the same grain news names its plan: 千亿斤 without a floor after it is the plan's name, no figure (as stored)
+    "央视网消息(新闻联播):记者今天(4月8日)从国家发展改革委了解到,《新一轮千亿斤粮食产能提升行动方案》正式编制出台。",
+    # SYNTHETIC: a size class before its noun, and a numeral before the scale word, are read as before
+    "到2025年,打造千亿元以上产业集群。",
+    "到2025年,带动数千万人就业。",
+])
+def test_a_bare_scale_word_in_a_name_or_a_size_class_is_no_figure(text):
+    assert quantified(text, issued="2024") == []
