@@ -64,7 +64,9 @@ def test_a_capacity_before_what_it_sizes_stays_a_capacity(text):
 # china-2024-grain-capacity-action-plan-news (development, first unseen-48)
 GRAIN_2030 = "方案明确提出,到2030年实现新增粮食产能千亿斤以上,全国粮食综合生产能力进一步增强;"
 # fujian-2019-sme-integration-plan-news (development, first unseen-9)
-SMES = "到2021年,培育“專精特新”中小企業500家,推動萬家中小企業“上云上平臺”,打造一批可復制、可推廣的大中小企業融通發展模式。"
+SMES = ("到2021年力爭創建或培育國家級制造業“雙創”平臺10個、“雙創”特色載體6個、“單項冠軍”企業(產品)20個、"
+        "“專精特新”小巨人企業10家;省級“單項冠軍”企業(產品)200家(項)、“專精特新”中小企業500家,推動萬家中小企業“上云上平臺”,"
+        "打造一批可復制、可推廣的大中小企業融通發展模式。")
 
 
 @pytest.mark.parametrize("text", variants(GRAIN_2030, spaced="%亿億"))
@@ -75,8 +77,11 @@ def test_a_bare_thousand_hundred_million_jin_with_a_floor_is_a_figure(text):
 
 @pytest.mark.parametrize("text", variants(SMES))
 def test_ten_thousand_firms_after_a_verb_of_reach_are_a_figure(text):
-    # 萬家 = 10 000 firms (a bare 万, one of it), exact: no comparator word; 500家 as before; both by 2021
-    assert _read(quantified(text, issued="2019")) == [(500, "count", "exact", 2021), (10_000, "count", "exact", 2021)]
+    # 萬家 = 10 000 firms (a bare 万, one of it), exact: no comparator word, by 2021; the six counts before it as
+    # before (10, 6, 20, 10, 200, 500)
+    props = quantified(text, issued="2019")
+    assert _read(props) == [(v, "count", "exact", 2021) for v in (10, 6, 20, 10, 200, 500, 10_000)]
+    assert props[-1].confidence >= 0.5
 
 
 @pytest.mark.parametrize("text", [
