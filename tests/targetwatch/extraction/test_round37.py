@@ -6,7 +6,9 @@ sets missed are read, each shown by two development texts or more (the test half
   unseen-48, and a county's 2022 agriculture actions, first unseen-43);
 - figures with no digit: a bare scale word after 推动 (推動萬家中小企業, 福建's 2019 SME integration plan news, first
   unseen-9) or before a unit and a clause-closing 以上 (新增粮食产能千亿斤以上, the 2024 grain-capacity action plan
-  news, first unseen-48) is a figure (`barescale.py`).
+  news, first unseen-48) is a figure (`barescale.py`);
+- 保持 without 在 is a target verb (水质优良比例保持100%, 贵州's 2016 water plan news, first unseen-48; 保持 before a
+  target in 湖北's 2025 work report summary and the 2023 youth-league graduates news), its noun 水土保持率 not.
 
 Expected values are worked out by hand from each sentence: the figure in base units, the comparator its words give,
 the deadline its year gives. Real sentences name their corpus text (development side); controls written for the
@@ -93,3 +95,30 @@ def test_ten_thousand_firms_after_a_verb_of_reach_are_a_figure(text):
 ])
 def test_a_bare_scale_word_in_a_name_or_a_size_class_is_no_figure(text):
     assert quantified(text, issued="2024") == []
+
+
+# guizhou-2016-water-pollution-plan-news (development, first unseen-48), as stored
+WATER = ("到2030年,全省水环境质量总体优良,水生态系统功能良好,城市建成区黑臭水体总体得到消除,"
+         "县城以上集中式饮用水水源水质优良比例保持100%。")
+
+
+@pytest.mark.parametrize("text", variants(WATER))
+def test_a_share_kept_at_a_level_is_a_target(text):
+    # 100 per cent, exact (no comparator word), by 2030 (0.40 before the rule: no verb read)
+    props = quantified(text, issued="2016")
+    assert _read(props) == [(100, "percent", "exact", 2030)]
+    assert "target_verb" in props[0].rule and props[0].confidence >= 0.5
+
+
+@pytest.mark.parametrize("text", variants("到2025年,全国水土保持率73%。"))
+def test_water_and_soil_conservation_is_a_noun_not_a_verb(text):
+    # SYNTHETIC: 水土保持率 names the rate; without a verb the figure is read plain (73 per cent, exact, by 2025)
+    props = quantified(text, issued="2023")
+    assert _read(props) == [(73, "percent", "exact", 2025)]
+    assert "target_verb" not in props[0].rule
+
+
+def test_the_soil_conservation_status_stays_status():
+    # china-2023-soil-water-conservation-opinion-news-trad (development, first unseen-47), as stored: a 2021 share
+    text = "數(shù)據(jù)顯示,到2021年底,全國(guó)水土保持率為72%,但各地具體情況不同。"
+    assert quantified(text, issued="2023") == []
