@@ -8,7 +8,9 @@ sets missed are read, each shown by two development texts or more (the test half
   unseen-9) or before a unit and a clause-closing 以上 (新增粮食产能千亿斤以上, the 2024 grain-capacity action plan
   news, first unseen-48) is a figure (`barescale.py`);
 - 保持 without 在 is a target verb (水质优良比例保持100%, 贵州's 2016 water plan news, first unseen-48; 保持 before a
-  target in 湖北's 2025 work report summary and the 2023 youth-league graduates news), its noun 水土保持率 not.
+  target in 湖北's 2025 work report summary and the 2023 youth-league graduates news), its noun 水土保持率 not;
+- 较目前 / 从当前 name where a change starts: the figure a verb of reach or a target year brings after it is a target
+  (`fromnow.py`; the 2016 Healthy China 2030 news, first unseen-44, and the 2025 5G action news, first unseen-45).
 
 Expected values are worked out by hand from each sentence: the figure in base units, the comparator its words give,
 the deadline its year gives. Real sentences name their corpus text (development side); controls written for the
@@ -122,3 +124,42 @@ def test_the_soil_conservation_status_stays_status():
     # china-2023-soil-water-conservation-opinion-news-trad (development, first unseen-47), as stored: a 2021 share
     text = "數(shù)據(jù)顯示,到2021年底,全國(guó)水土保持率為72%,但各地具體情況不同。"
     assert quantified(text, issued="2023") == []
+
+
+# china-2016-healthy-china-2030-news (development, first unseen-44), as stored
+HEALTH = "规划纲要提出,到2030年,我国主要健康指标进入高收入国家行列,人均预期寿命较目前再增加约3岁,达到79岁。"
+HEALTH_LIST = ("规划纲要还细化了2030年的具体目标包括:人均预期寿命较目前的76.34岁继续增长,达到79岁;"
+               "重大慢*病过早死亡率较2015年下降30%;个人卫生支出占卫生总费用的比重从目前29.3降至25左右等。")
+# china-2025-5g-sailing-action-news (development, first unseen-45), as stored
+FIVE_G = "从当前建成每万人33个5G基站到2027年38个的目标,中国5G建设仍有持续提升的空间。"
+
+
+@pytest.mark.parametrize("text", variants(HEALTH, spaced="岁歲"))
+def test_the_level_reached_from_now_is_a_target(text):
+    # 79 years, at least (达到), by 2030 (0.30 before the rule: 目前 read as status); the step 约3岁 is no row
+    props = quantified(text, issued="2016")
+    assert _read(props) == [(79, "years", "at_least", 2030)]
+    assert "from_now" in props[0].rule
+
+
+@pytest.mark.parametrize("text", variants(HEALTH_LIST, spaced="岁歲"))
+def test_the_starting_level_stays_status(text):
+    # 79 years at least (0.20 before); 76.34岁 is where things stand (较目前的…): not proposed
+    props = quantified(text, issued="2016")
+    assert [(p.value, p.entry["comparator"]) for p in props if p.unit == "years"] == [(79, "at_least")]
+
+
+@pytest.mark.parametrize("text", variants(FIVE_G, spaced="个個"))
+def test_a_target_years_value_beside_the_current_one(text):
+    # 38 base stations per 10 000 people by 2027, exact (0.10 before); 当前建成…33个 stays status
+    props = quantified(text, issued="2025")
+    assert _read(props) == [(38, "count", "exact", 2027)]
+
+
+@pytest.mark.parametrize("text", [
+    # SYNTHETIC controls: no verb of reach after the frame, or a status word besides it, keep the status reading
+    "全市高新技术企业数量较目前增加120家。",
+    "截至2023年底,全市高新技术企业较目前增加到120家。",
+])
+def test_without_a_reach_or_with_other_status_it_stays_status(text):
+    assert quantified(text, issued="2024") == []
