@@ -32,6 +32,7 @@ import targetwatch.extraction.funds as funds
 import targetwatch.extraction.goalyears as goalyears
 import targetwatch.extraction.indicatortables as indicatortables
 import targetwatch.extraction.limits as limits
+import targetwatch.extraction.outputlevel as outputlevel
 import targetwatch.extraction.ownresults as ownresults
 import targetwatch.extraction.perunit as perunit
 import targetwatch.extraction.planperiod as planperiod
@@ -377,6 +378,7 @@ def extract_targets(
     comparatives.bound(doc.view, cands)  # round 32: 占比不小于60%, 比重大于60%
     reductions.ceiling(doc.view, cands)  # round 35: 分别降低到120立方米、65立方米
     existingbase.lift(doc.view, cands)  # round 36: 在现有(含在建)机场基础上,新增布局机场136个
+    outputlevel.lift(doc.view, cands)  # round 37: 生产能力稳定在5000亿公斤以上, 年出栏生猪18.5万头以上
     sizeclass.mark(doc.view, cands)  # round 36: 20万人口以上城市实现铁路覆盖, 每个行政村(500人以上)
     perunit.cover(doc.view, cands)  # round 32: 每个市州不少于2个, 各示范县…培训不少于3000人次
     cands = sharedfigure.split(doc.view, cands)  # round 33: 工业投资、制造业投资和技术改造投资年均增速达到10%以上
