@@ -10,7 +10,9 @@ sets missed are read, each shown by two development texts or more (the test half
 - 保持 without 在 is a target verb (水质优良比例保持100%, 贵州's 2016 water plan news, first unseen-48; 保持 before a
   target in 湖北's 2025 work report summary and the 2023 youth-league graduates news), its noun 水土保持率 not;
 - 较目前 / 从当前 name where a change starts: the figure a verb of reach or a target year brings after it is a target
-  (`fromnow.py`; the 2016 Healthy China 2030 news, first unseen-44, and the 2025 5G action news, first unseen-45).
+  (`fromnow.py`; the 2016 Healthy China 2030 news, first unseen-44, and the 2025 5G action news, first unseen-45);
+- a status word in an earlier clause of the sentence, a forward cue (力争, 2023年将, 到2030年) after a clause break:
+  the figure after the cue is the plan's (`laterclause.py`; three farmland texts, first unseen-39 and unseen-40).
 
 Expected values are worked out by hand from each sentence: the figure in base units, the comparator its words give,
 the deadline its year gives. Real sentences name their corpus text (development side); controls written for the
@@ -163,3 +165,49 @@ def test_a_target_years_value_beside_the_current_one(text):
 ])
 def test_without_a_reach_or_with_other_status_it_stays_status(text):
     assert quantified(text, issued="2024") == []
+
+
+# china-2021-high-standard-farmland-plan-video-news (development, first unseen-39), as stored
+FARMLAND = ("今天(9月16日)举行的国务院政策例行吹风会上,农业农村部有关负责人介绍说,国务院已经批复实施《全国高标准农田"
+            "建设规划(2021-2030年)》,明确到2030年累计建成12亿亩高标准农田,以此能够稳定保障1.2万亿斤以上粮食产能,"
+            "到2035年全国高标准农田保有量和质量进一步提高。")
+# xiangyang-2025-farmland-winter-works-news (development, first unseen-40), as stored
+WINTER = ("目前正值一年一度的冬春高标准农田建设黄金季节,各地正在抢抓农时,高质量建设高标准农田工程,力争在2025年5月底前"
+          "完成2024年度中央财政高标准农田建设项目22.99万亩的田间主体工程,保障2025年春耕生产用水,"
+          "努力实现2025年一季度“开门红”。")
+
+
+@pytest.mark.parametrize("text", variants(FARMLAND, spaced="%亿億万萬"))
+def test_a_plan_named_after_a_status_clause_is_a_target(text):
+    # 12亿亩 = 1.2 x 10^9 mu, exact, by 2030 (0.10 before: 已经 in the earlier clause); 1.2万亿斤 as before
+    props = quantified(text, issued="2021")
+    assert _read(props) == [(1_200_000_000, "mu", "exact", 2030), (1_200_000_000_000, "jin", "at_least", 2030)]
+    assert "status_earlier_clause" in props[0].rule
+
+
+@pytest.mark.parametrize("text", variants(WINTER, spaced="%万萬"))
+def test_a_strived_for_task_after_a_status_clause_is_a_target(text):
+    # 22.99万亩 = 229 900 mu, exact (0.00 before: 目前 in the first clause)
+    props = quantified(text, issued="2025")
+    assert _read(props) == [(229_900, "mu", "exact", None)]
+    assert props[0].confidence >= 0.5
+
+
+def test_the_2023_farmland_text_reads_its_years_tasks():
+    # china-2023-high-standard-farmland-trad (development, first unseen-39; undated): 4500萬畝 = 45 000 000 mu and
+    # 3500萬畝 = 35 000 000 mu (both 0.00 before); 2022年底已累計建成10億畝 stays status
+    from targetwatch.extraction.corpus import issued, load_corpus
+    docs, _ = load_corpus()
+    doc = docs["china-2023-high-standard-farmland-trad"]
+    mu = [p.value for p in quantified(doc.text, issued=issued(doc)) if p.unit == "mu"]
+    assert 45_000_000 in mu and 35_000_000 in mu and 1_000_000_000 not in mu
+
+
+@pytest.mark.parametrize("text", [
+    # SYNTHETIC controls: the figure the status word governs, and one after a bare 将 or a year already past, stay
+    "截至2022年底,全市已建成孵化器30家,新增10家。",
+    "目前全市已有企业100家,将新增20家。",
+    "目前全市已有企业100家,到2020年新增20家。",
+])
+def test_status_clauses_without_a_forward_cue_stay_status(text):
+    assert quantified(text, issued="2023") == []
