@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from targetwatch.reports.grid_tables import _runs, grid_rows
-from targetwatch.reports.plaintext import plain_txt
 from targetwatch.reports.normalise import normalise
+from targetwatch.reports.plaintext import plain_txt
 from tests.targetwatch.reports.test_communique import TODAY, read_real_text, read_sentence
 
 
@@ -47,8 +47,9 @@ def _observed(doc: str, aliases, catalogue) -> list[tuple[str, str, int, float]]
 
 
 def test_years_across_ningde(any_place_aliases, any_place_catalogue):
-    """研究与试验发展经费内部支出(万元), its share of GDP (%) and 有效发明专利数(件), 2009-2014; the sidecar names the city.
-    The "of which" and subset rows (#女性, 基础研究, 项目(课题)经费内部支出) are not read, and 83 is read once."""
+    """研究与试验发展经费内部支出(万元), its share of GDP (%) and 有效发明专利数(件), 2009-2014; the sidecar names
+    the city. The "of which" and subset rows (#女性, 基础研究, 项目(课题)经费内部支出) are not read, and 83 is read
+    once."""
     got = _observed("u29_fj_2014_ningde_yearbook", any_place_aliases, any_place_catalogue)
     assert ("ningde", "rd_expenditure", 2013, 101695e4) in got
     assert ("ningde", "rd_intensity", 2014, 0.9) in got
@@ -114,8 +115,8 @@ def test_runs_shape():
         ),
         # SYNTHETIC: indicators across, places down, the year in the title; 太原市 is no catalogue place
         (
-            "2020年各地研发投入 地区 | R&D经费(亿元) | R&D经费投入强度(%) | 山西省 | 211.1 | 1.20 | 甘肃省 | 109.6 | 1.22 "
-            "| 太原市 | 114.7 | 2.24 |\n",
+            "2020年各地研发投入 地区 | R&D经费(亿元) | R&D经费投入强度(%) | 山西省 | 211.1 | 1.20 "
+            "| 甘肃省 | 109.6 | 1.22 | 太原市 | 114.7 | 2.24 |\n",
             {
                 ("shanxi", "rd_expenditure", 2020, 211.1e8),
                 ("shanxi", "rd_intensity", 2020, 1.2),
@@ -125,7 +126,8 @@ def test_runs_shape():
         ),
         # SYNTHETIC: indicators across with no year stated before the head: nothing
         (
-            "地区 | R&D经费(亿元) | R&D经费投入强度(%) | 山西省 | 211.1 | 1.20 | 甘肃省 | 109.6 | 1.22 | 全国 | 1 | 2 |\n",
+            "地区 | R&D经费(亿元) | R&D经费投入强度(%) | 山西省 | 211.1 | 1.20 "
+            "| 甘肃省 | 109.6 | 1.22 | 全国 | 1 | 2 |\n",
             set(),
         ),
         # SYNTHETIC: a bare share of R&D expenditure (no 强度, no 生产总值) is no level
