@@ -191,8 +191,8 @@ def _goals_before(view: str, at: int) -> bool:
 
 def number(text: str) -> float:
     """A written number; an empty one is the bare scale word of 过万家 (one 万), 百 alone is 超百家's hundred."""
-    if text == "百":  # 超百家: the bare word after 超 / 过 / 逾
-        return 100.0
+    if text in ("百", "千"):  # 超百家: the bare word after 超 / 过 / 逾; round 37: 千亿斤以上 (barescale.py)
+        return 100.0 if text == "百" else 1000.0
     text = text.replace(" . ", ".")  # round 16: 6 . 5% (a decimal point printed with spaces)
     return float(parse_number(text)) if text else 1.0  # type: ignore[arg-type]
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from targetwatch import vocab
+from targetwatch.extraction.barescale import BARE_SCALE
 from targetwatch.extraction.measures import EXTRA_UNITS, MEASURE_WORDS, NOT_A_CLASS, NOT_A_MEASURE, NOT_EVENTS
 
 # --- 1. figures: a number, an optional scale word, a written unit --------------------------------------------
@@ -50,9 +51,7 @@ _GAP = r" {0,2}"
 _UNIT_GAP = r" {0,8}"
 FIGURE: Final = re.compile(
     rf"(?<![\d.a-z])(?:(?P<low>{NUMBER})(?P<low_scale>{SCALE})?(?:{_GAP}%)?{_GAP}(?P<sep>{RANGE_SEPARATOR}){_GAP})?"
-    rf"(?P<num>{NUMBER}|(?<=[过超逾近])(?=[万千亿])|(?<=突破)(?= {{0,2}}[万千亿])|(?<=[过超逾近])百"
-    # round 18: 百万 with no digit before it, after a floor or a verb of reach (至少百万名, 带动百万人)
-    rf"|(?:(?<=至少)|(?<=带动)|(?<=帮助)|(?<=扶助)|(?<=组织)|(?<=培训)|(?<=吸引))百(?= {{0,2}}万))"
+    rf"(?P<num>{NUMBER}|{BARE_SCALE})"  # 过万家, 超百家, 带动百万人, 推动万家, 千亿斤以上: barescale.py
     rf"(?:{_UNIT_GAP}(?P<scale>{SCALE}))?(?:{_GAP}(?P<more>多|余))?{_UNIT_GAP}(?P<unit>{_UNIT_ALT})"
     rf"(?![{NOT_A_UNIT_AFTER}]){NOT_EVENTS}{NOT_A_CLASS}{NOT_A_MEASURE}(?P<post>{_UNIT_GAP}(?:以{_UNIT_GAP}[上下内]|左{_UNIT_GAP}右))?"
 )
@@ -118,8 +117,9 @@ PLAIN_RULE: Final = "plain"
 
 # Aspiration words: the document hedges (力争 = strive to). Kept in the proposal's notes, comparator unchanged.
 ASPIRATION: Final[tuple[str, ...]] = ("力争", "争取", "努力")
-# A verb written inside a noun is no verb: 孵化器, 建设发展大会, 培育基地, 《行动计划》; r. 35: 降水, 降雨.
-VERB_IN_NOUN: Final = re.compile(r"(?:器|基地|载体|园区|网点|平台|大会|中心|工程|(?<=计划)[》”\"企项]|(?<=降)[水雨])")
+# A verb written inside a noun is no verb: 孵化器, 建设发展大会, 培育基地, 《行动计划》; r. 35: 降水; r. 37: 水土保持率.
+VERB_IN_NOUN: Final = re.compile(r"(?:器|基地|载体|园区|网点|平台|大会|中心|工程|(?<=计划)[》”\"企项]|(?<=降)[水雨]"
+                                 r"|(?<=保持)率)")
 # Verbs that make a figure a commitment (形成300个, 建设1000个, 达到40万人). Looked for in the clause before it.
 TARGET_VERBS: Final[tuple[str, ...]] = (
     "达到", "达", "形成", "建设", "建成", "创建", "建立", "打造", "培育", "新增", "新创办", "新组建", "组建", "带动",
@@ -129,7 +129,7 @@ TARGET_VERBS: Final[tuple[str, ...]] = (
     "取得", "推出", "开放",  # round 9: 取得10项以上…成果, 推出不少于30个应用场景, 开放20个以上应用场景
     # round 10: a year's tasks (精准帮扶544户, 高职院校扩招200万人, 推进1000项成果转化, 帮助10万名毕业生就业)
     "帮扶", "扩招", "推进", "推动", "帮助", "选派", "资助", "引入", "开发", "输转",
-    "稳定在", "保持在", "降",  # round 35: 稳定在20万亩, 保持在…以上 (a level held); 单位GDP能耗降3% (a reduction)
+    "稳定在", "保持在", "降", "保持",  # r. 35: 稳定在20万亩, 保持在…以上, 能耗降3%; r. 37: 优良比例保持100%
     "支持",  # round 14: 每年支持20个…项目 (not 发放: 发放5万元创新券 is a grant per firm)
     "再就业", "引领", "促进", "安排", "发行",  # r. 19: 再就业180人, 引领3000名; r. 22: 拟安排…专项债券4.4万亿元
 )

@@ -45,6 +45,7 @@ from targetwatch.lineage import (
     formula_lines,
 )
 from targetwatch.render.large_site import page_name
+from targetwatch.render.lineage_runs import CHAIN_ORDER, VINTAGE_CODES, per_target
 from targetwatch.render.page import display_column, display_value, dump_js, json_values, load_strings
 
 LINEAGE_DIR = "lineage"
@@ -54,7 +55,6 @@ LINEAGE_FIGURE_LIMIT = 500
 LINEAGE_CSV_COLUMNS = ("vintage", "used_vintage", "jurisdiction", "indicator", "year", "value_as_written",
                        "unit_as_written", "value", "unit", "source_file", "sha256", "location", "observation_id",
                        "release_date", "release_date_basis", "confidence", "checks_failed", "raw_content")
-VINTAGE_CODES: dict[str, str] = {"used": "u", "not_released": "r", "superseded": "s", "not_used": "n"}
 DATA_BATCH_TARGETS = 5_000  # targets whose chains are converted together (whole jurisdictions)
 # One figure in a data file, in this order (dashboards/static/lineage-view.js reads them by name from the config).
 FIGURE_FIELDS: tuple[str, ...] = (
@@ -80,11 +80,6 @@ SERIES_ORDER = "year, release_date NULLS FIRST, source_file, observation_id"  # 
 
 def _prefixed(alias: str) -> str:
     return ", ".join(alias + c for c in SERIES_ORDER.split(", "))
-
-
-def _list(v: Any) -> list:
-    """A list column's value (Arrow gives arrays; NULL gives None) as a list."""
-    return [] if v is None or (isinstance(v, float) and v != v) else list(v)
 
 
 def _num(v: Any) -> str:
@@ -223,34 +218,8 @@ class LineageSite:
         self.condition_columns = sorted(words & {"jurisdiction", "indicator", "year", "release_date", "source_file",
                                                  "unit", *extra})  # the columns the checks' row conditions read
         sql = figures_sql(self.columns, EVERY_TARGET)
-        self.con.execute(f"CREATE OR REPLACE TEMP TABLE _tw_chain AS SELECT {narrow} FROM ({sql})")
-
-    def _per_target(self) -> pd.DataFrame:
-        """Per target: its figures' count, whether any is used, its own and reference series' vintage letters and
-        series keys, and its files as their numbers in the report's file list (self.file_index: _files first) with
-        whether a used figure comes from each, in file name order."""
-        code = "CASE vintage " + " ".join(f"WHEN '{v}' THEN '{c}'" for v, c in VINTAGE_CODES.items()) + " END"
-        order = SERIES_ORDER + ", _row"
-        self.con.register("_tw_files", pd.DataFrame({"source_file": list(self.file_index),
-                                                     "k": list(self.file_index.values())}))
-        try:
-            return arrow_frame(self.con, f"""
-                WITH per AS (
-                    SELECT target_id, count(*) AS n_figures, bool_or(used) AS any_used,
-                        string_agg({code}, '' ORDER BY {order}) FILTER (WHERE own_series) AS v,
-                        string_agg({code}, '' ORDER BY {order}) FILTER (WHERE NOT own_series) AS rv,
-                        any_value(jurisdiction || '|' || indicator) FILTER (WHERE own_series) AS own,
-                        any_value(jurisdiction || '|' || indicator) FILTER (WHERE NOT own_series) AS ref
-                    FROM _tw_chain GROUP BY target_id),
-                files AS (
-                    SELECT g.target_id, list(f.k ORDER BY g.source_file) AS file_k,
-                        list(g.used ORDER BY g.source_file) AS file_used
-                    FROM (SELECT target_id, source_file, coalesce(bool_or(used), false) AS used FROM _tw_chain
-                          GROUP BY target_id, source_file) g
-                    JOIN _tw_files f ON f.source_file = g.source_file GROUP BY g.target_id)
-                SELECT per.*, files.file_k, files.file_used FROM per LEFT JOIN files USING (target_id)""")
-        finally:
-            self.con.unregister("_tw_files")
+        self.con.execute(f"CREATE OR REPLACE TEMP TABLE _tw_chain AS SELECT {narrow} FROM ({sql}) "
+                         f"ORDER BY {CHAIN_ORDER}")  # the rows' order: lineage_runs reads each target's run in it
 
     def _check_lists(self, has_indicator: list[str]) -> dict[str, list]:
         """target -> [[check, result, rows flagged, rows checked], ...] (targetwatch.lineage.check_rows)."""
@@ -273,8 +242,7 @@ class LineageSite:
         (self.folder / "data").mkdir(exist_ok=True)
         self._chain_table()
         files = self._files()  # first: the per-target file lists are numbered by it
-        per_frame = self._per_target()
-        per = {c: dict(zip(per_frame["target_id"], per_frame[c], strict=True)) for c in per_frame if c != "target_id"}
+        per = per_target(self.con, self.file_index)  # per target: its figures' count, vintages, series, files
         targets = self._targets()
         has_indicator = targets.loc[targets["indicator"].notna() & (targets["comparator"] != "qualitative"),
                                     "target_id"].tolist()
@@ -441,8 +409,7 @@ class LineageSite:
             }
             if has_indicator[k] and figs[k] is not None:
                 chain |= {"own": per["own"][tid], "ref": per["ref"][tid], "v": per["v"][tid], "rv": per["rv"][tid],
-                          "files": [[int(f), bool(u)] for f, u in zip(_list(per["file_k"][tid]),
-                                                                      _list(per["file_used"][tid]), strict=True)],
+                          "files": per["files"].get(tid, []),
                           "figures_file": f"{safe_name(tid)}.figures.csv" if figs[k] > self.limit else None}
             if has_indicator[k]:
                 chain["checks"] = checks.get(tid, [])

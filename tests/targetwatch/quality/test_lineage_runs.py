@@ -1,0 +1,87 @@
+"""The lineage's per-target aggregates cut from the chain table's runs (targetwatch.render.lineage_runs) equal the
+ordered aggregates DuckDB computed before (string_agg / list with ORDER BY), on a hand-made chain table with the
+awkward cases and on the SYNTHETIC warehouse's chains."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from targetwatch.lineage import EVERY_TARGET, figures_sql
+from targetwatch.render.lineage_runs import CHAIN_ORDER, VINTAGE_CODES, per_target
+from targetwatch.render.lineage_site import SERIES_ORDER, _columns
+
+# The aggregates as lineage_site computed them before (ordered aggregates), the reference for per_target.
+_ORDERED = """
+WITH per AS (
+    SELECT target_id, count(*) AS n_figures, bool_or(used) AS any_used,
+        string_agg({code}, '' ORDER BY {order}) FILTER (WHERE own_series) AS v,
+        string_agg({code}, '' ORDER BY {order}) FILTER (WHERE NOT own_series) AS rv,
+        any_value(jurisdiction || '|' || indicator) FILTER (WHERE own_series) AS own,
+        any_value(jurisdiction || '|' || indicator) FILTER (WHERE NOT own_series) AS ref
+    FROM _tw_chain GROUP BY target_id),
+files AS (
+    SELECT g.target_id, list(f.k ORDER BY g.source_file) AS file_k, list(g.used ORDER BY g.source_file) AS file_used
+    FROM (SELECT target_id, source_file, coalesce(bool_or(used), false) AS used FROM _tw_chain
+          GROUP BY target_id, source_file) g
+    JOIN _tw_files f ON f.source_file = g.source_file GROUP BY g.target_id)
+SELECT per.*, files.file_k, files.file_used FROM per LEFT JOIN files USING (target_id)"""
+
+
+def _ordered(con: duckdb.DuckDBPyConnection, file_index: dict[str, int]) -> dict[str, dict]:
+    code = "CASE vintage " + " ".join(f"WHEN '{v}' THEN '{c}'" for v, c in VINTAGE_CODES.items()) + " END"
+    con.register("_tw_files", pd.DataFrame({"source_file": list(file_index), "k": list(file_index.values())}))
+    try:
+        rows = con.execute(_ORDERED.format(code=code, order=SERIES_ORDER + ", _row")).fetchall()
+    finally:
+        con.unregister("_tw_files")
+    out: dict[str, dict] = {c: {} for c in ("n_figures", "any_used", "v", "rv", "own", "ref", "files")}
+    for tid, n, used, v, rv, own, ref, ks, us in rows:
+        for name, value in (("n_figures", n), ("any_used", used), ("v", v), ("rv", rv), ("own", own), ("ref", ref)):
+            out[name][tid] = value
+        if ks:
+            out["files"][tid] = [[k, u] for k, u in zip(ks, us, strict=True)]
+    return out
+
+
+def _chain(con: duckdb.DuckDBPyConnection, select: str) -> None:
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _tw_chain AS SELECT * FROM ({select}) ORDER BY {CHAIN_ORDER}")
+
+
+def test_runs_equal_the_ordered_aggregates_on_awkward_chains():
+    con = duckdb.connect()
+    rows = [  # target, own series, used, vintage, jurisdiction, indicator, year, release date, file, observation, row
+        ("t1", True, True, "used", "a", "i", 2020, "2021-03-01", "f2", "o1", 5),
+        ("t1", True, False, "superseded", "a", "i", 2020, "2021-01-01", "f1", "o2", 4),
+        ("t1", True, False, "not_released", "a", "i", 2021, None, "f3", "o3", 3),
+        ("t1", False, True, "used", "r", "i", 2020, "2021-03-01", "f2", "o4", 2),
+        ("t1", False, False, "not_used", "r", "i", None, "2021-03-01", "f9", "o5", 1),  # f9: not a report file
+        ("t2", False, False, "not_used", "r", "i", 2019, "2020-03-01", "f1", "o6", 0),  # reference series only
+        ("t3", True, False, "not_used", "b", "i", 2019, None, "f9", "o7", 6),  # no file of the report
+        ("t3", True, False, "odd", "b", "i", 2018, None, "f1", "o8", 7),  # a vintage without a letter
+        ("t0", True, False, "not_used", "c", "i", 2018, "2019-01-01", "f1", "o9", 8),
+    ]
+    frame = pd.DataFrame(rows, columns=["target_id", "own_series", "used", "vintage", "jurisdiction", "indicator",
+                                        "year", "release_date", "source_file", "observation_id", "_row"])
+    frame["release_date"] = pd.to_datetime(frame["release_date"])
+    con.register("_rows", frame)
+    _chain(con, "SELECT * FROM _rows")
+    files = {"f1": 0, "f2": 1, "f3": 2}
+    got, expected = per_target(con, files), _ordered(con, files)
+    assert got == expected
+    assert got["v"]["t1"] == "sur" and got["rv"]["t1"] == "un" and got["own"]["t2"] is None
+    assert got["files"]["t1"] == [[0, False], [1, True], [2, False]] and "t3" in got["files"]
+
+
+def test_runs_equal_the_ordered_aggregates_on_the_synthetic_chains(synthetic_warehouse):
+    con = duckdb.connect()
+    con.execute(f"ATTACH '{synthetic_warehouse}' AS w (READ_ONLY)")
+    con.execute("USE w")
+    sql = figures_sql(_columns(con), EVERY_TARGET)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _tw_chain AS SELECT * FROM ({sql}) ORDER BY {CHAIN_ORDER}")
+    names = [r[0] for r in con.execute("SELECT source_file FROM report_files ORDER BY source_file").fetchall()]
+    files = {f: i for i, f in enumerate(dict.fromkeys(names))}
+    got = per_target(con, files)
+    assert got == _ordered(con, files)
+    assert len(got["n_figures"]) >= 3 and any(v and len(v) > 1 for v in got["v"].values())
+    assert any(u for pairs in got["files"].values() for _, u in pairs)
