@@ -27,10 +27,12 @@ import targetwatch.extraction.echoes as echoes
 import targetwatch.extraction.evidence as evidence
 import targetwatch.extraction.existingbase as existingbase
 import targetwatch.extraction.forecasts as forecasts
+import targetwatch.extraction.fromnow as fromnow
 import targetwatch.extraction.fullcover as fullcover
 import targetwatch.extraction.funds as funds
 import targetwatch.extraction.goalyears as goalyears
 import targetwatch.extraction.indicatortables as indicatortables
+import targetwatch.extraction.laterclause as laterclause
 import targetwatch.extraction.limits as limits
 import targetwatch.extraction.outputlevel as outputlevel
 import targetwatch.extraction.ownresults as ownresults
@@ -377,6 +379,8 @@ def extract_targets(
     fullcover.floor(doc.view, cands)  # round 31: 实现乡镇网络销售服务网点100%覆盖
     comparatives.bound(doc.view, cands)  # round 32: 占比不小于60%, 比重大于60%
     reductions.ceiling(doc.view, cands)  # round 35: 分别降低到120立方米、65立方米
+    laterclause.lift(doc.view, cands, doc.issue_year)  # round 37: 已经批复…,明确到2030年累计建成12亿亩
+    fromnow.lift(doc.view, cands)  # round 37: 人均预期寿命较目前再增加约3岁,达到79岁
     existingbase.lift(doc.view, cands)  # round 36: 在现有(含在建)机场基础上,新增布局机场136个
     outputlevel.lift(doc.view, cands)  # round 37: 生产能力稳定在5000亿公斤以上, 年出栏生猪18.5万头以上
     sizeclass.mark(doc.view, cands)  # round 36: 20万人口以上城市实现铁路覆盖, 每个行政村(500人以上)

@@ -41,6 +41,7 @@ from targetwatch.reports.grammar import (
     number_in,
     split_clauses,
 )
+from targetwatch.reports.grid_tables import with_grid_tables
 from targetwatch.reports.intensity import intensity_hits, strength_named_hits
 from targetwatch.reports.lists import ENUMERATED, SPAN, year_list
 from targetwatch.reports.matching import (
@@ -643,4 +644,6 @@ def read_text(path: Path, aliases: Aliases, meta: Mapping[str, Any] | None = Non
     )
     tables = lambda: with_flat_tables(read, plain, keys, aliases, meta)  # noqa: E731  one cell a line (flat_tables.py)
     read, skipped = skipped_stage(tables, read, file, "flattened tables")
-    return with_rejected(read, skipped)
+    grids = lambda: with_grid_tables(read, plain, keys, aliases, meta, place)  # noqa: E731  `|` grids (grid_tables.py)
+    read, skipped_too = skipped_stage(grids, read, file, "grids laid out with |")
+    return with_rejected(read, skipped + skipped_too)

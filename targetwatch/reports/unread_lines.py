@@ -11,6 +11,11 @@ this looks at the sentence as written, after every rule has run: its numbers are
 and those worth listing are the ones `grammar._unread_figures` would list bare (three digits or more, or a decimal),
 signed or not. Dates, clock times, codes and ranges (digits joined by - : / ~ or followed by 年 月 日) are not listed,
 nor a year alone. Nothing is read here: the row only says the line was not read and why.
+
+A number alone on its line (`47`, `21 |`) is a table's cell flattened one a line, whatever its digits (round 21): the
+last cell of Ningxia's table 1 as stored (u30_nx_2022_communique_ce, dev since round 21) was two digits and so was
+dropped silently; the award counts of a national yearbook table (`21 |`, `19 |`, u26_nat_2006_yb2007_st_activities)
+are such cells too. A year alone on its line stays unlisted (a table's head).
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ _WORTH = re.compile(r"[-+−]?(?:\d{3,}|\d{1,3}(?:,\d{3})+)(?:\.\d+)?|[-+−]?\d
 _JOINED = frozenset("-:/~–—∶")
 _DATE_AFTER = re.compile(r"\s*(?:年|月|日|号|时|届|次会议)")  # matched at the number's end (an address: 药王洞155号)
 _YEAR = re.compile(r"(?:(?:19|20)\d{2})+")  # a year, or a year doubled by a bad copy (20202020)
+_LONE = re.compile(r"\|?\s*([-+−]?\d+(?:\.\d+)?)\s*\|?")  # a cell alone on its line
 
 
 def figure_tokens(text: str) -> list[str]:
@@ -48,12 +54,18 @@ def figure_tokens(text: str) -> list[str]:
     return out
 
 
+def lone_cell(text: str) -> list[str]:
+    """The number of a line that is one table cell and nothing else (not a year), whatever its digits."""
+    m = _LONE.fullmatch(unicodedata.normalize("NFKC", text).strip())
+    return [m.group(1)] if m and not _YEAR.fullmatch(m.group(1)) else []
+
+
 def unread_sentences(sentences: list[Sentence], rows: list[dict], rejected: list[dict]) -> list[dict]:
     """One quarantined row for each sentence with figure-like numbers that no row or quarantined row came from."""
     spoken = {r.get("row_number") for r in rows} | {r.get("row_number") for r in rejected}
     out = []
     for s in sentences:
-        if s.number in spoken or not (tokens := figure_tokens(s.text)):
+        if s.number in spoken or not (tokens := figure_tokens(s.text) or lone_cell(s.text)):
             continue
         listed = "; ".join(repr(t) for t in tokens)
         out.append(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from targetwatch.reports.plaintext import Sentence, plain_txt, sentences
-from targetwatch.reports.unread_lines import figure_tokens, unread_sentences
+from targetwatch.reports.unread_lines import figure_tokens, lone_cell, unread_sentences
 from tests.targetwatch.reports.test_communique import read_real_text
 
 
@@ -104,3 +104,31 @@ def test_no_figure_like_line_is_silent(aliases, doc):
     silent = [s.text for s in sentences(plain_txt(path.read_text(encoding="utf-8")).text)
               if figure_tokens(s.text) and s.number not in spoken]
     assert silent == []
+
+
+# --- a number alone on its line is a table's cell, whatever its digits (round 21, lone_cell) ---
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("47", ["47"]),  # the last cell of Ningxia's table 1 as stored (u30_nx_2022_communique_ce, dev)
+        ("21 |", ["21"]),  # an award count of a national yearbook table (u26_nat_2006_yb2007_st_activities, dev)
+        ("-0.6 |", ["-0.6"]),
+        ("2009 |", []),  # a year alone: a table's head
+        ("2014", []),
+        ("第5", []),  # not a number alone
+        ("5个", []),
+        ("|", []),
+    ],
+)
+def test_lone_cell(line, expected):
+    assert lone_cell(line) == expected
+
+
+def test_ningxias_last_cell_is_quarantined(aliases):
+    """u30_nx_2022_communique_ce ends inside its table 1, one cell a line: the cell `47` was the only figure of the
+    development half neither read nor quarantined after round 20."""
+    result = read_real_text("u30_nx_2022_communique_ce", aliases)
+    mine = result.rejected[result.rejected["raw_content"].astype(str).str.fullmatch("47")]
+    assert len(mine) == 1 and "'47'" in mine["reason"].iloc[0], list(result.rejected["reason"])
