@@ -22,8 +22,8 @@ def _read(props):
 
 
 # china-2023-camellia-oil-action-plan-news (development, first unseen-49)
-OIL_TEA = ("明确2023—2025年完成新增油茶种植1917万亩、改造低产林1275.9万亩,确保到2025年全国油茶种植面积达到9000万亩以上、"
-           "茶油产能达到200万吨。")
+OIL_TEA = ("明确2023—2025年完成新增油茶种植1917万亩、改造低产林1275.9万亩,"
+           "确保到2025年全国油茶种植面积达到9000万亩以上、茶油产能达到200万吨。")
 # hubei-2020-machine-sand-plan-news (development, first unseen-49)
 SAND = ("《规划》提出到2025年,湖北省机制砂石年产能达到9.9亿吨以上,其中机制砂年产能4亿吨以上,"
         "年产100万吨及以上的大中型机制砂石企业产能占比达到80%,平均产能规模超过150万吨/年,培育1个亿吨级机制砂石生产示范基地。")
@@ -66,7 +66,7 @@ def test_a_plant_sized_by_its_capacity_stays_a_plant(text):
 
 @pytest.mark.parametrize("text", variants("到2025年,新建项目年产10万吨,年加工茶油10万吨。"))
 def test_a_capacity_without_a_verb_of_reach_stays_a_rating(text):
-    # SYNTHETIC: 年产10万吨 and 年加工茶油10万吨 rate a plant (no verb of reach between the capacity word and the figure)
+    # SYNTHETIC: 年产10万吨 and 年加工茶油10万吨 rate a plant (no verb of reach between capacity word and figure)
     assert 100_000 not in [p.value for p in quantified(text, issued="2023")]
 
 
