@@ -3,7 +3,10 @@ sets missed are read, each shown by two development texts or more (the test half
 
 - a capacity a verb of reach brings to a level (茶油产能达到200万吨, 乳制品年加工能力达到150万吨, 平均产能规模超过
   150万吨/年) is a target, not a plant's size (`reachedcapacity.py`; the 2023 national oil-tea plan news, 山西's 2022
-  dairy plan news and 湖北's 2020 machine-sand plan news, all first unseen-49).
+  dairy plan news and 湖北's 2020 machine-sand plan news, all first unseen-49);
+- an area before a longer name of its land closing the clause (20万亩优质绿茶基地, 5万亩高标准无性系良种茶园,
+  2000萬公頃國家儲備林) is that land's target, not a product's size (`landarea.py`; 珙县's 2015 tea-base news, first
+  unseen-49, and the 2018 national reserve-forest plan news, first unseen-46).
 
 Expected values are worked out by hand from each sentence: the figure in base units, the comparator its words give,
 the deadline its year gives. Real sentences name their corpus text (development side); controls written for the
@@ -74,3 +77,36 @@ def test_a_capacity_without_a_verb_of_reach_stays_a_rating(text):
 def test_a_rating_per_year_before_de_stays_a_plant(text):
     # SYNTHETIC: 10万吨/年的生产线: the figure and its /年 size the line after 的
     assert 100_000 not in [p.value for p in quantified(text, issued="2023")]
+
+
+# gongxian-2015-tea-base-news (development, first unseen-49), its headline, dateline and first sentences
+TEA = ("珙县打造20万亩优质绿茶基地\n- 发布时间:2015-12-18 00:31:10 来源:经济参考报 责任编辑:罗伯特\n"
+       "四川珙县发展茶产业初见成效。到“十二五”末,新建5万亩高标准无性系良种茶园,改建2万亩老茶园,全县茶园面积达到15万亩,"
+       "其中有机茶面积达到2万亩。到2017年,力争建成20万亩优质绿茶基地,跻身全省茶叶产业强县行列。")
+# china-2018-national-reserve-forests-plan-news-trad (development, first unseen-46), its headline and dateline
+FOREST = ("中國將建2000萬公頃國家儲備林\n\n2018-04-16 15:06:55 人民網-人民日報海外版\n"
+          "本報北京電 (記者嚴冰)國家林業和草原局日前透露。")
+
+
+@pytest.mark.parametrize("text", variants(TEA))
+def test_areas_before_the_name_of_their_land_are_targets(text):
+    # 20万亩 = 200 000 mu (headline and 力争建成…基地, by 2017), 5万亩 = 50 000 mu of new tea gardens, 2万亩 = 20 000 mu
+    # rebuilt (0.00-0.10 before the rule: the area read as a product's size); 15万亩 and 其中…2万亩 were read before
+    read = fields(quantified(text, issued="2015-12-18"), "value", "unit", "comparator")
+    assert read == [(200_000, "mu", "exact"), (50_000, "mu", "exact"), (20_000, "mu", "exact"),
+                    (150_000, "mu", "at_least"), (20_000, "mu", "at_least"), (200_000, "mu", "exact")]
+
+
+@pytest.mark.parametrize("text", variants(FOREST))
+def test_hectares_before_a_forest_are_a_target(text):
+    # 2000萬公頃 = 20 000 000 hectares of national reserve forest (0.00 before the rule)
+    read = fields(quantified(text, issued="2018-04-16"), "value", "unit", "comparator")
+    assert (20_000_000, "hectares", "exact") in read
+
+
+@pytest.mark.parametrize("text", variants("到2025年,建成2万亩茶园建设项目3个,入驻500亩产业园区内的企业20家。"))
+def test_an_area_in_a_phrase_that_runs_on_stays_a_size(text):
+    # SYNTHETIC: 2万亩茶园建设项目, 500亩产业园区内的企业: the land word does not close the clause; counts read
+    props = quantified(text, issued="2023")
+    assert [p.value for p in props if p.unit == "mu"] == []
+    assert _read(props) == [(3, "count", "exact", 2025), (20, "count", "exact", 2025)]
