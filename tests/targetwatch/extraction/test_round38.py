@@ -6,7 +6,10 @@ sets missed are read, each shown by two development texts or more (the test half
   dairy plan news and 湖北's 2020 machine-sand plan news, all first unseen-49);
 - an area before a longer name of its land closing the clause (20万亩优质绿茶基地, 5万亩高标准无性系良种茶园,
   2000萬公頃國家儲備林) is that land's target, not a product's size (`landarea.py`; 珙县's 2015 tea-base news, first
-  unseen-49, and the 2018 national reserve-forest plan news, first unseen-46).
+  unseen-49, and the 2018 national reserve-forest plan news, first unseen-46);
+- a count of the places a plan covers (包括…8个省区的近600个县, 聚焦720个…重点县, 在阳曲等11个县建设…) is its scope,
+  not a target (`scopecount.py`; the oil-tea plan news, first unseen-49, the 2024 grain-capacity plan news, first
+  unseen-48, and 山西's 2017 益农信息社 meeting news, first unseen-41): false proposals, lowered below the threshold.
 
 Expected values are worked out by hand from each sentence: the figure in base units, the comparator its words give,
 the deadline its year gives. Real sentences name their corpus text (development side); controls written for the
@@ -110,3 +113,46 @@ def test_an_area_in_a_phrase_that_runs_on_stays_a_size(text):
     props = quantified(text, issued="2023")
     assert [p.value for p in props if p.unit == "mu"] == []
     assert _read(props) == [(3, "count", "exact", 2025), (20, "count", "exact", 2025)]
+
+
+# china-2023-camellia-oil-action-plan-news (development, first unseen-49), its paragraph on the two regions
+REGIONS = ("行动方案统筹考虑15个适宜种植油茶省(自治区、直辖市)的自然条件和发展历史、现状、潜力等因素,"
+           "按照核心发展区和重点拓展区布局未来3年的油茶发展任务。核心发展区包括湖南、江西、广西、湖北、广东、福建、浙江、贵州8个省区的近600个县,"
+           "计划新增油茶种植1488.5万亩、改造低产林1110.6万亩。重点拓展区包括云南、海南、河南、重庆、四川、安徽、陕西7个省市的"
+           "近200个县,计划新增油茶种植428.5万亩、改造低产林165.3万亩。")
+# china-2024-grain-capacity-action-plan-news (development, first unseen-48)
+GRAIN_COUNTIES = ("下一步,国家发展改革委、农业农村部等部门将聚焦720个粮食产能提升重点县,"
+                  "围绕粮食生产的关键领域和薄弱环节。")
+# shanxi-2017-yinong-training-meeting-news-trad (development, first unseen-41)
+YINONG = "今年,信息進村入戶工程被列為省政府強農惠農政策,安排資金2000萬元在陽曲等11個縣建設1100個“益農信息社”。"
+
+
+@pytest.mark.parametrize("text", variants(REGIONS))
+def test_the_counties_a_plan_covers_are_its_scope(text):
+    # 15个…省, 近600个县 (0.90 before the rule), 近200个县: where the plan works; the areas planted and improved
+    # (1488.5万亩 = 14 885 000 mu, 1110.6万亩, 428.5万亩, 165.3万亩) are its targets, by 2025 (未来3年 from 2023)
+    props = quantified(text, issued="2023-01-05")
+    assert [p.value for p in props if p.unit == "count"] == []
+    assert _read(props) == [(14_885_000, "mu", "exact", 2025), (11_106_000, "mu", "exact", 2025),
+                            (4_285_000, "mu", "exact", 2025), (1_653_000, "mu", "exact", 2025)]
+
+
+@pytest.mark.parametrize("text", variants(GRAIN_COUNTIES))
+def test_the_counties_a_plan_focuses_on_are_its_scope(text):
+    # 将聚焦720个粮食产能提升重点县 (0.60 before the rule): no target
+    assert 720 not in [p.value for p in quantified(text, issued="2024-04-08")]
+
+
+@pytest.mark.parametrize("text", variants(YINONG))
+def test_the_counties_a_list_names_are_where_work_is_done(text):
+    # 在阳曲等11个县 (0.70 before the rule) names where the 1100 信息社 are built
+    values = [p.value for p in quantified(text, issued="2017-12-22")]
+    assert 11 not in values
+    assert 1100 in values
+
+
+@pytest.mark.parametrize("text", variants("到2025年,力争在全省建成20个示范县,培育10个示范县,涉及的企业达到300家。"))
+def test_counties_to_create_are_targets(text):
+    # SYNTHETIC: 在全省建成20个示范县, 培育10个示范县 create the counts: read as before; 300家 are no places
+    assert _read(quantified(text, issued="2023")) == [(20, "count", "exact", 2025), (10, "count", "exact", 2025),
+                                                       (300, "count", "at_least", 2025)]
