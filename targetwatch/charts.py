@@ -5,9 +5,10 @@ JSON-ready Python values: the site embeds it in the page and the browser draws i
 plotly.min.js of the site. Plain dicts keep a site of ~80 targets fast to build (a `go.Figure` costs
 ~25 ms to validate, a dict nothing); `to_figure` validates a spec against Plotly's schema (tests).
 
-Labels come in the page language (zh first); status colours come from targetwatch.vocab; numbers are
-written by targetwatch.formatting (万/亿 in Chinese, thousands separators in English), axis ticks and hover text
-included: the browser draws these specs and never formats or builds a chart itself.
+Labels come in the page language (zh first), or in both through a targetwatch.chart_texts table (shared_charts:
+the large layout's data files); status colours come from targetwatch.vocab; numbers are written by
+targetwatch.formatting (万/亿 in Chinese, thousands separators in English), axis ticks and hover text included: the
+browser draws these specs and never formats or builds a chart itself.
 """
 
 from __future__ import annotations

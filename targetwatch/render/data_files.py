@@ -2,7 +2,8 @@
 two processes.
 
 The data files are most of the dashboards step's time at national scale (115,524 targets: each target's dict, its
-charts in both languages, JSON), and that time is Python's: one core. A batch is made in the layout's process (its
+charts — built once for both languages, their texts in the file's string table, targetwatch.chart_texts — and
+JSON), and that time is Python's: one core. A batch is made in the layout's process (its
 columns converted, its figures read from the warehouse through `con`, which only that process may open). It is then
 written by a worker process (`python -m targetwatch.render.data_files`) when that is free; else the layout's process
 writes it a jurisdiction at a time until the worker is free, which then takes the rest of the batch. The worker gets
