@@ -43,6 +43,6 @@ def catalogue(context: dg.AssetExecutionContext, paths: TargetwatchPaths):
     with paths.duckdb.get_connection() as con:
         write_tables(con, catalogue_tables(cat, documents))
         metadata = {name: table_metadata(con, name, PREVIEW_COLUMNS.get(name, ())) for name in CATALOGUE_TABLES}
-    save_catalogue(s.build_dir, cat)  # the later steps read it from here: targets.yaml is parsed once per run
+    save_catalogue(s.build_dir, cat)  # its places and indicators, which ingestion and the checks read from here
     for name in CATALOGUE_TABLES:
         yield dg.MaterializeResult(asset_key=name, metadata=metadata[name])

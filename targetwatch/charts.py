@@ -5,9 +5,10 @@ JSON-ready Python values: the site embeds it in the page and the browser draws i
 plotly.min.js of the site. Plain dicts keep a site of ~80 targets fast to build (a `go.Figure` costs
 ~25 ms to validate, a dict nothing); `to_figure` validates a spec against Plotly's schema (tests).
 
-Labels come in the page language (zh first); status colours come from targetwatch.vocab; numbers are
-written by targetwatch.formatting (万/亿 in Chinese, thousands separators in English), axis ticks and hover text
-included: the browser draws these specs and never formats or builds a chart itself.
+Labels come in the page language (zh first), or in both through a targetwatch.chart_texts table (shared_charts:
+the large layout's data files); status colours come from targetwatch.vocab; numbers are written by
+targetwatch.formatting (万/亿 in Chinese, thousands separators in English), axis ticks and hover text included: the
+browser draws these specs and never formats or builds a chart itself.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 
 import pandas as pd
 
+from targetwatch import chart_texts as ct
 from targetwatch import vocab
 from targetwatch.chart_rows import (  # noqa: F401 (by_year, reference_points, reference_series: part of this API)
     Table,
@@ -31,7 +33,7 @@ from targetwatch.chart_rows import (  # noqa: F401 (by_year, reference_points, r
 from targetwatch.chart_rows import is_missing as _missing
 from targetwatch.chart_rows import length as _length
 from targetwatch.chart_rows import sorted_order as _sorted_order
-from targetwatch.formatting import format_number, format_value, format_values
+from targetwatch.chart_texts import Lang, Texts
 
 FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 
@@ -108,8 +110,10 @@ TARGET_FIELDS: tuple[str, ...] = (
 )
 
 
-def axis_title(unit: str | None, lang: str) -> str:
+def axis_title(unit: str | None, lang: Lang) -> str:
     """The value axis title for a unit: 数量（个）, 比重（%）; Count, Share (%)."""
+    if isinstance(lang, Texts):
+        return lang.pair(axis_title(unit, "zh"), axis_title(unit, "en"))
     u = vocab.UNIT_BY_CODE.get(str(unit))
     if u is None:
         return ""
@@ -158,7 +162,7 @@ def _years(values: Iterable[object]) -> list[int]:
 
 
 def _value_axis(
-    values: Iterable[float | None], lang: str, title: str, *, zero: bool = False, text_room: bool = False
+    values: Iterable[float | None], lang: Lang, title: str, *, zero: bool = False, text_room: bool = False
 ) -> dict:
     """A y axis whose ticks are written like the page's numbers (45万 / 450,000); `text_room` leaves space
     beyond the bars for their value labels."""
@@ -177,7 +181,7 @@ def _value_axis(
     above = span * (0.12 if text_room and hi > 0 else 0.04)
     axis |= {
         "tickvals": ticks,
-        "ticktext": [format_number(t, lang) for t in ticks],
+        "ticktext": [ct.number(t, lang) for t in ticks],
         "range": [ticks[0] - below, ticks[-1] + above],
     }
     return axis
@@ -186,7 +190,7 @@ def _value_axis(
 LEGEND_GAP_PX = 62  # below the x axis: tick labels and the axis title come first
 
 
-def _layout(lang: str, x_years: Iterable[int], y_axis: dict, *, height: int = 420) -> dict:
+def _layout(lang: Lang, x_years: Iterable[int], y_axis: dict, *, height: int = 420) -> dict:
     years = list(x_years)
     lo, hi = (min(years), max(years)) if years else (2015, 2020)
     margin = {"l": 76, "r": 30, "t": 36, "b": 120}
@@ -202,7 +206,7 @@ def _layout(lang: str, x_years: Iterable[int], y_axis: dict, *, height: int = 42
         "legend": {"orientation": "h", "y": -LEGEND_GAP_PX / plot_height, "yanchor": "top", "x": 0,
                    "font": {"size": 12}},
         "xaxis": {
-            "title": {"text": LABELS[lang]["year"]},
+            "title": {"text": _labels(lang)["year"]},
             "dtick": 1 if hi - lo <= 12 else 2,
             "tickformat": "d",
             "range": [lo - 0.6, hi + 0.6],
@@ -218,7 +222,7 @@ def _layout(lang: str, x_years: Iterable[int], y_axis: dict, *, height: int = 42
 
 
 def _line(
-    name: str, x: list, y: list, lang: str, unit: str | None, *, colour: str, dash: str = "solid",
+    name: str, x: list, y: list, lang: Lang, unit: str | None, *, colour: str, dash: str = "solid",
     width: float = 2, markers: bool = False, signed: bool = False, **extra: Any,
 ) -> dict:
     trace = {
@@ -228,7 +232,7 @@ def _line(
         "y": y,
         "mode": "lines+markers" if markers else "lines",
         "line": {"color": colour, "dash": dash, "width": width},
-        "text": format_values(y, unit, lang, signed=signed),
+        "text": ct.values(y, unit, lang, signed=signed),
         "hovertemplate": "%{text}",
     }
     if markers:
@@ -236,7 +240,7 @@ def _line(
     return trace | extra
 
 
-def _deadline_marker(layout: dict, deadline: object, lang: str) -> None:
+def _deadline_marker(layout: dict, deadline: object, lang: Lang) -> None:
     if _missing(deadline):
         return
     d = int(deadline)  # type: ignore[call-overload]
@@ -246,16 +250,16 @@ def _deadline_marker(layout: dict, deadline: object, lang: str) -> None:
     )
     layout["annotations"].append(
         {"x": d, "xref": "x", "y": 1, "yref": "paper", "yanchor": "bottom", "showarrow": False,
-         "text": f"{LABELS[lang]['deadline']} {d}", "font": {"size": 11, "color": "#59636e"}}
+         "text": f"{_labels(lang)['deadline']} {d}", "font": {"size": 11, "color": "#59636e"}}
     )
 
 
-def _gap_note(layout: dict, x: int, y_from: float, y_to: float, gap: float, unit: str | None, lang: str,
+def _gap_note(layout: dict, x: int, y_from: float, y_to: float, gap: float, unit: str | None, lang: Lang,
               colour: str, *, pp: bool = False, yref: str = "y") -> list[dict]:
     """The gap at the latest year: a bracket from the actual value to what the target asks, labelled
     on the side of the bracket that has room (left when the latest year is near the right edge)."""
-    lab = LABELS[lang]
-    text = f"{lab['gap']} {format_value(gap, 'percent' if pp else unit, lang, signed=True)}"
+    lab = _labels(lang)
+    text = f"{lab['gap']} {ct.value(gap, 'percent' if pp else unit, lang, signed=True)}"
     lo, hi = layout["xaxis"]["range"]
     left = (x - lo) / ((hi - lo) or 1) > 0.7
     layout["annotations"].append(
@@ -271,43 +275,58 @@ def _gap_note(layout: dict, x: int, y_from: float, y_to: float, gap: float, unit
     ]
 
 
-def _colon(lang: str) -> str:
-    return "：" if lang == "zh" else ": "
+def _colon(lang: Lang) -> str:
+    return ct.pick(lang, "：", ": ")
+
+
+def _labels(lang: Lang) -> Mapping[str, str]:
+    return LABELS[lang] if isinstance(lang, str) else ct.Labels(lang, LABELS)
 
 
 def _status(target: Mapping) -> vocab.Status:
     return vocab.STATUS_BY_CODE.get(str(target.get("status")), vocab.STATUS_BY_CODE["no_data"])
 
 
-def _proxy_traces(proxies: Table | None, lang: str, unit: str | None) -> list[dict]:
-    """Related series shown only for context, labelled as proxies in the legend and the hover text."""
-    if not _length(proxies):
-        return []
-    lab = LABELS[lang]
-    traces = []
-    name_col = f"indicator_name_{lang}" if f"indicator_name_{lang}" in proxies else "indicator_name"
-    # as proxies.sort_values("year").groupby(name_col, sort=True): names in order, rows in year order (missing
-    # names left out)
-    if isinstance(proxies, pd.DataFrame):
-        proxies = proxies.sort_values("year")
-        order = range(len(proxies))
-    else:
-        order = _sorted_order(proxies["year"]) or range(_length(proxies))
-    c = columns(proxies, ("year", "value", name_col))
+def _proxy_groups(c: dict[str, list], order: Iterable[int], lang: str) -> list[tuple[Any, list[int]]]:
+    """(name, rows) of each proxy in name order, its rows in year order (missing names left out), as
+    proxies.sort_values("year").groupby(name_col, sort=True) gives them."""
+    name_col = f"indicator_name_{lang}" if f"indicator_name_{lang}" in c else "indicator_name"
     groups: dict[Any, list[int]] = {}
     for i in order:
         name = c[name_col][i]
         if not _missing(name):
             groups.setdefault(name, []).append(i)
-    for k, name in enumerate(sorted(groups)):
-        rows = groups[name]
+    return [(name, groups[name]) for name in sorted(groups)]
+
+
+def _proxy_traces(proxies: Table | None, lang: Lang, unit: str | None) -> list[dict]:
+    """Related series shown only for context, labelled as proxies in the legend and the hover text. Both languages
+    at once (a Texts table) when they group and order the rows alike, else Untokenisable."""
+    if not _length(proxies):
+        return []
+    lab = _labels(lang)
+    traces = []
+    if isinstance(proxies, pd.DataFrame):
+        proxies = proxies.sort_values("year")
+        order: Iterable[int] = range(len(proxies))
+    else:
+        order = _sorted_order(proxies["year"]) or range(_length(proxies))
+    c = columns(proxies, ("year", "value", "indicator_name", "indicator_name_zh", "indicator_name_en"))
+    if isinstance(lang, str):
+        groups = _proxy_groups(c, order, lang)
+    else:
+        zh, en = _proxy_groups(c, order, "zh"), _proxy_groups(c, order, "en")
+        if [r for _, r in zh] != [r for _, r in en]:
+            raise ct.Untokenisable("the proxies' names order differently in the two languages")
+        groups = [(lang.pair(str(z), str(e)), rows) for (z, rows), (e, _) in zip(zh, en, strict=True)]
+    for k, (name, rows) in enumerate(groups):
         values = [c["value"][i] for i in rows]
         traces.append(
             {"type": "scatter", "name": f"{lab['proxy']}{_colon(lang)}{name}", "x": _years(c["year"][i] for i in rows),
              "y": _nums(values), "mode": "markers",
              "marker": {"symbol": ["diamond-open", "square-open", "circle-open"][k % 3], "size": 10,
                         "color": PROXY_COLOUR, "line": {"width": 2}},
-             "text": format_values(values, unit, lang), "hovertemplate": "%{text}"}
+             "text": ct.values(values, unit, lang), "hovertemplate": "%{text}"}
         )
     return traces
 
@@ -360,7 +379,7 @@ def gap_chart(
     years: Table,
     reference: Table | None,
     proxies: Table | None,
-    lang: str,
+    lang: Lang,
     y_title: str,
     reference_name: str = "",
 ) -> Spec:
@@ -373,7 +392,7 @@ def gap_chart(
     """
     if bool(target.get("per_year")):
         return per_year_chart(target, years, proxies, lang, y_title)
-    lab = LABELS[lang]
+    lab = _labels(lang)
     status = _status(target)
     unit = target.get("unit")
     relative = target.get("comparator") == "relative_to_reference"
@@ -402,7 +421,7 @@ def gap_chart(
         if target.get("comparator") == "growth_rate":  # the goal grows every year: mark where it must end up
             traces.append({"type": "scatter", "name": lab["target"], "x": [deadline], "y": [level], "mode": "markers",
                            "marker": {"symbol": "star", "size": 15, "color": TARGET_COLOUR},
-                           "text": [format_value(level, unit, lang)], "hovertemplate": "%{text}"})
+                           "text": [ct.value(level, unit, lang)], "hovertemplate": "%{text}"})
         else:
             traces.append(_line(lab["target"], [first, last], [level, level], lang, unit, colour=TARGET_COLOUR,
                                 dash="dash", width=1.5))
@@ -466,21 +485,27 @@ def _projection(target: Mapping) -> tuple[list[int], list[float]] | None:
     return [int(latest_year), int(target["projection_year"])], [float(target["latest_metric"]), float(proj)]
 
 
-def gap_pp_chart(target: Mapping, years: Table, lang: str, reference_name: str = "") -> Spec:
+def _gap_series_name(lang: str, reference_name: str) -> str:
+    lab = LABELS[lang]
+    return f"{lab['gap_series']}（{reference_name}）" if reference_name and lang == "zh" else (
+        f"{lab['gap_series']} ({reference_name})" if reference_name else lab["gap_series"])
+
+
+def gap_pp_chart(target: Mapping, years: Table, lang: Lang, reference_name: str = "") -> Spec:
     """For relative targets: the gap to the reference in percentage points, year by year, with the
     path the gap had to follow from the baseline to 0 at the deadline and its projection."""
-    lab = LABELS[lang]
+    lab = _labels(lang)
     status = _status(target)
     years = columns(years, ("year", "metric"), in_year_order=True)
     x = _years(years["year"])
     gaps = _nums(years["metric"])
-    name = f"{lab['gap_series']}（{reference_name}）" if reference_name and lang == "zh" else (
-        f"{lab['gap_series']} ({reference_name})" if reference_name else lab["gap_series"])
+    name = _gap_series_name(lang, reference_name) if isinstance(lang, str) else lang.pair(
+        *(_gap_series_name(lg, r) for lg, r in zip(("zh", "en"), lang.both(reference_name), strict=True)))
     colours = [vocab.STATUS_BY_CODE["achieved"].colour if (g is not None and g >= 0) else status.colour for g in gaps]
     traces: list[dict] = [
         {"type": "bar", "name": name, "x": x, "y": gaps, "marker": {"color": colours},
-         "text": [("+" if g and g > 0 else "") + format_number(g, lang) for g in gaps], "textposition": "outside",
-         "hovertext": format_values(gaps, "percent", lang, signed=True),
+         "text": [("+" if g and g > 0 else "") + ct.number(g, lang) for g in gaps], "textposition": "outside",
+         "hovertext": ct.values(gaps, "percent", lang, signed=True),
          "hovertemplate": "%{hovertext}", "cliponaxis": False}
     ]
     deadline = None if _missing(target.get("deadline")) else int(target["deadline"])
@@ -512,11 +537,11 @@ def gap_pp_chart(target: Mapping, years: Table, lang: str, reference_name: str =
 
 
 def per_year_chart(
-    target: Mapping, years: Table, proxies: Table | None, lang: str, y_title: str
+    target: Mapping, years: Table, proxies: Table | None, lang: Lang, y_title: str
 ) -> Spec:
     """A target set for every year (每年…): yearly bars against the yearly target, and the cumulative
     actual against the cumulative target over the plan years on a second axis."""
-    lab = LABELS[lang]
+    lab = _labels(lang)
     unit = target.get("unit")
     yearly = _num(target.get("target_value_stated"))
     deadline = None if _missing(target.get("deadline")) else int(target["deadline"])
@@ -536,7 +561,7 @@ def per_year_chart(
         inks = [s.text_colour for s in statuses]  # the value must read on its bar
         traces.append(
             {"type": "bar", "name": lab["actual_yearly"], "x": _years(years["year"]), "y": _nums(years["value"]),
-             "marker": {"color": colours}, "text": format_values(years["value"], unit, lang),
+             "marker": {"color": colours}, "text": ct.values(years["value"], unit, lang),
              "textposition": "inside", "insidetextanchor": "end", "textfont": {"color": inks},
              "hovertemplate": "%{text}"}
         )
@@ -544,7 +569,7 @@ def per_year_chart(
     if yearly is not None and plan_years:
         traces.append(_line(lab["target_yearly"], [plan_years[0] - 0.4, plan_years[-1] + 0.4], [yearly, yearly],
                             lang, unit, colour=TARGET_COLOUR, dash="dash", width=2))
-        traces[-1]["text"] = [format_value(yearly, unit, lang, per_year=True)] * 2
+        traces[-1]["text"] = [ct.value(yearly, unit, lang, per_year=True)] * 2
         y_all.append(yearly)
         x_all += plan_years
     # Cumulative over the plan years, on a second axis, once there is something to add up.
@@ -578,7 +603,7 @@ def per_year_chart(
         # above the latest bar (a bracket between a bar and the yearly line would be too short to read)
         layout["annotations"].append(
             {"x": int(latest_year), "y": max(float(latest_value), float(target["latest_goal"])), "xref": "x",
-             "yref": "y", "text": f"<b>{lab['gap']} {format_value(float(gap), unit, lang, signed=True)}</b>",
+             "yref": "y", "text": f"<b>{lab['gap']} {ct.value(float(gap), unit, lang, signed=True)}</b>",
              "showarrow": True, "arrowhead": 0, "ax": 0, "ay": -26, "yanchor": "bottom",
              "bgcolor": "rgba(255,255,255,0.85)", "bordercolor": _status(target).colour,
              "font": {"color": _status(target).colour, "size": 12}}
@@ -624,11 +649,12 @@ def status_overview(counts: pd.DataFrame, lang: str, title: str = "") -> Spec:
 
 
 def target_charts(
-    target: Mapping, years: Table, reference: Table | None, proxies: Table | None
+    target: Mapping, years: Table, reference: Table | None, proxies: Table | None, *, texts: Texts | None = None,
+    reference_name: str | None = None,
 ) -> list[dict[str, Any]]:
     """Every chart of one target page, in both languages: [{"title": a strings.yaml key, "id": "gap" | "gappp",
     "specs": {"zh": spec, "en": spec}}]. Both layouts show these: the small one inline, the large one from its data
-    files (the browser draws them as they are)."""
+    files (built once through `texts`, shared_charts: "specs" then holds {"both": spec})."""
     relative = target.get("comparator") == "relative_to_reference"
     has_proxies = _length(proxies) > 0
     n_years = _length(years)
@@ -637,14 +663,31 @@ def target_charts(
         return []
     unit = target.get("unit")
     title = "chart_per_year" if target.get("per_year") else ("chart_relative" if relative else "chart_gap")
+    langs: dict[str, tuple[Lang, str]] = {lg: (lg, target.get(f"reference_{lg}") or "") for lg in LABELS} \
+        if texts is None else {"both": (texts, reference_name or "")}
     sets = [{"title": title, "id": "gap", "specs": {
-        lg: gap_chart(target, years, reference, proxies if has_proxies else None, lg, axis_title(unit, lg),
-                      target.get(f"reference_{lg}") or "")
-        for lg in LABELS}}]
+        key: gap_chart(target, years, reference, proxies if has_proxies else None, lg, axis_title(unit, lg), ref)
+        for key, (lg, ref) in langs.items()}}]
     if relative and n_years:
         sets.append({"title": "chart_gap_pp", "id": "gappp", "specs": {
-            lg: gap_pp_chart(target, years, lg, target.get(f"reference_{lg}") or "") for lg in LABELS}})
+            key: gap_pp_chart(target, years, lg, ref) for key, (lg, ref) in langs.items()}})
     return sets
+
+
+def shared_charts(
+    target: Mapping, years: Table, reference: Table | None, proxies: Table | None, texts: Texts
+) -> list[dict[str, Any]]:
+    """target_charts built once for both languages: [{"title", "id", "spec"}], `spec` holding tokens of `texts`
+    (targetwatch.chart_texts: chart_texts.resolve(spec, texts.table(lg)) is target_charts' specs[lg]); a chart
+    whose texts cannot be tokenised keeps target_charts' "specs" (both languages built, nothing added to `texts`)."""
+    drawn = len(texts)
+    try:
+        ref = texts.both_names(target.get("reference_zh") or "", target.get("reference_en") or "")
+        return [{"title": s["title"], "id": s["id"], "spec": s["specs"]["both"]}
+                for s in target_charts(target, years, reference, proxies, texts=texts, reference_name=ref)]
+    except ct.Untokenisable:
+        texts.forget(drawn)
+        return target_charts(target, years, reference, proxies)
 
 
 def to_figure(spec: Spec, *, narrow: bool = False):

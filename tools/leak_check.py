@@ -65,6 +65,7 @@ RULE_FILES = (
     "targetwatch/reports/posts.py",
     "targetwatch/reports/grid_tables.py",  # round 21
     "targetwatch/reports/unread_lines.py",
+    "targetwatch/reports/title_lines.py",
     "targetwatch/variants.py",
     "targetwatch/units.py",
 )

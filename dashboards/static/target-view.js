@@ -2,7 +2,9 @@
 // It loads data/<jurisdiction>.js with a <script src> (file:// pages cannot fetch JSON) and lays out the same
 // sections as a pre-rendered target page from what Python wrote there: every number comes formatted
 // (targetwatch.formatting) and every chart comes as a finished spec (targetwatch.charts.target_charts), drawn by
-// site.js as on any page. Nothing here formats a number or builds a chart. Labels and statuses come from the
+// site.js as on any page; a chart built once for both languages (charts.shared_charts) comes with its texts as
+// tokens into the data file's string table (targetwatch.chart_texts), put back here in each language's text.
+// Nothing here formats a number or builds a chart. Labels and statuses come from the
 // page's #tw-config (rendered from targetwatch.vocab and dashboards/strings.yaml): none are written here.
 (function () {
   "use strict";
@@ -52,6 +54,25 @@
     var json = JSON.stringify(spec).replace(/</g, "\\u003c");
     return '<div class="chart ' + lang + '"><div class="plot" id="' + id + '" data-spec="' + id + '-spec"></div>' +
       '<script type="application/json" id="' + id + '-spec">' + json + "</scr" + "ipt></div>";
+  }
+  // a token is one private-use character, U+E000-U+F8FF then U+F0000-U+FFFFD: the n-th stands for entry n of the
+  // data file's table of the language (targetwatch.chart_texts.resolve does the same)
+  var TOKEN = /[\uE000-\uF8FF]|\uDB80[\uDC00-\uDFFF]|[\uDB81-\uDBBE][\uDC00-\uDFFF]|\uDBBF[\uDC00-\uDFFD]/g;
+  function tokenIndex(m) {
+    var c = m.codePointAt(0);
+    return c <= 0xF8FF ? c - 0xE000 : c - 0xF0000 + 0x1900;
+  }
+  function resolved(v, table) {
+    if (typeof v === "string") {
+      return v.search(TOKEN) < 0 ? v : v.replace(TOKEN, function (m) { return table[tokenIndex(m)]; });
+    }
+    if (Array.isArray(v)) return v.map(function (x) { return resolved(x, table); });
+    if (v !== null && typeof v === "object") {
+      var o = {};
+      Object.keys(v).forEach(function (k) { o[k] = resolved(v[k], table); });
+      return o;
+    }
+    return v;
   }
   function figureRows(data, key, annualOnly) {
     var fields = cfg.figure_fields, rows = (data.series[key] || []).map(function (a, k) {
@@ -161,7 +182,10 @@
     if (relative && T0.reference_series) ref = figureRows(data, T0.reference_series, true);
     (T0.charts || []).forEach(function (set) {
       sets += "<h2>" + t(set.title) + "</h2>";
-      ["zh", "en"].forEach(function (lg) { sets += chartHtml(set.specs[lg], set.id + "-" + lg, lg); });
+      ["zh", "en"].forEach(function (lg) {
+        var spec = set.specs ? set.specs[lg] : resolved(set.spec, (data.chart_texts || {})[lg] || []);
+        sets += chartHtml(spec, set.id + "-" + lg, lg);
+      });
     });
     if (!sets) sets = '<p class="muted" id="no-chart">' + t("no_chart") + "</p>";
     document.getElementById("chart-sets").innerHTML = sets;

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+import targetwatch.extraction.landarea as landarea
 import targetwatch.extraction.legalunits as legalunits
 from targetwatch import vocab
 from targetwatch.units import parse_number
@@ -81,7 +82,7 @@ def product_after(view: str, end: int, base: str) -> bool:
     if base not in PHYSICAL_UNITS:
         return False
     after = view[end : end + 6]
-    if base in AREA_UNITS and LAND_AFTER.match(after):
+    if base in AREA_UNITS and (LAND_AFTER.match(after) or landarea.land_phrase(view, end)):  # round 38: 万亩…茶园
         return False
     return bool(CJK.match(after[:2].lstrip("的")))
 

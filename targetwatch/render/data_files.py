@@ -2,7 +2,8 @@
 two processes.
 
 The data files are most of the dashboards step's time at national scale (115,524 targets: each target's dict, its
-charts in both languages, JSON), and that time is Python's: one core. A batch is made in the layout's process (its
+charts — built once for both languages, their texts in the file's string table, targetwatch.chart_texts — and
+JSON), and that time is Python's: one core. A batch is made in the layout's process (its
 columns converted, its figures read from the warehouse through `con`, which only that process may open). It is then
 written by a worker process (`python -m targetwatch.render.data_files`) when that is free; else the layout's process
 writes it a jurisdiction at a time until the worker is free, which then takes the rest of the batch. The worker gets
@@ -31,6 +32,7 @@ from typing import Any
 import numpy as np
 
 from targetwatch import charts
+from targetwatch.chart_texts import Texts
 from targetwatch.render.page import Encoded, department_slug, display_value, dump_js, is_empty, json_values
 from targetwatch.render.rows import TRAIL_KEYS
 from targetwatch.render.site_figures import FrameFigures, series_rows
@@ -293,11 +295,11 @@ def write_batch(job: dict, common: dict, until: Callable[[], bool] | None = None
             out[f"indicator_name_{lg}"] = [names[lg].get(k[1]) for k, (a, b) in parts for _ in range(a, b)]
         return out
 
-    def target_charts(k: int, target: dict, tid: str) -> list[dict]:
+    def target_charts(k: int, target: dict, tid: str, texts: Texts) -> list[dict]:
         s, e = chart_years["ranges"][tid]
         years = {c: v[s:e] for c, v in chart_years["cols"].items()}
         reference = charts.reference_points(years, series_figures(ref_s[k])) if ref_s[k] else None
-        return charts.target_charts(target, years, reference, proxy_figures(proxy_s[k] or []))
+        return charts.shared_charts(target, years, reference, proxy_figures(proxy_s[k] or []), texts)
 
     chart_names = list(chart_part)
     files = written = 0
@@ -309,6 +311,7 @@ def write_batch(job: dict, common: dict, until: Callable[[], bool] | None = None
         end = start + count
         targets: dict[str, dict] = {}
         wanted: dict[tuple, None] = {}
+        texts = Texts()  # the texts of the jurisdiction's charts in both languages (chart_texts)
         # the jurisdiction's targets are one run of rows in the batch's columns: read as row tuples
         chart_rows = zip(*(chart_part[c][start:end] for c in chart_names), strict=True) if chart_names else \
             [()] * count
@@ -329,7 +332,7 @@ def write_batch(job: dict, common: dict, until: Callable[[], bool] | None = None
             if years:
                 r["years"] = years
             # encoded once here (plain_json's check), put into the data file as it is (page.Encoded)
-            chart = Encoded.of(target_charts(k, dict(zip(chart_names, chart_row, strict=True)), tid))
+            chart = Encoded.of(target_charts(k, dict(zip(chart_names, chart_row, strict=True)), tid, texts))
             if chart.data != b"[]":
                 r["charts"] = chart
             if sources := job["sources"][k]:
@@ -349,6 +352,8 @@ def write_batch(job: dict, common: dict, until: Callable[[], bool] | None = None
         payload = {"jurisdiction": code, "targets": targets,
                    "series": {"|".join(key): series_rows(fig_columns, *series[key]) for key in wanted
                               if key in series}}
+        if texts.zh:
+            payload["chart_texts"] = texts.tables()
         written += dump_js(folder / f"{name}.js", "twTargets", payload)
         files += 1
     return files, written, at

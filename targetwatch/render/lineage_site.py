@@ -46,7 +46,8 @@ from targetwatch.lineage import (
 )
 from targetwatch.render.large_site import page_name
 from targetwatch.render.lineage_runs import CHAIN_ORDER, VINTAGE_CODES, per_target
-from targetwatch.render.page import display_column, display_value, dump_js, json_values, load_strings
+from targetwatch.render.lineage_series import series_json
+from targetwatch.render.page import Encoded, display_column, display_value, dump_js, json_values, load_strings
 
 LINEAGE_DIR = "lineage"
 # A lineage page lists at most this many figures: the vintages used and superseded first, then the others in
@@ -76,6 +77,7 @@ _OPTIONAL_OBSERVATION_COLUMNS = ("sheet", "row_number", "column_name", "char_sta
                                  "matched_by", "year_basis", "source_title", "source_ref", "release_date_basis",
                                  "confidence", "value_as_written", "unit_as_written", "unit", "sha256", "location")
 SERIES_ORDER = "year, release_date NULLS FIRST, source_file, observation_id"  # and the table order last
+SERIES_IN_SQL = True  # the data files' series written as JSON by DuckDB (lineage_series); False: in Python
 
 
 def _prefixed(alias: str) -> str:
@@ -98,15 +100,22 @@ def _audit_column(values: pd.Series) -> list:
     a = values.to_numpy(dtype="float64")
     ok = ~np.isnan(a)
     uniq, inverse = np.unique(a[ok], return_inverse=True)
-    texts = []
-    for v in uniq.tolist():
-        if not v.is_integer():  # display_value: six significant digits (an infinity stays one)
-            v = float(f"{v:.6g}")
-        texts.append(f"{int(v):,}" if v.is_integer() and abs(v) < 1e18 else
-                     f"{v:,.6g}" if abs(v) < 1e15 else f"{v:.6g}")  # format_audit
+    texts = audit_texts(uniq)
     out = np.full(len(a), None, dtype=object)
     out[ok] = np.asarray(texts, dtype=object)[inverse] if texts else []
     return out.tolist()
+
+
+def audit_texts(values: np.ndarray) -> list[str]:
+    """`_num` of each of these floats (none NaN): display_value's six significant digits and format_audit's rules
+    inline (an infinity stays one)."""
+    texts = []
+    for v in values.tolist():
+        if not v.is_integer():
+            v = float(f"{v:.6g}")
+        texts.append(f"{int(v):,}" if v.is_integer() and abs(v) < 1e18 else
+                     f"{v:,.6g}" if abs(v) < 1e15 else f"{v:.6g}")  # format_audit
+    return texts
 
 
 def _columns(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
@@ -416,8 +425,9 @@ class LineageSite:
             out[tid] = {key: v for key, v in chain.items() if v is not None}
         return out
 
-    def _series(self, keys: set[str]) -> dict[str, list]:
-        """series key (`jurisdiction|indicator`) -> its figures as rows of FIGURE_FIELDS, in SERIES_ORDER."""
+    def _series(self, keys: set[str]) -> dict[str, list | Encoded]:
+        """series key (`jurisdiction|indicator`) -> its figures as rows of FIGURE_FIELDS, in SERIES_ORDER (as their
+        JSON text when DuckDB writes it: lineage_series)."""
         if not keys:
             return {}
         have = self.columns.get("observations", set())
@@ -427,13 +437,19 @@ class LineageSite:
                       "FROM check_failures GROUP BY observation_id) f ON f.observation_id = o.observation_id"
                       if "check_failures" in self.columns else "")
             ranges, params = self._jurisdiction_ranges(keys)
-            fig = arrow_frame(self.con, f"""
+            select = f"""
                 SELECT o.jurisdiction || '|' || o.indicator AS k, o.year, o.value, o.observation_id, o.release_date,
                     o.source_file, {_pick(have, _OPTIONAL_OBSERVATION_COLUMNS, 'o.')},
                     {'f.checks_failed' if failed else 'NULL AS checks_failed'}
                 FROM observations o {failed}
                 WHERE {ranges} o.jurisdiction || '|' || o.indicator IN (SELECT k FROM _tw_series)
-                ORDER BY o.jurisdiction, o.indicator, {_prefixed("o.")}, o.rowid""", params)
+                ORDER BY o.jurisdiction, o.indicator, {_prefixed("o.")}, o.rowid"""
+            if SERIES_IN_SQL:  # each series' JSON written by DuckDB (lineage_series), where it is orjson's
+                written = series_json(self.con, select, params, FIGURE_FIELDS, self.file_index, self.texts,
+                                      audit_texts)
+                if written is not None:
+                    return written
+            fig = arrow_frame(self.con, select, params)
         finally:
             self.con.unregister("_tw_series")
         columns: list[list] = []

@@ -308,6 +308,15 @@ class Encoded:
     def __init__(self, text: str | bytes) -> None:
         self.data = text.encode("utf-8") if isinstance(text, str) else text
 
+    def __eq__(self, other: object) -> bool:  # the same JSON text (the lineage's series compared in tests)
+        return isinstance(other, Encoded) and self.data == other.data
+
+    def __hash__(self) -> int:
+        return hash(self.data)
+
+    def __repr__(self) -> str:
+        return f"Encoded({self.data!r})"
+
     @staticmethod
     def of(o: Any) -> Encoded:
         """`plain_json(o)` as JSON text."""

@@ -268,21 +268,22 @@ SELECT jurisdiction, indicator, year, period_type, count(*) AS n_vintages, count
 FROM observations GROUP BY ALL HAVING count(*) > 1
 """
 
-# The first {limit} vintages of those figures, in the order of the list: only the first {limit} figures are read
-# (each has two vintages or more), so the window runs over them, not over every observation.
+# The first {limit} vintages of those figures (read from {republished}, a table of _REPUBLISHED_SQL, made once for
+# the list and its counts), in the order of the list: only the first {limit} figures are read (each has two vintages
+# or more), so the window runs over them, not over every observation. A figure is `used` when an assessment year
+# names it as its figure or its reference (two semi-joins: the same three-valued result as IN over both ids'
+# distinct union, without that union of every assessment year).
 _REVISIONS_SQL = """
-WITH used AS (
-    SELECT DISTINCT unnest([observation_id, reference_observation_id]) AS observation_id FROM assessment_years
-),
-shown AS (
-    SELECT * FROM (""" + _REPUBLISHED_SQL + """) ORDER BY jurisdiction, indicator, year, period_type LIMIT {limit}
+WITH shown AS (
+    SELECT * FROM {republished} ORDER BY jurisdiction, indicator, year, period_type LIMIT {limit}
 ),
 v AS (
     SELECT o.jurisdiction, o.indicator, o.year, o.period_type, f.n_vintages, f.n_values, o.value, o.unit,
         o.value_as_written, o.unit_as_written, o.source_file, o.location, o.sha256, o.release_date,
         o.release_date_basis, o.observation_id,
         lag(o.value) OVER vintages AS previous_value, row_number() OVER vintages AS vintage_no,
-        o.observation_id IN (SELECT observation_id FROM used) AS used
+        (o.observation_id IN (SELECT observation_id FROM assessment_years)
+         OR o.observation_id IN (SELECT reference_observation_id FROM assessment_years)) AS used
     FROM observations o JOIN shown f ON o.jurisdiction IS NOT DISTINCT FROM f.jurisdiction
         AND o.indicator IS NOT DISTINCT FROM f.indicator AND o.year IS NOT DISTINCT FROM f.year
         AND o.period_type IS NOT DISTINCT FROM f.period_type
@@ -423,7 +424,8 @@ class _Report:
         con = self.con
         con.execute(f"CREATE OR REPLACE TEMP TABLE _tw_flagged AS {_FLAGGED_SQL}")
         flagged = display_records(_df(con, f"SELECT * FROM _tw_flagged ORDER BY rowid LIMIT {LIST_LIMIT}"))
-        revisions = display_records(_df(con, _REVISIONS_SQL.format(limit=LIST_LIMIT)))
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _tw_republished AS {_REPUBLISHED_SQL}")
+        revisions = display_records(_df(con, _REVISIONS_SQL.format(limit=LIST_LIMIT, republished="_tw_republished")))
         coverage = coverage_table(con, self.rows, LIST_LIMIT)  # the list shows the first LIST_LIMIT
         no_data = int((self.rows["status"] == "no_data").sum())
         rejected = display_records(_df(con, f"SELECT * FROM rejected_rows ORDER BY {_REJECTED_ORDER} "
@@ -434,7 +436,8 @@ class _Report:
             "SELECT count(*), count(DISTINCT (observation_id, source_file)) FROM _tw_flagged").fetchall()[0]
         n_revisions, revised, republished = con.execute(
             "SELECT coalesce(sum(n_vintages), 0), count(*) FILTER (n_values > 1), count(*) FILTER (n_values = 1) "
-            f"FROM ({_REPUBLISHED_SQL})").fetchall()[0]
+            "FROM _tw_republished").fetchall()[0]
+        con.execute("DROP TABLE _tw_republished")
         results = [r["result"] for s in suites for r in s["rows"]]
         summary = {
             "files": len(files), "observations": n_obs, "rejected": n_rejected, "flagged_rows": flagged_rows,

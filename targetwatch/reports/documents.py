@@ -19,6 +19,7 @@ from targetwatch.reports.places import national_body, province_of_capital
 from targetwatch.reports.places import place_is_mentioned as _place_is_mentioned
 from targetwatch.reports.plaintext import PlainText
 from targetwatch.reports.reviews import review_years
+from targetwatch.reports.title_lines import title_line_year
 from targetwatch.units import fold_with_offsets, parse_year
 
 # a place in a dateline (中新网西宁2月24日电) is where the reporter was; a place in a zone's name is not the place
@@ -66,6 +67,8 @@ def document(plain: PlainText, aliases: Aliases, meta: Mapping[str, Any], releas
             now = now or report
         elif found is not None:
             year, basis, now = found, "title", now or found
+    if year is None and release_year is not None and (titled := title_line_year(folded_head[1:])) is not None:
+        year, basis = titled, "title"  # a communiqué's title below a site's name (title_lines.py)
     if year is None and release_year is not None:
         reviews = any(REVIEW.search(line) for line in folded_head)
         year, basis = (release_year - 1, "work report") if reviews else (release_year, "release date")

@@ -32,6 +32,15 @@ _DOMESTIC_PATENTS_NAME = "有效发明专利"
 # (fj_2018_techmarket, dev): the turnover named after the contracts it totals
 _CONTRACTS_THEN_TURNOVER = re.compile(r"技术合同[\d,.]+万?(?:项|份)[,，]?((?:合同)?成交(?:总)?(?:金)?额)")
 _CONTRACT_TURNOVER_NAME = "技术合同成交额"
+# …and across a ；, the piece before ending with the contracts' count (and its change), the next opening with the
+# turnover's short name (round 21): 认定登记技术合同总量首次突破十万项,达106552项,同比增长12.1%;成交额达8536.9亿元
+# (u6_bj_2023_techmarket, dev since round 4), 经认定登记的各类技术交易合同21630件,比上年增长0.3%;合同金额1303.20亿元
+# (u30_sh_2018_communique_st_xiaze, dev since round 21)
+_CONTRACTS_COUNTED = re.compile(
+    r"技术(?:交易)?合同[^。;]{0,12}?[\d,.]+万?(?:项|份|件)(?:,?(?:同比|比上年)(?:增长|下降)[\d.]+%)?;$"
+)
+# (合同金额 folds to 合同额: the readers' deletions drop its 金)
+_TURNOVER_OPENING = re.compile(r"^((?:合同)?成交(?:总)?(?:金)?额|合同(?:总)?(?:金)?额)(?=达到|达|为|是|共|\d)")
 # the patents one holds (拥有) are the valid ones: 截至2011年底,我国拥有国内发明专利351万件 (u9_nat_2011_patents, dev)
 # …and the patents 拥有量: 我国国内(不含港澳台)发明专利拥有量共计186.2万件 (u13_nat_2019_patents_bjpress_trad, dev since
 # round 8), never the high-value ones (高价值发明专利拥有量, u13_nat_2022_highvalue_patents)
@@ -82,6 +91,11 @@ def short_name_hits(
     if m and not any(h.start < m.end(1) and m.start(1) < h.end for h in hits):
         hits.append(AliasMatch(m.start(1), m.end(1), code, m.group(1)))
         completed[m.start(1)] = (named, "as the total of what the sentence before named")  # type: ignore[assignment]
+    turnover = codes.get(normalised_key(_CONTRACT_TURNOVER_NAME))
+    m = _TURNOVER_OPENING.match(folded) if turnover and _CONTRACTS_COUNTED.search(before) else None
+    if m and not any(h.start < m.end(1) and m.start(1) < h.end for h in hits):
+        hits.append(AliasMatch(m.start(1), m.end(1), turnover, m.group(1)))
+        completed[m.start(1)] = (_CONTRACT_TURNOVER_NAME, "after the contracts it totals, counted before the ；")
     for pattern, name, why in (
         (_CONTRACTS_THEN_TURNOVER, _CONTRACT_TURNOVER_NAME, "after the contracts it totals"),
         (_HELD_PATENTS, _PATENTS_NAME, "as the patents held (拥有)"),

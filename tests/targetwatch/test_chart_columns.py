@@ -13,7 +13,7 @@ import orjson
 import pandas as pd
 import pytest
 
-from targetwatch import charts, vocab
+from targetwatch import chart_texts, charts, vocab
 from targetwatch.formatting import format_value, format_values
 
 VALUES = [None, float("nan"), pd.NA, np.nan, float("inf"), float("-inf"), 0.0, -0.0, 1.0, -1.0, 0.5, 2.675, 9999.95,
@@ -80,7 +80,7 @@ TARGETS = {
 def _old_charts(target, years, reference, proxies, monkeypatch) -> bytes:
     """target_charts with the per-value calls of the code before (format_value and _num value by value)."""
     with monkeypatch.context() as m:
-        m.setattr(charts, "format_values", _per_value)
+        m.setattr(chart_texts, "format_values", _per_value)
         m.setattr(charts, "_nums", lambda values: [charts._num(v) for v in values])
         return orjson.dumps(charts.target_charts(target, years, reference, proxies), option=orjson.OPT_SERIALIZE_NUMPY)
 
