@@ -106,6 +106,17 @@ def pytest_collection_modifyitems(config, items) -> None:
     _meanwhile_no_shared_build(items, seconds)
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadscope` (pyproject), with the modules that validate with Great Expectations on the worker that imports
+    it anyway (tests/dealing.py): the other worker skips a 3-4 s import."""
+    if config.getoption("dist") != "loadscope":
+        return None
+    from tests.dealing import OneWorkerValidates
+
+    return OneWorkerValidates(config, log)
+
+
 # Each module's seconds (its tests' phases, wall) in the last whole run (`pytest` with no paths named), kept in pytest's
 # cache (.pytest_cache) by the xdist controller and handed to every worker at its start (`workerinput`: the workers
 # must order their collections alike, so they do not read the file themselves). A clean clone (CI) has none: pytest's
