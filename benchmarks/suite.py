@@ -10,7 +10,10 @@ Why against the mean of the two refreshes (docs/testing.md, session 13): on this
 different number of CPU seconds from one quarter of an hour to the next (a bundled refresh alone, the guest quiet,
 took 11.2 to 16.8 CPU s within 30 minutes), and the default set's CPU follows it (three quiet runs, 209 to 276 CPU s,
 were 17.3 to 18.7 times the mean of the refreshes beside them). A ratio against one refresh picks up that drift; the
-mean of one before and one after halves it. `--json` prints the numbers as JSON.
+mean of one before and one after halves it. Before each command it times a fixed piece of pure-Python work in this
+process (`gauge`, median of five): when that moves, the machine's speed moved (in session 13 it fell from 0.14-0.20
+to 0.10 CPU s within five minutes at the same load, and a refresh from 11-16 to 7-10 CPU s). `--json` prints the
+numbers as JSON.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import json
 import os
 import resource
 import shlex
+import statistics
 import subprocess
 import sys
 import time
@@ -46,6 +50,7 @@ class Measure:
     load_before: float
     load_after: float
     steal: float  # the host's steal time over the command, both cores (seconds)
+    gauge: float  # `gauge()` just before the command: CPU seconds of a fixed piece of work
 
     @property
     def cpu(self) -> float:
@@ -65,8 +70,28 @@ def _reap_orphans() -> None:
             return
 
 
+def _work() -> int:
+    total = 0
+    for i in range(1_500_000):
+        total += i * i % 7
+    return total + sum(list(range(2_000_000))[::3])
+
+
+def gauge(repeat: int = 5) -> float:
+    """The machine's speed as this process sees it: the median CPU seconds of one fixed piece of pure-Python work
+    (about 0.1 s on this machine when the host is fast). Identical work: only the machine can move it."""
+    times = []
+    for _ in range(repeat):
+        start = resource.getrusage(resource.RUSAGE_SELF)
+        _work()
+        end = resource.getrusage(resource.RUSAGE_SELF)
+        times.append(end.ru_utime + end.ru_stime - start.ru_utime - start.ru_stime)
+    return statistics.median(times)
+
+
 def measure(name: str, command: list[str], cwd: Path = ROOT) -> Measure:
     """Run `command` and every process it leaves behind to their end; this process must be a child subreaper."""
+    speed = gauge()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     load, steal, start = os.getloadavg()[0], _steal_seconds(), time.perf_counter()
     code = subprocess.call(command, cwd=cwd, stdout=sys.stderr)  # stdout stays the report's
@@ -74,7 +99,7 @@ def measure(name: str, command: list[str], cwd: Path = ROOT) -> Measure:
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return Measure(name, code, wall, after.ru_utime - before.ru_utime, after.ru_stime - before.ru_stime, load,
-                   os.getloadavg()[0], _steal_seconds() - steal)
+                   os.getloadavg()[0], _steal_seconds() - steal, speed)
 
 
 def ratios(before: Measure, suite: Measure, after: Measure) -> dict[str, float]:
@@ -101,10 +126,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps({"runs": [asdict(m) | {"cpu": m.cpu} for m in runs], "ratios": got, "goal": GOAL}))
     else:
-        print(f"{'':17} {'exit':>4} {'wall s':>8} {'CPU s':>8} {'user':>8} {'system':>7} {'steal':>6}  load")
+        print(f"{'':17} {'exit':>4} {'wall s':>8} {'CPU s':>8} {'user':>8} {'system':>7} {'steal':>6} "
+              f"{'gauge':>6}  load")
         for m in runs:
             print(f"{m.name:17} {m.exit_code:4} {m.wall:8.1f} {m.cpu:8.1f} {m.user:8.1f} {m.system:7.1f} "
-                  f"{m.steal:6.1f}  {m.load_before:.2f} -> {m.load_after:.2f}")
+                  f"{m.steal:6.1f} {m.gauge:6.3f}  {m.load_before:.2f} -> {m.load_after:.2f}")
         print(f"wall: {got['wall_vs_before']:.1f}x the refresh before, {got['wall_vs_after']:.1f}x the one after, "
               f"{got['wall_vs_mean']:.1f}x their mean (goal <= {GOAL:g}x: "
               f"{'met' if got['wall_vs_mean'] <= GOAL else 'not met'}); CPU: {got['cpu_vs_mean']:.1f}x their mean")

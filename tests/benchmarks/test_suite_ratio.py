@@ -38,12 +38,13 @@ def test_an_orphans_cpu_is_counted_and_the_exit_code_kept():
     assert [m["name"] for m in report["runs"]] == ["refresh, before", "default set", "refresh, after"]
     assert [m["exit_code"] for m in report["runs"]] == [0, 3, 0]
     assert run["user"] >= BURN  # the grandchild's CPU, after its parent ended unwaited-for
+    assert all(0 < m["gauge"] < 5 for m in report["runs"])  # the fixed work, timed before each command
     assert report["ratios"]["cpu_vs_mean"] == pytest.approx(run["cpu"] / ((before["cpu"] + after["cpu"]) / 2))
 
 
 def test_ratios_are_against_each_refresh_and_their_mean():
     def m(name: str, wall: float, cpu: float) -> Measure:
-        return Measure(name, 0, wall, cpu * 0.75, cpu * 0.25, 0.0, 0.0, 0.0)
+        return Measure(name, 0, wall, cpu * 0.75, cpu * 0.25, 0.0, 0.0, 0.0, 0.1)
 
     got = ratios(m("before", 10.0, 12.0), m("suite", 120.0, 200.0), m("after", 14.0, 8.0))
     assert got == pytest.approx({"wall_vs_before": 12.0, "wall_vs_after": 120 / 14, "wall_vs_mean": 10.0,
