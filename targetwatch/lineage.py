@@ -249,20 +249,16 @@ o AS (
     SELECT o.*, u.observation_id IS NOT NULL AS used,
         coalesce(CAST(o.release_date AS DATE), make_date(CAST(o.year AS INT) + 1, 12, 31)) AS available_from
     FROM o LEFT JOIN u ON u.target_id = o.target_id AND u.observation_id = o.observation_id
-), figure AS (  -- each figure's vintages (a GROUP BY joined back: the same as a window, without its sort)
-    SELECT target_id AS f_target, jurisdiction AS f_jurisdiction, indicator AS f_indicator, year AS f_year,
-        bool_or(used) AS f_any_used, max(CASE WHEN used THEN observation_id END) AS used_vintage,
-        count(*) AS n_vintages
-    FROM m GROUP BY target_id, jurisdiction, indicator, year
 )
 SELECT target_id, {columns}, own_series, used, jurisdiction, indicator, {extra}
     CASE WHEN used THEN 'used'
          WHEN _as_of IS NOT NULL AND available_from > _as_of THEN 'not_released'
-         WHEN f_any_used THEN 'superseded'
+         WHEN bool_or(used) OVER figure THEN 'superseded'
          ELSE 'not_used' END AS vintage,
-    used_vintage, n_vintages, _row
-FROM m JOIN figure ON f_target = target_id AND f_jurisdiction = jurisdiction AND f_indicator = indicator
-    AND f_year IS NOT DISTINCT FROM year
+    max(CASE WHEN used THEN observation_id END) OVER figure AS used_vintage,
+    count(*) OVER figure AS n_vintages, _row
+FROM m
+WINDOW figure AS (PARTITION BY target_id, jurisdiction, indicator, year)
 ORDER BY target_id, own_series DESC, year, release_date NULLS FIRST, source_file, observation_id, _row
 """
 # The whole catalogue's chains: each target's stored as-of date and the figures its per-year rows used.
