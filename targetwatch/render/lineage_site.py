@@ -401,28 +401,39 @@ class LineageSite:
         formula_rows = list(zip(*(a[c] for c in formula_from), strict=True)) if formula_from else [()] * n
         shown_rows = [c for c in ROW_FIELDS if c not in ("evidence_tip", "status")]
         shown_targets = [c for c in TARGET_FIELDS if c not in ("value", "value_high")]
+        reasons = [[v if h else None for v, h in zip(a[c], has, strict=True)] if c in a else [None] * n
+                   for c in ("reason_zh", "reason_en")]
+        # the fields every chain starts with, in the chain's key order, as columns: each target's dict is made once
+        # from its row of them, leaving out what is None (the order and the omissions the JSON had before)
+        keys = (*shown_rows, "status", "chip", *shown_targets, "value", "value_high", "as_of", "reason_zh",
+                "reason_en")
+        columns = [*(row_cols[c] for c in shown_rows), status, chips, *(target_cols[c] for c in shown_targets),
+                   values["value"], values["value_high"], as_of, *reasons]
+        reference, per_year = target_cols["reference_jurisdiction"], target_cols["per_year"]
         out: dict[str, dict] = {}
-        for k, tid in enumerate(ids):
+        for k, (tid, row) in enumerate(zip(ids, zip(*columns, strict=True), strict=True)):
             record = dict(zip(formula_from, formula_rows[k], strict=True)) if has[k] else {}
-            lines = formula_lines(record | {"reference_jurisdiction": target_cols["reference_jurisdiction"][k],
-                                            "per_year": target_cols["per_year"][k]})
+            record["reference_jurisdiction"], record["per_year"] = reference[k], per_year[k]
+            lines = formula_lines(record)
             stops_at, stop_zh, stop_en = stops[(has_indicator[k], bool(figs[k] is not None and any_used[k]),
                                                 figs[k] is not None)]
-            chain = {
-                **{c: row_cols[c][k] for c in shown_rows}, "status": status[k], "chip": chips[k],
-                **{c: target_cols[c][k] for c in shown_targets},
-                "value": values["value"][k], "value_high": values["value_high"][k], "as_of": as_of[k],
-                "reason_zh": record.get("reason_zh"), "reason_en": record.get("reason_en"),
-                "sources": sources.get(tid, []), "stops_at": stops_at,
-                "stop": [stop_zh, stop_en] if stops_at else None, "formula": [list(x) for x in lines],
-            }
+            chain = {key: v for key, v in zip(keys, row, strict=True) if v is not None}
+            chain["sources"] = sources.get(tid, [])
+            if stops_at is not None:
+                chain["stops_at"] = stops_at
+            if stops_at:
+                chain["stop"] = [stop_zh, stop_en]
+            chain["formula"] = [list(x) for x in lines]
             if has_indicator[k] and figs[k] is not None:
-                chain |= {"own": per["own"][tid], "ref": per["ref"][tid], "v": per["v"][tid], "rv": per["rv"][tid],
-                          "files": per["files"].get(tid, []),
-                          "figures_file": f"{safe_name(tid)}.figures.csv" if figs[k] > self.limit else None}
+                for key in ("own", "ref", "v", "rv"):
+                    if per[key][tid] is not None:
+                        chain[key] = per[key][tid]
+                chain["files"] = per["files"].get(tid, [])
+                if figs[k] > self.limit:
+                    chain["figures_file"] = f"{safe_name(tid)}.figures.csv"
             if has_indicator[k]:
                 chain["checks"] = checks.get(tid, [])
-            out[tid] = {key: v for key, v in chain.items() if v is not None}
+            out[tid] = chain
         return out
 
     def _series(self, keys: set[str]) -> dict[str, list | Encoded]:
