@@ -6,7 +6,8 @@ The chain table (`_tw_chain`) is written sorted by target, own series first, the
 in it). A target's figures are then one run of rows, its own series' rows first: its vintage letters are a slice of
 one string of letters, its count the run's length. DuckDB's `string_agg(… ORDER BY …)` sorted every target's rows
 again, and the files' `list(… ORDER BY …)` each target's files (nationally 1.4 of the 2.8 CPU s these aggregates
-took): here DuckDB groups and sorts once, and numpy cuts the runs.
+took): here DuckDB groups and sorts once, and numpy cuts the runs. A target's files are its JSON text, made by
+DuckDB and Arrow.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+
+from targetwatch.render.page import Encoded
 
 # A figure's vintage as one letter of a chain's `v` / `rv` (dashboards/static/lineage-view.js reads them).
 VINTAGE_CODES: dict[str, str] = {"used": "u", "not_released": "r", "superseded": "s", "not_used": "n"}
@@ -55,12 +58,13 @@ def _letters(table: pa.Table, starts: np.ndarray, ends: np.ndarray, own: np.ndar
 def per_target(con: duckdb.DuckDBPyConnection, file_index: dict[str, int]) -> dict[str, dict[str, Any]]:
     """Per target of the chain table: n_figures (its figures' count), any_used, v and rv (its own and reference
     series' vintage letters, in the chain's order), own and ref (the series' keys, `jurisdiction|indicator`), and
-    files: `[[file number, whether a used figure comes from it], …]` in file name order, the numbers of the report's
-    file list (`file_index`; a file not in it is left out). Each as {target_id: value}."""
+    files: the JSON text (page.Encoded) of `[[file number, whether a used figure comes from it], …]` in file name
+    order, the numbers of the report's file list (`file_index`; a file not in it is left out). Each as
+    {target_id: value}."""
     case = "CASE vintage " + " ".join(f"WHEN '{v}' THEN {i}" for i, v in enumerate(VINTAGE_CODES)) + \
         f" ELSE {len(VINTAGE_CODES)} END"
-    table = con.sql(f"SELECT target_id, own_series, used, ({case})::UTINYINT AS c, "
-                    "jurisdiction || '|' || indicator AS k FROM _tw_chain ORDER BY rowid").arrow().read_all()
+    table = con.sql(f"SELECT target_id, own_series, used, ({case})::UTINYINT AS c FROM _tw_chain "
+                    "ORDER BY rowid").arrow().read_all()
     out: dict[str, dict[str, Any]] = {c: {} for c in ("n_figures", "any_used", "v", "rv", "own", "ref", "files")}
     starts, ends = runs(table.column("target_id"))
     if len(starts):
@@ -69,36 +73,40 @@ def per_target(con: duckdb.DuckDBPyConnection, file_index: dict[str, int]) -> di
         own = np.add.reduceat(own_rows.astype(np.int64), starts)
         used = np.logical_or.reduceat(table.column("used").to_numpy(zero_copy_only=False).astype(bool), starts)
         v, rv = _letters(table, starts, ends, own)
-        keys = table.column("k")
-        first_own = keys.take(pa.array(starts)).to_pylist()
-        first_ref = keys.take(pa.array(np.minimum(starts + own, ends - 1))).to_pylist()
+        del table
         out["n_figures"] = dict(zip(ids, (ends - starts).tolist(), strict=True))
         out["any_used"] = dict(zip(ids, used.tolist(), strict=True))
         out["v"], out["rv"] = dict(zip(ids, v, strict=True)), dict(zip(ids, rv, strict=True))
-        n_own, n_all = own.tolist(), (ends - starts).tolist()
-        out["own"] = {t: k if n else None for t, k, n in zip(ids, first_own, n_own, strict=True)}
-        out["ref"] = {t: k if n < m else None for t, k, n, m in zip(ids, first_ref, n_own, n_all, strict=True)}
+        for tid, own_key, ref_key in con.execute(  # the series' keys: no ordered aggregate, and no text per figure
+                "SELECT target_id, any_value(jurisdiction || '|' || indicator) FILTER (WHERE own_series), "
+                "any_value(jurisdiction || '|' || indicator) FILTER (WHERE NOT own_series) FROM _tw_chain "
+                "GROUP BY target_id").fetchall():
+            out["own"][tid], out["ref"][tid] = own_key, ref_key
     out["files"] = _files(con, file_index)
     return out
 
 
-def _files(con: duckdb.DuckDBPyConnection, file_index: dict[str, int]) -> dict[str, list]:
-    """target -> [[file number, used], …] in file name order (files not in `file_index` left out)."""
+def _files(con: duckdb.DuckDBPyConnection, file_index: dict[str, int]) -> dict[str, Encoded]:
+    """target -> the JSON text of [[file number, used], …] in file name order (files not in `file_index` left out):
+    each pair written by DuckDB, each target's pairs joined by Arrow (no Python list per pair: 765,732 of them held
+    through the report nationally)."""
     con.register("_tw_files", pd.DataFrame({  # pandas: a first registered Arrow table costs DuckDB ~0.25 CPU s
         "source_file": pd.Series(list(file_index), dtype=object),
         "k": np.asarray(list(file_index.values()), dtype=np.int64)}))
     try:
         table = con.sql("""
-            SELECT g.target_id, f.k, g.used
+            SELECT g.target_id, '[' || f.k || ',' || CASE WHEN g.used THEN 'true' ELSE 'false' END || ']' AS j
             FROM (SELECT target_id, source_file, coalesce(bool_or(used), false) AS used FROM _tw_chain
                   GROUP BY target_id, source_file) g
             JOIN _tw_files f ON f.source_file = g.source_file
             ORDER BY g.target_id, g.source_file""").arrow().read_all()
     finally:
         con.unregister("_tw_files")
-    starts, ends = runs(table.column("target_id"))
+    starts, _ = runs(table.column("target_id"))
     if not len(starts):
         return {}
-    pairs = [[k, u] for k, u in zip(table.column("k").to_pylist(), table.column("used").to_pylist(), strict=True)]
+    pairs = table.column("j").combine_chunks()
+    cut = pa.ListArray.from_arrays(pa.array(np.r_[starts, len(pairs)], pa.int32()), pairs)
+    joined = pc.binary_join(cut, ",").cast(pa.binary()).to_pylist()
     ids = table.column("target_id").take(pa.array(starts)).to_pylist()
-    return {t: pairs[s:e] for t, s, e in zip(ids, starts.tolist(), ends.tolist(), strict=True)}
+    return {t: Encoded(b"[" + text + b"]") for t, text in zip(ids, joined, strict=True)}

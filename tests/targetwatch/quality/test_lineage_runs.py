@@ -4,12 +4,15 @@ awkward cases and on the SYNTHETIC warehouse's chains."""
 
 from __future__ import annotations
 
+import json
+
 import duckdb
 import pandas as pd
 
 from targetwatch.lineage import EVERY_TARGET, figures_sql
 from targetwatch.render.lineage_runs import CHAIN_ORDER, VINTAGE_CODES, per_target
 from targetwatch.render.lineage_site import SERIES_ORDER, _columns
+from targetwatch.render.page import Encoded
 
 # The aggregates as lineage_site computed them before (ordered aggregates), the reference for per_target.
 _ORDERED = """
@@ -44,6 +47,12 @@ def _ordered(con: duckdb.DuckDBPyConnection, file_index: dict[str, int]) -> dict
     return out
 
 
+def _decoded(got: dict[str, dict]) -> dict[str, dict]:
+    """per_target's result with each target's files (JSON text) read back as the lists they write."""
+    assert all(isinstance(v, Encoded) for v in got["files"].values())
+    return got | {"files": {t: json.loads(v.data) for t, v in got["files"].items()}}
+
+
 def _chain(con: duckdb.DuckDBPyConnection, select: str) -> None:
     con.execute(f"CREATE OR REPLACE TEMP TABLE _tw_chain AS SELECT * FROM ({select}) ORDER BY {CHAIN_ORDER}")
 
@@ -67,10 +76,11 @@ def test_runs_equal_the_ordered_aggregates_on_awkward_chains():
     con.register("_rows", frame)
     _chain(con, "SELECT * FROM _rows")
     files = {"f1": 0, "f2": 1, "f3": 2}
-    got, expected = per_target(con, files), _ordered(con, files)
+    got, expected = _decoded(per_target(con, files)), _ordered(con, files)
     assert got == expected
     assert got["v"]["t1"] == "sur" and got["rv"]["t1"] == "un" and got["own"]["t2"] is None
     assert got["files"]["t1"] == [[0, False], [1, True], [2, False]] and "t3" in got["files"]
+    assert per_target(con, files)["files"]["t1"].data == b"[[0,false],[1,true],[2,false]]"  # as orjson writes it
 
 
 def test_runs_equal_the_ordered_aggregates_on_the_synthetic_chains(synthetic_warehouse):
@@ -81,7 +91,7 @@ def test_runs_equal_the_ordered_aggregates_on_the_synthetic_chains(synthetic_war
     con.execute(f"CREATE OR REPLACE TEMP TABLE _tw_chain AS SELECT * FROM ({sql}) ORDER BY {CHAIN_ORDER}")
     names = [r[0] for r in con.execute("SELECT source_file FROM report_files ORDER BY source_file").fetchall()]
     files = {f: i for i, f in enumerate(dict.fromkeys(names))}
-    got = per_target(con, files)
+    got = _decoded(per_target(con, files))
     assert got == _ordered(con, files)
     assert len(got["n_figures"]) >= 3 and any(v and len(v) > 1 for v in got["v"].values())
     assert any(u for pairs in got["files"].values() for _, u in pairs)
