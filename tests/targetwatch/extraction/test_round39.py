@@ -122,3 +122,49 @@ def test_one_or_more_per_unit_is_read_by_the_per_unit_rules(text):
     # SYNTHETIC: 一个以上 is a minimum written with 以上; this module reads only exactly one thing per unit
     props = quantified(text, issued="2023")
     assert [p for p in props if "each_unit_one" in p.rule] == []
+
+
+# shanxi-2020-pig-output-news-trad (development, first unseen-50): the body's sentence and the original title
+PIGS_BODY = ("2020年,我省將加快生豬產能建設,努力恢復生豬生產,力爭2020年出欄生豬800萬頭,增加市場供給,"
+             "保障豬肉市場供應。")
+PIGS_TITLE = "原標題:山西力爭2020年出欄生豬800萬頭"
+# mianyang-2012-pig-12th-plan-news (development, first unseen-50)
+MIANYANG = ("到2015年,全市年出栏生猪20万头以上的基地镇乡达5个,10万头~20万头的达50个,全市年出栏生猪达1000万头,"
+            "总产值达200亿元。")
+
+
+@pytest.mark.parametrize("text", [*variants(PIGS_BODY), *variants(PIGS_TITLE),
+                                  PIGS_BODY.replace("2020年出", "2020 年出")])
+def test_a_dates_year_before_an_output_verb_is_no_yearly_capacity(text):
+    # 800万头 = 8 000 000 head, exact (no comparator), by 2020: the 年 of 2020年 is the date's, so 出栏 is no 年出栏
+    # (−0.10 before the rule, below any bar)
+    props = quantified(text, issued="2020")
+    assert (8_000_000, "head", "exact", 2020) in _read(props)
+
+
+@pytest.mark.parametrize("text", variants(MIANYANG, spaced="万萬亿億"))
+def test_a_yearly_output_reached_by_da_is_a_target(text):
+    # 年出栏生猪达1000万头 = 10 000 000 head, at least (达), by 2015 (0.30 before: 达 was no verb of reach for a
+    # capacity); the size classes 20万头以上的 / 10万头~20万头的 are conditions, the counts of towns 5 and 50 targets
+    props = quantified(text, issued="2012")
+    assert (10_000_000, "head", "at_least", 2015) in _read(props)
+    assert (5, "count", "at_least", 2015) in _read(props)
+    assert (50, "count", "at_least", 2015) in _read(props)
+    assert 200_000 not in [p.value for p in props]
+
+
+@pytest.mark.parametrize("text", variants("到2025年,建设年出栏生猪10万头的养殖场2个,项目年产10万吨。", spaced="万萬"))
+def test_a_plants_yearly_rating_stays_a_rating(text):
+    # SYNTHETIC: 年出栏…10万头的养殖场 and 项目年产10万吨 (no date before 年) rate plants: no 100 000 proposed
+    props = quantified(text, issued="2023")
+    assert 100_000 not in [p.value for p in props]
+    assert (2, "count", "exact", 2025) in _read(props)
+
+
+@pytest.mark.parametrize("text", variants("到2025年,全省生猪年出栏达到1000万头,2025年产值达到500亿元。",
+                                          spaced="万萬亿億"))
+def test_output_targets_with_a_yearly_word_are_read_as_before(text):
+    # SYNTHETIC: 年出栏达到1000万头 (round 38, reached) and 2025年产值 (产值 never a capacity word) unchanged
+    props = quantified(text, issued="2023")
+    assert (10_000_000, "head", "at_least", 2025) in _read(props)
+    assert (50_000_000_000, "yuan", "at_least", 2025) in _read(props)
