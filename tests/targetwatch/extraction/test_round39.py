@@ -168,3 +168,56 @@ def test_output_targets_with_a_yearly_word_are_read_as_before(text):
     props = quantified(text, issued="2023")
     assert (10_000_000, "head", "at_least", 2025) in _read(props)
     assert (50_000_000_000, "yuan", "at_least", 2025) in _read(props)
+
+
+# qingyuan-2020-pig-industry-plan-news-trad (development, first unseen-50)
+MANURE = ("探索以生豬養殖場為中心的種養循環模式,帶動有機農業發展,到2025年,力爭建設10個以上現代化美麗牧場,"
+          "糞污處理設施裝備配套基本全覆蓋。")
+# zhejiang-2022-digital-economy-white-paper-news-trad (development, first unseen-37)
+PLATFORMS = ("到2025年,建成行業產業大腦50個,培育未來工廠100家、智能工廠1200家,實現規上工業企業和重點細分行業中小企業"
+             "數字化改造全覆蓋、百億以上產業集群工業互聯網平臺全覆蓋。")
+
+
+@pytest.mark.parametrize("text", variants(MANURE))
+def test_full_coverage_closing_a_clause_after_a_target_is_coverage(text):
+    # 基本全覆盖 closes its clause under 到2025年 / 力争: at least 100 percent by 2025, held below 0.9 (a new rule);
+    # 10个以上 (at least 10) is read as before
+    props = quantified(text, issued="2020")
+    cover = [p for p in props if "coverage_item" in p.rule]
+    assert [(p.value, p.unit, p.entry["comparator"], p.entry["deadline"]) for p in cover] == [
+        (100.0, "percent", "at_least", 2025)]
+    assert 0.5 <= cover[0].confidence < 0.9
+    assert (10, "count", "at_least", 2025) in _read(props)
+
+
+@pytest.mark.parametrize("text", variants(PLATFORMS))
+def test_full_coverage_as_a_second_item_is_coverage(text):
+    # two items under one 实现: the first read by rules.COVERAGE_GOAL, the second (after 、) by this rule; both at
+    # least 100 percent by 2025; 50个, 100家 and 1200家 are counts, read as before
+    props = quantified(text, issued="2022")
+    assert _read(props).count((100.0, "percent", "at_least", 2025)) == 2
+    second = next(p for p in props if "coverage_item" in p.rule)
+    assert second.quote.rstrip("。") in ("百億以上產業集群工業互聯網平臺全覆蓋", "百亿以上产业集群工业互联网平台全覆盖")
+    assert (1200, "count", "exact", 2025) in _read(props)
+
+
+AI_MODELS = "到2027年,推动3-5个通用大模型在制造业深度应用,形成特色化、全覆盖的行业大模型。"
+
+
+@pytest.mark.parametrize("text", variants(AI_MODELS))
+def test_full_coverage_as_an_attribute_is_no_target(text):
+    # china-2025-ai-manufacturing-news (development): 全覆盖的 describes the models, it closes nothing
+    assert [p for p in quantified(text, issued="2025") if p.value == 100.0] == []
+
+
+@pytest.mark.parametrize("text", variants("开展产业数字化“三个全覆盖”专项行动,今年完成基本全覆盖的任务。"))
+def test_full_coverage_in_a_name_or_before_de_is_no_target(text):
+    # SYNTHETIC, after huzhou-2024-plan-opening and shanxi-2017-yinong-training-meeting-news-trad (development): a
+    # campaign's name in quotation marks and 全覆盖的任务 close no item
+    assert [p for p in quantified(text, issued="2024") if p.value == 100.0] == []
+
+
+@pytest.mark.parametrize("text", variants("各地积极推进,粪污处理设施装备配套基本全覆盖。"))
+def test_full_coverage_without_a_goal_in_the_sentence_is_no_target(text):
+    # SYNTHETIC: no deadline, no word of intent, no coverage goal in the sentence: a description
+    assert [p for p in quantified(text, issued="2024") if p.value == 100.0] == []
