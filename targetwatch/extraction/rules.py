@@ -349,7 +349,7 @@ UNPROVEN_RULES: Final[frozenset[str]] = frozenset({
     # round 14: rules first written this round, held below 0.9 until a fresh set has measured them
     "deadline_plan_name", "deadline_years_target", "deadline_period_end", "deadline_year_targets",
     "deadline_years_ahead", "verb_after", "growth_subject", "distributive_growth", "deadline_goals_sentence",
-    "forecast_weak", "each_unit_has", "each_unit_one", "all_units",  # r. 10: 预计 / 有望; r. 39: everyunit.py
+    "forecast_weak", "each_unit_has", "each_unit_one", "all_units", "coverage_item",  # r. 10: 预计; r. 39
     "deadline_project_period", "persons_bare", "persons_magnitude",  # r. 18: 建设期为一年; r. 23: 带头人100万以上, 百万
 })
 # Round 14: a rank or relative level leaning on a carried verb or deadline (construct_carried) is held below 0.9.

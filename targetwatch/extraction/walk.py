@@ -11,6 +11,7 @@ import re
 from collections import Counter
 
 import targetwatch.extraction.counts as counts
+import targetwatch.extraction.coverend as coverend
 import targetwatch.extraction.everyunit as everyunit
 import targetwatch.extraction.ratios as ratios
 import targetwatch.extraction.rules as rules
@@ -59,6 +60,8 @@ def walk(doc: Document) -> list[Candidate]:
                 figures = sorted(figures + ratios.find(doc, para, sent, clause, figures), key=lambda c: c.start)
                 # round 39: 每个村民小组有家庭农场, 每个县区建立一条创业街, 覆盖全省所有行政村 (coverage, no figure)
                 figures = sorted(figures + everyunit.find(doc, para, sent, clause), key=lambda c: c.start)
+                # round 39: 到2025年,…,粪污处理设施装备配套基本全覆盖 (a 全覆盖 closing its item, no verb)
+                figures = sorted(figures + coverend.find(doc, para, sent, clause), key=lambda c: c.start)
                 category_thresholds(view, figures)
                 _share_clause(view, figures)
                 found += figures

@@ -122,3 +122,102 @@ def test_one_or_more_per_unit_is_read_by_the_per_unit_rules(text):
     # SYNTHETIC: 一个以上 is a minimum written with 以上; this module reads only exactly one thing per unit
     props = quantified(text, issued="2023")
     assert [p for p in props if "each_unit_one" in p.rule] == []
+
+
+# shanxi-2020-pig-output-news-trad (development, first unseen-50): the body's sentence and the original title
+PIGS_BODY = ("2020年,我省將加快生豬產能建設,努力恢復生豬生產,力爭2020年出欄生豬800萬頭,增加市場供給,"
+             "保障豬肉市場供應。")
+PIGS_TITLE = "原標題:山西力爭2020年出欄生豬800萬頭"
+# mianyang-2012-pig-12th-plan-news (development, first unseen-50)
+MIANYANG = ("到2015年,全市年出栏生猪20万头以上的基地镇乡达5个,10万头~20万头的达50个,全市年出栏生猪达1000万头,"
+            "总产值达200亿元。")
+
+
+@pytest.mark.parametrize("text", [*variants(PIGS_BODY), *variants(PIGS_TITLE),
+                                  PIGS_BODY.replace("2020年出", "2020 年出")])
+def test_a_dates_year_before_an_output_verb_is_no_yearly_capacity(text):
+    # 800万头 = 8 000 000 head, exact (no comparator), by 2020: the 年 of 2020年 is the date's, so 出栏 is no 年出栏
+    # (−0.10 before the rule, below any bar)
+    props = quantified(text, issued="2020")
+    assert (8_000_000, "head", "exact", 2020) in _read(props)
+
+
+@pytest.mark.parametrize("text", variants(MIANYANG, spaced="万萬亿億"))
+def test_a_yearly_output_reached_by_da_is_a_target(text):
+    # 年出栏生猪达1000万头 = 10 000 000 head, at least (达), by 2015 (0.30 before: 达 was no verb of reach for a
+    # capacity); the size classes 20万头以上的 / 10万头~20万头的 are conditions, the counts of towns 5 and 50 targets
+    props = quantified(text, issued="2012")
+    assert (10_000_000, "head", "at_least", 2015) in _read(props)
+    assert (5, "count", "at_least", 2015) in _read(props)
+    assert (50, "count", "at_least", 2015) in _read(props)
+    assert 200_000 not in [p.value for p in props]
+
+
+@pytest.mark.parametrize("text", variants("到2025年,建设年出栏生猪10万头的养殖场2个,项目年产10万吨。", spaced="万萬"))
+def test_a_plants_yearly_rating_stays_a_rating(text):
+    # SYNTHETIC: 年出栏…10万头的养殖场 and 项目年产10万吨 (no date before 年) rate plants: no 100 000 proposed
+    props = quantified(text, issued="2023")
+    assert 100_000 not in [p.value for p in props]
+    assert (2, "count", "exact", 2025) in _read(props)
+
+
+@pytest.mark.parametrize("text", variants("到2025年,全省生猪年出栏达到1000万头,2025年产值达到500亿元。",
+                                          spaced="万萬亿億"))
+def test_output_targets_with_a_yearly_word_are_read_as_before(text):
+    # SYNTHETIC: 年出栏达到1000万头 (round 38, reached) and 2025年产值 (产值 never a capacity word) unchanged
+    props = quantified(text, issued="2023")
+    assert (10_000_000, "head", "at_least", 2025) in _read(props)
+    assert (50_000_000_000, "yuan", "at_least", 2025) in _read(props)
+
+
+# qingyuan-2020-pig-industry-plan-news-trad (development, first unseen-50)
+MANURE = ("探索以生豬養殖場為中心的種養循環模式,帶動有機農業發展,到2025年,力爭建設10個以上現代化美麗牧場,"
+          "糞污處理設施裝備配套基本全覆蓋。")
+# zhejiang-2022-digital-economy-white-paper-news-trad (development, first unseen-37)
+PLATFORMS = ("到2025年,建成行業產業大腦50個,培育未來工廠100家、智能工廠1200家,實現規上工業企業和重點細分行業中小企業"
+             "數字化改造全覆蓋、百億以上產業集群工業互聯網平臺全覆蓋。")
+
+
+@pytest.mark.parametrize("text", variants(MANURE))
+def test_full_coverage_closing_a_clause_after_a_target_is_coverage(text):
+    # 基本全覆盖 closes its clause under 到2025年 / 力争: at least 100 percent by 2025, held below 0.9 (a new rule);
+    # 10个以上 (at least 10) is read as before
+    props = quantified(text, issued="2020")
+    cover = [p for p in props if "coverage_item" in p.rule]
+    assert [(p.value, p.unit, p.entry["comparator"], p.entry["deadline"]) for p in cover] == [
+        (100.0, "percent", "at_least", 2025)]
+    assert 0.5 <= cover[0].confidence < 0.9
+    assert (10, "count", "at_least", 2025) in _read(props)
+
+
+@pytest.mark.parametrize("text", variants(PLATFORMS))
+def test_full_coverage_as_a_second_item_is_coverage(text):
+    # two items under one 实现: the first read by rules.COVERAGE_GOAL, the second (after 、) by this rule; both at
+    # least 100 percent by 2025; 50个, 100家 and 1200家 are counts, read as before
+    props = quantified(text, issued="2022")
+    assert _read(props).count((100.0, "percent", "at_least", 2025)) == 2
+    second = next(p for p in props if "coverage_item" in p.rule)
+    assert second.quote.rstrip("。") in ("百億以上產業集群工業互聯網平臺全覆蓋", "百亿以上产业集群工业互联网平台全覆盖")
+    assert (1200, "count", "exact", 2025) in _read(props)
+
+
+AI_MODELS = "到2027年,推动3-5个通用大模型在制造业深度应用,形成特色化、全覆盖的行业大模型。"
+
+
+@pytest.mark.parametrize("text", variants(AI_MODELS))
+def test_full_coverage_as_an_attribute_is_no_target(text):
+    # china-2025-ai-manufacturing-news (development): 全覆盖的 describes the models, it closes nothing
+    assert [p for p in quantified(text, issued="2025") if p.value == 100.0] == []
+
+
+@pytest.mark.parametrize("text", variants("开展产业数字化“三个全覆盖”专项行动,今年完成基本全覆盖的任务。"))
+def test_full_coverage_in_a_name_or_before_de_is_no_target(text):
+    # SYNTHETIC, after huzhou-2024-plan-opening and shanxi-2017-yinong-training-meeting-news-trad (development): a
+    # campaign's name in quotation marks and 全覆盖的任务 close no item
+    assert [p for p in quantified(text, issued="2024") if p.value == 100.0] == []
+
+
+@pytest.mark.parametrize("text", variants("各地积极推进,粪污处理设施装备配套基本全覆盖。"))
+def test_full_coverage_without_a_goal_in_the_sentence_is_no_target(text):
+    # SYNTHETIC: no deadline, no word of intent, no coverage goal in the sentence: a description
+    assert [p for p in quantified(text, issued="2024") if p.value == 100.0] == []
