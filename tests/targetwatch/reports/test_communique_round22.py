@@ -51,6 +51,7 @@ def test_a_whole_years_figure_of_the_own_region_is_the_year_before_the_release(t
 
 def test_a_title_year_still_wins(tmp_path, any_place_aliases):
     path = tmp_path / "nx.txt"  # SYNTHETIC: a title naming 2023 above the date line: the title's year, as before
-    path.write_text("2023年宁夏回族自治区国民经济和社会发展统计公报\n2024年4月29日\n全年全区城镇新增就业8.27万人。\n", "utf-8")
+    head = "2023年宁夏回族自治区国民经济和社会发展统计公报\n2024年4月29日\n"
+    path.write_text(head + "全年全区城镇新增就业8.27万人。\n", "utf-8")
     rows = communique.read_text(path, any_place_aliases).rows
     assert list(rows.loc[rows["value_raw"] == "8.27", "year_raw"]) == ["2023"]
