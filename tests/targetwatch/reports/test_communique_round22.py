@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from targetwatch.reports import communique
+from targetwatch.reports.matching import normalised_key as _key
 from tests.targetwatch.reports.test_communique import read_real_text
 
 REAL = Path(__file__).parents[2] / "fixtures" / "real"
@@ -55,3 +56,51 @@ def test_a_title_year_still_wins(tmp_path, any_place_aliases):
     path.write_text(head + "全年全区城镇新增就业8.27万人。\n", "utf-8")
     rows = communique.read_text(path, any_place_aliases).rows
     assert list(rows.loc[rows["value_raw"] == "8.27", "year_raw"]) == ["2023"]
+
+
+# --- 登记 + the registering government's level + 科技成果 (matching._INFIXES) ----------------------------------------
+
+
+def test_ningxias_registered_achievements_with_the_regions_name_inserted(any_place_aliases):
+    # 全年登記自治區科技成果1249項、技術合同4149項,技術合同成交額達到40.5億元 (Ningxia's 2024 science work meeting)
+    rows = read_real_text("u31_nx_2023_kjhy_ytjhdl_trad", any_place_aliases).rows
+    mine = rows[rows["value_raw"] == "1249"]
+    assert [(_key(n), y) for n, y in zip(mine["indicator_raw"], mine["year_raw"], strict=True)] == [
+        (_key("登记科技成果"), "2023")
+    ], rows
+
+
+def test_a_countys_registered_achievements_stay_the_countys(any_place_aliases):
+    # 截至目前已成功登记省级科技成果76项 in 金塔县's story: now named, and refused as a county's own
+    found = read_real_text("u31_gs_2025_jinta_xfrb", any_place_aliases)
+    assert "76" not in set(found.rows["value_raw"]) if len(found.rows) else True
+    rejected = found.rejected[found.rejected["raw_content"].astype(str).str.contains("登记省级科技成果76项")]
+    reasons = list(rejected["reason"].astype(str))
+    assert reasons and all("county" in r and "not recognised" not in r for r in reasons), reasons
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("全年登记自治区科技成果1249项、技术合同4149项。", "1249"),  # the real sentence, simplified
+        ("全年登記自治區科技成果1249項、技術合同4149項。", "1249"),  # traditional, as stored
+        ("全年登记省级科技成果１２４９项。", "１２４９"),  # SYNTHETIC: a province's, full-width digits
+        ("全年登记市科技成果312项。", "312"),  # SYNTHETIC: a city's
+    ],
+)
+def test_the_registering_level_between_verb_and_achievements(tmp_path, any_place_aliases, sentence, value):
+    path = tmp_path / "nx.txt"  # SYNTHETIC head naming the region and the year
+    path.write_text(f"2023年宁夏回族自治区科技工作情况（SYNTHETIC）\n{sentence}\n", encoding="utf-8")
+    rows = communique.read_text(path, any_place_aliases).rows
+    mine = rows[rows["value_raw"] == value]
+    assert [(_key(n), y) for n, y in zip(mine["indicator_raw"], mine["year_raw"], strict=True)] == [
+        (_key("登记科技成果"), "2023")
+    ], rows
+
+
+def test_a_national_register_is_not_the_places(tmp_path, any_place_aliases):
+    path = tmp_path / "nx.txt"  # SYNTHETIC: 国家 is not a level the place registers at: left unread, quarantined
+    path.write_text("2023年宁夏回族自治区科技工作情况（SYNTHETIC）\n全年登记国家科技成果31项。\n", encoding="utf-8")
+    found = communique.read_text(path, any_place_aliases)
+    assert "31" not in set(found.rows["value_raw"]) if len(found.rows) else True
+    assert any("31项" in r for r in found.rejected["reason"].astype(str)), list(found.rejected["reason"])
