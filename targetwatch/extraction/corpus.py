@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 
 from targetwatch.catalogue import Catalogue
+from targetwatch.catalogue_yaml import YAML_LOADER
 from targetwatch.config import PROJECT_DIR
 from targetwatch.extraction.extract import Proposal, extract_targets
 
@@ -88,7 +89,9 @@ def _place(text: str, quote: str, occurrence: int) -> tuple[int, int]:
 
 def load_corpus(folder: Path = CORPUS_DIR) -> tuple[dict[str, CorpusDocument], list[GoldTarget]]:
     """The texts (by id) and every annotated target, each placed at its offsets in its text."""
-    meta = yaml.safe_load((folder / "corpus.yaml").read_text(encoding="utf-8"))["documents"]
+    # libyaml (YAML_LOADER): the same data as `yaml.safe_load`, 0.05 s instead of 0.37 s for 615 entries; the tests
+    # read the corpus about ten times a run (docs/testing.md, session 14)
+    meta = yaml.load((folder / "corpus.yaml").read_text(encoding="utf-8"), Loader=YAML_LOADER)["documents"]
     docs = {
         m["id"]: CorpusDocument(m["id"], (folder / f"{m['id']}.txt").read_text(encoding="utf-8"), m["split"],
                                 m["url"], str(m["published"]), m["script"], m.get("first_split"))
