@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from targetwatch.units import normalise_text, to_simplified
+from targetwatch.variants import fold_confused_place_names
 
 MATCHED_BY = ("exact", "alias", "normalised")
 
@@ -98,7 +99,7 @@ def fold(text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    return to_simplified(normalise_text(text).lower())
+    return fold_confused_place_names(to_simplified(normalise_text(text).lower()))  # 陜西 (variants.py)
 
 
 _fold_short = lru_cache(maxsize=_CACHED)(_fold)

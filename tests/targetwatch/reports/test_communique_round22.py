@@ -104,3 +104,41 @@ def test_a_national_register_is_not_the_places(tmp_path, any_place_aliases):
     found = communique.read_text(path, any_place_aliases)
     assert "31" not in set(found.rows["value_raw"]) if len(found.rows) else True
     assert any("31项" in r for r in found.rejected["reason"].astype(str)), list(found.rejected["reason"])
+
+
+# --- 陜西 (a look-alike of 陝西) names Shaanxi (variants.CONFUSED_PLACE_NAMES) --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("陜西高新技術企業", "陕西高新技术企业"),  # u29_sn_2020_hte_4yczj_trad as written
+        ("浙江和陜西。", "浙江和陕西。"),  # u21_nat_2019_rd_provinces_my67778_trad
+        ("陝西　陕西", "陕西陕西"),  # the right forms, full-width space (SYNTHETIC)
+        ("陜隘", "陜隘"),  # 陜 (narrow) elsewhere is left as written (SYNTHETIC)
+    ],
+)
+def test_the_look_alike_province_name_folds_to_shaanxi(text, folded):
+    from targetwatch.reports.matching import fold
+    from targetwatch.units import fold_with_offsets
+
+    assert fold_with_offsets(text)[0] == folded
+    assert len(fold_with_offsets(text)[1]) == len(folded)  # offsets still map each character
+    assert fold(text) == folded
+
+
+def test_shaanxis_high_tech_enterprises_written_with_the_look_alike(tmp_path, catalogue):
+    # 陜西高新技術企業數量從2016年的1829家增長到2020年的6198家 (Shaanxi's science department, 2021-07-12)
+    import datetime as dt
+    import shutil
+
+    from targetwatch.reports.any_place import load_places, widened
+    from targetwatch.reports.ingest import ingest_folder
+
+    shutil.copy(REAL / "reports" / "u29_sn_2020_hte_4yczj_trad.txt", tmp_path)
+    found = ingest_folder(tmp_path, widened(catalogue, load_places(REAL)), as_of=dt.date(2026, 12, 4)).observations
+    mine = found[found["indicator"] == "high_tech_enterprises"]
+    assert sorted(zip(mine["jurisdiction"], mine["year"].astype(int), mine["value"], strict=True)) == [
+        ("shaanxi", 2016, 1829.0),
+        ("shaanxi", 2020, 6198.0),
+    ]
