@@ -89,9 +89,9 @@ def gauge(repeat: int = 5) -> float:
     return statistics.median(times)
 
 
-def measure(name: str, command: list[str], cwd: Path = ROOT) -> Measure:
+def measure(name: str, command: list[str], cwd: Path = ROOT, gauge_repeat: int = 5) -> Measure:
     """Run `command` and every process it leaves behind to their end; this process must be a child subreaper."""
-    speed = gauge()
+    speed = gauge(gauge_repeat)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     load, steal, start = os.getloadavg()[0], _steal_seconds(), time.perf_counter()
     code = subprocess.call(command, cwd=cwd, stdout=sys.stderr)  # stdout stays the report's
@@ -117,11 +117,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--refresh", default=shlex.join(REFRESH), help="the refresh command (default: %(default)s)")
     parser.add_argument("--suite", default=shlex.join(SUITE), help="the test command (default: %(default)s)")
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
+    parser.add_argument("--gauge-repeat", type=int, default=5, metavar="N",
+                        help="time the gauge's work N times before each command, the median kept (default: "
+                             "%(default)s; the test of this script takes 1: five cost ~1.5-2 CPU s a run of it)")
     args = parser.parse_args(argv)
     if ctypes.CDLL(None).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0:
         parser.error("cannot become a child subreaper (Linux only): the browser's CPU would be missed")
-    runs = [measure("refresh, before", shlex.split(args.refresh)), measure("default set", shlex.split(args.suite)),
-            measure("refresh, after", shlex.split(args.refresh))]
+    runs = [measure(name, shlex.split(command), gauge_repeat=args.gauge_repeat)
+            for name, command in (("refresh, before", args.refresh), ("default set", args.suite),
+                                  ("refresh, after", args.refresh))]
     got = ratios(*runs)
     if args.json:
         print(json.dumps({"runs": [asdict(m) | {"cpu": m.cpu} for m in runs], "ratios": got, "goal": GOAL}))

@@ -15,7 +15,7 @@ import cn2an
 import pandas as pd
 
 from targetwatch import vocab
-from targetwatch.variants import fold_japanese_forms
+from targetwatch.variants import fold_confused_place_names, fold_japanese_forms
 
 MISSING_MARKS = frozenset({"", "—", "–", "-", "…", "...", "……", "－", "/", "nan", "NaN", "None", "NA", "n/a"})
 _FOOTNOTE = re.compile(r"[*＊①②③④⑤⑥⑦⑧⑨⑩†‡]+$")
@@ -209,4 +209,4 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     simplified = to_simplified(folded)
     if len(simplified) != len(folded):  # OpenCC phrase rules changed the length: convert char by char
         simplified = "".join(to_simplified(c) if len(to_simplified(c)) == 1 else c for c in folded)
-    return simplified, index
+    return fold_confused_place_names(simplified), index  # 陜西 -> 陕西 (variants.py)

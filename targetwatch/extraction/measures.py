@@ -14,6 +14,7 @@ from typing import Final
 import targetwatch.extraction.landarea as landarea
 import targetwatch.extraction.legalunits as legalunits
 from targetwatch import vocab
+from targetwatch.extraction.annualword import YEAR_NOT_BEFORE
 from targetwatch.units import parse_number
 
 # Units beyond vocab.WRITTEN_UNITS that policy documents use for counts. 人年 (person-years of R&D staff) and 套
@@ -62,8 +63,8 @@ NOT_A_MEASURE: Final = (r"(?<![一二两三四五六七八九十][张头只])"
 # A plant's capacity or a product's size, not a target: 年产10万吨…, 10万吨/年水性树脂, 10万吨工业草酸 (a measure word
 # followed by the product), 年产27亿条…电源线; not 年产值 / 年产量 (an output target). A count followed by its noun
 # (建设3个园区) is read as before.
-CAPACITY_BEFORE: Final = re.compile(
-    r"(?:年产(?![值量])|产能|年加工|年处理|日产(?![值量])|年吞吐|年出栏)[^,，;；。]{0,4}$")
+CAPACITY_BEFORE: Final = re.compile(  # round 39: not a date's 年 (2020年出栏生猪800万头: annualword.py)
+    rf"(?:{YEAR_NOT_BEFORE}(?:年产(?![值量])|年加工|年处理|年吞吐|年出栏)|产能|日产(?![值量]))[^,，;；。]{{0,4}}$")
 CAPACITY_AFTER: Final = re.compile(r" {0,2}/ {0,2}年")
 # Round 34: also a power rating and a zone's area in 平方公里 (15-5兆瓦等不同规格总机, 1平方公里核心区范围内: the seeds'
 # 2 false proposals once the legal units were read), which size the thing named after them.

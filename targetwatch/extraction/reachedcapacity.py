@@ -26,7 +26,7 @@ from targetwatch.extraction.candidates import Candidate
 # half-width: `text.fold`), so traditional and full-width texts read alike.
 REACHED: Final = re.compile(
     r"(?:年产(?![值量])|产能|年加工|年处理|日产(?![值量])|年吞吐|年出栏)[^,;。、\s]{0,4}?"
-    r"(?:达到|超过|突破|提高到|提升到|提升至|提高至|增加到|稳定在|保持在) {0,2}$")
+    r"(?:达到|达|超过|突破|提高到|提升到|提升至|提高至|增加到|稳定在|保持在) {0,2}$")  # r. 39: 达
 # A figure sizing what follows it: 的 after the figure or its /年 (产能达到10万吨的生产线).
 OF_AFTER: Final = re.compile(r"(?: {0,2}/ {0,2}年)? {0,2}的")
 

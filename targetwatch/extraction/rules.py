@@ -349,7 +349,7 @@ UNPROVEN_RULES: Final[frozenset[str]] = frozenset({
     # round 14: rules first written this round, held below 0.9 until a fresh set has measured them
     "deadline_plan_name", "deadline_years_target", "deadline_period_end", "deadline_year_targets",
     "deadline_years_ahead", "verb_after", "growth_subject", "distributive_growth", "deadline_goals_sentence",
-    "forecast_weak",  # round 10: 预计 / 有望 before the figure, outside a plan's own words
+    "forecast_weak", "each_unit_has", "each_unit_one", "all_units", "coverage_item",  # r. 10: 预计; r. 39
     "deadline_project_period", "persons_bare", "persons_magnitude",  # r. 18: 建设期为一年; r. 23: 带头人100万以上, 百万
 })
 # Round 14: a rank or relative level leaning on a carried verb or deadline (construct_carried) is held below 0.9.
@@ -600,7 +600,7 @@ COVERAGE: Final = re.compile(
     r"|各(?:县|市|区|乡|镇|街道|村|社区|高校|学校|园区|开发区)[^\d,，;；。]{0,10}?(?:至少|均|要)?"
     # round 9: 各国家级高新区至少拥有1个: each of the units named after 各, at least
     r"|各[^\d,，;；。]{1,30}?(?:至少|均))"
-    r"(?:建立|建设|建成|设立|配备|打造|拥有|培育)"  # round 9: 各国家级高新区至少拥有1个; r. 20: 每个县培育10名
+    r"(?:建立|建设|建成|设立|配备|打造|拥有|培育|建有)"  # r. 9: 至少拥有1个; r. 20: 培育10名; r. 39: 都建有1所
 )
 COVERAGE_WORDS: Final[tuple[str, ...]] = ("全覆盖",)
 # 实现全覆盖 with no figure: every unit covered, at least 100 percent.

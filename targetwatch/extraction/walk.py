@@ -11,6 +11,8 @@ import re
 from collections import Counter
 
 import targetwatch.extraction.counts as counts
+import targetwatch.extraction.coverend as coverend
+import targetwatch.extraction.everyunit as everyunit
 import targetwatch.extraction.ratios as ratios
 import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import STRIP_HEAD, STRIP_TAIL, Candidate, Document, deadlines, scaled
@@ -56,6 +58,10 @@ def walk(doc: Document) -> list[Candidate]:
                 # round 23: 带头人100万以上, 百万毕业生 (people counted without a measure word); round 27: 1: 7 (ratios)
                 figures = sorted(figures + counts.bare_counts(doc, para, sent, clause, figures), key=lambda c: c.start)
                 figures = sorted(figures + ratios.find(doc, para, sent, clause, figures), key=lambda c: c.start)
+                # round 39: 每个村民小组有家庭农场, 每个县区建立一条创业街, 覆盖全省所有行政村 (coverage, no figure)
+                figures = sorted(figures + everyunit.find(doc, para, sent, clause), key=lambda c: c.start)
+                # round 39: 到2025年,…,粪污处理设施装备配套基本全覆盖 (a 全覆盖 closing its item, no verb)
+                figures = sorted(figures + coverend.find(doc, para, sent, clause), key=lambda c: c.start)
                 category_thresholds(view, figures)
                 _share_clause(view, figures)
                 found += figures

@@ -136,9 +136,9 @@ ORDER BY w.jurisdiction ASC NULLS LAST, w.indicator ASC NULLS LAST, w.year ASC N
 def suite_frame(con, name: str, source: str, *, categorical: bool = False) -> pd.DataFrame:
     """The frame suite `name` validates (FRAME_COLUMNS), read from `source` on `con`: a table or subquery with
     SUITE_COLUMNS and `_order` (the table order). Only these columns leave DuckDB; derived ones are SQL. With
-    `categorical`, the text columns `validate_frame` gives GE as categoricals (`_categorical`: no null, not the
-    row key) come so from Arrow's codes, the same frame without a Python string per row to factorise."""
-    coded = {"categorical": categorical, "keep_text": ("observation_id",)}
+    `categorical`, the text columns `validate_frame` gives GE as categoricals (`_categorical`: no null) come so
+    from Arrow's codes, the same frame without a Python string per row to factorise."""
+    coded = {"categorical": categorical, "distinct": ("observation_id",)}  # the row key: coded by a sort, not hashing
     if name == OBSERVATIONS_PLAUSIBLE:
         return arrow_frame(con, _PLAUSIBILITY_SQL.format(source=source), {"returned": vocab.DEPARTMENT_REPORTED},
                            **coded)
@@ -279,12 +279,13 @@ def run_suite(name: str, observations: pd.DataFrame, catalogue: Catalogue, as_of
 def _categorical(frame: pd.DataFrame) -> dict[str, str]:
     """The string columns GE is given as categoricals: GE copies the frame for every metric (about 300 copies for
     the validity suite) and tests membership and nulls column by column, each far cheaper on a categorical's codes
-    than on Python strings (national validity suite: 3.7 -> 1.8 CPU s). Not the row keys' unique `observation_id`
-    (nothing repeats), and not a column holding a null: GE then reports a failing null as NaN, not None, in the
-    stored samples. Results, failing rows and the validation JSON are otherwise the same (tests/targetwatch/quality
-    /test_suite_frames.py)."""
-    return {c: "category" for c in frame.columns
-            if c != "observation_id" and frame[c].dtype == object and not frame[c].isna().any()}
+    than on Python strings (national validity suite: 3.7 -> 1.8 CPU s). The row key `observation_id` too, though no
+    id repeats: each of GE's copies of an object column touches every row's string (a reference count each), of a
+    categorical only its codes (national, GE's part of the validity suite 1.85-2.02 -> 0.84-0.86 CPU s, of the
+    plausibility suite 0.72-0.81 -> 0.26-0.28; the frame's read 0.2-0.4 s more: docs/scaling.md §0, session 14).
+    Not a column holding a null: GE then reports a failing null as NaN, not None, in the stored samples. Results,
+    failing rows and the validation JSON are otherwise the same (tests/targetwatch/quality/test_suite_frames.py)."""
+    return {c: "category" for c in frame.columns if frame[c].dtype == object and not frame[c].isna().any()}
 
 
 def validate_frame(name: str, frame: pd.DataFrame, catalogue: Catalogue, as_of: dt.date) -> SuiteOutcome:

@@ -540,7 +540,10 @@ def _figures(
 # (u17_nat_2012_jobs_bulletin_dxbei, dev since round 11)
 # (全年 right before the name: 全年就业目标任务超额完成 全国城镇新增就业1099万人 is the year's target,
 # u11_nat_2020nov_jobs_ddsb)
-_FULL_YEAR = re.compile(r"全年(?:全国|全省|全市|我国|我省|我市)?$")
+# the own area after 全年 is any of a document's own-area words (全区 of an autonomous region, 全州, 全县: round 22,
+# 全年全區城鎮新增就業8.27萬人 under a date line 2024年4月29日, u31_nx_2023_communique_xiaomonv_trad, dev since
+# round 22)
+_FULL_YEAR = re.compile(rf"全年(?:全国|我国|我省|我市|{'|'.join(GENERIC_JURISDICTIONS)})?$")
 # what flows over a year (new jobs, turnover, expenditure): after 十一五期间 with no year of its own, a plan period's
 # total: “十一五”期间,全国城镇新增就业5500万人 (u17_nat_2010_jobs_11th_plan_trad, dev since round 11)
 _FLOW_KEY = re.compile(r"新增|成交额|交易额|经费|支出")

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from targetwatch.units import normalise_text, to_simplified
+from targetwatch.variants import fold_confused_place_names
 
 MATCHED_BY = ("exact", "alias", "normalised")
 
@@ -67,6 +68,10 @@ _INFIXES = (
     r"(?<=r&d)总(?=经费)",
     # 研發投入強度(與GDP之比)雖然達到了1.7% (u18_nat_2009_rd_wenweipo_trad, dev since round 12): 经费 left out
     r"(?:(?<=r&d)|(?<=研发))经费(?=投入强度)",
+    # the registering government's level between the verb and the achievements (round 22): 登記自治區科技成果1249項
+    # (u31_nx_2023_kjhy_ytjhdl_trad), 已成功登记省级科技成果76项 (u31_gs_2025_jinta_xfrb, a county's: other): dev since
+    # round 22. A province, region or city registers its own achievements, so the count is its 登记科技成果
+    r"(?<=登记)(?:省级|省|自治区级|自治区|市级|市)(?=科技成果)",
 )
 _ANY_GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}[)）]")  # as written, full-width or not
 # three passes: glosses first, then the other marks, then the infixes: a gloss inside a bracket or an infix would
@@ -94,7 +99,7 @@ def fold(text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    return to_simplified(normalise_text(text).lower())
+    return fold_confused_place_names(to_simplified(normalise_text(text).lower()))  # 陜西 (variants.py)
 
 
 _fold_short = lru_cache(maxsize=_CACHED)(_fold)

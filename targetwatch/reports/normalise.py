@@ -30,6 +30,7 @@ from targetwatch.memory_db import private_database
 from targetwatch.reports.matching import IndicatorMatcher, ambiguity_reason
 from targetwatch.reports.model import RAW_COLUMNS, REJECT_COLUMNS, alias_map
 from targetwatch.units import normalise_text, parse_number, to_simplified, written_unit
+from targetwatch.variants import fold_confused_place_names
 
 OBSERVATION_COLUMNS: tuple[str, ...] = (
     "observation_id",
@@ -182,7 +183,7 @@ def _codes(keys: Iterable[str | None], table: dict[str, str]) -> list[str | None
 
     def code(raw: str | None) -> str | None:
         key = normalise_text(raw or "").lower()
-        return table[key] if key in table else table.get(to_simplified(key))
+        return table[key] if key in table else table.get(fold_confused_place_names(to_simplified(key)))
 
     return [code(k) for k in keys]
 

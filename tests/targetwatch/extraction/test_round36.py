@@ -127,9 +127,12 @@ def test_a_village_size_class_in_a_bracket_is_no_target():
 
 @pytest.mark.parametrize(("text", "expected"), [
     # SYNTHETIC controls: persons figures that are targets, not sizes of places
-    ("到2025年,城镇新增就业20万人以上。", (200_000, "persons", "at_least", 2025)),
-    ("到2025年,培训农村实用人才500人以上,覆盖所有行政村。", (500, "persons", "at_least", 2025)),
-    ("到2025年,城市人口达到50万人。", (500_000, "persons", "at_least", 2025)),
+    ("到2025年,城镇新增就业20万人以上。", [(200_000, "persons", "at_least", 2025)]),
+    # round 39: 覆盖所有行政村 is read as coverage of every village too (everyunit.py: 覆盖所有, as unseen-50's
+    # annotation reads it), beside the persons figure this control is about
+    ("到2025年,培训农村实用人才500人以上,覆盖所有行政村。", [(500, "persons", "at_least", 2025),
+                                                     (100, "percent", "at_least", 2025)]),
+    ("到2025年,城市人口达到50万人。", [(500_000, "persons", "at_least", 2025)]),
 ])
 def test_persons_targets_are_kept(text, expected):
-    assert _read(quantified(text, issued="2021")) == [expected]
+    assert _read(quantified(text, issued="2021")) == expected

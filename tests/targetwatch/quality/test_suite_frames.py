@@ -188,24 +188,30 @@ def _assert_same_outcome(got, expected) -> None:
 
 @pytest.mark.parametrize("name", [OBSERVATIONS_VALID, OBSERVATIONS_PLAUSIBLE])
 def test_string_columns_given_to_ge_as_categoricals_give_the_same_outcome(name, monkeypatch):
-    """GE validates the string columns without nulls as categoricals (suites._categorical: cheaper metrics); the
-    results, failing rows and validation JSON are those of object columns, with failing rows in categorical columns
-    (an unknown place and indicator) and a null in a string column (kept as objects: a categorical's null reads NaN
-    in GE's samples)."""
+    """GE validates the string columns without nulls as categoricals (suites._categorical: cheaper metrics and
+    copies), the row key `observation_id` included; the results, failing rows and validation JSON are those of object
+    columns, with failing rows in categorical columns (an unknown place and indicator, an observation id given twice,
+    which fails the key's uniqueness and names both rows by it) and a null in a string column (kept as objects: a
+    categorical's null reads NaN in GE's samples)."""
     from targetwatch.quality import suites
 
     obs = _edge_observations()
     obs.loc[0, "jurisdiction"], obs.loc[1, "indicator"], obs.loc[2, "unit"] = "SYNTHETIC-nowhere", "SYNTHETIC-no", None
     obs.loc[3, "confidence"] = "low"
+    obs.loc[5, "observation_id"] = obs.loc[4, "observation_id"]
     cat = synthetic.catalogue()
     frame = _sql_frame(obs, name)
     converted = suites._categorical(frame)
-    assert converted and "observation_id" not in converted
+    assert "observation_id" in converted and "source_file" in converted
     assert name != OBSERVATIONS_VALID or ("jurisdiction" in converted and "unit" not in converted)
     categorical = validate_frame(name, frame, cat, synthetic.AS_OF)
     monkeypatch.setattr(suites, "_categorical", lambda frame: {})
     plain = validate_frame(name, frame, cat, synthetic.AS_OF)
     assert (~plain.results["success"]).sum() >= 2 and len(plain.failures)
+    if name == OBSERVATIONS_VALID:  # the key's uniqueness failed on the two rows of the repeated id, named by it
+        twice = plain.failures[plain.failures["expectation_id"] == "observations_valid:16"]
+        assert twice["observation_id"].tolist() == [obs.loc[4, "observation_id"]] * 2
+        assert twice["unexpected_value"].tolist() == [obs.loc[4, "observation_id"]] * 2
     _assert_same_outcome(categorical, plain)
 
 
@@ -218,13 +224,14 @@ def test_a_frame_read_with_categoricals_from_arrow_is_the_one_ge_was_given_and_v
 
     obs = _edge_observations()
     obs.loc[0, "jurisdiction"], obs.loc[2, "unit"], obs.loc[3, "confidence"] = "SYNTHETIC-nowhere", None, "low"
+    obs.loc[5, "observation_id"] = obs.loc[4, "observation_id"]  # the key given twice: read as a categorical too
     with duckdb.connect() as con:
         con.register("_obs", obs.assign(_order=range(len(obs))))
         plain = suite_frame(con, name, "_obs")
         coded = suite_frame(con, name, "_obs", categorical=True)
         empty = suite_frame(con, name, "(SELECT * FROM _obs WHERE false)", categorical=True)
     converted = suites._categorical(plain)
-    assert converted and not suites._categorical(coded)
+    assert "observation_id" in converted and not suites._categorical(coded)
     pd.testing.assert_frame_equal(coded, plain.astype(converted), check_exact=True, check_categorical=True)
     assert all(list(coded[c].cat.categories) == sorted(plain[c].unique()) for c in converted)
     assert len(empty) == 0 and list(empty.columns) == list(plain.columns)
@@ -234,3 +241,28 @@ def test_a_frame_read_with_categoricals_from_arrow_is_the_one_ge_was_given_and_v
     direct = validate_frame(name, plain, cat, synthetic.AS_OF)
     assert (~direct.results["success"]).sum() >= 1 and len(direct.failures)
     _assert_same_outcome(stored, direct)
+
+
+@pytest.mark.parametrize("texts, chunks", [
+    (["b", "a", "c"], 1),  # distinct, as observation ids
+    (["x2", "x10", "x2", "é", "𝔸", "中", "x10", "A"], 3),  # repeats, and code points beyond ASCII and the BMP
+    (["only"], 1),
+    ([], 1),
+])
+def test_a_text_column_coded_by_a_sort_is_the_categorical_astype_makes(texts, chunks):
+    """`distinct` columns are coded by one sort (frames._categorical(by_sort=True)): the categorical pandas'
+    `astype("category")` makes of the texts and the hashing path gives, in Arrow chunks or not."""
+    import pyarrow as pa
+
+    from targetwatch.frames import _categorical
+
+    step = max(1, -(-len(texts) // chunks))
+    column = pa.chunked_array([texts[i:i + step] for i in range(0, len(texts), step)] or [[]], type=pa.string())
+    expected = pd.Series(texts, dtype=object).astype("category")
+    for by_sort in (True, False):
+        got = pd.Series(_categorical(column, by_sort=by_sort))
+        pd.testing.assert_series_equal(got, expected, check_exact=True, check_categorical=True)
+    if texts[:3] == ["b", "a", "c"]:
+        assert list(_categorical(column, by_sort=True).codes) == [1, 0, 2]
+    if "x10" in texts:  # sorted by code point: 'A' < 'x10' < 'x2' < 'é' < '中' < '𝔸'
+        assert list(_categorical(column, by_sort=True).categories) == ["A", "x10", "x2", "é", "中", "𝔸"]
