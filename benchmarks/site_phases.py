@@ -1,0 +1,126 @@
+"""Where the dashboards step's time goes, by phase, without a profiler:
+`uv run python -m benchmarks.site_phases WAREHOUSE [--site DIR] [--no-data-files]`.
+
+WAREHOUSE is a refreshed warehouse (`<workdir>/out/warehouse.duckdb` of `benchmarks/run.py`, SYNTHETIC); it is only
+read (open it on a copy if a refresh may write it). The step runs as `benchmarks.site_steps --steps dashboards` runs
+it (read_site_data, then build_dashboards into DIR), with the functions below wrapped: each phase's calls, wall
+seconds and this process's CPU seconds (all threads: DuckDB's too) are summed. Nested phases are indented: their time
+is part of their parent's. Prints one line a phase, then the number cache's hits and misses.
+
+Why not cProfile or a sampler: cProfile's cost per Python call inflates the per-row code (the row cells, the chart
+builders) two to three times against the rest; a sampling thread is woken at the points where the main thread
+releases the GIL (file opens, DuckDB calls), so those were over-counted (docs/scaling.md section 0, session 14).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import resource
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+# (module, owner attribute or None, function, label): the label's indent is its nesting
+PHASES: tuple[tuple[str, str | None, str, str], ...] = (
+    ("targetwatch.render.dashboards", None, "copy_static", "copy_static"),
+    ("targetwatch.render.dashboards", None, "data_owed_page", "data_owed_page"),
+    ("targetwatch.render.dashboards", None, "changes_page", "changes_page"),
+    ("targetwatch.render.dashboards", None, "target_rows", "target_rows"),
+    ("targetwatch.render.dashboards", None, "build_briefs", "briefs"),
+    ("targetwatch.render.large_site", "LargeSite", "__init__", "LargeSite.__init__"),
+    ("targetwatch.render.large_site", "LargeSite", "write_data", "data files"),
+    ("targetwatch.render.site_figures", "WarehouseFigures", "files", "  figures: files"),
+    ("targetwatch.render.site_figures", "WarehouseFigures", "texts", "  figures: texts"),
+    ("targetwatch.render.site_figures", "WarehouseFigures", "positions", "  figures: positions"),
+    ("targetwatch.render.site_figures", "WarehouseFigures", "batch", "  figures: batches"),
+    ("targetwatch.render.data_files", None, "write_batch", "  write_batch (targets, charts, JSON, files)"),
+    ("targetwatch.charts", None, "shared_charts", "    charts (charts.shared_charts)"),
+    ("targetwatch.render.large_site", "LargeSite", "index", "overview"),
+    ("targetwatch.render.large_site", "LargeSite", "jurisdiction_pages", "jurisdiction pages"),
+    ("targetwatch.render.large_site", "LargeSite", "status_lists", "status lists"),
+    ("targetwatch.render.row_html", "TargetTableRows", "rows", "  list rows (row_html, both kinds of page)"),
+    ("targetwatch.render.large_site", "LargeSite", "document_page", "document pages"),
+    ("targetwatch.render.large_site", "LargeSite", "department_page", "department pages"),
+    ("targetwatch.render.large_site", "LargeSite", "target_view", "target view"),
+)
+
+
+def _cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def _wrap(owner: Any, name: str, label: str, acc: dict[str, list]) -> Any:
+    """Wrap `owner.name` to sum its calls, wall and CPU into acc[label]; return the original."""
+    f = getattr(owner, name)
+
+    @functools.wraps(f)
+    def timed(*a: Any, **k: Any) -> Any:
+        t, c = time.perf_counter(), _cpu()
+        try:
+            return f(*a, **k)
+        finally:
+            s = acc.setdefault(label, [0, 0.0, 0.0])
+            s[0] += 1
+            s[1] += time.perf_counter() - t
+            s[2] += _cpu() - c
+
+    setattr(owner, name, timed)
+    return f
+
+
+def run(warehouse: Path, site: Path, data_files: bool = True) -> dict[str, list]:
+    """Build the dashboards of `warehouse` into `site` with the PHASES timed; {label: [calls, wall s, CPU s]}, and
+    "number cache": [hits, misses, held]. Every wrapped function is put back before it returns."""
+    import importlib
+
+    from targetwatch import formatting
+    from targetwatch.render import large_site
+    from targetwatch.render.dashboards import build_dashboards, read_site_data
+    from targetwatch.warehouse import connect
+
+    acc: dict[str, list] = {}
+    wrapped: list[tuple[Any, str, Any]] = []
+    try:
+        for module, owner, name, label in PHASES:
+            m = importlib.import_module(module)
+            target = getattr(m, owner) if owner else m
+            if hasattr(target, name):  # a phase the code does not have (any more) is left out
+                wrapped.append((target, name, _wrap(target, name, label, acc)))
+        if not data_files:
+            wrapped.append((large_site.LargeSite, "write_data", large_site.LargeSite.write_data))
+            large_site.LargeSite.write_data = lambda self: {}
+        shutil.rmtree(site, ignore_errors=True)
+        formatting._format_finite.cache_clear()
+        t0, c0 = time.perf_counter(), _cpu()
+        with connect(warehouse, read_only=True) as con:
+            data = read_site_data(con, run_id="SYNTHETIC-site-phases", code_version="benchmark")
+            acc["read_site_data"] = [1, time.perf_counter() - t0, _cpu() - c0]
+            t1, c1 = time.perf_counter(), _cpu()
+            build_dashboards(data, site, "zh")
+            acc["build_dashboards (all of the above but the read)"] = [1, time.perf_counter() - t1, _cpu() - c1]
+    finally:
+        for target, name, original in reversed(wrapped):
+            setattr(target, name, original)
+    info = formatting._format_finite.cache_info()
+    acc["number cache"] = [info.hits, float(info.misses), float(info.currsize)]
+    return acc
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("warehouse", type=Path)
+    p.add_argument("--site", type=Path, default=Path("/tmp/SYNTHETIC-site-phases"))
+    p.add_argument("--no-data-files", action="store_true", help="skip the large layout's data files")
+    args = p.parse_args(argv)
+    acc = run(args.warehouse.resolve(), args.site, data_files=not args.no_data_files)
+    cache = acc.pop("number cache")
+    for label, (n, wall, cpu) in acc.items():
+        print(f"{label:50s} calls {n:6d}  wall {wall:7.2f} s  cpu {cpu:7.2f} s")
+    print(f"number cache: hits {cache[0]:,}, misses {int(cache[1]):,}, held {int(cache[2]):,}")
+
+
+if __name__ == "__main__":
+    main()
