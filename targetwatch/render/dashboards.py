@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from targetwatch import collector
 from targetwatch.render.brief import build_briefs
 from targetwatch.render.data_call_pages import changes_page, data_owed_page
 from targetwatch.render.large_site import LARGE_LAYOUT_READS, LargeSite, page_name
@@ -44,6 +45,10 @@ def read_site_data(con, run_id: str = "", code_version: str = "") -> SiteData:
     return data
 
 
+# The collector paused (targetwatch.collector): the pages, charts and data files allocate millions of containers,
+# freed by reference counting; at national scale its collections cost about 3 CPU s of the step and found about
+# 1,300 objects in cycles (docs/scaling.md section 0, session 15).
+@collector.paused()
 def build_dashboards(data: SiteData, site: Path, lang: str = "zh", *, large: bool | None = None) -> list[Path]:
     """Write the dashboards site under `site` (overview, target, document and department pages); return the pages.
 
