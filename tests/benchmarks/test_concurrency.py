@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from benchmarks import concurrency
 from targetwatch.render.quality_report import warehouse_of
 from tests.targetwatch.test_site import synthetic_site_data
+
+pytestmark = pytest.mark.slow  # four processes, each importing the site code (~15-28 s here): `pytest -m slow`
 
 
 def _files(root: Path) -> dict[str, bytes]:
