@@ -504,7 +504,7 @@ def normalise(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return (observations, rejected) of one reader's raw rows, through the SQL normaliser on a private
     in-memory DuckDB. Each rejected row carries the first problem found, in plain words."""
-    with private_database() as con:
+    with private_database(len(rows)) as con:
         n = Normaliser(con, catalogue, as_of=as_of, today=today)
         create_raw(con, "_tw_raw")
         create_pending(con, "_tw_pending")
