@@ -94,6 +94,8 @@ from targetwatch.reports.scope import (
     subject_of,
 )
 from targetwatch.reports.shortnames import short_name_hits
+from targetwatch.reports.stock_totals import FLOW_BEFORE as _FLOW_BEFORE
+from targetwatch.reports.stock_totals import stock_after_flow
 from targetwatch.reports.unread_lines import unread_sentences
 from targetwatch.units import fold_with_offsets, normalise_text, to_simplified
 
@@ -142,9 +144,6 @@ _THRESHOLD = re.compile(r"(?:突破|破|跨越|迈上|迈过|站上|跃上)$")
 _BOUND = re.compile(r"(首次)?(?:超过|超出|超|逾|高于)$")
 # …with at most two significant digits: 超1200萬人 above 1269萬人 (u14_nat_2021_jobs_nbs_trad, dev since round 9)
 _ROUND = re.compile(r"[1-9](?:\.?[1-9])?0*(?:\.0+)?[万亿千]?|[一二两三四五六七八九十百千万亿]+")
-# 新增149家高新技术企业 (sx_2014_hte, dev): new ones, not the stock; the verb carries over a list of such counts
-# (培育 alone is not enough: 兰州市培育科技企业孵化器43家 in lz_2021_gscn is the city's stock)
-_FLOW_BEFORE = re.compile(r"(?:新增|新培育|新引进|新建)了?$")
 _LIST_SEPARATOR = re.compile(r"^[,、]$")
 # 高新技術企業中91家 (xx_2015_htefirms_noplace_trad, dev): some of them, not their total
 _AMONG = re.compile(r"^中(?:有|的)?$")
@@ -193,6 +192,7 @@ def _figures(
     short_name_hits(folded, hits, keys.codes, completed, ctx.named, ctx.before, doc.plain.text[: sentence.start])
     intensity_hits(folded, hits, keys.codes, completed)
     strength_named_hits(folded, hits, keys.codes, completed)
+    stocks = stock_after_flow(folded, hits, completed)  # 新增…40户,总数达到264户: 总数 is the stock (stock_totals.py)
     if not hits and ctx.series and (m := _SERIES_YEAR.match(folded)):  # 2016年為2.11%: the series goes on
         f, code = number_in(folded[m.end() :]), keys.codes.get(normalised_key(ctx.series[0]))
         if code and f and f[0] == 0 and normalised_key(folded[m.end() + f[1] : m.end() + f[2]]) == ctx.series[1]:
@@ -304,7 +304,7 @@ def _figures(
                 f"{original(rc.start(), unit_end)!r} counts those recognised ({rc.group()}), not the stock of {name}"
             )
             flow = (unit_end, rc.group())
-        elif flow is not None and _LIST_SEPARATOR.match(folded[flow[0] : hit.start]):
+        elif flow is not None and hit.start not in stocks and _LIST_SEPARATOR.match(folded[flow[0] : hit.start]):
             problem = f"{phrase!r} continues a list of new ones ({flow[1]}), not the stock of {name}"
             flow = (unit_end, flow[1])
         elif sc := (

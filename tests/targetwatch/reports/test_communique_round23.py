@@ -137,3 +137,76 @@ def test_a_bracket_with_a_figure_in_it_is_still_counted(tmp_path, wide_aliases):
     text = "2015年青海省科技统计（SYNTHETIC）\n全社会研发经费强度(2013年数据为比上年提高0.1个点的水平)为0.62%。\n"
     rows = _read(tmp_path, text, wide_aliases)
     assert "0.62" not in set(rows["value_raw"]) if len(rows) else True
+
+
+# --- 总数 after a count of new ones is their stock (stock_totals.py) -------------------------------------------------
+
+
+def test_changzhis_high_tech_enterprises_after_the_new_ones(tmp_path, wide):
+    # 2023年3月29日在长治市…会议上 / 一、2022年工作回顾 / …新增国家高新技术企业40户,总数达到264户。
+    found = ingest_real(tmp_path, "u32_sx_2022_changzhi_gzbg", wide)
+    obs = found.observations
+    mine = obs[obs["indicator"] == "high_tech_enterprises"]
+    assert list(zip(mine["jurisdiction"], mine["year"].astype(int), mine["value"], strict=True)) == [
+        ("changzhi", 2022, 264.0)
+    ]
+    assert "总数 after the count of new" in mine["notes"].iloc[0]
+    assert mine["year_basis"].iloc[0] == "work report"  # inferred, and said so
+    reasons = found.rejected_rows["reason"].astype(str)
+    assert any("新增国家高新技术企业40户" in r and "counts new ones" in r for r in reasons)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("新增国家高新技术企业40户,总数达到264户。", "264"),  # the real sentence
+        ("新增國家高新技術企業40戶,總數達到264戶。", "264"),  # traditional (SYNTHETIC form of it)
+        ("新增国家高新技术企业４０家，总数达到２６４家。", "２６４"),  # full-width, in 家 (SYNTHETIC)
+        ("全年新增科技型中小企业52家;总量为398家。", "398"),  # another stock, 总量 after a ; (SYNTHETIC)
+    ],
+)
+def test_the_total_after_new_ones_is_the_stock(tmp_path, wide_aliases, sentence, value):
+    rows = _read(tmp_path, f"2022年长治市科技工作总结（SYNTHETIC）\n{sentence}\n", wide_aliases)
+    assert list(zip(rows["value_raw"], rows["year_raw"], strict=True)) == [(value, "2022")], rows
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全年城镇新增就业4.2万人,总数达到36.5万人。",  # SYNTHETIC: 新增 is in the name (a flow): no stock to total
+        "新增国家高新技术企业40余户,总数达到264户。",  # SYNTHETIC: the new ones are a bound, not a count
+        "新增国家高新技术企业40户,总数突破260户。",  # SYNTHETIC: a threshold passed is never a level
+        "新增国家高新技术企业40户,其中总数达到264户的领域有3个。",  # SYNTHETIC: 总数 not opening the clause
+    ],
+)
+def test_totals_that_are_not_the_stock(tmp_path, wide_aliases, sentence):
+    rows = _read(tmp_path, f"2022年长治市科技工作总结（SYNTHETIC）\n{sentence}\n", wide_aliases)
+    assert not ({"264", "260", "36.5"} & set(rows["value_raw"])) if len(rows) else True, rows
+
+
+# --- a year in a full date at the head is the release, not the reference year (periods.head_year) -----------------
+
+
+@pytest.mark.parametrize(
+    ("line", "year"),
+    [
+        ("2023年3月29日在长治市第十五届人民代表大会第三次会议上", None),  # the real head line
+        ("2023年3月29日在長治市第十五屆人民代表大會第三次會議上", None),  # traditional (SYNTHETIC)
+        ("2019年山西省国民经济和社会发展统计公报", 2019),  # a title's year is still the year
+        ("2019年12月统计月报", 2019),  # a month is not a full date (SYNTHETIC)
+    ],
+)
+def test_a_year_in_a_full_date_is_not_the_head_year(line, year):
+    from targetwatch.reports.periods import head_year
+    from targetwatch.units import fold_with_offsets
+
+    assert head_year(fold_with_offsets(line)[0]) == year
+
+
+def test_a_work_report_under_its_date_line_reviews_the_year_before(tmp_path, wide_aliases):
+    text = (  # SYNTHETIC, shaped as the real head (full-width digits in the body)
+        "2023年3月29日在长治市第十五届人民代表大会第三次会议上\n长治市人民政府\n一、2022年工作回顾\n"
+        "全市高新技术企业２６４家。\n"
+    )
+    rows = _read(tmp_path, text, wide_aliases)
+    assert list(zip(rows["year_raw"], rows["year_basis"], strict=True)) == [("2022", "work report")], rows
