@@ -61,6 +61,7 @@ from targetwatch.reports.model import (
     find_release_date,
     title_says_synthetic,
 )
+from targetwatch.reports.named_places import carried_city, is_city, unknown_cities
 from targetwatch.reports.own_units import below_city_problem
 from targetwatch.reports.periods import (
     ESTIMATE,
@@ -213,6 +214,7 @@ def _figures(
         for m in PLACE_IN_SENTENCE.finditer(folded)
         if not aliases.find_folded(m.group(), "jurisdiction") and _place_is_mentioned(folded, m.start(), m.end())
     ]
+    outside = sorted(outside + unknown_cities(folded, aliases), key=lambda m: m.start())  # 白银市 (named_places.py)
     rows: list[dict] = []
     rejected: list[dict] = []
     covered: list[tuple[int, int]] = []  # spans of folded text a row or rejection accounts for
@@ -402,6 +404,11 @@ def _figures(
             and _PROVINCE_WORD.search(folded[: hit.start])
         ):
             jurisdiction = doc.province  # 我省 in a text that names its province only through the capital
+        # the city the paragraph named stands for a sentence naming none (named_places.py)
+        city_carried = bool(ctx.place) and (named is None or named.key in _CITY_WORDS)
+        city_carried = city_carried and not _WIDER_WORD.search(folded[: hit.start])
+        if city_carried and is_city(ctx.place, aliases) and not is_city(jurisdiction, aliases):
+            jurisdiction = ctx.place  # a catalogue city's, not the document's province
         own_level = own_level_problem(
             named.key if named is not None and named.key in GENERIC_JURISDICTIONS else None,
             folded[: hit.start],
@@ -422,6 +429,8 @@ def _figures(
                 doc.outside if named is None or (named.key in GENERIC_JURISDICTIONS and jurisdiction is None) else None
             )
         )
+        if where is None and not other and city_carried and not is_city(ctx.place, aliases):
+            where = ctx.place  # a city outside the catalogue
         for n, (a, b, u, to_year) in enumerate(figures):
             if n == 0 and to_year:
                 year, basis, problem = int(to_year), "stated", None
@@ -551,6 +560,8 @@ _FLOW_KEY = re.compile(r"新增|成交额|交易额|经费|支出")
 # round 10): a jobs indicator counts people, so 万 alone is 万人
 _PEOPLE_KEY = re.compile(r"就业")
 _OWN_PROVINCE = re.compile(r"我省|全省|本省|该省|我市|全市|本市")
+_CITY_WORDS = ("全市", "本市", "全市域")  # a city's own words among GENERIC_JURISDICTIONS
+_WIDER_WORD = re.compile(r"我省|全省|本省|该省|全国|我国")  # a province's or the nation's: the carried city ends
 _PROVINCE_WORD = re.compile(r"我省|全省|本省|该省")
 # a figure followed by its share of the nation's whole is a part of it: 培育高新技術企業1.1萬家,占全國高新技術企業的8.2%
 # (u14_nat_2017_incubation_luxkon_trad and _panansia_trad, dev since round 9): never the nation's own level
@@ -591,6 +602,7 @@ def _carry(sentence: Sentence, found: list[dict], aliases: Aliases, keys: TextKe
     ctx.before = folded
     place = aliases.find_folded(folded, "jurisdiction") or _OWN_PROVINCE.search(folded)
     ctx.subject = subject_of(folded) or (None if place else ctx.subject)
+    ctx.place = carried_city(folded, aliases, ctx.place)
     # 预计 is local to its sentence: 毕业企业数预计为16万个;…经费支出与GDP之比为2.19% (u14_nat_2019_innovation_index)
     opens = bool(FORECAST.search(ESTIMATE.sub("", folded)) or _FORECAST_WORDS.search(folded))
     ctx.forecast = sentence.goes_on and (ctx.forecast or opens)

@@ -210,3 +210,95 @@ def test_a_work_report_under_its_date_line_reviews_the_year_before(tmp_path, wid
     )
     rows = _read(tmp_path, text, wide_aliases)
     assert list(zip(rows["year_raw"], rows["year_basis"], strict=True)) == [("2022", "work report")], rows
+
+
+# --- a city the text names wins over the document's default place (named_places.py) --------------------------------
+
+
+@pytest.mark.parametrize("widen", [False, True])
+def test_baiyins_half_year_is_not_lanzhous(tmp_path, catalogue, widen):
+    # 【白银的进化与生长①】联袂兰州共筑强科技… / 2024年上半年,白银市聚力科技突破,登记省市科技成果50项,技术合同成交额达到
+    # 17亿元。有效发明专利拥有量达698件,增长19.52%。 (both were read as Lanzhou's: the head names 兰州)
+    cat = widened(catalogue, load_places(REAL)) if widen else catalogue
+    found = ingest_real(tmp_path, "u32_gs_2024h1_baiyin_ltxcw", cat)
+    assert found.observations.empty, found.observations[["jurisdiction", "indicator", "value"]]
+    reasons = found.rejected_rows["reason"].astype(str)
+    assert sum("the figure is about 白银市" in r for r in reasons) == 2, list(reasons)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "2024年上半年,白银市聚力科技突破,技术合同成交额达到17亿元。有效发明专利拥有量达698件,增长19.52%。",  # real
+        # traditional
+        "2024年上半年,白銀市聚力科技突破,技術合同成交額達到17億元。有效發明專利擁有量達698件,增長19.52%。",
+        # full-width
+        "２０２４年上半年，白银市聚力科技突破，技术合同成交额达到１７亿元。有效发明专利拥有量达６９８件。",
+    ],
+)
+def test_a_city_outside_the_catalogue_keeps_its_paragraph(tmp_path, catalogue, body):
+    found = ingest_text(tmp_path, f"联袂兰州共筑强科技（SYNTHETIC）\n{body}\n", catalogue)
+    assert found.observations.empty, found.observations[["jurisdiction", "indicator", "value"]]
+    reasons = found.rejected_rows["reason"].astype(str)
+    assert sum("the figure is about 白银市" in r for r in reasons) == 2, list(reasons)
+
+
+def test_the_provinces_word_ends_the_carried_city(tmp_path, catalogue):
+    # SYNTHETIC: 全省 in the next sentence speaks of the province again
+    body = "2024年,白银市技术合同成交额17亿元。全省有效发明专利5.1万件。"
+    obs = ingest_text(tmp_path, f"甘肃省科技工作情况（SYNTHETIC）\n{body}\n", catalogue).observations
+    assert list(zip(obs["jurisdiction"], obs["indicator"], obs["value"], strict=True)) == [
+        ("gansu", "valid_invention_patents", 51000.0)
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "被确定为国家知识产权强市建设试点城市。全年高新技术企业291家。",  # 强市 (u32_sx_2023_yuncheng_review_fawadmin)
+        "楚天都市报记者获悉,全年高新技术企业291家。",  # an outlet's name (hb_2018_techcontracts' kind)
+        "一批企业上市,全年高新技术企业291家。",  # 上市: listed (SYNTHETIC)
+    ],
+)
+def test_words_before_shi_that_name_no_city(tmp_path, catalogue, body):
+    obs = ingest_text(tmp_path, f"2023年甘肃省科技工作情况（SYNTHETIC）\n{body}\n", catalogue).observations
+    assert list(zip(obs["jurisdiction"], obs["year"].astype(int), obs["value"], strict=True)) == [
+        ("gansu", 2023, 291.0)
+    ]
+
+
+def test_changzhis_report_is_changzhis_with_the_catalogue_alone(tmp_path, catalogue):
+    # 2023年3月29日在长治市第十五届人民代表大会第三次会议上: the city's congress; the text also names 山西 in passing
+    found = ingest_real(tmp_path, "u32_sx_2022_changzhi_gzbg", catalogue)
+    assert "high_tech_enterprises" not in set(found.observations["indicator"])
+    assert any("264户" in str(c) and "长治市" in r for c, r in zip(
+        found.rejected_rows["raw_content"], found.rejected_rows["reason"].astype(str), strict=True
+    ))
+
+
+def test_an_outlets_city_in_the_head_is_not_the_documents(tmp_path, catalogue):
+    # 2021-11-04 太原市融媒體中心 / … 山西省人力資源和社會保障事業發展統計公報 … 全省城鎮新增就業48.8萬人
+    obs = ingest_real(tmp_path, "u10_sx_2020_hrss_trad", catalogue).observations
+    jobs = obs[obs["indicator"] == "new_urban_jobs"]
+    assert list(zip(jobs["jurisdiction"], jobs["year"].astype(int), jobs["value"], strict=True)) == [
+        ("shanxi", 2020, 488000.0)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "mentioned"),
+    [
+        ("在长治市第十五届人民代表大会第三次会议上", True),  # a congress's session, not a rank
+        ("在長治市第十五屆人民代表大會", True),  # traditional (SYNTHETIC)
+        ("长治市居全国第15位", True),  # the city is ranked: still its mention (SYNTHETIC)
+        ("位居全国第十五", False),  # a rank's scope (SYNTHETIC)
+    ],
+)
+def test_an_ordinal_before_jie_is_not_a_rank(text, mentioned):
+    from targetwatch.reports.places import place_is_mentioned
+    from targetwatch.units import fold_with_offsets
+
+    folded = fold_with_offsets(text)[0]
+    place = "长治市" if "长治市" in folded else "全国"
+    start = folded.index(place)
+    assert place_is_mentioned(folded, start, start + len(place)) is mentioned
