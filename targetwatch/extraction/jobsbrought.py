@@ -58,7 +58,7 @@ def find(doc: Document, para: Paragraph, sent: Sentence, clause: Span, found: li
         score = rules.CONFIDENCE["base"] + rules.CONFIDENCE["verb"] + (
             rules.CONFIDENCE["comparator"] if comparator != "exact" else 0.0)
         cand = Candidate(start=start, end=end, sentence=sent, paragraph=para, clause=clause, comparator=comparator,
-                         rules_fired=[RULE, "target_verb"], score=score, value=value, unit=base,
+                         rules_fired=[RULE], score=score, value=value, unit=base,
                          unit_as_written=(m["scale"] or "") + "(人)")
         cand.notes.append("jobs brought: " + re.sub(" +", "", view[start:end]) + " …就业 (the persons)")
         if any(w in view[sent.start : start] for w in rules.ASPIRATION):

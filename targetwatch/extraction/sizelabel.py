@@ -69,7 +69,7 @@ def find(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -> list[C
             continue
         start = m.start("agg") if m["agg"] else m.start("mag")
         cand = Candidate(start=start, end=m.end("noun"), sentence=sent, paragraph=para, clause=clause,
-                         comparator="at_least", rules_fired=[RULE, "target_verb"], score=_SCORE,
+                         comparator="at_least", rules_fired=[RULE], score=_SCORE,
                          value=MAGNITUDES[m["mag"]], unit="yuan", unit_as_written=m["mag"] + (m["yuan"] or ""))
         cand.notes.append("size label: " + view[start : m.end("noun")] + " (the amount it names, at least)")
         if any(w in view[sent.start : start] for w in rules.ASPIRATION):

@@ -14,6 +14,7 @@ import targetwatch.extraction.counts as counts
 import targetwatch.extraction.coverend as coverend
 import targetwatch.extraction.everyunit as everyunit
 import targetwatch.extraction.jobsbrought as jobsbrought
+import targetwatch.extraction.personflows as personflows
 import targetwatch.extraction.ratios as ratios
 import targetwatch.extraction.rules as rules
 import targetwatch.extraction.sizelabel as sizelabel
@@ -65,9 +66,10 @@ def walk(doc: Document) -> list[Candidate]:
                 figures = sorted(figures + everyunit.find(doc, para, sent, clause), key=lambda c: c.start)
                 # round 39: 到2025年,…,粪污处理设施装备配套基本全覆盖 (a 全覆盖 closing its item, no verb)
                 figures = sorted(figures + coverend.find(doc, para, sent, clause), key=lambda c: c.start)
-                # round 40: 打造百亿元苹果产业 (a size label), 吸纳农村50万劳动力就业, 60个县(市)对接…平台
+                # round 40: 打造百亿元苹果产业, 吸纳农村50万劳动力就业, 新增就业目标1200万, 60个县(市)对接…
                 figures = sorted(figures + sizelabel.find(doc, para, sent, clause)
-                                 + jobsbrought.find(doc, para, sent, clause, figures), key=lambda c: c.start)
+                                 + jobsbrought.find(doc, para, sent, clause, figures)
+                                 + personflows.find(doc, para, sent, clause, figures), key=lambda c: c.start)
                 unitstask.mark(doc, figures)
                 category_thresholds(view, figures)
                 _share_clause(view, figures)

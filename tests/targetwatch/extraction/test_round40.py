@@ -5,6 +5,9 @@ shown by two development texts or more (the test half not read):
   建成GDP百亿县 (临泽's 2022 science plan, first unseen-34): the amount it names, at least;
 - jobs a plan brings, with no 人 / 名 (`jobsbrought.py`): 吸纳农村50万劳动力就业 (甘肃's 2018 rural-tourism opinion
   news), 直接帶動200萬以上農民就地就近就業 (安徽's 2024 rural leisure-tourism plan news; both first unseen-51);
+- a flow of persons named before its bare figure (`personflows.py`): 新增就业目标1200万 (the 2024 work report's
+  targets news, first unseen-35), 接待旅游人次7300万 (青海's 2021 eco-tourism plan news, first unseen-42),
+  引才育才100萬 (西安's 2017 talent-policy news, first unseen-15);
 - places given a task (`unitstask.py`): 指导35个深度贫困县制定…, 150个贫困村结合实际编制… (甘肃), 60个县(市)对接…
   (陕西's 2021 county targets, first unseen-51).
 
@@ -162,3 +165,52 @@ def test_places_joining_a_platform_with_a_bracketed_alternative(text):
 ])
 def test_places_at_work_or_firms_get_no_task_verb(text):
     assert _fired(quantified(text, issued="2019"), "units_task") == []
+
+
+# china-2024-work-report-targets-nhandan (development, first unseen-35): the year's targets (the line cut as stored)
+WORK_REPORT = ("今年发展主要预期目标:国内生产总值增长5%左右;新增就业目标1200万;城镇调查失业率5.5%左右;"
+               "居民消费价格涨幅3%左右;国际收支保持基本平衡;粮食产量1.3万亿斤以上。")
+# qinghai-2021-eco-tourism-action-plan-news (development, first unseen-42): the lead (到2025年) and the sentence after
+TOURISM = ("根据《行动方案》,到2025年,青海推出50条生态旅游精品线路,形成30条生态旅游风景道。"
+           "接待旅游人次7300万,旅游总收入800亿元,年均增速20%以上,文化和旅游产业增加值占GDP的12%。")
+# xian-2017-talent-policy-news (development, first unseen-15), traditional as stored
+TALENT = "5531計劃:《若干政策》的主要目標概括來講,就是“五年投入38億,引才育才100萬”。"
+
+
+@pytest.mark.parametrize("text", variants(WORK_REPORT))
+def test_new_jobs_named_as_a_target_with_a_bare_figure(text):
+    # 新增就业目标1200万 = 12 000 000 persons, exact, this year (2024); the rates 左右 and 1.3万亿斤 read as before
+    props = quantified(text, issued="2024-03-05")
+    flows = _fired(props, "person_flow")
+    assert fields(flows, "value", "unit", "comparator", "deadline") == [(12_000_000.0, "persons", "exact", 2024)]
+    assert all(0.5 <= p.confidence < 0.9 for p in flows)
+    assert (5.5, "percent", "approx") in _read(props)
+
+
+@pytest.mark.parametrize("text", variants(TOURISM))
+def test_visits_named_before_their_bare_figure(text):
+    # 接待旅游人次7300万 = 73 000 000 person-visits (persons), exact, by 2025; 800亿元 read as before
+    props = quantified(text, issued="2021-11-29")
+    flows = _fired(props, "person_flow")
+    assert fields(flows, "value", "unit", "comparator", "deadline") == [(73_000_000.0, "persons", "exact", 2025)]
+    assert 80_000_000_000.0 in [p.value for p in props]
+
+
+@pytest.mark.parametrize("text", variants(TALENT))
+def test_talent_brought_in_and_trained_with_a_bare_figure(text):
+    # 引才育才100萬 = 1 000 000 persons, exact (no year in the sentence)
+    props = quantified(text, issued="2017")
+    assert _read(_fired(props, "person_flow")) == [(1_000_000.0, "persons", "exact")]
+
+
+@pytest.mark.parametrize("text", [
+    # gansu-2017-maker-spaces-status and tongliao-incubation-bases-status (development): status, 多 after the scale
+    "创建省级创业孵化示范基地(园区)66个,入孵小微企业3000多户,吸纳带动就业5.7万多人。",
+    "共发放小额担保贷款14.4亿元,直接扶持和间接带动城乡各类失业人员创业就业16万多人次。",
+    # china-2020-work-report-targets-news (development): 人 written, read by the rules for figures
+    "城镇新增就业900万人以上,城镇调查失业率6%左右。",
+    # SYNTHETIC: a figure of yuan after 人次 is no count of persons
+    "接待旅游人次增长,旅游收入800亿元。",
+])
+def test_flows_with_more_or_a_unit_are_not_read_here(text):
+    assert _fired(quantified(text, issued="2020"), "person_flow") == []
