@@ -10,6 +10,7 @@ import itertools
 import re
 from collections import Counter
 
+import targetwatch.extraction.countedclass as countedclass
 import targetwatch.extraction.counts as counts
 import targetwatch.extraction.coverend as coverend
 import targetwatch.extraction.everyunit as everyunit
@@ -72,6 +73,7 @@ def walk(doc: Document) -> list[Candidate]:
                                  + personflows.find(doc, para, sent, clause, figures), key=lambda c: c.start)
                 unitstask.mark(doc, figures)
                 category_thresholds(view, figures)
+                countedclass.mark(view, figures)  # round 40: 4个产值规模超100亿元的…集聚区
                 _share_clause(view, figures)
                 found += figures
             if not found and (goal := _qualitative_goal(doc, para, sent, goals or bool(stated))):

@@ -8,6 +8,9 @@ shown by two development texts or more (the test half not read):
 - a flow of persons named before its bare figure (`personflows.py`): 新增就业目标1200万 (the 2024 work report's
   targets news, first unseen-35), 接待旅游人次7300万 (青海's 2021 eco-tourism plan news, first unseen-42),
   引才育才100萬 (西安's 2017 talent-policy news, first unseen-15);
+- an amount sizing the things a count before it counts (`countedclass.py`): 形成4个产值规模超100亿元的…产业集聚区
+  (广东's 2015 industry-upgrading plan news, first unseen-17), 培育 50 家超十億元生物企業 (深圳's 2009 biological
+  plan news, first unseen-50): the amount is a category threshold, the count the target;
 - places given a task (`unitstask.py`): 指导35个深度贫困县制定…, 150个贫困村结合实际编制… (甘肃), 60个县(市)对接…
   (陕西's 2021 county targets, first unseen-51).
 
@@ -214,3 +217,38 @@ def test_talent_brought_in_and_trained_with_a_bare_figure(text):
 ])
 def test_flows_with_more_or_a_unit_are_not_read_here(text):
     assert _fired(quantified(text, issued="2020"), "person_flow") == []
+
+
+# guangdong-2015-industry-upgrading-plan-news (development, first unseen-17)
+GUANGDONG = ("《计划》指出,至2017年末,初步建成10个在全国具有较大影响力的智能制造产业基地,"
+             "形成4个产值规模超100亿元的智能制造产业集聚区;建成2个国内领先的机器人制造产业基地。")
+# shenzhen-2009-bio-industry-plan-news-trad (development, first unseen-50): a headline line, the readings dropped
+SHENZHEN = "2015 年培育 50 家超十億元生物企業"
+
+
+@pytest.mark.parametrize("text", variants(GUANGDONG))
+def test_an_amount_after_a_count_sizes_what_is_counted(text):
+    # 4个 (exact, by 2017) is the target; 超100亿元 (10^10 yuan) says which clusters are counted: below the default
+    props = quantified(text, issued="2015")
+    assert fields(props, "value", "unit", "comparator", "deadline") == [
+        (10.0, "count", "exact", 2017), (4.0, "count", "exact", 2017), (2.0, "count", "exact", 2017)]
+    assert 10_000_000_000.0 not in [p.value for p in props]
+
+
+@pytest.mark.parametrize("text", [*variants(SHENZHEN), SHENZHEN.replace("業", "業(yè)")])  # the reading as stored
+def test_a_count_of_firms_above_a_size_in_a_headline(text):
+    # 50 家 (exact, 2015) is the target; 超十亿元 (10^9 yuan) sizes the firms counted and is not proposed
+    props = quantified(text, issued="2009")
+    assert fields(props, "value", "unit", "comparator") == [(50.0, "count", "exact")]
+
+
+def test_thresholds_before_counts_and_totals_are_left_as_they_were():
+    # jiuquan-ecommerce-work-meeting-news (development), with a lead year written for the test: the thresholds before
+    # their counts (过1亿元的企业, 过1000万元企业) are read by figures.category_thresholds as before; the counts 3 and
+    # 10 (at least, by 2020) are proposed
+    props = quantified("到2020年,电子商务交易额过1亿元的企业3家以上、过1000万元企业10家以上。", issued="2019")
+    assert fields(props, "value", "unit", "comparator", "deadline") == [
+        (3.0, "count", "at_least", 2020), (10.0, "count", "at_least", 2020)]
+    # SYNTHETIC: a total after a count, in a clause of its own, is no threshold: 10^10 yuan, exceed, still proposed
+    props = quantified("到2025年,培育10家企业,营业收入超100亿元。", issued="2019")
+    assert (10_000_000_000.0, "yuan", "exceed") in _read(props)
