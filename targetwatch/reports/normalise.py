@@ -72,6 +72,9 @@ REJECTED_COLUMNS: tuple[str, ...] = (
 )
 
 MIN_YEAR = 1949
+# a written indicator name of enterprises: its count may be written in 户 (the `firms` step of the normaliser's SQL)
+_FIRMS = "企业|企業"
+FIRMS_NOTE = "counted in 户 (firms), read as a count"
 
 
 def indicator_matcher(catalogue: Catalogue) -> IndicatorMatcher:
@@ -368,11 +371,22 @@ WITH base AS (
     LEFT JOIN {val} v ON v.raw IS NOT DISTINCT FROM r.value_raw
     LEFT JOIN {rel} d ON d.raw IS NOT DISTINCT FROM r.release_date_raw
 ),
+firms AS (
+    -- 户 is the measure word of firms as well as of households: 科技型中小企业数量398户, 新增国家高新技术企业40户
+    -- (u32_sx_2023_yuncheng_review_fawadmin, u32_sx_2022_changzhi_gzbg; dev since round 23). A count whose written
+    -- name is of enterprises (企业) is read in 户 as in 家, and the observation's notes say so.
+    SELECT b.* REPLACE (CASE WHEN firms_in_households THEN 'count' ELSE b.unit END AS unit), firms_in_households
+    FROM (
+        SELECT b.*, coalesce(b.unit = 'households' AND m.unit = 'count'
+            AND regexp_matches(b.indicator_raw, '{_FIRMS}'), false) AS firms_in_households
+        FROM base b LEFT JOIN _tw_indicator_meta m ON m.code = b.indicator
+    ) b
+),
 valued AS (
     -- The unit's power of ten is added to the written number's exponent: parsed once, correctly rounded.
     SELECT b.*, m.unit AS expected_unit, m.share, um.integer, um.min_v, um.max_v,
         TRY_CAST(mantissa || 'e' || CAST(power + coalesce(unit_exponent, 0) AS VARCHAR) AS DOUBLE) AS value_n
-    FROM base b
+    FROM firms b
     LEFT JOIN _tw_indicator_meta m ON m.code = b.indicator
     LEFT JOIN _tw_unit_meta um ON um.unit = m.unit
 ),
@@ -482,6 +496,7 @@ _OBS_SELECT: dict[str, str] = {
     "release_date": "release_date_n",
     "release_date_basis": "CASE WHEN row_dated THEN 'row' ELSE p_basis END",
     "confidence": "confidence_n", "source_file": "p_source_file", "sha256": "p_sha256",
+    "notes": f"CASE WHEN firms_in_households THEN concat_ws('; ', notes, '{FIRMS_NOTE}') ELSE notes END",
 }
 # The columns of the judged rows that the inserts into observations and rejected_rows read (the rest stays in the
 # statement: a narrower temporary table is cheaper to write and to scan).
@@ -489,6 +504,7 @@ _NORM_KEEP: tuple[str, ...] = (
     "_batch", "_seq", "p_file", "p_source_file", "p_sha256", "p_basis", "not_yet_released", "reason", "jurisdiction",
     "indicator", "matched_by_n", "year_num", "value_n", "unit",
     "value_raw", "unit_raw", "period_type_n", "figure_type_n", "release_date_n", "row_dated", "confidence_n",
+    "notes", "firms_in_households",
     *(c for c in OBSERVATION_COLUMNS if c in RAW_TYPES and c not in _OBS_SELECT),
 )
 
