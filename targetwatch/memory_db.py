@@ -14,9 +14,12 @@ benchmarks' workloads through `assess`) gets an instance with DuckDB's default t
 from __future__ import annotations
 
 import contextlib
+import functools
+import hashlib
 import itertools
 import os
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Mapping
 
 import duckdb
 
@@ -25,6 +28,8 @@ ROW_GROUP_ROWS = 122_880
 # (the process that opened them, {parallel: its connection}): one instance for small databases, one for large
 _INSTANCES: tuple[int, dict[bool, duckdb.DuckDBPyConnection]] | None = None
 _NAMES = itertools.count()
+# The database `duckdb.connect()` opens in memory: the instance's own, where the shared macros live.
+_INSTANCE_DATABASE = "memory"
 
 
 def _instance(parallel: bool) -> duckdb.DuckDBPyConnection:
@@ -56,3 +61,32 @@ def private_database(rows: int = 0) -> Iterator[duckdb.DuckDBPyConnection]:
     finally:
         con.close()
         instance.execute(f"DETACH {name}")
+
+
+@functools.cache
+def _macro(name: str, body: str, parameters: tuple[str, ...]) -> tuple[str, str]:
+    """(the macro's qualified name, its CREATE statement) for `body` with its parameters $p renamed _tw_p_p. The
+    name carries a digest of the body, so a changed body is a new macro."""
+    digest = hashlib.sha1(body.encode()).hexdigest()[:12]
+    qualified = f"{_INSTANCE_DATABASE}.main.{name}_{digest}"
+    renamed = body
+    for p in parameters:
+        renamed = re.sub(rf"\${p}\b", f"_tw_p_{p}", renamed)
+    arguments = ", ".join(f"_tw_p_{p}" for p in parameters)
+    return qualified, f"CREATE MACRO IF NOT EXISTS {qualified}({arguments}) AS TABLE {renamed}"
+
+
+def query_shared_macro(con: duckdb.DuckDBPyConnection, name: str, body: str, params: Mapping[str, object],
+                       ) -> duckdb.DuckDBPyConnection:
+    """Run the SELECT `body` (its parameters written $p, each given in `params`) on a `private_database` connection,
+    as a table macro kept in the instance's own database: DuckDB parses the body once per instance, not once per call
+    (the assessment's status query is 34 kB of SQL, ~17 ms of parsing a call; docs/testing.md session 15). Its tables
+    are looked up when it is called, in the caller's temp tables and database, as the statement's would be. The
+    macro is created on the first call that finds it missing (once per instance and process)."""
+    qualified, create = _macro(name, body, tuple(params))
+    call = f"SELECT * FROM {qualified}({', '.join(f'${p}' for p in params)})"
+    try:
+        return con.execute(call, dict(params))
+    except duckdb.CatalogException:
+        con.execute(create)  # IF NOT EXISTS: another thread may have created it meanwhile
+        return con.execute(call, dict(params))
