@@ -126,8 +126,10 @@ def create_raw(con: duckdb.DuckDBPyConnection, table: str) -> None:
 
 
 def append_raw(con: duckdb.DuckDBPyConnection, table: str, rows: pd.DataFrame, rejected: pd.DataFrame | None = None,
-               ) -> None:
-    """Append a reader's batch (pandas, any Python values) to the raw table, cast to its column types."""
+               *, batch: int | None = None) -> None:
+    """Append a reader's batch (pandas, any Python values) to the raw table, cast to its column types. With `batch`,
+    `table` is a pending table (`create_pending`) and its rows are batch `batch`, as `move_batch` would put them."""
+    batch_column = "" if batch is None else f", {int(batch)}"
     for name, frame, columns in ((table, rows, RAW_COLUMNS),
                                  (f"{table}_rejected", rejected, ("sheet", "row_number", "location", "raw_content",
                                                                   "reason"))):
@@ -136,8 +138,8 @@ def append_raw(con: duckdb.DuckDBPyConnection, table: str, rows: pd.DataFrame, r
         start = con.execute(f'SELECT count(*) FROM "{name}"').fetchall()[0][0]
         con.register("_tw_batch", frame)
         try:
-            con.execute(f'INSERT INTO "{name}" SELECT {cast_select(frame, columns)}, {start} + row_number() OVER () '
-                        "FROM _tw_batch")
+            con.execute(f'INSERT INTO "{name}" SELECT {cast_select(frame, columns)}, {start} + row_number() OVER ()'
+                        f"{batch_column} FROM _tw_batch")
         finally:
             con.unregister("_tw_batch")
 
@@ -275,6 +277,20 @@ def _lookup(con: duckdb.DuckDBPyConnection, raw: str, column: str, fn: Callable,
     return table
 
 
+# The catalogue's and the vocabulary's facts the judging statement joins, typed (min_v and max_v are compared with
+# and printed as DOUBLE: `CAST(... AS DOUBLE)` in the statement).
+_INDICATOR_META: dict[str, str] = {"code": "VARCHAR", "unit": "VARCHAR", "share": "BOOLEAN"}
+_UNIT_META: dict[str, str] = {"unit": "VARCHAR", "integer": "BOOLEAN", "min_v": "DOUBLE", "max_v": "DOUBLE"}
+
+
+def _create_from_lists(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple], types: dict[str, str]) -> None:
+    """A temp table of `rows` (tuples in the order of `types`), sent as one list parameter per column and unnested
+    side by side: cheaper than registering a pandas frame (see `_lookup`)."""
+    columns = [[r[i] for r in rows] for i in range(len(types))]
+    cols = ", ".join(f'CAST(unnest(${i + 1}) AS {t}) AS "{n}"' for i, (n, t) in enumerate(types.items()))
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT {cols}", columns)
+
+
 def _sql_repr(expr: str) -> str:
     """Python's repr of a text in SQL, for the common case (no quote or backslash inside)."""
     return "'''' || coalesce(" + expr + ", '') || ''''"
@@ -292,16 +308,11 @@ class Normaliser:
         self.jur_map, self.ind_map = alias_map(catalogue)
         self.matcher = indicator_matcher(catalogue)  # exact, alias, then normalised names; ambiguity refused
         create_tables(con)
-        indicators = pd.DataFrame(
-            [(i.code, i.unit, bool(getattr(i, "share", False))) for i in catalogue.indicators],
-            columns=["code", "unit", "share"],
-        )
-        units = pd.DataFrame([(u.code, u.integer, u.min_value, u.max_value) for u in vocab.UNITS],
-                             columns=["unit", "integer", "min_v", "max_v"])
-        for name, frame in (("_tw_indicator_meta", indicators), ("_tw_unit_meta", units)):
-            con.register("_tw_meta", frame)
-            con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM _tw_meta")
-            con.unregister("_tw_meta")
+        indicators = [(i.code, i.unit, bool(getattr(i, "share", False))) for i in catalogue.indicators]
+        units = [(u.code, u.integer, u.min_value, u.max_value) for u in vocab.UNITS]
+        for name, rows, types in (("_tw_indicator_meta", indicators, _INDICATOR_META),
+                                  ("_tw_unit_meta", units, _UNIT_META)):
+            _create_from_lists(con, name, rows, types)
 
     def run(self, raw: str, batches: pd.DataFrame) -> dict[int, dict[str, int]]:
         """Normalise the raw rows of many files at once: `raw` and `<raw>_rejected` (the reader's rejects) carry a
@@ -520,12 +531,10 @@ def normalise(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return (observations, rejected) of one reader's raw rows, through the SQL normaliser on a private
     in-memory DuckDB. Each rejected row carries the first problem found, in plain words."""
-    with private_database() as con:
+    with private_database(len(rows)) as con:
         n = Normaliser(con, catalogue, as_of=as_of, today=today)
-        create_raw(con, "_tw_raw")
         create_pending(con, "_tw_pending")
-        append_raw(con, "_tw_raw", rows)
-        move_batch(con, "_tw_raw", "_tw_pending", 0)
+        append_raw(con, "_tw_pending", rows, batch=0)
         n.run("_tw_pending", pd.DataFrame([n.batch_params(0, 0, source_file=source_file, sha256=sha256,
                                                           default_release_date=default_release_date,
                                                           release_date_basis=release_date_basis)]))
