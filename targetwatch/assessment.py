@@ -508,7 +508,7 @@ def assess(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return (assessments: one row per target, assessment_years: one row per target and year with data)."""
     targets = targets_frame(catalogue)
-    with contextlib.nullcontext(con) if con is not None else private_database() as con:
+    with contextlib.nullcontext(con) if con is not None else private_database(len(observations)) as con:
         try:
             con.register("targets", targets)
             con.register("observations", observations)
