@@ -62,6 +62,7 @@ from targetwatch.reports.model import (
     title_says_synthetic,
 )
 from targetwatch.reports.named_places import carried_city, is_city, unknown_cities
+from targetwatch.reports.named_series import named_series
 from targetwatch.reports.own_units import below_city_problem
 from targetwatch.reports.periods import (
     ESTIMATE,
@@ -194,6 +195,7 @@ def _figures(
     intensity_hits(folded, hits, keys.codes, completed)
     strength_named_hits(folded, hits, keys.codes, completed)
     stocks = stock_after_flow(folded, hits, completed)  # 新增…40户,总数达到264户: 总数 is the stock (stock_totals.py)
+    series = named_series(folded, hits, completed)  # …科技型中小企业…,企业数量由2017年的20家… (named_series.py)
     if not hits and ctx.series and (m := _SERIES_YEAR.match(folded)):  # 2016年為2.11%: the series goes on
         f, code = number_in(folded[m.end() :]), keys.codes.get(normalised_key(ctx.series[0]))
         if code and f and f[0] == 0 and normalised_key(folded[m.end() + f[1] : m.end() + f[2]]) == ctx.series[1]:
@@ -279,7 +281,7 @@ def _figures(
         name = hit.code or "either indicator"
         figures: list[tuple[int, int, int, str | None]] = []  # (number start, end, unit end, year override)
         problem = None
-        listed = None
+        listed, later = series.get(hit.start), ([] if hit.start in series else later)  # named_series.py
         level_year: str | None = None  # the year opening the clause of a level read after a bound
         span = False  # the first figure starts a 从A到B span
         if hit.code is None:
@@ -407,8 +409,10 @@ def _figures(
         # the city the paragraph named stands for a sentence naming none (named_places.py)
         city_carried = bool(ctx.place) and (named is None or named.key in _CITY_WORDS)
         city_carried = city_carried and not _WIDER_WORD.search(folded[: hit.start])
+        place_note = None
         if city_carried and is_city(ctx.place, aliases) and not is_city(jurisdiction, aliases):
             jurisdiction = ctx.place  # a catalogue city's, not the document's province
+            place_note = f"place {ctx.place} carried from an earlier sentence of the paragraph"
         own_level = own_level_problem(
             named.key if named is not None and named.key in GENERIC_JURISDICTIONS else None,
             folded[: hit.start],
@@ -509,7 +513,11 @@ def _figures(
             if hit.start in completed:
                 name_as, why = completed[hit.start]
                 notes.append(f"named {original(hit.start, hit.end)!r} {why}: read as {name_as}")
-            if listed is not None:
+            if place_note:
+                notes.append(place_note)
+            if listed is not None and hit.start in series:
+                notes.append("one of a list of years, each stated before its figure")
+            elif listed is not None:
                 span = (SPAN.search(folded[: hit.start]) or ENUMERATED.search(folded[: hit.start])).group()  # type: ignore
                 notes.append(f"one of a list (分别) over the years stated ({span}), in order")
             if ignored := [original(c, c + f[2]) for c, f in later]:

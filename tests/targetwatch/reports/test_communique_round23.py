@@ -302,3 +302,62 @@ def test_an_ordinal_before_jie_is_not_a_rank(text, mentioned):
     place = "长治市" if "长治市" in folded else "全国"
     start = folded.index(place)
     assert place_is_mentioned(folded, start, start + len(place)) is mentioned
+
+
+# --- a list of years whose indicator is named earlier in the sentence (named_series.py) -----------------------------
+
+JINCHENG = [(2017, 20.0), (2018, 40.0), (2019, 48.0), (2020, 102.0), (2021, 148.0), (2022, 191.0)]
+
+
+def test_jinchengs_registered_smes_year_by_year(tmp_path, wide):
+    # 近年来,晋城市科技局大力实施创新驱动发展战略,…。自2017年国家开展科技型中小企业评价入库工作以来,我市入库企业数量由
+    # 2017年的20家,飞速增长到2018年的40家、2019年的48家、2020年的102家、2021年的148家、2022年的191家和今年目前的196家。
+    found = ingest_real(tmp_path, "u32_sx_2023_jincheng_techsmes_tech", wide)
+    obs = found.observations
+    mine = obs[obs["indicator"] == "tech_smes"].sort_values("year")
+    assert list(zip(mine["year"].astype(int), mine["value"], strict=True)) == JINCHENG
+    assert set(mine["jurisdiction"]) == {"jincheng"}
+    notes = mine["notes"].astype(str)
+    assert notes.str.contains("refers back to 科技型中小企业").all()
+    assert notes.str.contains("place 晋城市 carried").all()  # the place rests on the sentence before: said so
+    assert not (obs["value"] == 196.0).any()  # 今年目前的196家: part of a year, not read
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the real sentence (shortened to three years)
+        "自2017年国家开展科技型中小企业评价入库工作以来,我市入库企业数量由2017年的20家,飞速增长到2018年的40家、2019年的48家。",
+        # traditional (SYNTHETIC form of it)
+        "自2017年國家開展科技型中小企業評價入庫工作以來,我市入庫企業數量由2017年的20家,飛速增長到2018年的40家、2019年的48家。",
+        # full-width (SYNTHETIC)
+        "自２０１７年国家开展科技型中小企业评价入库工作以来，我市入库企业数量由２０１７年的２０家，飞速增长到２０１８年的４０家、"
+        "２０１９年的４８家。",
+    ],
+)
+def test_a_count_noun_refers_back_to_the_name(tmp_path, wide, sentence):
+    head = "晋城市科技局2023年工作简讯（SYNTHETIC）\n近年来,晋城市科技局大力实施创新驱动发展战略。\n"
+    obs = ingest_text(tmp_path, head + sentence + "\n", wide).observations
+    mine = obs[obs["indicator"] == "tech_smes"].sort_values("year")
+    assert list(zip(mine["jurisdiction"], mine["year"].astype(int), mine["value"], strict=True)) == [
+        ("jincheng", y, v) for y, v in JINCHENG[:3]
+    ], obs
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # another head noun: the people, not the firms
+        "自2017年开展科技型中小企业评价工作以来,我市从业人员数量由2017年的20人,增长到2018年的40人、2019年的48人。",
+        # the name's own clause holds a figure: the list is not read back to it
+        "全市科技型中小企业现有196家,企业数量由2017年的20家,增长到2018年的40家、2019年的48家。",
+        # one year only
+        "自2017年开展科技型中小企业评价入库工作以来,我市入库企业数量由2017年的20家增长到今年的48家。",
+        # years not rising
+        "自2017年开展科技型中小企业评价入库工作以来,我市入库企业数量由2019年的20家,变为2018年的40家、2017年的48家。",
+    ],
+)
+def test_lists_not_read_back_to_an_earlier_name(tmp_path, wide, sentence):
+    head = "晋城市科技局2023年工作简讯（SYNTHETIC）\n"
+    obs = ingest_text(tmp_path, head + sentence + "\n", wide).observations
+    assert not obs["value"].isin([20.0, 40.0]).any(), obs[["indicator", "year", "value"]]
