@@ -141,7 +141,7 @@ class Target(_Strict):
             raise ValueError("multiple_of_baseline needs multiple and baseline_year")
         if c == "rank_at_most" and self.scope is None:
             raise ValueError("rank_at_most needs scope (the ranking: world, national, province, city …)")
-        if c in ("relative_to_reference", "growth_above_reference") and self.reference_jurisdiction is None:
+        if c in vocab.REFERENCE_COMPARATORS and self.reference_jurisdiction is None:
             raise ValueError(f"{c} needs reference_jurisdiction")
         if c in {"at_least", "exceed", "at_most", "approx", "exact", "growth_rate", "rank_at_most"} \
                 and self.value is None:

@@ -103,6 +103,9 @@ COMPARATORS: Final[tuple[str, ...]] = (
     "rank_at_most",  # 跃居全省前40位 / 达到全市前3水平: rank (1 = first) <= target, in the reference's scope
     "growth_above_reference",  # 增幅高于全省平均增幅: each year's growth > the reference jurisdiction's that year
 )
+# The comparators judged against a reference jurisdiction's figures (reference_jurisdiction): a target page lists that
+# jurisdiction's figures beside the target's own and marks those its per-year rows used (reference_observation_id).
+REFERENCE_COMPARATORS: Final[tuple[str, ...]] = ("relative_to_reference", "growth_above_reference")
 
 # The ranking a rank_at_most target is placed in (全省前40位: province), widest first.
 RANK_SCOPES: Final[tuple[str, ...]] = ("world", "national", "province", "city", "county", "district")

@@ -131,7 +131,9 @@
     var trail = {};  // the calculation trail comes as values in cfg.trail order
     (T0.trail || []).forEach(function (v, k) { if (!missing(v)) trail[cfg.trail[k]] = v; });
     var T = Object.assign({}, trail, T0), Y = yearsOf(T0), s = statusOf(T.status);
-    var relative = T.comparator === "relative_to_reference";
+    // a target judged against a reference jurisdiction's figures (cfg.reference_comparators, from
+    // targetwatch.vocab): its page names the reference, lists its figures and marks those the assessment used
+    var referenced = (cfg.reference_comparators || []).indexOf(T.comparator) >= 0;
     document.title = T.name_zh + " / " + T.name_en;
     var jur = common.jurisdictions[T.jurisdiction] || [T.jurisdiction, T.jurisdiction];
     document.getElementById("crumbs").innerHTML = crumbs(T);
@@ -139,7 +141,7 @@
     var meta = "<code>" + esc(id) + "</code> · " + bi(jur[0], jur[1]);
     if (T.indicator) meta += " · " + t("indicator") + colon() + bi(T.indicator_zh, T.indicator_en);
     meta += " · " + tOr("comparator_" + T.comparator, T.comparator);
-    if (relative && T.reference_zh) meta += "（" + bi(T.reference_zh, T.reference_en) + "）";
+    if (referenced && T.reference_zh) meta += "（" + bi(T.reference_zh, T.reference_en) + "）";
     if (T.headline) meta += ' · <span class="tag">★ ' + t("headline") + "</span>";
     if (T.per_year) meta += ' · <span class="tag">' + t("per_year") + "</span>";
     meta += " · " + t("kind") + colon() + tOr("kind_" + T.kind, T.kind);
@@ -179,7 +181,7 @@
 
     // charts: built by Python (charts.target_charts), drawn by site.js
     var own = figureRows(data, T0.series, false), ref = [], sets = "";
-    if (relative && T0.reference_series) ref = figureRows(data, T0.reference_series, true);
+    if (referenced && T0.reference_series) ref = figureRows(data, T0.reference_series, true);
     (T0.charts || []).forEach(function (set) {
       sets += "<h2>" + t(set.title) + "</h2>";
       ["zh", "en"].forEach(function (lg) {
@@ -209,7 +211,7 @@
     figures.forEach(function (o) {
       revised = revised || o.revised;
       body += '<tr data-observation="' + esc(o.observation_id) + '" class="' + (o.revised ? "revised" : "") + (o.used ? " used" : "") + '">' +
-        (relative ? '<td class="nowrap">' + bi(o.jurisdiction_zh, o.jurisdiction_en) + "</td>" : "") +
+        (referenced ? '<td class="nowrap">' + bi(o.jurisdiction_zh, o.jurisdiction_en) + "</td>" : "") +
         '<td class="num">' + esc(o.year) + '</td><td class="num">' + esc(display(o.value_as_written)) + " " + esc(display(o.unit_as_written)) +
         (o.revised ? ' <span class="badge rev" title="' + o.n_values + '">' + t("revised") + "</span>" : "") + "</td>" +
         "<td>" + (o.used ? '<span class="ok">✓</span>' : '<span class="muted">—</span>') + "</td>" +
@@ -223,7 +225,7 @@
       document.getElementById("figures-lead").innerHTML += ' <span class="badge rev">' + t("revised") + "</span> " + t("revised_lead");
     }
     document.getElementById("figures-body").innerHTML = figures.length
-      ? '<table id="figures-table"><thead><tr>' + (relative ? "<th data-col>" + t("jurisdiction") + "</th>" : "") +
+      ? '<table id="figures-table"><thead><tr>' + (referenced ? "<th data-col>" + t("jurisdiction") + "</th>" : "") +
         '<th data-col class="num">' + t("year") + '</th><th data-col class="num">' + t("value") + "</th><th data-col>" + t("used") +
         "</th><th data-col>" + t("source_file") + "</th><th data-col>" + t("location") + "</th><th data-col>" + t("release_date") +
         "</th><th data-col>" + t("confidence") + "</th><th>" + t("source") + "</th></tr></thead><tbody>" + body + "</tbody></table>"

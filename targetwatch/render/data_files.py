@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from targetwatch import charts
+from targetwatch import charts, vocab
 from targetwatch.chart_texts import Texts
 from targetwatch.render.page import Encoded, department_slug, display_value, dump_js, is_empty, json_values
 from targetwatch.render.rows import TRAIL_KEYS
@@ -105,7 +105,9 @@ def _write(layout, folder: Path, view: list[str], view_columns: tuple[str, ...],
            batch_targets: int, cols: dict[str, list], n: int, by_jurisdiction: dict[str, list[int]],
            writer: _Worker | None) -> dict[str, int]:
     data, rows = layout.data, layout.rows
-    # the series each target reads: its own, its reference's (relative targets) and its proxies'
+    # the series each target reads: its own, its reference jurisdiction's (targets judged against one,
+    # vocab.REFERENCE_COMPARATORS: the page lists those figures and marks the ones its per-year rows used) and its
+    # proxies'
     proxies: dict[str, list[str]] = {}
     if "proxy_of" in data.indicators:
         for code, of in zip(data.indicators["code"], data.indicators["proxy_of"], strict=True):
@@ -119,7 +121,7 @@ def _write(layout, folder: Path, view: list[str], view_columns: tuple[str, ...],
         if ind is None:
             continue
         own_s[i] = (j, ind)
-        if comp == "relative_to_reference" and ref is not None:
+        if comp in vocab.REFERENCE_COMPARATORS and ref is not None:
             ref_s[i] = (ref, ind)
         proxy_s[i] = [(j, p) for p in proxies.get(ind, []) if (j, p) in have]
     needed = {k for k in own_s if k} | {k for k in ref_s if k} | {k for ks in proxy_s if ks for k in ks}
@@ -298,7 +300,10 @@ def write_batch(job: dict, common: dict, until: Callable[[], bool] | None = None
     def target_charts(k: int, target: dict, tid: str, texts: Texts) -> list[dict]:
         s, e = chart_years["ranges"][tid]
         years = {c: v[s:e] for c, v in chart_years["cols"].items()}
-        reference = charts.reference_points(years, series_figures(ref_s[k])) if ref_s[k] else None
+        # a reference line is drawn for relative targets only (charts.gap_chart); a growth target's reference
+        # figures are listed on its page, not charted
+        reference = charts.reference_points(years, series_figures(ref_s[k])) \
+            if ref_s[k] and target.get("comparator") == "relative_to_reference" else None
         return charts.shared_charts(target, years, reference, proxy_figures(proxy_s[k] or []), texts)
 
     chart_names = list(chart_part)

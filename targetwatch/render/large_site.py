@@ -455,6 +455,7 @@ class LargeSite:
             "evidence_grades": {g.code: [g.zh, g.en] for g in vocab.EVIDENCE_GRADES},
             "trail": list(TRAIL_KEYS),
             "figure_fields": list(FIGURE_FIELDS),
+            "reference_comparators": list(vocab.REFERENCE_COMPARATORS),
             "documents": {d["id"]: {"label": d["number"] if not is_empty(d.get("number")) else d["id"],
                                     "title_zh": d.get("title_zh"), "title_en": d.get("title_en"),
                                     "number": d.get("number"), "issuer_zh": d.get("issuer_zh"), "date": d.get("date")}

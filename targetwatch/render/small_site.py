@@ -208,23 +208,26 @@ class SmallSite:
     def target_page(self, r: dict) -> Path:
         tid = r["target_id"]
         years = self.years_by_target.get(tid, self.data.assessment_years.iloc[0:0])
-        relative = r.get("comparator") == "relative_to_reference"
+        # a target judged against a reference jurisdiction's figures (vocab.REFERENCE_COMPARATORS) lists them and
+        # marks those it used; a relative target's charts also draw them as a line
+        referenced = r.get("comparator") in vocab.REFERENCE_COMPARATORS
         own = self._series(r["jurisdiction"], r.get("indicator"))
         reference = None
         parts = [own]
-        if relative and not is_empty(r.get("reference_jurisdiction")):
+        if referenced and not is_empty(r.get("reference_jurisdiction")):
             ref_obs = self._series(r["reference_jurisdiction"], r.get("indicator"))
             if "period_type" in ref_obs:
                 ref_obs = ref_obs[ref_obs["period_type"].fillna("annual") == "annual"]
             parts.append(ref_obs)
-            reference = charts.reference_series(years, ref_obs)
+            if r.get("comparator") == "relative_to_reference":
+                reference = charts.reference_series(years, ref_obs)
         proxies = self._proxies(r)
         chart_sets = [{"title": c["title"], "charts": [chart_html(c["specs"][lg], f"{c['id']}-{lg}", lg)
                                                        for lg in ("zh", "en")]}
                       for c in charts.target_charts(r, years, reference, proxies)]
 
         used_ids = set(years["observation_id"].dropna()) if len(years) else set()
-        if relative and len(years):
+        if referenced and len(years):
             used_ids |= set(years["reference_observation_id"].dropna())
         figures = pd.concat([p for p in parts if len(p)]) if any(len(p) for p in parts) else self.obs.iloc[0:0]
         figures = figures.assign(
@@ -245,7 +248,7 @@ class SmallSite:
             "target.html", self.root / "targets" / f"{tid}.html", plotly=bool(chart_sets),
             root="../", page_title=f"{r['name_zh']} / {r['name_en']}",
             quality_link=f"../../quality/index.html#t-{tid}",
-            r=r, chart_sets=chart_sets, sources=self.sources_by_target.get(tid, []),
+            r=r, referenced=referenced, chart_sets=chart_sets, sources=self.sources_by_target.get(tid, []),
             observations=display_records(figures), figures_total=figures_total,
             proxies=display_records(proxies) if len(proxies) else [],
             checks=self.checks, check_counts=self.check_counts, trail=trail,
