@@ -15,7 +15,7 @@ import pandas as pd
 
 from targetwatch import messages, vocab
 from targetwatch.catalogue import TARGET_COLUMNS, Catalogue, targets_frame
-from targetwatch.memory_db import private_database
+from targetwatch.memory_db import private_database, query_shared_macro
 
 # The assessment runs as a few statements over TEMP tables (each stage computed once, then read by both outputs);
 # the stages and their formulas are documented for auditors in docs/methodology.md.
@@ -467,13 +467,16 @@ def _years_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return years[columns]
 
 
-def run_stages(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> pd.DataFrame:
+def run_stages(con: duckdb.DuckDBPyConnection, as_of: dt.date, *, private: bool = False) -> pd.DataFrame:
     """Run the assessment on `con`, which has `targets` (`targets_frame`) and `observations`: return the scored
-    per-target rows; the per-year rows are left in the TEMP table `_tw_judged` (`drop_stages` removes them)."""
+    per-target rows; the per-year rows are left in the TEMP table `_tw_judged` (`drop_stages` removes them). On a
+    `private_database` connection (`private`), the status query runs as the instance's shared macro (parsed once)."""
     for sql in (_SERIES_SQL, _BEST_SQL, _T_SQL, _TY_SQL, _BASE_SQL, _JUDGED_SQL):
         con.execute(sql, {"as_of": as_of} if "$as_of" in sql else None)
     params = {"as_of": as_of, "on_track": vocab.PACE_ON_TRACK, "at_risk": vocab.PACE_AT_RISK,
               "flat_pp": vocab.GAP_FLAT_PP}
+    if private:
+        return query_shared_macro(con, "_tw_status", _STATUS_SQL, params).df()
     return con.execute(_STATUS_SQL, params).df()
 
 
@@ -508,11 +511,12 @@ def assess(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return (assessments: one row per target, assessment_years: one row per target and year with data)."""
     targets = targets_frame(catalogue)
-    with contextlib.nullcontext(con) if con is not None else private_database() as con:
+    private = con is None
+    with contextlib.nullcontext(con) if con is not None else private_database(len(observations)) as con:
         try:
             con.register("targets", targets)
             con.register("observations", observations)
-            scored = run_stages(con, as_of)
+            scored = run_stages(con, as_of, private=private)
             years = _years_frame(con)
         finally:
             drop_stages(con)

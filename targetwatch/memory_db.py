@@ -4,31 +4,54 @@ A new DuckDB instance (`duckdb.connect()`) costs 18-24 ms of CPU to build its ca
 database attached to an instance kept for the process costs ~1 ms. The functions that work on a small private
 database of their own for each call (`normalise`, `assess` without a connection) are called hundreds of times a
 test run (286 and 95 in a default run: docs/testing.md, session 12) and once per target by the lineage tracer.
+
+A private database of fewer rows than one DuckDB row group (ROW_GROUP_ROWS) gets an instance with one thread: its
+tables are one row group each, so a scan is one task and a second thread has nothing to share but its hand-offs
+(a two-row `normalise()` took 68 against 59 CPU ms on two cores, docs/testing.md session 15). A larger one (the
+benchmarks' workloads through `assess`) gets an instance with DuckDB's default threads, as before.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
+import hashlib
 import itertools
 import os
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Mapping
 
 import duckdb
 
-_INSTANCE: tuple[int, duckdb.DuckDBPyConnection] | None = None  # (the process that opened it, its connection)
+# DuckDB's default row group size: a table below it is stored, and scanned, as one row group (one task).
+ROW_GROUP_ROWS = 122_880
+# (the process that opened them, {parallel: its connection}): one instance for small databases, one for large
+_INSTANCES: tuple[int, dict[bool, duckdb.DuckDBPyConnection]] | None = None
 _NAMES = itertools.count()
+# The database `duckdb.connect()` opens in memory: the instance's own, where the shared macros live.
+_INSTANCE_DATABASE = "memory"
+
+
+def _instance(parallel: bool) -> duckdb.DuckDBPyConnection:
+    """The process's instance for small (one thread) or large (DuckDB's default threads) private databases."""
+    global _INSTANCES
+    if _INSTANCES is None or _INSTANCES[0] != os.getpid():  # a forked child opens its own
+        _INSTANCES = (os.getpid(), {})
+    instances = _INSTANCES[1]
+    if parallel not in instances:
+        instances[parallel] = duckdb.connect() if parallel else duckdb.connect(config={"threads": 1})
+    return instances[parallel]
 
 
 @contextlib.contextmanager
-def private_database() -> Iterator[duckdb.DuckDBPyConnection]:
+def private_database(rows: int = 0) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection whose database is new, empty and in memory, as `duckdb.connect()` gives: a new cursor of the
     process's instance with a new in-memory database attached and in use. The connection's temp tables and registered
-    frames are its own, and its database is detached when the block ends. Callers must not change the instance's
-    settings (SET memory_limit and the like): a block that needs its own settings opens its own instance."""
-    global _INSTANCE
-    if _INSTANCE is None or _INSTANCE[0] != os.getpid():  # a forked child opens its own
-        _INSTANCE = (os.getpid(), duckdb.connect())
-    instance = _INSTANCE[1]
+    frames are its own, and its database is detached when the block ends. `rows`, the most rows the caller will put
+    in one table, picks the instance: below ROW_GROUP_ROWS one thread, else DuckDB's default. Callers must not change
+    the instance's settings (SET memory_limit and the like): a block that needs its own settings opens its own
+    instance."""
+    instance = _instance(parallel=rows >= ROW_GROUP_ROWS)
     name = f"_tw_private_{next(_NAMES)}"
     instance.execute(f"ATTACH ':memory:' AS {name}")
     con = instance.cursor()
@@ -38,3 +61,32 @@ def private_database() -> Iterator[duckdb.DuckDBPyConnection]:
     finally:
         con.close()
         instance.execute(f"DETACH {name}")
+
+
+@functools.cache
+def _macro(name: str, body: str, parameters: tuple[str, ...]) -> tuple[str, str]:
+    """(the macro's qualified name, its CREATE statement) for `body` with its parameters $p renamed _tw_p_p. The
+    name carries a digest of the body, so a changed body is a new macro."""
+    digest = hashlib.sha1(body.encode()).hexdigest()[:12]
+    qualified = f"{_INSTANCE_DATABASE}.main.{name}_{digest}"
+    renamed = body
+    for p in parameters:
+        renamed = re.sub(rf"\${p}\b", f"_tw_p_{p}", renamed)
+    arguments = ", ".join(f"_tw_p_{p}" for p in parameters)
+    return qualified, f"CREATE MACRO IF NOT EXISTS {qualified}({arguments}) AS TABLE {renamed}"
+
+
+def query_shared_macro(con: duckdb.DuckDBPyConnection, name: str, body: str, params: Mapping[str, object],
+                       ) -> duckdb.DuckDBPyConnection:
+    """Run the SELECT `body` (its parameters written $p, each given in `params`) on a `private_database` connection,
+    as a table macro kept in the instance's own database: DuckDB parses the body once per instance, not once per call
+    (the assessment's status query is 34 kB of SQL, ~17 ms of parsing a call; docs/testing.md session 15). Its tables
+    are looked up when it is called, in the caller's temp tables and database, as the statement's would be. The
+    macro is created on the first call that finds it missing (once per instance and process)."""
+    qualified, create = _macro(name, body, tuple(params))
+    call = f"SELECT * FROM {qualified}({', '.join(f'${p}' for p in params)})"
+    try:
+        return con.execute(call, dict(params))
+    except duckdb.CatalogException:
+        con.execute(create)  # IF NOT EXISTS: another thread may have created it meanwhile
+        return con.execute(call, dict(params))

@@ -10,11 +10,16 @@ import itertools
 import re
 from collections import Counter
 
+import targetwatch.extraction.countedclass as countedclass
 import targetwatch.extraction.counts as counts
 import targetwatch.extraction.coverend as coverend
 import targetwatch.extraction.everyunit as everyunit
+import targetwatch.extraction.jobsbrought as jobsbrought
+import targetwatch.extraction.personflows as personflows
 import targetwatch.extraction.ratios as ratios
 import targetwatch.extraction.rules as rules
+import targetwatch.extraction.sizelabel as sizelabel
+import targetwatch.extraction.unitstask as unitstask
 from targetwatch.extraction.candidates import STRIP_HEAD, STRIP_TAIL, Candidate, Document, deadlines, scaled
 from targetwatch.extraction.figures import category_thresholds, constructs, find_figures
 from targetwatch.extraction.naming import HEADING_L1, HEADING_L2, HEADING_L3, heading_title
@@ -62,7 +67,13 @@ def walk(doc: Document) -> list[Candidate]:
                 figures = sorted(figures + everyunit.find(doc, para, sent, clause), key=lambda c: c.start)
                 # round 39: 到2025年,…,粪污处理设施装备配套基本全覆盖 (a 全覆盖 closing its item, no verb)
                 figures = sorted(figures + coverend.find(doc, para, sent, clause), key=lambda c: c.start)
+                # round 40: 打造百亿元苹果产业, 吸纳农村50万劳动力就业, 新增就业目标1200万, 60个县(市)对接…
+                figures = sorted(figures + sizelabel.find(doc, para, sent, clause)
+                                 + jobsbrought.find(doc, para, sent, clause, figures)
+                                 + personflows.find(doc, para, sent, clause, figures), key=lambda c: c.start)
+                unitstask.mark(doc, figures)
                 category_thresholds(view, figures)
+                countedclass.mark(view, figures)  # round 40: 4个产值规模超100亿元的…集聚区
                 _share_clause(view, figures)
                 found += figures
             if not found and (goal := _qualitative_goal(doc, para, sent, goals or bool(stated))):

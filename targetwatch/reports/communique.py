@@ -61,6 +61,8 @@ from targetwatch.reports.model import (
     find_release_date,
     title_says_synthetic,
 )
+from targetwatch.reports.named_places import carried_city, is_city, unknown_cities
+from targetwatch.reports.named_series import named_series
 from targetwatch.reports.own_units import below_city_problem
 from targetwatch.reports.periods import (
     ESTIMATE,
@@ -94,6 +96,8 @@ from targetwatch.reports.scope import (
     subject_of,
 )
 from targetwatch.reports.shortnames import short_name_hits
+from targetwatch.reports.stock_totals import FLOW_BEFORE as _FLOW_BEFORE
+from targetwatch.reports.stock_totals import stock_after_flow
 from targetwatch.reports.unread_lines import unread_sentences
 from targetwatch.units import fold_with_offsets, normalise_text, to_simplified
 
@@ -142,9 +146,6 @@ _THRESHOLD = re.compile(r"(?:突破|破|跨越|迈上|迈过|站上|跃上)$")
 _BOUND = re.compile(r"(首次)?(?:超过|超出|超|逾|高于)$")
 # …with at most two significant digits: 超1200萬人 above 1269萬人 (u14_nat_2021_jobs_nbs_trad, dev since round 9)
 _ROUND = re.compile(r"[1-9](?:\.?[1-9])?0*(?:\.0+)?[万亿千]?|[一二两三四五六七八九十百千万亿]+")
-# 新增149家高新技术企业 (sx_2014_hte, dev): new ones, not the stock; the verb carries over a list of such counts
-# (培育 alone is not enough: 兰州市培育科技企业孵化器43家 in lz_2021_gscn is the city's stock)
-_FLOW_BEFORE = re.compile(r"(?:新增|新培育|新引进|新建)了?$")
 _LIST_SEPARATOR = re.compile(r"^[,、]$")
 # 高新技術企業中91家 (xx_2015_htefirms_noplace_trad, dev): some of them, not their total
 _AMONG = re.compile(r"^中(?:有|的)?$")
@@ -193,6 +194,8 @@ def _figures(
     short_name_hits(folded, hits, keys.codes, completed, ctx.named, ctx.before, doc.plain.text[: sentence.start])
     intensity_hits(folded, hits, keys.codes, completed)
     strength_named_hits(folded, hits, keys.codes, completed)
+    stocks = stock_after_flow(folded, hits, completed)  # 新增…40户,总数达到264户: 总数 is the stock (stock_totals.py)
+    series = named_series(folded, hits, completed)  # …科技型中小企业…,企业数量由2017年的20家… (named_series.py)
     if not hits and ctx.series and (m := _SERIES_YEAR.match(folded)):  # 2016年為2.11%: the series goes on
         f, code = number_in(folded[m.end() :]), keys.codes.get(normalised_key(ctx.series[0]))
         if code and f and f[0] == 0 and normalised_key(folded[m.end() + f[1] : m.end() + f[2]]) == ctx.series[1]:
@@ -213,6 +216,7 @@ def _figures(
         for m in PLACE_IN_SENTENCE.finditer(folded)
         if not aliases.find_folded(m.group(), "jurisdiction") and _place_is_mentioned(folded, m.start(), m.end())
     ]
+    outside = sorted(outside + unknown_cities(folded, aliases), key=lambda m: m.start())  # 白银市 (named_places.py)
     rows: list[dict] = []
     rejected: list[dict] = []
     covered: list[tuple[int, int]] = []  # spans of folded text a row or rejection accounts for
@@ -277,7 +281,7 @@ def _figures(
         name = hit.code or "either indicator"
         figures: list[tuple[int, int, int, str | None]] = []  # (number start, end, unit end, year override)
         problem = None
-        listed = None
+        listed, later = series.get(hit.start), ([] if hit.start in series else later)  # named_series.py
         level_year: str | None = None  # the year opening the clause of a level read after a bound
         span = False  # the first figure starts a 从A到B span
         if hit.code is None:
@@ -304,7 +308,7 @@ def _figures(
                 f"{original(rc.start(), unit_end)!r} counts those recognised ({rc.group()}), not the stock of {name}"
             )
             flow = (unit_end, rc.group())
-        elif flow is not None and _LIST_SEPARATOR.match(folded[flow[0] : hit.start]):
+        elif flow is not None and hit.start not in stocks and _LIST_SEPARATOR.match(folded[flow[0] : hit.start]):
             problem = f"{phrase!r} continues a list of new ones ({flow[1]}), not the stock of {name}"
             flow = (unit_end, flow[1])
         elif sc := (
@@ -402,6 +406,13 @@ def _figures(
             and _PROVINCE_WORD.search(folded[: hit.start])
         ):
             jurisdiction = doc.province  # 我省 in a text that names its province only through the capital
+        # the city the paragraph named stands for a sentence naming none (named_places.py)
+        city_carried = bool(ctx.place) and (named is None or named.key in _CITY_WORDS)
+        city_carried = city_carried and not _WIDER_WORD.search(folded[: hit.start])
+        place_note = None
+        if city_carried and is_city(ctx.place, aliases) and not is_city(jurisdiction, aliases):
+            jurisdiction = ctx.place  # a catalogue city's, not the document's province
+            place_note = f"place {ctx.place} carried from an earlier sentence of the paragraph"
         own_level = own_level_problem(
             named.key if named is not None and named.key in GENERIC_JURISDICTIONS else None,
             folded[: hit.start],
@@ -422,6 +433,8 @@ def _figures(
                 doc.outside if named is None or (named.key in GENERIC_JURISDICTIONS and jurisdiction is None) else None
             )
         )
+        if where is None and not other and city_carried and not is_city(ctx.place, aliases):
+            where = ctx.place  # a city outside the catalogue
         for n, (a, b, u, to_year) in enumerate(figures):
             if n == 0 and to_year:
                 year, basis, problem = int(to_year), "stated", None
@@ -500,7 +513,11 @@ def _figures(
             if hit.start in completed:
                 name_as, why = completed[hit.start]
                 notes.append(f"named {original(hit.start, hit.end)!r} {why}: read as {name_as}")
-            if listed is not None:
+            if place_note:
+                notes.append(place_note)
+            if listed is not None and hit.start in series:
+                notes.append("one of a list of years, each stated before its figure")
+            elif listed is not None:
                 span = (SPAN.search(folded[: hit.start]) or ENUMERATED.search(folded[: hit.start])).group()  # type: ignore
                 notes.append(f"one of a list (分别) over the years stated ({span}), in order")
             if ignored := [original(c, c + f[2]) for c, f in later]:
@@ -551,6 +568,8 @@ _FLOW_KEY = re.compile(r"新增|成交额|交易额|经费|支出")
 # round 10): a jobs indicator counts people, so 万 alone is 万人
 _PEOPLE_KEY = re.compile(r"就业")
 _OWN_PROVINCE = re.compile(r"我省|全省|本省|该省|我市|全市|本市")
+_CITY_WORDS = ("全市", "本市", "全市域")  # a city's own words among GENERIC_JURISDICTIONS
+_WIDER_WORD = re.compile(r"我省|全省|本省|该省|全国|我国")  # a province's or the nation's: the carried city ends
 _PROVINCE_WORD = re.compile(r"我省|全省|本省|该省")
 # a figure followed by its share of the nation's whole is a part of it: 培育高新技術企業1.1萬家,占全國高新技術企業的8.2%
 # (u14_nat_2017_incubation_luxkon_trad and _panansia_trad, dev since round 9): never the nation's own level
@@ -591,6 +610,7 @@ def _carry(sentence: Sentence, found: list[dict], aliases: Aliases, keys: TextKe
     ctx.before = folded
     place = aliases.find_folded(folded, "jurisdiction") or _OWN_PROVINCE.search(folded)
     ctx.subject = subject_of(folded) or (None if place else ctx.subject)
+    ctx.place = carried_city(folded, aliases, ctx.place)
     # 预计 is local to its sentence: 毕业企业数预计为16万个;…经费支出与GDP之比为2.19% (u14_nat_2019_innovation_index)
     opens = bool(FORECAST.search(ESTIMATE.sub("", folded)) or _FORECAST_WORDS.search(folded))
     ctx.forecast = sentence.goes_on and (ctx.forecast or opens)

@@ -12,6 +12,7 @@ from typing import Any
 from targetwatch.reports.grammar import PARTIAL
 from targetwatch.reports.matching import strip_deletions
 from targetwatch.reports.model import Aliases
+from targetwatch.reports.named_places import head_cities
 from targetwatch.reports.own_units import first_own_area
 from targetwatch.reports.periods import REVIEW, head_year, lead_year
 from targetwatch.reports.places import PROVINCE as _PROVINCE
@@ -88,6 +89,7 @@ def document(plain: PlainText, aliases: Aliases, meta: Mapping[str, Any], releas
             if not aliases.find_folded(m.group(), "jurisdiction")
             and _place_is_mentioned(line, m.start(), m.end(), outlets)
         ]
+        other = sorted(other + head_cities(line, aliases), key=lambda m: m.start())  # 长治市人民代表大会 (named_places)
         if other and (not known or other[0].start() < known[0].start):
             outside = other[0].group()
         elif known:

@@ -59,6 +59,9 @@ AT_LEAST = re.compile(r"以上")
 APPROXIMATE = re.compile(r"(?:约|近|逾|超过|将近|接近)$")
 MULTIPLIERS = "万亿千"
 MAX_GAP = 12  # characters allowed between an alias and its number ('数量为', '比2018年增加')
+# a bracket right after the name that holds no digit defines or glosses it, and is not counted in the gap:
+# 全社會研發經費強度(研發經費與國內生産總值的比例)為0.62% (u32_qh_2015_st_indicators_chinacom_trad, dev since round 23)
+DEFINITION = re.compile(r"\([^()\d]{1,40}\)")
 
 
 def _unit_pattern() -> re.Pattern[str]:
@@ -218,10 +221,11 @@ def is_change(clause: str, found: tuple[int, int, int, str]) -> bool:
 
 
 def number_in(window: str) -> tuple[int, int, int, str] | None:
-    """(number start, number end, unit end, kind) of the first figure in the window after an alias."""
-    pos = 0
+    """(number start, number end, unit end, kind) of the first figure in the window after an alias; a bracket opening
+    the window that holds no digit (a definition) is skipped and not counted in the gap."""
+    pos = gloss.end() if (gloss := DEFINITION.match(window)) else 0
     while (m := NUMBER.search(window, pos)) is not None:
-        if m.start() > MAX_GAP:
+        if m.start() - (gloss.end() if gloss else 0) > MAX_GAP:
             return None
         token, after = m.group(), window[m.end() :]
         if m.start() > 0 and window[m.start() - 1] == "第":  # 排名第14位: a rank, not the figure

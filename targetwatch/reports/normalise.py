@@ -72,6 +72,9 @@ REJECTED_COLUMNS: tuple[str, ...] = (
 )
 
 MIN_YEAR = 1949
+# a written indicator name of enterprises: its count may be written in 户 (the `firms` step of the normaliser's SQL)
+_FIRMS = "企业|企業"
+FIRMS_NOTE = "counted in 户 (firms), read as a count"
 
 
 def indicator_matcher(catalogue: Catalogue) -> IndicatorMatcher:
@@ -123,8 +126,10 @@ def create_raw(con: duckdb.DuckDBPyConnection, table: str) -> None:
 
 
 def append_raw(con: duckdb.DuckDBPyConnection, table: str, rows: pd.DataFrame, rejected: pd.DataFrame | None = None,
-               ) -> None:
-    """Append a reader's batch (pandas, any Python values) to the raw table, cast to its column types."""
+               *, batch: int | None = None) -> None:
+    """Append a reader's batch (pandas, any Python values) to the raw table, cast to its column types. With `batch`,
+    `table` is a pending table (`create_pending`) and its rows are batch `batch`, as `move_batch` would put them."""
+    batch_column = "" if batch is None else f", {int(batch)}"
     for name, frame, columns in ((table, rows, RAW_COLUMNS),
                                  (f"{table}_rejected", rejected, ("sheet", "row_number", "location", "raw_content",
                                                                   "reason"))):
@@ -133,8 +138,8 @@ def append_raw(con: duckdb.DuckDBPyConnection, table: str, rows: pd.DataFrame, r
         start = con.execute(f'SELECT count(*) FROM "{name}"').fetchall()[0][0]
         con.register("_tw_batch", frame)
         try:
-            con.execute(f'INSERT INTO "{name}" SELECT {cast_select(frame, columns)}, {start} + row_number() OVER () '
-                        "FROM _tw_batch")
+            con.execute(f'INSERT INTO "{name}" SELECT {cast_select(frame, columns)}, {start} + row_number() OVER ()'
+                        f"{batch_column} FROM _tw_batch")
         finally:
             con.unregister("_tw_batch")
 
@@ -272,6 +277,20 @@ def _lookup(con: duckdb.DuckDBPyConnection, raw: str, column: str, fn: Callable,
     return table
 
 
+# The catalogue's and the vocabulary's facts the judging statement joins, typed (min_v and max_v are compared with
+# and printed as DOUBLE: `CAST(... AS DOUBLE)` in the statement).
+_INDICATOR_META: dict[str, str] = {"code": "VARCHAR", "unit": "VARCHAR", "share": "BOOLEAN"}
+_UNIT_META: dict[str, str] = {"unit": "VARCHAR", "integer": "BOOLEAN", "min_v": "DOUBLE", "max_v": "DOUBLE"}
+
+
+def _create_from_lists(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple], types: dict[str, str]) -> None:
+    """A temp table of `rows` (tuples in the order of `types`), sent as one list parameter per column and unnested
+    side by side: cheaper than registering a pandas frame (see `_lookup`)."""
+    columns = [[r[i] for r in rows] for i in range(len(types))]
+    cols = ", ".join(f'CAST(unnest(${i + 1}) AS {t}) AS "{n}"' for i, (n, t) in enumerate(types.items()))
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT {cols}", columns)
+
+
 def _sql_repr(expr: str) -> str:
     """Python's repr of a text in SQL, for the common case (no quote or backslash inside)."""
     return "'''' || coalesce(" + expr + ", '') || ''''"
@@ -289,16 +308,11 @@ class Normaliser:
         self.jur_map, self.ind_map = alias_map(catalogue)
         self.matcher = indicator_matcher(catalogue)  # exact, alias, then normalised names; ambiguity refused
         create_tables(con)
-        indicators = pd.DataFrame(
-            [(i.code, i.unit, bool(getattr(i, "share", False))) for i in catalogue.indicators],
-            columns=["code", "unit", "share"],
-        )
-        units = pd.DataFrame([(u.code, u.integer, u.min_value, u.max_value) for u in vocab.UNITS],
-                             columns=["unit", "integer", "min_v", "max_v"])
-        for name, frame in (("_tw_indicator_meta", indicators), ("_tw_unit_meta", units)):
-            con.register("_tw_meta", frame)
-            con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM _tw_meta")
-            con.unregister("_tw_meta")
+        indicators = [(i.code, i.unit, bool(getattr(i, "share", False))) for i in catalogue.indicators]
+        units = [(u.code, u.integer, u.min_value, u.max_value) for u in vocab.UNITS]
+        for name, rows, types in (("_tw_indicator_meta", indicators, _INDICATOR_META),
+                                  ("_tw_unit_meta", units, _UNIT_META)):
+            _create_from_lists(con, name, rows, types)
 
     def run(self, raw: str, batches: pd.DataFrame) -> dict[int, dict[str, int]]:
         """Normalise the raw rows of many files at once: `raw` and `<raw>_rejected` (the reader's rejects) carry a
@@ -357,11 +371,22 @@ WITH base AS (
     LEFT JOIN {val} v ON v.raw IS NOT DISTINCT FROM r.value_raw
     LEFT JOIN {rel} d ON d.raw IS NOT DISTINCT FROM r.release_date_raw
 ),
+firms AS (
+    -- 户 is the measure word of firms as well as of households: 科技型中小企业数量398户, 新增国家高新技术企业40户
+    -- (u32_sx_2023_yuncheng_review_fawadmin, u32_sx_2022_changzhi_gzbg; dev since round 23). A count whose written
+    -- name is of enterprises (企业) is read in 户 as in 家, and the observation's notes say so.
+    SELECT b.* REPLACE (CASE WHEN firms_in_households THEN 'count' ELSE b.unit END AS unit), firms_in_households
+    FROM (
+        SELECT b.*, coalesce(b.unit = 'households' AND m.unit = 'count'
+            AND regexp_matches(b.indicator_raw, '{_FIRMS}'), false) AS firms_in_households
+        FROM base b LEFT JOIN _tw_indicator_meta m ON m.code = b.indicator
+    ) b
+),
 valued AS (
     -- The unit's power of ten is added to the written number's exponent: parsed once, correctly rounded.
     SELECT b.*, m.unit AS expected_unit, m.share, um.integer, um.min_v, um.max_v,
         TRY_CAST(mantissa || 'e' || CAST(power + coalesce(unit_exponent, 0) AS VARCHAR) AS DOUBLE) AS value_n
-    FROM base b
+    FROM firms b
     LEFT JOIN _tw_indicator_meta m ON m.code = b.indicator
     LEFT JOIN _tw_unit_meta um ON um.unit = m.unit
 ),
@@ -471,6 +496,7 @@ _OBS_SELECT: dict[str, str] = {
     "release_date": "release_date_n",
     "release_date_basis": "CASE WHEN row_dated THEN 'row' ELSE p_basis END",
     "confidence": "confidence_n", "source_file": "p_source_file", "sha256": "p_sha256",
+    "notes": f"CASE WHEN firms_in_households THEN concat_ws('; ', notes, '{FIRMS_NOTE}') ELSE notes END",
 }
 # The columns of the judged rows that the inserts into observations and rejected_rows read (the rest stays in the
 # statement: a narrower temporary table is cheaper to write and to scan).
@@ -478,6 +504,7 @@ _NORM_KEEP: tuple[str, ...] = (
     "_batch", "_seq", "p_file", "p_source_file", "p_sha256", "p_basis", "not_yet_released", "reason", "jurisdiction",
     "indicator", "matched_by_n", "year_num", "value_n", "unit",
     "value_raw", "unit_raw", "period_type_n", "figure_type_n", "release_date_n", "row_dated", "confidence_n",
+    "notes", "firms_in_households",
     *(c for c in OBSERVATION_COLUMNS if c in RAW_TYPES and c not in _OBS_SELECT),
 )
 
@@ -504,12 +531,10 @@ def normalise(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return (observations, rejected) of one reader's raw rows, through the SQL normaliser on a private
     in-memory DuckDB. Each rejected row carries the first problem found, in plain words."""
-    with private_database() as con:
+    with private_database(len(rows)) as con:
         n = Normaliser(con, catalogue, as_of=as_of, today=today)
-        create_raw(con, "_tw_raw")
         create_pending(con, "_tw_pending")
-        append_raw(con, "_tw_raw", rows)
-        move_batch(con, "_tw_raw", "_tw_pending", 0)
+        append_raw(con, "_tw_pending", rows, batch=0)
         n.run("_tw_pending", pd.DataFrame([n.batch_params(0, 0, source_file=source_file, sha256=sha256,
                                                           default_release_date=default_release_date,
                                                           release_date_basis=release_date_basis)]))

@@ -84,6 +84,7 @@ class Context:
     named: str | None = None  # the last name the sentence before gave without a figure of it
     before: str = ""  # the sentence before in this paragraph, folded (shortnames: what it has spoken of)
     subject: str | None = None  # a kind of owner (省属企业) the sentences before spoke of, until a place is named
+    place: str | None = None  # the last city named in this paragraph, known or not (named_places.carried_city)
 
 
 # 从2015年的…, 由“十一五”末的…: a year that opens a 从/由 … 到 … figure is its start point, never the end's year
@@ -129,9 +130,18 @@ def first_year(folded: str) -> int | None:
 _NOW_LATER = re.compile(r"今年")
 
 
+# a year in a full date at a document's head dates the document, it is not the year of its figures:
+# 2023年3月29日在长治市第十五届人民代表大会第三次会议上 opens a work report on 2022 (u32_sx_2022_changzhi_gzbg, dev
+# since round 23); the date is still the release date (head_date), and the review's heading (一、2022年工作回顾) gives
+# the year before it
+_FULL_DATE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
+
+
 def head_year(folded: str) -> int | None:
     """first_year of a line at a document's head, unless 今年 (this year, later than it) follows it in its sentence
-    (这份2016年的“就业成绩单”堪称亮眼。…在今年全国“两会”上: 今年 is 2016 there, u11_nat_2016nov_jobs_vcinchina)."""
+    (这份2016年的“就业成绩单”堪称亮眼。…在今年全国“两会”上: 今年 is 2016 there, u11_nat_2016nov_jobs_vcinchina);
+    a year in a full date (2023年3月29日) is not one."""
+    folded = _FULL_DATE.sub(" ", folded)
     found = first_year(folded)
     at = folded.find(f"{found}年") if found is not None else -1
     end = folded.find("。", at) if at >= 0 else -1

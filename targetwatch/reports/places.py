@@ -51,7 +51,10 @@ def province_of_capital(folded: str) -> str | None:
 
 
 # …第22位 is a ranking; 兰州市第十六届人民代表大会 (u10_lz_2018_gzbg_news, dev since round 6) is the city's congress
-_RANK_AFTER = re.compile(r"^(?:的)?(?:第[\d一二三四五六七八九十]+(?!届|次)|排名|平均|前列|首位)")
+# (the whole ordinal before 届/次: 长治市第十五届人民代表大会, u32_sx_2022_changzhi_gzbg, dev since round 23, is
+# not 第十 + 五)
+_ORDINAL = r"第[\d一二三四五六七八九十]+(?![\d一二三四五六七八九十]|届|次)"
+_RANK_AFTER = re.compile(rf"^(?:的)?(?:{_ORDINAL}|排名|平均|前列|首位)")
 # a place in an outlet's name is the outlet's, not the figure's: 来源:每日甘肃网 in a Lanzhou story
 # (u10_lz_2018_gzbg_news), 中国甘肃网, 兰州晚报 (u7_gs_2018_makerspaces_eval): dev since round 6
 _OUTLET_AFTER = re.compile(r"^(?:省|市)?(?:日报|晚报|新闻网|网|电视台|广播电视台)")

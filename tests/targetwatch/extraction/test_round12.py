@@ -136,14 +136,16 @@ def test_a_multiple_after_named_things_gives_one_per_name(text, names, deadline)
     assert _props(text, issued="2017-07") == [("multiple_of_baseline", 2, deadline)] * names
 
 
-@pytest.mark.parametrize(("text", "comparator", "value"), [
-    ("全省人工智能核心產業規模力爭突破2000億。", "exceed", 2e11),  # shandong-2025-ai-plan-news
-    ("全省人工智能核心产业规模力争突破 2000 亿。", "exceed", 2e11),  # spaced
-    ("到2025年,规模以上科技服务业营收达2.6万亿。", "at_least", 2.6e12),  # province-2026-st-services-plan-news
-    ("就是“五年投入38億,引才育才100萬”。", "exact", 3.8e9),  # xian-2017-talent-policy-news (100萬: no unit)
+@pytest.mark.parametrize(("text", "comparator", "value", "after"), [
+    ("全省人工智能核心產業規模力爭突破2000億。", "exceed", 2e11, []),  # shandong-2025-ai-plan-news
+    ("全省人工智能核心产业规模力争突破 2000 亿。", "exceed", 2e11, []),  # spaced
+    ("到2025年,规模以上科技服务业营收达2.6万亿。", "at_least", 2.6e12, []),  # province-2026-st-services-plan-news
+    # xian-2017-talent-policy-news: 100萬 has no unit of money; since round 40 (personflows.py) it is read as the
+    # persons 引才育才 names (1 000 000, exact), as the corpus annotates it
+    ("就是“五年投入38億,引才育才100萬”。", "exact", 3.8e9, [("exact", 1e6)]),
 ])
-def test_money_without_yuan(text, comparator, value):
-    assert [(c, v) for c, v, _ in _props("到2025年,\n" + text)] == [(comparator, value)]
+def test_money_without_yuan(text, comparator, value, after):
+    assert [(c, v) for c, v, _ in _props("到2025年,\n" + text)] == [(comparator, value), *after]
 
 
 def test_a_scale_word_before_another_unit_is_not_money():

@@ -1,0 +1,46 @@
+"""The whole after the new ones: a count of new ones, then, in the next clause, the total they bring the stock to.
+
+    新增国家高新技术企业40户,总数达到264户     <- 40 are new (not the stock); 264 is the stock of high-tech enterprises
+
+(长治市's 2022 work report, u32_sx_2022_changzhi_gzbg, dev since round 23.) The second clause names no indicator, only
+总数 (or 总量): the total of what the clause before counted. It is read as that indicator's level, with a note saying
+it was named by 总数; everything else about it (its year, place, bounds, thresholds) is judged as for any figure.
+Only a stock can have new ones added to it: a name that holds 新增 itself (新增就业: a flow) is left alone, so is a
+count of new ones that is itself a bound or a change (新增40余家), and a clause whose number is not right after 总数.
+Works on folded text (communique.py folds each sentence) and returns offsets into it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from targetwatch.reports.grammar import CLAUSE_END, number_in
+from targetwatch.reports.model import AliasMatch
+
+# 新增149家高新技术企业 (sx_2014_hte, dev): new ones, not the stock; the verb carries over a list of such counts
+# (培育 alone is not enough: 兰州市培育科技企业孵化器43家 in lz_2021_gscn is the city's stock)
+FLOW_BEFORE = re.compile(r"(?:新增|新培育|新引进|新建)了?$")
+# the next clause opens with the whole: 总数达到264户, 总量为…
+_TOTAL_OPENS = re.compile(r"[,;](总数|总量)")
+
+
+def stock_after_flow(folded: str, hits: list[AliasMatch], completed: dict[int, tuple[str, str]]) -> set[int]:
+    """Add to `hits` (and `completed`: the name each stands for, and why) a hit over 总数/总量 where it opens the clause
+    after a count of new ones of an indicator; returns the starts of the hits added."""
+    added: set[int] = set()
+    for k, hit in enumerate(list(hits)):
+        if hit.code is None or "新增" in hit.key or not FLOW_BEFORE.search(folded, 0, hit.start):
+            continue
+        clause_end = m.start() if (m := CLAUSE_END.search(folded, hit.end)) else len(folded)
+        new = number_in(folded[hit.end : clause_end])
+        if new is None or new[3] != "level" or hit.end + new[2] != clause_end:
+            continue  # the count of new ones must end its clause
+        total = _TOTAL_OPENS.match(folded, clause_end)
+        following = hits[k + 1].start if k + 1 < len(hits) else len(folded)
+        if total is None or total.end() > following or number_in(folded[total.end() : following]) is None:
+            continue
+        hits.append(AliasMatch(total.start(1), total.end(1), hit.code, hit.key))
+        name = folded[hit.start : hit.end]
+        completed[total.start(1)] = (name, f"{total.group(1)} after the count of new {name}: their stock")
+        added.add(total.start(1))
+    return added

@@ -1,0 +1,52 @@
+"""Private in-memory databases (targetwatch/memory_db.py): which instance, and the shared macros."""
+
+from __future__ import annotations
+
+import duckdb
+
+from targetwatch.memory_db import ROW_GROUP_ROWS, private_database, query_shared_macro
+
+
+def _threads(con: duckdb.DuckDBPyConnection) -> int:
+    return int(con.execute("SELECT current_setting('threads')").fetchall()[0][0])
+
+
+def test_a_small_private_database_has_one_thread_and_a_large_one_duckdbs_default():
+    with private_database() as small, private_database(ROW_GROUP_ROWS - 1) as below:
+        assert _threads(small) == 1
+        assert _threads(below) == 1
+    with private_database(ROW_GROUP_ROWS) as large:
+        assert _threads(large) == _threads(duckdb.connect())  # DuckDB's default: one per core
+
+
+def test_private_databases_are_empty_and_separate():
+    with private_database() as a, private_database() as b:
+        a.execute("CREATE TABLE t AS SELECT 1 AS x")
+        assert b.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 't' "
+                         "AND database_name = current_database()").fetchall() == [(0,)]
+
+
+BODY = "SELECT k, v * $factor AS scaled FROM _tw_things WHERE k >= $low ORDER BY k"
+
+
+def test_a_shared_macro_reads_each_callers_own_tables_and_parameters():
+    # The same macro, called from two private databases holding different rows, gives each its own rows:
+    # (1, 10), (2, 20), (3, 30) with factor 2 from k >= 2 -> (2, 40), (3, 60); (5, 7) with factor 3 from 0 -> (5, 21).
+    with private_database() as first:
+        first.execute("CREATE TEMP TABLE _tw_things AS SELECT * FROM (VALUES (1, 10), (2, 20), (3, 30)) v(k, v)")
+        assert query_shared_macro(first, "_tw_test", BODY, {"factor": 2, "low": 2}).fetchall() == [(2, 40), (3, 60)]
+    with private_database() as second:
+        second.execute("CREATE TEMP TABLE _tw_things AS SELECT * FROM (VALUES (5, 7)) v(k, v)")
+        assert query_shared_macro(second, "_tw_test", BODY, {"factor": 3, "low": 0}).fetchall() == [(5, 21)]
+        # the statement itself gives the same
+        assert second.execute(BODY, {"factor": 3, "low": 0}).fetchall() == [(5, 21)]
+
+
+def test_a_shared_macro_is_created_once_per_instance():
+    with private_database() as con:
+        con.execute("CREATE TEMP TABLE _tw_things AS SELECT 1 AS k, 1 AS v")
+        query_shared_macro(con, "_tw_once", BODY, {"factor": 1, "low": 0})
+        query_shared_macro(con, "_tw_once", BODY, {"factor": 1, "low": 0})
+        names = con.execute("SELECT function_name FROM duckdb_functions() WHERE database_name = 'memory' "
+                            "AND function_name LIKE '_tw_once_%'").fetchall()
+    assert len(names) == 1
