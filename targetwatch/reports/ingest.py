@@ -266,9 +266,32 @@ class IngestResult:
     rejected_preview: pd.DataFrame | None = None  # the first 20 quarantined rows (file, location, reason)
 
 
+# An ingest without a warehouse whose files total less than this runs DuckDB on one thread: its tables cannot reach
+# one DuckDB row group (122,880 rows: at least ~2.4 MB of the shortest CSV rows), so each scan is one task and a
+# second thread adds only hand-offs (an ingest of two small files: 166 -> 143 CPU ms; docs/testing.md, session 15).
+# A larger folder, or one written into a warehouse file (which another connection of the process may hold with its
+# own configuration), keeps DuckDB's default threads.
+SMALL_FOLDER_BYTES = 1 << 20
+
+
+def _small_folder(reports_dir: Path, excluded: tuple[Path, ...]) -> bool:
+    """Whether the regular files the ingest will read total less than SMALL_FOLDER_BYTES (sizes only: no file is
+    opened; the folder is listed again, as read, by the ingest itself)."""
+    total = 0
+    for entry in scan_folder(reports_dir, excluded):
+        if entry.refused is None:
+            with contextlib.suppress(OSError):
+                total += entry.path.stat().st_size
+        if total >= SMALL_FOLDER_BYTES:
+            return False
+    return True
+
+
 @contextlib.contextmanager
-def _database(warehouse: Path | None, scratch: Path, limits: Limits) -> Iterator[duckdb.DuckDBPyConnection]:
-    con = duckdb.connect(str(warehouse) if warehouse is not None else ":memory:")
+def _database(warehouse: Path | None, scratch: Path, limits: Limits, *, one_thread: bool = False,
+              ) -> Iterator[duckdb.DuckDBPyConnection]:
+    con = duckdb.connect(str(warehouse) if warehouse is not None else ":memory:",
+                         config={"threads": 1} if one_thread and warehouse is None else {})
     try:
         con.execute(f"SET memory_limit = '{limits.duckdb_memory_mb}MB'")
         con.execute(f"SET temp_directory = '{str(scratch / 'duckdb').replace(chr(39), chr(39) * 2)}'")
@@ -321,7 +344,8 @@ def ingest_folder(
         scratch = Path(tmp)
         staging = scratch / "files"
         staging.mkdir()
-        with _database(warehouse, scratch, limits) as con:
+        one_thread = warehouse is None and _small_folder(reports_dir, excluded)
+        with _database(warehouse, scratch, limits, one_thread=one_thread) as con:
             # No one transaction around the whole folder: DuckDB would hold every uncommitted row in memory (1.5 GB
             # for a million-row file, against 0.5 GB committing statement by statement). The tables are in the
             # build area, dropped and written afresh by each attempt.
