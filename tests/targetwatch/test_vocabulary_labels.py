@@ -9,9 +9,11 @@ import pytest
 from targetwatch import vocab
 from targetwatch.render.page import load_strings
 
-CODES = [("comparator", c) for c in vocab.COMPARATORS] + [("kind", k) for k in vocab.KINDS] + [
-    ("role", r) for r in vocab.DEPARTMENT_ROLES
-]
+CODES = (
+    [("comparator", c) for c in vocab.COMPARATORS]
+    + [("kind", k) for k in vocab.KINDS]
+    + [("role", r) for r in vocab.DEPARTMENT_ROLES]
+)
 
 
 @pytest.mark.parametrize(("prefix", "code"), CODES)
