@@ -456,7 +456,7 @@ def _years_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     text columns are read once per target and spread over its rows (the same values, in the same column order)."""
     columns = [d[0] for d in con.execute("SELECT * FROM _tw_judged LIMIT 0").description]
     repeated = [c for c in _TARGET_TEXT_COLUMNS if c in columns]
-    years = con.execute(f"SELECT * EXCLUDE ({', '.join(repeated)}) FROM _tw_judged").df()
+    years = con.execute(f"SELECT * EXCLUDE ({', '.join(repeated)}) FROM _tw_judged ORDER BY target_id, year").df()
     per_target = con.execute(
         f"SELECT t.target_id, {', '.join(f'{_TARGET_TEXT_COLUMNS[c]}.{c}' for c in repeated)} "
         "FROM _tw_t t JOIN _tw_base b USING (target_id)"
