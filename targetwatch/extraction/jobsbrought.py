@@ -62,6 +62,7 @@ def find(doc: Document, para: Paragraph, sent: Sentence, clause: Span, found: li
                          unit_as_written=(m["scale"] or "") + "(人)")
         cand.notes.append("jobs brought: " + re.sub(" +", "", view[start:end]) + " …就业 (the persons)")
         if any(w in view[sent.start : start] for w in rules.ASPIRATION):
+            cand.notes.append("aspirational (力争/争取)")
             cand.rules_fired.append("aspiration")
         status_penalty(doc, para, sent, cand)
         out.append(cand)

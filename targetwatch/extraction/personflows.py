@@ -60,6 +60,7 @@ def find(doc: Document, para: Paragraph, sent: Sentence, clause: Span, found: li
                          unit=base, unit_as_written=m["scale"] + "(人)")
         cand.notes.append("a flow of persons: " + view[m.start() : m.end()] + " (persons)")
         if any(w in view[sent.start : start] for w in rules.ASPIRATION):
+            cand.notes.append("aspirational (力争/争取)")
             cand.rules_fired.append("aspiration")
         status_penalty(doc, para, sent, cand)
         out.append(cand)

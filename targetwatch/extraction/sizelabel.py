@@ -73,6 +73,7 @@ def find(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -> list[C
                          value=MAGNITUDES[m["mag"]], unit="yuan", unit_as_written=m["mag"] + (m["yuan"] or ""))
         cand.notes.append("size label: " + view[start : m.end("noun")] + " (the amount it names, at least)")
         if any(w in view[sent.start : start] for w in rules.ASPIRATION):
+            cand.notes.append("aspirational (力争/争取)")
             cand.rules_fired.append("aspiration")
         status_penalty(doc, para, sent, cand)
         out.append(cand)

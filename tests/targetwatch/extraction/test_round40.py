@@ -252,3 +252,15 @@ def test_thresholds_before_counts_and_totals_are_left_as_they_were():
     # SYNTHETIC: a total after a count, in a clause of its own, is no threshold: 10^10 yuan, exceed, still proposed
     props = quantified("到2025年,培育10家企业,营业收入超100亿元。", issued="2019")
     assert (10_000_000_000.0, "yuan", "exceed") in _read(props)
+
+
+
+@pytest.mark.parametrize(("text", "rule"), [("到2025年,力争打造百亿元苹果产业。", "size_label"),
+                                            ("到2025年,力争吸纳农村50万劳动力就业。", "jobs_brought"),
+                                            ("到2025年,力争新增就业目标1200万。", "person_flow")])
+def test_an_aspiration_is_noted_as_every_other_rule_notes_it(text, rule):
+    """力争 before a round-40 figure: the rule `aspiration` fires and the proposal says so in its notes, in the same
+    words as the figures' own rules (a reviewer reads the notes, not the rules fired)."""
+    (p,) = _fired(quantified(text), rule)
+    assert "aspiration" in p.rule.split("+")
+    assert "aspirational (力争/争取)" in p.entry["notes"]
