@@ -65,7 +65,7 @@ def bare_counts(doc: Document, para: Paragraph, sent: Sentence, clause: Span,
         value, base = scaled(m["num"], m["scale"], "人")
         score = rules.CONFIDENCE["base"] + (rules.CONFIDENCE["comparator"] if comparator != "exact" else 0) + (
             rules.CONFIDENCE["verb"] if has_verb(view[clause.start : m.start()]) or cue else 0)
-        out.append(_candidate(doc, para, sent, clause, start, m.end(), comparator, value, base, m["scale"] + "(人)",
+        out.append(candidate(doc, para, sent, clause, start, m.end(), comparator, value, base, m["scale"] + "(人)",
                               score, "persons_bare"))
     for m in MAGNITUDE.finditer(view, clause.start, clause.end):
         if any(a < m.end() and m.start() < b for a, b in taken):
@@ -74,15 +74,19 @@ def bare_counts(doc: Document, para: Paragraph, sent: Sentence, clause: Span,
         if not verb or PROGRAMME_NAME.match(view, m.end()):
             continue
         score = rules.CONFIDENCE["base"] + rules.CONFIDENCE["verb"]
-        out.append(_candidate(doc, para, sent, clause, m.start(), m.end(), "exact", MAGNITUDES[m["scale"]],
+        out.append(candidate(doc, para, sent, clause, m.start(), m.end(), "exact", MAGNITUDES[m["scale"]],
                               "persons", m["scale"], score, "persons_magnitude"))
     return out
 
 
-def _candidate(doc: Document, para: Paragraph, sent: Sentence, clause: Span, start: int, end: int, comparator: str,
-               value: float, unit: str, written: str, score: float, rule: str) -> Candidate:
+def candidate(doc: Document, para: Paragraph, sent: Sentence, clause: Span, start: int, end: int, comparator: str,
+              value: float, unit: str, written: str, score: float, rule: str, note: str | None = None) -> Candidate:
+    """A figure one of the finders outside `figures.find_figures` read (these and round 40's): its rule, its `note`
+    (what it read, first), an aspiration noted as the figures' rules note it, and the status penalty."""
     cand = Candidate(start=start, end=end, sentence=sent, paragraph=para, clause=clause, comparator=comparator,
                      rules_fired=[rule], score=score, value=value, unit=unit, unit_as_written=written)
+    if note is not None:
+        cand.notes.append(note)
     if any(w in doc.view[sent.start : start] for w in rules.ASPIRATION):
         cand.notes.append("aspirational (力争/争取)")
         cand.rules_fired.append("aspiration")

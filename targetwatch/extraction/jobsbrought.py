@@ -29,8 +29,7 @@ from typing import Final
 
 import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import Candidate, Document, scaled
-from targetwatch.extraction.counts import PEOPLE
-from targetwatch.extraction.figures import status_penalty
+from targetwatch.extraction.counts import PEOPLE, candidate
 from targetwatch.extraction.text import Paragraph, Sentence, Span
 
 _NOT_CLAUSE: Final = r"[^\d,，。;；:：、]"
@@ -57,13 +56,6 @@ def find(doc: Document, para: Paragraph, sent: Sentence, clause: Span, found: li
         value, base = scaled(m["num"], m["scale"], "人")
         score = rules.CONFIDENCE["base"] + rules.CONFIDENCE["verb"] + (
             rules.CONFIDENCE["comparator"] if comparator != "exact" else 0.0)
-        cand = Candidate(start=start, end=end, sentence=sent, paragraph=para, clause=clause, comparator=comparator,
-                         rules_fired=[RULE], score=score, value=value, unit=base,
-                         unit_as_written=(m["scale"] or "") + "(人)")
-        cand.notes.append("jobs brought: " + re.sub(" +", "", view[start:end]) + " …就业 (the persons)")
-        if any(w in view[sent.start : start] for w in rules.ASPIRATION):
-            cand.notes.append("aspirational (力争/争取)")
-            cand.rules_fired.append("aspiration")
-        status_penalty(doc, para, sent, cand)
-        out.append(cand)
+        out.append(candidate(doc, para, sent, clause, start, end, comparator, value, base, (m["scale"] or "") + "(人)",
+                             score, RULE, f"jobs brought: {re.sub(' +', '', view[start:end])} …就业 (the persons)"))
     return out

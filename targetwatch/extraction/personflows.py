@@ -28,7 +28,7 @@ from typing import Final
 
 import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import Candidate, Document, scaled
-from targetwatch.extraction.figures import status_penalty
+from targetwatch.extraction.counts import candidate
 from targetwatch.extraction.text import Paragraph, Sentence, Span
 
 FLOWS: Final = r"就业目标|新增就业|人次|引才育才|引才|育才"
@@ -55,13 +55,6 @@ def find(doc: Document, para: Paragraph, sent: Sentence, clause: Span, found: li
         value, base = scaled(m["num"], m["scale"], "人")
         score = rules.CONFIDENCE["base"] + rules.CONFIDENCE["verb"] + (
             rules.CONFIDENCE["comparator"] if comparator != "exact" else 0.0)
-        cand = Candidate(start=start, end=m.end(), sentence=sent, paragraph=para, clause=clause,
-                         comparator=comparator, rules_fired=[RULE], score=score, value=value,
-                         unit=base, unit_as_written=m["scale"] + "(人)")
-        cand.notes.append("a flow of persons: " + view[m.start() : m.end()] + " (persons)")
-        if any(w in view[sent.start : start] for w in rules.ASPIRATION):
-            cand.notes.append("aspirational (力争/争取)")
-            cand.rules_fired.append("aspiration")
-        status_penalty(doc, para, sent, cand)
-        out.append(cand)
+        out.append(candidate(doc, para, sent, clause, start, m.end(), comparator, value, base, m["scale"] + "(人)",
+                             score, RULE, "a flow of persons: " + view[m.start() : m.end()] + " (persons)"))
     return out

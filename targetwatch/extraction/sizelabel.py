@@ -36,7 +36,7 @@ from typing import Final
 
 import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import Candidate, Document
-from targetwatch.extraction.figures import status_penalty
+from targetwatch.extraction.counts import candidate
 from targetwatch.extraction.text import Paragraph, Sentence, Span
 
 MAGNITUDES: Final[dict[str, float]] = {"十亿": 1e9, "百亿": 1e10, "千亿": 1e11, "万亿": 1e12}
@@ -68,13 +68,7 @@ def find(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -> list[C
         if COUNT_AFTER.match(view, m.end("noun"), clause.end):
             continue
         start = m.start("agg") if m["agg"] else m.start("mag")
-        cand = Candidate(start=start, end=m.end("noun"), sentence=sent, paragraph=para, clause=clause,
-                         comparator="at_least", rules_fired=[RULE], score=_SCORE,
-                         value=MAGNITUDES[m["mag"]], unit="yuan", unit_as_written=m["mag"] + (m["yuan"] or ""))
-        cand.notes.append("size label: " + view[start : m.end("noun")] + " (the amount it names, at least)")
-        if any(w in view[sent.start : start] for w in rules.ASPIRATION):
-            cand.notes.append("aspirational (力争/争取)")
-            cand.rules_fired.append("aspiration")
-        status_penalty(doc, para, sent, cand)
-        out.append(cand)
+        out.append(candidate(doc, para, sent, clause, start, m.end("noun"), "at_least", MAGNITUDES[m["mag"]], "yuan",
+                             m["mag"] + (m["yuan"] or ""), _SCORE, RULE,
+                             "size label: " + view[start : m.end("noun")] + " (the amount it names, at least)"))
     return out
