@@ -9,8 +9,8 @@ the firms' own revenue (营业收入, 主营业务收入, 销售收入): a figur
 between an indicator's name and its figure (a defining bracket, 与…之比) name revenue, the figure is that ratio and
 is quarantined with the reason, whatever the name. Development texts (round 24): u33_nx_2021_hte_fx361 (Ningxia's
 high-tech enterprises' 5.66% was read as the region's 2020 intensity), u33_nx_2018_hte_chinacom (3.79%),
-u15_nat_2010_rd_bulletin_lab168 and u18_nat_2009_rd_wenweipo_trad (与主营业务收入之比, industries'), u9_nat_2020_rd_bulletin_hbgrl
-(与营业收入之比, high-tech manufacturing's).
+u18_nat_2009_rd_wenweipo_trad and u17_nat_2008_rd_spun_ymdmx (与主营业务收入之比, industries'),
+u14_nat_2023_census_hitech (与营业收入之比, high-tech manufacturing's).
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 
 # revenue, as enterprise statistics write it (营业收入, 主营业务收入, (产品)销售收入, 营收), as the divisor of a ratio:
-# 占营业收入(的)比重, 与主营业务收入之比. Revenue named as a figure of its own (总营业收入51.3万亿元, 营业收入小于2000万元的
-# 小微企业) is not a ratio and is left to the other rules
+# 占营业收入(的)比重, 与主营业务收入之比. Revenue named as a figure of its own (总营业收入51.3万亿元,
+# 营业收入小于2000万元的小微企业) is not a ratio and is left to the other rules
 _REVENUE_RATIO = re.compile(
     r"(?:占|与)[^,;。\d]{0,8}?((?:营业|主营业务|产品销售|销售)收入|营收)的?(?:比重|比例|之比|比值|的比)"
 )
