@@ -84,3 +84,50 @@ def test_revenue_as_a_figure_of_its_own_is_left_to_the_other_rules():
     assert revenue_word("总营业收入") is None and revenue_word("中,营业收入小于") is None
     assert revenue_word("(研究开发费用占营业收入比重)为") == "营业收入"
     assert revenue_word("与主营业务收入之比为") == "主营业务收入"
+
+
+# --- a stock stated as now holds on the statement's day (now_stocks.py) ----------------------------------------------
+
+
+def test_ningxias_stock_of_july_2018_is_not_its_2017_level(wide_aliases):
+    # 央广网银川7月3日消息…宁夏现有高新技术企业94家 (a story of 2018-07-04 whose lead states 2017 for its other figures)
+    rows = _real("u33_nx_2018_hte_chinacom", wide_aliases).rows
+    mine = rows[rows["value_raw"] == "94"]
+    assert list(zip(mine["year_raw"], mine["year_basis"], mine["period_type"], strict=True)) == [
+        ("2018", "stock now", "partial")
+    ], rows
+    assert "holds on the statement's day" in mine["notes"].iloc[0]
+
+
+# SYNTHETIC, shaped as the real story: its first line is the figure's, a lead states 2017, a date line 2018-07-04
+LEAD = "2017年宁夏高新技术企业研发投入增长（SYNTHETIC）。\n发布时间:2018-07-04\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "year", "basis", "period"),
+    [
+        ("央广网银川7月3日消息,宁夏现有高新技术企业94家。\n", "2018", "stock now", "partial"),  # the real clause
+        ("央廣網銀川7月3日消息,寧夏現有高新技術企業94家。\n", "2018", "stock now", "partial"),  # traditional
+        ("截至目前,宁夏高新技术企业达到９４家。\n", "2018", "stock now", "partial"),  # 截至目前, full-width digits
+        ("宁夏高新技术企业目前达94家。\n", "2018", "stock now", "partial"),  # 目前 between the name and the figure
+        # no word of now: the lead's year, as before (periods.lead_year)
+        ("央广网银川7月3日消息,宁夏高新技术企业达到94家。\n", "2017", "lead", "annual"),
+        # a year of its own: stated, whatever 现有 says
+        ("2017年末,宁夏现有高新技术企业94家。\n", "2017", "stated", "annual"),
+    ],
+)
+def test_a_stock_stated_as_now(tmp_path, wide_aliases, body, year, basis, period):
+    rows = _read(tmp_path, body + LEAD, wide_aliases).rows
+    mine = rows[rows["value_raw"].str.replace("９４", "94") == "94"]
+    assert list(zip(mine["year_raw"], mine["year_basis"], mine["period_type"], strict=True)) == [
+        (year, basis, period)
+    ], rows
+
+
+def test_now_words():
+    from targetwatch.reports.now_stocks import now_word, stock_now
+
+    assert now_word("宁夏现有") == "现有" and now_word("截至目前,") == "截至目前" and now_word("2017年宁夏") is None
+    assert stock_now("宁夏现有", "release date", 2018) == (2018, "stock now")
+    assert stock_now("宁夏现有", "carried", 2018) is None  # a year carried from the paragraph is left alone
+    assert stock_now("宁夏现有", "title", 2018) is None
