@@ -85,6 +85,7 @@ from targetwatch.reports.prenominal import place_count
 from targetwatch.reports.ranges import BELOW, FROM, TO, level_continues
 from targetwatch.reports.ranks import ranked_code
 from targetwatch.reports.recognitions import recognised_flow
+from targetwatch.reports.revenue_ratio import revenue_ratio_problem
 from targetwatch.reports.rule_failures import guarded_stage, line_of, read_sentences, skipped_stage, with_rejected
 from targetwatch.reports.scope import (
     PREVIOUS_YEAR,
@@ -292,6 +293,8 @@ def _figures(
             problem = f"{tail!r} is a change in percentage points, not a level of {name}"
         elif kind == "times":
             problem = f"{tail!r} is a multiple (倍), not a level of {name}"
+        elif (rv := revenue_ratio_problem(gap, name)) is not None:  # 强度(…占营业收入比重) (revenue_ratio.py)
+            problem = f"{phrase!r} is {rv}"
         elif CHANGE.search(gap):
             problem = f"{tail!r} is a change, not a level of {name}"
         elif (m := _PER_CAPITA.search(folded[: hit.start])) is not None:
