@@ -23,6 +23,7 @@ import targetwatch.extraction.attendance as attendance
 import targetwatch.extraction.baselines as baselines
 import targetwatch.extraction.budgets as budgets
 import targetwatch.extraction.comparatives as comparatives
+import targetwatch.extraction.eachunitcount as eachunitcount
 import targetwatch.extraction.echoes as echoes
 import targetwatch.extraction.evidence as evidence
 import targetwatch.extraction.existingbase as existingbase
@@ -409,6 +410,7 @@ def extract_targets(
     for c in cands:
         c.quote_start, c.quote_end = _quote(doc, c)
         _coverage(doc, c)
+        eachunitcount.cover(doc, c)  # round 41: 每个行政村(500人以上)建设1个, 每个…企业都能建成…1个
         _indicator(doc, c)
         # The same sentence with the same figure at the same place (a document pasted twice) is the same target.
         key = (doc.view[c.sentence.start : c.sentence.end], c.start - c.sentence.start, c.value, c.comparator,

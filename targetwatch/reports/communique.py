@@ -63,6 +63,7 @@ from targetwatch.reports.model import (
 )
 from targetwatch.reports.named_places import carried_city, is_city, unknown_cities
 from targetwatch.reports.named_series import named_series
+from targetwatch.reports.now_stocks import NOW_BASIS, stock_now
 from targetwatch.reports.own_units import below_city_problem
 from targetwatch.reports.periods import (
     ESTIMATE,
@@ -85,6 +86,7 @@ from targetwatch.reports.prenominal import place_count
 from targetwatch.reports.ranges import BELOW, FROM, TO, level_continues
 from targetwatch.reports.ranks import ranked_code
 from targetwatch.reports.recognitions import recognised_flow
+from targetwatch.reports.revenue_ratio import revenue_ratio_problem
 from targetwatch.reports.rule_failures import guarded_stage, line_of, read_sentences, skipped_stage, with_rejected
 from targetwatch.reports.scope import (
     PREVIOUS_YEAR,
@@ -292,6 +294,8 @@ def _figures(
             problem = f"{tail!r} is a change in percentage points, not a level of {name}"
         elif kind == "times":
             problem = f"{tail!r} is a multiple (倍), not a level of {name}"
+        elif (rv := revenue_ratio_problem(gap, name)) is not None:  # 强度(…占营业收入比重) (revenue_ratio.py)
+            problem = f"{phrase!r} is {rv}"
         elif CHANGE.search(gap):
             problem = f"{tail!r} is a change, not a level of {name}"
         elif (m := _PER_CAPITA.search(folded[: hit.start])) is not None:
@@ -444,6 +448,8 @@ def _figures(
                     year, basis = year - 1, "full year"  # 全年…: a whole year is over before it is reported
                 if basis == "release date" and sentence.number == 1 and doc.lead and doc.lead < year:
                     year, basis = doc.lead, "lead"  # a headline's figure is of the year its story's lead states
+                if (now := stock_now(folded[: hit.start] + gap, basis, doc.now)) is not None:
+                    year, basis = now  # 现有…94家 in a July story: that year's stock part-way (now_stocks.py)
                 if year and _YEAR_BEFORE.search(folded, clause_start, hit.start):  # 还超过上一年城镇新增就业1310万人
                     year, basis = year - 1, "the year before"  # (u15_nat_2014_jobs_apcjh, dev since round 10)
                 if (len(figures) > 1 or span) and FROM.search(gap):
@@ -541,7 +547,9 @@ def _figures(
                     "unit_raw": unit_raw,
                     # a partial title (前三季度…) does not make a figure whose sentence states its year partial
                     "period_type": (
-                        "partial" if (doc.partial and basis != "stated") or PARTIAL.search(folded[:a]) else "annual"
+                        "partial"
+                        if (doc.partial and basis != "stated") or PARTIAL.search(folded[:a]) or basis == NOW_BASIS
+                        else "annual"
                     ),
                     "figure_type": "forecast" if forecast else "actual",
                     "source_title": doc.plain.title,
