@@ -3,6 +3,7 @@ real sentences (values read by hand) and on SYNTHETIC variants of them (traditio
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,41 @@ def test_now_words():
     assert stock_now("宁夏现有", "release date", 2018) == (2018, "stock now")
     assert stock_now("宁夏现有", "carried", 2018) is None  # a year carried from the paragraph is left alone
     assert stock_now("宁夏现有", "title", 2018) is None
+
+
+# --- the registering step inside the turnover's name (matching._INFIXES) ---------------------------------------------
+
+
+def test_xiangtans_registered_turnover(wide_aliases):
+    # 2021年湘潭市完成技術合同認定登記成交額160.24億元 (sentence 2, restated in sentence 5): 湘潭市's 2021 turnover
+    rows = _real("u33_hn_2021_xiangtan_techcontracts_trad", wide_aliases).rows
+    mine = rows[rows["value_raw"] == "160.24"]
+    assert list(zip(mine["jurisdiction_raw"], mine["year_raw"], mine["unit_raw"], strict=True)) == [
+        ("湘潭市", "2021", "億元")
+    ], rows
+    assert "also stated at sentence 5" in mine["notes"].iloc[0]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2021年,全省完成技术合同认定登记成交额160.24亿元。",  # the real clause, simplified (SYNTHETIC place)
+        "2021年,全省完成技術合同認定登記成交額160.24億元。",  # traditional, as stored
+        "2021年,全省技术合同登记成交额160.24亿元。",  # 登记 alone, as u6_fj_2019_xiamen writes the name
+        "２０２１年，全省技术合同认定登记成交金额１６０．２４亿元。",  # full-width, 成交金额 (SYNTHETIC)
+    ],
+)
+def test_the_registered_turnover_is_the_turnover(tmp_path, wide_aliases, sentence):
+    rows = _read(tmp_path, f"2021年甘肃省科技统计（SYNTHETIC）\n{sentence}\n", wide_aliases).rows
+    assert len(rows) == 1, rows
+    assert unicodedata.normalize("NFKC", rows["value_raw"].iloc[0]) == "160.24"
+    assert rows["year_raw"].iloc[0] == "2021"
+
+
+def test_the_registered_count_is_not_the_turnover():
+    from targetwatch.reports.matching import normalised_key
+
+    assert normalised_key("技術合同認定登記成交額") == normalised_key("技术合同成交额")
+    assert normalised_key("技术合同登记成交额") == normalised_key("技术合同成交额")
+    # the number of contracts registered keeps its own name (no catalogue indicator)
+    assert normalised_key("技术合同认定登记份数") != normalised_key("技术合同成交额")
