@@ -37,6 +37,7 @@ import targetwatch.extraction.laterclause as laterclause
 import targetwatch.extraction.limits as limits
 import targetwatch.extraction.outputlevel as outputlevel
 import targetwatch.extraction.ownresults as ownresults
+import targetwatch.extraction.periodheading as periodheading
 import targetwatch.extraction.perunit as perunit
 import targetwatch.extraction.planperiod as planperiod
 import targetwatch.extraction.progress as progress
@@ -397,6 +398,7 @@ def extract_targets(
     goals_year = goals_sentence_year(doc) if fallback is None else None  # round 17
     goalyears.carry(doc, cands)  # round 25: 2. 2019年…不低于0.69% under 一、…的目标
     planperiod.carry(doc, cands)  # round 32: “十四五”时期,江苏要实现…达到3.6平方米
+    periodheading.carry(doc, cands)  # round 42: a line "十四五"主要目标 above goals with no year
     for c in cands:
         if c.deadline is None and fallback is not None and c.comparator != "qualitative":
             c.deadline = fallback
