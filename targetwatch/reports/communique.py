@@ -83,7 +83,7 @@ from targetwatch.reports.places import PLACE_IN_SENTENCE, own_level_problem
 from targetwatch.reports.places import place_is_mentioned as _place_is_mentioned
 from targetwatch.reports.plaintext import Sentence, plain_html, plain_txt, sentences
 from targetwatch.reports.prenominal import place_count
-from targetwatch.reports.ranges import BELOW, FROM, TO, level_continues
+from targetwatch.reports.ranges import BELOW, FROM, TO, end_point, level_continues
 from targetwatch.reports.ranks import ranked_code
 from targetwatch.reports.recognitions import recognised_flow
 from targetwatch.reports.revenue_ratio import revenue_ratio_problem
@@ -379,11 +379,11 @@ def _figures(
             later = [c for c in later if not any(c[0] + c[1][0] == p[0] for p in prev)]
             # 从A增加到B: the start point and the end point are two figures; A is a start point even when B is a bound
             # (研發經費投入強度從2.1%提高到2.5%以上, u20_nat_2022_gzbg_sputnik_trad, dev since round 13)
-            if FROM.search(gap) and (to := TO.match(folded[unit_end : clauses[0][1]])) is not None:
-                second = number_in(folded[unit_end + to.end() : clauses[0][1]])
+            if FROM.search(gap) and (ep := end_point(folded, unit_end, clauses)) is not None:
+                s0, s1, to = ep  # 从A到B, or 从A,增长到B: B in the next clause (ranges.end_point)
+                second = number_in(folded[s0:s1])
                 span = second is not None and second[0] == 0
                 if span and second[3] == "level":  # type: ignore[index]
-                    s0 = unit_end + to.end()
                     figures.append((s0 + second[0], s0 + second[1], s0 + second[2], to.group(1)))  # type: ignore[index]
         else:
             reject(hit.start, unit_end, problem)

@@ -170,3 +170,54 @@ def test_the_registered_count_is_not_the_turnover():
     assert normalised_key("技术合同登记成交额") == normalised_key("技术合同成交额")
     # the number of contracts registered keeps its own name (no catalogue indicator)
     assert normalised_key("技术合同认定登记份数") != normalised_key("技术合同成交额")
+
+
+# --- a 从A,增长到B span whose end point opens the next clause (ranges.end_point) --------------------------------------
+
+
+def test_lanzhous_turnover_of_2015_after_a_comma(catalogue):
+    # …我市技术市场…技术合同交易额从2011年的20.52亿,增长到2015年的40.8亿元,登记的技术合同达到1万多份
+    rows = _real("u33_lz_2015_techmarket_baogaosu", Aliases.from_catalogue(catalogue)).rows
+    mine = rows[rows["value_raw"] == "40.8"]
+    assert list(zip(mine["year_raw"], mine["unit_raw"], mine["year_basis"], strict=True)) == [
+        ("2015", "亿元", "stated")
+    ], rows
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # SYNTHETIC forms of the real clause under a Lanzhou title (both ends in 亿元)
+        ("技术合同交易额从2011年的20.52亿元,增长到2015年的40.8亿元。", [("20.52", "2011"), ("40.8", "2015")]),
+        ("技術合同交易額從2011年的20.52億元,增長到2015年的40.8億元。", [("20.52", "2011"), ("40.8", "2015")]),
+        (
+            "技术合同交易额从２０１１年的２０．５２亿元，增加到２０１５年的４０．８亿元。",
+            [("２０．５２", "2011"), ("４０．８", "2015")],
+        ),
+        # the end point in the same clause, as before
+        ("技术合同交易额从2011年的20.52亿元增长到2015年的40.8亿元。", [("20.52", "2011"), ("40.8", "2015")]),
+    ],
+)
+def test_a_span_whose_end_point_opens_the_next_clause(tmp_path, catalogue, sentence, expected):
+    rows = _read(tmp_path, f"兰州市技术市场发展报告（SYNTHETIC）\n{sentence}\n", Aliases.from_catalogue(catalogue)).rows
+    got = list(zip(rows["value_raw"], rows["year_raw"], strict=True)) if len(rows) else []
+    assert got == expected, rows
+
+
+def test_the_end_point_window():
+    from targetwatch.reports.grammar import split_clauses
+    from targetwatch.reports.ranges import end_point
+
+    def window(text: str, unit_end: int):
+        found = end_point(text, unit_end, split_clauses(text, 0, len(text)))
+        return None if found is None else (text[found[0] : found[1]], found[2].group(1))
+
+    text = "从2011年的20.52亿,增长到2015年的40.8亿元,登记的技术合同达到1万多份"
+    assert window(text, text.index(",")) == ("40.8亿元", "2015")
+    text = "从2011年的20.52亿元增长到2015年的40.8亿元,登记"  # the same clause, as before
+    assert window(text, text.index("元") + 1) == ("40.8亿元", "2015")
+    # a next clause with no verb of growth before 到 is not the span's end; nor is one after words left in A's clause
+    text = "从2011年的20.52亿元,到2015年底登记合同1万份"
+    assert window(text, text.index(",")) is None
+    text = "从2011年的20.52亿元左右,增长到2015年的40.8亿元"
+    assert window(text, text.index("元") + 1) is None
