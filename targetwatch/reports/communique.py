@@ -24,6 +24,7 @@ from typing import Any
 import pandas as pd
 
 from targetwatch import units
+from targetwatch.reports.bare_multipliers import bare_multiplier
 from targetwatch.reports.documents import Document, document
 from targetwatch.reports.encoding import decode
 from targetwatch.reports.flat_tables import with_flat_tables
@@ -532,8 +533,8 @@ def _figures(
             value_raw, unit_raw = units.figure_as_written(
                 without_glosses(original(a, b)), without_glosses(original(b, u)), folded[a:b], folded[b:u]
             )
-            if not unit_raw and _PEOPLE_KEY.search(hit.key) and value_raw[-1:] in "万萬":
-                value_raw, unit_raw = value_raw[:-1], "万人"  # 新增就业1322万 with no 人: people (see _PEOPLE_KEY)
+            value_raw, unit_raw, bare = bare_multiplier(hit.key, value_raw, unit_raw, folded[u : u + 1])  # 20.52亿
+            notes += [bare] if bare else []
             rows.append(
                 located(lo, hi)
                 | {
@@ -572,9 +573,6 @@ _FULL_YEAR = re.compile(rf"全年(?:全国|我国|我省|我市|{'|'.join(GENERI
 # what flows over a year (new jobs, turnover, expenditure): after 十一五期间 with no year of its own, a plan period's
 # total: “十一五”期间,全国城镇新增就业5500万人 (u17_nat_2010_jobs_11th_plan_trad, dev since round 11)
 _FLOW_KEY = re.compile(r"新增|成交额|交易额|经费|支出")
-# a count of people written with 万 and no 人 (新增就业1322万创新世纪以来最高值, u15_nat_2014_jobs_apcjh, dev since
-# round 10): a jobs indicator counts people, so 万 alone is 万人
-_PEOPLE_KEY = re.compile(r"就业")
 _OWN_PROVINCE = re.compile(r"我省|全省|本省|该省|我市|全市|本市")
 _CITY_WORDS = ("全市", "本市", "全市域")  # a city's own words among GENERIC_JURISDICTIONS
 _WIDER_WORD = re.compile(r"我省|全省|本省|该省|全国|我国")  # a province's or the nation's: the carried city ends

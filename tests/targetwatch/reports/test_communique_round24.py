@@ -221,3 +221,42 @@ def test_the_end_point_window():
     assert window(text, text.index(",")) is None
     text = "从2011年的20.52亿元左右,增长到2015年的40.8亿元"
     assert window(text, text.index("元") + 1) is None
+
+
+# --- 亿 with no 元 after a money indicator's figure (bare_multipliers.py) ---------------------------------------------
+
+
+def test_lanzhous_turnover_of_2011_written_without_yuan(catalogue):
+    # 技术合同交易额从2011年的20.52亿,增长到2015年的40.8亿元: 20.52亿 is 2 052 000 000 元
+    read = _real("u33_lz_2015_techmarket_baogaosu", Aliases.from_catalogue(catalogue))
+    mine = read.rows[read.rows["value_raw"] == "20.52"]
+    assert list(zip(mine["year_raw"], mine["unit_raw"], strict=True)) == [("2011", "亿元")], read.rows
+    assert "unit 元 inferred: 20.52亿 written with no unit after 亿" in mine["notes"].iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("2015年,全市技术合同交易额20.52亿,同比增长18.7%。", "20.52", "亿元"),  # SYNTHETIC, simplified
+        ("2015年,全市技術合同交易額20.52億,同比增長18.7%。", "20.52", "億元"),  # traditional
+        ("２０１５年，全市技术合同成交额２０．５２亿。", "２０．５２", "亿元"),  # full-width
+        ("2015年,全市研究与试验发展经费支出1719万,增长12%。", "1719", "万元"),  # 万 alone, an expenditure
+    ],
+)
+def test_a_money_figure_with_no_yuan(tmp_path, catalogue, sentence, value, unit):
+    read = _read(tmp_path, f"兰州市科技统计（SYNTHETIC）\n{sentence}\n", Aliases.from_catalogue(catalogue))
+    rows = read.rows
+    assert list(zip(rows["value_raw"], rows["unit_raw"], rows["year_raw"], strict=True)) == [(value, unit, "2015")]
+    assert "unit 元 inferred" in rows["notes"].iloc[0]
+
+
+def test_bare_multipliers():
+    from targetwatch.reports.bare_multipliers import bare_multiplier
+
+    assert bare_multiplier("技术交易额", "20.52亿", "")[:2] == ("20.52", "亿元")
+    assert bare_multiplier("新增就业", "1322万", "") == ("1322", "万人", None)  # people, as since round 10
+    assert bare_multiplier("技术交易额", "40.8亿", "元") == ("40.8亿", "元", None)  # a unit written: as written
+    # 1.75萬億 (u11_nat_2017_rd_prelim_trad's headline): a second multiplier after the first: left as written
+    assert bare_multiplier("研发经费", "1.75萬", "", "億") == ("1.75萬", "", None)
+    assert bare_multiplier("研究与试验发展经费投入强度", "2亿", "") == ("2亿", "", None)  # a ratio is never money
+    assert bare_multiplier("高新技术企业", "1.2万", "") == ("1.2万", "", None)  # a count: left to the normaliser
