@@ -37,6 +37,7 @@ import targetwatch.extraction.laterclause as laterclause
 import targetwatch.extraction.limits as limits
 import targetwatch.extraction.outputlevel as outputlevel
 import targetwatch.extraction.ownresults as ownresults
+import targetwatch.extraction.periodheading as periodheading
 import targetwatch.extraction.perunit as perunit
 import targetwatch.extraction.planperiod as planperiod
 import targetwatch.extraction.progress as progress
@@ -50,6 +51,7 @@ import targetwatch.extraction.shares as shares
 import targetwatch.extraction.sizeclass as sizeclass
 import targetwatch.extraction.stretch as stretch
 import targetwatch.extraction.targetsmet as targetsmet
+import targetwatch.extraction.yearopening as yearopening
 import targetwatch.extraction.yearref as yearref
 from targetwatch.catalogue import Catalogue, Target
 from targetwatch.extraction.candidates import CJK, STRIP_HEAD, STRIP_TAIL, Candidate, Document
@@ -397,6 +399,8 @@ def extract_targets(
     goals_year = goals_sentence_year(doc) if fallback is None else None  # round 17
     goalyears.carry(doc, cands)  # round 25: 2. 2019年…不低于0.69% under 一、…的目标
     planperiod.carry(doc, cands)  # round 32: “十四五”时期,江苏要实现…达到3.6平方米
+    periodheading.carry(doc, cands)  # round 42: a line "十四五"主要目标 above goals with no year
+    yearopening.carry(doc, cands)  # round 42: 2023年,石泉县将…柔性引进高端人才60名以上
     for c in cands:
         if c.deadline is None and fallback is not None and c.comparator != "qualitative":
             c.deadline = fallback
