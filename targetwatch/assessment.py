@@ -72,8 +72,10 @@ CREATE OR REPLACE TEMP TABLE _tw_ty AS
 SELECT t.target_id, b.year, b.value, b.observation_id, b.source_file, b.location, b.release_date,
     b.n_vintage_values, r.value AS reference_value, r.observation_id AS reference_observation_id,
     CASE WHEN t.comparator = 'relative_to_reference' THEN b.value - r.value ELSE b.value END AS metric,
-    -- growth above a reference (issue 18): the year before, for the jurisdiction and for the reference
-    bp.value AS previous_value, rp.value AS reference_previous_value
+    -- growth above a reference (issue 18): the year before, for the jurisdiction and for the reference (and which
+    -- figures those were: the pages mark them as used, the first judged year's too)
+    bp.value AS previous_value, rp.value AS reference_previous_value,
+    bp.observation_id AS previous_observation_id, rp.observation_id AS reference_previous_observation_id
 FROM _tw_t t
 JOIN _tw_best b ON b.jurisdiction = t.jurisdiction AND b.indicator = t.indicator
 LEFT JOIN _tw_best r ON r.jurisdiction = t.reference_jurisdiction AND r.indicator = t.indicator AND r.year = b.year

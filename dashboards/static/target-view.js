@@ -97,9 +97,10 @@
     return annualOnly ? rows.filter(function (o) { return (o.period_type || "annual") === "annual"; }) : rows;
   }
   function yearsOf(T) {
-    // o and ro: per year, the row numbers of the figures used in the target's own and the reference series
+    // o and ro: per year, the row numbers of the figures used in the target's own and the reference series; po and
+    // rpo: those of the year before a growth target's row was judged from (targetwatch.render.data_files.YEAR_KEYS)
     var y = T.years || {};
-    return { own_row: y.o || [], reference_row: y.ro || [] };
+    return { own_row: (y.o || []).concat(y.po || []), reference_row: (y.ro || []).concat(y.rpo || []) };
   }
   function crumbs(T) {
     var chain = [], j = T.jurisdiction, seen = {};

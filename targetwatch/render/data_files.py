@@ -38,6 +38,13 @@ from targetwatch.render.rows import TRAIL_KEYS
 from targetwatch.render.site_figures import FrameFigures, series_rows
 
 WORKERS_ENV = "TARGETWATCH_SITE_WORKERS"
+# A target's per-year rows in its data file (`years`): the year, and each figure the row used as its row number in
+# its series: o the target's own figure and ro the reference's (vocab.REFERENCE_COMPARATORS); po and rpo the year
+# before's own and reference figures a growth_above_reference row was judged from (its first judged year's are used
+# by no other row). target-view.js marks every one of them as used. A key with no value in any of a target's rows is
+# left out.
+YEAR_KEYS: dict[str, str] = {"year": "y", "observation_id": "o", "reference_observation_id": "ro",
+                             "previous_observation_id": "po", "reference_previous_observation_id": "rpo"}
 
 
 def workers_wanted(default: int) -> int:
@@ -139,11 +146,11 @@ def _write(layout, folder: Path, view: list[str], view_columns: tuple[str, ...],
 
     # per-year rows of each target: the page marks the figures they used (its charts come built, below)
     yrs = data.assessment_years.sort_values(["target_id", "year"], kind="stable").reset_index(drop=True)
-    year_cols = {"year": "y", "observation_id": "o", "reference_observation_id": "ro"}
-    ycols = {short: json_values(yrs[c]) for c, short in year_cols.items() if c in yrs}
+    ycols = {short: json_values(yrs[c]) for c, short in YEAR_KEYS.items() if c in yrs}
     # the figure used, as its row number in the target's (reference) series
-    position = figures.positions(needed, {v for short in ("o", "ro") for v in ycols.get(short, ()) if v})
-    for short in ("o", "ro"):
+    used = [short for short in YEAR_KEYS.values() if short != "y"]
+    position = figures.positions(needed, {v for short in used for v in ycols.get(short, ()) if v})
+    for short in used:
         if short in ycols:
             ycols[short] = [position.get(v) for v in ycols[short]]
     del position

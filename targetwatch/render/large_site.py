@@ -76,7 +76,7 @@ FIGURE_FIELDS: tuple[str, ...] = (
 )
 # What the large layout reads of a table when it is not every column (SiteData.from_warehouse `only`): the columns
 # its pages, data files, charts (charts.TARGET_FIELDS), briefs (brief.BRIEF_COLUMNS) and target rows
-# (rows.target_rows, TRAIL_KEYS) read, and no other. Per-year rows: 9 of 37 columns (about 800 MB less at national
+# (rows.target_rows, TRAIL_KEYS) read, and no other. Per-year rows: 11 of 39 columns (about 800 MB less at national
 # scale); assessments: 60 of 99 (no deadline_*, late_*, decisive_* but the year, ...); targets: 20 of 28 (no notes,
 # the department and document lists, which come from their own tables); data_owed: 11 of 24 (no quote, document,
 # indicator or unit names: the data-owed page and the briefs show none of them); observations: the figure fields a data
@@ -86,7 +86,8 @@ LARGE_LAYOUT_READS: dict[str, tuple[str, ...]] = {
                      "unit_as_written", "period_type", "release_date", "confidence", "source_file", "location",
                      "source_title", "source_ref"),
     "assessment_years": ("target_id", "year", "value", "observation_id", "reference_value",
-                         "reference_observation_id", "metric", "in_plan", "met"),
+                         "reference_observation_id", "previous_observation_id", "reference_previous_observation_id",
+                         "metric", "in_plan", "met"),
     "assessments": (
         "target_id", "jurisdiction", "indicator", "kind", "headline", "comparator", "per_year", "deadline", "unit",
         "target_value_stated", "value_high", "tolerance", "multiple", "reference_jurisdiction", "plan_start",

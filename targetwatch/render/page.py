@@ -241,6 +241,7 @@ def page_environment() -> jinja2.Environment:
         "STATUSES": vocab.STATUSES,
         "STATUS": vocab.STATUS_BY_CODE,
         "EVIDENCE_GRADES": vocab.EVIDENCE_GRADES,
+        "REFERENCE_COMPARATORS": vocab.REFERENCE_COMPARATORS,  # the list rows' "relative" tag (row_html too)
         "fmt": formatting.format_number,
     }
     env.filters["slug"] = department_slug

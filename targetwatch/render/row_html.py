@@ -16,6 +16,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from targetwatch import vocab
+
 
 class RowCells:
     """`cells(r, root)`: str(macros.name_and_cells(r, root)) for a display record `r` of the list columns
@@ -51,7 +53,7 @@ class RowCells:
             name += ' <span class="star">★</span>'
         if r["per_year"]:
             name += self.per_year
-        if r["comparator"] == "relative_to_reference":
+        if r["comparator"] in vocab.REFERENCE_COMPARATORS:  # judged against a reference jurisdiction's figures
             name += self.relative
         gap = r["gap_sort"]
         year = f'<div class="yr">{escape(r["latest_year"])}</div>' if r["latest_year"] else ""

@@ -226,9 +226,10 @@ class SmallSite:
                                                        for lg in ("zh", "en")]}
                       for c in charts.target_charts(r, years, reference, proxies)]
 
-        used_ids = set(years["observation_id"].dropna()) if len(years) else set()
-        if referenced and len(years):
-            used_ids |= set(years["reference_observation_id"].dropna())
+        # the figures its per-year rows used: each year's, and a growth target's year before (data_files.YEAR_KEYS)
+        used_cols = ["observation_id", "previous_observation_id"] + (
+            ["reference_observation_id", "reference_previous_observation_id"] if referenced else [])
+        used_ids = {v for c in used_cols if c in years for v in years[c].dropna()} if len(years) else set()
         figures = pd.concat([p for p in parts if len(p)]) if any(len(p) for p in parts) else self.obs.iloc[0:0]
         figures = figures.assign(
             used=figures["observation_id"].isin(used_ids),

@@ -1,7 +1,7 @@
 """A growth_above_reference target's page, opened in Debian's headless Chromium in both layouts: the reference
 jurisdiction's figures it was judged against are listed, with their jurisdiction and source file, and the ones its
-per-year rows used are marked (issue 16 item 5). The SYNTHETIC catalogue and the hand-worked figures are those of
-tests/targetwatch/test_growth_reference_pages.py."""
+per-year rows used (each year's, and the year before each was judged from) are marked (issue 16 item 5). The
+SYNTHETIC catalogue and the hand-worked figures are those of tests/targetwatch/test_growth_reference_pages.py."""
 
 from __future__ import annotations
 

@@ -15,8 +15,15 @@ Figures (observation ids in the order written):
 The assessment takes each year's latest release (nat 2021: 110, syn:2). Per-year rows (2020 has no year before it):
     g-p1 2021: goal 50 × 110 / 100 = 55,   value 56, met      2022: goal 56 × 121 / 110 = 61.6, value 61, not met
     g-p2 2021: goal 200 × 56 / 50 = 224,   value 210, not met  2022: goal 210 × 61 / 56 = 228.75, value 240, met
-Reference figures used: g-p1 syn:2 and syn:3 (rows 2 and 3 of nat|income: syn:0, syn:1, syn:2, syn:3 by year and
-release date), g-p2 syn:5 and syn:6 (rows 1 and 2 of p1|income).
+Reference figures of each year: g-p1 syn:2 and syn:3 (rows 2 and 3 of nat|income: syn:0, syn:1, syn:2, syn:3 by year
+and release date), g-p2 syn:5 and syn:6 (rows 1 and 2 of p1|income).
+Each year's goal also reads the year before, its own and the reference's: g-p1 2021 p1 2020 (syn:4) and nat 2020
+(syn:0), 2022 syn:5 and syn:2; g-p2 2021 p2 2020 (syn:7) and p1 2020 (syn:4), 2022 syn:8 and syn:5. So the first
+judged year's previous figures (syn:4 and syn:0 for g-p1; syn:7 and syn:4 for g-p2) are used by no year's own row and
+must be marked as used as well; nat's first 2021 release (syn:1) is used by nothing.
+
+Both layouts' lists tag each target "relative" (相对目标): it is judged against a reference jurisdiction's figures
+(vocab.REFERENCE_COMPARATORS), as a relative_to_reference target is.
 """
 
 from __future__ import annotations
@@ -50,8 +57,15 @@ FIGURES = [
     ("p2", "income", 2022, 240, "2023-03-01"),
 ]
 FILE_OF = {"nat": "syn-nation.csv", "p1": "syn-provinces.csv", "p2": "syn-provinces.csv"}
-# what each page must mark as used: the target's own figures and the reference's, by observation id
-USED = {"g-p1": (["syn:5", "syn:6"], ["syn:2", "syn:3"]), "g-p2": (["syn:8", "syn:9"], ["syn:5", "syn:6"])}
+# what each page must mark as used: the target's own figures and the reference's, by observation id (the year before
+# the first judged year's included: the module docstring)
+USED = {"g-p1": (["syn:4", "syn:5", "syn:6"], ["syn:0", "syn:2", "syn:3"]),
+        "g-p2": (["syn:7", "syn:8", "syn:9"], ["syn:4", "syn:5", "syn:6"])}
+# each year's own and reference figures, and the year before's (2021, 2022)
+YEARLY = {"g-p1": (["syn:5", "syn:6"], ["syn:2", "syn:3"], ["syn:4", "syn:5"], ["syn:0", "syn:2"]),
+          "g-p2": (["syn:8", "syn:9"], ["syn:5", "syn:6"], ["syn:7", "syn:8"], ["syn:4", "syn:5"])}
+RELATIVE_TAG = '<span class="tag"><span class="zh">相对目标</span><span class="en">relative</span></span>'
+
 REFERENCE = {"g-p1": ("nat", "全国", "nat|income"), "g-p2": ("p1", "甲省", "p1|income")}
 
 
@@ -138,9 +152,11 @@ def test_the_assessment_the_pages_show():
     assert got["g-p1"]["met"].tolist() == [True, False]
     assert got["g-p2"]["goal"].tolist() == pytest.approx([224, 210 * 61 / 56])
     assert got["g-p2"]["met"].tolist() == [False, True]
-    for tid, (own, ref) in USED.items():
+    for tid, (own, ref, own_before, ref_before) in YEARLY.items():
         assert got[tid]["observation_id"].tolist() == own
         assert got[tid]["reference_observation_id"].tolist() == ref
+        assert got[tid]["previous_observation_id"].tolist() == own_before
+        assert got[tid]["reference_previous_observation_id"].tolist() == ref_before
     assert got["g-p1"]["reference_value"].tolist() == [110, 121]  # the revised 2021 figure, not the first release
 
 
@@ -160,7 +176,7 @@ def _check_data_files(large: Path) -> None:
         _, _, key = REFERENCE[tid]
         assert t["reference_series"] == key  # which series the page lists as the reference
         assert t["years"]["y"] == [2021, 2022]
-        own, ref = USED[tid]
+        own, ref, own_before, ref_before = YEARLY[tid]
         rows = {k: [dict(zip(fields, r, strict=True)) for r in data["series"][k]] for k in (t["series"], key)}
         # the reference series is in the target's own data file, every vintage of it, in year and release order
         ref_rows = rows[key]
@@ -174,6 +190,11 @@ def _check_data_files(large: Path) -> None:
         assert t["years"]["o"] == [1, 2]
         assert [ref_rows[k]["observation_id"] for k in t["years"]["ro"]] == ref
         assert [rows[t["series"]][k]["observation_id"] for k in t["years"]["o"]] == own
+        # and the year before's: p1's (p2's) 2020 and 2021 figures are rows 0 and 1 of its series
+        assert t["years"]["po"] == [0, 1]
+        assert t["years"]["rpo"] == ([0, 2] if tid == "g-p1" else [0, 1])
+        assert [rows[t["series"]][k]["observation_id"] for k in t["years"]["po"]] == own_before
+        assert [ref_rows[k]["observation_id"] for k in t["years"]["rpo"]] == ref_before
     # p1's file holds p1's series once (g-p1's own, g-p2's reference lives in p2's file)
     assert list(_data_file(large / "data/p1.js")["series"]) == ["p1|income", "nat|income"]
     assert list(_data_file(large / "data/p2.js")["series"]) == ["p2|income", "p1|income"]
@@ -222,3 +243,21 @@ def test_the_prerendered_page_lists_and_marks_the_reference_figures(sites):
             assert re.search(r'<td class="nowrap"><span class="zh">([^<]+)</span>', cells)[1] == \
                 {"nat": "全国", "p1": "甲省", "p2": "乙省"}[FIGURES[i][0]]
             assert f"<code>{FILE_OF[FIGURES[i][0]]}</code>" in cells
+
+
+def _name_cell(html: str, tid: str) -> str:
+    """The name cell of `tid`'s row in a target list."""
+    row = re.search(rf'<tr data-target="{tid}"[^>]*>(.*?)</tr>', html, re.S)[1]
+    return re.search(r'<td class="name">(.*?)</td>', row, re.S)[1]
+
+
+def test_both_layouts_lists_tag_a_growth_target_relative(sites):
+    """Every list row of a growth target carries the tag a relative target's carries (module docstring): the small
+    layout's index, and the large layout's jurisdiction page and status list (LargeSite's rows, row_html)."""
+    small, large = sites
+    for tid, code in (("g-p1", "p1"), ("g-p2", "p2")):
+        lists = [p for p in sorted((large / "lists").glob("*.html"))
+                 if f'<tr data-target="{tid}"' in p.read_text(encoding="utf-8")]
+        assert len(lists) == 1  # its status list
+        for page in (small / "index.html", large / "jurisdictions" / f"{code}.html", lists[0]):
+            assert RELATIVE_TAG in _name_cell(page.read_text(encoding="utf-8"), tid), (page, tid)
