@@ -42,6 +42,11 @@ _NOT_A_NAME = re.compile(
 _WIDER = re.compile(r"全省|我省|本省|该省|全国|我国|全区")
 
 
+def names_a_city(name: str) -> bool:
+    """True when the characters before a 市 can be a city's name (银川, 石嘴山), not a word such as 全, 各, 城, 上."""
+    return _NOT_A_NAME.search(name) is None
+
+
 def unknown_cities(folded: str, aliases: Aliases, before_body: bool = False) -> list[re.Match[str]]:
     """The cities a (folded) sentence names that the catalogue does not know (白银市), as matches of the name and 市.
     `before_body`: a name ending in 城 is a city's too when one of the city's own bodies follows (晋城市统计局)."""
