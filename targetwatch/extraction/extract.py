@@ -37,6 +37,7 @@ import targetwatch.extraction.laterclause as laterclause
 import targetwatch.extraction.limits as limits
 import targetwatch.extraction.outputlevel as outputlevel
 import targetwatch.extraction.ownresults as ownresults
+import targetwatch.extraction.periodend as periodend
 import targetwatch.extraction.periodheading as periodheading
 import targetwatch.extraction.perunit as perunit
 import targetwatch.extraction.planperiod as planperiod
@@ -401,6 +402,7 @@ def extract_targets(
     planperiod.carry(doc, cands)  # round 32: “十四五”时期,江苏要实现…达到3.6平方米
     periodheading.carry(doc, cands)  # round 42: a line "十四五"主要目标 above goals with no year
     yearopening.carry(doc, cands)  # round 42: 2023年,石泉县将…柔性引进高端人才60名以上
+    periodend.carry(doc, cands)  # round 43: 确保“十四五”末全社会研发强度达到1.5%
     for c in cands:
         if c.deadline is None and fallback is not None and c.comparator != "qualitative":
             c.deadline = fallback

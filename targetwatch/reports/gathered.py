@@ -17,10 +17,11 @@ ones `append_raw` would have put in the raw table: its row numbers (`_seq`) coun
 
 Where every frame of a chunk holds only text (or nothing) in its text columns and integers (or nothing) in its integer
 columns, as the yearbook and workbook readers' frames do, the chunk goes in as one Arrow table instead (`arrow_chunk`:
-one registered scan, not one per frame): DuckDB's scan of a registered pandas frame costs about 8 ms whatever its size
-(565 national frames: 2.7-3.2 CPU s against 0.9-1.2 as Arrow, docs/scaling.md §24). Those values cast the same either
-way (a text is that text, an integer that integer, None and NaN NULL); a chunk with any other value (a float or a
-number in a text column, say) keeps the frame-by-frame cast, whose result depends on what the column holds.
+one registered scan, not one per frame): DuckDB's scan of a registered pandas frame costs about 8 ms whatever its
+size (565 national frames: 2.7-3.2 CPU s against 0.9-1.6 as Arrow, docs/scaling.md §0, session 16). Those values cast
+the same either way (a text is that text, an integer that integer, None and NaN NULL); a chunk with any other value (a
+float or a number in a text column, say) keeps the frame-by-frame cast, whose result depends on what the column
+holds.
 """
 
 from __future__ import annotations
