@@ -514,7 +514,8 @@ def assess(
     """Return (assessments: one row per target, assessment_years: one row per target and year with data)."""
     targets = targets_frame(catalogue)
     private = con is None
-    with contextlib.nullcontext(con) if con is not None else private_database(len(observations)) as con:
+    size = max(len(observations), len(targets))  # the largest table the private database will hold
+    with contextlib.nullcontext(con) if con is not None else private_database(size) as con:
         try:
             con.register("targets", targets)
             con.register("observations", observations)

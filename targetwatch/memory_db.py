@@ -9,6 +9,13 @@ A private database of fewer rows than one DuckDB row group (ROW_GROUP_ROWS) gets
 tables are one row group each, so a scan is one task and a second thread has nothing to share but its hand-offs
 (a two-row `normalise()` took 68 against 59 CPU ms on two cores, docs/testing.md session 15). A larger one (the
 benchmarks' workloads through `assess`) gets an instance with DuckDB's default threads, as before.
+
+A private database of at most UNOPTIMISED_ROWS rows (one DuckDB vector) runs its statements without DuckDB's
+optimizer: every table is one chunk, so the plan's shape cannot change what the work costs, and optimizing is pure
+cost (the normaliser's judging statement and the assessment's status query are ~40 joins and CASE branches: a
+two-row `normalise()` 63 -> 52 CPU ms, a one-target `assess()` 123 -> 94 ms; 20,000 rows through `normalise()` cost
+the same either way; docs/testing.md, session 16). The setting is the connection's own (`SET` on its cursor): the
+instance's other connections, and a private database of unknown or larger size, keep the optimizer.
 """
 
 from __future__ import annotations
@@ -25,6 +32,8 @@ import duckdb
 
 # DuckDB's default row group size: a table below it is stored, and scanned, as one row group (one task).
 ROW_GROUP_ROWS = 122_880
+# DuckDB's vector size: a table of at most this many rows is one chunk through every operator.
+UNOPTIMISED_ROWS = 2_048
 # (the process that opened them, {parallel: its connection}): one instance for small databases, one for large
 _INSTANCES: tuple[int, dict[bool, duckdb.DuckDBPyConnection]] | None = None
 _NAMES = itertools.count()
@@ -44,19 +53,22 @@ def _instance(parallel: bool) -> duckdb.DuckDBPyConnection:
 
 
 @contextlib.contextmanager
-def private_database(rows: int = 0) -> Iterator[duckdb.DuckDBPyConnection]:
+def private_database(rows: int | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection whose database is new, empty and in memory, as `duckdb.connect()` gives: a new cursor of the
     process's instance with a new in-memory database attached and in use. The connection's temp tables and registered
     frames are its own, and its database is detached when the block ends. `rows`, the most rows the caller will put
-    in one table, picks the instance: below ROW_GROUP_ROWS one thread, else DuckDB's default. Callers must not change
+    in one table, picks the instance: below ROW_GROUP_ROWS (or not given) one thread, else DuckDB's default; at most
+    UNOPTIMISED_ROWS, the connection runs without DuckDB's optimizer (not given: with it). Callers must not change
     the instance's settings (SET memory_limit and the like): a block that needs its own settings opens its own
     instance."""
-    instance = _instance(parallel=rows >= ROW_GROUP_ROWS)
+    instance = _instance(parallel=rows is not None and rows >= ROW_GROUP_ROWS)
     name = f"_tw_private_{next(_NAMES)}"
     instance.execute(f"ATTACH ':memory:' AS {name}")
     con = instance.cursor()
     try:
         con.execute(f"USE {name}")
+        if rows is not None and rows <= UNOPTIMISED_ROWS:
+            con.execute("SET SESSION enable_optimizer = false")
         yield con
     finally:
         con.close()

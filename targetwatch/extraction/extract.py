@@ -23,6 +23,7 @@ import targetwatch.extraction.attendance as attendance
 import targetwatch.extraction.baselines as baselines
 import targetwatch.extraction.budgets as budgets
 import targetwatch.extraction.comparatives as comparatives
+import targetwatch.extraction.eachunitcount as eachunitcount
 import targetwatch.extraction.echoes as echoes
 import targetwatch.extraction.evidence as evidence
 import targetwatch.extraction.existingbase as existingbase
@@ -36,6 +37,8 @@ import targetwatch.extraction.laterclause as laterclause
 import targetwatch.extraction.limits as limits
 import targetwatch.extraction.outputlevel as outputlevel
 import targetwatch.extraction.ownresults as ownresults
+import targetwatch.extraction.periodend as periodend
+import targetwatch.extraction.periodheading as periodheading
 import targetwatch.extraction.perunit as perunit
 import targetwatch.extraction.planperiod as planperiod
 import targetwatch.extraction.progress as progress
@@ -49,6 +52,7 @@ import targetwatch.extraction.shares as shares
 import targetwatch.extraction.sizeclass as sizeclass
 import targetwatch.extraction.stretch as stretch
 import targetwatch.extraction.targetsmet as targetsmet
+import targetwatch.extraction.yearopening as yearopening
 import targetwatch.extraction.yearref as yearref
 from targetwatch.catalogue import Catalogue, Target
 from targetwatch.extraction.candidates import CJK, STRIP_HEAD, STRIP_TAIL, Candidate, Document
@@ -396,6 +400,9 @@ def extract_targets(
     goals_year = goals_sentence_year(doc) if fallback is None else None  # round 17
     goalyears.carry(doc, cands)  # round 25: 2. 2019年…不低于0.69% under 一、…的目标
     planperiod.carry(doc, cands)  # round 32: “十四五”时期,江苏要实现…达到3.6平方米
+    periodheading.carry(doc, cands)  # round 42: a line "十四五"主要目标 above goals with no year
+    yearopening.carry(doc, cands)  # round 42: 2023年,石泉县将…柔性引进高端人才60名以上
+    periodend.carry(doc, cands)  # round 43: 确保“十四五”末全社会研发强度达到1.5%
     for c in cands:
         if c.deadline is None and fallback is not None and c.comparator != "qualitative":
             c.deadline = fallback
@@ -409,6 +416,7 @@ def extract_targets(
     for c in cands:
         c.quote_start, c.quote_end = _quote(doc, c)
         _coverage(doc, c)
+        eachunitcount.cover(doc, c)  # round 41: 每个行政村(500人以上)建设1个, 每个…企业都能建成…1个
         _indicator(doc, c)
         # The same sentence with the same figure at the same place (a document pasted twice) is the same target.
         key = (doc.view[c.sentence.start : c.sentence.end], c.start - c.sentence.start, c.value, c.comparator,

@@ -24,7 +24,8 @@ GC_AFTER_ROWS = 100_000
 def check_warehouse(warehouse: Path, name: str, catalogue: Catalogue, as_of: dt.date) -> SuiteOutcome:
     """Run suite `name` on the warehouse's observations and store its rows of the three check tables."""
     with connect(warehouse) as con:  # GE validates a frame: only the columns the suite reads, derived ones in SQL
-        frame = suite_frame(con, name, "(SELECT rowid AS _order, * FROM observations)", categorical=True)
+        frame = suite_frame(con, name, "(SELECT rowid AS _order, * FROM observations)", categorical=True,
+                            in_order=True)
     outcome = validate_frame(name, frame, catalogue, as_of)
     rows = len(frame)
     del frame

@@ -24,6 +24,8 @@ from typing import Any
 import pandas as pd
 
 from targetwatch import units
+from targetwatch.reports.bare_multipliers import bare_multiplier
+from targetwatch.reports.breakdowns import breakdown_parts
 from targetwatch.reports.documents import Document, document
 from targetwatch.reports.encoding import decode
 from targetwatch.reports.flat_tables import with_flat_tables
@@ -63,6 +65,7 @@ from targetwatch.reports.model import (
 )
 from targetwatch.reports.named_places import carried_city, is_city, unknown_cities
 from targetwatch.reports.named_series import named_series
+from targetwatch.reports.now_stocks import NOW_BASIS, stock_now
 from targetwatch.reports.own_units import below_city_problem
 from targetwatch.reports.periods import (
     ESTIMATE,
@@ -82,9 +85,10 @@ from targetwatch.reports.places import PLACE_IN_SENTENCE, own_level_problem
 from targetwatch.reports.places import place_is_mentioned as _place_is_mentioned
 from targetwatch.reports.plaintext import Sentence, plain_html, plain_txt, sentences
 from targetwatch.reports.prenominal import place_count
-from targetwatch.reports.ranges import BELOW, FROM, TO, level_continues
+from targetwatch.reports.ranges import BELOW, FROM, TO, end_point, level_continues
 from targetwatch.reports.ranks import ranked_code
 from targetwatch.reports.recognitions import recognised_flow
+from targetwatch.reports.revenue_ratio import revenue_ratio_problem
 from targetwatch.reports.rule_failures import guarded_stage, line_of, read_sentences, skipped_stage, with_rejected
 from targetwatch.reports.scope import (
     PREVIOUS_YEAR,
@@ -201,6 +205,9 @@ def _figures(
         if code and f and f[0] == 0 and normalised_key(folded[m.end() + f[1] : m.end() + f[2]]) == ctx.series[1]:
             hits.append(AliasMatch(m.start(2), m.end(2), code, m.group(2)))
             completed[m.start(2)] = (ctx.series[0], f"continuing the series of the sentence before ({m.group()})")
+    parts = breakdown_parts(folded, hits, keys.find, ctx.before)  # 其中,长沙市233.82亿元、株洲市… (breakdowns.py)
+    hits += [AliasMatch(p.city_end, p.city_end, p.code, p.key) for p in parts]  # empty: a city's part of a whole
+    completed |= {p.city_end: (p.written, p.why) for p in parts}
     hits.sort(key=lambda h: h.start)
     # 研發經費投入強度(研發經費與國內生產總值之比)為2.12% (u11_nat_2017_rd_prelim_trad, dev since round 7): a name
     # inside the bracket that glosses the name before it is part of the gloss
@@ -216,6 +223,7 @@ def _figures(
         for m in PLACE_IN_SENTENCE.finditer(folded)
         if not aliases.find_folded(m.group(), "jurisdiction") and _place_is_mentioned(folded, m.start(), m.end())
     ]
+    outside += [p.city for p in parts if not aliases.find_folded(p.city.group(), "jurisdiction")]  # 石嘴山市
     outside = sorted(outside + unknown_cities(folded, aliases), key=lambda m: m.start())  # 白银市 (named_places.py)
     rows: list[dict] = []
     rejected: list[dict] = []
@@ -244,7 +252,7 @@ def _figures(
     flow: tuple[int, str] | None = None  # (where the last count of new ones ended, its verb)
     for k, hit in enumerate(hits):
         clause_start = max([m.end() for m in CLAUSE_END.finditer(folded, 0, hit.start)], default=0)
-        pre = _COUNT_BEFORE.search(folded, clause_start, hit.start)
+        pre = _COUNT_BEFORE.search(folded, clause_start, hit.start) if hit.end > hit.start else None
         stop = hits[k + 1].start if k + 1 < len(hits) else len(folded)
         clauses = split_clauses(folded, hit.end, stop)
         found = number_in(folded[clauses[0][0] : clauses[0][1]])
@@ -286,12 +294,16 @@ def _figures(
         span = False  # the first figure starts a 从A到B span
         if hit.code is None:
             problem = ambiguity_reason(original(hit.start, hit.end), keys.matcher.candidates(hit.key))
+        elif hit.end == hit.start:  # a city's figure in a breakdown of a whole: checked in breakdowns.py
+            pass
         elif RESPECTIVELY.search(gap) and (listed := year_list(folded, hit.start, hit.end)) is None:
             problem = f"{phrase!r}: figures listed with 分别 (respectively) are not matched to indicators automatically"
         elif kind == "pp":
             problem = f"{tail!r} is a change in percentage points, not a level of {name}"
         elif kind == "times":
             problem = f"{tail!r} is a multiple (倍), not a level of {name}"
+        elif (rv := revenue_ratio_problem(gap, name)) is not None:  # 强度(…占营业收入比重) (revenue_ratio.py)
+            problem = f"{phrase!r} is {rv}"
         elif CHANGE.search(gap):
             problem = f"{tail!r} is a change, not a level of {name}"
         elif (m := _PER_CAPITA.search(folded[: hit.start])) is not None:
@@ -375,11 +387,11 @@ def _figures(
             later = [c for c in later if not any(c[0] + c[1][0] == p[0] for p in prev)]
             # 从A增加到B: the start point and the end point are two figures; A is a start point even when B is a bound
             # (研發經費投入強度從2.1%提高到2.5%以上, u20_nat_2022_gzbg_sputnik_trad, dev since round 13)
-            if FROM.search(gap) and (to := TO.match(folded[unit_end : clauses[0][1]])) is not None:
-                second = number_in(folded[unit_end + to.end() : clauses[0][1]])
+            if FROM.search(gap) and (ep := end_point(folded, unit_end, clauses)) is not None:
+                s0, s1, to = ep  # 从A到B, or 从A,增长到B: B in the next clause (ranges.end_point)
+                second = number_in(folded[s0:s1])
                 span = second is not None and second[0] == 0
                 if span and second[3] == "level":  # type: ignore[index]
-                    s0 = unit_end + to.end()
                     figures.append((s0 + second[0], s0 + second[1], s0 + second[2], to.group(1)))  # type: ignore[index]
         else:
             reject(hit.start, unit_end, problem)
@@ -444,6 +456,8 @@ def _figures(
                     year, basis = year - 1, "full year"  # 全年…: a whole year is over before it is reported
                 if basis == "release date" and sentence.number == 1 and doc.lead and doc.lead < year:
                     year, basis = doc.lead, "lead"  # a headline's figure is of the year its story's lead states
+                if (now := stock_now(folded[: hit.start] + gap, basis, doc.now)) is not None:
+                    year, basis = now  # 现有…94家 in a July story: that year's stock part-way (now_stocks.py)
                 if year and _YEAR_BEFORE.search(folded, clause_start, hit.start):  # 还超过上一年城镇新增就业1310万人
                     year, basis = year - 1, "the year before"  # (u15_nat_2014_jobs_apcjh, dev since round 10)
                 if (len(figures) > 1 or span) and FROM.search(gap):
@@ -512,7 +526,8 @@ def _figures(
                 notes.append(f"year {year} {YEAR_BASIS_WORDS.get(basis, basis)}")
             if hit.start in completed:
                 name_as, why = completed[hit.start]
-                notes.append(f"named {original(hit.start, hit.end)!r} {why}: read as {name_as}")
+                said = f"named {original(hit.start, hit.end)!r} " if hit.end > hit.start else ""  # breakdowns.py
+                notes.append(f"{said}{why}: read as {name_as}")
             if place_note:
                 notes.append(place_note)
             if listed is not None and hit.start in series:
@@ -526,8 +541,8 @@ def _figures(
             value_raw, unit_raw = units.figure_as_written(
                 without_glosses(original(a, b)), without_glosses(original(b, u)), folded[a:b], folded[b:u]
             )
-            if not unit_raw and _PEOPLE_KEY.search(hit.key) and value_raw[-1:] in "万萬":
-                value_raw, unit_raw = value_raw[:-1], "万人"  # 新增就业1322万 with no 人: people (see _PEOPLE_KEY)
+            value_raw, unit_raw, bare = bare_multiplier(hit.key, value_raw, unit_raw, folded[u : u + 1])  # 20.52亿
+            notes += [bare] if bare else []
             rows.append(
                 located(lo, hi)
                 | {
@@ -541,7 +556,9 @@ def _figures(
                     "unit_raw": unit_raw,
                     # a partial title (前三季度…) does not make a figure whose sentence states its year partial
                     "period_type": (
-                        "partial" if (doc.partial and basis != "stated") or PARTIAL.search(folded[:a]) else "annual"
+                        "partial"
+                        if (doc.partial and basis != "stated") or PARTIAL.search(folded[:a]) or basis == NOW_BASIS
+                        else "annual"
                     ),
                     "figure_type": "forecast" if forecast else "actual",
                     "source_title": doc.plain.title,
@@ -564,9 +581,6 @@ _FULL_YEAR = re.compile(rf"全年(?:全国|我国|我省|我市|{'|'.join(GENERI
 # what flows over a year (new jobs, turnover, expenditure): after 十一五期间 with no year of its own, a plan period's
 # total: “十一五”期间,全国城镇新增就业5500万人 (u17_nat_2010_jobs_11th_plan_trad, dev since round 11)
 _FLOW_KEY = re.compile(r"新增|成交额|交易额|经费|支出")
-# a count of people written with 万 and no 人 (新增就业1322万创新世纪以来最高值, u15_nat_2014_jobs_apcjh, dev since
-# round 10): a jobs indicator counts people, so 万 alone is 万人
-_PEOPLE_KEY = re.compile(r"就业")
 _OWN_PROVINCE = re.compile(r"我省|全省|本省|该省|我市|全市|本市")
 _CITY_WORDS = ("全市", "本市", "全市域")  # a city's own words among GENERIC_JURISDICTIONS
 _WIDER_WORD = re.compile(r"我省|全省|本省|该省|全国|我国")  # a province's or the nation's: the carried city ends

@@ -57,7 +57,11 @@ _INFIXES = (
     # 技术市场成交额: the technology market's turnover is the technology contracts' turnover. One pass over the
     # name, so each lookaround sees the name as written: 技术市场成交合同金额 and 技术合同成交额 both key to 技术成交额
     r"(?<=技术)市场(?=成交)",
-    r"(?:(?<=技术)|(?<=技术市场))合同(?=年?(?:成交额|交易额|成交金额|交易金额))",
+    r"(?:(?<=技术)|(?<=技术市场))合同(?=年?(?:认定)?(?:登记)?(?:成交额|交易额|成交金额|交易金额))",
+    # the registering step between the contracts and their turnover (round 24): 技術合同認定登記成交額160.24億元
+    # (u33_hn_2021_xiangtan_techcontracts_trad), 技术合同登记成交额 and 技术合同认定登记成交额 (u6_fj_2019_xiamen): dev
+    # since round 24. The turnover counted is that of the contracts registered, so it is the technology contracts'
+    r"(?<=合同)(?:认定)?登记(?=成交额|交易额|成交金额|交易金额)",
     r"(?<=成交)合同(?=金额|额)",
     r"(?<=合同)金(?=额)|(?<=成交)金(?=额)|(?<=交易)金(?=额)",
     r"(?<=级)及(?=以上)",  # 省级及以上

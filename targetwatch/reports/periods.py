@@ -65,6 +65,8 @@ YEAR_BASIS_WORDS = {
     "full year": "inferred: a whole year's figure (全年) with no year is the year before the release",
     "restated": "from the same figure stated with its year elsewhere in the text",
     "lead": "from the year the story's lead states (a headline's figure with no year of its own)",
+    "stock now": "inferred from the release date: a stock stated as now (现有/目前) holds on the statement's day, "
+    "part of that year (now_stocks.py)",
     "title": "from the title",
     "sidecar": "from the sidecar",
     "document": "from the document",

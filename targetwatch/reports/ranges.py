@@ -1,6 +1,7 @@
 """Ranges of a level over time (由A到B, 从A增加到B) and the clause after a name that goes on with its level.
 
     高新技术企业，数量增加到520家                                    the level in the next clause
+    技术合同交易额从2011年的20.52亿,增长到2015年的40.8亿元           a range's end point in the next clause
     眾創空間的數量呈爆發式增長,由2014年不足50家到2020年8 507家         a range in the next clause; 不足50家 is a bound
 
 Split out of communique.py (which decides what each figure is) to keep it under the project's module size; the
@@ -27,3 +28,22 @@ def level_continues(clause: str) -> bool:
     """True when the clause after a name with no number of its own goes on with that name's level (a verb of
     reaching a level, or a dated range 由2014年…到2020年…)."""
     return bool(_LEVEL_VERB.match(clause) or _RANGE_OPENS.match(clause))
+
+
+# …or, when the start point ends its clause, at the opening of the next one with a verb of growth:
+# 技术合同交易额从2011年的20.52亿,增长到2015年的40.8亿元 (u33_lz_2015_techmarket_baogaosu),
+# 研发(R&D)经费投入从2005年的249.60亿元,增加到2009年的65298亿元 (xx_rd_noplace_nodate, its start refused as a subset
+# (其中), so its end point is not reached): dev since round 24
+_TO_NEXT = re.compile(r"^(?:增加|增长|上升|提高|提升|发展|跃升)(?:到|至)((?:19|20)\d{2})?年?(?:底|末)?的?")
+
+
+def end_point(folded: str, unit_end: int, clauses: list[tuple[int, int]]) -> tuple[int, int, re.Match[str]] | None:
+    """(start, stop, match of its 到) of the window holding a 从A到B span's end point B, A's unit ending at `unit_end`:
+    the rest of A's clause (`clauses[0]`), or the next clause when A ends its own and that one opens with 增长到."""
+    stop = clauses[0][1]
+    if (to := TO.match(folded[unit_end:stop])) is not None:
+        return unit_end + to.end(), stop, to
+    rest = folded[unit_end:stop]
+    if rest == "" and len(clauses) > 1 and (to := _TO_NEXT.match(folded[clauses[1][0] : clauses[1][1]])):
+        return clauses[1][0] + to.end(), clauses[1][1], to
+    return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import duckdb
 
-from targetwatch.memory_db import ROW_GROUP_ROWS, private_database, query_shared_macro
+from targetwatch.memory_db import ROW_GROUP_ROWS, UNOPTIMISED_ROWS, private_database, query_shared_macro
 
 
 def _threads(con: duckdb.DuckDBPyConnection) -> int:
@@ -24,6 +24,24 @@ def test_private_databases_are_empty_and_separate():
         a.execute("CREATE TABLE t AS SELECT 1 AS x")
         assert b.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 't' "
                          "AND database_name = current_database()").fetchall() == [(0,)]
+
+
+def _optimized(con: duckdb.DuckDBPyConnection) -> bool:
+    return con.execute("SELECT current_setting('enable_optimizer')").fetchall()[0][0]
+
+
+def test_a_private_database_of_one_vector_runs_without_the_optimizer_and_only_it():
+    assert UNOPTIMISED_ROWS == 2048  # DuckDB's vector size
+    with private_database(2) as tiny, private_database(UNOPTIMISED_ROWS) as vector:
+        assert not _optimized(tiny) and not _optimized(vector)
+        # the setting is the connection's: a database opened beside them on the same instance keeps the optimizer
+        with private_database() as unknown, private_database(UNOPTIMISED_ROWS + 1) as above:
+            assert _optimized(unknown) and _optimized(above)
+        assert _threads(tiny) == 1
+    with private_database(ROW_GROUP_ROWS) as large:
+        assert _optimized(large)
+    with private_database(0) as empty:  # an empty input is the smallest
+        assert not _optimized(empty)
 
 
 BODY = "SELECT k, v * $factor AS scaled FROM _tw_things WHERE k >= $low ORDER BY k"

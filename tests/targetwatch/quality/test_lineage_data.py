@@ -183,3 +183,26 @@ def test_a_target_assessed_twice_keeps_its_last_row(tmp_path):
     assert got["_has"] == [True, False, True]
     assert got["status"] == ["unmet", None, "no_data"]
     assert got["latest_value"] == [None, None, None] and got["n_points"] == [None, None, 3]
+
+
+def test_the_assessments_read_once_give_each_batch_its_rows_by_position():
+    """write() reads every target's assessment once (`_assessment_table` over all of them, in the targets' order)
+    and each batch takes its rows by position: the same values as a read of the batch's own ids."""
+    import duckdb
+
+    from targetwatch.render.lineage_site import LineageSite, _assessment_values, _columns
+
+    con = duckdb.connect()
+    con.execute("CREATE TABLE assessments (target_id VARCHAR, status VARCHAR, latest_value DOUBLE, n_points BIGINT, "
+                "as_of DATE)")
+    con.execute("INSERT INTO assessments VALUES ('t1', 'on_track', 2.5, 4, DATE '2025-06-30'), "
+                "('t2', 'no_data', NULL, 0, DATE '2025-06-30'), ('t4', 'missed', 7.0, 1, NULL)")
+    site = LineageSite.__new__(LineageSite)
+    site.con, site.columns = con, _columns(con)
+    every = site._assessment_table(["t1", "t2", "t3", "t4"])  # t3 has no assessment
+    batch = _assessment_values(every.take([3, 2, 0]))
+    assert batch == site._assessments(["t4", "t3", "t1"])
+    assert batch["_has"] == [True, False, True]
+    assert batch["status"] == ["missed", None, "on_track"]
+    assert batch["latest_value"] == [7.0, None, 2.5] and batch["n_points"] == [1, None, 4]
+    assert batch["as_of"] == [None, None, "2025-06-30 00:00:00"]

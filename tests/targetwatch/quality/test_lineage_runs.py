@@ -95,3 +95,17 @@ def test_runs_equal_the_ordered_aggregates_on_the_synthetic_chains(synthetic_war
     assert got == _ordered(con, files)
     assert len(got["n_figures"]) >= 3 and any(v and len(v) > 1 for v in got["v"].values())
     assert any(u for pairs in got["files"].values() for _, u in pairs)
+
+
+def test_the_chain_table_sorted_once_holds_the_same_rows_in_the_same_order(synthetic_warehouse):
+    """The chain table is made from FIGURES_SQL without its own ORDER BY (`ordered=False`: DuckDB sorted the rows
+    twice), sorted by CHAIN_ORDER alone: the same rows in the same order as from the ordered statement."""
+    con = duckdb.connect()
+    con.execute(f"ATTACH '{synthetic_warehouse}' AS w (READ_ONLY)")
+    con.execute("USE w")
+    ordered, unordered = (figures_sql(_columns(con), EVERY_TARGET, ordered=o) for o in (True, False))
+    assert "ORDER BY" in ordered.rsplit("WINDOW", 1)[1] and "ORDER BY" not in unordered.rsplit("WINDOW", 1)[1]
+    rows = [con.execute(f"SELECT * FROM ({sql}) ORDER BY {CHAIN_ORDER}").fetchall() for sql in (ordered, unordered)]
+    assert rows[0] == rows[1] and len(rows[0]) >= 10
+    # CHAIN_ORDER is total: no two rows share a target and a figure (`_row`), so the order is the same on every run
+    assert con.execute(f"SELECT count(*) = count(DISTINCT (target_id, _row)) FROM ({unordered})").fetchall()[0][0]

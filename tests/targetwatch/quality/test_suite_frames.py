@@ -266,3 +266,25 @@ def test_a_text_column_coded_by_a_sort_is_the_categorical_astype_makes(texts, ch
         assert list(_categorical(column, by_sort=True).codes) == [1, 0, 2]
     if "x10" in texts:  # sorted by code point: 'A' < 'x10' < 'x2' < 'é' < '中' < '𝔸'
         assert list(_categorical(column, by_sort=True).categories) == ["A", "x10", "x2", "é", "中", "𝔸"]
+
+
+def test_the_validity_frame_read_in_table_order_without_a_sort_is_the_sorted_one(tmp_path):
+    """check_warehouse reads the validity frame `in_order` (no ORDER BY: one table's scan keeps its rowid order). Rows
+    inserted in no key's order, some deleted between (rowid gaps), more appended after: the frame is the sorted one,
+    its ids in the order they were inserted."""
+    obs = _edge_observations()
+    ids = list(obs["observation_id"])
+    shuffled = obs.iloc[[*range(1, len(obs), 2), *range(0, len(obs), 2)]].reset_index(drop=True)
+    path = tmp_path / "w.duckdb"
+    write_tables(path, {"observations": shuffled.iloc[:-2]})
+    with duckdb.connect(str(path)) as con:
+        gone = [ids[1], ids[4]]
+        con.execute("DELETE FROM observations WHERE observation_id IN (?, ?)", gone)
+        con.register("_rest", shuffled.iloc[-2:])
+        con.execute("INSERT INTO observations SELECT * FROM _rest")
+        source = "(SELECT rowid AS _order, * FROM observations)"
+        fast = suite_frame(con, OBSERVATIONS_VALID, source, categorical=True, in_order=True)
+        sorted_ = suite_frame(con, OBSERVATIONS_VALID, source, categorical=True)
+    expected = [i for i in shuffled["observation_id"] if i not in gone]
+    assert list(fast["observation_id"]) == expected and len(expected) == len(obs) - 2
+    pd.testing.assert_frame_equal(fast, sorted_, check_exact=True)
