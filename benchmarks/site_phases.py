@@ -37,6 +37,7 @@ PHASES: tuple[tuple[str, str | None, str, str], ...] = (
     ("targetwatch.render.site_figures", "WarehouseFigures", "batch", "  figures: batches"),
     ("targetwatch.render.data_files", None, "write_batch", "  write_batch (targets, charts, JSON, files)"),
     ("targetwatch.charts", None, "shared_charts", "    charts (charts.shared_charts)"),
+    ("targetwatch.render.row_html", "TargetTableRows", "fill", "list rows made a column at a time (row_html fill)"),
     ("targetwatch.render.large_site", "LargeSite", "index", "overview"),
     ("targetwatch.render.large_site", "LargeSite", "jurisdiction_pages", "jurisdiction pages"),
     ("targetwatch.render.large_site", "LargeSite", "status_lists", "status lists"),

@@ -15,6 +15,14 @@ before it), and only when the year is not before the text's own date (2018年,�
 figure after another year of its own in the sentence (not a baseline year after 比 / 较 / 由 / 从 / 在 / 以) keeps
 to that year. The rule gives a deadline only: it is no forward evidence (`evidence._IN_SCOPE` does not hold it), so
 no figure's confidence moves with it.
+
+Round 43: the same year and word of intent after a lead-in that says where the words come from (据了解,2023年,拉萨市将
+力争…; 易炼红指出,2020年,江西将…; 在政府工作报告中提出,2020年,江西将…): the lead-in ends in a verb of saying or
+learning and a comma, and the year opens what is said. Counted in 2 development texts before the rule, the test half
+not read: 拉萨's 2023 science targets (first unseen-54: four counts and a growth rate after 據了解,2023年,拉薩市將力爭,
+none with a deadline at the first score) and 江西's 2020 work-report news (first unseen-54: 力争开发区营业收入突破3.2万
+亿元 after 提出,; its 易炼红指出,2020年,江西将… sentence ends before the figures that follow, which stay without).
+Rule `deadline_year_after_lead`, with the same limits as the opening's.
 """
 
 from __future__ import annotations
@@ -28,14 +36,20 @@ from targetwatch.extraction.yearref import YEAR_OR_OWN
 OPENING: Final = re.compile(
     r"(?:^|(?<=[。\n]))[ \u3000]*(?P<year>(?:19|20)\d{2}) {0,2}年 {0,2}[,，]{1,2}"
     r"(?=[^。\n]{0,12}?(?:将|要|计划|力争|争取))", re.M)
+# Round 43: after a lead-in ending in a verb of saying or learning (据了解, / 易炼红指出, / 报告中提出,).
+AFTER_LEAD: Final = re.compile(
+    r"(?<=(?:了解|介绍|指出|提出|表示|获悉|透露|强调)[,，:：])"
+    r" {0,2}(?P<year>(?:19|20)\d{2}) {0,2}年 {0,2}[,，]{1,2}(?=[^。\n]{0,12}?(?:将|要|计划|力争|争取))")
 BASELINE_BEFORE: Final = "比较由从在以"
 RULE: Final = "deadline_year_opening"
+LEAD_RULE: Final = "deadline_year_after_lead"
 
 
-def openings(view: str, own: int | None) -> list[tuple[int, int, int]]:
-    """(start of what follows the year, end of its sentence, year) of each sentence opening with a year ahead."""
+def openings(view: str, own: int | None, pattern: re.Pattern[str] = OPENING) -> list[tuple[int, int, int]]:
+    """(start of what follows the year, end of its sentence, year) of each sentence opening with a year ahead
+    (`pattern`: OPENING, or AFTER_LEAD for a year opening what a lead-in says)."""
     out = []
-    for m in OPENING.finditer(view):
+    for m in pattern.finditer(view):
         year = int(m["year"])
         if own is not None and year < own:
             continue
@@ -52,9 +66,10 @@ def _another_year(view: str, start: int, at: int) -> bool:
 
 def carry(doc: Document, cands: list[Candidate]) -> None:
     """Give a figure without a deadline the year its sentence opens with (see the module's docstring)."""
-    for start, end, year in openings(doc.view, doc.issue_year):
-        for c in cands:
-            if c.deadline is None and c.comparator != "qualitative" and start <= c.start < end \
-                    and not _another_year(doc.view, start, c.start):
-                c.deadline = year
-                c.rules_fired.append(RULE)
+    for pattern, rule in ((OPENING, RULE), (AFTER_LEAD, LEAD_RULE)):
+        for start, end, year in openings(doc.view, doc.issue_year, pattern):
+            for c in cands:
+                if c.deadline is None and c.comparator != "qualitative" and start <= c.start < end \
+                        and not _another_year(doc.view, start, c.start):
+                    c.deadline = year
+                    c.rules_fired.append(rule)

@@ -309,6 +309,7 @@ class LargeSite:
         self.write_data()  # first: its columns are let go before the list pages fill the row cells' cache
         # the pages after it count and order the targets by these alone: the display columns are let go
         self.rows = self.rows[[c for c in LATER_COLUMNS if c in self.rows]]
+        self.row_cells.fill(self.records)  # every target's list row, made a column at a time (row_html)
         pages = [self.index()]
         pages += self.jurisdiction_pages()
         pages += self.status_lists()

@@ -25,6 +25,7 @@ import pandas as pd
 
 from targetwatch import units
 from targetwatch.reports.bare_multipliers import bare_multiplier
+from targetwatch.reports.breakdowns import breakdown_parts
 from targetwatch.reports.documents import Document, document
 from targetwatch.reports.encoding import decode
 from targetwatch.reports.flat_tables import with_flat_tables
@@ -204,6 +205,9 @@ def _figures(
         if code and f and f[0] == 0 and normalised_key(folded[m.end() + f[1] : m.end() + f[2]]) == ctx.series[1]:
             hits.append(AliasMatch(m.start(2), m.end(2), code, m.group(2)))
             completed[m.start(2)] = (ctx.series[0], f"continuing the series of the sentence before ({m.group()})")
+    parts = breakdown_parts(folded, hits, keys.find, ctx.before)  # 其中,长沙市233.82亿元、株洲市… (breakdowns.py)
+    hits += [AliasMatch(p.city_end, p.city_end, p.code, p.key) for p in parts]  # empty: a city's part of a whole
+    completed |= {p.city_end: (p.written, p.why) for p in parts}
     hits.sort(key=lambda h: h.start)
     # 研發經費投入強度(研發經費與國內生產總值之比)為2.12% (u11_nat_2017_rd_prelim_trad, dev since round 7): a name
     # inside the bracket that glosses the name before it is part of the gloss
@@ -219,6 +223,7 @@ def _figures(
         for m in PLACE_IN_SENTENCE.finditer(folded)
         if not aliases.find_folded(m.group(), "jurisdiction") and _place_is_mentioned(folded, m.start(), m.end())
     ]
+    outside += [p.city for p in parts if not aliases.find_folded(p.city.group(), "jurisdiction")]  # 石嘴山市
     outside = sorted(outside + unknown_cities(folded, aliases), key=lambda m: m.start())  # 白银市 (named_places.py)
     rows: list[dict] = []
     rejected: list[dict] = []
@@ -247,7 +252,7 @@ def _figures(
     flow: tuple[int, str] | None = None  # (where the last count of new ones ended, its verb)
     for k, hit in enumerate(hits):
         clause_start = max([m.end() for m in CLAUSE_END.finditer(folded, 0, hit.start)], default=0)
-        pre = _COUNT_BEFORE.search(folded, clause_start, hit.start)
+        pre = _COUNT_BEFORE.search(folded, clause_start, hit.start) if hit.end > hit.start else None
         stop = hits[k + 1].start if k + 1 < len(hits) else len(folded)
         clauses = split_clauses(folded, hit.end, stop)
         found = number_in(folded[clauses[0][0] : clauses[0][1]])
@@ -289,6 +294,8 @@ def _figures(
         span = False  # the first figure starts a 从A到B span
         if hit.code is None:
             problem = ambiguity_reason(original(hit.start, hit.end), keys.matcher.candidates(hit.key))
+        elif hit.end == hit.start:  # a city's figure in a breakdown of a whole: checked in breakdowns.py
+            pass
         elif RESPECTIVELY.search(gap) and (listed := year_list(folded, hit.start, hit.end)) is None:
             problem = f"{phrase!r}: figures listed with 分别 (respectively) are not matched to indicators automatically"
         elif kind == "pp":
@@ -519,7 +526,8 @@ def _figures(
                 notes.append(f"year {year} {YEAR_BASIS_WORDS.get(basis, basis)}")
             if hit.start in completed:
                 name_as, why = completed[hit.start]
-                notes.append(f"named {original(hit.start, hit.end)!r} {why}: read as {name_as}")
+                said = f"named {original(hit.start, hit.end)!r} " if hit.end > hit.start else ""  # breakdowns.py
+                notes.append(f"{said}{why}: read as {name_as}")
             if place_note:
                 notes.append(place_note)
             if listed is not None and hit.start in series:

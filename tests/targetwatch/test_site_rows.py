@@ -48,7 +48,7 @@ def test_the_row_cells_are_the_macros_on_every_branch_and_escaped_character(tmp_
         names,  # name_zh (and name_en below)
         [True, False],  # headline
         [True, False],  # per_year
-        ["relative_to_reference", "at_least", None],  # comparator
+        ["relative_to_reference", "growth_above_reference", "at_least", None],  # comparator
         [None, 0, 87, 150, 212, -5],  # attainment_pct
         [-1e18, -3.5, 0.0, 12.25],  # gap_sort
         [None, 0, 2024],  # latest_year
@@ -66,7 +66,57 @@ def test_the_row_cells_are_the_macros_on_every_branch_and_escaped_character(tmp_
     for status in ("achieved", "no_data", "qualitative"):  # with the evidence tooltips a record may carry
         r = base | {"status": status, "evidence_tip": 'tip <"x">', "evidence_tip_zh": "提示", "evidence_tip_en": "e&t"}
         assert cells(r, "../") == macro(r, "../")
-    assert n == 3 * 2 * 2 * 3 * 6 * 4 * 3 * 2
+    assert n == 3 * 2 * 2 * 4 * 6 * 4 * 3 * 2
+
+
+def _variants(base: dict) -> list[dict]:
+    """Records reaching every branch of the cells and every character the two escapers change, each its own target
+    (`fill` keys its rows by target id)."""
+    names = ['A & B <b>"q"</b> \'s', "中文名称", None, ""]
+    out = []
+    for k, (name, headline, per_year, comparator, pct, gap, year, deadline) in enumerate(itertools.product(
+            names, [True, False], [True, False], ["relative_to_reference", "growth_above_reference", "at_least", None],
+            [None, 0, 87, 150, 212, -5], [-1e18, -3.5, 0.0, 12.25, 3.0], [None, 0, 2024], [None, 0, 2030])):
+        out.append(base | {
+            "target_id": f"t<{k}>&'\"", "status": "at_risk" if k % 2 else "achieved",
+            "jurisdiction": f"j{k % 3}&<", "jurisdiction_zh": name, "jurisdiction_en": "A'B",
+            "name_zh": name, "name_en": None if name is None else name + " (en)", "headline": headline,
+            "per_year": per_year, "comparator": comparator, "attainment_pct": pct, "gap_sort": gap,
+            "latest_year": year, "deadline": deadline, "href": f"targets/view.html#j=x&t=a<b>\"{k}\"",
+            "latest_zh": "<5>", "latest_en": None, "latest_value_sort": -1e18 if k % 2 else 7.5, "goal_sort": 1234.5,
+            "attainment_sort": -1, "status_rank": k % 5,
+            **({"evidence_tip": 'tip <"x">', "evidence_tip_zh": "提示", "evidence_tip_en": "e&t"} if k % 7 == 0
+               else {})})
+    return out
+
+
+def _check_fill(records: list[dict], env) -> None:
+    """`fill` against the macro (each target's cells) and against the rows written one by one (both kinds of
+    list), in chunks smaller than the records."""
+    macro = _macro(env)
+    filled, one_by_one = TargetTableRows(env, "../"), TargetTableRows(env, "../")
+    filled.fill(records)
+    for r in records:
+        assert filled.cache[r["target_id"]].decode("utf-8") == macro(r, "../")
+    for with_jurisdiction in (True, False):
+        got = filled.rows(records, with_jurisdiction)
+        assert got == one_by_one.rows(records, with_jurisdiction)
+        assert isinstance(got, Markup)
+        assert got.count("<tr ") == len(records)
+
+
+def test_the_rows_made_a_column_at_a_time_are_the_rows_made_one_by_one(tmp_path, monkeypatch):
+    from targetwatch.render import row_html
+
+    monkeypatch.setattr(row_html, "FILL_CHUNK", 7)  # several chunks
+    env = page_environment()
+    layout = LargeSite(synthetic_site_data(n_extra=40), tmp_path, "zh")
+    assert len(layout.records) > 40
+    _check_fill(layout.records, env)
+    monkeypatch.setattr(row_html, "FILL_CHUNK", 997)
+    variants = _variants(layout.records[0])
+    assert len(variants) == 4 * 2 * 2 * 4 * 6 * 5 * 3 * 3
+    _check_fill(variants, env)
 
 
 # The figures table's loop as data_owed.html held it before owed_rows wrote it (the reference the rows must equal).
