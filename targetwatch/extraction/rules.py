@@ -547,8 +547,8 @@ DEADLINES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
         r"在?(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末)?(?:以前|之前|前)"
         r"(?!后|[一二两三四]?个?季度|(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个?月)")),
     # 到“十四五”末, 至十三五期末, r. 26 到“十二五”后3年: a five-year plan period's end (PLAN_PERIODS: its last year)
-    ("deadline_plan_period_end", re.compile(
-        r"(?:到|至)[“\"「『]?(?P<period>十一五|十二五|十三五|十四五|十五五)[”\"」』]?(?:期末|时期末|末|最?后[一二两三四五1-5]年)")),
+    ("deadline_plan_period_end", re.compile(r"(?:到|至)[“\"「『]?(?P<period>" + "|".join(PLAN_PERIODS)
+                                            + r")[”\"」』]?(?:期末|时期末|末|最?后[一二两三四五1-5]年)")),
     # Round 12: 力争2025年…达到1800家: a year right after a word of intent, without 到
     ("deadline_intent_year",
      re.compile(r"(?:力争|争取|确保) {0,2}(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末)?(?![前以之度])")),
