@@ -547,8 +547,8 @@ DEADLINES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
         r"在?(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末)?(?:以前|之前|前)"
         r"(?!后|[一二两三四]?个?季度|(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个?月)")),
     # 到“十四五”末, 至十三五期末, r. 26 到“十二五”后3年: a five-year plan period's end (PLAN_PERIODS: its last year)
-    ("deadline_plan_period_end", re.compile(
-        r"(?:到|至)[“\"「『]?(?P<period>十一五|十二五|十三五|十四五|十五五)[”\"」』]?(?:期末|时期末|末|最?后[一二两三四五1-5]年)")),
+    ("deadline_plan_period_end", re.compile(r"(?:到|至)[“\"「『]?(?P<period>" + "|".join(PLAN_PERIODS)
+                                            + r")[”\"」』]?(?:期末|时期末|末|最?后[一二两三四五1-5]年)")),
     # Round 12: 力争2025年…达到1800家: a year right after a word of intent, without 到
     ("deadline_intent_year",
      re.compile(r"(?:力争|争取|确保) {0,2}(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末)?(?![前以之度])")),
@@ -592,15 +592,15 @@ GOALS_HEADING: Final = re.compile(r"目标")
 
 # --- 6. kinds -----------------------------------------------------------------------------------------------------
 
-# coverage: one per unit of territory or organisation (每个开发区建立1家, 每个乡镇建设1处以上), proposed as the
-# catalogue writes it: at_least 100 (percent of the units covered), the per-unit count kept in the notes.
+# coverage: one per unit (每个开发区建立1家), as the catalogue writes it: at_least 100 percent, the count in the notes.
+BUILD_VERBS: Final = r"(?:建立|建设|建成|设立|配备|打造|拥有|培育|建有)"  # r. 9: 拥有; r. 20: 培育; r. 39: 建有
 COVERAGE: Final = re.compile(
     r"(?:(?:每个|每一个|每所|每家|各个)[^\d,，;；。]{1,12}?|各"  # …至少各建成1个
     # 各县(市)区至少建设2家: each unit of a jurisdiction named after 各, then (至少) a build verb
     r"|各(?:县|市|区|乡|镇|街道|村|社区|高校|学校|园区|开发区)[^\d,，;；。]{0,10}?(?:至少|均|要)?"
     # round 9: 各国家级高新区至少拥有1个: each of the units named after 各, at least
     r"|各[^\d,，;；。]{1,30}?(?:至少|均))"
-    r"(?:建立|建设|建成|设立|配备|打造|拥有|培育|建有)"  # r. 9: 至少拥有1个; r. 20: 培育10名; r. 39: 都建有1所
+    + BUILD_VERBS  # eachunitcount.EACH_WIDE reads the same verbs after a wider unit (round 41)
 )
 COVERAGE_WORDS: Final[tuple[str, ...]] = ("全覆盖",)
 # 实现全覆盖 with no figure: every unit covered, at least 100 percent.

@@ -272,27 +272,34 @@ class IngestResult:
 # A larger folder, or one written into a warehouse file (which another connection of the process may hold with its
 # own configuration), keeps DuckDB's default threads.
 SMALL_FOLDER_BYTES = 1 << 20
+# One whose files total less than this also runs its statements without DuckDB's optimizer: its tables hold at most
+# about one DuckDB vector (2,048 rows need ~40 kB of the shortest CSV rows), so the plan's shape cannot change what
+# the work costs and optimizing is pure cost (an ingest of two small files 174 -> 145 CPU ms; docs/testing.md,
+# session 16; memory_db.UNOPTIMISED_ROWS for the private databases).
+TINY_FOLDER_BYTES = 40 << 10
 
 
-def _small_folder(reports_dir: Path, excluded: tuple[Path, ...]) -> bool:
-    """Whether the regular files the ingest will read total less than SMALL_FOLDER_BYTES (sizes only: no file is
-    opened; the folder is listed again, as read, by the ingest itself)."""
+def _small_folder(reports_dir: Path, excluded: tuple[Path, ...], limit: int = SMALL_FOLDER_BYTES) -> bool:
+    """Whether the regular files the ingest will read total less than `limit` bytes (sizes only: no file is opened;
+    the folder is listed again, as read, by the ingest itself)."""
     total = 0
     for entry in scan_folder(reports_dir, excluded):
         if entry.refused is None:
             with contextlib.suppress(OSError):
                 total += entry.path.stat().st_size
-        if total >= SMALL_FOLDER_BYTES:
+        if total >= limit:
             return False
     return True
 
 
 @contextlib.contextmanager
 def _database(warehouse: Path | None, scratch: Path, limits: Limits, *, one_thread: bool = False,
-              ) -> Iterator[duckdb.DuckDBPyConnection]:
+              optimizer: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
     con = duckdb.connect(str(warehouse) if warehouse is not None else ":memory:",
                          config={"threads": 1} if one_thread and warehouse is None else {})
     try:
+        if not optimizer and warehouse is None:
+            con.execute("SET SESSION enable_optimizer = false")
         con.execute(f"SET memory_limit = '{limits.duckdb_memory_mb}MB'")
         con.execute(f"SET temp_directory = '{str(scratch / 'duckdb').replace(chr(39), chr(39) * 2)}'")
         con.execute("SET preserve_insertion_order = true")
@@ -345,7 +352,8 @@ def ingest_folder(
         staging = scratch / "files"
         staging.mkdir()
         one_thread = warehouse is None and _small_folder(reports_dir, excluded)
-        with _database(warehouse, scratch, limits, one_thread=one_thread) as con:
+        tiny = one_thread and _small_folder(reports_dir, excluded, TINY_FOLDER_BYTES)
+        with _database(warehouse, scratch, limits, one_thread=one_thread, optimizer=not tiny) as con:
             # No one transaction around the whole folder: DuckDB would hold every uncommitted row in memory (1.5 GB
             # for a million-row file, against 0.5 GB committing statement by statement). The tables are in the
             # build area, dropped and written afresh by each attempt.

@@ -1,8 +1,13 @@
-"""Which ingests run DuckDB on one thread (targetwatch/reports/ingest.py: SMALL_FOLDER_BYTES)."""
+"""Which ingests run DuckDB on one thread, and which without its optimizer (targetwatch/reports/ingest.py:
+SMALL_FOLDER_BYTES, TINY_FOLDER_BYTES)."""
 
 from __future__ import annotations
 
-from targetwatch.reports.ingest import SMALL_FOLDER_BYTES, _small_folder
+import contextlib
+
+from targetwatch.reports import ingest
+from targetwatch.reports.ingest import SMALL_FOLDER_BYTES, TINY_FOLDER_BYTES, _small_folder
+from tests.conftest import TODAY
 
 
 def test_a_folder_under_one_mib_is_small_and_one_of_exactly_one_mib_is_not(tmp_path):
@@ -25,3 +30,33 @@ def test_what_the_ingest_does_not_read_is_not_counted(tmp_path):
     (reports / ".hidden" / "big.csv").write_bytes(b"y" * SMALL_FOLDER_BYTES)  # a hidden folder: not read
     assert _small_folder(reports, (archive.resolve(),))
     assert not _small_folder(reports, ())
+
+
+def _optimizer_of_each_ingest(monkeypatch, folders, catalogue) -> list[bool]:
+    """Whether DuckDB's optimizer was on in the database of each folder's ingest."""
+    seen: list[bool] = []
+    opened = ingest._database
+
+    @contextlib.contextmanager
+    def recording(*args, **kwargs):
+        with opened(*args, **kwargs) as con:
+            seen.append(con.execute("SELECT current_setting('enable_optimizer')").fetchall()[0][0])
+            yield con
+
+    monkeypatch.setattr(ingest, "_database", recording)
+    for folder in folders:
+        ingest.ingest_folder(folder, catalogue, as_of=TODAY)
+    return seen
+
+
+def test_a_folder_under_40_kib_is_ingested_without_the_optimizer_and_one_of_40_kib_with_it(
+        tmp_path, monkeypatch, catalogue):
+    tiny, not_tiny = tmp_path / "tiny", tmp_path / "not-tiny"
+    for folder, size in ((tiny, TINY_FOLDER_BYTES - 1), (not_tiny, TINY_FOLDER_BYTES)):
+        folder.mkdir()
+        (folder / "a.csv").write_text("jurisdiction,indicator,year,value,unit\nshanxi,new_urban_jobs,2020,40,万人\n",
+                                      encoding="utf-8")
+        (folder / "pad.txt").write_bytes(b" " * (size - (folder / "a.csv").stat().st_size))  # one blank line
+    assert _small_folder(tiny, (), TINY_FOLDER_BYTES) and not _small_folder(not_tiny, (), TINY_FOLDER_BYTES)
+    assert _small_folder(not_tiny, ())  # still small: one thread, the optimizer on
+    assert _optimizer_of_each_ingest(monkeypatch, (tiny, not_tiny), catalogue) == [False, True]

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from targetwatch.reports.model import RAW_COLUMNS, REJECT_COLUMNS, _conform
+from targetwatch.reports.model import RAW_COLUMNS, REJECT_COLUMNS, _conform, alias_map
 
 
 def _one_at_a_time(df, columns):
@@ -43,3 +43,15 @@ def test_conform_copies_what_it_keeps():
     got = _conform(given, REJECT_COLUMNS)
     given.loc[0, "row_number"], given.loc[0, "sheet"] = 99, "z"
     assert got["row_number"].tolist() == [3, 4] and got["sheet"].tolist() == ["a", "b"]
+
+
+def test_alias_map_is_built_once_per_content_and_each_caller_gets_its_own_copies(catalogue):
+    jur, ind = alias_map(catalogue)
+    again_jur, again_ind = alias_map(catalogue)
+    assert (jur, ind) == (again_jur, again_ind) and jur is not again_jur and ind is not again_ind
+    jur["synthetic-key"] = "synthetic-code"  # a caller's change stays its own
+    assert "synthetic-key" not in alias_map(catalogue)[0]
+    changed = catalogue.model_copy(deep=True)
+    changed.indicators[0].aliases.append("合成别名")  # SYNTHETIC: a new alias is a new content, read afresh
+    assert alias_map(changed)[1]["合成别名"] == changed.indicators[0].code
+    assert "合成别名" not in alias_map(catalogue)[1]
