@@ -262,11 +262,10 @@ WINDOW figure AS (PARTITION BY target_id, jurisdiction, indicator, year)
 {order}"""
 # FIGURES_SQL's rows in a chain's order (own series first, then by year and vintage; `_row` last makes it total).
 FIGURES_ORDER = "ORDER BY target_id, own_series DESC, year, release_date NULLS FIRST, source_file, observation_id, _row"
-# The whole catalogue's chains: each target's stored as-of date and the figures its per-year rows used.
+# The whole catalogue's chains: each target's stored as-of date and the figures its per-year rows used (`used` left
+# empty: figures_sql fills in used_sql for the warehouse's columns).
 EVERY_TARGET = {"join": "LEFT JOIN assessments a ON a.target_id = t.target_id", "targets": "",
-                "as_of": "CAST(a.as_of AS DATE)",
-                "used": "SELECT target_id, unnest([observation_id, reference_observation_id]) AS observation_id "
-                        "FROM assessment_years"}
+                "as_of": "CAST(a.as_of AS DATE)", "used": ""}
 # One target ($target_id), with the as-of date and the figures used given ($as_of, $used_ids: a replay).
 ONE_TARGET = {"join": "", "targets": "AND t.target_id = $target_id", "as_of": "CAST($as_of AS DATE)",
               "used": "SELECT $target_id AS target_id, unnest(CAST($used_ids AS VARCHAR[])) AS observation_id"}
@@ -275,6 +274,15 @@ FIGURE_COLUMNS = ("year", "value_as_written", "unit_as_written", "value", "unit"
                   "column_name", "location", "char_start", "char_end", "sha256", "release_date", "release_date_basis",
                   "confidence", "observation_id", "source_title", "source_ref")
 FIGURE_EXTRA = ("period_type", "figure_type", "raw_content", "notes", "matched_by", "year_basis")
+
+
+def used_sql(columns: dict[str, set[str]], where: str = "") -> str:
+    """(target_id, observation_id) of every figure an assessment year used, one row per column of vocab.USED_COLUMNS
+    (NULL where a row read none: callers drop those). A warehouse written before the year before's figures were
+    recorded lacks previous_observation_id and reference_previous_observation_id: it names the columns it has."""
+    have = columns.get("assessment_years", set())
+    picked = ", ".join(c for c in vocab.USED_COLUMNS if c in have) or "observation_id"
+    return f"SELECT target_id, unnest([{picked}]) AS observation_id FROM assessment_years {where}"
 
 
 def figures_sql(columns: dict[str, set[str]], form: dict[str, str], extra: tuple[str, ...] = FIGURE_EXTRA,
@@ -286,7 +294,7 @@ def figures_sql(columns: dict[str, set[str]], form: dict[str, str], extra: tuple
     have = columns.get("observations", set())
     picked = "".join(f"{c}, " if c in have else f"NULL AS {c}, " for c in extra)
     return FIGURES_SQL.format(columns=", ".join(FIGURE_COLUMNS), extra=picked, order=FIGURES_ORDER if ordered else "",
-                              **form)
+                              **(form | {"used": form["used"] or used_sql(columns)}))
 
 
 _CHECK_COLUMNS = ("check_name", "severity", "expectation", "column_name", "success", "unexpected_count",
@@ -408,7 +416,6 @@ SOURCES_SQL = """SELECT s.target_id, s.document, s.clause, s.quote, s.char_start
        d.title_zh, d.title_en, d.number, d.file, d.issuer_zh, d.issuer_en, d.date
 FROM target_sources s LEFT JOIN policy_documents d ON d.id = s.document {where}
 ORDER BY s.target_id, s.source_order"""
-_USED_SQL = "SELECT target_id, unnest([observation_id, reference_observation_id]) FROM assessment_years {where}"
 
 
 # Column types whose values as DuckDB fetches them are what `.df()` then `_records` give, once NULL and NaN are None
@@ -478,7 +485,7 @@ class Tracer:
         self.assessments: Mapping[str, dict] = _PerTarget(
             ids, lambda t: _one(con, f"SELECT * FROM assessments {one}", t))
         self.used: Mapping[str, set[str]] = _PerTarget(
-            ids, lambda t: {oid for _, oid in con.execute(_USED_SQL.format(where=one), {"t": t}).fetchall()
+            ids, lambda t: {oid for _, oid in con.execute(used_sql(self.columns, one), {"t": t}).fetchall()
                             if not _empty(oid)})
         self.indicators = {r["code"]: r for r in _records(con.execute("SELECT * FROM indicators").df())}
         self.places: dict[str, tuple[str, str]] = (
@@ -560,5 +567,5 @@ def as_of_assessment(
     observations = con.execute("SELECT * FROM observations").df()
     assessments, years = assess(catalogue, observations, as_of)
     mine = years[years["target_id"] == target_id]
-    used = set(mine["observation_id"]) | set(mine["reference_observation_id"].dropna())
+    used = {v for c in vocab.USED_COLUMNS if c in mine for v in mine[c].dropna()}
     return _records(assessments[assessments["target_id"] == target_id])[0], used

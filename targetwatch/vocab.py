@@ -106,6 +106,14 @@ COMPARATORS: Final[tuple[str, ...]] = (
 # The comparators judged against a reference jurisdiction's figures (reference_jurisdiction): a target page lists that
 # jurisdiction's figures beside the target's own and marks those its per-year rows used (reference_observation_id).
 REFERENCE_COMPARATORS: Final[tuple[str, ...]] = ("relative_to_reference", "growth_above_reference")
+# The columns of an assessment year (assessment_years) naming the figures its verdict was computed from, which every
+# view marks as used: the year's own figure and the reference's, and a growth_above_reference row's year before, own
+# and reference (its goal is the year before's figure grown at the reference's rate: the first judged year's are read
+# by no other row). NULL where a row read none. The dashboards (small_site; data_files.YEAR_KEYS, target-view.js)
+# and the lineage (explain, its --as-of replay, the quality report's lineage and revisions) read this one list.
+USED_OWN_COLUMNS: Final[tuple[str, ...]] = ("observation_id", "previous_observation_id")
+USED_REFERENCE_COLUMNS: Final[tuple[str, ...]] = ("reference_observation_id", "reference_previous_observation_id")
+USED_COLUMNS: Final[tuple[str, ...]] = USED_OWN_COLUMNS + USED_REFERENCE_COLUMNS
 
 # The ranking a rank_at_most target is placed in (全省前40位: province), widest first.
 RANK_SCOPES: Final[tuple[str, ...]] = ("world", "national", "province", "city", "county", "district")

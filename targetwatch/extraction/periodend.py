@@ -32,12 +32,10 @@ from typing import Final
 
 import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import Candidate, Document
-from targetwatch.extraction.yearopening import BASELINE_BEFORE
-from targetwatch.extraction.yearref import YEAR_OR_OWN
+from targetwatch.extraction.yearref import QUOTED_PERIOD, lend, sentence_end
 
 # The period's end (期末 / 时期末 / 末), not 末期 / 末年; 到 / 至 before it is `rules.DEADLINES`' own reading.
-END: Final = re.compile(
-    r"(?P<pre>[到至]?)[“\"「『]?(?P<period>十一五|十二五|十三五|十四五|十五五)[”\"」』]?(?:期末|时期末|末)(?![期年])")
+END: Final = re.compile(r"(?P<pre>[到至]?)" + QUOTED_PERIOD + r"(?:期末|时期末|末)(?![期年])")
 RULE: Final = "deadline_plan_period_named"
 
 
@@ -51,22 +49,10 @@ def ends(view: str, own: int | None) -> list[tuple[int, int, int]]:
         year = rules.PLAN_PERIODS[m["period"]]
         if m["pre"] or year < own:
             continue
-        stops = [i for i in (view.find("。", m.end()), view.find("\n", m.end())) if i >= 0]
-        out.append((m.end(), min(stops, default=len(view)), year))
+        out.append((m.end(), sentence_end(view, m.end()), year))
     return out
-
-
-def _another_year(view: str, start: int, at: int) -> bool:
-    """Whether a year of the figure's own (not a baseline year) or 今年 stands between the period's end and it."""
-    return any(m.start() == 0 or view[m.start() - 1] not in BASELINE_BEFORE
-               for m in YEAR_OR_OWN.finditer(view, start, at))
 
 
 def carry(doc: Document, cands: list[Candidate]) -> None:
     """Give a figure without a deadline the last year of the period whose end its sentence names before it."""
-    for start, end, year in ends(doc.view, doc.issue_year):
-        for c in cands:
-            if c.deadline is None and c.comparator != "qualitative" and start <= c.start < end \
-                    and not _another_year(doc.view, start, c.start):
-                c.deadline = year
-                c.rules_fired.append(RULE)
+    lend(doc, cands, ends(doc.view, doc.issue_year), RULE)

@@ -24,16 +24,13 @@ from typing import Final
 
 import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import Candidate, Document
-from targetwatch.extraction.yearref import YEAR_OR_OWN
+from targetwatch.extraction.yearref import QUOTED_PERIOD, own_year_between
 
 HEADING: Final = re.compile(
-    r"^[ \u3000]*(?P<before>[^\n。;；,，!！?？]{0,14}?)[“\"「『]?"
-    r"(?P<period>十一五|十二五|十三五|十四五|十五五)[”\"」』]?"
-    r"(?P<after>[^\n。;；,，!！?？]{0,14}?)目 {0,2}标[ \u3000:：]*$", re.M)
+    r"^[ \u3000]*(?P<before>[^\n。;；,，!！?？]{0,14}?)" + QUOTED_PERIOD
+    + r"(?P<after>[^\n。;；,，!！?？]{0,14}?)目 {0,2}标[ \u3000:：]*$", re.M)
 # A heading that reports the goals met or reviews them is no goal of the page.
 REPORTED: Final = re.compile(r"完成|实现|达成|回顾|成就|成效|进展")
-# A year right after 比 / 较 / 由 / 从 / 在 / 以 is a baseline (比2015年翻一番), not the figure's own year.
-BASELINE_BEFORE: Final = "比较由从在以"
 RULE: Final = "deadline_period_heading"
 
 
@@ -41,12 +38,6 @@ def headings(doc: Document) -> list[tuple[int, int, int]]:
     """(start, end, period's last year) of each heading line naming a plan period's goals, in order."""
     return [(m.start(), m.end(), rules.PLAN_PERIODS[m["period"]]) for m in HEADING.finditer(doc.view)
             if not REPORTED.search(m["before"] + m["after"])]
-
-
-def _own_year_before(doc: Document, c: Candidate) -> bool:
-    """Whether the figure's sentence names a year of its own (not a baseline year) or 今年 before the figure."""
-    return any(m.start() == 0 or doc.view[m.start() - 1] not in BASELINE_BEFORE
-               for m in YEAR_OR_OWN.finditer(doc.view, c.sentence.start, c.start))
 
 
 def carry(doc: Document, cands: list[Candidate]) -> None:
@@ -61,6 +52,6 @@ def carry(doc: Document, cands: list[Candidate]) -> None:
             continue
         for c in cands:
             if c.deadline is None and c.comparator != "qualitative" and end <= c.start < until \
-                    and not _own_year_before(doc, c):
+                    and not own_year_between(doc.view, c.sentence.start, c.start):
                 c.deadline = last_year
                 c.rules_fired.append(RULE)

@@ -249,9 +249,8 @@ MONTHS_SO_FAR: Final = re.compile(
 PLAN_PERIODS: Final[dict[str, int]] = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 # Words of intent, as words: 要 but not 重要 / 主要 / 需要 / 要求; 计划 as a verb (计划到2020年), not in a name
 # (人才推进计划); 预计 is left out (a review estimates its own year with it: 2020年预计达到350家).
-INTENT: Final = re.compile(
-    r"力争|争取|确保|目标|拟|将(?!军)|(?<![重主需纲概摘纪首])要(?![求素点闻])|计划(?=[到在于新建实培引招])"
-)
+INTENT_AS_WORD: Final = r"将(?!军)|(?<![重主需纲概摘纪首])要(?![求素点闻])|计划(?=[到在于新建实培引招])"  # yearopening
+INTENT: Final = re.compile(r"力争|争取|确保|目标|拟|" + INTENT_AS_WORD)
 # A text that states no deadline (到2025年, 2020年前, 未来三年, 今年…) and no word of intent anywhere reports. A target
 # met or exceeded (完成年度目标的112%, 超额完成…目标任务, 远超…的目标: TARGET_MET) is no intent.
 THIS_YEAR: Final = re.compile(r"今年|全年|年内|明年")
@@ -547,8 +546,8 @@ DEADLINES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
         r"在?(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末)?(?:以前|之前|前)"
         r"(?!后|[一二两三四]?个?季度|(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个?月)")),
     # 到“十四五”末, 至十三五期末, r. 26 到“十二五”后3年: a five-year plan period's end (PLAN_PERIODS: its last year)
-    ("deadline_plan_period_end", re.compile(
-        r"(?:到|至)[“\"「『]?(?P<period>十一五|十二五|十三五|十四五|十五五)[”\"」』]?(?:期末|时期末|末|最?后[一二两三四五1-5]年)")),
+    ("deadline_plan_period_end", re.compile(r"(?:到|至)[“\"「『]?(?P<period>" + "|".join(PLAN_PERIODS)
+                                            + r")[”\"」』]?(?:期末|时期末|末|最?后[一二两三四五1-5]年)")),
     # Round 12: 力争2025年…达到1800家: a year right after a word of intent, without 到
     ("deadline_intent_year",
      re.compile(r"(?:力争|争取|确保) {0,2}(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末)?(?![前以之度])")),
@@ -592,15 +591,15 @@ GOALS_HEADING: Final = re.compile(r"目标")
 
 # --- 6. kinds -----------------------------------------------------------------------------------------------------
 
-# coverage: one per unit of territory or organisation (每个开发区建立1家, 每个乡镇建设1处以上), proposed as the
-# catalogue writes it: at_least 100 (percent of the units covered), the per-unit count kept in the notes.
+# coverage: one per unit (每个开发区建立1家), as the catalogue writes it: at_least 100 percent, the count in the notes.
+BUILD_VERBS: Final = r"(?:建立|建设|建成|设立|配备|打造|拥有|培育|建有)"  # r. 9: 拥有; r. 20: 培育; r. 39: 建有
 COVERAGE: Final = re.compile(
     r"(?:(?:每个|每一个|每所|每家|各个)[^\d,，;；。]{1,12}?|各"  # …至少各建成1个
     # 各县(市)区至少建设2家: each unit of a jurisdiction named after 各, then (至少) a build verb
     r"|各(?:县|市|区|乡|镇|街道|村|社区|高校|学校|园区|开发区)[^\d,，;；。]{0,10}?(?:至少|均|要)?"
     # round 9: 各国家级高新区至少拥有1个: each of the units named after 各, at least
     r"|各[^\d,，;；。]{1,30}?(?:至少|均))"
-    r"(?:建立|建设|建成|设立|配备|打造|拥有|培育|建有)"  # r. 9: 至少拥有1个; r. 20: 培育10名; r. 39: 都建有1所
+    + BUILD_VERBS  # eachunitcount.EACH_WIDE reads the same verbs after a wider unit (round 41)
 )
 COVERAGE_WORDS: Final[tuple[str, ...]] = ("全覆盖",)
 # 实现全覆盖 with no figure: every unit covered, at least 100 percent.

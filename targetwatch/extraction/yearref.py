@@ -25,16 +25,46 @@ import re
 from typing import Final
 
 import targetwatch.extraction.rules as rules
-from targetwatch.extraction.candidates import Document, intends
+from targetwatch.extraction.candidates import Candidate, Document, intends
 
 # A year named (2023年, not 2023年底 / 2023年前 / a period 2021—2025年), or the text's own year or the next one.
 YEAR_OR_OWN: Final = re.compile(
     r"(?<!\d)(?P<year>(?:19|20)\d{2}) {0,2}年(?![底末前以之度]| {0,2}[-—–~～至到])|今年|本年|明年|今明两年"
     r"|(?:未来|今后|新的)一年")
 WHOLE_YEAR: Final = "全年"
+# A five-year plan period's name, quoted or not (“十四五”, 「十三五」, 十二五): a pattern piece for the rules that
+# read a period (planperiod, periodheading, periodend, the openings below), the names from rules.PLAN_PERIODS so
+# that a period added there is read by all of them.
+QUOTED_PERIOD: Final = r"[“\"「『]?(?P<period>" + "|".join(rules.PLAN_PERIODS) + r")[”\"」』]?"
 # A paragraph that opens with a plan period (“十三五”期间, 十三五时期, “十三五”以来), perhaps after 在.
-PERIOD_OPENING: Final = re.compile(
-    r"[ \u3000\t]*在?[“\"「『]?(?P<period>十一五|十二五|十三五|十四五|十五五)[”\"」』]?(?:期间|时期|以来)")
+PERIOD_OPENING: Final = re.compile(r"[ \u3000\t]*在?" + QUOTED_PERIOD + r"(?:期间|时期|以来)")
+# A year right after 比 / 较 / 由 / 从 / 在 / 以 is a baseline (比2015年翻一番), not the figure's own year.
+BASELINE_BEFORE: Final = "比较由从在以"
+
+
+def own_year_between(view: str, start: int, at: int) -> bool:
+    """Whether a year of the figure's own (not a baseline year) or 今年 stands in view[start:at]: a figure with a
+    year of its own keeps to it, so the rules that lend a year from farther away (a heading, an opening, a period's
+    end) stop there."""
+    return any(m.start() == 0 or view[m.start() - 1] not in BASELINE_BEFORE
+               for m in YEAR_OR_OWN.finditer(view, start, at))
+
+
+def sentence_end(view: str, at: int) -> int:
+    """Where the sentence going on at `at` ends (its full stop or its line's end), for a year that holds to it."""
+    stops = [i for i in (view.find("。", at), view.find("\n", at)) if i >= 0]
+    return min(stops, default=len(view))
+
+
+def lend(doc: Document, cands: list[Candidate], spans: list[tuple[int, int, int]], rule: str) -> None:
+    """Give each figure without a deadline in a span (start, end, year) that year, unless a year of its own stands
+    between the span's start and it: the spans' rule is named in the figure's rules (a deadline only)."""
+    for start, end, year in spans:
+        for c in cands:
+            if c.deadline is None and c.comparator != "qualitative" and start <= c.start < end \
+                    and not own_year_between(doc.view, start, c.start):
+                c.deadline = year
+                c.rules_fired.append(rule)
 
 
 def whole_year_past(doc: Document, at: int) -> bool:

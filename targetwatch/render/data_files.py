@@ -43,6 +43,7 @@ WORKERS_ENV = "TARGETWATCH_SITE_WORKERS"
 # before's own and reference figures a growth_above_reference row was judged from (its first judged year's are used
 # by no other row). target-view.js marks every one of them as used. A key with no value in any of a target's rows is
 # left out.
+# The keys name vocab.USED_COLUMNS, each once (tests/targetwatch/quality/test_growth_lineage.py checks it).
 YEAR_KEYS: dict[str, str] = {"year": "y", "observation_id": "o", "reference_observation_id": "ro",
                              "previous_observation_id": "po", "reference_previous_observation_id": "rpo"}
 

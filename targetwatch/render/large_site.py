@@ -85,9 +85,8 @@ LARGE_LAYOUT_READS: dict[str, tuple[str, ...]] = {
     "observations": ("observation_id", "jurisdiction", "indicator", "year", "value", "value_as_written",
                      "unit_as_written", "period_type", "release_date", "confidence", "source_file", "location",
                      "source_title", "source_ref"),
-    "assessment_years": ("target_id", "year", "value", "observation_id", "reference_value",
-                         "reference_observation_id", "previous_observation_id", "reference_previous_observation_id",
-                         "metric", "in_plan", "met"),
+    "assessment_years": ("target_id", "year", "value", "reference_value", *vocab.USED_COLUMNS, "metric", "in_plan",
+                         "met"),
     "assessments": (
         "target_id", "jurisdiction", "indicator", "kind", "headline", "comparator", "per_year", "deadline", "unit",
         "target_value_stated", "value_high", "tolerance", "multiple", "reference_jurisdiction", "plan_start",

@@ -283,6 +283,7 @@ class LineageSite:
                 path = self.folder / "data" / f"{page_name(code)}.js"
                 dump_js(path, "twLineage", payload)
                 data_files.append(path)
+        self.assessed = None  # its positions are this write's targets: a later _chains reads by id again
         csvs = self._figures_csvs(sorted(t for t, n in per["n_figures"].items() if n > self.limit))
         common = {"files": files, "texts": list(self.texts), "checks": self._common_checks(),
                   "chips": self.chip_html,
@@ -376,7 +377,7 @@ class LineageSite:
             picked = ", ".join(f'a."{c}"' for c in FORMULA_COLUMNS if c in have)
             table = self.con.sql(f"SELECT i._k, {picked}, a.target_id IS NOT NULL AS _has "
                                  "FROM _tw_ids i LEFT JOIN assessments a ON a.target_id = i.target_id "
-                                 "ORDER BY i._k").arrow().read_all()
+                                 "ORDER BY i._k, a.rowid").arrow().read_all()  # a repeat: the later row last
         finally:
             self.con.unregister("_tw_ids")
         if len(table) != len(ids):  # a target assessed twice: its last row, as a dict by id kept it

@@ -103,7 +103,7 @@ REPORT_COLUMNS: dict[str, tuple[str, ...]] = {
                      "release_date_basis", "title", "rows_read", "rows_accepted", "rows_rejected", "status", "error",
                      "synthetic"),
     "rejected_rows": ("source_file", "sha256", "sheet", "row_number", "location", "raw_content", "reason"),
-    "assessment_years": ("target_id", "year", "observation_id", "reference_observation_id"),
+    "assessment_years": ("target_id", "year", *vocab.USED_COLUMNS),
     **CHECK_TABLES,
     "runs": RUN_COLUMNS,
 }
@@ -270,9 +270,10 @@ FROM observations GROUP BY ALL HAVING count(*) > 1
 
 # The first {limit} vintages of those figures (read from {republished}, a table of _REPUBLISHED_SQL, made once for
 # the list and its counts), in the order of the list: only the first {limit} figures are read (each has two vintages
-# or more), so the window runs over them, not over every observation. A figure is `used` when an assessment year
-# names it as its figure or its reference (two semi-joins: the same three-valued result as IN over both ids'
-# distinct union, without that union of every assessment year).
+# or more), so the window runs over them, not over every observation. A figure is `used` ({used}: used_predicate)
+# when an assessment year names it in one of vocab.USED_COLUMNS: its figure or its reference, or a growth row's year
+# before (a semi-join a column: the same three-valued result as IN over the ids' distinct union, without that union
+# of every assessment year).
 _REVISIONS_SQL = """
 WITH shown AS (
     SELECT * FROM {republished} ORDER BY jurisdiction, indicator, year, period_type LIMIT {limit}
@@ -282,8 +283,7 @@ v AS (
         o.value_as_written, o.unit_as_written, o.source_file, o.location, o.sha256, o.release_date,
         o.release_date_basis, o.observation_id,
         lag(o.value) OVER vintages AS previous_value, row_number() OVER vintages AS vintage_no,
-        (o.observation_id IN (SELECT observation_id FROM assessment_years)
-         OR o.observation_id IN (SELECT reference_observation_id FROM assessment_years)) AS used
+        ({used}) AS used
     FROM observations o JOIN shown f ON o.jurisdiction IS NOT DISTINCT FROM f.jurisdiction
         AND o.indicator IS NOT DISTINCT FROM f.indicator AND o.year IS NOT DISTINCT FROM f.year
         AND o.period_type IS NOT DISTINCT FROM f.period_type
@@ -325,6 +325,15 @@ LEFT JOIN used ON used.target_id = t.target_id
 
 
 _REJECTED_ORDER = "source_file, row_number, location"
+
+
+def used_predicate(con: duckdb.DuckDBPyConnection, alias: str = "o") -> str:
+    """SQL true when `alias`'s observation is named by an assessment year in one of vocab.USED_COLUMNS (those its
+    assessment_years table has: an older warehouse lacks the year before's), NULL or false otherwise."""
+    have = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
+                                      "WHERE table_name = 'assessment_years'").fetchall()}
+    return " OR ".join(f"{alias}.observation_id IN (SELECT {c} FROM assessment_years)"
+                       for c in vocab.USED_COLUMNS if c in have) or "false"
 
 # A reason with its particulars (quoted values, numbers, dates) blanked: the kind of reason, to count rows by.
 _REASON_KIND = r"""regexp_replace(regexp_replace(reason, '\x27[^\x27]*\x27|"[^"]*"', '…', 'g'),
@@ -425,7 +434,8 @@ class _Report:
         con.execute(f"CREATE OR REPLACE TEMP TABLE _tw_flagged AS {_FLAGGED_SQL}")
         flagged = display_records(_df(con, f"SELECT * FROM _tw_flagged ORDER BY rowid LIMIT {LIST_LIMIT}"))
         con.execute(f"CREATE OR REPLACE TEMP TABLE _tw_republished AS {_REPUBLISHED_SQL}")
-        revisions = display_records(_df(con, _REVISIONS_SQL.format(limit=LIST_LIMIT, republished="_tw_republished")))
+        revisions = display_records(_df(con, _REVISIONS_SQL.format(limit=LIST_LIMIT, republished="_tw_republished",
+                                                                   used=used_predicate(con))))
         coverage = coverage_table(con, self.rows, LIST_LIMIT)  # the list shows the first LIST_LIMIT
         no_data = int((self.rows["status"] == "no_data").sum())
         rejected = display_records(_df(con, f"SELECT * FROM rejected_rows ORDER BY {_REJECTED_ORDER} "

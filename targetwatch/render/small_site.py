@@ -227,8 +227,7 @@ class SmallSite:
                       for c in charts.target_charts(r, years, reference, proxies)]
 
         # the figures its per-year rows used: each year's, and a growth target's year before (data_files.YEAR_KEYS)
-        used_cols = ["observation_id", "previous_observation_id"] + (
-            ["reference_observation_id", "reference_previous_observation_id"] if referenced else [])
+        used_cols = vocab.USED_OWN_COLUMNS + (vocab.USED_REFERENCE_COLUMNS if referenced else ())
         used_ids = {v for c in used_cols if c in years for v in years[c].dropna()} if len(years) else set()
         figures = pd.concat([p for p in parts if len(p)]) if any(len(p) for p in parts) else self.obs.iloc[0:0]
         figures = figures.assign(

@@ -84,7 +84,9 @@ def _value(text: str) -> float | None:
         return None
 
 
-def _whole_before(before: str, find: Callable[[str], list[AliasMatch]], unit: str, total: float):
+def _whole_before(
+    before: str, find: Callable[[str], list[AliasMatch]], unit: str, total: float
+) -> AliasMatch | None:
     """The last catalogue name of the sentence before whose figure has the parts' unit and is at least their sum."""
     for hit in reversed([h for h in find(before) if h.code]):
         found = number_in(before[hit.end :])

@@ -19,7 +19,10 @@ _LEVEL_VERB = re.compile(r"^(?:数量|总数|总量|数)?(?:达到|达|增加到
 # says how it grew, not by how much), the next clause gives the range's two ends with their years
 _RANGE_OPENS = re.compile(r"^(?:从|由)(?:19|20)\d{2}年(?:底|末)?的?[^,;。\d]{0,4}\d[^,;。]*?(?:到|至)(?:19|20)\d{2}年")
 FROM = re.compile(r"(?:从|由)")
-TO = re.compile(r"^[^0-9]{0,6}?(?:增加|增长|上升|提高|提升|发展|跃升)?(?:到|至)((?:19|20)\d{2})?年?(?:底|末)?的?")
+# the verbs of growth before a range's 到, and the 到 with its year: one reading for TO and _TO_NEXT (below)
+_GROWTH = r"(?:增加|增长|上升|提高|提升|发展|跃升)"
+_TO_YEAR = r"(?:到|至)((?:19|20)\d{2})?年?(?:底|末)?的?"
+TO = re.compile(r"^[^0-9]{0,6}?" + _GROWTH + "?" + _TO_YEAR)
 # "less than" is a bound, never a level: 由2014年不足50家到2020年8 507家 (u24_nat_2020_makerspaces_victorzhang_trad)
 BELOW = re.compile(r"(?:不足|不到|低于|少于|未满|未达)$")
 
@@ -34,7 +37,7 @@ def level_continues(clause: str) -> bool:
 # 技术合同交易额从2011年的20.52亿,增长到2015年的40.8亿元 (u33_lz_2015_techmarket_baogaosu),
 # 研发(R&D)经费投入从2005年的249.60亿元,增加到2009年的65298亿元 (xx_rd_noplace_nodate, its start refused as a subset
 # (其中), so its end point is not reached): dev since round 24
-_TO_NEXT = re.compile(r"^(?:增加|增长|上升|提高|提升|发展|跃升)(?:到|至)((?:19|20)\d{2})?年?(?:底|末)?的?")
+_TO_NEXT = re.compile("^" + _GROWTH + _TO_YEAR)
 
 
 def end_point(folded: str, unit_end: int, clauses: list[tuple[int, int]]) -> tuple[int, int, re.Match[str]] | None:

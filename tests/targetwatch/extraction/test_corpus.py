@@ -112,9 +112,10 @@ def test_scoring_by_hand(tmp_path: Path):
 
 @pytest.fixture(scope="module")
 def proposed():
-    """The corpus, its annotations and every text's proposals, made once for the floors below."""
+    """The scored sets' texts, their annotations and proposals, made once for the floors below."""
     catalogue = load_catalogue(PROJECT_DIR / "targets.yaml")
     docs, golds = load_corpus()
+    docs = {d: doc for d, doc in docs.items() if doc.split in SCORED}
     return docs, golds, propose(docs, catalogue)
 
 
@@ -157,7 +158,7 @@ def test_the_page_date_reaches_the_extractor():
     assert [p.entry.get("deadline") for p in out["b"]] == [None]
 
 
-@pytest.mark.parametrize(("split", "precision", "recall", "comparator"), [
+FLOORS = [
     # development holds unseen-3/4/5 (round 4), unseen-6 (round 5), unseen-7 (round 6), unseen-8 (round 7), unseen-9
     # (round 8), unseen-10 (round 9), unseen-11/12 (round 10), unseen-13 (round 11), unseen-15 (round 12), unseen-16
     # (round 13), unseen-17 and unseen-18 (round 14): 95.4 / 97.2 / 100 with round 14's rules (93.6 / 95.1 / 99.8
@@ -296,7 +297,13 @@ def test_the_page_date_reaches_the_extractor():
     ("unseen-3", 0.93, 0.93, 0.95),  # measured 98.3 / 98.3 / 100 with round 4's rules
     ("unseen-4", 0.92, 0.9, 0.95),  # measured 97.0 / 94.1 / 100
     ("unseen-5", 0.95, 0.85, 0.9),  # measured 100 / 88.9 / 95.8
-])
+    ]
+# A fresh set gets its floor row at its first score (once, at a frozen commit). Until then it is not scored here:
+# not proposed for, not summed into the calibration test below, so running this module cannot score it early.
+SCORED = frozenset(split for split, *_ in FLOORS)
+
+
+@pytest.mark.parametrize(("split", "precision", "recall", "comparator"), FLOORS)
 def test_measured_scores_stay_above_their_floors(measured, split, precision, recall, comparator):
     s = measured[split]
     assert s.precision >= precision
@@ -323,6 +330,6 @@ def test_the_older_development_texts_keep_the_original_floor(proposed):
 
 
 def test_high_confidence_proposals_are_right(measured):
-    right = sum(measured[s].right_above(0.9)[0] for s in SPLITS)  # the former sets are inside development
-    total = sum(measured[s].right_above(0.9)[1] for s in SPLITS)
+    right = sum(measured[s].right_above(0.9)[0] for s in SPLITS if s in SCORED)  # formers are inside development
+    total = sum(measured[s].right_above(0.9)[1] for s in SPLITS if s in SCORED)
     assert total > 100 and right / total >= 0.95

@@ -157,3 +157,19 @@ def test_the_opening_runs_to_the_full_stop_not_past_it():
     # 以上 24-25, the full stop 26: the opening covers [6, 26)
     view = fold("2023年,石泉县将重点实施工程,引进人才60名以上。2024年底前完成。")
     assert openings(view, None) == [(6, 26, 2023)]
+
+
+@pytest.mark.parametrize(("text", "deadline"), [
+    # SYNTHETIC: 主要 / 重要 / 需要 hold a 要 that is no word of intent (rules.INTENT reads 要 so): a page of March
+    # 2023 reporting its year's first months sets no 2023 by the opening (the opening's 2023 before rev16)
+    ("2023年,全市主要经济指标运行良好,地区生产总值增长6.5%。", None),
+    ("2023年,全市重要指标稳中有进,高新技术企业达到500家。", None),
+    ("2023年,全市需要新建科技平台5个。", None),
+    # SYNTHETIC: 要 and 计划 as words still open the year's aims
+    ("2023年,全市要新建科技平台5个。", 2023),
+    ("2023年,全市计划新建科技平台5个。", 2023),
+])
+def test_only_a_word_of_intent_opens_the_year_not_a_yao_inside_another_word(text, deadline):
+    props = quantified(text, issued="2023-03")
+    assert [p.entry.get("deadline") for p in props] == [deadline]
+    assert (OPENING_RULE in props[0].rule.split("+")) == (deadline is not None)

@@ -254,9 +254,12 @@ def test_bare_multipliers():
     from targetwatch.reports.bare_multipliers import bare_multiplier
 
     assert bare_multiplier("技术交易额", "20.52亿", "")[:2] == ("20.52", "亿元")
-    assert bare_multiplier("新增就业", "1322万", "") == ("1322", "万人", None)  # people, as since round 10
+    # people, as since round 10; the unit is inferred, so the note says so (none until rev16)
+    assert bare_multiplier("新增就业", "1322万", "") == (
+        "1322", "万人", "unit 人 inferred: 1322万 written with no unit after 万, and 新增就业 counts people")
     assert bare_multiplier("技术交易额", "40.8亿", "元") == ("40.8亿", "元", None)  # a unit written: as written
     # 1.75萬億 (u11_nat_2017_rd_prelim_trad's headline): a second multiplier after the first: left as written
     assert bare_multiplier("研发经费", "1.75萬", "", "億") == ("1.75萬", "", None)
     assert bare_multiplier("研究与试验发展经费投入强度", "2亿", "") == ("2亿", "", None)  # a ratio is never money
     assert bare_multiplier("高新技术企业", "1.2万", "") == ("1.2万", "", None)  # a count: left to the normaliser
+    assert bare_multiplier("研发经费", "", "") == ("", "", None)  # no figure: as written (an IndexError until rev16)
