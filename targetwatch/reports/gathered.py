@@ -202,7 +202,7 @@ def arrow_chunk(columns: tuple[str, ...], frames: list[tuple[int, pd.DataFrame]]
                 continue
             try:  # None and NaN become NULL, as DuckDB reads them in an object column
                 array = pa.array(frame[c], from_pandas=True)
-            except (pa.ArrowException, TypeError, ValueError):  # mixed types, a text that is not UTF-8, …
+            except (pa.ArrowException, TypeError, ValueError, OverflowError):  # mixed types, not UTF-8, past int64
                 return None
             if pa.types.is_null(array.type):
                 arrays.append(pa.nulls(n, want))

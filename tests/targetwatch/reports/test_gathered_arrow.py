@@ -73,3 +73,16 @@ def test_text_that_is_not_utf8_or_an_integer_past_int64_is_not_converted():
     assert gathered.arrow_chunk(RAW_COLUMNS, [(0, pd.DataFrame({"row_number": pd.Series([2**64 - 1],
                                                                                         dtype="uint64")}))]) is None
     assert gathered.arrow_chunk(RAW_COLUMNS, [(0, pd.DataFrame({"row_number": [1.0]}))]) is None  # a float
+
+
+def test_a_python_integer_past_int64_in_an_integer_column_keeps_the_frame_by_frame_cast(monkeypatch):
+    """pyarrow cannot hold 2**63 in an object column's int64 (OverflowError, not an ArrowException): the chunk goes in
+    frame by frame, so the ingest meets the error the old path gave (DuckDB's, 2**63 = 9,223,372,036,854,775,808 is
+    one past BIGINT's largest), not pyarrow's escaping `_insert`."""
+    frame = pd.DataFrame({"row_number": pd.Series([1, 2**63], dtype=object)})
+    assert gathered.arrow_chunk(RAW_COLUMNS, [(0, frame)]) is None
+    con = duckdb.connect()
+    cols = ", ".join(f'"{c}" {t}' for c, t in RAW_TYPES.items())
+    con.execute(f"CREATE TABLE t (file BIGINT, part INTEGER, {cols}, _seq BIGINT)")
+    with pytest.raises(duckdb.ConversionException, match="9223372036854775808"):
+        gathered.Gathered(con, max_rows=100)._insert("t", RAW_COLUMNS, [(0, frame)])
