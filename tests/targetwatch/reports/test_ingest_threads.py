@@ -60,3 +60,36 @@ def test_a_folder_under_40_kib_is_ingested_without_the_optimizer_and_one_of_40_k
     assert _small_folder(tiny, (), TINY_FOLDER_BYTES) and not _small_folder(not_tiny, (), TINY_FOLDER_BYTES)
     assert _small_folder(not_tiny, ())  # still small: one thread, the optimizer on
     assert _optimizer_of_each_ingest(monkeypatch, (tiny, not_tiny), catalogue) == [False, True]
+
+
+def test_a_tiny_ingest_or_private_database_leaves_the_warehouse_connections_optimised(tmp_path, monkeypatch, catalogue):
+    """The optimizer is turned off on the tiny ingest's own in-memory instance and on a private database's own cursor
+    (SET SESSION): while both are open, a warehouse connection opened before them, one opened during them (DuckDB
+    shares one instance per file in a process) and a warehouse ingest of the same tiny folder keep it on."""
+    from targetwatch import warehouse
+    from targetwatch.memory_db import private_database
+
+    tiny = tmp_path / "tiny"
+    tiny.mkdir()
+    (tiny / "a.csv").write_text("jurisdiction,indicator,year,value,unit\nshanxi,new_urban_jobs,2020,40,万人\n",
+                                encoding="utf-8")
+    path = tmp_path / "w.duckdb"
+    seen: list[tuple[bool, bool, bool]] = []
+    opened = ingest._database
+
+    def on(con) -> bool:
+        return con.execute("SELECT current_setting('enable_optimizer')").fetchall()[0][0]
+
+    with warehouse.connect(path) as before:
+        @contextlib.contextmanager
+        def recording(*args, **kwargs):
+            with opened(*args, **kwargs) as con, private_database(2) as private, warehouse.connect(path) as during:
+                seen.append((on(con), on(private), on(before) and on(during)))
+                yield con
+
+        monkeypatch.setattr(ingest, "_database", recording)
+        ingest.ingest_folder(tiny, catalogue, as_of=TODAY)
+        ingest.ingest_folder(tiny, catalogue, as_of=TODAY, warehouse=path)  # into the warehouse: kept on
+        assert on(before)
+    # the tiny ingest's and the private database's off, the warehouse's on; a warehouse ingest's own on
+    assert seen == [(False, False, True), (True, False, True)]
