@@ -140,7 +140,9 @@ def suite_frame(con, name: str, source: str, *, categorical: bool = False, in_or
     from Arrow's codes, the same frame without a Python string per row to factorise. With `in_order`, `source` is
     one table, or a SELECT of one table's rows with `_order` its `rowid`: its rows are read in `_order` without a
     sort (DuckDB keeps a single table's row order through SELECT and WHERE, and `rowid` is that order: its
-    documentation's "order preservation"; the national validity frame's sort cost 0.2-0.4 CPU s)."""
+    documentation's "order preservation"; the national validity frame's sort cost 0.2-0.4 CPU s). That order needs
+    preserve_insertion_order on the reading connection, DuckDB's default, which nothing in targetwatch turns off
+    (tests/targetwatch/quality/test_suite_frames.py: four threads, several row groups, deletes and a checkpoint)."""
     coded = {"categorical": categorical, "distinct": ("observation_id",)}  # the row key: coded by a sort, not hashing
     if name == OBSERVATIONS_PLAUSIBLE:
         return arrow_frame(con, _PLAUSIBILITY_SQL.format(source=source), {"returned": vocab.DEPARTMENT_REPORTED},
