@@ -75,7 +75,8 @@ def observations_view(con: duckdb.DuckDBPyConnection, store: Path, keys: list[st
     pattern = _sql_path(store / "observations" / "*" / "*.parquet")
     listed = ", ".join("'" + k.replace("'", "''") + "'" for k in keys) or "NULL"
     con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * EXCLUDE (province) FROM read_parquet('{pattern}', "
-                f"hive_partitioning = true, hive_types = {{'province': VARCHAR}}) WHERE province IN ({listed})")
+                f"hive_partitioning = true, hive_types = {{'province': VARCHAR}}, union_by_name = true) "
+                f"WHERE province IN ({listed})")
 
 
 def assess_province(warehouse: Path, store: Path, key: str, as_of: dt.date) -> dict[str, int]:
@@ -105,7 +106,11 @@ def assess_province(warehouse: Path, store: Path, key: str, as_of: dt.date) -> d
 
 
 def read_partitions(con: duckdb.DuckDBPyConnection, store: Path, table: str) -> duckdb.DuckDBPyRelation:
-    """Every partition of `table` in the store, as DuckDB reads a hive-partitioned folder (column `province`)."""
+    """Every partition of `table` in the store, as DuckDB reads a hive-partitioned folder (column `province`).
+    Partitions are written one at a time, so a store can hold some written before a column was added (the
+    assessment's previous_observation_id, session 16) and some after: they are read by column name, a partition
+    without a column reading NULL there (DuckDB's default takes the first file's columns, and then drops a later
+    file's extra column or refuses a file that lacks one, depending on which comes first)."""
     pattern = _sql_path(store / table / "*" / "*.parquet")
     return con.sql(f"SELECT * FROM read_parquet('{pattern}', hive_partitioning = true, "
-                   "hive_types = {'province': VARCHAR})")
+                   "hive_types = {'province': VARCHAR}, union_by_name = true)")
