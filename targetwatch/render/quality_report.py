@@ -307,7 +307,7 @@ proxy AS (
     FROM observations o JOIN indicators i ON i.code = o.indicator
     WHERE i.proxy_of IS NOT NULL GROUP BY ALL
 ),
-used AS (SELECT target_id, count(DISTINCT observation_id) AS n FROM assessment_years GROUP BY ALL)
+used AS (SELECT target_id, count(DISTINCT o) AS n FROM ({own_used}) GROUP BY ALL)
 SELECT t.target_id, coalesce(own.n, 0) AS n_own, coalesce(any_place.n, 0) AS n_any,
     coalesce(any_place.places, 0) AS n_places, coalesce(proxy.n, 0) AS n_proxy, coalesce(used.n, 0) AS n_used,
     CASE WHEN t.comparator = 'qualitative' OR t.indicator IS NULL THEN 'qualitative'
@@ -363,10 +363,21 @@ def _sql_path(path: Path) -> str:
     return str(path).replace("'", "''")
 
 
+def coverage_counts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Per target: n_own (its own series' figures), n_any, n_places, n_proxy, n_used (its own figures its years
+    used: vocab.USED_OWN_COLUMNS, a growth row's year before too, as its lineage marks them; those an older
+    warehouse has) and coverage."""
+    have = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
+                                      "WHERE table_name = 'assessment_years'").fetchall()}
+    own = " UNION ALL ".join(f"SELECT target_id, {c} AS o FROM assessment_years WHERE {c} IS NOT NULL"
+                             for c in vocab.USED_OWN_COLUMNS if c in have)  # the year before: growth rows only
+    return _df(con, _COVERAGE_SQL.format(own_used=own or "SELECT target_id, observation_id AS o FROM assessment_years"))
+
+
 def coverage_table(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame, limit: int | None = None) -> list[dict]:
     """Every target (the first `limit`) with its status, how many figures it has and used, and why it has none
     (set-based)."""
-    cov = _df(con, _COVERAGE_SQL)
+    cov = coverage_counts(con)
     df = rows.merge(cov, on="target_id", how="left")
     order = {k: i for i, k in enumerate(COVERAGE_REASONS)}
     df["coverage_rank"] = df["coverage"].map(order)

@@ -196,3 +196,17 @@ def test_a_warehouse_written_before_the_year_before_was_recorded_still_traces(da
     assert {o["observation_id"]: o["vintage"] for o in chain.observations if not o["used"]} == {
         "syn:0": "not_used", "syn:3": "not_used", "syn:4": "not_used"}
     assert "o.observation_id IN (SELECT previous_observation_id" not in used_predicate(con)
+
+
+def test_the_quality_reports_coverage_counts_the_year_before_among_the_figures_used(data):
+    """The coverage table's 'Used' (n_used: the target's own figures its years used) counts a growth row's year
+    before too, as the lineage ticks it: g-p1 syn:4 (p1 2020), syn:5, syn:6 = 3, g-p2 syn:7, syn:8, syn:9 = 3 (each
+    year's own figure alone, before: 2). A warehouse without previous_observation_id counts each year's: 2."""
+    from targetwatch.render.quality_report import coverage_counts
+
+    con = warehouse_of(data)
+    counts = coverage_counts(con).set_index("target_id")
+    assert counts.loc[["g-p1", "g-p2"], "n_used"].tolist() == [3, 3]
+    assert counts.loc[["g-p1", "g-p2"], "n_own"].tolist() == [4, 3]  # p1 2020 twice (first release, revision)
+    con.execute("ALTER TABLE assessment_years DROP COLUMN previous_observation_id")
+    assert coverage_counts(con).set_index("target_id").loc[["g-p1", "g-p2"], "n_used"].tolist() == [2, 2]
