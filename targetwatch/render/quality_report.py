@@ -327,11 +327,16 @@ LEFT JOIN used ON used.target_id = t.target_id
 _REJECTED_ORDER = "source_file, row_number, location"
 
 
+def _year_columns(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """The columns assessment_years has: a warehouse written before session 16 lacks the year before's ids."""
+    return {c for (c,) in con.execute("SELECT column_name FROM information_schema.columns "
+                                      "WHERE table_name = 'assessment_years'").fetchall()}
+
+
 def used_predicate(con: duckdb.DuckDBPyConnection, alias: str = "o") -> str:
     """SQL true when `alias`'s observation is named by an assessment year in one of vocab.USED_COLUMNS (those its
     assessment_years table has: an older warehouse lacks the year before's), NULL or false otherwise."""
-    have = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
-                                      "WHERE table_name = 'assessment_years'").fetchall()}
+    have = _year_columns(con)
     return " OR ".join(f"{alias}.observation_id IN (SELECT {c} FROM assessment_years)"
                        for c in vocab.USED_COLUMNS if c in have) or "false"
 
@@ -367,8 +372,7 @@ def coverage_counts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Per target: n_own (its own series' figures), n_any, n_places, n_proxy, n_used (its own figures its years
     used: vocab.USED_OWN_COLUMNS, a growth row's year before too, as its lineage marks them; those an older
     warehouse has) and coverage."""
-    have = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
-                                      "WHERE table_name = 'assessment_years'").fetchall()}
+    have = _year_columns(con)
     own = " UNION ALL ".join(f"SELECT target_id, {c} AS o FROM assessment_years WHERE {c} IS NOT NULL"
                              for c in vocab.USED_OWN_COLUMNS if c in have)  # the year before: growth rows only
     return _df(con, _COVERAGE_SQL.format(own_used=own or "SELECT target_id, observation_id AS o FROM assessment_years"))

@@ -281,17 +281,22 @@ SMALL_FOLDER_BYTES = 1 << 20
 TINY_FOLDER_BYTES = 40 << 10
 
 
-def _small_folder(reports_dir: Path, excluded: tuple[Path, ...], limit: int = SMALL_FOLDER_BYTES) -> bool:
-    """Whether the regular files the ingest will read total less than `limit` bytes (sizes only: no file is opened;
-    the folder is listed again, as read, by the ingest itself)."""
+def _folder_bytes(reports_dir: Path, excluded: tuple[Path, ...], stop_at: int = SMALL_FOLDER_BYTES) -> int:
+    """The bytes of the regular files the ingest will read, counted until they reach `stop_at` (sizes only: no file
+    is opened; the folder is listed again, as read, by the ingest itself). One listing serves both bounds."""
     total = 0
     for entry in scan_folder(reports_dir, excluded):
         if entry.refused is None:
             with contextlib.suppress(OSError):
                 total += entry.path.stat().st_size
-        if total >= limit:
-            return False
-    return True
+        if total >= stop_at:
+            break
+    return total
+
+
+def _small_folder(reports_dir: Path, excluded: tuple[Path, ...], limit: int = SMALL_FOLDER_BYTES) -> bool:
+    """Whether the regular files the ingest will read total less than `limit` bytes."""
+    return _folder_bytes(reports_dir, excluded, limit) < limit
 
 
 @contextlib.contextmanager
@@ -353,8 +358,8 @@ def ingest_folder(
         scratch = Path(tmp)
         staging = scratch / "files"
         staging.mkdir()
-        one_thread = warehouse is None and _small_folder(reports_dir, excluded)
-        tiny = one_thread and _small_folder(reports_dir, excluded, TINY_FOLDER_BYTES)
+        size = _folder_bytes(reports_dir, excluded) if warehouse is None else SMALL_FOLDER_BYTES
+        one_thread, tiny = size < SMALL_FOLDER_BYTES, size < TINY_FOLDER_BYTES
         with _database(warehouse, scratch, limits, one_thread=one_thread, optimizer=not tiny) as con:
             # No one transaction around the whole folder: DuckDB would hold every uncommitted row in memory (1.5 GB
             # for a million-row file, against 0.5 GB committing statement by statement). The tables are in the

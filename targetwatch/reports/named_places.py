@@ -53,7 +53,7 @@ def unknown_cities(folded: str, aliases: Aliases, before_body: bool = False) -> 
     return [
         m
         for m in _CITY.finditer(folded)
-        if (not _NOT_A_NAME.search(m.group(1)) or (before_body and _CITY_NAMED_CHENG.match(folded, m.start())))
+        if (names_a_city(m.group(1)) or (before_body and _CITY_NAMED_CHENG.match(folded, m.start())))
         and not aliases.find_folded(m.group(), "jurisdiction")
         and not PROVINCE.match(m.group())
         and _place_is_mentioned(folded, m.start(), m.end())
