@@ -41,3 +41,63 @@ def process_peak_kb() -> int:
     """The process's peak resident size so far, whatever resets happened: the largest of the kept VmHWM, the current
     VmHWM and the kernel's ru_maxrss."""
     return max(_held_kb, status_kb("VmHWM") or 0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def _kb(pid: int, file: str, fields: tuple[str, ...]) -> int | None:
+    """The sum of `fields` (kB lines) of /proc/<pid>/<file>; None when the process or the file is not there."""
+    try:
+        text = Path(f"/proc/{pid}/{file}").read_text()
+    except (OSError, ValueError):
+        return None
+    found = [int(m.group(1)) for f in fields for m in re.finditer(rf"^{f}:\s+(\d+) kB", text, flags=re.M)]
+    return sum(found) if found else None
+
+
+def _children(pid: int) -> list[int]:
+    out: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            out += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, ValueError):
+            continue
+    return out
+
+
+def tree_kb(pid: int) -> int:
+    """The memory a process tree holds at once: `pid`'s resident size (VmRSS) plus, for every process below it, the
+    pages it holds alone (Private_Clean + Private_Dirty of /proc/<child>/smaps_rollup; its VmRSS where that file is
+    missing). A forked child (the dashboards' second process, targetwatch.render.fork_pair) maps the parent's pages
+    until one of them writes to a page: VmRSS counts each such page in both processes, which is memory held once.
+    Every page is counted once here: one the child shares with the parent in the parent's VmRSS, one it copied or
+    made in its own private pages (and a page the parent copied after the fork leaves the old one private to the
+    child). A spawned child shares nothing but its libraries, so for it this is about its VmRSS."""
+    total = _kb(pid, "status", ("VmRSS",)) or 0
+    todo = _children(pid)
+    while todo:
+        child = todo.pop()
+        own = _kb(child, "smaps_rollup", ("Private_Clean", "Private_Dirty"))
+        total += own if own is not None else (_kb(child, "status", ("VmRSS",)) or 0)
+        todo += _children(child)
+    return total
+
+
+def watch(pid: int, every: float = 0.5) -> int:
+    """The largest tree_kb(pid) sampled every `every` seconds until this process's stdin closes (or `pid` ends).
+    Run as its own process (`python -m benchmarks.peak PID`, benchmarks.site_steps): reading a large process's
+    smaps_rollup costs tens of milliseconds of the reader's system time, which a sampler inside the measured process
+    would add to the step it measures."""
+    import select
+    import sys
+
+    peak = 0
+    while Path(f"/proc/{pid}").exists():
+        peak = max(peak, tree_kb(pid))
+        if select.select([sys.stdin], [], [], every)[0]:
+            break
+    return peak
+
+
+if __name__ == "__main__":
+    import sys
+
+    print(watch(int(sys.argv[1])), flush=True)

@@ -40,6 +40,8 @@ import threading
 import time
 from pathlib import Path
 
+from benchmarks.peak import tree_kb
+
 ROOT = Path(__file__).resolve().parents[1]
 GOALS = {"refresh_over_floors_max": 3.0, "peak_rss_mb_max": 2048}
 WORKLOAD_FILE = "SYNTHETIC-workload.json"  # the prepared workload's counts and as-of date (--reuse-workload)
@@ -174,16 +176,10 @@ def _status_kb(pid: int, field: str) -> int | None:
 
 
 def _tree_rss_kb(pid: int) -> int:
-    """VmRSS summed over `pid` and every process below it (the dashboards' data-file worker): the memory the refresh
-    holds at once, which `/usr/bin/time` (one process's peak) does not give."""
-    total, todo = 0, [pid]
-    while todo:
-        p = todo.pop()
-        total += _status_kb(p, "VmRSS") or 0
-        for task in Path(f"/proc/{p}/task").glob("*"):
-            with contextlib.suppress(OSError, ValueError):
-                todo += [int(c) for c in (task / "children").read_text().split()]
-    return total
+    """The memory `pid` and every process below it hold at once (benchmarks.peak.tree_kb: its VmRSS, and the pages each
+    process below it holds alone, such as the dashboards' forked second process), which `/usr/bin/time` (one
+    process's peak) does not give."""
+    return tree_kb(pid)
 
 
 def current_step(dagster_home: Path) -> str | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 import resource
 import shutil
 import time
@@ -30,11 +31,12 @@ PHASES: tuple[tuple[str, str | None, str, str], ...] = (
     ("targetwatch.render.dashboards", None, "target_rows", "target_rows"),
     ("targetwatch.render.dashboards", None, "build_briefs", "briefs"),
     ("targetwatch.render.large_site", "LargeSite", "__init__", "LargeSite.__init__"),
-    ("targetwatch.render.large_site", "LargeSite", "write_data", "data files"),
+    ("targetwatch.render.data_files", "DataFiles", "__init__", "data files: what the batches share"),
     ("targetwatch.render.site_figures", "WarehouseFigures", "files", "  figures: files"),
     ("targetwatch.render.site_figures", "WarehouseFigures", "texts", "  figures: texts"),
     ("targetwatch.render.site_figures", "WarehouseFigures", "positions", "  figures: positions"),
     ("targetwatch.render.site_figures", "WarehouseFigures", "batch", "  figures: batches"),
+    ("targetwatch.render.data_files", "DataFiles", "write", "data files: the batches"),
     ("targetwatch.render.data_files", None, "write_batch", "  write_batch (targets, charts, JSON, files)"),
     ("targetwatch.charts", None, "shared_charts", "    charts (charts.shared_charts)"),
     ("targetwatch.render.row_html", "TargetTableRows", "fill", "list rows made a column at a time (row_html fill)"),
@@ -78,21 +80,25 @@ def run(warehouse: Path, site: Path, data_files: bool = True) -> dict[str, list]
     import importlib
 
     from targetwatch import formatting
-    from targetwatch.render import large_site
+    from targetwatch.render import data_files as data_files_module
+    from targetwatch.render import fork_pair
     from targetwatch.render.dashboards import build_dashboards, read_site_data
     from targetwatch.warehouse import connect
 
     acc: dict[str, list] = {}
     wrapped: list[tuple[Any, str, Any]] = []
+    workers = os.environ.get(fork_pair.WORKERS_ENV)
     try:
         for module, owner, name, label in PHASES:
             m = importlib.import_module(module)
             target = getattr(m, owner) if owner else m
             if hasattr(target, name):  # a phase the code does not have (any more) is left out
                 wrapped.append((target, name, _wrap(target, name, label, acc)))
-        if not data_files:
-            wrapped.append((large_site.LargeSite, "write_data", large_site.LargeSite.write_data))
-            large_site.LargeSite.write_data = lambda self: {}
+        if not data_files:  # what the batches share is still made (DataFiles.__init__); no batch is written
+            wrapped.append((data_files_module.DataFiles, "write", data_files_module.DataFiles.write))
+            data_files_module.DataFiles.write = lambda self, claim: {"data_files": 0, "data_bytes": 0}
+        # one process: a forked one's phases would not be counted here (fork_pair)
+        os.environ[fork_pair.WORKERS_ENV] = "0"
         shutil.rmtree(site, ignore_errors=True)
         formatting._format_finite.cache_clear()
         t0, c0 = time.perf_counter(), _cpu()
@@ -105,6 +111,10 @@ def run(warehouse: Path, site: Path, data_files: bool = True) -> dict[str, list]
     finally:
         for target, name, original in reversed(wrapped):
             setattr(target, name, original)
+        if workers is None:
+            os.environ.pop(fork_pair.WORKERS_ENV, None)
+        else:
+            os.environ[fork_pair.WORKERS_ENV] = workers
     info = formatting._format_finite.cache_info()
     acc["number cache"] = [info.hits, float(info.misses), float(info.currsize)]
     return acc

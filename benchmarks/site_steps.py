@@ -14,8 +14,9 @@ after the other as the in-process executor runs them:
 - explain: `targetwatch explain` of one target in a fresh process (the terminal's lineage).
 
 Per step: wall and CPU seconds of this process (all threads) and of the processes it started and waited for (the
-dashboards' data-file worker), and this process's peak resident memory during the step (VmHWM, reset before it
-through /proc/self/clear_refs; not the worker's) beside the resident memory it started with; the load average
+dashboards' forked process with TARGETWATCH_SITE_WORKERS=1), this process's peak resident memory during the step
+(VmHWM, reset before it through /proc/self/clear_refs) beside the resident memory it started with, the peak of the
+process tree (peak_tree_mb, benchmarks.peak.tree_kb, sampled by a process of its own), and the load average
 before and after. Prints one JSON line. Every input is SYNTHETIC when WAREHOUSE came from benchmarks/run.py.
 """
 
@@ -50,22 +51,30 @@ def _status_kb(field: str) -> int:
 
 
 def _cpu() -> float:
-    """User + system seconds of this process and of its ended children (the dashboards' data-file worker)."""
+    """User + system seconds of this process and of its ended children (the dashboards' forked process)."""
     return sum(r.ru_utime + r.ru_stime for r in (resource.getrusage(resource.RUSAGE_SELF),
                                                  resource.getrusage(resource.RUSAGE_CHILDREN)))
 
 
 @contextlib.contextmanager
 def probe(record: dict) -> Iterator[None]:
-    """wall_s, cpu_s, rss_before_mb, peak_rss_mb (VmHWM reset before), load before and after."""
+    """wall_s, cpu_s, rss_before_mb, peak_rss_mb (VmHWM reset before), peak_tree_mb (benchmarks.peak.tree_kb of
+    this process and the processes below it, such as the dashboards' forked second process, sampled twice a second
+    by a process of its own, whose CPU is not the step's), load before and after."""
     reset_step_peak()
     record["rss_before_mb"] = round(_status_kb("VmRSS") / 1024)
     record["load_before"] = round(os.getloadavg()[0], 2)
+    watcher = subprocess.Popen([sys.executable, "-m", "benchmarks.peak", str(os.getpid())], cwd=ROOT,
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     t, c = time.perf_counter(), _cpu()
-    yield
-    record["wall_s"] = round(time.perf_counter() - t, 2)
-    record["cpu_s"] = round(_cpu() - c, 2)
+    try:
+        yield
+    finally:
+        record["wall_s"] = round(time.perf_counter() - t, 2)
+        record["cpu_s"] = round(_cpu() - c, 2)  # before the watcher is waited for: its CPU is not counted
+        out, _ = watcher.communicate("stop\n")
     record["peak_rss_mb"] = round(_status_kb("VmHWM") / 1024)
+    record["peak_tree_mb"] = round(max(int(out.strip() or 0), _status_kb("VmHWM")) / 1024)
     record["load_after"] = round(os.getloadavg()[0], 2)
 
 

@@ -5,8 +5,8 @@ TARGETWATCH_OUT       output folder           (default: <project>/out)
 TARGETWATCH_AS_OF     as-of date, YYYY-MM-DD  (default: today in Asia/Shanghai, whoever starts the run)
 TARGETWATCH_LANG      default dashboard language, zh or en (default: zh)
 DAGSTER_HOME          Dagster's run history, schedules and logs (default: <output folder>/.dagster)
-TARGETWATCH_SITE_WORKERS  processes beside the run's that write a large site's data files, 0 or 1 (default: 0;
-                      read where they are written, targetwatch/render/data_files.py)
+TARGETWATCH_SITE_WORKERS  1: a forked copy of the run's process writes a large dashboards site's pages and some of
+                      its data files beside it (default 0: one process; targetwatch/render/fork_pair.py)
 
 Derived from the output folder: the published warehouse (<out>/warehouse.duckdb), the build area
 (<out>/.build) and the refresh lock (<out>/.refresh.lock).

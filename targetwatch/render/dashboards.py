@@ -61,19 +61,24 @@ def build_dashboards(data: SiteData, site: Path, lang: str = "zh", *, large: boo
         large = len(data.targets) > LARGE_SITE_TARGETS
     copy_static(site, with_plotly=True, large=large)
     common = data.page_common(lang)
-    data_call = [data_owed_page(site, common, data.data_owed, data.return_conflicts),
-                 changes_page(site, common, data, data.run_id)]
+
+    def data_call() -> list[Path]:
+        return [data_owed_page(site, common, data.data_owed, data.return_conflicts),
+                changes_page(site, common, data, data.run_id)]
+
     rows = target_rows(data)  # made once: the briefs and every page take their target rows from it
-    briefs = build_briefs(data, site, {c: page_name(c) for c in data.targets["jurisdiction"].dropna().unique()},
-                          rows=rows)
-    if large:
+    files = {c: page_name(c) for c in data.targets["jurisdiction"].dropna().unique()}
+    if large:  # the pages that need no data file are written beside them (LargeSite.build `also`)
         layout = LargeSite(data, site, lang, rows=rows)
-        del rows  # the layout's copy alone, which it narrows once its data files are written (LargeSite.build)
-        return layout.build() + data_call + briefs
+        del rows  # the layout's copy alone, which it narrows once the briefs are written (LargeSite.build)
+        pages, others = layout.build(also=lambda: data_call() + build_briefs(data, site, files, rows=layout.rows))
+        return pages + others
+    calls = data_call()
+    briefs = build_briefs(data, site, files, rows=rows)
     build_gap_workbook(data, site / WORKBOOK_FILE, lang)  # linked from the overview, for staff who work in Excel
     s = SmallSite(data, site, lang, rows=rows)
     pages = [s.index()]
     pages += [s.target_page(r) for r in s.records]
     pages += [s.document_page(d) for d in display_records(data.policy_documents)]
     pages += [s.department_page(n) for n in sorted(set(data.target_departments["department"].dropna()))]
-    return pages + data_call + briefs
+    return pages + calls + briefs

@@ -13,11 +13,13 @@ prefecture and county), so that the build stays bounded in time and size (docs/s
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
 import re
 import urllib.parse
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +27,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from targetwatch import charts, vocab
-from targetwatch.render import data_files
+from targetwatch.render import data_files, fork_pair
 from targetwatch.render.brief import brief_file
 from targetwatch.render.page import (
     chart_html,
@@ -47,10 +49,12 @@ from targetwatch.render.rows import (
 from targetwatch.render.site_data import SiteData, check_records
 
 PAGE_ROWS = 500  # rows per page of a long target list
-DATA_BATCH_TARGETS = 5_000  # targets whose data-file columns are converted together (data_files._batches)
-# processes that write data files beside the layout's own (data_files; TARGETWATCH_SITE_WORKERS=1 turns it on): none
-# by default, since on the shared 2-core machine it cost CPU and gained no wall (docs/scaling.md section 0, session 12)
-DATA_WORKERS = 0
+DATA_BATCH_TARGETS = 5_000  # targets whose data-file columns are converted together (data_files._groups)
+# The share of the data files' batches (the last ones) that the forked process may write once its pages are written
+# (LargeSite.build), their figures read before the fork. At national scale its pages and briefs cost about as much
+# as a third of the batches, so an even split gives it about a fifth of them; the rest of the share is room for a
+# process slowed by other work on the machine. Each batch read ahead is held until it is written (about 10 MB).
+FORKED_BATCHES = 0.4
 LEVELS: tuple[str, ...] = ("national", "province", "prefecture", "county")
 REGIONS: tuple[str, ...] = ("1", "2", "3", "4", "5", "6")  # GB/T 2260: a code's first digit is its greater region
 
@@ -202,24 +206,42 @@ class LargeSite:
         rows["href"] = ("targets/view.html#j=" + jur.map(self.tree["file"]) + "&t="
                         + rows["target_id"].map(lambda t: urllib.parse.quote(str(t), safe="")))
         self.rows = rows
-        self.records = display_records(rows[list(LIST_COLUMNS)])
-        self.by_id = {r["target_id"]: r for r in self.records}
-        self.by_jurisdiction: dict[str, list[dict]] = {}
-        for r in self.records:
-            self.by_jurisdiction.setdefault(r["jurisdiction"], []).append(r)
-        # status counts of every jurisdiction's whole subtree (itself and everything below it)
-        status = rows[["jurisdiction", "status"]].copy()
-        status["node"] = status["jurisdiction"].map(self.ancestors)
-        sub = status.explode("node").groupby(["node", "status"]).size()
-        self.subtree: dict[str, dict[str, int]] = {}
-        for (node, st), n in sub.items():
-            self.subtree.setdefault(node, {})[st] = int(n)
         # each target's row cells, made once for every list that shows it (pages in subfolders: root "../")
         self.row_cells = TargetTableRows(self.env, "../")
         self.children: dict[str, list[str]] = {}
         for code, parent in zip(self.tree["code"], self.tree["parent"], strict=True):
             if isinstance(parent, str):
                 self.children.setdefault(parent, []).append(code)
+
+    # the pages' own views of the rows, made when a page first needs them: in the process that writes the pages
+    # (LargeSite.build), not in the one that writes data files beside it, which would hold a copy it never reads
+
+    @functools.cached_property
+    def records(self) -> list[dict]:
+        """Every target's list row (LIST_COLUMNS) as a dict, in the rows' order."""
+        return display_records(self.rows[list(LIST_COLUMNS)])
+
+    @functools.cached_property
+    def by_id(self) -> dict[str, dict]:
+        return {r["target_id"]: r for r in self.records}
+
+    @functools.cached_property
+    def by_jurisdiction(self) -> dict[str, list[dict]]:
+        out: dict[str, list[dict]] = {}
+        for r in self.records:
+            out.setdefault(r["jurisdiction"], []).append(r)
+        return out
+
+    @functools.cached_property
+    def subtree(self) -> dict[str, dict[str, int]]:
+        """Status counts of every jurisdiction's whole subtree (itself and everything below it)."""
+        status = self.rows[["jurisdiction", "status"]].copy()
+        status["node"] = status["jurisdiction"].map(self.ancestors)
+        sub = status.explode("node").groupby(["node", "status"]).size()
+        out: dict[str, dict[str, int]] = {}
+        for (node, st), n in sub.items():
+            out.setdefault(node, {})[st] = int(n)
+        return out
 
     # --- helpers ---
 
@@ -304,8 +326,35 @@ class LargeSite:
 
     # --- pages ---
 
-    def build(self) -> list[Path]:
-        self.write_data()  # first: its columns are let go before the list pages fill the row cells' cache
+    def build(self, also: Callable[[], list[Path]] | None = None) -> tuple[list[Path], list[Path]]:
+        """Write the layout: its data files, then its pages; return (pages, `also`'s pages). `also` writes pages that
+        read the layout's target rows whole (the briefs), before the pages narrow them.
+
+        With TARGETWATCH_SITE_WORKERS=1 and more than one batch of data files, two processes share the work
+        (fork_pair, off by default: it holds about 650 MB more at national scale): a forked copy writes the pages,
+        then claims batches of data files from the last down, while this one claims them from the first up. The copy
+        may not use the warehouse connection, so it may take only the last FORKED_BATCHES of the batches, whose
+        figures are read before the fork. Else (the default) one process writes the data files first (their columns
+        are let go before the list pages fill the row cells' cache), then the pages. The files are the same."""
+        files = data_files.DataFiles(self, self.root / "data", VIEW_COLUMNS, FIGURE_FIELDS, DATA_BATCH_TARGETS)
+        n = len(files.batches)
+        if n < 2 or not fork_pair.wanted():
+            sizes = files.write(fork_pair.serial(n))
+            made = self._pages(also)
+        else:
+            first = n - math.ceil(FORKED_BATCHES * n)
+            files.fetch(first)
+            sizes, (made, theirs) = fork_pair.in_two(
+                n, files.write, lambda claim: (self._pages(also), files.write(claim)), there_from=first)
+            sizes = {k: v + theirs[k] for k, v in sizes.items()}
+        files.finish(sizes)
+        return made
+
+    def _pages(self, also: Callable[[], list[Path]] | None) -> tuple[list[Path], list[Path]]:
+        """Every page of the layout but the data files, and `also`'s pages first."""
+        extra = also() if also is not None else []
+        for view in ("records", "by_id", "by_jurisdiction", "subtree"):  # made from the whole rows, then
+            getattr(self, view)
         # the pages after it count and order the targets by these alone: the display columns are let go
         self.rows = self.rows[[c for c in LATER_COLUMNS if c in self.rows]]
         self.row_cells.fill(self.records)  # every target's list row, made a column at a time (row_html)
@@ -315,7 +364,7 @@ class LargeSite:
         pages += [self.document_page(d) for d in display_records(self.data.policy_documents)]
         pages += [self.department_page(n) for n in sorted(set(self.data.target_departments["department"].dropna()))]
         pages.append(self.target_view())
-        return pages
+        return pages, extra
 
     def index(self) -> Path:
         rows = self.rows
@@ -476,9 +525,3 @@ class LargeSite:
     def file_name(code: str) -> str:
         """A jurisdiction's data file's name (no suffix): page_name (data_files asks the layout for it)."""
         return page_name(code)
-
-    def write_data(self) -> dict[str, int]:
-        """data/_common.js and one data/<code>.js per jurisdiction with targets (targetwatch.render.data_files), a
-        batch of DATA_BATCH_TARGETS targets at a time, DATA_WORKERS worker processes writing beside this one."""
-        return data_files.write_data(self, self.root / "data", VIEW_COLUMNS, FIGURE_FIELDS, DATA_BATCH_TARGETS,
-                                     data_files.workers_wanted(DATA_WORKERS))

@@ -78,10 +78,14 @@ class FrameFigures:
     def read(self, keys: Iterable[Key]) -> pd.DataFrame:
         return _with_revisions(self._needed(keys))
 
+    def fetch(self, keys: Iterable[Key]) -> Fetched:
+        """The figures of `keys`, held for batch_figures."""
+        return Fetched(frame=self.read(keys))
+
     def batch(self, keys: Iterable[Key], fields: tuple[str, ...], file_idx: dict[str, int], file_rows: list[list],
               texts: dict[str, int]) -> dict:
         """The figures of `keys` as batch_figures gives them."""
-        return batch_figures(self.read(keys), fields, file_idx, file_rows, texts)
+        return self.fetch(keys).batch(fields, file_idx, file_rows, texts)
 
 
 class WarehouseFigures:
@@ -137,15 +141,20 @@ class WarehouseFigures:
 
     def batch(self, keys: Iterable[Key], fields: tuple[str, ...], file_idx: dict[str, int], file_rows: list[list],
               texts: dict[str, int]) -> dict:
-        """batch_figures(self.read(keys), ...) in one Arrow pass: `n_values` counted by DuckDB over each figure's
-        (jurisdiction, indicator, year, period) as observation_revisions counts it (distinct values, NaN and NULL
-        not counted, a missing period a group of its own), and the columns made Python lists straight from Arrow
-        (no pandas frame: its conversion and the per-column json_values were most of the batch's time). The same
-        batch: tests/targetwatch/test_site_reads.py compares the site with the one FrameFigures gives."""
+        """batch_figures(self.read(keys), ...), through `fetch`."""
+        return self.fetch(keys).batch(fields, file_idx, file_rows, texts)
+
+    def fetch(self, keys: Iterable[Key]) -> Fetched:
+        """The figures of `keys` read from the warehouse now, for batch_figures later (no connection needed then: a
+        forked process converts them, fork_pair). In one Arrow table: `n_values` counted by DuckDB over each
+        figure's (jurisdiction, indicator, year, period) as observation_revisions counts it (distinct values, NaN and
+        NULL not counted, a missing period a group of its own); the columns are made Python lists straight from
+        Arrow (no pandas frame: its conversion and the per-column json_values were most of the batch's time). The
+        same batch: tests/targetwatch/test_site_reads.py compares the site with the one FrameFigures gives."""
         needed = {"observation_id", "jurisdiction", "indicator", "year", "value", "period_type", "source_file",
                   "location", "release_date"}
         if not needed <= set(self.columns) or "n_values" in self.columns:
-            return batch_figures(self.read(keys), fields, file_idx, file_rows, texts)
+            return Fetched(frame=self.read(keys))
         picked = ", ".join(f'"{c}"' for c in self.columns)
         counted = ("count(DISTINCT CASE WHEN isnan(value) THEN NULL ELSE value END) OVER (PARTITION BY jurisdiction, "
                    "indicator, year, period_type) AS n_values")
@@ -153,8 +162,24 @@ class WarehouseFigures:
                             frame=False)
         if table["year"].null_count or not pa.types.is_integer(table["year"].type) \
                 or not pa.types.is_date(table["release_date"].type):  # as arrow_frame reads them: the frame path
-            return batch_figures(self.read(keys), fields, file_idx, file_rows, texts)
-        return _arrow_batch(table, fields, file_idx, file_rows, texts)
+            return Fetched(frame=self.read(keys))
+        return Fetched(table=table)
+
+
+class Fetched:
+    """One batch's figures, read: an Arrow table of WarehouseFigures' query, or a frame of the figures (as
+    FrameFigures.read gives it). `batch` makes them what batch_figures gives."""
+
+    __slots__ = ("frame", "table")
+
+    def __init__(self, table: pa.Table | None = None, frame: pd.DataFrame | None = None) -> None:
+        self.table, self.frame = table, frame
+
+    def batch(self, fields: tuple[str, ...], file_idx: dict[str, int], file_rows: list[list],
+              texts: dict[str, int]) -> dict:
+        if self.table is not None:
+            return _arrow_batch(self.table, fields, file_idx, file_rows, texts)
+        return batch_figures(self.frame, fields, file_idx, file_rows, texts)
 
 
 def _json_list(column: pa.ChunkedArray) -> list:

@@ -32,3 +32,40 @@ def test_a_reset_keeps_the_process_peak_the_kernel_forgets():
     assert kb["kernel"] < touched - 200 * 1024
     # ... but the process's peak still counts it
     assert kb["process"] >= touched
+
+
+def test_tree_kb_counts_a_forked_childs_shared_pages_once_and_its_own_pages():
+    """A forked child maps the parent's pages: its VmRSS counts the parent's 80 MB again, tree_kb does not; the 40 MB
+    the child writes itself are counted."""
+    import os
+    import signal
+    import time
+
+    from benchmarks.peak import _kb, tree_kb
+
+    mb = 1024 * 1024
+    big = bytearray(80 * mb)
+    big[::4096] = b"\x01" * len(big[::4096])  # every page of it resident in this process
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.close(read_end)
+            own = bytearray(40 * mb)
+            own[::4096] = b"\x01" * len(own[::4096])
+            os.write(write_end, b"x")
+            time.sleep(120)  # until the parent has read its figures and kills it
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    try:
+        assert os.read(read_end, 1) == b"x"
+        parent, child = _kb(os.getpid(), "status", ("VmRSS",)), _kb(pid, "status", ("VmRSS",))
+        tree = tree_kb(os.getpid())
+        assert child > 110 * 1024  # the parent's 80 MB (and more) and its own 40 MB
+        assert parent + 35 * 1024 <= tree <= parent + child - 70 * 1024
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(read_end)
+    assert len(big) == 80 * mb

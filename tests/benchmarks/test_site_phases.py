@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from targetwatch.render import dashboards, data_files, large_site
+from targetwatch.render import dashboards, data_files
 from targetwatch.render.quality_report import warehouse_of
 from tests.targetwatch.test_site import synthetic_site_data
 
@@ -16,16 +16,17 @@ def test_every_phase_of_the_large_layout_is_counted_and_put_back(tmp_path, monke
     con.execute("COPY FROM DATABASE memory TO w")
     con.close()
     monkeypatch.setattr(dashboards, "LARGE_SITE_TARGETS", 3)  # the large layout on a small catalogue
-    originals = (large_site.LargeSite.write_data, data_files.write_batch, dashboards.build_briefs)
+    originals = (data_files.DataFiles.write, data_files.write_batch, dashboards.build_briefs)
     acc = site_phases.run(tmp_path / "warehouse.duckdb", tmp_path / "site")
     assert (tmp_path / "site" / "index.html").exists() and (tmp_path / "site" / "data" / "_common.js").exists()
-    assert acc["data files"][0] == 1 and acc["jurisdiction pages"][0] == 1 and acc["briefs"][0] == 1
+    assert acc["data files: the batches"][0] == 1 and acc["jurisdiction pages"][0] == 1 and acc["briefs"][0] == 1
     # one chart set a target (the per-row code: charts.shared_charts once a target)
     assert acc["    charts (charts.shared_charts)"][0] == len(data.targets)
     assert acc["  write_batch (targets, charts, JSON, files)"][0] >= 1
     whole = acc["build_dashboards (all of the above but the read)"]
-    assert 0 < acc["data files"][2] <= whole[2] and 0 < acc["data files"][1] <= whole[1]
+    batches = acc["data files: the batches"]
+    assert 0 < batches[2] <= whole[2] and 0 < batches[1] <= whole[1]
     hits, misses, held = acc["number cache"]
     assert hits > 0  # the same numbers written again (ticks, a figure on every target of its series)
     assert misses > 0 and held == misses  # cleared first: every number written once is held
-    assert (large_site.LargeSite.write_data, data_files.write_batch, dashboards.build_briefs) == originals
+    assert (data_files.DataFiles.write, data_files.write_batch, dashboards.build_briefs) == originals

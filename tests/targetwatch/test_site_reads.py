@@ -87,81 +87,85 @@ def test_data_files_written_a_few_targets_at_a_time_are_the_files_written_at_onc
     assert [k for k in a if a[k] != b[k]] == []
 
 
-def test_data_files_written_beside_a_worker_process_are_the_files_one_process_writes(tmp_path, monkeypatch):
-    """data_files hands the batches it is not writing itself to a worker process (`python -m
-    targetwatch.render.data_files`, their values pickled): with batches of two targets, written by the two processes,
-    the site is the site of one process, byte for byte; the worker really wrote some of it, and ended."""
-    from targetwatch.render import data_files, large_site
+def test_a_site_written_by_two_processes_is_the_site_one_process_writes(tmp_path, monkeypatch):
+    """With TARGETWATCH_SITE_WORKERS=1 and more than one batch of data files, LargeSite.build forks (fork_pair): the
+    copy writes the pages and the briefs, then both claim batches. With batches of two targets the site is the site
+    of one process (TARGETWATCH_SITE_WORKERS=0), byte for byte, and the forked copy really wrote some of it (a file
+    named by each writing process's id)."""
+    import os
+    import time
+
+    from targetwatch.render import data_files, fork_pair, large_site
 
     data = synthetic_site_data(n_extra=12)
     monkeypatch.setattr(large_site, "DATA_BATCH_TARGETS", 2)
-    monkeypatch.delenv(data_files.WORKERS_ENV, raising=False)
-    assert data_files.workers_wanted(large_site.DATA_WORKERS) == 0  # off unless asked for (docs/scaling.md §0)
-    monkeypatch.setenv(data_files.WORKERS_ENV, "0")
-    build_dashboards(data, tmp_path / "alone", large=True)
-    sent: list[int] = []
-    workers: list[data_files._Worker] = []
-    real_send, real_start = data_files._Worker.send, data_files._Worker.start
+    monkeypatch.setenv(fork_pair.WORKERS_ENV, "0")
+    alone = build_dashboards(data, tmp_path / "alone", large=True)
 
-    def start(self, common):  # then wait until it is ready, so that it takes batches even of this small site
-        real_start(self, common)
-        self.wait({"data_files": 0, "data_bytes": 0})
-        workers.append(self)
+    writers, me = tmp_path / "writers", os.getpid()
+    writers.mkdir()
+    real = data_files.write_batch
 
-    def send(self, job):
-        sent.append(len(job["groups"]))
-        real_send(self, job)
+    def write_batch(job, common):  # each process leaves its id; this one waits until the copy has written a batch
+        (writers / str(os.getpid())).touch()
+        for _ in range(600):
+            if os.getpid() != me or len(list(writers.iterdir())) > 1:
+                break
+            time.sleep(0.05)
+        return real(job, common)
 
-    monkeypatch.setattr(data_files._Worker, "start", start)
-    monkeypatch.setattr(data_files._Worker, "send", send)
-    monkeypatch.setenv(data_files.WORKERS_ENV, "1")
-    build_dashboards(data, tmp_path / "beside", large=True)
-    a, b = _files(tmp_path / "alone"), _files(tmp_path / "beside")
+    monkeypatch.setattr(data_files, "write_batch", write_batch)
+    monkeypatch.delenv(fork_pair.WORKERS_ENV)
+    assert not fork_pair.wanted()  # off unless asked for (docs/scaling.md section 0, session 17)
+    monkeypatch.setenv(fork_pair.WORKERS_ENV, "1")
+    assert fork_pair.wanted()
+    two = build_dashboards(data, tmp_path / "two", large=True)
+    a, b = _files(tmp_path / "alone"), _files(tmp_path / "two")
     assert a.keys() == b.keys() and {"data/xx.js", "data/nat.js", "data/_common.js"} <= a.keys()
     assert [k for k in a if a[k] != b[k]] == []
-    assert len(workers) == 1 and sum(sent) > 0 and workers[0].proc.returncode == 0
-
-    # batches of several jurisdictions, each begun here and its rest handed to the worker once it is free
-    monkeypatch.setattr(large_site, "DATA_BATCH_TARGETS", 12)
-    calls, taken = [0], []
-
-    def free(self, sizes):  # busy at two checks of three, then free once its batch is written
-        calls[0] += 1
-        if calls[0] % 3:
-            return False
-        self.wait(sizes)
-        return True
-
-    real_rest = data_files.rest_of
-
-    def rest_of(job):  # the rest of a batch begun here: only its jurisdictions' values are sent
-        taken.append(job["from"])
-        rest = real_rest(job)
-        assert len(rest["part"]["target_id"]) < len(job["part"]["target_id"])
-        return rest
-
-    monkeypatch.setattr(data_files._Worker, "free", free)
-    monkeypatch.setattr(data_files._Worker, "send", real_send)
-    monkeypatch.setattr(data_files, "rest_of", rest_of)
-    build_dashboards(data, tmp_path / "shared", large=True)
-    c = _files(tmp_path / "shared")
-    assert c.keys() == a.keys() and [k for k in a if a[k] != c[k]] == []
-    assert taken and max(taken) >= 1  # a batch begun here, its rest written by the worker
+    assert [p.relative_to(tmp_path / "two") for p in two] == [p.relative_to(tmp_path / "alone") for p in alone]
+    assert len(two) > 10
+    assert {p.name for p in writers.iterdir()} - {str(me)} and str(me) in {p.name for p in writers.iterdir()}
 
 
-def test_a_failing_data_file_worker_fails_the_build(tmp_path, monkeypatch):
-    """A worker that stops (here: on a batch it cannot write) makes the build raise, not leave files missing."""
-    from targetwatch.render import data_files, large_site
+def test_a_failing_forked_site_process_fails_the_build(tmp_path, monkeypatch):
+    """An error in the forked copy (here: in a list page it writes) makes the build raise with its traceback, not
+    leave pages missing; the caller's process goes on (no exit of its own)."""
+    from targetwatch.render import fork_pair, large_site
 
     monkeypatch.setattr(large_site, "DATA_BATCH_TARGETS", 2)
-    monkeypatch.setenv(data_files.WORKERS_ENV, "1")
-    real_start = data_files._Worker.start
-    monkeypatch.setattr(data_files._Worker, "start", lambda self, common: (
-        real_start(self, common), self.wait({"data_files": 0, "data_bytes": 0})))
-    monkeypatch.setattr(data_files._Worker, "send", lambda self, job: (self._put({"groups": None}), setattr(
-        self, "busy", True)))
-    with pytest.raises(RuntimeError, match="data-file worker stopped"):
+    monkeypatch.setenv(fork_pair.WORKERS_ENV, "1")
+
+    def status_lists(self):
+        raise ValueError("SYNTHETIC failure in the forked copy")
+
+    monkeypatch.setattr(large_site.LargeSite, "status_lists", status_lists)
+    with pytest.raises(RuntimeError, match=r"(?s)forked site process failed.*SYNTHETIC failure in the forked copy"):
         build_dashboards(synthetic_site_data(n_extra=12), tmp_path / "site", large=True)
+
+
+def test_fork_pair_hands_out_every_unit_once_and_returns_both_results():
+    """fork_pair.in_two: units 0..n-1 each claimed once, this process's from the first up, the forked copy's from the
+    last down and none below `there_from`; both results come back."""
+    import time
+
+    from targetwatch.render import fork_pair
+
+    def slowly(claim):  # a unit at a time, slowly: the other process claims some too
+        got = []
+        while (u := claim()) is not None:
+            got.append(u)
+            time.sleep(0.02)
+        return got
+
+    here, there = fork_pair.in_two(20, slowly, slowly)
+    assert sorted(here + there) == list(range(20)) and here == sorted(here) and there == sorted(there, reverse=True)
+    assert here[0] == 0 and there[0] == 19 and here and there
+    here, there = fork_pair.in_two(20, slowly, slowly, there_from=15)
+    assert sorted(here + there) == list(range(20)) and min(there, default=15) >= 15 and set(range(15)) <= set(here)
+    assert fork_pair.in_two(0, lambda claim: claim(), lambda claim: claim()) == (None, None)
+    serial = fork_pair.serial(3)
+    assert [serial(), serial(), serial(), serial()] == [0, 1, 2, None]
 
 
 def test_evidence_labels_are_made_once_per_combination_and_equal_the_labels_made_per_row():
