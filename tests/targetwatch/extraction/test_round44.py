@@ -10,6 +10,9 @@ more show the class:
   a report's only while its title's 規(guī)劃 was cut by a reading), 重庆's 2016 science plan, 山东's charging plan.
 - 计划每年 is a word of intent (`rules.INTENT_AS_WORD`): 临沂's three-year action (…計(jì)劃每年新增…4萬(wàn)戶),
   郑州航空港's talent plan and 四川's three-year plan write it.
+- 突破 before a bare 百 and a magnitude (突破百亿元) is a figure, as 超百亿元 and 突破万亿元 are
+  (`barescale.BARE_SCALE`): 内蒙古's 2023 science-empowerment plan (first unseen-53); the 2020 communiqué news
+  (突破百万亿元大关) shows the form too, read as a result there.
 - a deadline stated inside one numbered point (一是…计划2014-2017年…) does not carry into the next (二是…)
   (`points.py`):
   泉州's note on graduates' start-ups (first unseen-24), whose period the readings had hidden.
@@ -25,6 +28,7 @@ import re
 import pytest
 
 from targetwatch.extraction import extract_targets, readings
+from targetwatch.extraction.corpus import CORPUS_DIR
 from tests.targetwatch.extraction.proposals import S2T, T2S, fields, quantified, variants
 
 
@@ -168,3 +172,31 @@ def test_a_year_stated_in_one_point_ends_with_it():
     text = "一是到2025年新增高新技术企业100家。二是建成孵化器20个。"
     rules = [p.rule.split("+") for p in quantified(text)]
     assert [("deadline_carried" in r, "deadline_from_document" in r) for r in rules] == [(False, False), (False, True)]
+
+
+# innermongolia-2023-st-empowerment-plan (development, first unseen-53; undated): the 2025 aims
+NEIMENG = "到2025年,研发投入强度达到1.5%,投入总量达到375亿元。技术市场成交额突破百亿元,高新技术企业实现翻番。"
+
+
+@pytest.mark.parametrize("text", variants(NEIMENG))
+def test_a_bare_hundred_after_a_breakthrough_is_a_figure(text):
+    # 突破百亿元 = over 100 x 10^8 = 10^10 yuan, by 2025 (the paragraph's 到2025年); 1.5% and 375亿元 at least
+    read = _read(quantified(text))
+    assert (1e10, "yuan", "exceed", 2025) in read
+    assert (1.5, "percent", "at_least", 2025) in read and (3.75e10, "yuan", "at_least", 2025) in read
+
+
+# china-2020-communique-news (development; 2021-02): a communiqué's news, read whole
+COMMUNIQUE = (CORPUS_DIR / "china-2020-communique-news.txt").read_text(encoding="utf-8")
+
+
+def test_a_bare_hundred_reached_is_a_result():
+    # 經濟總量突破百萬億元大關 = 10^14 yuan, read as a figure; the text reports 2020 (a communiqué): not proposed at 0.5
+    assert [p for p in extract_targets(COMMUNIQUE, "t", issued="2021-02", min_confidence=0.0) if p.value == 1e14]
+    assert 1e14 not in {p.value for p in quantified(COMMUNIQUE, issued="2021-02")}
+
+
+@pytest.mark.parametrize("text", ["到2025年,技术市场成交额突破百家争鸣的局面。", "到2025年,突破百项关键技术。"])
+def test_a_hundred_without_a_magnitude_after_a_breakthrough_is_no_bare_scale(text):
+    # SYNTHETIC controls: 百 not followed by 万 / 亿 after 突破 is not read as 100 by this rule
+    assert [p for p in quantified(text) if p.value == 100] == []
