@@ -1,0 +1,129 @@
+"""Round 26 of issue 17: an annual statistic (R&D expenditure, its intensity, the S&T progress contribution) whose
+sentence states no year is the year before its release, not the release year (annual_statistics.py). Real sentences
+from development texts (simplified, traditional and full-width variants); SYNTHETIC controls are marked so. Values
+and years worked by hand from the texts."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from targetwatch.catalogue import load_catalogue
+from targetwatch.reports.annual_statistics import ANNUAL_BASIS, ANNUAL_ONLY, annual_year
+from targetwatch.reports.communique import read_text
+from targetwatch.reports.model import Aliases
+from targetwatch.units import to_simplified
+
+ROOT = Path(__file__).parents[3]
+
+
+@pytest.fixture(scope="module")
+def aliases() -> Aliases:
+    return Aliases.from_catalogue(load_catalogue(ROOT / "targets.yaml"))
+
+
+def _read(tmp_path: Path, text: str, aliases: Aliases):
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_text(path, aliases)
+
+
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def _full_width(text: str) -> str:
+    """Digits, Latin letters, %, brackets and the full stop's neighbours written full-width (U+FF01..U+FF5E)."""
+    return "".join(chr(ord(c) + 0xFEE0) if c.isascii() and (c.isalnum() or c in "%()&.") else c for c in text)
+
+
+# u34_nat_2020_rd_jjrb_k988k_trad (dev since round 26): 經濟日報 of 2021-09-23 on the 2020 bulletin; the quoted
+# paragraph states no year, and its 2.40% was read as the nation's 2021 intensity (the release year)
+K988K = (
+    "一年2.4萬億研發投入意味著什么\n\n2021-09-23 16:10:27 熊麗 來源:經濟日報\n\n"
+    "日前,國家統計局、科學技術部和財政部聯合發布的《2020年全國科技經費投入統計公報》顯示,2020年我國研究與試驗發展(R&D)"
+    "經費投入總量突破2.4萬億元,達到24393.1億元,比上年增加2249.5億元,增長10.2%。\n\n"
+    "“由于R&D經費增速比現價GDP增速快7.2個百分點,R&D經費投入強度(與GDP之比)達到2.40%,比上年提高0.16個百分點,"
+    "提升幅度創近11年來新高。”國家統計局社科文司統計師張啟龍介紹。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text", [K988K, to_simplified(K988K), _full_width(K988K)], ids=["traditional", "simplified", "full-width"]
+)
+def test_an_intensity_with_no_year_is_the_year_before_the_release(tmp_path: Path, aliases: Aliases, text: str) -> None:
+    levels = _read(tmp_path, text, aliases).rows
+    got = sorted(zip(levels["year_raw"], levels["year_basis"], levels["value_raw"].map(_nfkc), strict=True))
+    # 24393.1 states its year (2020年); 2.40 takes 2021 - 1 = 2020 from the release date 2021-09-23
+    assert got == [("2020", ANNUAL_BASIS, "2.40"), ("2020", "stated", "24393.1")]
+    notes = levels.loc[levels["year_basis"] == ANNUAL_BASIS, "notes"].iloc[0]
+    assert "year 2020 inferred: an annual statistic" in notes
+    assert "a change not a level" in notes  # 比上年提高0.16個百分點 stays a change, never a level
+
+
+# gs_2018_ddjs (dev): a magazine article reposted 2018-05-16; 51.3% has no year of its own. The annotators read 2016
+# (the year before the printed issue 2017年第5期); the rule gives 2017 (the year before the web release): still wrong,
+# the direction right. The 150亿元 turnover beside it is a flow counted part-way through years too: it keeps 2018.
+DDJS = (ROOT / "tests" / "fixtures" / "real" / "reports" / "gs_2018_ddjs.txt").read_text(encoding="utf-8")
+
+
+def test_the_end_point_of_a_contribution_span_is_the_year_before_and_the_turnover_keeps_the_release_year(
+    tmp_path: Path, aliases: Aliases
+) -> None:
+    rows = _read(tmp_path, DDJS, aliases).rows
+    got = sorted(zip(rows["indicator_raw"], rows["value_raw"], rows["year_raw"], rows["year_basis"], strict=True))
+    assert got == [
+        ("技术市场合同年交易额", "150", "2018", "release date"),
+        ("技术市场合同年交易额", "43", "2010", "plan period"),
+        ("科技对经济增长的贡献率", "42.5", "2010", "plan period"),
+        ("科技对经济增长的贡献率", "51.3", "2017", ANNUAL_BASIS),
+    ]
+
+
+# SYNTHETIC controls: what the rule must leave alone
+def test_a_stated_year_is_kept(tmp_path: Path, aliases: Aliases) -> None:
+    """SYNTHETIC: the same intensity with its year stated in its sentence keeps it (2020, stated)."""
+    text = "2021-09-23 16:10:27 來源:經濟日報\n\n2020年,我國R&D經費投入強度達到2.40%,比上年提高0.16個百分點。\n"
+    rows = _read(tmp_path, text, aliases).rows
+    assert list(zip(rows["year_raw"], rows["year_basis"], rows["value_raw"], strict=True)) == [
+        ("2020", "stated", "2.40")
+    ]
+
+
+def test_a_stock_and_a_part_year_flow_keep_the_release_year(tmp_path: Path, aliases: Aliases) -> None:
+    """u27_gs_2021_kjrb_2windao's stock (dev): 甘肃全省共有高新技术企业1229家 in a story of 2021-05-28 keeps 2021
+    (stocks with no year keep the release year in gs_2017_techmarket, lz_2021_gscn, sx_2022_tenyears, where that is
+    right); SYNTHETIC: jobs to October keep theirs (a flow counted part-way through the year)."""
+    text = (
+        "2021-05-28 来源:科技日报\n\n甘肃全省共有高新技术企业1229家,国家自主创新示范区1个。\n\n"
+        "1-10月,全国城镇新增就业1133万人。\n"
+    )
+    rows = _read(tmp_path, text, aliases).rows
+    got = sorted(zip(rows["value_raw"], rows["year_raw"], rows["year_basis"], strict=True))
+    assert got == [("1133", "2021", "release date"), ("1229", "2021", "release date")]
+
+
+@pytest.mark.parametrize(
+    ("key", "year", "basis", "expected"),
+    [
+        ("rd_intensity", 2021, "release date", (2020, ANNUAL_BASIS)),
+        ("rd_expenditure", 2019, "release date", (2018, ANNUAL_BASIS)),
+        ("st_progress_contribution", 2018, "release date", (2017, ANNUAL_BASIS)),
+        ("st_progress_contribution", 2018, "stated", (2018, "stated")),
+        ("rd_intensity", 2021, "full year", (2021, "full year")),  # already the year before
+        ("rd_intensity", 2021, "work report", (2021, "work report")),  # already the year before
+        ("rd_intensity", None, "release date", (None, "release date")),
+        ("tech_contract_turnover", 2021, "release date", (2021, "release date")),
+        ("new_urban_jobs", 2021, "release date", (2021, "release date")),
+        ("high_tech_enterprises", 2021, "release date", (2021, "release date")),
+    ],
+)
+def test_annual_year(key: str, year: int | None, basis: str, expected: tuple[int | None, str]) -> None:
+    assert annual_year(key, year, basis) == expected
+
+
+def test_the_annual_statistics_are_catalogue_indicators() -> None:
+    codes = {i.code for i in load_catalogue(ROOT / "targets.yaml").indicators}
+    assert ANNUAL_ONLY <= codes
