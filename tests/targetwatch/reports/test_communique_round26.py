@@ -127,3 +127,33 @@ def test_annual_year(key: str, year: int | None, basis: str, expected: tuple[int
 def test_the_annual_statistics_are_catalogue_indicators() -> None:
     codes = {i.code for i in load_catalogue(ROOT / "targets.yaml").indicators}
     assert ANNUAL_ONLY <= codes
+
+
+# --- rule 2: universities and research institutes before a name are a part of the whole (grammar.QUALIFIER) -------
+
+# u11_hn_2019_techcontracts (dev): 全省高校技术合同成交额11.69亿元 was refused only because Hunan is not in targets.yaml;
+# the same sentence in a catalogue province's release (SYNTHETIC: its head made Gansu's) was read as the province's
+# whole turnover. u6_hb_2021h1_techcontracts (dev) writes 高校技术合同成交21.92亿元 the same way.
+HEAD = "# source: http://www.gstjj.gov.cn/x.html\n甘肃省科技厅:2019年全省技术合同成交额同比增长\n发布时间:2020-01-05 10:56\n"
+WHOLE = "  记者1月3日从省科技厅获悉,2019年我省实现技术合同成交额190.69亿元,同比增长74.21%。\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "holder"),
+    [
+        ("  全省高校技术合同成交额11.69亿元,比去年增长49.30%。\n", "高校"),
+        ("  全省高校技術合同成交額11.69億元,比去年增長49.30%。\n", "高校"),
+        ("  全省高等學校技術合同成交額１１．６９億元,比去年增長４９．３０％。\n", "高等学校"),
+        ("  科研院所技术合同成交额11.69亿元,比去年增长49.30%。\n", "院所"),
+    ],
+    ids=["simplified", "traditional", "full-width", "institutes"],
+)
+def test_universities_turnover_is_a_subset_not_the_provinces(
+    tmp_path: Path, aliases: Aliases, line: str, holder: str
+) -> None:
+    read = _read(tmp_path, HEAD + WHOLE + line, aliases)
+    # one level only: Gansu's 2019 whole, 190.69亿元; 11.69 is the universities' part and 49.30% a change
+    got = list(zip(read.rows["jurisdiction_raw"], read.rows["year_raw"], read.rows["value_raw"], strict=True))
+    assert got == [("甘肃省", "2019", "190.69")]
+    reasons = list(read.rejected["reason"])
+    assert any(f"is a subset ({holder}) of tech_contract_turnover, not its total" in r for r in reasons), reasons
