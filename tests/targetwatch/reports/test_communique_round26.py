@@ -14,7 +14,8 @@ from targetwatch.catalogue import load_catalogue
 from targetwatch.reports.annual_statistics import ANNUAL_BASIS, ANNUAL_ONLY, annual_year
 from targetwatch.reports.communique import read_text
 from targetwatch.reports.model import Aliases
-from targetwatch.units import to_simplified
+from targetwatch.reports.zone_subject import zone_subject
+from targetwatch.units import fold_with_offsets, to_simplified
 
 ROOT = Path(__file__).parents[3]
 
@@ -126,15 +127,18 @@ def test_annual_year(key: str, year: int | None, basis: str, expected: tuple[int
 
 def test_the_annual_statistics_are_catalogue_indicators() -> None:
     codes = {i.code for i in load_catalogue(ROOT / "targets.yaml").indicators}
-    assert ANNUAL_ONLY <= codes
+    assert codes >= ANNUAL_ONLY
 
 
 # --- rule 2: universities and research institutes before a name are a part of the whole (grammar.QUALIFIER) -------
 
-# u11_hn_2019_techcontracts (dev): 全省高校技术合同成交额11.69亿元 was refused only because Hunan is not in targets.yaml;
-# the same sentence in a catalogue province's release (SYNTHETIC: its head made Gansu's) was read as the province's
-# whole turnover. u6_hb_2021h1_techcontracts (dev) writes 高校技术合同成交21.92亿元 the same way.
-HEAD = "# source: http://www.gstjj.gov.cn/x.html\n甘肃省科技厅:2019年全省技术合同成交额同比增长\n发布时间:2020-01-05 10:56\n"
+# u11_hn_2019_techcontracts (dev): 全省高校技术合同成交额11.69亿元 was refused only because Hunan is not in
+# targets.yaml; the same sentence in a catalogue province's release (SYNTHETIC: its head made Gansu's) was read as the
+# province's whole turnover. u6_hb_2021h1_techcontracts (dev) writes 高校技术合同成交21.92亿元 the same way.
+HEAD = (
+    "# source: http://www.gstjj.gov.cn/x.html\n甘肃省科技厅:2019年全省技术合同成交额同比增长\n"
+    "发布时间:2020-01-05 10:56\n"
+)
 WHOLE = "  记者1月3日从省科技厅获悉,2019年我省实现技术合同成交额190.69亿元,同比增长74.21%。\n"
 
 
@@ -157,3 +161,61 @@ def test_universities_turnover_is_a_subset_not_the_provinces(
     assert got == [("甘肃省", "2019", "190.69")]
     reasons = list(read.rejected["reason"])
     assert any(f"is a subset ({holder}) of tech_contract_turnover, not its total" in r for r in reasons), reasons
+
+
+# --- rule 3: a zone named before a figure is not its subject when it is an item, an area or the place is named -----
+
+CRI = (
+    "2018年,中国在研发投入、论文数、专利数、高新区等方面的指标均有不俗表现,"
+    "综合科技创新能力位列世界知识产权组织排名的第17位,科技进步贡献率已达到58.5%"
+)
+CRI_TRAD = (
+    "2018年,中國在研發投入、論文數、專利數、高新區等方面的指標均有不俗表現,"
+    "綜合科技創新能力位列世界知識產權組織排名的第17位,科技進步貢獻率已達到58.5%"
+)
+TIANSHUI = (
+    "截止“十三五”末,全市有在建国家级企业重点实验室1家,国家农业科技园区 1 家,国家可持续发展实验区1个,"
+    "省级企业重点实验室7家,入库科技型中小企业52家"
+)
+JIANGXI = "3、规划、园区规划、招商规划、项目包装策划2 全年全省城镇新增就业 46.2 万人"
+GANSU_ZONES = (
+    "2家國家級高新區(qū)和10家省級高新區(qū)以占全省0.2%的土地面積,創(chuàng)造了全省11.1%的GDP,"
+    "園區(qū)生產(chǎn)總值達(dá)1409.2億元,技術(shù)市場合同交易額達(dá)55.69億元"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "expected"),
+    [
+        (CRI, "科技进步贡献率", None),  # u35_nat_2018_contribution_cri: an area in a list (高新区等方面)
+        (CRI_TRAD, "科技进步贡献率", None),
+        (_full_width(CRI), "科技进步贡献率", None),
+        (TIANSHUI, "科技型中小企业", None),  # u31_gs_2020_tianshui_st_plan: zones counted as items (园区 1 家)
+        (_full_width(TIANSHUI), "科技型中小企业", None),
+        (JIANGXI, "城镇新增就业", None),  # u29_jx_2020_communique_taowenge: 全年全省 right before the name
+        (GANSU_ZONES, "合同交易额", "高新区"),  # u6_gs_2022_hitechzones_trad: the zones are the subject
+        ("2家国家级高新区全年技术合同成交额55.69亿元", "技术合同成交额", "高新区"),  # SYNTHETIC: 全年 alone is no place
+        ("全省高新区技术合同成交额55.69亿元", "技术合同成交额", "高新区"),  # SYNTHETIC: the zones' after 全省
+    ],
+)
+def test_zone_subject(sentence: str, name: str, expected: str | None) -> None:
+    folded = fold_with_offsets(sentence)[0]
+    at = folded.index(name)
+    assert zone_subject(folded, at) == expected
+
+
+def test_the_nations_2018_contribution_is_read_beside_a_list_of_areas(tmp_path: Path, aliases: Aliases) -> None:
+    """u35_nat_2018_contribution_cri (dev since round 26; its first score quarantined the 58.5% by the zones guard)."""
+    text = (ROOT / "tests" / "fixtures" / "real" / "reports" / "u35_nat_2018_contribution_cri.txt").read_text("utf-8")
+    rows = _read(tmp_path, text, aliases).rows
+    got = list(zip(rows["indicator_raw"], rows["year_raw"], rows["value_raw"], strict=True))
+    # 2020's 60% is the minister's aim (a year after the release: the normaliser keeps it out, as before)
+    assert got == [("科技进步贡献率", "2018", "58.5"), ("科技进步贡献率", "2020", "60")]
+
+
+def test_the_zones_own_turnover_stays_refused(tmp_path: Path, aliases: Aliases) -> None:
+    """u6_gs_2022_hitechzones_trad (dev): the 55.69 is the zones', never Gansu's (the guard as before)."""
+    text = (ROOT / "tests" / "fixtures" / "real" / "reports" / "u6_gs_2022_hitechzones_trad.txt").read_text("utf-8")
+    read = _read(tmp_path, text, aliases)
+    assert "55.69" not in set(read.rows["value_raw"])
+    assert any("55.69" in r and "zones or parks named before (高新区)" in r for r in read.rejected["reason"])
