@@ -13,6 +13,8 @@ more show the class:
 - 突破 before a bare 百 and a magnitude (突破百亿元) is a figure, as 超百亿元 and 突破万亿元 are
   (`barescale.BARE_SCALE`): 内蒙古's 2023 science-empowerment plan (first unseen-53); the 2020 communiqué news
   (突破百万亿元大关) shows the form too, read as a result there.
+- data rates are units (`legalunits.LEGAL_UNITS`: 太 / 吉 / 兆比特每秒, base tbps): 青海's 2022 work points (first
+  unseen-55: 10太比特每秒(Tbps)以上); 鄂州's digital-economy background writes 1Gbps (ASCII, status, not read).
 - a deadline stated inside one numbered point (一是…计划2014-2017年…) does not carry into the next (二是…)
   (`points.py`):
   泉州's note on graduates' start-ups (first unseen-24), whose period the readings had hidden.
@@ -200,3 +202,24 @@ def test_a_bare_hundred_reached_is_a_result():
 def test_a_hundred_without_a_magnitude_after_a_breakthrough_is_no_bare_scale(text):
     # SYNTHETIC controls: 百 not followed by 万 / 亿 after 突破 is not read as 100 by this rule
     assert [p for p in quantified(text) if p.value == 100] == []
+
+
+# qinghai-2022-digital-economy-work-points-trad (development, first unseen-55; undated, 到2022年底): 主要目標
+QINGHAI = ("二、主要目標\n到2022年底,數字基礎設施建設更加完善,力爭建成5G基站1萬個,"
+           "5G商用步伐進一步加快,互聯網省際出口帶寬達到10太比特每秒(Tbps)以上,大數據產業有序發展,"
+           "大數據中心機架數超過1.3萬個。\n")
+
+
+@pytest.mark.parametrize("text", [*variants(QINGHAI), QINGHAI.replace("(Tbps)", "")])
+def test_a_data_rate_is_a_unit(text):
+    # 10太比特每秒 = 10 Tbps at least (達到…以上), by 2022; 1萬個 base stations, 1.3萬個 racks over
+    read = _read(quantified(text))
+    assert (10, "tbps", "at_least", 2022) in read
+    assert (13000, "count", "exceed", 2022) in read
+
+
+@pytest.mark.parametrize(("text", "value"), [("到2025年,千兆宽带接入速率达到1000兆比特每秒。", 1e-3),
+                                             ("到2025年,骨干网带宽达到400吉比特每秒以上。", 0.4)])
+def test_data_rates_are_scaled_to_tbps(text, value):
+    # SYNTHETIC: 1000 Mbit/s = 10^-3 Tbit/s; 400 Gbit/s = 0.4 Tbit/s
+    assert [(p.value, p.unit) for p in quantified(text)] == [(pytest.approx(value), "tbps")]
