@@ -15,6 +15,10 @@ more show the class:
   (突破百万亿元大关) shows the form too, read as a result there.
 - data rates are units (`legalunits.LEGAL_UNITS`: 太 / 吉 / 兆比特每秒, base tbps): 青海's 2022 work points (first
   unseen-55: 10太比特每秒(Tbps)以上); 鄂州's digital-economy background writes 1Gbps (ASCII, status, not read).
+- a year right after 提出 (该文件提出2023年…, 《规划》出台,提出2025年…) is a year ahead in a news item's paragraph,
+  as a year before 目标 already was (`rules.YEAR_TARGETS`, read by `figures._reported`): 济南's 十四五 digital plan
+  (first unseen-54, five figures) and 山西's 2023 No. 1 document news; the 2013 marine-economy news writes it too
+  (《规划》提出,2015年…), its figures held back by other rules.
 - a deadline stated inside one numbered point (一是…计划2014-2017年…) does not carry into the next (二是…)
   (`points.py`):
   泉州's note on graduates' start-ups (first unseen-24), whose period the readings had hidden.
@@ -223,3 +227,39 @@ def test_a_data_rate_is_a_unit(text):
 def test_data_rates_are_scaled_to_tbps(text, value):
     # SYNTHETIC: 1000 Mbit/s = 10^-3 Tbit/s; 400 Gbit/s = 0.4 Tbit/s
     assert [(p.value, p.unit) for p in quantified(text)] == [(pytest.approx(value), "tbps")]
+
+
+# jinan-2022-digital-14th-plan-news-trad (development, first unseen-54; 1月30日 without a year): the lead
+JINAN = ("(網(wǎng)經(jīng)社訊)1月30日消息,日前《濟(jì)南市“十四五”加快數(shù)字化"
+         "高質(zhì)量發(fā)展規(guī)劃》出臺(tái),"
+         "提出2025年濟(jì)南市數(shù)字經(jīng)濟(jì)規(guī)模占GDP比重超過52%,"
+         "數(shù)字經(jīng)濟(jì)核心產(chǎn)業(yè)收入突破8000億元。"
+         "同時(shí)提出建設(shè)300個(gè)數(shù)字工廠、5萬個(gè)5G基站、8萬個(gè)智能網(wǎng)聯(lián)充電設(shè)施等任務(wù)目標(biāo),"
+         "全面加快產(chǎn)業(yè)數(shù)字化和城市數(shù)字化發(fā)展。\n")
+# shanxi-2023-no1-document-news (development; 2023-03-23, the page's date line): the lead of a news item
+SHANXI = ("中新网太原3月23日电 (记者 李庭耀)2023年山西省委一号文件日前发布,对“三农”工作、乡村振兴作出全面部署。"
+          "该文件提出2023年全省粮食播种面积4725万亩以上,粮食总产不低于上年、力争有所增加。\n")
+
+
+@pytest.mark.parametrize("text", [*variants(JINAN), READING.sub("", JINAN)])
+def test_a_year_a_plan_puts_forward_in_a_news_item_is_ahead(text):
+    # over 52 per cent, over 8000亿 = 8 x 10^11 yuan; 300 factories, 5万 = 50,000 base stations, 8万 = 80,000 points
+    read = [(v, u, c) for v, u, c, _ in _read(quantified(text))]
+    assert read == [(52, "percent", "exceed"), (8e11, "yuan", "exceed"), (300, "count", "exact"),
+                    (50000, "count", "exact"), (80000, "count", "exact")]
+
+
+@pytest.mark.parametrize("text", variants(SHANXI))
+def test_a_year_a_document_puts_forward_is_ahead(text):
+    # 4725万亩以上 = 47,250,000 mu at least
+    assert [(p.value, p.unit, p.entry["comparator"]) for p in quantified(text, issued="2023-03")] == [
+        (47250000, "mu", "at_least")]
+
+
+@pytest.mark.parametrize("text", [
+    "记者日前从市统计局获悉,该报告提出2020年全市新增企业500家,目前已全部完成。\n",
+    "记者日前获悉,全市提出了2020年新增企业500家的工作。\n",
+])
+def test_a_past_year_put_forward_stays_a_report(text):
+    # SYNTHETIC controls: 2020 before the text's 2023 is not ahead; 提出了 with 了 opens no year
+    assert quantified(text, issued="2023-05") == []
