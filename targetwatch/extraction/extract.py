@@ -43,6 +43,7 @@ import targetwatch.extraction.perunit as perunit
 import targetwatch.extraction.planperiod as planperiod
 import targetwatch.extraction.progress as progress
 import targetwatch.extraction.reachedcapacity as reachedcapacity
+import targetwatch.extraction.readings as readings
 import targetwatch.extraction.reductions as reductions
 import targetwatch.extraction.releases as releases
 import targetwatch.extraction.rules as rules
@@ -373,6 +374,9 @@ def extract_targets(
     text's own date when the user knows it; without it the date is read from the text, and where the text states
     none, every deadline rests on an inference: the proposal says so (rule `deadline_undated_text`, a note) and stays
     below 0.9."""
+    if (stripped := readings.remove(text)) is not None:  # round 44: 申報(bào)認(rèn)定…企業(yè)6家, read without
+        return readings.restore(text, stripped, extract_targets(  # the readings, quoted with them
+            stripped.text, document_id, catalogue, min_confidence=min_confidence, issued=issued))
     doc = Document(text, fold(text), document_id, catalogue, issued=issued)
     cands = walk(doc)
     cands = sorted(cands + indicatortables.find(doc, cands), key=lambda c: c.start)  # round 35: 参保率(%)  >90

@@ -24,6 +24,7 @@ from typing import Any
 import pandas as pd
 
 from targetwatch import units
+from targetwatch.reports.annual_statistics import annual_year
 from targetwatch.reports.bare_multipliers import bare_multiplier
 from targetwatch.reports.breakdowns import breakdown_parts
 from targetwatch.reports.documents import Document, document
@@ -456,6 +457,7 @@ def _figures(
                     year, basis = year - 1, "full year"  # 全年…: a whole year is over before it is reported
                 if basis == "release date" and sentence.number == 1 and doc.lead and doc.lead < year:
                     year, basis = doc.lead, "lead"  # a headline's figure is of the year its story's lead states
+                year, basis = annual_year(hit.code or "", year, basis)  # an annual statistic: the year before
                 if (now := stock_now(folded[: hit.start] + gap, basis, doc.now)) is not None:
                     year, basis = now  # 现有…94家 in a July story: that year's stock part-way (now_stocks.py)
                 if year and _YEAR_BEFORE.search(folded, clause_start, hit.start):  # 还超过上一年城镇新增就业1310万人
@@ -491,6 +493,7 @@ def _figures(
                     if to_year
                     else year_of(doc, without_start_points(folded[: hit.start]), "", ctx)
                 )
+                year, basis = annual_year(hit.code or "", year, basis)  # (annual_statistics.py)
             if problem is None and where is not None:
                 problem = f"the figure is about {where}, a place not in targets.yaml"
             if problem is None and own_level is not None:
