@@ -51,7 +51,8 @@ def test_every_text_is_listed_split_and_every_quote_is_placed():
     assert len(golds) == (428 + 34 + 43 + 31 + 63 + 119 + 51 + 25 + 93 + 42 + 54 + 60 + 36 + 36 + 1 + 41 + 76 + 46 + 32
                           + 48 + 36 + 35 + 20 + 15 + 14 + 12 + 15 + 38 + 15 + 20 + 26
                           + 20 + 20 + 14 + 1 + 23 + 96 + 72 + 30 + 29 + 73 + 57 + 55 + 146 + 87 + 109 + 123
-                          + 109 + 98 + 104 + 87 + 82)  # unseen-54: 102 at its first score, 98 since round 44 (级 labels)
+                          + 109 + 98 + 104 + 87
+                          + 82)  # unseen-54: 102 at its first score, 98 since round 44 (级 labels)
     assert {s: sum(docs[g.document].split == s for g in golds) for s in splits} == {
         "development": 2815, "test": 87, "holdout": 22, "holdout-2": 9, "unseen-14": 25, "unseen-57": 82}
     assert {s: sum(docs[g.document].first_split == s for g in golds) for s in former} == {
