@@ -51,6 +51,7 @@ import targetwatch.extraction.scopecount as scopecount
 import targetwatch.extraction.sharedfigure as sharedfigure
 import targetwatch.extraction.shares as shares
 import targetwatch.extraction.sizeclass as sizeclass
+import targetwatch.extraction.statusdate as statusdate
 import targetwatch.extraction.stretch as stretch
 import targetwatch.extraction.targetsmet as targetsmet
 import targetwatch.extraction.yearopening as yearopening
@@ -395,6 +396,7 @@ def extract_targets(
     outputlevel.lift(doc.view, cands)  # round 37: 生产能力稳定在5000亿公斤以上, 年出栏生猪18.5万头以上
     reachedcapacity.lift(doc.view, cands)  # round 38: 茶油产能达到200万吨, 年加工能力达到150万吨
     scopecount.demote(doc.view, cands)  # round 38: 包括…8个省区的近600个县, 聚焦720个…重点县
+    statusdate.demote(doc.view, cands, doc.issue_year)  # round 45: 截至2019年底,…;共培育…100家
     sizeclass.mark(doc.view, cands)  # round 36: 20万人口以上城市实现铁路覆盖, 每个行政村(500人以上)
     perunit.cover(doc.view, cands)  # round 32: 每个市州不少于2个, 各示范县…培训不少于3000人次
     cands = sharedfigure.split(doc.view, cands)  # round 33: 工业投资、制造业投资和技术改造投资年均增速达到10%以上
