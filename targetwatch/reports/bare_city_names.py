@@ -29,7 +29,6 @@ from targetwatch.reports.named_places import BEFORE_NAME, unknown_cities
 from targetwatch.reports.places import place_is_mentioned
 from targetwatch.units import fold_with_offsets
 
-
 # a time or a share before a word that starts with 市 is no city's name: 全年市民参与文化活动人数…
 # (u30_sh_2018_communique_st_xiaze: 市民, citizens), 四川省半数市州 (u36_my_2020_hitech_scol: 市州, cities and
 # prefectures); learned names do not end in a time's character or 数, and their 市 starts no such word

@@ -25,6 +25,7 @@ import pandas as pd
 
 from targetwatch import units
 from targetwatch.reports.annual_statistics import annual_year
+from targetwatch.reports.bare_city_names import bare_mentions
 from targetwatch.reports.bare_multipliers import bare_multiplier
 from targetwatch.reports.breakdowns import breakdown_parts
 from targetwatch.reports.documents import Document, document
@@ -64,7 +65,6 @@ from targetwatch.reports.model import (
     find_release_date,
     title_says_synthetic,
 )
-from targetwatch.reports.bare_city_names import bare_mentions
 from targetwatch.reports.named_places import carried_city, is_city, unknown_cities
 from targetwatch.reports.named_series import named_series
 from targetwatch.reports.now_stocks import NOW_BASIS, stock_now

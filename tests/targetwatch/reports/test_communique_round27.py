@@ -69,7 +69,8 @@ def test_a_bare_name_of_a_city_the_text_writes_with_shi_is_that_city_not_the_nat
     read = _read(tmp_path, text, aliases)
     assert read.rows.empty  # before the rule: 446 and 1375 as the nation's 2020 levels
     rejected = read.rejected
-    about = list(rejected.loc[rejected["raw_content"].map(lambda t: "446家" in unicodedata.normalize("NFKC", t)), "reason"])
+    mentions_446 = rejected["raw_content"].map(lambda t: "446家" in unicodedata.normalize("NFKC", t))
+    about = list(rejected.loc[mentions_446, "reason"])
     assert len(about) == 2
     assert all(a.endswith("the figure is about 绵阳, a place not in targets.yaml") for a in about)
 
