@@ -25,6 +25,7 @@ import pandas as pd
 
 from targetwatch import units
 from targetwatch.reports.annual_statistics import annual_year
+from targetwatch.reports.bare_city_names import bare_mentions
 from targetwatch.reports.bare_multipliers import bare_multiplier
 from targetwatch.reports.breakdowns import breakdown_parts
 from targetwatch.reports.documents import Document, document
@@ -225,7 +226,8 @@ def _figures(
         if not aliases.find_folded(m.group(), "jurisdiction") and _place_is_mentioned(folded, m.start(), m.end())
     ]
     outside += [p.city for p in parts if not aliases.find_folded(p.city.group(), "jurisdiction")]  # 石嘴山市
-    outside = sorted(outside + unknown_cities(folded, aliases), key=lambda m: m.start())  # 白银市 (named_places.py)
+    outside += unknown_cities(folded, aliases) + bare_mentions(folded, doc.cities)  # 白银市; 绵阳 (bare_city_names)
+    outside.sort(key=lambda m: m.start())
     rows: list[dict] = []
     rejected: list[dict] = []
     covered: list[tuple[int, int]] = []  # spans of folded text a row or rejection accounts for
