@@ -106,3 +106,68 @@ def test_a_time_before_citizens_is_no_city(aliases: Aliases) -> None:
 def test_synthetic_a_text_that_never_writes_shi_learns_no_city(aliases: Aliases) -> None:
     # SYNTHETIC: the rule learns only from the text's own 绵阳市; a bare name alone teaches nothing
     assert document_cities("2020年,绵阳高新技术企业达到446家。", aliases) == frozenset()
+
+
+# --- rule 2: 研究与实验发展 is the R&D name (name_variants.py) -----------------------------------------------------
+
+# u36_fz_2015_kjj_summary (dev since round 27): 福州市 science bureau's 2015 summary, released in 2016; the name written
+# 实验 was not recognised, both figures quarantined as next to no indicator name
+FUZHOU = (REAL / "reports" / "u36_fz_2015_kjj_summary.txt").read_text(encoding="utf-8")
+# u33_gs_2005_jiuquan_communique_xiaze (dev): 酒泉市's 2005 communique
+JIUQUAN = (REAL / "reports" / "u33_gs_2005_jiuquan_communique_xiaze.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "text", [FUZHOU, _traditional(FUZHOU), _full_width(FUZHOU)], ids=["simplified", "traditional", "full-width"]
+)
+def test_research_and_shiyan_development_is_the_rd_name(tmp_path: Path, wide: Aliases, text: str) -> None:
+    rows = _read(tmp_path, text, wide).rows
+    got = sorted(
+        zip(
+            rows["value_raw"].map(lambda v: unicodedata.normalize("NFKC", v)),
+            rows["jurisdiction_raw"].map(_folded),
+            rows["year_raw"],
+            rows["year_basis"],
+            strict=True,
+        )
+    )
+    # 89.36亿元 and 占GDP的比重为1.73% (the expenditure's share: the intensity), no year in the sentence: an annual
+    # statistic released in 2016 is 2015's (round 26's annual_statistics.py), said so in year_basis
+    assert got == [("1.73", "福州市", "2015", "annual statistic"), ("89.36", "福州市", "2015", "annual statistic")]
+    assert "实验" in _folded(rows.loc[rows["value_raw"].map(_folded) == "89.36", "indicator_raw"].iloc[0])  # raw kept
+
+
+def test_the_jiuquan_communique_reads_its_rd_expenditure(tmp_path: Path, wide: Aliases) -> None:
+    rows = _read(tmp_path, JIUQUAN, wide).rows
+    rd = rows[rows["indicator_raw"].str.contains("实验发展")]
+    assert list(zip(rd["value_raw"], rd["unit_raw"], rd["jurisdiction_raw"], rd["year_raw"], strict=True)) == [
+        ("1719", "万元", "酒泉市", "2005")
+    ]
+
+
+def test_name_variants_touch_only_the_rd_phrase() -> None:
+    from targetwatch.reports.name_variants import with_name_variants
+
+    assert with_name_variants("研究与实验发展(r&d)经费1719万元") == "研究与试验发展(r&d)经费1719万元"
+    assert with_name_variants("研究和实验发展经费") == "研究和试验发展经费"
+    # laboratories and pilot zones keep 实验 (u36_my_2018_kjrb: 国省级重点实验室; SYNTHETIC: 实验区, 实验发展 alone)
+    for text in ("建成国省级重点实验室、工程技术研究中心134家", "国家可持续发展实验区1个", "实验发展经费168.82亿元"):
+        assert with_name_variants(text) == text
+    assert len(with_name_variants("全社会研究与实验发展")) == len("全社会研究与实验发展")  # offsets kept
+
+
+def test_the_variant_is_matched_as_normalised_so_auditors_see_it(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from targetwatch.reports.ingest import ingest_folder
+
+    (tmp_path / "u36_fz_2015_kjj_summary.txt").write_text(FUZHOU, encoding="utf-8")
+    catalogue = widened(load_catalogue(ROOT / "targets.yaml"), load_places(REAL))
+    obs = ingest_folder(tmp_path, catalogue, as_of=dt.date(2026, 12, 4)).observations
+    got = sorted(zip(obs["indicator"], obs["jurisdiction"], obs["year"], obs["value"], obs["matched_by"], strict=True))
+    # 89.36亿元 = 8.936e9 yuan; the intensity stays a percentage
+    assert got == [
+        ("rd_expenditure", "fuzhou", 2015, pytest.approx(8.936e9), "normalised"),
+        ("rd_intensity", "fuzhou", 2015, pytest.approx(1.73), "normalised"),
+    ]
+    assert all("2015 inferred" in n for n in obs["notes"])  # the year rests on an inference, said so as data
