@@ -26,8 +26,8 @@ def _read(props):
 
 # hubei-2023-software-chain-news-trad (development, first unseen-57; the page shows 12月14日 without a year): the
 # paragraph of 2023's status to October and the year's goal
-HUBEI = ("軟件和信息服務作為我省九大新興特色產業鏈之一,擁有良好的發展基礎。今年1至10月,全省1161戶軟件企業完成軟件業務收入"
-         "2321.41億元,產業規模穩居全國第10位;軟件業務收入占中部六省總量的46.2%,繼續保持中部第一的絕對優勢;"
+HUBEI = ("軟件和信息服務作為我省九大新興特色產業鏈之一,擁有良好的發展基礎。今年1至10月,"
+         "全省1161戶軟件企業完成軟件業務收入2321.41億元,產業規模穩居全國第10位;軟件業務收入占中部六省總量的46.2%,繼續保持中部第一的絕對優勢;"
          "現已完成年度目標的82.9%,預計可超額完成年度任務,沖刺3000億元的奮斗目標。")
 # Only 3000億元 (3 x 10^11 yuan, exact; no year: the page has none and the sentence names none). 2321.41億元 and
 # 46.2% are status to October, 82.9% a share of the year's target, 1161 firms and 第10位 status.
