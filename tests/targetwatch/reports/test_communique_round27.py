@@ -171,3 +171,52 @@ def test_the_variant_is_matched_as_normalised_so_auditors_see_it(tmp_path: Path)
         ("rd_intensity", "fuzhou", 2015, pytest.approx(1.73), "normalised"),
     ]
     assert all("2015 inferred" in n for n in obs["notes"])  # the year rests on an inference, said so as data
+
+
+# --- rule 3: 研发投入 before 占GDP比重 is R&D's share of GDP, the intensity (intensity.py) ---------------------------
+
+# u36_my_2018_kjrb (dev since round 27): 科技日报 of 2019-07-26 quoting the ministry on 绵阳市's 2018
+MIANYANG_2018 = (REAL / "reports" / "u36_my_2018_kjrb.txt").read_text(encoding="utf-8")
+# u36_gz_2011_2021_tenyears_jxnews (dev since round 27): 赣州市's ten years, a from-to of the intensity
+GANZHOU = "据了解,赣州市全社会研发投入占GDP比重由2011年的0.32%增加到2020年1.58%。"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [MIANYANG_2018, _traditional(MIANYANG_2018), _full_width(MIANYANG_2018)],
+    ids=["simplified", "traditional", "full-width"],
+)
+def test_research_input_share_of_gdp_is_the_intensity(tmp_path: Path, wide: Aliases, text: str) -> None:
+    rows = _read(tmp_path, text, wide).rows
+    got = sorted(
+        zip(
+            rows["indicator_raw"].map(_folded),
+            rows["value_raw"].map(lambda v: unicodedata.normalize("NFKC", v)),
+            rows["jurisdiction_raw"].map(_folded),
+            rows["year_raw"],
+            strict=True,
+        )
+    )
+    assert ("研究与试验发展经费投入强度", "6.54", "绵阳市", "2018") in got
+    assert not [g for g in got if g[1] == "72.89"]  # the innovation index beside it is no indicator's
+
+
+def test_the_ganzhou_from_to_gives_the_end_year(tmp_path: Path, wide: Aliases) -> None:
+    rows = _read(tmp_path, GANZHOU, wide).rows
+    got = sorted(zip(rows["value_raw"], rows["jurisdiction_raw"], rows["year_raw"], strict=True))
+    assert ("1.58", "赣州市", "2020") in got
+
+
+def test_synthetic_a_qualified_research_input_is_a_part(tmp_path: Path, aliases: Aliases) -> None:
+    # SYNTHETIC: enterprises' R&D input over GDP is a part's share, never the province's intensity
+    rows = _read(tmp_path, "甘肃省2020年统计公报\n2020年,全省企业研发投入占GDP比重为0.55%。\n", aliases).rows
+    assert rows.empty
+
+
+def test_a_share_broken_down_into_zones_stays_unread(tmp_path: Path, aliases: Aliases) -> None:
+    # gs_2021_lbzcq (dev): the 兰白 innovation zone's 2020 figures, the zone named a sentence before; its share with
+    # a bracketed breakdown into two zones is the zones' total, never Gansu's intensity (quarantined, not silent)
+    text = (REAL / "reports" / "gs_2021_lbzcq.txt").read_text(encoding="utf-8")
+    read = _read(tmp_path, text, aliases)
+    assert not [v for v in read.rows["value_raw"] if v == "4.05"]
+    assert read.rejected["raw_content"].str.contains("预计为4.05%").any()
