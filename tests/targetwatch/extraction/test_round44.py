@@ -35,12 +35,8 @@ import pytest
 
 from targetwatch.extraction import extract_targets, readings
 from targetwatch.extraction.corpus import CORPUS_DIR
-from tests.targetwatch.extraction.proposals import S2T, T2S, fields, quantified, variants
-
-
-def _read(props):
-    return fields(props, "value", "unit", "comparator", "deadline")
-
+from tests.targetwatch.extraction.proposals import S2T, T2S, quantified, variants
+from tests.targetwatch.extraction.proposals import target_fields as _read
 
 # zhangjiajie-2019-hitech-zone-targets-news-trad (development, first unseen-55; the page shows no year): 2018's results
 # (status: none proposed), then 2019's targets

@@ -25,11 +25,7 @@ import pytest
 
 from targetwatch.extraction import listlead, statusdate, yearheading
 from tests.targetwatch.extraction.proposals import fields, quantified, variants
-
-
-def _read(props):
-    return fields(props, "value", "unit", "comparator", "deadline")
-
+from tests.targetwatch.extraction.proposals import target_fields as _read
 
 # shanghai-2020-university-science-parks-opinion-news (development, first unseen-56; the page shows no year): the
 # opinion's 2025 aims, then where things stood at the end of 2019, after 据…介绍
