@@ -24,7 +24,7 @@ from typing import Final
 
 import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import Candidate, Document
-from targetwatch.extraction.headingcarry import carry_down
+from targetwatch.extraction.carrydown import carry_down
 from targetwatch.extraction.yearref import QUOTED_PERIOD
 
 HEADING: Final = re.compile(
@@ -43,5 +43,5 @@ def headings(doc: Document) -> list[tuple[int, int, int]]:
 
 def carry(doc: Document, cands: list[Candidate]) -> None:
     """Give a figure without a deadline the last year of the period the heading above it names (module docstring).
-    The walk is headingcarry.carry_down's, shared with the other heading rule."""
+    The walk is carrydown.carry_down's, shared with the other heading rule."""
     carry_down(doc, cands, headings(doc), RULE)

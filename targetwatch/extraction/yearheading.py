@@ -23,7 +23,7 @@ import re
 from typing import Final
 
 from targetwatch.extraction.candidates import Candidate, Document
-from targetwatch.extraction.headingcarry import carry_down
+from targetwatch.extraction.carrydown import carry_down
 
 HEADING: Final = re.compile(
     r"^[ \u3000]*(?P<year>(?:19|20)\d{2}) {0,2}年(?P<body>[^\n。;；,，!！?？:：]{0,12}?)"
@@ -39,5 +39,5 @@ def headings(view: str) -> list[tuple[int, int, int]]:
 
 def carry(doc: Document, cands: list[Candidate]) -> None:
     """Give a figure without a deadline the year of the heading line above it (see the module's docstring). The walk is
-    headingcarry.carry_down's, shared with the other heading rule."""
+    carrydown.carry_down's, shared with the other heading rule."""
     carry_down(doc, cands, headings(doc.view), RULE)
