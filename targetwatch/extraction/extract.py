@@ -34,6 +34,7 @@ import targetwatch.extraction.funds as funds
 import targetwatch.extraction.goalyears as goalyears
 import targetwatch.extraction.indicatortables as indicatortables
 import targetwatch.extraction.laterclause as laterclause
+import targetwatch.extraction.leadyear as leadyear
 import targetwatch.extraction.limits as limits
 import targetwatch.extraction.outputlevel as outputlevel
 import targetwatch.extraction.ownresults as ownresults
@@ -411,6 +412,7 @@ def extract_targets(
     yearheading.carry(doc, cands)  # round 45: a line 2024年主要目标 above a digest's lines
     yearopening.carry(doc, cands)  # round 42: 2023年,石泉县将…柔性引进高端人才60名以上
     periodend.carry(doc, cands)  # round 43: 确保“十四五”末全社会研发强度达到1.5%
+    leadyear.carry(doc, cands)  # round 46: 到2017年: / …并明确11项主要指标: above a list
     for c in cands:
         if c.deadline is None and fallback is not None and c.comparator != "qualitative":
             c.deadline = fallback
