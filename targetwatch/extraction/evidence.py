@@ -21,6 +21,7 @@ import re
 
 import targetwatch.extraction.aspect as aspect
 import targetwatch.extraction.budgets as budgets
+import targetwatch.extraction.listlead as listlead
 import targetwatch.extraction.planperiod as planperiod
 import targetwatch.extraction.releases as releases
 import targetwatch.extraction.rules as rules
@@ -78,7 +79,7 @@ def _lead_start(c: Candidate, view: str) -> int:
     i = len(before)
     while i > 0 and view[before[i - 1].start : before[i - 1].end].rstrip().endswith((";", "；")):
         i -= 1
-    if i < len(before) and rules.LIST_LEAD.search(view, before[i].start, before[i].end):
+    if i < len(before) and listlead.opens_list(view, before[i].start, before[i].end):  # r. 45: 今年的目标,
         return before[max(i - rules.LEAD_SENTENCES + 1, 0)].start
     return before[-rules.LEAD_SENTENCES].start if len(before) >= rules.LEAD_SENTENCES else c.paragraph.start
 

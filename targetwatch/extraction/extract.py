@@ -34,6 +34,7 @@ import targetwatch.extraction.funds as funds
 import targetwatch.extraction.goalyears as goalyears
 import targetwatch.extraction.indicatortables as indicatortables
 import targetwatch.extraction.laterclause as laterclause
+import targetwatch.extraction.leadyear as leadyear
 import targetwatch.extraction.limits as limits
 import targetwatch.extraction.outputlevel as outputlevel
 import targetwatch.extraction.ownresults as ownresults
@@ -54,6 +55,7 @@ import targetwatch.extraction.sizeclass as sizeclass
 import targetwatch.extraction.statusdate as statusdate
 import targetwatch.extraction.stretch as stretch
 import targetwatch.extraction.targetsmet as targetsmet
+import targetwatch.extraction.yearheading as yearheading
 import targetwatch.extraction.yearopening as yearopening
 import targetwatch.extraction.yearref as yearref
 from targetwatch.catalogue import Catalogue, Target
@@ -407,8 +409,10 @@ def extract_targets(
     goalyears.carry(doc, cands)  # round 25: 2. 2019年…不低于0.69% under 一、…的目标
     planperiod.carry(doc, cands)  # round 32: “十四五”时期,江苏要实现…达到3.6平方米
     periodheading.carry(doc, cands)  # round 42: a line "十四五"主要目标 above goals with no year
+    yearheading.carry(doc, cands)  # round 45: a line 2024年主要目标 above a digest's lines
     yearopening.carry(doc, cands)  # round 42: 2023年,石泉县将…柔性引进高端人才60名以上
     periodend.carry(doc, cands)  # round 43: 确保“十四五”末全社会研发强度达到1.5%
+    leadyear.carry(doc, cands)  # round 46: 到2017年: / …并明确11项主要指标: above a list
     for c in cands:
         if c.deadline is None and fallback is not None and c.comparator != "qualitative":
             c.deadline = fallback

@@ -25,6 +25,7 @@ import pandas as pd
 
 from targetwatch import units
 from targetwatch.reports.annual_statistics import annual_year
+from targetwatch.reports.bare_city_names import bare_mentions
 from targetwatch.reports.bare_multipliers import bare_multiplier
 from targetwatch.reports.breakdowns import breakdown_parts
 from targetwatch.reports.documents import Document, document
@@ -64,6 +65,7 @@ from targetwatch.reports.model import (
     find_release_date,
     title_says_synthetic,
 )
+from targetwatch.reports.name_variants import with_name_variants
 from targetwatch.reports.named_places import carried_city, is_city, unknown_cities
 from targetwatch.reports.named_series import named_series
 from targetwatch.reports.now_stocks import NOW_BASIS, stock_now
@@ -193,6 +195,7 @@ def _figures(
     doc: Document, sentence: Sentence, aliases: Aliases, keys: TextKeys, ctx: Context
 ) -> tuple[list[dict], list[dict]]:
     folded, index = strip_deletions(*units.arabic_numerals(*fold_with_offsets(sentence.text)))
+    folded = with_name_variants(folded)  # 研究与实验发展 is the R&D name (name_variants.py)
     hits = keys.find(folded)
     completed: dict[int, tuple[str, str]] = {}  # hit start -> (the name it stands for, why), from the sentence
     completed |= {h.start: (keys.written_for[h.key], "R&D written for 研发") for h in hits if h.key in keys.written_for}
@@ -225,7 +228,8 @@ def _figures(
         if not aliases.find_folded(m.group(), "jurisdiction") and _place_is_mentioned(folded, m.start(), m.end())
     ]
     outside += [p.city for p in parts if not aliases.find_folded(p.city.group(), "jurisdiction")]  # 石嘴山市
-    outside = sorted(outside + unknown_cities(folded, aliases), key=lambda m: m.start())  # 白银市 (named_places.py)
+    outside += unknown_cities(folded, aliases) + bare_mentions(folded, doc.cities)  # 白银市; 绵阳 (bare_city_names)
+    outside.sort(key=lambda m: m.start())
     rows: list[dict] = []
     rejected: list[dict] = []
     covered: list[tuple[int, int]] = []  # spans of folded text a row or rejection accounts for
@@ -618,7 +622,7 @@ def _sentence(doc: Document, sentence: Sentence, aliases: Aliases, keys: TextKey
 def _carry(sentence: Sentence, found: list[dict], aliases: Aliases, keys: TextKeys, ctx: Context) -> None:
     """What the sentences after this one inherit from it (`ctx`)."""
     ctx.series = (found[-1]["indicator_raw"], normalised_key(found[-1]["unit_raw"])) if found else None
-    folded = strip_deletions(*units.arabic_numerals(*fold_with_offsets(sentence.text)))[0]
+    folded = with_name_variants(strip_deletions(*units.arabic_numerals(*fold_with_offsets(sentence.text)))[0])
     ctx.year = carried_year(folded) or ctx.year
     named = [h for h in keys.find(folded) if h.code]
     ctx.named = keys.written_for.get(named[-1].key, named[-1].key) if named and not found else None
