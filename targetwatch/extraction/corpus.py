@@ -18,8 +18,10 @@ import functools
 import math
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 import yaml
 
@@ -109,8 +111,10 @@ def _folder_stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
 
 @functools.lru_cache(maxsize=4)
 def _read_corpus(folder: Path, stamp: tuple[tuple[str, int, int], ...]
-                 ) -> tuple[dict[str, CorpusDocument], tuple[GoldTarget, ...]]:
-    """The corpus as read from disk; `stamp` is only the cache's key (load_corpus's docstring)."""
+                 ) -> tuple[Mapping[str, CorpusDocument], tuple[GoldTarget, ...]]:
+    """The corpus as read from disk; `stamp` is only the cache's key (load_corpus's docstring). What it returns is
+    the cache's own value, shared by every later call: a read-only view of the documents and a tuple of the targets,
+    so no caller can change what the next one reads."""
     # libyaml (YAML_LOADER): the same data as `yaml.safe_load`, 0.05 s instead of 0.37 s for 615 entries
     meta = yaml.load((folder / "corpus.yaml").read_text(encoding="utf-8"), Loader=YAML_LOADER)["documents"]
     docs = {
@@ -130,7 +134,7 @@ def _read_corpus(folder: Path, stamp: tuple[tuple[str, int, int], ...]
                 per_year=row["per_year"] == "true", multiple=_float(row["multiple"]),
                 reference=row["reference"] or None, note=row["note"],
             ))
-    return docs, tuple(golds)
+    return MappingProxyType(docs), tuple(golds)
 
 
 # A stored date the page itself shows (2019-12-02, 2021-07, 2022; "2024-06-13 (from the address)"), not one the

@@ -24,7 +24,7 @@ import re
 from typing import Final
 
 from targetwatch.extraction.candidates import Candidate, Document
-from targetwatch.extraction.yearref import own_year_between
+from targetwatch.extraction.carrydown import carry_into
 
 LEAD: Final = re.compile(r"^[^\n]*[:：][ \u3000]*$", re.M)
 YEAR: Final = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2}) {0,2}年")
@@ -63,12 +63,5 @@ def _reach(view: str, end: int) -> int:
 def carry(doc: Document, cands: list[Candidate]) -> None:
     """Give a figure without a deadline the year of the colon lead above it (see the module's docstring)."""
     own = doc.issue_year
-    for end, year in leads(doc.view):
-        if own is not None and year < own:
-            continue
-        until = _reach(doc.view, end)
-        for c in cands:
-            if c.deadline is None and c.comparator != "qualitative" and end <= c.start < until \
-                    and not own_year_between(doc.view, c.sentence.start, c.start):
-                c.deadline = year
-                c.rules_fired.append(RULE)
+    carry_into(doc, cands, ((end, _reach(doc.view, end), year) for end, year in leads(doc.view)
+                            if own is None or year >= own), RULE)  # the walk: carrydown.carry_into

@@ -23,7 +23,7 @@ import re
 from typing import Final
 
 from targetwatch.extraction.candidates import Candidate, Document
-from targetwatch.extraction.yearref import own_year_between
+from targetwatch.extraction.carrydown import carry_down
 
 HEADING: Final = re.compile(
     r"^[ \u3000]*(?P<year>(?:19|20)\d{2}) {0,2}年(?P<body>[^\n。;；,，!！?？:：]{0,12}?)"
@@ -38,17 +38,6 @@ def headings(view: str) -> list[tuple[int, int, int]]:
 
 
 def carry(doc: Document, cands: list[Candidate]) -> None:
-    """Give a figure without a deadline the year of the heading line above it (see the module's docstring)."""
-    own = doc.issue_year
-    heads = headings(doc.view)
-    if own is None or not heads:
-        return
-    for i, (_, end, year) in enumerate(heads):
-        until = heads[i + 1][0] if i + 1 < len(heads) else len(doc.view)
-        if year < own:
-            continue
-        for c in cands:
-            if c.deadline is None and c.comparator != "qualitative" and end <= c.start < until \
-                    and not own_year_between(doc.view, c.sentence.start, c.start):
-                c.deadline = year
-                c.rules_fired.append(RULE)
+    """Give a figure without a deadline the year of the heading line above it (see the module's docstring). The walk is
+    carrydown.carry_down's, shared with the other heading rule."""
+    carry_down(doc, cands, headings(doc.view), RULE)

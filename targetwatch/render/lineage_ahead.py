@@ -10,7 +10,10 @@ DuckDB releases the GIL while it runs, so the two overlap on a machine with two 
 made in the same order (their source texts are numbered in it), so the files are the same bytes.
 
 With one batch there is nothing to overlap, and a temporary table the series read is not seen by a cursor: then
-the series are made on the caller's thread, on its connection, when asked for.
+the series are made on the caller's thread, on its connection, when asked for. A cursor sees only what is committed:
+the caller's connection must not hold an open transaction that changed the tables the series read (DuckDB shows no
+way to ask without aborting that transaction; the report is built on auto-commit connections: assets/publishing.py,
+the tests), or the worker would read the state before it.
 """
 
 from __future__ import annotations

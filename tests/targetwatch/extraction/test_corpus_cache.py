@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
+from targetwatch.extraction import corpus
 from targetwatch.extraction.corpus import GoldTarget, load_corpus
 
 CORPUS_YAML = """\
@@ -34,6 +37,18 @@ def test_a_second_read_is_the_same_objects_in_new_containers(tmp_path: Path):
     docs.pop("a")
     golds.append(golds[0])
     assert list(again) == ["a"] and len(golds_again) == 1
+    assert list(load_corpus(tmp_path)[0]) == ["a"] and len(load_corpus(tmp_path)[1]) == 1
+
+
+def test_the_cached_corpus_itself_cannot_be_changed(tmp_path: Path):
+    """The value the cache keeps is shared by every later read: its documents are a read-only view and its targets a
+    tuple, so even a caller of the private reader cannot change what the next caller gets."""
+    _write(tmp_path, "到2020年，全市众创空间达到50家。")
+    docs, golds = corpus._read_corpus(tmp_path.resolve(), corpus._folder_stamp(tmp_path))
+    with pytest.raises(TypeError):
+        docs["b"] = docs["a"]  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        golds.append(golds[0])  # type: ignore[attr-defined]
     assert list(load_corpus(tmp_path)[0]) == ["a"] and len(load_corpus(tmp_path)[1]) == 1
 
 

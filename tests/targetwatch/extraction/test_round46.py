@@ -20,12 +20,8 @@ from __future__ import annotations
 import pytest
 
 from targetwatch.extraction import leadyear, progress, rules
-from tests.targetwatch.extraction.proposals import fields, quantified, variants
-
-
-def _read(props):
-    return fields(props, "value", "unit", "comparator", "deadline")
-
+from tests.targetwatch.extraction.proposals import quantified, variants
+from tests.targetwatch.extraction.proposals import target_fields as _read
 
 # hubei-2023-software-chain-news-trad (development, first unseen-57; the page shows 12月14日 without a year): the
 # paragraph of 2023's status to October and the year's goal

@@ -82,17 +82,21 @@ JOBS = ("全年城镇新增就业43.7万人。", DEFAULT_TITLE)
 FIRMS = ("年末全省共有高新技术企业1523家。", DEFAULT_TITLE)
 FIRMS_GANSU = ("年末全省共有高新技术企业1229家。", "2018年甘肃省国民经济和社会发展统计公报（SYNTHETIC）")
 LISTED = ("科技企业孵化器分别达到300家。", DEFAULT_TITLE)
+# the same place, indicator and year as FIRMS with another value: a batch must not merge, reject or revise either
+FIRMS_AGAIN = ("年末全省共有高新技术企业1600家。", DEFAULT_TITLE)
 # each by hand: the title's place and year, the value in base units
 OWN = {
     JOBS: ([("shanxi", "new_urban_jobs", 2019, 437000.0, "persons", "annual")], []),
     FIRMS: ([("shanxi", "high_tech_enterprises", 2019, 1523.0, "count", "annual")], []),
     FIRMS_GANSU: ([("gansu", "high_tech_enterprises", 2018, 1229.0, "count", "annual")], []),
+    FIRMS_AGAIN: ([("shanxi", "high_tech_enterprises", 2019, 1600.0, "count", "annual")], []),
     LISTED: ([], ["sentence 2: '科技企业孵化器分别达到300家': figures listed with 分别 (respectively) are not "
                   "matched to indicators automatically"]),
 }
 
 
-@pytest.mark.parametrize("order", [(JOBS, FIRMS, FIRMS_GANSU, LISTED), (LISTED, FIRMS_GANSU, FIRMS, JOBS), (FIRMS,)])
+@pytest.mark.parametrize("order", [(JOBS, FIRMS, FIRMS_GANSU, LISTED), (LISTED, FIRMS_GANSU, FIRMS, JOBS), (FIRMS,),
+                                   (FIRMS, FIRMS_AGAIN), (FIRMS_AGAIN, FIRMS), (FIRMS_AGAIN,)])
 def test_each_sentence_gets_its_own_rows_in_any_batch(tmp_path, aliases, catalogue, order):
     assert read_together(tmp_path, aliases, catalogue, order) == {key: OWN[key] for key in order}
 
