@@ -44,14 +44,17 @@ def _code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def _entry(cache: Path, text: str) -> Path:
+def entry(cache: Path, text: str) -> Path:
+    """Where the parse of `text` is kept: its sha256 (0.11 CPU s for a national catalogue's 65 MB) made once for a
+    load's `get` and the `put` after a miss."""
     key = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return cache / CACHE_SUBDIR / f"{key}-{_code_version()}.pickle"
 
 
-def get(cache: Path, text: str) -> object:
-    """The parsed data of `text` kept by an earlier load, or MISS (absent, or unreadable: then parsed again)."""
-    path = _entry(cache, text)
+def get(cache: Path, text: str, path: Path | None = None) -> object:
+    """The parsed data of `text` kept by an earlier load, or MISS (absent, or unreadable: then parsed again); `path`
+    is its `entry` when the caller has it."""
+    path = path or entry(cache, text)
     try:
         data = path.read_bytes()
     except OSError:
@@ -63,9 +66,10 @@ def get(cache: Path, text: str) -> object:
             return MISS
 
 
-def put(cache: Path, text: str, raw: object) -> None:
-    """Keep `raw` (the data parsed from `text`) as the only entry; never fails the load that made it."""
-    path = _entry(cache, text)
+def put(cache: Path, text: str, raw: object, path: Path | None = None) -> None:
+    """Keep `raw` (the data parsed from `text`) as the only entry (at `path`, its `entry`, when the caller has it);
+    never fails the load that made it."""
+    path = path or entry(cache, text)
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")

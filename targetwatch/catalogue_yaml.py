@@ -223,7 +223,8 @@ Lines = _Lines | catalogue_cache.Reparsed
 def read(text: str, cache: Path | None = None) -> tuple[object, Lines]:
     """The data of `text` and its lines: from the parse cache under `cache` when it holds this text, else parsed
     (and kept there when it is a mapping). Raises yaml.YAMLError for a text that is not YAML."""
-    raw = catalogue_cache.get(cache, text) if cache is not None else catalogue_cache.MISS
+    entry = catalogue_cache.entry(cache, text) if cache is not None else None  # the text's sha256 once
+    raw = catalogue_cache.get(cache, text, entry) if cache is not None else catalogue_cache.MISS
     fresh = raw is catalogue_cache.MISS
     if fresh:  # the plain block layout (safe_dump's) read a line at a time; None for any other text
         raw = catalogue_plain.parse_plain(text)
@@ -232,5 +233,5 @@ def read(text: str, cache: Path | None = None) -> tuple[object, Lines]:
     else:
         raw, lines = _parse(text)
     if fresh and cache is not None and isinstance(raw, dict):
-        catalogue_cache.put(cache, text, raw)
+        catalogue_cache.put(cache, text, raw, entry)
     return raw, lines

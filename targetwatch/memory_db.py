@@ -16,17 +16,27 @@ cost (the normaliser's judging statement and the assessment's status query are ~
 two-row `normalise()` 63 -> 52 CPU ms, a one-target `assess()` 123 -> 94 ms; 20,000 rows through `normalise()` cost
 the same either way; docs/testing.md, session 16). The setting is the connection's own (`SET` on its cursor): the
 instance's other connections, and a private database of unknown or larger size, keep the optimizer.
+
+`limited_database(memory_mb)` is the same on a one-thread instance whose memory limit is `memory_mb` and whose
+spill folder is the process's own: `ingest_folder` of a small folder without a warehouse works there, not on a new
+instance of its own each call (a new instance, its settings and its close cost ~20 of the ~110 CPU ms of a two-file
+ingest; docs/testing.md, session 17).
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import functools
 import hashlib
 import itertools
 import os
 import re
-from collections.abc import Iterator, Mapping
+import secrets
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
 
 import duckdb
 
@@ -34,8 +44,9 @@ import duckdb
 ROW_GROUP_ROWS = 122_880
 # DuckDB's vector size: a table of at most this many rows is one chunk through every operator.
 UNOPTIMISED_ROWS = 2_048
-# (the process that opened them, {parallel: its connection}): one instance for small databases, one for large
-_INSTANCES: tuple[int, dict[bool, duckdb.DuckDBPyConnection]] | None = None
+# (the process that opened them, {key: its connection}): one instance for small private databases, one for large
+# (key ("private", parallel)), one per memory limit for `limited_database` (("limited", the limit in MB))
+_INSTANCES: tuple[int, dict[tuple[str, object], duckdb.DuckDBPyConnection]] | None = None
 _NAMES = itertools.count()
 # The database `duckdb.connect()` opens in memory: the instance's own, where the shared macros live.
 _INSTANCE_DATABASE = "memory"
@@ -43,13 +54,32 @@ _INSTANCE_DATABASE = "memory"
 
 def _instance(parallel: bool) -> duckdb.DuckDBPyConnection:
     """The process's instance for small (one thread) or large (DuckDB's default threads) private databases."""
+    return _instances(("private", parallel),
+                      lambda: duckdb.connect() if parallel else duckdb.connect(config={"threads": 1}))
+
+
+def _instances(key: tuple[str, object], connect: Callable[[], duckdb.DuckDBPyConnection]) -> duckdb.DuckDBPyConnection:
+    """The process's instance for `key`, opened by `connect` the first time it is asked for."""
     global _INSTANCES
     if _INSTANCES is None or _INSTANCES[0] != os.getpid():  # a forked child opens its own
         _INSTANCES = (os.getpid(), {})
     instances = _INSTANCES[1]
-    if parallel not in instances:
-        instances[parallel] = duckdb.connect() if parallel else duckdb.connect(config={"threads": 1})
-    return instances[parallel]
+    if key not in instances:
+        instances[key] = connect()
+    return instances[key]
+
+
+def _limited_instance(memory_mb: int) -> duckdb.DuckDBPyConnection:
+    """A one-thread instance whose memory limit is `memory_mb` and whose spill folder is one of this process's own
+    (DuckDB makes it only if it spills; removed when the process exits)."""
+
+    def connect() -> duckdb.DuckDBPyConnection:
+        spill = Path(tempfile.gettempdir()) / f"tw-duckdb-{os.getpid()}-{secrets.token_hex(4)}"
+        atexit.register(shutil.rmtree, spill, ignore_errors=True)
+        return duckdb.connect(config={"threads": 1, "memory_limit": f"{int(memory_mb)}MB",
+                                      "temp_directory": str(spill), "preserve_insertion_order": True})
+
+    return _instances(("limited", int(memory_mb)), connect)
 
 
 @contextlib.contextmanager
@@ -62,12 +92,28 @@ def private_database(rows: int | None = None) -> Iterator[duckdb.DuckDBPyConnect
     the instance's settings (SET memory_limit and the like): a block that needs its own settings opens its own
     instance."""
     instance = _instance(parallel=rows is not None and rows >= ROW_GROUP_ROWS)
+    with _attached(instance, optimizer=rows is None or rows > UNOPTIMISED_ROWS) as con:
+        yield con
+
+
+@contextlib.contextmanager
+def limited_database(memory_mb: int, *, optimizer: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection as `private_database` gives, on the process's one-thread instance whose memory limit is
+    `memory_mb` MB (spilling past it into a folder of the process's own); without `optimizer`, the connection runs
+    without DuckDB's optimizer. Callers must not change the instance's settings."""
+    with _attached(_limited_instance(memory_mb), optimizer=optimizer) as con:
+        yield con
+
+
+@contextlib.contextmanager
+def _attached(instance: duckdb.DuckDBPyConnection, *, optimizer: bool) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A new cursor of `instance` with a new in-memory database attached and in use, detached when the block ends."""
     name = f"_tw_private_{next(_NAMES)}"
     instance.execute(f"ATTACH ':memory:' AS {name}")
     con = instance.cursor()
     try:
         con.execute(f"USE {name}")
-        if rows is not None and rows <= UNOPTIMISED_ROWS:
+        if not optimizer:
             con.execute("SET SESSION enable_optimizer = false")
         yield con
     finally:

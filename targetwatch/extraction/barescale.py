@@ -13,6 +13,9 @@ the alternatives below as its number (an empty one is one of the scale word, `ca
   scale word a figure: the plan's own name, 新一轮千亿斤粮食产能提升行动方案, has none and stays no figure; a size
   class before its noun (3个千亿元以上产业集群) is no figure either; nor is a numeral before the scale word (数千万人,
   五千亿元 are read as before).
+- round 44: a bare 百 after 突破, before 万 / 亿 (突破百亿元 = over 10^10), as after 超: 内蒙古's 2023
+  science-empowerment plan (first unseen-53: 技术市场成交额突破百亿元, a 2025 goal) and the 2020 communiqué news
+  (经济总量突破百万亿元大关, read whole as a result) show it.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from typing import Final
 # Alternatives of FIGURE's number group (each matches an empty string or the bare 百 / 千 that `candidates.number`
 # reads as 100 / 1000), put into FIGURE's f-string as a value (its braces are not doubled).
 BARE_SCALE: Final = (
-    r"(?<=[过超逾近])(?=[万千亿])|(?<=突破)(?= {0,2}[万千亿])|(?<=[过超逾近])百"
+    r"(?<=[过超逾近])(?=[万千亿])|(?<=突破)(?= {0,2}[万千亿])|(?<=[过超逾近])百|(?<=突破)百(?= {0,2}[万亿])"
     r"|(?:(?<=至少)|(?<=带动)|(?<=帮助)|(?<=扶助)|(?<=组织)|(?<=培训)|(?<=吸引))百(?= {0,2}万)"
     r"|(?<=推动)(?=[万千])"  # round 37: 推动万家中小企业
     r"|(?<![\d.〇零一二两三四五六七八九十百千万亿几数余多])[千百]"

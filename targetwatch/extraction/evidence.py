@@ -21,13 +21,14 @@ import re
 
 import targetwatch.extraction.aspect as aspect
 import targetwatch.extraction.budgets as budgets
+import targetwatch.extraction.listlead as listlead
 import targetwatch.extraction.planperiod as planperiod
 import targetwatch.extraction.releases as releases
 import targetwatch.extraction.rules as rules
 import targetwatch.extraction.targetsmet as targetsmet
 import targetwatch.extraction.yearref as yearref
 from targetwatch.extraction.candidates import Candidate, Document, intends
-from targetwatch.extraction.naming import HEADING_L1, HEADING_L2
+from targetwatch.extraction.naming import HEADING_L1, HEADING_L2, HEADING_PART
 
 # Rules that already mark a figure as status; the document-level penalty does not pile onto them.
 _ALREADY_STATUS = frozenset({"status_report", "status_last_year", "done"})
@@ -78,7 +79,7 @@ def _lead_start(c: Candidate, view: str) -> int:
     i = len(before)
     while i > 0 and view[before[i - 1].start : before[i - 1].end].rstrip().endswith((";", "；")):
         i -= 1
-    if i < len(before) and rules.LIST_LEAD.search(view, before[i].start, before[i].end):
+    if i < len(before) and listlead.opens_list(view, before[i].start, before[i].end):  # r. 45: 今年的目标,
         return before[max(i - rules.LEAD_SENTENCES + 1, 0)].start
     return before[-rules.LEAD_SENTENCES].start if len(before) >= rules.LEAD_SENTENCES else c.paragraph.start
 
@@ -141,11 +142,12 @@ def sections(doc: Document) -> list[tuple[int, str, int]]:
 
 
 def _background(doc: Document) -> list[tuple[int, str, int]]:
-    """一、发展基础 / （一）主要成效: a review section from the heading to the next heading of its level or above."""
+    """一、发展基础 / （一）主要成效 / 第一章 发展基础与趋势 (round 44): a review section from the heading to the next
+    heading of its level or above."""
     heads = []
     at = 0
     for line in doc.view.split("\n"):
-        for level, pattern in enumerate((HEADING_L1, HEADING_L2)):
+        for level, pattern in enumerate((HEADING_PART, HEADING_L1, HEADING_L2)):
             if m := pattern.match(line):
                 heads.append((at, at + len(line), level, line[m.end() : m.end() + rules.BACKGROUND_HEADING_REACH]))
                 break

@@ -34,6 +34,7 @@ import targetwatch.extraction.funds as funds
 import targetwatch.extraction.goalyears as goalyears
 import targetwatch.extraction.indicatortables as indicatortables
 import targetwatch.extraction.laterclause as laterclause
+import targetwatch.extraction.leadyear as leadyear
 import targetwatch.extraction.limits as limits
 import targetwatch.extraction.outputlevel as outputlevel
 import targetwatch.extraction.ownresults as ownresults
@@ -43,6 +44,7 @@ import targetwatch.extraction.perunit as perunit
 import targetwatch.extraction.planperiod as planperiod
 import targetwatch.extraction.progress as progress
 import targetwatch.extraction.reachedcapacity as reachedcapacity
+import targetwatch.extraction.readings as readings
 import targetwatch.extraction.reductions as reductions
 import targetwatch.extraction.releases as releases
 import targetwatch.extraction.rules as rules
@@ -50,8 +52,10 @@ import targetwatch.extraction.scopecount as scopecount
 import targetwatch.extraction.sharedfigure as sharedfigure
 import targetwatch.extraction.shares as shares
 import targetwatch.extraction.sizeclass as sizeclass
+import targetwatch.extraction.statusdate as statusdate
 import targetwatch.extraction.stretch as stretch
 import targetwatch.extraction.targetsmet as targetsmet
+import targetwatch.extraction.yearheading as yearheading
 import targetwatch.extraction.yearopening as yearopening
 import targetwatch.extraction.yearref as yearref
 from targetwatch.catalogue import Catalogue, Target
@@ -373,6 +377,9 @@ def extract_targets(
     text's own date when the user knows it; without it the date is read from the text, and where the text states
     none, every deadline rests on an inference: the proposal says so (rule `deadline_undated_text`, a note) and stays
     below 0.9."""
+    if (stripped := readings.remove(text)) is not None:  # round 44: 申報(bào)認(rèn)定…企業(yè)6家, read without
+        return readings.restore(text, stripped, extract_targets(  # the readings, quoted with them
+            stripped.text, document_id, catalogue, min_confidence=min_confidence, issued=issued))
     doc = Document(text, fold(text), document_id, catalogue, issued=issued)
     cands = walk(doc)
     cands = sorted(cands + indicatortables.find(doc, cands), key=lambda c: c.start)  # round 35: 参保率(%)  >90
@@ -391,6 +398,7 @@ def extract_targets(
     outputlevel.lift(doc.view, cands)  # round 37: 生产能力稳定在5000亿公斤以上, 年出栏生猪18.5万头以上
     reachedcapacity.lift(doc.view, cands)  # round 38: 茶油产能达到200万吨, 年加工能力达到150万吨
     scopecount.demote(doc.view, cands)  # round 38: 包括…8个省区的近600个县, 聚焦720个…重点县
+    statusdate.demote(doc.view, cands, doc.issue_year)  # round 45: 截至2019年底,…;共培育…100家
     sizeclass.mark(doc.view, cands)  # round 36: 20万人口以上城市实现铁路覆盖, 每个行政村(500人以上)
     perunit.cover(doc.view, cands)  # round 32: 每个市州不少于2个, 各示范县…培训不少于3000人次
     cands = sharedfigure.split(doc.view, cands)  # round 33: 工业投资、制造业投资和技术改造投资年均增速达到10%以上
@@ -401,8 +409,10 @@ def extract_targets(
     goalyears.carry(doc, cands)  # round 25: 2. 2019年…不低于0.69% under 一、…的目标
     planperiod.carry(doc, cands)  # round 32: “十四五”时期,江苏要实现…达到3.6平方米
     periodheading.carry(doc, cands)  # round 42: a line "十四五"主要目标 above goals with no year
+    yearheading.carry(doc, cands)  # round 45: a line 2024年主要目标 above a digest's lines
     yearopening.carry(doc, cands)  # round 42: 2023年,石泉县将…柔性引进高端人才60名以上
     periodend.carry(doc, cands)  # round 43: 确保“十四五”末全社会研发强度达到1.5%
+    leadyear.carry(doc, cands)  # round 46: 到2017年: / …并明确11项主要指标: above a list
     for c in cands:
         if c.deadline is None and fallback is not None and c.comparator != "qualitative":
             c.deadline = fallback

@@ -46,6 +46,9 @@ LEGAL_UNITS: Final[tuple[tuple[str, str, float], ...]] = (
     ("分贝", "db", 1),
     # containers, a unit of port throughput
     ("标准箱", "teu", 1),
+    # round 44: data rates, as GB 3100's 比特 (bit) per 秒; bandwidth plans name them by prefix (太 = 10^12, 吉 =
+    # 10^9, 兆 = 10^6). Base tbps, as the corpus annotates 10太比特每秒(Tbps) (青海 2022, first unseen-55)
+    ("太比特每秒", "tbps", 1), ("吉比特每秒", "tbps", 1e-3), ("兆比特每秒", "tbps", 1e-6),
 )
 
 # 量词 by what they count: base unit -> words. Round 33's classes (measures.MEASURE_CLASSES) stay as they were; these

@@ -103,6 +103,8 @@ def new_code(phrase: str) -> str:
     return rules.NEW_INDICATOR_PREFIX + "_".join(dict.fromkeys(words))
 
 
+# Round 44: a long plan's parts and chapters (第一篇 发展背景和现实基础, 第一章“十三五”发展成效), above 一、
+HEADING_PART = re.compile(r"^\s*(第[一二三四五六七八九十]+[篇章])")
 HEADING_L1 = re.compile(r"^\s*([一二三四五六七八九十]+、)")
 HEADING_L2 = re.compile(r"^\s*([(（][一二三四五六七八九十]+[)）])")
 HEADING_L3 = re.compile(r"^\s*(\d+[.．、](?!\d)|专栏\s*\d+\s*[:：])")

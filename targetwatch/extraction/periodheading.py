@@ -24,7 +24,8 @@ from typing import Final
 
 import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import Candidate, Document
-from targetwatch.extraction.yearref import QUOTED_PERIOD, own_year_between
+from targetwatch.extraction.carrydown import carry_down
+from targetwatch.extraction.yearref import QUOTED_PERIOD
 
 HEADING: Final = re.compile(
     r"^[ \u3000]*(?P<before>[^\n。;；,，!！?？]{0,14}?)" + QUOTED_PERIOD
@@ -41,17 +42,6 @@ def headings(doc: Document) -> list[tuple[int, int, int]]:
 
 
 def carry(doc: Document, cands: list[Candidate]) -> None:
-    """Give a figure without a deadline the last year of the period the heading above it names (module docstring)."""
-    own = doc.issue_year
-    heads = headings(doc)
-    if own is None or not heads:
-        return
-    for i, (_, end, last_year) in enumerate(heads):
-        until = heads[i + 1][0] if i + 1 < len(heads) else len(doc.view)
-        if last_year < own:
-            continue
-        for c in cands:
-            if c.deadline is None and c.comparator != "qualitative" and end <= c.start < until \
-                    and not own_year_between(doc.view, c.sentence.start, c.start):
-                c.deadline = last_year
-                c.rules_fired.append(RULE)
+    """Give a figure without a deadline the last year of the period the heading above it names (module docstring).
+    The walk is carrydown.carry_down's, shared with the other heading rule."""
+    carry_down(doc, cands, headings(doc), RULE)

@@ -44,7 +44,8 @@ PROGRESS_OF_WORK: Final = re.compile(r"完成率|完成情况|进展情况|工�
 # What makes the figure's own sentence look forward: a deadline stated in scope (not the document's fallback), a goals
 # heading, or a word of intent. Stricter than `evidence.forward`: 拟 (拟入库: proposed for a list) and a bare 目标
 # (占年度目标的116%, …规划…的目标) are no intent here.
-FORWARD_WORDS: Final = re.compile(r"力争|争取|确保|将|计划(?:到|在|用)|预期目标|目标(?:是|为|:|：)|努力")
+# Round 46: 冲刺 (a stretch goal: 冲刺230万户, 冲刺63.3亿元, 沖刺3000億元的奮斗目標) is intent, as in rules.INTENT.
+FORWARD_WORDS: Final = re.compile(r"力争|争取|确保|将|冲刺|计划(?:到|在|用)|预期目标|目标(?:是|为|:|：)|努力")
 _IN_SCOPE: Final = frozenset({rule for rule, _ in rules.DEADLINES} | {"deadline_carried", "distributive_year",
                                                                      "goals_section", "goals_lead"})
 # Right before the figure in its clause: the figure is a share of a target (完成年度目标的112%, 占年度目标的116%).

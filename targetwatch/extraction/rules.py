@@ -124,7 +124,7 @@ VERB_IN_NOUN: Final = re.compile(r"(?:器|基地|载体|园区|网点|平台|大
 TARGET_VERBS: Final[tuple[str, ...]] = (
     "达到", "达", "形成", "建设", "建成", "创建", "建立", "打造", "培育", "新增", "新创办", "新组建", "组建", "带动",
     "吸纳", "聚集", "集聚", "引进", "吸引", "孵化", "实施", "发展", "突破", "超过", "提高到", "提升到", "增加到",
-    "增长", "扶持", "认定", "培养", "建", "在孵", "完成", "新建", "整合引进", "提升至", "提高至",
+    "增长", "扶持", "认定", "培养", "建", "在孵", "完成", "新建", "整合引进", "提升至", "提高至", "冲刺",  # r. 46
     "增加至", "计划",  # round 34: 中国计划新开工改造…5.3万个, 全國計劃新開工…630萬套 (3 development texts)
     "取得", "推出", "开放",  # round 9: 取得10项以上…成果, 推出不少于30个应用场景, 开放20个以上应用场景
     # round 10: a year's tasks (精准帮扶544户, 高职院校扩招200万人, 推进1000项成果转化, 帮助10万名毕业生就业)
@@ -249,8 +249,8 @@ MONTHS_SO_FAR: Final = re.compile(
 PLAN_PERIODS: Final[dict[str, int]] = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 # Words of intent, as words: 要 but not 重要 / 主要 / 需要 / 要求; 计划 as a verb (计划到2020年), not in a name
 # (人才推进计划); 预计 is left out (a review estimates its own year with it: 2020年预计达到350家).
-INTENT_AS_WORD: Final = r"将(?!军)|(?<![重主需纲概摘纪首])要(?![求素点闻])|计划(?=[到在于新建实培引招])"  # yearopening
-INTENT: Final = re.compile(r"力争|争取|确保|目标|拟|" + INTENT_AS_WORD)
+INTENT_AS_WORD: Final = r"将(?!军)|(?<![重主需纲概摘纪首])要(?![求素点闻])|计划(?=[到在于新建实培引招每])"  # r. 44: 每
+INTENT: Final = re.compile(r"力争|争取|确保|目标|拟|冲刺|" + INTENT_AS_WORD)  # r. 46: 冲刺230万户
 # A text that states no deadline (到2025年, 2020年前, 未来三年, 今年…) and no word of intent anywhere reports. A target
 # met or exceeded (完成年度目标的112%, 超额完成…目标任务, 远超…的目标: TARGET_MET) is no intent.
 THIS_YEAR: Final = re.compile(r"今年|全年|年内|明年")
@@ -332,7 +332,8 @@ PLAIN_YEAR: Final = re.compile(
 # A year ahead ends a news cue (round 8): 目前…共有21家。…设定了2019年…发展指标。主要包括: the list after it is a
 # plan's, in an undated text when the year is followed by 目标 / 指标 within 20 characters (blanked readings aside).
 # Round 9: a word split by a blanked reading (指      标, 目      标) is the word.
-YEAR_TARGETS: Final = re.compile(r"(?P<year>(?:19|20)\d{2}) {0,2}年(?: *[^。;；\s]){0,20}? *(?:目 {0,8}标|指 {0,8}标)")
+YEAR_TARGETS: Final = re.compile(r"(?P<year>(?:19|20)\d{2}) {0,2}年(?:(?: *[^。;；\s]){0,20}? *(?:目 {0,8}标|指 {0,8}"
+                                  r"标)|(?<=提出\d{4}年)|(?<=提出[,，:：]\d{4}年))")  # round 44: 《规划》提出,2015年…
 # A lead's word of intent reaches this many sentences of its paragraph after it (evidence._lead_start).
 LEAD_SENTENCES: Final = 2
 # Round 11: …but a colon that opens a list of items ending with ; (主要预期目标建议为:…;…;…) carries its lead to

@@ -16,6 +16,7 @@ import targetwatch.extraction.coverend as coverend
 import targetwatch.extraction.everyunit as everyunit
 import targetwatch.extraction.jobsbrought as jobsbrought
 import targetwatch.extraction.personflows as personflows
+import targetwatch.extraction.points as points
 import targetwatch.extraction.ratios as ratios
 import targetwatch.extraction.rules as rules
 import targetwatch.extraction.sizelabel as sizelabel
@@ -53,7 +54,12 @@ def walk(doc: Document) -> list[Candidate]:
         if rules.HEADING.match(view[para.start : para.end]):
             continue  # 专栏2：20个…: the box's title repeats a target
         deadline = lead_deadline if para.bullet else None
+        at_point: int | None = None  # round 44: the deadline in force where the paragraph's first point (一是…) opened
+        pointed = False
         for sent in para.sentences:
+            if points.opens_point(view, sent.start, sent.end):  # 二是…: not what 一是… stated for itself
+                deadline, at_point = (at_point, at_point) if pointed else (deadline, deadline)
+                pointed = True
             stated = deadlines(view, sent, doc)
             found = _dated_projects(doc, para, sent, stated)
             for clause in sent.clauses:

@@ -45,6 +45,7 @@ from targetwatch.lineage import (
     formula_lines,
 )
 from targetwatch.render.large_site import page_name
+from targetwatch.render.lineage_ahead import series_ahead
 from targetwatch.render.lineage_runs import CHAIN_ORDER, VINTAGE_CODES, per_target
 from targetwatch.render.lineage_series import series_json
 from targetwatch.render.page import Encoded, display_column, display_value, dump_js, json_values, load_strings
@@ -269,20 +270,29 @@ class LineageSite:
         by_jurisdiction: dict[str, list[int]] = {}
         for i, j in enumerate(targets["jurisdiction"].tolist()):
             by_jurisdiction.setdefault(j, []).append(i)
-        for group in self._batches(by_jurisdiction):
-            positions = [i for _, members in group for i in members]
-            part = targets.iloc[positions]
-            chains = self._chains(part, per, checks)
-            series = self._series({k for c in chains.values() for k in (c.get("own"), c.get("ref")) if k})
-            for code, members in group:
-                ids = targets["target_id"].iloc[members].tolist()
-                mine = {tid: chains[tid] for tid in ids}
-                wanted = {k for c in mine.values() for k in (c.get("own"), c.get("ref")) if k}
-                payload = {"jurisdiction": code, "targets": mine,
-                           "series": {k: series[k] for k in sorted(wanted) if k in series}}
-                path = self.folder / "data" / f"{page_name(code)}.js"
-                dump_js(path, "twLineage", payload)
-                data_files.append(path)
+        batches = list(self._batches(by_jurisdiction))
+        target_ids, indicator_ids = targets["target_id"].tolist(), set(has_indicator)
+        wanted_by_batch = [self._batch_series([target_ids[i] for _, members in group for i in members],
+                                              indicator_ids, per) for group in batches]
+        self._read_jurisdictions()
+        with series_ahead(self.con, wanted_by_batch, lambda con, keys: self._series(keys, con),
+                          reads=("observations", "check_failures")) as series_of:
+            for b, group in enumerate(batches):
+                positions = [i for _, members in group for i in members]
+                part = targets.iloc[positions]
+                chains = self._chains(part, per, checks)
+                if {k for c in chains.values() for k in (c.get("own"), c.get("ref")) if k} != wanted_by_batch[b]:
+                    raise RuntimeError(f"lineage batch {b}: its chains name other series than _batch_series")
+                series = series_of(b)  # made beside the chains (lineage_ahead)
+                for code, members in group:
+                    ids = [target_ids[i] for i in members]
+                    mine = {tid: chains[tid] for tid in ids}
+                    wanted = {k for c in mine.values() for k in (c.get("own"), c.get("ref")) if k}
+                    payload = {"jurisdiction": code, "targets": mine,
+                               "series": {k: series[k] for k in sorted(wanted) if k in series}}
+                    path = self.folder / "data" / f"{page_name(code)}.js"
+                    dump_js(path, "twLineage", payload)
+                    data_files.append(path)
         self.assessed = None  # its positions are this write's targets: a later _chains reads by id again
         csvs = self._figures_csvs(sorted(t for t, n in per["n_figures"].items() if n > self.limit))
         common = {"files": files, "texts": list(self.texts), "checks": self._common_checks(),
@@ -295,6 +305,14 @@ class LineageSite:
                       sorted(zip(targets["target_id"], targets["jurisdiction"], strict=True))]
         self.con.execute("DROP TABLE IF EXISTS _tw_chain")
         return [*pages, self.folder / "data" / "_common.js", *data_files, *csvs]
+
+    @staticmethod
+    def _batch_series(ids: list[str], has_indicator: set[str], per: dict[str, dict]) -> set[str]:
+        """The series keys the chains of `ids` name (`own`, `ref`: _chains writes them for a target with an indicator
+        and figures), known before the chains are made, so that a batch's series can be made beside its chains."""
+        figures = per["n_figures"]
+        return {k for t in ids if t in has_indicator and figures.get(t) is not None
+                for k in (per["own"][t], per["ref"][t]) if k}
 
     @staticmethod
     def _batches(by_jurisdiction: dict[str, list[int]]):
@@ -454,13 +472,15 @@ class LineageSite:
             out[tid] = chain
         return out
 
-    def _series(self, keys: set[str]) -> dict[str, list | Encoded]:
+    def _series(self, keys: set[str], con: duckdb.DuckDBPyConnection | None = None) -> dict[str, list | Encoded]:
         """series key (`jurisdiction|indicator`) -> its figures as rows of FIGURE_FIELDS, in SERIES_ORDER (as their
-        JSON text when DuckDB writes it: lineage_series)."""
+        JSON text when DuckDB writes it: lineage_series), read on `con` (the report's connection, or a cursor of it
+        in lineage_ahead's thread)."""
         if not keys:
             return {}
+        con = con or self.con
         have = self.columns.get("observations", set())
-        self.con.register("_tw_series", pd.DataFrame({"k": sorted(keys)}))
+        con.register("_tw_series", pd.DataFrame({"k": sorted(keys)}))
         try:
             failed = ("LEFT JOIN (SELECT observation_id, list_sort(list(DISTINCT expectation_id)) AS checks_failed "
                       "FROM check_failures GROUP BY observation_id) f ON f.observation_id = o.observation_id"
@@ -474,13 +494,13 @@ class LineageSite:
                 WHERE {ranges} o.jurisdiction || '|' || o.indicator IN (SELECT k FROM _tw_series)
                 ORDER BY o.jurisdiction, o.indicator, {_prefixed("o.")}, o.rowid"""
             if SERIES_IN_SQL:  # each series' JSON written by DuckDB (lineage_series), where it is orjson's
-                written = series_json(self.con, select, params, FIGURE_FIELDS, self.file_index, self.texts,
+                written = series_json(con, select, params, FIGURE_FIELDS, self.file_index, self.texts,
                                       audit_texts)
                 if written is not None:
                     return written
-            fig = arrow_frame(self.con, select, params)
+            fig = arrow_frame(con, select, params)
         finally:
-            self.con.unregister("_tw_series")
+            con.unregister("_tw_series")
         columns: list[list] = []
         for name in FIGURE_FIELDS:
             if name == "value":
@@ -507,8 +527,7 @@ class LineageSite:
         list (DuckDB's order, so BETWEEN two of them holds everything between), and neighbours in that list are
         joined into one range. The key condition still decides; this one only narrows what is read."""
         if self._jurisdictions is None:
-            self._jurisdictions = {j: i for i, (j,) in enumerate(self.con.execute(
-                "SELECT DISTINCT jurisdiction FROM observations WHERE jurisdiction IS NOT NULL ORDER BY 1").fetchall())}
+            self._read_jurisdictions()
         at = sorted({self._jurisdictions[k[:i]] for k in keys for i, ch in enumerate(k)
                      if ch == "|" and k[:i] in self._jurisdictions})
         if not at:
@@ -525,6 +544,12 @@ class LineageSite:
         params = {f"{e}{n}": names[i] for n, run in enumerate(runs) for e, i in zip(("lo", "hi"), run, strict=True)}
         return "(" + " OR ".join(f"o.jurisdiction BETWEEN $lo{n} AND $hi{n}" for n in range(len(runs))) + ") AND", \
             params
+
+    def _read_jurisdictions(self) -> None:
+        """The figures' jurisdictions in DuckDB's order (_jurisdiction_ranges), read on the report's connection: before
+        lineage_ahead's thread starts, which reads the series on its own cursor."""
+        self._jurisdictions = {j: i for i, (j,) in enumerate(self.con.execute(
+            "SELECT DISTINCT jurisdiction FROM observations WHERE jurisdiction IS NOT NULL ORDER BY 1").fetchall())}
 
     def _figures_csvs(self, ids: list[str]) -> list[Path]:
         """Every figure of each of these chains, as CSV beside its page, written by DuckDB: the rows of all of them

@@ -24,6 +24,8 @@ from typing import Any
 import pandas as pd
 
 from targetwatch import units
+from targetwatch.reports.annual_statistics import annual_year
+from targetwatch.reports.bare_city_names import bare_mentions
 from targetwatch.reports.bare_multipliers import bare_multiplier
 from targetwatch.reports.breakdowns import breakdown_parts
 from targetwatch.reports.documents import Document, document
@@ -63,6 +65,7 @@ from targetwatch.reports.model import (
     find_release_date,
     title_says_synthetic,
 )
+from targetwatch.reports.name_variants import with_name_variants
 from targetwatch.reports.named_places import carried_city, is_city, unknown_cities
 from targetwatch.reports.named_series import named_series
 from targetwatch.reports.now_stocks import NOW_BASIS, stock_now
@@ -192,6 +195,7 @@ def _figures(
     doc: Document, sentence: Sentence, aliases: Aliases, keys: TextKeys, ctx: Context
 ) -> tuple[list[dict], list[dict]]:
     folded, index = strip_deletions(*units.arabic_numerals(*fold_with_offsets(sentence.text)))
+    folded = with_name_variants(folded)  # 研究与实验发展 is the R&D name (name_variants.py)
     hits = keys.find(folded)
     completed: dict[int, tuple[str, str]] = {}  # hit start -> (the name it stands for, why), from the sentence
     completed |= {h.start: (keys.written_for[h.key], "R&D written for 研发") for h in hits if h.key in keys.written_for}
@@ -224,7 +228,8 @@ def _figures(
         if not aliases.find_folded(m.group(), "jurisdiction") and _place_is_mentioned(folded, m.start(), m.end())
     ]
     outside += [p.city for p in parts if not aliases.find_folded(p.city.group(), "jurisdiction")]  # 石嘴山市
-    outside = sorted(outside + unknown_cities(folded, aliases), key=lambda m: m.start())  # 白银市 (named_places.py)
+    outside += unknown_cities(folded, aliases) + bare_mentions(folded, doc.cities)  # 白银市; 绵阳 (bare_city_names)
+    outside.sort(key=lambda m: m.start())
     rows: list[dict] = []
     rejected: list[dict] = []
     covered: list[tuple[int, int]] = []  # spans of folded text a row or rejection accounts for
@@ -456,6 +461,7 @@ def _figures(
                     year, basis = year - 1, "full year"  # 全年…: a whole year is over before it is reported
                 if basis == "release date" and sentence.number == 1 and doc.lead and doc.lead < year:
                     year, basis = doc.lead, "lead"  # a headline's figure is of the year its story's lead states
+                year, basis = annual_year(hit.code or "", year, basis)  # an annual statistic: the year before
                 if (now := stock_now(folded[: hit.start] + gap, basis, doc.now)) is not None:
                     year, basis = now  # 现有…94家 in a July story: that year's stock part-way (now_stocks.py)
                 if year and _YEAR_BEFORE.search(folded, clause_start, hit.start):  # 还超过上一年城镇新增就业1310万人
@@ -491,6 +497,7 @@ def _figures(
                     if to_year
                     else year_of(doc, without_start_points(folded[: hit.start]), "", ctx)
                 )
+                year, basis = annual_year(hit.code or "", year, basis)  # (annual_statistics.py)
             if problem is None and where is not None:
                 problem = f"the figure is about {where}, a place not in targets.yaml"
             if problem is None and own_level is not None:
@@ -615,7 +622,7 @@ def _sentence(doc: Document, sentence: Sentence, aliases: Aliases, keys: TextKey
 def _carry(sentence: Sentence, found: list[dict], aliases: Aliases, keys: TextKeys, ctx: Context) -> None:
     """What the sentences after this one inherit from it (`ctx`)."""
     ctx.series = (found[-1]["indicator_raw"], normalised_key(found[-1]["unit_raw"])) if found else None
-    folded = strip_deletions(*units.arabic_numerals(*fold_with_offsets(sentence.text)))[0]
+    folded = with_name_variants(strip_deletions(*units.arabic_numerals(*fold_with_offsets(sentence.text)))[0])
     ctx.year = carried_year(folded) or ctx.year
     named = [h for h in keys.find(folded) if h.code]
     ctx.named = keys.written_for.get(named[-1].key, named[-1].key) if named and not found else None

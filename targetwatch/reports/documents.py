@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from targetwatch.reports.bare_city_names import document_cities
 from targetwatch.reports.grammar import PARTIAL
 from targetwatch.reports.matching import strip_deletions
 from targetwatch.reports.model import Aliases
@@ -42,6 +43,7 @@ class Document:
     outside: str | None = None  # the document is about a place the catalogue does not know (青海省)
     lead: int | None = None  # the year the body's first lines state, when the year is the release's (periods.lead_year)
     own_area: str | None = None  # how the opening names its own area (全省, 全市, 全州…: own_units.first_own_area)
+    cities: frozenset[str] = frozenset()  # cities outside the catalogue it writes with 市 (bare_city_names.py)
 
 
 def document(plain: PlainText, aliases: Aliases, meta: Mapping[str, Any], release: str | None) -> Document:
@@ -111,4 +113,5 @@ def document(plain: PlainText, aliases: Aliases, meta: Mapping[str, Any], releas
         province = province_of_capital(strip_deletions(*fold_with_offsets(plain.text))[0])
     lead = lead_year(folded_head[1:]) if basis == "release date" else None
     own_area = first_own_area(strip_deletions(*fold_with_offsets(plain.text[:_OPENING]))[0])
-    return Document(year, basis, jurisdiction, partial, plain, now, local, province, outside, lead, own_area)
+    cities = document_cities(plain.text, aliases)  # 绵阳市 … 绵阳高新技术企业达到446家 (bare_city_names.py)
+    return Document(year, basis, jurisdiction, partial, plain, now, local, province, outside, lead, own_area, cities)

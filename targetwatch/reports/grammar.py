@@ -34,6 +34,10 @@ QUALIFIER = re.compile(
     # firms in incubators: 科技企业孵化器在孵科技型中小企业20.6万家 (u10_nat_2018_incubation_report); patents held by a
     # kind of holder: “小巨人”企业拥有有效发明专利151.2万件 (u10_nat_2022_patents): dev since round 6
     r"|在孵|(?:企业|高校|院所|机构|单位)(?:拥有|持有)"
+    # universities and research institutes as a kind of holder: 全省高校技术合同成交额11.69亿元
+    # (u11_hn_2019_techcontracts), 高校技术合同成交21.92亿元 (u6_hb_2021h1_techcontracts): their part of the whole,
+    # dev (round 26)
+    r"|高校|高等学校|高等院校|院所"
     # 高價值發明專利有效量1.04萬件 (u15_sx_2024_patents_mefea_trad, dev since round 10): the high-value ones, a subset
     r"|高价值"
     # the government's part of the R&D expenditure: 政府R&D經費1088.9億元 (u17_nat_2008_rd_fulingte_trad, dev since

@@ -37,6 +37,7 @@ import yaml
 
 from targetwatch.catalogue import Catalogue
 from targetwatch.limits import DEFAULT_LIMITS, LimitExceededError, Limits, check_size, check_zip
+from targetwatch.memory_db import limited_database
 from targetwatch.reports import communique, department_return, template, template_sql, yearbook
 from targetwatch.reports.archive import SIDECAR_SUFFIX, archive_file, snapshot_entry, write_snapshot
 from targetwatch.reports.batches import Batches
@@ -302,8 +303,14 @@ def _small_folder(reports_dir: Path, excluded: tuple[Path, ...], limit: int = SM
 @contextlib.contextmanager
 def _database(warehouse: Path | None, scratch: Path, limits: Limits, *, one_thread: bool = False,
               optimizer: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
-    con = duckdb.connect(str(warehouse) if warehouse is not None else ":memory:",
-                         config={"threads": 1} if one_thread and warehouse is None else {})
+    """The ingest's DuckDB connection: the warehouse file's; for a small folder without one, a new in-memory database
+    on the process's one-thread instance of this memory limit (memory_db.limited_database: no new instance per call);
+    else a new in-memory instance. Without `optimizer` (only without a warehouse), DuckDB's optimizer is off."""
+    if warehouse is None and one_thread:
+        with limited_database(limits.duckdb_memory_mb, optimizer=optimizer) as con:
+            yield con
+        return
+    con = duckdb.connect(str(warehouse) if warehouse is not None else ":memory:")
     try:
         if not optimizer and warehouse is None:
             con.execute("SET SESSION enable_optimizer = false")

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from targetwatch.reports.name_variants import with_name_variants
 from targetwatch.units import normalise_text, to_simplified
 from targetwatch.variants import fold_confused_place_names
 
@@ -145,7 +146,7 @@ def normalised_key(name: str) -> str:
 
 
 def _key(name: str) -> str:
-    key = without_deletions(fold(name))
+    key = with_name_variants(without_deletions(fold(name)))  # 研究与实验发展 (name_variants.py): matched 'normalised'
     for suffix in SUFFIXES:
         if key.endswith(suffix) and len(key) - len(suffix) >= 2:
             return key[: -len(suffix)]

@@ -17,12 +17,13 @@ from collections.abc import Callable
 import pandas as pd
 
 from targetwatch import vocab
+from targetwatch.reports.annual_statistics import ANNUAL_BASIS
 from targetwatch.reports.matching import normalised_key
 from targetwatch.units import normalise_text, parse_number, to_simplified, written_unit
 
 # 去年 in a headline gives way too: 去年城镇新增就业1322万 above 2014年我国城镇新增就业1322万人 in a page with no
 # release date (u15_nat_2014_jobs_apcjh, dev since round 10)
-_WEAK = ("release date", "work report", "relative")
+_WEAK = ("release date", "work report", "relative", ANNUAL_BASIS)
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")  # year bases that a stated year of the same figure overrides
 
 

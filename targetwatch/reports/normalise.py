@@ -18,8 +18,9 @@ the as-of date.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 import duckdb
 import pandas as pd
@@ -27,6 +28,7 @@ import pandas as pd
 from targetwatch import vocab
 from targetwatch.catalogue import Catalogue
 from targetwatch.memory_db import private_database
+from targetwatch.reports.lookups import Lookup, list_select, python_spellings, sql_repr
 from targetwatch.reports.matching import IndicatorMatcher, ambiguity_reason
 from targetwatch.reports.model import RAW_COLUMNS, REJECT_COLUMNS, alias_map
 from targetwatch.units import normalise_text, parse_number, to_simplified, written_unit
@@ -78,8 +80,17 @@ FIRMS_NOTE = "counted in 户 (firms), read as a count"
 
 
 def indicator_matcher(catalogue: Catalogue) -> IndicatorMatcher:
-    """Exact names (code, name_zh, name_en), aliases, then normalised keys (targetwatch.reports.matching)."""
-    return IndicatorMatcher.from_names((i.code, [i.name_zh, i.name_en], i.aliases) for i in catalogue.indicators)
+    """Exact names (code, name_zh, name_en), aliases, then normalised keys (targetwatch.reports.matching).
+
+    Built once per process for each content of the names it reads, as `model.alias_map` is: folding every name and
+    its normalised key costs ~0.6 CPU ms for the bundled catalogue (0.02 cached), and every `Normaliser` asks for it
+    (each `normalise()` and `ingest_folder` call). The matcher is shared: callers only call its `match`."""
+    return _indicator_matcher(tuple((i.code, (i.name_zh, i.name_en), tuple(i.aliases)) for i in catalogue.indicators))
+
+
+@functools.lru_cache(maxsize=8)
+def _indicator_matcher(indicators: tuple[tuple[str, tuple[str, str], tuple[str, ...]], ...]) -> IndicatorMatcher:
+    return IndicatorMatcher.from_names(indicators)
 
 
 def _indicator(matcher: IndicatorMatcher, raw: str | None) -> tuple[str | None, str | None, str | None]:
@@ -118,24 +129,32 @@ def create_tables(con: duckdb.DuckDBPyConnection) -> None:
 
 def create_raw(con: duckdb.DuckDBPyConnection, table: str) -> None:
     """A fresh table of raw rows (RAW_COLUMNS, typed, plus their order in the file) and of reader rejects."""
-    con.execute(f'DROP TABLE IF EXISTS "{table}"')
-    con.execute(ddl(table, RAW_TYPES | {"_seq": "BIGINT"}, temp=True))
-    con.execute(f'DROP TABLE IF EXISTS "{table}_rejected"')
-    con.execute(ddl(f"{table}_rejected", {c: RAW_TYPES.get(c, "VARCHAR") for c in REJECT_COLUMNS}
-                    | {"_seq": "BIGINT"}, temp=True))
+    _fresh(con, table, {"_seq": "BIGINT"})
+
+
+def _fresh(con: duckdb.DuckDBPyConnection, table: str, extra: dict[str, str]) -> None:
+    """`table` (RAW_TYPES) and `<table>_rejected` (REJECT_COLUMNS), each with the columns `extra`, created empty as
+    temp tables, replacing any of those names: two statements (a drop and a create each cost as much again)."""
+    con.execute(replace_temp(table, RAW_TYPES | extra))
+    con.execute(replace_temp(f"{table}_rejected", {c: RAW_TYPES.get(c, "VARCHAR") for c in REJECT_COLUMNS} | extra))
+
+
+def replace_temp(table: str, types: dict[str, str]) -> str:
+    return f'CREATE OR REPLACE TEMP TABLE "{table}" (' + ", ".join(f'"{c}" {t}' for c, t in types.items()) + ")"
 
 
 def append_raw(con: duckdb.DuckDBPyConnection, table: str, rows: pd.DataFrame, rejected: pd.DataFrame | None = None,
-               *, batch: int | None = None) -> None:
+               *, batch: int | None = None, empty: bool = False) -> None:
     """Append a reader's batch (pandas, any Python values) to the raw table, cast to its column types. With `batch`,
-    `table` is a pending table (`create_pending`) and its rows are batch `batch`, as `move_batch` would put them."""
+    `table` is a pending table (`create_pending`) and its rows are batch `batch`, as `move_batch` would put them.
+    `empty`: the caller knows both tables are empty (their rows are not counted first)."""
     batch_column = "" if batch is None else f", {int(batch)}"
     for name, frame, columns in ((table, rows, RAW_COLUMNS),
                                  (f"{table}_rejected", rejected, ("sheet", "row_number", "location", "raw_content",
                                                                   "reason"))):
         if frame is None or not len(frame):
             continue
-        start = con.execute(f'SELECT count(*) FROM "{name}"').fetchall()[0][0]
+        start = 0 if empty else con.execute(f'SELECT count(*) FROM "{name}"').fetchall()[0][0]
         con.register("_tw_batch", frame)
         try:
             con.execute(f'INSERT INTO "{name}" SELECT {cast_select(frame, columns)}, {start} + row_number() OVER ()'
@@ -155,11 +174,7 @@ def cast_select(frame: pd.DataFrame, columns: Iterable[str]) -> str:
 
 def create_pending(con: duckdb.DuckDBPyConnection, table: str) -> None:
     """The tables where raw rows wait for the normaliser: the raw table's columns plus each row's `_batch`."""
-    con.execute(f'DROP TABLE IF EXISTS "{table}"')
-    con.execute(ddl(table, RAW_TYPES | {"_seq": "BIGINT", "_batch": "BIGINT"}, temp=True))
-    con.execute(f'DROP TABLE IF EXISTS "{table}_rejected"')
-    con.execute(ddl(f"{table}_rejected", {c: RAW_TYPES.get(c, "VARCHAR") for c in REJECT_COLUMNS}
-                    | {"_seq": "BIGINT", "_batch": "BIGINT"}, temp=True))
+    _fresh(con, table, {"_seq": "BIGINT", "_batch": "BIGINT"})
 
 
 def raw_counts(con: duckdb.DuckDBPyConnection, raw: str) -> tuple[int, int]:
@@ -244,56 +259,10 @@ def _release(raw: str | None) -> object:
     return None if pd.isna(parsed) else parsed.date()
 
 
-def _lookup(con: duckdb.DuckDBPyConnection, raw: str, column: str, fn: Callable, names: list[str],
-            types: list[str], sql: dict[str, str] | None = None, where: str = "false") -> str:
-    """A temp table mapping each distinct value of `column` to fn(value) -> the columns `names`. Returns its name.
-    Python sees each distinct spelling once, however many rows share it. With `sql` (name -> SQL expression of
-    `raw`), the values for which `where` (SQL of `raw`) holds are mapped by those expressions instead, and never
-    meet Python: the expressions then run once per distinct value too, not once per row."""
-    table = f"_tw_map_{column}"
-    source = f'(SELECT DISTINCT "{column}" AS raw FROM "{raw}")'
-    if sql:  # the distinct values are kept: read twice (those for Python, those for SQL)
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {table}_raw AS {source}")
-        source = f"{table}_raw"
-    values = [r[0] for r in con.execute(f"SELECT raw FROM {source} WHERE NOT coalesce({where}, false)").fetchall()]
-    results = [fn(v) for v in values]
-    if len(names) == 1:
-        results = [(r,) for r in results]
-    # the mapped values travel as list parameters, one per column, unnested side by side (row i of each list is one
-    # distinct value): a statement with parameters costs DuckDB a quarter of registering a pandas frame (0.8 against
-    # 3.3 ms for a few values), and the normaliser maps five columns for every file or batch
-    columns = [values, [repr(v or "") for v in values]] + [[r[i] for r in results] for i in range(len(names))]
-    cols = ", ".join(f"CAST(unnest(${i + 3}) AS {t}) AS {n}" for i, (n, t) in enumerate(zip(names, types, strict=True)))
-    in_sql = ""
-    if sql:
-        exprs = ", ".join(f"CAST({sql[n]} AS {t})" for n, t in zip(names, types, strict=True))
-        in_sql = f" UNION ALL SELECT raw, {_sql_repr('raw')}, {exprs} FROM {source} WHERE coalesce({where}, false)"
-    try:
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT CAST(unnest($1) AS VARCHAR) AS raw, "
-                    f"CAST(unnest($2) AS VARCHAR) AS raw_repr, {cols}{in_sql}", columns)
-    finally:
-        if sql:
-            con.execute(f"DROP TABLE IF EXISTS {table}_raw")
-    return table
-
-
 # The catalogue's and the vocabulary's facts the judging statement joins, typed (min_v and max_v are compared with
 # and printed as DOUBLE: `CAST(... AS DOUBLE)` in the statement).
 _INDICATOR_META: dict[str, str] = {"code": "VARCHAR", "unit": "VARCHAR", "share": "BOOLEAN"}
 _UNIT_META: dict[str, str] = {"unit": "VARCHAR", "integer": "BOOLEAN", "min_v": "DOUBLE", "max_v": "DOUBLE"}
-
-
-def _create_from_lists(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple], types: dict[str, str]) -> None:
-    """A temp table of `rows` (tuples in the order of `types`), sent as one list parameter per column and unnested
-    side by side: cheaper than registering a pandas frame (see `_lookup`)."""
-    columns = [[r[i] for r in rows] for i in range(len(types))]
-    cols = ", ".join(f'CAST(unnest(${i + 1}) AS {t}) AS "{n}"' for i, (n, t) in enumerate(types.items()))
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT {cols}", columns)
-
-
-def _sql_repr(expr: str) -> str:
-    """Python's repr of a text in SQL, for the common case (no quote or backslash inside)."""
-    return "'''' || coalesce(" + expr + ", '') || ''''"
 
 
 class Normaliser:
@@ -308,11 +277,20 @@ class Normaliser:
         self.jur_map, self.ind_map = alias_map(catalogue)
         self.matcher = indicator_matcher(catalogue)  # exact, alias, then normalised names; ambiguity refused
         create_tables(con)
-        indicators = [(i.code, i.unit, bool(getattr(i, "share", False))) for i in catalogue.indicators]
-        units = [(u.code, u.integer, u.min_value, u.max_value) for u in vocab.UNITS]
-        for name, rows, types in (("_tw_indicator_meta", indicators, _INDICATOR_META),
-                                  ("_tw_unit_meta", units, _UNIT_META)):
-            _create_from_lists(con, name, rows, types)
+        # the catalogue's and the vocabulary's facts, sent with each judging statement (`run`): two tables fewer
+        self.indicator_meta = [(i.code, i.unit, bool(getattr(i, "share", False))) for i in catalogue.indicators]
+        self.unit_meta = [(u.code, u.integer, u.min_value, u.max_value) for u in vocab.UNITS]
+        self.lookups = (
+            Lookup("jurisdiction_raw", lambda v: _codes([v], self.jur_map)[0], ("code",), ("VARCHAR",)),
+            Lookup("indicator_raw", lambda v: _indicator(self.matcher, v), ("code", "matched_by", "ambiguity"),
+                   ("VARCHAR", "VARCHAR", "VARCHAR")),
+            Lookup("year_raw", _year, ("year",), ("DOUBLE",)),
+            Lookup("unit_raw", _unit, ("unit", "exponent"), ("VARCHAR", "INTEGER")),
+            Lookup("value_raw", _value, ("num", "error"), ("VARCHAR", "VARCHAR"),
+                   sql={"num": "regexp_replace(raw, '[,\\s]', '', 'g')", "error": "NULL"}, where=_PLAIN),
+            Lookup("release_date_raw", _release, ("date",), ("DATE",), sql={"date": "TRY_CAST(raw AS DATE)"},
+                   where=_ISO_DATE),
+        )
 
     def run(self, raw: str, batches: pd.DataFrame) -> dict[int, dict[str, int]]:
         """Normalise the raw rows of many files at once: `raw` and `<raw>_rejected` (the reader's rejects) carry a
@@ -322,30 +300,33 @@ class Normaliser:
         rejected, not_yet_released."""
         con = self.con
         # Every column that needs parsing is mapped once per distinct spelling (SQL or Python); the rows only join.
-        jur = _lookup(con, raw, "jurisdiction_raw", lambda v: _codes([v], self.jur_map)[0], ["code"], ["VARCHAR"])
-        ind = _lookup(con, raw, "indicator_raw", lambda v: _indicator(self.matcher, v),
-                      ["code", "matched_by", "ambiguity"], ["VARCHAR", "VARCHAR", "VARCHAR"])
-        yr = _lookup(con, raw, "year_raw", _year, ["year"], ["DOUBLE"])
-        unit = _lookup(con, raw, "unit_raw", _unit, ["unit", "exponent"], ["VARCHAR", "INTEGER"])
-        val = _lookup(con, raw, "value_raw", _value, ["num", "error"], ["VARCHAR", "VARCHAR"],
-                      sql={"num": "regexp_replace(raw, '[,\\s]', '', 'g')", "error": "NULL"}, where=_PLAIN)
-        # the written number's mantissa and power of ten, to which a unit's power of ten is added (`valued` below)
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {val} AS SELECT *, regexp_extract(num, '^([^eE]*)', 1) AS mantissa, "
-                    f"coalesce(TRY_CAST(regexp_extract(num, '[eE]([+-]?[0-9]+)$', 1) AS INTEGER), 0) AS power "
-                    f"FROM {val}")
-        rel = _lookup(con, raw, "release_date_raw", _release, ["date"], ["DATE"],
-                      sql={"date": "TRY_CAST(raw AS DATE)"}, where=_ISO_DATE)
-        params = {"as_of": self.as_of, "today": self.today, "min_year": MIN_YEAR}
-        con.register("_tw_batches_frame", batches)
-        try:
-            con.execute("CREATE OR REPLACE TEMP TABLE _tw_batches AS SELECT "
-                        + ", ".join(f"CAST({c} AS {t}) AS {c}" for c, t in BATCH_COLUMNS.items())
-                        + " FROM _tw_batches_frame")
-        finally:
-            con.unregister("_tw_batches_frame")
+        # The maps, the batches' parameters and the catalogue's facts are subqueries of the judging statement, their
+        # values sent as list parameters (targetwatch.reports.lookups): one statement for the spellings Python maps,
+        # one to judge, none to build tables.
+        params: dict[str, object] = {"as_of": self.as_of, "today": self.today, "min_year": MIN_YEAR}
+        jur, ind, yr, unit, val, rel = (
+            lk.select(raw, spellings, params, f"{name}_")
+            for lk, spellings, name in zip(self.lookups, python_spellings(con, raw, self.lookups),
+                                           ("jur", "ind", "yr", "unit", "val", "rel"), strict=True))
+        batch_params: dict[str, object] = {}
+        batch_rows = list(zip(*(batches[c].tolist() for c in BATCH_COLUMNS), strict=True))
+        batches_cte = f"_tw_batches AS ({list_select(batch_rows, BATCH_COLUMNS, batch_params, 'b_')})"
+        params |= batch_params
+        meta = (f"_tw_indicator_meta AS ({list_select(self.indicator_meta, _INDICATOR_META, params, 'im_')}),\n"
+                f"_tw_unit_meta AS ({list_select(self.unit_meta, _UNIT_META, params, 'um_')}),\n"
+                f"{batches_cte},\n"
+                f"_tw_map_jur AS ({jur}),\n_tw_map_ind AS ({ind}),\n_tw_map_yr AS ({yr}),\n"
+                f"_tw_map_unit AS ({unit}),\n_tw_map_rel AS ({rel}),\n"
+                # the written number's mantissa and power of ten, to which a unit's power of ten is added (`valued`)
+                f"_tw_map_val AS (SELECT *, regexp_extract(num, '^([^eE]*)', 1) AS mantissa, "
+                f"coalesce(TRY_CAST(regexp_extract(num, '[eE]([+-]?[0-9]+)$', 1) AS INTEGER), 0) AS power "
+                f"FROM ({val}))")
+        jur, ind, yr, unit, val, rel = ("_tw_map_jur", "_tw_map_ind", "_tw_map_yr", "_tw_map_unit", "_tw_map_val",
+                                        "_tw_map_rel")
         sql = f"""
 CREATE OR REPLACE TEMP TABLE _tw_norm AS
-WITH base AS (
+WITH {meta},
+base AS (
     SELECT r.*, j.code AS jurisdiction, i.code AS indicator, i.matched_by AS matched_by_n, i.ambiguity,
         y.year AS year_num, u.unit AS unit,
         u.exponent AS unit_exponent,
@@ -413,8 +394,8 @@ judged AS (
             WHEN release_date_n IS NULL AND year_num > year($today) AND figure_type_n <> 'forecast'
                 THEN 'impossible year ' || CAST(year_num AS BIGINT) || ' (after this year, ' || year($today) || ')'
             WHEN value_error IS NOT NULL THEN value_error
-            WHEN value_n IS NULL THEN 'value ' || {_sql_repr("value_raw")} || ' is not a number'
-            WHEN NOT isfinite(value_n) THEN 'value ' || {_sql_repr("value_raw")} || ' ' || coalesce(unit_raw, '')
+            WHEN value_n IS NULL THEN 'value ' || {sql_repr("value_raw")} || ' is not a number'
+            WHEN NOT isfinite(value_n) THEN 'value ' || {sql_repr("value_raw")} || ' ' || coalesce(unit_raw, '')
                 || ' is not a finite number in base units'
             WHEN unit IS NULL THEN 'unknown unit ' || unit_repr
             WHEN unit <> expected_unit THEN 'unit ' || unit_repr || ' does not fit indicator ' || indicator
@@ -428,14 +409,14 @@ judged AS (
                      || ' (' || expected_unit || ')'
             WHEN integer AND value_n <> round(value_n) THEN 'value ' || value_n || ' should be a whole number'
             WHEN period_type_n NOT IN {_sql_list(vocab.PERIOD_TYPES)}
-                THEN 'unknown period_type ' || {_sql_repr("period_type_n")}
+                THEN 'unknown period_type ' || {sql_repr("period_type_n")}
             WHEN figure_type_n = 'forecast' THEN 'a forecast, not an actual figure: kept out of the assessment'
             WHEN figure_type_n NOT IN {_sql_list(vocab.FIGURE_TYPES)}
-                THEN 'unknown figure_type ' || {_sql_repr("figure_type_n")}
+                THEN 'unknown figure_type ' || {sql_repr("figure_type_n")}
             WHEN confidence_n NOT IN {_sql_list(vocab.CONFIDENCE_LEVELS)}
-                THEN 'unknown confidence ' || {_sql_repr("confidence_n")}
+                THEN 'unknown confidence ' || {sql_repr("confidence_n")}
             WHEN release_text <> '' AND release_date_n IS NULL
-                THEN 'release date ' || {_sql_repr("release_text")} || ' is not a date'
+                THEN 'release date ' || {sql_repr("release_text")} || ' is not a date'
             WHEN release_date_n > $today THEN 'release date ' || strftime(release_date_n, '%Y-%m-%d')
                 || ' is in the future (today is ' || strftime($today, '%Y-%m-%d') || ')'
         END AS reason
@@ -444,20 +425,7 @@ judged AS (
 SELECT {", ".join(_NORM_KEEP)} FROM judged
 """
         con.execute(sql, _used(params, sql))
-        cols = ", ".join(_OBS_SELECT.get(c, f'"{c}"') for c in OBSERVATION_COLUMNS)
-        con.execute(f"INSERT INTO observations SELECT {cols} FROM _tw_norm "
-                    f"WHERE reason IS NULL AND NOT not_yet_released ORDER BY _batch, _seq")
-        # What the reader rejected has no release date of its own: it shares the file's (hidden with it).
-        con.execute(f"""INSERT INTO rejected_rows SELECT source_file, sha256, sheet, row_number, location, raw_content,
-            reason FROM (
-    SELECT r._batch, 0 AS part, r._seq, p.p_source_file AS source_file, p.p_sha256 AS sha256, r.sheet, r.row_number,
-        r.location, r.raw_content, r.reason
-    FROM "{raw}_rejected" r JOIN _tw_batches p ON p.p_batch = r._batch WHERE NOT p.reader_hidden
-    UNION ALL
-    SELECT _batch, 1, _seq, p_source_file, p_sha256, sheet, row_number, location, raw_content, reason
-    FROM _tw_norm WHERE reason IS NOT NULL AND NOT not_yet_released)
-ORDER BY _batch, part, _seq""")
-        counted = con.execute(f"""
+        counted = con.execute(f"""WITH {batches_cte}
 SELECT p_file, count(*), count(*) FILTER (WHERE accepted), count(*) FILTER (WHERE rejected),
     count(*) FILTER (WHERE hidden)
 FROM (SELECT p_file, reason IS NULL AND NOT not_yet_released AS accepted,
@@ -465,7 +433,23 @@ FROM (SELECT p_file, reason IS NULL AND NOT not_yet_released AS accepted,
       UNION ALL
       SELECT p.p_file, false, NOT p.reader_hidden, p.reader_hidden
       FROM "{raw}_rejected" r JOIN _tw_batches p ON p.p_batch = r._batch)
-GROUP BY p_file""").fetchall()
+GROUP BY p_file""", batch_params).fetchall()
+        # the counts say which of the two inserts has rows to write: one with none is not run
+        if any(a for _, _, a, _, _ in counted):
+            cols = ", ".join(_OBS_SELECT.get(c, f'"{c}"') for c in OBSERVATION_COLUMNS)
+            con.execute(f"INSERT INTO observations SELECT {cols} FROM _tw_norm "
+                        f"WHERE reason IS NULL AND NOT not_yet_released ORDER BY _batch, _seq")
+        if any(r for _, _, _, r, _ in counted):
+            # What the reader rejected has no release date of its own: it shares the file's (hidden with it).
+            con.execute(f"""WITH {batches_cte}
+INSERT INTO rejected_rows SELECT source_file, sha256, sheet, row_number, location, raw_content, reason FROM (
+    SELECT r._batch, 0 AS part, r._seq, p.p_source_file AS source_file, p.p_sha256 AS sha256, r.sheet, r.row_number,
+        r.location, r.raw_content, r.reason
+    FROM "{raw}_rejected" r JOIN _tw_batches p ON p.p_batch = r._batch WHERE NOT p.reader_hidden
+    UNION ALL
+    SELECT _batch, 1, _seq, p_source_file, p_sha256, sheet, row_number, location, raw_content, reason
+    FROM _tw_norm WHERE reason IS NOT NULL AND NOT not_yet_released)
+ORDER BY _batch, part, _seq""", batch_params)
         con.execute("DROP TABLE IF EXISTS _tw_norm")
         return {int(f): {"read": n, "accepted": a, "rejected": r, "not_yet_released": h}
                 for f, n, a, r, h in counted}
@@ -534,7 +518,7 @@ def normalise(
     with private_database(len(rows)) as con:
         n = Normaliser(con, catalogue, as_of=as_of, today=today)
         create_pending(con, "_tw_pending")
-        append_raw(con, "_tw_pending", rows, batch=0)
+        append_raw(con, "_tw_pending", rows, batch=0, empty=True)
         n.run("_tw_pending", pd.DataFrame([n.batch_params(0, 0, source_file=source_file, sha256=sha256,
                                                           default_release_date=default_release_date,
                                                           release_date_basis=release_date_basis)]))

@@ -63,6 +63,8 @@ YEAR_BASIS_WORDS = {
     "work report": "inferred: a work report or work meeting reviews the year before",
     "release date": "inferred from the release date (no year in the text)",
     "full year": "inferred: a whole year's figure (全年) with no year is the year before the release",
+    "annual statistic": "inferred: an annual statistic (R&D, its intensity, the progress contribution) with no year is "
+    "the year before the release (annual_statistics.py)",
     "restated": "from the same figure stated with its year elsewhere in the text",
     "lead": "from the year the story's lead states (a headline's figure with no year of its own)",
     "stock now": "inferred from the release date: a stock stated as now (现有/目前) holds on the statement's day, "

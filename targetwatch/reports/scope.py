@@ -14,12 +14,11 @@ from __future__ import annotations
 import re
 
 from targetwatch.reports.grammar import number_in
+from targetwatch.reports.zone_subject import zone_subject
 
 _SEVERAL_YEARS = re.compile(r"连续(?:\d+|[两三四五六七八九十]+)年")
 _TARGET = re.compile(r"目标")
 _COMING = re.compile(r"明年|今年|将|到(?:19|20)\d{2}年")
-# development zones and parks as the subject of the sentence: their figures are the zones', never the place's
-_ZONES = re.compile(r"高新区|园区|开发区|自创区|示范区|试验区|产业园|新区")
 # a clause that describes a kind before 的 and the name: …属于战略性新兴产业的, 维持年限超过10年的
 _UNITS_OF_A_KIND = re.compile(r"[\u4e00-\u9fff]{2,12}(?:企业)?法人单位$")
 _OF_A_KIND = re.compile(r"(?:属于|超过|以上|以下|涉及|拥有|获得|取得|来自|开展)[^,;。]{0,16}的$")
@@ -68,8 +67,9 @@ def scope_problem(folded: str, clause_start: int, name_start: int, gap: str, nam
         return f"a statement over several years ({m.group()}), not one year's level of {name}"
     if _TARGET.search(gap) and not _COMING.search(clause + gap):  # 明年…目标: a forecast (grammar.FORECAST)
         return f"a target (目标) written after the name, not a level of {name}"
-    if (m := _ZONES.search(folded, 0, name_start)) is not None:
-        return f"the figure of the zones or parks named before ({m.group()}), not a level of {name} for the place"
+    # development zones and parks as the subject of the sentence: their figures are the zones', never the place's
+    if (zone := zone_subject(folded, name_start)) is not None:  # (zone_subject.py: not an item, an area or the place's)
+        return f"the figure of the zones or parks named before ({zone}), not a level of {name} for the place"
     if "在孵" in gap:  # 科技企业孵化器总在孵企业数超过17万家 (u14_nat_2017_incubation_luxkon_trad)
         return f"a count of the firms in them (在孵), not of {name}"
     # 规模以上高技术制造业企业法人单位R&D经费 (u14_nat_2023_census_hitech)

@@ -68,3 +68,26 @@ def test_a_shared_macro_is_created_once_per_instance():
         names = con.execute("SELECT function_name FROM duckdb_functions() WHERE database_name = 'memory' "
                             "AND function_name LIKE '_tw_once_%'").fetchall()
     assert len(names) == 1
+
+
+def test_a_limited_database_has_one_thread_its_memory_limit_and_a_spill_folder_of_the_process():
+    import tempfile
+    from pathlib import Path
+
+    from targetwatch.memory_db import limited_database
+
+    with limited_database(64) as a, limited_database(64, optimizer=False) as b, limited_database(96) as c:
+        assert _threads(a) == 1 and _threads(c) == 1
+        # DuckDB shows the limit in its own units: 64 MB = 64,000,000 bytes = 61.0 MiB
+        assert a.execute("SELECT current_setting('memory_limit')").fetchall() == [("61.0 MiB",)]
+        assert c.execute("SELECT current_setting('memory_limit')").fetchall() == [("91.5 MiB",)]
+        spill = Path(a.execute("SELECT current_setting('temp_directory')").fetchall()[0][0])
+        assert spill.parent == Path(tempfile.gettempdir()) and spill.name.startswith("tw-duckdb-")
+        # one instance per limit, each database its own, the optimizer off only where asked
+        a.execute("CREATE TABLE t AS SELECT 1 AS x")
+        assert b.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 't' "
+                         "AND database_name = current_database()").fetchall() == [(0,)]
+        assert _optimized(a) and not _optimized(b) and _optimized(c)
+    # the private databases' instance keeps DuckDB's default limit
+    with private_database() as p:
+        assert p.execute("SELECT current_setting('memory_limit')").fetchall() != [("61.0 MiB",)]

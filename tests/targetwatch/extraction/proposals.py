@@ -34,3 +34,12 @@ def fields(props: list[Proposal], *names: str) -> list[tuple]:
     """Each proposal as the tuple of `names`: `value` and `unit` are the proposal's own, any other name its entry's
     (None where the entry has none, as a deadline may not)."""
     return [tuple(getattr(p, n) if n in ("value", "unit") else p.entry.get(n) for n in names) for p in props]
+
+
+# What most rounds' tests assert of a quantified target: its figure, unit, comparator and deadline.
+TARGET_FIELDS = ("value", "unit", "comparator", "deadline")
+
+
+def target_fields(props: list[Proposal]) -> list[tuple]:
+    """Each proposal as (value, unit, comparator, deadline): one helper for the rounds that each kept a copy."""
+    return fields(props, *TARGET_FIELDS)

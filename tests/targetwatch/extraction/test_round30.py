@@ -15,15 +15,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.targetwatch.extraction.proposals import fields, quantified, variants
+from tests.targetwatch.extraction.proposals import quantified, variants
+from tests.targetwatch.extraction.proposals import target_fields as _read
 
 
 def _variants(text: str) -> list[str]:
     return variants(text, "%万萬亿億")
 
-
-def _read(props):
-    return fields(props, "value", "unit", "comparator", "deadline")
 
 
 @pytest.mark.parametrize("text", _variants(

@@ -23,11 +23,8 @@ import pytest
 
 from targetwatch.extraction.perunit import EACH
 from targetwatch.extraction.sharedfigure import names_before
-from tests.targetwatch.extraction.proposals import fields, quantified, variants
-
-
-def _dated(props):
-    return fields(props, "value", "unit", "comparator", "deadline")
+from tests.targetwatch.extraction.proposals import quantified, variants
+from tests.targetwatch.extraction.proposals import target_fields as _dated
 
 
 @pytest.mark.parametrize("text", variants(

@@ -25,11 +25,8 @@ from __future__ import annotations
 import pytest
 
 from targetwatch.extraction import legalunits, measures, rules
-from tests.targetwatch.extraction.proposals import fields, quantified, variants
-
-
-def _read(props):
-    return fields(props, "value", "unit", "comparator", "deadline")
+from tests.targetwatch.extraction.proposals import quantified, variants
+from tests.targetwatch.extraction.proposals import target_fields as _read
 
 
 @pytest.mark.parametrize("text", variants(

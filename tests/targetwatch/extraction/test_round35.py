@@ -28,11 +28,7 @@ from targetwatch.extraction import indicatortables
 from targetwatch.extraction.candidates import Document
 from targetwatch.extraction.text import fold
 from tests.targetwatch.extraction.proposals import S2T, fields, quantified, variants
-
-
-def _read(props):
-    return fields(props, "value", "unit", "comparator", "deadline")
-
+from tests.targetwatch.extraction.proposals import target_fields as _read
 
 # innermongolia-2021-disability-14th-plan-indicators-page (development, first unseen-46): the header and rows 1, 2,
 # 3 and 6 of 专栏 1 as stored (the aligned blanks of a PDF rendered as HTML)

@@ -19,12 +19,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.targetwatch.extraction.proposals import FULL, fields, quantified, variants
-
-
-def _read(props):
-    return fields(props, "value", "unit", "comparator", "deadline")
-
+from tests.targetwatch.extraction.proposals import FULL, quantified, variants
+from tests.targetwatch.extraction.proposals import target_fields as _read
 
 # ningbo-2011-work-safety-12th-plan-news (development, first unseen-47): the first two of its nine reductions
 NINGBO = ("《规划》提出:“十二五”期间,全市亿元国内生产总值生产安全事故死亡率下降40%,"

@@ -28,11 +28,7 @@ from __future__ import annotations
 import pytest
 
 from tests.targetwatch.extraction.proposals import fields, quantified, variants
-
-
-def _read(props):
-    return fields(props, "value", "unit", "comparator", "deadline")
-
+from tests.targetwatch.extraction.proposals import target_fields as _read
 
 # china-2008-grain-security-plan-news-trad (development, first unseen-48)
 GRAIN = ("糧食自給率穩定在95%以上,到2010年糧食綜合生產能力穩定在5000億公斤以上,到2020年達到5400億公斤以上。"

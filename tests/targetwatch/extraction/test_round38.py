@@ -21,11 +21,7 @@ from __future__ import annotations
 import pytest
 
 from tests.targetwatch.extraction.proposals import fields, quantified, variants
-
-
-def _read(props):
-    return fields(props, "value", "unit", "comparator", "deadline")
-
+from tests.targetwatch.extraction.proposals import target_fields as _read
 
 # china-2023-camellia-oil-action-plan-news (development, first unseen-49)
 OIL_TEA = ("明确2023—2025年完成新增油茶种植1917万亩、改造低产林1275.9万亩,"

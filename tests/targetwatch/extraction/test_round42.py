@@ -25,11 +25,7 @@ from targetwatch.extraction.text import fold
 from targetwatch.extraction.yearopening import RULE as OPENING_RULE
 from targetwatch.extraction.yearopening import openings
 from tests.targetwatch.extraction.proposals import fields, quantified, variants
-
-
-def _read(props):
-    return fields(props, "value", "unit", "comparator", "deadline")
-
+from tests.targetwatch.extraction.proposals import target_fields as _read
 
 # fuzhou-2021-14th-fyp-aims-news-trad (development, first unseen-53): the heading, the next heading and the first
 # goals as stored (the page is of 2021-01-06), without the mirror's readings

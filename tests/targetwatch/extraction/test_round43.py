@@ -30,11 +30,7 @@ from targetwatch.extraction.periodend import RULE, ends
 from targetwatch.extraction.text import fold
 from targetwatch.extraction.yearopening import LEAD_RULE
 from tests.targetwatch.extraction.proposals import fields, quantified, variants
-
-
-def _read(props):
-    return fields(props, "value", "unit", "comparator", "deadline")
-
+from tests.targetwatch.extraction.proposals import target_fields as _read
 
 # qingyang-2021-st-14th-aims-news (development, first unseen-54; the page of 2021-12-24): the closing paragraph
 QINGYANG = ("庆阳将持续加大研发投入和财政科技投入,确保“十四五”末全社会研发强度达到1.5%,财政科技投入强度市本级达到2%,"

@@ -9,6 +9,7 @@ import pytest
 from targetwatch.reports.ingest import IngestResult, ingest_folder
 from targetwatch.reports.model import Aliases
 from tests.conftest import TODAY
+from tests.targetwatch.reports.sentence_batches import BATCHES
 
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030")
 SCRIPTS = ("simplified", "traditional")
@@ -50,3 +51,13 @@ def write(folder: Path, name: str, data: bytes | str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
     return path
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Plan the communiqué tests' sentences, one batch per module (sentence_batches.py)."""
+    BATCHES.plan(session.items)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """The module whose planned sentences the next `read_sentence` normalises together."""
+    BATCHES.current = getattr(getattr(item, "module", None), "__name__", None)

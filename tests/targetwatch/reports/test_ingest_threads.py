@@ -93,3 +93,37 @@ def test_a_tiny_ingest_or_private_database_leaves_the_warehouse_connections_opti
         assert on(before)
     # the tiny ingest's and the private database's off, the warehouse's on; a warehouse ingest's own on
     assert seen == [(False, False, True), (True, False, True)]
+
+
+def test_a_small_folder_is_ingested_on_the_process_instance_of_its_memory_limit(tmp_path, monkeypatch, catalogue):
+    """No new DuckDB instance per small ingest (memory_db.limited_database): the same observations, the ingest's
+    memory limit (512 MB = 488.2 MiB as DuckDB shows it) and one thread, with `duckdb.connect` refused."""
+    import duckdb
+
+    from targetwatch.limits import DEFAULT_LIMITS
+
+    folder = tmp_path / "small"
+    folder.mkdir()
+    (folder / "a.csv").write_text("jurisdiction,indicator,year,value,unit\nshanxi,new_urban_jobs,2020,40,万人\n",
+                                  encoding="utf-8")
+    first = ingest.ingest_folder(folder, catalogue, as_of=TODAY)  # the process's instance exists from here on
+    settings: list[tuple] = []
+    opened = ingest._database
+
+    @contextlib.contextmanager
+    def recording(*args, **kwargs):
+        with opened(*args, **kwargs) as con:
+            settings.append(con.execute("SELECT current_setting('memory_limit'), current_setting('threads')")
+                            .fetchall()[0])
+            yield con
+
+    def refused(*args, **kwargs):
+        raise AssertionError("a new DuckDB instance")
+
+    monkeypatch.setattr(ingest, "_database", recording)
+    monkeypatch.setattr(duckdb, "connect", refused)
+    again = ingest.ingest_folder(folder, catalogue, as_of=TODAY)
+    assert DEFAULT_LIMITS.duckdb_memory_mb == 512
+    assert settings == [("488.2 MiB", 1)]
+    assert list(again.observations["value"]) == list(first.observations["value"]) == [400_000.0]
+    assert list(again.report_files["status"]) == ["loaded"]
