@@ -49,7 +49,7 @@ from targetwatch.render.rows import (
 from targetwatch.render.site_data import SiteData, check_records
 
 PAGE_ROWS = 500  # rows per page of a long target list
-DATA_BATCH_TARGETS = 5_000  # targets whose data-file columns are converted together (data_files._groups)
+DATA_BATCH_TARGETS = 5_000  # targets whose data-file columns are converted together (data_files.jurisdiction_batches)
 # The share of the data files' batches (the last ones) that the forked process may write once its pages are written
 # (LargeSite.build), their figures read before the fork. At national scale its pages and briefs cost about as much
 # as a third of the batches, so an even split gives it about a fifth of them; the rest of the share is room for a
