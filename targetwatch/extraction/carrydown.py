@@ -12,9 +12,14 @@ with it); the rule's name is recorded in the figure's rules_fired, so the infere
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Final
 
 from targetwatch.extraction.candidates import Candidate, Document
 from targetwatch.extraction.yearref import lend
+
+# A line above that reviews (2023年工作回顾, 发展成效) carries no year down: the one word list of the three rules
+# (each adds its own: periodheading a goal met, leadyear a status date).
+REVIEW_WORDS: Final = r"回顾|完成|成效|成就|进展"
 
 
 def carry_into(doc: Document, cands: list[Candidate], spans: Iterable[tuple[int, int, int]], rule: str) -> None:
