@@ -326,7 +326,7 @@ class LargeSite:
 
     # --- pages ---
 
-    def build(self, also: Callable[[], list[Path]] | None = None) -> tuple[list[Path], list[Path]]:
+    def build(self, also: Callable[[], list[Path]]) -> tuple[list[Path], list[Path]]:
         """Write the layout: its data files, then its pages; return (pages, `also`'s pages). `also` writes pages that
         read the layout's target rows whole (the briefs), before the pages narrow them.
 
@@ -350,9 +350,9 @@ class LargeSite:
         files.finish(sizes)
         return made
 
-    def _pages(self, also: Callable[[], list[Path]] | None) -> tuple[list[Path], list[Path]]:
+    def _pages(self, also: Callable[[], list[Path]]) -> tuple[list[Path], list[Path]]:
         """Every page of the layout but the data files, and `also`'s pages first."""
-        extra = also() if also is not None else []
+        extra = also()
         for view in ("records", "by_id", "by_jurisdiction", "subtree"):  # made from the whole rows, then
             getattr(self, view)
         # the pages after it count and order the targets by these alone: the display columns are let go
