@@ -43,7 +43,7 @@ def process_peak_kb() -> int:
     return max(_held_kb, status_kb("VmHWM") or 0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
-def _kb(pid: int, file: str, fields: tuple[str, ...]) -> int | None:
+def proc_kb(pid: int, file: str, fields: tuple[str, ...]) -> int | None:
     """The sum of `fields` (kB lines) of /proc/<pid>/<file>; None when the process or the file is not there."""
     try:
         text = Path(f"/proc/{pid}/{file}").read_text()
@@ -71,12 +71,12 @@ def tree_kb(pid: int) -> int:
     Every page is counted once here: one the child shares with the parent in the parent's VmRSS, one it copied or
     made in its own private pages (and a page the parent copied after the fork leaves the old one private to the
     child). A spawned child shares nothing but its libraries, so for it this is about its VmRSS."""
-    total = _kb(pid, "status", ("VmRSS",)) or 0
+    total = proc_kb(pid, "status", ("VmRSS",)) or 0
     todo = _children(pid)
     while todo:
         child = todo.pop()
-        own = _kb(child, "smaps_rollup", ("Private_Clean", "Private_Dirty"))
-        total += own if own is not None else (_kb(child, "status", ("VmRSS",)) or 0)
+        own = proc_kb(child, "smaps_rollup", ("Private_Clean", "Private_Dirty"))
+        total += own if own is not None else (proc_kb(child, "status", ("VmRSS",)) or 0)
         todo += _children(child)
     return total
 

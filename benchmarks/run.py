@@ -40,7 +40,7 @@ import threading
 import time
 from pathlib import Path
 
-from benchmarks.peak import tree_kb
+from benchmarks.peak import proc_kb, tree_kb
 
 ROOT = Path(__file__).resolve().parents[1]
 GOALS = {"refresh_over_floors_max": 3.0, "peak_rss_mb_max": 2048}
@@ -167,21 +167,6 @@ def _load() -> float:
     return round(os.getloadavg()[0], 2)
 
 
-def _status_kb(pid: int, field: str) -> int | None:
-    with contextlib.suppress(OSError, ValueError):
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    return None
-
-
-def _tree_rss_kb(pid: int) -> int:
-    """The memory `pid` and every process below it hold at once (benchmarks.peak.tree_kb: its VmRSS, and the pages each
-    process below it holds alone, such as the dashboards' forked second process), which `/usr/bin/time` (one
-    process's peak) does not give."""
-    return tree_kb(pid)
-
-
 def current_step(dagster_home: Path) -> str | None:
     """The step the latest run is in (its last STEP_START without an end), read from the run's SQLite event log."""
     runs = sorted((dagster_home / "history" / "runs").glob("*.db"), key=lambda p: p.stat().st_mtime)
@@ -232,14 +217,15 @@ def timed(code: str, *args: str, timeout_s: float | None = None, max_rss_mb: int
                 if child is None:
                     with contextlib.suppress(OSError, ValueError, IndexError):
                         child = int(Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()[0])
-                hwm = _status_kb(child, "VmHWM") if child else None
+                hwm = proc_kb(child, "status", ("VmHWM",)) if child else None
                 samples["hwm_kb"] = max(samples["hwm_kb"], hwm or 0)
                 if child:
-                    samples["tree_kb"] = max(samples["tree_kb"], _tree_rss_kb(child))
+                    # the tree's memory held at once, which /usr/bin/time (one process's peak) does not give
+                    samples["tree_kb"] = max(samples["tree_kb"], tree_kb(child))
                 samples["loads"].append(_load())
                 if dagster_home is not None:
                     samples["step"] = current_step(dagster_home) or samples["step"]
-                    rss = _status_kb(child, "VmRSS") if child else None
+                    rss = proc_kb(child, "status", ("VmRSS",)) if child else None
                     if rss and samples["step"]:  # the largest resident size seen in each step (sampled every 2 s)
                         by_step = samples["rss_mb_by_step"]
                         by_step[samples["step"]] = max(by_step.get(samples["step"], 0), round(rss / 1024))

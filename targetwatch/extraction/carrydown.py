@@ -12,20 +12,21 @@ with it); the rule's name is recorded in the figure's rules_fired, so the infere
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Final
 
 from targetwatch.extraction.candidates import Candidate, Document
-from targetwatch.extraction.yearref import own_year_between
+from targetwatch.extraction.yearref import lend
+
+# A line above that reviews (2023年工作回顾, 发展成效) carries no year down: the one word list of the three rules
+# (each adds its own: periodheading a goal met, leadyear a status date).
+REVIEW_WORDS: Final = r"回顾|完成|成效|成就|进展"
 
 
 def carry_into(doc: Document, cands: list[Candidate], spans: Iterable[tuple[int, int, int]], rule: str) -> None:
     """Give each figure without a deadline that starts in a span (start, until, year; in order, the first span to
-    reach a figure wins) that year, recording `rule` (the module's docstring says which figures)."""
-    for start, until, year in spans:
-        for c in cands:
-            if c.deadline is None and c.comparator != "qualitative" and start <= c.start < until \
-                    and not own_year_between(doc.view, c.sentence.start, c.start):
-                c.deadline = year
-                c.rules_fired.append(rule)
+    reach a figure wins) that year, recording `rule` (the module's docstring says which figures): `yearref.lend`'s
+    walk, the own year looked for from the figure's sentence."""
+    lend(doc, cands, spans, rule, from_sentence=True)
 
 
 def carry_down(doc: Document, cands: list[Candidate], heads: list[tuple[int, int, int]], rule: str) -> None:

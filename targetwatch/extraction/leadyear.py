@@ -24,11 +24,11 @@ import re
 from typing import Final
 
 from targetwatch.extraction.candidates import Candidate, Document
-from targetwatch.extraction.carrydown import carry_into
+from targetwatch.extraction.carrydown import REVIEW_WORDS, carry_into
 
 LEAD: Final = re.compile(r"^[^\n]*[:：][ \u3000]*$", re.M)
 YEAR: Final = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2}) {0,2}年")
-NOT_AHEAD: Final = re.compile(r"回顾|完成|成效|成就|进展|截至|截止|以来")
+NOT_AHEAD: Final = re.compile(REVIEW_WORDS + r"|截至|截止|以来")
 # A numbered heading opens another part: (三)主要任务, 三、, （二）.
 HEADING: Final = re.compile(r"^[ \u3000]*(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)")
 REACH_LINES: Final = 12

@@ -18,6 +18,7 @@ without a date is read as it is). A figure its own sentence already marks as sta
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Final
 
@@ -33,18 +34,18 @@ AHEAD: Final = re.compile(r"(?:到|至) {0,2}(?:19|20)\d{2} {0,2}年|目标")
 RULE: Final = "status_date_sentence"
 
 
-def _sentence_start(view: str, at: int) -> int:
-    """Where the full sentence holding `at` starts (semicolons do not end it)."""
-    starts = [m.end() for m in FULL_STOP.finditer(view, 0, at)]
-    return starts[-1] if starts else 0
+def _sentence_starts(view: str) -> list[int]:
+    """Where each full sentence of the view starts (semicolons do not end one), in order: found once per text."""
+    return [0] + [m.end() for m in FULL_STOP.finditer(view)]
 
 
 def demote(view: str, cands: list[Candidate], own_year: int | None) -> None:
     """Lower a figure after a semicolon of a sentence opened by a status date (see the module's docstring)."""
+    starts = _sentence_starts(view)
     for c in cands:
         if c.comparator == "qualitative" or {"status_report", "status_last_year", RULE} & set(c.rules_fired):
             continue
-        start = _sentence_start(view, c.start)
+        start = starts[bisect.bisect_right(starts, c.start) - 1]  # the full sentence holding the figure
         date = next(STATUS_DATE.finditer(view, start, c.start), None)
         if date is None or (own_year is not None and int(date["year"]) > own_year):
             continue

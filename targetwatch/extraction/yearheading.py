@@ -23,12 +23,12 @@ import re
 from typing import Final
 
 from targetwatch.extraction.candidates import Candidate, Document
-from targetwatch.extraction.carrydown import carry_down
+from targetwatch.extraction.carrydown import REVIEW_WORDS, carry_down
 
 HEADING: Final = re.compile(
     r"^[ \u3000]*(?P<year>(?:19|20)\d{2}) {0,2}年(?P<body>[^\n。;；,，!！?？:：]{0,12}?)"
     r"(?:目标任务|目标|重点工作安排|工作安排|重点工作|主要任务)[ \u3000]*$", re.M)
-REVIEW: Final = re.compile(r"回顾|完成|成效|成就|进展")
+REVIEW: Final = re.compile(REVIEW_WORDS)
 RULE: Final = "deadline_year_heading"
 
 

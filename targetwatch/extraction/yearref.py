@@ -22,6 +22,7 @@ between the period's name and the figures reads as a word of intent.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Final
 
 import targetwatch.extraction.rules as rules
@@ -56,13 +57,16 @@ def sentence_end(view: str, at: int) -> int:
     return min(stops, default=len(view))
 
 
-def lend(doc: Document, cands: list[Candidate], spans: list[tuple[int, int, int]], rule: str) -> None:
-    """Give each figure without a deadline in a span (start, end, year) that year, unless a year of its own stands
-    between the span's start and it: the spans' rule is named in the figure's rules (a deadline only)."""
+def lend(doc: Document, cands: list[Candidate], spans: Iterable[tuple[int, int, int]], rule: str,
+         *, from_sentence: bool = False) -> None:
+    """Give each figure without a deadline in a span (start, end, year; in order, the first span to reach a figure
+    wins) that year, unless a year of its own stands between the span's start (with `from_sentence`, its own
+    sentence's start: a carry reaching down several sentences, `carrydown`) and it: the spans' rule is named in the
+    figure's rules (a deadline only)."""
     for start, end, year in spans:
         for c in cands:
             if c.deadline is None and c.comparator != "qualitative" and start <= c.start < end \
-                    and not own_year_between(doc.view, start, c.start):
+                    and not own_year_between(doc.view, c.sentence.start if from_sentence else start, c.start):
                 c.deadline = year
                 c.rules_fired.append(rule)
 

@@ -33,9 +33,10 @@ YEAR_KEYS: dict[str, str] = {"year": "y", "observation_id": "o", "reference_obse
                              "previous_observation_id": "po", "reference_previous_observation_id": "rpo"}
 
 
-def _groups(by_jurisdiction: dict[str, list[int]], batch_targets: int) -> list[list[tuple[str, list[int]]]]:
+def jurisdiction_batches(by_jurisdiction: dict[str, list[int]],
+                         batch_targets: int) -> list[list[tuple[str, list[int]]]]:
     """The jurisdictions (code, their targets' rows) cut into batches of about `batch_targets` targets, in order: a
-    jurisdiction is never split."""
+    jurisdiction is never split (the lineage's data files are cut the same way: lineage_site)."""
     batches: list[list[tuple[str, list[int]]]] = []
     group: list[tuple[str, list[int]]] = []
     count = 0
@@ -93,7 +94,7 @@ class DataFiles:
         by_jurisdiction: dict[str, list[int]] = {}
         for i, j in enumerate(cols["jurisdiction"]):
             by_jurisdiction.setdefault(j, []).append(i)
-        self.batches = _groups(by_jurisdiction, batch_targets)
+        self.batches = jurisdiction_batches(by_jurisdiction, batch_targets)
         self.target_ids = cols["target_id"]
         # the series each target reads: its own, its reference jurisdiction's (targets judged against one,
         # vocab.REFERENCE_COMPARATORS: the page lists those figures and marks the ones its per-year rows used) and

@@ -49,7 +49,7 @@ from targetwatch.render.rows import (
 from targetwatch.render.site_data import SiteData, check_records
 
 PAGE_ROWS = 500  # rows per page of a long target list
-DATA_BATCH_TARGETS = 5_000  # targets whose data-file columns are converted together (data_files._groups)
+DATA_BATCH_TARGETS = 5_000  # targets whose data-file columns are converted together (data_files.jurisdiction_batches)
 # The share of the data files' batches (the last ones) that the forked process may write once its pages are written
 # (LargeSite.build), their figures read before the fork. At national scale its pages and briefs cost about as much
 # as a third of the batches, so an even split gives it about a fifth of them; the rest of the share is room for a
@@ -326,7 +326,7 @@ class LargeSite:
 
     # --- pages ---
 
-    def build(self, also: Callable[[], list[Path]] | None = None) -> tuple[list[Path], list[Path]]:
+    def build(self, also: Callable[[], list[Path]]) -> tuple[list[Path], list[Path]]:
         """Write the layout: its data files, then its pages; return (pages, `also`'s pages). `also` writes pages that
         read the layout's target rows whole (the briefs), before the pages narrow them.
 
@@ -350,9 +350,9 @@ class LargeSite:
         files.finish(sizes)
         return made
 
-    def _pages(self, also: Callable[[], list[Path]] | None) -> tuple[list[Path], list[Path]]:
+    def _pages(self, also: Callable[[], list[Path]]) -> tuple[list[Path], list[Path]]:
         """Every page of the layout but the data files, and `also`'s pages first."""
-        extra = also() if also is not None else []
+        extra = also()
         for view in ("records", "by_id", "by_jurisdiction", "subtree"):  # made from the whole rows, then
             getattr(self, view)
         # the pages after it count and order the targets by these alone: the display columns are let go

@@ -44,6 +44,7 @@ from targetwatch.lineage import (
     figures_sql,
     formula_lines,
 )
+from targetwatch.render.data_files import jurisdiction_batches
 from targetwatch.render.large_site import page_name
 from targetwatch.render.lineage_ahead import series_ahead
 from targetwatch.render.lineage_runs import CHAIN_ORDER, VINTAGE_CODES, per_target
@@ -270,7 +271,7 @@ class LineageSite:
         by_jurisdiction: dict[str, list[int]] = {}
         for i, j in enumerate(targets["jurisdiction"].tolist()):
             by_jurisdiction.setdefault(j, []).append(i)
-        batches = list(self._batches(by_jurisdiction))
+        batches = jurisdiction_batches(dict(sorted(by_jurisdiction.items())), DATA_BATCH_TARGETS)
         target_ids, indicator_ids = targets["target_id"].tolist(), set(has_indicator)
         wanted_by_batch = [self._batch_series([target_ids[i] for _, members in group for i in members],
                                               indicator_ids, per) for group in batches]
@@ -313,17 +314,6 @@ class LineageSite:
         figures = per["n_figures"]
         return {k for t in ids if t in has_indicator and figures.get(t) is not None
                 for k in (per["own"][t], per["ref"][t]) if k}
-
-    @staticmethod
-    def _batches(by_jurisdiction: dict[str, list[int]]):
-        group, count = [], 0
-        items = sorted(by_jurisdiction.items())
-        for n, (code, members) in enumerate(items):
-            group.append((code, members))
-            count += len(members)
-            if count >= DATA_BATCH_TARGETS or n + 1 == len(items):
-                yield group
-                group, count = [], 0
 
     def _targets(self) -> pd.DataFrame:
         have = self.columns.get("targets", set())

@@ -333,11 +333,11 @@ def _year_columns(con: duckdb.DuckDBPyConnection) -> set[str]:
                                       "WHERE table_name = 'assessment_years'").fetchall()}
 
 
-def used_predicate(con: duckdb.DuckDBPyConnection, alias: str = "o") -> str:
-    """SQL true when `alias`'s observation is named by an assessment year in one of vocab.USED_COLUMNS (those its
+def used_predicate(con: duckdb.DuckDBPyConnection) -> str:
+    """SQL true when observation `o` is named by an assessment year in one of vocab.USED_COLUMNS (those its
     assessment_years table has: an older warehouse lacks the year before's), NULL or false otherwise."""
     have = _year_columns(con)
-    return " OR ".join(f"{alias}.observation_id IN (SELECT {c} FROM assessment_years)"
+    return " OR ".join(f"o.observation_id IN (SELECT {c} FROM assessment_years)"
                        for c in vocab.USED_COLUMNS if c in have) or "false"
 
 # A reason with its particulars (quoted values, numbers, dates) blanked: the kind of reason, to count rows by.

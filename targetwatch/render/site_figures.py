@@ -82,11 +82,6 @@ class FrameFigures:
         """The figures of `keys`, held for batch_figures."""
         return Fetched(frame=self.read(keys))
 
-    def batch(self, keys: Iterable[Key], fields: tuple[str, ...], file_idx: dict[str, int], file_rows: list[list],
-              texts: dict[str, int]) -> dict:
-        """The figures of `keys` as batch_figures gives them."""
-        return self.fetch(keys).batch(fields, file_idx, file_rows, texts)
-
 
 class WarehouseFigures:
     """The figures in the warehouse's `observations` table (the columns `columns` of it), queried per batch."""
@@ -138,11 +133,6 @@ class WarehouseFigures:
         picked = ", ".join(f'"{c}"' for c in self.columns)
         return _with_revisions(self._query(keys, f"SELECT {picked} FROM observations WHERE {{where}} "
                                                  "ORDER BY {order}"))
-
-    def batch(self, keys: Iterable[Key], fields: tuple[str, ...], file_idx: dict[str, int], file_rows: list[list],
-              texts: dict[str, int]) -> dict:
-        """batch_figures(self.read(keys), ...), through `fetch`."""
-        return self.fetch(keys).batch(fields, file_idx, file_rows, texts)
 
     def fetch(self, keys: Iterable[Key]) -> Fetched:
         """The figures of `keys` read from the warehouse now, for batch_figures later (no connection needed then: a

@@ -41,7 +41,7 @@ def test_tree_kb_counts_a_forked_childs_shared_pages_once_and_its_own_pages():
     import signal
     import time
 
-    from benchmarks.peak import _kb, tree_kb
+    from benchmarks.peak import proc_kb, tree_kb
 
     mb = 1024 * 1024
     big = bytearray(80 * mb)
@@ -60,7 +60,7 @@ def test_tree_kb_counts_a_forked_childs_shared_pages_once_and_its_own_pages():
     os.close(write_end)
     try:
         assert os.read(read_end, 1) == b"x"
-        parent, child = _kb(os.getpid(), "status", ("VmRSS",)), _kb(pid, "status", ("VmRSS",))
+        parent, child = proc_kb(os.getpid(), "status", ("VmRSS",)), proc_kb(pid, "status", ("VmRSS",))
         tree = tree_kb(os.getpid())
         assert child > 110 * 1024  # the parent's 80 MB (and more) and its own 40 MB
         assert parent + 35 * 1024 <= tree <= parent + child - 70 * 1024

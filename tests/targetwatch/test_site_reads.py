@@ -74,7 +74,7 @@ def test_arrow_frame_reads_as_duckdb_df_does_and_shares_repeated_texts():
 
 
 def test_data_files_written_a_few_targets_at_a_time_are_the_files_written_at_once(tmp_path, monkeypatch):
-    """data_files._batches converts the data files' columns a batch of jurisdictions at a time: with batches of two
+    """DataFiles converts the data files' columns a batch of jurisdictions at a time: with batches of two
     targets the site is the site of one batch, byte for byte."""
     from targetwatch.render import large_site
 
