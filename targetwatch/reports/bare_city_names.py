@@ -41,7 +41,11 @@ _NOT_THE_CITY_AFTER = r"(?![市县区州镇乡])"
 
 def document_cities(text: str, aliases: Aliases) -> frozenset[str]:
     """The two-character names of the cities outside the catalogue the (plain) text writes with 市 (绵阳市 -> 绵阳)."""
-    folded = strip_deletions(*fold_with_offsets(text))[0]
+    return folded_cities(strip_deletions(*fold_with_offsets(text))[0], aliases)
+
+
+def folded_cities(folded: str, aliases: Aliases) -> frozenset[str]:
+    """`document_cities` of the text already folded (documents.document folds the whole text once for its rules)."""
     return frozenset(
         m.group(1)
         for m in unknown_cities(folded, aliases)

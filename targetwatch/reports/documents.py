@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from targetwatch.reports.bare_city_names import document_cities
+from targetwatch.reports.bare_city_names import folded_cities
 from targetwatch.reports.grammar import PARTIAL
 from targetwatch.reports.matching import strip_deletions
 from targetwatch.reports.model import Aliases
@@ -108,10 +108,11 @@ def document(plain: PlainText, aliases: Aliases, meta: Mapping[str, Any], releas
         None,
     )
     partial = bool(plain.title and PARTIAL.search(fold_with_offsets(plain.title)[0]))
+    folded_text = strip_deletions(*fold_with_offsets(plain.text))[0]  # folded once: the capital's and the cities' rules
     province = None
     if local is None and outside is None and (jurisdiction is None or jurisdiction == "全国"):
-        province = province_of_capital(strip_deletions(*fold_with_offsets(plain.text))[0])
+        province = province_of_capital(folded_text)
     lead = lead_year(folded_head[1:]) if basis == "release date" else None
     own_area = first_own_area(strip_deletions(*fold_with_offsets(plain.text[:_OPENING]))[0])
-    cities = document_cities(plain.text, aliases)  # 绵阳市 … 绵阳高新技术企业达到446家 (bare_city_names.py)
+    cities = folded_cities(folded_text, aliases)  # 绵阳市 … 绵阳高新技术企业达到446家 (bare_city_names.py)
     return Document(year, basis, jurisdiction, partial, plain, now, local, province, outside, lead, own_area, cities)
