@@ -305,15 +305,14 @@ def _database(warehouse: Path | None, scratch: Path, limits: Limits, *, one_thre
               optimizer: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
     """The ingest's DuckDB connection: the warehouse file's; for a small folder without one, a new in-memory database
     on the process's one-thread instance of this memory limit (memory_db.limited_database: no new instance per call);
-    else a new in-memory instance. Without `optimizer` (only without a warehouse), DuckDB's optimizer is off."""
+    else a new in-memory instance. Without `optimizer` (only a tiny folder's, so only on the one-thread instance:
+    TINY_FOLDER_BYTES < SMALL_FOLDER_BYTES), DuckDB's optimizer is off."""
     if warehouse is None and one_thread:
         with limited_database(limits.duckdb_memory_mb, optimizer=optimizer) as con:
             yield con
         return
     con = duckdb.connect(str(warehouse) if warehouse is not None else ":memory:")
     try:
-        if not optimizer and warehouse is None:
-            con.execute("SET SESSION enable_optimizer = false")
         con.execute(f"SET memory_limit = '{limits.duckdb_memory_mb}MB'")
         con.execute(f"SET temp_directory = '{str(scratch / 'duckdb').replace(chr(39), chr(39) * 2)}'")
         con.execute("SET preserve_insertion_order = true")

@@ -29,10 +29,9 @@ from targetwatch.reports.places import place_is_mentioned as _place_is_mentioned
 
 # …after a clause's start, a time (2024年上半年,白银市), a province (甘肃省白银市) or a preposition (在, 据, 对…):
 # a name is where a sentence's subject or object starts, not inside a phrase
-# (率领市重点工作组, 知识产权强市, 楚天都市报)
-_BEFORE_NAME = r"\s,;。:、!?()\"“”'·—年月日底末度省在据对与和及至到由从向是为"
-_CITY = re.compile(rf"(?<![^{_BEFORE_NAME}])([\u4e00-\u9fff]{{2}})市(?!场)")
-BEFORE_NAME = _BEFORE_NAME  # where a name starts (bare_city_names.py too)
+# (率领市重点工作组, 知识产权强市, 楚天都市报); bare_city_names.py reads it too
+BEFORE_NAME = r"\s,;。:、!?()\"“”'·—年月日底末度省在据对与和及至到由从向是为"
+_CITY = re.compile(rf"(?<![^{BEFORE_NAME}])([\u4e00-\u9fff]{{2}})市(?!场)")
 # the second character of words that put 市 after them without naming a city: 上市 (listed), 城市, 超市, 股市,
 # 楼市, 入市, 开市, 夜市, 门市, 县级市, 直辖市, 设市, 建市, 强市, 都市, 两市, 各市, 全市, 我市, 本市, 该市, 在市,
 # 省市 (province and city), 县市, 地市, 州市, 区市, 示范市, 试点市, 等市, 和市, and verbs before 市 (…了市, …从市)

@@ -198,14 +198,10 @@ def move_batch(con: duckdb.DuckDBPyConnection, raw: str, pending: str, batch: in
             con.execute(f'DELETE FROM "{raw}{suffix}"')
 
 
-def _codes(keys: Iterable[str | None], table: dict[str, str]) -> list[str | None]:
-    """The code of each raw name (folded: NFKC, no spaces, lower case; as written or in simplified script)."""
-
-    def code(raw: str | None) -> str | None:
-        key = normalise_text(raw or "").lower()
-        return table[key] if key in table else table.get(fold_confused_place_names(to_simplified(key)))
-
-    return [code(k) for k in keys]
+def _code(raw: str | None, table: dict[str, str]) -> str | None:
+    """The code of a raw name (folded: NFKC, no spaces, lower case; as written or in simplified script)."""
+    key = normalise_text(raw or "").lower()
+    return table[key] if key in table else table.get(fold_confused_place_names(to_simplified(key)))
 
 
 def _year(raw: str | None) -> float | None:
@@ -281,7 +277,7 @@ class Normaliser:
         self.indicator_meta = [(i.code, i.unit, bool(getattr(i, "share", False))) for i in catalogue.indicators]
         self.unit_meta = [(u.code, u.integer, u.min_value, u.max_value) for u in vocab.UNITS]
         self.lookups = (
-            Lookup("jurisdiction_raw", lambda v: _codes([v], self.jur_map)[0], ("code",), ("VARCHAR",)),
+            Lookup("jurisdiction_raw", lambda v: _code(v, self.jur_map), ("code",), ("VARCHAR",)),
             Lookup("indicator_raw", lambda v: _indicator(self.matcher, v), ("code", "matched_by", "ambiguity"),
                    ("VARCHAR", "VARCHAR", "VARCHAR")),
             Lookup("year_raw", _year, ("year",), ("DOUBLE",)),
