@@ -247,6 +247,7 @@ MONTHS_SO_FAR: Final = re.compile(
 # A figure in a sentence about a five-year plan period that ended before the text was issued (“十三五”期间… in a
 # text of 2022) reports what was done.
 PLAN_PERIODS: Final[dict[str, int]] = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+QUOTED_PERIOD: Final = r"[“\"「『]?(?P<period>" + "|".join(PLAN_PERIODS) + r")[”\"」』]?"  # “十四五”, 十二五
 # Words of intent, as words: 要 but not 重要 / 主要 / 需要 / 要求; 计划 as a verb (计划到2020年), not in a name
 # (人才推进计划); 预计 is left out (a review estimates its own year with it: 2020年预计达到350家).
 INTENT_AS_WORD: Final = r"将(?!军)|(?<![重主需纲概摘纪首])要(?![求素点闻])|计划(?=[到在于新建实培引招每])"  # r. 44: 每
@@ -547,8 +548,7 @@ DEADLINES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
         r"在?(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末)?(?:以前|之前|前)"
         r"(?!后|[一二两三四]?个?季度|(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个?月)")),
     # 到“十四五”末, 至十三五期末, r. 26 到“十二五”后3年: a five-year plan period's end (PLAN_PERIODS: its last year)
-    ("deadline_plan_period_end", re.compile(r"(?:到|至)[“\"「『]?(?P<period>" + "|".join(PLAN_PERIODS)
-                                            + r")[”\"」』]?(?:期末|时期末|末|最?后[一二两三四五1-5]年)")),
+    ("deadline_plan_period_end", re.compile("[到至]" + QUOTED_PERIOD + "(?:期末|时期末|末|最?后[一二两三四五1-5]年)")),
     # Round 12: 力争2025年…达到1800家: a year right after a word of intent, without 到
     ("deadline_intent_year",
      re.compile(r"(?:力争|争取|确保) {0,2}(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末)?(?![前以之度])")),
