@@ -49,19 +49,19 @@ def test_every_text_is_listed_split_and_every_quote_is_placed():
     assert sum(d.script == "traditional" for d in docs.values()) == (
         29 + 8 + 7 + 6 + 4 + 5 + 2 + 2 + 6 + 2 + 1 + 2 + 2 + 1 + 2 + 5 + 5 + 8 + 6 + 4 + 2 + 3 + 2 + 2 + 2 + 1 + 3 + 3
         + 2 + 4 + 2 + 2 + 2 + 2 + 6 + 3 + 1 + 1 + 6 + 4 + 3 + 2 + 6 + 3 + 3 + 3 + 4 + 5 + 3 + 5 + 11)
-    assert len(golds) == (428 + 34 + 43 + 31 + 63 + 119 + 51 + 25 + 93 + 42 + 54 + 60 + 36 + 36 + 1 + 41 + 76 + 46 + 32
-                          + 48 + 36 + 35 + 20 + 15 + 14 + 12 + 15 + 38 + 15 + 20 + 26
+    assert len(golds) == (428 + 34 + 43 + 31 + 63 + 119 + 51 + 25 + 93 + 42 + 54 + 60 + 36 + 36 + 1 + 41 + 76 + 49 + 32
+                          + 48 + 36 + 42 + 21 + 15 + 14 + 12 + 15 + 38 + 15 + 20 + 26
                           + 20 + 20 + 14 + 1 + 23 + 96 + 72 + 30 + 29 + 73 + 57 + 55 + 146 + 87 + 109 + 123
                           + 109 + 98 + 104 + 87
                           + 82 + 95)  # unseen-54: 102 at its first score, 98 since round 44 (级 labels)
     assert {s: sum(docs[g.document].split == s for g in golds) for s in splits} == {
-        "development": 2992, "test": 87, "holdout": 22, "holdout-2": 9, "unseen-14": 25}
+        "development": 3003, "test": 87, "holdout": 22, "holdout-2": 9, "unseen-14": 25}
     assert {s: sum(docs[g.document].first_split == s for g in golds) for s in former} == {
         "unseen-3": 60, "unseen-4": 34, "unseen-5": 27, "unseen-6": 24, "unseen-7": 20, "unseen-8": 34,
         "unseen-9": 43, "unseen-10": 31, "unseen-11": 63, "unseen-12": 120, "unseen-13": 51, "unseen-15": 93,
         "unseen-16": 42, "unseen-17": 54, "unseen-18": 60, "unseen-19": 36, "unseen-20": 36, "unseen-21": 1,
-        "unseen-22": 41, "unseen-23": 76, "unseen-24": 46, "unseen-25": 32, "unseen-26": 48, "unseen-27": 36,
-        "unseen-28": 35, "unseen-29": 20, "unseen-30": 15, "unseen-31": 14, "unseen-32": 12,
+        "unseen-22": 41, "unseen-23": 76, "unseen-24": 49, "unseen-25": 32, "unseen-26": 48, "unseen-27": 36,
+        "unseen-28": 42, "unseen-29": 21, "unseen-30": 15, "unseen-31": 14, "unseen-32": 12,
         "unseen-33": 15, "unseen-34": 38, "unseen-35": 15, "unseen-36": 20, "unseen-37": 26, "unseen-38": 20,
         "unseen-39": 20, "unseen-40": 14, "unseen-41": 23, "unseen-42": 96, "unseen-43": 72, "unseen-44": 30,
         "unseen-45": 29, "unseen-46": 73, "unseen-47": 57, "unseen-48": 55, "unseen-49": 146, "unseen-50": 87,
@@ -338,7 +338,9 @@ def test_the_older_development_texts_keep_the_original_floor(proposed):
     docs, golds, proposals = proposed
     older = {d: doc for d, doc in docs.items() if doc.split == "development" and doc.first_split in OLDER_DEVELOPMENT}
     texts, s = len(older), score(older, golds, proposals)["development"]
-    assert (texts, s.gold) == (596, 2294)  # the development half at the session's start (757e862)
+    # the development half at the session's start (757e862); round 47: + 11 rows of the 年目标任务 convention
+    # (china-2008-jobs-q3 3, tongxin-2018 7, lanzhou-2023 1; policies/README.md)
+    assert (texts, s.gold) == (596, 2294 + 11)
     assert s.precision >= 0.95
     assert s.recall >= 0.95
     assert s.comparator_agreement >= 0.97
