@@ -299,3 +299,16 @@ def test_synthetic_a_table_under_a_text_naming_two_places_names_none(tmp_path: P
     # SYNTHETIC control: the same table with 湖北省 named above it as well: the place is not guessed
     text = WUHAN.replace("发布单位:武汉市科学技术局", "发布单位:武汉市科学技术局 湖北省")
     assert _read(tmp_path, text, wide).rows.empty
+
+
+# --- rule 7: 技术市场交易成交额 is the technology contracts' turnover (matching._INFIXES) -----------------------------
+
+# u37_hb_2022_techcontracts_iko (dev since round 28): "no indicator is named '技术市场交易成交额'"
+WUHAN_MARKET = "2022年,湖北省技术合同成交额3017.86亿元。其中,武汉市技术市场交易成交额1357.41亿元,位居全省第一。"
+
+
+@pytest.mark.parametrize("text", _variants(WUHAN_MARKET), ids=IDS)
+def test_the_technology_markets_traded_turnover_is_the_turnover(tmp_path: Path, wide: Aliases, text: str) -> None:
+    got = _got(_read(tmp_path, text, wide).rows)
+    assert ("1357.41", "武汉市", "2022") in got
+    assert ("3017.86", "湖北省", "2022") in got
