@@ -163,3 +163,29 @@ def test_which_figures_are_named_targets():
     assert namedtarget.DONE_AFTER.match(",实际新增24805人")
     assert not namedtarget.DONE_AFTER.match(";小微企业")
     assert namedtarget.LAST_YEAR.search("(去年")
+
+
+# --- 剑指 a verb of the target, a bare 千 / 百 after it (`barescale.py`, `rules.TARGET_VERBS`) ---
+
+# hubei-2024-future-industries-plan-news-trad (development, first unseen-58; 2024-06-21): headline and lead
+HUBEI = ("湖北未來產業規模2026年劍指千億元\n\n近日,湖北省政府辦公廳印發《湖北省加快未來產業發展實施方案(2024—2026年)》"
+         "(以下簡稱《實施方案》),提出到2026年未來產業總體規模達到1000億元,到2035年未來產業總體規模達到萬億級。")
+# 千億元 = 10^11 yuan, exact (劍指: aimed at), 2026 (the plan's year: the document's); 達到1000億元 at least, 2026;
+# 萬億級 a bare size label (round 44), no figure. Before the round the headline proposed nothing.
+HUBEI_READ = [(100_000_000_000, "yuan", "exact", 2026), (100_000_000_000, "yuan", "at_least", 2026)]
+
+
+@pytest.mark.parametrize("text", variants(HUBEI, "%萬億"))
+def test_a_bare_thousand_after_aimed_at_is_a_figure(text):
+    assert _read(quantified(text, "2024-06")) == HUBEI_READ
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("湖北未来产业规模2026年剑指千亿元", [100_000_000_000]),
+    ("湖北未來產業規模2026年劍指千億元", [100_000_000_000]),
+    ("湖北未来产业规模2026年剑指 千 亿元", [100_000_000_000]),  # the same with a PDF's blanks
+    ("产业规模2026年达到千亿元", []),  # SYNTHETIC control: a bare 千 after another verb is still no figure
+    ("人工智能產業目標劍指10萬億", []),  # china-2026-ai-industry-target-news (development): no 元, not read
+])
+def test_which_bare_words_after_aimed_at_are_figures(text, values):
+    assert [p.value for p in quantified(text, "2024-06")] == values
