@@ -36,6 +36,7 @@ import targetwatch.extraction.indicatortables as indicatortables
 import targetwatch.extraction.laterclause as laterclause
 import targetwatch.extraction.leadyear as leadyear
 import targetwatch.extraction.limits as limits
+import targetwatch.extraction.namedtarget as namedtarget
 import targetwatch.extraction.outputlevel as outputlevel
 import targetwatch.extraction.ownresults as ownresults
 import targetwatch.extraction.periodend as periodend
@@ -447,6 +448,7 @@ def extract_targets(
     budgets.mark_budget_parts(doc, kept)  # round 23: 比上年增加5000亿元 beside a level, 每招用1人按1500元的标准
     for c in kept:
         _this_years_deadline(doc, c)
+    namedtarget.lift(doc, kept)  # round 47: 完成年目标任务12500人的98.5%, 规定的新建众创空间5个,已完成3个
     echoes.mark(kept)  # round 34: a headline restating the body's result (分别突破5万辆和4万辆)
     for c in kept:  # round 9: with no date of its own, that a deadline is still ahead is an inference
         if c.deadline is not None and doc.issue_year is None:
