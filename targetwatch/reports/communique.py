@@ -85,7 +85,7 @@ from targetwatch.reports.periods import (
     without_start_points,
     year_of,
 )
-from targetwatch.reports.place_lists import bracketed_places
+from targetwatch.reports.place_lists import bracketed_places, without_listed_names
 from targetwatch.reports.places import PLACE_IN_SENTENCE, own_level_problem
 from targetwatch.reports.places import place_is_mentioned as _place_is_mentioned
 from targetwatch.reports.plaintext import Sentence, plain_html, plain_txt, sentences
@@ -212,8 +212,8 @@ def _figures(
         if code and f and f[0] == 0 and normalised_key(folded[m.end() + f[1] : m.end() + f[2]]) == ctx.series[1]:
             hits.append(AliasMatch(m.start(2), m.end(2), code, m.group(2)))
             completed[m.start(2)] = (ctx.series[0], f"continuing the series of the sentence before ({m.group()})")
-    parts = breakdown_parts(folded, hits, keys.find, ctx.before)  # 其中,长沙市233.82亿元、株洲市… (breakdowns.py)
-    parts += bracketed_places(folded, hits, aliases)  # 北京(6.73%)、上海(4.34%)… (place_lists.py)
+    hits = without_listed_names(folded, hits)  # 国家高新技术企业、…达到了489家、925家 (place_lists.py)
+    parts = breakdown_parts(folded, hits, keys.find, ctx.before) + bracketed_places(folded, hits, aliases)
     hits += [AliasMatch(p.city_end, p.city_end, p.code, p.key) for p in parts]  # empty: a city's part of a whole
     completed |= {p.city_end: (p.written, p.why) for p in parts}
     hits.sort(key=lambda h: h.start)

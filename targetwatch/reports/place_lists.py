@@ -1,4 +1,5 @@
-"""Places listed with their figures in brackets, after an indicator named once (issue 17, round 28).
+"""Lists (issue 17, round 28): places with their figures in brackets after an indicator named once; names listed,
+then their figures listed.
 
 Rankings and bulletins name an indicator, then list places, each with its own figure in brackets:
 
@@ -20,6 +21,20 @@ not "not recognised". Read only when:
 The result is a breakdowns.Part per item, so communique.py reads each figure as that place's level, exactly as it reads
 a city's part in a breakdown (a zero-width name at the place's end; a place outside the catalogue is rejected as such).
 Works on folded text and returns offsets into it.
+
+The same module keeps names listed, then their figures listed, apart (round 28):
+
+    国家高新技术企业、国家科技型中小企业、自治区科技型中小企业达到了489家、925家、2178家,分别比2017年增…
+                                            (u37_nx_2017_2021_rd_bobobk, unseen-37, dev since round 28)
+
+Three names joined by 、, then three figures joined by 、: each figure is its own name's, in order. The communiqué
+reader pairs a name with the first figure after it, so the last name (科技型中小企业) took the first figure (489, the
+high-tech enterprises', and a September count at that): a figure under the wrong name. Without 分别 before the figures
+(lists.py and the RESPECTIVELY rule read or refuse those) nothing says the order is kept, so the last name's hit is
+dropped and its figures stay quarantined as "not recognised" (never lost, never read under a wrong name).
+
+Only when the name before it in the sentence is a catalogue name joined to it by 、/和/及/与 (with at most six
+characters of qualifier: 国家, 自治区), and the first figure after it is followed by 、 and another figure.
 """
 
 from __future__ import annotations
@@ -27,7 +42,7 @@ from __future__ import annotations
 import re
 
 from targetwatch.reports.breakdowns import Part
-from targetwatch.reports.grammar import CLAUSE_END, QUALIFIER, number_in
+from targetwatch.reports.grammar import CLAUSE_END, QUALIFIER, RESPECTIVELY, number_in
 from targetwatch.reports.matching import normalised_key
 from targetwatch.reports.model import Aliases, AliasMatch
 from targetwatch.reports.named_places import names_a_city
@@ -100,3 +115,27 @@ def bracketed_places(folded: str, hits: list[AliasMatch], aliases: Aliases) -> l
             assert place is not None
             parts.append(Part(place, end, figure, name.code, name.key, written, why))  # type: ignore[arg-type]
     return parts
+
+
+# names joined by 、 (with a qualifier: 国家, 自治区), and a figure followed by another
+_JOINED = re.compile(r"[、和及与][^,;。:\d]{0,6}")
+_ANOTHER_FIGURE = re.compile(r"\s*、\s*\d")
+
+
+def without_listed_names(folded: str, hits: list[AliasMatch]) -> list[AliasMatch]:
+    """`hits` without the last name of a list of names whose figures follow as a list (see the module)."""
+    kept: list[AliasMatch] = []
+    for k, hit in enumerate(hits):
+        before = hits[k - 1] if k else None
+        found = number_in(folded[hit.end :]) if hit.code else None
+        if (
+            before is not None
+            and before.code
+            and found is not None
+            and _JOINED.fullmatch(folded, before.end, hit.start)
+            and not RESPECTIVELY.search(folded, hit.end, hit.end + found[0])
+            and _ANOTHER_FIGURE.match(folded, hit.end + found[2])
+        ):
+            continue
+        kept.append(hit)
+    return kept

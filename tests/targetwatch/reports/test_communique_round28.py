@@ -299,3 +299,44 @@ def test_synthetic_a_table_under_a_text_naming_two_places_names_none(tmp_path: P
     # SYNTHETIC control: the same table with 湖北省 named above it as well: the place is not guessed
     text = WUHAN.replace("发布单位:武汉市科学技术局", "发布单位:武汉市科学技术局 湖北省")
     assert _read(tmp_path, text, wide).rows.empty
+
+
+# --- rule 7: 技术市场交易成交额 is the technology contracts' turnover (matching._INFIXES) -----------------------------
+
+# u37_hb_2022_techcontracts_iko (dev since round 28): "no indicator is named '技术市场交易成交额'"
+WUHAN_MARKET = "2022年,湖北省技术合同成交额3017.86亿元。其中,武汉市技术市场交易成交额1357.41亿元,位居全省第一。"
+
+
+@pytest.mark.parametrize("text", _variants(WUHAN_MARKET), ids=IDS)
+def test_the_technology_markets_traded_turnover_is_the_turnover(tmp_path: Path, wide: Aliases, text: str) -> None:
+    got = _got(_read(tmp_path, text, wide).rows)
+    assert ("1357.41", "武汉市", "2022") in got
+    assert ("3017.86", "湖北省", "2022") in got
+
+
+# --- rule 8: names listed, then figures listed: the last name does not take the first figure (place_lists.py) ------
+
+# u37_nx_2017_2021_rd_bobobk (dev since round 28): 489 (the high-tech enterprises', of September 2023) was read as
+# Ningxia's 2022 tech SMEs
+NINGXIA_LIST = (
+    "宁夏迈入全国二类创新地区\n"
+    "同时,宁夏通过大力实施科技型企业培育行动和企业家创新精神培育行动,国家高新技术企业、国家科技型中小企业、"
+    "自治区科技型中小企业达到了489家、925家、2178家,分别比2017年增长了4.5倍、5.9倍、3.6倍。"
+)
+
+
+@pytest.mark.parametrize("text", _variants(NINGXIA_LIST), ids=IDS)
+def test_the_last_of_listed_names_does_not_take_the_first_listed_figure(
+    tmp_path: Path, wide: Aliases, text: str
+) -> None:
+    read = _read(tmp_path, text, wide)
+    assert read.rows.empty
+    assert any("489" in _nfkc(r) for r in read.rejected["reason"])  # quarantined, not lost
+
+
+def test_synthetic_one_name_with_one_figure_is_still_read(tmp_path: Path, wide: Aliases) -> None:
+    # SYNTHETIC controls: a single name; two names but one figure after the second
+    one = "宁夏迈入全国二类创新地区\n2022年,宁夏国家高新技术企业达到了489家。"
+    assert _got(_read(tmp_path, one, wide).rows) == [("489", "宁夏", "2022")]
+    two = "宁夏迈入全国二类创新地区\n2022年,宁夏科技型中小企业、高新技术企业达到了489家。"
+    assert _got(_read(tmp_path, two, wide).rows) == [("489", "宁夏", "2022")]
