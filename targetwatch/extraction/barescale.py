@@ -16,6 +16,9 @@ the alternatives below as its number (an empty one is one of the scale word, `ca
 - round 44: a bare 百 after 突破, before 万 / 亿 (突破百亿元 = over 10^10), as after 超: 内蒙古's 2023
   science-empowerment plan (first unseen-53: 技术市场成交额突破百亿元, a 2025 goal) and the 2020 communiqué news
   (经济总量突破百万亿元大关, read whole as a result) show it.
+- round 47: a bare 百 / 千 after 剑指 (a verb of the target, `rules.TARGET_VERBS`), before 万 / 亿: 湖北's 2024
+  future-industries news (first unseen-58: 湖北未來產業規模2026年劍指千億元); 剑指 is written before a figure in one
+  more development text (first unseen-25: 人工智能產業目標劍指10萬億, no 元, still not read).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ BARE_SCALE: Final = (
     r"(?<=[过超逾近])(?=[万千亿])|(?<=突破)(?= {0,2}[万千亿])|(?<=[过超逾近])百|(?<=突破)百(?= {0,2}[万亿])"
     r"|(?:(?<=至少)|(?<=带动)|(?<=帮助)|(?<=扶助)|(?<=组织)|(?<=培训)|(?<=吸引))百(?= {0,2}万)"
     r"|(?<=推动)(?=[万千])"  # round 37: 推动万家中小企业
+    r"|(?:(?<=剑指)|(?<=剑指 ))[百千](?= {0,2}[万亿])"  # round 47: 2026年劍指千億元
     r"|(?<![\d.〇零一二两三四五六七八九十百千万亿几数余多])[千百]"
     r"(?=[万亿] {0,2}[\u4e00-\u9fff]{1,2}以上(?:[,，;；。、!！\n]|$))"  # round 37: 产能千亿斤以上。
 )

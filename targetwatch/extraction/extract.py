@@ -32,10 +32,12 @@ import targetwatch.extraction.fromnow as fromnow
 import targetwatch.extraction.fullcover as fullcover
 import targetwatch.extraction.funds as funds
 import targetwatch.extraction.goalyears as goalyears
+import targetwatch.extraction.headlineyear as headlineyear
 import targetwatch.extraction.indicatortables as indicatortables
 import targetwatch.extraction.laterclause as laterclause
 import targetwatch.extraction.leadyear as leadyear
 import targetwatch.extraction.limits as limits
+import targetwatch.extraction.namedtarget as namedtarget
 import targetwatch.extraction.outputlevel as outputlevel
 import targetwatch.extraction.ownresults as ownresults
 import targetwatch.extraction.periodend as periodend
@@ -413,6 +415,7 @@ def extract_targets(
     yearopening.carry(doc, cands)  # round 42: 2023年,石泉县将…柔性引进高端人才60名以上
     periodend.carry(doc, cands)  # round 43: 确保“十四五”末全社会研发强度达到1.5%
     leadyear.carry(doc, cands)  # round 46: 到2017年: / …并明确11项主要指标: above a list
+    headlineyear.carry(doc, cands)  # round 47: 国务院印发纲要:2025年中国公民具备科学素质比例超15%
     for c in cands:
         if c.deadline is None and fallback is not None and c.comparator != "qualitative":
             c.deadline = fallback
@@ -447,6 +450,7 @@ def extract_targets(
     budgets.mark_budget_parts(doc, kept)  # round 23: 比上年增加5000亿元 beside a level, 每招用1人按1500元的标准
     for c in kept:
         _this_years_deadline(doc, c)
+    namedtarget.lift(doc, kept)  # round 47: 完成年目标任务12500人的98.5%, 规定的新建众创空间5个,已完成3个
     echoes.mark(kept)  # round 34: a headline restating the body's result (分别突破5万辆和4万辆)
     for c in kept:  # round 9: with no date of its own, that a deadline is still ahead is an inference
         if c.deadline is not None and doc.issue_year is None:

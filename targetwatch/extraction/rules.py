@@ -125,7 +125,7 @@ TARGET_VERBS: Final[tuple[str, ...]] = (
     "达到", "达", "形成", "建设", "建成", "创建", "建立", "打造", "培育", "新增", "新创办", "新组建", "组建", "带动",
     "吸纳", "聚集", "集聚", "引进", "吸引", "孵化", "实施", "发展", "突破", "超过", "提高到", "提升到", "增加到",
     "增长", "扶持", "认定", "培养", "建", "在孵", "完成", "新建", "整合引进", "提升至", "提高至", "冲刺",  # r. 46
-    "增加至", "计划",  # round 34: 中国计划新开工改造…5.3万个, 全國計劃新開工…630萬套 (3 development texts)
+    "增加至", "计划", "招引", "剑指",  # r. 34: 中国计划新开工改造…5.3万个; r. 47: 目标招引10万名, 剑指千亿元
     "取得", "推出", "开放",  # round 9: 取得10项以上…成果, 推出不少于30个应用场景, 开放20个以上应用场景
     # round 10: a year's tasks (精准帮扶544户, 高职院校扩招200万人, 推进1000项成果转化, 帮助10万名毕业生就业)
     "帮扶", "扩招", "推进", "推动", "帮助", "选派", "资助", "引入", "开发", "输转", "将实现", "要实现",  # r. 37
@@ -559,15 +559,15 @@ DEADLINES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
                 r"(?:内|之内|时间内|时间)")),
     # Round 16: N年内 opening a sentence (。3年内,电子信息制造业收入达到2750亿元), the issue year the first
     ("deadline_years_opening", re.compile(r"(?:^|(?<=[。;；\n]))[ \u3000]*(?P<n>[一二两三四五\d]) {0,2}年内[,，]")),
-    # Round 14: a quota for N years (引进200名左右(5年目标,下同)), the issue year counting as the first
-    ("deadline_years_target", re.compile(r"(?P<n>[一二两三四五六七八九十]|\d{1,2}) {0,2}年(?:期)?目标")),
+    # R. 14: a quota for N years (引进200名(5年目标)), the issue year the first; r. 47: not a year's end (2025年目标)
+    ("deadline_years_target", re.compile(r"(?<![\d.])(?P<n>[一二两三四五六七八九十]|\d{1,2}) {0,2}年(?:期)?目标")),
     # Round 14: a period opening what it covers (2018—2020年,全省新增…): its last year (not a cited one in brackets)
     ("deadline_period_end", re.compile(
         r"(?<![\d.(（])(?:19|20)\d{2} {0,2}年? {0,2}(?:-|—{1,2}|–|~|～|至) {0,2}"
         r"(?P<year>(?:19|20)\d{2}) {0,2}年(?!度|以来|间|期间)")),
-    # Round 14: a year whose targets are named (《…2024年工作要点》明确主要目标): that year
-    ("deadline_year_targets", re.compile(
-        r"(?P<year>(?:19|20)\d{2}) {0,2}年(?:度)?[^。;；,，\s]{0,12}?(?:工作要点|工作目标|主要目标|预期目标)")),
+    # Round 14: a year whose targets are named (《…2024年工作要点》明确主要目标): that year; r. 47: 设立2025年目标:
+    ("deadline_year_targets", re.compile(r"(?P<year>(?:19|20)\d{2}) {0,2}年(?:度)?(?:[^。;；,，\s]{0,12}?"
+                                         r"(?:工作要点|工作目标|主要目标|预期目标)|(?:远景)?目标 {0,2}[:：])")),
     ("deadline_within_years", re.compile(
         rf"用(?:{NUMBER}{RANGE_SEPARATOR})?(?P<n>[一二两三四五六七八九十\d]+)年(?:左右)?(?:的)?时间")),
     # Round 18: a project's own period (投资1000万元建设5条…,建设期为一年。项目完成后,预计…): N years after the text

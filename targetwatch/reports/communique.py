@@ -70,6 +70,7 @@ from targetwatch.reports.named_places import carried_city, is_city, unknown_citi
 from targetwatch.reports.named_series import named_series
 from targetwatch.reports.now_stocks import NOW_BASIS, stock_now
 from targetwatch.reports.own_units import below_city_problem
+from targetwatch.reports.own_words import carried_own_word
 from targetwatch.reports.periods import (
     ESTIMATE,
     PERIOD_TOTAL,
@@ -84,6 +85,7 @@ from targetwatch.reports.periods import (
     without_start_points,
     year_of,
 )
+from targetwatch.reports.place_lists import bracketed_places, without_listed_names
 from targetwatch.reports.places import PLACE_IN_SENTENCE, own_level_problem
 from targetwatch.reports.places import place_is_mentioned as _place_is_mentioned
 from targetwatch.reports.plaintext import Sentence, plain_html, plain_txt, sentences
@@ -103,6 +105,7 @@ from targetwatch.reports.scope import (
     subject_of,
 )
 from targetwatch.reports.shortnames import short_name_hits
+from targetwatch.reports.span_starts import span_start_year
 from targetwatch.reports.stock_totals import FLOW_BEFORE as _FLOW_BEFORE
 from targetwatch.reports.stock_totals import stock_after_flow
 from targetwatch.reports.unread_lines import unread_sentences
@@ -179,7 +182,7 @@ _PER_CAPITA = re.compile(r"(?:每[\d一]?万[^\d,;。]{0,8}|万人口?|人均|(?
 # a yearly average over several years is not a year's level: 年均城镇新增就业1300万人; nor is a total over a
 # span of years: 2013年至2022年,…累计实现城镇新增就业1.3亿人 (u10_nat_2023_jobs_cnnb, dev since round 6)
 _AVERAGE_BEFORE = re.compile(r"(?:年均|年平均|平均每年)$")
-_AVERAGE_IN = re.compile(r"年均|年平均|平均每年")  # 城鎮新增就業年均超過1300萬人 (u8_nat_2022_jobs_tenyears_trad)
+_AVERAGE_IN = re.compile(r"年均|年平均|平均每年|^(?:均值|平均值|平均水平)")  # 年均超過1300萬人 (u8 tenyears_trad)
 _TOTAL_BEFORE = re.compile(r"累计[^,;。\d]{0,4}$")
 _SINCE = re.compile(r"以来|(?:\d+|[两三四五六七八九十]+)年来|五年来")
 # …拥有有效发明专利的企业达35.5万家,…,拥有有效发明专利232.4万件 (u10_nat_2022_patents): the name, once it has described
@@ -209,7 +212,8 @@ def _figures(
         if code and f and f[0] == 0 and normalised_key(folded[m.end() + f[1] : m.end() + f[2]]) == ctx.series[1]:
             hits.append(AliasMatch(m.start(2), m.end(2), code, m.group(2)))
             completed[m.start(2)] = (ctx.series[0], f"continuing the series of the sentence before ({m.group()})")
-    parts = breakdown_parts(folded, hits, keys.find, ctx.before)  # 其中,长沙市233.82亿元、株洲市… (breakdowns.py)
+    hits = without_listed_names(folded, hits)  # 国家高新技术企业、…达到了489家、925家 (place_lists.py)
+    parts = breakdown_parts(folded, hits, keys.find, ctx.before) + bracketed_places(folded, hits, aliases)
     hits += [AliasMatch(p.city_end, p.city_end, p.code, p.key) for p in parts]  # empty: a city's part of a whole
     completed |= {p.city_end: (p.written, p.why) for p in parts}
     hits.sort(key=lambda h: h.start)
@@ -345,7 +349,8 @@ def _figures(
         elif (bl := BELOW.search(gap)) and not (FROM.search(gap) and TO.match(folded[unit_end : clauses[0][1]])):
             problem = f"{tail!r} is a bound ({bl.group()}: less than), not the level of {name}"
         elif (av := _AVERAGE_BEFORE.search(folded[: hit.start]) or _AVERAGE_IN.search(gap)) is not None:
-            problem = f"{original(av.start(), unit_end)!r} is a yearly average ({av.group()}), not a level of {name}"
+            kind = "an average over places" if av.group() in ("均值", "平均值", "平均水平") else "a yearly average"
+            problem = f"{original(av.start(), unit_end)!r} is {kind} ({av.group()}), not a level of {name}"
         elif (_TOTAL_BEFORE.search(folded[clause_start : hit.start]) or "累计" in gap) and (
             SPAN.search(folded[: hit.start]) or _SINCE.search(folded[: hit.start])
         ):
@@ -432,7 +437,7 @@ def _figures(
             place_note = f"place {ctx.place} carried from an earlier sentence of the paragraph"
         own_level = own_level_problem(
             named.key if named is not None and named.key in GENERIC_JURISDICTIONS else None,
-            folded[: hit.start],
+            ((ctx.own_word or "") if named is None else "") + folded[: hit.start],
             jurisdiction,
             aliases,
         ) or below_city_problem(  # 全区/全州/全县: a district's, prefecture's or county's own (own_units.py)
@@ -474,6 +479,7 @@ def _figures(
                         # 由“十一五”末的…上升到…，贡献率由42.5%上升到51.3%: the sentence's start point holds
                         or start_point_year(folded[: hit.start])
                         or start_point_year(gap)  # 贡献率从2012年52.2%升至57.5% (u13_nat_2018_presser_trad)
+                        or span_start_year(folded[: hit.start])  # 2017年至2021年,…从38.94亿元 (span_starts.py)
                         or ctx.start
                     )
                     year, basis = (
@@ -627,11 +633,12 @@ def _carry(sentence: Sentence, found: list[dict], aliases: Aliases, keys: TextKe
     named = [h for h in keys.find(folded) if h.code]
     ctx.named = keys.written_for.get(named[-1].key, named[-1].key) if named and not found else None
     ctx.own = ctx.own or bool(_OWN_PROVINCE.search(folded))
-    ctx.start = start_point_year(folded) or ctx.start
+    ctx.start = start_point_year(folded) or (span_start_year(folded) if FROM.search(folded) else None) or ctx.start
     ctx.before = folded
     place = aliases.find_folded(folded, "jurisdiction") or _OWN_PROVINCE.search(folded)
     ctx.subject = subject_of(folded) or (None if place else ctx.subject)
     ctx.place = carried_city(folded, aliases, ctx.place)
+    ctx.own_word = carried_own_word(folded, ctx.own_word, aliases)  # 我省…;…3435家: still the province's (own_words.py)
     # 预计 is local to its sentence: 毕业企业数预计为16万个;…经费支出与GDP之比为2.19% (u14_nat_2019_innovation_index)
     opens = bool(FORECAST.search(ESTIMATE.sub("", folded)) or _FORECAST_WORDS.search(folded))
     ctx.forecast = sentence.goes_on and (ctx.forecast or opens)

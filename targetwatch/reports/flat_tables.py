@@ -31,13 +31,25 @@ import pandas as pd
 from targetwatch.reports.grammar import UNIT
 from targetwatch.reports.matching import normalised_key
 from targetwatch.reports.model import Aliases, ReadResult
+from targetwatch.reports.named_places import unknown_cities
+from targetwatch.reports.places import PLACE_IN_SENTENCE
 from targetwatch.reports.plaintext import PlainText, sentences
 from targetwatch.units import fold_with_offsets
 
 _YEAR_LINE = re.compile(r"((?:19|20)\d{2})\s*\|?")
 _CELL_LINE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*\|?")
+# a cell in square brackets is an estimate (注:[]中数据为预计值或推算值, u36_wh_2013_2018_st_table_kjj): it holds
+# its column's place in the row but is not read
+_ANY_CELL = re.compile(r"\[?(\d[\d,]*(?:\.\d+)?)\]?\s*\|?")
+# how far past a line that starts no row the next row may stand: a row's number, its group and the extra columns
+# after its years (2018年同比增长率, 15城市排序) in 武汉市's table
+_ROW_GAP = 6
 _BRACKETED = re.compile(r"\(([^()]{1,8})\)")
 _SHARE_OF_GDP = re.compile(r"^占国内生产总值的比重")
+# after a row's name (武汉市's table, u36_wh_2013_2018_st_table_kjj): its share of GDP, and other measures of the thing
+# named (成交量: contracts counted, not the turnover; 比重: a share)
+_GDP_SHARE = re.compile(r"^[^占]{0,6}占(?:gdp|国内生产总值|地区生产总值)的?比重$")
+_OTHER_MEASURE = re.compile(r"^量|^项数|比重")
 _EXPENDITURE_NAME = "研究与试验发展经费"  # the catalogue name without its bracketed R&D
 _INTENSITY_NAME = "研究与试验发展经费投入强度"
 
@@ -65,19 +77,22 @@ def flat_table_rows(
             i += 1
             continue
         head = " ".join(s.text for s in lines[max(0, i - 2) : i])
-        place = _place(head, aliases) or meta.get("jurisdiction")
+        place = _place(head, aliases) or meta.get("jurisdiction") or _only_place(lines[:i], aliases)
         previous: str | None = None
         while j + len(years) < len(lines) + 1 and j < len(lines):
             name_line = lines[j]
             cells = lines[j + 1 : j + 1 + len(years)]
-            if len(cells) < len(years) or not all(_CELL_LINE.fullmatch(c.text) for c in cells):
-                break
+            if len(cells) < len(years) or not all(_ANY_CELL.fullmatch(c.text) for c in cells):
+                if _YEAR_LINE.fullmatch(name_line.text) or not _more_rows(lines, j, len(years)):
+                    break  # a new head, or no row of cells further on: the table has ended
+                j += 1  # a row's number, group or extra column (序号, 类别, 同比增长率): rows go on after it
+                continue
             name, unit = _name_and_unit(name_line.text, keys, previous)
             previous = name
             if name and unit and place:
                 for year, cell in zip(years, cells, strict=True):
-                    if now is not None and year > now:
-                        continue
+                    if (now is not None and year > now) or not _CELL_LINE.fullmatch(cell.text):
+                        continue  # a year after the release, or an estimate in [] (not a published figure)
                     start, end = plain.source_span(cell.start, cell.end)
                     rows.append({
                         "row_number": cell.number,
@@ -103,6 +118,28 @@ def flat_table_rows(
     return rows, read
 
 
+def _more_rows(lines: list, j: int, width: int) -> bool:
+    """True when a row (a line followed by `width` cell lines) starts within _ROW_GAP lines after line `j`."""
+    for k in range(j + 1, min(j + 1 + _ROW_GAP, len(lines))):
+        cells = lines[k + 1 : k + 1 + width]
+        if not _ANY_CELL.fullmatch(lines[k].text) and len(cells) == width and all(
+            _ANY_CELL.fullmatch(c.text) for c in cells
+        ):
+            return True
+    return False
+
+
+def _only_place(before: list, aliases: Aliases) -> str | None:
+    """The one place the text above a table names (发布单位:武汉市科学技术局, u36_wh_2013_2018_st_table_kjj), when its
+    head names none: a catalogue place, and no other place (known or not, nor 全国) named anywhere above."""
+    folded = fold_with_offsets(" ".join(s.text for s in before))[0]
+    found = {m.key for m in aliases.find_folded(folded, "jurisdiction")}
+    if len(found) != 1 or "全国" in folded or unknown_cities(folded, aliases):
+        return None
+    outside = [m for m in PLACE_IN_SENTENCE.finditer(folded) if not aliases.find_folded(m.group(), "jurisdiction")]
+    return None if outside else found.pop()
+
+
 def _place(head: str, aliases: Aliases) -> str | None:
     folded = fold_with_offsets(head)[0]
     found = aliases.find_folded(folded, "jurisdiction")
@@ -116,10 +153,15 @@ def _name_and_unit(text: str, keys: Any, previous: str | None) -> tuple[str | No
     folded = fold_with_offsets(text)[0]
     unit = next((u.group(1) for u in _BRACKETED.finditer(folded) if UNIT.fullmatch(u.group(1))), None)
     hits = [h for h in keys.find(folded) if h.code]
-    if len({h.code for h in hits}) == 1:
-        return hits[0].key, unit
     expenditure = keys.codes.get(normalised_key(_EXPENDITURE_NAME))
     intensity = keys.codes.get(normalised_key(_INTENSITY_NAME))
+    if len({h.code for h in hits}) == 1:
+        rest = folded[hits[-1].end : (b.start() if (b := _BRACKETED.search(folded, hits[-1].end)) else len(folded))]
+        if _GDP_SHARE.search(rest) and hits[0].code == expenditure and intensity is not None:
+            return _INTENSITY_NAME, unit  # 全社会R&D经费内部支出占GDP的比重(%): the intensity, by its definition
+        if _OTHER_MEASURE.search(rest):
+            return None, None  # 技术合同成交量(项), …占…的比重: another measure of the thing named
+        return hits[0].key, unit
     if (
         not hits
         and _SHARE_OF_GDP.match(folded)

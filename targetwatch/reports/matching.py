@@ -58,6 +58,9 @@ _INFIXES = (
     # 技术市场成交额: the technology market's turnover is the technology contracts' turnover. One pass over the
     # name, so each lookaround sees the name as written: 技术市场成交合同金额 and 技术合同成交额 both key to 技术成交额
     r"(?<=技术)市场(?=成交)",
+    # 武汉市技术市场交易成交额1357.41亿元 (u37_hb_2022_techcontracts_iko, unseen-37, dev since round 28): the market's
+    # traded turnover is the same turnover, 交易 and 成交 written both
+    r"(?<=技术)市场交易(?=成交)",
     r"(?:(?<=技术)|(?<=技术市场))合同(?=年?(?:认定)?(?:登记)?(?:成交额|交易额|成交金额|交易金额))",
     # the registering step between the contracts and their turnover (round 24): 技術合同認定登記成交額160.24億元
     # (u33_hn_2021_xiangtan_techcontracts_trad), 技术合同登记成交额 and 技术合同认定登记成交额 (u6_fj_2019_xiamen): dev

@@ -50,10 +50,14 @@ def names_a_city(name: str) -> bool:
 def unknown_cities(folded: str, aliases: Aliases, before_body: bool = False) -> list[re.Match[str]]:
     """The cities a (folded) sentence names that the catalogue does not know (白银市), as matches of the name and 市.
     `before_body`: a name ending in 城 is a city's too when one of the city's own bodies follows (晋城市统计局)."""
+    # inside a longer name the catalogue knows no other city starts: 呼和浩特市 is not 浩特市 after 和
+    # (u37_nm_2022_rd_bulletin_yfsoft, dev since round 28)
+    known = [(k.start, k.end) for k in aliases.find_folded(folded, "jurisdiction")]
     return [
         m
         for m in _CITY.finditer(folded)
-        if (names_a_city(m.group(1)) or (before_body and _CITY_NAMED_CHENG.match(folded, m.start())))
+        if not any(a < m.start() < b for a, b in known)
+        and (names_a_city(m.group(1)) or (before_body and _CITY_NAMED_CHENG.match(folded, m.start())))
         and not aliases.find_folded(m.group(), "jurisdiction")
         and not PROVINCE.match(m.group())
         and _place_is_mentioned(folded, m.start(), m.end())

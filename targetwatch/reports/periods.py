@@ -89,6 +89,7 @@ class Context:
     before: str = ""  # the sentence before in this paragraph, folded (shortnames: what it has spoken of)
     subject: str | None = None  # a kind of owner (省属企业) the sentences before spoke of, until a place is named
     place: str | None = None  # the last city named in this paragraph, known or not (named_places.carried_city)
+    own_word: str | None = None  # the last 我省/全省… of the paragraph, until a place is named (own_words.py)
 
 
 # 从2015年的…, 由“十一五”末的…: a year that opens a 从/由 … 到 … figure is its start point, never the end's year

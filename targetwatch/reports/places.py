@@ -124,14 +124,14 @@ def national_body(lines: list[str]) -> str | None:
 
 
 # the level a word for "the document's own jurisdiction" implies: 全市/我市 is a city, 全省/我省 a province
-_OWN_WORD = re.compile(r"全省域?|本省|我省|该省|全市域?|本市|我市|该市")
+OWN_WORD = re.compile(r"全省域?|本省|我省|该省|全市域?|本市|我市|该市")
 _OWN_LEVELS = {"省": ("province",), "市": ("prefecture",)}
 
 
 def own_level_problem(generic: str | None, before: str, jurisdiction: str | None, aliases: Aliases) -> str | None:
     """全市/我市 name a city's own figures and 全省/我省 a province's: when the document's jurisdiction is of
     another level (a city's 全市 in a text whose head names 全国), the figure has no place the reader can name."""
-    words = [generic] if generic else [m.group() for m in _OWN_WORD.finditer(before)][-1:]
+    words = [generic] if generic else [m.group() for m in OWN_WORD.finditer(before)][-1:]
     if not words or jurisdiction is None or not aliases.levels:
         return None
     code = aliases.jurisdictions.get(fold_with_offsets(jurisdiction)[0])

@@ -1,6 +1,7 @@
 """The whole after the new ones: a count of new ones, then, in the next clause, the total they bring the stock to.
 
     新增国家高新技术企业40户,总数达到264户     <- 40 are new (not the stock); 264 is the stock of high-tech enterprises
+    新增認定高新技術企業25家,總數達146家       <- 新增认定: 25 recognised in 2014, 146 the stock (Hainan, round 28)
 
 (长治市's 2022 work report, u32_sx_2022_changzhi_gzbg, dev since round 23.) The second clause names no indicator, only
 总数 (or 总量): the total of what the clause before counted. It is read as that indicator's level, with a note saying
@@ -19,7 +20,9 @@ from targetwatch.reports.model import AliasMatch
 
 # 新增149家高新技术企业 (sx_2014_hte, dev): new ones, not the stock; the verb carries over a list of such counts
 # (培育 alone is not enough: 兰州市培育科技企业孵化器43家 in lz_2021_gscn is the city's stock)
-FLOW_BEFORE = re.compile(r"(?:新增|新培育|新引进|新建)了?$")
+# 新增認定高新技術企業25家,總數達146家 (u37_hi_2014_hitech_szokow_trad, unseen-37, dev since round 28): 新增 before
+# 认定 makes the count a flow as well (the 25 was read as Hainan's 2014 level, a change taken for a level)
+FLOW_BEFORE = re.compile(r"(?:新增|新培育|新引进|新建)(?:认定)?了?$")
 # the next clause opens with the whole: 总数达到264户, 总量为…
 _TOTAL_OPENS = re.compile(r"[,;](总数|总量)")
 

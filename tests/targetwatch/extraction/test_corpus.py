@@ -19,7 +19,7 @@ from targetwatch.extraction.corpus import FORMER_SPLITS, SPLITS, CorpusDocument,
 
 def test_every_text_is_listed_split_and_every_quote_is_placed():
     docs, golds = load_corpus()
-    splits = ("development", "test", "holdout", "holdout-2", "unseen-14", "unseen-58")
+    splits = ("development", "test", "holdout", "holdout-2", "unseen-14", "unseen-59")
     former = ("unseen-3", "unseen-4", "unseen-5", "unseen-6", "unseen-7", "unseen-8", "unseen-9",
               "unseen-10", "unseen-11", "unseen-12", "unseen-13", "unseen-15",
               "unseen-16", "unseen-17", "unseen-18", "unseen-19", "unseen-20", "unseen-21",
@@ -30,10 +30,10 @@ def test_every_text_is_listed_split_and_every_quote_is_placed():
               "unseen-43", "unseen-44", "unseen-45", "unseen-46",
               "unseen-47", "unseen-48", "unseen-49", "unseen-50", "unseen-51",
               "unseen-52", "unseen-53", "unseen-54", "unseen-55", "unseen-56",
-              "unseen-57")  # scored once, then development
-    assert len(docs) == 733
+              "unseen-57", "unseen-58")  # scored once, then development
+    assert len(docs) == 753
     assert {s: sum(d.split == s for d in docs.values()) for s in splits} == {
-        "development": 675, "test": 13, "holdout": 8, "holdout-2": 4, "unseen-14": 6, "unseen-58": 27}
+        "development": 702, "test": 13, "holdout": 8, "holdout-2": 4, "unseen-14": 6, "unseen-59": 20}
     assert {s: sum(d.first_split == s for d in docs.values()) for s in former} == {
         "unseen-3": 13, "unseen-4": 12, "unseen-5": 10, "unseen-6": 18, "unseen-7": 12, "unseen-8": 26,
         "unseen-9": 15, "unseen-10": 19, "unseen-11": 17, "unseen-12": 19, "unseen-13": 14, "unseen-15": 14,
@@ -44,29 +44,29 @@ def test_every_text_is_listed_split_and_every_quote_is_placed():
         "unseen-39": 7, "unseen-40": 6, "unseen-41": 6, "unseen-42": 10, "unseen-43": 8, "unseen-44": 10,
         "unseen-45": 8, "unseen-46": 10, "unseen-47": 12, "unseen-48": 10, "unseen-49": 11, "unseen-50": 10,
         "unseen-51": 12, "unseen-52": 11, "unseen-53": 14, "unseen-54": 13, "unseen-55": 13,
-        "unseen-56": 13, "unseen-57": 15}
+        "unseen-56": 13, "unseen-57": 15, "unseen-58": 27}
     assert all(d.split == "development" for d in docs.values() if d.first_split)
     assert sum(d.script == "traditional" for d in docs.values()) == (
         29 + 8 + 7 + 6 + 4 + 5 + 2 + 2 + 6 + 2 + 1 + 2 + 2 + 1 + 2 + 5 + 5 + 8 + 6 + 4 + 2 + 3 + 2 + 2 + 2 + 1 + 3 + 3
-        + 2 + 4 + 2 + 2 + 2 + 2 + 6 + 3 + 1 + 1 + 6 + 4 + 3 + 2 + 6 + 3 + 3 + 3 + 4 + 5 + 3 + 5 + 11)
-    assert len(golds) == (428 + 34 + 43 + 31 + 63 + 119 + 51 + 25 + 93 + 42 + 54 + 60 + 36 + 36 + 1 + 41 + 76 + 46 + 32
-                          + 48 + 36 + 35 + 20 + 15 + 14 + 12 + 15 + 38 + 15 + 20 + 26
+        + 2 + 4 + 2 + 2 + 2 + 2 + 6 + 3 + 1 + 1 + 6 + 4 + 3 + 2 + 6 + 3 + 3 + 3 + 4 + 5 + 3 + 5 + 11 + 9)
+    assert len(golds) == (428 + 34 + 43 + 31 + 63 + 119 + 51 + 25 + 93 + 42 + 54 + 60 + 36 + 36 + 1 + 41 + 76 + 49 + 32
+                          + 48 + 36 + 42 + 21 + 15 + 14 + 12 + 15 + 38 + 15 + 20 + 26
                           + 20 + 20 + 14 + 1 + 23 + 96 + 72 + 30 + 29 + 73 + 57 + 55 + 146 + 87 + 109 + 123
                           + 109 + 98 + 104 + 87
-                          + 82 + 95)  # unseen-54: 102 at its first score, 98 since round 44 (级 labels)
+                          + 82 + 95 + 98)  # unseen-54: 102 at its first score, 98 since round 44 (级 labels)
     assert {s: sum(docs[g.document].split == s for g in golds) for s in splits} == {
-        "development": 2897, "test": 87, "holdout": 22, "holdout-2": 9, "unseen-14": 25, "unseen-58": 95}
+        "development": 3003, "test": 87, "holdout": 22, "holdout-2": 9, "unseen-14": 25, "unseen-59": 98}
     assert {s: sum(docs[g.document].first_split == s for g in golds) for s in former} == {
         "unseen-3": 60, "unseen-4": 34, "unseen-5": 27, "unseen-6": 24, "unseen-7": 20, "unseen-8": 34,
         "unseen-9": 43, "unseen-10": 31, "unseen-11": 63, "unseen-12": 120, "unseen-13": 51, "unseen-15": 93,
         "unseen-16": 42, "unseen-17": 54, "unseen-18": 60, "unseen-19": 36, "unseen-20": 36, "unseen-21": 1,
-        "unseen-22": 41, "unseen-23": 76, "unseen-24": 46, "unseen-25": 32, "unseen-26": 48, "unseen-27": 36,
-        "unseen-28": 35, "unseen-29": 20, "unseen-30": 15, "unseen-31": 14, "unseen-32": 12,
+        "unseen-22": 41, "unseen-23": 76, "unseen-24": 49, "unseen-25": 32, "unseen-26": 48, "unseen-27": 36,
+        "unseen-28": 42, "unseen-29": 21, "unseen-30": 15, "unseen-31": 14, "unseen-32": 12,
         "unseen-33": 15, "unseen-34": 38, "unseen-35": 15, "unseen-36": 20, "unseen-37": 26, "unseen-38": 20,
         "unseen-39": 20, "unseen-40": 14, "unseen-41": 23, "unseen-42": 96, "unseen-43": 72, "unseen-44": 30,
         "unseen-45": 29, "unseen-46": 73, "unseen-47": 57, "unseen-48": 55, "unseen-49": 146, "unseen-50": 87,
         "unseen-51": 109, "unseen-52": 123, "unseen-53": 109, "unseen-54": 98,
-        "unseen-55": 104, "unseen-56": 87, "unseen-57": 82}
+        "unseen-55": 104, "unseen-56": 87, "unseen-57": 82, "unseen-58": 95}
     for g in golds:
         assert docs[g.document].text[g.start : g.end] == g.quote
     assert all(d.url.startswith("http") for d in docs.values())
@@ -171,13 +171,15 @@ FLOORS = [
     # in two development texts): 96.3 / 93.5 / 99.7 with round 41's rules and 42's; recall floor 0.94 -> 0.93.
     # Round 45: unseen-56 joined it at 54.0% recall: 96.1 / 92.4 / 99.5 with round 44's rules (2600 of 2815, below
     # ceil(0.93 x 2815) = 2618); recall floor 0.93 -> 0.92
+    # Round 47: unseen-58 joined it at 84.2% recall: 96.1 / 92.0 / 99.5 with round 46's rules (2754 of 2992, at least
+    # ceil(0.92 x 2992) = 2753); floor unchanged
     ("development", 0.95, 0.92, 0.97),
     # test: measured 100 / 97.7 / 100 with round 5's rules (100 / 100 / 100 before; first, unseen: 87.8 / 91.9)
     ("test", 0.95, 0.95, 0.95),
     ("holdout", 0.95, 0.95, 0.95),  # measured 100 / 100 / 100 (first, unseen: 80.8 / 95.5 / 95.2)
     ("holdout-2", 0.9, 0.95, 0.95),  # measured 100 / 100 / 100 (first, unseen: 23.1 / 100 / 100)
     # unseen-58 (27 texts, 26 with targets; 95 targets): first, unseen 93.0 / 84.2 / 98.8 (round 46's rules, main
-    # 670ac24)
+    # 670ac24); development since round 47
     ("unseen-58", 0.91, 0.82, 0.96),
     # unseen-57 (15 texts, all with targets; 82 targets): first, unseen 92.5 / 75.6 / 98.4 (round 45's rules, main
     # d49315f); development since round 46
@@ -336,7 +338,9 @@ def test_the_older_development_texts_keep_the_original_floor(proposed):
     docs, golds, proposals = proposed
     older = {d: doc for d, doc in docs.items() if doc.split == "development" and doc.first_split in OLDER_DEVELOPMENT}
     texts, s = len(older), score(older, golds, proposals)["development"]
-    assert (texts, s.gold) == (596, 2294)  # the development half at the session's start (757e862)
+    # the development half at the session's start (757e862); round 47: + 11 rows of the 年目标任务 convention
+    # (china-2008-jobs-q3 3, tongxin-2018 7, lanzhou-2023 1; policies/README.md)
+    assert (texts, s.gold) == (596, 2294 + 11)
     assert s.precision >= 0.95
     assert s.recall >= 0.95
     assert s.comparator_agreement >= 0.97
