@@ -41,7 +41,7 @@ def catalogue(context: dg.AssetExecutionContext, paths: TargetwatchPaths):
     # CatalogueError names file:line: id: problem; an unchanged targets.yaml is not parsed again (the parse cache)
     cat = load_catalogue(s.targets_file, documents, cache=cache_dir(s.out_dir))
     with paths.duckdb.get_connection() as con:
-        write_tables(con, catalogue_tables(cat, documents))
+        write_tables(con, catalogue_tables(cat, documents, arrow=True))  # the large tables as Arrow
         metadata = {name: table_metadata(con, name, PREVIEW_COLUMNS.get(name, ())) for name in CATALOGUE_TABLES}
     save_catalogue(s.build_dir, cat)  # its places and indicators, which ingestion and the checks read from here
     for name in CATALOGUE_TABLES:

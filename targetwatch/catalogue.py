@@ -14,12 +14,17 @@ from typing import TYPE_CHECKING, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from targetwatch import catalogue_yaml, collector, vocab
+from targetwatch import catalogue_arrow, catalogue_yaml, collector, vocab
+from targetwatch.catalogue_arrow import (  # noqa: F401  (re-exported: the assessment and the evaluation read them here)
+    TARGET_COLUMNS,
+    quote_offsets,
+)
 from targetwatch.catalogue_yaml import Lines
 from targetwatch.documents import LoadedDocument
 
 if TYPE_CHECKING:
     import pandas as pd
+    import pyarrow as pa
 
 Comparator = Literal[
     "at_least",
@@ -324,138 +329,35 @@ def _check_source(
     return []
 
 
-TARGET_COLUMNS: tuple[str, ...] = (
-    "target_id",
-    "jurisdiction",
-    "indicator",
-    "kind",
-    "comparator",
-    "value",
-    "value_high",
-    "tolerance",
-    "multiple",
-    "baseline_year",
-    "baseline_value",
-    "reference_jurisdiction",
-    "deadline",
-    "per_year",
-    "plan_start",
-    "direction",
-    "unit",
-    "headline",
-    "parent",
-    "monotone",
-    "reference_name_zh",
-    "reference_name_en",
-)
-
-
 def targets_frame(catalogue: Catalogue) -> pd.DataFrame:
-    """The catalogue flattened to the columns the assessment needs (tolerance already defaulted).
+    """The catalogue flattened to the columns the assessment needs (TARGET_COLUMNS, tolerance already defaulted),
+    made a column at a time (targetwatch.catalogue_arrow.targets_table).
 
     It lives with the catalogue (not the assessment) because both the warehouse tables and the assessment read it.
     """
-    import pandas as pd
-
-    units = {i.code: (i.unit, i.direction, i.monotone) for i in catalogue.indicators}
-    names = {j.code: (j.name_zh, j.name_en) for j in catalogue.jurisdictions}
-    rows = []
-    for t in catalogue.targets:
-        unit, direction, monotone = units.get(t.indicator or "", (None, "increase", None))
-        ref_zh, ref_en = names.get(t.reference_jurisdiction or "", (None, None))
-        rows.append(
-            {
-                "target_id": t.id,
-                "jurisdiction": t.jurisdiction,
-                "indicator": t.indicator,
-                "kind": t.kind,
-                "comparator": t.comparator,
-                "value": t.value,
-                "value_high": t.value_high,
-                "tolerance": t.effective_tolerance,
-                "multiple": t.multiple,
-                "baseline_year": t.baseline_year,
-                "baseline_value": t.baseline_value,
-                "reference_jurisdiction": t.reference_jurisdiction,
-                "deadline": t.deadline,
-                # growth above a reference is judged in every year, as a per-year target is (issue 18)
-                "per_year": t.per_year or t.comparator == "growth_above_reference",
-                "plan_start": t.plan_start,
-                "direction": "decrease" if t.comparator in ("at_most", "rank_at_most") else direction,
-                "unit": unit,
-                "headline": t.headline,
-                "parent": t.parent,
-                "monotone": monotone or "may_fall",
-                "reference_name_zh": ref_zh,
-                "reference_name_en": ref_en,
-            }
-        )
-    df = pd.DataFrame(rows, columns=list(TARGET_COLUMNS))
-    for col in ("value", "value_high", "tolerance", "multiple", "baseline_value"):
-        df[col] = df[col].astype("float64")
-    for col in ("baseline_year", "deadline", "plan_start"):
-        df[col] = df[col].astype("Int64")
-    return df
+    return catalogue_arrow.frame(catalogue_arrow.targets_table(catalogue), catalogue_arrow.INT_COLUMNS)
 
 
-def quote_offsets(quote: str, text: str) -> tuple[int, int]:
-    """Character offsets of the first occurrence: a document pasted twice still yields one source."""
-    start = text.find(quote)
-    return start, start + len(quote)
-
-
-@collector.paused()  # the rows allocate millions of objects beside the catalogue's: a third of its time, nationally
-def catalogue_tables(catalogue: Catalogue, documents: dict[str, LoadedDocument]) -> dict[str, pd.DataFrame]:
+@collector.paused()  # the small tables' records and the lists of the large ones' columns: no garbage among them
+def catalogue_tables(catalogue: Catalogue, documents: dict[str, LoadedDocument],
+                     arrow: bool = False) -> dict[str, pd.DataFrame | pa.Table]:
     """The catalogue as warehouse tables: targets, target_sources, target_departments, indicators,
-    jurisdictions, policy_documents, measures. Quote offsets point into the document text."""
+    jurisdictions, policy_documents, measures. Quote offsets point into the document text.
+
+    The first three (a row or more per target) are built a column at a time (targetwatch.catalogue_arrow); with
+    `arrow` they are returned as the Arrow tables, which DuckDB writes without a pandas scan (the catalogue asset),
+    else as pandas frames like the other four."""
     import pandas as pd
 
-    names = pd.DataFrame(
-        [
-            {
-                "target_id": t.id,
-                "name_zh": t.name_zh,
-                "name_en": t.name_en,
-                "department_role": t.department_role,
-                "notes": t.notes,
-                "departments": "、".join(t.departments),
-                "documents": "|".join(dict.fromkeys(s.document for s in t.sources)),
-            }
-            for t in catalogue.targets
-        ]
-    )
-    targets = targets_frame(catalogue).merge(names, on="target_id")
-    sources = pd.DataFrame(
-        [
-            {
-                "target_id": t.id,
-                "document": s.document,
-                "clause": s.clause,
-                "quote": s.quote,
-                "char_start": quote_offsets(s.quote, documents[s.document].text)[0]
-                if s.document in documents
-                else None,
-                "char_end": quote_offsets(s.quote, documents[s.document].text)[1] if s.document in documents else None,
-                "document_sha256": documents[s.document].sha256 if s.document in documents else None,
-                "source_order": i,
-            }
-            for t in catalogue.targets
-            for i, s in enumerate(t.sources)
-        ]
-    )
-    departments = pd.DataFrame(
-        [
-            {"target_id": t.id, "department": d, "role": t.department_role, "owner_type": "target"}
-            for t in catalogue.targets
-            for d in t.departments
-        ]
-        + [
-            {"target_id": m.id, "department": d, "role": m.department_role, "owner_type": "measure"}
-            for m in catalogue.measures
-            for d in m.departments
-        ],
-        columns=["target_id", "department", "role", "owner_type"],
-    )
+    columns = catalogue_arrow.CatalogueColumns(catalogue, documents)
+    targets = columns.targets_table()
+    for name, column in columns.names_columns().items():
+        targets = targets.append_column(name, column)
+    large = {"targets": targets, "target_sources": columns.sources_table(),
+             "target_departments": columns.departments_table()}
+    if not arrow:
+        large = {name: catalogue_arrow.frame(table, catalogue_arrow.INT_COLUMNS if name == "targets" else ())
+                 for name, table in large.items()}
     indicators = pd.DataFrame([i.model_dump() | {"aliases": "|".join(i.aliases)} for i in catalogue.indicators])
     jurisdictions = pd.DataFrame([j.model_dump() | {"aliases": "|".join(j.aliases)} for j in catalogue.jurisdictions])
     docs = pd.DataFrame([d.meta.model_dump() | {"sha256": d.sha256, "chars": len(d.text)} for d in documents.values()])
@@ -467,9 +369,7 @@ def catalogue_tables(catalogue: Catalogue, documents: dict[str, LoadedDocument])
         columns=["id", "document", "clause", "title_zh", "quote", "departments", "department_role", "char_start"],
     )
     return {
-        "targets": targets,
-        "target_sources": sources,
-        "target_departments": departments,
+        **large,
         "indicators": indicators,
         "jurisdictions": jurisdictions,
         "policy_documents": docs,

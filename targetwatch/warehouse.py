@@ -31,7 +31,7 @@ import errno
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,6 +43,8 @@ from targetwatch import runlog
 from targetwatch.quality.holds import unresolved_blocking_failures
 
 if TYPE_CHECKING:
+    import pyarrow as pa
+
     from targetwatch.catalogue import Catalogue
 from targetwatch.config import WAREHOUSE_FILE  # the file name is configuration; imported from here too
 
@@ -101,9 +103,10 @@ def connect(path: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConn
         con.close()
 
 
-def write_tables(target: Path | duckdb.DuckDBPyConnection, tables: dict[str, pd.DataFrame]) -> dict[str, int]:
-    """Replace each table in one transaction, in the warehouse at a path or on an open connection; return the row
-    counts written."""
+def write_tables(target: Path | duckdb.DuckDBPyConnection,
+                 tables: Mapping[str, pd.DataFrame | pa.Table]) -> dict[str, int]:
+    """Replace each table (a pandas frame or an Arrow table) in one transaction, in the warehouse at a path or on an
+    open connection; return the row counts written."""
     if not isinstance(target, duckdb.DuckDBPyConnection):
         with connect(target) as con:
             return write_tables(con, tables)

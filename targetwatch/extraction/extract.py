@@ -32,6 +32,7 @@ import targetwatch.extraction.fromnow as fromnow
 import targetwatch.extraction.fullcover as fullcover
 import targetwatch.extraction.funds as funds
 import targetwatch.extraction.goalyears as goalyears
+import targetwatch.extraction.headlineyear as headlineyear
 import targetwatch.extraction.indicatortables as indicatortables
 import targetwatch.extraction.laterclause as laterclause
 import targetwatch.extraction.leadyear as leadyear
@@ -414,6 +415,7 @@ def extract_targets(
     yearopening.carry(doc, cands)  # round 42: 2023年,石泉县将…柔性引进高端人才60名以上
     periodend.carry(doc, cands)  # round 43: 确保“十四五”末全社会研发强度达到1.5%
     leadyear.carry(doc, cands)  # round 46: 到2017年: / …并明确11项主要指标: above a list
+    headlineyear.carry(doc, cands)  # round 47: 国务院印发纲要:2025年中国公民具备科学素质比例超15%
     for c in cands:
         if c.deadline is None and fallback is not None and c.comparator != "qualitative":
             c.deadline = fallback
