@@ -295,11 +295,6 @@ def _folder_bytes(reports_dir: Path, excluded: tuple[Path, ...], stop_at: int = 
     return total
 
 
-def _small_folder(reports_dir: Path, excluded: tuple[Path, ...], limit: int = SMALL_FOLDER_BYTES) -> bool:
-    """Whether the regular files the ingest will read total less than `limit` bytes."""
-    return _folder_bytes(reports_dir, excluded, limit) < limit
-
-
 @contextlib.contextmanager
 def _database(warehouse: Path | None, scratch: Path, limits: Limits, *, one_thread: bool = False,
               optimizer: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
