@@ -243,7 +243,7 @@ def parse_sidecar(data: bytes, name: str) -> dict:
     try:
         text = data.decode("utf-8-sig")
         try:
-            loaded = yaml.load(text, Loader=YAML_LOADER)  # noqa: S506 - a safe loader (libyaml's SafeLoader)
+            loaded = yaml.load(text, Loader=YAML_LOADER)  # libyaml's safe loader
         except yaml.YAMLError:
             loaded = yaml.safe_load(text)
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
