@@ -2,12 +2,12 @@
 misses were read (development texts only; the test half, the holdouts and any fresh set not read while writing), and
 rules were written where two development texts or more show the class:
 
-- money written without 元 (`rules.BARE_MONEY`): 破 before the figure is 突破 (exceed), a bare scale after it is one of
-  the scale (破万亿 = over 10^12 yuan), a Chinese numeral is a number (两千亿), and 剑指 after 产业…目标 names the figure
-  as a target (exact, as round 47 read 剑指千亿元). A size class (产值十亿级的…企业) stays no figure.
-- a goal quoted and then named as the goal (`quotedgoal.py`): 确保实现“5年留百万大学生”的目标, 落实“扶助10万名…”工作任务,
-  锚定“到2027年地区生产总值突破800亿元、形成6个百亿级产业…”的目标 are read, held below 0.9; a quoted name stays a name,
-  and so do a slogan's numbered parts (“五个强市、五个崤函”目标, “九个一”目标任务) and a goal reported as met.
+- money written without 元 (`rules.BARE_MONEY`): 破 before the figure is 突破 (exceed), a bare scale after it is
+  one of the scale (破万亿 = over 10^12 yuan), a Chinese numeral is a number (两千亿), and 剑指 after 产业…目标 names
+  the figure as a target (exact, as round 47 read 剑指千亿元). A size class (产值十亿级的…企业) stays no figure.
+- a goal quoted and then named as the goal (`quotedgoal.py`): 确保实现“5年留百万大学生”的目标,
+  落实“扶助10万名…”工作任务, 锚定“到2027年地区生产总值突破800亿元、形成6个百亿级产业…”的目标 are read, held
+  below 0.9; a quoted name stays a name, and so do a slogan's numbered parts (“五个强市、五个崤函”目标, “九个一”目标任务) and a goal reported as met.
 
 Expected values are worked out by hand from each sentence. Real sentences name their corpus text (development side);
 controls written for the test are marked SYNTHETIC.
@@ -86,12 +86,14 @@ def test_vague_and_wordy_forms_give_no_money(text):
 XIAN = ("力争每年大学生留西安比例显著提高,确保实现“5年留百万大学生”的目标。\n"
         "据悉,为了实现“五年留百万大学生”的目标,西安市在推出人才新政、户籍新政等系列引人留人政策后,将采取系列举措。")
 # china-2020-youth-league-poverty-entrepreneurship-plan (development, first unseen-22; 2020-10): 10萬名 = 100 000
-# persons, exact; 落實 is no verb of the target, the named 工作任務 stands for one; the deadline is left to the whole text.
-YOUTH = "落實“扶助10萬名有志青年紮根深度貧困地區創業”工作任務,根據團中央書記處有關要求,結合各有關單位意見,制定本方案。"
+# persons, exact; 落實 is no verb of the target, the named 工作任務 stands for one; the deadline is left to the
+# whole text.
+YOUTH = ("落實“扶助10萬名有志青年紮根深度貧困地區創業”工作任務,根據團中央書記處有關要求,"
+         "結合各有關單位意見,制定本方案。")
 # changchun-newarea-2025-three-year-plan-news (development, first unseen-54; 2025-09): a goal of three aims in one pair
 # of marks: 突破800亿元 = more than 8 x 10^10 yuan and 6个 = 6, exact, both by 2027.
-CHANGCHUN = ("近日,长春新区正式印发《长春新区高质量发展三年行动方案(2025—2027)》,立足国家赋予的战略定位,锚定“到2027年地区生产总值"
-             "突破800亿元、形成6个百亿级产业、新质生产力体系基本成型”的目标,系统谋划了未来三年的“施工图”。")
+CHANGCHUN = ("近日,长春新区正式印发《长春新区高质量发展三年行动方案(2025—2027)》,立足国家赋予的战略定位,"
+             "锚定“到2027年地区生产总值突破800亿元、形成6个百亿级产业、新质生产力体系基本成型”的目标,系统谋划了未来三年的“施工图”。")
 
 
 def _read_all(props):
@@ -114,10 +116,12 @@ def test_a_quoted_goal_of_several_aims_is_read(text):
                                                       (6, "count", "exact", 2027, True, True)]
 
 
-@pytest.mark.parametrize("text", variants("市第八次党代会提出的“五个强市、五个崤函”目标,宁夏人才强区计划可概括为“九个一”目标任务。"))
+@pytest.mark.parametrize("text", variants(
+    "市第八次党代会提出的“五个强市、五个崤函”目标,宁夏人才强区计划可概括为“九个一”目标任务。"))
 def test_a_slogans_numbered_parts_stay_unread(text):
-    """sanmenxia-2022-five-year-targets-news (first unseen-53) and ningxia-2018-talent-strategy-news (first unseen-15),
-    two clauses joined for the test: one Chinese digit numbers the slogan's parts; 九个一 names nothing after it."""
+    """sanmenxia-2022-five-year-targets-news (first unseen-53) and ningxia-2018-talent-strategy-news (first
+    unseen-15), two clauses joined for the test: one Chinese digit numbers the slogan's parts; 九个一 names nothing
+    after it."""
     assert _read_all(quantified(text, "2022-01")) == []
 
 
