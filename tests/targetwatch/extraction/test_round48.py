@@ -6,8 +6,9 @@ rules were written where two development texts or more show the class:
   one of the scale (破万亿 = over 10^12 yuan), a Chinese numeral is a number (两千亿), and 剑指 after 产业…目标 names
   the figure as a target (exact, as round 47 read 剑指千亿元). A size class (产值十亿级的…企业) stays no figure.
 - a goal quoted and then named as the goal (`quotedgoal.py`): 确保实现“5年留百万大学生”的目标,
-  落实“扶助10万名…”工作任务, 锚定“到2027年地区生产总值突破800亿元、形成6个百亿级产业…”的目标 are read, held
-  below 0.9; a quoted name stays a name, and so do a slogan's numbered parts (“五个强市、五个崤函”目标, “九个一”目标任务) and a goal reported as met.
+  落实“扶助10万名…”工作任务, 锚定“到2027年地区生产总值突破800亿元、形成6个百亿级产业…”的目标 are read,
+  held below 0.9; a quoted name stays a name, and so do a slogan's numbered parts (“五个强市、五个崤函”目标,
+  “九个一”目标任务) and a goal reported as met.
 
 Expected values are worked out by hand from each sentence. Real sentences name their corpus text (development side);
 controls written for the test are marked SYNTHETIC.
