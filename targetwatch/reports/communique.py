@@ -17,7 +17,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -48,14 +47,7 @@ from targetwatch.reports.grammar import (
 from targetwatch.reports.grid_tables import with_grid_tables
 from targetwatch.reports.intensity import intensity_hits, strength_named_hits
 from targetwatch.reports.lists import ENUMERATED, SPAN, year_list
-from targetwatch.reports.matching import (
-    IndicatorMatcher,
-    ambiguity_reason,
-    normalised_key,
-    strip_deletions,
-    without_deletions,
-    without_glosses,
-)
+from targetwatch.reports.matching import ambiguity_reason, normalised_key, strip_deletions, without_glosses
 from targetwatch.reports.mentions import one_per_figure
 from targetwatch.reports.model import (
     GENERIC_JURISDICTIONS,
@@ -108,45 +100,11 @@ from targetwatch.reports.shortnames import short_name_hits
 from targetwatch.reports.span_starts import span_start_year
 from targetwatch.reports.stock_totals import FLOW_BEFORE as _FLOW_BEFORE
 from targetwatch.reports.stock_totals import stock_after_flow
+from targetwatch.reports.text_keys import TextKeys
 from targetwatch.reports.unread_lines import unread_sentences
 from targetwatch.units import fold_with_offsets, normalise_text, to_simplified
 
 # --- reference periods ----------------------------------------------------------------------------------
-
-@dataclass
-class TextKeys:
-    """The catalogue's indicator names as normalised keys, for running text (targetwatch.reports.matching)."""
-
-    pattern: re.Pattern[str]
-    codes: dict[str, str | None]  # None: the key names two indicators
-    matcher: IndicatorMatcher
-    written_for: dict[str, str]  # a key the normaliser does not know -> the name it stands for (r&d支出 -> 研发支出)
-
-    @classmethod
-    def of(cls, aliases: Aliases) -> TextKeys:
-        matcher = IndicatorMatcher(aliases.indicators, {})
-        codes = matcher.text_keys()
-        for name, code in matcher.exact.items():  # names as written (高新技术企业数量) match whole, before keys
-            written = without_deletions(name)
-            if len(written) >= 2 and codes.get(normalised_key(name), code) == code:
-                codes.setdefault(written, code)
-        written_for = {}
-        for key, code in list(codes.items()):  # R&D is 研发: 全社会R&D支出占GDP比重为2.44% (u12_nat_2021_summary_kjzg)
-            if key.startswith("研发") and "r&d" + key[2:] not in codes:
-                codes["r&d" + key[2:]], written_for["r&d" + key[2:]] = code, key
-        keys = sorted(codes, key=lambda k: (-len(k), k))
-        return cls(re.compile("|".join(map(re.escape, keys)) or r"(?!x)x"), codes, matcher, written_for)
-
-    def find(self, view: str) -> list[AliasMatch]:
-        """Leftmost-longest matches; a key starting with 省/市 is not matched where that character ends 该省,
-        全省, 本省, 我省 (该省重点实验室 is the province's key laboratories, not 省重点实验室)."""
-        out = []
-        for m in self.pattern.finditer(view):
-            if m.group()[0] in "省市" and m.start() > 0 and view[m.start() - 1] in "该全本我各":
-                continue
-            out.append(AliasMatch(m.start(), m.end(), self.codes[m.group()], m.group()))  # type: ignore[arg-type]
-        return out
-
 
 # a threshold passed is never a level: 总数突破600家，达到612家 (gs_2017_techmarket, dev); 破 alone, as headlines
 # write it (named in round 3's brief), and the other verbs of passing a mark
