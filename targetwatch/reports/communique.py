@@ -24,6 +24,7 @@ import pandas as pd
 
 from targetwatch import units
 from targetwatch.reports.annual_statistics import annual_year
+from targetwatch.reports.applications import not_yet_problem
 from targetwatch.reports.bare_city_names import bare_mentions
 from targetwatch.reports.bare_multipliers import bare_multiplier
 from targetwatch.reports.breakdowns import breakdown_parts
@@ -38,6 +39,7 @@ from targetwatch.reports.grammar import (
     PARTIAL,
     QUALIFIER,
     RESPECTIVELY,
+    SHARE_OF_WHOLE,
     SPENDER,
     is_change,
     not_recognised,
@@ -57,7 +59,7 @@ from targetwatch.reports.model import (
     find_release_date,
     title_says_synthetic,
 )
-from targetwatch.reports.name_variants import with_name_variants
+from targetwatch.reports.name_variants import input_renamed, with_name_variants
 from targetwatch.reports.named_places import carried_city, is_city, unknown_cities
 from targetwatch.reports.named_series import named_series
 from targetwatch.reports.now_stocks import NOW_BASIS, stock_now
@@ -156,10 +158,11 @@ def _figures(
     doc: Document, sentence: Sentence, aliases: Aliases, keys: TextKeys, ctx: Context
 ) -> tuple[list[dict], list[dict]]:
     folded, index = strip_deletions(*units.arabic_numerals(*fold_with_offsets(sentence.text)))
-    folded = with_name_variants(folded)  # 研究与实验发展 is the R&D name (name_variants.py)
+    as_written, folded = folded, with_name_variants(folded)  # 研究与实验发展 is the R&D name (name_variants.py)
     hits = keys.find(folded)
     completed: dict[int, tuple[str, str]] = {}  # hit start -> (the name it stands for, why), from the sentence
     completed |= {h.start: (keys.written_for[h.key], "R&D written for 研发") for h in hits if h.key in keys.written_for}
+    completed |= input_renamed(as_written, hits)  # 全社会研发投入…47亿元: read as 研发经费 (name_variants.py)
     short_name_hits(folded, hits, keys.codes, completed, ctx.named, ctx.before, doc.plain.text[: sentence.start])
     intensity_hits(folded, hits, keys.codes, completed)
     strength_named_hits(folded, hits, keys.codes, completed)
@@ -287,6 +290,8 @@ def _figures(
                 f"{original(rc.start(), unit_end)!r} counts those recognised ({rc.group()}), not the stock of {name}"
             )
             flow = (unit_end, rc.group())
+        elif (ap := not_yet_problem(folded, hit.start, gap, name)) is not None:  # 申报…48家, …培育库…933户
+            problem = f"{phrase!r} {ap}"  # (applications.py)
         elif flow is not None and hit.start not in stocks and _LIST_SEPARATOR.match(folded[flow[0] : hit.start]):
             problem = f"{phrase!r} continues a list of new ones ({flow[1]}), not the stock of {name}"
             flow = (unit_end, flow[1])
@@ -321,6 +326,8 @@ def _figures(
             problem = f"{phrase!r} counts the ones named and others (等), some of the {name}, not their total"
         elif (sp := _SPREAD.search(gap)) is not None:
             problem = f"{phrase!r} counts the places they are spread over ({sp.group()}), not a level of {name}"
+        elif (sh := SHARE_OF_WHOLE.match(gap)) is not None:  # 占全省总量的84% (grammar.py)
+            problem = f"{phrase!r} is a share of a whole ({sh.group()}), not a level of {name}"
         elif _AMONG.match(gap):
             problem = f"{phrase!r} counts some of the {name} (…中: among them), not their total"
         elif _COUNT_OF_PLACES_AFTER.match(folded[unit_end:]):
@@ -358,8 +365,8 @@ def _figures(
             if FROM.search(gap) and (ep := end_point(folded, unit_end, clauses)) is not None:
                 s0, s1, to = ep  # 从A到B, or 从A,增长到B: B in the next clause (ranges.end_point)
                 second = number_in(folded[s0:s1])
-                span = second is not None and second[0] == 0
-                if span and second[3] == "level":  # type: ignore[index]
+                span = second is not None  # …or a threshold: 由825家增长到突破1.2万家 (u38_he_2012_2022_st_hebei)
+                if span and second[0] == 0 and second[3] == "level":  # type: ignore[index]
                     figures.append((s0 + second[0], s0 + second[1], s0 + second[2], to.group(1)))  # type: ignore[index]
         else:
             reject(hit.start, unit_end, problem)
