@@ -45,6 +45,7 @@ import targetwatch.extraction.periodheading as periodheading
 import targetwatch.extraction.perunit as perunit
 import targetwatch.extraction.planperiod as planperiod
 import targetwatch.extraction.progress as progress
+import targetwatch.extraction.quotedgoal as quotedgoal
 import targetwatch.extraction.reachedcapacity as reachedcapacity
 import targetwatch.extraction.readings as readings
 import targetwatch.extraction.reductions as reductions
@@ -451,6 +452,7 @@ def extract_targets(
     for c in kept:
         _this_years_deadline(doc, c)
     namedtarget.lift(doc, kept)  # round 47: 完成年目标任务12500人的98.5%, 规定的新建众创空间5个,已完成3个
+    quotedgoal.mark(doc.view, kept)  # round 48: 确保实现“5年留百万大学生”的目标 (held below 0.9)
     echoes.mark(kept)  # round 34: a headline restating the body's result (分别突破5万辆和4万辆)
     for c in kept:  # round 9: with no date of its own, that a deadline is still ahead is an inference
         if c.deadline is not None and doc.issue_year is None:
