@@ -14,6 +14,7 @@ from targetwatch.catalogue import load_catalogue
 from targetwatch.reports.any_place import load_places, widened
 from targetwatch.reports.award_years import without_award_years
 from targetwatch.reports.communique import read_text
+from targetwatch.reports.graded_names import place_before
 from targetwatch.reports.model import Aliases
 from targetwatch.reports.periods import head_year
 from targetwatch.units import fold_with_offsets
@@ -67,8 +68,9 @@ def _got(rows) -> list[tuple[str, str, str]]:
 
 # --- rule 1: a prize's year is not the document's (award_years.py) -----------------------------------------------
 
-# u38_as_2019_st_asxw (dev since round 29), its first two lines as stored (no release date in the text; the corpus's
-# sidecar gives 安顺市): the document's year was 2018 from the award line, and the 2019 levels were kept out as forecasts
+# u38_as_2019_st_asxw (dev since round 29), its first two lines as stored (no release date in the text; the
+# corpus's sidecar gives 安顺市): the document's year was 2018 from the award line, and the 2019 levels were
+# kept out as forecasts
 ANSHUN_HEAD = (
     "贵飞公司“无人机遥感安全检测与网络应用系统”荣获2018年省科技进步一等奖;紫云县畜牧服务中心“贵州地方猪种遗传资源发掘、"
     "创新及产业化利用”荣获2018年省科技进步二等奖;全年新增国家级高新技术企业23家……\n"
@@ -108,3 +110,46 @@ def test_only_the_prizes_year_is_blanked(line: str, year: int) -> None:
 def test_the_blank_keeps_offsets() -> None:
     folded = fold_with_offsets("荣获2018年省科技进步一等奖")[0]
     assert without_award_years(folded) == "荣获    年省科技进步一等奖"
+
+
+# --- rule 2: a province's name running into the name after a city's own word is a grade (graded_names.py) ---------
+
+# u38_km_2024_st_yunnan (dev since round 29), the paragraph as published: 140 was refused ("'全市' means a
+# prefecture's own figures, but the document names '云南省'"); 24 is a count of new ones and stays unread
+KUNMING_2024 = (
+    "以产业链发展和创新链布局需求为牵引,昆明市不断扩大科技创新平台增量、优化科技创新平台存量、提升科技创新平台质量。"
+    "2024年,全市新增全国重点实验室1家、云南省重点实验室24家、云南省技术创新中心9家、省级院士专家工作站58家、"
+    "新型研发机构12家。目前,全市共有国家重点实验室9家,云南省重点实验室140家,云南省技术创新中心22家,"
+    "省级院士专家工作站554家。"
+)
+
+
+@pytest.mark.parametrize("text", _variants(KUNMING_2024), ids=IDS)
+def test_a_provinces_grade_after_the_citys_own_word(tmp_path: Path, wide: Aliases, text: str) -> None:
+    read = _read(tmp_path, text, wide, {"jurisdiction": "昆明市"})
+    assert _got(read.rows) == [("140", "昆明市", "2024")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC controls: with no city's own word before it, the province is the place (its own count)
+        "2024年,云南省重点实验室140家。",
+        "2024年,雲南省重點實驗室140家。",
+    ],
+)
+def test_without_the_own_word_the_province_is_the_place(tmp_path: Path, wide: Aliases, text: str) -> None:
+    read = _read(tmp_path, text, wide, {"jurisdiction": "全国"})
+    assert _got(read.rows) == [("140", "云南省", "2024")]
+
+
+def test_place_before_steps_over_only_an_overlapping_place() -> None:
+    from types import SimpleNamespace as Span
+
+    folded = "全市共有云南省重点实验室140家"
+    own, province = Span(start=0, end=2), Span(start=4, end=7)
+    hit = folded.index("省重点实验室")  # 6: the province's 省 is the name's first character
+    assert place_before([own, province], 2, hit, folded) is own
+    assert place_before([province], 1, hit, folded) is None  # SYNTHETIC: no place before it
+    assert place_before([own, province], 2, 7, folded) is province  # SYNTHETIC: a name starting after the place
+    assert place_before([], 0, hit, folded) is None
