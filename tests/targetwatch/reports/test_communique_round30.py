@@ -153,3 +153,34 @@ def test_place_before_steps_over_only_an_overlapping_place() -> None:
     assert place_before([province], 1, hit, folded) is None  # SYNTHETIC: no place before it
     assert place_before([own, province], 2, 7, folded) is province  # SYNTHETIC: a name starting after the place
     assert place_before([], 0, hit, folded) is None
+
+
+# --- data, not a rule: places.csv gives Xinjiang its bare name 新疆 ------------------------------------------------
+
+# u38_xj_2023_techsmes_people (dev since round 29): 2256 was "about 新疆, a place not in targets.yaml"
+XINJIANG_2023 = (
+    "本报乌鲁木齐电 (记者韩立群)近日,记者从新疆维吾尔自治区科学技术厅获悉:截至2023年12月底,新疆科技型中小企业达2256家,"
+    "同比增长超过80%,涉及电子与信息、生物与医药、新材料、资源与环境、新能源与高效节能等领域。"
+)
+
+
+@pytest.mark.parametrize("text", _variants(XINJIANG_2023), ids=IDS)
+def test_the_bare_name_xinjiang(tmp_path: Path, wide: Aliases, text: str) -> None:
+    read = _read(tmp_path, text, wide)
+    assert _got(read.rows) == [("2256", "新疆", "2023")]
+    assert {wide.jurisdictions[fold_with_offsets(j)[0]] for j in read.rows["jurisdiction_raw"]} == {"xinjiang"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # u29_xpcc_2020_communique (dev since round 20): the Corps' name still wins, the longest name at its place
+        ("新疆生产建设兵团统计局", "xpcc"),
+        # u8_nat_2022h1_jobs_trad (dev since round 5), traditional
+        ("28個省(自治區、直轄市)和新疆生產建設兵團任務完成快于時序進度", "xpcc"),
+    ],
+)
+def test_the_corps_name_is_not_xinjiang(wide: Aliases, text: str, code: str) -> None:
+    folded = fold_with_offsets(text)[0]
+    found = [wide.jurisdictions[p.key] for p in wide.find_folded(folded, "jurisdiction")]
+    assert code in found and "xinjiang" not in found
