@@ -144,3 +144,49 @@ def test_what_closes_the_marks_decides():
     assert quotedgoal.named(view, view.index("大学生"))
     assert not quotedgoal.named("实施“5年留百万大学生”工程", 9)
     assert not quotedgoal.named("可概括为“九个一”目标任务", 7)  # 一 names nothing
+
+
+# --- rule 3: a bare 百 after a verb that builds, before a measure word (`barescale.py`) -----------------------------
+# --- rule 4: 突破 before a count of technologies is the verb of the task (`breakthrough.py`) -------------------------
+
+# china-2024-future-industries-opinion-news (development, first unseen-59; 2024-01): the 2025 aims. Each 百 is 100,
+# exact, by 2025; 突破百项…技术 too (a hundred technologies broken through, not "more than 100"): before the round
+# none of the six was read.
+FUTURE = ("其中提到,到2025年,未来产业技术创新、产业培育、安全治理等全面发展,部分领域达到国际先进水平,产业规模稳步提升。"
+          "建设一批未来产业孵化器和先导区,突破百项前沿关键核心技术,形成百项标志性产品,打造百家领军企业,"
+          "开拓百项典型应用场景,制定百项关键标准,培育百家专业服务机构,初步形成符合我国实际的未来产业发展模式。")
+FUTURE_READ = [(100, "count", "exact", 2025)] * 6
+# hangzhou-2016-science-popularisation-news-trad (development, first unseen-59; 2016-03): 百支 = 100 teams, exact;
+# 5萬人以上 at least 50 000 persons; the year is the paragraph's (none in this excerpt).
+HANGZHOU = "建立百支科普志願者小分隊,形成一支5萬人以上的科普志願者隊伍。"
+HANGZHOU_READ = [(100, "count", "exact", None), (50_000, "persons", "at_least", None)]
+
+
+@pytest.mark.parametrize("text", variants(FUTURE))
+def test_a_bare_hundred_after_a_verb_of_building_is_a_count(text):
+    assert _read([p for p in quantified(text, "2024-01") if p.value is not None]) == FUTURE_READ
+
+
+@pytest.mark.parametrize("text", variants(HANGZHOU))
+def test_a_bare_hundred_teams(text):
+    assert _read(quantified(text, "2016-03")) == HANGZHOU_READ
+
+
+@pytest.mark.parametrize("text", variants(
+    "大力推进工业振兴行动,实施百家专精特新“小巨人”企业培育行动,开展百名创新人才培养工程。"))
+def test_a_bare_hundred_in_a_programmes_name_is_no_figure(text):
+    """guangxi-2022-zhuanjingtexin-plan (first unseen-8: 实施百家专精特新…) and songshanhu-2017-talent-news (first
+    unseen-17: 百名创新人才培养工程), joined for the test: no verb of building right before 百."""
+    assert _read(quantified(text, "2022-01")) == []
+
+
+@pytest.mark.parametrize("text", variants("到2025年,每年突破20项以上关键核心和共性技术。"))
+def test_a_count_of_technologies_keeps_its_own_suffix(text):
+    """shanxi-2021-new-materials-plan-news (development, first unseen-58): 以上 says at least; unchanged."""
+    assert _read(quantified(text, "2021-06")) == [(20, "count", "at_least", 2025)]
+
+
+@pytest.mark.parametrize("text", variants("到2025年,高新技术企业突破200家,技术合同成交额突破300项。"))
+def test_breakthrough_before_other_counts_stays_exceed(text):
+    """SYNTHETIC control: 突破200家 (firms) passes a level; 突破300项 with no 技术 after it also."""
+    assert _read(quantified(text, "2021-06")) == [(200, "count", "exceed", 2025), (300, "count", "exceed", 2025)]

@@ -47,12 +47,20 @@ def write_folder(folder: Path, files: Files) -> Path:
     return folder
 
 
-def _own(frame: pd.DataFrame | None, prefix: str) -> pd.DataFrame | None:
-    """The rows of one subfolder, its `source_file` as the folder's own ingest names it."""
+def _own(frame: pd.DataFrame | None, prefix: str, nullable: tuple[str, ...] = ()) -> pd.DataFrame | None:
+    """The rows of one subfolder, its `source_file` as the folder's own ingest names it. DuckDB gives an integer
+    column holding a NULL as pandas' nullable Int64, one without as int64: a column is nullable in the batch when any
+    folder's rows hold a NULL there (a CSV's char_start beside a text's), so one subfolder's share without a NULL
+    is given back as int64, as its own ingest gives it; `nullable` names the columns `frames()` always makes Int64."""
     if frame is None:
         return None
     mine = frame[frame["source_file"].astype(str).str.startswith(prefix)].copy()
     mine["source_file"] = mine["source_file"].str.slice(len(prefix))
+    for column in mine.columns:
+        dtype = mine[column].dtype
+        if (column not in nullable and isinstance(dtype, pd.api.extensions.ExtensionDtype)
+                and pd.api.types.is_integer_dtype(dtype) and not mine[column].isna().any()):
+            mine[column] = mine[column].astype(dtype.numpy_dtype)
     return mine.reset_index(drop=True)
 
 
@@ -63,7 +71,7 @@ def split(result: IngestResult, prefix: str) -> IngestResult:
     preview = _own(result.rejected_preview, prefix)
     return IngestResult(
         report_files=files,
-        observations=_own(result.observations, prefix),
+        observations=_own(result.observations, prefix, nullable=("year",)),  # normalise.frames: always Int64
         rejected_rows=rejected,
         parsed={k[len(prefix):]: v for k, v in result.parsed.items() if k.startswith(prefix)},
         snapshot=None,
@@ -96,6 +104,10 @@ class IngestBatch:
                 write_folder(root / prefix.rstrip("/"), files)
             self._result = ingest_folder(root, self.catalogue, as_of=self.as_of)
         return self._result
+
+    def planned(self, files: Files) -> bool:
+        """Whether a folder of these files is one of the batch's."""
+        return _key(files) in self._plan
 
     def ingest(self, folder: Path, files: Files) -> IngestResult:
         """The result of ingesting a folder holding `files` (a planned one from the batch; else written to `folder`

@@ -103,10 +103,11 @@ HTML_OBSERVATIONS = [
 ]
 
 
+HTML_ENCODINGS = [("utf-8", "utf-8"), ("utf-8-sig", "utf-8"), ("gb18030", "gb18030"), ("gb18030", "utf-8")]
+
+
 @pytest.mark.parametrize("script", SCRIPTS)
-@pytest.mark.parametrize(
-    ("encoding", "declared"), [("utf-8", "utf-8"), ("utf-8-sig", "utf-8"), ("gb18030", "gb18030"), ("gb18030", "utf-8")]
-)
+@pytest.mark.parametrize(("encoding", "declared"), HTML_ENCODINGS)
 def test_communique_html(ingest, encoding, declared, script):
     source = HTML[script].format(charset=declared)
     result = ingest({"synthetic-communique.html": source.encode(encoding)})
@@ -259,9 +260,14 @@ def test_a_figure_needs_a_year_and_a_jurisdiction(tmp_path, aliases, catalogue, 
     assert read_sentence(tmp_path, aliases, catalogue, sentence, title) == ([], [reason])
 
 
+NUMERALS_TITLE = {
+    "synthetic.txt": "二〇一九年国民经济和社会发展统计公报（SYNTHETIC）\n年末全省共有高新技术企业1523家。\n",
+    "synthetic.txt.meta.yaml": "jurisdiction: shanxi\n",
+}
+
+
 def test_title_year_in_chinese_numerals_and_sidecar_jurisdiction(ingest):
-    text = "二〇一九年国民经济和社会发展统计公报（SYNTHETIC）\n年末全省共有高新技术企业1523家。\n"
-    result = ingest({"synthetic.txt": text, "synthetic.txt.meta.yaml": "jurisdiction: shanxi\n"})
+    result = ingest(NUMERALS_TITLE)
     assert observed(result) == [
         ("shanxi", "high_tech_enterprises", 2019, 1523.0, "count", "sentence 2 [36:47]")
     ]  # 29 title chars + newline, 年末全省共有
@@ -452,3 +458,13 @@ def test_a_paragraph_about_its_own_province_in_a_national_event(tmp_path, real_b
 )
 def test_new_ones_are_not_the_stock(tmp_path, aliases, catalogue, sentence, reason):
     assert read_sentence(tmp_path, aliases, catalogue, sentence) == ([], [reason])
+
+
+# The folders this module's `ingest` calls read, ingested together once (the reports conftest's `ingest`)
+INGEST_PLAN = [
+    *({"synthetic-communique.txt": COMMUNIQUE[script].encode(encoding)}
+      for encoding in ENCODINGS for script in SCRIPTS),
+    *({"synthetic-communique.html": HTML[script].format(charset=declared).encode(encoding)}
+      for encoding, declared in HTML_ENCODINGS for script in SCRIPTS),
+    NUMERALS_TITLE,
+]

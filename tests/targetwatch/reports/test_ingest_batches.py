@@ -59,3 +59,14 @@ def test_a_folder_not_planned_is_read_alone_in_the_tests_folder(tmp_path, catalo
 def test_every_tenth_real_text_batched_is_its_own_ingest(tmp_path, catalogue):
     names = sorted(p.name[:-4] for p in REAL_REPORTS.glob("*.txt"))[::10]
     _compare(tmp_path, catalogue, {n: real_files(n) for n in names})
+
+
+@pytest.mark.slow  # each planned folder alone and batched: `pytest -m slow`
+@pytest.mark.parametrize("module", ["test_communique", "test_yearbook", "test_template"])
+def test_every_planned_folder_batched_is_its_own_ingest(tmp_path, catalogue, module):
+    """The folders the reports conftest's `ingest` reads from a module's batch (its INGEST_PLAN): in other encodings,
+    formats, template CSVs scanned together, with sidecars."""
+    import importlib
+
+    plan = importlib.import_module(f"tests.targetwatch.reports.{module}").INGEST_PLAN
+    _compare(tmp_path, catalogue, {f"{n:02d}": files for n, files in enumerate(plan)})
