@@ -101,35 +101,47 @@ FRAME_COLUMNS: dict[str, tuple[str, ...]] = {
 # - official_disagrees: a department's data-call return and an official statistic for the same series and year that
 #   disagree (every row of the pair is flagged, so the warning names both; the official one is the one used).
 # Rows are handed to GE sorted by series and year (table order within), which orders the failing rows it lists.
+# The two counts per year are grouped only over the rows whose (series, year, period type) has more than one row
+# (`n_year`, a window count): a group of one row has one value in its release (none when its value is NULL) and no
+# return to disagree with, so the other rows (national, 604,861 of 758,385) skip both groupings and the joins back
+# (the frame's SQL 2.5-2.8 -> 1.9-2.2 CPU s, the same frame: docs/scaling.md §0, session 18).
 _PLAUSIBILITY_SQL = """
-WITH o AS NOT MATERIALIZED (  -- read three times rather than written once: a scan is cheaper than a copy
+WITH o AS NOT MATERIALIZED (  -- read once, by the windows
     SELECT observation_id, source_file, jurisdiction, indicator, year, value, period_type, release_date, confidence,
            coalesce(confidence = $returned, false) AS returned, _order
     FROM {source}
+), w AS (
+    SELECT *,
+        CASE WHEN jurisdiction IS NOT NULL AND indicator IS NOT NULL AND year - lag(year) OVER s = 1
+                  AND lag(value) OVER s > 0 THEN value / lag(value) OVER s END AS yoy_ratio,
+        count(*) OVER (PARTITION BY jurisdiction, indicator, year, period_type) AS n_year
+    FROM o
+    WINDOW s AS (PARTITION BY jurisdiction, indicator ORDER BY year ASC NULLS LAST, _order)
+), m AS (
+    SELECT * FROM w WHERE n_year > 1
 ), per_release AS (
     SELECT jurisdiction, indicator, year, period_type, release_date, count(DISTINCT value) AS values_in_release
-    FROM o GROUP BY ALL
+    FROM m GROUP BY ALL
 ), per_year AS (
     SELECT jurisdiction, indicator, year, period_type,
         bool_or(returned) AND bool_or(NOT returned) AND count(DISTINCT value) > 1 AS official_disagrees
-    FROM o GROUP BY ALL
-), w AS (
-    SELECT *, lag(value) OVER s AS prev, lag(year) OVER s AS prev_year
-    FROM o
-    WINDOW s AS (PARTITION BY jurisdiction, indicator ORDER BY year ASC NULLS LAST, _order)
+    FROM m GROUP BY ALL
 )
-SELECT w.observation_id, w.source_file,
-    CASE WHEN w.jurisdiction IS NOT NULL AND w.indicator IS NOT NULL AND w.year - w.prev_year = 1 AND w.prev > 0
-         THEN w.value / w.prev END AS yoy_ratio,
-    w.confidence, r.values_in_release, y.official_disagrees
-FROM w
-JOIN per_release r ON r.jurisdiction IS NOT DISTINCT FROM w.jurisdiction
-    AND r.indicator IS NOT DISTINCT FROM w.indicator AND r.year IS NOT DISTINCT FROM w.year
-    AND r.period_type IS NOT DISTINCT FROM w.period_type AND r.release_date IS NOT DISTINCT FROM w.release_date
-JOIN per_year y ON y.jurisdiction IS NOT DISTINCT FROM w.jurisdiction
-    AND y.indicator IS NOT DISTINCT FROM w.indicator AND y.year IS NOT DISTINCT FROM w.year
-    AND y.period_type IS NOT DISTINCT FROM w.period_type
-ORDER BY w.jurisdiction ASC NULLS LAST, w.indicator ASC NULLS LAST, w.year ASC NULLS LAST, w._order
+SELECT observation_id, source_file, yoy_ratio, confidence, values_in_release, official_disagrees FROM (
+    SELECT observation_id, source_file, yoy_ratio, confidence, CAST(value IS NOT NULL AS BIGINT) AS values_in_release,
+        false AS official_disagrees, jurisdiction, indicator, year, _order
+    FROM w WHERE n_year = 1
+    UNION ALL
+    SELECT m.observation_id, m.source_file, m.yoy_ratio, m.confidence, r.values_in_release, y.official_disagrees,
+        m.jurisdiction, m.indicator, m.year, m._order
+    FROM m
+    JOIN per_release r ON r.jurisdiction IS NOT DISTINCT FROM m.jurisdiction
+        AND r.indicator IS NOT DISTINCT FROM m.indicator AND r.year IS NOT DISTINCT FROM m.year
+        AND r.period_type IS NOT DISTINCT FROM m.period_type AND r.release_date IS NOT DISTINCT FROM m.release_date
+    JOIN per_year y ON y.jurisdiction IS NOT DISTINCT FROM m.jurisdiction
+        AND y.indicator IS NOT DISTINCT FROM m.indicator AND y.year IS NOT DISTINCT FROM m.year
+        AND y.period_type IS NOT DISTINCT FROM m.period_type)
+ORDER BY jurisdiction ASC NULLS LAST, indicator ASC NULLS LAST, year ASC NULLS LAST, _order
 """
 
 

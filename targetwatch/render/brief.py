@@ -144,6 +144,10 @@ def _per_jurisdiction(rows: pd.DataFrame):
     as BRIEF_COLUMNS records, their counts by status, and its data date (the latest release among the figures
     its verdicts used, and their latest year). Made for every jurisdiction
     at once: a national catalogue has 3,209 briefs, and per-jurisdiction frames cost most of their time."""
+    # the columns read here alone, before the rows are filtered: a filter copies every column it is given (the
+    # layout's rows hold about a hundred; copied twice they were most of the briefs' 260 MB at national scale)
+    rows = rows[list(dict.fromkeys(c for c in (*BRIEF_COLUMNS, "jurisdiction", "headline", "latest_release_date",
+                                              "latest_year") if c in rows))]
     rows = rows[rows["jurisdiction"].notna()]
     jur = rows["jurisdiction"]
     headline = rows["headline"].astype(bool)
@@ -207,13 +211,16 @@ def build_briefs(data: SiteData, site: Path, files: dict[str, str], overview: st
             if b is not None and b.get("tip_zh"):
                 b["tip"] = macros.tap_tip(b["tip_zh"], b["tip_en"])
         return bases[key]
-    names = {t: {"zh": zh, "en": en} for t, zh, en in zip(rows["target_id"], rows["name_zh"], rows["name_en"],
-                                                          strict=True)}
     changes, owed = _optional(data, "changes"), _optional(data, "data_owed")
     runs = _optional(data, "runs")
     previous = previous_publication(runs, data.run_id) if runs is not None else "unknown"
     this_run = changes[changes["run_id"] == data.run_id] if changes is not None and data.run_id and \
         "run_id" in changes else changes
+    # the names of the targets this run's changes name (the only ones _changes looks up), not of every target
+    named = rows["target_id"].isin(set(this_run["target_id"].dropna())) \
+        if this_run is not None and "target_id" in this_run else np.zeros(len(rows), dtype=bool)
+    names = {t: {"zh": zh, "en": en} for t, zh, en in zip(rows["target_id"][named], rows["name_zh"][named],
+                                                          rows["name_en"][named], strict=True)}
     changes_of = _by_jurisdiction(this_run)
     owed_of = _owed_per_department(owed)
     jur = data.jurisdictions.set_index("code") if len(data.jurisdictions) else pd.DataFrame(

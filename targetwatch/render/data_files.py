@@ -16,12 +16,15 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import orjson
+import pyarrow as pa
 
 from targetwatch import charts, vocab
 from targetwatch.chart_texts import Texts
-from targetwatch.render.page import Encoded, department_slug, display_value, dump_js, is_empty, json_values
+from targetwatch.render.page import Encoded, display_value, dump_js, is_empty, json_values
 from targetwatch.render.rows import TRAIL_KEYS
 from targetwatch.render.site_figures import FrameFigures, series_rows
+from targetwatch.render.target_json import Column, TargetJson, series_columns
 
 # A target's per-year rows in its data file (`years`): the year, and each figure the row used as its row number in
 # its series: o the target's own figure and ro the reference's (vocab.REFERENCE_COMPARATORS); po and rpo the year
@@ -53,13 +56,13 @@ def jurisdiction_batches(by_jurisdiction: dict[str, list[int]],
 
 def _columns(rows, group: list[tuple[str, list[int]]], view: list[str], chart_fields: list[str]):
     """(local, part, chart_part) of one batch: `local` maps a target's row in `rows` to its row in the batch's
-    columns (a jurisdiction's targets are one run of them), `part` holds the display columns (`view`, as JSON values)
-    and `chart_part` the chart fields (unrounded), converted together and let go once the batch is written (every
-    target's at once held about a gigabyte at national scale)."""
+    columns (a jurisdiction's targets are one run of them), `part` holds the display columns (`view`) as Arrow
+    columns for DuckDB (target_json) and `chart_part` the chart fields (unrounded), converted together and let go
+    once the batch is written (every target's at once held about a gigabyte at national scale)."""
     count = sum(len(m) for _, m in group)
     positions = np.fromiter((i for _, m in group for i in m), dtype=np.int64, count=count)
     local = {i: k for k, i in enumerate(positions.tolist())}
-    part = {c: json_values(rows[c].take(positions), digits=6) for c in view}
+    part = {c: Column.of(rows[c].take(positions)) for c in view}
     chart_part = {c: rows[c].take(positions).tolist() for c in chart_fields}
     return local, part, chart_part
 
@@ -140,25 +143,17 @@ class DataFiles:
             if short in ycols:
                 ycols[short] = [position.get(v) for v in ycols[short]]
         del position
-        self.ycols = ycols
+        self.ycols = {short: pa.array(v) for short, v in ycols.items()}  # taken a batch at a time (`_job`)
         years_of: dict[str, tuple[int, int]] = {}
         for i, tid in enumerate(yrs["target_id"].tolist()):
             first, _ = years_of.get(tid, (i, i))
             years_of[tid] = (first, i + 1)
         self.years_of = years_of
 
-        sources_of: dict[str, list] = {}
-        src = data.target_sources.sort_values(["target_id", "source_order"], kind="stable")
-        for tid, doc, clause, quote in zip(src["target_id"], src["document"], src["clause"], src["quote"],
-                                           strict=True):
-            sources_of.setdefault(tid, []).append([doc, clause, quote])
-        owners_of: dict[str, list] = {}
-        owners = data.target_departments
-        owners = owners[owners["owner_type"] == "target"]
-        slugs = {d: department_slug(d) for d in set(owners["department"].dropna())}
-        for tid, dept, role in zip(owners["target_id"], owners["department"], owners["role"], strict=True):
-            owners_of.setdefault(tid, []).append([dept, None if is_empty(role) else role, slugs.get(dept)])
-        self.sources_of, self.owners_of = sources_of, owners_of
+        # each target's object but its charts is written by DuckDB, a batch at a time (target_json); its sources
+        # and owners are read from their tables there
+        shown = [c for c in view_columns if c not in ("jurisdiction", "reference_jurisdiction")]
+        self.json = TargetJson(data.target_sources, data.target_departments, shown)
 
         # each target's charts are built as on a pre-rendered page (charts.target_charts), from unrounded values,
         # from the per-year columns they read, converted a batch at a time (all at once: 3.5 million values at
@@ -167,8 +162,7 @@ class DataFiles:
         self.year_fields = {c: yrs[c] for c in ("year", "value", "metric", "in_plan", "met", "reference_value")
                             if c in yrs}
         ind_names = data.indicators.set_index("code")[["name_zh", "name_en"]]
-        shown = [c for c in view_columns if c not in ("jurisdiction", "reference_jurisdiction")]
-        self.common = {"folder": folder, "shown": shown,
+        self.common = {"folder": folder,
                        "names": {lg: dict(zip(ind_names.index, ind_names[f"name_{lg}"], strict=True))
                                  for lg in ("zh", "en")}}
         self.fetched: list | None = None
@@ -195,6 +189,7 @@ class DataFiles:
             if self.fetched is not None:
                 self.fetched[b] = None  # its figures let go once written
         self.rows = None  # every batch is claimed: this process converts no more columns
+        self.json.close()  # nor writes more target objects
         return sizes
 
     def _job(self, b: int) -> dict:
@@ -206,26 +201,28 @@ class DataFiles:
             self.figures.fetch(self._keys(group))
         fig = fetched.batch(self.figure_fields, self.file_idx, self.file_rows, self.texts)
         # the batch's per-year rows: each target's range in its own columns (its display years, its chart years)
-        spans, taken, ranges = [], [], {}
-        for i in order:
+        taken, ranges, year_of = [], {}, []
+        for k, i in enumerate(order):
             tid = self.target_ids[i]
             s, e = self.years_of.get(tid, (0, 0))
-            spans.append((len(taken), len(taken) + e - s))
             if tid not in ranges:
                 ranges[tid] = (len(taken), len(taken) + e - s)
             taken.extend(range(s, e))
+            year_of.append((k, e - s))
         at = np.asarray(taken, dtype=np.int64)
-        own_s, ref_s, proxy_s = self.own_s, self.ref_s, self.proxy_s
+        own, ref, proxy = ([v[i] for i in order] for v in (self.own_s, self.ref_s, self.proxy_s))
+        # each target's object but its charts, as JSON text (target_json): its members before and after them
+        heads, tails = self.json.objects(
+            part | series_columns(own, ref, proxy), list(TRAIL_KEYS),
+            {short: Column(v.take(at), False) for short, v in self.ycols.items()},
+            np.repeat(np.arange(len(order), dtype=np.int64), [n for _, n in year_of]))
         return {
             "groups": [(code, self.layout.file_name(code), local[members[0]], len(members))
                        for code, members in group],
-            "part": part, "chart_part": chart_part,
-            "years": {short: [v[k] for k in taken] for short, v in self.ycols.items()}, "spans": spans,
+            "target_ids": [self.target_ids[i] for i in order], "chart_part": chart_part,
+            "heads": heads, "tails": tails,
             "chart_years": {"ranges": ranges, "cols": {c: v.take(at).tolist() for c, v in self.year_fields.items()}},
-            "own": [own_s[i] for i in order], "ref": [ref_s[i] for i in order],
-            "proxy": [proxy_s[i] for i in order],
-            "sources": [self.sources_of.get(self.target_ids[i]) for i in order],
-            "owners": [self.owners_of.get(self.target_ids[i]) for i in order],
+            "own": own, "ref": ref, "proxy": proxy,
             "figures": {"series": fig["series"], "fig_cols": fig["fig_cols"], "columns": fig["columns"]},
         }
 
@@ -251,8 +248,8 @@ def write_batch(job: dict, common: dict) -> tuple[int, int]:
     """Write the data files of one batch (`job`, made by DataFiles): each jurisdiction's targets' dicts (empty values
     left out, keys in the data file's order), their charts and the figures they read. Return the files and bytes
     written. Every value it reads is in `job` and `common`."""
-    folder, shown, names = common["folder"], common["shown"], common["names"]
-    part, chart_part, ycols, spans = job["part"], job["chart_part"], job["years"], job["spans"]
+    folder, names = common["folder"], common["names"]
+    chart_part, heads, tails = job["chart_part"], job["heads"], job["tails"]
     own_s, ref_s, proxy_s = job["own"], job["ref"], job["proxy"]
     series, fig_cols, fig_columns = (job["figures"][k] for k in ("series", "fig_cols", "columns"))
     chart_years = job["chart_years"]
@@ -284,47 +281,26 @@ def write_batch(job: dict, common: dict) -> tuple[int, int]:
     files = written = 0
     for code, name, start, count in job["groups"]:
         end = start + count
-        targets: dict[str, dict] = {}
+        targets: dict[str, bytes] = {}
         wanted: dict[tuple, None] = {}
         texts = Texts()  # the texts of the jurisdiction's charts in both languages (chart_texts)
         # the jurisdiction's targets are one run of rows in the batch's columns: read as row tuples
         chart_rows = zip(*(chart_part[c][start:end] for c in chart_names), strict=True) if chart_names else \
             [()] * count
-        for k, tid, shown_row, trail_row, chart_row in zip(
-                range(start, end), part["target_id"][start:end], zip(*(part[c][start:end] for c in shown),
-                                                                       strict=True),
-                zip(*(part[t][start:end] for t in TRAIL_KEYS), strict=True), chart_rows, strict=True):
-            r = {c: v for c, v in zip(shown, shown_row, strict=True) if v is not None and v != [] and v != {}}
-            if code is not None:
-                r["jurisdiction"] = code
-            trail = list(trail_row)  # in TRAIL_KEYS order
-            while trail and trail[-1] is None:
-                trail.pop()
-            if trail:
-                r["trail"] = trail
-            s, e = spans[k]
-            years = {key: part_ for key, v in ycols.items() if (part_ := v[s:e]).count(None) < len(part_)}
-            if years:
-                r["years"] = years
-            # encoded once here (plain_json's check), put into the data file as it is (page.Encoded)
-            chart = Encoded.of(target_charts(k, dict(zip(chart_names, chart_row, strict=True)), tid, texts))
-            if chart.data != b"[]":
-                r["charts"] = chart
-            if sources := job["sources"][k]:
-                r["sources"] = sources
-            if owners := job["owners"][k]:
-                r["departments"] = owners
+        for k, tid, chart_row in zip(range(start, end), job["target_ids"][start:end], chart_rows, strict=True):
+            # its members before and after the charts come written (target_json); the charts are encoded here
+            # (plain_json's check) and put between them
+            chart = Encoded.of(target_charts(k, dict(zip(chart_names, chart_row, strict=True)), tid, texts)).data
+            members = [m for m in (heads[k], b'"charts":' + chart if chart != b"[]" else b"", tails[k]) if m]
+            targets[tid] = b"{" + b",".join(members) + b"}"
             if own_s[k]:
-                r["series"] = "|".join(own_s[k])
                 wanted[own_s[k]] = None
             if ref_s[k]:
-                r["reference_series"] = "|".join(ref_s[k])
                 wanted[ref_s[k]] = None
             if proxy_s[k]:
-                r["proxy_series"] = ["|".join(key) for key in proxy_s[k]]
                 wanted |= dict.fromkeys(proxy_s[k])
-            targets[tid] = r
-        payload = {"jurisdiction": code, "targets": targets,
+        payload = {"jurisdiction": code, "targets": Encoded(
+                       b"{" + b",".join(orjson.dumps(t) + b":" + o for t, o in targets.items()) + b"}"),
                    "series": {"|".join(key): series_rows(fig_columns, *series[key]) for key in wanted
                               if key in series}}
         if texts.zh:

@@ -256,22 +256,29 @@ def copy_static(site: Path, with_plotly: bool, large: bool = False, lineage: boo
         shutil.copyfile(PLOTLY_BUNDLE, site / "plotly.min.js")
 
 
+def rounded_floats(values: pd.Series, digits: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """A float column as float64 and where it is finite; `digits` rounds each finite value that is not whole to that
+    many significant digits (as the pages show them). json_values' floats, and the data files' (target_json)."""
+    a = values.to_numpy(dtype="float64", na_value=math.nan)
+    ok = np.isfinite(a)
+    if digits:
+        mag = np.zeros_like(a)
+        mag[ok & (a != 0)] = np.floor(np.log10(np.abs(a[ok & (a != 0)])))
+        e = (digits - 1 - mag).astype(int)
+        up = e >= 0
+        r = np.empty_like(a)
+        r[up] = np.round(a[up] * 10.0 ** e[up]) / 10.0 ** e[up]
+        r[~up] = np.round(a[~up] / 10.0 ** -e[~up]) * 10.0 ** -e[~up]
+        a = np.where(ok & (a != np.floor(np.where(ok, a, 0))), r, a)  # whole numbers stay whole
+    return a, ok
+
+
 def json_values(values: pd.Series, digits: int | None = None) -> list:
     """A column as JSON-ready Python values, converted at once: missing and non-finite -> None, timestamps ->
     ISO dates (with the time when there is one), numpy scalars -> Python; `digits` rounds floats to that many
     significant digits (as the pages show them)."""
     if isinstance(values.dtype, np.dtype) and values.dtype.kind == "f":
-        a = values.to_numpy(dtype="float64", na_value=math.nan)
-        ok = np.isfinite(a)
-        if digits:
-            mag = np.zeros_like(a)
-            mag[ok & (a != 0)] = np.floor(np.log10(np.abs(a[ok & (a != 0)])))
-            e = (digits - 1 - mag).astype(int)
-            up = e >= 0
-            r = np.empty_like(a)
-            r[up] = np.round(a[up] * 10.0 ** e[up]) / 10.0 ** e[up]
-            r[~up] = np.round(a[~up] / 10.0 ** -e[~up]) * 10.0 ** -e[~up]
-            a = np.where(ok & (a != np.floor(np.where(ok, a, 0))), r, a)  # whole numbers stay whole
+        a, ok = rounded_floats(values, digits)
         out = a.astype(object)
         out[~ok] = None
         return out.tolist()

@@ -137,3 +137,18 @@ def test_chinese_first_with_an_english_toggle(tmp_path, lang_words):
     assert html.startswith("<!DOCTYPE html>") or "<html lang=\"zh\">" in html
     assert '<html lang="zh">' in html and 'id="lang-toggle"' in html
     assert all(w in html for w in lang_words)
+
+
+def test_a_change_names_its_target_and_an_unknown_target_by_its_id(tmp_path):
+    """The names are looked up only for the targets this run's changes name (not made for every target): a known
+    target's change shows its two names, a target the rows lack shows its id in both languages."""
+    changes = pd.DataFrame({"kind": ["new_figure", "new_figure"], "target_id": ["syn-relative", "syn-gone"],
+                            "jurisdiction": ["xx", "xx"], "year": [2022, 2021], "from_status": [None, None],
+                            "to_status": [None, None]})
+    html = _brief(tmp_path, changes=changes, runs=RUNS)
+    listed = html.split('id="change-list"')[1].split("</ul>")[0]
+    items = re.findall(r'<li data-kind="new_figure">(.*?)</li>', listed)
+    assert len(items) == 2  # by kind, then by target id: syn-gone first
+    assert items[0].startswith('<span class="zh">syn-gone</span><span class="en">syn-gone</span> (2021)')
+    assert items[1].startswith('<span class="zh">研发投入强度达到全国平均水平</span>'
+                               '<span class="en">R&amp;D intensity to reach the national average</span> (2022)')

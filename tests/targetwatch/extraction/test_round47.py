@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import pytest
 
-from targetwatch.extraction import namedtarget, rules
+from targetwatch.extraction import extract_targets, headlineyear, namedtarget, rules
+from targetwatch.extraction.corpus import issued, load_corpus
 from tests.targetwatch.extraction.proposals import quantified, variants
 from tests.targetwatch.extraction.proposals import target_fields as _read
 
@@ -185,7 +186,54 @@ def test_a_bare_thousand_after_aimed_at_is_a_figure(text):
     ("湖北未來產業規模2026年劍指千億元", [100_000_000_000]),
     ("湖北未来产业规模2026年剑指 千 亿元", [100_000_000_000]),  # the same with a PDF's blanks
     ("产业规模2026年达到千亿元", []),  # SYNTHETIC control: a bare 千 after another verb is still no figure
-    ("人工智能產業目標劍指10萬億", []),  # china-2026-ai-industry-target-news (development): no 元, not read
+    # china-2026-ai-industry-target-news (development): no 元; read since round 48 (money without 元, gold 10^13)
+    ("人工智能產業目標劍指10萬億", [10_000_000_000_000]),
 ])
 def test_which_bare_words_after_aimed_at_are_figures(text, values):
     assert [p.value for p in quantified(text, "2024-06")] == values
+
+
+# --- a headline's year before its figure (`headlineyear.py`) ---
+
+HEADLINES = [
+    # (corpus text, development; the headline's figure; its deadline). The whole stored text is read, as the scorer
+    # reads it: before the round the first had the document's 2035, the other two none.
+    ("china-2021-science-literacy-outline-news", "科学素质比例超15%", 15, 2025),  # first unseen-58
+    ("sichuan-2024-work-report-targets-news", "2024年四川地区生产总值预期增长6%左右", 6, 2024),  # first unseen-27
+    ("china-2023-high-standard-farmland-trad", "改造提升3500萬畝", 35_000_000, 2023),  # first unseen-39
+]
+
+
+@pytest.mark.parametrize(("doc_id", "quote", "value", "year"), HEADLINES)
+def test_a_headlines_year_before_its_figure_is_its_deadline(doc_id, quote, value, year):
+    docs, _ = load_corpus()
+    doc = docs[doc_id]
+    props = extract_targets(doc.text, doc_id, issued=issued(doc))
+    first = next(p for p in props if quote in p.entry["sources"][0]["quote"])
+    assert (first.value, first.entry["deadline"]) == (value, year)
+
+
+@pytest.mark.parametrize(("view", "years"), [
+    ("国务院印发纲要:2025年中国公民具备科学素质比例超15%", ["2025"]),
+    ("2022年底已累計建成10億畝高標準農田,2023年將新建4500萬畝", ["2023"]),  # 2022年底: a year reported
+    ("2023年上半年全省地区生产总值增长5.5%", []),  # SYNTHETIC: part of a year reported
+    ("2019年1至6月全省新增就业10万人", []),  # SYNTHETIC: the months so far
+    ("2018年以来累计培育100家", []),  # SYNTHETIC: a span since
+])
+def test_which_years_in_a_headline_count(view, years):
+    assert [m["year"] for m in headlineyear.YEAR.finditer(view)] == years
+
+
+def test_only_a_short_first_line_is_a_headline():
+    assert headlineyear._headline("\n  2024年目标\n正文") == (3, 10)
+    assert headlineyear._headline("一" * 61 + "\n正文") is None
+    assert headlineyear._headline("2024年,全县将巩固2023年成果,新增科技型中小企业10家。") is None  # a sentence
+
+
+@pytest.mark.parametrize("text", variants(
+    "国务院印发纲要:2025年中国公民具备科学素质比例超15%\n\n国务院25日发布《全民科学素质行动规划纲要(2021—2035年)》。"
+    "2035年远景目标:我国公民具备科学素质的比例达到25%。"))
+def test_a_headlines_year_in_every_form(text):
+    """china-2021-science-literacy-outline-news (development): its headline, then a shortened body (the opening
+    sentence and the 2035 aim)."""
+    assert _read(quantified(text, "2021-06")) == [(15, "percent", "exceed", 2025), (25, "percent", "at_least", 2035)]

@@ -88,6 +88,32 @@ def test_the_sql_plausibility_frame_equals_the_pandas_derivation_cell_for_cell()
     assert not things.loc["e6", "official_disagrees"]
 
 
+def test_a_year_of_one_row_takes_its_counts_without_the_groupings():
+    """A (series, year, period type) of one row gets values_in_release 1 (0 when its value is NULL) and never
+    disagrees, without being grouped; groups of several rows, a NULL key's too, are grouped (SYNTHETIC rows)."""
+    base = synthetic.observations().iloc[0].to_dict()
+    returned = vocab.DEPARTMENT_REPORTED
+    rows = [  # id, jurisdiction, year, value, period_type, release date, confidence
+        ("s1", "J", 2020, 5.0, "annual", "2021-01-01", "high"),  # alone: 1, no disagreement
+        ("s2", "J", 2021, None, "annual", "2022-01-01", "high"),  # alone without a value: 0
+        ("p1", "J", 2022, 7.0, "annual", "2023-01-01", "high"),  # 2022 annual, two values in one release: 2 each,
+        ("p2", "J", 2022, 8.0, "annual", "2023-01-01", returned),  # and a return that disagrees: both flagged
+        ("q1", "J", 2022, 9.0, "partial", "2023-01-01", "high"),  # 2022 partial: alone, 1
+        ("n1", None, 2020, 3.0, "annual", None, "high"),  # no jurisdiction, two rows of one value: 1 each
+        ("n2", None, 2020, 3.0, "annual", None, "high"),
+    ]
+    obs = pd.DataFrame([base | {"observation_id": i, "jurisdiction": j, "indicator": "things", "year": y, "value": v,
+                                "period_type": pt, "confidence": c, "location": i, "source_file": "f.csv",
+                                "release_date": pd.Timestamp(r) if r else pd.NaT}
+                        for i, j, y, v, pt, r, c in rows])
+    obs["year"] = obs["year"].astype("Int64")
+    got = _sql_frame(obs, OBSERVATIONS_PLAUSIBLE).set_index("observation_id")
+    assert got["values_in_release"].to_dict() == {"s1": 1, "s2": 0, "p1": 2, "p2": 2, "q1": 1, "n1": 1, "n2": 1}
+    assert got.index[got["official_disagrees"]].tolist() == ["p1", "p2"]
+    expected = _pandas_reference(obs)[list(FRAME_COLUMNS[OBSERVATIONS_PLAUSIBLE])].reset_index(drop=True)
+    pd.testing.assert_frame_equal(got.reset_index(), expected, check_exact=True, check_dtype=False)
+
+
 @pytest.mark.parametrize("name", [OBSERVATIONS_VALID, OBSERVATIONS_PLAUSIBLE])
 def test_the_suite_gives_the_same_results_as_on_the_pandas_frame(name):
     obs = _edge_observations()
