@@ -222,3 +222,30 @@ def test_per_cent_in_words_raised_to(text):
 def test_per_cent_in_words_as_it_stands_is_no_target(text):
     """hongkong-2017-rd-ratio-council-news (development): a share as it stands, no verb of a level before it."""
     assert _read(quantified(text, "2017-04")) == []
+
+
+# --- rule 6: 约 / 约为 right before a figure (`aboutfigure.py`) ----------------------------------------------------
+
+# shanghai-2022-elderly-facilities-plan-news-trad (development, first unseen-42; 2022-10): 每天約25萬人次 = about
+# 250 000 persons a day (达到 the verb, 约 the figure's own); before the round at_least.
+SHANGHAI = "到2025年,社區老年助餐服務供應能力達到每天約25萬人次。"
+# china-2022-renewable-energy-14th-plan-news-trad (development, first unseen-46; undated page): 約為3.3萬億千瓦時 =
+# about 3.3 x 10^12 kWh by 2025; before the round exact.
+RENEWABLE = "到2025年可再生能源年發電量約為3.3萬億千瓦時。"
+
+
+@pytest.mark.parametrize("text", variants(SHANGHAI))
+def test_about_after_reach_is_approx(text):
+    assert _read(quantified(text, "2022-10")) == [(250_000, "persons", "approx", 2025)]
+
+
+@pytest.mark.parametrize("text", variants(RENEWABLE))
+def test_about_as_is_approx(text):
+    assert _read(quantified(text, "2022-06")) == [(3_300_000_000_000, "kwh", "approx", 2025)]
+
+
+@pytest.mark.parametrize("text", variants("到2025年,新增签约3000家,累计节约3万吨标准煤,年发电量约为5万千瓦时以上。"))
+def test_yue_inside_a_word_is_no_cue(text):
+    """SYNTHETIC control: 签约 and 节约 right before a figure hold 约 as part of a word; 以上 keeps at least."""
+    assert _read(quantified(text, "2022-06")) == [(3000, "count", "exact", 2025), (30_000, "tce", "exact", 2025),
+                                                   (50_000, "kwh", "at_least", 2025)]
