@@ -6,6 +6,8 @@ from __future__ import annotations
 import dagster as dg
 import duckdb
 
+from targetwatch.db_schema import columns_of
+
 PREVIEW_ROWS = 10
 
 
@@ -14,8 +16,7 @@ def table_metadata(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[st
     """`dagster/row_count` (shown by the UI), `rows` and `preview` (the first PREVIEW_ROWS rows of `columns`, or
     of every column) for one warehouse table; `where` narrows the preview only."""
     n = con.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0]
-    present = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ?",
-                                          [table]).fetchall()}
+    present = columns_of(con, table)
     shown = [c for c in columns if c in present]  # a column another branch renamed leaves the preview, not the run
     cols = ", ".join(f'"{c}"' for c in shown) if shown else "*"
     head = con.sql(f'SELECT {cols} FROM "{table}" {f"WHERE {where}" if where else ""} LIMIT {PREVIEW_ROWS}').df()

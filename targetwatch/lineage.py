@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from targetwatch import messages, vocab
+from targetwatch.db_schema import columns_by_table
 
 VINTAGES: tuple[str, ...] = ("used", "not_released", "superseded", "not_used")
 VINTAGE_LABELS: dict[str, tuple[str, str]] = {
@@ -472,10 +473,7 @@ class Tracer:
 
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
-        cols = con.execute("SELECT table_name, column_name FROM information_schema.columns").fetchall()
-        self.columns: dict[str, set[str]] = {}
-        for table, column in cols:
-            self.columns.setdefault(table, set()).add(column)
+        self.columns: dict[str, set[str]] = columns_by_table(con)
         one = "WHERE target_id = $t"
         ids = frozenset(r[0] for r in con.execute("SELECT target_id FROM targets").fetchall())
         self.targets: Mapping[str, dict] = _PerTarget(ids, lambda t: _one(con, f"SELECT * FROM targets {one}", t))

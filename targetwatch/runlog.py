@@ -33,6 +33,7 @@ from pathlib import Path
 import duckdb
 
 from targetwatch import vocab
+from targetwatch.db_schema import table_names
 from targetwatch.locking import take_interrupted
 
 OUTCOMES = vocab.RUN_OUTCOME_CODES  # running | success | published with holds | failed (labels: vocab.RUN_OUTCOMES)
@@ -137,7 +138,7 @@ def history(warehouse: Path) -> list[RunRecord]:
         return []
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
-        if not con.execute("SELECT 1 FROM information_schema.tables WHERE table_name = 'runs'").fetchall():
+        if "runs" not in table_names(con):
             return []
         rows = con.execute(f"SELECT {', '.join(RUN_COLUMNS)} FROM runs").fetchall()
     finally:

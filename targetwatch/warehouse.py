@@ -40,6 +40,7 @@ import duckdb
 import pandas as pd
 
 from targetwatch import runlog
+from targetwatch.db_schema import table_names
 from targetwatch.quality.holds import unresolved_blocking_failures
 
 if TYPE_CHECKING:
@@ -209,7 +210,7 @@ def verify_build(build_dir: Path) -> None:
         raise BuildIncomplete(f"{warehouse} does not exist: nothing to publish")
     with connect(warehouse) as con:
         con.execute("CHECKPOINT")
-        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        tables = table_names(con)
         missing = [t for t in REQUIRED_TABLES if t not in tables]
         if missing:
             raise BuildIncomplete(f"the build is incomplete (no table {', '.join(missing)}): nothing was published")

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+import targetwatch.extraction.quotedgoal as quotedgoal
 import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import Candidate, Document, scaled
 from targetwatch.extraction.figures import has_verb, status_penalty
@@ -70,7 +71,8 @@ def bare_counts(doc: Document, para: Paragraph, sent: Sentence, clause: Span,
     for m in MAGNITUDE.finditer(view, clause.start, clause.end):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
-        verb = has_verb(view[clause.start : m.start()]) or VERB_AFTER.match(view, m.end()) is not None
+        verb = has_verb(view[clause.start : m.start()]) or VERB_AFTER.match(view, m.end()) is not None \
+            or quotedgoal.named(view, m.start("noun"))  # round 48: “5年留百万大学生”的目标
         if not verb or PROGRAMME_NAME.match(view, m.end()):
             continue
         score = rules.CONFIDENCE["base"] + rules.CONFIDENCE["verb"]

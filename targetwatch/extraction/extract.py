@@ -18,9 +18,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
+import targetwatch.extraction.aboutfigure as aboutfigure
 import targetwatch.extraction.annualplan as annualplan
 import targetwatch.extraction.attendance as attendance
 import targetwatch.extraction.baselines as baselines
+import targetwatch.extraction.breakthrough as breakthrough
 import targetwatch.extraction.budgets as budgets
 import targetwatch.extraction.comparatives as comparatives
 import targetwatch.extraction.eachunitcount as eachunitcount
@@ -45,6 +47,7 @@ import targetwatch.extraction.periodheading as periodheading
 import targetwatch.extraction.perunit as perunit
 import targetwatch.extraction.planperiod as planperiod
 import targetwatch.extraction.progress as progress
+import targetwatch.extraction.quotedgoal as quotedgoal
 import targetwatch.extraction.reachedcapacity as reachedcapacity
 import targetwatch.extraction.readings as readings
 import targetwatch.extraction.reductions as reductions
@@ -393,6 +396,8 @@ def extract_targets(
     shares.lift(doc.view, cands)  # round 30: 30%的乡(村)建成…, 90%的行政村通宽带
     fullcover.floor(doc.view, cands)  # round 31: 实现乡镇网络销售服务网点100%覆盖
     comparatives.bound(doc.view, cands)  # round 32: 占比不小于60%, 比重大于60%
+    breakthrough.unmark(doc.view, cands)  # round 48: 突破百项前沿关键核心技术 (the verb of the task, exact)
+    aboutfigure.approximate(doc.view, cands)  # round 48: 达到每天约25万人次, 约为3.3万亿千瓦时
     reductions.ceiling(doc.view, cands)  # round 35: 分别降低到120立方米、65立方米
     laterclause.lift(doc.view, cands, doc.issue_year)  # round 37: 已经批复…,明确到2030年累计建成12亿亩
     fromnow.lift(doc.view, cands)  # round 37: 人均预期寿命较目前再增加约3岁,达到79岁
@@ -451,6 +456,7 @@ def extract_targets(
     for c in kept:
         _this_years_deadline(doc, c)
     namedtarget.lift(doc, kept)  # round 47: 完成年目标任务12500人的98.5%, 规定的新建众创空间5个,已完成3个
+    quotedgoal.mark(doc.view, kept)  # round 48: 确保实现“5年留百万大学生”的目标 (held below 0.9)
     echoes.mark(kept)  # round 34: a headline restating the body's result (分别突破5万辆和4万辆)
     for c in kept:  # round 9: with no date of its own, that a deadline is still ahead is an inference
         if c.deadline is not None and doc.issue_year is None:

@@ -13,6 +13,7 @@ import re
 import targetwatch.extraction.annualplan as annualplan
 import targetwatch.extraction.funds as funds
 import targetwatch.extraction.measures as measures
+import targetwatch.extraction.quotedgoal as quotedgoal
 import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import (
     CJK,
@@ -85,8 +86,7 @@ def _has_verb(before: str) -> bool:
 
 def _only_the_figure(view: str, m: re.Match[str]) -> bool:
     """定格“6%左右”: quotation marks around a figure alone (its comparator included) quote a number, not a name."""
-    return view[m.start() - 1 : m.start()] in "“\"「『" and view[m.end() : m.end() + 1] in "”\"」』" \
-        and m.start() > 0 and m.end() < len(view)
+    return m.start() > 0 and m.end() < len(view) and view[m.start() - 1] in "“\"「『" and view[m.end()] in "”\"」』"
 
 
 def _frame(before: str) -> str | None:
@@ -243,7 +243,7 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
             continue  # 由50家增加到…: the baseline, attached to the figure after 到 below
         if any(a.start() <= m.start() < a.end() for a in above):
             continue  # 比全国高15个百分点: read whole as a level above a reference (_above_reference)
-        if inside_marks(view, m.start(), m.end()) and not _only_the_figure(view, m):
+        if inside_marks(view, *m.span()) and not (_only_the_figure(view, m) or quotedgoal.read(view, m)):
             continue  # “三个工程”, 《…》: a name, not a figure (but 定格“6%左右”: a figure quoted alone is read)
         if view[m.start() - 1 : m.start()] in ("第", "每"):
             continue
@@ -623,8 +623,8 @@ def _bare_money(doc: Document, para: Paragraph, sent: Sentence, clause: Span) ->
     for m in itertools.chain(*(p.finditer(doc.view, clause.start, clause.end) for p in (rules.BARE_MONEY, funds.FUND))):
         post = (m["post"] or "").strip()
         cue = m["cue"] or ""
-        comparator = ("at_least" if post == "以上" else "approx" if post == "左右"
-                      else "exceed" if cue in ("超过", "突破", "超", "逾") else "at_least" if cue else "exact")
+        comparator = ("at_least" if post == "以上" else "approx" if post == "左右" else "exceed" if cue.endswith(
+            ("超过", "破", "超", "逾")) else "at_least" if cue[:1] in ("达", "不") else "exact")  # r. 48: 破, 剑指
         value, base = scaled(m["num"], m["scale"], "元")
         cand = Candidate(start=m.start("num"), end=m.end(), sentence=sent, paragraph=para, clause=clause,
                           comparator=comparator, rules_fired=["bare_money"], score=_CONSTRUCT_SCORE,

@@ -352,7 +352,7 @@ UNPROVEN_RULES: Final[frozenset[str]] = frozenset({
     "deadline_years_ahead", "verb_after", "growth_subject", "distributive_growth", "deadline_goals_sentence",
     "forecast_weak", "each_unit_has", "each_unit_one", "all_units", "coverage_item",  # r. 10: 预计; r. 39
     "deadline_project_period", "persons_bare", "persons_magnitude",  # r. 18: 建设期为一年; r. 23: 带头人100万以上, 百万
-    "deadline_plan_period_named"})  # r. 43: 确保“十四五”末…达到1.5% (periodend.py)
+    "deadline_plan_period_named", "percent_in_words"})  # r. 43: periodend.py; r. 48: 达到百分之26
 # Round 14: a rank or relative level leaning on a carried verb or deadline (construct_carried) is held below 0.9.
 CARRIED_CONSTRUCTS: Final = frozenset({"rank", "national_average", "local_average", "above_reference",
                                        "growth_above_reference", "growth_above_by"})
@@ -447,12 +447,12 @@ INDEX_UNIT: Final = "index"
 # 上云上平台 names one).
 ONGOING_BEFORE: Final = re.compile(r"(?:推进|推动) {0,2}$")
 ONGOING_AFTER: Final = re.compile(r"[^,，。;；\d]{0,24}?(?:建设|计划)[。,，;；]? {0,2}$")
-# Round 12: money with its scale word and no 元 (产业规模力争突破2000亿, 营收达2.6万亿, 五年投入38亿) after a word
-# that names money: yuan. Round 14: also after 安排 / 资金, and with 不少于 / 不低于 (每年安排不少于100亿支持…).
+# Round 12: money with its scale word and no 元 (产业规模力争突破2000亿, 营收达2.6万亿) after a word naming money: yuan.
+# R. 14: after 安排 / 资金, 不少于 (每年安排不少于100亿). R. 48: 破 (exceed), 剑指, 两千亿, 破万亿 (moneyscale tests).
 BARE_MONEY: Final = re.compile(
-    r"(?P<name>规模|营收|营业收入|收入|产值|增加值|投入|投资|成交额|销售额|总额|安排|资金)(?P<gap>[^,，;；。:：\d]{0,6}?)"
-    r"(?P<cue>达到|达|超过|突破|超|逾|不少于|不低于)? {0,2}(?P<num>\d+(?:\.\d+)?) {0,2}(?P<scale>万亿|亿)"
-    r"(?P<post> {0,2}(?:以上|左右))?(?![\d.%元美欧港人家个项件户名位台套吨亩平方万千斤])"
+    r"(?P<name>规模|营收|营业收入|收入|产值|增加值|投入|投资|成交额|销售额|总额|安排|资金|产业)(?P<gap>[^,，;；。:：\d]{0,6}?)"
+    rf"(?P<cue>达到|达|超过|超|逾|不少于|不低于|破|剑指)? {{0,2}}(?P<num>{NUMBER}|(?<=破)) {{0,2}}(?P<scale>万亿|亿)"
+    r"(?P<post> {0,2}(?:以上|左右))?(?![\d.%元美欧港人家个项件户名位台套吨亩平方万千斤级])"
 )
 # A rank: a verb of moving up (跃居, 进入, 提升到, 达到) then 前N位 / 前N名 / 第N, within the scope written before it
 # (全省前40位, 全市前3水平, 世界第二). 位居 / 居 (is ranked) report the present and are not in the list.

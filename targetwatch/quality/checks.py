@@ -26,10 +26,19 @@ def check_warehouse(warehouse: Path, name: str, catalogue: Catalogue, as_of: dt.
     with connect(warehouse) as con:  # GE validates a frame: only the columns the suite reads, derived ones in SQL
         frame = suite_frame(con, name, "(SELECT rowid AS _order, * FROM observations)", categorical=True,
                             in_order=True)
-    outcome = validate_frame(name, frame, catalogue, as_of)
     rows = len(frame)
-    del frame
-    if rows >= GC_AFTER_ROWS:
-        gc.collect()  # GE's objects refer to each other (and to the frame's copies): give their memory back now
+    collect = rows >= GC_AFTER_ROWS
+    if collect:
+        # What is alive before the suite runs is not GE's garbage: frozen, the collection below walks only the objects
+        # made since (GE's and the frame's copies) instead of every object of the process (Dagster's, the catalogue's)
+        gc.freeze()
+    try:
+        outcome = validate_frame(name, frame, catalogue, as_of)
+        del frame
+        if collect:
+            gc.collect()  # GE's objects refer to each other (and to the frame's copies): give their memory back now
+    finally:
+        if collect:
+            gc.unfreeze()
     store_check_results(warehouse, outcome)
     return outcome

@@ -19,6 +19,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from targetwatch.db_schema import columns_of, table_names
 from targetwatch.quality.suites import (
     CHECK_FAILURE_COLUMNS,
     CHECK_RESULT_COLUMNS,
@@ -69,8 +70,7 @@ def validation_row(outcome: SuiteOutcome) -> pd.DataFrame:
 def _ensure(con: duckdb.DuckDBPyConnection, name: str) -> None:
     """Create the table, and add the columns a build area made by an earlier version lacks."""
     con.execute(ddl(name))
-    have = {r[0] for r in con.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [name]).fetchall()}
+    have = columns_of(con, name)
     for col in TABLES[name]:
         if col not in have:
             con.execute(f'ALTER TABLE "{name}" ADD COLUMN "{col}" {COLUMN_TYPES[col]}')
@@ -96,7 +96,7 @@ def store_check_results(warehouse: Path, outcome: SuiteOutcome) -> None:
 
 def read_check_tables(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
     """The three tables (empty frames for those a warehouse lacks; missing columns read as null)."""
-    present = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    present = table_names(con)
     out = {}
     for name, columns in TABLES.items():
         df = con.execute(f'SELECT * FROM "{name}"').df() if name in present else pd.DataFrame()

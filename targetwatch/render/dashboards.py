@@ -17,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from targetwatch import collector
+from targetwatch.db_schema import table_names
 from targetwatch.render.brief import build_briefs
 from targetwatch.render.data_call_pages import changes_page, data_owed_page
 from targetwatch.render.large_site import LARGE_LAYOUT_READS, LargeSite, page_name
@@ -35,8 +36,7 @@ def read_site_data(con, run_id: str = "", code_version: str = "") -> SiteData:
     catalogue of more than LARGE_SITE_TARGETS targets only the columns the large layout reads (LARGE_LAYOUT_READS),
     and no figures: the large layout reads those a batch of jurisdictions' series at a time, through `con`
     (site_figures.WarehouseFigures), so keep it open until build_dashboards returns."""
-    n = con.execute("SELECT count(*) FROM targets").fetchall()[0][0] if con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'targets'").fetchall()[0][0] else 0
+    n = con.execute("SELECT count(*) FROM targets").fetchall()[0][0] if "targets" in table_names(con) else 0
     if n <= LARGE_SITE_TARGETS:
         return SiteData.from_warehouse(con, run_id=run_id, code_version=code_version, pages_only=True)
     data = SiteData.from_warehouse(con, run_id=run_id, code_version=code_version, pages_only=True,

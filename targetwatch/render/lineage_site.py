@@ -30,6 +30,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from targetwatch import formatting, vocab
+from targetwatch.db_schema import columns_by_table
 from targetwatch.frames import arrow_frame
 from targetwatch.lineage import (
     EVERY_TARGET,
@@ -120,13 +121,6 @@ def audit_texts(values: np.ndarray) -> list[str]:
     return texts
 
 
-def _columns(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for table, column in con.execute("SELECT table_name, column_name FROM information_schema.columns").fetchall():
-        out.setdefault(table, set()).add(column)
-    return out
-
-
 def _pick(columns: set[str], wanted: tuple[str, ...], alias: str = "") -> str:
     return ", ".join(f"{alias}{c}" if c in columns else f"NULL AS {c}" for c in wanted)
 
@@ -211,7 +205,7 @@ class LineageSite:
         self.file_anchor, self.report_checks, self.large = file_anchor, report_checks, large
         self.limit = figure_limit
         self.folder = site / LINEAGE_DIR
-        self.columns = _columns(con)
+        self.columns = columns_by_table(con)
         self.checks = check_records(con, self.columns)
         self.chips: dict[tuple, int] = {}  # (status, tooltip) -> its position in chip_html
         self.chip_html: list[str] = []

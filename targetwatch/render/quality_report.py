@@ -31,6 +31,7 @@ import duckdb
 import pandas as pd
 
 from targetwatch import collector, formatting, vocab
+from targetwatch.db_schema import columns_of, table_names
 from targetwatch.lineage import VINTAGE_LABELS
 from targetwatch.quality.results import TABLES as CHECK_TABLES
 from targetwatch.quality.results import file_check_counts, file_check_results, read_check_tables
@@ -118,7 +119,7 @@ OPTIONAL_TABLES: dict[str, str] = {  # created empty (TEMP, in memory) when a wa
 
 
 def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
-    return {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    return table_names(con)
 
 
 def warehouse_of(data: SiteData) -> duckdb.DuckDBPyConnection:
@@ -329,8 +330,7 @@ _REJECTED_ORDER = "source_file, row_number, location"
 
 def _year_columns(con: duckdb.DuckDBPyConnection) -> set[str]:
     """The columns assessment_years has: a warehouse written before session 16 lacks the year before's ids."""
-    return {c for (c,) in con.execute("SELECT column_name FROM information_schema.columns "
-                                      "WHERE table_name = 'assessment_years'").fetchall()}
+    return columns_of(con, "assessment_years")
 
 
 def used_predicate(con: duckdb.DuckDBPyConnection) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from targetwatch.db_schema import columns_by_table, table_names
 from targetwatch.frames import arrow_frame
 from targetwatch.render.page import display_records, is_empty
 
@@ -101,10 +102,8 @@ class SiteData:
         for the warehouse: tests, `build_quality_report(SiteData)`). Tables in `skip` are read empty (a caller
         that reads them itself, in SQL). `only` reads just those columns of a table (those it has; the large
         layout's LARGE_LAYOUT_READS)."""
-        present = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-        columns: dict[str, set[str]] = {}
-        for table, column in con.execute("SELECT table_name, column_name FROM information_schema.columns").fetchall():
-            columns.setdefault(table, set()).add(column)
+        present = table_names(con)
+        columns = columns_by_table(con)
 
         def read(name: str) -> pd.DataFrame:
             if name in skip or (pages_only and name in SITE_UNREAD_ROWS):

@@ -23,6 +23,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from targetwatch.db_schema import columns_of
 from targetwatch.frames import arrow_frame
 from targetwatch.render.page import json_values
 from targetwatch.render.site_data import observation_revisions
@@ -92,8 +93,7 @@ class WarehouseFigures:
 
     def __init__(self, con, columns: tuple[str, ...]) -> None:
         self.con = con
-        have = {c for (c,) in con.execute("SELECT column_name FROM information_schema.columns "
-                                          "WHERE table_name = 'observations'").fetchall()}
+        have = columns_of(con, "observations")
         self.columns = [c for c in columns if c in have]
         self.order = ", ".join(f'"{c}" NULLS FIRST' for c in FIGURE_SORT if c in have) + ", rowid"
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,7 @@ import pandas as pd
 
 from targetwatch import units
 from targetwatch.reports.annual_statistics import annual_year
+from targetwatch.reports.applications import not_yet_problem
 from targetwatch.reports.bare_city_names import bare_mentions
 from targetwatch.reports.bare_multipliers import bare_multiplier
 from targetwatch.reports.breakdowns import breakdown_parts
@@ -39,6 +39,7 @@ from targetwatch.reports.grammar import (
     PARTIAL,
     QUALIFIER,
     RESPECTIVELY,
+    SHARE_OF_WHOLE,
     SPENDER,
     is_change,
     not_recognised,
@@ -48,14 +49,7 @@ from targetwatch.reports.grammar import (
 from targetwatch.reports.grid_tables import with_grid_tables
 from targetwatch.reports.intensity import intensity_hits, strength_named_hits
 from targetwatch.reports.lists import ENUMERATED, SPAN, year_list
-from targetwatch.reports.matching import (
-    IndicatorMatcher,
-    ambiguity_reason,
-    normalised_key,
-    strip_deletions,
-    without_deletions,
-    without_glosses,
-)
+from targetwatch.reports.matching import ambiguity_reason, normalised_key, strip_deletions, without_glosses
 from targetwatch.reports.mentions import one_per_figure
 from targetwatch.reports.model import (
     GENERIC_JURISDICTIONS,
@@ -65,7 +59,7 @@ from targetwatch.reports.model import (
     find_release_date,
     title_says_synthetic,
 )
-from targetwatch.reports.name_variants import with_name_variants
+from targetwatch.reports.name_variants import input_renamed, with_name_variants
 from targetwatch.reports.named_places import carried_city, is_city, unknown_cities
 from targetwatch.reports.named_series import named_series
 from targetwatch.reports.now_stocks import NOW_BASIS, stock_now
@@ -108,45 +102,11 @@ from targetwatch.reports.shortnames import short_name_hits
 from targetwatch.reports.span_starts import span_start_year
 from targetwatch.reports.stock_totals import FLOW_BEFORE as _FLOW_BEFORE
 from targetwatch.reports.stock_totals import stock_after_flow
+from targetwatch.reports.text_keys import TextKeys
 from targetwatch.reports.unread_lines import unread_sentences
 from targetwatch.units import fold_with_offsets, normalise_text, to_simplified
 
 # --- reference periods ----------------------------------------------------------------------------------
-
-@dataclass
-class TextKeys:
-    """The catalogue's indicator names as normalised keys, for running text (targetwatch.reports.matching)."""
-
-    pattern: re.Pattern[str]
-    codes: dict[str, str | None]  # None: the key names two indicators
-    matcher: IndicatorMatcher
-    written_for: dict[str, str]  # a key the normaliser does not know -> the name it stands for (r&d支出 -> 研发支出)
-
-    @classmethod
-    def of(cls, aliases: Aliases) -> TextKeys:
-        matcher = IndicatorMatcher(aliases.indicators, {})
-        codes = matcher.text_keys()
-        for name, code in matcher.exact.items():  # names as written (高新技术企业数量) match whole, before keys
-            written = without_deletions(name)
-            if len(written) >= 2 and codes.get(normalised_key(name), code) == code:
-                codes.setdefault(written, code)
-        written_for = {}
-        for key, code in list(codes.items()):  # R&D is 研发: 全社会R&D支出占GDP比重为2.44% (u12_nat_2021_summary_kjzg)
-            if key.startswith("研发") and "r&d" + key[2:] not in codes:
-                codes["r&d" + key[2:]], written_for["r&d" + key[2:]] = code, key
-        keys = sorted(codes, key=lambda k: (-len(k), k))
-        return cls(re.compile("|".join(map(re.escape, keys)) or r"(?!x)x"), codes, matcher, written_for)
-
-    def find(self, view: str) -> list[AliasMatch]:
-        """Leftmost-longest matches; a key starting with 省/市 is not matched where that character ends 该省,
-        全省, 本省, 我省 (该省重点实验室 is the province's key laboratories, not 省重点实验室)."""
-        out = []
-        for m in self.pattern.finditer(view):
-            if m.group()[0] in "省市" and m.start() > 0 and view[m.start() - 1] in "该全本我各":
-                continue
-            out.append(AliasMatch(m.start(), m.end(), self.codes[m.group()], m.group()))  # type: ignore[arg-type]
-        return out
-
 
 # a threshold passed is never a level: 总数突破600家，达到612家 (gs_2017_techmarket, dev); 破 alone, as headlines
 # write it (named in round 3's brief), and the other verbs of passing a mark
@@ -198,10 +158,11 @@ def _figures(
     doc: Document, sentence: Sentence, aliases: Aliases, keys: TextKeys, ctx: Context
 ) -> tuple[list[dict], list[dict]]:
     folded, index = strip_deletions(*units.arabic_numerals(*fold_with_offsets(sentence.text)))
-    folded = with_name_variants(folded)  # 研究与实验发展 is the R&D name (name_variants.py)
+    as_written, folded = folded, with_name_variants(folded)  # 研究与实验发展 is the R&D name (name_variants.py)
     hits = keys.find(folded)
     completed: dict[int, tuple[str, str]] = {}  # hit start -> (the name it stands for, why), from the sentence
     completed |= {h.start: (keys.written_for[h.key], "R&D written for 研发") for h in hits if h.key in keys.written_for}
+    completed |= input_renamed(as_written, hits)  # 全社会研发投入…47亿元: read as 研发经费 (name_variants.py)
     short_name_hits(folded, hits, keys.codes, completed, ctx.named, ctx.before, doc.plain.text[: sentence.start])
     intensity_hits(folded, hits, keys.codes, completed)
     strength_named_hits(folded, hits, keys.codes, completed)
@@ -329,6 +290,8 @@ def _figures(
                 f"{original(rc.start(), unit_end)!r} counts those recognised ({rc.group()}), not the stock of {name}"
             )
             flow = (unit_end, rc.group())
+        elif (ap := not_yet_problem(folded, hit.start, gap, name)) is not None:  # 申报…48家, …培育库…933户
+            problem = f"{phrase!r} {ap}"  # (applications.py)
         elif flow is not None and hit.start not in stocks and _LIST_SEPARATOR.match(folded[flow[0] : hit.start]):
             problem = f"{phrase!r} continues a list of new ones ({flow[1]}), not the stock of {name}"
             flow = (unit_end, flow[1])
@@ -363,6 +326,8 @@ def _figures(
             problem = f"{phrase!r} counts the ones named and others (等), some of the {name}, not their total"
         elif (sp := _SPREAD.search(gap)) is not None:
             problem = f"{phrase!r} counts the places they are spread over ({sp.group()}), not a level of {name}"
+        elif (sh := SHARE_OF_WHOLE.match(gap)) is not None:  # 占全省总量的84% (grammar.py)
+            problem = f"{phrase!r} is a share of a whole ({sh.group()}), not a level of {name}"
         elif _AMONG.match(gap):
             problem = f"{phrase!r} counts some of the {name} (…中: among them), not their total"
         elif _COUNT_OF_PLACES_AFTER.match(folded[unit_end:]):
@@ -400,8 +365,8 @@ def _figures(
             if FROM.search(gap) and (ep := end_point(folded, unit_end, clauses)) is not None:
                 s0, s1, to = ep  # 从A到B, or 从A,增长到B: B in the next clause (ranges.end_point)
                 second = number_in(folded[s0:s1])
-                span = second is not None and second[0] == 0
-                if span and second[3] == "level":  # type: ignore[index]
+                span = second is not None  # …or a threshold: 由825家增长到突破1.2万家 (u38_he_2012_2022_st_hebei)
+                if span and second[0] == 0 and second[3] == "level":  # type: ignore[index]
                     figures.append((s0 + second[0], s0 + second[1], s0 + second[2], to.group(1)))  # type: ignore[index]
         else:
             reject(hit.start, unit_end, problem)

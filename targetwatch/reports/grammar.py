@@ -42,11 +42,20 @@ QUALIFIER = re.compile(
     r"|高价值"
     # the government's part of the R&D expenditure: 政府R&D經費1088.9億元 (u17_nat_2008_rd_fulingte_trad, dev since
     # round 11)
-    r"|政府)$"
+    r"|政府"
+    # research institutes as a kind of performer (round 29): 政府屬研究機構研發經費79.1億元 beside 山東以2180.4億元
+    # (u38_sd_2022_rd_lzyygm_trad, dev since round 29: read as Shandong's 2022 R&D expenditure)
+    r"|研究机构|科研机构)$"
 )
 # a kind of spender that puts money in: 規模以上工業企業全年投入R&D經費107億元, 内资企业投入R&D经费105.7亿元,
 # 制造业投入R&D经费67.9亿元, 外商企业分别投入R&D经费 (u17_sx_2012_rd_cnipai, dev since round 11): a subset
 SPENDER = re.compile(r"(?:企业|工业|制造业|采矿业|产业|行业|政府|规模以上)(?:全年|分别)?(?:投入|支出)$")
+# a share of the whole place's total right after the name is no level of it (round 29):
+# 其中,云南省重点实验室占全省总量的84% (u38_km_2024_st_yunnan, dev since round 29: 84% was read as Yunnan's provincial
+# key laboratories); 占GDP… is the intensity (intensity.py): only a share of 全省/全市/全国/… and its total
+SHARE_OF_WHOLE = re.compile(
+    r"^占(?:全省|全市|全国|我国|全区|全州|全县)[^,;。\d]{0,10}?的?(?:比重)?(?:为|达到?|是)?$"
+)  # matched on the text from the name to its figure
 FORECAST = re.compile(r"预计|预测|力争|争取|计划到|目标是|规划到|将达到|将突破|将超过")
 # part of a year: 2017年前10月全国城镇新增就业就完成1191万人 (u10_nat_2017_jobs_qianinfo), 今年1月至11月,
 # 全国城镇新增就业1180万人 (u10_nat_2023_jobs_cnnb): dev since round 6; 1—10月,全国累计实现城镇新增就业人员1020万人

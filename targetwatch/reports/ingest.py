@@ -36,6 +36,7 @@ import pandas as pd
 import yaml
 
 from targetwatch.catalogue import Catalogue
+from targetwatch.catalogue_yaml import YAML_LOADER
 from targetwatch.limits import DEFAULT_LIMITS, LimitExceededError, Limits, check_size, check_zip
 from targetwatch.memory_db import limited_database
 from targetwatch.reports import communique, department_return, template, template_sql, yearbook
@@ -236,9 +237,15 @@ def read_into(con: duckdb.DuckDBPyConnection, raw: str, path: Path, aliases: Ali
 
 def parse_sidecar(data: bytes, name: str) -> dict:
     """A sidecar's mapping (release_date, jurisdiction, year, title, synthetic); UnreadableReportError (naming the
-    sidecar) if it is not UTF-8 YAML or not a mapping."""
+    sidecar) if it is not UTF-8 YAML or not a mapping. Parsed by libyaml (YAML_LOADER: what `yaml.safe_load` gives,
+    565 national sidecars 0.22 -> 0.03 CPU s); one it refuses is parsed again by `yaml.safe_load`, whose verdict and
+    message (line and column, the text around the fault) are the ones recorded."""
     try:
-        loaded = yaml.safe_load(data.decode("utf-8-sig"))
+        text = data.decode("utf-8-sig")
+        try:
+            loaded = yaml.load(text, Loader=YAML_LOADER)  # libyaml's safe loader
+        except yaml.YAMLError:
+            loaded = yaml.safe_load(text)
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise UnreadableReportError(f"{name}: the sidecar is not valid UTF-8 YAML: {exc}") from exc
     if loaded is None:
@@ -293,11 +300,6 @@ def _folder_bytes(reports_dir: Path, excluded: tuple[Path, ...], stop_at: int = 
         if total >= stop_at:
             break
     return total
-
-
-def _small_folder(reports_dir: Path, excluded: tuple[Path, ...], limit: int = SMALL_FOLDER_BYTES) -> bool:
-    """Whether the regular files the ingest will read total less than `limit` bytes."""
-    return _folder_bytes(reports_dir, excluded, limit) < limit
 
 
 @contextlib.contextmanager

@@ -186,7 +186,8 @@ def test_a_bare_thousand_after_aimed_at_is_a_figure(text):
     ("湖北未來產業規模2026年劍指千億元", [100_000_000_000]),
     ("湖北未来产业规模2026年剑指 千 亿元", [100_000_000_000]),  # the same with a PDF's blanks
     ("产业规模2026年达到千亿元", []),  # SYNTHETIC control: a bare 千 after another verb is still no figure
-    ("人工智能產業目標劍指10萬億", []),  # china-2026-ai-industry-target-news (development): no 元, not read
+    # china-2026-ai-industry-target-news (development): no 元; read since round 48 (money without 元, gold 10^13)
+    ("人工智能產業目標劍指10萬億", [10_000_000_000_000]),
 ])
 def test_which_bare_words_after_aimed_at_are_figures(text, values):
     assert [p.value for p in quantified(text, "2024-06")] == values

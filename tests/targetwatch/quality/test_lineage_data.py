@@ -171,14 +171,15 @@ def test_a_target_assessed_twice_keeps_its_last_row(tmp_path):
     last row (as a dict by id kept it)."""
     import duckdb
 
-    from targetwatch.render.lineage_site import LineageSite, _columns
+    from targetwatch.db_schema import columns_by_table
+    from targetwatch.render.lineage_site import LineageSite
 
     con = duckdb.connect()
     con.execute("CREATE TABLE assessments (target_id VARCHAR, status VARCHAR, latest_value DOUBLE, n_points BIGINT)")
     con.execute("INSERT INTO assessments VALUES ('a', 'met', 1.0, 2), ('b', 'unmet', NULL, NULL), "
                 "('a', 'no_data', 'NaN', 3)")
     site = LineageSite.__new__(LineageSite)
-    site.con, site.columns = con, _columns(con)
+    site.con, site.columns = con, columns_by_table(con)
     got = site._assessments(["b", "x", "a"])
     assert got["_has"] == [True, False, True]
     assert got["status"] == ["unmet", None, "no_data"]
@@ -190,7 +191,8 @@ def test_the_assessments_read_once_give_each_batch_its_rows_by_position():
     and each batch takes its rows by position: the same values as a read of the batch's own ids."""
     import duckdb
 
-    from targetwatch.render.lineage_site import LineageSite, _assessment_values, _columns
+    from targetwatch.db_schema import columns_by_table
+    from targetwatch.render.lineage_site import LineageSite, _assessment_values
 
     con = duckdb.connect()
     con.execute("CREATE TABLE assessments (target_id VARCHAR, status VARCHAR, latest_value DOUBLE, n_points BIGINT, "
@@ -198,7 +200,7 @@ def test_the_assessments_read_once_give_each_batch_its_rows_by_position():
     con.execute("INSERT INTO assessments VALUES ('t1', 'on_track', 2.5, 4, DATE '2025-06-30'), "
                 "('t2', 'no_data', NULL, 0, DATE '2025-06-30'), ('t4', 'missed', 7.0, 1, NULL)")
     site = LineageSite.__new__(LineageSite)
-    site.con, site.columns = con, _columns(con)
+    site.con, site.columns = con, columns_by_table(con)
     every = site._assessment_table(["t1", "t2", "t3", "t4"])  # t3 has no assessment
     batch = _assessment_values(every.take([3, 2, 0]))
     assert batch == site._assessments(["t4", "t3", "t1"])

@@ -9,9 +9,10 @@ import json
 import duckdb
 import pandas as pd
 
+from targetwatch.db_schema import columns_by_table
 from targetwatch.lineage import EVERY_TARGET, figures_sql
 from targetwatch.render.lineage_runs import CHAIN_ORDER, VINTAGE_CODES, per_target
-from targetwatch.render.lineage_site import SERIES_ORDER, _columns
+from targetwatch.render.lineage_site import SERIES_ORDER
 from targetwatch.render.page import Encoded
 
 # The aggregates as lineage_site computed them before (ordered aggregates), the reference for per_target.
@@ -87,7 +88,7 @@ def test_runs_equal_the_ordered_aggregates_on_the_synthetic_chains(synthetic_war
     con = duckdb.connect()
     con.execute(f"ATTACH '{synthetic_warehouse}' AS w (READ_ONLY)")
     con.execute("USE w")
-    sql = figures_sql(_columns(con), EVERY_TARGET)
+    sql = figures_sql(columns_by_table(con), EVERY_TARGET)
     con.execute(f"CREATE OR REPLACE TEMP TABLE _tw_chain AS SELECT * FROM ({sql}) ORDER BY {CHAIN_ORDER}")
     names = [r[0] for r in con.execute("SELECT source_file FROM report_files ORDER BY source_file").fetchall()]
     files = {f: i for i, f in enumerate(dict.fromkeys(names))}
@@ -103,7 +104,7 @@ def test_the_chain_table_sorted_once_holds_the_same_rows_in_the_same_order(synth
     con = duckdb.connect()
     con.execute(f"ATTACH '{synthetic_warehouse}' AS w (READ_ONLY)")
     con.execute("USE w")
-    ordered, unordered = (figures_sql(_columns(con), EVERY_TARGET, ordered=o) for o in (True, False))
+    ordered, unordered = (figures_sql(columns_by_table(con), EVERY_TARGET, ordered=o) for o in (True, False))
     assert "ORDER BY" in ordered.rsplit("WINDOW", 1)[1] and "ORDER BY" not in unordered.rsplit("WINDOW", 1)[1]
     rows = [con.execute(f"SELECT * FROM ({sql}) ORDER BY {CHAIN_ORDER}").fetchall() for sql in (ordered, unordered)]
     assert rows[0] == rows[1] and len(rows[0]) >= 10

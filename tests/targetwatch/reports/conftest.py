@@ -9,6 +9,7 @@ import pytest
 from targetwatch.reports.ingest import IngestResult, ingest_folder
 from targetwatch.reports.model import Aliases
 from tests.conftest import TODAY
+from tests.targetwatch.reports.ingest_batches import IngestBatch
 from tests.targetwatch.reports.sentence_batches import BATCHES
 
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030")
@@ -20,15 +21,28 @@ def aliases(catalogue) -> Aliases:
     return Aliases.from_catalogue(catalogue)
 
 
+@pytest.fixture(scope="module")
+def planned_ingest(request, catalogue, tmp_path_factory) -> IngestBatch | None:
+    """The folders a module lists in `INGEST_PLAN`, ingested together at its first `ingest` of one of them
+    (ingest_batches.py); None for a module without a plan."""
+    plan = getattr(request.module, "INGEST_PLAN", None)
+    return IngestBatch(tmp_path_factory.mktemp("planned"), catalogue, TODAY, plan) if plan else None
+
+
 @pytest.fixture
-def ingest(tmp_path, catalogue):
-    """Write {name: bytes | str} into a fresh reports folder and ingest it with the real catalogue."""
+def ingest(tmp_path, catalogue, planned_ingest):
+    """Write {name: bytes | str} into a fresh reports folder and ingest it with the real catalogue. A folder of the
+    module's `INGEST_PLAN` (its first ingest, as of TODAY) comes from the module's one batched ingest: its own rows,
+    as its own ingest gives them (ingest_batches.py); any other is ingested here."""
 
     def run(files: dict[str, bytes | str], **kwargs) -> IngestResult:
         folder = tmp_path / "reports"
+        first = not folder.exists()
         folder.mkdir(exist_ok=True)
         for name, data in files.items():
             (folder / name).write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        if planned_ingest is not None and first and not kwargs and planned_ingest.planned(files):
+            return planned_ingest.ingest(folder, files)
         return ingest_folder(folder, catalogue, **({"as_of": TODAY} | kwargs))
 
     return run

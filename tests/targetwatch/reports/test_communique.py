@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
 from targetwatch.reports import communique
-from targetwatch.reports.ingest import ingest_folder
 from targetwatch.reports.model import Aliases
 from tests.conftest import TODAY
 from tests.targetwatch.reports.conftest import ENCODINGS, SCRIPTS, observed, rejections, write
+from tests.targetwatch.reports.ingest_batches import IngestBatch, real_files
 from tests.targetwatch.reports.samples import COMMUNIQUE, HTML
 from tests.targetwatch.reports.sentence_batches import BATCHES, DEFAULT_TITLE
 
@@ -104,10 +103,11 @@ HTML_OBSERVATIONS = [
 ]
 
 
+HTML_ENCODINGS = [("utf-8", "utf-8"), ("utf-8-sig", "utf-8"), ("gb18030", "gb18030"), ("gb18030", "utf-8")]
+
+
 @pytest.mark.parametrize("script", SCRIPTS)
-@pytest.mark.parametrize(
-    ("encoding", "declared"), [("utf-8", "utf-8"), ("utf-8-sig", "utf-8"), ("gb18030", "gb18030"), ("gb18030", "utf-8")]
-)
+@pytest.mark.parametrize(("encoding", "declared"), HTML_ENCODINGS)
 def test_communique_html(ingest, encoding, declared, script):
     source = HTML[script].format(charset=declared)
     result = ingest({"synthetic-communique.html": source.encode(encoding)})
@@ -260,9 +260,14 @@ def test_a_figure_needs_a_year_and_a_jurisdiction(tmp_path, aliases, catalogue, 
     assert read_sentence(tmp_path, aliases, catalogue, sentence, title) == ([], [reason])
 
 
+NUMERALS_TITLE = {
+    "synthetic.txt": "二〇一九年国民经济和社会发展统计公报（SYNTHETIC）\n年末全省共有高新技术企业1523家。\n",
+    "synthetic.txt.meta.yaml": "jurisdiction: shanxi\n",
+}
+
+
 def test_title_year_in_chinese_numerals_and_sidecar_jurisdiction(ingest):
-    text = "二〇一九年国民经济和社会发展统计公报（SYNTHETIC）\n年末全省共有高新技术企业1523家。\n"
-    result = ingest({"synthetic.txt": text, "synthetic.txt.meta.yaml": "jurisdiction: shanxi\n"})
+    result = ingest(NUMERALS_TITLE)
     assert observed(result) == [
         ("shanxi", "high_tech_enterprises", 2019, 1523.0, "count", "sentence 2 [36:47]")
     ]  # 29 title chars + newline, 年末全省共有
@@ -292,11 +297,20 @@ def test_approximate_wording_is_kept_in_the_notes(tmp_path, aliases):
 REAL = Path(__file__).parents[2] / "fixtures" / "real" / "reports"
 
 
-def read_real(tmp_path, catalogue, doc_id: str):
+# The real texts the tests below ingest, read together in one ingest (ingest_batches.py: each test gets its own text's
+# rows; a text not listed is read alone)
+READ_REAL = ("gs_2018_kjhy_tibet", "gs_2020_kjhy_lzrb", "gs_2021_kjhy_trad", "gs_2017_techmarket", "qh_2020_kjhy",
+             "sx_2014_hte", "gs_2018_ddjs", "sx_2021_scweek_trad")
+
+
+@pytest.fixture(scope="module")
+def real_batch(catalogue, tmp_path_factory) -> IngestBatch:
+    return IngestBatch(tmp_path_factory.mktemp("communique-real"), catalogue, TODAY, map(real_files, READ_REAL))
+
+
+def read_real(tmp_path, batch: IngestBatch, doc_id: str):
     """Ingest one real text with its collector's sidecar; (observations, rejection reasons)."""
-    for f in REAL.glob(doc_id + ".txt*"):
-        shutil.copy(f, tmp_path / f.name)
-    result = ingest_folder(tmp_path, catalogue, as_of=TODAY)
+    result = batch.ingest(tmp_path, real_files(doc_id))
     obs = [
         (o.jurisdiction, o.indicator, int(o.year), round(o.value, 6), o.matched_by, o.year_basis)
         for o in result.observations.itertuples()
@@ -304,9 +318,9 @@ def read_real(tmp_path, catalogue, doc_id: str):
     return obs, list(result.rejected_rows["reason"]), result
 
 
-def test_a_work_meeting_reviews_the_year_before(tmp_path, catalogue):
+def test_a_work_meeting_reviews_the_year_before(tmp_path, real_batch):
     # 1月25日下午召开的2018年甘肃省科技(知识产权)工作会上 … 科技对经济增长的贡献率提升至52.2%，技术市场合同交易额163亿元
-    obs, _, result = read_real(tmp_path, catalogue, "gs_2018_kjhy_tibet")
+    obs, _, result = read_real(tmp_path, real_batch, "gs_2018_kjhy_tibet")
     assert obs == [
         ("gansu", "st_progress_contribution", 2017, 52.2, "normalised", "work report"),
         ("gansu", "tech_contract_turnover", 2017, 16_300_000_000.0, "normalised", "work report"),
@@ -316,9 +330,9 @@ def test_a_work_meeting_reviews_the_year_before(tmp_path, catalogue):
     )
 
 
-def test_a_year_stated_once_is_carried_through_the_paragraph(tmp_path, catalogue):
+def test_a_year_stated_once_is_carried_through_the_paragraph(tmp_path, real_batch):
     # 据了解，2019年，我省科技进步对经济增长的贡献率达到52.8%，研究与试验发展经费投入强度1.18%。共登记科技成果1479项…
-    obs, reasons, result = read_real(tmp_path, catalogue, "gs_2020_kjhy_lzrb")
+    obs, reasons, result = read_real(tmp_path, real_batch, "gs_2020_kjhy_lzrb")
     assert obs == [
         ("gansu", "st_progress_contribution", 2019, 52.8, "normalised", "stated"),
         ("gansu", "rd_intensity", 2019, 1.18, "normalised", "stated"),  # no (R&D) in the name
@@ -334,9 +348,9 @@ def test_a_year_stated_once_is_carried_through_the_paragraph(tmp_path, catalogue
     ) in reasons
 
 
-def test_five_year_plan_points_and_periods(tmp_path, catalogue):
+def test_five_year_plan_points_and_periods(tmp_path, real_batch):
     # 甘肅高新技術企業數從“十二五”末的319家增加到1229家。…“十三五”期間，甘肅技術市場合同成交額累計達到924億元
-    obs, reasons, result = read_real(tmp_path, catalogue, "gs_2021_kjhy_trad")
+    obs, reasons, result = read_real(tmp_path, real_batch, "gs_2021_kjhy_trad")
     assert obs == [
         ("gansu", "st_progress_contribution", 2020, 55.1, "normalised", "plan period"),  # headline and sentence 2
         ("gansu", "high_tech_enterprises", 2015, 319.0, "alias", "plan period"),
@@ -346,9 +360,9 @@ def test_five_year_plan_points_and_periods(tmp_path, catalogue):
     assert "also stated at sentence 2 [361:381]" in result.observations["notes"][0]  # one observation per figure
 
 
-def test_a_threshold_is_not_the_level_and_the_year_comes_from_the_release(tmp_path, catalogue):
+def test_a_threshold_is_not_the_level_and_the_year_comes_from_the_release(tmp_path, real_batch):
     # 至此，甘肃省高新技术企业总数突破600家，达到612家，较2016年净增长176家，增长率40.4%。 (released 2017-12-13)
-    obs, reasons, _ = read_real(tmp_path, catalogue, "gs_2017_techmarket")
+    obs, reasons, _ = read_real(tmp_path, real_batch, "gs_2017_techmarket")
     assert obs == [
         # 2016年甘肃省共成交技术合同5252项,成交总额为150.81亿元: a turnover named after its contracts (round 2)
         ("gansu", "tech_contract_turnover", 2016, 15_081_000_000.0, "alias", "stated"),
@@ -357,9 +371,9 @@ def test_a_threshold_is_not_the_level_and_the_year_comes_from_the_release(tmp_pa
     assert "sentence 3: '突破600家' is a threshold passed (突破), not the level of high_tech_enterprises" in reasons
 
 
-def test_a_province_outside_the_catalogue_and_a_dateline(tmp_path, catalogue):
+def test_a_province_outside_the_catalogue_and_a_dateline(tmp_path, real_batch):
     # 中新网西宁2月24日电 … 过去一年青海省科技进步贡献率预计达到54%，该省万人有效发明专利达到2.34件
-    obs, reasons, _ = read_real(tmp_path, catalogue, "qh_2020_kjhy")
+    obs, reasons, _ = read_real(tmp_path, real_batch, "qh_2020_kjhy")
     assert obs == []  # not Xining's: the dateline names where the reporter was
     unread = [r for r in reasons if r.endswith("(figures next to no indicator name in targets.yaml)")]
     assert unread[0].startswith("not recognised: '青海实施“百项创新攻坚”和12项'")
@@ -374,9 +388,9 @@ def test_a_province_outside_the_catalogue_and_a_dateline(tmp_path, catalogue):
     ]
 
 
-def test_a_level_continued_in_the_next_clause(tmp_path, catalogue):
+def test_a_level_continued_in_the_next_clause(tmp_path, real_batch):
     # 2014年山西新增149家高新技术企业，数量增加到520家，比上年度增长40.2%
-    obs, reasons, _ = read_real(tmp_path, catalogue, "sx_2014_hte")
+    obs, reasons, _ = read_real(tmp_path, real_batch, "sx_2014_hte")
     assert obs == [("shanxi", "high_tech_enterprises", 2014, 520.0, "alias", "stated")]
     assert reasons[0].startswith("sentence 2: '149家高新技术企业': a number written before the name")
 
@@ -405,10 +419,10 @@ def test_a_year_later_than_the_release_is_a_forecast(tmp_path, catalogue):
     assert list(rows["figure_type"]) == ["forecast"]
 
 
-def test_a_start_point_carries_through_the_paragraph_and_never_dates_the_end(tmp_path, catalogue):
+def test_a_start_point_carries_through_the_paragraph_and_never_dates_the_end(tmp_path, real_batch):
     # …由“十一五”末的全国第25位上升到目前的18位，科技对经济增长的贡献率由42.5%上升到51.3%。技术市场合同年交易额由43亿元
     # 增长到150亿元… (web page of 2018-05-16)
-    obs, _, _ = read_real(tmp_path, catalogue, "gs_2018_ddjs")
+    obs, _, _ = read_real(tmp_path, real_batch, "gs_2018_ddjs")
     assert obs == [
         ("gansu", "st_progress_contribution", 2010, 42.5, "normalised", "plan period"),
         # 目前: not 十一五末; an annual statistic with no year is the year before the release (annual_statistics.py)
@@ -418,10 +432,10 @@ def test_a_start_point_carries_through_the_paragraph_and_never_dates_the_end(tmp
     ]
 
 
-def test_a_paragraph_about_its_own_province_in_a_national_event(tmp_path, catalogue):
+def test_a_paragraph_about_its_own_province_in_a_national_event(tmp_path, real_batch):
     # 2021年全國大眾創業萬眾創新活動周… 山西分會場…  近年來，我省…擁有省級及以上雙創示範基地36家…
     # 上半年新登記市場主體24.4萬戶
-    obs, reasons, _ = read_real(tmp_path, catalogue, "sx_2021_scweek_trad")
+    obs, reasons, _ = read_real(tmp_path, real_batch, "sx_2021_scweek_trad")
     assert obs == [
         ("shanxi", "shuangchuang_demo_bases", 2021, 36.0, "normalised", "title"),  # 省級及以上 + pinyin glosses
         ("shanxi", "maker_spaces", 2021, 250.0, "normalised", "title"),
@@ -444,3 +458,13 @@ def test_a_paragraph_about_its_own_province_in_a_national_event(tmp_path, catalo
 )
 def test_new_ones_are_not_the_stock(tmp_path, aliases, catalogue, sentence, reason):
     assert read_sentence(tmp_path, aliases, catalogue, sentence) == ([], [reason])
+
+
+# The folders this module's `ingest` calls read, ingested together once (the reports conftest's `ingest`)
+INGEST_PLAN = [
+    *({"synthetic-communique.txt": COMMUNIQUE[script].encode(encoding)}
+      for encoding in ENCODINGS for script in SCRIPTS),
+    *({"synthetic-communique.html": HTML[script].format(charset=declared).encode(encoding)}
+      for encoding, declared in HTML_ENCODINGS for script in SCRIPTS),
+    NUMERALS_TITLE,
+]

@@ -6,8 +6,15 @@ from __future__ import annotations
 import contextlib
 
 from targetwatch.reports import ingest
-from targetwatch.reports.ingest import SMALL_FOLDER_BYTES, TINY_FOLDER_BYTES, _small_folder
+from targetwatch.reports.ingest import SMALL_FOLDER_BYTES, TINY_FOLDER_BYTES, _folder_bytes
 from tests.conftest import TODAY
+
+
+def _small_folder(reports, excluded: tuple, limit: int = SMALL_FOLDER_BYTES) -> bool:
+    """Whether the files the ingest will read total less than `limit` bytes, counted as `ingest_folder` counts them
+    (`_folder_bytes` with its own bound) before it chooses one thread (SMALL_FOLDER_BYTES) and no optimizer
+    (TINY_FOLDER_BYTES)."""
+    return _folder_bytes(reports, excluded) < limit
 
 
 def test_a_folder_under_one_mib_is_small_and_one_of_exactly_one_mib_is_not(tmp_path):

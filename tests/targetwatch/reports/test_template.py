@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from targetwatch.config import PROJECT_DIR
 from tests.targetwatch.reports.conftest import ENCODINGS, SCRIPTS, observed, rejections
 from tests.targetwatch.reports.samples import TEMPLATE
 
@@ -42,38 +43,41 @@ def test_template_csv(ingest, encoding, script):
     )
 
 
+RAGGED = (
+    "# data: synthetic\njurisdiction,indicator,year,value,unit\nshanxi,high_tech_enterprises,2019,1523,家\n"
+    "shanxi,high_tech_enterprises,2020,2405,家,extra\nshanxi,high_tech_enterprises,2021,3000,家,,\n"
+)
+
+
 def test_a_line_with_more_cells_than_the_header_is_rejected_not_fatal(ingest):
-    text = (
-        "# data: synthetic\njurisdiction,indicator,year,value,unit\nshanxi,high_tech_enterprises,2019,1523,家\n"
-        "shanxi,high_tech_enterprises,2020,2405,家,extra\nshanxi,high_tech_enterprises,2021,3000,家,,\n"
-    )
-    result = ingest({"synthetic.csv": text})
+    result = ingest({"synthetic.csv": RAGGED})
     assert [o[2] for o in observed(result)] == [2019, 2021]  # trailing empty cells are harmless
     assert rejections(result) == [("line 4", "line 4 has 6 cells, the header has 5")]
 
 
-def test_the_bundled_real_reports_are_not_flagged_synthetic(ingest):
-    from targetwatch.config import PROJECT_DIR
+BUNDLED = "shanxi-bulletins-and-news.csv"
 
-    name = "shanxi-bulletins-and-news.csv"
-    result = ingest({name: (PROJECT_DIR / "reports" / name).read_bytes()})
+
+def test_the_bundled_real_reports_are_not_flagged_synthetic(ingest):
+    result = ingest({BUNDLED: (PROJECT_DIR / "reports" / BUNDLED).read_bytes()})
     f = result.report_files.iloc[0]
     assert (f.format, bool(f.synthetic), f.rows_read) == ("template_csv", False, 22)
 
 
-@pytest.mark.parametrize(
-    ("body", "locations"),
-    [
-        ("shanxi,高新技术企业,2019,1523,家,\n\nshanxi,高新技术企业,2020,2405,家,\n", ["line 3", "line 5"]),
-        (
-            'shanxi,高新技术企业,2019,1523,家,\n\nshanxi,高新技术企业,2020,2405,家,"two\nlines"\n'
-            "shanxi,高新技术企业,2021,3000,家,\n",
-            ["line 3", "line 5", "line 7"],  # a record is numbered by the line it starts on
-        ),
-    ],
-)
+NOTES_HEAD = "# data: synthetic\njurisdiction,indicator,year,value,unit,notes\n"
+LINE_NUMBERS = [
+    ("shanxi,高新技术企业,2019,1523,家,\n\nshanxi,高新技术企业,2020,2405,家,\n", ["line 3", "line 5"]),
+    (
+        'shanxi,高新技术企业,2019,1523,家,\n\nshanxi,高新技术企业,2020,2405,家,"two\nlines"\n'
+        "shanxi,高新技术企业,2021,3000,家,\n",
+        ["line 3", "line 5", "line 7"],  # a record is numbered by the line it starts on
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "locations"), LINE_NUMBERS)
 def test_line_numbers_count_blank_lines_and_multiline_cells(ingest, body, locations):
-    text = "# data: synthetic\njurisdiction,indicator,year,value,unit,notes\n" + body
+    text = NOTES_HEAD + body
     assert [o[5] for o in observed(ingest({"synthetic.csv": text}))] == locations
 
 
@@ -178,3 +182,13 @@ def test_template_xlsx_sheet_loaded_once_by_header_test_and_rows(tmp_path):
     fresh = [b.rows for b in template.iter_xlsx(path, Limits())]
     assert [r.to_dict("records") for r in shared] == [r.to_dict("records") for r in fresh]
     assert [r for b in shared for r in b["location"]] == ["2019!row 2", "2020!row 2"]
+
+
+# The folders this module's `ingest` calls read, ingested together once (the reports conftest's `ingest`); the
+# workbooks are written at run time and read alone
+INGEST_PLAN = [
+    *({"synthetic-template.csv": TEMPLATE[script].encode(encoding)} for encoding in ENCODINGS for script in SCRIPTS),
+    {"synthetic.csv": RAGGED},
+    {BUNDLED: (PROJECT_DIR / "reports" / BUNDLED).read_bytes()},
+    *({"synthetic.csv": NOTES_HEAD + body} for body, _ in LINE_NUMBERS),
+]

@@ -173,23 +173,29 @@ def test_units_in_labels(label, expected):
     assert yearbook._split_unit(label) == expected
 
 
+UNIT_LINE = "山西省技术市场（SYNTHETIC）\n单位：亿元\n指标,2019年\n技术合同成交额,265\n"
+
+
 def test_table_unit_from_a_unit_line_above_the_header(ingest):
-    table = "山西省技术市场（SYNTHETIC）\n单位：亿元\n指标,2019年\n技术合同成交额,265\n"
-    assert observed(ingest({"synthetic.csv": table})) == [
+    assert observed(ingest({"synthetic.csv": UNIT_LINE})) == [
         ("shanxi", "tech_contract_turnover", 2019, 26500000000.0, "yuan", "B4")
     ]
 
 
+CELL_UNITS = "山西省（SYNTHETIC）\n指标,2019年,2020年\n技术合同成交额,265亿元,1.22%\n"
+
+
 def test_a_cell_carries_its_own_unit(ingest):
-    table = "山西省（SYNTHETIC）\n指标,2019年,2020年\n技术合同成交额,265亿元,1.22%\n"
-    result = ingest({"synthetic.csv": table})
+    result = ingest({"synthetic.csv": CELL_UNITS})
     assert observed(result) == [("shanxi", "tech_contract_turnover", 2019, 26500000000.0, "yuan", "B3")]
     assert rejections(result) == [("C3", "unit '%' does not fit indicator tech_contract_turnover (measured in yuan)")]
 
 
+FORECAST = "山西省（SYNTHETIC）\n指标,2019年,2025年（预计）\n高新技术企业（家）,2405,5000\n"
+
+
 def test_a_forecast_column_is_quarantined_as_a_forecast(ingest):
-    table = "山西省（SYNTHETIC）\n指标,2019年,2025年（预计）\n高新技术企业（家）,2405,5000\n"
-    result = ingest({"synthetic.csv": table})
+    result = ingest({"synthetic.csv": FORECAST})
     assert [o[2] for o in observed(result)] == [2019]
     assert rejections(result) == [("C3", "a forecast, not an actual figure: kept out of the assessment")]
 
@@ -228,17 +234,19 @@ def test_percent_formatted_excel_cells_read_as_written(ingest, tmp_path):
     assert observed(result) == [("shanxi", "rd_intensity", 2019, 1.22, "percent", "Sheet!B3")]
 
 
+# SYNTHETIC table; the labels are as real yearbooks print them (issue 17: these were "unknown indicator")
+VARIANTS = (
+    "山西省主要科技指标（SYNTHETIC）\n指标,单位,2019年\n"
+    "研究与试验发展经费投入强度,%,1.12\n"  # no (R&D)
+    "有效发明专利数,件,8104\n"  # a trailing 数
+    "科技进步对经济增长的贡献率,%,52.8\n"  # an inserted phrase
+    "高新技術企業數量,家,2405\n"  # the catalogue's name in traditional script: exact
+    "科技型企业,家,294\n"  # not 科技型中小企业: nothing is dropped from the middle of a name
+)
+
+
 def test_everyday_label_variants_match_by_their_normalised_name(ingest):
-    # SYNTHETIC table; the labels are as real yearbooks print them (issue 17: these were "unknown indicator")
-    table = (
-        "山西省主要科技指标（SYNTHETIC）\n指标,单位,2019年\n"
-        "研究与试验发展经费投入强度,%,1.12\n"  # no (R&D)
-        "有效发明专利数,件,8104\n"  # a trailing 数
-        "科技进步对经济增长的贡献率,%,52.8\n"  # an inserted phrase
-        "高新技術企業數量,家,2405\n"  # the catalogue's name in traditional script: exact
-        "科技型企业,家,294\n"  # not 科技型中小企业: nothing is dropped from the middle of a name
-    )
-    result = ingest({"synthetic.csv": table})
+    result = ingest({"synthetic.csv": VARIANTS})
     obs = result.observations
     assert list(zip(obs["indicator"], obs["matched_by"], obs["value"], strict=True)) == [
         ("rd_intensity", "normalised", 1.12),
@@ -247,3 +255,15 @@ def test_everyday_label_variants_match_by_their_normalised_name(ingest):
         ("high_tech_enterprises", "exact", 2405.0),
     ]
     assert rejections(result) == [("C7", "unknown indicator '科技型企业' (not a code, name or alias in targets.yaml)")]
+
+
+# The folders this module's `ingest` calls read, ingested together once (the reports conftest's `ingest`); the
+# workbooks are written at run time and read alone
+INGEST_PLAN = [
+    *({"synthetic-yearbook.csv": yearbook_csv(script).encode(encoding)}
+      for encoding in ENCODINGS for script in SCRIPTS),
+    {"synthetic-cities.csv": CITY_TABLE},
+    {"synthetic.csv": NO_PLACE, "synthetic.csv.meta.yaml": "jurisdiction: shanxi\n"},
+    {"synthetic.csv": NO_PLACE},
+    *({"synthetic.csv": table} for table in (UNIT_LINE, CELL_UNITS, FORECAST, VARIANTS)),
+]
