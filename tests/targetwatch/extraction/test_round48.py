@@ -190,3 +190,62 @@ def test_a_count_of_technologies_keeps_its_own_suffix(text):
 def test_breakthrough_before_other_counts_stays_exceed(text):
     """SYNTHETIC control: 突破200家 (firms) passes a level; 突破300项 with no 技术 after it also."""
     assert _read(quantified(text, "2021-06")) == [(200, "count", "exceed", 2025), (300, "count", "exceed", 2025)]
+
+
+# --- rule 5: 百分之N (`percentwords.py`) --------------------------------------------------------------------------
+
+# shanxi-2020-forest-chief-opinion-news-trad (development, first unseen-43; 2020-09): 百分之26以上 = at least 26
+# percent by 2025; 1.69億立方米 = 169 000 000 cubic metres, at least, by 2025 (read before the round too).
+SHANXI = "山西到2025年全省森林覆蓋率達到百分之26以上,森林蓄積量達到1.69億立方米。"
+# hongkong-2017-rd-ratio-council-news (development, first unseen-59; 2017-04): 提升至百分之1 = 1 percent, exact (a
+# level named); 由现在的百分之0.76 (where it stands) is no figure of its own; the year (二零二零年) is not read.
+HONGKONG = "建议在二零二零年,把研发开支占生产总值的比例,由现在的百分之0.76,提升至百分之1,并鼓励私营机构投资。"
+
+
+def _read_share(props):
+    return [t for t, p in zip(_read(props), props, strict=True) if p.unit == "percent"]
+
+
+@pytest.mark.parametrize("text", variants(SHANXI))
+def test_per_cent_in_words_after_reach(text):
+    props = quantified(text, "2020-09")
+    assert _read(props) == [(26, "percent", "at_least", 2025), (169_000_000, "cubic_meters", "at_least", 2025)]
+    assert props[0].confidence < 0.9 and "percent_in_words" in props[0].rule
+
+
+@pytest.mark.parametrize("text", variants(HONGKONG))
+def test_per_cent_in_words_raised_to(text):
+    assert _read_share(quantified(text, "2017-04")) == [(1, "percent", "exact", None)]
+
+
+@pytest.mark.parametrize("text", variants("香港制造业也只占生产总值百分之一,研发上缺乏工业需求。"))
+def test_per_cent_in_words_as_it_stands_is_no_target(text):
+    """hongkong-2017-rd-ratio-council-news (development): a share as it stands, no verb of a level before it."""
+    assert _read(quantified(text, "2017-04")) == []
+
+
+# --- rule 6: 约 / 约为 right before a figure (`aboutfigure.py`) ----------------------------------------------------
+
+# shanghai-2022-elderly-facilities-plan-news-trad (development, first unseen-42; 2022-10): 每天約25萬人次 = about
+# 250 000 persons a day (达到 the verb, 约 the figure's own); before the round at_least.
+SHANGHAI = "到2025年,社區老年助餐服務供應能力達到每天約25萬人次。"
+# china-2022-renewable-energy-14th-plan-news-trad (development, first unseen-46; undated page): 約為3.3萬億千瓦時 =
+# about 3.3 x 10^12 kWh by 2025; before the round exact.
+RENEWABLE = "到2025年可再生能源年發電量約為3.3萬億千瓦時。"
+
+
+@pytest.mark.parametrize("text", variants(SHANGHAI))
+def test_about_after_reach_is_approx(text):
+    assert _read(quantified(text, "2022-10")) == [(250_000, "persons", "approx", 2025)]
+
+
+@pytest.mark.parametrize("text", variants(RENEWABLE))
+def test_about_as_is_approx(text):
+    assert _read(quantified(text, "2022-06")) == [(3_300_000_000_000, "kwh", "approx", 2025)]
+
+
+@pytest.mark.parametrize("text", variants("到2025年,新增签约3000家,累计节约3万吨标准煤,年发电量约为5万千瓦时以上。"))
+def test_yue_inside_a_word_is_no_cue(text):
+    """SYNTHETIC control: 签约 and 节约 right before a figure hold 约 as part of a word; 以上 keeps at least."""
+    assert _read(quantified(text, "2022-06")) == [(3000, "count", "exact", 2025), (30_000, "tce", "exact", 2025),
+                                                   (50_000, "kwh", "at_least", 2025)]
