@@ -31,6 +31,7 @@ from targetwatch.reports.breakdowns import breakdown_parts
 from targetwatch.reports.documents import Document, document
 from targetwatch.reports.encoding import decode
 from targetwatch.reports.flat_tables import with_flat_tables
+from targetwatch.reports.graded_names import place_before
 from targetwatch.reports.grammar import (
     APPROXIMATE,
     CHANGE,
@@ -377,7 +378,7 @@ def _figures(
             continue
         # the last place named before the alias; 全省/全市 (or none) mean the document's own jurisdiction
         before_place = bisect.bisect_left(place_starts, hit.start)
-        named = places[before_place - 1] if before_place else None
+        named = place_before(places, before_place, hit.start, folded)  # graded_names.py
         jurisdiction = doc.jurisdiction
         if named is not None and named.key not in GENERIC_JURISDICTIONS:
             jurisdiction = original(named.start, named.end)

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from targetwatch.reports.award_years import without_award_years
 from targetwatch.units import fold_with_offsets, parse_year
 
 # a year is written with 年, or without it right before 全年 (the whole year) or 末 (its end): 2023年1月17日國家統計
@@ -165,8 +166,8 @@ _FULL_DATE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
 def head_year(folded: str) -> int | None:
     """first_year of a line at a document's head, unless 今年 (this year, later than it) follows it in its sentence
     (这份2016年的“就业成绩单”堪称亮眼。…在今年全国“两会”上: 今年 is 2016 there, u11_nat_2016nov_jobs_vcinchina);
-    a year in a full date (2023年3月29日) is not one."""
-    folded = _FULL_DATE.sub(" ", folded)
+    a year in a full date (2023年3月29日) is not one, nor a prize's (荣获2018年省科技进步一等奖: award_years.py)."""
+    folded = without_award_years(_FULL_DATE.sub(" ", folded))
     found = first_year(folded)
     at = folded.find(f"{found}年") if found is not None else -1
     end = folded.find("。", at) if at >= 0 else -1
