@@ -33,7 +33,8 @@ from typing import Final
 import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import Candidate
 
-CLASS_NOUN: Final = re.compile(r"的?[^\d,，。;；:：、]{0,10}?(?:企业|集聚区|集群|园区|基地|项目|产业|地级市|城市|县|镇|村)")
+CLASS_NOUN: Final = re.compile(
+    r"的?[^\d,，。;；:：、]{0,10}?(?:企业|集聚区|集群|园区|基地|项目|产业|地级市|城市|县|镇|村)")
 _FLOOR: Final = ("at_least", "exceed")
 RULE: Final = "category_threshold"
 
