@@ -13,12 +13,10 @@ province stays the place: in a national story 云南省重点实验室140家 is 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
-# a city's own word: the figures that follow are the city's, whatever grade the things counted have
-_CITY_OWN = re.compile(r"全市|我市|本市|该市")
+from targetwatch.reports.places import OWN_WORD
 
 
 class _Span(Protocol):
@@ -35,6 +33,12 @@ def place_before(places: Sequence[S], k: int, hit_start: int, folded: str) -> S 
     if not k:
         return None
     named = places[k - 1]
-    if named.end > hit_start and _CITY_OWN.search(folded, 0, named.start):
+    if named.end > hit_start and _city_own_word(folded, named.start):
         return places[k - 2] if k >= 2 else None
     return named
+
+
+def _city_own_word(folded: str, end: int) -> bool:
+    """Whether a city's own word (places.OWN_WORD's 全市/我市/本市/该市) stands before `end`: the figures that follow
+    are the city's, whatever grade the things counted have."""
+    return any("市" in m.group() for m in OWN_WORD.finditer(folded, 0, end))
