@@ -48,7 +48,7 @@ def test_recognised_new_ones_are_a_flow_and_the_total_after_them_the_level(
 
 
 @pytest.mark.parametrize("text", variants(HAINAN_2014), ids=IDS)
-def test_with_the_catalogue_alone_neither_count_isread_at(tmp_path: Path, aliases: Aliases, text: str) -> None:
+def test_with_the_catalogue_alone_neither_count_is_read(tmp_path: Path, aliases: Aliases, text: str) -> None:
     # Hainan is not a catalogue place: 146 is refused for its place, 25 as new ones; never the nation's level
     read = read_at(tmp_path, text, aliases)
     assert read.rows.empty
@@ -68,7 +68,7 @@ def test_an_average_over_cities_is_not_the_nations_level(tmp_path: Path, aliases
     assert any("is an average over places (均值)" in r for r in read.rejected["reason"])
 
 
-def test_synthetic_the_name_without_an_average_is_stillread_at(tmp_path: Path, aliases: Aliases) -> None:
+def test_synthetic_the_name_without_an_average_is_still_read(tmp_path: Path, aliases: Aliases) -> None:
     # SYNTHETIC control: the same sentence without 各城市…均值 is the nation's from-to, both ends read
     read = read_at(tmp_path, "全国研发投入强度由2019年的2.23%提升至2021年的2.43%。", aliases)
     assert as_read(read.rows) == [("2.23", "全国", "2019"), ("2.43", "全国", "2021")]
@@ -288,7 +288,7 @@ def test_the_last_of_listed_names_does_not_take_the_first_listed_figure(
     assert any("489" in nfkc(r) for r in read.rejected["reason"])  # quarantined, not lost
 
 
-def test_synthetic_one_name_with_one_figure_is_stillread_at(tmp_path: Path, wide: Aliases) -> None:
+def test_synthetic_one_name_with_one_figure_is_still_read(tmp_path: Path, wide: Aliases) -> None:
     # SYNTHETIC controls: a single name; two names but one figure after the second
     one = "宁夏迈入全国二类创新地区\n2022年,宁夏国家高新技术企业达到了489家。"
     assert as_read(read_at(tmp_path, one, wide).rows) == [("489", "宁夏", "2022")]

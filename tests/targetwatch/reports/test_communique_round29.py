@@ -95,7 +95,7 @@ def test_research_institutes_rd_expenditure_is_a_subset(tmp_path: Path, wide: Al
     assert any("is a subset (研究机构)" in r for r in read.rejected["reason"])
 
 
-def test_synthetic_the_same_sentence_without_the_performer_isread_at(tmp_path: Path, wide: Aliases) -> None:
+def test_synthetic_the_same_sentence_without_the_performer_is_read(tmp_path: Path, wide: Aliases) -> None:
     # SYNTHETIC control: without 政府属研究机构 the figure is the place's expenditure
     read = read_at(tmp_path, "此外,研發經費79.1億元,增長0.3%。", wide, {"jurisdiction": "山东", "year": 2022})
     assert as_read(read.rows) == [("79.1", "山东", "2022")]
@@ -130,7 +130,7 @@ def test_a_pool_of_candidates_is_not_the_stock(tmp_path: Path, wide: Aliases, te
     assert any("counts the candidates in a pool (培育库)" in r for r in read.rejected["reason"])
 
 
-def test_synthetic_registered_firms_and_the_stock_are_stillread_at(tmp_path: Path, wide: Aliases) -> None:
+def test_synthetic_registered_firms_and_the_stock_are_still_read(tmp_path: Path, wide: Aliases) -> None:
     # SYNTHETIC controls: 入库 (registered) and 认定 with 累计 are not applications or a pool
     read = read_at(tmp_path, "2022年,云南省评价入库科技型中小企业5000家,高新技术企业达到2800户。", wide)
     assert as_read(read.rows) == [("2800", "云南省", "2022"), ("5000", "云南省", "2022")]
@@ -163,7 +163,7 @@ def test_the_start_before_a_threshold_needs_its_own_year(tmp_path: Path, wide: A
     assert any("is a start point with no year stated" in r for r in read.rejected["reason"])
 
 
-def test_synthetic_a_start_with_its_year_is_stillread_at(tmp_path: Path, wide: Aliases) -> None:
+def test_synthetic_a_start_with_its_year_is_still_read(tmp_path: Path, wide: Aliases) -> None:
     # SYNTHETIC control: the year written before the start dates it; the threshold end is still no level
     read = read_at(tmp_path, "高新技术企业由2012年的825家增长到突破1.2万家。", wide, HEBEI)
     assert as_read(read.rows) == [("825", "河北", "2012")]
