@@ -144,7 +144,9 @@ _PER_CAPITA = re.compile(r"(?:每[\d一]?万[^\d,;。]{0,8}|万人口?|人均|(?
 # a yearly average over several years is not a year's level: 年均城镇新增就业1300万人; nor is a total over a
 # span of years: 2013年至2022年,…累计实现城镇新增就业1.3亿人 (u10_nat_2023_jobs_cnnb, dev since round 6)
 _AVERAGE_BEFORE = re.compile(r"(?:年均|年平均|平均每年)$")
-_AVERAGE_IN = re.compile(r"年均|年平均|平均每年|^(?:均值|平均值|平均水平)")  # 年均超過1300萬人 (u8 tenyears_trad)
+# an average over places right after the name (one home: _AVERAGE_IN and the problem text use it)
+_OVER_PLACES = ("均值", "平均值", "平均水平")
+_AVERAGE_IN = re.compile(rf"年均|年平均|平均每年|^(?:{'|'.join(_OVER_PLACES)})")  # 年均超過1300萬人 (u8 tenyears_trad)
 _TOTAL_BEFORE = re.compile(r"累计[^,;。\d]{0,4}$")
 _SINCE = re.compile(r"以来|(?:\d+|[两三四五六七八九十]+)年来|五年来")
 # …拥有有效发明专利的企业达35.5万家,…,拥有有效发明专利232.4万件 (u10_nat_2022_patents): the name, once it has described
@@ -314,7 +316,7 @@ def _figures(
         elif (bl := BELOW.search(gap)) and not (FROM.search(gap) and TO.match(folded[unit_end : clauses[0][1]])):
             problem = f"{tail!r} is a bound ({bl.group()}: less than), not the level of {name}"
         elif (av := _AVERAGE_BEFORE.search(folded[: hit.start]) or _AVERAGE_IN.search(gap)) is not None:
-            kind = "an average over places" if av.group() in ("均值", "平均值", "平均水平") else "a yearly average"
+            kind = "an average over places" if av.group() in _OVER_PLACES else "a yearly average"
             problem = f"{original(av.start(), unit_end)!r} is {kind} ({av.group()}), not a level of {name}"
         elif (_TOTAL_BEFORE.search(folded[clause_start : hit.start]) or "累计" in gap) and (
             SPAN.search(folded[: hit.start]) or _SINCE.search(folded[: hit.start])
