@@ -66,12 +66,8 @@ TARGET_COLUMNS: tuple[str, ...] = (
     "reference_name_zh",
     "reference_name_en",
 )
-# What the `targets` table adds after TARGET_COLUMNS (not the assessment's: the pages' names, owners and documents).
-NAME_COLUMNS: tuple[str, ...] = ("name_zh", "name_en", "department_role", "notes", "departments", "documents")
 FLOAT_COLUMNS = ("value", "value_high", "tolerance", "multiple", "baseline_value")
 INT_COLUMNS = ("baseline_year", "deadline", "plan_start")  # pandas' Int64 in `targets_frame`
-SOURCE_COLUMNS = ("target_id", "document", "clause", "quote", "char_start", "char_end", "document_sha256",
-                  "source_order")
 DEPARTMENT_COLUMNS = ("target_id", "department", "role", "owner_type")
 
 
@@ -178,7 +174,8 @@ class CatalogueColumns:
         return pa.table(columns)
 
     def names_columns(self) -> dict[str, pa.Array]:
-        """NAME_COLUMNS: the departments joined by 、, the documents the target's sources quote (each once, in order)
+        """What the `targets` table adds after TARGET_COLUMNS (not the assessment's: the pages' names, owners and
+        documents): the departments joined by 、, the documents the target's sources quote (each once, in order)
         joined by | (the first source's document for a target with one source)."""
         t = self.targets
         starts = np.cumsum(self.source_counts) - self.source_counts

@@ -180,6 +180,8 @@ def explain(
 
 def print_chain(chain) -> None:
     """The chain as `explain` prints it: data is escaped (a file name may hold [brackets]) and never wrapped."""
+    from targetwatch.reports.periods import YearBasis
+
     t, a = chain.target, chain.assessment
     status = vocab.STATUS_BY_CODE[a["status"]]
     say = console.print
@@ -199,7 +201,7 @@ def print_chain(chain) -> None:
         released = str(o["release_date"])[:10] if o["release_date"] is not None else "not stated"
         # a fuzzy match (alias, normalised name) and an inferred year are named; an exact one goes without saying
         matched = f" · indicator matched {o['matched_by']}" if o.get("matched_by") not in (None, "", "exact") else ""
-        year_by = f" · year {o['year_basis']}" if o.get("year_basis") not in (None, "", "stated") else ""
+        year_by = f" · year {o['year_basis']}" if o.get("year_basis") not in (None, "", YearBasis.STATED) else ""
         say(escape(f"  {mark} {_place(o)} {o['year']}: {o['value_as_written']} {o['unit_as_written']} -> "
                    f"{o['value']:g} {o['unit']}{who} · {o['source_file']} {o['location']} · released {released}"
                    f"{matched}{year_by}"))

@@ -4,7 +4,8 @@ Readers of the warehouse ask which tables and columns it has, so that a warehous
 table or column it lacks) is read as it is rather than failing: the quality checks' tables, the assets' previews,
 `explain`, the lineage data and the site pages. Every such question goes through these functions. As the queries
 they replace, they look at every database of the connection (an attached one's and temporary tables too), by table
-name alone.
+name alone; so the one question about a single attached database (changes.py: the previous publication's tables,
+`table_catalog = 'prev'`) keeps its own query.
 """
 
 from __future__ import annotations

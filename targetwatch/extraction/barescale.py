@@ -16,6 +16,12 @@ the alternatives below as its number (an empty one is one of the scale word, `ca
 - round 44: a bare 百 after 突破, before 万 / 亿 (突破百亿元 = over 10^10), as after 超: 内蒙古's 2023
   science-empowerment plan (first unseen-53: 技术市场成交额突破百亿元, a 2025 goal) and the 2020 communiqué news
   (经济总量突破百万亿元大关, read whole as a result) show it.
+- round 48: a bare 百 right after a verb that builds or forms (建立, 突破, 形成, 打造, 开拓, 制定, 培育, 建设,
+  引进, 新增) and before a measure word (项, 家, 支, 个, 所, 名) counts a hundred things: the seven ministries' 2024
+  opinion on future industries (first unseen-59: 突破百项…技术, 形成百项…产品, 打造百家…企业, 开拓百项…场景,
+  制定百项…标准, 培育百家…机构) and 杭州's 2016 science-popularisation aims (first unseen-59, traditional:
+  建立百支科普志願者小分隊). A programme's name after another verb (实施百家…培育行动, 百名创新人才培养工程) is
+  not read: no such verb before 百; nor is the idiom 百家争鸣 (round 44's control: 突破百家争鸣的局面).
 - round 47: a bare 百 / 千 after 剑指 (a verb of the target, `rules.TARGET_VERBS`), before 万 / 亿: 湖北's 2024
   future-industries news (first unseen-58: 湖北未來產業規模2026年劍指千億元); 剑指 is written before a figure in one
   more development text (first unseen-25: 人工智能產業目標劍指10萬億, no 元, still not read).
@@ -32,6 +38,8 @@ BARE_SCALE: Final = (
     r"|(?:(?<=至少)|(?<=带动)|(?<=帮助)|(?<=扶助)|(?<=组织)|(?<=培训)|(?<=吸引))百(?= {0,2}万)"
     r"|(?<=推动)(?=[万千])"  # round 37: 推动万家中小企业
     r"|(?:(?<=剑指)|(?<=剑指 ))[百千](?= {0,2}[万亿])"  # round 47: 2026年劍指千億元
+    r"|(?:(?<=建立)|(?<=突破)|(?<=形成)|(?<=打造)|(?<=开拓)|(?<=制定)|(?<=培育)|(?<=建设)|(?<=引进)|(?<=新增))"
+    r"百(?=[项家支个所名])(?!家争鸣)"  # round 48: 突破百项前沿关键核心技术, 打造百家领军企业, 建立百支…小分队
     r"|(?<![\d.〇零一二两三四五六七八九十百千万亿几数余多])[千百]"
     r"(?=[万亿] {0,2}[\u4e00-\u9fff]{1,2}以上(?:[,，;；。、!！\n]|$))"  # round 37: 产能千亿斤以上。
 )

@@ -18,9 +18,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
+import targetwatch.extraction.aboutfigure as aboutfigure
 import targetwatch.extraction.annualplan as annualplan
 import targetwatch.extraction.attendance as attendance
 import targetwatch.extraction.baselines as baselines
+import targetwatch.extraction.breakthrough as breakthrough
 import targetwatch.extraction.budgets as budgets
 import targetwatch.extraction.comparatives as comparatives
 import targetwatch.extraction.eachunitcount as eachunitcount
@@ -394,6 +396,8 @@ def extract_targets(
     shares.lift(doc.view, cands)  # round 30: 30%的乡(村)建成…, 90%的行政村通宽带
     fullcover.floor(doc.view, cands)  # round 31: 实现乡镇网络销售服务网点100%覆盖
     comparatives.bound(doc.view, cands)  # round 32: 占比不小于60%, 比重大于60%
+    breakthrough.unmark(doc.view, cands)  # round 48: 突破百项前沿关键核心技术 (the verb of the task, exact)
+    aboutfigure.approximate(doc.view, cands)  # round 48: 达到每天约25万人次, 约为3.3万亿千瓦时
     reductions.ceiling(doc.view, cands)  # round 35: 分别降低到120立方米、65立方米
     laterclause.lift(doc.view, cands, doc.issue_year)  # round 37: 已经批复…,明确到2030年累计建成12亿亩
     fromnow.lift(doc.view, cands)  # round 37: 人均预期寿命较目前再增加约3岁,达到79岁

@@ -23,7 +23,6 @@ import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import Candidate
 from targetwatch.extraction.text import inside_marks
 
-OPENING: Final = "“「『\""
 CLOSING: Final = "”」』\""
 # What follows the closing mark when the quoted piece is the goal itself.
 NAMED_GOAL: Final = re.compile(

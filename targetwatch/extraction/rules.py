@@ -352,7 +352,7 @@ UNPROVEN_RULES: Final[frozenset[str]] = frozenset({
     "deadline_years_ahead", "verb_after", "growth_subject", "distributive_growth", "deadline_goals_sentence",
     "forecast_weak", "each_unit_has", "each_unit_one", "all_units", "coverage_item",  # r. 10: 预计; r. 39
     "deadline_project_period", "persons_bare", "persons_magnitude",  # r. 18: 建设期为一年; r. 23: 带头人100万以上, 百万
-    "deadline_plan_period_named"})  # r. 43: 确保“十四五”末…达到1.5% (periodend.py)
+    "deadline_plan_period_named", "percent_in_words"})  # r. 43: periodend.py; r. 48: 达到百分之26
 # Round 14: a rank or relative level leaning on a carried verb or deadline (construct_carried) is held below 0.9.
 CARRIED_CONSTRUCTS: Final = frozenset({"rank", "national_average", "local_average", "above_reference",
                                        "growth_above_reference", "growth_above_by"})

@@ -135,15 +135,13 @@ class DataFiles:
 
         # per-year rows of each target: the page marks the figures they used (its charts come built, below)
         yrs = data.assessment_years.sort_values(["target_id", "year"], kind="stable").reset_index(drop=True)
-        ycols = {short: json_values(yrs[c]) for c, short in YEAR_KEYS.items() if c in yrs}
-        # the figure used, as its row number in the target's (reference) series
-        used = [short for short in YEAR_KEYS.values() if short != "y"]
-        position = figures.positions(needed, {v for short in used for v in ycols.get(short, ()) if v})
-        for short in used:
-            if short in ycols:
-                ycols[short] = [position.get(v) for v in ycols[short]]
-        del position
-        self.ycols = {short: pa.array(v) for short, v in ycols.items()}  # taken a batch at a time (`_job`)
+        # the year, and the figure each row used as its row number in the target's (reference) series, as Arrow
+        # columns (taken a batch at a time, `_job`), in YEAR_KEYS' order
+        ids = {short: pa.Array.from_pandas(yrs[c].astype(object).where(yrs[c].notna(), None)).cast(pa.string())
+               for c, short in YEAR_KEYS.items() if c in yrs and short != "y"}
+        found = figures.position_columns(needed, ids)
+        self.ycols = {short: Column.of(yrs[c], None).array if short == "y" else found[short]
+                      for c, short in YEAR_KEYS.items() if c in yrs}
         years_of: dict[str, tuple[int, int]] = {}
         for i, tid in enumerate(yrs["target_id"].tolist()):
             first, _ = years_of.get(tid, (i, i))

@@ -22,10 +22,12 @@ texts that read them right (gs_2017_techmarket's 612, lz_2021_gscn's 681 and 43,
 
 from __future__ import annotations
 
+from targetwatch.reports.periods import YearBasis
+
 # indicators measured only for whole years, published after the year ends (targets.yaml codes)
 ANNUAL_ONLY = frozenset({"rd_expenditure", "rd_intensity", "st_progress_contribution"})
-ANNUAL_BASIS = "annual statistic"  # its words: periods.YEAR_BASIS_WORDS
-_FROM_RELEASE = "release date"
+ANNUAL_BASIS = YearBasis.ANNUAL_STATISTIC  # its words: periods.YEAR_BASIS_WORDS
+_FROM_RELEASE = YearBasis.RELEASE_DATE
 
 
 def annual_year(key: str, year: int | None, basis: str) -> tuple[int | None, str]:

@@ -31,6 +31,7 @@ from targetwatch.reports.breakdowns import breakdown_parts
 from targetwatch.reports.documents import Document, document
 from targetwatch.reports.encoding import decode
 from targetwatch.reports.flat_tables import with_flat_tables
+from targetwatch.reports.graded_names import place_before
 from targetwatch.reports.grammar import (
     APPROXIMATE,
     CHANGE,
@@ -71,6 +72,7 @@ from targetwatch.reports.periods import (
     PLAN,
     YEAR_BASIS_WORDS,
     Context,
+    YearBasis,
     carried_year,
     head_date,
     plan_year,
@@ -376,7 +378,7 @@ def _figures(
             continue
         # the last place named before the alias; 全省/全市 (or none) mean the document's own jurisdiction
         before_place = bisect.bisect_left(place_starts, hit.start)
-        named = places[before_place - 1] if before_place else None
+        named = place_before(places, before_place, hit.start, folded)  # graded_names.py
         jurisdiction = doc.jurisdiction
         if named is not None and named.key not in GENERIC_JURISDICTIONS:
             jurisdiction = original(named.start, named.end)
@@ -424,13 +426,13 @@ def _figures(
             where = ctx.place  # a city outside the catalogue
         for n, (a, b, u, to_year) in enumerate(figures):
             if n == 0 and to_year:
-                year, basis, problem = int(to_year), "stated", None
+                year, basis, problem = int(to_year), YearBasis.STATED, None
             elif n == 0:
                 year, basis, problem = year_of(doc, folded[: hit.start] + gap[: max(0, a - hit.end)], "", ctx)
-                if basis == "release date" and _FULL_YEAR.search(folded[clause_start : hit.start]):
-                    year, basis = year - 1, "full year"  # 全年…: a whole year is over before it is reported
-                if basis == "release date" and sentence.number == 1 and doc.lead and doc.lead < year:
-                    year, basis = doc.lead, "lead"  # a headline's figure is of the year its story's lead states
+                if basis == YearBasis.RELEASE_DATE and _FULL_YEAR.search(folded[clause_start : hit.start]):
+                    year, basis = year - 1, YearBasis.FULL_YEAR  # 全年…: a whole year is over before it is reported
+                if basis == YearBasis.RELEASE_DATE and sentence.number == 1 and doc.lead and doc.lead < year:
+                    year, basis = doc.lead, YearBasis.LEAD  # a headline's figure is of the year its story's lead states
                 year, basis = annual_year(hit.code or "", year, basis)  # an annual statistic: the year before
                 if (now := stock_now(folded[: hit.start] + gap, basis, doc.now)) is not None:
                     year, basis = now  # 现有…94家 in a July story: that year's stock part-way (now_stocks.py)
@@ -449,14 +451,14 @@ def _figures(
                     )
                     year, basis = (
                         start_year,
-                        ("stated" if sentence_year(gap) else "plan period") if start_year else basis,
+                        (YearBasis.STATED if sentence_year(gap) else YearBasis.PLAN_PERIOD) if start_year else basis,
                     )
                     if start_year is None:
                         reject(a, u, f"{original(a, u)!r} is a start point with no year stated")
                         continue
                 if problem is None and PERIOD_TOTAL.search(gap) and PLAN.search(folded[: hit.start]):
                     problem = "a total over a plan period, not a year's value"
-                if problem is None and basis != "stated" and _FLOW_KEY.search(hit.key):
+                if problem is None and basis != YearBasis.STATED and _FLOW_KEY.search(hit.key):
                     plan = list(PLAN.finditer(folded, folded.rfind("。", 0, hit.start) + 1, hit.start))
                     if plan and plan[-1].group(2) in {"期间", "时期"}:
                         problem = f"a flow over the {plan[-1].group()} period (a total), not a year's value"
@@ -464,7 +466,7 @@ def _figures(
                 year, basis, problem = (year - 1 if year else None), "the year before", problem
             else:
                 year, basis, problem = (
-                    (int(to_year), "stated", None)
+                    (int(to_year), YearBasis.STATED, None)
                     if to_year
                     else year_of(doc, without_start_points(folded[: hit.start]), "", ctx)
                 )
@@ -500,7 +502,7 @@ def _figures(
             notes = [f"written as approximate: {m.group()!r}"] if (m := APPROXIMATE.search(folded[:a])) else []
             if estimate:
                 notes.append("an estimate (预计) of a past year, not a forecast")
-            if basis not in {"stated", "title", "sidecar", "document"}:
+            if basis not in {YearBasis.STATED, YearBasis.TITLE, YearBasis.SIDECAR, YearBasis.DOCUMENT}:
                 notes.append(f"year {year} {YEAR_BASIS_WORDS.get(basis, basis)}")
             if hit.start in completed:
                 name_as, why = completed[hit.start]
@@ -535,7 +537,8 @@ def _figures(
                     # a partial title (前三季度…) does not make a figure whose sentence states its year partial
                     "period_type": (
                         "partial"
-                        if (doc.partial and basis != "stated") or PARTIAL.search(folded[:a]) or basis == NOW_BASIS
+                        if ((doc.partial and basis != YearBasis.STATED) or PARTIAL.search(folded[:a])
+                            or basis == NOW_BASIS)
                         else "annual"
                     ),
                     "figure_type": "forecast" if forecast else "actual",

@@ -15,7 +15,7 @@ from targetwatch.reports.matching import strip_deletions
 from targetwatch.reports.model import Aliases
 from targetwatch.reports.named_places import head_cities
 from targetwatch.reports.own_units import first_own_area
-from targetwatch.reports.periods import REVIEW, head_year, lead_year
+from targetwatch.reports.periods import REVIEW, YearBasis, head_year, lead_year
 from targetwatch.reports.places import PROVINCE as _PROVINCE
 from targetwatch.reports.places import national_body, province_of_capital
 from targetwatch.reports.places import place_is_mentioned as _place_is_mentioned
@@ -56,7 +56,7 @@ def document(plain: PlainText, aliases: Aliases, meta: Mapping[str, Any], releas
     release_year = int(release[:4]) if release else None
     year, basis, now = None, None, release_year
     if meta.get("year") is not None:
-        year, basis = parse_year(str(meta["year"])), "sidecar"
+        year, basis = parse_year(str(meta["year"])), YearBasis.SIDECAR
     # the title (and the sidecar's) names the year; later lines only when no release date says more
     lines = folded_head if release_year is None else folded_head[: 1 + bool(meta.get("title"))]
     # a year in brackets is an aside, never the document's: …授权1万发明专利用了6年(1991年)… (u9_nat_2011_patents, dev)
@@ -66,15 +66,16 @@ def document(plain: PlainText, aliases: Aliases, meta: Mapping[str, Any], releas
             break
         found = head_year(line)
         if found is not None and REVIEW.search(line):  # year N's report reviews N-1, unless N is the reviewed year
-            (year, report), basis = review_years(line, found), "work report"
+            (year, report), basis = review_years(line, found), YearBasis.WORK_REPORT
             now = now or report
         elif found is not None:
-            year, basis, now = found, "title", now or found
+            year, basis, now = found, YearBasis.TITLE, now or found
     if year is None and release_year is not None and (titled := title_line_year(folded_head[1:])) is not None:
-        year, basis = titled, "title"  # a communiqué's title below a site's name (title_lines.py)
+        year, basis = titled, YearBasis.TITLE  # a communiqué's title below a site's name (title_lines.py)
     if year is None and release_year is not None:
         reviews = any(REVIEW.search(line) for line in folded_head)
-        year, basis = (release_year - 1, "work report") if reviews else (release_year, "release date")
+        year, basis = ((release_year - 1, YearBasis.WORK_REPORT) if reviews
+                       else (release_year, YearBasis.RELEASE_DATE))
     jurisdiction = str(meta["jurisdiction"]) if meta.get("jurisdiction") else None
     outside = None
     # an outlet's place (甘肃日报 over a story datelined 本报兰州讯, u8_gs_2021_techsmes_gsrb) only when the head names
@@ -112,7 +113,7 @@ def document(plain: PlainText, aliases: Aliases, meta: Mapping[str, Any], releas
     province = None
     if local is None and outside is None and (jurisdiction is None or jurisdiction == "全国"):
         province = province_of_capital(folded_text)
-    lead = lead_year(folded_head[1:]) if basis == "release date" else None
+    lead = lead_year(folded_head[1:]) if basis == YearBasis.RELEASE_DATE else None
     own_area = first_own_area(strip_deletions(*fold_with_offsets(plain.text[:_OPENING]))[0])
     cities = folded_cities(folded_text, aliases)  # 绵阳市 … 绵阳高新技术企业达到446家 (bare_city_names.py)
     return Document(year, basis, jurisdiction, partial, plain, now, local, province, outside, lead, own_area, cities)

@@ -32,6 +32,7 @@ from targetwatch.reports.grammar import UNIT
 from targetwatch.reports.matching import normalised_key
 from targetwatch.reports.model import Aliases, ReadResult
 from targetwatch.reports.named_places import unknown_cities
+from targetwatch.reports.periods import YearBasis
 from targetwatch.reports.places import PLACE_IN_SENTENCE
 from targetwatch.reports.plaintext import PlainText, sentences
 from targetwatch.units import fold_with_offsets
@@ -103,7 +104,7 @@ def flat_table_rows(
                         "jurisdiction_raw": place,
                         "indicator_raw": name,
                         "year_raw": str(year),
-                        "year_basis": "stated",
+                        "year_basis": YearBasis.STATED,
                         "value_raw": _CELL_LINE.fullmatch(cell.text).group(1),  # type: ignore[union-attr]
                         "unit_raw": unit,
                         "period_type": "annual",

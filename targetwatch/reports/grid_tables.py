@@ -41,6 +41,7 @@ import pandas as pd
 from targetwatch.reports.grammar import UNIT
 from targetwatch.reports.matching import normalised_key
 from targetwatch.reports.model import Aliases, ReadResult
+from targetwatch.reports.periods import YearBasis
 from targetwatch.reports.plaintext import PlainText, sentences
 from targetwatch.units import fold_with_offsets
 
@@ -202,7 +203,7 @@ def grid_rows(
                             "jurisdiction_raw": place,
                             "indicator_raw": indicator,
                             "year_raw": str(year),
-                            "year_basis": "stated",
+                            "year_basis": YearBasis.STATED,
                             "value_raw": cell.text.replace(",", ""),
                             "unit_raw": unit,
                             "period_type": "annual",

@@ -19,11 +19,12 @@ import pandas as pd
 from targetwatch import vocab
 from targetwatch.reports.annual_statistics import ANNUAL_BASIS
 from targetwatch.reports.matching import normalised_key
+from targetwatch.reports.periods import YearBasis
 from targetwatch.units import normalise_text, parse_number, to_simplified, written_unit
 
 # 去年 in a headline gives way too: 去年城镇新增就业1322万 above 2014年我国城镇新增就业1322万人 in a page with no
 # release date (u15_nat_2014_jobs_apcjh, dev since round 10)
-_WEAK = ("release date", "work report", "relative", ANNUAL_BASIS)
+_WEAK = (YearBasis.RELEASE_DATE, YearBasis.WORK_REPORT, YearBasis.RELATIVE, ANNUAL_BASIS)
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")  # year bases that a stated year of the same figure overrides
 
 
@@ -97,18 +98,18 @@ def _rounded_restatements(rows: pd.DataFrame, same: pd.Series) -> pd.Series:
 
 
 def _restated_years(rows: pd.DataFrame, figure: pd.Series) -> pd.DataFrame:
-    stated = rows["year_basis"].eq("stated")
+    stated = rows["year_basis"].eq(YearBasis.STATED)
     years = rows.loc[stated, "year_raw"].astype(str).groupby(figure[stated]).agg(lambda y: set(y))
     one = years[years.map(len) == 1].map(lambda y: next(iter(y)))
     weak = rows["year_basis"].isin(_WEAK) & figure.isin(one.index)
     rows = rows.copy()
     rows.loc[weak, "year_raw"] = figure[weak].map(one)
-    rows.loc[weak, "year_basis"] = "restated"
+    rows.loc[weak, "year_basis"] = YearBasis.RESTATED
     # a headline's figure is part of a year when the body states it so: 全国城镇新增就业1099万人 above
     # 1-11月份,全国城镇新增就业1099万人 (u11_nat_2020nov_jobs_ddsb, dev since round 7)
     partial = rows["period_type"].eq("partial")
     same = figure + "|" + rows["year_raw"].astype(str)
-    part_of_year = rows["year_basis"].isin((*_WEAK, "restated")) & ~partial & same.isin(same[partial])
+    part_of_year = rows["year_basis"].isin((*_WEAK, YearBasis.RESTATED)) & ~partial & same.isin(same[partial])
     rows.loc[part_of_year, "period_type"] = "partial"
     return rows
 
@@ -141,7 +142,7 @@ def one_per_figure(
         rows, figure = rows[~rounded], figure[~rounded]
     key = figure + "|" + rows["year_raw"].astype(str)
     # the mention that states the year stays (a headline's 去年 took its year from it: u15_nat_2014_jobs_apcjh)
-    stated_first = rows["year_basis"].eq("restated").astype(int).sort_values(kind="stable").index
+    stated_first = rows["year_basis"].eq(YearBasis.RESTATED).astype(int).sort_values(kind="stable").index
     first = (~key[stated_first].duplicated()).reindex(rows.index)
     where = rows["location"] + rows["notes"].map(lambda n: f" ({n})" if isinstance(n, str) and n else "")
     others = where[~first].groupby(key[~first]).agg("; ".join)

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import re
 
+from targetwatch.reports.periods import YearBasis
+
 # the words of "now": 现有 (now has), 目前/当前 (at present), 截至目前/截止目前 (up to now), 现已 (already now)
 NOW = re.compile(r"截[至止]目前|目前|当前|现有|现已")
 # the bases of a year that come from the release date alone (periods.YEAR_BASIS_WORDS)
-_FROM_RELEASE = frozenset({"release date", "lead"})
-NOW_BASIS = "stock now"  # its words: periods.YEAR_BASIS_WORDS
+_FROM_RELEASE = frozenset({YearBasis.RELEASE_DATE, YearBasis.LEAD})
+NOW_BASIS = YearBasis.STOCK_NOW  # its words: periods.YEAR_BASIS_WORDS
 
 
 def now_word(before: str) -> str | None:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from targetwatch.reports.award_years import without_award_years
 from targetwatch.units import fold_with_offsets, parse_year
 
 # a year is written with 年, or without it right before 全年 (the whole year) or 末 (its end): 2023年1月17日國家統計
@@ -56,22 +57,42 @@ PERIOD_TOTAL = re.compile(r"累计|合计|共计")
 ESTIMATE = re.compile(r"预计")
 
 
+class YearBasis:
+    """How a figure's year was found (the raw rows' `year_basis`): the one spelling of each basis, for the readers
+    that set or test it and for YEAR_BASIS_WORDS. STATED, a year written in the figure's own sentence, has no words."""
+
+    STATED = "stated"
+    CARRIED = "carried"
+    RELATIVE = "relative"
+    PLAN_PERIOD = "plan period"
+    WORK_REPORT = "work report"
+    RELEASE_DATE = "release date"
+    FULL_YEAR = "full year"
+    ANNUAL_STATISTIC = "annual statistic"
+    RESTATED = "restated"
+    LEAD = "lead"
+    STOCK_NOW = "stock now"
+    TITLE = "title"
+    SIDECAR = "sidecar"
+    DOCUMENT = "document"
+
+
 YEAR_BASIS_WORDS = {
-    "carried": "carried from the year stated earlier in the paragraph",
-    "relative": "from 去年/过去一年/今年 and the release date",
-    "plan period": "from a five-year-plan expression (十二五末 = 2015, “十三五” ends in 2020)",
-    "work report": "inferred: a work report or work meeting reviews the year before",
-    "release date": "inferred from the release date (no year in the text)",
-    "full year": "inferred: a whole year's figure (全年) with no year is the year before the release",
-    "annual statistic": "inferred: an annual statistic (R&D, its intensity, the progress contribution) with no year is "
-    "the year before the release (annual_statistics.py)",
-    "restated": "from the same figure stated with its year elsewhere in the text",
-    "lead": "from the year the story's lead states (a headline's figure with no year of its own)",
-    "stock now": "inferred from the release date: a stock stated as now (现有/目前) holds on the statement's day, "
-    "part of that year (now_stocks.py)",
-    "title": "from the title",
-    "sidecar": "from the sidecar",
-    "document": "from the document",
+    YearBasis.CARRIED: "carried from the year stated earlier in the paragraph",
+    YearBasis.RELATIVE: "from 去年/过去一年/今年 and the release date",
+    YearBasis.PLAN_PERIOD: "from a five-year-plan expression (十二五末 = 2015, “十三五” ends in 2020)",
+    YearBasis.WORK_REPORT: "inferred: a work report or work meeting reviews the year before",
+    YearBasis.RELEASE_DATE: "inferred from the release date (no year in the text)",
+    YearBasis.FULL_YEAR: "inferred: a whole year's figure (全年) with no year is the year before the release",
+    YearBasis.ANNUAL_STATISTIC: "inferred: an annual statistic (R&D, its intensity, the progress contribution) with no "
+    "year is the year before the release (annual_statistics.py)",
+    YearBasis.RESTATED: "from the same figure stated with its year elsewhere in the text",
+    YearBasis.LEAD: "from the year the story's lead states (a headline's figure with no year of its own)",
+    YearBasis.STOCK_NOW: "inferred from the release date: a stock stated as now (现有/目前) holds on the statement's "
+    "day, part of that year (now_stocks.py)",
+    YearBasis.TITLE: "from the title",
+    YearBasis.SIDECAR: "from the sidecar",
+    YearBasis.DOCUMENT: "from the document",
 }
 
 
@@ -145,8 +166,8 @@ _FULL_DATE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
 def head_year(folded: str) -> int | None:
     """first_year of a line at a document's head, unless 今年 (this year, later than it) follows it in its sentence
     (这份2016年的“就业成绩单”堪称亮眼。…在今年全国“两会”上: 今年 is 2016 there, u11_nat_2016nov_jobs_vcinchina);
-    a year in a full date (2023年3月29日) is not one."""
-    folded = _FULL_DATE.sub(" ", folded)
+    a year in a full date (2023年3月29日) is not one, nor a prize's (荣获2018年省科技进步一等奖: award_years.py)."""
+    folded = without_award_years(_FULL_DATE.sub(" ", folded))
     found = first_year(folded)
     at = folded.find(f"{found}年") if found is not None else -1
     end = folded.find("。", at) if at >= 0 else -1
@@ -216,7 +237,7 @@ def year_of(doc: Any, before: str, after: str, ctx: Context) -> tuple[int | None
     """(year, basis, problem) for a figure: stated before it, a plan period, relative, carried, the document's."""
     stated = sentence_year(before)
     if stated is not None:
-        return stated, "stated", None
+        return stated, YearBasis.STATED, None
     plan_end, _ = plan_year(before)
     plan = list(PLAN.finditer(before))
     if (
@@ -224,16 +245,17 @@ def year_of(doc: Any, before: str, after: str, ctx: Context) -> tuple[int | None
         and (plan[-1].group(2) in {"期间", "时期", "以来"} or plan[-1].group(2) is None)
         and PERIOD_TOTAL.search(before[plan[-1].end() :] + after)
     ):
-        return None, "plan period", f"a total over the {plan[-1].group()} period (to {plan_end}), not a year's value"
+        total = f"a total over the {plan[-1].group()} period (to {plan_end}), not a year's value"
+        return None, YearBasis.PLAN_PERIOD, total
     if plan and plan[-1].group(2) == "末":
-        return plan_end, "plan period", None
+        return plan_end, YearBasis.PLAN_PERIOD, None
     rel = list(_RELATIVE.finditer(before))
     if rel and doc.now is not None:
         word = rel[-1].group()
         step = {"今年": 0, "本年": 0, "明年": 1}.get(word, -1)
-        return doc.now + step, "relative", None
+        return doc.now + step, YearBasis.RELATIVE, None
     if ctx.year is not None:
-        return ctx.year, "carried", None
+        return ctx.year, YearBasis.CARRIED, None
     if plan and plan[-1].group(2) is None and doc.now is not None and doc.now - 1 == plan_end:
-        return plan_end, "plan period", None
-    return doc.year, doc.year_basis or "document", None
+        return plan_end, YearBasis.PLAN_PERIOD, None
+    return doc.year, doc.year_basis or YearBasis.DOCUMENT, None

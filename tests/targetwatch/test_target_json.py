@@ -82,3 +82,31 @@ def test_a_target_without_trail_or_years_columns_has_neither():
                "jurisdiction": Column.of(pd.Series(["syn-2"]))} | series_columns([None], [None], [None])
     heads, tails = tj.objects(columns, [], {}, np.array([], dtype=np.int64))
     assert heads == [b'"name_zh":"\xe5\x90\x8d","jurisdiction":"syn-2"'] and tails == [b""]
+
+
+def test_the_per_year_rows_figures_are_found_by_their_place_in_their_series():
+    """position_columns: each id's row in its series (by year, then release date), missing for a missing or empty id
+    and for a figure of a series not needed; the warehouse's query and the frame's lookup give the same columns."""
+    import duckdb
+
+    from targetwatch.render.site_figures import FrameFigures, WarehouseFigures
+
+    obs = pd.DataFrame({
+        "observation_id": ["o1", "o2", "o3", "o4", "o5"],
+        "jurisdiction": ["syn-a", "syn-a", "syn-a", "syn-b", "syn-c"],
+        "indicator": ["i", "i", "i", "i", "i"],
+        "year": [2021, 2020, 2020, 2019, 2020],
+        "release_date": pd.to_datetime(["2022-01-01", "2021-01-01", "2021-06-01", "2020-01-01", "2021-01-01"]),
+        "source_file": ["f1", "f1", "f2", "f1", "f1"],
+    })
+    needed = {("syn-a", "i"), ("syn-b", "i")}
+    ids = {"o": pa.array(["o1", None, "o5", "o4", ""]), "ro": pa.array(["o2", "o3", None, None, "o9"])}
+    # syn-a: o2 (2020, released first) 0, o3 (2020, later) 1, o1 (2021) 2; syn-b: o4 0; syn-c is not needed
+    expected = {"o": [2, None, None, 0, None], "ro": [0, 1, None, None, None]}
+    con = duckdb.connect()
+    con.register("_obs", obs)
+    con.execute("CREATE TABLE observations AS SELECT * FROM _obs")
+    got = WarehouseFigures(con, tuple(obs.columns)).position_columns(needed, ids)
+    assert {c: a.to_pylist() for c, a in got.items()} == expected
+    got = FrameFigures(obs).position_columns(needed, ids)
+    assert {c: a.to_pylist() for c, a in got.items()} == expected

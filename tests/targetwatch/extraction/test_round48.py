@@ -144,3 +144,108 @@ def test_what_closes_the_marks_decides():
     assert quotedgoal.named(view, view.index("大学生"))
     assert not quotedgoal.named("实施“5年留百万大学生”工程", 9)
     assert not quotedgoal.named("可概括为“九个一”目标任务", 7)  # 一 names nothing
+
+
+# --- rule 3: a bare 百 after a verb that builds, before a measure word (`barescale.py`) -----------------------------
+# --- rule 4: 突破 before a count of technologies is the verb of the task (`breakthrough.py`) -------------------------
+
+# china-2024-future-industries-opinion-news (development, first unseen-59; 2024-01): the 2025 aims. Each 百 is 100,
+# exact, by 2025; 突破百项…技术 too (a hundred technologies broken through, not "more than 100"): before the round
+# none of the six was read.
+FUTURE = ("其中提到,到2025年,未来产业技术创新、产业培育、安全治理等全面发展,部分领域达到国际先进水平,产业规模稳步提升。"
+          "建设一批未来产业孵化器和先导区,突破百项前沿关键核心技术,形成百项标志性产品,打造百家领军企业,"
+          "开拓百项典型应用场景,制定百项关键标准,培育百家专业服务机构,初步形成符合我国实际的未来产业发展模式。")
+FUTURE_READ = [(100, "count", "exact", 2025)] * 6
+# hangzhou-2016-science-popularisation-news-trad (development, first unseen-59; 2016-03): 百支 = 100 teams, exact;
+# 5萬人以上 at least 50 000 persons; the year is the paragraph's (none in this excerpt).
+HANGZHOU = "建立百支科普志願者小分隊,形成一支5萬人以上的科普志願者隊伍。"
+HANGZHOU_READ = [(100, "count", "exact", None), (50_000, "persons", "at_least", None)]
+
+
+@pytest.mark.parametrize("text", variants(FUTURE))
+def test_a_bare_hundred_after_a_verb_of_building_is_a_count(text):
+    assert _read([p for p in quantified(text, "2024-01") if p.value is not None]) == FUTURE_READ
+
+
+@pytest.mark.parametrize("text", variants(HANGZHOU))
+def test_a_bare_hundred_teams(text):
+    assert _read(quantified(text, "2016-03")) == HANGZHOU_READ
+
+
+@pytest.mark.parametrize("text", variants(
+    "大力推进工业振兴行动,实施百家专精特新“小巨人”企业培育行动,开展百名创新人才培养工程。"))
+def test_a_bare_hundred_in_a_programmes_name_is_no_figure(text):
+    """guangxi-2022-zhuanjingtexin-plan (first unseen-8: 实施百家专精特新…) and songshanhu-2017-talent-news (first
+    unseen-17: 百名创新人才培养工程), joined for the test: no verb of building right before 百."""
+    assert _read(quantified(text, "2022-01")) == []
+
+
+@pytest.mark.parametrize("text", variants("到2025年,每年突破20项以上关键核心和共性技术。"))
+def test_a_count_of_technologies_keeps_its_own_suffix(text):
+    """shanxi-2021-new-materials-plan-news (development, first unseen-58): 以上 says at least; unchanged."""
+    assert _read(quantified(text, "2021-06")) == [(20, "count", "at_least", 2025)]
+
+
+@pytest.mark.parametrize("text", variants("到2025年,高新技术企业突破200家,技术合同成交额突破300项。"))
+def test_breakthrough_before_other_counts_stays_exceed(text):
+    """SYNTHETIC control: 突破200家 (firms) passes a level; 突破300项 with no 技术 after it also."""
+    assert _read(quantified(text, "2021-06")) == [(200, "count", "exceed", 2025), (300, "count", "exceed", 2025)]
+
+
+# --- rule 5: 百分之N (`percentwords.py`) --------------------------------------------------------------------------
+
+# shanxi-2020-forest-chief-opinion-news-trad (development, first unseen-43; 2020-09): 百分之26以上 = at least 26
+# percent by 2025; 1.69億立方米 = 169 000 000 cubic metres, at least, by 2025 (read before the round too).
+SHANXI = "山西到2025年全省森林覆蓋率達到百分之26以上,森林蓄積量達到1.69億立方米。"
+# hongkong-2017-rd-ratio-council-news (development, first unseen-59; 2017-04): 提升至百分之1 = 1 percent, exact (a
+# level named); 由现在的百分之0.76 (where it stands) is no figure of its own; the year (二零二零年) is not read.
+HONGKONG = "建议在二零二零年,把研发开支占生产总值的比例,由现在的百分之0.76,提升至百分之1,并鼓励私营机构投资。"
+
+
+def _read_share(props):
+    return [t for t, p in zip(_read(props), props, strict=True) if p.unit == "percent"]
+
+
+@pytest.mark.parametrize("text", variants(SHANXI))
+def test_per_cent_in_words_after_reach(text):
+    props = quantified(text, "2020-09")
+    assert _read(props) == [(26, "percent", "at_least", 2025), (169_000_000, "cubic_meters", "at_least", 2025)]
+    assert props[0].confidence < 0.9 and "percent_in_words" in props[0].rule
+
+
+@pytest.mark.parametrize("text", variants(HONGKONG))
+def test_per_cent_in_words_raised_to(text):
+    assert _read_share(quantified(text, "2017-04")) == [(1, "percent", "exact", None)]
+
+
+@pytest.mark.parametrize("text", variants("香港制造业也只占生产总值百分之一,研发上缺乏工业需求。"))
+def test_per_cent_in_words_as_it_stands_is_no_target(text):
+    """hongkong-2017-rd-ratio-council-news (development): a share as it stands, no verb of a level before it."""
+    assert _read(quantified(text, "2017-04")) == []
+
+
+# --- rule 6: 约 / 约为 right before a figure (`aboutfigure.py`) ----------------------------------------------------
+
+# shanghai-2022-elderly-facilities-plan-news-trad (development, first unseen-42; 2022-10): 每天約25萬人次 = about
+# 250 000 persons a day (达到 the verb, 约 the figure's own); before the round at_least.
+SHANGHAI = "到2025年,社區老年助餐服務供應能力達到每天約25萬人次。"
+# china-2022-renewable-energy-14th-plan-news-trad (development, first unseen-46; undated page): 約為3.3萬億千瓦時 =
+# about 3.3 x 10^12 kWh by 2025; before the round exact.
+RENEWABLE = "到2025年可再生能源年發電量約為3.3萬億千瓦時。"
+
+
+@pytest.mark.parametrize("text", variants(SHANGHAI))
+def test_about_after_reach_is_approx(text):
+    assert _read(quantified(text, "2022-10")) == [(250_000, "persons", "approx", 2025)]
+
+
+@pytest.mark.parametrize("text", variants(RENEWABLE))
+def test_about_as_is_approx(text):
+    assert _read(quantified(text, "2022-06")) == [(3_300_000_000_000, "kwh", "approx", 2025)]
+
+
+@pytest.mark.parametrize("text", variants("到2025年,新增签约3000家,累计节约3万吨标准煤,年发电量约为5万千瓦时以上。"))
+def test_yue_inside_a_word_is_no_cue(text):
+    """SYNTHETIC control: 签约 and 节约 right before a figure hold 约 as part of a word; 以上 keeps at least."""
+    assert _read(quantified(text, "2022-06")) == [(3000, "count", "exact", 2025), (30_000, "tce", "exact", 2025),
+                                                   (50_000, "kwh", "at_least", 2025)]

@@ -4,20 +4,17 @@ so. Values, places and years worked by hand from the texts."""
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 
-import opencc
 import pytest
 
 from targetwatch.catalogue import load_catalogue
 from targetwatch.reports.any_place import load_places, widened
-from targetwatch.reports.communique import read_text
 from targetwatch.reports.model import Aliases
 from targetwatch.reports.named_places import unknown_cities
 from targetwatch.reports.own_words import carried_own_word
 from targetwatch.reports.span_starts import span_start_year
-from targetwatch.units import fold_with_offsets
+from tests.targetwatch.reports.round_texts import IDS, as_read, fold_text, nfkc, read_at, variants
 
 ROOT = Path(__file__).parents[3]
 REAL = ROOT / "tests" / "fixtures" / "real"
@@ -34,49 +31,6 @@ def wide() -> Aliases:
     return Aliases.from_catalogue(widened(load_catalogue(ROOT / "targets.yaml"), load_places(REAL)))
 
 
-def _read(tmp_path: Path, text: str, aliases: Aliases):
-    path = tmp_path / "doc.txt"
-    path.write_text(text, encoding="utf-8")
-    return read_text(path, aliases)
-
-
-def _full_width(text: str) -> str:
-    """Digits, Latin letters, %, brackets and the full stop's neighbours written full-width (U+FF01..U+FF5E)."""
-    return "".join(chr(ord(c) + 0xFEE0) if c.isascii() and (c.isalnum() or c in "%()&.") else c for c in text)
-
-
-def _traditional(text: str) -> str:
-    return opencc.OpenCC("s2t").convert(text)
-
-
-def _simplified(text: str) -> str:
-    return opencc.OpenCC("t2s").convert(text)
-
-
-def _folded(text: str) -> str:
-    return fold_with_offsets(text)[0]
-
-
-def _nfkc(value: str) -> str:
-    return unicodedata.normalize("NFKC", value)
-
-
-def _got(rows) -> list[tuple[str, str, str]]:
-    """(value, place folded, year) of each row, sorted."""
-    if rows.empty:
-        return []
-    return sorted(
-        zip(rows["value_raw"].map(_nfkc), rows["jurisdiction_raw"].map(_folded), rows["year_raw"], strict=True)
-    )
-
-
-def _variants(text: str) -> list[str]:
-    return [text, _simplified(text) if text != _simplified(text) else _traditional(text), _full_width(text)]
-
-
-IDS = ["as-published", "other-script", "full-width"]
-
-
 # --- rule 1: 新增认定 counts new ones; the 总数 after them is the stock (stock_totals.py) ---------------------------
 
 # u37_hi_2014_hitech_szokow_trad (dev since round 28), traditional as published: 25 was read as Hainan's 2014 level
@@ -84,19 +38,19 @@ IDS = ["as-published", "other-script", "full-width"]
 HAINAN_2014 = "2014年,海南省新增認定高新技術企業25家,總數達146家。"
 
 
-@pytest.mark.parametrize("text", _variants(HAINAN_2014), ids=IDS)
+@pytest.mark.parametrize("text", variants(HAINAN_2014), ids=IDS)
 def test_recognised_new_ones_are_a_flow_and_the_total_after_them_the_level(
     tmp_path: Path, wide: Aliases, text: str
 ) -> None:
-    read = _read(tmp_path, text, wide)
-    assert _got(read.rows) == [("146", "海南省", "2014")]
+    read = read_at(tmp_path, text, wide)
+    assert as_read(read.rows) == [("146", "海南省", "2014")]
     assert any("counts new ones (新增认定)" in r for r in read.rejected["reason"])
 
 
-@pytest.mark.parametrize("text", _variants(HAINAN_2014), ids=IDS)
+@pytest.mark.parametrize("text", variants(HAINAN_2014), ids=IDS)
 def test_with_the_catalogue_alone_neither_count_is_read(tmp_path: Path, aliases: Aliases, text: str) -> None:
     # Hainan is not a catalogue place: 146 is refused for its place, 25 as new ones; never the nation's level
-    read = _read(tmp_path, text, aliases)
+    read = read_at(tmp_path, text, aliases)
     assert read.rows.empty
 
 
@@ -107,17 +61,17 @@ def test_with_the_catalogue_alone_neither_count_is_read(tmp_path: Path, aliases:
 CITIES_AVERAGE = "评估报告显示,各城市研发投入强度均值由2019年的2.54%提升至2021年的2.71%,30个城市投入强度连续两年上升。"
 
 
-@pytest.mark.parametrize("text", _variants(CITIES_AVERAGE), ids=IDS)
+@pytest.mark.parametrize("text", variants(CITIES_AVERAGE), ids=IDS)
 def test_an_average_over_cities_is_not_the_nations_level(tmp_path: Path, aliases: Aliases, text: str) -> None:
-    read = _read(tmp_path, text, aliases)
+    read = read_at(tmp_path, text, aliases)
     assert read.rows.empty
     assert any("is an average over places (均值)" in r for r in read.rejected["reason"])
 
 
 def test_synthetic_the_name_without_an_average_is_still_read(tmp_path: Path, aliases: Aliases) -> None:
     # SYNTHETIC control: the same sentence without 各城市…均值 is the nation's from-to, both ends read
-    read = _read(tmp_path, "全国研发投入强度由2019年的2.23%提升至2021年的2.43%。", aliases)
-    assert _got(read.rows) == [("2.23", "全国", "2019"), ("2.43", "全国", "2021")]
+    read = read_at(tmp_path, "全国研发投入强度由2019年的2.23%提升至2021年的2.43%。", aliases)
+    assert as_read(read.rows) == [("2.23", "全国", "2019"), ("2.43", "全国", "2021")]
 
 
 # --- rule 3: the start of a from-to whose years stand before it, as a span (span_starts.py) -----------------------
@@ -133,9 +87,9 @@ NINGXIA = (  # the text's headline line first: it names the place
 GUANGDONG = "2005—2018年,广东省技术合同成交额从234.27亿元上升到3212.52亿元。"
 
 
-@pytest.mark.parametrize("text", _variants(NINGXIA), ids=IDS)
+@pytest.mark.parametrize("text", variants(NINGXIA), ids=IDS)
 def test_a_span_before_a_from_to_dates_its_start(tmp_path: Path, wide: Aliases, text: str) -> None:
-    got = _got(_read(tmp_path, text, wide).rows)
+    got = as_read(read_at(tmp_path, text, wide).rows)
     assert got == [
         ("1.22", "宁夏", "2017"),
         ("1.56", "宁夏", "2021"),
@@ -144,17 +98,17 @@ def test_a_span_before_a_from_to_dates_its_start(tmp_path: Path, wide: Aliases, 
     ]
 
 
-@pytest.mark.parametrize("text", _variants(GUANGDONG), ids=IDS)
+@pytest.mark.parametrize("text", variants(GUANGDONG), ids=IDS)
 def test_a_span_with_a_dash_dates_its_start(tmp_path: Path, wide: Aliases, text: str) -> None:
-    assert _got(_read(tmp_path, text, wide).rows) == [("234.27", "广东省", "2005"), ("3212.52", "广东省", "2018")]
+    assert as_read(read_at(tmp_path, text, wide).rows) == [("234.27", "广东省", "2005"), ("3212.52", "广东省", "2018")]
 
 
 def test_the_span_start_year_and_where_it_is_not_the_start() -> None:
-    assert span_start_year(_folded("2017年至2021年,科技创新投入持续增加,全社会研发(R&D)经费投入")) == 2017
-    assert span_start_year(_folded("2005—2018年,广东省技术合同成交额")) == 2005
+    assert span_start_year(fold_text("2017年至2021年,科技创新投入持续增加,全社会研发(R&D)经费投入")) == 2017
+    assert span_start_year(fold_text("2005—2018年,广东省技术合同成交额")) == 2005
     # SYNTHETIC: a year stated after the span is the start point's own (earlier rules read it); no span, no year
-    assert span_start_year(_folded("2013年至2022年,其中2015年的研发经费")) is None
-    assert span_start_year(_folded("近年来,研发经费")) is None
+    assert span_start_year(fold_text("2013年至2022年,其中2015年的研发经费")) is None
+    assert span_start_year(fold_text("近年来,研发经费")) is None
 
 
 # --- rule 4: places with their figures in brackets after the indicator (place_lists.py) ----------------------------
@@ -171,9 +125,9 @@ MONGOLIA = (
 )
 
 
-@pytest.mark.parametrize("text", _variants(PROVINCES), ids=IDS)
+@pytest.mark.parametrize("text", variants(PROVINCES), ids=IDS)
 def test_each_bracketed_province_is_its_own_observation(tmp_path: Path, wide: Aliases, text: str) -> None:
-    got = _got(_read(tmp_path, text, wide).rows)
+    got = as_read(read_at(tmp_path, text, wide).rows)
     provinces = [g for g in got if g[1] != "全国"]
     assert provinces == [
         ("2.69", "安徽", "2023"),
@@ -188,14 +142,14 @@ def test_each_bracketed_province_is_its_own_observation(tmp_path: Path, wide: Al
 
 
 def test_with_the_catalogue_alone_no_province_gives_the_nation_its_figure(tmp_path: Path, aliases: Aliases) -> None:
-    read = _read(tmp_path, PROVINCES, aliases)
-    assert _got(read.rows) == [("2.65", "全国", "2023")]
+    read = read_at(tmp_path, PROVINCES, aliases)
+    assert as_read(read.rows) == [("2.65", "全国", "2023")]
     assert sum("北京, a place not in targets.yaml" in r for r in read.rejected["reason"]) == 1
 
 
-@pytest.mark.parametrize("text", _variants(MONGOLIA), ids=IDS)
+@pytest.mark.parametrize("text", variants(MONGOLIA), ids=IDS)
 def test_a_regions_cities_in_brackets_are_each_its_own_level(tmp_path: Path, wide: Aliases, text: str) -> None:
-    got = _got(_read(tmp_path, text, wide).rows)
+    got = as_read(read_at(tmp_path, text, wide).rows)
     assert [g for g in got if g[1] != "内蒙古"] == [
         ("44.1", "鄂尔多斯市", "2022"),
         ("44.5", "呼和浩特市", "2022"),
@@ -206,16 +160,16 @@ def test_a_regions_cities_in_brackets_are_each_its_own_level(tmp_path: Path, wid
 def test_synthetic_brackets_that_hold_a_share_or_a_lone_item_are_not_a_list(tmp_path: Path, wide: Aliases) -> None:
     # SYNTHETIC controls: a share inside the bracket (占) is no figure alone; one item is no list
     shares = "2023年,从各地区R&D经费投入强度来看,北京(占6.73%)、上海(占4.34%)领先。"
-    assert _got(_read(tmp_path, shares, wide).rows) == []
+    assert as_read(read_at(tmp_path, shares, wide).rows) == []
     lone = "2023年,从各地区R&D经费投入强度来看,北京(6.73%)领先。"
-    assert _got(_read(tmp_path, lone, wide).rows) == []
+    assert as_read(read_at(tmp_path, lone, wide).rows) == []
 
 
 def test_a_longer_known_city_name_is_not_a_shorter_unknown_one(aliases: Aliases, wide: Aliases) -> None:
     # 呼和浩特市: 和 may stand before a city's name, but 浩特市 inside a name the widened catalogue knows is no city
-    folded = _folded("排名前三的是包头市(77.5亿元)、呼和浩特市(44.5亿元)")
+    folded = fold_text("排名前三的是包头市(77.5亿元)、呼和浩特市(44.5亿元)")
     assert [m.group() for m in unknown_cities(folded, wide)] == []
-    assert [m.group() for m in unknown_cities(_folded("和白银市"), wide)] == ["白银市"]
+    assert [m.group() for m in unknown_cities(fold_text("和白银市"), wide)] == ["白银市"]
 
 
 # --- rule 5: 我省 carried through the paragraph's later sentences (own_words.py) -----------------------------------
@@ -228,23 +182,23 @@ HEILONGJIANG = (
 )
 
 
-@pytest.mark.parametrize("text", _variants(HEILONGJIANG), ids=IDS)
+@pytest.mark.parametrize("text", variants(HEILONGJIANG), ids=IDS)
 @pytest.mark.parametrize("catalogue", ["catalogue", "widened"])
 def test_a_provinces_figure_after_semicolon_goes_neither_to_the_city_nor_the_nation(
     tmp_path: Path, aliases: Aliases, wide: Aliases, text: str, catalogue: str
 ) -> None:
-    read = _read(tmp_path, text, aliases if catalogue == "catalogue" else wide)
+    read = read_at(tmp_path, text, aliases if catalogue == "catalogue" else wide)
     assert read.rows.empty
-    about = read.rejected[read.rejected["raw_content"].map(lambda t: "3435" in _nfkc(t))]
+    about = read.rejected[read.rejected["raw_content"].map(lambda t: "3435" in nfkc(t))]
     assert any("'我省' means a province's own figures" in r for r in about["reason"])
 
 
 def test_the_own_word_carried_and_where_it_stops(wide: Aliases) -> None:
-    assert carried_own_word(_folded("2020年,我省技术交易额实现267.8亿元"), None, wide) == "我省"
-    assert carried_own_word(_folded("通过科技部科技型中小企业评价的企业3435家"), "我省", wide) == "我省"
+    assert carried_own_word(fold_text("2020年,我省技术交易额实现267.8亿元"), None, wide) == "我省"
+    assert carried_own_word(fold_text("通过科技部科技型中小企业评价的企业3435家"), "我省", wide) == "我省"
     # a sentence naming a place ends it: 大庆 in the widened catalogue, a province by name in any
-    assert carried_own_word(_folded("大庆市高新技术企业达到300家"), "我省", wide) is None
-    assert carried_own_word(_folded("甘肃省高新技术企业达到300家"), "我省", wide) is None
+    assert carried_own_word(fold_text("大庆市高新技术企业达到300家"), "我省", wide) is None
+    assert carried_own_word(fold_text("甘肃省高新技术企业达到300家"), "我省", wide) is None
 
 
 def test_synthetic_in_the_provinces_own_document_the_carried_word_keeps_the_figure(
@@ -255,7 +209,7 @@ def test_synthetic_in_the_provinces_own_document_the_carried_word_keeps_the_figu
         "甘肃省科技厅发布\n"
         "2020年,我省技术交易额实现267.8亿元,同比增长13.2%;通过科技部科技型中小企业评价的企业3435家。\n"
     )
-    got = _got(_read(tmp_path, text, aliases).rows)
+    got = as_read(read_at(tmp_path, text, aliases).rows)
     assert ("3435", "甘肃省", "2020") in got
 
 
@@ -267,8 +221,8 @@ WUHAN = (REAL / "reports" / "u36_wh_2013_2018_st_table_kjj.txt").read_text(encod
 
 
 def test_a_city_table_one_cell_a_line_gives_its_rows(tmp_path: Path, wide: Aliases) -> None:
-    rows = _read(tmp_path, WUHAN, wide).rows
-    got = sorted(zip(rows["indicator_raw"].map(_folded), rows["year_raw"], rows["value_raw"], strict=True))
+    rows = read_at(tmp_path, WUHAN, wide).rows
+    got = sorted(zip(rows["indicator_raw"].map(fold_text), rows["year_raw"], rows["value_raw"], strict=True))
     by_name: dict[str, list[tuple[str, str]]] = {}
     for name, year, value in got:
         by_name.setdefault(name, []).append((year, value))
@@ -292,13 +246,13 @@ def test_a_city_table_one_cell_a_line_gives_its_rows(tmp_path: Path, wide: Alias
 
 
 def test_with_the_catalogue_alone_the_city_table_gives_nothing_to_the_nation(tmp_path: Path, aliases: Aliases) -> None:
-    assert _read(tmp_path, WUHAN, aliases).rows.empty
+    assert read_at(tmp_path, WUHAN, aliases).rows.empty
 
 
 def test_synthetic_a_table_under_a_text_naming_two_places_names_none(tmp_path: Path, wide: Aliases) -> None:
     # SYNTHETIC control: the same table with 湖北省 named above it as well: the place is not guessed
     text = WUHAN.replace("发布单位:武汉市科学技术局", "发布单位:武汉市科学技术局 湖北省")
-    assert _read(tmp_path, text, wide).rows.empty
+    assert read_at(tmp_path, text, wide).rows.empty
 
 
 # --- rule 7: 技术市场交易成交额 is the technology contracts' turnover (matching._INFIXES) -----------------------------
@@ -307,9 +261,9 @@ def test_synthetic_a_table_under_a_text_naming_two_places_names_none(tmp_path: P
 WUHAN_MARKET = "2022年,湖北省技术合同成交额3017.86亿元。其中,武汉市技术市场交易成交额1357.41亿元,位居全省第一。"
 
 
-@pytest.mark.parametrize("text", _variants(WUHAN_MARKET), ids=IDS)
+@pytest.mark.parametrize("text", variants(WUHAN_MARKET), ids=IDS)
 def test_the_technology_markets_traded_turnover_is_the_turnover(tmp_path: Path, wide: Aliases, text: str) -> None:
-    got = _got(_read(tmp_path, text, wide).rows)
+    got = as_read(read_at(tmp_path, text, wide).rows)
     assert ("1357.41", "武汉市", "2022") in got
     assert ("3017.86", "湖北省", "2022") in got
 
@@ -325,18 +279,18 @@ NINGXIA_LIST = (
 )
 
 
-@pytest.mark.parametrize("text", _variants(NINGXIA_LIST), ids=IDS)
+@pytest.mark.parametrize("text", variants(NINGXIA_LIST), ids=IDS)
 def test_the_last_of_listed_names_does_not_take_the_first_listed_figure(
     tmp_path: Path, wide: Aliases, text: str
 ) -> None:
-    read = _read(tmp_path, text, wide)
+    read = read_at(tmp_path, text, wide)
     assert read.rows.empty
-    assert any("489" in _nfkc(r) for r in read.rejected["reason"])  # quarantined, not lost
+    assert any("489" in nfkc(r) for r in read.rejected["reason"])  # quarantined, not lost
 
 
 def test_synthetic_one_name_with_one_figure_is_still_read(tmp_path: Path, wide: Aliases) -> None:
     # SYNTHETIC controls: a single name; two names but one figure after the second
     one = "宁夏迈入全国二类创新地区\n2022年,宁夏国家高新技术企业达到了489家。"
-    assert _got(_read(tmp_path, one, wide).rows) == [("489", "宁夏", "2022")]
+    assert as_read(read_at(tmp_path, one, wide).rows) == [("489", "宁夏", "2022")]
     two = "宁夏迈入全国二类创新地区\n2022年,宁夏科技型中小企业、高新技术企业达到了489家。"
-    assert _got(_read(tmp_path, two, wide).rows) == [("489", "宁夏", "2022")]
+    assert as_read(read_at(tmp_path, two, wide).rows) == [("489", "宁夏", "2022")]

@@ -7,16 +7,15 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-import opencc
 import pytest
 
 from targetwatch.catalogue import load_catalogue
 from targetwatch.reports.any_place import load_places, widened
 from targetwatch.reports.applications import not_yet_problem
-from targetwatch.reports.communique import read_text
 from targetwatch.reports.model import Aliases
 from targetwatch.reports.name_variants import with_name_variants
 from targetwatch.units import fold_with_offsets
+from tests.targetwatch.reports.round_texts import IDS, as_read, read_at, variants
 
 ROOT = Path(__file__).parents[3]
 REAL = ROOT / "tests" / "fixtures" / "real"
@@ -33,43 +32,6 @@ def wide() -> Aliases:
     return Aliases.from_catalogue(widened(load_catalogue(ROOT / "targets.yaml"), load_places(REAL)))
 
 
-def _read(tmp_path: Path, text: str, aliases: Aliases, meta: dict | None = None):
-    path = tmp_path / "doc.txt"
-    path.write_text(text, encoding="utf-8")
-    return read_text(path, aliases, meta)
-
-
-def _full_width(text: str) -> str:
-    """Digits, Latin letters, %, brackets and the full stop's neighbours written full-width (U+FF01..U+FF5E)."""
-    return "".join(chr(ord(c) + 0xFEE0) if c.isascii() and (c.isalnum() or c in "%()&.") else c for c in text)
-
-
-def _other_script(text: str) -> str:
-    simplified = opencc.OpenCC("t2s").convert(text)
-    return simplified if simplified != text else opencc.OpenCC("s2t").convert(text)
-
-
-def _variants(text: str) -> list[str]:
-    return [text, _other_script(text), _full_width(text)]
-
-
-IDS = ["as-published", "other-script", "full-width"]
-
-
-def _got(rows) -> list[tuple[str, str, str]]:
-    """(value, place folded, year) of each row, sorted."""
-    if rows.empty:
-        return []
-    return sorted(
-        zip(
-            rows["value_raw"].map(lambda v: unicodedata.normalize("NFKC", v)),
-            rows["jurisdiction_raw"].map(lambda j: fold_with_offsets(j)[0]),
-            rows["year_raw"],
-            strict=True,
-        )
-    )
-
-
 # --- rule 1: 全社会研发投入 with an amount after it is the R&D expenditure (name_variants.py) -----------------
 
 # u37_hi_2021_st_10100 (dev since round 28): 47 was "not recognised ('全社会研发投入')"; the intensity was read
@@ -81,19 +43,19 @@ ANSHUN_2019 = (
 )
 
 
-@pytest.mark.parametrize("text", _variants(HAINAN_2021), ids=IDS)
+@pytest.mark.parametrize("text", variants(HAINAN_2021), ids=IDS)
 def test_the_whole_societys_rd_input_is_the_rd_expenditure(tmp_path: Path, wide: Aliases, text: str) -> None:
-    read = _read(tmp_path, text, wide)
-    assert _got(read.rows) == [("0.73", "海南", "2021"), ("47", "海南", "2021")]
+    read = read_at(tmp_path, text, wide)
+    assert as_read(read.rows) == [("0.73", "海南", "2021"), ("47", "海南", "2021")]
     values = read.rows["value_raw"].map(lambda v: unicodedata.normalize("NFKC", v))
     named = dict(zip(values, read.rows["indicator_raw"], strict=True))
     assert named["47"] == "研发经费"  # the catalogue's alias of rd_expenditure, so ingestion matches it exactly
 
 
-@pytest.mark.parametrize("text", _variants(ANSHUN_2019), ids=IDS)
+@pytest.mark.parametrize("text", variants(ANSHUN_2019), ids=IDS)
 def test_the_rd_input_and_the_intensity_after_it(tmp_path: Path, wide: Aliases, text: str) -> None:
-    read = _read(tmp_path, text, wide, {"jurisdiction": "安顺市"})
-    got = [g for g in _got(read.rows) if g[0] != "58.4"]  # the index, read before this round
+    read = read_at(tmp_path, text, wide, {"jurisdiction": "安顺市"})
+    got = [g for g in as_read(read.rows) if g[0] != "58.4"]  # the index, read before this round
     assert got == [("0.6", "安顺市", "2019"), ("5.06", "安顺市", "2019")]
 
 
@@ -126,17 +88,17 @@ def test_the_rename_keeps_offsets() -> None:
 SHANDONG = "此外,政府屬研究機構研發經費79.1億元,增長0.3%;高等學校114.3億元,增長20.5%;其他主體43.8億元,增長74.9%。"
 
 
-@pytest.mark.parametrize("text", _variants(SHANDONG), ids=IDS)
+@pytest.mark.parametrize("text", variants(SHANDONG), ids=IDS)
 def test_research_institutes_rd_expenditure_is_a_subset(tmp_path: Path, wide: Aliases, text: str) -> None:
-    read = _read(tmp_path, text, wide, {"jurisdiction": "山东", "year": 2022})
+    read = read_at(tmp_path, text, wide, {"jurisdiction": "山东", "year": 2022})
     assert read.rows.empty
     assert any("is a subset (研究机构)" in r for r in read.rejected["reason"])
 
 
 def test_synthetic_the_same_sentence_without_the_performer_is_read(tmp_path: Path, wide: Aliases) -> None:
     # SYNTHETIC control: without 政府属研究机构 the figure is the place's expenditure
-    read = _read(tmp_path, "此外,研發經費79.1億元,增長0.3%。", wide, {"jurisdiction": "山东", "year": 2022})
-    assert _got(read.rows) == [("79.1", "山东", "2022")]
+    read = read_at(tmp_path, "此外,研發經費79.1億元,增長0.3%。", wide, {"jurisdiction": "山东", "year": 2022})
+    assert as_read(read.rows) == [("79.1", "山东", "2022")]
 
 
 # --- rule 3: applications (申报) and a pool of candidates (培育库) are not the stock (applications.py) ---------------
@@ -154,24 +116,24 @@ YUNNAN = (
 )
 
 
-@pytest.mark.parametrize("text", _variants(XIANNING), ids=IDS)
+@pytest.mark.parametrize("text", variants(XIANNING), ids=IDS)
 def test_applications_are_not_the_stock(tmp_path: Path, wide: Aliases, text: str) -> None:
-    read = _read(tmp_path, text, wide, {"jurisdiction": "咸宁市", "year": 2015})
+    read = read_at(tmp_path, text, wide, {"jurisdiction": "咸宁市", "year": 2015})
     assert read.rows.empty
     assert any("counts applications (申报)" in r for r in read.rejected["reason"])
 
 
-@pytest.mark.parametrize("text", _variants(YUNNAN), ids=IDS)
+@pytest.mark.parametrize("text", variants(YUNNAN), ids=IDS)
 def test_a_pool_of_candidates_is_not_the_stock(tmp_path: Path, wide: Aliases, text: str) -> None:
-    read = _read(tmp_path, text, wide, {"jurisdiction": "云南"})
+    read = read_at(tmp_path, text, wide, {"jurisdiction": "云南"})
     assert read.rows.empty
     assert any("counts the candidates in a pool (培育库)" in r for r in read.rejected["reason"])
 
 
 def test_synthetic_registered_firms_and_the_stock_are_still_read(tmp_path: Path, wide: Aliases) -> None:
     # SYNTHETIC controls: 入库 (registered) and 认定 with 累计 are not applications or a pool
-    read = _read(tmp_path, "2022年,云南省评价入库科技型中小企业5000家,高新技术企业达到2800户。", wide)
-    assert _got(read.rows) == [("2800", "云南省", "2022"), ("5000", "云南省", "2022")]
+    read = read_at(tmp_path, "2022年,云南省评价入库科技型中小企业5000家,高新技术企业达到2800户。", wide)
+    assert as_read(read.rows) == [("2800", "云南省", "2022"), ("5000", "云南省", "2022")]
 
 
 def test_the_problem_names_the_word() -> None:
@@ -194,17 +156,17 @@ HEBEI_FIRMS = "高新技术企业由825家增长到突破1.2万家,由全国第1
 HEBEI = {"jurisdiction": "河北", "release_date": "2023-01-05"}
 
 
-@pytest.mark.parametrize("text", _variants(HEBEI_TURNOVER) + _variants(HEBEI_FIRMS), ids=IDS + IDS)
+@pytest.mark.parametrize("text", variants(HEBEI_TURNOVER) + variants(HEBEI_FIRMS), ids=IDS + IDS)
 def test_the_start_before_a_threshold_needs_its_own_year(tmp_path: Path, wide: Aliases, text: str) -> None:
-    read = _read(tmp_path, text, wide, HEBEI)
+    read = read_at(tmp_path, text, wide, HEBEI)
     assert read.rows.empty
     assert any("is a start point with no year stated" in r for r in read.rejected["reason"])
 
 
 def test_synthetic_a_start_with_its_year_is_still_read(tmp_path: Path, wide: Aliases) -> None:
     # SYNTHETIC control: the year written before the start dates it; the threshold end is still no level
-    read = _read(tmp_path, "高新技术企业由2012年的825家增长到突破1.2万家。", wide, HEBEI)
-    assert _got(read.rows) == [("825", "河北", "2012")]
+    read = read_at(tmp_path, "高新技术企业由2012年的825家增长到突破1.2万家。", wide, HEBEI)
+    assert as_read(read.rows) == [("825", "河北", "2012")]
 
 
 # --- rule 5: a share of the whole place's total after the name is no level (grammar.SHARE_OF_WHOLE) ---------------
@@ -213,8 +175,8 @@ def test_synthetic_a_start_with_its_year_is_still_read(tmp_path: Path, wide: Ali
 KUNMING = "目前,全市共有国家重点实验室9家。其中,云南省重点实验室占全省总量的84%。"
 
 
-@pytest.mark.parametrize("text", _variants(KUNMING), ids=IDS)
+@pytest.mark.parametrize("text", variants(KUNMING), ids=IDS)
 def test_a_share_of_the_provinces_total_is_no_level(tmp_path: Path, wide: Aliases, text: str) -> None:
-    read = _read(tmp_path, text, wide, {"year": 2024})
+    read = read_at(tmp_path, text, wide, {"year": 2024})
     assert "84" not in set(read.rows["value_raw"].map(lambda v: unicodedata.normalize("NFKC", v)))
     assert any("is a share of a whole (占全省总量的)" in r for r in read.rejected["reason"])

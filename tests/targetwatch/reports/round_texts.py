@@ -1,0 +1,59 @@
+"""What the reader's round files (test_communique_round28.py, test_communique_round29.py) do with a sentence: read it
+as a document of its own, write it in the other script and full-width, and list what was read. One home for them, so
+that a round's file holds its rules' tests and not another copy of these (copies had already drifted: round 30's
+full-width also widens ; and ,)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import opencc
+import pandas as pd
+
+from targetwatch.reports.communique import read_text
+from targetwatch.reports.model import Aliases, ReadResult
+from targetwatch.units import fold_with_offsets
+
+IDS = ["as-published", "other-script", "full-width"]
+
+
+def read_at(tmp_path: Path, text: str, aliases: Aliases, meta: Mapping[str, Any] | None = None) -> ReadResult:
+    """`text` read by the communiqué reader as a file doc.txt of its own."""
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_text(path, aliases, meta)
+
+
+def full_width(text: str) -> str:
+    """Digits, Latin letters, %, brackets and the full stop's neighbours written full-width (U+FF01..U+FF5E)."""
+    return "".join(chr(ord(c) + 0xFEE0) if c.isascii() and (c.isalnum() or c in "%()&.") else c for c in text)
+
+
+def other_script(text: str) -> str:
+    """The text in simplified script, or in traditional when it is already simplified."""
+    simplified = opencc.OpenCC("t2s").convert(text)
+    return simplified if simplified != text else opencc.OpenCC("s2t").convert(text)
+
+
+def variants(text: str) -> list[str]:
+    """The text as published, in the other script and full-width (named by IDS): a rule must read all three."""
+    return [text, other_script(text), full_width(text)]
+
+
+def fold_text(text: str) -> str:
+    return fold_with_offsets(text)[0]
+
+
+def nfkc(value: str) -> str:
+    return unicodedata.normalize("NFKC", value)
+
+
+def as_read(rows: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """(value, place folded, year) of each row, sorted."""
+    if rows.empty:
+        return []
+    return sorted(zip(rows["value_raw"].map(nfkc), rows["jurisdiction_raw"].map(fold_text), rows["year_raw"],
+                      strict=True))
