@@ -24,9 +24,15 @@ from targetwatch.extraction.text import Paragraph, Sentence, Span
 PERCENT_WORDS: Final = re.compile(
     r"(?P<verb>达到|达|提升至|提升到|提高至|提高到|增加至|增加到|上升至|上升到|保持在|稳定在|不低于|不少于|超过|突破)"
     rf" {{0,2}}百分之 {{0,2}}(?P<num>{rules.NUMBER})(?P<post> {{0,2}}(?:以上|以下|以内|左右))?")
-_VERB_COMPARATOR: Final[dict[str, str]] = {"达到": "at_least", "达": "at_least", "不低于": "at_least",
-                                           "不少于": "at_least", "超过": "exceed", "突破": "exceed"}
-_POST_COMPARATOR: Final[dict[str, str]] = {"以上": "at_least", "以下": "at_most", "以内": "at_most", "左右": "approx"}
+# the verbs' comparators are rules.py's: a fraction's cues (超 never matches <verb> above) and the prefix cues (突破)
+_VERB_COMPARATOR: Final[dict[str, str]] = {
+    **rules.FRACTION_CUES,
+    **{w: c.comparator for c in rules.COMPARATOR_CUES if c.rule == "prefix_exceed" for w in c.words},
+}
+# the suffixes' comparators are rules.COMPARATOR_CUES' "after" cues (多, 余 there never match <post> above)
+_POST_COMPARATOR: Final[dict[str, str]] = {
+    w: c.comparator for c in rules.COMPARATOR_CUES if c.where == "after" for w in c.words
+}
 RULE: Final = "percent_in_words"
 
 
