@@ -82,7 +82,7 @@ from targetwatch.reports.periods import (
     year_of,
 )
 from targetwatch.reports.place_lists import bracketed_places, without_listed_names
-from targetwatch.reports.places import PLACE_IN_SENTENCE, own_level_problem
+from targetwatch.reports.places import OWN_WORDS, PLACE_IN_SENTENCE, own_level_problem
 from targetwatch.reports.places import place_is_mentioned as _place_is_mentioned
 from targetwatch.reports.plaintext import Sentence, plain_html, plain_txt, sentences
 from targetwatch.reports.prenominal import place_count
@@ -564,7 +564,10 @@ _FULL_YEAR = re.compile(rf"全年(?:全国|我国|我省|我市|{'|'.join(GENERI
 # what flows over a year (new jobs, turnover, expenditure): after 十一五期间 with no year of its own, a plan period's
 # total: “十一五”期间,全国城镇新增就业5500万人 (u17_nat_2010_jobs_11th_plan_trad, dev since round 11)
 _FLOW_KEY = re.compile(r"新增|成交额|交易额|经费|支出")
-_OWN_PROVINCE = re.compile(r"我省|全省|本省|该省|我市|全市|本市")
+# the document's own words (places.OWN_WORDS) but 该市, left out as before (its history gives no reason): in a
+# province's text 该市 points back at a city just named (以泉州市为例,该市…), not at the document's own place.
+# 全省域/全市域 only lengthen a match; every use here asks only whether there is one
+_OWN_PROVINCE = re.compile("|".join(w for w in OWN_WORDS if w != "该市"))
 _CITY_WORDS = ("全市", "本市", "全市域")  # a city's own words among GENERIC_JURISDICTIONS
 _WIDER_WORD = re.compile(r"我省|全省|本省|该省|全国|我国")  # a province's or the nation's: the carried city ends
 _PROVINCE_WORD = re.compile(r"我省|全省|本省|该省")

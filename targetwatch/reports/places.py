@@ -124,7 +124,9 @@ def national_body(lines: list[str]) -> str | None:
 
 
 # the level a word for "the document's own jurisdiction" implies: 全市/我市 is a city, 全省/我省 a province
-OWN_WORD = re.compile(r"全省域?|本省|我省|该省|全市域?|本市|我市|该市")
+# (patterns; communique.py takes them too)
+OWN_WORDS = ("全省域?", "本省", "我省", "该省", "全市域?", "本市", "我市", "该市")
+OWN_WORD = re.compile("|".join(OWN_WORDS))
 _OWN_LEVELS = {"省": ("province",), "市": ("prefecture",)}
 
 
