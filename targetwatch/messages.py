@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from targetwatch import vocab
+from targetwatch.sql_text import sql_text
 
 LANGS: Final[tuple[str, ...]] = ("zh", "en")
 
@@ -197,10 +198,6 @@ def columns_read() -> set[str]:
 
 # ---- rendering as SQL over the assessment's columns ----
 
-def _quote(s: str) -> str:
-    return "'" + s.replace("'", "''") + "'"
-
-
 def _num_sql(expr: str) -> str:
     """A value in the target's unit: percent to two decimals with %, thousands separated, else 4 significant digits."""
     return (f"CASE WHEN ({expr}) IS NULL THEN '' WHEN unit = 'percent' THEN format('{{:.2f}}%', {expr}) "
@@ -219,7 +216,7 @@ def _cmp_prefixes() -> list[str]:
 
 
 def _pace_rule_sql(lang: str) -> str:
-    whens = " ".join(f"WHEN {_quote(s)} THEN {_quote(m.text(lang))}" for s, m in pace_rules().items())
+    whens = " ".join(f"WHEN {sql_text(s)} THEN {sql_text(m.text(lang))}" for s, m in pace_rules().items())
     return f"(CASE status {whens} ELSE '' END)"
 
 
@@ -258,7 +255,7 @@ def _kind_sql(name: str, kind: str, lang: str, prefix_cols: dict[str, str] | Non
         return f"coalesce(format('{{:+.2f}}', {col}), '')"
     if kind == "met":
         yes, no = MET_WORDS[lang]
-        return f"(CASE WHEN {col} THEN {_quote(yes)} ELSE {_quote(no)} END)"
+        return f"(CASE WHEN {col} THEN {sql_text(yes)} ELSE {sql_text(no)} END)"
     if name == "pace_rule":
         return f"_pace_rule_{lang}"
     if kind:
@@ -270,7 +267,7 @@ def _template_sql(template: str, lang: str, prefix_cols: dict[str, str] | None =
     parts = []
     for literal, name, spec, _ in string.Formatter().parse(template):
         if literal:
-            parts.append(_quote(literal))
+            parts.append(sql_text(literal))
         if name:
             parts.append(_kind_sql(name, spec or "", lang, prefix_cols))
     return "concat(" + ", ".join(parts) + ")" if parts else "''"
@@ -298,5 +295,5 @@ def reason_sql(lang: str) -> str:
             cited = _cited_years(message)
             later = " AND ".join(f"latest_year > coalesce({c}, latest_year)" for c in cited) or "false"
             body = f"concat({body}, CASE WHEN {later} THEN {_template_sql(LATEST.text(lang), lang)} ELSE '' END)"
-        whens.append(f"WHEN {_quote(code)} THEN {body}")
+        whens.append(f"WHEN {sql_text(code)} THEN {body}")
     return "(CASE reason_code " + " ".join(whens) + " END)"

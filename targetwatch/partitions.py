@@ -22,6 +22,7 @@ from pathlib import Path
 import duckdb
 
 from targetwatch.assessment import assess_warehouse
+from targetwatch.sql_text import sql_list, sql_text
 
 NATIONAL_LEVEL = "national"
 OUTPUTS = ("assessments", "assessment_years")
@@ -48,10 +49,6 @@ def _folder(store: Path, table: str, key: str) -> Path:
     return store / table / f"province={key}"
 
 
-def _sql_path(path: Path) -> str:
-    return str(path).replace("'", "''")
-
-
 def export_observations(warehouse: Path, store: Path, key: str) -> int:
     """Write the observations of partition `key`'s jurisdictions from the (published) warehouse, opened read-only,
     to `<store>/observations/province=<key>/data.parquet`; return the row count."""
@@ -59,22 +56,22 @@ def export_observations(warehouse: Path, store: Path, key: str) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect()
     try:
-        con.execute(f"ATTACH '{_sql_path(warehouse)}' AS wh (READ_ONLY)")
+        con.execute(f"ATTACH {sql_text(warehouse)} AS wh (READ_ONLY)")
         members = [j for j, k in province_keys(con, "wh.jurisdictions").items() if k == key]
         con.execute(f"COPY (SELECT * FROM wh.observations WHERE jurisdiction IN (SELECT unnest($members))) "
-                    f"TO '{_sql_path(folder / 'data.parquet')}' (FORMAT parquet, COMPRESSION zstd)",
+                    f"TO {sql_text(folder / 'data.parquet')} (FORMAT parquet, COMPRESSION zstd)",
                     {"members": members})
-        written = _sql_path(folder / "data.parquet")
-        return con.execute(f"SELECT count(*) FROM read_parquet('{written}')").fetchall()[0][0]
+        written = sql_text(folder / "data.parquet")
+        return con.execute(f"SELECT count(*) FROM read_parquet({written})").fetchall()[0][0]
     finally:
         con.close()
 
 
 def observations_view(con: duckdb.DuckDBPyConnection, store: Path, keys: list[str], name: str = "observations") -> None:
     """A view `name` of the observations of the partitions `keys`, read by DuckDB from the hive-partitioned files."""
-    pattern = _sql_path(store / "observations" / "*" / "*.parquet")
-    listed = ", ".join("'" + k.replace("'", "''") + "'" for k in keys) or "NULL"
-    con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * EXCLUDE (province) FROM read_parquet('{pattern}', "
+    pattern = sql_text(store / "observations" / "*" / "*.parquet")
+    listed = sql_list(keys) or "NULL"
+    con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * EXCLUDE (province) FROM read_parquet({pattern}, "
                 f"hive_partitioning = true, hive_types = {{'province': VARCHAR}}, union_by_name = true) "
                 f"WHERE province IN ({listed})")
 
@@ -84,7 +81,7 @@ def assess_province(warehouse: Path, store: Path, key: str, as_of: dt.date) -> d
     Parquet partitions they read, and write both outputs as that partition's Parquet files; return row counts."""
     con = duckdb.connect()
     try:
-        con.execute(f"ATTACH '{_sql_path(warehouse)}' AS wh (READ_ONLY)")
+        con.execute(f"ATTACH {sql_text(warehouse)} AS wh (READ_ONLY)")
         keys = province_keys(con, "wh.jurisdictions")
         members = [j for j, k in keys.items() if k == key]
         con.execute("CREATE TABLE targets AS SELECT * FROM wh.targets WHERE jurisdiction IN (SELECT unnest($m))",
@@ -99,7 +96,7 @@ def assess_province(warehouse: Path, store: Path, key: str, as_of: dt.date) -> d
         for table in OUTPUTS:
             folder = _folder(store, table, key)
             folder.mkdir(parents=True, exist_ok=True)
-            con.execute(f"COPY {table} TO '{_sql_path(folder / 'data.parquet')}' (FORMAT parquet, COMPRESSION zstd)")
+            con.execute(f"COPY {table} TO {sql_text(folder / 'data.parquet')} (FORMAT parquet, COMPRESSION zstd)")
         return counts | {"partitions_read": len(needed)}
     finally:
         con.close()
@@ -111,6 +108,6 @@ def read_partitions(con: duckdb.DuckDBPyConnection, store: Path, table: str) -> 
     assessment's previous_observation_id, session 16) and some after: they are read by column name, a partition
     without a column reading NULL there (DuckDB's default takes the first file's columns, and then drops a later
     file's extra column or refuses a file that lacks one, depending on which comes first)."""
-    pattern = _sql_path(store / table / "*" / "*.parquet")
-    return con.sql(f"SELECT * FROM read_parquet('{pattern}', hive_partitioning = true, "
+    pattern = sql_text(store / table / "*" / "*.parquet")
+    return con.sql(f"SELECT * FROM read_parquet({pattern}, hive_partitioning = true, "
                    "hive_types = {'province': VARCHAR}, union_by_name = true)")

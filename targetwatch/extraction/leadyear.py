@@ -23,12 +23,13 @@ from __future__ import annotations
 import re
 from typing import Final
 
+import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import Candidate, Document
 from targetwatch.extraction.carrydown import REVIEW_WORDS, carry_into
 
 LEAD: Final = re.compile(r"^[^\n]*[:：][ \u3000]*$", re.M)
 YEAR: Final = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2}) {0,2}年")
-NOT_AHEAD: Final = re.compile(REVIEW_WORDS + r"|截至|截止|以来")
+NOT_AHEAD: Final = re.compile(REVIEW_WORDS + "|" + rules.STATUS_DATE.pattern + "|以来")  # 截至 / 截止: rules'
 # A numbered heading opens another part: (三)主要任务, 三、, （二）.
 HEADING: Final = re.compile(r"^[ \u3000]*(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)")
 REACH_LINES: Final = 12

@@ -24,8 +24,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import Candidate, Document
+from targetwatch.extraction.yearref import PERIOD_SPAN
 
 # Right before the figure: the target named (全年目标任务, 年目标任务为); its figure follows.
 NAMED_BEFORE: Final = re.compile(r"目标任务 {0,2}(?:为|是)? {0,2}$")
@@ -37,7 +37,7 @@ DONE_AFTER: Final = re.compile(r" {0,2}[,，] {0,2}(?:已经?|实际)(?:完成|�
 # Last year's target (去年目标任务为900万人) names no target ahead.
 LAST_YEAR: Final = re.compile(r"(?:去年|上年|上一年)[^,，;；。]{0,4}$")
 # A period summed up in the figure's paragraph before it (“十四五”期间 / 以来): a finished period's targets.
-PERIOD_SUMMED: Final = re.compile(rules.QUOTED_PERIOD + r"(?:期间|时期|以来)")
+PERIOD_SUMMED: Final = re.compile(PERIOD_SPAN)  # yearref's piece
 # A period the paragraph names before the figure (在2015~2017年3年示范期内): its end is the target's year.
 PERIOD: Final = re.compile(r"(?:19|20)\d{2} {0,2}年? {0,2}(?:-|—{1,2}|–|~|～|至) {0,2}(?P<year>(?:19|20)\d{2}) {0,2}年")
 LIFTED_SCORE: Final = 0.7  # a rule first measured here: below the top band

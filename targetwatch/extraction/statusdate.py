@@ -25,8 +25,10 @@ from typing import Final
 import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import Candidate, intends
 
-# 截至2019年底 / 截止到2022年末 / 截至2023年6月 in the folded view (simplified, half-width), blanks allowed (a PDF's).
-STATUS_DATE: Final = re.compile(r"(?:截至|截止) {0,2}(?:到 {0,2})?(?P<year>(?:19|20)\d{2}) {0,2}年")
+# 截至2019年底 / 截止到2022年末 / 截至2023年6月 in the folded view (simplified, half-width), blanks allowed (a PDF's);
+# the words are rules.STATUS_DATE's.
+STATUS_DATE: Final = re.compile(
+    "(?:" + rules.STATUS_DATE.pattern + r") {0,2}(?:到 {0,2})?(?P<year>(?:19|20)\d{2}) {0,2}年")
 # Where a full sentence starts: after a full stop, an exclamation or question mark, or a line break.
 FULL_STOP: Final = re.compile(r"[。!?\n]")
 # What will be done between the date and the figure: a year after 到 / 至 (到2025年), or 目标.

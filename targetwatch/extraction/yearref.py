@@ -37,8 +37,10 @@ WHOLE_YEAR: Final = "全年"
 # piece of the rules that read a period (rules.DEADLINES' 到“十四五”末, planperiod, periodheading, periodend, the
 # openings below), the names from rules.PLAN_PERIODS so that a period added there is read by all of them.
 QUOTED_PERIOD: Final = rules.QUOTED_PERIOD
-# A paragraph that opens with a plan period (“十三五”期间, 十三五时期, “十三五”以来), perhaps after 在.
-PERIOD_OPENING: Final = re.compile(r"[ \u3000\t]*在?" + QUOTED_PERIOD + r"(?:期间|时期|以来)")
+# A plan period summed up (“十三五”期间, 十三五时期, “十三五”以来): a pattern piece, also `namedtarget`'s.
+PERIOD_SPAN: Final = QUOTED_PERIOD + r"(?:期间|时期|以来)"
+# A paragraph that opens with a plan period summed up, perhaps after 在.
+PERIOD_OPENING: Final = re.compile(r"[ \u3000\t]*在?" + PERIOD_SPAN)
 # A year right after 比 / 较 / 由 / 从 / 在 / 以 is a baseline (比2015年翻一番), not the figure's own year.
 BASELINE_BEFORE: Final = "比较由从在以"
 

@@ -51,6 +51,7 @@ from targetwatch.render.lineage_ahead import series_ahead
 from targetwatch.render.lineage_runs import CHAIN_ORDER, VINTAGE_CODES, per_target
 from targetwatch.render.lineage_series import series_json
 from targetwatch.render.page import Encoded, display_column, display_value, dump_js, json_values, load_strings
+from targetwatch.sql_text import sql_text
 
 LINEAGE_DIR = "lineage"
 # A lineage page lists at most this many figures: the vintages used and superseded first, then the others in
@@ -564,9 +565,8 @@ class LineageSite:
         out = []
         for tid in ids:
             path = self.folder / f"{safe_name(tid)}.figures.csv"
-            path_sql = str(path).replace("'", "''")
             self.con.execute(f"COPY (SELECT * EXCLUDE (target_id) FROM _tw_long WHERE target_id = $t ORDER BY rowid) "
-                             f"TO '{path_sql}' (FORMAT csv, HEADER true)", {"t": tid})
+                             f"TO {sql_text(path)} (FORMAT csv, HEADER true)", {"t": tid})
             out.append(path)
         self.con.execute("DROP TABLE _tw_long")
         return out

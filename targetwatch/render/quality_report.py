@@ -49,6 +49,7 @@ from targetwatch.render.page import copy_static, display_records, display_value,
 from targetwatch.render.rows import target_rows
 from targetwatch.render.site_data import SiteData
 from targetwatch.runlog import RUN_COLUMNS, RUNS_DDL
+from targetwatch.sql_text import sql_text
 
 # Tables the report reads with SQL from the warehouse (counts, first rows, files), never whole as frames.
 REPORT_READS_IN_SQL = ("observations", "rejected_rows", "assessment_years", "check_results")
@@ -364,10 +365,6 @@ def rejected_groups(con: duckdb.DuckDBPyConnection) -> list[dict]:
     return display_records(_df(con, f"{_REJECTED_GROUPS_SQL} LIMIT {LIST_LIMIT}"))
 
 
-def _sql_path(path: Path) -> str:
-    return str(path).replace("'", "''")
-
-
 def coverage_counts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Per target: n_own (its own series' figures), n_any, n_places, n_proxy, n_used (its own figures its years
     used: vocab.USED_OWN_COLUMNS, a growth row's year before too, as its lineage marks them; those an older
@@ -491,7 +488,7 @@ class _Report:
         path.parent.mkdir(parents=True, exist_ok=True)
         columns = ", ".join(REJECTED_CSV_COLUMNS)
         self.con.execute(f"COPY (SELECT {columns} FROM rejected_rows ORDER BY {_REJECTED_ORDER}) TO "
-                         f"'{_sql_path(path)}' (FORMAT csv, HEADER true)")
+                         f"{sql_text(path)} (FORMAT csv, HEADER true)")
         return f"{DATA_DIR}/{REJECTED_CSV}"
 
     def _linked(self, coverage: list[dict]) -> list[dict]:

@@ -28,6 +28,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from targetwatch.render.page import department_slug, json_values, rounded_floats
+from targetwatch.sql_text import sql_text
 
 # A target's members before its charts (HEAD) and after them (TAIL), in the data file's order (target-view.js
 # reads them by name). `shown` (the display columns) and "jurisdiction" come first, then these.
@@ -39,18 +40,13 @@ BIG = 1e16
 BIG_SUFFIX = "#big"
 
 
-def _quoted(text: str) -> str:
-    """A SQL string literal."""
-    return "'" + text.replace("'", "''") + "'"
-
-
 def _ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
 def _key(name: str) -> str:
     """The SQL literal of a member's opening: '"name":'."""
-    return _quoted(orjson.dumps(name).decode() + ":")
+    return sql_text(orjson.dumps(name).decode() + ":")
 
 
 class Column:

@@ -38,6 +38,7 @@ import duckdb
 import pandas as pd
 
 from targetwatch.reports.model import Aliases, ReadResult, UnreadableReportError
+from targetwatch.sql_text import sql_text
 
 CACHE_FORMAT = 1
 READS_DIR = "reads"
@@ -201,7 +202,7 @@ class ParseCache:
             views = (f"_tw_cached_{n}", f"_tw_cached_{n}_rejected")
             for view, name in zip(views, pair, strict=True):
                 con.execute(f'CREATE OR REPLACE TEMP VIEW "{view}" AS SELECT * FROM read_parquet('
-                            f"{_sql_text(str(self.root / SHARED_DIR / name))})")
+                            f"{sql_text(self.root / SHARED_DIR / name)})")
             self._views[(id(con), pair)] = views
         return views
 
@@ -248,7 +249,7 @@ class CacheWriter:
                 source = part[i] if part is not None else f'"{table}"'
                 if (counts[i] if counts is not None else
                         con.execute(f"SELECT count(*) FROM {source}").fetchall()[0][0]):
-                    con.execute(f"COPY {source} TO '{_sql_path(folder / f'{part_name}.parquet')}' (FORMAT parquet)")
+                    con.execute(f"COPY {source} TO {sql_text(folder / f'{part_name}.parquet')} (FORMAT parquet)")
             self.batches.append({"dir": name})
         except (OSError, duckdb.Error):
             self.abort()
@@ -287,7 +288,7 @@ def write_shared(con: duckdb.DuckDBPyConnection, tables: tuple[str, str], folder
         for table, kind, types in zip(tables, ("rows", "rejected"), (raw_types, _SHARED_REJECTED), strict=True):
             cols = ", ".join(f'CAST("{c}" AS {t}) AS "{c}"' for c, t in types.items())
             con.execute(f"COPY (SELECT CAST(file AS BIGINT) AS file, CAST(part AS INTEGER) AS part, {cols}, "
-                        f"CAST(_seq AS BIGINT) AS _seq FROM {table}) TO {_sql_text(str(tmp))} (FORMAT parquet)")
+                        f"CAST(_seq AS BIGINT) AS _seq FROM {table}) TO {sql_text(tmp)} (FORMAT parquet)")
             h = hashlib.sha256()
             with open(tmp, "rb") as f:
                 while chunk := f.read(2**20):
@@ -311,7 +312,7 @@ def _write_frame(df: pd.DataFrame, path: Path) -> dict[str, str]:
     if len(df):
         with duckdb.connect() as con:
             con.register("frame", df)
-            con.execute(f"COPY frame TO '{_sql_path(path)}' (FORMAT parquet)")
+            con.execute(f"COPY frame TO {sql_text(path)} (FORMAT parquet)")
     return dtypes
 
 
@@ -333,14 +334,6 @@ def _read_frame(path: Path, dtypes: dict[str, str]) -> pd.DataFrame:
 
 def _is_nan(v: object) -> bool:
     return isinstance(v, float) and math.isnan(v)
-
-
-def _sql_path(path: Path) -> str:
-    return str(path).replace("'", "''")
-
-
-def _sql_text(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
 
 
 def _identical(a: pd.DataFrame, b: pd.DataFrame) -> bool:

@@ -31,6 +31,7 @@ from targetwatch.memory_db import private_database
 from targetwatch.reports.lookups import Lookup, list_select, python_spellings, sql_repr
 from targetwatch.reports.matching import IndicatorMatcher, ambiguity_reason
 from targetwatch.reports.model import RAW_COLUMNS, REJECT_COLUMNS, alias_map
+from targetwatch.sql_text import sql_list
 from targetwatch.units import normalise_text, parse_number, to_simplified, written_unit
 from targetwatch.variants import fold_confused_place_names
 
@@ -405,12 +406,12 @@ judged AS (
                 THEN 'value ' || value_n || ' above the unit''s plausible maximum ' || CAST(max_v AS DOUBLE)
                      || ' (' || expected_unit || ')'
             WHEN integer AND value_n <> round(value_n) THEN 'value ' || value_n || ' should be a whole number'
-            WHEN period_type_n NOT IN {_sql_list(vocab.PERIOD_TYPES)}
+            WHEN period_type_n NOT IN ({sql_list(vocab.PERIOD_TYPES)})
                 THEN 'unknown period_type ' || {sql_repr("period_type_n")}
             WHEN figure_type_n = 'forecast' THEN 'a forecast, not an actual figure: kept out of the assessment'
-            WHEN figure_type_n NOT IN {_sql_list(vocab.FIGURE_TYPES)}
+            WHEN figure_type_n NOT IN ({sql_list(vocab.FIGURE_TYPES)})
                 THEN 'unknown figure_type ' || {sql_repr("figure_type_n")}
-            WHEN confidence_n NOT IN {_sql_list(vocab.CONFIDENCE_LEVELS)}
+            WHEN confidence_n NOT IN ({sql_list(vocab.CONFIDENCE_LEVELS)})
                 THEN 'unknown confidence ' || {sql_repr("confidence_n")}
             WHEN release_text <> '' AND release_date_n IS NULL
                 THEN 'release date ' || {sql_repr("release_text")} || ' is not a date'
@@ -495,8 +496,6 @@ def _used(params: dict, sql: str) -> dict:
     return {k: v for k, v in params.items() if f"${k}" in sql}
 
 
-def _sql_list(values: Iterable[str]) -> str:
-    return "(" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + ")"
 
 
 def normalise(

@@ -44,10 +44,6 @@ _OUT, _OUT_REJECTED = "_tw_scan_rows", "_tw_scan_rejected"  # a group's accepted
 _GLOB = frozenset("*?[]{}")
 
 
-def _sql_text(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
-
-
 def _utf8_path(path: Path, encoding: str, target: Path) -> Path:
     """`target` (a glob-free name) for the file's bytes as UTF-8: a link to a UTF-8 file, or a legacy encoding
     transcoded in 1 MiB chunks (DuckDB reads UTF-8 only, and takes a path as a glob pattern)."""

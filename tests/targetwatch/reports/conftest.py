@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from targetwatch.reports.any_place import load_places, widened
 from targetwatch.reports.ingest import IngestResult, ingest_folder
 from targetwatch.reports.model import Aliases
 from tests.conftest import TODAY
@@ -19,6 +20,13 @@ SCRIPTS = ("simplified", "traditional")
 @pytest.fixture(scope="session")
 def aliases(catalogue) -> Aliases:
     return Aliases.from_catalogue(catalogue)
+
+
+@pytest.fixture(scope="session")
+def wide_aliases(catalogue) -> Aliases:
+    """The catalogue widened by the evaluation's places (tests/fixtures/real/places.csv), as the any-place run reads:
+    one copy for every round module instead of one per module."""
+    return Aliases.from_catalogue(widened(catalogue, load_places(Path(__file__).parents[2] / "fixtures" / "real")))
 
 
 @pytest.fixture(scope="module")

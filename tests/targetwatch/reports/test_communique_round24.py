@@ -9,16 +9,9 @@ from pathlib import Path
 import pytest
 
 from targetwatch.reports import communique
-from targetwatch.reports.any_place import load_places, widened
 from targetwatch.reports.model import Aliases
 
 REAL = Path(__file__).parents[2] / "fixtures" / "real"
-
-
-@pytest.fixture
-def wide_aliases(catalogue):
-    """The catalogue widened by the evaluation's places (tests/fixtures/real/places.csv), as the any-place run reads."""
-    return Aliases.from_catalogue(widened(catalogue, load_places(REAL)))
 
 
 def _real(name: str, aliases):
@@ -31,7 +24,6 @@ def _read(tmp_path: Path, text: str, aliases):
     path = tmp_path / "doc.txt"
     path.write_text(text, encoding="utf-8")
     return communique.read_text(path, aliases)
-
 
 
 # --- a ratio to enterprises' revenue is not the place's R&D intensity (revenue_ratio.py) -----------------------------

@@ -8,18 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from targetwatch.catalogue import load_catalogue
 from targetwatch.reports.communique import read_text
 from targetwatch.reports.model import Aliases
 from targetwatch.reports.named_places import head_cities, unknown_cities
 from targetwatch.units import fold_with_offsets
 
 ROOT = Path(__file__).parents[3]
-
-
-@pytest.fixture(scope="module")
-def aliases() -> Aliases:
-    return Aliases.from_catalogue(load_catalogue(ROOT / "targets.yaml"))
 
 
 def _read(tmp_path: Path, text: str, aliases: Aliases, name: str = "doc.txt"):
@@ -69,15 +63,6 @@ def test_the_city_communique_figure_is_the_citys_not_the_provinces(tmp_path: Pat
 # --- rule 2: cities' figures in a breakdown of a whole --------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def wide() -> Aliases:
-    """The catalogue widened by places.csv (长沙市, 湘潭市, 银川市, 石嘴山市 are there; 株洲市 is not)."""
-    from targetwatch.reports.any_place import load_places, widened
-
-    catalogue = load_catalogue(ROOT / "targets.yaml")
-    return Aliases.from_catalogue(widened(catalogue, load_places(ROOT / "tests" / "fixtures" / "real")))
-
-
 HUNAN_2019 = (
     "2019年湖南省技术市场交易情况\n"
     "2019年,全省共登记技术合同9023项,实现技术合同成交额490.69亿元,同比增长74.21%。\n"
@@ -99,10 +84,12 @@ def _parts(read) -> list[tuple[str, str, str, str]]:
     return list(zip(mine["jurisdiction_raw"], mine["value_raw"], mine["unit_raw"], mine["year_raw"], strict=True))
 
 
-def test_cities_after_qizhong_are_parts_of_the_whole_named_the_sentence_before(tmp_path: Path, wide: Aliases) -> None:
+def test_cities_after_qizhong_are_parts_of_the_whole_named_the_sentence_before(
+    tmp_path: Path, wide_aliases: Aliases
+) -> None:
     """u11_hn_2019_techcontracts (dev since round 11): 233.82 + 105.61 + 65.66 = 405.09, the three cities' whole;
     each is that city's 2019 turnover (株洲市 is in neither catalogue nor places.csv: quarantined)."""
-    read = _read(tmp_path, HUNAN_2019, wide, "hunan.txt")
+    read = _read(tmp_path, HUNAN_2019, wide_aliases, "hunan.txt")
     assert _parts(read) == [("长沙市", "233.82", "亿元", "2019"), ("湘潭市", "65.66", "亿元", "2019")]
     assert set(read.rows[read.rows["value_raw"] == "233.82"]["indicator_raw"]) == {"技术合同成交总额"}
     note = read.rows[read.rows["value_raw"] == "233.82"]["notes"].iloc[0]
@@ -110,10 +97,10 @@ def test_cities_after_qizhong_are_parts_of_the_whole_named_the_sentence_before(t
     assert read.rejected["reason"].str.contains("株洲市, a place not in targets.yaml").any()
 
 
-def test_cities_in_a_regional_breakdown_take_the_name_of_their_shares(tmp_path: Path, wide: Aliases) -> None:
+def test_cities_in_a_regional_breakdown_take_the_name_of_their_shares(tmp_path: Path, wide_aliases: Aliases) -> None:
     """u33_nx_2021_hte_fx361 (dev since round 24): 银川市 170 and 石嘴山市 79 national high-tech enterprises in 2021,
     written with spaces; the indicator is named in 分别占全区高新技术企业总量的…."""
-    read = _read(tmp_path, NINGXIA_2021, wide, "ningxia.txt")
+    read = _read(tmp_path, NINGXIA_2021, wide_aliases, "ningxia.txt")
     assert _parts(read) == [("银川市", "170", "家", "2021"), ("石嘴山市", "79", "家", "2021")]
 
 
@@ -126,13 +113,13 @@ def test_the_catalogue_alone_quarantines_each_city(tmp_path: Path, aliases: Alia
     assert "sentence 3: the figure is about 石嘴山市, a place not in targets.yaml" in reasons
 
 
-def test_traditional_and_full_width(tmp_path: Path, wide: Aliases) -> None:
+def test_traditional_and_full_width(tmp_path: Path, wide_aliases: Aliases) -> None:
     """SYNTHETIC: the Hunan sentence in traditional script with full-width digits and comma."""
     text = (
         "2019年湖南省技術市場交易情況\n"
         "3市全年實現技術合同成交總額４０５.０９億元,占全省的82.56%。其中，長沙市２３３.８２億元、湘潭市65.66億元。\n"
     )
-    got = [(j, v.replace("２３３.８２", "233.82"), y) for j, v, _, y in _parts(_read(tmp_path, text, wide))]
+    got = [(j, v.replace("２３３.８２", "233.82"), y) for j, v, _, y in _parts(_read(tmp_path, text, wide_aliases))]
     assert [(j, y) for j, _, y in got] == [("長沙市", "2019"), ("湘潭市", "2019")]
 
 
@@ -151,6 +138,6 @@ def test_traditional_and_full_width(tmp_path: Path, wide: Aliases) -> None:
         "2019年湖南省技术市场\n3市全年实现技术合同成交总额405.09亿元。长沙市233.82亿元、湘潭市65.66亿元。\n",
     ],
 )
-def test_not_a_breakdown(tmp_path: Path, wide: Aliases, text: str) -> None:
+def test_not_a_breakdown(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
     """SYNTHETIC controls: no city's figure is read as a part of the whole."""
-    assert _parts(_read(tmp_path, text, wide)) == []
+    assert _parts(_read(tmp_path, text, wide_aliases)) == []

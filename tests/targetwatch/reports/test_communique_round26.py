@@ -20,11 +20,6 @@ from targetwatch.units import fold_with_offsets, to_simplified
 ROOT = Path(__file__).parents[3]
 
 
-@pytest.fixture(scope="module")
-def aliases() -> Aliases:
-    return Aliases.from_catalogue(load_catalogue(ROOT / "targets.yaml"))
-
-
 def _read(tmp_path: Path, text: str, aliases: Aliases):
     path = tmp_path / "doc.txt"
     path.write_text(text, encoding="utf-8")

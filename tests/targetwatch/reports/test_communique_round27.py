@@ -21,17 +21,6 @@ ROOT = Path(__file__).parents[3]
 REAL = ROOT / "tests" / "fixtures" / "real"
 
 
-@pytest.fixture(scope="module")
-def aliases() -> Aliases:
-    return Aliases.from_catalogue(load_catalogue(ROOT / "targets.yaml"))
-
-
-@pytest.fixture(scope="module")
-def wide() -> Aliases:
-    """The evaluation's catalogue widened by places.csv (绵阳市 among its places, alias 绵阳|綿陽)."""
-    return Aliases.from_catalogue(widened(load_catalogue(ROOT / "targets.yaml"), load_places(REAL)))
-
-
 def _read(tmp_path: Path, text: str, aliases: Aliases):
     path = tmp_path / "doc.txt"
     path.write_text(text, encoding="utf-8")
@@ -75,8 +64,8 @@ def test_a_bare_name_of_a_city_the_text_writes_with_shi_is_that_city_not_the_nat
     assert all(a.endswith("the figure is about 绵阳, a place not in targets.yaml") for a in about)
 
 
-def test_where_the_catalogue_knows_the_city_its_own_name_still_finds_it(tmp_path: Path, wide: Aliases) -> None:
-    rows = _read(tmp_path, MIANYANG, wide).rows
+def test_where_the_catalogue_knows_the_city_its_own_name_still_finds_it(tmp_path: Path, wide_aliases: Aliases) -> None:
+    rows = _read(tmp_path, MIANYANG, wide_aliases).rows
     got = sorted(zip(rows["value_raw"], rows["jurisdiction_raw"], rows["year_raw"], strict=True))
     assert ("1375", "绵阳", "2020") in got and ("446", "绵阳", "2020") in got
 
@@ -120,8 +109,8 @@ JIUQUAN = (REAL / "reports" / "u33_gs_2005_jiuquan_communique_xiaze.txt").read_t
 @pytest.mark.parametrize(
     "text", [FUZHOU, _traditional(FUZHOU), _full_width(FUZHOU)], ids=["simplified", "traditional", "full-width"]
 )
-def test_research_and_shiyan_development_is_the_rd_name(tmp_path: Path, wide: Aliases, text: str) -> None:
-    rows = _read(tmp_path, text, wide).rows
+def test_research_and_shiyan_development_is_the_rd_name(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    rows = _read(tmp_path, text, wide_aliases).rows
     got = sorted(
         zip(
             rows["value_raw"].map(lambda v: unicodedata.normalize("NFKC", v)),
@@ -137,8 +126,8 @@ def test_research_and_shiyan_development_is_the_rd_name(tmp_path: Path, wide: Al
     assert "实验" in _folded(rows.loc[rows["value_raw"].map(_folded) == "89.36", "indicator_raw"].iloc[0])  # raw kept
 
 
-def test_the_jiuquan_communique_reads_its_rd_expenditure(tmp_path: Path, wide: Aliases) -> None:
-    rows = _read(tmp_path, JIUQUAN, wide).rows
+def test_the_jiuquan_communique_reads_its_rd_expenditure(tmp_path: Path, wide_aliases: Aliases) -> None:
+    rows = _read(tmp_path, JIUQUAN, wide_aliases).rows
     rd = rows[rows["indicator_raw"].str.contains("实验发展")]
     assert list(zip(rd["value_raw"], rd["unit_raw"], rd["jurisdiction_raw"], rd["year_raw"], strict=True)) == [
         ("1719", "万元", "酒泉市", "2005")
@@ -186,8 +175,8 @@ GANZHOU = "据了解,赣州市全社会研发投入占GDP比重由2011年的0.32
     [MIANYANG_2018, _traditional(MIANYANG_2018), _full_width(MIANYANG_2018)],
     ids=["simplified", "traditional", "full-width"],
 )
-def test_research_input_share_of_gdp_is_the_intensity(tmp_path: Path, wide: Aliases, text: str) -> None:
-    rows = _read(tmp_path, text, wide).rows
+def test_research_input_share_of_gdp_is_the_intensity(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    rows = _read(tmp_path, text, wide_aliases).rows
     got = sorted(
         zip(
             rows["indicator_raw"].map(_folded),
@@ -201,8 +190,8 @@ def test_research_input_share_of_gdp_is_the_intensity(tmp_path: Path, wide: Alia
     assert not [g for g in got if g[1] == "72.89"]  # the innovation index beside it is no indicator's
 
 
-def test_the_ganzhou_from_to_gives_the_end_year(tmp_path: Path, wide: Aliases) -> None:
-    rows = _read(tmp_path, GANZHOU, wide).rows
+def test_the_ganzhou_from_to_gives_the_end_year(tmp_path: Path, wide_aliases: Aliases) -> None:
+    rows = _read(tmp_path, GANZHOU, wide_aliases).rows
     got = sorted(zip(rows["value_raw"], rows["jurisdiction_raw"], rows["year_raw"], strict=True))
     assert ("1.58", "赣州市", "2020") in got
 

@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from targetwatch.catalogue import load_catalogue
-from targetwatch.reports.any_place import load_places, widened
 from targetwatch.reports.model import Aliases
 from targetwatch.reports.named_places import unknown_cities
 from targetwatch.reports.own_words import carried_own_word
@@ -18,17 +16,6 @@ from tests.targetwatch.reports.round_texts import IDS, as_read, fold_text, nfkc,
 
 ROOT = Path(__file__).parents[3]
 REAL = ROOT / "tests" / "fixtures" / "real"
-
-
-@pytest.fixture(scope="module")
-def aliases() -> Aliases:
-    return Aliases.from_catalogue(load_catalogue(ROOT / "targets.yaml"))
-
-
-@pytest.fixture(scope="module")
-def wide() -> Aliases:
-    """The evaluation's catalogue widened by places.csv (海南, 宁夏, 北京, 包头市, 呼和浩特市 among them)."""
-    return Aliases.from_catalogue(widened(load_catalogue(ROOT / "targets.yaml"), load_places(REAL)))
 
 
 # --- rule 1: 新增认定 counts new ones; the 总数 after them is the stock (stock_totals.py) ---------------------------
@@ -40,9 +27,9 @@ HAINAN_2014 = "2014年,海南省新增認定高新技術企業25家,總數達146
 
 @pytest.mark.parametrize("text", variants(HAINAN_2014), ids=IDS)
 def test_recognised_new_ones_are_a_flow_and_the_total_after_them_the_level(
-    tmp_path: Path, wide: Aliases, text: str
+    tmp_path: Path, wide_aliases: Aliases, text: str
 ) -> None:
-    read = read_at(tmp_path, text, wide)
+    read = read_at(tmp_path, text, wide_aliases)
     assert as_read(read.rows) == [("146", "海南省", "2014")]
     assert any("counts new ones (新增认定)" in r for r in read.rejected["reason"])
 
@@ -88,8 +75,8 @@ GUANGDONG = "2005—2018年,广东省技术合同成交额从234.27亿元上升�
 
 
 @pytest.mark.parametrize("text", variants(NINGXIA), ids=IDS)
-def test_a_span_before_a_from_to_dates_its_start(tmp_path: Path, wide: Aliases, text: str) -> None:
-    got = as_read(read_at(tmp_path, text, wide).rows)
+def test_a_span_before_a_from_to_dates_its_start(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    got = as_read(read_at(tmp_path, text, wide_aliases).rows)
     assert got == [
         ("1.22", "宁夏", "2017"),
         ("1.56", "宁夏", "2021"),
@@ -99,8 +86,9 @@ def test_a_span_before_a_from_to_dates_its_start(tmp_path: Path, wide: Aliases, 
 
 
 @pytest.mark.parametrize("text", variants(GUANGDONG), ids=IDS)
-def test_a_span_with_a_dash_dates_its_start(tmp_path: Path, wide: Aliases, text: str) -> None:
-    assert as_read(read_at(tmp_path, text, wide).rows) == [("234.27", "广东省", "2005"), ("3212.52", "广东省", "2018")]
+def test_a_span_with_a_dash_dates_its_start(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    got = as_read(read_at(tmp_path, text, wide_aliases).rows)
+    assert got == [("234.27", "广东省", "2005"), ("3212.52", "广东省", "2018")]
 
 
 def test_the_span_start_year_and_where_it_is_not_the_start() -> None:
@@ -126,8 +114,8 @@ MONGOLIA = (
 
 
 @pytest.mark.parametrize("text", variants(PROVINCES), ids=IDS)
-def test_each_bracketed_province_is_its_own_observation(tmp_path: Path, wide: Aliases, text: str) -> None:
-    got = as_read(read_at(tmp_path, text, wide).rows)
+def test_each_bracketed_province_is_its_own_observation(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    got = as_read(read_at(tmp_path, text, wide_aliases).rows)
     provinces = [g for g in got if g[1] != "全国"]
     assert provinces == [
         ("2.69", "安徽", "2023"),
@@ -148,8 +136,8 @@ def test_with_the_catalogue_alone_no_province_gives_the_nation_its_figure(tmp_pa
 
 
 @pytest.mark.parametrize("text", variants(MONGOLIA), ids=IDS)
-def test_a_regions_cities_in_brackets_are_each_its_own_level(tmp_path: Path, wide: Aliases, text: str) -> None:
-    got = as_read(read_at(tmp_path, text, wide).rows)
+def test_a_regions_cities_in_brackets_are_each_its_own_level(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    got = as_read(read_at(tmp_path, text, wide_aliases).rows)
     assert [g for g in got if g[1] != "内蒙古"] == [
         ("44.1", "鄂尔多斯市", "2022"),
         ("44.5", "呼和浩特市", "2022"),
@@ -157,19 +145,21 @@ def test_a_regions_cities_in_brackets_are_each_its_own_level(tmp_path: Path, wid
     ]
 
 
-def test_synthetic_brackets_that_hold_a_share_or_a_lone_item_are_not_a_list(tmp_path: Path, wide: Aliases) -> None:
+def test_synthetic_brackets_that_hold_a_share_or_a_lone_item_are_not_a_list(
+    tmp_path: Path, wide_aliases: Aliases
+) -> None:
     # SYNTHETIC controls: a share inside the bracket (占) is no figure alone; one item is no list
     shares = "2023年,从各地区R&D经费投入强度来看,北京(占6.73%)、上海(占4.34%)领先。"
-    assert as_read(read_at(tmp_path, shares, wide).rows) == []
+    assert as_read(read_at(tmp_path, shares, wide_aliases).rows) == []
     lone = "2023年,从各地区R&D经费投入强度来看,北京(6.73%)领先。"
-    assert as_read(read_at(tmp_path, lone, wide).rows) == []
+    assert as_read(read_at(tmp_path, lone, wide_aliases).rows) == []
 
 
-def test_a_longer_known_city_name_is_not_a_shorter_unknown_one(aliases: Aliases, wide: Aliases) -> None:
+def test_a_longer_known_city_name_is_not_a_shorter_unknown_one(aliases: Aliases, wide_aliases: Aliases) -> None:
     # 呼和浩特市: 和 may stand before a city's name, but 浩特市 inside a name the widened catalogue knows is no city
     folded = fold_text("排名前三的是包头市(77.5亿元)、呼和浩特市(44.5亿元)")
-    assert [m.group() for m in unknown_cities(folded, wide)] == []
-    assert [m.group() for m in unknown_cities(fold_text("和白银市"), wide)] == ["白银市"]
+    assert [m.group() for m in unknown_cities(folded, wide_aliases)] == []
+    assert [m.group() for m in unknown_cities(fold_text("和白银市"), wide_aliases)] == ["白银市"]
 
 
 # --- rule 5: 我省 carried through the paragraph's later sentences (own_words.py) -----------------------------------
@@ -183,22 +173,22 @@ HEILONGJIANG = (
 
 
 @pytest.mark.parametrize("text", variants(HEILONGJIANG), ids=IDS)
-@pytest.mark.parametrize("catalogue", ["catalogue", "widened"])
+@pytest.mark.parametrize("which", ["catalogue", "widened"])
 def test_a_provinces_figure_after_semicolon_goes_neither_to_the_city_nor_the_nation(
-    tmp_path: Path, aliases: Aliases, wide: Aliases, text: str, catalogue: str
+    tmp_path: Path, aliases: Aliases, wide_aliases: Aliases, text: str, which: str
 ) -> None:
-    read = read_at(tmp_path, text, aliases if catalogue == "catalogue" else wide)
+    read = read_at(tmp_path, text, aliases if which == "catalogue" else wide_aliases)
     assert read.rows.empty
     about = read.rejected[read.rejected["raw_content"].map(lambda t: "3435" in nfkc(t))]
     assert any("'我省' means a province's own figures" in r for r in about["reason"])
 
 
-def test_the_own_word_carried_and_where_it_stops(wide: Aliases) -> None:
-    assert carried_own_word(fold_text("2020年,我省技术交易额实现267.8亿元"), None, wide) == "我省"
-    assert carried_own_word(fold_text("通过科技部科技型中小企业评价的企业3435家"), "我省", wide) == "我省"
+def test_the_own_word_carried_and_where_it_stops(wide_aliases: Aliases) -> None:
+    assert carried_own_word(fold_text("2020年,我省技术交易额实现267.8亿元"), None, wide_aliases) == "我省"
+    assert carried_own_word(fold_text("通过科技部科技型中小企业评价的企业3435家"), "我省", wide_aliases) == "我省"
     # a sentence naming a place ends it: 大庆 in the widened catalogue, a province by name in any
-    assert carried_own_word(fold_text("大庆市高新技术企业达到300家"), "我省", wide) is None
-    assert carried_own_word(fold_text("甘肃省高新技术企业达到300家"), "我省", wide) is None
+    assert carried_own_word(fold_text("大庆市高新技术企业达到300家"), "我省", wide_aliases) is None
+    assert carried_own_word(fold_text("甘肃省高新技术企业达到300家"), "我省", wide_aliases) is None
 
 
 def test_synthetic_in_the_provinces_own_document_the_carried_word_keeps_the_figure(
@@ -220,8 +210,8 @@ def test_synthetic_in_the_provinces_own_document_the_carried_word_keeps_the_figu
 WUHAN = (REAL / "reports" / "u36_wh_2013_2018_st_table_kjj.txt").read_text(encoding="utf-8")
 
 
-def test_a_city_table_one_cell_a_line_gives_its_rows(tmp_path: Path, wide: Aliases) -> None:
-    rows = read_at(tmp_path, WUHAN, wide).rows
+def test_a_city_table_one_cell_a_line_gives_its_rows(tmp_path: Path, wide_aliases: Aliases) -> None:
+    rows = read_at(tmp_path, WUHAN, wide_aliases).rows
     got = sorted(zip(rows["indicator_raw"].map(fold_text), rows["year_raw"], rows["value_raw"], strict=True))
     by_name: dict[str, list[tuple[str, str]]] = {}
     for name, year, value in got:
@@ -249,10 +239,10 @@ def test_with_the_catalogue_alone_the_city_table_gives_nothing_to_the_nation(tmp
     assert read_at(tmp_path, WUHAN, aliases).rows.empty
 
 
-def test_synthetic_a_table_under_a_text_naming_two_places_names_none(tmp_path: Path, wide: Aliases) -> None:
+def test_synthetic_a_table_under_a_text_naming_two_places_names_none(tmp_path: Path, wide_aliases: Aliases) -> None:
     # SYNTHETIC control: the same table with 湖北省 named above it as well: the place is not guessed
     text = WUHAN.replace("发布单位:武汉市科学技术局", "发布单位:武汉市科学技术局 湖北省")
-    assert read_at(tmp_path, text, wide).rows.empty
+    assert read_at(tmp_path, text, wide_aliases).rows.empty
 
 
 # --- rule 7: 技术市场交易成交额 is the technology contracts' turnover (matching._INFIXES) -----------------------------
@@ -262,8 +252,10 @@ WUHAN_MARKET = "2022年,湖北省技术合同成交额3017.86亿元。其中,武
 
 
 @pytest.mark.parametrize("text", variants(WUHAN_MARKET), ids=IDS)
-def test_the_technology_markets_traded_turnover_is_the_turnover(tmp_path: Path, wide: Aliases, text: str) -> None:
-    got = as_read(read_at(tmp_path, text, wide).rows)
+def test_the_technology_markets_traded_turnover_is_the_turnover(
+    tmp_path: Path, wide_aliases: Aliases, text: str
+) -> None:
+    got = as_read(read_at(tmp_path, text, wide_aliases).rows)
     assert ("1357.41", "武汉市", "2022") in got
     assert ("3017.86", "湖北省", "2022") in got
 
@@ -281,16 +273,16 @@ NINGXIA_LIST = (
 
 @pytest.mark.parametrize("text", variants(NINGXIA_LIST), ids=IDS)
 def test_the_last_of_listed_names_does_not_take_the_first_listed_figure(
-    tmp_path: Path, wide: Aliases, text: str
+    tmp_path: Path, wide_aliases: Aliases, text: str
 ) -> None:
-    read = read_at(tmp_path, text, wide)
+    read = read_at(tmp_path, text, wide_aliases)
     assert read.rows.empty
     assert any("489" in nfkc(r) for r in read.rejected["reason"])  # quarantined, not lost
 
 
-def test_synthetic_one_name_with_one_figure_is_still_read(tmp_path: Path, wide: Aliases) -> None:
+def test_synthetic_one_name_with_one_figure_is_still_read(tmp_path: Path, wide_aliases: Aliases) -> None:
     # SYNTHETIC controls: a single name; two names but one figure after the second
     one = "宁夏迈入全国二类创新地区\n2022年,宁夏国家高新技术企业达到了489家。"
-    assert as_read(read_at(tmp_path, one, wide).rows) == [("489", "宁夏", "2022")]
+    assert as_read(read_at(tmp_path, one, wide_aliases).rows) == [("489", "宁夏", "2022")]
     two = "宁夏迈入全国二类创新地区\n2022年,宁夏科技型中小企业、高新技术企业达到了489家。"
-    assert as_read(read_at(tmp_path, two, wide).rows) == [("489", "宁夏", "2022")]
+    assert as_read(read_at(tmp_path, two, wide_aliases).rows) == [("489", "宁夏", "2022")]

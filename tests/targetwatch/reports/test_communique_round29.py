@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from targetwatch.catalogue import load_catalogue
-from targetwatch.reports.any_place import load_places, widened
 from targetwatch.reports.applications import not_yet_problem
 from targetwatch.reports.model import Aliases
 from targetwatch.reports.name_variants import with_name_variants
@@ -19,17 +17,6 @@ from tests.targetwatch.reports.round_texts import IDS, as_read, read_at, variant
 
 ROOT = Path(__file__).parents[3]
 REAL = ROOT / "tests" / "fixtures" / "real"
-
-
-@pytest.fixture(scope="module")
-def aliases() -> Aliases:
-    return Aliases.from_catalogue(load_catalogue(ROOT / "targets.yaml"))
-
-
-@pytest.fixture(scope="module")
-def wide() -> Aliases:
-    """The evaluation's catalogue widened by places.csv (海南, 安顺市, 山东, 咸宁市, 云南 among them)."""
-    return Aliases.from_catalogue(widened(load_catalogue(ROOT / "targets.yaml"), load_places(REAL)))
 
 
 # --- rule 1: 全社会研发投入 with an amount after it is the R&D expenditure (name_variants.py) -----------------
@@ -44,8 +31,8 @@ ANSHUN_2019 = (
 
 
 @pytest.mark.parametrize("text", variants(HAINAN_2021), ids=IDS)
-def test_the_whole_societys_rd_input_is_the_rd_expenditure(tmp_path: Path, wide: Aliases, text: str) -> None:
-    read = read_at(tmp_path, text, wide)
+def test_the_whole_societys_rd_input_is_the_rd_expenditure(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
     assert as_read(read.rows) == [("0.73", "海南", "2021"), ("47", "海南", "2021")]
     values = read.rows["value_raw"].map(lambda v: unicodedata.normalize("NFKC", v))
     named = dict(zip(values, read.rows["indicator_raw"], strict=True))
@@ -53,8 +40,8 @@ def test_the_whole_societys_rd_input_is_the_rd_expenditure(tmp_path: Path, wide:
 
 
 @pytest.mark.parametrize("text", variants(ANSHUN_2019), ids=IDS)
-def test_the_rd_input_and_the_intensity_after_it(tmp_path: Path, wide: Aliases, text: str) -> None:
-    read = read_at(tmp_path, text, wide, {"jurisdiction": "安顺市"})
+def test_the_rd_input_and_the_intensity_after_it(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases, {"jurisdiction": "安顺市"})
     got = [g for g in as_read(read.rows) if g[0] != "58.4"]  # the index, read before this round
     assert got == [("0.6", "安顺市", "2019"), ("5.06", "安顺市", "2019")]
 
@@ -89,15 +76,15 @@ SHANDONG = "此外,政府屬研究機構研發經費79.1億元,增長0.3%;高等
 
 
 @pytest.mark.parametrize("text", variants(SHANDONG), ids=IDS)
-def test_research_institutes_rd_expenditure_is_a_subset(tmp_path: Path, wide: Aliases, text: str) -> None:
-    read = read_at(tmp_path, text, wide, {"jurisdiction": "山东", "year": 2022})
+def test_research_institutes_rd_expenditure_is_a_subset(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases, {"jurisdiction": "山东", "year": 2022})
     assert read.rows.empty
     assert any("is a subset (研究机构)" in r for r in read.rejected["reason"])
 
 
-def test_synthetic_the_same_sentence_without_the_performer_is_read(tmp_path: Path, wide: Aliases) -> None:
+def test_synthetic_the_same_sentence_without_the_performer_is_read(tmp_path: Path, wide_aliases: Aliases) -> None:
     # SYNTHETIC control: without 政府属研究机构 the figure is the place's expenditure
-    read = read_at(tmp_path, "此外,研發經費79.1億元,增長0.3%。", wide, {"jurisdiction": "山东", "year": 2022})
+    read = read_at(tmp_path, "此外,研發經費79.1億元,增長0.3%。", wide_aliases, {"jurisdiction": "山东", "year": 2022})
     assert as_read(read.rows) == [("79.1", "山东", "2022")]
 
 
@@ -117,22 +104,22 @@ YUNNAN = (
 
 
 @pytest.mark.parametrize("text", variants(XIANNING), ids=IDS)
-def test_applications_are_not_the_stock(tmp_path: Path, wide: Aliases, text: str) -> None:
-    read = read_at(tmp_path, text, wide, {"jurisdiction": "咸宁市", "year": 2015})
+def test_applications_are_not_the_stock(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases, {"jurisdiction": "咸宁市", "year": 2015})
     assert read.rows.empty
     assert any("counts applications (申报)" in r for r in read.rejected["reason"])
 
 
 @pytest.mark.parametrize("text", variants(YUNNAN), ids=IDS)
-def test_a_pool_of_candidates_is_not_the_stock(tmp_path: Path, wide: Aliases, text: str) -> None:
-    read = read_at(tmp_path, text, wide, {"jurisdiction": "云南"})
+def test_a_pool_of_candidates_is_not_the_stock(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases, {"jurisdiction": "云南"})
     assert read.rows.empty
     assert any("counts the candidates in a pool (培育库)" in r for r in read.rejected["reason"])
 
 
-def test_synthetic_registered_firms_and_the_stock_are_still_read(tmp_path: Path, wide: Aliases) -> None:
+def test_synthetic_registered_firms_and_the_stock_are_still_read(tmp_path: Path, wide_aliases: Aliases) -> None:
     # SYNTHETIC controls: 入库 (registered) and 认定 with 累计 are not applications or a pool
-    read = read_at(tmp_path, "2022年,云南省评价入库科技型中小企业5000家,高新技术企业达到2800户。", wide)
+    read = read_at(tmp_path, "2022年,云南省评价入库科技型中小企业5000家,高新技术企业达到2800户。", wide_aliases)
     assert as_read(read.rows) == [("2800", "云南省", "2022"), ("5000", "云南省", "2022")]
 
 
@@ -157,15 +144,15 @@ HEBEI = {"jurisdiction": "河北", "release_date": "2023-01-05"}
 
 
 @pytest.mark.parametrize("text", variants(HEBEI_TURNOVER) + variants(HEBEI_FIRMS), ids=IDS + IDS)
-def test_the_start_before_a_threshold_needs_its_own_year(tmp_path: Path, wide: Aliases, text: str) -> None:
-    read = read_at(tmp_path, text, wide, HEBEI)
+def test_the_start_before_a_threshold_needs_its_own_year(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases, HEBEI)
     assert read.rows.empty
     assert any("is a start point with no year stated" in r for r in read.rejected["reason"])
 
 
-def test_synthetic_a_start_with_its_year_is_still_read(tmp_path: Path, wide: Aliases) -> None:
+def test_synthetic_a_start_with_its_year_is_still_read(tmp_path: Path, wide_aliases: Aliases) -> None:
     # SYNTHETIC control: the year written before the start dates it; the threshold end is still no level
-    read = read_at(tmp_path, "高新技术企业由2012年的825家增长到突破1.2万家。", wide, HEBEI)
+    read = read_at(tmp_path, "高新技术企业由2012年的825家增长到突破1.2万家。", wide_aliases, HEBEI)
     assert as_read(read.rows) == [("825", "河北", "2012")]
 
 
@@ -176,7 +163,7 @@ KUNMING = "目前,全市共有国家重点实验室9家。其中,云南省重点
 
 
 @pytest.mark.parametrize("text", variants(KUNMING), ids=IDS)
-def test_a_share_of_the_provinces_total_is_no_level(tmp_path: Path, wide: Aliases, text: str) -> None:
-    read = read_at(tmp_path, text, wide, {"year": 2024})
+def test_a_share_of_the_provinces_total_is_no_level(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases, {"year": 2024})
     assert "84" not in set(read.rows["value_raw"].map(lambda v: unicodedata.normalize("NFKC", v)))
     assert any("is a share of a whole (占全省总量的)" in r for r in read.rejected["reason"])

@@ -10,8 +10,6 @@ from pathlib import Path
 import opencc
 import pytest
 
-from targetwatch.catalogue import load_catalogue
-from targetwatch.reports.any_place import load_places, widened
 from targetwatch.reports.award_years import without_award_years
 from targetwatch.reports.communique import read_text
 from targetwatch.reports.graded_names import place_before
@@ -21,12 +19,6 @@ from targetwatch.units import fold_with_offsets
 
 ROOT = Path(__file__).parents[3]
 REAL = ROOT / "tests" / "fixtures" / "real"
-
-
-@pytest.fixture(scope="module")
-def wide() -> Aliases:
-    """The evaluation's catalogue widened by places.csv (安顺市 among them)."""
-    return Aliases.from_catalogue(widened(load_catalogue(ROOT / "targets.yaml"), load_places(REAL)))
 
 
 def _read(tmp_path: Path, text: str, aliases: Aliases, meta: dict | None = None):
@@ -80,8 +72,8 @@ ANSHUN_HEAD = (
 
 
 @pytest.mark.parametrize("text", _variants(ANSHUN_HEAD), ids=IDS)
-def test_an_award_line_does_not_date_the_document(tmp_path: Path, wide: Aliases, text: str) -> None:
-    read = _read(tmp_path, text, wide, {"jurisdiction": "安顺市"})
+def test_an_award_line_does_not_date_the_document(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = _read(tmp_path, text, wide_aliases, {"jurisdiction": "安顺市"})
     got = [g for g in _got(read.rows) if g[0] != "58.4"]  # the index: not a catalogue indicator's level here
     assert got == [("0.6", "安顺市", "2019"), ("5.06", "安顺市", "2019")]
     # and none of them is a forecast (a year later than the document's "now", which ingestion keeps out)
@@ -125,8 +117,8 @@ KUNMING_2024 = (
 
 
 @pytest.mark.parametrize("text", _variants(KUNMING_2024), ids=IDS)
-def test_a_provinces_grade_after_the_citys_own_word(tmp_path: Path, wide: Aliases, text: str) -> None:
-    read = _read(tmp_path, text, wide, {"jurisdiction": "昆明市"})
+def test_a_provinces_grade_after_the_citys_own_word(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = _read(tmp_path, text, wide_aliases, {"jurisdiction": "昆明市"})
     assert _got(read.rows) == [("140", "昆明市", "2024")]
 
 
@@ -138,8 +130,8 @@ def test_a_provinces_grade_after_the_citys_own_word(tmp_path: Path, wide: Aliase
         "2024年,雲南省重點實驗室140家。",
     ],
 )
-def test_without_the_own_word_the_province_is_the_place(tmp_path: Path, wide: Aliases, text: str) -> None:
-    read = _read(tmp_path, text, wide, {"jurisdiction": "全国"})
+def test_without_the_own_word_the_province_is_the_place(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = _read(tmp_path, text, wide_aliases, {"jurisdiction": "全国"})
     assert _got(read.rows) == [("140", "云南省", "2024")]
 
 
@@ -165,10 +157,10 @@ XINJIANG_2023 = (
 
 
 @pytest.mark.parametrize("text", _variants(XINJIANG_2023), ids=IDS)
-def test_the_bare_name_xinjiang(tmp_path: Path, wide: Aliases, text: str) -> None:
-    read = _read(tmp_path, text, wide)
+def test_the_bare_name_xinjiang(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = _read(tmp_path, text, wide_aliases)
     assert _got(read.rows) == [("2256", "新疆", "2023")]
-    assert {wide.jurisdictions[fold_with_offsets(j)[0]] for j in read.rows["jurisdiction_raw"]} == {"xinjiang"}
+    assert {wide_aliases.jurisdictions[fold_with_offsets(j)[0]] for j in read.rows["jurisdiction_raw"]} == {"xinjiang"}
 
 
 @pytest.mark.parametrize(
@@ -180,7 +172,7 @@ def test_the_bare_name_xinjiang(tmp_path: Path, wide: Aliases, text: str) -> Non
         ("28個省(自治區、直轄市)和新疆生產建設兵團任務完成快于時序進度", "xpcc"),
     ],
 )
-def test_the_corps_name_is_not_xinjiang(wide: Aliases, text: str, code: str) -> None:
+def test_the_corps_name_is_not_xinjiang(wide_aliases: Aliases, text: str, code: str) -> None:
     folded = fold_with_offsets(text)[0]
-    found = [wide.jurisdictions[p.key] for p in wide.find_folded(folded, "jurisdiction")]
+    found = [wide_aliases.jurisdictions[p.key] for p in wide_aliases.find_folded(folded, "jurisdiction")]
     assert code in found and "xinjiang" not in found
