@@ -568,8 +568,9 @@ _FLOW_KEY = re.compile(r"新增|成交额|交易额|经费|支出")
 # 全省域/全市域 only lengthen a match; every use here asks only whether there is one
 _OWN_PROVINCE = re.compile("|".join(w for w in OWN_WORDS if w != "该市"))
 _CITY_WORDS = ("全市", "本市", "全市域")  # a city's own words among GENERIC_JURISDICTIONS
-_WIDER_WORD = re.compile(r"我省|全省|本省|该省|全国|我国")  # a province's or the nation's: the carried city ends
-_PROVINCE_WORD = re.compile(r"我省|全省|本省|该省")
+# a province's own words (places.OWN_WORDS; only searched for, so 全省域? finds what 全省 did)
+_PROVINCE_WORD = re.compile("|".join(w for w in OWN_WORDS if "省" in w))
+_WIDER_WORD = re.compile(f"{_PROVINCE_WORD.pattern}|全国|我国")  # a province's or the nation's: the carried city ends
 # a figure followed by its share of the nation's whole is a part of it: 培育高新技術企業1.1萬家,占全國高新技術企業的8.2%
 # (u14_nat_2017_incubation_luxkon_trad and _panansia_trad, dev since round 9): never the nation's own level
 _PART_OF_NATION = re.compile(r"[,，]?占(?:全国|我国)[\u4e00-\u9fff]{0,10}?(?:总数|总量)?的?\d")
