@@ -18,7 +18,7 @@ import bisect
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 
@@ -159,10 +159,9 @@ _SERIES_YEAR = re.compile(r"^((?:19|20)\d{2})年(为|是)")
 
 
 def _figures(
-    doc: Document, sentence: Sentence, aliases: Aliases, keys: TextKeys, ctx: Context
+    doc: Document, sentence: Sentence, view: _View, aliases: Aliases, keys: TextKeys, ctx: Context
 ) -> tuple[list[dict], list[dict]]:
-    folded, index = strip_deletions(*units.arabic_numerals(*fold_with_offsets(sentence.text)))
-    as_written, folded = folded, with_name_variants(folded)  # 研究与实验发展 is the R&D name (name_variants.py)
+    as_written, folded, index = view
     hits = keys.find(folded)
     completed: dict[int, tuple[str, str]] = {}  # hit start -> (the name it stands for, why), from the sentence
     completed |= {h.start: (keys.written_for[h.key], "R&D written for 研发") for h in hits if h.key in keys.written_for}
@@ -589,19 +588,35 @@ def _sentence(doc: Document, sentence: Sentence, aliases: Aliases, keys: TextKey
     """One sentence's rows and quarantined rows, and what the sentences after it inherit (`ctx`). If its figures' rules
     raise, the sentence still passes on its year, place and subject before the failure goes to the guard
     (rule_failures.read_sentences), so one failing sentence does not misdate the next ones."""
+    view = _view(sentence)
     try:
-        found, refused = _figures(doc, sentence, aliases, keys, ctx)
+        found, refused = _figures(doc, sentence, view, aliases, keys, ctx)
     except Exception:
-        _carry(sentence, [], aliases, keys, ctx)
+        _carry(sentence, view.folded, [], aliases, keys, ctx)
         raise
-    _carry(sentence, found, aliases, keys, ctx)
+    _carry(sentence, view.folded, found, aliases, keys, ctx)
     return found, refused
 
 
-def _carry(sentence: Sentence, found: list[dict], aliases: Aliases, keys: TextKeys, ctx: Context) -> None:
-    """What the sentences after this one inherit from it (`ctx`)."""
+class _View(NamedTuple):
+    """A sentence as the rules read it, folded once for `_figures` and `_carry`."""
+
+    as_written: str  # folded (arabic numerals, deletions stripped)
+    folded: str  # as_written with the name variants (研究与实验发展 is the R&D name: name_variants.py)
+    index: list[int]  # folded offset -> offset in the sentence's text
+
+
+def _view(sentence: Sentence) -> _View:
+    """The sentence folded as every rule here reads it: once per sentence (it was folded again for `_carry`)."""
+    as_written, index = strip_deletions(*units.arabic_numerals(*fold_with_offsets(sentence.text)))
+    return _View(as_written, with_name_variants(as_written), index)
+
+
+def _carry(
+    sentence: Sentence, folded: str, found: list[dict], aliases: Aliases, keys: TextKeys, ctx: Context
+) -> None:
+    """What the sentences after this one (`folded`: its _View.folded) inherit from it (`ctx`)."""
     ctx.series = (found[-1]["indicator_raw"], normalised_key(found[-1]["unit_raw"])) if found else None
-    folded = with_name_variants(strip_deletions(*units.arabic_numerals(*fold_with_offsets(sentence.text)))[0])
     ctx.year = carried_year(folded) or ctx.year
     named = [h for h in keys.find(folded) if h.code]
     ctx.named = keys.written_for.get(named[-1].key, named[-1].key) if named and not found else None

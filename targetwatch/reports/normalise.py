@@ -117,9 +117,13 @@ _ISO_DATE = ("regexp_full_match(coalesce(raw, ''), "
 _PLAIN = f"regexp_full_match(regexp_replace(coalesce(raw, ''), '[,\\s]', '', 'g'), '{_PLAIN_NUMBER}')"
 
 
-def ddl(table: str, types: dict[str, str], *, temp: bool = False) -> str:
+def ddl(table: str, types: dict[str, str], *, fresh_temp: bool = False) -> str:
+    """The CREATE statement of `table` with the columns `types`: kept if it exists (the output tables), or with
+    `fresh_temp` a temp table replacing any of that name (one statement: no drop first)."""
     cols = ", ".join(f'"{c}" {t}' for c, t in types.items())
-    return f'CREATE {"TEMP " if temp else ""}TABLE IF NOT EXISTS "{table}" ({cols})'
+    if fresh_temp:
+        return f'CREATE OR REPLACE TEMP TABLE "{table}" ({cols})'
+    return f'CREATE TABLE IF NOT EXISTS "{table}" ({cols})'
 
 
 def create_tables(con: duckdb.DuckDBPyConnection) -> None:
@@ -136,12 +140,9 @@ def create_raw(con: duckdb.DuckDBPyConnection, table: str) -> None:
 def _fresh(con: duckdb.DuckDBPyConnection, table: str, extra: dict[str, str]) -> None:
     """`table` (RAW_TYPES) and `<table>_rejected` (REJECT_COLUMNS), each with the columns `extra`, created empty as
     temp tables, replacing any of those names: two statements (a drop and a create each cost as much again)."""
-    con.execute(replace_temp(table, RAW_TYPES | extra))
-    con.execute(replace_temp(f"{table}_rejected", {c: RAW_TYPES.get(c, "VARCHAR") for c in REJECT_COLUMNS} | extra))
-
-
-def replace_temp(table: str, types: dict[str, str]) -> str:
-    return f'CREATE OR REPLACE TEMP TABLE "{table}" (' + ", ".join(f'"{c}" {t}' for c, t in types.items()) + ")"
+    con.execute(ddl(table, RAW_TYPES | extra, fresh_temp=True))
+    con.execute(ddl(f"{table}_rejected", {c: RAW_TYPES.get(c, "VARCHAR") for c in REJECT_COLUMNS} | extra,
+                    fresh_temp=True))
 
 
 def append_raw(con: duckdb.DuckDBPyConnection, table: str, rows: pd.DataFrame, rejected: pd.DataFrame | None = None,
