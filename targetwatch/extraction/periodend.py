@@ -32,10 +32,10 @@ from typing import Final
 
 import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import Candidate, Document
-from targetwatch.extraction.yearref import QUOTED_PERIOD, lend, sentence_end
+from targetwatch.extraction.yearref import lend, sentence_end
 
 # The period's end (期末 / 时期末 / 末), not 末期 / 末年; 到 / 至 before it is `rules.DEADLINES`' own reading.
-END: Final = re.compile(r"(?P<pre>[到至]?)" + QUOTED_PERIOD + r"(?:期末|时期末|末)(?![期年])")
+END: Final = re.compile(r"(?P<pre>[到至]?)" + rules.QUOTED_PERIOD + r"(?:期末|时期末|末)(?![期年])")
 RULE: Final = "deadline_plan_period_named"
 
 

@@ -25,10 +25,9 @@ from typing import Final
 import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import Candidate, Document
 from targetwatch.extraction.carrydown import REVIEW_WORDS, carry_down
-from targetwatch.extraction.yearref import QUOTED_PERIOD
 
 HEADING: Final = re.compile(
-    r"^[ \u3000]*(?P<before>[^\n。;；,，!！?？]{0,14}?)" + QUOTED_PERIOD
+    r"^[ \u3000]*(?P<before>[^\n。;；,，!！?？]{0,14}?)" + rules.QUOTED_PERIOD
     + r"(?P<after>[^\n。;；,，!！?？]{0,14}?)目 {0,2}标[ \u3000:：]*$", re.M)
 # A heading that reports the goals met or reviews them is no goal of the page.
 REPORTED: Final = re.compile(REVIEW_WORDS + r"|实现|达成")

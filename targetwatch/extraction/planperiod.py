@@ -21,9 +21,9 @@ from typing import Final
 
 import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import Candidate, Document
-from targetwatch.extraction.yearref import QUOTED_PERIOD, YEAR_OR_OWN
+from targetwatch.extraction.yearref import YEAR_OR_OWN
 
-PERIOD: Final = re.compile(QUOTED_PERIOD + r"(?:时期|期间)(?!以来)")
+PERIOD: Final = re.compile(rules.QUOTED_PERIOD + r"(?:时期|期间)(?!以来)")
 
 
 def ahead(doc: Document, c: Candidate) -> bool:

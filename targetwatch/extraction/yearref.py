@@ -33,12 +33,9 @@ YEAR_OR_OWN: Final = re.compile(
     r"(?<!\d)(?P<year>(?:19|20)\d{2}) {0,2}年(?![底末前以之度]| {0,2}[-—–~～至到])|今年|本年|明年|今明两年"
     r"|(?:未来|今后|新的)一年")
 WHOLE_YEAR: Final = "全年"
-# A five-year plan period's name, quoted or not (“十四五”, 「十三五」, 十二五): rules.QUOTED_PERIOD, the one pattern
-# piece of the rules that read a period (rules.DEADLINES' 到“十四五”末, planperiod, periodheading, periodend, the
-# openings below), the names from rules.PLAN_PERIODS so that a period added there is read by all of them.
-QUOTED_PERIOD: Final = rules.QUOTED_PERIOD
-# A plan period summed up (“十三五”期间, 十三五时期, “十三五”以来): a pattern piece, also `namedtarget`'s.
-PERIOD_SPAN: Final = QUOTED_PERIOD + r"(?:期间|时期|以来)"
+# A plan period summed up (“十三五”期间, 十三五时期, “十三五”以来): a pattern piece, also `namedtarget`'s; the
+# period's name is rules.QUOTED_PERIOD, the one piece of every rule that reads a period (from rules.PLAN_PERIODS).
+PERIOD_SPAN: Final = rules.QUOTED_PERIOD + r"(?:期间|时期|以来)"
 # A paragraph that opens with a plan period summed up, perhaps after 在.
 PERIOD_OPENING: Final = re.compile(r"[ \u3000\t]*在?" + PERIOD_SPAN)
 # A year right after 比 / 较 / 由 / 从 / 在 / 以 is a baseline (比2015年翻一番), not the figure's own year.
