@@ -7,6 +7,10 @@ past it on the development side: 约 after a verb of reach with words between (�
 annotated approx: 约 says so of the figure itself, while 达到 names the verb of the goal. So a figure whose number
 follows 约 / 约为 / 约是 directly (a PDF's blanks allowed), read at_least or exact with no suffix of its own (以上,
 左右 …), is approx. 约 as part of a word (节约, 签约, 制约 …: `rules.ADJACENT_NOT_AFTER`) is no cue.
+
+Round 50: the character before 约 is read from the view itself, not from the search window. 约 opening a clause
+(到2025年,约为3.3万亿千瓦时) has none inside the clause, and an empty string is `in` every string, so before the fix
+such a 约 counted as part of a word and the figure stayed exact.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from typing import Final
 import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import Candidate
 
-ABOUT: Final = re.compile(r"(?P<before>.)?约(?:为|是)? {0,2}$")
+ABOUT: Final = re.compile(r"约(?:为|是)? {0,2}$")
 SUFFIX: Final = re.compile(r"以 {0,2}[上下内]|左 {0,2}右")
 
 
@@ -27,9 +31,15 @@ def approximate(view: str, cands: list[Candidate]) -> None:
         if c.comparator not in ("at_least", "exact") or c.value is None:
             continue
         m = ABOUT.search(view, max(c.clause.start, c.start - 6), c.start)
-        if m is None or (m["before"] or "") in rules.ADJACENT_NOT_AFTER["约"]:
+        if m is None or word_before(view, m.start()):
             continue
         if SUFFIX.search(view, c.start, c.end):
             continue
         c.comparator = "approx"
         c.rules_fired.append("about_before_figure")
+
+
+def word_before(view: str, at: int) -> bool:
+    """True when the 约 at `at` ends a word (节约, 签约 …): the character before it, if any, is one of
+    `rules.ADJACENT_NOT_AFTER["约"]`. At the start of the view there is none, so 约 is a cue."""
+    return at > 0 and view[at - 1] in rules.ADJACENT_NOT_AFTER["约"]
