@@ -342,11 +342,7 @@ base AS (
         p.p_file, p.p_source_file, p.p_sha256, p.p_basis,
         j.raw_repr AS jur_repr, i.raw_repr AS ind_repr, y.raw_repr AS year_repr, u.raw_repr AS unit_repr
     FROM "{raw}" r
-    -- LEFT: every pending row's batch has its parameters (Batches), so this is the inner join it was. But DuckDB
-    -- estimates an inner join with the unnested list of batches at a few hundred rows, and then built the value
-    -- spellings' join's hash table from the raw rows (national: 763,355 wide rows, spilled); as a left join the
-    -- raw rows stay on every join's probing side (judged table 3.4-3.8 -> 2.1-2.4 CPU s; docs/scaling.md, session 19).
-    LEFT JOIN _tw_batches p ON p.p_batch = r._batch
+    JOIN _tw_batches p ON p.p_batch = r._batch
     LEFT JOIN {jur} j ON j.raw IS NOT DISTINCT FROM r.jurisdiction_raw
     LEFT JOIN {ind} i ON i.raw IS NOT DISTINCT FROM r.indicator_raw
     LEFT JOIN {yr} y ON y.raw IS NOT DISTINCT FROM r.year_raw
