@@ -70,8 +70,11 @@ def test_the_real_corpus_is_consistent():
     root = Path(__file__).parents[2] / "fixtures" / "real"
     corpus, figures = load_corpus(root)
     # round 29: unseen-38 scored once (first-score-unseen-38.md) and moved to development;
-    # unseen-39 collected (not yet scored); round 30: unseen-40 collected (not yet scored)
-    assert set(corpus["half"]) == {"dev", "test", "unseen-2", "unseen-16", "unseen-19", "unseen-39", "unseen-40"}
+    # unseen-39 collected (not yet scored); round 30: unseen-40 collected (not yet scored);
+    # round 31: unseen-41 collected (not yet scored)
+    assert set(corpus["half"]) == {
+        "dev", "test", "unseen-2", "unseen-16", "unseen-19", "unseen-39", "unseen-40", "unseen-41"
+    }
     # unseen-6 to -15, -17, -18, -20 to -38: each scored once unseen, then moved to development (first scores kept)
     moved = corpus[corpus["first_half"] != ""]
     assert set(moved["first_half"]) == {
