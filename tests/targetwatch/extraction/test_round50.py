@@ -64,7 +64,7 @@ STATUS_TEXTS = [
     # (corpus text, development; its N余 / N多 figures proposed at 0.80 before the round, at least each)
     ("jiangsu-hitech-zones-status-synonym-mirror", [70, 200, 60, 3_200_000]),  # first unseen-60, undated status page
     ("china-2022-wetland-14th-target-blog", [1600]),  # first unseen-47: 建立了600余处…、1600余处湿地公园 since 十八大
-    ("china-2024-employment-targets-news", [2_000_000]),  # first unseen-25: 增长1个百分点可以带动200多万人就业
+    ("china-2024-employment-targets-news", [2_000_000]),  # first unseen-19: 增长1个百分点可以带动200多万人就业
 ]
 
 
