@@ -42,9 +42,11 @@ def test_every_text_is_listed_split_and_every_quote_is_placed():
                           + 48 + 36 + 42 + 21 + 15 + 14 + 12 + 15 + 38 + 15 + 20 + 26
                           + 20 + 20 + 14 + 1 + 23 + 96 + 72 + 30 + 29 + 73 + 57 + 55 + 146 + 87 + 109 + 123
                           + 109 + 98 + 104 + 87
-                          + 82 + 95 + 98 + 64 + 65 + 72)  # unseen-54: 102 at its first score, 98 since round 44 (级 labels)
+                          + 82 + 95 + 98 + 64 + 65
+                          + 72)  # unseen-54: 102 at its first score, 98 since round 44 (级 labels)
     assert {s: sum(docs[g.document].split == s for g in golds) for s in splits} == {
-        "development": 3165, "test": 87, "holdout": 22, "holdout-2": 9, "unseen-14": 25, "unseen-61": 65, "unseen-62": 72}
+        "development": 3165, "test": 87, "holdout": 22, "holdout-2": 9, "unseen-14": 25, "unseen-61": 65,
+        "unseen-62": 72}
     assert {s: sum(docs[g.document].first_split == s for g in golds) for s in former} == {
         "unseen-3": 60, "unseen-4": 34, "unseen-5": 27, "unseen-6": 24, "unseen-7": 20, "unseen-8": 34,
         "unseen-9": 43, "unseen-10": 31, "unseen-11": 63, "unseen-12": 120, "unseen-13": 51, "unseen-15": 93,
