@@ -135,3 +135,25 @@ def test_a_ratio_written_with_another_colon_is_their_quotient(text):
 ])
 def test_ratios_of_other_forms(text, expected):
     assert _read(quantified(text, "2024-01")) == expected
+
+
+# --- rule 3: 由目前 frames a change's start, as 从目前 does (`fromnow.FRAME`) ----------------------------------
+
+# sanmenxia-2022-five-year-targets-news (development, first unseen-53; 2022-12): the 十四五 end (2025) after 力争到;
+# the incomes reached are targets, approx (左右); the starting incomes (3.5万元, 1.8万元) are where things stand.
+# Before the round the two targets were held at 0.30 by 目前 (status).
+SANMENXIA = ("●在民生保障和社会事业上,力争到“十四五”末,城镇化人口达70%左右,医疗床位再增加5000张左右;"
+             "居民收入增长和经济增长基本同步,城镇居民人均可支配收入由目前的3.5万元增长到5.3万元左右,"
+             "农民人均可支配收入由目前的1.8万元增长到2.8万元左右")
+
+
+@pytest.mark.parametrize("text", variants(SANMENXIA))
+def test_the_level_reached_from_where_things_stand_is_a_target(text):
+    assert _read(quantified(text, "2022-12")) == [(70, "percent", "approx", 2025), (5000, "beds", "approx", 2025),
+                                                   (53_000, "yuan", "approx", 2025), (28_000, "yuan", "approx", 2025)]
+
+
+@pytest.mark.parametrize("text", variants("截至2021年底,全市城镇居民人均可支配收入由目前的3.5万元增长到5.3万元。"))
+def test_a_change_from_now_after_another_status_word_stays_status(text):
+    """SYNTHETIC control: 截至 is a status word outside the frame; nothing is lifted."""
+    assert _read(quantified(text, "2022-12")) == []
