@@ -105,3 +105,55 @@ def test_a_rough_count_with_a_deadline_stays_a_target(text):
 def test_floors_written_with_yishang_are_untouched(text):
     """SYNTHETIC control: 以上 and 达到 are a plan's floors; the rule reads only 多 / 余."""
     assert [(v, c, r) for v, c, r in _all(text, "2022-06")] == [(60, "at_least", False), (3_200_000, "at_least", False)]
+
+
+# --- rule 2: a ratio with neither term 1 is the quotient of its terms (`ratios.py`) ------------------------------
+
+# taiwan-2001-st-conference-goals-commentary-trad (development, first unseen-60; the 2001 conference's aims, 10年內
+# names no year): 使臺當局與民間投資比例為3:7 = 3/7, annotated exact in `ratio`. Before the round a ratio with neither
+# term 1 was not read. The whole stored text, as the scorer reads it (the sentence alone has no verb of a target).
+def test_a_ratio_of_two_terms_is_their_quotient():
+    doc = load_corpus()[0]["taiwan-2001-st-conference-goals-commentary-trad"]
+    props = extract_targets(doc.text, doc.id, issued=issued(doc))
+    assert [(round(p.value, 4), p.entry["comparator"]) for p in props if p.unit == "ratio"] == [(0.4286, "exact")]
+
+
+# hongkong-2025-housing-strategy-news-trad (development, first unseen-49): 公私營比例為7:3 = 7/3. In its
+# stored text the paragraph has no verb of a target, so it is proposed at 0.40 (matched below the bar); here with a
+# year (SYNTHETIC).
+@pytest.mark.parametrize("text", [
+    "到2030年,公私營比例為7:3。", "到2030年,公私营比例为7∶3。",
+    "到2030年，公私營比例為７：３。", "到2030年,公私營比例為7 : 3。"])
+def test_a_ratio_written_with_another_colon_is_their_quotient(text):
+    assert [(round(v, 4), u, c, d) for v, u, c, d in _read(quantified(text, "2025-09"))] == [
+        (2.3333, "ratio", "exact", 2030)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("到2025年,三次产业结构调整为15.1∶28.3∶56.6。", []),  # SYNTHETIC control (tonghai's form): three terms, no reading
+    ("到2025年,创业带动就业比达到1:5以上。", [(5, "ratio", "at_least", 2025)]),  # a term 1: the other, as before
+])
+def test_ratios_of_other_forms(text, expected):
+    assert _read(quantified(text, "2024-01")) == expected
+
+
+# --- rule 3: 由目前 frames a change's start, as 从目前 does (`fromnow.FRAME`) ----------------------------------
+
+# sanmenxia-2022-five-year-targets-news (development, first unseen-53; 2022-12): the 十四五 end (2025) after 力争到;
+# the incomes reached are targets, approx (左右); the starting incomes (3.5万元, 1.8万元) are where things stand.
+# Before the round the two targets were held at 0.30 by 目前 (status).
+SANMENXIA = ("●在民生保障和社会事业上,力争到“十四五”末,城镇化人口达70%左右,医疗床位再增加5000张左右;"
+             "居民收入增长和经济增长基本同步,城镇居民人均可支配收入由目前的3.5万元增长到5.3万元左右,"
+             "农民人均可支配收入由目前的1.8万元增长到2.8万元左右")
+
+
+@pytest.mark.parametrize("text", variants(SANMENXIA))
+def test_the_level_reached_from_where_things_stand_is_a_target(text):
+    assert _read(quantified(text, "2022-12")) == [(70, "percent", "approx", 2025), (5000, "beds", "approx", 2025),
+                                                   (53_000, "yuan", "approx", 2025), (28_000, "yuan", "approx", 2025)]
+
+
+@pytest.mark.parametrize("text", variants("截至2021年底,全市城镇居民人均可支配收入由目前的3.5万元增长到5.3万元。"))
+def test_a_change_from_now_after_another_status_word_stays_status(text):
+    """SYNTHETIC control: 截至 is a status word outside the frame; nothing is lifted."""
+    assert _read(quantified(text, "2022-12")) == []
