@@ -159,3 +159,45 @@ def test_registry_key_drops_only_a_leading_registry_word() -> None:
 )
 def test_a_month_end_count_with_its_year_is_part_of_the_year(text: str, partial: bool) -> None:
     assert bool(PARTIAL.search(fold_with_offsets(text)[0])) is partial
+
+
+# --- rule 2: the turnover named after the contracts it totals, after a list's 、 (shortnames.py) -------------------
+
+# u37_hb_2022_techcontracts_iko (dev since round 28), its lead as published
+HUBEI_2022 = (
+    "中新网武汉2月2日电 (梁婷 赵鋆冲 朱玲霄)记者2日从湖北省科技厅获悉,2022年湖北省登记技术合同76719项、"
+    "成交额达3017.86亿元,分别比上年增长40.74%和42.92%,且呈现四大明显特征。"
+)
+# u36_cq_2022_innovation_tjfz (dev since round 27): the market's signed contracts; the year from its title line
+CHONGQING_2022 = (
+    "2022年重庆高质量发展报告•创新发展篇\n"
+    "技术市场签订成交合同6919项、成交金额630.4亿元,科技型企业融资余额同比增长11.5%。"
+)
+
+
+@pytest.mark.parametrize("text", _variants(HUBEI_2022), ids=IDS)
+def test_turnover_after_the_contracts_and_a_list_mark(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = _read(tmp_path, text, wide_aliases)
+    assert [g[1:] for g in _got(read.rows)] == [("3017.86", "湖北省", "2022")]
+    assert read.rows["notes"].str.contains("after the contracts it totals").all()
+
+
+@pytest.mark.parametrize("text", _variants(CHONGQING_2022), ids=IDS)
+def test_turnover_after_the_markets_signed_contracts(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = _read(tmp_path, text, wide_aliases)
+    assert [g[1:] for g in _got(read.rows)] == [("630.4", "重庆", "2022")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC controls: the contracts a province exports or takes in are their own series
+        "2022年,湖北省输出技术合同50000项、成交额2000亿元。",
+        "2022年,湖北省吸纳技术合同40000项、成交金额1500亿元。",
+        "2022年,湖北省吸納技術合同40000項、成交金額1500億元。",
+    ],
+)
+def test_exported_or_absorbed_contracts_are_not_the_turnover(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = _read(tmp_path, text, wide_aliases)
+    assert [g for g in _got(read.rows) if g[0].endswith("额")] == []
+
