@@ -201,3 +201,47 @@ def test_exported_or_absorbed_contracts_are_not_the_turnover(tmp_path: Path, wid
     read = _read(tmp_path, text, wide_aliases)
     assert [g for g in _got(read.rows) if g[0].endswith("额")] == []
 
+
+# --- rule 3: the total after new ones counted with the verb after the name (stock_totals.py, periods.py) ------------
+
+# u38_he_2017_st_tech (dev since round 29), two sentences as published: the totals were "not recognised", and the
+# year before a multiple (是2016年增幅的2.5倍多) is that multiple's base, not the figures' year
+HEBEI_2017 = (
+    "2017年,河北省高新技术企业新增1079家,是2016年增幅的2.5倍多,总数达3174家。"
+    "科技型中小企业新增1.34万家,总数达5.5万家。"
+)
+
+
+@pytest.mark.parametrize("text", _variants(HEBEI_2017), ids=IDS)
+def test_totals_after_new_ones_named_first(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = _read(tmp_path, text, wide_aliases)
+    assert sorted(g[1:] for g in _got(read.rows)) == [("3174", "河北省", "2017"), ("5.5万", "河北省", "2017")]
+    assert read.rows["notes"].str.contains("after the count of new").all()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC controls: a level between the new ones and the total is not a comparison: nothing is read for 总数
+        "2017年,河北省高新技术企业新增1079家,科技型中小企业5000家,总数达3174家。",
+        # SYNTHETIC: the verb is not 新增 (增加 is a change of the stock, and its total is not read by this rule)
+        "2017年,河北省高新技术企业增加1079家,是2016年增幅的2.5倍多,总数达3174家。",
+    ],
+)
+def test_totals_need_the_new_ones_then_a_comparison(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = _read(tmp_path, text, wide_aliases)
+    assert [g for g in _got(read.rows) if g[1] == "3174"] == []
+
+
+@pytest.mark.parametrize(
+    ("before", "year"),
+    [
+        ("2017年,河北省高新技术企业新增1079家,是2016年增幅的2.5倍多,总数达", 2017),
+        ("2020年兰州市生产总值达到2886.74亿元,是2012年的1.79倍,", 2020),  # u15_lz_2020_presser_gansuci (dev)
+        ("2017年,河北省高新技术企业新增1079家,2016年", 2016),  # SYNTHETIC: a year of its own is still the year
+    ],
+)
+def test_a_multiples_base_year_is_not_the_sentences(before: str, year: int) -> None:
+    from targetwatch.reports.periods import sentence_year
+
+    assert sentence_year(fold_with_offsets(before)[0]) == year
