@@ -157,3 +157,25 @@ def test_the_level_reached_from_where_things_stand_is_a_target(text):
 def test_a_change_from_now_after_another_status_word_stays_status(text):
     """SYNTHETIC control: 截至 is a status word outside the frame; nothing is lifted."""
     assert _read(quantified(text, "2022-12")) == []
+
+
+# --- bug 2: 定义为 inside 以…为核心 is no definition (`rules.DEFINITION`) -----------------------------------------
+
+# china-2017-software-13th-fyp-meeting-news (development, first unseen-60; undated, 2020 aims): 二是以强化数据驱动的
+# 软件定义为核心 — 为 closes the frame 以…为核心 (84 development texts write 以…为核心 / 主线 / 重点 …); 软件定义 is a
+# term. Before the round the three targets after it were held at 0.30 as a definition.
+SOFTWARE = ("二是以强化数据驱动的软件定义为核心,加快发展软件和信息技术服务业,力争到2020年软件业务收入突破8万亿元,"
+            "年均增长13%以上,占信息产业比重超过30%。")
+
+
+@pytest.mark.parametrize("text", variants(SOFTWARE))
+def test_a_term_ending_in_dingyi_before_a_frames_wei_is_no_definition(text):
+    assert _read(quantified(text, "2017-03")) == [(8_000_000_000_000, "yuan", "exceed", 2020),
+                                                  (13, "percent", "growth_rate", 2020),
+                                                  (30, "percent", "exceed", 2020)]
+
+
+@pytest.mark.parametrize("text", variants("本办法所称独角兽企业定义为估值超过10亿美元的企业。"))
+def test_a_definition_stays_a_definition(text):
+    """SYNTHETIC control: 定义为 followed by what the word means."""
+    assert _read(quantified(text, "2017-03")) == []
