@@ -135,3 +135,47 @@ def test_a_ratio_written_with_another_colon_is_their_quotient(text):
 ])
 def test_ratios_of_other_forms(text, expected):
     assert _read(quantified(text, "2024-01")) == expected
+
+
+# --- rule 3: 由目前 frames a change's start, as 从目前 does (`fromnow.FRAME`) ----------------------------------
+
+# sanmenxia-2022-five-year-targets-news (development, first unseen-53; 2022-12): the 十四五 end (2025) after 力争到;
+# the incomes reached are targets, approx (左右); the starting incomes (3.5万元, 1.8万元) are where things stand.
+# Before the round the two targets were held at 0.30 by 目前 (status).
+SANMENXIA = ("●在民生保障和社会事业上,力争到“十四五”末,城镇化人口达70%左右,医疗床位再增加5000张左右;"
+             "居民收入增长和经济增长基本同步,城镇居民人均可支配收入由目前的3.5万元增长到5.3万元左右,"
+             "农民人均可支配收入由目前的1.8万元增长到2.8万元左右")
+
+
+@pytest.mark.parametrize("text", variants(SANMENXIA))
+def test_the_level_reached_from_where_things_stand_is_a_target(text):
+    assert _read(quantified(text, "2022-12")) == [(70, "percent", "approx", 2025), (5000, "beds", "approx", 2025),
+                                                   (53_000, "yuan", "approx", 2025), (28_000, "yuan", "approx", 2025)]
+
+
+@pytest.mark.parametrize("text", variants("截至2021年底,全市城镇居民人均可支配收入由目前的3.5万元增长到5.3万元。"))
+def test_a_change_from_now_after_another_status_word_stays_status(text):
+    """SYNTHETIC control: 截至 is a status word outside the frame; nothing is lifted."""
+    assert _read(quantified(text, "2022-12")) == []
+
+
+# --- bug 2: 定义为 inside 以…为核心 is no definition (`rules.DEFINITION`) -----------------------------------------
+
+# china-2017-software-13th-fyp-meeting-news (development, first unseen-60; undated, 2020 aims): 二是以强化数据驱动的
+# 软件定义为核心 — 为 closes the frame 以…为核心 (84 development texts write 以…为核心 / 主线 / 重点 …); 软件定义 is a
+# term. Before the round the three targets after it were held at 0.30 as a definition.
+SOFTWARE = ("二是以强化数据驱动的软件定义为核心,加快发展软件和信息技术服务业,力争到2020年软件业务收入突破8万亿元,"
+            "年均增长13%以上,占信息产业比重超过30%。")
+
+
+@pytest.mark.parametrize("text", variants(SOFTWARE))
+def test_a_term_ending_in_dingyi_before_a_frames_wei_is_no_definition(text):
+    assert _read(quantified(text, "2017-03")) == [(8_000_000_000_000, "yuan", "exceed", 2020),
+                                                  (13, "percent", "growth_rate", 2020),
+                                                  (30, "percent", "exceed", 2020)]
+
+
+@pytest.mark.parametrize("text", variants("本办法所称独角兽企业定义为估值超过10亿美元的企业。"))
+def test_a_definition_stays_a_definition(text):
+    """SYNTHETIC control: 定义为 followed by what the word means."""
+    assert _read(quantified(text, "2017-03")) == []
