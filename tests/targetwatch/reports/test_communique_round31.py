@@ -159,3 +159,89 @@ def test_registry_key_drops_only_a_leading_registry_word() -> None:
 )
 def test_a_month_end_count_with_its_year_is_part_of_the_year(text: str, partial: bool) -> None:
     assert bool(PARTIAL.search(fold_with_offsets(text)[0])) is partial
+
+
+# --- rule 2: the turnover named after the contracts it totals, after a list's 、 (shortnames.py) -------------------
+
+# u37_hb_2022_techcontracts_iko (dev since round 28), its lead as published
+HUBEI_2022 = (
+    "中新网武汉2月2日电 (梁婷 赵鋆冲 朱玲霄)记者2日从湖北省科技厅获悉,2022年湖北省登记技术合同76719项、"
+    "成交额达3017.86亿元,分别比上年增长40.74%和42.92%,且呈现四大明显特征。"
+)
+# u36_cq_2022_innovation_tjfz (dev since round 27): the market's signed contracts; the year from its title line
+CHONGQING_2022 = (
+    "2022年重庆高质量发展报告•创新发展篇\n"
+    "技术市场签订成交合同6919项、成交金额630.4亿元,科技型企业融资余额同比增长11.5%。"
+)
+
+
+@pytest.mark.parametrize("text", _variants(HUBEI_2022), ids=IDS)
+def test_turnover_after_the_contracts_and_a_list_mark(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = _read(tmp_path, text, wide_aliases)
+    assert [g[1:] for g in _got(read.rows)] == [("3017.86", "湖北省", "2022")]
+    assert read.rows["notes"].str.contains("after the contracts it totals").all()
+
+
+@pytest.mark.parametrize("text", _variants(CHONGQING_2022), ids=IDS)
+def test_turnover_after_the_markets_signed_contracts(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = _read(tmp_path, text, wide_aliases)
+    assert [g[1:] for g in _got(read.rows)] == [("630.4", "重庆", "2022")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC controls: the contracts a province exports or takes in are their own series
+        "2022年,湖北省输出技术合同50000项、成交额2000亿元。",
+        "2022年,湖北省吸纳技术合同40000项、成交金额1500亿元。",
+        "2022年,湖北省吸納技術合同40000項、成交金額1500億元。",
+    ],
+)
+def test_exported_or_absorbed_contracts_are_not_the_turnover(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = _read(tmp_path, text, wide_aliases)
+    assert [g for g in _got(read.rows) if g[0].endswith("额")] == []
+
+
+# --- rule 3: the total after new ones counted with the verb after the name (stock_totals.py, periods.py) ------------
+
+# u38_he_2017_st_tech (dev since round 29), two sentences as published: the totals were "not recognised", and the
+# year before a multiple (是2016年增幅的2.5倍多) is that multiple's base, not the figures' year
+HEBEI_2017 = (
+    "2017年,河北省高新技术企业新增1079家,是2016年增幅的2.5倍多,总数达3174家。"
+    "科技型中小企业新增1.34万家,总数达5.5万家。"
+)
+
+
+@pytest.mark.parametrize("text", _variants(HEBEI_2017), ids=IDS)
+def test_totals_after_new_ones_named_first(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = _read(tmp_path, text, wide_aliases)
+    assert sorted(g[1:] for g in _got(read.rows)) == [("3174", "河北省", "2017"), ("5.5万", "河北省", "2017")]
+    assert read.rows["notes"].str.contains("after the count of new").all()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC controls: a level between the new ones and the total is not a comparison: nothing is read for 总数
+        "2017年,河北省高新技术企业新增1079家,科技型中小企业5000家,总数达3174家。",
+        # SYNTHETIC: the verb is not 新增 (增加 is a change of the stock, and its total is not read by this rule)
+        "2017年,河北省高新技术企业增加1079家,是2016年增幅的2.5倍多,总数达3174家。",
+    ],
+)
+def test_totals_need_the_new_ones_then_a_comparison(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = _read(tmp_path, text, wide_aliases)
+    assert [g for g in _got(read.rows) if g[1] == "3174"] == []
+
+
+@pytest.mark.parametrize(
+    ("before", "year"),
+    [
+        ("2017年,河北省高新技术企业新增1079家,是2016年增幅的2.5倍多,总数达", 2017),
+        ("2020年兰州市生产总值达到2886.74亿元,是2012年的1.79倍,", 2020),  # u15_lz_2020_presser_gansuci (dev)
+        ("2017年,河北省高新技术企业新增1079家,2016年", 2016),  # SYNTHETIC: a year of its own is still the year
+    ],
+)
+def test_a_multiples_base_year_is_not_the_sentences(before: str, year: int) -> None:
+    from targetwatch.reports.periods import sentence_year
+
+    assert sentence_year(fold_with_offsets(before)[0]) == year
