@@ -292,3 +292,29 @@ def test_a_province_text_keeps_its_word(tmp_path: Path, wide_aliases: Aliases) -
     read = _read(tmp_path, "河南省科技工作\n2023年,全省共投入研究与试验发展经费1211.66亿元。\n", wide_aliases)
     assert [g[1:] for g in _got(read.rows)] == [("1211.66", "河南省", "2023")]
     assert not read.rows["notes"].str.contains("read as its province", na=False).any()
+
+
+# --- round 32, rule 5: 全州 of an autonomous prefecture of the place list is its own (own_units.py) ------------------
+
+# u41_qdn_2021_kjhy_gov (dev since round 32): the title's 全州 is the text's own word; 黔东南州 named in the sentence
+QIANDONGNAN_2021 = (
+    "2022年全州科技工作会议顺利召开\n"
+    "会议指出,2021年,黔东南州出台《黔东南州科技人才“蓄水库”建设管理使用办法(试行)》;新认定国家高新技术企业18家,"
+    "有效期内高新技术企业共计52家,国家科技型中小企业评价入库56家。\n"
+)
+
+
+@pytest.mark.parametrize("text", _variants(QIANDONGNAN_2021), ids=IDS)
+def test_an_autonomous_prefectures_own_word(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = _read(tmp_path, text, wide_aliases)
+    got = sorted((g[1], g[3]) for g in _got(read.rows))
+    assert got == [("52", "2021"), ("56", "2021")]
+    places = {wide_aliases.jurisdictions[fold_with_offsets(j)[0]] for j in read.rows["jurisdiction_raw"]}
+    assert places == {"qiandongnan"}
+
+
+def test_a_countys_own_word_is_still_refused(tmp_path: Path, wide_aliases: Aliases) -> None:
+    # SYNTHETIC control: 全县 in a text of a prefecture-level city stays a county's own
+    text = "2021年全县科技工作会议\n2021年,黔东南州有效期内高新技术企业共计52家,全县高新技术企业12家。\n"
+    read = _read(tmp_path, text, wide_aliases)
+    assert [g[1] for g in _got(read.rows)] == ["52"]
