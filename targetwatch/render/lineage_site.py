@@ -445,7 +445,7 @@ class LineageSite:
                 chain["stops_at"] = stops_at
             if stops_at:
                 chain["stop"] = [stop_zh, stop_en]
-            chain["formula"] = [list(x) for x in lines]
+            chain["formula"] = lines  # (zh, en) tuples: JSON arrays, as lists were, without a list per line
             if has_indicator[k] and figs[k] is not None:
                 for key in ("own", "ref", "v", "rv"):
                     if per[key][tid] is not None:

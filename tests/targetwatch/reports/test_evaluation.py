@@ -70,8 +70,8 @@ def test_the_real_corpus_is_consistent():
     root = Path(__file__).parents[2] / "fixtures" / "real"
     corpus, figures = load_corpus(root)
     # round 31: unseen-39 and unseen-40 scored once (first-score-unseen-39.md, -40.md) and moved to development;
-    # unseen-41 collected (not yet scored)
-    assert set(corpus["half"]) == {"dev", "test", "unseen-2", "unseen-16", "unseen-19", "unseen-41"}
+    # unseen-41 collected and scored once (first-score-unseen-41.md); unseen-42 collected (not yet scored)
+    assert set(corpus["half"]) == {"dev", "test", "unseen-2", "unseen-16", "unseen-19", "unseen-41", "unseen-42"}
     # unseen-6 to -15, -17, -18, -20 to -40: each scored once unseen, then moved to development (first scores kept)
     moved = corpus[corpus["first_half"] != ""]
     assert set(moved["first_half"]) == {
