@@ -39,7 +39,8 @@ def test_every_text_is_listed_split_and_every_quote_is_placed():
     assert all(d.split == "development" for d in docs.values() if d.first_split)
     assert sum(d.script == "traditional" for d in docs.values()) == (
         29 + 8 + 7 + 6 + 4 + 5 + 2 + 2 + 6 + 2 + 1 + 2 + 2 + 1 + 2 + 5 + 5 + 8 + 6 + 4 + 2 + 3 + 2 + 2 + 2 + 1 + 3 + 3
-        + 2 + 4 + 2 + 2 + 2 + 2 + 6 + 3 + 1 + 1 + 6 + 4 + 3 + 2 + 6 + 3 + 3 + 3 + 4 + 5 + 3 + 5 + 11 + 9 + 6 + 5 + 7 + 5)
+        + 2 + 4 + 2 + 2 + 2 + 2 + 6 + 3 + 1 + 1 + 6 + 4 + 3 + 2 + 6 + 3 + 3 + 3 + 4 + 5 + 3 + 5 + 11 + 9 + 6 + 5 + 7
+        + 5)
     assert len(golds) == (428 + 34 + 43 + 31 + 63 + 119 + 51 + 25 + 93 + 42 + 54 + 60 + 36 + 36 + 1 + 41 + 76 + 49 + 32
                           + 48 + 36 + 42 + 21 + 15 + 14 + 12 + 15 + 38 + 15 + 20 + 26
                           + 20 + 20 + 14 + 1 + 23 + 96 + 72 + 30 + 29 + 73 + 57 + 55 + 146 + 87 + 109 + 123
