@@ -52,6 +52,7 @@ import targetwatch.extraction.reachedcapacity as reachedcapacity
 import targetwatch.extraction.readings as readings
 import targetwatch.extraction.reductions as reductions
 import targetwatch.extraction.releases as releases
+import targetwatch.extraction.roughcount as roughcount
 import targetwatch.extraction.rules as rules
 import targetwatch.extraction.scopecount as scopecount
 import targetwatch.extraction.sharedfigure as sharedfigure
@@ -449,6 +450,7 @@ def extract_targets(
         kept.append(c)
     _kinds(doc, kept)
     evidence.weigh(doc, kept)
+    roughcount.demote(doc, kept)  # round 50: 实验室70余家, 3000多所高校 with no forward evidence
     releases.carry_last_year(doc, kept)  # round 24: 其中,第一产业增加值45.89亿元,增长1.8% after 比上年增长6.5%
     progress.mark_progress(doc, kept)  # round 17: 累计…, 完成年度目标的112%, 387家企业入选, 十年间
     forecasts.mark_forecasts(doc, kept)  # round 18: 有望突破2800亿元, 可达56%

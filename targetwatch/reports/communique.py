@@ -101,6 +101,7 @@ from targetwatch.reports.scope import (
     subject_of,
 )
 from targetwatch.reports.shortnames import short_name_hits
+from targetwatch.reports.sme_registry import registry_hits
 from targetwatch.reports.span_starts import span_start_year
 from targetwatch.reports.stock_totals import FLOW_BEFORE as _FLOW_BEFORE
 from targetwatch.reports.stock_totals import stock_after_flow
@@ -167,6 +168,7 @@ def _figures(
     completed |= {h.start: (keys.written_for[h.key], "R&D written for 研发") for h in hits if h.key in keys.written_for}
     completed |= input_renamed(as_written, hits)  # 全社会研发投入…47亿元: read as 研发经费 (name_variants.py)
     short_name_hits(folded, hits, keys.codes, completed, ctx.named, ctx.before, doc.plain.text[: sentence.start])
+    registry_hits(folded, hits, keys.codes)  # 国家科技型中小企业: the registry's, the stock (sme_registry.py)
     intensity_hits(folded, hits, keys.codes, completed)
     strength_named_hits(folded, hits, keys.codes, completed)
     stocks = stock_after_flow(folded, hits, completed)  # 新增…40户,总数达到264户: 总数 is the stock (stock_totals.py)

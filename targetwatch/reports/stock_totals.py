@@ -27,18 +27,39 @@ FLOW_BEFORE = re.compile(r"(?:新增|新培育|新引进|新建)(?:认定)?了?$
 _TOTAL_OPENS = re.compile(r"[,;](总数|总量)")
 
 
+# Round 31: the verb after the name (高新技术企业新增1079家), and the total one clause of comparison later:
+#     2017年,河北省高新技术企业新增1079家,是2016年增幅的2.5倍多,总数达3174家。     <- 3174: the stock
+#     科技型中小企业新增1.34万家,总数达5.5万家。                                   <- 5.5万: the stock
+# (u38_he_2017_st_tech, Hebei's 2017 science work meeting, dev since round 29: both totals were "not recognised")
+FLOW_AFTER = re.compile(r"新增了?(?=\d)")
+# a clause between the new ones and the total that holds no level: a multiple or a comparison (是2016年增幅的2.5倍多)
+_COMPARISON = re.compile(r"(?:是|为|相当于|比|较|同比|增长|增幅)")  # matched at a clause start
+
+
+def _total_after(folded: str, clause_end: int, verb_after: bool) -> re.Match | None:
+    """The 总数/总量 opening the clause after the count of new ones, or (the verb after the name) the clause after one
+    clause of comparison."""
+    total = _TOTAL_OPENS.match(folded, clause_end)
+    if total is not None or not verb_after or not _COMPARISON.match(folded, clause_end + 1):
+        return total
+    nxt = m.start() if (m := CLAUSE_END.search(folded, clause_end + 1)) else len(folded)
+    between = number_in(folded[clause_end + 1 : nxt])
+    return _TOTAL_OPENS.match(folded, nxt) if between is None or between[3] != "level" else None
+
+
 def stock_after_flow(folded: str, hits: list[AliasMatch], completed: dict[int, tuple[str, str]]) -> set[int]:
     """Add to `hits` (and `completed`: the name each stands for, and why) a hit over 总数/总量 where it opens the clause
     after a count of new ones of an indicator; returns the starts of the hits added."""
     added: set[int] = set()
     for k, hit in enumerate(list(hits)):
-        if hit.code is None or "新增" in hit.key or not FLOW_BEFORE.search(folded, 0, hit.start):
+        verb_after = FLOW_AFTER.match(folded, hit.end) is not None
+        if hit.code is None or "新增" in hit.key or not (FLOW_BEFORE.search(folded, 0, hit.start) or verb_after):
             continue
         clause_end = m.start() if (m := CLAUSE_END.search(folded, hit.end)) else len(folded)
         new = number_in(folded[hit.end : clause_end])
         if new is None or new[3] != "level" or hit.end + new[2] != clause_end:
             continue  # the count of new ones must end its clause
-        total = _TOTAL_OPENS.match(folded, clause_end)
+        total = _total_after(folded, clause_end, verb_after)
         following = hits[k + 1].start if k + 1 < len(hits) else len(folded)
         if total is None or total.end() > following or number_in(folded[total.end() : following]) is None:
             continue
