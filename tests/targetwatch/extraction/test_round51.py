@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import pytest
 
+from targetwatch.extraction import extract_targets
 from targetwatch.extraction.text import fold
 from targetwatch.extraction.thousands import join_thousands
 from tests.targetwatch.extraction.proposals import fields, quantified, variants
@@ -120,3 +121,31 @@ def test_a_years_growth_after_a_level_is_no_multiple(text):
 def test_a_rise_with_no_level_before_it_is_left_to_the_other_rules(text):
     """SYNTHETIC control: no level in an earlier clause; round 11's GROWTH_OVER_BASELINE reads it (x1.2) as before."""
     assert _multiples(text, "2021-01") == [(None, None, "multiple_of_baseline", 1.2, 2020)]
+
+
+# --- rule 4: 设立 / 拨款 / 增拨 before an amount (`fundverbs.py`) --------------------------------------------------
+
+# hongkong-2022-policy-address-innovation-news-trad (development, first unseen-53; no year on the page): 10^10 yuan,
+# exact, no deadline; before the round 0.40 (no verb), below the bar.
+HONGKONG_2022 = ("促進科研成果商品化──香港有雄厚的科研實力。政府會設立100億元“產學研1+計畫”,"
+                 "由明年開始以配對形式資助大學研發團隊。")
+# hongkong-2024-new-industries-rd-ratio-news-trad (development, first unseen-59; 2024-03): 6 x 10^9 yuan, exact, no
+# deadline (in its stored text a report's weight keeps it below the bar; the sentence alone reads it).
+HONGKONG_2024 = "預算案又提出撥款60億元設立生命健康研發院。"
+
+
+@pytest.mark.parametrize("text", variants(HONGKONG_2022, spaced="%萬億"))
+def test_an_amount_set_up_is_a_budget(text):
+    assert _read(quantified(text)) == [(10_000_000_000, "yuan", "exact", None)]
+
+
+@pytest.mark.parametrize("text", variants(HONGKONG_2024, spaced="%萬億"))
+def test_an_amount_allocated_is_a_budget(text):
+    assert _read(quantified(text, "2024-03")) == [(6_000_000_000, "yuan", "exact", None)]
+
+
+@pytest.mark.parametrize("text", variants("今年針對AI、綠色成長、智慧機器人等領域,各設立100億元基金。", spaced="%萬億"))
+def test_an_amount_set_up_for_each_is_left_to_the_coverage_rule(text):
+    """taiwan-startup-ecosystem-funding-goal-news-trad (development, first unseen-61): after 各 the coverage rule
+    reads the figure; the verb's weight is not added (it would lift a false proposal of 100 percent)."""
+    assert not any("fund_verb" in p.rule for p in extract_targets(text, "t", min_confidence=0.0, issued="2025-06"))
