@@ -318,3 +318,40 @@ def test_a_countys_own_word_is_still_refused(tmp_path: Path, wide_aliases: Alias
     text = "2021年全县科技工作会议\n2021年,黔东南州有效期内高新技术企业共计52家,全县高新技术企业12家。\n"
     read = _read(tmp_path, text, wide_aliases)
     assert [g[1] for g in _got(read.rows)] == ["52"]
+
+
+# --- round 32, rule 6: the total after new recognitions (stock_totals.py) --------------------------------------------
+
+# u41_wf_2014_hitech_yybnet (dev since round 32), as published
+WEIFANG_2014 = (
+    "2014年,潍坊市把高新技术产业发展作为推进产业转型的重要抓手。"
+    "截至目前,潍坊市新建成滨海海洋化工、寿光新型防水材料2家国家火炬特色产业基地,全市国家级特色产业基地发展到11家;"
+    "新认定国家备案高新技术企业123家,总数达到461家,居全省第二位。"
+)
+# u38_gzh_2019_st_tech (dev since round 29): the year from the paragraph's 2019年, the province's sidecar-less 我省
+GUIZHOU_2019 = "2019年,贵州省新增3个省级高新区。新获认定国家高新技术企业656家,全省累计达到1644家;"
+
+
+@pytest.mark.parametrize("text", _variants(WEIFANG_2014), ids=IDS)
+def test_total_after_new_recognitions(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = _read(tmp_path, text, wide_aliases)
+    assert [g[1:] for g in _got(read.rows)] == [("461", "潍坊市", "2014")]
+
+
+@pytest.mark.parametrize("text", _variants(GUIZHOU_2019), ids=IDS)
+def test_cumulative_total_after_new_recognitions(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = _read(tmp_path, text, wide_aliases)
+    assert [g[1:] for g in _got(read.rows)] == [("1644", "贵州省", "2019")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC controls: a cumulative total over years is a period total; a 累计 after a level is not this rule's
+        "2016年以来,贵州省新获认定国家高新技术企业656家,累计达到1644家。",
+        "2019年,贵州省高新技术企业656家,全省累计达到1644家。",
+    ],
+)
+def test_cumulative_totals_read_only_after_recognitions(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = _read(tmp_path, text, wide_aliases)
+    assert [g for g in _got(read.rows) if g[1] == "1644"] == []
