@@ -28,6 +28,7 @@ from targetwatch.reports.applications import not_yet_problem
 from targetwatch.reports.bare_city_names import bare_mentions
 from targetwatch.reports.bare_multipliers import bare_multiplier
 from targetwatch.reports.breakdowns import breakdown_parts
+from targetwatch.reports.city_province import own_province
 from targetwatch.reports.documents import Document, document
 from targetwatch.reports.encoding import decode
 from targetwatch.reports.flat_tables import with_flat_tables
@@ -405,12 +406,12 @@ def _figures(
         if city_carried and is_city(ctx.place, aliases) and not is_city(jurisdiction, aliases):
             jurisdiction = ctx.place  # a catalogue city's, not the document's province
             place_note = f"place {ctx.place} carried from an earlier sentence of the paragraph"
-        own_level = own_level_problem(
-            named.key if named is not None and named.key in GENERIC_JURISDICTIONS else None,
-            ((ctx.own_word or "") if named is None else "") + folded[: hit.start],
-            jurisdiction,
-            aliases,
-        ) or below_city_problem(  # 全区/全州/全县: a district's, prefecture's or county's own (own_units.py)
+        generic = named.key if named is not None and named.key in GENERIC_JURISDICTIONS else None
+        own_before = ((ctx.own_word or "") if named is None else "") + folded[: hit.start]
+        jurisdiction, up = own_province(folded[: hit.start], jurisdiction, aliases)  # 全省 of 洛阳: Henan
+        place_note = place_note or up  # (city_province.py)
+        # 全区/全州/全县: a district's, prefecture's or county's own (own_units.py)
+        own_level = own_level_problem(generic, own_before, jurisdiction, aliases) or below_city_problem(
             folded[named.start if named is not None else 0 : hit.start],
             doc.own_area,
             named is not None and named.key not in GENERIC_JURISDICTIONS,

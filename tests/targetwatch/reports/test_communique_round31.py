@@ -245,3 +245,76 @@ def test_a_multiples_base_year_is_not_the_sentences(before: str, year: int) -> N
     from targetwatch.reports.periods import sentence_year
 
     assert sentence_year(fold_with_offsets(before)[0]) == year
+
+
+# --- round 32, rule 4: 全省/我省 written in a city's text is the city's province (city_province.py) ----------------
+
+# u36_ly_2023_rd_dgghz (dev since round 27): the title names 洛阳; the sentence quotes the province's bulletin
+LUOYANG_HENAN = (
+    "2023年洛阳研发经费投入再创新高,投入强度达3.47%\n"
+    "10月10日,河南省统计局最新发布统计公报显示,2023年,全省共投入研究与试验发展(R&D)经费1211.66亿元,"
+    "比上年增加68.41亿元,增长6.0%。\n"
+)
+# u37_hlj_2020_st_cnr (dev since round 28): the text's head names 大庆 (sidecar-less; the widened catalogue knows it)
+DAQING_HEILONGJIANG = "大庆市科技工作\n2020年,我省技术交易额实现267.8亿元,同比增长13.2%;\n"
+
+
+@pytest.mark.parametrize("text", _variants(LUOYANG_HENAN), ids=IDS)
+def test_the_provinces_word_in_a_citys_text(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = _read(tmp_path, text, wide_aliases)
+    got = [g[1:] for g in _got(read.rows) if g[1].startswith("1211.66")]
+    assert got == [("1211.66", "河南省", "2023")]
+    assert read.rows["notes"].str.contains("read as its province", na=False).any()
+
+
+@pytest.mark.parametrize("text", _variants(DAQING_HEILONGJIANG), ids=IDS)
+def test_wo_sheng_in_a_citys_text(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = _read(tmp_path, text, wide_aliases)
+    assert [g[1:] for g in _got(read.rows)] == [("267.8", "黑龙江省", "2020")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # u39_sr_2025_st_srxww (dev since round 31): a rank's 全省 before the city's own figure in its sentence
+        "上饶市以科技创新构筑高质量发展新优势\n总量从21.18亿元提升到65.05亿元,跃居全省第三,2024年技术合同成交额193亿元。\n",
+        # SYNTHETIC: a comparison's 全省 (超全国、全省平均水平), traditional
+        "保定市科技工作\n2023年,研發投入強度超全國、全省平均水平,技術合同成交額378.3億元。\n",
+    ],
+)
+def test_a_ranks_province_word_is_not_the_place(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = _read(tmp_path, text, wide_aliases)
+    assert all(not g[2].endswith("省") for g in _got(read.rows))
+
+
+def test_a_province_text_keeps_its_word(tmp_path: Path, wide_aliases: Aliases) -> None:
+    # SYNTHETIC control: in a province's text nothing changes
+    read = _read(tmp_path, "河南省科技工作\n2023年,全省共投入研究与试验发展经费1211.66亿元。\n", wide_aliases)
+    assert [g[1:] for g in _got(read.rows)] == [("1211.66", "河南省", "2023")]
+    assert not read.rows["notes"].str.contains("read as its province", na=False).any()
+
+
+# --- round 32, rule 5: 全州 of an autonomous prefecture of the place list is its own (own_units.py) ------------------
+
+# u41_qdn_2021_kjhy_gov (dev since round 32): the title's 全州 is the text's own word; 黔东南州 named in the sentence
+QIANDONGNAN_2021 = (
+    "2022年全州科技工作会议顺利召开\n"
+    "会议指出,2021年,黔东南州出台《黔东南州科技人才“蓄水库”建设管理使用办法(试行)》;新认定国家高新技术企业18家,"
+    "有效期内高新技术企业共计52家,国家科技型中小企业评价入库56家。\n"
+)
+
+
+@pytest.mark.parametrize("text", _variants(QIANDONGNAN_2021), ids=IDS)
+def test_an_autonomous_prefectures_own_word(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = _read(tmp_path, text, wide_aliases)
+    got = sorted((g[1], g[3]) for g in _got(read.rows))
+    assert got == [("52", "2021"), ("56", "2021")]
+    places = {wide_aliases.jurisdictions[fold_with_offsets(j)[0]] for j in read.rows["jurisdiction_raw"]}
+    assert places == {"qiandongnan"}
+
+
+def test_a_countys_own_word_is_still_refused(tmp_path: Path, wide_aliases: Aliases) -> None:
+    # SYNTHETIC control: 全县 in a text of a prefecture-level city stays a county's own
+    text = "2021年全县科技工作会议\n2021年,黔东南州有效期内高新技术企业共计52家,全县高新技术企业12家。\n"
+    read = _read(tmp_path, text, wide_aliases)
+    assert [g[1] for g in _got(read.rows)] == ["52"]
