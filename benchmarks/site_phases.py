@@ -5,7 +5,8 @@ WAREHOUSE is a refreshed warehouse (`<workdir>/out/warehouse.duckdb` of `benchma
 read (open it on a copy if a refresh may write it). The step runs as `benchmarks.site_steps --steps dashboards` runs
 it (read_site_data, then build_dashboards into DIR), with the functions below wrapped: each phase's calls, wall
 seconds and this process's CPU seconds (all threads: DuckDB's too) are summed. Nested phases are indented: their time
-is part of their parent's. Prints one line a phase, then the number cache's hits and misses.
+is part of their parent's. Prints one line a phase, then how the charts' numbers were written: one at a time
+(`formatting._format_new`), a batch at a time (`formatting_many.remember`), and how many the memo held at the end.
 
 Why not cProfile or a sampler: cProfile's cost per Python call inflates the per-row code (the row cells, the chart
 builders) two to three times against the rest; a sampling thread is woken at the points where the main thread
@@ -75,12 +76,28 @@ def _wrap(owner: Any, name: str, label: str, acc: dict[str, list]) -> Any:
     return f
 
 
+def _counted(owner: Any, name: str, numbers: list[int], slot: int) -> Any:
+    """Wrap `owner.name` to add to numbers[slot] one a call (slot 0) or what it returns (slot 1), without timing it: it
+    runs once a number, where a timer would cost more than the call; return the original."""
+    f = getattr(owner, name)
+
+    @functools.wraps(f)
+    def counted(*a: Any, **k: Any) -> Any:
+        out = f(*a, **k)
+        numbers[slot] += out if slot else 1
+        return out
+
+    setattr(owner, name, counted)
+    return f
+
+
 def run(warehouse: Path, site: Path, data_files: bool = True) -> dict[str, list]:
     """Build the dashboards of `warehouse` into `site` with the PHASES timed; {label: [calls, wall s, CPU s]}, and
-    "number cache": [hits, misses, held]. Every wrapped function is put back before it returns."""
+    "number memo": [numbers written one at a time, numbers written a batch at a time, numbers held by the memo at the
+    end (both languages)]. Every wrapped function is put back before it returns."""
     import importlib
 
-    from targetwatch import formatting
+    from targetwatch import formatting, formatting_many
     from targetwatch.render import data_files as data_files_module
     from targetwatch.render import fork_pair
     from targetwatch.render.dashboards import build_dashboards, read_site_data
@@ -88,6 +105,7 @@ def run(warehouse: Path, site: Path, data_files: bool = True) -> dict[str, list]
 
     acc: dict[str, list] = {}
     wrapped: list[tuple[Any, str, Any]] = []
+    numbers = [0, 0]  # written one at a time (a call each), a batch at a time (what remember returns)
     workers = os.environ.get(fork_pair.WORKERS_ENV)
     try:
         for module, owner, name, label in PHASES:
@@ -101,7 +119,10 @@ def run(warehouse: Path, site: Path, data_files: bool = True) -> dict[str, list]
         # one process: a forked one's phases would not be counted here (fork_pair)
         os.environ[fork_pair.WORKERS_ENV] = "0"
         shutil.rmtree(site, ignore_errors=True)
-        formatting._format_finite.cache_clear()
+        for memo in formatting.MEMO.values():  # emptied first: every number written in this run is counted
+            memo.clear()
+        wrapped.append((formatting, "_format_new", _counted(formatting, "_format_new", numbers, 0)))
+        wrapped.append((formatting_many, "remember", _counted(formatting_many, "remember", numbers, 1)))
         t0, c0 = time.perf_counter(), _cpu()
         with connect(warehouse, read_only=True) as con:
             data = read_site_data(con, run_id="SYNTHETIC-site-phases", code_version="benchmark")
@@ -116,8 +137,7 @@ def run(warehouse: Path, site: Path, data_files: bool = True) -> dict[str, list]
             os.environ.pop(fork_pair.WORKERS_ENV, None)
         else:
             os.environ[fork_pair.WORKERS_ENV] = workers
-    info = formatting._format_finite.cache_info()
-    acc["number cache"] = [info.hits, float(info.misses), float(info.currsize)]
+    acc["number memo"] = [numbers[0], numbers[1], sum(len(m) for m in formatting.MEMO.values())]
     return acc
 
 
@@ -128,10 +148,10 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--no-data-files", action="store_true", help="skip the large layout's data files")
     args = p.parse_args(argv)
     acc = run(args.warehouse.resolve(), args.site, data_files=not args.no_data_files)
-    cache = acc.pop("number cache")
+    one, many, held = acc.pop("number memo")
     for label, (n, wall, cpu) in acc.items():
         print(f"{label:50s} calls {n:6d}  wall {wall:7.2f} s  cpu {cpu:7.2f} s")
-    print(f"number cache: hits {cache[0]:,}, misses {int(cache[1]):,}, held {int(cache[2]):,}")
+    print(f"numbers written one at a time {one:,}, a batch at a time {many:,}; held by the memo {held:,}")
 
 
 if __name__ == "__main__":

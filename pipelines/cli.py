@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -121,9 +122,14 @@ def _refresh(s: Settings, release_date: dt.date | None) -> None:
     from targetwatch.catalogue import CatalogueError, load_catalogue
     from targetwatch.documents import load_documents
     from targetwatch.locking import RefreshLock, RefreshLocked
+    from targetwatch.warehouse import cache_dir
 
+    # The catalogue parsed here is kept in the parse cache once the run holds the lock (`keep`), so the job's
+    # catalogue step reads it back instead of parsing the same text again (national SYNTHETIC catalogue: 4.2 CPU s
+    # of parse against 0.7 s of reading the cache); nothing is written before then.
+    keep: list[Callable[[], None]] = []
     try:  # fail before anything is written, with the same message check-targets gives
-        load_catalogue(s.targets_file, load_documents(s.policies_dir))
+        load_catalogue(s.targets_file, load_documents(s.policies_dir), cache=cache_dir(s.out_dir), later=keep)
     except CatalogueError as exc:
         err.print(f"targets.yaml is invalid; nothing was written:\n{exc}", markup=False, style="red")
         raise typer.Exit(EXIT_FAILED) from None
@@ -135,6 +141,9 @@ def _refresh(s: Settings, release_date: dt.date | None) -> None:
     ensure_dagster_home(s)
     try:
         with RefreshLock(s.out_dir, holder="targetwatch refresh (cli)"):
+            for put in keep:  # under the lock: a refused run writes nothing
+                put()
+            keep.clear()  # the parsed data is freed before the run
             ok = _run_refresh(s, release_date)
     except RefreshLocked as exc:
         raise fail(str(exc), EXIT_LOCKED) from None

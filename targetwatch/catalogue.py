@@ -7,6 +7,7 @@ catalogue are statisticians editing a YAML file, not programmers reading traceba
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -216,13 +217,14 @@ def _entry_id(raw: dict, path: tuple) -> str:
 
 
 def load_catalogue(path: Path, documents: dict[str, LoadedDocument] | None = None,
-                   cache: Path | None = None) -> Catalogue:
+                   cache: Path | None = None, later: list[Callable[[], None]] | None = None) -> Catalogue:
     """Parse, validate and (when documents are given) verify every quote; raise CatalogueError on any problem.
-    With `cache` (the parse cache folder), the parse of an unchanged text is reused (targetwatch.catalogue_yaml)."""
+    With `cache` (the parse cache folder), the parse of an unchanged text is reused (targetwatch.catalogue_yaml);
+    with `later` too, a fresh parse is kept only by the call appended to it (catalogue_yaml.read)."""
     filename = path.name
     text = path.read_text(encoding="utf-8")
     try:
-        raw, lines = catalogue_yaml.read(text, cache)
+        raw, lines = catalogue_yaml.read(text, cache, later)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1

@@ -14,8 +14,9 @@ problem; data read without them gets them from `_parse` then (catalogue_cache.Re
 
 from __future__ import annotations
 
+import functools
 from array import array
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 
 import yaml
@@ -220,9 +221,12 @@ def _parse(text: str) -> tuple[object, _Lines]:
 Lines = _Lines | catalogue_cache.Reparsed
 
 
-def read(text: str, cache: Path | None = None) -> tuple[object, Lines]:
+def read(text: str, cache: Path | None = None,
+         later: list[Callable[[], None]] | None = None) -> tuple[object, Lines]:
     """The data of `text` and its lines: from the parse cache under `cache` when it holds this text, else parsed
-    (and kept there when it is a mapping). Raises yaml.YAMLError for a text that is not YAML."""
+    (and kept there when it is a mapping). Raises yaml.YAMLError for a text that is not YAML. With `later`, a fresh
+    parse is not kept yet: a call that keeps it is appended to `later` instead (the CLI's check before a refresh
+    writes nothing until the run is sure to start; the refresh's catalogue step then reads the parse back)."""
     entry = catalogue_cache.entry(cache, text) if cache is not None else None  # the text's sha256 once
     raw = catalogue_cache.get(cache, text, entry) if cache is not None else catalogue_cache.MISS
     fresh = raw is catalogue_cache.MISS
@@ -233,5 +237,8 @@ def read(text: str, cache: Path | None = None) -> tuple[object, Lines]:
     else:
         raw, lines = _parse(text)
     if fresh and cache is not None and isinstance(raw, dict):
-        catalogue_cache.put(cache, text, raw, entry)
+        if later is None:
+            catalogue_cache.put(cache, text, raw, entry)
+        else:
+            later.append(functools.partial(catalogue_cache.put_pickled, entry, catalogue_cache.pickled(raw)))
     return raw, lines

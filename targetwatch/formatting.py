@@ -15,7 +15,6 @@ The browser never formats a number: the pages and chart specs carry the text mad
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Iterable
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
@@ -76,15 +75,34 @@ def format_number(value: object, lang: str, digits: int = DIGITS) -> str:
     return _format_finite(v, lang, digits)
 
 
-@functools.lru_cache(maxsize=1 << 18)
+def format_finite(v: float, lang: str) -> str:
+    """format_number of a finite float (its checks made by the caller: chart_texts.values)."""
+    return _format_finite(v, lang, DIGITS)
+
+
 def _format_finite(v: float, lang: str, digits: int) -> str:
-    """format_number of a finite float, remembered: a national site writes millions of numbers (chart ticks, the
-    same figure on every target of its series). -0.0 shares 0.0's entry, and both are written "0". The numbers
-    within `_FAST` are written by `_written` from CLDR's symbols and compact patterns read through Babel once
-    (about 3 us a number); the others, and any locale whose patterns `_Cldr` does not recognise, by Babel itself
-    (`_babel`, about 0.1 ms). Both give the same text (tests/targetwatch/test_formatting.py compares them)."""
-    cldr = _CLDR.get(lang)
-    if cldr is not None and _FAST[0] <= abs(v) < _FAST[1]:
+    """format_number of a finite float, remembered (`MEMO`) at the default digits: a national site writes millions
+    of numbers (chart ticks, the same figure on every target of its series). -0.0 shares 0.0's entry, and both are
+    written "0"."""
+    memo = MEMO.get(lang) if digits == DIGITS else None
+    if memo is None:
+        return _format_new(v, lang, digits)
+    got = memo.get(v)
+    if got is None:
+        if len(memo) >= MEMO_MAX:
+            memo.clear()
+        got = memo[v] = _format_new(v, lang, digits)
+    return got
+
+
+def _format_new(v: float, lang: str, digits: int) -> str:
+    """format_number of a finite float. The numbers within `FAST` are written by `_written` from CLDR's symbols and
+    compact patterns read through Babel once (about 3 us a number; a batch of them by `formatting_many`, about
+    0.5 us); the others, and any locale whose patterns `Cldr` does not recognise, by Babel itself (`_babel`, about
+    0.1 ms). All give the same text (tests/targetwatch/test_formatting.py and test_formatting_many.py compare
+    them)."""
+    cldr = CLDR.get(lang)
+    if cldr is not None and FAST[0] <= abs(v) < FAST[1]:
         return _written(v, cldr, digits)
     return _babel(v, lang, digits)
 
@@ -118,10 +136,10 @@ def _babel_in_context(v: float, lang: str, digits: int) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-_FAST: Final = (1e-6, 1e15)  # |v| written by _written; outside it (and 0) Babel writes the number
+FAST: Final = (1e-6, 1e15)  # |v| written by _written; outside it (and 0) Babel writes the number
 
 
-class _Cldr:
+class Cldr:
     """What Babel's patterns do with one locale's numbers, read from CLDR once: the minus sign, the group separator
     (None: none), the decimal symbol and, for a compact language, the scales of its short compact patterns (by the
     number's count of integer digits: how many digits the pattern divides off, and its suffix). `ok` is False when
@@ -187,7 +205,7 @@ def _rounded(v: float, keep: int | None, places: int | None = None) -> tuple[str
     return digits, point
 
 
-def _written(v: float, cldr: _Cldr, digits: int) -> str:
+def _written(v: float, cldr: Cldr, digits: int) -> str:
     """_babel's text from the number's decimal text and CLDR's symbols and scales (no per-number pattern work)."""
     sign = cldr.minus if v < 0 else ""
     if cldr.compact:
@@ -205,12 +223,18 @@ def _written(v: float, cldr: _Cldr, digits: int) -> str:
     return sign + cldr.fixed(kept, point, grouped=True) if kept else "0"
 
 
-def _cldr() -> dict[str, _Cldr]:
-    made = {"zh": _Cldr(_LOCALE["zh"], compact=True), "en": _Cldr(_LOCALE["en"], compact=False)}
+def _cldr() -> dict[str, Cldr]:
+    made = {"zh": Cldr(_LOCALE["zh"], compact=True), "en": Cldr(_LOCALE["en"], compact=False)}
     return {lang: c for lang, c in made.items() if c.ok}
 
 
-_CLDR: Final = _cldr()
+CLDR: Final = _cldr()
+
+# format_number's texts at DIGITS, by language, of the numbers written so far (a plain dict, read inline by
+# format_values; filled a batch at a time by formatting_many.remember): emptied when it holds MEMO_MAX numbers,
+# which bounds its memory (about 30 MB a language)
+MEMO: Final[dict[str, dict[float, str]]] = {lang: {} for lang in LOCALES}
+MEMO_MAX: Final = 1 << 18
 
 
 def unit_word(unit: object, lang: str) -> str:
@@ -219,7 +243,7 @@ def unit_word(unit: object, lang: str) -> str:
     return "" if u is None else (u.zh if lang == "zh" else u.en)
 
 
-def _unit_suffix(unit: object, lang: str, signed: bool) -> str:
+def unit_suffix(unit: object, lang: str, signed: bool) -> str:
     """What follows the number in `format_value`: %, 个百分点 / pp for a signed percentage, the unit's word (none for
     an English count), or nothing for a unit the vocabulary does not know."""
     if unit == "percent":
@@ -246,7 +270,7 @@ def format_value(value: object, unit: object, lang: str, *, signed: bool = False
         positive = float(value) > 0  # type: ignore[arg-type]
     if signed and positive:
         n = "+" + n
-    text = n + _unit_suffix(unit, lang, signed)
+    text = n + unit_suffix(unit, lang, signed)
     if per_year:
         text += PER_YEAR[lang]
     return text
@@ -256,11 +280,11 @@ def format_values(values: Iterable[object], unit: object, lang: str, *, signed: 
     """format_value of every value of a column (a chart trace's hover texts: a national site writes millions), the
     unit's words chosen once for the column rather than once per value; the same texts as format_value one by one
     (tests/targetwatch/test_chart_columns.py compares them)."""
-    suffix = _unit_suffix(unit, lang, signed)
-    finite, out = math.isfinite, []
+    suffix = unit_suffix(unit, lang, signed)
+    finite, out, memo = math.isfinite, [], MEMO.get(lang, {})
     for v in values:
         if type(v) is float and finite(v):
-            n = _format_finite(v, lang, DIGITS)
+            n = memo.get(v) or _format_finite(v, lang, DIGITS)
             out.append(("+" + n if signed and v > 0 else n) + suffix)
         else:
             out.append(format_value(v, unit, lang, signed=signed))

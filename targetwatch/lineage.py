@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,8 +33,9 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from targetwatch import messages, vocab
+from targetwatch import vocab
 from targetwatch.db_schema import columns_by_table
+from targetwatch.formulas import formula_columns, is_missing
 
 VINTAGES: tuple[str, ...] = ("used", "not_released", "superseded", "not_used")
 VINTAGE_LABELS: dict[str, tuple[str, str]] = {
@@ -66,34 +66,8 @@ class Lineage:
         return [o for o in self.observations if o["used"]]
 
 
-def _empty(v: object) -> bool:
-    return v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and math.isnan(v))
-
-
-def _num(v: object) -> str:
-    if _empty(v):
-        return "—"
-    if isinstance(v, float):
-        return f"{v:.6g}"
-    return str(v)
-
-
 def _records(df: pd.DataFrame) -> list[dict]:
-    return [{k: (None if _empty(v) else v) for k, v in r.items()} for r in df.to_dict("records")]
-
-
-# The baseline's basis as the assessment states it (targetwatch.assessment), in Chinese.
-BASE_BASIS_ZH: dict[str, str] = {
-    "stated in the document": "文件中给出",
-    "observed in the baseline year the document names": "文件所指基期年份的实际数据",
-    "observed in the plan start year": "规划起始年的实际数据",
-    "first observed year": "最早有数据的年份",
-}
-
-
-def _status_zh(code: object) -> str:
-    s = vocab.STATUS_BY_CODE.get(str(code))
-    return s.zh if s else str(code)
+    return [{k: (None if is_missing(v) else v) for k, v in r.items()} for r in df.to_dict("records")]
 
 
 # The assessment columns formula_lines reads (besides the target's reference_jurisdiction and per_year).
@@ -110,112 +84,9 @@ FORMULA_COLUMNS: tuple[str, ...] = (
 
 
 def formula_lines(a: dict) -> list[tuple[str, str]]:
-    """The calculation that produced the status, with this target's numbers substituted: (zh, en) per line."""
-    lines: list[tuple[str, str]] = []
-    status = a.get("status")
-    comparator = a.get("comparator")
-    if status == "qualitative":
-        return [("定性目标：没有数值，因此不计算（状态“定性目标”）",
-                 "qualitative goal: no number, so no calculation (status 'qualitative')")]
-    if not a.get("n_points"):
-        return [("本地区该指标没有可用数据：状态“无数据”",
-                 "no usable figure for the indicator in this jurisdiction: status 'no_data'")]
-    ly, lv, goal = a.get("latest_year"), a.get("latest_value"), a.get("latest_goal")
-    oid, released = a.get("latest_observation_id"), _num(a.get("latest_release_date"))
-    lines.append((f"最新数值：{_num(ly)}年 {_num(lv)}（数据 {oid}，发布日期 {released}）",
-                  f"latest figure: {_num(lv)} in {_num(ly)} (observation {oid}, released {released})"))
-    if comparator == "relative_to_reference":
-        ref, gap = _num(a.get("latest_reference_value")), _num(a.get("latest_gap"))
-        lines.append((f"当年目标 = 参照（{a.get('reference_jurisdiction')}）= {ref}",
-                      f"target that year = reference ({a.get('reference_jurisdiction')}) = {ref}"))
-        lines.append((f"差距 = {_num(lv)} - {ref} = {gap} 个百分点",
-                      f"gap = {_num(lv)} - {ref} = {gap} percentage points"))
-    else:
-        gap = _num(a.get("latest_gap"))
-        lines.append((f"目标值（{comparator}）= {_num(goal)}；差距 = {_num(lv)} - {_num(goal)} = {gap}",
-                      f"target value ({comparator}) = {_num(goal)}; gap = {_num(lv)} - {_num(goal)} = {gap}"))
-    if not _empty(a.get("latest_attainment")):
-        at_most = comparator == "at_most"
-        att = _num(a.get("latest_attainment"))
-        lines.append((f"完成度 = {'目标值 / 实际值' if at_most else '实际值 / 目标值'} = {att}",
-                      f"attainment = {'target / value' if at_most else 'value / target'} = {att}"))
-    deadline = _num(a.get("deadline"))
-    if a.get("deadline_passed"):
-        dv = a.get("deadline_value")
-        if a.get("per_year"):
-            met, years, cum = (_num(a.get(k)) for k in ("plan_years_met", "plan_years_with_data", "plan_cumulative"))
-            lines.append((f"每年目标：规划期内有数据的 {years} 年中有 {met} 年达到（累计 {cum}）",
-                          f"per-year target over the plan years: met in {met} of {years} years with data "
-                          f"(cumulative {cum})"))
-        elif not _empty(dv):
-            held = bool(a.get("deadline_met"))
-            lines.append((f"截止年 {deadline} 已过：当年数值 {_num(dv)}；是否达到：{'是' if held else '否'}",
-                          f"deadline {deadline} has passed: value then {_num(dv)}; comparator held: {held}"))
-        else:
-            first = _num(a.get("first_met_after_deadline"))
-            lines.append((f"截止年 {deadline} 已过但当年没有数据；截止年后首次达到的年份：{first}",
-                          f"deadline {deadline} has passed but has no figure; first year after it in which the "
-                          f"comparator held: {first}"))
-    else:
-        as_of = _num(a.get("as_of"))[:10]
-        lines.append((f"截至评估基准日 {as_of}，截止年 {deadline} 尚未到",
-                      f"deadline {deadline} not yet passed on the as-of date {as_of}"))
-    # A target relative to a reference is tracked on its gap (value - reference): the baseline, the rates and the
-    # projection below are gaps in percentage points, and are labelled so, never as values.
-    on_gap = comparator == "relative_to_reference"
-    of_zh, of_en = ("差距", "gap ") if on_gap else ("", "")
-    pts_zh, pts_en = (" 个百分点", " percentage points") if on_gap else ("", "")
-    by, bv = a.get("base_year"), a.get("base_value")
-    if not _empty(by):
-        bid = a.get("base_observation_id")
-        basis_zh = BASE_BASIS_ZH.get(str(a.get("base_basis")), a.get("base_basis"))
-        lines.append((f"基期{of_zh}：{_num(by)}年 {_num(bv)}{pts_zh}（{basis_zh}；数据 {bid or '文件中给出'}）",
-                      f"baseline{' gap' if on_gap else ''}: {_num(bv)}{pts_en} in {_num(by)} "
-                      f"({a.get('base_basis')}; observation {bid or 'stated in the document'})"))
-    rates = not _empty(a.get("actual_rate")) and not _empty(a.get("required_rate"))
-    if rates and not _empty(ly) and not _empty(by):
-        g, metric, d = _num(a.get("goal_at_deadline")), _num(a.get("latest_metric")), deadline
-        actual, required = _num(a["actual_rate"]), _num(a["required_rate"])
-        # the actual rate is read from the start of the trend window (the baseline, or an earlier year: `evidence`)
-        fy, fv = (by, bv) if _empty(a.get("trend_from_year")) else (a["trend_from_year"], a.get("trend_from_value"))
-        if a.get("growth_model") == "compound":
-            f_actual = f"({metric} / {_num(fv)})^(1/({_num(ly)} - {_num(fy)})) - 1 = {actual}"
-            f_required = f"({g} / {_num(bv)})^(1/({d} - {_num(by)})) - 1 = {required}"
-            lines.append((f"实际年均增速（复合）= {f_actual}", f"actual rate (compound) = {f_actual}"))
-            lines.append((f"所需年均增速 = {f_required}", f"required rate = {f_required}"))
-        else:
-            f_actual = f"({metric} - {_num(fv)}) / ({_num(ly)} - {_num(fy)}) = {actual}"
-            f_required = f"({g} - {_num(bv)}) / ({d} - {_num(by)}) = {required}"
-            lines.append((f"实际{of_zh}年均变化（线性）= {f_actual}{pts_zh} / 年",
-                          f"actual {of_en}rate (linear) = {f_actual}{pts_en} per year"))
-            lines.append((f"所需{of_zh}年均变化 = {f_required}{pts_zh} / 年",
-                          f"required {of_en}rate = {f_required}{pts_en} per year"))
-    if not _empty(a.get("pace_ratio")):
-        p, on, risk = _num(a["pace_ratio"]), vocab.PACE_ON_TRACK, vocab.PACE_AT_RISK
-        lines.append((f"进度比 = {p}（≥ {on} {_status_zh('on_track')}，≥ {risk} {_status_zh('at_risk')}，"
-                      f"≥ 0 {_status_zh('off_track')}，< 0 {_status_zh('regressing')}）",
-                      f"pace ratio = {p} (on track >= {on}, at risk >= {risk}, off track >= 0, regressing < 0)"))
-    if not _empty(a.get("covered_share")):
-        c, e, x = _num(a["covered_share"]), _num(a.get("elapsed_share")), _num(a.get("expected_now"))
-        lines.append((f"进度：已完成距离的 {c}，已过时间的 {e}（当前应达 {x}）",
-                      f"position: {c} of the distance covered vs {e} of the time elapsed (expected now {x})"))
-    if not _empty(a.get("projection_linear")):
-        y, lin, comp = _num(a.get("projection_year")), _num(a["projection_linear"]), _num(a.get("projection_compound"))
-        used = a.get("projection_used")
-        lines.append((f"{of_zh}外推至 {y} 年：线性 {lin}，按不变增速 {comp}（采用：{used}）",
-                      f"projected {of_en}to {y}: linear {lin}, constant growth {comp} (used: {used})"))
-    basis = vocab.EVIDENCE_BASIS_BY_CODE.get(str(a.get("evidence_basis")))
-    grade = vocab.EVIDENCE_GRADE_BY_CODE.get(str(a.get("evidence_grade")))
-    if basis and grade:
-        lines.append(tuple(messages.sentence("evidence", lg, basis=getattr(basis, lg), grade=getattr(grade, lg))
-                           for lg in ("zh", "en")))
-    if not _empty(a.get("deadline_inferred_from")):
-        year = _num(int(a["deadline_inferred_from"]))
-        lines.append(tuple(messages.sentence("inferred", lg, year=year) for lg in ("zh", "en")))
-    if a.get("monotone_contradicted"):
-        lines.append(tuple(messages.sentence("contradicted", lg) for lg in ("zh", "en")))
-    lines.append((f"状态 = {_status_zh(status)}：{a.get('reason_zh')}", f"status = {status}: {a.get('reason_en')}"))
-    return lines
+    """The calculation that produced the status, with this target's numbers substituted: (zh, en) per line
+    (targetwatch.formulas, which makes them for many targets at once)."""
+    return formula_columns({k: [v] for k, v in a.items()}, 1)[0]
 
 
 def formula(a: dict) -> list[str]:
@@ -437,7 +308,7 @@ def _one(con: duckdb.DuckDBPyConnection, sql: str, target_id: str) -> dict:
     row = cur.fetchone()
     if row is None:
         raise KeyError(target_id)
-    return {d[0]: None if _empty(v) else pd.Timestamp(v) if isinstance(v, dt.date) else v
+    return {d[0]: None if is_missing(v) else pd.Timestamp(v) if isinstance(v, dt.date) else v
             for d, v in zip(cur.description, row, strict=True)}
 
 
@@ -484,7 +355,7 @@ class Tracer:
             ids, lambda t: _one(con, f"SELECT * FROM assessments {one}", t))
         self.used: Mapping[str, set[str]] = _PerTarget(
             ids, lambda t: {oid for _, oid in con.execute(used_sql(self.columns, one), {"t": t}).fetchall()
-                            if not _empty(oid)})
+                            if not is_missing(oid)})
         self.indicators = {r["code"]: r for r in _records(con.execute("SELECT * FROM indicators").df())}
         self.places: dict[str, tuple[str, str]] = (
             {code: (zh, en) for code, zh, en in con.execute("SELECT code, name_zh, name_en FROM jurisdictions")
@@ -520,12 +391,12 @@ class Tracer:
             assessment = self.assessments[target_id]
         if used_ids is None:
             used_ids = self.used.get(target_id, set())
-        used_ids = {u for u in used_ids if not _empty(u)}
+        used_ids = {u for u in used_ids if not is_missing(u)}
         as_of = assessment.get("as_of")
-        as_of = None if _empty(as_of) else pd.Timestamp(as_of).date()
+        as_of = None if is_missing(as_of) else pd.Timestamp(as_of).date()
         obs = self.con.execute(self.observations_sql,
                                {"target_id": target_id, "used_ids": sorted(used_ids), "as_of": as_of}).df()
-        has_indicator = not _empty(t.get("indicator")) and t.get("comparator") != "qualitative"
+        has_indicator = not is_missing(t.get("indicator")) and t.get("comparator") != "qualitative"
         failed = self._failures(obs["observation_id"].tolist())
         checks = self._checks(target_id, obs, failed) if has_indicator else []
         obs = obs.drop(columns=["target_id", "_row"])

@@ -33,11 +33,13 @@ import targetwatch.extraction.forecasts as forecasts
 import targetwatch.extraction.fromnow as fromnow
 import targetwatch.extraction.fullcover as fullcover
 import targetwatch.extraction.funds as funds
+import targetwatch.extraction.fundverbs as fundverbs
 import targetwatch.extraction.goalyears as goalyears
 import targetwatch.extraction.headlineyear as headlineyear
 import targetwatch.extraction.indicatortables as indicatortables
 import targetwatch.extraction.laterclause as laterclause
 import targetwatch.extraction.leadyear as leadyear
+import targetwatch.extraction.levelmultiple as levelmultiple
 import targetwatch.extraction.limits as limits
 import targetwatch.extraction.namedtarget as namedtarget
 import targetwatch.extraction.outputlevel as outputlevel
@@ -52,6 +54,7 @@ import targetwatch.extraction.reachedcapacity as reachedcapacity
 import targetwatch.extraction.readings as readings
 import targetwatch.extraction.reductions as reductions
 import targetwatch.extraction.releases as releases
+import targetwatch.extraction.roughcount as roughcount
 import targetwatch.extraction.rules as rules
 import targetwatch.extraction.scopecount as scopecount
 import targetwatch.extraction.sharedfigure as sharedfigure
@@ -400,6 +403,8 @@ def extract_targets(
     aboutfigure.approximate(doc.view, cands)  # round 48: 达到每天约25万人次, 约为3.3万亿千瓦时
     reductions.ceiling(doc.view, cands)  # round 35: 分别降低到120立方米、65立方米
     laterclause.lift(doc.view, cands, doc.issue_year)  # round 37: 已经批复…,明确到2030年累计建成12亿亩
+    fundverbs.weigh(doc.view, cands)  # round 51: 預算案增撥20億元, 政府會設立100億元
+    levelmultiple.lift(doc.view, cands)  # round 51: 1,000萬元,較2014年的611萬元提升60% (x1.6)
     fromnow.lift(doc.view, cands)  # round 37: 人均预期寿命较目前再增加约3岁,达到79岁
     existingbase.lift(doc.view, cands)  # round 36: 在现有(含在建)机场基础上,新增布局机场136个
     outputlevel.lift(doc.view, cands)  # round 37: 生产能力稳定在5000亿公斤以上, 年出栏生猪18.5万头以上
@@ -449,6 +454,7 @@ def extract_targets(
         kept.append(c)
     _kinds(doc, kept)
     evidence.weigh(doc, kept)
+    roughcount.demote(doc, kept)  # round 50: 实验室70余家, 3000多所高校 with no forward evidence
     releases.carry_last_year(doc, kept)  # round 24: 其中,第一产业增加值45.89亿元,增长1.8% after 比上年增长6.5%
     progress.mark_progress(doc, kept)  # round 17: 累计…, 完成年度目标的112%, 387家企业入选, 十年间
     forecasts.mark_forecasts(doc, kept)  # round 18: 有望突破2800亿元, 可达56%

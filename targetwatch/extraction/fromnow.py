@@ -11,6 +11,11 @@ read: the 2016 Healthy China 2030 news (first unseen-44: 人均预期寿命较�
 `lift` takes the status penalty back from a figure whose sentence, with every such frame taken out, holds no status
 word, and between whose frame and the figure a verb of reach (达到, 降至, 提高到 …) or a year ahead (到2027年) stands.
 The starting figure itself (较目前的76.34岁, 从当前建成…33个) and a step (再增加约3岁) have none and stay status.
+
+Round 50: 由目前 frames the start as 从目前 does (三门峡 2022, first unseen-53:
+城镇居民人均可支配收入由目前的3.5万元增长到5.3万元左右, 农民…由目前的1.8万元增长到2.8万元左右, both annotated
+approx for 2025 and held at 0.30 before). The form 由现在的…提升到 stands in two more development texts (the 2021
+science-literacy comment, 香港 2017's council news); 现在 is no status word, so they need no lift.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from typing import Final
 import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import Candidate
 
-FRAME: Final = re.compile(r"(?:较|比|从)(?:目前|当前)")
+FRAME: Final = re.compile(r"(?:较|比|从|由)(?:目前|当前)")
 REACH: Final = re.compile(r"达到|降至|降到|降低到|提高到|提升到|增加到|增长到|增至|到(?:19|20)\d{2}年")
 
 

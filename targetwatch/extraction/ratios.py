@@ -6,7 +6,10 @@ missed. `find` reads, after a ratio word (比例, 比值, 收入比 / 就业比 
 至 / 为, 控制在, 保持在, 降至 …):
 
 - `1: 7` or `2.2∶1`: one term is 1, the other is the value (the corpus annotates the term that is not 1, in the unit
-  `ratio`); a ratio with neither term 1 is left alone. The colon ends a clause, so the ratio may run into the next;
+  `ratio`). Round 50: a ratio with neither term 1 (公私營比例為7:3, 臺當局與民間投資比例為3:7) is the quotient of its
+  terms, as the corpus annotates it (7/3, 3/7; two development texts, first unseen-49 and unseen-60, missed before);
+  a ratio of three terms (三次产业结构…15.1∶28.3∶56.6) stays unread. The colon ends a clause, so the ratio may run
+  into the next;
 - a bare number after 收入比 / 比值 / 倍差 / 比例 and a cue (收入比缩小至1.7以内).
 
 The comparator is the one after the number (以内 / 以下: at most, 左右: approx, 以上: at least), else the cue's
@@ -64,7 +67,7 @@ def find(doc: Document, para: Paragraph, sent: Sentence, clause: Span, found: li
             if any(a < m.end() and m.start("num") < b for a, b in taken):
                 continue
             num, den = float(m["num"]), float(m["den"]) if "den" in m.re.groupindex and m["den"] else None
-            value = num if den is None else den if num == 1 else num if den == 1 else None
+            value = num if den is None else den if num == 1 else num if den == 1 else num / den if den else None
             if value is None:
                 continue
             cue = (m["cue"] or "").replace(" ", "")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from targetwatch.extraction.measures import write_fractions
 from targetwatch.extraction.spaceddigits import join_spaced_digits
+from targetwatch.extraction.thousands import join_thousands
 from targetwatch.units import to_simplified
 
 SENTENCE_END = "。；;！!？?"
@@ -68,6 +69,7 @@ def _fold(text: str) -> str:
     view = FOOTNOTE.sub(lambda m: " " * len(m[0]), view)
     view = write_fractions(view)  # round 18: 千分之四点五 -> "  4.5‰" (measures.WRITTEN_FRACTION)
     view = join_spaced_digits(view)  # round 49: 5 0 0 家 -> " 500 " + " 家"
+    view = join_thousands(text, view)  # round 51: 1,000萬元 -> " 1000万元"
     return _unwrap(view) if _hard_wrapped(view) else view
 
 

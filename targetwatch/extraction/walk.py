@@ -15,6 +15,7 @@ import targetwatch.extraction.counts as counts
 import targetwatch.extraction.coverend as coverend
 import targetwatch.extraction.everyunit as everyunit
 import targetwatch.extraction.jobsbrought as jobsbrought
+import targetwatch.extraction.lowerindex as lowerindex
 import targetwatch.extraction.percentwords as percentwords
 import targetwatch.extraction.personflows as personflows
 import targetwatch.extraction.points as points
@@ -72,6 +73,8 @@ def walk(doc: Document) -> list[Candidate]:
                 figures = sorted(figures + ratios.find(doc, para, sent, clause, figures), key=lambda c: c.start)
                 # round 48: 森林覆蓋率達到百分之26以上, 提升至百分之1 (per cent in words before the number)
                 figures = sorted(figures + percentwords.find(doc, para, sent, clause, figures), key=lambda c: c.start)
+                # round 51: 求人倍率降低到1.3以下, PUE控制在1.25以下 (a unitless ratio lowered: an index)
+                figures = sorted(figures + lowerindex.find(doc, para, sent, clause, figures), key=lambda c: c.start)
                 # round 39: 每个村民小组有家庭农场, 每个县区建立一条创业街, 覆盖全省所有行政村 (coverage, no figure)
                 figures = sorted(figures + everyunit.find(doc, para, sent, clause), key=lambda c: c.start)
                 # round 39: 到2025年,…,粪污处理设施装备配套基本全覆盖 (a 全覆盖 closing its item, no verb)

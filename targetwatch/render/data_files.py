@@ -19,7 +19,7 @@ import numpy as np
 import orjson
 import pyarrow as pa
 
-from targetwatch import charts, vocab
+from targetwatch import charts, formatting_many, vocab
 from targetwatch.chart_texts import Texts
 from targetwatch.render.page import Encoded, display_value, dump_js, is_empty, json_values
 from targetwatch.render.rows import TRAIL_KEYS
@@ -34,6 +34,12 @@ from targetwatch.render.target_json import Column, TargetJson, series_columns
 # The keys name vocab.USED_COLUMNS, each once (tests/targetwatch/quality/test_growth_lineage.py checks it).
 YEAR_KEYS: dict[str, str] = {"year": "y", "observation_id": "o", "reference_observation_id": "ro",
                              "previous_observation_id": "po", "reference_previous_observation_id": "rpo"}
+
+# The fields of charts.TARGET_FIELDS the charts write as numbers (the level, the range's top, the base, the
+# projection, the gap): written a batch at a time (chart_numbers).
+CHART_NUMBER_FIELDS: frozenset[str] = frozenset((
+    "goal_at_deadline", "target_value_stated", "value_high", "base_value", "latest_gap", "latest_metric",
+    "projection_linear", "projection_compound"))
 
 
 def jurisdiction_batches(by_jurisdiction: dict[str, list[int]],
@@ -242,6 +248,22 @@ class DataFiles:
         return sizes
 
 
+def chart_numbers(job: dict) -> np.ndarray:
+    """The values a batch's charts write as numbers, most of them (charts.shared_charts): the target fields they
+    draw (its level, range, base, projection, gap), its per-year values and gaps, and the figures of the series
+    drawn beside them (a relative target's reference, the proxies). The lines' other points (the paths, the
+    running totals) and the axes' ticks are made by the chart builders; they are written one at a time."""
+    fields = [formatting_many.as_floats(v) for c, v in job["chart_part"].items() if c in CHART_NUMBER_FIELDS]
+    years = [formatting_many.as_floats(v) for c, v in job["chart_years"]["cols"].items()
+             if c in ("value", "metric", "reference_value")]
+    series, values = job["figures"]["series"], job["figures"]["fig_cols"]["value"]
+    relative = [c == "relative_to_reference" for c in job["chart_part"].get("comparator", [])]
+    drawn = {k for k, r in zip(job["ref"], relative, strict=False) if k and r} | \
+        {k for keys in job["proxy"] if keys for k in keys}
+    figures = formatting_many.as_floats([v for k in drawn if k in series for v in values[series[k][0]:series[k][1]]])
+    return np.concatenate([*fields, *years, figures])
+
+
 def write_batch(job: dict, common: dict) -> tuple[int, int]:
     """Write the data files of one batch (`job`, made by DataFiles): each jurisdiction's targets' dicts (empty values
     left out, keys in the data file's order), their charts and the figures they read. Return the files and bytes
@@ -276,6 +298,8 @@ def write_batch(job: dict, common: dict) -> tuple[int, int]:
         return charts.shared_charts(target, years, reference, proxy_figures(proxy_s[k] or []), texts)
 
     chart_names = list(chart_part)
+    # the batch's numbers written together (formatting_many), before its charts ask for them one at a time
+    formatting_many.remember(chart_numbers(job))
     files = written = 0
     for code, name, start, count in job["groups"]:
         end = start + count

@@ -31,6 +31,7 @@ from markupsafe import Markup
 
 from targetwatch import formatting, vocab
 from targetwatch.db_schema import columns_by_table
+from targetwatch.formulas import formula_columns
 from targetwatch.frames import arrow_frame
 from targetwatch.lineage import (
     EVERY_TARGET,
@@ -43,7 +44,6 @@ from targetwatch.lineage import (
     check_records,
     check_rows,
     figures_sql,
-    formula_lines,
 )
 from targetwatch.render.data_files import jurisdiction_batches
 from targetwatch.render.large_site import page_name
@@ -157,7 +157,7 @@ def _assessment_values(table) -> dict[str, list]:
 
 def _stamp_texts(values: pd.Series) -> list:
     """A datetime column's values as `str()` writes the Timestamps `_record_values` gives (None for NaT), made for
-    the whole column: formula_lines and the chains use such a value only through its text (lineage._num, the as-of
+    the whole column: formula_lines and the chains use such a value only through its text (formulas._num, the as-of
     date's first ten letters). A value with a fraction of a second or a year outside 1000..9999 (texts numpy writes
     differently), or a column that is not a naive datetime64: the Timestamps themselves (`_record_values`)."""
     a = values.to_numpy() if isinstance(values.dtype, np.dtype) and values.dtype.kind == "M" else None
@@ -418,8 +418,12 @@ class LineageSite:
         any_used = [per["any_used"].get(t) for t in ids]
         stops = {k: chain_stop(*k) for k in {(h, bool(f is not None and u), f is not None)
                                               for h, f, u in zip(has_indicator, figs, any_used, strict=True)}}
-        formula_from = [c for c in FORMULA_COLUMNS if c in a]
-        formula_rows = list(zip(*(a[c] for c in formula_from), strict=True)) if formula_from else [()] * n
+        # every target's formula lines at once (targetwatch.formulas): a target with no assessment reads as one whose
+        # every assessment column is None, beside its reference jurisdiction and per_year
+        formula_input = {c: a[c] if all(has) else [v if h else None for v, h in zip(a[c], has, strict=True)]
+                         for c in FORMULA_COLUMNS if c in a}
+        formulas = formula_columns(formula_input | {"reference_jurisdiction": target_cols["reference_jurisdiction"],
+                                                    "per_year": target_cols["per_year"]}, n)
         shown_rows = [c for c in ROW_FIELDS if c not in ("evidence_tip", "status")]
         shown_targets = [c for c in TARGET_FIELDS if c not in ("value", "value_high")]
         reasons = [[v if h else None for v, h in zip(a[c], has, strict=True)] if c in a else [None] * n
@@ -430,12 +434,9 @@ class LineageSite:
                 "reason_en")
         columns = [*(row_cols[c] for c in shown_rows), status, chips, *(target_cols[c] for c in shown_targets),
                    values["value"], values["value_high"], as_of, *reasons]
-        reference, per_year = target_cols["reference_jurisdiction"], target_cols["per_year"]
         out: dict[str, dict] = {}
         for k, (tid, row) in enumerate(zip(ids, zip(*columns, strict=True), strict=True)):
-            record = dict(zip(formula_from, formula_rows[k], strict=True)) if has[k] else {}
-            record["reference_jurisdiction"], record["per_year"] = reference[k], per_year[k]
-            lines = formula_lines(record)
+            lines = formulas[k]
             stops_at, stop_zh, stop_en = stops[(has_indicator[k], bool(figs[k] is not None and any_used[k]),
                                                 figs[k] is not None)]
             chain = {key: v for key, v in zip(keys, row, strict=True) if v is not None}
@@ -444,7 +445,7 @@ class LineageSite:
                 chain["stops_at"] = stops_at
             if stops_at:
                 chain["stop"] = [stop_zh, stop_en]
-            chain["formula"] = [list(x) for x in lines]
+            chain["formula"] = lines  # (zh, en) tuples: JSON arrays, as lists were, without a list per line
             if has_indicator[k] and figs[k] is not None:
                 for key in ("own", "ref", "v", "rv"):
                     if per[key][tid] is not None:

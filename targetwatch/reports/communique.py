@@ -28,6 +28,7 @@ from targetwatch.reports.applications import not_yet_problem
 from targetwatch.reports.bare_city_names import bare_mentions
 from targetwatch.reports.bare_multipliers import bare_multiplier
 from targetwatch.reports.breakdowns import breakdown_parts
+from targetwatch.reports.city_province import own_province
 from targetwatch.reports.documents import Document, document
 from targetwatch.reports.encoding import decode
 from targetwatch.reports.flat_tables import with_flat_tables
@@ -101,6 +102,7 @@ from targetwatch.reports.scope import (
     subject_of,
 )
 from targetwatch.reports.shortnames import short_name_hits
+from targetwatch.reports.sme_registry import registry_hits
 from targetwatch.reports.span_starts import span_start_year
 from targetwatch.reports.stock_totals import FLOW_BEFORE as _FLOW_BEFORE
 from targetwatch.reports.stock_totals import stock_after_flow
@@ -167,6 +169,7 @@ def _figures(
     completed |= {h.start: (keys.written_for[h.key], "R&D written for 研发") for h in hits if h.key in keys.written_for}
     completed |= input_renamed(as_written, hits)  # 全社会研发投入…47亿元: read as 研发经费 (name_variants.py)
     short_name_hits(folded, hits, keys.codes, completed, ctx.named, ctx.before, doc.plain.text[: sentence.start])
+    registry_hits(folded, hits, keys.codes)  # 国家科技型中小企业: the registry's, the stock (sme_registry.py)
     intensity_hits(folded, hits, keys.codes, completed)
     strength_named_hits(folded, hits, keys.codes, completed)
     stocks = stock_after_flow(folded, hits, completed)  # 新增…40户,总数达到264户: 总数 is the stock (stock_totals.py)
@@ -403,12 +406,12 @@ def _figures(
         if city_carried and is_city(ctx.place, aliases) and not is_city(jurisdiction, aliases):
             jurisdiction = ctx.place  # a catalogue city's, not the document's province
             place_note = f"place {ctx.place} carried from an earlier sentence of the paragraph"
-        own_level = own_level_problem(
-            named.key if named is not None and named.key in GENERIC_JURISDICTIONS else None,
-            ((ctx.own_word or "") if named is None else "") + folded[: hit.start],
-            jurisdiction,
-            aliases,
-        ) or below_city_problem(  # 全区/全州/全县: a district's, prefecture's or county's own (own_units.py)
+        generic = named.key if named is not None and named.key in GENERIC_JURISDICTIONS else None
+        own_before = ((ctx.own_word or "") if named is None else "") + folded[: hit.start]
+        jurisdiction, up = own_province(folded[: hit.start], jurisdiction, aliases)  # 全省 of 洛阳: Henan
+        place_note = place_note or up  # (city_province.py)
+        # 全区/全州/全县: a district's, prefecture's or county's own (own_units.py)
+        own_level = own_level_problem(generic, own_before, jurisdiction, aliases) or below_city_problem(
             folded[named.start if named is not None else 0 : hit.start],
             doc.own_area,
             named is not None and named.key not in GENERIC_JURISDICTIONS,

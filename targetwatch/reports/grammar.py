@@ -67,6 +67,9 @@ PARTIAL = re.compile(
     # dev since round 8;
     # 截至12月底 is the year's end
     r"|截至(?:[1-9]|1[01]|[一二三四五六七八九]|十|十一)月(?:底|末)"
+    # …with its year, and without 底: 截至2022年7月,…入库国家科技型中小企业达792家 (u36_yn_2021_hitech_xinhua, dev since
+    # round 27; round 31), 截至2018年3月底,我省拥有有效发明专利50512件 (u14_ah_2018q1_patents, dev since round 9)
+    r"|截[至止](?:(?:19|20)\d{2}年|今年|当年|本年)(?:[1-9]|1[01]|[一二三四五六七八九]|十|十一)月"
 )
 AT_LEAST = re.compile(r"以上")
 APPROXIMATE = re.compile(r"(?:约|近|逾|超过|将近|接近)$")

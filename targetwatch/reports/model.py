@@ -196,14 +196,18 @@ class Aliases:
         jurisdictions: Mapping[str, str],
         indicators: Mapping[str, str],
         levels: Mapping[str, str] | None = None,
+        parents: Mapping[str, tuple[str, str]] | None = None,
     ):
         self.jurisdictions = dict(jurisdictions)
         self.indicators = dict(indicators)
         self.levels = dict(levels or {})  # jurisdiction code -> level (national, province, prefecture, …)
+        self.parents = dict(parents or {})  # jurisdiction code -> (its parent's code, the parent's name_zh)
 
     @classmethod
     def from_catalogue(cls, catalogue: Catalogue) -> Aliases:
-        return cls(*alias_map(catalogue), {j.code: j.level for j in catalogue.jurisdictions})
+        names = {j.code: j.name_zh for j in catalogue.jurisdictions}
+        parents = {j.code: (j.parent, names[j.parent]) for j in catalogue.jurisdictions if j.parent in names}
+        return cls(*alias_map(catalogue), {j.code: j.level for j in catalogue.jurisdictions}, parents)
 
     @staticmethod
     def _pattern(keys: list[str]) -> re.Pattern[str]:

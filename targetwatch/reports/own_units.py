@@ -19,7 +19,7 @@ with a county's 全县 is about that county, and says so in its sentence). A pla
 itself (`named`), unless an own-area word follows it (兰州市某区全区…: the district, not Lanzhou).
 
 区 is also a province-level autonomous region's own word (内蒙古 全区); a catalogue place whose name ends in 自治区
-keeps it.
+keeps it, and a place whose name ends in 自治州 (a prefecture-level autonomous prefecture of the place list) keeps 全州.
 """
 
 from __future__ import annotations
@@ -32,6 +32,10 @@ from targetwatch.units import fold_with_offsets
 # an own-area word of any level; 全区域 (the whole area) is not a district
 OWN_AREA = re.compile(r"(?:全|本|我|该)(?:省|市|县|州|旗|盟)|(?:全|本|我|该)区(?!域)")
 _BELOW_CITY = {"县": "county", "区": "district", "州": "autonomous prefecture", "旗": "banner", "盟": "league"}
+# the own word a place keeps when its name says it is that unit: 全区 of an autonomous region (内蒙古自治区), and
+# (round 32) 全州 of an autonomous prefecture the place list holds as a prefecture-level place: 2022年全州科技工作会议 …
+# 有效期内高新技术企业共计52家 (黔东南苗族侗族自治州's conference on 2021, u41_qdn_2021_kjhy_gov, dev since round 32)
+_AUTONOMOUS = {"区": "自治区", "州": "自治州"}
 
 
 def first_own_area(folded_text: str) -> str | None:
@@ -54,8 +58,10 @@ def below_city_problem(
     code = aliases.jurisdictions.get(folded)
     if code is None:
         return None
-    if word[1] == "区" and any(c == code and name.endswith("自治区") for name, c in aliases.jurisdictions.items()):
-        return None  # an autonomous region's own 全区
+    if word[1] in _AUTONOMOUS and any(
+        c == code and name.endswith(_AUTONOMOUS[word[1]]) for name, c in aliases.jurisdictions.items()
+    ):
+        return None  # an autonomous region's own 全区, an autonomous prefecture's own 全州 (round 32)
     kind = _BELOW_CITY[word[1]]
     return (
         f"{word!r} gives the figure as {'an' if kind[0] in 'aeiou' else 'a'} {kind}'s own, and the catalogue place "

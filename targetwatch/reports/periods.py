@@ -200,6 +200,8 @@ def sentence_year(before: str) -> int | None:
             continue
         if _MEETING_AFTER.match(before[m.end() :]):  # 2021年…工作会议披露: the meeting's year, not the figure's
             continue
+        if _MULTIPLE_BASE.match(before, max(m.start() - 1, 0)):  # 是2016年增幅的2.5倍: a multiple's base (round 31)
+            continue
         year = parse_year(m.group(1))
     return year
 
@@ -209,7 +211,9 @@ def sentence_year(before: str) -> int | None:
 # 人均生产总值…到2000年突破万元大关,再到2019年达到75217元…。成功迈入国家创新型城市行列,综合科技进步水平达到78%
 # (u15_lz_2020_presser_gansuci, dev since round 10; read since round 12)
 _MILESTONE = re.compile(r"再?到((?:19|20)\d{2})年")
-_MULTIPLE_BASE = re.compile(r"是((?:19|20)\d{2})年的?[\d.]+倍")
+# …and a multiple of that year's change (round 31): 2017年,河北省高新技术企业新增1079家,是2016年增幅的2.5倍多,
+# 总数达3174家 (u38_he_2017_st_tech, dev since round 29): 3174 and the next sentence's 5.5万 are 2017's, not 2016's
+_MULTIPLE_BASE = re.compile(r"是((?:19|20)\d{2})年(?:增幅|增量|增速|增长)?的?[\d.]+倍")
 
 
 def carried_year(folded: str) -> int | None:

@@ -30,7 +30,14 @@ _DOMESTIC_AMONG_PATENTS = re.compile(r"有效发明专利中[,:]?(国内(?:发�
 _DOMESTIC_PATENTS_NAME = "有效发明专利"
 # 共成交技术合同5252项,成交总额为150.81亿元 (gs_2017_techmarket, dev), 认定登记技术合同6008项,合同成交金额103.28亿元
 # (fj_2018_techmarket, dev): the turnover named after the contracts it totals
-_CONTRACTS_THEN_TURNOVER = re.compile(r"技术合同[\d,.]+万?(?:项|份)[,，]?((?:合同)?成交(?:总)?(?:金)?额)")
+# …after a list's 、 too, and after the market's signed contracts (round 31): 2022年湖北省登记技术合同76719项、成交额达
+# 3017.86亿元 (u37_hb_2022_techcontracts_iko, dev since round 28), 技术市场签订成交合同6919项、成交金额630.4亿元
+# (u36_cq_2022_innovation_tjfz, dev since round 27). Never the contracts a place exports or takes in (输出, 吸纳: their
+# own series, tech_contract_turnover_inflow)
+_CONTRACTS_THEN_TURNOVER = re.compile(
+    r"(?<!输出)(?<!吸纳)(?<!流入)(?<!流出)技术(?:市场)?(?:签订)?(?:成交)?合同[\d,.]+万?(?:项|份)[,，、]?"
+    r"((?:合同)?成交(?:总)?(?:金)?额)"
+)
 _CONTRACT_TURNOVER_NAME = "技术合同成交额"
 # …and across a ；, the piece before ending with the contracts' count (and its change), the next opening with the
 # turnover's short name (round 21): 认定登记技术合同总量首次突破十万项,达106552项,同比增长12.1%;成交额达8536.9亿元

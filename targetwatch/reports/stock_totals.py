@@ -23,8 +23,37 @@ from targetwatch.reports.model import AliasMatch
 # 新增認定高新技術企業25家,總數達146家 (u37_hi_2014_hitech_szokow_trad, unseen-37, dev since round 28): 新增 before
 # 认定 makes the count a flow as well (the 25 was read as Hainan's 2014 level, a change taken for a level)
 FLOW_BEFORE = re.compile(r"(?:新增|新培育|新引进|新建)(?:认定)?了?$")
+# Round 32: new recognitions (新认定, 新获认定) count new ones too, a grade word may follow the verb, and the total
+# may be the cumulative one (累计达到) after them, the province's own word before it:
+#     新认定国家备案高新技术企业123家,总数达到461家      <- 461 (潍坊市, 2014; u41_wf_2014_hitech_yybnet)
+#     新获认定国家高新技术企业656家,全省累计达到1644家   <- 1644 (Guizhou, 2019; u38_gzh_2019_st_tech)
+# (both dev since rounds 32 and 29; recognitions.py already reads a recognised count before 累计 as a flow)
+_RECOGNISED_BEFORE = re.compile(r"新获?认定了?(?:国家级|国家|省级)?(?:备案)?$")
+_CUMULATIVE_OPENS = re.compile(r"[,;]((?:全省|全市|全区)?累计)(?=达到|达|为)")
 # the next clause opens with the whole: 总数达到264户, 总量为…
 _TOTAL_OPENS = re.compile(r"[,;](总数|总量)")
+
+
+# Round 31: the verb after the name (高新技术企业新增1079家), and the total one clause of comparison later:
+#     2017年,河北省高新技术企业新增1079家,是2016年增幅的2.5倍多,总数达3174家。     <- 3174: the stock
+#     科技型中小企业新增1.34万家,总数达5.5万家。                                   <- 5.5万: the stock
+# (u38_he_2017_st_tech, Hebei's 2017 science work meeting, dev since round 29: both totals were "not recognised")
+FLOW_AFTER = re.compile(r"新增了?(?=\d)")
+# a clause between the new ones and the total that holds no level: a multiple or a comparison (是2016年增幅的2.5倍多)
+_COMPARISON = re.compile(r"(?:是|为|相当于|比|较|同比|增长|增幅)")  # matched at a clause start
+
+
+def _total_after(folded: str, clause_end: int, verb_after: bool, recognised: bool = False) -> re.Match | None:
+    """The 总数/总量 opening the clause after the count of new ones (after new recognitions also 累计), or (the verb
+    after the name) the clause after one clause of comparison."""
+    total = _TOTAL_OPENS.match(folded, clause_end) or (
+        _CUMULATIVE_OPENS.match(folded, clause_end) if recognised else None
+    )
+    if total is not None or not verb_after or not _COMPARISON.match(folded, clause_end + 1):
+        return total
+    nxt = m.start() if (m := CLAUSE_END.search(folded, clause_end + 1)) else len(folded)
+    between = number_in(folded[clause_end + 1 : nxt])
+    return _TOTAL_OPENS.match(folded, nxt) if between is None or between[3] != "level" else None
 
 
 def stock_after_flow(folded: str, hits: list[AliasMatch], completed: dict[int, tuple[str, str]]) -> set[int]:
@@ -32,13 +61,19 @@ def stock_after_flow(folded: str, hits: list[AliasMatch], completed: dict[int, t
     after a count of new ones of an indicator; returns the starts of the hits added."""
     added: set[int] = set()
     for k, hit in enumerate(list(hits)):
-        if hit.code is None or "新增" in hit.key or not FLOW_BEFORE.search(folded, 0, hit.start):
+        verb_after = FLOW_AFTER.match(folded, hit.end) is not None
+        recognised = _RECOGNISED_BEFORE.search(folded, 0, hit.start) is not None
+        if (
+            hit.code is None
+            or "新增" in hit.key
+            or not (FLOW_BEFORE.search(folded, 0, hit.start) or verb_after or recognised)
+        ):
             continue
         clause_end = m.start() if (m := CLAUSE_END.search(folded, hit.end)) else len(folded)
         new = number_in(folded[hit.end : clause_end])
         if new is None or new[3] != "level" or hit.end + new[2] != clause_end:
             continue  # the count of new ones must end its clause
-        total = _TOTAL_OPENS.match(folded, clause_end)
+        total = _total_after(folded, clause_end, verb_after, recognised)
         following = hits[k + 1].start if k + 1 < len(hits) else len(folded)
         if total is None or total.end() > following or number_in(folded[total.end() : following]) is None:
             continue

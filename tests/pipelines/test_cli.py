@@ -201,3 +201,33 @@ def test_the_core_command_module_is_plain_python():
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dagster', 'pipelines', 'assets')))")
     proc = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_DIR, capture_output=True, text=True, check=True)
     assert proc.stdout.strip() == "[]"
+
+
+def test_refresh_keeps_its_checked_catalogue_for_the_job_and_a_missing_reports_folder_writes_nothing(
+        capsys, tmp_path, monkeypatch):
+    """The CLI's check parses targets.yaml; the job's catalogue step (as assets/catalogue.py loads it) then reads that
+    parse from the cache instead of parsing the same text again. A run refused before the lock writes nothing."""
+    from targetwatch import catalogue_yaml
+    from targetwatch.catalogue import load_catalogue
+    from targetwatch.documents import load_documents
+    from targetwatch.warehouse import cache_dir
+
+    code, _, err = targetwatch(capsys, "refresh", "--reports", tmp_path / "none", "--out", tmp_path / "out")
+    assert code != 0 and "does not exist; nothing was written" in err and not (tmp_path / "out").exists()
+
+    seen = []
+
+    def job(s, release_date):  # the catalogue step's load, with every parser refusing to run
+        seen.append(load_catalogue(s.targets_file, load_documents(s.policies_dir), cache=cache_dir(s.out_dir)))
+        return True
+
+    calls = []
+    real_plain, real_parse = catalogue_yaml.catalogue_plain.parse_plain, catalogue_yaml._parse
+    monkeypatch.setattr(shell_cli, "_run_refresh", job)
+    monkeypatch.setattr(catalogue_yaml.catalogue_plain, "parse_plain", lambda t: calls.append("plain") or real_plain(t))
+    monkeypatch.setattr(catalogue_yaml, "_parse", lambda t: calls.append("libyaml") or real_parse(t))
+    code, _, err = targetwatch(capsys, "refresh", "--out", tmp_path / "out")
+    assert code == 0, err
+    # the bundled catalogue is not in safe_dump's layout: the plain reader gives up and libyaml
+    # parses it, once, in the check; the job's load reads it from the cache
+    assert calls == ["plain", "libyaml"] and len(seen) == 1 and len(seen[0].targets) > 0

@@ -321,3 +321,30 @@ def test_a_cold_load_with_the_parse_cache_hashes_the_text_once(tmp_path, documen
     assert hashed == [len(text)]
     (kept,) = (cache / catalogue_cache.CACHE_SUBDIR).iterdir()
     assert kept.name.startswith(real(text).hexdigest() + "-")
+
+
+def test_a_parse_kept_later_is_written_only_by_its_call_and_then_read_back(tmp_path, documents, monkeypatch):
+    """`later` (the refresh CLI's check): a fresh parse is not kept until the appended call runs; then the next load
+    with the cache reads it instead of parsing again."""
+    from targetwatch import catalogue_cache, catalogue_yaml
+
+    cache, keep = tmp_path / "out" / "cache", []
+    checked = load_catalogue(PROJECT_DIR / "targets.yaml", documents, cache=cache, later=keep)
+    assert len(keep) == 1 and not (tmp_path / "out").exists()  # nothing written yet, not even the folder
+    keep[0]()
+    (entry,) = (cache / catalogue_cache.CACHE_SUBDIR).iterdir()
+    text = (PROJECT_DIR / "targets.yaml").read_text(encoding="utf-8")
+    assert entry == catalogue_cache.entry(cache, text)
+    monkeypatch.setattr(catalogue_yaml, "_parse", lambda text: pytest.fail("parsed again"))
+    monkeypatch.setattr(catalogue_yaml.catalogue_plain, "parse_plain", lambda text: pytest.fail("read again"))
+    again = []
+    assert load_catalogue(PROJECT_DIR / "targets.yaml", documents, cache=cache, later=again) == checked
+    assert again == []  # read from the cache: nothing to keep
+
+
+def test_an_invalid_catalogue_checked_with_later_writes_nothing(tmp_path, documents):
+    keep = []
+    path = _write(tmp_path, [GOOD_ENTRY.format(comparator="at_least", quote="形成3000个众创空间。")])
+    with pytest.raises(CatalogueError):
+        load_catalogue(path, documents, cache=tmp_path / "out" / "cache", later=keep)
+    assert not (tmp_path / "out").exists()  # the CLI raises before it would call `keep`

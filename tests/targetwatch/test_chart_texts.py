@@ -149,7 +149,7 @@ def test_the_words_numbers_are_written_with_hold_no_token_character():
 
     words = [w for u in vocab.UNITS for w in (u.zh, u.en)] + [*formatting.POINTS.values(),
                                                               *formatting.PER_YEAR.values(), formatting.MISSING]
-    for cldr in formatting._CLDR.values():
+    for cldr in formatting.CLDR.values():
         words += [cldr.minus, cldr.decimal, cldr.group or "", *(suffix for _, suffix in cldr.scales.values())]
     assert words and not any(chart_texts._TOKEN.search(w) for w in words)
     samples = [0.0, -1.5, 2.675, 9999.95, 45e4, 1.4415e10, 1e80, -1e-9, None, float("nan")]

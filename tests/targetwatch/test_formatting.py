@@ -110,7 +110,7 @@ def _decimals(draw_digits: int, mantissa: int, exponent: int) -> float:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_fast_writer_writes_what_babel_writes(lang):
-    """format_number writes numbers in _FAST without Babel's per-number pattern work (`_written`, from CLDR's symbols
+    """format_number writes numbers in FAST without Babel's per-number pattern work (`_written`, from CLDR's symbols
     and compact patterns); the text must be Babel's (`_babel`) for every number: edges (ties, carries into the next
     scale word or digit, the ends of the range) and 40,000 numbers drawn across every magnitude, both signs."""
     import random
@@ -126,9 +126,9 @@ def test_the_fast_writer_writes_what_babel_writes(lang):
         for x in (10**k, 10**k * (1 - 5e-5), 10**k * (1 - 5e-4), 10**k * (1 + 5e-4)):
             values += [float(x), -float(x)]
     values += [float(rng.randint(-10**13, 10**13)) for _ in range(5_000)]
-    cldr = formatting._CLDR[lang]  # Babel's patterns for both languages are of the kind _written follows
+    cldr = formatting.CLDR[lang]  # Babel's patterns for both languages are of the kind _written follows
     wrong = [(v, formatting._babel(v, lang, 4), formatting._written(v, cldr, 4)) for v in values
-             if formatting._FAST[0] <= abs(v) < formatting._FAST[1]
+             if formatting.FAST[0] <= abs(v) < formatting.FAST[1]
              and formatting._written(v, cldr, 4) != formatting._babel(v, lang, 4)]
     assert not wrong[:10]
 

@@ -189,8 +189,14 @@ def test_a_ratio_written_as_one_number_after_income_ratio(text):
     "以上创业实体入驻,创业带动就业比达到1:10以上的,可比照大学生创业园标准,申报省级",
     # qiandongnan-county-2015-statistics: a figure's caption, no ratio
     "人均地区生产总值为19967元,比上年增长13.1%。\n图1:2011-2015年地区生产总值及其增长速度",
-    # written for the test: neither term is 1
-    "城乡居民收入比缩小至2:3。",
 ])
 def test_no_ratio_target_in_a_condition_a_caption_or_an_unreduced_ratio(text):
     assert [p for p in quantified(text, "2016") if p.unit == "ratio"] == []
+
+
+def test_a_ratio_with_neither_term_one_is_the_quotient():
+    """Written for the test: neither term is 1. Until round 50 it asserted no ratio; since unseen-49 the corpus
+    annotates such a ratio as the quotient of its terms (公私營比例為7:3 as 7/3, 3:7 as 3/7: two development texts),
+    and round 50's rule reads it so: 2/3, at most (缩小至)."""
+    ratios = [p for p in quantified("城乡居民收入比缩小至2:3。", "2016") if p.unit == "ratio"]
+    assert [(round(p.value, 4), p.entry["comparator"]) for p in ratios] == [(0.6667, "at_most")]

@@ -8,7 +8,8 @@ subfolder taken off `source_file` so the result reads as the folder's own ingest
 against one ingest a folder: tests/targetwatch/reports/test_ingest_batches.py). Each test asserts on its own
 folder's rows, so a wrong expectation fails that test alone.
 
-A folder the plan does not hold (a text built at run time, or another catalogue) is ingested alone in the test's
+A folder the plan does not hold (a text built at run time, another catalogue, or a report with the same bytes and
+sidecar as one in a folder planned before it, which one ingest would read once) is ingested alone in the test's
 own `tmp_path`, exactly as before: the plan decides the cost, never a result.
 """
 
@@ -21,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from targetwatch.catalogue import Catalogue
+from targetwatch.reports.archive import SIDECAR_SUFFIX
 from targetwatch.reports.ingest import IngestResult, ingest_folder
 
 Files = Mapping[str, bytes | str]
@@ -33,6 +35,13 @@ def _bytes(data: bytes | str) -> bytes:
 
 def _key(files: Files) -> tuple[tuple[str, bytes], ...]:
     return tuple(sorted((name, _bytes(data)) for name, data in files.items()))
+
+
+def _reports(files: Files) -> set[tuple[bytes, bytes | None]]:
+    """Each report file of a folder as `ingest_folder` tells two apart: its bytes and its sidecar's (a file with the
+    same bytes and the same sidecar as one already read in the same ingest is a `duplicate`, read once)."""
+    return {(_bytes(data), _bytes(files[name + SIDECAR_SUFFIX]) if name + SIDECAR_SUFFIX in files else None)
+            for name, data in files.items() if not name.endswith(SIDECAR_SUFFIX)}
 
 
 def real_files(name: str) -> dict[str, bytes]:
@@ -89,11 +98,15 @@ class IngestBatch:
         self.root, self.catalogue, self.as_of = root, catalogue, as_of
         self._plan: dict[tuple, str] = {}
         self._folders: list[Files] = []
+        seen: set[tuple[bytes, bytes | None]] = set()
         for files in folders:
-            key = _key(files)
-            if key not in self._plan:  # the same bytes twice would be one report read once: plan them once
+            key, reports = _key(files), _reports(files)
+            # the same folder twice is planned once; a folder holding a report another planned folder holds (the
+            # same bytes and sidecar under any name) is not planned: in one ingest it would be that one's duplicate
+            if key not in self._plan and not reports & seen:
                 self._plan[key] = f"f{len(self._folders):03d}/"
                 self._folders.append(files)
+                seen |= reports
         self._result: IngestResult | None = None
         self.batched = self.alone = 0  # how many requests each way (the plan's cost, never a result)
 

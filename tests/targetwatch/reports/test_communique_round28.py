@@ -178,7 +178,11 @@ def test_a_provinces_figure_after_semicolon_goes_neither_to_the_city_nor_the_nat
     tmp_path: Path, aliases: Aliases, wide_aliases: Aliases, text: str, which: str
 ) -> None:
     read = read_at(tmp_path, text, aliases if which == "catalogue" else wide_aliases)
-    assert read.rows.empty
+    if which == "catalogue":
+        assert read.rows.empty
+    else:  # round 32 (city_province.py): 我省 written in the sentence of a text naming 大庆 is its province's
+        got = [(nfkc(v), nfkc(j)) for v, j in zip(read.rows["value_raw"], read.rows["jurisdiction_raw"], strict=True)]
+        assert got == [("267.8", "黑龙江省")]
     about = read.rejected[read.rejected["raw_content"].map(lambda t: "3435" in nfkc(t))]
     assert any("'我省' means a province's own figures" in r for r in about["reason"])
 

@@ -86,25 +86,25 @@ def test_without_an_archive_dir_nothing_is_archived(ingest):
     assert result.report_files.archive_path.isna().all()
 
 
-@pytest.mark.parametrize(
-    ("files", "synthetic"),
-    [
-        ({"t.csv": TEMPLATE["simplified"]}, True),  # '# data: synthetic'
-        ({"t.csv": TEMPLATE["simplified"].replace("# data: synthetic\n", "")}, False),
-        (
-            {
-                "t.csv": TEMPLATE["simplified"].replace("# data: synthetic\n", ""),
-                "t.csv.meta.yaml": "synthetic: true\n",
-            },
-            True,
-        ),
-        ({"y.csv": yearbook_csv("simplified")}, True),  # SYNTHETIC in the title row
-        ({"y.csv": yearbook_csv("simplified").replace("SYNTHETIC ", "")}, False),
-        ({"c.txt": COMMUNIQUE["simplified"]}, True),
-        ({"c.txt": "2019年山西省统计公报\n高新技术企业1523家。\n", "c.txt.meta.yaml": "synthetic: yes\n"}, True),
-        ({"broken.xlsx": b"junk", "broken.xlsx.meta.yaml": "synthetic: true\n"}, True),
-    ],
-)
+SYNTHETIC_FLAG_CASES = [
+    ({"t.csv": TEMPLATE["simplified"]}, True),  # '# data: synthetic'
+    ({"t.csv": TEMPLATE["simplified"].replace("# data: synthetic\n", "")}, False),
+    (
+        {
+            "t.csv": TEMPLATE["simplified"].replace("# data: synthetic\n", ""),
+            "t.csv.meta.yaml": "synthetic: true\n",
+        },
+        True,
+    ),
+    ({"y.csv": yearbook_csv("simplified")}, True),  # SYNTHETIC in the title row
+    ({"y.csv": yearbook_csv("simplified").replace("SYNTHETIC ", "")}, False),
+    ({"c.txt": COMMUNIQUE["simplified"]}, True),
+    ({"c.txt": "2019年山西省统计公报\n高新技术企业1523家。\n", "c.txt.meta.yaml": "synthetic: yes\n"}, True),
+    ({"broken.xlsx": b"junk", "broken.xlsx.meta.yaml": "synthetic: true\n"}, True),
+]
+
+
+@pytest.mark.parametrize(("files", "synthetic"), SYNTHETIC_FLAG_CASES)
 def test_the_synthetic_flag(ingest, files, synthetic):
     f = ingest(files).report_files
     assert f.synthetic.dtype == bool
@@ -135,33 +135,35 @@ def test_release_date_precedence(ingest, sidecar, in_file, command_line, expecte
     assert (None if pd.isna(obs.release_date) else str(obs.release_date), obs.release_date_basis) == expected
 
 
+ROW_DATE_TEXT = (
+    "# data: synthetic\njurisdiction,indicator,year,value,unit,release_date\nshanxi,高新技术企业,2019,1523,家,"
+    "2020-02-28\nshanxi,高新技术企业,2020,2405,家,\n"
+)
+
+
 def test_a_row_release_date_wins_over_the_file(ingest):
-    text = (
-        "# data: synthetic\njurisdiction,indicator,year,value,unit,release_date\nshanxi,高新技术企业,2019,1523,家,"
-        "2020-02-28\nshanxi,高新技术企业,2020,2405,家,\n"
-    )
-    obs = ingest({"t.csv": text, "t.csv.meta.yaml": "release_date: 2021-01-02\n"}).observations
+    obs = ingest({"t.csv": ROW_DATE_TEXT, "t.csv.meta.yaml": "release_date: 2021-01-02\n"}).observations
     assert [(str(o.release_date), o.release_date_basis) for o in obs.itertuples()] == [
         ("2020-02-28", "row"),
         ("2021-01-02", "sidecar"),
     ]
 
 
-@pytest.mark.parametrize(
-    ("sidecar", "error"),
-    [
-        ("release_date: [unclosed\n", r"^synthetic.csv.meta.yaml: the sidecar is not valid UTF-8 YAML"),
-        ("- a list\n- not a mapping\n", r"^synthetic.csv.meta.yaml: the sidecar must be a mapping"),
-    ],
-)
+def _with_sidecar(sidecar: str) -> dict[str, str]:
+    """A template CSV with `sidecar` beside it, and another without one."""
+    return {"synthetic.csv": TEMPLATE["simplified"], "synthetic.csv.meta.yaml": sidecar,
+            "other.csv": TEMPLATE["simplified"]}
+
+
+BROKEN_SIDECARS = [
+    ("release_date: [unclosed\n", r"^synthetic.csv.meta.yaml: the sidecar is not valid UTF-8 YAML"),
+    ("- a list\n- not a mapping\n", r"^synthetic.csv.meta.yaml: the sidecar must be a mapping"),
+]
+
+
+@pytest.mark.parametrize(("sidecar", "error"), BROKEN_SIDECARS)
 def test_a_broken_sidecar_fails_its_file_only(ingest, sidecar, error):
-    result = ingest(
-        {
-            "synthetic.csv": TEMPLATE["simplified"],
-            "synthetic.csv.meta.yaml": sidecar,
-            "other.csv": TEMPLATE["simplified"],
-        }
-    )
+    result = ingest(_with_sidecar(sidecar))
     files = result.report_files.set_index("source_file")
     assert files.loc["synthetic.csv", "status"] == "failed"
     assert re.match(error, files.loc["synthetic.csv", "error"])
@@ -313,11 +315,15 @@ VALUE_CASES = [
 ]
 
 
+def _value_row(indicator: str, value: str, unit: str, released: str) -> dict[str, str]:
+    """A one-row SYNTHETIC template CSV, as `test_values_ranges_and_visibility` ingests it."""
+    return {"synthetic.csv": "# data: synthetic\njurisdiction,indicator,year,value,unit,release_date\n"
+                             f"shanxi,{indicator},2019,{value},{unit},{released}\n"}
+
+
 @pytest.mark.parametrize(("indicator", "value", "unit", "released", "as_of", "expected"), VALUE_CASES)
 def test_values_ranges_and_visibility(ingest, indicator, value, unit, released, as_of, expected):
-    text = ("# data: synthetic\njurisdiction,indicator,year,value,unit,release_date\n"
-            f"shanxi,{indicator},2019,{value},{unit},{released}\n")
-    result = ingest({"synthetic.csv": text}, **({"as_of": as_of} if as_of else {}))
+    result = ingest(_value_row(indicator, value, unit, released), **({"as_of": as_of} if as_of else {}))
     f = result.report_files.iloc[0]
     assert f.rows_read == f.rows_accepted + f.rows_rejected + f.rows_not_yet_released == 1
     if expected is None:
@@ -373,3 +379,18 @@ def test_files_of_one_name_in_two_subfolders_are_both_read_under_their_name(tmp_
         assert files["sha256"].nunique() == 2
         obs = result.observations.set_index("source_file")
         assert obs.loc["a/same.csv", "value"] == 1300 and obs.loc["b/same.csv", "value"] == 1400
+
+
+# The folders this module's `ingest` calls read as of TODAY with no other argument, ingested together once (the
+# reports conftest's `ingest`, session 19); the calls with `as_of`, `release_date`, an archive, a warning raised as an
+# error around the call, or a patched scan are ingested alone, as before. Also alone: the first synthetic-flag case and
+# the broken sidecars' other.csv (the same bytes as the first folder below: one ingest reads them once, as
+# `duplicate`s), and the failed workbook (its record has no `warning`, so the batch's column would be float64 where
+# each folder's own ingest gives object: test_ingest_batches.py's slow test compares every planned folder)
+INGEST_PLAN = [
+    {"synthetic.csv": TEMPLATE["simplified"]},
+    *(files for files, _ in SYNTHETIC_FLAG_CASES[1:-1]),
+    {"t.csv": ROW_DATE_TEXT, "t.csv.meta.yaml": "release_date: 2021-01-02\n"},
+    *(_value_row(indicator, value, unit, released) for indicator, value, unit, released, as_of, _ in VALUE_CASES
+      if as_of is None),
+]

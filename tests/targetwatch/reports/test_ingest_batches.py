@@ -55,6 +55,19 @@ def test_a_folder_not_planned_is_read_alone_in_the_tests_folder(tmp_path, catalo
     assert found == [("gansu", 2018, 1229.0)]
 
 
+def test_a_report_another_planned_folder_holds_is_not_planned(tmp_path, catalogue):
+    """The same bytes under another name (and the same sidecar, here none) in a second folder: one ingest would read
+    it once and call the second a `duplicate`, so that folder is read alone and loads as its own ingest loads it."""
+    again = {"copy.txt": SHANXI}
+    batch = IngestBatch(tmp_path / "batch", catalogue, TODAY, [{"doc.txt": SHANXI}, again, {"doc.txt": GANSU}])
+    assert [batch.planned(f) for f in ({"doc.txt": SHANXI}, again, {"doc.txt": GANSU})] == [True, False, True]
+    copy = batch.ingest(tmp_path / "mine", again)
+    assert (batch.batched, batch.alone) == (0, 1)
+    assert copy.report_files[["source_file", "status"]].values.tolist() == [["copy.txt", "loaded"]]
+    assert [(o.jurisdiction, int(o.year), o.value) for o in copy.observations.itertuples()] == [
+        ("shanxi", 2019, 1523.0)]
+
+
 @pytest.mark.slow  # ~55 real texts alone and batched: `pytest -m slow`
 def test_every_tenth_real_text_batched_is_its_own_ingest(tmp_path, catalogue):
     names = sorted(p.name[:-4] for p in REAL_REPORTS.glob("*.txt"))[::10]
@@ -62,7 +75,7 @@ def test_every_tenth_real_text_batched_is_its_own_ingest(tmp_path, catalogue):
 
 
 @pytest.mark.slow  # each planned folder alone and batched: `pytest -m slow`
-@pytest.mark.parametrize("module", ["test_communique", "test_yearbook", "test_template"])
+@pytest.mark.parametrize("module", ["test_communique", "test_yearbook", "test_template", "test_ingest"])
 def test_every_planned_folder_batched_is_its_own_ingest(tmp_path, catalogue, module):
     """The folders the reports conftest's `ingest` reads from a module's batch (its INGEST_PLAN): in other encodings,
     formats, template CSVs scanned together, with sidecars."""

@@ -1,0 +1,49 @@
+"""Round 51 (issue 18): a ratio with no unit lowered to a level (求人倍率降低到1.3以下, PUE控制在1.25以下) is an index.
+
+`rules.INDEX` reads a score after 指数 / 系数 / 得分 … and a verb of reaching. Ratios that a plan lowers carry no unit
+either and were missed in three development texts:
+
+- 重庆's 2022 skills plans (chongqing-2022-skills-plans-news, first unseen-57): 全市技术工人求人倍率降低到1.3以下,
+  高技能人才求人倍率降低到1.5以内 (job vacancies per seeker, annotated `index`, at most);
+- the 2020 data-centre opinion (china-2020-data-centre-system-opinion-news-trad, first unseen-61): 大型、超大型数据中心
+  运行电能利用效率降到1.3以下;
+- the 2025 digital-infrastructure review (china-2025-digital-infrastructure-14th-fyp-review, first unseen-61):
+  为实现“十四五”末平均PUE控制在1.25以下的目标.
+
+So a bare number right after 倍率 / PUE / 电能利用效率 (perhaps 平均值) and a verb that lowers or holds (降低到, 降到,
+降至, 下降到, 控制在, 保持在 …), not followed by a unit, is an `index`: at most with 以下 / 以内 or a lowering verb,
+approx with 左右, at least with 以上. A ratio as it stands (求人倍率1.10, no verb) is not read. The confidence is the
+base, the verb and the comparator, held below the top band (`rules.UNDATED_CAP`) until a fresh set has measured it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import targetwatch.extraction.rules as rules
+from targetwatch.extraction.candidates import Candidate, Document
+from targetwatch.extraction.counts import candidate
+from targetwatch.extraction.text import Paragraph, Sentence, Span
+
+LOWERED: Final = re.compile(
+    r"(?P<name>倍率|pue|电能利用效率)(?:平均值)? {0,2}"
+    r"(?P<verb>降低到|降低至|降到|降至|下降到|下降至|控制在|保持在|稳定在) {0,2}"
+    r"(?P<num>\d+(?:\.\d+)?)(?P<post> {0,2}(?:以下|以内|左右|以上))?(?![\d.%万亿千个家项件人户元名位倍])")
+_POST: Final[dict[str, str]] = {"以下": "at_most", "以内": "at_most", "左右": "approx", "以上": "at_least"}
+RULE: Final = "lowered_index"
+
+
+def find(doc: Document, para: Paragraph, sent: Sentence, clause: Span, found: list[Candidate]) -> list[Candidate]:
+    """The unitless ratios lowered to a level in the clause that no other finder read (see the module docstring)."""
+    out = []
+    for m in LOWERED.finditer(doc.view, clause.start, clause.end):
+        if any(c.start < m.end() and m.start("num") < c.end for c in found):
+            continue
+        post = (m["post"] or "").strip()
+        comparator = _POST.get(post) or ("at_most" if "降" in m["verb"] or m["verb"] == "控制在" else "exact")
+        score = rules.CONFIDENCE["base"] + rules.CONFIDENCE["verb"] + rules.CONFIDENCE["comparator"] * (
+            comparator != "exact")
+        out.append(candidate(doc, para, sent, clause, m.start("num"), m.end(), comparator, float(m["num"]),
+                             rules.INDEX_UNIT, m["name"], min(score, rules.UNDATED_CAP), RULE))
+    return out
