@@ -22,6 +22,7 @@ from pipelines.run import run_refresh_job
 from pipelines.sensors import refresh_failure_sensor
 from targetwatch.config import PROJECT_DIR, Settings
 from targetwatch.locking import RefreshLock, RefreshLocked, held_here
+from targetwatch.warehouse import cache_dir
 
 HOLD = """\
 import sys
@@ -151,6 +152,8 @@ def test_the_cli_refuses_a_second_refresh_with_the_holder(tmp_path):
     assert proc.returncode == 3, proc.stdout + proc.stderr
     assert re.search(refused(os.getpid()), proc.stderr.replace("\n", ""))
     assert not (out / ".build").exists() and not (out / "warehouse.duckdb").exists()
+    # nor the CLI's catalogue check's parse (kept for the job only once the lock is held: pipelines/cli.py `keep`)
+    assert not list(cache_dir(out).rglob("*.pickle"))
 
 
 def test_a_sensor_run_refused_by_the_lock_is_requested_again_a_bounded_number_of_times(tmp_path, instance):
