@@ -1,4 +1,4 @@
-"""What the reader's round files (test_communique_round28.py, test_communique_round29.py) do with a sentence: read it
+"""What the reader's round files (test_communique_round28.py to test_communique_round31.py) do with a sentence: read it
 as a document of its own, write it in the other script and full-width, and list what was read. One home for them, so
 that a round's file holds its rules' tests and not another copy of these (copies had already drifted: round 30's
 full-width also widens ; and ,: `full_width(text, separators=True)`, `variants(text, separators=True)`)."""
