@@ -48,6 +48,20 @@ def _status_zh(code: object) -> str:
     return s.zh if s else str(code)
 
 
+# The assessment columns `formula_columns` reads (besides the target's reference_jurisdiction and per_year): what
+# targetwatch.render.lineage_site selects for it.
+FORMULA_COLUMNS: tuple[str, ...] = (
+    "actual_rate", "as_of", "base_basis", "base_observation_id", "base_value", "base_year", "comparator",
+    "covered_share", "deadline", "deadline_inferred_from", "deadline_met", "deadline_passed", "deadline_value",
+    "elapsed_share", "evidence_basis", "evidence_grade", "expected_now", "first_met_after_deadline",
+    "goal_at_deadline", "growth_model", "latest_attainment", "latest_gap", "latest_goal", "latest_metric",
+    "latest_observation_id", "latest_reference_value", "latest_release_date", "latest_value", "latest_year",
+    "monotone_contradicted", "n_points", "pace_ratio", "plan_cumulative", "plan_years_met", "plan_years_with_data",
+    "projection_compound", "projection_linear", "projection_used", "projection_year", "reason_en", "reason_zh",
+    "required_rate", "status", "trend_from_value", "trend_from_year",
+)
+
+
 # The columns whose values the lines show as numbers (`_num`) or test for emptiness (`is_missing`).
 NUMBER_COLUMNS: tuple[str, ...] = (
     "latest_year", "latest_value", "latest_goal", "latest_release_date", "latest_reference_value", "latest_gap",

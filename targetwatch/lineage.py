@@ -70,19 +70,6 @@ def _records(df: pd.DataFrame) -> list[dict]:
     return [{k: (None if is_missing(v) else v) for k, v in r.items()} for r in df.to_dict("records")]
 
 
-# The assessment columns formula_lines reads (besides the target's reference_jurisdiction and per_year).
-FORMULA_COLUMNS: tuple[str, ...] = (
-    "actual_rate", "as_of", "base_basis", "base_observation_id", "base_value", "base_year", "comparator",
-    "covered_share", "deadline", "deadline_inferred_from", "deadline_met", "deadline_passed", "deadline_value",
-    "elapsed_share", "evidence_basis", "evidence_grade", "expected_now", "first_met_after_deadline",
-    "goal_at_deadline", "growth_model", "latest_attainment", "latest_gap", "latest_goal", "latest_metric",
-    "latest_observation_id", "latest_reference_value", "latest_release_date", "latest_value", "latest_year",
-    "monotone_contradicted", "n_points", "pace_ratio", "plan_cumulative", "plan_years_met", "plan_years_with_data",
-    "projection_compound", "projection_linear", "projection_used", "projection_year", "reason_en", "reason_zh",
-    "required_rate", "status", "trend_from_value", "trend_from_year",
-)
-
-
 def formula_lines(a: dict) -> list[tuple[str, str]]:
     """The calculation that produced the status, with this target's numbers substituted: (zh, en) per line
     (targetwatch.formulas, which makes them for many targets at once)."""

@@ -31,13 +31,12 @@ from markupsafe import Markup
 
 from targetwatch import formatting, vocab
 from targetwatch.db_schema import columns_by_table
-from targetwatch.formulas import formula_columns
+from targetwatch.formulas import FORMULA_COLUMNS, formula_columns
 from targetwatch.frames import arrow_frame
 from targetwatch.lineage import (
     EVERY_TARGET,
     FIGURE_COLUMNS,
     FIGURE_EXTRA,
-    FORMULA_COLUMNS,
     SOURCES_SQL,
     VINTAGE_LABELS,
     chain_stop,

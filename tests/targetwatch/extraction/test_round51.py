@@ -123,6 +123,26 @@ def test_a_rise_with_no_level_before_it_is_left_to_the_other_rules(text):
     assert _multiples(text, "2021-01") == [(None, None, "multiple_of_baseline", 1.2, 2020)]
 
 
+def _level_multiple_fired(text: str, issued_on: str) -> bool:
+    return any("level_multiple" in p.rule for p in extract_targets(text, "t", min_confidence=0.0, issued=issued_on))
+
+
+@pytest.mark.parametrize("text", variants("力争全市地区生产总值达到5000亿元,比上年提高8%,同比去年提高9%。"))
+def test_a_years_rise_written_with_tigao_after_a_level_is_no_multiple(text):
+    """SYNTHETIC control (review): 增长 right before the per cent is read as a growth rate before `levelmultiple` runs,
+    so the control above passes with or without the rule's 上年 and 同比 exclusions; 提高 reaches the rule. Without
+    them both per cents here become multiples (1.08, 1.09)."""
+    assert not _level_multiple_fired(text, "2023-01")
+
+
+@pytest.mark.parametrize("text", variants("到2025年,研发投入强度较2020年的水平提高20%。"))
+def test_a_rise_over_a_baseline_with_no_level_before_it_is_not_this_rule(text):
+    """SYNTHETIC control (review): no level in an earlier clause, and GROWTH_OVER_BASELINE does not read it (words
+    between the year and the verb), so only the rule's level condition keeps `level_multiple` off (the control above
+    passes without that condition: round 11's rule reads it first)."""
+    assert not _level_multiple_fired(text, "2021-01")
+
+
 # --- rule 4: 设立 / 拨款 / 增拨 before an amount (`fundverbs.py`) --------------------------------------------------
 
 # hongkong-2022-policy-address-innovation-news-trad (development, first unseen-53; no year on the page): 10^10 yuan,
