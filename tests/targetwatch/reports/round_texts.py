@@ -1,7 +1,7 @@
-"""What the reader's round files (test_communique_round28.py, test_communique_round29.py) do with a sentence: read it
+"""What the reader's round files (test_communique_round28.py to test_communique_round31.py) do with a sentence: read it
 as a document of its own, write it in the other script and full-width, and list what was read. One home for them, so
 that a round's file holds its rules' tests and not another copy of these (copies had already drifted: round 30's
-full-width also widens ; and ,)."""
+full-width also widens ; and ,: `full_width(text, separators=True)`, `variants(text, separators=True)`)."""
 
 from __future__ import annotations
 
@@ -27,9 +27,11 @@ def read_at(tmp_path: Path, text: str, aliases: Aliases, meta: Mapping[str, Any]
     return read_text(path, aliases, meta)
 
 
-def full_width(text: str) -> str:
-    """Digits, Latin letters, %, brackets and the full stop's neighbours written full-width (U+FF01..U+FF5E)."""
-    return "".join(chr(ord(c) + 0xFEE0) if c.isascii() and (c.isalnum() or c in "%()&.") else c for c in text)
+def full_width(text: str, separators: bool = False) -> str:
+    """Digits, Latin letters, %, brackets and the full stop's neighbours written full-width (U+FF01..U+FF5E); with
+    `separators`, also ; and , (rounds 30 and 31: a clause's comma and semicolon as a full-width page writes them)."""
+    widened = "%()&.;," if separators else "%()&."
+    return "".join(chr(ord(c) + 0xFEE0) if c.isascii() and (c.isalnum() or c in widened) else c for c in text)
 
 
 def other_script(text: str) -> str:
@@ -38,9 +40,10 @@ def other_script(text: str) -> str:
     return simplified if simplified != text else opencc.OpenCC("s2t").convert(text)
 
 
-def variants(text: str) -> list[str]:
-    """The text as published, in the other script and full-width (named by IDS): a rule must read all three."""
-    return [text, other_script(text), full_width(text)]
+def variants(text: str, separators: bool = False) -> list[str]:
+    """The text as published, in the other script and full-width (named by IDS; `separators`: see full_width): a rule
+    must read all three."""
+    return [text, other_script(text), full_width(text, separators)]
 
 
 def fold_text(text: str) -> str:

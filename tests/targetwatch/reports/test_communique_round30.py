@@ -7,41 +7,22 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-import opencc
 import pytest
 
 from targetwatch.reports.award_years import without_award_years
-from targetwatch.reports.communique import read_text
 from targetwatch.reports.graded_names import place_before
 from targetwatch.reports.model import Aliases
 from targetwatch.reports.periods import head_year
 from targetwatch.units import fold_with_offsets
+from tests.targetwatch.reports.round_texts import IDS, read_at, variants
 
 ROOT = Path(__file__).parents[3]
 REAL = ROOT / "tests" / "fixtures" / "real"
 
 
-def _read(tmp_path: Path, text: str, aliases: Aliases, meta: dict | None = None):
-    path = tmp_path / "doc.txt"
-    path.write_text(text, encoding="utf-8")
-    return read_text(path, aliases, meta)
-
-
-def _full_width(text: str) -> str:
-    """Digits, Latin letters, %, brackets and the full stop's neighbours written full-width (U+FF01..U+FF5E)."""
-    return "".join(chr(ord(c) + 0xFEE0) if c.isascii() and (c.isalnum() or c in "%()&.;,") else c for c in text)
-
-
-def _other_script(text: str) -> str:
-    simplified = opencc.OpenCC("t2s").convert(text)
-    return simplified if simplified != text else opencc.OpenCC("s2t").convert(text)
-
-
 def _variants(text: str) -> list[str]:
-    return [text, _other_script(text), _full_width(text)]
-
-
-IDS = ["as-published", "other-script", "full-width"]
+    """round_texts.variants, with ; and , widened too in the full-width text."""
+    return variants(text, separators=True)
 
 
 def _got(rows) -> list[tuple[str, str, str]]:
@@ -73,7 +54,7 @@ ANSHUN_HEAD = (
 
 @pytest.mark.parametrize("text", _variants(ANSHUN_HEAD), ids=IDS)
 def test_an_award_line_does_not_date_the_document(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
-    read = _read(tmp_path, text, wide_aliases, {"jurisdiction": "安顺市"})
+    read = read_at(tmp_path, text, wide_aliases, {"jurisdiction": "安顺市"})
     got = [g for g in _got(read.rows) if g[0] != "58.4"]  # the index: not a catalogue indicator's level here
     assert got == [("0.6", "安顺市", "2019"), ("5.06", "安顺市", "2019")]
     # and none of them is a forecast (a year later than the document's "now", which ingestion keeps out)
@@ -118,7 +99,7 @@ KUNMING_2024 = (
 
 @pytest.mark.parametrize("text", _variants(KUNMING_2024), ids=IDS)
 def test_a_provinces_grade_after_the_citys_own_word(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
-    read = _read(tmp_path, text, wide_aliases, {"jurisdiction": "昆明市"})
+    read = read_at(tmp_path, text, wide_aliases, {"jurisdiction": "昆明市"})
     assert _got(read.rows) == [("140", "昆明市", "2024")]
 
 
@@ -131,7 +112,7 @@ def test_a_provinces_grade_after_the_citys_own_word(tmp_path: Path, wide_aliases
     ],
 )
 def test_without_the_own_word_the_province_is_the_place(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
-    read = _read(tmp_path, text, wide_aliases, {"jurisdiction": "全国"})
+    read = read_at(tmp_path, text, wide_aliases, {"jurisdiction": "全国"})
     assert _got(read.rows) == [("140", "云南省", "2024")]
 
 
@@ -158,7 +139,7 @@ XINJIANG_2023 = (
 
 @pytest.mark.parametrize("text", _variants(XINJIANG_2023), ids=IDS)
 def test_the_bare_name_xinjiang(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
-    read = _read(tmp_path, text, wide_aliases)
+    read = read_at(tmp_path, text, wide_aliases)
     assert _got(read.rows) == [("2256", "新疆", "2023")]
     assert {wide_aliases.jurisdictions[fold_with_offsets(j)[0]] for j in read.rows["jurisdiction_raw"]} == {"xinjiang"}
 
