@@ -34,3 +34,20 @@ PUE_VALUE = "到2025年,数据中心平均PUE值降到1.3以下"
 def test_a_ratio_named_with_zhi_lowered_is_an_index(text):
     """The last two: SYNTHETIC blanks (a PDF's spacing) around 值 and between the name and 平均值."""
     assert _read(quantified(text, "2021-01")) == [(1.3, "index", "at_most", 2025)]
+
+
+# --- 2. blanks before a unit after the number (`lowerindex.LOWERED`) ---------------------------------------------
+
+# SYNTHETIC: 1.3 万 is a count (13,000), not the ratio's level; no index is proposed.
+RATIO_THEN_UNIT = "到2025年,求人倍率降低到1.3 万。"
+
+
+@pytest.mark.parametrize("text", [*variants(RATIO_THEN_UNIT), "到2025年,求人倍率降低到1.3  万。"])
+def test_a_number_followed_by_a_blank_and_a_unit_is_no_lowered_index(text):
+    assert "lowered_index" not in " ".join(_rules(text, "2021-01"))
+
+
+@pytest.mark.parametrize("text", variants("到2025年,求人倍率降低到1.3 以下。"))
+def test_a_blank_before_the_comparator_still_reads_the_index(text):
+    """SYNTHETIC control: the blank skipped before a unit does not stop 以下 after a blank."""
+    assert _read(quantified(text, "2021-01")) == [(1.3, "index", "at_most", 2025)]
