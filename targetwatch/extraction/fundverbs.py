@@ -14,8 +14,9 @@ development side every amount right after these verbs is annotated (as `policy_f
 So a figure in 元 whose clause text right before it (blanks aside) ends with 设立 / 拨款 / 增拨 / 拨出, and that has no
 verb of its own yet, gets the verb's weight (`rules.CONFIDENCE["verb"]`) and the rule `fund_verb`. After 各
 (各設立100億元基金) the coverage reading of 各 takes the figure (proposed as 100 percent), and lifting it would add a
-false proposal, so 各 + verb is left alone. Measured: 香港 2022's 設立100億元 is matched; 香港 2024's two stay below
-the bar in their text (a report's weight), and nothing else on the development side moves.
+false proposal, so 各 + verb is left alone (blanks between them too: 各 设立, a PDF's spacing). Measured: 香港 2022's
+設立100億元 is matched; 香港 2024's two stay below the bar in their text (a report's weight), and nothing else on the
+development side moves.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from typing import Final
 import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import Candidate
 
-FUND_VERB: Final = re.compile(r"(?<!各)(?:设立|拨款|增拨|拨出) {0,2}$")
+FUND_VERB: Final = re.compile(r"(?<!各)(?<!各 )(?<!各  )(?:设立|拨款|增拨|拨出) {0,2}$")
 RULE: Final = "fund_verb"
 
 

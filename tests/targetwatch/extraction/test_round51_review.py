@@ -3,7 +3,7 @@ whole class its docstring names.
 
 - `lowerindex.py`: 值 / 平均值 (and blanks) between the ratio's name and the verb (平均PUE值降到1.3以下); blanks before
   a unit after the number (降低到1.3 万) keep it from being an index, as ratios' `_END` skips them.
-- `fundverbs.py`: a blank between 各 and the verb (各 设立100亿元) still leaves the figure to the coverage rule.
+- `fundverbs.py`: a blank between 各 and the verb (各 设立100亿元) still keeps the verb's weight off the figure.
 - `rules.DEFINITION`: a blank after 定义为 (软件定义为 核心, a PDF's spacing) still opens the frame 以…为核心.
 
 Expected values are worked out by hand; sentences made up for the test are marked SYNTHETIC.
@@ -51,3 +51,21 @@ def test_a_number_followed_by_a_blank_and_a_unit_is_no_lowered_index(text):
 def test_a_blank_before_the_comparator_still_reads_the_index(text):
     """SYNTHETIC control: the blank skipped before a unit does not stop 以下 after a blank."""
     assert _read(quantified(text, "2021-01")) == [(1.3, "index", "at_most", 2025)]
+
+
+# --- 3. a blank between 各 and the verb (`fundverbs.FUND_VERB`) ---------------------------------------------------
+
+# SYNTHETIC: 各 设立 (a PDF's blank) is 各设立: no verb's weight, as round 51's 各設立100億元基金. (The coverage rule
+# itself does not read 各 across a blank: the amount stays a plain 0.5 proposal; not this fix's.)
+EACH_SETS_UP = "到2025年,各 设立100亿元基金"
+
+
+@pytest.mark.parametrize("text", [*variants(EACH_SETS_UP, spaced="%万亿"), "到2025年,各  设立100亿元基金"])
+def test_a_blank_after_ge_still_leaves_the_amount_alone(text):
+    assert "fund_verb" not in " ".join(_rules(text, "2021-01"))
+
+
+@pytest.mark.parametrize("text", variants("到2025年,政府会 设立100亿元基金", spaced="%万亿"))
+def test_a_blank_before_the_verb_with_no_ge_still_weighs_it(text):
+    """SYNTHETIC control: a blank before 设立 with no 各 keeps the verb's weight (10^10 yuan, exact, by 2025)."""
+    assert _read(quantified(text, "2021-01")) == [(10_000_000_000, "yuan", "exact", 2025)]
