@@ -80,15 +80,19 @@ def pickled(raw: object) -> bytes:
 
 
 def put_pickled(path: Path, data: bytes) -> None:
-    """Write `data` (`pickled`) as the only entry, at `path` (`entry`); never fails."""
-    with contextlib.suppress(OSError):
+    """Write `data` (`pickled`) as the only entry, at `path` (`entry`); never fails. A write that fails (disk full)
+    leaves no part of it behind: the aside file is not an entry (`*.pickle`), so nothing else would remove it."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         tmp.write_bytes(data)
         os.replace(tmp, path)  # whole or absent
         for old in path.parent.glob("*.pickle"):
             if old != path:
                 old.unlink(missing_ok=True)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
 
 
 class Reparsed:

@@ -10,11 +10,12 @@ either and were missed in three development texts:
 - the 2025 digital-infrastructure review (china-2025-digital-infrastructure-14th-fyp-review, first unseen-61):
   为实现“十四五”末平均PUE控制在1.25以下的目标.
 
-So a bare number right after 倍率 / PUE / 电能利用效率 (perhaps 平均值) and a verb that lowers or holds (降低到, 降到,
-降至, 下降到, 控制在, 保持在 …), not followed by a unit, is an `index`: at most with 以下 / 以内, a lowering verb or
-控制在 (a ceiling, as `rules.COMPARATOR_CUES` reads it), approx with 左右, at least with 以上, else exact (保持在,
-稳定在). A ratio as it stands (求人倍率1.10, no verb) is not read. The confidence is the base, the verb and the
-comparator, held below the top band (`rules.UNDATED_CAP`) until a fresh set has measured it.
+So a bare number right after 倍率 / PUE / 电能利用效率 (perhaps 值 or 平均值: 平均PUE值降到1.3以下) and a verb that
+lowers or holds (降低到, 降到, 降至, 下降到, 控制在, 保持在 …), not followed by a unit (blanks aside: 1.3 万 is a
+count), is an `index`: at most with 以下 / 以内, a lowering verb or 控制在 (a ceiling, as `rules.COMPARATOR_CUES`
+reads it), approx with 左右, at least with 以上, else exact (保持在, 稳定在). A ratio as it stands (求人倍率1.10, no
+verb) is not read. The confidence is the base, the verb and the comparator, held below the top band
+(`rules.UNDATED_CAP`) until a fresh set has measured it.
 """
 
 from __future__ import annotations
@@ -28,9 +29,9 @@ from targetwatch.extraction.counts import candidate
 from targetwatch.extraction.text import Paragraph, Sentence, Span
 
 LOWERED: Final = re.compile(
-    r"(?P<name>倍率|pue|电能利用效率)(?:平均值)? {0,2}"
+    r"(?P<name>倍率|pue|电能利用效率) {0,2}(?:平均值|值)? {0,2}"
     r"(?P<verb>降低到|降低至|降到|降至|下降到|下降至|控制在|保持在|稳定在) {0,2}"
-    r"(?P<num>\d+(?:\.\d+)?)(?P<post> {0,2}(?:以下|以内|左右|以上))?(?![\d.%万亿千个家项件人户元名位倍])")
+    r"(?P<num>\d+(?:\.\d+)?)(?P<post> {0,2}(?:以下|以内|左右|以上))?(?![\d.]| {0,2}[%万亿千个家项件人户元名位倍])")
 # the suffixes' comparators are rules.COMPARATOR_CUES' "after" cues (多, 余 there never match <post> above)
 _POST: Final[dict[str, str]] = {w: c.comparator for c in rules.COMPARATOR_CUES if c.where == "after" for w in c.words}
 RULE: Final = "lowered_index"

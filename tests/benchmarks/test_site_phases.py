@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from targetwatch import formatting, formatting_many
 from targetwatch.render import dashboards, data_files
 from targetwatch.render.quality_report import warehouse_of
 from tests.targetwatch.test_site import synthetic_site_data
@@ -16,7 +17,8 @@ def test_every_phase_of_the_large_layout_is_counted_and_put_back(tmp_path, monke
     con.execute("COPY FROM DATABASE memory TO w")
     con.close()
     monkeypatch.setattr(dashboards, "LARGE_SITE_TARGETS", 3)  # the large layout on a small catalogue
-    originals = (data_files.DataFiles.write, data_files.write_batch, dashboards.build_briefs)
+    originals = (data_files.DataFiles.write, data_files.write_batch, dashboards.build_briefs,
+                 formatting._format_new, formatting_many.remember)  # the last two counted, not timed
     acc = site_phases.run(tmp_path / "warehouse.duckdb", tmp_path / "site")
     assert (tmp_path / "site" / "index.html").exists() and (tmp_path / "site" / "data" / "_common.js").exists()
     assert acc["data files: the batches"][0] == 1 and acc["jurisdiction pages"][0] == 1 and acc["briefs"][0] == 1
@@ -31,4 +33,5 @@ def test_every_phase_of_the_large_layout_is_counted_and_put_back(tmp_path, monke
     # emptied first, so the memo holds only this run's numbers: a batch's values are written in both languages, and a
     # value already held may be written again by a later batch, hence at most one + 2 * many
     assert 0 < held <= one + 2 * many
-    assert (data_files.DataFiles.write, data_files.write_batch, dashboards.build_briefs) == originals
+    assert (data_files.DataFiles.write, data_files.write_batch, dashboards.build_briefs,
+            formatting._format_new, formatting_many.remember) == originals

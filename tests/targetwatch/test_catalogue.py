@@ -300,6 +300,24 @@ def test_a_cached_parse_survives_a_change_to_the_models_but_not_to_the_parser(tm
         catalogue_cache._code_version.cache_clear()
 
 
+def test_a_cache_write_that_fails_leaves_nothing_behind(tmp_path, monkeypatch):
+    """A disk that fills during the write: no entry, and no part of one in the cache folder (the aside file is not
+    a `*.pickle`, so no later write would remove it)."""
+    import errno
+
+    from targetwatch import catalogue_cache
+
+    def half(self: Path, data: bytes) -> int:
+        with open(self, "wb") as f:
+            f.write(data[: len(data) // 2])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    entry = catalogue_cache.entry(tmp_path, "a: 1\n")
+    monkeypatch.setattr(Path, "write_bytes", half)
+    catalogue_cache.put_pickled(entry, b"x" * 1000)  # never fails the load
+    assert list(entry.parent.iterdir()) == []
+
+
 def test_a_cold_load_with_the_parse_cache_hashes_the_text_once(tmp_path, documents, monkeypatch):
     """The parse cache's key is the text's sha256: a load that misses and then keeps the parse makes it once (get and
     put both took it before: 0.11 CPU s each for the national catalogue), and the kept entry is at that key."""

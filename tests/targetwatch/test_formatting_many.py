@@ -110,3 +110,19 @@ def test_the_memo_is_emptied_when_a_batch_would_not_fit(monkeypatch):
 def test_values_outside_the_fast_range_are_refused_by_the_batch_writer():
     with pytest.raises(ValueError, match="FAST"):
         formatting_many.written_many(np.array([1e15]), formatting.CLDR["en"])
+
+
+def test_the_one_at_a_time_memo_is_bounded_and_keeps_the_default_digits_only(monkeypatch):
+    """format_number remembers a text only at formatting.DIGITS, by language, and empties a language's memo when it
+    holds MEMO_MAX numbers (the bound formatting's comment gives)."""
+    monkeypatch.setattr(formatting, "MEMO_MAX", 2)
+    for memo in formatting.MEMO.values():
+        memo.clear()
+    assert formatting.format_number(1.23456, "en", digits=2) == "1.2"  # another digits: not remembered
+    assert formatting.MEMO["en"] == {}
+    assert (formatting.format_number(1.23456, "en"), formatting.format_number(1.23456, "zh")) == ("1.235", "1.235")
+    assert formatting.format_number(1.23456, "en", digits=2) == "1.2"  # not read from the default digits' entry
+    formatting.format_number(2.5, "en")
+    assert formatting.MEMO["en"] == {1.23456: "1.235", 2.5: "2.5"}
+    formatting.format_number(12345.0, "en")  # a third number: the full memo is emptied first
+    assert formatting.MEMO["en"] == {12345.0: "12,345"} and formatting.MEMO["zh"] == {1.23456: "1.235"}

@@ -175,3 +175,17 @@ def test_every_column_read_is_one_the_lineage_site_selects() -> None:
 
     formula_columns(Recording(COLUMNS), 3)
     assert read == {*FORMULA_COLUMNS, "reference_jurisdiction", "per_year"}
+
+
+def test_every_baseline_basis_the_assessment_states_has_its_chinese_words() -> None:
+    """The assessment's SQL writes base_basis as English text (targetwatch/assessment.py); a basis missing from
+    formulas.BASE_BASIS_ZH would be shown in English on the Chinese formula line."""
+    import re
+    from pathlib import Path
+
+    from targetwatch import assessment
+    from targetwatch.formulas import BASE_BASIS_ZH
+
+    sql = Path(assessment.__file__).read_text(encoding="utf-8")
+    case = sql[sql.index("THEN 'stated in the document'"):sql.index("END AS base_basis")]
+    assert set(re.findall(r"THEN '([^']+)'", case)) == set(BASE_BASIS_ZH)

@@ -8,8 +8,9 @@ subfolder taken off `source_file` so the result reads as the folder's own ingest
 against one ingest a folder: tests/targetwatch/reports/test_ingest_batches.py). Each test asserts on its own
 folder's rows, so a wrong expectation fails that test alone.
 
-A folder the plan does not hold (a text built at run time, another catalogue, or a report with the same bytes and
-sidecar as one in a folder planned before it, which one ingest would read once) is ingested alone in the test's
+A folder the plan does not hold (a text built at run time, another catalogue, a report with the same bytes and
+sidecar as one in a folder planned before it, which one ingest would read once, or a folder holding one report twice,
+whose `duplicate` warning names the other file's path) is ingested alone in the test's
 own `tmp_path`, exactly as before: the plan decides the cost, never a result.
 """
 
@@ -102,8 +103,11 @@ class IngestBatch:
         for files in folders:
             key, reports = _key(files), _reports(files)
             # the same folder twice is planned once; a folder holding a report another planned folder holds (the
-            # same bytes and sidecar under any name) is not planned: in one ingest it would be that one's duplicate
-            if key not in self._plan and not reports & seen:
+            # same bytes and sidecar under any name) is not planned: in one ingest it would be that one's duplicate;
+            # nor is a folder holding one report twice: its `duplicate` warning names the first by its path, which
+            # the batch's subfolder would lengthen (`split` gives back `source_file` only)
+            once = len(reports) == sum(not name.endswith(SIDECAR_SUFFIX) for name in files)
+            if key not in self._plan and once and not reports & seen:
                 self._plan[key] = f"f{len(self._folders):03d}/"
                 self._folders.append(files)
                 seen |= reports

@@ -68,6 +68,18 @@ def test_a_report_another_planned_folder_holds_is_not_planned(tmp_path, catalogu
         ("shanxi", 2019, 1523.0)]
 
 
+def test_a_folder_holding_one_report_twice_is_read_alone(tmp_path, catalogue):
+    """Its second file is a `duplicate` whose warning names the first by its path in the folder: batched, that path
+    would carry the batch's subfolder (`duplicate of f001/a.txt`), so the folder is read alone."""
+    twice = {"a.txt": SHANXI, "b.txt": SHANXI}
+    batch = IngestBatch(tmp_path / "batch", catalogue, TODAY, [{"doc.txt": GANSU}, twice])
+    assert (batch.planned({"doc.txt": GANSU}), batch.planned(twice)) == (True, False)
+    files = batch.ingest(tmp_path / "mine", twice).report_files
+    assert (batch.batched, batch.alone) == (0, 1)
+    assert files[["source_file", "status", "warning"]].values.tolist() == [
+        ["a.txt", "loaded", None], ["b.txt", "duplicate", "duplicate of a.txt (the same bytes): read once"]]
+
+
 @pytest.mark.slow  # ~55 real texts alone and batched: `pytest -m slow`
 def test_every_tenth_real_text_batched_is_its_own_ingest(tmp_path, catalogue):
     names = sorted(p.name[:-4] for p in REAL_REPORTS.glob("*.txt"))[::10]
