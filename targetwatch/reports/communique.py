@@ -408,7 +408,7 @@ def _figures(
             place_note = f"place {ctx.place} carried from an earlier sentence of the paragraph"
         generic = named.key if named is not None and named.key in GENERIC_JURISDICTIONS else None
         own_before = ((ctx.own_word or "") if named is None else "") + folded[: hit.start]
-        jurisdiction, up = own_province(folded[: hit.start], jurisdiction, aliases)  # 全省 of 洛阳: Henan
+        jurisdiction, up = own_province(folded[: hit.start], jurisdiction, aliases, places, outside)  # 洛阳's 全省
         place_note = place_note or up  # (city_province.py)
         # 全区/全州/全县: a district's, prefecture's or county's own (own_units.py)
         own_level = own_level_problem(generic, own_before, jurisdiction, aliases) or below_city_problem(
