@@ -146,8 +146,8 @@ GRANT: Final = re.compile(r"给予|最高|一次性")
 GRANT_AFTER: Final = re.compile(r" {0,2}(?:的)?(?:一次性)?(?:奖励|补助|补贴|资助|奖补|扶持)")
 
 # A definition earlier in the sentence (独角兽企业一般指…估值超过10亿美元的…企业, 是指): its figures say what a word
-# means. R. 50: not 以…软件定义为核心, where 为 closes the frame 以…为核心 (a term ending in 定义, then the frame).
-DEFINITION: Final = re.compile(r"是指|一般指|通常指|指的是|定义为(?!核心|主线|重点|抓手|引领|导向)")
+# means. R. 50: not 以…软件定义为核心 (or 为 核心), where 为 closes the frame 以…为核心 (a term ending in 定义).
+DEFINITION: Final = re.compile(r"是指|一般指|通常指|指的是|定义为(?! {0,2}(?:核心|主线|重点|抓手|引领|导向))")
 
 # A figure inside a frame phrase, right after a preposition with no verb of its own between them (结合五个新城建设
 # …的需要, 围绕3大产业, 依托2个园区, 按照…): it names the ground a measure stands on, not a number to reach.

@@ -69,3 +69,24 @@ def test_a_blank_after_ge_still_leaves_the_amount_alone(text):
 def test_a_blank_before_the_verb_with_no_ge_still_weighs_it(text):
     """SYNTHETIC control: a blank before 设立 with no 各 keeps the verb's weight (10^10 yuan, exact, by 2025)."""
     assert _read(quantified(text, "2021-01")) == [(10_000_000_000, "yuan", "exact", 2025)]
+
+
+# --- 4. a blank after 定义为 before the frame's noun (`rules.DEFINITION`) -----------------------------------------
+
+# china-2017-software-13th-fyp-meeting-news (development, first unseen-60; round 50's sentence) with a SYNTHETIC blank
+# after 定义为 (a PDF's spacing): 为 still closes the frame 以…为核心, so the three targets after it are read.
+SOFTWARE_SPACED = ("二是以强化数据驱动的软件定义为 核心,加快发展软件和信息技术服务业,"
+                   "力争到2020年软件业务收入突破8万亿元,年均增长13%以上,占信息产业比重超过30%。")
+
+
+@pytest.mark.parametrize("text", [*variants(SOFTWARE_SPACED), SOFTWARE_SPACED.replace("为 核心", "为  核心")])
+def test_a_blank_after_dingyi_wei_before_a_frames_noun_is_no_definition(text):
+    assert _read(quantified(text, "2017-03")) == [(8_000_000_000_000, "yuan", "exceed", 2020),
+                                                  (13, "percent", "growth_rate", 2020),
+                                                  (30, "percent", "exceed", 2020)]
+
+
+@pytest.mark.parametrize("text", variants("本办法所称独角兽企业定义为 估值超过10亿美元的企业。"))
+def test_a_definition_with_a_blank_stays_a_definition(text):
+    """SYNTHETIC control: 定义为 and a blank, then what the word means."""
+    assert _read(quantified(text, "2017-03")) == []
