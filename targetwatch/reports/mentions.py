@@ -68,8 +68,14 @@ def _base(value: object, unit: object) -> float | None:
     return number * factor if number is not None and factor is not None else None
 
 
+def _written_digits(value: object) -> str:
+    """The figure as written, folded, without its thousands separators: 1,000 is one thousand, not a 1 that a
+    rounding of 501 would give."""
+    return normalise_text(str(value)).replace(",", "")
+
+
 def _decimals(value: object) -> int:
-    text = normalise_text(str(value))
+    text = _written_digits(value)
     return len(text.split(".", 1)[1]) if "." in text else 0
 
 
@@ -88,7 +94,7 @@ def _rounded_restatements(rows: pd.DataFrame, same: pd.Series) -> pd.Series:
                     continue
                 if base[i] == base[j] and _decimals(rows.at[r, "value_raw"]) >= _decimals(rows.at[p, "value_raw"]):
                     continue  # the same figure as written, or the more precise of the two: it stays
-                digits = _DIGITS.match(normalise_text(str(rows.at[r, "value_raw"])))
+                digits = _DIGITS.match(_written_digits(rows.at[r, "value_raw"]))
                 if digits is None or not float(digits.group()):
                     continue
                 scale = base[i] / float(digits.group())  # 2.79萬 億元: 2.79 of 10^12
