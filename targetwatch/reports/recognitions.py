@@ -30,8 +30,9 @@ from __future__ import annotations
 
 import re
 
-# the verb right before the name, with the words that make it the period's (全年, 当年, 年内, 新); 了 may follow it
-_RECOGNISED = re.compile(r"(?P<period>全年|当年|年内|本年|新)?认定了?$")
+# the verb right before the name, with the words that make it the period's (全年, 当年, 年内, 新, 新获: newly
+# obtained, as stock_totals._RECOGNISED_BEFORE reads it); 了 may follow it
+_RECOGNISED = re.compile(r"(?P<period>全年|当年|年内|本年|新获?)?认定了?$")
 # …unless the count is said to be cumulative or total just before it (累计认定, 共认定, 已认定, 历年认定, 总计认定)
 _STOCK_BEFORE = re.compile(r"(?:累计|共|已|历年|总计|合计)$")
 # the next clause gives the stock: ,累计达到45家 (u10_gs_2023_liangzhou)

@@ -127,3 +127,25 @@ def test_the_provinces_total_is_not_the_citys(tmp_path: Path, wide_aliases: Alia
     read = read_at(tmp_path, text, wide_aliases)
     assert _got(read.rows) == [("1644", "山东省", "2014")]
     assert read.rows["notes"].str.contains("read as its province", na=False).all()
+
+
+# --- a flow taken for a level: 新获认定 is a period's recognitions, as 新认定 is (recognitions.py; found by rvB19,
+# mended by the lead after the review: stock_totals already read 新获认定 as a flow word, recognitions did not) ---
+
+# SYNTHETIC: the year's newly recognised firms, alone and with the stock in the next clause
+NEWLY_OBTAINED = "2019年,贵州省新获认定国家高新技术企业656家。\n"
+NEWLY_OBTAINED_WITH_TOTAL = "2019年,贵州省新获认定国家高新技术企业656家,总数达到1644家。\n"
+
+
+@pytest.mark.parametrize("text", variants(NEWLY_OBTAINED, separators=True), ids=IDS)
+def test_newly_obtained_recognitions_are_not_the_stock(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    assert _got(read.rows) == []  # 656 is the year's flow: no level
+    quarantined = read.rejected["raw_content"].map(lambda t: fold_with_offsets(t)[0])
+    assert quarantined.str.contains("656").any()  # and not lost: quarantined with its reason
+
+
+@pytest.mark.parametrize("text", variants(NEWLY_OBTAINED_WITH_TOTAL, separators=True), ids=IDS)
+def test_newly_obtained_then_the_total_gives_one_level(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    assert _got(read.rows) == [("1644", "贵州省", "2019")]  # the stock only; before the mend 656 was a second level
