@@ -18,12 +18,11 @@ chart per language instead.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from targetwatch.formatting import MEMO, format_finite, format_number, format_value, format_values, unit_suffix
+from targetwatch.formatting import format_number, format_value, format_values
 
 _BMP = (0xE000, 0xF8FF)  # 6,400 tokens, 3 bytes each in UTF-8
 _PLANE15 = (0xF0000, 0xFFFFD)  # 65,534 more, 4 bytes each
@@ -165,27 +164,13 @@ def value(v: object, unit: object, lang: Lang, **kw: bool) -> str:
 
 
 def values(vs: Any, unit: object, lang: Lang, *, signed: bool = False) -> list[str]:
-    """format_values of `vs` in the language, or both through the table: a finite float's two texts read from
-    formatting.MEMO in one pass (most of a national site's chart numbers are there, written a batch at a time by
-    formatting_many.remember), any other value's by format_values; the same texts either way."""
+    """format_values of `vs` in the language, or in both through the table. format_values reads a finite float's
+    text from formatting.MEMO, where formatting_many.remember has written most of a national site's chart numbers a
+    batch at a time."""
     if isinstance(lang, str):
         return format_values(vs, unit, lang, signed=signed)
-    zh_memo, en_memo, finite = MEMO["zh"], MEMO["en"], math.isfinite
-    zh_unit, en_unit = unit_suffix(unit, "zh", signed), unit_suffix(unit, "en", signed)
-    zh: list[str] = []
-    en: list[str] = []
-    for v in vs:
-        if type(v) is float and finite(v):
-            z = zh_memo.get(v) or format_finite(v, "zh")
-            e = en_memo.get(v) or format_finite(v, "en")
-            if signed and v > 0:
-                z, e = "+" + z, "+" + e
-            zh.append(z + zh_unit)
-            en.append(e + en_unit)
-        else:
-            zh.append(format_value(v, unit, "zh", signed=signed))
-            en.append(format_value(v, unit, "en", signed=signed))
-    return lang.numbers(zh, en)
+    vs = list(vs)  # read twice, once a language
+    return lang.numbers(format_values(vs, unit, "zh", signed=signed), format_values(vs, unit, "en", signed=signed))
 
 
 def resolve(o: Any, table: list[str]) -> Any:

@@ -75,11 +75,6 @@ def format_number(value: object, lang: str, digits: int = DIGITS) -> str:
     return _format_finite(v, lang, digits)
 
 
-def format_finite(v: float, lang: str) -> str:
-    """format_number of a finite float (its checks made by the caller: chart_texts.values)."""
-    return _format_finite(v, lang, DIGITS)
-
-
 def _format_finite(v: float, lang: str, digits: int) -> str:
     """format_number of a finite float, remembered (`MEMO`) at the default digits: a national site writes millions
     of numbers (chart ticks, the same figure on every target of its series). -0.0 shares 0.0's entry, and both are

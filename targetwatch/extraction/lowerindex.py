@@ -32,8 +32,6 @@ LOWERED: Final = re.compile(
     r"(?P<name>倍率|pue|电能利用效率) {0,2}(?:平均值|值)? {0,2}"
     r"(?P<verb>降低到|降低至|降到|降至|下降到|下降至|控制在|保持在|稳定在) {0,2}"
     r"(?P<num>\d+(?:\.\d+)?)(?P<post> {0,2}(?:以下|以内|左右|以上))?(?![\d.]| {0,2}[%万亿千个家项件人户元名位倍])")
-# the suffixes' comparators are rules.COMPARATOR_CUES' "after" cues (多, 余 there never match <post> above)
-_POST: Final[dict[str, str]] = {w: c.comparator for c in rules.COMPARATOR_CUES if c.where == "after" for w in c.words}
 RULE: Final = "lowered_index"
 
 
@@ -44,7 +42,8 @@ def find(doc: Document, para: Paragraph, sent: Sentence, clause: Span, found: li
         if any(c.start < m.end() and m.start("num") < c.end for c in found):
             continue
         post = (m["post"] or "").strip()
-        comparator = _POST.get(post) or ("at_most" if "降" in m["verb"] or m["verb"] == "控制在" else "exact")
+        lowered = "降" in m["verb"] or m["verb"] == "控制在"
+        comparator = rules.AFTER_COMPARATOR.get(post) or ("at_most" if lowered else "exact")
         score = rules.CONFIDENCE["base"] + rules.CONFIDENCE["verb"] + rules.CONFIDENCE["comparator"] * (
             comparator != "exact")
         out.append(candidate(doc, para, sent, clause, m.start("num"), m.end(), comparator, float(m["num"]),

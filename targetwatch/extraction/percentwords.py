@@ -29,10 +29,6 @@ _VERB_COMPARATOR: Final[dict[str, str]] = {
     **rules.FRACTION_CUES,
     **{w: c.comparator for c in rules.COMPARATOR_CUES if c.rule == "prefix_exceed" for w in c.words},
 }
-# the suffixes' comparators are rules.COMPARATOR_CUES' "after" cues (多, 余 there never match <post> above)
-_POST_COMPARATOR: Final[dict[str, str]] = {
-    w: c.comparator for c in rules.COMPARATOR_CUES if c.where == "after" for w in c.words
-}
 RULE: Final = "percent_in_words"
 
 
@@ -47,7 +43,7 @@ def find(doc: Document, para: Paragraph, sent: Sentence, clause: Span, found: li
         except ValueError:
             continue
         post = (m["post"] or "").strip()
-        comparator = _POST_COMPARATOR.get(post) or _VERB_COMPARATOR.get(m["verb"], "exact")
+        comparator = rules.AFTER_COMPARATOR.get(post) or _VERB_COMPARATOR.get(m["verb"], "exact")
         score = rules.CONFIDENCE["base"] + rules.CONFIDENCE["verb"] + (
             rules.CONFIDENCE["comparator"] if comparator != "exact" else 0)
         c = candidate(doc, para, sent, clause, m.start("num") - 3, m.end(), comparator, value, "percent", "百分之",

@@ -39,13 +39,11 @@ COLON: Final = re.compile(rf"(?:比例|比值|比|差距|倍差) {{0,8}}(?:要|�
 # 城乡居民收入比缩小至1.7以内
 BARE: Final = re.compile(rf"(?:收入比|比值|倍差|比例) {{0,8}}(?:要|将)? {{0,8}}{_CUE} {{0,2}}{_NUM}{_END}")
 _AT_MOST_CUES: Final = ("缩小", "控制", "降", "下降")
-# the suffixes' comparators are rules.COMPARATOR_CUES' "after" cues (多, 余 there never match <post> in _END)
-_POST: Final[dict[str, str]] = {w: c.comparator for c in rules.COMPARATOR_CUES if c.where == "after" for w in c.words}
 
 
 def _comparator(cue: str, post: str) -> str:
-    if post.strip() in _POST:
-        return _POST[post.strip()]
+    if post.strip() in rules.AFTER_COMPARATOR:  # 以内, 以下, 左右, 以上 (多, 余 never match <post> in _END)
+        return rules.AFTER_COMPARATOR[post.strip()]
     if any(cue.startswith(w) for w in _AT_MOST_CUES):
         return "at_most"
     return "at_least" if cue else "exact"

@@ -99,6 +99,7 @@ COMPARATOR_CUES: Final[tuple[Cue, ...]] = (
     Cue("prefix_chao", ("超", "过"), "exceed", "adjacent"),
     Cue("prefix_da", ("达",), "at_least", "adjacent"),
 )
+AFTER_COMPARATOR: Final = {w: c.comparator for c in COMPARATOR_CUES if c.where == "after" for w in c.words}
 # …but not as the end of another word: 认定通过155家 (通过 = passed), 经过3年, 不过: 过 there is no cue.
 ADJACENT_NOT_AFTER: Final[dict[str, str]] = {"过": "通经不", "约": "节制契签预公条规合履违", "近": "最接将附临邻靠亲"}
 PREFIX_REACH: Final = 8
