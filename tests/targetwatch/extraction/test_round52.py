@@ -1,0 +1,61 @@
+"""Round 52 of issue 18: three review leftovers of round 51, then rules written against the development side only
+(unseen-62 and unseen-63 joined it before them; the test half, the holdouts and any fresh set not read while writing).
+
+- `levelmultiple`: 去年 and 上年 by one convention (上年 the year before the figure's year, 去年 the year before the
+  text's; a rise over it is a multiple only when the deadline lies more than a year past it).
+
+Expected values are worked out by hand from each sentence. Real sentences name their corpus text (development side);
+controls written for the test are marked SYNTHETIC.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from targetwatch.extraction import extract_targets
+from tests.targetwatch.extraction.proposals import variants
+
+
+def _all(text: str, issued: str, *names: str) -> list[tuple]:
+    """Every quantified proposal at any confidence, as (value, unit, comparator, *names of its entry)."""
+    return [(p.value, p.unit, p.entry["comparator"], *(p.entry.get(n) for n in names))
+            for p in extract_targets(text, "t", min_confidence=0.0, issued=issued)
+            if p.entry["comparator"] != "qualitative"]
+
+
+# --- review (a): 去年 and 上年 by one convention (`levelmultiple.py`) -------------------------------------------
+
+# taiwan-2015-productivity-40-plan-news-trad (development, first unseen-61; 2015-06): 商業人均產值目標是230萬元,
+# 較去年提升40% under 2024年時 (annotated x1.4). SYNTHETIC: the deadline written into the sentence (到2024年) and
+# 達到 for 目標是, so that the sentence alone carries its 2024.
+LAST_YEAR_PLAN = "到2024年,商業人均產值要達到230萬元,較去年提升40%。"
+
+
+@pytest.mark.parametrize("text", variants(LAST_YEAR_PLAN))
+def test_a_rise_over_qunian_with_a_later_deadline_is_a_multiple_over_the_year_before_the_text(text):
+    """去年 in a 2015 text is 2014; the deadline 2024 is ten years on: x1.4 over 2014 (round 51 gave no baseline year).
+    The multiple keeps the report weight of its text (news_report), so it stays below the bar, as before."""
+    assert _all(text, "2015-06", "multiple", "baseline_year", "deadline") == [
+        (2_300_000, "yuan", "at_least", None, None, 2024), (None, None, "multiple_of_baseline", 1.4, 2014, 2024)]
+
+
+@pytest.mark.parametrize("text", variants("今年商業人均產值要達到230萬元,較去年提升40%。"))
+def test_a_rise_over_qunian_for_the_texts_own_year_is_a_years_growth_rate(text):
+    """SYNTHETIC: the deadline is the text's year (今年, 2015), one year past 2014: a year's growth rate, 40 per cent,
+    as 比上年 is read (round 51 read it x1.4 with no baseline year)."""
+    assert _all(text, "2015-06", "multiple", "deadline") == [
+        (2_300_000, "yuan", "at_least", None, 2015), (40, "percent", "exact", None, None)]
+
+
+@pytest.mark.parametrize("text", variants("商業人均產值要達到230萬元,較去年提升40%。"))
+def test_a_rise_over_qunian_with_no_deadline_is_a_years_growth_rate(text):
+    """SYNTHETIC: no deadline at all: nothing says the rise spans more than a year (round 51: x1.4, no baseline)."""
+    assert _all(text, "2015-06", "multiple") == [(2_300_000, "yuan", "at_least", None), (40, "percent", "exact", None)]
+
+
+@pytest.mark.parametrize("text", variants("到2024年,商業人均產值要達到230萬元,比上年提升40%。"))
+def test_a_rise_over_shangnian_is_always_a_years_growth_rate(text):
+    """SYNTHETIC control: 上年 is the year before the figure's own (2023 for 2024), one year: 40 per cent, a rate, with
+    or without a later deadline (round 51 left 上年 out altogether; the result is the same)."""
+    assert _all(text, "2015-06", "multiple", "deadline") == [
+        (2_300_000, "yuan", "at_least", None, 2024), (40, "percent", "exact", None, 2024)]
