@@ -3,6 +3,7 @@
 
 - `levelmultiple`: 去年 and 上年 by one convention (上年 the year before the figure's year, 去年 the year before the
   text's; a rise over it is a multiple only when the deadline lies more than a year past it).
+- `ratios.LOWER_OR_HOLD`: the verbs that lower or hold a ratio, one list for `ratios` and `lowerindex`.
 
 Expected values are worked out by hand from each sentence. Real sentences name their corpus text (development side);
 controls written for the test are marked SYNTHETIC.
@@ -12,7 +13,10 @@ from __future__ import annotations
 
 import pytest
 
+import targetwatch.extraction.ratios as ratios
 from targetwatch.extraction import extract_targets
+from targetwatch.extraction.lowerindex import LOWERED
+from targetwatch.extraction.ratios import LOWER_OR_HOLD
 from tests.targetwatch.extraction.proposals import variants
 
 
@@ -59,3 +63,19 @@ def test_a_rise_over_shangnian_is_always_a_years_growth_rate(text):
     or without a later deadline (round 51 left 上年 out altogether; the result is the same)."""
     assert _all(text, "2015-06", "multiple", "deadline") == [
         (2_300_000, "yuan", "at_least", None, 2024), (40, "percent", "exact", None, 2024)]
+
+
+# --- review (b): one list of lowering / holding verbs (`ratios.LOWER_OR_HOLD`, read by `lowerindex` too) ---------
+
+@pytest.mark.parametrize("verb", LOWER_OR_HOLD)
+def test_each_lowering_verb_is_read_after_a_ratio_word_and_after_beilv(verb):
+    """SYNTHETIC, after 重庆 2022's 求人倍率降低到1.3以下 (chongqing-2022-skills-plans-news, first unseen-57) and
+    杭州's 城乡居民收入比缩小至1.7以内 (round 27): the same verb list opens both readings; 以下 / 以内 make each at most."""
+    assert _all(f"到2025年,技术工人求人倍率{verb}1.3以下。", "2022-02") == [(1.3, "index", "at_most")]
+    assert _all(f"到2025年,城乡居民收入比{verb}1.7以内。", "2022-02") == [(1.7, "ratio", "at_most")]
+
+
+def test_the_lowering_verbs_are_one_list():
+    """Both patterns are built from the one tuple: each verb is in lowerindex's and in ratios' cue."""
+    assert all(v in LOWERED.pattern and v in ratios._CUE for v in LOWER_OR_HOLD)
+    assert len(LOWER_OR_HOLD) == 9
