@@ -4,6 +4,7 @@
 - `levelmultiple`: 去年 and 上年 by one convention (上年 the year before the figure's year, 去年 the year before the
   text's; a rise over it is a multiple only when the deadline lies more than a year past it).
 - `ratios.LOWER_OR_HOLD`: the verbs that lower or hold a ratio, one list for `ratios` and `lowerindex`.
+- `rules.COVERAGE`: bare 各 before a build verb across one or two blanks (各 设立), as its other forms and `fundverbs`.
 
 Expected values are worked out by hand from each sentence. Real sentences name their corpus text (development side);
 controls written for the test are marked SYNTHETIC.
@@ -79,3 +80,31 @@ def test_the_lowering_verbs_are_one_list():
     """Both patterns are built from the one tuple: each verb is in lowerindex's and in ratios' cue."""
     assert all(v in LOWERED.pattern and v in ratios._CUE for v in LOWER_OR_HOLD)
     assert len(LOWER_OR_HOLD) == 9
+
+
+# --- review (c): 各 across a blank before a build verb (`rules.COVERAGE`) ---------------------------------------
+
+# Development texts where rules.COVERAGE already ran across blanks (a mirror's reading blanks): hunan-2017-hitech-
+# zones-plan-news (first unseen-9: 各國家級高新區至少擁有1個…, annotated coverage, read) and linyi-startup-three-year-
+# plan-news (由各縣區設立…). Its other forms (各县…至少, 各…均) let blanks through; the bare 各 before the verb did not.
+# taiwan-startup-ecosystem-funding-goal-news-trad (development, first unseen-61): 各設立100億元基金, read as coverage.
+# SYNTHETIC: a blank after 各 (a PDF's spacing) is read the same way (round 51 gave a plain 10^10 yuan at 0.5).
+EACH_SETS_UP = "到2025年,各 设立100亿元基金"
+
+
+@pytest.mark.parametrize("text", [*variants(EACH_SETS_UP, spaced="%万亿"), "到2025年,各  设立100亿元基金"])
+def test_a_blank_after_ge_before_a_build_verb_is_coverage_as_without_it(text):
+    assert _all(text, "2021-01", "kind", "deadline") == [(100, "percent", "at_least", "coverage", 2025)]
+
+
+@pytest.mark.parametrize("text", variants("到2025年,各县 至少建设2家孵化器"))
+def test_a_unit_after_ge_and_a_blank_stays_coverage(text):
+    """SYNTHETIC control (after 河北 2014's 各县(市)区至少建设2家, round 32): read as coverage before and after."""
+    assert _all(text, "2021-01", "kind", "deadline") == [(100, "percent", "at_least", "coverage", 2025)]
+
+
+@pytest.mark.parametrize("text", variants("到2025年,各   设立100亿元基金", spaced="%万亿"))
+def test_three_blanks_after_ge_are_not_read_across(text):
+    """SYNTHETIC control: past two blanks (as `fundverbs`' 各 exclusion stops at two) bare 各 is not joined to the
+    verb: the amount is proposed as it stands, as before."""
+    assert _all(text, "2021-01", "kind") == [(10_000_000_000, "yuan", "exact", "outcome")]
