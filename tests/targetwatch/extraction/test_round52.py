@@ -71,7 +71,7 @@ def test_a_rise_over_shangnian_is_always_a_years_growth_rate(text):
 @pytest.mark.parametrize("verb", LOWER_OR_HOLD)
 def test_each_lowering_verb_is_read_after_a_ratio_word_and_after_beilv(verb):
     """SYNTHETIC, after 重庆 2022's 求人倍率降低到1.3以下 (chongqing-2022-skills-plans-news, first unseen-57) and
-    杭州's 城乡居民收入比缩小至1.7以内 (round 27): the same verb list opens both readings; 以下 / 以内 make each at most."""
+    杭州's 城乡居民收入比缩小至1.7以内 (round 27): the same verb list opens both readings; 以下 / 以内: at most."""
     assert _all(f"到2025年,技术工人求人倍率{verb}1.3以下。", "2022-02") == [(1.3, "index", "at_most")]
     assert _all(f"到2025年,城乡居民收入比{verb}1.7以内。", "2022-02") == [(1.7, "ratio", "at_most")]
 
