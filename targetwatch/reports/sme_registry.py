@@ -40,9 +40,9 @@ _REGISTRY_WORD = re.compile(r"(?:国家|备案)$")
 _OPENS = re.compile(r"(?:^|[,;:、。]|入库|评价|有|[省市区县州])$")
 # in a name (not in running text): the registry word before the name, dropped from the key
 _REGISTRY_IN_NAME = re.compile(rf"^(?:国家|备案)(?={_NAMES})")
-# Session 20's review: a zone's 区 is not a place's (长春经开区国家科技型中小企业…, 高新区备案科技型中小企业…): the zone's
-# firms are some of the place's, so the word stays a qualifier there (a subset, refused) and the count is never the
-# place's stock; 全区 and a district's name (…区) still open the phrase
+# Session 20's review: a zone's 区 is not a place's (兰州经开区国家科技型中小企业…, 高新区备案科技型中小企业…): the
+# zone's firms are some of the place's, so the word stays a qualifier there (a subset, refused) and the count is never
+# the place's stock; 全区, 自治区 and a district's name (…区) still open the phrase
 _ZONE_BEFORE = re.compile(rf"(?:{ZONES.pattern})$")
 
 

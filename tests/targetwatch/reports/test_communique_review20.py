@@ -42,9 +42,7 @@ def test_a_zones_registry_count_is_not_the_citys_stock(tmp_path: Path, wide_alia
 
 
 @pytest.mark.parametrize("text", _variants(BONDED_ZONE), ids=IDS)
-def test_a_bonded_zones_registry_count_is_not_the_citys_stock(
-    tmp_path: Path, wide_aliases: Aliases, text: str
-) -> None:
+def test_a_bonded_zones_registry_count_is_not_the_citys_stock(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
     read = read_at(tmp_path, text, wide_aliases)
     assert _got(read.rows) == []
 
@@ -79,4 +77,3 @@ def test_a_places_registry_count_is_still_its_stock(
 ) -> None:
     read = read_at(tmp_path, text, wide_aliases)
     assert _got(read.rows) == [expected]
-
