@@ -7,6 +7,7 @@
 - `rules.COVERAGE`: bare 各 before a build verb across one or two blanks (各 设立), as its other forms and `fundverbs`.
 - rule 1, `unitforms.py`: units written as 方米, ㎡ / ㎥ and SI symbols (500GWh, 100MW) read as the units they are.
 - rule 2, `rangeclass.py`: a range followed by 的 (供水人口200至1000人的水源) qualifies a noun: a category threshold.
+- rule 3, `unitrange.py`: a range with its unit at both ends (3100亿元至3400亿元) is one range.
 
 Expected values are worked out by hand from each sentence. Real sentences name their corpus text (development side);
 controls written for the test are marked SYNTHETIC.
@@ -193,3 +194,30 @@ def test_ranges_that_end_their_phrase_are_read_as_before(text):
     assert [(v, c) for v, c, _ in _scores(text, "2021-01")] == [(200, "range"), (6.5, "growth_rate")]
     assert all(score >= 0.8 for *_, score in _scores(text, "2021-01"))
 
+
+# --- rule 3: a range with its unit at both ends (`unitrange.py`) -------------------------------------------------
+
+# chengdu-2022-creative-parks-plan-news (development, first unseen-62; 2022-02): a range 3.1-3.4 x 10^11 yuan by 2025,
+# and the parks' count after it; before the rule at least 3100亿元 and exactly 3400亿元 (a false proposal).
+CHENGDU = "规划提出,到2025年,成都文创产业增加值将达到3100亿元至3400亿元,市级以上文创产业园区达80个。"
+# mianyang-2012-pig-12th-plan-news (development, first unseen-50): a size class, then its count (at least 50).
+MIANYANG = "到2015年,全市年出栏生猪20万头以上的基地镇乡达5个,10万头~20万头的达50个。"
+
+
+@pytest.mark.parametrize("text", [*variants(CHENGDU, spaced="%万亿"), CHENGDU.replace("元至", "元 至 ")])
+def test_a_range_with_its_unit_at_both_ends_is_one_range(text):
+    assert [(p.value, p.entry.get("value_high"), p.entry["comparator"], p.entry.get("deadline"))
+            for p in quantified(text, "2022-02")] == [(310_000_000_000, 340_000_000_000, "range", 2025),
+                                                     (80, None, "at_least", 2025)]
+
+
+@pytest.mark.parametrize("text", variants(MIANYANG))
+def test_a_size_class_written_with_both_units_is_one_class(text):
+    """10万头~20万头的 is one range followed by 的 (rule 2): a class; the counts 5 and 50 are the targets."""
+    assert _read(quantified(text, "2012-01")) == [(5, "count", "at_least", 2015), (50, "count", "at_least", 2015)]
+
+
+@pytest.mark.parametrize("text", variants("到2025年,培育企业20家、30家,引进企业30家至10家。"))
+def test_figures_in_a_list_or_falling_are_not_joined(text):
+    """SYNTHETIC controls: a list (、) and a second figure lower than the first stay two figures each."""
+    assert [p.value for p in quantified(text, "2021-01")] == [20, 30, 30, 10]
