@@ -10,7 +10,7 @@ import pytest
 
 from targetwatch.reports.model import Aliases
 from tests.targetwatch.reports.round_texts import IDS as TEXT_IDS
-from tests.targetwatch.reports.round_texts import read_at, variants
+from tests.targetwatch.reports.round_texts import nfkc, read_at, variants
 from tests.targetwatch.reports.test_communique_round31 import _got, _spaced
 
 IDS = [*TEXT_IDS, "spaced"]
@@ -77,3 +77,27 @@ def test_a_places_registry_count_is_still_its_stock(
 ) -> None:
     read = read_at(tmp_path, text, wide_aliases)
     assert _got(read.rows) == [expected]
+
+
+# --- (b) stock_totals.py: 增长/增幅 as the clause between the new ones and the total are removed -------------------
+
+# u38_he_2017_st_tech (dev since round 29), as published: the one development sentence with a clause between (是…倍多)
+HEBEI_2017 = "2017年,河北省高新技术企业新增1079家,是2016年增幅的2.5倍多,总数达3174家。"
+# SYNTHETIC: the same with a growth clause between. With a rate (增长25%) the total was refused before too (number_in
+# calls the rate a level); with a multiple (增长2.5倍) it was read. No development text has either, so the words are
+# removed and both are refused alike (not recognised), never read by a branch no text needs
+GROWTH_RATE = "2017年,河北省高新技术企业新增1079家,增长25%,总数达3174家。"
+GROWTH_MULTIPLE = "2017年,河北省高新技术企业新增1079家,增长2.5倍,总数达3174家。"
+
+
+@pytest.mark.parametrize("text", _variants(HEBEI_2017), ids=IDS)
+def test_the_total_after_a_comparison_clause_is_still_read(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    assert [g[1:] for g in _got(read.rows)] == [("3174", "河北省", "2017")]
+
+
+@pytest.mark.parametrize("text", [*_variants(GROWTH_RATE), *_variants(GROWTH_MULTIPLE)], ids=[*IDS, *IDS])
+def test_no_total_after_a_growth_clause(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    assert _got(read.rows) == []
+    assert [r for r in _reasons(read) if r.startswith("not recognised") and "3174" in nfkc(r)] != []
