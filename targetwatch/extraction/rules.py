@@ -34,7 +34,7 @@ SCALE: Final = r"(?:万亿|[万亿千])"
 UNITS: Final[dict[str, tuple[str, float]]] = {
     k: v
     for k, v in (vocab.WRITTEN_UNITS | EXTRA_UNITS | MEASURE_WORDS).items()
-    if (not k.isascii() or k in ("%", "eflops")) and k != "个数"
+    if (not k.isascii() or k == "%" or k not in vocab.WRITTEN_UNITS) and k != "个数"  # r. 52: not its English
 }
 # A unit followed by one of these is part of another word: 2个月, 人民, 家庭, 处理, 件事.
 NOT_A_UNIT_AFTER: Final = "月民庭理事阶级谈"  # round 10: 台阶, 万吨级 (a size class), 座谈

@@ -5,6 +5,7 @@
   text's; a rise over it is a multiple only when the deadline lies more than a year past it).
 - `ratios.LOWER_OR_HOLD`: the verbs that lower or hold a ratio, one list for `ratios` and `lowerindex`.
 - `rules.COVERAGE`: bare 各 before a build verb across one or two blanks (各 设立), as its other forms and `fundverbs`.
+- rule 1, `unitforms.py`: units written as 方米, ㎡ / ㎥ and SI symbols (500GWh, 100MW) read as the units they are.
 
 Expected values are worked out by hand from each sentence. Real sentences name their corpus text (development side);
 controls written for the test are marked SYNTHETIC.
@@ -18,7 +19,8 @@ import targetwatch.extraction.ratios as ratios
 from targetwatch.extraction import extract_targets
 from targetwatch.extraction.lowerindex import LOWERED
 from targetwatch.extraction.ratios import LOWER_OR_HOLD
-from tests.targetwatch.extraction.proposals import variants
+from tests.targetwatch.extraction.proposals import quantified, variants
+from tests.targetwatch.extraction.proposals import target_fields as _read
 
 
 def _all(text: str, issued: str, *names: str) -> list[tuple]:
@@ -108,3 +110,50 @@ def test_three_blanks_after_ge_are_not_read_across(text):
     """SYNTHETIC control: past two blanks (as `fundverbs`' 各 exclusion stops at two) bare 各 is not joined to the
     verb: the amount is proposed as it stands, as before."""
     assert _all(text, "2021-01", "kind") == [(10_000_000_000, "yuan", "exact", "outcome")]
+
+
+# --- rule 1: units in the forms texts write them (`unitforms.py`) ----------------------------------------------
+
+# china-2021-fitness-facilities-plan-news-trad (development, first unseen-39; 2021-04): 2.6 sqm, at least, by 2025.
+FITNESS = "到2025年全国人均体育场地面积达到2.6方米以上,每万人拥有足球场地数量达到0.9块。"
+# guangxi-2021-fitness-facilities-opinion-news-trad (development, first unseen-63; 2021-08).
+GUANGXI = "到2025年,建成城鎮社區“15分鐘健身圈”。人均體育場地面積達2.6方米以上。"
+# fujian-2022-lithium-industry-opinion-variant-mirror (development, first unseen-62; 2022-12): 500 GWh = 5 x 10^8
+# kWh, exceed, by 2025; and the output beside it, read as before.
+LITHIUM = "提出争取到2025年,全省锂电池产能规模突破500GWh,全产业链产值超过6000亿元。"
+# town-2009-agri-restructuring-plan (development, first unseen-62; no date on the page): 10 000 sqm, exact.
+TOWN = "基地拟建冬暖式双调大棚20个,半自动连体温室10000㎡。"
+
+
+@pytest.mark.parametrize("text", variants(FITNESS))
+def test_fangmi_is_square_metres(text):
+    assert _read(quantified(text, "2021-04"))[0] == (2.6, "sqm", "at_least", 2025)
+
+
+@pytest.mark.parametrize("text", variants(GUANGXI))
+def test_fangmi_is_square_metres_in_traditional_script(text):
+    assert _read(quantified(text, "2021-08")) == [(2.6, "sqm", "at_least", 2025)]
+
+
+@pytest.mark.parametrize("text", [*variants(LITHIUM), LITHIUM.replace("GWh", "ＧＷｈ"), LITHIUM.replace("GWh", "gwh")])
+def test_an_si_symbol_is_its_unit(text):
+    assert _read(quantified(text, "2022-12")) == [(500_000_000, "kwh", "exceed", 2025),
+                                                  (600_000_000_000, "yuan", "exceed", 2025)]
+
+
+@pytest.mark.parametrize("text", [TOWN, TOWN.replace("㎡", "㎥"), TOWN.replace("10000㎡", "10000 ㎡")])
+def test_the_square_metre_sign_is_its_unit(text):
+    unit = "sqm" if "㎡" in text else "cubic_meters"
+    assert _read(quantified(text)) == [(20, "count", "exact", None), (10_000, unit, "exact", None)]
+
+
+@pytest.mark.parametrize("text", variants("到2025年,建成储能电站5MWp,光伏组件20kwhx。"))
+def test_an_ascii_symbol_followed_by_a_letter_is_no_unit(text):
+    """SYNTHETIC control: 5MWp and 20kwhx are no units of the table (the symbol runs on into another letter)."""
+    assert quantified(text, "2023-01") == []
+
+
+@pytest.mark.parametrize("text", variants("到2025年,人均体育场地面积达到2.6平方米以上。"))
+def test_pingfangmi_is_read_as_before(text):
+    """SYNTHETIC control: the full name is read as it was (平方米 is not split into 平 + 方米)."""
+    assert _read(quantified(text, "2021-04")) == [(2.6, "sqm", "at_least", 2025)]
