@@ -101,14 +101,13 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
 
 
 def _common_prefix(a: str, b: str) -> int:
-    """Length of the longest run of b found in a, starting b's first character (a share's subject vs a name)."""
-    best = 0
-    for i in range(len(a)):
-        n = 0
-        while i + n < len(a) and n < len(b) and a[i + n] == b[n]:
-            n += 1
-        best = max(best, n)
-    return best
+    """Length of the longest run of b found in a, starting b's first character (a share's subject vs a name): the
+    longest prefix of b that `a` contains (each shorter prefix is contained too, so it grows one character at a time,
+    each test a substring search)."""
+    n = 0
+    while n < len(b) and b[: n + 1] in a:
+        n += 1
+    return n
 
 
 def new_code(phrase: str) -> str:
