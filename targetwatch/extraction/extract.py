@@ -51,7 +51,6 @@ import targetwatch.extraction.planperiod as planperiod
 import targetwatch.extraction.progress as progress
 import targetwatch.extraction.quotedgoal as quotedgoal
 import targetwatch.extraction.rangeclass as rangeclass
-import targetwatch.extraction.unitrange as unitrange
 import targetwatch.extraction.reachedcapacity as reachedcapacity
 import targetwatch.extraction.readings as readings
 import targetwatch.extraction.reductions as reductions
@@ -65,6 +64,7 @@ import targetwatch.extraction.sizeclass as sizeclass
 import targetwatch.extraction.statusdate as statusdate
 import targetwatch.extraction.stretch as stretch
 import targetwatch.extraction.targetsmet as targetsmet
+import targetwatch.extraction.unitrange as unitrange
 import targetwatch.extraction.yearheading as yearheading
 import targetwatch.extraction.yearopening as yearopening
 import targetwatch.extraction.yearref as yearref
