@@ -50,6 +50,7 @@ from targetwatch.reports.grammar import (
 )
 from targetwatch.reports.grid_tables import with_grid_tables
 from targetwatch.reports.intensity import intensity_hits, strength_named_hits
+from targetwatch.reports.list_heads import new_list_head
 from targetwatch.reports.lists import ENUMERATED, SPAN, year_list
 from targetwatch.reports.matching import ambiguity_reason, normalised_key, strip_deletions, without_glosses
 from targetwatch.reports.mentions import one_per_figure
@@ -301,6 +302,9 @@ def _figures(
         elif flow is not None and hit.start not in stocks and _LIST_SEPARATOR.match(folded[flow[0] : hit.start]):
             problem = f"{phrase!r} continues a list of new ones ({flow[1]}), not the stock of {name}"
             flow = (unit_end, flow[1])
+        elif hit.start not in stocks and (lh := new_list_head(folded, hit.start)) is not None:  # list_heads.py
+            problem = f"{phrase!r} is an item of a list of new ones headed by {lh}, not the stock of {name}"
+            flow = (unit_end, lh)
         elif sc := (
             scope_problem(folded, clause_start, hit.start, gap, name)
             or part_of_own(folded, unit_end, name)
