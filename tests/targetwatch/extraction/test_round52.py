@@ -6,6 +6,8 @@
 - `ratios.LOWER_OR_HOLD`: the verbs that lower or hold a ratio, one list for `ratios` and `lowerindex`.
 - `rules.COVERAGE`: bare 各 before a build verb across one or two blanks (各 设立), as its other forms and `fundverbs`.
 - rule 1, `unitforms.py`: units written as 方米, ㎡ / ㎥ and SI symbols (500GWh, 100MW) read as the units they are.
+- rule 2, `rangeclass.py`: a range followed by 的 (供水人口200至1000人的水源) qualifies a noun: a category threshold.
+- rule 3, `unitrange.py`: a range with its unit at both ends (3100亿元至3400亿元) is one range.
 
 Expected values are worked out by hand from each sentence. Real sentences name their corpus text (development side);
 controls written for the test are marked SYNTHETIC.
@@ -157,3 +159,65 @@ def test_an_ascii_symbol_followed_by_a_letter_is_no_unit(text):
 def test_pingfangmi_is_read_as_before(text):
     """SYNTHETIC control: the full name is read as it was (平方米 is not split into 平 + 方米)."""
     assert _read(quantified(text, "2021-04")) == [(2.6, "sqm", "at_least", 2025)]
+
+
+# --- rule 2: a range followed by 的 (`rangeclass.py`) ------------------------------------------------------------
+
+# fujian-2020-rural-environment-targets-news (development, first unseen-63): not annotated; 0.90 before the rule.
+FUJIAN_RANGE = "2020年底前,基本完成供水人口200至1000人的饮用水水源保护范围的划定。"
+# The seeds' gansu-2015 price deduction (annotated a range, a policy floor): a per cent range before 的 is left alone.
+DEDUCTION = "若采购小微型企业产品(服务),应给予其6%-10%的价格扣除。"
+
+
+def _scores(text: str, issued: str) -> list[tuple]:
+    return [(p.value, p.entry["comparator"], round(p.confidence, 2))
+            for p in extract_targets(text, "t", min_confidence=0.0, issued=issued)
+            if p.entry["comparator"] != "qualitative"]
+
+
+@pytest.mark.parametrize("text", [*variants(FUJIAN_RANGE), FUJIAN_RANGE.replace("人的", "人 的")])
+def test_a_range_followed_by_de_is_a_category_threshold(text):
+    """0.90 (base, verb, comparator, deadline) less the category threshold's 0.60."""
+    assert _scores(text, "2019-06") == [(200, "range", 0.3)]
+
+
+@pytest.mark.parametrize("text", variants(DEDUCTION))
+def test_a_per_cent_range_followed_by_de_is_left_alone(text):
+    """Control (a seed's sentence): the rule passes per cents by; the range is proposed as before."""
+    assert [(v, c) for v, c, _ in _scores(text, "2015-06")] == [(6, "range")]
+    assert "range_class" not in " ".join(p.rule for p in extract_targets(text, "t", min_confidence=0.0))
+
+
+@pytest.mark.parametrize("text", variants("到2025年,培育企业200至300家。今年经济增长6.5%-7%。"))
+def test_ranges_that_end_their_phrase_are_read_as_before(text):
+    """SYNTHETIC controls: a range that ends its phrase is a target (0.90, 0.80), as before."""
+    assert [(v, c) for v, c, _ in _scores(text, "2021-01")] == [(200, "range"), (6.5, "growth_rate")]
+    assert all(score >= 0.8 for *_, score in _scores(text, "2021-01"))
+
+
+# --- rule 3: a range with its unit at both ends (`unitrange.py`) -------------------------------------------------
+
+# chengdu-2022-creative-parks-plan-news (development, first unseen-62; 2022-02): a range 3.1-3.4 x 10^11 yuan by 2025,
+# and the parks' count after it; before the rule at least 3100亿元 and exactly 3400亿元 (a false proposal).
+CHENGDU = "规划提出,到2025年,成都文创产业增加值将达到3100亿元至3400亿元,市级以上文创产业园区达80个。"
+# mianyang-2012-pig-12th-plan-news (development, first unseen-50): a size class, then its count (at least 50).
+MIANYANG = "到2015年,全市年出栏生猪20万头以上的基地镇乡达5个,10万头~20万头的达50个。"
+
+
+@pytest.mark.parametrize("text", [*variants(CHENGDU, spaced="%万亿"), CHENGDU.replace("元至", "元 至 ")])
+def test_a_range_with_its_unit_at_both_ends_is_one_range(text):
+    assert [(p.value, p.entry.get("value_high"), p.entry["comparator"], p.entry.get("deadline"))
+            for p in quantified(text, "2022-02")] == [(310_000_000_000, 340_000_000_000, "range", 2025),
+                                                     (80, None, "at_least", 2025)]
+
+
+@pytest.mark.parametrize("text", variants(MIANYANG))
+def test_a_size_class_written_with_both_units_is_one_class(text):
+    """10万头~20万头的 is one range followed by 的 (rule 2): a class; the counts 5 and 50 are the targets."""
+    assert _read(quantified(text, "2012-01")) == [(5, "count", "at_least", 2015), (50, "count", "at_least", 2015)]
+
+
+@pytest.mark.parametrize("text", variants("到2025年,培育企业20家、30家,引进企业30家至10家。"))
+def test_figures_in_a_list_or_falling_are_not_joined(text):
+    """SYNTHETIC controls: a list (、) and a second figure lower than the first stay two figures each."""
+    assert [p.value for p in quantified(text, "2021-01")] == [20, 30, 30, 10]
