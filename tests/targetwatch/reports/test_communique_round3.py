@@ -3,9 +3,9 @@
 Thresholds and bounds are never levels: 突破/破 and the other verbs of passing a mark; "more than" a round number
 (超千亿元, nat_2023_rd_provinces; 逾千亿元, sc_2019_techcontracts: dev) or "for the first time more than" any number.
 A precise number after 超过 was read as a level written as approximate; since round 33 it is a bound too (every
-development annotation calls it one: u41_sz_2023_gwr_dingqianjf_trad, u29_fj_2021_techcontracts_fznews). A growth rate named before its value (增长率到达…,
-sc_2019_techcontracts) is a change. A multiple, percentage points or an amount with no unit that nothing reads is
-quarantined, never lost.
+development annotation calls it one: u41_sz_2023_gwr_dingqianjf_trad, u29_fj_2021_techcontracts_fznews). A growth
+rate named before its value (增长率到达…, sc_2019_techcontracts) is a change. A multiple, percentage points or an
+amount with no unit that nothing reads is quarantined, never lost.
 """
 
 from __future__ import annotations

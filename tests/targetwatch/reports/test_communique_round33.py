@@ -112,9 +112,10 @@ def test_the_head_of_the_list(before: str, verb: str | None) -> None:
 # --- rule 2: 超过/超/逾 before any number is a bound, never a level (communique.py's _BOUND; docs §3b) -------------
 
 # u41_sz_2023_gwr_dingqianjf_trad (unseen-41, dev since round 32), traditional as stored (its pinyin glosses left out),
-# with a SYNTHETIC opening naming the year and the city (the stored page carries them from earlier paragraphs): 超過1.57萬家
-# and 超2.45萬件 are annotated bounds, as every 超过 figure of the development annotations is (u29_fj_2021_techcontracts_
-# fznews 超214亿元, u42_tj_2014_techmarket_victorzhang_trad 超400億元, u37_js_2021_investtaiwan_trad 累計超過3.7萬家);
+# with a SYNTHETIC opening naming the year and the city (the stored page carries them from earlier paragraphs):
+# 超過1.57萬家 and 超2.45萬件 are annotated bounds, as every 超过 figure of the development annotations is
+# (u29_fj_2021_techcontracts_fznews 超214亿元, u42_tj_2014_techmarket_victorzhang_trad 超400億元,
+# u37_js_2021_investtaiwan_trad 累計超過3.7萬家);
 # the same sentence's 达到2.5万家 is a level and stays read
 SUZHOU_2023 = (
     "2023年,蘇州市全社會研發投入達到1055億元;高新技術企業超過1.57萬家,國家專精特新“小巨人”企業突破400家,均位居全國第四;"
