@@ -34,7 +34,7 @@ SCALE: Final = r"(?:万亿|[万亿千])"
 UNITS: Final[dict[str, tuple[str, float]]] = {
     k: v
     for k, v in (vocab.WRITTEN_UNITS | EXTRA_UNITS | MEASURE_WORDS).items()
-    if (not k.isascii() or k in ("%", "eflops")) and k != "个数"
+    if (not k.isascii() or k == "%" or k not in vocab.WRITTEN_UNITS) and k != "个数"  # r. 52: not its English
 }
 # A unit followed by one of these is part of another word: 2个月, 人民, 家庭, 处理, 件事.
 NOT_A_UNIT_AFTER: Final = "月民庭理事阶级谈"  # round 10: 台阶, 万吨级 (a size class), 座谈
@@ -596,7 +596,7 @@ GOALS_HEADING: Final = re.compile(r"目标")
 # coverage: one per unit (每个开发区建立1家), as the catalogue writes it: at_least 100 percent, the count in the notes.
 BUILD_VERBS: Final = r"(?:建立|建设|建成|设立|配备|打造|拥有|培育|建有)"  # r. 9: 拥有; r. 20: 培育; r. 39: 建有
 COVERAGE: Final = re.compile(
-    r"(?:(?:每个|每一个|每所|每家|各个)[^\d,，;；。]{1,12}?|各"  # …至少各建成1个
+    r"(?:(?:每个|每一个|每所|每家|各个)[^\d,，;；。]{1,12}?|各 {0,2}"  # 至少各建成1个; r. 52: 各 设立 (a blank)
     # 各县(市)区至少建设2家: each unit of a jurisdiction named after 各, then (至少) a build verb
     r"|各(?:县|市|区|乡|镇|街道|村|社区|高校|学校|园区|开发区)[^\d,，;；。]{0,10}?(?:至少|均|要)?"
     # round 9: 各国家级高新区至少拥有1个: each of the units named after 各, at least
