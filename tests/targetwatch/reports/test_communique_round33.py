@@ -107,3 +107,33 @@ def test_lists_not_headed_by_new_ones_are_read(
 def test_the_head_of_the_list(before: str, verb: str | None) -> None:
     folded = fold_text(before + "高新技术企业716家")
     assert new_list_head(folded, len(fold_text(before))) == verb
+
+
+# --- rule 2: 超过/超/逾 before any number is a bound, never a level (communique.py's _BOUND; docs §3b) -------------
+
+# u41_sz_2023_gwr_dingqianjf_trad (unseen-41, dev since round 32), traditional as stored (its pinyin glosses left out),
+# with a SYNTHETIC opening naming the year and the city (the stored page carries them from earlier paragraphs):
+# 超過1.57萬家 and 超2.45萬件 are annotated bounds, as every 超过 figure of the development annotations is
+# (u29_fj_2021_techcontracts_fznews 超214亿元, u42_tj_2014_techmarket_victorzhang_trad 超400億元,
+# u37_js_2021_investtaiwan_trad 累計超過3.7萬家);
+# the same sentence's 达到2.5万家 is a level and stays read
+SUZHOU_2023 = (
+    "2023年,蘇州市全社會研發投入達到1055億元;高新技術企業超過1.57萬家,國家專精特新“小巨人”企業突破400家,均位居全國第四;"
+    "國家科技型中小企業達到2.5萬家,均位居全國第一。"
+)
+SUZHOU_2023_PATENTS = "2023年,蘇州市入選中國獨角獸企業17家;全市有效發明專利授權量超2.45萬件、增長20%;"
+
+
+@pytest.mark.parametrize("text", _variants(SUZHOU_2023), ids=IDS)
+def test_a_precise_number_after_more_than_is_a_bound(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    got = [g[1:] for g in _got(read.rows)]
+    assert [g for g in got if g[0].startswith("1.57")] == []
+    assert ("2.5万", "苏州市", "2023") in got
+    assert [r for r in _reasons(read) if "超过1.57万家'isathresholdpassed(超过)" in r] != []
+
+
+@pytest.mark.parametrize("text", _variants(SUZHOU_2023_PATENTS), ids=IDS)
+def test_a_precise_number_after_chao_is_a_bound(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    assert [g for g in _got(read.rows) if g[1].startswith("2.45")] == []
