@@ -7,13 +7,15 @@ finders (`figures.py`), the walk (`walk.py`), the naming (`naming.py`) and the a
 
 from __future__ import annotations
 
+import functools
+import itertools
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 import targetwatch.extraction.rules as rules
-from targetwatch import vocab
+import targetwatch.extraction.trillion as trillion
 from targetwatch.catalogue import Catalogue
 from targetwatch.extraction.text import Paragraph, Sentence, Span, fold
 from targetwatch.units import parse_number
@@ -26,6 +28,19 @@ STRIP_TAIL = " \t\u3000,，:：;；、"
 def _names(name_zh: str, aliases: list[str]) -> list[str]:
     """An indicator's name, its aliases, and its name without a trailing 数量/数 (众创空间数量 -> 众创空间)."""
     return [name_zh, re.sub(r"(?:数量|数|总数)$", "", name_zh), *aliases]
+
+
+@functools.lru_cache(maxsize=4096)
+def _folded_names(name_zh: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """An indicator's `_names` of two characters or more, folded and sorted: the same for every text read with the
+    catalogue, so built once per name, not once per text."""
+    return tuple(sorted({fold(k) for k in _names(name_zh, list(aliases)) if len(k) >= 2}))
+
+
+def _has_figures(view: str, n: int) -> bool:
+    """At least `n` figures with a unit of measure (not a measure word) in the view: the search stops at the n-th."""
+    counted = (m for m in rules.FIGURE.finditer(view) if m["unit"] not in rules.MEASURE_WORDS)
+    return len(list(itertools.islice(counted, n))) >= n
 
 
 # --- the document as a whole -----------------------------------------------------------------------------------
@@ -55,6 +70,10 @@ class Document:
     # The date the user gives (`extract-targets --issued 2025-01`, "YYYY" or "YYYY-MM"): it is the text's own date,
     # whatever the text states.
     issued: str | None = None
+    # `deadlines` of a span of the view, by (start, end): the walk asks for each sentence's, and the coverage finders
+    # ask again for each clause of it (a pure function of the view and the dates above, which are set once, here)
+    deadline_memo: dict[tuple[int, int], list[tuple[int, int, str]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.issued:
@@ -75,8 +94,7 @@ class Document:
             self.stated_year = max(years, default=None)
         self.jurisdiction = self._jurisdiction()
         self.is_report = (
-            sum(m["unit"] not in rules.MEASURE_WORDS for m in rules.FIGURE.finditer(self.view))
-            >= rules.REPORT_MIN_FIGURES
+            _has_figures(self.view, rules.REPORT_MIN_FIGURES)
             # round 15: a mirror's reading blank inside a word (目(mù)標(biāo) -> 目      标) does not hide it
             and not rules.INTENT.search(compact := rules.READING_BLANK.sub("", self.view))
             and not rules.THIS_YEAR.search(compact)
@@ -85,7 +103,7 @@ class Document:
         )
         if self.catalogue is not None:
             self.indicators = [
-                _Indicator(i.code, i.unit, sorted({fold(k) for k in _names(i.name_zh, i.aliases) if len(k) >= 2}))
+                _Indicator(i.code, i.unit, list(_folded_names(i.name_zh, tuple(i.aliases))))
                 for i in self.catalogue.indicators
                 if i.proxy_of is None  # a target always names the real indicator, never its proxy
             ]
@@ -201,12 +219,21 @@ def scaled(num: str, scale: str | None, unit: str) -> tuple[float, str]:
     """A written figure in its base unit: ('1.3', '万', '件') -> (13000, 'items'). 1.3 x 10000 is 13000, not
     13000.000000000002; a count written with decimals stays so (每千家企业中不少于5.67家 is a density)."""
     base, factor = rules.UNITS[unit]
-    value = number(num) * math.prod(vocab.MULTIPLIERS[ch] for ch in scale or "") * factor  # 万亿: 10^4 x 10^8
+    value = number(num) * math.prod(trillion.FACTORS[ch] for ch in scale or "") * factor  # 万亿: 10^4 x 10^8
     return float(f"{value:.10g}"), base
 
 
 def deadlines(view: str, span: Span, doc: Document) -> list[tuple[int, int, str]]:
-    """(offset, year, rule) for each deadline phrase in a span, in reading order."""
+    """(offset, year, rule) for each deadline phrase in a span, in reading order (a new list each call)."""
+    if view is not doc.view:
+        return _deadlines(view, span, doc)
+    key = (span.start, span.end)
+    if (found := doc.deadline_memo.get(key)) is None:
+        found = doc.deadline_memo[key] = _deadlines(view, span, doc)
+    return list(found)
+
+
+def _deadlines(view: str, span: Span, doc: Document) -> list[tuple[int, int, str]]:
     found = []
     for rule, pattern in rules.DEADLINES:
         for m in pattern.finditer(view, span.start, span.end):

@@ -69,6 +69,8 @@ ALL_COVERED: Final = re.compile(
     rf"{_NO_FIGURE}{{0,8}}?{UNIT}"
     rf"|基本{_GAP}{_spaced('覆盖')}{_GAP}全{_GAP}[国省市县区]{_GAP}(?:的{_GAP})?{_NO_FIGURE}{{0,8}}?{UNIT}")
 _MARKS: Final = " \u3000,，;；。、"
+# A character each reading needs in the clause: 每 (EACH_HAS, EACH_ONE), 覆 (ALL_COVERED), 一 (ONE_MORE).
+_NEEDED: Final = "每覆一"
 _SCORE: Final = rules.CONFIDENCE["base"] + rules.CONFIDENCE["comparator"] + rules.CONFIDENCE["verb"]
 
 
@@ -76,6 +78,9 @@ def find(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -> list[C
     """Every unit having one (每个村民小组有家庭农场, 每个县区建立一条创业街,一个创业园) or all units covered
     (覆盖全省所有行政村), in a clause with no figure: coverage, at least 100 percent (see the module's docstring)."""
     view = doc.view
+    text = view[clause.start : clause.end]
+    if not any(ch in text for ch in _NEEDED):
+        return []  # none of the readings below can match: spare the clause the figure and deadline searches
     if any(not ONE.fullmatch(m.group()) for m in rules.FIGURE.finditer(view, clause.start, clause.end)):
         return []  # a figure of its own: read by the rules for figures
     if not (rules.FIGURE.search(view, sent.start, sent.end) or deadlines(view, sent, doc)

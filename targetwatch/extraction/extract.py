@@ -50,6 +50,7 @@ import targetwatch.extraction.perunit as perunit
 import targetwatch.extraction.planperiod as planperiod
 import targetwatch.extraction.progress as progress
 import targetwatch.extraction.quotedgoal as quotedgoal
+import targetwatch.extraction.rangeclass as rangeclass
 import targetwatch.extraction.reachedcapacity as reachedcapacity
 import targetwatch.extraction.readings as readings
 import targetwatch.extraction.reductions as reductions
@@ -63,6 +64,7 @@ import targetwatch.extraction.sizeclass as sizeclass
 import targetwatch.extraction.statusdate as statusdate
 import targetwatch.extraction.stretch as stretch
 import targetwatch.extraction.targetsmet as targetsmet
+import targetwatch.extraction.unitrange as unitrange
 import targetwatch.extraction.yearheading as yearheading
 import targetwatch.extraction.yearopening as yearopening
 import targetwatch.extraction.yearref as yearref
@@ -404,7 +406,9 @@ def extract_targets(
     reductions.ceiling(doc.view, cands)  # round 35: 分别降低到120立方米、65立方米
     laterclause.lift(doc.view, cands, doc.issue_year)  # round 37: 已经批复…,明确到2030年累计建成12亿亩
     fundverbs.weigh(doc.view, cands)  # round 51: 預算案增撥20億元, 政府會設立100億元
-    levelmultiple.lift(doc.view, cands)  # round 51: 1,000萬元,較2014年的611萬元提升60% (x1.6)
+    cands = unitrange.join(doc.view, cands)  # round 52: 3100亿元至3400亿元, 10万头~20万头
+    rangeclass.demote(doc.view, cands)  # round 52: 供水人口200至1000人的水源, 有6.5%-7%的增速
+    levelmultiple.lift(doc.view, cands, doc.issue_year)  # round 51: 1,000萬元,較2014年的611萬元提升60% (x1.6)
     fromnow.lift(doc.view, cands)  # round 37: 人均预期寿命较目前再增加约3岁,达到79岁
     existingbase.lift(doc.view, cands)  # round 36: 在现有(含在建)机场基础上,新增布局机场136个
     outputlevel.lift(doc.view, cands)  # round 37: 生产能力稳定在5000亿公斤以上, 年出栏生猪18.5万头以上

@@ -13,8 +13,15 @@ target of its own (a false proposal) while the multiple was missed:
 So a per cent (exact, approx or at least; not per year) whose clause reads 比 / 较 (not 同比) and a baseline (a year,
 去年, 目前 / 现在 / 当前), up to twelve characters, and a verb of rising (增长, 提升, 提高, 增加, 上升; 了 and 约 / 近
 allowed) right before it, and whose sentence names a level (a figure with a unit other than per cent) in an earlier
-clause, is that level's multiple: 1 + N/100 over the baseline (its year, where one is written). 比上年 is left out:
-a year's plan writes 地区生产总值达到5000亿元,比上年增长8% as the year's growth rate (`releases`, `annualplan`).
+clause, is that level's multiple: 1 + N/100 over the baseline (its year, where one is written).
+
+去年 and 上年 are read by one convention (round 52; round 51 took 去年 always and 上年 never): each names the year
+before a year, 上年 the year before the figure's own (as a year's plan and a statistics release write 比上年增长8%),
+去年 the year before the text's. A rise over that baseline is a multiple only when the figure's deadline lies more
+than a year past it: so 比上年 is always one year's growth rate (left to `releases` / `annualplan`), and 较去年 is a
+multiple when the deadline is after the text's own year (a 2015 text's 2024 aims over 2014: x1.4 over 2014) and a
+year's growth rate when there is no deadline or it is the text's year. One year's rise and one year's growth rate are
+the same figure; the corpus annotates it as a rate.
 """
 
 from __future__ import annotations
@@ -25,12 +32,20 @@ from typing import Final
 from targetwatch.extraction.candidates import Candidate
 
 OVER_BASELINE: Final = re.compile(
-    r"(?:(?<!同)比|较)(?:(?P<year>(?:19|20)\d{2})年(?:底|末)?|去年|目前|现在|当前)[^,;。]{0,12}?"
+    r"(?:(?<!同)比|较)(?:(?P<year>(?:19|20)\d{2})年(?:底|末)?|(?P<last>去年|上年)|目前|现在|当前)[^,;。]{0,12}?"
     r"(?:增长|提升|提高|增加|上升)了? {0,2}(?:约|近)? {0,2}$")
 RULE: Final = "level_multiple"
 
 
-def lift(view: str, cands: list[Candidate]) -> None:
+def _last_year(word: str, issue_year: int | None, deadline: int | None) -> int | None:
+    """The year 去年 / 上年 names when the deadline lies more than a year past it, else None (a year's growth rate)."""
+    if deadline is None:
+        return None
+    base = deadline - 1 if word == "上年" else issue_year - 1 if issue_year is not None else None
+    return base if base is not None and deadline - base > 1 else None
+
+
+def lift(view: str, cands: list[Candidate], issue_year: int | None = None) -> None:
     """Read each per cent restating an earlier level over a baseline as the level's multiple (see the docstring)."""
     for c in cands:
         if c.unit != "percent" or c.value is None or c.comparator not in ("exact", "approx", "at_least") \
@@ -40,8 +55,11 @@ def lift(view: str, cands: list[Candidate]) -> None:
         if m is None or not any(d.sentence is c.sentence and d.start < c.clause.start and d.value is not None
                                 and d.unit not in (None, "percent") for d in cands):
             continue
+        last = _last_year(m["last"], issue_year, c.deadline) if m["last"] else None
+        if m["last"] and last is None:
+            continue
         c.comparator, c.multiple = "multiple_of_baseline", round(1 + c.value / 100, 6)
-        c.baseline_year = int(m["year"]) if m["year"] else None
+        c.baseline_year = int(m["year"]) if m["year"] else last
         c.value, c.unit, c.unit_as_written = None, None, None
         c.rules_fired.append(RULE)
         c.notes.append("a rise over a baseline restating the level named before it: a multiple of the baseline")

@@ -26,11 +26,12 @@ from typing import Final
 import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import Candidate, Document
 from targetwatch.extraction.counts import candidate
+from targetwatch.extraction.ratios import LOWER_OR_HOLD
 from targetwatch.extraction.text import Paragraph, Sentence, Span
 
 LOWERED: Final = re.compile(
     r"(?P<name>倍率|pue|电能利用效率) {0,2}(?:平均值|值)? {0,2}"
-    r"(?P<verb>降低到|降低至|降到|降至|下降到|下降至|控制在|保持在|稳定在) {0,2}"
+    rf"(?P<verb>{'|'.join(LOWER_OR_HOLD)}) {{0,2}}"
     r"(?P<num>\d+(?:\.\d+)?)(?P<post> {0,2}(?:以下|以内|左右|以上))?(?![\d.]| {0,2}[%万亿千个家项件人户元名位倍])")
 RULE: Final = "lowered_index"
 

@@ -13,6 +13,7 @@ from typing import Final
 
 import targetwatch.extraction.landarea as landarea
 import targetwatch.extraction.legalunits as legalunits
+import targetwatch.extraction.unitforms as unitforms
 from targetwatch import vocab
 from targetwatch.extraction.annualword import YEAR_NOT_BEFORE
 from targetwatch.units import parse_number
@@ -54,12 +55,12 @@ MEASURE_CLASSES: Final[dict[str, tuple[str, ...]]] = {
 # words (legalunits.py: one table, from general sources, not from the texts met so far).
 MEASURE_WORDS: Final[dict[str, tuple[str, float]]] = {
     word: (base, 1) for base, words in MEASURE_CLASSES.items() for word in words
-} | {w: v for w, v in legalunits.unit_table().items() if w not in vocab.WRITTEN_UNITS}  # 平方米 read as before
+} | {w: v for w, v in legalunits.unit_table().items() if w not in vocab.WRITTEN_UNITS} | unitforms.FORMS  # r. 52
 # A figure of speech is no measure: a Chinese numeral before 张 / 头 / 只 (一张网, 一张图, 两张清单, 一头抓…一头抓,
 # 一只手) counts nothing, and 张 / 头 / 株 open place and firm names (张家港, 张江, 头部企业, 株洲). Digits or a scale
 # word before them (17.8万张, 0.95万头, 52670头) are measures.
 NOT_A_MEASURE: Final = (r"(?<![一二两三四五六七八九十][张头只])"
-                        r"(?!(?<=张)[家江掖])(?!(?<=头)部)(?!(?<=株)洲)" + legalunits.guards())
+                        r"(?!(?<=张)[家江掖])(?!(?<=头)部)(?!(?<=株)洲)" + legalunits.guards() + unitforms.GUARD)
 # A plant's capacity or a product's size, not a target: 年产10万吨…, 10万吨/年水性树脂, 10万吨工业草酸 (a measure word
 # followed by the product), 年产27亿条…电源线; not 年产值 / 年产量 (an output target). A count followed by its noun
 # (建设3个园区) is read as before.

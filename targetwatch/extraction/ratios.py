@@ -29,8 +29,13 @@ from targetwatch.extraction.figures import has_verb, in_condition, status_penalt
 from targetwatch.extraction.text import Paragraph, Sentence, Span
 
 RATIO_UNIT: Final = "ratio"
-_CUE: Final = (r"(?P<cue>达 {0,8}到|达|缩小到|缩小至|缩小为|缩小|控制在|保持在|稳定在|降至|降到|下降到|下降至"
-               r"|降低到|降低至|提高到|提高至|提升到|提升至)")
+# Verbs that lower a ratio to a level or hold it there: one list, read here after a ratio word and by
+# `lowerindex.LOWERED` after 倍率 / PUE (round 52: the two patterns had each kept a copy). No verb here is a prefix of
+# another, so the order of the alternation does not change what matches.
+LOWER_OR_HOLD: Final[tuple[str, ...]] = ("降低到", "降低至", "降到", "降至", "下降到", "下降至", "控制在", "保持在",
+                                         "稳定在")
+_CUE: Final = (r"(?P<cue>达 {0,8}到|达|缩小到|缩小至|缩小为|缩小|" + "|".join(LOWER_OR_HOLD)
+               + r"|提高到|提高至|提升到|提升至)")
 _NUM: Final = r"(?P<num>\d+(?:\.\d+)?)"
 _END: Final = r"(?P<post> {0,2}(?:以内|以下|左右|以上))?(?![\d.%:∶]| {0,2}[\u4e00-\u9fff])"
 # 比例要达到1: 7左右, 差距控制在2.2∶1以内, 收入比缩小至2.36:1

@@ -19,22 +19,22 @@ from typing import Final
 from targetwatch import vocab
 from targetwatch.extraction.barescale import BARE_SCALE
 from targetwatch.extraction.measures import EXTRA_UNITS, MEASURE_WORDS, NOT_A_CLASS, NOT_A_MEASURE, NOT_EVENTS
+from targetwatch.extraction.trillion import SCALE
 
 # --- 1. figures: a number, an optional scale word, a written unit --------------------------------------------
 
 # Arabic (after NFKC: １２ -> 12) or Chinese numerals. A Chinese numeral must start with a digit word, so 千亿元
 # (a plan's name) and 万众 (a slogan) are never figures; cn2an reads 两, 十, 百, 千 inside it.
 NUMBER: Final = r"(?:\d+(?:\.\d+| \. \d+)?|(?<![数几])[一二两三四五六七八九十][〇零一二两三四五六七八九十百千]*)"
-# Round 12: 数十万人, 几十家 name no figure (a vague count), so a Chinese numeral after 数 / 几 is none.
-# 1.3万件, 四十万人, 265亿元: vocab.MULTIPLIERS gives the factor; round 11: 1.3万亿斤 (two scale words, 10^12)
-SCALE: Final = r"(?:万亿|[万亿千])"
+# Round 12: 数十万人, 几十家 name no figure (a vague count), so a Chinese numeral after 数 / 几 is none. Scale words
+# (1.3万件, 265亿元, 1.3万亿斤, r. 53: 2.6兆元) and their factors: trillion.py
 
 # Units beyond vocab.WRITTEN_UNITS (人年, 套, ‰ …), measure words (亩, 吨, 台 …) and a plant's capacity (年产10万吨…):
 # targetwatch/extraction/measures.py (moved there in round 18).
 UNITS: Final[dict[str, tuple[str, float]]] = {
     k: v
     for k, v in (vocab.WRITTEN_UNITS | EXTRA_UNITS | MEASURE_WORDS).items()
-    if (not k.isascii() or k in ("%", "eflops")) and k != "个数"
+    if (not k.isascii() or k == "%" or k not in vocab.WRITTEN_UNITS) and k != "个数"  # r. 52: not its English
 }
 # A unit followed by one of these is part of another word: 2个月, 人民, 家庭, 处理, 件事.
 NOT_A_UNIT_AFTER: Final = "月民庭理事阶级谈"  # round 10: 台阶, 万吨级 (a size class), 座谈
@@ -411,8 +411,8 @@ GROWTH_OVER_BASELINE: Final = re.compile(r"(?:比|较)(?P<year>(?:19|20)\d{2})�
 BASELINE_YEAR: Final = re.compile(r"(?:比|较|在|以)(?P<year>(?:19|20)\d{2})年(?:底|末)?(?:的?基础上)?")
 # 由2015年的50家增加到100家: the first figure is the baseline (value and year) of the one after 到 (r.34: past a comma)
 BASELINE_VALUE: Final = re.compile(
-    rf"(?:从|由)(?:(?P<base_year>(?:19|20)\d{{2}})年(?:底|末)?的?)?(?:约|近|接近|大约)?(?P<base>{NUMBER})(?P<base_scale>{SCALE})?"
-    rf"(?: ?(?P<base_unit>{_UNIT_ALT}))?(?:, ?)?(?:(?:提高|提升|增加|增长|扩大|达|上升|跃升)(?:到|至)|增至|升至)"
+    rf"(?:从|由)(?:(?P<base_year>(?:19|20)\d{{2}})年(?:底|末)?的?)?(?:新台币)?(?:约|近|接近|大约)?(?P<base>{NUMBER})(?P<base_scale>{SCALE})?"
+    rf"(?: ?(?P<base_unit>{_UNIT_ALT}))?(?:, ?)?(?:(?:提高|提升|增加|增长|扩大|达|上升|跃升|倍增)(?:到|至)|增至|升至)"
     r"(?:(?:19|20)\d{2}年(?:底|末)?的?)?"  # 增至2020年的34万亿元: the target's own year, read as its deadline
 )
 
@@ -596,7 +596,7 @@ GOALS_HEADING: Final = re.compile(r"目标")
 # coverage: one per unit (每个开发区建立1家), as the catalogue writes it: at_least 100 percent, the count in the notes.
 BUILD_VERBS: Final = r"(?:建立|建设|建成|设立|配备|打造|拥有|培育|建有)"  # r. 9: 拥有; r. 20: 培育; r. 39: 建有
 COVERAGE: Final = re.compile(
-    r"(?:(?:每个|每一个|每所|每家|各个)[^\d,，;；。]{1,12}?|各"  # …至少各建成1个
+    r"(?:(?:每个|每一个|每所|每家|各个)[^\d,，;；。]{1,12}?|各 {0,2}"  # 至少各建成1个; r. 52: 各 设立 (a blank)
     # 各县(市)区至少建设2家: each unit of a jurisdiction named after 各, then (至少) a build verb
     r"|各(?:县|市|区|乡|镇|街道|村|社区|高校|学校|园区|开发区)[^\d,，;；。]{0,10}?(?:至少|均|要)?"
     # round 9: 各国家级高新区至少拥有1个: each of the units named after 各, at least

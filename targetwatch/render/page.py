@@ -258,7 +258,7 @@ def copy_static(site: Path, with_plotly: bool, large: bool = False, lineage: boo
 
 def rounded_floats(values: pd.Series, digits: int | None = None) -> tuple[np.ndarray, np.ndarray]:
     """A float column as float64 and where it is finite; `digits` rounds each finite value that is not whole to that
-    many significant digits (as the pages show them). json_values' floats, and the data files' (target_json)."""
+    many significant digits (as the pages show them). json_values' floats."""
     a = values.to_numpy(dtype="float64", na_value=math.nan)
     ok = np.isfinite(a)
     if digits:
@@ -304,6 +304,13 @@ def json_values(values: pd.Series, digits: int | None = None) -> list:
 
 def _json_default(o: Any) -> Any:
     return o.item() if hasattr(o, "item") else (o.isoformat() if hasattr(o, "isoformat") else str(o))
+
+
+def members_json(o: dict) -> bytes:
+    """The JSON text of a dict's members (its object's text without the braces, b"" for none) as dump_js writes
+    them: UTF-8 bytes, a date or numpy scalar through dump_js's default. The data files' target objects
+    (target_json) are put together from such texts and their charts."""
+    return _json_bytes(o, _json_default)[1:-1]
 
 
 class Encoded:

@@ -50,6 +50,7 @@ from targetwatch.reports.grammar import (
 )
 from targetwatch.reports.grid_tables import with_grid_tables
 from targetwatch.reports.intensity import intensity_hits, strength_named_hits
+from targetwatch.reports.list_heads import new_list_head
 from targetwatch.reports.lists import ENUMERATED, SPAN, year_list
 from targetwatch.reports.matching import ambiguity_reason, normalised_key, strip_deletions, without_glosses
 from targetwatch.reports.mentions import one_per_figure
@@ -115,11 +116,11 @@ from targetwatch.units import fold_with_offsets, normalise_text, to_simplified
 # a threshold passed is never a level: 总数突破600家，达到612家 (gs_2017_techmarket, dev); 破 alone, as headlines
 # write it (named in round 3's brief), and the other verbs of passing a mark
 _THRESHOLD = re.compile(r"(?:突破|破|跨越|迈上|迈过|站上|跃上)$")
-# "more than" a round number is a bound, not a measurement: 经费投入超千亿元 (nat_2023_rd_provinces, dev),
-# 技术合同成交额逾千亿元 (sc_2019_techcontracts, dev); a precise number after it is a level written as approximate
-_BOUND = re.compile(r"(首次)?(?:超过|超出|超|逾|高于)$")
-# …with at most two significant digits: 超1200萬人 above 1269萬人 (u14_nat_2021_jobs_nbs_trad, dev since round 9)
-_ROUND = re.compile(r"[1-9](?:\.?[1-9])?0*(?:\.0+)?[万亿千]?|[一二两三四五六七八九十百千万亿]+")
+# "more than" any number is a bound, not a measurement: 经费投入超千亿元 (nat_2023_rd_provinces, dev), 超1200萬人 above
+# 1269萬人 (u14_nat_2021_jobs_nbs_trad); round 33: a precise number too (高新技術企業超過1.57萬家, 超2.45萬件:
+# u41_sz_2023_gwr_dingqianjf_trad; 超214亿元: u29_fj_2021_techcontracts_fznews), as every development annotation has it
+# (round 3 read it as a level written as approximate; docs/report-formats.md §3b: bounds)
+_BOUND = re.compile(r"(?:首次)?(?:超过|超出|超|逾|高于)$")
 _LIST_SEPARATOR = re.compile(r"^[,、]$")
 # 高新技術企業中91家 (xx_2015_htefirms_noplace_trad, dev): some of them, not their total
 _AMONG = re.compile(r"^中(?:有|的)?$")
@@ -301,6 +302,9 @@ def _figures(
         elif flow is not None and hit.start not in stocks and _LIST_SEPARATOR.match(folded[flow[0] : hit.start]):
             problem = f"{phrase!r} continues a list of new ones ({flow[1]}), not the stock of {name}"
             flow = (unit_end, flow[1])
+        elif hit.start not in stocks and (lh := new_list_head(folded, hit.start)) is not None:  # list_heads.py
+            problem = f"{phrase!r} is an item of a list of new ones headed by {lh}, not the stock of {name}"
+            flow = (unit_end, lh)
         elif sc := (
             scope_problem(folded, clause_start, hit.start, gap, name)
             or part_of_own(folded, unit_end, name)
@@ -339,9 +343,7 @@ def _figures(
         elif _COUNT_OF_PLACES_AFTER.match(folded[unit_end:]):
             end = unit_end + _COUNT_OF_PLACES_AFTER.match(folded[unit_end:]).end()  # type: ignore[union-attr]
             problem = f"{original(hit.start, end)!r} is a threshold in a count of places, not a level of {name}"
-        elif (th := _THRESHOLD.search(gap)) or (
-            (bound := _BOUND.search(gap)) and (bound.group(1) or _ROUND.fullmatch(folded[num_start:num_end]))
-        ):
+        elif (th := _THRESHOLD.search(gap)) or (bound := _BOUND.search(gap)):
             word = th.group() if th else bound.group()  # type: ignore[union-attr]
             reject(hit.start, unit_end, f"{tail!r} is a threshold passed ({word}), not the level of {name}")
             level = next(
@@ -541,8 +543,11 @@ def _figures(
                     # a partial title (前三季度…) does not make a figure whose sentence states its year partial
                     "period_type": (
                         "partial"
-                        if ((doc.partial and basis != YearBasis.STATED) or PARTIAL.search(folded[:a])
-                            or basis == NOW_BASIS)
+                        if (
+                            (doc.partial and basis != YearBasis.STATED)
+                            or PARTIAL.search(folded[:a])
+                            or basis == NOW_BASIS
+                        )
                         else "annual"
                     ),
                     "figure_type": "forecast" if forecast else "actual",
@@ -616,9 +621,7 @@ def _view(sentence: Sentence) -> _View:
     return _View(as_written, with_name_variants(as_written), index)
 
 
-def _carry(
-    sentence: Sentence, folded: str, found: list[dict], aliases: Aliases, keys: TextKeys, ctx: Context
-) -> None:
+def _carry(sentence: Sentence, folded: str, found: list[dict], aliases: Aliases, keys: TextKeys, ctx: Context) -> None:
     """What the sentences after this one (`folded`: its _View.folded) inherit from it (`ctx`)."""
     ctx.series = (found[-1]["indicator_raw"], normalised_key(found[-1]["unit_raw"])) if found else None
     ctx.year = carried_year(folded) or ctx.year
@@ -674,7 +677,9 @@ def read_text(path: Path, aliases: Aliases, meta: Mapping[str, Any] | None = Non
     rows, refused = checked or ([], [])
     one, failed_too = guarded_stage(
         lambda: one_per_figure(pd.DataFrame(rows), indicator=lambda n: code(n) or normalised_key(n), place=place),
-        rows, file, "one observation per figure",
+        rows,
+        file,
+        "one observation per figure",
     )
     read = ReadResult(
         format="communique_html" if is_html else "communique_txt",

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 
 from targetwatch.reports.model import AliasMatch
+from targetwatch.reports.zone_subject import ZONES
 
 # the catalogue's folded key of tech_smes' alias 科技型中小企业 (and 科技型中小微企业, the same indicator)
 _NAMES = r"科技型中小微?企业"
@@ -39,6 +40,10 @@ _REGISTRY_WORD = re.compile(r"(?:国家|备案)$")
 _OPENS = re.compile(r"(?:^|[,;:、。]|入库|评价|有|[省市区县州])$")
 # in a name (not in running text): the registry word before the name, dropped from the key
 _REGISTRY_IN_NAME = re.compile(rf"^(?:国家|备案)(?={_NAMES})")
+# Session 20's review: a zone's 区 is not a place's (兰州经开区国家科技型中小企业…, 高新区备案科技型中小企业…): the
+# zone's firms are some of the place's, so the word stays a qualifier there (a subset, refused) and the count is never
+# the place's stock; 全区, 自治区 and a district's name (…区) still open the phrase
+_ZONE_BEFORE = re.compile(rf"(?:{ZONES.pattern})$")
 
 
 def registry_key(key: str) -> str:
@@ -53,5 +58,5 @@ def registry_hits(folded: str, hits: list[AliasMatch], codes: dict) -> None:
         if code is None or h.code != code:
             continue
         m = _REGISTRY_WORD.search(folded, 0, h.start)
-        if m is not None and _OPENS.search(folded, 0, m.start()):
+        if m is not None and _OPENS.search(folded, 0, m.start()) and not _ZONE_BEFORE.search(folded, 0, m.start()):
             hits[k] = AliasMatch(m.start(), h.end, h.code, h.key)

@@ -55,8 +55,8 @@ def test_a_blank_before_the_comparator_still_reads_the_index(text):
 
 # --- 3. a blank between 各 and the verb (`fundverbs.FUND_VERB`) ---------------------------------------------------
 
-# SYNTHETIC: 各 设立 (a PDF's blank) is 各设立: no verb's weight, as round 51's 各設立100億元基金. (The coverage rule
-# itself does not read 各 across a blank: the amount stays a plain 0.5 proposal; not this fix's.)
+# SYNTHETIC: 各 设立 (a PDF's blank) is 各设立: no verb's weight, as round 51's 各設立100億元基金. (Since round 52 the
+# coverage rule reads 各 across the blank too, as coverage: test_round52.py.)
 EACH_SETS_UP = "到2025年,各 设立100亿元基金"
 
 

@@ -192,8 +192,7 @@ def test_exported_or_absorbed_contracts_are_not_the_turnover(tmp_path: Path, wid
 # u38_he_2017_st_tech (dev since round 29), two sentences as published: the totals were "not recognised", and the
 # year before a multiple (是2016年增幅的2.5倍多) is that multiple's base, not the figures' year
 HEBEI_2017 = (
-    "2017年,河北省高新技术企业新增1079家,是2016年增幅的2.5倍多,总数达3174家。"
-    "科技型中小企业新增1.34万家,总数达5.5万家。"
+    "2017年,河北省高新技术企业新增1079家,是2016年增幅的2.5倍多,总数达3174家。科技型中小企业新增1.34万家,总数达5.5万家。"
 )
 
 

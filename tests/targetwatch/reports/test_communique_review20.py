@@ -1,0 +1,103 @@
+"""Session 20's review leftovers of issue 17's reader rules (rounds 31-32), each refused or read with its true place.
+Sentences are SYNTHETIC where marked (built on the shape of the development text named), each in its four variants
+(as published, the other script, full-width, spaced); values, places and years worked by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from targetwatch.reports.model import Aliases
+from tests.targetwatch.reports.round_texts import IDS as TEXT_IDS
+from tests.targetwatch.reports.round_texts import nfkc, read_at, variants
+from tests.targetwatch.reports.test_communique_round31 import _got, _spaced
+
+IDS = [*TEXT_IDS, "spaced"]
+
+
+def _variants(text: str) -> list[str]:
+    return [*variants(text, separators=True), _spaced(text)]
+
+
+def _reasons(read) -> list[str]:
+    return [] if read.rejected.empty else list(read.rejected["reason"])
+
+
+# --- (a) sme_registry.py: a zone's 区 before 国家/备案 is not a place's --------------------------------------------
+
+# SYNTHETIC, in the shape of u28_lz_2020_jingkaiqu_trad (dev since round 20: 蘭州經開區's figures, annotated the zone's,
+# never 兰州's) and of u39_jl_2023_hitech_gzshihua's registry sentence: the zone's firms are some of the city's
+ZONE_REGISTRY = "兰州市2020年科技工作情况\n2020年,兰州经开区国家科技型中小企业达到120家。"
+ZONE_BEIAN = "兰州市2020年科技工作情况\n2020年,兰州经开区备案科技型中小企业达到120家。"
+BONDED_ZONE = "兰州市2020年科技工作情况\n2020年,兰州新区综合保税区国家科技型中小企业入库60家。"
+
+
+@pytest.mark.parametrize("text", [*_variants(ZONE_REGISTRY), *_variants(ZONE_BEIAN)], ids=[*IDS, *IDS])
+def test_a_zones_registry_count_is_not_the_citys_stock(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    assert _got(read.rows) == []
+    # 国家/备案 stays the subset word there (the hit is not widened over it): refused as a subset
+    assert [r for r in _reasons(read) if "is a subset (" in r and "tech_smes" in r] != []
+
+
+@pytest.mark.parametrize("text", _variants(BONDED_ZONE), ids=IDS)
+def test_a_bonded_zones_registry_count_is_not_the_citys_stock(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    assert _got(read.rows) == []
+
+
+# SYNTHETIC, the same zone's high-tech enterprises: 经开区 is a development zone (zone_subject.ZONES), its firms the
+# zone's (u28_lz_2020_jingkaiqu_trad's 全區高新技術企業累計達85家 is the zone's: annotated so)
+ZONE_HITECH = "兰州市2020年科技工作情况\n2020年,兰州经开区高新技术企业达到85家。"
+
+
+@pytest.mark.parametrize("text", _variants(ZONE_HITECH), ids=IDS)
+def test_a_zones_hitech_count_is_the_zones(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    assert _got(read.rows) == []
+    assert [r for r in _reasons(read) if "zones or parks named before (经开区)" in r] != []
+
+
+# controls (pass before and after): a region's name ends in 区 too, and u39_nn_2020_hitech_cri's city
+REGION = "2023年,宁夏回族自治区国家科技型中小企业达到1045家。"  # SYNTHETIC: u31_nx_2023_kjhy_ytjhdl_trad's 1045
+NANNING_2020 = "2020年,南宁市国家科技型中小企业入库853家,全区占比32.46%;"  # u39_nn_2020_hitech_cri, as published
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        *[(t, ("国家科技型中小企业", "1045", "宁夏回族自治区", "2023")) for t in _variants(REGION)],
+        *[(t, ("国家科技型中小企业", "853", "南宁市", "2020")) for t in _variants(NANNING_2020)],
+    ],
+    ids=[*(f"region-{i}" for i in IDS), *(f"city-{i}" for i in IDS)],
+)
+def test_a_places_registry_count_is_still_its_stock(
+    tmp_path: Path, wide_aliases: Aliases, text: str, expected: tuple[str, ...]
+) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    assert _got(read.rows) == [expected]
+
+
+# --- (b) stock_totals.py: 增长/增幅 as the clause between the new ones and the total are removed -------------------
+
+# u38_he_2017_st_tech (dev since round 29), as published: the one development sentence with a clause between (是…倍多)
+HEBEI_2017 = "2017年,河北省高新技术企业新增1079家,是2016年增幅的2.5倍多,总数达3174家。"
+# SYNTHETIC: the same with a growth clause between. With a rate (增长25%) the total was refused before too (number_in
+# calls the rate a level); with a multiple (增长2.5倍) it was read. No development text has either, so the words are
+# removed and both are refused alike (not recognised), never read by a branch no text needs
+GROWTH_RATE = "2017年,河北省高新技术企业新增1079家,增长25%,总数达3174家。"
+GROWTH_MULTIPLE = "2017年,河北省高新技术企业新增1079家,增长2.5倍,总数达3174家。"
+
+
+@pytest.mark.parametrize("text", _variants(HEBEI_2017), ids=IDS)
+def test_the_total_after_a_comparison_clause_is_still_read(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    assert [g[1:] for g in _got(read.rows)] == [("3174", "河北省", "2017")]
+
+
+@pytest.mark.parametrize("text", [*_variants(GROWTH_RATE), *_variants(GROWTH_MULTIPLE)], ids=[*IDS, *IDS])
+def test_no_total_after_a_growth_clause(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    assert _got(read.rows) == []
+    assert [r for r in _reasons(read) if r.startswith("not recognised") and "3174" in nfkc(r)] != []
