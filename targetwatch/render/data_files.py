@@ -24,7 +24,7 @@ from targetwatch.chart_texts import Texts
 from targetwatch.render.page import Encoded, display_value, dump_js, is_empty, json_values
 from targetwatch.render.rows import TRAIL_KEYS
 from targetwatch.render.site_figures import FrameFigures, series_rows
-from targetwatch.render.target_json import Column, TargetJson, series_columns
+from targetwatch.render.target_json import TargetJson
 
 # A target's per-year rows in its data file (`years`): the year, and each figure the row used as its row number in
 # its series: o the target's own figure and ro the reference's (vocab.REFERENCE_COMPARATORS); po and rpo the year
@@ -62,13 +62,13 @@ def jurisdiction_batches(by_jurisdiction: dict[str, list[int]],
 
 def _columns(rows, group: list[tuple[str, list[int]]], view: list[str], chart_fields: list[str]):
     """(local, part, chart_part) of one batch: `local` maps a target's row in `rows` to its row in the batch's
-    columns (a jurisdiction's targets are one run of them), `part` holds the display columns (`view`) as Arrow
-    columns for DuckDB (target_json) and `chart_part` the chart fields (unrounded), converted together and let go
-    once the batch is written (every target's at once held about a gigabyte at national scale)."""
+    columns (a jurisdiction's targets are one run of them), `part` holds the display columns (`view`, as JSON values)
+    and `chart_part` the chart fields (unrounded), converted together and let go once the batch is written (every
+    target's at once held about a gigabyte at national scale)."""
     count = sum(len(m) for _, m in group)
     positions = np.fromiter((i for _, m in group for i in m), dtype=np.int64, count=count)
     local = {i: k for k, i in enumerate(positions.tolist())}
-    part = {c: Column.of(rows[c].take(positions)) for c in view}
+    part = {c: json_values(rows[c].take(positions), digits=6) for c in view}
     chart_part = {c: rows[c].take(positions).tolist() for c in chart_fields}
     return local, part, chart_part
 
@@ -146,7 +146,7 @@ class DataFiles:
         ids = {short: pa.Array.from_pandas(yrs[c].astype(object).where(yrs[c].notna(), None)).cast(pa.string())
                for c, short in YEAR_KEYS.items() if c in yrs and short != "y"}
         found = figures.position_columns(needed, ids)
-        self.ycols = {short: Column.of(yrs[c], None).array if short == "y" else found[short]
+        self.ycols = {short: pa.array(json_values(yrs[c])) if short == "y" else found[short]
                       for c, short in YEAR_KEYS.items() if c in yrs}
         years_of: dict[str, tuple[int, int]] = {}
         for i, tid in enumerate(yrs["target_id"].tolist()):
@@ -154,8 +154,8 @@ class DataFiles:
             years_of[tid] = (first, i + 1)
         self.years_of = years_of
 
-        # each target's object but its charts is written by DuckDB, a batch at a time (target_json); its sources
-        # and owners are read from their tables there
+        # each target's object but its charts is written a batch at a time (target_json), its sources and owners
+        # from lists made here for every target
         shown = [c for c in view_columns if c not in ("jurisdiction", "reference_jurisdiction")]
         self.json = TargetJson(data.target_sources, data.target_departments, shown)
 
@@ -205,21 +205,20 @@ class DataFiles:
             self.figures.fetch(self._keys(group))
         fig = fetched.batch(self.figure_fields, self.file_idx, self.file_rows, self.texts)
         # the batch's per-year rows: each target's range in its own columns (its display years, its chart years)
-        taken, ranges, year_of = [], {}, []
-        for k, i in enumerate(order):
+        taken, ranges, spans = [], {}, []
+        for i in order:
             tid = self.target_ids[i]
             s, e = self.years_of.get(tid, (0, 0))
+            spans.append((len(taken), len(taken) + e - s))
             if tid not in ranges:
-                ranges[tid] = (len(taken), len(taken) + e - s)
+                ranges[tid] = spans[-1]
             taken.extend(range(s, e))
-            year_of.append((k, e - s))
         at = np.asarray(taken, dtype=np.int64)
         own, ref, proxy = ([v[i] for i in order] for v in (self.own_s, self.ref_s, self.proxy_s))
         # each target's object but its charts, as JSON text (target_json): its members before and after them
-        heads, tails = self.json.objects(
-            part | series_columns(own, ref, proxy), list(TRAIL_KEYS),
-            {short: Column(v.take(at), False) for short, v in self.ycols.items()},
-            np.repeat(np.arange(len(order), dtype=np.int64), [n for _, n in year_of]))
+        heads, tails = self.json.objects(part, TRAIL_KEYS, {short: v.take(at).to_pylist()
+                                                            for short, v in self.ycols.items()},
+                                         spans, own, ref, proxy)
         return {
             "groups": [(code, self.layout.file_name(code), local[members[0]], len(members))
                        for code, members in group],

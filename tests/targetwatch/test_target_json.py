@@ -1,20 +1,22 @@
-"""The data files' target objects written by DuckDB over a batch (targetwatch.render.target_json): the members a
-target has, in the data file's order, with values worked out by hand from SYNTHETIC rows."""
+"""The data files' target objects, a batch at a time (targetwatch.render.target_json): the members a target has, in
+the data file's order, with values worked out by hand from SYNTHETIC rows."""
 
 from __future__ import annotations
 
 import json
 import math
 
-import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from targetwatch.render.page import department_slug
-from targetwatch.render.target_json import Column, TargetJson, series_columns
+from targetwatch.render.page import department_slug, json_values
+from targetwatch.render.target_json import TargetJson
+
+SERIES = {"own": [("syn-1", "i1"), None, ("syn-3", "i3")], "ref": [("nation", "i1"), None, None],
+          "proxy": [[("syn-1", "p1"), ("syn-1", "p2")], [], None]}
 
 
-def _batch() -> tuple[TargetJson, dict, list[str], dict, np.ndarray]:
+def _batch() -> tuple[TargetJson, dict, list[str], dict, list[tuple[int, int]]]:
     # three SYNTHETIC targets: t1 with every kind of member, t2 with none but its id, t3 with a trail that ends in
     # missing values and an empty document list
     rows = pd.DataFrame({
@@ -34,18 +36,15 @@ def _batch() -> tuple[TargetJson, dict, list[str], dict, np.ndarray]:
     owners = pd.DataFrame({"target_id": ["t1", "t1", "t3"], "department": ["统计局", "发改委", "统计局"],
                            "role": ["lead", None, "lead"], "owner_type": ["target", "target", "document"]})
     tj = TargetJson(sources, owners, ["name_zh", "gap_sort", "latest_year", "headline", "documents"])
-    columns = {c: Column.of(rows[c]) for c in rows}
-    columns |= series_columns([("syn-1", "i1"), None, ("syn-3", "i3")], [("nation", "i1"), None, None],
-                              [[("syn-1", "p1"), ("syn-1", "p2")], [], None])
+    columns = {c: json_values(rows[c], digits=6) for c in rows}  # as data_files._columns converts a batch
     # per-year rows: t1 two years (its second without an own figure), t2 none, t3 one
-    years = {"y": Column(pa.array([2023, 2024, 2023]), False), "o": Column(pa.array([0, None, None]), False),
-             "ro": Column(pa.array([None, None, None], pa.int64()), False)}
-    return tj, columns, ["as_of", "pace_ratio", "reason_code"], years, np.array([0, 0, 2])
+    years = {"y": [2023, 2024, 2023], "o": [0, None, None], "ro": [None, None, None]}
+    return tj, columns, ["as_of", "pace_ratio", "reason_code"], years, [(0, 2), (2, 2), (2, 3)]
 
 
 def test_each_target_gets_its_members_in_the_data_files_order():
-    tj, columns, trail, years, year_of = _batch()
-    heads, tails = tj.objects(columns, trail, years, year_of)
+    tj, columns, trail, years, spans = _batch()
+    heads, tails = tj.objects(columns, trail, years, spans, SERIES["own"], SERIES["ref"], SERIES["proxy"])
     slug = department_slug("统计局")
     assert heads[0].decode() == (
         '"name_zh":"甲","gap_sort":1234.57,"latest_year":2024,"headline":true,"documents":["d1","d2"],'
@@ -57,8 +56,9 @@ def test_each_target_gets_its_members_in_the_data_files_order():
     # t2: missing name, NaN gap, no documents, no years, an infinite ratio (missing): a false headline is kept
     assert heads[1].decode() == '"headline":false,"jurisdiction":"syn-1"'
     assert tails[1] == b""
-    # t3: orjson's text of a float of 19 digits, the quote escaped as JSON (the `<` is dump_js's), the trail's
-    # trailing missing values left out, an empty document list and a document's owner left out
+    # t3: orjson's text of a float of 19 digits (DuckDB's to_json wrote it in full), the quote escaped as JSON
+    # (the `<` is dump_js's), the trail's trailing missing values left out, an empty document list and a
+    # document's owner left out
     assert heads[2].decode() == ('"name_zh":"q\\"<","gap_sort":-1e+18,"latest_year":2023,"headline":false,'
                                  '"trail":["2025-06-30"],"years":{"y":[2023]}')
     assert tails[2].decode() == '"series":"syn-3|i3"'
@@ -66,21 +66,20 @@ def test_each_target_gets_its_members_in_the_data_files_order():
     assert json.loads(b"{" + heads[0] + b"," + tails[0] + b"}")["years"] == {"y": [2023, 2024], "o": [0, None]}
 
 
-def test_a_column_of_mixed_values_is_written_from_its_json_texts():
-    mixed = pd.Series(["a", 2, None, [1, "b"]], dtype=object)
-    col = Column.of(mixed)
-    assert col.raw and col.array.to_pylist() == ['"a"', "2", None, '[1,"b"]']
-    floats = Column.of(pd.Series([2.0, 0.5, 3e16, math.nan]))
-    assert not floats.raw and floats.array.to_pylist() == [2.0, 0.5, 3e16, None]
-    assert floats.big.to_pylist() == [None, None, "3e+16", None]
+def test_a_column_of_mixed_values_keeps_each_values_json():
+    tj = TargetJson(pd.DataFrame(columns=["target_id", "document", "clause", "quote", "source_order"]),
+                    pd.DataFrame(columns=["target_id", "department", "role", "owner_type"]), ["note"])
+    part = {"target_id": ["a", "b", "c", "d"], "jurisdiction": [None] * 4,
+            "note": json_values(pd.Series(["a", 2, None, [1, "b"]], dtype=object))}
+    heads, _ = tj.objects(part, [], {}, [(0, 0)] * 4, [None] * 4, [None] * 4, [None] * 4)
+    assert heads == [b'"note":"a"', b'"note":2', b"", b'"note":[1,"b"]']
 
 
 def test_a_target_without_trail_or_years_columns_has_neither():
     tj = TargetJson(pd.DataFrame(columns=["target_id", "document", "clause", "quote", "source_order"]),
                     pd.DataFrame(columns=["target_id", "department", "role", "owner_type"]), ["name_zh"])
-    columns = {"target_id": Column.of(pd.Series(["a"])), "name_zh": Column.of(pd.Series(["名"])),
-               "jurisdiction": Column.of(pd.Series(["syn-2"]))} | series_columns([None], [None], [None])
-    heads, tails = tj.objects(columns, [], {}, np.array([], dtype=np.int64))
+    columns = {"target_id": ["a"], "name_zh": ["名"], "jurisdiction": ["syn-2"]}
+    heads, tails = tj.objects(columns, [], {}, [(0, 0)], [None], [None], [None])
     assert heads == [b'"name_zh":"\xe5\x90\x8d","jurisdiction":"syn-2"'] and tails == [b""]
 
 

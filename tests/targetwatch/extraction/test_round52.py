@@ -8,6 +8,8 @@
 - rule 1, `unitforms.py`: units written as 方米, ㎡ / ㎥ and SI symbols (500GWh, 100MW) read as the units they are.
 - rule 2, `rangeclass.py`: a range followed by 的 (供水人口200至1000人的水源) qualifies a noun: a category threshold.
 - rule 3, `unitrange.py`: a range with its unit at both ends (3100亿元至3400亿元) is one range.
+- round 53, `trillion.py`: 兆 before 元 / 美元 is 10^12 (2.6兆元); 兆瓦 stays a unit; `rules.BASELINE_VALUE` reads
+  倍增至 and 新台币 before the starting figure.
 
 Expected values are worked out by hand from each sentence. Real sentences name their corpus text (development side);
 controls written for the test are marked SYNTHETIC.
@@ -221,3 +223,31 @@ def test_a_size_class_written_with_both_units_is_one_class(text):
 def test_figures_in_a_list_or_falling_are_not_joined(text):
     """SYNTHETIC controls: a list (、) and a second figure lower than the first stay two figures each."""
     assert [p.value for p in quantified(text, "2021-01")] == [20, 30, 30, 10]
+
+
+# --- round 53: 兆 before money (`trillion.py`) ----------------------------------------------------------------
+
+# taiwan-2012-smart-automation-plan-news (development, first unseen-61; 2012-03): 2.6 x 10^12 yuan by 2020 (annotated,
+# missed before); 0.87兆元 is the 2010 starting point (由…倍增至, now read as the baseline and dropped).
+TAIWAN_2012 = "預估此方案啟動後,國內相關產業產值將由2010年新台幣0.87兆元,倍增至2020年2.6兆元。"
+# taiwan-2025-digital-economy-review-ctee-trad (development, first unseen-64): 數位經濟規模達6.5兆元 (annotated at least
+# 6.5 x 10^12, 2025). SYNTHETIC: its year written in as 到2025年.
+DIGITAL = "到2025年,數位經濟規模達6.5兆元,數位服務經濟產值成長至2.9兆元。"
+
+
+@pytest.mark.parametrize("text", [*variants(TAIWAN_2012), TAIWAN_2012.replace("2.6兆元", "2.6 兆 元")])
+def test_zhao_before_yuan_is_a_trillion_and_the_start_is_a_baseline(text):
+    assert _read(quantified(text, "2012-03")) == [(2_600_000_000_000, "yuan", "exact", 2020)]
+
+
+@pytest.mark.parametrize("text", variants(DIGITAL))
+def test_zhao_before_yuan_is_a_trillion(text):
+    assert _read(quantified(text, "2022-01")) == [(6_500_000_000_000, "yuan", "at_least", 2025),
+                                                  (2_900_000_000_000, "yuan", "exact", 2025)]
+
+
+@pytest.mark.parametrize("text", variants("到2025年,新增储能装机5兆瓦,带宽达到10兆比特每秒,产值达到1兆美元。"))
+def test_zhao_before_a_unit_of_its_own_stays_mega(text):
+    """SYNTHETIC controls: 兆瓦 (MW) and 兆比特每秒 are legal units as before; 1兆美元 is 10^12 usd."""
+    assert [(p.value, p.unit) for p in quantified(text, "2022-01")] == [(5_000, "kw"), (1e-5, "tbps"),
+                                                                       (1_000_000_000_000, "usd")]
