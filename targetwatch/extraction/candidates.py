@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import targetwatch.extraction.rules as rules
-from targetwatch import vocab
+import targetwatch.extraction.trillion as trillion
 from targetwatch.catalogue import Catalogue
 from targetwatch.extraction.text import Paragraph, Sentence, Span, fold
 from targetwatch.units import parse_number
@@ -219,7 +219,7 @@ def scaled(num: str, scale: str | None, unit: str) -> tuple[float, str]:
     """A written figure in its base unit: ('1.3', '万', '件') -> (13000, 'items'). 1.3 x 10000 is 13000, not
     13000.000000000002; a count written with decimals stays so (每千家企业中不少于5.67家 is a density)."""
     base, factor = rules.UNITS[unit]
-    value = number(num) * math.prod(vocab.MULTIPLIERS[ch] for ch in scale or "") * factor  # 万亿: 10^4 x 10^8
+    value = number(num) * math.prod(trillion.FACTORS[ch] for ch in scale or "") * factor  # 万亿: 10^4 x 10^8
     return float(f"{value:.10g}"), base
 
 

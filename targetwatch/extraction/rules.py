@@ -19,15 +19,15 @@ from typing import Final
 from targetwatch import vocab
 from targetwatch.extraction.barescale import BARE_SCALE
 from targetwatch.extraction.measures import EXTRA_UNITS, MEASURE_WORDS, NOT_A_CLASS, NOT_A_MEASURE, NOT_EVENTS
+from targetwatch.extraction.trillion import SCALE
 
 # --- 1. figures: a number, an optional scale word, a written unit --------------------------------------------
 
 # Arabic (after NFKC: １２ -> 12) or Chinese numerals. A Chinese numeral must start with a digit word, so 千亿元
 # (a plan's name) and 万众 (a slogan) are never figures; cn2an reads 两, 十, 百, 千 inside it.
 NUMBER: Final = r"(?:\d+(?:\.\d+| \. \d+)?|(?<![数几])[一二两三四五六七八九十][〇零一二两三四五六七八九十百千]*)"
-# Round 12: 数十万人, 几十家 name no figure (a vague count), so a Chinese numeral after 数 / 几 is none.
-# 1.3万件, 四十万人, 265亿元: vocab.MULTIPLIERS gives the factor; round 11: 1.3万亿斤 (two scale words, 10^12)
-SCALE: Final = r"(?:万亿|[万亿千])"
+# Round 12: 数十万人, 几十家 name no figure (a vague count), so a Chinese numeral after 数 / 几 is none. Scale words
+# (1.3万件, 265亿元, 1.3万亿斤, r. 53: 2.6兆元) and their factors: trillion.py
 
 # Units beyond vocab.WRITTEN_UNITS (人年, 套, ‰ …), measure words (亩, 吨, 台 …) and a plant's capacity (年产10万吨…):
 # targetwatch/extraction/measures.py (moved there in round 18).
@@ -411,8 +411,8 @@ GROWTH_OVER_BASELINE: Final = re.compile(r"(?:比|较)(?P<year>(?:19|20)\d{2})�
 BASELINE_YEAR: Final = re.compile(r"(?:比|较|在|以)(?P<year>(?:19|20)\d{2})年(?:底|末)?(?:的?基础上)?")
 # 由2015年的50家增加到100家: the first figure is the baseline (value and year) of the one after 到 (r.34: past a comma)
 BASELINE_VALUE: Final = re.compile(
-    rf"(?:从|由)(?:(?P<base_year>(?:19|20)\d{{2}})年(?:底|末)?的?)?(?:约|近|接近|大约)?(?P<base>{NUMBER})(?P<base_scale>{SCALE})?"
-    rf"(?: ?(?P<base_unit>{_UNIT_ALT}))?(?:, ?)?(?:(?:提高|提升|增加|增长|扩大|达|上升|跃升)(?:到|至)|增至|升至)"
+    rf"(?:从|由)(?:(?P<base_year>(?:19|20)\d{{2}})年(?:底|末)?的?)?(?:新台币)?(?:约|近|接近|大约)?(?P<base>{NUMBER})(?P<base_scale>{SCALE})?"
+    rf"(?: ?(?P<base_unit>{_UNIT_ALT}))?(?:, ?)?(?:(?:提高|提升|增加|增长|扩大|达|上升|跃升|倍增)(?:到|至)|增至|升至)"
     r"(?:(?:19|20)\d{2}年(?:底|末)?的?)?"  # 增至2020年的34万亿元: the target's own year, read as its deadline
 )
 

@@ -318,7 +318,7 @@ class Encoded:
     so a value checked by encoding it (plain_json's test) is not encoded twice. Only dump_js reads it."""
 
     __slots__ = ("data",)
-    MARK = "\ue000tw-json\ue000"  # a private-use mark: dump_js checks that no other string holds it
+    MARK = "\ue000tw-json\ue000"  # a private-use mark (json's fallback): dump_js checks that no other string holds it
 
     def __init__(self, text: str | bytes) -> None:
         self.data = text.encode("utf-8") if isinstance(text, str) else text
@@ -342,7 +342,17 @@ class Encoded:
 
 
 def _json_text(payload: Any) -> bytes:
-    """json.dumps of the payload as dump_js writes it, as UTF-8 bytes, each Encoded value's text in its place."""
+    """json.dumps of the payload as dump_js writes it, as UTF-8 bytes, each Encoded value's text in its place: handed
+    to orjson as an `orjson.Fragment` (written as it is), not as a mark found and replaced in the result afterwards
+    (national lineage: about 0.15 of dump_js's 0.74 CPU s went to splitting and joining 494 MB at the marks)."""
+
+    def fragment(o: Any) -> Any:
+        return orjson.Fragment(o.data) if isinstance(o, Encoded) else _json_default(o)
+
+    try:
+        return orjson.dumps(payload, default=fragment, option=_ORJSON)
+    except orjson.JSONEncodeError:  # to_json's fallback, with marks where the Encoded values go
+        pass
     parts: list[bytes] = []
 
     def default(o: Any) -> Any:
@@ -351,12 +361,8 @@ def _json_text(payload: Any) -> bytes:
             return Encoded.MARK
         return _json_default(o)
 
-    try:
-        data = orjson.dumps(payload, default=default, option=_ORJSON)
-    except orjson.JSONEncodeError:  # to_json's fallback, its marks counted afresh
-        parts.clear()
-        data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False,
-                          default=default).encode("utf-8")
+    data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False,
+                      default=default).encode("utf-8")
     if not parts:
         return data
     mark = json.dumps(Encoded.MARK, ensure_ascii=False).encode("utf-8")

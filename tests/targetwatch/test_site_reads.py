@@ -344,3 +344,14 @@ def test_dump_js_splices_encoded_values_when_orjson_hands_the_payload_to_json(tm
     payload = {"a": Encoded.of({"x": [1, 2]}), "big": 2**70, "b": [Encoded.of("目标")]}
     dump_js(tmp_path / "f.js", "f", payload)
     assert (tmp_path / "f.js").read_text(encoding="utf-8") == f'f({{"a":{{"x":[1,2]}},"big":{2**70},"b":["目标"]}});\n'
+
+
+def test_dump_js_writes_an_encoded_text_as_it_is_even_beside_the_mark(tmp_path):
+    """orjson writes each Encoded value's text as it stands (orjson.Fragment), so a payload string holding the
+    json fallback's splice mark changes nothing: the text `{"b": 1}` keeps its space (decoded and written again it
+    would be `{"b":1}`), and the `<` is escaped by dump_js as everywhere."""
+    from targetwatch.render.page import Encoded, dump_js
+    payload = {"a": Encoded(b'{"b": 1}'), "m": Encoded.MARK, "c": [Encoded('"<i>"')]}
+    dump_js(tmp_path / "f.js", "f", payload)
+    assert (tmp_path / "f.js").read_text(encoding="utf-8") == \
+        'f({"a":{"b": 1},"m":"\ue000tw-json\ue000","c":["\\u003ci>"]});\n'

@@ -8,6 +8,9 @@
 - rule 1, `unitforms.py`: units written as 方米, ㎡ / ㎥ and SI symbols (500GWh, 100MW) read as the units they are.
 - rule 2, `rangeclass.py`: a range followed by 的 (供水人口200至1000人的水源) qualifies a noun: a category threshold.
 - rule 3, `unitrange.py`: a range with its unit at both ends (3100亿元至3400亿元) is one range.
+- round 53, `trillion.py`: 兆 before 元 / 美元 is 10^12 (2.6兆元); 兆瓦 stays a unit; `rules.BASELINE_VALUE` reads
+  倍增至 and 新台币 before the starting figure.
+- round 53, `listverb.py`: in a list after 包括 (支持, 围绕 …) whose first item has its own verb, later items share it.
 
 Expected values are worked out by hand from each sentence. Real sentences name their corpus text (development side);
 controls written for the test are marked SYNTHETIC.
@@ -19,6 +22,7 @@ import pytest
 
 import targetwatch.extraction.ratios as ratios
 from targetwatch.extraction import extract_targets
+from targetwatch.extraction.corpus import issued, load_corpus
 from targetwatch.extraction.lowerindex import LOWERED
 from targetwatch.extraction.ratios import LOWER_OR_HOLD
 from tests.targetwatch.extraction.proposals import quantified, variants
@@ -221,3 +225,58 @@ def test_a_size_class_written_with_both_units_is_one_class(text):
 def test_figures_in_a_list_or_falling_are_not_joined(text):
     """SYNTHETIC controls: a list (、) and a second figure lower than the first stay two figures each."""
     assert [p.value for p in quantified(text, "2021-01")] == [20, 30, 30, 10]
+
+
+# --- round 53: 兆 before money (`trillion.py`) ----------------------------------------------------------------
+
+# taiwan-2012-smart-automation-plan-news (development, first unseen-61; 2012-03): 2.6 x 10^12 yuan by 2020 (annotated,
+# missed before); 0.87兆元 is the 2010 starting point (由…倍增至, now read as the baseline and dropped).
+TAIWAN_2012 = "預估此方案啟動後,國內相關產業產值將由2010年新台幣0.87兆元,倍增至2020年2.6兆元。"
+# taiwan-2025-digital-economy-review-ctee-trad (development, first unseen-64): 數位經濟規模達6.5兆元 (annotated at least
+# 6.5 x 10^12, 2025). SYNTHETIC: its year written in as 到2025年.
+DIGITAL = "到2025年,數位經濟規模達6.5兆元,數位服務經濟產值成長至2.9兆元。"
+
+
+@pytest.mark.parametrize("text", [*variants(TAIWAN_2012), TAIWAN_2012.replace("2.6兆元", "2.6 兆 元")])
+def test_zhao_before_yuan_is_a_trillion_and_the_start_is_a_baseline(text):
+    assert _read(quantified(text, "2012-03")) == [(2_600_000_000_000, "yuan", "exact", 2020)]
+
+
+@pytest.mark.parametrize("text", variants(DIGITAL))
+def test_zhao_before_yuan_is_a_trillion(text):
+    assert _read(quantified(text, "2022-01")) == [(6_500_000_000_000, "yuan", "at_least", 2025),
+                                                  (2_900_000_000_000, "yuan", "exact", 2025)]
+
+
+@pytest.mark.parametrize("text", variants("到2025年,新增储能装机5兆瓦,带宽达到10兆比特每秒,产值达到1兆美元。"))
+def test_zhao_before_a_unit_of_its_own_stays_mega(text):
+    """SYNTHETIC controls: 兆瓦 (MW) and 兆比特每秒 are legal units as before; 1兆美元 is 10^12 usd."""
+    assert [(p.value, p.unit) for p in quantified(text, "2022-01")] == [(5_000, "kw"), (1e-5, "tbps"),
+                                                                       (1_000_000_000_000, "usd")]
+
+
+# --- round 53: a list's first verb shared by its later items (`listverb.py`) ----------------------------------------
+
+# jiangsu-2023-talent-plan-news and its traditional copy (development, first unseen-56; 2023-06): the stored texts,
+# whose list items after 包括每年新建 / 包括每年培育 are annotated each (2025, the plan's end, named elsewhere).
+@pytest.mark.parametrize("doc_id", ["jiangsu-2023-talent-plan-news", "jiangsu-2023-talent-plan-news-trad"])
+def test_items_after_a_first_item_with_a_verb_share_it(doc_id):
+    docs, _ = load_corpus()
+    doc = docs[doc_id]
+    props = extract_targets(doc.text, doc_id, issued=issued(doc))
+    read = {(p.value, p.unit) for p in props if p.entry["comparator"] != "qualitative"}
+    # 20 / 10 workshops and bases, 100 technicians and 150 000 skilled workers were held at 0.25 before the rule
+    assert {(20, "count"), (10, "count"), (100, "persons"), (150_000, "persons")} <= read
+
+
+@pytest.mark.parametrize(("text", "enumerated"), [
+    ("到2025年,支持华为集团、中兴公司、20家小微企业。", True),  # SYNTHETIC: examples after 支持, no verb of their own
+    ("到2025年,包括华为集团、中兴公司、20家小微企业。", True),  # SYNTHETIC: the same after 包括
+    ("到2025年,包括新建华为集团、20家小微企业。", False),  # SYNTHETIC: the first item's verb (新建) is shared
+    ("到2025年,包括新建華為集團、20家小微企業。", False),  # the same, traditional
+    ("到２０２５年,包括新建华为集团、２０家小微企业。", False),  # the same, full-width digits
+    ("到2025年,包括新建华为集团、20 家小微企业。", False),  # the same, spaced
+])
+def test_the_enumeration_weight_stays_without_a_first_verb(text, enumerated):
+    rules_ = " ".join(p.rule for p in extract_targets(text, "t", min_confidence=0.0, issued="2023-06"))
+    assert ("enumeration" in rules_) is enumerated
