@@ -291,7 +291,7 @@ def test_the_enumeration_weight_stays_without_a_first_verb(text, enumerated):
     *variants("银川已吸引6.1万名青年人才。"),
     # taiwan-startup-ecosystem-funding-goal-news-trad (development, first unseen-61): results to date
     *variants("推動天使投資方案迄今已投資292家新創。"),
-    # china-2025-pilot-platforms-presser-news (development, first unseen-58): 已将…纳入 (a ba-construction of a thing done)
+    # china-2025-pilot-platforms-presser-news (development, first unseen-58): 已将…纳入, a thing done
     *variants("工信部已将2400余家中试平台纳入储备库。"),
 ])
 def test_a_figure_after_yi_and_a_verb_of_doing_is_status(text):
