@@ -267,7 +267,7 @@ PAST_END: Final = re.compile(r"(?:到|至) {0,2}(?P<year>(?:19|20)\d{2}) {0,2}�
 # 2021年，全国技术合同成交额达3.73万亿元 in a text of 2022: a sentence that opens with a past year reports it.
 # Round 12: who says it, before the year that opens what is said (据…介绍, / 记者从…获悉,).
 ATTRIBUTION_LEAD: Final = re.compile(
-    r"^(?:据[^,，。;；]{0,30}?(?:介绍|透露|统计|了解|显示)|记者[^,，。;；]{0,30}?获悉"
+    r"^(?:据[^,，。;；]{0,30}?(?:介绍|透露|统计|了解|显示|测算|核算|估算)|记者[^,，。;；]{0,30}?获悉"
     r"|[^,，。;；]{1,20}?(?:介绍|透露))[,，:：] {0,2}")  # round 14: 宋德雄介绍,2023年,…
 PAST_YEAR_OPENING: Final = re.compile(r"(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末|度)?[,，]?(?![前以之])")
 
