@@ -11,6 +11,7 @@
 - round 53, `trillion.py`: 兆 before 元 / 美元 is 10^12 (2.6兆元); 兆瓦 stays a unit; `rules.BASELINE_VALUE` reads
   倍增至 and 新台币 before the starting figure.
 - round 53, `listverb.py`: in a list after 包括 (支持, 围绕 …) whose first item has its own verb, later items share it.
+- round 53, `rules.STATUS_DONE`: 已吸引, 已投资, 已将 (a thing done) mark a status figure, as 已引进, 已发放 did.
 
 Expected values are worked out by hand from each sentence. Real sentences name their corpus text (development side);
 controls written for the test are marked SYNTHETIC.
@@ -280,3 +281,26 @@ def test_items_after_a_first_item_with_a_verb_share_it(doc_id):
 def test_the_enumeration_weight_stays_without_a_first_verb(text, enumerated):
     rules_ = " ".join(p.rule for p in extract_targets(text, "t", min_confidence=0.0, issued="2023-06"))
     assert ("enumeration" in rules_) is enumerated
+
+
+# --- round 53: 已吸引 / 已投资 / 已将 as things done (`rules.STATUS_DONE`) -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # yinchuan-2024-graduates-programme-status (development, first unseen-59): 2023年已吸引6.1万名青年人才, a result
+    # (SYNTHETIC: without its year, which alone keeps it below the bar in a sentence on its own)
+    *variants("银川已吸引6.1万名青年人才。"),
+    # taiwan-startup-ecosystem-funding-goal-news-trad (development, first unseen-61): results to date
+    *variants("推動天使投資方案迄今已投資292家新創。"),
+    # china-2025-pilot-platforms-presser-news (development, first unseen-58): 已将…纳入, a thing done
+    *variants("工信部已将2400余家中试平台纳入储备库。"),
+])
+def test_a_figure_after_yi_and_a_verb_of_doing_is_status(text):
+    assert quantified(text, "2024-06") == []
+    assert "status_report" in " ".join(p.rule for p in extract_targets(text, "t", min_confidence=0.0,
+                                                                         issued="2024-06"))
+
+
+@pytest.mark.parametrize("text", variants("到2025年,力争吸引6.1万名青年人才。"))
+def test_the_same_verbs_without_yi_are_goals(text):
+    """SYNTHETIC control: with no 已 the figure is a goal, as before."""
+    assert _read(quantified(text, "2024-06")) == [(61_000, "persons", "exact", 2025)]
