@@ -12,6 +12,7 @@ import re
 
 import targetwatch.extraction.annualplan as annualplan
 import targetwatch.extraction.funds as funds
+import targetwatch.extraction.listverb as listverb
 import targetwatch.extraction.measures as measures
 import targetwatch.extraction.quotedgoal as quotedgoal
 import targetwatch.extraction.rules as rules
@@ -323,7 +324,7 @@ def find_figures(doc: Document, para: Paragraph, sent: Sentence, clause: Span) -
             fired.append("per_unit_norm")
         opener = view[clause.start : clause.end].lstrip(STRIP_HEAD)
         if opener.startswith(rules.ENUMERATION_OPENERS) and "、" in before and not _has_verb(before.split("、")[-1]) \
-                and "分别" not in before:  # 对A、B、C贡献度分别达25%、40%: each named thing has its target
+                and "分别" not in before and not listverb.first_item_has_verb(before, _has_verb):  # r. 53
             score += rules.CONFIDENCE["enumeration"]
             fired.append("enumeration")
         cand = Candidate(start=m.start(), end=m.end(), sentence=sent, paragraph=para, clause=clause,

@@ -171,11 +171,18 @@ class WarehouseFigures:
                   "location", "release_date"}
         if not needed <= set(self.columns) or "n_values" in self.columns:
             return Fetched(frame=self.read(keys))
+        # n_values by a GROUP BY joined back (a NULL key part matching a NULL: IS NOT DISTINCT FROM), not a window
+        # count(DISTINCT …) OVER: the same table (session 20: 24 national batches 2.32-2.53 against 2.81-3.07 CPU s)
         picked = ", ".join(f'"{c}"' for c in self.columns)
-        counted = ("count(DISTINCT CASE WHEN isnan(value) THEN NULL ELSE value END) OVER (PARTITION BY jurisdiction, "
-                   "indicator, year, period_type) AS n_values")
-        table = self._query(keys, f"SELECT {picked}, {counted} FROM observations WHERE {{where}} ORDER BY {{order}}",
-                            frame=False)
+        group = ("jurisdiction", "indicator", "year", "period_type")
+        on = " AND ".join(f'n."{c}" IS NOT DISTINCT FROM f."{c}"' for c in group)
+        selected = ", ".join(f'f."{c}"' for c in self.columns)
+        order = ", ".join(f'f."{c}" NULLS FIRST' for c in FIGURE_SORT if c in self.columns) + ", f._rid"
+        table = self._query(keys, (
+            f"WITH f AS (SELECT rowid AS _rid, {picked} FROM observations WHERE {{where}}), "
+            f"n AS (SELECT {', '.join(group)}, count(DISTINCT CASE WHEN isnan(value) THEN NULL ELSE value END) "
+            f"AS n_values FROM f GROUP BY ALL) "
+            f"SELECT {selected}, n.n_values FROM f JOIN n ON {on} ORDER BY {order}"), frame=False)
         if table["year"].null_count or not pa.types.is_integer(table["year"].type) \
                 or not pa.types.is_date(table["release_date"].type):  # as arrow_frame reads them: the frame path
             return Fetched(frame=self.read(keys))

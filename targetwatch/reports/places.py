@@ -141,7 +141,17 @@ def own_level_problem(generic: str | None, before: str, jurisdiction: str | None
     wanted = next((levels for ch, levels in _OWN_LEVELS.items() if ch in words[0]), None)
     if level is None or wanted is None or level in wanted:
         return None
+    if level == "province" and "市" in words[0] and _municipality(code, aliases):
+        return None  # 全市 of 上海市, 天津市 (round 33: u30_sh_2018_communique_st_xiaze, u42_tj_2014_techmarket_…_trad)
     return (
         f"{words[0]!r} means a {wanted[0]}'s own figures, but the document names {jurisdiction!r} ({level}) "
         f"and no {wanted[0]}: the place cannot be read (add `jurisdiction:` to a sidecar)"
     )
+
+
+def _municipality(code: str | None, aliases: Aliases) -> bool:
+    """A province-level municipality (北京市, 天津市, 上海市, 重庆市): level province, named …市. It calls itself 全市,
+    我市, 本市, as a prefecture does (round 33: Shanghai's 2018 communiqué, u30_sh_2018_communique_st_xiaze,
+    `全市有效发明专利达114966件`; 天津's 2014 technology market, u42_tj_2014_techmarket_victorzhang_trad,
+    `全市共登記技術合同15,087項,成交總額418.11億元`: both refused as a prefecture's word in a province's text)."""
+    return code is not None and any(key.endswith("市") for key, c in aliases.jurisdictions.items() if c == code)

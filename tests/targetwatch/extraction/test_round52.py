@@ -10,6 +10,8 @@
 - rule 3, `unitrange.py`: a range with its unit at both ends (3100亿元至3400亿元) is one range.
 - round 53, `trillion.py`: 兆 before 元 / 美元 is 10^12 (2.6兆元); 兆瓦 stays a unit; `rules.BASELINE_VALUE` reads
   倍增至 and 新台币 before the starting figure.
+- round 53, `listverb.py`: in a list after 包括 (支持, 围绕 …) whose first item has its own verb, later items share it.
+- round 53, `rules.STATUS_DONE`: 已吸引, 已投资, 已将 (a thing done) mark a status figure, as 已引进, 已发放 did.
 
 Expected values are worked out by hand from each sentence. Real sentences name their corpus text (development side);
 controls written for the test are marked SYNTHETIC.
@@ -21,6 +23,7 @@ import pytest
 
 import targetwatch.extraction.ratios as ratios
 from targetwatch.extraction import extract_targets
+from targetwatch.extraction.corpus import issued, load_corpus
 from targetwatch.extraction.lowerindex import LOWERED
 from targetwatch.extraction.ratios import LOWER_OR_HOLD
 from tests.targetwatch.extraction.proposals import quantified, variants
@@ -251,3 +254,53 @@ def test_zhao_before_a_unit_of_its_own_stays_mega(text):
     """SYNTHETIC controls: 兆瓦 (MW) and 兆比特每秒 are legal units as before; 1兆美元 is 10^12 usd."""
     assert [(p.value, p.unit) for p in quantified(text, "2022-01")] == [(5_000, "kw"), (1e-5, "tbps"),
                                                                        (1_000_000_000_000, "usd")]
+
+
+# --- round 53: a list's first verb shared by its later items (`listverb.py`) ----------------------------------------
+
+# jiangsu-2023-talent-plan-news and its traditional copy (development, first unseen-56; 2023-06): the stored texts,
+# whose list items after 包括每年新建 / 包括每年培育 are annotated each (2025, the plan's end, named elsewhere).
+@pytest.mark.parametrize("doc_id", ["jiangsu-2023-talent-plan-news", "jiangsu-2023-talent-plan-news-trad"])
+def test_items_after_a_first_item_with_a_verb_share_it(doc_id):
+    docs, _ = load_corpus()
+    doc = docs[doc_id]
+    props = extract_targets(doc.text, doc_id, issued=issued(doc))
+    read = {(p.value, p.unit) for p in props if p.entry["comparator"] != "qualitative"}
+    # 20 / 10 workshops and bases, 100 technicians and 150 000 skilled workers were held at 0.25 before the rule
+    assert {(20, "count"), (10, "count"), (100, "persons"), (150_000, "persons")} <= read
+
+
+@pytest.mark.parametrize(("text", "enumerated"), [
+    ("到2025年,支持华为集团、中兴公司、20家小微企业。", True),  # SYNTHETIC: examples after 支持, no verb of their own
+    ("到2025年,包括华为集团、中兴公司、20家小微企业。", True),  # SYNTHETIC: the same after 包括
+    ("到2025年,包括新建华为集团、20家小微企业。", False),  # SYNTHETIC: the first item's verb (新建) is shared
+    ("到2025年,包括新建華為集團、20家小微企業。", False),  # the same, traditional
+    ("到２０２５年,包括新建华为集团、２０家小微企业。", False),  # the same, full-width digits
+    ("到2025年,包括新建华为集团、20 家小微企业。", False),  # the same, spaced
+])
+def test_the_enumeration_weight_stays_without_a_first_verb(text, enumerated):
+    rules_ = " ".join(p.rule for p in extract_targets(text, "t", min_confidence=0.0, issued="2023-06"))
+    assert ("enumeration" in rules_) is enumerated
+
+
+# --- round 53: 已吸引 / 已投资 / 已将 as things done (`rules.STATUS_DONE`) -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # yinchuan-2024-graduates-programme-status (development, first unseen-59): 2023年已吸引6.1万名青年人才, a result
+    # (SYNTHETIC: without its year, which alone keeps it below the bar in a sentence on its own)
+    *variants("银川已吸引6.1万名青年人才。"),
+    # taiwan-startup-ecosystem-funding-goal-news-trad (development, first unseen-61): results to date
+    *variants("推動天使投資方案迄今已投資292家新創。"),
+    # china-2025-pilot-platforms-presser-news (development, first unseen-58): 已将…纳入, a thing done
+    *variants("工信部已将2400余家中试平台纳入储备库。"),
+])
+def test_a_figure_after_yi_and_a_verb_of_doing_is_status(text):
+    assert quantified(text, "2024-06") == []
+    assert "status_report" in " ".join(p.rule for p in extract_targets(text, "t", min_confidence=0.0,
+                                                                         issued="2024-06"))
+
+
+@pytest.mark.parametrize("text", variants("到2025年,力争吸引6.1万名青年人才。"))
+def test_the_same_verbs_without_yi_are_goals(text):
+    """SYNTHETIC control: with no 已 the figure is a goal, as before."""
+    assert _read(quantified(text, "2024-06")) == [(61_000, "persons", "exact", 2025)]
