@@ -435,7 +435,11 @@ _STATUS_SQL = (
     .replace("$reason_en", messages.reason_sql("en"))
 )
 
+_STAGES = (_SERIES_SQL, _BEST_SQL, _T_SQL, _TY_SQL, _BASE_SQL, _JUDGED_SQL)
 _TEMP_TABLES = ("_tw_series", "_tw_best", "_tw_t", "_tw_ty", "_tw_base", "_tw_judged")
+# Each stage as (its table, its SELECT): on a private database the SELECT runs as the instance's shared macro.
+_STAGE_SELECTS = tuple((table, sql.split(f"CREATE OR REPLACE TEMP TABLE {table} AS", 1)[1])
+                       for table, sql in zip(_TEMP_TABLES, _STAGES, strict=True))
 
 
 def _proxy_flags(catalogue: Catalogue, observations: pd.DataFrame, assessments: pd.DataFrame) -> pd.Series:
@@ -472,9 +476,15 @@ def _years_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 def run_stages(con: duckdb.DuckDBPyConnection, as_of: dt.date, *, private: bool = False) -> pd.DataFrame:
     """Run the assessment on `con`, which has `targets` (`targets_frame`) and `observations`: return the scored
     per-target rows; the per-year rows are left in the TEMP table `_tw_judged` (`drop_stages` removes them). On a
-    `private_database` connection (`private`), the status query runs as the instance's shared macro (parsed once)."""
-    for sql in (_SERIES_SQL, _BEST_SQL, _T_SQL, _TY_SQL, _BASE_SQL, _JUDGED_SQL):
-        con.execute(sql, {"as_of": as_of} if "$as_of" in sql else None)
+    `private_database` connection (`private`), the stages and the status query run as the instance's shared macros
+    (parsed once per process, not once per call)."""
+    if private:
+        for table, select in _STAGE_SELECTS:
+            query_shared_macro(con, f"_tw_stage{table}", select, {"as_of": as_of} if "$as_of" in select else {},
+                               into=table)
+    else:
+        for sql in _STAGES:
+            con.execute(sql, {"as_of": as_of} if "$as_of" in sql else None)
     params = {"as_of": as_of, "on_track": vocab.PACE_ON_TRACK, "at_risk": vocab.PACE_AT_RISK,
               "flat_pp": vocab.GAP_FLAT_PP}
     if private:
@@ -591,7 +601,7 @@ def assess_warehouse(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> dict[str
 
 
 def _assess_warehouse(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> dict[str, int]:
-    for sql in (_SERIES_SQL, _BEST_SQL, _T_SQL, _TY_SQL, _BASE_SQL, _JUDGED_SQL):
+    for sql in _STAGES:
         con.execute(sql, {"as_of": as_of} if "$as_of" in sql else None)
     params = {"as_of": as_of, "on_track": vocab.PACE_ON_TRACK, "at_risk": vocab.PACE_AT_RISK,
               "flat_pp": vocab.GAP_FLAT_PP}
