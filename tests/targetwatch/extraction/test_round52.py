@@ -15,6 +15,7 @@
 - round 53, `rules.ATTRIBUTION_LEAD`: 据(初步)测算 / 核算 / 估算, as 据统计, before a past year: a report.
 - round 53, `rules.TARGET_VERBS`: 增至 (as 增加至 / 增加到).
 - round 53, `shareheld.py`: 占全国…的N% with no word of intent is a share already held: status.
+- round 53, `wordfraction.py`: 三分之一 is 1/3 in the view; a fraction's own 以上 / 以内 is its comparator.
 
 Expected values are worked out by hand from each sentence. Real sentences name their corpus text (development side);
 controls written for the test are marked SYNTHETIC.
@@ -31,6 +32,7 @@ from targetwatch.extraction import extract_targets
 from targetwatch.extraction.corpus import issued, load_corpus, propose
 from targetwatch.extraction.lowerindex import LOWERED
 from targetwatch.extraction.ratios import LOWER_OR_HOLD
+from targetwatch.extraction.text import fold
 from tests.targetwatch.extraction.proposals import quantified, variants
 from tests.targetwatch.extraction.proposals import target_fields as _read
 
@@ -375,3 +377,32 @@ def test_a_share_held_in_a_sentence_is_status(text):
 def test_a_share_with_a_word_of_intent_is_a_goal(text):
     """hangzhou-2016-cultural-creative-13th-plan-news (development, first unseen-62): annotated, 将 keeps it."""
     assert _read(quantified(text, "2016-05")) == [(26, "percent", "approx", 2020)]
+
+
+# --- round 53: fractions in words (`wordfraction.py`) ----------------------------------------------------------------
+
+# yichun-2022-lithium-industry-news (development, first unseen-62; 2022): at least a third, 2025 (the text's aim).
+YICHUN = "到2025年,全市锂电池新能源产业收入达到1500亿元,锂盐占国内市场份额三分之一以上。"
+# jiangxi-2021-manufacturing-14th-plan-news (development, first unseen-59): exceed a third; Nanchang at least a quarter.
+JIANGXI = "到2025年,制造业增加值占全省GDP比重超过三分之一,其中南昌占全省四分之一以上。"
+
+
+def test_a_fraction_in_words_is_written_in_digits_in_the_view():
+    assert fold("份额三分之一以上,四分之三,十分之一,三分之五") == "份额 1/3以上, 3/4,1/10,三分之五"
+
+
+@pytest.mark.parametrize("text", variants(YICHUN, spaced="%亿億"))
+def test_a_third_in_words_after_zhan_is_a_share(text):
+    assert _read(quantified(text, "2022-06"))[-1] == (100 / 3, "percent", "at_least", 2025)
+
+
+@pytest.mark.parametrize("text", variants(JIANGXI))
+def test_fractions_in_words_keep_their_cue_and_suffix(text):
+    assert _read(quantified(text, "2021-06")) == [(100 / 3, "percent", "exceed", 2025),
+                                                  (25, "percent", "at_least", 2025)]
+
+
+@pytest.mark.parametrize("text", variants("169个国家高新区聚集了全国三分之一以上的高新技术企业。"))
+def test_a_fraction_said_of_a_group_without_zhan_stays_unread(text):
+    """SYNTHETIC control after china-2022-rd-status (development): no 占 / 比重, no share read."""
+    assert [p for p in quantified(text, "2022-06") if p.unit == "percent"] == []
