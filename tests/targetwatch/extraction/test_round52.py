@@ -12,6 +12,9 @@
   倍增至 and 新台币 before the starting figure.
 - round 53, `listverb.py`: in a list after 包括 (支持, 围绕 …) whose first item has its own verb, later items share it.
 - round 53, `rules.STATUS_DONE`: 已吸引, 已投资, 已将 (a thing done) mark a status figure, as 已引进, 已发放 did.
+- round 53, `rules.ATTRIBUTION_LEAD`: 据(初步)测算 / 核算 / 估算, as 据统计, before a past year: a report.
+- round 53, `rules.TARGET_VERBS`: 增至 (as 增加至 / 增加到).
+- round 53, `shareheld.py`: 占全国…的N% with no word of intent is a share already held: status.
 
 Expected values are worked out by hand from each sentence. Real sentences name their corpus text (development side);
 controls written for the test are marked SYNTHETIC.
@@ -22,8 +25,10 @@ from __future__ import annotations
 import pytest
 
 import targetwatch.extraction.ratios as ratios
+from targetwatch.catalogue import load_catalogue
+from targetwatch.config import PROJECT_DIR
 from targetwatch.extraction import extract_targets
-from targetwatch.extraction.corpus import issued, load_corpus
+from targetwatch.extraction.corpus import issued, load_corpus, propose
 from targetwatch.extraction.lowerindex import LOWERED
 from targetwatch.extraction.ratios import LOWER_OR_HOLD
 from tests.targetwatch.extraction.proposals import quantified, variants
@@ -304,3 +309,69 @@ def test_a_figure_after_yi_and_a_verb_of_doing_is_status(text):
 def test_the_same_verbs_without_yi_are_goals(text):
     """SYNTHETIC control: with no 已 the figure is a goal, as before."""
     assert _read(quantified(text, "2024-06")) == [(61_000, "persons", "exact", 2025)]
+
+
+# --- round 53: 据测算 before a past year (`rules.ATTRIBUTION_LEAD`) --------------------------------------------------
+
+def _stored(doc_id: str, min_confidence: float = 0.5) -> list:
+    """A stored text's quantified proposals as the corpus scorer makes them (its page date, the catalogue)."""
+    docs, _ = load_corpus()
+    catalogue = load_catalogue(PROJECT_DIR / "targets.yaml")
+    return [p for p in propose({doc_id: docs[doc_id]}, catalogue, min_confidence)[doc_id]
+            if p.entry["comparator"] != "qualitative"]
+
+
+def test_an_estimate_of_a_past_year_is_a_report():
+    """shanghai-2012-creative-industry-meeting-news-trad (development, first unseen-62; no date on the page): 據初步
+    測算,2011年…約達1940億 (not annotated) was proposed at 0.80; the lead now lets the past year open what is said."""
+    assert not any(p.value == 194_000_000_000 for p in _stored("shanghai-2012-creative-industry-meeting-news-trad"))
+
+
+@pytest.mark.parametrize("text", variants("据统计,到2025年,全市将新增企业100家。"))
+def test_a_lead_before_a_future_year_is_read_as_before(text):
+    """SYNTHETIC control: a lead before a deadline and a word of intent leaves the goal as it was."""
+    assert _read(quantified(text, "2021-01")) == [(100, "count", "exact", 2025)]
+
+
+# --- round 53: 增至 as a target verb (`rules.TARGET_VERBS`) ----------------------------------------------------------
+
+# hongkong-2022-innovation-blueprint-news-trad (development, first unseen-54; 2022-12): 18 by 2025 and 30 by 2030,
+# annotated (exact); 0.40 before the rule. 12間 is the present count (現時), below the bar.
+BLUEPRINT = "《藍圖》亦提及現時本港有12間獨角獸企業,目標在2025年增至18間、2030年增至30間。"
+# xianghuang-2014-animal-husbandry-news (development, first unseen-63; undated): 12 sites this year, annotated.
+XIANGHUANG = "年内种公羊集中管理点增至12处。"
+
+
+@pytest.mark.parametrize("text", variants(BLUEPRINT))
+def test_zengzhi_is_a_verb_of_the_target(text):
+    assert [(p.value, p.entry["comparator"]) for p in quantified(text, "2022-12")] == [(18, "exact"), (30, "exact")]
+
+
+@pytest.mark.parametrize("text", variants(XIANGHUANG))
+def test_zengzhi_within_the_year_is_a_target(text):
+    assert [(p.value, p.unit, p.entry["comparator"]) for p in quantified(text, "2014-03")] == [(12, "count", "exact")]
+
+
+# --- round 53: a share of a whole already held (`shareheld.py`) -----------------------------------------------------
+
+@pytest.mark.parametrize(("doc_id", "value"), [
+    ("china-2025-digital-infrastructure-14th-fyp-review", 60),  # first unseen-61: 占全球总量的60%
+    ("yunnan-2008-forest-herbs-plan-news-trad", 60),  # first unseen-50: 佔據了全國名貴藥材種類的60%以上
+    ("china-2023-camellia-oil-action-plan-news", 77.6),  # first unseen-49: 分别占全国新增、改造任务的77.6%
+    ("hangzhou-2016-cultural-creative-13th-plan-news", 8.5),  # first unseen-62: 2015's 占国内生产总值的8.5%
+])
+def test_a_share_of_a_whole_held_is_status(doc_id, value):
+    """The stored texts (none of these shares annotated): each was proposed before the rule, none is now."""
+    assert not any(p.value == value and p.unit == "percent" for p in _stored(doc_id))
+
+
+@pytest.mark.parametrize("text", variants("到2025年,湖南、江西、广西三省油茶种植面积分别占全国新增、改造任务的77.6%。"))
+def test_a_share_held_in_a_sentence_is_status(text):
+    """SYNTHETIC, after the camellia-oil news: the same form in four variants, with a deadline and no intent."""
+    assert quantified(text, "2023-01") == []
+
+
+@pytest.mark.parametrize("text", variants("到2020年,文化创意产业增加值将占国内生产总值的26%左右。"))
+def test_a_share_with_a_word_of_intent_is_a_goal(text):
+    """hangzhou-2016-cultural-creative-13th-plan-news (development, first unseen-62): annotated, 将 keeps it."""
+    assert _read(quantified(text, "2016-05")) == [(26, "percent", "approx", 2020)]
