@@ -120,3 +120,48 @@ def test_other_recognitions_are_refused(tmp_path: Path, wide_aliases: Aliases, t
 def test_a_cumulative_count_stays_the_stock(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
     read = read_at(tmp_path, text, wide_aliases)
     assert _got(read.rows) == [("高新技术企业", "1000", "甘肃省", "2019")]
+
+
+# --- rule 2: a kind of firm before the name with 的, 各类 or a year between (scope.py's _KIND_BEFORE) ----------------
+
+# u43_dg_2021_rd_luyoun_trad (unseen-43, dev since round 34), traditional as stored (pinyin glosses left out): the
+# firms' part of 东莞's R&D expenditure, twice; a SYNTHETIC head names the city
+DONGGUAN_2021 = (
+    "東莞市2021年研發投入情況\n"
+    "2021年,東莞各類企業的R&D經費支出415.23億元,比2012年增加340.4億元,增長4.5倍;占全社會R&D經費支出的95.6%。"
+    "其中,規模以上工業企業2021年R&D經費支出405.61億元,比2012年增加330.78億元。"
+)
+# u43_jx_2023_techsmes_hanle (unseen-43, dev since round 34), as published, with a SYNTHETIC head naming the province:
+# the whole (558.15) and the intensity are 江西's levels, the firms' 464.58 a part
+JIANGXI_2022 = (
+    "江西省科技创新情况\n"
+    "2022年,全省全社会研发投入经费达558.15亿元,同比增长11.1%,研发投入强度达1.74%,比上年提高0.04%,"
+    "其中企业各类研发投入经费464.58亿。"
+)
+
+
+@pytest.mark.parametrize("text", _variants(DONGGUAN_2021), ids=IDS)
+def test_a_kind_of_firms_expenditure_is_a_part(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    # (占全社會R&D經費支出的95.6% is a raw row too: normalise() refuses it, '%' is not an amount)
+    assert [g for g in _got(read.rows) if g[1] != "95.6"] == []
+    assert len([r for r in _reasons(read) if "isthefigureofakindoffirm" in r]) == 2
+
+
+@pytest.mark.parametrize("text", _variants(JIANGXI_2022), ids=IDS)
+def test_the_firms_part_after_the_whole(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    values = sorted(g[1] for g in _got(read.rows))
+    assert "464.58亿" not in values and "464.58" not in values
+    assert [r for r in _reasons(read) if "isthefigureofakindoffirm(企业各类)" in r] != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    # SYNTHETIC controls: the place's own 的 and a year before the whole are no kind of firm
+    [*_variants("2021年,东莞市的R&D经费支出415.23亿元。"), *_variants("东莞市2021年R&D经费支出415.23亿元。")],
+    ids=[*(f"own-{i}" for i in IDS), *(f"year-{i}" for i in IDS)],
+)
+def test_the_places_own_expenditure_is_read(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    assert [g[1:] for g in _got(read.rows)] == [("415.23", "东莞市", "2021")]
