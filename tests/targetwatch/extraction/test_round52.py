@@ -16,6 +16,7 @@
 - round 53, `rules.TARGET_VERBS`: 增至 (as 增加至 / 增加到).
 - round 53, `shareheld.py`: 占全国…的N% with no word of intent is a share already held: status.
 - round 53, `wordfraction.py`: 三分之一 is 1/3 in the view; a fraction's own 以上 / 以内 is its comparator.
+- round 53, `sitearea.py`: an area after 规划面积 / 占地面积 / 辐射面积 … sizes a site: the category threshold's weight.
 
 Expected values are worked out by hand from each sentence. Real sentences name their corpus text (development side);
 controls written for the test are marked SYNTHETIC.
@@ -406,3 +407,21 @@ def test_fractions_in_words_keep_their_cue_and_suffix(text):
 def test_a_fraction_said_of_a_group_without_zhan_stays_unread(text):
     """SYNTHETIC control after china-2022-rd-status (development): no 占 / 比重, no share read."""
     assert [p for p in quantified(text, "2022-06") if p.unit == "percent"] == []
+
+
+# --- round 53: a site's area (`sitearea.py`) ---------------------------------------------------------------------
+
+# taizhou-2008-agri-science-parks-news-trad (development, first unseen-60): sizes of parks, not annotated.
+TAIZHOU = "到2012年,該園規劃面積2萬畝,輻射面積30萬畝,將建成農產品批發市場1個。"
+
+
+@pytest.mark.parametrize("text", variants(TAIZHOU))
+def test_a_sites_area_is_no_target(text):
+    """The two areas get the threshold weight; the market to build (annotated) is read as before."""
+    assert _read(quantified(text, "2008-06")) == [(1, "count", "exact", 2012)]
+
+
+@pytest.mark.parametrize("text", variants("到2025年,全市蔬菜种植面积达到2万亩,项目占地面积78亩。"))
+def test_an_area_to_reach_stays_and_the_land_taken_does_not(text):
+    """SYNTHETIC, after a town's 2009 plan (town-2009-agri-restructuring-plan, first unseen-62: 项目占地面积78亩)."""
+    assert _read(quantified(text, "2021-01")) == [(20_000, "mu", "at_least", 2025)]
