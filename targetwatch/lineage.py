@@ -108,16 +108,19 @@ o AS (
     SELECT o.*, u.observation_id IS NOT NULL AS used,
         coalesce(CAST(o.release_date AS DATE), make_date(CAST(o.year AS INT) + 1, 12, 31)) AS available_from
     FROM o LEFT JOIN u ON u.target_id = o.target_id AND u.observation_id = o.observation_id
+), figure AS (  -- each figure's vintages, grouped and joined back (a window over them sorted every row: 17% dearer)
+    SELECT target_id AS _t, jurisdiction AS _j, indicator AS _i, year AS _y, bool_or(used) AS _any_used,
+        max(CASE WHEN used THEN observation_id END) AS _used_vintage, count(*) AS _n
+    FROM m GROUP BY ALL
 )
 SELECT target_id, {columns}, own_series, used, jurisdiction, indicator, {extra}
     CASE WHEN used THEN 'used'
          WHEN _as_of IS NOT NULL AND available_from > _as_of THEN 'not_released'
-         WHEN bool_or(used) OVER figure THEN 'superseded'
+         WHEN f._any_used THEN 'superseded'
          ELSE 'not_used' END AS vintage,
-    max(CASE WHEN used THEN observation_id END) OVER figure AS used_vintage,
-    count(*) OVER figure AS n_vintages, _row
-FROM m
-WINDOW figure AS (PARTITION BY target_id, jurisdiction, indicator, year)
+    f._used_vintage AS used_vintage, f._n AS n_vintages, _row
+FROM m JOIN figure f ON f._t = m.target_id AND f._j = m.jurisdiction AND f._i = m.indicator
+    AND f._y IS NOT DISTINCT FROM m.year
 {order}"""
 # FIGURES_SQL's rows in a chain's order (own series first, then by year and vintage; `_row` last makes it total).
 FIGURES_ORDER = "ORDER BY target_id, own_series DESC, year, release_date NULLS FIRST, source_file, observation_id, _row"

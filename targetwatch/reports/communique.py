@@ -90,6 +90,7 @@ from targetwatch.reports.plaintext import Sentence, plain_html, plain_txt, sente
 from targetwatch.reports.prenominal import place_count
 from targetwatch.reports.ranges import BELOW, FROM, TO, end_point, level_continues
 from targetwatch.reports.ranks import ranked_code
+from targetwatch.reports.recognition_counts import recognition_hits
 from targetwatch.reports.recognitions import recognised_flow
 from targetwatch.reports.revenue_ratio import revenue_ratio_problem
 from targetwatch.reports.rule_failures import guarded_stage, line_of, read_sentences, skipped_stage, with_rejected
@@ -171,6 +172,7 @@ def _figures(
     completed |= input_renamed(as_written, hits)  # 全社会研发投入…47亿元: read as 研发经费 (name_variants.py)
     short_name_hits(folded, hits, keys.codes, completed, ctx.named, ctx.before, doc.plain.text[: sentence.start])
     registry_hits(folded, hits, keys.codes)  # 国家科技型中小企业: the registry's, the stock (sme_registry.py)
+    recognition_hits(folded, hits, keys.codes)  # 全市认定高新技术企业62家: the recognitions (recognition_counts.py)
     intensity_hits(folded, hits, keys.codes, completed)
     strength_named_hits(folded, hits, keys.codes, completed)
     stocks = stock_after_flow(folded, hits, completed)  # 新增…40户,总数达到264户: 总数 is the stock (stock_totals.py)

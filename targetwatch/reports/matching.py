@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from targetwatch.reports.name_variants import with_name_variants
+from targetwatch.reports.recognition_counts import recognition_key
 from targetwatch.reports.sme_registry import registry_key
 from targetwatch.units import normalise_text, to_simplified
 from targetwatch.variants import fold_confused_place_names
@@ -208,7 +209,10 @@ class IndicatorMatcher:
             return Match(self.aliases[folded], "alias", (self.aliases[folded],))
         key = normalised_key(str(name))
         # 国家科技型中小企业, a row's name only: running text keeps 国家 a qualifier (sme_registry.py)
-        codes = tuple(sorted(self.keys.get(key) or self.keys.get(registry_key(key), ())))
+        # 认定高新技术企业 (a year's recognitions, recognition_counts.py): the alias's order, 高新技术企业认定
+        codes = tuple(
+            sorted(self.keys.get(key) or self.keys.get(registry_key(key)) or self.keys.get(recognition_key(key), ()))
+        )
         if len(codes) == 1:
             return Match(codes[0], "normalised", codes)
         return Match(None, None, codes)

@@ -52,6 +52,11 @@ _TOGETHER = re.compile(r"[\u4e00-\u9fff]{2,}(?:和|及|以及)$")
 # what the name is compared with, named right before the number: 研發投入強度與發達國家3%-4%的水平相比
 # (u13_nat_2014_rd_chinacb_trad, dev; read once 研发投入强度 became a name in round 12): the other's level
 _COMPARED_WITH = re.compile(r"(?:与|同|跟)[^,;。\d()比]{1,12}$")
+# a kind of firm before the name with 的, 各类 or a year between, which grammar.QUALIFIER (right before the name) does
+# not see: 東莞各類企業的R&D經費支出415.23億元 and 規模以上工業企業2021年R&D經費支出405.61億元
+# (u43_dg_2021_rd_luyoun_trad), 其中企业各类研发投入经费464.58亿 (u43_jx_2023_techsmes_hanle): unseen-43, dev since
+# round 34; the firms' part of the place's R&D expenditure, read as the whole (round 34)
+_KIND_BEFORE = re.compile(r"(?:企业|工业|制造业|规模以上|产业|行业)\s*(?:的|各类|(?:19|20)\d{2}\s*年)\s*$")
 
 
 def scope_problem(folded: str, clause_start: int, name_start: int, gap: str, name: str) -> str | None:
@@ -77,6 +82,8 @@ def scope_problem(folded: str, clause_start: int, name_start: int, gap: str, nam
         return f"the figure of {m.group()} (units of a kind): a subset of {name}, not its total"
     if (m := _OF_A_KIND.search(clause)) is not None:
         return f"a kind described before the name ({m.group()}): a subset of {name}, not its total"
+    if (m := _KIND_BEFORE.search(clause)) is not None:  # (after the kinds above: their reasons are more precise)
+        return f"the figure of a kind of firm ({m.group().strip()}): a subset of {name}, not its total"
     return None
 
 

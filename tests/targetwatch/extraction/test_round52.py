@@ -12,6 +12,10 @@
   倍增至 and 新台币 before the starting figure.
 - round 53, `listverb.py`: in a list after 包括 (支持, 围绕 …) whose first item has its own verb, later items share it.
 - round 53, `rules.STATUS_DONE`: 已吸引, 已投资, 已将 (a thing done) mark a status figure, as 已引进, 已发放 did.
+- round 53, `rules.ATTRIBUTION_LEAD`: 据(初步)测算 / 核算 / 估算, as 据统计, before a past year: a report.
+- round 53, `rules.TARGET_VERBS`: 增至 (as 增加至 / 增加到).
+- round 53, `shareheld.py`: 占全国…的N% with no word of intent is a share already held: status.
+- round 53, `wordfraction.py`: 三分之一 is 1/3 in the view; a fraction's own 以上 / 以内 is its comparator.
 
 Expected values are worked out by hand from each sentence. Real sentences name their corpus text (development side);
 controls written for the test are marked SYNTHETIC.
@@ -22,10 +26,13 @@ from __future__ import annotations
 import pytest
 
 import targetwatch.extraction.ratios as ratios
+from targetwatch.catalogue import load_catalogue
+from targetwatch.config import PROJECT_DIR
 from targetwatch.extraction import extract_targets
-from targetwatch.extraction.corpus import issued, load_corpus
+from targetwatch.extraction.corpus import issued, load_corpus, propose
 from targetwatch.extraction.lowerindex import LOWERED
 from targetwatch.extraction.ratios import LOWER_OR_HOLD
+from targetwatch.extraction.text import fold
 from tests.targetwatch.extraction.proposals import quantified, variants
 from tests.targetwatch.extraction.proposals import target_fields as _read
 
@@ -304,3 +311,98 @@ def test_a_figure_after_yi_and_a_verb_of_doing_is_status(text):
 def test_the_same_verbs_without_yi_are_goals(text):
     """SYNTHETIC control: with no 已 the figure is a goal, as before."""
     assert _read(quantified(text, "2024-06")) == [(61_000, "persons", "exact", 2025)]
+
+
+# --- round 53: 据测算 before a past year (`rules.ATTRIBUTION_LEAD`) --------------------------------------------------
+
+def _stored(doc_id: str, min_confidence: float = 0.5) -> list:
+    """A stored text's quantified proposals as the corpus scorer makes them (its page date, the catalogue)."""
+    docs, _ = load_corpus()
+    catalogue = load_catalogue(PROJECT_DIR / "targets.yaml")
+    return [p for p in propose({doc_id: docs[doc_id]}, catalogue, min_confidence)[doc_id]
+            if p.entry["comparator"] != "qualitative"]
+
+
+def test_an_estimate_of_a_past_year_is_a_report():
+    """shanghai-2012-creative-industry-meeting-news-trad (development, first unseen-62; no date on the page): 據初步
+    測算,2011年…約達1940億 (not annotated) was proposed at 0.80; the lead now lets the past year open what is said."""
+    assert not any(p.value == 194_000_000_000 for p in _stored("shanghai-2012-creative-industry-meeting-news-trad"))
+
+
+@pytest.mark.parametrize("text", variants("据统计,到2025年,全市将新增企业100家。"))
+def test_a_lead_before_a_future_year_is_read_as_before(text):
+    """SYNTHETIC control: a lead before a deadline and a word of intent leaves the goal as it was."""
+    assert _read(quantified(text, "2021-01")) == [(100, "count", "exact", 2025)]
+
+
+# --- round 53: 增至 as a target verb (`rules.TARGET_VERBS`) ----------------------------------------------------------
+
+# hongkong-2022-innovation-blueprint-news-trad (development, first unseen-54; 2022-12): 18 by 2025 and 30 by 2030,
+# annotated (exact); 0.40 before the rule. 12間 is the present count (現時), below the bar.
+BLUEPRINT = "《藍圖》亦提及現時本港有12間獨角獸企業,目標在2025年增至18間、2030年增至30間。"
+# xianghuang-2014-animal-husbandry-news (development, first unseen-63; undated): 12 sites this year, annotated.
+XIANGHUANG = "年内种公羊集中管理点增至12处。"
+
+
+@pytest.mark.parametrize("text", variants(BLUEPRINT))
+def test_zengzhi_is_a_verb_of_the_target(text):
+    assert [(p.value, p.entry["comparator"]) for p in quantified(text, "2022-12")] == [(18, "exact"), (30, "exact")]
+
+
+@pytest.mark.parametrize("text", variants(XIANGHUANG))
+def test_zengzhi_within_the_year_is_a_target(text):
+    assert [(p.value, p.unit, p.entry["comparator"]) for p in quantified(text, "2014-03")] == [(12, "count", "exact")]
+
+
+# --- round 53: a share of a whole already held (`shareheld.py`) -----------------------------------------------------
+
+@pytest.mark.parametrize(("doc_id", "value"), [
+    ("china-2025-digital-infrastructure-14th-fyp-review", 60),  # first unseen-61: 占全球总量的60%
+    ("yunnan-2008-forest-herbs-plan-news-trad", 60),  # first unseen-50: 佔據了全國名貴藥材種類的60%以上
+    ("china-2023-camellia-oil-action-plan-news", 77.6),  # first unseen-49: 分别占全国新增、改造任务的77.6%
+    ("hangzhou-2016-cultural-creative-13th-plan-news", 8.5),  # first unseen-62: 2015's 占国内生产总值的8.5%
+])
+def test_a_share_of_a_whole_held_is_status(doc_id, value):
+    """The stored texts (none of these shares annotated): each was proposed before the rule, none is now."""
+    assert not any(p.value == value and p.unit == "percent" for p in _stored(doc_id))
+
+
+@pytest.mark.parametrize("text", variants("到2025年,湖南、江西、广西三省油茶种植面积分别占全国新增、改造任务的77.6%。"))
+def test_a_share_held_in_a_sentence_is_status(text):
+    """SYNTHETIC, after the camellia-oil news: the same form in four variants, with a deadline and no intent."""
+    assert quantified(text, "2023-01") == []
+
+
+@pytest.mark.parametrize("text", variants("到2020年,文化创意产业增加值将占国内生产总值的26%左右。"))
+def test_a_share_with_a_word_of_intent_is_a_goal(text):
+    """hangzhou-2016-cultural-creative-13th-plan-news (development, first unseen-62): annotated, 将 keeps it."""
+    assert _read(quantified(text, "2016-05")) == [(26, "percent", "approx", 2020)]
+
+
+# --- round 53: fractions in words (`wordfraction.py`) ----------------------------------------------------------------
+
+# yichun-2022-lithium-industry-news (development, first unseen-62; 2022): at least a third, 2025 (the text's aim).
+YICHUN = "到2025年,全市锂电池新能源产业收入达到1500亿元,锂盐占国内市场份额三分之一以上。"
+# jiangxi-2021-manufacturing-14th-plan-news (development, first unseen-59): exceed a third; Nanchang at least a quarter.
+JIANGXI = "到2025年,制造业增加值占全省GDP比重超过三分之一,其中南昌占全省四分之一以上。"
+
+
+def test_a_fraction_in_words_is_written_in_digits_in_the_view():
+    assert fold("份额三分之一以上,四分之三,十分之一,三分之五") == "份额 1/3以上, 3/4,1/10,三分之五"
+
+
+@pytest.mark.parametrize("text", variants(YICHUN, spaced="%亿億"))
+def test_a_third_in_words_after_zhan_is_a_share(text):
+    assert _read(quantified(text, "2022-06"))[-1] == (100 / 3, "percent", "at_least", 2025)
+
+
+@pytest.mark.parametrize("text", variants(JIANGXI))
+def test_fractions_in_words_keep_their_cue_and_suffix(text):
+    assert _read(quantified(text, "2021-06")) == [(100 / 3, "percent", "exceed", 2025),
+                                                  (25, "percent", "at_least", 2025)]
+
+
+@pytest.mark.parametrize("text", variants("169个国家高新区聚集了全国三分之一以上的高新技术企业。"))
+def test_a_fraction_said_of_a_group_without_zhan_stays_unread(text):
+    """SYNTHETIC control after china-2022-rd-status (development): no 占 / 比重, no share read."""
+    assert [p for p in quantified(text, "2022-06") if p.unit == "percent"] == []

@@ -105,8 +105,52 @@ def test_the_chain_table_sorted_once_holds_the_same_rows_in_the_same_order(synth
     con.execute(f"ATTACH '{synthetic_warehouse}' AS w (READ_ONLY)")
     con.execute("USE w")
     ordered, unordered = (figures_sql(columns_by_table(con), EVERY_TARGET, ordered=o) for o in (True, False))
-    assert "ORDER BY" in ordered.rsplit("WINDOW", 1)[1] and "ORDER BY" not in unordered.rsplit("WINDOW", 1)[1]
+    tail = "FROM m JOIN figure"  # the final SELECT's FROM: an ORDER BY after it is the statement's own
+    assert "ORDER BY" in ordered.rsplit(tail, 1)[1] and "ORDER BY" not in unordered.rsplit(tail, 1)[1]
     rows = [con.execute(f"SELECT * FROM ({sql}) ORDER BY {CHAIN_ORDER}").fetchall() for sql in (ordered, unordered)]
     assert rows[0] == rows[1] and len(rows[0]) >= 10
     # CHAIN_ORDER is total: no two rows share a target and a figure (`_row`), so the order is the same on every run
     assert con.execute(f"SELECT count(*) = count(DISTINCT (target_id, _row)) FROM ({unordered})").fetchall()[0][0]
+
+
+_WINDOW_TAIL = """
+SELECT target_id, {columns}, own_series, used, jurisdiction, indicator, {extra}
+    CASE WHEN used THEN 'used'
+         WHEN _as_of IS NOT NULL AND available_from > _as_of THEN 'not_released'
+         WHEN bool_or(used) OVER figure THEN 'superseded'
+         ELSE 'not_used' END AS vintage,
+    max(CASE WHEN used THEN observation_id END) OVER figure AS used_vintage,
+    count(*) OVER figure AS n_vintages, _row
+FROM m
+WINDOW figure AS (PARTITION BY target_id, jurisdiction, indicator, year)
+{order}"""
+
+
+def test_the_vintages_grouped_and_joined_back_are_the_windows_values(synthetic_warehouse, tmp_path, monkeypatch):
+    """FIGURES_SQL reads each figure's vintages (any used, the used one, how many) from a GROUP BY joined back, not
+    from a window over (target, jurisdiction, indicator, year): the same rows in the same order as the window form
+    (written out here as it was), two figures of one series with no year included (a window puts NULLs together)."""
+    import shutil
+
+    import targetwatch.lineage as lineage
+
+    warehouse = tmp_path / "w.duckdb"
+    shutil.copyfile(synthetic_warehouse, warehouse)
+    with duckdb.connect(str(warehouse)) as con:
+        j, i = con.execute("SELECT o.jurisdiction, o.indicator FROM observations o JOIN targets t ON "
+                           "t.jurisdiction = o.jurisdiction AND t.indicator = o.indicator GROUP BY ALL "
+                           "HAVING count(*) >= 3 ORDER BY 1, 2 LIMIT 1").fetchall()[0]
+        con.execute("UPDATE observations SET year = NULL WHERE observation_id IN (SELECT observation_id FROM "
+                    "observations WHERE jurisdiction = $j AND indicator = $i ORDER BY observation_id LIMIT 2)",
+                    {"j": j, "i": i})
+    con = duckdb.connect()
+    con.execute(f"ATTACH '{warehouse}' AS w (READ_ONLY)")
+    con.execute("USE w")
+    grouped = lineage.FIGURES_SQL
+    assert "OVER" not in grouped and ", figure AS (" in grouped
+    monkeypatch.setattr(lineage, "FIGURES_SQL", grouped[:grouped.index(", figure AS (")] + _WINDOW_TAIL)
+    window = figures_sql(columns_by_table(con), EVERY_TARGET)
+    monkeypatch.setattr(lineage, "FIGURES_SQL", grouped)
+    rows = [con.execute(figures_sql(columns_by_table(con), EVERY_TARGET)).fetchall(), con.execute(window).fetchall()]
+    assert rows[0] == rows[1] and len(rows[0]) >= 10
+    assert con.execute(f"SELECT count(*) FROM ({window}) WHERE year IS NULL AND n_vintages = 2").fetchall()[0][0] >= 2
