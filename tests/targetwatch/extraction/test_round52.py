@@ -16,6 +16,8 @@
 - round 53, `rules.TARGET_VERBS`: 增至 (as 增加至 / 增加到).
 - round 53, `shareheld.py`: 占全国…的N% with no word of intent is a share already held: status.
 - round 53, `wordfraction.py`: 三分之一 is 1/3 in the view; a fraction's own 以上 / 以内 is its comparator.
+- round 53, `sitearea.py`: an area after 规划面积 / 占地面积 / 辐射面积 … sizes a site: the category threshold's weight.
+- round 53, `legalunits`: 块 after digits counts pieces (0.9块, 1500亿块); 5块钱 and 三块地 are not read.
 
 Expected values are worked out by hand from each sentence. Real sentences name their corpus text (development side);
 controls written for the test are marked SYNTHETIC.
@@ -406,3 +408,46 @@ def test_fractions_in_words_keep_their_cue_and_suffix(text):
 def test_a_fraction_said_of_a_group_without_zhan_stays_unread(text):
     """SYNTHETIC control after china-2022-rd-status (development): no 占 / 比重, no share read."""
     assert [p for p in quantified(text, "2022-06") if p.unit == "percent"] == []
+
+
+# --- round 53: a site's area (`sitearea.py`) ---------------------------------------------------------------------
+
+# taizhou-2008-agri-science-parks-news-trad (development, first unseen-60): sizes of parks, not annotated.
+TAIZHOU = "到2012年,該園規劃面積2萬畝,輻射面積30萬畝,將建成農產品批發市場1個。"
+
+
+@pytest.mark.parametrize("text", variants(TAIZHOU))
+def test_a_sites_area_is_no_target(text):
+    """The two areas get the threshold weight; the market to build (annotated) is read as before."""
+    assert _read(quantified(text, "2008-06")) == [(1, "count", "exact", 2012)]
+
+
+@pytest.mark.parametrize("text", variants("到2025年,全市蔬菜种植面积达到2万亩,项目占地面积78亩。"))
+def test_an_area_to_reach_stays_and_the_land_taken_does_not(text):
+    """SYNTHETIC, after a town's 2009 plan (town-2009-agri-restructuring-plan, first unseen-62: 项目占地面积78亩)."""
+    assert _read(quantified(text, "2021-01")) == [(20_000, "mu", "at_least", 2025)]
+
+
+# --- round 53: 块 as a measure word of counts (`legalunits.MEASURE_WORD_CLASSES`) -------------------------------------
+
+# china-2021-fitness-facilities-plan-news-trad (development, first unseen-39; 2021-04): 0.9 football pitches per
+# 10 000 people, at least, by 2025 (annotated count); china-ic-12th-fyp-forum-repost (development, first unseen-61):
+# 1.5 x 10^11 chips, exceed (annotated pieces; the value agrees, the base unit here is count).
+PITCHES = "到2025年,每萬人擁有足球場地數量達到0.9塊。"
+CHIPS = "到2015年,集成电路产量超过1500亿块。"
+
+
+@pytest.mark.parametrize("text", variants(PITCHES))
+def test_kuai_after_digits_counts_pitches(text):
+    assert _read(quantified(text, "2021-04")) == [(0.9, "count", "at_least", 2025)]
+
+
+@pytest.mark.parametrize("text", variants(CHIPS, spaced="%亿億"))
+def test_kuai_after_a_scale_word_counts_chips(text):
+    assert _read(quantified(text, "2012-02")) == [(150_000_000_000, "count", "exceed", 2015)]
+
+
+@pytest.mark.parametrize("text", variants("到2025年,深化农村三块地改革,每人补贴5块钱。"))
+def test_kuai_as_money_or_a_figure_of_speech_is_not_read(text):
+    """SYNTHETIC controls: 5块钱 (the colloquial yuan) and 三块地 (a numeral before 块) are no counts."""
+    assert [p for p in quantified(text, "2021-01") if p.unit == "count"] == []
