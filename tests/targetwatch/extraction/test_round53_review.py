@@ -20,8 +20,8 @@ from tests.targetwatch.extraction.proposals import target_fields as _read
 
 # SYNTHETIC (GB 3100 writes kW·h; the forms below are the ones texts set): 100亿 = 10^10; in MW·h, x 10^3 more.
 ENERGY = "到2025年,全市年发电量达到100亿{unit}。"
-KWH_FORMS = ["千瓦·时", "千瓦时", "千瓦・时", "千瓦･时", "千瓦小时", "千瓦·小时", "kW·h", "kWh", "kW.h", "kW・h", "KW·H",
-             "kW‧h", "kW⋅h"]
+KWH_FORMS = ["千瓦·时", "千瓦时", "千瓦・时", "千瓦･时", "千瓦小时", "千瓦·小时",
+             "kW·h", "kWh", "kW.h", "kW・h", "KW·H", "kW‧h", "kW⋅h"]
 MWH_FORMS = ["兆瓦时", "兆瓦·时", "兆瓦・时", "MW·h", "MWh", "MW.h", "MW・h", "ＭＷ・ｈ"]
 
 
