@@ -138,3 +138,40 @@ def test_the_total_after_a_growth_clause_is_read(tmp_path: Path, wide_aliases: A
 def test_no_total_after_a_clause_holding_a_count(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
     read = read_at(tmp_path, text, wide_aliases)
     assert "3174" not in [g[1] for g in _got(read.rows)]
+
+
+# --- (c) list_heads.py: an item of a list of new ones that states its own stock is the stock ----------------------
+
+# SYNTHETIC, in the shape of u42_nb_2017_gwr_chinagate's list (宁波's 2017 work report, dev since round 33): an item with
+# its own stock word (总数, 总量, 累计 after the name; 达到 after it with the place's own word 全市 before it) counts the
+# whole, so the list's 新增 does not make it a new one. Both ways the list can be carried: from a head the catalogue
+# names (院士工作站: communique.py's "continues a list") and from one it does not (示范基地: list_heads.new_list_head)
+_HEAD = "宁波市2017年工作回顾\n2017年,"
+OWN_STOCK_ITEMS = [
+    _HEAD + "新增院士工作站2家、全市高新技术企业总数达到716家。",
+    _HEAD + "新增院士工作站2家、高新技术企业总数达到716家。",
+    _HEAD + "新增示范基地1家、高新技术企业累计达到716家。",
+    _HEAD + "新增示范基地1家、全市高新技术企业达到716家。",
+]
+# SYNTHETIC controls: an item with no stock word of its own, or 达到 with no own word, stays a new one
+NEW_ITEMS = [
+    _HEAD + "新增院士工作站2家、高新技术企业716家。",
+    _HEAD + "新增示范基地1家、高新技术企业达到716家。",
+]
+
+
+@pytest.mark.parametrize(
+    "text", [v for t in OWN_STOCK_ITEMS for v in _variants(t)], ids=[f"{k}-{i}" for k in range(4) for i in IDS]
+)
+def test_a_list_item_stating_its_own_stock_is_read(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    assert [g[1:] for g in _got(read.rows)] == [("716", "宁波市", "2017")]
+
+
+@pytest.mark.parametrize(
+    "text", [v for t in NEW_ITEMS for v in _variants(t)], ids=[f"{k}-{i}" for k in range(2) for i in IDS]
+)
+def test_a_list_item_without_a_stock_word_stays_new(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    assert _got(read.rows) == []
+    assert [r for r in _reasons(read) if "716" in nfkc(r) and "list of new ones" in r] != []
