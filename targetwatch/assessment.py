@@ -15,6 +15,7 @@ import pandas as pd
 
 from targetwatch import messages, vocab
 from targetwatch.catalogue import TARGET_COLUMNS, Catalogue, targets_frame
+from targetwatch.fetch import frame
 from targetwatch.memory_db import private_database, query_shared_macro
 
 # The assessment runs as a few statements over TEMP tables (each stage computed once, then read by both outputs);
@@ -462,11 +463,11 @@ def _years_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     text columns are read once per target and spread over its rows (the same values, in the same column order)."""
     columns = [d[0] for d in con.execute("SELECT * FROM _tw_judged LIMIT 0").description]
     repeated = [c for c in _TARGET_TEXT_COLUMNS if c in columns]
-    years = con.execute(f"SELECT * EXCLUDE ({', '.join(repeated)}) FROM _tw_judged ORDER BY target_id, year").df()
-    per_target = con.execute(
+    years = frame(con.execute(f"SELECT * EXCLUDE ({', '.join(repeated)}) FROM _tw_judged ORDER BY target_id, year"))
+    per_target = frame(con.execute(
         f"SELECT t.target_id, {', '.join(f'{_TARGET_TEXT_COLUMNS[c]}.{c}' for c in repeated)} "
         "FROM _tw_t t JOIN _tw_base b USING (target_id)"
-    ).df()
+    ))
     rows = pd.Index(per_target["target_id"]).get_indexer(years["target_id"])
     for c in repeated:
         years[c] = per_target[c].to_numpy()[rows]
@@ -477,7 +478,7 @@ def run_stages(con: duckdb.DuckDBPyConnection, as_of: dt.date, *, private: bool 
     """Run the assessment on `con`, which has `targets` (`targets_frame`) and `observations`: return the scored
     per-target rows; the per-year rows are left in the TEMP table `_tw_judged` (`drop_stages` removes them). On a
     `private_database` connection (`private`), the stages and the status query run as the instance's shared macros
-    (parsed once per process, not once per call)."""
+    (parsed once per process, not once per call), and the scored rows are fetched by `fetch.frame`."""
     if private:
         for table, select in _STAGE_SELECTS:
             query_shared_macro(con, f"_tw_stage{table}", select, {"as_of": as_of} if "$as_of" in select else {},
@@ -488,7 +489,7 @@ def run_stages(con: duckdb.DuckDBPyConnection, as_of: dt.date, *, private: bool 
     params = {"as_of": as_of, "on_track": vocab.PACE_ON_TRACK, "at_risk": vocab.PACE_AT_RISK,
               "flat_pp": vocab.GAP_FLAT_PP}
     if private:
-        return query_shared_macro(con, "_tw_status", _STATUS_SQL, params).df()
+        return frame(query_shared_macro(con, "_tw_status", _STATUS_SQL, params))
     return con.execute(_STATUS_SQL, params).df()
 
 

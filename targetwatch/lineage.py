@@ -108,7 +108,9 @@ o AS (
     SELECT o.*, u.observation_id IS NOT NULL AS used,
         coalesce(CAST(o.release_date AS DATE), make_date(CAST(o.year AS INT) + 1, 12, 31)) AS available_from
     FROM o LEFT JOIN u ON u.target_id = o.target_id AND u.observation_id = o.observation_id
-), figure AS (  -- each figure's vintages, grouped and joined back (a window over them sorted every row: 17% dearer)
+), figure AS (  -- each figure's vintages, grouped and joined back (a window over them sorted every row: 17% dearer);
+    -- a missing year or target id matches its own group, as a window's partition keeps it (m's jurisdiction and
+    -- indicator are never missing: o joins on them)
     SELECT target_id AS _t, jurisdiction AS _j, indicator AS _i, year AS _y, bool_or(used) AS _any_used,
         max(CASE WHEN used THEN observation_id END) AS _used_vintage, count(*) AS _n
     FROM m GROUP BY ALL
@@ -119,7 +121,7 @@ SELECT target_id, {columns}, own_series, used, jurisdiction, indicator, {extra}
          WHEN f._any_used THEN 'superseded'
          ELSE 'not_used' END AS vintage,
     f._used_vintage AS used_vintage, f._n AS n_vintages, _row
-FROM m JOIN figure f ON f._t = m.target_id AND f._j = m.jurisdiction AND f._i = m.indicator
+FROM m JOIN figure f ON f._t IS NOT DISTINCT FROM m.target_id AND f._j = m.jurisdiction AND f._i = m.indicator
     AND f._y IS NOT DISTINCT FROM m.year
 {order}"""
 # FIGURES_SQL's rows in a chain's order (own series first, then by year and vintage; `_row` last makes it total).

@@ -30,6 +30,7 @@ import targetwatch.extraction.echoes as echoes
 import targetwatch.extraction.evidence as evidence
 import targetwatch.extraction.existingbase as existingbase
 import targetwatch.extraction.forecasts as forecasts
+import targetwatch.extraction.fractionsuffix as fractionsuffix
 import targetwatch.extraction.fromnow as fromnow
 import targetwatch.extraction.fullcover as fullcover
 import targetwatch.extraction.funds as funds
@@ -61,6 +62,7 @@ import targetwatch.extraction.scopecount as scopecount
 import targetwatch.extraction.sharedfigure as sharedfigure
 import targetwatch.extraction.shareheld as shareheld
 import targetwatch.extraction.shares as shares
+import targetwatch.extraction.sitearea as sitearea
 import targetwatch.extraction.sizeclass as sizeclass
 import targetwatch.extraction.statusdate as statusdate
 import targetwatch.extraction.stretch as stretch
@@ -407,6 +409,8 @@ def extract_targets(
     reductions.ceiling(doc.view, cands)  # round 35: 分别降低到120立方米、65立方米
     laterclause.lift(doc.view, cands, doc.issue_year)  # round 37: 已经批复…,明确到2030年累计建成12亿亩
     fundverbs.weigh(doc.view, cands)  # round 51: 預算案增撥20億元, 政府會設立100億元
+    sitearea.demote(doc.view, cands)  # round 53: 规划面积2万亩, 项目占地面积78亩
+    fractionsuffix.suffix(doc.view, cands)  # round 53: 三分之一以上, 1/4以内
     shareheld.demote(doc.view, cands)  # round 53: 占全国…任务的77.6%, 占全球总量的60%
     cands = unitrange.join(doc.view, cands)  # round 52: 3100亿元至3400亿元, 10万头~20万头
     rangeclass.demote(doc.view, cands)  # round 52: 供水人口200至1000人的水源, 有6.5%-7%的增速

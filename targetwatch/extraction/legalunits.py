@@ -56,7 +56,7 @@ LEGAL_UNITS: Final[tuple[tuple[str, str, float], ...]] = (
 MEASURE_WORD_CLASSES: Final[dict[str, tuple[str, ...]]] = {
     "vehicles": ("辆",), "vessels": ("艘",), "aircraft": ("架",), "years": ("岁",),
     "persons": ("位",), "beds": ("床",), "rooms": ("间",), "buildings": ("栋", "幢"),
-    "count": ("份", "批", "篇", "册", "颗", "枚", "支", "门", "眼"),
+    "count": ("份", "批", "篇", "册", "颗", "枚", "支", "门", "眼", "块"),  # r. 53: 块 (0.9块足球场地, 1500亿块芯片)
     "times": ("场",), "head": ("匹", "羽"), "fish": ("尾",),
 }
 
@@ -66,18 +66,19 @@ LISTED_NOT_READ: Final[dict[str, str]] = {
     "日": "a day of a date", "天": "a duration norm (3天内办结)", "小时": "a service norm or a travel circle",
     "分钟": "a travel-time circle (15分钟生活圈), annotated as no target", "秒": "a duration",
     "千伏": "a transmission line's voltage class (±800千伏特高压), a condition", "度": "年度, 程度, 温度",
-    "部": "部门, 部委", "本": "成本, 资本, 基本", "口": "人口, 出口, 进口", "块": "a colloquial yuan",
+    "部": "部门, 部委", "本": "成本, 资本, 基本", "口": "人口, 出口, 进口",
     "片": "片区", "届": "an ordinal (第十届)", "期": "an ordinal (二期工程)", "节": "节能, 节约",
 }
 
 # Guards: a Chinese numeral right before these is a figure of speech (一批, 一位, 两场); digits or a scale word are
 # counts (3批, 20万份).
-NUMERAL_GUARDED: Final[str] = "批位份场支门间"
+NUMERAL_GUARDED: Final[str] = "批位份场支门间块"  # r. 53: 三块地
 # A word followed by these characters is part of another word: 升至 (a verb), 场所 / 场景 / 场馆 (places), 门类 / 门户,
 # 支持 / 支撑 / 支付 / 支出, 间隔, 架构, 尾气 / 尾矿 / 尾水, 位于, 克服, 米粮.
 NOT_AFTER: Final[dict[str, str]] = {
     "升": "至到为级高值温", "场": "所景地馆站院区内外次", "门": "类户槛诊店面", "支": "持撑付出柱部线援农教医",
     "间": "隔距", "架": "构次", "尾": "气矿水款声期", "位": "于居列置", "克": "服", "米": "粮",
+    "块": "钱",  # r. 53: 5块钱 is the colloquial yuan (why 块 was listed not read before); 块 alone counts pieces
 }
 
 

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+import targetwatch.extraction.wordfraction as wordfraction
 from targetwatch.extraction.measures import write_fractions
 from targetwatch.extraction.spaceddigits import join_spaced_digits
 from targetwatch.extraction.thousands import join_thousands
@@ -68,6 +69,7 @@ def _fold(text: str) -> str:
     # Round 10: a footnote mark after a word (新开发“双协员”[21]305个) is blanked, so the figure after it reads.
     view = FOOTNOTE.sub(lambda m: " " * len(m[0]), view)
     view = write_fractions(view)  # round 18: 千分之四点五 -> "  4.5‰" (measures.WRITTEN_FRACTION)
+    view = wordfraction.fold(view)  # round 53: 三分之一 -> " 1/3"
     view = join_spaced_digits(view)  # round 49: 5 0 0 家 -> " 500 " + " 家"
     view = join_thousands(text, view)  # round 51: 1,000萬元 -> " 1000万元"
     return _unwrap(view) if _hard_wrapped(view) else view

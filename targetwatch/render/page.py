@@ -158,8 +158,13 @@ def _json_bytes(o: Any, default: Any = None) -> bytes:
     try:
         return orjson.dumps(o, default=default, option=_ORJSON)
     except orjson.JSONEncodeError:
-        return json.dumps(o, ensure_ascii=False, separators=(",", ":"), allow_nan=False,
-                          default=default).encode("utf-8")
+        return _json_fallback(o, default)
+
+
+def _json_fallback(o: Any, default: Any) -> bytes:
+    """What to_json and dump_js write when orjson refuses a value (an integer beyond 64 bits, nesting deeper than
+    254): json.dumps with to_json's rules, as UTF-8 bytes. The one place those rules are spelt for json."""
+    return json.dumps(o, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=default).encode("utf-8")
 
 
 def chart_html(spec: dict, chart_id: str, lang: str) -> Markup:
@@ -361,8 +366,7 @@ def _json_text(payload: Any) -> bytes:
             return Encoded.MARK
         return _json_default(o)
 
-    data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False,
-                      default=default).encode("utf-8")
+    data = _json_fallback(payload, default)
     if not parts:
         return data
     mark = json.dumps(Encoded.MARK, ensure_ascii=False).encode("utf-8")

@@ -374,7 +374,9 @@ def ingest_folder(
             # build area, dropped and written afresh by each attempt.
             for table in ("observations", "rejected_rows", "report_files"):
                 con.execute(f'DROP TABLE IF EXISTS "{table}"')
-            normaliser = Normaliser(con, catalogue, as_of=as_of, today=today)
+            # a small folder without a warehouse is on a memory_db instance (`_database`): its shared macros serve
+            normaliser = Normaliser(con, catalogue, as_of=as_of, today=today,
+                                    shared_macros=warehouse is None and one_thread)
             create_raw(con, RAW)
             batches = Batches(con, normaliser, RAW, PENDING, limits.batch_rows * FLUSH_BATCHES)
             # the Python readers' batches go into DuckDB many at a time, and their cache entries by one COPY a chunk

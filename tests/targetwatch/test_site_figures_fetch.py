@@ -35,3 +35,24 @@ def test_each_figure_counts_the_distinct_values_of_its_year_and_period():
     # 2022: a missing period is a group of its own -> one each; syn-b's o8 alone; syn-c is not asked for
     assert got["observation_id"].to_pylist() == ["o1", "o3", "o2", "o4", "o5", "o6", "o7", "o8"]
     assert got["n_values"].to_pylist() == [2, 2, 2, 1, 1, 1, 1, 1]
+
+
+def test_figures_without_a_year_are_kept_and_read_by_the_frame_path():
+    """A figure with no year keeps its row in the query (the count joined back on the year with IS NOT DISTINCT FROM:
+    a plain = would drop it and the batch would be read without it), so fetch sees the missing year and reads the
+    batch as a frame (arrow_frame's types). SYNTHETIC rows: the two figures without a year come first (missing first)
+    in release order, their values 5 and 6 two distinct values of one (missing) year; 2020 and 2021 one each."""
+    d = dt.date
+    obs = pd.DataFrame({
+        "observation_id": ["o1", "o2", "o3", "o4"], "jurisdiction": ["syn-a"] * 4, "indicator": ["i"] * 4,
+        "year": pd.array([2020, None, 2021, None], dtype="Int64"), "value": [1.0, 5.0, 2.0, 6.0],
+        "period_type": ["annual"] * 4, "source_file": ["f1", "f2", "f1", "f1"], "location": ["l"] * 4,
+        "release_date": [d(2021, 1, 1), d(2021, 2, 1), d(2022, 1, 1), d(2021, 3, 1)],
+    })
+    con = duckdb.connect()
+    con.register("_obs", obs)
+    con.execute("CREATE TABLE observations AS SELECT * FROM _obs")
+    got = WarehouseFigures(con, tuple(obs.columns)).fetch({("syn-a", "i")})
+    assert got.table is None
+    assert got.frame["observation_id"].tolist() == ["o2", "o4", "o1", "o3"]
+    assert got.frame["n_values"].tolist() == [2, 2, 1, 1]

@@ -355,3 +355,21 @@ def test_dump_js_writes_an_encoded_text_as_it_is_even_beside_the_mark(tmp_path):
     dump_js(tmp_path / "f.js", "f", payload)
     assert (tmp_path / "f.js").read_text(encoding="utf-8") == \
         'f({"a":{"b": 1},"m":"\ue000tw-json\ue000","c":["\\u003ci>"]});\n'
+
+
+def test_a_target_objects_members_are_written_as_dump_js_writes_the_dict(tmp_path):
+    """page.members_json (the data files' target objects, target_json) and dump_js encode by one set of rules: the
+    same members, byte for byte, for a date, numpy scalars, NaN and infinity, non-ASCII and control characters, a
+    text holding the json fallback's splice mark, and a dict that only json can write (an integer beyond 64 bits).
+    SYNTHETIC values; the first written out by hand."""
+    import math
+
+    from targetwatch.render.page import Encoded, dump_js, members_json
+
+    first = {"as_of": dt.date(2025, 6, 30), "n": np.int64(3), "x": np.float64(2.5), "nan": math.nan,
+             "inf": -math.inf, "name": "甲\u2028\x01", "ok": np.bool_(True)}
+    assert members_json(first) == ('"as_of":"2025-06-30","n":3,"x":2.5,"nan":null,"inf":null,'
+                                   '"name":"甲\u2028\\u0001","ok":true').encode("utf-8")
+    for k, d in enumerate([first, {"mark": Encoded.MARK, "l": [1, None]}, {"big": 2**70, "t": "目标"}, {}]):
+        dump_js(tmp_path / f"{k}.js", "f", d)
+        assert (tmp_path / f"{k}.js").read_bytes() == b"f({" + members_json(d) + b"});\n"

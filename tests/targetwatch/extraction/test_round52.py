@@ -15,6 +15,9 @@
 - round 53, `rules.ATTRIBUTION_LEAD`: 据(初步)测算 / 核算 / 估算, as 据统计, before a past year: a report.
 - round 53, `rules.TARGET_VERBS`: 增至 (as 增加至 / 增加到).
 - round 53, `shareheld.py`: 占全国…的N% with no word of intent is a share already held: status.
+- round 53, `wordfraction.py`: 三分之一 is 1/3 in the view; a fraction's own 以上 / 以内 is its comparator.
+- round 53, `sitearea.py`: an area after 规划面积 / 占地面积 / 辐射面积 … sizes a site: the category threshold's weight.
+- round 53, `legalunits`: 块 after digits counts pieces (0.9块, 1500亿块); 5块钱 and 三块地 are not read.
 
 Expected values are worked out by hand from each sentence. Real sentences name their corpus text (development side);
 controls written for the test are marked SYNTHETIC.
@@ -31,6 +34,7 @@ from targetwatch.extraction import extract_targets
 from targetwatch.extraction.corpus import issued, load_corpus, propose
 from targetwatch.extraction.lowerindex import LOWERED
 from targetwatch.extraction.ratios import LOWER_OR_HOLD
+from targetwatch.extraction.text import fold
 from tests.targetwatch.extraction.proposals import quantified, variants
 from tests.targetwatch.extraction.proposals import target_fields as _read
 
@@ -375,3 +379,75 @@ def test_a_share_held_in_a_sentence_is_status(text):
 def test_a_share_with_a_word_of_intent_is_a_goal(text):
     """hangzhou-2016-cultural-creative-13th-plan-news (development, first unseen-62): annotated, 将 keeps it."""
     assert _read(quantified(text, "2016-05")) == [(26, "percent", "approx", 2020)]
+
+
+# --- round 53: fractions in words (`wordfraction.py`) ----------------------------------------------------------------
+
+# yichun-2022-lithium-industry-news (development, first unseen-62; 2022): at least a third, 2025 (the text's aim).
+YICHUN = "到2025年,全市锂电池新能源产业收入达到1500亿元,锂盐占国内市场份额三分之一以上。"
+# jiangxi-2021-manufacturing-14th-plan-news (development, first unseen-59): exceed a third; Nanchang at least a quarter.
+JIANGXI = "到2025年,制造业增加值占全省GDP比重超过三分之一,其中南昌占全省四分之一以上。"
+
+
+def test_a_fraction_in_words_is_written_in_digits_in_the_view():
+    assert fold("份额三分之一以上,四分之三,十分之一,三分之五") == "份额 1/3以上, 3/4,1/10,三分之五"
+
+
+@pytest.mark.parametrize("text", variants(YICHUN, spaced="%亿億"))
+def test_a_third_in_words_after_zhan_is_a_share(text):
+    assert _read(quantified(text, "2022-06"))[-1] == (100 / 3, "percent", "at_least", 2025)
+
+
+@pytest.mark.parametrize("text", variants(JIANGXI))
+def test_fractions_in_words_keep_their_cue_and_suffix(text):
+    assert _read(quantified(text, "2021-06")) == [(100 / 3, "percent", "exceed", 2025),
+                                                  (25, "percent", "at_least", 2025)]
+
+
+@pytest.mark.parametrize("text", variants("169个国家高新区聚集了全国三分之一以上的高新技术企业。"))
+def test_a_fraction_said_of_a_group_without_zhan_stays_unread(text):
+    """SYNTHETIC control after china-2022-rd-status (development): no 占 / 比重, no share read."""
+    assert [p for p in quantified(text, "2022-06") if p.unit == "percent"] == []
+
+
+# --- round 53: a site's area (`sitearea.py`) ---------------------------------------------------------------------
+
+# taizhou-2008-agri-science-parks-news-trad (development, first unseen-60): sizes of parks, not annotated.
+TAIZHOU = "到2012年,該園規劃面積2萬畝,輻射面積30萬畝,將建成農產品批發市場1個。"
+
+
+@pytest.mark.parametrize("text", variants(TAIZHOU))
+def test_a_sites_area_is_no_target(text):
+    """The two areas get the threshold weight; the market to build (annotated) is read as before."""
+    assert _read(quantified(text, "2008-06")) == [(1, "count", "exact", 2012)]
+
+
+@pytest.mark.parametrize("text", variants("到2025年,全市蔬菜种植面积达到2万亩,项目占地面积78亩。"))
+def test_an_area_to_reach_stays_and_the_land_taken_does_not(text):
+    """SYNTHETIC, after a town's 2009 plan (town-2009-agri-restructuring-plan, first unseen-62: 项目占地面积78亩)."""
+    assert _read(quantified(text, "2021-01")) == [(20_000, "mu", "at_least", 2025)]
+
+
+# --- round 53: 块 as a measure word of counts (`legalunits.MEASURE_WORD_CLASSES`) -------------------------------------
+
+# china-2021-fitness-facilities-plan-news-trad (development, first unseen-39; 2021-04): 0.9 football pitches per
+# 10 000 people, at least, by 2025 (annotated count); china-ic-12th-fyp-forum-repost (development, first unseen-61):
+# 1.5 x 10^11 chips, exceed (annotated pieces; the value agrees, the base unit here is count).
+PITCHES = "到2025年,每萬人擁有足球場地數量達到0.9塊。"
+CHIPS = "到2015年,集成电路产量超过1500亿块。"
+
+
+@pytest.mark.parametrize("text", variants(PITCHES))
+def test_kuai_after_digits_counts_pitches(text):
+    assert _read(quantified(text, "2021-04")) == [(0.9, "count", "at_least", 2025)]
+
+
+@pytest.mark.parametrize("text", variants(CHIPS, spaced="%亿億"))
+def test_kuai_after_a_scale_word_counts_chips(text):
+    assert _read(quantified(text, "2012-02")) == [(150_000_000_000, "count", "exceed", 2015)]
+
+
+@pytest.mark.parametrize("text", variants("到2025年,深化农村三块地改革,每人补贴5块钱。"))
+def test_kuai_as_money_or_a_figure_of_speech_is_not_read(text):
+    """SYNTHETIC controls: 5块钱 (the colloquial yuan) and 三块地 (a numeral before 块) are no counts."""
+    assert [p for p in quantified(text, "2021-01") if p.unit == "count"] == []

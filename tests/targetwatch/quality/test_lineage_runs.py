@@ -154,3 +154,30 @@ def test_the_vintages_grouped_and_joined_back_are_the_windows_values(synthetic_w
     rows = [con.execute(figures_sql(columns_by_table(con), EVERY_TARGET)).fetchall(), con.execute(window).fetchall()]
     assert rows[0] == rows[1] and len(rows[0]) >= 10
     assert con.execute(f"SELECT count(*) FROM ({window}) WHERE year IS NULL AND n_vintages = 2").fetchall()[0][0] >= 2
+
+
+def test_a_target_without_an_id_keeps_its_figures_and_their_vintages():
+    """The grouped vintages keep the window's partitions for every key: a target row with no id (the catalogue never
+    writes one, a hand-edited warehouse can) keeps its chain, its figures counted among themselves, and a figure with
+    no year is a figure of its own. SYNTHETIC tables; the values worked by hand: t2 used o1 of 2020, so o2 (2020) is
+    superseded by o1 and o3 (no year) is not used; the id-less target used nothing (its 2020 figures are two vintages
+    of one figure)."""
+    con = duckdb.connect()
+    con.execute("CREATE TABLE targets AS SELECT * FROM (VALUES (NULL, 'syn-a', 'i', NULL), ('t2', 'syn-a', 'i', NULL)) "
+                "v(target_id, jurisdiction, indicator, reference_jurisdiction)")
+    con.execute("CREATE TABLE assessments AS SELECT * FROM (VALUES (NULL, DATE '2025-06-30'), "
+                "('t2', DATE '2025-06-30')) v(target_id, as_of)")
+    con.execute("CREATE TABLE assessment_years AS SELECT 't2' AS target_id, 'o1' AS observation_id")
+    figure = ", ".join(f"NULL::VARCHAR AS {c}" for c in ("value_as_written", "unit_as_written", "unit", "source_file",
+                                                          "sheet", "column_name", "location", "sha256",
+                                                          "release_date_basis", "source_title", "source_ref"))
+    con.execute(f"CREATE TABLE observations AS SELECT jurisdiction, indicator, observation_id, year, 1.0 AS value, "
+                f"NULL::DATE AS release_date, NULL::INT AS row_number, NULL::INT AS char_start, NULL::INT AS char_end, "
+                f"NULL::DOUBLE AS confidence, {figure} FROM (VALUES ('syn-a', 'i', 'o1', 2020), "
+                f"('syn-a', 'i', 'o2', 2020), ('syn-a', 'i', 'o3', NULL)) "
+                f"v(jurisdiction, indicator, observation_id, year)")
+    got = con.execute(f"SELECT target_id, observation_id, vintage, used_vintage, n_vintages FROM "
+                      f"({figures_sql(columns_by_table(con), EVERY_TARGET)})").fetchall()
+    assert sorted(got, key=lambda r: (r[0] or "", r[1])) == [
+        (None, "o1", "not_used", None, 2), (None, "o2", "not_used", None, 2), (None, "o3", "not_used", None, 1),
+        ("t2", "o1", "used", "o1", 2), ("t2", "o2", "superseded", "o1", 2), ("t2", "o3", "not_used", None, 1)]
