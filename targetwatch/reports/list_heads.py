@@ -13,8 +13,9 @@ itself a catalogue name; when the list opens with something the catalogue does n
 item refused for another reason first, the later items were read as levels. Here the verb at the head of the clause
 covers every item of the 、-list it opens, each item a count with its unit. Not a head: 新增 in 城镇新增就业 (a name),
 and a list the clause closes before (a comma or 。 ends the clause: 新增…2家,全市共有…10家 keeps the stock).
-Nor an item that states its own stock (fix17b's review of beb2c27): 新增院士工作站2家、全市高新技术企业总数达到716家 (SYNTHETIC):
-716 is the whole (总数, 总量, 累计 after the name; or 达到/达 after it with the place's own word 全市 before it), not a new one.
+Nor an item that states its own stock (fix17b's review of beb2c27):
+新增院士工作站2家、全市高新技术企业总数达到716家 (SYNTHETIC): 716 is the whole (总数, 总量, 累计 after the name;
+or 达到/达 after it with the place's own word 全市 before it), not a new one.
 """
 
 from __future__ import annotations

@@ -44,8 +44,8 @@ _TOTAL_OPENS = re.compile(r"[,;](总数|总量)")
 # (u38_he_2017_st_tech, Hebei's 2017 science work meeting, dev since round 29: both totals were "not recognised")
 FLOW_AFTER = re.compile(r"新增了?(?=\d)")
 # a clause between the new ones and the total that holds no level: a multiple, a comparison or a growth rate
-# (是2016年增幅的2.5倍多, 同比增长2.5倍, 增长25%). Session 20's review (fix17b, deciding 9eff6bb): a total stated after a
-# growth clause is a level all the same (总数达3174家), and 比/较/同比 before the growth word changed nothing about
+# (是2016年增幅的2.5倍多, 同比增长2.5倍, 增长25%). Session 20's review (fix17b, deciding 9eff6bb): a total stated after
+# a growth clause is a level all the same (总数达3174家), and 比/较/同比 before the growth word changed nothing about
 # that, so 增长/增幅 are back, and a rate (25%: number_in's "level") in such a clause is a change, not a level
 _COMPARISON = re.compile(r"(?:是|为|相当于|比|较|同比|增长|增幅)")  # matched at a clause start
 _RATE = re.compile(r"\s*%")

@@ -104,10 +104,10 @@ def test_a_places_registry_count_is_still_its_stock(
 # u38_he_2017_st_tech (dev since round 29), as published: the one development sentence with a clause between (是…倍多)
 HEBEI_2017 = "2017年,河北省高新技术企业新增1079家,是2016年增幅的2.5倍多,总数达3174家。"
 # SYNTHETIC: the same with a growth clause between, with and without 比/较/同比 before the growth word. 9eff6bb removed
-# 增长/增幅 from the clause words, but 同比增长2.5倍 still passed by 同比 while 增长2.5倍 was refused: the same sentence read
-# two ways. fix17b decides it: a total stated after a growth clause is the stock all the same (总数达3174家), a rate
-# (25%) or a multiple (2.5倍) in that clause being a change, so each of these reads 3174 (12 of the 16 variants failed
-# before: the bare growth word's and 比上年增长25%'s; only 同比增长2.5倍 passed)
+# 增长/增幅 from the clause words, but 同比增长2.5倍 still passed by 同比 while 增长2.5倍 was refused: the same sentence
+# read two ways. fix17b decides it: a total stated after a growth clause is the stock all the same (总数达3174家), a
+# rate (25%) or a multiple (2.5倍) in that clause being a change, so each of these reads 3174 (12 of the 16 variants
+# failed before: the bare growth word's and 比上年增长25%'s; only 同比增长2.5倍 passed)
 GROWTH_CLAUSES = [
     "2017年,河北省高新技术企业新增1079家,增长25%,总数达3174家。",
     "2017年,河北省高新技术企业新增1079家,增长2.5倍,总数达3174家。",
@@ -142,10 +142,11 @@ def test_no_total_after_a_clause_holding_a_count(tmp_path: Path, wide_aliases: A
 
 # --- (c) list_heads.py: an item of a list of new ones that states its own stock is the stock ----------------------
 
-# SYNTHETIC, in the shape of u42_nb_2017_gwr_chinagate's list (宁波's 2017 work report, dev since round 33): an item with
-# its own stock word (总数, 总量, 累计 after the name; 达到 after it with the place's own word 全市 before it) counts the
-# whole, so the list's 新增 does not make it a new one. Both ways the list can be carried: from a head the catalogue
-# names (院士工作站: communique.py's "continues a list") and from one it does not (示范基地: list_heads.new_list_head)
+# SYNTHETIC, in the shape of u42_nb_2017_gwr_chinagate's list (宁波's 2017 work report, dev since round 33): an item
+# with its own stock word (总数, 总量, 累计 after the name; 达到 after it with the place's own word 全市 before it)
+# counts the whole, so the list's 新增 does not make it a new one. Both ways the list can be carried: from a head the
+# catalogue names (院士工作站: communique.py's "continues a list") and from one it does not (示范基地:
+# list_heads.new_list_head)
 _HEAD = "宁波市2017年工作回顾\n2017年,"
 OWN_STOCK_ITEMS = [
     _HEAD + "新增院士工作站2家、全市高新技术企业总数达到716家。",
