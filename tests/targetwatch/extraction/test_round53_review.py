@@ -4,6 +4,8 @@
   kW·h, kWh, kW.h, MW・h, 千瓦小时): read as kWh with the power's factor, never as the power alone (before, 100亿kW·h
   was 10^10 kW at 0.9, and 3000亿千瓦·时 3 x 10^11 kW since round 34).
 
+- (4) `unitforms.NAMES`: each written form (方米, ㎡, kW …) names its legal unit and takes that unit's factor from
+  `legalunits` (the factors were copied); 太瓦 joins the power words, so TW and TWh are read alike.
 - (2) `levelmultiple`: 上年 is never a multiple's baseline (the year before its figure's deadline by its meaning), so
   `OVER_BASELINE` no longer reads it; round 52's branch for it could never return a year.
 
@@ -17,6 +19,7 @@ import pytest
 from targetwatch.extraction import extract_targets
 from targetwatch.extraction.legalunits import unit_table
 from targetwatch.extraction.levelmultiple import OVER_BASELINE, _last_year
+from targetwatch.extraction.unitforms import FORMS, NAMES
 from tests.targetwatch.extraction.proposals import quantified, variants
 from tests.targetwatch.extraction.proposals import target_fields as _read
 
@@ -81,3 +84,19 @@ def test_only_qunian_is_read_as_a_baseline_word():
     assert OVER_BASELINE.search("较去年提升")["last"] == "去年"
     assert OVER_BASELINE.search("比上年提升") is None
     assert OVER_BASELINE.search("较2014年的611万元提升")["year"] == "2014"
+
+
+# --- (4) one table of factors: each written form takes its legal unit's ----------------------------------------------
+
+def test_each_written_form_has_the_factor_of_the_legal_unit_it_stands_for():
+    table = unit_table()
+    assert all(FORMS[form] == table[name] for form, name in NAMES.items())
+    assert (FORMS["mw"], FORMS["gwh"], FORMS["tw·h"], FORMS["方米"]) == (
+        ("kw", 1e3), ("kwh", 1e6), ("kwh", 1e9), ("sqm", 1))
+
+
+@pytest.mark.parametrize("unit", ["TW", "太瓦"])
+def test_terawatts_are_power_as_terawatt_hours_are_energy(unit):
+    """SYNTHETIC: 2太瓦 = 2TW = 2 x 10^9 kW (GB 3100's prefix 太, 10^12 W); TWh was read before, TW was not."""
+    read = _read(quantified(f"到2030年,全国风电装机达到2{unit}。", "2021-01"))
+    assert read == [(2_000_000_000, "kw", "at_least", 2030)]
