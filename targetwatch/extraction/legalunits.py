@@ -36,8 +36,7 @@ LEGAL_UNITS: Final[tuple[tuple[str, str, float], ...]] = (
     ("立方米", "cubic_meters", 1), ("升", "cubic_meters", 1e-3), ("毫升", "cubic_meters", 1e-6),
     # mass (base tons, as 吨 since round 10)
     ("吨", "tons", 1), ("千克", "tons", 1e-3), ("公斤", "tons", 1e-3), ("克", "tons", 1e-6),
-    # energy and power, and energy as coal equivalent (国家选定的 units plans use)
-    ("千瓦时", "kwh", 1), ("瓦时", "kwh", 1e-3), ("兆瓦时", "kwh", 1e3),
+    # power, and energy as coal equivalent (国家选定的 units plans use); energy in watt-hours: `energy_units`
     ("千瓦", "kw", 1), ("瓦", "kw", 1e-3), ("兆瓦", "kw", 1e3), ("吉瓦", "kw", 1e6),
     ("吨标准煤", "tce", 1), ("吨标煤", "tce", 1), ("千克标准煤", "tce", 1e-3),
     # concentrations (air and water quality standards, GB 3095 / GB 3838)
@@ -82,9 +81,25 @@ NOT_AFTER: Final[dict[str, str]] = {
 }
 
 
+# Round 54 (review of round 52): energy is power times time, and GB 3100 writes the product of two units with a middle
+# dot or without a sign (千瓦·时, 千瓦时; the hour also as 小时, kW·h). Texts set the dot as a katakana middle dot
+# (・, also ･ folded to it), a dot operator or a full stop (kW.h). Each power word gives its energy words with the
+# power's factor (1 千瓦·时 = 1 kWh), so a power word before a dot and an hour is never read as power alone
+# (3000亿千瓦·时 was 3 x 10^11 kW before).
+PRODUCT_SIGNS: Final[tuple[str, ...]] = ("", "·", "・", "‧", "⋅", "∙", ".")
+HOUR_WORDS: Final[tuple[str, ...]] = ("时", "小时")
+
+
+def energy_units(powers: dict[str, float], hours: tuple[str, ...]) -> dict[str, tuple[str, float]]:
+    """The energy words of `powers` (written power -> factor to kW): each power, a product sign and an hour."""
+    return {f"{power}{sign}{hour}": ("kwh", factor)
+            for power, factor in powers.items() for sign in PRODUCT_SIGNS for hour in hours}
+
+
 def unit_table() -> dict[str, tuple[str, float]]:
     """Every word read as a unit from the two tables: word -> (base unit, factor)."""
     out = {word: (base, factor) for word, base, factor in LEGAL_UNITS}
+    out |= energy_units({word: factor for word, base, factor in LEGAL_UNITS if base == "kw"}, HOUR_WORDS)
     out |= {word: (base, 1.0) for base, words in MEASURE_WORD_CLASSES.items() for word in words}
     return out
 

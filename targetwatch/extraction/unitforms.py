@@ -22,11 +22,12 @@ from __future__ import annotations
 
 from typing import Final
 
+from targetwatch.extraction.legalunits import energy_units
+
 # written form -> (base unit, factor to it), the bases of `legalunits.LEGAL_UNITS`
 FORMS: Final[dict[str, tuple[str, float]]] = {
     "方米": ("sqm", 1), "㎡": ("sqm", 1), "㎥": ("cubic_meters", 1),
-    "kwh": ("kwh", 1), "mwh": ("kwh", 1e3), "gwh": ("kwh", 1e6), "twh": ("kwh", 1e9),
     "kw": ("kw", 1), "mw": ("kw", 1e3), "gw": ("kw", 1e6),
-}
+} | energy_units({"kw": 1, "mw": 1e3, "gw": 1e6, "tw": 1e9}, ("h",))  # kwh … twh; r. 54: kW·h, MW・h, kW.h
 # An ASCII symbol ends where the letters end (appended after the unit in `rules.FIGURE`; fixed-width lookbehind).
 GUARD: Final = r"(?!(?<=[a-z])[a-z])"

@@ -62,9 +62,10 @@ class TargetJson:
         shown = self.shown
         heads: list[bytes] = []
         tails: list[bytes] = []
-        rows = zip(part["target_id"], part["jurisdiction"], zip(*(part[c] for c in shown), strict=True),
-                   zip(*(part[t] for t in trail), strict=True) if trail else ((),) * len(part["target_id"]),
-                   spans, own, ref, proxy, strict=True)
+        none = ((),) * len(part["target_id"])  # no columns: an empty row per target (zip() of none yields no row)
+        rows = zip(part["target_id"], part["jurisdiction"],
+                   zip(*(part[c] for c in shown), strict=True) if shown else none,
+                   zip(*(part[t] for t in trail), strict=True) if trail else none, spans, own, ref, proxy, strict=True)
         for tid, code, shown_row, trail_row, (s, e), own_k, ref_k, proxy_k in rows:
             r = {c: v for c, v in zip(shown, shown_row, strict=True) if v is not None and v != [] and v != {}}
             if code is not None:

@@ -50,7 +50,7 @@ from targetwatch.reports.grammar import (
 )
 from targetwatch.reports.grid_tables import with_grid_tables
 from targetwatch.reports.intensity import intensity_hits, strength_named_hits
-from targetwatch.reports.list_heads import new_list_head
+from targetwatch.reports.list_heads import new_list_head, own_stock_items
 from targetwatch.reports.lists import ENUMERATED, SPAN, year_list
 from targetwatch.reports.matching import ambiguity_reason, normalised_key, strip_deletions, without_glosses
 from targetwatch.reports.mentions import one_per_figure
@@ -175,7 +175,7 @@ def _figures(
     recognition_hits(folded, hits, keys.codes)  # 全市认定高新技术企业62家: the recognitions (recognition_counts.py)
     intensity_hits(folded, hits, keys.codes, completed)
     strength_named_hits(folded, hits, keys.codes, completed)
-    stocks = stock_after_flow(folded, hits, completed)  # 新增…40户,总数达到264户: 总数 is the stock (stock_totals.py)
+    stocks = stock_after_flow(folded, hits, completed) | own_stock_items(folded, hits)  # stock_totals, list_heads
     series = named_series(folded, hits, completed)  # …科技型中小企业…,企业数量由2017年的20家… (named_series.py)
     if not hits and ctx.series and (m := _SERIES_YEAR.match(folded)):  # 2016年為2.11%: the series goes on
         f, code = number_in(folded[m.end() :]), keys.codes.get(normalised_key(ctx.series[0]))

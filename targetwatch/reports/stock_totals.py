@@ -43,12 +43,18 @@ _TOTAL_OPENS = re.compile(r"[,;](总数|总量)")
 #     科技型中小企业新增1.34万家,总数达5.5万家。                                   <- 5.5万: the stock
 # (u38_he_2017_st_tech, Hebei's 2017 science work meeting, dev since round 29: both totals were "not recognised")
 FLOW_AFTER = re.compile(r"新增了?(?=\d)")
-# a clause between the new ones and the total that holds no level: a multiple or a comparison (是2016年增幅的2.5倍多).
-# Session 20's review: 增长 and 增幅 were accepted too, but their clause holds a rate (增长25%), which number_in calls a
-# level, so the total after them was refused (only a multiple, 增长2.5倍, passed); no development text has a total after
-# a growth clause (u38_he_2017_st_tech's 是 is the only clause between), so the two words are removed rather than made
-# to pass a rate with no text that needs it
-_COMPARISON = re.compile(r"(?:是|为|相当于|比|较|同比)")  # matched at a clause start
+# a clause between the new ones and the total that holds no level: a multiple, a comparison or a growth rate
+# (是2016年增幅的2.5倍多, 同比增长2.5倍, 增长25%). Session 20's review (fix17b, deciding 9eff6bb): a total stated after
+# a growth clause is a level all the same (总数达3174家), and 比/较/同比 before the growth word changed nothing about
+# that, so 增长/增幅 are back, and a rate (25%: number_in's "level") in such a clause is a change, not a level
+_COMPARISON = re.compile(r"(?:是|为|相当于|比|较|同比|增长|增幅)")  # matched at a clause start
+_RATE = re.compile(r"\s*%")
+
+
+def _holds_no_level(clause: str) -> bool:
+    """True if the comparison or growth clause `clause` holds no figure, or only a multiple, a bound or a rate."""
+    between = number_in(clause)
+    return between is None or between[3] != "level" or _RATE.match(clause, between[1]) is not None
 
 
 def _total_after(folded: str, clause_end: int, verb_after: bool, recognised: bool = False) -> re.Match | None:
@@ -60,8 +66,7 @@ def _total_after(folded: str, clause_end: int, verb_after: bool, recognised: boo
     if total is not None or not verb_after or not _COMPARISON.match(folded, clause_end + 1):
         return total
     nxt = m.start() if (m := CLAUSE_END.search(folded, clause_end + 1)) else len(folded)
-    between = number_in(folded[clause_end + 1 : nxt])
-    return _TOTAL_OPENS.match(folded, nxt) if between is None or between[3] != "level" else None
+    return _TOTAL_OPENS.match(folded, nxt) if _holds_no_level(folded[clause_end + 1 : nxt]) else None
 
 
 def stock_after_flow(folded: str, hits: list[AliasMatch], completed: dict[int, tuple[str, str]]) -> set[int]:

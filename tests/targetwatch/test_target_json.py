@@ -109,3 +109,13 @@ def test_the_per_year_rows_figures_are_found_by_their_place_in_their_series():
     assert {c: a.to_pylist() for c, a in got.items()} == expected
     got = FrameFigures(obs).position_columns(needed, ids)
     assert {c: a.to_pylist() for c, a in got.items()} == expected
+
+
+def test_a_batch_without_display_columns_still_gets_each_targets_object():
+    """No `shown` column (as no trail column): each target still has its jurisdiction and its tail; zip() over no
+    columns yields no row at all, which refused the batch before."""
+    tj = TargetJson(pd.DataFrame(columns=["target_id", "document", "clause", "quote", "source_order"]),
+                    pd.DataFrame(columns=["target_id", "department", "role", "owner_type"]), [])
+    heads, tails = tj.objects({"target_id": ["a", "b"], "jurisdiction": ["syn-2", None]}, [], {}, [(0, 0), (0, 0)],
+                              [("syn-2", "i"), None], [None, None], [None, None])
+    assert heads == [b'"jurisdiction":"syn-2"', b""] and tails == [b'"series":"syn-2|i"', b""]
