@@ -26,7 +26,7 @@ from typing import Final
 import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import Candidate, Document
 from targetwatch.extraction.counts import candidate
-from targetwatch.extraction.ratios import LOWER_OR_HOLD
+from targetwatch.extraction.ratios import LOWER_OR_HOLD, LOWER_TO
 from targetwatch.extraction.text import Paragraph, Sentence, Span
 
 LOWERED: Final = re.compile(
@@ -43,7 +43,7 @@ def find(doc: Document, para: Paragraph, sent: Sentence, clause: Span, found: li
         if any(c.start < m.end() and m.start("num") < c.end for c in found):
             continue
         post = (m["post"] or "").strip()
-        lowered = "降" in m["verb"] or m["verb"] == "控制在"
+        lowered = m["verb"] in LOWER_TO or m["verb"] == "控制在"
         comparator = rules.AFTER_COMPARATOR.get(post) or ("at_most" if lowered else "exact")
         score = rules.CONFIDENCE["base"] + rules.CONFIDENCE["verb"] + rules.CONFIDENCE["comparator"] * (
             comparator != "exact")

@@ -29,11 +29,14 @@ from targetwatch.extraction.figures import has_verb, in_condition, status_penalt
 from targetwatch.extraction.text import Paragraph, Sentence, Span
 
 RATIO_UNIT: Final = "ratio"
-# Verbs that lower a ratio to a level or hold it there: one list, read here after a ratio word and by
-# `lowerindex.LOWERED` after 倍率 / PUE (round 52: the two patterns had each kept a copy). No verb here is a prefix of
-# another, so the order of the alternation does not change what matches.
-LOWER_OR_HOLD: Final[tuple[str, ...]] = ("降低到", "降低至", "降到", "降至", "下降到", "下降至", "控制在", "保持在",
-                                         "稳定在")
+# Verbs that lower a quantity to a level (a verb of lowering and 到 / 至): one list, read here after a ratio word,
+# by `lowerindex.LOWERED` after 倍率 / PUE and by `reductions.REDUCE_TO` before any plain figure (round 52 joined the
+# first two; the review of round 52 the third, whose verbs of cutting 压缩 / 压减 / 减少 / 缩减 / 削减 the others now
+# read too). Each is a ceiling. With the verbs that hold a level, the cues of a ratio's level. No verb here is a
+# prefix of another, so the order of the alternation does not change what matches.
+LOWERING_VERBS: Final[tuple[str, ...]] = ("降低", "下降", "压缩", "压减", "减少", "缩减", "削减", "降")
+LOWER_TO: Final[tuple[str, ...]] = tuple(f"{verb}{to}" for verb in LOWERING_VERBS for to in ("到", "至"))
+LOWER_OR_HOLD: Final[tuple[str, ...]] = (*LOWER_TO, "控制在", "保持在", "稳定在")
 _CUE: Final = (r"(?P<cue>达 {0,8}到|达|缩小到|缩小至|缩小为|缩小|" + "|".join(LOWER_OR_HOLD)
                + r"|提高到|提高至|提升到|提升至)")
 _NUM: Final = r"(?P<num>\d+(?:\.\d+)?)"
@@ -43,13 +46,13 @@ COLON: Final = re.compile(rf"(?:比例|比值|比|差距|倍差) {{0,8}}(?:要|�
                           rf" {{0,2}}[:∶] {{0,2}}(?P<den>\d+(?:\.\d+)?){_END}")
 # 城乡居民收入比缩小至1.7以内
 BARE: Final = re.compile(rf"(?:收入比|比值|倍差|比例) {{0,8}}(?:要|将)? {{0,8}}{_CUE} {{0,2}}{_NUM}{_END}")
-_AT_MOST_CUES: Final = ("缩小", "控制", "降", "下降")
+_AT_MOST_CUES: Final = ("缩小", "控制")  # and every verb of LOWER_TO
 
 
 def _comparator(cue: str, post: str) -> str:
     if post.strip() in rules.AFTER_COMPARATOR:  # 以内, 以下, 左右, 以上 (多, 余 never match <post> in _END)
         return rules.AFTER_COMPARATOR[post.strip()]
-    if any(cue.startswith(w) for w in _AT_MOST_CUES):
+    if cue in LOWER_TO or any(cue.startswith(w) for w in _AT_MOST_CUES):
         return "at_most"
     return "at_least" if cue else "exact"
 

@@ -21,10 +21,12 @@ from typing import Final
 
 import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import Candidate
+from targetwatch.extraction.ratios import LOWER_TO
 
-# The verb of a reduction with 到 / 至 (its end point), then the earlier items of a list (120立方米、) if any.
+# The verb of a reduction with 到 / 至 (its end point: `ratios.LOWER_TO`, the one list), then the earlier items of a
+# list (120立方米、) if any.
 REDUCE_TO: Final = re.compile(
-    r"(?:降低|下降|压缩|压减|减少|缩减|削减|降)(?:到|至) {0,2}(?:[^\d,，;；。、]{1,12}的)?"
+    rf"(?:{'|'.join(LOWER_TO)}) {{0,2}}(?:[^\d,，;；。、]{{1,12}}的)?"
     r"(?:\d+(?:\.\d+)?[^\d,，;；。、]{0,6}[、和及与] {0,2})*$")
 REACH: Final = 40
 

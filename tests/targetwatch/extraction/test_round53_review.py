@@ -6,6 +6,8 @@
 
 - (4) `unitforms.NAMES`: each written form (方米, ㎡, kW …) names its legal unit and takes that unit's factor from
   `legalunits` (the factors were copied); 太瓦 joins the power words, so TW and TWh are read alike.
+- (4) `ratios.LOWER_TO`: the verbs of lowering to a level, one list for `ratios`, `lowerindex` and `reductions`
+  (reductions kept its own); so a ratio or an index cut to a level (压缩至, 减少到) is a ceiling, as 降至 was.
 - (2) `levelmultiple`: 上年 is never a multiple's baseline (the year before its figure's deadline by its meaning), so
   `OVER_BASELINE` no longer reads it; round 52's branch for it could never return a year.
 
@@ -19,6 +21,9 @@ import pytest
 from targetwatch.extraction import extract_targets
 from targetwatch.extraction.legalunits import unit_table
 from targetwatch.extraction.levelmultiple import OVER_BASELINE, _last_year
+from targetwatch.extraction.lowerindex import LOWERED
+from targetwatch.extraction.ratios import LOWER_OR_HOLD, LOWER_TO
+from targetwatch.extraction.reductions import REDUCE_TO
 from targetwatch.extraction.unitforms import FORMS, NAMES
 from tests.targetwatch.extraction.proposals import quantified, variants
 from tests.targetwatch.extraction.proposals import target_fields as _read
@@ -100,3 +105,17 @@ def test_terawatts_are_power_as_terawatt_hours_are_energy(unit):
     """SYNTHETIC: 2太瓦 = 2TW = 2 x 10^9 kW (GB 3100's prefix 太, 10^12 W); TWh was read before, TW was not."""
     read = _read(quantified(f"到2030年,全国风电装机达到2{unit}。", "2021-01"))
     assert read == [(2_000_000_000, "kw", "at_least", 2030)]
+
+
+@pytest.mark.parametrize("verb", ["压缩至", "减少到", "削减至", "缩减到", "压减至"])
+def test_a_ratio_cut_to_a_level_is_a_ceiling(verb):
+    """SYNTHETIC, after 杭州's 城乡居民收入比缩小至1.7以内 (round 27): with no 以内 the verb's ceiling is the
+    comparator (reductions' verbs of cutting; not read after a ratio word before)."""
+    read = _read(quantified(f"到2025年,城乡居民收入比{verb}1.7。", "2022-02"))
+    assert read == [(1.7, "ratio", "at_most", 2025)]
+
+
+def test_the_verbs_of_lowering_to_a_level_are_one_list():
+    assert len(LOWER_TO) == 16 and set(LOWER_TO) <= set(LOWER_OR_HOLD)
+    assert all(f"|{v}" in REDUCE_TO.pattern or f"(?:{v}|" in REDUCE_TO.pattern for v in LOWER_TO)
+    assert all(v in LOWERED.pattern for v in LOWER_TO)
