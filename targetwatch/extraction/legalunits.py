@@ -37,7 +37,7 @@ LEGAL_UNITS: Final[tuple[tuple[str, str, float], ...]] = (
     # mass (base tons, as 吨 since round 10)
     ("吨", "tons", 1), ("千克", "tons", 1e-3), ("公斤", "tons", 1e-3), ("克", "tons", 1e-6),
     # power, and energy as coal equivalent (国家选定的 units plans use); energy in watt-hours: `energy_units`
-    ("千瓦", "kw", 1), ("瓦", "kw", 1e-3), ("兆瓦", "kw", 1e3), ("吉瓦", "kw", 1e6),
+    ("千瓦", "kw", 1), ("瓦", "kw", 1e-3), ("兆瓦", "kw", 1e3), ("吉瓦", "kw", 1e6), ("太瓦", "kw", 1e9),
     ("吨标准煤", "tce", 1), ("吨标煤", "tce", 1), ("千克标准煤", "tce", 1e-3),
     # concentrations (air and water quality standards, GB 3095 / GB 3838)
     ("微克/立方米", "ug_per_m3", 1), ("毫克/立方米", "ug_per_m3", 1e3), ("毫克/升", "mg_per_l", 1),

@@ -21,7 +21,9 @@ before a year, 上年 the year before the figure's own (as a year's plan and a s
 than a year past it: so 比上年 is always one year's growth rate (left to `releases` / `annualplan`), and 较去年 is a
 multiple when the deadline is after the text's own year (a 2015 text's 2024 aims over 2014: x1.4 over 2014) and a
 year's growth rate when there is no deadline or it is the text's year. One year's rise and one year's growth rate are
-the same figure; the corpus annotates it as a rate.
+the same figure; the corpus annotates it as a rate. Since 上年 lies one year before its figure's deadline by its
+meaning, it is never a multiple's baseline and `OVER_BASELINE` does not read it (review of round 52: the branch that
+took the deadline's year before and asked whether the deadline lay more than a year past it could never pass).
 """
 
 from __future__ import annotations
@@ -32,17 +34,17 @@ from typing import Final
 from targetwatch.extraction.candidates import Candidate
 
 OVER_BASELINE: Final = re.compile(
-    r"(?:(?<!同)比|较)(?:(?P<year>(?:19|20)\d{2})年(?:底|末)?|(?P<last>去年|上年)|目前|现在|当前)[^,;。]{0,12}?"
+    r"(?:(?<!同)比|较)(?:(?P<year>(?:19|20)\d{2})年(?:底|末)?|(?P<last>去年)|目前|现在|当前)[^,;。]{0,12}?"
     r"(?:增长|提升|提高|增加|上升)了? {0,2}(?:约|近)? {0,2}$")
 RULE: Final = "level_multiple"
 
 
-def _last_year(word: str, issue_year: int | None, deadline: int | None) -> int | None:
-    """The year 去年 / 上年 names when the deadline lies more than a year past it, else None (a year's growth rate)."""
-    if deadline is None:
+def _last_year(issue_year: int | None, deadline: int | None) -> int | None:
+    """The year 去年 names (the year before the text's) when the deadline lies more than a year past it, else None (a
+    year's growth rate)."""
+    if deadline is None or issue_year is None:
         return None
-    base = deadline - 1 if word == "上年" else issue_year - 1 if issue_year is not None else None
-    return base if base is not None and deadline - base > 1 else None
+    return issue_year - 1 if deadline - (issue_year - 1) > 1 else None
 
 
 def lift(view: str, cands: list[Candidate], issue_year: int | None = None) -> None:
@@ -55,7 +57,7 @@ def lift(view: str, cands: list[Candidate], issue_year: int | None = None) -> No
         if m is None or not any(d.sentence is c.sentence and d.start < c.clause.start and d.value is not None
                                 and d.unit not in (None, "percent") for d in cands):
             continue
-        last = _last_year(m["last"], issue_year, c.deadline) if m["last"] else None
+        last = _last_year(issue_year, c.deadline) if m["last"] else None
         if m["last"] and last is None:
             continue
         c.comparator, c.multiple = "multiple_of_baseline", round(1 + c.value / 100, 6)

@@ -22,12 +22,16 @@ from __future__ import annotations
 
 from typing import Final
 
-from targetwatch.extraction.legalunits import energy_units
+from targetwatch.extraction.legalunits import LEGAL_UNITS, energy_units
 
-# written form -> (base unit, factor to it), the bases of `legalunits.LEGAL_UNITS`
-FORMS: Final[dict[str, tuple[str, float]]] = {
-    "方米": ("sqm", 1), "㎡": ("sqm", 1), "㎥": ("cubic_meters", 1),
-    "kw": ("kw", 1), "mw": ("kw", 1e3), "gw": ("kw", 1e6),
-} | energy_units({"kw": 1, "mw": 1e3, "gw": 1e6, "tw": 1e9}, ("h",))  # kwh … twh; r. 54: kW·h, MW・h, kW.h
+# written form -> the name in `legalunits.LEGAL_UNITS` it stands for, whose base and factor it takes (one table of
+# factors: the review of round 52 found them copied here)
+NAMES: Final[dict[str, str]] = {"方米": "平方米", "㎡": "平方米", "㎥": "立方米",
+                                "kw": "千瓦", "mw": "兆瓦", "gw": "吉瓦", "tw": "太瓦"}
+_TABLE: Final = {word: (base, factor) for word, base, factor in LEGAL_UNITS}
+# written form -> (base unit, factor to it); each power symbol also gives its energy symbols (kwh … twh, and r. 54:
+# kW·h, MW・h, kW.h: legalunits.energy_units)
+FORMS: Final[dict[str, tuple[str, float]]] = {form: _TABLE[name] for form, name in NAMES.items()} | energy_units(
+    {form: _TABLE[name][1] for form, name in NAMES.items() if _TABLE[name][0] == "kw"}, ("h",))
 # An ASCII symbol ends where the letters end (appended after the unit in `rules.FIGURE`; fixed-width lookbehind).
 GUARD: Final = r"(?!(?<=[a-z])[a-z])"

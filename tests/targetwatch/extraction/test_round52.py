@@ -78,8 +78,9 @@ def test_a_rise_over_qunian_with_no_deadline_is_a_years_growth_rate(text):
 
 @pytest.mark.parametrize("text", variants("到2024年,商業人均產值要達到230萬元,比上年提升40%。"))
 def test_a_rise_over_shangnian_is_always_a_years_growth_rate(text):
-    """SYNTHETIC control: 上年 is the year before the figure's own (2023 for 2024), one year: 40 per cent, a rate, with
-    or without a later deadline (round 51 left 上年 out altogether; the result is the same)."""
+    """SYNTHETIC: 上年 is the year before the figure's own (2023 for 2024), one year: 40 per cent, a rate, with or
+    without a later deadline. Read as 去年 is (the year before the 2015 text's), it would be x1.4 over 2014: these
+    cases fail if `levelmultiple.OVER_BASELINE` reads 上年 as it reads 去年 (checked by that change, fix18b)."""
     assert _all(text, "2015-06", "multiple", "deadline") == [
         (2_300_000, "yuan", "at_least", None, 2024), (40, "percent", "exact", None, 2024)]
 

@@ -4,6 +4,11 @@
   kW·h, kWh, kW.h, MW・h, 千瓦小时): read as kWh with the power's factor, never as the power alone (before, 100亿kW·h
   was 10^10 kW at 0.9, and 3000亿千瓦·时 3 x 10^11 kW since round 34).
 
+- (4) `unitforms.NAMES`: each written form (方米, ㎡, kW …) names its legal unit and takes that unit's factor from
+  `legalunits` (the factors were copied); 太瓦 joins the power words, so TW and TWh are read alike.
+- (2) `levelmultiple`: 上年 is never a multiple's baseline (the year before its figure's deadline by its meaning), so
+  `OVER_BASELINE` no longer reads it; round 52's branch for it could never return a year.
+
 Expected values are worked out by hand. Sentences written for the test are marked SYNTHETIC.
 """
 
@@ -13,6 +18,8 @@ import pytest
 
 from targetwatch.extraction import extract_targets
 from targetwatch.extraction.legalunits import unit_table
+from targetwatch.extraction.levelmultiple import OVER_BASELINE, _last_year
+from targetwatch.extraction.unitforms import FORMS, NAMES
 from tests.targetwatch.extraction.proposals import quantified, variants
 from tests.targetwatch.extraction.proposals import target_fields as _read
 
@@ -62,3 +69,34 @@ def test_each_power_word_has_its_energy_word_with_the_same_factor():
     for power, energy in (("瓦", "瓦时"), ("千瓦", "千瓦时"), ("兆瓦", "兆瓦·时"), ("吉瓦", "吉瓦小时")):
         assert table[power] == ("kw", table[energy][1]) and table[energy][0] == "kwh"
     assert table["兆瓦时"] == ("kwh", 1000)
+
+
+# --- (2) 去年 only: 上年 is no multiple's baseline ------------------------------------------------------------------
+
+def test_qunian_names_the_year_before_the_texts_when_the_deadline_is_two_or_more_years_on():
+    # a 2015 text: 去年 is 2014; a 2024 or 2016 deadline is 10 or 2 years past it; 2015 only one; none without years
+    assert (_last_year(2015, 2024), _last_year(2015, 2016)) == (2014, 2014)
+    assert (_last_year(2015, 2015), _last_year(None, 2024), _last_year(2015, None)) == (None, None, None)
+
+
+def test_only_qunian_is_read_as_a_baseline_word():
+    # the pattern ends where the per cent starts (lift searches up to it)
+    assert OVER_BASELINE.search("较去年提升")["last"] == "去年"
+    assert OVER_BASELINE.search("比上年提升") is None
+    assert OVER_BASELINE.search("较2014年的611万元提升")["year"] == "2014"
+
+
+# --- (4) one table of factors: each written form takes its legal unit's ----------------------------------------------
+
+def test_each_written_form_has_the_factor_of_the_legal_unit_it_stands_for():
+    table = unit_table()
+    assert all(FORMS[form] == table[name] for form, name in NAMES.items())
+    assert (FORMS["mw"], FORMS["gwh"], FORMS["tw·h"], FORMS["方米"]) == (
+        ("kw", 1e3), ("kwh", 1e6), ("kwh", 1e9), ("sqm", 1))
+
+
+@pytest.mark.parametrize("unit", ["TW", "太瓦"])
+def test_terawatts_are_power_as_terawatt_hours_are_energy(unit):
+    """SYNTHETIC: 2太瓦 = 2TW = 2 x 10^9 kW (GB 3100's prefix 太, 10^12 W); TWh was read before, TW was not."""
+    read = _read(quantified(f"到2030年,全国风电装机达到2{unit}。", "2021-01"))
+    assert read == [(2_000_000_000, "kw", "at_least", 2030)]
