@@ -37,7 +37,7 @@ _HEAD_OF_LIST = re.compile(
 # an item's own stock word after its name (总数达到716家, 累计716家), or a reaching verb after it when the place's own
 # word opens the item (全市高新技术企业达到716家): the item counts the whole, not new ones
 _ITEM_END = re.compile(r"[,;。:、]")
-_OWN_TOTAL = re.compile(r"总数|总量|累计")
+OWN_TOTAL = re.compile(r"总数|总量|累计")
 _OWN_WORD = re.compile(r"(?:全市|全省|全区|全县|全国|我市|我省|我区|我县)")
 _REACHES = re.compile(r"达到|达")
 
@@ -46,7 +46,7 @@ def _states_own_stock(folded: str, item_start: int, name_start: int) -> bool:
     """True if the list item from `item_start` (its name at `name_start`) states a total of its own."""
     end = m.start() if (m := _ITEM_END.search(folded, name_start)) else len(folded)
     after = folded[name_start:end]
-    return _OWN_TOTAL.search(after) is not None or (
+    return OWN_TOTAL.search(after) is not None or (
         _OWN_WORD.search(folded, item_start, name_start) is not None and _REACHES.search(after) is not None
     )
 

@@ -15,13 +15,16 @@ is widened over 认定 and given to `high_tech_enterprises_recognised`, whose al
 (高新技术企业认定); the row quotes 认定高新技术企业 and the matcher keys it by `recognition_key`, so `matched_by` is
 `normalised` and the inference shows. Other forms keep recognitions.py's reading: 全年认定…23家 (the period word alone)
 and 新认定 stay refused as a flow of the stock, 累计认定/已认定 stay the stock, and a zone before the verb (高新区认定)
-is not a place.
+is not a place. Nor is a count that states its own stock after the name (fix17b's review of c69c0ef, SYNTHETIC:
+全市认定高新技术企业总数达到1486家, 累计达到…: the whole, list_heads.OWN_TOTAL) a year's recognitions.
 """
 
 from __future__ import annotations
 
 import re
 
+from targetwatch.reports.grammar import CLAUSE_END
+from targetwatch.reports.list_heads import OWN_TOTAL
 from targetwatch.reports.model import AliasMatch
 from targetwatch.reports.zone_subject import ZONES
 
@@ -52,5 +55,7 @@ def recognition_hits(folded: str, hits: list[AliasMatch], codes: dict) -> None:
         if h.code != stock:
             continue
         m = _COUNTED_BY.search(folded, 0, h.start)
-        if m is not None and not _ZONE_BEFORE.search(folded, 0, m.start(1)):
+        end = e.start() if (e := CLAUSE_END.search(folded, h.end)) else len(folded)
+        own_total = OWN_TOTAL.search(folded, h.start, end) is not None  # 认定高新技术企业总数达到…: the stock
+        if m is not None and not _ZONE_BEFORE.search(folded, 0, m.start(1)) and not own_total:
             hits[k] = AliasMatch(m.start(1), h.end, flow, _FLOW_KEY)

@@ -176,3 +176,37 @@ def test_a_list_item_without_a_stock_word_stays_new(tmp_path: Path, wide_aliases
     read = read_at(tmp_path, text, wide_aliases)
     assert _got(read.rows) == []
     assert [r for r in _reasons(read) if "716" in nfkc(r) and "list of new ones" in r] != []
+
+
+# --- (d) recognition_counts.py: a count that states its own stock is not the year's recognitions ------------------
+
+# SYNTHETIC, in the shape of u39_aq_2016_hitech_aq365's 全市认定高新技术企业62家 (dev since round 31): with 总数 or
+# 累计 after the name the count is the whole (the stock of high-tech enterprises), not the year's recognitions
+ANQING_HEAD = "安庆市2023年高新技术产业发展情况\n"
+OWN_TOTAL_RECOGNITIONS = [
+    (ANQING_HEAD + "2023年,全市认定高新技术企业总数达到1486家。", "高新技术企业总数"),
+    (ANQING_HEAD + "2023年,安庆市认定高新技术企业累计达到1486家。", "高新技术企业"),
+]
+# the control, as round 34 reads it (the recognitions indicator): no stock word after the name
+ANQING_RECOGNISED = ANQING_HEAD + "2023年,全市认定高新技术企业62家。"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [(v, n) for t, n in OWN_TOTAL_RECOGNITIONS for v in _variants(t)],
+    ids=[f"{k}-{i}" for k in ("total", "cumulative") for i in IDS],
+)
+def test_a_recognised_count_stating_its_stock_is_the_stock(
+    tmp_path: Path, wide_aliases: Aliases, text: str, name: str
+) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    # the row quotes the stock's name, not 认定高新技术企业 (which the matcher keys as the recognitions indicator)
+    assert _got(read.rows) == [(name, "1486", "安庆市", "2023")]
+
+
+@pytest.mark.parametrize("text", _variants(ANQING_RECOGNISED), ids=IDS)
+def test_a_recognised_count_without_a_stock_word_stays_recognitions(
+    tmp_path: Path, wide_aliases: Aliases, text: str
+) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    assert _got(read.rows) == [("认定高新技术企业", "62", "安庆市", "2023")]
