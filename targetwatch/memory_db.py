@@ -35,6 +35,7 @@ import re
 import secrets
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
@@ -50,6 +51,9 @@ _INSTANCES: tuple[int, dict[tuple[str, object], duckdb.DuckDBPyConnection]] | No
 _NAMES = itertools.count()
 # The database `duckdb.connect()` opens in memory: the instance's own, where the shared macros live.
 _INSTANCE_DATABASE = "memory"
+# Held while an instance or a shared macro is created: two threads creating the same macro at once fail the second
+# ("Catalog write-write conflict"), and two opening the same instance would keep two.
+_CREATING = threading.Lock()
 
 
 def _instance(parallel: bool) -> duckdb.DuckDBPyConnection:
@@ -65,7 +69,9 @@ def _instances(key: tuple[str, object], connect: Callable[[], duckdb.DuckDBPyCon
         _INSTANCES = (os.getpid(), {})
     instances = _INSTANCES[1]
     if key not in instances:
-        instances[key] = connect()
+        with _CREATING:
+            if key not in instances:
+                instances[key] = connect()
     return instances[key]
 
 
@@ -109,16 +115,21 @@ def limited_database(memory_mb: int, *, optimizer: bool = True) -> Iterator[duck
 def _attached(instance: duckdb.DuckDBPyConnection, *, optimizer: bool) -> Iterator[duckdb.DuckDBPyConnection]:
     """A new cursor of `instance` with a new in-memory database attached and in use, detached when the block ends."""
     name = f"_tw_private_{next(_NAMES)}"
-    instance.execute(f"ATTACH ':memory:' AS {name}")
+    # ATTACH and DETACH on the new cursor, not on `instance`: a DuckDB connection refuses a second thread's call
+    # while it runs one (ResourceInUseException), and the attached database is the instance's either way.
     con = instance.cursor()
     try:
-        con.execute(f"USE {name}")
-        if not optimizer:
-            con.execute("SET SESSION enable_optimizer = false")
-        yield con
+        con.execute(f"ATTACH ':memory:' AS {name}")
+        try:
+            con.execute(f"USE {name}")
+            if not optimizer:
+                con.execute("SET SESSION enable_optimizer = false")
+            yield con
+        finally:
+            con.execute(f"USE {_INSTANCE_DATABASE}")
+            con.execute(f"DETACH {name}")
     finally:
         con.close()
-        instance.execute(f"DETACH {name}")
 
 
 @functools.cache
@@ -150,5 +161,6 @@ def query_shared_macro(con: duckdb.DuckDBPyConnection, name: str, body: str, par
     try:
         return con.execute(call, dict(params))
     except duckdb.CatalogException:
-        con.execute(create)  # IF NOT EXISTS: another thread may have created it meanwhile
+        with _CREATING:  # one thread at a time; IF NOT EXISTS: another may have created it meanwhile
+            con.execute(create)
         return con.execute(call, dict(params))

@@ -91,3 +91,33 @@ def test_a_limited_database_has_one_thread_its_memory_limit_and_a_spill_folder_o
     # the private databases' instance keeps DuckDB's default limit
     with private_database() as p:
         assert p.execute("SELECT current_setting('memory_limit')").fetchall() != [("61.0 MiB",)]
+
+
+def test_threads_open_private_databases_and_create_a_shared_macro_at_once():
+    """Eight threads at a time, 30 rounds, each round a macro none has made: each opens its private database and
+    calls the macro at the same moment. Before rv20e two faults showed: ATTACH / DETACH ran on the instance's own
+    connection, which refuses a second thread's call (ResourceInUseException), and two threads creating the same
+    macro failed the second ("Catalog write-write conflict", TransactionException)."""
+    import threading
+
+    errors: list[str] = []
+    for rnd in range(30):
+        barrier = threading.Barrier(8)
+
+        def work(i: int, rnd: int = rnd, barrier: threading.Barrier = barrier) -> None:
+            try:
+                with private_database(10) as con:
+                    con.execute("CREATE TEMP TABLE _tw_t AS SELECT range AS x FROM range(5)")
+                    barrier.wait(timeout=10)
+                    got = query_shared_macro(con, f"_tw_race{rnd}", " SELECT sum(x) + $k AS s FROM _tw_t",
+                                             {"k": i}).fetchall()
+                    assert got == [(10 + i,)], got  # 0+1+2+3+4 = 10, plus the thread's own k
+            except Exception as exc:  # noqa: BLE001 - every thread's failure is reported below
+                errors.append(f"{type(exc).__name__}: {exc}")
+
+        threads = [threading.Thread(target=work, args=(i,)) for i in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert errors == []
