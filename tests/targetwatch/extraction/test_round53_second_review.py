@@ -1,0 +1,55 @@
+"""Second review of rounds 52 and 53 (issue 18): over-reach found by probing the rule modules with made-up sentences.
+
+- `wordfraction`: a denominator is a whole number, so 二十分之一 (1/20) is not 十分之一 (1/10) after a 二.
+- `sitearea`: an area per head (人均住房建筑面积, 人均建设用地面积) is a level to reach, not a site's size.
+
+Expected values are worked out by hand. Every sentence here is SYNTHETIC.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from targetwatch.extraction.text import fold
+from tests.targetwatch.extraction.proposals import quantified, variants
+from tests.targetwatch.extraction.proposals import target_fields as _read
+
+# --- `wordfraction`: a denominator above ten is left unread, not read as its last numeral ----------------------------
+
+
+@pytest.mark.parametrize("words", ["二十分之一", "三十分之一", "九十分之七"])
+def test_a_denominator_above_ten_is_not_folded(words):
+    assert fold(f"占全国{words}以上") == f"占全国{words}以上"
+
+
+@pytest.mark.parametrize("text", variants("到2025年,全市产值占全国二十分之一以上。"))
+def test_a_twentieth_is_not_read_as_a_tenth(text):
+    """Before: 10 percent at least (the 十分之一 inside 二十分之一)."""
+    assert [r for r in _read(quantified(text, "2022-06")) if r[1] == "percent"] == []
+
+
+@pytest.mark.parametrize("text", variants("到2025年,全市产值占全国十分之一以上。"))
+def test_a_tenth_is_still_read(text):
+    """The control: 十分之一 alone is 10 percent, at least."""
+    assert _read(quantified(text, "2022-06")) == [(10, "percent", "at_least", 2025)]
+
+
+# --- `sitearea`: an area per head is a level, not a site ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", variants("到2025年,城镇人均住房建筑面积达40平方米。", spaced="平"))
+def test_a_housing_area_per_head_is_a_target(text):
+    """Before: 0.30 (the site-area weight); a per-head level at 达 with a deadline, as 人均体育场地面积 is read."""
+    assert _read(quantified(text, "2022-06")) == [(40, "sqm", "at_least", 2025)]
+
+
+@pytest.mark.parametrize("text", variants("到2025年,人均城镇建设用地面积为100平方米。", spaced="平"))
+def test_a_land_area_per_head_is_a_target(text):
+    """Four characters between 人均 and 用地面积; 为 before the figure: exactly 100 square metres."""
+    assert _read(quantified(text, "2022-06")) == [(100, "sqm", "exact", 2025)]
+
+
+@pytest.mark.parametrize("text", variants("到2025年,项目占地面积约80亩,建设厂房3万平方米。", spaced="亩万萬"))
+def test_a_site_area_without_a_per_head_stays_a_size(text):
+    """The control: the land a project takes is below the bar; the floor space to build is read (exact: no cue)."""
+    assert _read(quantified(text, "2022-06")) == [(30000, "sqm", "exact", 2025)]
