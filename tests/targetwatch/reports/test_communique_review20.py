@@ -210,3 +210,31 @@ def test_a_recognised_count_without_a_stock_word_stays_recognitions(
 ) -> None:
     read = read_at(tmp_path, text, wide_aliases)
     assert _got(read.rows) == [("认定高新技术企业", "62", "安庆市", "2023")]
+
+
+# --- (e) recognition_counts.py: a count as of a year's end is the stock, not the year's recognitions --------------
+
+# SYNTHETIC, in the shape of u39_aq_2016_hitech_aq365's 全市认定高新技术企业62家: 截至…年底 dates a stock (rv20d's
+# review of c69c0ef: it was quoted 认定高新技术企业, the year's recognitions)
+AS_OF_RECOGNITIONS = [
+    ANQING_HEAD + "截至2023年底,安庆市认定高新技术企业1486家。",
+    ANQING_HEAD + "2023年,截至年底全市认定高新技术企业1486家。",
+]
+
+
+@pytest.mark.parametrize(
+    "text", [v for t in AS_OF_RECOGNITIONS for v in _variants(t)], ids=[f"{k}-{i}" for k in range(2) for i in IDS]
+)
+def test_a_recognised_count_as_of_a_years_end_is_the_stock(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    assert _got(read.rows) == [("高新技术企业", "1486", "安庆市", "2023")]
+
+
+# the control: 截至 in the sentence before does not reach this one
+AS_OF_BEFORE = ANQING_HEAD + "截至2022年底,全市有效发明专利3000件。2023年,全市认定高新技术企业62家。"
+
+
+@pytest.mark.parametrize("text", _variants(AS_OF_BEFORE), ids=IDS)
+def test_an_as_of_in_the_sentence_before_leaves_recognitions(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    assert ("认定高新技术企业", "62", "安庆市", "2023") in _got(read.rows)
