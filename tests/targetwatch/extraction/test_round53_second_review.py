@@ -1,6 +1,7 @@
 """Second review of rounds 52 and 53 (issue 18): over-reach found by probing the rule modules with made-up sentences.
 
 - `wordfraction`: a denominator is a whole number, so 二十分之一 (1/20) is not 十分之一 (1/10) after a 二.
+- `rules.STATUS_DONE`: 已将…目标 (a goal set: 已将目标定为…, 已将…下降目标提高到…) is no thing done, as 已将…纳入 is.
 - `sitearea`: an area per head (人均住房建筑面积, 人均建设用地面积) is a level to reach, not a site's size.
 
 Expected values are worked out by hand. Every sentence here is SYNTHETIC.
@@ -53,3 +54,23 @@ def test_a_land_area_per_head_is_a_target(text):
 def test_a_site_area_without_a_per_head_stays_a_size(text):
     """The control: the land a project takes is below the bar; the floor space to build is read (exact: no cue)."""
     assert _read(quantified(text, "2022-06")) == [(30000, "sqm", "exact", 2025)]
+
+
+# --- `rules.STATUS_DONE`: 已将 before a goal sets it, it reports nothing done -----------------------------------------
+
+
+@pytest.mark.parametrize("text", variants("我市已将目标定为到2025年产值达到100亿元。", spaced="亿億"))
+def test_a_goal_set_with_yijiang_is_a_target(text):
+    """Before: 0.30 (the status weight of round 53's 已将); the figure is the goal 已将 sets, at 达到 by 2025."""
+    assert _read(quantified(text, "2022-06")) == [(10_000_000_000, "yuan", "at_least", 2025)]
+
+
+@pytest.mark.parametrize("text", variants("到2030年,我国已将碳排放强度下降目标提高到65%以上。"))
+def test_a_goal_raised_with_yijiang_is_a_target(text):
+    assert _read(quantified(text, "2021-06")) == [(65, "percent", "at_least", 2030)]
+
+
+@pytest.mark.parametrize("text", variants("到2025年,工信部已将2400余家中试平台纳入储备库。", spaced="家"))
+def test_yijiang_before_what_is_taken_in_stays_status(text):
+    """The control, after china-2025-pilot-platforms-presser-news (development): a deadline written in, still done."""
+    assert _read(quantified(text, "2025-06")) == []
