@@ -2,6 +2,7 @@
 
 - `wordfraction`: a denominator is a whole number, so 二十分之一 (1/20) is not 十分之一 (1/10) after a 二.
 - `rules.STATUS_DONE`: 已将…目标 (a goal set: 已将目标定为…, 已将…下降目标提高到…) is no thing done, as 已将…纳入 is.
+- `rangeclass`: a range before 的目标 / 的水平 / 的规模 is the level itself, not a class of things.
 - `sitearea`: an area per head (人均住房建筑面积, 人均建设用地面积) is a level to reach, not a site's size.
 
 Expected values are worked out by hand. Every sentence here is SYNTHETIC.
@@ -74,3 +75,24 @@ def test_a_goal_raised_with_yijiang_is_a_target(text):
 def test_yijiang_before_what_is_taken_in_stays_status(text):
     """The control, after china-2025-pilot-platforms-presser-news (development): a deadline written in, still done."""
     assert _read(quantified(text, "2025-06")) == []
+
+
+# --- `rangeclass`: a range before 的目标 is the goal, not a class ---------------------------------------------------
+
+
+RANGE_GOAL = "到2025年,力争实现产值3000亿元至3500亿元的{noun}。"
+
+
+@pytest.mark.parametrize("text", [v for noun in ("目标", "水平", "规模")
+                                  for v in variants(RANGE_GOAL.format(noun=noun), spaced="亿億")])
+def test_a_range_before_the_word_goal_is_the_goal(text):
+    """Before: no proposal (the range joined by unitrange, 0.50, then -0.60 at 的). 实现 gives no comparator cue:
+    a range from 3 x 10^11 to 3.5 x 10^11 yuan, at 0.50 (the bar of `quantified`)."""
+    props = quantified(text, "2022-06")
+    assert [(p.value, p.entry["value_high"], p.entry["comparator"]) for p in props] == [(3e11, 3.5e11, "range")]
+
+
+@pytest.mark.parametrize("text", variants("到2025年,新建供水人口200至1000人的水源10处。", spaced="人处處"))
+def test_a_range_before_another_noun_stays_a_class(text):
+    """The control, after fujian-2020-rural-environment-targets-news (development): the class is below the bar."""
+    assert _read(quantified(text, "2022-06")) == [(10, "count", "exact", 2025)]
