@@ -18,7 +18,7 @@ and 新认定 stay refused as a flow of the stock, 累计认定/已认定 stay t
 is not a place. Nor is a count that states its own stock after the name (fix17b's review of c69c0ef, SYNTHETIC:
 全市认定高新技术企业总数达到1486家, 累计达到…: the whole, list_heads.OWN_TOTAL) a year's recognitions, nor one dated
 by a year's end in its sentence (rv20d, SYNTHETIC: 截至2023年底,安庆市认定高新技术企业1486家: the stock as of then),
-nor one certified by a place (经省认定, 由安徽省认定: the place certifies, the count is the certified firms, a stock).
+nor one certified by a place (经省认定, 通过省认定, 由…认定: the place certifies; the certified firms are a stock).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ _COUNTED_BY = re.compile(
 )
 _ZONE_BEFORE = re.compile(rf"(?:{ZONES.pattern})$")
 # the place as the certifier, not the counter (经安徽省认定高新技术企业达到1486家 in a city's text: the city's stock)
-_CERTIFIED_BY = re.compile(r"(?:经过?|由)\s*[\u4e00-\u9fff]{0,6}[省市州县区]\s*$")
+_CERTIFIED_BY = re.compile(r"(?:经过?|通过|由)\s*[\u4e00-\u9fff]{0,6}[省市州县区]\s*$")
 # a year's end the count holds at (截至2023年底,安庆市认定…1486家: the stock as of then, not the year's recognitions)
 _AS_OF = re.compile(r"(?:截至|截止|到)\s*(?:\d{4}\s*年\s*)?(?:年底|年末|底|末)")
 _SENTENCE_START = re.compile(r"[。;!?\n][^。;!?\n]*$")

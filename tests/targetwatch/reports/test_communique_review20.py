@@ -240,18 +240,19 @@ def test_an_as_of_in_the_sentence_before_leaves_recognitions(tmp_path: Path, wid
     assert ("认定高新技术企业", "62", "安庆市", "2023") in _got(read.rows)
 
 
-# --- (f) recognition_counts.py: a place after 经/由 certifies; the count is the stock ----------------------------
+# --- (f) recognition_counts.py: a place after 经/通过/由 certifies; the count is the stock --------------------------
 
-# SYNTHETIC, in the shape of u39_aq_2016_hitech_aq365: 经省认定 says who certifies, not that the city counted the
-# year's recognitions (rv20d's review of c69c0ef: each was quoted 认定高新技术企业, the year's recognitions)
+# SYNTHETIC, in the shape of u39_aq_2016_hitech_aq365: 经省认定 (通过省认定) says who certifies, not that the city
+# counted the year's recognitions (rv20d's review of c69c0ef: each was quoted 认定高新技术企业, the year's recognitions)
 CERTIFIED_BY = [
     ANQING_HEAD + "2023年,全市经省认定高新技术企业1486家。",
     ANQING_HEAD + "2023年,安庆市经省认定高新技术企业达到1486家。",
+    ANQING_HEAD + "2023年,全市通过省认定高新技术企业1486家。",
 ]
 
 
 @pytest.mark.parametrize(
-    "text", [v for t in CERTIFIED_BY for v in _variants(t)], ids=[f"{k}-{i}" for k in range(2) for i in IDS]
+    "text", [v for t in CERTIFIED_BY for v in _variants(t)], ids=[f"{k}-{i}" for k in range(3) for i in IDS]
 )
 def test_a_count_certified_by_a_place_is_the_stock(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
     read = read_at(tmp_path, text, wide_aliases)
