@@ -3,6 +3,7 @@
 - `wordfraction`: a denominator is a whole number, so 二十分之一 (1/20) is not 十分之一 (1/10) after a 二.
 - `rules.STATUS_DONE`: 已将…目标 (a goal set: 已将目标定为…, 已将…下降目标提高到…) is no thing done, as 已将…纳入 is.
 - `rangeclass`: a range before 的目标 / 的水平 / 的规模 is the level itself, not a class of things.
+- `shareheld`: a share after 力争到2025年, (intent and a deadline ahead earlier in its sentence) is a goal.
 - `sitearea`: an area per head (人均住房建筑面积, 人均建设用地面积) is a level to reach, not a site's size.
 
 Expected values are worked out by hand. Every sentence here is SYNTHETIC.
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import pytest
 
+from targetwatch.extraction.shareheld import AHEAD
 from targetwatch.extraction.text import fold
 from tests.targetwatch.extraction.proposals import quantified, variants
 from tests.targetwatch.extraction.proposals import target_fields as _read
@@ -96,3 +98,27 @@ def test_a_range_before_the_word_goal_is_the_goal(text):
 def test_a_range_before_another_noun_stays_a_class(text):
     """The control, after fujian-2020-rural-environment-targets-news (development): the class is below the bar."""
     assert _read(quantified(text, "2022-06")) == [(10, "count", "exact", 2025)]
+
+
+# --- `shareheld`: intent with a deadline ahead earlier in the sentence makes a share a goal --------------------------
+
+
+@pytest.mark.parametrize("text", variants("力争到2025年,全市产值占全国的20%以上。")
+                         + variants("全市要加快发展,到2025年,产值占全国的20%以上。"))
+def test_a_share_after_intent_and_a_deadline_ahead_is_a_goal(text):
+    """Before: 0.10 (the status weight; the intent word stands in a clause before the figure's)."""
+    assert _read(quantified(text, "2022-06")) == [(20, "percent", "at_least", 2025)]
+
+
+@pytest.mark.parametrize("text", variants("力争截至2024年底,全市产值占全国的20%以上。", spaced="万萬")
+                         + variants("计划新增种植100万亩,占全国新增任务的20%。", spaced="萬"))
+def test_a_share_without_a_deadline_ahead_stays_held(text):
+    """The controls: 截至 (至 inside it is no deadline); 计划 with no deadline, after china-2023-camellia-oil-action-
+    plan-news (development): the share is below the bar."""
+    assert [r for r in _read(quantified(text, "2025-06")) if r[1] == "percent"] == []
+
+
+def test_jiezhi_is_no_deadline_ahead():
+    assert AHEAD.search("截至2024年底,") is None
+    assert [m[0] for m in (AHEAD.search(t) for t in ("到2025年,", "至2025年,", "2025年前,"))] == [
+        "到2025年", "至2025年", "2025年前"]
