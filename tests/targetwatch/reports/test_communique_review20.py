@@ -79,6 +79,28 @@ def test_a_zones_hitech_count_is_the_zones(tmp_path: Path, wide_aliases: Aliases
     assert [r for r in _reasons(read) if "zones or parks named before (经开区)" in r] != []
 
 
+# SYNTHETIC, the short names of a free trade zone (自由贸易试验区: 试验区 refused it already) and of a 综合保税区
+# (rv20d: each was read as 兰州's 2020 stock of high-tech enterprises)
+SHORT_ZONES = [
+    ("兰州市2020年科技工作情况\n2020年,兰州自贸区高新技术企业达到60家。", "自贸区"),
+    ("兰州市2020年科技工作情况\n2020年,兰州自贸片区高新技术企业达到60家。", "自贸片区"),
+    ("兰州市2020年科技工作情况\n2020年,兰州综保区高新技术企业达到60家。", "综保区"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [(v, z) for t, z in SHORT_ZONES for v in _variants(t)],
+    ids=[f"{z}-{i}" for _, z in SHORT_ZONES for i in IDS],
+)
+def test_a_short_named_zones_hitech_count_is_the_zones(
+    tmp_path: Path, wide_aliases: Aliases, text: str, zone: str
+) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    assert _got(read.rows) == []
+    assert [r for r in _reasons(read) if f"zones or parks named before ({zone})" in r] != []
+
+
 # controls (pass before and after): a region's name ends in 区 too, and u39_nn_2020_hitech_cri's city
 REGION = "2023年,宁夏回族自治区国家科技型中小企业达到1045家。"  # SYNTHETIC: u31_nx_2023_kjhy_ytjhdl_trad's 1045
 NANNING_2020 = "2020年,南宁市国家科技型中小企业入库853家,全区占比32.46%;"  # u39_nn_2020_hitech_cri, as published
