@@ -17,7 +17,7 @@ is widened over 认定 and given to `high_tech_enterprises_recognised`, whose al
 and 新认定 stay refused as a flow of the stock, 累计认定/已认定 stay the stock, and a zone before the verb (高新区认定)
 is not a place. Nor is a count that states its own stock after the name (fix17b's review of c69c0ef, SYNTHETIC:
 全市认定高新技术企业总数达到1486家, 累计达到…: the whole, list_heads.OWN_TOTAL) a year's recognitions, nor one dated
-by a year's end in its sentence (rv20d, SYNTHETIC: 截至2023年底,安庆市认定高新技术企业1486家: the stock as of then),
+by a year's end in its sentence (rv20d, SYNTHETIC: 截至2023年底 / 2023年末,安庆市认定高新技术企业1486家: a stock),
 nor one certified by a place (经省认定, 通过省认定, 由…认定: the place certifies; the certified firms are a stock).
 """
 
@@ -40,8 +40,11 @@ _COUNTED_BY = re.compile(
 _ZONE_BEFORE = re.compile(rf"(?:{ZONES.pattern})$")
 # the place as the certifier, not the counter (经安徽省认定高新技术企业达到1486家 in a city's text: the city's stock)
 _CERTIFIED_BY = re.compile(r"(?:经过?|通过|由)\s*[\u4e00-\u9fff]{0,6}[省市州县区]\s*$")
-# a year's end the count holds at (截至2023年底,安庆市认定…1486家: the stock as of then, not the year's recognitions)
-_AS_OF = re.compile(r"(?:截至|截止|到)\s*(?:\d{4}\s*年\s*)?(?:年底|年末|底|末)")
+# a year's end the count holds at (截至2023年底,安庆市认定…1486家, 2023年末全市认定…: the stock as of then, not the
+# year's recognitions); not the year before's (比上年末)
+_AS_OF = re.compile(
+    r"(?:截至|截止|到)\s*(?:\d{4}\s*年\s*)?(?:年底|年末|底|末)|\d{4}\s*年\s*[底末]|(?<![上去前])年[底末]"
+)
 _SENTENCE_START = re.compile(r"[。;!?\n][^。;!?\n]*$")
 # in a row's name: the verb before the name (认定国家高新技术企业) keys as the alias's order (高新技术企业认定)
 _VERB_FIRST = re.compile(r"^认定了?(?:国家级|国家)?(?=高新技术企业$)")

@@ -219,22 +219,27 @@ def test_a_recognised_count_without_a_stock_word_stays_recognitions(
 AS_OF_RECOGNITIONS = [
     ANQING_HEAD + "截至2023年底,安庆市认定高新技术企业1486家。",
     ANQING_HEAD + "2023年,截至年底全市认定高新技术企业1486家。",
+    ANQING_HEAD + "2023年底,安庆市认定高新技术企业1486家。",
+    ANQING_HEAD + "2023年末全市认定高新技术企业1486家。",
 ]
 
 
 @pytest.mark.parametrize(
-    "text", [v for t in AS_OF_RECOGNITIONS for v in _variants(t)], ids=[f"{k}-{i}" for k in range(2) for i in IDS]
+    "text", [v for t in AS_OF_RECOGNITIONS for v in _variants(t)], ids=[f"{k}-{i}" for k in range(4) for i in IDS]
 )
 def test_a_recognised_count_as_of_a_years_end_is_the_stock(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
     read = read_at(tmp_path, text, wide_aliases)
     assert _got(read.rows) == [("高新技术企业", "1486", "安庆市", "2023")]
 
 
-# the control: 截至 in the sentence before does not reach this one
+# the controls: 截至 in the sentence before does not reach this one, nor does the year before's end (比上年末)
 AS_OF_BEFORE = ANQING_HEAD + "截至2022年底,全市有效发明专利3000件。2023年,全市认定高新技术企业62家。"
+YEAR_BEFORES_END = ANQING_HEAD + "2023年,全市有效发明专利比上年末增加300件,全市认定高新技术企业62家。"
 
 
-@pytest.mark.parametrize("text", _variants(AS_OF_BEFORE), ids=IDS)
+@pytest.mark.parametrize(
+    "text", [*_variants(AS_OF_BEFORE), *_variants(YEAR_BEFORES_END)], ids=[f"{k}-{i}" for k in range(2) for i in IDS]
+)
 def test_an_as_of_in_the_sentence_before_leaves_recognitions(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
     read = read_at(tmp_path, text, wide_aliases)
     assert ("认定高新技术企业", "62", "安庆市", "2023") in _got(read.rows)
