@@ -4,6 +4,8 @@
 - `rules.STATUS_DONE`: 已将…目标 (a goal set: 已将目标定为…, 已将…下降目标提高到…) is no thing done, as 已将…纳入 is.
 - `rangeclass`: a range before 的目标 / 的水平 / 的规模 is the level itself, not a class of things.
 - `shareheld`: a share after 力争到2025年, (intent and a deadline ahead earlier in its sentence) is a goal.
+- `legalunits.NOT_AFTER`: 兆瓦时代 / 千瓦时代 is an era (时代), not an energy unit (older than round 52; the energy
+  words of the review of round 52 share it).
 - `sitearea`: an area per head (人均住房建筑面积, 人均建设用地面积) is a level to reach, not a site's size.
 
 Expected values are worked out by hand. Every sentence here is SYNTHETIC.
@@ -122,3 +124,19 @@ def test_jiezhi_is_no_deadline_ahead():
     assert AHEAD.search("截至2024年底,") is None
     assert [m[0] for m in (AHEAD.search(t) for t in ("到2025年,", "至2025年,", "2025年前,"))] == [
         "到2025年", "至2025年", "2025年前"]
+
+
+# --- `legalunits.NOT_AFTER`: 时代 is an era -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", variants("到2025年,海上风电单机容量迈入20兆瓦时代。", spaced="兆")
+                         + variants("到2025年,全市光伏装机迈入100万千瓦时代。"))
+def test_an_era_is_no_energy(text):
+    """Before (since before round 52): 20000 kWh and 10^6 kWh at 0.50, exact. Neither is a level of energy."""
+    assert [r for r in _read(quantified(text, "2022-06")) if r[1] == "kwh"] == []
+
+
+@pytest.mark.parametrize("text", variants("到2025年,全市发电量达到100亿千瓦时。", spaced="亿億"))
+def test_energy_before_the_end_of_a_sentence_stays_energy(text):
+    """The control: 10^10 kWh, at least."""
+    assert _read(quantified(text, "2022-06")) == [(10_000_000_000, "kwh", "at_least", 2025)]
