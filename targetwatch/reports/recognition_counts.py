@@ -41,9 +41,9 @@ _ZONE_BEFORE = re.compile(rf"(?:{ZONES.pattern})$")
 # the place as the certifier, not the counter (经安徽省认定高新技术企业达到1486家 in a city's text: the city's stock)
 _CERTIFIED_BY = re.compile(r"(?:经过?|通过|由)\s*[\u4e00-\u9fff]{0,6}[省市州县区]\s*$")
 # a year's end the count holds at (截至2023年底,安庆市认定…1486家, 2023年末全市认定…: the stock as of then, not the
-# year's recognitions); not the year before's (比上年末)
+# year's recognitions); not the year before's (比上年末) nor one compared with (比2022年底)
 _AS_OF = re.compile(
-    r"(?:截至|截止|到)\s*(?:\d{4}\s*年\s*)?(?:年底|年末|底|末)|\d{4}\s*年\s*[底末]|(?<![上去前])年[底末]"
+    r"(?:截至|截止|到)\s*(?:\d{4}\s*年\s*)?(?:年底|年末|底|末)|(?<![比较\d])\d{4}\s*年\s*[底末]|(?<![上去前\d\s])年[底末]"
 )
 _SENTENCE_START = re.compile(r"[。;!?\n][^。;!?\n]*$")
 # in a row's name: the verb before the name (认定国家高新技术企业) keys as the alias's order (高新技术企业认定)

@@ -254,13 +254,17 @@ def test_a_recognised_count_as_of_a_years_end_is_the_stock(tmp_path: Path, wide_
     assert _got(read.rows) == [("高新技术企业", "1486", "安庆市", "2023")]
 
 
-# the controls: 截至 in the sentence before does not reach this one, nor does the year before's end (比上年末)
+# the controls: 截至 in the sentence before does not reach this one, nor does the year before's end (比上年末) or
+# a year's end compared with (比2022年底)
 AS_OF_BEFORE = ANQING_HEAD + "截至2022年底,全市有效发明专利3000件。2023年,全市认定高新技术企业62家。"
 YEAR_BEFORES_END = ANQING_HEAD + "2023年,全市有效发明专利比上年末增加300件,全市认定高新技术企业62家。"
+COMPARED_END = ANQING_HEAD + "2023年,全市有效发明专利比2022年底增加300件,全市认定高新技术企业62家。"
 
 
 @pytest.mark.parametrize(
-    "text", [*_variants(AS_OF_BEFORE), *_variants(YEAR_BEFORES_END)], ids=[f"{k}-{i}" for k in range(2) for i in IDS]
+    "text",
+    [*_variants(AS_OF_BEFORE), *_variants(YEAR_BEFORES_END), *_variants(COMPARED_END)],
+    ids=[f"{k}-{i}" for k in range(3) for i in IDS],
 )
 def test_an_as_of_in_the_sentence_before_leaves_recognitions(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
     read = read_at(tmp_path, text, wide_aliases)
