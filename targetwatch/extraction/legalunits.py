@@ -78,6 +78,7 @@ NOT_AFTER: Final[dict[str, str]] = {
     "升": "至到为级高值温", "场": "所景地馆站院区内外次", "门": "类户槛诊店面", "支": "持撑付出柱部线援农教医",
     "间": "隔距", "架": "构次", "尾": "气矿水款声期", "位": "于居列置", "克": "服", "米": "粮",
     "块": "钱",  # r. 53: 5块钱 is the colloquial yuan (why 块 was listed not read before); 块 alone counts pieces
+    "时": "代",  # rv20c: 迈入20兆瓦时代 is the era of 20 MW machines (时代), not 20 MWh; the power word is read
 }
 
 

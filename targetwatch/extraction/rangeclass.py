@@ -17,6 +17,10 @@ text where it is not (the 2016 work report news, first unseen-25: 有6.5%-7%的�
 that would suffice, proposed at 0.60) is a hypothetical, not a class. No annotated development target is a range in
 another unit followed by 的 (the development texts hold two more such ranges, none annotated: 河北 2022's
 提升5-9位的县 / 提升1-4位的县, counts of counties by how far they rose, below the bar).
+
+A range before 的目标, 的水平 or 的规模 is the level itself (力争实现产值3000亿元至3500亿元的目标), not a class of
+things: it is left alone (second review of round 53: that sentence gave no proposal at all, the joined range falling
+to 0.10 at 的).
 """
 
 from __future__ import annotations
@@ -27,7 +31,8 @@ from typing import Final
 import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import Candidate
 
-OF_AFTER: Final = re.compile(r" {0,8}的")
+# …的目标 / 的水平 / 的规模 name the level itself (实现3000亿元至3500亿元的目标): the range is the goal, no class.
+OF_AFTER: Final = re.compile(r" {0,8}的(?! {0,2}(?:目标|水平|规模))")
 RULE: Final = "range_class"
 
 

@@ -229,8 +229,8 @@ PAST_SPAN: Final = re.compile(
 # A figure followed by an ellipsis before its unit or comparator ends (1万家以 ……): the copy stops inside it.
 CUT_AFTER: Final = re.compile(r" {0,2}(?:以|不|超)? {0,2}(?:…|\.\.\.)")
 # 已达到, 已经建成, 已培育 right before a figure in its clause: what has been done, not what is planned.
-STATUS_DONE: Final = re.compile(  # r. 19: 已发放…逾118亿元, 已完成; r. 53: 已吸引, 已投资, 已将…
-    r"已(?:经)?(?:达到|达|建成|建立|培育|认定|形成|引进|累计|集聚|突破|超过|有|发放|完成|实现|帮助|扶持|吸引|投资|将)")
+STATUS_DONE: Final = re.compile(  # r. 19: 已发放…逾118亿元; r. 53: 已吸引, 已将…纳入 (not 已将…目标提高到: a goal set)
+    r"已(?:经)?(?:达到|达|建成|建立|培育|认定|形成|引进|累计|集聚|突破|超过|有|发放|完成|实现|帮助|扶持|吸引|投资|将(?![^,，。;；]*目标))")
 # News reports of what has been done: a cue anywhere earlier in the paragraph marks its figures as status, until a
 # deadline or a word of intent (到2025年, 力争, 将) comes after it (…据介绍，…。到2020年，将…: the last is a goal).
 REPORT_WORDS: Final[tuple[str, ...]] = (

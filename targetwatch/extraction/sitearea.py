@@ -7,6 +7,10 @@ false proposals, 0.50–0.60; none annotated); the development side annotates no
 规划面积…, the 2021 science-museum news' 新增建筑面积137.6万平方米 are not annotated either). An area to reach is
 written with other nouns (种植面积, 播种面积, 人均体育场地面积) and stays as it was. The figure gets the category
 threshold's weight, as a size that says which thing is meant (`rules.CONFIDENCE["category_threshold"]`).
+
+An area per head (人均住房建筑面积达到40平方米, 人均建设用地面积为100平方米) is no site's size but a level that
+housing and land-use plans set as a target, so 人均 shortly before the area word leaves the figure alone (second
+review of round 53: 人均住房建筑面积达40平方米 by 2025 had fallen from 0.90 to 0.30).
 """
 
 from __future__ import annotations
@@ -18,13 +22,18 @@ import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import Candidate
 
 SITE_AREA: Final = re.compile(r"(?:规划|占地|辐射|建筑|用地)面积 {0,8}(?:约|近|达|为|超过)? {0,2}$")
+# 人均 with up to six characters between it and the area word (人均城镇建设用地面积: four) makes the area per head.
+PER_HEAD: Final = re.compile(r"人均[^,，。;；\d]{0,6}$")
 RULE: Final = "site_area"
 
 
 def demote(view: str, cands: list[Candidate]) -> None:
     """Weigh a figure right after a site's area word as a size (see the module docstring)."""
     for c in cands:
-        if c.value is None or RULE in c.rules_fired or not SITE_AREA.search(view, c.clause.start, c.start):
+        if c.value is None or RULE in c.rules_fired:
+            continue
+        m = SITE_AREA.search(view, c.clause.start, c.start)
+        if m is None or PER_HEAD.search(view, c.clause.start, m.start()):
             continue
         c.score += rules.CONFIDENCE["category_threshold"]
         c.rules_fired.append(RULE)

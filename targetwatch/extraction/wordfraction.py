@@ -21,7 +21,10 @@ import re
 from typing import Final
 
 _DIGITS: Final = "一二三四五六七八九十"
-WORD_FRACTION: Final = re.compile(rf"(?P<den>[二三四五六七八九十])分之(?P<num>[{_DIGITS[:-1]}])")
+# A numeral before the denominator makes it part of a larger number (二十分之一 is 1/20, not 1/10): the denominator
+# must start its number, so one above ten is left unread rather than misread as its last numeral.
+WORD_FRACTION: Final = re.compile(
+    rf"(?<![{_DIGITS}百千万两零〇])(?P<den>[二三四五六七八九十])分之(?P<num>[{_DIGITS[:-1]}])")
 
 
 def fold(view: str) -> str:

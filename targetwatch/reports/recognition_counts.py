@@ -16,7 +16,9 @@ is widened over 认定 and given to `high_tech_enterprises_recognised`, whose al
 `normalised` and the inference shows. Other forms keep recognitions.py's reading: 全年认定…23家 (the period word alone)
 and 新认定 stay refused as a flow of the stock, 累计认定/已认定 stay the stock, and a zone before the verb (高新区认定)
 is not a place. Nor is a count that states its own stock after the name (fix17b's review of c69c0ef, SYNTHETIC:
-全市认定高新技术企业总数达到1486家, 累计达到…: the whole, list_heads.OWN_TOTAL) a year's recognitions.
+全市认定高新技术企业总数达到1486家, 累计达到…: the whole, list_heads.OWN_TOTAL) a year's recognitions, nor one dated
+by a year's end in its sentence (rv20d, SYNTHETIC: 截至2023年底 / 2023年末,安庆市认定高新技术企业1486家: a stock),
+nor one certified by a place (经省认定, 通过省认定, 由…认定: the place certifies; the certified firms are a stock).
 """
 
 from __future__ import annotations
@@ -36,6 +38,14 @@ _COUNTED_BY = re.compile(
     r"(?:(?:全年|当年|年内|本年)(?:共计|合计|共)|全省|全市|全区|全州|全县|[\u4e00-\u9fff]{1,6}[省市州县区])\s*(认定)了?\s*$"
 )
 _ZONE_BEFORE = re.compile(rf"(?:{ZONES.pattern})$")
+# the place as the certifier, not the counter (经安徽省认定高新技术企业达到1486家 in a city's text: the city's stock)
+_CERTIFIED_BY = re.compile(r"(?:经过?|通过|由)\s*[\u4e00-\u9fff]{0,6}[省市州县区]\s*$")
+# a year's end the count holds at (截至2023年底,安庆市认定…1486家, 2023年末全市认定…: the stock as of then, not the
+# year's recognitions); not the year before's (比上年末) nor one compared with (比2022年底)
+_AS_OF = re.compile(
+    r"(?:截至|截止|到)\s*(?:\d{4}\s*年\s*)?(?:年底|年末|底|末)|(?<![比较\d])\d{4}\s*年\s*[底末]|(?<![上去前\d\s])年[底末]"
+)
+_SENTENCE_START = re.compile(r"[。;!?\n][^。;!?\n]*$")
 # in a row's name: the verb before the name (认定国家高新技术企业) keys as the alias's order (高新技术企业认定)
 _VERB_FIRST = re.compile(r"^认定了?(?:国家级|国家)?(?=高新技术企业$)")
 
@@ -57,5 +67,8 @@ def recognition_hits(folded: str, hits: list[AliasMatch], codes: dict) -> None:
         m = _COUNTED_BY.search(folded, 0, h.start)
         end = e.start() if (e := CLAUSE_END.search(folded, h.end)) else len(folded)
         own_total = OWN_TOTAL.search(folded, h.start, end) is not None  # 认定高新技术企业总数达到…: the stock
-        if m is not None and not _ZONE_BEFORE.search(folded, 0, m.start(1)) and not own_total:
+        if m is None or own_total or any(p.search(folded, 0, m.start(1)) for p in (_ZONE_BEFORE, _CERTIFIED_BY)):
+            continue
+        start = s.start() if (s := _SENTENCE_START.search(folded, 0, m.start(1))) else 0
+        if not _AS_OF.search(folded, start, m.start(1)):
             hits[k] = AliasMatch(m.start(1), h.end, flow, _FLOW_KEY)

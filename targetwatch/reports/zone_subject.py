@@ -24,8 +24,9 @@ from __future__ import annotations
 import re
 
 # development zones and parks (scope.py's guard)
-# (经开区, the short name of a 经济技术开发区, and 保税区: session 20's review; 经开区高新技术企业 was the city's)
-ZONES = re.compile(r"高新区|经开区|园区|开发区|自创区|示范区|试验区|产业园|新区|保税区")
+# (经开区, the short name of a 经济技术开发区, and 保税区: session 20's review; 经开区高新技术企业 was the city's; so
+# were 自贸区/自贸片区, short for 自由贸易试验区, and 综保区, short for 综合保税区: rv20d)
+ZONES = re.compile(r"高新区|经开区|园区|开发区|自创区|示范区|试验区|产业园|新区|保税区|自贸片?区|综保区")
 # the zone as an item counted on its own (园区 1 家, 实验区1个) or as one of a list of areas (高新区等方面)
 _NOT_SUBJECT = re.compile(r"\s*(?:\d+(?:\.\d+)?\s*[家个]|等(?:方面|领域))")
 # the place's own word right before the name: 全年全省城镇新增就业

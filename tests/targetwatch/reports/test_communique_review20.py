@@ -79,6 +79,28 @@ def test_a_zones_hitech_count_is_the_zones(tmp_path: Path, wide_aliases: Aliases
     assert [r for r in _reasons(read) if "zones or parks named before (经开区)" in r] != []
 
 
+# SYNTHETIC, the short names of a free trade zone (自由贸易试验区: 试验区 refused it already) and of a 综合保税区
+# (rv20d: each was read as 兰州's 2020 stock of high-tech enterprises)
+SHORT_ZONES = [
+    ("兰州市2020年科技工作情况\n2020年,兰州自贸区高新技术企业达到60家。", "自贸区"),
+    ("兰州市2020年科技工作情况\n2020年,兰州自贸片区高新技术企业达到60家。", "自贸片区"),
+    ("兰州市2020年科技工作情况\n2020年,兰州综保区高新技术企业达到60家。", "综保区"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [(v, z) for t, z in SHORT_ZONES for v in _variants(t)],
+    ids=[f"{z}-{i}" for _, z in SHORT_ZONES for i in IDS],
+)
+def test_a_short_named_zones_hitech_count_is_the_zones(
+    tmp_path: Path, wide_aliases: Aliases, text: str, zone: str
+) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    assert _got(read.rows) == []
+    assert [r for r in _reasons(read) if f"zones or parks named before ({zone})" in r] != []
+
+
 # controls (pass before and after): a region's name ends in 区 too, and u39_nn_2020_hitech_cri's city
 REGION = "2023年,宁夏回族自治区国家科技型中小企业达到1045家。"  # SYNTHETIC: u31_nx_2023_kjhy_ytjhdl_trad's 1045
 NANNING_2020 = "2020年,南宁市国家科技型中小企业入库853家,全区占比32.46%;"  # u39_nn_2020_hitech_cri, as published
@@ -210,3 +232,59 @@ def test_a_recognised_count_without_a_stock_word_stays_recognitions(
 ) -> None:
     read = read_at(tmp_path, text, wide_aliases)
     assert _got(read.rows) == [("认定高新技术企业", "62", "安庆市", "2023")]
+
+
+# --- (e) recognition_counts.py: a count as of a year's end is the stock, not the year's recognitions --------------
+
+# SYNTHETIC, in the shape of u39_aq_2016_hitech_aq365's 全市认定高新技术企业62家: 截至…年底 dates a stock (rv20d's
+# review of c69c0ef: it was quoted 认定高新技术企业, the year's recognitions)
+AS_OF_RECOGNITIONS = [
+    ANQING_HEAD + "截至2023年底,安庆市认定高新技术企业1486家。",
+    ANQING_HEAD + "2023年,截至年底全市认定高新技术企业1486家。",
+    ANQING_HEAD + "2023年底,安庆市认定高新技术企业1486家。",
+    ANQING_HEAD + "2023年末全市认定高新技术企业1486家。",
+]
+
+
+@pytest.mark.parametrize(
+    "text", [v for t in AS_OF_RECOGNITIONS for v in _variants(t)], ids=[f"{k}-{i}" for k in range(4) for i in IDS]
+)
+def test_a_recognised_count_as_of_a_years_end_is_the_stock(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    assert _got(read.rows) == [("高新技术企业", "1486", "安庆市", "2023")]
+
+
+# the controls: 截至 in the sentence before does not reach this one, nor does the year before's end (比上年末) or
+# a year's end compared with (比2022年底)
+AS_OF_BEFORE = ANQING_HEAD + "截至2022年底,全市有效发明专利3000件。2023年,全市认定高新技术企业62家。"
+YEAR_BEFORES_END = ANQING_HEAD + "2023年,全市有效发明专利比上年末增加300件,全市认定高新技术企业62家。"
+COMPARED_END = ANQING_HEAD + "2023年,全市有效发明专利比2022年底增加300件,全市认定高新技术企业62家。"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [*_variants(AS_OF_BEFORE), *_variants(YEAR_BEFORES_END), *_variants(COMPARED_END)],
+    ids=[f"{k}-{i}" for k in range(3) for i in IDS],
+)
+def test_an_as_of_in_the_sentence_before_leaves_recognitions(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    assert ("认定高新技术企业", "62", "安庆市", "2023") in _got(read.rows)
+
+
+# --- (f) recognition_counts.py: a place after 经/通过/由 certifies; the count is the stock --------------------------
+
+# SYNTHETIC, in the shape of u39_aq_2016_hitech_aq365: 经省认定 (通过省认定) says who certifies, not that the city
+# counted the year's recognitions (rv20d's review of c69c0ef: each was quoted 认定高新技术企业, the year's recognitions)
+CERTIFIED_BY = [
+    ANQING_HEAD + "2023年,全市经省认定高新技术企业1486家。",
+    ANQING_HEAD + "2023年,安庆市经省认定高新技术企业达到1486家。",
+    ANQING_HEAD + "2023年,全市通过省认定高新技术企业1486家。",
+]
+
+
+@pytest.mark.parametrize(
+    "text", [v for t in CERTIFIED_BY for v in _variants(t)], ids=[f"{k}-{i}" for k in range(3) for i in IDS]
+)
+def test_a_count_certified_by_a_place_is_the_stock(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    assert _got(read.rows) == [("高新技术企业", "1486", "安庆市", "2023")]

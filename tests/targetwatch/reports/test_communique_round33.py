@@ -137,6 +137,8 @@ def test_a_precise_number_after_more_than_is_a_bound(tmp_path: Path, wide_aliase
 def test_a_precise_number_after_chao_is_a_bound(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
     read = read_at(tmp_path, text, wide_aliases)
     assert [g for g in _got(read.rows) if g[1].startswith("2.45")] == []
+    # refused as the bound, not lost some other way (rv20d: the absence alone passed whatever dropped the sentence)
+    assert [r for r in _reasons(read) if "授权量超2.45万件'isathresholdpassed(超)" in r] != []
 
 
 # --- rule 3: 全市 of a province-level municipality (places.py's own_level_problem) ---------------------------------
