@@ -112,7 +112,7 @@ def test_threads_open_private_databases_and_create_a_shared_macro_at_once():
                     got = query_shared_macro(con, f"_tw_race{rnd}", " SELECT sum(x) + $k AS s FROM _tw_t",
                                              {"k": i}).fetchall()
                     assert got == [(10 + i,)], got  # 0+1+2+3+4 = 10, plus the thread's own k
-            except Exception as exc:  # noqa: BLE001 - every thread's failure is reported below
+            except Exception as exc:  # every thread's failure is reported below
                 errors.append(f"{type(exc).__name__}: {exc}")
 
         threads = [threading.Thread(target=work, args=(i,)) for i in range(8)]
