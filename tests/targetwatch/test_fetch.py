@@ -68,3 +68,17 @@ def test_a_list_with_null_is_refused(con):
 def test_repeated_names_are_refused(con):
     with pytest.raises(ValueError, match="distinct column names"):
         frame(con.execute("SELECT 1 AS a, 2 AS a"))
+
+
+@pytest.mark.parametrize("sql", [
+    "SELECT TIMESTAMPTZ '2024-01-02 03:04:05+00' AS d",  # .df(): datetime64[us, <TimeZone>]; fetchnumpy: naive
+    "SELECT * FROM (VALUES (TIMESTAMPTZ '2024-01-02 03:04:05+00'), (NULL)) t(d)",
+    "SELECT 'a'::ENUM('a', 'b') AS e",  # .df(): category; fetchnumpy: object
+    "SELECT * FROM (VALUES ('a'::ENUM('a', 'b')), (NULL)) t(e)",
+])
+def test_a_type_whose_df_column_is_not_the_fetched_array_is_refused_not_guessed(con, sql):
+    """Before rv20e these four gave a frame unlike `.df()`'s (a naive datetime64[us], an object column)."""
+    dtype = str(con.execute(sql).df().dtypes.iloc[0])
+    assert dtype == "category" or dtype.startswith("datetime64[us, ")  # what .df() gives: not a plain array
+    with pytest.raises(TypeError, match=r"no \.df\(\) equivalent"):
+        frame(con.execute(sql))
