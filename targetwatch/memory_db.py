@@ -49,6 +49,9 @@ UNOPTIMISED_ROWS = 2_048
 # (key ("private", parallel)), one per memory limit for `limited_database` (("limited", the limit in MB))
 _INSTANCES: tuple[int, dict[tuple[str, object], duckdb.DuckDBPyConnection]] | None = None
 _NAMES = itertools.count()
+# A forked child's references to its parent's instances: dropping them would run DuckDB's destructors on an
+# instance whose threads and locks stayed in the parent (the child died of SIGSEGV on its first private database).
+_FORKED_FROM: list[tuple[int, dict[tuple[str, object], duckdb.DuckDBPyConnection]]] = []
 # The database `duckdb.connect()` opens in memory: the instance's own, where the shared macros live.
 _INSTANCE_DATABASE = "memory"
 # Held while an instance or a shared macro is created: two threads creating the same macro at once fail the second
@@ -66,6 +69,8 @@ def _instances(key: tuple[str, object], connect: Callable[[], duckdb.DuckDBPyCon
     """The process's instance for `key`, opened by `connect` the first time it is asked for."""
     global _INSTANCES
     if _INSTANCES is None or _INSTANCES[0] != os.getpid():  # a forked child opens its own
+        if _INSTANCES is not None:  # the parent's: kept, never closed (closing them in a child crashes it)
+            _FORKED_FROM.append(_INSTANCES)
         _INSTANCES = (os.getpid(), {})
     instances = _INSTANCES[1]
     if key not in instances:

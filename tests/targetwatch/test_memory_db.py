@@ -121,3 +121,31 @@ def test_threads_open_private_databases_and_create_a_shared_macro_at_once():
         for t in threads:
             t.join()
     assert errors == []
+
+
+def test_a_forked_child_opens_its_own_instance_and_does_not_crash():
+    """The parent has made its instance and a shared macro; a forked child then uses a private database and the
+    macro. Before rv20e the child, replacing the parent's instances, dropped them, and DuckDB's destructors ran on
+    instances whose threads and locks stayed in the parent: the child died of SIGSEGV (wait status 11)."""
+    import os
+
+    import pytest
+
+    if not hasattr(os, "fork"):
+        pytest.skip("no os.fork here")
+
+    def use() -> list[tuple]:
+        with private_database(10) as con:
+            con.execute("CREATE TEMP TABLE _tw_t AS SELECT range AS x FROM range(5)")
+            return query_shared_macro(con, "_tw_forked", " SELECT sum(x) + $k AS s FROM _tw_t", {"k": 1}).fetchall()
+
+    assert use() == [(11,)]  # 0+1+2+3+4, plus 1
+    pid = os.fork()
+    if pid == 0:  # the child: exit 0 only if its own instance gave the same row
+        try:
+            os._exit(0 if use() == [(11,)] else 3)
+        except BaseException:  # any failure: a nonzero exit
+            os._exit(2)
+    _, status = os.waitpid(pid, 0)
+    assert status == 0
+    assert use() == [(11,)]  # the parent's instance still serves
