@@ -46,6 +46,21 @@ def variants(text: str, separators: bool = False) -> list[str]:
     return [text, other_script(text), full_width(text, separators)]
 
 
+# Rounds 31 on (the communique round and review modules): the three texts of `variants` (with ; and , widened too in
+# the full-width one) and the text spaced, named by SPACED_IDS.
+SPACED_IDS = [*IDS, "spaced"]
+
+
+def spaced(text: str) -> str:
+    """A space after every comma and around each number's unit, as some mirror pages print them."""
+    return text.replace(",", ", ").replace("家", " 家").replace("户", " 户")
+
+
+def spaced_variants(text: str) -> list[str]:
+    """round_texts.variants (with ; and , widened too in the full-width text), and the text spaced."""
+    return [*variants(text, separators=True), spaced(text)]
+
+
 def fold_text(text: str) -> str:
     return fold_with_offsets(text)[0]
 

@@ -9,15 +9,10 @@ from pathlib import Path
 import pytest
 
 from targetwatch.reports.model import Aliases
-from tests.targetwatch.reports.round_texts import IDS as TEXT_IDS
-from tests.targetwatch.reports.round_texts import nfkc, read_at, variants
-from tests.targetwatch.reports.test_communique_round31 import _got, _spaced
-
-IDS = [*TEXT_IDS, "spaced"]
-
-
-def _variants(text: str) -> list[str]:
-    return [*variants(text, separators=True), _spaced(text)]
+from tests.targetwatch.reports.round_texts import SPACED_IDS as IDS
+from tests.targetwatch.reports.round_texts import nfkc, read_at
+from tests.targetwatch.reports.round_texts import spaced_variants as _variants
+from tests.targetwatch.reports.test_communique_round31 import _got
 
 
 def _reasons(read) -> list[str]:

@@ -13,21 +13,9 @@ from targetwatch.reports.model import Aliases
 from targetwatch.reports.normalise import indicator_matcher
 from targetwatch.reports.sme_registry import registry_key
 from targetwatch.units import fold_with_offsets
-from tests.targetwatch.reports.round_texts import IDS as TEXT_IDS
-from tests.targetwatch.reports.round_texts import read_at, variants
-
-
-def _spaced(text: str) -> str:
-    """A space after every comma and around each number's unit, as some mirror pages print them."""
-    return text.replace(",", ", ").replace("家", " 家").replace("户", " 户")
-
-
-def _variants(text: str) -> list[str]:
-    """round_texts.variants (with ; and , widened too in the full-width text), and the text spaced."""
-    return [*variants(text, separators=True), _spaced(text)]
-
-
-IDS = [*TEXT_IDS, "spaced"]
+from tests.targetwatch.reports.round_texts import SPACED_IDS as IDS
+from tests.targetwatch.reports.round_texts import read_at
+from tests.targetwatch.reports.round_texts import spaced_variants as _variants
 
 
 def _got(rows) -> list[tuple[str, str, str, str]]:
