@@ -3,6 +3,7 @@
 unseen-67 and unseen-68 not read while writing).
 
 - rule 1, `goalsline.py`: a line that is nothing but a goals heading (主要目标) leads the prose under it.
+- rule 2, `compoundnumber.py`: a number written with its 万 inside it (3萬9000) is one number.
 
 Expected values are worked out by hand from each sentence. Real sentences name their corpus text (development side);
 controls written for the test are marked SYNTHETIC.
@@ -13,6 +14,7 @@ from __future__ import annotations
 import pytest
 
 from targetwatch.extraction import extract_targets
+from targetwatch.extraction.compoundnumber import join_compound
 from targetwatch.extraction.goalsline import cues
 from tests.targetwatch.extraction.proposals import variants
 
@@ -76,3 +78,35 @@ def test_what_is_no_heading_line(view):
     """SYNTHETIC: a colon (AHEAD_CUE's own form), other words on the line, nothing under it, 目标任务, an item
     number (the walk's headings, and round 22's choice for 1.总体目标): no cue here."""
     assert cues(view, 0, 2015) == []
+
+
+# --- rule 2: a number with its 万 inside it (`compoundnumber.py`) ------------------------------------------------
+
+# taiwan-2024-national-development-plan-ptt-trad (development, first unseen-64; 2024-08): 2028年每人平均GDP3萬9000美元
+# 至4萬2000美元 (annotated a range from 39 000 US dollars), there after a list of the plan's aims. SYNTHETIC: the
+# goal's words (設定的目標, 達到) written into the sentence, so that it stands alone.
+GDP_RANGE = "賴清德總統設定的目標,2028年每人平均GDP達到3萬9000美元至4萬2000美元。"
+
+
+@pytest.mark.parametrize("text", variants(GDP_RANGE))
+def test_a_range_of_compound_wan_figures_is_one_range(text):
+    """39 000 to 42 000 US dollars: one range at 0.80 (round 53 read exact 9000 and exact 2000 US dollars)."""
+    assert _scored(text, "2024-08") == [(39_000, "usd", "range", 0.8, 2028)]
+
+
+@pytest.mark.parametrize(("view", "joined"), [
+    ("3万9000美元", " 39000美元"), ("达3万9105至4万2787美元", "达 39105至 42787美元"), ("41万9100个", " 419100个"),
+    ("1亿2000万元", " 12000万元"), ("3 万9000美元", "  39000美元"), ("3万 9000美元", "  39000美元"),
+    ("1亿 2000 万元", "  12000 万元"),
+])
+def test_compound_numbers_are_written_as_one_number(view, joined):
+    """The view keeps its length; the digits stand where the number ended, blanks before them."""
+    assert join_compound(view) == joined and len(joined) == len(view)
+
+
+@pytest.mark.parametrize("view", ["1亿2000元", "20万2020年", "1.5万2000", "3万900人", "5万12345", "3万9",
+                                  "10万,2000人"])
+def test_what_is_no_compound_number(view):
+    """SYNTHETIC: 亿 with four digits and no 万 after them, a year after 万, a decimal before 万, fewer or more than
+    four digits after it, a comma between: unchanged."""
+    assert join_compound(view) == view
