@@ -175,7 +175,7 @@ FRACTION_CUES: Final[dict[str, str]] = {"超过": "exceed", "超": "exceed", "�
 PLAN_PARTS_AFTER: Final = re.compile(
     r" {0,2}(?:主要|重点|核心|具体|配套|专项)?(?:指标|措施|举措|条款|政策)"
     # 实施六项行动(…), 以下十个方面的工作, 十大工程: the parts a plan is organised in, named right after the count
-    r"|(?:大|项|个)?(?:重点|主要)?(?:行动|工程|任务|方面的工作)(?=[(（:：,，、—。;；]|$)"  # round 11: 十项工程——;
+    r"|(?:大|项|个)?(?:重点|主要)?(?:行动|工程|任务|工作|方面的工作)(?=[(（:：,，、—。;；]|$)"  # r. 11, 54
     r"|[“\"「][^”\"」]{1,12}(?:工程|行动|计划)[”\"」]"  # round 15: 统筹推进三个“一号工程”
     # round 14: …五方面44项重点任务。
     # 10个方面重点工作, 20余项专项措施 (round 8): the parts with a word between

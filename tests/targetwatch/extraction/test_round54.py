@@ -4,6 +4,7 @@ unseen-67 and unseen-68 not read while writing).
 
 - rule 1, `goalsline.py`: a line that is nothing but a goals heading (主要目标) leads the prose under it.
 - rule 2, `compoundnumber.py`: a number written with its 万 inside it (3萬9000) is one number.
+- rule 4, `rules.PLAN_PARTS_AFTER`: 八项重点工作 before punctuation counts the text's own parts.
 
 Expected values are worked out by hand from each sentence. Real sentences name their corpus text (development side);
 controls written for the test are marked SYNTHETIC.
@@ -110,3 +111,19 @@ def test_what_is_no_compound_number(view):
     """SYNTHETIC: 亿 with four digits and no 万 after them, a year after 万, a decimal before 万, fewer or more than
     four digits after it, a comma between: unchanged."""
     assert join_compound(view) == view
+
+
+# --- rule 4: N项重点工作 counts the text's own parts (`rules.PLAN_PARTS_AFTER`) -----------------------------------
+
+# fucheng-district-2019-work-report-news-trad (development, first unseen-66; 2019): 鄧輝同時在報告中提出2019年要重點
+# 做好八項工作。 (a false proposal at 0.50 in its text; 0.40 alone).
+@pytest.mark.parametrize("text", variants("鄧輝同時在報告中提出2019年要重點做好八項工作。"))
+def test_a_count_of_the_reports_works_is_no_target(text):
+    """八項工作 before the sentence's end counts what the report is laid out in, as 八项行动 / 十项任务 (round 11)."""
+    assert _scored(text, "2019-01") == []
+
+
+@pytest.mark.parametrize("text", variants("2019年要完成八项工作任务,新建12个园区。"))
+def test_works_named_further_stay_as_before(text):
+    """SYNTHETIC: 工作 followed by more of a noun (工作任务), not by punctuation: read as before (8 at 0.60)."""
+    assert _scored(text, "2019-01") == [(8, "count", "exact", 0.6, 2019), (12, "count", "exact", 0.6, None)]
