@@ -4,6 +4,7 @@ unseen-67 and unseen-68 not read while writing).
 
 - rule 1, `goalsline.py`: a line that is nothing but a goals heading (主要目标) leads the prose under it.
 - rule 2, `compoundnumber.py`: a number written with its 万 inside it (3萬9000) is one number.
+- rule 3, `indicatorlead.py` and `rules.INTENT`: 2014年主要预期发展指标是: leads the year's goals, as 预期目标 does.
 - rule 4, `rules.PLAN_PARTS_AFTER`: 八项重点工作 before punctuation counts the text's own parts.
 
 Expected values are worked out by hand from each sentence. Real sentences name their corpus text (development side);
@@ -17,6 +18,7 @@ import pytest
 from targetwatch.extraction import extract_targets
 from targetwatch.extraction.compoundnumber import join_compound
 from targetwatch.extraction.goalsline import cues
+from targetwatch.extraction.indicatorlead import cues as indicator_cues
 from tests.targetwatch.extraction.proposals import variants
 
 
@@ -111,6 +113,43 @@ def test_what_is_no_compound_number(view):
     """SYNTHETIC: 亿 with four digits and no 万 after them, a year after 万, a decimal before 万, fewer or more than
     four digits after it, a comma between: unchanged."""
     assert join_compound(view) == view
+
+
+# --- rule 3: a lead naming the year's expected indicators (`indicatorlead.py`, `rules.INTENT`) --------------------
+
+# changchun-hitech-zone-2014-meeting-news (development, first unseen-66; 2014-03): 2013's results, then the 2014
+# aims after 部署2014年主要预期发展指标是: (three of its five levels and the 分别 pair kept here), then 八项重点工作.
+CHANGCHUN = ("记者从会上获悉,2013年长春高新区营业总收入实现4251亿元,同比增长17.4%;地区生产总值实现928亿元,"
+             "同比增长15.9%;工业总产值实现3966亿元,同比增长16.6%。\n"
+             "长春市副市长、长春高新区管委会主任孙亚明部署2014年{lead}:营业总收入实现4900亿元,工业总产值实现4500亿元,"
+             "全口径财政收入、一般预算财政收入分别实现500亿元、100亿元。突出抓好八项重点工作:继续加大招商引资力度。\n")
+
+
+@pytest.mark.parametrize("text", variants(CHANGCHUN.format(lead="主要预期发展指标是")))
+def test_a_lead_of_expected_indicators_leads_the_years_levels(text):
+    """预期指标 is intent (the text is no statistics report, so no news_report) and a lead (goals_lead): the four
+    levels at 0.50 (no proposal at any confidence before); 2013's results stay below the bar (not listed at all);
+    八项重点工作 counts the report's parts (rule 4): no proposal."""
+    assert _scored(text, "2014-03") == [(490_000_000_000, "yuan", "exact", 0.5, None),
+                                        (450_000_000_000, "yuan", "exact", 0.5, None),
+                                        (50_000_000_000, "yuan", "exact", 0.5, None),
+                                        (10_000_000_000, "yuan", "exact", 0.5, None)]
+
+
+@pytest.mark.parametrize("text", variants(CHANGCHUN.format(lead="主要发展指标是")))
+def test_indicators_without_expected_lead_nothing(text):
+    """SYNTHETIC: 主要发展指标 without 预期 names indicators without expecting them (主要经济指标增速高于…): the text
+    stays a report and nothing is proposed, as before the rule."""
+    assert _scored(text, "2014-03") == []
+
+
+@pytest.mark.parametrize(("view", "n"), [("2014年主要预期发展指标是:增长8%。", 1), ("2013年的主要预期指标是:\n", 1),
+                                         ("主要预期指标\n增长8%。", 1), ("2012年主要预期指标是:增长8%。", 0),
+                                         ("主要经济指标增速高于省市平均水平。", 0), ("预期指标完成良好。", 0)])
+def test_the_indicator_lead_forms(view, n):
+    """A year's expected indicators before a colon or a line's end (one cue); a year before the text's 2013, no
+    预期, or other words after 指标: none."""
+    assert len(indicator_cues(view, 0, 2013)) == n
 
 
 # --- rule 4: N项重点工作 counts the text's own parts (`rules.PLAN_PARTS_AFTER`) -----------------------------------
