@@ -14,7 +14,8 @@ one client-side page (as the large dashboards' target page is):
 A chain's figures are its own series' and its reference series' figures (targetwatch.lineage.FIGURES_SQL); a data
 file holds each series' figures once and each target's vintages as one letter per figure, in the series' order.
 Everything is computed in DuckDB statements over every target at once (no query per target); Python only turns
-columns into JSON: a batch's chains are columns (one list per field), and each jurisdiction's file a slice of them. dashboards/static/lineage-view.js draws the page: it formats nothing and computes no verdict.
+columns into JSON: a batch's chains are columns (one list per field), and each jurisdiction's file a slice of them.
+dashboards/static/lineage-view.js draws the page: it formats nothing and computes no verdict.
 """
 
 from __future__ import annotations
@@ -47,8 +48,8 @@ from targetwatch.lineage import (
 )
 from targetwatch.render.data_files import jurisdiction_batches
 from targetwatch.render.large_site import page_name
-from targetwatch.render.lineage_columns import CHAIN_FIELDS, jurisdiction_columns
 from targetwatch.render.lineage_ahead import series_ahead
+from targetwatch.render.lineage_columns import CHAIN_FIELDS, jurisdiction_columns
 from targetwatch.render.lineage_runs import CHAIN_ORDER, VINTAGE_CODES, per_target
 from targetwatch.render.lineage_series import series_json
 from targetwatch.render.page import Encoded, display_column, display_value, dump_js, json_values, load_strings
