@@ -6,6 +6,8 @@ unseen-67 and unseen-68 not read while writing).
 - rule 2, `compoundnumber.py`: a number written with its 万 inside it (3萬9000) is one number.
 - rule 3, `indicatorlead.py` and `rules.INTENT`: 2014年主要预期发展指标是: leads the year's goals, as 预期目标 does.
 - rule 4, `rules.PLAN_PARTS_AFTER`: 八项重点工作 before punctuation counts the text's own parts.
+- rule 5, `budgetlines.py`, `rules.TARGET_VERBS`: 编列 (Taiwan's budget verb) sets a budget, and the lines listed
+  after it.
 
 Expected values are worked out by hand from each sentence. Real sentences name their corpus text (development side);
 controls written for the test are marked SYNTHETIC.
@@ -166,3 +168,39 @@ def test_a_count_of_the_reports_works_is_no_target(text):
 def test_works_named_further_stay_as_before(text):
     """SYNTHETIC: 工作 followed by more of a noun (工作任务), not by punctuation: read as before (8 at 0.60)."""
     assert _scored(text, "2019-01") == [(8, "count", "exact", 0.6, 2019), (12, "count", "exact", 0.6, None)]
+
+
+# --- rule 5: a budget compiled (编列) and the lines listed after it (`budgetlines.py`, `rules.TARGET_VERBS`) -------
+
+# kaohsiung-2025-budget-report-news-trad (development, first unseen-66; 2024-11): the mayor's report on the 2025 (114年)
+# budget; its lines after 编列 and after one another (eleven annotated, none proposed above 0.10 before).
+KAOHSIUNG = ("高雄市長陳其邁今赴高市議會報告114年總預算案編製情形,強調將配合施政目標優先順序與兼顧財政能力下,"
+             "以5大面向推動市政。\n他進一步說明「加速興建交通路網,強化民生基礎設施」部分,{line}\n")
+RAIL = ("114年捷運、鐵路地下化等軌道建設共編列122.76億元、通勤月票票價補貼11億元及幸福巴士計畫1.36億元,"
+        "提供市民更便利交通服務。")
+
+
+@pytest.mark.parametrize("text", variants(KAOHSIUNG.format(line=RAIL)))
+def test_a_compiled_budget_and_its_listed_lines_are_budgets_set(text):
+    """编列 sets the budget (forward evidence, as 安排…预算) and the lines after it share it: three amounts at 0.60,
+    dated to the text's year as every budget set without a year of its own (the 114年 of the ROC calendar is not read
+    as 2025: the gold's 2025 stays a deadline disagreement)."""
+    assert _scored(text, "2024-11") == [(12_276_000_000, "yuan", "exact", 0.6, 2024),
+                                        (1_100_000_000, "yuan", "exact", 0.6, 2024),
+                                        (136_000_000, "yuan", "exact", 0.6, 2024)]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # taiwan-2024-premier-5-50-500-cnyes-trad (development, first unseen-64; 2024-11): 明(2025)年度政府已編列 116
+    # 億元預算
+    ("明(2025)年度軌道建設已編列122.76億元。", [(12_276_000_000, "yuan", "exact", 0.6, 2024)]),
+    ("115年度軌道建設已編列122.76億元。", [(12_276_000_000, "yuan", "exact", 0.6, 2024)]),  # SYNTHETIC: ROC 2026
+    # SYNTHETIC: compiled for a past year, and a sum up to now: not a budget set (as before the rule)
+    ("2023年捷運、鐵路地下化等軌道建設已編列122.76億元。", [(12_276_000_000, "yuan", "exact", 0.1, None)]),
+    ("截至目前,軌道建設累計編列122.76億元。", [(12_276_000_000, "yuan", "exact", 0.0, None)]),
+])
+def test_a_budget_already_compiled(line, expected):
+    """已编列 is still the coming year's budget when the sentence names a year after the text's (明年, 2025年度, a ROC
+    fiscal year); with a year before the text's, or after 累计 / 截至, it is not set."""
+    assert _scored(KAOHSIUNG.format(line=line), "2024-11") == expected
+
