@@ -223,7 +223,7 @@ SAME_PERIOD_TARGET: Final = re.compile(r"(?:力争|争取|确保|推动)[^;；�
 LAST_YEAR_WORDS: Final[tuple[str, ...]] = ("比上年", "较上年")
 # 近两年, 过去五年, 三年来 earlier in the sentence: the figure sums up a span that has passed (近两年…毕业的企业逾千家).
 PAST_SPAN: Final = re.compile(
-    r"(?:近|过去|此前)(?:[一二两三四五六七八九十]|\d{1,2}) {0,2}年"
+    r"(?:近|过去|此前) {0,2}(?:[一二两三四五六七八九十]|\d{1,2}) {0,2}年"
     r"|(?<![\d.])(?:[一二两三四五六七八九十]|\d{1,2})年(?:来|以来)"
 )
 # A figure followed by an ellipsis before its unit or comparator ends (1万家以 ……): the copy stops inside it.

@@ -8,6 +8,7 @@ unseen-67 and unseen-68 not read while writing).
 - rule 4, `rules.PLAN_PARTS_AFTER`: 八项重点工作 before punctuation counts the text's own parts.
 - rule 5, `budgetlines.py`, `rules.TARGET_VERBS`: 编列 (Taiwan's budget verb) sets a budget, and the lines listed
   after it.
+- rule 6, `rules.PAST_SPAN`: 过去 8 年来 with blanks around the figure is a past span.
 
 Expected values are worked out by hand from each sentence. Real sentences name their corpus text (development side);
 controls written for the test are marked SYNTHETIC.
@@ -204,3 +205,14 @@ def test_a_budget_already_compiled(line, expected):
     fiscal year); with a year before the text's, or after 累计 / 截至, it is not set."""
     assert _scored(KAOHSIUNG.format(line=line), "2024-11") == expected
 
+
+# --- rule 6: 过去 8 年来 with a blank before the figure (`rules.PAST_SPAN`) --------------------------------------
+
+# taiwan-2024-premier-5-50-500-cnyes-trad (development, first unseen-64; 2024-11): the past eight years' mean growth
+# and this year's forecast, after 過去 8 年來 (a copy with blanks around its figures).
+@pytest.mark.parametrize("text", variants("卓榮泰說,過去 8 年來,台灣經濟表現成績亮眼,平均經濟成長率高達 3.14%,"
+                                          "今(2024)年我國經濟成長率預計超過 4%。"))
+def test_a_past_span_written_with_blanks_is_a_past_span(text):
+    """過去 8 年來 is 過去8年來: the figures after it report (status, 0.20 each; 0.80 once rule 5 made the text no
+    report, the blank hiding the span)."""
+    assert _scored(text, "2024-11") == [(3.14, "percent", "at_least", 0.2, None), (4, "percent", "exceed", 0.2, None)]
