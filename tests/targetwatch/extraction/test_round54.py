@@ -9,6 +9,7 @@ unseen-67 and unseen-68 not read while writing).
 - rule 5, `budgetlines.py`, `rules.TARGET_VERBS`: 编列 (Taiwan's budget verb) sets a budget, and the lines listed
   after it.
 - rule 6, `rules.PAST_SPAN`: 过去 8 年来 with blanks around the figure is a past span.
+- rule 7, `barescale.BARE_SCALE`: a bare 兆 before 元 / 美元 (兆元產值) is one trillion.
 
 Expected values are worked out by hand from each sentence. Real sentences name their corpus text (development side);
 controls written for the test are marked SYNTHETIC.
@@ -216,3 +217,29 @@ def test_a_past_span_written_with_blanks_is_a_past_span(text):
     """過去 8 年來 is 過去8年來: the figures after it report (status, 0.20 each; 0.80 once rule 5 made the text no
     report, the blank hiding the span)."""
     assert _scored(text, "2024-11") == [(3.14, "percent", "at_least", 0.2, None), (4, "percent", "exceed", 0.2, None)]
+
+
+# --- rule 7: a bare 兆 before money is one trillion (`barescale.BARE_SCALE`) ----------------------------------------
+
+# taiwan-2025-tourism-trillion-crntt-trad (development, first unseen-64; 2025-11): the president's 2030 tourism target,
+# restated three times with 兆 and no numeral (three annotated targets, none read before).
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("賴清德上周宣示推動台灣整體觀光發展,並喊出“2030年達到新台幣兆元產值”目標。",
+     [(1e12, "yuan", "at_least", 0.8, None)]),
+    ("許淑華10日主持縣務會議,對於賴清德拋出發展觀光成為兆元產業的目標,會後受訪表示樂見。",
+     [(1e12, "yuan", "exact", 0.6, None)]),
+])
+def test_a_bare_trillion_before_money_is_one_trillion(sentence, expected):
+    """達到新台幣兆元 is at least 10^12 yuan (0.80, a quoted goal held below 0.9; the 2030 inside the quotes gives no
+    deadline, as before for quoted goals); 成為兆元產業的目標 exact 10^12 (annotated at_least: a comparator
+    disagreement, reported)."""
+    for text in variants(sentence):
+        assert _scored(text, "2025-11") == expected
+
+
+@pytest.mark.parametrize("text", variants("2030年裝置容量達到5兆瓦,今年營業額突破十兆元。"))
+def test_a_trillion_with_a_numeral_and_mega_units_stay_as_they_were(text):
+    """SYNTHETIC: 兆瓦 is mega (5000 kW) and 十兆元 has its numeral: read as before the rule."""
+    assert [(v, u, c) for v, u, c, _, _ in _scored(text, "2025-11")] == [(5000, "kw", "at_least"),
+                                                                          (1e13, "yuan", "exceed")]
+
