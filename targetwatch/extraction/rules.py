@@ -319,7 +319,7 @@ STATUS_DATE: Final = re.compile(r"截至|截止")
 # (2019年我市认定通过…13家, 2020年净增67家): the figure reports that year. 比/较/由/从 before it make it a baseline.
 PAST_YEAR_DONE: Final = re.compile(
     r"(?<![比较由从至到])(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末|度)?(?![前以之])"
-    r"[^。;；]{0,40}?(?:完成|实现|达到|达|增长|新增|净增|认定|建成|培育|累计|提高到|增至)"
+    r"[^。;；]{0,40}?(?:完成|实现|达到|达|增长|新增|净增|认定|建成|培育|累计|提高到|增至|突破)"
 )
 # Confidence is capped here for a figure with no forward evidence at all: ≥ 0.9 needs it. The cap comes first, the
 # penalties of a report after it, so a report's figure cannot stay at the bar on a high score of its own.

@@ -10,6 +10,7 @@ unseen-67 and unseen-68 not read while writing).
   after it.
 - rule 6, `rules.PAST_SPAN`: 过去 8 年来 with blanks around the figure is a past span.
 - rule 7, `barescale.BARE_SCALE`: a bare 兆 before 元 / 美元 (兆元產值) is one trillion.
+- rule 8, `rules.PAST_YEAR_DONE`: 突破 after a year before the text's (2024年…突破兆元) reports a result.
 
 Expected values are worked out by hand from each sentence. Real sentences name their corpus text (development side);
 controls written for the test are marked SYNTHETIC.
@@ -243,3 +244,19 @@ def test_a_trillion_with_a_numeral_and_mega_units_stay_as_they_were(text):
     assert [(v, u, c) for v, u, c, _, _ in _scored(text, "2025-11")] == [(5000, "kw", "at_least"),
                                                                           (1e13, "yuan", "exceed")]
 
+
+# --- rule 8: 突破 after a year before the text's reports a result (`rules.PAST_YEAR_DONE`) ---------------------------
+
+# taiwan-2025-digital-economy-review-ctee-trad (development, first unseen-64; 2025-06): 2024's turnover passing a
+# trillion, read at 0.80 once rule 7 read 兆元 (not annotated: a past year's result).
+@pytest.mark.parametrize("text", variants("數發部表示,因2024年電腦及資訊服務業加上電商平台業營業額突破兆元,"
+                                          "成為部長上任一年來的成績單。"))
+def test_a_past_years_breakthrough_is_a_result(text):
+    """突破 joins the verbs of doing after a past year (完成, 实现, 达到 …): past_year, 0.40 (0.80 without)."""
+    assert _scored(text, "2025-06") == [(1e12, "yuan", "exceed", 0.4, None)]
+
+
+@pytest.mark.parametrize("text", variants("今年營業額突破兆元。"))
+def test_this_years_breakthrough_stays_a_target(text):
+    """SYNTHETIC: 今年 is no past year: exceed 10^12 by 2025 at 0.80."""
+    assert _scored(text, "2025-06") == [(1e12, "yuan", "exceed", 0.8, 2025)]
