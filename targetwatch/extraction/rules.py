@@ -175,7 +175,7 @@ FRACTION_CUES: Final[dict[str, str]] = {"超过": "exceed", "超": "exceed", "�
 PLAN_PARTS_AFTER: Final = re.compile(
     r" {0,2}(?:主要|重点|核心|具体|配套|专项)?(?:指标|措施|举措|条款|政策)"
     # 实施六项行动(…), 以下十个方面的工作, 十大工程: the parts a plan is organised in, named right after the count
-    r"|(?:大|项|个)?(?:重点|主要)?(?:行动|工程|任务|方面的工作)(?=[(（:：,，、—。;；]|$)"  # round 11: 十项工程——;
+    r"|(?:大|项|个)?(?:重点|主要)?(?:行动|工程|任务|工作|方面的工作)(?=[(（:：,，、—。;；]|$)"  # r. 11, 54
     r"|[“\"「][^”\"」]{1,12}(?:工程|行动|计划)[”\"」]"  # round 15: 统筹推进三个“一号工程”
     # round 14: …五方面44项重点任务。
     # 10个方面重点工作, 20余项专项措施 (round 8): the parts with a word between
@@ -252,7 +252,7 @@ QUOTED_PERIOD: Final = r"[“\"「『]?(?P<period>" + "|".join(PLAN_PERIODS) + r
 # Words of intent, as words: 要 but not 重要 / 主要 / 需要 / 要求; 计划 as a verb (计划到2020年), not in a name
 # (人才推进计划); 预计 is left out (a review estimates its own year with it: 2020年预计达到350家).
 INTENT_AS_WORD: Final = r"将(?!军)|(?<![重主需纲概摘纪首])要(?![求素点闻])|计划(?=[到在于新建实培引招每])"  # r. 44: 每
-INTENT: Final = re.compile(r"力争|争取|确保|目标|拟|冲刺|" + INTENT_AS_WORD)  # r. 46: 冲刺230万户
+INTENT: Final = re.compile(r"力争|争取|确保|目标|预期(?:发展|经济)?指标|拟|冲刺|" + INTENT_AS_WORD)  # r. 46, 54
 # A text that states no deadline (到2025年, 2020年前, 未来三年, 今年…) and no word of intent anywhere reports. A target
 # met or exceeded (完成年度目标的112%, 超额完成…目标任务, 远超…的目标: TARGET_MET) is no intent.
 THIS_YEAR: Final = re.compile(r"今年|全年|年内|明年")

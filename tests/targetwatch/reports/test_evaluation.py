@@ -73,9 +73,9 @@ def test_the_real_corpus_is_consistent():
     # round 32: unseen-41 scored once (first-score-unseen-41.md) and moved to development; unseen-42 collected
     # (not yet scored); round 33: unseen-43 and unseen-44 collected (not yet scored), unseen-42 scored once
     # (first-score-unseen-42.md) and moved to development; round 34: unseen-43 scored once (first-score-unseen-43.md)
-    # and moved to development; round 35: unseen-45 collected (not yet scored), unseen-44 (scored once in round 34:
-    # first-score-unseen-44.md) moved to development
-    assert set(corpus["half"]) == {"dev", "test", "unseen-2", "unseen-16", "unseen-19", "unseen-45"}
+    # and moved to development; round 35: unseen-45 collected and scored once (first-score-unseen-45.md), unseen-46
+    # collected; unseen-44 (scored once in round 34: first-score-unseen-44.md) moved to development
+    assert set(corpus["half"]) == {"dev", "test", "unseen-2", "unseen-16", "unseen-19", "unseen-45", "unseen-46"}
     # unseen-6 to -15, -17, -18, -20 to -44: each scored once unseen, then moved to development (first scores kept)
     moved = corpus[corpus["first_half"] != ""]
     assert set(moved["first_half"]) == {
