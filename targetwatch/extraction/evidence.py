@@ -21,6 +21,8 @@ import re
 
 import targetwatch.extraction.aspect as aspect
 import targetwatch.extraction.budgets as budgets
+import targetwatch.extraction.goalsline as goalsline
+import targetwatch.extraction.indicatorlead as indicatorlead
 import targetwatch.extraction.listlead as listlead
 import targetwatch.extraction.planperiod as planperiod
 import targetwatch.extraction.releases as releases
@@ -138,6 +140,8 @@ def sections(doc: Document) -> list[tuple[int, str, int]]:
                 continue  # round 28: 2023年…主要目标任务圆满完成 reports the targets met
             out.append((m.end(), kind, len(doc.view)))
     out += [(end, "review", len(doc.view)) for end in targetsmet.review_leads(doc.view, body)]
+    out += goalsline.cues(doc.view, body, doc.issue_year)  # round 54: 主要目标 alone on a line above the goals
+    out += indicatorlead.cues(doc.view, body, doc.issue_year)  # round 54: 2014年主要预期发展指标是:
     return sorted(out + _background(doc) + yearref.period_reviews(doc))  # round 23: “十三五”期间,… opening
 
 
