@@ -88,7 +88,7 @@ from targetwatch.reports.places import OWN_WORDS, PLACE_IN_SENTENCE, own_level_p
 from targetwatch.reports.places import place_is_mentioned as _place_is_mentioned
 from targetwatch.reports.plaintext import Sentence, plain_html, plain_txt, sentences
 from targetwatch.reports.prenominal import place_count
-from targetwatch.reports.ranges import BELOW, FROM, TO, end_point, level_continues
+from targetwatch.reports.ranges import ABOVE, BELOW, FROM, THRESHOLD, TO, end_point, level_continues
 from targetwatch.reports.ranks import ranked_code
 from targetwatch.reports.recognition_counts import recognition_hits
 from targetwatch.reports.recognitions import recognised_flow
@@ -114,14 +114,6 @@ from targetwatch.units import fold_with_offsets, normalise_text, to_simplified
 
 # --- reference periods ----------------------------------------------------------------------------------
 
-# a threshold passed is never a level: 总数突破600家，达到612家 (gs_2017_techmarket, dev); 破 alone, as headlines
-# write it (named in round 3's brief), and the other verbs of passing a mark
-_THRESHOLD = re.compile(r"(?:突破|破|跨越|迈上|迈过|站上|跃上)$")
-# "more than" any number is a bound, not a measurement: 经费投入超千亿元 (nat_2023_rd_provinces, dev), 超1200萬人 above
-# 1269萬人 (u14_nat_2021_jobs_nbs_trad); round 33: a precise number too (高新技術企業超過1.57萬家, 超2.45萬件:
-# u41_sz_2023_gwr_dingqianjf_trad; 超214亿元: u29_fj_2021_techcontracts_fznews), as every development annotation has it
-# (round 3 read it as a level written as approximate; docs/report-formats.md §3b: bounds)
-_BOUND = re.compile(r"(?:首次)?(?:超过|超出|超|逾|高于)$")
 _LIST_SEPARATOR = re.compile(r"^[,、]$")
 # 高新技術企業中91家 (xx_2015_htefirms_noplace_trad, dev): some of them, not their total
 _AMONG = re.compile(r"^中(?:有|的)?$")
@@ -345,7 +337,7 @@ def _figures(
         elif _COUNT_OF_PLACES_AFTER.match(folded[unit_end:]):
             end = unit_end + _COUNT_OF_PLACES_AFTER.match(folded[unit_end:]).end()  # type: ignore[union-attr]
             problem = f"{original(hit.start, end)!r} is a threshold in a count of places, not a level of {name}"
-        elif (th := _THRESHOLD.search(gap)) or (bound := _BOUND.search(gap)):
+        elif (th := THRESHOLD.search(gap)) or (bound := ABOVE.search(gap)):
             word = th.group() if th else bound.group()  # type: ignore[union-attr]
             reject(hit.start, unit_end, f"{tail!r} is a threshold passed ({word}), not the level of {name}")
             level = next(
