@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 from targetwatch import units
+from targetwatch.reports.abbreviations import abbreviation_hits
 from targetwatch.reports.annual_statistics import annual_year
 from targetwatch.reports.applications import not_yet_problem
 from targetwatch.reports.bare_city_names import bare_mentions
@@ -163,6 +164,7 @@ def _figures(
     completed |= {h.start: (keys.written_for[h.key], "R&D written for 研发") for h in hits if h.key in keys.written_for}
     completed |= input_renamed(as_written, hits)  # 全社会研发投入…47亿元: read as 研发经费 (name_variants.py)
     short_name_hits(folded, hits, keys.codes, completed, ctx.named, ctx.before, doc.plain.text[: sentence.start])
+    abbreviation_hits(folded, hits, keys.codes, completed)  # 高企: 高新技术企业 (abbreviations.py)
     registry_hits(folded, hits, keys.codes)  # 国家科技型中小企业: the registry's, the stock (sme_registry.py)
     recognition_hits(folded, hits, keys.codes)  # 全市认定高新技术企业62家: the recognitions (recognition_counts.py)
     intensity_hits(folded, hits, keys.codes, completed)

@@ -72,3 +72,47 @@ def test_a_range_from_nearly_keeps_its_end(tmp_path: Path, wide_aliases: Aliases
     read = read_at(tmp_path, text, wide_aliases)
     assert [g[1:] for g in _got(read.rows)] == [("80", "榆林市", "2020")]
     assert any("isabound(近)" in r for r in _reasons(read))
+
+
+# --- rule 2: 高企 is the abbreviation of 高新技术企业 (abbreviations.py) -----------------------------------------
+
+# u6_xx_2020_kjj_summary (dev since round 4), as published, with a SYNTHETIC head naming a city (the stored page
+# writes XX for it)
+XX_2020 = (
+    "南宁市2020年科技工作总结\n大力培育高新技术产业,全市高企数量达到209家,2020年净增67家,无论是增量还是增速均创历史新高。"
+)
+# u39_jx_2023_st_dcqhyn_trad (dev since round 31), the clause with the stock as published (traditional), with a
+# SYNTHETIC head naming a city (the stored page names none) and the year of the sentence before it
+JX_2023 = "南宁市2023年科技工作\n2023年,目前有效期內高企達502家,增長14.9%,增幅高于全省平均水平。"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        *[(t, ("高新技术企业", "209", "南宁市", "2020")) for t in _variants(XX_2020)],
+        *[(t, ("高新技术企业", "502", "南宁市", "2023")) for t in _variants(JX_2023)],
+    ],
+    ids=[f"{p}-{i}" for p in ("xx", "jiangxi") for i in IDS],
+)
+def test_gaoqi_is_read_as_high_tech_enterprises(
+    tmp_path: Path, wide_aliases: Aliases, text: str, expected: tuple[str, str, str, str]
+) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    assert _got(read.rows) == [expected]
+    said = fold_text("named '高企' as the abbreviation of 高新技术企业: read as 高新技术企业")
+    assert said in fold_text(read.rows["notes"].iloc[0])  # the inference shows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC controls: 高企 inside 提高企业, 最高企业 and before 业 is no abbreviation
+        *_variants("2020年,南宁市提高企业数量至300家。"),
+        *_variants("2020年,南宁市最高企业得分达到95分。"),
+    ],
+    ids=[f"{p}-{i}" for p in ("tigao", "zuigao") for i in IDS],
+)
+def test_gaoqi_inside_a_word_is_no_abbreviation(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    assert [g for g in _got(read.rows) if g[0] == "高新技术企业"] == []
+
