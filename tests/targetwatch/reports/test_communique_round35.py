@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from targetwatch.reports.model import Aliases
+from targetwatch.reports.normalise import indicator_matcher
 from tests.targetwatch.reports.round_texts import SPACED_IDS as IDS
 from tests.targetwatch.reports.round_texts import fold_text, read_at
 from tests.targetwatch.reports.round_texts import spaced_variants as _variants
@@ -115,4 +116,45 @@ def test_gaoqi_is_read_as_high_tech_enterprises(
 def test_gaoqi_inside_a_word_is_no_abbreviation(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
     read = read_at(tmp_path, text, wide_aliases)
     assert [g for g in _got(read.rows) if g[0] == "高新技术企业"] == []
+
+
+# --- rule 3: 国家级高新技术企业 is all the high-tech enterprises, no subset (matching._INFIXES) ---------------
+
+# u37_cz_2013_hitech_tech (dev since round 28), as published, with a SYNTHETIC head naming the city and the year (the
+# stored text has them from its page); 117 is annotated 滁州市's 2013 level, the listed 4 a subset
+CHUZHOU_2013 = (
+    "滁州市2013年高新技术企业发展情况\n一是高新技术企业数量逐年增加。目前全市国家级高新技术企业数量已达117家,较上年增加26家,"
+    "位居全省第六;上市的国家级高新技术企业4家,较上年增加2家。"
+)
+
+
+@pytest.mark.parametrize("text", _variants(CHUZHOU_2013), ids=IDS)
+def test_national_grade_high_tech_enterprises_are_all_of_them(
+    tmp_path: Path, wide_aliases: Aliases, text: str
+) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    assert [g[1:] for g in _got(read.rows)] == [("117", "滁州市", "2013")]  # never the listed 4
+    assert any("(上市的):asubsetofhigh_tech_enterprises" in r for r in _reasons(read))
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "how"),
+    [
+        ("国家级高新技术企业", "high_tech_enterprises", "normalised"),
+        ("國家級高新技術企業", "high_tech_enterprises", "normalised"),
+        ("国家高新技术企业", "high_tech_enterprises", "alias"),
+        ("国家级科技企业孵化器", None, None),  # SYNTHETIC control: a national-level incubator is no alias
+    ],
+)
+def test_the_national_grade_row_says_it_was_normalised(catalogue, name: str, code: str | None, how: str | None):
+    m = indicator_matcher(catalogue).match(name)
+    assert (m.code, m.matched_by) == (code, how)
+
+
+@pytest.mark.parametrize("text", _variants("2019年安顺市科技工作\n全年新增国家级高新技术企业23家。"), ids=IDS)
+def test_new_national_grade_ones_stay_a_flow(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    # u38_as_2019_st_asxw (dev since round 29), the clause as published with a SYNTHETIC head: an increase
+    read = read_at(tmp_path, text, wide_aliases)
+    assert _got(read.rows) == []
+    assert any("countsnewones(新增)" in r for r in _reasons(read))
 
