@@ -158,3 +158,38 @@ def test_new_national_grade_ones_stay_a_flow(tmp_path: Path, wide_aliases: Alias
     assert _got(read.rows) == []
     assert any("countsnewones(新增)" in r for r in _reasons(read))
 
+
+# --- rule 4: the stock after a count of new ones, its name not repeated (stock_totals.py) ----------------------------
+
+# u44_hhht_bt_2022_st_fensifuwu (unseen-44, dev since round 35), the sentence as published (its year at its head),
+# with a SYNTHETIC head naming the city (the stored text names it in the paragraph before)
+BAOTOU_2022 = (
+    "包头市2022年科技创新\n截至2022年底,新培育自治区级以上研发机构51家,达到296家,增长20.8%;新认定高新技术企业110家,"
+    "达到280家,增长64.7%;新培育科技型中小企业97家,达到243家,增长66.4%。"
+)
+
+
+@pytest.mark.parametrize("text", _variants(BAOTOU_2022), ids=IDS)
+def test_the_stock_after_new_ones_without_the_name(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    assert _got(read.rows) == [("科技型中小企业", "243", "包头市", "2022"), ("高新技术企业", "280", "包头市", "2022")]
+    reasons = _reasons(read)
+    assert any("countsthoserecognised(新认定)" in r for r in reasons)  # 110 stays a flow
+    assert any("countsnewones(新培育)" in r for r in reasons)  # 97 too
+    assert all("theset" not in r for r in reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC controls: a reached number after a count that is no flow (the stock itself), and after a flow
+        # whose next clause names another thing
+        *_variants("包头市2022年科技创新\n2022年,全市高新技术企业280家,达到历史最好水平。"),
+        *_variants("包头市2022年科技创新\n2022年,新认定高新技术企业110家,研发机构达到296家。"),
+    ],
+    ids=[f"{p}-{i}" for p in ("no-flow", "other-name") for i in IDS],
+)
+def test_no_stock_is_made_up_after_other_counts(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    assert [g[1] for g in _got(read.rows)] in (["280"], [])
+    assert all(g[1] not in ("296", "110") for g in _got(read.rows))
