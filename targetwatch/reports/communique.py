@@ -238,7 +238,7 @@ def _figures(
                 found, found_at = f, a
                 changes = [c for c in changes if c[0] != a]
         readable = pre is not None and found is None and not changes
-        owned = place_count(folded, clause_start, pre, hit.start, hit.end) if readable and pre else None
+        owned = place_count(folded, clause_start, pre, hit.start, hit.end, places) if readable and pre else None
         if owned is not None and pre is not None:  # 对我国4298家众创空间: the place's stock (prenominal.py)
             found, found_at, pre = owned, pre.start(), None
         if pre is not None:

@@ -193,3 +193,41 @@ def test_no_stock_is_made_up_after_other_counts(tmp_path: Path, wide_aliases: Al
     read = read_at(tmp_path, text, wide_aliases)
     assert [g[1] for g in _got(read.rows)] in (["280"], [])
     assert all(g[1] not in ("296", "110") for g in _got(read.rows))
+
+
+# --- rule 5: a count before the name owned by a place named with a verb of having (prenominal.py) ---------------
+
+# u43_dg_2014_hte_308101616 (unseen-43, dev since round 34), the two sentences as published, with a SYNTHETIC head
+# naming the city and the year (the stored page names neither in a title); both annotated 东莞市's 2014 stock
+DONGGUAN_2014_END = (
+    "东莞市2014年高新技术企业\n据数据显示,截至2014年12月,东莞共有755家国家级高新技术企业(以下简称“高新企业”),"
+    "在全省排名第三(仅次于深圳和广州)。"
+)
+DONGGUAN_2014 = (
+    "东莞市2014年高新技术企业\n数据显示,东莞有755家国家级高新技术企业(以下简称“高新企业”),在全省地级市中排名第一。"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [*_variants(DONGGUAN_2014_END), *_variants(DONGGUAN_2014)],
+    ids=[f"{p}-{i}" for p in ("year-end", "no-date") for i in IDS],
+)
+def test_a_count_a_named_place_has_before_the_name(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    assert [g[1:] for g in _got(read.rows)] == [("755", "东莞", "2014")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC controls: a verb of applying or making between the count and the name, and a place that is not
+        # the count's owner (the count follows another noun)
+        *_variants("东莞市2014年\n2014年,东莞有755家企业申报高新技术企业。"),
+        *_variants("东莞市2014年\n2014年,东莞新增755家高新技术企业。"),
+    ],
+    ids=[f"{p}-{i}" for p in ("applying", "new") for i in IDS],
+)
+def test_other_counts_before_the_name_stay_refused(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    assert _got(read.rows) == []
