@@ -11,6 +11,7 @@ unseen-67 and unseen-68 not read while writing).
 - rule 6, `rules.PAST_SPAN`: 过去 8 年来 with blanks around the figure is a past span.
 - rule 7, `barescale.BARE_SCALE`: a bare 兆 before 元 / 美元 (兆元產值) is one trillion.
 - rule 8, `rules.PAST_YEAR_DONE`: 突破 after a year before the text's (2024年…突破兆元) reports a result.
+- rule 9, `shortgrowth.py`: 比增7% is 比上年增长7%, read 增长 in the view.
 
 Expected values are worked out by hand from each sentence. Real sentences name their corpus text (development side);
 controls written for the test are marked SYNTHETIC.
@@ -24,6 +25,7 @@ from targetwatch.extraction import extract_targets
 from targetwatch.extraction.compoundnumber import join_compound
 from targetwatch.extraction.goalsline import cues
 from targetwatch.extraction.indicatorlead import cues as indicator_cues
+from targetwatch.extraction.shortgrowth import unshorten
 from tests.targetwatch.extraction.proposals import variants
 
 
@@ -260,3 +262,32 @@ def test_a_past_years_breakthrough_is_a_result(text):
 def test_this_years_breakthrough_stays_a_target(text):
     """SYNTHETIC: 今年 is no past year: exceed 10^12 by 2025 at 0.80."""
     assert _scored(text, "2025-06") == [(1e12, "yuan", "exceed", 0.8, 2025)]
+
+
+# --- rules 9 and 10: 比增N% and a paragraph opening 今年,…将 (`shortgrowth.py`, `yearahead.py`) -------------------
+
+# hongshan-town-2021-congress-news (development, first unseen-64; 2021-06): the congress heard 2020's budget execution
+# report (a review cue to the text's end), 2020 is reviewed, then the year's aims in a paragraph opening 今年,鸿山镇将…;
+# each level and its 比增 rise annotated (six rows, none matched before).
+HONGSHAN = ("会议听取和审议鸿山镇人民政府工作报告、鸿山镇2020年财政预算执行情况和2021年财政预算的报告。\n"
+            "2020年,鸿山镇统筹推进疫情防控和经济社会发展,全年实现规模以上工业总产值242.7亿元、财政总收入10.3亿元,"
+            "均位居全市首位。\n{lead}争取实现财政总收入11亿元,比增7%;规上工业总产值300亿元,比增24%;"
+            "固定资产投资额21.7亿元,比增8%。\n")
+NO_LEAD = "鸿山镇围绕市委“五拼”攻坚任务,高质量建设宜居宜业滨海工业强镇。"  # SYNTHETIC: 今年…将 taken out
+YEAR_LEAD = "今年,鸿山镇将围绕市委“五拼”攻坚任务,高质量建设宜居宜业滨海工业强镇。"
+
+
+@pytest.mark.parametrize("text", variants(HONGSHAN.format(lead=NO_LEAD)))
+def test_bizeng_is_a_years_growth(text):
+    """比增7% is 比上年增长7%: a growth rate (0.80 here), not an exact 7 per cent in a policy sentence (财政)."""
+    assert [(v, c, s) for v, _, c, s, _ in _scored(text, "2021-06")] == [
+        (1_100_000_000, "exact", 0.4), (7, "growth_rate", 0.8), (30_000_000_000, "exact", 0.4),
+        (24, "growth_rate", 0.8), (2_170_000_000, "exact", 0.4), (8, "growth_rate", 0.8)]
+
+
+@pytest.mark.parametrize(("view", "read"), [("比增7%", "增长7%"), ("比增 24 %", "增长 24 %"), ("同比增8%", "同比增8%"),
+                                            ("环比增3%", "环比增3%"), ("比增长7%", "比增长7%"), ("比增加", "比增加")])
+def test_bizeng_in_the_view(view, read):
+    """比增 before a figure reads 增长 (two characters for two); 同比增 / 环比增, 比增长 and 比增加 are left alone."""
+    assert unshorten(view) == read
+
