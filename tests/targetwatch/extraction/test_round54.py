@@ -12,6 +12,7 @@ unseen-67 and unseen-68 not read while writing).
 - rule 7, `barescale.BARE_SCALE`: a bare 兆 before 元 / 美元 (兆元產值) is one trillion.
 - rule 8, `rules.PAST_YEAR_DONE`: 突破 after a year before the text's (2024年…突破兆元) reports a result.
 - rule 9, `shortgrowth.py`: 比增7% is 比上年增长7%, read 增长 in the view.
+- rule 10, `yearahead.py`: a paragraph opening 今年,…将 leads its own figures, inside a review section too.
 
 Expected values are worked out by hand from each sentence. Real sentences name their corpus text (development side);
 controls written for the test are marked SYNTHETIC.
@@ -26,6 +27,7 @@ from targetwatch.extraction.compoundnumber import join_compound
 from targetwatch.extraction.goalsline import cues
 from targetwatch.extraction.indicatorlead import cues as indicator_cues
 from targetwatch.extraction.shortgrowth import unshorten
+from targetwatch.extraction.yearahead import cues as year_ahead_cues
 from tests.targetwatch.extraction.proposals import variants
 
 
@@ -291,3 +293,22 @@ def test_bizeng_in_the_view(view, read):
     """比增 before a figure reads 增长 (two characters for two); 同比增 / 环比增, 比增长 and 比增加 are left alone."""
     assert unshorten(view) == read
 
+
+@pytest.mark.parametrize("text", variants(HONGSHAN.format(lead=YEAR_LEAD)))
+def test_a_paragraph_opening_this_year_with_intent_leads_its_figures(text):
+    """今年,鸿山镇将… opens an ahead section for its paragraph: the review cue above no longer holds there, every
+    figure takes goals_lead and the year (levels 0.50, rises 0.90, 2021)."""
+    assert _scored(text, "2021-06") == [
+        (1_100_000_000, "yuan", "exact", 0.5, 2021), (7, "percent", "growth_rate", 0.9, 2021),
+        (30_000_000_000, "yuan", "exact", 0.5, 2021), (24, "percent", "growth_rate", 0.9, 2021),
+        (2_170_000_000, "yuan", "exact", 0.5, 2021), (8, "percent", "growth_rate", 0.9, 2021)]
+
+
+@pytest.mark.parametrize(("view", "n"), [("今年,鸿山镇将围绕…\n", 1), ("  明年,全县要完成…\n", 1),
+                                         ("今年以来,全县将…\n", 0), ("今年,全省全年计划完成投资274.4亿元。\n", 0),
+                                         ("他说,今年,全县将…\n", 0)])
+def test_the_year_ahead_line_forms(view, n):
+    """A line's start, 今年 / 明年 and a comma, then 将 / 要 / 力争 / 争取 in the sentence: one cue, ending at the
+    line's end; 今年以来, 计划 (a plan reported) or 今年 inside a sentence: none."""
+    got = year_ahead_cues(view, 0)
+    assert len(got) == n and all(end == view.index("\n") for _, _, end in got)
