@@ -14,6 +14,7 @@ unseen-67 and unseen-68 not read while writing).
 - rule 9, `shortgrowth.py`: 比增7% is 比上年增长7%, read 增长 in the view.
 - rule 10, `yearahead.py`: a paragraph opening 今年,…将 leads its own figures, inside a review section too.
 - rule 11, `namedtarget.NAMED_BEFORE`: 完成年任务75亿元的23.7% names the year's target, as 年目标任务 does.
+- rule 12, `fundverbs.FUND_VERB`: 预留 (reserve) and 成立 (set up) before an amount, 额外 between, are fund verbs.
 
 Expected values are worked out by hand from each sentence. Real sentences name their corpus text (development side);
 controls written for the test are marked SYNTHETIC.
@@ -335,3 +336,26 @@ def test_the_years_task_named_beside_what_was_done_is_the_target(text):
 def test_last_years_task_is_not_lifted(text):
     """SYNTHETIC: 去年任务 is no task of the year (namedtarget.LAST_YEAR): nothing at or above the bar."""
     assert [p for p in _scored(text, "2016-04") if p[3] >= 0.5] == []
+
+
+# --- rule 12: 预留 and 成立 before an amount are fund verbs (`fundverbs.FUND_VERB`) --------------------------------
+
+@pytest.mark.parametrize(("sentence", "issued", "value"), [
+    # hongkong-2023-budget-digital-green-trad (development, first unseen-66; 2023-02)
+    ("此外,預算案預留五億元協助數碼港推行「數碼轉型支援先導計劃」。", "2023-02", 500_000_000),
+    # hongkong-2022-budget-blog-winnietang-trad (development, first unseen-66; 2022-02)
+    ("最令人期待的,是即將成立50億元「策略性創科基金」。", "2022-02", 5_000_000_000),
+    # hongkong-2016-ceo-blog-startup-funds-trad (development, first unseen-64; 2016-04)
+    ("這包括預留20億元成立創科創投基金。", "2016-04", 2_000_000_000),
+])
+def test_an_amount_reserved_or_set_up_is_a_budget_set(sentence, issued, value):
+    """預留 / 成立 right before the amount give the verb's weight (fund_verb): 0.60 (0.40 before)."""
+    for text in variants(sentence):
+        assert _scored(text, issued) == [(value, "yuan", "exact", 0.6, None)]
+
+
+@pytest.mark.parametrize("text", variants("我在去年的財政預算案預留了一百億元支援創科發展。"))
+def test_last_years_reserve_stays_a_thing_done(text):
+    """hongkong-2018-budget-news-trad (development, first unseen-66): 預留了 (了 between verb and amount) is last
+    year's reserve, done: not proposed at any confidence, as before."""
+    assert _scored(text, "2018-02") == []
