@@ -228,9 +228,20 @@
     var p = new URLSearchParams(window.location.hash.slice(1));
     return { j: p.get("j"), t: p.get("t") };
   }
+  // A target's chain: its position in the file's ids, and each column's value there that is not null (the file
+  // holds the chains as columns: targetwatch/render/lineage_columns.py).
+  function chainOf(tid) {
+    var k = (data.ids || []).indexOf(tid), T = {};
+    if (k < 0) return null;
+    Object.keys(data.columns || {}).forEach(function (name) {
+      var v = data.columns[name][k];
+      if (!missing(v)) T[name] = v;
+    });
+    return T;
+  }
   function draw() {
     if (!ready || !data) return;
-    var w = wanted(), T = (data.targets || {})[w.t];
+    var w = wanted(), T = chainOf(w.t);
     cfg.page = w.j;
     if (T) render(T, w.t); else notFound();
   }

@@ -132,7 +132,7 @@ TARGET_VERBS: Final[tuple[str, ...]] = (
     "帮扶", "扩招", "推进", "推动", "帮助", "选派", "资助", "引入", "开发", "输转", "将实现", "要实现",  # r. 37
     "稳定在", "保持在", "降", "保持",  # r. 35: 稳定在20万亩, 保持在…以上, 能耗降3%; r. 37: 优良比例保持100%
     "支持", "扩种", "抓好", "开展", "制修订",  # r. 14: 每年支持20个项目 (not 发放, a grant); r. 37: tasks
-    "再就业", "引领", "促进", "安排", "发行",  # r. 19: 再就业180人, 引领3000名; r. 22: 拟安排…专项债券4.4万亿元
+    "再就业", "引领", "促进", "安排", "发行", "编列",  # r. 19: 再就业180人; r. 22: 拟安排…4.4万亿元; r. 54
 )
 
 # A figure that opens its clause and is followed by a verb of attaining (年培训2万人次以上，1.7万人取得证书): the verb
@@ -175,7 +175,7 @@ FRACTION_CUES: Final[dict[str, str]] = {"超过": "exceed", "超": "exceed", "�
 PLAN_PARTS_AFTER: Final = re.compile(
     r" {0,2}(?:主要|重点|核心|具体|配套|专项)?(?:指标|措施|举措|条款|政策)"
     # 实施六项行动(…), 以下十个方面的工作, 十大工程: the parts a plan is organised in, named right after the count
-    r"|(?:大|项|个)?(?:重点|主要)?(?:行动|工程|任务|方面的工作)(?=[(（:：,，、—。;；]|$)"  # round 11: 十项工程——;
+    r"|(?:大|项|个)?(?:重点|主要)?(?:行动|工程|任务|工作|方面的工作)(?=[(（:：,，、—。;；]|$)"  # r. 11, 54
     r"|[“\"「][^”\"」]{1,12}(?:工程|行动|计划)[”\"」]"  # round 15: 统筹推进三个“一号工程”
     # round 14: …五方面44项重点任务。
     # 10个方面重点工作, 20余项专项措施 (round 8): the parts with a word between
@@ -223,7 +223,7 @@ SAME_PERIOD_TARGET: Final = re.compile(r"(?:力争|争取|确保|推动)[^;；�
 LAST_YEAR_WORDS: Final[tuple[str, ...]] = ("比上年", "较上年")
 # 近两年, 过去五年, 三年来 earlier in the sentence: the figure sums up a span that has passed (近两年…毕业的企业逾千家).
 PAST_SPAN: Final = re.compile(
-    r"(?:近|过去|此前)(?:[一二两三四五六七八九十]|\d{1,2}) {0,2}年"
+    r"(?:近|过去|此前) {0,2}(?:[一二两三四五六七八九十]|\d{1,2}) {0,2}年"
     r"|(?<![\d.])(?:[一二两三四五六七八九十]|\d{1,2})年(?:来|以来)"
 )
 # A figure followed by an ellipsis before its unit or comparator ends (1万家以 ……): the copy stops inside it.
@@ -252,7 +252,7 @@ QUOTED_PERIOD: Final = r"[“\"「『]?(?P<period>" + "|".join(PLAN_PERIODS) + r
 # Words of intent, as words: 要 but not 重要 / 主要 / 需要 / 要求; 计划 as a verb (计划到2020年), not in a name
 # (人才推进计划); 预计 is left out (a review estimates its own year with it: 2020年预计达到350家).
 INTENT_AS_WORD: Final = r"将(?!军)|(?<![重主需纲概摘纪首])要(?![求素点闻])|计划(?=[到在于新建实培引招每])"  # r. 44: 每
-INTENT: Final = re.compile(r"力争|争取|确保|目标|拟|冲刺|" + INTENT_AS_WORD)  # r. 46: 冲刺230万户
+INTENT: Final = re.compile(r"力争|争取|确保|目标|预期(?:发展|经济)?指标|拟|冲刺|" + INTENT_AS_WORD)  # r. 46, 54
 # A text that states no deadline (到2025年, 2020年前, 未来三年, 今年…) and no word of intent anywhere reports. A target
 # met or exceeded (完成年度目标的112%, 超额完成…目标任务, 远超…的目标: TARGET_MET) is no intent.
 THIS_YEAR: Final = re.compile(r"今年|全年|年内|明年")
@@ -319,7 +319,7 @@ STATUS_DATE: Final = re.compile(r"截至|截止")
 # (2019年我市认定通过…13家, 2020年净增67家): the figure reports that year. 比/较/由/从 before it make it a baseline.
 PAST_YEAR_DONE: Final = re.compile(
     r"(?<![比较由从至到])(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末|度)?(?![前以之])"
-    r"[^。;；]{0,40}?(?:完成|实现|达到|达|增长|新增|净增|认定|建成|培育|累计|提高到|增至)"
+    r"[^。;；]{0,40}?(?:完成|实现|达到|达|增长|新增|净增|认定|建成|培育|累计|提高到|增至|突破)"
 )
 # Confidence is capped here for a figure with no forward evidence at all: ≥ 0.9 needs it. The cap comes first, the
 # penalties of a report after it, so a report's figure cannot stay at the bar on a high score of its own.

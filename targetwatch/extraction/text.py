@@ -15,7 +15,9 @@ import unicodedata
 from dataclasses import dataclass, field
 
 import targetwatch.extraction.wordfraction as wordfraction
+from targetwatch.extraction.compoundnumber import join_compound
 from targetwatch.extraction.measures import write_fractions
+from targetwatch.extraction.shortgrowth import unshorten
 from targetwatch.extraction.spaceddigits import join_spaced_digits
 from targetwatch.extraction.thousands import join_thousands
 from targetwatch.units import to_simplified
@@ -72,6 +74,8 @@ def _fold(text: str) -> str:
     view = wordfraction.fold(view)  # round 53: 三分之一 -> " 1/3"
     view = join_spaced_digits(view)  # round 49: 5 0 0 家 -> " 500 " + " 家"
     view = join_thousands(text, view)  # round 51: 1,000萬元 -> " 1000万元"
+    view = join_compound(view)  # round 54: 3萬9000美元 -> " 39000美元"
+    view = unshorten(view)  # round 54: 比增7% -> 增长7%
     return _unwrap(view) if _hard_wrapped(view) else view
 
 

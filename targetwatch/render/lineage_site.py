@@ -7,13 +7,15 @@ one client-side page (as the large dashboards' target page is):
     lineage/<target_id>.html        up to LARGE_SITE_TARGETS targets: the same page with its target fixed, so every
                                     target keeps its own address (the dashboards link to it)
     lineage/data/_common.js         report files (sha256, anchors, rows), checks, indicators, status chips, texts
-    lineage/data/<code>.js          one jurisdiction's targets' chains and the figures of the series they read
+    lineage/data/<code>.js          one jurisdiction's targets' chains, as columns (lineage_columns), and the
+                                    figures of the series they read
     lineage/<target_id>.figures.csv every figure of a chain longer than LINEAGE_FIGURE_LIMIT, with its vintage
 
 A chain's figures are its own series' and its reference series' figures (targetwatch.lineage.FIGURES_SQL); a data
 file holds each series' figures once and each target's vintages as one letter per figure, in the series' order.
 Everything is computed in DuckDB statements over every target at once (no query per target); Python only turns
-columns into JSON. dashboards/static/lineage-view.js draws the page: it formats nothing and computes no verdict.
+columns into JSON: a batch's chains are columns (one list per field), and each jurisdiction's file a slice of them.
+dashboards/static/lineage-view.js draws the page: it formats nothing and computes no verdict.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ from targetwatch.lineage import (
 from targetwatch.render.data_files import jurisdiction_batches
 from targetwatch.render.large_site import page_name
 from targetwatch.render.lineage_ahead import series_ahead
+from targetwatch.render.lineage_columns import CHAIN_FIELDS, jurisdiction_columns
 from targetwatch.render.lineage_runs import CHAIN_ORDER, VINTAGE_CODES, per_target
 from targetwatch.render.lineage_series import series_json
 from targetwatch.render.page import Encoded, display_column, display_value, dump_js, json_values, load_strings
@@ -275,16 +278,18 @@ class LineageSite:
             for b, group in enumerate(batches):
                 positions = [i for _, members in group for i in members]
                 part = targets.iloc[positions]
-                chains = self._chains(part, per, checks)
-                if {k for c in chains.values() for k in (c.get("own"), c.get("ref")) if k} != wanted_by_batch[b]:
+                columns = self._chains(part, per, checks)
+                if {k for k in (*columns["own"], *columns["ref"]) if k} != wanted_by_batch[b]:
                     raise RuntimeError(f"lineage batch {b}: its chains name other series than _batch_series")
                 series = series_of(b)  # made beside the chains (lineage_ahead)
-                for code, members in group:
-                    ids = [target_ids[i] for i in members]
-                    mine = {tid: chains[tid] for tid in ids}
-                    wanted = {k for c in mine.values() for k in (c.get("own"), c.get("ref")) if k}
-                    payload = {"jurisdiction": code, "targets": mine,
+                start = 0
+                for code, members in group:  # a jurisdiction's targets: a run of the batch's positions
+                    end = start + len(members)
+                    mine = jurisdiction_columns(columns, start, end)
+                    wanted = {k for name in ("own", "ref") for k in mine.get(name, ()) if k}
+                    payload = {"jurisdiction": code, "ids": [target_ids[i] for i in members], "columns": mine,
                                "series": {k: series[k] for k in sorted(wanted) if k in series}}
+                    start = end
                     path = self.folder / "data" / f"{page_name(code)}.js"
                     dump_js(path, "twLineage", payload)
                     data_files.append(path)
@@ -388,10 +393,10 @@ class LineageSite:
             table = table.filter(keep)
         return table
 
-    def _chains(self, part: pd.DataFrame, per: dict[str, dict], checks: dict[str, list]) -> dict[str, dict]:
-        """Each target's chain (its display fields, sources, formula, figures' vintages, files, checks) as JSON:
-        every field made for the whole batch a column at a time (what many targets share, once: chips, stops,
-        numbers), then each target's dict put together from them."""
+    def _chains(self, part: pd.DataFrame, per: dict[str, dict], checks: dict[str, list]) -> dict[str, list]:
+        """The batch's chains as columns (lineage_columns: CHAIN_FIELDS -> a value per target of `part`, None where a
+        chain has no such field): its display fields, sources, formula, figures' vintages, files and checks, each
+        made for the whole batch a column at a time (what many targets share, once: chips, stops, numbers)."""
         ids = part["target_id"].tolist()
         n = len(ids)
         sources = self._sources(ids)
@@ -401,60 +406,42 @@ class LineageSite:
             fields = [c for c in ROW_FIELDS if c in self.rows]
             self.row_index = self.rows.drop_duplicates("target_id").set_index("target_id")[fields]
         shown = self.row_index.reindex(ids)
-        row_cols = {c: (json_values(shown[c]) if c in shown else [None] * n) for c in ROW_FIELDS}
-        target_cols = {c: json_values(part[c]) for c in TARGET_FIELDS}
+        out = {c: (json_values(shown[c]) if c in shown else [None] * n) for c in ROW_FIELDS}
+        out |= {c: json_values(part[c]) for c in TARGET_FIELDS}
         has = a.get("_has", [False] * n)
-        a_status = a.get("status", [None] * n)
-        status = [r or s or "no_data" for r, s in zip(row_cols["status"], a_status, strict=True)]
-        chips = [self._chip(st, tip) for st, tip in zip(status, row_cols["evidence_tip"], strict=True)]
+        out["status"] = [r or s or "no_data" for r, s in zip(out["status"], a.get("status", [None] * n), strict=True)]
+        out["chip"] = [self._chip(st, tip) for st, tip in zip(out["status"], out.pop("evidence_tip"), strict=True)]
         numbers: dict[tuple, str] = {}  # each distinct number written once (by type: 1 and 1.0 are equal keys)
-        values = {c: [None if v is None else numbers.get((type(v), v)) or numbers.setdefault((type(v), v), _num(v))
-                      for v in target_cols[c]] for c in ("value", "value_high")}
-        as_of = [None if v is None else str(v)[:10] for v in a.get("as_of", [None] * n)]
+        for c in ("value", "value_high"):
+            out[c] = [None if v is None else numbers.get((type(v), v)) or numbers.setdefault((type(v), v), _num(v))
+                      for v in out[c]]
+        out["as_of"] = [None if v is None else str(v)[:10] for v in a.get("as_of", [None] * n)]
         has_indicator = [ind is not None and comp != "qualitative"
-                         for ind, comp in zip(target_cols["indicator"], target_cols["comparator"], strict=True)]
+                         for ind, comp in zip(out["indicator"], out["comparator"], strict=True)]
         figs = [per["n_figures"].get(t) for t in ids]
-        any_used = [per["any_used"].get(t) for t in ids]
-        stops = {k: chain_stop(*k) for k in {(h, bool(f is not None and u), f is not None)
-                                              for h, f, u in zip(has_indicator, figs, any_used, strict=True)}}
+        traced = [h and f is not None for h, f in zip(has_indicator, figs, strict=True)]  # figures, files, series
+        stop_of = [(h, bool(f is not None and per["any_used"].get(t)), f is not None)
+                   for h, f, t in zip(has_indicator, figs, ids, strict=True)]
+        stops = {k: chain_stop(*k) for k in set(stop_of)}
         # every target's formula lines at once (targetwatch.formulas): a target with no assessment reads as one whose
         # every assessment column is None, beside its reference jurisdiction and per_year
         formula_input = {c: a[c] if all(has) else [v if h else None for v, h in zip(a[c], has, strict=True)]
                          for c in FORMULA_COLUMNS if c in a}
-        formulas = formula_columns(formula_input | {"reference_jurisdiction": target_cols["reference_jurisdiction"],
-                                                    "per_year": target_cols["per_year"]}, n)
-        shown_rows = [c for c in ROW_FIELDS if c not in ("evidence_tip", "status")]
-        shown_targets = [c for c in TARGET_FIELDS if c not in ("value", "value_high")]
-        reasons = [[v if h else None for v, h in zip(a[c], has, strict=True)] if c in a else [None] * n
-                   for c in ("reason_zh", "reason_en")]
-        # the fields every chain starts with, in the chain's key order, as columns: each target's dict is made once
-        # from its row of them, leaving out what is None (the order and the omissions the JSON had before)
-        keys = (*shown_rows, "status", "chip", *shown_targets, "value", "value_high", "as_of", "reason_zh",
-                "reason_en")
-        columns = [*(row_cols[c] for c in shown_rows), status, chips, *(target_cols[c] for c in shown_targets),
-                   values["value"], values["value_high"], as_of, *reasons]
-        out: dict[str, dict] = {}
-        for k, (tid, row) in enumerate(zip(ids, zip(*columns, strict=True), strict=True)):
-            lines = formulas[k]
-            stops_at, stop_zh, stop_en = stops[(has_indicator[k], bool(figs[k] is not None and any_used[k]),
-                                                figs[k] is not None)]
-            chain = {key: v for key, v in zip(keys, row, strict=True) if v is not None}
-            chain["sources"] = sources.get(tid, [])
-            if stops_at is not None:
-                chain["stops_at"] = stops_at
-            if stops_at:
-                chain["stop"] = [stop_zh, stop_en]
-            chain["formula"] = lines  # (zh, en) tuples: JSON arrays, as lists were, without a list per line
-            if has_indicator[k] and figs[k] is not None:
-                for key in ("own", "ref", "v", "rv"):
-                    if per[key][tid] is not None:
-                        chain[key] = per[key][tid]
-                chain["files"] = per["files"].get(tid, [])
-                if figs[k] > self.limit:
-                    chain["figures_file"] = f"{safe_name(tid)}.figures.csv"
-            if has_indicator[k]:
-                chain["checks"] = checks.get(tid, [])
-            out[tid] = chain
+        out["formula"] = formula_columns(formula_input | {  # (zh, en) tuples: JSON arrays, as lists are
+            "reference_jurisdiction": out["reference_jurisdiction"], "per_year": out["per_year"]}, n)
+        for c in ("reason_zh", "reason_en"):
+            out[c] = [v if h else None for v, h in zip(a[c], has, strict=True)] if c in a else [None] * n
+        out["sources"] = [sources.get(t, []) for t in ids]
+        out["stops_at"] = [stops[k][0] for k in stop_of]
+        out["stop"] = [[stops[k][1], stops[k][2]] if stops[k][0] else None for k in stop_of]
+        for key in ("own", "ref", "v", "rv"):
+            out[key] = [per[key][t] if on else None for t, on in zip(ids, traced, strict=True)]
+        out["files"] = [per["files"].get(t, []) if on else None for t, on in zip(ids, traced, strict=True)]
+        out["figures_file"] = [f"{safe_name(t)}.figures.csv" if on and f > self.limit else None
+                               for t, on, f in zip(ids, traced, figs, strict=True)]
+        out["checks"] = [checks.get(t, []) if h else None for t, h in zip(ids, has_indicator, strict=True)]
+        if out.keys() != set(CHAIN_FIELDS):
+            raise RuntimeError(f"lineage chains: fields {sorted(out.keys() ^ set(CHAIN_FIELDS))} out of CHAIN_FIELDS")
         return out
 
     def _series(self, keys: set[str], con: duckdb.DuckDBPyConnection | None = None) -> dict[str, list | Encoded]:

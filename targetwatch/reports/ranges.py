@@ -24,7 +24,11 @@ _GROWTH = r"(?:增加|增长|上升|提高|提升|发展|跃升)"
 _TO_YEAR = r"(?:到|至)((?:19|20)\d{2})?年?(?:底|末)?的?"
 TO = re.compile(r"^[^0-9]{0,6}?" + _GROWTH + "?" + _TO_YEAR)
 # "less than" is a bound, never a level: 由2014年不足50家到2020年8 507家 (u24_nat_2020_makerspaces_victorzhang_trad)
-BELOW = re.compile(r"(?:不足|不到|低于|少于|未满|未达)$")
+# Round 35: "nearly" (近, 将近, 接近) is a bound below the number too, as every development annotation of such a figure
+# has it: 交易额近5亿元 (u40_yl_2020_st_yybnet), 技术合同成交额近百亿 (u6_hn_2014_techcontracts), 规上工业企业近4000家
+# (u42_nb_2020_st_gkzhan), 各類資金近20000萬元 (u42_hd_2013_centres_bmsj_trad), 增加近1倍 (u43_jx_2016_review_yzyba);
+# 约 (about) stays a level written as approximate; 最近 (recent) is no bound
+BELOW = re.compile(r"(?:不足|不到|低于|少于|未满|未达|将近|接近|(?<!最)近)$")
 
 
 def level_continues(clause: str) -> bool:

@@ -14,6 +14,7 @@ import pytest
 
 import targetwatch.render.quality_report as quality_report
 from targetwatch.lineage import Tracer
+from targetwatch.render.lineage_columns import CHAIN_FIELDS, chains_of
 from targetwatch.render.lineage_site import FIGURE_FIELDS, FILE_FIELDS, VINTAGE_CODES
 from targetwatch.render.quality_report import build_quality_report
 from tests.targetwatch.quality.synthetic import KIND_OF, SHA
@@ -35,7 +36,9 @@ def data_chains(site: Path) -> dict[str, dict]:
         if path.name == "_common.js":
             continue
         data = _load(path, "twLineage")
-        for tid, t in data["targets"].items():
+        assert list(data["columns"]) == [c for c in CHAIN_FIELDS if c in data["columns"]]  # the fields' order
+        assert all(len(v) == len(data["ids"]) and v.count(None) < len(v) for v in data["columns"].values())
+        for tid, t in chains_of(data).items():
             figures = []
             for key, vintages, own in ((t.get("own"), t.get("v"), True), (t.get("ref"), t.get("rv"), False)):
                 rows = data["series"].get(key, []) if key else []

@@ -1,0 +1,36 @@
+"""A line that is nothing but a goals heading (主要目标, 预期目标, 2015年主要目标) leads the prose under it.
+
+Round 54 (issue 18). `rules.AHEAD_CUE` reads 主要目标 as a lead when a colon follows it (主要目标是：) or bullets stand
+on the lines under it (round 22), and `walk` reads a numbered heading with 目标 (一、主要目标, (二)发展目标) as a goals
+section. A heading line with neither a number nor a colon, followed by the goals as prose, was read as nothing: in
+a newspaper's item on a county's 2015 work report (镇安, first unseen-65: 主要目标\n生产总值增长11.5%左右,…,
+万元GDP能耗下降3.5%。) the item's review paragraphs made the text a report and all fourteen targets of the list fell
+to 0.00-0.30 (`report_document`). The development side has the same heading line in 河南's 2024 work-report
+brief (2024年主要目标 on its own line, already a lead through its year) and the 2025 digital-China action plan's
+news (主要目标 on its own line above 《行动方案》提出,到2025年底…). Numbered headings are left as they were: the walk
+reads 一、主要目标 and (二)发展目标 as goals sections, and round 22 chose not to read 1.总体目标 above prose as a lead
+(海南's 2021 catch-up plan is lifted by its preamble's 制定本行动计划, which test_round17 checks is what lifts it).
+
+The line is the heading only: an optional year, then 主要 / 预期 / 发展 / 工作 / 总体 (主要预期) 目标 and the line's
+end, with no item number. A longer line (主要目标完成情况, 目标任务圆满完成) opens nothing; a year
+before the text's own opens nothing (as `evidence.sections` treats every ahead cue). Like every ahead cue, it opens
+a section to the text's end, and its figures take `goals_lead` when it stands in their paragraph or the one before.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+_BLANK: Final = r"[ \t\u3000]*"
+GOALS_LINE: Final = re.compile(
+    rf"^{_BLANK}(?:(?P<year>(?:19|20)\d{{2}}) {{0,2}}年(?:的)?)?(?:主要|预期|发展|工作|总体)(?:预期)?目标"
+    rf"{_BLANK}$\n(?=\s*\S)",
+    re.M,
+)
+
+
+def cues(view: str, start: int, issue_year: int | None) -> list[tuple[int, str, int]]:
+    """Each goals heading line from `start` on as an ahead cue: (where the line ends, "ahead", the text's end)."""
+    return [(m.end() - 1, "ahead", len(view)) for m in GOALS_LINE.finditer(view, start)
+            if not (m["year"] and issue_year is not None and int(m["year"]) < issue_year)]
