@@ -57,6 +57,16 @@ def pytest_addoption(parser):
                      help="the browser tests save a full-page screenshot of every page kind in "
                           "test-artifacts/screenshots/ for a person to look at (off by default: a full-page screenshot "
                           "costs 1-5 s of Chromium's CPU, about a sixth of the default set's CPU in all)")
+    parser.addoption("--store-module-seconds", action="store_true",
+                     help="a whole run (no paths named) writes each module's seconds to tests/module_seconds.json, "
+                          "the committed default the workers deal by when .pytest_cache has none (a fresh clone)")
+
+
+def pytest_configure(config) -> None:
+    if config.getoption("store_module_seconds") and not hasattr(config, "workerinput") and (
+            config.args_source != pytest.Config.ArgsSource.TESTPATHS or config.getoption("lf")
+            or config.getoption("keyword")):
+        raise pytest.UsageError("--store-module-seconds needs a whole run: no paths, no --lf, no -k")
 
 
 MAX_WORKERS = 4  # each worker imports Dagster, GE and pandas and starts its own Chromium: ~0.5 GB each
@@ -87,7 +97,8 @@ def pytest_collection_modifyitems(config, items) -> None:
     pyproject), since a long module dealt last keeps one worker busy while the other has nothing left: the modules
     with slow tests (when they run: CI, `pytest -m slow`), longest first, then those with browser tests (Chromium's
     CPU, about a third of the default set's), then the rest; within the last two parts, the modules the last whole run
-    measured longest first (`MODULE_SECONDS`: a module not measured yet goes first, the unmeasured keep pytest's order),
+    measured longest first (`MODULE_SECONDS`, or the committed default where the cache has none: a module not measured
+    yet goes first, the unmeasured keep pytest's order),
     so the last modules dealt are short ones and the two workers end together. Serially, the order is pytest's own."""
     if not os.environ.get("PYTEST_XDIST_WORKER"):
         return
@@ -119,16 +130,20 @@ def pytest_xdist_make_scheduler(config, log):
 
 # Each module's seconds (its tests' phases, wall) in the last whole run (`pytest` with no paths named), kept in pytest's
 # cache (.pytest_cache) by the xdist controller and handed to every worker at its start (`workerinput`: the workers
-# must order their collections alike, so they do not read the file themselves). A clean clone (CI) has none: pytest's
-# order within each part.
+# must order their collections alike, so they do not read the file themselves). Where the cache has none (a fresh
+# clone, CI, `-p no:cacheprovider`), the committed default, tests/module_seconds.json (tests/module_seconds.py;
+# `--store-module-seconds` refreshes it).
 MODULE_SECONDS = "targetwatch/module_seconds"
 _RUN_SECONDS: dict[str, float] = {}
 
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_configure_node(node) -> None:
-    cache = getattr(node.config, "cache", None)  # none with `-p no:cacheprovider`: pytest's order, as in a clean clone
-    node.workerinput[MODULE_SECONDS] = cache.get(MODULE_SECONDS, {}) if cache is not None else {}
+    from tests.module_seconds import choose, read_default
+
+    cache = getattr(node.config, "cache", None)  # none with `-p no:cacheprovider`
+    node.workerinput[MODULE_SECONDS] = choose(cache.get(MODULE_SECONDS, {}) if cache is not None else None,
+                                              read_default())
 
 
 def _whole_run(config) -> bool:
@@ -251,6 +266,10 @@ def pytest_sessionfinish(session) -> None:
     """An xdist worker sends its own total (its process and the processes below it, Chromium's included) back; the
     controller of a whole run keeps each module's seconds for the next run's order."""
     _keep_module_seconds(session.config)
+    if session.config.getoption("store_module_seconds") and _RUN_SECONDS and _whole_run(session.config):
+        from tests.module_seconds import write_default
+
+        write_default(_RUN_SECONDS)
     if hasattr(session.config, "workeroutput") and session.config.getoption("cpu_durations") is not None:
         session.config.workeroutput[_CPU_PROPERTY] = _cpu_seconds()
 

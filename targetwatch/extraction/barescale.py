@@ -25,6 +25,11 @@ the alternatives below as its number (an empty one is one of the scale word, `ca
 - round 47: a bare 百 / 千 after 剑指 (a verb of the target, `rules.TARGET_VERBS`), before 万 / 亿: 湖北's 2024
   future-industries news (first unseen-58: 湖北未來產業規模2026年劍指千億元); 剑指 is written before a figure in one
   more development text (first unseen-25: 人工智能產業目標劍指10萬億, no 元, still not read).
+- round 54: a bare 兆 right before 元 / 美元 (`trillion.SCALE`'s money 兆) with no numeral before it is one
+  trillion, whatever stands before it: 臺灣's 2030 tourism target (taiwan-2025-tourism-trillion-crntt-trad, first
+  unseen-64: 2030年達到新台幣兆元產值, 以2030年達到兆元產值為目標, 發展觀光成為兆元產業的目標, three annotated targets,
+  none read) and the 2025 digital-economy review (first unseen-64: 2024年…營業額突破兆元, a past year's result). 兆
+  names no other amount before money (兆瓦 and 兆比特 are units, `legalunits`).
 """
 
 from __future__ import annotations
@@ -42,4 +47,6 @@ BARE_SCALE: Final = (
     r"百(?=[项家支个所名])(?!家争鸣)"  # round 48: 突破百项前沿关键核心技术, 打造百家领军企业, 建立百支…小分队
     r"|(?<![\d.〇零一二两三四五六七八九十百千万亿几数余多])[千百]"
     r"(?=[万亿] {0,2}[\u4e00-\u9fff]{1,2}以上(?:[,，;；。、!！\n]|$))"  # round 37: 产能千亿斤以上。
+    # round 54: 兆 before money with no numeral before it is one trillion (達到兆元產值, 成為兆元產業)
+    r"|(?<![\d.〇零一二两三四五六七八九十百千万亿几数余多])(?=兆 {0,2}(?:元|美元))"
 )

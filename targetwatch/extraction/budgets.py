@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+import targetwatch.extraction.budgetlines as budgetlines
 import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import Candidate, Document
 from targetwatch.extraction.figures import reported
@@ -50,6 +51,8 @@ def sets_budget(doc: Document, c: Candidate) -> bool:
     the text's and no thing done."""
     if c.unit != "yuan":
         return False
+    if budgetlines.compiled(doc, c):  # round 54: 共編列122.76億元、通勤月票票價補貼11億元
+        return True
     before = doc.view[c.sentence.start : c.start]
     if not BUDGET_SETTING.search(before) or DONE_WORDS.search(before) \
             or SPAN_WORDS.search(doc.view, c.paragraph.start, c.start):

@@ -132,7 +132,7 @@ TARGET_VERBS: Final[tuple[str, ...]] = (
     "帮扶", "扩招", "推进", "推动", "帮助", "选派", "资助", "引入", "开发", "输转", "将实现", "要实现",  # r. 37
     "稳定在", "保持在", "降", "保持",  # r. 35: 稳定在20万亩, 保持在…以上, 能耗降3%; r. 37: 优良比例保持100%
     "支持", "扩种", "抓好", "开展", "制修订",  # r. 14: 每年支持20个项目 (not 发放, a grant); r. 37: tasks
-    "再就业", "引领", "促进", "安排", "发行",  # r. 19: 再就业180人, 引领3000名; r. 22: 拟安排…专项债券4.4万亿元
+    "再就业", "引领", "促进", "安排", "发行", "编列",  # r. 19: 再就业180人; r. 22: 拟安排…4.4万亿元; r. 54
 )
 
 # A figure that opens its clause and is followed by a verb of attaining (年培训2万人次以上，1.7万人取得证书): the verb
@@ -223,7 +223,7 @@ SAME_PERIOD_TARGET: Final = re.compile(r"(?:力争|争取|确保|推动)[^;；�
 LAST_YEAR_WORDS: Final[tuple[str, ...]] = ("比上年", "较上年")
 # 近两年, 过去五年, 三年来 earlier in the sentence: the figure sums up a span that has passed (近两年…毕业的企业逾千家).
 PAST_SPAN: Final = re.compile(
-    r"(?:近|过去|此前)(?:[一二两三四五六七八九十]|\d{1,2}) {0,2}年"
+    r"(?:近|过去|此前) {0,2}(?:[一二两三四五六七八九十]|\d{1,2}) {0,2}年"
     r"|(?<![\d.])(?:[一二两三四五六七八九十]|\d{1,2})年(?:来|以来)"
 )
 # A figure followed by an ellipsis before its unit or comparator ends (1万家以 ……): the copy stops inside it.
@@ -319,7 +319,7 @@ STATUS_DATE: Final = re.compile(r"截至|截止")
 # (2019年我市认定通过…13家, 2020年净增67家): the figure reports that year. 比/较/由/从 before it make it a baseline.
 PAST_YEAR_DONE: Final = re.compile(
     r"(?<![比较由从至到])(?P<year>(?:19|20)\d{2}) {0,2}年(?:底|末|度)?(?![前以之])"
-    r"[^。;；]{0,40}?(?:完成|实现|达到|达|增长|新增|净增|认定|建成|培育|累计|提高到|增至)"
+    r"[^。;；]{0,40}?(?:完成|实现|达到|达|增长|新增|净增|认定|建成|培育|累计|提高到|增至|突破)"
 )
 # Confidence is capped here for a figure with no forward evidence at all: ≥ 0.9 needs it. The cap comes first, the
 # penalties of a report after it, so a report's figure cannot stay at the bar on a high score of its own.

@@ -34,10 +34,15 @@ def full_width(text: str, separators: bool = False) -> str:
     return "".join(chr(ord(c) + 0xFEE0) if c.isascii() and (c.isalnum() or c in widened) else c for c in text)
 
 
+# One converter each per process: `other_script` runs at collection for every parametrized sentence (~100 calls a
+# worker), and each new OpenCC loads its dictionaries again (5-70 CPU ms; session 21, helper t32).
+_T2S, _S2T = opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
+
+
 def other_script(text: str) -> str:
     """The text in simplified script, or in traditional when it is already simplified."""
-    simplified = opencc.OpenCC("t2s").convert(text)
-    return simplified if simplified != text else opencc.OpenCC("s2t").convert(text)
+    simplified = _T2S.convert(text)
+    return simplified if simplified != text else _S2T.convert(text)
 
 
 def variants(text: str, separators: bool = False) -> list[str]:
