@@ -15,6 +15,7 @@ unseen-67 and unseen-68 not read while writing).
 - rule 10, `yearahead.py`: a paragraph opening 今年,…将 leads its own figures, inside a review section too.
 - rule 11, `namedtarget.NAMED_BEFORE`: 完成年任务75亿元的23.7% names the year's target, as 年目标任务 does.
 - rule 12, `fundverbs.FUND_VERB`: 预留 (reserve) and 成立 (set up) before an amount, 额外 between, are fund verbs.
+- rule 13, `annualplan.EXPECTED`: 预期目标为 with the list right after it (no colon) leads the year's targets.
 
 Expected values are worked out by hand from each sentence. Real sentences name their corpus text (development side);
 controls written for the test are marked SYNTHETIC.
@@ -359,3 +360,22 @@ def test_last_years_reserve_stays_a_thing_done(text):
     """hongkong-2018-budget-news-trad (development, first unseen-66): 預留了 (了 between verb and amount) is last
     year's reserve, done: not proposed at any confidence, as before."""
     assert _scored(text, "2018-02") == []
+
+
+# --- rule 13: 预期目标为 with the list right after it is a lead (`annualplan.EXPECTED`) -----------------------------
+
+# qinghai-2018-tourism-targets-news (development, first unseen-65; 2018-03): the year's tourism targets after
+# 预期目标为, each level with its 同比 rise (the rises annotated as growth rates, read as statistics at 0.40 before).
+@pytest.mark.parametrize("text", variants("其中,会议指出,2018年青海省的旅游预期目标为接待国内外游客4100万人次,"
+                                          "同比增长17%;实现旅游收入460亿元,同比增长21%。"))
+def test_expected_targets_written_after_wei_lift_tongbi(text):
+    """同比增长17% under 预期目标为 is the year's growth target (the status weight lifted, round 27's reading)."""
+    assert _scored(text, "2018-03") == [
+        (41_000_000, "persons", "exact", 0.6, 2018), (17, "percent", "growth_rate", 0.85, 2018),
+        (46_000_000_000, "yuan", "exact", 0.6, 2018), (21, "percent", "growth_rate", 1.0, 2018)]
+
+
+@pytest.mark.parametrize("text", variants("会议指出,2017年青海省接待国内外游客3500万人次,同比增长22%。"))
+def test_a_years_result_with_tongbi_stays_a_statistic(text):
+    """SYNTHETIC: last year's result with no 预期目标: nothing at any confidence, as before."""
+    assert _scored(text, "2018-03") == []
