@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from targetwatch.extraction.candidates import Candidate
+
 _BLANK: Final = r"[ \t\u3000]*"
 GOALS_LINE: Final = re.compile(
     rf"^{_BLANK}(?:(?P<year>(?:19|20)\d{{2}}) {{0,2}}年(?:的)?)?(?:主要|预期|发展|工作|总体)(?:预期)?目标"
@@ -49,3 +51,17 @@ def cues(view: str, start: int, issue_year: int | None) -> list[tuple[int, str, 
     found = [*GOALS_LINE.finditer(view, start), *TARGET_VALUES_ROW.finditer(view, start)]
     return sorted((m.end() - 1, "ahead", len(view)) for m in found
                   if not (m["year"] and issue_year is not None and int(m["year"]) < issue_year))
+
+
+def floor_values(view: str, cands: list[Candidate]) -> None:
+    """Rule 15: a plain value (no sign, no word) in the row right under a target-values label is the level to reach,
+    at least: the corpus annotates the table's values as floors (policies/README.md, unseen-52's paragraph; its two
+    ceilings, 恩格尔系数 and 城乡居民收入比, are an annotator's reading the table does not give)."""
+    for c in cands:
+        if c.comparator != "exact" or not c.rules_fired or c.rules_fired[0] != "plain":
+            continue
+        line_start = view.rfind("\n", 0, c.start) + 1
+        label_start = view.rfind("\n", 0, max(line_start - 1, 0)) + 1
+        if line_start and TARGET_VALUES_ROW.match(view, label_start):
+            c.comparator = "at_least"
+            c.rules_fired.append("target_value_row")

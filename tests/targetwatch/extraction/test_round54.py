@@ -414,9 +414,9 @@ TABLE = ("主 要 指 标 |\n畜禽粪污综合利用率 | 村庄绿化覆盖率
 @pytest.mark.parametrize("text", variants(TABLE.format(label="2022 年 目 标 值 |"), spaced="万萬"))
 def test_a_row_of_target_values_under_its_label(text):
     """The label heads the row: each value takes goals_lead (0.50; 0.70 after >), none was proposed before (the
-    undated table read as a report). Plain values are proposed exact (annotated at_least: comparator disagreements,
-    reported); no deadline is read from the label."""
-    assert _scored(text, None) == [(78, "percent", "exact", 0.5, None), (32, "percent", "exact", 0.5, None),
+    undated table read as a report). A plain value is the level to reach, at least (target_value_row: the corpus
+    annotates the table's values as floors); no deadline is read from the label."""
+    assert _scored(text, None) == [(78, "percent", "at_least", 0.5, None), (32, "percent", "at_least", 0.5, None),
                                    (90, "percent", "exceed", 0.7, None), (85, "percent", "exceed", 0.7, None)]
 
 
