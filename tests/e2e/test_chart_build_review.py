@@ -48,7 +48,8 @@ def test_a_proxy_without_a_name_in_a_string_column_is_left_out(page):  # noqa: F
                    reason="review s21a: render.chart_inputs (BrowserCharts: no nonzero number outside "
                    "chart_client.SAFE among the numbers read) sends the page a target whose linear path crosses 0, but "
                    "its 2021 point (-0.1 in 2020 -> 0.2 in 2023) is 1.39e-17, outside formatting.FAST: chart-build.js "
-                   "throws 'a number it does not write' and target-view.js draws no chart; Python writes 0%")
+                   "throws 'a number it does not write' and target-view.js draws no chart (Python's hover text: "
+                   "0.00000000000000001388%, a residue shown to the reader)")
 def test_a_path_through_zero_that_the_large_layout_sends_to_the_page_is_drawn_there(page):  # noqa: F811
     from targetwatch.render.chart_inputs import NUMBER_FIELDS, unsafe
 
