@@ -10,7 +10,8 @@ Nothing the figures show is spelt twice: `constants()` gives the builder every c
 status and number symbol from their one Python source (targetwatch.charts, targetwatch.vocab, targetwatch.formatting
 and CLDR through Babel), and the data files carry it (data/_common.js). The builder writes numbers as
 targetwatch.formatting writes them within its fast range (formatting.FAST, `_written`): a target whose chart could
-hold a number outside that range (`in_browser` is False) keeps its charts built in Python, as before.
+hold a number outside that range keeps its charts built in Python, as before (targetwatch.render.chart_inputs
+decides, for a data file's batch at once).
 tests/e2e/test_chart_build.py builds every target's charts of the bundled and the SYNTHETIC sites both ways in
 Chromium and compares them.
 """
@@ -55,28 +56,10 @@ def constants() -> dict[str, Any]:
     }
 
 
-def _in_safe(v: object) -> bool:
-    if v is None or isinstance(v, str | bool):
-        return True
-    try:
-        x = abs(float(v))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return True
-    return x != x or x == 0 or SAFE[0] <= x <= SAFE[1]
-
-
-def in_browser(target: Mapping, years: Mapping[str, list], reference: Mapping | None,
-               proxies: Mapping | None) -> bool:
-    """Whether the builder can draw this target's charts as Python does: every number it reads is 0, missing or
-    within SAFE (and the page languages' number symbols were recognised: formatting.CLDR)."""
-    if set(formatting.CLDR) != set(formatting.LOCALES):
-        return False
-    values = [target.get(f) for f in FIELDS if f not in ("status", "unit", "comparator", "growth_model",
-                                                         "projection_used", "reference_zh", "reference_en")]
-    for table in (years, reference, proxies):
-        if table:
-            values += [v for c in ("value", "metric") for v in table.get(c, ())]
-    return all(map(_in_safe, values))
+def drawable(target: Mapping, years: Table, proxies: Table | None) -> bool:
+    """Whether charts.target_charts draws anything for the target (its test, as it reads it)."""
+    return target.get("comparator") != "qualitative" and bool(length(years) or length(proxies) > 0
+                                                              or target.get("per_year"))
 
 
 def chart_input(target: Mapping, years: Table, reference: Table | None, proxies: Table | None) -> dict[str, Any]:
