@@ -53,14 +53,16 @@ def test_a_batch_missing_a_field_is_refused():
 
 
 def test_a_sources_column_read_through_arrow_is_what_the_frame_gave():
-    """lineage_site._display_arrow: the values `_display` gave for the column arrow_frame reads, by hand and compared."""
+    """lineage_site._display_arrow: the values `_display` gave for the column arrow_frame reads (by hand, and
+    compared)."""
     import duckdb
 
     from targetwatch.frames import arrow_frame
     from targetwatch.render.lineage_site import _display, _display_arrow
 
     sql = """SELECT * FROM (VALUES
-        ('甲', 12::BIGINT, 3::BIGINT, true, DATE '2021-03-05', 1.23456789::DOUBLE, NULL, TIMESTAMP '2021-03-05 10:11:12'),
+        ('甲', 12::BIGINT, 3::BIGINT, true, DATE '2021-03-05', 1.23456789::DOUBLE, NULL,
+         TIMESTAMP '2021-03-05 10:11:12'),
         (NULL, NULL, 4::BIGINT, NULL, NULL, 2.0::DOUBLE, NULL, TIMESTAMP '2021-03-06 00:00:00'))
         t(text, nullable_int, whole, flag, day, fraction, nothing, stamp)"""
     with duckdb.connect() as con:
