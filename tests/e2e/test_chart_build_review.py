@@ -1,6 +1,7 @@
 """Review s21a (findings in /work/review-s21a.md, session 21): cases the equality tests of chart-build.js
 (tests/e2e/test_chart_build.py) do not cover, where the chart built in the page differs from the one
-targetwatch.charts builds in Python, or cannot be built. Each is xfail(strict): remove the mark with the fix.
+targetwatch.charts builds in Python, or cannot be built. Each was xfail(strict); F0-F2 fixed in session 21 (site26),
+the marks removed.
 All inputs SYNTHETIC."""
 
 from __future__ import annotations
