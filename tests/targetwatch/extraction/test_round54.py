@@ -15,6 +15,9 @@ unseen-67 and unseen-68 not read while writing).
 - rule 10, `yearahead.py`: a paragraph opening 今年,…将 leads its own figures, inside a review section too.
 - rule 11, `namedtarget.NAMED_BEFORE`: 完成年任务75亿元的23.7% names the year's target, as 年目标任务 does.
 - rule 12, `fundverbs.FUND_VERB`: 预留 (reserve) and 成立 (set up) before an amount, 额外 between, are fund verbs.
+- rule 13, `annualplan.EXPECTED`: 预期目标为 with the list right after it (no colon) leads the year's targets.
+- rule 14, `compoundnumber.NUMERAL_COMPOUND`: 三億九千六百萬元 is 3.96亿元, not its last part.
+- rule 15, `goalsline.TARGET_VALUES_ROW`: a table row label 2022 年 目 标 值 | heads the row of values under it.
 
 Expected values are worked out by hand from each sentence. Real sentences name their corpus text (development side);
 controls written for the test are marked SYNTHETIC.
@@ -359,3 +362,65 @@ def test_last_years_reserve_stays_a_thing_done(text):
     """hongkong-2018-budget-news-trad (development, first unseen-66): 預留了 (了 between verb and amount) is last
     year's reserve, done: not proposed at any confidence, as before."""
     assert _scored(text, "2018-02") == []
+
+
+# --- rule 13: 预期目标为 with the list right after it is a lead (`annualplan.EXPECTED`) -----------------------------
+
+# qinghai-2018-tourism-targets-news (development, first unseen-65; 2018-03): the year's tourism targets after
+# 预期目标为, each level with its 同比 rise (the rises annotated as growth rates, read as statistics at 0.40 before).
+@pytest.mark.parametrize("text", variants("其中,会议指出,2018年青海省的旅游预期目标为接待国内外游客4100万人次,"
+                                          "同比增长17%;实现旅游收入460亿元,同比增长21%。"))
+def test_expected_targets_written_after_wei_lift_tongbi(text):
+    """同比增长17% under 预期目标为 is the year's growth target (the status weight lifted, round 27's reading)."""
+    assert _scored(text, "2018-03") == [
+        (41_000_000, "persons", "exact", 0.6, 2018), (17, "percent", "growth_rate", 0.85, 2018),
+        (46_000_000_000, "yuan", "exact", 0.6, 2018), (21, "percent", "growth_rate", 1.0, 2018)]
+
+
+@pytest.mark.parametrize("text", variants("会议指出,2017年青海省接待国内外游客3500万人次,同比增长22%。"))
+def test_a_years_result_with_tongbi_stays_a_statistic(text):
+    """SYNTHETIC: last year's result with no 预期目标: nothing at any confidence, as before."""
+    assert _scored(text, "2018-03") == []
+
+
+# --- rule 14: a Chinese numeral with 亿 and 万 is one number (`compoundnumber.NUMERAL_COMPOUND`) -------------------
+
+@pytest.mark.parametrize(("view", "joined"), [
+    # hongkong-2018-budget-news-trad (development, first unseen-66): 額外撥款三億九千六百萬元, 當中二億二千六百萬元,
+    # 合共撥款三億一千萬元 (folded to simplified in the view)
+    ("额外拨款三亿九千六百万元", "额外拨款  3.96亿元"), ("当中二亿二千六百万元予", "当中  2.26亿元予"),
+    ("合共拨款三亿一千万元", "合共拨款 3.1亿元"), ("十二亿三千万元", " 12.3亿元"),
+    # SYNTHETIC: one scale word, a form cn2an does not read, a decimal longer than the numeral: unchanged
+    ("五百亿元", "五百亿元"), ("三亿零五十万元", "三亿零五十万元"), ("三亿十万元", "三亿十万元"),
+])
+def test_a_chinese_numeral_with_both_scale_words_is_one_number(view, joined):
+    assert join_compound(view) == joined and len(joined) == len(view)
+
+
+@pytest.mark.parametrize("text", variants("新一個財政年度,會為旅遊業額外撥款三億九千六百萬元。", spaced="%"))
+def test_the_allocation_is_read_at_its_value(text):
+    """396 million yuan, not its last part's 96 million (fund_verb: 撥款 right before it)."""
+    assert [(v, u) for v, u, *_ in _scored(text, "2018-02")] == [(396_000_000, "yuan")]
+
+
+# --- rule 15: a table's row label naming the year's target values (`goalsline.TARGET_VALUES_ROW`) ------------------
+
+# china-2018-rural-revitalisation-indicators-table (development; undated): blocks of 主 要 指 标 | names | /
+# 2022 年 目 标 值 | / values | / 属 性 | (one block kept here; the text's twenty values annotated, none proposed).
+TABLE = ("主 要 指 标 |\n畜禽粪污综合利用率 | 村庄绿化覆盖率 | 对生活垃圾进行处理的村占比 | 农村卫生厕所普及率 |\n"
+         "{label}\n78% | 32% | >90% | >85% |\n属 性 | 约束性 | 预期性 | 预期性 | 预期性 |\n")
+
+
+@pytest.mark.parametrize("text", variants(TABLE.format(label="2022 年 目 标 值 |"), spaced="万萬"))
+def test_a_row_of_target_values_under_its_label(text):
+    """The label heads the row: each value takes goals_lead (0.50; 0.70 after >), none was proposed before (the
+    undated table read as a report). A plain value is the level to reach, at least (target_value_row: the corpus
+    annotates the table's values as floors); no deadline is read from the label."""
+    assert _scored(text, None) == [(78, "percent", "at_least", 0.5, None), (32, "percent", "at_least", 0.5, None),
+                                   (90, "percent", "exceed", 0.7, None), (85, "percent", "exceed", 0.7, None)]
+
+
+@pytest.mark.parametrize("label", ["2017 年 实 际 值 |", "目 标 值 |"])
+def test_other_row_labels_head_nothing(label):
+    """SYNTHETIC: a row of actual values, or a label without its year: nothing at the bar (as before)."""
+    assert [p for p in _scored(TABLE.format(label=label), None) if p[3] >= 0.5] == []
