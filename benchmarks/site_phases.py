@@ -41,6 +41,7 @@ PHASES: tuple[tuple[str, str | None, str, str], ...] = (
     ("targetwatch.render.data_files", "DataFiles", "write", "data files: the batches"),
     ("targetwatch.render.data_files", None, "write_batch", "  write_batch (targets, charts, JSON, files)"),
     ("targetwatch.charts", None, "shared_charts", "    charts (charts.shared_charts)"),
+    ("targetwatch.chart_client", None, "chart_input", "    charts' data for the page (chart_client.chart_input)"),
     ("targetwatch.render.row_html", "TargetTableRows", "fill", "list rows made a column at a time (row_html fill)"),
     ("targetwatch.render.large_site", "LargeSite", "index", "overview"),
     ("targetwatch.render.large_site", "LargeSite", "jurisdiction_pages", "jurisdiction pages"),

@@ -1,14 +1,15 @@
 // targetwatch dashboards, large layout: the one target page (targets/view.html#j=<jurisdiction>&t=<target_id>).
 // It loads data/<jurisdiction>.js with a <script src> (file:// pages cannot fetch JSON) and lays out the same
-// sections as a pre-rendered target page from what Python wrote there: every number comes formatted
-// (targetwatch.formatting) and every chart comes as a finished spec (targetwatch.charts.target_charts), drawn by
-// site.js as on any page; a chart built once for both languages (charts.shared_charts) comes with its texts as
-// tokens into the data file's string table (targetwatch.chart_texts), put back here in each language's text.
-// Nothing here formats a number or builds a chart. Labels and statuses come from the
-// page's #tw-config (rendered from targetwatch.vocab and dashboards/strings.yaml): none are written here.
+// sections as a pre-rendered target page from what Python wrote there: every number of the page comes formatted
+// (targetwatch.formatting). A target's charts come as their data ("plot", targetwatch.chart_client), built here by
+// chart-build.js into the figures targetwatch.charts.target_charts builds (with the texts, colours and number
+// symbols Python wrote into data/_common.js), or, for a target whose numbers the builder does not write, as finished
+// specs built once for both languages (charts.shared_charts), their texts as tokens into the data file's string
+// table (targetwatch.chart_texts), put back here in each language's text; site.js draws both. Labels and statuses
+// come from the page's #tw-config (rendered from targetwatch.vocab and dashboards/strings.yaml): none are written here.
 (function () {
   "use strict";
-  var cfg = null, common = null;
+  var cfg = null, common = null, builder = null;
 
   // --- small helpers ---
   function esc(s) {
@@ -180,10 +181,13 @@
       (T.evidence ? "<br><b>" + t("evidence") + colon() + "</b>" + tOr("evidence_" + T.evidence, T.evidence) : "") +
       (proxies.length ? '<br><span class="proxy-note">' + t("proxy_note") + "</span>" : "");
 
-    // charts: built by Python (charts.target_charts), drawn by site.js
+    // charts: drawn by site.js
     var own = figureRows(data, T0.series, false), ref = [], sets = "";
     if (referenced && T0.reference_series) ref = figureRows(data, T0.reference_series, true);
-    (T0.charts || []).forEach(function (set) {
+    // a target's "plot" is its charts' data: built here by chart-build.js (targetwatch.chart_client), the figures
+    // charts.target_charts builds; "charts" come built by Python (a target whose numbers the builder does not write)
+    if (T0.plot && !builder) builder = window.twChartBuild.builder(common.chart);
+    (T0.plot ? builder.targetCharts(T0.plot) : T0.charts || []).forEach(function (set) {
       sets += "<h2>" + t(set.title) + "</h2>";
       ["zh", "en"].forEach(function (lg) {
         var spec = set.specs ? set.specs[lg] : resolved(set.spec, (data.chart_texts || {})[lg] || []);

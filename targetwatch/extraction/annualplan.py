@@ -13,7 +13,10 @@ work-report targets. Two readings follow from the heading:
   the heading (2025年,是“十四五”规划收官之年; 《…2025年国民经济和社会发展计划》; …与2025年计划草案的报告; 今年是…之年
   in a dated text), when not before the text's own date.
 
-The cue is a heading or lead only: 预期目标 ending its line or followed by 是 / 为 / 如下 and a colon.
+The cue is a heading or lead only: 预期目标 ending its line or followed by 是 / 为 / 如下 and a colon; round 54: or
+followed by 是 / 为 and the list itself (青海's 2018 tourism targets, qinghai-2018-tourism-targets-news, first
+unseen-65: 2018年青海省的旅游预期目标为接待国内外游客4100万人次,同比增长17%;实现旅游收入460亿元,同比增长21%: the two
+rises annotated, read as statistics at 0.40).
 预期目标完成情况, 完成了…预期目标。 and 提出…预期目标, are no cue. A figure takes it in the cue's paragraph, or in the
 lines right below it while they read as the list's items (blank, bulleted, or without a full stop), up to the next
 section heading.
@@ -28,7 +31,10 @@ import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import Candidate, Document
 
 REACH: Final = 800  # characters from a cue to a figure (as rules.YEAR_LEAD_REACH)
-EXPECTED: Final = re.compile(r"预 {0,8}期 {0,8}目 {0,8}标(?: {0,2}(?:是|为|如下))? {0,4}(?=[:\n]|$)")
+# Round 54: 预期目标为 / 是 with the list right after it (旅游预期目标为接待国内外游客4100万人次,同比增长17%) is a lead
+# too, without a colon.
+EXPECTED: Final = re.compile(
+    r"预 {0,8}期 {0,8}目 {0,8}标(?:(?: {0,2}(?:是|为|如下))? {0,4}(?=[:\n]|$)| {0,2}(?:是|为))")
 _NUMERAL: Final = "[一二三四五六七八九十]{1,3}"
 SECTION_HEAD: Final = re.compile(rf"\n[ \u3000]*(?:{_NUMERAL} {{0,2}}[、.]|[(]{_NUMERAL}[)]|第{_NUMERAL}[部章节])")
 ITEM_MARK: Final = re.compile(r"[ \u3000]*(?:[●•■◆▲★▪·\-—]|\d{1,2} {0,2}[.、]|[(]\d{1,2}[)])")

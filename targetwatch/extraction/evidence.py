@@ -28,6 +28,7 @@ import targetwatch.extraction.planperiod as planperiod
 import targetwatch.extraction.releases as releases
 import targetwatch.extraction.rules as rules
 import targetwatch.extraction.targetsmet as targetsmet
+import targetwatch.extraction.yearahead as yearahead
 import targetwatch.extraction.yearref as yearref
 from targetwatch.extraction.candidates import Candidate, Document, intends
 from targetwatch.extraction.naming import HEADING_L1, HEADING_L2, HEADING_PART
@@ -142,6 +143,7 @@ def sections(doc: Document) -> list[tuple[int, str, int]]:
     out += [(end, "review", len(doc.view)) for end in targetsmet.review_leads(doc.view, body)]
     out += goalsline.cues(doc.view, body, doc.issue_year)  # round 54: 主要目标 alone on a line above the goals
     out += indicatorlead.cues(doc.view, body, doc.issue_year)  # round 54: 2014年主要预期发展指标是:
+    out += yearahead.cues(doc.view, body)  # round 54: 今年,鸿山镇将… opening a paragraph
     return sorted(out + _background(doc) + yearref.period_reviews(doc))  # round 23: “十三五”期间,… opening
 
 

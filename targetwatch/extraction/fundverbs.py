@@ -17,6 +17,15 @@ verb of its own yet, gets the verb's weight (`rules.CONFIDENCE["verb"]`) and the
 false proposal, so 各 + verb is left alone (blanks between them too: 各 设立, a PDF's spacing). Measured: 香港 2022's
 設立100億元 is matched; 香港 2024's two stay below the bar in their text (a report's weight), and nothing else on the
 development side moves.
+
+Round 54: 预留 (to reserve, Hong Kong's budget verb) and 成立 (to set up, as 设立), with 额外 (extra) allowed after the
+verb. Development texts showing the class, every such amount annotated as a budget setting: 香港 2023's budget
+(hongkong-2023-budget-digital-green-trad, first unseen-66: 預算案預留五億元協助數碼港…), 2022's budget speech
+(hongkong-2022-budget-speech-capacity-trad, first unseen-66: 預留一千億元), a 2022 legislator's blog
+(hongkong-2022-budget-blog-winnietang-trad, first unseen-66: 即將成立50億元「策略性創科基金」), the 2016 chief
+executive's blog (hongkong-2016-ceo-blog-startup-funds-trad, first unseen-64: 預留20億元成立創科創投基金) and the 2018
+budget news (hongkong-2018-budget-news-trad, first unseen-66: 我會預留額外五百億元, still below the bar: its paragraph
+reports last year's first, 去年…預留了一百億元, which stays a thing done).
 """
 
 from __future__ import annotations
@@ -27,7 +36,8 @@ from typing import Final
 import targetwatch.extraction.rules as rules
 from targetwatch.extraction.candidates import Candidate
 
-FUND_VERB: Final = re.compile(r"(?<!各)(?<!各 )(?<!各  )(?:设立|拨款|增拨|拨出) {0,2}$")
+# Round 54: 预留 (reserve) and 成立 (set up, as 设立), 额外 (extra) between the verb and the amount.
+FUND_VERB: Final = re.compile(r"(?<!各)(?<!各 )(?<!各  )(?:设立|拨款|增拨|拨出|预留|成立) {0,2}(?:额外)? {0,2}$")
 RULE: Final = "fund_verb"
 
 

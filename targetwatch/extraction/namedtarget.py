@@ -10,7 +10,8 @@ and unseen-58's 包河区 were annotated so at collection; the older development
 
 Which figure is the target:
 - right after 目标任务 (为) and right before 的 + a share (…目标任务12500人的98.5%), or right before 目标任务的 + a
-  share (省定2亿元目标任务的81.11%);
+  share (省定2亿元目标任务的81.11%); round 54: after 年任务 / 年度任务 too (a county park's first quarter,
+  county-park-2016-q1-tasks-news, first unseen-65: 完成年任务75亿元的23.7%, four such targets annotated, none read);
 - followed by a comma and what was done (N个,已完成M个; N人,实际新增M人).
 
 Not lifted: last year's target (去年目标任务为900万人), and a period summed up (“十四五”期间,…;…完成目标任务15万人的
@@ -28,7 +29,8 @@ from targetwatch.extraction.candidates import Candidate, Document
 from targetwatch.extraction.yearref import PERIOD_SPAN
 
 # Right before the figure: the target named (全年目标任务, 年目标任务为); its figure follows.
-NAMED_BEFORE: Final = re.compile(r"目标任务 {0,2}(?:为|是)? {0,2}$")
+# Round 54: 年任务 / 年度任务 (the year's task, 完成年任务75亿元的23.7%) names the year's target as 年目标任务 does.
+NAMED_BEFORE: Final = re.compile(r"(?:目标任务|年度?任务) {0,2}(?:为|是)? {0,2}$")
 # Right after the figure: the share done of it (12500人的98.5%); or 目标任务的 + a share (2亿元目标任务的81.11%).
 SHARE_AFTER: Final = re.compile(r" {0,2}的 {0,2}\d+(?:\.\d+)? {0,2}%")
 TARGET_SHARE_AFTER: Final = re.compile(r" {0,2}目标任务的 {0,2}\d+(?:\.\d+)? {0,2}%")

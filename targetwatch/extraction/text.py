@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import targetwatch.extraction.wordfraction as wordfraction
 from targetwatch.extraction.compoundnumber import join_compound
 from targetwatch.extraction.measures import write_fractions
+from targetwatch.extraction.shortgrowth import unshorten
 from targetwatch.extraction.spaceddigits import join_spaced_digits
 from targetwatch.extraction.thousands import join_thousands
 from targetwatch.units import to_simplified
@@ -74,6 +75,7 @@ def _fold(text: str) -> str:
     view = join_spaced_digits(view)  # round 49: 5 0 0 家 -> " 500 " + " 家"
     view = join_thousands(text, view)  # round 51: 1,000萬元 -> " 1000万元"
     view = join_compound(view)  # round 54: 3萬9000美元 -> " 39000美元"
+    view = unshorten(view)  # round 54: 比增7% -> 增长7%
     return _unwrap(view) if _hard_wrapped(view) else view
 
 

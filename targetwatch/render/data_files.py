@@ -1,13 +1,18 @@
 """The large layout's data files (data/<code>.js, data/_common.js), written a batch of jurisdictions at a time.
 
 The data files are most of the dashboards step's time at national scale (115,524 targets: each target's dict, its
-charts — built once for both languages, their texts in the file's string table, targetwatch.chart_texts — and
-JSON), and that time is Python's: one core per process. `DataFiles` makes what every batch shares once, for every
-target; then the batches are written by whichever process claims them: the layout's process alone by default, or
-with TARGETWATCH_SITE_WORKERS=1 also a forked copy of it, which first writes the list pages and the briefs
-(fork_pair, LargeSite.build), the figures of the batches it may take read from the warehouse before the fork
-(`fetch`: it may not use the connection). A batch's files are the same whichever process writes it, so the site is
-byte for byte the site of one process (tests/targetwatch/test_site_reads.py compares them)."""
+charts' data and JSON), and that time is Python's: one core per process. A target's charts are built in the page
+from its data ("plot": the chart fields, per-year rows, reference line and proxies, targetwatch.chart_client;
+dashboards/static/chart-build.js builds the figures charts.target_charts builds); a target whose charts could hold a
+number the page's builder does not write as Python does (render.chart_inputs) gets them built here ("charts": once
+for both languages, their texts in the file's string table, targetwatch.chart_texts).
+
+`DataFiles` makes what every batch shares once, for every target; then the batches are written by whichever process
+claims them: the layout's process alone by default, or with TARGETWATCH_SITE_WORKERS=1 also a forked copy of it,
+which first writes the list pages and the briefs (fork_pair, LargeSite.build), the figures of the batches it may
+take read from the warehouse before the fork (`fetch`: it may not use the connection). A batch's files are the same
+whichever process writes it, so the site is byte for byte the site of one process
+(tests/targetwatch/test_site_reads.py compares them)."""
 
 from __future__ import annotations
 
@@ -19,8 +24,9 @@ import numpy as np
 import orjson
 import pyarrow as pa
 
-from targetwatch import charts, formatting_many, vocab
+from targetwatch import chart_client, charts, formatting_many, vocab
 from targetwatch.chart_texts import Texts
+from targetwatch.render.chart_inputs import BrowserCharts
 from targetwatch.render.page import Encoded, display_value, dump_js, is_empty, json_values
 from targetwatch.render.rows import TRAIL_KEYS
 from targetwatch.render.site_figures import FrameFigures, series_rows
@@ -159,9 +165,9 @@ class DataFiles:
         shown = [c for c in view_columns if c not in ("jurisdiction", "reference_jurisdiction")]
         self.json = TargetJson(data.target_sources, data.target_departments, shown)
 
-        # each target's charts are built as on a pre-rendered page (charts.target_charts), from unrounded values,
-        # from the per-year columns they read, converted a batch at a time (all at once: 3.5 million values at
-        # national scale, about 110 MB)
+        # each target's charts are built from unrounded values (by the page, chart_client; or here, as on a
+        # pre-rendered page: charts.target_charts), from the per-year columns they read, converted a batch at a
+        # time (all at once: 3.5 million values at national scale, about 110 MB)
         self.chart_fields = [c for c in charts.TARGET_FIELDS if c in rows]
         self.year_fields = {c: yrs[c] for c in ("year", "value", "metric", "in_plan", "met", "reference_value")
                             if c in yrs}
@@ -242,6 +248,8 @@ class DataFiles:
             "indicators": {c: [ind.at[c, "name_zh"], ind.at[c, "name_en"],
                                None if "proxy_note" not in ind or is_empty(ind.at[c, "proxy_note"])
                                else ind.at[c, "proxy_note"]] for c in ind.index},
+            # what chart-build.js draws the targets' charts with (their "plot"): texts, colours, number symbols
+            "chart": chart_client.constants(),
         }
         sizes["data_bytes"] += dump_js(self.folder / "_common.js", "twCommon", shared)
         return sizes
@@ -287,18 +295,28 @@ def write_batch(job: dict, common: dict) -> tuple[int, int]:
             out[f"indicator_name_{lg}"] = [names[lg].get(k[1]) for k, (a, b) in parts for _ in range(a, b)]
         return out
 
-    def target_charts(k: int, target: dict, tid: str, texts: Texts) -> list[dict]:
+    def target_charts(k: int, target: dict, tid: str, texts: Texts) -> bytes:
+        """The target's member for its charts: "plot", what the page's builder draws them from (chart_client), or
+        "charts", built here (charts.shared_charts); b"" when it has none."""
         s, e = chart_years["ranges"][tid]
         years = {c: v[s:e] for c, v in chart_years["cols"].items()}
         # a reference line is drawn for relative targets only (charts.gap_chart); a growth target's reference
         # figures are listed on its page, not charted
         reference = charts.reference_points(years, series_figures(ref_s[k])) \
             if ref_s[k] and target.get("comparator") == "relative_to_reference" else None
-        return charts.shared_charts(target, years, reference, proxy_figures(proxy_s[k] or []), texts)
+        proxies = proxy_figures(proxy_s[k] or [])
+        if browser.ok(k):
+            if not chart_client.drawable(target, years, proxies):
+                return b""
+            return b'"plot":' + Encoded.of(chart_client.chart_input(target, years, reference, proxies)).data
+        chart = Encoded.of(charts.shared_charts(target, years, reference, proxies, texts)).data
+        return b'"charts":' + chart if chart != b"[]" else b""
 
     chart_names = list(chart_part)
-    # the batch's numbers written together (formatting_many), before its charts ask for them one at a time
-    formatting_many.remember(chart_numbers(job))
+    browser = BrowserCharts(job)  # which targets' charts the page builds (chart_inputs)
+    if not all(browser.ok(k) for k in range(len(job["target_ids"]))):
+        # the batch's numbers written together (formatting_many), before its charts ask for them one at a time
+        formatting_many.remember(chart_numbers(job))
     files = written = 0
     for code, name, start, count in job["groups"]:
         end = start + count
@@ -309,10 +327,10 @@ def write_batch(job: dict, common: dict) -> tuple[int, int]:
         chart_rows = zip(*(chart_part[c][start:end] for c in chart_names), strict=True) if chart_names else \
             [()] * count
         for k, tid, chart_row in zip(range(start, end), job["target_ids"][start:end], chart_rows, strict=True):
-            # its members before and after the charts come written (target_json); the charts are encoded here
-            # (plain_json's check) and put between them
-            chart = Encoded.of(target_charts(k, dict(zip(chart_names, chart_row, strict=True)), tid, texts)).data
-            members = [m for m in (heads[k], b'"charts":' + chart if chart != b"[]" else b"", tails[k]) if m]
+            # its members before and after the charts come written (target_json); the charts' member is encoded
+            # here (plain_json's check) and put between them
+            chart = target_charts(k, dict(zip(chart_names, chart_row, strict=True)), tid, texts)
+            members = [m for m in (heads[k], chart, tails[k]) if m]
             targets[tid] = b"{" + b",".join(members) + b"}"
             if own_s[k]:
                 wanted[own_s[k]] = None

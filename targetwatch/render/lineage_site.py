@@ -180,6 +180,21 @@ def _display(values: pd.Series) -> list:
     return display_column(values)
 
 
+def _display_arrow(column) -> list:
+    """`_display` of the column arrow_frame would read from this Arrow column: texts, whole numbers, booleans and NULLs
+    as Arrow's Python values (what display_column gives for them: the value, None for NULL), any other type through
+    the pandas column arrow_frame makes (a date as its day's text, a float to six significant digits)."""
+    import pyarrow as pa
+
+    kind = column.type
+    if (pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_integer(kind)
+            or pa.types.is_boolean(kind) or pa.types.is_null(kind)):
+        return column.to_pylist()
+    if pa.types.is_date(kind):
+        column = column.cast(pa.timestamp("us"))
+    return _display(pa.table({"c": column}).to_pandas()["c"])
+
+
 def _grouped(keys: list, rows: list) -> dict[Any, list]:
     """key -> its rows, in order, from rows whose keys come in runs (a query ordered by the key): each run is one
     slice, not an append per row. A key whose rows come in two runs gets both, in order."""
@@ -356,15 +371,16 @@ class LineageSite:
         return self.chips[(status, tip)]
 
     def _sources(self, ids: list[str]) -> dict[str, list]:
+        """target -> its sentences, each a tuple of SOURCE_FIELDS as the report shows them (a document without a file
+        names the document), read through Arrow: only a date or a fraction goes through pandas (`_display_arrow`)."""
         self.con.register("_tw_ids", pd.DataFrame({"target_id": ids}))
         try:
-            src = arrow_frame(self.con, SOURCES_SQL.format(
-                where="WHERE s.target_id IN (SELECT target_id FROM _tw_ids)"))
+            src = self.con.sql("SELECT * REPLACE (coalesce(file, document) AS file) FROM (" + SOURCES_SQL.format(
+                where="WHERE s.target_id IN (SELECT target_id FROM _tw_ids)") + ")").arrow().read_all()
         finally:
             self.con.unregister("_tw_ids")
-        src["file"] = src["file"].where(src["file"].notna(), src["document"])
-        cols = [_display(src[c]) for c in SOURCE_FIELDS]  # ordered by target (SOURCES_SQL)
-        return _grouped(src["target_id"].tolist(), list(zip(*cols, strict=True)))
+        cols = [_display_arrow(src.column(c)) for c in SOURCE_FIELDS]  # ordered by target (SOURCES_SQL)
+        return _grouped(src.column("target_id").to_pylist(), list(zip(*cols, strict=True)))
 
     def _assessments(self, ids: list[str]) -> dict[str, list]:
         """FORMULA_COLUMNS of the assessments of `ids`, as columns in the order of `ids` (None where a target has no

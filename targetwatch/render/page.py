@@ -34,7 +34,7 @@ DASHBOARD_DIR = PROJECT_DIR / "dashboards"
 # bundle's 4.8 MB, which a slow PC takes seconds to parse (dashboards/vendor/README.md)
 PLOTLY_BUNDLE = DASHBOARD_DIR / "vendor" / "plotly-basic.min.js"
 PLOTLY_TRACE_TYPES = frozenset({"scatter", "bar", "pie"})
-LARGE_LAYOUT_STATIC = ("target-view.js",)  # shipped only with the large layout
+LARGE_LAYOUT_STATIC = ("target-view.js", "chart-build.js")  # shipped only with the large layout
 LINEAGE_STATIC = ("lineage-view.js",)  # shipped only with the quality report (its lineage page)
 
 

@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 from targetwatch import units
+from targetwatch.reports.abbreviations import abbreviation_hits
 from targetwatch.reports.annual_statistics import annual_year
 from targetwatch.reports.applications import not_yet_problem
 from targetwatch.reports.bare_city_names import bare_mentions
@@ -88,7 +89,7 @@ from targetwatch.reports.places import OWN_WORDS, PLACE_IN_SENTENCE, own_level_p
 from targetwatch.reports.places import place_is_mentioned as _place_is_mentioned
 from targetwatch.reports.plaintext import Sentence, plain_html, plain_txt, sentences
 from targetwatch.reports.prenominal import place_count
-from targetwatch.reports.ranges import BELOW, FROM, TO, end_point, level_continues
+from targetwatch.reports.ranges import ABOVE, BELOW, FROM, THRESHOLD, TO, end_point, level_continues
 from targetwatch.reports.ranks import ranked_code
 from targetwatch.reports.recognition_counts import recognition_hits
 from targetwatch.reports.recognitions import recognised_flow
@@ -103,6 +104,7 @@ from targetwatch.reports.scope import (
     scope_problem,
     subject_of,
 )
+from targetwatch.reports.share_openings import share_opening_hits
 from targetwatch.reports.shortnames import short_name_hits
 from targetwatch.reports.sme_registry import registry_hits
 from targetwatch.reports.span_starts import span_start_year
@@ -114,14 +116,6 @@ from targetwatch.units import fold_with_offsets, normalise_text, to_simplified
 
 # --- reference periods ----------------------------------------------------------------------------------
 
-# a threshold passed is never a level: 总数突破600家，达到612家 (gs_2017_techmarket, dev); 破 alone, as headlines
-# write it (named in round 3's brief), and the other verbs of passing a mark
-_THRESHOLD = re.compile(r"(?:突破|破|跨越|迈上|迈过|站上|跃上)$")
-# "more than" any number is a bound, not a measurement: 经费投入超千亿元 (nat_2023_rd_provinces, dev), 超1200萬人 above
-# 1269萬人 (u14_nat_2021_jobs_nbs_trad); round 33: a precise number too (高新技術企業超過1.57萬家, 超2.45萬件:
-# u41_sz_2023_gwr_dingqianjf_trad; 超214亿元: u29_fj_2021_techcontracts_fznews), as every development annotation has it
-# (round 3 read it as a level written as approximate; docs/report-formats.md §3b: bounds)
-_BOUND = re.compile(r"(?:首次)?(?:超过|超出|超|逾|高于)$")
 _LIST_SEPARATOR = re.compile(r"^[,、]$")
 # 高新技術企業中91家 (xx_2015_htefirms_noplace_trad, dev): some of them, not their total
 _AMONG = re.compile(r"^中(?:有|的)?$")
@@ -171,10 +165,12 @@ def _figures(
     completed |= {h.start: (keys.written_for[h.key], "R&D written for 研发") for h in hits if h.key in keys.written_for}
     completed |= input_renamed(as_written, hits)  # 全社会研发投入…47亿元: read as 研发经费 (name_variants.py)
     short_name_hits(folded, hits, keys.codes, completed, ctx.named, ctx.before, doc.plain.text[: sentence.start])
+    abbreviation_hits(folded, hits, keys.codes, completed)  # 高企: 高新技术企业 (abbreviations.py)
     registry_hits(folded, hits, keys.codes)  # 国家科技型中小企业: the registry's, the stock (sme_registry.py)
     recognition_hits(folded, hits, keys.codes)  # 全市认定高新技术企业62家: the recognitions (recognition_counts.py)
     intensity_hits(folded, hits, keys.codes, completed)
     strength_named_hits(folded, hits, keys.codes, completed)
+    share_opening_hits(folded, hits, keys, completed, ctx.before)  # ;占地区生产总值比重达2.55% (share_openings.py)
     stocks = stock_after_flow(folded, hits, completed) | own_stock_items(folded, hits)  # stock_totals, list_heads
     series = named_series(folded, hits, completed)  # …科技型中小企业…,企业数量由2017年的20家… (named_series.py)
     if not hits and ctx.series and (m := _SERIES_YEAR.match(folded)):  # 2016年為2.11%: the series goes on
@@ -244,7 +240,7 @@ def _figures(
                 found, found_at = f, a
                 changes = [c for c in changes if c[0] != a]
         readable = pre is not None and found is None and not changes
-        owned = place_count(folded, clause_start, pre, hit.start, hit.end) if readable and pre else None
+        owned = place_count(folded, clause_start, pre, hit.start, hit.end, places) if readable and pre else None
         if owned is not None and pre is not None:  # 对我国4298家众创空间: the place's stock (prenominal.py)
             found, found_at, pre = owned, pre.start(), None
         if pre is not None:
@@ -345,7 +341,7 @@ def _figures(
         elif _COUNT_OF_PLACES_AFTER.match(folded[unit_end:]):
             end = unit_end + _COUNT_OF_PLACES_AFTER.match(folded[unit_end:]).end()  # type: ignore[union-attr]
             problem = f"{original(hit.start, end)!r} is a threshold in a count of places, not a level of {name}"
-        elif (th := _THRESHOLD.search(gap)) or (bound := _BOUND.search(gap)):
+        elif (th := THRESHOLD.search(gap)) or (bound := ABOVE.search(gap)):
             word = th.group() if th else bound.group()  # type: ignore[union-attr]
             reject(hit.start, unit_end, f"{tail!r} is a threshold passed ({word}), not the level of {name}")
             level = next(

@@ -71,6 +71,11 @@ _INFIXES = (
     r"(?<=成交)合同(?=金额|额)",
     r"(?<=合同)金(?=额)|(?<=成交)金(?=额)|(?<=交易)金(?=额)",
     r"(?<=级)及(?=以上)",  # 省级及以上
+    # round 35: the recognition of a high-tech enterprise is national (国家高新技术企业, an alias), so 国家级
+    # names all of them, no subset: 目前全市国家级高新技术企业数量已达117家 (u37_cz_2013_hitech_tech, dev since
+    # round 28), 东莞共有755家国家级高新技术企业 (u43_dg_2014_hte_308101616, dev since round 34). Not other names: a
+    # national-level incubator or maker space is a subset of them (grammar.QUALIFIER)
+    r"(?<=国家)级(?=高新技术企业)",
     r"(?<=经费)内部支出",  # R&D經費內部支出 (yreb_2019_rd_trad): the yearbooks' name for R&D expenditure
     # 中國R&D投入經費占當年GDP的1.34% (u15_nat_2010_rd_polymer_trad, dev since round 10): the expenditure put in
     r"(?:(?<=r&d)|(?<=研发))投入(?=经费)",

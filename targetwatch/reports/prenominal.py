@@ -16,6 +16,7 @@ qualifier after the count (56家省级众创空间) still makes a subset (gramma
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from targetwatch.reports.grammar import number_in
 
@@ -27,16 +28,24 @@ _PLACE_THEN_COUNT = re.compile(_OWNER + _LISTED + r"$")
 # the name must end its noun phrase: a clause end, a conjunction or a verb follows it. 全市37家科技企业孵化器
 # 代表…参加会议 (lz_2015_incubators, unseen-2: a regression this guard was written for after round 13's full score)
 # counts the incubators' representatives at a meeting, not the city's incubators
-_PHRASE_ENDS = re.compile(r"[,;。、:]|$|和|及|与|进行|开展|均|都|全部|已|共|基本|实现|覆盖|形成|参与|纳入")
+_PHRASE_ENDS = re.compile(r"[,;。、:(]|$|和|及|与|进行|开展|均|都|全部|已|共|基本|实现|覆盖|形成|参与|纳入")
+# Round 35: a place named (not only the generic words above) owns the count when a verb of having stands between it
+# and the count: 东莞有755家国家级高新技术企业(以下简称“高新企业”) and 截至2014年12月,东莞共有755家国家级高新技术企业
+# (u43_dg_2014_hte_308101616, unseen-43, dev since round 34: 东莞市's stock at the end of 2014); a bracket that names
+# the short form (以下简称…) after the name ends the noun phrase
+_HAVING = re.compile(r"(?:共有|现有|拥有|有)$")
 
 
 def place_count(
-    folded: str, clause_start: int, count: re.Match[str], name_start: int, name_end: int
+    folded: str, clause_start: int, count: re.Match[str], name_start: int, name_end: int, places: Sequence = ()
 ) -> tuple[int, int, int, str] | None:
     """The count before the name (number start, end, unit end, kind; relative to the count's start) when the place as
-    a whole stands right before it in its clause and the name ends its noun phrase, else None."""
+    a whole stands right before it in its clause (a generic word, or one of `places`, spans with .start and .end,
+    then a verb of having) and the name ends its noun phrase, else None."""
     count_start = count.start()
-    if _PLACE_THEN_COUNT.search(folded, clause_start, count_start) is None:
+    having = _HAVING.search(folded, clause_start, count_start)
+    named = having is not None and any(clause_start <= p.start and p.end == having.start() for p in places)
+    if _PLACE_THEN_COUNT.search(folded, clause_start, count_start) is None and not named:
         return None
     if _PHRASE_ENDS.match(folded, name_end) is None:
         return None

@@ -23,6 +23,15 @@ FROM = re.compile(r"(?:从|由)")
 _GROWTH = r"(?:增加|增长|上升|提高|提升|发展|跃升)"
 _TO_YEAR = r"(?:到|至)((?:19|20)\d{2})?年?(?:底|末)?的?"
 TO = re.compile(r"^[^0-9]{0,6}?" + _GROWTH + "?" + _TO_YEAR)
+# a threshold passed is never a level: 总数突破600家，达到612家 (gs_2017_techmarket, dev); 破 alone, as headlines
+# write it (named in round 3's brief), and the other verbs of passing a mark (moved from communique.py in round 35)
+THRESHOLD = re.compile(r"(?:突破|破|跨越|迈上|迈过|站上|跃上)$")
+# "more than" any number is a bound, not a measurement: 经费投入超千亿元 (nat_2023_rd_provinces, dev), 超1200萬人 above
+# 1269萬人 (u14_nat_2021_jobs_nbs_trad); round 33: a precise number too (高新技術企業超過1.57萬家, 超2.45萬件:
+# u41_sz_2023_gwr_dingqianjf_trad; 超214亿元: u29_fj_2021_techcontracts_fznews), as every development annotation has it
+# (round 3 read it as a level written as approximate; docs/report-formats.md §3b: bounds). Moved from communique.py's
+# _BOUND in round 35, unchanged.
+ABOVE = re.compile(r"(?:首次)?(?:超过|超出|超|逾|高于)$")
 # "less than" is a bound, never a level: 由2014年不足50家到2020年8 507家 (u24_nat_2020_makerspaces_victorzhang_trad)
 # Round 35: "nearly" (近, 将近, 接近) is a bound below the number too, as every development annotation of such a figure
 # has it: 交易额近5亿元 (u40_yl_2020_st_yybnet), 技术合同成交额近百亿 (u6_hn_2014_techcontracts), 规上工业企业近4000家

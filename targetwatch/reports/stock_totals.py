@@ -36,6 +36,12 @@ _RECOGNISED_BEFORE = re.compile(r"新获?认定了?(?:国家级|国家)?(?:备�
 _CUMULATIVE_OPENS = re.compile(r"[,;](?:全省|全市|全区)?(累计)(?=达到|达|为)")
 # the next clause opens with the whole: 总数达到264户, 总量为…
 _TOTAL_OPENS = re.compile(r"[,;](总数|总量)")
+# Round 35: …or with the verb of reaching and the number, the name not repeated: the stock all the same
+#     新认定高新技术企业110家,达到280家          <- 280: 包头市's high-tech enterprises at the end of 2022
+#     新培育科技型中小企业97家,达到243家          <- 243: its technology-based SMEs
+# (u44_hhht_bt_2022_st_fensifuwu, unseen-44, dev since round 35: both "not recognised"). Only right after a count of
+# new ones (新增, 新培育, 新认定… before the name, or 新增 after it), the number right after the verb
+_REACHED_OPENS = re.compile(r"[,;](达到|达|增至|增加到|增长到|提高到|上升到)(?=\s*\d)")
 
 
 # Round 31: the verb after the name (高新技术企业新增1079家), and the total one clause of comparison later:
@@ -60,8 +66,10 @@ def _holds_no_level(clause: str) -> bool:
 def _total_after(folded: str, clause_end: int, verb_after: bool, recognised: bool = False) -> re.Match | None:
     """The 总数/总量 opening the clause after the count of new ones (after new recognitions also 累计), or (the verb
     after the name) the clause after one clause of comparison."""
-    total = _TOTAL_OPENS.match(folded, clause_end) or (
-        _CUMULATIVE_OPENS.match(folded, clause_end) if recognised else None
+    total = (
+        _TOTAL_OPENS.match(folded, clause_end)
+        or (_CUMULATIVE_OPENS.match(folded, clause_end) if recognised else None)
+        or _REACHED_OPENS.match(folded, clause_end)
     )
     if total is not None or not verb_after or not _COMPARISON.match(folded, clause_end + 1):
         return total
@@ -92,6 +100,7 @@ def stock_after_flow(folded: str, hits: list[AliasMatch], completed: dict[int, t
             continue
         hits.append(AliasMatch(total.start(1), total.end(1), hit.code, hit.key))
         name = folded[hit.start : hit.end]
-        completed[total.start(1)] = (name, f"{total.group(1)} after the count of new {name}: their stock")
+        said = total.group(1) if total.re is not _REACHED_OPENS else "(the name not repeated)"
+        completed[total.start(1)] = (name, f"{said} after the count of new {name}: their stock")
         added.add(total.start(1))
     return added

@@ -31,18 +31,24 @@ def _plain(o):
     return orjson.loads(orjson.dumps(o, default=default, option=orjson.OPT_SERIALIZE_NUMPY))
 
 
-def _recorded(monkeypatch, build) -> list[tuple]:
-    """Every (target, years, reference, proxies) the site's builds hand to charts.target_charts."""
+def _recorded(monkeypatch, build, sources: dict | None = None) -> list[tuple]:
+    """Every (target, years, reference, proxies) the site's build hands to charts.target_charts (the small layout;
+    the large one for a target it draws in Python) or to chart_client.chart_input (the large layout's data files);
+    `sources` counts the calls of each."""
     calls: list[tuple] = []
-    original = charts.target_charts
+    sources = {} if sources is None else sources
 
-    def record(target, years, reference, proxies, **kw):
-        calls.append((dict(target), years, reference, proxies))
-        return original(target, years, reference, proxies, **kw)
+    def recorder(original):
+        def record(target, years, reference, proxies, **kw):
+            sources[original.__name__] = sources.get(original.__name__, 0) + 1
+            calls.append((dict(target), years, reference, proxies))
+            return original(target, years, reference, proxies, **kw)
+        return record
 
-    monkeypatch.setattr(charts, "target_charts", record)
-    build()
-    monkeypatch.setattr(charts, "target_charts", original)
+    with monkeypatch.context() as m:
+        m.setattr(charts, "target_charts", recorder(charts.target_charts))
+        m.setattr(chart_client, "chart_input", recorder(chart_client.chart_input))
+        build()
     return calls
 
 
@@ -94,8 +100,13 @@ def test_the_bundled_sites_charts_built_in_the_page_are_pythons(page, published,
     with duckdb.connect(str(published.out / "warehouse.duckdb"), read_only=True) as con:
         data = read_site_data(con)
     for large in (False, True):
-        calls = _recorded(monkeypatch, lambda large=large: build_dashboards(data, tmp_path / str(large), large=large))
+        sources: dict[str, int] = {}
+        calls = _recorded(monkeypatch, lambda large=large: build_dashboards(data, tmp_path / str(large), large=large),
+                          sources)
         kinds = _compare(page, calls)
+        # the small layout builds its charts in Python; the large one hands every drawable target to the page
+        assert sources == ({"chart_input": sum(kinds.values()) - kinds["chart_gap_pp/gappp"]} if large else
+                           {"target_charts": len(calls)}), sources
         # every kind of chart the bundled catalogue has: a line against a goal, per-year bars, a relative gap and
         # its gap in percentage points (22 targets drawn of 71: the others are qualitative or have no figure yet)
         assert {"chart_gap/gap", "chart_per_year/gap", "chart_relative/gap", "chart_gap_pp/gappp"} <= set(kinds), kinds
@@ -107,9 +118,11 @@ def test_the_synthetic_sites_charts_built_in_the_page_are_pythons(page, monkeypa
     from tests.targetwatch.test_site import synthetic_site_data
 
     for large, data in ((False, synthetic_site_data()), (True, synthetic_site_data(n_extra=12))):
+        sources: dict[str, int] = {}
         calls = _recorded(monkeypatch, lambda data=data, large=large: build_dashboards(data, tmp_path / str(large),
-                                                                                       large=large))
+                                                                                       large=large), sources)
         kinds = _compare(page, calls)
+        assert set(sources) == ({"chart_input"} if large else {"target_charts"}), sources
         assert {"chart_gap/gap", "chart_per_year/gap", "chart_relative/gap", "chart_gap_pp/gappp"} <= set(kinds), kinds
 
 
@@ -139,3 +152,55 @@ def test_numbers_are_written_as_targetwatch_formatting_writes_them(page, lang):
     assert got == expected
     assert formatting.format_number(450000.0, "zh") == "45万" and formatting.format_number(450000.0, "en") == "450,000"
     assert not math.isnan(values[0])
+
+
+def _from_input(plot: dict) -> tuple:
+    """A data file's "plot" (chart_client.chart_input) as the arguments of charts.target_charts."""
+    target = dict(zip(chart_client.FIELDS, plot["f"], strict=True))
+    proxies = None
+    if "p" in plot:
+        proxies = {"year": plot["p"]["year"], "value": plot["p"]["value"],
+                   "indicator_name_zh": plot["p"]["zh"], "indicator_name_en": plot["p"]["en"]}
+    return target, plot["y"] or {"year": []}, plot.get("r"), proxies
+
+
+def test_the_large_sites_target_pages_draw_pythons_figures(browser, large_synthetic_site, monkeypatch, tmp_path):
+    """The page path: data/xx.js's "plot" -> target-view.js -> chart-build.js -> the spec site.js hands Plotly (the
+    page's <script id="<chart>-<lang>-spec">), for every target of the SYNTHETIC jurisdiction xx, against
+    charts.target_charts of the same data; and each chart drawn (a Plotly SVG). Then the same site with every target's
+    charts built in Python (what a target with a number the builder does not write gets, render.chart_inputs): its
+    pages show the same figures."""
+    from targetwatch.render import chart_inputs
+    from targetwatch.render.dashboards import build_dashboards
+
+    root = large_synthetic_site / "dashboards"
+    text = (root / "data" / "xx.js").read_text(encoding="utf-8")
+    targets = orjson.loads(text[text.index("(") + 1: text.rindex(")")])["targets"]
+    plots = {tid: t["plot"] for tid, t in targets.items() if "plot" in t}
+    assert len(plots) >= 5 and not any("charts" in t for t in targets.values())
+    expected = {tid: _plain(charts.target_charts(*_from_input(plot))) for tid, plot in plots.items()}
+
+    from tests.targetwatch.test_site import synthetic_site_data
+
+    monkeypatch.setattr(chart_inputs.BrowserCharts, "ok", lambda self, k: False)
+    build_dashboards(synthetic_site_data(n_extra=12), tmp_path / "python-built", large=True)
+    text = (tmp_path / "python-built" / "data" / "xx.js").read_text(encoding="utf-8")
+    built = orjson.loads(text[text.index("(") + 1: text.rindex(")")])["targets"]
+    assert not any("plot" in t for t in built.values()) and {t for t in built if "charts" in built[t]} == set(plots)
+
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    try:
+        for site in (root, tmp_path / "python-built"):
+            for tid, sets in expected.items():
+                page.goto((site / "targets" / "view.html").as_uri() + f"#j=xx&t={tid}")
+                page.wait_for_selector("#target-view[data-state='ready']")
+                assert sets, tid
+                for s in sets:
+                    for lg in ("zh", "en"):
+                        got = orjson.loads(page.evaluate(f"() => document.getElementById('{s['id']}-{lg}-spec')"
+                                                         ".textContent"))
+                        assert not _differences(got, s["specs"][lg]), (site, tid, s["id"], lg)
+                page.wait_for_selector(f"#{sets[0]['id']}-zh .main-svg")
+    finally:
+        ctx.close()

@@ -96,20 +96,25 @@ def _data_file(path: Path) -> dict:
 
 def test_the_large_sites_data_files_are_the_files_of_charts_built_per_language(tmp_path, monkeypatch,
                                                                                 large_synthetic_site_build):
-    """The large SYNTHETIC test site's data files, each chart's texts put back, are the data files of the same site
-    with every chart built per language (target_charts, as before shared_charts): the same targets, values and
-    figures, and the same specs in both languages (tests/e2e compares them drawn against the small layout's)."""
-    site = large_synthetic_site_build
-    monkeypatch.setattr(charts, "shared_charts", lambda target, years, reference, proxies, texts:
-                        charts.target_charts(target, years, reference, proxies))
+    """The large SYNTHETIC test site's data files with every chart built in Python (what a target whose numbers the
+    page's builder does not write gets: render.chart_inputs; the others' charts are built in the page, tests/e2e/
+    test_chart_build.py), each chart's texts put back, are the data files of the same site with every chart built
+    per language (target_charts, as before shared_charts): the same targets, values and figures, and the same specs
+    in both languages (tests/e2e compares them drawn against the small layout's)."""
+    from targetwatch.render import chart_inputs
     from targetwatch.render.dashboards import build_dashboards
 
+    site = large_synthetic_site_build
+    monkeypatch.setattr(chart_inputs.BrowserCharts, "ok", lambda self, k: False)
+    build_dashboards(site.data, tmp_path / "shared", large=True)
+    monkeypatch.setattr(charts, "shared_charts", lambda target, years, reference, proxies, texts:
+                        charts.target_charts(target, years, reference, proxies))
     build_dashboards(site.data, tmp_path / "per-language", large=True)
-    files = sorted(p.name for p in (site.out / "dashboards" / "data").glob("*.js"))
+    files = sorted(p.name for p in (tmp_path / "shared" / "data").glob("*.js"))
     assert files == sorted(p.name for p in (tmp_path / "per-language" / "data").glob("*.js"))
     sets = 0
     for name in files:
-        got, expected = (_data_file(d / "data" / name) for d in (site.out / "dashboards", tmp_path / "per-language"))
+        got, expected = (_data_file(d / "data" / name) for d in (tmp_path / "shared", tmp_path / "per-language"))
         texts = got.pop("chart_texts", {"zh": [], "en": []})
         for target in got.get("targets", {}).values():
             for k, s in enumerate(target.get("charts", [])):

@@ -419,7 +419,7 @@ def test_large_site_writes_one_target_page_and_a_data_file_per_jurisdiction(larg
     assert {p for p in written if p.startswith("targets/")} == {"targets/view.html"}
     assert {p for p in written if p.startswith("data/")} == {"data/_common.js", "data/xx.js", "data/nat.js"}
     assert {"index.html", "jurisdictions/xx.html", "jurisdictions/nat.html", "documents/syn-doc.html",
-            "static/target-view.js", "plotly.min.js"} <= written
+            "static/target-view.js", "static/chart-build.js", "plotly.min.js"} <= written
     assert {p.relative_to(d).as_posix() for p in pages} == {p for p in written if p.endswith(".html")}
 
 

@@ -11,6 +11,13 @@ unseen-67 and unseen-68 not read while writing).
 - rule 6, `rules.PAST_SPAN`: 过去 8 年来 with blanks around the figure is a past span.
 - rule 7, `barescale.BARE_SCALE`: a bare 兆 before 元 / 美元 (兆元產值) is one trillion.
 - rule 8, `rules.PAST_YEAR_DONE`: 突破 after a year before the text's (2024年…突破兆元) reports a result.
+- rule 9, `shortgrowth.py`: 比增7% is 比上年增长7%, read 增长 in the view.
+- rule 10, `yearahead.py`: a paragraph opening 今年,…将 leads its own figures, inside a review section too.
+- rule 11, `namedtarget.NAMED_BEFORE`: 完成年任务75亿元的23.7% names the year's target, as 年目标任务 does.
+- rule 12, `fundverbs.FUND_VERB`: 预留 (reserve) and 成立 (set up) before an amount, 额外 between, are fund verbs.
+- rule 13, `annualplan.EXPECTED`: 预期目标为 with the list right after it (no colon) leads the year's targets.
+- rule 14, `compoundnumber.NUMERAL_COMPOUND`: 三億九千六百萬元 is 3.96亿元, not its last part.
+- rule 15, `goalsline.TARGET_VALUES_ROW`: a table row label 2022 年 目 标 值 | heads the row of values under it.
 
 Expected values are worked out by hand from each sentence. Real sentences name their corpus text (development side);
 controls written for the test are marked SYNTHETIC.
@@ -24,6 +31,8 @@ from targetwatch.extraction import extract_targets
 from targetwatch.extraction.compoundnumber import join_compound
 from targetwatch.extraction.goalsline import cues
 from targetwatch.extraction.indicatorlead import cues as indicator_cues
+from targetwatch.extraction.shortgrowth import unshorten
+from targetwatch.extraction.yearahead import cues as year_ahead_cues
 from tests.targetwatch.extraction.proposals import variants
 
 
@@ -260,3 +269,158 @@ def test_a_past_years_breakthrough_is_a_result(text):
 def test_this_years_breakthrough_stays_a_target(text):
     """SYNTHETIC: 今年 is no past year: exceed 10^12 by 2025 at 0.80."""
     assert _scored(text, "2025-06") == [(1e12, "yuan", "exceed", 0.8, 2025)]
+
+
+# --- rules 9 and 10: 比增N% and a paragraph opening 今年,…将 (`shortgrowth.py`, `yearahead.py`) -------------------
+
+# hongshan-town-2021-congress-news (development, first unseen-64; 2021-06): the congress heard 2020's budget execution
+# report (a review cue to the text's end), 2020 is reviewed, then the year's aims in a paragraph opening 今年,鸿山镇将…;
+# each level and its 比增 rise annotated (six rows, none matched before).
+HONGSHAN = ("会议听取和审议鸿山镇人民政府工作报告、鸿山镇2020年财政预算执行情况和2021年财政预算的报告。\n"
+            "2020年,鸿山镇统筹推进疫情防控和经济社会发展,全年实现规模以上工业总产值242.7亿元、财政总收入10.3亿元,"
+            "均位居全市首位。\n{lead}争取实现财政总收入11亿元,比增7%;规上工业总产值300亿元,比增24%;"
+            "固定资产投资额21.7亿元,比增8%。\n")
+NO_LEAD = "鸿山镇围绕市委“五拼”攻坚任务,高质量建设宜居宜业滨海工业强镇。"  # SYNTHETIC: 今年…将 taken out
+YEAR_LEAD = "今年,鸿山镇将围绕市委“五拼”攻坚任务,高质量建设宜居宜业滨海工业强镇。"
+
+
+@pytest.mark.parametrize("text", variants(HONGSHAN.format(lead=NO_LEAD)))
+def test_bizeng_is_a_years_growth(text):
+    """比增7% is 比上年增长7%: a growth rate (0.80 here), not an exact 7 per cent in a policy sentence (财政)."""
+    assert [(v, c, s) for v, _, c, s, _ in _scored(text, "2021-06")] == [
+        (1_100_000_000, "exact", 0.4), (7, "growth_rate", 0.8), (30_000_000_000, "exact", 0.4),
+        (24, "growth_rate", 0.8), (2_170_000_000, "exact", 0.4), (8, "growth_rate", 0.8)]
+
+
+@pytest.mark.parametrize(("view", "read"), [("比增7%", "增长7%"), ("比增 24 %", "增长 24 %"), ("同比增8%", "同比增8%"),
+                                            ("环比增3%", "环比增3%"), ("比增长7%", "比增长7%"), ("比增加", "比增加")])
+def test_bizeng_in_the_view(view, read):
+    """比增 before a figure reads 增长 (two characters for two); 同比增 / 环比增, 比增长 and 比增加 are left alone."""
+    assert unshorten(view) == read
+
+
+@pytest.mark.parametrize("text", variants(HONGSHAN.format(lead=YEAR_LEAD)))
+def test_a_paragraph_opening_this_year_with_intent_leads_its_figures(text):
+    """今年,鸿山镇将… opens an ahead section for its paragraph: the review cue above no longer holds there, every
+    figure takes goals_lead and the year (levels 0.50, rises 0.90, 2021)."""
+    assert _scored(text, "2021-06") == [
+        (1_100_000_000, "yuan", "exact", 0.5, 2021), (7, "percent", "growth_rate", 0.9, 2021),
+        (30_000_000_000, "yuan", "exact", 0.5, 2021), (24, "percent", "growth_rate", 0.9, 2021),
+        (2_170_000_000, "yuan", "exact", 0.5, 2021), (8, "percent", "growth_rate", 0.9, 2021)]
+
+
+@pytest.mark.parametrize(("view", "n"), [("今年,鸿山镇将围绕…\n", 1), ("  明年,全县要完成…\n", 1),
+                                         ("今年以来,全县将…\n", 0), ("今年,全省全年计划完成投资274.4亿元。\n", 0),
+                                         ("他说,今年,全县将…\n", 0)])
+def test_the_year_ahead_line_forms(view, n):
+    """A line's start, 今年 / 明年 and a comma, then 将 / 要 / 力争 / 争取 in the sentence: one cue, ending at the
+    line's end; 今年以来, 计划 (a plan reported) or 今年 inside a sentence: none."""
+    got = year_ahead_cues(view, 0)
+    assert len(got) == n and all(end == view.index("\n") for _, _, end in got)
+
+
+# --- rule 11: 年任务 names the year's target as 年目标任务 does (`namedtarget.NAMED_BEFORE`) -----------------------
+
+# county-park-2016-q1-tasks-news (development, first unseen-65; 2016-04): a park's first quarter against the year's
+# tasks (four annotated by round 47's convention, none read: the text reads as a report).
+PARK = ("1—3月份,园区实现工业总产值17.78亿元,完成年任务75亿元的23.7%;实现税金6925万元,完成年任务3.5亿元的19.8%;"
+        "实现工业固定资产投资1.42亿元,完成年任务14亿元的10.2%。规模以上企业达32户,投产企业达到91户。")
+
+
+@pytest.mark.parametrize("text", variants(PARK))
+def test_the_years_task_named_beside_what_was_done_is_the_target(text):
+    """Each 年任务 figure before 的 + a share is the year's target (named_target, 0.70, 2016); the quarter's figures
+    done stay below the bar (not listed: the text is a report)."""
+    assert [(v, c, s, d) for v, _, c, s, d in _scored(text, "2016-04") if s >= 0.5] == [
+        (7_500_000_000, "exact", 0.7, 2016), (350_000_000, "exact", 0.7, 2016), (1_400_000_000, "exact", 0.7, 2016)]
+
+
+@pytest.mark.parametrize("text", variants("1—3月份,园区实现工业总产值17.78亿元,完成去年任务75亿元的23.7%。"))
+def test_last_years_task_is_not_lifted(text):
+    """SYNTHETIC: 去年任务 is no task of the year (namedtarget.LAST_YEAR): nothing at or above the bar."""
+    assert [p for p in _scored(text, "2016-04") if p[3] >= 0.5] == []
+
+
+# --- rule 12: 预留 and 成立 before an amount are fund verbs (`fundverbs.FUND_VERB`) --------------------------------
+
+@pytest.mark.parametrize(("sentence", "issued", "value"), [
+    # hongkong-2023-budget-digital-green-trad (development, first unseen-66; 2023-02)
+    ("此外,預算案預留五億元協助數碼港推行「數碼轉型支援先導計劃」。", "2023-02", 500_000_000),
+    # hongkong-2022-budget-blog-winnietang-trad (development, first unseen-66; 2022-02)
+    ("最令人期待的,是即將成立50億元「策略性創科基金」。", "2022-02", 5_000_000_000),
+    # hongkong-2016-ceo-blog-startup-funds-trad (development, first unseen-64; 2016-04)
+    ("這包括預留20億元成立創科創投基金。", "2016-04", 2_000_000_000),
+])
+def test_an_amount_reserved_or_set_up_is_a_budget_set(sentence, issued, value):
+    """預留 / 成立 right before the amount give the verb's weight (fund_verb): 0.60 (0.40 before)."""
+    for text in variants(sentence):
+        assert _scored(text, issued) == [(value, "yuan", "exact", 0.6, None)]
+
+
+@pytest.mark.parametrize("text", variants("我在去年的財政預算案預留了一百億元支援創科發展。"))
+def test_last_years_reserve_stays_a_thing_done(text):
+    """hongkong-2018-budget-news-trad (development, first unseen-66): 預留了 (了 between verb and amount) is last
+    year's reserve, done: not proposed at any confidence, as before."""
+    assert _scored(text, "2018-02") == []
+
+
+# --- rule 13: 预期目标为 with the list right after it is a lead (`annualplan.EXPECTED`) -----------------------------
+
+# qinghai-2018-tourism-targets-news (development, first unseen-65; 2018-03): the year's tourism targets after
+# 预期目标为, each level with its 同比 rise (the rises annotated as growth rates, read as statistics at 0.40 before).
+@pytest.mark.parametrize("text", variants("其中,会议指出,2018年青海省的旅游预期目标为接待国内外游客4100万人次,"
+                                          "同比增长17%;实现旅游收入460亿元,同比增长21%。"))
+def test_expected_targets_written_after_wei_lift_tongbi(text):
+    """同比增长17% under 预期目标为 is the year's growth target (the status weight lifted, round 27's reading)."""
+    assert _scored(text, "2018-03") == [
+        (41_000_000, "persons", "exact", 0.6, 2018), (17, "percent", "growth_rate", 0.85, 2018),
+        (46_000_000_000, "yuan", "exact", 0.6, 2018), (21, "percent", "growth_rate", 1.0, 2018)]
+
+
+@pytest.mark.parametrize("text", variants("会议指出,2017年青海省接待国内外游客3500万人次,同比增长22%。"))
+def test_a_years_result_with_tongbi_stays_a_statistic(text):
+    """SYNTHETIC: last year's result with no 预期目标: nothing at any confidence, as before."""
+    assert _scored(text, "2018-03") == []
+
+
+# --- rule 14: a Chinese numeral with 亿 and 万 is one number (`compoundnumber.NUMERAL_COMPOUND`) -------------------
+
+@pytest.mark.parametrize(("view", "joined"), [
+    # hongkong-2018-budget-news-trad (development, first unseen-66): 額外撥款三億九千六百萬元, 當中二億二千六百萬元,
+    # 合共撥款三億一千萬元 (folded to simplified in the view)
+    ("额外拨款三亿九千六百万元", "额外拨款  3.96亿元"), ("当中二亿二千六百万元予", "当中  2.26亿元予"),
+    ("合共拨款三亿一千万元", "合共拨款 3.1亿元"), ("十二亿三千万元", " 12.3亿元"),
+    # SYNTHETIC: one scale word, a form cn2an does not read, a decimal longer than the numeral: unchanged
+    ("五百亿元", "五百亿元"), ("三亿零五十万元", "三亿零五十万元"), ("三亿十万元", "三亿十万元"),
+])
+def test_a_chinese_numeral_with_both_scale_words_is_one_number(view, joined):
+    assert join_compound(view) == joined and len(joined) == len(view)
+
+
+@pytest.mark.parametrize("text", variants("新一個財政年度,會為旅遊業額外撥款三億九千六百萬元。", spaced="%"))
+def test_the_allocation_is_read_at_its_value(text):
+    """396 million yuan, not its last part's 96 million (fund_verb: 撥款 right before it)."""
+    assert [(v, u) for v, u, *_ in _scored(text, "2018-02")] == [(396_000_000, "yuan")]
+
+
+# --- rule 15: a table's row label naming the year's target values (`goalsline.TARGET_VALUES_ROW`) ------------------
+
+# china-2018-rural-revitalisation-indicators-table (development; undated): blocks of 主 要 指 标 | names | /
+# 2022 年 目 标 值 | / values | / 属 性 | (one block kept here; the text's twenty values annotated, none proposed).
+TABLE = ("主 要 指 标 |\n畜禽粪污综合利用率 | 村庄绿化覆盖率 | 对生活垃圾进行处理的村占比 | 农村卫生厕所普及率 |\n"
+         "{label}\n78% | 32% | >90% | >85% |\n属 性 | 约束性 | 预期性 | 预期性 | 预期性 |\n")
+
+
+@pytest.mark.parametrize("text", variants(TABLE.format(label="2022 年 目 标 值 |"), spaced="万萬"))
+def test_a_row_of_target_values_under_its_label(text):
+    """The label heads the row: each value takes goals_lead (0.50; 0.70 after >), none was proposed before (the
+    undated table read as a report). A plain value is the level to reach, at least (target_value_row: the corpus
+    annotates the table's values as floors); no deadline is read from the label."""
+    assert _scored(text, None) == [(78, "percent", "at_least", 0.5, None), (32, "percent", "at_least", 0.5, None),
+                                   (90, "percent", "exceed", 0.7, None), (85, "percent", "exceed", 0.7, None)]
+
+
+@pytest.mark.parametrize("label", ["2017 年 实 际 值 |", "目 标 值 |"])
+def test_other_row_labels_head_nothing(label):
+    """SYNTHETIC: a row of actual values, or a label without its year: nothing at the bar (as before)."""
+    assert [p for p in _scored(TABLE.format(label=label), None) if p[3] >= 0.5] == []

@@ -50,3 +50,27 @@ def test_a_batch_missing_a_field_is_refused():
     del columns["formula"]
     with pytest.raises(KeyError):
         jurisdiction_columns(columns, 0, 2)
+
+
+def test_a_sources_column_read_through_arrow_is_what_the_frame_gave():
+    """lineage_site._display_arrow: the values `_display` gave for the column arrow_frame reads (by hand, and
+    compared)."""
+    import duckdb
+
+    from targetwatch.frames import arrow_frame
+    from targetwatch.render.lineage_site import _display, _display_arrow
+
+    sql = """SELECT * FROM (VALUES
+        ('甲', 12::BIGINT, 3::BIGINT, true, DATE '2021-03-05', 1.23456789::DOUBLE, NULL,
+         TIMESTAMP '2021-03-05 10:11:12'),
+        (NULL, NULL, 4::BIGINT, NULL, NULL, 2.0::DOUBLE, NULL, TIMESTAMP '2021-03-06 00:00:00'))
+        t(text, nullable_int, whole, flag, day, fraction, nothing, stamp)"""
+    with duckdb.connect() as con:
+        table = con.sql(sql).arrow().read_all()
+        frame = arrow_frame(con, sql)
+    got = {c: _display_arrow(table.column(c)) for c in table.column_names}
+    assert got == {"text": ["甲", None], "nullable_int": [12, None], "whole": [3, 4], "flag": [True, None],
+                   "day": ["2021-03-05", None], "fraction": [1.23457, 2.0], "nothing": [None, None],
+                   "stamp": ["2021-03-05 10:11:12", "2021-03-06"]}
+    assert got == {c: _display(frame[c]) for c in frame.columns}
+    assert [type(v) for v in got["nullable_int"]] == [int, type(None)] and type(got["whole"][0]) is int
