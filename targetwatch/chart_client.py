@@ -6,32 +6,35 @@ target's charts are shipped as their inputs instead — the target's chart field
 its per-year rows, its reference line and its proxies' figures, as plain JSON columns — and chart-build.js builds in
 the page the same figure `target_charts` builds, per language.
 
-Nothing the figures show is spelt twice: `constants()` gives the builder every colour, label, axis word, unit word,
-status and number symbol from their one Python source (targetwatch.charts, targetwatch.vocab, targetwatch.formatting
-and CLDR through Babel), and the data files carry it (data/_common.js). The builder writes numbers as
-targetwatch.formatting writes them within its fast range (formatting.FAST, `_written`): a target whose chart could
-hold a number outside that range keeps its charts built in Python, as before (targetwatch.render.chart_inputs
-decides, for a data file's batch at once).
+No text of the figures is spelt twice: `constants()` gives the builder every label, axis word and unit word, the
+status and line colours, the font and the number symbols from their one Python source (targetwatch.charts,
+targetwatch.vocab, targetwatch.formatting and CLDR through Babel), and the data files carry it (data/_common.js). The
+layout's geometry (margins, heights, marker and font sizes, the axes' and deadline marker's greys, the proxies'
+symbols) is still written in both charts.py and chart-build.js, held equal by the equality tests (review s21a F3).
+The builder writes numbers as targetwatch.formatting writes them within its fast range (formatting.FAST,
+`_written`): a target whose chart could hold a number outside that range keeps its charts built in Python, as before
+(targetwatch.render.chart_inputs decides, for a data file's batch at once).
 tests/e2e/test_chart_build.py builds every target's charts of the bundled and the SYNTHETIC sites both ways in
 Chromium and compares them.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from typing import Any
 
 from targetwatch import charts, formatting, vocab
-from targetwatch.chart_rows import Table, columns, length, sorted_order
+from targetwatch.chart_rows import Table, columns, is_missing, length, required_path, sorted_order
 
 # The target fields the builder reads, in the order a data file's "chart" list holds them.
 FIELDS: tuple[str, ...] = charts.TARGET_FIELDS
 YEAR_COLUMNS: tuple[str, ...] = ("year", "value", "metric", "in_plan", "met")
 
-# A target's charts are drawn in the browser when every number they read is 0 or of a size between these: the numbers
-# the builders make from them (paths between a base and a goal, running totals of up to a plan's years, axis ticks of
-# at least a fifth of the values' span) then stay within formatting.FAST, which the builder writes as Python does.
+# A target's charts are drawn in the browser when every number they read is 0 or of a size between these, its
+# straight required path neither crosses 0 nor leaves it in steps under 10^-5, and its per-year values are not of both
+# signs (render.chart_inputs checks all three): the numbers the builders make from them (path points, running totals
+# of up to a plan's years, axis ticks of at least a fifth of the values' span) then stay within formatting.FAST,
+# which the builder writes as Python does (review s21a F0: a path from -0.1 to 0.2 has a point of 1.39e-17).
 SAFE: tuple[float, float] = (1e-4, 1e12)
 
 
@@ -73,6 +76,9 @@ def chart_input(target: Mapping, years: Table, reference: Table | None, proxies:
     for lg in ("zh", "en"):
         f[FIELDS.index(f"reference_{lg}")] = f"{target.get(f'reference_{lg}') or ''}"
     out: dict[str, Any] = {"f": f, "y": columns(years, YEAR_COLUMNS, in_year_order=True) if length(years) else {}}
+    compound = _compound_path(target)
+    if compound is not None:
+        out["cp"] = compound
     if length(reference):
         out["r"] = columns(reference, ("year", "value"), in_year_order=True)
     if length(proxies):
@@ -87,10 +93,24 @@ def chart_input(target: Mapping, years: Table, reference: Table | None, proxies:
         p = {"year": c["year"], "value": c["value"]}
         for lg in ("zh", "en"):
             name = f"indicator_name_{lg}" if f"indicator_name_{lg}" in c else "indicator_name"
-            p[lg] = [None if _nameless(n) else str(n) for n in c.get(name, [None] * len(c["year"]))]
+            p[lg] = [None if is_missing(n) else str(n) for n in c.get(name, [None] * len(c["year"]))]
         out["p"] = p
     return out
 
 
-def _nameless(n: object) -> bool:
-    return n is None or (isinstance(n, float) and math.isnan(n))
+def _compound_path(target: Mapping) -> list[float] | None:
+    """The points of the compound path charts.gap_chart draws for the target (chart_rows.required_path), or None when
+    it draws none or a straight one: the page is given them, since a browser's pow() may differ from the C library's
+    in the last bit (a straight path's arithmetic is IEEE's, the same in both)."""
+    if target.get("per_year") or target.get("comparator") == "relative_to_reference" or \
+            target.get("growth_model") != "compound":
+        return None
+    level = target.get("goal_at_deadline")
+    if is_missing(level):
+        level = target.get("target_value_stated")
+    deadline, b0, b = target.get("deadline"), target.get("base_year"), target.get("base_value")
+    if any(is_missing(v) for v in (level, deadline, b0, b)) or int(b0) >= int(deadline):  # type: ignore[call-overload]
+        return None
+    if not (float(b) > 0 and float(level) > 0):  # type: ignore[arg-type]
+        return None
+    return required_path(int(b0), float(b), float(level), int(deadline), True)[1]  # type: ignore[call-overload,arg-type]

@@ -110,3 +110,14 @@ def cumulative(values: Iterable[object]) -> list[float | None]:
         total = x if total is None else total + x
         out.append(None if missing else total)
     return out
+
+
+def required_path(b0: int, b: float, level: float, deadline: int, compound: bool) -> tuple[list[int], list[float]]:
+    """The path a target had to follow from its base (year b0, value b) to its level at the deadline, a point a year:
+    compound growth when the target says so and both ends are positive, else a straight line. The page's chart builder
+    (dashboards/static/chart-build.js) draws the straight line itself and is given a compound path's points
+    (targetwatch.chart_client): a browser's pow() may differ from the C library's in the last bit."""
+    years = list(range(b0, deadline + 1))
+    if compound and b > 0 and level > 0:
+        return years, [b * (level / b) ** ((y - b0) / (deadline - b0)) for y in years]
+    return years, [b + (level - b) * (y - b0) / (deadline - b0) for y in years]

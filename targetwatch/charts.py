@@ -29,6 +29,7 @@ from targetwatch.chart_rows import (  # noqa: F401 (by_year, reference_points, r
     cumulative,
     reference_points,
     reference_series,
+    required_path,
 )
 from targetwatch.chart_rows import is_missing as _missing
 from targetwatch.chart_rows import length as _length
@@ -434,11 +435,7 @@ def gap_chart(
         base_year, base_value = target.get("base_year"), target.get("base_value")
         if not _missing(base_year) and not _missing(base_value) and int(base_year) < deadline:
             b0, b = int(base_year), float(base_value)
-            path_years = list(range(b0, deadline + 1))
-            if target.get("growth_model") == "compound" and b > 0 and level > 0:
-                path = [b * (level / b) ** ((y - b0) / (deadline - b0)) for y in path_years]
-            else:
-                path = [b + (level - b) * (y - b0) / (deadline - b0) for y in path_years]
+            path_years, path = required_path(b0, b, level, deadline, target.get("growth_model") == "compound")
             traces.append(_line(lab["path"], path_years, path, lang, unit, colour=PATH_COLOUR, dash="dash",
                                 width=1.5))
             x_all.append(b0)

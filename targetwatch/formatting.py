@@ -10,7 +10,10 @@ decimal form: 2.675 -> 2.68), then trailing zeros are dropped. Chinese rounds be
 9999.95 becomes 1万, not 10000. English writes whole numbers, and numbers of `digits` or more integer digits, in
 full (26,500,000,000).
 
-The browser never formats a number: the pages and chart specs carry the text made here (issue 20).
+The browser never formats a number: the pages and chart specs carry the text made here (issue 20). The one exception
+is the large layout's chart builder (dashboards/static/chart-build.js, issue 16): it writes its charts' numbers as
+`_written` does, with the symbols and scales `CLDR` reads here, within `FAST`; tests/e2e/test_chart_build.py holds
+its texts equal to these.
 """
 
 from __future__ import annotations

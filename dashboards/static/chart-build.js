@@ -1,10 +1,14 @@
 // targetwatch dashboards: a target's charts built in the page from its data (targetwatch.chart_client), the same
 // Plotly figures targetwatch.charts.target_charts builds in Python (gap_chart, per_year_chart, gap_pp_chart), per
-// language. Every colour, label, unit word, status colour and number symbol comes in `C`
-// (targetwatch.chart_client.constants(), written into data/_common.js): none is spelt here. Numbers are written as
-// targetwatch.formatting writes them within formatting.FAST (`_written`, CLDR's symbols and compact scales); the
-// data files give a target whose charts could hold another number its charts built in Python instead.
-// tests/e2e/test_chart_build.py compares the two builds for every target of the bundled and SYNTHETIC sites.
+// language. Every text (labels, axis and unit words), the status and line colours, the font and the number symbols
+// come in `C` (targetwatch.chart_client.constants(), written into data/_common.js); a compound path's points come
+// with the target (chart_rows.required_path: a browser's pow() may differ in the last bit). The layout's geometry
+// (margins, heights, marker and font sizes, a few greys of the axes and the deadline marker, the proxies' symbols)
+// is still written here as in charts.py: tests/e2e/test_chart_build.py, which compares the two builds for every
+// target of the bundled and SYNTHETIC sites, holds them equal (review s21a F3: naming them in Python is left to do).
+// Numbers are written as targetwatch.formatting writes them within formatting.FAST (`_written`, CLDR's symbols and
+// compact scales); the data files give a target whose charts could hold another number its charts built in Python
+// instead (targetwatch.render.chart_inputs).
 (function () {
   "use strict";
 
@@ -234,7 +238,7 @@
       return [[Math.trunc(T.latest_year), Math.trunc(T.projection_year)], [Number(T.latest_metric), Number(proj)]];
     }
 
-    function gapChart(T, Y, R, P, lang, yTitle, refName) {
+    function gapChart(T, Y, R, P, lang, yTitle, refName, cp) {
       if (T.per_year) return perYearChart(T, Y, P, lang, yTitle);
       var lab = C.labels[lang], st = statusColour(T), unit = T.unit, relative = T.comparator === "relative_to_reference";
       var yr = Y.year || [], nYears = yr.length, traces = [], xAll = years(yr), yAll = nums(Y.value || []);
@@ -271,7 +275,8 @@
           var b0 = Math.trunc(T.base_year), b = Number(T.base_value), pathYears = [], path;
           for (var y = b0; y < deadline + 1; y++) pathYears.push(y);
           if (T.growth_model === "compound" && b > 0 && level > 0) {
-            path = pathYears.map(function (y) { return b * Math.pow(level / b, (y - b0) / (deadline - b0)); });
+            // given by Python (chart_client, chart_rows.required_path): this browser's pow() may differ in the last bit
+            path = cp;
           } else {
             path = pathYears.map(function (y) { return b + (level - b) * (y - b0) / (deadline - b0); });
           }
@@ -416,7 +421,8 @@
       var title = T.per_year ? "chart_per_year" : (relative ? "chart_relative" : "chart_gap"), langs = ["zh", "en"];
       var specs = {};
       langs.forEach(function (lg) {
-        specs[lg] = gapChart(T, Y, R, hasProxies ? P : null, lg, axisTitle(T.unit, lg), T["reference_" + lg]);
+        specs[lg] = gapChart(T, Y, R, hasProxies ? P : null, lg, axisTitle(T.unit, lg), T["reference_" + lg],
+                             input.cp || null);
       });
       var sets = [{ title: title, id: "gap", specs: specs }];
       if (relative && nYears) {

@@ -1,7 +1,9 @@
 """Which of a data-file batch's targets get their charts drawn in the browser (targetwatch.chart_client), decided for
 the whole batch at once: a target whose chart could hold a number the page's builder does not write as Python does
 (a nonzero number outside chart_client.SAFE, in its chart fields, its per-year values, or the reference or proxy
-figures drawn beside them) keeps its charts built in Python (charts.shared_charts)."""
+figures drawn beside them; a straight required path through or near 0; running totals of values of both signs: the
+numbers the builders make from these may be a float's residue, such as 1.39e-17, outside formatting.FAST) keeps its
+charts built in Python (charts.shared_charts)."""
 
 from __future__ import annotations
 
@@ -44,6 +46,22 @@ def _any_in(mask: np.ndarray, spans) -> np.ndarray:
     return ends[e] > ends[s]
 
 
+def _near_zero_path(part: dict, n: int) -> np.ndarray:
+    """Each target whose straight required path (chart_rows.required_path) may hold a point near 0 that is not 0: one
+    from a base to a level of the other sign (a float's residue where it crosses 0, such as 1.39e-17), or from or to
+    0 in steps under 10^-5."""
+    if not {"base_value", "base_year", "deadline"} <= set(part):
+        return np.zeros(n, dtype=bool)
+    none = [None] * n
+    level = _floats(part.get("goal_at_deadline", none))
+    level = np.where(np.isnan(level), _floats(part.get("target_value_stated", none)), level)
+    b = _floats(part["base_value"])
+    span = np.maximum(_floats(part["deadline"]) - _floats(part["base_year"]), 1.0)
+    with np.errstate(invalid="ignore"):
+        step = np.abs(level - b) / span
+        return (b * level < 0) | (((b == 0) | (level == 0)) & (step > 0) & (step < 1e-5))
+
+
 class BrowserCharts:
     """For one batch (data_files.DataFiles._job's `job`): `ok(k)`, whether the batch's k-th target's charts are drawn
     in the browser."""
@@ -55,11 +73,15 @@ class BrowserCharts:
         for c, v in job["chart_part"].items():
             if c in NUMBER_FIELDS:
                 bad |= unsafe(v)
+        bad |= _near_zero_path(job["chart_part"], n)
         chart_years = job["chart_years"]
         spans = [chart_years["ranges"][tid] for tid in job["target_ids"]]
         for c in ("value", "metric", "reference_value"):
             if c in chart_years["cols"]:
                 bad |= _any_in(unsafe(chart_years["cols"][c]), spans)
+        if "value" in chart_years["cols"]:  # running totals of values of both signs may end a float's residue from 0
+            v = _floats(chart_years["cols"]["value"])
+            bad |= _any_in(v > 0, spans) & _any_in(v < 0, spans)
         series = job["figures"]["series"]
         keys = list(series)
         bad_series = _any_in(unsafe(job["figures"]["fig_cols"]["value"]), [series[k] for k in keys])

@@ -59,3 +59,20 @@ def test_a_number_out_of_range_keeps_only_its_targets_charts_in_python():
     job = _job()
     job["chart_part"]["status"] = ["achieved", "missed", 1e20]  # not a number field: not read
     assert [BrowserCharts(job).ok(k) for k in range(3)] == [True, True, True]
+
+
+def test_a_path_through_or_near_zero_and_totals_of_both_signs_keep_their_charts_in_python():
+    """Review s21a F0: a straight path from -0.1 (2020) to 0.2 (2023) has a 2021 point of 1.3877787807814457e-17,
+    which the page's builder does not write; so do running totals of values of both signs (0.1 + 0.2 - 0.3)."""
+    job = _job()
+    job["chart_part"] |= {"base_value": [-0.1, 0.0, 5.0], "base_year": [2020, 2020, 2020],
+                          "deadline": [2023, 2023, 2023], "goal_at_deadline": [0.2, None, 2.5],
+                          "target_value_stated": [0.2, 1e-5, 2.5]}
+    # a: crosses 0; b: from 0 to 1e-5 in 3 steps of 3.3e-6 (under 1e-5); c: 5 -> 2.5, same sign
+    assert [BrowserCharts(job).ok(k) for k in range(3)] == [False, False, True]
+    job["chart_part"]["target_value_stated"] = [0.2, 3e-4, 2.5]  # b: steps of 1e-4 from 0
+    job["chart_part"]["base_value"] = [0.1, 0.0, 5.0]  # a: 0.1 -> 0.2, same sign
+    assert [BrowserCharts(job).ok(k) for k in range(3)] == [True, True, True]
+    job = _job()
+    job["chart_years"]["cols"]["value"] = [0.3, -0.1, 3.0]  # a's values of both signs
+    assert [BrowserCharts(job).ok(k) for k in range(3)] == [False, True, True]

@@ -220,13 +220,23 @@ BROWSER_FORMATTING = re.compile(r"toFixed|toPrecision|toLocaleString|NumberForma
                                 r"hovertemplate|tickvals|ticktext|type: *\"(scatter|bar)\"")
 
 
+# The one script that builds charts and writes their numbers (issue 16, session 21: the large layout's charts drawn in
+# the browser from the data files): it ports charts.target_charts and formatting._written, and
+# tests/e2e/test_chart_build.py holds it equal to them, figure by figure and number by number.
+CHART_BUILDER = "chart-build.js"
+
+
 def test_no_browser_script_formats_numbers_or_builds_charts():
-    """Python writes every number and chart spec (issue 20): the scripts only draw, filter and switch language."""
+    """Python writes every number and chart spec (issue 20), but for the large layout's chart builder (CHART_BUILDER):
+    the other scripts only draw, filter and switch language."""
     scripts = sorted((PROJECT_DIR / "dashboards" / "static").glob("*.js"))
-    assert {p.name for p in scripts} >= {"site.js", "target-view.js"}
+    assert {p.name for p in scripts} >= {"site.js", "target-view.js", CHART_BUILDER}
     for path in scripts:
         found = BROWSER_FORMATTING.findall(path.read_text(encoding="utf-8"))
-        assert found == [], (path.name, found)
+        if path.name == CHART_BUILDER:
+            assert found, path.name  # it does build charts: the rule's pattern still sees it
+        else:
+            assert found == [], (path.name, found)
 
 
 def test_target_charts_give_every_chart_of_a_target_page_in_both_languages(synthetic):
