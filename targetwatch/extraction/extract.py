@@ -35,6 +35,7 @@ import targetwatch.extraction.fromnow as fromnow
 import targetwatch.extraction.fullcover as fullcover
 import targetwatch.extraction.funds as funds
 import targetwatch.extraction.fundverbs as fundverbs
+import targetwatch.extraction.goalsline as goalsline
 import targetwatch.extraction.goalyears as goalyears
 import targetwatch.extraction.headlineyear as headlineyear
 import targetwatch.extraction.indicatortables as indicatortables
@@ -404,6 +405,7 @@ def extract_targets(
     shares.lift(doc.view, cands)  # round 30: 30%的乡(村)建成…, 90%的行政村通宽带
     fullcover.floor(doc.view, cands)  # round 31: 实现乡镇网络销售服务网点100%覆盖
     comparatives.bound(doc.view, cands)  # round 32: 占比不小于60%, 比重大于60%
+    goalsline.floor_values(doc.view, cands)  # round 54: 2022 年 目 标 值 | above a row of values
     breakthrough.unmark(doc.view, cands)  # round 48: 突破百项前沿关键核心技术 (the verb of the task, exact)
     aboutfigure.approximate(doc.view, cands)  # round 48: 达到每天约25万人次, 约为3.3万亿千瓦时
     reductions.ceiling(doc.view, cands)  # round 35: 分别降低到120立方米、65立方米

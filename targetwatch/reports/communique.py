@@ -104,6 +104,7 @@ from targetwatch.reports.scope import (
     scope_problem,
     subject_of,
 )
+from targetwatch.reports.share_openings import share_opening_hits
 from targetwatch.reports.shortnames import short_name_hits
 from targetwatch.reports.sme_registry import registry_hits
 from targetwatch.reports.span_starts import span_start_year
@@ -169,6 +170,7 @@ def _figures(
     recognition_hits(folded, hits, keys.codes)  # 全市认定高新技术企业62家: the recognitions (recognition_counts.py)
     intensity_hits(folded, hits, keys.codes, completed)
     strength_named_hits(folded, hits, keys.codes, completed)
+    share_opening_hits(folded, hits, keys, completed, ctx.before)  # ;占地区生产总值比重达2.55% (share_openings.py)
     stocks = stock_after_flow(folded, hits, completed) | own_stock_items(folded, hits)  # stock_totals, list_heads
     series = named_series(folded, hits, completed)  # …科技型中小企业…,企业数量由2017年的20家… (named_series.py)
     if not hits and ctx.series and (m := _SERIES_YEAR.match(folded)):  # 2016年為2.11%: the series goes on

@@ -29,7 +29,11 @@ _SHARE_OF_GDP = re.compile(
     r"|与(?:当年)?(?:国内|地区)?(?:生产总值|gdp)(?:之比|的比值|比值)"
 )
 # between the name and the share: its own figure, then only clauses of its changes (比上年增长17.9%)
-_CHANGE_CLAUSE = re.compile(r"^(?:比|较|同比|增长|增加|提高|上升|下降|减少|增幅|增速)")
+# Round 35: …and a multiple of an earlier year's (是2010年的2倍): 2015年,江苏全社会研发投入达1800亿元,是2010年的2倍;
+# 占地区生产总值比重达2.55% (u43_js_2015_hitech_czgov, unseen-43, dev since round 34: share_openings.py)
+_CHANGE_CLAUSE = re.compile(
+    r"^(?:比|较|同比|增长|增加|提高|上升|下降|减少|增幅|增速|是[^,;。\d]{0,8}?(?:19|20)\d{2}年的?[\d.]+倍)"
+)
 _NAME_TAIL = re.compile(r"^(?:支出|投入|内部支出|投入总量|总量)?$")
 # …and the intensity written without its name's head right after the expenditure's figure: 研究與試驗發展(以下簡稱R&D)
 # 經費投入7062.6億元,投入強度(與國內生產總值GDP之比)為1.76% (u15_nat_2010_rd_polymer_trad, dev since round 10)

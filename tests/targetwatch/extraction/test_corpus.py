@@ -22,8 +22,8 @@ def test_every_text_is_listed_split_and_every_quote_is_placed():
     splits, former = SPLITS, FORMER_SPLITS  # each count below is written by hand: a set added there must be counted
     assert len(docs) == 907
     assert {s: sum(d.split == s for d in docs.values()) for s in splits} == {
-        "development": 793, "test": 13, "holdout": 8, "holdout-2": 4, "unseen-14": 6, "unseen-64": 12,
-        "unseen-65": 18, "unseen-66": 12, "unseen-67": 12, "unseen-68": 14, "unseen-69": 15}
+        "development": 835, "test": 13, "holdout": 8, "holdout-2": 4, "unseen-14": 6, "unseen-67": 12,
+        "unseen-68": 14, "unseen-69": 15}
     assert {s: sum(d.first_split == s for d in docs.values()) for s in former} == {
         "unseen-3": 13, "unseen-4": 12, "unseen-5": 10, "unseen-6": 18, "unseen-7": 12, "unseen-8": 26,
         "unseen-9": 15, "unseen-10": 19, "unseen-11": 17, "unseen-12": 19, "unseen-13": 14, "unseen-15": 14,
@@ -35,7 +35,7 @@ def test_every_text_is_listed_split_and_every_quote_is_placed():
         "unseen-45": 8, "unseen-46": 10, "unseen-47": 12, "unseen-48": 10, "unseen-49": 11, "unseen-50": 10,
         "unseen-51": 12, "unseen-52": 11, "unseen-53": 14, "unseen-54": 13, "unseen-55": 13,
         "unseen-56": 13, "unseen-57": 15, "unseen-58": 27, "unseen-59": 20, "unseen-60": 19,
-        "unseen-61": 14, "unseen-62": 20, "unseen-63": 18}
+        "unseen-61": 14, "unseen-62": 20, "unseen-63": 18, "unseen-64": 12, "unseen-65": 18, "unseen-66": 12}
     assert all(d.split == "development" for d in docs.values() if d.first_split)
     assert sum(d.script == "traditional" for d in docs.values()) == (
         29 + 8 + 7 + 6 + 4 + 5 + 2 + 2 + 6 + 2 + 1 + 2 + 2 + 1 + 2 + 5 + 5 + 8 + 6 + 4 + 2 + 3 + 2 + 2 + 2 + 1 + 3 + 3
@@ -49,8 +49,8 @@ def test_every_text_is_listed_split_and_every_quote_is_placed():
                           + 72 + 127 + 77 + 150
                           + 64 + 47 + 55 + 71)  # unseen-54: 102 at its first score, 98 since round 44 (级 labels)
     assert {s: sum(docs[g.document].split == s for g in golds) for s in splits} == {
-        "development": 3429, "test": 87, "holdout": 22, "holdout-2": 9, "unseen-14": 25, "unseen-64": 77,
-        "unseen-65": 150, "unseen-66": 64, "unseen-67": 47, "unseen-68": 55, "unseen-69": 71}
+        "development": 3720, "test": 87, "holdout": 22, "holdout-2": 9, "unseen-14": 25, "unseen-67": 47,
+        "unseen-68": 55, "unseen-69": 71}
     assert {s: sum(docs[g.document].first_split == s for g in golds) for s in former} == {
         "unseen-3": 60, "unseen-4": 34, "unseen-5": 27, "unseen-6": 24, "unseen-7": 20, "unseen-8": 34,
         "unseen-9": 43, "unseen-10": 31, "unseen-11": 63, "unseen-12": 120, "unseen-13": 51, "unseen-15": 93,
@@ -62,7 +62,8 @@ def test_every_text_is_listed_split_and_every_quote_is_placed():
         "unseen-45": 29, "unseen-46": 73, "unseen-47": 57, "unseen-48": 55, "unseen-49": 146, "unseen-50": 87,
         "unseen-51": 109, "unseen-52": 123, "unseen-53": 109, "unseen-54": 98,
         "unseen-55": 104, "unseen-56": 87, "unseen-57": 82, "unseen-58": 95, "unseen-59": 98,
-        "unseen-60": 64, "unseen-61": 65, "unseen-62": 72, "unseen-63": 127}
+        "unseen-60": 64, "unseen-61": 65, "unseen-62": 72, "unseen-63": 127, "unseen-64": 77, "unseen-65": 150,
+        "unseen-66": 64}
     for g in golds:
         assert docs[g.document].text[g.start : g.end] == g.quote
     assert all(d.url.startswith("http") for d in docs.values())
@@ -169,6 +170,8 @@ FLOORS = [
     # ceil(0.93 x 2815) = 2618); recall floor 0.93 -> 0.92
     # Round 47: unseen-58 joined it at 84.2% recall: 96.1 / 92.0 / 99.5 with round 46's rules (2754 of 2992, at least
     # ceil(0.92 x 2992) = 2753); floor unchanged
+    # Round 54: unseen-64, -65 and -66 joined it with round 54's fifteen rules: 95.1 / 92.0 / 99.3 (3424 of 3720,
+    # ceil(0.92 x 3720) = 3423; 3602 proposed, 0.9506); floors unchanged, met at their edge
     ("development", 0.95, 0.92, 0.97),
     # test: measured 100 / 97.7 / 100 with round 5's rules (100 / 100 / 100 before; first, unseen: 87.8 / 91.9)
     ("test", 0.95, 0.95, 0.95),
@@ -181,13 +184,13 @@ FLOORS = [
     # rules and their reviews, scored in a clean archive of it)
     ("unseen-67", 0.70, 0.81, 0.97),
     # unseen-66 (12 texts, all with targets; 64 targets): first, unseen 97.1 / 51.6 / 97.0 (round 53's rules, main
-    # d394c38, scored in a clean archive of it)
+    # d394c38, scored in a clean archive of it); development since round 54
     ("unseen-66", 0.95, 0.49, 0.95),
     # unseen-65 (18 texts, all with targets; 150 targets): first, unseen 89.5 / 68.0 / 97.1 (round 52's rules, frozen
-    # at 55d837c, scored in a clean archive of it)
+    # at 55d837c, scored in a clean archive of it); development since round 54
     ("unseen-65", 0.87, 0.66, 0.95),
     # unseen-64 (12 texts, all with targets; 77 targets): first, unseen 90.9 / 64.9 / 94.0 (round 51's rules and
-    # session 19's fixes, main f6a8fd8, scored in a clean archive of it)
+    # session 19's fixes, main f6a8fd8, scored in a clean archive of it); development since round 54
     ("unseen-64", 0.88, 0.62, 0.92),
     # unseen-63 (18 texts, all with targets; 127 targets): first, unseen 89.7 / 81.9 / 100 (round 51's rules, main
     # 965254d); development since round 53

@@ -17,6 +17,7 @@ unseen-67 and unseen-68 not read while writing).
 - rule 12, `fundverbs.FUND_VERB`: 预留 (reserve) and 成立 (set up) before an amount, 额外 between, are fund verbs.
 - rule 13, `annualplan.EXPECTED`: 预期目标为 with the list right after it (no colon) leads the year's targets.
 - rule 14, `compoundnumber.NUMERAL_COMPOUND`: 三億九千六百萬元 is 3.96亿元, not its last part.
+- rule 15, `goalsline.TARGET_VALUES_ROW`: a table row label 2022 年 目 标 值 | heads the row of values under it.
 
 Expected values are worked out by hand from each sentence. Real sentences name their corpus text (development side);
 controls written for the test are marked SYNTHETIC.
@@ -253,6 +254,26 @@ def test_a_trillion_with_a_numeral_and_mega_units_stay_as_they_were(text):
                                                                           (1e13, "yuan", "exceed")]
 
 
+# Review s21a F5: a size class before its noun (五大兆元產業, a trillion-yuan industry) is no figure, as round 37's
+# 3个千亿元以上产业集群 is none. SYNTHETIC, the common wording:
+FIVE_CLASSES = "到2030年，將打造半導體、人工智慧、軍工、安控、次世代通訊等五大兆元產業。"
+
+
+@pytest.mark.parametrize("text", [*variants(FIVE_CLASSES), FIVE_CLASSES.replace("五大兆元產業", "五大 兆元 產業"),
+                                  FIVE_CLASSES.replace("五大兆元產業", "五個兆元產業"),
+                                  FIVE_CLASSES.replace("五大兆元產業", "五项兆元产业")])
+def test_a_trillion_yuan_size_class_before_its_noun_is_no_figure(text):
+    """SYNTHETIC: 大 / 个 / 项 before 兆元 and a noun after it name a class of industry: no proposal of 10^12 (the
+    rule proposed 1 兆元 exact 2030 at 0.70 before the fix; none before round 54)."""
+    assert not [s for s in _scored(text, "2025-11") if s[1] == "yuan"]
+
+
+@pytest.mark.parametrize("text", variants("力争培育形成3个千亿元以上产业集群。"))
+def test_the_mainland_size_class_stays_a_count(text):
+    """SYNTHETIC control (round 37's wording): 3 clusters, a count of 3, nothing of 千亿元."""
+    assert [(v, u, c) for v, u, c, _, _ in _scored(text, "2025-11")] == [(3, "count", "exact")]
+
+
 # --- rule 8: 突破 after a year before the text's reports a result (`rules.PAST_YEAR_DONE`) ---------------------------
 
 # taiwan-2025-digital-economy-review-ctee-trad (development, first unseen-64; 2025-06): 2024's turnover passing a
@@ -400,3 +421,26 @@ def test_a_chinese_numeral_with_both_scale_words_is_one_number(view, joined):
 def test_the_allocation_is_read_at_its_value(text):
     """396 million yuan, not its last part's 96 million (fund_verb: 撥款 right before it)."""
     assert [(v, u) for v, u, *_ in _scored(text, "2018-02")] == [(396_000_000, "yuan")]
+
+
+# --- rule 15: a table's row label naming the year's target values (`goalsline.TARGET_VALUES_ROW`) ------------------
+
+# china-2018-rural-revitalisation-indicators-table (development; undated): blocks of 主 要 指 标 | names | /
+# 2022 年 目 标 值 | / values | / 属 性 | (one block kept here; the text's twenty values annotated, none proposed).
+TABLE = ("主 要 指 标 |\n畜禽粪污综合利用率 | 村庄绿化覆盖率 | 对生活垃圾进行处理的村占比 | 农村卫生厕所普及率 |\n"
+         "{label}\n78% | 32% | >90% | >85% |\n属 性 | 约束性 | 预期性 | 预期性 | 预期性 |\n")
+
+
+@pytest.mark.parametrize("text", variants(TABLE.format(label="2022 年 目 标 值 |"), spaced="万萬"))
+def test_a_row_of_target_values_under_its_label(text):
+    """The label heads the row: each value takes goals_lead (0.50; 0.70 after >), none was proposed before (the
+    undated table read as a report). A plain value is the level to reach, at least (target_value_row: the corpus
+    annotates the table's values as floors); no deadline is read from the label."""
+    assert _scored(text, None) == [(78, "percent", "at_least", 0.5, None), (32, "percent", "at_least", 0.5, None),
+                                   (90, "percent", "exceed", 0.7, None), (85, "percent", "exceed", 0.7, None)]
+
+
+@pytest.mark.parametrize("label", ["2017 年 实 际 值 |", "目 标 值 |"])
+def test_other_row_labels_head_nothing(label):
+    """SYNTHETIC: a row of actual values, or a label without its year: nothing at the bar (as before)."""
+    assert [p for p in _scored(TABLE.format(label=label), None) if p[3] >= 0.5] == []

@@ -231,3 +231,36 @@ def test_a_count_a_named_place_has_before_the_name(tmp_path: Path, wide_aliases:
 def test_other_counts_before_the_name_stay_refused(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
     read = read_at(tmp_path, text, wide_aliases)
     assert _got(read.rows) == []
+
+
+# --- rule 6: R&D intensity as a share of GDP opening the sentence after the expenditure's (share_openings.py) --------
+
+# u43_js_2015_hitech_czgov (unseen-43, dev since round 34), the sentence as published, with a SYNTHETIC head naming the
+# province (the stored page's title is a newspaper's)
+JIANGSU_2015 = (
+    "江苏省2015年高新技术产业\n2015年,江苏全社会研发投入达1800亿元,是2010年的2倍;占地区生产总值比重达2.55%,"
+    "比2010年提高0.45个百分点。"
+)
+
+
+@pytest.mark.parametrize("text", _variants(JIANGSU_2015), ids=IDS)
+def test_a_share_of_gdp_after_the_expenditures_sentence(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    assert _got(read.rows) == [
+        ("研发经费", "1800", "江苏", "2015"),
+        ("研究与试验发展经费投入强度", "2.55", "江苏省", "2015"),  # no place in its sentence: the document's
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC controls: the share after a firms' R&D (a part's) and after another amount
+        *_variants("江苏省2015年\n2015年,江苏企业研发经费达1500亿元;占地区生产总值比重达2.0%。"),
+        *_variants("江苏省2015年\n2015年,江苏高新技术产业产值达6万亿元;占地区生产总值比重达40%。"),
+    ],
+    ids=[f"{p}-{i}" for p in ("firms", "output") for i in IDS],
+)
+def test_no_intensity_after_another_amount(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    assert [g for g in _got(read.rows) if g[0] == "研究与试验发展经费投入强度"] == []
