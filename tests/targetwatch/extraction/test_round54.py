@@ -254,6 +254,26 @@ def test_a_trillion_with_a_numeral_and_mega_units_stay_as_they_were(text):
                                                                           (1e13, "yuan", "exceed")]
 
 
+# Review s21a F5: a size class before its noun (五大兆元產業, a trillion-yuan industry) is no figure, as round 37's
+# 3个千亿元以上产业集群 is none. SYNTHETIC, the common wording:
+FIVE_CLASSES = "到2030年，將打造半導體、人工智慧、軍工、安控、次世代通訊等五大兆元產業。"
+
+
+@pytest.mark.parametrize("text", [*variants(FIVE_CLASSES), FIVE_CLASSES.replace("五大兆元產業", "五大 兆元 產業"),
+                                  FIVE_CLASSES.replace("五大兆元產業", "五個兆元產業"),
+                                  FIVE_CLASSES.replace("五大兆元產業", "五项兆元产业")])
+def test_a_trillion_yuan_size_class_before_its_noun_is_no_figure(text):
+    """SYNTHETIC: 大 / 个 / 项 before 兆元 and a noun after it name a class of industry: no proposal of 10^12 (the
+    rule proposed 1 兆元 exact 2030 at 0.70 before the fix; none before round 54)."""
+    assert not [s for s in _scored(text, "2025-11") if s[1] == "yuan"]
+
+
+@pytest.mark.parametrize("text", variants("力争培育形成3个千亿元以上产业集群。"))
+def test_the_mainland_size_class_stays_a_count(text):
+    """SYNTHETIC control (round 37's wording): 3 clusters, a count of 3, nothing of 千亿元."""
+    assert [(v, u, c) for v, u, c, _, _ in _scored(text, "2025-11")] == [(3, "count", "exact")]
+
+
 # --- rule 8: 突破 after a year before the text's reports a result (`rules.PAST_YEAR_DONE`) ---------------------------
 
 # taiwan-2025-digital-economy-review-ctee-trad (development, first unseen-64; 2025-06): 2024's turnover passing a
