@@ -1,6 +1,7 @@
 """Review s21a (session 21; findings in /work/review-s21a.md): two over-reaches of round 54's extraction rules, as
-cases that hold what the extractor should do (each was xfail(strict) until ext54 fixed it, both in session 21). The texts are
-SYNTHETIC, written in the common wording of each class (a development text of neither class was read for them)."""
+cases that hold what the extractor should do (each was xfail(strict) until ext54 fixed it, both in session 21).
+The texts are SYNTHETIC, written in the common wording of each class (a development text of neither class was read
+for them)."""
 
 from __future__ import annotations
 
