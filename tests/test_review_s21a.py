@@ -1,10 +1,9 @@
 """Review s21a (session 21; findings in /work/review-s21a.md): two over-reaches of round 54's extraction rules, as
-xfail(strict) cases that hold what the extractor should do; the owner removes the mark with the fix. The texts are
-SYNTHETIC, written in the common wording of each class (a development text of neither class was read for them)."""
+cases that hold what the extractor should do (each was xfail(strict) until ext54 fixed it, both in session 21).
+The texts are SYNTHETIC, written in the common wording of each class (a development text of neither class was read
+for them)."""
 
 from __future__ import annotations
-
-import pytest
 
 from targetwatch.extraction import extract_targets
 
@@ -16,9 +15,7 @@ SIZE_CLASS = ("臺灣2025年產業政策\n\n"
               "行政院表示，到2030年，將打造半導體、人工智慧、軍工、安控、次世代通訊等五大兆元產業。\n")
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="review s21a R4: yearahead.YEAR_AHEAD_LINE (round 54 rule 10) takes 将近 for 将: the three "
-                   "results go from 0.80 (c5c95c2) to 0.90 / 0.90 / 0.85 with goals_lead")
+# review s21a R4, fixed by 8a6a19b7 (将 is no intent before 近 / 军, in yearahead and rules.INTENT_AS_WORD)
 def test_nearly_in_a_review_paragraph_opening_this_year_is_no_goals_lead():
     proposals = extract_targets(REVIEW, "review", min_confidence=0.0)
     assert proposals, "the control: the results are still proposed (0.80 at c5c95c2)"
