@@ -6,11 +6,11 @@ target's charts are shipped as their inputs instead — the target's chart field
 its per-year rows, its reference line and its proxies' figures, as plain JSON columns — and chart-build.js builds in
 the page the same figure `target_charts` builds, per language.
 
-No text of the figures is spelt twice: `constants()` gives the builder every label, axis word and unit word, the
-status and line colours, the font and the number symbols from their one Python source (targetwatch.charts,
-targetwatch.vocab, targetwatch.formatting and CLDR through Babel), and the data files carry it (data/_common.js). The
-layout's geometry (margins, heights, marker and font sizes, the axes' and deadline marker's greys, the proxies'
-symbols) is still written in both charts.py and chart-build.js, held equal by the equality tests (review s21a F3).
+No text or colour of the figures is spelt twice: `constants()` gives the builder every label, axis word and unit
+word, every colour (statuses, lines, ink, paper, axes, deadline marker, notes), the proxies' symbols, the font and
+the number symbols from their one Python source (targetwatch.charts, chart_style, vocab, formatting and CLDR through
+Babel), and the data files carry it (data/_common.js). The layout's sizes (margins, heights, marker and font sizes,
+offsets) are still written in both charts.py and chart-build.js, held equal by the equality tests (review s21a F3).
 The builder writes numbers as targetwatch.formatting writes them within its fast range (formatting.FAST,
 `_written`): a target whose chart could hold a number outside that range keeps its charts built in Python, as before
 (targetwatch.render.chart_inputs decides, for a data file's batch at once).
@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from targetwatch import charts, formatting, vocab
+from targetwatch import chart_style, charts, formatting, vocab
 from targetwatch.chart_rows import Table, columns, is_missing, length, required_path, sorted_order
 
 # The target fields the builder reads, in the order a data file's "chart" list holds them.
@@ -46,7 +46,11 @@ def constants() -> dict[str, Any]:
     return {
         "font": charts.FONT,
         "colours": {"target": charts.TARGET_COLOUR, "path": charts.PATH_COLOUR, "reference": charts.REFERENCE_COLOUR,
-                    "proxy": charts.PROXY_COLOUR, "grid": charts.GRID_COLOUR},
+                    "proxy": charts.PROXY_COLOUR, "grid": charts.GRID_COLOUR, "ink": chart_style.INK,
+                    "paper": chart_style.PAPER, "axis_line": chart_style.AXIS_LINE,
+                    "deadline_line": chart_style.DEADLINE_LINE, "deadline_text": chart_style.DEADLINE_TEXT,
+                    "note_background": chart_style.NOTE_BACKGROUND},
+        "proxy_symbols": list(chart_style.PROXY_SYMBOLS),
         "labels": charts.LABELS,
         "axis_words": charts.AXIS_WORDS,
         "units": {u.code: [u.zh, u.en] for u in vocab.UNITS},

@@ -20,6 +20,7 @@ from typing import Any
 
 import pandas as pd
 
+from targetwatch import chart_style as st
 from targetwatch import chart_texts as ct
 from targetwatch import vocab
 from targetwatch.chart_rows import (  # noqa: F401 (by_year, reference_points, reference_series: part of this API)
@@ -168,7 +169,7 @@ def _value_axis(
     """A y axis whose ticks are written like the page's numbers (45万 / 450,000); `text_room` leaves space
     beyond the bars for their value labels."""
     vals = [v for v in values if v is not None and math.isfinite(v)]
-    axis: dict[str, Any] = {"title": {"text": title}, "gridcolor": GRID_COLOUR, "zerolinecolor": "#b0b7c3"}
+    axis: dict[str, Any] = {"title": {"text": title}, "gridcolor": GRID_COLOUR, "zerolinecolor": st.AXIS_LINE}
     if not vals:
         return axis
     lo, hi = min(vals), max(vals)
@@ -197,11 +198,11 @@ def _layout(lang: Lang, x_years: Iterable[int], y_axis: dict, *, height: int = 4
     margin = {"l": 76, "r": 30, "t": 36, "b": 120}
     plot_height = height - margin["t"] - margin["b"]
     return {
-        "font": {"family": FONT, "size": 13, "color": "#1f2328"},
+        "font": {"family": FONT, "size": 13, "color": st.INK},
         "height": height,
         "margin": margin,
-        "paper_bgcolor": "#ffffff",
-        "plot_bgcolor": "#ffffff",
+        "paper_bgcolor": st.PAPER,
+        "plot_bgcolor": st.PAPER,
         "hovermode": "x unified",
         "hoverlabel": {"font": {"family": FONT}},
         "legend": {"orientation": "h", "y": -LEGEND_GAP_PX / plot_height, "yanchor": "top", "x": 0,
@@ -213,7 +214,7 @@ def _layout(lang: Lang, x_years: Iterable[int], y_axis: dict, *, height: int = 4
             "range": [lo - 0.6, hi + 0.6],
             "gridcolor": GRID_COLOUR,
             "showline": True,
-            "linecolor": "#b0b7c3",
+            "linecolor": st.AXIS_LINE,
         },
         "yaxis": y_axis,
         "shapes": [],
@@ -247,11 +248,11 @@ def _deadline_marker(layout: dict, deadline: object, lang: Lang) -> None:
     d = int(deadline)  # type: ignore[call-overload]
     layout["shapes"].append(
         {"type": "line", "xref": "x", "yref": "paper", "x0": d, "x1": d, "y0": 0, "y1": 1,
-         "line": {"color": "#8c959f", "dash": "dot", "width": 1}}
+         "line": {"color": st.DEADLINE_LINE, "dash": "dot", "width": 1}}
     )
     layout["annotations"].append(
         {"x": d, "xref": "x", "y": 1, "yref": "paper", "yanchor": "bottom", "showarrow": False,
-         "text": f"{_labels(lang)['deadline']} {d}", "font": {"size": 11, "color": "#59636e"}}
+         "text": f"{_labels(lang)['deadline']} {d}", "font": {"size": 11, "color": st.DEADLINE_TEXT}}
     )
 
 
@@ -267,7 +268,7 @@ def _gap_note(layout: dict, x: int, y_from: float, y_to: float, gap: float, unit
         {"x": x, "y": (y_from + y_to) / 2, "xref": "x", "yref": yref, "text": f"<b>{text}</b>",
          "showarrow": True, "arrowhead": 0, "ax": -40 if left else 40, "ay": 0,
          "xanchor": "right" if left else "left",
-         "bgcolor": "rgba(255,255,255,0.85)", "bordercolor": colour, "font": {"color": colour, "size": 12}}
+         "bgcolor": st.NOTE_BACKGROUND, "bordercolor": colour, "font": {"color": colour, "size": 12}}
     )
     return [
         {"type": "scatter", "name": lab["gap"], "x": [x, x], "y": [y_from, y_to], "mode": "lines",
@@ -325,7 +326,7 @@ def _proxy_traces(proxies: Table | None, lang: Lang, unit: str | None) -> list[d
         traces.append(
             {"type": "scatter", "name": f"{lab['proxy']}{_colon(lang)}{name}", "x": _years(c["year"][i] for i in rows),
              "y": _nums(values), "mode": "markers",
-             "marker": {"symbol": ["diamond-open", "square-open", "circle-open"][k % 3], "size": 10,
+             "marker": {"symbol": st.PROXY_SYMBOLS[k % 3], "size": 10,
                         "color": PROXY_COLOUR, "line": {"width": 2}},
              "text": ct.values(values, unit, lang), "hovertemplate": "%{text}"}
         )
@@ -602,7 +603,7 @@ def per_year_chart(
             {"x": int(latest_year), "y": max(float(latest_value), float(target["latest_goal"])), "xref": "x",
              "yref": "y", "text": f"<b>{lab['gap']} {ct.value(float(gap), unit, lang, signed=True)}</b>",
              "showarrow": True, "arrowhead": 0, "ax": 0, "ay": -26, "yanchor": "bottom",
-             "bgcolor": "rgba(255,255,255,0.85)", "bordercolor": _status(target).colour,
+             "bgcolor": st.NOTE_BACKGROUND, "bordercolor": _status(target).colour,
              "font": {"color": _status(target).colour, "size": 12}}
         )
     return _spec(traces, layout)
@@ -624,15 +625,15 @@ def status_overview(counts: pd.DataFrame, lang: str, title: str = "") -> Spec:
     label_px = max((len(str(n)) for n in names), default=4) * (14 if lang == "zh" else 7.5)
     layout: dict[str, Any] = {
         "barmode": "stack",
-        "font": {"family": FONT, "size": 13, "color": "#1f2328"},
+        "font": {"family": FONT, "size": 13, "color": st.INK},
         "height": plot_height + 50 + 56,
         "margin": {"l": int(min(240, 16 + label_px)), "r": 20, "t": 50, "b": 56},
         "legend": {"orientation": "h", "y": -12 / plot_height, "yanchor": "top", "x": 0, "traceorder": "normal"},
         "xaxis": {"gridcolor": GRID_COLOUR, "tickformat": "d", "side": "top",
                   "title": {"text": LABELS[lang]["count"], "standoff": 4}},
         "yaxis": {"autorange": "reversed"},
-        "paper_bgcolor": "#ffffff",
-        "plot_bgcolor": "#ffffff",
+        "paper_bgcolor": st.PAPER,
+        "plot_bgcolor": st.PAPER,
     }
     if title:
         layout["title"] = {"text": title, "x": 0.01}

@@ -1,11 +1,12 @@
 // targetwatch dashboards: a target's charts built in the page from its data (targetwatch.chart_client), the same
 // Plotly figures targetwatch.charts.target_charts builds in Python (gap_chart, per_year_chart, gap_pp_chart), per
-// language. Every text (labels, axis and unit words), the status and line colours, the font and the number symbols
-// come in `C` (targetwatch.chart_client.constants(), written into data/_common.js); a compound path's points come
-// with the target (chart_rows.required_path: a browser's pow() may differ in the last bit). The layout's geometry
-// (margins, heights, marker and font sizes, a few greys of the axes and the deadline marker, the proxies' symbols)
-// is still written here as in charts.py: tests/e2e/test_chart_build.py, which compares the two builds for every
-// target of the bundled and SYNTHETIC sites, holds them equal (review s21a F3: naming them in Python is left to do).
+// language. Every text (labels, axis and unit words), every colour (statuses, lines, ink, paper, axes, deadline
+// marker, notes), the proxies' symbols, the font and the number symbols come in `C`
+// (targetwatch.chart_client.constants(), from targetwatch.charts, chart_style, vocab and formatting, written into
+// data/_common.js); a compound path's points come with the target (chart_rows.required_path: a browser's pow() may
+// differ in the last bit). The layout's sizes (margins, heights, marker and font sizes, offsets) are still written
+// here as in charts.py: tests/e2e/test_chart_build.py, which compares the two builds for every target of the bundled
+// and SYNTHETIC sites, holds them equal (review s21a F3: naming them in Python is left to do).
 // Numbers are written as targetwatch.formatting writes them within formatting.FAST (`_written`, CLDR's symbols and
 // compact scales); the data files give a target whose charts could hold another number its charts built in Python
 // instead (targetwatch.render.chart_inputs).
@@ -142,7 +143,7 @@
     }
     function valueAxis(values, lang, title, zero, textRoom) {
       var vals = values.filter(function (v) { return v !== null && isFinite(v); });
-      var axis = { title: { text: title }, gridcolor: col.grid, zerolinecolor: "#b0b7c3" };
+      var axis = { title: { text: title }, gridcolor: col.grid, zerolinecolor: col.axis_line };
       if (!vals.length) return axis;
       var lo = minOf(vals), hi = maxOf(vals);
       if (zero || (lo > 0 && lo < 0.5 * hi)) lo = Math.min(lo, 0.0);
@@ -161,12 +162,12 @@
       if (xYears.length) { lo = minOf(xYears); hi = maxOf(xYears); }
       var margin = { l: 76, r: 30, t: 36, b: 120 }, plotHeight = height - margin.t - margin.b;
       return {
-        font: { family: C.font, size: 13, color: "#1f2328" }, height: height, margin: margin,
-        paper_bgcolor: "#ffffff", plot_bgcolor: "#ffffff", hovermode: "x unified",
+        font: { family: C.font, size: 13, color: col.ink }, height: height, margin: margin,
+        paper_bgcolor: col.paper, plot_bgcolor: col.paper, hovermode: "x unified",
         hoverlabel: { font: { family: C.font } },
         legend: { orientation: "h", y: -C.legend_gap_px / plotHeight, yanchor: "top", x: 0, font: { size: 12 } },
         xaxis: { title: { text: C.labels[lang].year }, dtick: hi - lo <= 12 ? 1 : 2, tickformat: "d",
-                 range: [lo - 0.6, hi + 0.6], gridcolor: col.grid, showline: true, linecolor: "#b0b7c3" },
+                 range: [lo - 0.6, hi + 0.6], gridcolor: col.grid, showline: true, linecolor: col.axis_line },
         yaxis: yAxis, shapes: [], annotations: [], separators: ".,"
       };
     }
@@ -181,9 +182,9 @@
     function deadlineMarker(layout, d, lang) {
       if (d === null) return;
       layout.shapes.push({ type: "line", xref: "x", yref: "paper", x0: d, x1: d, y0: 0, y1: 1,
-                           line: { color: "#8c959f", dash: "dot", width: 1 } });
+                           line: { color: col.deadline_line, dash: "dot", width: 1 } });
       layout.annotations.push({ x: d, xref: "x", y: 1, yref: "paper", yanchor: "bottom", showarrow: false,
-                                text: C.labels[lang].deadline + " " + d, font: { size: 11, color: "#59636e" } });
+                                text: C.labels[lang].deadline + " " + d, font: { size: 11, color: col.deadline_text } });
     }
     function gapNote(layout, x, yFrom, yTo, gap, unit, lang, colour, pp, yref) {
       var lab = C.labels[lang], text = lab.gap + " " + F.value(gap, pp ? "percent" : unit, lang, true, false);
@@ -191,7 +192,7 @@
       yref = yref || "y";
       layout.annotations.push({ x: x, y: (yFrom + yTo) / 2, xref: "x", yref: yref, text: "<b>" + text + "</b>",
         showarrow: true, arrowhead: 0, ax: left ? -40 : 40, ay: 0, xanchor: left ? "right" : "left",
-        bgcolor: "rgba(255,255,255,0.85)", bordercolor: colour, font: { color: colour, size: 12 } });
+        bgcolor: col.note_background, bordercolor: colour, font: { color: colour, size: 12 } });
       return [{ type: "scatter", name: lab.gap, x: [x, x], y: [yFrom, yTo], mode: "lines",
                 line: { color: colour, width: 2, dash: "dot" }, showlegend: false, hoverinfo: "skip", yaxis: yref }];
     }
@@ -213,7 +214,7 @@
         var rows = groups[name], values = rows.map(function (i) { return P.value[i]; });
         return { type: "scatter", name: lab.proxy + colon(lang) + name,
                  x: years(rows.map(function (i) { return P.year[i]; })), y: nums(values), mode: "markers",
-                 marker: { symbol: ["diamond-open", "square-open", "circle-open"][k % 3], size: 10,
+                 marker: { symbol: C.proxy_symbols[k % C.proxy_symbols.length], size: 10,
                            color: col.proxy, line: { width: 2 } },
                  text: F.values(values, unit, lang, false), hovertemplate: "%{text}" };
       });
@@ -404,7 +405,7 @@
         var sc = statusColour(T).colour;
         layout.annotations.push({ x: Math.trunc(T.latest_year), y: Math.max(Number(T.latest_value), Number(T.latest_goal)),
           xref: "x", yref: "y", text: "<b>" + lab.gap + " " + F.value(Number(T.latest_gap), unit, lang, true, false) + "</b>",
-          showarrow: true, arrowhead: 0, ax: 0, ay: -26, yanchor: "bottom", bgcolor: "rgba(255,255,255,0.85)",
+          showarrow: true, arrowhead: 0, ax: 0, ay: -26, yanchor: "bottom", bgcolor: col.note_background,
           bordercolor: sc, font: { color: sc, size: 12 } });
       }
       return spec(traces, layout);

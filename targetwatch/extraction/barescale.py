@@ -29,7 +29,10 @@ the alternatives below as its number (an empty one is one of the scale word, `ca
   trillion, whatever stands before it: 臺灣's 2030 tourism target (taiwan-2025-tourism-trillion-crntt-trad, first
   unseen-64: 2030年達到新台幣兆元產值, 以2030年達到兆元產值為目標, 發展觀光成為兆元產業的目標, three annotated targets,
   none read) and the 2025 digital-economy review (first unseen-64: 2024年…營業額突破兆元, a past year's result). 兆
-  names no other amount before money (兆瓦 and 兆比特 are units, `legalunits`).
+  names no other amount before money (兆瓦 and 兆比特 are units, `legalunits`). A size class before its noun is no
+  figure here either, as round 37 says of 3个千亿元以上产业集群 (review s21a F5): after a count or measure word
+  (大 / 个 / 项, blanks aside) and before a noun, 兆元 names a class of industry, not an amount
+  (SYNTHETIC, the common wording: 將打造半導體、人工智慧…等五大兆元產業 gave 1 兆元 exact 2030).
 """
 
 from __future__ import annotations
@@ -49,4 +52,6 @@ BARE_SCALE: Final = (
     r"(?=[万亿] {0,2}[\u4e00-\u9fff]{1,2}以上(?:[,，;；。、!！\n]|$))"  # round 37: 产能千亿斤以上。
     # round 54: 兆 before money with no numeral before it is one trillion (達到兆元產值, 成為兆元產業)
     r"|(?<![\d.〇零一二两三四五六七八九十百千万亿几数余多])(?=兆 {0,2}(?:元|美元))"
+    # review s21a F5: not a size class, a count or measure word before 兆元 and its noun after (五大兆元产业)
+    r"(?!(?:(?<=[大个個项項])|(?<=[大个個项項] )|(?<=[大个個项項]  ))兆 {0,2}(?:元|美元) {0,2}[\u4e00-\u9fff])"
 )

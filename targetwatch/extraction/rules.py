@@ -249,9 +249,9 @@ MONTHS_SO_FAR: Final = re.compile(
 # text of 2022) reports what was done.
 PLAN_PERIODS: Final[dict[str, int]] = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 QUOTED_PERIOD: Final = r"[“\"「『]?(?P<period>" + "|".join(PLAN_PERIODS) + r")[”\"」』]?"  # “十四五”, 十二五
-# Words of intent, as words: 要 but not 重要 / 主要 / 需要 / 要求; 计划 as a verb (计划到2020年), not in a name
-# (人才推进计划); 预计 is left out (a review estimates its own year with it: 2020年预计达到350家).
-INTENT_AS_WORD: Final = r"将(?!军)|(?<![重主需纲概摘纪首])要(?![求素点闻])|计划(?=[到在于新建实培引招每])"  # r. 44: 每
+# Words of intent, as words: 将 not 将近 (nearly) / 将军; 要 not 重要 / 主要 / 需要 / 要求; 计划 as a verb (计划到2020年
+# / 每: r. 44), not in a name (人才推进计划); 预计 is left out (a review estimates its year: 2020年预计达到350家).
+INTENT_AS_WORD: Final = r"将(?![近军])|(?<![重主需纲概摘纪首])要(?![求素点闻])|计划(?=[到在于新建实培引招每])"
 INTENT: Final = re.compile(r"力争|争取|确保|目标|预期(?:发展|经济)?指标|拟|冲刺|" + INTENT_AS_WORD)  # r. 46, 54
 # A text that states no deadline (到2025年, 2020年前, 未来三年, 今年…) and no word of intent anywhere reports. A target
 # met or exceeded (完成年度目标的112%, 超额完成…目标任务, 远超…的目标: TARGET_MET) is no intent.

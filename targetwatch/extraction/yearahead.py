@@ -11,7 +11,9 @@ Development text showing the class: hongshan-town-2021-congress-news (first unse
 section.
 
 The cue is a line's start (blanks aside), 今年 or 明年, a comma, then within forty characters of that sentence 将 / 要
-/ 力争 / 争取 (not 计划: 今年,全省…全年计划完成投资 reports a year's plan so far). 今年以来 / 今年上半年 (a span so far)
+/ 力争 / 争取 (not 计划: 今年,全省…全年计划完成投资 reports a year's plan so far; not 将近, nearly, nor 将军, as
+`rules.INTENT_AS_WORD` reads 将: review s21a F9, a year-end review's 今年,全市高新技术企业总数将近翻番,
+达到320家 was lifted to 0.90). 今年以来 / 今年上半年 (a span so far)
 have no comma right after 今年 and open nothing. The section is the paragraph itself (a cue of a review or an ahead
 cue before it holds again after it), and its figures take `goals_lead`: in 商丘's science conference news the
 paragraph after such an opening (对年度考核前三名的县(区)给予通令嘉奖, 拟定每年组织考核1次) was lifted to 0.50 when the
@@ -23,7 +25,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-YEAR_AHEAD_LINE: Final = re.compile(r"^[ \t\u3000]*(?:今年|明年)[,，][^。;；\n]{0,40}?(?:将|要|力争|争取)", re.M)
+YEAR_AHEAD_LINE: Final = re.compile(
+    r"^[ \t\u3000]*(?:今年|明年)[,，][^。;；\n]{0,40}?(?:将(?![近军])|要|力争|争取)", re.M)
 
 
 def cues(view: str, start: int) -> list[tuple[int, str, int]]:

@@ -40,6 +40,14 @@ _NOT_A_NAME = re.compile(
 )
 # a province's or the nation's own word ends a carried city
 _WIDER = re.compile(r"全省|我省|本省|该省|全国|我国|全区")
+# Round 35: …but not a province's name that opens an institution's name: 2022年,包头市…,获批建设内蒙古稀土新材料技术
+# 创新中心,… (u44_hhht_bt_2022_st_fensifuwu, unseen-44, dev since round 35): the centre is the city's, and 包头市 still
+# stands for the next sentence (截至2022年底,新认定高新技术企业110家,达到280家). The name runs from the province's name
+# to the institution's word with no verb, count or clause mark between
+_INSTITUTION = re.compile(
+    r"(?:(?!建设|建成|组建|获批|拥有|新增|认定|达到|共有|已有|现有)[\u4e00-\u9fff]){1,10}?"
+    r"(?:技术创新中心|创新中心|工程技术研究中心|研究中心|重点实验室|实验室|研究院|研究所|大学|学院)"
+)
 
 
 def names_a_city(name: str) -> bool:
@@ -90,7 +98,7 @@ def carried_city(folded: str, aliases: Aliases, before: str | None) -> str | Non
     known = [
         (m.start, folded[m.start : m.end])
         for m in aliases.find_folded(folded, "jurisdiction")
-        if _place_is_mentioned(folded, m.start, m.end)
+        if _place_is_mentioned(folded, m.start, m.end) and not _INSTITUTION.match(folded, m.end)
     ]
     cities = [(p, name) for p, name in known if aliases.levels.get(aliases.jurisdictions.get(name, "")) == "prefecture"]
     cities += [(m.start(), m.group()) for m in unknown_cities(folded, aliases)]

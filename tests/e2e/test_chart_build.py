@@ -204,3 +204,14 @@ def test_the_large_sites_target_pages_draw_pythons_figures(browser, large_synthe
                 page.wait_for_selector(f"#{sets[0]['id']}-zh .main-svg")
     finally:
         ctx.close()
+
+
+def test_the_builder_spells_no_colour_or_symbol():
+    """Every colour and the proxies' symbols come from Python (chart_client.constants(): charts, chart_style, vocab),
+    none is written in chart-build.js (review s21a F3)."""
+    import re
+
+    source = BUILDER.read_text(encoding="utf-8")
+    assert re.findall(r"#[0-9a-fA-F]{3,8}\b|rgba?\(|-open\"", source) == []
+    constants = chart_client.constants()
+    assert constants["colours"]["axis_line"] == "#b0b7c3" and constants["proxy_symbols"][0] == "diamond-open"

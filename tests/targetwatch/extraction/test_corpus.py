@@ -177,8 +177,8 @@ FLOORS = [
     ("test", 0.95, 0.95, 0.95),
     ("holdout", 0.95, 0.95, 0.95),  # measured 100 / 100 / 100 (first, unseen: 80.8 / 95.5 / 95.2)
     ("holdout-2", 0.9, 0.95, 0.95),  # measured 100 / 100 / 100 (first, unseen: 23.1 / 100 / 100)
-    # unseen-68 (14 texts, 9 with targets; 55 targets): first, unseen 58.5 / 69.1 / 100 (round 54's rules, frozen at
-    # 3ea8550, scored in a clean archive of it)
+    # unseen-68 (14 texts, 9 with targets; 55 targets): first, unseen 58.5 / 69.1 / 100 (round 54's rule 1 (3ea8550):
+    # rules 2-15 landed after that freeze; scored in a clean archive of 3ea8550)
     ("unseen-68", 0.56, 0.67, 0.97),
     # unseen-67 (12 texts, 7 with targets; 47 targets): first, unseen 72.2 / 83.0 / 100 (main c5c95c2, round 53's
     # rules and their reviews, scored in a clean archive of it)

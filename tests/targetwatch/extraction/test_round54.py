@@ -31,6 +31,7 @@ from targetwatch.extraction import extract_targets
 from targetwatch.extraction.compoundnumber import join_compound
 from targetwatch.extraction.goalsline import cues
 from targetwatch.extraction.indicatorlead import cues as indicator_cues
+from targetwatch.extraction.rules import INTENT
 from targetwatch.extraction.shortgrowth import unshorten
 from targetwatch.extraction.yearahead import cues as year_ahead_cues
 from tests.targetwatch.extraction.proposals import variants
@@ -254,6 +255,26 @@ def test_a_trillion_with_a_numeral_and_mega_units_stay_as_they_were(text):
                                                                           (1e13, "yuan", "exceed")]
 
 
+# Review s21a F5: a size class before its noun (五大兆元產業, a trillion-yuan industry) is no figure, as round 37's
+# 3个千亿元以上产业集群 is none. SYNTHETIC, the common wording:
+FIVE_CLASSES = "到2030年，將打造半導體、人工智慧、軍工、安控、次世代通訊等五大兆元產業。"
+
+
+@pytest.mark.parametrize("text", [*variants(FIVE_CLASSES), FIVE_CLASSES.replace("五大兆元產業", "五大 兆元 產業"),
+                                  FIVE_CLASSES.replace("五大兆元產業", "五個兆元產業"),
+                                  FIVE_CLASSES.replace("五大兆元產業", "五项兆元产业")])
+def test_a_trillion_yuan_size_class_before_its_noun_is_no_figure(text):
+    """SYNTHETIC: 大 / 个 / 项 before 兆元 and a noun after it name a class of industry: no proposal of 10^12 (the
+    rule proposed 1 兆元 exact 2030 at 0.70 before the fix; none before round 54)."""
+    assert not [s for s in _scored(text, "2025-11") if s[1] == "yuan"]
+
+
+@pytest.mark.parametrize("text", variants("力争培育形成3个千亿元以上产业集群。"))
+def test_the_mainland_size_class_stays_a_count(text):
+    """SYNTHETIC control (round 37's wording): 3 clusters, a count of 3, nothing of 千亿元."""
+    assert [(v, u, c) for v, u, c, _, _ in _scored(text, "2025-11")] == [(3, "count", "exact")]
+
+
 # --- rule 8: 突破 after a year before the text's reports a result (`rules.PAST_YEAR_DONE`) ---------------------------
 
 # taiwan-2025-digital-economy-review-ctee-trad (development, first unseen-64; 2025-06): 2024's turnover passing a
@@ -317,6 +338,37 @@ def test_the_year_ahead_line_forms(view, n):
     line's end; 今年以来, 计划 (a plan reported) or 今年 inside a sentence: none."""
     got = year_ahead_cues(view, 0)
     assert len(got) == n and all(end == view.index("\n") for _, _, end in got)
+
+
+# Review s21a F9: 将近 (nearly) is no 将 (will), in the year-ahead line and in rules.INTENT alike. SYNTHETIC: a
+# year-end review whose paragraph opens 今年, with 将近翻番.
+YEAR_END = ("某市科技局2023年工作总结\n2023年，全市科技工作取得新成效，各项指标完成情况良好。\n"
+            "今年，全市高新技术企业总数将近翻番，达到320家，技术合同成交额达到48亿元，比上年增长15%。\n")
+
+
+@pytest.mark.parametrize("text", variants(YEAR_END))
+def test_nearly_doubled_this_year_is_a_review_not_a_year_ahead(text):
+    """今年,…将近翻番 opens no ahead section and is no intent: the text states no intent anywhere and reads as a report
+    (320家 and 48亿元 at 0.30, the rise at 0.20), where the rule lifted them to 0.90 / 0.90 / 0.85 (c5c95c2: 0.80,
+    0.80, 0.80, with 将近 read as intent)."""
+    assert _scored(text, "2023-12") == [(320, "count", "at_least", 0.3, None),
+                                        (4_800_000_000, "yuan", "at_least", 0.3, None),
+                                        (15, "percent", "growth_rate", 0.2, 2023)]
+
+
+@pytest.mark.parametrize(("view", "n"), [("今年,全市高新技术企业总数将近翻番,达到320家。\n", 0),
+                                         ("今年,全县将军路改造完成。\n", 0),
+                                         ("今年,总数将近翻番,全县将新增10家。\n", 1)])
+def test_nearly_opens_no_year_ahead_line(view, n):
+    """将近 and 将军 are no 将; a 将 of intent later in the sentence still opens the line."""
+    assert len(year_ahead_cues(view, 0)) == n
+
+
+@pytest.mark.parametrize(("text", "intent"), [("总数将近翻番", False), ("将军路改造完成", False),
+                                              ("全县将新增10家", True), ("将近翻番，全县将新增10家", True)])
+def test_intent_reads_no_nearly(text, intent):
+    """rules.INTENT: 将 of intent, not 将近 (nearly) nor 将军."""
+    assert (INTENT.search(text) is not None) is intent
 
 
 # --- rule 11: 年任务 names the year's target as 年目标任务 does (`namedtarget.NAMED_BEFORE`) -----------------------

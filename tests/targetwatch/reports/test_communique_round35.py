@@ -264,3 +264,37 @@ def test_a_share_of_gdp_after_the_expenditures_sentence(tmp_path: Path, wide_ali
 def test_no_intensity_after_another_amount(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
     read = read_at(tmp_path, text, wide_aliases)
     assert [g for g in _got(read.rows) if g[0] == "研究与试验发展经费投入强度"] == []
+
+
+# --- rule 7: a province's name opening an institution's name does not end a carried city (named_places.py) -------
+
+# u44_hhht_bt_2022_st_fensifuwu (unseen-44, dev since round 35): the paragraph as published after its opening, with a
+# SYNTHETIC head naming the region and a sentence before naming the other city (the stored story's first lines name
+# the ministry, which makes the document the nation's)
+BAOTOU_PARAGRAPH = (
+    "内蒙古自治区创新型城市\n"
+    "2022年,包头市加快建设创新平台、培育创新主体,获批建设内蒙古稀土新材料技术创新中心,积极创建呼包鄂国家自主创新示范区,"
+    "稀土高新区在国家高新区最新综合排名较上年度晋升14个位次。截至2022年底,新认定高新技术企业110家,达到280家,增长64.7%。"
+)
+
+
+@pytest.mark.parametrize("text", _variants(BAOTOU_PARAGRAPH), ids=IDS)
+def test_an_institutions_province_name_keeps_the_carried_city(
+    tmp_path: Path, wide_aliases: Aliases, text: str
+) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    assert [g[1:] for g in _got(read.rows)] == [("280", "包头市", "2022")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    # SYNTHETIC control: the province as a subject (a verb after its name) still ends the carried city
+    _variants(
+        "内蒙古自治区创新型城市\n2022年,包头市加快建设创新平台,内蒙古建设了5家技术创新中心。"
+        "截至2022年底,新认定高新技术企业110家,达到280家。"
+    ),
+    ids=IDS,
+)
+def test_a_province_as_subject_still_ends_it(tmp_path: Path, wide_aliases: Aliases, text: str) -> None:
+    read = read_at(tmp_path, text, wide_aliases)
+    assert [g[2] for g in _got(read.rows)] != ["包头市"]
