@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from targetwatch import chart_style, charts, formatting, vocab
-from targetwatch.chart_rows import Table, columns, is_missing, length, required_path, sorted_order
+from targetwatch.chart_rows import Table, columns, goal_level, is_missing, length, sorted_order, target_path
 
 # The target fields the builder reads, in the order a data file's "chart" list holds them.
 FIELDS: tuple[str, ...] = charts.TARGET_FIELDS
@@ -109,12 +109,8 @@ def _compound_path(target: Mapping) -> list[float] | None:
     if target.get("per_year") or target.get("comparator") == "relative_to_reference" or \
             target.get("growth_model") != "compound":
         return None
-    level = target.get("goal_at_deadline")
-    if is_missing(level):
-        level = target.get("target_value_stated")
-    deadline, b0, b = target.get("deadline"), target.get("base_year"), target.get("base_value")
-    if any(is_missing(v) for v in (level, deadline, b0, b)) or int(b0) >= int(deadline):  # type: ignore[call-overload]
+    level = goal_level(target)
+    required = None if level is None or not level > 0 else target_path(target, level)
+    if required is None or not float(target["base_value"]) > 0:  # a straight path: the page draws it
         return None
-    if not (float(b) > 0 and float(level) > 0):  # type: ignore[arg-type]
-        return None
-    return required_path(int(b0), float(b), float(level), int(deadline), True)[1]  # type: ignore[call-overload,arg-type]
+    return required[1]

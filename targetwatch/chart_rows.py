@@ -121,3 +121,22 @@ def required_path(b0: int, b: float, level: float, deadline: int, compound: bool
     if compound and b > 0 and level > 0:
         return years, [b * (level / b) ** ((y - b0) / (deadline - b0)) for y in years]
     return years, [b + (level - b) * (y - b0) / (deadline - b0) for y in years]
+
+
+def goal_level(target: Mapping) -> float | None:
+    """The level a target's gap chart draws: its goal at the deadline, else the value it states; None without either."""
+    level = target.get("goal_at_deadline")
+    if is_missing(level):
+        level = target.get("target_value_stated")
+    return None if is_missing(level) else float(level)  # type: ignore[arg-type]
+
+
+def target_path(target: Mapping, level: float) -> tuple[list[int], list[float]] | None:
+    """The required path a target's gap chart draws up to `level` (required_path, compound when its growth model says
+    so), or None without a deadline, a base value and a base year before the deadline. One definition for
+    charts.gap_chart and the page's chart input (chart_client), which ships a compound path's points."""
+    deadline, b0, b = target.get("deadline"), target.get("base_year"), target.get("base_value")
+    if is_missing(deadline) or is_missing(b0) or is_missing(b) or int(b0) >= int(deadline):  # type: ignore[call-overload]
+        return None
+    return required_path(int(b0), float(b), level, int(deadline),  # type: ignore[call-overload,arg-type]
+                         target.get("growth_model") == "compound")

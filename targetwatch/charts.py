@@ -28,9 +28,10 @@ from targetwatch.chart_rows import (  # noqa: F401 (by_year, reference_points, r
     by_year,
     columns,
     cumulative,
+    goal_level,
     reference_points,
     reference_series,
-    required_path,
+    target_path,
 )
 from targetwatch.chart_rows import is_missing as _missing
 from targetwatch.chart_rows import length as _length
@@ -413,11 +414,8 @@ def gap_chart(
         x_all += _years(ref["year"])
         y_all += _nums(ref["value"])
 
-    level = target.get("goal_at_deadline")
-    if _missing(level):
-        level = target.get("target_value_stated")
-    if not relative and deadline is not None and not _missing(level):
-        level = float(level)
+    level = goal_level(target)
+    if not relative and deadline is not None and level is not None:
         first = min([*x_all, deadline, *([int(target["base_year"])] if not _missing(target.get("base_year")) else [])])
         last = max([*x_all, deadline])
         if target.get("comparator") == "growth_rate":  # the goal grows every year: mark where it must end up
@@ -433,14 +431,13 @@ def gap_chart(
                                 dash="dot", width=1))
             y_all.append(high)
         y_all.append(level)
-        base_year, base_value = target.get("base_year"), target.get("base_value")
-        if not _missing(base_year) and not _missing(base_value) and int(base_year) < deadline:
-            b0, b = int(base_year), float(base_value)
-            path_years, path = required_path(b0, b, level, deadline, target.get("growth_model") == "compound")
+        required = target_path(target, level)
+        if required is not None:
+            path_years, path = required
             traces.append(_line(lab["path"], path_years, path, lang, unit, colour=PATH_COLOUR, dash="dash",
                                 width=1.5))
-            x_all.append(b0)
-            y_all.append(b)
+            x_all.append(path_years[0])  # the base year
+            y_all.append(float(target["base_value"]))
         proj = _projection(target)
         if proj is not None:
             traces.append(_line(lab["projection"], proj[0], proj[1], lang, unit, colour=status.colour, dash="dot",
